@@ -1,0 +1,71 @@
+"""The campaign's reports as plain records, read out of the store once; everything
+after this is a pure function of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from baocao.store import Store
+
+
+@dataclass(frozen=True)
+class SectionRecord:
+    number: int
+    heading: str
+    text: str
+    first_block: int | None
+    last_block: int | None
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    filename: str
+    sha256: str
+    format: str
+    status: str          # ok | no_sections | failed | unsupported
+    error: str
+    sections: tuple[SectionRecord, ...]
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    message_sha256: str
+    message_id: str
+    sender: str
+    subject: str
+    received_at: datetime   # aware, UTC
+    province_code: str
+    documents: tuple[DocumentRecord, ...]
+
+    @property
+    def readable(self) -> bool:
+        return any(d.status == "ok" for d in self.documents)
+
+
+def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
+    """Reports of the campaign with a known province, duplicates left out, oldest first."""
+    db = store.db
+    messages = db.execute(
+        """SELECT sha256, message_id, sender, subject, received_at, province_code FROM messages
+           WHERE kind = 'report' AND campaign_id = ? AND duplicate_of IS NULL AND province_code IS NOT NULL
+           ORDER BY received_at, sha256""",
+        (campaign_id,),
+    ).fetchall()
+    sections: dict[str, list[SectionRecord]] = {}
+    for r in db.execute("SELECT document_sha256, number, heading, text, first_block, last_block FROM sections ORDER BY number"):
+        sections.setdefault(r[0], []).append(SectionRecord(r[1], r[2], r[3], r[4], r[5]))
+    documents: dict[str, list[DocumentRecord]] = {}
+    for r in db.execute(
+        """SELECT a.message_sha256, a.filename, d.sha256, d.format, d.status, d.error
+           FROM attachments a JOIN documents d ON d.sha256 = a.sha256 ORDER BY a.message_sha256, a.part"""
+    ):
+        documents.setdefault(r[0], []).append(
+            DocumentRecord(r[1] or "", r[2], r[3], r[4], r[5] or "", tuple(sections.get(r[2], ())))
+        )
+    return [
+        ReportRecord(m["sha256"], m["message_id"] or "", m["sender"] or "", m["subject"] or "",
+                     datetime.fromisoformat(m["received_at"]), m["province_code"],
+                     tuple(documents.get(m["sha256"], ())))
+        for m in messages
+    ]

@@ -1,0 +1,492 @@
+"""The command line: a thin layer that parses options, calls the library and turns its
+errors into messages a person can act on. Exit codes are part of the contract (cron
+jobs and scripts test them):
+
+\b
+  0  done (single messages or files with problems are recorded: `baocao errors`)
+  1  unexpected failure (a bug: please report it with the output)
+  2  wrong usage (an unknown option, a missing argument)
+  3  configuration problem (campaign file, config file, password, unsafe TLS setting)
+  4  the IMAP server cannot be reached or refuses the login or the folder
+  5  another baocao process is writing to the same store
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from baocao.campaign import CampaignError, load_campaign
+from baocao.config import ConfigFileError, config_path, load_config, read_password
+from baocao.store import Store, StoreError, StoreLocked
+
+EXIT_CONFIG, EXIT_CONNECTION, EXIT_LOCKED = 3, 4, 5
+TABLE_NAME, REPORT_NAME = "bang-tong-hop", "bao-cao"
+
+
+class Failure(click.ClickException):
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _load_config(ctx: click.Context, param, value):
+    try:
+        settings = load_config(config_path(value))
+    except ConfigFileError as e:
+        raise Failure(str(e), EXIT_CONFIG)
+    ctx.default_map = {**settings.get("*", {}), **settings.get(ctx.info_name, {})}
+    return value
+
+
+config_option = click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path), is_eager=True, expose_value=False,
+    callback=_load_config, envvar="BAOCAO_CONFIG",
+    help="Settings file (default: ./baocao.toml if present). Keys are the option names: store, campaign, "
+         "[imap] host, port, user, password_file, folder, tls, ca_file.",
+)
+store_option = click.option(
+    "--store", type=click.Path(file_okay=False, path_type=Path), envvar="BAOCAO_STORE", required=True,
+    help="The store directory (created by the first ingest).",
+)
+campaign_option = click.option(
+    "--campaign", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_CAMPAIGN", default=None,
+    help="Campaign TOML (default: the bundled 1683/BXD-PTDT).",
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, envvar="BAOCAO_QUIET", help="Print only problems.")
+
+
+def imap_options(f):
+    options = [
+        click.option("--from", "from_path", type=click.Path(exists=True, path_type=Path), envvar="BAOCAO_FROM",
+                     help="Read a folder of .eml files, a Maildir or an mbox file instead of IMAP."),
+        click.option("--imap-host", envvar="BAOCAO_IMAP_HOST", help="IMAP server."),
+        click.option("--imap-port", type=int, envvar="BAOCAO_IMAP_PORT", help="Port (default 993 for ssl, else 143)."),
+        click.option("--imap-user", envvar="BAOCAO_IMAP_USER", help="Login name."),
+        click.option("--imap-password-file", type=click.Path(dir_okay=False, path_type=Path),
+                     envvar="BAOCAO_IMAP_PASSWORD_FILE",
+                     help="File holding the password (or set BAOCAO_IMAP_PASSWORD). Never on the command line."),
+        click.option("--imap-folder", default="INBOX", show_default=True, envvar="BAOCAO_IMAP_FOLDER"),
+        click.option("--imap-tls", type=click.Choice(["ssl", "starttls", "none"]), default="ssl", show_default=True,
+                     envvar="BAOCAO_IMAP_TLS", help="'none' only for a loopback address."),
+        click.option("--imap-ca-file", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_IMAP_CA_FILE",
+                     help="CA certificate for a server with a private certificate."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+EXIT_CODES = """Exit codes: 0 done (problems with single messages or files are recorded: see
+`baocao errors`); 1 unexpected failure; 2 wrong usage; 3 configuration problem
+(campaign, config or password file, unsafe TLS setting); 4 the IMAP server cannot be
+reached or refuses the login or folder; 5 another baocao process holds the store."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             epilog=EXIT_CODES)
+@click.version_option(package_name="baocao")
+def cli() -> None:
+    """baocao: turns the report-collection mailbox into the consolidated national report.
+
+    \b
+    The clerk:    baocao ingest --store kho --imap-host mail.example.vn --imap-user baocao.uda \\
+                      --imap-password-file ~/.baocao-pass
+                  baocao status --store kho
+    The analyst:  baocao aggregate --store kho --out bang-tong-hop.xlsx
+    The reviewer: baocao render --store kho --out bao-cao.html
+    All at once:  baocao run --from fixtures/mailbox --store kho --out bao-cao
+    """
+
+
+# -- helpers -------------------------------------------------------------------------
+
+def _campaign(path: Path | None):
+    try:
+        return load_campaign(path)
+    except CampaignError as e:
+        raise Failure(str(e), EXIT_CONFIG)
+
+
+def _open_store(path: Path, create: bool = False) -> Store:
+    try:
+        return Store.open(path, create=create)
+    except StoreError as e:
+        raise Failure(str(e), EXIT_CONFIG)
+
+
+def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
+              imap_ca_file, store: Store, quiet: bool):
+    from baocao.ingest.imap import ImapSettings
+    from baocao.ingest.sources import file_messages
+
+    if from_path is not None:
+        return file_messages(from_path), str(from_path)
+    if not imap_host or not imap_user:
+        raise Failure("say where the mail is: --from PATH, or --imap-host and --imap-user "
+                      "(also from baocao.toml or BAOCAO_IMAP_HOST / BAOCAO_IMAP_USER)", EXIT_CONFIG)
+    try:
+        password = read_password(imap_password_file)
+    except ConfigFileError as e:
+        raise Failure(str(e), EXIT_CONFIG)
+    settings = ImapSettings(host=imap_host, port=imap_port, user=imap_user, password=password,
+                            folder=imap_folder, tls=imap_tls, ca_file=str(imap_ca_file) if imap_ca_file else None)
+    return _imap_messages(settings, store, quiet), settings.source
+
+
+def _imap_messages(settings, store: Store, quiet: bool):
+    from baocao.ingest.imap import ConfigError, ImapError, imap_messages
+
+    def on_folder(uidvalidity: int, count: int) -> None:
+        if not quiet:
+            click.echo(f"{settings.source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})", err=True)
+
+    try:
+        yield from imap_messages(settings, store.folder_state(settings.source), on_folder)
+    except ConfigError as e:
+        raise Failure(str(e), EXIT_CONFIG)
+    except ImapError as e:
+        raise Failure(f"{e}", EXIT_CONNECTION)
+
+
+def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool) -> None:
+    from baocao.ingest.pipeline import ingest
+    from baocao.ingest.sources import SourceError
+
+    store = _open_store(store_path, create=True)
+    try:
+        store.lock()
+    except StoreLocked as e:
+        raise Failure(str(e), EXIT_LOCKED)
+    try:
+        messages, source = messages_and_source(store)
+        progress = _Progress(quiet)
+        try:
+            summary = ingest(store, messages, campaign, on_message=progress.message)
+        except SourceError as e:
+            raise Failure(str(e), EXIT_CONFIG)
+        finally:
+            progress.close()
+        if not quiet:
+            kinds = ", ".join(f"{k}: {v}" for k, v in sorted(summary.kinds.items())) or "none"
+            click.echo(f"{source}: {summary.seen} message(s) seen, {summary.stored} new, "
+                       f"{summary.already_stored} already stored; analysed {summary.analysed} ({kinds})", err=True)
+        if summary.errors:
+            click.echo(f"{summary.errors} new problem(s) recorded: see `baocao errors --store {store_path}`", err=True)
+    finally:
+        store.close()
+
+
+class _Progress:
+    """A progress line on a terminal; one log line per new message under cron."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty() and not quiet
+        self.count = 0
+        self._rich = None
+        if self.tty:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._rich = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                  transient=True)
+            self._task = self._rich.add_task("fetching", total=None)
+            self._rich.start()
+
+    def message(self, raw, new: bool) -> None:
+        self.count += 1
+        if self._rich is not None:
+            self._rich.update(self._task, description=f"{self.count} message(s) read")
+        elif new and not self.quiet:
+            click.echo(f"stored {raw.source} {raw.key}", err=True)
+
+    def close(self) -> None:
+        if self._rich is not None:
+            self._rich.stop()
+
+
+def _table(store: Store, campaign):
+    from baocao.aggregate.reports import campaign_reports
+    from baocao.aggregate.table import build_table
+
+    return build_table(campaign_reports(store, campaign.id), campaign)
+
+
+def _write_table(table, out: Path) -> None:
+    from baocao.aggregate.export import ExportError, write_table
+
+    try:
+        write_table(table, out)
+    except ExportError as e:
+        raise Failure(str(e), 2)
+
+
+def _render(store: Store, campaign, table, out: Path, templates: Path | None) -> None:
+    from baocao.render.report import RenderError, render_report
+
+    try:
+        render_report(table, campaign, store.errors(), out, templates=templates)
+    except RenderError as e:
+        raise Failure(str(e), 2)
+
+
+# -- commands ------------------------------------------------------------------------
+
+@cli.command()
+@config_option
+@store_option
+@imap_options
+@campaign_option
+@quiet_option
+def ingest(store, from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
+           imap_ca_file, campaign, quiet):
+    """Fetch new mail into the store, recognise each report's province and parse it.
+
+    Only messages not stored yet are fetched; the mailbox is opened read-only, so mail
+    stays unread for the clerk's mail client. Run it every night.
+
+    Example:
+
+    \b
+        baocao ingest --store kho --imap-host mail.moc.gov.vn --imap-user baocao.uda \\
+            --imap-password-file /etc/baocao/pass
+        BAOCAO_IMAP_PASSWORD=… baocao ingest --store kho --imap-host 127.0.0.1 --imap-port 10143 \\
+            --imap-tls none --imap-user baocao
+        baocao ingest --store kho --from fixtures/mailbox
+    """
+    c = _campaign(campaign)
+    _ingest(store, c, lambda s: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
+                                          imap_folder, imap_tls, imap_ca_file, s, quiet), quiet)
+
+
+@cli.command()
+@config_option
+@store_option
+@campaign_option
+def parse(store, campaign):
+    """Analyse every stored message again: parse its documents, recognise its province.
+
+    For after an upgrade of baocao or a change of campaign file; the clerk's
+    `baocao assign` decisions are kept.
+
+    Example:
+
+    \b
+        baocao parse --store kho
+    """
+    from baocao.ingest.pipeline import reanalyse_all
+
+    c = _campaign(campaign)
+    s = _open_store(store)
+    try:
+        s.lock()
+        n = reanalyse_all(s, c)
+    except StoreLocked as e:
+        raise Failure(str(e), EXIT_LOCKED)
+    finally:
+        s.close()
+    click.echo(f"analysed {n} message(s) again", err=True)
+
+
+@cli.command()
+@config_option
+@store_option
+@campaign_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Output file: .csv, .json or .xlsx.")
+def aggregate(store, campaign, out):
+    """Build the province × section table: status, received time, each section's text, funding.
+
+    One row per province of the campaign, missing ones included.
+
+    Example:
+
+    \b
+        baocao aggregate --store kho --out bang-tong-hop.xlsx
+    """
+    c = _campaign(campaign)
+    s = _open_store(store)
+    try:
+        _write_table(_table(s, c), out)
+    finally:
+        s.close()
+    click.echo(f"wrote {out}", err=True)
+
+
+@cli.command()
+@config_option
+@store_option
+@campaign_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Output file: .html or .md.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              envvar="BAOCAO_TEMPLATES", help="A folder of templates replacing the bundled ones.")
+def render(store, campaign, out, templates):
+    """Write the consolidated national report for the reviewer.
+
+    Example:
+
+    \b
+        baocao render --store kho --out bao-cao.html
+    """
+    c = _campaign(campaign)
+    s = _open_store(store)
+    try:
+        _render(s, c, _table(s, c), out, templates)
+    finally:
+        s.close()
+    click.echo(f"wrote {out}", err=True)
+
+
+@cli.command()
+@config_option
+@store_option
+@imap_options
+@campaign_option
+@quiet_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Output folder for the table and the report.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              envvar="BAOCAO_TEMPLATES", help="A folder of templates replacing the bundled ones.")
+def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
+        imap_ca_file, campaign, quiet, out, templates):
+    """Ingest, aggregate and render in one go into an output folder.
+
+    Writes bang-tong-hop.xlsx/.csv/.json (the table) and bao-cao.html/.md (the report).
+
+    Example:
+
+    \b
+        baocao run --from fixtures/mailbox --store kho --out bao-cao
+    """
+    c = _campaign(campaign)
+    _ingest(store, c, lambda s: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
+                                          imap_folder, imap_tls, imap_ca_file, s, quiet), quiet)
+    s = _open_store(store)
+    try:
+        table = _table(s, c)
+        out.mkdir(parents=True, exist_ok=True)
+        for suffix in (".xlsx", ".csv", ".json"):
+            _write_table(table, out / f"{TABLE_NAME}{suffix}")
+        for suffix in (".html", ".md"):
+            _render(s, c, table, out / f"{REPORT_NAME}{suffix}", templates)
+    finally:
+        s.close()
+    if not quiet:
+        click.echo(f"wrote {out}/{REPORT_NAME}.html, .md and {out}/{TABLE_NAME}.xlsx, .csv, .json", err=True)
+
+
+@cli.command()
+@config_option
+@store_option
+@campaign_option
+def status(store, campaign):
+    """For the clerk: what is in the store, who reported (on time or late), who is missing, what went wrong.
+
+    Example:
+
+    \b
+        baocao status --store kho
+    """
+    c = _campaign(campaign)
+    s = _open_store(store)
+    try:
+        kinds = s.db.execute("SELECT coalesce(kind, 'not analysed'), count(*) FROM messages GROUP BY 1").fetchall()
+        total = sum(n for _, n in kinds)
+        table = _table(s, c)
+        errors = s.errors()
+    finally:
+        s.close()
+    counts = table["status"].value_counts()
+    click.echo(f"Campaign {c.id}, deadline {c.deadline.isoformat()} ({c.deadline_text})")
+    click.echo(f"Messages stored: {total} (" + ", ".join(f"{k}: {n}" for k, n in kinds) + ")")
+    click.echo(f"Provinces: {len(table)}; on time {counts.get('on_time', 0)}, late {counts.get('late', 0)}, "
+               f"unreadable {counts.get('unreadable', 0)}, missing {counts.get('missing', 0)}")
+    click.echo("")
+    for row in table.itertuples():
+        received = row.received_at.replace("T", " ")[:16] if row.received_at else ""
+        click.echo(f"  {row.province_code}  {row.province:<24} {row.status:<10} {received}"
+                   + (f"  (corrected)" if row.corrected else ""))
+    click.echo("")
+    click.echo(f"Recorded problems: {len(errors)}" + (f" (see `baocao errors --store {store}`)" if errors else ""))
+
+
+@cli.command()
+@config_option
+@store_option
+def errors(store):
+    """Every recorded problem: which message, which file, what went wrong, what to do.
+
+    Example:
+
+    \b
+        baocao errors --store kho
+    """
+    s = _open_store(store)
+    try:
+        rows = s.errors()
+    finally:
+        s.close()
+    if not rows:
+        click.echo("No problems recorded.")
+    for e in rows:
+        click.echo(f"[{e['stage']}] {e['what']}")
+        if e["message_sha256"]:
+            click.echo(f"    message {e['message_sha256'][:12]}: {e['message_id']} from {e['sender']}, "
+                       f"received {e['received_at']}, subject {e['subject']!r}")
+        if e["file"]:
+            click.echo(f"    file: {e['file']}")
+        click.echo(f"    what to do: {e['action']}")
+
+
+@cli.command()
+@config_option
+@store_option
+@campaign_option
+@click.argument("message")
+@click.argument("province")
+def assign(store, campaign, message, province):
+    """Settle which province sent a message; kept through every later run.
+
+    MESSAGE is the start of its hash (as `baocao errors` shows it) or its Message-ID;
+    PROVINCE a code ("22") or a name ("Quảng Ninh").
+
+    Example:
+
+    \b
+        baocao assign --store kho 3f2a9c1b7d20 22
+    """
+    from baocao.ingest.pipeline import analyse_message
+    from baocao.ingest.provinces import ProvinceIndex
+    from baocao.store import now_utc
+
+    c = _campaign(campaign)
+    index = ProvinceIndex(c.provinces)
+    code = province if province in index.provinces else next((code for code, _ in index.mentioned(province)), None)
+    if code is None:
+        raise Failure(f"no province {province!r} in campaign {c.id}: give its code (01…96) or its name", 2)
+    s = _open_store(store)
+    try:
+        s.lock()
+        rows = s.db.execute("SELECT sha256 FROM messages WHERE sha256 LIKE ? OR message_id = ?",
+                            (message.lower() + "%", message)).fetchall()
+        if len(rows) != 1:
+            raise Failure(f"{'no' if not rows else len(rows)} stored message(s) match {message!r}: "
+                          "give more characters of the hash shown by `baocao errors`", 2)
+        sha = rows[0][0]
+        with s.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO assignments(message_sha256, province_code, decided_at) VALUES (?,?,?)",
+                       (sha, code, now_utc()))
+        analyse_message(s, sha, c, index)
+    except StoreLocked as e:
+        raise Failure(str(e), EXIT_LOCKED)
+    finally:
+        s.close()
+    click.echo(f"message {sha[:12]} assigned to {code} {index.provinces[code].name}")
+
+
+def main() -> None:
+    cli(prog_name="baocao")

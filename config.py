@@ -1,0 +1,75 @@
+"""Options from a baocao.toml and the environment, so the clerk's cron line stays short
+and the password stays off the command line.
+
+Precedence, highest first: the command line, BAOCAO_* variables, the config file
+(`--config FILE`, else BAOCAO_CONFIG, else ./baocao.toml), the built-in default."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+DEFAULT_CONFIG = "baocao.toml"
+# Keys whose relative paths are taken relative to the config file, not the cwd.
+PATH_KEYS = {"store", "campaign", "from_path", "imap_password_file", "imap_ca_file", "out", "templates"}
+
+
+class ConfigFileError(Exception):
+    pass
+
+
+def config_path(given: Path | None) -> Path | None:
+    if given is not None:
+        return given
+    if os.environ.get("BAOCAO_CONFIG"):
+        return Path(os.environ["BAOCAO_CONFIG"])
+    local = Path(DEFAULT_CONFIG)
+    return local if local.is_file() else None
+
+
+def load_config(path: Path | None) -> dict[str, dict]:
+    """Flat settings for every command: {"store": ..., "imap_host": ...}. A table
+    [imap] gives imap_* keys; tables named after commands ([ingest]) override."""
+    if path is None:
+        return {}
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigFileError(f"config file {path} not found")
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigFileError(f"config file {path} is not valid TOML: {e}")
+    if "imap_password" in data or "password" in data.get("imap", {}):
+        raise ConfigFileError(
+            f"config file {path} holds a password: put it in its own file (imap.password_file) or in BAOCAO_IMAP_PASSWORD"
+        )
+    base = Path(path).parent
+    flat: dict[str, object] = {}
+    per_command: dict[str, dict] = {}
+    for key, value in data.items():
+        if key == "imap" and isinstance(value, dict):
+            flat.update({f"imap_{k}": v for k, v in value.items()})
+        elif isinstance(value, dict):
+            per_command[key] = {k.replace("-", "_"): v for k, v in value.items()}
+        else:
+            flat[key.replace("-", "_")] = value
+    if "from" in flat:
+        flat["from_path"] = flat.pop("from")
+    resolved = {k: _resolve(k, v, base) for k, v in flat.items()}
+    return {"*": resolved} | {c: {k: _resolve(k, v, base) for k, v in opts.items()} for c, opts in per_command.items()}
+
+
+def _resolve(key: str, value, base: Path):
+    if key in PATH_KEYS and isinstance(value, str) and not Path(value).is_absolute():
+        return str(base / value)
+    return value
+
+
+def read_password(password_file: Path | None) -> str:
+    """From the file if named, else from BAOCAO_IMAP_PASSWORD; never from argv."""
+    if password_file is not None:
+        try:
+            return Path(password_file).read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as e:
+            raise ConfigFileError(f"cannot read the IMAP password file {password_file}: {e.strerror}")
+    return os.environ.get("BAOCAO_IMAP_PASSWORD", "")

@@ -1,0 +1,145 @@
+"""Reading one raw e-mail into plain data with the stdlib `email` package.
+
+Every message comes from outside: a header that cannot be decoded or a part with an
+unknown charset becomes a recorded problem and a best-effort value, never an exception.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+
+from baocao.text import clean_line, nfc
+
+# Headers that decide whether a message is a report at all.
+CLASSIFYING_HEADERS = (
+    "auto-submitted", "x-autoreply", "x-autorespond", "precedence", "list-unsubscribe",
+    "list-id", "x-spam-flag", "x-spam-status", "content-type", "return-path",
+)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    part: str            # MIME part path, "2" or "3.2" inside a forwarded message
+    filename: str        # as the sender named it (NFC); data only, never a path
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class MailMessage:
+    message_id: str
+    sender: str          # address, lower case
+    sender_name: str
+    subject: str
+    date: datetime | None
+    headers: dict[str, str]
+    body: str
+    attachments: tuple[Attachment, ...]
+    forwarded: tuple["MailMessage", ...] = ()
+    problems: tuple[str, ...] = field(default=())
+
+    def all_attachments(self) -> tuple[Attachment, ...]:
+        """Attachments of the message and of messages forwarded inside it."""
+        inner = tuple(a for m in self.forwarded for a in m.all_attachments())
+        return self.attachments + inner
+
+
+def read_message(raw: bytes) -> MailMessage:
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    return _read(msg, path="")
+
+
+def _read(msg: EmailMessage, path: str) -> MailMessage:
+    problems: list[str] = []
+    get = lambda name: _header(msg, name, problems)  # noqa: E731
+    sender_name, sender = email.utils.parseaddr(get("from"))
+    attachments: list[Attachment] = []
+    forwarded: list[MailMessage] = []
+    body_parts: list[str] = []
+    _walk(msg, path, attachments, forwarded, body_parts, problems)
+    return MailMessage(
+        message_id=get("message-id").strip(),
+        sender=sender.strip().lower(),
+        sender_name=clean_line(sender_name),
+        subject=clean_line(get("subject")),
+        date=_date(get("date")),
+        headers={name: get(name) for name in CLASSIFYING_HEADERS if msg.get(name) is not None},
+        body=nfc("\n".join(body_parts)).replace("\r\n", "\n"),
+        attachments=tuple(attachments),
+        forwarded=tuple(forwarded),
+        problems=tuple(problems),
+    )
+
+
+def _header(msg: EmailMessage, name: str, problems: list[str]) -> str:
+    try:
+        value = msg.get(name)
+        return nfc(str(value)) if value is not None else ""
+    except Exception as e:  # the email package raises assorted errors on hostile headers
+        problems.append(f"header {name} could not be decoded ({type(e).__name__}: {e})")
+        raw = msg.get_all(name, failobj=[""])  # fall back to the undecoded text
+        return nfc(str(raw[0]) if raw else "")
+
+
+def _walk(part: EmailMessage, path: str, attachments, forwarded, body_parts, problems) -> None:
+    if part.is_multipart():
+        if part.get_content_type() == "message/rfc822":
+            for inner in part.get_payload():
+                forwarded.append(_read(inner, path=path or "1"))
+            return
+        for i, sub in enumerate(part.iter_parts(), start=1):
+            _walk(sub, f"{path}.{i}" if path else str(i), attachments, forwarded, body_parts, problems)
+        return
+    ctype = part.get_content_type()
+    filename = _filename(part, problems)
+    if ctype in ("text/plain", "text/html") and not filename and part.get_content_disposition() != "attachment":
+        body_parts.append(_text(part, problems) if ctype == "text/plain" else _strip_html(_text(part, problems)))
+        return
+    try:
+        data = part.get_payload(decode=True) or b""
+    except Exception as e:
+        problems.append(f"part {path or '1'} could not be decoded ({e})")
+        data = b""
+    attachments.append(Attachment(part=path or "1", filename=filename, content_type=ctype, data=data))
+
+
+def _filename(part: EmailMessage, problems: list[str]) -> str:
+    try:
+        name = part.get_filename() or ""
+    except Exception as e:
+        problems.append(f"an attachment's file name could not be decoded ({e})")
+        name = ""
+    return nfc(name).strip()
+
+
+def _text(part: EmailMessage, problems: list[str]) -> str:
+    try:
+        return part.get_content()
+    except (LookupError, UnicodeError, AssertionError) as e:
+        problems.append(f"text part in charset {part.get_content_charset()!r} could not be decoded ({e}); read as UTF-8")
+        payload = part.get_payload(decode=True) or b""
+        return payload.decode("utf-8", errors="replace")
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _strip_html(html: str) -> str:
+    # Only used as evidence for province and campaign; the report's text comes from documents.
+    return _TAG.sub(" ", html)
+
+
+def _date(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else None

@@ -1,0 +1,263 @@
+"""The store: every raw message and attachment, content-addressed on disk, and an SQLite
+catalogue of what was seen where and what was made of it.
+
+Order of writes is what makes a crash harmless: the raw bytes are written (temp file,
+fsync, rename) before the catalogue row that points at them is committed, and the
+folder's last UID moves in the same transaction as the message's location. A crash
+between the two leaves an orphan object, which the next run adopts.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+    sha256 TEXT PRIMARY KEY,
+    message_id TEXT,
+    size INTEGER NOT NULL,
+    received_at TEXT NOT NULL,          -- UTC ISO 8601
+    received_from TEXT NOT NULL,        -- internaldate | date-header | file-mtime
+    stored_at TEXT NOT NULL,
+    sender TEXT, sender_name TEXT, subject TEXT, date_header TEXT,
+    duplicate_of TEXT,                  -- first message with the same Message-ID
+    kind TEXT,                          -- report | auto_reply | delivery_failure | newsletter | spam | other
+    campaign_id TEXT,
+    campaign_match TEXT,                -- cited | content | other_request | unassigned
+    province_code TEXT,
+    province_status TEXT,               -- recognised | conflict | unrecognised | assigned
+    province_evidence TEXT,             -- JSON list
+    analysed_at TEXT                    -- NULL: stored but not yet analysed (resumed next run)
+);
+CREATE INDEX IF NOT EXISTS messages_message_id ON messages(message_id);
+CREATE TABLE IF NOT EXISTS locations (
+    source TEXT NOT NULL,               -- imap://user@host:port/folder, file:///path
+    key TEXT NOT NULL,                  -- UIDVALIDITY:UID, or the file's name in the source
+    sha256 TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (source, key)
+);
+CREATE TABLE IF NOT EXISTS folders (
+    source TEXT PRIMARY KEY,
+    uidvalidity INTEGER NOT NULL,
+    last_uid INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attachments (
+    message_sha256 TEXT NOT NULL,
+    part TEXT NOT NULL,                 -- MIME part path, "2", "2.1" inside a forwarded message
+    filename TEXT,                      -- as the sender named it: data only, never a path
+    content_type TEXT,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    PRIMARY KEY (message_sha256, part)
+);
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 TEXT PRIMARY KEY,            -- the attachment's content
+    format TEXT NOT NULL,               -- docx | pdf | doc | …
+    status TEXT NOT NULL,               -- ok | no_sections | failed | unsupported
+    letterhead TEXT,
+    error TEXT,
+    parsed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sections (
+    document_sha256 TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    heading TEXT NOT NULL,
+    text TEXT NOT NULL,
+    first_block INTEGER, last_block INTEGER,
+    merged_with TEXT,
+    PRIMARY KEY (document_sha256, number)
+);
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    stage TEXT NOT NULL,                -- ingest | mime | parse | analyse
+    message_sha256 TEXT,
+    file TEXT,
+    what TEXT NOT NULL,
+    action TEXT NOT NULL,
+    UNIQUE (stage, message_sha256, file, what)
+);
+CREATE TABLE IF NOT EXISTS assignments (
+    message_sha256 TEXT PRIMARY KEY,    -- the clerk's decision, never overwritten by a run
+    province_code TEXT NOT NULL,
+    decided_at TEXT NOT NULL
+);
+"""
+
+
+class StoreError(Exception):
+    """The store cannot be used: missing, unreadable, or not a baocao store."""
+
+
+class StoreLocked(StoreError):
+    """Another baocao process holds the store."""
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class FolderState:
+    uidvalidity: int
+    last_uid: int
+
+
+class Store:
+    """A store directory. Open it with `Store.open`; writers take `lock()` first."""
+
+    def __init__(self, root: Path, db: sqlite3.Connection):
+        self.root = root
+        self.db = db
+        self._lock_fd: int | None = None
+
+    # -- opening --------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path | str, create: bool = False) -> "Store":
+        root = Path(root)
+        if not (root / "catalog.sqlite").exists():
+            if not create:
+                raise StoreError(
+                    f"{root} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {root}` first"
+                )
+            os.makedirs(root, mode=0o700, exist_ok=True)
+            os.chmod(root, 0o700)
+        for sub in ("objects", "tmp"):
+            os.makedirs(root / sub, mode=0o700, exist_ok=True)
+        try:
+            db = sqlite3.connect(root / "catalog.sqlite", timeout=30, isolation_level=None)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.executescript(SCHEMA)
+            db.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{root}/catalog.sqlite cannot be opened ({e}): restore it from a backup")
+        os.chmod(root / "catalog.sqlite", 0o600)
+        return cls(root, db)
+
+    def close(self) -> None:
+        self.unlock()
+        self.db.close()
+
+    # -- the writer's lock ----------------------------------------------------------
+    def lock(self) -> None:
+        """One writer at a time: a second ingest exits at once instead of racing."""
+        fd = os.open(self.root / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            os.close(fd)
+            if e.errno in (errno.EAGAIN, errno.EACCES):
+                raise StoreLocked(
+                    f"another baocao process is writing to {self.root}; wait for it to finish and run again"
+                )
+            raise
+        self._lock_fd = fd
+
+    def unlock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- objects --------------------------------------------------------------------
+    def object_path(self, sha: str) -> Path:
+        return self.root / "objects" / sha[:2] / sha
+
+    def put_object(self, data: bytes) -> str:
+        """Write bytes under their SHA-256, durably, once. The name is the hash, so no
+        sender-chosen name ever becomes a path."""
+        sha = sha256_hex(data)
+        path = self.object_path(sha)
+        if path.exists() and path.stat().st_size == len(data):
+            return sha
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        tmp = self.root / "tmp" / f"{sha}.{os.getpid()}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            tmp.unlink(missing_ok=True)
+            raise
+        os.close(fd)
+        os.replace(tmp, path)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+        return sha
+
+    def read_object(self, sha: str) -> bytes:
+        return self.object_path(sha).read_bytes()
+
+    # -- sync state -----------------------------------------------------------------
+    def folder_state(self, source: str) -> FolderState | None:
+        row = self.db.execute("SELECT uidvalidity, last_uid FROM folders WHERE source = ?", (source,)).fetchone()
+        return FolderState(row["uidvalidity"], row["last_uid"]) if row else None
+
+    def has_location(self, source: str, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM locations WHERE source = ? AND key = ?", (source, key)).fetchone() is not None
+
+    def has_message(self, sha: str) -> bool:
+        return self.db.execute("SELECT 1 FROM messages WHERE sha256 = ?", (sha,)).fetchone() is not None
+
+    # -- errors ---------------------------------------------------------------------
+    def record_error(self, stage: str, what: str, action: str, message_sha: str | None = None, file: str | None = None) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO errors(at, stage, message_sha256, file, what, action) VALUES (?,?,?,?,?,?)",
+            (now_utc(), stage, message_sha, file, what, action),
+        )
+
+    def clear_errors(self, message_sha: str, stages: tuple[str, ...]) -> None:
+        """A message analysed again drops its old analysis errors: only what is still wrong shows."""
+        marks = ",".join("?" * len(stages))
+        self.db.execute(f"DELETE FROM errors WHERE message_sha256 = ? AND stage IN ({marks})", (message_sha, *stages))
+
+    def errors(self) -> list[dict]:
+        rows = self.db.execute(
+            """SELECT e.at, e.stage, e.file, e.what, e.action, e.message_sha256,
+                      m.message_id, m.sender, m.subject, m.received_at
+               FROM errors e LEFT JOIN messages m ON m.sha256 = e.message_sha256
+               ORDER BY e.id"""
+        ).fetchall()
+        return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,65 @@
+"""Reading raw e-mail into plain data, whatever the sender's mail program did."""
+
+import email.policy
+import unicodedata
+from email.message import EmailMessage
+
+from baocao.ingest.mime import read_message
+
+
+def _report(filename="Báo cáo ĐTTM.docx") -> EmailMessage:
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"] = "Sở Xây dựng <sxd@quangninh.gov.vn>"
+    m["Subject"] = "Báo cáo theo văn bản 1683/BXD-PTDT"
+    m["Message-ID"] = "<qn-1@quangninh.gov.vn>"
+    m.set_content("Kính gửi Bộ Xây dựng")
+    m.add_attachment(b"PK\x03\x04docx", maintype="application", subtype="octet-stream", filename=filename)
+    return m
+
+
+def test_utf8_encoded_headers_and_rfc2231_file_names_are_decoded_to_nfc():
+    message = read_message(_report().as_bytes())
+    assert message.subject == "Báo cáo theo văn bản 1683/BXD-PTDT"
+    assert message.sender == "sxd@quangninh.gov.vn" and message.sender_name == "Sở Xây dựng"
+    assert [a.filename for a in message.attachments] == ["Báo cáo ĐTTM.docx"]
+    assert message.attachments[0].data == b"PK\x03\x04docx"
+
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows writes it: letters precomposed, tone marks apart."""
+    out = b""
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
+            out += (base + "".join(c for c in parts if c in TONE_MARKS)).encode("cp1258")
+    return out
+
+
+def test_windows_1258_subject_is_decoded_and_normalised_to_nfc():
+    encoded = "".join(f"={b:02X}" for b in to_cp1258("Báo cáo đô thị thông minh"))
+    raw = f"From: a@b.vn\r\nSubject: =?windows-1258?Q?{encoded}?=\r\n\r\nx\r\n".encode()
+    assert read_message(raw).subject == "Báo cáo đô thị thông minh"
+
+
+def test_forwarded_report_keeps_the_inner_message_and_its_attachment():
+    outer = EmailMessage(policy=email.policy.SMTP)
+    outer["From"] = "someone@gmail.com"
+    outer["Subject"] = "Fwd: báo cáo"
+    outer.set_content("chuyển tiếp")
+    outer.add_attachment(_report())
+    message = read_message(outer.as_bytes())
+    assert message.forwarded[0].sender == "sxd@quangninh.gov.vn"
+    assert [a.filename for a in message.all_attachments()] == ["Báo cáo ĐTTM.docx"]
+
+
+def test_undecodable_header_is_a_recorded_problem_not_a_crash():
+    raw = b"From: a@b.vn\r\nSubject: =?x-unknown-charset?Q?abc?=\r\n\r\nbody\r\n"
+    message = read_message(raw)
+    assert message.body.strip() == "body"
+    assert isinstance(message.subject, str)

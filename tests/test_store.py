@@ -1,0 +1,84 @@
+"""The store keeps every message once, inside itself, and lets one writer in at a time."""
+
+import os
+import stat
+from datetime import datetime, timezone
+
+import pytest
+
+from baocao.ingest.pipeline import store_raw
+from baocao.ingest.sources import RawMessage
+from baocao.store import Store, StoreError, StoreLocked
+
+RAW = b"From: a@quangninh.gov.vn\r\nMessage-ID: <m1@x>\r\nDate: Fri, 27 May 2022 09:00:00 +0700\r\n\r\nbody\r\n"
+
+
+def raw_message(raw=RAW, key="1", uid=None, received=None):
+    return RawMessage("imap://u@h:1/INBOX", key, raw, received, uidvalidity=7 if uid else None, uid=uid)
+
+
+def test_opening_a_missing_store_without_create_says_what_to_do(tmp_path):
+    with pytest.raises(StoreError, match="baocao ingest"):
+        Store.open(tmp_path / "none")
+
+
+def test_store_directory_is_private_to_its_owner(tmp_path):
+    store = Store.open(tmp_path / "kho", create=True)
+    sha = store.put_object(b"secret report")
+    assert stat.S_IMODE(os.stat(store.root).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(store.object_path(sha)).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(store.root / "catalog.sqlite").st_mode) == 0o600
+
+
+def test_object_is_named_by_its_content_and_written_once(tmp_path):
+    store = Store.open(tmp_path / "kho", create=True)
+    first = store.put_object(b"abc")
+    mtime = store.object_path(first).stat().st_mtime_ns
+    assert store.put_object(b"abc") == first
+    assert store.object_path(first).stat().st_mtime_ns == mtime
+    assert store.read_object(first) == b"abc"
+    assert not list((store.root / "tmp").iterdir())
+
+
+def test_same_message_seen_twice_is_stored_once_with_both_locations(tmp_path):
+    store = Store.open(tmp_path / "kho", create=True)
+    sha1, new1 = store_raw(store, raw_message(key="7:1", uid=1))
+    sha2, new2 = store_raw(store, raw_message(key="7:2", uid=2))
+    assert sha1 == sha2 and (new1, new2) == (True, False)
+    assert store.db.execute("SELECT count(*) FROM messages").fetchone()[0] == 1
+    assert store.db.execute("SELECT count(*) FROM locations").fetchone()[0] == 2
+    assert store.folder_state("imap://u@h:1/INBOX").last_uid == 2
+
+
+def test_received_time_is_the_servers_not_the_senders(tmp_path):
+    store = Store.open(tmp_path / "kho", create=True)
+    internal = datetime(2022, 5, 31, 8, 0, tzinfo=timezone.utc)
+    sha, _ = store_raw(store, raw_message(received=internal))
+    row = store.db.execute("SELECT received_at, received_from FROM messages WHERE sha256=?", (sha,)).fetchone()
+    assert tuple(row) == (internal.isoformat(), "internaldate")
+
+
+def test_without_internaldate_the_date_header_is_the_received_time(tmp_path):
+    store = Store.open(tmp_path / "kho", create=True)
+    sha, _ = store_raw(store, raw_message())
+    row = store.db.execute("SELECT received_at, received_from FROM messages WHERE sha256=?", (sha,)).fetchone()
+    assert tuple(row) == ("2022-05-27T02:00:00+00:00", "date-header")
+
+
+def test_resent_message_with_the_same_message_id_is_marked_a_duplicate(tmp_path):
+    store = Store.open(tmp_path / "kho", create=True)
+    first, _ = store_raw(store, raw_message())
+    second, _ = store_raw(store, raw_message(raw=b"Received: by relay\r\n" + RAW, key="2"))
+    assert first != second
+    row = store.db.execute("SELECT duplicate_of FROM messages WHERE sha256=?", (second,)).fetchone()
+    assert row[0] == first
+
+
+def test_second_writer_is_refused_at_once(tmp_path):
+    one = Store.open(tmp_path / "kho", create=True)
+    two = Store.open(tmp_path / "kho")
+    one.lock()
+    with pytest.raises(StoreLocked, match="another baocao process"):
+        two.lock()
+    one.unlock()
+    two.lock()

@@ -1,0 +1,35 @@
+"""Vietnamese text as data: NFC for keeping, a folded form for matching.
+
+The original text is always kept (NFC) for the report; `fold` is only ever used to
+compare, so "Thanh Hoá", "THANH HÓA" and "thanh hoa" all meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b"), "'") | dict.fromkeys(
+    map(ord, "\u201c\u201d\u201e\u201f"), '"'
+)
+_SPACE = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Text as stored and shown: NFC, so precomposed and decomposed input compare equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Matching key: no diacritics (so no accent-placement question), đ→d, case-folded,
+    one kind of dash and quote, single spaces."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = bare.replace("đ", "d").replace("Đ", "D").translate(_DASHES).translate(_QUOTES)
+    return _SPACE.sub(" ", bare.casefold()).strip()
+
+
+def clean_line(text: str) -> str:
+    """A line for display: NFC, non-breaking and repeated spaces collapsed."""
+    return _SPACE.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
