@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS messages (
     message_id TEXT,
     size INTEGER NOT NULL,
     received_at TEXT NOT NULL,          -- UTC ISO 8601
-    received_from TEXT NOT NULL,        -- internaldate | date-header | file-mtime
+    received_from TEXT NOT NULL,        -- internaldate | received-header | date-header | stored-at
     stored_at TEXT NOT NULL,
     sender TEXT, sender_name TEXT, subject TEXT, date_header TEXT,
     duplicate_of TEXT,                  -- first message with the same Message-ID

@@ -105,7 +105,12 @@ def _received(raw: RawMessage) -> tuple[str, str]:
     # INTERNALDATE, not the Date header: senders' clocks and time zones are wrong often enough.
     if raw.received_at is not None and raw.received_at.tzinfo is not None:
         return raw.received_at.astimezone(timezone.utc).isoformat(), "internaldate"
-    date = _header_date(raw.raw)
+    headers = _headers(raw.raw)
+    # Without IMAP, the receiving server's own trace line is the next best clock.
+    date = _date(str(headers.get("received", "")).rpartition(";")[2])
+    if date is not None:
+        return date.astimezone(timezone.utc).isoformat(), "received-header"
+    date = _date(str(headers.get("date", "")))
     if date is not None:
         return date.astimezone(timezone.utc).isoformat(), "date-header"
     return datetime.now(timezone.utc).isoformat(timespec="seconds"), "stored-at"
@@ -120,12 +125,11 @@ def _header_message_id(raw: bytes) -> str:
     return str(value).strip()
 
 
-def _header_date(raw: bytes) -> datetime | None:
-    value = _headers(raw).get("date")
-    if not value:
+def _date(value: str) -> datetime | None:
+    if not value.strip():
         return None
     try:
-        date = email.utils.parsedate_to_datetime(str(value))
+        date = email.utils.parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError):
         return None
     return date if date.tzinfo else None

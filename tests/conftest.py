@@ -3,51 +3,15 @@
 from __future__ import annotations
 
 import itertools
-import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pytest
-from imapclient import IMAPClient
 
-ROOT = Path(__file__).resolve().parent.parent
-MAILBOX = ROOT / "fixtures" / "mailbox"
-DOVECOT = Path(__file__).resolve().parent / "dovecot"
-IMAP_USER, IMAP_PASSWORD = "baocao", "Mat-khau 1"
+from mailserver import Dovecot, append_mailbox, free_port
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Dovecot:
-    dir: Path
-    port: int
-    user: str = IMAP_USER
-    password: str = IMAP_PASSWORD
-    host: str = "127.0.0.1"
-
-    def client(self) -> IMAPClient:
-        c = IMAPClient(self.host, port=self.port, ssl=False, timeout=30)
-        c.login(self.user, self.password)
-        return c
-
-    def start(self) -> None:
-        subprocess.run(["bash", str(DOVECOT / "start.sh"), str(self.dir), str(self.port), self.user, self.password],
-                       check=True, capture_output=True, text=True)
-
-    def stop(self) -> None:
-        subprocess.run(["bash", str(DOVECOT / "stop.sh"), str(self.dir)], check=True, capture_output=True)
+_folders = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
@@ -62,23 +26,6 @@ def dovecot():
     shutil.rmtree(server.dir, ignore_errors=True)
 
 
-_folders = itertools.count(1)
-
-
-def manifest() -> list[dict]:
-    return json.loads((MAILBOX / "manifest.json").read_text(encoding="utf-8"))
-
-
-def append_mailbox(server: Dovecot, folder: str, entries: list[dict] | None = None) -> None:
-    """APPEND the sample messages with the INTERNALDATE the ministry's server gave them."""
-    with server.client() as c:
-        if not c.folder_exists(folder):
-            c.create_folder(folder)
-        for entry in entries if entries is not None else manifest():
-            raw = (MAILBOX / entry["file"]).read_bytes()
-            c.append(folder, raw, flags=(), msg_time=datetime.fromisoformat(entry["internaldate"]))
-
-
 @pytest.fixture
 def sample_folder(dovecot) -> str:
     """A fresh IMAP folder holding the sample mailbox."""
@@ -87,14 +34,3 @@ def sample_folder(dovecot) -> str:
     return folder
 
 
-def run_baocao(*args: str, env: dict | None = None, cwd: Path | None = None, timeout: float = 300):
-    """The CLI as a user runs it, in its own process."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "baocao", *args], capture_output=True, text=True,
-                          env=full_env, cwd=cwd, timeout=timeout)
-
-
-def imap_args(server: Dovecot, folder: str) -> list[str]:
-    return ["--imap-host", server.host, "--imap-port", str(server.port), "--imap-user", server.user,
-            "--imap-tls", "none", "--imap-folder", folder]

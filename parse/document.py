@@ -1,0 +1,49 @@
+"""A report file as plain data: its body as a sequence of blocks in reading order.
+
+Readers of each format (.docx now; .pdf and .doc later) produce a `Document`; finding
+the outline sections works on `Document` alone, so it does not care where text came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class DocumentError(Exception):
+    """A file that cannot be read as the format it claims to be."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(
+            f"{self.path.name}: cannot read it as a Word .docx file ({reason}). "
+            "Open it in Word or LibreOffice and save it again as .docx, "
+            "or ask the province to send the report again."
+        )
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, or one table row, in reading order."""
+
+    index: int  # position among the body's paragraphs and table rows (0-based), for tracing
+    text: str  # NFC, cleaned; a table row is its cells joined with " | "
+    kind: str  # "paragraph" | "table_row"
+    style: str  # Word style name ("Heading 1", "Normal", ...)
+    heading_level: int | None  # 0 for "Title", N for "Heading N" or outline level N-1; else None
+    bold: bool  # every non-blank run is bold, directly or through a style
+    number: str = ""  # numbering label in front of the text ("I.", "1.1.", "a)"), typed or Word's own
+
+    @property
+    def line(self) -> str:
+        """The text as a reader sees it: Word's auto-number is not in `text`, so put it back."""
+        if self.number and not self.text.startswith(self.number):
+            return f"{self.number} {self.text}"
+        return self.text
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # file name as given
+    blocks: tuple[Block, ...]

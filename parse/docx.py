@@ -1,0 +1,241 @@
+"""Read a .docx report into a `Document`: its paragraphs and table rows in reading order.
+
+Headers and footers are left out (they repeat the letterhead on every page). Text is
+read from the XML rather than `Paragraph.text`, which skips text inside tracked
+insertions (w:ins) — provinces often send drafts with revisions still on.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import OpcError
+from docx.oxml.exceptions import XmlchemyError
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+
+from baocao.parse.document import Block, Document, DocumentError
+from baocao.parse.labels import leading_label
+from baocao.parse.numbering import Counters, list_ref, read_numbering
+from baocao.text import clean_line, fold, nfc
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Deleted revisions are not the text; a text box floats outside the reading order; the
+# Fallback branch of mc:AlternateContent repeats its Choice.
+_NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), _MC_FALLBACK}
+_HEADING_STYLE = re.compile(r"^(?:heading|tieu de|dau de)\s*([1-9])$")
+_TITLE_STYLES = {"title", "tieu de"}
+_BODY_TEXT_OUTLINE_LEVEL = 9
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_READ_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    KeyError,  # a part the package lists is missing from the zip
+    OpcError,  # python-docx: not a Word package
+    XmlchemyError,
+    etree.LxmlError,  # a part is not well-formed XML
+    ValueError,
+    UnicodeError,
+    OSError,
+    EOFError,
+)
+
+
+def read_docx(path: Path | str) -> Document:
+    """The body of a .docx file as blocks; DocumentError if it is not a readable .docx."""
+    path = Path(path)
+    if not path.is_file():
+        raise DocumentError(path, "there is no such file")
+    try:
+        word = docx.Document(str(path))
+        blocks = tuple(_blocks(word))
+    except _READ_ERRORS as e:
+        raise DocumentError(path, _reason(path, e)) from e
+    return Document(name=nfc(path.name), blocks=blocks)
+
+
+def _reason(path: Path, error: Exception) -> str:
+    try:
+        with path.open("rb") as f:
+            magic = f.read(len(_OLE_MAGIC))
+    except OSError:
+        magic = b""
+    if magic == _OLE_MAGIC:
+        return "it is an old Word 97-2003 .doc file or a password-protected document"
+    if magic.startswith(b"%PDF"):
+        return "it is a PDF file"
+    if isinstance(error, (zipfile.BadZipFile, OpcError)):
+        return f"it is not a Word package: {error}"
+    return f"it is damaged: {type(error).__name__}: {error}"
+
+
+def _blocks(word) -> Iterator[Block]:
+    counters = Counters(read_numbering(word))
+    index = 0
+    for element in _content(word.element.body):
+        if element.tag == qn("w:p"):
+            block = _paragraph_block(Paragraph(element, word._body), index, counters)
+            index += 1
+            if block.text:
+                yield block
+        else:
+            for row_text, bold in _rows(element, word, counters):
+                if row_text.strip(" |"):
+                    yield Block(index, row_text, "table_row", _table_style(element, word), None, bold)
+                index += 1
+
+
+def _content(container) -> Iterator:
+    """Paragraphs and tables of a body or cell in order, looking inside content controls."""
+    for child in container.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+            yield from _content(child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child)
+
+
+def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Block:
+    style = paragraph.style
+    text = clean_line(_text(paragraph._p))
+    auto_number = counters.label(list_ref(paragraph), style.style_id if style is not None else "")
+    return Block(
+        index=index,
+        text=text,
+        kind="paragraph",
+        style=nfc(style.name or "") if style is not None else "",
+        heading_level=_heading_level(paragraph),
+        bold=_all_runs_bold(paragraph._p, paragraph),
+        number=auto_number or leading_label(text),
+    )
+
+
+def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool]]:
+    """Each row as (cells joined with " | ", bold); a table nested in a cell follows its row."""
+    for tr in table.iter(qn("w:tr")):
+        if _enclosing_table(tr) is not table:
+            continue  # a nested table's row: yielded after the row holding it
+        cells, bold, nested = [], True, []
+        for tc in tr.iter(qn("w:tc")):
+            if _enclosing_table(tc) is not table or _continues_vertical_merge(tc):
+                continue
+            lines = []
+            for element in _content(tc):
+                if element.tag == qn("w:tbl"):
+                    nested.append(element)
+                    continue
+                paragraph = Paragraph(element, word._body)
+                label = counters.label(list_ref(paragraph), paragraph.style.style_id if paragraph.style else "")
+                lines.append(f"{label} {_text(element)}" if label else _text(element))
+                bold = bold and _all_runs_bold(element, paragraph)
+            cells.append(clean_line(" ".join(lines)))
+        yield " | ".join(cells), bold
+        for inner in nested:
+            yield from _rows(inner, word, counters)
+
+
+def _enclosing_table(element):
+    return next(element.iterancestors(qn("w:tbl")))
+
+
+def _continues_vertical_merge(tc) -> bool:
+    """The lower cells of a vertical merge repeat nothing: Word shows the top cell only."""
+    v_merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    return v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
+
+
+def _table_style(table, word) -> str:
+    style = Table(table, word._body).style
+    return nfc(style.name or "") if style is not None else ""
+
+
+def _text(element) -> str:
+    return "".join(_pieces(element))
+
+
+def _pieces(element) -> Iterator[str]:
+    for child in element.iterchildren():
+        if child.tag in _NOT_IN_TEXT:
+            continue
+        if child.tag == qn("w:t"):
+            yield child.text or ""
+        elif child.tag == qn("w:tab"):
+            yield "\t"
+        elif child.tag in (qn("w:br"), qn("w:cr")):
+            yield "\n"
+        elif child.tag == qn("w:noBreakHyphen"):
+            yield "-"
+        else:
+            yield from _pieces(child)
+
+
+def _runs(element) -> Iterator:
+    for child in element.iterchildren():
+        if child.tag in _NOT_IN_TEXT:
+            continue
+        if child.tag == qn("w:r"):
+            yield child
+        else:
+            yield from _runs(child)
+
+
+def _all_runs_bold(element, paragraph: Paragraph) -> bool:
+    runs = [r for r in _runs(element) if _text(r).strip()]
+    return bool(runs) and all(_run_is_bold(Run(r, paragraph), paragraph) for r in runs)
+
+
+def _run_is_bold(run: Run, paragraph: Paragraph) -> bool:
+    """Direct formatting, then the run's character style, then the paragraph style."""
+    if run.bold is not None:
+        return run.bold
+    for style in (*_style_chain(run.style), *_style_chain(paragraph.style)):
+        if style.font.bold is not None:
+            return style.font.bold
+    return False
+
+
+def _heading_level(paragraph: Paragraph) -> int | None:
+    """From a direct outline level, else the first style up the basedOn chain that is a
+    heading style (by name, English or Vietnamese) or sets an outline level."""
+    direct = _outline_level(paragraph._p.pPr)
+    if direct is not None:
+        return _heading_from_outline(direct)
+    for style in _style_chain(paragraph.style):
+        name = fold(style.name or "")
+        if name in _TITLE_STYLES:
+            return 0
+        if m := _HEADING_STYLE.match(name):
+            return int(m[1])
+        outline = _outline_level(style.element.pPr)
+        if outline is not None:
+            return _heading_from_outline(outline)
+    return None
+
+
+def _outline_level(pPr) -> int | None:
+    outline = pPr.find(qn("w:outlineLvl")) if pPr is not None else None
+    if outline is None:
+        return None
+    try:
+        return int(outline.get(qn("w:val")))
+    except (TypeError, ValueError):
+        return None
+
+
+def _heading_from_outline(level: int) -> int | None:
+    return None if level >= _BODY_TEXT_OUTLINE_LEVEL else level + 1
+
+
+def _style_chain(style) -> Iterator:
+    seen = set()
+    while style is not None and style.style_id not in seen:  # a basedOn loop is malformed but seen
+        seen.add(style.style_id)
+        yield style
+        style = style.base_style

@@ -1,0 +1,70 @@
+"""Numbering labels typed in front of a line: "I.", "2)", "1.1.", "a)", "Phần II".
+
+A label's shape ("II." and "IV." are both "I.") is what tells heading levels apart:
+provinces renumber freely, so the value means little, but they keep one style per level.
+"""
+
+from __future__ import annotations
+
+import re
+
+from baocao.text import fold
+
+_ROMAN = r"[IVXLC]+|[ivxlc]{2,}"
+_THEN_TEXT = r"(?=\s|$|[^\W\d_])"  # a space, the end or a letter: not "1.234" or "15.5%"
+_LABEL = re.compile(
+    rf"""^(?:
+        (?P<word>(?i:phần|mục|chương|phan|muc|chuong))\s+(?P<word_number>{_ROMAN}|\d{{1,2}})
+            (?:\s*[.:)\-–—])?(?=\s|$)
+      | (?P<roman>{_ROMAN})\s*[.):\-–—]{_THEN_TEXT}
+      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\s*[.)]){_THEN_TEXT}
+      | (?P<letter>[a-zA-ZđĐ])[.)](?=\s)
+    )""",
+    re.VERBOSE,
+)
+_SINGLE_LETTERS_THAT_ARE_NOT_ROMAN = set("CLcl")
+
+
+def leading_label(text: str) -> str:
+    """The numbering label a line starts with, as written ("IV.", "1.2.", "b)"), or ""."""
+    m = _LABEL.match(text)
+    return m.group(0).strip() if m else ""
+
+
+def strip_label(text: str) -> str:
+    """The line without its numbering label."""
+    label = leading_label(text)
+    return text[len(label) :].lstrip() if label else text
+
+
+def label_shape(label: str) -> str:
+    """The label with every counter at its first value: "IV." -> "I.", "2.3" -> "1.1.",
+    "c)" -> "a)", "Phần II" -> "phan I". Labels of one heading level share a shape."""
+    m = _LABEL.match(label + " ")
+    if not m:
+        return ""
+    if m["word"]:
+        return f"{fold(m['word'])} {_counter_shape(m['word_number'])}"
+    if m["arabic"] and "." in m["arabic"].rstrip("."):
+        depth = len([part for part in m["arabic"].split(".") if part])
+        return ".".join(["1"] * depth) + "."
+    if m["roman"] and m["roman"] in _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN:
+        counter = "A" if m["roman"].isupper() else "a"
+    else:
+        counter = _counter_shape(m["roman"] or m["arabic"] or m["letter"])
+    return counter + _delimiter(m.group(0))
+
+
+def _counter_shape(counter: str) -> str:
+    counter = counter.strip(" .)")
+    if counter.isdigit():
+        return "1"
+    if len(counter) > 1 or counter in "IVXivx":
+        return "I" if counter.isupper() else "i"
+    return "A" if counter.isupper() else "a"
+
+
+def _delimiter(label: str) -> str:
+    delimiter = label.rstrip()[-1]
+    return "-" if delimiter in "–—" else delimiter
+

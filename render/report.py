@@ -1,0 +1,480 @@
+"""The consolidated report: the aggregate table turned into the draft of the Ministry's
+letter to the Prime Minister, as one HTML file or Markdown.
+
+`report_context` is the pure part (table in, plain dicts out), so the templates hold
+layout and wording only and tests can check the figures without parsing a document.
+`render_report` picks the template by the output's suffix and writes the file."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import pandas as pd
+
+from baocao.campaign import Campaign
+from baocao.render.money import format_ty, format_vnd
+from baocao.text import clean_line, nfc
+
+__all__ = ["RenderError", "report_context", "render_report", "format_vnd", "format_ty", "TEMPLATES"]
+
+# Output suffix -> template name. .docx and .pdf are planned, not here yet.
+TEMPLATES = {".html": "report.html.j2", ".md": "report.md.j2"}
+
+STATUS_LABELS = {
+    "on_time": "Đúng hạn",
+    "late": "Quá hạn",
+    "missing": "Chưa gửi",
+    "unreadable": "Không đọc được",
+}
+# Colours of the status chart; chosen to stay distinct when printed in grey.
+_STATUS_COLOURS = {"on_time": "#2e7d32", "late": "#ef6c00", "missing": "#c62828", "unreadable": "#616161"}
+
+_BASE_COLUMNS = (
+    "province_code", "province", "region", "status", "received_at", "reports", "corrected",
+    "sections_found", "funding_vnd", "source", "error",
+)
+
+
+class RenderError(Exception):
+    """The report cannot be written: an output format baocao cannot make, a broken
+    template, or a table that does not follow the aggregate contract."""
+
+
+# --------------------------------------------------------------------------- context
+
+
+def report_context(
+    table: pd.DataFrame, campaign: Campaign, errors: list[dict], generated_at: datetime
+) -> dict:
+    """Everything the templates show, as plain data (str, int, bool, lists, dicts).
+
+    Strings are NFC. Amounts come both as int (`vnd`) and formatted (`vnd_text`,
+    `ty_text`); times both as ISO text and as Vietnamese text (`*_text`)."""
+    _check_table(table, campaign)
+    if generated_at.tzinfo is not None:
+        generated_at = generated_at.astimezone(campaign.tz)
+    rows = [_row(record, campaign) for record in table.to_dict("records")]
+    counts = Counter(r["status"] for r in rows)
+    total = len(rows)
+    summary = {
+        "total": total,
+        "reported": counts["on_time"] + counts["late"] + counts["unreadable"],
+        "on_time": counts["on_time"],
+        "late": counts["late"],
+        "missing": counts["missing"],
+        "unreadable": counts["unreadable"],
+        "corrected": sum(r["corrected"] for r in rows),
+    }
+    references = [_reference(ref) for ref in campaign.data.get("legal_references", [])]
+    context = {
+        "letter": _letter(campaign),
+        "report": _report_meta(campaign, generated_at),
+        "references": references,
+        "task_reference": next((r for r in references if r["kind"] == "Chỉ thị"), None),
+        "scheme_reference": next((r for r in references if r["kind"] == "Quyết định"), None),
+        "summary": summary,
+        "status_labels": dict(STATUS_LABELS),
+        "chart": _chart(summary),
+        "late": [_brief(r) for r in rows if r["status"] == "late"],
+        "missing": [_brief(r) for r in rows if r["status"] == "missing"],
+        "unreadable": [_brief(r) for r in rows if r["status"] == "unreadable"],
+        "corrected": [_brief(r) for r in rows if r["corrected"]],
+        "sections": [_section(s, rows, total) for s in campaign.sections],
+        "funding": _funding(rows, campaign),
+        "errors": [_error(e, campaign) for e in errors],
+        "sources": [_source(r) for r in rows if r["source"]],
+    }
+    context["prose"] = _prose(context)
+    return context
+
+
+def _check_table(table: pd.DataFrame, campaign: Campaign) -> None:
+    numbers = [s.number for s in campaign.sections]
+    wanted = [*_BASE_COLUMNS, *(f"section_{n}" for n in numbers), *(f"section_{n}_ref" for n in numbers)]
+    absent = [c for c in wanted if c not in table.columns]
+    if absent:
+        raise RenderError(
+            f"the aggregate table lacks the column(s) {', '.join(absent)}: "
+            "build it with `baocao aggregate` for this campaign"
+        )
+    unknown = sorted(set(table["status"]) - set(STATUS_LABELS))
+    if unknown:
+        raise RenderError(
+            f"the aggregate table has the status value(s) {', '.join(map(str, unknown))}; "
+            f"known values are {', '.join(STATUS_LABELS)}"
+        )
+
+
+def _text(value) -> str:
+    """A cell as NFC text; NaN/None/NA (a missing cell) is empty."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return nfc(str(value))
+
+
+def _row(record: dict, campaign: Campaign) -> dict:
+    code = _text(record["province_code"])
+    name = _text(record["province"])
+    try:
+        province = campaign.province(code)
+        full_name, region = province.full_name, _text(record["region"]) or province.region
+    except KeyError:
+        full_name, region = name, _text(record["region"])
+    message_id, file = _split_source(_text(record["source"]))
+    funding = record["funding_vnd"]
+    received_at = _text(record["received_at"])
+    return {
+        "code": code,
+        "province": name,
+        "full_name": nfc(full_name),
+        "region": region,
+        "status": record["status"],
+        "status_label": STATUS_LABELS[record["status"]],
+        "received_at": received_at,
+        "received_text": _time_text(received_at, campaign),
+        "reports": int(record["reports"]) if not pd.isna(record["reports"]) else 0,
+        "corrected": bool(record["corrected"]) if not pd.isna(record["corrected"]) else False,
+        "sections_found": int(record["sections_found"]) if not pd.isna(record["sections_found"]) else 0,
+        "texts": {s.number: _text(record[f"section_{s.number}"]) for s in campaign.sections},
+        "refs": {s.number: _text(record[f"section_{s.number}_ref"]) for s in campaign.sections},
+        "funding": None if funding is None or pd.isna(funding) else int(funding),
+        "source": _text(record["source"]),
+        "message_id": message_id,
+        "file": file,
+        "error": _text(record["error"]),
+    }
+
+
+def _split_source(source: str) -> tuple[str, str]:
+    """'<id@host> · bao-cao.docx' -> ('<id@host>', 'bao-cao.docx')."""
+    message_id, sep, file = source.partition(" · ")
+    return (message_id.strip(), file.strip()) if sep else (source.strip(), "")
+
+
+def _brief(row: dict) -> dict:
+    """A province as the named lists show it."""
+    keys = ("code", "province", "full_name", "region", "status_label", "received_at", "received_text",
+            "error", "source", "message_id", "file")
+    return {k: row[k] for k in keys}
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p for p in (clean_line(line) for line in text.splitlines()) if p]
+
+
+def _section(section, rows: list[dict], total: int) -> dict:
+    entries = []
+    for r in rows:
+        paragraphs = _paragraphs(r["texts"][section.number])
+        if not paragraphs:
+            continue
+        ref = r["refs"][section.number] or r["file"]
+        entries.append({
+            "code": r["code"],
+            "province": r["province"],
+            "full_name": r["full_name"],
+            "paragraphs": paragraphs,
+            "ref": ref,
+            "source": r["source"],
+            "corrected": r["corrected"],
+            # What the reviewer needs to find the passage again.
+            "attribution": f"({r['full_name']} — {ref})" if ref else f"({r['full_name']})",
+        })
+    return {
+        "number": section.number,
+        "key": section.key,
+        "heading": nfc(section.heading),
+        "label": nfc(section.label),
+        "count": len(entries),
+        "total": total,
+        "synthesis": f"{len(entries)}/{total} tỉnh, thành phố có nội dung này",
+        "entries": entries,
+    }
+
+
+def _funding(rows: list[dict], campaign: Campaign) -> dict:
+    with_data = [r for r in rows if r["funding"] is not None]
+    regions: dict[str, list[dict]] = {}
+    for r in rows:  # campaign order, so regions come in the order of the province table
+        regions.setdefault(r["region"], []).append(r)
+    by_region = []
+    for region, members in regions.items():
+        amounts = [r["funding"] for r in members if r["funding"] is not None]
+        by_region.append({"region": region, "provinces": len(members), "with_data": len(amounts),
+                          **_amount(sum(amounts) if amounts else None)})
+    national = [r["funding"] for r in with_data]
+    section_number = next((s.number for s in campaign.sections if s.key == "funding"), None)
+    return {
+        "section_number": section_number,
+        "rows": [{"code": r["code"], "province": r["province"], "full_name": r["full_name"],
+                  "region": r["region"], "ref": r["refs"].get(section_number, "") if section_number else "",
+                  **_amount(r["funding"])} for r in with_data],
+        "regions": by_region,
+        "total": {"provinces": len(rows), "with_data": len(national),
+                  **_amount(sum(national) if national else None)},
+    }
+
+
+def _amount(vnd: int | None) -> dict:
+    if vnd is None:
+        return {"vnd": None, "vnd_text": "—", "ty_text": "—"}
+    return {"vnd": vnd, "vnd_text": format_vnd(vnd), "ty_text": format_ty(vnd)}
+
+
+def _error(error: dict, campaign: Campaign) -> dict:
+    keys = ("at", "stage", "message_id", "sender", "subject", "file", "what", "action")
+    out = {k: _text(error.get(k, "")) for k in keys}
+    out["at_text"] = _time_text(out["at"], campaign)
+    return out
+
+
+def _source(row: dict) -> dict:
+    keys = ("code", "province", "full_name", "status_label", "received_at", "received_text",
+            "reports", "corrected", "sections_found", "source", "message_id", "file")
+    return {k: row[k] for k in keys}
+
+
+def _chart(summary: dict) -> dict:
+    """Geometry of the horizontal bar chart, computed here so the SVG in the template
+    is only coordinates. Bars are scaled to the number of provinces, not to the
+    largest bar, so their lengths read as shares of the whole."""
+    label_width, bar_width, bar_height, gap, top = 130, 250, 26, 12, 8
+    scale = max(summary["total"], 1)
+    bars = []
+    for i, key in enumerate(("on_time", "late", "missing", "unreadable")):
+        y = top + i * (bar_height + gap)
+        width = round(bar_width * summary[key] / scale)
+        bars.append({
+            "key": key, "label": STATUS_LABELS[key], "count": summary[key], "colour": _STATUS_COLOURS[key],
+            "x": label_width, "y": y, "width": width, "height": bar_height,
+            "text_y": y + bar_height * 0.7, "count_x": label_width + width + 6,
+        })
+    return {
+        "width": label_width + bar_width + 40,
+        "height": top * 2 + 4 * (bar_height + gap) - gap,
+        "label_x": label_width - 8,
+        "bars": bars,
+        "description": "; ".join(f"{b['label']}: {b['count']}" for b in bars) + f" (trên {summary['total']})",
+    }
+
+
+# --------------------------------------------------------------------------- letter
+
+
+def _dmy(d: date) -> str:
+    """Nghị định 30/2020: a day below 10 and a month below 3 take a leading zero
+    (01/8/2018, 16/5/2022, 05/02/2022)."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}" if d.month < 3 else f"{d.day:02d}/{d.month}/{d.year}"
+
+
+def _time_text(iso: str, campaign: Campaign) -> str:
+    """'2022-05-31T09:15:00+07:00' -> '09:15 ngày 31/5/2022', in the campaign's time zone."""
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso  # shown as recorded rather than dropped
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(campaign.tz)
+    return f"{moment:%H:%M} ngày {_dmy(moment.date())}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _letter(campaign: Campaign) -> dict:
+    """The request letter the provinces answered."""
+    return {
+        "id": campaign.id,
+        "number": campaign.letter_number,
+        "date": campaign.letter_date.isoformat(),
+        "date_text": _dmy(campaign.letter_date),
+        "deadline": campaign.deadline.isoformat(),
+        "deadline_text": nfc(campaign.deadline_text),
+        "title": nfc(campaign.title),
+        "subject": nfc(campaign.subject),
+        "issuer_body": nfc(campaign.issuer_body),
+        "issuer_unit": nfc(campaign.issuer_unit),
+        "mailbox": campaign.mailbox,
+        "outline_title": nfc(campaign.outline_title),
+        "addressee": nfc(campaign.data.get("recipients", {}).get("addressee", "")),
+    }
+
+
+def _report_meta(campaign: Campaign, generated_at: datetime) -> dict:
+    """The consolidated letter itself. Its number and day are left blank: the registry
+    (văn thư) fills them in when the letter is signed."""
+    cr = campaign.data.get("consolidated_report", {})
+    issuer = campaign.data.get("issuer", {})
+    body_code = campaign.letter_number.split("/", 1)[1] if "/" in campaign.letter_number else ""
+    return {
+        "issuer_upper": nfc(campaign.issuer_body).upper(),
+        "number_suffix": nfc(cr.get("number_suffix", body_code)),
+        "place": nfc(campaign.data.get("letter_place", "Hà Nội")),
+        "year": generated_at.year,
+        "subject": nfc(cr.get("subject", "V/v " + _lower_first(campaign.title))),
+        "addressee": nfc(cr.get("addressee", "Thủ tướng Chính phủ")),
+        "due_text": nfc(cr.get("due_text", "")),
+        "task": nfc(cr.get("task", "")),
+        "coordinating_with": nfc(cr.get("coordinating_with", "")),
+        "unit_code": nfc(issuer.get("unit_code", "")),
+        "generated_at": generated_at.isoformat(timespec="seconds"),
+        "generated_text": f"{generated_at:%H:%M} ngày {_dmy(generated_at.date())}",
+    }
+
+
+def _reference(ref: dict) -> dict:
+    when = ref.get("date")
+    when_text = _dmy(when) if isinstance(when, date) else _text(when)
+    kind, number, issuer, title = (nfc(str(ref.get(k, ""))) for k in ("kind", "number", "issuer", "title"))
+    text = f"{kind} số {number}" + (f" ngày {when_text}" if when_text else "")
+    text += (f" của {issuer}" if issuer else "") + (f" {title}" if title else "")
+    return {"kind": kind, "number": number, "date_text": when_text, "issuer": issuer, "title": title,
+            "short_name": nfc(str(ref.get("short_name", ""))), "text": text}
+
+
+def _prose(ctx: dict) -> dict:
+    """The sentences both formats share, written once so HTML and Markdown say the same."""
+    letter, report, s = ctx["letter"], ctx["report"], ctx["summary"]
+    task, scheme = ctx["task_reference"], ctx["scheme_reference"]
+    opening = []
+    first = f"Thực hiện {task['text']}, " if task else ""
+    first += (
+        f"{letter['issuer_body']} đã có văn bản số {letter['number']} ngày {letter['date_text']} "
+        f"đề nghị {letter['addressee'] or 'các địa phương'} {_lower_first(letter['title'])} "
+        f"theo đề cương kèm theo, gửi về {letter['issuer_body']} {letter['deadline_text']}"
+    )
+    first += f" (bản mềm gửi về địa chỉ {letter['mailbox']})." if letter["mailbox"] else "."
+    opening.append(first)
+    second = f"Trên cơ sở báo cáo của các địa phương, {letter['issuer_body']} tổng hợp"
+    if scheme:
+        short = f" ({scheme['short_name']})" if scheme["short_name"] else ""
+        second += f" tình hình triển khai {scheme['text']}{short},"
+    second += f" kính báo cáo {report['addressee']} như sau:"
+    opening.append(second)
+
+    status = (
+        f"Tính đến {report['generated_text']}, {letter['issuer_body']} đã nhận được báo cáo của "
+        f"{s['reported']}/{s['total']} tỉnh, thành phố trực thuộc Trung ương, trong đó: "
+        f"{s['on_time']} địa phương gửi đúng hạn ({letter['deadline_text']}); "
+        f"{s['late']} địa phương gửi sau thời hạn; "
+        f"{s['unreadable']} địa phương gửi báo cáo nhưng chưa đọc được nội dung. "
+        f"Còn {s['missing']} địa phương chưa gửi báo cáo."
+    )
+    closing = f"{letter['issuer_body']} kính báo cáo {report['addressee']} xem xét, chỉ đạo./."
+    recipients = ["Như trên;"]
+    if report["coordinating_with"]:
+        recipients.append(f"{report['coordinating_with']};")
+    recipients.append(f"Lưu: VT, {report['unit_code']}." if report["unit_code"] else "Lưu: VT.")
+    return {"opening": opening, "status": status, "closing": closing, "recipients": recipients}
+
+
+# --------------------------------------------------------------------------- rendering
+
+_MD_LINE_START = re.compile(r"^(#|>|\||```|~~~|[=\-_*]{3,}\s*$|=+\s*$)")
+_MD_ANGLE = re.compile(r"(\\*)<")
+
+
+def md_text(text: str) -> str:
+    """Province text inside a Markdown quote: it must stay text, not become structure.
+
+    A leading '#', '>', '|', fence or rule is backslash-escaped so it stays in the
+    quote as written; '<' is escaped so no raw HTML gets through a later conversion
+    to HTML. List markers ('- ', '1. ') are left alone: they are the province's own
+    lists, and inside the quote they stay inside it."""
+    text = " ".join(text.splitlines())
+    text = _MD_ANGLE.sub(lambda m: m.group(1) * 2 + "\\<", text)
+    return "\\" + text if _MD_LINE_START.match(text) else text
+
+
+def md_cell(text) -> str:
+    """A value inside a Markdown table row: one line, no bare '|'."""
+    return _MD_ANGLE.sub(lambda m: m.group(1) * 2 + "\\<", " ".join(str(text).splitlines())).replace("|", "\\|")
+
+
+def md_code(text) -> str:
+    """A Message-ID or file name as a code span, so '<id@host>' reads as written; the
+    fence is one backtick longer than any run inside."""
+    text = " ".join(str(text).splitlines())
+    if not text:
+        return ""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest else ""
+    return f"{fence}{pad}{text}{pad}{fence}".replace("|", "\\|")
+
+
+def _bundled_templates() -> jinja2.BaseLoader:
+    folder = resources.files("baocao") / "templates"
+
+    def load(name: str):
+        item = folder / name
+        # Read through importlib.resources so an installed (even zipped) package works.
+        return (item.read_text(encoding="utf-8"), None, lambda: True) if item.is_file() else None
+
+    return jinja2.FunctionLoader(load)
+
+
+def _environment(templates: Path | None, html: bool) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if templates is not None:
+        if not Path(templates).is_dir():
+            raise RenderError(f"templates folder {templates} does not exist: give a folder holding "
+                              f"{' or '.join(TEMPLATES.values())}, or leave it out to use the bundled ones")
+        loaders.append(jinja2.FileSystemLoader(str(templates), encoding="utf-8"))
+    loaders.append(_bundled_templates())  # a file the user's folder lacks comes from the package
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        # Province text is untrusted: a <script> in a report must come out as text.
+        autoescape=html,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_text
+    env.filters["md_cell"] = md_cell
+    env.filters["md_code"] = md_code
+    return env
+
+
+def render_report(
+    table: pd.DataFrame,
+    campaign: Campaign,
+    errors: list[dict],
+    out: Path,
+    templates: Path | None = None,
+    generated_at: datetime | None = None,
+) -> Path:
+    """Write the consolidated report to `out`; its suffix (.html or .md) picks the format.
+
+    `templates` names a folder whose report.html.j2 / report.md.j2 replace the bundled
+    ones. Returns `out`."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in TEMPLATES:
+        raise RenderError(
+            f"cannot write a report as '{out.suffix or out.name}': use a file name ending in "
+            f"{' or '.join(TEMPLATES)} (.docx and .pdf are not supported yet)"
+        )
+    if generated_at is None:
+        generated_at = datetime.now(campaign.tz)
+    context = report_context(table, campaign, errors, generated_at)
+    name = TEMPLATES[suffix]
+    env = _environment(templates, html=suffix == ".html")
+    try:
+        text = env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as e:
+        raise RenderError(f"template {e.filename or e.name or name}, line {e.lineno}: {e.message}") from e
+    except jinja2.TemplateError as e:
+        raise RenderError(f"template {name}: {e}") from e
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(nfc(text), encoding="utf-8", newline="\n")
+    return out

@@ -1,0 +1,368 @@
+"""Reading a .docx report into blocks: what `read_docx` promises."""
+
+import unicodedata
+import zipfile
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from baocao.parse.docx import read_docx
+from baocao.parse.document import DocumentError
+from tests.docx_builders import (
+    FORMATS,
+    INTRO,
+    add_list,
+    add_table,
+    build_report,
+    number_paragraph,
+)
+
+
+def texts(document):
+    return [block.text for block in document.blocks]
+
+
+def block_with(document, start):
+    return next(b for b in document.blocks if b.text.startswith(start))
+
+
+def save(document, tmp_path, name="bao-cao.docx"):
+    path = tmp_path / name
+    document.save(path)
+    return path
+
+
+def decimal_outline_xml(abstract_id, start=1):
+    return f"""
+    <w:abstractNum {nsdecls('w')} w:abstractNumId="{abstract_id}">
+      <w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>
+    </w:abstractNum>"""
+
+
+# -- reading order and text -------------------------------------------------------------
+
+
+def test_paragraphs_and_table_rows_come_in_reading_order(tmp_path):
+    document = read_docx(build_report(tmp_path / "r.docx"))
+    assert [(b.kind, b.text) for b in document.blocks[:5]] == [
+        (
+            "table_row",
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+        ),
+        ("table_row", "Số: 123/BC-UBND | Quảng Ninh, ngày 27 tháng 5 năm 2022"),
+        ("paragraph", "BÁO CÁO"),
+        ("paragraph", "Tình hình triển khai đô thị thông minh trên địa bàn tỉnh Quảng Ninh"),
+        ("paragraph", INTRO),
+    ]
+
+
+def test_table_row_joins_its_cells_with_a_bar(tmp_path):
+    document = read_docx(build_report(tmp_path / "r.docx"))
+    rows = [b.text for b in document.blocks if b.kind == "table_row"]
+    assert "Trung tâm IOC | 120.000" in rows
+    assert "Dịch vụ công trực tuyến | 15.500" in rows
+
+
+def test_nested_table_rows_follow_the_row_that_holds_them(tmp_path):
+    word = docx.Document()
+    table = word.add_table(rows=3, cols=2)
+    for cell, text in zip(table.rows[0].cells, ("Hạng mục", "Chi tiết")):
+        cell.text = text
+    table.rows[1].cells[0].text = "Trung tâm IOC"
+    holder = table.rows[1].cells[1]
+    holder.text = "Chia ra:"
+    inner = holder.add_table(rows=2, cols=2)
+    for row, values in zip(inner.rows, (("Phần cứng", "80.000"), ("Phần mềm", "40.000"))):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    for cell, text in zip(table.rows[2].cells, ("Tổng", "120.000")):
+        cell.text = text
+    assert texts(read_docx(save(word, tmp_path))) == [
+        "Hạng mục | Chi tiết",
+        "Trung tâm IOC | Chia ra:",
+        "Phần cứng | 80.000",
+        "Phần mềm | 40.000",
+        "Tổng | 120.000",
+    ]
+
+
+def test_vertically_merged_cell_is_read_once(tmp_path):
+    word = docx.Document()
+    add_table(word, (("Nguồn vốn", "Ngân sách tỉnh"), ("", "Xã hội hóa")))
+    table = word.tables[0]
+    table.cell(0, 0).merge(table.cell(1, 0))
+    assert texts(read_docx(save(word, tmp_path))) == ["Nguồn vốn | Ngân sách tỉnh", "Xã hội hóa"]
+
+
+def test_headers_and_footers_are_left_out(tmp_path):
+    word = docx.Document()
+    word.sections[0].header.add_paragraph("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH")
+    word.sections[0].footer.add_paragraph("Trang 1")
+    word.add_paragraph("Nội dung báo cáo.")
+    assert texts(read_docx(save(word, tmp_path))) == ["Nội dung báo cáo."]
+
+
+def test_text_inside_tracked_insertions_is_read_and_deletions_are_not(tmp_path):
+    word = docx.Document()
+    paragraph = word.add_paragraph("Tổng kinh phí ")
+    inserted = '<w:ins {} w:id="1" w:author="SXD"><w:r><w:t>120 tỷ đồng</w:t></w:r></w:ins>'
+    deleted = '<w:del {} w:id="2" w:author="SXD"><w:r><w:delText>100 tỷ đồng</w:delText></w:r></w:del>'
+    for revision in (inserted, deleted):
+        paragraph._p.append(parse_xml(revision.format(nsdecls("w"))))
+    assert texts(read_docx(save(word, tmp_path))) == ["Tổng kinh phí 120 tỷ đồng"]
+
+
+def test_text_is_nfc_even_when_typed_decomposed(tmp_path):
+    word = docx.Document()
+    word.add_paragraph(unicodedata.normalize("NFD", "Khó khăn, vướng mắc"))
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert block.text == unicodedata.normalize("NFC", "Khó khăn, vướng mắc")
+    assert unicodedata.is_normalized("NFC", block.text)
+
+
+def test_spaces_are_cleaned(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("  Kinh\u00a0phí   thực\thiện ")
+    assert texts(read_docx(save(word, tmp_path))) == ["Kinh phí thực hiện"]
+
+
+def test_blank_paragraphs_are_skipped_but_keep_their_place_in_the_index(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("Một")
+    word.add_paragraph("   ")
+    word.add_paragraph("Hai")
+    document = read_docx(save(word, tmp_path))
+    assert [(b.index, b.text) for b in document.blocks] == [(0, "Một"), (2, "Hai")]
+
+
+def test_document_name_is_the_file_name(tmp_path):
+    path = build_report(tmp_path / unicodedata.normalize("NFD", "Báo cáo Quảng Ninh.docx"))
+    assert read_docx(path).name == "Báo cáo Quảng Ninh.docx"
+
+
+# -- headings, bold ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("style", "level"), [("Heading 1", 1), ("Heading 3", 3), ("Title", 0), ("Normal", None)])
+def test_heading_style_gives_heading_level(tmp_path, style, level):
+    word = docx.Document()
+    word.add_paragraph("Kinh phí thực hiện", style=style)
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert (block.style, block.heading_level) == (style, level)
+
+
+def test_localised_heading_style_name_gives_heading_level(tmp_path):
+    word = docx.Document()
+    word.styles.add_style("Tiêu đề 2", 1)
+    word.add_paragraph("Kinh phí thực hiện", style="Tiêu đề 2")
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert block.heading_level == 2
+
+
+def test_style_based_on_a_heading_style_is_a_heading(tmp_path):
+    word = docx.Document()
+    style = word.styles.add_style("Muc lon", 1)
+    style.base_style = word.styles["Heading 1"]
+    word.add_paragraph("KINH PHÍ THỰC HIỆN", style="Muc lon")
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert block.heading_level == 1
+
+
+@pytest.mark.parametrize(("outline_level", "level"), [("0", 1), ("1", 2), ("9", None)])
+def test_outline_level_gives_heading_level(tmp_path, outline_level, level):
+    word = docx.Document()
+    paragraph = word.add_paragraph("Kinh phí thực hiện")
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{outline_level}"/>'))
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert block.heading_level == level
+
+
+def test_bold_through_the_paragraph_style_counts_as_bold(tmp_path):
+    word = docx.Document()
+    style = word.styles.add_style("Dam", 1)
+    style.font.bold = True
+    word.add_paragraph("Kinh phí thực hiện", style="Dam")
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert block.bold
+
+
+def test_paragraph_with_one_plain_run_is_not_bold(tmp_path):
+    word = docx.Document()
+    paragraph = word.add_paragraph()
+    paragraph.add_run("Kinh phí ").bold = True
+    paragraph.add_run("thực hiện")
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert not block.bold
+
+
+def test_bold_style_switched_off_in_the_run_is_not_bold(tmp_path):
+    word = docx.Document()
+    style = word.styles.add_style("Dam", 1)
+    style.font.bold = True
+    word.add_paragraph(style="Dam").add_run("Kinh phí thực hiện").bold = False
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert not block.bold
+
+
+def test_blank_runs_do_not_decide_boldness(tmp_path):
+    word = docx.Document()
+    paragraph = word.add_paragraph()
+    paragraph.add_run("  ")
+    paragraph.add_run("IV. KINH PHÍ").bold = True
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert block.bold
+
+
+# -- numbering ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("IV. KINH PHÍ", "IV."),
+        ("2) Kinh phí", "2)"),
+        ("1.1. Về nguồn lực", "1.1."),
+        ("a) Về nguồn lực", "a)"),
+        ("Kinh phí 1.234 tỷ", ""),
+        ("1.234 tỷ đồng từ ngân sách", ""),
+    ],
+)
+def test_typed_number_is_read_from_the_text(tmp_path, text, number):
+    word = docx.Document()
+    word.add_paragraph(text)
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert (block.number, block.text) == (number, text)
+
+
+def test_auto_numbered_heading_gets_its_number_from_numbering_xml(tmp_path):
+    document = read_docx(build_report(tmp_path / "r.docx", "auto_roman"))
+    headings = [b for b in document.blocks if b.text.isupper() and b.kind == "paragraph" and b.number]
+    assert [b.number for b in headings] == ["I.", "II.", "III.", "IV.", "V.", "VI.", "VII."]
+    assert headings[3].text == "KINH PHÍ THỰC HIỆN"
+
+
+def test_auto_numbered_sub_level_restarts_under_each_heading(tmp_path):
+    document = read_docx(build_report(tmp_path / "r.docx", "auto_roman"))
+    assert block_with(document, "Đề án đô thị thông minh").number == "1."
+    assert block_with(document, "Kinh phí đầu tư Trung tâm IOC").number == "2."
+    assert block_with(document, "Về nguồn lực").number == "1."
+
+
+def test_list_number_style_numbers_through_the_style(tmp_path):
+    document = read_docx(build_report(tmp_path / "r.docx", "auto_list_number"))
+    numbered = [b for b in document.blocks if b.style == "List Number"]
+    assert [b.number for b in numbered] == ["1.", "2.", "3.", "4.", "5.", "6.", "7."]
+
+
+def test_auto_number_of_a_sub_level_carries_its_parent_counter(tmp_path):
+    word = docx.Document()
+    add_list(word, 91, decimal_outline_xml(91))
+    for text, level in [("Kinh phí", 0), ("Trung tâm IOC", 1), ("Dịch vụ công", 1), ("Khó khăn", 0), ("Nguồn lực", 1)]:
+        number_paragraph(word.add_paragraph(text), 91, level)
+    assert [b.number for b in read_docx(save(word, tmp_path)).blocks] == ["1.", "1.1.", "1.2.", "2.", "2.1."]
+
+
+def test_heading_styles_linked_to_a_list_get_its_numbers(tmp_path):
+    # Word's "multilevel list linked to headings": the style carries the list, each level names its style.
+    word = docx.Document()
+    linked = decimal_outline_xml(95).replace('w:ilvl="0">', 'w:ilvl="0"><w:pStyle w:val="Heading1"/>')
+    add_list(word, 95, linked.replace('w:ilvl="1">', 'w:ilvl="1"><w:pStyle w:val="Heading2"/>'))
+    for style in ("Heading 1", "Heading 2"):
+        word.styles[style].element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 95
+    for text, level in [("Kinh phí", 1), ("Trung tâm IOC", 2), ("Dịch vụ công", 2), ("Khó khăn", 1)]:
+        word.add_heading(text, level)
+    assert [b.line for b in read_docx(save(word, tmp_path)).blocks] == [
+        "1. Kinh phí",
+        "1.1. Trung tâm IOC",
+        "1.2. Dịch vụ công",
+        "2. Khó khăn",
+    ]
+
+
+def test_auto_number_starts_where_numbering_xml_says(tmp_path):
+    word = docx.Document()
+    add_list(word, 92, decimal_outline_xml(92, start=3))
+    number_paragraph(word.add_paragraph("Tuyên truyền"), 92)
+    number_paragraph(word.add_paragraph("Kinh phí"), 92)
+    assert [b.number for b in read_docx(save(word, tmp_path)).blocks] == ["3.", "4."]
+
+
+def test_list_restarted_by_a_start_override_counts_from_it(tmp_path):
+    word = docx.Document()
+    add_list(word, 93, decimal_outline_xml(93))
+    numbering = word.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="94"><w:abstractNumId w:val="93"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+        )
+    )
+    number_paragraph(word.add_paragraph("Tuyên truyền"), 93)
+    number_paragraph(word.add_paragraph("Kinh phí"), 94)
+    number_paragraph(word.add_paragraph("Khó khăn"), 94)
+    assert [b.number for b in read_docx(save(word, tmp_path)).blocks] == ["1.", "5.", "6."]
+
+
+def test_auto_number_is_kept_out_of_text_but_shown_in_line(tmp_path):
+    document = read_docx(build_report(tmp_path / "r.docx", "auto_roman"))
+    block = block_with(document, "KINH PHÍ THỰC HIỆN")
+    assert (block.text, block.line) == ("KINH PHÍ THỰC HIỆN", "IV. KINH PHÍ THỰC HIỆN")
+
+
+def test_bulleted_paragraph_has_no_number(tmp_path):
+    word = docx.Document()
+    word.add_paragraph("Trung tâm IOC", style="List Bullet")
+    (block,) = read_docx(save(word, tmp_path)).blocks
+    assert block.number == ""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_reads_without_losing_a_line(tmp_path, fmt):
+    document = read_docx(build_report(tmp_path / "r.docx", fmt))
+    assert len(document.blocks) == 29
+    assert document.blocks[-1].text.startswith("Nơi nhận:")
+
+
+# -- unreadable files --------------------------------------------------------------------
+
+
+def test_corrupt_docx_raises_document_error_naming_the_file(tmp_path):
+    path = tmp_path / "Báo cáo tỉnh Quảng Ninh.docx"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip file")
+    with pytest.raises(DocumentError, match="Báo cáo tỉnh Quảng Ninh.docx") as caught:
+        read_docx(path)
+    assert "save it again as .docx" in str(caught.value)
+
+
+def test_old_word_doc_renamed_docx_raises_document_error_saying_so(tmp_path):
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    with pytest.raises(DocumentError, match="Word 97-2003 .doc"):
+        read_docx(path)
+
+
+def test_docx_with_broken_xml_raises_document_error(tmp_path):
+    good = build_report(tmp_path / "good.docx")
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data[: len(data) // 2] if item.filename == "word/document.xml" else data)
+    with pytest.raises(DocumentError, match="broken.docx: .*damaged"):
+        read_docx(broken)
+
+
+def test_zip_that_is_not_a_word_package_raises_document_error(tmp_path):
+    path = tmp_path / "bao-cao.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "not a report")
+    with pytest.raises(DocumentError, match="bao-cao.docx"):
+        read_docx(path)
+
+
+def test_missing_file_raises_document_error(tmp_path):
+    with pytest.raises(DocumentError, match="khong-co.docx: .*no such file"):
+        read_docx(tmp_path / "khong-co.docx")
