@@ -1,15 +1,6 @@
 """The command line: a thin layer that parses options, calls the library and turns its
-errors into messages a person can act on. Exit codes are part of the contract (cron
-jobs and scripts test them):
-
-\b
-  0  done (single messages or files with problems are recorded: `baocao errors`)
-  1  unexpected failure (a bug: please report it with the output)
-  2  wrong usage (an unknown option, a missing argument)
-  3  configuration problem (campaign file, config file, password, unsafe TLS setting)
-  4  the IMAP server cannot be reached or refuses the login or the folder
-  5  another baocao process is writing to the same store
-"""
+errors into messages a person can act on. Exit codes (EXIT_CODES below) are part of the
+contract: cron jobs and scripts test them."""
 
 from __future__ import annotations
 
@@ -80,10 +71,15 @@ def imap_options(f):
     return f
 
 
-EXIT_CODES = """Exit codes: 0 done (problems with single messages or files are recorded: see
-`baocao errors`); 1 unexpected failure; 2 wrong usage; 3 configuration problem
-(campaign, config or password file, unsafe TLS setting); 4 the IMAP server cannot be
-reached or refuses the login or folder; 5 another baocao process holds the store."""
+EXIT_CODES = """\b
+Exit codes:
+  0  done (problems with single messages or files are recorded: see `baocao errors`)
+  1  unexpected failure (please report it with the output)
+  2  wrong usage
+  3  configuration problem (campaign, config or password file, unsafe TLS setting)
+  4  the IMAP server cannot be reached or refuses the login or the folder
+  5  another baocao process holds the store
+"""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -235,7 +231,7 @@ def _render(store: Store, campaign, table, out: Path, templates: Path | None) ->
 
 # -- commands ------------------------------------------------------------------------
 
-@cli.command()
+@cli.command(epilog=EXIT_CODES)
 @config_option
 @store_option
 @imap_options
@@ -341,7 +337,7 @@ def render(store, campaign, out, templates):
     click.echo(f"wrote {out}", err=True)
 
 
-@cli.command()
+@cli.command(epilog=EXIT_CODES)
 @config_option
 @store_option
 @imap_options

@@ -1,0 +1,195 @@
+"""The command line as the clerk and the analyst use it: where options come from, what it
+refuses, and the exit codes scripts rely on."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from mailserver import IMAP_PASSWORD, MAILBOX, imap_args, manifest, run_baocao
+
+DATA = Path(__file__).resolve().parent / "data"
+ENTRIES = {e["file"]: e for e in manifest()}
+
+
+def stored_count(store: Path) -> int:
+    return sqlite3.connect(store / "catalog.sqlite").execute("SELECT count(*) FROM messages").fetchone()[0]
+
+
+@pytest.mark.parametrize("command", ["ingest", "parse", "aggregate", "render", "run", "status", "errors", "assign"])
+def test_every_command_has_help_with_an_example(command):
+    result = run_baocao(command, "--help")
+    assert result.returncode == 0
+    assert "Example:" in result.stdout and f"baocao {command}" in result.stdout
+
+
+def test_help_documents_the_exit_codes():
+    result = run_baocao("--help")
+    assert "Exit codes" in result.stdout
+    assert "5  another baocao process holds the store" in result.stdout
+    assert "4  the IMAP server cannot be reached" in result.stdout
+
+
+def test_password_comes_from_a_file_and_never_appears_in_the_output(dovecot, sample_folder, tmp_path):
+    password_file = tmp_path / "pass"
+    password_file.write_text(IMAP_PASSWORD + "\n")
+    result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--imap-password-file", str(password_file),
+                        *imap_args(dovecot, sample_folder))
+    assert result.returncode == 0, result.stderr
+    assert stored_count(tmp_path / "kho") == len(ENTRIES) - 1
+    assert IMAP_PASSWORD not in result.stdout + result.stderr
+
+
+def test_there_is_no_password_option_on_the_command_line():
+    result = run_baocao("ingest", "--store", "kho", "--imap-password", "x")
+    assert result.returncode == 2 and "No such option" in result.stderr
+
+
+def test_every_option_can_come_from_a_config_file(dovecot, sample_folder, tmp_path):
+    (tmp_path / "pass").write_text(IMAP_PASSWORD)
+    (tmp_path / "baocao.toml").write_text(
+        f'store = "kho"\n[imap]\nhost = "127.0.0.1"\nport = {dovecot.port}\nuser = "{dovecot.user}"\n'
+        f'password_file = "pass"\nfolder = "{sample_folder}"\ntls = "none"\n', encoding="utf-8")
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    result = run_baocao("ingest", "--config", str(tmp_path / "baocao.toml"), cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert stored_count(tmp_path / "kho") == len(ENTRIES) - 1   # paths relative to the config file
+
+
+def test_options_come_from_baocao_variables(dovecot, sample_folder, tmp_path):
+    env = {"BAOCAO_STORE": str(tmp_path / "kho"), "BAOCAO_IMAP_HOST": "127.0.0.1",
+           "BAOCAO_IMAP_PORT": str(dovecot.port), "BAOCAO_IMAP_USER": dovecot.user,
+           "BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD, "BAOCAO_IMAP_FOLDER": sample_folder, "BAOCAO_IMAP_TLS": "none"}
+    result = run_baocao("ingest", env=env)
+    assert result.returncode == 0, result.stderr
+    assert stored_count(tmp_path / "kho") == len(ENTRIES) - 1
+
+
+def test_command_line_wins_over_the_config_file(tmp_path):
+    (tmp_path / "baocao.toml").write_text('store = "nowhere"\n', encoding="utf-8")
+    result = run_baocao("ingest", "--config", str(tmp_path / "baocao.toml"), "--store", str(tmp_path / "kho"),
+                        "--from", str(MAILBOX))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "kho" / "catalog.sqlite").exists() and not (tmp_path / "nowhere").exists()
+
+
+def test_password_in_the_config_file_is_refused(tmp_path):
+    (tmp_path / "baocao.toml").write_text('[imap]\npassword = "secret"\n', encoding="utf-8")
+    result = run_baocao("ingest", "--config", str(tmp_path / "baocao.toml"), "--store", str(tmp_path / "kho"))
+    assert result.returncode == 3 and "holds a password" in result.stderr
+
+
+def test_clear_text_imap_to_a_remote_host_is_refused(tmp_path):
+    result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--imap-host", "mail.example.vn",
+                        "--imap-user", "u", "--imap-tls", "none", env={"BAOCAO_IMAP_PASSWORD": "x"})
+    assert result.returncode == 3
+    assert "loopback" in result.stderr
+
+
+def test_wrong_password_exits_4_and_says_what_to_check(dovecot, sample_folder, tmp_path):
+    result = run_baocao("ingest", "--store", str(tmp_path / "kho"), *imap_args(dovecot, sample_folder),
+                        env={"BAOCAO_IMAP_PASSWORD": "wrong"})
+    assert result.returncode == 4
+    assert "refused the login" in result.stderr and "wrong" not in result.stderr
+
+
+def test_unreachable_server_exits_4(tmp_path):
+    from mailserver import free_port
+
+    result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--imap-host", "127.0.0.1",
+                        "--imap-port", str(free_port()), "--imap-user", "u", "--imap-tls", "none",
+                        env={"BAOCAO_IMAP_PASSWORD": "x"})
+    assert result.returncode == 4 and "cannot connect" in result.stderr
+
+
+def test_second_ingest_on_a_held_store_exits_5_at_once(tmp_path):
+    from baocao.store import Store
+
+    holder = Store.open(tmp_path / "kho", create=True)
+    holder.lock()
+    try:
+        result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(MAILBOX))
+    finally:
+        holder.close()
+    assert result.returncode == 5 and "another baocao process" in result.stderr
+
+
+def test_missing_mail_source_is_a_configuration_error(tmp_path):
+    result = run_baocao("ingest", "--store", str(tmp_path / "kho"))
+    assert result.returncode == 3 and "--from PATH, or --imap-host" in result.stderr
+
+
+def test_unknown_table_format_is_refused_with_the_formats_that_work(tmp_path):
+    assert run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(MAILBOX)).returncode == 0
+    result = run_baocao("aggregate", "--store", str(tmp_path / "kho"), "--out", str(tmp_path / "t.ods"))
+    assert result.returncode == 2 and ".csv, .json, .xlsx" in result.stderr
+
+
+def test_aggregate_on_a_store_that_does_not_exist_says_to_ingest_first(tmp_path):
+    result = run_baocao("aggregate", "--store", str(tmp_path / "none"), "--out", str(tmp_path / "t.csv"))
+    assert result.returncode == 3 and "baocao ingest" in result.stderr
+
+
+def test_status_shows_the_clerk_who_reported_who_is_late_and_who_is_missing(tmp_path):
+    assert run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(MAILBOX)).returncode == 0
+    result = run_baocao("status", "--store", str(tmp_path / "kho"))
+    assert result.returncode == 0
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.startswith("  ")}
+    assert "on_time" in lines["22"] and "late" in lines["14"] and "missing" in lines["02"]
+    assert "Provinces: 63; on time" in result.stdout
+
+
+def test_another_campaign_file_brings_its_own_provinces_deadline_and_outline(tmp_path):
+    campaign = str(DATA / "campaign-mini.toml")
+    store = str(tmp_path / "kho")
+    assert run_baocao("ingest", "--store", store, "--from", str(MAILBOX), "--campaign", campaign).returncode == 0
+    result = run_baocao("aggregate", "--store", store, "--campaign", campaign, "--out", str(tmp_path / "t.json"))
+    assert result.returncode == 0, result.stderr
+    rows = {r["province_code"]: r for r in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))}
+    assert set(rows) == {"02", "22", "68"}
+    assert rows["02"]["status"] == "missing"
+    assert rows["68"]["status"] == "on_time"          # 2022-05-31: late for 1683, on time before 10/6
+    assert "section_3" not in rows["22"]               # a two-item outline
+    quang_ninh = ENTRIES["04-quang-ninh.eml"]
+    assert quang_ninh["sections"]["4"] in rows["22"]["section_1"]   # its funding item
+    assert quang_ninh["sections"]["6"] in rows["22"]["section_2"]   # its proposals item
+    assert rows["22"]["funding_vnd"] == quang_ninh["funding_vnd"]
+
+
+def test_reports_citing_another_letter_are_not_counted_for_a_campaign(tmp_path):
+    other = tmp_path / "campaign-other.toml"
+    text = (DATA / "campaign-mini.toml").read_text(encoding="utf-8").replace(
+        'letter_number = "1683/BXD-PTDT"', 'letter_number = "1702/BXD-HTKT"')
+    other.write_text(text, encoding="utf-8")
+    (tmp_path / "provinces-mini.csv").write_bytes((DATA / "provinces-mini.csv").read_bytes())
+    store = str(tmp_path / "kho")
+    assert run_baocao("ingest", "--store", store, "--from", str(MAILBOX), "--campaign", str(other)).returncode == 0
+    result = run_baocao("aggregate", "--store", store, "--campaign", str(other), "--out", str(tmp_path / "t.csv"))
+    table = pd.read_csv(tmp_path / "t.csv", dtype=str, encoding="utf-8-sig")
+    assert result.returncode == 0 and set(table["status"]) == {"missing"}
+
+
+def test_broken_campaign_file_is_a_configuration_error_naming_the_file(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\n', encoding="utf-8")
+    result = run_baocao("aggregate", "--store", str(tmp_path), "--campaign", str(bad), "--out", str(tmp_path / "t.csv"))
+    assert result.returncode == 3 and "bad.toml" in result.stderr
+
+
+def test_assign_settles_an_unrecognised_report_and_survives_reanalysis(tmp_path):
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(MAILBOX)).returncode == 0
+    db = sqlite3.connect(store / "catalog.sqlite")
+    sha = db.execute("SELECT sha256 FROM messages WHERE province_code = '74'").fetchone()[0]
+    result = run_baocao("assign", "--store", str(store), sha[:12], "Bình Phước")
+    assert result.returncode == 0, result.stderr
+    assert run_baocao("parse", "--store", str(store)).returncode == 0
+    row = sqlite3.connect(store / "catalog.sqlite").execute(
+        "SELECT province_code, province_status FROM messages WHERE sha256 = ?", (sha,)).fetchone()
+    assert row == ("70", "assigned")
