@@ -24,6 +24,7 @@ from lxml import etree
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.labels import leading_label
 from baocao.parse.numbering import Counters, list_ref, read_numbering
+from baocao.parse.styles import paragraph_style, run_style, style_chain
 from baocao.text import clean_line, fold, nfc
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -103,7 +104,7 @@ def _content(container) -> Iterator:
 
 
 def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Block:
-    style = paragraph.style
+    style = paragraph_style(paragraph)
     text = clean_line(_text(paragraph._p))
     auto_number = counters.label(list_ref(paragraph), style.style_id if style is not None else "")
     return Block(
@@ -132,7 +133,7 @@ def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool]]:
                     nested.append(element)
                     continue
                 paragraph = Paragraph(element, word._body)
-                label = counters.label(list_ref(paragraph), paragraph.style.style_id if paragraph.style else "")
+                label = counters.label(list_ref(paragraph), (paragraph_style(paragraph).style_id if paragraph_style(paragraph) else ""))
                 lines.append(f"{label} {_text(element)}" if label else _text(element))
                 bold = bold and _all_runs_bold(element, paragraph)
             cells.append(clean_line(" ".join(lines)))
@@ -195,7 +196,7 @@ def _run_is_bold(run: Run, paragraph: Paragraph) -> bool:
     """Direct formatting, then the run's character style, then the paragraph style."""
     if run.bold is not None:
         return run.bold
-    for style in (*_style_chain(run.style), *_style_chain(paragraph.style)):
+    for style in (*style_chain(paragraph.part, run_style(run)), *style_chain(paragraph.part, paragraph_style(paragraph))):
         if style.font.bold is not None:
             return style.font.bold
     return False
@@ -207,7 +208,7 @@ def _heading_level(paragraph: Paragraph) -> int | None:
     direct = _outline_level(paragraph._p.pPr)
     if direct is not None:
         return _heading_from_outline(direct)
-    for style in _style_chain(paragraph.style):
+    for style in style_chain(paragraph.part, paragraph_style(paragraph)):
         name = fold(style.name or "")
         if name in _TITLE_STYLES:
             return 0
@@ -231,11 +232,3 @@ def _outline_level(pPr) -> int | None:
 
 def _heading_from_outline(level: int) -> int | None:
     return None if level >= _BODY_TEXT_OUTLINE_LEVEL else level + 1
-
-
-def _style_chain(style) -> Iterator:
-    seen = set()
-    while style is not None and style.style_id not in seen:  # a basedOn loop is malformed but seen
-        seen.add(style.style_id)
-        yield style
-        style = style.base_style

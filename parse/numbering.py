@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from baocao.parse.styles import paragraph_style, style_chain
+
 MAX_LEVELS = 9
 
 
@@ -68,11 +70,11 @@ def read_numbering(docx_document) -> dict[str, NumberedList]:
 def list_ref(paragraph) -> ListRef | None:
     """Which list and level a python-docx paragraph is in, directly or through its style."""
     num_id, level = _num_pr(paragraph._p.pPr)
-    style = paragraph.style
-    while num_id is None and style is not None:
+    for style in style_chain(paragraph.part, paragraph_style(paragraph)):
+        if num_id is not None:
+            break
         num_id, style_level = _num_pr(style.element.pPr)
         level = level if level is not None else style_level
-        style = style.base_style
     if num_id is None or num_id == "0":  # numId 0 switches numbering off
         return None
     return ListRef(num_id, level if level is not None else -1)
