@@ -19,7 +19,7 @@ def dovecot():
     if shutil.which("dovecot") is None and not Path("/usr/sbin/dovecot").exists():
         pytest.fail("Dovecot is not installed: run `bash tests/setup.sh` first", pytrace=False)
     # Short path: Dovecot's unix sockets live under it and are limited to 108 bytes.
-    server = Dovecot(Path(tempfile.mkdtemp(prefix="bc-dv-", dir="/tmp")), free_port())
+    server = Dovecot(Path(tempfile.mkdtemp(prefix="bc-dv-", dir="/tmp")), free_port(), free_port())
     server.start()
     yield server
     server.stop()

@@ -32,6 +32,7 @@ def free_port() -> int:
 class Dovecot:
     dir: Path
     port: int
+    imaps_port: int
     user: str = IMAP_USER
     password: str = IMAP_PASSWORD
     host: str = "127.0.0.1"
@@ -46,9 +47,15 @@ class Dovecot:
         log = self.dir / "start.log"
         with log.open("w") as out:
             done = subprocess.run(["bash", str(DOVECOT / "start.sh"), str(self.dir), str(self.port), self.user,
-                                   self.password], stdout=out, stderr=subprocess.STDOUT, timeout=60)
+                                   self.password], stdout=out, stderr=subprocess.STDOUT, timeout=60,
+                                  env={**os.environ, "IMAPS_PORT": str(self.imaps_port)})
         if done.returncode != 0:
             raise RuntimeError(f"Dovecot did not start: {log.read_text()}")
+
+    @property
+    def ca_file(self) -> Path:
+        """The server's self-signed certificate (CN=localhost, SAN 127.0.0.1): its own CA."""
+        return self.dir / "tls" / "cert.pem"
 
     def stop(self) -> None:
         subprocess.run(["bash", str(DOVECOT / "stop.sh"), str(self.dir)], check=True, stdout=subprocess.DEVNULL,

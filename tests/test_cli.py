@@ -193,3 +193,25 @@ def test_assign_settles_an_unrecognised_report_and_survives_reanalysis(tmp_path)
     row = sqlite3.connect(store / "catalog.sqlite").execute(
         "SELECT province_code, province_status FROM messages WHERE sha256 = ?", (sha,)).fetchone()
     assert row == ("70", "assigned")
+
+
+def _tls_args(dovecot, folder, tls, port):
+    return ["--imap-host", "127.0.0.1", "--imap-port", str(port), "--imap-user", dovecot.user,
+            "--imap-tls", tls, "--imap-folder", folder]
+
+
+@pytest.mark.parametrize("tls", ["ssl", "starttls"])
+def test_tls_with_the_servers_certificate_authority_works(dovecot, sample_folder, tmp_path, tls):
+    port = dovecot.imaps_port if tls == "ssl" else dovecot.port
+    result = run_baocao("ingest", "--store", str(tmp_path / "kho"), *_tls_args(dovecot, sample_folder, tls, port),
+                        "--imap-ca-file", str(dovecot.ca_file), env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
+    assert result.returncode == 0, result.stderr
+    assert stored_count(tmp_path / "kho") == len(ENTRIES) - 1
+
+
+def test_certificate_is_verified_by_default(dovecot, sample_folder, tmp_path):
+    result = run_baocao("ingest", "--store", str(tmp_path / "kho"),
+                        *_tls_args(dovecot, sample_folder, "ssl", dovecot.imaps_port),
+                        env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
+    assert result.returncode == 4
+    assert "--imap-ca-file" in result.stderr
