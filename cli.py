@@ -4,6 +4,7 @@ contract: cron jobs and scripts test them."""
 
 from __future__ import annotations
 
+import errno
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from baocao.campaign import CampaignError, load_campaign
 from baocao.config import ConfigFileError, config_path, load_config, read_password
 from baocao.store import Store, StoreError, StoreLocked
 
-EXIT_CONFIG, EXIT_CONNECTION, EXIT_LOCKED = 3, 4, 5
+EXIT_CONFIG, EXIT_CONNECTION, EXIT_LOCKED, EXIT_STORE = 3, 4, 5, 6
 TABLE_NAME, REPORT_NAME = "bang-tong-hop", "bao-cao"
 
 
@@ -65,6 +66,9 @@ def imap_options(f):
                      envvar="BAOCAO_IMAP_TLS", help="'none' only for a loopback address."),
         click.option("--imap-ca-file", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_IMAP_CA_FILE",
                      help="CA certificate for a server with a private certificate."),
+        click.option("--imap-retries", type=click.IntRange(0, 20), default=5, show_default=True,
+                     envvar="BAOCAO_IMAP_RETRIES",
+                     help="Reconnections after a dropped connection (waits 1, 2, 4 … s, at most 30 s)."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -79,6 +83,7 @@ Exit codes:
   3  configuration problem (campaign, config or password file, unsafe TLS setting)
   4  the IMAP server cannot be reached or refuses the login or the folder
   5  another baocao process holds the store
+  6  the store cannot be written (disk full, read-only, I/O error)
 """
 
 
@@ -115,12 +120,12 @@ def _open_store(path: Path, create: bool = False) -> Store:
 
 
 def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
-              imap_ca_file, store: Store, quiet: bool):
+              imap_ca_file, imap_retries, store: Store, quiet: bool):
     from baocao.ingest.imap import ImapSettings
     from baocao.ingest.sources import file_messages
 
     if from_path is not None:
-        return file_messages(from_path), str(from_path)
+        return file_messages(from_path, store.spool_dir), str(from_path)
     if not imap_host or not imap_user:
         raise Failure("say where the mail is: --from PATH, or --imap-host and --imap-user "
                       "(also from baocao.toml or BAOCAO_IMAP_HOST / BAOCAO_IMAP_USER)", EXIT_CONFIG)
@@ -129,7 +134,8 @@ def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, im
     except ConfigFileError as e:
         raise Failure(str(e), EXIT_CONFIG)
     settings = ImapSettings(host=imap_host, port=imap_port, user=imap_user, password=password,
-                            folder=imap_folder, tls=imap_tls, ca_file=str(imap_ca_file) if imap_ca_file else None)
+                            folder=imap_folder, tls=imap_tls, ca_file=str(imap_ca_file) if imap_ca_file else None,
+                            retries=imap_retries)
     return _imap_messages(settings, store, quiet), settings.source
 
 
@@ -141,7 +147,8 @@ def _imap_messages(settings, store: Store, quiet: bool):
             click.echo(f"{settings.source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})", err=True)
 
     try:
-        yield from imap_messages(settings, store.folder_state(settings.source), on_folder)
+        yield from imap_messages(settings, store.folder_state(settings.source), store.spool_dir, on_folder,
+                                 on_event=lambda text: click.echo(text, err=True))
     except ConfigError as e:
         raise Failure(str(e), EXIT_CONFIG)
     except ImapError as e:
@@ -164,6 +171,11 @@ def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool) -> Non
             summary = ingest(store, messages, campaign, on_message=progress.message)
         except SourceError as e:
             raise Failure(str(e), EXIT_CONFIG)
+        except OSError as e:
+            if e.errno not in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EIO):
+                raise
+            raise Failure(f"cannot write to the store {store_path} ({e.strerror}): free space or fix the disk, "
+                          "then run again; what was stored before is intact", EXIT_STORE)
         finally:
             progress.close()
         if not quiet:
@@ -238,7 +250,7 @@ def _render(store: Store, campaign, table, out: Path, templates: Path | None) ->
 @campaign_option
 @quiet_option
 def ingest(store, from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
-           imap_ca_file, campaign, quiet):
+           imap_ca_file, imap_retries, campaign, quiet):
     """Fetch new mail into the store, recognise each report's province and parse it.
 
     Only messages not stored yet are fetched; the mailbox is opened read-only, so mail
@@ -255,7 +267,7 @@ def ingest(store, from_path, imap_host, imap_port, imap_user, imap_password_file
     """
     c = _campaign(campaign)
     _ingest(store, c, lambda s: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
-                                          imap_folder, imap_tls, imap_ca_file, s, quiet), quiet)
+                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, quiet), quiet)
 
 
 @cli.command()
@@ -348,7 +360,7 @@ def render(store, campaign, out, templates):
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               envvar="BAOCAO_TEMPLATES", help="A folder of templates replacing the bundled ones.")
 def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
-        imap_ca_file, campaign, quiet, out, templates):
+        imap_ca_file, imap_retries, campaign, quiet, out, templates):
     """Ingest, aggregate and render in one go into an output folder.
 
     Writes bang-tong-hop.xlsx/.csv/.json (the table) and bao-cao.html/.md (the report).
@@ -360,7 +372,7 @@ def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, i
     """
     c = _campaign(campaign)
     _ingest(store, c, lambda s: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
-                                          imap_folder, imap_tls, imap_ca_file, s, quiet), quiet)
+                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, quiet), quiet)
     s = _open_store(store)
     try:
         table = _table(s, c)

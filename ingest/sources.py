@@ -3,7 +3,9 @@ mailbox and for mail exported by hand, a folder of .eml files, a Maildir or an m
 
 from __future__ import annotations
 
+import hashlib
 import mailbox
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,30 +16,73 @@ class SourceError(Exception):
     """The message source named on the command line cannot be read."""
 
 
+# Larger messages are streamed to the store's tmp/ instead of being held in memory.
+SPOOL_THRESHOLD = 8 * 2**20
+HEADER_LIMIT = 256 * 2**10
+
+
 @dataclass(frozen=True)
 class RawMessage:
     source: str                 # imap://user@host:port/folder or file:///path
     key: str                    # UIDVALIDITY:UID, or the message's name inside the source
-    raw: bytes
+    raw: bytes | None           # the message; None when it was streamed to `spooled`
     received_at: datetime | None  # the server's INTERNALDATE; None: take the Date header
     uidvalidity: int | None = None
     uid: int | None = None
+    spooled: Path | None = None   # a large message, already on disk in the store's tmp/
+    sha256: str | None = None     # known for a spooled message
+    size: int | None = None
+
+    @property
+    def length(self) -> int:
+        return len(self.raw) if self.raw is not None else (self.size or 0)
+
+    def head(self) -> bytes:
+        """The start of the message, enough for its header block."""
+        if self.raw is not None:
+            return self.raw[:HEADER_LIMIT]
+        with open(self.spooled, "rb") as f:
+            return f.read(HEADER_LIMIT)
 
 
-def file_messages(path: Path) -> Iterator[RawMessage]:
-    """A Maildir (cur/ new/), a folder of .eml files, or an mbox file."""
+def spool_file(path: Path, spool_dir: Path) -> tuple[Path, str, int]:
+    """Copy a large file into the spool while hashing it, a chunk at a time."""
+    digest = hashlib.sha256()
+    target = spool_dir / f"spool-{os.getpid()}-{path.name}.part"
+    size = 0
+    with open(path, "rb") as src, open(target, "wb") as dst:
+        os.chmod(target, 0o600)
+        while chunk := src.read(2**20):
+            digest.update(chunk)
+            dst.write(chunk)
+            size += len(chunk)
+    return target, digest.hexdigest(), size
+
+
+def _file_message(source: str, key: str, path: Path, spool_dir: Path | None) -> RawMessage:
+    if spool_dir is not None and path.stat().st_size > SPOOL_THRESHOLD:
+        spooled, sha, size = spool_file(path, spool_dir)
+        return RawMessage(source, key, None, None, spooled=spooled, sha256=sha, size=size)
+    return RawMessage(source, key, path.read_bytes(), None)
+
+
+def file_messages(path: Path, spool_dir: Path | None = None) -> Iterator[RawMessage]:
+    """A Maildir (cur/ new/), a folder of .eml files, or an mbox file. With a spool
+    folder, large files are streamed there instead of read into memory."""
     path = Path(path)
     source = path.resolve().as_uri()
     if path.is_dir() and (path / "cur").is_dir() and (path / "new").is_dir():
-        box = mailbox.Maildir(path, factory=None, create=False)
-        for key in sorted(box.keys()):
-            yield RawMessage(source, key, box.get_bytes(key), None)
+        # A message's key is its unique name; flags after ":2," change when it is read.
+        files = sorted((f.name.split(":", 1)[0], f) for sub in ("new", "cur")
+                       for f in (path / sub).iterdir() if f.is_file() and not f.name.startswith("."))
+        for key, f in files:
+            yield _file_message(source, key, f, spool_dir)
     elif path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".eml" and p.is_file())
         if not files:
             raise SourceError(f"{path} holds no .eml files and is not a Maildir: name a folder of .eml files, a Maildir or an mbox file")
         for f in files:
-            yield RawMessage(source, f.name, f.read_bytes(), None)
+            yield _file_message(source, f.name, f, spool_dir)
     elif path.is_file():
         with path.open("rb") as fh:
             if not fh.read(5) == b"From ":

@@ -19,6 +19,11 @@ class ParsedDocument:
     sections: tuple[Section, ...]
     letterhead: str
     error: str = ""
+    numbers: tuple[int, ...] = ()   # the section numbers, when read back without their text
+
+    @property
+    def section_numbers(self) -> tuple[int, ...]:
+        return tuple(s.number for s in self.sections) or self.numbers
 
 
 def parse_document(path: Path, fmt: str, filename: str, outline: Sequence[OutlineSection]) -> ParsedDocument:
