@@ -5,6 +5,7 @@ contract: cron jobs and scripts test them."""
 from __future__ import annotations
 
 import errno
+import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -171,11 +172,11 @@ def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool) -> Non
             summary = ingest(store, messages, campaign, on_message=progress.message)
         except SourceError as e:
             raise Failure(str(e), EXIT_CONFIG)
-        except OSError as e:
-            if e.errno not in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EIO):
+        except (OSError, sqlite3.OperationalError) as e:
+            if not _store_write_failed(e):
                 raise
-            raise Failure(f"cannot write to the store {store_path} ({e.strerror}): free space or fix the disk, "
-                          "then run again; what was stored before is intact", EXIT_STORE)
+            raise Failure(f"cannot write to the store {store_path} ({e.strerror if isinstance(e, OSError) else e}): "
+                          "free space or fix the disk, then run again; what was stored before is intact", EXIT_STORE)
         finally:
             progress.close()
         if not quiet:
@@ -186,6 +187,12 @@ def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool) -> Non
             click.echo(f"{summary.errors} new problem(s) recorded: see `baocao errors --store {store_path}`", err=True)
     finally:
         store.close()
+
+
+def _store_write_failed(error: Exception) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EIO)
+    return any(words in str(error) for words in ("disk is full", "disk I/O error", "readonly database"))
 
 
 class _Progress:

@@ -14,6 +14,8 @@ that streams 7z, RAR4 and RAR5 from memory, where py7zr covers 7z only and rarfi
 needs an external unrar/bsdtar binary and a file on disk. libarchive cannot skip a
 member of a solid archive without decompressing it, so in 7z and rar a member over
 a limit ends the reading of that archive rather than being skipped.
+tests/setup.sh installs Debian's libarchive-tools, which pulls in the library under
+the name each release gives it (libarchive13 in Debian 12, libarchive13t64 in 13).
 """
 
 from __future__ import annotations
@@ -214,31 +216,39 @@ def _unpack_into(tally: _Tally, data: bytes, label: str, prefix: str, depth: int
                 if skippable:
                     continue
                 return
-            _add(tally, bytes(content), label, prefix + entry.path, depth)
+            _add(tally, bytes(content), f"{label}/{entry.path}", prefix + entry.path, depth)
             if tally.stopped:
                 return
     except _Damaged as e:
-        tally.problem(
-            f"{label}: the archive is damaged or incomplete ({e}); ask the province to "
-            "send it again, or to send the report itself."
-        )
+        if "encrypt" in str(e).lower() or "passphrase" in str(e).lower():
+            tally.problem(
+                f"{label}: the archive is protected by a password and could not be "
+                "read: ask the province to send it without a password."
+            )
+        else:
+            tally.problem(
+                f"{label}: the archive is damaged or incomplete ({e}); ask the province "
+                "to send it again, or to send the report itself."
+            )
     finally:
         entries.close()
 
 
 def _add(tally: _Tally, data: bytes, label: str, path: str, depth: int) -> None:
-    """Keep a member, or open it in its turn if it is an archive."""
+    """Keep a member, or open it in its turn if it is an archive.
+
+    `label` names the member for the clerk, attachment first ("bao-cao.zip/a/b.zip").
+    """
     if archive_format(data) is None:
         tally.members.append(Member(path=path, data=data, depth=depth))
         return
     if depth >= tally.limits.max_depth:
         tally.problem(
-            f"{label}: {path} is an archive nested more than {tally.limits.max_depth} "
-            "deep and was not opened: ask the province to send the report itself."
+            f"{label}: an archive nested more than {tally.limits.max_depth} deep; it was "
+            "not opened: ask the province to send the report itself."
         )
         return
-    _unpack_into(tally, data, label=f"{label}/{path.rsplit('/', 1)[-1]}",
-                 prefix=path + "/", depth=depth + 1)
+    _unpack_into(tally, data, label=label, prefix=path + "/", depth=depth + 1)
 
 
 def _too_large(label: str, path: str, limits: ArchiveLimits, skippable: bool) -> str:
@@ -296,14 +306,21 @@ def _zip_kind(info: zipfile.ZipInfo) -> str:
 def _zip_name(info: zipfile.ZipInfo) -> str:
     """The member's name as its writer meant it.
 
-    The UTF-8 flag is trusted; without it zipfile decodes cp437 (the standard), but
-    macOS and many other tools write UTF-8 without the flag, and WinRAR/7-Zip put a
-    UTF-8 copy in the Info-ZIP Unicode Path field.
+    The UTF-8 flag is trusted. Without it the standard says cp437, but macOS and many
+    tools write UTF-8 unflagged, WinRAR and 7-Zip add a UTF-8 copy in the Info-ZIP
+    Unicode Path field, and Windows Explorer on a Vietnamese system writes its code
+    page, cp1258. cp437's bytes from 0xB0 up are box drawing and Greek, never in a
+    real file name, while they are most of cp1258's Vietnamese letters.
     """
     name = info.filename
     if not info.flag_bits & 0x800:
         raw = name.encode("cp437")
-        name = _unicode_path_field(info.extra, raw) or _utf8_or_none(raw) or name
+        name = (
+            _unicode_path_field(info.extra, raw)
+            or _decoded_or_none(raw, "utf-8")
+            or (_decoded_or_none(raw, "cp1258") if any(b >= 0xB0 for b in raw) else None)
+            or name
+        )
     return unicodedata.normalize("NFC", name)
 
 
@@ -315,14 +332,14 @@ def _unicode_path_field(extra: bytes, raw_name: bytes) -> str | None:
         body = extra[i + 4 : i + 4 + size]
         if tag == 0x7075 and len(body) > 5 and body[0] == 1:
             if struct.unpack_from("<I", body, 1)[0] == zlib.crc32(raw_name):
-                return _utf8_or_none(body[5:])
+                return _decoded_or_none(body[5:], "utf-8")
         i += 4 + size
     return None
 
 
-def _utf8_or_none(raw: bytes) -> str | None:
+def _decoded_or_none(raw: bytes, encoding: str) -> str | None:
     try:
-        return raw.decode("utf-8")
+        return raw.decode(encoding)
     except UnicodeDecodeError:
         return None
 
@@ -337,9 +354,9 @@ def _is_office_document(data: bytes) -> bool:
             if "mimetype" in names:
                 with archive.open("mimetype") as f:
                     return f.read(100).startswith(b"application/vnd.oasis.opendocument")
+            return False
     except _ZIP_ERRORS:
-        pass  # a damaged zip is still an archive: unpack() reports the damage
-    return False
+        return False  # a damaged zip is still an archive: unpack() reports the damage
 
 
 # --- 7z and rar, through libarchive -------------------------------------------------

@@ -7,6 +7,7 @@ unknown charset becomes a recorded problem and a best-effort value, never an exc
 from __future__ import annotations
 
 import email
+import email.parser
 import email.policy
 import email.utils
 import functools
@@ -75,14 +76,21 @@ def read_message(raw: bytes) -> MailMessage:
     return _read(msg, path="")
 
 
-def _read(msg: EmailMessage, path: str) -> MailMessage:
+def read_headers(header_block: bytes) -> MailMessage:
+    """Only the headers: for a message too large to open, its parts are not read."""
+    msg = email.parser.BytesHeaderParser(policy=POLICY).parsebytes(header_block)
+    return _read(msg, path="", walk=False)
+
+
+def _read(msg: EmailMessage, path: str, walk: bool = True) -> MailMessage:
     problems: list[str] = []
     get = lambda name: _header(msg, name, problems)  # noqa: E731
     sender_name, sender = email.utils.parseaddr(get("from"))
     attachments: list[Attachment] = []
     forwarded: list[MailMessage] = []
     body_parts: list[str] = []
-    _walk(msg, path, attachments, forwarded, body_parts, problems)
+    if walk:
+        _walk(msg, path, attachments, forwarded, body_parts, problems)
     return MailMessage(
         message_id=get("message-id").strip(),
         sender=sender.strip().lower(),

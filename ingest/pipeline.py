@@ -17,8 +17,9 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from baocao.campaign import Campaign
+from baocao.ingest.archives import archive_format, unpack
 from baocao.ingest.classify import campaign_match, non_report_kind
-from baocao.ingest.mime import POLICY, Attachment, MailMessage, read_message
+from baocao.ingest.mime import POLICY, Attachment, read_headers, read_message
 from baocao.ingest.provinces import ProvinceIndex, recognise_province
 from baocao.ingest.sources import RawMessage
 from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
@@ -87,11 +88,11 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage,
     in one transaction with the folder's last UID. Returns (raw, sha256, newly stored)."""
     prepared = []
     for raw in group:
+        headers = _headers(raw.head())
         if raw.spooled is not None:
             sha = store.adopt(raw.spooled, raw.sha256, sync=False)
         else:
             sha = store.put_object(raw.raw, sync=False)
-        headers = _headers(raw.head())
         prepared.append((raw, sha, *_received(raw, headers), str(headers.get("message-id", "")).strip()))
     store.sync()
     stored = []
@@ -133,6 +134,7 @@ def store_raw(store: Store, raw: RawMessage) -> tuple[str, bool]:
 
 def _headers(head: bytes):
     return email.parser.BytesHeaderParser(policy=POLICY).parsebytes(_header_block(head))
+
 
 
 def _header_block(head: bytes) -> bytes:
@@ -258,7 +260,7 @@ def _analysis(store: Store, sha: str, raw: bytes | None, campaign: Campaign, ind
     errors: list[tuple] = []
     if row["size"] > MAX_ANALYSED_BYTES:
         with open(store.object_path(sha), "rb") as f:
-            message = read_message(_header_block(f.read(256 * 2**10)))
+            message = read_headers(_header_block(f.read(256 * 2**10)))
         errors.append(("analyse", f"the message is {row['size'] / 2**20:.0f} MB, more than the "
                        f"{MAX_ANALYSED_BYTES // 2**20} MB baocao opens; its attachments were not read",
                        "open it in a mail client; if it holds a report, ask the province to send the report alone", None))
@@ -270,7 +272,7 @@ def _analysis(store: Store, sha: str, raw: bytes | None, campaign: Campaign, ind
     for problem in message.problems:
         errors.append(("mime", problem, "the value shown may be garbled; check the message in a mail client", None))
     documents = []
-    for attachment in message.all_attachments():
+    for attachment in _with_archive_members(message.all_attachments(), errors):
         found = _attachment(store, attachment, campaign, analysis, batch, errors)
         if found is not None:
             documents.append(found)
@@ -310,6 +312,21 @@ def _analysis(store: Store, sha: str, raw: bytes | None, campaign: Campaign, ind
     return analysis
 
 
+def _with_archive_members(attachments, errors) -> Iterator[Attachment]:
+    """Each attachment, and after an archive (.zip, .rar, .7z) the files inside it,
+    within the limits that stop a zip bomb."""
+    for attachment in attachments:
+        yield attachment
+        if archive_format(attachment.data) is None:
+            continue
+        unpacked = unpack(attachment.data, attachment.filename or f"attachment {attachment.part}")
+        for problem in unpacked.problems:
+            errors.append(("archive", problem, "see the message in a mail client", attachment.filename))
+        for i, member in enumerate(unpacked.members, start=1):
+            yield Attachment(part=f"{attachment.part}/{i}", filename=f"{attachment.filename}/{member.path}",
+                             content_type="application/octet-stream", data=member.data)
+
+
 def _attachment(store, attachment: Attachment, campaign, analysis: Analysis, batch: _Batch, errors) \
         -> tuple[str, ParsedDocument] | None:
     """Keep the attachment; if it is a report document, parse it once per content."""
@@ -335,7 +352,7 @@ def _attachment(store, attachment: Attachment, campaign, analysis: Analysis, bat
 def _save(store: Store, analyses: list[Analysis]) -> None:
     with store.transaction() as db:
         for a in analyses:
-            store.clear_errors(a.sha, ("mime", "parse", "analyse"))
+            store.clear_errors(a.sha, ("mime", "parse", "analyse", "archive"))
             db.executemany(
                 "INSERT OR IGNORE INTO attachments(message_sha256, part, filename, content_type, sha256, size) "
                 "VALUES (?,?,?,?,?,?)", [(a.sha, *row) for row in a.attachments])

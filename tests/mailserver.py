@@ -58,6 +58,9 @@ class Dovecot:
         return self.dir / "tls" / "cert.pem"
 
     def stop(self) -> None:
+        # Open connections end at once, as in a crash or a reboot of the server; else
+        # the master waits for its imap processes to finish serving them.
+        subprocess.run(["pkill", "-KILL", "-f", f"^dovecot-test-{self.port}/imap"], check=False)
         subprocess.run(["bash", str(DOVECOT / "stop.sh"), str(self.dir)], check=True, stdout=subprocess.DEVNULL,
                        timeout=60)
 
@@ -90,3 +93,54 @@ def run_baocao(*args: str, env: dict | None = None, cwd: Path | None = None, tim
 def imap_args(server: Dovecot, folder: str) -> list[str]:
     return ["--imap-host", server.host, "--imap-port", str(server.port), "--imap-user", server.user,
             "--imap-tls", "none", "--imap-folder", folder]
+
+
+def filler_message(i: int, attachment_bytes: int = 40_000, seed: int = 0) -> bytes:
+    """A message that is not a report: a photo from a conference, say."""
+    import email.policy
+    import email.utils
+    import random
+    from email.message import EmailMessage
+
+    rng = random.Random(seed * 1_000_003 + i)
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"] = f"Văn phòng {i} <vanphong{i}@example.test>"
+    m["To"] = "baocao.uda@moc.gov.vn"
+    m["Subject"] = f"Ảnh hội nghị số {i}"
+    m["Date"] = email.utils.formatdate(1653000000 + i * 60, localtime=False)
+    m["Message-ID"] = f"<filler-{seed}-{i}@example.test>"
+    m.set_content("Kính gửi Văn phòng Bộ: xin gửi ảnh hội nghị.\n")
+    m.add_attachment(rng.randbytes(attachment_bytes), maintype="image", subtype="jpeg", filename=f"anh-{i}.jpg")
+    return m.as_bytes()
+
+
+def append_raw(server: Dovecot, folder: str, messages: list[bytes]) -> None:
+    with server.client() as c:
+        if not c.folder_exists(folder):
+            c.create_folder(folder)
+        for raw in messages:
+            c.append(folder, raw, flags=())
+
+
+def catalogue(store: Path) -> dict:
+    """What a store holds, for comparing two stores: messages, where seen, attachments."""
+    import sqlite3
+
+    db = sqlite3.connect(store / "catalog.sqlite")
+    return {
+        "messages": sorted(db.execute("SELECT sha256, message_id, kind, province_code, duplicate_of FROM messages")),
+        "locations": sorted(db.execute("SELECT key, sha256 FROM locations")),
+        "attachments": sorted(db.execute("SELECT message_sha256, part, sha256 FROM attachments")),
+        "unanalysed": db.execute("SELECT count(*) FROM messages WHERE analysed_at IS NULL").fetchone()[0],
+        "integrity": db.execute("PRAGMA integrity_check").fetchone()[0],
+    }
+
+
+def objects_intact(store: Path) -> bool:
+    """Every catalogued message and attachment is on disk under its own hash."""
+    import hashlib
+    import sqlite3
+
+    db = sqlite3.connect(store / "catalog.sqlite")
+    shas = [r[0] for r in db.execute("SELECT sha256 FROM messages UNION SELECT sha256 FROM attachments")]
+    return all(hashlib.sha256((store / "objects" / s[:2] / s).read_bytes()).hexdigest() == s for s in shas)

@@ -104,8 +104,9 @@ def test_unreachable_server_exits_4(tmp_path):
 
     result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--imap-host", "127.0.0.1",
                         "--imap-port", str(free_port()), "--imap-user", "u", "--imap-tls", "none",
-                        env={"BAOCAO_IMAP_PASSWORD": "x"})
+                        "--imap-retries", "1", env={"BAOCAO_IMAP_PASSWORD": "x"})
     assert result.returncode == 4 and "cannot connect" in result.stderr
+    assert "retry 1 of 1" in result.stderr and "gave up after 1 retries" in result.stderr
 
 
 def test_second_ingest_on_a_held_store_exits_5_at_once(tmp_path):

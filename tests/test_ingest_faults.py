@@ -1,0 +1,192 @@
+"""Ingest never loses or doubles a message, whatever happens to it: killed at any point,
+the server going away mid-run, the disk refusing a write, the server renumbering."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from mailserver import (IMAP_PASSWORD, MAILBOX, Dovecot, append_mailbox, append_raw, catalogue, filler_message,
+                        free_port, imap_args, objects_intact, run_baocao)
+
+FOLDER = "Faults"
+FILLERS = 300
+BIG_AT = 150          # a 3 MB message in the middle, for the failing-disk test
+
+
+def _ingest_command(server: Dovecot, store: Path, folder: str = FOLDER, retries: str = "5") -> list[str]:
+    return [sys.executable, "-m", "baocao", "ingest", "--store", str(store), *imap_args(server, folder),
+            "--imap-retries", retries, "--quiet"]
+
+
+def _env() -> dict:
+    return {**{k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")},
+            "BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD}
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A Dovecot of these tests' own: they stop and start it."""
+    own = Dovecot(Path(tempfile.mkdtemp(prefix="bc-fl-", dir="/tmp")), free_port(), free_port())
+    own.start()
+    append_mailbox(own, FOLDER)
+    fillers = [filler_message(i) for i in range(FILLERS)]
+    fillers[BIG_AT] = filler_message(BIG_AT, attachment_bytes=3 * 2**20)
+    append_raw(own, FOLDER, fillers)
+    yield own
+    own.stop()
+    shutil.rmtree(own.dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def reference(server, tmp_path_factory):
+    """One uninterrupted run: what every interrupted history must end up equal to."""
+    store = tmp_path_factory.mktemp("reference") / "kho"
+    started = time.perf_counter()
+    done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return {"catalogue": catalogue(store), "seconds": time.perf_counter() - started}
+
+
+def _same_as_reference(store: Path, reference: dict) -> None:
+    got = catalogue(store)
+    assert got["integrity"] == "ok"
+    assert got["unanalysed"] == 0
+    for key in ("messages", "locations", "attachments"):
+        assert got[key] == reference["catalogue"][key], key
+    assert objects_intact(store)
+    assert not list((store / "tmp").iterdir())
+
+
+def test_reference_run_stores_every_message_once(reference):
+    expected = len(list(MAILBOX.glob("*.eml"))) - 1 + FILLERS    # the duplicate delivery once
+    assert len(reference["catalogue"]["messages"]) == expected
+    assert len(reference["catalogue"]["locations"]) == expected + 1
+
+
+def test_killed_at_ten_random_points_then_one_clean_run_equals_an_uninterrupted_run(server, reference, tmp_path):
+    rng = random.Random(1683)
+    store = tmp_path / "kho"
+    for _ in range(10):
+        process = subprocess.Popen(_ingest_command(server, store), env=_env(), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.1, reference["seconds"] * 0.9))
+        process.kill()          # SIGKILL: no handler, no cleanup
+        process.wait()
+    done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    _same_as_reference(store, reference)
+
+
+def _wait_for_messages(store: Path, count: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            n = sqlite3.connect(store / "catalog.sqlite", timeout=1).execute("SELECT count(*) FROM messages").fetchone()[0]
+            if n >= count:
+                return
+        except sqlite3.Error:
+            pass  # not created yet
+        time.sleep(0.01)
+    raise AssertionError(f"the ingest did not store {count} messages within {timeout} s")
+
+
+def test_server_stopped_mid_run_and_back_is_retried_and_nothing_is_lost(server, reference, tmp_path):
+    store = tmp_path / "kho"
+    process = subprocess.Popen(_ingest_command(server, store), env=_env(), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    _wait_for_messages(store, 30)
+    server.stop()
+    time.sleep(1.5)
+    server.start()
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 0, stderr
+    assert "connection to 127.0.0.1 lost" in stderr
+    _same_as_reference(store, reference)
+
+
+def test_server_gone_for_good_exits_4_and_the_next_run_completes(server, reference, tmp_path):
+    store = tmp_path / "kho"
+    process = subprocess.Popen(_ingest_command(server, store, retries="1"), env=_env(), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    _wait_for_messages(store, 30)
+    server.stop()
+    try:
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        server.start()
+    assert process.returncode == 4
+    assert "gave up after 1 retries" in stderr and "the next run resumes" in stderr
+    assert catalogue(store)["integrity"] == "ok" and objects_intact(store)
+    done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    _same_as_reference(store, reference)
+
+
+def _file_size_limit(limit: int):
+    return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def test_disk_refusing_a_write_exits_6_with_a_clear_error_and_corrupts_nothing(server, reference, tmp_path):
+    store = tmp_path / "kho"
+    failed = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True,
+                            timeout=300, preexec_fn=_file_size_limit(2 * 2**20))
+    assert failed.returncode == 6, failed.stderr
+    assert "cannot write to the store" in failed.stderr and "run again" in failed.stderr
+    assert catalogue(store)["integrity"] == "ok" and objects_intact(store)
+    assert 0 < len(catalogue(store)["messages"]) < len(reference["catalogue"]["messages"])
+    done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    _same_as_reference(store, reference)
+
+
+def test_renumbered_folder_is_read_again_and_nothing_is_stored_twice(server, tmp_path):
+    folder = "Renumbered"
+    append_mailbox(server, folder)
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
+                      env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD}).returncode == 0
+    before = catalogue(store)
+    with server.client() as c:
+        old = c.folder_status(folder, [b"UIDVALIDITY"])[b"UIDVALIDITY"]
+        c.delete_folder(folder)
+    append_mailbox(server, folder)          # same messages, new UIDVALIDITY
+    with server.client() as c:
+        assert c.folder_status(folder, [b"UIDVALIDITY"])[b"UIDVALIDITY"] != old
+    again = run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
+                       env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
+    assert again.returncode == 0, again.stderr
+    assert f"{len(before['locations'])} new message(s) to fetch" in again.stderr
+    after = catalogue(store)
+    assert after["messages"] == before["messages"]
+    assert len(after["locations"]) == 2 * len(before["locations"])
+
+
+def test_large_message_is_streamed_to_disk_stored_exactly_and_flagged(server, tmp_path):
+    folder = "Large"
+    big = filler_message(1, attachment_bytes=30 * 2**20, seed=7)
+    medium = filler_message(2, attachment_bytes=10 * 2**20, seed=7)
+    append_raw(server, folder, [big, medium])
+    store = tmp_path / "kho"
+    done = run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
+                      env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
+    assert done.returncode == 0, done.stderr
+    db = sqlite3.connect(store / "catalog.sqlite")
+    kinds = dict(db.execute("SELECT sha256, kind FROM messages"))
+    assert kinds == {hashlib.sha256(big).hexdigest(): "too_large", hashlib.sha256(medium).hexdigest(): "other"}
+    assert objects_intact(store)
+    medium_attachment = db.execute("SELECT size FROM attachments").fetchall()
+    assert medium_attachment == [(10 * 2**20,)]     # the 10 MB one was read; the 30 MB one was not opened
+    errors = run_baocao("errors", "--store", str(store)).stdout
+    assert "more than the 25 MB baocao opens" in errors

@@ -1,0 +1,201 @@
+"""Every kind of message that really arrives in the collection mailbox is stored, read
+as far as it can be, and counted only when it is a report for the campaign."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import sqlite3
+import zipfile
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from mailserver import MAILBOX, run_baocao
+
+QUANG_NINH = MAILBOX / "04-quang-ninh.eml"
+DEADLINE_OK = "Fri, 27 May 2022 09:00:00 +0700"
+
+
+def sample_docx(eml: Path = QUANG_NINH) -> bytes:
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    return next(p for p in message.iter_attachments()).get_payload(decode=True)
+
+
+def mail(sender="sxd@quangninh.gov.vn", subject="Báo cáo theo văn bản số 1683/BXD-PTDT", body="Kính gửi Bộ Xây dựng.",
+         attachments=(), message_id=None, **headers) -> EmailMessage:
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"] = sender
+    m["To"] = "baocao.uda@moc.gov.vn"
+    m["Subject"] = subject
+    m["Date"] = DEADLINE_OK
+    m["Message-ID"] = message_id or f"<{abs(hash((sender, subject, body)))}@test>"
+    for name, value in headers.items():
+        m[name.replace("_", "-")] = value
+    m.set_content(body)
+    for filename, data, ctype in attachments:
+        maintype, subtype = ctype.split("/")
+        m.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    return m
+
+
+def ingest(tmp_path: Path, *messages) -> sqlite3.Connection:
+    box = tmp_path / "hop-thu"
+    box.mkdir(exist_ok=True)
+    for i, m in enumerate(messages):
+        raw = m if isinstance(m, bytes) else m.as_bytes()
+        (box / f"{i:03d}.eml").write_bytes(raw)
+    result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(box))
+    assert result.returncode == 0, result.stderr
+    return sqlite3.connect(tmp_path / "kho" / "catalog.sqlite")
+
+
+def only(db, sql, *args):
+    return db.execute(sql, args).fetchone()
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_report_sent_as_octet_stream_with_a_wrong_extension_is_recognised_by_its_content(tmp_path):
+    db = ingest(tmp_path, mail(attachments=[("baocao.dat", sample_docx(), "application/octet-stream")]))
+    assert only(db, "SELECT kind, province_code FROM messages") == ("report", "22")
+    assert only(db, "SELECT format, status FROM documents") == ("docx", "ok")
+
+
+def test_forwarded_report_is_attributed_to_the_province_that_wrote_it(tmp_path):
+    inner = mail(sender="vanthu@thanhhoa.gov.vn", subject="Báo cáo 1683/BXD-PTDT",
+                 attachments=[("bc.docx", sample_docx(MAILBOX / "09-thanh-hoa.eml"), DOCX)])
+    outer = mail(sender="chuyenvien@gmail.com", subject="Fwd: báo cáo của tỉnh", body="Chuyển tiếp.")
+    outer.add_attachment(inner)
+    db = ingest(tmp_path, outer)
+    assert only(db, "SELECT kind, province_code, campaign_match FROM messages") == ("report", "38", "cited")
+
+
+def test_report_inside_a_zip_is_read(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("Báo cáo ĐTTM Quảng Ninh.docx", sample_docx())
+    db = ingest(tmp_path, mail(attachments=[("bao-cao.zip", buffer.getvalue(), "application/zip")]))
+    assert only(db, "SELECT kind, province_code FROM messages") == ("report", "22")
+    names = [r[0] for r in db.execute("SELECT filename FROM attachments ORDER BY part")]
+    assert names == ["bao-cao.zip", "bao-cao.zip/Báo cáo ĐTTM Quảng Ninh.docx"]
+
+
+def test_zip_bomb_is_a_recorded_problem_and_the_run_goes_on(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("bom.docx", b"\0" * (300 * 2**20))
+    good = mail(sender="sxd@hanoi.gov.vn", attachments=[("bc.docx", sample_docx(MAILBOX / "02-ha-noi.eml"), DOCX)])
+    db = ingest(tmp_path, mail(attachments=[("bom.zip", buffer.getvalue(), "application/zip")]), good)
+    assert only(db, "SELECT count(*) FROM messages WHERE analysed_at IS NOT NULL") == (2,)
+    assert only(db, "SELECT count(*) FROM errors WHERE stage = 'archive'")[0] >= 1
+    assert only(db, "SELECT kind FROM messages WHERE province_code = '01'") == ("report",)
+
+
+@pytest.mark.parametrize("name", ["../../ngoai-kho.docx", "C:\\Windows\\ngoai-kho.docx", "/tmp/ngoai-kho.docx"])
+def test_attachment_name_with_a_path_is_stored_inside_the_store_under_its_hash(tmp_path, name):
+    db = ingest(tmp_path, mail(attachments=[(name, b"not really a report", "application/octet-stream")]))
+    assert only(db, "SELECT filename FROM attachments")[0] == name        # kept as data only
+    sha = only(db, "SELECT sha256 FROM attachments")[0]
+    assert (tmp_path / "kho" / "objects" / sha[:2] / sha).read_bytes() == b"not really a report"
+    outside = [p for p in tmp_path.rglob("ngoai-kho*")] + list(Path("/tmp").glob("ngoai-kho*"))
+    assert outside == []
+
+
+@pytest.mark.parametrize("message, kind", [
+    (mail(subject="Thư trả lời tự động: Báo cáo", Auto_Submitted="auto-replied"), "auto_reply"),
+    (mail(sender="MAILER-DAEMON@mx.moc.gov.vn", subject="Undelivered Mail Returned to Sender"), "delivery_failure"),
+    (mail(sender="tin@bao.example", subject="Bản tin tuần", List_Unsubscribe="<mailto:u@bao.example>"), "newsletter"),
+    (mail(sender="win@lottery.example", subject="Trúng thưởng", X_Spam_Flag="YES"), "spam"),
+], ids=["auto-reply", "bounce", "newsletter", "spam"])
+def test_non_reports_are_stored_classified_and_not_counted(tmp_path, message, kind):
+    db = ingest(tmp_path, message)
+    assert only(db, "SELECT kind FROM messages") == (kind,)
+    result = run_baocao("aggregate", "--store", str(tmp_path / "kho"), "--out", str(tmp_path / "t.json"))
+    assert result.returncode == 0 and '"status":"on_time"' not in (tmp_path / "t.json").read_text().replace(" ", "")
+
+
+def test_report_for_another_request_is_stored_but_not_counted(tmp_path):
+    db = ingest(tmp_path, mail(subject="Báo cáo theo văn bản số 1702/BXD-HTKT", body="Thực hiện văn bản 1702/BXD-HTKT.",
+                               attachments=[("bc.docx", _plain_docx("Thực hiện văn bản số 1702/BXD-HTKT"), DOCX)]))
+    row = only(db, "SELECT kind, campaign_match, campaign_id FROM messages")
+    assert row[:2] == ("report", "other_request") and row[2] is None
+
+
+def test_report_citing_no_letter_but_following_the_outline_is_assigned_by_content(tmp_path):
+    docx = sample_docx()
+    import docx as python_docx   # drop the intro that cites the letter, keep the outline
+
+    document = python_docx.Document(io.BytesIO(docx))
+    for paragraph in document.paragraphs:
+        if "1683" in paragraph.text:
+            paragraph.text = "Ủy ban nhân dân tỉnh báo cáo như sau:"
+    out = io.BytesIO()
+    document.save(out)
+    db = ingest(tmp_path, mail(subject="Gửi báo cáo đô thị thông minh", attachments=[("bc.docx", out.getvalue(), DOCX)]))
+    assert only(db, "SELECT campaign_match, province_code FROM messages") == ("content", "22")
+
+
+def test_message_citing_nothing_with_no_report_is_left_for_the_clerk(tmp_path):
+    db = ingest(tmp_path, mail(subject="Gửi tài liệu", attachments=[("ghi-chu.docx", _plain_docx(), DOCX)]))
+    assert only(db, "SELECT kind, campaign_match FROM messages") == ("report", "unassigned")
+    errors = run_baocao("errors", "--store", str(tmp_path / "kho")).stdout
+    assert "cites no request letter" in errors
+
+
+def _plain_docx(text: str = "Ghi chú cuộc họp.") -> bytes:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_conflicting_evidence_is_resolved_by_the_document_and_recorded(tmp_path):
+    db = ingest(tmp_path, mail(sender="sxd@hanoi.gov.vn", attachments=[("bc.docx", sample_docx(), DOCX)]))
+    assert only(db, "SELECT province_code, province_status FROM messages") == ("22", "conflict")
+    errors = run_baocao("errors", "--store", str(tmp_path / "kho")).stdout
+    assert "the evidence names different provinces" in errors and "baocao assign" in errors
+
+
+def test_unrecognised_sender_is_left_unrecognised_with_what_to_do(tmp_path):
+    db = ingest(tmp_path, mail(sender="someone@gmail.com", subject="Báo cáo 1683/BXD-PTDT",
+                               attachments=[("bc.docx", _plain_docx(), DOCX)]))
+    assert only(db, "SELECT province_code, province_status FROM messages") == (None, "unrecognised")
+    assert "cannot tell which province sent this report" in run_baocao("errors", "--store", str(tmp_path / "kho")).stdout
+
+
+def test_headers_in_broken_or_unknown_encodings_are_stored_and_read_as_far_as_possible(tmp_path):
+    raw = (b"From: =?utf-8?B?U+G7nyBYw6J5IGThu7Fu?= <sxd@quangninh.gov.vn>\r\n"
+           b"Subject: =?x-unknown?Q?B=E1o_c=E1o?= =?utf-8?B?////?=\r\n"
+           b"Message-ID: <broken@test>\r\nDate: " + DEADLINE_OK.encode() + b"\r\n"
+           b"Content-Type: text/plain; charset=x-klingon\r\n\r\n\xff\xfe Kinh gui\r\n")
+    db = ingest(tmp_path, raw)
+    row = only(db, "SELECT sender, kind, analysed_at IS NOT NULL FROM messages")
+    assert row == ("sxd@quangninh.gov.vn", "other", 1)
+
+
+def test_malformed_mime_boundaries_do_not_stop_the_run(tmp_path):
+    raw = (b"From: sxd@quangninh.gov.vn\r\nSubject: 1683/BXD-PTDT\r\nMessage-ID: <mb@test>\r\n"
+           b"Content-Type: multipart/mixed; boundary=\"abc\"\r\n\r\n--abc\r\nContent-Type: text/plain\r\n\r\nx\r\n"
+           b"--abc\r\nContent-Type: application/octet-stream; name=\"a.docx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           b"UEsDBBQ=!!notbase64\r\n")                       # no closing boundary, broken base64
+    good = mail(sender="sxd@hanoi.gov.vn", attachments=[("bc.docx", sample_docx(MAILBOX / "02-ha-noi.eml"), DOCX)])
+    db = ingest(tmp_path, raw, good)
+    assert only(db, "SELECT count(*) FROM messages WHERE analysed_at IS NOT NULL") == (2,)
+
+
+def test_errors_name_the_message_the_file_what_went_wrong_and_what_to_do(tmp_path):
+    broken = b"PK\x03\x04 this is not a whole docx"
+    ingest(tmp_path, mail(subject="Báo cáo 1683/BXD-PTDT", attachments=[("Báo cáo hỏng.docx", broken, DOCX)],
+                          message_id="<hong@quangninh.gov.vn>"))
+    out = run_baocao("errors", "--store", str(tmp_path / "kho")).stdout
+    assert "Báo cáo hỏng.docx" in out                              # which file
+    assert "<hong@quangninh.gov.vn>" in out and "sxd@quangninh.gov.vn" in out   # which message, from whom
+    assert "Báo cáo 1683/BXD-PTDT" in out and "2022-05-27" in out  # its subject and date
+    assert "what to do:" in out
