@@ -121,7 +121,7 @@ def _open_store(path: Path, create: bool = False) -> Store:
 
 
 def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
-              imap_ca_file, imap_retries, store: Store, quiet: bool):
+              imap_ca_file, imap_retries, store: Store, progress: "_Progress"):
     from baocao.ingest.imap import ImapSettings
     from baocao.ingest.sources import file_messages
 
@@ -137,19 +137,20 @@ def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, im
     settings = ImapSettings(host=imap_host, port=imap_port, user=imap_user, password=password,
                             folder=imap_folder, tls=imap_tls, ca_file=str(imap_ca_file) if imap_ca_file else None,
                             retries=imap_retries)
-    return _imap_messages(settings, store, quiet), settings.source
+    return _imap_messages(settings, store, progress), settings.source
 
 
-def _imap_messages(settings, store: Store, quiet: bool):
+def _imap_messages(settings, store: Store, progress: "_Progress"):
     from baocao.ingest.imap import ConfigError, ImapError, imap_messages
 
     def on_folder(uidvalidity: int, count: int) -> None:
-        if not quiet:
-            click.echo(f"{settings.source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})", err=True)
+        progress.expect(count)
+        if not progress.quiet:
+            progress.log(f"{settings.source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})")
 
     try:
         yield from imap_messages(settings, store.folder_state(settings.source), store.spool_dir, on_folder,
-                                 on_event=lambda text: click.echo(text, err=True))
+                                 on_event=progress.log)
     except ConfigError as e:
         raise Failure(str(e), EXIT_CONFIG)
     except ImapError as e:
@@ -166,8 +167,8 @@ def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool) -> Non
     except StoreLocked as e:
         raise Failure(str(e), EXIT_LOCKED)
     try:
-        messages, source = messages_and_source(store)
         progress = _Progress(quiet)
+        messages, source = messages_and_source(store, progress)
         try:
             summary = ingest(store, messages, campaign, on_message=progress.message)
         except SourceError as e:
@@ -196,27 +197,41 @@ def _store_write_failed(error: Exception) -> bool:
 
 
 class _Progress:
-    """A progress line on a terminal; one log line per new message under cron."""
+    """A progress bar on a terminal; one log line per new message under cron."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
-        self.tty = sys.stderr.isatty() and not quiet
         self.count = 0
         self._rich = None
-        if self.tty:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        if sys.stderr.isatty() and not quiet:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                       TimeElapsedColumn)
 
-            self._rich = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            self._rich = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                  MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True),
                                   transient=True)
             self._task = self._rich.add_task("fetching", total=None)
             self._rich.start()
 
+    def expect(self, total: int) -> None:
+        """The server said how many new messages there are: the bar gets its end."""
+        if self._rich is not None:
+            self._rich.update(self._task, total=total)
+
     def message(self, raw, new: bool) -> None:
         self.count += 1
         if self._rich is not None:
-            self._rich.update(self._task, description=f"{self.count} message(s) read")
+            self._rich.update(self._task, completed=self.count, description="stored" if new else "fetching")
         elif new and not self.quiet:
             click.echo(f"stored {raw.source} {raw.key}", err=True)
+
+    def log(self, text: str) -> None:
+        """A line above the bar on a terminal, a plain line otherwise; shown even when quiet."""
+        if self._rich is not None:
+            self._rich.console.print(text, markup=False, highlight=False)
+        else:
+            click.echo(text, err=True)
 
     def close(self) -> None:
         if self._rich is not None:
@@ -273,8 +288,8 @@ def ingest(store, from_path, imap_host, imap_port, imap_user, imap_password_file
         baocao ingest --store kho --from fixtures/mailbox
     """
     c = _campaign(campaign)
-    _ingest(store, c, lambda s: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
-                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, quiet), quiet)
+    _ingest(store, c, lambda s, p: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
+                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, p), quiet)
 
 
 @cli.command()
@@ -378,8 +393,8 @@ def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, i
         baocao run --from fixtures/mailbox --store kho --out bao-cao
     """
     c = _campaign(campaign)
-    _ingest(store, c, lambda s: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
-                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, quiet), quiet)
+    _ingest(store, c, lambda s, p: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
+                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, p), quiet)
     s = _open_store(store)
     try:
         table = _table(s, c)

@@ -190,3 +190,17 @@ def test_large_message_is_streamed_to_disk_stored_exactly_and_flagged(server, tm
     assert medium_attachment == [(10 * 2**20,)]     # the 10 MB one was read; the 30 MB one was not opened
     errors = run_baocao("errors", "--store", str(store)).stdout
     assert "more than the 25 MB baocao opens" in errors
+
+
+def test_second_ingest_while_one_runs_exits_5_at_once_and_the_first_completes(server, reference, tmp_path):
+    store = tmp_path / "kho"
+    first = subprocess.Popen(_ingest_command(server, store), env=_env(), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    _wait_for_messages(store, 1)
+    started = time.monotonic()
+    second = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=60)
+    assert second.returncode == 5 and "another baocao process is writing" in second.stderr
+    assert time.monotonic() - started < 5
+    _, stderr = first.communicate(timeout=300)
+    assert first.returncode == 0, stderr
+    _same_as_reference(store, reference)
