@@ -510,7 +510,7 @@ def assign(store, campaign, message, province):
         with s.transaction() as db:
             db.execute("INSERT OR REPLACE INTO assignments(message_sha256, province_code, decided_at) VALUES (?,?,?)",
                        (sha, code, now_utc()))
-        analyse_message(s, sha, c, index)
+        analyse_message(s, sha, c)
     except StoreLocked as e:
         raise Failure(str(e), EXIT_LOCKED)
     finally:

@@ -10,29 +10,25 @@ rows that point at them are committed, in one transaction with the folder's last
 from __future__ import annotations
 
 import email.parser
+import email.policy
 import email.utils
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from baocao.campaign import Campaign
-from baocao.ingest.archives import archive_format, unpack
-from baocao.ingest.classify import campaign_match, non_report_kind
-from baocao.ingest.mime import POLICY, Attachment, read_headers, read_message
-from baocao.ingest.provinces import ProvinceIndex, recognise_province
+from baocao.ingest.examine import Examined, Examiner, examine_in_worker, header_block, start_worker
 from baocao.ingest.sources import RawMessage
-from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
-from baocao.parse.reports import ParsedDocument, parse_document
+from baocao.parse.reports import ParsedDocument
 from baocao.store import Store, dumps, now_utc
 
-# Sections a document must show before it is taken for a report of the campaign when
-# its covering mail cites no letter.
-MIN_SECTIONS_FOR_CONTENT_MATCH = 3
 BATCH = 64
-# A message larger than this is stored but not opened: the email package holds a whole
-# message in memory several times over, and no province's report is this large.
-MAX_ANALYSED_BYTES = 25 * 2**20
+PARALLEL_FROM = 32        # a batch this large is examined in worker processes
+WORKERS = min(4, os.cpu_count() or 1)
 
 
 @dataclass
@@ -55,18 +51,17 @@ def ingest(
     by an interrupted run. The caller holds the store's lock."""
     summary = IngestSummary()
     errors_before = _error_count(store)
-    index = ProvinceIndex(campaign.provinces)
     store.clean_spool()
-    for group in _groups(messages, BATCH):
-        stored = store_batch(store, group)
-        for raw, sha, new in stored:
-            summary.seen += 1
-            summary.stored += new
-            summary.already_stored += not new
-            on_message(raw, new)
-        fresh = [(sha, raw.raw) for raw, sha, new in stored if new]
-        summary.analysed += _analyse(store, fresh, campaign, index, summary.kinds)
-    summary.analysed += analyse_pending(store, campaign, summary.kinds)
+    with Analyser(store, campaign, summary.kinds) as analyser:
+        for group in _groups(messages, BATCH):
+            stored = store_batch(store, group)
+            for raw, sha, new in stored:
+                summary.seen += 1
+                summary.stored += new
+                summary.already_stored += not new
+                on_message(raw, new)
+            analyser.submit([sha for _, sha, new in stored if new])
+    summary.analysed = analyser.done + analyse_pending(store, campaign, summary.kinds)
     summary.errors = _error_count(store) - errors_before
     return summary
 
@@ -133,16 +128,8 @@ def store_raw(store: Store, raw: RawMessage) -> tuple[str, bool]:
 
 
 def _headers(head: bytes):
-    return email.parser.BytesHeaderParser(policy=POLICY).parsebytes(_header_block(head))
-
-
-
-def _header_block(head: bytes) -> bytes:
-    for end in (b"\r\n\r\n", b"\n\n"):
-        at = head.find(end)
-        if at >= 0:
-            return head[:at + len(end)]
-    return head
+    # compat32: only Message-ID and dates are read here, all ASCII; the full read comes later.
+    return email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(header_block(head))
 
 
 def _received(raw: RawMessage, headers) -> tuple[str, str]:
@@ -178,25 +165,131 @@ def _date(value: str) -> datetime | None:
 
 # -- analysing -----------------------------------------------------------------------
 
-@dataclass
-class Analysis:
-    """What one message turned out to be, ready to be saved in one transaction."""
-    sha: str
-    fields: dict
-    attachments: list[tuple] = field(default_factory=list)   # (part, filename, content_type, sha, size)
-    documents: dict[str, ParsedDocument] = field(default_factory=dict)   # newly parsed, by content
-    errors: list[tuple] = field(default_factory=list)        # (stage, what, action, file)
+class Analyser:
+    """Examines stored messages, in worker processes when there are many (the MIME
+    parse is CPU-bound; a catch-up run of thousands of messages uses every core), and
+    saves what it found one batch per transaction."""
+
+    def __init__(self, store: Store, campaign: Campaign, kinds: dict[str, int] | None = None):
+        self.store = store
+        self.campaign = campaign
+        self.kinds = kinds if kinds is not None else {}
+        self.examiner = Examiner(store.root, campaign)
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: list[tuple[list[str], list[Future]]] = []
+        self.done = 0
+
+    def submit(self, shas: list[str]) -> None:
+        """Start examining; results are saved by `drain` (or when the next batch comes)."""
+        if not shas:
+            return
+        if len(shas) < PARALLEL_FROM or WORKERS < 2:
+            self._save(shas, [self.examiner.examine(sha, self._size(sha)) for sha in shas])
+            return
+        pool = self._pool or self._start_pool()
+        self._pending.append((shas, [pool.submit(examine_in_worker, sha, self._size(sha)) for sha in shas]))
+        while len(self._pending) > 1:  # keep one batch in flight while the next is fetched
+            self._collect()
+
+    def drain(self) -> None:
+        while self._pending:
+            self._collect()
+
+    def close(self) -> None:
+        self.drain()
+        if self._pool is not None:
+            self._pool.shutdown()
+
+    def __enter__(self) -> "Analyser":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is None:
+            self.close()
+        elif self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)  # what was not saved is analysed next run
+
+    def _start_pool(self) -> ProcessPoolExecutor:
+        # forkserver: workers start from a clean process, not a copy of this one with its
+        # open catalogue, lock and progress thread.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["baocao.ingest.examine"])
+        self._pool = ProcessPoolExecutor(WORKERS, mp_context=context, initializer=start_worker,
+                                         initargs=(str(self.store.root), self.campaign))
+        return self._pool
+
+    def _collect(self) -> None:
+        shas, futures = self._pending.pop(0)
+        self._save(shas, [f.result() for f in futures])
+
+    def _size(self, sha: str) -> int:
+        return self.store.db.execute("SELECT size FROM messages WHERE sha256 = ?", (sha,)).fetchone()[0]
+
+    def _save(self, shas: list[str], found: list[Examined]) -> None:
+        self.store.sync()  # the attachment objects, before the rows that point at them
+        with self.store.transaction() as db:
+            for examined in found:
+                fields, problems = self._decide(examined)
+                self.store.clear_errors(examined.sha, ("mime", "parse", "analyse", "archive"))
+                db.executemany(
+                    "INSERT OR IGNORE INTO attachments(message_sha256, part, filename, content_type, sha256, size) "
+                    "VALUES (?,?,?,?,?,?)", [(examined.sha, *row) for row in examined.attachments])
+                for d_sha, parsed in examined.parsed.items():
+                    _save_document(db, d_sha, parsed)
+                fields["analysed_at"] = now_utc()
+                db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
+                           (*fields.values(), examined.sha))
+                for stage, what, action, file in problems:
+                    self.store.record_error(stage, what, action, examined.sha, file)
+                self.kinds[examined.kind] = self.kinds.get(examined.kind, 0) + 1
+        self.done += len(found)
+
+    def _decide(self, examined: Examined) -> tuple[dict, list[tuple]]:
+        """What needs the catalogue: the clerk's assignment, duplicates, what to report."""
+        db, sha = self.store.db, examined.sha
+        problems = list(examined.problems)
+        decision, match, kind = examined.decision, examined.match, examined.kind
+        assigned = db.execute("SELECT province_code FROM assignments WHERE message_sha256 = ?", (sha,)).fetchone()
+        duplicate_of = db.execute("SELECT duplicate_of FROM messages WHERE sha256 = ?", (sha,)).fetchone()[0]
+        if duplicate_of and _document_hashes(db, duplicate_of) != examined.document_shas:
+            duplicate_of = None  # same Message-ID, different content: two messages, keep both
+        province_code = assigned[0] if assigned else decision.code
+        counted = kind == "report" and match in ("cited", "content") and duplicate_of is None
+        if counted and province_code is None:
+            problems.append(("analyse", "cannot tell which province sent this report (no official domain, no "
+                             "letterhead)", f"run `baocao assign {sha[:12]} <province code>` once you know", None))
+        elif counted and decision.status == "conflict" and not assigned:
+            names = ", ".join(f"{e.source}: {e.detail}" for e in decision.evidence)
+            problems.append(("analyse", f"the evidence names different provinces ({names}); the document's was taken",
+                             f"if that is wrong, run `baocao assign {sha[:12]} <province code>`", None))
+        if kind == "report" and match == "unassigned":
+            problems.append(("analyse", "this report cites no request letter and its document does not follow the "
+                             "outline", "read it; if it answers the campaign, ask the province to resend it citing "
+                             "the letter", None))
+        fields = dict(
+            sender=examined.sender, sender_name=examined.sender_name, subject=examined.subject,
+            date_header=examined.date_header, kind=kind,
+            campaign_id=self.campaign.id if match in ("cited", "content") else None, campaign_match=match,
+            province_code=province_code, province_status="assigned" if assigned else decision.status,
+            province_evidence=dumps([e.__dict__ for e in decision.evidence]), duplicate_of=duplicate_of,
+        )
+        return fields, problems
+
+
+def _document_hashes(db, message_sha: str) -> set[str]:
+    return {r[0] for r in db.execute(
+        "SELECT a.sha256 FROM attachments a JOIN documents d ON d.sha256 = a.sha256 WHERE a.message_sha256 = ?",
+        (message_sha,))}
 
 
 def analyse_pending(store: Store, campaign: Campaign, kinds: dict[str, int] | None = None) -> int:
     """Analyse every stored message that has not been analysed yet."""
-    index = ProvinceIndex(campaign.provinces)
     pending = [r[0] for r in store.db.execute(
         "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at").fetchall()]
-    done = 0
-    for group in _groups(pending, BATCH):
-        done += _analyse(store, [(sha, None) for sha in group], campaign, index, kinds)
-    return done
+    with Analyser(store, campaign, kinds) as analyser:
+        for group in _groups(pending, BATCH):
+            analyser.submit(group)
+    return analyser.done
 
 
 def reanalyse_all(store: Store, campaign: Campaign) -> int:
@@ -209,160 +302,12 @@ def reanalyse_all(store: Store, campaign: Campaign) -> int:
     return analyse_pending(store, campaign)
 
 
-def analyse_message(store: Store, sha: str, campaign: Campaign, index: ProvinceIndex) -> str:
+def analyse_message(store: Store, sha: str, campaign: Campaign) -> str:
     """Analyse one stored message again (after `baocao assign`). Returns its kind."""
     kinds: dict[str, int] = {}
-    _analyse(store, [(sha, None)], campaign, index, kinds)
+    with Analyser(store, campaign, kinds) as analyser:
+        analyser.submit([sha])
     return next(iter(kinds))
-
-
-def _analyse(store, items: list[tuple[str, bytes | None]], campaign, index, kinds) -> int:
-    batch = _Batch(store)
-    analyses = [_analysis(store, sha, raw, campaign, index, batch) for sha, raw in items]
-    store.sync()
-    _save(store, analyses)
-    for a in analyses:
-        if kinds is not None:
-            kinds[a.fields["kind"]] = kinds.get(a.fields["kind"], 0) + 1
-    return len(analyses)
-
-
-class _Batch:
-    """Documents parsed and attachments seen within one batch, before they are saved."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.documents: dict[str, ParsedDocument] = {}
-        self.attachments: dict[str, set[str]] = {}
-
-    def document(self, sha: str) -> ParsedDocument | None:
-        if sha in self.documents:
-            return self.documents[sha]
-        row = self.store.db.execute("SELECT format, status, letterhead, error FROM documents WHERE sha256 = ?",
-                                    (sha,)).fetchone()
-        if row is None:
-            return None
-        numbers = tuple(r[0] for r in self.store.db.execute(
-            "SELECT number FROM sections WHERE document_sha256 = ?", (sha,)))
-        return ParsedDocument(row[0], row[1], (), row[2] or "", row[3] or "", numbers)
-
-    def document_hashes(self, message_sha: str) -> set[str]:
-        if message_sha in self.attachments:
-            return self.attachments[message_sha]
-        return {r[0] for r in self.store.db.execute(
-            "SELECT a.sha256 FROM attachments a JOIN documents d ON d.sha256 = a.sha256 WHERE a.message_sha256 = ?",
-            (message_sha,))}
-
-
-def _analysis(store: Store, sha: str, raw: bytes | None, campaign: Campaign, index: ProvinceIndex,
-              batch: _Batch) -> Analysis:
-    row = store.db.execute("SELECT size, duplicate_of FROM messages WHERE sha256 = ?", (sha,)).fetchone()
-    errors: list[tuple] = []
-    if row["size"] > MAX_ANALYSED_BYTES:
-        with open(store.object_path(sha), "rb") as f:
-            message = read_headers(_header_block(f.read(256 * 2**10)))
-        errors.append(("analyse", f"the message is {row['size'] / 2**20:.0f} MB, more than the "
-                       f"{MAX_ANALYSED_BYTES // 2**20} MB baocao opens; its attachments were not read",
-                       "open it in a mail client; if it holds a report, ask the province to send the report alone", None))
-        too_large = True
-    else:
-        message = read_message(raw if raw is not None else store.read_object(sha))
-        too_large = False
-    analysis = Analysis(sha, {})
-    for problem in message.problems:
-        errors.append(("mime", problem, "the value shown may be garbled; check the message in a mail client", None))
-    documents = []
-    for attachment in _with_archive_members(message.all_attachments(), errors):
-        found = _attachment(store, attachment, campaign, analysis, batch, errors)
-        if found is not None:
-            documents.append(found)
-    batch.attachments[sha] = {d_sha for d_sha, _ in documents}
-    # A forwarded report speaks for the province that wrote it, not for the forwarder.
-    author = message.forwarded[0] if message.forwarded else message
-    letterheads = [d.letterhead for _, d in documents if d.letterhead]
-    decision = recognise_province(index, author.sender, author.subject, author.body, letterheads)
-    assigned = store.db.execute("SELECT province_code FROM assignments WHERE message_sha256 = ?", (sha,)).fetchone()
-    match = campaign_match([message.subject, message.body, author.subject, author.body, *letterheads], campaign)
-    if match == "unassigned" and any(len(d.section_numbers) >= MIN_SECTIONS_FOR_CONTENT_MATCH for _, d in documents):
-        match = "content"
-    kind = non_report_kind(message) or ("too_large" if too_large else "report" if documents else "other")
-    duplicate_of = row["duplicate_of"]
-    if duplicate_of and batch.document_hashes(duplicate_of) != {d_sha for d_sha, _ in documents}:
-        duplicate_of = None  # same Message-ID, different content: two messages, keep both
-    province_code = assigned[0] if assigned else decision.code
-    counted = kind == "report" and match in ("cited", "content") and duplicate_of is None
-    if counted and province_code is None:
-        errors.append(("analyse", "cannot tell which province sent this report (no official domain, no letterhead)",
-                       f"run `baocao assign {sha[:12]} <province code>` once you know", None))
-    elif counted and decision.status == "conflict" and not assigned:
-        names = ", ".join(f"{e.source}: {e.detail}" for e in decision.evidence)
-        errors.append(("analyse", f"the evidence names different provinces ({names}); the document's was taken",
-                       f"if that is wrong, run `baocao assign {sha[:12]} <province code>`", None))
-    if kind == "report" and match == "unassigned":
-        errors.append(("analyse", "this report cites no request letter and its document does not follow the outline",
-                       "read it; if it answers the campaign, ask the province to resend it citing the letter", None))
-    analysis.fields = dict(
-        sender=message.sender, sender_name=message.sender_name, subject=message.subject,
-        date_header=message.date.isoformat() if message.date else None, kind=kind,
-        campaign_id=campaign.id if match in ("cited", "content") else None, campaign_match=match,
-        province_code=province_code, province_status="assigned" if assigned else decision.status,
-        province_evidence=dumps([e.__dict__ for e in decision.evidence]), duplicate_of=duplicate_of,
-    )
-    analysis.errors = errors
-    return analysis
-
-
-def _with_archive_members(attachments, errors) -> Iterator[Attachment]:
-    """Each attachment, and after an archive (.zip, .rar, .7z) the files inside it,
-    within the limits that stop a zip bomb."""
-    for attachment in attachments:
-        yield attachment
-        if archive_format(attachment.data) is None:
-            continue
-        unpacked = unpack(attachment.data, attachment.filename or f"attachment {attachment.part}")
-        for problem in unpacked.problems:
-            errors.append(("archive", problem, "see the message in a mail client", attachment.filename))
-        for i, member in enumerate(unpacked.members, start=1):
-            yield Attachment(part=f"{attachment.part}/{i}", filename=f"{attachment.filename}/{member.path}",
-                             content_type="application/octet-stream", data=member.data)
-
-
-def _attachment(store, attachment: Attachment, campaign, analysis: Analysis, batch: _Batch, errors) \
-        -> tuple[str, ParsedDocument] | None:
-    """Keep the attachment; if it is a report document, parse it once per content."""
-    a_sha = store.put_object(attachment.data, sync=False)
-    analysis.attachments.append((attachment.part, attachment.filename, attachment.content_type, a_sha,
-                                 len(attachment.data)))
-    fmt = detect_format(attachment.data, attachment.filename)
-    if fmt not in DOCUMENT_FORMATS:
-        return None
-    parsed = batch.document(a_sha)
-    if parsed is None:
-        parsed = parse_document(store.object_path(a_sha), fmt, attachment.filename, campaign.sections)
-        batch.documents[a_sha] = parsed
-        analysis.documents[a_sha] = parsed
-    if parsed.error:
-        name = attachment.filename or f"attachment {attachment.part}"
-        errors.append(("parse", f"{name}: {parsed.error}",
-                       "open the file yourself; ask the province for a readable copy if it is damaged",
-                       attachment.filename))
-    return a_sha, parsed
-
-
-def _save(store: Store, analyses: list[Analysis]) -> None:
-    with store.transaction() as db:
-        for a in analyses:
-            store.clear_errors(a.sha, ("mime", "parse", "analyse", "archive"))
-            db.executemany(
-                "INSERT OR IGNORE INTO attachments(message_sha256, part, filename, content_type, sha256, size) "
-                "VALUES (?,?,?,?,?,?)", [(a.sha, *row) for row in a.attachments])
-            for d_sha, parsed in a.documents.items():
-                _save_document(db, d_sha, parsed)
-            fields = a.fields | {"analysed_at": now_utc()}
-            db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
-                       (*fields.values(), a.sha))
-            for stage, what, action, file in a.errors:
-                store.record_error(stage, what, action, a.sha, file)
 
 
 def _save_document(db, sha: str, parsed: ParsedDocument) -> None:

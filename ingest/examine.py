@@ -1,0 +1,164 @@
+"""Everything about one stored message that needs no catalogue: read its MIME, unpack
+its archives, store its attachments, parse its reports, gather the evidence of province
+and campaign. Pure enough to run in a worker process: it reads the raw message from the
+store and writes attachment objects (not yet durable: the caller syncs before it
+commits the rows that point at them)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from baocao.campaign import Campaign
+from baocao.ingest.archives import archive_format, unpack
+from baocao.ingest.classify import campaign_match, non_report_kind
+from baocao.ingest.mime import Attachment, read_headers, read_message
+from baocao.ingest.provinces import ProvinceDecision, ProvinceIndex, recognise_province
+from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
+from baocao.parse.reports import ParsedDocument, parse_document
+from baocao.store import Store
+
+# Sections a document must show before it is taken for a report of the campaign when
+# its covering mail cites no letter.
+MIN_SECTIONS_FOR_CONTENT_MATCH = 3
+# A message larger than this is stored but not opened: the email package holds a whole
+# message in memory several times over, and no province's report is this large.
+MAX_ANALYSED_BYTES = 25 * 2**20
+HEAD_BYTES = 256 * 2**10
+
+
+@dataclass
+class Examined:
+    sha: str
+    sender: str = ""
+    sender_name: str = ""
+    subject: str = ""
+    date_header: str | None = None
+    kind: str = "other"
+    match: str = "unassigned"
+    decision: ProvinceDecision = ProvinceDecision(None, "unrecognised", ())
+    attachments: list[tuple] = field(default_factory=list)      # (part, filename, content_type, sha, size)
+    document_shas: set[str] = field(default_factory=set)         # attachments that are documents
+    parsed: dict[str, ParsedDocument] = field(default_factory=dict)   # newly parsed, by content
+    problems: list[tuple] = field(default_factory=list)          # (stage, what, action, file)
+
+
+class Examiner:
+    """Examines messages of one store for one campaign; one per process."""
+
+    def __init__(self, root: Path, campaign: Campaign):
+        self.store_root = Path(root)
+        self.campaign = campaign
+        self.index = ProvinceIndex(campaign.provinces)
+        self._store: Store | None = None
+        self._catalogue: sqlite3.Connection | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:  # opened in the process that uses it, never inherited
+            self._store = Store(self.store_root, None)
+            self._catalogue = sqlite3.connect(f"file:{self.store_root / 'catalog.sqlite'}?mode=ro", uri=True,
+                                              timeout=30)
+        return self._store
+
+    def examine(self, sha: str, size: int) -> Examined:
+        store = self.store
+        found = Examined(sha)
+        if size > MAX_ANALYSED_BYTES:
+            with open(store.object_path(sha), "rb") as f:
+                message = read_headers(header_block(f.read(HEAD_BYTES)))
+            found.problems.append((
+                "analyse", f"the message is {size / 2**20:.0f} MB, more than the {MAX_ANALYSED_BYTES // 2**20} MB "
+                "baocao opens; its attachments were not read",
+                "open it in a mail client; if it holds a report, ask the province to send the report alone", None))
+        else:
+            message = read_message(store.read_object(sha))
+        for problem in message.problems:
+            found.problems.append(("mime", problem, "the value shown may be garbled; check the message in a mail client",
+                                   None))
+        documents: list[ParsedDocument] = []
+        for attachment in self._with_archive_members(message.all_attachments(), found):
+            document = self._attachment(attachment, found)
+            if document is not None:
+                documents.append(document)
+        # A forwarded report speaks for the province that wrote it, not for the forwarder.
+        author = message.forwarded[0] if message.forwarded else message
+        letterheads = [d.letterhead for d in documents if d.letterhead]
+        found.decision = recognise_province(self.index, author.sender, author.subject, author.body, letterheads)
+        found.match = campaign_match([message.subject, message.body, author.subject, author.body, *letterheads],
+                                     self.campaign)
+        if found.match == "unassigned" and any(
+                len(d.section_numbers) >= MIN_SECTIONS_FOR_CONTENT_MATCH for d in documents):
+            found.match = "content"
+        too_large = size > MAX_ANALYSED_BYTES
+        found.kind = non_report_kind(message) or ("too_large" if too_large else "report" if documents else "other")
+        found.sender, found.sender_name, found.subject = message.sender, message.sender_name, message.subject
+        found.date_header = message.date.isoformat() if message.date else None
+        return found
+
+    def _with_archive_members(self, attachments, found: Examined) -> Iterator[Attachment]:
+        """Each attachment, and after an archive (.zip, .rar, .7z) the files inside it,
+        within the limits that stop a zip bomb."""
+        for attachment in attachments:
+            yield attachment
+            if archive_format(attachment.data) is None:
+                continue
+            unpacked = unpack(attachment.data, attachment.filename or f"attachment {attachment.part}")
+            for problem in unpacked.problems:
+                found.problems.append(("archive", problem, "see the message in a mail client", attachment.filename))
+            for i, member in enumerate(unpacked.members, start=1):
+                yield Attachment(part=f"{attachment.part}/{i}", filename=f"{attachment.filename}/{member.path}",
+                                 content_type="application/octet-stream", data=member.data)
+
+    def _attachment(self, attachment: Attachment, found: Examined) -> ParsedDocument | None:
+        """Keep the attachment; if it is a report document, parse it once per content."""
+        a_sha = self.store.put_object(attachment.data, sync=False)
+        found.attachments.append((attachment.part, attachment.filename, attachment.content_type, a_sha,
+                                  len(attachment.data)))
+        fmt = detect_format(attachment.data, attachment.filename)
+        if fmt not in DOCUMENT_FORMATS:
+            return None
+        found.document_shas.add(a_sha)
+        parsed = found.parsed.get(a_sha) or self._known_document(a_sha)
+        if parsed is None:
+            parsed = parse_document(self.store.object_path(a_sha), fmt, attachment.filename, self.campaign.sections)
+            found.parsed[a_sha] = parsed
+        if parsed.error:
+            name = attachment.filename or f"attachment {attachment.part}"
+            found.problems.append(("parse", f"{name}: {parsed.error}",
+                                   "open the file yourself; ask the province for a readable copy if it is damaged",
+                                   attachment.filename))
+        return parsed
+
+    def _known_document(self, sha: str) -> ParsedDocument | None:
+        row = self._catalogue.execute("SELECT format, status, letterhead, error FROM documents WHERE sha256 = ?",
+                                      (sha,)).fetchone()
+        if row is None:
+            return None
+        numbers = tuple(r[0] for r in self._catalogue.execute(
+            "SELECT number FROM sections WHERE document_sha256 = ?", (sha,)))
+        return ParsedDocument(row[0], row[1], (), row[2] or "", row[3] or "", numbers)
+
+
+def header_block(head: bytes) -> bytes:
+    for end in (b"\r\n\r\n", b"\n\n"):
+        at = head.find(end)
+        if at >= 0:
+            return head[:at + len(end)]
+    return head
+
+
+# -- worker processes ------------------------------------------------------------------
+
+_worker: Examiner | None = None
+
+
+def start_worker(root: str, campaign: Campaign) -> None:
+    global _worker
+    _worker = Examiner(Path(root), campaign)
+
+
+def examine_in_worker(sha: str, size: int) -> Examined:
+    return _worker.examine(sha, size)
