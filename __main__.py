@@ -1,3 +1,5 @@
 from baocao.cli import main
 
-main()
+# Guarded: worker processes (forkserver) import the main module again.
+if __name__ == "__main__":
+    main()

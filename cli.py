@@ -123,7 +123,7 @@ def _open_store(path: Path, create: bool = False) -> Store:
 def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
               imap_ca_file, imap_retries, store: Store, progress: "_Progress"):
     from baocao.ingest.imap import ImapSettings
-    from baocao.ingest.sources import file_messages
+    from baocao.ingest.sources import file_messages, prefetched
 
     if from_path is not None:
         return file_messages(from_path, store.spool_dir), str(from_path)
@@ -137,10 +137,12 @@ def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, im
     settings = ImapSettings(host=imap_host, port=imap_port, user=imap_user, password=password,
                             folder=imap_folder, tls=imap_tls, ca_file=str(imap_ca_file) if imap_ca_file else None,
                             retries=imap_retries)
-    return _imap_messages(settings, store, progress), settings.source
+    # The folder's state is read here: the messages are fetched in another thread.
+    state = store.folder_state(settings.source)
+    return prefetched(_imap_messages(settings, state, store.spool_dir, progress)), settings.source
 
 
-def _imap_messages(settings, store: Store, progress: "_Progress"):
+def _imap_messages(settings, state, spool_dir: Path, progress: "_Progress"):
     from baocao.ingest.imap import ConfigError, ImapError, imap_messages
 
     def on_folder(uidvalidity: int, count: int) -> None:
@@ -149,8 +151,7 @@ def _imap_messages(settings, store: Store, progress: "_Progress"):
             progress.log(f"{settings.source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})")
 
     try:
-        yield from imap_messages(settings, store.folder_state(settings.source), store.spool_dir, on_folder,
-                                 on_event=progress.log)
+        yield from imap_messages(settings, state, spool_dir, on_folder, on_event=progress.log)
     except ConfigError as e:
         raise Failure(str(e), EXIT_CONFIG)
     except ImapError as e:

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -64,6 +65,7 @@ CREATE TABLE IF NOT EXISTS attachments (
     content_type TEXT,
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
+    stored INTEGER NOT NULL,            -- 1: an object of its own (documents); 0: only inside the raw message
     PRIMARY KEY (message_sha256, part)
 );
 CREATE TABLE IF NOT EXISTS documents (
@@ -204,7 +206,7 @@ class Store:
         path = self.object_path(sha)
         if path.exists() and path.stat().st_size == len(data):
             return sha
-        tmp = self.root / "tmp" / f"{sha}.{os.getpid()}"
+        tmp = self.root / "tmp" / f"{sha}.{os.getpid()}.{threading.get_ident()}"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             view = memoryview(data)
@@ -233,8 +235,11 @@ class Store:
         return sha
 
     def _place(self, tmp: Path, path: Path, sync: bool) -> None:
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except FileNotFoundError:  # the first object of this fan-out folder
+            path.parent.mkdir(mode=0o700, exist_ok=True)
+            os.replace(tmp, path)
         if sync:
             _fsync_path(path.parent)
 

@@ -18,7 +18,7 @@ from baocao.ingest.mime import Attachment, read_headers, read_message
 from baocao.ingest.provinces import ProvinceDecision, ProvinceIndex, recognise_province
 from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
 from baocao.parse.reports import ParsedDocument, parse_document
-from baocao.store import Store
+from baocao.store import Store, sha256_hex
 
 # Sections a document must show before it is taken for a report of the campaign when
 # its covering mail cites no letter.
@@ -32,6 +32,7 @@ HEAD_BYTES = 256 * 2**10
 @dataclass
 class Examined:
     sha: str
+    message_id: str = ""
     sender: str = ""
     sender_name: str = ""
     subject: str = ""
@@ -39,7 +40,7 @@ class Examined:
     kind: str = "other"
     match: str = "unassigned"
     decision: ProvinceDecision = ProvinceDecision(None, "unrecognised", ())
-    attachments: list[tuple] = field(default_factory=list)      # (part, filename, content_type, sha, size)
+    attachments: list[tuple] = field(default_factory=list)  # (part, filename, content_type, sha, size, stored)
     document_shas: set[str] = field(default_factory=set)         # attachments that are documents
     parsed: dict[str, ParsedDocument] = field(default_factory=dict)   # newly parsed, by content
     problems: list[tuple] = field(default_factory=list)          # (stage, what, action, file)
@@ -95,6 +96,7 @@ class Examiner:
         too_large = size > MAX_ANALYSED_BYTES
         found.kind = non_report_kind(message) or ("too_large" if too_large else "report" if documents else "other")
         found.sender, found.sender_name, found.subject = message.sender, message.sender_name, message.subject
+        found.message_id = message.message_id
         found.date_header = message.date.isoformat() if message.date else None
         return found
 
@@ -113,12 +115,15 @@ class Examiner:
                                  content_type="application/octet-stream", data=member.data)
 
     def _attachment(self, attachment: Attachment, found: Examined) -> ParsedDocument | None:
-        """Keep the attachment; if it is a report document, parse it once per content."""
-        a_sha = self.store.put_object(attachment.data, sync=False)
-        found.attachments.append((attachment.part, attachment.filename, attachment.content_type, a_sha,
-                                  len(attachment.data)))
+        """Catalogue the attachment; a document gets an object of its own (the parsers and
+        the reviewer open it) and is parsed once per content. Other attachments stay
+        inside the stored raw message, which already holds them: no byte is kept twice."""
         fmt = detect_format(attachment.data, attachment.filename)
-        if fmt not in DOCUMENT_FORMATS:
+        document = fmt in DOCUMENT_FORMATS
+        a_sha = self.store.put_object(attachment.data, sync=False) if document else sha256_hex(attachment.data)
+        found.attachments.append((attachment.part, attachment.filename, attachment.content_type, a_sha,
+                                  len(attachment.data), int(document)))
+        if not document:
             return None
         found.document_shas.add(a_sha)
         parsed = found.parsed.get(a_sha) or self._known_document(a_sha)

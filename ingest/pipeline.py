@@ -12,9 +12,10 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import email.utils
+import functools
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
@@ -28,6 +29,7 @@ from baocao.store import Store, dumps, now_utc
 
 BATCH = 64
 PARALLEL_FROM = 32        # a batch this large is examined in worker processes
+IN_FLIGHT = 4             # batches handed to the workers and not yet saved
 WORKERS = min(4, os.cpu_count() or 1)
 
 
@@ -81,28 +83,25 @@ def _error_count(store: Store) -> int:
 def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage, str, bool]]:
     """Write the raw messages, sync once, then catalogue them and where they were seen,
     in one transaction with the folder's last UID. Returns (raw, sha256, newly stored)."""
-    prepared = []
-    for raw in group:
-        headers = _headers(raw.head())
+    def write(raw: RawMessage) -> str:
         if raw.spooled is not None:
-            sha = store.adopt(raw.spooled, raw.sha256, sync=False)
-        else:
-            sha = store.put_object(raw.raw, sync=False)
-        prepared.append((raw, sha, *_received(raw, headers), str(headers.get("message-id", "")).strip()))
+            return store.adopt(raw.spooled, raw.sha256, sync=False)
+        return store.put_object(raw.raw, sync=False)
+
+    received = [_received(raw) for raw in group]   # before a spooled file moves into place
+    # File creation is system calls, which release the GIL: written side by side.
+    written = _writers().map(write, group)
+    prepared = list(zip(group, written, received))
     store.sync()
     stored = []
     with store.transaction() as db:
-        for raw, sha, received_at, received_from, message_id in prepared:
+        for raw, sha, (received_at, received_from) in prepared:
             new = not store.has_message(sha)
             if new:
-                first = db.execute(
-                    "SELECT sha256 FROM messages WHERE message_id = ? AND message_id != '' ORDER BY received_at LIMIT 1",
-                    (message_id,),
-                ).fetchone()
                 db.execute(
-                    """INSERT INTO messages(sha256, message_id, size, received_at, received_from, stored_at, duplicate_of)
-                       VALUES (?,?,?,?,?,?,?)""",
-                    (sha, message_id, raw.length, received_at, received_from, now_utc(), first[0] if first else None),
+                    """INSERT INTO messages(sha256, size, received_at, received_from, stored_at)
+                       VALUES (?,?,?,?,?)""",
+                    (sha, raw.length, received_at, received_from, now_utc()),
                 )
             db.execute(
                 "INSERT OR IGNORE INTO locations(source, key, sha256, seen_at) VALUES (?,?,?,?)",
@@ -121,6 +120,11 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage,
     return stored
 
 
+@functools.lru_cache(maxsize=1)
+def _writers() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(4, thread_name_prefix="baocao-write")
+
+
 def store_raw(store: Store, raw: RawMessage) -> tuple[str, bool]:
     """One message on its own (tests, the clerk's tools)."""
     (_, sha, new), = store_batch(store, [raw])
@@ -132,10 +136,11 @@ def _headers(head: bytes):
     return email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(header_block(head))
 
 
-def _received(raw: RawMessage, headers) -> tuple[str, str]:
+def _received(raw: RawMessage) -> tuple[str, str]:
     # INTERNALDATE, not the Date header: senders' clocks and time zones are wrong often enough.
     if raw.received_at is not None and raw.received_at.tzinfo is not None:
         return raw.received_at.astimezone(timezone.utc).isoformat(), "internaldate"
+    headers = _headers(raw.head())
     # Without IMAP, the receiving server's own trace line is the next best clock.
     date = _date(_safe_str(headers, "received").rpartition(";")[2])
     if date is not None:
@@ -183,12 +188,13 @@ class Analyser:
         """Start examining; results are saved by `drain` (or when the next batch comes)."""
         if not shas:
             return
+        sizes = self._sizes(shas)
         if len(shas) < PARALLEL_FROM or WORKERS < 2:
-            self._save(shas, [self.examiner.examine(sha, self._size(sha)) for sha in shas])
+            self._save(shas, [self.examiner.examine(sha, sizes[sha]) for sha in shas])
             return
         pool = self._pool or self._start_pool()
-        self._pending.append((shas, [pool.submit(examine_in_worker, sha, self._size(sha)) for sha in shas]))
-        while len(self._pending) > 1:  # keep one batch in flight while the next is fetched
+        self._pending.append((shas, [pool.submit(examine_in_worker, sha, sizes[sha]) for sha in shas]))
+        while len(self._pending) > IN_FLIGHT:  # examined while the next batches are fetched
             self._collect()
 
     def drain(self) -> None:
@@ -222,8 +228,9 @@ class Analyser:
         shas, futures = self._pending.pop(0)
         self._save(shas, [f.result() for f in futures])
 
-    def _size(self, sha: str) -> int:
-        return self.store.db.execute("SELECT size FROM messages WHERE sha256 = ?", (sha,)).fetchone()[0]
+    def _sizes(self, shas: list[str]) -> dict[str, int]:
+        marks = ",".join("?" * len(shas))
+        return dict(self.store.db.execute(f"SELECT sha256, size FROM messages WHERE sha256 IN ({marks})", shas))
 
     def _save(self, shas: list[str], found: list[Examined]) -> None:
         self.store.sync()  # the attachment objects, before the rows that point at them
@@ -232,8 +239,8 @@ class Analyser:
                 fields, problems = self._decide(examined)
                 self.store.clear_errors(examined.sha, ("mime", "parse", "analyse", "archive"))
                 db.executemany(
-                    "INSERT OR IGNORE INTO attachments(message_sha256, part, filename, content_type, sha256, size) "
-                    "VALUES (?,?,?,?,?,?)", [(examined.sha, *row) for row in examined.attachments])
+                    "INSERT OR IGNORE INTO attachments(message_sha256, part, filename, content_type, sha256, size, stored) "
+                    "VALUES (?,?,?,?,?,?,?)", [(examined.sha, *row) for row in examined.attachments])
                 for d_sha, parsed in examined.parsed.items():
                     _save_document(db, d_sha, parsed)
                 fields["analysed_at"] = now_utc()
@@ -250,9 +257,7 @@ class Analyser:
         problems = list(examined.problems)
         decision, match, kind = examined.decision, examined.match, examined.kind
         assigned = db.execute("SELECT province_code FROM assignments WHERE message_sha256 = ?", (sha,)).fetchone()
-        duplicate_of = db.execute("SELECT duplicate_of FROM messages WHERE sha256 = ?", (sha,)).fetchone()[0]
-        if duplicate_of and _document_hashes(db, duplicate_of) != examined.document_shas:
-            duplicate_of = None  # same Message-ID, different content: two messages, keep both
+        duplicate_of = self._first_with_message_id(examined)
         province_code = assigned[0] if assigned else decision.code
         counted = kind == "report" and match in ("cited", "content") and duplicate_of is None
         if counted and province_code is None:
@@ -267,13 +272,26 @@ class Analyser:
                              "outline", "read it; if it answers the campaign, ask the province to resend it citing "
                              "the letter", None))
         fields = dict(
-            sender=examined.sender, sender_name=examined.sender_name, subject=examined.subject,
+            message_id=examined.message_id, sender=examined.sender, sender_name=examined.sender_name, subject=examined.subject,
             date_header=examined.date_header, kind=kind,
             campaign_id=self.campaign.id if match in ("cited", "content") else None, campaign_match=match,
             province_code=province_code, province_status="assigned" if assigned else decision.status,
             province_evidence=dumps([e.__dict__ for e in decision.evidence]), duplicate_of=duplicate_of,
         )
         return fields, problems
+
+
+    def _first_with_message_id(self, examined: Examined) -> str | None:
+        """The message this one repeats: same Message-ID, received earlier, same
+        documents. Same Message-ID with other content is two messages: both are kept."""
+        if not examined.message_id:
+            return None
+        first = self.store.db.execute(
+            """SELECT sha256 FROM messages WHERE message_id = ? AND sha256 != ? AND analysed_at IS NOT NULL
+               AND duplicate_of IS NULL ORDER BY received_at LIMIT 1""", (examined.message_id, examined.sha)).fetchone()
+        if first is None or _document_hashes(self.store.db, first[0]) != examined.document_shas:
+            return None
+        return first[0]
 
 
 def _document_hashes(db, message_sha: str) -> set[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import mailbox
 import os
+import queue
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -92,3 +94,45 @@ def file_messages(path: Path, spool_dir: Path | None = None) -> Iterator[RawMess
             yield RawMessage(source, str(key), box.get_bytes(key), None)
     else:
         raise SourceError(f"{path} does not exist: name a folder of .eml files, a Maildir or an mbox file")
+
+
+def prefetched(messages: Iterator[RawMessage], max_bytes: int = 32 * 2**20) -> Iterator[RawMessage]:
+    """The same messages, read ahead in a thread while the caller stores the previous
+    ones: the wait for the server overlaps the work on disk. At most max_bytes (and at
+    least one message) are held in memory; an error in the source is raised here."""
+    pending: queue.Queue = queue.Queue()
+    budget = threading.Condition()
+    in_flight = [0]
+    stop = threading.Event()
+    done = object()
+
+    def produce() -> None:
+        try:
+            for message in messages:
+                with budget:
+                    budget.wait_for(lambda: in_flight[0] < max_bytes or stop.is_set())
+                    if stop.is_set():
+                        return
+                    in_flight[0] += message.length if message.raw is not None else 0
+                pending.put(message)
+            pending.put(done)
+        except BaseException as error:  # handed to the consumer, which raises it
+            pending.put(error)
+
+    worker = threading.Thread(target=produce, name="baocao-fetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = pending.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            with budget:
+                in_flight[0] -= item.length if item.raw is not None else 0
+                budget.notify()
+            yield item
+    finally:
+        stop.set()
+        with budget:
+            budget.notify()

@@ -142,5 +142,5 @@ def objects_intact(store: Path) -> bool:
     import sqlite3
 
     db = sqlite3.connect(store / "catalog.sqlite")
-    shas = [r[0] for r in db.execute("SELECT sha256 FROM messages UNION SELECT sha256 FROM attachments")]
+    shas = [r[0] for r in db.execute("SELECT sha256 FROM messages UNION SELECT sha256 FROM attachments WHERE stored")]
     return all(hashlib.sha256((store / "objects" / s[:2] / s).read_bytes()).hexdigest() == s for s in shas)

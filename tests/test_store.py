@@ -1,14 +1,17 @@
 """The store keeps every message once, inside itself, and lets one writer in at a time."""
 
+import email.policy
 import os
+from email.message import EmailMessage
 import stat
 from datetime import datetime, timezone
 
 import pytest
 
-from baocao.ingest.pipeline import store_raw
+from baocao.campaign import load_campaign
+from baocao.ingest.pipeline import ingest, store_raw
 from baocao.ingest.sources import RawMessage
-from baocao.store import Store, StoreError, StoreLocked
+from baocao.store import Store, StoreError, StoreLocked, sha256_hex
 
 RAW = b"From: a@quangninh.gov.vn\r\nMessage-ID: <m1@x>\r\nDate: Fri, 27 May 2022 09:00:00 +0700\r\n\r\nbody\r\n"
 
@@ -67,11 +70,26 @@ def test_without_internaldate_the_date_header_is_the_received_time(tmp_path):
 
 def test_resent_message_with_the_same_message_id_is_marked_a_duplicate(tmp_path):
     store = Store.open(tmp_path / "kho", create=True)
-    first, _ = store_raw(store, raw_message())
-    second, _ = store_raw(store, raw_message(raw=b"Received: by relay\r\n" + RAW, key="2"))
-    assert first != second
-    row = store.db.execute("SELECT duplicate_of FROM messages WHERE sha256=?", (second,)).fetchone()
-    assert row[0] == first
+    resent = raw_message(raw=b"Received: by relay\r\n" + RAW, key="2")
+    ingest(store, [raw_message(), resent], load_campaign())
+    rows = dict(store.db.execute("SELECT sha256, duplicate_of FROM messages"))
+    first, second = sha256_hex(RAW), sha256_hex(resent.raw)
+    assert rows == {first: None, second: first}
+
+
+def _with_document(document: bytes, key: str) -> RawMessage:
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"], m["Subject"], m["Message-ID"] = "a@quangninh.gov.vn", "Báo cáo 1683/BXD-PTDT", "<same@x>"
+    m.set_content("Kính gửi")
+    m.add_attachment(document, maintype="application", subtype="octet-stream", filename="bc.docx")
+    return raw_message(raw=m.as_bytes(), key=key)
+
+
+def test_same_message_id_with_other_documents_is_two_messages(tmp_path):
+    store = Store.open(tmp_path / "kho", create=True)
+    ingest(store, [_with_document(b"PK\x03\x04 one", "1"), _with_document(b"PK\x03\x04 two", "2")],
+           load_campaign())
+    assert store.db.execute("SELECT count(*) FROM messages WHERE duplicate_of IS NULL").fetchone()[0] == 2
 
 
 def test_second_writer_is_refused_at_once(tmp_path):
