@@ -21,8 +21,9 @@ from mailserver import (IMAP_PASSWORD, MAILBOX, Dovecot, append_mailbox, append_
                         free_port, imap_args, objects_intact, run_baocao)
 
 FOLDER = "Faults"
-FILLERS = 300
-BIG_AT = 150          # a 3 MB message in the middle, for the failing-disk test
+FILLERS = 200
+FILLER_BYTES = 300_000   # 60 MB in all: more than ingest reads ahead, so a fault hits mid-fetch
+BIG_AT = 100             # a 3 MB message in the middle, for the failing-disk test
 
 
 def _ingest_command(server: Dovecot, store: Path, folder: str = FOLDER, retries: str = "5") -> list[str]:
@@ -41,7 +42,7 @@ def server():
     own = Dovecot(Path(tempfile.mkdtemp(prefix="bc-fl-", dir="/tmp")), free_port(), free_port())
     own.start()
     append_mailbox(own, FOLDER)
-    fillers = [filler_message(i) for i in range(FILLERS)]
+    fillers = [filler_message(i, attachment_bytes=FILLER_BYTES) for i in range(FILLERS)]
     fillers[BIG_AT] = filler_message(BIG_AT, attachment_bytes=3 * 2**20)
     append_raw(own, FOLDER, fillers)
     yield own
