@@ -71,7 +71,8 @@ CREATE TABLE IF NOT EXISTS attachments (
 CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT PRIMARY KEY,            -- the attachment's content
     format TEXT NOT NULL,               -- docx | pdf | doc | …
-    status TEXT NOT NULL,               -- ok | no_sections | failed | unsupported
+    status TEXT NOT NULL,               -- ok | partial | no_sections | failed | unsupported
+    ocr INTEGER NOT NULL DEFAULT 0,     -- text recognised from page images
     letterhead TEXT,
     error TEXT,
     parsed_at TEXT NOT NULL
@@ -82,6 +83,7 @@ CREATE TABLE IF NOT EXISTS sections (
     heading TEXT NOT NULL,
     text TEXT NOT NULL,
     first_block INTEGER, last_block INTEGER,
+    first_page INTEGER, last_page INTEGER,
     merged_with TEXT,
     PRIMARY KEY (document_sha256, number)
 );

@@ -16,6 +16,8 @@ class SectionRecord:
     text: str
     first_block: int | None
     last_block: int | None
+    first_page: int | None = None
+    last_page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -23,9 +25,10 @@ class DocumentRecord:
     filename: str
     sha256: str
     format: str
-    status: str          # ok | no_sections | failed | unsupported
+    status: str          # ok | partial | no_sections | failed | unsupported
     error: str
     sections: tuple[SectionRecord, ...]
+    ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class ReportRecord:
 
     @property
     def readable(self) -> bool:
-        return any(d.status == "ok" for d in self.documents)
+        return any(d.status in ("ok", "partial") for d in self.documents)
 
 
 def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
@@ -53,15 +56,16 @@ def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
         (campaign_id,),
     ).fetchall()
     sections: dict[str, list[SectionRecord]] = {}
-    for r in db.execute("SELECT document_sha256, number, heading, text, first_block, last_block FROM sections ORDER BY number"):
-        sections.setdefault(r[0], []).append(SectionRecord(r[1], r[2], r[3], r[4], r[5]))
+    for r in db.execute("SELECT document_sha256, number, heading, text, first_block, last_block, first_page, "
+                        "last_page FROM sections ORDER BY number"):
+        sections.setdefault(r[0], []).append(SectionRecord(*r[1:]))
     documents: dict[str, list[DocumentRecord]] = {}
     for r in db.execute(
-        """SELECT a.message_sha256, a.filename, d.sha256, d.format, d.status, d.error
+        """SELECT a.message_sha256, a.filename, d.sha256, d.format, d.status, d.error, d.ocr
            FROM attachments a JOIN documents d ON d.sha256 = a.sha256 ORDER BY a.message_sha256, a.part"""
     ):
         documents.setdefault(r[0], []).append(
-            DocumentRecord(r[1] or "", r[2], r[3], r[4], r[5] or "", tuple(sections.get(r[2], ())))
+            DocumentRecord(r[1] or "", r[2], r[3], r[4], r[5] or "", tuple(sections.get(r[2], ())), bool(r[6]))
         )
     return [
         ReportRecord(m["sha256"], m["message_id"] or "", m["sender"] or "", m["subject"] or "",

@@ -105,6 +105,12 @@ def _source(report: ReportRecord, document: DocumentRecord | None) -> str:
 
 
 def _ref(document: DocumentRecord, section: SectionRecord) -> str:
+    """Where the reviewer finds the text: pages for a PDF, paragraphs for Word; OCR said."""
+    ocr = " (OCR)" if document.ocr else ""
+    if section.first_page is not None:
+        pages = (f"trang {section.first_page}" if section.first_page == section.last_page
+                 else f"trang {section.first_page}–{section.last_page}")
+        return f"{document.filename}, {pages}{ocr}"
     if section.first_block is None:
-        return document.filename
-    return f"{document.filename}, đoạn {section.first_block + 1}–{section.last_block + 1}"
+        return document.filename + ocr
+    return f"{document.filename}, đoạn {section.first_block + 1}–{section.last_block + 1}{ocr}"

@@ -128,7 +128,8 @@ class Examiner:
         found.document_shas.add(a_sha)
         parsed = found.parsed.get(a_sha) or self._known_document(a_sha)
         if parsed is None:
-            parsed = parse_document(self.store.object_path(a_sha), fmt, attachment.filename, self.campaign.sections)
+            parsed = parse_document(self.store.object_path(a_sha), fmt, attachment.filename, self.campaign.sections,
+                                    work_dir=self.store.spool_dir)
             found.parsed[a_sha] = parsed
         if parsed.error:
             name = attachment.filename or f"attachment {attachment.part}"
@@ -138,13 +139,13 @@ class Examiner:
         return parsed
 
     def _known_document(self, sha: str) -> ParsedDocument | None:
-        row = self._catalogue.execute("SELECT format, status, letterhead, error FROM documents WHERE sha256 = ?",
+        row = self._catalogue.execute("SELECT format, status, letterhead, error, ocr FROM documents WHERE sha256 = ?",
                                       (sha,)).fetchone()
         if row is None:
             return None
         numbers = tuple(r[0] for r in self._catalogue.execute(
             "SELECT number FROM sections WHERE document_sha256 = ?", (sha,)))
-        return ParsedDocument(row[0], row[1], (), row[2] or "", row[3] or "", numbers)
+        return ParsedDocument(row[0], row[1], (), row[2] or "", row[3] or "", numbers, bool(row[4]))
 
 
 def header_block(head: bytes) -> bytes:

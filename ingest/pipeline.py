@@ -330,13 +330,14 @@ def analyse_message(store: Store, sha: str, campaign: Campaign) -> str:
 
 def _save_document(db, sha: str, parsed: ParsedDocument) -> None:
     db.execute(
-        "INSERT OR REPLACE INTO documents(sha256, format, status, letterhead, error, parsed_at) VALUES (?,?,?,?,?,?)",
-        (sha, parsed.format, parsed.status, parsed.letterhead, parsed.error, now_utc()),
+        "INSERT OR REPLACE INTO documents(sha256, format, status, ocr, letterhead, error, parsed_at) "
+        "VALUES (?,?,?,?,?,?,?)",
+        (sha, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, parsed.error, now_utc()),
     )
     db.execute("DELETE FROM sections WHERE document_sha256 = ?", (sha,))
     db.executemany(
-        "INSERT INTO sections(document_sha256, number, heading, text, first_block, last_block, merged_with) "
-        "VALUES (?,?,?,?,?,?,?)",
-        [(sha, s.number, s.heading, s.text, s.source.first_block, s.source.last_block,
-          ",".join(map(str, s.merged_with))) for s in parsed.sections],
+        "INSERT INTO sections(document_sha256, number, heading, text, first_block, last_block, first_page, "
+        "last_page, merged_with) VALUES (?,?,?,?,?,?,?,?,?)",
+        [(sha, s.number, s.heading, s.text, s.source.first_block, s.source.last_block, s.source.first_page,
+          s.source.last_page, ",".join(map(str, s.merged_with))) for s in parsed.sections],
     )

@@ -13,14 +13,12 @@ from pathlib import Path
 class DocumentError(Exception):
     """A file that cannot be read as the format it claims to be."""
 
-    def __init__(self, path: Path | str, reason: str):
+    def __init__(self, path: Path | str, reason: str, kind: str = "a Word .docx file",
+                 action: str = "Open it in Word or LibreOffice and save it again as .docx, "
+                               "or ask the province to send the report again."):
         self.path = Path(path)
         self.reason = reason
-        super().__init__(
-            f"{self.path.name}: cannot read it as a Word .docx file ({reason}). "
-            "Open it in Word or LibreOffice and save it again as .docx, "
-            "or ask the province to send the report again."
-        )
+        super().__init__(f"{self.path.name}: cannot read it as {kind} ({reason}). {action}")
 
 
 @dataclass(frozen=True)
@@ -34,6 +32,7 @@ class Block:
     heading_level: int | None  # 0 for "Title", N for "Heading N" or outline level N-1; else None
     bold: bool  # every non-blank run is bold, directly or through a style
     number: str = ""  # numbering label in front of the text ("I.", "1.1.", "a)"), typed or Word's own
+    page: int | None = None  # 1-based page for paginated formats (PDF, scans); None for Word files
 
     @property
     def line(self) -> str:
@@ -47,3 +46,5 @@ class Block:
 class Document:
     name: str  # file name as given
     blocks: tuple[Block, ...]
+    ocr: bool = False  # the text was recognised from page images: the reviewer should know
+    partial: str = ""  # why only part of the file could be read ("" when all of it was)

@@ -36,6 +36,8 @@ class SourceRef:
     file: str
     first_block: int  # Block.index of the heading
     last_block: int  # Block.index of the last block of the body
+    first_page: int | None = None  # for paginated formats
+    last_page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ def _signoff_position(blocks: tuple[Block, ...], after: int) -> int:
 
 def _sections_from(file: str, heading: Block, body: tuple[Block, ...], items: tuple[int, ...]) -> list[Section]:
     """One section per item the heading covers: a merged heading fills each with the same text."""
-    source = SourceRef(file, heading.index, body[-1].index if body else heading.index)
+    last = body[-1] if body else heading
+    source = SourceRef(file, heading.index, last.index, heading.page, last.page)
     return [
         Section(
             number=item,

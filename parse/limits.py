@@ -1,0 +1,46 @@
+"""A time limit for reading one document: hostile PDFs can keep pdfminer busy for ever.
+
+An interval timer raises in the reading code itself (pdfminer and python-docx are
+Python, so the exception lands between two statements). Programs baocao starts
+(LibreOffice, OCR) get their own timeouts and are killed with their process group."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+
+class TimeLimitExceeded(Exception):
+    pass
+
+
+class Deadline:
+    """The time left for one document, shared by its steps (convert, OCR, read)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return max(0.1, self.end - time.monotonic())
+
+
+@contextmanager
+def time_limit(deadline: Deadline) -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # timers only reach the main thread; subprocess steps keep their own timeouts
+        return
+
+    def expired(signum, frame):
+        raise TimeLimitExceeded(f"reading it took longer than {deadline.seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, deadline.left())
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
