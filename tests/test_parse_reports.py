@@ -1,0 +1,47 @@
+"""Whatever the format, one document in gives sections or a recorded error, in time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from baocao.campaign import load_campaign
+from baocao.parse.limits import Deadline, TimeLimitExceeded, time_limit
+from baocao.parse.reports import parse_document
+
+OUTLINE = load_campaign().sections
+
+
+def test_a_busy_reader_is_stopped_at_the_time_limit():
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded, match="longer than 0 s"):
+        with time_limit(Deadline(0.3)):
+            while True:
+                pass
+    assert time.monotonic() - started < 2
+
+
+def test_an_unknown_format_is_a_recorded_failure_saying_what_to_send(tmp_path):
+    path = tmp_path / "obj"
+    path.write_bytes(b"\x89PNG not a report")
+    parsed = parse_document(path, "png", "anh.png", OUTLINE, work_dir=tmp_path)
+    assert parsed.status == "failed"
+    assert "anh.png" in parsed.error and ".docx, .doc or .pdf" in parsed.error
+
+
+def test_a_damaged_docx_is_a_recorded_failure_naming_the_senders_file(tmp_path):
+    path = tmp_path / "0123abcd"
+    path.write_bytes(b"PK\x03\x04 broken")
+    parsed = parse_document(path, "docx", "Báo cáo ĐTTM.docx", OUTLINE, work_dir=tmp_path)
+    assert parsed.status == "failed" and "Báo cáo ĐTTM.docx" in parsed.error and "0123abcd" not in parsed.error
+
+
+def test_scratch_files_are_removed_and_stay_inside_the_work_folder(tmp_path):
+    work = tmp_path / "kho-tmp"
+    work.mkdir()
+    path = tmp_path / "obj"
+    path.write_bytes(b"PK\x03\x04 broken")
+    parse_document(path, "docx", "../../ra-ngoai.docx", OUTLINE, work_dir=work)
+    assert list(work.iterdir()) == []
+    assert not list(tmp_path.parent.glob("ra-ngoai*"))
