@@ -7,6 +7,7 @@ from typing import Sequence
 import pandas as pd
 
 from baocao.aggregate.amounts import funding_total
+from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
 from baocao.campaign import Campaign
 
@@ -17,11 +18,24 @@ def section_columns(campaign: Campaign) -> list[str]:
     return [f"section_{s.number}" for s in campaign.sections]
 
 
+def figure_columns(campaign: Campaign) -> list[str]:
+    """The figures the campaign file asks for ([figures]); none for a campaign without."""
+    figures = campaign.data.get("figures", {})
+    columns = [f"funding_{key}_vnd" for key in figures.get("funding_sources", {})]
+    if "project_approval" in figures:
+        columns += ["scheme_approved", "scheme_approved_on", "scheme_decision"]
+    if "ioc" in figures:
+        columns.append("ioc_operating")
+    if "themes" in figures:
+        columns += ["difficulty_themes", "proposal_themes"]
+    return columns
+
+
 def table_columns(campaign: Campaign) -> list[str]:
     sections = section_columns(campaign)
     return ["province_code", "province", "region", "status", "received_at", "reports", "corrected",
             "sections_found", *sections, *[f"{c}_ref" for c in sections],
-            "funding_vnd", "funding_rule", "source", "error"]
+            "funding_vnd", "funding_rule", *figure_columns(campaign), "source", "error"]
 
 
 def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataFrame:
@@ -33,7 +47,12 @@ def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataF
         by_province.setdefault(r.province_code, []).append(r)
     rows = [_row(p, by_province.get(p.code, []), campaign) for p in campaign.provinces]
     table = pd.DataFrame(rows, columns=table_columns(campaign))
-    table["funding_vnd"] = table["funding_vnd"].astype("Int64")
+    for column in table.columns:
+        if column.startswith("funding_") and column.endswith("_vnd"):
+            table[column] = table[column].astype("Int64")
+    for column in ("scheme_approved", "ioc_operating"):
+        if column in table:
+            table[column] = table[column].astype("boolean")
     table["reports"] = table["reports"].astype("int64")
     table["sections_found"] = table["sections_found"].astype("int64")
     return table
@@ -45,6 +64,8 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign) -> dict:
         "status": "missing", "received_at": "", "reports": len(reports), "corrected": False,
         "sections_found": 0, "funding_vnd": None, "funding_rule": "", "source": "", "error": "",
     }
+    row |= {c: "" if c in ("scheme_approved_on", "scheme_decision", "difficulty_themes", "proposal_themes") else None
+            for c in figure_columns(campaign)}
     for c in section_columns(campaign):
         row[c] = row[f"{c}_ref"] = ""
     if not reports:
@@ -77,7 +98,30 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign) -> dict:
         figure = funding_total(row[funding_key])
         row["funding_vnd"] = figure.vnd
         row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
+    row |= _figures(row, campaign)
     return row
+
+
+def _figures(row: dict, campaign: Campaign) -> dict:
+    figures = campaign.data.get("figures", {})
+    if not figures:
+        return {}
+    by_key = {s.key: row[f"section_{s.number}"] for s in campaign.sections}
+    everything = "\n".join(by_key.values())
+    found: dict = {}
+    if "funding_sources" in figures:
+        split = funding_by_source(by_key.get("funding", ""), figures["funding_sources"])
+        found |= {f"funding_{key}_vnd": split.get(key) for key in figures["funding_sources"]}
+    if "project_approval" in figures:
+        approval = scheme_approval(everything, figures["project_approval"])
+        found |= {"scheme_approved": approval.approved, "scheme_approved_on": approval.on,
+                  "scheme_decision": approval.decision}
+    if "ioc" in figures:
+        found["ioc_operating"] = ioc_operating(everything, figures["ioc"])
+    if "themes" in figures:
+        found["difficulty_themes"] = ";".join(themes_in(by_key.get("difficulties", ""), figures["themes"]))
+        found["proposal_themes"] = ";".join(themes_in(by_key.get("proposals", ""), figures["themes"]))
+    return found
 
 
 def _latest_section(readable: list[ReportRecord], number: int):
