@@ -239,11 +239,18 @@ class _Progress:
             self._rich.stop()
 
 
-def _table(store: Store, campaign):
-    from baocao.aggregate.reports import campaign_reports
-    from baocao.aggregate.table import build_table
+def _consolidation(store: Store, campaign):
+    from baocao.aggregate.consolidate import consolidate
+    from baocao.aggregate.corrections import CorrectionsError
 
-    return build_table(campaign_reports(store, campaign.id), campaign)
+    try:
+        return consolidate(store, campaign)
+    except CorrectionsError as e:
+        raise Failure(str(e), EXIT_CONFIG)
+
+
+def _table(store: Store, campaign):
+    return _consolidation(store, campaign).table
 
 
 def _write_table(table, out: Path) -> None:
@@ -327,21 +334,30 @@ def parse(store, campaign):
 @store_option
 @campaign_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Output file: .csv, .json or .xlsx.")
-def aggregate(store, campaign, out):
-    """Build the province × section table: status, received time, each section's text, funding.
+              help="Output file: .xlsx (with sheets status, figures, regions, themes, history), .csv, .json "
+                   "or .parquet.")
+@click.option("--by-2025-provinces", "by_2025", is_flag=True,
+              help="Present the results by the 34 provinces in force since 1 July 2025.")
+def aggregate(store, campaign, out, by_2025):
+    """Build the province × section table: status, received time, each section's text, figures.
 
-    One row per province of the campaign, missing ones included.
+    One row per province of the campaign, missing ones included. The analyst's
+    corrections in STORE/corrections.toml are applied and marked in the column
+    `overridden` (see the README for its form).
 
     Example:
 
     \b
         baocao aggregate --store kho --out bang-tong-hop.xlsx
+        baocao aggregate --store kho --out theo-tinh-2025.csv --by-2025-provinces
     """
+    from baocao.aggregate.summary import by_2025_provinces
+
     c = _campaign(campaign)
     s = _open_store(store)
     try:
-        _write_table(_table(s, c), out)
+        consolidation = _consolidation(s, c)
+        _write_table(by_2025_provinces(consolidation.table) if by_2025 else consolidation, out)
     finally:
         s.close()
     click.echo(f"wrote {out}", err=True)
@@ -398,12 +414,12 @@ def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, i
                                           imap_folder, imap_tls, imap_ca_file, imap_retries, s, p), quiet)
     s = _open_store(store)
     try:
-        table = _table(s, c)
+        consolidation = _consolidation(s, c)
         out.mkdir(parents=True, exist_ok=True)
         for suffix in (".xlsx", ".csv", ".json"):
-            _write_table(table, out / f"{TABLE_NAME}{suffix}")
+            _write_table(consolidation, out / f"{TABLE_NAME}{suffix}")
         for suffix in (".html", ".md"):
-            _render(s, c, table, out / f"{REPORT_NAME}{suffix}", templates)
+            _render(s, c, consolidation.table, out / f"{REPORT_NAME}{suffix}", templates)
     finally:
         s.close()
     if not quiet:

@@ -47,11 +47,12 @@ class ReportRecord:
 
 
 def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
-    """Reports of the campaign with a known province, duplicates left out, oldest first."""
+    """Reports of the campaign, duplicates left out, oldest first; province_code is ""
+    where nobody could tell the province (a correction may still say it)."""
     db = store.db
     messages = db.execute(
         """SELECT sha256, message_id, sender, subject, received_at, province_code FROM messages
-           WHERE kind = 'report' AND campaign_id = ? AND duplicate_of IS NULL AND province_code IS NOT NULL
+           WHERE kind = 'report' AND campaign_id = ? AND duplicate_of IS NULL
            ORDER BY received_at, sha256""",
         (campaign_id,),
     ).fetchall()
@@ -69,7 +70,7 @@ def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
         )
     return [
         ReportRecord(m["sha256"], m["message_id"] or "", m["sender"] or "", m["subject"] or "",
-                     datetime.fromisoformat(m["received_at"]), m["province_code"],
+                     datetime.fromisoformat(m["received_at"]), m["province_code"] or "",
                      tuple(documents.get(m["sha256"], ())))
         for m in messages
     ]

@@ -1,0 +1,19 @@
+"""From the store to the analyst's consolidation: the campaign's reports, the analyst's
+corrections applied, the table and its views."""
+
+from __future__ import annotations
+
+from baocao.aggregate.corrections import apply_cells, load_corrections, reassign
+from baocao.aggregate.export import Consolidation
+from baocao.aggregate.reports import campaign_reports
+from baocao.aggregate.summary import history, region_totals, theme_counts
+from baocao.aggregate.table import build_table
+from baocao.campaign import Campaign
+from baocao.store import Store
+
+
+def consolidate(store: Store, campaign: Campaign) -> Consolidation:
+    corrections = load_corrections(store.root, campaign)
+    reports = [r for r in reassign(campaign_reports(store, campaign.id), corrections) if r.province_code]
+    table = apply_cells(build_table(reports, campaign), corrections)
+    return Consolidation(table, region_totals(table), theme_counts(table, campaign), history(reports, table, campaign))

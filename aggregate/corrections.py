@@ -1,0 +1,119 @@
+"""The analyst's corrections, kept in the store as corrections.toml and applied on every
+aggregate: re-ingesting never touches them, and the table marks what they changed.
+
+    [[correction]]              # a cell of the table
+    province = "22"             # code or name
+    field = "funding_vnd"       # a column: section_4, funding_vnd, status, scheme_approved…
+    value = 125500000000
+    note = "Sở Xây dựng xác nhận qua điện thoại, 02/6/2022"
+
+    [[message]]                 # which province a message is from
+    message = "3f2a9c1b7d20"    # start of its hash (baocao errors shows it) or its Message-ID
+    province = "74"
+    note = "gửi từ gmail của chuyên viên Sở"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from baocao.aggregate.reports import ReportRecord
+from baocao.campaign import Campaign
+from baocao.text import fold
+
+FILE_NAME = "corrections.toml"
+NOT_CORRECTABLE = {"province_code", "province", "region", "overridden"}
+
+
+class CorrectionsError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class CellCorrection:
+    entry: int
+    province_code: str
+    field: str
+    value: object
+    note: str
+
+
+@dataclass(frozen=True)
+class MessageCorrection:
+    entry: int
+    message: str
+    province_code: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Corrections:
+    cells: tuple[CellCorrection, ...] = ()
+    messages: tuple[MessageCorrection, ...] = ()
+
+
+def load_corrections(store_root: Path, campaign: Campaign) -> Corrections:
+    path = Path(store_root) / FILE_NAME
+    if not path.exists():
+        return Corrections()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise CorrectionsError(f"{path} is not valid TOML ({e}): fix it, nothing was applied")
+    cells, messages = [], []
+    for n, entry in enumerate(data.get("correction", []), start=1):
+        where = f"{path}, [[correction]] number {n}"
+        field = str(entry.get("field", ""))
+        if not field or field in NOT_CORRECTABLE or "value" not in entry:
+            raise CorrectionsError(f"{where}: give province, field (a column of the table) and value")
+        cells.append(CellCorrection(n, _province(entry.get("province", ""), campaign, where), field, entry["value"],
+                                    str(entry.get("note", ""))))
+    for n, entry in enumerate(data.get("message", []), start=1):
+        where = f"{path}, [[message]] number {n}"
+        if not entry.get("message"):
+            raise CorrectionsError(f"{where}: give message (start of its hash or its Message-ID) and province")
+        messages.append(MessageCorrection(n, str(entry["message"]), _province(entry.get("province", ""), campaign, where),
+                                          str(entry.get("note", ""))))
+    return Corrections(tuple(cells), tuple(messages))
+
+
+def _province(given, campaign: Campaign, where: str) -> str:
+    given = str(given).strip()
+    for p in campaign.provinces:
+        if given == p.code or fold(given) in {fold(p.name), fold(p.full_name), fold(p.ascii),
+                                              *(fold(a) for a in p.aliases)}:
+            return p.code
+    raise CorrectionsError(f"{where}: no province {given!r} in campaign {campaign.id}: give its code or name")
+
+
+def reassign(reports: Sequence[ReportRecord], corrections: Corrections) -> list[ReportRecord]:
+    """Reports with the analyst's province where a [[message]] entry names them."""
+    out = []
+    for report in reports:
+        for c in corrections.messages:
+            if report.message_sha256.startswith(c.message.lower()) or report.message_id == c.message:
+                report = replace(report, province_code=c.province_code)
+        out.append(report)
+    return out
+
+
+def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:
+    """The table with the analyst's values, and in `overridden` which entry changed what."""
+    table = table.copy()
+    table["overridden"] = ""
+    for c in corrections.cells:
+        if c.field not in table.columns:
+            raise CorrectionsError(f"{FILE_NAME}, [[correction]] number {c.entry}: the table has no column "
+                                   f"{c.field!r}; columns are: {', '.join(table.columns)}")
+        rows = table.index[table["province_code"] == c.province_code]
+        table[c.field] = table[c.field].astype(object) if table[c.field].dtype.name in ("Int64", "boolean") \
+            and not isinstance(c.value, (int, bool)) else table[c.field]
+        table.loc[rows, c.field] = c.value
+        mark = f"{c.field} (correction {c.entry}{': ' + c.note if c.note else ''})"
+        table.loc[rows, "overridden"] = table.loc[rows, "overridden"].map(lambda old: f"{old}; {mark}" if old else mark)
+    return table

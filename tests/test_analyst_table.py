@@ -1,0 +1,99 @@
+"""The analyst's table: its exports, its views, and corrections that survive every run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from mailserver import MAILBOX, manifest, run_baocao
+
+ENTRIES = {e["file"]: e for e in manifest()}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("analyst") / "kho"
+    assert run_baocao("ingest", "--store", str(path), "--from", str(MAILBOX)).returncode == 0
+    return path
+
+
+def aggregate(store, out, *args) -> pd.DataFrame | None:
+    result = run_baocao("aggregate", "--store", str(store), "--out", str(out), *args)
+    assert result.returncode == 0, result.stderr
+    if out.suffix == ".json":
+        return pd.DataFrame(json.loads(out.read_text(encoding="utf-8")))
+    return None
+
+
+def test_workbook_has_the_table_and_its_views_formatted_for_reading(store, tmp_path):
+    aggregate(store, tmp_path / "bang.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "bang.xlsx")
+    assert book.sheetnames == ["table", "status", "figures", "regions", "themes", "history"]
+    table = book["table"]
+    assert table.freeze_panes == "C2" and table["A1"].font.bold
+    provinces = [row[1].value for row in table.iter_rows(min_row=2)]
+    assert len(provinces) == 63 and "Bà Rịa - Vũng Tàu" in provinces and "Thừa Thiên Huế" in provinces
+    regions = pd.read_excel(tmp_path / "bang.xlsx", sheet_name="regions")
+    national = regions[regions["region"] == "Cả nước"].iloc[0]
+    assert national["provinces"] == 63 and national["reported"] == regions["reported"].iloc[:-1].sum()
+    history = pd.read_excel(tmp_path / "bang.xlsx", sheet_name="history", dtype={"province_code": str})
+    nghe_an = history[history["province_code"] == "40"]
+    assert list(nghe_an["role"]) == ["superseded", "latest"]
+
+
+def test_parquet_keeps_codes_as_text_and_amounts_as_integers(store, tmp_path):
+    aggregate(store, tmp_path / "bang.parquet")
+    table = pd.read_parquet(tmp_path / "bang.parquet")
+    assert table["province_code"].iloc[0] == "01"
+    row = table[table["province_code"] == "22"].iloc[0]
+    assert row["funding_vnd"] == ENTRIES["04-quang-ninh.eml"]["funding_vnd"]
+
+
+def test_a_correction_is_applied_marked_and_survives_the_next_ingest(store, tmp_path):
+    local = tmp_path / "kho"
+    shutil.copytree(store, local)
+    (local / "corrections.toml").write_text(
+        '[[correction]]\nprovince = "Quảng Ninh"\nfield = "funding_vnd"\nvalue = 130000000000\n'
+        'note = "Sở Xây dựng xác nhận 02/6"\n\n'
+        '[[correction]]\nprovince = "14"\nfield = "section_6"\nvalue = "Đề xuất đã sửa"\n', encoding="utf-8")
+    table = aggregate(local, tmp_path / "a.json")
+    qn = table[table["province_code"] == "22"].iloc[0]
+    assert qn["funding_vnd"] == 130_000_000_000
+    assert qn["overridden"] == "funding_vnd (correction 1: Sở Xây dựng xác nhận 02/6)"
+    assert table[table["province_code"] == "14"].iloc[0]["section_6"] == "Đề xuất đã sửa"
+    assert run_baocao("ingest", "--store", str(local), "--from", str(MAILBOX)).returncode == 0
+    again = aggregate(local, tmp_path / "b.json")
+    assert again[again["province_code"] == "22"].iloc[0]["funding_vnd"] == 130_000_000_000
+
+
+def test_a_message_correction_moves_a_report_to_another_province(store, tmp_path):
+    local = tmp_path / "kho"
+    shutil.copytree(store, local)
+    message_id = ENTRIES["11-binh-duong.eml"]["message_id"]
+    (local / "corrections.toml").write_text(
+        f'[[message]]\nmessage = "{message_id}"\nprovince = "70"\nnote = "thử"\n', encoding="utf-8")
+    table = aggregate(local, tmp_path / "a.json").set_index("province_code")
+    assert table.loc["70", "status"] == "on_time" and table.loc["74", "status"] == "missing"
+
+
+def test_a_broken_correction_is_refused_naming_the_entry(store, tmp_path):
+    local = tmp_path / "kho"
+    shutil.copytree(store, local)
+    (local / "corrections.toml").write_text('[[correction]]\nprovince = "Atlantis"\nfield = "x"\nvalue = 1\n',
+                                            encoding="utf-8")
+    result = run_baocao("aggregate", "--store", str(local), "--out", str(tmp_path / "a.csv"))
+    assert result.returncode == 3 and "[[correction]] number 1" in result.stderr and "Atlantis" in result.stderr
+
+
+def test_results_can_be_presented_by_the_34_provinces_of_2025(store, tmp_path):
+    aggregate(store, tmp_path / "moi.json", "--by-2025-provinces")
+    rows = json.loads((tmp_path / "moi.json").read_text(encoding="utf-8"))
+    assert len(rows) == 34
+    tuyen_quang = next(r for r in rows if r["new_name"] == "Tuyên Quang")
+    assert tuyen_quang["old_provinces"] == "Hà Giang; Tuyên Quang" and tuyen_quang["missing"] == "Hà Giang; Tuyên Quang"
+    hanoi = next(r for r in rows if r["new_code"] == "01")
+    assert hanoi["reported"] == "Hà Nội"
