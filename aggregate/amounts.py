@@ -35,25 +35,48 @@ class FundingFigure:
     ambiguous: bool
 
 
-def amounts_in(text: str) -> list[Amount]:
+_DECLARED_UNIT = re.compile(rf"(?:don vi tinh|dvt)\s*:?\s*({_UNIT})(?![a-z])")
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+def declared_unit(text: str) -> str | None:
+    """The unit a table states once for all its figures: "Đơn vị tính: triệu đồng", "ĐVT: tỷ"."""
+    m = _DECLARED_UNIT.search(fold(text))
+    return m[1] if m else None
+
+
+def _value(number: str) -> tuple[Decimal, bool]:
+    ambiguous = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
+    return (Decimal(number) if ambiguous else Decimal(number.replace(".", "").replace(",", "."))), ambiguous
+
+
+def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
+    """Amounts written with their unit; with table_unit, also the bare numbers in the
+    cells of table rows (" | "), but not the row number (first cell) nor a year."""
     found = []
     for m in _AMOUNT.finditer(fold(text)):
         number, unit = m.groups()
-        ambiguous = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
-        value = Decimal(number.replace(".", "").replace(",", ".")) if not ambiguous else Decimal(number)
+        value, ambiguous = _value(number)
         found.append(Amount(int(value * UNITS[unit]), m.group(0), ambiguous))
+    if table_unit and "|" in text and not found:
+        for cell in fold(text).split("|")[1:]:
+            cell = cell.strip()
+            if re.fullmatch(_NUMBER, cell) and not _YEAR.fullmatch(cell):
+                value, ambiguous = _value(cell)
+                found.append(Amount(int(value * UNITS[table_unit]), f"{cell} {table_unit} (bảng)", ambiguous))
     return found
 
 
 def funding_total(text: str) -> FundingFigure:
     """The stated total when a line says 'tổng …', otherwise the sum of the amounts."""
+    unit = declared_unit(text)
     for line in re.split(r"[\n;]|(?<=[.!?])\s", text):
         folded = fold(line)
-        amounts = amounts_in(line)
+        amounts = amounts_in(line, unit)
         if amounts and any(w in folded for w in _TOTAL_WORDS):
             first = amounts[0]
             return FundingFigure(first.vnd, f"stated total: {first.written}", first.ambiguous)
-    amounts = amounts_in(text)
+    amounts = [a for line in text.split("\n") for a in amounts_in(line, unit)]
     if not amounts:
         return FundingFigure(None, "no amount found", False)
     if len(amounts) == 1:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from baocao.aggregate.amounts import amounts_in
+from baocao.aggregate.amounts import amounts_in, declared_unit
 from baocao.text import fold
 
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n+")
@@ -42,11 +42,12 @@ def funding_by_source(text: str, sources: dict[str, list[str]]) -> dict[str, int
     """Amounts of each sentence that names a source, added up per source; sentences that
     state a total are left out (they would count the parts twice)."""
     found: dict[str, int] = {}
+    unit = declared_unit(text)
     for sentence in sentences(text):
         folded = fold(sentence)
         if _TOTAL.search(folded):
             continue
-        amounts = amounts_in(sentence)
+        amounts = amounts_in(sentence, unit)
         if not amounts:
             continue
         source = next((key for key, phrases in sources.items() if _has(folded, phrases)), None)
