@@ -430,13 +430,16 @@ def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, i
 @config_option
 @store_option
 @campaign_option
-def status(store, campaign):
+@click.option("--reminders", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write one reminder draft (.eml, not sent) per missing province into this folder.")
+def status(store, campaign, reminders):
     """For the clerk: what is in the store, who reported (on time or late), who is missing, what went wrong.
 
     Example:
 
     \b
         baocao status --store kho
+        baocao status --store kho --reminders nhac-nho
     """
     c = _campaign(campaign)
     s = _open_store(store)
@@ -459,6 +462,11 @@ def status(store, campaign):
                    + (f"  (corrected)" if row.corrected else ""))
     click.echo("")
     click.echo(f"Recorded problems: {len(errors)}" + (f" (see `baocao errors --store {store}`)" if errors else ""))
+    if reminders is not None:
+        from baocao.aggregate.reminders import write_reminders
+
+        written = write_reminders(table, c, reminders, datetime.now(c.tz))
+        click.echo(f"Wrote {len(written)} reminder draft(s) to {reminders}: check the addressee, then send them.")
 
 
 @cli.command()

@@ -97,3 +97,20 @@ def test_results_can_be_presented_by_the_34_provinces_of_2025(store, tmp_path):
     assert tuyen_quang["old_provinces"] == "Hà Giang; Tuyên Quang" and tuyen_quang["missing"] == "Hà Giang; Tuyên Quang"
     hanoi = next(r for r in rows if r["new_code"] == "01")
     assert hanoi["reported"] == "Hà Nội"
+
+
+def test_clerk_gets_one_unsent_reminder_per_missing_province_citing_the_letter(store, tmp_path):
+    import email
+    import email.policy
+
+    result = run_baocao("status", "--store", str(store), "--reminders", str(tmp_path / "nhac"))
+    assert result.returncode == 0, result.stderr
+    drafts = sorted((tmp_path / "nhac").glob("*.eml"))
+    reporting = {e["province_code"] for e in ENTRIES.values() if e["province_code"]}
+    assert len(drafts) == 63 - len(reporting)
+    draft = email.message_from_bytes((tmp_path / "nhac" / "02-ha-giang.eml").read_bytes(), policy=email.policy.default)
+    assert draft["To"].addresses[0].domain == "hagiang.gov.vn"
+    assert "1683/BXD-PTDT ngày 16/5/2022" in draft["Subject"] and draft["X-Unsent"] == "1"
+    body = draft.get_content()
+    assert "Ủy ban nhân dân tỉnh Hà Giang" in body and "trước ngày 30/5/2022" in body
+    assert "baocao.uda@moc.gov.vn" in body

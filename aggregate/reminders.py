@@ -1,0 +1,53 @@
+"""Reminder drafts for the provinces that have not reported: one .eml each, not sent.
+The clerk opens them in a mail client, checks the addressee and sends."""
+
+from __future__ import annotations
+
+import email.policy
+import email.utils
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+import pandas as pd
+
+from baocao.campaign import Campaign
+
+# The registry (văn thư) mailbox of the provincial People's Committee; a guess the clerk
+# checks, since the province table knows only the domain.
+REGISTRY_MAILBOX = "vanthu"
+
+
+def reminder(province, campaign: Campaign, now: datetime) -> EmailMessage:
+    d = campaign.letter_date
+    letter_date = f"{d.day}/{d.month}/{d.year}"
+    unit = province.full_name[0].lower() + province.full_name[1:]   # "tỉnh Hà Giang", "thành phố Hà Nội"
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"] = f"{campaign.issuer_unit}, {campaign.issuer_body} <{campaign.mailbox}>"
+    m["To"] = f"Ủy ban nhân dân {unit} <{REGISTRY_MAILBOX}@{province.gov_domain}>"
+    m["Subject"] = f"Đôn đốc báo cáo theo văn bản số {campaign.letter_number} ngày {letter_date}"
+    m["Date"] = email.utils.format_datetime(now)
+    m["X-Unsent"] = "1"  # opened as a draft by Outlook and Thunderbird
+    m.set_content(
+        f"Kính gửi: Ủy ban nhân dân {unit}\n\n"
+        f"Ngày {letter_date}, {campaign.issuer_body} đã có văn bản số {campaign.letter_number} "
+        f"{campaign.subject[0].lower() + campaign.subject[1:] if campaign.subject.startswith('V/v') else campaign.subject}, "
+        f"đề nghị Ủy ban nhân dân các tỉnh, thành phố báo cáo theo đề cương gửi kèm, "
+        f"gửi về {campaign.issuer_body} {campaign.deadline_text}.\n\n"
+        f"Đến nay, {campaign.issuer_body} chưa nhận được báo cáo của Ủy ban nhân dân {unit}. "
+        f"Đề nghị Quý Ủy ban chỉ đạo các cơ quan liên quan hoàn thành và gửi báo cáo sớm, "
+        f"bản mềm gửi về địa chỉ {campaign.mailbox}.\n\n"
+        f"Trân trọng cảm ơn./.\n\n{campaign.issuer_unit}, {campaign.issuer_body}\n"
+    )
+    return m
+
+
+def write_reminders(table: pd.DataFrame, campaign: Campaign, folder: Path, now: datetime) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for code in table.loc[table["status"] == "missing", "province_code"]:
+        province = campaign.province(code)
+        path = folder / f"{code}-{province.ascii.lower().replace(' ', '-')}.eml"
+        path.write_bytes(reminder(province, campaign, now).as_bytes())
+        written.append(path)
+    return written
