@@ -216,3 +216,15 @@ def test_certificate_is_verified_by_default(dovecot, sample_folder, tmp_path):
                         env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
     assert result.returncode == 4
     assert "--imap-ca-file" in result.stderr
+
+
+def test_a_campaign_sent_to_the_34_provinces_of_2025_works_as_any_other(tmp_path):
+    campaign = str(DATA / "campaign-34.toml")
+    store = str(tmp_path / "kho")
+    assert run_baocao("ingest", "--store", store, "--from", str(MAILBOX), "--campaign", campaign).returncode == 0
+    result = run_baocao("aggregate", "--store", store, "--campaign", campaign, "--out", str(tmp_path / "t.json"))
+    assert result.returncode == 0, result.stderr
+    rows = {r["province_code"]: r for r in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))}
+    assert len(rows) == 34
+    assert rows["01"]["status"] == "on_time" and rows["22"]["status"] == "on_time"
+    assert rows["08"]["province"] == "Tuyên Quang" and rows["08"]["status"] == "missing"
