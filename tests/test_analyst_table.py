@@ -114,3 +114,20 @@ def test_clerk_gets_one_unsent_reminder_per_missing_province_citing_the_letter(s
     body = draft.get_content()
     assert "Ủy ban nhân dân tỉnh Hà Giang" in body and "trước ngày 30/5/2022" in body
     assert "baocao.uda@moc.gov.vn" in body
+
+
+def test_province_whose_every_report_fails_to_parse_is_unreadable_with_the_reason(tmp_path):
+    import email.policy
+    from email.message import EmailMessage
+
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"], m["Subject"] = "sxd@quangninh.gov.vn", "Báo cáo theo văn bản 1683/BXD-PTDT"
+    m["Date"], m["Message-ID"] = "Fri, 27 May 2022 09:00:00 +0700", "<hong@quangninh.gov.vn>"
+    m.set_content("Kính gửi Bộ Xây dựng")
+    m.add_attachment(b"PK\x03\x04 torn", maintype="application", subtype="octet-stream", filename="Báo cáo.docx")
+    (tmp_path / "box").mkdir()
+    (tmp_path / "box" / "1.eml").write_bytes(m.as_bytes())
+    assert run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "box")).returncode == 0
+    table = aggregate(tmp_path / "kho", tmp_path / "t.json").set_index("province_code")
+    assert table.loc["22", "status"] == "unreadable"
+    assert "Báo cáo.docx" in table.loc["22", "error"] and table.loc["22", "sections_found"] == 0
