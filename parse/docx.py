@@ -22,7 +22,9 @@ from docx.text.run import Run
 from lxml import etree
 
 from baocao.parse.document import Block, Document, DocumentError
+from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.labels import leading_label
+from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
 from baocao.parse.styles import paragraph_style, run_style, style_chain
 from baocao.text import clean_line, fold, nfc
@@ -57,7 +59,11 @@ def read_docx(path: Path | str) -> Document:
         raise DocumentError(path, "there is no such file")
     try:
         word = docx.Document(str(path))
-        blocks = tuple(_blocks(word))
+        token = current_fonts.set(RunFonts.if_legacy(word))
+        try:
+            blocks = tuple(_blocks(word))
+        finally:
+            current_fonts.reset(token)
     except _READ_ERRORS as e:
         raise DocumentError(path, _reason(path, e)) from e
     return Document(name=nfc(path.name), blocks=blocks)
@@ -162,9 +168,15 @@ def _text(element) -> str:
 
 
 def _pieces(element) -> Iterator[str]:
+    fonts = current_fonts.get()
     for child in element.iterchildren():
         if child.tag in _NOT_IN_TEXT:
             continue
+        if fonts is not None and child.tag == qn("w:r"):
+            font = fonts.of_run(child)
+            if encoding_of_font(font):
+                yield text_in_font(_legacy_run_text(child), font)
+                continue
         if child.tag == qn("w:t"):
             yield child.text or ""
         elif child.tag == qn("w:tab"):
@@ -175,6 +187,20 @@ def _pieces(element) -> Iterator[str]:
             yield "-"
         else:
             yield from _pieces(child)
+
+
+def _legacy_run_text(run) -> str:
+    """A legacy-font run's text with Word's optional hyphen put back as the byte 0xAD it
+    was typed as: in TCVN3 that byte is the letter ư."""
+    pieces = []
+    for child in run.iterchildren():
+        if child.tag == qn("w:t"):
+            pieces.append(child.text or "")
+        elif child.tag == qn("w:softHyphen"):
+            pieces.append("\xad")
+        elif child.tag == qn("w:tab"):
+            pieces.append("\t")
+    return "".join(pieces)
 
 
 def _runs(element) -> Iterator:
