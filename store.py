@@ -148,6 +148,12 @@ class Store:
             os.chmod(root, 0o700)
         for sub in ("objects", "tmp"):
             os.makedirs(root / sub, mode=0o700, exist_ok=True)
+        # SQLite gives its -wal and -shm files the catalogue's own mode: create it 0600 first.
+        for name in ("catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm"):
+            if (root / name).exists():
+                os.chmod(root / name, 0o600)
+            elif name == "catalog.sqlite":
+                os.close(os.open(root / name, os.O_WRONLY | os.O_CREAT, 0o600))
         try:
             db = sqlite3.connect(root / "catalog.sqlite", timeout=30, isolation_level=None)
             db.row_factory = sqlite3.Row
@@ -159,7 +165,6 @@ class Store:
             )
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{root}/catalog.sqlite cannot be opened ({e}): restore it from a backup")
-        os.chmod(root / "catalog.sqlite", 0o600)
         return cls(root, db)
 
     def close(self) -> None:
