@@ -117,21 +117,20 @@ def _decoded(value: str, msg: EmailMessage, name: str, problems: list[str]) -> s
     if "=?" not in value:
         if value.isascii():
             return value
-        return _header(msg, name, problems)   # raw 8-bit: let policy.default decide
+        return _header(msg, name, value, problems)   # raw 8-bit: let policy.default decide
     try:
         return nfc(str(email.header.make_header(email.header.decode_header(value))))
-    except (LookupError, UnicodeError, email.errors.HeaderParseError, ValueError):
-        return _header(msg, name, problems)
+    except (LookupError, UnicodeError, email.errors.MessageError, ValueError):
+        return _header(msg, name, value, problems)
 
 
-def _header(msg: EmailMessage, name: str, problems: list[str]) -> str:
+def _header(msg: EmailMessage, name: str, raw: str, problems: list[str]) -> str:
     try:
         value = msg.get(name)
         return nfc(str(value)) if value is not None else ""
     except Exception as e:  # the email package raises assorted errors on hostile headers
-        problems.append(f"header {name} could not be decoded ({type(e).__name__}: {e})")
-        raw = msg.get_all(name, failobj=[""])  # fall back to the undecoded text
-        return nfc(str(raw[0]) if raw else "")
+        problems.append(f"header {name} could not be decoded ({type(e).__name__}: {e}); shown as sent")
+        return nfc(raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def _walk(part: EmailMessage, path: str, attachments, forwarded, body_parts, problems) -> None:
@@ -168,7 +167,7 @@ def _filename(part: EmailMessage, problems: list[str]) -> str:
 def _text(part: EmailMessage, problems: list[str]) -> str:
     try:
         return part.get_content()
-    except (LookupError, UnicodeError, AssertionError) as e:
+    except (LookupError, UnicodeError, AssertionError, email.errors.MessageError, ValueError) as e:
         problems.append(f"text part in charset {part.get_content_charset()!r} could not be decoded ({e}); read as UTF-8")
         payload = part.get_payload(decode=True) or b""
         return payload.decode("utf-8", errors="replace")

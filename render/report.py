@@ -1,9 +1,10 @@
 """The consolidated report: the aggregate table turned into the draft of the Ministry's
-letter to the Prime Minister, as one HTML file or Markdown.
+letter to the Prime Minister, as one HTML file, Markdown, a Word file or a PDF.
 
 `report_context` is the pure part (table in, plain dicts out), so the templates hold
 layout and wording only and tests can check the figures without parsing a document.
-`render_report` picks the template by the output's suffix and writes the file."""
+`render_report` picks the template by the output's suffix and writes the file; the
+Word file is filled by `baocao.render.docx`, the PDF made from it by `baocao.render.pdf`."""
 
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
+from baocao.aggregate.summary import theme_counts
 from baocao.campaign import Campaign
 from baocao.render.money import format_ty, format_vnd
 from baocao.text import clean_line, nfc
 
 __all__ = ["RenderError", "report_context", "render_report", "format_vnd", "format_ty", "TEMPLATES"]
 
-# Output suffix -> template name. .docx and .pdf are planned, not here yet.
-TEMPLATES = {".html": "report.html.j2", ".md": "report.md.j2"}
+# Output suffix -> template name. The PDF is the Word file converted, so it uses report.docx.
+TEMPLATES = {".html": "report.html.j2", ".md": "report.md.j2", ".docx": "report.docx", ".pdf": "report.docx"}
 
 STATUS_LABELS = {
     "on_time": "Đúng hạn",
@@ -59,6 +61,7 @@ def report_context(
     if generated_at.tzinfo is not None:
         generated_at = generated_at.astimezone(campaign.tz)
     rows = [_row(record, campaign) for record in table.to_dict("records")]
+    themes = _themes(table, campaign)
     counts = Counter(r["status"] for r in rows)
     total = len(rows)
     summary = {
@@ -84,11 +87,12 @@ def report_context(
         "missing": [_brief(r) for r in rows if r["status"] == "missing"],
         "unreadable": [_brief(r) for r in rows if r["status"] == "unreadable"],
         "corrected": [_brief(r) for r in rows if r["corrected"]],
-        "sections": [_section(s, rows, total) for s in campaign.sections],
+        "sections": [_section(s, rows, total, themes) for s in campaign.sections],
         "funding": _funding(rows, campaign),
         "errors": [_error(e, campaign) for e in errors],
         "sources": [_source(r) for r in rows if r["source"]],
     }
+    context["funding_charts"] = _funding_charts(context["funding"])
     context["prose"] = _prose(context)
     return context
 
@@ -147,7 +151,21 @@ def _row(record: dict, campaign: Campaign) -> dict:
         "message_id": message_id,
         "file": file,
         "error": _text(record["error"]),
+        # The figures the aggregate read from the text; absent from older tables.
+        "scheme_approved": _flag(record.get("scheme_approved")),
+        "ioc_operating": _flag(record.get("ioc_operating")),
+        "funding_sources": {key: _int(record.get(f"funding_{key}_vnd"))
+                            for key in campaign.data.get("figures", {}).get("funding_sources", {})},
+        "overridden": _text(record.get("overridden")),
     }
+
+
+def _flag(value) -> bool | None:
+    return None if value is None or pd.isna(value) else bool(value)
+
+
+def _int(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
 
 
 def _split_source(source: str) -> tuple[str, str]:
@@ -167,7 +185,24 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in (clean_line(line) for line in text.splitlines()) if p]
 
 
-def _section(section, rows: list[dict], total: int) -> dict:
+def _themes(table: pd.DataFrame, campaign: Campaign) -> dict[str, list[dict]]:
+    """Themes raised in the difficulties and in the proposals, most frequent first;
+    themes nobody raised are left out."""
+    counts = theme_counts(table, campaign)
+    out = {}
+    for column in ("difficulties", "proposals"):
+        ranked = counts[counts[column] > 0].sort_values(column, ascending=False, kind="stable")
+        out[column] = [{"key": row["theme"], "label": nfc(row["label"]), "count": int(row[column])}
+                       for _, row in ranked.iterrows()]
+    return out
+
+
+# What the synthesis line of a section says besides its count, by the section's key.
+_THEME_LEADS = {"difficulties": "khó khăn, vướng mắc nêu nhiều nhất", "proposals": "đề xuất, kiến nghị nêu nhiều nhất"}
+_TOP_THEMES = 3
+
+
+def _section(section, rows: list[dict], total: int, themes: dict[str, list[dict]]) -> dict:
     entries = []
     for r in rows:
         paragraphs = _paragraphs(r["texts"][section.number])
@@ -182,9 +217,11 @@ def _section(section, rows: list[dict], total: int) -> dict:
             "ref": ref,
             "source": r["source"],
             "corrected": r["corrected"],
+            "overridden": r["overridden"],
             # What the reviewer needs to find the passage again.
             "attribution": f"({r['full_name']} — {ref})" if ref else f"({r['full_name']})",
         })
+    section_themes = themes.get(section.key, [])
     return {
         "number": section.number,
         "key": section.key,
@@ -192,9 +229,33 @@ def _section(section, rows: list[dict], total: int) -> dict:
         "label": nfc(section.label),
         "count": len(entries),
         "total": total,
-        "synthesis": f"{len(entries)}/{total} tỉnh, thành phố có nội dung này",
+        "themes": section_themes,
+        "synthesis": "; ".join([f"{len(entries)}/{total} tỉnh, thành phố có nội dung này",
+                                *_section_figures(section.key, rows, section_themes)]),
         "entries": entries,
     }
+
+
+def _section_figures(key: str, rows: list[dict], themes: list[dict]) -> list[str]:
+    """The figures behind a section, each as a clause of its synthesis line."""
+    if key in _THEME_LEADS and themes:
+        top = ", ".join(f"{_lower_first(t['label'])} ({t['count']})" for t in themes[:_TOP_THEMES])
+        return [f"{_THEME_LEADS[key]}: {top}"]
+    if key == "general_info":
+        clauses = []
+        approved = [r for r in rows if r["scheme_approved"]]
+        ioc = [r for r in rows if r["ioc_operating"]]
+        if any(r["scheme_approved"] is not None for r in rows):
+            clauses.append(f"{len(approved)} địa phương nêu đã phê duyệt Đề án đô thị thông minh")
+        if any(r["ioc_operating"] is not None for r in rows):
+            clauses.append(f"{len(ioc)} địa phương có Trung tâm giám sát, điều hành đô thị thông minh (IOC) đang vận hành")
+        return clauses
+    if key == "funding":
+        amounts = [r["funding"] for r in rows if r["funding"] is not None]
+        if not amounts:
+            return []
+        return [f"{len(amounts)} địa phương nêu được tổng kinh phí, cộng {format_ty(sum(amounts))} đồng"]
+    return []
 
 
 def _funding(rows: list[dict], campaign: Campaign) -> dict:
@@ -209,6 +270,12 @@ def _funding(rows: list[dict], campaign: Campaign) -> dict:
                           **_amount(sum(amounts) if amounts else None)})
     national = [r["funding"] for r in with_data]
     section_number = next((s.number for s in campaign.sections if s.key == "funding"), None)
+    sources = []
+    for key, phrases in campaign.data.get("figures", {}).get("funding_sources", {}).items():
+        amounts = [r["funding_sources"][key] for r in rows if r["funding_sources"].get(key) is not None]
+        if amounts:
+            sources.append({"key": key, "label": nfc(phrases[0]) if phrases else key, "provinces": len(amounts),
+                            **_amount(sum(amounts))})
     return {
         "section_number": section_number,
         "rows": [{"code": r["code"], "province": r["province"], "full_name": r["full_name"],
@@ -217,6 +284,8 @@ def _funding(rows: list[dict], campaign: Campaign) -> dict:
         "regions": by_region,
         "total": {"provinces": len(rows), "with_data": len(national),
                   **_amount(sum(national) if national else None)},
+        # Parts of the totals whose source a sentence names; they need not add up to the total.
+        "sources": sources,
     }
 
 
@@ -261,6 +330,54 @@ def _chart(summary: dict) -> dict:
         "bars": bars,
         "description": "; ".join(f"{b['label']}: {b['count']}" for b in bars) + f" (trên {summary['total']})",
     }
+
+
+_FUNDING_COLOUR = "#1565c0"
+
+
+def _funding_charts(funding: dict) -> dict:
+    """Geometry of the two funding charts, in tỷ đồng, on one scale each.
+
+    Regions: the name above its bar, since the names are too long to sit beside a bar
+    on a phone. Provinces: one small chart per region (a chart of 63 bars cannot break
+    across printed pages), all on the scale of the largest province so bars compare."""
+    regions = funding["regions"]
+    width, top, name_height, bar_height, gap = 480, 6, 21, 18, 10
+    biggest = max((g["vnd"] or 0 for g in regions), default=0) or 1
+    bar_room = 340
+    bars = []
+    y = top
+    for g in regions:
+        length = round(bar_room * (g["vnd"] or 0) / biggest)
+        bars.append({"label": g["region"], "value": g["ty_text"] if g["vnd"] is not None else "chưa có số liệu",
+                     "label_y": y + 15, "y": y + name_height, "width": length, "height": bar_height,
+                     "value_x": length + 6, "value_y": y + name_height + 14})
+        y += name_height + bar_height + gap
+    by_region = {
+        "width": width, "height": y - gap + top, "bars": bars, "colour": _FUNDING_COLOUR,
+        "description": "Kinh phí theo vùng (tỷ đồng): " + "; ".join(f"{b['label']}: {b['value']}" for b in bars),
+    }
+
+    label_width, province_room, row, province_bar = 170, 220, 22, 16
+    biggest = max((r["vnd"] for r in funding["rows"]), default=0) or 1
+    groups = []
+    for g in regions:
+        members = sorted((r for r in funding["rows"] if r["region"] == g["region"]), key=lambda r: -r["vnd"])
+        if not members:
+            continue
+        province_bars = []
+        for i, r in enumerate(members):
+            length = max(round(province_room * r["vnd"] / biggest), 1)
+            province_bars.append({"label": r["province"], "value": r["ty_text"], "y": top + i * row,
+                                  "text_y": top + i * row + 13, "width": length, "height": province_bar,
+                                  "value_x": label_width + length + 5})
+        groups.append({
+            "region": g["region"], "width": width, "height": top * 2 + len(members) * row - (row - province_bar),
+            "label_x": label_width - 6, "bar_x": label_width, "bars": province_bars, "colour": _FUNDING_COLOUR,
+            "description": f"Kinh phí các địa phương vùng {g['region']} (tỷ đồng): "
+                           + "; ".join(f"{b['label']}: {b['value']}" for b in province_bars),
+        })
+    return {"regions": by_region, "provinces": groups}
 
 
 # --------------------------------------------------------------------------- letter
@@ -425,9 +542,6 @@ def _bundled_templates() -> jinja2.BaseLoader:
 def _environment(templates: Path | None, html: bool) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if templates is not None:
-        if not Path(templates).is_dir():
-            raise RenderError(f"templates folder {templates} does not exist: give a folder holding "
-                              f"{' or '.join(TEMPLATES.values())}, or leave it out to use the bundled ones")
         loaders.append(jinja2.FileSystemLoader(str(templates), encoding="utf-8"))
     loaders.append(_bundled_templates())  # a file the user's folder lacks comes from the package
     env = jinja2.Environment(
@@ -453,20 +567,32 @@ def render_report(
     templates: Path | None = None,
     generated_at: datetime | None = None,
 ) -> Path:
-    """Write the consolidated report to `out`; its suffix (.html or .md) picks the format.
+    """Write the consolidated report to `out`; its suffix (.html, .md, .docx or .pdf)
+    picks the format.
 
-    `templates` names a folder whose report.html.j2 / report.md.j2 replace the bundled
-    ones. Returns `out`."""
+    `templates` names a folder whose report.html.j2 / report.md.j2 / report.docx replace
+    the bundled ones (a file the folder lacks comes from the package). The PDF is the
+    Word file converted by LibreOffice, so it follows report.docx. Returns `out`."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in TEMPLATES:
         raise RenderError(
             f"cannot write a report as '{out.suffix or out.name}': use a file name ending in "
-            f"{' or '.join(TEMPLATES)} (.docx and .pdf are not supported yet)"
+            f"{', '.join(TEMPLATES)}"
         )
+    if templates is not None and not Path(templates).is_dir():
+        raise RenderError(f"templates folder {templates} does not exist: give a folder holding "
+                          f"{' or '.join(dict.fromkeys(TEMPLATES.values()))}, or leave it out to use the bundled ones")
     if generated_at is None:
         generated_at = datetime.now(campaign.tz)
     context = report_context(table, campaign, errors, generated_at)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if suffix in (".docx", ".pdf"):
+        from baocao.render.docx import render_docx
+        if suffix == ".docx":
+            return render_docx(context, out, templates)
+        from baocao.render.pdf import render_pdf
+        return render_pdf(context, out, templates)
     name = TEMPLATES[suffix]
     env = _environment(templates, html=suffix == ".html")
     try:
@@ -475,6 +601,5 @@ def render_report(
         raise RenderError(f"template {e.filename or e.name or name}, line {e.lineno}: {e.message}") from e
     except jinja2.TemplateError as e:
         raise RenderError(f"template {name}: {e}") from e
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(nfc(text), encoding="utf-8", newline="\n")
     return out

@@ -88,3 +88,10 @@ def test_an_amount_written_the_vietnamese_way_reads_back_to_its_value(amount):
 @given(st.text(max_size=500))
 def test_reading_amounts_in_any_text_never_raises(text):
     funding_total(text)
+
+
+@example(b"Subject: =?\xfftf-8?B?QQ==?=\r\n\r\nx")
+@given(st.just(b""))
+def test_a_charset_name_with_non_ascii_bytes_is_read_without_raising(raw):
+    # Found by bench/fuzz_mime.py: email.errors.CharsetError escaped the header decoder.
+    read_message(raw or b"Subject: =?\xfftf-8?B?QQ==?=\r\n\r\nx")

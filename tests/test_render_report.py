@@ -23,11 +23,15 @@ GENERATED = datetime(2022, 6, 20, 9, 0, tzinfo=VN)
 # --------------------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(scope="module")
-def campaign():
+def five_provinces():
     """The 1683 campaign cut to five provinces: Hà Nội, Hà Giang, Cao Bằng, Bắc Kạn, Tuyên Quang."""
     full = load_campaign()
     return dataclasses.replace(full, provinces=full.provinces[:5])
+
+
+@pytest.fixture(scope="module")
+def campaign():
+    return five_provinces()
 
 
 def province_row(campaign, code: str, status: str = "missing", **values) -> dict:
@@ -53,8 +57,69 @@ def make_table(campaign, rows: dict[str, dict]) -> pd.DataFrame:
     return table
 
 
-@pytest.fixture(scope="module")
-def table(campaign):
+# Realistic text of each outline section, as provinces write it; {p} is the province.
+SECTION_TEXTS = {
+    1: ["Trước khi Đề án 950 được ban hành, {p} đã triển khai Chính quyền điện tử, Cổng dịch vụ công và "
+        "Hệ thống một cửa điện tử liên thông từ tỉnh đến cấp xã.",
+        "Năm 2017, Ủy ban nhân dân đã ban hành Kiến trúc Chính quyền điện tử phiên bản 1.0, làm cơ sở "
+        "triển khai các ứng dụng dùng chung và kết nối với Trục liên thông văn bản quốc gia."],
+    2: ["{p} đã phê duyệt Đề án đô thị thông minh giai đoạn 2020–2025, định hướng đến năm 2030, tập trung "
+        "vào quy hoạch đô thị, giao thông, môi trường và y tế thông minh.",
+        "Trung tâm giám sát, điều hành đô thị thông minh (IOC) đã đưa vào vận hành từ năm 2021, kết nối "
+        "camera giám sát giao thông, phản ánh hiện trường và dữ liệu dịch vụ công trực tuyến.",
+        "Ứng dụng công dân số đã có hơn 120.000 lượt tải, tiếp nhận trung bình 300 phản ánh mỗi tháng."],
+    3: ["{p} đã tổ chức 12 hội nghị tuyên truyền về chuyển đổi số và đô thị thông minh cho cán bộ, công chức "
+        "cấp tỉnh, huyện, xã; phát hành tài liệu hướng dẫn trên Cổng thông tin điện tử.",
+        "Kế hoạch hành động thực hiện Đề án 950 được ban hành kèm theo Quyết định của Ủy ban nhân dân, "
+        "phân công nhiệm vụ cụ thể cho các sở, ngành và địa phương."],
+    4: ["Tổng kinh phí đã bố trí cho các nội dung đô thị thông minh là {amount} triệu đồng.",
+        "Trong đó ngân sách địa phương {local} triệu đồng; xã hội hóa {private} triệu đồng."],
+    5: ["Nguồn lực, kinh phí đầu tư còn hạn chế, chủ yếu từ ngân sách địa phương.",
+        "Hành lang pháp lý, cơ chế chính sách về đô thị thông minh chưa đồng bộ; thiếu tiêu chuẩn, "
+        "quy chuẩn kỹ thuật về chia sẻ dữ liệu giữa các hệ thống.",
+        "Nguồn nhân lực công nghệ thông tin tại cấp huyện, xã còn thiếu và yếu."],
+    6: ["Đề nghị Bộ Xây dựng sớm ban hành bộ tiêu chí đánh giá đô thị thông minh và hướng dẫn xây dựng "
+        "Trung tâm IOC cấp tỉnh.",
+        "Đề nghị Chính phủ bố trí nguồn vốn ngân sách trung ương hỗ trợ các địa phương khó khăn triển khai "
+        "hạ tầng số, cơ sở dữ liệu đô thị."],
+}
+
+
+def national_table(campaign, *, repeat: int = 1, paragraphs: int | None = None, missing_every: int = 7,
+                   late_every: int = 5) -> pd.DataFrame:
+    """Every province of `campaign` with six sections of realistic text (the first
+    `paragraphs` paragraphs of each, each `repeat` times), funding by source and the
+    figures; every `missing_every`-th province has not reported, every `late_every`-th
+    reported late."""
+    rows = {}
+    for i, p in enumerate(campaign.provinces):
+        if i % missing_every == missing_every - 1:
+            continue
+        local, private = 1_000 + 250 * i, 500 * (i % 4)
+        values = {}
+        for n, texts in SECTION_TEXTS.items():
+            text = "\n".join(paragraph.format(p=p.full_name, amount=f"{local + private:,}".replace(",", "."),
+                                               local=f"{local:,}".replace(",", "."),
+                                               private=f"{private:,}".replace(",", "."))
+                             for paragraph in texts[:paragraphs] for _ in range(repeat))
+            values[f"section_{n}"] = text
+            values[f"section_{n}_ref"] = f"BC-{p.code}.docx, đoạn {10 * n}–{10 * n + 8}"
+        status = "late" if i % late_every == late_every - 1 else "on_time"
+        rows[p.code] = province_row(
+            campaign, p.code, status, reports=1, received_at=f"2022-05-{20 + i % 10:02d}T10:00:00+07:00",
+            source=f"<bc-{p.code}@{p.code}.gov.vn> · BC-{p.code}.docx",
+            funding_vnd=(local + private) * 1_000_000, funding_ngan_sach_dia_phuong_vnd=local * 1_000_000,
+            funding_xa_hoi_hoa_vnd=private * 1_000_000 or None, scheme_approved=i % 3 != 0,
+            ioc_operating=i % 2 == 0, difficulty_themes="resources;legal;human_resources" if i % 2 else "resources",
+            proposal_themes="legal;resources;infrastructure" if i % 3 else "legal",
+            **values)
+    table = make_table(campaign, rows)
+    for column in ("funding_ngan_sach_dia_phuong_vnd", "funding_xa_hoi_hoa_vnd"):
+        table[column] = pd.array([None if pd.isna(v) else int(v) for v in table[column]], dtype="Int64")
+    return table
+
+
+def sample_table(campaign):
     """Hà Nội on time with sections 2 and 4 and funding; Hà Giang late with funding;
     Cao Bằng an unreadable scan; Bắc Kạn and Tuyên Quang missing."""
     return make_table(campaign, {
@@ -81,6 +146,11 @@ def table(campaign):
     })
 
 
+@pytest.fixture(scope="module")
+def table(campaign):
+    return sample_table(campaign)
+
+
 ERRORS = [{
     "at": "2022-05-28T08:05:00+07:00", "stage": "parse", "message_id": "<scan@caobang.gov.vn>",
     "sender": "sxd@caobang.gov.vn", "subject": "Báo cáo ĐTTM", "file": "scan.pdf",
@@ -102,6 +172,7 @@ class Page(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict]] = []
+        self.tags_in: dict[str, list[str]] = {}  # element id -> the tags inside it
         self.by_id: dict[str, str] = {}
         self.parts: dict[str, str] = {}
         self._open: list[tuple[str, str | None]] = []
@@ -112,6 +183,9 @@ class Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.tags.append((tag, attrs))
+        for _, ident in self._open:
+            if ident:
+                self.tags_in.setdefault(ident, []).append(tag)
         if tag in ("h2", "h3"):
             self._heading, self._in_heading = "", True
         if tag not in self.VOID:
@@ -180,6 +254,44 @@ def test_section_text_is_split_into_paragraphs(table, campaign):
     entry = report_context(table, campaign, ERRORS, GENERATED)["sections"][1]["entries"][0]
     assert entry["paragraphs"] == ["Thành phố đã phê duyệt Đề án đô thị thông minh năm 2019.",
                                    "Trung tâm IOC vận hành từ 2021."]
+
+
+def test_difficulties_synthesis_names_the_most_frequent_themes_with_counts(campaign):
+    rows = {code: province_row(campaign, code, "on_time", reports=1, section_5="Khó khăn.", difficulty_themes=themes)
+            for code, themes in (("01", "resources;legal"), ("02", "resources"), ("04", "resources;data"))}
+    sections = report_context(make_table(campaign, rows), campaign, [], GENERATED)["sections"]
+    assert sections[4]["synthesis"] == ("3/5 tỉnh, thành phố có nội dung này; khó khăn, vướng mắc nêu nhiều nhất: "
+                                        "nguồn lực, kinh phí (3), hành lang pháp lý, cơ chế chính sách (1), dữ liệu (1)")
+
+
+def test_proposals_synthesis_names_themes_of_the_proposals(campaign):
+    row = province_row(campaign, "01", "on_time", reports=1, section_6="Đề nghị.", proposal_themes="legal")
+    sections = report_context(make_table(campaign, {"01": row}), campaign, [], GENERATED)["sections"]
+    assert sections[5]["synthesis"].endswith("; đề xuất, kiến nghị nêu nhiều nhất: hành lang pháp lý, cơ chế chính sách (1)")
+
+
+def test_general_information_synthesis_counts_approved_schemes_and_operating_iocs(campaign):
+    rows = {"01": province_row(campaign, "01", "on_time", reports=1, section_2="Có Đề án.", scheme_approved=True,
+                               ioc_operating=True),
+            "02": province_row(campaign, "02", "on_time", reports=1, section_2="Chưa.", scheme_approved=False,
+                               ioc_operating=False)}
+    sections = report_context(make_table(campaign, rows), campaign, [], GENERATED)["sections"]
+    assert sections[1]["synthesis"] == (
+        "2/5 tỉnh, thành phố có nội dung này; 1 địa phương nêu đã phê duyệt Đề án đô thị thông minh; "
+        "1 địa phương có Trung tâm giám sát, điều hành đô thị thông minh (IOC) đang vận hành")
+
+
+def test_funding_synthesis_gives_the_national_total(table, campaign):
+    sections = report_context(table, campaign, ERRORS, GENERATED)["sections"]
+    assert sections[3]["synthesis"].endswith("; 2 địa phương nêu được tổng kinh phí, cộng 127,5 tỷ đồng")
+
+
+def test_funding_by_source_is_totalled_nationally(campaign):
+    rows = {code: province_row(campaign, code, "on_time", reports=1, funding_vnd=3_000_000_000,
+                               funding_xa_hoi_hoa_vnd=1_000_000_000) for code in ("01", "02")}
+    funding = report_context(make_table(campaign, rows), campaign, [], GENERATED)["funding"]
+    assert funding["sources"] == [{"key": "xa_hoi_hoa", "label": "xã hội hóa", "provinces": 2,
+                                   "vnd": 2_000_000_000, "vnd_text": "2.000.000.000 đồng", "ty_text": "2 tỷ"}]
 
 
 def test_funding_is_totalled_by_region_and_nationally(table, campaign):
@@ -259,9 +371,31 @@ def test_html_has_letter_header_and_addressee(page, html):
 
 
 def test_html_has_status_bar_chart_as_inline_svg(page):
-    names = [t for t, _ in page.tags]
-    assert "svg" in names
-    assert sum(1 for t, a in page.tags if t == "rect") == 4
+    inside = page.tags_in["status-chart"]
+    assert "svg" in inside
+    assert inside.count("rect") == 4
+
+
+def test_html_has_funding_by_region_chart_naming_regions_in_ty_dong(page):
+    inside, text = page.tags_in["funding-regions-chart"], page.text("funding-regions-chart")
+    assert "svg" in inside and inside.count("rect") == 2
+    assert "Đồng bằng sông Hồng 125,5 tỷ" in text
+    assert "Trung du và miền núi phía Bắc 2 tỷ" in text
+    assert "tỷ đồng" in text
+
+
+def test_html_has_funding_by_province_chart_grouped_by_region(page):
+    inside, text = page.tags_in["funding-provinces-chart"], page.text("funding-provinces-chart")
+    assert inside.count("svg") == 2 and inside.count("rect") == 2
+    assert "Đồng bằng sông Hồng Hà Nội 125,5 tỷ" in text
+    assert "Trung du và miền núi phía Bắc Hà Giang 2 tỷ" in text
+
+
+def test_funding_chart_bars_share_the_scale_of_the_largest_province(table, campaign):
+    groups = report_context(table, campaign, ERRORS, GENERATED)["funding_charts"]["provinces"]
+    widths = {bar["label"]: bar["width"] for g in groups for bar in g["bars"]}
+    assert widths["Hà Nội"] == 220
+    assert widths["Hà Giang"] == round(220 * 2 / 125.5)
 
 
 def test_html_escapes_script_in_province_text(campaign, tmp_path):
@@ -363,7 +497,7 @@ def test_broken_custom_template_raises_render_error_with_line(table, campaign, t
         render(table, campaign, tmp_path, ".md", templates=folder)
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".txt", ""])
+@pytest.mark.parametrize("suffix", [".odt", ".txt", ""])
 def test_unknown_suffix_raises_render_error_naming_the_working_ones(table, campaign, tmp_path, suffix):
-    with pytest.raises(RenderError, match=r"\.html or \.md"):
+    with pytest.raises(RenderError, match=r"\.html, \.md, \.docx, \.pdf"):
         render_report(table, campaign, [], tmp_path / f"bao-cao{suffix}")

@@ -1,0 +1,257 @@
+"""How well and how fast baocao cuts the reports of fixtures/reports into outline sections.
+
+    python3 bench/sections.py                    # every file, best of 1
+    python3 bench/sections.py --only docx        # one kind: docx | tcvn3 | pdf | doc | scan
+    python3 bench/sections.py --repeat 3 --show 50
+
+For each file of fixtures/reports/expected.json (written by fixtures/make_reports.py) it
+calls `parse_document(path, format, name, outline)` exactly as ingest does, times it (best
+of --repeat) and scores its cells. A cell is one file x one outline item, the items the
+file has plus any the reader found that the file does not have. A cell is right when the
+extracted text of that item
+  - contains the expected text (after NFC and whitespace normalisation; for scans,
+    rapidfuzz partial_ratio >= 90, since OCR gets a letter wrong here and there),
+  - contains no line of another item's expected text,
+  - contains none of the file's `absent` strings (intro, sign-off, page header/footer,
+    deleted revisions, the province's own extra part).
+A reader that does not exist yet gives `unsupported`, and all its cells are wrong.
+
+Pages: PDFs (and scans) are counted with pdfplumber; .docx/.doc have no pages of their own,
+so their count is LibreOffice's for the same document (`pages` in expected.json, measured
+by make_reports.py when it exported every file to PDF).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from baocao.campaign import load_campaign
+from baocao.parse.reports import parse_document
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "fixtures" / "reports"
+KINDS = ("docx", "tcvn3", "doc", "pdf", "scan")
+TEXT_KINDS = ("docx", "tcvn3", "doc", "pdf")
+OCR_THRESHOLD = 90
+OCR_MIN_LINE = 40  # in a scan, shorter lines are too easily "found" by fuzzy matching
+TARGETS = {
+    "text_cells": 98.0,  # % right, text documents
+    "scan_cells": 90.0,  # % right, scans
+    "text_pages_per_s": 20.0,
+    "ocr_s_per_page": 10.0,
+}
+
+
+def squash(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@dataclass
+class Cell:
+    file: str
+    section: int
+    right: bool
+    why: str = ""
+
+
+@dataclass
+class FileResult:
+    entry: dict
+    seconds: float
+    pages: int
+    status: str
+    cells: list[Cell] = field(default_factory=list)
+
+
+def contains(haystack: str, needle: str, ocr: bool) -> bool:
+    if not needle:
+        return True
+    if needle in haystack:
+        return True
+    if not ocr or not haystack:
+        return False
+    return fuzz.partial_ratio(needle, haystack) >= OCR_THRESHOLD
+
+
+def score_cell(got: str | None, number: int, entry: dict) -> tuple[bool, str]:
+    """(right, why not) for the extracted text `got` of outline item `number`."""
+    expected = entry["sections"].get(str(number))
+    ocr = entry["ocr"]
+    if got is None:
+        return False, "not found"
+    text = squash(got)
+    if expected is None:
+        return False, "found, but the report has no such section"
+    if not contains(text, squash(expected), ocr):
+        return False, "expected text missing"
+    own = set(expected.split("\n"))
+    for other_number, other in entry["sections"].items():
+        if other == expected:
+            continue  # a merged heading: both items expect the same text
+        for line in other.split("\n"):
+            if line in own or (ocr and len(line) < OCR_MIN_LINE):
+                continue
+            if contains(text, squash(line), ocr):
+                return False, f"contains text of section {other_number}: {line[:50]!r}"
+    for absent in entry.get("absent", []):
+        if ocr and len(absent) < OCR_MIN_LINE:
+            continue
+        if contains(text, squash(absent), ocr):
+            return False, f"contains {absent[:50]!r}"
+    return True, ""
+
+
+def pages_of(path: Path, entry: dict) -> int:
+    if entry["format"] == "pdf":
+        import pdfplumber
+
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages)
+    if entry.get("pages"):
+        return entry["pages"]
+    words = sum(len(t.split()) for t in entry["sections"].values())
+    return max(1, round(words / 450))
+
+
+def run_file(entry: dict, outline, repeat: int) -> FileResult:
+    path = CORPUS / entry["file"]
+    times, parsed = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        parsed = parse_document(path, entry["format"], entry["file"], outline)
+        times.append(time.perf_counter() - start)
+    result = FileResult(entry, min(times), pages_of(path, entry), parsed.status)
+    found = {s.number: s.text for s in parsed.sections}
+    numbers = sorted({int(n) for n in entry["sections"]} | set(found))
+    for n in numbers:
+        if parsed.status not in ("ok",):
+            right, why = False, f"{parsed.status}: {parsed.error[:80]}"
+        else:
+            right, why = score_cell(found.get(n), n, entry)
+        result.cells.append(Cell(entry["file"], n, right, why))
+    return result
+
+
+def kind_of(entry: dict) -> str:
+    return entry.get("kind") or ("scan" if entry["ocr"] else entry["format"])
+
+
+def table(results: list[FileResult]) -> list[str]:
+    groups: dict[tuple[str, str], list[FileResult]] = defaultdict(list)
+    for r in results:
+        groups[(kind_of(r.entry), r.entry["variant"])].append(r)
+        groups[(kind_of(r.entry), "ALL")].append(r)
+    head = f"{'kind':<6} {'variant':<16} {'files':>5} {'cells right':>12} {'%':>6} {'pages':>5} {'s':>7} {'pages/s':>8} {'s/page':>7}"
+    lines = [head, "-" * len(head)]
+    for kind in KINDS:
+        variants = sorted(v for k, v in groups if k == kind and v != "ALL")
+        for variant in [*variants, "ALL"] if variants else []:
+            rs = groups[(kind, variant)]
+            cells = [c for r in rs for c in r.cells]
+            right = sum(c.right for c in cells)
+            pages = sum(r.pages for r in rs)
+            seconds = sum(r.seconds for r in rs)
+            pct = 100 * right / len(cells) if cells else 0.0
+            rate = pages / seconds if seconds else float("inf")
+            per_page = seconds / pages if pages else 0.0
+            s_per_page = f"{per_page:7.3f}" if kind == "scan" else f"{'':>7}"
+            label = "ALL" if variant == "ALL" else variant
+            lines.append(f"{kind:<6} {label:<16} {len(rs):>5} {f'{right}/{len(cells)}':>12} {pct:>6.1f} "
+                         f"{pages:>5} {seconds:>7.3f} {rate:>8.1f} {s_per_page}")
+            if variant == "ALL":
+                lines.append("")
+    return lines
+
+
+def verdicts(results: list[FileResult]) -> list[str]:
+    def share(kinds):
+        cells = [c for r in results if kind_of(r.entry) in kinds for c in r.cells]
+        return (100 * sum(c.right for c in cells) / len(cells)) if cells else None, len(cells)
+
+    def speed(kinds):
+        rs = [r for r in results if kind_of(r.entry) in kinds]
+        pages, seconds = sum(r.pages for r in rs), sum(r.seconds for r in rs)
+        return (pages, seconds) if rs else (0, 0.0)
+
+    out = []
+    text_pct, n = share(TEXT_KINDS)
+    if text_pct is not None:
+        ok = text_pct >= TARGETS["text_cells"]
+        out.append(f"text documents: {text_pct:.1f} % of {n} cells right  (target >= {TARGETS['text_cells']:.0f} %)  {'PASS' if ok else 'FAIL'}")
+    scan_pct, n = share(("scan",))
+    if scan_pct is not None:
+        ok = scan_pct >= TARGETS["scan_cells"]
+        out.append(f"scans:          {scan_pct:.1f} % of {n} cells right  (target >= {TARGETS['scan_cells']:.0f} %)  {'PASS' if ok else 'FAIL'}")
+    pages, seconds = speed(TEXT_KINDS)
+    if pages:
+        rate = pages / seconds if seconds else float("inf")
+        out.append(f"text speed:     {rate:.1f} pages/s over {pages} pages  (target >= {TARGETS['text_pages_per_s']:.0f})  "
+                   f"{'PASS' if rate >= TARGETS['text_pages_per_s'] else 'FAIL'}")
+    pages, seconds = speed(("scan",))
+    if pages:
+        per_page = seconds / pages
+        read = any(r.status == "ok" for r in results if kind_of(r.entry) == "scan")
+        note = "" if read else "  (no scan was read: time is meaningless)"
+        out.append(f"OCR speed:      {per_page:.2f} s/page over {pages} pages  (target <= {TARGETS['ocr_s_per_page']:.0f})  "
+                   f"{'PASS' if per_page <= TARGETS['ocr_s_per_page'] and read else 'FAIL'}{note}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=KINDS, action="append",
+                        help="only this kind of file (repeatable); docx also matches nothing else")
+    parser.add_argument("--repeat", type=int, default=1, help="parse each file N times, keep the best time")
+    parser.add_argument("--show", type=int, default=40, help="list at most N wrong cells (0: none)")
+    args = parser.parse_args(argv)
+
+    expected_path = CORPUS / "expected.json"
+    if not expected_path.is_file():
+        print(f"{expected_path} is missing: run python3 fixtures/make_reports.py", file=sys.stderr)
+        return 2
+    entries = json.loads(expected_path.read_text(encoding="utf-8"))
+    if args.only:
+        entries = [e for e in entries if kind_of(e) in args.only]
+    outline = load_campaign().sections
+
+    started = time.perf_counter()
+    results = [run_file(e, outline, max(1, args.repeat)) for e in entries]
+    wall = time.perf_counter() - started
+
+    print(f"{len(results)} files from {CORPUS.relative_to(ROOT)}, best of {args.repeat}; "
+          f"pages: pdfplumber for PDF, LibreOffice's count for .docx/.doc")
+    print()
+    print("\n".join(table(results)))
+    statuses = defaultdict(lambda: defaultdict(int))
+    for r in results:
+        statuses[kind_of(r.entry)][r.status] += 1
+    print("reader status: " + "; ".join(
+        f"{k}: " + ", ".join(f"{n} {s}" for s, n in sorted(v.items())) for k, v in statuses.items()))
+    print()
+    print("\n".join(verdicts(results)))
+    wrong = [c for r in results for c in r.cells if not c.right and not c.why.startswith("unsupported")]
+    unsupported = sum(1 for r in results for c in r.cells if c.why.startswith("unsupported"))
+    if wrong and args.show:
+        print()
+        print(f"wrong cells ({len(wrong)}, unsupported ones not listed: {unsupported}):")
+        for c in wrong[: args.show]:
+            print(f"  {c.file} §{c.section}: {c.why}")
+        if len(wrong) > args.show:
+            print(f"  ... and {len(wrong) - args.show} more (--show N)")
+    print(f"\nwall time {wall:.1f} s; median per file {statistics.median(r.seconds for r in results) * 1000:.1f} ms"
+          if results else "")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

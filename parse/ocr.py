@@ -1,0 +1,142 @@
+"""Give scanned reports a text layer with ocrmypdf + Tesseract (Vietnamese), so that the
+PDF reader can take their text like any other PDF's.
+
+ocrmypdf runs as a separate program, not imported: Debian's build only imports under
+/usr/bin/python3, and a separate process can be killed, with its Tesseract and Ghostscript
+children, when a scan takes too long.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from baocao.parse.convert import run_tool
+from baocao.parse.document import DocumentError
+
+OCR_INSTALL = "apt-get install -y tesseract-ocr tesseract-ocr-vie ocrmypdf"
+
+_SCAN_KIND = "a scanned PDF"
+_IMAGE_KIND = "a scanned image"
+_RESEND = "Ask the province to send the report again, preferably as .docx."
+# ocrmypdf's exit codes (ocrmypdf.exceptions.ExitCode) that mean the file, not the setup, is at fault.
+_FILE_FAULTS = {
+    2: "it is not a valid PDF",
+    4: "ocrmypdf could not write a valid PDF from it",
+    8: "it is encrypted (password-protected)",
+}
+_A4_SHORT_SIDE_INCHES = 8.27
+
+
+def ocr_available() -> str | None:
+    """None if scans can be read, else a sentence saying what is missing and how to install it."""
+    missing = [tool for tool in ("ocrmypdf", "tesseract") if shutil.which(tool) is None]
+    if missing:
+        return f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not installed; install: {OCR_INSTALL}"
+    try:
+        listing = run_tool([shutil.which("tesseract"), "--list-langs"], timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"tesseract does not run ({e}); reinstall: {OCR_INSTALL}"
+    # The first line is a header: 'List of available languages in "/usr/share/...":'
+    if "vie" not in (line.strip() for line in listing.stdout.splitlines()[1:]):
+        return f"Tesseract has no Vietnamese language data (vie); install: {OCR_INSTALL}"
+    return None
+
+
+def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: int = 2) -> Path:
+    """`out_dir/<stem>.ocr.pdf`: the PDF with Vietnamese text recognised on its pages that have
+    none (pages with text are copied as they are); DocumentError if that cannot be done."""
+    path, out_dir = Path(path).resolve(), Path(out_dir)
+    if not path.is_file():
+        raise DocumentError(path, "there is no such file", kind=_SCAN_KIND, action=_RESEND)
+    problem = ocr_available()
+    if problem:
+        raise DocumentError(path, f"OCR is not available: {problem}", kind=_SCAN_KIND,
+                            action=f"Install the OCR tools (apt-get install -y tesseract-ocr tesseract-ocr-vie "
+                                   f"ocrmypdf) and read it again.")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{path.stem}.ocr.pdf"
+    # Private TMPDIR inside out_dir: a killed ocrmypdf leaves its page images there, and they
+    # go with the directory; the output is renamed into place only when complete.
+    with tempfile.TemporaryDirectory(prefix=".ocrmypdf-", dir=out_dir) as work_name:
+        work = Path(work_name).resolve()
+        partial = work / "out.pdf"
+        argv = [
+            shutil.which("ocrmypdf"), "-l", "vie",
+            "--skip-text",  # only pages without text; a typed page stays exactly as it was
+            "--output-type", "pdf",  # PDF/A would cost a Ghostscript pass for nothing
+            # No optimising: ocrmypdf 14 then wraps JPEGs in Flate, and refuses such a PDF
+            # ("invalid output PDF") when it meets one again, e.g. a scan OCR'd twice.
+            "--optimize", "0",
+            "--jobs", str(max(1, jobs)), "-q",
+            str(path), str(partial),
+        ]
+        try:
+            result = run_tool(argv, timeout, {**os.environ, "TMPDIR": str(work)})
+        except subprocess.TimeoutExpired:
+            raise DocumentError(
+                path, f"OCR did not finish within the {timeout:g} s limit and was stopped", kind=_SCAN_KIND,
+                action="Read it again with a longer timeout (OCR takes about 1-10 s a page), "
+                       "or ask the province for the report as .docx.") from None
+        if result.returncode == 0 and partial.is_file() and partial.stat().st_size > 0:
+            os.replace(partial, target)
+            return target
+    detail = _last_line(result.stderr) or _last_line(result.stdout)
+    reason = _FILE_FAULTS.get(result.returncode, f"ocrmypdf failed with exit status {result.returncode}")
+    if detail:
+        reason += f'; ocrmypdf: "{detail}"'
+    raise DocumentError(path, reason, kind=_SCAN_KIND, action=_RESEND)
+
+
+def image_to_pdf(path: Path | str, out_dir: Path | str) -> Path:
+    """`out_dir/<stem>.pdf` with one page per image frame (a multi-page TIFF gives several),
+    for ocr_pdf; DocumentError if the file is not an image Pillow can read."""
+    path, out_dir = Path(path), Path(out_dir)
+    if not path.is_file():
+        raise DocumentError(path, "there is no such file", kind=_IMAGE_KIND, action=_RESEND)
+    try:
+        with Image.open(path) as image:
+            pages = [_page(frame) for frame in ImageSequence.Iterator(image)]
+            dpi = _scan_dpi(image)
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as e:
+        raise DocumentError(path, f"it is not an image that can be read ({e})", kind=_IMAGE_KIND,
+                            action=_RESEND) from e
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{path.stem}.pdf"
+    # quality 95: Pillow stores greyscale and colour pages as JPEG; its default (75) smudges
+    # diacritics enough to cost OCR accuracy.
+    pages[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=pages[1:], quality=95)
+    return target
+
+
+def _page(frame: Image.Image) -> Image.Image:
+    frame = ImageOps.exif_transpose(frame)  # phone photos are stored sideways with an EXIF turn
+    if frame.mode in ("1", "L", "RGB"):
+        return frame.copy()
+    if frame.mode in ("LA", "RGBA", "PA") or "transparency" in frame.info:
+        rgba = frame.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")  # transparent = paper, not black
+    return frame.convert("RGB")
+
+
+def _scan_dpi(image: Image.Image) -> float:
+    """The image's resolution, or a guess from its size when it has none that is believable.
+
+    Phones and many scanners write no resolution, or a nominal 72 dpi; provinces scan A4,
+    so take the short side as 8.27 in. Tesseract uses the resolution to judge letter sizes.
+    """
+    dpi = image.info.get("dpi", (0, 0))[0]
+    if dpi and 100 <= float(dpi) <= 1200:
+        return float(dpi)
+    return max(100.0, min(600.0, min(image.size) / _A4_SHORT_SIDE_INCHES))
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""

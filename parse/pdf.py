@@ -1,0 +1,650 @@
+"""Read a PDF report that has a text layer (exported from Word) into a `Document`.
+
+A PDF has no paragraphs, only glyphs at positions, so they are rebuilt here: glyphs →
+runs → lines (by baseline) → paragraphs (by spacing, indentation, where the line ends,
+numbering labels and a change of bold or size). Running headers, footers and page
+numbers are dropped; bold comes from the font name, heading level from the font size.
+
+Why PDFium (pypdfium2) for the glyphs and pdfplumber only for ruled tables: pdfplumber
+reads glyphs through pdfminer, in pure Python. Measured on one core (bench/pdf_speed.py,
+medians of 5 warm runs), pdfplumber's `extract_words(extra_attrs=["fontname", "size"])`
+alone ran at 9-19 pages/s (the spread is the machine's load) on a 23-page report exported
+by LibreOffice and on a 23-page dense A4 file (~2,700 glyphs a page), under the 20 pages/s
+target before any paragraph logic. PDFium gives the same glyphs with box, size, font
+name and weight through its C API at ~130 pages/s; the whole `read_pdf` ran at 58 and
+86 pages/s on those two files, 6-10 times pdfplumber in the same runs. pdfplumber's
+table finder (which needs ruling lines) runs only on pages whose drawing has vertical
+rules, opened once for those pages: it costs ~0.15 s a page, so a report without ruled
+tables never goes through pdfminer. pypdfium2 is a dependency of pdfplumber already.
+
+Borderless tables (the letterhead, the sign-off, many funding tables) have no rules:
+a line with a gap much wider than a word space is taken as a table row, its pieces as
+cells, so "Trung tâm IOC      120.000" reads "Trung tâm IOC | 120.000".
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from baocao.parse.document import Block, Document, DocumentError
+from baocao.parse.labels import leading_label
+from baocao.text import clean_line, fold, nfc
+
+KIND = "a PDF file"
+# Fewer visible characters than this on a page that holds an image: a scan, or a scan
+# with a stamped page number, so OCR is worth trying.
+NEGLIGIBLE_TEXT_CHARS = 20
+# A run of text this many font sizes to the right of the previous one, on the same
+# line, is in another column of a (borderless) table: justified word spaces stay well
+# under one font size.
+CELL_GAP_EMS = 2.5
+# Clearly larger than the body text: a heading. Word's Heading 1/2 over 11 pt body are
+# 14/13 pt (1.27, 1.18); a 14 pt "BÁO CÁO" over 13 pt body (1.08) is not.
+HEADING_SIZE_RATIO = 1.15
+# Running headers/footers live in the top and bottom of the page.
+MARGIN_BAND = 0.12
+_SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
+
+_BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IGNORECASE)
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
+_BULLET = re.compile(r"^[-+•–—*]\s")
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
+_FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
+_HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
+
+_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+_SECURITY_ERROR = 6  # FPDF_ERR_SECURITY
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Glyphs in one font on one baseline, close together, in content-stream order."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page, PDF points
+    bottom: float
+    size: float
+    font: str
+    bold: bool
+    first_word_end: float  # x where its first word ends, to tell whether it would have fitted
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of a page: a paragraph line, or a table row (`cells` has > 1 item, or
+    the line came from a ruled table)."""
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    bold: bool
+    cells: tuple[str, ...] = ()
+    ruled: bool = False  # a row of a table pdfplumber found by its rules
+    text_x0: float = 0.0  # where the words start after a label set apart by a tab
+    first_word_width: float = 0.0
+
+    @property
+    def is_row(self) -> bool:
+        return self.ruled or len(self.cells) > 1
+
+
+@dataclass(frozen=True)
+class _Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: tuple[_Line, ...]
+
+
+def read_pdf(path: Path | str, max_pages: int = 300) -> Document:
+    """The text of a PDF as blocks in reading order; DocumentError if it is not a
+    readable PDF. Pages past `max_pages` are not read: the Document says so (`partial`)."""
+    path = Path(path)
+    pdf = _open(path)
+    try:
+        total = len(pdf)
+        count = min(total, max_pages)
+        glyphs = [_page_glyphs(path, pdf, number) for number in range(1, count + 1)]
+    finally:
+        pdf.close()
+    tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled])
+    pages = [_page_lines(g, tables.get(g.number, ())) for g in glyphs]
+    lines = _without_running_lines(pages)
+    blocks = _blocks(lines, pages)
+    partial = f"only the first {count} of {total} pages were read" if total > count else ""
+    return Document(name=nfc(path.name), blocks=tuple(blocks), partial=partial)
+
+
+def pages_without_text(path: Path | str) -> list[int]:
+    """1-based numbers of the pages that show an image but have (almost) no text layer:
+    scanned pages, candidates for OCR. A blank page has nothing to recognise."""
+    path = Path(path)
+    pdf = _open(path)
+    try:
+        found = []
+        for number in range(1, len(pdf) + 1):
+            page = _page(path, pdf, number)
+            textpage = page.get_textpage()
+            visible = len("".join(textpage.get_text_range().split()))
+            if visible < NEGLIGIBLE_TEXT_CHARS and _has_image(page):
+                found.append(number)
+        return found
+    finally:
+        pdf.close()
+
+
+# -- opening ----------------------------------------------------------------------------
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    if not path.is_file():
+        raise DocumentError(path, "there is no such file", kind=KIND, action="Check the file name.")
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        raise _open_error(path, e) from e
+    except OSError as e:
+        raise DocumentError(path, f"it cannot be opened: {e}", kind=KIND, action="Check the file and try again.") from e
+
+
+def _open_error(path: Path, error: pdfium.PdfiumError) -> DocumentError:
+    if error.err_code in (_PASSWORD_ERROR, _SECURITY_ERROR):
+        return DocumentError(
+            path,
+            "it is protected by a password",
+            kind=KIND,
+            action="Ask the province for the password or for a copy without one.",
+        )
+    actually = _what_it_is(path)
+    if actually:
+        return DocumentError(
+            path,
+            f"it is not a PDF but {actually}, whatever its name says",
+            kind=KIND,
+            action="Open it with the program for what it is, or ask the province to send the report again as PDF.",
+        )
+    return DocumentError(
+        path,
+        f"it is damaged or cut short (PDFium error {error.err_code})",
+        kind=KIND,
+        action="Ask the province to send the report again (exported from Word once more).",
+    )
+
+
+_MAGIC = (
+    (b"PK\x03\x04", "a zip package (a .docx, .xlsx or .zip)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc or Excel .xls file"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x89PNG", "a PNG image"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def _what_it_is(path: Path) -> str:
+    """What the file is, when it is not a PDF: "" for a PDF (readers accept "%PDF-"
+    anywhere in the first kilobyte)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(1024)
+    except OSError:
+        return "an unreadable file"
+    if not head:
+        return "an empty file"
+    if b"%PDF-" in head:
+        return ""
+    return next((what for magic, what in _MAGIC if head.startswith(magic)), "some other kind of file")
+
+
+def _page(path: Path, pdf: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
+    try:
+        return pdf[number - 1]
+    except pdfium.PdfiumError as e:
+        raise DocumentError(
+            path, f"page {number} is damaged ({e})", kind=KIND, action="Ask the province to send the report again."
+        ) from e
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+
+
+# -- one page: glyphs -> runs -> lines ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Glyphs:
+    """What PDFium gives of one page."""
+
+    number: int
+    width: float
+    height: float
+    runs: tuple[_Run, ...]
+    ruled: bool  # drawn rules that may make a table
+
+
+def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int) -> _Glyphs:
+    page = _page(path, pdf, number)
+    left, bottom, right, top = page.get_mediabox()
+    runs = _runs(page.get_textpage(), top)
+    return _Glyphs(number, right - left, top - bottom, tuple(runs), _has_vertical_rules(page))
+
+
+def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
+    runs = list(glyphs.runs)
+    lines: list[_Line] = []
+    for table in tables:
+        inside = [r for r in runs if _centre_in(r, table.bbox)]
+        lines.extend(_table_rows(glyphs.number, table, inside))
+        runs = [r for r in runs if not _centre_in(r, table.bbox)]
+    lines.extend(_lines(glyphs.number, runs))
+    lines.sort(key=lambda line: (line.top, line.x0))
+    return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
+
+
+def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
+    """Glyphs grouped into runs through PDFium's C API (the Python wrappers cost more
+    than the work). A run ends at a new font or size, a line break, a jump back or a gap."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    box = pdfium_c.FS_RECTF()
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    runs: list[_Run] = []
+    text: list[str] = []
+    x0 = x1 = y_top = y_bottom = size = 0.0
+    first_word_end: float | None = None
+    font, bold = "", False
+    last_object = None
+    high_surrogate = 0
+
+    def close() -> None:
+        if text and "".join(text).strip():
+            word_end = x1 if first_word_end is None else first_word_end
+            runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end))
+        text.clear()
+
+    for i in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code in (0, 0xFFFE, 0xFFFF):
+            continue
+        if 0xD800 <= code < 0xDC00:
+            high_surrogate = code
+            continue
+        if 0xDC00 <= code < 0xE000:
+            code = 0x10000 + ((high_surrogate - 0xD800) << 10) + (code - 0xDC00) if high_surrogate else 0xFFFD
+            high_surrogate = 0
+        char = chr(code)
+        if char in "\r\n":
+            close()
+            continue
+        if char.isspace() or unicodedata.combining(char):
+            # Spaces (PDFium adds its own between words) and accents drawn as separate
+            # glyphs belong to the run they are in, wherever their box is.
+            if text:
+                text.append(" " if char.isspace() else char)
+                if char.isspace() and first_word_end is None:
+                    first_word_end = x1
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
+        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+        obj_address = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        if obj_address != last_object:
+            last_object = obj_address
+            char_size = pdfium_c.FPDFText_GetFontSize(raw, i)
+            length = pdfium_c.FPDFText_GetFontInfo(raw, i, name, len(name), flags)
+            char_font = _SUBSET_PREFIX.sub("", name.raw[: max(length - 1, 0)].decode("utf-8", "replace"))
+            weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
+            char_bold = bool(_BOLD_NAME.search(char_font)) or weight >= 600 or bool(flags.value & _FORCE_BOLD_FLAG)
+        height = box.top - box.bottom
+        same_line = text and abs(box.bottom - y_bottom) < 0.4 * max(height, 1.0)
+        near = text and -0.3 * size < box.left - x1 < 0.6 * size
+        if not (same_line and near and char_font == font and abs(char_size - size) < 0.3):
+            close()
+            x0, y_top, y_bottom = box.left, box.top, box.bottom
+            size, font, bold = char_size, char_font, char_bold
+            first_word_end = None
+        elif box.left - x1 > 0.15 * size and text[-1] != " ":
+            text.append(" ")  # a word space PDFium did not mark (words placed one by one)
+            if first_word_end is None:
+                first_word_end = x1
+        text.append(char)
+        x1 = max(x1, box.right) if len(text) > 1 else box.right
+        y_top = max(y_top, box.top)
+    close()
+    return runs
+
+
+def _lines(page: int, runs: Sequence[_Run]) -> list[_Line]:
+    """Runs sharing a baseline band make a line, read left to right; a wide gap between
+    two runs separates table cells."""
+    groups: list[list[_Run]] = []
+    for run in sorted(runs, key=lambda r: (r.bottom, r.x0)):
+        for group in reversed(groups[-4:]):
+            if _same_line(group[0], run):
+                group.append(run)
+                break
+        else:
+            groups.append([run])
+    return [_line(page, sorted(group, key=lambda r: r.x0)) for group in groups]
+
+
+def _same_line(a: _Run, b: _Run) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def _line(page: int, runs: Sequence[_Run]) -> _Line:
+    cells: list[list[str]] = [[]]
+    previous = None
+    for run in runs:
+        if previous is not None:
+            gap = run.x0 - previous.x1
+            after_label = len(cells) == 1 and _is_label_only("".join(cells[0]))
+            if gap > CELL_GAP_EMS * max(run.size, previous.size) and not after_label:
+                cells.append([])
+            elif gap > 0.15 * run.size and cells[-1] and not cells[-1][-1].endswith(" ") and not run.text.startswith(" "):
+                cells[-1].append(" ")
+        cells[-1].append(run.text)
+        previous = run
+    texts = tuple(_clean("".join(cell)) for cell in cells)
+    main = Counter()
+    for run in runs:
+        main[(run.size, run.font)] += len(run.text.strip())
+    (size, font), _ = main.most_common(1)[0]
+    # Word draws an auto-number ("I." then a tab) in the paragraph mark's font, often
+    # not bold under a bold heading; the heading is bold if its words are.
+    labelled = len(runs) > 1 and _is_label_only(runs[0].text)
+    return _Line(
+        page=page,
+        text=" | ".join(texts),
+        x0=runs[0].x0,
+        x1=max(r.x1 for r in runs),
+        top=min(r.top for r in runs),
+        bottom=max(r.bottom for r in runs),
+        size=size,
+        font=font,
+        bold=all(r.bold for r in runs[1 if labelled else 0 :]),
+        cells=texts if len(texts) > 1 else (),
+        text_x0=runs[1].x0 if labelled else runs[0].x0,
+        first_word_width=runs[0].first_word_end - runs[0].x0,
+    )
+
+
+def _is_label_only(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and (leading_label(text) == text or text in "-+•–—*")
+
+
+def _clean(text: str) -> str:
+    """NFC, with accents PDFium separated from their letter by a space put back on it."""
+    return clean_line(_SPACE_BEFORE_MARK.sub("", text))
+
+
+# -- ruled tables (pdfplumber) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Table:
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    rows: tuple[tuple[tuple[float, float, float, float] | None, ...], ...]
+
+
+def _has_vertical_rules(page: pdfium.PdfPage) -> bool:
+    """At least two vertical strokes or boxes drawn: a ruled table may be here. An
+    underline or a rule under the header is not enough to pay for pdfplumber."""
+    vertical = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom > 5:
+            vertical += 1
+            if vertical >= 2:
+                return True
+    return False
+
+
+def _ruled_tables(path: Path, numbers: Sequence[int]) -> dict[int, tuple[_Table, ...]]:
+    """pdfplumber's tables (found by their rules) on the given pages, by page number."""
+    if not numbers:
+        return {}
+    import pdfplumber  # imported here: most reports never need it
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    try:
+        with pdfplumber.open(path, pages=list(numbers)) as pdf:
+            return {
+                page.page_number: tuple(
+                    _Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows))
+                    for table in page.find_tables(settings)
+                    if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2
+                )
+                for page in pdf.pages
+            }
+    except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError):
+        # pdfminer cannot parse what PDFium could: read those pages without table
+        # structure (a row's cells still come apart at the gaps) rather than fail.
+        return {}
+
+
+def _centre_in(run: _Run, bbox: tuple[float, float, float, float]) -> bool:
+    x, y = (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _table_rows(page: int, table: _Table, runs: Sequence[_Run]) -> list[_Line]:
+    rows = []
+    for cells in table.rows:
+        present = [cell for cell in cells if cell is not None]
+        if not present:
+            continue
+        texts = []
+        for cell in present:
+            inside = [r for r in runs if _centre_in(r, cell)]
+            texts.append(" ".join(line.text for line in sorted(_lines(page, inside), key=lambda l: (l.top, l.x0))))
+        if not any(texts):
+            continue
+        members = [r for r in runs if any(_centre_in(r, cell) for cell in present)]
+        rows.append(
+            _Line(
+                page=page,
+                text=" | ".join(texts),
+                x0=min(c[0] for c in present),
+                x1=max(c[2] for c in present),
+                top=min(c[1] for c in present),
+                bottom=max(c[3] for c in present),
+                size=members[0].size if members else 0.0,
+                font=members[0].font if members else "",
+                bold=bool(members) and all(r.bold for r in members),
+                cells=tuple(texts),
+                ruled=True,
+            )
+        )
+    return rows
+
+
+# -- running headers, footers, page numbers -----------------------------------------------
+
+
+def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
+    """Every line but those in the top or bottom band that are page numbers or repeat
+    at the same place on most pages, the page's own number aside ("Trang 2 / 9")."""
+    def key(line: _Line) -> tuple[int, str]:
+        return round(line.top / 4), re.sub(rf"(?<!\d){line.page}(?!\d)", "#", fold(line.text), count=1)
+
+    seen: Counter = Counter()
+    for page in pages:
+        seen.update({key(line) for line in page.lines if _in_margin_band(line, page)})
+    repeated = {k for k, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
+    kept = []
+    for page in pages:
+        for line in page.lines:
+            if _in_margin_band(line, page) and not line.ruled and (key(line) in repeated or _PAGE_NUMBER.match(line.text)):
+                continue
+            kept.append(line)
+    return kept
+
+
+def _in_margin_band(line: _Line, page: _Page) -> bool:
+    return line.bottom < MARGIN_BAND * page.height or line.top > (1 - MARGIN_BAND) * page.height
+
+
+# -- lines -> paragraphs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What "normal" is in this document, learnt from its lines."""
+
+    body_size: float
+    left: dict[int, float]  # text column's left edge, by page width (portrait/landscape)
+    right: dict[int, float]
+    pitch: float  # baseline to baseline inside a paragraph
+    heading_sizes: tuple[float, ...]  # larger than body, largest first
+
+
+def _layout(lines: Sequence[_Line], pages: Sequence[_Page]) -> _Layout:
+    text_lines = [line for line in lines if not line.is_row and line.size > 0]
+    sizes = Counter()
+    for line in text_lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    body = _weighted_median(sizes) if sizes else 12.0
+    width_of = {page.number: round(page.width) for page in pages}
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    for line in text_lines:
+        w = width_of[line.page]
+        left[w] = min(left.get(w, line.x0), line.x0)
+        right[w] = max(right.get(w, line.x1), line.x1)
+    for w in right:
+        # A document without one wrapped line never shows its right margin; it is at
+        # least as wide as the left one (Nghị định 30: 30-35 mm left, 15-20 mm right).
+        right[w] = max(right[w], w - left[w])
+    pitches = [
+        b.bottom - a.bottom
+        for a, b in zip(text_lines, text_lines[1:])
+        if a.page == b.page
+        and abs(a.size - b.size) < 0.3
+        and right[width_of[a.page]] - a.x1 < a.size
+        and 0 < b.bottom - a.bottom < 3 * a.size
+    ]
+    pitch = statistics.median(pitches) if pitches else 1.2 * body
+    larger = sorted({round(line.size * 2) / 2 for line in text_lines if line.size >= HEADING_SIZE_RATIO * body}, reverse=True)
+    return _Layout(body, left, right, pitch, tuple(larger))
+
+
+def _weighted_median(counts: Counter) -> float:
+    half, running = sum(counts.values()) / 2, 0
+    for value in sorted(counts):
+        running += counts[value]
+        if running >= half:
+            return value
+    return next(iter(counts))
+
+
+def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
+    layout = _layout(lines, pages)
+    width_of = {page.number: round(page.width) for page in pages}
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if groups and _continues(groups[-1][-1], line, layout, width_of, first=groups[-1][0]):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [_block(index, group, layout) for index, group in enumerate(groups)]
+
+
+def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, float], first: _Line) -> bool:
+    """Whether `line` goes on the paragraph that `prev` ends."""
+    if prev.is_row or line.is_row:
+        return False
+    if abs(prev.size - line.size) >= 0.5 or prev.bold != line.bold:
+        return False
+    if leading_label(line.text) or _BULLET.match(line.text):
+        return False
+    width = width_of[line.page]
+    left, right = layout.left[width], layout.right[width]
+    pitch = layout.pitch * line.size / layout.body_size  # larger type, wider lines
+    if line.page == prev.page and line.bottom - prev.bottom > 1.3 * pitch + 1:
+        return False  # paragraph spacing, or a blank line
+    if line.page != prev.page and line.page != prev.page + 1:
+        return False
+    indent = 0.8 * line.size
+    prev_indented, line_indented = prev.x0 > left + indent, line.x0 > left + indent
+    hanging = first.text_x0 > first.x0 + 1 and abs(line.x0 - first.text_x0) < 0.5 * line.size
+    if hanging:
+        pass  # the wrapped line of "I.<tab>heading": aligned under the words, not the label
+    elif line_indented and not prev_indented:
+        return False  # a first-line indent opens a paragraph
+    elif line_indented and prev_indented:
+        # Centred lines (a title on two lines) or a block indent: go on if they share a
+        # centre or a left edge.
+        same_centre = abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) / 2 < line.size
+        same_left = abs(line.x0 - prev.x0) < 0.5 * line.size
+        if not (same_centre or same_left):
+            return False
+        if same_centre and not same_left:
+            return True
+    # The previous line stopped short although the next line's first word would have
+    # fitted after it: the writer ended the paragraph there.
+    return right - prev.x1 < line.first_word_width + _SPACE_EMS * line.size
+
+
+def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
+    head = group[0]
+    text = head.text
+    for line in group[1:]:
+        text = _join(text, line.text)
+    text = clean_line(_visible_hyphen(text))
+    kind = "table_row" if head.is_row else "paragraph"
+    level = None
+    if kind == "paragraph" and head.size >= HEADING_SIZE_RATIO * layout.body_size:
+        level = layout.heading_sizes.index(round(head.size * 2) / 2) + 1
+    return Block(
+        index=index,
+        text=text,
+        kind=kind,
+        style=nfc(head.font),
+        heading_level=level,
+        bold=all(line.bold for line in group),
+        number=leading_label(text) if kind == "paragraph" else "",
+        page=head.page,
+    )
+
+
+def _join(text: str, more: str) -> str:
+    """Join a line to the paragraph so far. A hyphen at the line end followed by a
+    lower-case letter: a Latin word split by hyphenation ("infra-" "structure") loses
+    the hyphen; Vietnamese syllables are never split, so there the hyphen is a real one
+    ("kinh tế-" "xã hội") and stays, without a space."""
+    if len(text) >= 2 and text[-1] in _HYPHENS and text[-2].isalpha() and more[:1].islower():
+        before = text[:-1].rsplit(" ", 1)[-1]
+        after = more.split(" ", 1)[0]
+        if (before + after).isascii():
+            return text[:-1] + more
+        return text[:-1] + "-" + more
+    return f"{_visible_hyphen(text).rstrip()} {more.lstrip()}"
+
+
+def _visible_hyphen(text: str) -> str:
+    return text[:-1] + "-" if text.endswith("\x02") else text
+

@@ -1,0 +1,93 @@
+"""The consolidated report as a PDF: the Word file converted by LibreOffice (headless).
+
+Why LibreOffice from the .docx rather than WeasyPrint from the HTML: the PDF must be the
+letter the ministry signs, and that letter is the Word file (the registry edits it, numbers
+it, signs it). Converting that same file keeps one layout — Nghị định 30's margins, the
+header block, page numbers from page 2, the ministry's own edits to report.docx — instead of
+a second layout in CSS that would drift from it. LibreOffice is needed anyway to read the
+provinces' .doc files; WeasyPrint would add Pango and its own font stack for a document
+that would then differ from the one in Word.
+
+Fonts: report.docx asks for Times New Roman; fonts-liberation2 (Liberation Serif 2.x, same
+metrics, full Vietnamese) stands in for it, so line and page breaks match Word's.
+
+Each conversion gets a private LibreOffice profile (parallel runs sharing one hand their
+job to each other and exit 0 without output), a time limit, and its own process group so a
+hung soffice and its children are killed together; the output is checked to exist, since
+soffice's exit status says nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from baocao.render.report import RenderError
+
+TIMEOUT_SECONDS = 180
+INSTALL_HINT = ("install LibreOffice and the Times New Roman-compatible fonts: "
+                "apt-get install --no-install-recommends libreoffice-writer-nogui fonts-liberation2 "
+                "(tests/setup.sh does it), or write .docx and convert it in Word")
+
+
+def soffice() -> str:
+    """The LibreOffice program: $BAOCAO_SOFFICE, else soffice or libreoffice on PATH."""
+    found = os.environ.get("BAOCAO_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        raise RenderError(f"cannot write a PDF: LibreOffice (soffice) is not on PATH; {INSTALL_HINT}")
+    return found
+
+
+def docx_to_pdf(docx: Path, out: Path, timeout: float = TIMEOUT_SECONDS) -> Path:
+    """Convert `docx` to `out` (a .pdf) with LibreOffice. Returns `out`."""
+    docx, out = Path(docx), Path(out)
+    program = soffice()
+    with tempfile.TemporaryDirectory(prefix="baocao-lo-") as work:
+        work = Path(work)
+        profile, outdir = work / "profile", work / "out"
+        outdir.mkdir()
+        command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
+                   f"-env:UserInstallation={profile.as_uri()}",
+                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir), str(docx)]
+        env = {**os.environ, "HOME": str(work)}
+        try:
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                       start_new_session=True)
+        except OSError as e:
+            raise RenderError(f"cannot start LibreOffice ({program}): {e}; {INSTALL_HINT}") from e
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            raise RenderError(f"LibreOffice did not convert {docx.name} to PDF within {timeout:.0f} s and was "
+                              "stopped; write .docx and convert it in Word, or try again") from None
+        made = outdir / f"{docx.stem}.pdf"
+        if not made.is_file() or made.stat().st_size == 0:
+            said = " ".join((stderr or stdout).decode("utf-8", "replace").split())[-500:]
+            raise RenderError(f"LibreOffice made no PDF from {docx.name} (exit status {process.returncode}"
+                              f"{': ' + said if said else ''}); open the .docx in Word to check it")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(made), str(out))
+    return out
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """soffice starts oosplash and soffice.bin; the whole session goes."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.communicate()
+
+
+def render_pdf(context: dict, out: Path, templates: Path | None = None) -> Path:
+    """Fill report.docx with `context` and convert it to `out`. Returns `out`."""
+    from baocao.render.docx import render_docx
+
+    out = Path(out)
+    with tempfile.TemporaryDirectory(prefix="baocao-pdf-") as work:
+        docx = render_docx(context, Path(work) / f"{out.stem or 'bao-cao'}.docx", templates)
+        return docx_to_pdf(docx, out)

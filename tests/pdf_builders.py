@@ -1,0 +1,214 @@
+"""Real PDF reports for the PDF tests, made two ways.
+
+* `reports_as_pdf`: the .docx reports of tests/docx_builders.py, given what an exported
+  provincial report has (Times New Roman, a running header, "Trang N" in the footer, a
+  ruled funding table, parts starting on new pages), exported by LibreOffice as Word
+  would. Exact section texts come from docx_builders.
+* `draw_pdf`: lines drawn one by one with reportlab, for what LibreOffice does not do
+  on demand: a hyphen at a line end, a paragraph running over a page break, decomposed
+  (NFD) text, a scanned page, a password.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from baocao.parse.labels import strip_label
+from docx_builders import FUNDING_TABLE, STANDARD, build_report
+
+FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
+RUNNING_HEADER = "UBND tỉnh Quảng Ninh - Báo cáo đô thị thông minh"
+# Parts that start on a new page, so each section's page is known: II on 2, IV on 3, VI on 4.
+NEW_PAGE_BEFORE = (2, 4, 6)
+
+
+# -- .docx exported by LibreOffice -------------------------------------------------------
+
+
+def reports_as_pdf(outdir: Path, formats: tuple[str, ...], parts=STANDARD) -> dict[str, Path]:
+    """One PDF per heading format, all exported in a single LibreOffice run."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    sources = [exported_like_word(build_report(outdir / f"{fmt}.docx", fmt, parts)) for fmt in formats]
+    convert_to_pdf(sources, outdir)
+    return {fmt: outdir / f"{fmt}.pdf" for fmt in formats}
+
+
+def exported_like_word(path: Path) -> Path:
+    """Give the report what a province's Word file has before it is exported."""
+    document = docx.Document(str(path))
+    _use_times_new_roman(document)
+    _rule_funding_table(document)
+    _start_parts_on_new_pages(document)
+    _add_running_header_and_page_numbers(document)
+    document.save(str(path))
+    return path
+
+
+def convert_to_pdf(sources: list[Path], outdir: Path) -> None:
+    """LibreOffice headless with a private profile (parallel runs must not share one);
+    its exit status says nothing, so the outputs are checked."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice is not installed: run `bash tests/setup.sh` first")
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run(
+            [soffice, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+             f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf:writer_pdf_Export",
+             "--outdir", str(outdir), *map(str, sources)],
+            env={**os.environ, "HOME": profile},
+            check=True, capture_output=True, timeout=300,
+        )
+    missing = [s.name for s in sources if not (outdir / f"{s.stem}.pdf").is_file()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not convert {missing}")
+
+
+def _use_times_new_roman(document) -> None:
+    """python-docx's template uses Cambria, which LibreOffice swaps for Caladea, a font
+    without Vietnamese letters; provinces write in Times New Roman."""
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), "Times New Roman")
+
+
+def _rule_funding_table(document) -> None:
+    for table in document.tables:
+        if table.cell(0, 0).text == FUNDING_TABLE[0][0]:
+            table.style = "Table Grid"
+
+
+def _start_parts_on_new_pages(document, parts=STANDARD) -> None:
+    """Part headings are the paragraphs whose words, without their label, are a part's."""
+    part_headings = [part.heading.casefold() for part in parts]
+    headings = [p for p in document.paragraphs if strip_label(p.text).casefold() in part_headings]
+    for position, paragraph in enumerate(headings, start=1):
+        if position in NEW_PAGE_BEFORE:
+            paragraph.paragraph_format.page_break_before = True
+
+
+def _add_running_header_and_page_numbers(document) -> None:
+    section = document.sections[0]
+    section.header.paragraphs[0].text = RUNNING_HEADER
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Trang ")
+    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+
+
+# -- drawn line by line with reportlab ---------------------------------------------------
+
+PAGE_WIDTH, PAGE_HEIGHT = 595.0, 842.0  # A4
+LEFT, RIGHT = 85.0, 540.0  # text column (3 cm / 2 cm margins, as Nghị định 30 asks)
+TOP = 780.0
+LEADING = 18.0
+BODY_SIZE = 13.0
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text as it sits on the page."""
+
+    text: str
+    indent: float = 0.0  # points right of the left margin
+    bold: bool = False
+    size: float = BODY_SIZE
+    justify: bool = False  # spread to the right margin: a line that wraps
+    space_before: float = 0.0  # paragraph spacing above it
+    font: str = ""  # a PDF base-14 font ("Times-Bold") instead of Times New Roman
+
+
+@dataclass(frozen=True)
+class Page:
+    lines: tuple[Line, ...] = ()
+    image: bool = False  # a scanned page: a picture of text, no text layer
+    header: str = ""  # drawn at the top, as a running header
+    footer: str = ""  # drawn at the bottom centre ("- 2 -", "Trang 2")
+
+
+@dataclass(frozen=True)
+class Fonts:
+    regular: str = "TimesNewRomanPSMT"  # the names Word's export gives them
+    bold: str = "TimesNewRomanPS-BoldMT"
+
+
+def draw_pdf(path: Path, pages: list[Page], user_password: str | None = None) -> Path:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    fonts = Fonts()
+    pdfmetrics.registerFont(TTFont(fonts.regular, str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont(fonts.bold, str(FONT_DIR / "LiberationSerif-Bold.ttf")))
+    encrypt = None
+    if user_password is not None:
+        from reportlab.lib.pdfencrypt import StandardEncryption
+
+        encrypt = StandardEncryption(user_password, ownerPassword=user_password + "-owner")
+    pdf = canvas.Canvas(str(path), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), encrypt=encrypt)
+    for page in pages:
+        if page.header:
+            pdf.setFont(fonts.regular, 10)
+            pdf.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 40, page.header)
+        if page.footer:
+            pdf.setFont(fonts.regular, 10)
+            pdf.drawCentredString(PAGE_WIDTH / 2, 30, page.footer)
+        if page.image:
+            pdf.drawImage(ImageReader(scanned_page_image()), LEFT, 200, width=RIGHT - LEFT, height=500)
+        y = TOP
+        for line in page.lines:
+            y -= line.space_before
+            font = line.font or (fonts.bold if line.bold else fonts.regular)
+            _draw_line(pdf, line, font, y, pdfmetrics.stringWidth)
+            y -= LEADING * line.size / BODY_SIZE
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def _draw_line(pdf, line: Line, font: str, y: float, width_of) -> None:
+    """Word by word, so a justified line ends exactly at the right margin."""
+    pdf.setFont(font, line.size)
+    x = LEFT + line.indent
+    words = line.text.split(" ")
+    if not line.justify or len(words) < 2:
+        pdf.drawString(x, y, line.text)
+        return
+    widths = [width_of(word, font, line.size) for word in words]
+    if sum(widths) + 2 * (len(words) - 1) > RIGHT - x:
+        raise ValueError(f"too long for one line: {line.text!r}")
+    space = (RIGHT - x - sum(widths)) / (len(words) - 1)
+    for word, width in zip(words, widths):
+        pdf.drawString(x, y, word)
+        x += width + space
+
+
+def scanned_page_image():
+    """A page of text as a picture (what a scanner gives), via Pillow."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1240, 1000), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT_DIR / "LiberationSerif-Regular.ttf"), 36)
+    for row, text in enumerate(("IV. KINH PHÍ THỰC HIỆN", "Tổng kinh phí 120.000 triệu đồng.")):
+        draw.text((80, 80 + 60 * row), text, fill=0, font=font)
+    return image
+
+
+def image_only_pdf(path: Path, pages: int = 1) -> Path:
+    """A PDF of page images only, as Pillow saves one: what a scan-to-PDF gives."""
+    images = [scanned_page_image().convert("RGB") for _ in range(pages)]
+    images[0].save(path, "PDF", resolution=150, save_all=True, append_images=images[1:])
+    return path

@@ -1,0 +1,162 @@
+"""Scanned reports get a Vietnamese text layer: what `ocr_pdf`, `image_to_pdf` and
+`ocr_available` promise.
+
+The scans are rendered with Pillow (DejaVu Serif 13 pt, A4, 300 dpi), so the expected text is
+known exactly. Tesseract 5.3 with `vie` reads these clean pages exactly; the tests ask for
+97 % similarity (rapidfuzz) so that another Tesseract or language-data release in CI may
+differ by a character without failing.
+"""
+
+import time
+import unicodedata
+
+import pdfplumber
+import pytest
+from PIL import Image
+from rapidfuzz import fuzz
+
+from baocao.parse.document import DocumentError
+from baocao.parse.ocr import image_to_pdf, ocr_available, ocr_pdf
+from tests.ocr_builders import (
+    DPI,
+    PARAGRAPH,
+    build_vietnamese_docx,
+    join_pdfs,
+    render_page,
+    running_processes_mentioning,
+    soffice_convert,
+    write_scanned_pdf,
+)
+
+SIMILAR_ENOUGH = 97
+
+
+@pytest.fixture(scope="session")
+def scan(tmp_path_factory):
+    return write_scanned_pdf(tmp_path_factory.mktemp("scan") / "bao-cao-scan.pdf")
+
+
+@pytest.fixture(scope="session")
+def typed_pdf(tmp_path_factory):
+    """A PDF with a real text layer, as LibreOffice exports a .docx."""
+    folder = tmp_path_factory.mktemp("typed")
+    return soffice_convert(build_vietnamese_docx(folder / "bao-cao-typed.docx"), "pdf", folder)
+
+
+def page_texts(path):
+    """Each page's text, NFC, whitespace collapsed (line breaks fall where the scan's did)."""
+    with pdfplumber.open(path) as pdf:
+        return [" ".join(unicodedata.normalize("NFC", page.extract_text() or "").split()) for page in pdf.pages]
+
+
+def test_ocr_is_available_on_this_machine():
+    assert ocr_available() is None
+
+
+def test_scanned_page_gets_its_vietnamese_text(scan, tmp_path):
+    assert page_texts(scan) == [""]  # truly image-only
+    out = ocr_pdf(scan, tmp_path)
+    assert out == tmp_path / "bao-cao-scan.ocr.pdf"
+    [text] = page_texts(out)
+    assert fuzz.ratio(text, PARAGRAPH) >= SIMILAR_ENOUGH, text
+
+
+def test_ocr_takes_at_most_ten_seconds_a_page_on_two_cores(tmp_path, capsys):
+    pages = 3
+    scan = write_scanned_pdf(tmp_path / "ba-trang.pdf", pages=pages)
+    started = time.monotonic()
+    out = ocr_pdf(scan, tmp_path / "out", jobs=2)
+    per_page = (time.monotonic() - started) / pages
+    with capsys.disabled():
+        print(f"\n  ocr_pdf: {per_page:.2f} s/page ({pages} pages, jobs=2)")
+    assert all(fuzz.ratio(text, PARAGRAPH) >= SIMILAR_ENOUGH for text in page_texts(out))
+    assert per_page <= 10
+
+
+def test_page_that_already_has_text_is_not_ocred_again(typed_pdf, tmp_path):
+    out = ocr_pdf(typed_pdf, tmp_path)
+    assert page_texts(out) == page_texts(typed_pdf)
+
+
+def test_mixed_pdf_keeps_typed_page_and_reads_scanned_page(typed_pdf, scan, tmp_path):
+    mixed = join_pdfs(tmp_path / "typed-then-scan.pdf", typed_pdf, scan)
+    typed_text, scanned_text = page_texts(ocr_pdf(mixed, tmp_path / "out"))
+    assert typed_text == page_texts(typed_pdf)[0]
+    assert fuzz.ratio(scanned_text, PARAGRAPH) >= SIMILAR_ENOUGH, scanned_text
+
+
+def test_scan_ocred_twice_is_still_read(scan, tmp_path):
+    """Provinces forward PDFs someone already ran through OCR; the second pass keeps the text."""
+    once = ocr_pdf(scan, tmp_path / "once")
+    twice = ocr_pdf(once, tmp_path / "twice")
+    assert page_texts(twice) == page_texts(once)
+
+
+@pytest.mark.parametrize("suffix, dpi", [(".png", DPI), (".png", None), (".jpg", DPI), (".tif", DPI)])
+def test_scan_sent_as_an_image_is_read(tmp_path, suffix, dpi):
+    """None: no resolution in the file (phones); the page is then taken to be A4."""
+    image = tmp_path / f"bao-cao-anh{suffix}"
+    render_page().save(image, **({"dpi": (dpi, dpi)} if dpi else {}))
+    pdf = image_to_pdf(image, tmp_path / "pdf")
+    assert pdf == tmp_path / "pdf" / "bao-cao-anh.pdf"
+    [text] = page_texts(ocr_pdf(pdf, tmp_path / "ocr"))
+    assert fuzz.ratio(text, PARAGRAPH) >= SIMILAR_ENOUGH, text
+
+
+def test_multi_page_tiff_gives_one_pdf_page_per_image(tmp_path):
+    tiff = tmp_path / "hai-trang.tif"
+    first, second = render_page(), render_page("Trang hai.")
+    first.save(tiff, save_all=True, append_images=[second], dpi=(DPI, DPI))
+    with pdfplumber.open(image_to_pdf(tiff, tmp_path)) as pdf:
+        assert len(pdf.pages) == 2
+        assert round(pdf.pages[0].width / 72, 2) == pytest.approx(8.27, abs=0.01)  # A4 at 300 dpi
+
+
+def test_transparent_png_becomes_white_paper(tmp_path):
+    png = tmp_path / "trong-suot.png"
+    Image.new("RGBA", (850, 1100), (0, 0, 0, 0)).save(png)
+    pdf = image_to_pdf(png, tmp_path)
+    with pdfplumber.open(pdf) as document:
+        image = document.pages[0].to_image(resolution=20).original.convert("L")
+    assert image.getextrema()[0] > 200  # the darkest pixel is still near white
+
+
+def test_file_that_is_not_an_image_is_a_document_error(tmp_path):
+    fake = tmp_path / "anh-hong.jpg"
+    fake.write_bytes(b"this is not a JPEG")
+    with pytest.raises(DocumentError, match=r"anh-hong\.jpg: cannot read it as a scanned image"):
+        image_to_pdf(fake, tmp_path / "out")
+
+
+def test_file_that_is_not_a_pdf_is_a_document_error(tmp_path):
+    fake = tmp_path / "scan-hong.pdf"
+    fake.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
+    with pytest.raises(DocumentError, match=r"scan-hong\.pdf: cannot read it as a scanned PDF"):
+        ocr_pdf(fake, tmp_path / "out")
+    assert not (tmp_path / "out" / "scan-hong.ocr.pdf").exists()
+
+
+def test_timeout_stops_ocr_and_names_the_limit(tmp_path):
+    scan = write_scanned_pdf(tmp_path / "cham.pdf", pages=3)
+    out_dir = tmp_path / "out"
+    started = time.monotonic()
+    with pytest.raises(DocumentError) as error:
+        ocr_pdf(scan, out_dir, timeout=1)
+    assert time.monotonic() - started < 6
+    assert "1 s limit" in str(error.value) and "cham.pdf" in str(error.value)
+    assert running_processes_mentioning(str(tmp_path)) == []  # tesseract and gs children too
+    assert list(out_dir.iterdir()) == []  # no partial output, no page images left
+
+
+def test_missing_ocr_tools_are_named_with_the_install_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without ocrmypdf and tesseract
+    assert "apt-get install -y tesseract-ocr tesseract-ocr-vie ocrmypdf" in ocr_available()
+    scan = write_scanned_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(DocumentError, match="apt-get install -y tesseract-ocr tesseract-ocr-vie ocrmypdf"):
+        ocr_pdf(scan, tmp_path / "out")
+
+
+def test_missing_vietnamese_language_data_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))  # tesseract finds no languages here
+    problem = ocr_available()
+    assert problem and "Vietnamese" in problem and "tesseract-ocr-vie" in problem

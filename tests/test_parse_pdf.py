@@ -1,0 +1,383 @@
+"""Reading PDF reports with a text layer: what `read_pdf` and `pages_without_text` promise.
+
+The end-to-end tests run on the reports of tests/docx_builders.py in every heading
+format, exported to PDF by LibreOffice (tests/pdf_builders.py): the PDF must give the
+same sections as the .docx. Layout edge cases are drawn line by line with reportlab.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+import unicodedata
+
+import pytest
+
+from baocao.campaign import load_campaign
+from baocao.parse.document import DocumentError
+from baocao.parse.pdf import pages_without_text, read_pdf
+from baocao.parse.sections import extract_sections
+from docx_builders import FORMATS, STANDARD, Part, build_report
+from pdf_builders import (
+    BODY_SIZE,
+    RUNNING_HEADER,
+    Line,
+    Page,
+    draw_pdf,
+    image_only_pdf,
+    reports_as_pdf,
+)
+
+OUTLINE = load_campaign().sections
+
+FUNDING_HEADING = {
+    "heading_styles": "Kinh phí thực hiện",
+    "bold_roman": "IV. KINH PHÍ THỰC HIỆN",
+    "bold_arabic": "4. Kinh phí thực hiện",
+    "all_caps": "KINH PHÍ THỰC HIỆN",
+    "auto_roman": "IV. KINH PHÍ THỰC HIỆN",
+    "auto_list_number": "4. Kinh phí thực hiện",
+}
+SUB_LABELS = {
+    "heading_styles": ("", ""),
+    "bold_roman": ("1. ", "2. "),
+    "bold_arabic": ("2.1. ", "2.2. "),
+    "all_caps": ("a) ", "b) "),
+    "auto_roman": ("1. ", "2. "),
+    "auto_list_number": ("a) ", "b) "),
+}
+# Parts II, IV and VI start new pages (pdf_builders.NEW_PAGE_BEFORE).
+SECTION_PAGES = {1: (1, 1), 2: (2, 2), 3: (2, 2), 4: (3, 3), 5: (3, 3), 6: (4, 4)}
+
+# Lines of a paragraph as they wrap in a 13 pt Times column of 455 pt.
+BODY = "Trung tâm giám sát, điều hành đô thị thông minh của tỉnh được đầu tư từ"
+MORE = "nguồn ngân sách nhà nước và đã đưa vào vận hành từ tháng 6 năm 2021, kết nối"
+LAST = "với các hệ thống dịch vụ công trực tuyến của tỉnh."
+OPENING = "Tỉnh đã đầu tư hệ thống dịch vụ công trực tuyến và"
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory):
+    """{format: PDF} of the standard report, exported by LibreOffice."""
+    if shutil.which("soffice") is None:
+        pytest.fail("LibreOffice is not installed: run `bash tests/setup.sh` first", pytrace=False)
+    return reports_as_pdf(tmp_path_factory.mktemp("exported"), FORMATS)
+
+
+def parsed(pdf):
+    return extract_sections(read_pdf(pdf), OUTLINE)
+
+
+def section(report, number):
+    return next(s for s in report.sections if s.number == number)
+
+
+def texts(doc):
+    return [block.text for block in doc.blocks]
+
+
+# -- reports exported from Word, every heading format -------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_format_yields_the_six_items_in_outline_order(exported, fmt):
+    assert [s.number for s in parsed(exported[fmt]).sections] == [1, 2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_section_heading_keeps_its_number_as_printed(exported, fmt):
+    assert section(parsed(exported[fmt]), 4).heading == FUNDING_HEADING[fmt]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_section_text_is_the_body_without_its_heading(exported, fmt):
+    assert section(parsed(exported[fmt]), 1).text == "Năm 2017, tỉnh đã xây dựng hệ thống một cửa điện tử."
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sub_headings_stay_inside_their_section(exported, fmt):
+    first, second = SUB_LABELS[fmt]
+    assert section(parsed(exported[fmt]), 2).text == (
+        f"{first}Đề án đô thị thông minh của tỉnh\n"
+        "UBND tỉnh phê duyệt Đề án tại Quyết định số 1234/QĐ-UBND.\n"
+        f"{second}Kinh phí đầu tư Trung tâm IOC\n"
+        "Trung tâm IOC được đầu tư từ ngân sách tỉnh."
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_funding_table_stays_in_section_4_in_reading_order(exported, fmt):
+    assert section(parsed(exported[fmt]), 4).text == (
+        "Tổng kinh phí như sau:\n"
+        "Hạng mục | Kinh phí (triệu đồng)\n"
+        "Trung tâm IOC | 120.000\n"
+        "Dịch vụ công trực tuyến | 15.500\n"
+        "Nguồn vốn chủ yếu từ ngân sách tỉnh."
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_last_section_ends_before_the_provinces_own_part(exported, fmt):
+    assert section(parsed(exported[fmt]), 6).text == "Đề nghị Bộ Xây dựng sớm ban hành hướng dẫn."
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_letterhead_and_signoff_are_in_no_section(exported, fmt):
+    report = parsed(exported[fmt])
+    assert "Số: 123/BC-UBND" in report.letterhead and "Nơi nhận:" in report.signoff
+    for s in report.sections:
+        assert not any(words in s.text for words in ("CỘNG HÒA", "Số: 123", "Trên đây là báo cáo", "Nơi nhận", "Nguyễn Văn A"))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sections_know_the_pages_they_are_on(exported, fmt):
+    pages = {s.number: (s.source.first_page, s.source.last_page) for s in parsed(exported[fmt]).sections}
+    assert pages == SECTION_PAGES
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_running_header_and_page_numbers_are_not_text(exported, fmt):
+    doc = read_pdf(exported[fmt])
+    assert not any(RUNNING_HEADER in text or text.startswith("Trang ") for text in texts(doc))
+
+
+def test_ruled_table_rows_are_table_rows_and_never_headings(exported):
+    doc = read_pdf(exported["bold_roman"])
+    rows = [b for b in doc.blocks if b.kind == "table_row" and "Kinh phí (triệu đồng)" in b.text]
+    assert [(b.text, b.page, b.heading_level) for b in rows] == [("Hạng mục | Kinh phí (triệu đồng)", 3, None)]
+
+
+def test_bold_heading_is_bold_and_body_is_not(exported):
+    blocks = {b.text: b for b in read_pdf(exported["bold_roman"]).blocks}
+    assert blocks["IV. KINH PHÍ THỰC HIỆN"].bold
+    assert not blocks["Tổng kinh phí như sau:"].bold
+
+
+def test_word_auto_number_printed_apart_by_a_tab_is_the_blocks_number(exported):
+    blocks = {b.text: b for b in read_pdf(exported["auto_roman"]).blocks}
+    heading = blocks["IV. KINH PHÍ THỰC HIỆN"]
+    assert (heading.number, heading.bold, heading.kind) == ("IV.", True, "paragraph")
+
+
+def test_heading_printed_larger_than_the_body_gets_a_heading_level(exported):
+    blocks = {b.text: b for b in read_pdf(exported["heading_styles"]).blocks}
+    assert blocks["Kinh phí thực hiện"].heading_level is not None
+    assert blocks["Tổng kinh phí như sau:"].heading_level is None
+
+
+def test_blocks_carry_their_page_and_reading_order(exported):
+    doc = read_pdf(exported["bold_roman"])
+    assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
+    assert [b.page for b in doc.blocks] == sorted(b.page for b in doc.blocks)
+    assert doc.blocks[-1].page == 4
+
+
+def test_wrapped_heading_is_one_block(exported):
+    assert "I. CÁC NỘI DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950 ĐƯỢC BAN HÀNH" in texts(
+        read_pdf(exported["auto_roman"])
+    )
+
+
+# -- layout drawn line by line ------------------------------------------------------------
+
+
+def test_wrapped_lines_of_a_paragraph_are_joined(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(BODY, justify=True), Line(MORE, justify=True), Line(LAST)))])
+    assert texts(read_pdf(pdf)) == [f"{BODY} {MORE} {LAST}"]
+
+
+def test_first_line_indent_starts_a_paragraph_without_spacing(tmp_path):
+    pdf = draw_pdf(
+        tmp_path / "p.pdf",
+        [Page((Line(BODY, indent=28, justify=True), Line(MORE, justify=True), Line(BODY, indent=28, justify=True), Line(LAST)))],
+    )
+    assert texts(read_pdf(pdf)) == [f"{BODY} {MORE}", f"{BODY} {LAST}"]
+
+
+def test_line_ending_short_ends_its_paragraph(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(BODY, justify=True), Line("dùng chung."), Line(MORE, justify=True), Line(LAST)))])
+    assert texts(read_pdf(pdf)) == [f"{BODY} dùng chung.", f"{MORE} {LAST}"]
+
+
+def test_paragraph_spacing_ends_a_paragraph(tmp_path):
+    first = (Line(BODY, justify=True), Line(MORE, justify=True), Line(LAST))
+    second = (Line(BODY, justify=True, space_before=12), Line(MORE, justify=True), Line(LAST))
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page(first + second)])
+    assert texts(read_pdf(pdf)) == [f"{BODY} {MORE} {LAST}"] * 2
+
+
+def test_numbered_line_starts_a_block_and_gets_its_number(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(BODY, justify=True), Line("a) Hệ thống dịch vụ công trực tuyến.")))])
+    blocks = read_pdf(pdf).blocks
+    assert [(b.text, b.number) for b in blocks] == [(BODY, ""), ("a) Hệ thống dịch vụ công trực tuyến.", "a)")]
+
+
+def test_bold_line_after_body_starts_a_block(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(BODY, justify=True), Line("KINH PHÍ THỰC HIỆN", bold=True), Line(LAST)))])
+    assert [(b.text, b.bold) for b in read_pdf(pdf).blocks] == [
+        (BODY, False),
+        ("KINH PHÍ THỰC HIỆN", True),
+        (LAST, False),
+    ]
+
+
+@pytest.mark.parametrize("font", ["", "Times-Bold", "Helvetica-BoldOblique"])
+def test_bold_is_read_from_the_font_name(tmp_path, font):
+    # "" is Times New Roman Bold as embedded by the export (LiberationSerif-Bold here).
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line("IV. KINH PHI THUC HIEN", bold=True, font=font),))])
+    assert read_pdf(pdf).blocks[0].bold
+
+
+def test_regular_font_is_not_bold(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line("Kinh phi", font="Times-Roman"),))])
+    assert not read_pdf(pdf).blocks[0].bold
+
+
+def test_latin_word_hyphenated_at_a_line_end_is_joined(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(f"{OPENING} hạ tầng infra-", justify=True), Line("structure dùng chung.")))])
+    assert texts(read_pdf(pdf)) == [f"{OPENING} hạ tầng infrastructure dùng chung."]
+
+
+def test_hyphen_between_vietnamese_words_at_a_line_end_is_kept(tmp_path):
+    # Vietnamese syllables are never split: "tế-xã" is a real hyphen ("kinh tế-xã hội").
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(f"{OPENING} phát triển kinh tế-", justify=True), Line("xã hội của tỉnh.")))])
+    assert texts(read_pdf(pdf)) == [f"{OPENING} phát triển kinh tế-xã hội của tỉnh."]
+
+
+def test_hyphen_before_a_capital_is_not_joined(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(f"{OPENING} tỉnh Bà Rịa -", justify=True), Line("Vũng Tàu.")))])
+    assert texts(read_pdf(pdf)) == [f"{OPENING} tỉnh Bà Rịa - Vũng Tàu."]
+
+
+def test_paragraph_running_over_a_page_break_is_one_block_on_its_first_page(tmp_path):
+    filler = tuple(Line(f"Đoạn số {n}.") for n in range(1, 37))
+    pdf = draw_pdf(
+        tmp_path / "p.pdf",
+        [Page((*filler, Line(BODY, justify=True)), footer="- 1 -"), Page((Line(LAST),), footer="- 2 -")],
+    )
+    blocks = read_pdf(pdf).blocks
+    assert (blocks[-1].text, blocks[-1].page) == (f"{BODY} {LAST}", 1)
+
+
+def test_decomposed_vietnamese_text_comes_out_nfc(tmp_path):
+    decomposed = unicodedata.normalize("NFD", "Kinh phí thực hiện Đề án đô thị thông minh")
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(decomposed),))])
+    assert texts(read_pdf(pdf)) == ["Kinh phí thực hiện Đề án đô thị thông minh"]
+
+
+@pytest.mark.parametrize("footer", ["- 2 -", "Trang 2", "2", "Trang 2/3"])
+def test_page_number_lines_are_dropped(tmp_path, footer):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(LAST),), footer=footer)])
+    assert texts(read_pdf(pdf)) == [LAST]
+
+
+def test_line_repeated_at_the_top_of_every_page_is_dropped(tmp_path):
+    words = ("Mở đầu.", "Nội dung.", "Kết luận.")
+    pages = [Page((Line(text),), header="UBND TỈNH QUẢNG NINH - SỞ XÂY DỰNG") for text in words]
+    assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
+
+
+def test_same_text_in_the_body_of_each_page_is_kept(tmp_path):
+    pages = [Page((Line(f"Mục {n}."), *(Line("x") for _ in range(10)), Line("Kinh phí: xem Phụ lục."))) for n in (1, 2, 3)]
+    assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))).count("Kinh phí: xem Phụ lục.") == 3
+
+
+def test_columns_far_apart_on_one_line_are_a_table_row(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line("Trung tâm IOC" + " " * 60 + "120.000"),))])
+    # reportlab draws the spaces: the gap is wide, as between two table columns
+    assert [(b.kind, b.text) for b in read_pdf(pdf).blocks] == [("table_row", "Trung tâm IOC | 120.000")]
+
+
+def test_larger_type_is_a_heading_level(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line("KẾT QUẢ TRIỂN KHAI", size=BODY_SIZE * 1.4, bold=True), Line(LAST), Line(LAST)))])
+    assert [b.heading_level for b in read_pdf(pdf).blocks] == [1, None, None]
+
+
+# -- scanned pages ------------------------------------------------------------------------
+
+
+def test_image_only_page_is_found_for_ocr(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(LAST),)), Page(image=True), Page((Line(LAST),))])
+    assert pages_without_text(pdf) == [2]
+
+
+def test_pdf_of_page_images_has_every_page_without_text(tmp_path):
+    assert pages_without_text(image_only_pdf(tmp_path / "scan.pdf", pages=3)) == [1, 2, 3]
+
+
+def test_page_with_a_text_layer_is_not_for_ocr(exported):
+    assert pages_without_text(exported["bold_roman"]) == []
+
+
+def test_blank_page_is_not_for_ocr(tmp_path):
+    assert pages_without_text(draw_pdf(tmp_path / "p.pdf", [Page((Line(LAST),)), Page()])) == []
+
+
+def test_scan_reads_as_no_blocks(tmp_path):
+    assert read_pdf(image_only_pdf(tmp_path / "scan.pdf")).blocks == ()
+
+
+# -- bad input ----------------------------------------------------------------------------
+
+
+def test_password_protected_pdf_is_a_document_error_naming_the_file(tmp_path):
+    pdf = draw_pdf(tmp_path / "bao-cao-mat-khau.pdf", [Page((Line(LAST),))], user_password="123")
+    with pytest.raises(DocumentError, match=r"bao-cao-mat-khau\.pdf.*password"):
+        read_pdf(pdf)
+
+
+def test_damaged_pdf_is_a_document_error_naming_the_file(tmp_path, exported):
+    data = exported["bold_roman"].read_bytes()
+    damaged = tmp_path / "hong.pdf"
+    damaged.write_bytes(data[: len(data) // 2])
+    with pytest.raises(DocumentError, match=r"hong\.pdf.*damaged"):
+        read_pdf(damaged)
+
+
+def test_word_file_named_pdf_is_a_document_error_saying_what_it_is(tmp_path):
+    fake = tmp_path / "bao-cao.pdf"
+    build_report(tmp_path / "bao-cao.docx").rename(fake)
+    with pytest.raises(DocumentError, match=r"bao-cao\.pdf.*not a PDF but a zip package"):
+        read_pdf(fake)
+
+
+def test_empty_file_is_a_document_error(tmp_path):
+    (tmp_path / "rong.pdf").write_bytes(b"")
+    with pytest.raises(DocumentError, match=r"rong\.pdf.*empty"):
+        read_pdf(tmp_path / "rong.pdf")
+
+
+def test_missing_file_is_a_document_error(tmp_path):
+    with pytest.raises(DocumentError, match=r"khong-co\.pdf.*no such file"):
+        read_pdf(tmp_path / "khong-co.pdf")
+
+
+def test_pages_without_text_on_a_damaged_file_is_a_document_error(tmp_path):
+    (tmp_path / "hong.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    with pytest.raises(DocumentError, match=r"hong\.pdf"):
+        pages_without_text(tmp_path / "hong.pdf")
+
+
+def test_pages_past_the_limit_are_not_read_and_the_document_says_so(tmp_path):
+    pages = [Page((Line(text),)) for text in ("Một.", "Hai.", "Ba.", "Bốn.", "Năm.")]
+    doc = read_pdf(draw_pdf(tmp_path / "p.pdf", pages), max_pages=2)
+    assert (texts(doc), doc.partial) == (["Một.", "Hai."], "only the first 2 of 5 pages were read")
+
+
+def test_whole_document_is_not_partial(exported):
+    assert read_pdf(exported["bold_roman"]).partial == ""
+
+
+# -- speed (printed, not asserted: run with -s) -------------------------------------------
+
+
+def test_speed_on_a_long_exported_report(tmp_path):
+    paragraph = f"{BODY} {MORE} {LAST} " * 3
+    long_parts = tuple(Part(part.heading, part.content + (paragraph.strip(),) * 11) for part in STANDARD)
+    pdf = reports_as_pdf(tmp_path, ("bold_roman",), long_parts)["bold_roman"]
+    start = time.perf_counter()
+    doc = read_pdf(pdf)
+    seconds = time.perf_counter() - start
+    pages = max(b.page for b in doc.blocks)
+    print(f"\nread_pdf: {pages} pages in {seconds:.3f} s = {pages / seconds:.0f} pages/s")
+    assert [s.number for s in extract_sections(doc, OUTLINE).sections] == [1, 2, 3, 4, 5, 6]

@@ -1,0 +1,135 @@
+"""The consolidated report as a PDF: the Word file converted by LibreOffice, read back with
+pdfplumber and poppler's pdffonts/pdftotext, for all 63 provinces."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from baocao.campaign import load_campaign
+from baocao.render.pdf import docx_to_pdf
+from baocao.render.report import RenderError, render_report
+from test_render_report import ERRORS, GENERATED, five_provinces, national_table, sample_table
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdffonts") is None,
+                                reason="needs LibreOffice and poppler-utils: run tests/setup.sh")
+
+# Letters whose glyphs a font without full Vietnamese lacks, so they show a fallback font
+# or break apart in the extracted text.
+HARD_LETTERS = "Kiểm tra chữ: đồng, Ường, Ợ, ỹ, Ặ."
+
+
+@pytest.fixture(scope="module")
+def pdf_path(tmp_path_factory) -> Path:
+    campaign = load_campaign()
+    table = national_table(campaign, paragraphs=1)
+    table.loc[0, "section_1"] += "\n" + HARD_LETTERS
+    out = tmp_path_factory.mktemp("pdf") / "bao-cao.pdf"
+    return render_report(table, campaign, ERRORS, out, generated_at=GENERATED)
+
+
+@pytest.fixture(scope="module")
+def pages(pdf_path) -> list[str]:
+    with pdfplumber.open(pdf_path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def test_pdf_of_63_provinces_has_a_sane_page_count(pages):
+    assert 3 <= len(pages) <= 60
+
+
+def test_pdf_pages_are_a4(pdf_path):
+    with pdfplumber.open(pdf_path) as pdf:
+        sizes = {(round(p.width * 25.4 / 72), round(p.height * 25.4 / 72)) for p in pdf.pages}
+    assert sizes == {(210, 297)}
+
+
+def test_pdf_first_page_carries_the_header_block_and_addressee(pages):
+    first = pages[0]
+    for text in ("BỘ XÂY DỰNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "/BXD-PTDT", "Kính gửi: Thủ tướng Chính phủ."):
+        assert text in first
+
+
+def test_pdf_numbers_pages_from_the_second(pages):
+    assert pages[0].splitlines()[0] != "1"
+    assert pages[1].splitlines()[0] == "2"
+    assert pages[-1].splitlines()[0] == str(len(pages))
+
+
+def test_pdf_embeds_only_liberation_serif(pdf_path):
+    listing = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True, check=True).stdout
+    fonts = {line.split()[0].split("+", 1)[-1] for line in listing.splitlines()[2:] if line.strip()}
+    assert fonts and all(name.startswith("LiberationSerif") for name in fonts), fonts
+
+
+def test_pdf_text_keeps_vietnamese_letters_whole(pdf_path):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert HARD_LETTERS in " ".join(text.split())
+    assert "127.500.000.000 đồng" not in text  # the 63-province table, not the five-province sample
+    assert "Đồng bằng sông Cửu Long" in text
+
+
+def test_pdf_carries_section_text_with_attribution(pages):
+    text = " ".join(" ".join(pages).split())
+    assert "(Thành phố Hà Nội — BC-01.docx, đoạn 20–28)" in text
+    assert "khó khăn, vướng mắc nêu nhiều nhất: nguồn lực, kinh phí (54)" in text
+
+
+def test_pdf_ends_with_the_source_index(pages):
+    assert "DANH MỤC THƯ VÀ TỆP NGUỒN" in " ".join(pages[-3:])
+
+
+# --------------------------------------------------------------------------- LibreOffice failures
+
+
+def _fake_soffice(folder: Path, body: str) -> Path:
+    script = folder / "soffice"
+    script.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.fixture()
+def small_docx(tmp_path) -> Path:
+    campaign = five_provinces()
+    return render_report(sample_table(campaign), campaign, ERRORS, tmp_path / "bao-cao.docx", generated_at=GENERATED)
+
+
+def test_libreoffice_that_hangs_is_killed_with_its_children(small_docx, tmp_path, monkeypatch):
+    pid_file = tmp_path / "child.pid"
+    monkeypatch.setenv("BAOCAO_SOFFICE", str(_fake_soffice(tmp_path, f"sleep 300 & echo $! > {pid_file}; wait")))
+    started = time.monotonic()
+    with pytest.raises(RenderError, match="within 1 s"):
+        docx_to_pdf(small_docx, tmp_path / "out.pdf", timeout=1)
+    assert time.monotonic() - started < 10
+    time.sleep(0.2)
+    assert not _running(int(pid_file.read_text()))
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a killed orphan waits as one until init reaps it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def test_libreoffice_that_makes_no_pdf_raises_render_error(small_docx, tmp_path, monkeypatch):
+    monkeypatch.setenv("BAOCAO_SOFFICE", str(_fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2")))
+    with pytest.raises(RenderError, match="made no PDF.*source file could not be loaded"):
+        docx_to_pdf(small_docx, tmp_path / "out.pdf")
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_missing_libreoffice_raises_render_error_naming_the_packages(small_docx, tmp_path, monkeypatch):
+    monkeypatch.setenv("BAOCAO_SOFFICE", str(tmp_path / "khong-co" / "soffice"))
+    with pytest.raises(RenderError, match="libreoffice-writer-nogui fonts-liberation2"):
+        docx_to_pdf(small_docx, tmp_path / "out.pdf")
