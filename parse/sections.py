@@ -66,8 +66,13 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     for (pos, items), end in zip(headings, [*(p for p, _ in headings[1:]), len(blocks)]):
         if not items:
             continue
+        heading = blocks[pos]
+        if pos + 1 < end and _wraps(blocks, pos + 1, (), {pos: items}) and is_heading_like(blocks[pos + 1]) \
+                and heading_level_key(blocks[pos + 1]) == heading_level_key(heading):
+            heading = replace(heading, text=f"{heading.text} {blocks[pos + 1].text}")
+            pos += 1
         body = blocks[pos + 1 : min(end, signoff_at)]
-        for section in _sections_from(doc.name, blocks[pos], body, items):
+        for section in _sections_from(doc.name, heading, body, items):
             found[section.number] = _combined(found[section.number], section) if section.number in found else section
     first = opening[0] if opening else signoff_at
     return ParsedReport(
@@ -98,7 +103,17 @@ def _section_headings(
     if not matches:
         return []
     level = _section_level(blocks, matches)
-    return [(pos, matches.get(pos, ())) for pos in candidates if heading_level_key(blocks[pos]) == level]
+    at_level = [(pos, matches.get(pos, ())) for pos in candidates if heading_level_key(blocks[pos]) == level]
+    return [(pos, items) for pos, items in at_level if not _wraps(blocks, pos, items, matches)]
+
+
+def _wraps(blocks: tuple[Block, ...], pos: int, items: tuple[int, ...], matches: dict) -> bool:
+    """A long heading wrapped onto a second line that a reader (a scan's OCR layer, a PDF)
+    took for a heading of its own: unnumbered, matching nothing, right after a section
+    heading that does not end a sentence. It goes on that heading, not ending it."""
+    if items or pos == 0 or (pos - 1) not in matches or blocks[pos].number:
+        return False
+    return not blocks[pos - 1].text.rstrip().endswith((".", ":", ";"))
 
 
 def _section_level(blocks: tuple[Block, ...], matches: dict[int, tuple[int, ...]]) -> tuple:

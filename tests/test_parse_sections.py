@@ -281,3 +281,26 @@ def test_report_without_outline_headings_has_no_sections_and_keeps_its_text_as_l
 def test_last_section_without_signoff_runs_to_the_end():
     report = extract_sections(plain(("VI. ĐỀ XUẤT, KIẾN NGHỊ", "VI."), ("Đề nghị hỗ trợ.", "")), OUTLINE)
     assert (section(report, 6).text, report.signoff) == ("Đề nghị hỗ trợ.", "")
+
+
+def test_a_long_heading_wrapped_onto_a_second_line_stays_one_heading():
+    from baocao.campaign import load_campaign
+    from baocao.parse.document import Block, Document
+    from baocao.parse.sections import extract_sections
+
+    def caps(i, text, number=""):
+        return Block(i, text, "paragraph", "", 2, False, number)
+
+    blocks = (
+        caps(0, "IV. KINH PHÍ THỰC HIỆN", "IV."),
+        Block(1, "Tổng kinh phí 12 tỷ đồng.", "paragraph", "", None, False),
+        caps(2, "V. KHÓ KHĂN, VƯỚNG MẮC TRONG TRIỂN KHAI (VỀ NGUỒN LỰC, VỀ VĂN BẢN QUY PHẠM PHÁP", "V."),
+        caps(3, "LUẬT, ...)"),
+        Block(4, "Thiếu nguồn lực.", "paragraph", "", None, False),
+        caps(5, "VI. ĐỀ XUẤT, KIẾN NGHỊ", "VI."),
+        Block(6, "Đề nghị hướng dẫn.", "paragraph", "", None, False),
+    )
+    found = {s.number: s for s in extract_sections(Document("scan.pdf", blocks), load_campaign().sections).sections}
+    assert found[5].text == "Thiếu nguồn lực."
+    assert found[5].heading.endswith("PHÁP LUẬT, ...)")
+    assert found[6].text == "Đề nghị hướng dẫn."

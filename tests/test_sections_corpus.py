@@ -22,7 +22,7 @@ from baocao.parse.reports import parse_document
 
 # Kinds of file whose reader the integrated baocao has; add "pdf", "doc", "tcvn3", "scan"
 # as their readers land. "docx" is checked by its own test below either way.
-READABLE = {"docx", "pdf", "doc", "tcvn3"}
+READABLE = {"docx", "pdf", "doc", "tcvn3", "scan"}
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "reports"
 ENTRIES = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
