@@ -90,14 +90,28 @@ def _blocks(word) -> Iterator[Block]:
     for element in _content(word.element.body):
         if element.tag == qn("w:p"):
             block = _paragraph_block(Paragraph(element, word._body), index, counters)
-            index += 1
             if block.text:
                 yield block
+            yield from _text_boxes(element, word, index, counters)
+            index += 1
         else:
             for row_text, bold in _rows(element, word, counters):
                 if row_text.strip(" |"):
                     yield Block(index, row_text, "table_row", _table_style(element, word), None, bold)
                 index += 1
+
+
+def _text_boxes(paragraph, word, index: int, counters: Counters) -> Iterator[Block]:
+    """Paragraphs of the text boxes anchored in a paragraph (a letterhead is often one),
+    after it, with its index. Word stores each box twice (mc:Choice for new readers,
+    mc:Fallback as VML for old ones): only the first copy is read."""
+    for box in paragraph.iter(qn("w:txbxContent")):
+        if any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()):
+            continue
+        for inner in box.iter(qn("w:p")):
+            block = _paragraph_block(Paragraph(inner, word._body), index, counters)
+            if block.text:
+                yield block
 
 
 def _content(container) -> Iterator:

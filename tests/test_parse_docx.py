@@ -366,3 +366,16 @@ def test_zip_that_is_not_a_word_package_raises_document_error(tmp_path):
 def test_missing_file_raises_document_error(tmp_path):
     with pytest.raises(DocumentError, match="khong-co.docx: .*no such file"):
         read_docx(tmp_path / "khong-co.docx")
+
+
+def test_a_letterhead_in_text_boxes_is_read_once():
+    from pathlib import Path
+
+    from baocao.campaign import load_campaign
+    from baocao.parse.docx import read_docx
+    from baocao.parse.sections import extract_sections
+
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "reports" / "49-text-box-ba-ria-vung-tau.docx"
+    report = extract_sections(read_docx(path), load_campaign().sections)
+    assert report.letterhead.count("TỈNH BÀ RỊA - VŨNG TÀU") == 1
+    assert len(report.sections) >= 5
