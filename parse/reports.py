@@ -77,7 +77,7 @@ def _read(path: Path, fmt: str, filename: str, scratch: Path, deadline: Deadline
         converted = convert_to_docx(_link(path, named), scratch / "converted", timeout=deadline.left())
         return _renamed(read_docx(converted), filename)
     if fmt == "pdf":
-        return _renamed(_read_pdf(_link(path, named), scratch, deadline), filename)
+        return _renamed(_in_unicode(_read_pdf(_link(path, named), scratch, deadline)), filename)
     raise DocumentError(filename, f"{fmt.upper() or 'this kind of'} files are not reports baocao can read",
                         kind="a report",
                         action="Ask the province for the report as .docx, .doc or .pdf.")
@@ -98,6 +98,20 @@ def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
     recognised = ocr_pdf(path, scratch / "ocr", timeout=deadline.left())
     document = read_pdf(recognised)
     return Document(document.name, document.blocks, ocr=True, partial=document.partial)
+
+
+def _in_unicode(document: Document) -> Document:
+    """A PDF made from a TCVN3 or VNI document keeps the legacy codes in its text layer
+    (its fonts have no Unicode map): recognised from the text itself, converted."""
+    from dataclasses import replace
+
+    from baocao.parse.legacy import detect_legacy, to_unicode
+
+    encoding = detect_legacy("\n".join(b.text for b in document.blocks))
+    if encoding is None:
+        return document
+    blocks = tuple(replace(b, text=to_unicode(b.text, encoding)) for b in document.blocks)
+    return Document(document.name, blocks, document.ocr, document.partial)
 
 
 def _safe_name(filename: str, fmt: str) -> str:

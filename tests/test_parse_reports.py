@@ -45,3 +45,15 @@ def test_scratch_files_are_removed_and_stay_inside_the_work_folder(tmp_path):
     parse_document(path, "docx", "../../ra-ngoai.docx", OUTLINE, work_dir=work)
     assert list(work.iterdir()) == []
     assert not list(tmp_path.parent.glob("ra-ngoai*"))
+
+
+def test_a_pdf_made_from_a_tcvn3_document_is_read_as_unicode(tmp_path):
+    from pathlib import Path
+
+    from baocao.render.pdf import docx_to_pdf
+
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "reports" / "12-bold-roman-thai-nguyen.docx"
+    pdf = docx_to_pdf(source, tmp_path / "thai-nguyen.pdf")
+    parsed = parse_document(pdf, "pdf", "thai-nguyen.pdf", OUTLINE, work_dir=tmp_path)
+    assert parsed.status == "ok" and len(parsed.sections) == 6
+    assert "Thái Nguyên" in parsed.letterhead and "Độc lập - Tự do - Hạnh phúc" in parsed.letterhead
