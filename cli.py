@@ -368,7 +368,7 @@ def aggregate(store, campaign, out, by_2025):
 @store_option
 @campaign_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Output file: .html or .md.")
+              help="Output file: .docx (the letter to edit and sign), .pdf, .html or .md.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               envvar="BAOCAO_TEMPLATES", help="A folder of templates replacing the bundled ones.")
 def render(store, campaign, out, templates):
@@ -377,7 +377,8 @@ def render(store, campaign, out, templates):
     Example:
 
     \b
-        baocao render --store kho --out bao-cao.html
+        baocao render --store kho --out bao-cao.docx
+        baocao render --store kho --out bao-cao.pdf --templates mau-cua-bo
     """
     c = _campaign(campaign)
     s = _open_store(store)
@@ -402,7 +403,7 @@ def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, i
         imap_ca_file, imap_retries, campaign, quiet, out, templates):
     """Ingest, aggregate and render in one go into an output folder.
 
-    Writes bang-tong-hop.xlsx/.csv/.json (the table) and bao-cao.html/.md (the report).
+    Writes bang-tong-hop.xlsx/.csv/.json (the table) and bao-cao.docx/.pdf/.html/.md (the report).
 
     Example:
 
@@ -418,12 +419,20 @@ def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, i
         out.mkdir(parents=True, exist_ok=True)
         for suffix in (".xlsx", ".csv", ".json"):
             _write_table(consolidation, out / f"{TABLE_NAME}{suffix}")
-        for suffix in (".html", ".md"):
-            _render(s, c, consolidation.table, out / f"{REPORT_NAME}{suffix}", templates)
+        written = []
+        for suffix in (".html", ".md", ".docx", ".pdf"):
+            try:
+                _render(s, c, consolidation.table, out / f"{REPORT_NAME}{suffix}", templates)
+                written.append(suffix)
+            except Failure as e:
+                if suffix != ".pdf":
+                    raise
+                # The PDF needs LibreOffice; the other formats are worth having without it.
+                click.echo(f"the report was not written as PDF: {e.message}", err=True)
     finally:
         s.close()
     if not quiet:
-        click.echo(f"wrote {out}/{REPORT_NAME}.html, .md and {out}/{TABLE_NAME}.xlsx, .csv, .json", err=True)
+        click.echo(f"wrote {out}/{REPORT_NAME}{', '.join(written)} and {out}/{TABLE_NAME}.xlsx, .csv, .json", err=True)
 
 
 @cli.command()

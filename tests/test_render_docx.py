@@ -118,7 +118,8 @@ def test_header_block_is_a_borderless_two_column_table(document):
     assert {edge.get(qn("w:val")) for edge in borders} == {"nil"}
     left, right = (cell.text for cell in block.rows[0].cells)
     assert left.splitlines()[0] == "BỘ XÂY DỰNG"
-    assert "/BXD-PTDT" in left and "V/v báo cáo tình hình phát triển đô thị thông minh" in left
+    # The ministry's own number and subject, as the campaign file gives them.
+    assert "/BXD-PTĐT" in left and "V/v báo cáo tình hình triển khai đô thị thông minh bền vững" in left
     assert right.splitlines()[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     assert "Hà Nội, ngày" in right and "năm 2022" in right
 
