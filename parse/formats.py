@@ -6,14 +6,20 @@ from __future__ import annotations
 import io
 import zipfile
 
-DOCUMENT_FORMATS = ("docx", "pdf", "doc", "odt", "rtf")
+DOCUMENT_FORMATS = ("docx", "pdf", "doc", "odt", "rtf", "encrypted-office")
+# An Office file saved with a password is an OLE2 container with this stream instead of
+# the document: nothing can read it without the password.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def detect_format(data: bytes, filename: str = "") -> str:
-    """docx, pdf, doc, odt, rtf, zip, or the file name's extension (lower case), or ''."""
+    """docx, pdf, doc, odt, rtf, encrypted-office, zip, or the file name's extension
+    (lower case), or ''."""
     if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        if _ENCRYPTED_PACKAGE in data[:65536]:
+            return "encrypted-office"
         return "doc"  # OLE2: Word 97-2003 (also old .xls/.ppt, which fail later with a clear error)
     if data.startswith(b"{\\rtf"):
         return "rtf"

@@ -76,6 +76,9 @@ def _read(path: Path, fmt: str, filename: str, scratch: Path, deadline: Deadline
 
         converted = convert_to_docx(_link(path, named), scratch / "converted", timeout=deadline.left())
         return _renamed(read_docx(converted), filename)
+    if fmt == "encrypted-office":
+        raise DocumentError(filename, "it is protected by a password", kind="a report",
+                            action="Ask the province to send it again without a password.")
     if fmt == "pdf":
         return _renamed(_in_unicode(_read_pdf(_link(path, named), scratch, deadline)), filename)
     raise DocumentError(filename, f"{fmt.upper() or 'this kind of'} files are not reports baocao can read",

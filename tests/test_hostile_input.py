@@ -1,0 +1,77 @@
+"""Hostile input, each ending in a recorded error or a clean result within a time limit,
+while the rest of the run goes on."""
+
+from __future__ import annotations
+
+import email.policy
+import io
+import sqlite3
+import time
+import zipfile
+from email.message import EmailMessage
+from pathlib import Path
+
+from baocao.campaign import load_campaign
+from baocao.parse.reports import parse_document
+from mailserver import MAILBOX, run_baocao
+
+OUTLINE = load_campaign().sections
+REPORTS = Path(__file__).resolve().parent.parent / "fixtures" / "reports"
+A_REPORT = REPORTS / "01-heading-styles-ha-noi.docx"
+
+
+def _docx_with_document_xml(xml: bytes) -> bytes:
+    source = zipfile.ZipFile(A_REPORT)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, xml if item.filename == "word/document.xml" else source.read(item))
+    return out.getvalue()
+
+
+def test_xml_entity_expansion_inside_a_docx_is_not_expanded(tmp_path):
+    lol = b'<!DOCTYPE w:document [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">' + b"".join(
+        b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((ord("c") + i,) + (ord("b") + i,) * 10)
+        for i in range(8)) + b"]>"
+    document = zipfile.ZipFile(A_REPORT).read("word/document.xml")
+    head, body = document.split(b"?>", 1)
+    path = tmp_path / "bom.docx"
+    path.write_bytes(_docx_with_document_xml(head + b"?>" + lol + body.replace(b"<w:t>", b"<w:t>&j;", 1)))
+    started = time.monotonic()
+    parsed = parse_document(path, "docx", "bom.docx", OUTLINE, work_dir=tmp_path)
+    assert time.monotonic() - started < 10
+    assert parsed.status in ("failed", "ok", "no_sections")
+    assert "haha" * 1000 not in "".join(s.text for s in parsed.sections)
+
+
+def test_a_password_protected_docx_is_a_recorded_error_saying_so(tmp_path):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    encrypted = io.BytesIO()
+    with A_REPORT.open("rb") as source:
+        OOXMLFile(source).encrypt("mat-khau", encrypted)
+    path = tmp_path / "khoa.docx"
+    path.write_bytes(encrypted.getvalue())
+    parsed = parse_document(path, "encrypted-office", "Báo cáo có mật khẩu.docx", OUTLINE, work_dir=tmp_path)
+    assert parsed.status == "failed"
+    assert "Báo cáo có mật khẩu.docx" in parsed.error and "password" in parsed.error
+
+
+def test_a_message_with_a_thousand_attachments_is_read_in_time(tmp_path):
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"], m["Subject"] = "sxd@quangninh.gov.vn", "Báo cáo 1683/BXD-PTDT kèm ảnh"
+    m["Date"], m["Message-ID"] = "Fri, 27 May 2022 09:00:00 +0700", "<nghin@quangninh.gov.vn>"
+    m.set_content("Kính gửi Bộ Xây dựng")
+    m.add_attachment(A_REPORT.read_bytes(), maintype="application", subtype="octet-stream", filename="bc.docx")
+    for i in range(999):
+        m.add_attachment(f"ảnh {i}".encode() * 20, maintype="image", subtype="jpeg", filename=f"anh-{i}.jpg")
+    (tmp_path / "box").mkdir()
+    (tmp_path / "box" / "1.eml").write_bytes(m.as_bytes())
+    started = time.monotonic()
+    result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "box"))
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 60
+    db = sqlite3.connect(tmp_path / "kho" / "catalog.sqlite")
+    assert db.execute("SELECT count(*) FROM attachments").fetchone()[0] == 1000
+    assert db.execute("SELECT kind, province_code FROM messages").fetchone() == ("report", "01")
+
