@@ -76,10 +76,10 @@ def test_reference_run_stores_every_message_once(reference):
     assert len(reference["catalogue"]["locations"]) == expected + 1
 
 
-def test_killed_at_ten_random_points_then_one_clean_run_equals_an_uninterrupted_run(server, reference, tmp_path):
+def test_killed_at_twenty_random_points_then_one_clean_run_equals_an_uninterrupted_run(server, reference, tmp_path):
     rng = random.Random(1683)
     store = tmp_path / "kho"
-    for _ in range(10):
+    for _ in range(20):
         process = subprocess.Popen(_ingest_command(server, store), env=_env(), stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.1, reference["seconds"] * 0.9))
@@ -150,6 +150,34 @@ def test_disk_refusing_a_write_exits_6_with_a_clear_error_and_corrupts_nothing(s
     done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     _same_as_reference(store, reference)
+
+
+def _mount_small_disk(path: Path, size: str) -> bool:
+    path.mkdir()
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)],
+                          capture_output=True).returncode == 0
+
+
+def test_a_full_disk_exits_6_and_the_store_moved_to_a_bigger_one_completes(server, reference, tmp_path):
+    small = tmp_path / "dia-nho"
+    if not _mount_small_disk(small, "30m"):
+        pytest.fail("cannot mount a small tmpfs to fill (needs root, as in CI)", pytrace=False)
+    try:
+        store = small / "kho"
+        failed = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True,
+                                timeout=300)
+        assert failed.returncode == 6, failed.stderr
+        assert "cannot write to the store" in failed.stderr and "No space left on device" in failed.stderr \
+            or "disk is full" in failed.stderr
+        moved = tmp_path / "kho"
+        shutil.copytree(store, moved)
+    finally:
+        subprocess.run(["umount", str(small)], check=False)
+    assert catalogue(moved)["integrity"] == "ok" and objects_intact(moved)
+    assert 0 < len(catalogue(moved)["messages"]) < len(reference["catalogue"]["messages"])
+    done = subprocess.run(_ingest_command(server, moved), env=_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    _same_as_reference(moved, reference)
 
 
 def test_renumbered_folder_is_read_again_and_nothing_is_stored_twice(server, tmp_path):
