@@ -16,8 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
-from baocao.parse.convert import run_tool
 from baocao.parse.document import DocumentError
+from baocao.tools import run_tool
 
 OCR_INSTALL = "apt-get install -y tesseract-ocr tesseract-ocr-vie ocrmypdf"
 

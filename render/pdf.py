@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
 from baocao.render.report import RenderError
+from baocao.tools import run_tool
 
 TIMEOUT_SECONDS = 180
 INSTALL_HINT = ("install LibreOffice and the Times New Roman-compatible fonts: "
@@ -54,33 +54,20 @@ def docx_to_pdf(docx: Path, out: Path, timeout: float = TIMEOUT_SECONDS) -> Path
                    "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir), str(docx)]
         env = {**os.environ, "HOME": str(work)}
         try:
-            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                                       start_new_session=True)
+            done = run_tool(command, timeout, env)
         except OSError as e:
             raise RenderError(f"cannot start LibreOffice ({program}): {e}; {INSTALL_HINT}") from e
-        try:
-            stdout, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            _kill_group(process)
             raise RenderError(f"LibreOffice did not convert {docx.name} to PDF within {timeout:.0f} s and was "
                               "stopped; write .docx and convert it in Word, or try again") from None
         made = outdir / f"{docx.stem}.pdf"
         if not made.is_file() or made.stat().st_size == 0:
-            said = " ".join((stderr or stdout).decode("utf-8", "replace").split())[-500:]
-            raise RenderError(f"LibreOffice made no PDF from {docx.name} (exit status {process.returncode}"
+            said = " ".join((done.stderr or done.stdout).split())[-500:]
+            raise RenderError(f"LibreOffice made no PDF from {docx.name} (exit status {done.returncode}"
                               f"{': ' + said if said else ''}); open the .docx in Word to check it")
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(made), str(out))
     return out
-
-
-def _kill_group(process: subprocess.Popen) -> None:
-    """soffice starts oosplash and soffice.bin; the whole session goes."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.communicate()
 
 
 def render_pdf(context: dict, out: Path, templates: Path | None = None) -> Path:
