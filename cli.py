@@ -50,6 +50,10 @@ campaign_option = click.option(
     help="Campaign TOML (default: the bundled 1683/BXD-PTDT).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, envvar="BAOCAO_QUIET", help="Print only problems.")
+document_seconds_option = click.option(
+    "--document-seconds", type=click.FloatRange(1, 3600), default=60, show_default=True,
+    envvar="BAOCAO_DOCUMENT_SECONDS",
+    help="Time limit for reading one attached document (conversion and OCR included).")
 
 
 def imap_options(f):
@@ -158,7 +162,7 @@ def _imap_messages(settings, state, spool_dir: Path, progress: "_Progress"):
         raise Failure(f"{e}", EXIT_CONNECTION)
 
 
-def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool) -> None:
+def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool, document_seconds: float = 60) -> None:
     from baocao.ingest.pipeline import ingest
     from baocao.ingest.sources import SourceError
 
@@ -171,7 +175,8 @@ def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool) -> Non
         progress = _Progress(quiet)
         messages, source = messages_and_source(store, progress)
         try:
-            summary = ingest(store, messages, campaign, on_message=progress.message)
+            summary = ingest(store, messages, campaign, on_message=progress.message,
+                             document_seconds=document_seconds)
         except SourceError as e:
             raise Failure(str(e), EXIT_CONFIG)
         except (OSError, sqlite3.OperationalError) as e:
@@ -279,8 +284,9 @@ def _render(store: Store, campaign, table, out: Path, templates: Path | None) ->
 @imap_options
 @campaign_option
 @quiet_option
+@document_seconds_option
 def ingest(store, from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
-           imap_ca_file, imap_retries, campaign, quiet):
+           imap_ca_file, imap_retries, campaign, quiet, document_seconds):
     """Fetch new mail into the store, recognise each report's province and parse it.
 
     Only messages not stored yet are fetched; the mailbox is opened read-only, so mail
@@ -297,14 +303,16 @@ def ingest(store, from_path, imap_host, imap_port, imap_user, imap_password_file
     """
     c = _campaign(campaign)
     _ingest(store, c, lambda s, p: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
-                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, p), quiet)
+                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, p), quiet,
+            document_seconds)
 
 
 @cli.command()
 @config_option
 @store_option
 @campaign_option
-def parse(store, campaign):
+@document_seconds_option
+def parse(store, campaign, document_seconds):
     """Analyse every stored message again: parse its documents, recognise its province.
 
     For after an upgrade of baocao or a change of campaign file; the clerk's
@@ -321,7 +329,7 @@ def parse(store, campaign):
     s = _open_store(store)
     try:
         s.lock()
-        n = reanalyse_all(s, c)
+        n = reanalyse_all(s, c, document_seconds)
     except StoreLocked as e:
         raise Failure(str(e), EXIT_LOCKED)
     finally:
@@ -395,12 +403,13 @@ def render(store, campaign, out, templates):
 @imap_options
 @campaign_option
 @quiet_option
+@document_seconds_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Output folder for the table and the report.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               envvar="BAOCAO_TEMPLATES", help="A folder of templates replacing the bundled ones.")
 def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
-        imap_ca_file, imap_retries, campaign, quiet, out, templates):
+        imap_ca_file, imap_retries, campaign, quiet, document_seconds, out, templates):
     """Ingest, aggregate and render in one go into an output folder.
 
     Writes bang-tong-hop.xlsx/.csv/.json (the table) and bao-cao.docx/.pdf/.html/.md (the report).
@@ -412,7 +421,8 @@ def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, i
     """
     c = _campaign(campaign)
     _ingest(store, c, lambda s, p: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
-                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, p), quiet)
+                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, p), quiet,
+            document_seconds)
     s = _open_store(store)
     try:
         consolidation = _consolidation(s, c)

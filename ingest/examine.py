@@ -17,7 +17,7 @@ from baocao.ingest.classify import campaign_match, non_report_kind
 from baocao.ingest.mime import Attachment, read_headers, read_message
 from baocao.ingest.provinces import ProvinceDecision, ProvinceIndex, recognise_province
 from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
-from baocao.parse.reports import ParsedDocument, parse_document
+from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument, parse_document
 from baocao.store import Store, sha256_hex
 
 # Sections a document must show before it is taken for a report of the campaign when
@@ -49,9 +49,10 @@ class Examined:
 class Examiner:
     """Examines messages of one store for one campaign; one per process."""
 
-    def __init__(self, root: Path, campaign: Campaign):
+    def __init__(self, root: Path, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS):
         self.store_root = Path(root)
         self.campaign = campaign
+        self.document_seconds = document_seconds
         self.index = ProvinceIndex(campaign.provinces)
         self._store: Store | None = None
         self._catalogue: sqlite3.Connection | None = None
@@ -129,7 +130,7 @@ class Examiner:
         parsed = found.parsed.get(a_sha) or self._known_document(a_sha)
         if parsed is None:
             parsed = parse_document(self.store.object_path(a_sha), fmt, attachment.filename, self.campaign.sections,
-                                    work_dir=self.store.spool_dir)
+                                    work_dir=self.store.spool_dir, seconds=self.document_seconds)
             found.parsed[a_sha] = parsed
         if parsed.error:
             name = attachment.filename or f"attachment {attachment.part}"
@@ -161,9 +162,9 @@ def header_block(head: bytes) -> bytes:
 _worker: Examiner | None = None
 
 
-def start_worker(root: str, campaign: Campaign) -> None:
+def start_worker(root: str, campaign: Campaign, document_seconds: float) -> None:
     global _worker
-    _worker = Examiner(Path(root), campaign)
+    _worker = Examiner(Path(root), campaign, document_seconds)
 
 
 def examine_in_worker(sha: str, size: int) -> Examined:

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 from baocao.campaign import Campaign
 from baocao.ingest.examine import Examined, Examiner, examine_in_worker, header_block, start_worker
 from baocao.ingest.sources import RawMessage
-from baocao.parse.reports import ParsedDocument
+from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument
 from baocao.store import Store, dumps, now_utc
 
 BATCH = 64
@@ -48,13 +48,14 @@ def ingest(
     messages: Iterable[RawMessage],
     campaign: Campaign,
     on_message: Callable[[RawMessage, bool], None] = lambda raw, new: None,
+    document_seconds: float = DEFAULT_SECONDS,
 ) -> IngestSummary:
     """Store every message not yet stored, and analyse what is new or was left unanalysed
     by an interrupted run. The caller holds the store's lock."""
     summary = IngestSummary()
     errors_before = _error_count(store)
     store.clean_spool()
-    with Analyser(store, campaign, summary.kinds) as analyser:
+    with Analyser(store, campaign, summary.kinds, document_seconds) as analyser:
         for group in _groups(messages, BATCH):
             stored = store_batch(store, group)
             for raw, sha, new in stored:
@@ -63,7 +64,7 @@ def ingest(
                 summary.already_stored += not new
                 on_message(raw, new)
             analyser.submit([sha for _, sha, new in stored if new])
-    summary.analysed = analyser.done + analyse_pending(store, campaign, summary.kinds)
+    summary.analysed = analyser.done + analyse_pending(store, campaign, summary.kinds, document_seconds)
     summary.errors = _error_count(store) - errors_before
     return summary
 
@@ -175,11 +176,13 @@ class Analyser:
     parse is CPU-bound; a catch-up run of thousands of messages uses every core), and
     saves what it found one batch per transaction."""
 
-    def __init__(self, store: Store, campaign: Campaign, kinds: dict[str, int] | None = None):
+    def __init__(self, store: Store, campaign: Campaign, kinds: dict[str, int] | None = None,
+                 document_seconds: float = DEFAULT_SECONDS):
         self.store = store
         self.campaign = campaign
         self.kinds = kinds if kinds is not None else {}
-        self.examiner = Examiner(store.root, campaign)
+        self.document_seconds = document_seconds
+        self.examiner = Examiner(store.root, campaign, document_seconds)
         self._pool: ProcessPoolExecutor | None = None
         self._pending: list[tuple[list[str], list[Future]]] = []
         self.done = 0
@@ -221,7 +224,7 @@ class Analyser:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["baocao.ingest.examine"])
         self._pool = ProcessPoolExecutor(WORKERS, mp_context=context, initializer=start_worker,
-                                         initargs=(str(self.store.root), self.campaign))
+                                         initargs=(str(self.store.root), self.campaign, self.document_seconds))
         return self._pool
 
     def _collect(self) -> None:
@@ -300,24 +303,25 @@ def _document_hashes(db, message_sha: str) -> set[str]:
         (message_sha,))}
 
 
-def analyse_pending(store: Store, campaign: Campaign, kinds: dict[str, int] | None = None) -> int:
+def analyse_pending(store: Store, campaign: Campaign, kinds: dict[str, int] | None = None,
+                    document_seconds: float = DEFAULT_SECONDS) -> int:
     """Analyse every stored message that has not been analysed yet."""
     pending = [r[0] for r in store.db.execute(
         "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at").fetchall()]
-    with Analyser(store, campaign, kinds) as analyser:
+    with Analyser(store, campaign, kinds, document_seconds) as analyser:
         for group in _groups(pending, BATCH):
             analyser.submit(group)
     return analyser.done
 
 
-def reanalyse_all(store: Store, campaign: Campaign) -> int:
+def reanalyse_all(store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS) -> int:
     """After a change of campaign or of baocao itself: analyse everything again
     (documents are parsed again; the clerk's assignments are kept)."""
     with store.transaction() as db:
         db.execute("UPDATE messages SET analysed_at = NULL")
         db.execute("DELETE FROM sections")
         db.execute("DELETE FROM documents")
-    return analyse_pending(store, campaign)
+    return analyse_pending(store, campaign, document_seconds=document_seconds)
 
 
 def analyse_message(store: Store, sha: str, campaign: Campaign) -> str:

@@ -57,3 +57,39 @@ def test_a_pdf_made_from_a_tcvn3_document_is_read_as_unicode(tmp_path):
     parsed = parse_document(pdf, "pdf", "thai-nguyen.pdf", OUTLINE, work_dir=tmp_path)
     assert parsed.status == "ok" and len(parsed.sections) == 6
     assert "Thái Nguyên" in parsed.letterhead and "Độc lập - Tự do - Hạnh phúc" in parsed.letterhead
+
+
+def _a_scan():
+    import json
+    from pathlib import Path
+
+    reports = Path(__file__).resolve().parent.parent / "fixtures" / "reports"
+    entry = next(e for e in json.loads((reports / "expected.json").read_text(encoding="utf-8")) if e.get("ocr"))
+    return reports / entry["file"]
+
+
+def test_a_scan_without_an_ocr_engine_is_flagged_partial_saying_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))       # no ocrmypdf, no tesseract
+    parsed = parse_document(_a_scan(), "pdf", "ban-chup.pdf", OUTLINE, work_dir=tmp_path)
+    assert parsed.status in ("partial", "no_sections")
+    assert "apt-get install" in parsed.error and "tesseract" in parsed.error
+
+
+def test_a_scan_is_read_by_ocr_and_marked_so(tmp_path):
+    parsed = parse_document(_a_scan(), "pdf", "ban-chup.pdf", OUTLINE, work_dir=tmp_path)
+    assert parsed.status == "ok" and parsed.ocr and len(parsed.sections) >= 5
+    assert parsed.sections[0].source.first_page == 1
+
+
+def test_the_time_limit_covers_ocr_too(tmp_path):
+    started = time.monotonic()
+    parsed = parse_document(_a_scan(), "pdf", "ban-chup.pdf", OUTLINE, work_dir=tmp_path, seconds=0.5)
+    assert parsed.status == "failed" and time.monotonic() - started < 10
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_time_limit_is_a_command_line_setting():
+    from mailserver import run_baocao
+
+    assert "--document-seconds" in run_baocao("ingest", "--help").stdout
+    assert run_baocao("ingest", "--store", "kho", "--document-seconds", "0").returncode == 2
