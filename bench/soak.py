@@ -77,6 +77,7 @@ def main() -> int:
     parser.add_argument("--attachment-kb", type=int, default=36)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bcsoak-", dir="/tmp"))
+    work.chmod(0o755)  # Dovecot's own users read their files inside it
     server = Dovecot(work / "dv", free_port())
     (work / "dv").mkdir()
     server.start()

@@ -75,3 +75,27 @@ def test_a_message_with_a_thousand_attachments_is_read_in_time(tmp_path):
     assert db.execute("SELECT count(*) FROM attachments").fetchone()[0] == 1000
     assert db.execute("SELECT kind, province_code FROM messages").fetchone() == ("report", "01")
 
+
+
+LOOPING_PDF = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj
+4 0 obj << /Length 5 0 R >> stream
+BT /F1 12 Tf 72 712 Td (loop) Tj ET
+endstream endobj
+5 0 obj 5 0 R endobj
+trailer << /Root 1 0 R /Size 6 >>
+%%EOF
+"""
+
+
+def test_a_pdf_whose_page_tree_and_lengths_loop_is_a_recorded_error_in_time(tmp_path):
+    # A page tree that contains itself and a stream length that points at itself: the
+    # shapes that send naive PDF readers round for ever.
+    path = tmp_path / "vong-lap.pdf"
+    path.write_bytes(LOOPING_PDF)
+    started = time.monotonic()
+    parsed = parse_document(path, "pdf", "vong-lap.pdf", OUTLINE, work_dir=tmp_path)
+    assert time.monotonic() - started < 10
+    assert parsed.status == "failed" and "vong-lap.pdf" in parsed.error

@@ -204,7 +204,7 @@ def test_renumbered_folder_is_read_again_and_nothing_is_stored_twice(server, tmp
 
 def test_large_message_is_streamed_to_disk_stored_exactly_and_flagged(server, tmp_path):
     folder = "Large"
-    big = filler_message(1, attachment_bytes=30 * 2**20, seed=7)
+    big = filler_message(1, attachment_bytes=100 * 2**20, seed=7)   # a 100 MB attachment
     medium = filler_message(2, attachment_bytes=10 * 2**20, seed=7)
     append_raw(server, folder, [big, medium])
     store = tmp_path / "kho"
@@ -216,7 +216,7 @@ def test_large_message_is_streamed_to_disk_stored_exactly_and_flagged(server, tm
     assert kinds == {hashlib.sha256(big).hexdigest(): "too_large", hashlib.sha256(medium).hexdigest(): "other"}
     assert objects_intact(store)
     medium_attachment = db.execute("SELECT size FROM attachments").fetchall()
-    assert medium_attachment == [(10 * 2**20,)]     # the 10 MB one was read; the 30 MB one was not opened
+    assert medium_attachment == [(10 * 2**20,)]     # the 10 MB one was read; the 100 MB one was not opened
     errors = run_baocao("errors", "--store", str(store)).stdout
     assert "more than the 25 MB baocao opens" in errors
 
