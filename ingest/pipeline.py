@@ -236,7 +236,8 @@ class Analyser:
         return dict(self.store.db.execute(f"SELECT sha256, size FROM messages WHERE sha256 IN ({marks})", shas))
 
     def _save(self, shas: list[str], found: list[Examined]) -> None:
-        self.store.sync()  # the attachment objects, before the rows that point at them
+        if any(any(row[5] for row in e.attachments) for e in found):
+            self.store.sync()  # the document objects, before the rows that point at them
         with self.store.transaction() as db:
             for examined in found:
                 fields, problems = self._decide(examined)
