@@ -269,17 +269,10 @@ def run_font(run, paragraph, word) -> str | None:
 
 
 def run_text(run) -> str:
-    """The run's text, with Word's optional hyphen put back as the byte 0xAD it was
-    typed as: in TCVN3 that byte is the letter ư, and Word stores it as w:softHyphen."""
-    pieces = []
-    for child in run._r.iterchildren():
-        if child.tag == qn("w:t"):
-            pieces.append(child.text or "")
-        elif child.tag == qn("w:softHyphen"):
-            pieces.append("\xad")
-        elif child.tag == qn("w:tab"):
-            pieces.append("\t")
-    return "".join(pieces)
+    """The run's text as the reader takes it (w:softHyphen back as 0xAD: ư in TCVN3)."""
+    from baocao.parse.docx import _legacy_run_text
+
+    return _legacy_run_text(run._r)
 
 
 def decode_legacy_runs(docx_path) -> str:
