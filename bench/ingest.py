@@ -34,7 +34,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,12 +46,13 @@ from pathlib import Path
 
 from imapclient import IMAPClient
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from mailserver import IMAP_PASSWORD, IMAP_USER, Dovecot, free_port  # noqa: E402  (one Dovecot helper for tests and benches)
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
-DOVECOT_SCRIPTS = ROOT / "tests" / "dovecot"
 MAILBOX = ROOT / "fixtures" / "mailbox"
 MBSYNC_PULL = BENCH / "mbsync-pull.sh"
-IMAP_USER, IMAP_PASSWORD = "baocao", "Mat-khau 1"
 VN = timezone(timedelta(hours=7))
 SEED = 20261125
 
@@ -154,36 +154,6 @@ def fixture_messages() -> list[tuple[bytes, datetime]]:
 
 
 # ---------------------------------------------------------------- the server
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Dovecot:
-    dir: Path
-    port: int
-
-    def start(self) -> None:
-        # Output to a file, not a pipe: the daemon inherits it and a pipe would never close.
-        log = self.dir / "start.log"
-        with log.open("w") as out:
-            done = subprocess.run(["bash", str(DOVECOT_SCRIPTS / "start.sh"), str(self.dir), str(self.port),
-                                   IMAP_USER, IMAP_PASSWORD], stdout=out, stderr=subprocess.STDOUT, timeout=60)
-        if done.returncode != 0:
-            raise SystemExit(f"Dovecot did not start:\n{log.read_text()}")
-
-    def stop(self) -> None:
-        subprocess.run(["bash", str(DOVECOT_SCRIPTS / "stop.sh"), str(self.dir)], stdout=subprocess.DEVNULL,
-                       timeout=60)
-
-    def client(self) -> IMAPClient:
-        c = IMAPClient("127.0.0.1", port=self.port, ssl=False, timeout=120)
-        c.login(IMAP_USER, IMAP_PASSWORD)
-        return c
-
 
 # ---------------------------------------------------------------- the runs
 
@@ -384,7 +354,7 @@ def main() -> int:
     else:
         work = Path(tempfile.mkdtemp(prefix="bcb-", dir="/tmp"))  # short: Dovecot's sockets live in it
     work.chmod(0o755)  # as root Dovecot stores mail as "nobody", which must reach work/dovecot
-    server = Dovecot(work / "dovecot", free_port())
+    server = Dovecot(work / "dovecot", free_port(), timeout=120)
     server.dir.mkdir(exist_ok=True)
     runs_dir = work / "runs"
     # SIGTERM as well as Ctrl-C must reach the finally below and stop Dovecot.

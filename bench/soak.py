@@ -78,7 +78,7 @@ def main() -> int:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bcsoak-", dir="/tmp"))
     work.chmod(0o755)  # Dovecot's own users read their files inside it
-    server = Dovecot(work / "dv", free_port())
+    server = Dovecot(work / "dv", free_port(), timeout=120)
     (work / "dv").mkdir()
     server.start()
     ok = True

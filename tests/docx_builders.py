@@ -198,3 +198,23 @@ def _bold(document, text: str):
 
 def roman(n: int) -> str:
     return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")[n - 1]
+
+
+# How each format writes the heading of item 4 (the fourth part) and the label of the
+# second sub-heading of item 2.
+FUNDING_HEADING = {
+    "heading_styles": "Kinh phí thực hiện",
+    "bold_roman": "IV. KINH PHÍ THỰC HIỆN",
+    "bold_arabic": "4. Kinh phí thực hiện",
+    "all_caps": "KINH PHÍ THỰC HIỆN",
+    "auto_roman": "IV. KINH PHÍ THỰC HIỆN",
+    "auto_list_number": "4. Kinh phí thực hiện",
+}
+SUB_LABELS = {
+    "heading_styles": ("", ""),
+    "bold_roman": ("1. ", "2. "),
+    "bold_arabic": ("2.1. ", "2.2. "),
+    "all_caps": ("a) ", "b) "),
+    "auto_roman": ("1. ", "2. "),
+    "auto_list_number": ("a) ", "b) "),
+}

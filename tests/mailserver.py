@@ -32,13 +32,14 @@ def free_port() -> int:
 class Dovecot:
     dir: Path
     port: int
-    imaps_port: int
+    imaps_port: int = 0       # 0: no implicit-TLS listener
     user: str = IMAP_USER
     password: str = IMAP_PASSWORD
     host: str = "127.0.0.1"
+    timeout: float = 30
 
     def client(self) -> IMAPClient:
-        c = IMAPClient(self.host, port=self.port, ssl=False, timeout=30)
+        c = IMAPClient(self.host, port=self.port, ssl=False, timeout=self.timeout)
         c.login(self.user, self.password)
         return c
 

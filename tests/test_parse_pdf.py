@@ -17,7 +17,7 @@ from baocao.campaign import load_campaign
 from baocao.parse.document import DocumentError
 from baocao.parse.pdf import pages_without_text, read_pdf
 from baocao.parse.sections import extract_sections
-from docx_builders import FORMATS, STANDARD, Part, build_report
+from docx_builders import FORMATS, FUNDING_HEADING, STANDARD, SUB_LABELS, Part, build_report
 from pdf_builders import (
     BODY_SIZE,
     RUNNING_HEADER,
@@ -30,22 +30,6 @@ from pdf_builders import (
 
 OUTLINE = load_campaign().sections
 
-FUNDING_HEADING = {
-    "heading_styles": "Kinh phí thực hiện",
-    "bold_roman": "IV. KINH PHÍ THỰC HIỆN",
-    "bold_arabic": "4. Kinh phí thực hiện",
-    "all_caps": "KINH PHÍ THỰC HIỆN",
-    "auto_roman": "IV. KINH PHÍ THỰC HIỆN",
-    "auto_list_number": "4. Kinh phí thực hiện",
-}
-SUB_LABELS = {
-    "heading_styles": ("", ""),
-    "bold_roman": ("1. ", "2. "),
-    "bold_arabic": ("2.1. ", "2.2. "),
-    "all_caps": ("a) ", "b) "),
-    "auto_roman": ("1. ", "2. "),
-    "auto_list_number": ("a) ", "b) "),
-}
 # Parts II, IV and VI start new pages (pdf_builders.NEW_PAGE_BEFORE).
 SECTION_PAGES = {1: (1, 1), 2: (2, 2), 3: (2, 2), 4: (3, 3), 5: (3, 3), 6: (4, 4)}
 

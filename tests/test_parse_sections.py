@@ -11,28 +11,11 @@ from baocao.campaign import load_campaign
 from baocao.parse.docx import read_docx
 from baocao.parse.document import Block, Document
 from baocao.parse.sections import SourceRef, extract_sections
-from tests.docx_builders import FORMATS, MERGED_5_6, STANDARD, WITHOUT_FIRST, build_report
+from tests.docx_builders import (FORMATS, FUNDING_HEADING, MERGED_5_6, STANDARD, SUB_LABELS, WITHOUT_FIRST,
+                                 build_report)
 
 OUTLINE = load_campaign().sections
 
-# How each format writes the heading of item 4 (the fourth part) and the label of the
-# second sub-heading of item 2.
-FUNDING_HEADING = {
-    "heading_styles": "Kinh phí thực hiện",
-    "bold_roman": "IV. KINH PHÍ THỰC HIỆN",
-    "bold_arabic": "4. Kinh phí thực hiện",
-    "all_caps": "KINH PHÍ THỰC HIỆN",
-    "auto_roman": "IV. KINH PHÍ THỰC HIỆN",
-    "auto_list_number": "4. Kinh phí thực hiện",
-}
-SUB_LABELS = {
-    "heading_styles": ("", ""),
-    "bold_roman": ("1. ", "2. "),
-    "bold_arabic": ("2.1. ", "2.2. "),
-    "all_caps": ("a) ", "b) "),
-    "auto_roman": ("1. ", "2. "),
-    "auto_list_number": ("a) ", "b) "),
-}
 LETTERHEAD = "\n".join(
     [
         "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
