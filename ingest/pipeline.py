@@ -16,13 +16,14 @@ import functools
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from baocao.campaign import Campaign
-from baocao.ingest.examine import Examined, Examiner, examine_in_worker, header_block, start_worker
+from baocao.ingest.examine import Examined, Examiner, examine_in_worker, header_block, start_worker, unreadable
 from baocao.ingest.sources import RawMessage
 from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument
 from baocao.store import Store, dumps, now_utc
@@ -30,6 +31,7 @@ from baocao.store import Store, dumps, now_utc
 BATCH = 64
 PARALLEL_FROM = 32        # a batch this large is examined in worker processes
 IN_FLIGHT = 4             # batches handed to the workers and not yet saved
+TASK = 16                 # messages per worker task
 WORKERS = min(4, os.cpu_count() or 1)
 
 
@@ -94,31 +96,41 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage,
     written = _writers().map(write, group)
     prepared = list(zip(group, written, received))
     store.sync()
-    stored = []
+    marks = ",".join("?" * len(prepared))
+    known = {r[0] for r in store.db.execute(f"SELECT sha256 FROM messages WHERE sha256 IN ({marks})",
+                                            [sha for _, sha, _ in prepared])}
+    stored, rows, stored_at = [], [], now_utc()
+    for raw, sha, (received_at, received_from) in prepared:
+        new = sha not in known
+        if new:
+            known.add(sha)  # the same message twice in one batch is stored once
+            rows.append((sha, raw.length, received_at, received_from, stored_at))
+        stored.append((raw, sha, new))
     with store.transaction() as db:
-        for raw, sha, (received_at, received_from) in prepared:
-            new = not store.has_message(sha)
-            if new:
-                db.execute(
-                    """INSERT INTO messages(sha256, size, received_at, received_from, stored_at)
-                       VALUES (?,?,?,?,?)""",
-                    (sha, raw.length, received_at, received_from, now_utc()),
-                )
-            db.execute(
-                "INSERT OR IGNORE INTO locations(source, key, sha256, seen_at) VALUES (?,?,?,?)",
-                (raw.source, raw.key, sha, now_utc()),
-            )
-            if raw.uid is not None:
-                db.execute(
-                    """INSERT INTO folders(source, uidvalidity, last_uid) VALUES (?,?,?)
-                       ON CONFLICT(source) DO UPDATE SET
-                         last_uid = CASE WHEN folders.uidvalidity = excluded.uidvalidity
-                                         THEN max(folders.last_uid, excluded.last_uid) ELSE excluded.last_uid END,
-                         uidvalidity = excluded.uidvalidity""",
-                    (raw.source, raw.uidvalidity, raw.uid),
-                )
-            stored.append((raw, sha, new))
+        db.executemany("INSERT INTO messages(sha256, size, received_at, received_from, stored_at) VALUES (?,?,?,?,?)",
+                       rows)
+        db.executemany("INSERT OR IGNORE INTO locations(source, key, sha256, seen_at) VALUES (?,?,?,?)",
+                       [(raw.source, raw.key, sha, stored_at) for raw, sha, _ in stored])
+        db.executemany(
+            """INSERT INTO folders(source, uidvalidity, last_uid) VALUES (?,?,?)
+               ON CONFLICT(source) DO UPDATE SET
+                 last_uid = CASE WHEN folders.uidvalidity = excluded.uidvalidity
+                                 THEN max(folders.last_uid, excluded.last_uid) ELSE excluded.last_uid END,
+                 uidvalidity = excluded.uidvalidity""", _last_uids(group))
     return stored
+
+
+def _last_uids(group: list[RawMessage]) -> list[tuple[str, int, int]]:
+    """(folder, UIDVALIDITY, highest UID) for each run of the batch's IMAP messages."""
+    runs: list[tuple[str, int, int]] = []
+    for raw in group:
+        if raw.uid is None:
+            continue
+        if runs and runs[-1][:2] == (raw.source, raw.uidvalidity):
+            runs[-1] = (raw.source, raw.uidvalidity, max(runs[-1][2], raw.uid))
+        else:
+            runs.append((raw.source, raw.uidvalidity, raw.uid))
+    return runs
 
 
 @functools.lru_cache(maxsize=1)
@@ -184,7 +196,9 @@ class Analyser:
         self.document_seconds = document_seconds
         self.examiner = Examiner(store.root, campaign, document_seconds)
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: list[tuple[list[str], list[Future]]] = []
+        # per batch: the pool, and each task (sha, size)s with its future
+        self._pending: list[tuple[ProcessPoolExecutor, list[tuple[list[tuple[str, int]], Future]]]] = []
+        self._earlier_ids: set[str] = set()
         self.done = 0
 
     def submit(self, shas: list[str]) -> None:
@@ -193,10 +207,11 @@ class Analyser:
             return
         sizes = self._sizes(shas)
         if len(shas) < PARALLEL_FROM or WORKERS < 2:
-            self._save(shas, [self.examiner.examine(sha, sizes[sha]) for sha in shas])
+            self._save([self.examiner.examine(sha, sizes[sha]) for sha in shas])
             return
         pool = self._pool or self._start_pool()
-        self._pending.append((shas, [pool.submit(examine_in_worker, sha, sizes[sha]) for sha in shas]))
+        tasks = [[(sha, sizes[sha]) for sha in chunk] for chunk in _groups(shas, TASK)]
+        self._pending.append((pool, [(task, pool.submit(examine_in_worker, task)) for task in tasks]))
         while len(self._pending) > IN_FLIGHT:  # examined while the next batches are fetched
             self._collect()
 
@@ -228,41 +243,78 @@ class Analyser:
         return self._pool
 
     def _collect(self) -> None:
-        shas, futures = self._pending.pop(0)
-        self._save(shas, [f.result() for f in futures])
+        pool, tasks = self._pending.pop(0)
+        found: list[Examined] = []
+        for task, future in tasks:
+            try:
+                found.extend(future.result())
+            except BrokenProcessPool:
+                if self._pool is pool:
+                    self._pool = None
+                    pool.shutdown(wait=True)
+                found.extend(self._examine_alone(sha, size) for sha, size in task)
+        self._save(found)
+
+    def _examine_alone(self, sha: str, size: int) -> Examined:
+        """A worker died (a crash inside a document library, memory exhausted): each
+        message of the lost tasks again, alone in a fresh worker, so the one that kills
+        its worker is recorded and the others are examined as usual."""
+        pool = self._pool or self._start_pool()
+        try:
+            return pool.submit(examine_in_worker, [(sha, size)]).result()[0]
+        except BrokenProcessPool:
+            self._pool = None
+            pool.shutdown(wait=True)
+            return unreadable(sha, "the worker process examining it stopped abruptly, as a crash inside a "
+                                   "document library or lack of memory would stop it")
 
     def _sizes(self, shas: list[str]) -> dict[str, int]:
         marks = ",".join("?" * len(shas))
         return dict(self.store.db.execute(f"SELECT sha256, size FROM messages WHERE sha256 IN ({marks})", shas))
 
-    def _save(self, shas: list[str], found: list[Examined]) -> None:
+    def _save(self, found: list[Examined]) -> None:
+        if not found:
+            return
         if any(any(row[5] for row in e.attachments) for e in found):
             self.store.sync()  # the document objects, before the rows that point at them
+        shas = [e.sha for e in found]
+        marks = ",".join("?" * len(shas))
+        db = self.store.db
+        assigned = dict(db.execute(
+            f"SELECT message_sha256, province_code FROM assignments WHERE message_sha256 IN ({marks})", shas))
+        ids = sorted({e.message_id for e in found if e.message_id})
+        self._earlier_ids = {r[0] for r in db.execute(
+            f"SELECT DISTINCT message_id FROM messages WHERE message_id IN ({','.join('?' * len(ids))}) "
+            "AND analysed_at IS NOT NULL AND duplicate_of IS NULL", ids)} if ids else set()
         with self.store.transaction() as db:
+            # Analysed again: the old analysis errors go, only what is still wrong shows.
+            db.execute(f"DELETE FROM errors WHERE message_sha256 IN ({marks}) AND stage IN "
+                       "('mime', 'parse', 'analyse', 'archive')", shas)
+            db.executemany(
+                "INSERT OR IGNORE INTO attachments(message_sha256, part, filename, content_type, sha256, size, stored) "
+                "VALUES (?,?,?,?,?,?,?)", [(e.sha, *row) for e in found for row in e.attachments])
+            analysed_at = now_utc()
             for examined in found:
-                fields, problems = self._decide(examined)
-                self.store.clear_errors(examined.sha, ("mime", "parse", "analyse", "archive"))
-                db.executemany(
-                    "INSERT OR IGNORE INTO attachments(message_sha256, part, filename, content_type, sha256, size, stored) "
-                    "VALUES (?,?,?,?,?,?,?)", [(examined.sha, *row) for row in examined.attachments])
+                fields, problems = self._decide(examined, assigned.get(examined.sha))
                 for d_sha, parsed in examined.parsed.items():
                     _save_document(db, d_sha, parsed)
-                fields["analysed_at"] = now_utc()
+                fields["analysed_at"] = analysed_at
                 db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
                            (*fields.values(), examined.sha))
+                if examined.message_id and fields["duplicate_of"] is None:
+                    self._earlier_ids.add(examined.message_id)  # a later one in this batch may repeat it
                 for stage, what, action, file in problems:
                     self.store.record_error(stage, what, action, examined.sha, file)
                 self.kinds[examined.kind] = self.kinds.get(examined.kind, 0) + 1
         self.done += len(found)
 
-    def _decide(self, examined: Examined) -> tuple[dict, list[tuple]]:
+    def _decide(self, examined: Examined, assigned: str | None) -> tuple[dict, list[tuple]]:
         """What needs the catalogue: the clerk's assignment, duplicates, what to report."""
-        db, sha = self.store.db, examined.sha
+        sha = examined.sha
         problems = list(examined.problems)
         decision, match, kind = examined.decision, examined.match, examined.kind
-        assigned = db.execute("SELECT province_code FROM assignments WHERE message_sha256 = ?", (sha,)).fetchone()
         duplicate_of = self._first_with_message_id(examined)
-        province_code = assigned[0] if assigned else decision.code
+        province_code = assigned or decision.code
         counted = kind == "report" and match in ("cited", "content") and duplicate_of is None
         if counted and province_code is None:
             problems.append(("analyse", "cannot tell which province sent this report (no official domain, no "
@@ -288,8 +340,8 @@ class Analyser:
     def _first_with_message_id(self, examined: Examined) -> str | None:
         """The message this one repeats: same Message-ID, received earlier, same
         documents. Same Message-ID with other content is two messages: both are kept."""
-        if not examined.message_id:
-            return None
+        if not examined.message_id or examined.message_id not in self._earlier_ids:
+            return None  # the usual case, known without a query per message
         first = self.store.db.execute(
             """SELECT sha256 FROM messages WHERE message_id = ? AND sha256 != ? AND analysed_at IS NOT NULL
                AND duplicate_of IS NULL ORDER BY received_at LIMIT 1""", (examined.message_id, examined.sha)).fetchone()
