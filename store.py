@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS messages (
     sender TEXT, sender_name TEXT, subject TEXT, date_header TEXT,
     duplicate_of TEXT,                  -- first message with the same Message-ID
     kind TEXT,                          -- report | auto_reply | delivery_failure | newsletter | spam | other
+                                        -- | too_large | unreadable (baocao failed on it: see errors)
     campaign_id TEXT,
     campaign_match TEXT,                -- cited | content | other_request | unassigned
     province_code TEXT,

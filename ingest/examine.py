@@ -6,7 +6,11 @@ commits the rows that point at them)."""
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -71,7 +75,7 @@ class Examiner:
         try:
             return self._examine(sha, size)
         except Exception as e:  # any bug reached by one hostile message must not stop the others
-            return unreadable(sha, f"{type(e).__name__}: {e}")
+            return unreadable(self.store, sha, f"{type(e).__name__}: {e}")
 
     def _examine(self, sha: str, size: int) -> Examined:
         store = self.store
@@ -157,11 +161,22 @@ class Examiner:
         return ParsedDocument(row[0], row[1], (), row[2] or "", row[3] or "", numbers, bool(row[4]))
 
 
-def unreadable(sha: str, why: str) -> Examined:
-    return Examined(sha, kind="unreadable", problems=[(
+def unreadable(store: Store, sha: str, why: str) -> Examined:
+    """A message baocao failed to examine: recorded with its headers when they can be
+    read, so the clerk sees which message it is."""
+    found = Examined(sha, kind="unreadable", problems=[(
         "analyse", f"baocao could not examine this message ({why})",
         "the raw message is kept: open it in a mail client, and report this to baocao's developers with the "
         "message's hash", None)])
+    try:
+        with open(store.object_path(sha), "rb") as f:
+            message = read_headers(header_block(f.read(HEAD_BYTES)))
+    except Exception:  # the headers are what failed: the hash still names the message
+        return found
+    found.sender, found.sender_name, found.subject = message.sender, message.sender_name, message.subject
+    found.message_id = message.message_id
+    found.date_header = message.date.isoformat() if message.date else None
+    return found
 
 
 def header_block(head: bytes) -> bytes:
@@ -180,6 +195,21 @@ _worker: Examiner | None = None
 def start_worker(root: str, campaign: Campaign, document_seconds: float) -> None:
     global _worker
     _worker = Examiner(Path(root), campaign, document_seconds)
+    # The modules and the campaign live as long as the worker: out of the collector's
+    # way, which otherwise walks them again and again (a few % of a worker's time).
+    gc.freeze()
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), name="baocao-parent-watch", daemon=True).start()
+
+
+def _exit_with(parent) -> None:
+    """A worker waits for its tasks on a queue it also holds the writing end of, so it
+    would wait forever once the ingest is killed (SIGKILL from cron, the OOM killer), and
+    keep the forkserver alive with it. It leaves with the ingest instead; what it was
+    examining is examined again by the next run."""
+    parent.join()
+    os._exit(1)
 
 
 def examine_in_worker(messages: list[tuple[str, int]]) -> list[Examined]:

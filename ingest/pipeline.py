@@ -265,7 +265,7 @@ class Analyser:
         except BrokenProcessPool:
             self._pool = None
             pool.shutdown(wait=True)
-            return unreadable(sha, "the worker process examining it stopped abruptly, as a crash inside a "
+            return unreadable(self.store, sha, "the worker process examining it stopped abruptly, as a crash inside a "
                                    "document library or lack of memory would stop it")
 
     def _sizes(self, shas: list[str]) -> dict[str, int]:

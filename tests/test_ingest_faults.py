@@ -81,13 +81,34 @@ def test_killed_at_twenty_random_points_then_one_clean_run_equals_an_uninterrupt
     store = tmp_path / "kho"
     for _ in range(20):
         process = subprocess.Popen(_ingest_command(server, store), env=_env(), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
         time.sleep(rng.uniform(0.1, reference["seconds"] * 0.9))
         process.kill()          # SIGKILL: no handler, no cleanup
         process.wait()
+        _no_process_left(session=process.pid)
     done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     _same_as_reference(store, reference)
+
+
+def _no_process_left(session: int, timeout: float = 15) -> None:
+    """The killed ingest's worker processes follow it: a cron job killed every night must
+    not leave processes behind to pile up."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rpartition(")")[2].split()
+            except OSError:
+                continue  # gone meanwhile
+            if int(fields[3]) == session and fields[0] != "Z":
+                left.append(stat.parent.name)
+        if not left:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"processes of the killed ingest still run {timeout} s later: {left}")
+        time.sleep(0.05)
 
 
 def _wait_for_messages(store: Path, count: int, timeout: float = 60) -> None:
