@@ -63,3 +63,26 @@ def test_undecodable_header_is_a_recorded_problem_not_a_crash():
     message = read_message(raw)
     assert message.body.strip() == "body"
     assert isinstance(message.subject, str)
+
+
+def _with_attachment_headers(headers: str) -> bytes:
+    return (
+        "From: sxd@hanoi.gov.vn\r\nSubject: Bao cao\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/mixed;\r\n boundary="b-1"\r\n\r\n'
+        "--b-1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nKinh gui\r\n"
+        f"--b-1\r\n{headers}Content-Transfer-Encoding: base64\r\n\r\nUEsDBGRvY3g=\r\n--b-1--\r\n"
+    ).encode("ascii")
+
+
+def test_file_names_as_outlook_and_as_rfc_2231_continuations_write_them_are_decoded():
+    outlook = _with_attachment_headers(
+        'Content-Type: application/octet-stream;\r\n name="=?utf-8?B?QsOhbyBjw6FvIMSQVFRNLmRvY3g=?="\r\n'
+        'Content-Disposition: attachment;\r\n filename="=?utf-8?B?QsOhbyBjw6FvIMSQVFRNLmRvY3g=?="\r\n')
+    continued = _with_attachment_headers(
+        "Content-Type: application/octet-stream\r\n"
+        "Content-Disposition: attachment;\r\n filename*0*=utf-8''B%C3%A1o%20c%C3%A1o%20;\r\n"
+        " filename*1*=%C4%90TTM.docx\r\n")
+    for raw in (outlook, continued):
+        (attachment,) = read_message(raw).attachments
+        assert attachment.filename == "Báo cáo ĐTTM.docx"
+        assert attachment.data == b"PK\x03\x04docx"
