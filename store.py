@@ -19,12 +19,14 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Columns added since a store was first made: (table, column, type).
+ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate", "TEXT"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,6 +54,8 @@ CREATE TABLE IF NOT EXISTS locations (
     key TEXT NOT NULL,                  -- UIDVALIDITY:UID, or the file's name in the source
     sha256 TEXT NOT NULL,
     seen_at TEXT NOT NULL,
+    size INTEGER,                       -- IMAP: the server's RFC822.SIZE and INTERNALDATE, which tell
+    internaldate TEXT,                  --   whether the UID still holds this message next run
     PRIMARY KEY (source, key)
 );
 CREATE TABLE IF NOT EXISTS folders (
@@ -126,6 +130,9 @@ def sha256_hex(data: bytes) -> str:
 class FolderState:
     uidvalidity: int
     last_uid: int
+    # UID -> (RFC822.SIZE, INTERNALDATE) of what was stored from it: a server that gives an
+    # old UID to a new message (it happens: paperless-ngx #8939) is caught by comparing.
+    seen: dict[int, tuple[int | None, str | None]] = field(default_factory=dict, repr=False)
 
 
 class Store:
@@ -161,9 +168,7 @@ class Store:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.executescript(SCHEMA)
-            db.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
+            _add_new_columns(db)
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{root}/catalog.sqlite cannot be opened ({e}): restore it from a backup")
         return cls(root, db)
@@ -277,7 +282,13 @@ class Store:
     # -- sync state -----------------------------------------------------------------
     def folder_state(self, source: str) -> FolderState | None:
         row = self.db.execute("SELECT uidvalidity, last_uid FROM folders WHERE source = ?", (source,)).fetchone()
-        return FolderState(row["uidvalidity"], row["last_uid"]) if row else None
+        if row is None:
+            return None
+        prefix = f"{row['uidvalidity']}:"
+        seen = {int(key[len(prefix):]): (size, internaldate) for key, size, internaldate in self.db.execute(
+            "SELECT key, size, internaldate FROM locations WHERE source = ? AND substr(key, 1, ?) = ?",
+            (source, len(prefix), prefix))}
+        return FolderState(row["uidvalidity"], row["last_uid"], seen)
 
     def has_location(self, source: str, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM locations WHERE source = ? AND key = ?", (source, key)).fetchone() is not None
@@ -305,6 +316,17 @@ class Store:
                ORDER BY e.id"""
         ).fetchall()
         return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
+
+
+def _add_new_columns(db: sqlite3.Connection) -> None:
+    """A store made by an earlier baocao gets the columns added since (SQLite adds a
+    column without rewriting the table)."""
+    for table, column, kind in ADDED_COLUMNS:
+        if column not in {r[1] for r in db.execute(f"PRAGMA table_info({table})")}:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    recorded = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if recorded is None or recorded[0] != str(SCHEMA_VERSION):
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
 
 def _fsync_path(path: Path) -> None:

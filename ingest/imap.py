@@ -211,28 +211,52 @@ def imap_messages(
     on_folder: Callable[[int, int], None] = lambda uidvalidity, count: None,
     on_event: Callable[[str], None] = lambda text: None,
 ) -> Iterator[RawMessage]:
-    """New messages of the folder, oldest UID first."""
+    """The folder's messages not yet stored, oldest UID first: those above the last UID
+    stored, and any older UID that no longer holds what was stored from it."""
     session = _Session(settings, on_event)
     try:
         session.call(lambda client: None)  # connect and select
-        last_uid = state.last_uid if state and state.uidvalidity == session.uidvalidity else 0
-        listed = session.call(lambda client: _list_new(client, last_uid))
-        on_folder(session.uidvalidity, len(listed))
-        for batch in _batches(listed):
+        same_numbering = state is not None and state.uidvalidity == session.uidvalidity
+        last_uid = state.last_uid if same_numbering else 0
+        seen = state.seen if same_numbering else {}
+        listed = session.call(_list_all)
+        wanted = [item for item in listed if item.uid > last_uid or _not_what_was_stored(item, seen.get(item.uid))]
+        again = [item.uid for item in wanted if item.uid <= last_uid]
+        if again:
+            shown = ", ".join(map(str, again[:5])) + (f" and {len(again) - 5} more" if len(again) > 5 else "")
+            on_event(f"{settings.folder!r}: UID {shown}, at or below the last UID stored, hold(s) mail not stored "
+                     "from there before (the server gave old UIDs to new mail): fetching it; what was stored "
+                     "before is kept")
+        on_folder(session.uidvalidity, len(wanted))
+        for batch in _batches(wanted):
             if len(batch) == 1 and batch[0].size > SPOOL_THRESHOLD:
                 yield _streamed(session, batch[0], spool_dir)
                 continue
             bodies = session.call(lambda client: _fetch_bodies(client, batch))
             for item in batch:
                 yield RawMessage(settings.source, f"{session.uidvalidity}:{item.uid}", bodies[item.uid],
-                                 item.internaldate, uidvalidity=session.uidvalidity, uid=item.uid)
+                                 item.internaldate, uidvalidity=session.uidvalidity, uid=item.uid,
+                                 server_size=item.size)
     finally:
         session.close()
 
 
-def _list_new(client: imapclient.IMAPClient, last_uid: int) -> list[_Listed]:
-    # "N:*" always matches the highest UID even below N: filter it out.
-    uids = sorted(u for u in client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
+def _not_what_was_stored(item: _Listed, stored: tuple[int | None, str | None] | None) -> bool:
+    """A UID at or below the last one stored is fetched again when nothing was stored
+    from it, or when its size or INTERNALDATE changed: RFC 3501 forbids a server to give
+    a UID to another message without changing UIDVALIDITY, and some servers do."""
+    if stored is None:
+        return True
+    size, internaldate = stored
+    if size is None:      # stored by a baocao that did not keep them: nothing to compare
+        return False
+    return (size, internaldate) != (item.size, item.internaldate.isoformat() if item.internaldate else None)
+
+
+def _list_all(client: imapclient.IMAPClient) -> list[_Listed]:
+    """Every message of the folder with its size and INTERNALDATE, asked for in chunks
+    of UIDs (a single huge UID list fails on some servers: "Too long argument")."""
+    uids = sorted(client.search(["ALL"]))
     listed = []
     for start in range(0, len(uids), LIST_CHUNK):
         chunk = uids[start:start + LIST_CHUNK]
@@ -292,7 +316,7 @@ def _streamed(session: _Session, item: _Listed, spool_dir: Path) -> RawMessage:
     settings = session.settings
     return RawMessage(settings.source, f"{session.uidvalidity}:{item.uid}", None, item.internaldate,
                       uidvalidity=session.uidvalidity, uid=item.uid, spooled=target,
-                      sha256=digest.hexdigest(), size=offset)
+                      sha256=digest.hexdigest(), size=offset, server_size=item.size)
 
 
 def _chunk(client: imapclient.IMAPClient, uid: int, offset: int) -> bytes:

@@ -99,6 +99,7 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage,
     marks = ",".join("?" * len(prepared))
     known = {r[0] for r in store.db.execute(f"SELECT sha256 FROM messages WHERE sha256 IN ({marks})",
                                             [sha for _, sha, _ in prepared])}
+    before = _locations(store, group)
     stored, rows, stored_at = [], [], now_utc()
     for raw, sha, (received_at, received_from) in prepared:
         new = sha not in known
@@ -109,8 +110,20 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage,
     with store.transaction() as db:
         db.executemany("INSERT INTO messages(sha256, size, received_at, received_from, stored_at) VALUES (?,?,?,?,?)",
                        rows)
-        db.executemany("INSERT OR IGNORE INTO locations(source, key, sha256, seen_at) VALUES (?,?,?,?)",
-                       [(raw.source, raw.key, sha, stored_at) for raw, sha, _ in stored])
+        # A place that held another message now holds this one; the other stays stored.
+        db.executemany(
+            """INSERT INTO locations(source, key, sha256, seen_at, size, internaldate) VALUES (?,?,?,?,?,?)
+               ON CONFLICT(source, key) DO UPDATE SET sha256 = excluded.sha256, seen_at = excluded.seen_at,
+                 size = excluded.size, internaldate = excluded.internaldate
+               WHERE locations.sha256 != excluded.sha256 OR locations.size IS NOT excluded.size
+                 OR locations.internaldate IS NOT excluded.internaldate""",
+            [(raw.source, raw.key, sha, stored_at, raw.server_size,
+              raw.received_at.isoformat() if raw.uid is not None and raw.received_at else None)
+             for raw, sha, _ in stored])
+        for raw, sha, _ in stored:
+            earlier = before.get((raw.source, raw.key))
+            if earlier is not None and earlier != sha:
+                store.record_error("ingest", *_place_reused(raw, earlier), message_sha=sha)
         db.executemany(
             """INSERT INTO folders(source, uidvalidity, last_uid) VALUES (?,?,?)
                ON CONFLICT(source) DO UPDATE SET
@@ -118,6 +131,27 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage,
                                  THEN max(folders.last_uid, excluded.last_uid) ELSE excluded.last_uid END,
                  uidvalidity = excluded.uidvalidity""", _last_uids(group))
     return stored
+
+
+def _locations(store: Store, group: list[RawMessage]) -> dict[tuple[str, str], str]:
+    """What each place of the batch held when last seen: (source, key) -> sha256."""
+    found = {}
+    for source in {raw.source for raw in group}:
+        keys = [raw.key for raw in group if raw.source == source]
+        found.update(((source, key), sha) for key, sha in store.db.execute(
+            f"SELECT key, sha256 FROM locations WHERE source = ? AND key IN ({','.join('?' * len(keys))})",
+            (source, *keys)))
+    return found
+
+
+def _place_reused(raw: RawMessage, earlier: str) -> tuple[str, str]:
+    if raw.uid is not None:
+        return (f"{raw.source}: UID {raw.uid} held another message when it was stored ({earlier[:12]}); the server "
+                "gave the UID to this new one without changing UIDVALIDITY, against RFC 3501",
+                "nothing is lost: both messages are kept. Tell the mail server's administrator: a server that "
+                "reuses UIDs makes every mail client miss or mix up mail")
+    return (f"{raw.source}: {raw.key} held another message when it was read before ({earlier[:12]}) and now "
+            "holds this one", "nothing is lost: both are kept; check whoever replaced the file")
 
 
 def _last_uids(group: list[RawMessage]) -> list[tuple[str, int, int]]:

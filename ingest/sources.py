@@ -34,6 +34,7 @@ class RawMessage:
     spooled: Path | None = None   # a large message, already on disk in the store's tmp/
     sha256: str | None = None     # known for a spooled message
     size: int | None = None
+    server_size: int | None = None  # IMAP: RFC822.SIZE, kept to notice a UID given to another message
 
     @property
     def length(self) -> int:

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -121,6 +122,26 @@ def append_raw(server: Dovecot, folder: str, messages: list[bytes]) -> None:
             c.create_folder(folder)
         for raw in messages:
             c.append(folder, raw, flags=())
+
+
+def give_uid_to_new_mail(server: Dovecot, folder: str, uid: int, raw: bytes) -> None:
+    """Make Dovecot do what some servers do (GNU mailutils' imap4d, paperless-ngx #8939):
+    the message at `uid` is gone and new mail takes that same UID, UIDVALIDITY unchanged.
+    Dovecot never does it on its own; its Maildir's UID list is edited to that state and
+    its index dropped, so it serves exactly that."""
+    maildir = server.dir / "mail" / server.user / "Maildir" / f".{folder}"
+    head, *lines = (maildir / "dovecot-uidlist").read_text().splitlines()
+    numbered = {int(line.split(" ", 1)[0]): line for line in lines}
+    old_name = numbered[uid].split(":", 1)[1].split(",", 1)[0]
+    for sub in ("cur", "new"):
+        for f in (maildir / sub).glob(old_name + "*"):
+            f.unlink()
+    new_name = f"{int(time.time())}.M{uid}P{os.getpid()}.reused"
+    (maildir / "cur" / f"{new_name}:2,").write_bytes(raw)
+    numbered[uid] = f"{uid} :{new_name}"
+    (maildir / "dovecot-uidlist").write_text("\n".join([head, *(numbered[u] for u in sorted(numbered))]) + "\n")
+    for index in maildir.glob("dovecot.index*"):
+        index.unlink()
 
 
 def catalogue(store: Path) -> dict:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from mailserver import (IMAP_PASSWORD, MAILBOX, Dovecot, append_mailbox, append_raw, catalogue, filler_message,
-                        free_port, imap_args, objects_intact, run_baocao)
+                        free_port, give_uid_to_new_mail, imap_args, objects_intact, run_baocao)
 
 FOLDER = "Faults"
 FILLERS = 200
@@ -221,6 +221,36 @@ def test_renumbered_folder_is_read_again_and_nothing_is_stored_twice(server, tmp
     after = catalogue(store)
     assert after["messages"] == before["messages"]
     assert len(after["locations"]) == 2 * len(before["locations"])
+
+
+def test_new_mail_under_a_reused_uid_is_fetched_and_what_was_stored_from_that_uid_is_kept(server, tmp_path):
+    folder = "ReusedUid"
+    append_raw(server, folder, [filler_message(i) for i in range(5)])
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
+                      env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD}).returncode == 0
+    with server.client() as c:
+        uidvalidity = c.select_folder(folder)[b"UIDVALIDITY"]
+    newcomer = filler_message(99, seed=3)
+    give_uid_to_new_mail(server, folder, 2, newcomer)
+    with server.client() as c:
+        assert c.select_folder(folder)[b"UIDVALIDITY"] == uidvalidity   # the server says nothing changed
+
+    again = run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
+                       env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
+
+    assert again.returncode == 0, again.stderr
+    assert "1 new message(s) to fetch" in again.stderr and "UID 2" in again.stderr
+    db = sqlite3.connect(store / "catalog.sqlite")
+    assert db.execute("SELECT count(*) FROM messages").fetchone()[0] == 6            # the earlier one is kept
+    newcomer_sha = hashlib.sha256(newcomer).hexdigest()
+    assert db.execute("SELECT sha256 FROM locations WHERE key = ?", (f"{uidvalidity}:2",)).fetchone()[0] == newcomer_sha
+    assert db.execute("SELECT analysed_at IS NOT NULL FROM messages WHERE sha256 = ?", (newcomer_sha,)).fetchone()[0]
+    errors = run_baocao("errors", "--store", str(store)).stdout
+    assert "UID 2 held another message" in errors and "RFC 3501" in errors
+    third = run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
+                       env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
+    assert third.returncode == 0 and "0 new message(s) to fetch" in third.stderr   # settled
 
 
 def test_large_message_is_streamed_to_disk_stored_exactly_and_flagged(server, tmp_path):

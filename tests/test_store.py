@@ -2,6 +2,7 @@
 
 import email.policy
 import os
+import sqlite3
 from email.message import EmailMessage
 import stat
 from datetime import datetime, timezone
@@ -100,3 +101,26 @@ def test_second_writer_is_refused_at_once(tmp_path):
         two.lock()
     one.unlock()
     two.lock()
+
+
+def test_a_store_made_before_uids_were_checked_is_upgraded_and_fetches_nothing_again(dovecot, sample_folder,
+                                                                                     tmp_path):
+    from mailserver import IMAP_PASSWORD, imap_args, run_baocao
+
+    store = tmp_path / "kho"
+    env = {"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD}
+    assert run_baocao("ingest", "--store", str(store), *imap_args(dovecot, sample_folder), env=env).returncode == 0
+    old = sqlite3.connect(store / "catalog.sqlite")      # as the first baocao left it: schema 1
+    old.execute("ALTER TABLE locations DROP COLUMN size")
+    old.execute("ALTER TABLE locations DROP COLUMN internaldate")
+    old.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    old.commit()
+    old.close()
+
+    again = run_baocao("ingest", "--store", str(store), *imap_args(dovecot, sample_folder), env=env)
+
+    assert again.returncode == 0, again.stderr
+    assert "0 new message(s) to fetch" in again.stderr
+    db = sqlite3.connect(store / "catalog.sqlite")
+    assert {"size", "internaldate"} <= {r[1] for r in db.execute("PRAGMA table_info(locations)")}
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
