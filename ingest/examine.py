@@ -6,6 +6,8 @@ commits the rows that point at them)."""
 
 from __future__ import annotations
 
+import faulthandler
+import functools
 import gc
 import multiprocessing
 import os
@@ -53,8 +55,10 @@ class Examined:
 class Examiner:
     """Examines messages of one store for one campaign; one per process."""
 
-    def __init__(self, root: Path, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS):
+    def __init__(self, root: Path, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS,
+                 watchdog: bool = False):
         self.store_root = Path(root)
+        self.watchdog = watchdog
         self.campaign = campaign
         self.document_seconds = document_seconds
         self.index = ProvinceIndex(campaign.provinces)
@@ -73,9 +77,21 @@ class Examiner:
         """What the message is; never raises: a message that trips a bug in baocao or
         in a library is recorded as `unreadable` with the error, and the run goes on."""
         try:
+            self._watch()
             return self._examine(sha, size)
         except Exception as e:  # any bug reached by one hostile message must not stop the others
             return unreadable(self.store, sha, f"{type(e).__name__}: {e}")
+        finally:
+            if self.watchdog:
+                faulthandler.cancel_dump_traceback_later()
+
+    def _watch(self) -> None:
+        """In a worker: end the process if the step now starting still runs after twice
+        the time limit of a document. The limit itself (parse.limits) is a signal that
+        Python code answers; code stuck inside a C library never sees it, while
+        faulthandler's timer runs on a thread of its own that needs no interpreter."""
+        if self.watchdog:
+            faulthandler.dump_traceback_later(2 * self.document_seconds + 5, exit=True, file=_devnull())
 
     def _examine(self, sha: str, size: int) -> Examined:
         store = self.store
@@ -141,6 +157,7 @@ class Examiner:
         found.document_shas.add(a_sha)
         parsed = found.parsed.get(a_sha) or self._known_document(a_sha)
         if parsed is None:
+            self._watch()  # each document has a time limit of its own
             parsed = parse_document(self.store.object_path(a_sha), fmt, attachment.filename, self.campaign.sections,
                                     work_dir=self.store.spool_dir, seconds=self.document_seconds)
             found.parsed[a_sha] = parsed
@@ -194,13 +211,19 @@ _worker: Examiner | None = None
 
 def start_worker(root: str, campaign: Campaign, document_seconds: float) -> None:
     global _worker
-    _worker = Examiner(Path(root), campaign, document_seconds)
+    _worker = Examiner(Path(root), campaign, document_seconds, watchdog=True)
     # The modules and the campaign live as long as the worker: out of the collector's
     # way, which otherwise walks them again and again (a few % of a worker's time).
     gc.freeze()
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), name="baocao-parent-watch", daemon=True).start()
+
+
+@functools.lru_cache(maxsize=1)
+def _devnull():
+    # The traceback of a stuck worker is not for the clerk: what to do is in the error.
+    return open(os.devnull, "w")
 
 
 def _exit_with(parent) -> None:

@@ -23,16 +23,15 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from baocao.campaign import Campaign
-from baocao.ingest.examine import Examined, Examiner, examine_in_worker, header_block, start_worker, unreadable
+from baocao.ingest.examine import Examined, examine_in_worker, header_block, start_worker, unreadable
 from baocao.ingest.sources import RawMessage
 from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument
 from baocao.store import Store, dumps, now_utc
 
 BATCH = 64
-PARALLEL_FROM = 32        # a batch this large is examined in worker processes
 IN_FLIGHT = 4             # batches handed to the workers and not yet saved
 TASK = 16                 # messages per worker task
-WORKERS = min(4, os.cpu_count() or 1)
+WORKERS = max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass
@@ -218,9 +217,10 @@ def _date(value: str) -> datetime | None:
 # -- analysing -----------------------------------------------------------------------
 
 class Analyser:
-    """Examines stored messages, in worker processes when there are many (the MIME
-    parse is CPU-bound; a catch-up run of thousands of messages uses every core), and
-    saves what it found one batch per transaction."""
+    """Examines stored messages in worker processes and saves what they found, one
+    batch per transaction. Workers use every core (the MIME parse and the readers are
+    CPU-bound), and they are what a hostile attachment can crash or hang: a worker that
+    dies costs its messages a retry, one by one, never the run."""
 
     def __init__(self, store: Store, campaign: Campaign, kinds: dict[str, int] | None = None,
                  document_seconds: float = DEFAULT_SECONDS):
@@ -228,7 +228,6 @@ class Analyser:
         self.campaign = campaign
         self.kinds = kinds if kinds is not None else {}
         self.document_seconds = document_seconds
-        self.examiner = Examiner(store.root, campaign, document_seconds)
         self._pool: ProcessPoolExecutor | None = None
         # per batch: the pool, and each task (sha, size)s with its future
         self._pending: list[tuple[ProcessPoolExecutor, list[tuple[list[tuple[str, int]], Future]]]] = []
@@ -240,12 +239,16 @@ class Analyser:
         if not shas:
             return
         sizes = self._sizes(shas)
-        if len(shas) < PARALLEL_FROM or WORKERS < 2:
-            self._save([self.examiner.examine(sha, sizes[sha]) for sha in shas])
-            return
+        # Small batches in small tasks, so that a few reports are parsed side by side.
+        per_task = max(1, min(TASK, len(shas) // (2 * WORKERS)))
+        tasks = [[(sha, sizes[sha]) for sha in chunk] for chunk in _groups(shas, per_task)]
         pool = self._pool or self._start_pool()
-        tasks = [[(sha, sizes[sha]) for sha in chunk] for chunk in _groups(shas, TASK)]
-        self._pending.append((pool, [(task, pool.submit(examine_in_worker, task)) for task in tasks]))
+        try:
+            self._pending.append((pool, [(task, pool.submit(examine_in_worker, task)) for task in tasks]))
+        except BrokenProcessPool:  # a worker died on an earlier batch: this one goes to fresh workers
+            self._discard(pool)
+            pool = self._start_pool()
+            self._pending.append((pool, [(task, pool.submit(examine_in_worker, task)) for task in tasks]))
         while len(self._pending) > IN_FLIGHT:  # examined while the next batches are fetched
             self._collect()
 
@@ -283,9 +286,7 @@ class Analyser:
             try:
                 found.extend(future.result())
             except BrokenProcessPool:
-                if self._pool is pool:
-                    self._pool = None
-                    pool.shutdown(wait=True)
+                self._discard(pool)
                 found.extend(self._examine_alone(sha, size) for sha, size in task)
         self._save(found)
 
@@ -297,10 +298,14 @@ class Analyser:
         try:
             return pool.submit(examine_in_worker, [(sha, size)]).result()[0]
         except BrokenProcessPool:
+            self._discard(pool)
+            return unreadable(self.store, sha, "the worker process examining it stopped abruptly, as a crash inside a "
+                                   "document library, lack of memory or a hang past the time limit stops it")
+
+    def _discard(self, pool: ProcessPoolExecutor) -> None:
+        if self._pool is pool:
             self._pool = None
             pool.shutdown(wait=True)
-            return unreadable(self.store, sha, "the worker process examining it stopped abruptly, as a crash inside a "
-                                   "document library or lack of memory would stop it")
 
     def _sizes(self, shas: list[str]) -> dict[str, int]:
         marks = ",".join("?" * len(shas))

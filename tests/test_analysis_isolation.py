@@ -1,88 +1,118 @@
-"""One message that breaks the examination, or kills the process examining it, is
-recorded as unreadable with what to do; every other message is analysed as usual and
-the run ends normally."""
+"""One message that breaks the examination, kills the process examining it or hangs it
+inside a library is recorded as unreadable with what to do; every other message is
+analysed as usual and the run ends normally.
+
+The faults are injected into the worker processes only: they are started by a
+forkserver, which imports the `sitecustomize` put on PYTHONPATH here, so the workers
+carry the fault while the ingest itself is baocao as shipped."""
 
 from __future__ import annotations
 
 import sqlite3
 import textwrap
+import time
 from pathlib import Path
 
 from mailserver import filler_message, run_baocao
 
-from baocao.campaign import load_campaign
-from baocao.ingest import examine
-from baocao.ingest.pipeline import PARALLEL_FROM, ingest
-from baocao.ingest.sources import file_messages
-from baocao.store import Store
-
-MARKER = b"X-Test-Poison: yes"
+REPORT = Path(__file__).parents[1] / "fixtures" / "reports" / "01-heading-styles-ha-noi.docx"
+POISON_AT = 5
 
 
-def _mailbox(folder: Path, count: int, poison_at: int) -> None:
+def _mailbox(folder: Path, count: int, poison: bytes) -> None:
     folder.mkdir()
     for i in range(count):
-        raw = filler_message(i, attachment_bytes=2_000)
-        if i == poison_at:
-            raw = MARKER + b"\r\n" + raw
-        (folder / f"{i:03d}.eml").write_bytes(raw)
+        (folder / f"{i:03d}.eml").write_bytes(poison if i == POISON_AT else filler_message(i, attachment_bytes=2_000))
 
 
-# A fault injected into the worker processes only: started by the forkserver, they import
-# this sitecustomize (PYTHONPATH) and die by SIGKILL when they open the marked message,
-# as a crash inside a PDF library would kill them.
-_KILLER = textwrap.dedent(f"""
-    import multiprocessing, os, signal
-    from baocao.ingest import examine
+def _ingest_with_fault(tmp_path: Path, fault: str, *options: str):
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(textwrap.dedent("""
+        import multiprocessing, os, signal, time
+        from baocao.ingest import examine
 
-    _original = examine.Examiner._examine
+        def in_worker():
+            return multiprocessing.parent_process() is not None
+    """) + textwrap.dedent(fault))
+    started = time.monotonic()
+    done = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "hop-thu"), *options,
+                      env={"PYTHONPATH": str(hooks)}, timeout=120)
+    return done, time.monotonic() - started
 
-    def _examine(self, sha, size):
-        if multiprocessing.parent_process() is not None and {MARKER!r} in self.store.read_object(sha):
-            os.kill(os.getpid(), signal.SIGKILL)
-        return _original(self, sha, size)
 
-    examine.Examiner._examine = _examine
-""")
+def _marked(i: int = POISON_AT) -> bytes:
+    return b"X-Test-Poison: yes\r\n" + filler_message(i, attachment_bytes=2_000)
+
+
+def _assert_only_the_poison_is_unreadable(tmp_path: Path, count: int, why: str) -> None:
+    db = sqlite3.connect(tmp_path / "kho" / "catalog.sqlite")
+    kinds = dict(db.execute("SELECT kind, count(*) FROM messages GROUP BY kind"))
+    assert kinds.pop("unreadable") == 1
+    assert sum(kinds.values()) == count - 1
+    assert db.execute("SELECT count(*) FROM messages WHERE analysed_at IS NULL").fetchone()[0] == 0
+    listed = run_baocao("errors", "--store", str(tmp_path / "kho")).stdout
+    assert why in listed
+    assert f"Ảnh hội nghị số {POISON_AT}" in listed        # which message: its subject, read from its headers
+    assert "raw message is kept" in listed
 
 
 def test_a_message_that_kills_its_worker_is_recorded_and_the_others_are_analysed(tmp_path):
-    count = PARALLEL_FROM * 3          # enough for the worker processes
-    _mailbox(tmp_path / "hop-thu", count, poison_at=PARALLEL_FROM + 5)
-    hooks = tmp_path / "hooks"
-    hooks.mkdir()
-    (hooks / "sitecustomize.py").write_text(_KILLER)
+    count = 150                       # several batches in flight when the worker dies
+    _mailbox(tmp_path / "hop-thu", count, _marked())
 
-    done = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "hop-thu"),
-                      env={"PYTHONPATH": str(hooks)})
+    done, _ = _ingest_with_fault(tmp_path, """
+        _original = examine.Examiner._examine
+        def _examine(self, sha, size):
+            if in_worker() and b"X-Test-Poison" in self.store.read_object(sha):
+                os.kill(os.getpid(), signal.SIGKILL)    # as a crash inside a PDF library would
+            return _original(self, sha, size)
+        examine.Examiner._examine = _examine
+    """)
 
     assert done.returncode == 0, done.stderr
-    db = sqlite3.connect(tmp_path / "kho" / "catalog.sqlite")
-    kinds = dict(db.execute("SELECT kind, count(*) FROM messages GROUP BY kind"))
-    assert kinds == {"other": count - 1, "unreadable": 1}
-    assert db.execute("SELECT count(*) FROM messages WHERE analysed_at IS NULL").fetchone()[0] == 0
-    subject_of_poison = f"Ảnh hội nghị số {PARALLEL_FROM + 5}"
-    (what,) = db.execute("SELECT e.what FROM errors e JOIN messages m ON m.sha256 = e.message_sha256 "
-                         "WHERE m.kind = 'unreadable'").fetchone()
-    assert "stopped abruptly" in what
-    listed = run_baocao("errors", "--store", str(tmp_path / "kho"))
-    assert "stopped abruptly" in listed.stdout and subject_of_poison in listed.stdout
+    _assert_only_the_poison_is_unreadable(tmp_path, count, "stopped abruptly")
 
 
-def test_a_message_that_trips_a_bug_is_recorded_as_unreadable_and_the_run_goes_on(tmp_path, monkeypatch):
-    _mailbox(tmp_path / "hop-thu", 3, poison_at=1)
-    original = examine.Examiner._examine
+def test_a_message_that_trips_a_bug_is_recorded_as_unreadable_and_the_run_goes_on(tmp_path):
+    _mailbox(tmp_path / "hop-thu", 10, _marked())
 
-    def buggy(self, sha, size):
-        if MARKER in self.store.read_object(sha):
-            raise KeyError("a bug reached by this message")
-        return original(self, sha, size)
+    done, _ = _ingest_with_fault(tmp_path, """
+        _original = examine.Examiner._examine
+        def _examine(self, sha, size):
+            if in_worker() and b"X-Test-Poison" in self.store.read_object(sha):
+                raise KeyError("a bug reached by this message")
+            return _original(self, sha, size)
+        examine.Examiner._examine = _examine
+    """)
 
-    monkeypatch.setattr(examine.Examiner, "_examine", buggy)
-    store = Store.open(tmp_path / "kho", create=True)
-    summary = ingest(store, file_messages(tmp_path / "hop-thu"), load_campaign())
+    assert done.returncode == 0, done.stderr
+    _assert_only_the_poison_is_unreadable(tmp_path, 10, "KeyError: 'a bug reached by this message'")
 
-    assert summary.analysed == 3 and summary.kinds == {"other": 2, "unreadable": 1}
-    (what, action), = store.db.execute("SELECT what, action FROM errors").fetchall()
-    assert "KeyError" in what and "a bug reached by this message" in what
-    assert "raw message is kept" in action
+
+def test_a_document_that_hangs_its_reader_beyond_the_time_limit_is_recorded_and_the_run_ends(tmp_path):
+    from email.message import EmailMessage
+    import email.policy
+
+    hanging = EmailMessage(policy=email.policy.SMTP)
+    hanging["From"] = "sxd@hanoi.gov.vn"
+    hanging["Subject"] = f"Ảnh hội nghị số {POISON_AT}"
+    hanging.set_content("Kính gửi Bộ Xây dựng")
+    hanging.add_attachment(REPORT.read_bytes(), maintype="application", subtype="octet-stream",
+                           filename="bao-cao-treo.docx")
+    _mailbox(tmp_path / "hop-thu", 10, hanging.as_bytes())
+
+    # Stuck in C code: the document's time limit (a signal) never reaches Python.
+    done, seconds = _ingest_with_fault(tmp_path, """
+        _original = examine.parse_document
+        def parse_document(path, fmt, filename, *args, **kwargs):
+            if in_worker() and "treo" in filename:
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+                time.sleep(3600)
+            return _original(path, fmt, filename, *args, **kwargs)
+        examine.parse_document = parse_document
+    """, "--document-seconds", "1")
+
+    assert done.returncode == 0, done.stderr
+    _assert_only_the_poison_is_unreadable(tmp_path, 10, "stopped abruptly")
+    assert seconds < 60                  # twice (first try, then alone) 2 x 1 s + 5 s, and the rest
