@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import sqlite3
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -77,21 +78,25 @@ class Examiner:
         """What the message is; never raises: a message that trips a bug in baocao or
         in a library is recorded as `unreadable` with the error, and the run goes on."""
         try:
-            self._watch()
             return self._examine(sha, size)
         except Exception as e:  # any bug reached by one hostile message must not stop the others
             return unreadable(self.store, sha, f"{type(e).__name__}: {e}")
-        finally:
-            if self.watchdog:
-                faulthandler.cancel_dump_traceback_later()
 
-    def _watch(self) -> None:
-        """In a worker: end the process if the step now starting still runs after twice
-        the time limit of a document. The limit itself (parse.limits) is a signal that
-        Python code answers; code stuck inside a C library never sees it, while
-        faulthandler's timer runs on a thread of its own that needs no interpreter."""
-        if self.watchdog:
-            faulthandler.dump_traceback_later(2 * self.document_seconds + 5, exit=True, file=_devnull())
+    @contextmanager
+    def _watched(self):
+        """In a worker, around the C libraries that read hostile files (pdfium, lxml,
+        libarchive): end the process if they still run after twice the time limit of a
+        document. The limit itself (parse.limits) is a signal that only Python code
+        answers; faulthandler's timer runs on a thread of its own that needs no
+        interpreter. (Not around the whole message: a thread per message costs ~5 %.)"""
+        if not self.watchdog:
+            yield
+            return
+        faulthandler.dump_traceback_later(2 * self.document_seconds + 5, exit=True, file=_devnull())
+        try:
+            yield
+        finally:
+            faulthandler.cancel_dump_traceback_later()
 
     def _examine(self, sha: str, size: int) -> Examined:
         store = self.store
@@ -136,7 +141,8 @@ class Examiner:
             yield attachment
             if archive_format(attachment.data) is None:
                 continue
-            unpacked = unpack(attachment.data, attachment.filename or f"attachment {attachment.part}")
+            with self._watched():
+                unpacked = unpack(attachment.data, attachment.filename or f"attachment {attachment.part}")
             for problem in unpacked.problems:
                 found.problems.append(("archive", problem, "see the message in a mail client", attachment.filename))
             for i, member in enumerate(unpacked.members, start=1):
@@ -157,9 +163,10 @@ class Examiner:
         found.document_shas.add(a_sha)
         parsed = found.parsed.get(a_sha) or self._known_document(a_sha)
         if parsed is None:
-            self._watch()  # each document has a time limit of its own
-            parsed = parse_document(self.store.object_path(a_sha), fmt, attachment.filename, self.campaign.sections,
-                                    work_dir=self.store.spool_dir, seconds=self.document_seconds)
+            with self._watched():
+                parsed = parse_document(self.store.object_path(a_sha), fmt, attachment.filename,
+                                        self.campaign.sections, work_dir=self.store.spool_dir,
+                                        seconds=self.document_seconds)
             found.parsed[a_sha] = parsed
         if parsed.error:
             name = attachment.filename or f"attachment {attachment.part}"
