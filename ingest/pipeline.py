@@ -291,9 +291,9 @@ class Analyser:
         self._save(found)
 
     def _examine_alone(self, sha: str, size: int) -> Examined:
-        """A worker died (a crash inside a document library, memory exhausted): each
-        message of the lost tasks again, alone in a fresh worker, so the one that kills
-        its worker is recorded and the others are examined as usual."""
+        """A worker died (a crash inside a document library, memory exhausted, stopped
+        stuck by its watchdog): each message of the lost tasks again, alone, so the one
+        that kills its worker is recorded and the others are examined as usual."""
         pool = self._pool or self._start_pool()
         try:
             return pool.submit(examine_in_worker, [(sha, size)]).result()[0]
