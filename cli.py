@@ -5,6 +5,7 @@ contract: cron jobs and scripts test them."""
 from __future__ import annotations
 
 import errno
+import itertools
 import sqlite3
 import sys
 from datetime import datetime
@@ -39,7 +40,7 @@ config_option = click.option(
     "--config", type=click.Path(dir_okay=False, path_type=Path), is_eager=True, expose_value=False,
     callback=_load_config, envvar="BAOCAO_CONFIG",
     help="Settings file (default: ./baocao.toml if present). Keys are the option names: store, campaign, "
-         "[imap] host, port, user, password_file, folder, tls, ca_file.",
+         "[imap] host, port, user, password_file, folder (a name or a list), tls, ca_file.",
 )
 store_option = click.option(
     "--store", type=click.Path(file_okay=False, path_type=Path), envvar="BAOCAO_STORE", required=True,
@@ -56,6 +57,20 @@ document_seconds_option = click.option(
     help="Time limit for reading one attached document (conversion and OCR included).")
 
 
+class _FolderName(click.ParamType):
+    """An IMAP folder name. Several in one variable are separated by commas, not by
+    spaces as click would: folder names hold spaces ("Thư rác", "Junk E-mail")."""
+
+    name = "FOLDER"
+    envvar_list_splitter = ","
+
+    def convert(self, value, param, ctx):
+        value = str(value).strip()
+        if not value:
+            self.fail("an empty folder name", param, ctx)
+        return value
+
+
 def imap_options(f):
     options = [
         click.option("--from", "from_path", type=click.Path(exists=True, path_type=Path), envvar="BAOCAO_FROM",
@@ -66,7 +81,10 @@ def imap_options(f):
         click.option("--imap-password-file", type=click.Path(dir_okay=False, path_type=Path),
                      envvar="BAOCAO_IMAP_PASSWORD_FILE",
                      help="File holding the password (or set BAOCAO_IMAP_PASSWORD). Never on the command line."),
-        click.option("--imap-folder", default="INBOX", show_default=True, envvar="BAOCAO_IMAP_FOLDER"),
+        click.option("--imap-folder", type=_FolderName(), multiple=True, default=["INBOX"], show_default=True,
+                     envvar="BAOCAO_IMAP_FOLDER",
+                     help="Folder to read; repeat it to read several, the server's spam folder say, where a "
+                          "province's report may land (in BAOCAO_IMAP_FOLDER: separated by commas)."),
         click.option("--imap-tls", type=click.Choice(["ssl", "starttls", "none"]), default="ssl", show_default=True,
                      envvar="BAOCAO_IMAP_TLS", help="'none' only for a loopback address."),
         click.option("--imap-ca-file", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_IMAP_CA_FILE",
@@ -138,12 +156,19 @@ def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, im
         password = read_password(imap_password_file)
     except ConfigFileError as e:
         raise Failure(str(e), EXIT_CONFIG)
-    settings = ImapSettings(host=imap_host, port=imap_port, user=imap_user, password=password,
-                            folder=imap_folder, tls=imap_tls, ca_file=str(imap_ca_file) if imap_ca_file else None,
-                            retries=imap_retries)
-    # The folder's state is read here: the messages are fetched in another thread.
-    state = store.folder_state(settings.source)
-    return prefetched(_imap_messages(settings, state, store.spool_dir, progress)), settings.source
+    folders = list(dict.fromkeys(imap_folder))     # each once, in the order given
+    # Each folder's state is read here: the messages are fetched in another thread.
+    plan = []
+    for folder in folders:
+        settings = ImapSettings(host=imap_host, port=imap_port, user=imap_user, password=password,
+                                folder=folder, tls=imap_tls, ca_file=str(imap_ca_file) if imap_ca_file else None,
+                                retries=imap_retries)
+        plan.append((settings, store.folder_state(settings.source)))
+    messages = itertools.chain.from_iterable(
+        _imap_messages(settings, state, store.spool_dir, progress) for settings, state in plan)
+    first = plan[0][0]
+    source = first.source if len(plan) == 1 else first.source.rpartition("/")[0] + "/{" + ", ".join(folders) + "}"
+    return prefetched(messages), source
 
 
 def _imap_messages(settings, state, spool_dir: Path, progress: "_Progress"):
@@ -208,6 +233,7 @@ class _Progress:
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.count = 0
+        self.expected = 0
         self._rich = None
         if sys.stderr.isatty() and not quiet:
             from rich.console import Console
@@ -220,10 +246,11 @@ class _Progress:
             self._task = self._rich.add_task("fetching", total=None)
             self._rich.start()
 
-    def expect(self, total: int) -> None:
-        """The server said how many new messages there are: the bar gets its end."""
+    def expect(self, more: int) -> None:
+        """A folder's new messages were counted: the bar gets (or moves) its end."""
+        self.expected += more
         if self._rich is not None:
-            self._rich.update(self._task, total=total)
+            self._rich.update(self._task, total=self.expected)
 
     def message(self, raw, new: bool) -> None:
         self.count += 1

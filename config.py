@@ -55,6 +55,10 @@ def load_config(path: Path | None) -> dict[str, dict]:
             flat[key.replace("-", "_")] = value
     if "from" in flat:
         flat["from_path"] = flat.pop("from")
+    if "imap_folders" in flat:
+        flat["imap_folder"] = flat.pop("imap_folders")
+    if isinstance(flat.get("imap_folder"), str):     # folder = "INBOX", or a list of folders
+        flat["imap_folder"] = [flat["imap_folder"]]
     resolved = {k: _resolve(k, v, base) for k, v in flat.items()}
     return {"*": resolved} | {c: {k: _resolve(k, v, base) for k, v in opts.items()} for c, opts in per_command.items()}
 

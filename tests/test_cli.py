@@ -228,3 +228,49 @@ def test_a_campaign_sent_to_the_34_provinces_of_2025_works_as_any_other(tmp_path
     assert len(rows) == 34
     assert rows["01"]["status"] == "on_time" and rows["22"]["status"] == "on_time"
     assert rows["08"]["province"] == "Tuyên Quang" and rows["08"]["status"] == "missing"
+
+
+@pytest.fixture
+def two_folders(dovecot):
+    """The inbox, and the spam folder where the server put some of the same mail too."""
+    from mailserver import append_raw, filler_message
+
+    inbox, spam = f"Hop thu {os.getpid()}", f"Thư rác {os.getpid()}"
+    mail = [filler_message(i) for i in range(15)]
+    append_raw(dovecot, inbox, mail[0:10])
+    append_raw(dovecot, spam, mail[5:15])             # 5-9 in both, byte for byte
+    yield inbox, spam
+    with dovecot.client() as c:
+        c.delete_folder(inbox)
+        c.delete_folder(spam)
+
+
+def _places(store: Path) -> dict[str, int]:
+    """Messages seen, per folder."""
+    db = sqlite3.connect(store / "catalog.sqlite")
+    return dict(db.execute("SELECT source, count(*) FROM locations GROUP BY source"))
+
+
+@pytest.mark.parametrize("how", ["command line", "variable", "config file"])
+def test_several_folders_are_read_and_mail_in_two_of_them_is_stored_once(dovecot, two_folders, tmp_path, how):
+    inbox, spam = two_folders
+    store = tmp_path / "kho"
+    base = ["--store", str(store), "--imap-host", dovecot.host, "--imap-port", str(dovecot.port),
+            "--imap-user", dovecot.user, "--imap-tls", "none"]
+    env = {"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD}
+    if how == "command line":
+        args = [*base, "--imap-folder", inbox, "--imap-folder", spam]
+    elif how == "variable":
+        args, env = base, {**env, "BAOCAO_IMAP_FOLDER": f"{inbox}, {spam}"}
+    else:
+        (tmp_path / "baocao.toml").write_text(f'[imap]\nfolder = ["{inbox}", "{spam}"]\n', encoding="utf-8")
+        args = [*base, "--config", str(tmp_path / "baocao.toml")]
+
+    first = run_baocao("ingest", *args, env=env)
+
+    assert first.returncode == 0, first.stderr
+    assert stored_count(store) == 15                       # 0-9 and 5-14: the five in both stored once
+    places = _places(store)
+    assert sorted(places.values()) == [10, 10] and all(inbox in p or spam in p for p in places)
+    again = run_baocao("ingest", *args, env=env)
+    assert again.returncode == 0 and "0 message(s) seen, 0 new" in again.stderr
