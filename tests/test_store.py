@@ -11,7 +11,7 @@ import pytest
 
 from baocao.campaign import load_campaign
 from baocao.ingest.pipeline import ingest, store_raw
-from baocao.ingest.sources import RawMessage
+from baocao.ingest.sources import RawMessage, file_messages
 from baocao.store import Store, StoreError, StoreLocked, sha256_hex
 
 RAW = b"From: a@quangninh.gov.vn\r\nMessage-ID: <m1@x>\r\nDate: Fri, 27 May 2022 09:00:00 +0700\r\n\r\nbody\r\n"
@@ -124,3 +124,20 @@ def test_a_store_made_before_uids_were_checked_is_upgraded_and_fetches_nothing_a
     db = sqlite3.connect(store / "catalog.sqlite")
     assert {"size", "internaldate"} <= {r[1] for r in db.execute("PRAGMA table_info(locations)")}
     assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+
+
+def test_a_file_replaced_by_other_mail_keeps_both_and_says_so(tmp_path):
+    box = tmp_path / "hop-thu"
+    box.mkdir()
+    (box / "05.eml").write_bytes(RAW)
+    store = Store.open(tmp_path / "kho", create=True)
+    ingest(store, file_messages(box), load_campaign())
+    (box / "05.eml").write_bytes(RAW.replace(b"body", b"another body"))
+
+    ingest(store, file_messages(box), load_campaign())
+
+    assert store.db.execute("SELECT count(*) FROM messages").fetchone()[0] == 2
+    (now,) = store.db.execute("SELECT sha256 FROM locations WHERE key = '05.eml'").fetchone()
+    assert now == sha256_hex(RAW.replace(b"body", b"another body"))
+    (what, action), = store.db.execute("SELECT what, action FROM errors WHERE stage = 'ingest'").fetchall()
+    assert "05.eml held another message" in what and "both are kept" in action
