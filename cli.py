@@ -18,6 +18,7 @@ from baocao.config import ConfigFileError, config_path, load_config, read_passwo
 from baocao.store import Store, StoreError, StoreLocked
 
 EXIT_CONFIG, EXIT_CONNECTION, EXIT_LOCKED, EXIT_STORE = 3, 4, 5, 6
+EXIT_INTERRUPTED = 130   # the shell's own code for Ctrl-C
 TABLE_NAME, REPORT_NAME = "bang-tong-hop", "bao-cao"
 
 
@@ -107,6 +108,7 @@ Exit codes:
   4  the IMAP server cannot be reached or refuses the login or the folder
   5  another baocao process holds the store
   6  the store cannot be written (disk full, read-only, I/O error)
+  130  interrupted (Ctrl-C): what was stored is kept, the next run completes it
 """
 
 
@@ -202,6 +204,9 @@ def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool, docume
         try:
             summary = ingest(store, messages, campaign, on_message=progress.message,
                              document_seconds=document_seconds)
+        except KeyboardInterrupt:
+            raise Failure("interrupted: every message stored so far is kept; run the same command again to fetch "
+                          "and analyse the rest", EXIT_INTERRUPTED)
         except SourceError as e:
             raise Failure(str(e), EXIT_CONFIG)
         except (OSError, sqlite3.OperationalError) as e:

@@ -33,6 +33,7 @@ def test_help_documents_the_exit_codes():
     assert "Exit codes" in result.stdout
     assert "5  another baocao process holds the store" in result.stdout
     assert "4  the IMAP server cannot be reached" in result.stdout
+    assert "130  interrupted" in result.stdout
 
 
 def test_password_comes_from_a_file_and_never_appears_in_the_output(dovecot, sample_folder, tmp_path):

@@ -8,6 +8,7 @@ import os
 import random
 import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -135,6 +136,22 @@ def test_server_stopped_mid_run_and_back_is_retried_and_nothing_is_lost(server, 
     _, stderr = process.communicate(timeout=300)
     assert process.returncode == 0, stderr
     assert "connection to 127.0.0.1 lost" in stderr
+    _same_as_reference(store, reference)
+
+
+def test_ctrl_c_exits_130_saying_to_run_again_and_the_next_run_completes(server, reference, tmp_path):
+    store = tmp_path / "kho"
+    process = subprocess.Popen(_ingest_command(server, store), env=_env(), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    _wait_for_messages(store, 30)
+    os.killpg(process.pid, signal.SIGINT)    # what the terminal sends to the whole foreground group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "run the same command again" in stderr
+    assert "Traceback" not in stderr
+    _no_process_left(session=process.pid)
+    done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
     _same_as_reference(store, reference)
 
 
