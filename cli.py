@@ -499,6 +499,9 @@ def status(store, campaign, reminders):
         total = sum(n for _, n in kinds)
         table = _table(s, c)
         errors = s.errors()
+        if reminders is not None:
+            from baocao.aggregate.reminders import addresses_seen
+            addresses = addresses_seen(s.db)
     finally:
         s.close()
     counts = table["status"].value_counts()
@@ -514,10 +517,13 @@ def status(store, campaign, reminders):
     click.echo("")
     click.echo(f"Recorded problems: {len(errors)}" + (f" (see `baocao errors --store {store}`)" if errors else ""))
     if reminders is not None:
-        from baocao.aggregate.reminders import write_reminders
+        from baocao.aggregate.reminders import REGISTRY_MAILBOX, write_reminders
+        guess = f"{REGISTRY_MAILBOX}@<the province's domain>"
 
-        written = write_reminders(table, c, reminders, datetime.now(c.tz))
-        click.echo(f"Wrote {len(written)} reminder draft(s) to {reminders}: check the addressee, then send them.")
+        written, guessed = write_reminders(table, c, reminders, datetime.now(c.tz), addresses)
+        click.echo(f"Wrote {len(written)} reminder draft(s) to {reminders}: "
+                   f"{len(written) - len(guessed)} to the address the province last wrote from, "
+                   f"{len(guessed)} to a guessed registry address ({guess}): check those, then send them.")
 
 
 @cli.command()

@@ -1,5 +1,9 @@
 """Reminder drafts for the provinces that have not reported: one .eml each, not sent.
-The clerk opens them in a mail client, checks the addressee and sends."""
+The clerk opens them in a mail client, checks the addressee and sends.
+
+The addressee is the address the province last wrote from, when the store holds any
+mail of it (another request's report, a question); otherwise a guess at the People's
+Committee's registry mailbox, which the clerk must check."""
 
 from __future__ import annotations
 
@@ -16,15 +20,32 @@ from baocao.campaign import Campaign
 # The registry (văn thư) mailbox of the provincial People's Committee; a guess the clerk
 # checks, since the province table knows only the domain.
 REGISTRY_MAILBOX = "vanthu"
+# Mail that says nothing of who to write to.
+_NOT_A_CORRESPONDENT = ("auto_reply", "delivery_failure", "newsletter", "spam")
 
 
-def reminder(province, campaign: Campaign, now: datetime) -> EmailMessage:
+def addresses_seen(db) -> dict[str, list[str]]:
+    """Province code -> the addresses it wrote from, most recent first (at most two)."""
+    marks = ",".join("?" * len(_NOT_A_CORRESPONDENT))
+    seen: dict[str, list[str]] = {}
+    for code, sender in db.execute(
+            f"""SELECT province_code, sender FROM messages
+                WHERE province_code IS NOT NULL AND sender LIKE '%_@_%' AND coalesce(kind, '') NOT IN ({marks})
+                ORDER BY received_at DESC""", _NOT_A_CORRESPONDENT):
+        addresses = seen.setdefault(code, [])
+        if sender not in addresses and len(addresses) < 2:
+            addresses.append(sender)
+    return seen
+
+
+def reminder(province, campaign: Campaign, now: datetime, addresses: list[str] = ()) -> EmailMessage:
     d = campaign.letter_date
     letter_date = f"{d.day}/{d.month}/{d.year}"
     unit = province.full_name[0].lower() + province.full_name[1:]   # "tỉnh Hà Giang", "thành phố Hà Nội"
     m = EmailMessage(policy=email.policy.SMTP)
     m["From"] = f"{campaign.issuer_unit}, {campaign.issuer_body} <{campaign.mailbox}>"
-    m["To"] = f"Ủy ban nhân dân {unit} <{REGISTRY_MAILBOX}@{province.gov_domain}>"
+    m["To"] = (", ".join(addresses) if addresses
+               else f"Ủy ban nhân dân {unit} <{REGISTRY_MAILBOX}@{province.gov_domain}>")
     m["Subject"] = f"Đôn đốc báo cáo theo văn bản số {campaign.letter_number} ngày {letter_date}"
     m["Date"] = email.utils.format_datetime(now)
     m["X-Unsent"] = "1"  # opened as a draft by Outlook and Thunderbird
@@ -42,12 +63,17 @@ def reminder(province, campaign: Campaign, now: datetime) -> EmailMessage:
     return m
 
 
-def write_reminders(table: pd.DataFrame, campaign: Campaign, folder: Path, now: datetime) -> list[Path]:
+def write_reminders(table: pd.DataFrame, campaign: Campaign, folder: Path, now: datetime,
+                    addresses: dict[str, list[str]] | None = None) -> tuple[list[Path], list[str]]:
+    """The drafts written, and the codes of the provinces whose addressee is a guess."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    addresses = addresses or {}
+    written, guessed = [], []
     for code in table.loc[table["status"] == "missing", "province_code"]:
         province = campaign.province(code)
         path = folder / f"{code}-{province.ascii.lower().replace(' ', '-')}.eml"
-        path.write_bytes(reminder(province, campaign, now).as_bytes())
+        path.write_bytes(reminder(province, campaign, now, addresses.get(code, [])).as_bytes())
         written.append(path)
-    return written
+        if not addresses.get(code):
+            guessed.append(code)
+    return written, guessed

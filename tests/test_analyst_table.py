@@ -116,6 +116,31 @@ def test_clerk_gets_one_unsent_reminder_per_missing_province_citing_the_letter(s
     assert "baocao.uda@moc.gov.vn" in body
 
 
+def test_reminder_goes_to_the_address_the_province_last_wrote_from_when_there_is_one(tmp_path):
+    import email
+    import email.policy
+    from email.message import EmailMessage
+
+    box = tmp_path / "hop-thu"
+    shutil.copytree(MAILBOX, box)
+    other = EmailMessage(policy=email.policy.SMTP)   # Hà Giang answered another request, not this one
+    other["From"], other["Subject"] = "vanphong@sxd.hagiang.gov.vn", "Báo cáo theo văn bản số 1702/BXD-HTKT"
+    other["Date"], other["Message-ID"] = "Fri, 20 May 2022 09:00:00 +0700", "<khac@hagiang.gov.vn>"
+    other.set_content("Kính gửi Bộ Xây dựng")
+    (box / "99-ha-giang-khac.eml").write_bytes(other.as_bytes())
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(box)).returncode == 0
+
+    result = run_baocao("status", "--store", str(store), "--reminders", str(tmp_path / "nhac"))
+
+    assert result.returncode == 0, result.stderr
+    drafts = {p.name: email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
+              for p in (tmp_path / "nhac").glob("*.eml")}
+    assert [a.addr_spec for a in drafts["02-ha-giang.eml"]["To"].addresses] == ["vanphong@sxd.hagiang.gov.vn"]
+    assert [a.addr_spec for a in drafts["04-cao-bang.eml"]["To"].addresses] == ["vanthu@caobang.gov.vn"]
+    assert f"1 to the address the province last wrote from, {len(drafts) - 1} to a guessed" in result.stdout
+
+
 def test_province_whose_every_report_fails_to_parse_is_unreadable_with_the_reason(tmp_path):
     import email.policy
     from email.message import EmailMessage
