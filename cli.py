@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import errno
 import itertools
+import os
+import signal
 import sqlite3
 import sys
 from datetime import datetime
@@ -190,6 +192,15 @@ def _imap_messages(settings, state, spool_dir: Path, progress: "_Progress"):
 
 
 def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool, document_seconds: float = 60) -> None:
+    shown: list[_Progress] = []
+    interrupt = signal.signal(signal.SIGINT, lambda signum, frame: _interrupted(shown))
+    try:
+        _ingest_locked(store_path, campaign, messages_and_source, quiet, document_seconds, shown)
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
+
+
+def _ingest_locked(store_path, campaign, messages_and_source, quiet, document_seconds, shown) -> None:
     from baocao.ingest.pipeline import ingest
     from baocao.ingest.sources import SourceError
 
@@ -200,13 +211,11 @@ def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool, docume
         raise Failure(str(e), EXIT_LOCKED)
     try:
         progress = _Progress(quiet)
+        shown.append(progress)
         messages, source = messages_and_source(store, progress)
         try:
             summary = ingest(store, messages, campaign, on_message=progress.message,
                              document_seconds=document_seconds)
-        except KeyboardInterrupt:
-            raise Failure("interrupted: every message stored so far is kept; run the same command again to fetch "
-                          "and analyse the rest", EXIT_INTERRUPTED)
         except SourceError as e:
             raise Failure(str(e), EXIT_CONFIG)
         except (OSError, sqlite3.OperationalError) as e:
@@ -224,6 +233,19 @@ def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool, docume
             click.echo(f"{summary.errors} new problem(s) recorded: see `baocao errors --store {store_path}`", err=True)
     finally:
         store.close()
+
+
+def _interrupted(shown: list["_Progress"]) -> None:
+    """Ctrl-C: leave at once, as a killed run does. The store is made for that (what is
+    committed is whole, the rest is done again by the next run; the tests kill runs at
+    random points); unwinding through the worker pool instead can deadlock it."""
+    try:
+        for progress in shown:
+            progress.close()   # the terminal gets its cursor back
+    finally:
+        click.echo("\ninterrupted: every message stored so far is kept; run the same command again to fetch and "
+                   "analyse the rest", err=True)
+        os._exit(EXIT_INTERRUPTED)
 
 
 def _store_write_failed(error: Exception) -> bool:

@@ -11,6 +11,7 @@ import functools
 import gc
 import multiprocessing
 import os
+import signal
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -222,6 +223,9 @@ def start_worker(root: str, campaign: Campaign, document_seconds: float) -> None
     # The modules and the campaign live as long as the worker: out of the collector's
     # way, which otherwise walks them again and again (a few % of a worker's time).
     gc.freeze()
+    # Ctrl-C is for the ingest, which leaves at once; the workers follow it out (below)
+    # instead of each printing a KeyboardInterrupt of its own on the clerk's terminal.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), name="baocao-parent-watch", daemon=True).start()

@@ -15,6 +15,8 @@ import email.utils
 import multiprocessing
 import multiprocessing.forkserver
 import os
+import signal
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -388,7 +390,17 @@ def _start_forkserver():
     imports (~0.2 s) run while this process connects and fetches, and only once."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["baocao.ingest.examine"])
-    multiprocessing.forkserver.ensure_running()
+    # Ctrl-C is for this process, which leaves at once and which the workers follow out.
+    # The forkserver, its resource tracker and the workers inherit SIGINT ignored (that
+    # survives exec, and Python leaves it so), so none of them prints a traceback of its
+    # own on the clerk's terminal. A Ctrl-C in the few milliseconds of the spawn is lost.
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGINT, handler)
     return context
 
 
