@@ -290,12 +290,6 @@ class Store:
             (source, len(prefix), prefix))}
         return FolderState(row["uidvalidity"], row["last_uid"], seen)
 
-    def has_location(self, source: str, key: str) -> bool:
-        return self.db.execute("SELECT 1 FROM locations WHERE source = ? AND key = ?", (source, key)).fetchone() is not None
-
-    def has_message(self, sha: str) -> bool:
-        return self.db.execute("SELECT 1 FROM messages WHERE sha256 = ?", (sha,)).fetchone() is not None
-
     # -- errors ---------------------------------------------------------------------
     def record_error(self, stage: str, what: str, action: str, message_sha: str | None = None, file: str | None = None) -> None:
         self.db.execute(
@@ -303,10 +297,11 @@ class Store:
             (now_utc(), stage, message_sha, file, what, action),
         )
 
-    def clear_errors(self, message_sha: str, stages: tuple[str, ...]) -> None:
-        """A message analysed again drops its old analysis errors: only what is still wrong shows."""
-        marks = ",".join("?" * len(stages))
-        self.db.execute(f"DELETE FROM errors WHERE message_sha256 = ? AND stage IN ({marks})", (message_sha, *stages))
+    def clear_errors(self, message_shas: list[str], stages: tuple[str, ...]) -> None:
+        """Messages analysed again drop their old analysis errors: only what is still wrong shows."""
+        shas, kinds = ",".join("?" * len(message_shas)), ",".join("?" * len(stages))
+        self.db.execute(f"DELETE FROM errors WHERE message_sha256 IN ({shas}) AND stage IN ({kinds})",
+                        (*message_shas, *stages))
 
     def errors(self) -> list[dict]:
         rows = self.db.execute(

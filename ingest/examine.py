@@ -22,7 +22,7 @@ from typing import Iterator
 from baocao.campaign import Campaign
 from baocao.ingest.archives import archive_format, unpack
 from baocao.ingest.classify import campaign_match, non_report_kind
-from baocao.ingest.mime import Attachment, read_headers, read_message
+from baocao.ingest.mime import Attachment, MailMessage, read_headers, read_message
 from baocao.ingest.provinces import ProvinceDecision, ProvinceIndex, recognise_province
 from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
 from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument, parse_document
@@ -52,6 +52,11 @@ class Examined:
     document_shas: set[str] = field(default_factory=set)         # attachments that are documents
     parsed: dict[str, ParsedDocument] = field(default_factory=dict)   # newly parsed, by content
     problems: list[tuple] = field(default_factory=list)          # (stage, what, action, file)
+
+    def take_headers(self, message: MailMessage) -> None:
+        self.sender, self.sender_name, self.subject = message.sender, message.sender_name, message.subject
+        self.message_id = message.message_id
+        self.date_header = message.date.isoformat() if message.date else None
 
 
 class Examiner:
@@ -103,8 +108,7 @@ class Examiner:
         store = self.store
         found = Examined(sha)
         if size > MAX_ANALYSED_BYTES:
-            with open(store.object_path(sha), "rb") as f:
-                message = read_headers(header_block(f.read(HEAD_BYTES)))
+            message = headers_of(store, sha)
             found.problems.append((
                 "analyse", f"the message is {size / 2**20:.0f} MB, more than the {MAX_ANALYSED_BYTES // 2**20} MB "
                 "baocao opens; its attachments were not read",
@@ -130,9 +134,7 @@ class Examiner:
             found.match = "content"
         too_large = size > MAX_ANALYSED_BYTES
         found.kind = non_report_kind(message) or ("too_large" if too_large else "report" if documents else "other")
-        found.sender, found.sender_name, found.subject = message.sender, message.sender_name, message.subject
-        found.message_id = message.message_id
-        found.date_header = message.date.isoformat() if message.date else None
+        found.take_headers(message)
         return found
 
     def _with_archive_members(self, attachments, found: Examined) -> Iterator[Attachment]:
@@ -194,14 +196,16 @@ def unreadable(store: Store, sha: str, why: str) -> Examined:
         "the raw message is kept: open it in a mail client, and report this to baocao's developers with the "
         "message's hash", None)])
     try:
-        with open(store.object_path(sha), "rb") as f:
-            message = read_headers(header_block(f.read(HEAD_BYTES)))
+        found.take_headers(headers_of(store, sha))
     except Exception:  # the headers are what failed: the hash still names the message
-        return found
-    found.sender, found.sender_name, found.subject = message.sender, message.sender_name, message.subject
-    found.message_id = message.message_id
-    found.date_header = message.date.isoformat() if message.date else None
+        pass
     return found
+
+
+def headers_of(store: Store, sha: str) -> MailMessage:
+    """Only the headers of a stored message, read from its first bytes."""
+    with open(store.object_path(sha), "rb") as f:
+        return read_headers(header_block(f.read(HEAD_BYTES)))
 
 
 def header_block(head: bytes) -> bytes:

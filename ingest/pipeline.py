@@ -243,11 +243,12 @@ class Analyser:
         tasks = [[(sha, sizes[sha]) for sha in chunk] for chunk in _groups(shas, per_task)]
         pool = self._pool or self._start_pool()
         try:
-            self._pending.append((pool, [(task, pool.submit(examine_in_worker, task)) for task in tasks]))
+            futures = [pool.submit(examine_in_worker, task) for task in tasks]
         except BrokenProcessPool:  # a worker died on an earlier batch: this one goes to fresh workers
             self._discard(pool)
             pool = self._start_pool()
-            self._pending.append((pool, [(task, pool.submit(examine_in_worker, task)) for task in tasks]))
+            futures = [pool.submit(examine_in_worker, task) for task in tasks]
+        self._pending.append((pool, list(zip(tasks, futures))))
         while len(self._pending) > IN_FLIGHT:  # examined while the next batches are fetched
             self._collect()
 
@@ -321,9 +322,7 @@ class Analyser:
             f"SELECT DISTINCT message_id FROM messages WHERE message_id IN ({','.join('?' * len(ids))}) "
             "AND analysed_at IS NOT NULL AND duplicate_of IS NULL", ids)} if ids else set()
         with self.store.transaction() as db:
-            # Analysed again: the old analysis errors go, only what is still wrong shows.
-            db.execute(f"DELETE FROM errors WHERE message_sha256 IN ({marks}) AND stage IN "
-                       "('mime', 'parse', 'analyse', 'archive')", shas)
+            self.store.clear_errors(shas, ("mime", "parse", "analyse", "archive"))
             db.executemany(
                 "INSERT OR IGNORE INTO attachments(message_sha256, part, filename, content_type, sha256, size, stored) "
                 "VALUES (?,?,?,?,?,?,?)", [(e.sha, *row) for e in found for row in e.attachments])

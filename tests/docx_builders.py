@@ -218,3 +218,21 @@ SUB_LABELS = {
     "auto_roman": ("1. ", "2. "),
     "auto_list_number": ("a) ", "b) "),
 }
+
+
+# Item 4 as a reader must give it back: the table in reading order, one row a line.
+FUNDING_TEXT = ("Tổng kinh phí như sau:\n"
+                "Hạng mục | Kinh phí (triệu đồng)\n"
+                "Trung tâm IOC | 120.000\n"
+                "Dịch vụ công trực tuyến | 15.500\n"
+                "Nguồn vốn chủ yếu từ ngân sách tỉnh.")
+
+
+def general_info_text(fmt: str) -> str:
+    """Item 2 as a reader must give it back from format fmt: its sub-headings, numbered
+    as that format numbers them, stay inside it."""
+    first, second = SUB_LABELS[fmt]
+    return (f"{first}Đề án đô thị thông minh của tỉnh\n"
+            "UBND tỉnh phê duyệt Đề án tại Quyết định số 1234/QĐ-UBND.\n"
+            f"{second}Kinh phí đầu tư Trung tâm IOC\n"
+            "Trung tâm IOC được đầu tư từ ngân sách tỉnh.")

@@ -18,6 +18,7 @@ import zlib
 import docx
 import libarchive
 import pytest
+from legacy_encodings import to_cp1258
 
 from baocao.ingest.archives import ArchiveLimits, Member, archive_format, unpack
 
@@ -173,20 +174,6 @@ def test_directories_are_not_members():
 
 
 # --- zip names -------------------------------------------------------------------------
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows writes it: letters precomposed, tone marks apart."""
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = b""
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-            out += (base + "".join(c for c in parts if c in tones)).encode("cp1258")
-    return out
 
 
 @pytest.mark.parametrize(

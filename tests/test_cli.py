@@ -147,13 +147,17 @@ def test_status_shows_the_clerk_who_reported_who_is_late_and_who_is_missing(tmp_
     assert "Provinces: 63; on time" in result.stdout
 
 
-def test_another_campaign_file_brings_its_own_provinces_deadline_and_outline(tmp_path):
-    campaign = str(DATA / "campaign-mini.toml")
-    store = str(tmp_path / "kho")
+def _table_under(campaign_file: Path, tmp_path: Path) -> dict[str, dict]:
+    """The sample mailbox ingested and aggregated under another campaign: its rows by province."""
+    campaign, store = str(campaign_file), str(tmp_path / "kho")
     assert run_baocao("ingest", "--store", store, "--from", str(MAILBOX), "--campaign", campaign).returncode == 0
     result = run_baocao("aggregate", "--store", store, "--campaign", campaign, "--out", str(tmp_path / "t.json"))
     assert result.returncode == 0, result.stderr
-    rows = {r["province_code"]: r for r in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))}
+    return {r["province_code"]: r for r in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))}
+
+
+def test_another_campaign_file_brings_its_own_provinces_deadline_and_outline(tmp_path):
+    rows = _table_under(DATA / "campaign-mini.toml", tmp_path)
     assert set(rows) == {"02", "22", "68"}
     assert rows["02"]["status"] == "missing"
     assert rows["68"]["status"] == "on_time"          # 2022-05-31: late for 1683, on time before 10/6
@@ -220,12 +224,7 @@ def test_certificate_is_verified_by_default(dovecot, sample_folder, tmp_path):
 
 
 def test_a_campaign_sent_to_the_34_provinces_of_2025_works_as_any_other(tmp_path):
-    campaign = str(DATA / "campaign-34.toml")
-    store = str(tmp_path / "kho")
-    assert run_baocao("ingest", "--store", store, "--from", str(MAILBOX), "--campaign", campaign).returncode == 0
-    result = run_baocao("aggregate", "--store", store, "--campaign", campaign, "--out", str(tmp_path / "t.json"))
-    assert result.returncode == 0, result.stderr
-    rows = {r["province_code"]: r for r in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))}
+    rows = _table_under(DATA / "campaign-34.toml", tmp_path)
     assert len(rows) == 34
     assert rows["01"]["status"] == "on_time" and rows["22"]["status"] == "on_time"
     assert rows["08"]["province"] == "Tuyên Quang" and rows["08"]["status"] == "missing"

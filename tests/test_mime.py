@@ -1,8 +1,9 @@
 """Reading raw e-mail into plain data, whatever the sender's mail program did."""
 
 import email.policy
-import unicodedata
 from email.message import EmailMessage
+
+from legacy_encodings import to_cp1258
 
 from baocao.ingest.mime import read_message
 
@@ -23,22 +24,6 @@ def test_utf8_encoded_headers_and_rfc2231_file_names_are_decoded_to_nfc():
     assert message.sender == "sxd@quangninh.gov.vn" and message.sender_name == "Sở Xây dựng"
     assert [a.filename for a in message.attachments] == ["Báo cáo ĐTTM.docx"]
     assert message.attachments[0].data == b"PK\x03\x04docx"
-
-
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows writes it: letters precomposed, tone marks apart."""
-    out = b""
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
-            out += (base + "".join(c for c in parts if c in TONE_MARKS)).encode("cp1258")
-    return out
 
 
 def test_windows_1258_subject_is_decoded_and_normalised_to_nfc():

@@ -11,8 +11,8 @@ from baocao.campaign import load_campaign
 from baocao.parse.docx import read_docx
 from baocao.parse.document import Block, Document
 from baocao.parse.sections import SourceRef, extract_sections
-from tests.docx_builders import (FORMATS, FUNDING_HEADING, MERGED_5_6, STANDARD, SUB_LABELS, WITHOUT_FIRST,
-                                 build_report)
+from docx_builders import (FORMATS, FUNDING_HEADING, FUNDING_TEXT, MERGED_5_6, STANDARD, WITHOUT_FIRST,
+                           build_report, general_info_text)
 
 OUTLINE = load_campaign().sections
 
@@ -71,13 +71,7 @@ def test_section_text_is_the_body_without_its_heading(tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_sub_heading_does_not_split_a_section(tmp_path, fmt):
-    first, second = SUB_LABELS[fmt]
-    assert section(parsed(tmp_path, fmt), 2).text == (
-        f"{first}Đề án đô thị thông minh của tỉnh\n"
-        "UBND tỉnh phê duyệt Đề án tại Quyết định số 1234/QĐ-UBND.\n"
-        f"{second}Kinh phí đầu tư Trung tâm IOC\n"
-        "Trung tâm IOC được đầu tư từ ngân sách tỉnh."
-    )
+    assert section(parsed(tmp_path, fmt), 2).text == general_info_text(fmt)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -88,13 +82,7 @@ def test_sub_heading_with_another_items_words_does_not_open_that_item(tmp_path, 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_funding_table_stays_in_its_section_in_reading_order(tmp_path, fmt):
-    assert section(parsed(tmp_path, fmt), 4).text == (
-        "Tổng kinh phí như sau:\n"
-        "Hạng mục | Kinh phí (triệu đồng)\n"
-        "Trung tâm IOC | 120.000\n"
-        "Dịch vụ công trực tuyến | 15.500\n"
-        "Nguồn vốn chủ yếu từ ngân sách tỉnh."
-    )
+    assert section(parsed(tmp_path, fmt), 4).text == FUNDING_TEXT
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
