@@ -97,15 +97,17 @@ def load_campaign(path: Path | str | None = None) -> Campaign:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise CampaignError(f"campaign file {path} not found: give an existing file with --campaign")
+        raise CampaignError(f"campaign file {path} not found: give an existing file with --campaign") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise CampaignError(f"campaign file {path} is not valid UTF-8 TOML: {e}")
+        raise CampaignError(f"campaign file {path} is not valid UTF-8 TOML: {e}") from e
     try:
         return _campaign_from_toml(data, path)
     except KeyError as e:
-        raise CampaignError(f"campaign file {path} lacks the key {e}: see campaigns/{BUNDLED_CAMPAIGN} for the schema")
+        raise CampaignError(
+            f"campaign file {path} lacks the key {e}: see campaigns/{BUNDLED_CAMPAIGN} for the schema"
+        ) from e
     except (TypeError, ValueError) as e:
-        raise CampaignError(f"campaign file {path} has a malformed value: {e}")
+        raise CampaignError(f"campaign file {path} has a malformed value: {e}") from e
 
 
 def _campaign_from_toml(data: dict, path: Path) -> Campaign:
@@ -158,7 +160,7 @@ def load_provinces(path: Path) -> tuple[Province, ...]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CampaignError(f"province table {path} not found: put it beside the campaign file")
+        raise CampaignError(f"province table {path} not found: put it beside the campaign file") from None
     rows = list(csv.DictReader(io.StringIO(text)))
     provinces = tuple(
         Province(

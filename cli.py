@@ -34,7 +34,7 @@ def _load_config(ctx: click.Context, param, value):
     try:
         settings = load_config(config_path(value))
     except ConfigFileError as e:
-        raise Failure(str(e), EXIT_CONFIG)
+        raise Failure(str(e), EXIT_CONFIG) from e
     ctx.default_map = {**settings.get("*", {}), **settings.get(ctx.info_name, {})}
     return value
 
@@ -136,14 +136,14 @@ def _campaign(path: Path | None):
     try:
         return load_campaign(path)
     except CampaignError as e:
-        raise Failure(str(e), EXIT_CONFIG)
+        raise Failure(str(e), EXIT_CONFIG) from e
 
 
 def _open_store(path: Path, create: bool = False) -> Store:
     try:
         return Store.open(path, create=create)
     except StoreError as e:
-        raise Failure(str(e), EXIT_CONFIG)
+        raise Failure(str(e), EXIT_CONFIG) from e
 
 
 def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
@@ -159,7 +159,7 @@ def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, im
     try:
         password = read_password(imap_password_file)
     except ConfigFileError as e:
-        raise Failure(str(e), EXIT_CONFIG)
+        raise Failure(str(e), EXIT_CONFIG) from e
     folders = list(dict.fromkeys(imap_folder))     # each once, in the order given
     # Each folder's state is read here: the messages are fetched in another thread.
     plan = []
@@ -186,9 +186,9 @@ def _imap_messages(settings, state, spool_dir: Path, progress: "_Progress"):
     try:
         yield from imap_messages(settings, state, spool_dir, on_folder, on_event=progress.log)
     except ConfigError as e:
-        raise Failure(str(e), EXIT_CONFIG)
+        raise Failure(str(e), EXIT_CONFIG) from e
     except ImapError as e:
-        raise Failure(f"{e}", EXIT_CONNECTION)
+        raise Failure(f"{e}", EXIT_CONNECTION) from e
 
 
 def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool, document_seconds: float = 60) -> None:
@@ -208,7 +208,7 @@ def _ingest_locked(store_path, campaign, messages_and_source, quiet, document_se
     try:
         store.lock()
     except StoreLocked as e:
-        raise Failure(str(e), EXIT_LOCKED)
+        raise Failure(str(e), EXIT_LOCKED) from e
     try:
         progress = _Progress(quiet)
         shown.append(progress)
@@ -217,12 +217,13 @@ def _ingest_locked(store_path, campaign, messages_and_source, quiet, document_se
             summary = ingest(store, messages, campaign, on_message=progress.message,
                              document_seconds=document_seconds)
         except SourceError as e:
-            raise Failure(str(e), EXIT_CONFIG)
+            raise Failure(str(e), EXIT_CONFIG) from e
         except (OSError, sqlite3.OperationalError) as e:
             if not _store_write_failed(e):
                 raise
             raise Failure(f"cannot write to the store {store_path} ({e.strerror if isinstance(e, OSError) else e}): "
-                          "free space or fix the disk, then run again; what was stored before is intact", EXIT_STORE)
+                          "free space or fix the disk, then run again; what was stored before is intact",
+                          EXIT_STORE) from e
         finally:
             progress.close()
         if not quiet:
@@ -264,8 +265,14 @@ class _Progress:
         self._rich = None
         if sys.stderr.isatty() and not quiet:
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                       TimeElapsedColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self._rich = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                                   MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True),
@@ -305,7 +312,7 @@ def _consolidation(store: Store, campaign):
     try:
         return consolidate(store, campaign)
     except CorrectionsError as e:
-        raise Failure(str(e), EXIT_CONFIG)
+        raise Failure(str(e), EXIT_CONFIG) from e
 
 
 def _table(store: Store, campaign):
@@ -318,7 +325,7 @@ def _write_table(table, out: Path) -> None:
     try:
         write_table(table, out)
     except ExportError as e:
-        raise Failure(str(e), 2)
+        raise Failure(str(e), 2) from e
 
 
 def _render(store: Store, campaign, table, out: Path, templates: Path | None) -> None:
@@ -327,7 +334,7 @@ def _render(store: Store, campaign, table, out: Path, templates: Path | None) ->
     try:
         render_report(table, campaign, store.errors(), out, templates=templates)
     except RenderError as e:
-        raise Failure(str(e), 2)
+        raise Failure(str(e), 2) from e
 
 
 # -- commands ------------------------------------------------------------------------
@@ -385,7 +392,7 @@ def parse(store, campaign, document_seconds):
         s.lock()
         n = reanalyse_all(s, c, document_seconds)
     except StoreLocked as e:
-        raise Failure(str(e), EXIT_LOCKED)
+        raise Failure(str(e), EXIT_LOCKED) from e
     finally:
         s.close()
     click.echo(f"analysed {n} message(s) again", err=True)
@@ -535,7 +542,7 @@ def status(store, campaign, reminders):
     for row in table.itertuples():
         received = row.received_at.replace("T", " ")[:16] if row.received_at else ""
         click.echo(f"  {row.province_code}  {row.province:<24} {row.status:<10} {received}"
-                   + (f"  (corrected)" if row.corrected else ""))
+                   + ("  (corrected)" if row.corrected else ""))
     click.echo("")
     click.echo(f"Recorded problems: {len(errors)}" + (f" (see `baocao errors --store {store}`)" if errors else ""))
     if reminders is not None:
@@ -616,7 +623,7 @@ def assign(store, campaign, message, province):
                        (sha, code, now_utc()))
         analyse_message(s, sha, c)
     except StoreLocked as e:
-        raise Failure(str(e), EXIT_LOCKED)
+        raise Failure(str(e), EXIT_LOCKED) from e
     finally:
         s.close()
     click.echo(f"message {sha[:12]} assigned to {code} {index.provinces[code].name}")

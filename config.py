@@ -36,12 +36,13 @@ def load_config(path: Path | None) -> dict[str, dict]:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigFileError(f"config file {path} not found")
+        raise ConfigFileError(f"config file {path} not found") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigFileError(f"config file {path} is not valid TOML: {e}")
+        raise ConfigFileError(f"config file {path} is not valid TOML: {e}") from e
     if "imap_password" in data or "password" in data.get("imap", {}):
         raise ConfigFileError(
-            f"config file {path} holds a password: put it in its own file (imap.password_file) or in BAOCAO_IMAP_PASSWORD"
+            f"config file {path} holds a password: put it in its own file (imap.password_file) "
+            "or in BAOCAO_IMAP_PASSWORD"
         )
     base = Path(path).parent
     flat: dict[str, object] = {}
@@ -75,5 +76,5 @@ def read_password(password_file: Path | None) -> str:
         try:
             return Path(password_file).read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as e:
-            raise ConfigFileError(f"cannot read the IMAP password file {password_file}: {e.strerror}")
+            raise ConfigFileError(f"cannot read the IMAP password file {password_file}: {e.strerror}") from e
     return os.environ.get("BAOCAO_IMAP_PASSWORD", "")

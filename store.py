@@ -170,7 +170,7 @@ class Store:
             db.executescript(SCHEMA)
             _add_new_columns(db)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{root}/catalog.sqlite cannot be opened ({e}): restore it from a backup")
+            raise StoreError(f"{root}/catalog.sqlite cannot be opened ({e}): restore it from a backup") from e
         return cls(root, db)
 
     def close(self) -> None:
@@ -188,7 +188,7 @@ class Store:
             if e.errno in (errno.EAGAIN, errno.EACCES):
                 raise StoreLocked(
                     f"another baocao process is writing to {self.root}; wait for it to finish and run again"
-                )
+                ) from e
             raise
         self._lock_fd = fd
 
@@ -291,7 +291,8 @@ class Store:
         return FolderState(row["uidvalidity"], row["last_uid"], seen)
 
     # -- errors ---------------------------------------------------------------------
-    def record_error(self, stage: str, what: str, action: str, message_sha: str | None = None, file: str | None = None) -> None:
+    def record_error(self, stage: str, what: str, action: str, message_sha: str | None = None,
+                     file: str | None = None) -> None:
         self.db.execute(
             "INSERT OR IGNORE INTO errors(at, stage, message_sha256, file, what, action) VALUES (?,?,?,?,?,?)",
             (now_utc(), stage, message_sha, file, what, action),

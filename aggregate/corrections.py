@@ -64,7 +64,7 @@ def load_corrections(store_root: Path, campaign: Campaign) -> Corrections:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise CorrectionsError(f"{path} is not valid TOML ({e}): fix it, nothing was applied")
+        raise CorrectionsError(f"{path} is not valid TOML ({e}): fix it, nothing was applied") from e
     cells, messages = [], []
     for n, entry in enumerate(data.get("correction", []), start=1):
         where = f"{path}, [[correction]] number {n}"
@@ -77,7 +77,8 @@ def load_corrections(store_root: Path, campaign: Campaign) -> Corrections:
         where = f"{path}, [[message]] number {n}"
         if not entry.get("message"):
             raise CorrectionsError(f"{where}: give message (start of its hash or its Message-ID) and province")
-        messages.append(MessageCorrection(n, str(entry["message"]), _province(entry.get("province", ""), campaign, where),
+        messages.append(MessageCorrection(n, str(entry["message"]),
+                                          _province(entry.get("province", ""), campaign, where),
                                           str(entry.get("note", ""))))
     return Corrections(tuple(cells), tuple(messages))
 
@@ -115,5 +116,6 @@ def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:
             and not isinstance(c.value, (int, bool)) else table[c.field]
         table.loc[rows, c.field] = c.value
         mark = f"{c.field} (correction {c.entry}{': ' + c.note if c.note else ''})"
-        table.loc[rows, "overridden"] = table.loc[rows, "overridden"].map(lambda old: f"{old}; {mark}" if old else mark)
+        table.loc[rows, "overridden"] = table.loc[rows, "overridden"].map(
+            lambda old, mark=mark: f"{old}; {mark}" if old else mark)
     return table

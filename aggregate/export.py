@@ -32,7 +32,8 @@ def write_table(consolidation: Consolidation | pd.DataFrame, out: Path) -> Path:
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(f"cannot write {out.name}: the table is written as {', '.join(FORMATS)} (chosen by the suffix)")
+        raise ExportError(f"cannot write {out.name}: the table is written as {', '.join(FORMATS)} "
+                          "(chosen by the suffix)")
     table = consolidation.table if isinstance(consolidation, Consolidation) else consolidation
     out.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":

@@ -42,6 +42,8 @@ def reminder(province, campaign: Campaign, now: datetime, addresses: list[str] =
     d = campaign.letter_date
     letter_date = f"{d.day}/{d.month}/{d.year}"
     unit = province.full_name[0].lower() + province.full_name[1:]   # "tỉnh Hà Giang", "thành phố Hà Nội"
+    cited_subject = (campaign.subject[0].lower() + campaign.subject[1:] if campaign.subject.startswith("V/v")
+                     else campaign.subject)
     m = EmailMessage(policy=email.policy.SMTP)
     m["From"] = f"{campaign.issuer_unit}, {campaign.issuer_body} <{campaign.mailbox}>"
     m["To"] = (", ".join(addresses) if addresses
@@ -52,7 +54,7 @@ def reminder(province, campaign: Campaign, now: datetime, addresses: list[str] =
     m.set_content(
         f"Kính gửi: Ủy ban nhân dân {unit}\n\n"
         f"Ngày {letter_date}, {campaign.issuer_body} đã có văn bản số {campaign.letter_number} "
-        f"{campaign.subject[0].lower() + campaign.subject[1:] if campaign.subject.startswith('V/v') else campaign.subject}, "
+        f"{cited_subject}, "
         f"đề nghị Ủy ban nhân dân các tỉnh, thành phố báo cáo theo đề cương gửi kèm, "
         f"gửi về {campaign.issuer_body} {campaign.deadline_text}.\n\n"
         f"Đến nay, {campaign.issuer_body} chưa nhận được báo cáo của Ủy ban nhân dân {unit}. "

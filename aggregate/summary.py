@@ -45,7 +45,7 @@ def theme_counts(table: pd.DataFrame, campaign: Campaign) -> pd.DataFrame:
     themes = campaign.data.get("figures", {}).get("themes", [])
     rows = []
     for theme in themes:
-        def count(column: str) -> int:
+        def count(column: str, theme: dict = theme) -> int:
             if column not in table:
                 return 0
             return int(table[column].fillna("").str.split(";").apply(lambda keys: theme["key"] in keys).sum())
@@ -56,7 +56,7 @@ def theme_counts(table: pd.DataFrame, campaign: Campaign) -> pd.DataFrame:
 
 def history(reports: Sequence[ReportRecord], table: pd.DataFrame, campaign: Campaign) -> pd.DataFrame:
     """Every report received, oldest first: what the table used and what a later one superseded."""
-    names = dict(zip(table["province_code"], table["province"]))
+    names = dict(zip(table["province_code"], table["province"], strict=True))
     latest: dict[str, str] = {}
     for r in sorted(reports, key=lambda r: r.received_at):
         if r.readable:

@@ -49,8 +49,8 @@ def fill(store: Store, reports_per_province: int) -> None:
                 sha = f"{i:02d}{k}".ljust(64, "a")
                 doc = f"{i:02d}{k}".ljust(64, "d")
                 received = (start + timedelta(hours=5 * i + 30 * k)).isoformat()
-                db.execute("INSERT INTO messages(sha256, message_id, size, received_at, received_from, stored_at, kind, "
-                           "campaign_id, campaign_match, province_code, province_status, analysed_at) "
+                db.execute("INSERT INTO messages(sha256, message_id, size, received_at, received_from, stored_at, "
+                           "kind, campaign_id, campaign_match, province_code, province_status, analysed_at) "
                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                            (sha, f"<{i}.{k}@bench>", 40000, received, "internaldate", now_utc(), "report", campaign.id,
                             "cited", province.code, "recognised", now_utc()))

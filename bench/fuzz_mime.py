@@ -20,7 +20,8 @@ from baocao.campaign import load_campaign
 from baocao.ingest.classify import campaign_match, non_report_kind
 from baocao.ingest.mime import read_message
 
-SAMPLES = [p.read_bytes() for p in sorted((Path(__file__).resolve().parent.parent / "fixtures" / "mailbox").glob("*.eml"))]
+SAMPLES = [p.read_bytes()
+           for p in sorted((Path(__file__).resolve().parent.parent / "fixtures" / "mailbox").glob("*.eml"))]
 CAMPAIGN = load_campaign()
 
 

@@ -423,7 +423,7 @@ def print_table(rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     say("")
     for row in [header, tuple("-" * w for w in widths), *rows]:
-        say("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        say("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     mbsync = subprocess.run(["mbsync", "--version"], capture_output=True, text=True).stdout.strip() \
         if shutil.which("mbsync") else "mbsync missing"
     say(f"\nmachine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), "

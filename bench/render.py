@@ -22,10 +22,11 @@ import docx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from test_render_report import ERRORS, GENERATED, national_table  # noqa: E402
+
 from baocao.campaign import load_campaign  # noqa: E402
 from baocao.render.pdf import docx_to_pdf  # noqa: E402
-from baocao.render.report import report_context, render_report  # noqa: E402
-from test_render_report import ERRORS, GENERATED, national_table  # noqa: E402
+from baocao.render.report import render_report, report_context  # noqa: E402
 
 TARGET_SECONDS = 10.0
 

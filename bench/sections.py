@@ -151,7 +151,8 @@ def table(results: list[FileResult]) -> list[str]:
     for r in results:
         groups[(kind_of(r.entry), r.entry["variant"])].append(r)
         groups[(kind_of(r.entry), "ALL")].append(r)
-    head = f"{'kind':<6} {'variant':<16} {'files':>5} {'cells right':>12} {'%':>6} {'pages':>5} {'s':>7} {'pages/s':>8} {'s/page':>7}"
+    head = (f"{'kind':<6} {'variant':<16} {'files':>5} {'cells right':>12} {'%':>6} {'pages':>5} {'s':>7} "
+            f"{'pages/s':>8} {'s/page':>7}")
     lines = [head, "-" * len(head)]
     for kind in KINDS:
         variants = sorted(v for k, v in groups if k == kind and v != "ALL")
@@ -187,22 +188,26 @@ def verdicts(results: list[FileResult]) -> list[str]:
     text_pct, n = share(TEXT_KINDS)
     if text_pct is not None:
         ok = text_pct >= TARGETS["text_cells"]
-        out.append(f"text documents: {text_pct:.1f} % of {n} cells right  (target >= {TARGETS['text_cells']:.0f} %)  {'PASS' if ok else 'FAIL'}")
+        out.append(f"text documents: {text_pct:.1f} % of {n} cells right  (target >= {TARGETS['text_cells']:.0f} %)  "
+                   f"{'PASS' if ok else 'FAIL'}")
     scan_pct, n = share(("scan",))
     if scan_pct is not None:
         ok = scan_pct >= TARGETS["scan_cells"]
-        out.append(f"scans:          {scan_pct:.1f} % of {n} cells right  (target >= {TARGETS['scan_cells']:.0f} %)  {'PASS' if ok else 'FAIL'}")
+        out.append(f"scans:          {scan_pct:.1f} % of {n} cells right  (target >= {TARGETS['scan_cells']:.0f} %)  "
+                   f"{'PASS' if ok else 'FAIL'}")
     pages, seconds = speed(TEXT_KINDS)
     if pages:
         rate = pages / seconds if seconds else float("inf")
-        out.append(f"text speed:     {rate:.1f} pages/s over {pages} pages  (target >= {TARGETS['text_pages_per_s']:.0f})  "
+        out.append(f"text speed:     {rate:.1f} pages/s over {pages} pages  "
+                   f"(target >= {TARGETS['text_pages_per_s']:.0f})  "
                    f"{'PASS' if rate >= TARGETS['text_pages_per_s'] else 'FAIL'}")
     pages, seconds = speed(("scan",))
     if pages:
         per_page = seconds / pages
         read = any(r.status == "ok" for r in results if kind_of(r.entry) == "scan")
         note = "" if read else "  (no scan was read: time is meaningless)"
-        out.append(f"OCR speed:      {per_page:.2f} s/page over {pages} pages  (target <= {TARGETS['ocr_s_per_page']:.0f})  "
+        out.append(f"OCR speed:      {per_page:.2f} s/page over {pages} pages  "
+                   f"(target <= {TARGETS['ocr_s_per_page']:.0f})  "
                    f"{'PASS' if per_page <= TARGETS['ocr_s_per_page'] and read else 'FAIL'}{note}")
     return out
 

@@ -36,7 +36,8 @@ def other_message(i: int, kind: str) -> tuple[bytes, datetime]:
     m["Date"] = email.utils.format_datetime(when)
     m["Message-ID"] = f"<soak-{kind}-{i}@example.test>"
     if kind == "auto_reply":
-        m["From"], m["Subject"], m["Auto-Submitted"] = f"vanthu{i}@example.gov.vn", "Thư trả lời tự động", "auto-replied"
+        m["From"], m["Subject"], m["Auto-Submitted"] = (f"vanthu{i}@example.gov.vn", "Thư trả lời tự động",
+                                                        "auto-replied")
     elif kind == "bounce":
         m["From"], m["Subject"] = "MAILER-DAEMON@mx.moc.gov.vn", "Undelivered Mail Returned to Sender"
     else:

@@ -104,9 +104,11 @@ def connect(settings: ImapSettings) -> imapclient.IMAPClient:
         if settings.tls == "starttls":
             client.starttls(context)
     except ssl.SSLError as e:
-        raise ImapError(f"TLS with {where} failed ({e}): if the server uses a private CA, give it with --imap-ca-file")
+        raise ImapError(f"TLS with {where} failed ({e}): "
+                        "if the server uses a private CA, give it with --imap-ca-file") from e
     except (OSError, IMAPClientError) as e:
-        raise _Dropped(f"cannot connect to IMAP server {where} ({e}): check --imap-host, --imap-port and the network")
+        raise _Dropped(f"cannot connect to IMAP server {where} ({e}): "
+                       "check --imap-host, --imap-port and the network") from e
     client.normalise_times = False  # keep INTERNALDATE's own offset: it decides on time or late
     _quiet_protocol_log(client)
     try:
@@ -115,9 +117,9 @@ def connect(settings: ImapSettings) -> imapclient.IMAPClient:
         raise ImapError(
             f"IMAP server {where} refused the login of {settings.user}: check the user and the password "
             "(--imap-password-file or BAOCAO_IMAP_PASSWORD)"
-        )
+        ) from None
     except (OSError, IMAPClientError) as e:
-        raise _Dropped(f"IMAP login to {where} failed ({e})")
+        raise _Dropped(f"IMAP login to {where} failed ({e})") from e
     return client
 
 
@@ -161,10 +163,10 @@ class _Session:
                         return operation(self.client)
                     except (OSError, IMAPClientAbortError, socket.timeout) as e:
                         self._discard()
-                        raise _Dropped(str(e) or type(e).__name__)
+                        raise _Dropped(str(e) or type(e).__name__) from e
         except _Dropped as e:
             raise ImapError(f"{e}; gave up after {self.settings.retries} retries: run again later, "
-                            "what was stored is kept and the next run resumes")
+                            "what was stored is kept and the next run resumes") from e
 
     def _open(self) -> None:
         self.client = connect(self.settings)
@@ -175,7 +177,7 @@ class _Session:
             raise
         except IMAPClientError as e:
             raise ImapError(f"cannot open folder {self.settings.folder!r} on {self.settings.host} ({e}): "
-                            "check --imap-folder")
+                            "check --imap-folder") from e
         uidvalidity = int(selected[b"UIDVALIDITY"])
         if self.uidvalidity is not None and uidvalidity != self.uidvalidity:
             raise ImapError(f"the server renumbered {self.settings.folder!r} (UIDVALIDITY changed) during the run: "
@@ -232,7 +234,7 @@ def imap_messages(
             if len(batch) == 1 and batch[0].size > SPOOL_THRESHOLD:
                 yield _streamed(session, batch[0], spool_dir)
                 continue
-            bodies = session.call(lambda client: _fetch_bodies(client, batch))
+            bodies = session.call(lambda client, batch=batch: _fetch_bodies(client, batch))
             for item in batch:
                 yield RawMessage(settings.source, f"{session.uidvalidity}:{item.uid}", bodies[item.uid],
                                  item.internaldate, uidvalidity=session.uidvalidity, uid=item.uid,
@@ -307,7 +309,7 @@ def _streamed(session: _Session, item: _Listed, spool_dir: Path) -> RawMessage:
     with open(target, "wb") as out:
         os.chmod(target, 0o600)
         while True:
-            chunk = session.call(lambda client: _chunk(client, item.uid, offset))
+            chunk = session.call(lambda client, offset=offset: _chunk(client, item.uid, offset))
             out.write(chunk)
             digest.update(chunk)
             offset += len(chunk)

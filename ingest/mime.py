@@ -22,6 +22,7 @@ from email.policy import EmailPolicy
 
 from baocao.text import clean_line, nfc
 
+
 class _Policy(EmailPolicy):
     """policy.default, with each header parsed once per value: the parser asks for a
     part's Content-Type a dozen times, and policy.default parses it anew every time
@@ -182,7 +183,8 @@ def _text(part: EmailMessage, problems: list[str]) -> str:
     try:
         return part.get_content()
     except (LookupError, UnicodeError, AssertionError, email.errors.MessageError, ValueError) as e:
-        problems.append(f"text part in charset {part.get_content_charset()!r} could not be decoded ({e}); read as UTF-8")
+        problems.append(f"text part in charset {part.get_content_charset()!r} could not be decoded ({e}); "
+                        "read as UTF-8")
         payload = part.get_payload(decode=True) or b""
         return payload.decode("utf-8", errors="replace")
 

@@ -61,7 +61,7 @@ def ingest(
     with Analyser(store, campaign, summary.kinds, document_seconds) as analyser:
         for group in _groups(messages, BATCH):
             stored = store_batch(store, group)
-            for raw, sha, new in stored:
+            for raw, _sha, new in stored:
                 summary.seen += 1
                 summary.stored += new
                 summary.already_stored += not new
@@ -96,7 +96,7 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage,
     # One after the other: writing them from a pool of threads was slower, the threads'
     # hand-offs (80,000 futex calls for 2,000 messages) cost more than the writes.
     written = [write(raw) for raw in group]
-    prepared = list(zip(group, written, received))
+    prepared = list(zip(group, written, received, strict=True))
     store.sync()
     marks = ",".join("?" * len(prepared))
     known = {r[0] for r in store.db.execute(f"SELECT sha256 FROM messages WHERE sha256 IN ({marks})",
@@ -248,7 +248,7 @@ class Analyser:
             self._discard(pool)
             pool = self._start_pool()
             futures = [pool.submit(examine_in_worker, task) for task in tasks]
-        self._pending.append((pool, list(zip(tasks, futures))))
+        self._pending.append((pool, list(zip(tasks, futures, strict=True))))
         while len(self._pending) > IN_FLIGHT:  # examined while the next batches are fetched
             self._collect()
 
@@ -361,8 +361,8 @@ class Analyser:
                              "outline", "read it; if it answers the campaign, ask the province to resend it citing "
                              "the letter", None))
         fields = dict(
-            message_id=examined.message_id, sender=examined.sender, sender_name=examined.sender_name, subject=examined.subject,
-            date_header=examined.date_header, kind=kind,
+            message_id=examined.message_id, sender=examined.sender, sender_name=examined.sender_name,
+            subject=examined.subject, date_header=examined.date_header, kind=kind,
             campaign_id=self.campaign.id if match in ("cited", "content") else None, campaign_match=match,
             province_code=province_code, province_status="assigned" if assigned else decision.status,
             province_evidence=dumps([e.__dict__ for e in decision.evidence]), duplicate_of=duplicate_of,

@@ -83,13 +83,15 @@ def file_messages(path: Path, spool_dir: Path | None = None) -> Iterator[RawMess
     elif path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".eml" and p.is_file())
         if not files:
-            raise SourceError(f"{path} holds no .eml files and is not a Maildir: name a folder of .eml files, a Maildir or an mbox file")
+            raise SourceError(f"{path} holds no .eml files and is not a Maildir: "
+                              "name a folder of .eml files, a Maildir or an mbox file")
         for f in files:
             yield _file_message(source, f.name, f, spool_dir)
     elif path.is_file():
         with path.open("rb") as fh:
             if not fh.read(5) == b"From ":
-                raise SourceError(f"{path} is not an mbox file (it does not start with 'From '): name a folder of .eml files, a Maildir or an mbox file")
+                raise SourceError(f"{path} is not an mbox file (it does not start with 'From '): "
+                                  "name a folder of .eml files, a Maildir or an mbox file")
         box = mailbox.mbox(path, create=False)
         for key in box.keys():
             yield RawMessage(source, str(key), box.get_bytes(key), None)

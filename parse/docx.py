@@ -153,7 +153,8 @@ def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool]]:
                     nested.append(element)
                     continue
                 paragraph = Paragraph(element, word._body)
-                label = counters.label(list_ref(paragraph), (paragraph_style(paragraph).style_id if paragraph_style(paragraph) else ""))
+                label = counters.label(list_ref(paragraph),
+                                       (paragraph_style(paragraph).style_id if paragraph_style(paragraph) else ""))
                 lines.append(f"{label} {_text(element)}" if label else _text(element))
                 bold = bold and _all_runs_bold(element, paragraph)
             cells.append(clean_line(" ".join(lines)))
@@ -236,7 +237,8 @@ def _run_is_bold(run: Run, paragraph: Paragraph) -> bool:
     """Direct formatting, then the run's character style, then the paragraph style."""
     if run.bold is not None:
         return run.bold
-    for style in (*style_chain(paragraph.part, run_style(run)), *style_chain(paragraph.part, paragraph_style(paragraph))):
+    for style in (*style_chain(paragraph.part, run_style(run)),
+                  *style_chain(paragraph.part, paragraph_style(paragraph))):
         if style.font.bold is not None:
             return style.font.bold
     return False

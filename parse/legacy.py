@@ -57,13 +57,13 @@ _TCVN3_TONED = {
     "ư": "\xf5\xf6\xf7\xf8\xf9",
     "y": "\xfa\xfb\xfc\xfd\xfe",
 }
-_TCVN3_PLAIN = dict(zip("\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae", "ĂÂÊÔƠƯĐăâêôơưđ"))
+_TCVN3_PLAIN = dict(zip("\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae", "ĂÂÊÔƠƯĐăâêôơưđ", strict=True))
 
 # VNI Windows, lower case; upper case is the same with both characters upper-cased.
-_VNI_TONE = dict(zip(_TONES, "øûõùï"))  # after a, e, o, u, y and after ô (ơ), ö (ư)
-_VNI_CIRCUMFLEX = dict(zip(("",) + _TONES, "âàåãáä"))  # after a, e, o: â ê ô + tone
-_VNI_BREVE = dict(zip(("",) + _TONES, "êèúüéë"))  # after a: ă + tone
-_VNI_I = dict(zip(("",) + _TONES, "iìæóíò"))  # i-family: single characters
+_VNI_TONE = dict(zip(_TONES, "øûõùï", strict=True))  # after a, e, o, u, y and after ô (ơ), ö (ư)
+_VNI_CIRCUMFLEX = dict(zip(("",) + _TONES, "âàåãáä", strict=True))  # after a, e, o: â ê ô + tone
+_VNI_BREVE = dict(zip(("",) + _TONES, "êèúüéë", strict=True))  # after a: ă + tone
+_VNI_I = dict(zip(("",) + _TONES, "iìæóíò", strict=True))  # i-family: single characters
 _VNI_SINGLE = {"ơ": "ô", "ư": "ö", "đ": "ñ"}
 
 
@@ -78,7 +78,7 @@ def _vietnamese_letters() -> list[str]:
 
 def _tcvn3_code(letter: str) -> str:
     for vowel, codes in _TCVN3_TONED.items():
-        for tone, code in zip(_TONES, codes):
+        for tone, code in zip(_TONES, codes, strict=True):
             if _compose(vowel, tone) == letter:
                 return code
     return next(code for code, plain in _TCVN3_PLAIN.items() if plain == letter)

@@ -57,8 +57,8 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
     problem = ocr_available()
     if problem:
         raise DocumentError(path, f"OCR is not available: {problem}", kind=_SCAN_KIND,
-                            action=f"Install the OCR tools (apt-get install -y tesseract-ocr tesseract-ocr-vie "
-                                   f"ocrmypdf) and read it again.")
+                            action="Install the OCR tools (apt-get install -y tesseract-ocr tesseract-ocr-vie "
+                                   "ocrmypdf) and read it again.")
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{path.stem}.ocr.pdf"
     # Private TMPDIR inside out_dir: a killed ocrmypdf leaves its page images there, and they

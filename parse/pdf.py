@@ -360,7 +360,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
             after_label = len(cells) == 1 and _is_label_only("".join(cells[0]))
             if gap > CELL_GAP_EMS * max(run.size, previous.size) and not after_label:
                 cells.append([])
-            elif gap > 0.15 * run.size and cells[-1] and not cells[-1][-1].endswith(" ") and not run.text.startswith(" "):
+            elif (gap > 0.15 * run.size and cells[-1] and not cells[-1][-1].endswith(" ")
+                  and not run.text.startswith(" ")):
                 cells[-1].append(" ")
         cells[-1].append(run.text)
         previous = run
@@ -460,7 +461,7 @@ def _table_rows(page: int, table: _Table, runs: Sequence[_Run]) -> list[_Line]:
         texts = []
         for cell in present:
             inside = [r for r in runs if _centre_in(r, cell)]
-            texts.append(" ".join(line.text for line in sorted(_lines(page, inside), key=lambda l: (l.top, l.x0))))
+            texts.append(" ".join(line.text for line in sorted(_lines(page, inside), key=lambda ln: (ln.top, ln.x0))))
         if not any(texts):
             continue
         members = [r for r in runs if any(_centre_in(r, cell) for cell in present)]
@@ -498,7 +499,8 @@ def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
     kept = []
     for page in pages:
         for line in page.lines:
-            if _in_margin_band(line, page) and not line.ruled and (key(line) in repeated or _PAGE_NUMBER.match(line.text)):
+            if (_in_margin_band(line, page) and not line.ruled
+                    and (key(line) in repeated or _PAGE_NUMBER.match(line.text))):
                 continue
             kept.append(line)
     return kept
@@ -541,14 +543,15 @@ def _layout(lines: Sequence[_Line], pages: Sequence[_Page]) -> _Layout:
         right[w] = max(right[w], w - left[w])
     pitches = [
         b.bottom - a.bottom
-        for a, b in zip(text_lines, text_lines[1:])
+        for a, b in zip(text_lines, text_lines[1:], strict=False)
         if a.page == b.page
         and abs(a.size - b.size) < 0.3
         and right[width_of[a.page]] - a.x1 < a.size
         and 0 < b.bottom - a.bottom < 3 * a.size
     ]
     pitch = statistics.median(pitches) if pitches else 1.2 * body
-    larger = sorted({round(line.size * 2) / 2 for line in text_lines if line.size >= HEADING_SIZE_RATIO * body}, reverse=True)
+    larger = sorted({round(line.size * 2) / 2 for line in text_lines if line.size >= HEADING_SIZE_RATIO * body},
+                    reverse=True)
     return _Layout(body, left, right, pitch, tuple(larger))
 
 

@@ -63,7 +63,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     opening = [pos for pos, items in headings if items]
     signoff_at = _signoff_position(blocks, after=opening[-1] if opening else -1)
     found: dict[int, Section] = {}
-    for (pos, items), end in zip(headings, [*(p for p, _ in headings[1:]), len(blocks)]):
+    for (pos, items), end in zip(headings, [*(p for p, _ in headings[1:]), len(blocks)], strict=False):
         if not items:
             continue
         heading = blocks[pos]

@@ -248,7 +248,8 @@ def _section_figures(key: str, rows: list[dict], themes: list[dict]) -> list[str
         if any(r["scheme_approved"] is not None for r in rows):
             clauses.append(f"{len(approved)} địa phương nêu đã phê duyệt Đề án đô thị thông minh")
         if any(r["ioc_operating"] is not None for r in rows):
-            clauses.append(f"{len(ioc)} địa phương có Trung tâm giám sát, điều hành đô thị thông minh (IOC) đang vận hành")
+            clauses.append(f"{len(ioc)} địa phương có Trung tâm giám sát, điều hành đô thị thông minh (IOC) "
+                           "đang vận hành")
         return clauses
     if key == "funding":
         amounts = [r["funding"] for r in rows if r["funding"] is not None]

@@ -177,10 +177,10 @@ def _borders(table, value: str) -> None:
 
 def _fixed(table, widths_mm: list[float]) -> None:
     table.autofit = False  # w:tblLayout fixed: the widths below hold in Word and LibreOffice
-    for column, width in zip(table.columns, widths_mm):
+    for column, width in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(width)
     for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm):
+        for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
 
 
@@ -260,7 +260,7 @@ def _grid_table(doc, headers: list[str], widths_mm: list[float], *, small: bool 
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     head_style = "Bảng nhỏ tiêu đề" if small else "Bảng tiêu đề"
-    for cell, text in zip(table.rows[0].cells, headers):
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _set(cell, text, head_style)
     _repeat_header(table.rows[0])
     return table
@@ -272,7 +272,7 @@ def _loop_rows(table, opening: str, cells: list[tuple[str, str]], closing: str =
     _set(row.cells[0], opening, "Bảng")
     row = table.add_row()
     _cant_split(row)
-    for cell, (text, style) in zip(row.cells, cells):
+    for cell, (text, style) in zip(row.cells, cells, strict=True):
         _set(cell, text, style)
     row = table.add_row()
     _set(row.cells[0], closing, "Bảng")
@@ -280,7 +280,7 @@ def _loop_rows(table, opening: str, cells: list[tuple[str, str]], closing: str =
 
 def _total_row(table, cells: list[tuple[str, str]]) -> None:
     row = table.add_row()
-    for cell, (text, style) in zip(row.cells, cells):
+    for cell, (text, style) in zip(row.cells, cells, strict=True):
         _set(cell, text, style)
         for run in cell.paragraphs[0].runs:
             run.bold = True

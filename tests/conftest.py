@@ -8,7 +8,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from mailserver import Dovecot, append_mailbox, free_port
 
 _folders = itertools.count(1)

@@ -138,8 +138,8 @@ def write_signoff(document) -> None:
 def add_table(container, rows) -> None:
     """A table whose cells hold one paragraph per line of their text."""
     table = container.add_table(rows=len(rows), cols=len(rows[0]))
-    for row, texts in zip(table.rows, rows):
-        for cell, text in zip(row.cells, texts):
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=False):
             first, *more = text.split("\n")
             cell.text = first
             for line in more:

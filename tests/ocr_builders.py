@@ -56,8 +56,8 @@ def build_vietnamese_docx(path: Path) -> Path:
     document.add_paragraph(HARD_LETTERS)
     # "Table Grid": LibreOffice's .doc export drops a python-docx table with no style.
     table = document.add_table(rows=len(TABLE), cols=2, style="Table Grid")
-    for row, values in zip(table.rows, TABLE):
-        for cell, value in zip(row.cells, values):
+    for row, values in zip(table.rows, TABLE, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
     # A paragraph after the table, as Word always writes: LibreOffice 7.4 loses a table
     # that ends the document when it saves .doc.

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx_builders import FUNDING_TABLE, STANDARD, build_report
 
 from baocao.parse.labels import strip_label
-from docx_builders import FUNDING_TABLE, STANDARD, build_report
 
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 RUNNING_HEADER = "UBND tỉnh Quảng Ninh - Báo cáo đô thị thông minh"
@@ -190,7 +190,7 @@ def _draw_line(pdf, line: Line, font: str, y: float, width_of) -> None:
     if sum(widths) + 2 * (len(words) - 1) > RIGHT - x:
         raise ValueError(f"too long for one line: {line.text!r}")
     space = (RIGHT - x - sum(widths)) / (len(words) - 1)
-    for word, width in zip(words, widths):
+    for word, width in zip(words, widths, strict=True):
         pdf.drawString(x, y, word)
         x += width + space
 

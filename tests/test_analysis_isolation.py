@@ -91,8 +91,8 @@ def test_a_message_that_trips_a_bug_is_recorded_as_unreadable_and_the_run_goes_o
 
 
 def test_a_document_that_hangs_its_reader_beyond_the_time_limit_is_recorded_and_the_run_ends(tmp_path):
-    from email.message import EmailMessage
     import email.policy
+    from email.message import EmailMessage
 
     hanging = EmailMessage(policy=email.policy.SMTP)
     hanging["From"] = "sxd@hanoi.gov.vn"

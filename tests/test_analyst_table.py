@@ -8,7 +8,6 @@ import shutil
 import openpyxl
 import pandas as pd
 import pytest
-
 from mailserver import MAILBOX, manifest, run_baocao
 
 ENTRIES = {e["file"]: e for e in manifest()}

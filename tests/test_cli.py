@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from mailserver import IMAP_PASSWORD, MAILBOX, imap_args, manifest, run_baocao
 
 DATA = Path(__file__).resolve().parent / "data"

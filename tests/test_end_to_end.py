@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
-
 from mailserver import IMAP_PASSWORD, imap_args, manifest, run_baocao
 
 from baocao.ingest.imap import ImapSettings, imap_messages

@@ -10,7 +10,8 @@ FIGURES = load_campaign().data["figures"]
 
 
 def test_funding_is_split_by_the_source_each_sentence_names_and_totals_are_not_counted_twice():
-    text = "Ngân sách tỉnh bố trí 20 tỷ đồng; vốn xã hội hóa 5,5 tỷ đồng; vốn ODA 300 triệu đồng. Tổng cộng 25,8 tỷ đồng."
+    text = ("Ngân sách tỉnh bố trí 20 tỷ đồng; vốn xã hội hóa 5,5 tỷ đồng; vốn ODA 300 triệu đồng. "
+            "Tổng cộng 25,8 tỷ đồng.")
     assert funding_by_source(text, FIGURES["funding_sources"]) == {
         "ngan_sach_dia_phuong": 20_000_000_000, "xa_hoi_hoa": 5_500_000_000, "oda": 300_000_000}
 

@@ -11,9 +11,10 @@ import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 
+from mailserver import run_baocao
+
 from baocao.campaign import load_campaign
 from baocao.parse.reports import parse_document
-from mailserver import MAILBOX, run_baocao
 
 OUTLINE = load_campaign().sections
 REPORTS = Path(__file__).resolve().parent.parent / "fixtures" / "reports"

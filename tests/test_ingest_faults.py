@@ -17,9 +17,20 @@ import time
 from pathlib import Path
 
 import pytest
-
-from mailserver import (IMAP_PASSWORD, MAILBOX, Dovecot, append_mailbox, append_raw, catalogue, filler_message,
-                        free_port, give_uid_to_new_mail, imap_args, objects_intact, run_baocao)
+from mailserver import (
+    IMAP_PASSWORD,
+    MAILBOX,
+    Dovecot,
+    append_mailbox,
+    append_raw,
+    catalogue,
+    filler_message,
+    free_port,
+    give_uid_to_new_mail,
+    imap_args,
+    objects_intact,
+    run_baocao,
+)
 
 FOLDER = "Faults"
 FILLERS = 200

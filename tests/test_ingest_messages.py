@@ -12,7 +12,6 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-
 from mailserver import MAILBOX, run_baocao
 
 QUANG_NINH = MAILBOX / "04-quang-ninh.eml"
@@ -127,7 +126,7 @@ def test_report_for_another_request_is_stored_but_not_counted(tmp_path):
 
 def test_report_citing_no_letter_but_following_the_outline_is_assigned_by_content(tmp_path):
     docx = sample_docx()
-    import docx as python_docx   # drop the intro that cites the letter, keep the outline
+    import docx as python_docx  # drop the intro that cites the letter, keep the outline
 
     document = python_docx.Document(io.BytesIO(docx))
     for paragraph in document.paragraphs:
@@ -135,7 +134,8 @@ def test_report_citing_no_letter_but_following_the_outline_is_assigned_by_conten
             paragraph.text = "Ủy ban nhân dân tỉnh báo cáo như sau:"
     out = io.BytesIO()
     document.save(out)
-    db = ingest(tmp_path, mail(subject="Gửi báo cáo đô thị thông minh", attachments=[("bc.docx", out.getvalue(), DOCX)]))
+    db = ingest(tmp_path, mail(subject="Gửi báo cáo đô thị thông minh",
+                               attachments=[("bc.docx", out.getvalue(), DOCX)]))
     assert only(db, "SELECT campaign_match, province_code FROM messages") == ("content", "22")
 
 
@@ -167,7 +167,8 @@ def test_unrecognised_sender_is_left_unrecognised_with_what_to_do(tmp_path):
     db = ingest(tmp_path, mail(sender="someone@gmail.com", subject="Báo cáo 1683/BXD-PTDT",
                                attachments=[("bc.docx", _plain_docx(), DOCX)]))
     assert only(db, "SELECT province_code, province_status FROM messages") == (None, "unrecognised")
-    assert "cannot tell which province sent this report" in run_baocao("errors", "--store", str(tmp_path / "kho")).stdout
+    assert "cannot tell which province sent this report" in run_baocao(
+        "errors", "--store", str(tmp_path / "kho")).stdout
 
 
 def test_headers_in_broken_or_unknown_encodings_are_stored_and_read_as_far_as_possible(tmp_path):
@@ -183,7 +184,8 @@ def test_headers_in_broken_or_unknown_encodings_are_stored_and_read_as_far_as_po
 def test_malformed_mime_boundaries_do_not_stop_the_run(tmp_path):
     raw = (b"From: sxd@quangninh.gov.vn\r\nSubject: 1683/BXD-PTDT\r\nMessage-ID: <mb@test>\r\n"
            b"Content-Type: multipart/mixed; boundary=\"abc\"\r\n\r\n--abc\r\nContent-Type: text/plain\r\n\r\nx\r\n"
-           b"--abc\r\nContent-Type: application/octet-stream; name=\"a.docx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           b"--abc\r\nContent-Type: application/octet-stream; name=\"a.docx\"\r\n"
+           b"Content-Transfer-Encoding: base64\r\n\r\n"
            b"UEsDBBQ=!!notbase64\r\n")                       # no closing boundary, broken base64
     good = mail(sender="sxd@hanoi.gov.vn", attachments=[("bc.docx", sample_docx(MAILBOX / "02-ha-noi.eml"), DOCX)])
     db = ingest(tmp_path, raw, good)

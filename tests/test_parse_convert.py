@@ -11,10 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import docx
 import pytest
-
-from baocao.parse.convert import convert_to_docx
-from baocao.parse.document import DocumentError
-from tests.ocr_builders import (
+from ocr_builders import (
     AFTER_TABLE,
     HARD_LETTERS,
     HEADING,
@@ -25,6 +22,9 @@ from tests.ocr_builders import (
     running_processes_mentioning,
     soffice_convert,
 )
+
+from baocao.parse.convert import convert_to_docx
+from baocao.parse.document import DocumentError
 
 FORMATS = ("doc", "odt", "rtf")
 
@@ -119,7 +119,8 @@ def test_timeout_stops_libreoffice_and_names_the_limit(sources, tmp_path, limit)
 
 def test_two_conversions_at_once_both_succeed(sources, tmp_path):
     """Each call has its own LibreOffice profile; with a shared one the second is lost."""
-    inputs = [shutil.copy(sources["doc"], tmp_path / "tinh-a.doc"), shutil.copy(sources["odt"], tmp_path / "tinh-b.odt")]
+    inputs = [shutil.copy(sources["doc"], tmp_path / "tinh-a.doc"),
+              shutil.copy(sources["odt"], tmp_path / "tinh-b.odt")]
     with ThreadPoolExecutor(max_workers=2) as pool:
         outs = list(pool.map(lambda p: convert_to_docx(p, tmp_path / "out"), inputs))
     assert [o.name for o in outs] == ["tinh-a.docx", "tinh-b.docx"]

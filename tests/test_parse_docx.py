@@ -7,10 +7,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-
-from baocao.parse.docx import read_docx
-from baocao.parse.document import DocumentError
-from tests.docx_builders import (
+from docx_builders import (
     FORMATS,
     INTRO,
     add_list,
@@ -18,6 +15,9 @@ from tests.docx_builders import (
     build_report,
     number_paragraph,
 )
+
+from baocao.parse.document import DocumentError
+from baocao.parse.docx import read_docx
 
 
 def texts(document):
@@ -69,16 +69,16 @@ def test_table_row_joins_its_cells_with_a_bar(tmp_path):
 def test_nested_table_rows_follow_the_row_that_holds_them(tmp_path):
     word = docx.Document()
     table = word.add_table(rows=3, cols=2)
-    for cell, text in zip(table.rows[0].cells, ("Hạng mục", "Chi tiết")):
+    for cell, text in zip(table.rows[0].cells, ("Hạng mục", "Chi tiết"), strict=True):
         cell.text = text
     table.rows[1].cells[0].text = "Trung tâm IOC"
     holder = table.rows[1].cells[1]
     holder.text = "Chia ra:"
     inner = holder.add_table(rows=2, cols=2)
-    for row, values in zip(inner.rows, (("Phần cứng", "80.000"), ("Phần mềm", "40.000"))):
-        for cell, text in zip(row.cells, values):
+    for row, values in zip(inner.rows, (("Phần cứng", "80.000"), ("Phần mềm", "40.000")), strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
             cell.text = text
-    for cell, text in zip(table.rows[2].cells, ("Tổng", "120.000")):
+    for cell, text in zip(table.rows[2].cells, ("Tổng", "120.000"), strict=True):
         cell.text = text
     assert texts(read_docx(save(word, tmp_path))) == [
         "Hạng mục | Chi tiết",

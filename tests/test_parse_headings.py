@@ -58,7 +58,8 @@ def test_numbering_label_is_ignored(label):
 
 @pytest.mark.parametrize(
     "text",
-    ["Nội dung công việc triển khai trước khi ban hành đề án", "Các nội dung công việc đã thực hiện trước khi có Đề án"],
+    ["Nội dung công việc triển khai trước khi ban hành đề án",
+     "Các nội dung công việc đã thực hiện trước khi có Đề án"],
 )
 def test_paraphrase_without_a_phrase_matches_by_likeness_to_the_outline_heading(text):
     assert match_heading(text, OUTLINE) == (1,)

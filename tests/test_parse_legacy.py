@@ -191,7 +191,8 @@ def test_tcvn3_text_is_recognised(text):
     [
         "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam",
         "Ñoäc laäp - Töï do - Haïnh phuùc",
-        "Thöïc hieän vaên baûn soá 1683/BXD-PTDT ngaøy 16/5/2022 cuûa Boä Xaây döïng, UBND tænh Quaûng Ninh baùo caùo nhö sau:",
+        ("Thöïc hieän vaên baûn soá 1683/BXD-PTDT ngaøy 16/5/2022 cuûa Boä Xaây döïng, "
+         "UBND tænh Quaûng Ninh baùo caùo nhö sau:"),
         "Treân ñaây laø baùo caùo tình hình trieån khai ñoâ thò thoâng minh cuûa UBND tænh.",
     ],
 )

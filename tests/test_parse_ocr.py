@@ -12,12 +12,7 @@ import unicodedata
 
 import pdfplumber
 import pytest
-from PIL import Image
-from rapidfuzz import fuzz
-
-from baocao.parse.document import DocumentError
-from baocao.parse.ocr import image_to_pdf, ocr_available, ocr_pdf
-from tests.ocr_builders import (
+from ocr_builders import (
     DPI,
     PARAGRAPH,
     build_vietnamese_docx,
@@ -27,6 +22,11 @@ from tests.ocr_builders import (
     soffice_convert,
     write_scanned_pdf,
 )
+from PIL import Image
+from rapidfuzz import fuzz
+
+from baocao.parse.document import DocumentError
+from baocao.parse.ocr import image_to_pdf, ocr_available, ocr_pdf
 
 SIMILAR_ENOUGH = 97
 

@@ -12,13 +12,7 @@ import time
 import unicodedata
 
 import pytest
-
-from baocao.campaign import load_campaign
-from baocao.parse.document import DocumentError
-from baocao.parse.pdf import pages_without_text, read_pdf
-from baocao.parse.sections import extract_sections
-from docx_builders import (FORMATS, FUNDING_HEADING, FUNDING_TEXT, STANDARD, Part, build_report,
-                           general_info_text)
+from docx_builders import FORMATS, FUNDING_HEADING, FUNDING_TEXT, STANDARD, Part, build_report, general_info_text
 from pdf_builders import (
     BODY_SIZE,
     RUNNING_HEADER,
@@ -28,6 +22,11 @@ from pdf_builders import (
     image_only_pdf,
     reports_as_pdf,
 )
+
+from baocao.campaign import load_campaign
+from baocao.parse.document import DocumentError
+from baocao.parse.pdf import pages_without_text, read_pdf
+from baocao.parse.sections import extract_sections
 
 OUTLINE = load_campaign().sections
 
@@ -99,7 +98,8 @@ def test_letterhead_and_signoff_are_in_no_section(exported, fmt):
     report = parsed(exported[fmt])
     assert "Số: 123/BC-UBND" in report.letterhead and "Nơi nhận:" in report.signoff
     for s in report.sections:
-        assert not any(words in s.text for words in ("CỘNG HÒA", "Số: 123", "Trên đây là báo cáo", "Nơi nhận", "Nguyễn Văn A"))
+        assert not any(words in s.text
+                       for words in ("CỘNG HÒA", "Số: 123", "Trên đây là báo cáo", "Nơi nhận", "Nguyễn Văn A"))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -162,13 +162,15 @@ def test_wrapped_lines_of_a_paragraph_are_joined(tmp_path):
 def test_first_line_indent_starts_a_paragraph_without_spacing(tmp_path):
     pdf = draw_pdf(
         tmp_path / "p.pdf",
-        [Page((Line(BODY, indent=28, justify=True), Line(MORE, justify=True), Line(BODY, indent=28, justify=True), Line(LAST)))],
+        [Page((Line(BODY, indent=28, justify=True), Line(MORE, justify=True), Line(BODY, indent=28, justify=True),
+               Line(LAST)))],
     )
     assert texts(read_pdf(pdf)) == [f"{BODY} {MORE}", f"{BODY} {LAST}"]
 
 
 def test_line_ending_short_ends_its_paragraph(tmp_path):
-    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(BODY, justify=True), Line("dùng chung."), Line(MORE, justify=True), Line(LAST)))])
+    pdf = draw_pdf(tmp_path / "p.pdf",
+                   [Page((Line(BODY, justify=True), Line("dùng chung."), Line(MORE, justify=True), Line(LAST)))])
     assert texts(read_pdf(pdf)) == [f"{BODY} dùng chung.", f"{MORE} {LAST}"]
 
 
@@ -186,7 +188,8 @@ def test_numbered_line_starts_a_block_and_gets_its_number(tmp_path):
 
 
 def test_bold_line_after_body_starts_a_block(tmp_path):
-    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(BODY, justify=True), Line("KINH PHÍ THỰC HIỆN", bold=True), Line(LAST)))])
+    pdf = draw_pdf(tmp_path / "p.pdf",
+                   [Page((Line(BODY, justify=True), Line("KINH PHÍ THỰC HIỆN", bold=True), Line(LAST)))])
     assert [(b.text, b.bold) for b in read_pdf(pdf).blocks] == [
         (BODY, False),
         ("KINH PHÍ THỰC HIỆN", True),
@@ -207,13 +210,15 @@ def test_regular_font_is_not_bold(tmp_path):
 
 
 def test_latin_word_hyphenated_at_a_line_end_is_joined(tmp_path):
-    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(f"{OPENING} hạ tầng infra-", justify=True), Line("structure dùng chung.")))])
+    pdf = draw_pdf(tmp_path / "p.pdf",
+                   [Page((Line(f"{OPENING} hạ tầng infra-", justify=True), Line("structure dùng chung.")))])
     assert texts(read_pdf(pdf)) == [f"{OPENING} hạ tầng infrastructure dùng chung."]
 
 
 def test_hyphen_between_vietnamese_words_at_a_line_end_is_kept(tmp_path):
     # Vietnamese syllables are never split: "tế-xã" is a real hyphen ("kinh tế-xã hội").
-    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(f"{OPENING} phát triển kinh tế-", justify=True), Line("xã hội của tỉnh.")))])
+    pdf = draw_pdf(tmp_path / "p.pdf",
+                   [Page((Line(f"{OPENING} phát triển kinh tế-", justify=True), Line("xã hội của tỉnh.")))])
     assert texts(read_pdf(pdf)) == [f"{OPENING} phát triển kinh tế-xã hội của tỉnh."]
 
 
@@ -251,7 +256,8 @@ def test_line_repeated_at_the_top_of_every_page_is_dropped(tmp_path):
 
 
 def test_same_text_in_the_body_of_each_page_is_kept(tmp_path):
-    pages = [Page((Line(f"Mục {n}."), *(Line("x") for _ in range(10)), Line("Kinh phí: xem Phụ lục."))) for n in (1, 2, 3)]
+    pages = [Page((Line(f"Mục {n}."), *(Line("x") for _ in range(10)), Line("Kinh phí: xem Phụ lục.")))
+             for n in (1, 2, 3)]
     assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))).count("Kinh phí: xem Phụ lục.") == 3
 
 
@@ -262,7 +268,8 @@ def test_columns_far_apart_on_one_line_are_a_table_row(tmp_path):
 
 
 def test_larger_type_is_a_heading_level(tmp_path):
-    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line("KẾT QUẢ TRIỂN KHAI", size=BODY_SIZE * 1.4, bold=True), Line(LAST), Line(LAST)))])
+    pdf = draw_pdf(tmp_path / "p.pdf",
+                   [Page((Line("KẾT QUẢ TRIỂN KHAI", size=BODY_SIZE * 1.4, bold=True), Line(LAST), Line(LAST)))])
     assert [b.heading_level for b in read_pdf(pdf).blocks] == [1, None, None]
 
 

@@ -6,13 +6,21 @@ same report must give the same sections whatever the numbering.
 """
 
 import pytest
+from docx_builders import (
+    FORMATS,
+    FUNDING_HEADING,
+    FUNDING_TEXT,
+    MERGED_5_6,
+    STANDARD,
+    WITHOUT_FIRST,
+    build_report,
+    general_info_text,
+)
 
 from baocao.campaign import load_campaign
-from baocao.parse.docx import read_docx
 from baocao.parse.document import Block, Document
+from baocao.parse.docx import read_docx
 from baocao.parse.sections import SourceRef, extract_sections
-from docx_builders import (FORMATS, FUNDING_HEADING, FUNDING_TEXT, MERGED_5_6, STANDARD, WITHOUT_FIRST,
-                           build_report, general_info_text)
 
 OUTLINE = load_campaign().sections
 

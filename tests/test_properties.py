@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from mailserver import MAILBOX
 
 from baocao.aggregate.amounts import funding_total
 from baocao.campaign import load_campaign
@@ -15,7 +16,6 @@ from baocao.ingest.classify import campaign_match, non_report_kind
 from baocao.ingest.mime import read_message
 from baocao.parse.formats import detect_format
 from baocao.parse.headings import match_heading
-from mailserver import MAILBOX
 
 OUTLINE = load_campaign().sections
 CAMPAIGN = load_campaign()

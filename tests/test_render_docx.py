@@ -3,7 +3,6 @@ under Nghị định 30/2020/NĐ-CP, read back with python-docx."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 import unicodedata
@@ -13,10 +12,10 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Pt
+from test_render_report import ERRORS, GENERATED, five_provinces, make_table, province_row, sample_table
 
 from baocao.render.report import RenderError, render_report
-from test_render_report import ERRORS, GENERATED, five_provinces, make_table, province_row, sample_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -225,7 +224,8 @@ def test_annex_iii_indexes_source_messages_and_files(document):
 def test_vietnamese_text_comes_out_intact_and_nfc(document):
     everything = "\n".join(texts(document))
     assert everything == unicodedata.normalize("NFC", everything)
-    for phrase in ("Đồng bằng sông Hồng", "Trung du và miền núi phía Bắc", "Tỉnh Tuyên Quang", "Độc lập - Tự do - Hạnh phúc"):
+    for phrase in ("Đồng bằng sông Hồng", "Trung du và miền núi phía Bắc", "Tỉnh Tuyên Quang",
+                   "Độc lập - Tự do - Hạnh phúc"):
         assert phrase in everything
 
 

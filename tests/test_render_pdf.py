@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from test_render_report import ERRORS, GENERATED, five_provinces, national_table, sample_table
 
 from baocao.campaign import load_campaign
 from baocao.render.pdf import docx_to_pdf
 from baocao.render.report import RenderError, render_report
-from test_render_report import ERRORS, GENERATED, five_provinces, national_table, sample_table
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdffonts") is None,
                                 reason="needs LibreOffice and poppler-utils: run tests/setup.sh")
@@ -123,7 +123,8 @@ def _running(pid: int) -> bool:
 
 
 def test_libreoffice_that_makes_no_pdf_raises_render_error(small_docx, tmp_path, monkeypatch):
-    monkeypatch.setenv("BAOCAO_SOFFICE", str(_fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2")))
+    monkeypatch.setenv("BAOCAO_SOFFICE",
+                       str(_fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2")))
     with pytest.raises(RenderError, match="made no PDF.*source file could not be loaded"):
         docx_to_pdf(small_docx, tmp_path / "out.pdf")
     assert not (tmp_path / "out.pdf").exists()

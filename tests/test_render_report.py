@@ -261,13 +261,15 @@ def test_difficulties_synthesis_names_the_most_frequent_themes_with_counts(campa
             for code, themes in (("01", "resources;legal"), ("02", "resources"), ("04", "resources;data"))}
     sections = report_context(make_table(campaign, rows), campaign, [], GENERATED)["sections"]
     assert sections[4]["synthesis"] == ("3/5 tỉnh, thành phố có nội dung này; khó khăn, vướng mắc nêu nhiều nhất: "
-                                        "nguồn lực, kinh phí (3), hành lang pháp lý, cơ chế chính sách (1), dữ liệu (1)")
+                                        "nguồn lực, kinh phí (3), hành lang pháp lý, cơ chế chính sách (1), "
+                                        "dữ liệu (1)")
 
 
 def test_proposals_synthesis_names_themes_of_the_proposals(campaign):
     row = province_row(campaign, "01", "on_time", reports=1, section_6="Đề nghị.", proposal_themes="legal")
     sections = report_context(make_table(campaign, {"01": row}), campaign, [], GENERATED)["sections"]
-    assert sections[5]["synthesis"].endswith("; đề xuất, kiến nghị nêu nhiều nhất: hành lang pháp lý, cơ chế chính sách (1)")
+    assert sections[5]["synthesis"].endswith("; đề xuất, kiến nghị nêu nhiều nhất: "
+                                             "hành lang pháp lý, cơ chế chính sách (1)")
 
 
 def test_general_information_synthesis_counts_approved_schemes_and_operating_iocs(campaign):

@@ -33,7 +33,8 @@ def test_every_folder_of_the_store_is_private_and_every_file_owner_only(tmp_path
             assert mode & 0o077 == 0, (path, oct(mode))
 
 
-def test_the_password_given_in_the_environment_is_not_visible_in_the_process_arguments(dovecot, sample_folder, tmp_path):
+def test_the_password_given_in_the_environment_is_not_visible_in_the_process_arguments(dovecot, sample_folder,
+                                                                                        tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "baocao", "ingest", "--store", str(tmp_path / "kho"),
                                 *imap_args(dovecot, sample_folder)],
                                env={**os.environ, "BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD},

@@ -6,7 +6,6 @@ import mailbox
 import sqlite3
 
 import pytest
-
 from mailserver import MAILBOX, manifest, run_baocao
 
 FILES = [MAILBOX / e["file"] for e in manifest()]

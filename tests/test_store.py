@@ -3,9 +3,9 @@
 import email.policy
 import os
 import sqlite3
-from email.message import EmailMessage
 import stat
 from datetime import datetime, timezone
+from email.message import EmailMessage
 
 import pytest
 
