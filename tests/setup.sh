@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the tests need on a fresh Debian machine, then baocao itself.
+# Installs the Debian packages the tests need on a fresh Debian machine (tests/run.sh then
+# installs baocao and its test extra into a new virtual environment).
 # Needs root (CI runs as root) or sudo for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +21,3 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-python3 -m pip install -q -e '.[test]'
