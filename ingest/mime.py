@@ -31,11 +31,14 @@ class _Policy(EmailPolicy):
     def header_fetch_parse(self, name, value):
         if hasattr(value, "name") or len(value) > 2000:
             return super().header_fetch_parse(name, value)
-        if value.isascii() and "=?" not in value:
+        if value.isascii() and "=?" not in value and "*" not in value:
             # Nothing to decode: the header registry would only give back the same text,
             # at 50-100 µs for each new value (every multipart boundary and file name is
             # new). The Message methods that read parameters (get_param, get_filename,
-            # get_boundary, RFC 2231 included) parse the text themselves.
+            # get_boundary) parse the text themselves. Not RFC 2231 parameters
+            # (`charset*=us-ascii''utf-8`, `name*0*=`): get_param hands those back as a
+            # (charset, language, value) tuple that get_content cannot use as a charset;
+            # the registry decodes them.
             return _unfolded(value)
         return _parsed_header(name, value)
 
@@ -182,7 +185,7 @@ def _filename(part: EmailMessage, problems: list[str]) -> str:
 def _text(part: EmailMessage, problems: list[str]) -> str:
     try:
         return part.get_content()
-    except (LookupError, UnicodeError, AssertionError, email.errors.MessageError, ValueError) as e:
+    except (LookupError, UnicodeError, AssertionError, email.errors.MessageError, ValueError, TypeError) as e:
         problems.append(f"text part in charset {part.get_content_charset()!r} could not be decoded ({e}); "
                         "read as UTF-8")
         payload = part.get_payload(decode=True) or b""

@@ -1,8 +1,10 @@
 """Reading raw e-mail into plain data, whatever the sender's mail program did."""
 
+import base64
 import email.policy
 from email.message import EmailMessage
 
+from docx_builders import build_report
 from legacy_encodings import to_cp1258
 
 from baocao.ingest.mime import read_message
@@ -71,3 +73,21 @@ def test_file_names_as_outlook_and_as_rfc_2231_continuations_write_them_are_deco
         (attachment,) = read_message(raw).attachments
         assert attachment.filename == "Báo cáo ĐTTM.docx"
         assert attachment.data == b"PK\x03\x04docx"
+
+
+def test_rfc_2231_charset_and_file_name_parameters_are_read(tmp_path):
+    """As Mutt writes them (CPython's msg_32, msg_33): the charset too in RFC 2231 form."""
+    report = build_report(tmp_path / "bc.docx").read_bytes()
+    raw = (
+        "From: Anne Person <vanthu@quangninh.gov.vn>\r\nSubject: Bao cao 1683/BXD-PTDT\r\nMime-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; protocol*=ansi-x3.4-1968''application%2Fpgp-signature;\r\n"
+        "\tboundary*=\"ansi-x3.4-1968''EeQfGwPcQSOJBaQU\"\r\n\r\n"
+        "--EeQfGwPcQSOJBaQU\r\nContent-Type: text/plain; charset*=ansi-x3.4-1968''us-ascii\r\n"
+        "Content-Disposition: inline\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nKinh g=75i\r\n"
+        "--EeQfGwPcQSOJBaQU\r\nContent-Type: application/octet-stream; name*=utf-8''B%C3%A1o%20c%C3%A1o.docx\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\n" + base64.encodebytes(report).decode() +
+        "--EeQfGwPcQSOJBaQU--\r\n").encode("ascii")
+    message = read_message(raw)
+    assert message.body.strip() == "Kinh gui"
+    (attachment,) = message.attachments
+    assert attachment.filename == "Báo cáo.docx" and attachment.data == report
