@@ -116,8 +116,7 @@ class Examiner:
         else:
             message = read_message(store.read_object(sha))
         for problem in message.problems:
-            found.problems.append(("mime", problem,
-                                   "the value shown may be garbled; check the message in a mail client", None))
+            found.problems.append(("mime", problem.what, problem.action, None))
         documents: list[ParsedDocument] = []
         for attachment in self._with_archive_members(message.all_attachments(), found):
             document = self._attachment(attachment, found)

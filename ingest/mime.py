@@ -15,6 +15,7 @@ import email.policy
 import email.utils
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
@@ -61,6 +62,18 @@ CLASSIFYING_HEADERS = (
 )
 
 
+# What to do about a value read with a problem, unless the problem says otherwise.
+CHECK_VALUE = "the value shown may be garbled; check the message in a mail client"
+CHECK_ATTACHMENTS = "check the attachments in a mail client"
+CHECK_MESSAGE = "check the message in a mail client: its sender, subject or text may have been read wrongly"
+
+
+@dataclass(frozen=True)
+class Problem:
+    what: str            # what went wrong, naming the MIME part when it is one
+    action: str = CHECK_VALUE
+
+
 @dataclass(frozen=True)
 class Attachment:
     part: str            # MIME part path, "2" or "3.2" inside a forwarded message
@@ -80,12 +93,23 @@ class MailMessage:
     body: str
     attachments: tuple[Attachment, ...]
     forwarded: tuple["MailMessage", ...] = ()
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[Problem, ...] = field(default=())
 
     def all_attachments(self) -> tuple[Attachment, ...]:
         """Attachments of the message and of messages forwarded inside it."""
         inner = tuple(a for m in self.forwarded for a in m.all_attachments())
         return self.attachments + inner
+
+
+@dataclass
+class _Reading:
+    """What the walk over one message's parts gathers."""
+    attachments: list[Attachment] = field(default_factory=list)
+    forwarded: list[MailMessage] = field(default_factory=list)
+    body_parts: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # Each kind of defect the parser found, once per message: its first instance and where.
+    defects: dict[type, tuple[email.errors.MessageDefect, list[str]]] = field(default_factory=dict)
 
 
 def read_message(raw: bytes) -> MailMessage:
@@ -103,33 +127,53 @@ def read_headers(header_block: bytes) -> MailMessage:
 
 
 def _read(msg: EmailMessage, path: str, walk: bool = True) -> MailMessage:
-    problems: list[str] = []
+    found = _Reading()
+    problems = found.problems
     # Only From and Subject need decoding (RFC 2047); the others are ASCII tokens, read
     # as sent: parsing every header through the registry doubled the time per message.
     raw: dict[str, str] = {}
     for name, value in msg.raw_items():
         raw.setdefault(name.lower(), " ".join(str(value).split()))
     sender_name, sender = email.utils.parseaddr(_decoded(raw.get("from", ""), msg, "from", problems))
-    attachments: list[Attachment] = []
-    forwarded: list[MailMessage] = []
-    body_parts: list[str] = []
+    if not raw and not path and walk:
+        problems.append(_headerless(msg))
+        # What the parser says about the missing headers is said above, in words.
+        msg.defects[:] = [d for d in msg.defects if not isinstance(d, _HEADER_BLOCK_DEFECTS)]
     if walk:
-        _walk(msg, path, attachments, forwarded, body_parts, problems)
+        _walk(msg, path, found)
+    else:
+        _note_defects(msg, path, found)
+    subject = clean_line(_decoded(raw.get("subject", ""), msg, "subject", problems))
+    for kind, (defect, paths) in found.defects.items():
+        what, action = _defect_text(kind, defect)
+        where = ", ".join("the message" if not p else f"part {p}" for p in paths)
+        problems.append(Problem(f"{what} (in {where})", action))
     return MailMessage(
         message_id=raw.get("message-id", ""),
         sender=sender.strip().lower(),
         sender_name=clean_line(sender_name),
-        subject=clean_line(_decoded(raw.get("subject", ""), msg, "subject", problems)),
+        subject=subject,
         date=_date(raw.get("date", "")),
         headers={name: raw[name] for name in CLASSIFYING_HEADERS if name in raw},
-        body=nfc("\n".join(body_parts)).replace("\r\n", "\n"),
-        attachments=tuple(attachments),
-        forwarded=tuple(forwarded),
+        body=nfc("\n".join(found.body_parts)).replace("\r\n", "\n"),
+        attachments=tuple(found.attachments),
+        forwarded=tuple(found.forwarded),
         problems=tuple(problems),
     )
 
 
-def _decoded(value: str, msg: EmailMessage, name: str, problems: list[str]) -> str:
+def _headerless(msg: EmailMessage) -> Problem:
+    payload = msg.get_payload()
+    if isinstance(payload, str) and not payload.strip():
+        return Problem("the message is empty: no headers, no text, no attachment",
+                       "nothing to read; the empty message is kept in the store. If a province's report is "
+                       "missing, ask it to send the report again")
+    return Problem("the message has no headers (no sender, subject or date); all of it was read as its text",
+                   "find who sent it from its text; if it is a report, ask the province to send it again from "
+                   "a mail client")
+
+
+def _decoded(value: str, msg: EmailMessage, name: str, problems: list[Problem]) -> str:
     """RFC 2047 words decoded with email.header (a third of the cost of the header
     registry); what it cannot decode goes through policy.default's lenient parser."""
     if "=?" not in value:
@@ -142,52 +186,168 @@ def _decoded(value: str, msg: EmailMessage, name: str, problems: list[str]) -> s
         return _header(msg, name, value, problems)
 
 
-def _header(msg: EmailMessage, name: str, raw: str, problems: list[str]) -> str:
+def _header(msg: EmailMessage, name: str, raw: str, problems: list[Problem]) -> str:
     try:
         value = msg.get(name)
         return nfc(str(value)) if value is not None else ""
     except Exception as e:  # the email package raises assorted errors on hostile headers
-        problems.append(f"header {name} could not be decoded ({type(e).__name__}: {e}); shown as sent")
+        problems.append(Problem(f"header {name} could not be decoded ({type(e).__name__}: {e}); shown as sent"))
         return nfc(raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
-def _walk(part: EmailMessage, path: str, attachments, forwarded, body_parts, problems) -> None:
-    if part.is_multipart():
-        if part.get_content_type() == "message/rfc822":
-            for inner in part.get_payload():
-                forwarded.append(_read(inner, path=path or "1"))
-            return
+def _walk(part: EmailMessage, path: str, found: _Reading) -> None:
+    if part.get_content_maintype() == "multipart" and not part.is_multipart():
+        recovered = _recovered_multipart(part, path, found)
+        if recovered is not None:
+            # Its boundary defects are told by the recovery; any other is still told.
+            part.defects[:] = [d for d in part.defects if not isinstance(d, _BOUNDARY_DEFECTS)]
+            _note_defects(part, path, found)
+            part = recovered
+    if part.get_content_type() == "message/rfc822" and part.is_multipart():
+        for inner in part.get_payload():
+            message = _read(inner, path=path or "1")
+            found.forwarded.append(message)
+            found.problems.extend(Problem(f"in the forwarded message: {p.what}", p.action) for p in message.problems)
+    elif part.is_multipart():
         for i, sub in enumerate(part.iter_parts(), start=1):
-            _walk(sub, f"{path}.{i}" if path else str(i), attachments, forwarded, body_parts, problems)
-        return
+            _walk(sub, f"{path}.{i}" if path else str(i), found)
+    else:
+        _leaf(part, path, found)
+    _note_defects(part, path, found)   # after decoding: the base64 defects are found then
+
+
+def _leaf(part: EmailMessage, path: str, found: _Reading) -> None:
+    problems = found.problems
     ctype = part.get_content_type()
     filename = _filename(part, problems)
     if ctype in ("text/plain", "text/html") and not filename and part.get_content_disposition() != "attachment":
-        body_parts.append(_text(part, problems) if ctype == "text/plain" else _strip_html(_text(part, problems)))
+        text = _text(part, problems)
+        found.body_parts.append(text if ctype == "text/plain" else _strip_html(text))
         return
     try:
         data = part.get_payload(decode=True) or b""
     except Exception as e:
-        problems.append(f"part {path or '1'} could not be decoded ({e})")
+        problems.append(Problem(f"part {path or '1'} could not be decoded ({e})", CHECK_ATTACHMENTS))
         data = b""
-    attachments.append(Attachment(part=path or "1", filename=filename, content_type=ctype, data=data))
+    found.attachments.append(Attachment(part=path or "1", filename=filename, content_type=ctype, data=data))
 
 
-def _filename(part: EmailMessage, problems: list[str]) -> str:
+# --- what the parser found wrong --------------------------------------------------------
+
+_BOUNDARY_DEFECTS = (email.errors.NoBoundaryInMultipartDefect, email.errors.StartBoundaryNotFoundDefect,
+                     email.errors.MultipartInvariantViolationDefect, email.errors.CloseBoundaryNotFoundDefect)
+_HEADER_BLOCK_DEFECTS = (email.errors.MissingHeaderBodySeparatorDefect,
+                         email.errors.FirstHeaderLineIsContinuationDefect)
+_CUT_SHORT = "check in a mail client that its attachments open; if one does not, ask the sender to send it again"
+
+# What each defect the stdlib parser reports means, and what the clerk does about it.
+_DEFECTS: dict[type, tuple[str, str]] = {
+    email.errors.NoBoundaryInMultipartDefect: (
+        "a multipart names no MIME boundary, so its parts (attachments) could not be separated", CHECK_ATTACHMENTS),
+    email.errors.StartBoundaryNotFoundDefect: (
+        "a multipart's declared MIME boundary is not in its body, so its parts (attachments) could not be separated",
+        CHECK_ATTACHMENTS),
+    email.errors.MultipartInvariantViolationDefect: (
+        "a part declared multipart is not divided into parts; it was kept whole as one attachment",
+        CHECK_ATTACHMENTS),
+    email.errors.CloseBoundaryNotFoundDefect: (
+        "a multipart is not closed by its boundary: the message may have been cut short", _CUT_SHORT),
+    email.errors.FirstHeaderLineIsContinuationDefect: (
+        "the first header line is indented as if it continued another one", CHECK_MESSAGE),
+    email.errors.MisplacedEnvelopeHeaderDefect: (
+        "a mailbox 'From ' line stands among the headers", CHECK_MESSAGE),
+    email.errors.MissingHeaderBodySeparatorDefect: (
+        "a line among the headers is not a header, so the headers were taken to end there and the rest read as text",
+        CHECK_MESSAGE),
+    email.errors.InvalidMultipartContentTransferEncodingDefect: (
+        "a multipart declares a transfer encoding multiparts may not have; it was ignored", CHECK_ATTACHMENTS),
+    email.errors.UndecodableBytesDefect: (
+        "a header holds bytes that are not text in its declared charset", CHECK_VALUE),
+    email.errors.InvalidBase64PaddingDefect: (
+        "base64-encoded data is wrongly padded; it was decoded as far as possible", _CUT_SHORT),
+    email.errors.InvalidBase64CharactersDefect: (
+        "base64-encoded data holds characters that are not base64; they were skipped", _CUT_SHORT),
+    email.errors.InvalidBase64LengthDefect: (
+        "base64-encoded data has an impossible length; its last bytes could not be decoded", _CUT_SHORT),
+    email.errors.HeaderDefect: ("a header is malformed", CHECK_VALUE),
+}
+
+
+def _note_defects(part: EmailMessage, path: str, found: _Reading) -> None:
+    for defect in part.defects:
+        first, paths = found.defects.setdefault(type(defect), (defect, []))
+        if path not in paths:
+            paths.append(path)
+
+
+def _defect_text(kind: type, defect: email.errors.MessageDefect) -> tuple[str, str]:
+    for cls in kind.__mro__:
+        if cls in _DEFECTS:
+            what, action = _DEFECTS[cls]
+            return (f"{what} ({defect})" if str(defect) and cls is not kind else what), action
+    return f"the MIME structure is malformed ({kind.__name__}: {defect})", CHECK_ATTACHMENTS
+
+
+# --- a multipart whose declared boundary is not the one its body uses ---------------------
+
+# A line `--X`, X a boundary (RFC 2046: up to 70 of these characters, not ending in a space).
+_BOUNDARY_LINE = re.compile(r"^--([0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?])[ \t]*\r?$", re.M)
+
+
+def _recovered_multipart(part: EmailMessage, path: str, found: _Reading) -> EmailMessage | None:
+    """The multipart parsed again with the boundary its body uses, as mail clients do,
+    when the declared one (a wrong one, one in single quotes, none) is not in it."""
+    body = part.get_payload()
+    if not isinstance(body, str):
+        return None
+    declared = part.get_boundary()
+    used = _boundary_used(body)
+    if used is None or used == declared:
+        return None
+    subtype = re.match(r"[a-z0-9.+_-]*", part.get_content_subtype()).group() or "mixed"
+    parser = email.feedparser.BytesFeedParser(policy=POLICY)
+    parser.feed(f'Content-Type: multipart/{subtype}; boundary="{used}"\r\n\r\n'.encode("ascii"))
+    parser.feed(body.encode("utf-8", "surrogateescape"))   # the bytes as sent
+    recovered = parser.close()
+    if not recovered.is_multipart():
+        return None
+    owner = "the message" if not path else f"MIME part {path}"
+    if declared is None:
+        what = (f"{owner} is multipart/{subtype} but names no MIME boundary; "
+                f"read with the boundary {used!r} its body uses")
+    else:
+        what = (f"{owner}'s declared MIME boundary {declared!r} does not match its body; "
+                f"read with the boundary {used!r} the body uses")
+    found.problems.append(Problem(what, CHECK_ATTACHMENTS))
+    return recovered
+
+
+def _boundary_used(body: str) -> str | None:
+    """The first `--X` line's X that opens two parts, or opens one and closes it with
+    `--X--`; not a line of dashes alone, which a text uses as a rule."""
+    tokens = _BOUNDARY_LINE.findall(body)
+    count = Counter(tokens)
+    for token in dict.fromkeys(tokens):
+        if any(c.isalnum() for c in token) and (count[token] >= 2 or count[token + "--"]):
+            return token
+    return None
+
+
+def _filename(part: EmailMessage, problems: list[Problem]) -> str:
     try:
         name = part.get_filename() or ""
     except Exception as e:
-        problems.append(f"an attachment's file name could not be decoded ({e})")
+        problems.append(Problem(f"an attachment's file name could not be decoded ({e})", CHECK_ATTACHMENTS))
         name = ""
     return nfc(name).strip()
 
 
-def _text(part: EmailMessage, problems: list[str]) -> str:
+def _text(part: EmailMessage, problems: list[Problem]) -> str:
     try:
         return part.get_content()
     except (LookupError, UnicodeError, AssertionError, email.errors.MessageError, ValueError, TypeError) as e:
-        problems.append(f"text part in charset {part.get_content_charset()!r} could not be decoded ({e}); "
-                        "read as UTF-8")
+        problems.append(Problem(f"text part in charset {part.get_content_charset()!r} could not be decoded ({e}); "
+                                "read as UTF-8"))
         payload = part.get_payload(decode=True) or b""
         return payload.decode("utf-8", errors="replace")
 
