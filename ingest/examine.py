@@ -133,6 +133,8 @@ class Examiner:
             found.match = "content"
         too_large = size > MAX_ANALYSED_BYTES
         found.kind = non_report_kind(message) or ("too_large" if too_large else "report" if documents else "other")
+        if found.kind == "other":
+            not_a_report(found, self.index)
         found.take_headers(message)
         return found
 
@@ -185,6 +187,27 @@ class Examiner:
         numbers = tuple(r[0] for r in self._catalogue.execute(
             "SELECT number FROM sections WHERE document_sha256 = ?", (sha,)))
         return ParsedDocument(row[0], row[1], (), row[2] or "", row[3] or "", numbers, bool(row[4]))
+
+
+def not_a_report(found: Examined, index: ProvinceIndex) -> None:
+    """A message that looks like a province's answer (it cites the campaign's letter, or
+    comes from a province's domain) but holds no document is said so, with why: a
+    report sent as a photo or a link must not go unseen among the `other` messages."""
+    domain = next((e for e in found.decision.evidence if e.source == "sender_domain"), None)
+    if found.match == "cited":
+        looks = "cites the campaign's letter"
+    elif domain is not None:
+        looks = f"comes from {domain.detail}, the domain of {index.provinces[domain.province_code].name},"
+    else:
+        return
+    if not found.attachments:
+        why = "it has no attachment"
+    else:
+        names = ", ".join(f"{name or f'part {part}'} ({ctype})" for part, name, ctype, *_ in found.attachments)
+        why = f"none of its attachments is a document (.docx, .doc, .pdf, .odt, .rtf): {names}"
+    found.problems.append(("analyse", f"this message {looks} but was not taken as a report: {why}",
+                           "read it in a mail client; if the province meant to send its report, ask it to send the "
+                           "report as an attached .docx or .pdf file", None))
 
 
 def unreadable(store: Store, sha: str, why: str) -> Examined:

@@ -201,3 +201,50 @@ def test_errors_name_the_message_the_file_what_went_wrong_and_what_to_do(tmp_pat
     assert "<hong@quangninh.gov.vn>" in out and "sxd@quangninh.gov.vn" in out   # which message, from whom
     assert "Báo cáo 1683/BXD-PTDT" in out and "2022-05-27" in out  # its subject and date
     assert "what to do:" in out
+
+
+def _errors(db) -> list[tuple]:
+    return db.execute("SELECT stage, what, action FROM errors ORDER BY id").fetchall()
+
+
+def test_report_whose_mime_boundary_does_not_match_its_body_is_read_and_the_repair_recorded(tmp_path):
+    report = mail(attachments=[("bc.docx", sample_docx(), DOCX)]).as_bytes()
+    boundary = email.message_from_bytes(report).get_boundary()
+    broken = report.replace(f'boundary="{boundary}"'.encode(), b'boundary="=_declared_but_unused"', 1)
+    db = ingest(tmp_path, broken)
+    assert only(db, "SELECT kind, province_code, campaign_match FROM messages") == ("report", "22", "cited")
+    assert _errors(db) == [("mime", f"the message's declared MIME boundary '=_declared_but_unused' does not match its "
+                            f"body; read with the boundary '{boundary}' the body uses",
+                            "check the attachments in a mail client")]
+
+
+@pytest.mark.parametrize("raw", [b"", b" \r\n\r\n"], ids=["0-bytes", "whitespace"])
+def test_empty_message_is_stored_and_recorded_as_empty(tmp_path, raw):
+    db = ingest(tmp_path, raw)
+    assert only(db, "SELECT size, kind, analysed_at IS NOT NULL FROM messages") == (len(raw), "other", 1)
+    ((stage, what, _),) = _errors(db)
+    assert (stage, what) == ("mime", "the message is empty: no headers, no text, no attachment")
+
+
+def test_message_citing_the_letter_with_no_attachment_says_why_it_is_no_report(tmp_path):
+    db = ingest(tmp_path, mail(sender="someone@gmail.com", body="Xin gửi báo cáo theo văn bản 1683/BXD-PTDT sau."))
+    assert only(db, "SELECT kind, campaign_match FROM messages") == ("other", "cited")
+    ((stage, what, action),) = _errors(db)
+    assert what == "this message cites the campaign's letter but was not taken as a report: it has no attachment"
+    assert "ask it to send the report as an attached .docx or .pdf file" in action
+
+
+def test_message_from_a_province_domain_with_only_photos_says_why_it_is_no_report(tmp_path):
+    db = ingest(tmp_path, mail(subject="Gửi ảnh chụp", body="Kính gửi.",
+                               attachments=[("trang1.jpg", b"\xff\xd8\xff\xe0 not much of a photo", "image/jpeg")]))
+    assert only(db, "SELECT kind, province_code FROM messages") == ("other", "22")
+    ((stage, what, _),) = _errors(db)
+    assert what == ("this message comes from quangninh.gov.vn, the domain of Quảng Ninh, but was not taken as a "
+                    "report: none of its attachments is a document (.docx, .doc, .pdf, .odt, .rtf): "
+                    "trang1.jpg (image/jpeg)")
+
+
+def test_message_from_nowhere_citing_nothing_is_other_without_a_problem(tmp_path):
+    db = ingest(tmp_path, mail(sender="ban@gmail.com", subject="Hẹn cà phê", body="Chiều nay rảnh không?"))
+    assert only(db, "SELECT kind FROM messages") == ("other",)
+    assert _errors(db) == []
