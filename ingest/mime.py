@@ -275,7 +275,7 @@ _DEFECTS: dict[type, tuple[str, str]] = {
 
 def _note_defects(part: EmailMessage, path: str, found: _Reading) -> None:
     for defect in part.defects:
-        first, paths = found.defects.setdefault(type(defect), (defect, []))
+        _, paths = found.defects.setdefault(type(defect), (defect, []))
         if path not in paths:
             paths.append(path)
 
