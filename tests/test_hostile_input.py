@@ -55,7 +55,7 @@ def test_a_password_protected_docx_is_a_recorded_error_saying_so(tmp_path):
     path.write_bytes(encrypted.getvalue())
     parsed = parse_document(path, "encrypted-office", "Báo cáo có mật khẩu.docx", OUTLINE, work_dir=tmp_path)
     assert parsed.status == "failed"
-    assert "Báo cáo có mật khẩu.docx" in parsed.error and "password" in parsed.error
+    assert parsed.error == "the file is protected by a password; ask the province for an unprotected copy"
 
 
 def test_a_message_with_a_thousand_attachments_is_read_in_time(tmp_path):
@@ -93,10 +93,11 @@ trailer << /Root 1 0 R /Size 6 >>
 
 def test_a_pdf_whose_page_tree_and_lengths_loop_is_a_recorded_error_in_time(tmp_path):
     # A page tree that contains itself and a stream length that points at itself: the
-    # shapes that send naive PDF readers round for ever.
+    # shapes that send naive PDF readers round for ever. Page 1 is there; the page the
+    # loop stands for is not.
     path = tmp_path / "vong-lap.pdf"
     path.write_bytes(LOOPING_PDF)
     started = time.monotonic()
     parsed = parse_document(path, "pdf", "vong-lap.pdf", OUTLINE, work_dir=tmp_path)
     assert time.monotonic() - started < 10
-    assert parsed.status == "failed" and "vong-lap.pdf" in parsed.error
+    assert "page 2 could not be read" in parsed.error

@@ -15,7 +15,7 @@ OUTLINE = load_campaign().sections
 
 def test_a_busy_reader_is_stopped_at_the_time_limit():
     started = time.monotonic()
-    with pytest.raises(TimeLimitExceeded, match="longer than 0 s"):
+    with pytest.raises(TimeLimitExceeded, match="time limit of 0.3 s was reached"):
         with time_limit(Deadline(0.3)):
             while True:
                 pass
@@ -26,15 +26,18 @@ def test_an_unknown_format_is_a_recorded_failure_saying_what_to_send(tmp_path):
     path = tmp_path / "obj"
     path.write_bytes(b"\x89PNG not a report")
     parsed = parse_document(path, "png", "anh.png", OUTLINE, work_dir=tmp_path)
-    assert parsed.status == "failed"
-    assert "anh.png" in parsed.error and ".docx, .doc or .pdf" in parsed.error
+    assert parsed.status == "failed" and ".docx, .doc or .pdf" in parsed.error
 
 
-def test_a_damaged_docx_is_a_recorded_failure_naming_the_senders_file(tmp_path):
+def test_a_damaged_docx_is_a_recorded_failure_without_the_stores_or_scratch_paths(tmp_path):
+    # The error is shown after the sender's file name (`baocao errors`, the table): it
+    # names no file itself, and no path of the store (the hash) or of the scratch folder.
     path = tmp_path / "0123abcd"
     path.write_bytes(b"PK\x03\x04 broken")
     parsed = parse_document(path, "docx", "Báo cáo ĐTTM.docx", OUTLINE, work_dir=tmp_path)
-    assert parsed.status == "failed" and "Báo cáo ĐTTM.docx" in parsed.error and "0123abcd" not in parsed.error
+    assert parsed.status == "failed" and "damaged" in parsed.error or "not a Word package" in parsed.error
+    assert "0123abcd" not in parsed.error and str(tmp_path) not in parsed.error and "parse-" not in parsed.error
+    assert "ĐTTM" not in parsed.error
 
 
 def test_scratch_files_are_removed_and_stay_inside_the_work_folder(tmp_path):
@@ -68,10 +71,10 @@ def _a_scan():
     return reports / entry["file"]
 
 
-def test_a_scan_without_an_ocr_engine_is_flagged_partial_saying_what_to_install(tmp_path, monkeypatch):
+def test_a_scan_without_an_ocr_engine_is_unreadable_saying_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))       # no ocrmypdf, no tesseract
     parsed = parse_document(_a_scan(), "pdf", "ban-chup.pdf", OUTLINE, work_dir=tmp_path)
-    assert parsed.status in ("partial", "no_sections")
+    assert parsed.status == "failed" and parsed.error.startswith("the document holds no text")
     assert "apt-get install" in parsed.error and "tesseract" in parsed.error
 
 
