@@ -8,6 +8,8 @@ from datetime import datetime
 
 from baocao.store import Store
 
+READ_STATUSES = ("ok", "partial", "no_sections")
+
 
 @dataclass(frozen=True)
 class SectionRecord:
@@ -43,7 +45,9 @@ class ReportRecord:
 
     @property
     def readable(self) -> bool:
-        return any(d.status in ("ok", "partial") for d in self.documents)
+        """A report read, sections found or not: one whose headings match none of the
+        outline still arrived, on time or late; its cells are left for the reviewer."""
+        return any(d.status in READ_STATUSES for d in self.documents)
 
 
 def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:

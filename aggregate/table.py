@@ -93,6 +93,9 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign) -> dict:
         row["sections_found"] += 1
         used_sources.append(_source(report, document))
     row["source"] = "; ".join(dict.fromkeys(used_sources)) or _source(latest, latest.documents[0])
+    if not row["sections_found"]:
+        row["error"] = "; ".join(f"{d.filename}: {d.error}" for r in readable for d in r.documents
+                                 if d.status == "no_sections")
     funding_key = _funding_section(campaign)
     if funding_key and row[funding_key]:
         figure = funding_total(row[funding_key])

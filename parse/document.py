@@ -18,7 +18,9 @@ class DocumentError(Exception):
                                "or ask the province to send the report again."):
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"{self.path.name}: cannot read it as {kind} ({reason}). {action}")
+        # Without the file's name: whoever shows it names the file once (the errors list, the table).
+        self.message = f"cannot read it as {kind} ({reason}). {action}"
+        super().__init__(f"{self.path.name}: {self.message}")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
-from docx.opc.exceptions import OpcError
+from docx.opc.exceptions import OpcError, PackageNotFoundError
 from docx.oxml.exceptions import XmlchemyError
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -79,7 +79,9 @@ def _reason(path: Path, error: Exception) -> str:
         return "it is an old Word 97-2003 .doc file or a password-protected document"
     if magic.startswith(b"%PDF"):
         return "it is a PDF file"
-    if isinstance(error, (zipfile.BadZipFile, OpcError)):
+    if isinstance(error, (zipfile.BadZipFile, PackageNotFoundError)):
+        return "it is not a Word package: cut short or damaged"
+    if isinstance(error, OpcError):
         return f"it is not a Word package: {error}"
     return f"it is damaged: {type(error).__name__}: {error}"
 
@@ -274,3 +276,28 @@ def _outline_level(pPr) -> int | None:
 
 def _heading_from_outline(level: int) -> int | None:
     return None if level >= _BODY_TEXT_OUTLINE_LEVEL else level + 1
+
+
+# Larger than any photo of an A4 page: a bigger "image" is a bomb, not a scan.
+MAX_IMAGE_BYTES = 50 * 2**20
+
+
+def body_images(path: Path | str) -> list[tuple[str, bytes]]:
+    """The pictures of the body, in reading order, as (part name, bytes): a report scanned
+    and pasted into Word as pictures has no other text. Header and footer pictures
+    (a logo, a stamp) are not the report's body."""
+    try:
+        word = docx.Document(str(path))
+        images, seen = [], set()
+        for blip in word.element.body.iter(qn("a:blip")):
+            rel_id = blip.get(qn("r:embed"))
+            part = word.part.related_parts.get(rel_id) if rel_id else None
+            if part is None or rel_id in seen or not getattr(part, "content_type", "").startswith("image/"):
+                continue
+            seen.add(rel_id)
+            blob = part.blob
+            if len(blob) <= MAX_IMAGE_BYTES:
+                images.append((str(part.partname).rpartition("/")[2], blob))
+        return images
+    except _READ_ERRORS as e:
+        raise DocumentError(path, _reason(Path(path), e)) from e

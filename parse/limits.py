@@ -27,6 +27,16 @@ class Deadline:
     def left(self) -> float:
         return max(0.1, self.end - time.monotonic())
 
+    def expired(self) -> bool:
+        """Whether the time is up. Readers ask after any exception from a library: pdfminer
+        and pdfplumber catch `Exception` and wrap it, so the timer's exception may arrive
+        as something else, or not at all, and the timer fires only once."""
+        return time.monotonic() >= self.end
+
+    def reached(self, where: str = "") -> str:
+        """What the clerk reads when the time is up: the limit, and where reading stopped."""
+        return f"the time limit of {self.seconds:g} s was reached" + (f" {where}" if where else "")
+
 
 @contextmanager
 def time_limit(deadline: Deadline) -> Iterator[None]:
@@ -35,7 +45,7 @@ def time_limit(deadline: Deadline) -> Iterator[None]:
         return
 
     def expired(signum, frame):
-        raise TimeLimitExceeded(f"reading it took longer than {deadline.seconds:.0f} s")
+        raise TimeLimitExceeded(deadline.reached())
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, deadline.left())

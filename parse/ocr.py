@@ -96,18 +96,27 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
 def image_to_pdf(path: Path | str, out_dir: Path | str) -> Path:
     """`out_dir/<stem>.pdf` with one page per image frame (a multi-page TIFF gives several),
     for ocr_pdf; DocumentError if the file is not an image Pillow can read."""
-    path, out_dir = Path(path), Path(out_dir)
-    if not path.is_file():
-        raise DocumentError(path, "there is no such file", kind=_IMAGE_KIND, action=_RESEND)
-    try:
-        with Image.open(path) as image:
-            pages = [_page(frame) for frame in ImageSequence.Iterator(image)]
-            dpi = _scan_dpi(image)
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as e:
-        raise DocumentError(path, f"it is not an image that can be read ({e})", kind=_IMAGE_KIND,
-                            action=_RESEND) from e
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{path.stem}.pdf"
+    path = Path(path)
+    return images_to_pdf([path], Path(out_dir) / f"{path.stem}.pdf")
+
+
+def images_to_pdf(paths: list[Path], target: Path) -> Path:
+    """`target`, a PDF with one page per frame of each image in turn (the pictures of a
+    Word file, a multi-page TIFF), for ocr_pdf; DocumentError if one is not an image
+    Pillow can read."""
+    pages: list[Image.Image] = []
+    dpi = 0.0
+    for path in paths:
+        if not path.is_file():
+            raise DocumentError(path, "there is no such file", kind=_IMAGE_KIND, action=_RESEND)
+        try:
+            with Image.open(path) as image:
+                pages += [_page(frame) for frame in ImageSequence.Iterator(image)]
+                dpi = dpi or _scan_dpi(image)
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as e:
+            raise DocumentError(path, f"it is not an image that can be read ({e})", kind=_IMAGE_KIND,
+                                action=_RESEND) from e
+    target.parent.mkdir(parents=True, exist_ok=True)
     # quality 95: Pillow stores greyscale and colour pages as JPEG; its default (75) smudges
     # diacritics enough to cost OCR accuracy.
     pages[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=pages[1:], quality=95)

@@ -38,6 +38,7 @@ import pypdfium2.raw as pdfium_c
 
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.labels import leading_label
+from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.text import clean_line, fold, nfc
 
 KIND = "a PDF file"
@@ -114,34 +115,62 @@ class _Page:
     lines: tuple[_Line, ...]
 
 
-def read_pdf(path: Path | str, max_pages: int = 300) -> Document:
+def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None = None) -> Document:
     """The text of a PDF as blocks in reading order; DocumentError if it is not a
-    readable PDF. Pages past `max_pages` are not read: the Document says so (`partial`)."""
+    readable PDF. What could not be read is said in the Document's `partial` and the
+    rest kept: pages past `max_pages`, a damaged page, a page's ruled tables that could
+    not be read (its text is kept, its rows come apart at the gaps), and everything after
+    the point where the `deadline` ran out."""
     path = Path(path)
     pdf = _open(path)
+    notes: list[str] = []
+    glyphs: list[_Glyphs] = []
     try:
         total = len(pdf)
         count = min(total, max_pages)
-        glyphs = [_page_glyphs(path, pdf, number) for number in range(1, count + 1)]
+        for number in range(1, count + 1):
+            try:
+                if deadline is not None and deadline.expired():
+                    raise TimeLimitExceeded(deadline.reached())
+                glyphs.append(_page_glyphs(path, pdf, number))
+            except DocumentError as e:
+                notes.append(f"page {number} could not be read: {e.reason}")
+            except Exception:
+                if deadline is None or not deadline.expired():
+                    raise
+                notes.append(deadline.reached(f"at page {number}: pages {_span(number, count)} were not read"))
+                break
     finally:
         pdf.close()
-    tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled])
+    if not glyphs:
+        raise DocumentError(path, "; ".join(notes) or "it has no pages", kind=KIND,
+                            action="Ask the province to send the report again (exported from Word once more).")
+    tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled], notes, deadline)
     pages = [_page_lines(g, tables.get(g.number, ())) for g in glyphs]
     lines = _without_running_lines(pages)
     blocks = _blocks(lines, pages)
-    partial = f"only the first {count} of {total} pages were read" if total > count else ""
-    return Document(name=nfc(path.name), blocks=tuple(blocks), partial=partial)
+    if total > count:
+        notes.append(f"only the first {count} of {total} pages were read")
+    return Document(name=nfc(path.name), blocks=tuple(blocks), partial="; ".join(notes))
+
+
+def _span(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def pages_without_text(path: Path | str) -> list[int]:
     """1-based numbers of the pages that show an image but have (almost) no text layer:
-    scanned pages, candidates for OCR. A blank page has nothing to recognise."""
+    scanned pages, candidates for OCR. A blank page has nothing to recognise; a damaged
+    one is left to `read_pdf`, which says so."""
     path = Path(path)
     pdf = _open(path)
     try:
         found = []
         for number in range(1, len(pdf) + 1):
-            page = _page(path, pdf, number)
+            try:
+                page = _page(path, pdf, number)
+            except DocumentError:
+                continue
             textpage = page.get_textpage()
             visible = len("".join(textpage.get_text_range().split()))
             if visible < NEGLIGIBLE_TEXT_CHARS and _has_image(page):
@@ -218,7 +247,7 @@ def _page(path: Path, pdf: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
         return pdf[number - 1]
     except pdfium.PdfiumError as e:
         raise DocumentError(
-            path, f"page {number} is damaged ({e})", kind=KIND, action="Ask the province to send the report again."
+            path, f"it is damaged (PDFium: {e})", kind=KIND, action="Ask the province to send the report again."
         ) from e
 
 
@@ -421,30 +450,59 @@ def _has_vertical_rules(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _ruled_tables(path: Path, numbers: Sequence[int]) -> dict[int, tuple[_Table, ...]]:
-    """pdfplumber's tables (found by their rules) on the given pages, by page number."""
+def _ruled_tables(path: Path, numbers: Sequence[int], notes: list[str],
+                  deadline: Deadline | None = None) -> dict[int, tuple[_Table, ...]]:
+    """pdfplumber's tables (found by their rules) on the given pages, by page number.
+    Pages whose tables cannot be read are said in `notes` and read without table
+    structure (a row's cells still come apart at the gaps); so are the pages left when
+    the deadline runs out, which pdfplumber may report as an error of its own."""
     if not numbers:
         return {}
     import pdfplumber  # imported here: most reports never need it
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
 
     settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    found: dict[int, tuple[_Table, ...]] = {}
+    failed: list[int] = []
     try:
         with pdfplumber.open(path, pages=list(numbers)) as pdf:
-            return {
-                page.page_number: tuple(
-                    _Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows))
-                    for table in page.find_tables(settings)
-                    if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2
-                )
-                for page in pdf.pages
-            }
-    except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError):
-        # pdfminer cannot parse what PDFium could: read those pages without table
-        # structure (a row's cells still come apart at the gaps) rather than fail.
-        return {}
+            for page in pdf.pages:
+                if deadline is not None and deadline.expired():
+                    break
+                try:
+                    found[page.page_number] = tuple(
+                        _Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows))
+                        for table in page.find_tables(settings)
+                        if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2
+                    )
+                except Exception as e:  # pdfminer's errors are many, and it wraps the time limit's
+                    if deadline is not None and deadline.expired():
+                        break
+                    failed.append(page.page_number)
+                    notes.append(f"tables of page {page.page_number} could not be read: {_library_error(e)}")
+                finally:
+                    page.close()
+    except Exception as e:  # opening it: pdfminer cannot parse what PDFium could
+        if deadline is None or not deadline.expired():
+            left = [n for n in numbers if n not in found and n not in failed]
+            notes.append(f"tables of {_pages(left)} could not be read: {_library_error(e)}")
+            return found
+    left = [n for n in numbers if n not in found and n not in failed]
+    if left and deadline is not None and deadline.expired():
+        notes.append(deadline.reached(f"while reading the tables of page {left[0]}: the tables of "
+                                      f"{_pages(left)} were read as plain lines"))
+    elif left:
+        notes.append(f"tables of {_pages(left)} could not be read: pdfminer does not find these pages")
+    return found
+
+
+def _pages(numbers: Sequence[int]) -> str:
+    return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(map(str, numbers))}"
+
+
+def _library_error(error: BaseException) -> str:
+    """pdfplumber wraps pdfminer's exception in its own, with the original as argument."""
+    inner = error.args[0] if len(error.args) == 1 and isinstance(error.args[0], BaseException) else error
+    return f"{type(inner).__name__}: {inner}" if str(inner) else type(inner).__name__
 
 
 def _centre_in(run: _Run, bbox: tuple[float, float, float, float]) -> bool:

@@ -37,48 +37,71 @@ class ParsedDocument:
         return tuple(s.number for s in self.sections) or self.numbers
 
 
+NO_TEXT = "the document holds no text: it may be a scan pasted as pictures"
+NO_SECTIONS = "the report was read but none of its headings matched the outline: check it by hand"
+PROTECTED = "the file is protected by a password; ask the province for an unprotected copy"
+
+
 def parse_document(path: Path, fmt: str, filename: str, outline: Sequence[OutlineSection],
                    work_dir: Path | None = None, seconds: float = DEFAULT_SECONDS) -> ParsedDocument:
     """Read one stored document. Conversions and OCR write only inside work_dir (the
-    store's tmp/), in a folder removed afterwards."""
+    store's tmp/), in a folder removed afterwards. The error never names the file (who
+    shows it does) nor a path of the store or of the scratch folder."""
     deadline = Deadline(seconds)
     scratch = Path(tempfile.mkdtemp(prefix="parse-", dir=work_dir))
+    hide = _path_hider(Path(path), scratch / _safe_name(filename, fmt), scratch, work_dir)
     try:
         with time_limit(deadline):
             document = _read(Path(path), fmt, filename, scratch, deadline)
     except DocumentError as e:
-        return ParsedDocument(fmt, "failed", (), "", str(e))
+        return ParsedDocument(fmt, "failed", (), "", hide(e.message))
     except TimeLimitExceeded as e:
         return ParsedDocument(fmt, "failed", (), "",
                               f"{e}: it may be damaged or very large; open it yourself, or raise the limit")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    partial = hide(document.partial)
+    if not any(block.text.strip() for block in document.blocks):
+        return ParsedDocument(fmt, "failed", (), "", NO_TEXT + (f" ({partial})" if partial else "")
+                              + "; open it yourself, or ask the province for the report as .docx",
+                              ocr=document.ocr)
     report = extract_sections(document, outline)
     if not report.sections:
         return ParsedDocument(fmt, "no_sections", (), report.letterhead,
-                              "no heading of the report outline was found in it"
-                              + (f" ({document.partial})" if document.partial else ""), ocr=document.ocr)
-    if document.partial:
-        return ParsedDocument(fmt, "partial", report.sections, report.letterhead, document.partial, ocr=document.ocr)
+                              NO_SECTIONS + (f" ({partial})" if partial else ""), ocr=document.ocr)
+    if partial:
+        return ParsedDocument(fmt, "partial", report.sections, report.letterhead, partial, ocr=document.ocr)
     return ParsedDocument(fmt, "ok", report.sections, report.letterhead, ocr=document.ocr)
+
+
+def _path_hider(path: Path, copy: Path, *folders: Path | None):
+    """Libraries put the paths they were given in their messages: the stored object and
+    its copy in the scratch folder become "the file", the scratch and store folders go."""
+    names = [(p, "the file") for p in {str(path), str(path.resolve()), str(copy), str(copy.resolve())}]
+    for folder in (*folders, path.parent):
+        if folder is not None:
+            names += [(f"{f}/", "") for f in {str(folder), str(folder.resolve())}]
+    names.sort(key=lambda pair: len(pair[0]), reverse=True)  # the longest first: …/tmp/parse-x/ before …/tmp/
+
+    def hide(text: str) -> str:
+        for name, shown in names:
+            text = text.replace(name, shown)
+        return text
+    return hide
 
 
 def _read(path: Path, fmt: str, filename: str, scratch: Path, deadline: Deadline) -> Document:
     # The reader is named by the file's real name in messages, not the store's hash.
     named = scratch / _safe_name(filename, fmt)
     if fmt == "docx":
-        from baocao.parse.docx import read_docx
-
-        return _renamed(read_docx(_link(path, named)), filename)
+        return _renamed(_read_word(_link(path, named), scratch, deadline), filename)
     if fmt in CONVERTED_FORMATS:
         from baocao.parse.convert import convert_to_docx
-        from baocao.parse.docx import read_docx
 
         converted = convert_to_docx(_link(path, named), scratch / "converted", timeout=deadline.left())
-        return _renamed(read_docx(converted), filename)
+        return _renamed(_read_word(converted, scratch, deadline), filename)
     if fmt == "encrypted-office":
-        raise DocumentError(filename, "it is protected by a password", kind="a report",
-                            action="Ask the province to send it again without a password.")
+        raise _Protected(filename)
     if fmt == "pdf":
         return _renamed(_in_unicode(_read_pdf(_link(path, named), scratch, deadline)), filename)
     raise DocumentError(filename, f"{fmt.upper() or 'this kind of'} files are not reports baocao can read",
@@ -86,20 +109,51 @@ def _read(path: Path, fmt: str, filename: str, scratch: Path, deadline: Deadline
                         action="Ask the province for the report as .docx, .doc or .pdf.")
 
 
+class _Protected(DocumentError):
+    def __init__(self, filename: str):
+        super().__init__(filename, "it is protected by a password")
+        self.message = PROTECTED
+
+
+def _read_word(path: Path, scratch: Path, deadline: Deadline) -> Document:
+    """A Word file; one whose body is only pictures (a scan pasted into Word) is read by
+    OCR from those pictures, like a scanned PDF, within the same time limit."""
+    from baocao.parse.docx import body_images, read_docx
+
+    document = read_docx(path)
+    if any(block.text.strip() for block in document.blocks):
+        return document
+    images = body_images(path)
+    if not images:
+        return document
+    from baocao.parse.ocr import images_to_pdf, ocr_available
+
+    missing = ocr_available()
+    if missing is not None:
+        return Document(document.name, document.blocks, partial=f"its pictures were not read: {missing}")
+    folder = scratch / "images"
+    folder.mkdir()
+    files = []
+    for i, (name, blob) in enumerate(images, start=1):
+        files.append(folder / f"{i:03d}{Path(name).suffix.lower()[:8]}")
+        files[-1].write_bytes(blob)
+    return _read_pdf(images_to_pdf(files, scratch / "images.pdf"), scratch, deadline)
+
+
 def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
     from baocao.parse.pdf import pages_without_text, read_pdf
 
     if not pages_without_text(path):
-        return read_pdf(path)
+        return read_pdf(path, deadline=deadline)
     from baocao.parse.ocr import ocr_available, ocr_pdf
 
     missing = ocr_available()
     if missing is not None:
-        document = read_pdf(path)
+        document = read_pdf(path, deadline=deadline)
         return Document(document.name, document.blocks, ocr=False,
-                        partial=f"scanned pages were not read: {missing}")
+                        partial="; ".join(filter(None, [f"scanned pages were not read: {missing}", document.partial])))
     recognised = ocr_pdf(path, scratch / "ocr", timeout=deadline.left())
-    document = read_pdf(recognised)
+    document = read_pdf(recognised, deadline=deadline)
     return Document(document.name, document.blocks, ocr=True, partial=document.partial)
 
 

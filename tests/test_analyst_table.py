@@ -155,3 +155,31 @@ def test_province_whose_every_report_fails_to_parse_is_unreadable_with_the_reaso
     table = aggregate(tmp_path / "kho", tmp_path / "t.json").set_index("province_code")
     assert table.loc["22", "status"] == "unreadable"
     assert "Báo cáo.docx" in table.loc["22", "error"] and table.loc["22", "sections_found"] == 0
+
+
+def test_a_report_whose_headings_match_no_outline_item_counts_as_received_with_a_note(tmp_path):
+    import email.policy
+    from email.message import EmailMessage
+
+    import docx
+
+    report = docx.Document()
+    for heading in ("Mở đầu", "Phần thứ hai", "Phần thứ ba", "Ghi chú thêm", "Phụ lục", "Kết luận"):
+        report.add_heading(heading, level=1)
+        report.add_paragraph("Nội dung do địa phương tự trình bày theo cách riêng của mình.")
+    report.save(tmp_path / "bc.docx")
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"], m["Subject"] = "sxd@quangninh.gov.vn", "Báo cáo theo văn bản 1683/BXD-PTDT"
+    m["Date"], m["Message-ID"] = "Fri, 27 May 2022 09:00:00 +0700", "<khac-de-cuong@quangninh.gov.vn>"
+    m.set_content("Kính gửi Bộ Xây dựng")
+    m.add_attachment((tmp_path / "bc.docx").read_bytes(), maintype="application", subtype="octet-stream",
+                     filename="Báo cáo.docx")
+    (tmp_path / "box").mkdir()
+    (tmp_path / "box" / "1.eml").write_bytes(m.as_bytes())
+    assert run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "box")).returncode == 0
+    table = aggregate(tmp_path / "kho", tmp_path / "t.json").set_index("province_code")
+    row = table.loc["22"]
+    assert row["status"] == "on_time" and row["sections_found"] == 0
+    assert all(row[f"section_{n}"] == "" for n in range(1, 7))
+    assert row["error"] == ("Báo cáo.docx: the report was read but none of its headings matched the outline: "
+                            "check it by hand")

@@ -361,3 +361,139 @@ def test_speed_on_a_long_exported_report(tmp_path):
     pages = max(b.page for b in doc.blocks)
     print(f"\nread_pdf: {pages} pages in {seconds:.3f} s = {pages / seconds:.0f} pages/s")
     assert [s.number for s in extract_sections(doc, OUTLINE).sections] == [1, 2, 3, 4, 5, 6]
+
+
+# -- damaged pages, table failures, the time limit ---------------------------------------
+
+
+def _hand_written_pdf(kids: bytes, pages: dict[int, bytes]) -> bytes:
+    """A PDF written byte by byte: its page tree's Kids as given, one Helvetica text page
+    (object n, content n+1) per entry; objects the Kids name but `pages` lacks do not exist."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+               2: b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % kids.count(b"R"),
+               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    for number, text in pages.items():
+        lines = b" ".join(b"72 %d Td (%s) Tj" % (712 if i == 0 else -24, line)
+                          for i, line in enumerate(text.split(b"\n")))
+        stream = b"BT /F1 12 Tf " + lines + b" ET"
+        objects[number] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                           b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (number + 1))
+        objects[number + 1] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+    out, offsets = b"%PDF-1.4\n", {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    out += b"".join(b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n"
+                    for n in range(1, size))
+    return out + b"trailer << /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+
+
+def test_a_page_the_page_tree_points_nowhere_is_recorded_and_the_other_pages_are_read(tmp_path):
+    # pdf.js's Pages-tree-refs.pdf: the page tree names an object that is not there.
+    # PDFium counts the page and fails to load it; the pages around it are fine.
+    path = tmp_path / "cay-trang-hong.pdf"
+    path.write_bytes(_hand_written_pdf(b"4 0 R 20 0 R 6 0 R", {
+        4: b"I. Tinh hinh trien khai do thi thong minh\nTinh da ban hanh de an do thi thong minh.",
+        6: b"II. Kho khan, vuong mac\nThieu nguon nhan luc cong nghe thong tin.",
+    }))
+    document = read_pdf(path)
+    assert "page 2 could not be read" in document.partial
+    texts = [b.text for b in document.blocks]
+    assert "Tinh da ban hanh de an do thi thong minh." in texts
+    assert "Thieu nguon nhan luc cong nghe thong tin." in texts
+
+    from baocao.parse.reports import parse_document
+
+    parsed = parse_document(path, "pdf", "cay-trang-hong.pdf", OUTLINE, work_dir=tmp_path)
+    assert parsed.status == "partial" and "page 2 could not be read" in parsed.error
+    assert len(parsed.sections) == 2
+
+
+def _pdf_with_ruled_tables(path, pages: int = 3):
+    """Pages each holding a paragraph and a ruled 3 x 3 table of funding figures."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    for number in range(1, pages + 1):
+        pdf.setFont("Helvetica", 12)
+        pdf.drawString(72, 760, f"Trang {number}: kinh phi thuc hien theo bang sau.")
+        xs, ys = (72, 232, 392, 522), (700, 676, 652, 628)
+        for x in xs:
+            pdf.line(x, ys[0], x, ys[-1])
+        for y in ys:
+            pdf.line(xs[0], y, xs[-1], y)
+        for row, y in enumerate(ys[:-1]):
+            for col, x in enumerate(xs[:-1]):
+                pdf.drawString(x + 4, y - 17, f"o {number}.{row}.{col}")
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_ruled_tables_are_read_as_table_rows(tmp_path):
+    document = read_pdf(_pdf_with_ruled_tables(tmp_path / "bang.pdf"))
+    assert document.partial == ""
+    assert "o 2.1.0 | o 2.1.1 | o 2.1.2" in [b.text for b in document.blocks if b.kind == "table_row"]
+
+
+def test_tables_pdfminer_cannot_read_are_recorded_not_dropped(tmp_path, monkeypatch):
+    import pdfplumber.page
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    path = _pdf_with_ruled_tables(tmp_path / "bang.pdf")
+    real = pdfplumber.page.Page.find_tables
+
+    def fails_on_page_2(page, *args, **kwargs):
+        if page.page_number == 2:
+            raise PdfminerException(PDFSyntaxError("No /Type object"))  # as pdfplumber wraps pdfminer's errors
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", fails_on_page_2)
+    document = read_pdf(path)
+    assert "tables of page 2 could not be read: PDFSyntaxError: No /Type object" in document.partial
+    rows = [b.text for b in document.blocks if b.kind == "table_row"]
+    assert "o 3.1.0 | o 3.1.1 | o 3.1.2" in rows   # the pages after it keep their tables
+    assert any("o 2.1.0" in b.text for b in document.blocks)   # and page 2 its text
+
+
+def test_the_time_limit_running_out_inside_pdfplumber_stops_reading_and_says_where(tmp_path, monkeypatch):
+    # The limit is a signal: when it fires inside pdfminer, pdfplumber wraps the exception
+    # in its own, which looked like one table failing, and reading went on without a limit.
+    import signal
+
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    from baocao.parse.limits import Deadline, time_limit
+
+    path = _pdf_with_ruled_tables(tmp_path / "bang.pdf", pages=4)
+    deadline = Deadline(60)
+    real = PDFPageInterpreter.process_page
+    pages_begun = []
+
+    def time_runs_out_in_page_2(interpreter, page):
+        pages_begun.append(page)
+        if len(pages_begun) == 2:
+            deadline.end = time.monotonic()        # the document's time is up ...
+            signal.raise_signal(signal.SIGALRM)    # ... and the timer fires in pdfminer's work
+        return real(interpreter, page)
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", time_runs_out_in_page_2)
+    with time_limit(deadline):
+        document = read_pdf(path, deadline=deadline)
+    assert document.partial.startswith("the time limit of 60 s was reached while reading the tables of page 2")
+    assert "pages 2, 3, 4" in document.partial and len(pages_begun) == 2
+    assert any("o 4.2.2" in b.text for b in document.blocks)   # what was read is kept
+
+
+def test_pages_left_when_the_time_is_up_are_not_read(tmp_path):
+    from baocao.parse.limits import Deadline
+
+    path = _pdf_with_ruled_tables(tmp_path / "bang.pdf", pages=2)
+    deadline = Deadline(5)
+    deadline.end = time.monotonic()
+    with pytest.raises(DocumentError, match="the time limit of 5 s was reached at page 1: pages 1–2 were not read"):
+        read_pdf(path, deadline=deadline)
