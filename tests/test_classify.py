@@ -137,3 +137,14 @@ def test_a_provinces_mail_the_ministry_forwards_as_an_attachment_counts_for_the_
                           body="Văn thư Bộ chuyển báo cáo của tỉnh Quảng Ninh.", forwarded=original)
     store, table = ingest_and_aggregate(tmp_path, forward)
     assert (table.loc["22", "status"], table.loc["22", "received_at"]) == ("on_time", "2022-05-27T15:00:00+07:00")
+
+
+def test_ministry_mail_carrying_a_provinces_signed_report_is_not_counted_but_said(tmp_path):
+    report = build_report(tmp_path / "Báo cáo ĐTTM.docx")
+    store, table = ingest_and_aggregate(
+        tmp_path, thread_mail("vanthu@moc.gov.vn", "Fri, 27 May 2022 15:00:00 +0700", "<chuyen@moc.gov.vn>", report,
+                              body="Văn thư Bộ chuyển báo cáo của tỉnh Quảng Ninh theo văn bản số 1683/BXD-PTDT."))
+    assert table.loc["22", "status"] == "missing"
+    said = run_baocao("errors", "--store", str(store)).stdout
+    assert "mail from the ministry (vanthu@moc.gov.vn) carries the report of Quảng Ninh" in said
+    assert "forward the province's original mail as an attachment (.eml)" in said

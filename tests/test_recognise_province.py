@@ -2,6 +2,7 @@
 report a message carries counts for."""
 
 import email.policy
+import shutil
 import sqlite3
 from email.message import EmailMessage
 from pathlib import Path
@@ -176,3 +177,14 @@ def test_a_store_made_before_documents_had_provinces_is_upgraded_and_counts_both
     assert sorted(r[0] for r in db.execute("SELECT province_code FROM attachments")) == ["22", "38"]
     table = sheets(store, tmp_path)["table"].set_index("province_code")
     assert (table.loc["22", "status"], table.loc["38", "status"]) == ("on_time", "on_time")
+
+
+def test_a_message_correction_puts_both_reports_of_the_message_under_the_province_named(regional_office, tmp_path):
+    local = tmp_path / "kho"
+    shutil.copytree(regional_office[1], local)
+    (local / "corrections.toml").write_text('[[message]]\nmessage = "<hai-tinh@example.test>"\nprovince = "38"\n',
+                                            encoding="utf-8")
+    table = sheets(local, tmp_path)["table"].set_index("province_code")
+    row = table.loc["38"]
+    assert (row["status"], row["reports"], row["corrected"]) == ("on_time", 1, False)
+    assert table.loc["22", "status"] == "missing"
