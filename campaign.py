@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -58,6 +59,7 @@ class Campaign:
     issuer_body: str
     issuer_unit: str
     mailbox: str
+    ministry_domains: tuple[str, ...]  # the ministry's own mail: never a province's report
     outline_title: str
     sections: tuple[OutlineSection, ...]
     provinces: tuple[Province, ...]
@@ -142,11 +144,25 @@ def _campaign_from_toml(data: dict, path: Path) -> Campaign:
         issuer_body=data["issuer"]["body"],
         issuer_unit=data["issuer"].get("unit", ""),
         mailbox=data.get("mailbox", {}).get("address", ""),
+        ministry_domains=_ministry_domains(data),
         outline_title=data["outline"].get("title", ""),
         sections=sections,
         provinces=provinces,
         data=data,
     )
+
+
+def _ministry_domains(data: dict) -> tuple[str, ...]:
+    """[ministry] domains: the issuer's own mail domains, lower case. The ministry writes to
+    the provinces too (the blank outline sent back in a reply-all thread), and its mail must
+    never pass for a province's report."""
+    section = data.get("ministry")
+    domains = section.get("domains") if isinstance(section, dict) else None
+    if not isinstance(domains, list) or not domains or not all(
+            isinstance(d, str) and re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", d.strip().lower()) for d in domains):
+        raise ValueError("[ministry] domains must be a list of the ministry's mail domains, such as "
+                         'domains = ["moc.gov.vn"]; it is ' + ("missing" if domains is None else repr(domains)))
+    return tuple(d.strip().lower() for d in domains)
 
 
 def _table_path(name: str, campaign_path: Path) -> Path:

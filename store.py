@@ -24,9 +24,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# A store older than this has its reports analysed again by the next ingest: since
+# schema 3 a report counts for the province each document's letterhead names, and the
+# ministry's own mail is no report (parsed documents are kept: only the mail is read again).
+REANALYSE_BEFORE = 3
 # Columns added since a store was first made: (table, column, type).
-ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate", "TEXT"))
+ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate", "TEXT"),
+                 ("attachments", "province_code", "TEXT"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,7 +44,8 @@ CREATE TABLE IF NOT EXISTS messages (
     stored_at TEXT NOT NULL,
     sender TEXT, sender_name TEXT, subject TEXT, date_header TEXT,
     duplicate_of TEXT,                  -- first message with the same Message-ID
-    kind TEXT,                          -- report | auto_reply | delivery_failure | newsletter | spam | other
+    kind TEXT,                          -- report | ministry (the ministry's own mail) | auto_reply
+                                        -- | delivery_failure | newsletter | spam | other
                                         -- | too_large | unreadable (baocao failed on it: see errors)
     campaign_id TEXT,
     campaign_match TEXT,                -- cited | content | other_request | unassigned
@@ -71,6 +77,8 @@ CREATE TABLE IF NOT EXISTS attachments (
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
     stored INTEGER NOT NULL,            -- 1: an object of its own (documents); 0: only inside the raw message
+    province_code TEXT,                 -- a document's: its letterhead's province, or the clerk's assignment;
+                                        --   NULL: the message's province (messages.province_code)
     PRIMARY KEY (message_sha256, part)
 );
 CREATE TABLE IF NOT EXISTS documents (
@@ -316,11 +324,14 @@ class Store:
 
 def _add_new_columns(db: sqlite3.Connection) -> None:
     """A store made by an earlier baocao gets the columns added since (SQLite adds a
-    column without rewriting the table)."""
+    column without rewriting the table), and its reports analysed again when what an
+    analysis decides has changed since (REANALYSE_BEFORE)."""
     for table, column, kind in ADDED_COLUMNS:
         if column not in {r[1] for r in db.execute(f"PRAGMA table_info({table})")}:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     recorded = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if recorded is not None and recorded[0].isdigit() and int(recorded[0]) < REANALYSE_BEFORE:
+        db.execute("UPDATE messages SET analysed_at = NULL WHERE kind = 'report'")
     if recorded is None or recorded[0] != str(SCHEMA_VERSION):
         db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 

@@ -39,3 +39,10 @@ def fold(text: str) -> str:
 def clean_line(text: str) -> str:
     """A line for display: NFC, non-breaking and repeated spaces collapsed."""
     return _SPACE.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
+
+
+def address_in_domain(address: str, domain: str) -> bool:
+    """An address at the domain or one of its subdomains: sxd.hanoi.gov.vn is Hà Nội's,
+    nothanoi.gov.vn and hanoi.gov.vn.evil.example are not."""
+    at = address.rpartition("@")[2].lower().strip(".")
+    return at == domain or at.endswith("." + domain)

@@ -93,14 +93,18 @@ def _province(given, campaign: Campaign, where: str) -> str:
 
 
 def reassign(reports: Sequence[ReportRecord], corrections: Corrections) -> list[ReportRecord]:
-    """Reports with the analyst's province where a [[message]] entry names them."""
-    out = []
+    """Reports with the analyst's province where a [[message]] entry names them; a message
+    carrying two provinces' reports becomes one report of the province named."""
+    out: dict[tuple[str, str], ReportRecord] = {}
     for report in reports:
         for c in corrections.messages:
             if report.message_sha256.startswith(c.message.lower()) or report.message_id == c.message:
                 report = replace(report, province_code=c.province_code)
-        out.append(report)
-    return out
+        key = (report.message_sha256, report.province_code)
+        if key in out:
+            report = replace(out[key], documents=out[key].documents + report.documents)
+        out[key] = report
+    return list(out.values())
 
 
 def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from baocao.campaign import Campaign
 # checks, since the province table knows only the domain.
 REGISTRY_MAILBOX = "vanthu"
 # Mail that says nothing of who to write to.
-_NOT_A_CORRESPONDENT = ("auto_reply", "delivery_failure", "newsletter", "spam")
+_NOT_A_CORRESPONDENT = ("ministry", "auto_reply", "delivery_failure", "newsletter", "spam")
 
 
 def addresses_seen(db) -> dict[str, list[str]]:

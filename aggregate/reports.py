@@ -51,8 +51,10 @@ class ReportRecord:
 
 
 def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
-    """Reports of the campaign, duplicates left out, oldest first; province_code is ""
-    where nobody could tell the province (a correction may still say it)."""
+    """Reports of the campaign, duplicates left out, oldest first: one per message and
+    province, since a message may carry two provinces' reports (each document counts for
+    the province its letterhead names; one that names none, for the message's province).
+    province_code is "" where nobody could tell the province (a correction may still say it)."""
     db = store.db
     messages = db.execute(
         """SELECT sha256, message_id, sender, subject, received_at, province_code FROM messages
@@ -64,17 +66,22 @@ def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
     for r in db.execute("SELECT document_sha256, number, heading, text, first_block, last_block, first_page, "
                         "last_page FROM sections ORDER BY number"):
         sections.setdefault(r[0], []).append(SectionRecord(*r[1:]))
-    documents: dict[str, list[DocumentRecord]] = {}
+    documents: dict[str, dict[str | None, list[DocumentRecord]]] = {}
     for r in db.execute(
-        """SELECT a.message_sha256, a.filename, d.sha256, d.format, d.status, d.error, d.ocr
+        """SELECT a.message_sha256, a.province_code, a.filename, d.sha256, d.format, d.status, d.error, d.ocr
            FROM attachments a JOIN documents d ON d.sha256 = a.sha256 ORDER BY a.message_sha256, a.part"""
     ):
-        documents.setdefault(r[0], []).append(
-            DocumentRecord(r[1] or "", r[2], r[3], r[4], r[5] or "", tuple(sections.get(r[2], ())), bool(r[6]))
+        documents.setdefault(r[0], {}).setdefault(r[1], []).append(
+            DocumentRecord(r[2] or "", r[3], r[4], r[5], r[6] or "", tuple(sections.get(r[3], ())), bool(r[7]))
         )
-    return [
-        ReportRecord(m["sha256"], m["message_id"] or "", m["sender"] or "", m["subject"] or "",
-                     datetime.fromisoformat(m["received_at"]), m["province_code"] or "",
-                     tuple(documents.get(m["sha256"], ())))
-        for m in messages
-    ]
+    reports = []
+    for m in messages:
+        own = m["province_code"] or ""
+        by_province: dict[str, list[DocumentRecord]] = {own: []}   # the message's province first
+        for code, found in documents.get(m["sha256"], {}).items():
+            by_province.setdefault(code or own, []).extend(found)
+        for code, found in by_province.items():
+            if found or len(by_province) == 1:   # a report with no document is still the message's
+                reports.append(ReportRecord(m["sha256"], m["message_id"] or "", m["sender"] or "", m["subject"] or "",
+                                            datetime.fromisoformat(m["received_at"]), code, tuple(found)))
+    return reports

@@ -1,6 +1,6 @@
-"""What a message is: a report for this campaign, a report for another request, or one
-of the messages every collection mailbox also receives (auto-replies, bounces,
-newsletters, spam), which are stored but never counted."""
+"""What a message is: a report for this campaign, a report for another request, the
+ministry's own mail, or one of the messages every collection mailbox also receives
+(auto-replies, bounces, newsletters, spam), which are stored but never counted."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from baocao.campaign import Campaign
 from baocao.ingest.mime import MailMessage
-from baocao.text import fold
+from baocao.text import address_in_domain, fold
 
 _AUTO_REPLY_SUBJECTS = (
     "thu tra loi tu dong", "tra loi tu dong", "automatic reply", "auto reply", "autoreply",
@@ -71,3 +71,9 @@ def non_report_kind(message: MailMessage) -> str | None:
     if "list-unsubscribe" in h or "list-id" in h or h.get("precedence", "").strip() in ("bulk", "list", "junk"):
         return "newsletter"
     return None
+
+
+def from_ministry(address: str, campaign: Campaign) -> bool:
+    """Mail written at the ministry itself (its domain or a subdomain): in a reply-all
+    thread it sends the blank outline back, which is no province's report."""
+    return any(address_in_domain(address, d) for d in campaign.ministry_domains)

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from baocao.campaign import Campaign
 from baocao.ingest.archives import archive_format, unpack
-from baocao.ingest.classify import campaign_match, non_report_kind
+from baocao.ingest.classify import campaign_match, from_ministry, non_report_kind
 from baocao.ingest.mime import Attachment, MailMessage, read_headers, read_message
 from baocao.ingest.provinces import ProvinceDecision, ProvinceIndex, recognise_province
 from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
@@ -52,6 +52,9 @@ class Examined:
     document_shas: set[str] = field(default_factory=set)         # attachments that are documents
     parsed: dict[str, ParsedDocument] = field(default_factory=dict)   # newly parsed, by content
     problems: list[tuple] = field(default_factory=list)          # (stage, what, action, file)
+    # Document hash -> the province its own letterhead names: one message may carry the
+    # reports of two provinces (a regional office sending both), each counts for its own.
+    document_provinces: dict[str, str] = field(default_factory=dict)
 
     def take_headers(self, message: MailMessage) -> None:
         self.sender, self.sender_name, self.subject = message.sender, message.sender_name, message.subject
@@ -122,21 +125,43 @@ class Examiner:
             document = self._attachment(attachment, found)
             if document is not None:
                 documents.append(document)
+                named = self.index.from_letterhead(document.letterhead) if document.letterhead else None
+                if named is not None:
+                    found.document_provinces[found.attachments[-1][3]] = named.province_code
         # A forwarded report speaks for the province that wrote it, not for the forwarder.
         author = message.forwarded[0] if message.forwarded else message
         letterheads = [d.letterhead for d in documents if d.letterhead]
-        found.decision = recognise_province(self.index, author.sender, author.subject, author.body, letterheads)
+        ministry = from_ministry(author.sender, self.campaign)
+        if ministry:
+            self._note_ministry_forward(author.sender, found)
+        else:
+            found.decision = recognise_province(self.index, author.sender, author.subject, author.body, letterheads)
         found.match = campaign_match([message.subject, message.body, author.subject, author.body, *letterheads],
                                      self.campaign)
         if found.match == "unassigned" and any(
                 len(d.section_numbers) >= MIN_SECTIONS_FOR_CONTENT_MATCH for d in documents):
             found.match = "content"
         too_large = size > MAX_ANALYSED_BYTES
-        found.kind = non_report_kind(message) or ("too_large" if too_large else "report" if documents else "other")
+        found.kind = non_report_kind(message) or ("ministry" if ministry else "too_large" if too_large
+                                                  else "report" if documents else "other")
         if found.kind == "other":
             not_a_report(found, self.index)
         found.take_headers(message)
         return found
+
+    def _note_ministry_forward(self, sender: str, found: Examined) -> None:
+        """The ministry's own mail counts for no province. One that carries a province's
+        signed report (a colleague passing it on as a plain attachment) is said, so that
+        report is not lost unseen; the blank outline of a reply-all thread says nothing."""
+        names = sorted({self.index.provinces[code].name for code in found.document_provinces.values()})
+        if names:
+            found.problems.append((
+                "analyse", f"this mail from the ministry ({sender}) carries the report of {', '.join(names)}; "
+                "the ministry's own mail is never counted as a province's report",
+                f"if that report never reached {self.campaign.mailbox or 'the collection mailbox'}, ask whoever "
+                "passed it on to forward the province's original mail as an attachment (.eml), or the province "
+                "to send it again", None))
+        found.document_provinces.clear()
 
     def _with_archive_members(self, attachments, found: Examined) -> Iterator[Attachment]:
         """Each attachment, and after an archive (.zip, .rar, .7z) the files inside it,

@@ -323,9 +323,14 @@ class Analyser:
             "AND analysed_at IS NOT NULL AND duplicate_of IS NULL", ids)} if ids else set()
         with self.store.transaction() as db:
             self.store.clear_errors(shas, ("mime", "parse", "analyse", "archive"))
+            # The clerk's assignment speaks for every document of the message; else each
+            # document counts for the province its own letterhead names.
             db.executemany(
-                "INSERT OR IGNORE INTO attachments(message_sha256, part, filename, content_type, sha256, size, stored) "
-                "VALUES (?,?,?,?,?,?,?)", [(e.sha, *row) for e in found for row in e.attachments])
+                "INSERT INTO attachments(message_sha256, part, filename, content_type, sha256, size, stored, "
+                "province_code) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(message_sha256, part) "
+                "DO UPDATE SET province_code = excluded.province_code",
+                [(e.sha, *row, (assigned.get(e.sha) or e.document_provinces.get(row[3])) if row[5] else None)
+                 for e in found for row in e.attachments])
             analysed_at = now_utc()
             for examined in found:
                 fields, problems = self._decide(examined, assigned.get(examined.sha))
@@ -352,7 +357,7 @@ class Analyser:
         if counted and province_code is None:
             problems.append(("analyse", "cannot tell which province sent this report (no official domain, no "
                              "letterhead)", f"run `baocao assign {sha[:12]} <province code>` once you know", None))
-        elif counted and decision.status == "conflict" and not assigned:
+        elif counted and decision.status == "conflict" and not assigned and not _several(examined):
             names = ", ".join(f"{e.source}: {e.detail}" for e in decision.evidence)
             problems.append(("analyse", f"the evidence names different provinces ({names}); the document's was taken",
                              f"if that is wrong, run `baocao assign {sha[:12]} <province code>`", None))
@@ -381,6 +386,11 @@ class Analyser:
         if first is None or _document_hashes(self.store.db, first[0]) != examined.document_shas:
             return None
         return first[0]
+
+
+def _several(examined: Examined) -> bool:
+    """Documents signed by several provinces: each counts for its own, no conflict to settle."""
+    return len(set(examined.document_provinces.values())) > 1
 
 
 def _start_forkserver():

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from baocao.campaign import Province
-from baocao.text import fold
+from baocao.text import address_in_domain, fold
 
 # Stronger evidence first: the document is what the province signed.
 SOURCES = ("document", "sender_domain", "subject", "body")
@@ -66,10 +66,9 @@ class ProvinceIndex:
         )
 
     def from_address(self, address: str) -> Evidence | None:
-        domain = address.rpartition("@")[2].lower().strip(".")
         for d, code in self._domains:
-            if domain == d or domain.endswith("." + d):
-                return Evidence("sender_domain", code, domain)
+            if address_in_domain(address, d):
+                return Evidence("sender_domain", code, address.rpartition("@")[2].lower().strip("."))
         return None
 
     def mentioned(self, text: str) -> list[tuple[str, str]]:

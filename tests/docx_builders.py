@@ -100,12 +100,19 @@ _ROMAN_LIST_XML = f"""
 </w:abstractNum>"""
 
 
-def build_report(path: Path, fmt: str = "bold_roman", parts: tuple[Part, ...] = STANDARD) -> Path:
+def letterhead_of(province: str, number: str = "123/BC-UBND") -> tuple[tuple[str, str], ...]:
+    """The letterhead rows of another province's reply: 'THANH HÓA' gives 'ỦY BAN NHÂN DÂN / TỈNH THANH HÓA'."""
+    return (("ỦY BAN NHÂN DÂN\nTỈNH " + province.upper(), LETTERHEAD_ROWS[0][1]),
+            (f"Số: {number}", f"{province.title()}, ngày 27 tháng 5 năm 2022"))
+
+
+def build_report(path: Path, fmt: str = "bold_roman", parts: tuple[Part, ...] = STANDARD,
+                 letterhead: tuple[tuple[str, str], ...] = LETTERHEAD_ROWS) -> Path:
     """A whole provincial reply: letterhead table, title, intro, the parts, sign-off."""
     document = docx.Document()
     if fmt == "auto_roman":
         add_list(document, ROMAN_LIST, _ROMAN_LIST_XML)
-    write_letterhead(document, title_style="Title" if fmt == "heading_styles" else None)
+    write_letterhead(document, title_style="Title" if fmt == "heading_styles" else None, rows=letterhead)
     for position, part in enumerate(parts, start=1):
         _write_heading(document, fmt, 1, (position,), part.heading)
         sub_position = 0
@@ -122,8 +129,20 @@ def build_report(path: Path, fmt: str = "bold_roman", parts: tuple[Part, ...] = 
     return path
 
 
-def write_letterhead(document, title_style: str | None = None) -> None:
-    add_table(document, LETTERHEAD_ROWS)  # no table style: borderless, as in real letterheads
+def build_blank_outline(path: Path) -> Path:
+    """The ministry's outline as it sends it out: its own header, the six headings, nothing under them."""
+    document = docx.Document()
+    add_table(document, (("BỘ XÂY DỰNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),))
+    document.add_paragraph().add_run("ĐỀ CƯƠNG BÁO CÁO").bold = True
+    document.add_paragraph("(Kèm theo văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng)")
+    for position, part in enumerate(STANDARD[:6], start=1):
+        _write_heading(document, "bold_roman", 1, (position,), part.heading)
+    document.save(path)
+    return path
+
+
+def write_letterhead(document, title_style: str | None = None, rows=LETTERHEAD_ROWS) -> None:
+    add_table(document, rows)  # no table style: borderless, as in real letterheads
     title = document.add_paragraph(style=title_style)
     title.add_run(TITLE).bold = True
     document.add_paragraph().add_run(SUBJECT).bold = True

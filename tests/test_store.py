@@ -12,7 +12,7 @@ import pytest
 from baocao.campaign import load_campaign
 from baocao.ingest.pipeline import ingest, store_raw
 from baocao.ingest.sources import RawMessage, file_messages
-from baocao.store import Store, StoreError, StoreLocked, sha256_hex
+from baocao.store import SCHEMA_VERSION, Store, StoreError, StoreLocked, sha256_hex
 
 RAW = b"From: a@quangninh.gov.vn\r\nMessage-ID: <m1@x>\r\nDate: Fri, 27 May 2022 09:00:00 +0700\r\n\r\nbody\r\n"
 
@@ -123,7 +123,7 @@ def test_a_store_made_before_uids_were_checked_is_upgraded_and_fetches_nothing_a
     assert "0 new message(s) to fetch" in again.stderr
     db = sqlite3.connect(store / "catalog.sqlite")
     assert {"size", "internaldate"} <= {r[1] for r in db.execute("PRAGMA table_info(locations)")}
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
 
 
 def test_a_file_replaced_by_other_mail_keeps_both_and_says_so(tmp_path):
