@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS messages (
     received_from TEXT NOT NULL,        -- internaldate | received-header | date-header | stored-at
     stored_at TEXT NOT NULL,
     sender TEXT, sender_name TEXT, subject TEXT, date_header TEXT,
-    duplicate_of TEXT,                  -- first message with the same Message-ID
+    duplicate_of TEXT,                  -- the copy received first with the same Message-ID and documents
     kind TEXT,                          -- report | auto_reply | delivery_failure | newsletter | spam | other
                                         -- | too_large | unreadable (baocao failed on it: see errors)
     campaign_id TEXT,
@@ -95,7 +95,7 @@ CREATE TABLE IF NOT EXISTS sections (
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
-    stage TEXT NOT NULL,                -- ingest | mime | parse | analyse
+    stage TEXT NOT NULL,                -- ingest | mime | archive | parse | analyse | province
     message_sha256 TEXT,
     file TEXT,
     what TEXT NOT NULL,

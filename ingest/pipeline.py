@@ -12,6 +12,7 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import email.utils
+import json
 import multiprocessing
 import multiprocessing.forkserver
 import os
@@ -229,7 +230,6 @@ class Analyser:
         self._pool: ProcessPoolExecutor | None = None
         # per batch: the pool, and each task (sha, size)s with its future
         self._pending: list[tuple[ProcessPoolExecutor, list[tuple[list[tuple[str, int]], Future]]]] = []
-        self._earlier_ids: set[str] = set()
         self.done = 0
         _start_forkserver()
 
@@ -317,10 +317,6 @@ class Analyser:
         db = self.store.db
         assigned = dict(db.execute(
             f"SELECT message_sha256, province_code FROM assignments WHERE message_sha256 IN ({marks})", shas))
-        ids = sorted({e.message_id for e in found if e.message_id})
-        self._earlier_ids = {r[0] for r in db.execute(
-            f"SELECT DISTINCT message_id FROM messages WHERE message_id IN ({','.join('?' * len(ids))}) "
-            "AND analysed_at IS NOT NULL AND duplicate_of IS NULL", ids)} if ids else set()
         with self.store.transaction() as db:
             self.store.clear_errors(shas, ("mime", "parse", "analyse", "archive"))
             db.executemany(
@@ -334,28 +330,19 @@ class Analyser:
                 fields["analysed_at"] = analysed_at
                 db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
                            (*fields.values(), examined.sha))
-                if examined.message_id and fields["duplicate_of"] is None:
-                    self._earlier_ids.add(examined.message_id)  # a later one in this batch may repeat it
                 for stage, what, action, file in problems:
                     self.store.record_error(stage, what, action, examined.sha, file)
                 self.kinds[examined.kind] = self.kinds.get(examined.kind, 0) + 1
+            settle_duplicates(self.store, shas)
         self.done += len(found)
 
     def _decide(self, examined: Examined, assigned: str | None) -> tuple[dict, list[tuple]]:
-        """What needs the catalogue: the clerk's assignment, duplicates, what to report."""
-        sha = examined.sha
+        """What needs the catalogue: the clerk's assignment, what to report. Whether the
+        message is a duplicate, and what follows from that, is settled afterwards over the
+        whole catalogue (`settle_duplicates`)."""
         problems = list(examined.problems)
         decision, match, kind = examined.decision, examined.match, examined.kind
-        duplicate_of = self._first_with_message_id(examined)
         province_code = assigned or decision.code
-        counted = kind == "report" and match in ("cited", "content") and duplicate_of is None
-        if counted and province_code is None:
-            problems.append(("analyse", "cannot tell which province sent this report (no official domain, no "
-                             "letterhead)", f"run `baocao assign {sha[:12]} <province code>` once you know", None))
-        elif counted and decision.status == "conflict" and not assigned:
-            names = ", ".join(f"{e.source}: {e.detail}" for e in decision.evidence)
-            problems.append(("analyse", f"the evidence names different provinces ({names}); the document's was taken",
-                             f"if that is wrong, run `baocao assign {sha[:12]} <province code>`", None))
         if kind == "report" and match == "unassigned":
             problems.append(("analyse", "this report cites no request letter and its document does not follow the "
                              "outline", "read it; if it answers the campaign, ask the province to resend it citing "
@@ -365,22 +352,11 @@ class Analyser:
             subject=examined.subject, date_header=examined.date_header, kind=kind,
             campaign_id=self.campaign.id if match in ("cited", "content") else None, campaign_match=match,
             province_code=province_code, province_status="assigned" if assigned else decision.status,
-            province_evidence=dumps([e.__dict__ for e in decision.evidence]), duplicate_of=duplicate_of,
+            province_evidence=dumps([e.__dict__ for e in decision.evidence]),
         )
         return fields, problems
 
 
-    def _first_with_message_id(self, examined: Examined) -> str | None:
-        """The message this one repeats: same Message-ID, received earlier, same
-        documents. Same Message-ID with other content is two messages: both are kept."""
-        if not examined.message_id or examined.message_id not in self._earlier_ids:
-            return None  # the usual case, known without a query per message
-        first = self.store.db.execute(
-            """SELECT sha256 FROM messages WHERE message_id = ? AND sha256 != ? AND analysed_at IS NOT NULL
-               AND duplicate_of IS NULL ORDER BY received_at LIMIT 1""", (examined.message_id, examined.sha)).fetchone()
-        if first is None or _document_hashes(self.store.db, first[0]) != examined.document_shas:
-            return None
-        return first[0]
 
 
 def _start_forkserver():
@@ -403,10 +379,55 @@ def _start_forkserver():
     return context
 
 
-def _document_hashes(db, message_sha: str) -> set[str]:
-    return {r[0] for r in db.execute(
-        "SELECT a.sha256 FROM attachments a JOIN documents d ON d.sha256 = a.sha256 WHERE a.message_sha256 = ?",
-        (message_sha,))}
+def settle_duplicates(store: Store, shas: list[str]) -> None:
+    """Which copy of a message counts: among the analysed messages with one Message-ID and
+    the same documents, the one received first (ties broken by hash, so that the choice
+    never depends on the order messages were fetched or analysed in); the others are its
+    duplicates. Same Message-ID with other documents is another message. Recomputed for
+    the groups of `shas` whenever they are saved: a copy received earlier but analysed
+    later takes over. Called inside the caller's transaction."""
+    db = store.db
+    marks = ",".join("?" * len(shas))
+    ids = [r[0] for r in db.execute(
+        f"SELECT DISTINCT message_id FROM messages WHERE sha256 IN ({marks}) AND message_id != ''", shas)]
+    members = db.execute(
+        f"SELECT sha256, message_id, received_at FROM messages WHERE message_id IN ({','.join('?' * len(ids))}) "
+        "AND analysed_at IS NOT NULL", ids).fetchall() if ids else []
+    documents: dict[str, set[str]] = {sha: set() for sha, _, _ in members}
+    for sha, d_sha in db.execute(
+            f"SELECT message_sha256, sha256 FROM attachments WHERE stored AND message_sha256 IN "
+            f"({','.join('?' * len(members))})", [m[0] for m in members]) if members else ():
+        documents[sha].add(d_sha)
+    groups: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = {}
+    for sha, message_id, received_at in members:
+        groups.setdefault((message_id, frozenset(documents[sha])), []).append((received_at, sha))
+    duplicate_of: dict[str, str | None] = dict.fromkeys(shas)   # no Message-ID: a message of its own
+    for copies in groups.values():
+        first = min(copies)[1]
+        duplicate_of.update((sha, None if sha == first else first) for _, sha in copies)
+    db.executemany("UPDATE messages SET duplicate_of = ? WHERE sha256 = ?", [(v, k) for k, v in duplicate_of.items()])
+    settled = sorted(set(shas) | set(duplicate_of))
+    store.clear_errors(settled, ("province",))
+    for row in db.execute(
+            "SELECT sha256, kind, campaign_match, duplicate_of, province_code, province_status, province_evidence "
+            f"FROM messages WHERE sha256 IN ({','.join('?' * len(settled))})", settled).fetchall():
+        for what, action in _province_problems(*row):
+            store.record_error("province", what, action, row[0])
+
+
+def _province_problems(sha: str, kind: str, match: str, duplicate_of: str | None, province_code: str | None,
+                       province_status: str, evidence: str) -> list[tuple[str, str]]:
+    """What the clerk must settle about a report that counts (a duplicate does not)."""
+    if kind != "report" or match not in ("cited", "content") or duplicate_of is not None:
+        return []
+    if province_code is None:
+        return [("cannot tell which province sent this report (no official domain, no letterhead)",
+                 f"run `baocao assign {sha[:12]} <province code>` once you know")]
+    if province_status == "conflict":
+        names = ", ".join(f"{e['source']}: {e['detail']}" for e in json.loads(evidence or "[]"))
+        return [(f"the evidence names different provinces ({names}); the document's was taken",
+                 f"if that is wrong, run `baocao assign {sha[:12]} <province code>`")]
+    return []
 
 
 def analyse_pending(store: Store, campaign: Campaign, kinds: dict[str, int] | None = None,
