@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -271,9 +272,13 @@ class Store:
         return self.root / "tmp"
 
     def clean_spool(self) -> None:
-        """Leftovers of an interrupted run; only called while holding the lock."""
+        """Leftovers of an interrupted run (partial files, a parse's copies and OCR output,
+        multiprocessing's folder); only called while holding the lock. A folder is removed
+        with what it holds, never following a symbolic link out of the spool."""
         for leftover in self.spool_dir.iterdir():
-            if leftover.is_file():
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover)
+            else:
                 leftover.unlink()
 
     def read_object(self, sha: str) -> bytes:

@@ -9,20 +9,26 @@ rows that point at them are committed, in one transaction with the folder's last
 
 from __future__ import annotations
 
+import contextlib
 import email.parser
 import email.policy
 import email.utils
 import json
 import multiprocessing
 import multiprocessing.forkserver
+import multiprocessing.process
 import os
+import shutil
 import signal
+import sys
+import tempfile
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from baocao.campaign import Campaign
@@ -68,7 +74,8 @@ def ingest(
                 summary.already_stored += not new
                 on_message(raw, new)
             analyser.submit([sha for _, sha, new in stored if new])
-    summary.analysed = analyser.done + analyse_pending(store, campaign, summary.kinds, document_seconds)
+        _submit_pending(analyser)   # what an interrupted run stored and did not analyse
+    summary.analysed = analyser.done
     summary.errors = _error_count(store) - errors_before
     return summary
 
@@ -231,7 +238,7 @@ class Analyser:
         # per batch: the pool, and each task (sha, size)s with its future
         self._pending: list[tuple[ProcessPoolExecutor, list[tuple[list[tuple[str, int]], Future]]]] = []
         self.done = 0
-        _start_forkserver()
+        self._processes = _Processes(store)
 
     def submit(self, shas: list[str]) -> None:
         """Start examining; results are saved by `drain` (or when the next batch comes)."""
@@ -257,9 +264,12 @@ class Analyser:
             self._collect()
 
     def close(self) -> None:
-        self.drain()
-        if self._pool is not None:
-            self._pool.shutdown()
+        try:
+            self.drain()
+            if self._pool is not None:
+                self._pool.shutdown()
+        finally:
+            self._processes.stop()
 
     def __enter__(self) -> "Analyser":
         return self
@@ -267,11 +277,15 @@ class Analyser:
     def __exit__(self, *exc) -> None:
         if exc[0] is None:
             self.close()
-        elif self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)  # what was not saved is analysed next run
+            return
+        try:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)  # what was not saved is analysed next run
+        finally:
+            self._processes.stop()
 
     def _start_pool(self) -> ProcessPoolExecutor:
-        self._pool = ProcessPoolExecutor(WORKERS, mp_context=_start_forkserver(), initializer=start_worker,
+        self._pool = ProcessPoolExecutor(WORKERS, mp_context=self._processes.start(), initializer=start_worker,
                                          initargs=(str(self.store.root), self.campaign, self.document_seconds))
         return self._pool
 
@@ -359,24 +373,93 @@ class Analyser:
 
 
 
-def _start_forkserver():
-    """Workers start from a forkserver: a clean process, not a copy of this one with its
-    open catalogue, lock and threads. It is started at once, so that its interpreter and
-    imports (~0.2 s) run while this process connects and fetches, and only once."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["baocao.ingest.examine"])
-    # Ctrl-C is for this process, which leaves at once and which the workers follow out.
-    # The forkserver, its resource tracker and the workers inherit SIGINT ignored (that
-    # survives exec, and Python leaves it so), so none of them prints a traceback of its
-    # own on the clerk's terminal. A Ctrl-C in the few milliseconds of the spawn is lost.
-    in_main_thread = threading.current_thread() is threading.main_thread()
-    handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+class _Processes:
+    """The forkserver the workers start from, for one Analyser: a clean process, not a copy
+    of this one with its open catalogue, lock and threads. Everything multiprocessing and
+    the workers write to a temporary directory goes into a folder of the store's spool
+    (the forkserver's socket, which a killed run would otherwise leave in /tmp as
+    `pymp-*`): stopped with the Analyser, or removed by the next run's `clean_spool`."""
+
+    def __init__(self, store: Store):
+        self.dir = Path(tempfile.mkdtemp(prefix="mp-", dir=store.spool_dir))
+        self._dir_fd = os.open(self.dir, os.O_RDONLY | os.O_DIRECTORY)
+        self._config = multiprocessing.process.current_process()._config
+        self._previous = self._config.get("tempdir")
+        # Where multiprocessing.util.get_temp_dir makes the socket: this folder, named by
+        # /proc so that a store however deep fits the 108 bytes of a socket's path.
+        self._config["tempdir"] = f"/proc/self/fd/{self._dir_fd}"
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["baocao.ingest.examine"])
+        _stop_forkserver()   # one of an earlier Analyser of this process has its socket elsewhere
+        # Started at once, so that its interpreter and imports (~0.2 s) run while this
+        # process connects and fetches, and only once a run.
+        self.start()
+
+    def start(self):
+        # Ctrl-C is for this process, which leaves at once and which the workers follow out.
+        # The forkserver, its resource tracker and the workers inherit SIGINT ignored (that
+        # survives exec, and Python leaves it so), so none of them prints a traceback of its
+        # own on the clerk's terminal. A Ctrl-C in the few milliseconds of the spawn is lost.
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+        try:
+            _start_resource_tracker()
+            with _environment(TMPDIR=str(self.dir)):   # the workers' temporary files too
+                multiprocessing.forkserver.ensure_running()
+        finally:
+            if in_main_thread:
+                signal.signal(signal.SIGINT, handler)
+        return self.context
+
+    def stop(self) -> None:
+        _stop_forkserver()
+        if self._previous is None:
+            self._config.pop("tempdir", None)
+        else:
+            self._config["tempdir"] = self._previous
+        os.close(self._dir_fd)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _stop_forkserver() -> None:
+    with contextlib.suppress(FileNotFoundError):   # its folder already removed
+        multiprocessing.forkserver._forkserver._stop()
+
+
+def _start_resource_tracker() -> None:
+    """Python's resource tracker, started with its stderr on /dev/null. It outlives a killed
+    ingest, removes the semaphores the run could not, and would print on the clerk's
+    terminal or into cron's mail that it found them ("leaked semaphore objects"): that is
+    the expected trace of a kill, which the next run completes, not something to act on."""
+    from multiprocessing import resource_tracker
+
+    if resource_tracker._resource_tracker._fd is not None:
+        resource_tracker.ensure_running()   # already started with its stderr quiet, or relaunched
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        multiprocessing.forkserver.ensure_running()
+        os.dup2(devnull, 2)
+        resource_tracker.ensure_running()
     finally:
-        if in_main_thread:
-            signal.signal(signal.SIGINT, handler)
-    return context
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _environment(**values: str):
+    previous = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def settle_duplicates(store: Store, shas: list[str]) -> None:
@@ -433,17 +516,23 @@ def _province_problems(sha: str, kind: str, match: str, duplicate_of: str | None
 def analyse_pending(store: Store, campaign: Campaign, kinds: dict[str, int] | None = None,
                     document_seconds: float = DEFAULT_SECONDS) -> int:
     """Analyse every stored message that has not been analysed yet."""
-    pending = [r[0] for r in store.db.execute(
-        "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at").fetchall()]
     with Analyser(store, campaign, kinds, document_seconds) as analyser:
-        for group in _groups(pending, BATCH):
-            analyser.submit(group)
+        _submit_pending(analyser)
     return analyser.done
+
+
+def _submit_pending(analyser: Analyser) -> None:
+    analyser.drain()   # what is in flight is saved first, so it is not pending any more
+    pending = [r[0] for r in analyser.store.db.execute(
+        "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at").fetchall()]
+    for group in _groups(pending, BATCH):
+        analyser.submit(group)
 
 
 def reanalyse_all(store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS) -> int:
     """After a change of campaign or of baocao itself: analyse everything again
     (documents are parsed again; the clerk's assignments are kept)."""
+    store.clean_spool()
     with store.transaction() as db:
         db.execute("UPDATE messages SET analysed_at = NULL")
         db.execute("DELETE FROM sections")
