@@ -201,3 +201,23 @@ def test_a_copy_received_earlier_but_stored_later_takes_over_with_what_the_clerk
 def _province_problems(store: Store) -> dict[str, int]:
     return dict(store.db.execute("SELECT message_sha256, count(*) FROM errors WHERE what LIKE "
                                  "'cannot tell which province%' OR what LIKE 'the evidence names%' GROUP BY 1"))
+
+
+def test_scratch_folders_a_killed_run_left_in_the_spool_are_removed_by_the_next_run_and_nothing_outside(tmp_path):
+    store = Store.open(tmp_path / "kho", create=True)
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    (outside / "giu-lai.txt").write_text("not the store's")
+    parse = store.spool_dir / "parse-k1ll3d"                  # a document's copy and its OCR, half done
+    (parse / ".ocrmypdf-x" / "pages").mkdir(parents=True)
+    (parse / "bc.pdf").write_bytes(b"%PDF-1.7")
+    (parse / ".ocrmypdf-x" / "pages" / "000001.png").write_bytes(b"\x89PNG")
+    (parse / "ra-ngoai").symlink_to(outside)
+    (store.spool_dir / "mp-k1ll3d").mkdir()                  # multiprocessing's, with its socket gone
+    (store.spool_dir / "lien-ket").symlink_to(outside)
+    (store.spool_dir / "a1b2.12345.678").write_bytes(b"half a message")
+
+    ingest(store, [raw_message()], load_campaign())
+
+    assert list(store.spool_dir.iterdir()) == []
+    assert [p.name for p in outside.iterdir()] == ["giu-lai.txt"]
