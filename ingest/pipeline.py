@@ -393,7 +393,11 @@ class _Processes:
         _stop_forkserver()   # one of an earlier Analyser of this process has its socket elsewhere
         # Started at once, so that its interpreter and imports (~0.2 s) run while this
         # process connects and fetches, and only once a run.
-        self.start()
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
 
     def start(self):
         # Ctrl-C is for this process, which leaves at once and which the workers follow out.
@@ -412,12 +416,15 @@ class _Processes:
         return self.context
 
     def stop(self) -> None:
+        if self._dir_fd is None:
+            return
         _stop_forkserver()
         if self._previous is None:
             self._config.pop("tempdir", None)
         else:
             self._config["tempdir"] = self._previous
         os.close(self._dir_fd)
+        self._dir_fd = None
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -433,9 +440,7 @@ def _start_resource_tracker() -> None:
     the expected trace of a kill, which the next run completes, not something to act on."""
     from multiprocessing import resource_tracker
 
-    if resource_tracker._resource_tracker._fd is not None:
-        resource_tracker.ensure_running()   # already started with its stderr quiet, or relaunched
-        return
+    # fd 2 is on /dev/null for the microseconds of the call (a check when it runs already).
     sys.stderr.flush()
     saved = os.dup(2)
     devnull = os.open(os.devnull, os.O_WRONLY)
