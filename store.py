@@ -16,6 +16,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -43,7 +44,7 @@ CREATE TABLE IF NOT EXISTS messages (
     received_from TEXT NOT NULL,        -- internaldate | received-header | date-header | stored-at
     stored_at TEXT NOT NULL,
     sender TEXT, sender_name TEXT, subject TEXT, date_header TEXT,
-    duplicate_of TEXT,                  -- first message with the same Message-ID
+    duplicate_of TEXT,                  -- the copy received first with the same Message-ID and documents
     kind TEXT,                          -- report | ministry (the ministry's own mail) | auto_reply
                                         -- | delivery_failure | newsletter | spam | other
                                         -- | too_large | unreadable (baocao failed on it: see errors)
@@ -103,7 +104,7 @@ CREATE TABLE IF NOT EXISTS sections (
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
-    stage TEXT NOT NULL,                -- ingest | mime | parse | analyse
+    stage TEXT NOT NULL,                -- ingest | mime | archive | parse | analyse | province
     message_sha256 TEXT,
     file TEXT,
     what TEXT NOT NULL,
@@ -279,9 +280,13 @@ class Store:
         return self.root / "tmp"
 
     def clean_spool(self) -> None:
-        """Leftovers of an interrupted run; only called while holding the lock."""
+        """Leftovers of an interrupted run (partial files, a parse's copies and OCR output,
+        multiprocessing's folder); only called while holding the lock. A folder is removed
+        with what it holds, never following a symbolic link out of the spool."""
         for leftover in self.spool_dir.iterdir():
-            if leftover.is_file():
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover)
+            else:
                 leftover.unlink()
 
     def read_object(self, sha: str) -> bytes:

@@ -9,19 +9,26 @@ rows that point at them are committed, in one transaction with the folder's last
 
 from __future__ import annotations
 
+import contextlib
 import email.parser
 import email.policy
 import email.utils
+import json
 import multiprocessing
 import multiprocessing.forkserver
+import multiprocessing.process
 import os
+import shutil
 import signal
+import sys
+import tempfile
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from baocao.campaign import Campaign
@@ -67,7 +74,8 @@ def ingest(
                 summary.already_stored += not new
                 on_message(raw, new)
             analyser.submit([sha for _, sha, new in stored if new])
-    summary.analysed = analyser.done + analyse_pending(store, campaign, summary.kinds, document_seconds)
+        _submit_pending(analyser)   # what an interrupted run stored and did not analyse
+    summary.analysed = analyser.done
     summary.errors = _error_count(store) - errors_before
     return summary
 
@@ -229,9 +237,8 @@ class Analyser:
         self._pool: ProcessPoolExecutor | None = None
         # per batch: the pool, and each task (sha, size)s with its future
         self._pending: list[tuple[ProcessPoolExecutor, list[tuple[list[tuple[str, int]], Future]]]] = []
-        self._earlier_ids: set[str] = set()
         self.done = 0
-        _start_forkserver()
+        self._processes = _Processes(store)
 
     def submit(self, shas: list[str]) -> None:
         """Start examining; results are saved by `drain` (or when the next batch comes)."""
@@ -257,9 +264,12 @@ class Analyser:
             self._collect()
 
     def close(self) -> None:
-        self.drain()
-        if self._pool is not None:
-            self._pool.shutdown()
+        try:
+            self.drain()
+            if self._pool is not None:
+                self._pool.shutdown()
+        finally:
+            self._processes.stop()
 
     def __enter__(self) -> "Analyser":
         return self
@@ -267,11 +277,15 @@ class Analyser:
     def __exit__(self, *exc) -> None:
         if exc[0] is None:
             self.close()
-        elif self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)  # what was not saved is analysed next run
+            return
+        try:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)  # what was not saved is analysed next run
+        finally:
+            self._processes.stop()
 
     def _start_pool(self) -> ProcessPoolExecutor:
-        self._pool = ProcessPoolExecutor(WORKERS, mp_context=_start_forkserver(), initializer=start_worker,
+        self._pool = ProcessPoolExecutor(WORKERS, mp_context=self._processes.start(), initializer=start_worker,
                                          initargs=(str(self.store.root), self.campaign, self.document_seconds))
         return self._pool
 
@@ -317,10 +331,6 @@ class Analyser:
         db = self.store.db
         assigned = dict(db.execute(
             f"SELECT message_sha256, province_code FROM assignments WHERE message_sha256 IN ({marks})", shas))
-        ids = sorted({e.message_id for e in found if e.message_id})
-        self._earlier_ids = {r[0] for r in db.execute(
-            f"SELECT DISTINCT message_id FROM messages WHERE message_id IN ({','.join('?' * len(ids))}) "
-            "AND analysed_at IS NOT NULL AND duplicate_of IS NULL", ids)} if ids else set()
         with self.store.transaction() as db:
             self.store.clear_errors(shas, ("mime", "parse", "analyse", "archive"))
             # The clerk's assignment speaks for every document of the message; else each
@@ -339,28 +349,19 @@ class Analyser:
                 fields["analysed_at"] = analysed_at
                 db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
                            (*fields.values(), examined.sha))
-                if examined.message_id and fields["duplicate_of"] is None:
-                    self._earlier_ids.add(examined.message_id)  # a later one in this batch may repeat it
                 for stage, what, action, file in problems:
                     self.store.record_error(stage, what, action, examined.sha, file)
                 self.kinds[examined.kind] = self.kinds.get(examined.kind, 0) + 1
+            settle_duplicates(self.store, shas)
         self.done += len(found)
 
     def _decide(self, examined: Examined, assigned: str | None) -> tuple[dict, list[tuple]]:
-        """What needs the catalogue: the clerk's assignment, duplicates, what to report."""
-        sha = examined.sha
+        """What needs the catalogue: the clerk's assignment, what to report. Whether the
+        message is a duplicate, and what follows from that, is settled afterwards over the
+        whole catalogue (`settle_duplicates`)."""
         problems = list(examined.problems)
         decision, match, kind = examined.decision, examined.match, examined.kind
-        duplicate_of = self._first_with_message_id(examined)
         province_code = assigned or decision.code
-        counted = kind == "report" and match in ("cited", "content") and duplicate_of is None
-        if counted and province_code is None:
-            problems.append(("analyse", "cannot tell which province sent this report (no official domain, no "
-                             "letterhead)", f"run `baocao assign {sha[:12]} <province code>` once you know", None))
-        elif counted and decision.status == "conflict" and not assigned and not _several(examined):
-            names = ", ".join(f"{e.source}: {e.detail}" for e in decision.evidence)
-            problems.append(("analyse", f"the evidence names different provinces ({names}); the document's was taken",
-                             f"if that is wrong, run `baocao assign {sha[:12]} <province code>`", None))
         if kind == "report" and match == "unassigned":
             problems.append(("analyse", "this report cites no request letter and its document does not follow the "
                              "outline", "read it; if it answers the campaign, ask the province to resend it citing "
@@ -370,69 +371,183 @@ class Analyser:
             subject=examined.subject, date_header=examined.date_header, kind=kind,
             campaign_id=self.campaign.id if match in ("cited", "content") else None, campaign_match=match,
             province_code=province_code, province_status="assigned" if assigned else decision.status,
-            province_evidence=dumps([e.__dict__ for e in decision.evidence]), duplicate_of=duplicate_of,
+            province_evidence=dumps([e.__dict__ for e in decision.evidence]),
         )
         return fields, problems
 
 
-    def _first_with_message_id(self, examined: Examined) -> str | None:
-        """The message this one repeats: same Message-ID, received earlier, same
-        documents. Same Message-ID with other content is two messages: both are kept."""
-        if not examined.message_id or examined.message_id not in self._earlier_ids:
-            return None  # the usual case, known without a query per message
-        first = self.store.db.execute(
-            """SELECT sha256 FROM messages WHERE message_id = ? AND sha256 != ? AND analysed_at IS NOT NULL
-               AND duplicate_of IS NULL ORDER BY received_at LIMIT 1""", (examined.message_id, examined.sha)).fetchone()
-        if first is None or _document_hashes(self.store.db, first[0]) != examined.document_shas:
-            return None
-        return first[0]
 
 
-def _several(examined: Examined) -> bool:
-    """Documents signed by several provinces: each counts for its own, no conflict to settle."""
-    return len(set(examined.document_provinces.values())) > 1
+class _Processes:
+    """The forkserver the workers start from, for one Analyser: a clean process, not a copy
+    of this one with its open catalogue, lock and threads. Everything multiprocessing and
+    the workers write to a temporary directory goes into a folder of the store's spool
+    (the forkserver's socket, which a killed run would otherwise leave in /tmp as
+    `pymp-*`): stopped with the Analyser, or removed by the next run's `clean_spool`."""
+
+    def __init__(self, store: Store):
+        self.dir = Path(tempfile.mkdtemp(prefix="mp-", dir=store.spool_dir))
+        self._dir_fd = os.open(self.dir, os.O_RDONLY | os.O_DIRECTORY)
+        self._config = multiprocessing.process.current_process()._config
+        self._previous = self._config.get("tempdir")
+        # Where multiprocessing.util.get_temp_dir makes the socket: this folder, named by
+        # /proc so that a store however deep fits the 108 bytes of a socket's path.
+        self._config["tempdir"] = f"/proc/self/fd/{self._dir_fd}"
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["baocao.ingest.examine"])
+        _stop_forkserver()   # one of an earlier Analyser of this process has its socket elsewhere
+        # Started at once, so that its interpreter and imports (~0.2 s) run while this
+        # process connects and fetches, and only once a run.
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def start(self):
+        # Ctrl-C is for this process, which leaves at once and which the workers follow out.
+        # The forkserver, its resource tracker and the workers inherit SIGINT ignored (that
+        # survives exec, and Python leaves it so), so none of them prints a traceback of its
+        # own on the clerk's terminal. A Ctrl-C in the few milliseconds of the spawn is lost.
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+        try:
+            _start_resource_tracker()
+            with _environment(TMPDIR=str(self.dir)):   # the workers' temporary files too
+                multiprocessing.forkserver.ensure_running()
+        finally:
+            if in_main_thread:
+                signal.signal(signal.SIGINT, handler)
+        return self.context
+
+    def stop(self) -> None:
+        if self._dir_fd is None:
+            return
+        _stop_forkserver()
+        if self._previous is None:
+            self._config.pop("tempdir", None)
+        else:
+            self._config["tempdir"] = self._previous
+        os.close(self._dir_fd)
+        self._dir_fd = None
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def _start_forkserver():
-    """Workers start from a forkserver: a clean process, not a copy of this one with its
-    open catalogue, lock and threads. It is started at once, so that its interpreter and
-    imports (~0.2 s) run while this process connects and fetches, and only once."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["baocao.ingest.examine"])
-    # Ctrl-C is for this process, which leaves at once and which the workers follow out.
-    # The forkserver, its resource tracker and the workers inherit SIGINT ignored (that
-    # survives exec, and Python leaves it so), so none of them prints a traceback of its
-    # own on the clerk's terminal. A Ctrl-C in the few milliseconds of the spawn is lost.
-    in_main_thread = threading.current_thread() is threading.main_thread()
-    handler = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+def _stop_forkserver() -> None:
+    with contextlib.suppress(FileNotFoundError):   # its folder already removed
+        multiprocessing.forkserver._forkserver._stop()
+
+
+def _start_resource_tracker() -> None:
+    """Python's resource tracker, started with its stderr on /dev/null. It outlives a killed
+    ingest, removes the semaphores the run could not, and would print on the clerk's
+    terminal or into cron's mail that it found them ("leaked semaphore objects"): that is
+    the expected trace of a kill, which the next run completes, not something to act on."""
+    from multiprocessing import resource_tracker
+
+    # fd 2 is on /dev/null for the microseconds of the call (a check when it runs already).
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        multiprocessing.forkserver.ensure_running()
+        os.dup2(devnull, 2)
+        resource_tracker.ensure_running()
     finally:
-        if in_main_thread:
-            signal.signal(signal.SIGINT, handler)
-    return context
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
 
 
-def _document_hashes(db, message_sha: str) -> set[str]:
-    return {r[0] for r in db.execute(
-        "SELECT a.sha256 FROM attachments a JOIN documents d ON d.sha256 = a.sha256 WHERE a.message_sha256 = ?",
-        (message_sha,))}
+@contextlib.contextmanager
+def _environment(**values: str):
+    previous = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def settle_duplicates(store: Store, shas: list[str]) -> None:
+    """Which copy of a message counts: among the analysed messages with one Message-ID and
+    the same documents, the one received first (ties broken by hash, so that the choice
+    never depends on the order messages were fetched or analysed in); the others are its
+    duplicates. Same Message-ID with other documents is another message. Recomputed for
+    the groups of `shas` whenever they are saved: a copy received earlier but analysed
+    later takes over. Called inside the caller's transaction."""
+    db = store.db
+    marks = ",".join("?" * len(shas))
+    ids = [r[0] for r in db.execute(
+        f"SELECT DISTINCT message_id FROM messages WHERE sha256 IN ({marks}) AND message_id != ''", shas)]
+    members = db.execute(
+        f"SELECT sha256, message_id, received_at FROM messages WHERE message_id IN ({','.join('?' * len(ids))}) "
+        "AND analysed_at IS NOT NULL", ids).fetchall() if ids else []
+    documents: dict[str, set[str]] = {sha: set() for sha, _, _ in members}
+    for sha, d_sha in db.execute(
+            f"SELECT message_sha256, sha256 FROM attachments WHERE stored AND message_sha256 IN "
+            f"({','.join('?' * len(members))})", [m[0] for m in members]) if members else ():
+        documents[sha].add(d_sha)
+    groups: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = {}
+    for sha, message_id, received_at in members:
+        groups.setdefault((message_id, frozenset(documents[sha])), []).append((received_at, sha))
+    duplicate_of: dict[str, str | None] = dict.fromkeys(shas)   # no Message-ID: a message of its own
+    for copies in groups.values():
+        first = min(copies)[1]
+        duplicate_of.update((sha, None if sha == first else first) for _, sha in copies)
+    db.executemany("UPDATE messages SET duplicate_of = ? WHERE sha256 = ?", [(v, k) for k, v in duplicate_of.items()])
+    settled = sorted(set(shas) | set(duplicate_of))
+    store.clear_errors(settled, ("province",))
+    marks = ",".join("?" * len(settled))
+    # Documents signed by several provinces: each counts for its own, no conflict to settle.
+    several = {r[0] for r in db.execute(
+        f"SELECT message_sha256 FROM attachments WHERE message_sha256 IN ({marks}) AND province_code IS NOT NULL "
+        "GROUP BY message_sha256 HAVING COUNT(DISTINCT province_code) > 1", settled)}
+    for row in db.execute(
+            "SELECT sha256, kind, campaign_match, duplicate_of, province_code, province_status, province_evidence "
+            f"FROM messages WHERE sha256 IN ({marks})", settled).fetchall():
+        for what, action in _province_problems(*row, several=row[0] in several):
+            store.record_error("province", what, action, row[0])
+
+
+def _province_problems(sha: str, kind: str, match: str, duplicate_of: str | None, province_code: str | None,
+                       province_status: str, evidence: str, several: bool = False) -> list[tuple[str, str]]:
+    """What the clerk must settle about a report that counts (a duplicate does not)."""
+    if kind != "report" or match not in ("cited", "content") or duplicate_of is not None:
+        return []
+    if province_code is None:
+        return [("cannot tell which province sent this report (no official domain, no letterhead)",
+                 f"run `baocao assign {sha[:12]} <province code>` once you know")]
+    if province_status == "conflict" and not several:
+        names = ", ".join(f"{e['source']}: {e['detail']}" for e in json.loads(evidence or "[]"))
+        return [(f"the evidence names different provinces ({names}); the document's was taken",
+                 f"if that is wrong, run `baocao assign {sha[:12]} <province code>`")]
+    return []
 
 
 def analyse_pending(store: Store, campaign: Campaign, kinds: dict[str, int] | None = None,
                     document_seconds: float = DEFAULT_SECONDS) -> int:
     """Analyse every stored message that has not been analysed yet."""
-    pending = [r[0] for r in store.db.execute(
-        "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at").fetchall()]
     with Analyser(store, campaign, kinds, document_seconds) as analyser:
-        for group in _groups(pending, BATCH):
-            analyser.submit(group)
+        _submit_pending(analyser)
     return analyser.done
+
+
+def _submit_pending(analyser: Analyser) -> None:
+    analyser.drain()   # what is in flight is saved first, so it is not pending any more
+    pending = [r[0] for r in analyser.store.db.execute(
+        "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at").fetchall()]
+    for group in _groups(pending, BATCH):
+        analyser.submit(group)
 
 
 def reanalyse_all(store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS) -> int:
     """After a change of campaign or of baocao itself: analyse everything again
     (documents are parsed again; the clerk's assignments are kept)."""
+    store.clean_spool()
     with store.transaction() as db:
         db.execute("UPDATE messages SET analysed_at = NULL")
         db.execute("DELETE FROM sections")

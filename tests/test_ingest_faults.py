@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,12 @@ FOLDER = "Faults"
 FILLERS = 200
 FILLER_BYTES = 300_000   # 60 MB in all: more than ingest reads ahead, so a fault hits mid-fetch
 BIG_AT = 100             # a 3 MB message in the middle, for the failing-disk test
+# Quang Ninh's report once more, last in the folder but received a day before the copy
+# early in it (another relay, another Received line): the copy received first counts,
+# whichever is analysed first.
+QUANG_NINH = (MAILBOX / "04-quang-ninh.eml").read_bytes()
+RELAYED = b"Received: from relay.quangninh.gov.vn by mx2.moc.gov.vn; Tue, 24 May 2022 08:00:00 +0700\r\n" + QUANG_NINH
+RELAYED_AT = datetime.fromisoformat("2022-05-24T08:00:00+07:00")
 
 
 def _ingest_command(server: Dovecot, store: Path, folder: str = FOLDER, retries: str = "5") -> list[str]:
@@ -57,6 +64,8 @@ def server():
     fillers = [filler_message(i, attachment_bytes=FILLER_BYTES) for i in range(FILLERS)]
     fillers[BIG_AT] = filler_message(BIG_AT, attachment_bytes=3 * 2**20)
     append_raw(own, FOLDER, fillers)
+    with own.client() as c:
+        c.append(FOLDER, RELAYED, flags=(), msg_time=RELAYED_AT)
     yield own
     own.stop()
     shutil.rmtree(own.dir, ignore_errors=True)
@@ -69,23 +78,42 @@ def reference(server, tmp_path_factory):
     started = time.perf_counter()
     done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    return {"catalogue": catalogue(store), "seconds": time.perf_counter() - started}
+    return {"catalogue": catalogue(store), "rows": _catalogue_rows(store), "seconds": time.perf_counter() - started}
+
+
+def _catalogue_rows(store: Path) -> dict[str, list[tuple]]:
+    """All the catalogue says about the mail, without the clock times of the run that wrote it."""
+    db = sqlite3.connect(store / "catalog.sqlite")
+    times = {"stored_at", "seen_at", "analysed_at", "parsed_at", "at", "id"}
+    rows = {}
+    for table in ("messages", "locations", "folders", "attachments", "documents", "sections", "errors"):
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[1] not in times]
+        rows[table] = sorted(db.execute(f"SELECT {', '.join(columns)} FROM {table}"), key=repr)
+    return rows
 
 
 def _same_as_reference(store: Path, reference: dict) -> None:
     got = catalogue(store)
     assert got["integrity"] == "ok"
     assert got["unanalysed"] == 0
-    for key in ("messages", "locations", "attachments"):
-        assert got[key] == reference["catalogue"][key], key
+    rows = _catalogue_rows(store)
+    for table, expected in reference["rows"].items():
+        assert rows[table] == expected, table
     assert objects_intact(store)
     assert not list((store / "tmp").iterdir())
 
 
 def test_reference_run_stores_every_message_once(reference):
-    expected = len(list(MAILBOX.glob("*.eml"))) - 1 + FILLERS    # the duplicate delivery once
+    expected = len(list(MAILBOX.glob("*.eml"))) - 1 + FILLERS + 1   # the duplicate delivery once; the relayed copy
     assert len(reference["catalogue"]["messages"]) == expected
     assert len(reference["catalogue"]["locations"]) == expected + 1
+
+
+def test_of_two_copies_of_a_message_the_one_received_first_counts_though_analysed_last(reference):
+    relayed, original = hashlib.sha256(RELAYED).hexdigest(), hashlib.sha256(QUANG_NINH).hexdigest()
+    rows = {m[0]: m[1:] for m in reference["catalogue"]["messages"]}    # message_id, kind, province, duplicate_of
+    assert rows[relayed] == (rows[original][0], "report", "22", None)
+    assert rows[original] == (rows[relayed][0], "report", "22", relayed)
 
 
 def test_killed_at_twenty_random_points_then_one_clean_run_equals_an_uninterrupted_run(server, reference, tmp_path):
@@ -101,6 +129,32 @@ def test_killed_at_twenty_random_points_then_one_clean_run_equals_an_uninterrupt
     done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     _same_as_reference(store, reference)
+
+
+def test_a_killed_run_prints_nothing_and_leaves_nothing_outside_the_store_and_the_next_run_cleans_up(
+        server, reference, tmp_path):
+    """Killed by cron or the OOM killer: no warning of Python's own in the clerk's mail
+    (--quiet prints only problems), no folder left in the system's temp directory."""
+    store, system_tmp, stderr = tmp_path / "kho", tmp_path / "tmp", tmp_path / "stderr"
+    system_tmp.mkdir()
+    env = {**_env(), "TMPDIR": str(system_tmp)}
+    with stderr.open("w") as err:
+        process = subprocess.Popen(_ingest_command(server, store), env=env, stdout=subprocess.DEVNULL, stderr=err,
+                                   start_new_session=True)
+    _wait_for_messages(store, 1, analysed=True)      # the workers and their forkserver are running
+    process.kill()
+    process.wait()
+    _no_process_left(session=process.pid)            # Python's resource tracker too, which prints as it ends
+    assert stderr.read_text() == ""
+    assert list(system_tmp.iterdir()) == []
+    assert list((store / "tmp").iterdir()) != []    # the killed run's scratch, in the store
+
+    done = subprocess.run(_ingest_command(server, store), env=env, capture_output=True, text=True, timeout=300)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert list(system_tmp.iterdir()) == []
+    _same_as_reference(store, reference)             # the store's scratch is gone too
 
 
 def _no_process_left(session: int, timeout: float = 15) -> None:

@@ -6,8 +6,10 @@ import sqlite3
 import stat
 from datetime import datetime, timezone
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
+from mailserver import run_baocao
 
 from baocao.campaign import load_campaign
 from baocao.ingest.pipeline import ingest, store_raw
@@ -71,7 +73,7 @@ def test_without_internaldate_the_date_header_is_the_received_time(tmp_path):
 
 def test_resent_message_with_the_same_message_id_is_marked_a_duplicate(tmp_path):
     store = Store.open(tmp_path / "kho", create=True)
-    resent = raw_message(raw=b"Received: by relay\r\n" + RAW, key="2")
+    resent = raw_message(raw=b"Received: by relay; Sat, 28 May 2022 09:00:00 +0700\r\n" + RAW, key="2")
     ingest(store, [raw_message(), resent], load_campaign())
     rows = dict(store.db.execute("SELECT sha256, duplicate_of FROM messages"))
     first, second = sha256_hex(RAW), sha256_hex(resent.raw)
@@ -141,3 +143,81 @@ def test_a_file_replaced_by_other_mail_keeps_both_and_says_so(tmp_path):
     assert now == sha256_hex(RAW.replace(b"body", b"another body"))
     (what, action), = store.db.execute("SELECT what, action FROM errors WHERE stage = 'ingest'").fetchall()
     assert "05.eml held another message" in what and "both are kept" in action
+
+
+# -- which copy of a message counts ----------------------------------------------------
+
+QUANG_NINH = (Path(__file__).resolve().parent.parent / "fixtures" / "mailbox" / "04-quang-ninh.eml").read_bytes()
+EARLY, LATE = "Mon, 23 May 2022 10:00:00 +0700", "Tue, 31 May 2022 10:00:00 +0700"
+
+
+def delivered(when: str, raw: bytes = QUANG_NINH) -> bytes:
+    """The same message (one Message-ID, the same report) as the mail server received it at `when`."""
+    return raw.replace(b"Wed, 25 May 2022 09:17:33 +0700", when.encode(), 1)
+
+
+def _quang_ninh_status(store: Path) -> str:
+    done = run_baocao("status", "--store", str(store))
+    assert done.returncode == 0, done.stderr
+    (line,) = [line for line in done.stdout.splitlines() if line.startswith("  22 ")]
+    return " ".join(line.split()[-3:])
+
+
+def _duplicates(store: Path) -> dict[str, str | None]:
+    return dict(sqlite3.connect(store / "catalog.sqlite").execute("SELECT sha256, duplicate_of FROM messages"))
+
+
+@pytest.mark.parametrize("names", [("a.eml", "b.eml"), ("b.eml", "a.eml")], ids=["early-first", "late-first"])
+def test_the_copy_received_first_counts_whatever_order_they_are_read_in_and_after_reanalysis(tmp_path, names):
+    box, store = tmp_path / "hop-thu", tmp_path / "kho"
+    box.mkdir()
+    (box / names[0]).write_bytes(delivered(EARLY))
+    (box / names[1]).write_bytes(delivered(LATE))
+    early, late = sha256_hex(delivered(EARLY)), sha256_hex(delivered(LATE))
+
+    assert run_baocao("ingest", "--store", str(store), "--from", str(box)).returncode == 0
+
+    assert _duplicates(store) == {early: None, late: early}
+    assert _quang_ninh_status(store) == "on_time 2022-05-23 10:00"
+    assert run_baocao("parse", "--store", str(store)).returncode == 0
+    assert _duplicates(store) == {early: None, late: early}
+    assert _quang_ninh_status(store) == "on_time 2022-05-23 10:00"
+
+
+def test_a_copy_received_earlier_but_stored_later_takes_over_with_what_the_clerk_must_settle(tmp_path):
+    """The copy that counts carries the problems of a counted report; a duplicate none."""
+    store = Store.open(tmp_path / "kho", create=True)
+    conflicting = QUANG_NINH.replace(b"stttt@quangninh.gov.vn", b"sxd@hanoi.gov.vn")   # Ha Noi sends Quang Ninh's
+    early, late = delivered(EARLY, conflicting), delivered(LATE, conflicting)
+    ingest(store, [raw_message(late, key="late")], load_campaign())
+    assert _province_problems(store) == {sha256_hex(late): 1}
+
+    ingest(store, [raw_message(early, key="early")], load_campaign())
+
+    assert _duplicates(store.root) == {sha256_hex(early): None, sha256_hex(late): sha256_hex(early)}
+    assert _province_problems(store) == {sha256_hex(early): 1}
+
+
+def _province_problems(store: Store) -> dict[str, int]:
+    return dict(store.db.execute("SELECT message_sha256, count(*) FROM errors WHERE what LIKE "
+                                 "'cannot tell which province%' OR what LIKE 'the evidence names%' GROUP BY 1"))
+
+
+def test_scratch_folders_a_killed_run_left_in_the_spool_are_removed_by_the_next_run_and_nothing_outside(tmp_path):
+    store = Store.open(tmp_path / "kho", create=True)
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    (outside / "giu-lai.txt").write_text("not the store's")
+    parse = store.spool_dir / "parse-k1ll3d"                  # a document's copy and its OCR, half done
+    (parse / ".ocrmypdf-x" / "pages").mkdir(parents=True)
+    (parse / "bc.pdf").write_bytes(b"%PDF-1.7")
+    (parse / ".ocrmypdf-x" / "pages" / "000001.png").write_bytes(b"\x89PNG")
+    (parse / "ra-ngoai").symlink_to(outside)
+    (store.spool_dir / "mp-k1ll3d").mkdir()                  # multiprocessing's, with its socket gone
+    (store.spool_dir / "lien-ket").symlink_to(outside)
+    (store.spool_dir / "a1b2.12345.678").write_bytes(b"half a message")
+
+    ingest(store, [raw_message()], load_campaign())
+
+    assert list(store.spool_dir.iterdir()) == []
+    assert [p.name for p in outside.iterdir()] == ["giu-lai.txt"]
