@@ -34,11 +34,15 @@ Promises:
   those in CANNOT_BE_READ) is parsed, not failed whole: pdf.js's Pages-tree-refs.pdf has a
   readable page 1 and a page 2 whose Pages tree loops.
 
+- attributed (wrapped corpus): each is a report (kind `report`) citing the campaign (`cited`) of
+  the province whose gov_domain sent it.
+
 Use `--keep DIR` to leave the copies, stores and outputs in DIR for a look."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import email
 import email.policy
 import hashlib
@@ -52,7 +56,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "conformance"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "fixtures" / "conformance"
+PROVINCES = ROOT / "campaigns" / "provinces-63.csv"
 CORPORA = ("messages", "wrapped")
 PARSED = ("ok", "partial", "no_sections")
 NEEDS_PROBLEM = ("unreadable", "too_large")
@@ -194,6 +200,7 @@ def check_corpus(name: str, work: Path) -> CorpusResult:
 
         if name == "wrapped":
             _check_document(brk, db, path, sha, store, documents, mine)
+            _check_attribution(brk, db, data, sha)
     db.close()
     return result
 
@@ -237,6 +244,18 @@ def _check_document(brk: _Recorder, db: sqlite3.Connection, path: Path, sha: str
     if status not in PARSED and name not in CANNOT_BE_READ:
         brk("readable part kept", f"{name} has readable text but is {status or 'not parsed'}: "
                                   f"{document and document['error']}")
+
+
+def _check_attribution(brk: _Recorder, db: sqlite3.Connection, data: bytes, sha: str) -> None:
+    """A reply citing the letter from a province's own domain is that province's report."""
+    sender = email.message_from_bytes(data, policy=email.policy.default)["From"].addresses[0].domain
+    with PROVINCES.open(encoding="utf-8") as f:
+        code = next(r["code"] for r in csv.DictReader(f) if r["gov_domain"] == sender)
+    row = db.execute("SELECT kind, campaign_match, province_code FROM messages WHERE sha256 = ?", (sha,)).fetchone()
+    got = (row["kind"], row["campaign_match"], row["province_code"])
+    if got != ("report", "cited", code):
+        brk("attributed", f"from {sender}, citing 1683/BXD-PTDT: expected a report of province {code} citing the "
+                          f"letter, got kind {got[0]!r}, match {got[1]!r}, province {got[2]!r}")
 
 
 def check(work: Path) -> list[CorpusResult]:
