@@ -68,6 +68,12 @@ TRACEBACK = "Traceback (most recent call last)"
 CANNOT_BE_READ = {
     "pdfplumber--empty.pdf": "0 bytes",
     "pdfplumber--password-example.pdf": "encrypted with a user password",
+    # Checked with pdftotext and python-docx: pages and tables without a character of text.
+    "pdfjs--empty_protected.pdf": "an empty page behind an empty password",
+    "pdfjs--issue15590.pdf": "191 bytes, no page",
+    "pdfplumber--issue-297-example.pdf": "an empty page",
+    "python-docx--sty-having-no-styles-part.docx": "one empty paragraph",
+    "python-docx--tbl-having-tables.docx": "empty tables",
 }
 
 
