@@ -1,0 +1,113 @@
+"""The catalogue's tables, and what a store made by an earlier baocao needs to be
+brought up to date (its migrations)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 3
+# A store older than this has its reports analysed again by the next ingest: since
+# schema 3 a report counts for the province each document's letterhead names, and the
+# ministry's own mail is no report (parsed documents are kept: only the mail is read again).
+REANALYSE_BEFORE = 3
+# Columns added since a store was first made: (table, column, type).
+ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate", "TEXT"),
+                 ("attachments", "province_code", "TEXT"))
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+    sha256 TEXT PRIMARY KEY,
+    message_id TEXT,
+    size INTEGER NOT NULL,
+    received_at TEXT NOT NULL,          -- UTC ISO 8601
+    received_from TEXT NOT NULL,        -- internaldate | received-header | date-header | stored-at
+    stored_at TEXT NOT NULL,
+    sender TEXT, sender_name TEXT, subject TEXT, date_header TEXT,
+    duplicate_of TEXT,                  -- the copy received first with the same Message-ID and documents
+    kind TEXT,                          -- report | ministry (the ministry's own mail) | auto_reply
+                                        -- | delivery_failure | newsletter | spam | other
+                                        -- | too_large | unreadable (baocao failed on it: see errors)
+    campaign_id TEXT,
+    campaign_match TEXT,                -- cited | content | other_request | unassigned
+    province_code TEXT,
+    province_status TEXT,               -- recognised | conflict | unrecognised | assigned
+    province_evidence TEXT,             -- JSON list
+    analysed_at TEXT                    -- NULL: stored but not yet analysed (resumed next run)
+);
+CREATE INDEX IF NOT EXISTS messages_message_id ON messages(message_id);
+CREATE TABLE IF NOT EXISTS locations (
+    source TEXT NOT NULL,               -- imap://user@host:port/folder, file:///path
+    key TEXT NOT NULL,                  -- UIDVALIDITY:UID, or the file's name in the source
+    sha256 TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    size INTEGER,                       -- IMAP: the server's RFC822.SIZE and INTERNALDATE, which tell
+    internaldate TEXT,                  --   whether the UID still holds this message next run
+    PRIMARY KEY (source, key)
+);
+CREATE TABLE IF NOT EXISTS folders (
+    source TEXT PRIMARY KEY,
+    uidvalidity INTEGER NOT NULL,
+    last_uid INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attachments (
+    message_sha256 TEXT NOT NULL,
+    part TEXT NOT NULL,                 -- MIME part path, "2", "2.1" inside a forwarded message
+    filename TEXT,                      -- as the sender named it: data only, never a path
+    content_type TEXT,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    stored INTEGER NOT NULL,            -- 1: an object of its own (documents); 0: only inside the raw message
+    province_code TEXT,                 -- a document's: its letterhead's province, or the clerk's assignment;
+                                        --   NULL: the message's province (messages.province_code)
+    PRIMARY KEY (message_sha256, part)
+);
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 TEXT PRIMARY KEY,            -- the attachment's content
+    format TEXT NOT NULL,               -- docx | pdf | doc | …
+    status TEXT NOT NULL,               -- ok | partial | no_sections | failed | unsupported
+    ocr INTEGER NOT NULL DEFAULT 0,     -- text recognised from page images
+    letterhead TEXT,
+    error TEXT,
+    parsed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sections (
+    document_sha256 TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    heading TEXT NOT NULL,
+    text TEXT NOT NULL,
+    first_block INTEGER, last_block INTEGER,
+    first_page INTEGER, last_page INTEGER,
+    merged_with TEXT,
+    PRIMARY KEY (document_sha256, number)
+);
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    stage TEXT NOT NULL,                -- ingest | mime | archive | parse | analyse | province
+    message_sha256 TEXT,
+    file TEXT,
+    what TEXT NOT NULL,
+    action TEXT NOT NULL,
+    UNIQUE (stage, message_sha256, file, what)
+);
+CREATE TABLE IF NOT EXISTS assignments (
+    message_sha256 TEXT PRIMARY KEY,    -- the clerk's decision, never overwritten by a run
+    province_code TEXT NOT NULL,
+    decided_at TEXT NOT NULL
+);
+"""
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """A store made by an earlier baocao gets the columns added since (SQLite adds a
+    column without rewriting the table), and its reports analysed again when what an
+    analysis decides has changed since (REANALYSE_BEFORE)."""
+    for table, column, kind in ADDED_COLUMNS:
+        if column not in {r[1] for r in db.execute(f"PRAGMA table_info({table})")}:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    recorded = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if recorded is not None and recorded[0].isdigit() and int(recorded[0]) < REANALYSE_BEFORE:
+        db.execute("UPDATE messages SET analysed_at = NULL WHERE kind = 'report'")
+    if recorded is None or recorded[0] != str(SCHEMA_VERSION):
+        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
