@@ -5,19 +5,23 @@ contract: cron jobs and scripts test them."""
 from __future__ import annotations
 
 import errno
-import itertools
+import functools
 import os
 import signal
 import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from baocao.campaign import CampaignError, load_campaign
 from baocao.config import ConfigFileError, config_path, load_config, read_password
 from baocao.store import Store, StoreError, StoreLocked
+
+if TYPE_CHECKING:
+    from baocao.ingest.sources import MailSource
 
 EXIT_CONFIG, EXIT_CONNECTION, EXIT_LOCKED, EXIT_STORE = 3, 4, 5, 6
 EXIT_INTERRUPTED = 130   # the shell's own code for Ctrl-C
@@ -74,7 +78,9 @@ class _FolderName(click.ParamType):
         return value
 
 
-def imap_options(f):
+def mail_source_options(f):
+    """Where the mail is (--from, or the --imap-* options), handed to the command as one
+    value, `mail` (a MailSource)."""
     options = [
         click.option("--from", "from_path", type=click.Path(exists=True, path_type=Path), envvar="BAOCAO_FROM",
                      help="Read a folder of .eml files, a Maildir or an mbox file instead of IMAP."),
@@ -96,9 +102,17 @@ def imap_options(f):
                      envvar="BAOCAO_IMAP_RETRIES",
                      help="Reconnections after a dropped connection (waits 1, 2, 4 … s, at most 30 s)."),
     ]
+
+    @functools.wraps(f)
+    def with_mail_source(*args, from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder,
+                         imap_tls, imap_ca_file, imap_retries, **kwargs):
+        mail = _mail_source(from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
+                            imap_ca_file, imap_retries)
+        return f(*args, mail=mail, **kwargs)
+
     for option in reversed(options):
-        f = option(f)
-    return f
+        with_mail_source = option(with_mail_source)
+    return with_mail_source
 
 
 EXIT_CODES = """\b
@@ -146,13 +160,14 @@ def _open_store(path: Path, create: bool = False) -> Store:
         raise Failure(str(e), EXIT_CONFIG) from e
 
 
-def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
-              imap_ca_file, imap_retries, store: Store, progress: "_Progress"):
+def _mail_source(from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
+                 imap_ca_file, imap_retries) -> "MailSource":
+    """The options of `mail_source_options` as one value."""
     from baocao.ingest.imap import ImapSettings
-    from baocao.ingest.sources import file_messages, prefetched
+    from baocao.ingest.sources import MailSource
 
     if from_path is not None:
-        return file_messages(from_path, store.spool_dir), str(from_path)
+        return MailSource(path=from_path)
     if not imap_host or not imap_user:
         raise Failure("say where the mail is: --from PATH, or --imap-host and --imap-user "
                       "(also from baocao.toml or BAOCAO_IMAP_HOST / BAOCAO_IMAP_USER)", EXIT_CONFIG)
@@ -160,49 +175,24 @@ def _messages(from_path, imap_host, imap_port, imap_user, imap_password_file, im
         password = read_password(imap_password_file)
     except ConfigFileError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
-    folders = list(dict.fromkeys(imap_folder))     # each once, in the order given
-    # Each folder's state is read here: the messages are fetched in another thread.
-    plan = []
-    for folder in folders:
-        settings = ImapSettings(host=imap_host, port=imap_port, user=imap_user, password=password,
-                                folder=folder, tls=imap_tls, ca_file=str(imap_ca_file) if imap_ca_file else None,
-                                retries=imap_retries)
-        plan.append((settings, store.folder_state(settings.source)))
-    messages = itertools.chain.from_iterable(
-        _imap_messages(settings, state, store.spool_dir, progress) for settings, state in plan)
-    first = plan[0][0]
-    source = first.source if len(plan) == 1 else first.source.rpartition("/")[0] + "/{" + ", ".join(folders) + "}"
-    return prefetched(messages), source
+    settings = ImapSettings(host=imap_host, port=imap_port, user=imap_user, password=password, tls=imap_tls,
+                            ca_file=str(imap_ca_file) if imap_ca_file else None, retries=imap_retries)
+    return MailSource(imap=settings, folders=tuple(dict.fromkeys(imap_folder)))
 
 
-def _imap_messages(settings, state, spool_dir: Path, progress: "_Progress"):
-    from baocao.ingest.imap import ConfigError, ImapError, imap_messages
-
-    def on_folder(uidvalidity: int, count: int) -> None:
-        progress.expect(count)
-        if not progress.quiet:
-            progress.log(f"{settings.source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})")
-
-    try:
-        yield from imap_messages(settings, state, spool_dir, on_folder, on_event=progress.log)
-    except ConfigError as e:
-        raise Failure(str(e), EXIT_CONFIG) from e
-    except ImapError as e:
-        raise Failure(f"{e}", EXIT_CONNECTION) from e
-
-
-def _ingest(store_path: Path, campaign, messages_and_source, quiet: bool, document_seconds: float = 60) -> None:
+def _ingest(store_path: Path, campaign, mail: "MailSource", quiet: bool, document_seconds: float = 60) -> None:
     shown: list[_Progress] = []
     interrupt = signal.signal(signal.SIGINT, lambda signum, frame: _interrupted(shown))
     try:
-        _ingest_locked(store_path, campaign, messages_and_source, quiet, document_seconds, shown)
+        _ingest_locked(store_path, campaign, mail, quiet, document_seconds, shown)
     finally:
         signal.signal(signal.SIGINT, interrupt)
 
 
-def _ingest_locked(store_path, campaign, messages_and_source, quiet, document_seconds, shown) -> None:
-    from baocao.ingest.pipeline import ingest
-    from baocao.ingest.sources import SourceError
+def _ingest_locked(store_path, campaign, mail, quiet, document_seconds, shown) -> None:
+    from baocao.ingest import pipeline
+    from baocao.ingest.imap import ConfigError, ImapError
+    from baocao.ingest.sources import SourceError, open_source
 
     store = _open_store(store_path, create=True)
     try:
@@ -212,12 +202,14 @@ def _ingest_locked(store_path, campaign, messages_and_source, quiet, document_se
     try:
         progress = _Progress(quiet)
         shown.append(progress)
-        messages, source = messages_and_source(store, progress)
+        messages = open_source(mail, store, on_folder=progress.folder, on_event=progress.log)
         try:
-            summary = ingest(store, messages, campaign, on_message=progress.message,
-                             document_seconds=document_seconds)
-        except SourceError as e:
+            summary = pipeline.ingest(store, messages, campaign, on_message=progress.message,
+                                      document_seconds=document_seconds)
+        except (SourceError, ConfigError) as e:
             raise Failure(str(e), EXIT_CONFIG) from e
+        except ImapError as e:
+            raise Failure(str(e), EXIT_CONNECTION) from e
         except (OSError, sqlite3.OperationalError) as e:
             if not _store_write_failed(e):
                 raise
@@ -228,7 +220,7 @@ def _ingest_locked(store_path, campaign, messages_and_source, quiet, document_se
             progress.close()
         if not quiet:
             kinds = ", ".join(f"{k}: {v}" for k, v in sorted(summary.kinds.items())) or "none"
-            click.echo(f"{source}: {summary.seen} message(s) seen, {summary.stored} new, "
+            click.echo(f"{mail.name}: {summary.seen} message(s) seen, {summary.stored} new, "
                        f"{summary.already_stored} already stored; analysed {summary.analysed} ({kinds})", err=True)
         if summary.errors:
             click.echo(f"{summary.errors} new problem(s) recorded: see `baocao errors --store {store_path}`", err=True)
@@ -286,6 +278,12 @@ class _Progress:
         if self._rich is not None:
             self._rich.update(self._task, total=self.expected)
 
+    def folder(self, source: str, uidvalidity: int, count: int) -> None:
+        """An IMAP folder was opened and its new messages counted."""
+        self.expect(count)
+        if not self.quiet:
+            self.log(f"{source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})")
+
     def message(self, raw, new: bool) -> None:
         self.count += 1
         if self._rich is not None:
@@ -342,12 +340,11 @@ def _render(store: Store, campaign, table, out: Path, templates: Path | None) ->
 @cli.command(epilog=EXIT_CODES)
 @config_option
 @store_option
-@imap_options
+@mail_source_options
 @campaign_option
 @quiet_option
 @document_seconds_option
-def ingest(store, from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
-           imap_ca_file, imap_retries, campaign, quiet, document_seconds):
+def ingest(store, mail, campaign, quiet, document_seconds):
     """Fetch new mail into the store, recognise each report's province and parse it.
 
     Only messages not stored yet are fetched; the mailbox is opened read-only, so mail
@@ -362,10 +359,7 @@ def ingest(store, from_path, imap_host, imap_port, imap_user, imap_password_file
             --imap-tls none --imap-user baocao
         baocao ingest --store kho --from fixtures/mailbox
     """
-    c = _campaign(campaign)
-    _ingest(store, c, lambda s, p: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
-                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, p), quiet,
-            document_seconds)
+    _ingest(store, _campaign(campaign), mail, quiet, document_seconds)
 
 
 @cli.command()
@@ -461,7 +455,7 @@ def render(store, campaign, out, templates):
 @cli.command(epilog=EXIT_CODES)
 @config_option
 @store_option
-@imap_options
+@mail_source_options
 @campaign_option
 @quiet_option
 @document_seconds_option
@@ -469,8 +463,7 @@ def render(store, campaign, out, templates):
               help="Output folder for the table and the report.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               envvar="BAOCAO_TEMPLATES", help="A folder of templates replacing the bundled ones.")
-def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, imap_folder, imap_tls,
-        imap_ca_file, imap_retries, campaign, quiet, document_seconds, out, templates):
+def run(store, mail, campaign, quiet, document_seconds, out, templates):
     """Ingest, aggregate and render in one go into an output folder.
 
     Writes bang-tong-hop.xlsx/.csv/.json (the table) and bao-cao.docx/.pdf/.html/.md (the report).
@@ -481,9 +474,7 @@ def run(store, from_path, imap_host, imap_port, imap_user, imap_password_file, i
         baocao run --from fixtures/mailbox --store kho --out bao-cao
     """
     c = _campaign(campaign)
-    _ingest(store, c, lambda s, p: _messages(from_path, imap_host, imap_port, imap_user, imap_password_file,
-                                          imap_folder, imap_tls, imap_ca_file, imap_retries, s, p), quiet,
-            document_seconds)
+    _ingest(store, c, mail, quiet, document_seconds)
     s = _open_store(store)
     try:
         consolidation = _consolidation(s, c)

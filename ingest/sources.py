@@ -4,18 +4,62 @@ mailbox and for mail exported by hand, a folder of .eml files, a Maildir or an m
 from __future__ import annotations
 
 import hashlib
+import itertools
 import mailbox
 import os
 import queue
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
+
+if TYPE_CHECKING:  # imap.py imports this module's RawMessage
+    from baocao.ingest.imap import ImapSettings
+    from baocao.store import Store
 
 
 class SourceError(Exception):
     """The message source named on the command line cannot be read."""
+
+
+@dataclass(frozen=True)
+class MailSource:
+    """Where the mail is, as one value: a folder of .eml files, a Maildir or an mbox
+    file (`path`), or an IMAP account (`imap`, its folder left unset) and the folders
+    to read from it, each once, in the order given."""
+
+    path: Path | None = None
+    imap: "ImapSettings | None" = None
+    folders: tuple[str, ...] = ("INBOX",)
+
+    @property
+    def name(self) -> str:
+        """As the clerk reads it in the summary line."""
+        if self.imap is None:
+            return str(self.path)
+        first = replace(self.imap, folder=self.folders[0]).source
+        if len(self.folders) == 1:
+            return first
+        return first.rpartition("/")[0] + "/{" + ", ".join(self.folders) + "}"
+
+
+def open_source(source: MailSource, store: "Store", on_folder: Callable[[str, int, int], None] = lambda *a: None,
+                on_event: Callable[[str], None] = lambda text: None) -> Iterator[RawMessage]:
+    """The source's messages not yet stored, read ahead in a thread. Each IMAP folder's
+    state is read here, in the caller's thread, which owns the catalogue; `on_folder`
+    hears (folder's source, UIDVALIDITY, new messages) when a folder is opened."""
+    if source.imap is None:
+        return file_messages(source.path, store.spool_dir)
+    from baocao.ingest.imap import imap_messages
+
+    plan = [(settings, store.folder_state(settings.source))
+            for settings in (replace(source.imap, folder=folder) for folder in source.folders)]
+    return prefetched(itertools.chain.from_iterable(
+        imap_messages(settings, state, store.spool_dir,
+                      lambda uidvalidity, count, where=settings.source: on_folder(where, uidvalidity, count),
+                      on_event=on_event)
+        for settings, state in plan))
 
 
 # Larger messages are streamed to the store's tmp/ instead of being held in memory.

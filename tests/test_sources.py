@@ -51,3 +51,37 @@ def test_a_folder_without_mail_is_refused(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "empty"))
     assert result.returncode == 3 and "no .eml files" in result.stderr
+
+
+def test_an_imap_account_and_its_folders_are_one_value_that_opens_every_folder_in_turn(dovecot, tmp_path):
+    from mailserver import append_raw, filler_message
+
+    from baocao.ingest.imap import ImapSettings
+    from baocao.ingest.sources import MailSource, open_source
+    from baocao.store import Store
+
+    inbox, spam = f"Value in {tmp_path.name}", f"Value spam {tmp_path.name}"
+    append_raw(dovecot, inbox, [filler_message(i) for i in range(3)])
+    append_raw(dovecot, spam, [filler_message(i) for i in range(3, 5)])
+    account = ImapSettings(host=dovecot.host, port=dovecot.port, user=dovecot.user, password=dovecot.password,
+                           tls="none")
+    mail = MailSource(imap=account, folders=(inbox, spam))
+    store = Store.open(tmp_path / "kho", create=True)
+    opened: list[tuple[str, int]] = []
+
+    messages = list(open_source(mail, store, on_folder=lambda where, uidvalidity, count: opened.append((where, count))))
+
+    assert mail.name == f"imap://{dovecot.user}@{dovecot.host}:{dovecot.port}/{{{inbox}, {spam}}}"
+    assert [(m.source.rpartition("/")[2], m.uid) for m in messages] == [(inbox, 1), (inbox, 2), (inbox, 3),
+                                                                       (spam, 1), (spam, 2)]
+    assert opened == [(f"{mail.name.rpartition('/')[0]}/{inbox}", 3), (f"{mail.name.rpartition('/')[0]}/{spam}", 2)]
+
+
+def test_a_mailbox_on_disk_is_named_by_its_path(tmp_path):
+    from baocao.ingest.sources import MailSource, open_source
+    from baocao.store import Store
+
+    mail = MailSource(path=MAILBOX)
+    messages = open_source(mail, Store.open(tmp_path / "kho", create=True))
+    assert mail.name == str(MAILBOX)
+    assert len(list(messages)) == len(FILES)
