@@ -59,3 +59,84 @@ def test_table_rows_are_split_by_the_source_they_name():
 
     split = funding_by_source(TABLE, load_campaign().data["figures"]["funding_sources"])
     assert split == {"ngan_sach_dia_phuong": 25_400_000_000, "xa_hoi_hoa": 8_000_000_000}
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng kinh phí: 30 tỷ 375 triệu đồng.", 30_375_000_000),
+    ("Kinh phí thực hiện 2 tỷ 500 triệu đồng từ ngân sách tỉnh.", 2_500_000_000),
+    ("1 tỉ 20 triệu đồng", 1_020_000_000),
+])
+def test_an_amount_written_in_two_units_is_one_amount(text, vnd):
+    assert funding_total(text).vnd == vnd
+
+
+def test_two_amounts_on_two_lines_are_not_joined_into_one():
+    assert funding_total("Ngân sách tỉnh: 20 tỷ\n500 triệu đồng xã hội hóa").vnd == 20_500_000_000
+
+
+def test_an_amount_in_words_after_bang_chu_is_read_when_no_figure_is_written():
+    text = "Tổng kinh phí thực hiện (Bằng chữ: Ba mươi tỷ, ba trăm bảy mươi lăm triệu đồng)."
+    assert funding_total(text.replace(",", "")).vnd == 30_375_000_000
+
+
+def test_an_amount_in_words_that_repeats_the_figure_is_not_counted_twice():
+    text = "Kinh phí: 1.205.000.000 đồng (Bằng chữ: Một tỷ hai trăm linh năm triệu đồng)."
+    assert funding_total(text).vnd == 1_205_000_000
+
+
+@pytest.mark.parametrize("words, number", [
+    ("mot ty hai tram linh nam trieu", 1_205_000_000),
+    ("muoi lam ty", 15_000_000_000),
+    ("hai muoi mot trieu", 21_000_000),
+    ("mot nghin hai tram ty", 1_200_000_000_000),
+    ("bon tram nam muoi nghin", 450_000),
+])
+def test_vietnamese_number_words_are_read(words, number):
+    from baocao.aggregate.amounts import words_to_number
+
+    assert words_to_number(words.split()) == number
+
+
+def test_words_that_are_no_number_are_not_read_as_one():
+    from baocao.aggregate.amounts import words_to_number
+
+    assert words_to_number("ba trieu nguoi dan".split()) is None
+
+
+def test_the_amount_broken_down_by_trong_do_is_the_total_not_added_to_its_parts():
+    text = ("Kinh phí thực hiện giai đoạn 2020-2022 là 100 tỷ đồng, trong đó: ngân sách trung ương 60 tỷ đồng, "
+            "xã hội hóa 40 tỷ đồng.")
+    figure = funding_total(text)
+    assert figure.vnd == 100_000_000_000 and figure.rule.startswith("stated total")
+
+
+def test_the_breakdown_may_continue_on_the_next_lines():
+    text = "Kinh phí đã bố trí 12,5 tỷ đồng, bao gồm:\n- Ngân sách tỉnh: 10 tỷ đồng;\n- Xã hội hóa: 2,5 tỷ đồng."
+    assert funding_total(text).vnd == 12_500_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "Tỉnh không sử dụng ngân sách nhà nước cho các nhiệm vụ này.",
+    "Đến nay chưa bố trí kinh phí để thực hiện.",
+    "Các nhiệm vụ chưa được cấp kinh phí riêng.",
+])
+def test_funding_stated_to_be_none_is_zero_not_missing(text):
+    figure = funding_total(text)
+    assert figure.vnd == 0 and figure.rule == "stated: no funding"
+
+
+def test_an_amount_wins_over_a_sentence_saying_the_state_budget_was_not_used():
+    text = "Không sử dụng ngân sách nhà nước; doanh nghiệp đầu tư 50 tỷ đồng."
+    assert funding_total(text).vnd == 50_000_000_000
+
+
+@pytest.mark.parametrize("declaration", ["Đơn vị: triệu đồng", "ĐVT: Triệu đồng", "(Đơn vị tính: triệu đồng)"])
+def test_a_total_given_only_by_the_total_row_of_a_table_is_read_in_the_unit_the_table_declares(declaration):
+    table = (f"Kết quả bố trí kinh phí như sau:\n{declaration}\nTT | Nội dung | Kinh phí\n"
+             "1 | Trung tâm IOC | 25.400\n2 | Dữ liệu mở | 8.000\n | Tổng cộng | 33.400")
+    assert funding_total(table).vnd == 33_400_000_000
+
+
+def test_a_unit_in_a_header_cell_is_the_unit_of_the_table():
+    table = "TT | Nội dung | Kinh phí (triệu đồng)\n1 | Trung tâm IOC | 25.400\n | Tổng cộng | 25.400"
+    assert funding_total(table).vnd == 25_400_000_000
