@@ -97,9 +97,11 @@ def _blocks(word) -> Iterator[Block]:
             yield from _text_boxes(element, word, index, counters)
             index += 1
         else:
+            style = None   # looked up once per table, only when a row has text
             for row_text, bold in _rows(element, word, counters):
                 if row_text.strip(" |"):
-                    yield Block(index, row_text, "table_row", _table_style(element, word), None, bold)
+                    style = _table_style(element, word) if style is None else style
+                    yield Block(index, row_text, "table_row", style, None, bold)
                 index += 1
 
 
