@@ -1,0 +1,49 @@
+"""Each report's own number and date, read from its letterhead, to cite it by."""
+
+from datetime import date
+
+import pytest
+
+from baocao.parse.letterhead import report_date, report_number, report_reference
+
+HA_NOI = ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI Số: 215/BC-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+          "Tự do - Hạnh phúc Hà Nội, ngày 23 tháng 5 năm 2022\nBÁO CÁO\nTình hình phát triển đô thị thông minh\n"
+          "Thực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng, UBND thành phố Hà Nội báo cáo như sau:")
+
+
+def test_the_number_and_date_of_a_letterhead_as_word_lays_it_out():
+    assert report_reference(HA_NOI).number == "215/BC-UBND"
+    assert report_reference(HA_NOI).date == date(2022, 5, 23)
+
+
+def test_the_ministrys_request_cited_in_the_covering_sentence_is_not_the_reports_own():
+    cover_only = "BÁO CÁO\nThực hiện Công văn số 1683/BXD-PTDT ngày 16 tháng 5 năm 2022 của Bộ Xây dựng"
+    assert report_number(cover_only) is None
+    assert report_date(cover_only) is None
+
+
+@pytest.mark.parametrize("letterhead, number", [
+    ("UBND TỈNH BẮC KẠN\nSố: 139/BC-UBND", "139/BC-UBND"),
+    ("UBND TỈNH BẮC KẠN\nSố 139 / BC - UBND", "139/BC-UBND"),
+    ("UBND TỈNH BẮC KẠN | Số: 139/BC–UBND", "139/BC-UBND"),
+    ("SỞ XÂY DỰNG\nSố: 05/SXD-QHKT", "05/SXD-QHKT"),
+    ("UBND TỈNH BẮC KẠN\nSố:        /BC-UBND", None),
+])
+def test_the_number_is_read_however_it_is_spaced_and_a_blank_one_is_none(letterhead, number):
+    assert report_number(letterhead) == number
+
+
+@pytest.mark.parametrize("letterhead", [
+    "Bắc Kạn, ngày 23 tháng 5 năm 2022",
+    "Bắc Kạn, ngày 23 tháng 05\nnăm 2022",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | ngày 23 | tháng 5 năm 2022",
+    "BẮC KẠN, NGÀY 23 THÁNG 5 NĂM 2022",
+    "Bắc Kạn, ngày 23/5/2022",
+])
+def test_the_date_is_read_across_lines_and_cells_in_any_case(letterhead):
+    assert report_date(letterhead) == date(2022, 5, 23)
+
+
+def test_a_date_left_blank_or_impossible_is_none():
+    assert report_date("Bắc Kạn, ngày     tháng 5 năm 2022") is None
+    assert report_date("Bắc Kạn, ngày 31 tháng 2 năm 2022") is None
