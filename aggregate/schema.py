@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+import pandas as pd
+
 from baocao.campaign import Campaign
 
 
@@ -66,7 +68,9 @@ class Column:
 # The table's parts, in the table's order.
 GROUPS = ("province", "status", "section", "section_ref", "funding", "figure", "source", "problem", "review")
 
-TEXT, COUNT, FLAG, AMOUNT, MAYBE = "object", "int64", "bool", "Int64", "boolean"  # MAYBE: True, False or unsaid
+# pandas dtypes. TEXT is pandas' own text type, left to pandas to infer ("str" since pandas 3,
+# object before); MAYBE is True, False or unsaid; AMOUNT is a whole number of đồng or unsaid.
+TEXT, COUNT, FLAG, AMOUNT, MAYBE = "str", "int64", "bool", "Int64", "boolean"
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,10 @@ class TableSchema:
     @property
     def labels(self) -> dict[str, str]:
         return {c.name: c.label_vi for c in self.columns}
+
+    def typed(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The frame with the schema's types; text stays as pandas infers it."""
+        return frame.astype({c.name: c.dtype for c in self.columns if c.dtype != TEXT and c.name in frame})
 
     def column(self, name: str) -> Column:
         for c in self.columns:

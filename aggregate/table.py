@@ -22,7 +22,7 @@ def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataF
         by_province.setdefault(r.province_code, []).append(r)
     schema = table_schema(campaign)
     rows = [_row(p, by_province.get(p.code, []), campaign, schema) for p in campaign.provinces]
-    return pd.DataFrame(rows, columns=schema.names).astype(schema.dtypes)
+    return schema.typed(pd.DataFrame(rows, columns=schema.names))
 
 
 def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: TableSchema) -> dict:
