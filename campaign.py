@@ -228,7 +228,7 @@ def _campaign_from_toml(data: dict, path: Path) -> Campaign:
         issuer_body=data["issuer"]["body"],
         issuer_unit=data["issuer"].get("unit", ""),
         issuer_unit_code=_text(data["issuer"], "unit_code", "[issuer]"),
-        letter_place=_text(data, "letter_place", "the top level", "Hà Nội"),
+        letter_place=_text(data, "letter_place", "", "Hà Nội"),
         addressee=_text(data["recipients"], "addressee", "[recipients]"),
         mailbox=data.get("mailbox", {}).get("address", ""),
         ministry_domains=_ministry_domains(data),
@@ -262,7 +262,7 @@ def _outline_section(s: dict, n: int) -> OutlineSection:
 def _text(table: dict, key: str, where: str, default: str = "") -> str:
     value = table.get(key, default)
     if not isinstance(value, str):
-        raise _BadValue(f"{where} {key} must be text in quotes; it is {value!r}")
+        raise _BadValue(f"{where} {key}".strip() + f" must be text in quotes; it is {value!r}")
     return value
 
 

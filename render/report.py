@@ -180,7 +180,8 @@ def _paragraphs(text: str) -> list[str]:
 
 def _themes(table: pd.DataFrame, campaign: Campaign) -> dict[str, list[dict]]:
     """Themes raised in the difficulties and in the proposals, most frequent first;
-    themes nobody raised are left out."""
+    themes nobody raised are left out. Keyed by the role of the section they were read
+    from (theme_counts names its columns after those roles)."""
     counts = theme_counts(table, campaign)
     out = {}
     for column in ("difficulties", "proposals"):
