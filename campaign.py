@@ -20,6 +20,16 @@ class CampaignError(Exception):
     """A campaign file or its province table is missing or malformed."""
 
 
+# What an outline section can be to the consolidated report. The code asks for a section by
+# its role, never by its key or number: provinces' outlines differ from one request to the next.
+SECTION_ROLES = {
+    "general_info": "the province's general situation: where its scheme's approval and its IOC are reported",
+    "funding": "the money spent: funding_vnd and its split by source are read from it",
+    "difficulties": "the difficulties: the themes of difficulty_themes are read from it",
+    "proposals": "the proposals: the themes of proposal_themes are read from it",
+}
+
+
 @dataclass(frozen=True)
 class OutlineSection:
     number: int
@@ -27,6 +37,65 @@ class OutlineSection:
     heading: str
     label: str
     phrases: tuple[str, ...]
+    role: str | None = None  # one of SECTION_ROLES, or None: the section only feeds its own column
+
+
+@dataclass(frozen=True)
+class FundingSource:
+    key: str                     # "ngan_sach_dia_phuong": the table's column funding_<key>_vnd
+    phrases: tuple[str, ...]     # the first one is the source's name in the report
+
+
+@dataclass(frozen=True)
+class SchemePhrases:
+    """[figures.project_approval]: how a report says the province approved its own scheme."""
+    phrases: tuple[str, ...]
+    negations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IocPhrases:
+    """[figures.ioc]: how a report says its operations centre (IOC) runs, or does not yet."""
+    phrases: tuple[str, ...]
+    operating: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    label: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """[figures]: what the consolidated report counts; a part left out is not counted."""
+    funding_sources: tuple[FundingSource, ...] = ()
+    project_approval: SchemePhrases | None = None
+    ioc: IocPhrases | None = None
+    themes: tuple[Theme, ...] = ()
+
+
+@dataclass(frozen=True)
+class LegalReference:
+    kind: str                    # "Quyết định", "Chỉ thị"
+    number: str
+    date: date | None
+    issuer: str
+    title: str
+    short_name: str
+
+
+@dataclass(frozen=True)
+class ConsolidatedReport:
+    """[consolidated_report]: the ministry's letter that the replies go into."""
+    addressee: str
+    number_suffix: str           # "BXD-PTĐT": the letter number after the slash
+    subject: str
+    due_text: str = ""
+    task: str = ""
+    coordinating_with: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,12 +127,17 @@ class Campaign:
     deadline_text: str
     issuer_body: str
     issuer_unit: str
+    issuer_unit_code: str        # "PTDT": the filing mark of the ministry's letters ("Lưu: VT, PTDT.")
+    letter_place: str
+    addressee: str               # whom the request went to ([recipients] addressee)
     mailbox: str
     ministry_domains: tuple[str, ...]  # the ministry's own mail: never a province's report
     outline_title: str
     sections: tuple[OutlineSection, ...]
     provinces: tuple[Province, ...]
-    data: dict  # the whole TOML, for templates that want more (legal references, contact…)
+    figures: Figures
+    consolidated_report: ConsolidatedReport
+    legal_references: tuple[LegalReference, ...]
 
     @property
     def tz(self) -> tzinfo:
@@ -88,6 +162,13 @@ class Campaign:
                 return s
         raise KeyError(number)
 
+    def section_with_role(self, role: str) -> OutlineSection | None:
+        """The outline section the campaign file gives this role; None when no section has it
+        (the figures read from it are then absent, not an error)."""
+        if role not in SECTION_ROLES:
+            raise KeyError(role)
+        return next((s for s in self.sections if s.role == role), None)
+
 
 def bundled_path(name: str) -> Path:
     return Path(str(resources.files("baocao") / "campaigns" / name))
@@ -104,6 +185,8 @@ def load_campaign(path: Path | str | None = None) -> Campaign:
         raise CampaignError(f"campaign file {path} is not valid UTF-8 TOML: {e}") from e
     try:
         return _campaign_from_toml(data, path)
+    except _BadValue as e:
+        raise CampaignError(f"{path}: {e}; see campaigns/{BUNDLED_CAMPAIGN} for an example") from e
     except KeyError as e:
         raise CampaignError(
             f"campaign file {path} lacks the key {e}: see campaigns/{BUNDLED_CAMPAIGN} for the schema"
@@ -112,44 +195,156 @@ def load_campaign(path: Path | str | None = None) -> Campaign:
         raise CampaignError(f"campaign file {path} has a malformed value: {e}") from e
 
 
+class _BadValue(ValueError):
+    """A value of the campaign file that is there but not of the kind the key needs; the
+    message names the key."""
+
+
 def _campaign_from_toml(data: dict, path: Path) -> Campaign:
     deadline = data["deadline"]
     if not isinstance(deadline, datetime) or deadline.tzinfo is None:
         raise ValueError("deadline must be a TOML offset datetime such as 2022-05-30T00:00:00+07:00")
-    sections = tuple(
-        OutlineSection(
-            number=int(s["number"]),
-            key=str(s["key"]),
-            heading=str(s["heading"]),
-            label=str(s.get("label", s["heading"])),
-            phrases=tuple(s.get("phrases", ())),
-        )
-        for s in data["outline"]["sections"]
-    )
+    sections = tuple(_outline_section(s, n) for n, s in enumerate(data["outline"]["sections"], start=1))
     if not sections:
         raise ValueError("outline.sections is empty")
+    roles = [s.role for s in sections if s.role]
+    if len(set(roles)) != len(roles):
+        twice = next(r for r in roles if roles.count(r) > 1)
+        raise _BadValue(f"[[outline.sections]] give the role {twice!r} to one section only")
     provinces = load_provinces(_table_path(data["recipients"]["table"], path))
     expected = data["recipients"].get("count")
     if expected is not None and expected != len(provinces):
         raise ValueError(f"recipients.count is {expected} but the table lists {len(provinces)} provinces")
+    title = data["title"]
     return Campaign(
         id=data["id"],
         slug=data.get("slug", data["id"].replace("/", "-")),
-        title=data["title"],
-        subject=data.get("subject", data["title"]),
+        title=title,
+        subject=data.get("subject", title),
         letter_number=data["letter_number"],
         letter_date=data["letter_date"],
         deadline=deadline,
         deadline_text=data.get("deadline_text", deadline.isoformat()),
         issuer_body=data["issuer"]["body"],
         issuer_unit=data["issuer"].get("unit", ""),
+        issuer_unit_code=_text(data["issuer"], "unit_code", "[issuer]"),
+        letter_place=_text(data, "letter_place", "", "Hà Nội"),
+        addressee=_text(data["recipients"], "addressee", "[recipients]"),
         mailbox=data.get("mailbox", {}).get("address", ""),
         ministry_domains=_ministry_domains(data),
         outline_title=data["outline"].get("title", ""),
         sections=sections,
         provinces=provinces,
-        data=data,
+        figures=_figures(data.get("figures", {})),
+        consolidated_report=_consolidated_report(data.get("consolidated_report", {}), data["letter_number"], title),
+        legal_references=tuple(_legal_reference(r, n)
+                               for n, r in enumerate(_tables(data, "legal_references", "[[legal_references]]"),
+                                                     start=1)),
     )
+
+
+def _outline_section(s: dict, n: int) -> OutlineSection:
+    where = f"[[outline.sections]] number {n}"
+    role = s.get("role")
+    if role is not None and role not in SECTION_ROLES:
+        raise _BadValue(f"{where}: role {role!r} is none of {', '.join(SECTION_ROLES)}; "
+                        "leave role out for a section no figure is read from")
+    return OutlineSection(
+        number=int(s["number"]),
+        key=str(s["key"]),
+        heading=str(s["heading"]),
+        label=str(s.get("label", s["heading"])),
+        phrases=_phrases(s.get("phrases", []), f"{where} phrases"),
+        role=role,
+    )
+
+
+def _text(table: dict, key: str, where: str, default: str = "") -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str):
+        raise _BadValue(f"{where} {key}".strip() + f" must be text in quotes; it is {value!r}")
+    return value
+
+
+def _phrases(value, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
+        raise _BadValue(f'{where} must be a list of phrases, such as ["ngân sách tỉnh", "NSĐP"]; it is {value!r}')
+    return tuple(value)
+
+
+def _tables(data: dict, key: str, where: str) -> list[dict]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+        raise _BadValue(f"{where} must be tables written as {where}; it is {value!r}")
+    return value
+
+
+def _only(table, known: tuple[str, ...], where: str) -> dict:
+    """The table itself, after checking it names only known keys: a misspelt key would
+    otherwise silently drop what it holds."""
+    if not isinstance(table, dict):
+        raise _BadValue(f"{where} must be a table; it is {table!r}")
+    unknown = [k for k in table if k not in known]
+    if unknown:
+        raise _BadValue(f"{where} has no key {unknown[0]!r}: its keys are {', '.join(known)}")
+    return table
+
+
+def _figures(figures) -> Figures:
+    figures = _only(figures, ("funding_sources", "project_approval", "ioc", "themes"), "[figures]")
+    sources = figures.get("funding_sources", {})
+    if not isinstance(sources, dict):
+        raise _BadValue(f"[figures] funding_sources must be a table of source = [phrases]; it is {sources!r}")
+    approval = ioc = None
+    if "project_approval" in figures:
+        part = _only(figures["project_approval"], ("phrases", "negations"), "[figures.project_approval]")
+        approval = SchemePhrases(**{k: _phrases(v, f"[figures] project_approval.{k}") for k, v in part.items()})
+    if "ioc" in figures:
+        part = _only(figures["ioc"], ("phrases", "operating", "negations"), "[figures.ioc]")
+        ioc = IocPhrases(**{k: _phrases(v, f"[figures] ioc.{k}") for k, v in part.items()})
+    themes = []
+    for n, theme in enumerate(_tables(figures, "themes", "[[figures.themes]]"), start=1):
+        where = f"[[figures.themes]] number {n}"
+        theme = _only(theme, ("key", "label", "phrases"), where)
+        for key in ("key", "label"):
+            if not _text(theme, key, where):
+                raise _BadValue(f"{where} lacks {key}: give the theme a key and a label")
+        themes.append(Theme(theme["key"], theme["label"], _phrases(theme.get("phrases"), f"{where} phrases")))
+    return Figures(
+        funding_sources=tuple(FundingSource(key, _phrases(phrases, f"[figures] funding_sources.{key}"))
+                              for key, phrases in sources.items()),
+        project_approval=approval,
+        ioc=ioc,
+        themes=tuple(themes),
+    )
+
+
+def _consolidated_report(table, letter_number: str, title: str) -> ConsolidatedReport:
+    where = "[consolidated_report]"
+    table = _only(table, ("addressee", "due_month", "due_text", "coordinating_with", "number_suffix", "subject",
+                          "task"), where)
+    for key in table:
+        _text(table, key, where)
+    return ConsolidatedReport(
+        addressee=table.get("addressee", "Thủ tướng Chính phủ"),
+        # The ministry's letters are numbered like the request unless the file says otherwise.
+        number_suffix=table.get("number_suffix", letter_number.split("/", 1)[1] if "/" in letter_number else ""),
+        subject=table.get("subject", "V/v " + title[:1].lower() + title[1:]),
+        due_text=table.get("due_text", ""),
+        task=table.get("task", ""),
+        coordinating_with=table.get("coordinating_with", ""),
+    )
+
+
+def _legal_reference(ref: dict, n: int) -> LegalReference:
+    where = f"[[legal_references]] number {n}"
+    ref = _only(ref, ("kind", "number", "date", "issuer", "title", "short_name"), where)
+    when = ref.get("date")
+    if when is not None and not isinstance(when, date):
+        raise _BadValue(f"{where} date must be a TOML date such as 2018-08-01; it is {when!r}")
+    return LegalReference(kind=_text(ref, "kind", where), number=_text(ref, "number", where), date=when,
+                          issuer=_text(ref, "issuer", where), title=_text(ref, "title", where),
+                          short_name=_text(ref, "short_name", where))
 
 
 def _ministry_domains(data: dict) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from baocao.aggregate.corrections import apply_cells, load_corrections, reassign
 from baocao.aggregate.export import Consolidation
 from baocao.aggregate.reports import campaign_reports
+from baocao.aggregate.schema import table_schema
 from baocao.aggregate.summary import history, region_totals, theme_counts
 from baocao.aggregate.table import build_table
 from baocao.campaign import Campaign
@@ -16,4 +17,5 @@ def consolidate(store: Store, campaign: Campaign) -> Consolidation:
     corrections = load_corrections(store.root, campaign)
     reports = [r for r in reassign(campaign_reports(store, campaign.id), corrections) if r.province_code]
     table = apply_cells(build_table(reports, campaign), corrections)
-    return Consolidation(table, region_totals(table), theme_counts(table, campaign), history(reports, table, campaign))
+    return Consolidation(table, region_totals(table), theme_counts(table, campaign), history(reports, table, campaign),
+                         table_schema(campaign))

@@ -23,11 +23,11 @@ from typing import Sequence
 import pandas as pd
 
 from baocao.aggregate.reports import ReportRecord
+from baocao.aggregate.schema import AMOUNT, MAYBE, Column, table_schema
 from baocao.campaign import Campaign
 from baocao.text import fold
 
 FILE_NAME = "corrections.toml"
-NOT_CORRECTABLE = {"province_code", "province", "region", "overridden"}
 
 
 class CorrectionsError(Exception):
@@ -38,9 +38,13 @@ class CorrectionsError(Exception):
 class CellCorrection:
     entry: int
     province_code: str
-    field: str
+    column: Column
     value: object
     note: str
+
+    @property
+    def field(self) -> str:
+        return self.column.name
 
 
 @dataclass(frozen=True)
@@ -65,14 +69,19 @@ def load_corrections(store_root: Path, campaign: Campaign) -> Corrections:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise CorrectionsError(f"{path} is not valid TOML ({e}): fix it, nothing was applied") from e
+    schema = table_schema(campaign)
+    correctable = {c.name: c for c in schema.columns if c.correctable}
     cells, messages = [], []
     for n, entry in enumerate(data.get("correction", []), start=1):
         where = f"{path}, [[correction]] number {n}"
         field = str(entry.get("field", ""))
-        if not field or field in NOT_CORRECTABLE or "value" not in entry:
+        if not field or "value" not in entry or (field in schema.names and field not in correctable):
             raise CorrectionsError(f"{where}: give province, field (a column of the table) and value")
-        cells.append(CellCorrection(n, _province(entry.get("province", ""), campaign, where), field, entry["value"],
-                                    str(entry.get("note", ""))))
+        province_code = _province(entry.get("province", ""), campaign, where)
+        if field not in correctable:
+            raise CorrectionsError(f"{where}: the table has no column {field!r}; columns are: "
+                                   f"{', '.join(correctable)}")
+        cells.append(CellCorrection(n, province_code, correctable[field], entry["value"], str(entry.get("note", ""))))
     for n, entry in enumerate(data.get("message", []), start=1):
         where = f"{path}, [[message]] number {n}"
         if not entry.get("message"):
@@ -112,12 +121,10 @@ def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:
     table = table.copy()
     table["overridden"] = ""
     for c in corrections.cells:
-        if c.field not in table.columns:
-            raise CorrectionsError(f"{FILE_NAME}, [[correction]] number {c.entry}: the table has no column "
-                                   f"{c.field!r}; columns are: {', '.join(table.columns)}")
         rows = table.index[table["province_code"] == c.province_code]
-        table[c.field] = table[c.field].astype(object) if table[c.field].dtype.name in ("Int64", "boolean") \
-            and not isinstance(c.value, (int, bool)) else table[c.field]
+        if c.column.dtype in (AMOUNT, MAYBE) and not isinstance(c.value, (int, bool)):
+            # The analyst's words ("khoảng 5 tỷ") are kept as written, not refused.
+            table[c.field] = table[c.field].astype(object)
         table.loc[rows, c.field] = c.value
         mark = f"{c.field} (correction {c.entry}{': ' + c.note if c.note else ''})"
         table.loc[rows, "overridden"] = table.loc[rows, "overridden"].map(

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from baocao.aggregate.schema import TableSchema
+
 FORMATS = (".csv", ".json", ".xlsx", ".parquet")
-STATUS_COLUMNS = ["province_code", "province", "region", "status", "received_at", "reports", "corrected",
-                  "sections_found", "overridden", "error"]
 
 
 class ExportError(Exception):
@@ -26,6 +26,7 @@ class Consolidation:
     regions: pd.DataFrame
     themes: pd.DataFrame
     history: pd.DataFrame
+    schema: TableSchema      # the table's columns: the sheets are views of it
 
 
 def write_table(consolidation: Consolidation | pd.DataFrame, out: Path) -> Path:
@@ -47,8 +48,8 @@ def write_table(consolidation: Consolidation | pd.DataFrame, out: Path) -> Path:
     elif isinstance(consolidation, Consolidation):
         _write_workbook(out, {
             "table": table,
-            "status": table[[c for c in STATUS_COLUMNS if c in table]],
-            "figures": table[["province_code", "province"] + [c for c in table if _is_figure(c)]],
+            "status": table[consolidation.schema.status_sheet],
+            "figures": table[["province_code", "province", *consolidation.schema.figures_sheet]],
             "regions": consolidation.regions,
             "themes": consolidation.themes,
             "history": consolidation.history,
@@ -56,10 +57,6 @@ def write_table(consolidation: Consolidation | pd.DataFrame, out: Path) -> Path:
     else:
         _write_workbook(out, {"table": table})
     return out
-
-
-def _is_figure(column: str) -> bool:
-    return column.startswith(("funding_", "scheme_", "ioc_")) or column.endswith("_themes")
 
 
 def _write_workbook(out: Path, sheets: dict[str, pd.DataFrame]) -> None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from baocao.aggregate.amounts import amounts_in, declared_unit
+from baocao.campaign import FundingSource, IocPhrases, SchemePhrases, Theme
 from baocao.text import fold
 
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n+")
@@ -38,7 +40,7 @@ def _has(folded: str, phrases) -> str | None:
     return None
 
 
-def funding_by_source(text: str, sources: dict[str, list[str]]) -> dict[str, int]:
+def funding_by_source(text: str, sources: Sequence[FundingSource]) -> dict[str, int]:
     """Amounts of each sentence that names a source, added up per source; sentences that
     state a total are left out (they would count the parts twice)."""
     found: dict[str, int] = {}
@@ -50,20 +52,20 @@ def funding_by_source(text: str, sources: dict[str, list[str]]) -> dict[str, int
         amounts = amounts_in(sentence, unit)
         if not amounts:
             continue
-        source = next((key for key, phrases in sources.items() if _has(folded, phrases)), None)
+        source = next((s.key for s in sources if _has(folded, s.phrases)), None)
         if source is not None:
             found[source] = found.get(source, 0) + sum(a.vnd for a in amounts)
     return found
 
 
-def scheme_approval(text: str, config: dict) -> SchemeApproval:
+def scheme_approval(text: str, config: SchemePhrases) -> SchemeApproval:
     """The first sentence naming the province's scheme decides: approved (with the date
     and decision when written), not approved (a negation), or not said."""
     for sentence in sentences(text):
         folded = fold(sentence)
-        if not _has(folded, config.get("phrases", ())):
+        if not _has(folded, config.phrases):
             continue
-        if _has(folded, config.get("negations", ())):
+        if _has(folded, config.negations):
             return SchemeApproval(False, evidence=sentence)
         decision = _DECISION.search(sentence)
         if "phe duyet" in folded or "ban hanh" in folded or decision:
@@ -73,21 +75,21 @@ def scheme_approval(text: str, config: dict) -> SchemeApproval:
     return SchemeApproval(None)
 
 
-def ioc_operating(text: str, config: dict) -> bool | None:
+def ioc_operating(text: str, config: IocPhrases) -> bool | None:
     """True when a sentence says the IOC operates, False when one says there is none yet."""
     verdict = None
     for sentence in sentences(text):
         folded = fold(sentence)
-        if not _has(folded, config.get("phrases", ())):
+        if not _has(folded, config.phrases):
             continue
-        if _has(folded, config.get("negations", ())):
+        if _has(folded, config.negations):
             verdict = False if verdict is None else verdict
-        elif _has(folded, config.get("operating", ())):
+        elif _has(folded, config.operating):
             return True
     return verdict
 
 
-def themes_in(text: str, themes: list[dict]) -> tuple[str, ...]:
+def themes_in(text: str, themes: Sequence[Theme]) -> tuple[str, ...]:
     """Keys of the themes whose phrases the text uses, in the campaign's order."""
     folded = fold(text)
-    return tuple(t["key"] for t in themes if _has(folded, t.get("phrases", ())))
+    return tuple(t.key for t in themes if _has(folded, t.phrases))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from baocao.aggregate.schema import Status
 from baocao.campaign import Campaign
 
 # The registry (văn thư) mailbox of the provincial People's Committee; a guess the clerk
@@ -71,7 +72,7 @@ def write_reminders(table: pd.DataFrame, campaign: Campaign, folder: Path, now: 
     folder.mkdir(parents=True, exist_ok=True)
     addresses = addresses or {}
     written, guessed = [], []
-    for code in table.loc[table["status"] == "missing", "province_code"]:
+    for code in table.loc[table["status"] == Status.MISSING, "province_code"]:
         province = campaign.province(code)
         path = folder / f"{code}-{province.ascii.lower().replace(' ', '-')}.eml"
         path.write_bytes(reminder(province, campaign, now, addresses.get(code, [])).as_bytes())

@@ -10,9 +10,8 @@ from typing import Sequence
 import pandas as pd
 
 from baocao.aggregate.reports import ReportRecord
+from baocao.aggregate.schema import REPORTED, Status, is_late
 from baocao.campaign import Campaign, bundled_path
-
-REPORTED = ("on_time", "late", "unreadable")
 
 
 def region_totals(table: pd.DataFrame) -> pd.DataFrame:
@@ -21,10 +20,8 @@ def region_totals(table: pd.DataFrame) -> pd.DataFrame:
         return {
             "provinces": len(rows),
             "reported": int(rows["status"].isin(REPORTED).sum()),
-            "on_time": int((rows["status"] == "on_time").sum()),
-            "late": int((rows["status"] == "late").sum()),
-            "unreadable": int((rows["status"] == "unreadable").sum()),
-            "missing": int((rows["status"] == "missing").sum()),
+            **{status.value: int((rows["status"] == status).sum())
+               for status in (Status.ON_TIME, Status.LATE, Status.UNREADABLE, Status.MISSING)},
             "funding_vnd": int(rows["funding_vnd"].sum()) if rows["funding_vnd"].notna().any() else None,
             "funding_reported_by": int(rows["funding_vnd"].notna().sum()),
             **({"scheme_approved": int(rows["scheme_approved"].fillna(False).sum())}
@@ -42,14 +39,13 @@ def region_totals(table: pd.DataFrame) -> pd.DataFrame:
 
 def theme_counts(table: pd.DataFrame, campaign: Campaign) -> pd.DataFrame:
     """How many provinces raise each theme among their difficulties and their proposals."""
-    themes = campaign.data.get("figures", {}).get("themes", [])
     rows = []
-    for theme in themes:
-        def count(column: str, theme: dict = theme) -> int:
+    for theme in campaign.figures.themes:
+        def count(column: str, key: str = theme.key) -> int:
             if column not in table:
                 return 0
-            return int(table[column].fillna("").str.split(";").apply(lambda keys: theme["key"] in keys).sum())
-        rows.append({"theme": theme["key"], "label": theme["label"],
+            return int(table[column].fillna("").str.split(";").apply(lambda keys: key in keys).sum())
+        rows.append({"theme": theme.key, "label": theme.label,
                      "difficulties": count("difficulty_themes"), "proposals": count("proposal_themes")})
     return pd.DataFrame(rows, columns=["theme", "label", "difficulties", "proposals"])
 
@@ -66,7 +62,7 @@ def history(reports: Sequence[ReportRecord], table: pd.DataFrame, campaign: Camp
         rows.append({
             "province_code": r.province_code, "province": names.get(r.province_code, r.province_code),
             "received_at": r.received_at.astimezone(campaign.tz).isoformat(),
-            "late": r.received_at >= campaign.deadline,
+            "late": is_late(r.received_at, campaign),
             "message_id": r.message_id, "sender": r.sender, "subject": r.subject,
             "files": "; ".join(d.filename for d in r.documents),
             "readable": r.readable,
@@ -89,8 +85,8 @@ def by_2025_provinces(table: pd.DataFrame, merger_csv: Path | None = None) -> pd
             "new_code": code, "new_name": name,
             "old_provinces": "; ".join(group["province"]),
             "reported": "; ".join(group.loc[group["status"].isin(REPORTED), "province"]),
-            "late": "; ".join(group.loc[group["status"] == "late", "province"]),
-            "missing": "; ".join(group.loc[group["status"] == "missing", "province"]),
+            "late": "; ".join(group.loc[group["status"] == Status.LATE, "province"]),
+            "missing": "; ".join(group.loc[group["status"] == Status.MISSING, "province"]),
             "funding_vnd": int(group["funding_vnd"].sum()) if group["funding_vnd"].notna().any() else None,
         })
     frame = pd.DataFrame(rows).sort_values("new_code", key=lambda c: c.astype(int)).reset_index(drop=True)

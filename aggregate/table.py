@@ -9,33 +9,8 @@ import pandas as pd
 from baocao.aggregate.amounts import funding_total
 from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
+from baocao.aggregate.schema import AMOUNT, COUNT, FLAG, MAYBE, Status, TableSchema, status_of, table_schema
 from baocao.campaign import Campaign
-
-STATUSES = ("on_time", "late", "missing", "unreadable")
-
-
-def section_columns(campaign: Campaign) -> list[str]:
-    return [f"section_{s.number}" for s in campaign.sections]
-
-
-def figure_columns(campaign: Campaign) -> list[str]:
-    """The figures the campaign file asks for ([figures]); none for a campaign without."""
-    figures = campaign.data.get("figures", {})
-    columns = [f"funding_{key}_vnd" for key in figures.get("funding_sources", {})]
-    if "project_approval" in figures:
-        columns += ["scheme_approved", "scheme_approved_on", "scheme_decision"]
-    if "ioc" in figures:
-        columns.append("ioc_operating")
-    if "themes" in figures:
-        columns += ["difficulty_themes", "proposal_themes"]
-    return columns
-
-
-def table_columns(campaign: Campaign) -> list[str]:
-    sections = section_columns(campaign)
-    return ["province_code", "province", "region", "status", "received_at", "reports", "corrected",
-            "sections_found", *sections, *[f"{c}_ref" for c in sections],
-            "funding_vnd", "funding_rule", *figure_columns(campaign), "source", "error"]
 
 
 def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataFrame:
@@ -45,41 +20,29 @@ def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataF
     by_province: dict[str, list[ReportRecord]] = {}
     for r in sorted(reports, key=lambda r: r.received_at):
         by_province.setdefault(r.province_code, []).append(r)
-    rows = [_row(p, by_province.get(p.code, []), campaign) for p in campaign.provinces]
-    table = pd.DataFrame(rows, columns=table_columns(campaign))
-    for column in table.columns:
-        if column.startswith("funding_") and column.endswith("_vnd"):
-            table[column] = table[column].astype("Int64")
-    for column in ("scheme_approved", "ioc_operating"):
-        if column in table:
-            table[column] = table[column].astype("boolean")
-    table["reports"] = table["reports"].astype("int64")
-    table["sections_found"] = table["sections_found"].astype("int64")
-    return table
+    schema = table_schema(campaign)
+    rows = [_row(p, by_province.get(p.code, []), campaign, schema) for p in campaign.provinces]
+    return schema.typed(pd.DataFrame(rows, columns=schema.names))
 
 
-def _row(province, reports: list[ReportRecord], campaign: Campaign) -> dict:
-    row = {
-        "province_code": province.code, "province": province.name, "region": province.region,
-        "status": "missing", "received_at": "", "reports": len(reports), "corrected": False,
-        "sections_found": 0, "funding_vnd": None, "funding_rule": "", "source": "", "error": "",
-    }
-    row |= {c: "" if c in ("scheme_approved_on", "scheme_decision", "difficulty_themes", "proposal_themes") else None
-            for c in figure_columns(campaign)}
-    for c in section_columns(campaign):
-        row[c] = row[f"{c}_ref"] = ""
+def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: TableSchema) -> dict:
+    # What a province that sent nothing shows: text empty, counts nought, figures unsaid.
+    row = {c.name: None if c.dtype in (AMOUNT, MAYBE) else False if c.dtype == FLAG else 0 if c.dtype == COUNT
+           else "" for c in schema.columns}
+    row |= {"province_code": province.code, "province": province.name, "region": province.region,
+            "status": Status.MISSING.value, "reports": len(reports)}
     if not reports:
         return row
     readable = [r for r in reports if r.readable]
     if not readable:
         first = reports[0]
-        row.update(status="unreadable", received_at=_local(first, campaign),
+        row.update(status=Status.UNREADABLE.value, received_at=_local(first, campaign),
                    source=_source(first, first.documents[0] if first.documents else None),
                    error="; ".join(f"{d.filename}: {d.error}" for r in reports for d in r.documents if d.error)
                    or "no document attached")
         return row
     first, latest = readable[0], readable[-1]
-    row["status"] = "late" if first.received_at >= campaign.deadline else "on_time"
+    row["status"] = status_of(first.received_at, campaign).value
     row["received_at"] = _local(first, campaign)
     row["corrected"] = len(readable) > 1
     used_sources = []
@@ -96,9 +59,9 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign) -> dict:
     if not row["sections_found"]:
         row["error"] = "; ".join(f"{d.filename}: {d.error}" for r in readable for d in r.documents
                                  if d.status == "no_sections")
-    funding_key = _funding_section(campaign)
-    if funding_key and row[funding_key]:
-        figure = funding_total(row[funding_key])
+    funding = campaign.section_with_role("funding")
+    if funding and row[f"section_{funding.number}"]:
+        figure = funding_total(row[f"section_{funding.number}"])
         row["funding_vnd"] = figure.vnd
         row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
     row |= _figures(row, campaign)
@@ -106,24 +69,27 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign) -> dict:
 
 
 def _figures(row: dict, campaign: Campaign) -> dict:
-    figures = campaign.data.get("figures", {})
-    if not figures:
-        return {}
-    by_key = {s.key: row[f"section_{s.number}"] for s in campaign.sections}
-    everything = "\n".join(by_key.values())
+    figures = campaign.figures
+
+    def text_of(role: str) -> str:
+        """The text of the section with this role; empty when the outline has none."""
+        section = campaign.section_with_role(role)
+        return row[f"section_{section.number}"] if section else ""
+
+    everything = "\n".join(row[f"section_{s.number}"] for s in campaign.sections)
     found: dict = {}
-    if "funding_sources" in figures:
-        split = funding_by_source(by_key.get("funding", ""), figures["funding_sources"])
-        found |= {f"funding_{key}_vnd": split.get(key) for key in figures["funding_sources"]}
-    if "project_approval" in figures:
-        approval = scheme_approval(everything, figures["project_approval"])
+    if figures.funding_sources:
+        split = funding_by_source(text_of("funding"), figures.funding_sources)
+        found |= {f"funding_{source.key}_vnd": split.get(source.key) for source in figures.funding_sources}
+    if figures.project_approval is not None:
+        approval = scheme_approval(everything, figures.project_approval)
         found |= {"scheme_approved": approval.approved, "scheme_approved_on": approval.on,
                   "scheme_decision": approval.decision}
-    if "ioc" in figures:
-        found["ioc_operating"] = ioc_operating(everything, figures["ioc"])
-    if "themes" in figures:
-        found["difficulty_themes"] = ";".join(themes_in(by_key.get("difficulties", ""), figures["themes"]))
-        found["proposal_themes"] = ";".join(themes_in(by_key.get("proposals", ""), figures["themes"]))
+    if figures.ioc is not None:
+        found["ioc_operating"] = ioc_operating(everything, figures.ioc)
+    if figures.themes:
+        found["difficulty_themes"] = ";".join(themes_in(text_of("difficulties"), figures.themes))
+        found["proposal_themes"] = ";".join(themes_in(text_of("proposals"), figures.themes))
     return found
 
 
@@ -133,13 +99,6 @@ def _latest_section(readable: list[ReportRecord], number: int):
             for section in document.sections:
                 if section.number == number and section.text.strip():
                     return report, document, section
-    return None
-
-
-def _funding_section(campaign: Campaign) -> str | None:
-    for s in campaign.sections:
-        if s.key == "funding":
-            return f"section_{s.number}"
     return None
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
+from baocao.aggregate.schema import Status, table_schema
 from baocao.aggregate.summary import theme_counts
-from baocao.campaign import Campaign
+from baocao.campaign import Campaign, LegalReference
 from baocao.render.money import format_ty, format_vnd
 from baocao.text import clean_line, nfc
 
@@ -27,19 +28,14 @@ __all__ = ["RenderError", "report_context", "render_report", "format_vnd", "form
 # Output suffix -> template name. The PDF is the Word file converted, so it uses report.docx.
 TEMPLATES = {".html": "report.html.j2", ".md": "report.md.j2", ".docx": "report.docx", ".pdf": "report.docx"}
 
-STATUS_LABELS = {
-    "on_time": "Đúng hạn",
-    "late": "Quá hạn",
-    "missing": "Chưa gửi",
-    "unreadable": "Không đọc được",
-}
+STATUS_LABELS = {status.value: status.label for status in Status}
 # Colours of the status chart; chosen to stay distinct when printed in grey.
-_STATUS_COLOURS = {"on_time": "#2e7d32", "late": "#ef6c00", "missing": "#c62828", "unreadable": "#616161"}
+_STATUS_COLOURS = {Status.ON_TIME: "#2e7d32", Status.LATE: "#ef6c00", Status.MISSING: "#c62828",
+                   Status.UNREADABLE: "#616161"}
 
-_BASE_COLUMNS = (
-    "province_code", "province", "region", "status", "received_at", "reports", "corrected",
-    "sections_found", "funding_vnd", "source", "error",
-)
+# The parts of the aggregate table the report cannot do without; the figures are shown
+# when the table has them (older tables lack them).
+_NEEDED_GROUPS = ("province", "status", "section", "section_ref", "funding", "source", "problem")
 
 
 class RenderError(Exception):
@@ -66,14 +62,12 @@ def report_context(
     total = len(rows)
     summary = {
         "total": total,
-        "reported": counts["on_time"] + counts["late"] + counts["unreadable"],
-        "on_time": counts["on_time"],
-        "late": counts["late"],
-        "missing": counts["missing"],
-        "unreadable": counts["unreadable"],
+        "reported": sum(n for status, n in counts.items() if Status(status).reported),
+        **{status.value: counts[status] for status in (Status.ON_TIME, Status.LATE, Status.MISSING,
+                                                         Status.UNREADABLE)},
         "corrected": sum(r["corrected"] for r in rows),
     }
-    references = [_reference(ref) for ref in campaign.data.get("legal_references", [])]
+    references = [_reference(ref) for ref in campaign.legal_references]
     context = {
         "letter": _letter(campaign),
         "report": _report_meta(campaign, generated_at),
@@ -83,9 +77,9 @@ def report_context(
         "summary": summary,
         "status_labels": dict(STATUS_LABELS),
         "chart": _chart(summary),
-        "late": [_brief(r) for r in rows if r["status"] == "late"],
-        "missing": [_brief(r) for r in rows if r["status"] == "missing"],
-        "unreadable": [_brief(r) for r in rows if r["status"] == "unreadable"],
+        "late": [_brief(r) for r in rows if r["status"] == Status.LATE],
+        "missing": [_brief(r) for r in rows if r["status"] == Status.MISSING],
+        "unreadable": [_brief(r) for r in rows if r["status"] == Status.UNREADABLE],
         "corrected": [_brief(r) for r in rows if r["corrected"]],
         "sections": [_section(s, rows, total, themes) for s in campaign.sections],
         "funding": _funding(rows, campaign),
@@ -98,8 +92,7 @@ def report_context(
 
 
 def _check_table(table: pd.DataFrame, campaign: Campaign) -> None:
-    numbers = [s.number for s in campaign.sections]
-    wanted = [*_BASE_COLUMNS, *(f"section_{n}" for n in numbers), *(f"section_{n}_ref" for n in numbers)]
+    wanted = table_schema(campaign).names_in(*_NEEDED_GROUPS)
     absent = [c for c in wanted if c not in table.columns]
     if absent:
         raise RenderError(
@@ -154,8 +147,8 @@ def _row(record: dict, campaign: Campaign) -> dict:
         # The figures the aggregate read from the text; absent from older tables.
         "scheme_approved": _flag(record.get("scheme_approved")),
         "ioc_operating": _flag(record.get("ioc_operating")),
-        "funding_sources": {key: _int(record.get(f"funding_{key}_vnd"))
-                            for key in campaign.data.get("figures", {}).get("funding_sources", {})},
+        "funding_sources": {source.key: _int(record.get(f"funding_{source.key}_vnd"))
+                            for source in campaign.figures.funding_sources},
         "overridden": _text(record.get("overridden")),
     }
 
@@ -187,7 +180,8 @@ def _paragraphs(text: str) -> list[str]:
 
 def _themes(table: pd.DataFrame, campaign: Campaign) -> dict[str, list[dict]]:
     """Themes raised in the difficulties and in the proposals, most frequent first;
-    themes nobody raised are left out."""
+    themes nobody raised are left out. Keyed by the role of the section they were read
+    from (theme_counts names its columns after those roles)."""
     counts = theme_counts(table, campaign)
     out = {}
     for column in ("difficulties", "proposals"):
@@ -197,7 +191,7 @@ def _themes(table: pd.DataFrame, campaign: Campaign) -> dict[str, list[dict]]:
     return out
 
 
-# What the synthesis line of a section says besides its count, by the section's key.
+# What the synthesis line of a section says besides its count, by the section's role.
 _THEME_LEADS = {"difficulties": "khó khăn, vướng mắc nêu nhiều nhất", "proposals": "đề xuất, kiến nghị nêu nhiều nhất"}
 _TOP_THEMES = 3
 
@@ -221,7 +215,7 @@ def _section(section, rows: list[dict], total: int, themes: dict[str, list[dict]
             # What the reviewer needs to find the passage again.
             "attribution": f"({r['full_name']} — {ref})" if ref else f"({r['full_name']})",
         })
-    section_themes = themes.get(section.key, [])
+    section_themes = themes.get(section.role, [])
     return {
         "number": section.number,
         "key": section.key,
@@ -231,17 +225,17 @@ def _section(section, rows: list[dict], total: int, themes: dict[str, list[dict]
         "total": total,
         "themes": section_themes,
         "synthesis": "; ".join([f"{len(entries)}/{total} tỉnh, thành phố có nội dung này",
-                                *_section_figures(section.key, rows, section_themes)]),
+                                *_section_figures(section.role, rows, section_themes)]),
         "entries": entries,
     }
 
 
-def _section_figures(key: str, rows: list[dict], themes: list[dict]) -> list[str]:
+def _section_figures(role: str | None, rows: list[dict], themes: list[dict]) -> list[str]:
     """The figures behind a section, each as a clause of its synthesis line."""
-    if key in _THEME_LEADS and themes:
+    if role in _THEME_LEADS and themes:
         top = ", ".join(f"{_lower_first(t['label'])} ({t['count']})" for t in themes[:_TOP_THEMES])
-        return [f"{_THEME_LEADS[key]}: {top}"]
-    if key == "general_info":
+        return [f"{_THEME_LEADS[role]}: {top}"]
+    if role == "general_info":
         clauses = []
         approved = [r for r in rows if r["scheme_approved"]]
         ioc = [r for r in rows if r["ioc_operating"]]
@@ -251,7 +245,7 @@ def _section_figures(key: str, rows: list[dict], themes: list[dict]) -> list[str
             clauses.append(f"{len(ioc)} địa phương có Trung tâm giám sát, điều hành đô thị thông minh (IOC) "
                            "đang vận hành")
         return clauses
-    if key == "funding":
+    if role == "funding":
         amounts = [r["funding"] for r in rows if r["funding"] is not None]
         if not amounts:
             return []
@@ -270,13 +264,15 @@ def _funding(rows: list[dict], campaign: Campaign) -> dict:
         by_region.append({"region": region, "provinces": len(members), "with_data": len(amounts),
                           **_amount(sum(amounts) if amounts else None)})
     national = [r["funding"] for r in with_data]
-    section_number = next((s.number for s in campaign.sections if s.key == "funding"), None)
+    funding_section = campaign.section_with_role("funding")
+    section_number = funding_section.number if funding_section else None
     sources = []
-    for key, phrases in campaign.data.get("figures", {}).get("funding_sources", {}).items():
-        amounts = [r["funding_sources"][key] for r in rows if r["funding_sources"].get(key) is not None]
+    for source in campaign.figures.funding_sources:
+        amounts = [r["funding_sources"][source.key] for r in rows
+                   if r["funding_sources"].get(source.key) is not None]
         if amounts:
-            sources.append({"key": key, "label": nfc(phrases[0]) if phrases else key, "provinces": len(amounts),
-                            **_amount(sum(amounts))})
+            sources.append({"key": source.key, "label": nfc(source.phrases[0]) if source.phrases else source.key,
+                            "provinces": len(amounts), **_amount(sum(amounts))})
     return {
         "section_number": section_number,
         "rows": [{"code": r["code"], "province": r["province"], "full_name": r["full_name"],
@@ -316,17 +312,18 @@ def _chart(summary: dict) -> dict:
     label_width, bar_width, bar_height, gap, top = 130, 250, 26, 12, 8
     scale = max(summary["total"], 1)
     bars = []
-    for i, key in enumerate(("on_time", "late", "missing", "unreadable")):
+    for i, status in enumerate(Status):
         y = top + i * (bar_height + gap)
-        width = round(bar_width * summary[key] / scale)
+        width = round(bar_width * summary[status] / scale)
         bars.append({
-            "key": key, "label": STATUS_LABELS[key], "count": summary[key], "colour": _STATUS_COLOURS[key],
+            "key": status.value, "label": status.label, "count": summary[status],
+            "colour": _STATUS_COLOURS[status],
             "x": label_width, "y": y, "width": width, "height": bar_height,
             "text_y": y + bar_height * 0.7, "count_x": label_width + width + 6,
         })
     return {
         "width": label_width + bar_width + 40,
-        "height": top * 2 + 4 * (bar_height + gap) - gap,
+        "height": top * 2 + len(Status) * (bar_height + gap) - gap,
         "label_x": label_width - 8,
         "bars": bars,
         "description": "; ".join(f"{b['label']}: {b['count']}" for b in bars) + f" (trên {summary['total']})",
@@ -422,40 +419,37 @@ def _letter(campaign: Campaign) -> dict:
         "issuer_unit": nfc(campaign.issuer_unit),
         "mailbox": campaign.mailbox,
         "outline_title": nfc(campaign.outline_title),
-        "addressee": nfc(campaign.data.get("recipients", {}).get("addressee", "")),
+        "addressee": nfc(campaign.addressee),
     }
 
 
 def _report_meta(campaign: Campaign, generated_at: datetime) -> dict:
     """The consolidated letter itself. Its number and day are left blank: the registry
     (văn thư) fills them in when the letter is signed."""
-    cr = campaign.data.get("consolidated_report", {})
-    issuer = campaign.data.get("issuer", {})
-    body_code = campaign.letter_number.split("/", 1)[1] if "/" in campaign.letter_number else ""
+    cr = campaign.consolidated_report
     return {
         "issuer_upper": nfc(campaign.issuer_body).upper(),
-        "number_suffix": nfc(cr.get("number_suffix", body_code)),
-        "place": nfc(campaign.data.get("letter_place", "Hà Nội")),
+        "number_suffix": nfc(cr.number_suffix),
+        "place": nfc(campaign.letter_place),
         "year": generated_at.year,
-        "subject": nfc(cr.get("subject", "V/v " + _lower_first(campaign.title))),
-        "addressee": nfc(cr.get("addressee", "Thủ tướng Chính phủ")),
-        "due_text": nfc(cr.get("due_text", "")),
-        "task": nfc(cr.get("task", "")),
-        "coordinating_with": nfc(cr.get("coordinating_with", "")),
-        "unit_code": nfc(issuer.get("unit_code", "")),
+        "subject": nfc(cr.subject),
+        "addressee": nfc(cr.addressee),
+        "due_text": nfc(cr.due_text),
+        "task": nfc(cr.task),
+        "coordinating_with": nfc(cr.coordinating_with),
+        "unit_code": nfc(campaign.issuer_unit_code),
         "generated_at": generated_at.isoformat(timespec="seconds"),
         "generated_text": f"{generated_at:%H:%M} ngày {_dmy(generated_at.date())}",
     }
 
 
-def _reference(ref: dict) -> dict:
-    when = ref.get("date")
-    when_text = _dmy(when) if isinstance(when, date) else _text(when)
-    kind, number, issuer, title = (nfc(str(ref.get(k, ""))) for k in ("kind", "number", "issuer", "title"))
+def _reference(ref: LegalReference) -> dict:
+    when_text = _dmy(ref.date) if ref.date is not None else ""
+    kind, number, issuer, title = nfc(ref.kind), nfc(ref.number), nfc(ref.issuer), nfc(ref.title)
     text = f"{kind} số {number}" + (f" ngày {when_text}" if when_text else "")
     text += (f" của {issuer}" if issuer else "") + (f" {title}" if title else "")
     return {"kind": kind, "number": number, "date_text": when_text, "issuer": issuer, "title": title,
-            "short_name": nfc(str(ref.get("short_name", ""))), "text": text}
+            "short_name": nfc(ref.short_name), "text": text}
 
 
 def _prose(ctx: dict) -> dict:

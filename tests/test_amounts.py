@@ -57,7 +57,7 @@ def test_table_rows_are_split_by_the_source_they_name():
     from baocao.aggregate.figures import funding_by_source
     from baocao.campaign import load_campaign
 
-    split = funding_by_source(TABLE, load_campaign().data["figures"]["funding_sources"])
+    split = funding_by_source(TABLE, load_campaign().figures.funding_sources)
     assert split == {"ngan_sach_dia_phuong": 25_400_000_000, "xa_hoi_hoa": 8_000_000_000}
 
 

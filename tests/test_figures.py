@@ -6,13 +6,13 @@ import pytest
 from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
 from baocao.campaign import load_campaign
 
-FIGURES = load_campaign().data["figures"]
+FIGURES = load_campaign().figures
 
 
 def test_funding_is_split_by_the_source_each_sentence_names_and_totals_are_not_counted_twice():
     text = ("Ngân sách tỉnh bố trí 20 tỷ đồng; vốn xã hội hóa 5,5 tỷ đồng; vốn ODA 300 triệu đồng. "
             "Tổng cộng 25,8 tỷ đồng.")
-    assert funding_by_source(text, FIGURES["funding_sources"]) == {
+    assert funding_by_source(text, FIGURES.funding_sources) == {
         "ngan_sach_dia_phuong": 20_000_000_000, "xa_hoi_hoa": 5_500_000_000, "oda": 300_000_000}
 
 
@@ -24,7 +24,7 @@ def test_funding_is_split_by_the_source_each_sentence_names_and_totals_are_not_c
     ("Tỉnh đã triển khai nhiều ứng dụng công nghệ thông tin.", None, "", ""),
 ])
 def test_scheme_approval_and_its_date_are_read_or_left_unsaid(text, approved, on, decision):
-    found = scheme_approval(text, FIGURES["project_approval"])
+    found = scheme_approval(text, FIGURES.project_approval)
     assert (found.approved, found.on, found.decision) == (approved, on, decision)
 
 
@@ -35,9 +35,9 @@ def test_scheme_approval_and_its_date_are_read_or_left_unsaid(text, approved, on
     ("Tỉnh đã xây dựng cổng dịch vụ công.", None),
 ])
 def test_ioc_in_operation_is_read_or_left_unsaid(text, operating):
-    assert ioc_operating(text, FIGURES["ioc"]) is operating
+    assert ioc_operating(text, FIGURES.ioc) is operating
 
 
 def test_themes_are_tagged_from_the_campaign_phrases_without_diacritics():
     text = "THIẾU NGUỒN NHÂN LỰC; co so du lieu chua dong bo; kinh phi han che."
-    assert themes_in(text, FIGURES["themes"]) == ("resources", "human_resources", "data", "coordination")
+    assert themes_in(text, FIGURES.themes) == ("resources", "human_resources", "data", "coordination")
