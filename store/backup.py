@@ -27,6 +27,10 @@ class BackupError(Exception):
     """The backup cannot be made where it was asked for."""
 
 
+class ObjectMissing(BackupError):
+    """The store lacks an object its catalogue names: it is damaged, back up nothing."""
+
+
 @dataclass(frozen=True)
 class BackupSummary:
     target: Path
@@ -99,7 +103,14 @@ class _Counts:
         self.linked = self.copied = self.already_there = self.bytes_linked = self.bytes_copied = 0
 
     def add(self, src: Path, dst: Path, tmp_dir: Path) -> None:
-        size = src.stat().st_size   # a missing object is an error: `baocao verify` the store
+        try:
+            size = src.stat().st_size
+        except FileNotFoundError as e:
+            store = src.parent.parent.parent
+            raise ObjectMissing(f"the store {store} is damaged: objects/{src.parent.name}/{src.name}, which its "
+                                f"catalogue names, is missing; the backup was not made (an earlier one there is "
+                                f"kept): run `baocao verify --store {store}` to see what it holds and what to "
+                                "do") from e
         if dst.exists() and dst.stat().st_size == size:
             self.already_there += 1
             return

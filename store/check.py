@@ -75,12 +75,15 @@ def check_store(root: Path | str) -> StoreCheck:
         try:
             problems += [_catalogue_problem(root, f"SQLite finds it damaged: {line}")
                          for line in store.integrity_problems()[:20]]
-            # The catalogue is read before the objects are listed: everything it points at
-            # was written before its row was committed, so is listed too.
+        except sqlite3.DatabaseError as e:
+            problems.append(_catalogue_problem(root, f"SQLite cannot read it whole ({e})"))
+        try:
+            # Read before the objects are listed: everything the catalogue points at was
+            # written before its row was committed, so is listed too.
             referenced, messages = store.referenced_objects(), store.count_messages()
         except sqlite3.DatabaseError as e:
             if not problems:
-                problems.append(_catalogue_problem(root, f"it cannot be read ({e})"))
+                problems.append(_catalogue_problem(root, f"SQLite cannot read it ({e})"))
             referenced, messages = None, 0
 
         present: set[str] = set()
@@ -122,8 +125,9 @@ def check_store(root: Path | str) -> StoreCheck:
                     "nothing is lost: the next `baocao ingest` that meets the message again adopts it"))
     finally:
         store.db.close()
+    damage_first = sorted(problems, key=lambda p: not p.is_damage)
     return StoreCheck(objects=objects, bytes=size, messages=messages,
-                      referenced=len(referenced) if referenced is not None else 0, problems=tuple(problems))
+                      referenced=len(referenced) if referenced is not None else 0, problems=tuple(damage_first))
 
 
 def _relative(sha: str) -> str:
@@ -156,6 +160,7 @@ def _object_problem(store: Store, root: Path, kind: str, sha: str, what_object: 
         else:
             action = (f"{restore}; without a backup, keep the message on the mail server: the catalogue's "
                       "analysis of it still counts, but baocao cannot read it again")
+        action += f"; then, if `baocao parse` ran since it was damaged, run `baocao parse --store {root}` again"
     else:
         action = restore
     return Problem(kind, sha, f"{name} {_relative(sha)}: {why}", action, affected)
