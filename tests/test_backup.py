@@ -10,6 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -96,6 +97,19 @@ def test_objects_are_hard_links_by_default_and_independent_files_with_copy(store
         assert (tmp_path / "linked" / "objects" / sha[:2] / sha).stat().st_ino == path.stat().st_ino
         copied = tmp_path / "copied" / "objects" / sha[:2] / sha
         assert copied.stat().st_ino != path.stat().st_ino and copied.read_bytes() == path.read_bytes()
+
+
+def test_on_another_file_system_objects_are_copied(store):
+    other = Path("/dev/shm")
+    if not other.is_dir() or other.stat().st_dev == store.stat().st_dev:
+        pytest.skip("no second file system at /dev/shm")
+    target = Path(tempfile.mkdtemp(dir=other)) / "sao-luu"
+    try:
+        done = back_up_store(store, target)
+        assert (done.linked, done.copied) == (0, len(objects(store)))
+        assert run_baocao("verify", "--store", str(target)).returncode == 0
+    finally:
+        shutil.rmtree(target.parent)
 
 
 def test_the_backup_is_private_like_the_store_and_keeps_the_analysts_corrections(store, tmp_path):
