@@ -87,6 +87,7 @@ def check_store(root: Path | str) -> StoreCheck:
             referenced, messages = None, 0
 
         present: set[str] = set()
+        damaged: set[str] = set()
         objects = size = 0
         for path in sorted((root / "objects").glob("*/*")):
             sha = path.name
@@ -104,8 +105,10 @@ def check_store(root: Path | str) -> StoreCheck:
             except OSError as e:
                 why = f"it cannot be read ({e.strerror})"
             if why is not None:
-                kind = referenced.get(sha, "unknown") if referenced is not None else "unknown"
-                problems.append(_object_problem(store, root, CORRUPTED, sha, kind, why))
+                damaged.add(sha)
+                if referenced is None or sha in referenced:
+                    what_object = referenced[sha] if referenced is not None else "unknown"
+                    problems.append(_object_problem(store, root, CORRUPTED, sha, what_object, why))
 
         if referenced is not None:
             for sha in sorted(set(referenced) - present):
@@ -119,10 +122,7 @@ def check_store(root: Path | str) -> StoreCheck:
                 except sqlite3.DatabaseError:
                     pass
             for sha in sorted(unreferenced):
-                problems.append(Problem(
-                    ORPHAN, sha, f"object {_relative(sha)} is not in the catalogue (left by a run stopped between "
-                    "writing it and cataloguing it)",
-                    "nothing is lost: the next `baocao ingest` that meets the message again adopts it"))
+                problems.append(_orphan(sha, sha in damaged))
     finally:
         store.db.close()
     damage_first = sorted(problems, key=lambda p: not p.is_damage)
@@ -132,6 +132,18 @@ def check_store(root: Path | str) -> StoreCheck:
 
 def _relative(sha: str) -> str:
     return f"objects/{sha[:2]}/{sha}"
+
+
+def _orphan(sha: str, damaged: bool) -> Problem:
+    """An object no catalogue row names: a run stopped between writing it and cataloguing
+    it. Whole, the next ingest that meets its message adopts it; cut short by the crash,
+    it must go, or that ingest would keep it as it is."""
+    what = f"object {_relative(sha)} is not in the catalogue (left by a run stopped between writing it and " \
+           "cataloguing it)"
+    if damaged:
+        return Problem(ORPHAN, sha, f"{what}, and its bytes do not match its name (the write was cut short)",
+                       "nothing is lost: delete it; the next `baocao ingest` that meets its message stores it again")
+    return Problem(ORPHAN, sha, what, "nothing is lost: the next `baocao ingest` that meets its message adopts it")
 
 
 def _catalogue_problem(root: Path, why: str) -> Problem:

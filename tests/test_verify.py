@@ -142,6 +142,15 @@ def test_an_orphan_object_is_a_warning_and_exits_0(store):
     assert "nothing is lost" in result.stdout and "no damage, 1 warning(s)" in result.stdout
 
 
+def test_an_orphan_cut_short_by_a_crash_is_a_warning_to_delete_it(store):
+    sha = put_orphan(store, b"a message whose write a power failure cut short")
+    object_path(store, sha).write_bytes(b"\0" * 20)
+    result = verify(store)
+    assert result.returncode == 0, result.stdout
+    assert f"warning: object objects/{sha[:2]}/{sha} is not in the catalogue" in result.stdout
+    assert "its bytes do not match its name" in result.stdout and "delete it" in result.stdout
+
+
 def test_leftovers_in_tmp_are_no_problem(store):
     (store / "tmp" / "partial.123").write_bytes(b"half a message")
     result = verify(store)
