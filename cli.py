@@ -696,13 +696,13 @@ def backup(store, target, copy):
         baocao backup --store kho --to /mnt/sao-luu/kho
         baocao backup --store kho --to kho-sao-luu --copy
     """
-    from baocao.store.backup import BackupError, ObjectMissing, back_up_store
+    from baocao.store.backup import BackupError, StoreDamaged, back_up_store
 
     try:
         done = back_up_store(store, target, copy=copy)
     except StoreError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
-    except ObjectMissing as e:
+    except StoreDamaged as e:
         raise Failure(str(e), EXIT_DAMAGED) from e
     except BackupError as e:
         raise Failure(str(e), 2) from e

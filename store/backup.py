@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +28,9 @@ class BackupError(Exception):
     """The backup cannot be made where it was asked for."""
 
 
-class ObjectMissing(BackupError):
-    """The store lacks an object its catalogue names: it is damaged, back up nothing."""
+class StoreDamaged(BackupError):
+    """The store's catalogue cannot be read, or it lacks an object the catalogue names:
+    nothing is backed up over an earlier, whole backup."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,10 @@ def back_up_store(source: Path | str, target: Path | str, copy: bool = False) ->
         copied = Store.open_read_only(target, snapshot)
         try:
             referenced, messages = copied.referenced_objects(), copied.count_messages()
+        except sqlite3.DatabaseError as e:
+            raise StoreDamaged(f"the catalogue of the store {source} cannot be read ({e}); the backup was not made "
+                               f"(an earlier one there is kept): run `baocao verify --store {source}` to see what "
+                               "to do") from e
         finally:
             copied.db.close()
         counts = _Counts(link=not copy)
@@ -107,7 +113,7 @@ class _Counts:
             size = src.stat().st_size
         except FileNotFoundError as e:
             store = src.parent.parent.parent
-            raise ObjectMissing(f"the store {store} is damaged: objects/{src.parent.name}/{src.name}, which its "
+            raise StoreDamaged(f"the store {store} is damaged: objects/{src.parent.name}/{src.name}, which its "
                                 f"catalogue names, is missing; the backup was not made (an earlier one there is "
                                 f"kept): run `baocao verify --store {store}` to see what it holds and what to "
                                 "do") from e

@@ -130,6 +130,20 @@ def test_a_backup_inside_the_store_is_refused(store, target):
     assert not (store / "sao-luu").exists() and not (store / "objects" / "sao-luu").exists()
 
 
+def test_a_store_with_a_damaged_catalogue_is_not_backed_up_over_an_earlier_backup(store, tmp_path):
+    back_up_store(store, tmp_path / "sao-luu")
+    earlier = (tmp_path / "sao-luu" / "catalog.sqlite").read_bytes()
+    data = bytearray((store / "catalog.sqlite").read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for start in range(2 * page, len(data), page):
+        data[start:start + 64] = bytes(range(64))
+    (store / "catalog.sqlite").write_bytes(bytes(data))
+    result = run_baocao("backup", "--store", str(store), "--to", str(tmp_path / "sao-luu"))
+    assert result.returncode == 7 and "Traceback" not in result.stderr
+    assert "cannot be read" in result.stderr and "baocao verify" in result.stderr
+    assert (tmp_path / "sao-luu" / "catalog.sqlite").read_bytes() == earlier
+
+
 def test_a_folder_holding_something_else_is_refused(store, tmp_path):
     (tmp_path / "documents").mkdir()
     (tmp_path / "documents" / "letter.docx").write_bytes(b"the clerk's own file")
