@@ -124,6 +124,7 @@ Exit codes:
   4  the IMAP server cannot be reached or refuses the login or the folder
   5  another baocao process holds the store
   6  the store cannot be written (disk full, read-only, I/O error)
+  7  the store is damaged (`baocao verify` says which object, which messages, what to do)
   130  interrupted (Ctrl-C): what was stored is kept, the next run completes it
 """
 
@@ -618,6 +619,93 @@ def assign(store, campaign, message, province):
     finally:
         s.close()
     click.echo(f"message {sha[:12]} assigned to {code} {index.provinces[code].name}")
+
+
+EXIT_DAMAGED = 7   # the store lost something: see EXIT_CODES
+
+
+@cli.command(epilog=EXIT_CODES)
+@config_option
+@store_option
+@campaign_option
+def verify(store, campaign):
+    """Check the store: every object still holds its bytes, every one the catalogue names
+    is there, the catalogue is whole. Changes nothing; runs beside an ingest.
+
+    Exits 7 when something is damaged, naming the object, the messages and provinces it
+    costs, and what to do. Objects no message names (left by a stopped run) are only warned of.
+
+    Example:
+
+    \b
+        baocao verify --store kho
+    """
+    from baocao.store.check import check_store
+
+    c = _campaign(campaign)
+    try:
+        result = check_store(store)
+    except StoreError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    for problem in result.problems:
+        click.echo(f"{'DAMAGED' if problem.is_damage else 'warning'}: {problem.what}")
+        for m in problem.affected:
+            try:
+                province = f"{m.province_code} {c.province(m.province_code).name}"
+            except KeyError:
+                province = m.province_code or "none recognised"
+            click.echo(f"    message {m.sha256[:12]}: {m.message_id} from {m.sender}, received {m.received_at}, "
+                       f"subject {m.subject!r}; province {province}")
+            for place in m.seen_at:
+                click.echo(f"        seen at {place}")
+        click.echo(f"    what to do: {problem.action}")
+    damage, warnings = len(result.damage), len(result.warnings)
+    click.echo(f"checked {result.objects} objects ({result.bytes / 2**20:.1f} MiB), {result.messages} messages, "
+               f"{result.referenced} objects named by the catalogue: "
+               + (f"{damage} damaged" if damage else "no damage") + (f", {warnings} warning(s)" if warnings else ""))
+    if damage:
+        sys.exit(EXIT_DAMAGED)
+
+
+@cli.command(epilog=EXIT_CODES)
+@config_option
+@store_option
+@click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The backup folder: a new one, or an earlier backup of this store (only what is new is added).")
+@click.option("--copy", is_flag=True,
+              help="Copy every object, even on the store's own file system (default: hard links there).")
+def backup(store, target, copy):
+    """Back the store up into a folder that is itself a store; runs beside an ingest.
+
+    The catalogue is copied as one moment saw it, then the objects it names. Run it
+    after the nightly ingest, to another disk at best; `baocao verify --store BACKUP`
+    checks the copy.
+
+    Example:
+
+    \b
+        baocao backup --store kho --to /mnt/sao-luu/kho
+        baocao backup --store kho --to kho-sao-luu --copy
+    """
+    from baocao.store.backup import BackupError, StoreDamaged, back_up_store
+
+    try:
+        done = back_up_store(store, target, copy=copy)
+    except StoreError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    except StoreDamaged as e:
+        raise Failure(str(e), EXIT_DAMAGED) from e
+    except BackupError as e:
+        raise Failure(str(e), 2) from e
+    except OSError as e:
+        raise Failure(f"cannot write the backup to {target} ({e.strerror}): free space or fix the disk, then run "
+                      "again; an earlier backup there is intact", EXIT_STORE) from e
+    new = done.linked + done.copied
+    files = "".join(f", {name}" for name in done.files)
+    click.echo(f"backed up {store} to {target}: {done.messages} messages, {done.objects} objects "
+               f"({new} new: {done.linked} linked, {done.copied} copied, "
+               f"{(done.bytes_linked + done.bytes_copied) / 2**20:.1f} MiB; {done.already_there} already there)"
+               f"{files}")
 
 
 def main() -> None:

@@ -152,6 +152,61 @@ class Store(ObjectStore):
         ).fetchall()
         return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
 
+    # -- checking the store (store/check.py) -------------------------------------------
+    @classmethod
+    def open_read_only(cls, root: Path | str, catalogue: Path | None = None) -> "Store":
+        """The catalogue for reading only: no schema, no migration, no lock, no chmod, so a
+        check or a backup changes nothing and runs beside an ingest (WAL: readers never wait;
+        SQLite may add its empty -wal and -shm files, as any reader does). `catalogue`: a
+        copy of it elsewhere (a backup's snapshot) instead of root/catalog.sqlite."""
+        root = Path(root)
+        catalogue = catalogue or root / "catalog.sqlite"
+        if not catalogue.is_file():
+            raise StoreError(f"{root} is not a baocao store (no catalog.sqlite): check the --store path")
+        db = sqlite3.connect(f"{catalogue.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                             isolation_level=None)
+        db.row_factory = sqlite3.Row
+        return cls(root, db)
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's own check of every page and index: empty when the catalogue is whole."""
+        found = [row[0] for row in self.db.execute("PRAGMA integrity_check")]
+        return [] if found == ["ok"] else found
+
+    def referenced_objects(self) -> dict[str, str]:
+        """Every object the catalogue points at -> what it is: 'message' (a raw message)
+        or 'document' (an attachment stored on its own)."""
+        referenced = {sha: "document" for (sha,) in self.db.execute(
+            "SELECT sha256 FROM attachments WHERE stored UNION SELECT sha256 FROM documents")}
+        referenced.update((sha, "message") for (sha,) in self.db.execute("SELECT sha256 FROM messages"))
+        return referenced
+
+    def count_messages(self) -> int:
+        return self.db.execute("SELECT count(*) FROM messages").fetchone()[0]
+
+    def messages_holding(self, sha: str) -> list[dict]:
+        """The messages an object is (the raw message) or came from (a document), with the
+        province each counts for and where each was seen: what a damaged object costs."""
+        rows = self.db.execute(
+            """SELECT m.sha256, m.message_id, m.sender, m.subject, m.received_at,
+                      coalesce(a.province_code, m.province_code) AS province_code,
+                      (SELECT group_concat(l.source || ' ' || l.key, '; ') FROM locations l
+                        WHERE l.sha256 = m.sha256) AS seen_at
+               FROM messages m LEFT JOIN attachments a ON a.message_sha256 = m.sha256 AND a.sha256 = :sha
+               WHERE m.sha256 = :sha OR a.sha256 IS NOT NULL
+               GROUP BY m.sha256 ORDER BY m.received_at""", {"sha": sha}).fetchall()
+        return [dict(r) for r in rows]
+
+    def copy_catalogue(self, to: Path) -> None:
+        """A snapshot of the catalogue as one moment saw it, written to `to` (0600): SQLite's
+        online backup, so an ingest may go on writing meanwhile (for store/backup.py)."""
+        os.close(os.open(to, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        copy = sqlite3.connect(to)
+        try:
+            self.db.backup(copy)
+        finally:
+            copy.close()
+
 
 def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
