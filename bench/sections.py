@@ -4,6 +4,7 @@ corpus it was tuned on and on a held-out one.
     python3 bench/sections.py                    # tuned, held-out, held-out without phrases
     python3 bench/sections.py --corpus heldout   # held-out, with and without phrases
     python3 bench/sections.py --corpus tuned --no-phrases
+    python3 bench/sections.py --corpus heldout --heldout fixtures/heldout-2   # the next pool
     python3 bench/sections.py --only docx        # one kind: docx | tcvn3 | pdf | doc | scan
     python3 bench/sections.py --repeat 3 --show 50
 
@@ -192,7 +193,7 @@ def table(results: list[FileResult]) -> list[str]:
     for r in results:
         groups[(kind_of(r.entry), r.entry["variant"])].append(r)
         groups[(kind_of(r.entry), "ALL")].append(r)
-    head = (f"{'kind':<6} {'variant':<16} {'files':>5} {'cells right':>12} {'%':>6} {'pages':>5} {'s':>7} "
+    head = (f"{'kind':<6} {'variant':<22} {'files':>5} {'cells right':>12} {'%':>6} {'pages':>5} {'s':>7} "
             f"{'pages/s':>8} {'s/page':>7}")
     lines = [head, "-" * len(head)]
     for kind in KINDS:
@@ -208,7 +209,7 @@ def table(results: list[FileResult]) -> list[str]:
             per_page = seconds / pages if pages else 0.0
             s_per_page = f"{per_page:7.3f}" if kind == "scan" else f"{'':>7}"
             label = "ALL" if variant == "ALL" else variant
-            lines.append(f"{kind:<6} {label:<16} {len(rs):>5} {f'{right}/{len(cells)}':>12} {pct:>6.1f} "
+            lines.append(f"{kind:<6} {label:<22} {len(rs):>5} {f'{right}/{len(cells)}':>12} {pct:>6.1f} "
                          f"{pages:>5} {seconds:>7.3f} {rate:>8.1f} {s_per_page}")
             if variant == "ALL":
                 lines.append("")
@@ -304,15 +305,18 @@ def main(argv: list[str] | None = None) -> int:
                              "all (default): both")
     parser.add_argument("--no-phrases", action="store_true",
                         help="read every corpus with the outline's phrases emptied (and only so)")
+    parser.add_argument("--heldout", type=Path, default=CORPORA["heldout"],
+                        help="the held-out pool to score (default fixtures/heldout; the next: fixtures/heldout-2)")
     parser.add_argument("--only", choices=KINDS, action="append",
                         help="only this kind of file (repeatable); docx also matches nothing else")
     parser.add_argument("--repeat", type=int, default=1, help="parse each file N times, keep the best time")
     parser.add_argument("--show", type=int, default=40, help="list at most N wrong cells a run (0: none)")
     args = parser.parse_args(argv)
 
+    corpora = dict(CORPORA, heldout=args.heldout.resolve())
     headline: list[tuple[Run, list[Cell]]] = []
     for run in runs_of(args.corpus, args.no_phrases):
-        corpus = CORPORA[run.corpus]
+        corpus = corpora[run.corpus]
         expected_path = corpus / "expected.json"
         if not expected_path.is_file():
             print(f"{expected_path} is missing: run python3 {MAKERS[run.corpus]}", file=sys.stderr)
@@ -328,7 +332,8 @@ def main(argv: list[str] | None = None) -> int:
         cells = [c for r in results for c in r.cells]
         headline.append((run, cells))
 
-        title = f"== {run.label}: {len(results)} files from {corpus.relative_to(ROOT)} =="
+        where = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus
+        title = f"== {run.label}: {len(results)} files from {where} =="
         print(title)
         print(f"best of {args.repeat}; pages: pdfplumber for PDF, LibreOffice's count for .docx/.doc")
         print()
