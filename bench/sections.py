@@ -1,19 +1,35 @@
-"""How well and how fast baocao cuts the reports of fixtures/reports into outline sections.
+"""How well and how fast baocao cuts provincial reports into outline sections, on the
+corpus it was tuned on and on a held-out one.
 
-    python3 bench/sections.py                    # every file, best of 1
+    python3 bench/sections.py                    # tuned, held-out, held-out without phrases
+    python3 bench/sections.py --corpus heldout   # held-out, with and without phrases
+    python3 bench/sections.py --corpus tuned --no-phrases
+    python3 bench/sections.py --corpus heldout --heldout fixtures/heldout-2   # the next pool
     python3 bench/sections.py --only docx        # one kind: docx | tcvn3 | pdf | doc | scan
     python3 bench/sections.py --repeat 3 --show 50
 
-For each file of fixtures/reports/expected.json (written by fixtures/make_reports.py) it
-calls `parse_document(path, format, name, outline)` exactly as ingest does, times it (best
-of --repeat) and scores its cells. A cell is one file x one outline item, the items the
-file has plus any the reader found that the file does not have. A cell is right when the
-extracted text of that item
+Corpora: `tuned` is fixtures/reports/ (fixtures/make_reports.py), whose headings carry the
+campaign's `phrases`; `heldout` is fixtures/heldout/ (fixtures/make_heldout.py), whose
+wordings share no phrase with them and whose ladders and layouts the tuned corpus has not.
+`--no-phrases` reads with every outline section's `phrases` emptied (the campaign built
+here, no file edited): what a new campaign has on its first day. By default it runs the
+three that make the headline: tuned, held-out, held-out without phrases.
+
+Review flags: a section the reader marks `review` (an attribute of the section; absent
+means not flagged) asks a person to check it. Recall = flagged wrong cells / wrong cells;
+false-flag rate = flagged right cells / right cells.
+
+For each file of a corpus's expected.json it calls `parse_document(path, format, name,
+outline)` exactly as ingest does, times it (best of --repeat) and scores its cells. A cell
+is one file x one outline item, the items the file has plus any the reader found that the
+file does not have. A cell is right when the extracted text of that item
   - contains the expected text (after NFC and whitespace normalisation; for scans,
     rapidfuzz partial_ratio >= 90, since OCR gets a letter wrong here and there),
   - contains no line of another item's expected text,
   - contains none of the file's `absent` strings (intro, sign-off, page header/footer,
-    deleted revisions, the province's own extra part).
+    deleted revisions, the province's own extra part and heading, an umbrella heading).
+Items under one merged heading ("5 và 6") expect the same text, so neither counts the
+other's lines against it.
 A reader that does not exist yet gives `unsupported`, and all its cells are wrong.
 
 Pages: PDFs (and scans) are counted with pdfplumber; .docx/.doc have no pages of their own,
@@ -24,6 +40,7 @@ by make_reports.py when it exported every file to PDF).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import statistics
 import sys
@@ -39,7 +56,8 @@ from baocao.campaign import load_campaign
 from baocao.parse.reports import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "fixtures" / "reports"
+CORPORA = {"tuned": ROOT / "fixtures" / "reports", "heldout": ROOT / "fixtures" / "heldout"}
+MAKERS = {"tuned": "fixtures/make_reports.py", "heldout": "fixtures/make_heldout.py"}
 KINDS = ("docx", "tcvn3", "doc", "pdf", "scan")
 TEXT_KINDS = ("docx", "tcvn3", "doc", "pdf")
 OCR_THRESHOLD = 90
@@ -62,6 +80,20 @@ class Cell:
     section: int
     right: bool
     why: str = ""
+    flagged: bool = False  # the reader asked for a person to check this section
+
+
+@dataclass(frozen=True)
+class Run:
+    """One scoring pass: a corpus read with or without the campaign's phrases."""
+
+    corpus: str  # tuned | heldout
+    phrases: bool
+
+    @property
+    def label(self) -> str:
+        name = {"tuned": "tuned", "heldout": "held-out"}[self.corpus]
+        return name if self.phrases else f"{name} without phrases"
 
 
 @dataclass
@@ -123,8 +155,17 @@ def pages_of(path: Path, entry: dict) -> int:
     return max(1, round(words / 450))
 
 
-def run_file(entry: dict, outline, repeat: int) -> FileResult:
-    path = CORPUS / entry["file"]
+def outline_of(phrases: bool):
+    """The campaign's outline; without phrases, every section's `phrases` emptied."""
+    campaign = load_campaign()
+    if not phrases:
+        campaign = dataclasses.replace(
+            campaign, sections=tuple(dataclasses.replace(s, phrases=()) for s in campaign.sections))
+    return campaign.sections
+
+
+def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
+    path = corpus / entry["file"]
     times, parsed = [], None
     for _ in range(repeat):
         start = time.perf_counter()
@@ -132,13 +173,14 @@ def run_file(entry: dict, outline, repeat: int) -> FileResult:
         times.append(time.perf_counter() - start)
     result = FileResult(entry, min(times), pages_of(path, entry), parsed.status)
     found = {s.number: s.text for s in parsed.sections}
+    flagged = {s.number: bool(getattr(s, "review", False)) for s in parsed.sections}
     numbers = sorted({int(n) for n in entry["sections"]} | set(found))
     for n in numbers:
         if parsed.status not in ("ok",):
             right, why = False, f"{parsed.status}: {parsed.error[:80]}"
         else:
             right, why = score_cell(found.get(n), n, entry)
-        result.cells.append(Cell(entry["file"], n, right, why))
+        result.cells.append(Cell(entry["file"], n, right, why, flagged.get(n, False)))
     return result
 
 
@@ -151,7 +193,7 @@ def table(results: list[FileResult]) -> list[str]:
     for r in results:
         groups[(kind_of(r.entry), r.entry["variant"])].append(r)
         groups[(kind_of(r.entry), "ALL")].append(r)
-    head = (f"{'kind':<6} {'variant':<16} {'files':>5} {'cells right':>12} {'%':>6} {'pages':>5} {'s':>7} "
+    head = (f"{'kind':<6} {'variant':<22} {'files':>5} {'cells right':>12} {'%':>6} {'pages':>5} {'s':>7} "
             f"{'pages/s':>8} {'s/page':>7}")
     lines = [head, "-" * len(head)]
     for kind in KINDS:
@@ -167,7 +209,7 @@ def table(results: list[FileResult]) -> list[str]:
             per_page = seconds / pages if pages else 0.0
             s_per_page = f"{per_page:7.3f}" if kind == "scan" else f"{'':>7}"
             label = "ALL" if variant == "ALL" else variant
-            lines.append(f"{kind:<6} {label:<16} {len(rs):>5} {f'{right}/{len(cells)}':>12} {pct:>6.1f} "
+            lines.append(f"{kind:<6} {label:<22} {len(rs):>5} {f'{right}/{len(cells)}':>12} {pct:>6.1f} "
                          f"{pages:>5} {seconds:>7.3f} {rate:>8.1f} {s_per_page}")
             if variant == "ALL":
                 lines.append("")
@@ -212,49 +254,121 @@ def verdicts(results: list[FileResult]) -> list[str]:
     return out
 
 
+def share(cells: list[Cell]) -> str:
+    right = sum(c.right for c in cells)
+    pct = 100 * right / len(cells) if cells else 0.0
+    return f"{right}/{len(cells)} ({pct:.1f} %)"
+
+
+def by_format(results: list[FileResult]) -> list[str]:
+    lines = []
+    for kind in KINDS:
+        cells = [c for r in results if kind_of(r.entry) == kind for c in r.cells]
+        if cells:
+            lines.append(f"  {kind:<6} {share(cells)}")
+    return lines
+
+
+def by_item(results: list[FileResult], outline) -> list[str]:
+    labels = {s.number: s.label for s in outline}
+    cells = defaultdict(list)
+    for r in results:
+        for c in r.cells:
+            cells[c.section].append(c)
+    return [f"  §{n} {labels.get(n, ''):<38} {share(cells[n])}" for n in sorted(cells)]
+
+
+def flag_rates(cells: list[Cell]) -> str:
+    """Review-flag recall (flagged wrong / wrong) and false-flag rate (flagged right / right)."""
+    wrong = [c for c in cells if not c.right]
+    right = [c for c in cells if c.right]
+    recall = f"{100 * sum(c.flagged for c in wrong) / len(wrong):.1f} %" if wrong else "n/a (no wrong cell)"
+    false = f"{100 * sum(c.flagged for c in right) / len(right):.1f} %" if right else "n/a (no right cell)"
+    return (f"review flags: recall {recall} ({sum(c.flagged for c in wrong)} of {len(wrong)} wrong cells flagged); "
+            f"false-flag rate {false} ({sum(c.flagged for c in right)} of {len(right)} right cells flagged)")
+
+
+def runs_of(corpus: str, no_phrases: bool) -> list[Run]:
+    corpora = ("tuned", "heldout") if corpus == "all" else (corpus,)
+    if no_phrases:
+        return [Run(c, False) for c in corpora]
+    runs = [Run(c, True) for c in corpora]
+    if "heldout" in corpora:
+        runs.append(Run("heldout", False))
+    return runs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", choices=("tuned", "heldout", "all"), default="all",
+                        help="tuned: fixtures/reports; heldout: fixtures/heldout (also scored without phrases); "
+                             "all (default): both")
+    parser.add_argument("--no-phrases", action="store_true",
+                        help="read every corpus with the outline's phrases emptied (and only so)")
+    parser.add_argument("--heldout", type=Path, default=CORPORA["heldout"],
+                        help="the held-out pool to score (default fixtures/heldout; the next: fixtures/heldout-2)")
     parser.add_argument("--only", choices=KINDS, action="append",
                         help="only this kind of file (repeatable); docx also matches nothing else")
     parser.add_argument("--repeat", type=int, default=1, help="parse each file N times, keep the best time")
-    parser.add_argument("--show", type=int, default=40, help="list at most N wrong cells (0: none)")
+    parser.add_argument("--show", type=int, default=40, help="list at most N wrong cells a run (0: none)")
     args = parser.parse_args(argv)
 
-    expected_path = CORPUS / "expected.json"
-    if not expected_path.is_file():
-        print(f"{expected_path} is missing: run python3 fixtures/make_reports.py", file=sys.stderr)
-        return 2
-    entries = json.loads(expected_path.read_text(encoding="utf-8"))
-    if args.only:
-        entries = [e for e in entries if kind_of(e) in args.only]
-    outline = load_campaign().sections
+    corpora = dict(CORPORA, heldout=args.heldout.resolve())
+    headline: list[tuple[Run, list[Cell]]] = []
+    for run in runs_of(args.corpus, args.no_phrases):
+        corpus = corpora[run.corpus]
+        expected_path = corpus / "expected.json"
+        if not expected_path.is_file():
+            print(f"{expected_path} is missing: run python3 {MAKERS[run.corpus]}", file=sys.stderr)
+            return 2
+        entries = json.loads(expected_path.read_text(encoding="utf-8"))
+        if args.only:
+            entries = [e for e in entries if kind_of(e) in args.only]
+        outline = outline_of(run.phrases)
 
-    started = time.perf_counter()
-    results = [run_file(e, outline, max(1, args.repeat)) for e in entries]
-    wall = time.perf_counter() - started
+        started = time.perf_counter()
+        results = [run_file(e, corpus, outline, max(1, args.repeat)) for e in entries]
+        wall = time.perf_counter() - started
+        cells = [c for r in results for c in r.cells]
+        headline.append((run, cells))
 
-    print(f"{len(results)} files from {CORPUS.relative_to(ROOT)}, best of {args.repeat}; "
-          f"pages: pdfplumber for PDF, LibreOffice's count for .docx/.doc")
-    print()
-    print("\n".join(table(results)))
-    statuses = defaultdict(lambda: defaultdict(int))
-    for r in results:
-        statuses[kind_of(r.entry)][r.status] += 1
-    print("reader status: " + "; ".join(
-        f"{k}: " + ", ".join(f"{n} {s}" for s, n in sorted(v.items())) for k, v in statuses.items()))
-    print()
-    print("\n".join(verdicts(results)))
-    wrong = [c for r in results for c in r.cells if not c.right and not c.why.startswith("unsupported")]
-    unsupported = sum(1 for r in results for c in r.cells if c.why.startswith("unsupported"))
-    if wrong and args.show:
+        where = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus
+        title = f"== {run.label}: {len(results)} files from {where} =="
+        print(title)
+        print(f"best of {args.repeat}; pages: pdfplumber for PDF, LibreOffice's count for .docx/.doc")
         print()
-        print(f"wrong cells ({len(wrong)}, unsupported ones not listed: {unsupported}):")
-        for c in wrong[: args.show]:
-            print(f"  {c.file} §{c.section}: {c.why}")
-        if len(wrong) > args.show:
-            print(f"  ... and {len(wrong) - args.show} more (--show N)")
-    print(f"\nwall time {wall:.1f} s; median per file {statistics.median(r.seconds for r in results) * 1000:.1f} ms"
-          if results else "")
+        print("\n".join(table(results)))
+        statuses = defaultdict(lambda: defaultdict(int))
+        for r in results:
+            statuses[kind_of(r.entry)][r.status] += 1
+        print("reader status: " + "; ".join(
+            f"{k}: " + ", ".join(f"{n} {s}" for s, n in sorted(v.items())) for k, v in statuses.items()))
+        print()
+        print(f"cells right, {run.label}: {share(cells)}")
+        print("by format:")
+        print("\n".join(by_format(results)))
+        print("by item:")
+        print("\n".join(by_item(results, outline)))
+        print(flag_rates(cells))
+        print()
+        print("\n".join(verdicts(results)))
+        wrong = [c for c in cells if not c.right and not c.why.startswith("unsupported")]
+        unsupported = sum(1 for c in cells if c.why.startswith("unsupported"))
+        if wrong and args.show:
+            print()
+            print(f"wrong cells ({len(wrong)}, unsupported ones not listed: {unsupported}):")
+            for c in wrong[: args.show]:
+                print(f"  {c.file} §{c.section}: {c.why}{'  [flagged]' if c.flagged else ''}")
+            if len(wrong) > args.show:
+                print(f"  ... and {len(wrong) - args.show} more (--show N)")
+        if results:
+            print(f"\nwall time {wall:.1f} s; median per file "
+                  f"{statistics.median(r.seconds for r in results) * 1000:.1f} ms")
+        print()
+
+    print("== headline ==")
+    for run, cells in headline:
+        print(f"  {run.label:<28} {share(cells):>20}   {flag_rates(cells)}")
     return 0
 
 
