@@ -13,6 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
+from baocao.store.errors import writing
+
 
 class SourceError(Exception):
     """The message source named on the command line cannot be read."""
@@ -53,12 +55,19 @@ def spool_file(path: Path, spool_dir: Path) -> tuple[Path, str, int]:
     digest = hashlib.sha256()
     target = spool_dir / f"spool-{os.getpid()}-{path.name}.part"
     size = 0
-    with open(path, "rb") as src, open(target, "wb") as dst:
-        os.chmod(target, 0o600)
-        while chunk := src.read(2**20):
-            digest.update(chunk)
-            dst.write(chunk)
-            size += len(chunk)
+    spooling = f"copying {path.name} to the store's spool"
+    with open(path, "rb") as src:
+        with writing(spooling):
+            dst = open(target, "wb")
+        with dst:
+            os.chmod(target, 0o600)
+            while chunk := src.read(2**20):
+                digest.update(chunk)
+                with writing(spooling):
+                    dst.write(chunk)
+                size += len(chunk)
+            with writing(spooling):
+                dst.flush()
     return target, digest.hexdigest(), size
 
 

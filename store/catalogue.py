@@ -9,6 +9,7 @@ between the two leaves an orphan object, which the next run adopts.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import fcntl
 import json
@@ -18,18 +19,33 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
+from baocao.store.errors import StoreError, StoreLocked, StoreWriteError, refused_write, write_error, writing
 from baocao.store.objects import ObjectStore
+from baocao.store.records import (
+    AttachmentRecord,
+    Copy,
+    DocumentStatus,
+    ErrorRecord,
+    FolderMark,
+    Location,
+    MessageAnalysis,
+    MessageDocument,
+    MessageRecord,
+    NewMessage,
+    Problem,
+    ProvinceClaim,
+    ReportMessage,
+    SavedAttachment,
+    SectionRecord,
+)
 from baocao.store.schema import SCHEMA, migrate
 
+if TYPE_CHECKING:
+    from baocao.parse.reports import ParsedDocument
 
-class StoreError(Exception):
-    """The store cannot be used: missing, unreadable, or not a baocao store."""
-
-
-class StoreLocked(StoreError):
-    """Another baocao process holds the store."""
+__all__ = ["FolderState", "Store", "StoreError", "StoreLocked", "StoreWriteError", "dumps", "now_utc"]
 
 
 def now_utc() -> str:
@@ -110,13 +126,21 @@ class Store(ObjectStore):
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """The store's methods called inside commit together or not at all. The disk
+        refusing a write (full, read-only, failing) becomes a StoreWriteError; the
+        transaction is rolled back, so what was committed before stays as it was."""
+        with writing("writing to the catalogue"):
+            self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            with writing("committing to the catalogue"):
+                self.db.execute("COMMIT")
+        except BaseException as e:
+            if self.db.in_transaction:   # SQLite rolls back by itself after some errors (a full disk)
+                self.db.execute("ROLLBACK")
+            if isinstance(e, (OSError, sqlite3.Error)) and refused_write(e):
+                raise write_error("writing to the catalogue", e) from e
             raise
-        self.db.execute("COMMIT")
 
     # -- sync state -----------------------------------------------------------------
     def folder_state(self, source: str) -> FolderState | None:
@@ -128,6 +152,216 @@ class Store(ObjectStore):
             "SELECT key, size, internaldate FROM locations WHERE source = ? AND substr(key, 1, ?) = ?",
             (source, len(prefix), prefix))}
         return FolderState(row["uidvalidity"], row["last_uid"], seen)
+
+    # -- storing messages ---------------------------------------------------------
+    def known_messages(self, shas: Iterable[str]) -> set[str]:
+        """Which of these messages are stored already."""
+        shas = list(shas)
+        return {r[0] for r in self.db.execute(
+            f"SELECT sha256 FROM messages WHERE sha256 IN ({_marks(shas)})", shas)}
+
+    def held_at(self, places: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """What each place (source, key) held when last seen: (source, key) -> sha256."""
+        by_source: dict[str, list[str]] = {}
+        for source, key in places:
+            by_source.setdefault(source, []).append(key)
+        found = {}
+        for source, keys in by_source.items():
+            found.update(((source, key), sha) for key, sha in self.db.execute(
+                f"SELECT key, sha256 FROM locations WHERE source = ? AND key IN ({_marks(keys)})", (source, *keys)))
+        return found
+
+    def record_batch(self, messages: list[NewMessage], locations: list[Location], folders: list[FolderMark],
+                     problems: list[tuple[str, Problem]] = ()) -> None:
+        """Catalogue a batch of messages whose objects are durable already (the caller
+        synced them), where each was seen, and each folder's last UID, in one
+        transaction: a crash leaves the folder's mark and its messages' places together.
+        `problems` are (message sha256, problem) found while storing them."""
+        with self.transaction() as db:
+            db.executemany("INSERT INTO messages(sha256, size, received_at, received_from, stored_at) "
+                           "VALUES (?,?,?,?,?)", messages)
+            # A place that held another message now holds this one; the other stays stored.
+            db.executemany(
+                """INSERT INTO locations(source, key, sha256, seen_at, size, internaldate) VALUES (?,?,?,?,?,?)
+                   ON CONFLICT(source, key) DO UPDATE SET sha256 = excluded.sha256, seen_at = excluded.seen_at,
+                     size = excluded.size, internaldate = excluded.internaldate
+                   WHERE locations.sha256 != excluded.sha256 OR locations.size IS NOT excluded.size
+                     OR locations.internaldate IS NOT excluded.internaldate""", locations)
+            for sha, problem in problems:
+                self.record_problem(sha, problem)
+            db.executemany(
+                """INSERT INTO folders(source, uidvalidity, last_uid) VALUES (?,?,?)
+                   ON CONFLICT(source) DO UPDATE SET
+                     last_uid = CASE WHEN folders.uidvalidity = excluded.uidvalidity
+                                     THEN max(folders.last_uid, excluded.last_uid) ELSE excluded.last_uid END,
+                     uidvalidity = excluded.uidvalidity""", folders)
+
+    # -- analysing ------------------------------------------------------------------
+    def message_sizes(self, shas: list[str]) -> dict[str, int]:
+        return dict(self.db.execute(f"SELECT sha256, size FROM messages WHERE sha256 IN ({_marks(shas)})", shas))
+
+    def unanalysed_messages(self) -> list[str]:
+        """Messages stored but not analysed (new, or left by an interrupted run), oldest first."""
+        return [r[0] for r in self.db.execute(
+            "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at")]
+
+    def forget_analyses(self) -> None:
+        """Every message to be analysed again, every document parsed again (the raw
+        messages, their places and the clerk's assignments are kept)."""
+        with self.transaction() as db:
+            db.execute("UPDATE messages SET analysed_at = NULL")
+            db.execute("DELETE FROM sections")
+            db.execute("DELETE FROM documents")
+
+    def assignments(self, shas: list[str]) -> dict[str, str]:
+        """The clerk's province for each of these messages that has one."""
+        return dict(self.db.execute(
+            f"SELECT message_sha256, province_code FROM assignments WHERE message_sha256 IN ({_marks(shas)})", shas))
+
+    def save_attachments(self, attachments: list[SavedAttachment]) -> None:
+        """Catalogue attachments; one catalogued before keeps its row and takes the new province."""
+        self.db.executemany(
+            "INSERT INTO attachments(message_sha256, part, filename, content_type, sha256, size, stored, "
+            "province_code) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(message_sha256, part) "
+            "DO UPDATE SET province_code = excluded.province_code",
+            [(a.message_sha256, *a.attachment[:5], int(a.attachment.stored), a.province_code) for a in attachments])
+
+    def save_document(self, sha: str, parsed: "ParsedDocument") -> None:
+        """A document's parse and its sections, replacing an earlier parse of the same content."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO documents(sha256, format, status, ocr, letterhead, error, parsed_at) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (sha, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, parsed.error, now_utc()),
+        )
+        self.db.execute("DELETE FROM sections WHERE document_sha256 = ?", (sha,))
+        self.db.executemany(
+            "INSERT INTO sections(document_sha256, number, heading, text, first_block, last_block, first_page, "
+            "last_page, merged_with) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(sha, s.number, s.heading, s.text, s.source.first_block, s.source.last_block, s.source.first_page,
+              s.source.last_page, ",".join(map(str, s.merged_with))) for s in parsed.sections],
+        )
+
+    def save_analysis(self, sha: str, analysis: MessageAnalysis) -> None:
+        fields = dataclasses.asdict(analysis)
+        self.db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
+                        (*fields.values(), sha))
+
+    # -- duplicates and provinces -----------------------------------------------------
+    def copies(self, shas: list[str]) -> list[Copy]:
+        """The analysed messages that share a Message-ID with one of these, each with
+        the documents it carries."""
+        ids = [r[0] for r in self.db.execute(
+            f"SELECT DISTINCT message_id FROM messages WHERE sha256 IN ({_marks(shas)}) AND message_id != ''", shas)]
+        members = self.db.execute(
+            f"SELECT sha256, message_id, received_at FROM messages WHERE message_id IN ({_marks(ids)}) "
+            "AND analysed_at IS NOT NULL", ids).fetchall() if ids else []
+        documents: dict[str, set[str]] = {sha: set() for sha, _, _ in members}
+        for sha, d_sha in self.db.execute(
+                f"SELECT message_sha256, sha256 FROM attachments WHERE stored AND message_sha256 IN "
+                f"({_marks(members)})", [m[0] for m in members]) if members else ():
+            documents[sha].add(d_sha)
+        return [Copy(sha, message_id, received_at, frozenset(documents[sha]))
+                for sha, message_id, received_at in members]
+
+    def set_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
+        """Message -> the copy that counts in its place (None: it counts itself)."""
+        self.db.executemany("UPDATE messages SET duplicate_of = ? WHERE sha256 = ?",
+                            [(v, k) for k, v in duplicate_of.items()])
+
+    def province_claims(self, shas: list[str]) -> list[ProvinceClaim]:
+        # Documents signed by several provinces: each counts for its own, no conflict to settle.
+        several = {r[0] for r in self.db.execute(
+            f"SELECT message_sha256 FROM attachments WHERE message_sha256 IN ({_marks(shas)}) "
+            "AND province_code IS NOT NULL GROUP BY message_sha256 HAVING COUNT(DISTINCT province_code) > 1", shas)}
+        return [ProvinceClaim(*row, several_provinces=row[0] in several) for row in self.db.execute(
+            "SELECT sha256, kind, campaign_match, duplicate_of, province_code, province_status, province_evidence "
+            f"FROM messages WHERE sha256 IN ({_marks(shas)})", shas)]
+
+    # -- the clerk's decisions ---------------------------------------------------------
+    def find_messages(self, reference: str) -> list[str]:
+        """The messages whose hash starts with `reference`, or whose Message-ID it is."""
+        return [r[0] for r in self.db.execute("SELECT sha256 FROM messages WHERE sha256 LIKE ? OR message_id = ?",
+                                              (reference.lower() + "%", reference))]
+
+    def assign(self, sha: str, province_code: str) -> None:
+        """The clerk's decision of the message's province, which no later run overrides."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO assignments(message_sha256, province_code, decided_at) VALUES (?,?,?)",
+                       (sha, province_code, now_utc()))
+
+    # -- reading ------------------------------------------------------------------------
+    def counts_by_kind(self) -> dict[str, int]:
+        """How many messages of each kind ("not analysed" for those not analysed yet), by kind."""
+        return dict(self.db.execute(
+            "SELECT coalesce(kind, 'not analysed'), count(*) FROM messages GROUP BY 1 ORDER BY 1"))
+
+    def sender_addresses(self, excluding_kinds: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+        """(province code, sender address) of the messages with a province, most recent
+        first, leaving out the messages of the kinds given."""
+        return [tuple(r) for r in self.db.execute(
+            f"""SELECT province_code, sender FROM messages
+                WHERE province_code IS NOT NULL AND sender LIKE '%_@_%'
+                  AND coalesce(kind, '') NOT IN ({_marks(excluding_kinds)})
+                ORDER BY received_at DESC""", excluding_kinds)]
+
+    def report_messages(self, campaign_id: str) -> list[ReportMessage]:
+        """The messages that count as reports of the campaign (duplicates left out), oldest first."""
+        return [ReportMessage(r[0], r[1] or "", r[2] or "", r[3] or "", r[4], r[5] or "") for r in self.db.execute(
+            """SELECT sha256, message_id, sender, subject, received_at, province_code FROM messages
+               WHERE kind = 'report' AND campaign_id = ? AND duplicate_of IS NULL
+               ORDER BY received_at, sha256""", (campaign_id,))]
+
+    def message_documents(self) -> list[MessageDocument]:
+        """Every parsed document with the message it came with, by message and part."""
+        return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]))
+                for r in self.db.execute(
+                    """SELECT a.message_sha256, a.province_code, a.filename, d.sha256, d.format, d.status, d.error,
+                              d.ocr
+                       FROM attachments a JOIN documents d ON d.sha256 = a.sha256
+                       ORDER BY a.message_sha256, a.part""")]
+
+    def sections(self) -> dict[str, list[SectionRecord]]:
+        """Document sha256 -> its sections, by number."""
+        found: dict[str, list[SectionRecord]] = {}
+        for r in self.db.execute("SELECT document_sha256, number, heading, text, first_block, last_block, "
+                                 "first_page, last_page FROM sections ORDER BY number"):
+            found.setdefault(r[0], []).append(SectionRecord(*r[1:]))
+        return found
+
+    def messages(self) -> list[MessageRecord]:
+        """Every stored message, oldest first."""
+        return [MessageRecord(*r) for r in self.db.execute(f"{_MESSAGE} ORDER BY received_at, sha256")]
+
+    def message(self, sha: str) -> MessageRecord | None:
+        row = self.db.execute(f"{_MESSAGE} WHERE sha256 = ?", (sha,)).fetchone()
+        return MessageRecord(*row) if row is not None else None
+
+    def locations(self) -> list[Location]:
+        """Every place a message was seen, by source and key."""
+        return [Location(*r) for r in self.db.execute(
+            "SELECT source, key, sha256, seen_at, size, internaldate FROM locations ORDER BY source, key")]
+
+    def attachments(self, message_sha: str | None = None) -> list[SavedAttachment]:
+        """The attachments of one message, or of all, by message and part."""
+        where, args = ("WHERE message_sha256 = ?", (message_sha,)) if message_sha else ("", ())
+        return [SavedAttachment(r[0], AttachmentRecord(*r[1:6], bool(r[6])), r[7]) for r in self.db.execute(
+            "SELECT message_sha256, part, filename, content_type, sha256, size, stored, province_code "
+            f"FROM attachments {where} ORDER BY message_sha256, part", args)]
+
+    def documents(self) -> list[DocumentStatus]:
+        return [DocumentStatus(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in self.db.execute(
+            "SELECT sha256, format, status, error, ocr, letterhead FROM documents ORDER BY sha256")]
+
+    def problems(self) -> list[ErrorRecord]:
+        """Every recorded problem, in the order recorded."""
+        return [ErrorRecord(*r) for r in self.db.execute(
+            "SELECT stage, message_sha256, file, what, action FROM errors ORDER BY id")]
+
+    def error_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM errors").fetchone()[0]
+
+    def record_problem(self, message_sha: str | None, problem: Problem) -> None:
+        self.record_error(problem.stage, problem.what, problem.action, message_sha, problem.file)
 
     # -- errors ---------------------------------------------------------------------
     def record_error(self, stage: str, what: str, action: str, message_sha: str | None = None,
@@ -151,6 +385,14 @@ class Store(ObjectStore):
                ORDER BY e.id"""
         ).fetchall()
         return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
+
+
+_MESSAGE = """SELECT sha256, message_id, size, received_at, received_from, sender, subject, kind, campaign_id,
+                     campaign_match, province_code, province_status, duplicate_of, analysed_at FROM messages"""
+
+
+def _marks(values) -> str:
+    return ",".join("?" * len(values))
 
 
 def dumps(value) -> str:
