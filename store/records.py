@@ -106,7 +106,8 @@ class KnownDocument(NamedTuple):
     section_numbers: tuple[int, ...]
 
 
-class SectionRecord(NamedTuple):
+@dataclass(frozen=True)
+class SectionRecord:
     """One outline section found in a document."""
     number: int
     heading: str
