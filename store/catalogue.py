@@ -23,22 +23,16 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from baocao.store.errors import StoreError, StoreLocked, StoreWriteError, refused_write, write_error, writing
 from baocao.store.objects import ObjectStore
+from baocao.store.reader import CatalogueReader, marks
 from baocao.store.records import (
-    AttachmentRecord,
     Copy,
-    DocumentStatus,
-    ErrorRecord,
     FolderMark,
     Location,
     MessageAnalysis,
-    MessageDocument,
-    MessageRecord,
     NewMessage,
     Problem,
     ProvinceClaim,
-    ReportMessage,
     SavedAttachment,
-    SectionRecord,
 )
 from baocao.store.schema import SCHEMA, migrate
 
@@ -61,9 +55,10 @@ class FolderState:
     seen: dict[int, tuple[int | None, str | None]] = field(default_factory=dict, repr=False)
 
 
-class Store(ObjectStore):
+class Store(ObjectStore, CatalogueReader):
     """A store directory: its objects and its catalogue. Open it with `Store.open`;
-    writers take `lock()` first. Every SQL statement of baocao is a method here."""
+    writers take `lock()` first. Every SQL statement of baocao is a method here, or a
+    reading method of `CatalogueReader` (store/reader.py) that it shares with the workers."""
 
     def __init__(self, root: Path, db: sqlite3.Connection):
         super().__init__(root)
@@ -158,7 +153,7 @@ class Store(ObjectStore):
         """Which of these messages are stored already."""
         shas = list(shas)
         return {r[0] for r in self.db.execute(
-            f"SELECT sha256 FROM messages WHERE sha256 IN ({_marks(shas)})", shas)}
+            f"SELECT sha256 FROM messages WHERE sha256 IN ({marks(shas)})", shas)}
 
     def held_at(self, places: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """What each place (source, key) held when last seen: (source, key) -> sha256."""
@@ -168,7 +163,7 @@ class Store(ObjectStore):
         found = {}
         for source, keys in by_source.items():
             found.update(((source, key), sha) for key, sha in self.db.execute(
-                f"SELECT key, sha256 FROM locations WHERE source = ? AND key IN ({_marks(keys)})", (source, *keys)))
+                f"SELECT key, sha256 FROM locations WHERE source = ? AND key IN ({marks(keys)})", (source, *keys)))
         return found
 
     def record_batch(self, messages: list[NewMessage], locations: list[Location], folders: list[FolderMark],
@@ -198,7 +193,7 @@ class Store(ObjectStore):
 
     # -- analysing ------------------------------------------------------------------
     def message_sizes(self, shas: list[str]) -> dict[str, int]:
-        return dict(self.db.execute(f"SELECT sha256, size FROM messages WHERE sha256 IN ({_marks(shas)})", shas))
+        return dict(self.db.execute(f"SELECT sha256, size FROM messages WHERE sha256 IN ({marks(shas)})", shas))
 
     def unanalysed_messages(self) -> list[str]:
         """Messages stored but not analysed (new, or left by an interrupted run), oldest first."""
@@ -216,7 +211,7 @@ class Store(ObjectStore):
     def assignments(self, shas: list[str]) -> dict[str, str]:
         """The clerk's province for each of these messages that has one."""
         return dict(self.db.execute(
-            f"SELECT message_sha256, province_code FROM assignments WHERE message_sha256 IN ({_marks(shas)})", shas))
+            f"SELECT message_sha256, province_code FROM assignments WHERE message_sha256 IN ({marks(shas)})", shas))
 
     def save_attachments(self, attachments: list[SavedAttachment]) -> None:
         """Catalogue attachments; one catalogued before keeps its row and takes the new province."""
@@ -251,14 +246,14 @@ class Store(ObjectStore):
         """The analysed messages that share a Message-ID with one of these, each with
         the documents it carries."""
         ids = [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT message_id FROM messages WHERE sha256 IN ({_marks(shas)}) AND message_id != ''", shas)]
+            f"SELECT DISTINCT message_id FROM messages WHERE sha256 IN ({marks(shas)}) AND message_id != ''", shas)]
         members = self.db.execute(
-            f"SELECT sha256, message_id, received_at FROM messages WHERE message_id IN ({_marks(ids)}) "
+            f"SELECT sha256, message_id, received_at FROM messages WHERE message_id IN ({marks(ids)}) "
             "AND analysed_at IS NOT NULL", ids).fetchall() if ids else []
         documents: dict[str, set[str]] = {sha: set() for sha, _, _ in members}
         for sha, d_sha in self.db.execute(
                 f"SELECT message_sha256, sha256 FROM attachments WHERE stored AND message_sha256 IN "
-                f"({_marks(members)})", [m[0] for m in members]) if members else ():
+                f"({marks(members)})", [m[0] for m in members]) if members else ():
             documents[sha].add(d_sha)
         return [Copy(sha, message_id, received_at, frozenset(documents[sha]))
                 for sha, message_id, received_at in members]
@@ -271,11 +266,11 @@ class Store(ObjectStore):
     def province_claims(self, shas: list[str]) -> list[ProvinceClaim]:
         # Documents signed by several provinces: each counts for its own, no conflict to settle.
         several = {r[0] for r in self.db.execute(
-            f"SELECT message_sha256 FROM attachments WHERE message_sha256 IN ({_marks(shas)}) "
+            f"SELECT message_sha256 FROM attachments WHERE message_sha256 IN ({marks(shas)}) "
             "AND province_code IS NOT NULL GROUP BY message_sha256 HAVING COUNT(DISTINCT province_code) > 1", shas)}
         return [ProvinceClaim(*row, several_provinces=row[0] in several) for row in self.db.execute(
             "SELECT sha256, kind, campaign_match, duplicate_of, province_code, province_status, province_evidence "
-            f"FROM messages WHERE sha256 IN ({_marks(shas)})", shas)]
+            f"FROM messages WHERE sha256 IN ({marks(shas)})", shas)]
 
     # -- the clerk's decisions ---------------------------------------------------------
     def find_messages(self, reference: str) -> list[str]:
@@ -288,77 +283,6 @@ class Store(ObjectStore):
         with self.transaction() as db:
             db.execute("INSERT OR REPLACE INTO assignments(message_sha256, province_code, decided_at) VALUES (?,?,?)",
                        (sha, province_code, now_utc()))
-
-    # -- reading ------------------------------------------------------------------------
-    def counts_by_kind(self) -> dict[str, int]:
-        """How many messages of each kind ("not analysed" for those not analysed yet), by kind."""
-        return dict(self.db.execute(
-            "SELECT coalesce(kind, 'not analysed'), count(*) FROM messages GROUP BY 1 ORDER BY 1"))
-
-    def sender_addresses(self, excluding_kinds: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-        """(province code, sender address) of the messages with a province, most recent
-        first, leaving out the messages of the kinds given."""
-        return [tuple(r) for r in self.db.execute(
-            f"""SELECT province_code, sender FROM messages
-                WHERE province_code IS NOT NULL AND sender LIKE '%_@_%'
-                  AND coalesce(kind, '') NOT IN ({_marks(excluding_kinds)})
-                ORDER BY received_at DESC""", excluding_kinds)]
-
-    def report_messages(self, campaign_id: str) -> list[ReportMessage]:
-        """The messages that count as reports of the campaign (duplicates left out), oldest first."""
-        return [ReportMessage(r[0], r[1] or "", r[2] or "", r[3] or "", r[4], r[5] or "") for r in self.db.execute(
-            """SELECT sha256, message_id, sender, subject, received_at, province_code FROM messages
-               WHERE kind = 'report' AND campaign_id = ? AND duplicate_of IS NULL
-               ORDER BY received_at, sha256""", (campaign_id,))]
-
-    def message_documents(self) -> list[MessageDocument]:
-        """Every parsed document with the message it came with, by message and part."""
-        return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]))
-                for r in self.db.execute(
-                    """SELECT a.message_sha256, a.province_code, a.filename, d.sha256, d.format, d.status, d.error,
-                              d.ocr
-                       FROM attachments a JOIN documents d ON d.sha256 = a.sha256
-                       ORDER BY a.message_sha256, a.part""")]
-
-    def sections(self) -> dict[str, list[SectionRecord]]:
-        """Document sha256 -> its sections, by number."""
-        found: dict[str, list[SectionRecord]] = {}
-        for r in self.db.execute("SELECT document_sha256, number, heading, text, first_block, last_block, "
-                                 "first_page, last_page FROM sections ORDER BY number"):
-            found.setdefault(r[0], []).append(SectionRecord(*r[1:]))
-        return found
-
-    def messages(self) -> list[MessageRecord]:
-        """Every stored message, oldest first."""
-        return [MessageRecord(*r) for r in self.db.execute(f"{_MESSAGE} ORDER BY received_at, sha256")]
-
-    def message(self, sha: str) -> MessageRecord | None:
-        row = self.db.execute(f"{_MESSAGE} WHERE sha256 = ?", (sha,)).fetchone()
-        return MessageRecord(*row) if row is not None else None
-
-    def locations(self) -> list[Location]:
-        """Every place a message was seen, by source and key."""
-        return [Location(*r) for r in self.db.execute(
-            "SELECT source, key, sha256, seen_at, size, internaldate FROM locations ORDER BY source, key")]
-
-    def attachments(self, message_sha: str | None = None) -> list[SavedAttachment]:
-        """The attachments of one message, or of all, by message and part."""
-        where, args = ("WHERE message_sha256 = ?", (message_sha,)) if message_sha else ("", ())
-        return [SavedAttachment(r[0], AttachmentRecord(*r[1:6], bool(r[6])), r[7]) for r in self.db.execute(
-            "SELECT message_sha256, part, filename, content_type, sha256, size, stored, province_code "
-            f"FROM attachments {where} ORDER BY message_sha256, part", args)]
-
-    def documents(self) -> list[DocumentStatus]:
-        return [DocumentStatus(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in self.db.execute(
-            "SELECT sha256, format, status, error, ocr, letterhead FROM documents ORDER BY sha256")]
-
-    def problems(self) -> list[ErrorRecord]:
-        """Every recorded problem, in the order recorded."""
-        return [ErrorRecord(*r) for r in self.db.execute(
-            "SELECT stage, message_sha256, file, what, action FROM errors ORDER BY id")]
-
-    def error_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM errors").fetchone()[0]
 
     def record_problem(self, message_sha: str | None, problem: Problem) -> None:
         self.record_error(problem.stage, problem.what, problem.action, message_sha, problem.file)
@@ -385,14 +309,6 @@ class Store(ObjectStore):
                ORDER BY e.id"""
         ).fetchall()
         return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
-
-
-_MESSAGE = """SELECT sha256, message_id, size, received_at, received_from, sender, subject, kind, campaign_id,
-                     campaign_match, province_code, province_status, duplicate_of, analysed_at FROM messages"""
-
-
-def _marks(values) -> str:
-    return ",".join("?" * len(values))
 
 
 def dumps(value) -> str:
