@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from mailserver import MAILBOX, run_baocao
 
 from baocao.store import ReadOnlyCatalogue
@@ -106,3 +107,21 @@ def test_a_refused_write_is_told_by_its_error_number_not_by_its_wording():
     assert not refused_write(sqlite3.OperationalError("disk is full"))   # no code: not assumed
 
 
+
+
+def test_a_worker_that_cannot_write_a_document_stops_the_run_instead_of_calling_the_message_unreadable(
+        tmp_path, monkeypatch):
+    from baocao.campaign import load_campaign
+    from baocao.ingest.examine import Examiner
+    from baocao.store import ObjectStore, Store, StoreWriteError
+
+    raw = (MAILBOX / "04-quang-ninh.eml").read_bytes()
+    sha = Store.open(tmp_path / "kho", create=True).put_object(raw)
+
+    def full_disk(self, data, sync=True):
+        raise StoreWriteError("writing objects/: No space left on device")
+
+    monkeypatch.setattr(ObjectStore, "put_object", full_disk)
+    examiner = Examiner(tmp_path / "kho", load_campaign())
+    with pytest.raises(StoreWriteError, match="No space left"):
+        examiner.examine(sha, len(raw))
