@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from baocao.campaign import Campaign
 from baocao.ingest.examine import Examined, examine_in_worker, header_block, start_worker, unreadable
@@ -98,9 +98,15 @@ def _groups(items: Iterable, size: int) -> Iterator[list]:
 
 # -- storing -------------------------------------------------------------------------
 
-def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage, str, bool]]:
+class StoredMessage(NamedTuple):
+    raw: RawMessage
+    sha256: str
+    new: bool           # not stored before
+
+
+def store_batch(store: Store, group: list[RawMessage]) -> list[StoredMessage]:
     """Write the raw messages, sync once, then catalogue them and where they were seen,
-    in one transaction with the folder's last UID. Returns (raw, sha256, newly stored)."""
+    in one transaction with the folder's last UID."""
     def write(raw: RawMessage) -> str:
         if raw.spooled is not None:
             return store.adopt(raw.spooled, raw.sha256, sync=False)
@@ -120,7 +126,7 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage,
         if new:
             known.add(sha)  # the same message twice in one batch is stored once
             rows.append(NewMessage(sha, raw.length, received_at, received_from, stored_at))
-        stored.append((raw, sha, new))
+        stored.append(StoredMessage(raw, sha, new))
     locations = [Location(raw.source, raw.key, sha, stored_at, raw.server_size,
                           raw.received_at.isoformat() if raw.uid is not None and raw.received_at else None)
                  for raw, sha, _ in stored]
