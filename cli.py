@@ -140,6 +140,8 @@ def _campaign(path: Path | None):
 def _open_store(path: Path, create: bool = False) -> Store:
     try:
         return Store.open(path, create=create)
+    except StoreWriteError as e:
+        raise _write_failed(path, e) from e
     except StoreError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
 

@@ -69,21 +69,23 @@ class Store(ObjectStore, CatalogueReader):
     @classmethod
     def open(cls, root: Path | str, create: bool = False) -> "Store":
         root = Path(root)
-        if not (root / "catalog.sqlite").exists():
-            if not create:
-                raise StoreError(
-                    f"{root} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {root}` first"
-                )
-            os.makedirs(root, mode=0o700, exist_ok=True)
-            os.chmod(root, 0o700)
-        for sub in ("objects", "tmp"):
-            os.makedirs(root / sub, mode=0o700, exist_ok=True)
-        # SQLite gives its -wal and -shm files the catalogue's own mode: create it 0600 first.
-        for name in ("catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm"):
-            if (root / name).exists():
-                os.chmod(root / name, 0o600)
-            elif name == "catalog.sqlite":
-                os.close(os.open(root / name, os.O_WRONLY | os.O_CREAT, 0o600))
+        new = not (root / "catalog.sqlite").exists()
+        if new and not create:
+            raise StoreError(
+                f"{root} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {root}` first"
+            )
+        with writing(f"opening {root}"):
+            if new:
+                os.makedirs(root, mode=0o700, exist_ok=True)
+                os.chmod(root, 0o700)
+            for sub in ("objects", "tmp"):
+                os.makedirs(root / sub, mode=0o700, exist_ok=True)
+            # SQLite gives its -wal and -shm files the catalogue's own mode: create it 0600 first.
+            for name in ("catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm"):
+                if (root / name).exists():
+                    os.chmod(root / name, 0o600)
+                elif name == "catalog.sqlite":
+                    os.close(os.open(root / name, os.O_WRONLY | os.O_CREAT, 0o600))
         try:
             db = sqlite3.connect(root / "catalog.sqlite", timeout=30, isolation_level=None)
             db.row_factory = sqlite3.Row
@@ -92,6 +94,8 @@ class Store(ObjectStore, CatalogueReader):
             db.executescript(SCHEMA)
             migrate(db)
         except sqlite3.DatabaseError as e:
+            if refused_write(e):
+                raise write_error(f"opening {root}/catalog.sqlite", e) from e
             raise StoreError(f"{root}/catalog.sqlite cannot be opened ({e}): restore it from a backup") from e
         return cls(root, db)
 
