@@ -4,11 +4,9 @@ contract: cron jobs and scripts test them."""
 
 from __future__ import annotations
 
-import errno
 import functools
 import os
 import signal
-import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +16,7 @@ import click
 
 from baocao.campaign import CampaignError, load_campaign
 from baocao.config import ConfigFileError, config_path, load_config, read_password
-from baocao.store import Store, StoreError, StoreLocked
+from baocao.store import Store, StoreError, StoreLocked, StoreWriteError
 
 if TYPE_CHECKING:
     from baocao.ingest.sources import MailSource
@@ -157,6 +155,8 @@ def _campaign(path: Path | None):
 def _open_store(path: Path, create: bool = False) -> Store:
     try:
         return Store.open(path, create=create)
+    except StoreWriteError as e:
+        raise _write_failed(path, e) from e
     except StoreError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
 
@@ -211,12 +211,8 @@ def _ingest_locked(store_path, campaign, mail, quiet, document_seconds, shown) -
             raise Failure(str(e), EXIT_CONFIG) from e
         except ImapError as e:
             raise Failure(str(e), EXIT_CONNECTION) from e
-        except (OSError, sqlite3.OperationalError) as e:
-            if not _store_write_failed(e):
-                raise
-            raise Failure(f"cannot write to the store {store_path} ({e.strerror if isinstance(e, OSError) else e}): "
-                          "free space or fix the disk, then run again; what was stored before is intact",
-                          EXIT_STORE) from e
+        except StoreWriteError as e:
+            raise _write_failed(store_path, e) from e
         finally:
             progress.close()
         if not quiet:
@@ -242,10 +238,9 @@ def _interrupted(shown: list["_Progress"]) -> None:
         os._exit(EXIT_INTERRUPTED)
 
 
-def _store_write_failed(error: Exception) -> bool:
-    if isinstance(error, OSError):
-        return error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EIO)
-    return any(words in str(error) for words in ("disk is full", "disk I/O error", "readonly database"))
+def _write_failed(store_path: Path, error: StoreWriteError) -> Failure:
+    return Failure(f"cannot write to the store {store_path} ({error}): free space or fix the disk, then run "
+                   "again; what was stored before is intact", EXIT_STORE)
 
 
 class _Progress:
@@ -388,6 +383,8 @@ def parse(store, campaign, document_seconds):
         n = reanalyse_all(s, c, document_seconds)
     except StoreLocked as e:
         raise Failure(str(e), EXIT_LOCKED) from e
+    except StoreWriteError as e:
+        raise _write_failed(store, e) from e
     finally:
         s.close()
     click.echo(f"analysed {n} message(s) again", err=True)
@@ -516,18 +513,17 @@ def status(store, campaign, reminders):
     c = _campaign(campaign)
     s = _open_store(store)
     try:
-        kinds = s.db.execute("SELECT coalesce(kind, 'not analysed'), count(*) FROM messages GROUP BY 1").fetchall()
-        total = sum(n for _, n in kinds)
+        kinds = s.counts_by_kind()
         table = _table(s, c)
         errors = s.errors()
         if reminders is not None:
             from baocao.aggregate.reminders import addresses_seen
-            addresses = addresses_seen(s.db)
+            addresses = addresses_seen(s)
     finally:
         s.close()
     counts = table["status"].value_counts()
     click.echo(f"Campaign {c.id}, deadline {c.deadline.isoformat()} ({c.deadline_text})")
-    click.echo(f"Messages stored: {total} (" + ", ".join(f"{k}: {n}" for k, n in kinds) + ")")
+    click.echo(f"Messages stored: {sum(kinds.values())} (" + ", ".join(f"{k}: {n}" for k, n in kinds.items()) + ")")
     click.echo(f"Provinces: {len(table)}; on time {counts.get('on_time', 0)}, late {counts.get('late', 0)}, "
                f"unreadable {counts.get('unreadable', 0)}, missing {counts.get('missing', 0)}")
     click.echo("")
@@ -592,33 +588,26 @@ def assign(store, campaign, message, province):
     \b
         baocao assign --store kho 3f2a9c1b7d20 22
     """
-    from baocao.ingest.pipeline import analyse_message
-    from baocao.ingest.provinces import ProvinceIndex
-    from baocao.store import now_utc
+    from baocao.ingest.assign import AssignError, assign_message, province_named
 
     c = _campaign(campaign)
-    index = ProvinceIndex(c.provinces)
-    code = province if province in index.provinces else next((code for code, _ in index.mentioned(province)), None)
-    if code is None:
-        raise Failure(f"no province {province!r} in campaign {c.id}: give its code (01…96) or its name", 2)
+    try:
+        province_named(c, province)   # a wrong name is said before the store is opened
+    except AssignError as e:
+        raise Failure(str(e), 2) from e
     s = _open_store(store)
     try:
         s.lock()
-        rows = s.db.execute("SELECT sha256 FROM messages WHERE sha256 LIKE ? OR message_id = ?",
-                            (message.lower() + "%", message)).fetchall()
-        if len(rows) != 1:
-            raise Failure(f"{'no' if not rows else len(rows)} stored message(s) match {message!r}: "
-                          "give more characters of the hash shown by `baocao errors`", 2)
-        sha = rows[0][0]
-        with s.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO assignments(message_sha256, province_code, decided_at) VALUES (?,?,?)",
-                       (sha, code, now_utc()))
-        analyse_message(s, sha, c)
+        assigned = assign_message(s, c, message, province)
+    except AssignError as e:
+        raise Failure(str(e), 2) from e
     except StoreLocked as e:
         raise Failure(str(e), EXIT_LOCKED) from e
+    except StoreWriteError as e:
+        raise _write_failed(store, e) from e
     finally:
         s.close()
-    click.echo(f"message {sha[:12]} assigned to {code} {index.provinces[code].name}")
+    click.echo(f"message {assigned.message_sha256[:12]} assigned to {assigned.province_code} {assigned.province_name}")
 
 
 EXIT_DAMAGED = 7   # the store lost something: see EXIT_CODES

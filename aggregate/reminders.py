@@ -17,6 +17,7 @@ import pandas as pd
 
 from baocao.aggregate.schema import Status
 from baocao.campaign import Campaign
+from baocao.store import Store
 
 # The registry (văn thư) mailbox of the provincial People's Committee; a guess the clerk
 # checks, since the province table knows only the domain.
@@ -25,14 +26,10 @@ REGISTRY_MAILBOX = "vanthu"
 _NOT_A_CORRESPONDENT = ("ministry", "auto_reply", "delivery_failure", "newsletter", "spam")
 
 
-def addresses_seen(db) -> dict[str, list[str]]:
+def addresses_seen(store: Store) -> dict[str, list[str]]:
     """Province code -> the addresses it wrote from, most recent first (at most two)."""
-    marks = ",".join("?" * len(_NOT_A_CORRESPONDENT))
     seen: dict[str, list[str]] = {}
-    for code, sender in db.execute(
-            f"""SELECT province_code, sender FROM messages
-                WHERE province_code IS NOT NULL AND sender LIKE '%_@_%' AND coalesce(kind, '') NOT IN ({marks})
-                ORDER BY received_at DESC""", _NOT_A_CORRESPONDENT):
+    for code, sender in store.sender_addresses(excluding_kinds=_NOT_A_CORRESPONDENT):
         addresses = seen.setdefault(code, [])
         if sender not in addresses and len(addresses) < 2:
             addresses.append(sender)

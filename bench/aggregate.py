@@ -21,7 +21,10 @@ from baocao.aggregate.export import write_table
 from baocao.campaign import load_campaign
 from baocao.ingest.pipeline import ingest
 from baocao.ingest.sources import file_messages
+from baocao.parse.reports import ParsedDocument
+from baocao.parse.sections import Section, SourceRef
 from baocao.store import Store, now_utc
+from baocao.store.records import AttachmentRecord, MessageAnalysis, NewMessage, SavedAttachment
 
 MAILBOX = Path(__file__).resolve().parent.parent / "fixtures" / "mailbox"
 
@@ -32,9 +35,8 @@ def sample_sections() -> list[list[str]]:
     with tempfile.TemporaryDirectory() as work:
         store = Store.open(Path(work) / "kho", create=True)
         ingest(store, file_messages(MAILBOX), campaign)
-        texts = [[r[0] for r in store.db.execute(
-            "SELECT text FROM sections WHERE document_sha256 = ? ORDER BY number", (d,))]
-            for (d,) in store.db.execute("SELECT sha256 FROM documents WHERE status = 'ok'")]
+        sections = store.sections()
+        texts = [[s.text for s in sections.get(d.sha256, ())] for d in store.documents() if d.status == "ok"]
         store.close()
     return [t for t in texts if len(t) == 6]
 
@@ -43,24 +45,24 @@ def fill(store: Store, reports_per_province: int) -> None:
     campaign = load_campaign()
     texts = sample_sections()
     start = datetime(2022, 5, 20, tzinfo=timezone.utc)
-    with store.transaction() as db:
-        for i, province in enumerate(campaign.provinces):
-            for k in range(reports_per_province if i % 3 == 0 else 1):
-                sha = f"{i:02d}{k}".ljust(64, "a")
-                doc = f"{i:02d}{k}".ljust(64, "d")
-                received = (start + timedelta(hours=5 * i + 30 * k)).isoformat()
-                db.execute("INSERT INTO messages(sha256, message_id, size, received_at, received_from, stored_at, "
-                           "kind, campaign_id, campaign_match, province_code, province_status, analysed_at) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                           (sha, f"<{i}.{k}@bench>", 40000, received, "internaldate", now_utc(), "report", campaign.id,
-                            "cited", province.code, "recognised", now_utc()))
-                db.execute("INSERT INTO attachments VALUES (?,?,?,?,?,?,?)",
-                           (sha, "2", f"bao-cao-{province.ascii}.docx", "application/octet-stream", doc, 30000, 1))
-                db.execute("INSERT INTO documents(sha256, format, status, ocr, letterhead, error, parsed_at) "
-                           "VALUES (?,?,?,?,?,?,?)", (doc, "docx", "ok", 0, "", "", now_utc()))
-                for n, text in enumerate(texts[(i + k) % len(texts)], start=1):
-                    db.execute("INSERT INTO sections(document_sha256, number, heading, text, first_block, last_block) "
-                               "VALUES (?,?,?,?,?,?)", (doc, n, f"{n}. Mục {n}", text, 10 * n, 10 * n + 8))
+    reports = [(i, province, k) for i, province in enumerate(campaign.provinces)
+               for k in range(reports_per_province if i % 3 == 0 else 1)]
+    sha = {(i, k): f"{i:02d}{k}".ljust(64, "a") for i, _, k in reports}
+    received = {(i, k): (start + timedelta(hours=5 * i + 30 * k)).isoformat() for i, _, k in reports}
+    store.record_batch([NewMessage(sha[i, k], 40000, received[i, k], "internaldate", now_utc())
+                        for i, _, k in reports], [], [])
+    with store.transaction():
+        for i, province, k in reports:
+            doc = f"{i:02d}{k}".ljust(64, "d")
+            store.save_attachments([SavedAttachment(sha[i, k], AttachmentRecord(
+                "2", f"bao-cao-{province.ascii}.docx", "application/octet-stream", doc, 30000, True), None)])
+            store.save_document(doc, ParsedDocument("docx", "ok", tuple(
+                Section(n, f"{n}. Mục {n}", text, SourceRef("", 10 * n, 10 * n + 8))
+                for n, text in enumerate(texts[(i + k) % len(texts)], start=1)), ""))
+            store.save_analysis(sha[i, k], MessageAnalysis(
+                message_id=f"<{i}.{k}@bench>", sender="", sender_name="", subject="", date_header=None,
+                kind="report", campaign_id=campaign.id, campaign_match="cited", province_code=province.code,
+                province_status="recognised", province_evidence="[]", analysed_at=now_utc()))
 
 
 def main() -> None:
@@ -80,7 +82,7 @@ def main() -> None:
             started = time.perf_counter()
             write_table(consolidation, Path(work) / "bang.xlsx")
             exports.append(time.perf_counter() - started)
-        reports = store.db.execute("SELECT count(*) FROM messages").fetchone()[0]
+        reports = len(store.messages())
         store.close()
     table_s = statistics.median(tables)
     print(f"store: {len(campaign.provinces)} provinces, {reports} reports, 6 sections each")

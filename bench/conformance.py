@@ -48,13 +48,15 @@ import email.policy
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from baocao.store import Store
+from baocao.store.records import DocumentStatus, ErrorRecord, MessageRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "conformance"
@@ -160,15 +162,14 @@ def check_corpus(name: str, work: Path) -> CorpusResult:
         broken.append(Broken(name, "*", "stored", "no catalogue was made"))
         return result
 
-    db = sqlite3.connect(f"{(store / 'catalog.sqlite').as_uri()}?mode=ro", uri=True)
-    db.row_factory = sqlite3.Row
+    catalogue = Store.open(store)
     source = inputs.resolve().as_uri()
-    located = dict(db.execute("SELECT key, sha256 FROM locations WHERE source = ?", (source,)).fetchall())
-    messages = {r["sha256"]: r for r in db.execute("SELECT sha256, kind, analysed_at FROM messages")}
-    problems: dict[str, list[sqlite3.Row]] = {}
-    for r in db.execute("SELECT message_sha256, stage, file, what FROM errors"):
-        problems.setdefault(r["message_sha256"], []).append(r)
-    documents = {r["sha256"]: r for r in db.execute("SELECT sha256, status, error FROM documents")}
+    located = {place.key: place.sha256 for place in catalogue.locations() if place.source == source}
+    messages = {m.sha256: m for m in catalogue.messages()}
+    problems: dict[str, list[ErrorRecord]] = {}
+    for problem in catalogue.problems():
+        problems.setdefault(problem.message_sha256, []).append(problem)
+    documents = {d.sha256: d for d in catalogue.documents()}
 
     for path in files:
         data = before[path.name]
@@ -188,8 +189,8 @@ def check_corpus(name: str, work: Path) -> CorpusResult:
         mine = problems.get(sha, [])
         result.with_problem += bool(mine)
 
-        kind = row["kind"]
-        if row["analysed_at"] is None or not kind:
+        kind = row.kind
+        if row.analysed_at is None or not kind:
             brk("accounted for", "the message was stored but never analysed (no kind)")
         elif kind in NEEDS_PROBLEM and not mine:
             brk("accounted for", f"classed {kind!r} with no recorded problem")
@@ -197,17 +198,17 @@ def check_corpus(name: str, work: Path) -> CorpusResult:
             brk("accounted for", f"classed 'other', {len(data)} bytes with no header field, no recorded problem")
 
         if kind == "unreadable":
-            brk("examined", f"classed 'unreadable': {'; '.join(p['what'] for p in mine) or 'no problem recorded'}")
+            brk("examined", f"classed 'unreadable': {'; '.join(p.what for p in mine) or 'no problem recorded'}")
 
         if defects := stdlib_defects(data):
-            explained = [p for p in mine if p["stage"] != "analyse" or kind == "unreadable"]
+            explained = [p for p in mine if p.stage != "analyse" or kind == "unreadable"]
             if not explained:
                 brk("defects recorded", f"{', '.join(defects)} but no problem recorded for the message")
 
         if name == "wrapped":
-            _check_document(brk, db, path, sha, store, documents, mine)
-            _check_attribution(brk, db, data, sha)
-    db.close()
+            _check_document(brk, catalogue, path, sha, store, documents, mine)
+            _check_attribution(brk, row, data)
+    catalogue.close()
     return result
 
 
@@ -219,23 +220,23 @@ class _Recorder:
         self.broken.append(Broken(self.corpus, self.file, promise, detail))
 
 
-def _check_document(brk: _Recorder, db: sqlite3.Connection, path: Path, sha: str, store: Path,
-                    documents: dict, problems: list[sqlite3.Row]) -> None:
+def _check_document(brk: _Recorder, catalogue: Store, path: Path, sha: str, store: Path,
+                    documents: dict[str, DocumentStatus], problems: list[ErrorRecord]) -> None:
     """The wrapped document (its name is the .eml's without the suffix) is kept and read, or
     its failure is recorded for the clerk."""
     name = path.name.removesuffix(".eml")
     wanted = sha256_of((CORPUS / "documents" / name).read_bytes())
-    rows = db.execute("SELECT filename, sha256, stored FROM attachments WHERE message_sha256 = ?", (sha,)).fetchall()
-    mine = [r for r in rows if r["filename"] == name]
+    rows = [saved.attachment for saved in catalogue.attachments(sha)]
+    mine = [r for r in rows if r.filename == name]
     if not mine:
-        brk("document read", f"no attachment named {name} catalogued (found {[r['filename'] for r in rows]})")
+        brk("document read", f"no attachment named {name} catalogued (found {[r.filename for r in rows]})")
         return
     attachment = mine[0]
-    if attachment["sha256"] != wanted:
-        brk("stored", f"attachment {name} catalogued as {attachment['sha256'][:12]}, its bytes are {wanted[:12]}")
+    if attachment.sha256 != wanted:
+        brk("stored", f"attachment {name} catalogued as {attachment.sha256[:12]}, its bytes are {wanted[:12]}")
         return
-    named = [p for p in problems if p["file"] == name or name in (p["what"] or "")]
-    if not attachment["stored"]:
+    named = [p for p in problems if p.file == name or name in (p.what or "")]
+    if not attachment.stored:
         if not named:
             brk("document read", f"{name} was not taken for a document and no problem names it")
         return
@@ -243,22 +244,21 @@ def _check_document(brk: _Recorder, db: sqlite3.Connection, path: Path, sha: str
     if not obj.is_file() or sha256_of(obj.read_bytes()) != wanted:
         brk("stored", f"the document's object {wanted[:12]} is missing or does not hold its bytes")
     document = documents.get(wanted)
-    status = document["status"] if document is not None else None
+    status = document.status if document is not None else None
     if status not in PARSED and not named:
-        brk("document read", f"{name} is {status or 'not parsed'} ({document and document['error']}) "
+        brk("document read", f"{name} is {status or 'not parsed'} ({document and document.error}) "
                              "and no problem names it")
     if status not in PARSED and name not in CANNOT_BE_READ:
         brk("readable part kept", f"{name} has readable text but is {status or 'not parsed'}: "
-                                  f"{document and document['error']}")
+                                  f"{document and document.error}")
 
 
-def _check_attribution(brk: _Recorder, db: sqlite3.Connection, data: bytes, sha: str) -> None:
+def _check_attribution(brk: _Recorder, row: MessageRecord, data: bytes) -> None:
     """A reply citing the letter from a province's own domain is that province's report."""
     sender = email.message_from_bytes(data, policy=email.policy.default)["From"].addresses[0].domain
     with PROVINCES.open(encoding="utf-8") as f:
         code = next(r["code"] for r in csv.DictReader(f) if r["gov_domain"] == sender)
-    row = db.execute("SELECT kind, campaign_match, province_code FROM messages WHERE sha256 = ?", (sha,)).fetchone()
-    got = (row["kind"], row["campaign_match"], row["province_code"])
+    got = (row.kind, row.campaign_match, row.province_code)
     if got != ("report", "cited", code):
         brk("attributed", f"from {sender}, citing 1683/BXD-PTDT: expected a report of province {code} citing the "
                           f"letter, got kind {got[0]!r}, match {got[1]!r}, province {got[2]!r}")

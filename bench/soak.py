@@ -15,7 +15,6 @@ import email.policy
 import hashlib
 import random
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -23,6 +22,7 @@ from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from pathlib import Path
 
+from baocao.store import Store
 from ingest import Dovecot, append_all, baocao_ingest, bench_message, fixture_messages, free_port
 
 VN = timezone(timedelta(hours=7))
@@ -100,9 +100,10 @@ def main() -> int:
               f"peak RSS {full.max_rss_mb:.0f} MB")
         print(f"1/10 of it  : {small.wall_s:.1f} s, peak RSS {small.max_rss_mb:.0f} MB "
               f"(memory flat: {'yes' if full.max_rss_mb < 1.5 * small.max_rss_mb else 'NO'})")
-        stored = {r[0] for r in sqlite3.connect(work / "kho" / "catalog.sqlite").execute("SELECT sha256 FROM messages")}
-        locations = sqlite3.connect(work / "kho" / "catalog.sqlite").execute(
-            "SELECT count(*) FROM locations WHERE source LIKE '%/Soak'").fetchone()[0]
+        store = Store.open(work / "kho")
+        stored = {m.sha256 for m in store.messages()}
+        locations = sum(1 for place in store.locations() if place.source.endswith("/Soak"))
+        store.close()
         on_server = server_hashes(server, "Soak")
         same = stored == set(on_server) and locations == len(on_server)
         ok &= same and again.wall_s < 2 and full.max_rss_mb < 1.5 * small.max_rss_mb

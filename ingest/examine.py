@@ -1,8 +1,9 @@
 """Everything about one stored message that needs no catalogue: read its MIME, unpack
-its archives, store its attachments, parse its reports, gather the evidence of province
+its archives, store its attachments, parse its reports and gather the evidence of province
 and campaign. Pure enough to run in a worker process: it reads the raw message from the
 store and writes attachment objects (not yet durable: the caller syncs before it
-commits the rows that point at them)."""
+commits the rows that point at them); of the catalogue it only reads, read-only, which
+documents earlier runs parsed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ import gc
 import multiprocessing
 import os
 import signal
-import sqlite3
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,7 +26,8 @@ from baocao.ingest.mime import Attachment, MailMessage, read_headers, read_messa
 from baocao.ingest.provinces import ProvinceDecision, ProvinceIndex, recognise_province
 from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
 from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument, parse_document
-from baocao.store import Store, sha256_hex
+from baocao.store import ObjectStore, ReadOnlyCatalogue, StoreWriteError, sha256_hex
+from baocao.store.records import AttachmentRecord, Problem
 
 # Sections a document must show before it is taken for a report of the campaign when
 # its covering mail cites no letter.
@@ -48,10 +49,10 @@ class Examined:
     kind: str = "other"
     match: str = "unassigned"
     decision: ProvinceDecision = ProvinceDecision(None, "unrecognised", ())
-    attachments: list[tuple] = field(default_factory=list)  # (part, filename, content_type, sha, size, stored)
+    attachments: list[AttachmentRecord] = field(default_factory=list)
     document_shas: set[str] = field(default_factory=set)         # attachments that are documents
     parsed: dict[str, ParsedDocument] = field(default_factory=dict)   # newly parsed, by content
-    problems: list[tuple] = field(default_factory=list)          # (stage, what, action, file)
+    problems: list[Problem] = field(default_factory=list)
     # Document hash -> the province its own letterhead names: one message may carry the
     # reports of two provinces (a regional office sending both), each counts for its own.
     document_provinces: dict[str, str] = field(default_factory=dict)
@@ -63,7 +64,10 @@ class Examined:
 
 
 class Examiner:
-    """Examines messages of one store for one campaign; one per process."""
+    """Examines messages of one store for one campaign; one per worker process (see
+    `start_worker`), where hostile input can crash or hang it without harm. It writes
+    only objects; what it finds goes back to the parent's `Analyser`, which owns the
+    catalogue and saves it."""
 
     def __init__(self, root: Path, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS,
                  watchdog: bool = False):
@@ -72,15 +76,14 @@ class Examiner:
         self.campaign = campaign
         self.document_seconds = document_seconds
         self.index = ProvinceIndex(campaign.provinces)
-        self._store: Store | None = None
-        self._catalogue: sqlite3.Connection | None = None
+        self._store: ObjectStore | None = None
+        self._catalogue: ReadOnlyCatalogue | None = None
 
     @property
-    def store(self) -> Store:
+    def store(self) -> ObjectStore:
         if self._store is None:  # opened in the process that uses it, never inherited
-            self._store = Store(self.store_root, None)
-            self._catalogue = sqlite3.connect(f"file:{self.store_root / 'catalog.sqlite'}?mode=ro", uri=True,
-                                              timeout=30)
+            self._store = ObjectStore(self.store_root)
+            self._catalogue = ReadOnlyCatalogue(self.store_root)
         return self._store
 
     def examine(self, sha: str, size: int) -> Examined:
@@ -88,6 +91,8 @@ class Examiner:
         in a library is recorded as `unreadable` with the error, and the run goes on."""
         try:
             return self._examine(sha, size)
+        except StoreWriteError:   # the disk, not the message: the run stops, the message waits for the next
+            raise
         except Exception as e:  # any bug reached by one hostile message must not stop the others
             return unreadable(self.store, sha, f"{type(e).__name__}: {e}")
 
@@ -112,14 +117,14 @@ class Examiner:
         found = Examined(sha)
         if size > MAX_ANALYSED_BYTES:
             message = headers_of(store, sha)
-            found.problems.append((
+            found.problems.append(Problem(
                 "analyse", f"the message is {size / 2**20:.0f} MB, more than the {MAX_ANALYSED_BYTES // 2**20} MB "
                 "baocao opens; its attachments were not read",
-                "open it in a mail client; if it holds a report, ask the province to send the report alone", None))
+                "open it in a mail client; if it holds a report, ask the province to send the report alone"))
         else:
             message = read_message(store.read_object(sha))
         for problem in message.problems:
-            found.problems.append(("mime", problem.what, problem.action, None))
+            found.problems.append(Problem("mime", problem.what, problem.action))
         documents: list[ParsedDocument] = []
         for attachment in self._with_archive_members(message.all_attachments(), found):
             document = self._attachment(attachment, found)
@@ -127,7 +132,7 @@ class Examiner:
                 documents.append(document)
                 named = self.index.from_letterhead(document.letterhead) if document.letterhead else None
                 if named is not None:
-                    found.document_provinces[found.attachments[-1][3]] = named.province_code
+                    found.document_provinces[found.attachments[-1].sha256] = named.province_code
         # A forwarded report speaks for the province that wrote it, not for the forwarder.
         author = message.forwarded[0] if message.forwarded else message
         letterheads = [d.letterhead for d in documents if d.letterhead]
@@ -155,12 +160,12 @@ class Examiner:
         report is not lost unseen; the blank outline of a reply-all thread says nothing."""
         names = sorted({self.index.provinces[code].name for code in found.document_provinces.values()})
         if names:
-            found.problems.append((
+            found.problems.append(Problem(
                 "analyse", f"this mail from the ministry ({sender}) carries the report of {', '.join(names)}; "
                 "the ministry's own mail is never counted as a province's report",
                 f"if that report never reached {self.campaign.mailbox or 'the collection mailbox'}, ask whoever "
                 "passed it on to forward the province's original mail as an attachment (.eml), or the province "
-                "to send it again", None))
+                "to send it again"))
         found.document_provinces.clear()
 
     def _with_archive_members(self, attachments, found: Examined) -> Iterator[Attachment]:
@@ -173,7 +178,8 @@ class Examiner:
             with self._watched():
                 unpacked = unpack(attachment.data, attachment.filename or f"attachment {attachment.part}")
             for problem in unpacked.problems:
-                found.problems.append(("archive", problem, "see the message in a mail client", attachment.filename))
+                found.problems.append(Problem("archive", problem, "see the message in a mail client",
+                                              attachment.filename))
             for i, member in enumerate(unpacked.members, start=1):
                 yield Attachment(part=f"{attachment.part}/{i}", filename=f"{attachment.filename}/{member.path}",
                                  content_type="application/octet-stream", data=member.data)
@@ -185,8 +191,8 @@ class Examiner:
         fmt = detect_format(attachment.data, attachment.filename)
         document = fmt in DOCUMENT_FORMATS
         a_sha = self.store.put_object(attachment.data, sync=False) if document else sha256_hex(attachment.data)
-        found.attachments.append((attachment.part, attachment.filename, attachment.content_type, a_sha,
-                                  len(attachment.data), int(document)))
+        found.attachments.append(AttachmentRecord(attachment.part, attachment.filename, attachment.content_type,
+                                                  a_sha, len(attachment.data), document))
         if not document:
             return None
         found.document_shas.add(a_sha)
@@ -199,19 +205,17 @@ class Examiner:
             found.parsed[a_sha] = parsed
         if parsed.error:
             name = attachment.filename or f"attachment {attachment.part}"
-            found.problems.append(("parse", f"{name}: {parsed.error}",
-                                   "open the file yourself; ask the province for a readable copy if it is damaged",
-                                   attachment.filename))
+            found.problems.append(Problem("parse", f"{name}: {parsed.error}",
+                                          "open the file yourself; ask the province for a readable copy if it is "
+                                          "damaged", attachment.filename))
         return parsed
 
     def _known_document(self, sha: str) -> ParsedDocument | None:
-        row = self._catalogue.execute("SELECT format, status, letterhead, error, ocr FROM documents WHERE sha256 = ?",
-                                      (sha,)).fetchone()
-        if row is None:
+        known = self._catalogue.known_document(sha)
+        if known is None:
             return None
-        numbers = tuple(r[0] for r in self._catalogue.execute(
-            "SELECT number FROM sections WHERE document_sha256 = ?", (sha,)))
-        return ParsedDocument(row[0], row[1], (), row[2] or "", row[3] or "", numbers, bool(row[4]))
+        return ParsedDocument(known.format, known.status, (), known.letterhead, known.error, known.section_numbers,
+                              known.ocr)
 
 
 def not_a_report(found: Examined, index: ProvinceIndex) -> None:
@@ -228,20 +232,20 @@ def not_a_report(found: Examined, index: ProvinceIndex) -> None:
     if not found.attachments:
         why = "it has no attachment"
     else:
-        names = ", ".join(f"{name or f'part {part}'} ({ctype})" for part, name, ctype, *_ in found.attachments)
+        names = ", ".join(f"{a.filename or f'part {a.part}'} ({a.content_type})" for a in found.attachments)
         why = f"none of its attachments is a document (.docx, .doc, .pdf, .odt, .rtf): {names}"
-    found.problems.append(("analyse", f"this message {looks} but was not taken as a report: {why}",
-                           "read it in a mail client; if the province meant to send its report, ask it to send the "
-                           "report as an attached .docx or .pdf file", None))
+    found.problems.append(Problem("analyse", f"this message {looks} but was not taken as a report: {why}",
+                                  "read it in a mail client; if the province meant to send its report, ask it to "
+                                  "send the report as an attached .docx or .pdf file"))
 
 
-def unreadable(store: Store, sha: str, why: str) -> Examined:
+def unreadable(store: ObjectStore, sha: str, why: str) -> Examined:
     """A message baocao failed to examine: recorded with its headers when they can be
     read, so the clerk sees which message it is."""
-    found = Examined(sha, kind="unreadable", problems=[(
+    found = Examined(sha, kind="unreadable", problems=[Problem(
         "analyse", f"baocao could not examine this message ({why})",
         "the raw message is kept: open it in a mail client, and report this to baocao's developers with the "
-        "message's hash", None)])
+        "message's hash")])
     try:
         found.take_headers(headers_of(store, sha))
     except Exception:  # the headers are what failed: the hash still names the message
@@ -249,7 +253,7 @@ def unreadable(store: Store, sha: str, why: str) -> Examined:
     return found
 
 
-def headers_of(store: Store, sha: str) -> MailMessage:
+def headers_of(store: ObjectStore, sha: str) -> MailMessage:
     """Only the headers of a stored message, read from its first bytes."""
     with open(store.object_path(sha), "rb") as f:
         return read_headers(header_block(f.read(HEAD_BYTES)))

@@ -26,6 +26,7 @@ from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginEr
 
 from baocao.ingest.sources import SPOOL_THRESHOLD, RawMessage
 from baocao.store import FolderState
+from baocao.store.errors import writing
 
 TLS_MODES = ("ssl", "starttls", "none")
 BATCH_MESSAGES = 100
@@ -306,15 +307,21 @@ def _streamed(session: _Session, item: _Listed, spool_dir: Path) -> RawMessage:
     target = spool_dir / f"imap-{os.getpid()}-{item.uid}.part"
     digest = hashlib.sha256()
     offset = 0
-    with open(target, "wb") as out:
+    spooling = f"writing message UID {item.uid} to the store's spool"
+    with writing(spooling):
+        out = open(target, "wb")
+    with out:
         os.chmod(target, 0o600)
         while True:
             chunk = session.call(lambda client, offset=offset: _chunk(client, item.uid, offset))
-            out.write(chunk)
+            with writing(spooling):
+                out.write(chunk)
             digest.update(chunk)
             offset += len(chunk)
             if len(chunk) < CHUNK_BYTES:
                 break
+        with writing(spooling):
+            out.flush()
     settings = session.settings
     return RawMessage(settings.source, f"{session.uidvalidity}:{item.uid}", None, item.internaldate,
                       uidvalidity=session.uidvalidity, uid=item.uid, spooled=target,

@@ -29,13 +29,22 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from baocao.campaign import Campaign
 from baocao.ingest.examine import Examined, examine_in_worker, header_block, start_worker, unreadable
 from baocao.ingest.sources import RawMessage
-from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument
+from baocao.parse.reports import DEFAULT_SECONDS
 from baocao.store import Store, dumps, now_utc
+from baocao.store.records import (
+    FolderMark,
+    Location,
+    MessageAnalysis,
+    NewMessage,
+    Problem,
+    ProvinceClaim,
+    SavedAttachment,
+)
 
 BATCH = 64
 IN_FLIGHT = 4             # batches handed to the workers and not yet saved
@@ -63,9 +72,9 @@ def ingest(
     """Store every message not yet stored, and analyse what is new or was left unanalysed
     by an interrupted run. The caller holds the store's lock."""
     summary = IngestSummary()
-    errors_before = _error_count(store)
+    errors_before = store.error_count()
     store.clean_spool()
-    with Analyser(store, campaign, summary.kinds, document_seconds) as analyser:
+    with Analyser(store, campaign, document_seconds) as analyser:
         for group in _groups(messages, BATCH):
             stored = store_batch(store, group)
             for raw, _sha, new in stored:
@@ -76,7 +85,8 @@ def ingest(
             analyser.submit([sha for _, sha, new in stored if new])
         _submit_pending(analyser)   # what an interrupted run stored and did not analyse
     summary.analysed = analyser.done
-    summary.errors = _error_count(store) - errors_before
+    summary.kinds = analyser.kinds
+    summary.errors = store.error_count() - errors_before
     return summary
 
 
@@ -86,15 +96,17 @@ def _groups(items: Iterable, size: int) -> Iterator[list]:
         yield group
 
 
-def _error_count(store: Store) -> int:
-    return store.db.execute("SELECT count(*) FROM errors").fetchone()[0]
-
-
 # -- storing -------------------------------------------------------------------------
 
-def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage, str, bool]]:
+class StoredMessage(NamedTuple):
+    raw: RawMessage
+    sha256: str
+    new: bool           # not stored before
+
+
+def store_batch(store: Store, group: list[RawMessage]) -> list[StoredMessage]:
     """Write the raw messages, sync once, then catalogue them and where they were seen,
-    in one transaction with the folder's last UID. Returns (raw, sha256, newly stored)."""
+    in one transaction with the folder's last UID."""
     def write(raw: RawMessage) -> str:
         if raw.spooled is not None:
             return store.adopt(raw.spooled, raw.sha256, sync=False)
@@ -106,74 +118,46 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[tuple[RawMessage,
     written = [write(raw) for raw in group]
     prepared = list(zip(group, written, received, strict=True))
     store.sync()
-    marks = ",".join("?" * len(prepared))
-    known = {r[0] for r in store.db.execute(f"SELECT sha256 FROM messages WHERE sha256 IN ({marks})",
-                                            [sha for _, sha, _ in prepared])}
-    before = _locations(store, group)
+    known = store.known_messages(sha for _, sha, _ in prepared)
+    before = store.held_at((raw.source, raw.key) for raw in group)
     stored, rows, stored_at = [], [], now_utc()
     for raw, sha, (received_at, received_from) in prepared:
         new = sha not in known
         if new:
             known.add(sha)  # the same message twice in one batch is stored once
-            rows.append((sha, raw.length, received_at, received_from, stored_at))
-        stored.append((raw, sha, new))
-    with store.transaction() as db:
-        db.executemany("INSERT INTO messages(sha256, size, received_at, received_from, stored_at) VALUES (?,?,?,?,?)",
-                       rows)
-        # A place that held another message now holds this one; the other stays stored.
-        db.executemany(
-            """INSERT INTO locations(source, key, sha256, seen_at, size, internaldate) VALUES (?,?,?,?,?,?)
-               ON CONFLICT(source, key) DO UPDATE SET sha256 = excluded.sha256, seen_at = excluded.seen_at,
-                 size = excluded.size, internaldate = excluded.internaldate
-               WHERE locations.sha256 != excluded.sha256 OR locations.size IS NOT excluded.size
-                 OR locations.internaldate IS NOT excluded.internaldate""",
-            [(raw.source, raw.key, sha, stored_at, raw.server_size,
-              raw.received_at.isoformat() if raw.uid is not None and raw.received_at else None)
-             for raw, sha, _ in stored])
-        for raw, sha, _ in stored:
-            earlier = before.get((raw.source, raw.key))
-            if earlier is not None and earlier != sha:
-                store.record_error("ingest", *_place_reused(raw, earlier), message_sha=sha)
-        db.executemany(
-            """INSERT INTO folders(source, uidvalidity, last_uid) VALUES (?,?,?)
-               ON CONFLICT(source) DO UPDATE SET
-                 last_uid = CASE WHEN folders.uidvalidity = excluded.uidvalidity
-                                 THEN max(folders.last_uid, excluded.last_uid) ELSE excluded.last_uid END,
-                 uidvalidity = excluded.uidvalidity""", _last_uids(group))
+            rows.append(NewMessage(sha, raw.length, received_at, received_from, stored_at))
+        stored.append(StoredMessage(raw, sha, new))
+    locations = [Location(raw.source, raw.key, sha, stored_at, raw.server_size,
+                          raw.received_at.isoformat() if raw.uid is not None and raw.received_at else None)
+                 for raw, sha, _ in stored]
+    reused = [(sha, _place_reused(raw, before[raw.source, raw.key])) for raw, sha, _ in stored
+              if before.get((raw.source, raw.key), sha) != sha]
+    store.record_batch(rows, locations, _last_uids(group), reused)
     return stored
 
 
-def _locations(store: Store, group: list[RawMessage]) -> dict[tuple[str, str], str]:
-    """What each place of the batch held when last seen: (source, key) -> sha256."""
-    found = {}
-    for source in {raw.source for raw in group}:
-        keys = [raw.key for raw in group if raw.source == source]
-        found.update(((source, key), sha) for key, sha in store.db.execute(
-            f"SELECT key, sha256 FROM locations WHERE source = ? AND key IN ({','.join('?' * len(keys))})",
-            (source, *keys)))
-    return found
-
-
-def _place_reused(raw: RawMessage, earlier: str) -> tuple[str, str]:
+def _place_reused(raw: RawMessage, earlier: str) -> Problem:
     if raw.uid is not None:
-        return (f"{raw.source}: UID {raw.uid} held another message when it was stored ({earlier[:12]}); the server "
-                "gave the UID to this new one without changing UIDVALIDITY, against RFC 3501",
-                "nothing is lost: both messages are kept. Tell the mail server's administrator: a server that "
-                "reuses UIDs makes every mail client miss or mix up mail")
-    return (f"{raw.source}: {raw.key} held another message when it was read before ({earlier[:12]}) and now "
-            "holds this one", "nothing is lost: both are kept; check whoever replaced the file")
+        return Problem("ingest", f"{raw.source}: UID {raw.uid} held another message when it was stored "
+                       f"({earlier[:12]}); the server gave the UID to this new one without changing UIDVALIDITY, "
+                       "against RFC 3501",
+                       "nothing is lost: both messages are kept. Tell the mail server's administrator: a server "
+                       "that reuses UIDs makes every mail client miss or mix up mail")
+    return Problem("ingest", f"{raw.source}: {raw.key} held another message when it was read before "
+                   f"({earlier[:12]}) and now holds this one",
+                   "nothing is lost: both are kept; check whoever replaced the file")
 
 
-def _last_uids(group: list[RawMessage]) -> list[tuple[str, int, int]]:
-    """(folder, UIDVALIDITY, highest UID) for each run of the batch's IMAP messages."""
-    runs: list[tuple[str, int, int]] = []
+def _last_uids(group: list[RawMessage]) -> list[FolderMark]:
+    """The highest UID of each run of the batch's IMAP messages, by folder and UIDVALIDITY."""
+    runs: list[FolderMark] = []
     for raw in group:
         if raw.uid is None:
             continue
-        if runs and runs[-1][:2] == (raw.source, raw.uidvalidity):
-            runs[-1] = (raw.source, raw.uidvalidity, max(runs[-1][2], raw.uid))
+        if runs and (runs[-1].source, runs[-1].uidvalidity) == (raw.source, raw.uidvalidity):
+            runs[-1] = runs[-1]._replace(last_uid=max(runs[-1].last_uid, raw.uid))
         else:
-            runs.append((raw.source, raw.uidvalidity, raw.uid))
+            runs.append(FolderMark(raw.source, raw.uidvalidity, raw.uid))
     return runs
 
 
@@ -223,16 +207,17 @@ def _date(value: str) -> datetime | None:
 # -- analysing -----------------------------------------------------------------------
 
 class Analyser:
-    """Examines stored messages in worker processes and saves what they found, one
+    """Runs in the process that owns the catalogue (the ingest, holding the lock): hands
+    stored messages to `Examiner`s in worker processes and saves what they found, one
     batch per transaction. Workers use every core (the MIME parse and the readers are
     CPU-bound), and they are what a hostile attachment can crash or hang: a worker that
-    dies costs its messages a retry, one by one, never the run."""
+    dies costs its messages a retry, one by one, never the run. `kinds` counts the
+    messages saved, by kind."""
 
-    def __init__(self, store: Store, campaign: Campaign, kinds: dict[str, int] | None = None,
-                 document_seconds: float = DEFAULT_SECONDS):
+    def __init__(self, store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS):
         self.store = store
         self.campaign = campaign
-        self.kinds = kinds if kinds is not None else {}
+        self.kinds: dict[str, int] = {}
         self.document_seconds = document_seconds
         self._pool: ProcessPoolExecutor | None = None
         # per batch: the pool, and each task (sha, size)s with its future
@@ -244,7 +229,7 @@ class Analyser:
         """Start examining; results are saved by `drain` (or when the next batch comes)."""
         if not shas:
             return
-        sizes = self._sizes(shas)
+        sizes = self.store.message_sizes(shas)
         # Small batches in small tasks, so that a few reports are parsed side by side.
         per_task = max(1, min(TASK, len(shas) // (2 * WORKERS)))
         tasks = [[(sha, sizes[sha]) for sha in chunk] for chunk in _groups(shas, per_task)]
@@ -317,45 +302,35 @@ class Analyser:
             self._pool = None
             pool.shutdown(wait=True)
 
-    def _sizes(self, shas: list[str]) -> dict[str, int]:
-        marks = ",".join("?" * len(shas))
-        return dict(self.store.db.execute(f"SELECT sha256, size FROM messages WHERE sha256 IN ({marks})", shas))
-
     def _save(self, found: list[Examined]) -> None:
         if not found:
             return
-        if any(any(row[5] for row in e.attachments) for e in found):
+        if any(a.stored for e in found for a in e.attachments):
             self.store.sync()  # the document objects, before the rows that point at them
         shas = [e.sha for e in found]
-        marks = ",".join("?" * len(shas))
-        db = self.store.db
-        assigned = dict(db.execute(
-            f"SELECT message_sha256, province_code FROM assignments WHERE message_sha256 IN ({marks})", shas))
-        with self.store.transaction() as db:
+        assigned = self.store.assignments(shas)
+        with self.store.transaction():
             self.store.clear_errors(shas, ("mime", "parse", "analyse", "archive"))
             # The clerk's assignment speaks for every document of the message; else each
             # document counts for the province its own letterhead names.
-            db.executemany(
-                "INSERT INTO attachments(message_sha256, part, filename, content_type, sha256, size, stored, "
-                "province_code) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(message_sha256, part) "
-                "DO UPDATE SET province_code = excluded.province_code",
-                [(e.sha, *row, (assigned.get(e.sha) or e.document_provinces.get(row[3])) if row[5] else None)
-                 for e in found for row in e.attachments])
+            self.store.save_attachments([
+                SavedAttachment(e.sha, a, (assigned.get(e.sha) or e.document_provinces.get(a.sha256))
+                                if a.stored else None)
+                for e in found for a in e.attachments])
             analysed_at = now_utc()
             for examined in found:
-                fields, problems = self._decide(examined, assigned.get(examined.sha))
+                analysis, problems = self._decide(examined, assigned.get(examined.sha), analysed_at)
                 for d_sha, parsed in examined.parsed.items():
-                    _save_document(db, d_sha, parsed)
-                fields["analysed_at"] = analysed_at
-                db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
-                           (*fields.values(), examined.sha))
-                for stage, what, action, file in problems:
-                    self.store.record_error(stage, what, action, examined.sha, file)
+                    self.store.save_document(d_sha, parsed)
+                self.store.save_analysis(examined.sha, analysis)
+                for problem in problems:
+                    self.store.record_problem(examined.sha, problem)
                 self.kinds[examined.kind] = self.kinds.get(examined.kind, 0) + 1
             settle_duplicates(self.store, shas)
         self.done += len(found)
 
-    def _decide(self, examined: Examined, assigned: str | None) -> tuple[dict, list[tuple]]:
+    def _decide(self, examined: Examined, assigned: str | None,
+                analysed_at: str) -> tuple[MessageAnalysis, list[Problem]]:
         """What needs the catalogue: the clerk's assignment, what to report. Whether the
         message is a duplicate, and what follows from that, is settled afterwards over the
         whole catalogue (`settle_duplicates`)."""
@@ -363,17 +338,17 @@ class Analyser:
         decision, match, kind = examined.decision, examined.match, examined.kind
         province_code = assigned or decision.code
         if kind == "report" and match == "unassigned":
-            problems.append(("analyse", "this report cites no request letter and its document does not follow the "
-                             "outline", "read it; if it answers the campaign, ask the province to resend it citing "
-                             "the letter", None))
-        fields = dict(
+            problems.append(Problem(
+                "analyse", "this report cites no request letter and its document does not follow the outline",
+                "read it; if it answers the campaign, ask the province to resend it citing the letter"))
+        analysis = MessageAnalysis(
             message_id=examined.message_id, sender=examined.sender, sender_name=examined.sender_name,
             subject=examined.subject, date_header=examined.date_header, kind=kind,
             campaign_id=self.campaign.id if match in ("cited", "content") else None, campaign_match=match,
             province_code=province_code, province_status="assigned" if assigned else decision.status,
-            province_evidence=dumps([e.__dict__ for e in decision.evidence]),
+            province_evidence=dumps([e.__dict__ for e in decision.evidence]), analysed_at=analysed_at,
         )
-        return fields, problems
+        return analysis, problems
 
 
 
@@ -479,68 +454,46 @@ def settle_duplicates(store: Store, shas: list[str]) -> None:
     duplicates. Same Message-ID with other documents is another message. Recomputed for
     the groups of `shas` whenever they are saved: a copy received earlier but analysed
     later takes over. Called inside the caller's transaction."""
-    db = store.db
-    marks = ",".join("?" * len(shas))
-    ids = [r[0] for r in db.execute(
-        f"SELECT DISTINCT message_id FROM messages WHERE sha256 IN ({marks}) AND message_id != ''", shas)]
-    members = db.execute(
-        f"SELECT sha256, message_id, received_at FROM messages WHERE message_id IN ({','.join('?' * len(ids))}) "
-        "AND analysed_at IS NOT NULL", ids).fetchall() if ids else []
-    documents: dict[str, set[str]] = {sha: set() for sha, _, _ in members}
-    for sha, d_sha in db.execute(
-            f"SELECT message_sha256, sha256 FROM attachments WHERE stored AND message_sha256 IN "
-            f"({','.join('?' * len(members))})", [m[0] for m in members]) if members else ():
-        documents[sha].add(d_sha)
     groups: dict[tuple[str, frozenset[str]], list[tuple[str, str]]] = {}
-    for sha, message_id, received_at in members:
-        groups.setdefault((message_id, frozenset(documents[sha])), []).append((received_at, sha))
+    for copy in store.copies(shas):
+        groups.setdefault((copy.message_id, copy.documents), []).append((copy.received_at, copy.sha256))
     duplicate_of: dict[str, str | None] = dict.fromkeys(shas)   # no Message-ID: a message of its own
     for copies in groups.values():
         first = min(copies)[1]
         duplicate_of.update((sha, None if sha == first else first) for _, sha in copies)
-    db.executemany("UPDATE messages SET duplicate_of = ? WHERE sha256 = ?", [(v, k) for k, v in duplicate_of.items()])
+    store.set_duplicates(duplicate_of)
     settled = sorted(set(shas) | set(duplicate_of))
     store.clear_errors(settled, ("province",))
-    marks = ",".join("?" * len(settled))
-    # Documents signed by several provinces: each counts for its own, no conflict to settle.
-    several = {r[0] for r in db.execute(
-        f"SELECT message_sha256 FROM attachments WHERE message_sha256 IN ({marks}) AND province_code IS NOT NULL "
-        "GROUP BY message_sha256 HAVING COUNT(DISTINCT province_code) > 1", settled)}
-    for row in db.execute(
-            "SELECT sha256, kind, campaign_match, duplicate_of, province_code, province_status, province_evidence "
-            f"FROM messages WHERE sha256 IN ({marks})", settled).fetchall():
-        for what, action in _province_problems(*row, several=row[0] in several):
-            store.record_error("province", what, action, row[0])
+    for claim in store.province_claims(settled):
+        for problem in _province_problems(claim):
+            store.record_problem(claim.sha256, problem)
 
 
-def _province_problems(sha: str, kind: str, match: str, duplicate_of: str | None, province_code: str | None,
-                       province_status: str, evidence: str, several: bool = False) -> list[tuple[str, str]]:
+def _province_problems(claim: ProvinceClaim) -> list[Problem]:
     """What the clerk must settle about a report that counts (a duplicate does not)."""
-    if kind != "report" or match not in ("cited", "content") or duplicate_of is not None:
+    if claim.kind != "report" or claim.campaign_match not in ("cited", "content") or claim.duplicate_of is not None:
         return []
-    if province_code is None:
-        return [("cannot tell which province sent this report (no official domain, no letterhead)",
-                 f"run `baocao assign {sha[:12]} <province code>` once you know")]
-    if province_status == "conflict" and not several:
-        names = ", ".join(f"{e['source']}: {e['detail']}" for e in json.loads(evidence or "[]"))
-        return [(f"the evidence names different provinces ({names}); the document's was taken",
-                 f"if that is wrong, run `baocao assign {sha[:12]} <province code>`")]
+    sha = claim.sha256
+    if claim.province_code is None:
+        return [Problem("province", "cannot tell which province sent this report (no official domain, no letterhead)",
+                        f"run `baocao assign {sha[:12]} <province code>` once you know")]
+    if claim.province_status == "conflict" and not claim.several_provinces:
+        names = ", ".join(f"{e['source']}: {e['detail']}" for e in json.loads(claim.province_evidence or "[]"))
+        return [Problem("province", f"the evidence names different provinces ({names}); the document's was taken",
+                        f"if that is wrong, run `baocao assign {sha[:12]} <province code>`")]
     return []
 
 
-def analyse_pending(store: Store, campaign: Campaign, kinds: dict[str, int] | None = None,
-                    document_seconds: float = DEFAULT_SECONDS) -> int:
-    """Analyse every stored message that has not been analysed yet."""
-    with Analyser(store, campaign, kinds, document_seconds) as analyser:
+def analyse_pending(store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS) -> int:
+    """Analyse every stored message that has not been analysed yet. Returns how many."""
+    with Analyser(store, campaign, document_seconds) as analyser:
         _submit_pending(analyser)
     return analyser.done
 
 
 def _submit_pending(analyser: Analyser) -> None:
     analyser.drain()   # what is in flight is saved first, so it is not pending any more
-    pending = [r[0] for r in analyser.store.db.execute(
-        "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at").fetchall()]
-    for group in _groups(pending, BATCH):
+    for group in _groups(analyser.store.unanalysed_messages(), BATCH):
         analyser.submit(group)
 
 
@@ -548,31 +501,12 @@ def reanalyse_all(store: Store, campaign: Campaign, document_seconds: float = DE
     """After a change of campaign or of baocao itself: analyse everything again
     (documents are parsed again; the clerk's assignments are kept)."""
     store.clean_spool()
-    with store.transaction() as db:
-        db.execute("UPDATE messages SET analysed_at = NULL")
-        db.execute("DELETE FROM sections")
-        db.execute("DELETE FROM documents")
+    store.forget_analyses()
     return analyse_pending(store, campaign, document_seconds=document_seconds)
 
 
 def analyse_message(store: Store, sha: str, campaign: Campaign) -> str:
     """Analyse one stored message again (after `baocao assign`). Returns its kind."""
-    kinds: dict[str, int] = {}
-    with Analyser(store, campaign, kinds) as analyser:
+    with Analyser(store, campaign) as analyser:
         analyser.submit([sha])
-    return next(iter(kinds))
-
-
-def _save_document(db, sha: str, parsed: ParsedDocument) -> None:
-    db.execute(
-        "INSERT OR REPLACE INTO documents(sha256, format, status, ocr, letterhead, error, parsed_at) "
-        "VALUES (?,?,?,?,?,?,?)",
-        (sha, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, parsed.error, now_utc()),
-    )
-    db.execute("DELETE FROM sections WHERE document_sha256 = ?", (sha,))
-    db.executemany(
-        "INSERT INTO sections(document_sha256, number, heading, text, first_block, last_block, first_page, "
-        "last_page, merged_with) VALUES (?,?,?,?,?,?,?,?,?)",
-        [(sha, s.number, s.heading, s.text, s.source.first_block, s.source.last_block, s.source.first_page,
-          s.source.last_page, ",".join(map(str, s.merged_with))) for s in parsed.sections],
-    )
+    return next(iter(analyser.kinds))

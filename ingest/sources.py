@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # imap.py imports this module's RawMessage
     from baocao.ingest.imap import ImapSettings
     from baocao.store import Store
 
+from baocao.store.errors import writing
+
 
 class SourceError(Exception):
     """The message source named on the command line cannot be read."""
@@ -97,12 +99,19 @@ def spool_file(path: Path, spool_dir: Path) -> tuple[Path, str, int]:
     digest = hashlib.sha256()
     target = spool_dir / f"spool-{os.getpid()}-{path.name}.part"
     size = 0
-    with open(path, "rb") as src, open(target, "wb") as dst:
-        os.chmod(target, 0o600)
-        while chunk := src.read(2**20):
-            digest.update(chunk)
-            dst.write(chunk)
-            size += len(chunk)
+    spooling = f"copying {path.name} to the store's spool"
+    with open(path, "rb") as src:
+        with writing(spooling):
+            dst = open(target, "wb")
+        with dst:
+            os.chmod(target, 0o600)
+            while chunk := src.read(2**20):
+                digest.update(chunk)
+                with writing(spooling):
+                    dst.write(chunk)
+                size += len(chunk)
+            with writing(spooling):
+                dst.flush()
     return target, digest.hexdigest(), size
 
 

@@ -9,6 +9,7 @@ between the two leaves an orphan object, which the next run adopts.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import fcntl
 import json
@@ -18,18 +19,27 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
+from baocao.store.errors import StoreError, StoreLocked, StoreWriteError, refused_write, write_error, writing
 from baocao.store.objects import ObjectStore
+from baocao.store.reader import CatalogueReader, marks
+from baocao.store.records import (
+    Copy,
+    FolderMark,
+    Location,
+    MessageAnalysis,
+    NewMessage,
+    Problem,
+    ProvinceClaim,
+    SavedAttachment,
+)
 from baocao.store.schema import SCHEMA, migrate
 
+if TYPE_CHECKING:
+    from baocao.parse.reports import ParsedDocument
 
-class StoreError(Exception):
-    """The store cannot be used: missing, unreadable, or not a baocao store."""
-
-
-class StoreLocked(StoreError):
-    """Another baocao process holds the store."""
+__all__ = ["FolderState", "Store", "StoreError", "StoreLocked", "StoreWriteError", "dumps", "now_utc"]
 
 
 def now_utc() -> str:
@@ -45,9 +55,10 @@ class FolderState:
     seen: dict[int, tuple[int | None, str | None]] = field(default_factory=dict, repr=False)
 
 
-class Store(ObjectStore):
+class Store(ObjectStore, CatalogueReader):
     """A store directory: its objects and its catalogue. Open it with `Store.open`;
-    writers take `lock()` first. Every SQL statement of baocao is a method here."""
+    writers take `lock()` first. Every SQL statement of baocao is a method here, or a
+    reading method of `CatalogueReader` (store/reader.py) that it shares with the workers."""
 
     def __init__(self, root: Path, db: sqlite3.Connection):
         super().__init__(root)
@@ -58,21 +69,23 @@ class Store(ObjectStore):
     @classmethod
     def open(cls, root: Path | str, create: bool = False) -> "Store":
         root = Path(root)
-        if not (root / "catalog.sqlite").exists():
-            if not create:
-                raise StoreError(
-                    f"{root} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {root}` first"
-                )
-            os.makedirs(root, mode=0o700, exist_ok=True)
-            os.chmod(root, 0o700)
-        for sub in ("objects", "tmp"):
-            os.makedirs(root / sub, mode=0o700, exist_ok=True)
-        # SQLite gives its -wal and -shm files the catalogue's own mode: create it 0600 first.
-        for name in ("catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm"):
-            if (root / name).exists():
-                os.chmod(root / name, 0o600)
-            elif name == "catalog.sqlite":
-                os.close(os.open(root / name, os.O_WRONLY | os.O_CREAT, 0o600))
+        new = not (root / "catalog.sqlite").exists()
+        if new and not create:
+            raise StoreError(
+                f"{root} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {root}` first"
+            )
+        with writing(f"opening {root}"):
+            if new:
+                os.makedirs(root, mode=0o700, exist_ok=True)
+                os.chmod(root, 0o700)
+            for sub in ("objects", "tmp"):
+                os.makedirs(root / sub, mode=0o700, exist_ok=True)
+            # SQLite gives its -wal and -shm files the catalogue's own mode: create it 0600 first.
+            for name in ("catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm"):
+                if (root / name).exists():
+                    os.chmod(root / name, 0o600)
+                elif name == "catalog.sqlite":
+                    os.close(os.open(root / name, os.O_WRONLY | os.O_CREAT, 0o600))
         try:
             db = sqlite3.connect(root / "catalog.sqlite", timeout=30, isolation_level=None)
             db.row_factory = sqlite3.Row
@@ -81,6 +94,8 @@ class Store(ObjectStore):
             db.executescript(SCHEMA)
             migrate(db)
         except sqlite3.DatabaseError as e:
+            if refused_write(e):
+                raise write_error(f"opening {root}/catalog.sqlite", e) from e
             raise StoreError(f"{root}/catalog.sqlite cannot be opened ({e}): restore it from a backup") from e
         return cls(root, db)
 
@@ -110,13 +125,21 @@ class Store(ObjectStore):
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """The store's methods called inside commit together or not at all. The disk
+        refusing a write (full, read-only, failing) becomes a StoreWriteError; the
+        transaction is rolled back, so what was committed before stays as it was."""
+        with writing("writing to the catalogue"):
+            self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            with writing("committing to the catalogue"):
+                self.db.execute("COMMIT")
+        except BaseException as e:
+            if self.db.in_transaction:   # SQLite rolls back by itself after some errors (a full disk)
+                self.db.execute("ROLLBACK")
+            if isinstance(e, (OSError, sqlite3.Error)) and refused_write(e):
+                raise write_error("writing to the catalogue", e) from e
             raise
-        self.db.execute("COMMIT")
 
     # -- sync state -----------------------------------------------------------------
     def folder_state(self, source: str) -> FolderState | None:
@@ -128,6 +151,145 @@ class Store(ObjectStore):
             "SELECT key, size, internaldate FROM locations WHERE source = ? AND substr(key, 1, ?) = ?",
             (source, len(prefix), prefix))}
         return FolderState(row["uidvalidity"], row["last_uid"], seen)
+
+    # -- storing messages ---------------------------------------------------------
+    def known_messages(self, shas: Iterable[str]) -> set[str]:
+        """Which of these messages are stored already."""
+        shas = list(shas)
+        return {r[0] for r in self.db.execute(
+            f"SELECT sha256 FROM messages WHERE sha256 IN ({marks(shas)})", shas)}
+
+    def held_at(self, places: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """What each place (source, key) held when last seen: (source, key) -> sha256."""
+        by_source: dict[str, list[str]] = {}
+        for source, key in places:
+            by_source.setdefault(source, []).append(key)
+        found = {}
+        for source, keys in by_source.items():
+            found.update(((source, key), sha) for key, sha in self.db.execute(
+                f"SELECT key, sha256 FROM locations WHERE source = ? AND key IN ({marks(keys)})", (source, *keys)))
+        return found
+
+    def record_batch(self, messages: list[NewMessage], locations: list[Location], folders: list[FolderMark],
+                     problems: list[tuple[str, Problem]] = ()) -> None:
+        """Catalogue a batch of messages whose objects are durable already (the caller
+        synced them), where each was seen, and each folder's last UID, in one
+        transaction: a crash leaves the folder's mark and its messages' places together.
+        `problems` are (message sha256, problem) found while storing them."""
+        with self.transaction() as db:
+            db.executemany("INSERT INTO messages(sha256, size, received_at, received_from, stored_at) "
+                           "VALUES (?,?,?,?,?)", messages)
+            # A place that held another message now holds this one; the other stays stored.
+            db.executemany(
+                """INSERT INTO locations(source, key, sha256, seen_at, size, internaldate) VALUES (?,?,?,?,?,?)
+                   ON CONFLICT(source, key) DO UPDATE SET sha256 = excluded.sha256, seen_at = excluded.seen_at,
+                     size = excluded.size, internaldate = excluded.internaldate
+                   WHERE locations.sha256 != excluded.sha256 OR locations.size IS NOT excluded.size
+                     OR locations.internaldate IS NOT excluded.internaldate""", locations)
+            for sha, problem in problems:
+                self.record_problem(sha, problem)
+            db.executemany(
+                """INSERT INTO folders(source, uidvalidity, last_uid) VALUES (?,?,?)
+                   ON CONFLICT(source) DO UPDATE SET
+                     last_uid = CASE WHEN folders.uidvalidity = excluded.uidvalidity
+                                     THEN max(folders.last_uid, excluded.last_uid) ELSE excluded.last_uid END,
+                     uidvalidity = excluded.uidvalidity""", folders)
+
+    # -- analysing ------------------------------------------------------------------
+    def message_sizes(self, shas: list[str]) -> dict[str, int]:
+        return dict(self.db.execute(f"SELECT sha256, size FROM messages WHERE sha256 IN ({marks(shas)})", shas))
+
+    def unanalysed_messages(self) -> list[str]:
+        """Messages stored but not analysed (new, or left by an interrupted run), oldest first."""
+        return [r[0] for r in self.db.execute(
+            "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at")]
+
+    def forget_analyses(self) -> None:
+        """Every message to be analysed again, every document parsed again (the raw
+        messages, their places and the clerk's assignments are kept)."""
+        with self.transaction() as db:
+            db.execute("UPDATE messages SET analysed_at = NULL")
+            db.execute("DELETE FROM sections")
+            db.execute("DELETE FROM documents")
+
+    def assignments(self, shas: list[str]) -> dict[str, str]:
+        """The clerk's province for each of these messages that has one."""
+        return dict(self.db.execute(
+            f"SELECT message_sha256, province_code FROM assignments WHERE message_sha256 IN ({marks(shas)})", shas))
+
+    def save_attachments(self, attachments: list[SavedAttachment]) -> None:
+        """Catalogue attachments; one catalogued before keeps its row and takes the new province."""
+        self.db.executemany(
+            "INSERT INTO attachments(message_sha256, part, filename, content_type, sha256, size, stored, "
+            "province_code) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(message_sha256, part) "
+            "DO UPDATE SET province_code = excluded.province_code",
+            [(a.message_sha256, *a.attachment[:5], int(a.attachment.stored), a.province_code) for a in attachments])
+
+    def save_document(self, sha: str, parsed: "ParsedDocument") -> None:
+        """A document's parse and its sections, replacing an earlier parse of the same content."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO documents(sha256, format, status, ocr, letterhead, error, parsed_at) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (sha, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, parsed.error, now_utc()),
+        )
+        self.db.execute("DELETE FROM sections WHERE document_sha256 = ?", (sha,))
+        self.db.executemany(
+            "INSERT INTO sections(document_sha256, number, heading, text, first_block, last_block, first_page, "
+            "last_page, merged_with) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(sha, s.number, s.heading, s.text, s.source.first_block, s.source.last_block, s.source.first_page,
+              s.source.last_page, ",".join(map(str, s.merged_with))) for s in parsed.sections],
+        )
+
+    def save_analysis(self, sha: str, analysis: MessageAnalysis) -> None:
+        fields = dataclasses.asdict(analysis)
+        self.db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
+                        (*fields.values(), sha))
+
+    # -- duplicates and provinces -----------------------------------------------------
+    def copies(self, shas: list[str]) -> list[Copy]:
+        """The analysed messages that share a Message-ID with one of these, each with
+        the documents it carries."""
+        ids = [r[0] for r in self.db.execute(
+            f"SELECT DISTINCT message_id FROM messages WHERE sha256 IN ({marks(shas)}) AND message_id != ''", shas)]
+        members = self.db.execute(
+            f"SELECT sha256, message_id, received_at FROM messages WHERE message_id IN ({marks(ids)}) "
+            "AND analysed_at IS NOT NULL", ids).fetchall() if ids else []
+        documents: dict[str, set[str]] = {sha: set() for sha, _, _ in members}
+        for sha, d_sha in self.db.execute(
+                f"SELECT message_sha256, sha256 FROM attachments WHERE stored AND message_sha256 IN "
+                f"({marks(members)})", [m[0] for m in members]) if members else ():
+            documents[sha].add(d_sha)
+        return [Copy(sha, message_id, received_at, frozenset(documents[sha]))
+                for sha, message_id, received_at in members]
+
+    def set_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
+        """Message -> the copy that counts in its place (None: it counts itself)."""
+        self.db.executemany("UPDATE messages SET duplicate_of = ? WHERE sha256 = ?",
+                            [(v, k) for k, v in duplicate_of.items()])
+
+    def province_claims(self, shas: list[str]) -> list[ProvinceClaim]:
+        # Documents signed by several provinces: each counts for its own, no conflict to settle.
+        several = {r[0] for r in self.db.execute(
+            f"SELECT message_sha256 FROM attachments WHERE message_sha256 IN ({marks(shas)}) "
+            "AND province_code IS NOT NULL GROUP BY message_sha256 HAVING COUNT(DISTINCT province_code) > 1", shas)}
+        return [ProvinceClaim(*row, several_provinces=row[0] in several) for row in self.db.execute(
+            "SELECT sha256, kind, campaign_match, duplicate_of, province_code, province_status, province_evidence "
+            f"FROM messages WHERE sha256 IN ({marks(shas)})", shas)]
+
+    # -- the clerk's decisions ---------------------------------------------------------
+    def find_messages(self, reference: str) -> list[str]:
+        """The messages whose hash starts with `reference`, or whose Message-ID it is."""
+        return [r[0] for r in self.db.execute("SELECT sha256 FROM messages WHERE sha256 LIKE ? OR message_id = ?",
+                                              (reference.lower() + "%", reference))]
+
+    def assign(self, sha: str, province_code: str) -> None:
+        """The clerk's decision of the message's province, which no later run overrides."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO assignments(message_sha256, province_code, decided_at) VALUES (?,?,?)",
+                       (sha, province_code, now_utc()))
+
+    def record_problem(self, message_sha: str | None, problem: Problem) -> None:
+        self.record_error(problem.stage, problem.what, problem.action, message_sha, problem.file)
 
     # -- errors ---------------------------------------------------------------------
     def record_error(self, stage: str, what: str, action: str, message_sha: str | None = None,

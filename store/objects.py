@@ -12,6 +12,8 @@ import shutil
 import threading
 from pathlib import Path
 
+from baocao.store.errors import writing
+
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -36,20 +38,21 @@ class ObjectStore:
         if path.exists() and path.stat().st_size == len(data):
             return sha
         tmp = self.root / "tmp" / f"{sha}.{os.getpid()}.{threading.get_ident()}"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            if sync:
-                os.fsync(fd)
-        except BaseException:
+        with writing(f"writing {_shown(path, self.root)}"):
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                view = memoryview(data)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+                if sync:
+                    os.fsync(fd)
+            except BaseException:
+                os.close(fd)
+                tmp.unlink(missing_ok=True)
+                raise
             os.close(fd)
-            tmp.unlink(missing_ok=True)
-            raise
-        os.close(fd)
-        self._place(tmp, path, sync)
+            self._place(tmp, path, sync)
         return sha
 
     def adopt(self, spooled: Path, sha: str, sync: bool = True) -> str:
@@ -58,29 +61,32 @@ class ObjectStore:
         if path.exists() and path.stat().st_size == spooled.stat().st_size:
             spooled.unlink()
             return sha
-        if sync:
-            _fsync_path(spooled)
-        self._place(spooled, path, sync)
+        with writing(f"writing {_shown(path, self.root)}"):
+            if sync:
+                _fsync_path(spooled)
+            self._place(spooled, path, sync)
         return sha
 
     def _place(self, tmp: Path, path: Path, sync: bool) -> None:
-        try:
-            os.replace(tmp, path)
-        except FileNotFoundError:  # the first object of this fan-out folder
-            path.parent.mkdir(mode=0o700, exist_ok=True)
-            os.replace(tmp, path)
-        if sync:
-            _fsync_path(path.parent)
+        with writing(f"writing {_shown(path, self.root)}"):
+            try:
+                os.replace(tmp, path)
+            except FileNotFoundError:  # the first object of this fan-out folder
+                path.parent.mkdir(mode=0o700, exist_ok=True)
+                os.replace(tmp, path)
+            if sync:
+                _fsync_path(path.parent)
 
     def sync(self) -> None:
         """Make every object written since the last sync durable: one syncfs for the
         store's file system instead of an fsync per file (measured 5x cheaper per file)."""
-        fd = os.open(self.root, os.O_RDONLY)
-        try:
-            if _syncfs is None or _syncfs(fd) != 0:
-                os.sync()
-        finally:
-            os.close(fd)
+        with writing("making the objects written durable"):
+            fd = os.open(self.root, os.O_RDONLY)
+            try:
+                if _syncfs is None or _syncfs(fd) != 0:
+                    os.sync()
+            finally:
+                os.close(fd)
 
     @property
     def spool_dir(self) -> Path:
@@ -98,6 +104,10 @@ class ObjectStore:
 
     def read_object(self, sha: str) -> bytes:
         return self.object_path(sha).read_bytes()
+
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root))
 
 
 def _fsync_path(path: Path) -> None:

@@ -143,23 +143,33 @@ def give_uid_to_new_mail(server: Dovecot, folder: str, uid: int, raw: bytes) -> 
 
 def catalogue(store: Path) -> dict:
     """What a store holds, for comparing two stores: messages, where seen, attachments."""
-    import sqlite3
+    from catalogue_surgery import integrity
 
-    db = sqlite3.connect(store / "catalog.sqlite")
-    return {
-        "messages": sorted(db.execute("SELECT sha256, message_id, kind, province_code, duplicate_of FROM messages")),
-        "locations": sorted(db.execute("SELECT key, sha256 FROM locations")),
-        "attachments": sorted(db.execute("SELECT message_sha256, part, sha256 FROM attachments")),
-        "unanalysed": db.execute("SELECT count(*) FROM messages WHERE analysed_at IS NULL").fetchone()[0],
-        "integrity": db.execute("PRAGMA integrity_check").fetchone()[0],
-    }
+    from baocao.store import ReadOnlyCatalogue
+
+    stored = ReadOnlyCatalogue(store)
+    try:
+        messages = stored.messages()
+        return {
+            "messages": sorted((m.sha256, m.message_id, m.kind, m.province_code, m.duplicate_of) for m in messages),
+            "locations": sorted((p.key, p.sha256) for p in stored.locations()),
+            "attachments": sorted((a.message_sha256, a.attachment.part, a.attachment.sha256)
+                                  for a in stored.attachments()),
+            "unanalysed": sum(m.analysed_at is None for m in messages),
+            "integrity": integrity(store),
+        }
+    finally:
+        stored.close()
 
 
 def objects_intact(store: Path) -> bool:
     """Every catalogued message and attachment is on disk under its own hash."""
     import hashlib
-    import sqlite3
 
-    db = sqlite3.connect(store / "catalog.sqlite")
-    shas = [r[0] for r in db.execute("SELECT sha256 FROM messages UNION SELECT sha256 FROM attachments WHERE stored")]
+    from baocao.store import ReadOnlyCatalogue
+
+    stored = ReadOnlyCatalogue(store)
+    shas = {m.sha256 for m in stored.messages()} | {a.attachment.sha256 for a in stored.attachments()
+                                                    if a.attachment.stored}
+    stored.close()
     return all(hashlib.sha256((store / "objects" / s[:2] / s).read_bytes()).hexdigest() == s for s in shas)

@@ -8,12 +8,13 @@ carry the fault while the ingest itself is baocao as shipped."""
 
 from __future__ import annotations
 
-import sqlite3
 import textwrap
 import time
 from pathlib import Path
 
 from mailserver import filler_message, run_baocao
+
+from baocao.store import ReadOnlyCatalogue
 
 REPORT = Path(__file__).parents[1] / "fixtures" / "reports" / "01-heading-styles-ha-noi.docx"
 POISON_AT = 5
@@ -46,11 +47,10 @@ def _marked(i: int = POISON_AT) -> bytes:
 
 
 def _assert_only_the_poison_is_unreadable(tmp_path: Path, count: int, why: str) -> None:
-    db = sqlite3.connect(tmp_path / "kho" / "catalog.sqlite")
-    kinds = dict(db.execute("SELECT kind, count(*) FROM messages GROUP BY kind"))
-    assert kinds.pop("unreadable") == 1
-    assert sum(kinds.values()) == count - 1
-    assert db.execute("SELECT count(*) FROM messages WHERE analysed_at IS NULL").fetchone()[0] == 0
+    messages = ReadOnlyCatalogue(tmp_path / "kho").messages()
+    assert [m.kind for m in messages].count("unreadable") == 1
+    assert len(messages) == count
+    assert all(m.analysed_at is not None for m in messages)
     listed = run_baocao("errors", "--store", str(tmp_path / "kho")).stdout
     assert why in listed
     assert f"Ảnh hội nghị số {POISON_AT}" in listed        # which message: its subject, read from its headers

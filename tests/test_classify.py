@@ -4,7 +4,6 @@ the ministry's own mail."""
 import email
 import email.policy
 import json
-import sqlite3
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from mailserver import run_baocao
 from baocao.campaign import CampaignError, bundled_path, load_campaign
 from baocao.ingest.classify import campaign_match, cited_letters, from_ministry, non_report_kind
 from baocao.ingest.mime import read_message
+from baocao.store import ReadOnlyCatalogue
 
 CAMPAIGN = load_campaign()
 
@@ -123,9 +123,8 @@ def test_the_blank_outline_the_ministry_sends_back_is_not_the_provinces_report(t
 
     assert (table.loc["22", "status"], table.loc["22", "received_at"]) == ("late", "2022-05-31T09:00:00+07:00")
     assert table.loc["22", "reports"] == 1
-    db = sqlite3.connect(store / "catalog.sqlite")
-    assert db.execute("SELECT kind, province_code FROM messages WHERE message_id = ?",
-                      (OUTLINE_SENT_BACK,)).fetchone() == ("ministry", None)
+    (sent_back,) = [m for m in ReadOnlyCatalogue(store).messages() if m.message_id == OUTLINE_SENT_BACK]
+    assert (sent_back.kind, sent_back.province_code) == ("ministry", None)
     assert run_baocao("errors", "--store", str(store)).stdout.strip() == "No problems recorded."
     assert "ministry: 1" in run_baocao("status", "--store", str(store)).stdout
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from mailserver import IMAP_PASSWORD, MAILBOX, imap_args, manifest, run_baocao
 
+from baocao.store import ReadOnlyCatalogue
+
 DATA = Path(__file__).resolve().parent / "data"
 ENTRIES = {e["file"]: e for e in manifest()}
 
 
 def stored_count(store: Path) -> int:
-    return sqlite3.connect(store / "catalog.sqlite").execute("SELECT count(*) FROM messages").fetchone()[0]
+    return len(ReadOnlyCatalogue(store).messages())
 
 
 @pytest.mark.parametrize("command", ["ingest", "parse", "aggregate", "render", "run", "status", "errors", "assign"])
@@ -190,14 +191,12 @@ def test_broken_campaign_file_is_a_configuration_error_naming_the_file(tmp_path)
 def test_assign_settles_an_unrecognised_report_and_survives_reanalysis(tmp_path):
     store = tmp_path / "kho"
     assert run_baocao("ingest", "--store", str(store), "--from", str(MAILBOX)).returncode == 0
-    db = sqlite3.connect(store / "catalog.sqlite")
-    sha = db.execute("SELECT sha256 FROM messages WHERE province_code = '74'").fetchone()[0]
+    (sha,) = [m.sha256 for m in ReadOnlyCatalogue(store).messages() if m.province_code == "74"]
     result = run_baocao("assign", "--store", str(store), sha[:12], "Bình Phước")
     assert result.returncode == 0, result.stderr
     assert run_baocao("parse", "--store", str(store)).returncode == 0
-    row = sqlite3.connect(store / "catalog.sqlite").execute(
-        "SELECT province_code, province_status FROM messages WHERE sha256 = ?", (sha,)).fetchone()
-    assert row == ("70", "assigned")
+    message = ReadOnlyCatalogue(store).message(sha)
+    assert (message.province_code, message.province_status) == ("70", "assigned")
 
 
 def _tls_args(dovecot, folder, tls, port):
@@ -246,8 +245,10 @@ def two_folders(dovecot):
 
 def _places(store: Path) -> dict[str, int]:
     """Messages seen, per folder."""
-    db = sqlite3.connect(store / "catalog.sqlite")
-    return dict(db.execute("SELECT source, count(*) FROM locations GROUP BY source"))
+    places: dict[str, int] = {}
+    for place in ReadOnlyCatalogue(store).locations():
+        places[place.source] = places.get(place.source, 0) + 1
+    return places
 
 
 @pytest.mark.parametrize("how", ["command line", "variable", "config file"])

@@ -123,13 +123,12 @@ def test_ingest_leaves_every_message_unread(imap_run, dovecot):
 
 
 def test_duplicate_delivery_is_stored_once_and_the_auto_reply_is_stored_but_not_counted(imap_run):
-    import sqlite3
+    from baocao.store import ReadOnlyCatalogue
 
-    db = sqlite3.connect(imap_run["work"] / "kho" / "catalog.sqlite")
-    assert db.execute("SELECT count(*) FROM locations").fetchone()[0] == len(MANIFEST)
-    assert db.execute("SELECT count(*) FROM messages").fetchone()[0] == len(MANIFEST) - 1
-    kinds = dict(db.execute("SELECT kind, count(*) FROM messages GROUP BY kind").fetchall())
-    assert kinds == {"auto_reply": 1, "report": len(MANIFEST) - 2}
+    catalogue = ReadOnlyCatalogue(imap_run["work"] / "kho")
+    assert len(catalogue.locations()) == len(MANIFEST)
+    assert len(catalogue.messages()) == len(MANIFEST) - 1
+    assert catalogue.counts_by_kind() == {"auto_reply": 1, "report": len(MANIFEST) - 2}
 
 
 def test_second_ingest_stores_nothing_new(imap_run, dovecot):

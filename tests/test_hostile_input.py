@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import email.policy
 import io
-import sqlite3
 import time
 import zipfile
 from email.message import EmailMessage
@@ -15,6 +14,7 @@ from mailserver import run_baocao
 
 from baocao.campaign import load_campaign
 from baocao.parse.reports import parse_document
+from baocao.store import ReadOnlyCatalogue
 
 OUTLINE = load_campaign().sections
 REPORTS = Path(__file__).resolve().parent.parent / "fixtures" / "reports"
@@ -72,9 +72,10 @@ def test_a_message_with_a_thousand_attachments_is_read_in_time(tmp_path):
     result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "box"))
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - started < 60
-    db = sqlite3.connect(tmp_path / "kho" / "catalog.sqlite")
-    assert db.execute("SELECT count(*) FROM attachments").fetchone()[0] == 1000
-    assert db.execute("SELECT kind, province_code FROM messages").fetchone() == ("report", "01")
+    catalogue = ReadOnlyCatalogue(tmp_path / "kho")
+    assert len(catalogue.attachments()) == 1000
+    (message,) = catalogue.messages()
+    assert (message.kind, message.province_code) == ("report", "01")
 
 
 

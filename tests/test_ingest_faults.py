@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from catalogue_surgery import every_row
 from mailserver import (
     IMAP_PASSWORD,
     MAILBOX,
@@ -32,6 +33,8 @@ from mailserver import (
     objects_intact,
     run_baocao,
 )
+
+from baocao.store import ReadOnlyCatalogue
 
 FOLDER = "Faults"
 FILLERS = 200
@@ -78,25 +81,14 @@ def reference(server, tmp_path_factory):
     started = time.perf_counter()
     done = subprocess.run(_ingest_command(server, store), env=_env(), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    return {"catalogue": catalogue(store), "rows": _catalogue_rows(store), "seconds": time.perf_counter() - started}
-
-
-def _catalogue_rows(store: Path) -> dict[str, list[tuple]]:
-    """All the catalogue says about the mail, without the clock times of the run that wrote it."""
-    db = sqlite3.connect(store / "catalog.sqlite")
-    times = {"stored_at", "seen_at", "analysed_at", "parsed_at", "at", "id"}
-    rows = {}
-    for table in ("messages", "locations", "folders", "attachments", "documents", "sections", "errors"):
-        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[1] not in times]
-        rows[table] = sorted(db.execute(f"SELECT {', '.join(columns)} FROM {table}"), key=repr)
-    return rows
+    return {"catalogue": catalogue(store), "rows": every_row(store), "seconds": time.perf_counter() - started}
 
 
 def _same_as_reference(store: Path, reference: dict) -> None:
     got = catalogue(store)
     assert got["integrity"] == "ok"
     assert got["unanalysed"] == 0
-    rows = _catalogue_rows(store)
+    rows = every_row(store)
     for table, expected in reference["rows"].items():
         assert rows[table] == expected, table
     assert objects_intact(store)
@@ -179,10 +171,13 @@ def _no_process_left(session: int, timeout: float = 15) -> None:
 
 def _wait_for_messages(store: Path, count: int, timeout: float = 60, analysed: bool = False) -> None:
     deadline = time.monotonic() + timeout
-    query = "SELECT count(*) FROM messages" + (" WHERE analysed_at IS NOT NULL" if analysed else "")
     while time.monotonic() < deadline:
         try:
-            n = sqlite3.connect(store / "catalog.sqlite", timeout=1).execute(query).fetchone()[0]
+            reader = ReadOnlyCatalogue(store)
+            try:
+                n = sum(1 for m in reader.messages() if not analysed or m.analysed_at is not None)
+            finally:
+                reader.close()
             if n >= count:
                 return
         except sqlite3.Error:
@@ -327,11 +322,11 @@ def test_new_mail_under_a_reused_uid_is_fetched_and_what_was_stored_from_that_ui
 
     assert again.returncode == 0, again.stderr
     assert "1 new message(s) to fetch" in again.stderr and "UID 2" in again.stderr
-    db = sqlite3.connect(store / "catalog.sqlite")
-    assert db.execute("SELECT count(*) FROM messages").fetchone()[0] == 6            # the earlier one is kept
+    stored = ReadOnlyCatalogue(store)
+    assert len(stored.messages()) == 6            # the earlier one is kept
     newcomer_sha = hashlib.sha256(newcomer).hexdigest()
-    assert db.execute("SELECT sha256 FROM locations WHERE key = ?", (f"{uidvalidity}:2",)).fetchone()[0] == newcomer_sha
-    assert db.execute("SELECT analysed_at IS NOT NULL FROM messages WHERE sha256 = ?", (newcomer_sha,)).fetchone()[0]
+    assert [p.sha256 for p in stored.locations() if p.key == f"{uidvalidity}:2"] == [newcomer_sha]
+    assert stored.message(newcomer_sha).analysed_at is not None
     errors = run_baocao("errors", "--store", str(store)).stdout
     assert "UID 2 held another message" in errors and "RFC 3501" in errors
     third = run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
@@ -348,12 +343,12 @@ def test_large_message_is_streamed_to_disk_stored_exactly_and_flagged(server, tm
     done = run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
                       env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
     assert done.returncode == 0, done.stderr
-    db = sqlite3.connect(store / "catalog.sqlite")
-    kinds = dict(db.execute("SELECT sha256, kind FROM messages"))
+    stored = ReadOnlyCatalogue(store)
+    kinds = {m.sha256: m.kind for m in stored.messages()}
     assert kinds == {hashlib.sha256(big).hexdigest(): "too_large", hashlib.sha256(medium).hexdigest(): "other"}
     assert objects_intact(store)
-    medium_attachment = db.execute("SELECT size FROM attachments").fetchall()
-    assert medium_attachment == [(10 * 2**20,)]     # the 10 MB one was read; the 100 MB one was not opened
+    medium_attachment = [a.attachment.size for a in stored.attachments()]
+    assert medium_attachment == [10 * 2**20]     # the 10 MB one was read; the 100 MB one was not opened
     errors = run_baocao("errors", "--store", str(store)).stdout
     assert "more than the 25 MB baocao opens" in errors
 

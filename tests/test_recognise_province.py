@@ -3,18 +3,18 @@ report a message carries counts for."""
 
 import email.policy
 import shutil
-import sqlite3
 from email.message import EmailMessage
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from catalogue_surgery import as_an_older_baocao_left_it, schema_of
 from docx_builders import FUNDING, FUNDING_TEXT, STANDARD, Part, build_report, letterhead_of
 from mailserver import run_baocao
 
 from baocao.campaign import load_campaign
 from baocao.ingest.provinces import ProvinceIndex, recognise_province
-from baocao.store import SCHEMA_VERSION
+from baocao.store import SCHEMA_VERSION, ReadOnlyCatalogue
 
 INDEX = ProvinceIndex(load_campaign().provinces)
 
@@ -164,17 +164,12 @@ def test_the_clerks_assignment_of_such_a_message_counts_all_its_documents_for_th
 
 def test_a_store_made_before_documents_had_provinces_is_upgraded_and_counts_both_at_the_next_ingest(tmp_path):
     store = ingest(tmp_path, two_reports(tmp_path, "vanphong.vung1@gmail.com"))
-    old = sqlite3.connect(store / "catalog.sqlite")     # as baocao left it before: schema 2
-    old.execute("ALTER TABLE attachments DROP COLUMN province_code")
-    old.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
-    old.commit()
-    old.close()
+    as_an_older_baocao_left_it(store, 2, [("attachments", "province_code")])   # as baocao left it before
 
     ingest(tmp_path)   # the same folder again: nothing new to store
 
-    db = sqlite3.connect(store / "catalog.sqlite")
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
-    assert sorted(r[0] for r in db.execute("SELECT province_code FROM attachments")) == ["22", "38"]
+    assert schema_of(store)[0] == str(SCHEMA_VERSION)
+    assert sorted(a.province_code for a in ReadOnlyCatalogue(store).attachments()) == ["22", "38"]
     table = sheets(store, tmp_path)["table"].set_index("province_code")
     assert (table.loc["22", "status"], table.loc["38", "status"]) == ("on_time", "on_time")
 

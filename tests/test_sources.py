@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import mailbox
-import sqlite3
 
 import pytest
 from mailserver import MAILBOX, manifest, run_baocao
+
+from baocao.store import ReadOnlyCatalogue
 
 FILES = [MAILBOX / e["file"] for e in manifest()]
 
 
 def unique_messages(store) -> int:
-    return sqlite3.connect(store / "catalog.sqlite").execute("SELECT count(*) FROM messages").fetchone()[0]
+    return len(ReadOnlyCatalogue(store).messages())
 
 
 def make_maildir(path):

@@ -2,19 +2,19 @@
 
 import email.policy
 import os
-import sqlite3
 import stat
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from catalogue_surgery import as_an_older_baocao_left_it, schema_of
 from mailserver import run_baocao
 
 from baocao.campaign import load_campaign
 from baocao.ingest.pipeline import ingest, store_raw
 from baocao.ingest.sources import RawMessage, file_messages
-from baocao.store import SCHEMA_VERSION, Store, StoreError, StoreLocked, sha256_hex
+from baocao.store import SCHEMA_VERSION, ReadOnlyCatalogue, Store, StoreError, StoreLocked, sha256_hex
 
 RAW = b"From: a@quangninh.gov.vn\r\nMessage-ID: <m1@x>\r\nDate: Fri, 27 May 2022 09:00:00 +0700\r\n\r\nbody\r\n"
 
@@ -51,8 +51,8 @@ def test_same_message_seen_twice_is_stored_once_with_both_locations(tmp_path):
     sha1, new1 = store_raw(store, raw_message(key="7:1", uid=1))
     sha2, new2 = store_raw(store, raw_message(key="7:2", uid=2))
     assert sha1 == sha2 and (new1, new2) == (True, False)
-    assert store.db.execute("SELECT count(*) FROM messages").fetchone()[0] == 1
-    assert store.db.execute("SELECT count(*) FROM locations").fetchone()[0] == 2
+    assert [m.sha256 for m in store.messages()] == [sha1]
+    assert [(place.key, place.sha256) for place in store.locations()] == [("7:1", sha1), ("7:2", sha1)]
     assert store.folder_state("imap://u@h:1/INBOX").last_uid == 2
 
 
@@ -60,22 +60,22 @@ def test_received_time_is_the_servers_not_the_senders(tmp_path):
     store = Store.open(tmp_path / "kho", create=True)
     internal = datetime(2022, 5, 31, 8, 0, tzinfo=timezone.utc)
     sha, _ = store_raw(store, raw_message(received=internal))
-    row = store.db.execute("SELECT received_at, received_from FROM messages WHERE sha256=?", (sha,)).fetchone()
-    assert tuple(row) == (internal.isoformat(), "internaldate")
+    message = store.message(sha)
+    assert (message.received_at, message.received_from) == (internal.isoformat(), "internaldate")
 
 
 def test_without_internaldate_the_date_header_is_the_received_time(tmp_path):
     store = Store.open(tmp_path / "kho", create=True)
     sha, _ = store_raw(store, raw_message())
-    row = store.db.execute("SELECT received_at, received_from FROM messages WHERE sha256=?", (sha,)).fetchone()
-    assert tuple(row) == ("2022-05-27T02:00:00+00:00", "date-header")
+    message = store.message(sha)
+    assert (message.received_at, message.received_from) == ("2022-05-27T02:00:00+00:00", "date-header")
 
 
 def test_resent_message_with_the_same_message_id_is_marked_a_duplicate(tmp_path):
     store = Store.open(tmp_path / "kho", create=True)
     resent = raw_message(raw=b"Received: by relay; Sat, 28 May 2022 09:00:00 +0700\r\n" + RAW, key="2")
     ingest(store, [raw_message(), resent], load_campaign())
-    rows = dict(store.db.execute("SELECT sha256, duplicate_of FROM messages"))
+    rows = {m.sha256: m.duplicate_of for m in store.messages()}
     first, second = sha256_hex(RAW), sha256_hex(resent.raw)
     assert rows == {first: None, second: first}
 
@@ -92,7 +92,7 @@ def test_same_message_id_with_other_documents_is_two_messages(tmp_path):
     store = Store.open(tmp_path / "kho", create=True)
     ingest(store, [_with_document(b"PK\x03\x04 one", "1"), _with_document(b"PK\x03\x04 two", "2")],
            load_campaign())
-    assert store.db.execute("SELECT count(*) FROM messages WHERE duplicate_of IS NULL").fetchone()[0] == 2
+    assert [m.duplicate_of for m in store.messages()] == [None, None]
 
 
 def test_second_writer_is_refused_at_once(tmp_path):
@@ -112,20 +112,16 @@ def test_a_store_made_before_uids_were_checked_is_upgraded_and_fetches_nothing_a
     store = tmp_path / "kho"
     env = {"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD}
     assert run_baocao("ingest", "--store", str(store), *imap_args(dovecot, sample_folder), env=env).returncode == 0
-    old = sqlite3.connect(store / "catalog.sqlite")      # as the first baocao left it: schema 1
-    old.execute("ALTER TABLE locations DROP COLUMN size")
-    old.execute("ALTER TABLE locations DROP COLUMN internaldate")
-    old.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    old.commit()
-    old.close()
+    # As the first baocao left it: schema 1.
+    as_an_older_baocao_left_it(store, 1, [("locations", "size"), ("locations", "internaldate")])
 
     again = run_baocao("ingest", "--store", str(store), *imap_args(dovecot, sample_folder), env=env)
 
     assert again.returncode == 0, again.stderr
     assert "0 new message(s) to fetch" in again.stderr
-    db = sqlite3.connect(store / "catalog.sqlite")
-    assert {"size", "internaldate"} <= {r[1] for r in db.execute("PRAGMA table_info(locations)")}
-    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    version, columns = schema_of(store)
+    assert {"size", "internaldate"} <= columns["locations"]
+    assert version == str(SCHEMA_VERSION)
 
 
 def test_a_file_replaced_by_other_mail_keeps_both_and_says_so(tmp_path):
@@ -138,10 +134,10 @@ def test_a_file_replaced_by_other_mail_keeps_both_and_says_so(tmp_path):
 
     ingest(store, file_messages(box), load_campaign())
 
-    assert store.db.execute("SELECT count(*) FROM messages").fetchone()[0] == 2
-    (now,) = store.db.execute("SELECT sha256 FROM locations WHERE key = '05.eml'").fetchone()
+    assert len(store.messages()) == 2
+    (now,) = [place.sha256 for place in store.locations() if place.key == "05.eml"]
     assert now == sha256_hex(RAW.replace(b"body", b"another body"))
-    (what, action), = store.db.execute("SELECT what, action FROM errors WHERE stage = 'ingest'").fetchall()
+    (what, action), = [(p.what, p.action) for p in store.problems() if p.stage == "ingest"]
     assert "05.eml held another message" in what and "both are kept" in action
 
 
@@ -164,7 +160,7 @@ def _quang_ninh_status(store: Path) -> str:
 
 
 def _duplicates(store: Path) -> dict[str, str | None]:
-    return dict(sqlite3.connect(store / "catalog.sqlite").execute("SELECT sha256, duplicate_of FROM messages"))
+    return {m.sha256: m.duplicate_of for m in ReadOnlyCatalogue(store).messages()}
 
 
 @pytest.mark.parametrize("names", [("a.eml", "b.eml"), ("b.eml", "a.eml")], ids=["early-first", "late-first"])
@@ -199,8 +195,11 @@ def test_a_copy_received_earlier_but_stored_later_takes_over_with_what_the_clerk
 
 
 def _province_problems(store: Store) -> dict[str, int]:
-    return dict(store.db.execute("SELECT message_sha256, count(*) FROM errors WHERE what LIKE "
-                                 "'cannot tell which province%' OR what LIKE 'the evidence names%' GROUP BY 1"))
+    found: dict[str, int] = {}
+    for p in store.problems():
+        if p.what.startswith(("cannot tell which province", "the evidence names")):
+            found[p.message_sha256] = found.get(p.message_sha256, 0) + 1
+    return found
 
 
 def test_scratch_folders_a_killed_run_left_in_the_spool_are_removed_by_the_next_run_and_nothing_outside(tmp_path):

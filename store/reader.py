@@ -1,0 +1,116 @@
+"""Reading the catalogue: what the stages, the clerk's commands and the checks ask of
+it, as plain records. Shared by the writer's `Store` and the workers' read-only
+`ReadOnlyCatalogue`."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from baocao.store.records import (
+    AttachmentRecord,
+    DocumentStatus,
+    ErrorRecord,
+    KnownDocument,
+    Location,
+    MessageDocument,
+    MessageRecord,
+    ReportMessage,
+    SavedAttachment,
+    SectionRecord,
+)
+
+
+class CatalogueReader:
+    """The catalogue's reading methods, over the connection `db` of the class that uses them."""
+
+    db: sqlite3.Connection
+
+    def known_document(self, sha: str) -> KnownDocument | None:
+        """A document an earlier run parsed (the same file sent again, by another
+        province or in another message): its outcome, so it is not parsed twice."""
+        row = self.db.execute("SELECT format, status, letterhead, error, ocr FROM documents WHERE sha256 = ?",
+                              (sha,)).fetchone()
+        if row is None:
+            return None
+        numbers = tuple(r[0] for r in self.db.execute(
+            "SELECT number FROM sections WHERE document_sha256 = ?", (sha,)))
+        return KnownDocument(row[0], row[1], row[2] or "", row[3] or "", bool(row[4]), numbers)
+
+    def counts_by_kind(self) -> dict[str, int]:
+        """How many messages of each kind ("not analysed" for those not analysed yet), by kind."""
+        return dict(self.db.execute(
+            "SELECT coalesce(kind, 'not analysed'), count(*) FROM messages GROUP BY 1 ORDER BY 1"))
+
+    def sender_addresses(self, excluding_kinds: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+        """(province code, sender address) of the messages with a province, most recent
+        first, leaving out the messages of the kinds given."""
+        return [tuple(r) for r in self.db.execute(
+            f"""SELECT province_code, sender FROM messages
+                WHERE province_code IS NOT NULL AND sender LIKE '%_@_%'
+                  AND coalesce(kind, '') NOT IN ({marks(excluding_kinds)})
+                ORDER BY received_at DESC""", excluding_kinds)]
+
+    def report_messages(self, campaign_id: str) -> list[ReportMessage]:
+        """The messages that count as reports of the campaign (duplicates left out), oldest first."""
+        return [ReportMessage(r[0], r[1] or "", r[2] or "", r[3] or "", r[4], r[5] or "") for r in self.db.execute(
+            """SELECT sha256, message_id, sender, subject, received_at, province_code FROM messages
+               WHERE kind = 'report' AND campaign_id = ? AND duplicate_of IS NULL
+               ORDER BY received_at, sha256""", (campaign_id,))]
+
+    def message_documents(self) -> list[MessageDocument]:
+        """Every parsed document with the message it came with, by message and part."""
+        return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]))
+                for r in self.db.execute(
+                    """SELECT a.message_sha256, a.province_code, a.filename, d.sha256, d.format, d.status, d.error,
+                              d.ocr
+                       FROM attachments a JOIN documents d ON d.sha256 = a.sha256
+                       ORDER BY a.message_sha256, a.part""")]
+
+    def sections(self) -> dict[str, list[SectionRecord]]:
+        """Document sha256 -> its sections, by number."""
+        found: dict[str, list[SectionRecord]] = {}
+        for r in self.db.execute("SELECT document_sha256, number, heading, text, first_block, last_block, "
+                                 "first_page, last_page FROM sections ORDER BY number"):
+            found.setdefault(r[0], []).append(SectionRecord(*r[1:]))
+        return found
+
+    def messages(self) -> list[MessageRecord]:
+        """Every stored message, oldest first."""
+        return [MessageRecord(*r) for r in self.db.execute(f"{_MESSAGE} ORDER BY received_at, sha256")]
+
+    def message(self, sha: str) -> MessageRecord | None:
+        row = self.db.execute(f"{_MESSAGE} WHERE sha256 = ?", (sha,)).fetchone()
+        return MessageRecord(*row) if row is not None else None
+
+    def locations(self) -> list[Location]:
+        """Every place a message was seen, by source and key."""
+        return [Location(*r) for r in self.db.execute(
+            "SELECT source, key, sha256, seen_at, size, internaldate FROM locations ORDER BY source, key")]
+
+    def attachments(self, message_sha: str | None = None) -> list[SavedAttachment]:
+        """The attachments of one message, or of all, by message and part."""
+        where, args = ("WHERE message_sha256 = ?", (message_sha,)) if message_sha else ("", ())
+        return [SavedAttachment(r[0], AttachmentRecord(*r[1:6], bool(r[6])), r[7]) for r in self.db.execute(
+            "SELECT message_sha256, part, filename, content_type, sha256, size, stored, province_code "
+            f"FROM attachments {where} ORDER BY message_sha256, part", args)]
+
+    def documents(self) -> list[DocumentStatus]:
+        return [DocumentStatus(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in self.db.execute(
+            "SELECT sha256, format, status, error, ocr, letterhead FROM documents ORDER BY sha256")]
+
+    def problems(self) -> list[ErrorRecord]:
+        """Every recorded problem, in the order recorded."""
+        return [ErrorRecord(*r) for r in self.db.execute(
+            "SELECT stage, message_sha256, file, what, action FROM errors ORDER BY id")]
+
+    def error_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM errors").fetchone()[0]
+
+
+_MESSAGE = """SELECT sha256, message_id, size, received_at, received_from, sender, subject, kind, campaign_id,
+                     campaign_match, province_code, province_status, duplicate_of, analysed_at FROM messages"""
+
+
+def marks(values) -> str:
+    """The placeholders of an SQL IN (…) list of these values."""
+    return ",".join("?" * len(values))
