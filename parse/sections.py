@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from baocao.campaign import OutlineSection
+from baocao.parse.alignment import Alignment, Evidence, align, likeness
 from baocao.parse.document import Block, Document
-from baocao.parse.headings import is_all_caps, is_heading_like, match_heading
-from baocao.parse.labels import label_shape
+from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
+from baocao.parse.labels import label_ordinal, label_shape, strip_label
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -27,6 +28,17 @@ _SIGNOFF = re.compile(r"^(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # ("BÁO CÁO" / "Tình hình triển khai đô thị thông minh…"), never one item.
 _DOCUMENT_TYPE = re.compile(r"^bao cao$")
 _SUBJECT = re.compile(r"^v/v\b")
+# The covering sentence under the title: "UBND tỉnh … báo cáo như sau:".
+_COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*:?\s*$")
+# Where no heading can follow: the closing sentence of the report, the distribution
+# list, the signature's "TM." / "KT.".
+_CLOSING = re.compile(r"^(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
+# A level whose numbers start again at 1 is a sub-heading level: it counts against it.
+RENUMBERED = 1.0
+# Without a heading whose words point at its item, a report needs this many headings in
+# line with the outline to be taken as one.
+CONVINCING_LIKENESS = 0.5
+CONVINCING_COUNT = 3
 
 
 @dataclass(frozen=True)
@@ -59,22 +71,18 @@ class ParsedReport:
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = doc.blocks
-    headings = _section_headings(blocks, tuple(sections))
-    opening = [pos for pos, items in headings if items]
-    signoff_at = _signoff_position(blocks, after=opening[-1] if opening else -1)
+    openings = _openings(blocks, tuple(sections))
+    opened = [o for o in openings if o.items]
+    signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
     found: dict[int, Section] = {}
-    for (pos, items), end in zip(headings, [*(p for p, _ in headings[1:]), len(blocks)], strict=False):
-        if not items:
+    ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
+    for opening, end in zip(openings, ends, strict=True):
+        if not opening.items:
             continue
-        heading = blocks[pos]
-        if pos + 1 < end and _wraps(blocks, pos + 1, (), {pos: items}) and is_heading_like(blocks[pos + 1]) \
-                and heading_level_key(blocks[pos + 1]) == heading_level_key(heading):
-            heading = replace(heading, text=f"{heading.text} {blocks[pos + 1].text}")
-            pos += 1
-        body = blocks[pos + 1 : min(end, signoff_at)]
-        for section in _sections_from(doc.name, heading, body, items):
+        body = blocks[opening.last + 1 : min(end, signoff_at)]
+        for section in _sections_from(doc.name, blocks, opening, body):
             found[section.number] = _combined(found[section.number], section) if section.number in found else section
-    first = opening[0] if opening else signoff_at
+    first = opened[0].first if opened else signoff_at
     return ParsedReport(
         sections=tuple(found[n] for n in sorted(found)),
         letterhead=_joined(blocks[:first]),
@@ -92,40 +100,148 @@ def heading_level_key(block: Block) -> tuple:
     return ("unnumbered", is_all_caps(block.text))
 
 
-def _section_headings(
-    blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]
-) -> list[tuple[int, tuple[int, ...]]]:
-    """(position, items) of every heading at the section level; items () for a heading
-    of the province's own, which ends the section before it."""
-    titles = _title_positions(blocks)
-    candidates = [pos for pos, block in enumerate(blocks) if is_heading_like(block) and pos not in titles]
-    matches = {pos: items for pos in candidates if (items := match_heading(blocks[pos].text, outline))}
-    if not matches:
+@dataclass(frozen=True)
+class _Heading:
+    """A heading as a reader sees it: one line, or two when a long one was wrapped."""
+
+    first: int  # position of its first line in the blocks
+    last: int  # position of its last line
+    line: str  # as written, its number included
+    level: tuple  # heading_level_key of its first line
+    ordinal: int | None  # the value of its number, "IV." -> 4
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """Where a section begins (items) or where one ends with no item following (())."""
+
+    first: int
+    last: int  # the body starts after it
+    line: str  # the heading as written; "" for untitled text taken as an item
+    items: tuple[int, ...]
+
+
+def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) -> list[_Opening]:
+    """Every heading at the section level with the items the alignment took it for, and
+    the headings of the levels above it, which end a section and open none."""
+    covering = _covering_sentence(blocks)
+    headings = _headings(blocks, after=covering, outline=outline)
+    if not headings:
         return []
-    level = _section_level(blocks, matches)
-    at_level = [(pos, matches.get(pos, ())) for pos in candidates if heading_level_key(blocks[pos]) == level]
-    return [(pos, items) for pos, items in at_level if not _wraps(blocks, pos, items, matches)]
+    leading = _leading_text(blocks, covering, headings[0].first)
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        levels.setdefault(heading.level, []).append(heading)
+    evidence = {h.first: _evidence(h, outline) for h in headings}
+    best: tuple[float, tuple, Alignment] | None = None
+    for level, at_level in levels.items():
+        sequence = [evidence[h.first] for h in at_level]
+        if leading is not None:
+            sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
+        alignment = align(sequence, len(outline))
+        score = alignment.score - RENUMBERED * _restarts(at_level)
+        if best is None or score > best[0]:
+            best = (score, level, alignment)
+    _, level, alignment = best
+    taken = list(alignment.items)
+    openings = []
+    if leading is not None:
+        if taken.pop(0):
+            openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,)))
+    for heading, items in zip(levels[level], taken, strict=True):
+        openings.append(_Opening(heading.first, heading.last, heading.line,
+                                 tuple(sorted(outline[i].number for i in items))))
+    if not _convincing(openings, [evidence[h.first] for h in levels[level]], taken):
+        return []
+    outer = _outer_levels(headings, level, first=levels[level][0].first)
+    openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
+                 if h.level in outer and h.first > levels[level][0].first]
+    return sorted(openings, key=lambda o: o.first)
 
 
-def _wraps(blocks: tuple[Block, ...], pos: int, items: tuple[int, ...], matches: dict) -> bool:
+def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidence:
+    index = {section.number: i for i, section in enumerate(outline)}
+    named = tuple(index[n] for n in match_heading(heading.line, outline))
+    return Evidence(likeness(match_key(heading.line), outline), named, heading.ordinal)
+
+
+def _convincing(openings: list[_Opening], evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
+    """A document whose headings only line up with the outline by their places, and only
+    two of them, is not a report on it (a cover note, an unrelated paper)."""
+    words = any(e.named or (items and max(e.likeness[i] for i in items) >= CONVINCING_LIKENESS)
+                for e, items in zip(evidence, taken[-len(evidence):] if evidence else [], strict=True))
+    return words or sum(1 for o in openings if o.items) >= CONVINCING_COUNT
+
+
+def _restarts(headings: list[_Heading]) -> int:
+    """How often the numbers of a level start again: sub-headings restart under each
+    section ("1.", "2.", "1.", "2."), the section level does not."""
+    ordinals = [h.ordinal for h in headings if h.ordinal is not None]
+    return sum(1 for before, after in zip(ordinals, ordinals[1:], strict=False) if after <= before and after == 1)
+
+
+def _outer_levels(headings: list[_Heading], level: tuple, first: int) -> set[tuple]:
+    """Numbered or styled levels with a heading between the covering sentence and the
+    first section heading ("I. KẾT QUẢ THỰC HIỆN" over items numbered 1.-6.): a later
+    heading of theirs ("II. PHƯƠNG HƯỚNG…") ends the section before it."""
+    return {h.level for h in headings if h.first < first and h.level != level and h.level[0] != "unnumbered"}
+
+
+def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSection, ...]) -> list[_Heading]:
+    """The heading-like lines after the covering sentence and before the sign-off,
+    a label alone on its line ("PHẦN I") joined with the title under it, and a long
+    heading wrapped onto a second line joined with it."""
+    titles = _title_positions(blocks)
+    limit = _signoff_limit(blocks, after)
+    positions = [pos for pos in range(after + 1, limit)
+                 if is_heading_like(blocks[pos]) and pos not in titles]
+    headings: list[_Heading] = []
+    skip = set()
+    for pos in positions:
+        if pos in skip:
+            continue
+        block, last, line = blocks[pos], pos, blocks[pos].line
+        following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
+        if following is not None and not following.number and (
+                _label_only(block) or _wrapped(block, following, outline)):
+            last, line = pos + 1, f"{line} {following.text}"
+            skip.add(pos + 1)
+        ordinal = label_ordinal(block.number) if block.number else None
+        headings.append(_Heading(pos, last, line, heading_level_key(block), ordinal))
+    return headings
+
+
+def _label_only(block: Block) -> bool:
+    return bool(block.number) and not strip_label(block.line).strip(" .:-–—")
+
+
+def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]) -> bool:
     """A long heading wrapped onto a second line that a reader (a scan's OCR layer, a PDF)
-    took for a heading of its own: unnumbered, matching nothing, right after a section
-    heading that does not end a sentence. It goes on that heading, not ending it."""
-    if items or pos == 0 or (pos - 1) not in matches or blocks[pos].number:
-        return False
-    return not blocks[pos - 1].text.rstrip().endswith((".", ":", ";"))
+    took for a heading of its own: of the same level, unnumbered, naming no item, after a
+    line that does not end a sentence."""
+    return (heading_level_key(following) == heading_level_key(block)
+            and not block.text.rstrip().endswith((".", ":", ";"))
+            and not match_heading(following.text, outline))
 
 
-def _section_level(blocks: tuple[Block, ...], matches: dict[int, tuple[int, ...]]) -> tuple:
-    """The level whose matching headings cover the most outline items; on a tie, the one
-    that comes first (section headings come before their sub-headings)."""
-    items_by_level: dict[tuple, set[int]] = {}
-    first_by_level: dict[tuple, int] = {}
-    for pos, items in matches.items():
-        level = heading_level_key(blocks[pos])
-        items_by_level.setdefault(level, set()).update(items)
-        first_by_level.setdefault(level, pos)
-    return max(items_by_level, key=lambda level: (len(items_by_level[level]), -first_by_level[level]))
+def _covering_sentence(blocks: tuple[Block, ...]) -> int:
+    """The position of the letterhead's covering sentence ("… báo cáo như sau:"), before
+    any numbered heading; -1 when there is none. Nothing before it is a section."""
+    for pos, block in enumerate(blocks):
+        if block.kind == "paragraph" and (block.number or block.heading_level):
+            return -1
+        if _COVERING.search(fold(block.text)):
+            return pos
+    return -1
+
+
+def _leading_text(blocks: tuple[Block, ...], covering: int, first_heading: int) -> tuple[int, int] | None:
+    """The untitled text between the covering sentence and the first heading, which the
+    alignment may take for item 1 (a province that gave item 1 no heading)."""
+    if covering < 0:
+        return None
+    body = [pos for pos in range(covering + 1, first_heading) if blocks[pos].text.strip()]
+    return (body[0], body[-1]) if body else None
 
 
 def _title_positions(blocks: tuple[Block, ...]) -> set[int]:
@@ -141,6 +257,13 @@ def _title_positions(blocks: tuple[Block, ...]) -> set[int]:
     return positions
 
 
+def _signoff_limit(blocks: tuple[Block, ...], after: int) -> int:
+    for pos in range(after + 1, len(blocks)):
+        if _CLOSING.match(fold(blocks[pos].text)):
+            return pos
+    return len(blocks)
+
+
 def _signoff_position(blocks: tuple[Block, ...], after: int) -> int:
     for pos in range(after + 1, len(blocks)):
         if _SIGNOFF.match(fold(blocks[pos].text)):
@@ -148,19 +271,21 @@ def _signoff_position(blocks: tuple[Block, ...], after: int) -> int:
     return len(blocks)
 
 
-def _sections_from(file: str, heading: Block, body: tuple[Block, ...], items: tuple[int, ...]) -> list[Section]:
+def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
+                   body: tuple[Block, ...]) -> list[Section]:
     """One section per item the heading covers: a merged heading fills each with the same text."""
-    last = body[-1] if body else heading
-    source = SourceRef(file, heading.index, last.index, heading.page, last.page)
+    first = blocks[opening.first]
+    last = body[-1] if body else blocks[opening.last]
+    source = SourceRef(file, first.index, last.index, first.page, last.page)
     return [
         Section(
             number=item,
-            heading=heading.line,
+            heading=opening.line,
             text=_joined(body),
             source=source,
-            merged_with=tuple(other for other in items if other != item),
+            merged_with=tuple(other for other in opening.items if other != item),
         )
-        for item in items
+        for item in opening.items
     ]
 
 

@@ -1,0 +1,165 @@
+"""Which outline item each heading of the section level is: the whole sequence at once.
+
+A province's headings are the outline's items in the outline's order far more often
+than not, whatever their wording; so a heading is judged by its words *and* its place.
+The headings of one level are aligned with the outline like two sequences (dynamic
+programming, as Needleman-Wunsch aligns two strings): taking a heading for an item earns
+its word likeness to that item, keeping the outline's order earns a little more, going
+back in the outline (a reordered item) costs, a heading taken for no item (the
+province's own) costs, an item no heading is taken for costs a little. So a heading whose
+words match nothing still gets the item its place between its neighbours leaves, and a
+misread or repeated number does not matter: numbers only tip a balance.
+
+Word likeness needs no word list: each word of the outline's headings (and phrases)
+weighs by how few items it names (a word of one item says much, a word of every item
+nothing), all compared `fold`ed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from baocao.campaign import OutlineSection
+from baocao.text import fold
+
+# What each step of an alignment is worth. Only their balance matters: a heading whose
+# words point clearly at an item (likeness 1 is worth WORDS) outweighs the order; with no
+# words to go by, the order decides; a heading is taken for an item rather than left out.
+WORDS = 3.0
+TAKEN = 1.0  # a heading taken for an item at all
+NEXT_ITEM = 0.5  # the item right after the one before
+BACKWARDS = 2.5  # an item before the one before: reordered
+LEFT_OUT = 0.5  # a heading taken for no item
+MISSING = 0.3  # an item no heading was taken for
+NUMBERED = 0.15  # the heading's own number is the item's
+CONTINUED = 0.2  # a heading whose words name the item before it again ("V. Nguồn vốn" after "IV. Kinh phí")
+LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first item
+BEAM = 64  # partial alignments kept per heading
+ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
+
+_WORD = re.compile(r"\w+")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one heading offers the alignment."""
+
+    likeness: tuple[float, ...]  # 0..1 per outline item, in outline order
+    named: tuple[int, ...] = ()  # indexes of the items the heading names outright (phrases, merged headings)
+    ordinal: int | None = None  # its own number, "IV." -> 4
+    leading_text: bool = False  # not a heading: untitled text before the first one, item 1 or nothing
+
+
+@dataclass(frozen=True)
+class Alignment:
+    score: float
+    items: tuple[tuple[int, ...], ...]  # per heading, the outline indexes it was taken for; () for none
+
+
+def align(evidence: Sequence[Evidence], item_count: int) -> Alignment:
+    """The best-scoring way of taking each heading for one item (or two, when it names
+    both), for the item before it again, or for none; each item taken once."""
+    full = (1 << item_count) - 1
+    # state (items taken as a bit set, last item index or -1) -> (score, path)
+    states: dict[tuple[int, int], tuple[float, tuple[tuple[int, ...], ...]]] = {(0, -1): (0.0, ())}
+    for heading in evidence:
+        nxt: dict[tuple[int, int], tuple[float, tuple[tuple[int, ...], ...]]] = {}
+        offer = _offer_to(nxt)
+        for (taken, last), (score, path) in states.items():
+            offer((taken, last), score - (0.0 if heading.leading_text else LEFT_OUT), (*path, ()))
+            choices = [0] if heading.leading_text else range(item_count)
+            for item in choices:
+                if taken >> item & 1:
+                    continue
+                gain = _step(heading, (item,), last)
+                offer((taken | 1 << item, item), score + gain, (*path, (item,)))
+            if len(heading.named) > 1 and not taken & _bits(heading.named):
+                gain = _step(heading, heading.named, last)
+                offer((taken | _bits(heading.named), heading.named[-1]), score + gain, (*path, heading.named))
+            if last >= 0 and last in heading.named and len(heading.named) == 1:
+                offer((taken, last), score + CONTINUED, (*path, (last,)))
+        states = dict(sorted(nxt.items(), key=lambda kv: -kv[1][0])[:BEAM])
+    best_score, best_path = max(
+        ((score - MISSING * (item_count - bin(taken & full).count("1")), path)
+         for (taken, _), (score, path) in states.items()),
+        key=lambda sp: sp[0],
+    )
+    return Alignment(best_score, best_path)
+
+
+def _offer_to(states: dict):
+    def offer(key, score, path):
+        if key not in states or states[key][0] < score:
+            states[key] = (score, path)
+    return offer
+
+
+def _step(heading: Evidence, items: tuple[int, ...], last: int) -> float:
+    if heading.leading_text:
+        return LEADING_TEXT
+    first = items[0]
+    gain = TAKEN + WORDS * sum(1.0 if i in heading.named else heading.likeness[i] for i in items)
+    if heading.named and not set(items) <= set(heading.named):
+        gain -= WORDS  # its words name another item
+    if first == last + 1:
+        gain += NEXT_ITEM
+    elif first < last:
+        gain -= BACKWARDS
+    if heading.ordinal is not None and heading.ordinal == first + 1:
+        gain += NUMBERED
+    return gain
+
+
+def _bits(items: tuple[int, ...]) -> int:
+    return sum(1 << i for i in items)
+
+
+def likeness(key: str, outline: Sequence[OutlineSection]) -> tuple[float, ...]:
+    """How much a heading's words (folded, label stripped) point at each outline item:
+    the weight of its words found in the item's heading and phrases over the weight of
+    all its words the outline knows, plus one unique word's weight, so that a single
+    word is never the whole story."""
+    vocabulary = _vocabulary(tuple(outline))
+    words = set(_WORD.findall(key))
+    known = [(word, vocabulary.weights[word]) for word in words if word in vocabulary.weights]
+    if not known:
+        return (0.0,) * len(outline)
+    total = sum(weight for _, weight in known) + vocabulary.unique_weight
+    return tuple(
+        sum(weight for word, weight in known if word in item_words) / total for item_words in vocabulary.items
+    )
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    items: tuple[frozenset[str], ...]  # each item's words
+    weights: dict[str, float]  # word -> weight: log(items / items naming it)
+    unique_weight: float  # the weight of a word only one item has
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(outline: tuple[OutlineSection, ...]) -> _Vocabulary:
+    items, asides = [], []
+    for section in outline:
+        heading = fold(section.heading)
+        plain = set(_WORD.findall(_PARENTHESES.sub(" ", heading)))
+        for phrase in section.phrases:
+            plain |= set(_WORD.findall(fold(phrase)))
+        aside = set(_WORD.findall(" ".join(_PARENTHESES.findall(heading)))) - plain
+        items.append(frozenset(plain | aside))
+        asides.append(aside)
+    count = len(items)
+    weights: dict[str, float] = {}
+    for word in set().union(*items):
+        naming = sum(word in item for item in items)
+        weight = math.log(count / naming) if count > 1 else 1.0
+        if all(word in aside for item, aside in zip(items, asides, strict=True) if word in item):
+            weight *= ASIDE_WEIGHT
+        if weight > 0:
+            weights[word] = weight
+    return _Vocabulary(tuple(items), weights, math.log(count) if count > 1 else 1.0)
