@@ -41,7 +41,10 @@ LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first 
 BEAM = 64  # partial alignments kept per heading
 ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
 
+JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
+
 _WORD = re.compile(r"\w+")
+_JOINT = re.compile(r"\s+va\s+|\s*[,;/&+]\s*")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
 
@@ -52,6 +55,7 @@ class Evidence:
     likeness: tuple[float, ...]  # 0..1 per outline item, in outline order
     named: tuple[int, ...] = ()  # indexes of the items the heading names outright (phrases, merged headings)
     ordinal: int | None = None  # its own number, "IV." -> 4
+    joined: tuple[int, ...] = ()  # two items whose words stand on either side of an "và" or a comma
     leading_text: bool = False  # not a heading: untitled text before the first one, item 1 or nothing
 
 
@@ -78,9 +82,9 @@ def align(evidence: Sequence[Evidence], item_count: int) -> Alignment:
                     continue
                 gain = _step(heading, (item,), last)
                 offer((taken | 1 << item, item), score + gain, (*path, (item,)))
-            if len(heading.named) > 1 and not taken & _bits(heading.named):
-                gain = _step(heading, heading.named, last)
-                offer((taken | _bits(heading.named), heading.named[-1]), score + gain, (*path, heading.named))
+            for both in {heading.named, heading.joined}:
+                if len(both) > 1 and not taken & _bits(both):
+                    offer((taken | _bits(both), both[-1]), score + _step(heading, both, last), (*path, both))
             if last >= 0 and last in heading.named and len(heading.named) == 1:
                 offer((taken, last), score + CONTINUED, (*path, (last,)))
         states = dict(sorted(nxt.items(), key=lambda kv: -kv[1][0])[:BEAM])
@@ -104,7 +108,7 @@ def _step(heading: Evidence, items: tuple[int, ...], last: int) -> float:
         return LEADING_TEXT
     first = items[0]
     gain = TAKEN + WORDS * sum(1.0 if i in heading.named else heading.likeness[i] for i in items)
-    if heading.named and not set(items) <= set(heading.named):
+    if heading.named and not set(items) & set(heading.named):
         gain -= WORDS  # its words name another item
     if first == last + 1:
         gain += NEXT_ITEM
@@ -117,6 +121,19 @@ def _step(heading: Evidence, items: tuple[int, ...], last: int) -> float:
 
 def _bits(items: tuple[int, ...]) -> int:
     return sum(1 << i for i in items)
+
+
+def joined_items(key: str, outline: Sequence[OutlineSection]) -> tuple[int, ...]:
+    """The two items (outline indexes) a heading covers when it is two headings joined
+    ("<words of one item> và <words of another>"): split at a "và", comma or semicolon,
+    each side's words point clearly at a different item."""
+    best: tuple[float, tuple[int, ...]] = (0.0, ())
+    for m in _JOINT.finditer(key):
+        left, right = likeness(key[: m.start()], outline), likeness(key[m.end() :], outline)
+        a, b = max(range(len(left)), key=left.__getitem__), max(range(len(right)), key=right.__getitem__)
+        if a != b and min(left[a], right[b]) >= JOINED_LIKENESS and left[a] + right[b] > best[0]:
+            best = (left[a] + right[b], tuple(sorted((a, b))))
+    return best[1]
 
 
 def likeness(key: str, outline: Sequence[OutlineSection]) -> tuple[float, ...]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from baocao.campaign import OutlineSection
-from baocao.parse.alignment import Alignment, Evidence, align, likeness
+from baocao.parse.alignment import Alignment, Evidence, align, joined_items, likeness
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import label_ordinal, label_shape, strip_label
@@ -162,7 +162,8 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) ->
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidence:
     index = {section.number: i for i, section in enumerate(outline)}
     named = tuple(index[n] for n in match_heading(heading.line, outline))
-    return Evidence(likeness(match_key(heading.line), outline), named, heading.ordinal)
+    key = match_key(heading.line)
+    return Evidence(likeness(key, outline), named, heading.ordinal, joined_items(key, outline))
 
 
 def _convincing(openings: list[_Opening], evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
