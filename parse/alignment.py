@@ -30,9 +30,8 @@ from baocao.text import fold
 # words point clearly at an item (likeness 1 is worth WORDS) outweighs the order; with no
 # words to go by, the order decides; a heading is taken for an item rather than left out.
 WORDS = 3.0
-CONTENT = 2.0  # the text under the heading, likeness 1
 TAKEN = 1.0  # a heading taken for an item at all
-NEXT_ITEM = 0.25  # the item right after the one before
+NEXT_ITEM = 0.5  # the item right after the one before
 BACKWARDS = 2.5  # an item before the one before: reordered
 LEFT_OUT = 0.5  # a heading taken for no item
 MISSING = 0.3  # an item no heading was taken for
@@ -57,7 +56,6 @@ class Evidence:
     named: tuple[int, ...] = ()  # indexes of the items the heading names outright (phrases, merged headings)
     ordinal: int | None = None  # its own number, "IV." -> 4
     joined: tuple[int, ...] = ()  # two items whose words stand on either side of an "và" or a comma
-    content: tuple[float, ...] = ()  # likeness of the text under it to each item: a weaker witness
     leading_text: bool = False  # not a heading: untitled text before the first one, item 1 or nothing
 
 
@@ -110,8 +108,6 @@ def _step(heading: Evidence, items: tuple[int, ...], last: int) -> float:
         return LEADING_TEXT
     first = items[0]
     gain = TAKEN + WORDS * sum(1.0 if i in heading.named else heading.likeness[i] for i in items)
-    if heading.content:
-        gain += CONTENT * max(heading.content[i] for i in items)
     if heading.named and not set(items) & set(heading.named):
         gain -= WORDS  # its words name another item
     if first == last + 1:
@@ -145,16 +141,8 @@ def likeness(key: str, outline: Sequence[OutlineSection]) -> tuple[float, ...]:
     the weight of its words found in the item's heading and phrases over the weight of
     all its words the outline knows, plus one unique word's weight, so that a single
     word is never the whole story."""
-    return words_likeness(set(_WORD.findall(key)), outline)
-
-
-def words_of(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(text)))
-
-
-def words_likeness(words: set[str] | frozenset[str], outline: Sequence[OutlineSection]) -> tuple[float, ...]:
-    """`likeness` of a set of folded words (a heading's, or the text under it)."""
     vocabulary = _vocabulary(tuple(outline))
+    words = set(_WORD.findall(key))
     known = [(word, vocabulary.weights[word]) for word in words if word in vocabulary.weights]
     if not known:
         return (0.0,) * len(outline)

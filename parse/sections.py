@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from baocao.campaign import OutlineSection
-from baocao.parse.alignment import Alignment, Evidence, align, joined_items, likeness, words_likeness, words_of
+from baocao.parse.alignment import Alignment, Evidence, align, joined_items, likeness
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import label_ordinal, label_shape, strip_label
@@ -137,13 +137,9 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) ->
     for heading in headings:
         levels.setdefault(heading.level, []).append(heading)
     evidence = {h.first: _evidence(h, outline) for h in headings}
-    words: list[frozenset[str] | None] = [None] * len(blocks)
-    limit = _signoff_limit(blocks, covering)
     best: tuple[float, tuple, Alignment] | None = None
     for level, at_level in levels.items():
-        ends = [*(h.first for h in at_level[1:]), limit]
-        sequence = [replace(evidence[h.first], content=_content(blocks, h.last + 1, end, outline, words))
-                    for h, end in zip(at_level, ends, strict=True)]
+        sequence = [evidence[h.first] for h in at_level]
         if leading is not None:
             sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
         alignment = align(sequence, len(outline))
@@ -172,17 +168,6 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidenc
     named = tuple(index[n] for n in match_heading(heading.line, outline))
     key = match_key(heading.line)
     return Evidence(likeness(key, outline), named, heading.ordinal, joined_items(key, outline))
-
-
-def _content(blocks: tuple[Block, ...], start: int, end: int, outline: tuple[OutlineSection, ...],
-             words: list[frozenset[str] | None]) -> tuple[float, ...]:
-    """How the text under a heading, up to the next one of its level, points at each item."""
-    found: set[str] = set()
-    for pos in range(start, end):
-        if words[pos] is None:
-            words[pos] = words_of(blocks[pos].text)
-        found |= words[pos]
-    return words_likeness(found, outline)
 
 
 def _convincing(openings: list[_Opening], evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
