@@ -44,7 +44,7 @@ ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about i
 JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
 
 _WORD = re.compile(r"\w+")
-_JOINT = re.compile(r"\s+va\s+|\s*[,;/&+]\s*")
+_JOINT = re.compile(r"\s+va\s+|\s*[,;/&+]\s*|\s+-\s+")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
 
