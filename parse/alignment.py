@@ -38,7 +38,7 @@ MISSING = 0.3  # an item no heading was taken for
 NUMBERED = 0.15  # the heading's own number is the item's
 CONTINUED = 0.2  # a heading whose words name the item before it again ("V. Nguồn vốn" after "IV. Kinh phí")
 LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first item
-BEAM = 64  # partial alignments kept per heading
+BEAM = 24  # partial alignments kept per heading
 ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
 
 JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
@@ -68,53 +68,54 @@ class Alignment:
 def align(evidence: Sequence[Evidence], item_count: int) -> Alignment:
     """The best-scoring way of taking each heading for one item (or two, when it names
     both), for the item before it again, or for none; each item taken once."""
-    full = (1 << item_count) - 1
-    # state (items taken as a bit set, last item index or -1) -> (score, path)
-    states: dict[tuple[int, int], tuple[float, tuple[tuple[int, ...], ...]]] = {(0, -1): (0.0, ())}
+    # A state is (items taken as a bit set, last item taken or -1); each step keeps, per
+    # state, its best score and where it came from, and only the BEAM best states.
+    states: dict[tuple[int, int], float] = {(0, -1): 0.0}
+    steps: list[dict[tuple[int, int], tuple[tuple[int, int], tuple[int, ...]]]] = []
     for heading in evidence:
-        nxt: dict[tuple[int, int], tuple[float, tuple[tuple[int, ...], ...]]] = {}
-        offer = _offer_to(nxt)
-        for (taken, last), (score, path) in states.items():
-            offer((taken, last), score - (0.0 if heading.leading_text else LEFT_OUT), (*path, ()))
-            choices = [0] if heading.leading_text else range(item_count)
-            for item in choices:
-                if taken >> item & 1:
-                    continue
-                gain = _step(heading, (item,), last)
-                offer((taken | 1 << item, item), score + gain, (*path, (item,)))
-            for both in {heading.named, heading.joined}:
-                if len(both) > 1 and not taken & _bits(both):
-                    offer((taken | _bits(both), both[-1]), score + _step(heading, both, last), (*path, both))
-            if last >= 0 and last in heading.named and len(heading.named) == 1:
-                offer((taken, last), score + CONTINUED, (*path, (last,)))
-        states = dict(sorted(nxt.items(), key=lambda kv: -kv[1][0])[:BEAM])
-    best_score, best_path = max(
-        ((score - MISSING * (item_count - bin(taken & full).count("1")), path)
-         for (taken, _), (score, path) in states.items()),
-        key=lambda sp: sp[0],
-    )
-    return Alignment(best_score, best_path)
+        scores: dict[tuple[int, int], float] = {}
+        came: dict[tuple[int, int], tuple[tuple[int, int], tuple[int, ...]]] = {}
+        choices = _choices(heading, item_count)
+        left_out = 0.0 if heading.leading_text else LEFT_OUT
+        for state, score in states.items():
+            taken, last = state
+            candidates = [((taken, last), score - left_out, ())]
+            for items, bits, gain in choices:
+                if not taken & bits:
+                    first = items[0]
+                    order = NEXT_ITEM if first == last + 1 else -BACKWARDS if first < last else 0.0
+                    candidates.append(((taken | bits, items[-1]), score + gain + order, items))
+            if last >= 0 and heading.named == (last,):
+                candidates.append(((taken, last), score + CONTINUED, (last,)))
+            for key, value, items in candidates:
+                if value > scores.get(key, -math.inf):
+                    scores[key] = value
+                    came[key] = (state, items)
+        states = dict(sorted(scores.items(), key=lambda kv: -kv[1])[:BEAM])
+        steps.append(came)
+    final = {state: score - MISSING * (item_count - bin(state[0]).count("1")) for state, score in states.items()}
+    state = max(final, key=final.__getitem__)
+    taken_items: list[tuple[int, ...]] = []
+    for came in reversed(steps):
+        state, items = came[state]
+        taken_items.append(items)
+    return Alignment(final[max(final, key=final.__getitem__)], tuple(reversed(taken_items)))
 
 
-def _offer_to(states: dict):
-    def offer(key, score, path):
-        if key not in states or states[key][0] < score:
-            states[key] = (score, path)
-    return offer
-
-
-def _step(heading: Evidence, items: tuple[int, ...], last: int) -> float:
+def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], int, float]]:
+    """(items, their bits, gain before the order term) of each way of taking the heading."""
     if heading.leading_text:
-        return LEADING_TEXT
-    first = items[0]
+        return [((0,), 1, LEADING_TEXT)]
+    groups = [(item,) for item in range(item_count)]
+    groups += [both for both in {heading.named, heading.joined} if len(both) > 1]
+    return [(items, _bits(items), _gain(heading, items)) for items in groups]
+
+
+def _gain(heading: Evidence, items: tuple[int, ...]) -> float:
     gain = TAKEN + WORDS * sum(1.0 if i in heading.named else heading.likeness[i] for i in items)
     if heading.named and not set(items) & set(heading.named):
         gain -= WORDS  # its words name another item
-    if first == last + 1:
-        gain += NEXT_ITEM
-    elif first < last:
-        gain -= BACKWARDS
-    if heading.ordinal is not None and heading.ordinal == first + 1:
+    if heading.ordinal is not None and heading.ordinal == items[0] + 1:
         gain += NUMBERED
     return gain
 
