@@ -38,7 +38,7 @@ MISSING = 0.3  # an item no heading was taken for
 NUMBERED = 0.15  # the heading's own number is the item's
 CONTINUED = 0.2  # a heading whose words name the item before it again ("V. Nguồn vốn" after "IV. Kinh phí")
 LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first item
-BEAM = 24  # partial alignments kept per heading
+BEAM = 4  # states kept per heading and number of items taken in the quick pass
 ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
 
 JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
@@ -68,19 +68,30 @@ class Alignment:
 def align(evidence: Sequence[Evidence], item_count: int) -> Alignment:
     """The best-scoring way of taking each heading for one item (or two, when it names
     both), for the item before it again, or for none; each item taken once."""
+    # A quick pass keeping a few states gives a score the best alignment reaches at
+    # least; the exact pass then drops every state that, even at its best from there
+    # on (`best_possible` of the headings left), cannot reach it.
+    choices = [_choices(heading, item_count) for heading in evidence]
+    quick = _aligned(evidence, choices, item_count, beam=BEAM)
+    tops = [_at_best(heading, options) for heading, options in zip(evidence, choices, strict=True)]
+    ahead = [_bound(tops[j:], item_count) for j in range(1, len(evidence) + 1)]
+    return _aligned(evidence, choices, item_count, floor=quick.score - 1e-9, ahead=ahead)
+
+
+def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=None) -> Alignment:
     # A state is (items taken as a bit set, last item taken or -1); each step keeps, per
-    # state, its best score and where it came from, and only the BEAM best states.
+    # state, its best score and where it came from.
     states: dict[tuple[int, int], float] = {(0, -1): 0.0}
     steps: list[dict[tuple[int, int], tuple[tuple[int, int], tuple[int, ...]]]] = []
-    for heading in evidence:
+    for j, heading in enumerate(evidence):
         scores: dict[tuple[int, int], float] = {}
         came: dict[tuple[int, int], tuple[tuple[int, int], tuple[int, ...]]] = {}
-        choices = _choices(heading, item_count)
         left_out = 0.0 if heading.leading_text else LEFT_OUT
+        need = floor - (ahead[j] if ahead else 0.0)
         for state, score in states.items():
             taken, last = state
             candidates = [((taken, last), score - left_out, ())]
-            for items, bits, gain in choices:
+            for items, bits, gain in choices[j]:
                 if not taken & bits:
                     first = items[0]
                     order = NEXT_ITEM if first == last + 1 else -BACKWARDS if first < last else 0.0
@@ -88,18 +99,50 @@ def align(evidence: Sequence[Evidence], item_count: int) -> Alignment:
             if last >= 0 and heading.named == (last,):
                 candidates.append(((taken, last), score + CONTINUED, (last,)))
             for key, value, items in candidates:
-                if value > scores.get(key, -math.inf):
+                if value > scores.get(key, -math.inf) and (ahead is None or value >= need):
                     scores[key] = value
                     came[key] = (state, items)
-        states = dict(sorted(scores.items(), key=lambda kv: -kv[1])[:BEAM])
+        states = _beam(scores, beam) if beam else scores
         steps.append(came)
     final = {state: score - MISSING * (item_count - bin(state[0]).count("1")) for state, score in states.items()}
     state = max(final, key=final.__getitem__)
+    score = final[state]
     taken_items: list[tuple[int, ...]] = []
     for came in reversed(steps):
         state, items = came[state]
         taken_items.append(items)
-    return Alignment(final[max(final, key=final.__getitem__)], tuple(reversed(taken_items)))
+    return Alignment(score, tuple(reversed(taken_items)))
+
+
+def best_possible(evidence: Sequence[Evidence], item_count: int) -> float:
+    """A score no alignment of these headings can beat: each heading at its best, but
+    at most `item_count` of them taking an item. A level whose bound is below another
+    level's score need not be aligned at all."""
+    return _bound([_at_best(heading, _choices(heading, item_count)) for heading in evidence], item_count)
+
+
+def _at_best(heading: Evidence, choices) -> tuple[float, float]:
+    """(the most taking an item can earn, the most not taking one can)."""
+    rest = max(0.0 if heading.leading_text else -LEFT_OUT, CONTINUED if len(heading.named) == 1 else -math.inf)
+    return max(gain for _, _, gain in choices) + NEXT_ITEM, rest
+
+
+def _bound(tops: list[tuple[float, float]], item_count: int) -> float:
+    rest = sum(r for _, r in tops)
+    return rest + sum(sorted((max(0.0, t - r) for t, r in tops), reverse=True)[:item_count])
+
+
+def _beam(scores: dict[tuple[int, int], float], beam: int) -> dict[tuple[int, int], float]:
+    """The best BEAM states for each number of items taken: a state that left a heading
+    out scores less now but may win later, so it competes only with its like."""
+    kept: dict[tuple[int, int], float] = {}
+    per_count: dict[int, int] = {}
+    for state, score in sorted(scores.items(), key=lambda kv: -kv[1]):
+        count = bin(state[0]).count("1")
+        if per_count.get(count, 0) < beam:
+            per_count[count] = per_count.get(count, 0) + 1
+            kept[state] = score
+    return kept
 
 
 def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], int, float]]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from baocao.campaign import OutlineSection
-from baocao.parse.alignment import Alignment, Evidence, align, joined_items, likeness
+from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import label_ordinal, label_shape, strip_label
@@ -137,16 +137,24 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) ->
     for heading in headings:
         levels.setdefault(heading.level, []).append(heading)
     evidence = {h.first: _evidence(h, outline) for h in headings}
-    best: tuple[float, tuple, Alignment] | None = None
+    sequences = {}
     for level, at_level in levels.items():
         sequence = [evidence[h.first] for h in at_level]
         if leading is not None:
             sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
+        sequences[level] = (sequence, RENUMBERED * _restarts(at_level))
+    bounds = {level: best_possible(seq, len(outline)) - cost for level, (seq, cost) in sequences.items()}
+    order = list(levels)  # by first heading: on equal scores the outer level wins
+    best: tuple[float, int, tuple, Alignment] | None = None
+    for level in sorted(levels, key=lambda level: -bounds[level]):
+        if best is not None and bounds[level] < best[0]:
+            break
+        sequence, cost = sequences[level]
         alignment = align(sequence, len(outline))
-        score = alignment.score - RENUMBERED * _restarts(at_level)
-        if best is None or score > best[0]:
-            best = (score, level, alignment)
-    _, level, alignment = best
+        candidate = (alignment.score - cost, -order.index(level), level, alignment)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    _, _, level, alignment = best
     taken = list(alignment.items)
     openings = []
     if leading is not None:
