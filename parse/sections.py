@@ -39,10 +39,13 @@ _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*:?\s*$")
 _CLOSING = re.compile(r"^(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # A level whose numbers start again at 1 is a sub-heading level: it counts against it.
 RENUMBERED = 1.0
-# Without a heading whose words point at its item, a report needs this many headings in
-# line with the outline to be taken as one.
+# Without a heading whose words point at its item, a report needs this many headings
+# numbered as their items to be taken as one.
 CONVINCING_LIKENESS = 0.5
 CONVINCING_COUNT = 3
+# A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
+# PHƯƠNG HƯỚNG"); one with more headings is not a container.
+MAX_CONTAINERS = 3
 
 
 @dataclass(frozen=True)
@@ -137,38 +140,45 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) ->
     for heading in headings:
         levels.setdefault(heading.level, []).append(heading)
     evidence = {h.first: _evidence(h, outline) for h in headings}
+    level, taken = _section_level(levels, evidence, leading is not None, len(outline))
+    at_level = levels[level]
+    if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
+        return []
+    openings = [_Opening(h.first, h.last, h.line, tuple(sorted(outline[i].number for i in items)))
+                for h, items in zip(at_level, taken[-len(at_level):], strict=True)]
+    if leading is not None and taken[0]:
+        openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,)))
+    outer = _outer_levels(levels, level)
+    openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
+                 if h.level in outer and h.first > at_level[0].first]
+    return sorted(openings, key=lambda o: o.first)
+
+
+def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evidence], leading: bool,
+                   item_count: int) -> tuple[tuple, list[tuple[int, ...]]]:
+    """The level whose headings align best with the outline, less RENUMBERED for each
+    time its numbers start again; on equal scores the level that comes first. With
+    `leading`, the untitled text before the first heading is aligned first. Returns the
+    level and what each of its headings (after that text) was taken for."""
     sequences = {}
     for level, at_level in levels.items():
         sequence = [evidence[h.first] for h in at_level]
-        if leading is not None:
-            sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
+        if leading:
+            sequence.insert(0, Evidence((0.0,) * item_count, leading_text=True))
         sequences[level] = (sequence, RENUMBERED * _restarts(at_level))
-    bounds = {level: best_possible(seq, len(outline)) - cost for level, (seq, cost) in sequences.items()}
-    order = list(levels)  # by first heading: on equal scores the outer level wins
+    bounds = {level: best_possible(seq, item_count) - cost for level, (seq, cost) in sequences.items()}
+    order = list(levels)
     best: tuple[float, int, tuple, Alignment] | None = None
     for level in sorted(levels, key=lambda level: -bounds[level]):
         if best is not None and bounds[level] < best[0]:
-            break
+            break  # no alignment of this level, nor of those after it, can win
         sequence, cost = sequences[level]
-        alignment = align(sequence, len(outline))
+        alignment = align(sequence, item_count)
         candidate = (alignment.score - cost, -order.index(level), level, alignment)
         if best is None or candidate[:2] > best[:2]:
             best = candidate
     _, _, level, alignment = best
-    taken = list(alignment.items)
-    openings = []
-    if leading is not None:
-        if taken.pop(0):
-            openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,)))
-    for heading, items in zip(levels[level], taken, strict=True):
-        openings.append(_Opening(heading.first, heading.last, heading.line,
-                                 tuple(sorted(outline[i].number for i in items))))
-    if not _convincing(openings, [evidence[h.first] for h in levels[level]], taken):
-        return []
-    outer = _outer_levels(headings, level, first=levels[level][0].first)
-    openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
-                 if h.level in outer and h.first > levels[level][0].first]
-    return sorted(openings, key=lambda o: o.first)
+    return level, list(alignment.items)
 
 
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidence:
@@ -178,12 +188,17 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidenc
     return Evidence(likeness(key, outline), named, heading.ordinal, joined_items(key, outline))
 
 
-def _convincing(openings: list[_Opening], evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
-    """A document whose headings only line up with the outline by their places, and only
-    two of them, is not a report on it (a cover note, an unrelated paper)."""
-    words = any(e.named or (items and max(e.likeness[i] for i in items) >= CONVINCING_LIKENESS)
-                for e, items in zip(evidence, taken[-len(evidence):] if evidence else [], strict=True))
-    return words or sum(1 for o in openings if o.items) >= CONVINCING_COUNT
+def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
+    """Places alone do not make a report on the outline: some heading's words must point
+    at the item it was taken for, or its own numbers must agree with the items' for
+    CONVINCING_COUNT headings. Six unnumbered headings of another plan ("Mở đầu", …,
+    "Kết luận") are not the six items."""
+    words = any(
+        set(items) & set(e.named) or max(e.likeness[i] for i in items) >= CONVINCING_LIKENESS
+        for e, items in zip(evidence, taken, strict=True) if items
+    )
+    numbered = sum(1 for e, items in zip(evidence, taken, strict=True) if items and e.ordinal == items[0] + 1)
+    return words or numbered >= CONVINCING_COUNT
 
 
 def _restarts(headings: list[_Heading]) -> int:
@@ -193,11 +208,14 @@ def _restarts(headings: list[_Heading]) -> int:
     return sum(1 for before, after in zip(ordinals, ordinals[1:], strict=False) if after <= before and after == 1)
 
 
-def _outer_levels(headings: list[_Heading], level: tuple, first: int) -> set[tuple]:
-    """Numbered or styled levels with a heading between the covering sentence and the
-    first section heading ("I. KẾT QUẢ THỰC HIỆN" over items numbered 1.-6.): a later
+def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tuple]:
+    """Numbered or styled levels with a heading before the first section heading and
+    only a few in all ("I. KẾT QUẢ THỰC HIỆN" over items numbered 1.-6.): a later
     heading of theirs ("II. PHƯƠNG HƯỚNG…") ends the section before it."""
-    return {h.level for h in headings if h.first < first and h.level != level and h.level[0] != "unnumbered"}
+    first = levels[level][0].first
+    return {key for key, at_level in levels.items()
+            if key != level and key[0] != "unnumbered" and at_level[0].first < first
+            and len(at_level) <= MAX_CONTAINERS}
 
 
 def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSection, ...]) -> list[_Heading]:

@@ -153,3 +153,15 @@ def test_a_merged_heading_is_found_by_the_words_on_either_side_of_its_and(tmp_pa
     found = {s.number: s for s in report.sections}
     assert found[5].text == found[6].text == body(5)
     assert (found[5].merged_with, found[6].merged_with) == ((6,), (5,))
+
+
+def test_unnumbered_headings_of_another_plan_with_no_word_of_the_outline_are_no_items(tmp_path):
+    # Places alone, with neither words nor numbers agreeing, do not make the six items.
+    lines = [line for n in range(1, 7) for line in (Bold(UNKNOWN[n]), body(n))]
+    assert read(tmp_path, lines).sections == ()
+
+
+def test_unnumbered_headings_are_found_by_their_place_between_headings_whose_words_agree(tmp_path):
+    wording = {**UNKNOWN, 1: KNOWN[1], 6: KNOWN[6]}
+    lines = [line for n in range(1, 7) for line in (Bold(wording[n]), body(n))]
+    assert texts(read(tmp_path, lines)) == {n: body(n) for n in range(1, 7)}
