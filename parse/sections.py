@@ -41,7 +41,7 @@ _CLOSING = re.compile(r"^(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?
 RENUMBERED = 1.0
 # Without a heading whose words point at its item, a report needs this many headings
 # numbered as their items to be taken as one.
-CONVINCING_LIKENESS = 0.5
+CONVINCING_LIKENESS = 0.6
 CONVINCING_COUNT = 3
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
