@@ -39,9 +39,11 @@ _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*:?\s*$")
 _CLOSING = re.compile(r"^(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # A level whose numbers start again at 1 is a sub-heading level: it counts against it.
 RENUMBERED = 1.0
-# Without a heading whose words point at its item, a report needs this many headings
-# numbered as their items to be taken as one.
+# A report is taken as one on the outline when a heading's words point this clearly at
+# its item (one word of a single item is 0.5: not enough), or the likenesses of its
+# headings to their items add up to this, or this many headings are numbered as their items.
 CONVINCING_LIKENESS = 0.6
+CONVINCING_TOTAL = 1.0
 CONVINCING_COUNT = 3
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
@@ -189,16 +191,16 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidenc
 
 
 def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
-    """Places alone do not make a report on the outline: some heading's words must point
-    at the item it was taken for, or its own numbers must agree with the items' for
-    CONVINCING_COUNT headings. Six unnumbered headings of another plan ("Mở đầu", …,
-    "Kết luận") are not the six items."""
-    words = any(
-        set(items) & set(e.named) or max(e.likeness[i] for i in items) >= CONVINCING_LIKENESS
-        for e, items in zip(evidence, taken, strict=True) if items
-    )
-    numbered = sum(1 for e, items in zip(evidence, taken, strict=True) if items and e.ordinal == items[0] + 1)
-    return words or numbered >= CONVINCING_COUNT
+    """Places alone do not make a report on the outline. Some heading's words must point
+    clearly at the item it was taken for, or the headings' words together must (weak
+    likenesses adding up to CONVINCING_TOTAL), or their own numbers must agree with the
+    items' for CONVINCING_COUNT headings. Unnumbered headings of another plan ("Mở đầu",
+    …, "Kết luận") are not the items."""
+    pairs = [(e, items) for e, items in zip(evidence, taken, strict=True) if items]
+    agreeing = [1.0 if set(items) & set(e.named) else max(e.likeness[i] for i in items) for e, items in pairs]
+    numbered = sum(1 for e, items in pairs if e.ordinal == items[0] + 1)
+    return (max(agreeing, default=0.0) >= CONVINCING_LIKENESS or sum(agreeing) >= CONVINCING_TOTAL
+            or numbered >= CONVINCING_COUNT)
 
 
 def _restarts(headings: list[_Heading]) -> int:
