@@ -259,9 +259,10 @@ def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]
 
 def _covering_sentence(blocks: tuple[Block, ...]) -> int:
     """The position of the letterhead's covering sentence ("… báo cáo như sau:"), before
-    any numbered heading; -1 when there is none. Nothing before it is a section."""
+    any numbered heading or Heading 1-9 (a Title style, level 0, is the letterhead's);
+    -1 when there is none. Nothing before it is a section."""
     for pos, block in enumerate(blocks):
-        if block.kind == "paragraph" and (block.number or block.heading_level):
+        if block.kind == "paragraph" and (block.number or (block.heading_level or 0) > 0):
             return -1
         if _COVERING.search(fold(block.text)):
             return pos
