@@ -62,7 +62,7 @@ def match_heading(text: str, sections: Sequence[OutlineSection]) -> tuple[int, .
     thực hiện kế hoạch hành động" is funding, not also communication. Failing phrases,
     by fuzzy likeness to the outline heading itself.
     """
-    key = _match_key(text)
+    key = match_key(text)
     if not key:
         return ()
     hits = _phrase_hits(key, tuple(sections))
@@ -71,8 +71,8 @@ def match_heading(text: str, sections: Sequence[OutlineSection]) -> tuple[int, .
     return _closest_heading(key, sections)
 
 
-def _match_key(text: str) -> str:
-    """Folded, without its numbering label or parenthesised asides."""
+def match_key(text: str) -> str:
+    """What a heading is compared by: folded, without its numbering label or parenthesised asides."""
     return fold(_PARENTHESES.sub(" ", strip_label(text))).strip(" .:-")
 
 
@@ -114,9 +114,9 @@ def _joins(gap: str) -> bool:
 
 
 def _closest_heading(key: str, sections: Sequence[OutlineSection]) -> tuple[int, ...]:
-    exact = [s.number for s in sections if _match_key(s.heading) == key]
+    exact = [s.number for s in sections if match_key(s.heading) == key]
     if exact or len(key.split()) < _MIN_FUZZY_WORDS:
         return tuple(exact)
-    scores = sorted(((fuzz.token_set_ratio(key, _match_key(s.heading)), s.number) for s in sections), reverse=True)
+    scores = sorted(((fuzz.token_set_ratio(key, match_key(s.heading)), s.number) for s in sections), reverse=True)
     (best, number), runner_up = scores[0], scores[1][0] if len(scores) > 1 else 0
     return (number,) if best >= FUZZY_THRESHOLD and best - runner_up >= FUZZY_MARGIN else ()

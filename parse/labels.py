@@ -68,3 +68,37 @@ def _delimiter(label: str) -> str:
     delimiter = label.rstrip()[-1]
     return "-" if delimiter in "–—" else delimiter
 
+
+
+def label_ordinal(label: str) -> int | None:
+    """The counter's value, the last one of a dotted label: "IV." -> 4, "1.3." -> 3,
+    "c)" -> 3, "Phần II" -> 2; None for no label. A misread numeral gives a wrong value,
+    so callers weigh it, never trust it."""
+    m = _LABEL.match(label + " ")
+    if not m:
+        return None
+    if m["word"]:
+        counter = m["word_number"]
+    elif m["arabic"]:
+        counter = [part for part in re.split(r"[.)\s]+", m["arabic"]) if part][-1]
+    elif m["roman"] and m["roman"] not in _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN:
+        counter = m["roman"]
+    else:
+        counter = m["roman"] or m["letter"]
+    counter = counter.strip(" .)")
+    if counter.isdigit():
+        return int(counter)
+    if len(counter) > 1 or counter in "IVXivx":
+        return _roman_value(counter.upper())
+    return ord(fold(counter)) - ord("a") + 1
+
+
+def _roman_value(numeral: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for ch, after in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = values.get(ch)
+        if value is None:
+            return None
+        total += -value if after and values.get(after, 0) > value else value
+    return total

@@ -1,11 +1,15 @@
 """Cut a report into the campaign's outline items.
 
-Provinces renumber, reorder, merge and add items, so the number they wrote says
-nothing about which item a heading is; its words do (see headings.py). What the number
-*style* does say is the level: section headings share one ("I.", "II." or a Heading 1
-style) and sub-headings use another ("1.", "a)"), so the level whose headings match the
-most outline items is taken as the section level, and only headings at that level open
-or close a section. Sub-headings stay in their section's text.
+Structure first. A report's headings form a ladder: each level shares a number style
+("PHẦN I", "I.", "A.", "1.", "1.1.", "a)"), a Word heading level, or being unnumbered
+bold or in capitals. One level carries the outline; the others are sub-headings (inside
+an item's text) or a container above it ("I. KẾT QUẢ THỰC HIỆN" over items numbered
+1.-6.). Every level's headings are aligned with the outline as a sequence (alignment.py:
+words, order and numbers together), and the level whose alignment scores best, less a
+cost for numbers that start again at 1 (sub-headings do), is the section level. Its
+headings open the items they were aligned with, or none (a heading of the province's
+own, whose text goes to no item); a later heading of a container level also ends a
+section. Provinces renumber, reorder and merge items, so a number only tips a balance.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from baocao.campaign import OutlineSection
+from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness
 from baocao.parse.document import Block, Document
-from baocao.parse.headings import is_all_caps, is_heading_like, match_heading
-from baocao.parse.labels import label_shape
+from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
+from baocao.parse.labels import label_ordinal, label_shape, strip_label
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -27,6 +32,22 @@ _SIGNOFF = re.compile(r"^(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # ("BÁO CÁO" / "Tình hình triển khai đô thị thông minh…"), never one item.
 _DOCUMENT_TYPE = re.compile(r"^bao cao$")
 _SUBJECT = re.compile(r"^v/v\b")
+# The covering sentence under the title: "UBND tỉnh … báo cáo như sau:".
+_COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*:?\s*$")
+# Where no heading can follow: the closing sentence of the report, the distribution
+# list, the signature's "TM." / "KT.".
+_CLOSING = re.compile(r"^(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
+# A level whose numbers start again at 1 is a sub-heading level: it counts against it.
+RENUMBERED = 1.0
+# A report is taken as one on the outline when a heading's words point this clearly at
+# its item (one word of a single item is 0.5: not enough), or the likenesses of its
+# headings to their items add up to this, or this many headings are numbered as their items.
+CONVINCING_LIKENESS = 0.6
+CONVINCING_TOTAL = 1.0
+CONVINCING_COUNT = 3
+# A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
+# PHƯƠNG HƯỚNG"); one with more headings is not a container.
+MAX_CONTAINERS = 3
 
 
 @dataclass(frozen=True)
@@ -59,22 +80,18 @@ class ParsedReport:
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = doc.blocks
-    headings = _section_headings(blocks, tuple(sections))
-    opening = [pos for pos, items in headings if items]
-    signoff_at = _signoff_position(blocks, after=opening[-1] if opening else -1)
+    openings = _openings(blocks, tuple(sections))
+    opened = [o for o in openings if o.items]
+    signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
     found: dict[int, Section] = {}
-    for (pos, items), end in zip(headings, [*(p for p, _ in headings[1:]), len(blocks)], strict=False):
-        if not items:
+    ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
+    for opening, end in zip(openings, ends, strict=True):
+        if not opening.items:
             continue
-        heading = blocks[pos]
-        if pos + 1 < end and _wraps(blocks, pos + 1, (), {pos: items}) and is_heading_like(blocks[pos + 1]) \
-                and heading_level_key(blocks[pos + 1]) == heading_level_key(heading):
-            heading = replace(heading, text=f"{heading.text} {blocks[pos + 1].text}")
-            pos += 1
-        body = blocks[pos + 1 : min(end, signoff_at)]
-        for section in _sections_from(doc.name, heading, body, items):
+        body = blocks[opening.last + 1 : min(end, signoff_at)]
+        for section in _sections_from(doc.name, blocks, opening, body):
             found[section.number] = _combined(found[section.number], section) if section.number in found else section
-    first = opening[0] if opening else signoff_at
+    first = opened[0].first if opened else signoff_at
     return ParsedReport(
         sections=tuple(found[n] for n in sorted(found)),
         letterhead=_joined(blocks[:first]),
@@ -92,40 +109,173 @@ def heading_level_key(block: Block) -> tuple:
     return ("unnumbered", is_all_caps(block.text))
 
 
-def _section_headings(
-    blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]
-) -> list[tuple[int, tuple[int, ...]]]:
-    """(position, items) of every heading at the section level; items () for a heading
-    of the province's own, which ends the section before it."""
-    titles = _title_positions(blocks)
-    candidates = [pos for pos, block in enumerate(blocks) if is_heading_like(block) and pos not in titles]
-    matches = {pos: items for pos in candidates if (items := match_heading(blocks[pos].text, outline))}
-    if not matches:
+@dataclass(frozen=True)
+class _Heading:
+    """A heading as a reader sees it: one line, or two when a long one was wrapped."""
+
+    first: int  # position of its first line in the blocks
+    last: int  # position of its last line
+    line: str  # as written, its number included
+    level: tuple  # heading_level_key of its first line
+    ordinal: int | None  # the value of its number, "IV." -> 4
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """Where a section begins (items) or where one ends with no item following (())."""
+
+    first: int
+    last: int  # the body starts after it
+    line: str  # the heading as written; "" for untitled text taken as an item
+    items: tuple[int, ...]
+
+
+def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) -> list[_Opening]:
+    """Every heading at the section level with the items the alignment took it for, and
+    the headings of the levels above it, which end a section and open none."""
+    covering = _covering_sentence(blocks)
+    headings = _headings(blocks, after=covering, outline=outline)
+    if not headings:
         return []
-    level = _section_level(blocks, matches)
-    at_level = [(pos, matches.get(pos, ())) for pos in candidates if heading_level_key(blocks[pos]) == level]
-    return [(pos, items) for pos, items in at_level if not _wraps(blocks, pos, items, matches)]
+    leading = _leading_text(blocks, covering, headings[0].first)
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        levels.setdefault(heading.level, []).append(heading)
+    evidence = {h.first: _evidence(h, outline) for h in headings}
+    level, taken = _section_level(levels, evidence, leading is not None, len(outline))
+    at_level = levels[level]
+    if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
+        return []
+    openings = [_Opening(h.first, h.last, h.line, tuple(sorted(outline[i].number for i in items)))
+                for h, items in zip(at_level, taken[-len(at_level):], strict=True)]
+    if leading is not None and taken[0]:
+        openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,)))
+    outer = _outer_levels(levels, level)
+    openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
+                 if h.level in outer and h.first > at_level[0].first]
+    return sorted(openings, key=lambda o: o.first)
 
 
-def _wraps(blocks: tuple[Block, ...], pos: int, items: tuple[int, ...], matches: dict) -> bool:
+def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evidence], leading: bool,
+                   item_count: int) -> tuple[tuple, list[tuple[int, ...]]]:
+    """The level whose headings align best with the outline, less RENUMBERED for each
+    time its numbers start again; on equal scores the level that comes first. With
+    `leading`, the untitled text before the first heading is aligned first. Returns the
+    level and what each of its headings (after that text) was taken for."""
+    sequences = {}
+    for level, at_level in levels.items():
+        sequence = [evidence[h.first] for h in at_level]
+        if leading:
+            sequence.insert(0, Evidence((0.0,) * item_count, leading_text=True))
+        sequences[level] = (sequence, RENUMBERED * _restarts(at_level))
+    bounds = {level: best_possible(seq, item_count) - cost for level, (seq, cost) in sequences.items()}
+    order = list(levels)
+    best: tuple[float, int, tuple, Alignment] | None = None
+    for level in sorted(levels, key=lambda level: -bounds[level]):
+        if best is not None and bounds[level] < best[0]:
+            break  # no alignment of this level, nor of those after it, can win
+        sequence, cost = sequences[level]
+        alignment = align(sequence, item_count)
+        candidate = (alignment.score - cost, -order.index(level), level, alignment)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    _, _, level, alignment = best
+    return level, list(alignment.items)
+
+
+def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidence:
+    index = {section.number: i for i, section in enumerate(outline)}
+    named = tuple(index[n] for n in match_heading(heading.line, outline))
+    key = match_key(heading.line)
+    return Evidence(likeness(key, outline), named, heading.ordinal, joined_items(key, outline))
+
+
+def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
+    """Places alone do not make a report on the outline. Some heading's words must point
+    clearly at the item it was taken for, or the headings' words together must (weak
+    likenesses adding up to CONVINCING_TOTAL), or their own numbers must agree with the
+    items' for CONVINCING_COUNT headings. Unnumbered headings of another plan ("Mở đầu",
+    …, "Kết luận") are not the items."""
+    pairs = [(e, items) for e, items in zip(evidence, taken, strict=True) if items]
+    agreeing = [1.0 if set(items) & set(e.named) else max(e.likeness[i] for i in items) for e, items in pairs]
+    numbered = sum(1 for e, items in pairs if e.ordinal == items[0] + 1)
+    return (max(agreeing, default=0.0) >= CONVINCING_LIKENESS or sum(agreeing) >= CONVINCING_TOTAL
+            or numbered >= CONVINCING_COUNT)
+
+
+def _restarts(headings: list[_Heading]) -> int:
+    """How often the numbers of a level start again: sub-headings restart under each
+    section ("1.", "2.", "1.", "2."), the section level does not."""
+    ordinals = [h.ordinal for h in headings if h.ordinal is not None]
+    return sum(1 for before, after in zip(ordinals, ordinals[1:], strict=False) if after <= before and after == 1)
+
+
+def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tuple]:
+    """Numbered or styled levels with a heading before the first section heading and
+    only a few in all ("I. KẾT QUẢ THỰC HIỆN" over items numbered 1.-6.): a later
+    heading of theirs ("II. PHƯƠNG HƯỚNG…") ends the section before it."""
+    first = levels[level][0].first
+    return {key for key, at_level in levels.items()
+            if key != level and key[0] != "unnumbered" and at_level[0].first < first
+            and len(at_level) <= MAX_CONTAINERS}
+
+
+def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSection, ...]) -> list[_Heading]:
+    """The heading-like lines after the covering sentence and before the sign-off,
+    a label alone on its line ("PHẦN I") joined with the title under it, and a long
+    heading wrapped onto a second line joined with it."""
+    titles = _title_positions(blocks)
+    limit = _signoff_limit(blocks, after)
+    positions = [pos for pos in range(after + 1, limit)
+                 if is_heading_like(blocks[pos]) and pos not in titles]
+    headings: list[_Heading] = []
+    skip = set()
+    for pos in positions:
+        if pos in skip:
+            continue
+        block, last, line = blocks[pos], pos, blocks[pos].line
+        following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
+        if following is not None and not following.number and (
+                _label_only(block) or _wrapped(block, following, outline)):
+            last, line = pos + 1, f"{line} {following.text}"
+            skip.add(pos + 1)
+        ordinal = label_ordinal(block.number) if block.number else None
+        headings.append(_Heading(pos, last, line, heading_level_key(block), ordinal))
+    return headings
+
+
+def _label_only(block: Block) -> bool:
+    return bool(block.number) and not strip_label(block.line).strip(" .:-–—")
+
+
+def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]) -> bool:
     """A long heading wrapped onto a second line that a reader (a scan's OCR layer, a PDF)
-    took for a heading of its own: unnumbered, matching nothing, right after a section
-    heading that does not end a sentence. It goes on that heading, not ending it."""
-    if items or pos == 0 or (pos - 1) not in matches or blocks[pos].number:
-        return False
-    return not blocks[pos - 1].text.rstrip().endswith((".", ":", ";"))
+    took for a heading of its own: of the same level, unnumbered, naming no item, after a
+    line that does not end a sentence."""
+    return (heading_level_key(following) == heading_level_key(block)
+            and not block.text.rstrip().endswith((".", ":", ";"))
+            and not match_heading(following.text, outline))
 
 
-def _section_level(blocks: tuple[Block, ...], matches: dict[int, tuple[int, ...]]) -> tuple:
-    """The level whose matching headings cover the most outline items; on a tie, the one
-    that comes first (section headings come before their sub-headings)."""
-    items_by_level: dict[tuple, set[int]] = {}
-    first_by_level: dict[tuple, int] = {}
-    for pos, items in matches.items():
-        level = heading_level_key(blocks[pos])
-        items_by_level.setdefault(level, set()).update(items)
-        first_by_level.setdefault(level, pos)
-    return max(items_by_level, key=lambda level: (len(items_by_level[level]), -first_by_level[level]))
+def _covering_sentence(blocks: tuple[Block, ...]) -> int:
+    """The position of the letterhead's covering sentence ("… báo cáo như sau:"), before
+    any numbered heading or Heading 1-9 (a Title style, level 0, is the letterhead's);
+    -1 when there is none. Nothing before it is a section."""
+    for pos, block in enumerate(blocks):
+        if block.kind == "paragraph" and (block.number or (block.heading_level or 0) > 0):
+            return -1
+        if _COVERING.search(fold(block.text)):
+            return pos
+    return -1
+
+
+def _leading_text(blocks: tuple[Block, ...], covering: int, first_heading: int) -> tuple[int, int] | None:
+    """The untitled text between the covering sentence and the first heading, which the
+    alignment may take for item 1 (a province that gave item 1 no heading)."""
+    if covering < 0:
+        return None
+    body = [pos for pos in range(covering + 1, first_heading) if blocks[pos].text.strip()]
+    return (body[0], body[-1]) if body else None
 
 
 def _title_positions(blocks: tuple[Block, ...]) -> set[int]:
@@ -141,6 +291,13 @@ def _title_positions(blocks: tuple[Block, ...]) -> set[int]:
     return positions
 
 
+def _signoff_limit(blocks: tuple[Block, ...], after: int) -> int:
+    for pos in range(after + 1, len(blocks)):
+        if _CLOSING.match(fold(blocks[pos].text)):
+            return pos
+    return len(blocks)
+
+
 def _signoff_position(blocks: tuple[Block, ...], after: int) -> int:
     for pos in range(after + 1, len(blocks)):
         if _SIGNOFF.match(fold(blocks[pos].text)):
@@ -148,19 +305,21 @@ def _signoff_position(blocks: tuple[Block, ...], after: int) -> int:
     return len(blocks)
 
 
-def _sections_from(file: str, heading: Block, body: tuple[Block, ...], items: tuple[int, ...]) -> list[Section]:
+def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
+                   body: tuple[Block, ...]) -> list[Section]:
     """One section per item the heading covers: a merged heading fills each with the same text."""
-    last = body[-1] if body else heading
-    source = SourceRef(file, heading.index, last.index, heading.page, last.page)
+    first = blocks[opening.first]
+    last = body[-1] if body else blocks[opening.last]
+    source = SourceRef(file, first.index, last.index, first.page, last.page)
     return [
         Section(
             number=item,
-            heading=heading.line,
+            heading=opening.line,
             text=_joined(body),
             source=source,
-            merged_with=tuple(other for other in items if other != item),
+            merged_with=tuple(other for other in opening.items if other != item),
         )
-        for item in items
+        for item in opening.items
     ]
 
 

@@ -129,6 +129,29 @@ def build_report(path: Path, fmt: str = "bold_roman", parts: tuple[Part, ...] = 
     return path
 
 
+@dataclass(frozen=True)
+class Bold:
+    """A bold line written exactly as given, its number typed in: a heading of a ladder
+    the test spells out itself ("PHẦN I.", "A.", "1." under one "I.")."""
+
+    text: str
+
+
+def build_lines(path: Path, lines: tuple[str | Bold, ...], covering_sentence: bool = True) -> Path:
+    """A whole reply whose body is `lines` as written (Bold for heading lines, str for
+    body text), between the usual letterhead and sign-off."""
+    document = docx.Document()
+    write_letterhead(document, intro=covering_sentence)
+    for line in lines:
+        if isinstance(line, Bold):
+            _bold(document, line.text)
+        else:
+            document.add_paragraph(line)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
 def build_blank_outline(path: Path) -> Path:
     """The ministry's outline as it sends it out: its own header, the six headings, nothing under them."""
     document = docx.Document()
@@ -141,12 +164,13 @@ def build_blank_outline(path: Path) -> Path:
     return path
 
 
-def write_letterhead(document, title_style: str | None = None, rows=LETTERHEAD_ROWS) -> None:
+def write_letterhead(document, title_style: str | None = None, rows=LETTERHEAD_ROWS, intro: bool = True) -> None:
     add_table(document, rows)  # no table style: borderless, as in real letterheads
     title = document.add_paragraph(style=title_style)
     title.add_run(TITLE).bold = True
     document.add_paragraph().add_run(SUBJECT).bold = True
-    document.add_paragraph(INTRO)
+    if intro:
+        document.add_paragraph(INTRO)
 
 
 def write_signoff(document) -> None:

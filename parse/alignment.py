@@ -1,0 +1,226 @@
+"""Which outline item each heading of the section level is: the whole sequence at once.
+
+A province's headings are the outline's items in the outline's order far more often
+than not, whatever their wording; so a heading is judged by its words *and* its place.
+The headings of one level are aligned with the outline like two sequences (dynamic
+programming, as Needleman-Wunsch aligns two strings): taking a heading for an item earns
+its word likeness to that item, keeping the outline's order earns a little more, going
+back in the outline (a reordered item) costs, a heading taken for no item (the
+province's own) costs, an item no heading is taken for costs a little. So a heading whose
+words match nothing still gets the item its place between its neighbours leaves, and a
+misread or repeated number does not matter: numbers only tip a balance.
+
+Word likeness needs no word list: each word of the outline's headings (and phrases)
+weighs by how few items it names (a word of one item says much, a word of every item
+nothing), all compared `fold`ed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from baocao.campaign import OutlineSection
+from baocao.text import fold
+
+# What each step of an alignment is worth. Only their balance matters: a heading whose
+# words point clearly at an item (likeness 1 is worth WORDS) outweighs the order; with no
+# words to go by, the order decides; a heading is taken for an item rather than left out.
+WORDS = 3.0
+TAKEN = 1.0  # a heading taken for an item at all
+NEXT_ITEM = 0.5  # the item right after the one before
+BACKWARDS = 2.5  # an item before the one before: reordered
+LEFT_OUT = 0.5  # a heading taken for no item
+MISSING = 0.3  # an item no heading was taken for
+NUMBERED = 0.15  # the heading's own number is the item's
+CONTINUED = 0.2  # a heading whose words name the item before it again ("V. Nguồn vốn" after "IV. Kinh phí")
+LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first item
+BEAM = 4  # states kept per heading and number of items taken in the quick pass
+ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
+
+JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
+
+_WORD = re.compile(r"\w+")
+_JOINT = re.compile(r"\s+va\s+|\s*[,;/&+]\s*|\s+-\s+")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one heading offers the alignment."""
+
+    likeness: tuple[float, ...]  # 0..1 per outline item, in outline order
+    named: tuple[int, ...] = ()  # indexes of the items the heading names outright (phrases, merged headings)
+    ordinal: int | None = None  # its own number, "IV." -> 4
+    joined: tuple[int, ...] = ()  # two items whose words stand on either side of an "và" or a comma
+    leading_text: bool = False  # not a heading: untitled text before the first one, item 1 or nothing
+
+
+@dataclass(frozen=True)
+class Alignment:
+    score: float
+    items: tuple[tuple[int, ...], ...]  # per heading, the outline indexes it was taken for; () for none
+
+
+def align(evidence: Sequence[Evidence], item_count: int) -> Alignment:
+    """The best-scoring way of taking each heading for one item (or two, when it names
+    both), for the item before it again, or for none; each item taken once."""
+    # A quick pass keeping a few states gives a score the best alignment reaches at
+    # least; the exact pass then drops every state that, even at its best from there
+    # on (`best_possible` of the headings left), cannot reach it.
+    choices = [_choices(heading, item_count) for heading in evidence]
+    quick = _aligned(evidence, choices, item_count, beam=BEAM)
+    tops = [_at_best(heading, options) for heading, options in zip(evidence, choices, strict=True)]
+    ahead = [_bound(tops[j:], item_count) for j in range(1, len(evidence) + 1)]
+    return _aligned(evidence, choices, item_count, floor=quick.score - 1e-9, ahead=ahead)
+
+
+def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=None) -> Alignment:
+    # A state is (items taken as a bit set, last item taken or -1); each step keeps, per
+    # state, its best score and where it came from.
+    states: dict[tuple[int, int], float] = {(0, -1): 0.0}
+    steps: list[dict[tuple[int, int], tuple[tuple[int, int], tuple[int, ...]]]] = []
+    for j, heading in enumerate(evidence):
+        scores: dict[tuple[int, int], float] = {}
+        came: dict[tuple[int, int], tuple[tuple[int, int], tuple[int, ...]]] = {}
+        left_out = 0.0 if heading.leading_text else LEFT_OUT
+        need = floor - (ahead[j] if ahead else 0.0)
+        for state, score in states.items():
+            taken, last = state
+            candidates = [((taken, last), score - left_out, ())]
+            for items, bits, gain in choices[j]:
+                if not taken & bits:
+                    first = items[0]
+                    order = NEXT_ITEM if first == last + 1 else -BACKWARDS if first < last else 0.0
+                    candidates.append(((taken | bits, items[-1]), score + gain + order, items))
+            if last >= 0 and heading.named == (last,):
+                candidates.append(((taken, last), score + CONTINUED, (last,)))
+            for key, value, items in candidates:
+                if value > scores.get(key, -math.inf) and (ahead is None or value >= need):
+                    scores[key] = value
+                    came[key] = (state, items)
+        states = _beam(scores, beam) if beam else scores
+        steps.append(came)
+    final = {state: score - MISSING * (item_count - bin(state[0]).count("1")) for state, score in states.items()}
+    state = max(final, key=final.__getitem__)
+    score = final[state]
+    taken_items: list[tuple[int, ...]] = []
+    for came in reversed(steps):
+        state, items = came[state]
+        taken_items.append(items)
+    return Alignment(score, tuple(reversed(taken_items)))
+
+
+def best_possible(evidence: Sequence[Evidence], item_count: int) -> float:
+    """A score no alignment of these headings can beat: each heading at its best, but
+    at most `item_count` of them taking an item. A level whose bound is below another
+    level's score need not be aligned at all."""
+    return _bound([_at_best(heading, _choices(heading, item_count)) for heading in evidence], item_count)
+
+
+def _at_best(heading: Evidence, choices) -> tuple[float, float]:
+    """(the most taking an item can earn, the most not taking one can)."""
+    rest = max(0.0 if heading.leading_text else -LEFT_OUT, CONTINUED if len(heading.named) == 1 else -math.inf)
+    return max(gain for _, _, gain in choices) + NEXT_ITEM, rest
+
+
+def _bound(tops: list[tuple[float, float]], item_count: int) -> float:
+    rest = sum(r for _, r in tops)
+    return rest + sum(sorted((max(0.0, t - r) for t, r in tops), reverse=True)[:item_count])
+
+
+def _beam(scores: dict[tuple[int, int], float], beam: int) -> dict[tuple[int, int], float]:
+    """The best BEAM states for each number of items taken: a state that left a heading
+    out scores less now but may win later, so it competes only with its like."""
+    kept: dict[tuple[int, int], float] = {}
+    per_count: dict[int, int] = {}
+    for state, score in sorted(scores.items(), key=lambda kv: -kv[1]):
+        count = bin(state[0]).count("1")
+        if per_count.get(count, 0) < beam:
+            per_count[count] = per_count.get(count, 0) + 1
+            kept[state] = score
+    return kept
+
+
+def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], int, float]]:
+    """(items, their bits, gain before the order term) of each way of taking the heading."""
+    if heading.leading_text:
+        return [((0,), 1, LEADING_TEXT)]
+    groups = [(item,) for item in range(item_count)]
+    groups += [both for both in {heading.named, heading.joined} if len(both) > 1]
+    return [(items, _bits(items), _gain(heading, items)) for items in groups]
+
+
+def _gain(heading: Evidence, items: tuple[int, ...]) -> float:
+    gain = TAKEN + WORDS * sum(1.0 if i in heading.named else heading.likeness[i] for i in items)
+    if heading.named and not set(items) & set(heading.named):
+        gain -= WORDS  # its words name another item
+    if heading.ordinal is not None and heading.ordinal == items[0] + 1:
+        gain += NUMBERED
+    return gain
+
+
+def _bits(items: tuple[int, ...]) -> int:
+    return sum(1 << i for i in items)
+
+
+def joined_items(key: str, outline: Sequence[OutlineSection]) -> tuple[int, ...]:
+    """The two items (outline indexes) a heading covers when it is two headings joined
+    ("<words of one item> và <words of another>"): split at a "và", comma or semicolon,
+    each side's words point clearly at a different item."""
+    best: tuple[float, tuple[int, ...]] = (0.0, ())
+    for m in _JOINT.finditer(key):
+        left, right = likeness(key[: m.start()], outline), likeness(key[m.end() :], outline)
+        a, b = max(range(len(left)), key=left.__getitem__), max(range(len(right)), key=right.__getitem__)
+        if a != b and min(left[a], right[b]) >= JOINED_LIKENESS and left[a] + right[b] > best[0]:
+            best = (left[a] + right[b], tuple(sorted((a, b))))
+    return best[1]
+
+
+def likeness(key: str, outline: Sequence[OutlineSection]) -> tuple[float, ...]:
+    """How much a heading's words (folded, label stripped) point at each outline item:
+    the weight of its words found in the item's heading and phrases over the weight of
+    all its words the outline knows, plus one unique word's weight, so that a single
+    word is never the whole story."""
+    vocabulary = _vocabulary(tuple(outline))
+    words = set(_WORD.findall(key))
+    known = [(word, vocabulary.weights[word]) for word in words if word in vocabulary.weights]
+    if not known:
+        return (0.0,) * len(outline)
+    total = sum(weight for _, weight in known) + vocabulary.unique_weight
+    return tuple(
+        sum(weight for word, weight in known if word in item_words) / total for item_words in vocabulary.items
+    )
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    items: tuple[frozenset[str], ...]  # each item's words
+    weights: dict[str, float]  # word -> weight: log(items / items naming it)
+    unique_weight: float  # the weight of a word only one item has
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(outline: tuple[OutlineSection, ...]) -> _Vocabulary:
+    items, asides = [], []
+    for section in outline:
+        heading = fold(section.heading)
+        plain = set(_WORD.findall(_PARENTHESES.sub(" ", heading)))
+        for phrase in section.phrases:
+            plain |= set(_WORD.findall(fold(phrase)))
+        aside = set(_WORD.findall(" ".join(_PARENTHESES.findall(heading)))) - plain
+        items.append(frozenset(plain | aside))
+        asides.append(aside)
+    count = len(items)
+    weights: dict[str, float] = {}
+    for word in set().union(*items):
+        naming = sum(word in item for item in items)
+        weight = math.log(count / naming) if count > 1 else 1.0
+        if all(word in aside for item, aside in zip(items, asides, strict=True) if word in item):
+            weight *= ASIDE_WEIGHT
+        if weight > 0:
+            weights[word] = weight
+    return _Vocabulary(tuple(items), weights, math.log(count) if count > 1 else 1.0)

@@ -1,0 +1,167 @@
+"""Structure first: a report's headings are read as a ladder, the level that carries the
+outline is chosen, and its headings are aligned with the outline as a sequence (words,
+order and numbers together), so that items are found whatever the province called them.
+
+Most reports here use wordings that share no word with the outline's headings or the
+campaign's phrases (`UNKNOWN`, checked below): only their places can find them.
+"""
+
+import dataclasses
+import re
+
+import pytest
+from docx_builders import INTRO, Bold, build_lines
+
+from baocao.campaign import load_campaign
+from baocao.parse.docx import read_docx
+from baocao.parse.sections import extract_sections
+from baocao.text import fold
+
+OUTLINE = load_campaign().sections
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in OUTLINE)
+
+# Item n's heading in words no outline heading or phrase has.
+UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
+# Item n's heading in the outline's own words.
+KNOWN = {
+    1: "Các nội dung công việc đã triển khai trước khi Đề án 950 được ban hành",
+    2: "Thông tin chung về triển khai đô thị thông minh",
+    3: "Công tác tuyên truyền, ban hành kế hoạch hành động",
+    4: "Kinh phí thực hiện",
+    5: "Khó khăn, vướng mắc",
+    6: "Đề xuất, kiến nghị",
+}
+OWN_HEADING = "Phương hướng, nhiệm vụ thời gian tới"
+OWN_TEXT = "Năm 2023, tỉnh tiếp tục mở rộng Trung tâm IOC."
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
+
+
+def body(n):
+    """Item n's text: one sentence that says which item it is."""
+    return f"Nội dung báo cáo của mục {n} của tỉnh."
+
+
+def read(tmp_path, lines, outline=OUTLINE, covering_sentence=True):
+    path = build_lines(tmp_path / "bao-cao.docx", tuple(lines), covering_sentence)
+    return extract_sections(read_docx(path), outline)
+
+
+def texts(report):
+    return {s.number: s.text for s in report.sections}
+
+
+def items(order, label, wording=UNKNOWN):
+    """Heading and body of each item in `order`, the heading numbered by label(position)."""
+    for position, n in enumerate(order, start=1):
+        yield Bold(f"{label(position)} {wording[n]}")
+        yield body(n)
+
+
+def test_the_unknown_wordings_share_no_word_with_the_outline():
+    outline_words = set()
+    for section in OUTLINE:
+        outline_words |= set(re.findall(r"\w+", fold(" ".join((section.heading, *section.phrases)))))
+    for wording in UNKNOWN.values():
+        assert not set(re.findall(r"\w+", fold(wording))) & outline_words, wording
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_headings_with_no_word_of_the_outline_are_found_by_their_place(tmp_path, outline):
+    report = read(tmp_path, items(range(1, 7), lambda p: f"{ROMAN[p - 1]}."), outline)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
+def test_an_item_with_unknown_words_is_found_between_its_recognised_neighbours(tmp_path):
+    wording = {**KNOWN, 3: UNKNOWN[3]}
+    report = read(tmp_path, items(range(1, 7), lambda p: f"{ROMAN[p - 1]}.", wording))
+    assert texts(report)[3] == body(3)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_heading_of_the_provinces_own_between_two_items_is_no_item_and_its_text_goes_nowhere(tmp_path):
+    lines = [*items((1, 2, 3), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold(f"IV. {OWN_HEADING.upper()}"), OWN_TEXT,
+             *items((4, 5, 6), lambda p: f"{ROMAN[p + 3]}.", KNOWN)]
+    report = read(tmp_path, lines)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+    assert not any(OWN_TEXT in s.text or OWN_HEADING.upper() in s.heading for s in report.sections)
+
+
+def test_reordered_items_are_found_by_their_words_and_the_rest_keep_their_places(tmp_path):
+    order = (1, 2, 4, 3, 5, 6)
+    wording = {**KNOWN, 1: UNKNOWN[1], 6: UNKNOWN[6]}  # the first and last known only by their places
+    report = read(tmp_path, items(order, lambda p: f"{ROMAN[p - 1]}.", wording))
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
+def test_six_items_at_level_two_under_one_level_one_heading(tmp_path):
+    lines = [Bold("I. KẾT QUẢ THỰC HIỆN ĐỀ ÁN 950"), *items(range(1, 7), lambda p: f"{p}."),
+             Bold(f"II. {OWN_HEADING.upper()}"), OWN_TEXT]
+    report = read(tmp_path, lines)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+    assert "KẾT QUẢ THỰC HIỆN" not in "".join(s.text + s.heading for s in report.sections)
+
+
+def test_sub_headings_numbered_again_under_each_item_are_not_the_section_level(tmp_path):
+    lines = []
+    for position, n in enumerate(range(1, 7), start=1):
+        lines += [Bold(f"{ROMAN[position - 1]}. {UNKNOWN[n].upper()}"), Bold("1. Về tổ chức"), body(n),
+                  Bold("2. Về nhân lực"), f"Nhân lực của mục {n}."]
+    report = read(tmp_path, lines)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert texts(report)[4] == f"1. Về tổ chức\n{body(4)}\n2. Về nhân lực\nNhân lực của mục 4."
+
+
+@pytest.mark.parametrize("label", [lambda p: f"PHẦN {ROMAN[p - 1]}.", lambda p: f"{'ABCDEF'[p - 1]}."],
+                         ids=["PHẦN I/II", "A./B."])
+def test_other_ladders(tmp_path, label):
+    assert texts(read(tmp_path, items(range(1, 7), label))) == {n: body(n) for n in range(1, 7)}
+
+
+def test_a_part_number_alone_on_its_line_takes_the_title_under_it(tmp_path):
+    lines = []
+    for position, n in enumerate(range(1, 7), start=1):
+        lines += [Bold(f"PHẦN {ROMAN[position - 1]}"), Bold(UNKNOWN[n].upper()), body(n)]
+    report = read(tmp_path, lines)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+    assert report.sections[3].heading == "PHẦN IV TIỀN BẠC"
+
+
+def test_a_misread_numeral_does_not_break_the_order(tmp_path):
+    numerals = ("I", "II", "II", "IV", "V", "VI")  # a scan read "III." as "II."
+    report = read(tmp_path, items(range(1, 7), lambda p: f"{numerals[p - 1]}."))
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
+def test_item_one_without_a_heading_is_the_text_after_the_covering_sentence(tmp_path):
+    first_text = "Năm 2017, tỉnh đã xây dựng hệ thống một cửa điện tử."
+    lines = [first_text, *items(range(2, 7), lambda p: f"{ROMAN[p]}.", KNOWN)]
+    report = read(tmp_path, lines)
+    assert texts(report) == {1: first_text, **{n: body(n) for n in range(2, 7)}}
+    assert report.letterhead.endswith(INTRO)
+
+
+def test_without_a_covering_sentence_no_text_is_taken_for_an_untitled_item_one(tmp_path):
+    lines = ["Năm 2017, tỉnh đã xây dựng hệ thống một cửa điện tử.",
+             *items(range(2, 7), lambda p: f"{ROMAN[p]}.", KNOWN)]
+    report = read(tmp_path, lines, covering_sentence=False)
+    assert [s.number for s in report.sections] == [2, 3, 4, 5, 6]
+
+
+def test_a_merged_heading_is_found_by_the_words_on_either_side_of_its_and(tmp_path):
+    wording = {**KNOWN, 5: "Khó khăn, vướng mắc và đề xuất, kiến nghị"}
+    report = read(tmp_path, items(range(1, 6), lambda p: f"{ROMAN[p - 1]}.", wording), WITHOUT_PHRASES)
+    found = {s.number: s for s in report.sections}
+    assert found[5].text == found[6].text == body(5)
+    assert (found[5].merged_with, found[6].merged_with) == ((6,), (5,))
+
+
+def test_unnumbered_headings_of_another_plan_with_no_word_of_the_outline_are_no_items(tmp_path):
+    # Places alone, with neither words nor numbers agreeing, do not make the six items.
+    lines = [line for n in range(1, 7) for line in (Bold(UNKNOWN[n]), body(n))]
+    assert read(tmp_path, lines).sections == ()
+
+
+def test_unnumbered_headings_are_found_by_their_place_between_headings_whose_words_agree(tmp_path):
+    wording = {**UNKNOWN, 1: KNOWN[1], 6: KNOWN[6]}
+    lines = [line for n in range(1, 7) for line in (Bold(wording[n]), body(n))]
+    assert texts(read(tmp_path, lines)) == {n: body(n) for n in range(1, 7)}
