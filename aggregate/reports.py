@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from baocao.parse.letterhead import ReportReference, report_reference
 from baocao.store import Store
 from baocao.store.records import MessageDocument, SectionRecord
 
@@ -21,6 +22,7 @@ class DocumentRecord:
     error: str
     sections: tuple[SectionRecord, ...]
     ocr: bool = False
+    reference: ReportReference = ReportReference(None, None)   # its own number and date
 
 
 @dataclass(frozen=True)
@@ -62,4 +64,5 @@ def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
 
 
 def _document(d: MessageDocument, sections: dict[str, list[SectionRecord]]) -> DocumentRecord:
-    return DocumentRecord(d.filename, d.sha256, d.format, d.status, d.error, tuple(sections.get(d.sha256, ())), d.ocr)
+    return DocumentRecord(d.filename, d.sha256, d.format, d.status, d.error, tuple(sections.get(d.sha256, ())), d.ocr,
+                          report_reference(d.letterhead))

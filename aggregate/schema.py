@@ -141,6 +141,8 @@ def table_schema(campaign: Campaign) -> TableSchema:
         Column("region", TEXT, "Vùng", "province", correctable=False),
         Column("status", TEXT, "Tình trạng", "status"),
         Column("received_at", TEXT, "Thời điểm nhận", "status"),
+        Column("report_number", TEXT, "Số hiệu báo cáo", "status"),
+        Column("report_date", TEXT, "Ngày báo cáo", "status"),
         Column("reports", COUNT, "Số báo cáo đã nhận", "status"),
         Column("corrected", FLAG, "Có báo cáo gửi lại", "status"),
         Column("sections_found", COUNT, "Số mục đề cương tìm thấy", "status"),

@@ -11,6 +11,7 @@ from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_ap
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
 from baocao.aggregate.schema import AMOUNT, COUNT, FLAG, MAYBE, Status, TableSchema, status_of, table_schema
 from baocao.campaign import Campaign
+from baocao.parse.letterhead import ReportReference
 
 
 def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataFrame:
@@ -45,6 +46,9 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
     row["status"] = status_of(first.received_at, campaign).value
     row["received_at"] = _local(first, campaign)
     row["corrected"] = len(readable) > 1
+    reference = _reference(readable)
+    row["report_number"] = reference.number or ""
+    row["report_date"] = reference.date.isoformat() if reference.date else ""
     used_sources = []
     for outline in campaign.sections:
         found = _latest_section(readable, outline.number)
@@ -66,6 +70,14 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
         row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
     row |= _figures(row, campaign)
     return row
+
+
+def _reference(readable: list[ReportRecord]) -> ReportReference:
+    """The number and date the province gave its report, to cite it by: the first report's
+    (a correction sent later cites the report it corrects), else the first one found."""
+    found = [d.reference for r in readable for d in r.documents]
+    return next((ref for ref in found if ref.number and ref.date), None) or next(
+        (ref for ref in found if ref.number or ref.date), ReportReference(None, None))
 
 
 def _figures(row: dict, campaign: Campaign) -> dict:

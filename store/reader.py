@@ -59,10 +59,10 @@ class CatalogueReader:
 
     def message_documents(self) -> list[MessageDocument]:
         """Every parsed document with the message it came with, by message and part."""
-        return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]))
+        return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]), r[8] or "")
                 for r in self.db.execute(
                     """SELECT a.message_sha256, a.province_code, a.filename, d.sha256, d.format, d.status, d.error,
-                              d.ocr
+                              d.ocr, d.letterhead
                        FROM attachments a JOIN documents d ON d.sha256 = a.sha256
                        ORDER BY a.message_sha256, a.part""")]
 

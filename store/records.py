@@ -138,6 +138,7 @@ class MessageDocument(NamedTuple):
     status: str
     error: str
     ocr: bool
+    letterhead: str = ""        # the text before the first outline item
 
 
 class MessageRecord(NamedTuple):

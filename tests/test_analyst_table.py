@@ -183,3 +183,11 @@ def test_a_report_whose_headings_match_no_outline_item_counts_as_received_with_a
     assert all(row[f"section_{n}"] == "" for n in range(1, 7))
     assert row["error"] == ("Báo cáo.docx: the report was read but none of its headings matched the outline: "
                             "check it by hand")
+
+
+def test_each_report_is_cited_by_the_number_and_date_the_province_gave_it(store, tmp_path):
+    table = aggregate(store, tmp_path / "t.json").set_index("province_code")
+    assert (table.loc["01", "report_number"], table.loc["01", "report_date"]) == ("215/BC-UBND", "2022-05-23")
+    assert (table.loc["40", "report_number"], table.loc["40", "report_date"]) == ("85/BC-UBND", "2022-05-24")
+    missing = table[table["status"] == "missing"]
+    assert len(missing) and (missing["report_number"] == "").all() and (missing["report_date"] == "").all()

@@ -38,8 +38,8 @@ def province_row(campaign, code: str, status: str = "missing", **values) -> dict
     p = campaign.province(code)
     row = {
         "province_code": p.code, "province": p.name, "region": p.region, "status": status,
-        "received_at": "", "reports": 0, "corrected": False, "sections_found": 0,
-        "funding_vnd": None, "source": "", "error": "",
+        "received_at": "", "report_number": "", "report_date": "", "reports": 0, "corrected": False,
+        "sections_found": 0, "funding_vnd": None, "source": "", "error": "",
     }
     for s in campaign.sections:
         row[f"section_{s.number}"] = ""

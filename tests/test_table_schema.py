@@ -98,8 +98,8 @@ def test_the_workbook_status_and_figures_sheets_are_views_of_the_schema(table, r
 
     assert headers("table") == schema.names
     assert headers("status") == schema.status_sheet == [
-        "province_code", "province", "region", "status", "received_at", "reports", "corrected", "sections_found",
-        "overridden", "error"]
+        "province_code", "province", "region", "status", "received_at", "report_number", "report_date", "reports",
+        "corrected", "sections_found", "overridden", "error"]
     assert headers("figures") == ["province_code", "province", "funding_vnd", *schema.names_in("figure")]
 
 
