@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from baocao.store.errors import StoreError, StoreLocked, StoreWriteError, refused_write, write_error, writing
 from baocao.store.objects import ObjectStore
 from baocao.store.reader import CatalogueReader, marks
+from baocao.store.readonly import connect_read_only
 from baocao.store.records import (
     Copy,
     FolderMark,
@@ -325,8 +326,7 @@ class Store(ObjectStore, CatalogueReader):
         catalogue = catalogue or root / "catalog.sqlite"
         if not catalogue.is_file():
             raise StoreError(f"{root} is not a baocao store (no catalog.sqlite): check the --store path")
-        db = sqlite3.connect(f"{catalogue.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
-                             isolation_level=None)
+        db = connect_read_only(catalogue.resolve())
         db.row_factory = sqlite3.Row
         return cls(root, db)
 
