@@ -68,6 +68,8 @@ class Section:
     text: str  # NFC body, one block a line, heading line excluded
     source: SourceRef
     merged_with: tuple[int, ...] = ()  # other items the same heading covered
+    confidence: float = 1.0  # 0-1: how sure the reader is that this is the item's text (confidence.py)
+    reasons: tuple[str, ...] = ()  # confidence.Reason codes saying why it is less than 1
 
 
 @dataclass(frozen=True)
