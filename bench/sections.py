@@ -15,8 +15,9 @@ wordings share no phrase with them and whose ladders and layouts the tuned corpu
 here, no file edited): what a new campaign has on its first day. By default it runs the
 three that make the headline: tuned, held-out, held-out without phrases.
 
-Review flags: a section the reader marks `review` (an attribute of the section; absent
-means not flagged) asks a person to check it. Recall = flagged wrong cells / wrong cells;
+Review flags: a section the reader marks `review` (its confidence is below
+parse/confidence.REVIEW_BELOW) asks a person to check it, and so does an item not found in
+a report (the table flags the empty cell of a province that reported). Recall = flagged wrong cells / wrong cells;
 false-flag rate = flagged right cells / right cells.
 
 For each file of a corpus's expected.json it calls `parse_document(path, format, name,
@@ -173,14 +174,16 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
         times.append(time.perf_counter() - start)
     result = FileResult(entry, min(times), pages_of(path, entry), parsed.status)
     found = {s.number: s.text for s in parsed.sections}
-    flagged = {s.number: bool(getattr(s, "review", False)) for s in parsed.sections}
+    # An item not found is flagged as the table flags it: a province that reported has an
+    # empty cell ("trống dù tỉnh đã báo cáo"), or its document could not be read at all.
+    flagged = {s.number: s.review for s in parsed.sections}
     numbers = sorted({int(n) for n in entry["sections"]} | set(found))
     for n in numbers:
         if parsed.status not in ("ok",):
             right, why = False, f"{parsed.status}: {parsed.error[:80]}"
         else:
             right, why = score_cell(found.get(n), n, entry)
-        result.cells.append(Cell(entry["file"], n, right, why, flagged.get(n, False)))
+        result.cells.append(Cell(entry["file"], n, right, why, flagged.get(n, True)))
     return result
 
 

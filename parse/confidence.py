@@ -11,11 +11,31 @@ for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BE
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 # Below this a person should check the cell: calibrated on the tuned corpus so that most
 # wrong cells fall under it and few right ones do (bench/sections.py prints both rates).
 REVIEW_BELOW = 0.6
+# Heading words pointing this clearly at an item (alignment.likeness) are enough on their own.
+WORDS_CLEAR = 0.6
+# What the structure alone is worth (0-1) when the words say little: an item in the
+# outline's order under its own number is where a reader expects it; unnumbered, less so.
+PLACE_NUMBERED = 0.6
+PLACE_UNNUMBERED = 0.45
+PLACE_NUMBER_DIFFERS = 0.25
+PLACE_NO_HEADING = 0.5
+# Each further doubt scales the confidence.
+OCR_FACTOR = 0.85
+MERGED_FACTOR = 0.9
+SPLIT_FACTOR = 0.9
+TOO_LONG_FACTOR = 0.6
+TOO_SHORT_FACTOR = 0.6
+HOLDS_OTHER_FACTOR = 0.5
+# A section this many times the median length of the report's others may have swallowed
+# the next item; one with fewer letters than this says nothing.
+TOO_LONG_RATIO = 4.0
+TOO_SHORT_LETTERS = 12
 
 
 class Reason(StrEnum):
@@ -32,6 +52,7 @@ class Reason(StrEnum):
     TOO_SHORT = "too_short"  # a line or two where the other items have pages
     EMPTY_REPORTED = "empty_reported"  # no text, though the province reported
     FUNDING_ELSEWHERE = "funding_elsewhere"  # the funding total read outside its item
+    HOLDS_OTHER = "holds_other"  # a line inside looks like the heading of an item not found
     CORRECTED = "corrected"  # a person corrected the cell
 
     @property
@@ -51,8 +72,54 @@ _LABELS = {
     Reason.TOO_SHORT: "quá ngắn",
     Reason.EMPTY_REPORTED: "trống dù tỉnh đã báo cáo",
     Reason.FUNDING_ELSEWHERE: "kinh phí đọc ngoài mục kinh phí",
+    Reason.HOLDS_OTHER: "có thể chứa mục khác",
     Reason.CORRECTED: "đã sửa tay",
 }
+
+
+@dataclass(frozen=True)
+class Support:
+    """What pointed the reader at an item, from the alignment of the report's headings."""
+
+    words: float  # 0-1: how clearly the heading's words point at it (1: named by the campaign's phrases)
+    numbered: bool | None  # its number is the item's (True), another's (False), or it has none (None)
+    in_order: bool  # after every item taken before it
+    no_heading: bool = False  # untitled text before the first heading, taken as item 1
+
+
+def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
+           length_ratio: float = 1.0, letters: int = 100, holds_other: bool = False) -> tuple[float, tuple[str, ...]]:
+    """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
+    the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); the
+    reader's further doubts (OCR, a merge, a length out of line) scale it down."""
+    reasons: list[Reason] = []
+    by_words = min(1.0, support.words / WORDS_CLEAR)
+    if support.no_heading:
+        place = PLACE_NO_HEADING
+        reasons.append(Reason.NO_HEADING)
+    elif not support.in_order:
+        place = 0.0
+        reasons.append(Reason.REORDERED)
+    elif support.numbered is None:
+        place = PLACE_UNNUMBERED
+    elif support.numbered:
+        place = PLACE_NUMBERED
+    else:
+        place = PLACE_NUMBER_DIFFERS
+    if by_words < 0.5 and not support.no_heading:
+        reasons.insert(0, Reason.BY_POSITION)
+    if by_words < 1.0 and support.numbered is False and support.in_order:
+        reasons.append(Reason.NUMBER_DIFFERS)
+    confidence = 1.0 - (1.0 - 0.95 * by_words) * (1.0 - place)
+    for doubt, factor, reason in ((ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
+                                  (split, SPLIT_FACTOR, Reason.SPLIT),
+                                  (length_ratio > TOO_LONG_RATIO, TOO_LONG_FACTOR, Reason.TOO_LONG),
+                                  (letters < TOO_SHORT_LETTERS, TOO_SHORT_FACTOR, Reason.TOO_SHORT),
+                                  (holds_other, HOLDS_OTHER_FACTOR, Reason.HOLDS_OTHER)):
+        if doubt:
+            confidence *= factor
+            reasons.append(reason)
+    return round(confidence, 3), tuple(r.value for r in reasons)
 
 
 def note(reasons: Iterable[str], number: int | None = None, merged_with: Iterable[int] = ()) -> str:

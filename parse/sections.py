@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from baocao.campaign import OutlineSection
 from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness
+from baocao.parse.confidence import Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import label_ordinal, label_shape, strip_label
@@ -48,6 +49,8 @@ CONVINCING_COUNT = 3
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
+# A plain line this short that names an item not found may be that item's heading, missed.
+UNTAKEN_HEADING_CHARS = 150
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,11 @@ class Section:
     confidence: float = 1.0  # 0-1: how sure the reader is that this is the item's text (confidence.py)
     reasons: tuple[str, ...] = ()  # confidence.Reason codes saying why it is less than 1
 
+    @property
+    def review(self) -> bool:
+        """A person should check this cell."""
+        return needs_review(self.confidence)
+
 
 @dataclass(frozen=True)
 class ParsedReport:
@@ -86,16 +94,24 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
     found: dict[int, Section] = {}
+    support: dict[int, Support] = {}
+    bodies: dict[int, list[Block]] = {}
+    split: set[int] = set()  # items written under two headings
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
     for opening, end in zip(openings, ends, strict=True):
         if not opening.items:
             continue
         body = blocks[opening.last + 1 : min(end, signoff_at)]
-        for section in _sections_from(doc.name, blocks, opening, body):
-            found[section.number] = _combined(found[section.number], section) if section.number in found else section
+        for section, why in zip(_sections_from(doc.name, blocks, opening, body), opening.support, strict=True):
+            if section.number in found:
+                found[section.number] = _combined(found[section.number], section)
+                split.add(section.number)
+            else:
+                found[section.number], support[section.number] = section, why
+            bodies.setdefault(section.number, []).extend(body)
     first = opened[0].first if opened else signoff_at
     return ParsedReport(
-        sections=tuple(found[n] for n in sorted(found)),
+        sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections)),
         letterhead=_joined(blocks[:first]),
         signoff=_joined(blocks[signoff_at:]),
     )
@@ -130,6 +146,7 @@ class _Opening:
     last: int  # the body starts after it
     line: str  # the heading as written; "" for untitled text taken as an item
     items: tuple[int, ...]
+    support: tuple[Support, ...] = ()  # per item: what pointed the reader at it
 
 
 def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) -> list[_Opening]:
@@ -148,10 +165,19 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) ->
     at_level = levels[level]
     if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
         return []
-    openings = [_Opening(h.first, h.last, h.line, tuple(sorted(outline[i].number for i in items)))
-                for h, items in zip(at_level, taken[-len(at_level):], strict=True)]
+    openings = []
+    furthest = -1  # the furthest item taken so far: one before it means the items were reordered
+    for h, items in zip(at_level, taken[-len(at_level):], strict=True):
+        if items:
+            order = sorted(items)
+            support = tuple(_support(evidence[h.first], i, outline, in_order=i > furthest) for i in order)
+            openings.append(_Opening(h.first, h.last, h.line, tuple(outline[i].number for i in order), support))
+            furthest = max(furthest, *items)
+        else:
+            openings.append(_Opening(h.first, h.last, h.line, ()))
     if leading is not None and taken[0]:
-        openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,)))
+        openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,),
+                                 (Support(words=0.0, numbered=None, in_order=True, no_heading=True),)))
     outer = _outer_levels(levels, level)
     openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
                  if h.level in outer and h.first > at_level[0].first]
@@ -190,6 +216,13 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidenc
     named = tuple(index[n] for n in match_heading(heading.line, outline))
     key = match_key(heading.line)
     return Evidence(likeness(key, outline), named, heading.ordinal, joined_items(key, outline))
+
+
+def _support(evidence: Evidence, index: int, outline: tuple[OutlineSection, ...], in_order: bool) -> Support:
+    """What took a heading for the item at `index`: its words, its number, its place."""
+    words = 1.0 if index in evidence.named else evidence.likeness[index]
+    numbered = None if evidence.ordinal is None else evidence.ordinal == outline[index].number
+    return Support(words=words, numbered=numbered, in_order=in_order)
 
 
 def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
@@ -323,6 +356,47 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
         )
         for item in opening.items
     ]
+
+
+def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: dict[int, list[Block]],
+              split: set[int], ocr: bool, outline: tuple[OutlineSection, ...]) -> tuple[Section, ...]:
+    """The sections in outline order, each with its confidence and the reasons for doubt:
+    what took its heading for the item (support), and what its text looks like beside
+    the report's other items: far longer than they are, or holding a line that reads like
+    the heading of an item the reader did not find (it may have swallowed that item)."""
+    lengths = {n: len(s.text) for n, s in found.items()}
+    not_found = [i for i, item in enumerate(outline) if item.number not in found]
+    assessed = []
+    for n in sorted(found):
+        section = found[n]
+        others = sorted(length for m, length in lengths.items() if m != n)
+        typical = others[len(others) // 2] if len(others) >= 2 else 0
+        confidence, reasons = assess(
+            support[n], ocr=ocr, merged=bool(section.merged_with),
+            split=n in split,
+            length_ratio=lengths[n] / typical if typical else 1.0,
+            letters=sum(ch.isalpha() for ch in section.text),
+            holds_other=_holds_heading_of(bodies[n], not_found, outline))
+        assessed.append(replace(section, confidence=confidence, reasons=reasons))
+    return tuple(assessed)
+
+
+def _holds_heading_of(body: list[Block], indexes: list[int], outline: tuple[OutlineSection, ...]) -> bool:
+    """Whether a line of the body that could be a heading (one the reader did not take for
+    one: plain, not ending a sentence) names one of these items, by the campaign's phrases
+    or plainly by its words."""
+    if not indexes:
+        return False
+    for block in body:
+        if block.kind != "paragraph" or len(block.text) > UNTAKEN_HEADING_CHARS or block.text.rstrip().endswith(
+                (".", ";", ",")):
+            continue
+        key = match_key(block.line)
+        named = {i for i, item in enumerate(outline) if item.number in match_heading(block.line, outline)}
+        words = likeness(key, outline)
+        if any(i in named or words[i] >= CONVINCING_LIKENESS for i in indexes):
+            return True
+    return False
 
 
 def _combined(first: Section, second: Section) -> Section:

@@ -1,6 +1,11 @@
-"""The reasons a cell is doubtful, as the analyst reads them."""
+"""Every cell comes with how sure the reader is of it and why a person should look:
+the analyst checks the doubtful cells, not all 63 x 6."""
 
-from baocao.parse.confidence import REVIEW_BELOW, Reason, needs_review, note
+from docx_builders import Bold
+
+from test_outline_alignment import KNOWN, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
+
+from baocao.parse.confidence import REVIEW_BELOW, Reason, Support, assess, needs_review, note
 
 
 def test_reasons_are_said_in_vietnamese_in_the_order_found():
@@ -18,3 +23,82 @@ def test_a_reason_said_twice_is_said_once_and_an_unknown_code_as_it_is():
 
 def test_review_below_the_threshold_only():
     assert needs_review(REVIEW_BELOW - 0.01) and not needs_review(REVIEW_BELOW)
+
+
+# -- what the reader says of the cells it cuts ---------------------------------------------
+
+def test_items_found_by_their_own_words_in_their_places_need_no_review(tmp_path):
+    report = read(tmp_path, items(range(1, 7), lambda p: f"{ROMAN[p - 1]}.", KNOWN))
+    assert all(s.confidence >= 0.9 and not s.review and not s.reasons for s in report.sections)
+
+
+def test_a_numbered_heading_whose_words_name_nothing_is_noted_but_its_number_and_place_carry_it(tmp_path):
+    wording = {**KNOWN, 3: UNKNOWN[3]}
+    report = read(tmp_path, items(range(1, 7), lambda p: f"{p}.", wording), WITHOUT_PHRASES)
+    third = section_of(report, 3)
+    assert third.text == body(3)
+    assert [s.number for s in report.sections if s.reasons] == [3] and third.reasons == (Reason.BY_POSITION,)
+    assert not third.review
+
+
+def test_unnumbered_headings_with_words_of_no_item_are_flagged_and_the_others_not(tmp_path):
+    wording = {**KNOWN, 2: UNKNOWN[2], 5: UNKNOWN[5]}
+    report = read(tmp_path, [line for n in range(1, 7) for line in (Bold(wording[n].upper()), body(n))],
+                  WITHOUT_PHRASES)
+    assert [s.number for s in report.sections if s.review] == [2, 5]
+    assert note(section_of(report, 2).reasons) == "tìm theo vị trí"
+
+
+def test_an_item_written_out_of_order_is_found_by_its_words_and_said_to_be_reordered(tmp_path):
+    report = read(tmp_path, items((1, 2, 4, 5, 3, 6), lambda p: f"{ROMAN[p - 1]}.", KNOWN), WITHOUT_PHRASES)
+    assert section_of(report, 3).text == body(3)
+    assert [s.number for s in report.sections if Reason.REORDERED in s.reasons] == [3]
+
+
+def test_an_item_out_of_order_that_words_do_not_name_is_left_empty_not_put_in_another_cell(tmp_path):
+    wording = {**KNOWN, 3: UNKNOWN[3]}
+    report = read(tmp_path, items((1, 2, 4, 5, 3, 6), lambda p: f"{ROMAN[p - 1]}.", wording), WITHOUT_PHRASES)
+    assert 3 not in {s.number for s in report.sections}  # the table flags the empty cell of a reporting province
+    assert not any(body(3) in s.text for s in report.sections)
+
+
+def test_item_one_taken_from_untitled_text_says_it_had_no_heading(tmp_path):
+    lines = ["Trước Đề án 950, tỉnh đã xây dựng cổng dịch vụ công.",
+             *items(range(2, 7), lambda p: f"{ROMAN[p]}.", KNOWN)]
+    first = section_of(read(tmp_path, lines), 1)
+    assert first.reasons[0] == Reason.NO_HEADING
+
+
+def test_merged_items_say_so_without_asking_for_a_review(tmp_path):
+    lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN),
+             Bold("V. Khó khăn, vướng mắc và đề xuất, kiến nghị"), "Khó khăn và đề xuất của tỉnh."]
+    report = read(tmp_path, lines)
+    fifth = section_of(report, 5)
+    assert Reason.MERGED in fifth.reasons and not fifth.review
+    assert note(fifth.reasons, 5, fifth.merged_with) == "gộp mục 5 và 6"
+
+
+def test_an_item_whose_heading_was_missed_flags_the_item_that_swallowed_it(tmp_path):
+    lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN),
+             "Khó khăn, vướng mắc", body(5),  # a plain line: the reader does not take it for a heading
+             Bold("VI. Đề xuất, kiến nghị"), body(6)]
+    report = read(tmp_path, lines)
+    assert 5 not in {s.number for s in report.sections}
+    fourth = section_of(report, 4)
+    assert body(5) in fourth.text and fourth.review and Reason.HOLDS_OTHER in fourth.reasons
+
+
+def test_scanned_text_is_said_to_be_ocr_but_clear_headings_still_need_no_review():
+    confidence, reasons = assess(Support(words=1.0, numbered=True, in_order=True), ocr=True)
+    assert reasons == (Reason.OCR,) and not needs_review(confidence)
+    confidence, reasons = assess(Support(words=0.0, numbered=True, in_order=True), ocr=True)
+    assert needs_review(confidence) and reasons == (Reason.BY_POSITION, Reason.OCR)
+
+
+def test_a_section_far_longer_than_the_others_is_flagged():
+    confidence, reasons = assess(Support(words=1.0, numbered=True, in_order=True), length_ratio=6.0)
+    assert Reason.TOO_LONG in reasons and needs_review(confidence)
+
+
+def section_of(report, number):
+    return next(s for s in report.sections if s.number == number)
