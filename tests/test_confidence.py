@@ -2,7 +2,6 @@
 the analyst checks the doubtful cells, not all 63 x 6."""
 
 from docx_builders import Bold
-
 from test_outline_alignment import KNOWN, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
 
 from baocao.parse.confidence import REVIEW_BELOW, Reason, Support, assess, needs_review, note
