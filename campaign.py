@@ -38,6 +38,9 @@ class OutlineSection:
     label: str
     phrases: tuple[str, ...]
     role: str | None = None  # one of SECTION_ROLES, or None: the section only feeds its own column
+    # What the whole report is about (the campaign's title and subject): its words are in
+    # every heading of a reply ("… đô thị thông minh") and so name no item.
+    report_topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -204,7 +207,8 @@ def _campaign_from_toml(data: dict, path: Path) -> Campaign:
     deadline = data["deadline"]
     if not isinstance(deadline, datetime) or deadline.tzinfo is None:
         raise ValueError("deadline must be a TOML offset datetime such as 2022-05-30T00:00:00+07:00")
-    sections = tuple(_outline_section(s, n) for n, s in enumerate(data["outline"]["sections"], start=1))
+    topic = " ".join(str(data.get(key, "")) for key in ("title", "subject"))
+    sections = tuple(_outline_section(s, n, topic) for n, s in enumerate(data["outline"]["sections"], start=1))
     if not sections:
         raise ValueError("outline.sections is empty")
     roles = [s.role for s in sections if s.role]
@@ -243,7 +247,7 @@ def _campaign_from_toml(data: dict, path: Path) -> Campaign:
     )
 
 
-def _outline_section(s: dict, n: int) -> OutlineSection:
+def _outline_section(s: dict, n: int, topic: str) -> OutlineSection:
     where = f"[[outline.sections]] number {n}"
     role = s.get("role")
     if role is not None and role not in SECTION_ROLES:
@@ -256,6 +260,7 @@ def _outline_section(s: dict, n: int) -> OutlineSection:
         label=str(s.get("label", s["heading"])),
         phrases=_phrases(s.get("phrases", []), f"{where} phrases"),
         role=role,
+        report_topic=topic,
     )
 
 

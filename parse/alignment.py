@@ -12,7 +12,9 @@ misread or repeated number does not matter: numbers only tip a balance.
 
 Word likeness needs no word list: each word of the outline's headings (and phrases)
 weighs by how few items it names (a word of one item says much, a word of every item
-nothing), all compared `fold`ed.
+nothing), all compared `fold`ed; a word of the report's own topic (the campaign's title
+and subject: "phát triển đô thị thông minh") names the whole report, not an item, and
+weighs nothing.
 """
 
 from __future__ import annotations
@@ -215,8 +217,9 @@ def _vocabulary(outline: tuple[OutlineSection, ...]) -> _Vocabulary:
         items.append(frozenset(plain | aside))
         asides.append(aside)
     count = len(items)
+    topic = {w for section in outline for w in _WORD.findall(fold(section.report_topic))}
     weights: dict[str, float] = {}
-    for word in set().union(*items):
+    for word in set().union(*items) - topic:
         naming = sum(word in item for item in items)
         weight = math.log(count / naming) if count > 1 else 1.0
         if all(word in aside for item, aside in zip(items, asides, strict=True) if word in item):

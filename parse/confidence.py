@@ -19,12 +19,17 @@ from enum import StrEnum
 REVIEW_BELOW = 0.6
 # Heading words pointing this clearly at an item (alignment.likeness) are enough on their own.
 WORDS_CLEAR = 0.6
-# What the structure alone is worth (0-1) when the words say little: an item in the
-# outline's order under its own number is where a reader expects it; unnumbered, less so.
-PLACE_NUMBERED = 0.6
-PLACE_UNNUMBERED = 0.45
-PLACE_NUMBER_DIFFERS = 0.25
-PLACE_NO_HEADING = 0.5
+# What the structure alone is worth (0-1) when the words say little. A heading sits between
+# its neighbours: when the nearest heading found by its words on a side is as many items
+# away as it is headings away (or the report begins or ends there, at the outline's first
+# or last item), that side anchors it. Its own number adds nothing: a province numbers its
+# headings in its own order, so a number says no more than the place does.
+PLACE_BY_ANCHORS = (0.3, 0.5, 0.8)  # no side anchored, one, both
+NO_HEADING_PLACE = (0.4, 0.7)  # untitled text before the first heading: the next heading not, or clearly, item 2
+# A heading whose words point at another item more than at the one its place gave it
+# contradicts its place, unless its place is confirmed on both sides.
+CONTRADICTED_FACTOR = 0.5
+CONTRADICTION_MARGIN = 0.3
 # Each further doubt scales the confidence.
 OCR_FACTOR = 0.85
 MERGED_FACTOR = 0.9
@@ -53,6 +58,7 @@ class Reason(StrEnum):
     EMPTY_REPORTED = "empty_reported"  # no text, though the province reported
     FUNDING_ELSEWHERE = "funding_elsewhere"  # the funding total read outside its item
     HOLDS_OTHER = "holds_other"  # a line inside looks like the heading of an item not found
+    WORDS_ELSEWHERE = "words_elsewhere"  # its heading's words point at another item rather than this one
     CORRECTED = "corrected"  # a person corrected the cell
 
     @property
@@ -73,6 +79,7 @@ _LABELS = {
     Reason.EMPTY_REPORTED: "trống dù tỉnh đã báo cáo",
     Reason.FUNDING_ELSEWHERE: "kinh phí đọc ngoài mục kinh phí",
     Reason.HOLDS_OTHER: "có thể chứa mục khác",
+    Reason.WORDS_ELSEWHERE: "tiêu đề giống mục khác",
     Reason.CORRECTED: "đã sửa tay",
 }
 
@@ -84,7 +91,9 @@ class Support:
     words: float  # 0-1: how clearly the heading's words point at it (1: named by the campaign's phrases)
     numbered: bool | None  # its number is the item's (True), another's (False), or it has none (None)
     in_order: bool  # after every item taken before it
+    anchors: int = 0  # 0-2: sides on which a heading found by its words agrees with its place
     no_heading: bool = False  # untitled text before the first heading, taken as item 1
+    elsewhere: float = 0.0  # 0-1: how clearly its words point at some other item
 
 
 def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
@@ -95,23 +104,21 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
-        place = PLACE_NO_HEADING
+        place = NO_HEADING_PLACE[min(support.anchors, 1)]
         reasons.append(Reason.NO_HEADING)
     elif not support.in_order:
         place = 0.0
         reasons.append(Reason.REORDERED)
-    elif support.numbered is None:
-        place = PLACE_UNNUMBERED
-    elif support.numbered:
-        place = PLACE_NUMBERED
     else:
-        place = PLACE_NUMBER_DIFFERS
+        place = PLACE_BY_ANCHORS[support.anchors]
     if by_words < 0.5 and not support.no_heading:
         reasons.insert(0, Reason.BY_POSITION)
     if by_words < 1.0 and support.numbered is False and support.in_order:
         reasons.append(Reason.NUMBER_DIFFERS)
     confidence = 1.0 - (1.0 - 0.95 * by_words) * (1.0 - place)
-    for doubt, factor, reason in ((ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
+    contradicted = support.anchors < 2 and support.elsewhere >= max(WORDS_CLEAR, support.words + CONTRADICTION_MARGIN)
+    for doubt, factor, reason in ((contradicted, CONTRADICTED_FACTOR, Reason.WORDS_ELSEWHERE),
+                                  (ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
                                   (split, SPLIT_FACTOR, Reason.SPLIT),
                                   (length_ratio > TOO_LONG_RATIO, TOO_LONG_FACTOR, Reason.TOO_LONG),
                                   (letters < TOO_SHORT_LETTERS, TOO_SHORT_FACTOR, Reason.TOO_SHORT),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from baocao.campaign import OutlineSection
 from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness
-from baocao.parse.confidence import Support, assess, needs_review
+from baocao.parse.confidence import WORDS_CLEAR, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import label_ordinal, label_shape, strip_label
@@ -165,19 +165,19 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) ->
     at_level = levels[level]
     if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
         return []
+    pairs = [(h, items) for h, items in zip(at_level, taken[-len(at_level):], strict=True)]
+    support = _supports([(evidence[h.first], items) for h, items in pairs], outline,
+                        leading=leading is not None and bool(taken[0]))
     openings = []
-    furthest = -1  # the furthest item taken so far: one before it means the items were reordered
-    for h, items in zip(at_level, taken[-len(at_level):], strict=True):
+    for h, items in pairs:
         if items:
-            order = sorted(items)
-            support = tuple(_support(evidence[h.first], i, outline, in_order=i > furthest) for i in order)
-            openings.append(_Opening(h.first, h.last, h.line, tuple(outline[i].number for i in order), support))
-            furthest = max(furthest, *items)
+            order = tuple(sorted(items))
+            openings.append(_Opening(h.first, h.last, h.line, tuple(outline[i].number for i in order),
+                                     support.pop(0)))
         else:
             openings.append(_Opening(h.first, h.last, h.line, ()))
-    if leading is not None and taken[0]:
-        openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,),
-                                 (Support(words=0.0, numbered=None, in_order=True, no_heading=True),)))
+    if support:
+        openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,), support.pop(0)))
     outer = _outer_levels(levels, level)
     openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
                  if h.level in outer and h.first > at_level[0].first]
@@ -218,11 +218,56 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidenc
     return Evidence(likeness(key, outline), named, heading.ordinal, joined_items(key, outline))
 
 
-def _support(evidence: Evidence, index: int, outline: tuple[OutlineSection, ...], in_order: bool) -> Support:
-    """What took a heading for the item at `index`: its words, its number, its place."""
-    words = 1.0 if index in evidence.named else evidence.likeness[index]
-    numbered = None if evidence.ordinal is None else evidence.ordinal == outline[index].number
-    return Support(words=words, numbered=numbered, in_order=in_order)
+def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[OutlineSection, ...],
+              leading: bool) -> list[tuple[Support, ...]]:
+    """For each heading of the section level taken for items (in document order), what
+    took it for each of them: its words, its number, whether it keeps the outline's order,
+    and on how many sides its place is confirmed. Last, when `leading`, the untitled text
+    taken for item 1."""
+    clear = [bool(items) and max(_words(e, i) for i in items) >= WORDS_CLEAR for e, items in headings]
+    last_item = len(outline) - 1
+    supports, furthest = [], -1
+    for k, (e, items) in enumerate(headings):
+        if not items:
+            continue
+        per_item = []
+        for i in sorted(items):
+            anchors = (_anchored(headings, clear, k, i, step=-1, end=1 if leading else 0)
+                       + _anchored(headings, clear, k, i, step=1, end=last_item))
+            elsewhere = max((_words(e, j) for j in range(len(outline)) if j not in items), default=0.0)
+            numbered = None if e.ordinal is None else e.ordinal == outline[i].number
+            per_item.append(Support(words=_words(e, i), numbered=numbered, in_order=i > furthest, anchors=anchors,
+                                    elsewhere=elsewhere))
+        furthest = max(furthest, *items)
+        supports.append(tuple(per_item))
+    if leading:
+        following = next(((k, items) for k, (_, items) in enumerate(headings) if items), None)
+        # The first heading is the second item where it sits, found by its words or numbered 2 ("II."):
+        # the province wrote item 1 without a heading.
+        anchored = following is not None and min(following[1]) == following[0] + 1 and (
+            clear[following[0]] or headings[following[0]][0].ordinal == outline[min(following[1])].number)
+        supports.append((Support(words=0.0, numbered=None, in_order=True, anchors=int(anchored), no_heading=True),))
+    return supports
+
+
+def _words(evidence: Evidence, index: int) -> float:
+    return 1.0 if index in evidence.named else evidence.likeness[index]
+
+
+def _anchored(headings, clear, k: int, item: int, step: int, end: int) -> int:
+    """1 when the headings between heading k and the nearest heading found by its words
+    in direction `step` (taken for an item or not: a province's own heading counts) are
+    as many as the items between theirs; with no such heading, as many as the items
+    between `item` and the outline's end that way (`end`: its first item, or the second
+    when untitled text before the headings was taken for the first; or its last)."""
+    j = k + step
+    while 0 <= j < len(headings) and not clear[j]:
+        j += step
+    if not 0 <= j < len(headings):
+        return int(abs(end - item) == abs(j - k) - 1)
+    items = headings[j][1]
+    other = min(items) if step > 0 else max(items)
+    return int(other - item == j - k)
 
 
 def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:

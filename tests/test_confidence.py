@@ -40,12 +40,24 @@ def test_a_numbered_heading_whose_words_name_nothing_is_noted_but_its_number_and
     assert not third.review
 
 
-def test_unnumbered_headings_with_words_of_no_item_are_flagged_and_the_others_not(tmp_path):
-    wording = {**KNOWN, 2: UNKNOWN[2], 5: UNKNOWN[5]}
-    report = read(tmp_path, [line for n in range(1, 7) for line in (Bold(wording[n].upper()), body(n))],
-                  WITHOUT_PHRASES)
-    assert [s.number for s in report.sections if s.review] == [2, 5]
+def unnumbered(wording, order=range(1, 7)):
+    return [line for n in order for line in (Bold(wording[n].upper()), body(n))]
+
+
+def test_unnumbered_headings_with_words_of_no_item_between_recognised_neighbours_are_trusted(tmp_path):
+    report = read(tmp_path, unnumbered({**KNOWN, 2: UNKNOWN[2], 5: UNKNOWN[5]}), WITHOUT_PHRASES)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert not any(s.review for s in report.sections)
     assert note(section_of(report, 2).reasons) == "tìm theo vị trí"
+
+
+def test_unknown_headings_that_do_not_fill_the_gap_between_their_neighbours_are_flagged(tmp_path):
+    # Items 2-5 under three headings none of whose words the outline has: which is which is a guess.
+    lines = unnumbered({**KNOWN, 2: UNKNOWN[2], 3: UNKNOWN[3], 5: UNKNOWN[5]}, order=(1, 2, 3, 5, 6))
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    guessed = [s for s in report.sections if s.number not in (1, 6)]
+    assert guessed and all(s.review and Reason.BY_POSITION in s.reasons for s in guessed)
+    assert not section_of(report, 1).review and not section_of(report, 6).review
 
 
 def test_an_item_written_out_of_order_is_found_by_its_words_and_said_to_be_reordered(tmp_path):
@@ -101,3 +113,27 @@ def test_a_section_far_longer_than_the_others_is_flagged():
 
 def section_of(report, number):
     return next(s for s in report.sections if s.number == number)
+
+
+def test_item_one_without_a_heading_is_trusted_when_the_first_heading_is_numbered_two(tmp_path):
+    lines = ["Trước năm 2018, tỉnh đã xây dựng cổng dịch vụ công.",
+             *items(range(2, 7), lambda p: f"{ROMAN[p]}.", UNKNOWN)]
+    first = section_of(read(tmp_path, lines, WITHOUT_PHRASES), 1)
+    assert first.reasons == (Reason.NO_HEADING,) and not first.review
+
+
+def test_a_heading_of_the_provinces_own_among_unknown_ones_makes_each_a_guess(tmp_path):
+    # Items 5 and 6 and a heading of the province's own, none in the outline's words:
+    # which two of the three are the items cannot be told from their places.
+    lines = [*items(range(1, 5), lambda p: f"{p}.", KNOWN), Bold(f"5. {UNKNOWN[5]}"), body(5),
+             Bold("6. Một số việc khác đã làm"), "Việc khác của tỉnh.", Bold(f"7. {UNKNOWN[6]}"), body(6)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert not any(s.review for s in report.sections if s.number <= 4)
+    assert all(s.review for s in report.sections if s.number >= 5)
+
+
+def test_words_naming_another_item_cast_doubt_unless_the_place_is_confirmed_on_both_sides():
+    doubted = Support(words=0.1, numbered=None, in_order=True, anchors=1, elsewhere=0.8)
+    assert Reason.WORDS_ELSEWHERE in assess(doubted)[1]
+    confirmed = Support(words=0.1, numbered=None, in_order=True, anchors=2, elsewhere=0.8)
+    assert Reason.WORDS_ELSEWHERE not in assess(confirmed)[1]
