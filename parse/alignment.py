@@ -44,6 +44,11 @@ BEAM = 4  # states kept per heading and number of items taken in the quick pass
 ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
 
 JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
+# A heading in two parts may cover the outline's last two items though its words do not
+# say so ("Những trở ngại và các nội dung cần Trung ương hỗ trợ" for difficulties and
+# proposals, which provinces often write as one): it then costs this much more, so that
+# it wins only where no later heading is taken for the last item.
+MERGED_BY_PLACE = 0.2
 
 _WORD = re.compile(r"\w+")
 _JOINT = re.compile(r"\s+va\s+|\s*[,;/&+]\s*|\s+-\s+")
@@ -59,6 +64,7 @@ class Evidence:
     ordinal: int | None = None  # its own number, "IV." -> 4
     joined: tuple[int, ...] = ()  # two items whose words stand on either side of an "và" or a comma
     leading_text: bool = False  # not a heading: untitled text before the first one, item 1 or nothing
+    two_part: bool = False  # "A và B", the two parts pointing at different items or nowhere: maybe two items merged
 
 
 @dataclass(frozen=True)
@@ -153,7 +159,11 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
         return [((0,), 1, LEADING_TEXT)]
     groups = [(item,) for item in range(item_count)]
     groups += [both for both in {heading.named, heading.joined} if len(both) > 1]
-    return [(items, _bits(items), _gain(heading, items)) for items in groups]
+    choices = [(items, _bits(items), _gain(heading, items)) for items in groups]
+    last_two = (item_count - 2, item_count - 1)
+    if heading.two_part and item_count >= 2 and last_two not in groups:
+        choices.append((last_two, _bits(last_two), _gain(heading, last_two) - MERGED_BY_PLACE))
+    return choices
 
 
 def _gain(heading: Evidence, items: tuple[int, ...]) -> float:
@@ -180,6 +190,18 @@ def joined_items(key: str, outline: Sequence[OutlineSection]) -> tuple[int, ...]
         if a != b and min(left[a], right[b]) >= JOINED_LIKENESS and left[a] + right[b] > best[0]:
             best = (left[a] + right[b], tuple(sorted((a, b))))
     return best[1]
+
+
+def two_parts(key: str, outline: Sequence[OutlineSection]) -> bool:
+    """Whether a heading reads as two headings joined ("A và B", "A, B") whose parts do
+    not both point at one item: "Khó khăn, vướng mắc" is one item, "Những trở ngại và
+    các nội dung cần Trung ương hỗ trợ" may be two."""
+    for m in _JOINT.finditer(key):
+        left, right = likeness(key[: m.start()], outline), likeness(key[m.end() :], outline)
+        a, b = max(range(len(left)), key=left.__getitem__), max(range(len(right)), key=right.__getitem__)
+        if not left[a] or not right[b] or a != b:
+            return True
+    return False
 
 
 def likeness(key: str, outline: Sequence[OutlineSection]) -> tuple[float, ...]:

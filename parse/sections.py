@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from baocao.campaign import OutlineSection
-from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness
+from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness, two_parts
 from baocao.parse.confidence import WORDS_CLEAR, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
@@ -215,7 +215,8 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidenc
     index = {section.number: i for i, section in enumerate(outline)}
     named = tuple(index[n] for n in match_heading(heading.line, outline))
     key = match_key(heading.line)
-    return Evidence(likeness(key, outline), named, heading.ordinal, joined_items(key, outline))
+    return Evidence(likeness(key, outline), named, heading.ordinal, joined_items(key, outline),
+                    two_part=two_parts(key, outline))
 
 
 def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[OutlineSection, ...],
@@ -232,8 +233,9 @@ def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[O
             continue
         per_item = []
         for i in sorted(items):
-            anchors = (_anchored(headings, clear, k, i, step=-1, end=1 if leading else 0)
-                       + _anchored(headings, clear, k, i, step=1, end=last_item))
+            # A heading covering two items sits after the first and before the last of them.
+            anchors = (_anchored(headings, clear, k, min(items), step=-1, end=1 if leading else 0)
+                       + _anchored(headings, clear, k, max(items), step=1, end=last_item))
             elsewhere = max((_words(e, j) for j in range(len(outline)) if j not in items), default=0.0)
             numbered = None if e.ordinal is None else e.ordinal == outline[i].number
             per_item.append(Support(words=_words(e, i), numbered=numbered, in_order=i > furthest, anchors=anchors,

@@ -172,3 +172,16 @@ def test_words_of_the_reports_own_topic_name_no_item():
     from baocao.parse.alignment import likeness
     assert likeness("phat trien do thi thong minh", OUTLINE) == (0.0,) * len(OUTLINE)
     assert max(likeness("kinh phi", OUTLINE)) > 0
+
+
+def test_a_last_heading_in_two_parts_covers_the_last_two_items_though_its_words_do_not_say_so(tmp_path):
+    # "Vấp váp" and "Mong muốn" share no word with the outline: only the place and the "và" tell.
+    lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold("V. Vấp váp và mong muốn"), body(5)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {**{n: body(n) for n in range(1, 5)}, 5: body(5), 6: body(5)}
+    assert report.sections[-1].merged_with == (5,)
+
+
+def test_a_last_heading_whose_two_parts_name_one_item_is_that_item_alone(tmp_path):
+    lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold("V. Khó khăn, vướng mắc"), body(5)]
+    assert texts(read(tmp_path, lines, WITHOUT_PHRASES)) == {n: body(n) for n in range(1, 6)}
