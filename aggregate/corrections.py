@@ -23,6 +23,7 @@ from typing import Sequence
 import pandas as pd
 
 from baocao.aggregate.reports import ReportRecord
+from baocao.aggregate.review import CORRECTED, cells_to_review
 from baocao.aggregate.schema import AMOUNT, MAYBE, Column, table_schema
 from baocao.campaign import Campaign
 from baocao.text import fold
@@ -117,7 +118,8 @@ def reassign(reports: Sequence[ReportRecord], corrections: Corrections) -> list[
 
 
 def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:
-    """The table with the analyst's values, and in `overridden` which entry changed what."""
+    """The table with the analyst's values, and in `overridden` which entry changed what. A
+    section's text the analyst gave is settled: nothing left to check in it."""
     table = table.copy()
     table["overridden"] = ""
     for c in corrections.cells:
@@ -126,7 +128,12 @@ def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:
             # The analyst's words ("khoảng 5 tỷ") are kept as written, not refused.
             table[c.field] = table[c.field].astype(object)
         table.loc[rows, c.field] = c.value
+        if c.column.group == "section":
+            for name, value in CORRECTED.columns(c.column.item).items():
+                table.loc[rows, name] = value
         mark = f"{c.field} (correction {c.entry}{': ' + c.note if c.note else ''})"
         table.loc[rows, "overridden"] = table.loc[rows, "overridden"].map(
             lambda old, mark=mark: f"{old}; {mark}" if old else mark)
+    if "cells_to_review" in table:
+        table["cells_to_review"] = cells_to_review(table)
     return table
