@@ -16,6 +16,7 @@ import pandas as pd
 from baocao.aggregate.schema import TableSchema, cell_columns
 
 FORMATS = (".csv", ".json", ".xlsx", ".parquet")
+LABELLED_SHEETS = ("table", "status", "figures")   # views of the table: its columns under their labels
 TO_REVIEW_FILL = "FFE699"   # light amber: a cell to check (its text and the note saying why)
 
 
@@ -57,18 +58,20 @@ def write_table(consolidation: Consolidation | pd.DataFrame, out: Path) -> Path:
             "regions": consolidation.regions,
             "themes": consolidation.themes,
             "history": consolidation.history,
-        }, schema)
+        }, schema, labelled=LABELLED_SHEETS)
     else:
         _write_workbook(out, {"table": table})
     return out
 
 
-def _write_workbook(out: Path, sheets: dict[str, pd.DataFrame], schema: TableSchema | None = None) -> None:
+def _write_workbook(out: Path, sheets: dict[str, pd.DataFrame], schema: TableSchema | None = None,
+                    labelled: tuple[str, ...] = ()) -> None:
+    """`labelled`: the sheets that are views of the table, shown under the schema's labels."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    labels = schema.labels if schema else {}
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
         for name, frame in sheets.items():
+            labels = schema.labels if schema and name in labelled else {}
             frame.rename(columns=labels).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "C2" if name in ("table", "status", "figures", "history") else "B2"
@@ -82,7 +85,7 @@ def _write_workbook(out: Path, sheets: dict[str, pd.DataFrame], schema: TableSch
                 if longest > 60:  # section texts: wrapped, not a 10,000-character line
                     for c in column[1:]:
                         c.alignment = Alignment(wrap_text=True, vertical="top")
-            if schema:
+            if labels:
                 _fill_cells_to_review(sheet, frame, schema, PatternFill("solid", fgColor=TO_REVIEW_FILL))
 
 

@@ -176,13 +176,13 @@ def table_schema(campaign: Campaign) -> TableSchema:
         Column("reports", COUNT, "Số báo cáo đã nhận", "status"),
         Column("corrected", FLAG, "Có báo cáo gửi lại", "status"),
         Column("sections_found", COUNT, "Số mục đề cương tìm thấy", "status"),
-        # Counted from the section_N_review columns, after the analyst's corrections.
-        Column("cells_to_review", COUNT, "Số ô cần kiểm tra", "status", correctable=False),
         *sections,
         *refs,
         Column("funding_vnd", AMOUNT, "Tổng kinh phí (đồng)", "funding"),
         *figure,
         Column("source", TEXT, "Thư và tệp đã dùng", "source"),
         Column("error", TEXT, "Lỗi", "problem"),
+        # Counted from the section_N_review columns, after the analyst's corrections.
+        Column("cells_to_review", COUNT, "Số ô cần kiểm tra", "review", correctable=False),
         Column("overridden", TEXT, "Chuyên viên đã sửa", "review", correctable=False),
     ))
