@@ -162,6 +162,18 @@ def test_a_cell_the_analyst_corrected_is_settled(store, tmp_path):
     assert quang_ninh["cells_to_review"] == 0
 
 
+def test_a_cell_checked_and_found_right_is_settled_by_correcting_its_flag(store, tmp_path):
+    local = tmp_path / "kho"
+    shutil.copytree(store, local)
+    (local / "corrections.toml").write_text(
+        '[[correction]]\nprovince = "Thanh Hóa"\nfield = "section_2_review"\nvalue = false\n'
+        'note = "đã đối chiếu bản giấy"\n', encoding="utf-8")
+    thanh_hoa = table_of(local, tmp_path).loc[THANH_HOA]
+    assert not thanh_hoa["section_2_review"] and thanh_hoa["section_2_note"] == "tìm theo vị trí; OCR"
+    assert thanh_hoa["cells_to_review"] == 1   # item 5 is still to check
+    assert thanh_hoa["overridden"] == "section_2_review (correction 1: đã đối chiếu bản giấy)"
+
+
 def test_the_workbook_fills_the_cells_to_review_and_their_notes_only(store, tmp_path):
     sheet = openpyxl.load_workbook(aggregate(store, tmp_path / "bang.xlsx"))["table"]
     headers = [cell.value for cell in sheet[1]]
@@ -201,3 +213,11 @@ def test_ocr_is_said_once_whether_the_reader_said_it_or_only_the_document_was_sc
     unsaid = dataclasses.replace(said, reasons=(Reason.BY_POSITION,))
     assert of_section(said, ocr=True).note == of_section(unsaid, ocr=True).note == "tìm theo vị trí; OCR"
     assert of_section(unsaid, ocr=False).note == "tìm theo vị trí"
+
+
+def test_the_letter_to_the_prime_minister_shows_no_review_notes(store, tmp_path):
+    result = run_baocao("render", "--store", str(store), "--out", str(tmp_path / "bao-cao.md"))
+    assert result.returncode == 0, result.stderr
+    letter = (tmp_path / "bao-cao.md").read_text(encoding="utf-8")
+    assert "Kính gửi" in letter
+    assert not any(note in letter for note in ("tìm theo vị trí", "gộp mục", "trống dù tỉnh đã báo cáo"))
