@@ -9,7 +9,7 @@ import pandas as pd
 from baocao.aggregate.amounts import funding_total
 from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
-from baocao.aggregate.review import EMPTY_THOUGH_REPORTED, cells_to_review, of_section
+from baocao.aggregate.review import EMPTY_THOUGH_REPORTED, NOTHING_TO_JUDGE, cells_to_review, of_section
 from baocao.aggregate.schema import AMOUNT, COUNT, FLAG, MAYBE, SHARE, Status, TableSchema, status_of, table_schema
 from baocao.campaign import Campaign
 from baocao.parse.letterhead import ReportReference
@@ -30,12 +30,13 @@ def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataF
 
 
 def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: TableSchema) -> dict:
-    # What a province that sent nothing shows: text empty, counts nought, figures unsaid,
-    # no cell to check (review.NOTHING_TO_JUDGE).
+    # What a province that sent nothing shows: text empty, counts nought, figures unsaid.
     row = {c.name: None if c.dtype in (AMOUNT, MAYBE, SHARE) else False if c.dtype == FLAG else 0 if c.dtype == COUNT
            else "" for c in schema.columns}
     row |= {"province_code": province.code, "province": province.name, "region": province.region,
             "status": Status.MISSING.value, "reports": len(reports)}
+    for outline in campaign.sections:
+        row |= NOTHING_TO_JUDGE.columns(outline.number)
     if not reports:
         return row
     readable = [r for r in reports if r.readable]

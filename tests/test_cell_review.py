@@ -29,6 +29,7 @@ from docx_builders import (
 )
 from mailserver import run_baocao
 
+from baocao.aggregate.corrections import CorrectionsError, load_corrections
 from baocao.aggregate.review import of_section
 from baocao.aggregate.schema import table_schema
 from baocao.campaign import load_campaign
@@ -172,6 +173,13 @@ def test_a_cell_checked_and_found_right_is_settled_by_correcting_its_flag(store,
     assert not thanh_hoa["section_2_review"] and thanh_hoa["section_2_note"] == "tìm theo vị trí; OCR"
     assert thanh_hoa["cells_to_review"] == 1   # item 5 is still to check
     assert thanh_hoa["overridden"] == "section_2_review (correction 1: đã đối chiếu bản giấy)"
+
+
+def test_a_flag_corrected_with_words_says_what_it_takes(tmp_path):
+    (tmp_path / "corrections.toml").write_text(
+        '[[correction]]\nprovince = "38"\nfield = "section_2_review"\nvalue = "đã kiểm tra"\n', encoding="utf-8")
+    with pytest.raises(CorrectionsError, match=r"number 1: section_2_review takes true or false, not 'đã kiểm tra'"):
+        load_corrections(tmp_path, load_campaign())
 
 
 def test_the_workbook_fills_the_cells_to_review_and_their_notes_only(store, tmp_path):
