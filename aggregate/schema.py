@@ -141,8 +141,8 @@ class TableSchema:
 
 
 def table_schema(campaign: Campaign) -> TableSchema:
-    """The columns of this campaign's table: one per outline section (and where its text
-    was found), one per figure its [figures] asks for."""
+    """The columns of this campaign's table: one per outline section (with how sure the
+    reader is of it and where its text was found), one per figure its [figures] asks for."""
     figures = campaign.figures
     sections = []
     for s in campaign.sections:
