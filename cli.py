@@ -510,6 +510,8 @@ def status(store, campaign, reminders):
         baocao status --store kho
         baocao status --store kho --reminders nhac-nho
     """
+    from baocao.aggregate.review import review_count
+
     c = _campaign(campaign)
     s = _open_store(store)
     try:
@@ -526,6 +528,9 @@ def status(store, campaign, reminders):
     click.echo(f"Messages stored: {sum(kinds.values())} (" + ", ".join(f"{k}: {n}" for k, n in kinds.items()) + ")")
     click.echo(f"Provinces: {len(table)}; on time {counts.get('on_time', 0)}, late {counts.get('late', 0)}, "
                f"unreadable {counts.get('unreadable', 0)}, missing {counts.get('missing', 0)}")
+    to_review = review_count(table)
+    click.echo(f"Cells to review: {to_review.cells} in {to_review.provinces} province(s)"
+               + (" (the table's section_N_review marks them, section_N_note says why)" if to_review.cells else ""))
     click.echo("")
     for row in table.itertuples():
         received = row.received_at.replace("T", " ")[:16] if row.received_at else ""

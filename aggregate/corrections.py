@@ -23,7 +23,8 @@ from typing import Sequence
 import pandas as pd
 
 from baocao.aggregate.reports import ReportRecord
-from baocao.aggregate.schema import AMOUNT, MAYBE, Column, table_schema
+from baocao.aggregate.review import CORRECTED, cells_to_review
+from baocao.aggregate.schema import AMOUNT, FLAG, MAYBE, SHARE, Column, table_schema
 from baocao.campaign import Campaign
 from baocao.text import fold
 
@@ -81,7 +82,10 @@ def load_corrections(store_root: Path, campaign: Campaign) -> Corrections:
         if field not in correctable:
             raise CorrectionsError(f"{where}: the table has no column {field!r}; columns are: "
                                    f"{', '.join(correctable)}")
-        cells.append(CellCorrection(n, province_code, correctable[field], entry["value"], str(entry.get("note", ""))))
+        column, value = correctable[field], entry["value"]
+        if column.dtype in _TAKES and not _TAKES[column.dtype][0](value):
+            raise CorrectionsError(f"{where}: {field} takes {_TAKES[column.dtype][1]}, not {value!r}")
+        cells.append(CellCorrection(n, province_code, column, value, str(entry.get("note", ""))))
     for n, entry in enumerate(data.get("message", []), start=1):
         where = f"{path}, [[message]] number {n}"
         if not entry.get("message"):
@@ -90,6 +94,15 @@ def load_corrections(store_root: Path, campaign: Campaign) -> Corrections:
                                           _province(entry.get("province", ""), campaign, where),
                                           str(entry.get("note", ""))))
     return Corrections(tuple(cells), tuple(messages))
+
+
+# What a column the analyst's words cannot stand in for takes (the table keeps them for
+# amounts and maybes, see apply_cells): a flag true or false, a confidence a number 0-1.
+_TAKES = {
+    FLAG: (lambda v: isinstance(v, bool), "true or false"),
+    SHARE: (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1,
+            "a number from 0 to 1"),
+}
 
 
 def _province(given, campaign: Campaign, where: str) -> str:
@@ -117,7 +130,8 @@ def reassign(reports: Sequence[ReportRecord], corrections: Corrections) -> list[
 
 
 def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:
-    """The table with the analyst's values, and in `overridden` which entry changed what."""
+    """The table with the analyst's values, and in `overridden` which entry changed what. A
+    section's text the analyst gave is settled: nothing left to check in it."""
     table = table.copy()
     table["overridden"] = ""
     for c in corrections.cells:
@@ -126,7 +140,12 @@ def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:
             # The analyst's words ("khoảng 5 tỷ") are kept as written, not refused.
             table[c.field] = table[c.field].astype(object)
         table.loc[rows, c.field] = c.value
+        if c.column.group == "section":
+            for name, value in CORRECTED.columns(c.column.item).items():
+                table.loc[rows, name] = value
         mark = f"{c.field} (correction {c.entry}{': ' + c.note if c.note else ''})"
         table.loc[rows, "overridden"] = table.loc[rows, "overridden"].map(
             lambda old, mark=mark: f"{old}; {mark}" if old else mark)
+    if "cells_to_review" in table:
+        table["cells_to_review"] = cells_to_review(table)
     return table

@@ -7,9 +7,11 @@ labels are what a person reads."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -63,14 +65,36 @@ class Column:
     label_vi: str      # what a person reads
     group: str         # one of GROUPS
     correctable: bool = True  # may the analyst's corrections.toml set it
+    item: int | None = None   # the outline item a section's column is about
 
 
-# The table's parts, in the table's order.
-GROUPS = ("province", "status", "section", "section_ref", "funding", "figure", "source", "problem", "review")
+# The table's parts, in the table's order; a section's text is followed by how sure the
+# reader is of it ("section_check"), so the analyst reads a cell and its doubt together.
+GROUPS = ("province", "status", "section", "section_check", "section_ref", "funding", "figure", "source", "problem",
+          "review")
 
 # pandas dtypes. TEXT is pandas' own text type, left to pandas to infer ("str" since pandas 3,
-# object before); MAYBE is True, False or unsaid; AMOUNT is a whole number of đồng or unsaid.
-TEXT, COUNT, FLAG, AMOUNT, MAYBE = "str", "int64", "bool", "Int64", "boolean"
+# object before); MAYBE is True, False or unsaid; AMOUNT is a whole number of đồng or unsaid;
+# SHARE is a number from 0 to 1, NaN where there is nothing to judge.
+TEXT, COUNT, FLAG, AMOUNT, MAYBE, SHARE = "str", "int64", "bool", "Int64", "boolean", "float64"
+
+
+class CellColumns(NamedTuple):
+    """The columns of one outline item: its text, how sure the reader is of it, whether a
+    person should check it and why, where it was found."""
+    text: str
+    confidence: str
+    review: str
+    note: str
+    ref: str
+
+
+def cell_columns(item: int) -> CellColumns:
+    return CellColumns(f"section_{item}", f"section_{item}_confidence", f"section_{item}_review",
+                       f"section_{item}_note", f"section_{item}_ref")
+
+
+REVIEW_COLUMN = re.compile(r"section_\d+_review")   # cell_columns(n).review, whatever n
 
 
 @dataclass(frozen=True)
@@ -117,12 +141,18 @@ class TableSchema:
 
 
 def table_schema(campaign: Campaign) -> TableSchema:
-    """The columns of this campaign's table: one per outline section (and where its text
-    was found), one per figure its [figures] asks for."""
+    """The columns of this campaign's table: one per outline section (with how sure the
+    reader is of it and where its text was found), one per figure its [figures] asks for."""
     figures = campaign.figures
-    sections = [Column(f"section_{s.number}", TEXT, s.label, "section") for s in campaign.sections]
-    refs = [Column(f"section_{s.number}_ref", TEXT, f"{s.label} (vị trí trong báo cáo)", "section_ref")
-            for s in campaign.sections]
+    sections = []
+    for s in campaign.sections:
+        names = cell_columns(s.number)
+        sections += [Column(names.text, TEXT, s.label, "section", item=s.number),
+                     Column(names.confidence, SHARE, f"Mục {s.number} – độ tin cậy", "section_check", item=s.number),
+                     Column(names.review, FLAG, f"Mục {s.number} – cần kiểm tra", "section_check", item=s.number),
+                     Column(names.note, TEXT, f"Mục {s.number} – lý do", "section_check", item=s.number)]
+    refs = [Column(cell_columns(s.number).ref, TEXT, f"{s.label} (vị trí trong báo cáo)", "section_ref",
+                   item=s.number) for s in campaign.sections]
     figure = [Column("funding_rule", TEXT, "Cách đọc tổng kinh phí", "figure")]
     figure += [Column(f"funding_{s.key}_vnd", AMOUNT, f"Kinh phí: {s.phrases[0] if s.phrases else s.key} (đồng)",
                       "figure") for s in figures.funding_sources]
@@ -152,5 +182,7 @@ def table_schema(campaign: Campaign) -> TableSchema:
         *figure,
         Column("source", TEXT, "Thư và tệp đã dùng", "source"),
         Column("error", TEXT, "Lỗi", "problem"),
+        # Counted from the section_N_review columns, after the analyst's corrections.
+        Column("cells_to_review", COUNT, "Số ô cần kiểm tra", "review", correctable=False),
         Column("overridden", TEXT, "Chuyên viên đã sửa", "review", correctable=False),
     ))

@@ -9,7 +9,8 @@ import pandas as pd
 from baocao.aggregate.amounts import funding_total
 from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
-from baocao.aggregate.schema import AMOUNT, COUNT, FLAG, MAYBE, Status, TableSchema, status_of, table_schema
+from baocao.aggregate.review import EMPTY_THOUGH_REPORTED, NOTHING_TO_JUDGE, cells_to_review, of_section
+from baocao.aggregate.schema import AMOUNT, COUNT, FLAG, MAYBE, SHARE, Status, TableSchema, status_of, table_schema
 from baocao.campaign import Campaign
 from baocao.parse.letterhead import ReportReference
 
@@ -23,15 +24,19 @@ def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataF
         by_province.setdefault(r.province_code, []).append(r)
     schema = table_schema(campaign)
     rows = [_row(p, by_province.get(p.code, []), campaign, schema) for p in campaign.provinces]
-    return schema.typed(pd.DataFrame(rows, columns=schema.names))
+    table = pd.DataFrame(rows, columns=schema.names)
+    table["cells_to_review"] = cells_to_review(table)
+    return schema.typed(table)
 
 
 def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: TableSchema) -> dict:
     # What a province that sent nothing shows: text empty, counts nought, figures unsaid.
-    row = {c.name: None if c.dtype in (AMOUNT, MAYBE) else False if c.dtype == FLAG else 0 if c.dtype == COUNT
+    row = {c.name: None if c.dtype in (AMOUNT, MAYBE, SHARE) else False if c.dtype == FLAG else 0 if c.dtype == COUNT
            else "" for c in schema.columns}
     row |= {"province_code": province.code, "province": province.name, "region": province.region,
             "status": Status.MISSING.value, "reports": len(reports)}
+    for outline in campaign.sections:
+        row |= NOTHING_TO_JUDGE.columns(outline.number)
     if not reports:
         return row
     readable = [r for r in reports if r.readable]
@@ -53,8 +58,10 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
     for outline in campaign.sections:
         found = _latest_section(readable, outline.number)
         if found is None:
+            row |= EMPTY_THOUGH_REPORTED.columns(outline.number)
             continue
         report, document, section = found
+        row |= of_section(section, document.ocr).columns(outline.number)
         row[f"section_{outline.number}"] = section.text
         row[f"section_{outline.number}_ref"] = _ref(document, section)
         row["sections_found"] += 1

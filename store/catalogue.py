@@ -236,9 +236,10 @@ class Store(ObjectStore, CatalogueReader):
         self.db.execute("DELETE FROM sections WHERE document_sha256 = ?", (sha,))
         self.db.executemany(
             "INSERT INTO sections(document_sha256, number, heading, text, first_block, last_block, first_page, "
-            "last_page, merged_with) VALUES (?,?,?,?,?,?,?,?,?)",
+            "last_page, merged_with, confidence, reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [(sha, s.number, s.heading, s.text, s.source.first_block, s.source.last_block, s.source.first_page,
-              s.source.last_page, ",".join(map(str, s.merged_with))) for s in parsed.sections],
+              s.source.last_page, ",".join(map(str, s.merged_with)), s.confidence, ",".join(s.reasons))
+             for s in parsed.sections],
         )
 
     def save_analysis(self, sha: str, analysis: MessageAnalysis) -> None:

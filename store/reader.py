@@ -70,8 +70,11 @@ class CatalogueReader:
         """Document sha256 -> its sections, by number."""
         found: dict[str, list[SectionRecord]] = {}
         for r in self.db.execute("SELECT document_sha256, number, heading, text, first_block, last_block, "
-                                 "first_page, last_page FROM sections ORDER BY number"):
-            found.setdefault(r[0], []).append(SectionRecord(*r[1:]))
+                                 "first_page, last_page, merged_with, confidence, reasons FROM sections "
+                                 "ORDER BY number"):
+            found.setdefault(r[0], []).append(SectionRecord(
+                *r[1:8], merged_with=tuple(int(n) for n in (r[8] or "").split(",") if n),
+                confidence=1.0 if r[9] is None else r[9], reasons=tuple(c for c in (r[10] or "").split(",") if c)))
         return found
 
     def messages(self) -> list[MessageRecord]:

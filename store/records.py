@@ -116,6 +116,9 @@ class SectionRecord:
     last_block: int | None
     first_page: int | None = None
     last_page: int | None = None
+    merged_with: tuple[int, ...] = ()   # other items the same heading covered
+    confidence: float = 1.0             # 0-1 (parse/confidence.py); a section parsed before it was kept: 1
+    reasons: tuple[str, ...] = ()       # confidence.Reason codes saying why it is less than 1
 
 
 class ReportMessage(NamedTuple):

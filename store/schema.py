@@ -12,7 +12,9 @@ SCHEMA_VERSION = 3
 REANALYSE_BEFORE = 3
 # Columns added since a store was first made: (table, column, type).
 ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate", "TEXT"),
-                 ("attachments", "province_code", "TEXT"))
+                 ("attachments", "province_code", "TEXT"),
+                 # A section parsed before these were kept reads NULL: not assessed, taken as certain.
+                 ("sections", "confidence", "REAL"), ("sections", "reasons", "TEXT"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -79,6 +81,8 @@ CREATE TABLE IF NOT EXISTS sections (
     first_block INTEGER, last_block INTEGER,
     first_page INTEGER, last_page INTEGER,
     merged_with TEXT,
+    confidence REAL,                    -- 0-1, how sure the reader is (parse/confidence.py); NULL: not assessed
+    reasons TEXT,                       -- why less than 1: comma-joined confidence.Reason codes
     PRIMARY KEY (document_sha256, number)
 );
 CREATE TABLE IF NOT EXISTS errors (

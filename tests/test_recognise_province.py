@@ -11,6 +11,7 @@ import pytest
 from catalogue_surgery import as_an_older_baocao_left_it, schema_of
 from docx_builders import FUNDING, FUNDING_TEXT, STANDARD, Part, build_report, letterhead_of
 from mailserver import run_baocao
+from workbook import read_workbook
 
 from baocao.campaign import load_campaign
 from baocao.ingest.provinces import ProvinceIndex, recognise_province
@@ -113,7 +114,7 @@ def sheets(store: Path, tmp_path: Path) -> dict[str, pd.DataFrame]:
     out = tmp_path / "bang.xlsx"
     result = run_baocao("aggregate", "--store", str(store), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    return pd.read_excel(out, sheet_name=None, dtype={"province_code": str}, keep_default_na=False)
+    return read_workbook(out, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")

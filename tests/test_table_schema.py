@@ -94,13 +94,16 @@ def test_the_workbook_status_and_figures_sheets_are_views_of_the_schema(table, r
     book = openpyxl.load_workbook(write_table(consolidation, tmp_path / "bang.xlsx"))
 
     def headers(sheet: str) -> list[str]:
-        return [cell.value for cell in book[sheet][1]]
+        """The sheet's columns, by their machine names: the workbook shows their Vietnamese labels."""
+        names = {label: name for name, label in schema.labels.items()}
+        return [names[cell.value] for cell in book[sheet][1]]
 
     assert headers("table") == schema.names
     assert headers("status") == schema.status_sheet == [
         "province_code", "province", "region", "status", "received_at", "report_number", "report_date", "reports",
-        "corrected", "sections_found", "overridden", "error"]
+        "corrected", "sections_found", "cells_to_review", "overridden", "error"]
     assert headers("figures") == ["province_code", "province", "funding_vnd", *schema.names_in("figure")]
+    assert [cell.value for cell in book["table"][1]][:3] == ["Mã tỉnh", "Tỉnh, thành phố", "Vùng"]
 
 
 def test_statuses_keep_their_values_and_their_vietnamese_labels():
@@ -149,7 +152,7 @@ def test_the_table_and_the_history_decide_lateness_alike(campaign):
 def test_only_the_columns_the_schema_marks_correctable_can_be_corrected(campaign, tmp_path):
     schema = table_schema(campaign)
     fixed = [c.name for c in schema.columns if not c.correctable]
-    assert fixed == ["province_code", "province", "region", "overridden"]
+    assert fixed == ["province_code", "province", "region", "cells_to_review", "overridden"]
     for name in fixed:
         (tmp_path / "corrections.toml").write_text(
             f'[[correction]]\nprovince = "01"\nfield = "{name}"\nvalue = "x"\n', encoding="utf-8")

@@ -1,0 +1,57 @@
+"""Which cells of the table a person should check, and why, in one place: a cell is as sure
+as the reader was of its section (parse/confidence.py); a province that reported but left
+an item empty is to be checked (the text may be there under a heading nobody recognised);
+a cell the analyst corrected is settled. A province that sent nothing, or nothing readable,
+has no cell to check: its status says what to do."""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import pandas as pd
+
+from baocao.aggregate.schema import REVIEW_COLUMN, cell_columns
+from baocao.parse.confidence import Reason, needs_review, note
+from baocao.store.records import SectionRecord
+
+
+class CellReview(NamedTuple):
+    """How sure the table is of one province's text for one outline item."""
+    confidence: float   # 0-1; NaN where there is nothing to judge
+    review: bool        # a person should check it
+    note: str           # why, in Vietnamese: "tìm theo vị trí; OCR"
+
+    def columns(self, item: int) -> dict:
+        """The cell's review as the table's columns of that item."""
+        names = cell_columns(item)
+        return {names.confidence: self.confidence, names.review: self.review, names.note: self.note}
+
+
+NOTHING_TO_JUDGE = CellReview(math.nan, False, "")
+EMPTY_THOUGH_REPORTED = CellReview(0.0, True, note([Reason.EMPTY_REPORTED]))
+CORRECTED = CellReview(1.0, False, note([Reason.CORRECTED]))
+
+
+def of_section(section: SectionRecord, ocr: bool) -> CellReview:
+    """A found section's review: the reader's confidence and reasons, and OCR when the
+    document was read from page images (said once, whether the reader said it or not)."""
+    reasons = (*section.reasons, Reason.OCR) if ocr else section.reasons
+    return CellReview(section.confidence, needs_review(section.confidence),
+                      note(reasons, section.number, section.merged_with))
+
+
+def cells_to_review(table: pd.DataFrame) -> pd.Series:
+    """Per province, how many of its cells a person should check."""
+    flags = [name for name in table.columns if REVIEW_COLUMN.fullmatch(name)]
+    return table[flags].astype(bool).sum(axis=1).astype("int64")
+
+
+class ReviewCount(NamedTuple):
+    cells: int
+    provinces: int
+
+
+def review_count(table: pd.DataFrame) -> ReviewCount:
+    """How many cells of the table to check, in how many provinces."""
+    return ReviewCount(int(table["cells_to_review"].sum()), int((table["cells_to_review"] > 0).sum()))
