@@ -257,25 +257,29 @@ def _blocks(text: str) -> list[str | TableBlock]:
 def table_total(rows: tuple[str, ...], unit: str | None) -> TableTotal:
     """The amount a table's total row gives in its amount column (the header cell that
     speaks of money), and the amounts of its other rows."""
-    cells = [[fold(c) for c in row.split(" | ")] for row in rows]
+    cells = [[fold(c) for c in re.split(r"\s*\|\s*", row.strip())] for row in rows]
     header = next((r for r in cells if not any(_cell_amount(c, unit) for c in r)), None)
     money, unsure = _money_column(header) if header else (None, False)
     totals, items = [], []
     for row in cells:
         if row is header:
             continue
-        amount, guessed = _row_amount(row, header, money, unit)
+        amount, guessed, found = _row_amount(row, header, money, unit)
         if amount is None:
             continue
         label = _label(row)
         if label is not None and _TOTAL_LABEL.fullmatch(label):
-            totals.append((label, amount, guessed))
+            totals.append((label, amount, guessed, found))
         else:
             items.append(amount)
     if not totals:
         return TableTotal(None, "", tuple(items), False)
     # The grand total: a "Tổng …" row over a "Cộng" subtotal, the largest of those.
-    label, amount, guessed = max(totals, key=lambda t: (t[0].startswith("tong"), t[1].vnd))
+    label, amount, guessed, found = max(totals, key=lambda t: (t[0].startswith("tong"), t[1].vnd))
+    # Where the column was guessed, the cell that adds the rows up is the total.
+    adds_up = [a for a in found if a.vnd == sum(i.vnd for i in items)] if guessed else []
+    if adds_up:
+        amount, guessed = adds_up[0], False
     return TableTotal(amount, label, tuple(items), guessed or unsure)
 
 
@@ -296,27 +300,22 @@ def _money_column(header: list[str]) -> tuple[int | None, bool]:
 
 
 def _row_amount(row: list[str], header: list[str] | None, money: int | None,
-                unit: str | None) -> tuple[Amount | None, bool]:
+                unit: str | None) -> tuple[Amount | None, bool, list[Amount]]:
     """The row's amount in the money column: by position when the row has the header's
-    cells, the only amount when it has one, else counted from the right (merged or
-    missing cells are on the left, where the labels are) and marked guessed."""
+    cells, the only amount when it has one, else counted from the right (a merged cell is
+    given once, usually a label on the left) and marked guessed; and all its amounts."""
     if money is not None and header is not None:
         column_unit = _HEADER_UNIT.search(header[money])
         unit = column_unit[1] if column_unit else unit
     found = {i: a for i, c in enumerate(row) for a in [_cell_amount(c, unit)]
              if a is not None and not (i == 0 and len(row) > 1 and re.fullmatch(_NUMBER, c))}  # a row number
-    if money is not None and header is not None:
-        if len(row) == len(header):
-            return found.get(money), False
-    if len(found) == 1:
-        return next(iter(found.values())), False
-    if not found:
-        return None, False
-    if money is not None and header is not None:
-        at = len(row) - (len(header) - money)
-        if at in found:
-            return found[at], True
-    return found[min(found)], True
+    amounts = list(found.values())
+    if money is not None and header is not None and len(row) == len(header):
+        return found.get(money), False, amounts
+    if len(found) <= 1:
+        return next(iter(amounts), None), False, amounts
+    at = len(row) - (len(header) - money) if money is not None and header is not None else None
+    return found.get(at, found[min(found)]), True, amounts
 
 
 def _label(row: list[str]) -> str | None:
