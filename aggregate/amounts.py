@@ -260,7 +260,7 @@ def table_total(rows: tuple[str, ...], unit: str | None) -> TableTotal:
     cells = [[fold(c) for c in re.split(r"\s*\|\s*", row.strip())] for row in rows]
     header = next((r for r in cells if not any(_cell_amount(c, unit) for c in r)), None)
     money, unsure = _money_column(header) if header else (None, False)
-    totals, items = [], []
+    totals, items, items_guessed = [], [], False
     for row in cells:
         if row is header:
             continue
@@ -272,12 +272,15 @@ def table_total(rows: tuple[str, ...], unit: str | None) -> TableTotal:
             totals.append((label, amount, guessed, found))
         else:
             items.append(amount)
+            items_guessed = items_guessed or guessed
     if not totals:
         return TableTotal(None, "", tuple(items), False)
     # The grand total: a "Tổng …" row over a "Cộng" subtotal, the largest of those.
     label, amount, guessed, found = max(totals, key=lambda t: (t[0].startswith("tong"), t[1].vnd))
-    # Where the column was guessed, the cell that adds the rows up is the total.
-    adds_up = [a for a in found if a.vnd == sum(i.vnd for i in items)] if guessed else []
+    # Where the total row's column was guessed but the rows' was not, the cell that adds
+    # the rows up is the total.
+    checkable = guessed and money is not None and not unsure and not items_guessed
+    adds_up = [a for a in found if a.vnd == sum(i.vnd for i in items)] if checkable else []
     if adds_up:
         amount, guessed = adds_up[0], False
     return TableTotal(amount, label, tuple(items), guessed or unsure)
@@ -294,7 +297,7 @@ def _cell_amount(cell: str, unit: str | None) -> Amount | None:
 def _money_column(header: list[str]) -> tuple[int | None, bool]:
     """The header cell over the amounts; of several, the one that says 'tổng', else the
     last, unsure (planned and spent? two years?)."""
-    columns = [i for i, c in enumerate(header) if _MONEY_HEADER.search(c)]
+    columns = [i for i, c in enumerate(header) if _MONEY_HEADER.search(c) or (i and _TOTAL_LABEL.fullmatch(c))]
     total = [i for i in columns if re.search(r"(?<![a-z])(tong|cong)(?![a-z])", header[i])]
     return (total or columns or [None])[-1], not total and len(columns) > 1
 

@@ -304,3 +304,17 @@ def test_outside_the_funding_item_the_stated_total_is_read_and_marked():
     figure = report_funding("", "Tổng kinh phí thực hiện là 30 tỷ 375 triệu đồng.\nĐề nghị hỗ trợ 50 tỷ đồng.")
     assert figure.vnd == 30_375_000_000 and figure.elsewhere
     assert figure.rule == "outside the funding item (not found): stated total: 30 ty 375 trieu"
+
+
+def test_of_several_amount_columns_the_total_column_gives_the_total():
+    table = ("Đơn vị: triệu đồng\nTT | Hạng mục | Vốn ngân sách | Vốn xã hội hóa | Tổng cộng\n"
+             "1 | Trung tâm IOC | 20.000 | 5.400 | 25.400\n2 | Dữ liệu mở | 3.000 | 5.000 | 8.000\n"
+             " | Tổng cộng | 23.000 | 10.400 | 33.400")
+    figure = funding_total(table)
+    assert figure.vnd == 33_400_000_000 and not figure.ambiguous
+
+
+def test_a_total_row_of_a_table_of_several_amount_columns_none_the_total_is_for_review():
+    table = ("Đơn vị: triệu đồng\nTT | Hạng mục | Kinh phí năm 2021 | Kinh phí năm 2022\n"
+             "1 | Trung tâm IOC | 20.000 | 5.400\n2 | Dữ liệu mở | 3.000 | 5.000\nTổng | 23.000 | 10.400")
+    assert funding_total(table).ambiguous
