@@ -56,6 +56,11 @@ class FundingFigure:
     ambiguous: bool      # a person should check it: unclear figure, or a table with no total row
     elsewhere: bool = False  # read outside the funding item (the report has none)
 
+    @property
+    def review(self) -> bool:
+        """A person should check it: unclear, or a figure read outside the funding item."""
+        return self.ambiguous or (self.elsewhere and self.vnd is not None)
+
 
 # "Đơn vị tính: triệu đồng", "ĐVT: tỷ", "Đơn vị: triệu đồng", or a header cell "Kinh phí (triệu đồng)".
 _DECLARED_UNIT = re.compile(rf"(?:don vi tinh|don vi|dvt)\s*:?\s*({_UNIT})(?![a-z])")
@@ -214,9 +219,10 @@ class TableTotal:
     guessed: bool                # the row's cells do not line up with the header: column guessed
 
 
-# The label of a total row: "Tổng cộng", "TỔNG", "Cộng", "Tổng số", "Tổng cộng (I+II)".
+# The label of a total row: "Tổng cộng", "TỔNG", "Cộng", "Tổng số", "Tổng cộng (I+II)",
+# "Tổng kinh phí toàn tỉnh"; not an item that starts with the word ("Tổng đài 1022").
 _TOTAL_LABEL = re.compile(r"(?:tong(?: cong| so)?(?: kinh phi| von| gia tri| muc dau tu)?|cong(?: tong)?)"
-                          r"\s*(?:\(.*\))?\s*:?")
+                          r"(?: toan (?:tinh|thanh pho|bo)| chung| giai doan [\d\s-]+)?\s*(?:\(.*\))?\s*:?")
 # A header cell over amounts: "Kinh phí", "Số tiền", "Giá trị (tỷ đồng)"; "Nguồn vốn" names sources.
 _MONEY_HEADER = re.compile(rf"kinh phi|so tien|gia tri|du toan|thanh tien|tong muc|chi phi|(?<!nguon )von\b"
                            rf"|\((?:don vi\s*:?\s*)?(?:{_UNIT})(?: dong)?\)")

@@ -71,10 +71,9 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
         figure = report_funding(row[f"section_{funding.number}"], _report_text(row, campaign))
         row["funding_vnd"] = figure.vnd
         row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
-        # Something read outside the funding item is to be checked; nothing read, nothing to check.
-        elsewhere = figure.elsewhere and (figure.vnd is not None or figure.ambiguous)
-        notes = [Reason.FUNDING_ELSEWHERE.label] * elsewhere + [UNCLEAR_FIGURE] * figure.ambiguous
-        row["funding_review"], row["funding_note"] = bool(notes), "; ".join(notes)
+        notes = [Reason.FUNDING_ELSEWHERE.label] * (figure.elsewhere and figure.review)
+        notes += [UNCLEAR_FIGURE] * figure.ambiguous
+        row["funding_review"], row["funding_note"] = figure.review, "; ".join(notes)
     row |= _figures(row, campaign)
     return row
 

@@ -187,6 +187,7 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
         parsed = parse_document(path, entry["format"], entry["file"], outline)
         times.append(time.perf_counter() - start)
     result = FileResult(entry, min(times), pages_of(path, entry), parsed.status)
+    result.funding = funding_of({s.number: s.text for s in parsed.sections}, entry, outline)
     found = {s.number: s.text for s in parsed.sections}
     flagged = {s.number: bool(getattr(s, "review", False)) for s in parsed.sections}
     numbers = sorted({int(n) for n in entry["sections"]} | set(found))
@@ -196,7 +197,6 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
         else:
             right, why = score_cell(found.get(n), n, entry)
         result.cells.append(Cell(entry["file"], n, right, why, flagged.get(n, False)))
-    result.funding = funding_of(found, entry, outline)
     return result
 
 
@@ -211,7 +211,7 @@ def funding_of(found: dict[int, str], entry: dict, outline) -> Funding | None:
         return report_funding(items.get(item, ""), "\n".join(items[n] for n in sorted(items)))
 
     got, want = read(found), read(expected)
-    return Funding(got.vnd == want.vnd, got.ambiguous or (got.elsewhere and got.vnd is not None))
+    return Funding(got.vnd == want.vnd, got.review)
 
 
 def funding_score(results: list[FileResult]) -> str:

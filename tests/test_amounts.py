@@ -154,7 +154,7 @@ def test_the_total_row_gives_the_amount_of_the_amount_column_not_the_first_numbe
     assert figure.rule == "stated total: total row 'tong cong' of a table: 33.400 trieu (bảng)"
 
 
-@pytest.mark.parametrize("label", ["Cộng", "TỔNG", "Tổng số", "Tổng cộng (I+II)"])
+@pytest.mark.parametrize("label", ["Cộng", "TỔNG", "Tổng số", "Tổng cộng (I+II)", "Tổng kinh phí toàn tỉnh"])
 def test_a_total_row_is_known_by_each_label_provinces_give_it(label):
     assert funding_total(PROJECTS + f" | {label} | 5 | 33.400 | ").vnd == 33_400_000_000
 
@@ -175,6 +175,11 @@ def test_the_grand_total_is_taken_over_the_subtotals_of_groups():
     table = ("Đơn vị: triệu đồng\nTT | Nội dung | Kinh phí\nI | Hạ tầng | \n1 | Trung tâm IOC | 25.400\n"
              " | Cộng | 25.400\nII | Dữ liệu | \n1 | Dữ liệu mở | 8.000\n | Cộng | 8.000\n | Tổng cộng | 33.400")
     assert funding_total(table).vnd == 33_400_000_000
+
+
+def test_an_item_whose_name_starts_with_tong_is_no_total_row():
+    figure = funding_total(PROJECTS + "3 | Tổng đài 1022 | 1 | 2.000 | Ngân sách tỉnh")
+    assert figure.vnd is None and figure.rule.startswith("table without a total row: its 3 rows")
 
 
 def test_a_table_without_a_total_row_is_not_added_up_silently_but_left_for_review():
