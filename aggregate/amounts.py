@@ -1,12 +1,14 @@
 """Money as Vietnamese documents write it: dot for thousands, comma for decimals, and a
 unit word ("125,5 tỷ đồng", "3.200 triệu đồng", "1.250.000.000 đồng", "1,2 nghìn tỷ"),
 several units in one amount ("30 tỷ 375 triệu đồng"), in words after "Bằng chữ:", or
-once for a whole table ("Đơn vị tính: triệu đồng")."""
+once for a whole table ("Đơn vị tính: triệu đồng"); approximate ("khoảng 30 tỷ"); and the
+total a report states: in a sentence, before its breakdown ("trong đó"), or in a table's
+total row ("Tổng cộng")."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from baocao.text import fold
@@ -29,18 +31,35 @@ _NO_FUNDING = re.compile(r"\b(?:khong|chua)\s+(?:duoc\s+)?(?:su dung|bo tri|co|p
                          r"(?:nguon\s+)?(?:kinh phi|ngan sach|von)\b")
 
 
+# "khoảng 30 tỷ", "gần 30 tỷ", "trên 30 tỷ", "ước đạt 30 tỷ": the amount is read, and said
+# to be approximate (folded, the words right before the figure).
+_APPROXIMATE = re.compile(r"(?<![a-z])(khoang|gan|tren|hon|duoi|xap xi|chung|uoc(?: tinh| dat| khoang)?)\s*:?\s*$")
+
+
 @dataclass(frozen=True)
 class Amount:
     vnd: int
     written: str         # as matched, folded ("125,5 ty")
     ambiguous: bool      # written with an English decimal point ("12.5 tỷ")
+    approximate: str = ""  # the word that says so, folded ("khoang"), else ""
+
+    @property
+    def cited(self) -> str:
+        """As a rule cites it: "khoang 30 ty (approximate)"."""
+        return f"{self.approximate} {self.written} (approximate)" if self.approximate else self.written
 
 
 @dataclass(frozen=True)
 class FundingFigure:
     vnd: int | None
     rule: str            # how it was obtained, for the analyst
-    ambiguous: bool
+    ambiguous: bool      # a person should check it: unclear figure, or a table with no total row
+    elsewhere: bool = False  # read outside the funding item (the report has none)
+
+    @property
+    def review(self) -> bool:
+        """A person should check it: unclear, or a figure read outside the funding item."""
+        return self.ambiguous or (self.elsewhere and self.vnd is not None)
 
 
 # "Đơn vị tính: triệu đồng", "ĐVT: tỷ", "Đơn vị: triệu đồng", or a header cell "Kinh phí (triệu đồng)".
@@ -77,54 +96,97 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
             if previous is not None and not folded[end:m.start()].strip() and vnd < _smallest_unit(previous):
                 # "30 tỷ 375 triệu": one amount in two units
                 previous = Amount(previous.vnd + vnd, f"{previous.written} {m.group(0)}",
-                                  previous.ambiguous or ambiguous)
+                                  previous.ambiguous or ambiguous, previous.approximate)
                 found[-1] = previous
             else:
-                previous = Amount(vnd, m.group(0), ambiguous)
+                approximate = _APPROXIMATE.search(folded, max(0, m.start() - 24), m.start())
+                previous = Amount(vnd, m.group(0), ambiguous, approximate[1] if approximate else "")
                 found.append(previous)
             end = m.end()
     if not found:
         found += [Amount(vnd, f"{words} (bằng chữ)", False) for words, vnd in spelled_amounts(fold(text))]
     if table_unit and "|" in text and not found:
         for cell in fold(text).split("|")[1:]:
-            cell = cell.strip()
-            if re.fullmatch(_NUMBER, cell) and not _YEAR.fullmatch(cell):
-                value, ambiguous = _value(cell)
-                found.append(Amount(int(value * UNITS[table_unit]), f"{cell} {table_unit} (bảng)", ambiguous))
+            amount = _bare_amount(cell.strip(), table_unit)
+            if amount is not None:
+                found.append(amount)
     return found
 
 
-def funding_total(text: str) -> FundingFigure:
-    """The stated total when a line says 'tổng …' or breaks an amount down ('trong đó'),
-    otherwise the sum of the amounts; zero when the text says no funding was used."""
-    unit = declared_unit(text)
-    for line in re.split(r"[\n;]|(?<=[.!?])\s", text):
-        folded = fold(line)
-        amounts = amounts_in(line, unit)
-        if amounts and any(w in folded for w in _TOTAL_WORDS):
-            first = amounts[0]
-            return FundingFigure(first.vnd, f"stated total: {first.written}", first.ambiguous)
-    for sentence in re.split(r"(?<=[.!?;])\s|\n\s*\n", text):
-        total = _broken_down(sentence, unit)
+def _bare_amount(cell: str, unit: str) -> Amount | None:
+    """A table cell holding only a number, in the table's unit; not a year."""
+    if re.fullmatch(_NUMBER, cell) and not _YEAR.fullmatch(cell):
+        value, ambiguous = _value(cell)
+        return Amount(int(value * UNITS[unit]), f"{cell} {unit} (bảng)", ambiguous)
+    return None
+
+
+def funding_total(text: str, add_up: bool = True) -> FundingFigure:
+    """The total the text states: a line that says 'tổng …', an amount broken down
+    ('trong đó'), a table's total row; otherwise the one amount, or (add_up) the sum of
+    the amounts; zero when the text says no funding was used. A table of items with no
+    total row gives no figure but asks for a check: adding its rows up is a guess.
+    add_up=False for text that is not the funding item's: amounts there need not be parts
+    of one total."""
+    prose: list[str] = []
+    tables: list[TableTotal] = []
+    for block in _blocks(text):
+        if isinstance(block, TableBlock):
+            table = table_total(block.rows, block.unit)
+            if table.total is not None:
+                return FundingFigure(table.total.vnd, f"stated total: total row '{table.label}' of a table: "
+                                     f"{table.total.cited}" + (" (column guessed)" if table.guessed else ""),
+                                     table.total.ambiguous or table.guessed)
+            tables.append(table)
+            lines = block.rows      # a sentence in a cell: "Tổng kinh phí là 30 tỷ đồng"
+        else:
+            prose.append(block)
+            lines = re.split(r"[\n;]|(?<=[.!?])\s", block)
+        for line in lines:
+            amounts = amounts_in(line)
+            if amounts and any(w in fold(line) for w in _TOTAL_WORDS):
+                first = amounts[0]
+                return FundingFigure(first.vnd, f"stated total: {first.cited}", first.ambiguous)
+    for sentence in (s for block in prose for s in re.split(r"(?<=[.!?;])\s|\n\s*\n", block)):
+        total = _broken_down(sentence)
         if total is not None:
-            return FundingFigure(total.vnd, f"stated total: {total.written} (trong đó …)", total.ambiguous)
-    amounts = [a for line in text.split("\n") for a in amounts_in(line, unit)]
+            return FundingFigure(total.vnd, f"stated total: {total.cited} (trong đó …)", total.ambiguous)
+    untotalled = [t for t in tables if len(t.items) > 1]
+    if untotalled:
+        items = untotalled[0].items
+        return FundingFigure(None, f"table without a total row: its {len(items)} rows add up to "
+                             f"{_dong(sum(a.vnd for a in items))}, not taken as the total", True)
+    amounts = [a for block in prose for line in block.split("\n") for a in amounts_in(line)]
+    amounts += [a for t in tables for a in t.items]
     if not amounts:
         if _NO_FUNDING.search(fold(text)):
             return FundingFigure(0, "stated: no funding", False)
         return FundingFigure(None, "no amount found", False)
     if len(amounts) == 1:
-        return FundingFigure(amounts[0].vnd, f"single amount: {amounts[0].written}", amounts[0].ambiguous)
+        return FundingFigure(amounts[0].vnd, f"single amount: {amounts[0].cited}", amounts[0].ambiguous)
+    if not add_up:
+        return FundingFigure(None, f"{len(amounts)} amounts and no stated total: not added up", True)
     return FundingFigure(sum(a.vnd for a in amounts), f"sum of {len(amounts)} amounts (no stated total)",
                          any(a.ambiguous for a in amounts))
 
 
-def _broken_down(sentence: str, unit: str | None) -> Amount | None:
+def report_funding(item: str, report: str) -> FundingFigure:
+    """The total of the funding item; when the report has no funding item (or it was not
+    found), the total stated anywhere in the report, so that the figure is not lost, but
+    marked `elsewhere` for a person to check. Amounts scattered over a report are not parts
+    of one total, so there they are not added up."""
+    if item.strip():
+        return funding_total(item)
+    figure = funding_total(report, add_up=False)
+    return replace(figure, rule=f"outside the funding item (not found): {figure.rule}", elsewhere=True)
+
+
+def _broken_down(sentence: str) -> Amount | None:
     """The amount right before "trong đó"/"bao gồm" in a sentence, if any."""
     folded = fold(sentence)
     for m in _AMOUNT.finditer(folded):
         if _BREAKDOWN.match(folded[m.end():]):
-            return next((a for a in amounts_in(folded[:m.end()], unit)[-1:]), None)
+            return next((a for a in amounts_in(folded[:m.end()])[-1:]), None)
     return None
 
 
@@ -132,6 +194,145 @@ def _smallest_unit(amount: Amount) -> int:
     """The unit of an amount's last part: "30 ty" -> 10**9, "30 ty 375 trieu" -> 10**6."""
     last = amount.written.rsplit(" ", 1)[-1]
     return UNITS.get(last, 1)
+
+
+def _dong(vnd: int) -> str:
+    return f"{vnd:,}".replace(",", ".") + " dong"
+
+
+# -- tables ------------------------------------------------------------------------------
+# The readers give a table as one line per row, its cells joined by " | " (parse/docx.py,
+# parse/pdf.py). A merged cell is given once and an empty cell of a borderless PDF table
+# not at all, so a row may have fewer cells than the header.
+
+@dataclass(frozen=True)
+class TableBlock:
+    rows: tuple[str, ...]
+    unit: str | None     # declared in its header, or before it ("Đơn vị: triệu đồng")
+
+
+@dataclass(frozen=True)
+class TableTotal:
+    total: Amount | None         # the amount of the total row, in the amount column
+    label: str                   # the total row's label, folded ("tong cong")
+    items: tuple[Amount, ...]    # the amounts of the other rows
+    guessed: bool                # the row's cells do not line up with the header: column guessed
+
+
+# The label of a total row: "Tổng cộng", "TỔNG", "Cộng", "Tổng số", "Tổng cộng (I+II)",
+# "Tổng kinh phí toàn tỉnh"; not an item that starts with the word ("Tổng đài 1022").
+_TOTAL_LABEL = re.compile(r"(?:tong(?: cong| so)?(?: kinh phi| von| gia tri| muc dau tu)?|cong(?: tong)?)"
+                          r"(?: toan (?:tinh|thanh pho|bo)| chung| giai doan [\d\s-]+)?\s*(?:\(.*\))?\s*:?")
+# A header cell over amounts: "Kinh phí", "Số tiền", "Giá trị (tỷ đồng)"; "Nguồn vốn" names sources.
+_MONEY_HEADER = re.compile(rf"kinh phi|so tien|gia tri|du toan|thanh tien|tong muc|chi phi|(?<!nguon )von\b"
+                           rf"|\((?:don vi\s*:?\s*)?(?:{_UNIT})(?: dong)?\)")
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?|[ivxlc]{1,5}\.?|[a-d]\)?")
+
+
+def _blocks(text: str) -> list[str | TableBlock]:
+    """The text cut into prose and tables (runs of " | " rows), in order; each table with
+    the unit its header declares, else the last one declared before it, else anywhere."""
+    anywhere = declared_unit(text)
+    blocks: list[str | TableBlock] = []
+    prose: list[str] = []
+    rows: list[str] = []
+    before: str | None = None
+
+    def close_table():
+        if rows:
+            blocks.append(TableBlock(tuple(rows), declared_unit("\n".join(rows)) or before or anywhere))
+            rows.clear()
+
+    for line in text.split("\n"):
+        if " | " in line:
+            if prose:
+                blocks.append("\n".join(prose))
+                prose.clear()
+            rows.append(line)
+            continue
+        close_table()
+        prose.append(line)
+        declared = _DECLARED_UNIT.findall(fold(line))
+        before = declared[-1] if declared else before
+    close_table()
+    if prose:
+        blocks.append("\n".join(prose))
+    return blocks
+
+
+def table_total(rows: tuple[str, ...], unit: str | None) -> TableTotal:
+    """The amount a table's total row gives in its amount column (the header cell that
+    speaks of money), and the amounts of its other rows."""
+    cells = [[fold(c) for c in re.split(r"\s*\|\s*", row.strip())] for row in rows]
+    header = next((r for r in cells if not any(_cell_amount(c, unit) for c in r)), None)
+    money, unsure = _money_column(header) if header else (None, False)
+    totals, items, items_guessed = [], [], False
+    for row in cells:
+        if row is header:
+            continue
+        amount, guessed, found = _row_amount(row, header, money, unit)
+        if amount is None:
+            continue
+        label = _label(row)
+        if label is not None and _TOTAL_LABEL.fullmatch(label):
+            totals.append((label, amount, guessed, found))
+        else:
+            items.append(amount)
+            items_guessed = items_guessed or guessed
+    if not totals:
+        return TableTotal(None, "", tuple(items), False)
+    # The grand total: a "Tổng …" row over a "Cộng" subtotal, the largest of those.
+    label, amount, guessed, found = max(totals, key=lambda t: (t[0].startswith("tong"), t[1].vnd))
+    # Where the total row's column was guessed but the rows' was not, the cell that adds
+    # the rows up is the total.
+    checkable = guessed and money is not None and not unsure and not items_guessed
+    adds_up = [a for a in found if a.vnd == sum(i.vnd for i in items)] if checkable else []
+    if adds_up:
+        amount, guessed = adds_up[0], False
+    return TableTotal(amount, label, tuple(items), guessed or unsure)
+
+
+def _cell_amount(cell: str, unit: str | None) -> Amount | None:
+    """The amount a cell holds: written with its unit, or a bare number in the table's unit."""
+    written = amounts_in(cell)
+    if written:
+        return written[0]
+    return _bare_amount(cell, unit) if unit else None
+
+
+def _money_column(header: list[str]) -> tuple[int | None, bool]:
+    """The header cell over the amounts; of several, the one that says 'tổng', else the
+    last, unsure (planned and spent? two years?)."""
+    columns = [i for i, c in enumerate(header) if _MONEY_HEADER.search(c) or (i and _TOTAL_LABEL.fullmatch(c))]
+    total = [i for i in columns if re.search(r"(?<![a-z])(tong|cong)(?![a-z])", header[i])]
+    return (total or columns or [None])[-1], not total and len(columns) > 1
+
+
+def _row_amount(row: list[str], header: list[str] | None, money: int | None,
+                unit: str | None) -> tuple[Amount | None, bool, list[Amount]]:
+    """The row's amount in the money column: by position when the row has the header's
+    cells, the only amount when it has one, else counted from the right (a merged cell is
+    given once, usually a label on the left) and marked guessed; and all its amounts."""
+    if money is not None and header is not None:
+        column_unit = _HEADER_UNIT.search(header[money])
+        unit = column_unit[1] if column_unit else unit
+    found = {i: a for i, c in enumerate(row) for a in [_cell_amount(c, unit)]
+             if a is not None and not (i == 0 and len(row) > 1 and re.fullmatch(_NUMBER, c))}  # a row number
+    amounts = list(found.values())
+    if money is not None and header is not None and len(row) == len(header):
+        return found.get(money), False, amounts
+    if len(found) <= 1:
+        return next(iter(amounts), None), False, amounts
+    at = len(row) - (len(header) - money) if money is not None and header is not None else None
+    return found.get(at, found[min(found)]), True, amounts
+
+
+def _label(row: list[str]) -> str | None:
+    """The row's first cell of words (after an empty or numbering cell)."""
+    for cell in row:
+        if cell and not _ROW_NUMBER.fullmatch(cell) and not re.fullmatch(_NUMBER, cell):
+            return cell
+    return None
 
 
 # Numbers in words, as after "Bằng chữ:" (folded): "ba muoi ty ba tram bay muoi lam trieu dong".

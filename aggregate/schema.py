@@ -153,7 +153,9 @@ def table_schema(campaign: Campaign) -> TableSchema:
                      Column(names.note, TEXT, f"Mục {s.number} – lý do", "section_check", item=s.number)]
     refs = [Column(cell_columns(s.number).ref, TEXT, f"{s.label} (vị trí trong báo cáo)", "section_ref",
                    item=s.number) for s in campaign.sections]
-    figure = [Column("funding_rule", TEXT, "Cách đọc tổng kinh phí", "figure")]
+    figure = [Column("funding_rule", TEXT, "Cách đọc tổng kinh phí", "figure"),
+              Column("funding_review", FLAG, "Kinh phí – cần kiểm tra", "figure"),
+              Column("funding_note", TEXT, "Kinh phí – lý do cần kiểm tra", "figure")]
     figure += [Column(f"funding_{s.key}_vnd", AMOUNT, f"Kinh phí: {s.phrases[0] if s.phrases else s.key} (đồng)",
                       "figure") for s in figures.funding_sources]
     if figures.project_approval is not None:

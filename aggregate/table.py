@@ -6,13 +6,16 @@ from typing import Sequence
 
 import pandas as pd
 
-from baocao.aggregate.amounts import funding_total
+from baocao.aggregate.amounts import report_funding
 from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
 from baocao.aggregate.review import EMPTY_THOUGH_REPORTED, NOTHING_TO_JUDGE, cells_to_review, of_section
 from baocao.aggregate.schema import AMOUNT, COUNT, FLAG, MAYBE, SHARE, Status, TableSchema, status_of, table_schema
 from baocao.campaign import Campaign
+from baocao.parse.confidence import Reason
 from baocao.parse.letterhead import ReportReference
+
+UNCLEAR_FIGURE = "số liệu chưa rõ, cần kiểm tra"
 
 
 def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataFrame:
@@ -71,10 +74,13 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
         row["error"] = "; ".join(f"{d.filename}: {d.error}" for r in readable for d in r.documents
                                  if d.status == "no_sections")
     funding = campaign.section_with_role("funding")
-    if funding and row[f"section_{funding.number}"]:
-        figure = funding_total(row[f"section_{funding.number}"])
+    if funding:
+        figure = report_funding(row[f"section_{funding.number}"], _report_text(row, campaign))
         row["funding_vnd"] = figure.vnd
         row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
+        notes = [Reason.FUNDING_ELSEWHERE.label] * (figure.elsewhere and figure.review)
+        notes += [UNCLEAR_FIGURE] * figure.ambiguous
+        row["funding_review"], row["funding_note"] = figure.review, "; ".join(notes)
     row |= _figures(row, campaign)
     return row
 
@@ -95,7 +101,7 @@ def _figures(row: dict, campaign: Campaign) -> dict:
         section = campaign.section_with_role(role)
         return row[f"section_{section.number}"] if section else ""
 
-    everything = "\n".join(row[f"section_{s.number}"] for s in campaign.sections)
+    everything = _report_text(row, campaign)
     found: dict = {}
     if figures.funding_sources:
         split = funding_by_source(text_of("funding"), figures.funding_sources)
@@ -110,6 +116,11 @@ def _figures(row: dict, campaign: Campaign) -> dict:
         found["difficulty_themes"] = ";".join(themes_in(text_of("difficulties"), figures.themes))
         found["proposal_themes"] = ";".join(themes_in(text_of("proposals"), figures.themes))
     return found
+
+
+def _report_text(row: dict, campaign: Campaign) -> str:
+    """All the report's outline items, for a figure that may be written in any of them."""
+    return "\n".join(row[f"section_{s.number}"] for s in campaign.sections)
 
 
 def _latest_section(readable: list[ReportRecord], number: int):

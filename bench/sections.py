@@ -33,6 +33,11 @@ Items under one merged heading ("5 và 6") expect the same text, so neither coun
 other's lines against it.
 A reader that does not exist yet gives `unsupported`, and all its cells are wrong.
 
+Funding: the total the table would give for each file (aggregate/amounts.py report_funding,
+on the items read; the whole report's text when the funding item is not found) against
+the total the same rules read from the file's expected items: right when the two figures
+are equal, "for review" when the table would ask a person to check it.
+
 Pages: PDFs (and scans) are counted with pdfplumber; .docx/.doc have no pages of their own,
 so their count is LibreOffice's for the same document (`pages` in expected.json, measured
 by make_reports.py when it exported every file to PDF).
@@ -53,6 +58,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from baocao.aggregate.amounts import report_funding
 from baocao.campaign import load_campaign
 from baocao.parse.reports import parse_document
 
@@ -97,6 +103,14 @@ class Run:
         return name if self.phrases else f"{name} without phrases"
 
 
+@dataclass(frozen=True)
+class Funding:
+    """The funding total read from a file, against the one its expected items give."""
+
+    right: bool
+    review: bool
+
+
 @dataclass
 class FileResult:
     entry: dict
@@ -104,6 +118,7 @@ class FileResult:
     pages: int
     status: str
     cells: list[Cell] = field(default_factory=list)
+    funding: Funding | None = None
 
 
 def contains(haystack: str, needle: str, ocr: bool) -> bool:
@@ -173,6 +188,7 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
         parsed = parse_document(path, entry["format"], entry["file"], outline)
         times.append(time.perf_counter() - start)
     result = FileResult(entry, min(times), pages_of(path, entry), parsed.status)
+    result.funding = funding_of({s.number: s.text for s in parsed.sections}, entry, outline)
     found = {s.number: s.text for s in parsed.sections}
     # An item not found is flagged as the table flags it: a province that reported has an
     # empty cell ("trống dù tỉnh đã báo cáo"), or its document could not be read at all.
@@ -185,6 +201,28 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
             right, why = score_cell(found.get(n), n, entry)
         result.cells.append(Cell(entry["file"], n, right, why, flagged.get(n, True)))
     return result
+
+
+def funding_of(found: dict[int, str], entry: dict, outline) -> Funding | None:
+    """The file's funding total as the table reads it, against its expected items'."""
+    item = next((s.number for s in outline if s.role == "funding"), None)
+    if item is None:
+        return None
+    expected = {int(n): text for n, text in entry["sections"].items()}
+
+    def read(items: dict[int, str]):
+        return report_funding(items.get(item, ""), "\n".join(items[n] for n in sorted(items)))
+
+    got, want = read(found), read(expected)
+    return Funding(got.vnd == want.vnd, got.review)
+
+
+def funding_score(results: list[FileResult]) -> str:
+    scored = [r.funding for r in results if r.funding is not None]
+    right = sum(f.right for f in scored)
+    return (f"funding totals: {right}/{len(scored)} as from the expected items; "
+            f"{sum(f.review for f in scored)} for review ({sum(f.review for f in scored if not f.right)} "
+            f"of {len(scored) - right} wrong)")
 
 
 def kind_of(entry: dict) -> str:
@@ -317,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     corpora = dict(CORPORA, heldout=args.heldout.resolve())
-    headline: list[tuple[Run, list[Cell]]] = []
+    headline: list[tuple[Run, list[Cell], str]] = []
     for run in runs_of(args.corpus, args.no_phrases):
         corpus = corpora[run.corpus]
         expected_path = corpus / "expected.json"
@@ -333,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
         results = [run_file(e, corpus, outline, max(1, args.repeat)) for e in entries]
         wall = time.perf_counter() - started
         cells = [c for r in results for c in r.cells]
-        headline.append((run, cells))
+        headline.append((run, cells, funding_score(results)))
 
         where = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus
         title = f"== {run.label}: {len(results)} files from {where} =="
@@ -353,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
         print("by item:")
         print("\n".join(by_item(results, outline)))
         print(flag_rates(cells))
+        print(funding_score(results))
         print()
         print("\n".join(verdicts(results)))
         wrong = [c for c in cells if not c.right and not c.why.startswith("unsupported")]
@@ -370,8 +409,9 @@ def main(argv: list[str] | None = None) -> int:
         print()
 
     print("== headline ==")
-    for run, cells in headline:
+    for run, cells, funding in headline:
         print(f"  {run.label:<28} {share(cells):>20}   {flag_rates(cells)}")
+        print(f"  {'':<28} {'':>20}   {funding}")
     return 0
 
 

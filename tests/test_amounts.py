@@ -140,3 +140,186 @@ def test_a_total_given_only_by_the_total_row_of_a_table_is_read_in_the_unit_the_
 def test_a_unit_in_a_header_cell_is_the_unit_of_the_table():
     table = "TT | Nội dung | Kinh phí (triệu đồng)\n1 | Trung tâm IOC | 25.400\n | Tổng cộng | 25.400"
     assert funding_total(table).vnd == 25_400_000_000
+
+
+# -- a total given only by a table's total row ------------------------------------------
+
+PROJECTS = ("Đơn vị: triệu đồng\nSTT | Hạng mục | Số dự án | Kinh phí | Nguồn vốn\n"
+            "1 | Trung tâm IOC | 2 | 25.400 | Ngân sách tỉnh\n2 | Dữ liệu mở | 3 | 8.000 | Xã hội hóa\n")
+
+
+def test_the_total_row_gives_the_amount_of_the_amount_column_not_the_first_number():
+    figure = funding_total(PROJECTS + " | Tổng cộng | 5 | 33.400 | ")
+    assert figure.vnd == 33_400_000_000 and not figure.ambiguous
+    assert figure.rule == "stated total: total row 'tong cong' of a table: 33.400 trieu (bảng)"
+
+
+@pytest.mark.parametrize("label", ["Cộng", "TỔNG", "Tổng số", "Tổng cộng (I+II)", "Tổng kinh phí toàn tỉnh"])
+def test_a_total_row_is_known_by_each_label_provinces_give_it(label):
+    assert funding_total(PROJECTS + f" | {label} | 5 | 33.400 | ").vnd == 33_400_000_000
+
+
+def test_a_total_row_with_a_cell_fewer_than_the_header_takes_the_cell_that_adds_the_rows_up():
+    # Word gives a merged cell once; a borderless PDF table loses its empty cells.
+    for row in ("Tổng cộng | 5 | 33.400 | ", "Tổng cộng | 5 | 33.400"):
+        figure = funding_total(PROJECTS + row)
+        assert figure.vnd == 33_400_000_000 and not figure.ambiguous, row
+
+
+def test_a_total_row_out_of_line_with_its_header_whose_figure_nothing_confirms_is_for_review():
+    figure = funding_total(PROJECTS + "Tổng cộng | 7 | 40.000 | ")
+    assert figure.vnd == 40_000_000_000 and figure.ambiguous and "column guessed" in figure.rule
+
+
+def test_the_grand_total_is_taken_over_the_subtotals_of_groups():
+    table = ("Đơn vị: triệu đồng\nTT | Nội dung | Kinh phí\nI | Hạ tầng | \n1 | Trung tâm IOC | 25.400\n"
+             " | Cộng | 25.400\nII | Dữ liệu | \n1 | Dữ liệu mở | 8.000\n | Cộng | 8.000\n | Tổng cộng | 33.400")
+    assert funding_total(table).vnd == 33_400_000_000
+
+
+def test_an_item_whose_name_starts_with_tong_is_no_total_row():
+    figure = funding_total(PROJECTS + "3 | Tổng đài 1022 | 1 | 2.000 | Ngân sách tỉnh")
+    assert figure.vnd is None and figure.rule.startswith("table without a total row: its 3 rows")
+
+
+def test_a_table_without_a_total_row_is_not_added_up_silently_but_left_for_review():
+    figure = funding_total(PROJECTS)
+    assert figure.vnd is None and figure.ambiguous
+    assert figure.rule == ("table without a total row: its 2 rows add up to 33.400.000.000 dong, "
+                           "not taken as the total")
+
+
+def test_a_sentence_stating_the_total_is_still_taken_when_its_table_has_no_total_row():
+    assert funding_total("Tổng kinh phí là 33,4 tỷ đồng.\n" + PROJECTS).vnd == 33_400_000_000
+
+
+def test_a_table_of_one_item_gives_that_item():
+    table = "Hạng mục | Kinh phí (triệu đồng)\nTrung tâm IOC | 120.000"
+    assert funding_total(table).vnd == 120_000_000_000
+
+
+def _funding_table_report(path, rows, merge_total_label=False):
+    """A whole .docx report whose item 4 is a ruled table under "Đơn vị: triệu đồng", its
+    total row's first two cells merged as Word users do."""
+    import docx
+    from docx_builders import FUNDING, STANDARD, Part, Rows, build_report
+
+    funding = Part(FUNDING.heading, ("Kết quả bố trí kinh phí như sau:", "Đơn vị: triệu đồng", Rows(rows)))
+    build_report(path, "bold_roman", tuple(funding if p is FUNDING else p for p in STANDARD))
+    document = docx.Document(str(path))
+    table = next(t for t in document.tables if t.cell(0, 0).text == rows[0][0])
+    table.style = "Table Grid"
+    if merge_total_label:
+        last = table.rows[len(rows) - 1]
+        last.cells[0].merge(last.cells[1]).text = rows[-1][1]
+    document.save(str(path))
+    return path
+
+
+FUNDING_ROWS = (
+    ("STT", "Hạng mục", "Số dự án", "Kinh phí", "Nguồn vốn"),
+    ("1", "Trung tâm IOC", "2", "25.400", "Ngân sách tỉnh"),
+    ("2", "Dữ liệu mở", "3", "8.000", "Xã hội hóa"),
+    ("", "Tổng cộng", "5", "33.400", ""),
+)
+
+
+def _item_4(path, fmt):
+    from baocao.campaign import load_campaign
+    from baocao.parse.reports import parse_document
+
+    parsed = parse_document(path, fmt, path.name, load_campaign().sections)
+    return next(s.text for s in parsed.sections if s.number == 4)
+
+
+def test_the_total_row_of_a_word_table_is_the_total(tmp_path):
+    text = _item_4(_funding_table_report(tmp_path / "bang.docx", FUNDING_ROWS), "docx")
+    assert " | Tổng cộng | 5 | 33.400 | " in text.split("\n")
+    assert funding_total(text).vnd == 33_400_000_000
+
+
+def test_the_total_row_of_a_word_table_with_merged_label_cells_is_the_total(tmp_path):
+    path = _funding_table_report(tmp_path / "bang.docx", FUNDING_ROWS, merge_total_label=True)
+    text = _item_4(path, "docx")
+    assert "Tổng cộng | 5 | 33.400 | " in text.split("\n")
+    assert funding_total(text).vnd == 33_400_000_000
+
+
+def test_a_word_table_without_a_total_row_gives_no_total(tmp_path):
+    text = _item_4(_funding_table_report(tmp_path / "bang.docx", FUNDING_ROWS[:-1]), "docx")
+    figure = funding_total(text)
+    assert figure.vnd is None and figure.ambiguous and figure.rule.startswith("table without a total row")
+
+
+def test_the_total_row_of_a_table_in_an_exported_pdf_is_the_total(tmp_path):
+    from pdf_builders import convert_to_pdf, exported_like_word
+
+    source = exported_like_word(_funding_table_report(tmp_path / "bang.docx", FUNDING_ROWS, merge_total_label=True))
+    convert_to_pdf([source], tmp_path / "pdf")
+    text = _item_4(tmp_path / "pdf" / "bang.pdf", "pdf")
+    assert "33.400" in text and funding_total(text).vnd == 33_400_000_000
+
+
+def test_the_total_row_of_a_borderless_pdf_table_is_the_total(tmp_path):
+    from pdf_builders import Line, Page, draw_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    gap = " " * 14
+    rows = [gap.join(cells) for cells in (("STT", "Hạng mục", "Số dự án", "Kinh phí", "Nguồn vốn"),
+                                         ("1", "Trung tâm IOC", "2", "25.400", "Ngân sách"),
+                                         ("2", "Dữ liệu mở", "3", "8.000", "Xã hội hóa"),
+                                         ("Tổng cộng", "5", "33.400"))]
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page(tuple(Line(t) for t in ["Đơn vị: triệu đồng", *rows]))])
+    text = "\n".join(b.text for b in read_pdf(pdf).blocks)
+    assert "Tổng cộng | 5 | 33.400" in text
+    assert funding_total(text).vnd == 33_400_000_000
+
+
+# -- approximate amounts ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Tổng kinh phí thực hiện khoảng 30 tỷ đồng.", "khoang"),
+    ("Kinh phí đã bố trí gần 30 tỷ đồng.", "gan"),
+    ("Tổng vốn đầu tư trên 30 tỷ đồng.", "tren"),
+    ("Kinh phí ước đạt 30 tỷ đồng.", "uoc dat"),
+])
+def test_an_approximate_amount_is_read_and_the_rule_says_it_is_approximate(text, word):
+    figure = funding_total(text)
+    assert figure.vnd == 30_000_000_000 and figure.rule.endswith(f"{word} 30 ty (approximate)")
+
+
+def test_an_exact_amount_is_not_said_to_be_approximate():
+    assert "approximate" not in funding_total("Tổng kinh phí thực hiện là 30 tỷ đồng.").rule
+
+
+# -- outside the funding item -----------------------------------------------------------
+
+def test_outside_the_funding_item_amounts_are_not_added_up():
+    from baocao.aggregate.amounts import report_funding
+
+    figure = report_funding("", "Đã đầu tư 20 tỷ đồng cho IOC.\nĐề nghị Trung ương hỗ trợ 50 tỷ đồng.")
+    assert figure.vnd is None and figure.ambiguous and figure.elsewhere
+    assert figure.rule == "outside the funding item (not found): 2 amounts and no stated total: not added up"
+
+
+def test_outside_the_funding_item_the_stated_total_is_read_and_marked():
+    from baocao.aggregate.amounts import report_funding
+
+    figure = report_funding("", "Tổng kinh phí thực hiện là 30 tỷ 375 triệu đồng.\nĐề nghị hỗ trợ 50 tỷ đồng.")
+    assert figure.vnd == 30_375_000_000 and figure.elsewhere
+    assert figure.rule == "outside the funding item (not found): stated total: 30 ty 375 trieu"
+
+
+def test_of_several_amount_columns_the_total_column_gives_the_total():
+    table = ("Đơn vị: triệu đồng\nTT | Hạng mục | Vốn ngân sách | Vốn xã hội hóa | Tổng cộng\n"
+             "1 | Trung tâm IOC | 20.000 | 5.400 | 25.400\n2 | Dữ liệu mở | 3.000 | 5.000 | 8.000\n"
+             " | Tổng cộng | 23.000 | 10.400 | 33.400")
+    figure = funding_total(table)
+    assert figure.vnd == 33_400_000_000 and not figure.ambiguous
+
+
+def test_a_total_row_of_a_table_of_several_amount_columns_none_the_total_is_for_review():
+    table = ("Đơn vị: triệu đồng\nTT | Hạng mục | Kinh phí năm 2021 | Kinh phí năm 2022\n"
+             "1 | Trung tâm IOC | 20.000 | 5.400\n2 | Dữ liệu mở | 3.000 | 5.000\nTổng | 23.000 | 10.400")
+    assert funding_total(table).ambiguous

@@ -125,7 +125,7 @@ def test_a_province_that_reported_without_an_item_has_that_cell_to_review(store,
     assert (quang_ninh["section_3_confidence"], quang_ninh["section_3_review"], quang_ninh["section_3_note"]) == \
         (0.0, True, "trống dù tỉnh đã báo cáo")
     assert [n for n in range(1, 7) if quang_ninh[f"section_{n}_review"]] == [3]
-    assert quang_ninh["section_1_confidence"] == 1.0 and quang_ninh["section_1_note"] == ""
+    assert quang_ninh["section_1_confidence"] >= 0.9 and quang_ninh["section_1_note"] == ""  # its own heading
     assert quang_ninh["cells_to_review"] == 1
 
 

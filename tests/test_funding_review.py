@@ -1,0 +1,89 @@
+"""The table's funding figure follows the report, not the heading: when the funding item
+was not found, the total the report states elsewhere is still read, and the row says where
+it came from and asks a person to check it (funding_review, funding_note); so does a figure
+the reader is unsure of."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timezone
+
+import pytest
+
+from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
+from baocao.aggregate.schema import table_schema
+from baocao.aggregate.table import build_table
+from baocao.campaign import load_campaign
+
+SECTIONS = {
+    1: "Năm 2017 tỉnh đã xây dựng cổng dịch vụ công.",
+    2: "Tỉnh đã khai trương Trung tâm IOC. Tổng kinh phí thực hiện giai đoạn 2018 – 2022 là 30 tỷ 375 triệu đồng.",
+    3: "Tỉnh đã ban hành kế hoạch tuyên truyền.",
+    5: "Thiếu nguồn nhân lực.",
+    6: "Đề nghị Bộ ban hành hướng dẫn.",
+}
+
+
+@pytest.fixture(scope="module")
+def campaign():
+    full = load_campaign()
+    return dataclasses.replace(full, provinces=full.provinces[:1])
+
+
+def row_of(campaign, sections: dict[int, str]) -> dict:
+    found = tuple(SectionRecord(n, f"{n}. Mục {n}", text, n * 10, n * 10 + 3) for n, text in sections.items())
+    document = DocumentRecord("bao-cao.docx", "ab" * 32, "docx", "ok", "", found)
+    report = ReportRecord("01" * 32, "<01@hanoi.gov.vn>", "sxd@hanoi.gov.vn", "Báo cáo ĐTTM",
+                          datetime(2022, 5, 20, 3, 0, tzinfo=timezone.utc), "01", (document,))
+    return build_table([report], campaign).iloc[0].to_dict()
+
+
+def test_the_schema_has_the_funding_review_columns_with_their_vietnamese_labels(campaign):
+    schema = table_schema(campaign)
+    assert schema.column("funding_review").dtype == "bool"
+    assert schema.column("funding_review").label_vi == "Kinh phí – cần kiểm tra"
+    assert "funding_note" in schema.figures_sheet
+
+
+def test_without_a_funding_item_the_total_stated_elsewhere_is_read_and_flagged(campaign):
+    row = row_of(campaign, SECTIONS)
+    assert row["funding_vnd"] == 30_375_000_000
+    assert row["funding_rule"] == "outside the funding item (not found): stated total: 30 ty 375 trieu"
+    assert row["funding_review"] and row["funding_note"] == "kinh phí đọc ngoài mục kinh phí"
+
+
+def test_a_figure_read_in_the_funding_item_is_not_flagged(campaign):
+    row = row_of(campaign, SECTIONS | {4: "Tổng kinh phí thực hiện là 12 tỷ đồng."})
+    assert row["funding_vnd"] == 12_000_000_000 and row["funding_rule"] == "stated total: 12 ty"
+    assert not row["funding_review"] and row["funding_note"] == ""
+
+
+def test_an_unclear_figure_in_the_funding_item_is_flagged(campaign):
+    row = row_of(campaign, SECTIONS | {4: "Kinh phí 12.5 tỷ đồng."})
+    assert row["funding_review"] and row["funding_note"] == "số liệu chưa rõ, cần kiểm tra"
+
+
+def test_a_funding_table_without_a_total_row_is_flagged_not_added_up(campaign):
+    table = "Đơn vị: triệu đồng\nTT | Hạng mục | Kinh phí\n1 | Trung tâm IOC | 25.400\n2 | Dữ liệu mở | 8.000"
+    row = row_of(campaign, SECTIONS | {4: table})
+    assert pd_na(row["funding_vnd"]) and row["funding_rule"].startswith("table without a total row")
+    assert row["funding_review"] and row["funding_note"] == "số liệu chưa rõ, cần kiểm tra"
+
+
+def test_amounts_scattered_outside_the_funding_item_are_flagged_not_added_up(campaign):
+    sections = SECTIONS | {2: "Trung tâm IOC được đầu tư 20 tỷ đồng.", 6: "Đề nghị Trung ương hỗ trợ 50 tỷ đồng."}
+    row = row_of(campaign, sections)
+    assert pd_na(row["funding_vnd"])
+    assert row["funding_review"]
+    assert row["funding_note"] == "kinh phí đọc ngoài mục kinh phí; số liệu chưa rõ, cần kiểm tra"
+
+
+def test_a_report_that_names_no_amount_anywhere_has_no_figure_and_nothing_to_check(campaign):
+    row = row_of(campaign, {1: SECTIONS[1], 3: SECTIONS[3]})
+    assert pd_na(row["funding_vnd"]) and not row["funding_review"]
+
+
+def pd_na(value) -> bool:
+    import pandas as pd
+
+    return value is None or pd.isna(value)
