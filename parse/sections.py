@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from baocao.campaign import OutlineSection
 from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness, two_parts
-from baocao.parse.confidence import WORDS_CLEAR, Support, assess, needs_review
+from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import label_ordinal, label_shape, strip_label
@@ -422,10 +423,16 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             support[n], ocr=ocr, merged=bool(section.merged_with),
             split=n in split,
             length_ratio=lengths[n] / typical if typical else 1.0,
-            letters=sum(ch.isalpha() for ch in section.text),
+            letters=_letters(section.text, up_to=TOO_SHORT_LETTERS),
             holds_other=_holds_heading_of(bodies[n], not_found, outline))
         assessed.append(replace(section, confidence=confidence, reasons=reasons))
     return tuple(assessed)
+
+
+def _letters(text: str, up_to: int) -> int:
+    """How many letters the text has, counted no further than `up_to` (a section's text
+    can be pages long; only a short one matters)."""
+    return sum(1 for _ in islice((ch for ch in text if ch.isalpha()), up_to))
 
 
 def _holds_heading_of(body: list[Block], indexes: list[int], outline: tuple[OutlineSection, ...]) -> bool:
