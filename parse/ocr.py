@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
@@ -31,6 +32,9 @@ _FILE_FAULTS = {
     8: "it is encrypted (password-protected)",
 }
 _A4_SHORT_SIDE_INCHES = 8.27
+# ocrmypdf's option that makes Tesseract read the page with its red stamp dropped out.
+STAMP_DROPOUT = ("--plugin", str(Path(__file__).with_name("ocr_stamp_dropout.py")))
+PREPROCESSING: tuple[str, ...] = ()
 
 
 def ocr_available() -> str | None:
@@ -48,9 +52,11 @@ def ocr_available() -> str | None:
     return None
 
 
-def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: int = 2) -> Path:
+def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: int = 2,
+            preprocessing: Sequence[str] = PREPROCESSING) -> Path:
     """`out_dir/<stem>.ocr.pdf`: the PDF with Vietnamese text recognised on its pages that have
-    none (pages with text are copied as they are); DocumentError if that cannot be done."""
+    none (pages with text are copied as they are); DocumentError if that cannot be done.
+    `preprocessing`: ocrmypdf's options for the page images (bench/ocr.py compares them)."""
     path, out_dir = Path(path).resolve(), Path(out_dir)
     if not path.is_file():
         raise DocumentError(path, "there is no such file", kind=_SCAN_KIND, action=_RESEND)
@@ -73,6 +79,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
             # No optimising: ocrmypdf 14 then wraps JPEGs in Flate, and refuses such a PDF
             # ("invalid output PDF") when it meets one again, e.g. a scan OCR'd twice.
             "--optimize", "0",
+            *preprocessing,
             "--jobs", str(max(1, jobs)), "-q",
             str(path), str(partial),
         ]
