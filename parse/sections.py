@@ -229,7 +229,8 @@ def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tupl
 def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSection, ...]) -> list[_Heading]:
     """The heading-like lines after the covering sentence and before the sign-off,
     a label alone on its line ("PHẦN I") joined with the title under it, and a long
-    heading wrapped onto a second line (a blank line between them or not) joined with it."""
+    heading wrapped onto a second line (a blank line between them or not: readers keep
+    no empty paragraphs) joined with it."""
     titles = _title_positions(blocks)
     limit = _signoff_limit(blocks, after)
     positions = [pos for pos in range(after + 1, limit)
@@ -240,12 +241,11 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
         if pos in skip:
             continue
         block, last, line = blocks[pos], pos, blocks[pos].line
-        nxt = next((p for p in range(pos + 1, limit) if blocks[p].text.strip()), limit)
-        following = blocks[nxt] if nxt in positions else None
+        following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
         if following is not None and not following.number and (
                 _label_only(block) or _wrapped(block, following, outline)):
-            last, line = nxt, f"{line} {following.text}"
-            skip.add(nxt)
+            last, line = pos + 1, f"{line} {following.text}"
+            skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
         headings.append(_Heading(pos, last, line, heading_level_key(block), ordinal))
     return _misread_numerals(headings)
