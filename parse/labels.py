@@ -24,10 +24,10 @@ _LABEL = re.compile(
     re.VERBOSE,
 )
 _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN = set("CLcl")
-# A Roman numeral as OCR may read it: its I as l, L, 1, | or !, its full stop as a comma or
-# lost ("II THÔNG TIN CHUNG").
-_MISREAD_ROMAN = re.compile(r"^(?P<numeral>[IVXLl1|!]{1,5})(?:\s*[.,:)])?(?=\s)")
-_AS_I = str.maketrans("Ll1|!", "IIIII")
+# A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
+# "III."), its full stop as a comma or lost ("II THÔNG TIN CHUNG").
+_MISREAD_ROMAN = re.compile(r"^(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)])?(?=\s)")
+_AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "H": "II"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 
 

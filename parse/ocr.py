@@ -34,7 +34,22 @@ _FILE_FAULTS = {
 _A4_SHORT_SIDE_INCHES = 8.27
 # ocrmypdf's option that makes Tesseract read the page with its red stamp dropped out.
 STAMP_DROPOUT = ("--plugin", str(Path(__file__).with_name("ocr_stamp_dropout.py")))
-PREPROCESSING: tuple[str, ...] = ()
+# What the page images go through before Tesseract, chosen by bench/ocr.py's character error
+# rates (CER) on a two-page report scanned in colour at 150 and 200 dpi, JPEG quality 40
+# (bench/README.md has the table). Mean CER at 150 / 200 dpi:
+#   none 11.7 % / 12.2 %: a page skewed 1.5° is read 13-14 % wrong (lines run into each
+#     other), a page fed upside down is lost;
+#   --deskew 7.7 % / 8.1 %: skew no longer matters (0.3-1.5 %), the upside-down page still lost;
+#   --deskew --rotate-pages 0.68 % / 1.27 %: every case read; --rotate-pages alone did not turn
+#     the skewed upside-down page; at 200 dpi the rest is the red stamp taking "PHÓ CHỦ TỊCH"
+#     and the signer's name with it;
+#   + the stamp dropped out (STAMP_DROPOUT) 0.64 % / 0.49 %, no case over 1.11 % / 0.80 %;
+#   + --oversample 300 worse (2.73 % / 0.80 % with the dropout) and two to three times slower;
+#   + --clean (unpaper) no better (0.93 % / 0.44 % with the dropout) and one and a half to two
+#     times slower: left out, so unpaper is not needed.
+# Deskewing and turning cost time (Tesseract's orientation pass, the page image written
+# again): about 1.3 → 5-6 s a page on a clean 300 dpi page on 2 busy cores, within the 10 s target.
+PREPROCESSING: tuple[str, ...] = ("--deskew", "--rotate-pages", *STAMP_DROPOUT)
 
 
 def ocr_available() -> str | None:

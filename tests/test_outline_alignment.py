@@ -196,7 +196,7 @@ def test_short_numbered_heading_does_not_swallow_the_capitalised_heading_under_i
 
 
 @pytest.mark.parametrize("misread, as_read", [("l.", 1), ("1.", 1), ("|.", 1), ("V,", 5), ("II", 2), ("IIL", 3),
-                                              ("Il.", 2), ("11.", 2)])
+                                              ("Il.", 2), ("11.", 2), ("HI.", 3), ("1V.", 4)])
 def test_roman_numeral_misread_by_ocr_is_read_tolerantly(misread, as_read):
     assert misread_roman(f"{misread} KHÓ KHĂN").value == as_read
 
