@@ -138,8 +138,9 @@ def main(argv: list[str] | None = None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         scans = make_scans(folder, args.dpi)
+        default = " ".join(PREPROCESSING).replace(" ".join(STAMP_DROPOUT), "+ stamp dropout")
         print(f"{len(REFERENCE)} characters of reference text, 2 pages, JPEG quality {QUALITY}, "
-              f"default = {' '.join(PREPROCESSING) or '(none)'}")
+              f"default = {default or '(none)'}")
         results = []
         for dpi in args.dpi:
             print(f"\n{dpi} dpi: CER by case, then mean CER and s/page")
