@@ -37,7 +37,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from baocao.parse.ocr import PREPROCESSING, STAMP_DROPOUT, ocr_pdf
+from baocao.parse.ocr import DROP_STAMP, PREPROCESSING, ocr_pdf
 from baocao.parse.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,18 +53,27 @@ from ocr_builders import (  # noqa: E402  (tests/ is not a package)
 
 QUALITY = 40
 SEED = 14
-# name -> ocrmypdf options. "default" is whatever parse/ocr.py uses now.
+
+
+@dataclass(frozen=True)
+class Setting:
+    options: tuple[str, ...]  # ocrmypdf's
+    drop_stamp: bool = False  # ocr_pdf's: Tesseract reads colour pages without their red ink
+
+
+# "default" is whatever parse/ocr.py uses now.
 SETTINGS = {
-    "none": (),
-    "deskew": ("--deskew",),
-    "rotate": ("--rotate-pages",),
-    "deskew+rotate": ("--deskew", "--rotate-pages"),
-    "deskew+rotate+oversample300": ("--deskew", "--rotate-pages", "--oversample", "300"),
-    "deskew+rotate+clean": ("--deskew", "--rotate-pages", "--clean"),
-    "deskew+rotate+dropout": ("--deskew", "--rotate-pages", *STAMP_DROPOUT),
-    "deskew+rotate+dropout+oversample300": ("--deskew", "--rotate-pages", *STAMP_DROPOUT, "--oversample", "300"),
-    "deskew+rotate+dropout+clean": ("--deskew", "--rotate-pages", *STAMP_DROPOUT, "--clean"),
-    "default": PREPROCESSING,
+    "none": Setting(()),
+    "deskew": Setting(("--deskew",)),
+    "rotate": Setting(("--rotate-pages",)),
+    "deskew+rotate": Setting(("--deskew", "--rotate-pages")),
+    "deskew+rotate+oversample300": Setting(("--deskew", "--rotate-pages", "--oversample", "300")),
+    "deskew+rotate+clean": Setting(("--deskew", "--rotate-pages", "--clean")),
+    "deskew+rotate+dropout": Setting(("--deskew", "--rotate-pages"), drop_stamp=True),
+    "deskew+rotate+dropout+oversample300": Setting(("--deskew", "--rotate-pages", "--oversample", "300"),
+                                                   drop_stamp=True),
+    "deskew+rotate+dropout+clean": Setting(("--deskew", "--rotate-pages", "--clean"), drop_stamp=True),
+    "default": Setting(PREPROCESSING, DROP_STAMP),
 }
 NEEDS_UNPAPER = {"deskew+rotate+clean", "deskew+rotate+dropout+clean"}
 
@@ -119,7 +128,8 @@ REFERENCE = "\n".join([page_text(report_page_lines(wrapped_gap=1.0)), page_text(
 
 def measure(scan: Path, setting: str, out: Path) -> tuple[float, float]:
     started = time.monotonic()
-    recognised = ocr_pdf(scan, out, preprocessing=SETTINGS[setting], jobs=2)
+    chosen = SETTINGS[setting]
+    recognised = ocr_pdf(scan, out, preprocessing=chosen.options, drop_stamp=chosen.drop_stamp, jobs=2)
     seconds = (time.monotonic() - started) / 2
     read = "\n".join(block.text for block in read_pdf(recognised).blocks)
     return cer(read, REFERENCE), seconds
@@ -138,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         scans = make_scans(folder, args.dpi)
-        default = " ".join(PREPROCESSING).replace(" ".join(STAMP_DROPOUT), "+ stamp dropout")
+        default = " ".join([*PREPROCESSING, *(["+ stamp dropout"] if DROP_STAMP else [])])
         print(f"{len(REFERENCE)} characters of reference text, 2 pages, JPEG quality {QUALITY}, "
               f"default = {default or '(none)'}")
         results = []
