@@ -231,3 +231,15 @@ def test_letter_sizes_of_a_scan_give_no_heading_levels(tmp_path):
     scan = scanned_report(tmp_path)
     document = read_pdf(ocr_pdf(scan, tmp_path / "ocr"))
     assert [b.text for b in document.blocks if b.heading_level is not None] == []
+
+
+def test_red_stamp_over_the_signature_does_not_hide_the_signer(tmp_path):
+    """Read as ink, the stamp made Tesseract take the corner for a picture and lose the
+    signer's title and name; Tesseract reads the page with the red ink dropped out."""
+    page = render_report_page(signoff_page_lines(), stamp=True)
+    scan = scan_pages([page], tmp_path / "ky-ten.pdf", dpi=200, skews=[0.0], quality=40, seed=14)
+    text = " ".join(block.text for block in read_pdf(ocr_pdf(scan, tmp_path / "ocr")).blocks)
+    assert "PHÓ CHỦ TỊCH" in text and "Văn Thắng" in text, text
+    with pdfplumber.open(scan) as original, pdfplumber.open(tmp_path / "ocr" / "ky-ten.ocr.pdf") as recognised:
+        [image] = recognised.pages[0].images
+        assert image["colorspace"] == original.pages[0].images[0]["colorspace"]  # the page stays in colour
