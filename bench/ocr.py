@@ -1,7 +1,7 @@
 """How well baocao's OCR reads a scanned report, under each of ocrmypdf's preprocessing
 settings: character error rate (CER) and seconds per page.
 
-    python3 bench/ocr.py                          # 150 and 200 dpi, every setting (~10-20 min on 2 vCPU)
+    python3 bench/ocr.py                          # 150 and 200 dpi, every setting (~25 min on 2 busy vCPU)
     python3 bench/ocr.py --dpi 200 --settings none deskew
     python3 bench/ocr.py --keep /tmp/ocr-bench    # leave the scans and their OCR there
 
