@@ -14,7 +14,9 @@ Word likeness needs no word list: each word of the outline's headings (and phras
 weighs by how few items it names (a word of one item says much, a word of every item
 nothing), all compared `fold`ed; a word of the report's own topic (the campaign's title
 and subject: "phát triển đô thị thông minh") names the whole report, not an item, and
-weighs nothing.
+weighs nothing. A word the outline does not have counts as the outline word it is
+closest to, when that is close enough to be a misreading of it (OCR drops or adds a
+letter: "vuog" for "vuong"); folding has already forgiven the diacritics.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+from rapidfuzz import fuzz, process
 
 from baocao.campaign import OutlineSection
 from baocao.text import fold
@@ -42,6 +46,13 @@ CONTINUED = 0.2  # a heading whose words name the item before it again ("V. Ngu�
 LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first item
 BEAM = 4  # states kept per heading and number of items taken in the quick pass
 ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
+
+# A word not in the outline counts as its closest outline word at this rapidfuzz
+# fuzz.ratio (0-100) or more: one letter dropped or added in a word of four letters or
+# more (88-91), one changed in a word of seven or more (86); never two changes. Both
+# words have four letters or more: "vang" is not a misreading of "van".
+MISREAD_RATIO = 85
+MISREAD_MIN_LETTERS = 4
 
 JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
 # A heading in two parts may cover the outline's last two items though its words do not
@@ -210,7 +221,7 @@ def likeness(key: str, outline: Sequence[OutlineSection]) -> tuple[float, ...]:
     all its words the outline knows, plus one unique word's weight, so that a single
     word is never the whole story."""
     vocabulary = _vocabulary(tuple(outline))
-    words = set(_WORD.findall(key))
+    words = {vocabulary.read_as(word) for word in _WORD.findall(key)}
     known = [(word, vocabulary.weights[word]) for word in words if word in vocabulary.weights]
     if not known:
         return (0.0,) * len(outline)
@@ -225,6 +236,21 @@ class _Vocabulary:
     items: tuple[frozenset[str], ...]  # each item's words
     weights: dict[str, float]  # word -> weight: log(items / items naming it)
     unique_weight: float  # the weight of a word only one item has
+    words: tuple[str, ...] = ()  # every word of every item of MISREAD_MIN_LETTERS or more, sorted
+    known: frozenset[str] = frozenset()  # the same, to look up
+    _read: dict[str, str] = field(default_factory=dict)  # word -> what read_as gave, once per word
+
+    def read_as(self, word: str) -> str:
+        """`word` itself if the outline has it, else the outline word it is a misreading
+        of (MISREAD_RATIO), else itself."""
+        found = self._read.get(word)
+        if found is None:
+            found = word
+            if word not in self.known and len(word) >= MISREAD_MIN_LETTERS:
+                best = process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=MISREAD_RATIO)
+                found = best[0] if best else word
+            self._read[word] = found
+        return found
 
 
 @lru_cache(maxsize=16)
@@ -248,4 +274,6 @@ def _vocabulary(outline: tuple[OutlineSection, ...]) -> _Vocabulary:
             weight *= ASIDE_WEIGHT
         if weight > 0:
             weights[word] = weight
-    return _Vocabulary(tuple(items), weights, math.log(count) if count > 1 else 1.0)
+    return _Vocabulary(tuple(items), weights, math.log(count) if count > 1 else 1.0,
+                       tuple(sorted(w for w in set().union(*items) if len(w) >= MISREAD_MIN_LETTERS)),
+                       frozenset().union(*items))

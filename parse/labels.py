@@ -7,6 +7,7 @@ provinces renumber freely, so the value means little, but they keep one style pe
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from baocao.text import fold
 
@@ -23,6 +24,11 @@ _LABEL = re.compile(
     re.VERBOSE,
 )
 _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN = set("CLcl")
+# A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
+# "III."), its full stop as a comma or lost ("II THÔNG TIN CHUNG").
+_MISREAD_ROMAN = re.compile(r"^(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)])?(?=\s)")
+_AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "H": "II"})
+_VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
 def leading_label(text: str) -> str:
@@ -91,6 +97,23 @@ def label_ordinal(label: str) -> int | None:
     if len(counter) > 1 or counter in "IVXivx":
         return _roman_value(counter.upper())
     return ord(fold(counter)) - ord("a") + 1
+
+
+class MisreadRoman(NamedTuple):
+    value: int
+    digits: bool  # read with a digit ("1." for "I."): also a label of its own
+
+
+def misread_roman(text: str) -> MisreadRoman | None:
+    """The Roman numeral a line starts with, read as OCR may have misread it ("l." or
+    "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II."); None if the
+    line does not start like one. Only a caller that knows a Roman numeral belongs there
+    may believe it."""
+    m = _MISREAD_ROMAN.match(text)
+    numeral = m["numeral"].translate(_AS_I) if m else ""
+    if not numeral or not _VALID_ROMAN.match(numeral):
+        return None
+    return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]))
 
 
 def _roman_value(numeral: str) -> int | None:

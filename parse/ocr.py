@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
@@ -31,6 +32,41 @@ _FILE_FAULTS = {
     8: "it is encrypted (password-protected)",
 }
 _A4_SHORT_SIDE_INCHES = 8.27
+# What the page images go through before Tesseract, chosen by bench/ocr.py's character error
+# rates (CER) on a two-page report scanned in colour at 150 and 200 dpi, JPEG quality 40
+# (bench/README.md has the table). Mean CER at 150 / 200 dpi:
+#   none 11.7 % / 12.2 %: a page skewed 1.5° is read 13-14 % wrong (lines run into each
+#     other), a page fed upside down is lost;
+#   --deskew 7.7 % / 8.1 %: skew no longer matters (0.3-1.5 %), the upside-down page still lost;
+#   --deskew --rotate-pages 0.68 % / 1.27 %: every case read; --rotate-pages alone did not turn
+#     the skewed upside-down page; at 200 dpi the rest is the red stamp taking "PHÓ CHỦ TỊCH"
+#     and the signer's name with it;
+#   + the stamp dropped out (DROP_STAMP) 0.64 % / 0.49 %, no case over 1.11 % / 0.80 %;
+#   + --oversample 300 worse (2.73 % / 0.80 % with the dropout) and two to three times slower;
+#   + --clean (unpaper) no better (0.93 % / 0.44 % with the dropout) and one and a half to two
+#     times slower: left out, so unpaper is not needed.
+# Deskewing and turning cost time (Tesseract's orientation pass, the page image written
+# again): about 1.3 → 5-6 s a page on a clean 300 dpi page on 2 busy cores, within the 10 s target.
+PREPROCESSING: tuple[str, ...] = ("--deskew", "--rotate-pages")
+DROP_STAMP = True
+# An ocrmypdf plugin: Tesseract reads each colour page's red channel. A Vietnamese report's
+# signature carries the office's red round stamp, over the signer's title and near the
+# name; read as ink, it makes Tesseract take that corner for a picture and lose the lines
+# around it, or read its ring of letters as words. In the red channel red ink is as light as
+# the paper while black and blue ink stay dark: the colour dropout scanners offer. Only the
+# image sent to OCR changes; the PDF keeps the page as scanned; a grey page is left as it is.
+# ocrmypdf runs it in its own Python (Debian's, where ocrmypdf is importable and baocao's
+# environment is not), so it is written for each run beside the run's work files.
+_STAMP_DROPOUT_PLUGIN = """\
+from ocrmypdf import hookimpl
+
+
+@hookimpl
+def filter_ocr_image(page, image):
+    if image.mode in ("RGB", "RGBA"):
+        return image.getchannel("R")
+    return image
+"""
 
 
 def ocr_available() -> str | None:
@@ -48,9 +84,12 @@ def ocr_available() -> str | None:
     return None
 
 
-def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: int = 2) -> Path:
+def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: int = 2,
+            preprocessing: Sequence[str] = PREPROCESSING, drop_stamp: bool = DROP_STAMP) -> Path:
     """`out_dir/<stem>.ocr.pdf`: the PDF with Vietnamese text recognised on its pages that have
-    none (pages with text are copied as they are); DocumentError if that cannot be done."""
+    none (pages with text are copied as they are); DocumentError if that cannot be done.
+    `preprocessing`: ocrmypdf's options for the page images; `drop_stamp`: Tesseract reads
+    colour pages without their red ink (bench/ocr.py compares them)."""
     path, out_dir = Path(path).resolve(), Path(out_dir)
     if not path.is_file():
         raise DocumentError(path, "there is no such file", kind=_SCAN_KIND, action=_RESEND)
@@ -66,6 +105,10 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
     with tempfile.TemporaryDirectory(prefix=".ocrmypdf-", dir=out_dir) as work_name:
         work = Path(work_name).resolve()
         partial = work / "out.pdf"
+        plugin = []
+        if drop_stamp:
+            (work / "stamp_dropout.py").write_text(_STAMP_DROPOUT_PLUGIN, encoding="utf-8")
+            plugin = ["--plugin", str(work / "stamp_dropout.py")]
         argv = [
             shutil.which("ocrmypdf"), "-l", "vie",
             "--skip-text",  # only pages without text; a typed page stays exactly as it was
@@ -73,6 +116,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
             # No optimising: ocrmypdf 14 then wraps JPEGs in Flate, and refuses such a PDF
             # ("invalid output PDF") when it meets one again, e.g. a scan OCR'd twice.
             "--optimize", "0",
+            *preprocessing, *plugin,
             "--jobs", str(max(1, jobs)), "-q",
             str(path), str(partial),
         ]

@@ -52,6 +52,10 @@ CELL_GAP_EMS = 2.5
 # Clearly larger than the body text: a heading. Word's Heading 1/2 over 11 pt body are
 # 14/13 pt (1.27, 1.18); a 14 pt "BÁO CÁO" over 13 pt body (1.08) is not.
 HEADING_SIZE_RATIO = 1.15
+# The invisible font of an OCR text layer (Tesseract's, hence ocrmypdf's). Its sizes are
+# Tesseract's guesses from each line's height, which capitals and diacritics stretch
+# ("V. KHÓ KHĂN, VƯỚNG MẮC" came out 1.2 times its body text): no heading level by size there.
+OCR_FONT = "GlyphLessFont"
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
@@ -678,7 +682,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
     text = clean_line(_visible_hyphen(text))
     kind = "table_row" if head.is_row else "paragraph"
     level = None
-    if kind == "paragraph" and head.size >= HEADING_SIZE_RATIO * layout.body_size:
+    if kind == "paragraph" and head.font != OCR_FONT and head.size >= HEADING_SIZE_RATIO * layout.body_size:
         level = layout.heading_sizes.index(round(head.size * 2) / 2) + 1
     return Block(
         index=index,

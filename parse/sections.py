@@ -24,7 +24,7 @@ from baocao.parse.alignment import Alignment, Evidence, align, best_possible, jo
 from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
-from baocao.parse.labels import label_ordinal, label_shape, strip_label
+from baocao.parse.labels import label_ordinal, label_shape, misread_roman, strip_label
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -47,6 +47,10 @@ RENUMBERED = 1.0
 CONVINCING_LIKENESS = 0.6
 CONVINCING_TOTAL = 1.0
 CONVINCING_COUNT = 3
+# A heading line at least this long may have been wrapped by the page's width ("I. CÁC NỘI
+# DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950" + "ĐƯỢC BAN HÀNH"); a short one was not.
+WRAPPED_CHARS = 40
+ROMAN_LEVEL = ("label", "I.")
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
@@ -306,7 +310,8 @@ def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tupl
 def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSection, ...]) -> list[_Heading]:
     """The heading-like lines after the covering sentence and before the sign-off,
     a label alone on its line ("PHẦN I") joined with the title under it, and a long
-    heading wrapped onto a second line joined with it."""
+    heading wrapped onto a second line (a blank line between them or not: readers keep
+    no empty paragraphs) joined with it."""
     titles = _title_positions(blocks)
     limit = _signoff_limit(blocks, after)
     positions = [pos for pos in range(after + 1, limit)
@@ -324,6 +329,37 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
         headings.append(_Heading(pos, last, line, heading_level_key(block), ordinal))
+    return _misread_numerals(headings)
+
+
+def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
+    """A Roman heading whose numeral OCR misread ("l." or "1." for "I.", "V," for "V.",
+    "II" for "II.") falls into another level, and its item's text into its neighbour's.
+    It is taken back into the Roman level when there is room for it between its Roman
+    neighbours and its numeral, as read, is the one expected there: exactly, when read
+    with a digit ("1." is also an Arabic sub-heading's label), or give or take one I."""
+    headings = list(headings)
+    changed = True
+    while changed:
+        changed = False
+        romans = [h for h in headings if h.level == ROMAN_LEVEL]
+        if len(romans) < 2:
+            return headings
+        for i, heading in enumerate(headings):
+            misread = None if heading.level == ROMAN_LEVEL else misread_roman(heading.line)
+            if misread is None:
+                continue
+            before = [r.ordinal or 0 for r in romans if r.first < heading.first]
+            after = [r.ordinal or 0 for r in romans if r.first > heading.first]
+            expected = (before[-1] if before else 0) + 1
+            if misread.digits:
+                fits = misread.value == expected and (not after or after[0] == expected + 1)
+            else:
+                fits = abs(misread.value - expected) <= 1 and (not after or after[0] > expected)
+            if fits:
+                headings[i] = replace(heading, level=ROMAN_LEVEL, ordinal=misread.value)
+                changed = True
+                break
     return headings
 
 
@@ -333,9 +369,14 @@ def _label_only(block: Block) -> bool:
 
 def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]) -> bool:
     """A long heading wrapped onto a second line that a reader (a scan's OCR layer, a PDF)
-    took for a heading of its own: of the same level, unnumbered, naming no item, after a
-    line that does not end a sentence."""
-    return (heading_level_key(following) == heading_level_key(block)
+    took for a heading of its own: of the same level (or, after a long numbered line in
+    capitals, in capitals too, which makes it unnumbered), naming no item, after a line
+    that does not end a sentence."""
+    same_level = heading_level_key(following) == heading_level_key(block)
+    continued_capitals = (bool(block.number) and len(block.text) >= WRAPPED_CHARS
+                          and block.heading_level == following.heading_level and block.bold == following.bold
+                          and is_all_caps(block.text) and is_all_caps(following.text))
+    return ((same_level or continued_capitals)
             and not block.text.rstrip().endswith((".", ":", ";"))
             and not match_heading(following.text, outline))
 

@@ -6,17 +6,20 @@ The scans follow shared/recipes/make_scanned_pdf.py: DejaVu Serif 13 pt on A4 at
 
 from __future__ import annotations
 
+import math
 import os
+import random
 import re
 import subprocess
 import tempfile
 import textwrap
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 PARAGRAPH = (
     "Kinh phí thực hiện các nội dung liên quan tới phát triển đô thị thông minh "
@@ -165,3 +168,183 @@ def running_processes_mentioning(text: str) -> list[str]:
         if text in cmdline and state not in ("Z", "X"):
             found.append(cmdline)
     return found
+
+
+# ---------------------------------------------------------------------------------------
+# A report page as a province scans it: letterhead, numbered headings (one long capitalised
+# heading that wraps), body text with amounts, the sign-off with a red stamp over the
+# signature. Used by tests/test_parse_ocr.py and bench/ocr.py; the text on the page is known
+# line by line, in the order a reader of the page goes (left to right, top to bottom).
+# ---------------------------------------------------------------------------------------
+
+REPORT_FONTS = {
+    False: "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",  # Times New Roman's metrics
+    True: "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
+}
+STAMP_RED = (205, 32, 41)
+_MARGINS = (int(30 / 25.4 * DPI), int(20 / 25.4 * DPI))  # left, right: Nghị định 30/2020's layout
+_TEXT_WIDTH = int(A4_INCHES[0] * DPI) - sum(_MARGINS)
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """One line of a page: `left` at the margin (or centred), `right` in the right-hand
+    column of the letterhead or sign-off; `gap_before` in lines (a blank line)."""
+
+    left: str
+    right: str = ""
+    bold: bool = False
+    centred: bool = False
+    size: float = 13
+    gap_before: float = 0.0
+    indent: bool = False  # a body paragraph's first line
+
+
+def report_page_lines(wrapped_gap: float = 0.0, heading_numbers=("I.", "II.", "III.")) -> list[PageLine]:
+    """Page 1 of a report on the outline: the letterhead, then items under Roman headings
+    (the first a long capitalised heading wrapped onto two lines, `wrapped_gap` blank lines
+    between them) and Arabic sub-headings, body text with diacritics and amounts."""
+    one, two, three = heading_numbers
+    return [
+        PageLine("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12),
+        PageLine("TỈNH QUẢNG NGÃI", "Độc lập - Tự do - Hạnh phúc", bold=True, size=12),
+        PageLine("Số: 215/BC-UBND", "Quảng Ngãi, ngày 20 tháng 5 năm 2022", size=12, gap_before=0.6),
+        PageLine("BÁO CÁO", bold=True, centred=True, size=14, gap_before=1.0),
+        PageLine("Tình hình triển khai Đề án phát triển đô thị thông minh bền vững", bold=True, centred=True),
+        *paragraph("Thực hiện Văn bản số 1683/BXD-PTDT ngày 10/5/2022 của Bộ Xây dựng, Ủy ban nhân dân "
+                   "tỉnh Quảng Ngãi báo cáo như sau:", gap_before=0.8),
+        PageLine(f"{one} CÁC NỘI DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950", bold=True, gap_before=0.5),
+        PageLine("ĐƯỢC BAN HÀNH", bold=True, gap_before=wrapped_gap),
+        *paragraph("Năm 2017, tỉnh đã đầu tư hệ thống hội nghị truyền hình trực tuyến kết nối 14 huyện, "
+                   "thành phố với tổng kinh phí 12.350 triệu đồng; xây dựng cổng dịch vụ công trực tuyến "
+                   "mức độ 3, 4 phục vụ người dân và doanh nghiệp."),
+        PageLine(f"{two} THÔNG TIN CHUNG SAU KHI ĐỀ ÁN 950 ĐƯỢC BAN HÀNH", bold=True, gap_before=0.5),
+        PageLine("1. Về quy hoạch, kiến trúc đô thị", bold=True),
+        *paragraph("Tỉnh đã phê duyệt Đề án xây dựng đô thị thông minh tại Quyết định số 1205/QĐ-UBND "
+                   "ngày 18/8/2020; thành phố Quảng Ngãi được chọn thí điểm giai đoạn 2020 - 2025."),
+        PageLine("2. Về hạ tầng công nghệ thông tin", bold=True),
+        *paragraph("Trung tâm giám sát, điều hành thông minh (IOC) của tỉnh đã vận hành từ tháng 6/2021, "
+                   "kinh phí đầu tư 45.800 triệu đồng, kết nối 21 sở, ngành và 13 huyện, thị xã."),
+        PageLine(f"{three} TÌNH HÌNH TUYÊN TRUYỀN, TRIỂN KHAI KẾ HOẠCH HÀNH ĐỘNG", bold=True, gap_before=0.5),
+        *paragraph("Sở Thông tin và Truyền thông đã tổ chức 06 hội nghị tuyên truyền, phổ biến về chuyển "
+                   "đổi số và đô thị thông minh cho hơn 1.200 cán bộ, công chức, viên chức."),
+    ]
+
+
+def signoff_page_lines(heading_numbers=("IV.", "V.", "VI.")) -> list[PageLine]:
+    """Page 2: the last items, the closing sentence and the sign-off, whose signature
+    render_report_page(stamp=True) covers with the stamp."""
+    four, five, six = heading_numbers
+    return [
+        PageLine(f"{four} KINH PHÍ THỰC HIỆN", bold=True),
+        *paragraph("Tổng kinh phí thực hiện giai đoạn 2018 - 2022 là 58.150 triệu đồng, trong đó ngân sách "
+                   "tỉnh 41.200 triệu đồng, ngân sách huyện 16.950 triệu đồng."),
+        PageLine(f"{five} KHÓ KHĂN, VƯỚNG MẮC", bold=True, gap_before=0.5),
+        *paragraph("Nguồn lực đầu tư còn hạn chế; đội ngũ cán bộ chuyên trách về công nghệ thông tin ở "
+                   "cấp huyện, cấp xã còn thiếu và yếu; hạ tầng viễn thông vùng núi chưa đồng bộ."),
+        PageLine(f"{six} ĐỀ XUẤT, KIẾN NGHỊ", bold=True, gap_before=0.5),
+        *paragraph("Đề nghị Bộ Xây dựng sớm ban hành bộ tiêu chí đánh giá đô thị thông minh và hướng dẫn "
+                   "lồng ghép nguồn vốn thực hiện Đề án 950 trong các chương trình mục tiêu quốc gia."),
+        *paragraph("Trên đây là báo cáo của Ủy ban nhân dân tỉnh Quảng Ngãi./.", gap_before=0.5),
+        PageLine("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", bold=True, size=12, gap_before=0.8),
+        PageLine("- Bộ Xây dựng;", "KT. CHỦ TỊCH", bold=True, size=12),
+        PageLine("- Lưu: VT, KT.", "PHÓ CHỦ TỊCH", bold=True, size=12),
+        PageLine("", "Nguyễn Văn Thắng", bold=True, gap_before=4.0),
+    ]
+
+
+def paragraph(text: str, gap_before: float = 0.0, size: float = 13) -> list[PageLine]:
+    """A body paragraph broken into the lines that fit between the margins, the first indented."""
+    font = ImageFont.truetype(REPORT_FONTS[False], int(size * DPI / 72))
+    lines: list[PageLine] = []
+    words = text.split()
+    while words:
+        room = _TEXT_WIDTH - (DPI // 2 if not lines else 0)
+        count = len(words)
+        while count > 1 and font.getlength(" ".join(words[:count])) > room:
+            count -= 1
+        lines.append(PageLine(" ".join(words[:count]), size=size, indent=not lines,
+                              gap_before=gap_before if not lines else 0.0))
+        words = words[count:]
+    return lines
+
+
+def page_text(lines: list[PageLine]) -> str:
+    """What a reader of the page reads, in order: each line's left then right part."""
+    return "\n".join(" ".join(part for part in (line.left, line.right) if part) for line in lines)
+
+
+def render_report_page(lines: list[PageLine], stamp: bool = False) -> Image.Image:
+    """An A4 RGB page at 300 dpi; with `stamp`, a signature under the last line's right
+    part and a red round stamp over its left third, as Vietnamese offices sign."""
+    width, height = int(A4_INCHES[0] * DPI), int(A4_INCHES[1] * DPI)
+    page = Image.new("RGB", (width, height), (255, 255, 255))
+    draw = ImageDraw.Draw(page)
+    left, right = _MARGINS[0], width - _MARGINS[1]
+    column = left + (right - left) * 0.42  # the right-hand column of letterhead and sign-off
+    y = int(20 / 25.4 * DPI)
+    for line in lines:
+        font = ImageFont.truetype(REPORT_FONTS[line.bold], int(line.size * DPI / 72))
+        step = int(line.size * DPI / 72 * 1.45)
+        y += int(step * line.gap_before)
+        if line.right:
+            draw.text((left, y), line.left, font=font, fill=0)
+            x = column + (right - column - font.getlength(line.right)) / 2
+            if stamp and line is lines[-1]:
+                _signature_and_stamp(page, (int(x), y), step)
+            draw.text((x, y), line.right, font=font, fill=0)
+        elif line.centred:
+            draw.text(((left + right - font.getlength(line.left)) / 2, y), line.left, font=font, fill=0)
+        else:
+            draw.text((left + (DPI // 2 if line.indent else 0), y), line.left, font=font, fill=0)
+        y += step
+    return page
+
+
+def _signature_and_stamp(page: Image.Image, name_at: tuple[int, int], step: int) -> None:
+    """A pen scribble above the signer's name and the red stamp over its left part."""
+    draw = ImageDraw.Draw(page)
+    x, y = name_at
+    points = [(x + 40 + i * 12, y - 2 * step + int(60 * ((i % 5) - 2) / 2)) for i in range(28)]
+    draw.line(points, fill=(20, 30, 110), width=5, joint="curve")
+    radius = int(19 / 25.4 * DPI)
+    cx, cy = x + 10, y - int(2.3 * step)
+    ink = Image.new("RGB", page.size, (255, 255, 255))
+    pen = ImageDraw.Draw(ink)
+    pen.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=STAMP_RED, width=12)
+    pen.ellipse((cx - radius + 30, cy - radius + 30, cx + radius - 30, cy + radius - 30), outline=STAMP_RED, width=5)
+    font = ImageFont.truetype(REPORT_FONTS[True], int(9 * DPI / 72))
+    text = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI * "
+    for i, ch in enumerate(text):  # the ring of text, letter by letter around the circle
+        angle = -math.pi / 2 + 2 * math.pi * i / len(text)
+        glyph = Image.new("L", (80, 80), 0)
+        ImageDraw.Draw(glyph).text((40, 40), ch, font=font, fill=255, anchor="mm")
+        glyph = glyph.rotate(-math.degrees(angle) - 90, resample=Image.BICUBIC)
+        r = radius - 70
+        ink.paste(STAMP_RED, (int(cx + r * math.cos(angle)) - 40, int(cy + r * math.sin(angle)) - 40), glyph)
+    star = [(cx + (60 if k % 2 == 0 else 24) * math.cos(math.pi / 2 + k * math.pi / 5),
+             cy - (60 if k % 2 == 0 else 24) * math.sin(math.pi / 2 + k * math.pi / 5)) for k in range(10)]
+    pen.polygon(star, fill=STAMP_RED)
+    page.paste(ImageChops.multiply(page, ink))  # ink over ink: the text under the stamp stays dark
+
+
+def scan_pages(pages: list[Image.Image], path: Path, dpi: int, skews: list[float], quality: int,
+               seed: int, turned: set[int] = frozenset()) -> Path:
+    """An image-only PDF of `pages` (300 dpi renderings) as a colour scanner at `dpi` gives
+    them: resampled, each turned by its skew in degrees (pages in `turned` also upside
+    down), a little blur and speckle, grey paper, stored as JPEG at `quality`."""
+    rnd = random.Random(seed)
+    scanned = []
+    for number, (page, skew) in enumerate(zip(pages, skews, strict=True)):
+        size = (round(page.width * dpi / DPI), round(page.height * dpi / DPI))
+        page = page.resize(size, Image.LANCZOS).point(lambda v: min(v, 240))  # off-white paper
+        page = page.rotate(skew + (180 if number in turned else 0), resample=Image.BICUBIC,
+                           fillcolor=(240, 240, 240))
+        page = page.filter(ImageFilter.GaussianBlur(0.5))
+        px = page.load()
+        for _ in range(size[0] * size[1] // 6000):
+            v = rnd.randrange(60, 200)
+            px[rnd.randrange(size[0]), rnd.randrange(size[1])] = (v, v, v)
+        scanned.append(page)
+    scanned[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=scanned[1:], quality=quality)
+    return path

@@ -13,7 +13,9 @@ import pytest
 from docx_builders import INTRO, Bold, build_lines
 
 from baocao.campaign import load_campaign
+from baocao.parse.alignment import likeness
 from baocao.parse.docx import read_docx
+from baocao.parse.labels import misread_roman
 from baocao.parse.sections import extract_sections
 from baocao.text import fold
 
@@ -185,3 +187,74 @@ def test_a_last_heading_in_two_parts_covers_the_last_two_items_though_its_words_
 def test_a_last_heading_whose_two_parts_name_one_item_is_that_item_alone(tmp_path):
     lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold("V. Khó khăn, vướng mắc"), body(5)]
     assert texts(read(tmp_path, lines, WITHOUT_PHRASES)) == {n: body(n) for n in range(1, 6)}
+
+
+# ---------------------------------------------------------------------------------------
+# Headings as OCR gives them back: wrapped, misnumbered, misspelt. (tests/test_parse_ocr.py
+# reads real scans of such a report; these say the same of a Word file, no Tesseract.)
+# ---------------------------------------------------------------------------------------
+
+WRAPPED_FIRST = "I. CÁC NỘI DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950"
+WRAPPED_SECOND = "ĐƯỢC BAN HÀNH"
+
+
+@pytest.mark.parametrize("blank", [False, True])
+def test_long_capitalised_heading_wrapped_onto_two_lines_is_one_heading(tmp_path, blank):
+    lines = [Bold(WRAPPED_FIRST), *([""] if blank else []), Bold(WRAPPED_SECOND), body(1),
+             *items(range(2, 7), lambda p: f"{ROMAN[p]}.", KNOWN)]
+    report = read(tmp_path, lines)
+    first = report.sections[0]
+    assert (first.number, first.heading) == (1, f"{WRAPPED_FIRST} {WRAPPED_SECOND}")
+    assert first.text.strip() == body(1)
+
+
+def test_short_numbered_heading_does_not_swallow_the_capitalised_heading_under_it(tmp_path):
+    """"I. KẾT QUẢ" over an unnumbered "THÔNG TIN CHUNG" is not one heading wrapped: too short to wrap."""
+    report = read(tmp_path, [Bold("I. KẾT QUẢ"), Bold("THÔNG TIN CHUNG"), body(1),
+                             *items(range(2, 7), lambda p: f"{ROMAN[p]}.", KNOWN)])
+    assert all("THÔNG TIN CHUNG" not in s.heading for s in report.sections)
+
+
+@pytest.mark.parametrize("misread, as_read", [("l.", 1), ("1.", 1), ("|.", 1), ("V,", 5), ("II", 2), ("IIL", 3),
+                                              ("Il.", 2), ("11.", 2), ("HI.", 3), ("1V.", 4)])
+def test_roman_numeral_misread_by_ocr_is_read_tolerantly(misread, as_read):
+    assert misread_roman(f"{misread} KHÓ KHĂN").value == as_read
+
+
+@pytest.mark.parametrize("line", ["Về kinh phí", "12.350 triệu đồng", "VIỆT NAM", "1.234 KHÓ", "IIII. A"])
+def test_line_that_does_not_start_like_a_roman_numeral_is_not_one(line):
+    assert misread_roman(line) is None
+
+
+@pytest.mark.parametrize("misread", ["l.", "1.", "V,", "II"])
+def test_heading_numeral_misread_by_ocr_does_not_break_the_ladder(tmp_path, misread):
+    """One Roman heading whose numeral OCR misread: its item is still found, and the
+    item before it does not swallow its text."""
+    labels = ["I.", "II.", "III.", "IV.", "V.", "VI."]
+    position = {"l.": 0, "1.": 0, "V,": 4, "II": 1}[misread]
+    labels[position] = misread
+    lines = []
+    for n, label in enumerate(labels, start=1):
+        lines += [Bold(f"{label} {KNOWN[n].upper()}"), body(n)]
+    lines[1:1] = [Bold("1. VỀ QUY HOẠCH"), "Quy hoạch chung đô thị."]  # an Arabic sub-heading under item 1
+    report = read(tmp_path, lines)
+    assert {n: t.strip().splitlines()[-1] for n, t in texts(report).items()} == {n: body(n) for n in range(1, 7)}
+
+
+def test_arabic_sub_heading_in_capitals_is_not_taken_for_a_misread_roman_one(tmp_path):
+    lines = [Bold(f"I. {KNOWN[1].upper()}"), Bold("1. VỀ QUY HOẠCH"), body(1)]
+    for n in range(2, 7):
+        lines += [Bold(f"{ROMAN[n - 1]}. {KNOWN[n].upper()}"), body(n)]
+    report = read(tmp_path, lines)
+    assert "1. VỀ QUY HOẠCH" in texts(report)[1]
+
+
+@pytest.mark.parametrize("word, misread", [("vuong", "vuog"), ("truyen", "truyenn"), ("hanh", "hanhh")])
+def test_heading_word_misread_by_ocr_counts_as_the_outline_word(word, misread):
+    """A letter dropped or added (after folding, which forgives the diacritics)."""
+    key = f"kho khan {word} mac tuyen {word}"
+    assert likeness(key.replace(word, misread), OUTLINE) == likeness(key, OUTLINE)
+
+
+def test_word_two_letters_away_from_every_outline_word_is_not_one_of_them():
+    assert likeness("vang", OUTLINE) == likeness("", OUTLINE) == (0.0,) * len(OUTLINE)

@@ -18,15 +18,22 @@ from ocr_builders import (
     build_vietnamese_docx,
     join_pdfs,
     render_page,
+    render_report_page,
+    report_page_lines,
     running_processes_mentioning,
+    scan_pages,
+    signoff_page_lines,
     soffice_convert,
     write_scanned_pdf,
 )
 from PIL import Image
 from rapidfuzz import fuzz
 
+from baocao.campaign import load_campaign
 from baocao.parse.document import DocumentError
 from baocao.parse.ocr import image_to_pdf, ocr_available, ocr_pdf
+from baocao.parse.pdf import read_pdf
+from baocao.parse.reports import parse_document
 
 SIMILAR_ENOUGH = 97
 
@@ -160,3 +167,79 @@ def test_missing_vietnamese_language_data_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))  # tesseract finds no languages here
     problem = ocr_available()
     assert problem and "Vietnamese" in problem and "tesseract-ocr-vie" in problem
+
+
+# ---------------------------------------------------------------------------------------
+# The structure of a scanned report survives OCR: a report page as provinces scan it
+# (200 dpi colour, skewed 1°, JPEG quality 40, a red stamp over the signature), its
+# headings Roman numbered, the first a long capitalised heading wrapped onto two lines.
+# ---------------------------------------------------------------------------------------
+
+OUTLINE = load_campaign().sections
+# Each item's text on the scan begins with these words.
+ITEM_STARTS = {1: "Năm 2017", 2: "1. Về quy hoạch", 3: "Sở Thông tin", 4: "Tổng kinh phí", 5: "Nguồn lực",
+               6: "Đề nghị Bộ"}
+
+
+def scanned_report(folder, wrapped_gap=0.0, first=("I.", "II.", "III."), second=("IV.", "V.", "VI.")):
+    pages = [render_report_page(report_page_lines(wrapped_gap, first)),
+             render_report_page(signoff_page_lines(second), stamp=True)]
+    return scan_pages(pages, folder / "bao-cao-scan.pdf", dpi=200, skews=[1.0, -1.0], quality=40, seed=14)
+
+
+def parsed(scan):
+    result = parse_document(scan, "pdf", scan.name, OUTLINE, work_dir=scan.parent)
+    return {s.number: s for s in result.sections}
+
+
+def starts(text):
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@pytest.fixture(scope="session")
+def misread_headings(tmp_path_factory):
+    """The Roman numerals as OCR misreads them: "I." as "1.", "III." as "II.", "V." as
+    "V,"; and a blank line inside the wrapped heading."""
+    scan = scanned_report(tmp_path_factory.mktemp("misread"), wrapped_gap=1.0,
+                          first=("1.", "II.", "II."), second=("IV.", "V,", "VI."))
+    return parsed(scan)
+
+
+@pytest.mark.parametrize("wrapped_gap", [0.0, 1.0])
+def test_wrapped_capitalised_heading_stays_one_heading(tmp_path, wrapped_gap):
+    """"I. CÁC NỘI DUNG … ĐỀ ÁN 950" / "ĐƯỢC BAN HÀNH": the second line is the heading's,
+    not item 1's first line, whether a blank line stands between them or not."""
+    sections = parsed(scanned_report(tmp_path, wrapped_gap))
+    assert fuzz.partial_ratio("ĐỀ ÁN 950 ĐƯỢC BAN HÀNH", sections[1].heading) >= 90, sections[1].heading
+    assert starts(sections[1].text).startswith("Năm 2017"), sections[1].text
+
+
+def test_misread_heading_numerals_still_open_their_items(misread_headings):
+    assert sorted(misread_headings) == [1, 2, 3, 4, 5, 6]
+    for number, words in ITEM_STARTS.items():
+        assert starts(misread_headings[number].text).startswith(words), (number, misread_headings[number].text)
+
+
+def test_misread_numeral_is_kept_in_the_heading_as_read(misread_headings):
+    assert misread_headings[1].heading.startswith("1.")
+    assert misread_headings[5].heading.startswith("V,")
+
+
+def test_letter_sizes_of_a_scan_give_no_heading_levels(tmp_path):
+    """Tesseract's letter sizes are guesses from each line's height (capitals with
+    diacritics look larger): a scanned heading's level comes from its numbering."""
+    scan = scanned_report(tmp_path)
+    document = read_pdf(ocr_pdf(scan, tmp_path / "ocr"))
+    assert [b.text for b in document.blocks if b.heading_level is not None] == []
+
+
+def test_red_stamp_over_the_signature_does_not_hide_the_signer(tmp_path):
+    """Read as ink, the stamp made Tesseract take the corner for a picture and lose the
+    signer's title and name; Tesseract reads the page with the red ink dropped out."""
+    page = render_report_page(signoff_page_lines(), stamp=True)
+    scan = scan_pages([page], tmp_path / "ky-ten.pdf", dpi=200, skews=[0.0], quality=40, seed=14)
+    text = " ".join(block.text for block in read_pdf(ocr_pdf(scan, tmp_path / "ocr")).blocks)
+    assert "PHÓ CHỦ TỊCH" in text and "Văn Thắng" in text, text
+    with pdfplumber.open(scan) as original, pdfplumber.open(tmp_path / "ocr" / "ky-ten.ocr.pdf") as recognised:
+        [image] = recognised.pages[0].images
+        assert image["colorspace"] == original.pages[0].images[0]["colorspace"]  # the page stays in colour
