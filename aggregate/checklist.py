@@ -65,6 +65,6 @@ def checklist(table: pd.DataFrame, reports: Sequence[ReportRecord], schema: Tabl
         for item in sections:
             names = cell_columns(item)
             if names.review in record and bool(record[names.review]):
-                found.append(where | {"check": "cell", "item": schema.column(names.text).label_vi,
+                found.append(where | {"check": "cell", "item": f"{item}. {schema.column(names.text).label_vi}",
                                       "note": record[names.note]})
     return pd.DataFrame(found, columns=CHECK_COLUMNS.names)
