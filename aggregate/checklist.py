@@ -31,6 +31,7 @@ _STATUS_BECAUSE = {
 _FAILED = "Không đọc được tệp: mở thử, hoặc đề nghị tỉnh gửi lại."
 _MISSING = "Đôn đốc tỉnh gửi báo cáo."
 _NO_DOCUMENT = "Đề nghị tỉnh gửi tệp báo cáo."
+_UNASSIGNED = "Chưa xác định được thư của tỉnh nào: đọc thư rồi gán tỉnh (baocao assign)."
 NOT_READ = ("no_sections", "partial", "unsupported", "failed")
 
 
@@ -42,10 +43,13 @@ def document_reason(status: str, error: str) -> str:
 
 
 def checklist(table: pd.DataFrame, reports: Sequence[ReportRecord], schema: TableSchema) -> pd.DataFrame:
-    """One row per thing to check, province by province in the table's order."""
+    """One row per thing to check, province by province in the table's order, then the
+    reports nobody could tell the province of (`reports` with province_code "")."""
     by_province: dict[str, list[dict]] = {}
     seen: set[tuple[str, str]] = set()
     for report in sorted(reports, key=lambda r: r.received_at):
+        if not report.province_code:
+            continue
         rows = by_province.setdefault(report.province_code, [])
         if not report.documents:
             rows.append({"check": "no_document", "file": "", "note": _NO_DOCUMENT})
@@ -67,4 +71,7 @@ def checklist(table: pd.DataFrame, reports: Sequence[ReportRecord], schema: Tabl
             if names.review in record and bool(record[names.review]):
                 found.append(where | {"check": "cell", "item": f"{item}. {schema.column(names.text).label_vi}",
                                       "note": record[names.note]})
+    found += [{"province_code": "", "province": "", "item": "", "check": "unassigned", "file": report.message_id,
+               "note": _UNASSIGNED} for report in sorted(reports, key=lambda r: r.received_at)
+              if not report.province_code]
     return pd.DataFrame(found, columns=CHECK_COLUMNS.names)

@@ -16,8 +16,9 @@ from baocao.store import Store
 
 def consolidate(store: Store, campaign: Campaign) -> Consolidation:
     corrections = load_corrections(store.root, campaign)
-    reports = [r for r in reassign(campaign_reports(store, campaign.id), corrections) if r.province_code]
+    received = reassign(campaign_reports(store, campaign.id), corrections)
+    reports = [r for r in received if r.province_code]
     table = apply_cells(build_table(reports, campaign), corrections)
     schema = table_schema(campaign)
     return Consolidation(table, region_totals(table), theme_counts(table, campaign), history(reports, table, campaign),
-                         schema, checklist(table, reports, schema))
+                         schema, checklist(table, received, schema))

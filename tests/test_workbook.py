@@ -189,6 +189,15 @@ def test_the_check_sheet_lists_in_vietnamese_what_a_person_should_check(book):
     ]
 
 
+def test_the_check_sheet_ends_with_the_reports_nobody_could_tell_the_province_of(consolidation, reports):
+    unknown = dataclasses.replace(report("01", datetime(2022, 5, 22, 3, 0, tzinfo=UTC)), province_code="",
+                                  message_id="<ai-gui@gmail.com>")
+    checks = checklist(consolidation.table, [*reports, unknown], consolidation.schema)
+    last = checks.iloc[-1]
+    assert (last["province"], last["check"], last["file"]) == ("", "unassigned", "<ai-gui@gmail.com>")
+    assert "gán tỉnh" in last["note"] and len(checks) == 5
+
+
 def test_the_csv_json_and_parquet_keep_the_machine_names_and_values(consolidation, tmp_path):
     table, schema = consolidation.table, consolidation.schema
     write_table(consolidation, tmp_path / "bang.csv")
