@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
+from pandas.api.types import is_bool, is_number
 
 from baocao.aggregate.schema import (
     BILLION,
@@ -108,12 +108,12 @@ def shown(frame: pd.DataFrame, columns: TableSchema) -> pd.DataFrame:
 
 
 def _shown(value, column: Column):
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+    if value is None or value is pd.NA or (is_number(value) and pd.isna(value)):
         return None
     kind = column.shown_as
-    if kind == "yes_no" and isinstance(value, (bool, np.bool_)):
+    if kind == "yes_no" and is_bool(value):
         return YES if value else NO
-    if kind == "billion_dong" and isinstance(value, (int, float, np.integer, np.floating)):
+    if kind == "billion_dong" and is_number(value) and not is_bool(value):
         return int(value) / BILLION
     if kind == "codes" and isinstance(value, str):
         labels = column.value_labels

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-import numpy as np
 import pandas as pd
 
 from baocao.aggregate.reports import ReportRecord
@@ -43,9 +42,9 @@ def _yes_and_said(rows: pd.DataFrame, column: str, said: str) -> dict[str, int]:
     """How many provinces say yes, and how many say yes or no. The column is True, False or
     unsaid, or, once the analyst corrected a cell with words ("chưa rõ"), also text: only
     True is a yes, only True or False is said."""
-    values = rows[column].astype(object)
-    return {column: int(values.map(lambda v: v is True or v is np.True_).sum()),
-            said: int(values.map(lambda v: isinstance(v, (bool, np.bool_))).sum())}
+    values = rows[column].astype(object)   # Python's True and False, pd.NA, the analyst's words
+    return {column: int(values.map(lambda v: v is True).sum()),
+            said: int(values.map(lambda v: isinstance(v, bool)).sum())}
 
 
 def theme_counts(table: pd.DataFrame, campaign: Campaign) -> pd.DataFrame:
