@@ -32,7 +32,6 @@ from baocao.aggregate.schema import (
 )
 
 FORMATS = (".csv", ".json", ".xlsx", ".parquet")
-LABELLED_SHEETS = ("table", "status", "figures")   # views of the table: its columns under their labels
 TO_REVIEW_FILL = "FFE699"   # light amber: a cell to check (its text and the note saying why)
 # Excel shows the separators of the reader's locale: 1.234,56 in a Vietnamese Windows.
 NUMBER_FORMATS = {"billion_dong": "#,##0.00", "share": "0%", "datetime": "dd/mm/yyyy hh:mm", "date": "dd/mm/yyyy"}

@@ -74,6 +74,10 @@ class Column:
     shown: str = ""
     values: tuple[tuple[str, str], ...] = ()   # code -> what a person reads
 
+    def __post_init__(self):
+        if self.shown and self.shown not in SHOWN:
+            raise ValueError(f"column {self.name}: shown must be one of {', '.join(SHOWN)}, not {self.shown!r}")
+
     @property
     def shown_as(self) -> str:
         """One of SHOWN: the dtype decides unless the column says."""
