@@ -313,11 +313,11 @@ def _table(store: Store, campaign):
     return _consolidation(store, campaign).table
 
 
-def _write_table(table, out: Path) -> None:
+def _write_table(table, out: Path, columns=None) -> None:
     from baocao.aggregate.export import ExportError, write_table
 
     try:
-        write_table(table, out)
+        write_table(table, out, columns)
     except ExportError as e:
         raise Failure(str(e), 2) from e
 
@@ -395,8 +395,9 @@ def parse(store, campaign, document_seconds):
 @store_option
 @campaign_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Output file: .xlsx (with sheets status, figures, regions, themes, history), .csv, .json "
-                   "or .parquet.")
+              help="Output file: .xlsx (for people: Vietnamese headers and values, with sheets of the "
+                   "status, figures, regions, themes, history and what to check), .csv, .json or .parquet "
+                   "(machine names and values).")
 @click.option("--by-2025-provinces", "by_2025", is_flag=True,
               help="Present the results by the 34 provinces in force since 1 July 2025.")
 def aggregate(store, campaign, out, by_2025):
@@ -412,13 +413,17 @@ def aggregate(store, campaign, out, by_2025):
         baocao aggregate --store kho --out bang-tong-hop.xlsx
         baocao aggregate --store kho --out theo-tinh-2025.csv --by-2025-provinces
     """
+    from baocao.aggregate.schema import BY_2025_COLUMNS
     from baocao.aggregate.summary import by_2025_provinces
 
     c = _campaign(campaign)
     s = _open_store(store)
     try:
         consolidation = _consolidation(s, c)
-        _write_table(by_2025_provinces(consolidation.table) if by_2025 else consolidation, out)
+        if by_2025:
+            _write_table(by_2025_provinces(consolidation.table), out, BY_2025_COLUMNS)
+        else:
+            _write_table(consolidation, out)
     finally:
         s.close()
     click.echo(f"wrote {out}", err=True)

@@ -1,8 +1,9 @@
 """From the store to the analyst's consolidation: the campaign's reports, the analyst's
-corrections applied, the table and its views."""
+corrections applied, the table and its views, and what a person should check."""
 
 from __future__ import annotations
 
+from baocao.aggregate.checklist import checklist
 from baocao.aggregate.corrections import apply_cells, load_corrections, reassign
 from baocao.aggregate.export import Consolidation
 from baocao.aggregate.reports import campaign_reports
@@ -15,7 +16,9 @@ from baocao.store import Store
 
 def consolidate(store: Store, campaign: Campaign) -> Consolidation:
     corrections = load_corrections(store.root, campaign)
-    reports = [r for r in reassign(campaign_reports(store, campaign.id), corrections) if r.province_code]
+    received = reassign(campaign_reports(store, campaign.id), corrections)
+    reports = [r for r in received if r.province_code]
     table = apply_cells(build_table(reports, campaign), corrections)
+    schema = table_schema(campaign)
     return Consolidation(table, region_totals(table), theme_counts(table, campaign), history(reports, table, campaign),
-                         table_schema(campaign))
+                         schema, checklist(table, received, schema))

@@ -1,23 +1,41 @@
 """Writing the consolidation in the format the analyst asked for, by the file's suffix.
 
-.csv, .json and .parquet hold the table (one row per province) under its machine names;
-.xlsx, which a person reads, holds it with the other views as sheets (status, figures,
-regions, themes, history), the table's columns under their Vietnamese labels and the
-cells a person should check filled amber."""
+.csv, .json and .parquet hold the table (one row per province) under its machine names and
+values: they are the stable interface scripts read. The .xlsx is for people: the table with
+its other views as sheets (status, figures, regions, themes, history, what to check), every
+column under its Vietnamese label, statuses, yes/no and themes in Vietnamese, instants and
+dates as real Excel dates, amounts in tỷ đồng, the cells a person should check amber. What
+each column shows and how comes from aggregate/schema.py."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
+from pandas.api.types import is_bool, is_number
 
-from baocao.aggregate.schema import TableSchema, cell_columns
+from baocao.aggregate.schema import (
+    BILLION,
+    CHECK_COLUMNS,
+    HISTORY_COLUMNS,
+    NO,
+    REGION_COLUMNS,
+    SHEET_LABELS,
+    THEME_COLUMNS,
+    YES,
+    Column,
+    TableSchema,
+    cell_columns,
+)
 
 FORMATS = (".csv", ".json", ".xlsx", ".parquet")
-LABELLED_SHEETS = ("table", "status", "figures")   # views of the table: its columns under their labels
 TO_REVIEW_FILL = "FFE699"   # light amber: a cell to check (its text and the note saying why)
+# Excel shows the separators of the reader's locale: 1.234,56 in a Vietnamese Windows.
+NUMBER_FORMATS = {"billion_dong": "#,##0.00", "share": "0%", "datetime": "dd/mm/yyyy hh:mm", "date": "dd/mm/yyyy"}
+_BY_PROVINCE = ("table", "status", "figures", "history", "checks")   # code and name frozen beside the data
 
 
 class ExportError(Exception):
@@ -31,9 +49,11 @@ class Consolidation:
     themes: pd.DataFrame
     history: pd.DataFrame
     schema: TableSchema      # the table's columns: the sheets are views of it
+    checks: pd.DataFrame | None = None   # what a person should check (aggregate/checklist.py)
 
 
-def write_table(consolidation: Consolidation | pd.DataFrame, out: Path) -> Path:
+def write_table(consolidation: Consolidation | pd.DataFrame, out: Path, columns: TableSchema | None = None) -> Path:
+    """`columns`: for a frame other than a consolidation, its columns' labels in the .xlsx."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
@@ -50,43 +70,104 @@ def write_table(consolidation: Consolidation | pd.DataFrame, out: Path) -> Path:
     elif suffix == ".parquet":
         table.to_parquet(out, index=False)
     elif isinstance(consolidation, Consolidation):
-        schema = consolidation.schema
-        _write_workbook(out, {
-            "table": table,
-            "status": table[schema.status_sheet],
-            "figures": table[["province_code", "province", *schema.figures_sheet]],
-            "regions": consolidation.regions,
-            "themes": consolidation.themes,
-            "history": consolidation.history,
-        }, schema, labelled=LABELLED_SHEETS)
+        _write_workbook(out, workbook_sheets(consolidation), consolidation.schema)
     else:
-        _write_workbook(out, {"table": table})
+        _write_workbook(out, {"table": (table, columns)})
     return out
 
 
-def _write_workbook(out: Path, sheets: dict[str, pd.DataFrame], schema: TableSchema | None = None,
-                    labelled: tuple[str, ...] = ()) -> None:
-    """`labelled`: the sheets that are views of the table, shown under the schema's labels."""
+def workbook_sheets(consolidation: Consolidation) -> dict[str, tuple[pd.DataFrame, TableSchema]]:
+    """The workbook's sheets by machine name: each a frame and the columns it shows."""
+    from baocao.aggregate.checklist import checklist
+
+    table, schema = consolidation.table, consolidation.schema
+    checks = consolidation.checks if consolidation.checks is not None else checklist(table, (), schema)
+    return {
+        "table": (table, schema),
+        "status": (table[schema.status_sheet], schema),
+        "figures": (table[["province_code", "province", *schema.figures_sheet]], schema),
+        "regions": (consolidation.regions, REGION_COLUMNS),
+        "themes": (consolidation.themes, THEME_COLUMNS),
+        "history": (consolidation.history, HISTORY_COLUMNS),
+        "checks": (checks, CHECK_COLUMNS),
+    }
+
+
+def shown(frame: pd.DataFrame, columns: TableSchema) -> pd.DataFrame:
+    """The frame as a person reads it: values in Vietnamese, dates as dates, amounts in tỷ
+    đồng, under the columns' labels. A value the column does not expect (an analyst's
+    words in a corrected cell) is shown as it is."""
+    known = {c.name: c for c in columns.columns}
+    out = {}
+    for name in frame.columns:
+        column = known.get(name)
+        out[column.label_vi if column else name] = (
+            [_shown(v, column) for v in frame[name]] if column and column.shown_as != "text" else frame[name])
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _shown(value, column: Column):
+    if value is None or value is pd.NA or (is_number(value) and pd.isna(value)):
+        return None
+    kind = column.shown_as
+    if kind == "yes_no" and is_bool(value):
+        return YES if value else NO
+    if kind == "billion_dong" and is_number(value) and not is_bool(value):
+        return int(value) / BILLION
+    if kind == "codes" and isinstance(value, str):
+        labels = column.value_labels
+        return "; ".join(labels.get(code, code) for code in value.split(";") if code)
+    if kind in ("datetime", "date") and isinstance(value, str) and value:
+        try:   # the instant as the campaign's clock showed it: the offset is the campaign's
+            when = datetime.fromisoformat(value).replace(tzinfo=None)
+        except ValueError:
+            return value
+        return when if kind == "datetime" else when.date()
+    return value if value != "" else None
+
+
+def _write_workbook(out: Path, sheets: dict[str, tuple[pd.DataFrame, TableSchema | None]],
+                    schema: TableSchema | None = None) -> None:
+    """`schema`: the table's, to fill the cells to review of the sheets that are views of it."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            labels = schema.labels if schema and name in labelled else {}
-            frame.rename(columns=labels).to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes = "C2" if name in ("table", "status", "figures", "history") else "B2"
+    with pd.ExcelWriter(out, engine="openpyxl", datetime_format=NUMBER_FORMATS["datetime"],
+                        date_format=NUMBER_FORMATS["date"]) as writer:
+        for name, (frame, columns) in sheets.items():
+            title = SHEET_LABELS.get(name, name)
+            (shown(frame, columns) if columns else frame).to_excel(writer, sheet_name=title, index=False)
+            sheet = writer.sheets[title]
+            sheet.freeze_panes = "C2" if name in _BY_PROVINCE else "B2"
+            sheet.auto_filter.ref = sheet.dimensions
             for cell in sheet[1]:
                 cell.font = Font(bold=True, color="FFFFFF")
                 cell.fill = PatternFill("solid", fgColor="1F4E78")
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-            for column in sheet.columns:
-                longest = max(len(str(c.value)) if c.value is not None else 0 for c in column[:100])
-                sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, longest + 2))
+            kinds = [columns.column(c).shown_as if columns and c in columns.names else "text" for c in frame.columns]
+            for column, kind in zip(sheet.columns, kinds, strict=True):
+                letter = column[0].column_letter
+                if kind in NUMBER_FORMATS:
+                    for c in column[1:]:
+                        c.number_format = NUMBER_FORMATS[kind]
+                longest = max((_width(c.value, kind) for c in column[1:100]), default=0)
+                header = max((len(word) for word in str(column[0].value).split()), default=0)
+                sheet.column_dimensions[letter].width = min(60, max(10, header + 2, longest + 2))
                 if longest > 60:  # section texts: wrapped, not a 10,000-character line
                     for c in column[1:]:
                         c.alignment = Alignment(wrap_text=True, vertical="top")
-            if labels:
+            if schema is not None and columns is schema:
                 _fill_cells_to_review(sheet, frame, schema, PatternFill("solid", fgColor=TO_REVIEW_FILL))
+
+
+def _width(value, kind: str) -> int:
+    """Characters the value takes as Excel shows it."""
+    if value is None:
+        return 0
+    if isinstance(value, (datetime, date)):
+        return len(NUMBER_FORMATS[kind]) if kind in NUMBER_FORMATS else 16
+    if kind == "billion_dong" and isinstance(value, (int, float)):
+        return len(f"{value:,.2f}")
+    return len(str(value))
 
 
 def _fill_cells_to_review(sheet, frame: pd.DataFrame, schema: TableSchema, fill) -> None:

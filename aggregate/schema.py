@@ -46,6 +46,9 @@ _STATUS_LABELS = {
 
 REPORTED = frozenset(s.value for s in Status if s.reported)
 
+# How the workbook a person reads shows a yes or a no; an unsaid one stays empty.
+YES, NO = "Có", "Không"
+
 
 def is_late(received_at: datetime, campaign: Campaign) -> bool:
     """A report received at or after the deadline instant is late. Both are aware, so the
@@ -66,6 +69,25 @@ class Column:
     group: str         # one of GROUPS
     correctable: bool = True  # may the analyst's corrections.toml set it
     item: int | None = None   # the outline item a section's column is about
+    # How the workbook shows it, when its dtype does not say: a datetime, a date or codes
+    # (";"-separated) to show by their labels in `values`.
+    shown: str = ""
+    values: tuple[tuple[str, str], ...] = ()   # code -> what a person reads
+
+    def __post_init__(self):
+        if self.shown and self.shown not in SHOWN:
+            raise ValueError(f"column {self.name}: shown must be one of {', '.join(SHOWN)}, not {self.shown!r}")
+
+    @property
+    def shown_as(self) -> str:
+        """One of SHOWN: the dtype decides unless the column says."""
+        if self.shown:
+            return self.shown
+        return {FLAG: "yes_no", MAYBE: "yes_no", AMOUNT: "billion_dong", SHARE: "share"}.get(self.dtype, "text")
+
+    @property
+    def value_labels(self) -> dict[str, str]:
+        return dict(self.values)
 
 
 # The table's parts, in the table's order; a section's text is followed by how sure the
@@ -77,6 +99,13 @@ GROUPS = ("province", "status", "section", "section_check", "section_ref", "fund
 # object before); MAYBE is True, False or unsaid; AMOUNT is a whole number of đồng or unsaid;
 # SHARE is a number from 0 to 1, NaN where there is nothing to judge.
 TEXT, COUNT, FLAG, AMOUNT, MAYBE, SHARE = "str", "int64", "bool", "Int64", "boolean", "float64"
+
+# How the workbook shows a column: "yes_no" Có/Không; "billion_dong" an amount of đồng in tỷ
+# đồng; "share" a percentage; "datetime" an ISO instant in the campaign's time zone;
+# "date" an ISO date; "codes" the labels of its codes; "text" as it is.
+SHOWN = ("text", "yes_no", "billion_dong", "share", "datetime", "date", "codes")
+BILLION = 1_000_000_000   # đồng in a tỷ
+STATUS_VALUES = tuple((s.value, s.label) for s in Status)
 
 
 class CellColumns(NamedTuple):
@@ -156,7 +185,7 @@ def table_schema(campaign: Campaign) -> TableSchema:
     figure = [Column("funding_rule", TEXT, "Cách đọc tổng kinh phí", "figure"),
               Column("funding_review", FLAG, "Kinh phí – cần kiểm tra", "figure"),
               Column("funding_note", TEXT, "Kinh phí – lý do cần kiểm tra", "figure")]
-    figure += [Column(f"funding_{s.key}_vnd", AMOUNT, f"Kinh phí: {s.phrases[0] if s.phrases else s.key} (đồng)",
+    figure += [Column(f"funding_{s.key}_vnd", AMOUNT, f"Kinh phí: {s.phrases[0] if s.phrases else s.key} (tỷ đồng)",
                       "figure") for s in figures.funding_sources]
     if figures.project_approval is not None:
         figure += [Column("scheme_approved", MAYBE, "Đã phê duyệt Đề án đô thị thông minh", "figure"),
@@ -165,22 +194,25 @@ def table_schema(campaign: Campaign) -> TableSchema:
     if figures.ioc is not None:
         figure.append(Column("ioc_operating", MAYBE, "Trung tâm IOC đang vận hành", "figure"))
     if figures.themes:
-        figure += [Column("difficulty_themes", TEXT, "Chủ đề khó khăn, vướng mắc", "figure"),
-                   Column("proposal_themes", TEXT, "Chủ đề đề xuất, kiến nghị", "figure")]
+        themes = tuple((t.key, t.label) for t in figures.themes)
+        figure += [Column("difficulty_themes", TEXT, "Chủ đề khó khăn, vướng mắc", "figure", shown="codes",
+                          values=themes),
+                   Column("proposal_themes", TEXT, "Chủ đề đề xuất, kiến nghị", "figure", shown="codes",
+                          values=themes)]
     return TableSchema((
         Column("province_code", TEXT, "Mã tỉnh", "province", correctable=False),
         Column("province", TEXT, "Tỉnh, thành phố", "province", correctable=False),
         Column("region", TEXT, "Vùng", "province", correctable=False),
-        Column("status", TEXT, "Tình trạng", "status"),
-        Column("received_at", TEXT, "Thời điểm nhận", "status"),
+        Column("status", TEXT, "Tình trạng", "status", shown="codes", values=STATUS_VALUES),
+        Column("received_at", TEXT, "Thời điểm nhận", "status", shown="datetime"),
         Column("report_number", TEXT, "Số hiệu báo cáo", "status"),
-        Column("report_date", TEXT, "Ngày báo cáo", "status"),
+        Column("report_date", TEXT, "Ngày báo cáo", "status", shown="date"),
         Column("reports", COUNT, "Số báo cáo đã nhận", "status"),
         Column("corrected", FLAG, "Có báo cáo gửi lại", "status"),
         Column("sections_found", COUNT, "Số mục đề cương tìm thấy", "status"),
         *sections,
         *refs,
-        Column("funding_vnd", AMOUNT, "Tổng kinh phí (đồng)", "funding"),
+        Column("funding_vnd", AMOUNT, "Tổng kinh phí (tỷ đồng)", "funding"),
         *figure,
         Column("source", TEXT, "Thư và tệp đã dùng", "source"),
         Column("error", TEXT, "Lỗi", "problem"),
@@ -188,3 +220,67 @@ def table_schema(campaign: Campaign) -> TableSchema:
         Column("cells_to_review", COUNT, "Số ô cần kiểm tra", "review", correctable=False),
         Column("overridden", TEXT, "Chuyên viên đã sửa", "review", correctable=False),
     ))
+
+
+# The workbook's other sheets are views of the table; their columns, like the table's, have a
+# machine name (kept by `baocao aggregate --out x.json --by-2025-provinces`) and a label.
+def _column(name: str, dtype: str, label: str, shown: str = "", values: tuple = ()) -> Column:
+    return Column(name, dtype, label, "view", correctable=False, shown=shown, values=values)
+
+
+REGION_COLUMNS = TableSchema((
+    _column("region", TEXT, "Vùng"),
+    _column("provinces", COUNT, "Số tỉnh, thành phố"),
+    _column("reported", COUNT, "Đã gửi báo cáo"),
+    *(_column(s.value, COUNT, s.label) for s in (Status.ON_TIME, Status.LATE, Status.UNREADABLE, Status.MISSING)),
+    _column("funding_vnd", AMOUNT, "Tổng kinh phí (tỷ đồng)"),
+    _column("funding_reported_by", COUNT, "Số tỉnh nêu tổng kinh phí"),
+    _column("scheme_approved", COUNT, "Số tỉnh đã phê duyệt Đề án đô thị thông minh"),
+    _column("scheme_reported_by", COUNT, "Số tỉnh nêu rõ có hay chưa có Đề án"),
+    _column("ioc_operating", COUNT, "Số tỉnh có Trung tâm IOC đang vận hành"),
+    _column("ioc_reported_by", COUNT, "Số tỉnh nêu rõ có hay chưa có IOC"),
+))
+THEME_COLUMNS = TableSchema((
+    _column("theme", TEXT, "Mã chủ đề"),
+    _column("label", TEXT, "Chủ đề"),
+    _column("difficulties", COUNT, "Số tỉnh nêu trong khó khăn, vướng mắc"),
+    _column("proposals", COUNT, "Số tỉnh nêu trong đề xuất, kiến nghị"),
+))
+ROLES = (("latest", "Đang dùng"), ("superseded", "Đã có bản thay thế"), ("unreadable", "Không đọc được"))
+HISTORY_COLUMNS = TableSchema((
+    _column("province_code", TEXT, "Mã tỉnh"),
+    _column("province", TEXT, "Tỉnh, thành phố"),
+    _column("received_at", TEXT, "Thời điểm nhận", "datetime"),
+    _column("late", FLAG, "Quá hạn"),
+    _column("message_id", TEXT, "Mã thư (Message-ID)"),
+    _column("sender", TEXT, "Người gửi"),
+    _column("subject", TEXT, "Tiêu đề thư"),
+    _column("files", TEXT, "Tệp đính kèm"),
+    _column("readable", FLAG, "Đọc được"),
+    _column("role", TEXT, "Dùng trong bảng", "codes", ROLES),
+))
+BY_2025_COLUMNS = TableSchema((
+    _column("new_code", TEXT, "Mã tỉnh (từ 01/7/2025)"),
+    _column("new_name", TEXT, "Tỉnh, thành phố (từ 01/7/2025)"),
+    _column("old_provinces", TEXT, "Gồm các tỉnh, thành phố (2022)"),
+    _column("reported", TEXT, "Đã gửi báo cáo"),
+    _column("late", TEXT, "Quá hạn"),
+    _column("missing", TEXT, "Chưa gửi"),
+    _column("funding_vnd", AMOUNT, "Tổng kinh phí (tỷ đồng)"),
+))
+# What a person should check (the "Kiểm tra" sheet): one row per thing, in Vietnamese.
+CHECKS = (("missing", "Chưa gửi báo cáo"), ("no_document", "Thư không kèm tệp báo cáo"),
+          ("document", "Tệp chưa đọc được đầy đủ"), ("cell", "Ô cần kiểm tra"),
+          ("unassigned", "Thư chưa rõ của tỉnh nào"))
+CHECK_COLUMNS = TableSchema((
+    _column("province_code", TEXT, "Mã tỉnh"),
+    _column("province", TEXT, "Tỉnh, thành phố"),
+    _column("check", TEXT, "Việc cần kiểm tra", "codes", CHECKS),
+    _column("item", TEXT, "Mục đề cương"),
+    _column("file", TEXT, "Tệp (hoặc mã thư)"),
+    _column("note", TEXT, "Lý do, việc cần làm"),
+))
+
+# The workbook's sheets: the machine name a test or a script finds one by, and its title.
+SHEET_LABELS = {"table": "Bảng tổng hợp", "status": "Tình trạng", "figures": "Số liệu", "regions": "Theo vùng",
+                "themes": "Chủ đề", "history": "Lịch sử nhận", "checks": "Kiểm tra"}

@@ -10,12 +10,14 @@ from typing import Sequence
 import pandas as pd
 
 from baocao.aggregate.reports import ReportRecord
-from baocao.aggregate.schema import REPORTED, Status, is_late
+from baocao.aggregate.schema import REGION_COLUMNS, REPORTED, Status, is_late
 from baocao.campaign import Campaign, bundled_path
 
 
 def region_totals(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per socio-economic region, in the table's order, and a national total."""
+    """One row per socio-economic region, in the table's order, and a national total. A
+    yes-or-no figure is counted with how many provinces said either: 0 approved schemes
+    among 0 provinces that said anything is not 0 among 20 that said no."""
     def totals(rows: pd.DataFrame) -> dict:
         return {
             "provinces": len(rows),
@@ -24,9 +26,8 @@ def region_totals(table: pd.DataFrame) -> pd.DataFrame:
                for status in (Status.ON_TIME, Status.LATE, Status.UNREADABLE, Status.MISSING)},
             "funding_vnd": int(rows["funding_vnd"].sum()) if rows["funding_vnd"].notna().any() else None,
             "funding_reported_by": int(rows["funding_vnd"].notna().sum()),
-            **({"scheme_approved": int(rows["scheme_approved"].fillna(False).sum())}
-               if "scheme_approved" in rows else {}),
-            **({"ioc_operating": int(rows["ioc_operating"].fillna(False).sum())} if "ioc_operating" in rows else {}),
+            **(_yes_and_said(rows, "scheme_approved", "scheme_reported_by") if "scheme_approved" in rows else {}),
+            **(_yes_and_said(rows, "ioc_operating", "ioc_reported_by") if "ioc_operating" in rows else {}),
         }
 
     regions = list(dict.fromkeys(table["region"]))
@@ -34,7 +35,16 @@ def region_totals(table: pd.DataFrame) -> pd.DataFrame:
     rows.append({"region": "Cả nước", **totals(table)})
     frame = pd.DataFrame(rows)
     frame["funding_vnd"] = frame["funding_vnd"].astype("Int64")
-    return frame
+    return frame[[name for name in REGION_COLUMNS.names if name in frame]]
+
+
+def _yes_and_said(rows: pd.DataFrame, column: str, said: str) -> dict[str, int]:
+    """How many provinces say yes, and how many say yes or no. The column is True, False or
+    unsaid, or, once the analyst corrected a cell with words ("chưa rõ"), also text: only
+    True is a yes, only True or False is said."""
+    values = rows[column].astype(object)   # Python's True and False, pd.NA, the analyst's words
+    return {column: int(values.map(lambda v: v is True).sum()),
+            said: int(values.map(lambda v: isinstance(v, bool)).sum())}
 
 
 def theme_counts(table: pd.DataFrame, campaign: Campaign) -> pd.DataFrame:

@@ -215,13 +215,15 @@ def two_parts(key: str, outline: Sequence[OutlineSection]) -> bool:
     return False
 
 
-def likeness(key: str, outline: Sequence[OutlineSection]) -> tuple[float, ...]:
+def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False) -> tuple[float, ...]:
     """How much a heading's words (folded, label stripped) point at each outline item:
     the weight of its words found in the item's heading and phrases over the weight of
     all its words the outline knows, plus one unique word's weight, so that a single
-    word is never the whole story."""
+    word is never the whole story. With `misread` (text recognised from page images), a
+    word the outline lacks may be a misreading of one it has; typed text is taken as
+    written, for one letter makes another Vietnamese word ("hướng" is not "chương")."""
     vocabulary = _vocabulary(tuple(outline))
-    words = {vocabulary.read_as(word) for word in _WORD.findall(key)}
+    words = {vocabulary.read_as(word) if misread else word for word in _WORD.findall(key)}
     known = [(word, vocabulary.weights[word]) for word in words if word in vocabulary.weights]
     if not known:
         return (0.0,) * len(outline)
@@ -242,12 +244,14 @@ class _Vocabulary:
 
     def read_as(self, word: str) -> str:
         """`word` itself if the outline has it, else the outline word it is a misreading
-        of (MISREAD_RATIO), else itself."""
+        of (MISREAD_RATIO, the same first letter: OCR garbles inside a word, and a word
+        with another first letter is mostly another word, "huong" / "chuong"), else itself."""
         found = self._read.get(word)
         if found is None:
             found = word
             if word not in self.known and len(word) >= MISREAD_MIN_LETTERS:
-                best = process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=MISREAD_RATIO)
+                best = process.extractOne(word, [w for w in self.words if w[0] == word[0]], scorer=fuzz.ratio,
+                                          score_cutoff=MISREAD_RATIO)
                 found = best[0] if best else word
             self._read[word] = found
         return found

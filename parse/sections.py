@@ -95,7 +95,7 @@ class ParsedReport:
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = doc.blocks
-    openings = _openings(blocks, tuple(sections))
+    openings = _openings(blocks, tuple(sections), doc.ocr)
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
     found: dict[int, Section] = {}
@@ -154,7 +154,7 @@ class _Opening:
     support: tuple[Support, ...] = ()  # per item: what pointed the reader at it
 
 
-def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) -> list[_Opening]:
+def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Opening]:
     """Every heading at the section level with the items the alignment took it for, and
     the headings of the levels above it, which end a section and open none."""
     covering = _covering_sentence(blocks)
@@ -165,7 +165,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...]) ->
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         levels.setdefault(heading.level, []).append(heading)
-    evidence = {h.first: _evidence(h, outline) for h in headings}
+    evidence = {h.first: _evidence(h, outline, ocr) for h in headings}
     level, taken = _section_level(levels, evidence, leading is not None, len(outline))
     at_level = levels[level]
     if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
@@ -216,11 +216,11 @@ def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evid
     return level, list(alignment.items)
 
 
-def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...]) -> Evidence:
+def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:
     index = {section.number: i for i, section in enumerate(outline)}
     named = tuple(index[n] for n in match_heading(heading.line, outline))
     key = match_key(heading.line)
-    return Evidence(likeness(key, outline), named, heading.ordinal, joined_items(key, outline),
+    return Evidence(likeness(key, outline, misread=ocr), named, heading.ordinal, joined_items(key, outline),
                     two_part=two_parts(key, outline))
 
 

@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from mailserver import MAILBOX, manifest, run_baocao
+from workbook import read_workbook
 
 ENTRIES = {e["file"]: e for e in manifest()}
 
@@ -31,15 +32,17 @@ def aggregate(store, out, *args) -> pd.DataFrame | None:
 def test_workbook_has_the_table_and_its_views_formatted_for_reading(store, tmp_path):
     aggregate(store, tmp_path / "bang.xlsx")
     book = openpyxl.load_workbook(tmp_path / "bang.xlsx")
-    assert book.sheetnames == ["table", "status", "figures", "regions", "themes", "history"]
-    table = book["table"]
+    assert book.sheetnames == ["Bảng tổng hợp", "Tình trạng", "Số liệu", "Theo vùng", "Chủ đề", "Lịch sử nhận",
+                               "Kiểm tra"]
+    table = book["Bảng tổng hợp"]
     assert table.freeze_panes == "C2" and table["A1"].font.bold
     provinces = [row[1].value for row in table.iter_rows(min_row=2)]
     assert len(provinces) == 63 and "Bà Rịa - Vũng Tàu" in provinces and "Thừa Thiên Huế" in provinces
-    regions = pd.read_excel(tmp_path / "bang.xlsx", sheet_name="regions")
+    sheets = read_workbook(tmp_path / "bang.xlsx")
+    regions = sheets["regions"]
     national = regions[regions["region"] == "Cả nước"].iloc[0]
     assert national["provinces"] == 63 and national["reported"] == regions["reported"].iloc[:-1].sum()
-    history = pd.read_excel(tmp_path / "bang.xlsx", sheet_name="history", dtype={"province_code": str})
+    history = sheets["history"]
     nghe_an = history[history["province_code"] == "40"]
     assert list(nghe_an["role"]) == ["superseded", "latest"]
 

@@ -31,7 +31,7 @@ from mailserver import run_baocao
 
 from baocao.aggregate.corrections import CorrectionsError, load_corrections
 from baocao.aggregate.review import of_section
-from baocao.aggregate.schema import table_schema
+from baocao.aggregate.schema import SHEET_LABELS, table_schema
 from baocao.campaign import load_campaign
 from baocao.parse.confidence import Reason
 from baocao.parse.reports import ParsedDocument
@@ -183,7 +183,7 @@ def test_a_flag_corrected_with_words_says_what_it_takes(tmp_path):
 
 
 def test_the_workbook_fills_the_cells_to_review_and_their_notes_only(store, tmp_path):
-    sheet = openpyxl.load_workbook(aggregate(store, tmp_path / "bang.xlsx"))["table"]
+    sheet = openpyxl.load_workbook(aggregate(store, tmp_path / "bang.xlsx"))[SHEET_LABELS["table"]]
     headers = [cell.value for cell in sheet[1]]
     assert "Mục 3 – cần kiểm tra" in headers and "section_3_review" not in headers
     labels = table_schema(load_campaign()).labels

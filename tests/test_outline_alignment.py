@@ -253,8 +253,15 @@ def test_arabic_sub_heading_in_capitals_is_not_taken_for_a_misread_roman_one(tmp
 def test_heading_word_misread_by_ocr_counts_as_the_outline_word(word, misread):
     """A letter dropped or added (after folding, which forgives the diacritics)."""
     key = f"kho khan {word} mac tuyen {word}"
-    assert likeness(key.replace(word, misread), OUTLINE) == likeness(key, OUTLINE)
+    assert likeness(key.replace(word, misread), OUTLINE, misread=True) == likeness(key, OUTLINE)
+
+
+def test_typed_words_are_taken_as_written_for_one_letter_makes_another_word():
+    # "Phương hướng nhiệm vụ": "huong" is not a misread "chuong" (chương trình, item 3).
+    communication = 2  # outline index of item 3, "… các chương trình, kế hoạch hành động …"
+    assert likeness("phuong huong nhiem vu thoi gian toi", OUTLINE)[communication] == 0.0
+    assert likeness("phuong huong nhiem vu thoi gian toi", OUTLINE, misread=True)[communication] == 0.0
 
 
 def test_word_two_letters_away_from_every_outline_word_is_not_one_of_them():
-    assert likeness("vang", OUTLINE) == likeness("", OUTLINE) == (0.0,) * len(OUTLINE)
+    assert likeness("vang", OUTLINE, misread=True) == likeness("", OUTLINE) == (0.0,) * len(OUTLINE)

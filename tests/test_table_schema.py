@@ -15,7 +15,7 @@ import pytest
 from baocao.aggregate.corrections import Corrections, CorrectionsError, apply_cells, load_corrections
 from baocao.aggregate.export import Consolidation, write_table
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
-from baocao.aggregate.schema import REPORTED, Status, is_late, table_schema
+from baocao.aggregate.schema import REPORTED, SHEET_LABELS, Status, is_late, table_schema
 from baocao.aggregate.summary import history, region_totals, theme_counts
 from baocao.aggregate.table import build_table
 from baocao.campaign import load_campaign
@@ -96,14 +96,14 @@ def test_the_workbook_status_and_figures_sheets_are_views_of_the_schema(table, r
     def headers(sheet: str) -> list[str]:
         """The sheet's columns, by their machine names: the workbook shows their Vietnamese labels."""
         names = {label: name for name, label in schema.labels.items()}
-        return [names[cell.value] for cell in book[sheet][1]]
+        return [names[cell.value] for cell in book[SHEET_LABELS[sheet]][1]]
 
     assert headers("table") == schema.names
     assert headers("status") == schema.status_sheet == [
         "province_code", "province", "region", "status", "received_at", "report_number", "report_date", "reports",
         "corrected", "sections_found", "cells_to_review", "overridden", "error"]
     assert headers("figures") == ["province_code", "province", "funding_vnd", *schema.names_in("figure")]
-    assert [cell.value for cell in book["table"][1]][:3] == ["Mã tỉnh", "Tỉnh, thành phố", "Vùng"]
+    assert [cell.value for cell in book[SHEET_LABELS["table"]][1]][:3] == ["Mã tỉnh", "Tỉnh, thành phố", "Vùng"]
 
 
 def test_statuses_keep_their_values_and_their_vietnamese_labels():
