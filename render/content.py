@@ -34,6 +34,9 @@ class Table:
     widths_mm: tuple[float, ...]
     numeric: tuple[bool, ...]           # right-aligned columns
     bold_rows: frozenset[int] = frozenset()  # indexes of total and group rows
+    # Rows whose last non-empty cell runs to the row's end: a region's name over its group, "chưa gửi
+    # báo cáo" over the figures a province did not give.
+    spanning_rows: frozenset[int] = frozenset()
     title: str = ""
     unit: str = ""                      # "Đơn vị tính: tỷ đồng", above the table on the right
     small: bool = False

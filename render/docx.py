@@ -122,7 +122,7 @@ class _Writer:
         side = Mm((cell_mm - width_mm) / 2)
         fmt = p.paragraph_format
         fmt.left_indent = fmt.right_indent = side
-        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(2), Pt(4), Pt(3)
+        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(5), Pt(3), Pt(3)
         borders = OxmlElement("w:pBdr")
         top = OxmlElement("w:top")
         for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
@@ -162,6 +162,13 @@ class _Writer:
             for cell, value, numeric in zip(row.cells, values, t.numeric, strict=True):
                 _set(cell, value, self.style(number_style if numeric else cell_style), bold=i in t.bold_rows or None)
         _fixed(table, list(t.widths_mm))
+        for i in t.spanning_rows:   # e.g. a region's name across the row, not wrapped in its narrow column
+            last = max(k for k, value in enumerate(t.rows[i]) if value)
+            cells = table.rows[i + 1].cells
+            if last < len(cells) - 1:
+                merged = cells[last].merge(cells[-1])
+                for p in merged.paragraphs:
+                    p.style = self.style(cell_style)
         self.para(self.doc, "", "Bảng")  # room after the table
 
     def signature(self, report: Report) -> None:

@@ -191,9 +191,12 @@ def _theme_quotes(raising: list[ProvinceRow], theme: Theme | None, item: int,
 
 
 def _themes_blocks(rows: list[ProvinceRow], section: OutlineSection, campaign: Campaign, lead: str,
-                   with_names: bool, with_quotes: bool = True) -> list[Block]:
+                   with_names: bool, with_quotes: bool = True, at_least: int = 1) -> list[Block]:
+    """The item's leading themes (those `at_least` provinces raise), each with its provinces
+    (`with_names`) and a quotation (`with_quotes`)."""
     themes = {t.key: t for t in campaign.figures.themes}
-    ranked = [(themes[k], raising) for k, raising in _item_themes(rows, section, campaign).items() if k in themes]
+    ranked = [(themes[k], raising) for k, raising in _item_themes(rows, section, campaign).items()
+              if k in themes and len(raising) >= at_least]
     if not ranked:
         return []
     by_code = {r.code: r for r in rows}
@@ -253,22 +256,25 @@ class _FundingFigures:
     def annex(self) -> list[Block]:
         headers = ("STT", "Tỉnh, thành phố", "Tổng kinh phí",
                    *(_capital(nfc(s.phrases[0]) if s.phrases else s.key) for s in self.sources))
-        rest = max(165 - 11 - 34 - 22, 1) / max(len(self.sources), 1)
-        widths = (11, 34, 22, *(rest for _ in self.sources))
+        rest = max(165 - 12 - 33 - 22, 1) / max(len(self.sources), 1)
+        widths = (12, 33, 22, *(rest for _ in self.sources))
         body: list[tuple[str, ...]] = []
         bold: set[int] = set()
         regions: dict[str, list[ProvinceRow]] = {}
         for r in self.rows:
             regions.setdefault(r.region, []).append(r)
         number = 0
+        groups: set[int] = set()
         for i, (region, members) in enumerate(regions.items()):
             bold.add(len(body))
+            groups.add(len(body))
             body.append((_ROMAN[i] if i < len(_ROMAN) else str(i + 1), region, *("" for _ in headers[2:])))
             for r in members:
                 number += 1
                 if r.funding is None:
                     what = ("chưa gửi báo cáo" if r.status is Status.MISSING else
                             "không đọc được" if r.status is Status.UNREADABLE else NOT_READ)
+                    groups.add(len(body))
                     body.append((str(number), r.name, what, *("" for _ in self.sources)))
                 else:
                     body.append((str(number), r.name, *self._cells([r])))
@@ -282,7 +288,7 @@ class _FundingFigures:
                 "địa phương nêu rõ nguồn, không cộng thêm vào tổng kinh phí. “Chưa xác định được”: địa phương đã "
                 "gửi báo cáo nhưng chưa đọc được số kinh phí, không tính là 0.")
         return [Table(headers, tuple(body), widths, (False, False, *(True for _ in headers[2:])), frozenset(bold),
-                      unit="Đơn vị tính: tỷ đồng", small=True, ident="funding-annex"),
+                      frozenset(groups), unit="Đơn vị tính: tỷ đồng", small=True, ident="funding-annex"),
                 Paragraph(note, "note")]
 
 
@@ -309,7 +315,9 @@ def _items_part(rows: list[ProvinceRow], campaign: Campaign, funding: _FundingFi
         else:
             if section.role == "general_info":
                 blocks += _general_figures(rows)
-            blocks += _themes_blocks(rows, section, campaign, "Các nội dung được nhiều địa phương nêu:", False, False)
+            # Themes read from an activity item's text are a rough guide: only those several raise.
+            blocks += _themes_blocks(rows, section, campaign, "Các nội dung được nhiều địa phương nêu:", False, False,
+                                     at_least=max(2, len(with_text) // 5))
             quotes = _theme_quotes(with_text, None, n, by_code, QUOTES_PER_ITEM)
             if quotes:
                 blocks.append(Paragraph("Một số nội dung tiêu biểu:"))
@@ -408,7 +416,8 @@ def _annex_provinces(rows: list[ProvinceRow]) -> list[Block]:
                 reference = f"ngày {dmy(r.report_date)}"
             body.append((str(number), r.full_name, reference, dmy(r.received) if r.received else "", status_text(r)))
     return [Table(("STT", "Tỉnh, thành phố", "Số, ngày văn bản", "Ngày nhận", "Tình hình"), tuple(body),
-                  (13, 45, 43, 27, 37), (False, False, False, False, False), frozenset(bold), small=True,
+                  (13, 45, 43, 27, 37), (False, False, False, False, False), frozenset(bold), frozenset(bold),
+                  small=True,
                   ident="provinces-annex")]
 
 

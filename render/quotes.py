@@ -3,8 +3,10 @@ sentences the provinces wrote on one theme of one item, the one most like the ot
 provinces' sentences (its mean rapidfuzz token_set_ratio to the sentences of every other
 province), i.e. the sentence that says what most of them say. A second quotation, when
 asked for, is the most central sentence of another province that does not repeat the
-first. Sentences too short to say anything, too long to quote, or that are a flattened
-table row are never candidates."""
+first. Sentences too short to say anything, too long to quote, that are a flattened table
+row, or that speak of the report itself rather than of the work ("… tổng hợp từ báo cáo
+của các sở", "Trên đây là báo cáo …": the most central sentence would otherwise be the
+boilerplate every province writes) are never candidates."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ MIN_LETTERS, MAX_CHARS = 40, 280
 NEAR_DUPLICATE = 85  # token_set_ratio above which two sentences say the same thing
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-Ỹ0-9“\"(-])|\n+")
+_ABOUT_THE_REPORT = re.compile(r"\b(bao cao|tren day|kinh gui|noi nhan)\b")
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|[a-zđ]\)|\d+(?:\.\d+)*[.)])\s+", re.IGNORECASE)
 
 
@@ -42,7 +45,7 @@ def sentences(text: str) -> list[str]:
 def _quotable(s: str) -> bool:
     letters = sum(ch.isalpha() for ch in s)
     return (letters >= MIN_LETTERS and len(s) <= MAX_CHARS and "|" not in s and "\t" not in s
-            and not s.isupper() and letters / max(len(s), 1) > 0.6)
+            and not s.isupper() and letters / max(len(s), 1) > 0.6 and not _ABOUT_THE_REPORT.search(fold(s)))
 
 
 def mentions(sentence: str, phrases: Sequence[str]) -> bool:

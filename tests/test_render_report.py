@@ -511,3 +511,19 @@ def test_times_for_the_clerk_are_in_vietnam_time(campaign, tmp_path):
 def test_the_content_is_plain_data(report):
     assert dataclasses.is_dataclass(report) and all(dataclasses.is_dataclass(b) for b in report.body)
     assert VN.utcoffset(None).total_seconds() == 7 * 3600
+
+
+def test_a_sentence_about_the_report_itself_is_never_quoted(campaign):
+    boilerplate = "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và Ủy ban nhân dân cấp huyện."
+    rows = {code: province_row(campaign, code, "on_time", reports=1, section_1=boilerplate + "\n" + own)
+            for code, own in (("01", "Năm 2017, thành phố đã triển khai hệ thống cảnh báo ngập nước tại các quận."),
+                              ("02", "Năm 2016, tỉnh đã lắp đặt hệ thống camera giám sát giao thông tại thành phố."))}
+    item = build_report(make_table(campaign, rows), campaign, ON).part_text("2.1.")
+    assert "tổng hợp từ báo cáo" not in item and "“Năm 201" in item
+
+
+def test_a_region_and_a_missing_provinces_figures_span_their_row(table, campaign):
+    funding = table_in(annex(build_report(table, campaign, ON), "II").blocks, "funding-annex")
+    by_name = {row[1]: i for i, row in enumerate(funding.rows)}
+    assert {by_name["Đồng bằng sông Hồng"], by_name["Bắc Kạn"]} <= funding.spanning_rows
+    assert by_name["Hà Nội"] not in funding.spanning_rows
