@@ -15,6 +15,7 @@ from baocao.aggregate.schema import Status
 from baocao.campaign import Campaign
 from baocao.render.content import Table
 from baocao.render.dates import dmy
+from baocao.render.money import ty_number
 from baocao.render.rows import ProvinceRow, province_rows, status_text
 from baocao.text import nfc
 
@@ -72,9 +73,11 @@ def build_checklist(table: pd.DataFrame, campaign: Campaign, errors: list[dict],
     cells = [(r.full_name, f"{n}. {nfc(sections[n].label)}", r.notes[n], r.refs[n])
              for r in rows for n in sections if r.review[n]]
     funding = campaign.section_with_role("funding")
-    no_figure = [(r.full_name, r.refs[funding.number] if funding else "", r.funding_rule,
-                  "Đọc mục kinh phí của báo cáo, ghi số vào corrections.toml (xem README).")
-                 for r in rows if r.reported and r.status is not Status.UNREADABLE and r.funding is None]
+    funding_to_check = [
+        (r.full_name, ty_number(r.funding) if r.funding is not None else "chưa xác định được",
+         r.funding_note or r.funding_rule, r.refs[funding.number] if funding else "",
+         "Đọc mục kinh phí của báo cáo, ghi số đúng vào corrections.toml (xem README).")
+        for r in rows if r.reported and r.status is not Status.UNREADABLE and (r.funding is None or r.funding_review)]
     recorded = [(_time(nfc(str(e.get("at", "") or "")), campaign), nfc(str(e.get("stage", "") or "")),
                  " ".join(x for x in (nfc(str(e.get("sender", "") or "")), nfc(str(e.get("subject", "") or "")),
                                       nfc(str(e.get("message_id", "") or ""))) if x),
@@ -91,10 +94,11 @@ def build_checklist(table: pd.DataFrame, campaign: Campaign, errors: list[dict],
                   "mở tệp của địa phương tại vị trí ghi bên cạnh, đối chiếu và sửa trong corrections.toml nếu cần.",
                   _table(("Tỉnh, thành phố", "Mục đề cương", "Lý do", "Vị trí trong báo cáo"), cells,
                          (40, 40, 45, 40), "cells-table")),
-        CheckPart("3. Chưa xác định được kinh phí", "Địa phương đã gửi báo cáo nhưng chưa đọc được tổng kinh phí; "
-                  "Phụ lục II ghi “chưa xác định được”, không tính là 0.",
-                  _table(("Tỉnh, thành phố", "Vị trí mục kinh phí", "Cách đọc", "Việc cần làm"), no_figure,
-                         (40, 45, 40, 40), "funding-table")),
+        CheckPart("3. Kinh phí cần kiểm tra", "Địa phương đã gửi báo cáo nhưng chưa đọc được tổng kinh phí (Phụ lục "
+                  "II ghi “chưa xác định được”, không tính là 0), hoặc số đọc được cần người kiểm tra (đã tính vào "
+                  "tổng trong công văn).",
+                  _table(("Tỉnh, thành phố", "Số đọc được (tỷ đồng)", "Lý do", "Vị trí mục kinh phí", "Việc cần làm"),
+                         funding_to_check, (35, 25, 40, 35, 30), "funding-table")),
         CheckPart("4. Lỗi ghi nhận khi xử lý hộp thư", "Các sự việc baocao ghi lại khi tải và đọc thư.",
                   _table(("Thời điểm", "Bước", "Thư", "Tệp", "Sự việc", "Cách xử lý"), recorded,
                          (22, 15, 40, 25, 33, 30), "errors-table")),

@@ -44,6 +44,8 @@ class ProvinceRow:
     funding: int | None
     funding_by_source: dict[str, int | None]
     funding_rule: str
+    funding_review: bool    # the aggregate flags the figure for a person to check (tables that have the column)
+    funding_note: str
     scheme_approved: bool | None
     scheme_decision: str
     scheme_approved_on: str
@@ -148,6 +150,7 @@ def _row(record: dict, campaign: Campaign) -> ProvinceRow:
         funding=_int(record.get("funding_vnd")),
         funding_by_source={s.key: _int(record.get(f"funding_{s.key}_vnd")) for s in campaign.figures.funding_sources},
         funding_rule=_text(record.get("funding_rule")),
+        funding_review=bool(_flag(record.get("funding_review"))), funding_note=_text(record.get("funding_note")),
         scheme_approved=_flag(record.get("scheme_approved")),
         scheme_decision=_text(record.get("scheme_decision")),
         scheme_approved_on=_text(record.get("scheme_approved_on")),

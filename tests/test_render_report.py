@@ -527,3 +527,14 @@ def test_a_region_and_a_missing_provinces_figures_span_their_row(table, campaign
     by_name = {row[1]: i for i, row in enumerate(funding.rows)}
     assert {by_name["Đồng bằng sông Hồng"], by_name["Bắc Kạn"]} <= funding.spanning_rows
     assert by_name["Hà Nội"] not in funding.spanning_rows
+
+
+def test_the_clerks_file_lists_funding_not_read_and_funding_to_check(campaign, tmp_path):
+    rows = {"01": province_row(campaign, "01", "on_time", reports=1, section_4="Kinh phí lớn.",
+                               section_4_ref="bc.docx, đoạn 20–25"),
+            "02": province_row(campaign, "02", "on_time", reports=1, section_4="Khoảng 12 tỷ đồng.",
+                               funding_vnd=12_000_000_000, funding_review=True, funding_note="số ước tính")}
+    render(make_table(campaign, rows), campaign, tmp_path, ".md")
+    funding = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("funding-table")
+    assert "Thành phố Hà Nội chưa xác định được" in funding and "bc.docx, đoạn 20–25" in funding
+    assert "Tỉnh Hà Giang 12,00 số ước tính" in funding
