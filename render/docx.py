@@ -65,17 +65,19 @@ def _clean(text: str) -> str:
 class _Writer:
     def __init__(self, document):
         self.doc = document
-        self.styles = {s.name for s in document.styles}
+        # Style objects by name, looked up once: python-docx finds a style by name with a linear search.
+        self.styles = {s.name: s for s in document.styles}
         body = document.element.body
         for child in list(body.iterchildren()):   # the template's own text, if any, goes
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
 
-    def style(self, name: str) -> str:
-        return name if name in self.styles else "Normal"
+    def style(self, name: str):
+        return self.styles.get(name) or self.styles["Normal"]
 
     def para(self, container, text: str = "", style: str = "Normal", *, bold=None, italic=None, size=None):
-        p = container.add_paragraph(style=self.style(style))
+        p = container.add_paragraph()
+        p._p.style = self.style(style).style_id   # by id: python-docx's lookup by style is slow
         if text:
             run = p.add_run(_clean(text))
             run.bold, run.italic = bold, italic
@@ -148,7 +150,7 @@ class _Writer:
         cell_style, number_style = ("Bảng nhỏ", "Bảng nhỏ số") if t.small else ("Bảng", "Bảng số")
         table = self.doc.add_table(rows=1, cols=len(t.headers))
         if "Table Grid" in self.styles:
-            table.style = self.doc.styles["Table Grid"]
+            table.style = self.styles["Table Grid"]
         else:
             _borders(table, "single")
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -168,7 +170,7 @@ class _Writer:
             if last < len(cells) - 1:
                 merged = cells[last].merge(cells[-1])
                 for p in merged.paragraphs:
-                    p.style = self.style(cell_style)
+                    p._p.style = self.style(cell_style).style_id
         self.para(self.doc, "", "Bảng")  # room after the table
 
     def signature(self, report: Report) -> None:
@@ -248,9 +250,9 @@ def _row_property(row, tag: str) -> None:
     row._tr.get_or_add_trPr().append(element)
 
 
-def _set(cell, text: str, style: str, *, bold=None, italic=None, size=None) -> None:
+def _set(cell, text: str, style, *, bold=None, italic=None, size=None) -> None:
     p = cell.paragraphs[0]
-    p.style = style
+    p._p.style = style.style_id
     if text:
         run = p.add_run(_clean(text))
         run.bold, run.italic = bold, italic

@@ -264,17 +264,17 @@ class _FundingFigures:
         for r in self.rows:
             regions.setdefault(r.region, []).append(r)
         number = 0
-        groups: set[int] = set()
+        spanning: set[int] = set()
         for i, (region, members) in enumerate(regions.items()):
             bold.add(len(body))
-            groups.add(len(body))
+            spanning.add(len(body))
             body.append((_ROMAN[i] if i < len(_ROMAN) else str(i + 1), region, *("" for _ in headers[2:])))
             for r in members:
                 number += 1
                 if r.funding is None:
                     what = ("chưa gửi báo cáo" if r.status is Status.MISSING else
                             "không đọc được" if r.status is Status.UNREADABLE else NOT_READ)
-                    groups.add(len(body))
+                    spanning.add(len(body))
                     body.append((str(number), r.name, what, *("" for _ in self.sources)))
                 else:
                     body.append((str(number), r.name, *self._cells([r])))
@@ -288,7 +288,7 @@ class _FundingFigures:
                 "địa phương nêu rõ nguồn, không cộng thêm vào tổng kinh phí. “Chưa xác định được”: địa phương đã "
                 "gửi báo cáo nhưng chưa đọc được số kinh phí, không tính là 0.")
         return [Table(headers, tuple(body), widths, (False, False, *(True for _ in headers[2:])), frozenset(bold),
-                      frozenset(groups), unit="Đơn vị tính: tỷ đồng", small=True, ident="funding-annex"),
+                      frozenset(spanning), unit="Đơn vị tính: tỷ đồng", small=True, ident="funding-annex"),
                 Paragraph(note, "note")]
 
 
