@@ -313,3 +313,11 @@ def test_bundled_template_is_what_its_build_script_makes(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "templates" / "make_report_docx.py"), str(rebuilt)], check=True,
                    capture_output=True)
     assert rebuilt.read_bytes() == (ROOT / "templates" / "report.docx").read_bytes()
+
+
+def test_the_short_rules_under_the_issuer_and_the_motto_stand_clear_of_the_letters(document):
+    left, right = document.tables[0].rows[0].cells
+    for cell in (left, right):
+        rule = next(p for p in cell.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None)
+        assert rule.text == "" and rule.paragraph_format.space_before >= Pt(4)
+        assert rule.paragraph_format.left_indent > 0   # shorter than the text above it
