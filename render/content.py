@@ -5,7 +5,7 @@ same thing and a test reads the content without opening a file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar, Literal, Union
 
 ParagraphKind = Literal["body", "quote", "placeholder", "note", "excerpt"]
@@ -92,7 +92,6 @@ class Report:
     summary: Summary
     funding_total_vnd: int | None    # the national total the letter and Annex II state
     subject: str = ""                # the short subject, for the html <title>
-    extras: dict = field(default_factory=dict)  # figures a custom template may want
 
     def part(self, heading_start: str) -> list[Block]:
         """The blocks under the body's one heading starting with `heading_start`, up to the
