@@ -322,13 +322,33 @@ def _write_table(table, out: Path, columns=None) -> None:
         raise Failure(str(e), 2) from e
 
 
-def _render(store: Store, campaign, table, out: Path, templates: Path | None) -> None:
+def _render(store: Store, campaign, table, out: Path, templates: Path | None, on=None,
+            with_excerpts: bool = False) -> None:
     from baocao.render.report import RenderError, render_report
 
     try:
-        render_report(table, campaign, store.errors(), out, templates=templates)
+        render_report(table, campaign, store.errors(), out, templates=templates, on=on, with_excerpts=with_excerpts)
     except RenderError as e:
         raise Failure(str(e), 2) from e
+
+
+def _letter_date(ctx, param, value):
+    """--date YYYY-MM-DD as a date; the letter is dated today (campaign's zone) without it."""
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date written YYYY-MM-DD, e.g. 2022-06-29") from None
+
+
+date_option = click.option(
+    "--date", "on", callback=_letter_date, default=None, metavar="YYYY-MM-DD",
+    help="The letter's date (\"Hà Nội, ngày …\", \"Tính đến ngày …\", the annexes' line); default: today in the "
+         "campaign's time zone.")
+excerpts_option = click.option(
+    "--with-excerpts", is_flag=True,
+    help="Add Phụ lục III: each province's text for each outline item, corrected cells as corrected.")
 
 
 # -- commands ------------------------------------------------------------------------
@@ -437,22 +457,25 @@ def aggregate(store, campaign, out, by_2025):
               help="Output file: .docx (the letter to edit and sign), .pdf, .html or .md.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               envvar="BAOCAO_TEMPLATES", help="A folder of templates replacing the bundled ones.")
-def render(store, campaign, out, templates):
-    """Write the consolidated national report for the reviewer.
+@date_option
+@excerpts_option
+def render(store, campaign, out, templates, on, with_excerpts):
+    """Write the consolidated national report for the reviewer, and kiem-tra.html beside it
+    (what the clerk and the analyst should check: unreadable reports, doubtful cells, sources).
 
     Example:
 
     \b
-        baocao render --store kho --out bao-cao.docx
+        baocao render --store kho --out bao-cao.docx --date 2022-06-29
         baocao render --store kho --out bao-cao.pdf --templates mau-cua-bo
     """
     c = _campaign(campaign)
     s = _open_store(store)
     try:
-        _render(s, c, _table(s, c), out, templates)
+        _render(s, c, _table(s, c), out, templates, on, with_excerpts)
     finally:
         s.close()
-    click.echo(f"wrote {out}", err=True)
+    click.echo(f"wrote {out} and {out.parent / 'kiem-tra.html'} (what to check)", err=True)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -466,10 +489,13 @@ def render(store, campaign, out, templates):
               help="Output folder for the table and the report.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               envvar="BAOCAO_TEMPLATES", help="A folder of templates replacing the bundled ones.")
-def run(store, mail, campaign, quiet, document_seconds, out, templates):
+@date_option
+@excerpts_option
+def run(store, mail, campaign, quiet, document_seconds, out, templates, on, with_excerpts):
     """Ingest, aggregate and render in one go into an output folder.
 
-    Writes bang-tong-hop.xlsx/.csv/.json (the table) and bao-cao.docx/.pdf/.html/.md (the report).
+    Writes bang-tong-hop.xlsx/.csv/.json (the table), bao-cao.docx/.pdf/.html/.md (the report)
+    and kiem-tra.html (what to check).
 
     Example:
 
@@ -487,7 +513,7 @@ def run(store, mail, campaign, quiet, document_seconds, out, templates):
         written = []
         for suffix in (".html", ".md", ".docx", ".pdf"):
             try:
-                _render(s, c, consolidation.table, out / f"{REPORT_NAME}{suffix}", templates)
+                _render(s, c, consolidation.table, out / f"{REPORT_NAME}{suffix}", templates, on, with_excerpts)
                 written.append(suffix)
             except Failure as e:
                 if suffix != ".pdf":
@@ -497,7 +523,8 @@ def run(store, mail, campaign, quiet, document_seconds, out, templates):
     finally:
         s.close()
     if not quiet:
-        click.echo(f"wrote {out}/{REPORT_NAME}{', '.join(written)} and {out}/{TABLE_NAME}.xlsx, .csv, .json", err=True)
+        click.echo(f"wrote {out}/{REPORT_NAME}{', '.join(written)}, {out}/kiem-tra.html and "
+                   f"{out}/{TABLE_NAME}.xlsx, .csv, .json", err=True)
 
 
 @cli.command()

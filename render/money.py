@@ -30,3 +30,11 @@ def format_ty(amount: int, decimals: int = 3) -> str:
 def _group(n: int) -> str:
     grouped = f"{abs(n):,}".replace(",", ".")
     return f"-{grouped}" if n < 0 else grouped
+
+
+def ty_number(amount: int) -> str:
+    """The amount in tỷ đồng with two decimals, for tables and sentences that name the
+    unit themselves: 1727113000000 -> '1.727,11'."""
+    value = (Decimal(int(amount)) / _TY).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    return f"{'-' if value < 0 else ''}{_group(int(whole))},{frac}"

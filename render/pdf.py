@@ -24,7 +24,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from baocao.render.report import RenderError
+from baocao.render.content import Report
+from baocao.render.docx import write_docx
+from baocao.render.rows import RenderError
 from baocao.tools import run_tool
 
 TIMEOUT_SECONDS = 180
@@ -70,11 +72,9 @@ def docx_to_pdf(docx: Path, out: Path, timeout: float = TIMEOUT_SECONDS) -> Path
     return out
 
 
-def render_pdf(context: dict, out: Path, templates: Path | None = None) -> Path:
-    """Fill report.docx with `context` and convert it to `out`. Returns `out`."""
-    from baocao.render.docx import render_docx
-
+def write_pdf(report: Report, out: Path, templates: Path | None = None) -> Path:
+    """Lay `report` out in Word and convert it to `out`. Returns `out`."""
     out = Path(out)
     with tempfile.TemporaryDirectory(prefix="baocao-pdf-") as work:
-        docx = render_docx(context, Path(work) / f"{out.stem or 'bao-cao'}.docx", templates)
+        docx = write_docx(report, Path(work) / f"{out.stem or 'bao-cao'}.docx", templates)
         return docx_to_pdf(docx, out)

@@ -22,7 +22,7 @@ from baocao.campaign import (
     SchemePhrases,
     load_campaign,
 )
-from baocao.render.report import report_context
+from baocao.render.letter import build_report
 
 DATA = Path(__file__).parent / "data"
 
@@ -94,11 +94,9 @@ def test_the_funding_figure_follows_the_role_whatever_the_sections_number_and_ke
     row = build_table([quang_ninh_report(TEXTS)], campaign).set_index("province_code").loc["22"]
     assert row["funding_vnd"] == 15_000_000_000
     assert (row["funding_ngan_sach_dia_phuong_vnd"], row["funding_xa_hoi_hoa_vnd"]) == (12_000_000_000, 3_000_000_000)
-    context = report_context(build_table([quang_ninh_report(TEXTS)], campaign), campaign, [],
-                             datetime(2022, 6, 20, tzinfo=timezone.utc))
-    assert context["funding"]["section_number"] == 2
-    funding, proposals = context["sections"][1], context["sections"][0]
-    assert "cộng 15 tỷ đồng" in funding["synthesis"] and "kinh phí" not in proposals["synthesis"]
+    report = build_report(build_table([quang_ninh_report(TEXTS)], campaign), campaign, date(2022, 6, 20))
+    funding, proposals = report.part_text("2.2."), report.part_text("2.1.")
+    assert "cộng 15,00 tỷ đồng" in funding and "kinh phí" not in proposals
 
 
 def test_a_campaign_without_a_funding_role_is_valid_and_has_no_funding_figure(tmp_path):

@@ -274,3 +274,20 @@ def test_several_folders_are_read_and_mail_in_two_of_them_is_stored_once(dovecot
     assert sorted(places.values()) == [10, 10] and all(inbox in p or spam in p for p in places)
     again = run_baocao("ingest", *args, env=env)
     assert again.returncode == 0 and "0 message(s) seen, 0 new" in again.stderr
+
+
+def test_render_dates_the_letter_as_asked_and_writes_the_clerks_file_beside_it(tmp_path):
+    assert run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(MAILBOX)).returncode == 0
+    out = tmp_path / "ra" / "bao-cao.md"
+    result = run_baocao("render", "--store", str(tmp_path / "kho"), "--out", str(out), "--date", "2022-06-29")
+    assert result.returncode == 0, result.stderr
+    letter = out.read_text(encoding="utf-8")
+    assert "*Hà Nội, ngày 29 tháng 6 năm 2022*" in letter and "Tính đến ngày 29 tháng 6 năm 2022," in letter
+    assert "(Kèm theo Công văn số        /BXD-PTĐT ngày 29/6/2022 của Bộ Xây dựng)" in letter
+    assert (tmp_path / "ra" / "kiem-tra.html").is_file()
+
+
+def test_render_refuses_a_date_not_written_year_month_day(tmp_path):
+    result = run_baocao("render", "--store", str(tmp_path / "kho"), "--out", str(tmp_path / "r.md"),
+                        "--date", "29/6/2022")
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr

@@ -32,8 +32,8 @@ def imap_run(dovecot, tmp_path_factory):
     folder = "EndToEnd"
     append_mailbox(dovecot, folder)
     work = tmp_path_factory.mktemp("e2e")
-    result = run_baocao("run", "--store", str(work / "kho"), "--out", str(work / "out"),
-                        *imap_args(dovecot, folder), env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
+    result = run_baocao("run", "--store", str(work / "kho"), "--out", str(work / "out"), "--date", "2022-06-29",
+                        "--with-excerpts", *imap_args(dovecot, folder), env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(work / "out" / "bang-tong-hop.csv", dtype={"province_code": str}, keep_default_na=False,
                         encoding="utf-8-sig")
@@ -165,8 +165,10 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def test_report_names_who_is_missing_and_quotes_each_province_attributed(imap_run):
+def test_report_names_who_is_missing_and_gives_each_provinces_text_in_its_annex(imap_run):
     html = (imap_run["work"] / "out" / "bao-cao.html").read_text(encoding="utf-8")
+    assert "Hà Nội, ngày 29 tháng 6 năm 2022" in html
+    assert (imap_run["work"] / "out" / "kiem-tra.html").is_file()
     parser = _Text()
     parser.feed(html)
     text = " ".join(parser.parts)

@@ -13,8 +13,10 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from test_render_report import ERRORS, GENERATED, five_provinces, make_table, province_row, sample_table
+from render_tables import ERRORS, five_provinces, make_table, national_table, province_row, sample_table
+from test_render_report import MACHINE, ON
 
+from baocao.campaign import load_campaign
 from baocao.render.report import RenderError, render_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +33,7 @@ def table(campaign):
 
 
 def render(table, campaign, folder: Path, **kwargs) -> docx.document.Document:
-    out = render_report(table, campaign, ERRORS, folder / "bao-cao.docx", generated_at=GENERATED, **kwargs)
+    out = render_report(table, campaign, ERRORS, folder / "bao-cao.docx", on=ON, **kwargs)
     return docx.Document(str(out))
 
 
@@ -132,8 +134,14 @@ def test_header_block_national_title_and_motto_are_bold_and_date_italic(document
     assert all(run.italic for run in place.runs)
 
 
-def test_letter_is_addressed_to_the_prime_minister(document):
-    assert "Kính gửi: Thủ tướng Chính phủ." in [p.text for p in document.paragraphs]
+def test_letter_is_addressed_to_the_prime_minister_without_a_full_stop(document):
+    assert "Kính gửi: Thủ tướng Chính phủ" in [p.text for p in document.paragraphs]
+    assert "Kính gửi: Thủ tướng Chính phủ." not in [p.text for p in document.paragraphs]
+
+
+def test_letter_is_dated_the_day_given(document):
+    right = document.tables[0].rows[0].cells[1].text
+    assert "Hà Nội, ngày 29 tháng 6 năm 2022" in right
 
 
 def test_opening_recalls_the_request_letter(document):
@@ -147,75 +155,90 @@ def test_status_paragraph_and_table_give_the_counts(document):
     assert ["Đã gửi báo cáo", "3"] in rows and ["Chưa gửi báo cáo", "2"] in rows and ["Tổng số", "5"] in rows
 
 
-def test_province_text_sits_under_its_section_heading_with_attribution(document, campaign):
-    headings = [i for i, p in enumerate(document.paragraphs) if p.style.name == "Heading 2"]
-    start = next(i for i in headings if document.paragraphs[i].text == f"2.2. {campaign.section(2).heading}")
-    end = headings[headings.index(start) + 1]
-    part = [p for p in document.paragraphs[start + 1:end]]
-    assert part[0].text == "1/5 tỉnh, thành phố có nội dung này."
-    assert [(p.style.name, p.text) for p in part[1:]] == [
-        ("Heading 3", "Thành phố Hà Nội"),
-        ("Trích dẫn", "Thành phố đã phê duyệt Đề án đô thị thông minh năm 2019."),
-        ("Trích dẫn", "Trung tâm IOC vận hành từ 2021."),
-        ("Nguồn trích dẫn", "(Thành phố Hà Nội — Bao cao DTTM Ha Noi.docx, đoạn 12–30)"),
-    ]
-
-
-def test_sections_without_text_keep_their_heading_and_count(document, campaign):
+def test_sections_keep_their_heading_and_count(document, campaign):
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert headings == [f"2.{s.number}. {s.heading}" for s in campaign.sections]
+    assert "Có 1/5 tỉnh, thành phố báo cáo nội dung này." in [p.text for p in document.paragraphs]
 
 
-def test_funding_table_lists_each_province_and_the_total(document):
-    rows = table_rows(find_table(document, "STT")[0])
-    assert rows[0] == ["STT", "Tỉnh, thành phố", "Vùng", "Kinh phí (đồng)", "Tỷ đồng"]
-    assert rows[1] == ["1", "Hà Nội", "Đồng bằng sông Hồng", "125.500.000.000 đồng", "125,5 tỷ"]
-    assert rows[2] == ["2", "Hà Giang", "Trung du và miền núi phía Bắc", "2.000.000.000 đồng", "2 tỷ"]
-    assert rows[3] == ["", "Tổng cộng", "2 địa phương", "127.500.000.000 đồng", "127,5 tỷ"]
+def test_quotations_have_their_own_style(campaign, tmp_path):
+    text = "Đề nghị Bộ Xây dựng sớm ban hành hướng dẫn về tiêu chuẩn kết nối dữ liệu đô thị thông minh."
+    row = province_row(campaign, "06", "on_time", received_at="2022-05-24T10:00:00+07:00", reports=1,
+                       report_number="139/BC-UBND", report_date="2022-05-23", section_6=text, proposal_themes="legal")
+    document = render(make_table(campaign, {"06": row}), campaign, tmp_path)
+    quote = next(p for p in document.paragraphs if p.text.startswith("“"))
+    assert quote.style.name == "Trích dẫn"
+    assert quote.text == f"“{text}” (Báo cáo số 139/BC-UBND ngày 23/5/2022 của UBND tỉnh Bắc Kạn)."
 
 
-def test_funding_header_row_repeats_on_each_page(document):
-    header = find_table(document, "STT")[0].rows[0]
-    assert header._tr.trPr.find(qn("w:tblHeader")) is not None
-
-
-def test_region_table_gives_the_national_total(document):
-    rows = table_rows(find_table(document, "Vùng")[0])
-    assert ["Đồng bằng sông Hồng", "1/1", "125.500.000.000 đồng", "125,5 tỷ"] in rows
-    assert rows[-1] == ["Cả nước", "2/5", "127.500.000.000 đồng", "127,5 tỷ"]
-
-
-def test_recipients_and_signature_close_the_letter(document):
+def test_recipients_and_signature_close_the_letter_kept_together(document):
     signature = document.tables[[t.rows[0].cells[0].text.startswith("Nơi nhận") for t in document.tables].index(True)]
     left, right = (cell.text for cell in signature.rows[0].cells)
-    assert left.splitlines() == ["Nơi nhận:", "- Như trên;", "- Bộ Thông tin và Truyền thông;", "- Lưu: VT, PTDT."]
-    assert right.splitlines() == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]
+    assert left.splitlines() == ["Nơi nhận:", "- Như trên;", "- Bộ Thông tin và Truyền thông;", "- Lưu: VT, PTĐT."]
+    lines = right.splitlines()
+    assert lines[:2] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"] and lines[-1] == "[Họ và tên]"
+    assert lines[2:-1] == ["", "", "", ""]   # room for the signature
+    assert signature.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    closing = next(p for p in document.paragraphs if p.text.endswith("xem xét, chỉ đạo./."))
+    assert closing.paragraph_format.keep_with_next
+    assert all(p.paragraph_format.keep_with_next for cell in signature.rows[0].cells for p in cell.paragraphs)
 
 
 # --------------------------------------------------------------------------- annexes
 
 
-def test_annex_i_names_provinces_that_did_not_report(document):
-    title = next(p for p in document.paragraphs if p.text.startswith("Phụ lục I\n"))
-    assert title.paragraph_format.page_break_before or title.style.paragraph_format.page_break_before
-    rows = table_rows(find_table(document, "STT")[-1])
-    assert rows[1:] == [["1", "Tỉnh Bắc Kạn", "Trung du và miền núi phía Bắc"],
-                        ["2", "Tỉnh Tuyên Quang", "Trung du và miền núi phía Bắc"]]
+def annex_titles(document) -> list[str]:
+    texts = [p.text for p in document.paragraphs]
+    return [f"{texts[i]} / {texts[i + 1]} / {texts[i + 2]}" for i, t in enumerate(texts) if t.startswith("Phụ lục ")]
 
 
-def test_annex_ii_gives_unreadable_report_and_recorded_errors(document):
-    unreadable = table_rows(find_table(document, "Tỉnh, thành phố")[0])
-    assert unreadable[1][0] == "Tỉnh Cao Bằng"
-    assert "PDF là bản quét không có lớp chữ" in unreadable[1][3]
-    errors = table_rows(find_table(document, "Thời điểm")[0])
-    assert errors[1][2] == "sxd@caobang.gov.vn: Báo cáo ĐTTM <scan@caobang.gov.vn>"
-    assert errors[1][5] == "Xin tỉnh gửi lại bản .docx"
+def test_each_annex_is_headed_with_the_letter_it_goes_with(document):
+    assert annex_titles(document) == [
+        "Phụ lục I / TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐỊA PHƯƠNG / "
+        "(Kèm theo Công văn số        /BXD-PTĐT ngày 29/6/2022 của Bộ Xây dựng)",
+        "Phụ lục II / KINH PHÍ TRIỂN KHAI ĐÔ THỊ THÔNG MINH CỦA CÁC ĐỊA PHƯƠNG / "
+        "(Kèm theo Công văn số        /BXD-PTĐT ngày 29/6/2022 của Bộ Xây dựng)",
+    ]
 
 
-def test_annex_iii_indexes_source_messages_and_files(document):
-    sources = table_rows(find_table(document, "Tỉnh, thành phố")[-1])
-    assert ["Thành phố Hà Nội", "Đúng hạn", "14:02 ngày 27/5/2022", "1", "<bc-hanoi@hanoi.gov.vn>",
-            "Bao cao DTTM Ha Noi.docx"] in sources
+def test_each_annex_is_a_section_numbering_its_pages_from_one(document):
+    sections = document.sections
+    assert len(sections) == 3
+    assert sections[0]._sectPr.find(qn("w:pgNumType")) is None or \
+        sections[0]._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) is None
+    for section in sections[1:]:
+        assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+        assert section.different_first_page_header_footer
+        header = section.header.paragraphs[0]
+        assert [t.text.strip() for t in header._p.iter(qn("w:instrText"))] == ["PAGE"]
+
+
+def test_annex_i_gives_each_provinces_report_and_lateness(document):
+    rows = table_rows(find_table(document, "STT")[0])
+    assert rows[0] == ["STT", "Tỉnh, thành phố", "Số, ngày văn bản", "Ngày nhận", "Tình hình"]
+    assert ["2", "Tỉnh Hà Giang", "", "31/5/2022", "Chậm 2 ngày"] in rows
+    assert ["3", "Tỉnh Cao Bằng", "", "28/5/2022", "Không đọc được"] in rows
+    assert ["4", "Tỉnh Bắc Kạn", "", "", "Chưa gửi"] in rows
+
+
+def test_annex_ii_gives_funding_in_ty_dong_with_two_decimals_and_the_national_total(document):
+    rows = table_rows(find_table(document, "STT")[1])
+    assert rows[0][:3] == ["STT", "Tỉnh, thành phố", "Tổng kinh phí"]
+    assert ["1", "Hà Nội", "125,50"] == rows[[r[1] for r in rows].index("Hà Nội")][:3]
+    assert rows[-1][1:3] == ["Cả nước (2/5 địa phương có số liệu)", "127,50"]
+    assert find_table(document, "STT")[1].rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert any(p.text == "Đơn vị tính: tỷ đồng" for p in document.paragraphs)
+
+
+def test_nothing_for_machines_in_the_word_file(tmp_path):
+    campaign = load_campaign()
+    table = national_table(campaign)
+    table.loc[3, "status"] = "unreadable"
+    table.loc[3, "error"] = "scan.pdf: cannot read it as a PDF file; run `baocao assign`"
+    document = render(table, campaign, tmp_path, with_excerpts=True)
+    everything = "\n".join(texts(document))
+    assert not MACHINE.findall(everything)
+    assert "Phụ lục III" in everything
 
 
 # --------------------------------------------------------------------------- text
@@ -235,9 +258,8 @@ def test_no_template_tag_is_left_in_the_document(document):
 
 
 def test_markup_in_province_text_stays_text(campaign, tmp_path):
-    row = province_row(campaign, "01", "on_time", reports=1, section_6="Đề nghị <b>hỗ trợ</b> & \x01phối hợp.",
-                       section_6_ref="a.docx, đoạn 1")
-    document = render(make_table(campaign, {"01": row}), campaign, tmp_path)
+    row = province_row(campaign, "01", "on_time", reports=1, section_6="Đề nghị <b>hỗ trợ</b> & \x01phối hợp.")
+    document = render(make_table(campaign, {"01": row}), campaign, tmp_path, with_excerpts=True)
     assert "Đề nghị <b>hỗ trợ</b> & phối hợp." in [p.text for p in document.paragraphs]
 
 
@@ -253,29 +275,30 @@ def _template(path: Path, *lines: str) -> Path:
     return path
 
 
-def test_custom_templates_folder_replaces_bundled_docx(table, campaign, tmp_path):
-    _template(tmp_path / "mau" / "report.docx", "Riêng: {{ summary.reported }}/{{ summary.total }}")
+def test_custom_templates_folder_gives_the_styles_and_page_of_the_word_file(table, campaign, tmp_path):
+    own = docx.Document(str(ROOT / "templates" / "report.docx"))
+    own.styles["Normal"].font.size = Pt(13)
+    own.sections[0].left_margin = Cm(3.5)
+    (tmp_path / "mau").mkdir()
+    own.save(str(tmp_path / "mau" / "report.docx"))
     document = render(table, campaign, tmp_path, templates=tmp_path / "mau")
-    assert [p.text for p in document.paragraphs] == ["Riêng: 3/5"]
+    assert document.styles["Normal"].font.size == Pt(13)
+    assert round(document.sections[0].left_margin.mm) == 35
+    assert "Kính gửi: Thủ tướng Chính phủ" in [p.text for p in document.paragraphs]
+
+
+def test_a_template_lacking_the_letters_styles_still_gives_the_whole_letter(table, campaign, tmp_path):
+    _template(tmp_path / "mau" / "report.docx", "Văn bản cũ của mẫu")
+    document = render(table, campaign, tmp_path, templates=tmp_path / "mau")
+    texts_ = [p.text for p in document.paragraphs]
+    assert "Văn bản cũ của mẫu" not in texts_ and "Kính gửi: Thủ tướng Chính phủ" in texts_
 
 
 def test_custom_templates_folder_without_docx_uses_the_bundled_one(table, campaign, tmp_path):
     (tmp_path / "mau").mkdir()
     (tmp_path / "mau" / "report.md.j2").write_text("Riêng\n", encoding="utf-8")
     document = render(table, campaign, tmp_path, templates=tmp_path / "mau")
-    assert "Kính gửi: Thủ tướng Chính phủ." in [p.text for p in document.paragraphs]
-
-
-def test_broken_docx_template_raises_render_error_quoting_the_text_near_it(table, campaign, tmp_path):
-    _template(tmp_path / "mau" / "report.docx", "Mở đầu", "{%p for s in %}", "Kết thúc")
-    with pytest.raises(RenderError, match=r"report\.docx.*near: .*Mở đầu"):
-        render(table, campaign, tmp_path, templates=tmp_path / "mau")
-
-
-def test_unknown_name_in_docx_template_raises_render_error(table, campaign, tmp_path):
-    _template(tmp_path / "mau" / "report.docx", "{{ khong_co }}")
-    with pytest.raises(RenderError, match="khong_co"):
-        render(table, campaign, tmp_path, templates=tmp_path / "mau")
+    assert "Kính gửi: Thủ tướng Chính phủ" in [p.text for p in document.paragraphs]
 
 
 def test_docx_template_that_is_not_a_word_file_raises_render_error(table, campaign, tmp_path):
@@ -290,3 +313,11 @@ def test_bundled_template_is_what_its_build_script_makes(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "templates" / "make_report_docx.py"), str(rebuilt)], check=True,
                    capture_output=True)
     assert rebuilt.read_bytes() == (ROOT / "templates" / "report.docx").read_bytes()
+
+
+def test_the_short_rules_under_the_issuer_and_the_motto_stand_clear_of_the_letters(document):
+    left, right = document.tables[0].rows[0].cells
+    for cell in (left, right):
+        rule = next(p for p in cell.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None)
+        assert rule.text == "" and rule.paragraph_format.space_before >= Pt(4)
+        assert rule.paragraph_format.left_indent > 0   # shorter than the text above it

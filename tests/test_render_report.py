@@ -1,32 +1,30 @@
-"""The consolidated report: what the draft letter to the Prime Minister says, read back
-from the rendered HTML and Markdown."""
+"""The consolidated letter's content, built from the table without any file (what it says),
+and the HTML, Markdown and clerk's working file written from it."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 import unicodedata
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from render_tables import ERRORS, GENERATED, VN, five_provinces, make_table, national_table, province_row, sample_table
 
 from baocao.campaign import load_campaign
-from baocao.render.report import RenderError, render_report, report_context
+from baocao.render.content import Heading, Paragraph, Table
+from baocao.render.letter import build_report, filing_mark
+from baocao.render.report import CHECKLIST_NAME, RenderError, render_report, report_date
 
-VN = timezone(timedelta(hours=7))
-GENERATED = datetime(2022, 6, 20, 9, 0, tzinfo=VN)
+ON = date(2022, 6, 29)
 
-
-# --------------------------------------------------------------------------- fixtures
-
-
-def five_provinces():
-    """The 1683 campaign cut to five provinces: Hà Nội, Hà Giang, Cao Bằng, Bắc Kạn, Tuyên Quang."""
-    full = load_campaign()
-    return dataclasses.replace(full, provinces=full.provinces[:5])
+# What a machine leaves in a text and a person must never read in the letter.
+MACHINE = re.compile(
+    r"<[^<>\s]+@[^<>\s]+>|@|\b[\w.-]+\.(?:docx?|pdf|eml|xlsx|json|toml)\b|/(?:tmp|home|var|work)/|\(OCR\)|OCR"
+    r"|\b(?:cannot|error|file|run|traceback|exception|none|null|nan)\b|`|XMLSyntaxError|[0-9a-f]{32,}",
+    re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -34,289 +32,264 @@ def campaign():
     return five_provinces()
 
 
-def province_row(campaign, code: str, status: str = "missing", **values) -> dict:
-    p = campaign.province(code)
-    row = {
-        "province_code": p.code, "province": p.name, "region": p.region, "status": status,
-        "received_at": "", "report_number": "", "report_date": "", "reports": 0, "corrected": False,
-        "sections_found": 0, "funding_vnd": None, "source": "", "error": "",
-    }
-    for s in campaign.sections:
-        row[f"section_{s.number}"] = ""
-        row[f"section_{s.number}_ref"] = ""
-    row.update(values)
-    row["sections_found"] = sum(1 for s in campaign.sections if row[f"section_{s.number}"])
-    return row
-
-
-def make_table(campaign, rows: dict[str, dict]) -> pd.DataFrame:
-    """One row per campaign province in campaign order; those not in `rows` are missing."""
-    records = [rows.get(p.code) or province_row(campaign, p.code) for p in campaign.provinces]
-    table = pd.DataFrame(records)
-    table["funding_vnd"] = pd.array(list(table["funding_vnd"]), dtype="Int64")
-    return table
-
-
-# Realistic text of each outline section, as provinces write it; {p} is the province.
-SECTION_TEXTS = {
-    1: ["Trước khi Đề án 950 được ban hành, {p} đã triển khai Chính quyền điện tử, Cổng dịch vụ công và "
-        "Hệ thống một cửa điện tử liên thông từ tỉnh đến cấp xã.",
-        "Năm 2017, Ủy ban nhân dân đã ban hành Kiến trúc Chính quyền điện tử phiên bản 1.0, làm cơ sở "
-        "triển khai các ứng dụng dùng chung và kết nối với Trục liên thông văn bản quốc gia."],
-    2: ["{p} đã phê duyệt Đề án đô thị thông minh giai đoạn 2020–2025, định hướng đến năm 2030, tập trung "
-        "vào quy hoạch đô thị, giao thông, môi trường và y tế thông minh.",
-        "Trung tâm giám sát, điều hành đô thị thông minh (IOC) đã đưa vào vận hành từ năm 2021, kết nối "
-        "camera giám sát giao thông, phản ánh hiện trường và dữ liệu dịch vụ công trực tuyến.",
-        "Ứng dụng công dân số đã có hơn 120.000 lượt tải, tiếp nhận trung bình 300 phản ánh mỗi tháng."],
-    3: ["{p} đã tổ chức 12 hội nghị tuyên truyền về chuyển đổi số và đô thị thông minh cho cán bộ, công chức "
-        "cấp tỉnh, huyện, xã; phát hành tài liệu hướng dẫn trên Cổng thông tin điện tử.",
-        "Kế hoạch hành động thực hiện Đề án 950 được ban hành kèm theo Quyết định của Ủy ban nhân dân, "
-        "phân công nhiệm vụ cụ thể cho các sở, ngành và địa phương."],
-    4: ["Tổng kinh phí đã bố trí cho các nội dung đô thị thông minh là {amount} triệu đồng.",
-        "Trong đó ngân sách địa phương {local} triệu đồng; xã hội hóa {private} triệu đồng."],
-    5: ["Nguồn lực, kinh phí đầu tư còn hạn chế, chủ yếu từ ngân sách địa phương.",
-        "Hành lang pháp lý, cơ chế chính sách về đô thị thông minh chưa đồng bộ; thiếu tiêu chuẩn, "
-        "quy chuẩn kỹ thuật về chia sẻ dữ liệu giữa các hệ thống.",
-        "Nguồn nhân lực công nghệ thông tin tại cấp huyện, xã còn thiếu và yếu."],
-    6: ["Đề nghị Bộ Xây dựng sớm ban hành bộ tiêu chí đánh giá đô thị thông minh và hướng dẫn xây dựng "
-        "Trung tâm IOC cấp tỉnh.",
-        "Đề nghị Chính phủ bố trí nguồn vốn ngân sách trung ương hỗ trợ các địa phương khó khăn triển khai "
-        "hạ tầng số, cơ sở dữ liệu đô thị."],
-}
-
-
-def national_table(campaign, *, repeat: int = 1, paragraphs: int | None = None, missing_every: int = 7,
-                   late_every: int = 5) -> pd.DataFrame:
-    """Every province of `campaign` with six sections of realistic text (the first
-    `paragraphs` paragraphs of each, each `repeat` times), funding by source and the
-    figures; every `missing_every`-th province has not reported, every `late_every`-th
-    reported late."""
-    rows = {}
-    for i, p in enumerate(campaign.provinces):
-        if i % missing_every == missing_every - 1:
-            continue
-        local, private = 1_000 + 250 * i, 500 * (i % 4)
-        values = {}
-        for n, texts in SECTION_TEXTS.items():
-            text = "\n".join(paragraph.format(p=p.full_name, amount=f"{local + private:,}".replace(",", "."),
-                                               local=f"{local:,}".replace(",", "."),
-                                               private=f"{private:,}".replace(",", "."))
-                             for paragraph in texts[:paragraphs] for _ in range(repeat))
-            values[f"section_{n}"] = text
-            values[f"section_{n}_ref"] = f"BC-{p.code}.docx, đoạn {10 * n}–{10 * n + 8}"
-        status = "late" if i % late_every == late_every - 1 else "on_time"
-        rows[p.code] = province_row(
-            campaign, p.code, status, reports=1, received_at=f"2022-05-{20 + i % 10:02d}T10:00:00+07:00",
-            source=f"<bc-{p.code}@{p.code}.gov.vn> · BC-{p.code}.docx",
-            funding_vnd=(local + private) * 1_000_000, funding_ngan_sach_dia_phuong_vnd=local * 1_000_000,
-            funding_xa_hoi_hoa_vnd=private * 1_000_000 or None, scheme_approved=i % 3 != 0,
-            ioc_operating=i % 2 == 0, difficulty_themes="resources;legal;human_resources" if i % 2 else "resources",
-            proposal_themes="legal;resources;infrastructure" if i % 3 else "legal",
-            **values)
-    table = make_table(campaign, rows)
-    for column in ("funding_ngan_sach_dia_phuong_vnd", "funding_xa_hoi_hoa_vnd"):
-        table[column] = pd.array([None if pd.isna(v) else int(v) for v in table[column]], dtype="Int64")
-    return table
-
-
-def sample_table(campaign):
-    """Hà Nội on time with sections 2 and 4 and funding; Hà Giang late with funding;
-    Cao Bằng an unreadable scan; Bắc Kạn and Tuyên Quang missing."""
-    return make_table(campaign, {
-        "01": province_row(
-            campaign, "01", "on_time", received_at="2022-05-27T14:02:00+07:00", reports=1,
-            source="<bc-hanoi@hanoi.gov.vn> · Bao cao DTTM Ha Noi.docx",
-            section_2="Thành phố đã phê duyệt Đề án đô thị thông minh năm 2019.\nTrung tâm IOC vận hành từ 2021.",
-            section_2_ref="Bao cao DTTM Ha Noi.docx, đoạn 12–30",
-            section_4="Tổng kinh phí 125.500 triệu đồng.",
-            section_4_ref="Bao cao DTTM Ha Noi.docx, đoạn 31–40",
-            funding_vnd=125_500_000_000,
-        ),
-        "02": province_row(
-            campaign, "02", "late", received_at="2022-05-31T09:15:00+07:00", reports=1,
-            source="<bc@hagiang.gov.vn> · 123-BC-UBND.pdf",
-            section_5="Thiếu nguồn lực.", section_5_ref="123-BC-UBND.pdf, trang 3",
-            funding_vnd=2_000_000_000,
-        ),
-        "04": province_row(
-            campaign, "04", "unreadable", received_at="2022-05-28T08:00:00+07:00", reports=1,
-            source="<scan@caobang.gov.vn> · scan.pdf",
-            error="PDF là bản quét không có lớp chữ: chạy OCR hoặc xin bản .docx",
-        ),
-    })
-
-
 @pytest.fixture(scope="module")
 def table(campaign):
     return sample_table(campaign)
 
 
-ERRORS = [{
-    "at": "2022-05-28T08:05:00+07:00", "stage": "parse", "message_id": "<scan@caobang.gov.vn>",
-    "sender": "sxd@caobang.gov.vn", "subject": "Báo cáo ĐTTM", "file": "scan.pdf",
-    "what": "PDF không có lớp chữ", "action": "Xin tỉnh gửi lại bản .docx",
-}]
-
-
-def render(table, campaign, tmp_path: Path, suffix: str, errors=ERRORS, **kwargs) -> str:
-    out = render_report(table, campaign, errors, tmp_path / f"bao-cao{suffix}", generated_at=GENERATED, **kwargs)
-    return out.read_text(encoding="utf-8")
-
-
-class Page(HTMLParser):
-    """What a reader sees: text under each h2/h3 heading, text of elements by id,
-    and every start tag."""
-
-    VOID = {"meta", "br", "img", "input", "link", "hr", "col", "wbr"}
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.tags_in: dict[str, list[str]] = {}  # element id -> the tags inside it
-        self.by_id: dict[str, str] = {}
-        self.parts: dict[str, str] = {}
-        self._open: list[tuple[str, str | None]] = []
-        self._heading: str | None = None
-        self._in_heading = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.tags.append((tag, attrs))
-        for _, ident in self._open:
-            if ident:
-                self.tags_in.setdefault(ident, []).append(tag)
-        if tag in ("h2", "h3"):
-            self._heading, self._in_heading = "", True
-        if tag not in self.VOID:
-            self._open.append((tag, attrs.get("id")))
-            if attrs.get("id"):
-                self.by_id.setdefault(attrs["id"], "")
-
-    def handle_endtag(self, tag):
-        if tag in ("h2", "h3") and self._in_heading:
-            self._in_heading = False
-            self._heading = " ".join(self._heading.split())
-            self.parts[self._heading] = ""
-        while self._open:
-            if self._open.pop()[0] == tag:
-                break
-
-    def handle_data(self, data):
-        for _, ident in self._open:
-            if ident:
-                self.by_id[ident] += data
-        if self._in_heading:
-            self._heading += data
-        elif self._heading is not None and not self._in_heading and self._heading in self.parts:
-            self.parts[self._heading] += data
-
-    def text(self, ident: str) -> str:
-        return " ".join(self.by_id[ident].split())
-
-    def part(self, heading_start: str) -> str:
-        matches = [h for h in self.parts if h.startswith(heading_start)]
-        assert len(matches) == 1, f"{heading_start!r} in {list(self.parts)}"
-        return " ".join(self.parts[matches[0]].split())
+@pytest.fixture(scope="module")
+def report(table, campaign):
+    return build_report(table, campaign, ON)
 
 
 @pytest.fixture(scope="module")
-def html(table, campaign, tmp_path_factory):
-    return render(table, campaign, tmp_path_factory.mktemp("html"), ".html")
+def national():
+    campaign = load_campaign()
+    return campaign, national_table(campaign)
 
 
-@pytest.fixture(scope="module")
-def page(html):
-    return Page(html)
+def annex(report, number: str):
+    return next(a for a in report.annexes if a.number == number)
 
 
-@pytest.fixture(scope="module")
-def markdown(table, campaign, tmp_path_factory):
-    return render(table, campaign, tmp_path_factory.mktemp("md"), ".md")
+def table_in(blocks, ident: str) -> Table:
+    return next(b for b in blocks if isinstance(b, Table) and b.ident == ident)
 
 
-# --------------------------------------------------------------------------- context
+# --------------------------------------------------------------------------- title, date, form
 
 
-def test_reported_counts_on_time_late_and_unreadable(table, campaign):
-    summary = report_context(table, campaign, ERRORS, GENERATED)["summary"]
-    assert summary == {"total": 5, "reported": 3, "on_time": 1, "late": 1, "missing": 2,
-                       "unreadable": 1, "corrected": 0}
+def test_the_letter_is_dated_the_day_given(report):
+    assert report.title.place_date == "Hà Nội, ngày 29 tháng 6 năm 2022"
+    status = report.part_text("1. Tình hình báo cáo")
+    assert status.startswith("Tính đến ngày 29 tháng 6 năm 2022, Bộ Xây dựng đã nhận được báo cáo của 3/5 tỉnh, "
+                             "thành phố")
+    assert not re.search(r"\d{1,2}:\d{2}", report.all_text())  # no clock time anywhere
 
 
-def test_section_synthesis_counts_provinces_with_text(table, campaign):
-    sections = report_context(table, campaign, ERRORS, GENERATED)["sections"]
-    assert [s["synthesis"] for s in sections][1] == "1/5 tỉnh, thành phố có nội dung này"
-    assert [s["count"] for s in sections] == [0, 1, 0, 1, 1, 0]
+def test_without_a_date_the_letter_takes_the_day_of_the_campaign_zone():
+    campaign = five_provinces()
+    assert report_date(campaign, generated_at=datetime(2022, 6, 28, 20, 0, tzinfo=timezone.utc)) == date(2022, 6, 29)
+    assert report_date(campaign, on=date(2022, 6, 1), generated_at=GENERATED) == date(2022, 6, 1)
 
 
-def test_section_text_is_split_into_paragraphs(table, campaign):
-    entry = report_context(table, campaign, ERRORS, GENERATED)["sections"][1]["entries"][0]
-    assert entry["paragraphs"] == ["Thành phố đã phê duyệt Đề án đô thị thông minh năm 2019.",
-                                   "Trung tâm IOC vận hành từ 2021."]
+def test_days_and_months_below_ten_and_three_take_a_leading_zero(table, campaign):
+    assert build_report(table, campaign, date(2022, 2, 5)).title.place_date == "Hà Nội, ngày 05 tháng 02 năm 2022"
 
 
-def test_difficulties_synthesis_names_the_most_frequent_themes_with_counts(campaign):
-    rows = {code: province_row(campaign, code, "on_time", reports=1, section_5="Khó khăn.", difficulty_themes=themes)
-            for code, themes in (("01", "resources;legal"), ("02", "resources"), ("04", "resources;data"))}
-    sections = report_context(make_table(campaign, rows), campaign, [], GENERATED)["sections"]
-    assert sections[4]["synthesis"] == ("3/5 tỉnh, thành phố có nội dung này; khó khăn, vướng mắc nêu nhiều nhất: "
-                                        "nguồn lực, kinh phí (3), hành lang pháp lý, cơ chế chính sách (1), "
-                                        "dữ liệu (1)")
+def test_addressee_has_no_full_stop_and_the_number_is_left_for_the_registry(report):
+    assert report.title.addressee == "Kính gửi: Thủ tướng Chính phủ"
+    assert report.title.number.startswith("Số:") and report.title.number.endswith("/BXD-PTĐT")
 
 
-def test_proposals_synthesis_names_themes_of_the_proposals(campaign):
-    row = province_row(campaign, "01", "on_time", reports=1, section_6="Đề nghị.", proposal_themes="legal")
-    sections = report_context(make_table(campaign, {"01": row}), campaign, [], GENERATED)["sections"]
-    assert sections[5]["synthesis"].endswith("; đề xuất, kiến nghị nêu nhiều nhất: "
-                                             "hành lang pháp lý, cơ chế chính sách (1)")
+def test_filing_mark_is_the_units_code_as_the_ministry_writes_it(report, campaign):
+    assert campaign.issuer_unit_code == "PTDT" and filing_mark(campaign) == "PTĐT"
+    assert report.signature.recipients == ("Như trên;", "Bộ Thông tin và Truyền thông;", "Lưu: VT, PTĐT.")
+    assert report.signature.authority == ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG") and report.signature.name
 
 
-def test_general_information_synthesis_counts_approved_schemes_and_operating_iocs(campaign):
+def test_each_annex_says_which_letter_it_goes_with(report):
+    assert [a.number for a in report.annexes] == ["I", "II"]
+    assert {a.attached for a in report.annexes} == {"(Kèm theo Công văn số        /BXD-PTĐT ngày 29/6/2022 "
+                                                    "của Bộ Xây dựng)"}
+
+
+def test_excerpts_make_a_third_annex_only_when_asked(table, campaign):
+    with_excerpts = build_report(table, campaign, ON, with_excerpts=True)
+    third = annex(with_excerpts, "III")
+    assert Heading("Thành phố Hà Nội", 3) in third.blocks
+    assert Paragraph("Trung tâm IOC vận hành từ 2021.", "excerpt") in third.blocks
+
+
+# --------------------------------------------------------------------------- status and lateness
+
+
+def test_summary_counts_on_time_late_missing_and_unreadable(report):
+    s = report.summary
+    assert (s.total, s.reported, s.on_time, s.late, s.missing, s.unreadable) == (5, 3, 1, 1, 2, 1)
+
+
+def test_lateness_is_counted_in_days_after_the_last_day_on_time(report):
+    # Deadline "trước ngày 30/5/2022": Hà Giang's report of 31/5 is two days late.
+    assert "chậm 2 ngày" in report.part_text("1. Tình hình báo cáo")
+    rows = table_in(annex(report, "I").blocks, "provinces-annex").rows
+    assert ("2", "Tỉnh Hà Giang", "", "31/5/2022", "Chậm 2 ngày") in rows
+
+
+def test_lateness_counts_the_day_in_vietnam_not_utc(campaign):
+    # 30/5 01:00 in Hà Nội is 29/5 18:00 UTC: late by one day.
+    row = province_row(campaign, "02", "late", received_at="2022-05-29T18:00:00+00:00", reports=1)
+    report = build_report(make_table(campaign, {"02": row}), campaign, ON)
+    assert "Hà Giang (chậm 1 ngày)" in report.part_text("1. Tình hình báo cáo")
+
+
+def test_annex_i_lists_every_province_with_its_report_and_status(campaign):
+    row = province_row(campaign, "06", "on_time", received_at="2022-05-24T10:00:00+07:00", reports=1,
+                       report_number="139/BC-UBND", report_date="2022-05-23", section_1="Có.")
+    rows = table_in(annex(build_report(make_table(campaign, {"06": row}), campaign, ON), "I").blocks,
+                    "provinces-annex").rows
+    assert ("4", "Tỉnh Bắc Kạn", "139/BC-UBND ngày 23/5/2022", "24/5/2022", "Đúng hạn") in rows
+    assert ("1", "Thành phố Hà Nội", "", "", "Chưa gửi") in rows
+    assert sum(1 for r in rows if r[0].isdigit()) == 5
+
+
+# --------------------------------------------------------------------------- citations and quotations
+
+
+def test_quotations_cite_the_report_by_number_and_date_as_the_ministry_does(campaign):
+    text = "Đề nghị Bộ Xây dựng sớm ban hành hướng dẫn về tiêu chuẩn kết nối dữ liệu đô thị thông minh."
+    row = province_row(campaign, "06", "on_time", received_at="2022-05-24T10:00:00+07:00", reports=1,
+                       report_number="139/BC-UBND", report_date="2022-05-23", section_6=text, proposal_themes="legal")
+    proposals = build_report(make_table(campaign, {"06": row}), campaign, ON).part_text("4. Kiến nghị")
+    assert f"“{text}” (Báo cáo số 139/BC-UBND ngày 23/5/2022 của UBND tỉnh Bắc Kạn)." in proposals
+
+
+def test_without_a_report_number_the_quotation_cites_the_day_received(campaign):
+    text = "Đề nghị Bộ Xây dựng sớm ban hành hướng dẫn về tiêu chuẩn kết nối dữ liệu đô thị thông minh."
+    row = province_row(campaign, "01", "on_time", received_at="2022-05-24T10:00:00+07:00", reports=1,
+                       section_6=text, proposal_themes="legal")
+    proposals = build_report(make_table(campaign, {"01": row}), campaign, ON).part_text("4. Kiến nghị")
+    assert "(văn bản gửi ngày 24/5/2022 của UBND thành phố Hà Nội)" in proposals
+
+
+def _difficulty_rows(campaign, **overrides):
+    common = "Nguồn lực, kinh phí đầu tư cho đô thị thông minh còn hạn chế, chủ yếu từ ngân sách địa phương."
+    texts = {"01": common, "02": "Nguồn lực kinh phí đầu tư còn hạn chế, chủ yếu từ ngân sách địa phương cấp.",
+             "04": "Kinh phí cho hệ thống camera giao thông năm 2021 được bố trí muộn hơn kế hoạch ban đầu."}
+    rows = {}
+    for code, text in texts.items():
+        values = {"section_5": text, "difficulty_themes": "resources", **overrides.get(code, {})}
+        rows[code] = province_row(campaign, code, "on_time", reports=1, received_at="2022-05-24T10:00:00+07:00",
+                                  **values)
+    return rows
+
+
+def test_the_quotation_of_a_theme_is_the_sentence_most_like_the_other_provinces(campaign):
+    difficulties = build_report(make_table(campaign, _difficulty_rows(campaign)), campaign, ON).part_text("2.5.")
+    assert "- Nguồn lực, kinh phí: 3 địa phương (Hà Nội, Hà Giang, Cao Bằng)." in difficulties
+    quotes = [line for line in difficulties.splitlines() if line.startswith("“")]
+    assert len(quotes) == 1 and quotes[0].startswith("“Nguồn lực, kinh phí đầu tư cho đô thị thông minh")
+
+
+def test_cells_to_review_and_ocr_text_are_never_quoted(campaign):
+    rows = _difficulty_rows(campaign, **{"01": {"section_5_review": True},
+                                         "02": {"section_5_note": "OCR", "section_5_ref": "scan.pdf, trang 2 (OCR)"}})
+    difficulties = build_report(make_table(campaign, rows), campaign, ON).part_text("2.5.")
+    quotes = [line for line in difficulties.splitlines() if line.startswith("“")]
+    assert quotes == ["“Kinh phí cho hệ thống camera giao thông năm 2021 được bố trí muộn hơn kế hoạch ban đầu.” "
+                      "(văn bản gửi ngày 24/5/2022 của UBND tỉnh Cao Bằng)."]
+
+
+def test_a_flattened_table_row_is_never_quoted(campaign):
+    rows = {"01": province_row(campaign, "01", "on_time", reports=1,
+                               section_1="STT | Hạng mục | Kinh phí | Ghi chú về nguồn vốn đầu tư công của tỉnh")}
+    assert "“" not in build_report(make_table(campaign, rows), campaign, ON).part_text("2.1.")
+
+
+# --------------------------------------------------------------------------- synthesis and figures
+
+
+def test_each_outline_item_has_its_heading_and_count(report, campaign):
+    headings = [b.text for b in report.body if isinstance(b, Heading) and b.level == 2]
+    assert headings == [f"2.{s.number}. {s.heading}" for s in campaign.sections]
+    assert report.part_text("2.2.").startswith("Có 1/5 tỉnh, thành phố báo cáo nội dung này.")
+
+
+def test_general_information_counts_schemes_with_their_decisions_and_operating_iocs(campaign):
     rows = {"01": province_row(campaign, "01", "on_time", reports=1, section_2="Có Đề án.", scheme_approved=True,
-                               ioc_operating=True),
+                               scheme_decision="4138/QĐ-UBND", scheme_approved_on="28/8/2020", ioc_operating=True),
             "02": province_row(campaign, "02", "on_time", reports=1, section_2="Chưa.", scheme_approved=False,
                                ioc_operating=False)}
-    sections = report_context(make_table(campaign, rows), campaign, [], GENERATED)["sections"]
-    assert sections[1]["synthesis"] == (
-        "2/5 tỉnh, thành phố có nội dung này; 1 địa phương nêu đã phê duyệt Đề án đô thị thông minh; "
-        "1 địa phương có Trung tâm giám sát, điều hành đô thị thông minh (IOC) đang vận hành")
+    general = build_report(make_table(campaign, rows), campaign, ON).part_text("2.2.")
+    assert ("1 địa phương nêu đã phê duyệt: Hà Nội (Quyết định số 4138/QĐ-UBND ngày 28/8/2020). "
+            "1 địa phương nêu chưa phê duyệt.") in general
+    assert "1 địa phương có Trung tâm đang vận hành (Hà Nội)." in general
 
 
-def test_funding_synthesis_gives_the_national_total(table, campaign):
-    sections = report_context(table, campaign, ERRORS, GENERATED)["sections"]
-    assert sections[3]["synthesis"].endswith("; 2 địa phương nêu được tổng kinh phí, cộng 127,5 tỷ đồng")
+def test_funding_gives_the_total_and_the_sources_apart_from_it(campaign):
+    rows = {code: province_row(campaign, code, "on_time", reports=1, section_4="Kinh phí.",
+                               funding_vnd=3_000_000_000, funding_xa_hoi_hoa_vnd=1_000_000_000)
+            for code in ("01", "02")}
+    rows["04"] = province_row(campaign, "04", "on_time", reports=1, section_4="Có kinh phí.")
+    funding = build_report(make_table(campaign, rows), campaign, ON).part_text("2.4.")
+    assert "Có 2/3 địa phương đã báo cáo nêu được tổng kinh phí" in funding and "cộng 6,00 tỷ đồng" in funding
+    assert "xã hội hóa 2,00 tỷ đồng (2 địa phương). Các khoản theo nguồn được nêu riêng, không cộng thêm" in funding
+    assert "chưa xác định được số kinh phí: Cao Bằng." in funding
 
 
-def test_funding_by_source_is_totalled_nationally(campaign):
-    rows = {code: province_row(campaign, code, "on_time", reports=1, funding_vnd=3_000_000_000,
-                               funding_xa_hoi_hoa_vnd=1_000_000_000) for code in ("01", "02")}
-    funding = report_context(make_table(campaign, rows), campaign, [], GENERATED)["funding"]
-    assert funding["sources"] == [{"key": "xa_hoi_hoa", "label": "xã hội hóa", "provinces": 2,
-                                   "vnd": 2_000_000_000, "vnd_text": "2.000.000.000 đồng", "ty_text": "2 tỷ"}]
+def test_assessment_and_proposals_leave_a_marked_place_for_the_ministry(report):
+    assert "[Ý kiến đánh giá của Bộ Xây dựng: …]" in report.part_text("3. Đánh giá chung")
+    assert report.part_text("4. Kiến nghị").endswith("[Ý kiến của Bộ Xây dựng: …]")
 
 
-def test_funding_is_totalled_by_region_and_nationally(table, campaign):
-    funding = report_context(table, campaign, ERRORS, GENERATED)["funding"]
-    regions = {g["region"]: g for g in funding["regions"]}
-    assert regions["Đồng bằng sông Hồng"]["vnd"] == 125_500_000_000
-    assert regions["Trung du và miền núi phía Bắc"]["vnd"] == 2_000_000_000
-    assert regions["Trung du và miền núi phía Bắc"]["with_data"] == 1
-    assert funding["total"]["vnd_text"] == "127.500.000.000 đồng"
-    assert funding["total"]["ty_text"] == "127,5 tỷ"
+def test_proposals_are_grouped_by_theme_with_the_provinces_raising_them(national):
+    campaign, table = national
+    proposals = build_report(table, campaign, ON).part_text("4. Kiến nghị")
+    assert proposals.startswith("Tổng hợp đề xuất, kiến nghị của 54 địa phương, theo nhóm vấn đề:")
+    assert "- Về hành lang pháp lý, cơ chế chính sách: 54 địa phương (Hà Nội, Hà Giang," in proposals
 
 
-def test_times_are_shown_in_vietnam_time(campaign):
-    utc_row = province_row(campaign, "02", "late", received_at="2022-05-31T02:15:00+00:00", reports=1)
-    late = report_context(make_table(campaign, {"02": utc_row}), campaign, [], GENERATED)["late"]
-    assert late[0]["received_text"] == "09:15 ngày 31/5/2022"
+def test_at_most_one_quotation_per_theme_and_two_per_item_without_themes(national):
+    campaign, table = national
+    report = build_report(table, campaign, ON)
+    for item in ("2.1.", "2.2.", "2.3."):
+        assert sum(1 for b in report.part(item) if isinstance(b, Paragraph) and b.kind == "quote") <= 2
+    difficulties = report.part("2.5.")
+    themes = sum(1 for b in difficulties if isinstance(b, Paragraph) and b.text.startswith("- "))
+    assert sum(1 for b in difficulties if isinstance(b, Paragraph) and b.kind == "quote") <= themes
+
+
+# --------------------------------------------------------------------------- funding annex
+
+
+def _number(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def test_funding_annex_totals_equal_the_tables(national):
+    campaign, table = national
+    report = build_report(table, campaign, ON)
+    rows = table_in(annex(report, "II").blocks, "funding-annex").rows
+    nation = rows[-1]
+    assert nation[1] == "Cả nước (54/63 địa phương có số liệu)"
+    assert nation[2] == f"{table['funding_vnd'].sum() / 1e9:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    assert report.funding_total_vnd == int(table["funding_vnd"].sum())
+    regions = [r for r in rows if r[1].startswith("Cộng vùng")]
+    assert len(regions) == 6
+    assert round(sum(_number(r[2]) for r in regions), 2) == round(table["funding_vnd"].sum() / 1e9, 2)
+    column = table_in(annex(report, "II").blocks, "funding-annex").headers.index("Xã hội hóa")
+    assert _number(nation[column]) == round(table["funding_xa_hoi_hoa_vnd"].sum() / 1e9, 2)
+
+
+def test_funding_annex_shows_a_figure_it_could_not_read_as_such_never_as_nought(table, campaign):
+    rows = table_in(annex(build_report(table, campaign, ON), "II").blocks, "funding-annex").rows
+    by_name = {r[1]: r for r in rows}
+    assert by_name["Hà Nội"][2] == "125,50" and by_name["Hà Giang"][2] == "2,00"
+    assert by_name["Cao Bằng"][2] == "không đọc được" and by_name["Bắc Kạn"][2] == "chưa gửi báo cáo"
+    reported_without = province_row(campaign, "06", "on_time", reports=1, section_4="Kinh phí lớn.")
+    rows = table_in(annex(build_report(make_table(campaign, {"06": reported_without}), campaign, ON), "II").blocks,
+                    "funding-annex").rows
+    assert next(r for r in rows if r[1] == "Bắc Kạn")[2] == "chưa xác định được"
+
+
+# --------------------------------------------------------------------------- nothing for machines
+
+
+def test_nothing_for_machines_in_the_letter(national):
+    campaign, table = national
+    table = table.copy()
+    table.loc[3, "status"] = "unreadable"
+    table.loc[3, "error"] = "scan.pdf: cannot read it as a PDF file; run `baocao assign`"
+    table.loc[5, "section_2_ref"] = "Scan_20220526_7497.pdf, trang 1 (OCR)"
+    text = build_report(table, campaign, ON, with_excerpts=True).all_text()
+    assert not MACHINE.findall(text)
 
 
 def test_decomposed_province_text_comes_out_nfc(campaign):
     nfd = unicodedata.normalize("NFD", "Khó khăn về nguồn lực")
     row = province_row(campaign, "01", "on_time", section_5=nfd, reports=1)
-    entry = report_context(make_table(campaign, {"01": row}), campaign, [], GENERATED)["sections"][4]["entries"][0]
-    assert entry["paragraphs"] == [unicodedata.normalize("NFC", nfd)]
+    third = annex(build_report(make_table(campaign, {"01": row}), campaign, ON, with_excerpts=True), "III")
+    assert Paragraph(unicodedata.normalize("NFC", nfd), "excerpt") in third.blocks
 
 
 def test_table_without_a_contract_column_raises_render_error(table, campaign, tmp_path):
@@ -331,82 +304,117 @@ def test_unknown_status_raises_render_error(table, campaign, tmp_path):
         render_report(odd, campaign, [], tmp_path / "r.html")
 
 
-# --------------------------------------------------------------------------- HTML
+def test_body_of_63_provinces_is_short(national):
+    """A page holds about 2,600 characters of 14 pt text: the body stays well within 15 pages."""
+    campaign, table = national
+    report = build_report(table, campaign, ON)
+    characters = sum(len(b.text) for b in report.body if not isinstance(b, Table))
+    assert characters < 12 * 2600
 
 
-def test_html_status_table_gives_the_summary_numbers(page):
-    counts = {key: page.text(f"count-{key}") for key in
-              ("reported", "on_time", "late", "unreadable", "missing", "total")}
-    assert counts == {"reported": "3", "on_time": "1", "late": "1", "unreadable": "1", "missing": "2", "total": "5"}
+# --------------------------------------------------------------------------- HTML, Markdown
 
 
-def test_html_status_paragraph_says_who_reported(page):
+class Page(HTMLParser):
+    """What a reader sees: text of elements by id, and every start tag."""
+
+    VOID = {"meta", "br", "img", "input", "link", "hr", "col", "wbr"}
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.by_id: dict[str, str] = {}
+        self.texts: list[str] = []
+        self._open: list[tuple[str, str | None]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        for _, ident in self._open:   # a cell or a line break ends a word
+            if ident:
+                self.by_id[ident] += " "
+        if tag not in self.VOID:
+            self._open.append((tag, attrs.get("id")))
+            if attrs.get("id"):
+                self.by_id.setdefault(attrs["id"], "")
+
+    def handle_endtag(self, tag):
+        while self._open:
+            if self._open.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        self.texts.append(data)
+        for _, ident in self._open:
+            if ident:
+                self.by_id[ident] += data
+
+    def text(self, ident: str) -> str:
+        return " ".join(self.by_id[ident].split())
+
+    @property
+    def everything(self) -> str:
+        return " ".join(" ".join(self.texts).split())
+
+
+def render(table, campaign, folder: Path, suffix: str, errors=ERRORS, **kwargs) -> str:
+    out = render_report(table, campaign, errors, folder / f"bao-cao{suffix}", on=ON, **kwargs)
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def html_folder(table, campaign, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("html")
+    render(table, campaign, folder, ".html")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def html(html_folder):
+    return (html_folder / "bao-cao.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def page(html):
+    return Page(html)
+
+
+@pytest.fixture(scope="module")
+def checklist(html_folder):
+    return Page((html_folder / CHECKLIST_NAME).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def markdown(table, campaign, tmp_path_factory):
+    return render(table, campaign, tmp_path_factory.mktemp("md"), ".md")
+
+
+def test_html_status_table_and_paragraph_give_the_counts(page):
     assert "đã nhận được báo cáo của 3/5 tỉnh, thành phố" in page.text("status-summary")
+    assert "Đã gửi báo cáo 3" in page.text("status-table") and "Tổng số 5" in page.text("status-table")
+    assert page.text("missing-list") == "- Chưa gửi báo cáo (2): Bắc Kạn, Tuyên Quang."
+    assert page.text("late-list") == "- Gửi sau thời hạn (1): Hà Giang (chậm 2 ngày)."
 
 
-def test_html_names_missing_provinces(page):
-    assert page.text("missing-list") == "Chưa gửi báo cáo (2): Bắc Kạn, Tuyên Quang."
-    assert "Tỉnh Bắc Kạn" in page.part("Phụ lục I.")
-
-
-def test_html_names_late_province_with_received_time(page):
-    assert "Hà Giang (09:15 ngày 31/5/2022)" in page.text("late-list")
-
-
-def test_html_section_text_sits_under_its_heading_with_attribution(page, campaign):
-    part = page.part(f"2.2. {campaign.section(2).heading}")
-    assert "Trung tâm IOC vận hành từ 2021." in part
-    assert "(Thành phố Hà Nội — Bao cao DTTM Ha Noi.docx, đoạn 12–30)" in part
-    assert "Trung tâm IOC" not in page.part(f"2.1. {campaign.section(1).heading}")
-
-
-def test_html_keeps_vietnamese_intact(html, page):
-    assert "Đồng bằng sông Hồng" in page.text("funding-regions")
-    assert html == unicodedata.normalize("NFC", html)
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html and "Độc lập - Tự do - Hạnh phúc" in html
-
-
-def test_html_has_letter_header_and_addressee(page, html):
-    assert "BỘ XÂY DỰNG" in html
-    assert "Kính gửi: Thủ tướng Chính phủ" in html
+def test_html_has_letter_header_addressee_and_annexes(page, html):
+    assert "BỘ XÂY DỰNG" in html and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
+    assert "Kính gửi: Thủ tướng Chính phủ" in page.everything
     assert "văn bản số 1683/BXD-PTDT ngày 16/5/2022" in html and "trước ngày 30/5/2022" in html
+    assert "Hà Nội 125,50" in page.text("funding-annex")
+    assert html == unicodedata.normalize("NFC", html)
 
 
-def test_html_has_status_bar_chart_as_inline_svg(page):
-    inside = page.tags_in["status-chart"]
-    assert "svg" in inside
-    assert inside.count("rect") == 4
-
-
-def test_html_has_funding_by_region_chart_naming_regions_in_ty_dong(page):
-    inside, text = page.tags_in["funding-regions-chart"], page.text("funding-regions-chart")
-    assert "svg" in inside and inside.count("rect") == 2
-    assert "Đồng bằng sông Hồng 125,5 tỷ" in text
-    assert "Trung du và miền núi phía Bắc 2 tỷ" in text
-    assert "tỷ đồng" in text
-
-
-def test_html_has_funding_by_province_chart_grouped_by_region(page):
-    inside, text = page.tags_in["funding-provinces-chart"], page.text("funding-provinces-chart")
-    assert inside.count("svg") == 2 and inside.count("rect") == 2
-    assert "Đồng bằng sông Hồng Hà Nội 125,5 tỷ" in text
-    assert "Trung du và miền núi phía Bắc Hà Giang 2 tỷ" in text
-
-
-def test_funding_chart_bars_share_the_scale_of_the_largest_province(table, campaign):
-    groups = report_context(table, campaign, ERRORS, GENERATED)["funding_charts"]["provinces"]
-    widths = {bar["label"]: bar["width"] for g in groups for bar in g["bars"]}
-    assert widths["Hà Nội"] == 220
-    assert widths["Hà Giang"] == round(220 * 2 / 125.5)
+def test_html_letter_has_nothing_for_machines(page):
+    assert not MACHINE.findall(page.text("letter"))
 
 
 def test_html_escapes_script_in_province_text(campaign, tmp_path):
     row = province_row(campaign, "01", "on_time", reports=1,
-                       section_6="Đề nghị <script>alert('x')</script> hỗ trợ.", section_6_ref="a.docx, đoạn 1")
-    html = render(make_table(campaign, {"01": row}), campaign, tmp_path, ".html")
+                       section_1="Đề nghị <script>alert('x')</script> hỗ trợ triển khai các hạ tầng dùng chung.")
+    html = render(make_table(campaign, {"01": row}), campaign, tmp_path, ".html", with_excerpts=True)
     assert "script" not in [t for t, _ in Page(html).tags]
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
-    assert "Đề nghị <script>alert('x')</script> hỗ trợ." in Page(html).part("2.6.")
 
 
 def test_html_is_one_self_contained_page(page, html):
@@ -418,55 +426,43 @@ def test_html_is_one_self_contained_page(page, html):
     assert "@media print" in html
 
 
-def test_html_lists_unreadable_report_with_its_error(page):
-    assert "PDF là bản quét không có lớp chữ" in page.text("unreadable-table")
+def test_the_clerks_file_holds_the_unreadable_report_with_its_error(checklist):
+    text = checklist.text("unreadable-table")
+    assert "Tỉnh Cao Bằng" in text and "PDF là bản quét không có lớp chữ" in text and "scan.pdf" in text
 
 
-def test_html_lists_recorded_errors(page):
-    text = page.text("errors-table")
-    assert "Xin tỉnh gửi lại bản .docx" in text and "<scan@caobang.gov.vn>" in text
+def test_the_clerks_file_holds_the_recorded_errors_and_sources(checklist):
+    assert "Xin tỉnh gửi lại bản .docx" in checklist.text("errors-table")
+    assert "<scan@caobang.gov.vn>" in checklist.text("errors-table")
+    sources = checklist.text("sources-table")
+    assert "<bc-hanoi@hanoi.gov.vn>" in sources and "Bao cao DTTM Ha Noi.docx" in sources
 
 
-def test_html_source_index_names_message_and_file(page):
-    text = page.text("sources-table")
-    assert "<bc-hanoi@hanoi.gov.vn>" in text and "Bao cao DTTM Ha Noi.docx" in text
-
-
-def test_html_funding_table_gives_national_total(page):
-    assert page.text("funding-total") == "127.500.000.000 đồng"
-
-
-# --------------------------------------------------------------------------- Markdown
+def test_the_clerks_file_lists_cells_to_review_with_where_they_are(campaign, tmp_path):
+    row = province_row(campaign, "01", "on_time", reports=1, section_3="Tuyên truyền.", section_3_review=True,
+                       section_3_note="tìm theo vị trí", section_3_ref="bc.docx, đoạn 4–9")
+    render(make_table(campaign, {"01": row}), campaign, tmp_path, ".md")
+    cells = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("cells-table")
+    assert "Thành phố Hà Nội 3." in cells and "tìm theo vị trí bc.docx, đoạn 4–9" in cells
 
 
 def test_markdown_has_a_heading_for_each_outline_section(markdown, campaign):
     headings = [line for line in markdown.splitlines() if line.startswith("#")]
     for s in campaign.sections:
         assert f"### 2.{s.number}. {s.heading}" in headings
+    assert "## Phụ lục II. KINH PHÍ TRIỂN KHAI ĐÔ THỊ THÔNG MINH CỦA CÁC ĐỊA PHƯƠNG" in headings
 
 
-def test_markdown_gives_formatted_funding_total(markdown):
-    assert "| **Cả nước** | **2/5** | **127.500.000.000 đồng** | **127,5 tỷ** |" in markdown
+def test_markdown_gives_the_national_funding_total(markdown):
+    assert "| **Cả nước (2/5 địa phương có số liệu)** | **127,50** |" in markdown
 
 
-def test_markdown_quotes_province_text_with_attribution(markdown):
-    assert "> Trung tâm IOC vận hành từ 2021." in markdown
-    assert "(Thành phố Hà Nội — Bao cao DTTM Ha Noi.docx, đoạn 12–30)" in markdown
-
-
-def test_markdown_heading_inside_province_text_stays_quoted_text(campaign, tmp_path):
-    row = province_row(campaign, "01", "on_time", reports=1,
-                       section_3="# Tiêu đề giả\n```\n<b>đậm</b>", section_3_ref="a.docx, đoạn 2")
-    md = render(make_table(campaign, {"01": row}), campaign, tmp_path, ".md")
+def test_markdown_heading_inside_province_text_stays_text(campaign, tmp_path):
+    row = province_row(campaign, "01", "on_time", reports=1, section_3="# Tiêu đề giả\n```\n<b>đậm</b>")
+    md = render(make_table(campaign, {"01": row}), campaign, tmp_path, ".md", with_excerpts=True)
     headings = [line for line in md.splitlines() if line.startswith("#")]
     assert not any("Tiêu đề giả" in h for h in headings)
-    assert "> \\# Tiêu đề giả" in md
-    assert "> \\```" in md
-    assert "> \\<b>đậm\\</b>" in md
-
-
-def test_markdown_names_missing_provinces(markdown):
-    assert "- Chưa gửi báo cáo (2): Bắc Kạn, Tuyên Quang." in markdown
+    assert "\\# Tiêu đề giả" in md and "\\```" in md and "\\<b>đậm\\</b>" in md
 
 
 # --------------------------------------------------------------------------- templates and formats
@@ -503,3 +499,42 @@ def test_broken_custom_template_raises_render_error_with_line(table, campaign, t
 def test_unknown_suffix_raises_render_error_naming_the_working_ones(table, campaign, tmp_path, suffix):
     with pytest.raises(RenderError, match=r"\.html, \.md, \.docx, \.pdf"):
         render_report(table, campaign, [], tmp_path / f"bao-cao{suffix}")
+
+
+def test_times_for_the_clerk_are_in_vietnam_time(campaign, tmp_path):
+    row = province_row(campaign, "02", "late", received_at="2022-05-31T02:15:00+00:00", reports=1,
+                       source="<a@b> · c.docx")
+    render(make_table(campaign, {"02": row}), campaign, tmp_path, ".md")
+    assert "09:15 ngày 31/5/2022" in Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("sources-table")
+
+
+def test_the_content_is_plain_data(report):
+    assert dataclasses.is_dataclass(report) and all(dataclasses.is_dataclass(b) for b in report.body)
+    assert VN.utcoffset(None).total_seconds() == 7 * 3600
+
+
+def test_a_sentence_about_the_report_itself_is_never_quoted(campaign):
+    boilerplate = "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và Ủy ban nhân dân cấp huyện."
+    rows = {code: province_row(campaign, code, "on_time", reports=1, section_1=boilerplate + "\n" + own)
+            for code, own in (("01", "Năm 2017, thành phố đã triển khai hệ thống cảnh báo ngập nước tại các quận."),
+                              ("02", "Năm 2016, tỉnh đã lắp đặt hệ thống camera giám sát giao thông tại thành phố."))}
+    item = build_report(make_table(campaign, rows), campaign, ON).part_text("2.1.")
+    assert "tổng hợp từ báo cáo" not in item and "“Năm 201" in item
+
+
+def test_a_region_and_a_missing_provinces_figures_span_their_row(table, campaign):
+    funding = table_in(annex(build_report(table, campaign, ON), "II").blocks, "funding-annex")
+    by_name = {row[1]: i for i, row in enumerate(funding.rows)}
+    assert {by_name["Đồng bằng sông Hồng"], by_name["Bắc Kạn"]} <= funding.spanning_rows
+    assert by_name["Hà Nội"] not in funding.spanning_rows
+
+
+def test_the_clerks_file_lists_funding_not_read_and_funding_to_check(campaign, tmp_path):
+    rows = {"01": province_row(campaign, "01", "on_time", reports=1, section_4="Kinh phí lớn.",
+                               section_4_ref="bc.docx, đoạn 20–25"),
+            "02": province_row(campaign, "02", "on_time", reports=1, section_4="Khoảng 12 tỷ đồng.",
+                               funding_vnd=12_000_000_000, funding_review=True, funding_note="số ước tính")}
+    render(make_table(campaign, rows), campaign, tmp_path, ".md")
+    funding = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("funding-table")
+    assert "Thành phố Hà Nội chưa xác định được" in funding and "bc.docx, đoạn 20–25" in funding
+    assert "Tỉnh Hà Giang 12,00 số ước tính" in funding

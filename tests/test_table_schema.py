@@ -5,7 +5,7 @@ the table, its workbook, the report and the corrections all follow it."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import openpyxl
@@ -19,7 +19,7 @@ from baocao.aggregate.schema import REPORTED, SHEET_LABELS, Status, is_late, tab
 from baocao.aggregate.summary import history, region_totals, theme_counts
 from baocao.aggregate.table import build_table
 from baocao.campaign import load_campaign
-from baocao.render.report import report_context
+from baocao.render.letter import build_report
 
 UTC = timezone.utc
 VN = timezone(timedelta(hours=7))
@@ -113,19 +113,21 @@ def test_statuses_keep_their_values_and_their_vietnamese_labels():
 
 
 def test_the_report_shows_the_statuses_labels(table, campaign):
-    context = report_context(table, campaign, [], datetime(2022, 6, 20, 9, 0, tzinfo=VN))
-    assert context["status_labels"] == {s.value: s.label for s in Status}
-    assert [bar["label"] for bar in context["chart"]["bars"]] == [s.label for s in Status]
-    assert [p["status_label"] for p in context["late"]] == [Status.LATE.label]
+    report = build_report(table, campaign, date(2022, 6, 20))
+    annex_i = next(b for b in report.annexes[0].blocks if b.ident == "provinces-annex")
+    shown = {row[-1] for row in annex_i.rows if row[0].isdigit()}
+    # A late report says by how many days ("Chậm 2 ngày") rather than the bare label.
+    assert {s.label for s in Status if s is not Status.LATE} <= shown
+    assert any(label.startswith("Chậm ") and label.endswith(" ngày") for label in shown)
 
 
 def test_a_status_not_reported_is_not_counted_as_reported(table, campaign):
     assert REPORTED == {"on_time", "late", "unreadable"}
     assert not Status.MISSING.reported and all(s.reported for s in Status if s is not Status.MISSING)
     national = region_totals(table).iloc[-1]
-    summary = report_context(table, campaign, [], datetime(2022, 6, 20, 9, 0, tzinfo=VN))["summary"]
+    summary = build_report(table, campaign, date(2022, 6, 20)).summary
     assert (national["reported"], national["missing"]) == (3, 2)
-    assert (summary["reported"], summary["missing"]) == (3, 2)
+    assert (summary.reported, summary.missing) == (3, 2)
 
 
 @pytest.mark.parametrize("received_at, late", [
