@@ -1,6 +1,7 @@
 """What a person should check, as one list in Vietnamese (the workbook's "Kiểm tra" sheet):
 the provinces that sent nothing, the files baocao could not read or read only in part and
-why, and the cells of the table to review with the note saying why. The letter shows none
+why, the cells of the table to review and the funding figures to check, with the note
+saying why. The letter shows none
 of this; the clerk and the analyst work from it."""
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ _MISSING = "Đôn đốc tỉnh gửi báo cáo."
 _NO_DOCUMENT = "Đề nghị tỉnh gửi tệp báo cáo."
 _UNASSIGNED = "Chưa xác định được thư của tỉnh nào: đọc thư rồi gán tỉnh (baocao assign)."
 NOT_READ = ("no_sections", "partial", "unsupported", "failed")
+_FUNDING_ITEM = "Tổng kinh phí"
+_FUNDING_UNCLEAR = "Số liệu kinh phí chưa rõ: đối chiếu với báo cáo."
 
 
 def document_reason(status: str, error: str) -> str:
@@ -71,6 +74,9 @@ def checklist(table: pd.DataFrame, reports: Sequence[ReportRecord], schema: Tabl
             if names.review in record and bool(record[names.review]):
                 found.append(where | {"check": "cell", "item": f"{item}. {schema.column(names.text).label_vi}",
                                       "note": record[names.note]})
+        if bool(record.get("funding_review")):
+            found.append(where | {"check": "funding", "item": _FUNDING_ITEM,
+                                  "note": record.get("funding_note") or _FUNDING_UNCLEAR})
     found += [{"province_code": "", "province": "", "item": "", "check": "unassigned", "file": report.message_id,
                "note": _UNASSIGNED} for report in sorted(reports, key=lambda r: r.received_at)
               if not report.province_code]

@@ -171,13 +171,21 @@ def _width(value, kind: str) -> int:
 
 
 def _fill_cells_to_review(sheet, frame: pd.DataFrame, schema: TableSchema, fill) -> None:
-    """Each section text to check, and the note saying why, filled so the eye finds them."""
+    """Each section text and funding figure to check, and the note saying why, filled so
+    the eye finds them."""
     for item in sorted({c.item for c in schema.columns if c.group == "section"}):
         names = cell_columns(item)
         if not {names.text, names.note, names.review} <= set(frame.columns):
             continue
         marked = [frame.columns.get_loc(names.text) + 1, frame.columns.get_loc(names.note) + 1]
-        for row, review in enumerate(frame[names.review].astype(bool), start=2):
-            if review:
-                for column in marked:
-                    sheet.cell(row=row, column=column).fill = fill
+        _fill_where(sheet, frame, names.review, marked, fill)
+    if {"funding_vnd", "funding_note", "funding_review"} <= set(frame.columns):
+        marked = [frame.columns.get_loc("funding_vnd") + 1, frame.columns.get_loc("funding_note") + 1]
+        _fill_where(sheet, frame, "funding_review", marked, fill)
+
+
+def _fill_where(sheet, frame: pd.DataFrame, flag: str, columns: list[int], fill) -> None:
+    for row, review in enumerate(frame[flag].fillna(False).astype(bool), start=2):
+        if review:
+            for column in columns:
+                sheet.cell(row=row, column=column).fill = fill

@@ -15,7 +15,7 @@ from workbook import read_workbook
 
 from baocao.aggregate.checklist import checklist
 from baocao.aggregate.corrections import Corrections, apply_cells
-from baocao.aggregate.export import Consolidation, write_table
+from baocao.aggregate.export import TO_REVIEW_FILL, Consolidation, write_table
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
 from baocao.aggregate.schema import (
     BY_2025_COLUMNS,
@@ -233,3 +233,23 @@ def test_the_2025_provinces_view_has_vietnamese_headers_and_amounts_in_ty(consol
     assert [c.value for c in sheet[1]] == [c.label_vi for c in BY_2025_COLUMNS.columns]
     funding = [row[6] for row in sheet.iter_rows(min_row=2) if row[6].value is not None]
     assert funding and all(c.number_format == "#,##0.00" for c in funding)
+
+
+def test_a_funding_figure_to_check_is_on_the_check_sheet_and_filled_in_the_table(consolidation, reports, tmp_path):
+    table = consolidation.table.copy()
+    table.loc[table["province_code"] == "01", ["funding_review", "funding_note"]] = \
+        [True, "kinh phí đọc ngoài mục kinh phí"]
+    checks = checklist(table, reports, consolidation.schema)
+    funding = checks[checks["check"] == "funding"]
+    assert funding[["province", "item", "note"]].values.tolist() == [
+        ["Hà Nội", "Tổng kinh phí", "kinh phí đọc ngoài mục kinh phí"]]
+
+    book = openpyxl.load_workbook(write_table(dataclasses.replace(consolidation, table=table, checks=checks),
+                                              tmp_path / "bang.xlsx"))
+    note = by_province(book, "table", "Kinh phí – lý do cần kiểm tra")
+    assert note["01"].value == "kinh phí đọc ngoài mục kinh phí"
+    filled = {code: cell.fill.fgColor.rgb.endswith(TO_REVIEW_FILL)
+              for code, cell in zip((c.value for c in column(book, "table", "Mã tỉnh")),
+                                    column(book, "table", "Kinh phí – lý do cần kiểm tra"), strict=True)}
+    assert filled["01"] and not any(v for code, v in filled.items() if code != "01")
+    assert "Số liệu kinh phí cần kiểm tra" in [c.value for c in column(book, "checks", "Việc cần kiểm tra")]
