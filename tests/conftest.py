@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from mailserver import Dovecot, append_mailbox, free_port
+from mailserver import MAILBOX, Dovecot, append_mailbox, free_port, run_baocao
 
 _folders = itertools.count(1)
 
@@ -33,3 +33,12 @@ def sample_folder(dovecot) -> str:
     return folder
 
 
+
+
+@pytest.fixture(scope="session")
+def ingested_sample(tmp_path_factory) -> Path:
+    """The sample mailbox ingested once into a store; tests that change a store work on a copy."""
+    store = tmp_path_factory.mktemp("pristine") / "kho"
+    result = run_baocao("ingest", "--store", str(store), "--from", str(MAILBOX), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return store

@@ -20,17 +20,10 @@ from mailserver import MAILBOX, filler_message, run_baocao
 from baocao.store.backup import back_up_store
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory) -> Path:
-    store = tmp_path_factory.mktemp("pristine") / "kho"
-    result = run_baocao("ingest", "--store", str(store), "--from", str(MAILBOX), "--quiet")
-    assert result.returncode == 0, result.stderr
-    return store
-
-
 @pytest.fixture
-def store(ingested, tmp_path) -> Path:
-    return Path(shutil.copytree(ingested, tmp_path / "kho"))
+def store(ingested_sample, tmp_path) -> Path:
+    """A copy of the sample mailbox's store for each test."""
+    return Path(shutil.copytree(ingested_sample, tmp_path / "kho"))
 
 
 def objects(store: Path) -> dict[str, Path]:

@@ -17,18 +17,10 @@ from baocao.store import Store
 SQLITE_SCRATCH = ("catalog.sqlite-wal", "catalog.sqlite-shm")   # any SQLite reader may create them
 
 
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory) -> Path:
-    """The sample mailbox ingested once; each test works on a copy."""
-    store = tmp_path_factory.mktemp("pristine") / "kho"
-    result = run_baocao("ingest", "--store", str(store), "--from", str(MAILBOX), "--quiet")
-    assert result.returncode == 0, result.stderr
-    return store
-
-
 @pytest.fixture
-def store(ingested, tmp_path) -> Path:
-    return Path(shutil.copytree(ingested, tmp_path / "kho"))
+def store(ingested_sample, tmp_path) -> Path:
+    """A copy of the sample mailbox's store for each test."""
+    return Path(shutil.copytree(ingested_sample, tmp_path / "kho"))
 
 
 def catalogue(store: Path, sql: str, *args):
