@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-# Below this a person should check the cell: calibrated on the tuned corpus so that most
-# wrong cells fall under it and few right ones do (bench/sections.py prints both rates).
+# Below this a person should check the cell: calibrated on held-out pool 1 once it had been
+# looked at (few right cells fall under it; raising it flags many right cells for few more
+# wrong ones), measured on pool 2 (bench/sections.py prints both rates).
 REVIEW_BELOW = 0.6
 # Heading words pointing this clearly at an item (alignment.likeness) are enough on their own.
 WORDS_CLEAR = 0.6
