@@ -172,11 +172,20 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
 
 def report_funding(item: str, report: str) -> FundingFigure:
     """The total of the funding item; when the report has no funding item (or it was not
-    found), the total stated anywhere in the report, so that the figure is not lost, but
-    marked `elsewhere` for a person to check. Amounts scattered over a report are not parts
-    of one total, so there they are not added up."""
+    found), or the item found states no amount while the report does, the total stated
+    anywhere in the report, so that the figure is not lost, but marked `elsewhere` for a
+    person to check: an item with no amount in a report with amounts is most likely a
+    heading put in the wrong place. Amounts scattered over a report are not parts of one
+    total, so there they are not added up."""
     if item.strip():
-        return funding_total(item)
+        figure = funding_total(item)
+        if figure.vnd is not None or figure.ambiguous:
+            return figure
+        outside = funding_total(report, add_up=False)
+        if outside.vnd is None and not outside.ambiguous:
+            return figure
+        return replace(outside, rule=f"outside the funding item (it states no amount): {outside.rule}",
+                       elsewhere=True)
     figure = funding_total(report, add_up=False)
     return replace(figure, rule=f"outside the funding item (not found): {figure.rule}", elsewhere=True)
 

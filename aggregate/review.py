@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from baocao.aggregate.amounts import FundingFigure
 from baocao.aggregate.schema import REVIEW_COLUMN, cell_columns
 from baocao.parse.confidence import Reason, needs_review, note
 from baocao.store.records import SectionRecord
@@ -45,6 +46,26 @@ def cells_to_review(table: pd.DataFrame) -> pd.Series:
     """Per province, how many of its cells a person should check."""
     flags = [name for name in table.columns if REVIEW_COLUMN.fullmatch(name)]
     return table[flags].astype(bool).sum(axis=1).astype("int64")
+
+
+UNCLEAR_FIGURE = "số liệu chưa rõ, cần kiểm tra"
+FIGURE_FROM_DOUBTFUL_ITEM = "đọc từ mục kinh phí cần kiểm tra"
+
+
+class FigureReview(NamedTuple):
+    review: bool
+    note: str
+
+
+def funding_review(figure: FundingFigure, item_review: bool) -> FigureReview:
+    """Whether a person should check the funding figure, and why: it was read outside the
+    funding item, or it is unclear, or the funding item it was read from is itself a cell
+    to check (its figure is no surer than its text)."""
+    notes = [Reason.FUNDING_ELSEWHERE.label] * (figure.elsewhere and figure.review)
+    notes += [UNCLEAR_FIGURE] * figure.ambiguous
+    from_doubtful_item = item_review and not figure.elsewhere
+    notes += [FIGURE_FROM_DOUBTFUL_ITEM] * from_doubtful_item
+    return FigureReview(figure.review or from_doubtful_item, "; ".join(notes))
 
 
 class ReviewCount(NamedTuple):

@@ -9,13 +9,27 @@ import pandas as pd
 from baocao.aggregate.amounts import report_funding
 from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
-from baocao.aggregate.review import EMPTY_THOUGH_REPORTED, NOTHING_TO_JUDGE, cells_to_review, of_section
-from baocao.aggregate.schema import AMOUNT, COUNT, FLAG, MAYBE, SHARE, Status, TableSchema, status_of, table_schema
+from baocao.aggregate.review import (
+    EMPTY_THOUGH_REPORTED,
+    NOTHING_TO_JUDGE,
+    cells_to_review,
+    funding_review,
+    of_section,
+)
+from baocao.aggregate.schema import (
+    AMOUNT,
+    COUNT,
+    FLAG,
+    MAYBE,
+    SHARE,
+    Status,
+    TableSchema,
+    cell_columns,
+    status_of,
+    table_schema,
+)
 from baocao.campaign import Campaign
-from baocao.parse.confidence import Reason
 from baocao.parse.letterhead import ReportReference
-
-UNCLEAR_FIGURE = "số liệu chưa rõ, cần kiểm tra"
 
 
 def build_table(reports: Sequence[ReportRecord], campaign: Campaign) -> pd.DataFrame:
@@ -78,9 +92,8 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
         figure = report_funding(row[f"section_{funding.number}"], _report_text(row, campaign))
         row["funding_vnd"] = figure.vnd
         row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
-        notes = [Reason.FUNDING_ELSEWHERE.label] * (figure.elsewhere and figure.review)
-        notes += [UNCLEAR_FIGURE] * figure.ambiguous
-        row["funding_review"], row["funding_note"] = figure.review, "; ".join(notes)
+        item_review = bool(row[cell_columns(funding.number).review])
+        row["funding_review"], row["funding_note"] = funding_review(figure, item_review)
     row |= _figures(row, campaign)
     return row
 

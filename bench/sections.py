@@ -38,6 +38,12 @@ on the items read; the whole report's text when the funding item is not found) a
 the total the same rules read from the file's expected items: right when the two figures
 are equal, "for review" when the table would ask a person to check it.
 
+Report number and date: `report_number` and `report_date` read from the letterhead
+(parse/letterhead.py, as the table does) against the file's own: expected.json's
+`report_number`/`report_date` where the generator wrote them, else the letterhead lines it
+wrote into `absent` ("Số: 139/BC-UBND", "Bắc Kạn, ngày 23 tháng 5 năm 2022"). Right when
+both equal; a file with neither line is not scored.
+
 Pages: PDFs (and scans) are counted with pdfplumber; .docx/.doc have no pages of their own,
 so their count is LibreOffice's for the same document (`pages` in expected.json, measured
 by make_reports.py when it exported every file to PDF).
@@ -48,6 +54,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import statistics
 import sys
 import time
@@ -59,7 +66,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from baocao.aggregate.amounts import report_funding
+from baocao.aggregate.review import funding_review
 from baocao.campaign import load_campaign
+from baocao.parse.letterhead import report_reference
 from baocao.parse.reports import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +120,44 @@ class Funding:
     review: bool
 
 
+@dataclass(frozen=True)
+class Reference:
+    """The report's own number and date as read, against the file's."""
+
+    number_right: bool
+    date_right: bool
+
+
+_WRITTEN_NUMBER = re.compile(r"^Số:\s*(\d+/\S+)$")
+_WRITTEN_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})$")
+
+
+def written_reference(entry: dict) -> tuple[str | None, str | None]:
+    """The number and ISO date the file was written with (see the docstring)."""
+    number, day = entry.get("report_number"), entry.get("report_date")
+    for line in entry.get("absent", []):
+        if number is None and (m := _WRITTEN_NUMBER.match(line.strip())):
+            number = m[1]
+        if day is None and (m := _WRITTEN_DATE.search(line.strip())):
+            day = f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
+    return number, day
+
+
+def reference_of(letterhead: str, entry: dict) -> Reference | None:
+    number, day = written_reference(entry)
+    if number is None and day is None:
+        return None
+    read = report_reference(letterhead or "")
+    got_day = read.date.isoformat() if read.date else None
+    return Reference(number is None or read.number == number, day is None or got_day == day)
+
+
+def reference_score(results: list[FileResult]) -> str:
+    scored = [r.reference for r in results if r.reference is not None]
+    return (f"report number and date: {sum(x.number_right for x in scored)}/{len(scored)} numbers, "
+            f"{sum(x.date_right for x in scored)}/{len(scored)} dates right")
+
+
 @dataclass
 class FileResult:
     entry: dict
@@ -119,6 +166,7 @@ class FileResult:
     status: str
     cells: list[Cell] = field(default_factory=list)
     funding: Funding | None = None
+    reference: Reference | None = None
 
 
 def contains(haystack: str, needle: str, ocr: bool) -> bool:
@@ -188,7 +236,8 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
         parsed = parse_document(path, entry["format"], entry["file"], outline)
         times.append(time.perf_counter() - start)
     result = FileResult(entry, min(times), pages_of(path, entry), parsed.status)
-    result.funding = funding_of({s.number: s.text for s in parsed.sections}, entry, outline)
+    result.funding = funding_of(parsed.sections, entry, outline)
+    result.reference = reference_of(parsed.letterhead, entry)
     found = {s.number: s.text for s in parsed.sections}
     # An item not found is flagged as the table flags it: a province that reported has an
     # empty cell ("trống dù tỉnh đã báo cáo"), or its document could not be read at all.
@@ -203,18 +252,21 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
     return result
 
 
-def funding_of(found: dict[int, str], entry: dict, outline) -> Funding | None:
-    """The file's funding total as the table reads it, against its expected items'."""
+def funding_of(sections, entry: dict, outline) -> Funding | None:
+    """The file's funding total as the table reads it, against its expected items'; "for
+    review" as the table decides it (aggregate/review.py funding_review)."""
     item = next((s.number for s in outline if s.role == "funding"), None)
     if item is None:
         return None
+    found = {s.number: s.text for s in sections}
     expected = {int(n): text for n, text in entry["sections"].items()}
 
     def read(items: dict[int, str]):
         return report_funding(items.get(item, ""), "\n".join(items[n] for n in sorted(items)))
 
     got, want = read(found), read(expected)
-    return Funding(got.vnd == want.vnd, got.review)
+    item_review = any(s.review for s in sections if s.number == item)
+    return Funding(got.vnd == want.vnd, funding_review(got, item_review).review)
 
 
 def funding_score(results: list[FileResult]) -> str:
@@ -355,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     corpora = dict(CORPORA, heldout=args.heldout.resolve())
-    headline: list[tuple[Run, list[Cell], str]] = []
+    headline: list[tuple[Run, list[Cell], str, str]] = []
     for run in runs_of(args.corpus, args.no_phrases):
         corpus = corpora[run.corpus]
         expected_path = corpus / "expected.json"
@@ -371,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         results = [run_file(e, corpus, outline, max(1, args.repeat)) for e in entries]
         wall = time.perf_counter() - started
         cells = [c for r in results for c in r.cells]
-        headline.append((run, cells, funding_score(results)))
+        headline.append((run, cells, funding_score(results), reference_score(results)))
 
         where = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus
         title = f"== {run.label}: {len(results)} files from {where} =="
@@ -392,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(by_item(results, outline)))
         print(flag_rates(cells))
         print(funding_score(results))
+        print(reference_score(results))
         print()
         print("\n".join(verdicts(results)))
         wrong = [c for c in cells if not c.right and not c.why.startswith("unsupported")]
@@ -409,9 +462,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
 
     print("== headline ==")
-    for run, cells, funding in headline:
+    for run, cells, funding, reference in headline:
         print(f"  {run.label:<28} {share(cells):>20}   {flag_rates(cells)}")
         print(f"  {'':<28} {'':>20}   {funding}")
+        print(f"  {'':<28} {'':>20}   {reference}")
     return 0
 
 

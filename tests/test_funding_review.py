@@ -83,6 +83,38 @@ def test_a_report_that_names_no_amount_anywhere_has_no_figure_and_nothing_to_che
     assert pd_na(row["funding_vnd"]) and not row["funding_review"]
 
 
+def test_a_funding_item_with_no_amount_in_a_report_with_amounts_reads_them_and_is_flagged(campaign):
+    """Its heading was most likely put in the wrong place: the amounts sit under another item."""
+    row = row_of(campaign, SECTIONS | {4: "Năm 2023 tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung."})
+    assert row["funding_vnd"] == 30_375_000_000
+    assert row["funding_rule"] == "outside the funding item (it states no amount): stated total: 30 ty 375 trieu"
+    assert row["funding_review"] and row["funding_note"] == "kinh phí đọc ngoài mục kinh phí"
+
+
+def test_a_funding_item_that_says_no_funding_was_used_stays_zero_whatever_the_report_says(campaign):
+    row = row_of(campaign, SECTIONS | {4: "Tỉnh chưa bố trí nguồn kinh phí riêng cho đô thị thông minh."})
+    assert row["funding_vnd"] == 0 and not row["funding_review"]
+
+
+def test_a_funding_item_with_no_amount_in_a_report_without_any_is_left_empty_and_not_flagged(campaign):
+    row = row_of(campaign, {1: SECTIONS[1], 4: "Tỉnh đang rà soát các nguồn lực."})
+    assert pd_na(row["funding_vnd"]) and not row["funding_review"]
+
+
+def test_a_figure_read_from_a_funding_item_that_is_itself_to_check_is_flagged_with_it(campaign):
+    """A figure is no surer than the text it was read from: a funding item found only by
+    its place, say, may hold another item's amounts."""
+    doubtful = SectionRecord(4, "IV. Nội dung khác", "Tổng kinh phí thực hiện là 12 tỷ đồng.", 40, 43,
+                             confidence=0.4, reasons=("by_position",))
+    found = tuple(SectionRecord(n, f"{n}. Mục {n}", text, n * 10, n * 10 + 3) for n, text in SECTIONS.items())
+    document = DocumentRecord("bao-cao.docx", "ab" * 32, "docx", "ok", "", (*found, doubtful))
+    report = ReportRecord("01" * 32, "<01@hanoi.gov.vn>", "sxd@hanoi.gov.vn", "Báo cáo ĐTTM",
+                          datetime(2022, 5, 20, 3, 0, tzinfo=timezone.utc), "01", (document,))
+    row = build_table([report], campaign).iloc[0].to_dict()
+    assert row["section_4_review"] and row["funding_vnd"] == 12_000_000_000
+    assert row["funding_review"] and row["funding_note"] == "đọc từ mục kinh phí cần kiểm tra"
+
+
 def pd_na(value) -> bool:
     import pandas as pd
 
