@@ -59,7 +59,7 @@ HEADING_SIZE_RATIO = 1.15
 OCR_FONT = "GlyphLessFont"
 # The OCR layer's font has no weight: a line of a scanned page is bold when its ink strokes
 # are this much wider than the scan's body text (ink.py has the measured widths).
-BOLD_STROKE_RATIO = 1.25
+BOLD_STROKE_RATIO = 1.2
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
@@ -693,7 +693,12 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if hanging:
         pass  # the wrapped line of "I.<tab>heading": aligned under the words, not the label
     elif line_indented and not prev_indented:
-        return False  # a first-line indent opens a paragraph
+        # A first-line indent opens a paragraph; but a short centred line under a line that
+        # fills the column, centred alike, is the end of a centred title wrapped by the width.
+        centre = (left + right) / 2
+        if not (abs((line.x0 + line.x1) / 2 - centre) < line.size and abs((prev.x0 + prev.x1) / 2 - centre) < line.size
+                and right - prev.x1 < line.size):
+            return False
     elif line_indented and prev_indented:
         # Centred lines (a title on two lines) or a block indent: go on if they share a
         # centre or a left edge.
