@@ -60,6 +60,10 @@ OCR_FONT = "GlyphLessFont"
 # The OCR layer's font has no weight: a line of a scanned page is bold when its ink strokes
 # are this much wider than the scan's body text (ink.py has the measured widths).
 BOLD_STROKE_RATIO = 1.2
+# Tesseract's letter sizes for the lines of one paragraph came out a point or two apart
+# (11-13 pt for 13 pt type); a title over its subject, 15-16 pt over 12 pt. Sizes of OCR lines
+# differ only by this ratio.
+OCR_SIZE_RATIO = 1.25
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
@@ -676,8 +680,10 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if prev.is_row or line.is_row:
         return False
     recognised = prev.font == OCR_FONT and line.font == OCR_FONT
-    if (abs(prev.size - line.size) >= 0.5 and not recognised) or prev.bold != line.bold:
-        return False  # (an OCR layer's sizes are guesses from each line's height: compared by nothing)
+    if prev.bold != line.bold or (
+            max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
+            else abs(prev.size - line.size) >= 0.5):
+        return False
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
     width = width_of[line.page]
