@@ -36,8 +36,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from baocao.parse.ink import Box, Ink, inks
 from baocao.parse.document import Block, Document, DocumentError
+from baocao.parse.ink import Box, Ink, inks
 from baocao.parse.labels import leading_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.text import clean_line, fold, nfc
