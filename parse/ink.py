@@ -64,6 +64,10 @@ def inks(page: pdfium.PdfPage, boxes: Sequence[Box]) -> list[Ink]:
     paper tone and ink."""
     if not boxes:
         return []
+    if page.get_rotation():
+        # The boxes are in the page's own space, the rendering in its turned one: measure
+        # nothing rather than the wrong lines (ocrmypdf turns what it deskews upright itself).
+        return [Ink() for _ in boxes]
     scale = _scan_scale(page)
     bitmap = page.render(scale=scale, may_draw_forms=False, rev_byteorder=True)
     image = bitmap.to_pil()
