@@ -7,6 +7,7 @@ provinces renumber freely, so the value means little, but they keep one style pe
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from baocao.text import fold
@@ -24,6 +25,12 @@ _LABEL = re.compile(
     re.VERBOSE,
 )
 _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN = set("CLcl")
+# A part numbered in words, "PHẦN THỨ HAI": Vietnamese ordinals are a numeral system like
+# the Roman one, so they are read as numbers, without diacritics (OCR reads "THỨ" as "THỬ").
+_ORDINALS = ("nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi")
+_ORDINAL_LABEL = re.compile(
+    rf"^(?P<word>phan|muc|chuong)\s+thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s*[.:)\-–—])?(?=\s|$)")
+_ORDINAL_START = set("PpMmCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
 # "III."), its full stop as a comma or lost ("II THÔNG TIN CHUNG").
 _MISREAD_ROMAN = re.compile(r"^(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)])?(?=\s)")
@@ -32,9 +39,26 @@ _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
 def leading_label(text: str) -> str:
-    """The numbering label a line starts with, as written ("IV.", "1.2.", "b)"), or ""."""
+    """The numbering label a line starts with, as written ("IV.", "1.2.", "b)", "Phần thứ
+    hai."), or ""."""
     m = _LABEL.match(text)
-    return m.group(0).strip() if m else ""
+    if m:
+        return m.group(0).strip()
+    m = _ordinal_label(text)
+    return text[: m.end()].strip() if m else ""
+
+
+def _ordinal_label(text: str) -> re.Match | None:
+    """"Phần thứ hai" at the start of the line, matched on the line's first letters without
+    their diacritics (one letter for one letter, so the match's end is the label's end)."""
+    if text[:1] not in _ORDINAL_START:
+        return None
+    return _ORDINAL_LABEL.match(_bare(text[:40]))
+
+
+def _bare(text: str) -> str:
+    """Each character without its diacritics, in lower case: "PHẦN THỨ" -> "phan thu"."""
+    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text).lower().replace("đ", "d")
 
 
 def strip_label(text: str) -> str:
@@ -46,6 +70,9 @@ def strip_label(text: str) -> str:
 def label_shape(label: str) -> str:
     """The label with every counter at its first value: "IV." -> "I.", "2.3" -> "1.1.",
     "c)" -> "a)", "Phần II" -> "phan I". Labels of one heading level share a shape."""
+    ordinal = _ordinal_label(label)
+    if ordinal:
+        return f"{ordinal['word']} thu"
     m = _LABEL.match(label + " ")
     if not m:
         return ""
@@ -80,6 +107,9 @@ def label_ordinal(label: str) -> int | None:
     """The counter's value, the last one of a dotted label: "IV." -> 4, "1.3." -> 3,
     "c)" -> 3, "Phần II" -> 2; None for no label. A misread numeral gives a wrong value,
     so callers weigh it, never trust it."""
+    ordinal = _ordinal_label(label)
+    if ordinal:
+        return _ORDINALS.index(ordinal["ordinal"]) + 1
     m = _LABEL.match(label + " ")
     if not m:
         return None

@@ -30,13 +30,14 @@ import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from baocao.parse.document import Block, Document, DocumentError
+from baocao.parse.ink import Box, Ink, inks
 from baocao.parse.labels import leading_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.text import clean_line, fold, nfc
@@ -56,9 +57,20 @@ HEADING_SIZE_RATIO = 1.15
 # Tesseract's guesses from each line's height, which capitals and diacritics stretch
 # ("V. KHÓ KHĂN, VƯỚNG MẮC" came out 1.2 times its body text): no heading level by size there.
 OCR_FONT = "GlyphLessFont"
+# The OCR layer's font has no weight: a line of a scanned page is bold when its ink strokes
+# are this much wider than the scan's body text (ink.py: bold lines measured 1.23-1.57 times,
+# regular ones at most 1.10).
+BOLD_STROKE_RATIO = 1.2
+# Tesseract's letter sizes for the lines of one paragraph came out a point or two apart
+# (11-13 pt for 13 pt type); a title over its subject, 15-16 pt over 12 pt. Sizes of OCR lines
+# differ only by this ratio.
+OCR_SIZE_RATIO = 1.25
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
+# An OCR layer's word boxes are the ink's, narrower than the letters' advance widths, and
+# their edges move by a point or two: on a scan the next word must have had this much more room.
+_OCR_FIT_EMS = 1.0
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IGNORECASE)
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
@@ -85,6 +97,7 @@ class _Run:
     font: str
     bold: bool
     first_word_end: float  # x where its first word ends, to tell whether it would have fitted
+    ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,7 @@ class _Line:
     ruled: bool = False  # a row of a table pdfplumber found by its rules
     text_x0: float = 0.0  # where the words start after a label set apart by a tab
     first_word_width: float = 0.0
+    ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
 
     @property
     def is_row(self) -> bool:
@@ -150,7 +164,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
         raise DocumentError(path, "; ".join(notes) or "it has no pages", kind=KIND,
                             action="Ask the province to send the report again (exported from Word once more).")
     tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled], notes, deadline)
-    pages = [_page_lines(g, tables.get(g.number, ())) for g in glyphs]
+    pages = _bold_by_ink([_page_lines(g, tables.get(g.number, ())) for g in glyphs])
     lines = _without_running_lines(pages)
     blocks = _blocks(lines, pages)
     if total > count:
@@ -277,7 +291,30 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int) -> _Glyphs:
     page = _page(path, pdf, number)
     left, bottom, right, top = page.get_mediabox()
     runs = _runs(page.get_textpage(), top)
+    recognised = [i for i, run in enumerate(runs) if run.font == OCR_FONT]
+    if recognised:
+        # A scanned page's text layer: the ink under each run, which tells bold (_bold_by_ink).
+        found = inks(page, [Box(runs[i].x0, runs[i].top, runs[i].x1, runs[i].bottom) for i in recognised])
+        for i, ink in zip(recognised, found, strict=True):
+            runs[i] = replace(runs[i], ink=ink)
     return _Glyphs(number, right - left, top - bottom, tuple(runs), _has_vertical_rules(page))
+
+
+def _bold_by_ink(pages: list[_Page]) -> list[_Page]:
+    """A scanned page's lines made bold when their strokes are BOLD_STROKE_RATIO times as
+    wide as the body text's (the median line's, by letters, over the whole document): the
+    OCR layer says nothing of weight, the ink does."""
+    widths = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.ink is not None and line.ink.stroke_width:
+                widths[line.ink.stroke_width] += len(line.text)
+    if not widths:
+        return pages
+    bold_from = BOLD_STROKE_RATIO * _weighted_median(widths)
+    return [replace(page, lines=tuple(
+        replace(line, bold=line.ink.stroke_width >= bold_from) if line.ink is not None and line.ink.stroke_width
+        else line for line in page.lines)) for page in pages]
 
 
 def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
@@ -419,6 +456,7 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         cells=texts if len(texts) > 1 else (),
         text_x0=runs[1].x0 if labelled else runs[0].x0,
         first_word_width=runs[0].first_word_end - runs[0].x0,
+        ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
     )
 
 
@@ -642,13 +680,16 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     """Whether `line` goes on the paragraph that `prev` ends."""
     if prev.is_row or line.is_row:
         return False
-    if abs(prev.size - line.size) >= 0.5 or prev.bold != line.bold:
+    recognised = prev.font == OCR_FONT and line.font == OCR_FONT
+    if prev.bold != line.bold or (
+            max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
+            else abs(prev.size - line.size) >= 0.5):
         return False
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
     width = width_of[line.page]
     left, right = layout.left[width], layout.right[width]
-    pitch = layout.pitch * line.size / layout.body_size  # larger type, wider lines
+    pitch = layout.pitch * (1.0 if recognised else line.size / layout.body_size)  # larger type, wider lines
     if line.page == prev.page and line.bottom - prev.bottom > 1.3 * pitch + 1:
         return False  # paragraph spacing, or a blank line
     if line.page != prev.page and line.page != prev.page + 1:
@@ -659,7 +700,12 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if hanging:
         pass  # the wrapped line of "I.<tab>heading": aligned under the words, not the label
     elif line_indented and not prev_indented:
-        return False  # a first-line indent opens a paragraph
+        # A first-line indent opens a paragraph; but a short centred line under a line that
+        # fills the column, centred alike, is the end of a centred title wrapped by the width.
+        centre = (left + right) / 2
+        if not (abs((line.x0 + line.x1) / 2 - centre) < line.size and abs((prev.x0 + prev.x1) / 2 - centre) < line.size
+                and right - prev.x1 < line.size):
+            return False
     elif line_indented and prev_indented:
         # Centred lines (a title on two lines) or a block indent: go on if they share a
         # centre or a left edge.
@@ -671,7 +717,8 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
             return True
     # The previous line stopped short although the next line's first word would have
     # fitted after it: the writer ended the paragraph there.
-    return right - prev.x1 < line.first_word_width + _SPACE_EMS * line.size
+    room = (_SPACE_EMS + (_OCR_FIT_EMS if recognised else 0.0)) * line.size
+    return right - prev.x1 < line.first_word_width + room
 
 
 def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:

@@ -253,6 +253,49 @@ def signoff_page_lines(heading_numbers=("IV.", "V.", "VI.")) -> list[PageLine]:
     ]
 
 
+# Items under unnumbered bold headings in sentence case, as many provinces write them: on a
+# scan only the ink tells these headings from the text (an OCR layer records no weight).
+BOLD_HEADINGS = {
+    1: "Các nội dung công việc đã triển khai trước khi có Đề án 950",
+    2: "Thông tin chung về triển khai đô thị thông minh",
+    3: "Công tác tuyên truyền và ban hành kế hoạch hành động",
+    4: "Kinh phí thực hiện",
+    5: "Khó khăn, vướng mắc",
+    6: "Đề xuất, kiến nghị",
+}
+BOLD_HEADING_BODIES = {
+    1: "Năm 2017, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 307 thủ tục hành chính "
+       "mức độ 3, 4 phục vụ người dân và doanh nghiệp.",
+    2: "Hạ tầng cáp quang của tỉnh đã phủ tới 88% số xã, phường, thị trấn; Trung tâm điều hành thông "
+       "minh vận hành từ tháng 6/2021.",
+    3: "Sở Thông tin và Truyền thông đã tổ chức 06 hội nghị tuyên truyền về chuyển đổi số cho hơn "
+       "1.200 cán bộ, công chức, viên chức.",
+    4: "Tổng kinh phí thực hiện giai đoạn 2018 - 2022 là 58.150 triệu đồng, trong đó ngân sách tỉnh "
+       "41.200 triệu đồng.",
+    5: "Nguồn lực đầu tư còn hạn chế; đội ngũ cán bộ chuyên trách về công nghệ thông tin ở cấp huyện "
+       "còn thiếu.",
+    6: "Đề nghị Bộ Xây dựng sớm ban hành bộ tiêu chí đánh giá đô thị thông minh và hướng dẫn lồng "
+       "ghép nguồn vốn.",
+}
+
+
+def bold_headings_page_lines() -> list[PageLine]:
+    """One page: the letterhead, then the six items under unnumbered bold headings
+    (BOLD_HEADINGS), each with a two-line paragraph (BOLD_HEADING_BODIES), and the closing."""
+    lines = [
+        PageLine("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12),
+        PageLine("TỈNH QUẢNG NGÃI", "Độc lập - Tự do - Hạnh phúc", bold=True, size=12),
+        PageLine("Số: 215/BC-UBND", "Quảng Ngãi, ngày 20 tháng 5 năm 2022", size=12, gap_before=0.6),
+        PageLine("BÁO CÁO", bold=True, centred=True, size=14, gap_before=1.0),
+        PageLine("Tình hình triển khai Đề án phát triển đô thị thông minh bền vững", bold=True, centred=True),
+        *paragraph("Thực hiện Văn bản số 1683/BXD-PTDT ngày 10/5/2022 của Bộ Xây dựng, Ủy ban nhân dân "
+                   "tỉnh Quảng Ngãi báo cáo như sau:", gap_before=0.8),
+    ]
+    for n, heading in BOLD_HEADINGS.items():
+        lines += [PageLine(heading, bold=True, gap_before=0.5), *paragraph(BOLD_HEADING_BODIES[n])]
+    return [*lines, *paragraph("Trên đây là báo cáo của Ủy ban nhân dân tỉnh Quảng Ngãi./.", gap_before=0.5)]
+
+
 def paragraph(text: str, gap_before: float = 0.0, size: float = 13) -> list[PageLine]:
     """A body paragraph broken into the lines that fit between the margins, the first indented."""
     font = ImageFont.truetype(REPORT_FONTS[False], int(size * DPI / 72))

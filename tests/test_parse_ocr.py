@@ -7,14 +7,18 @@ known exactly. Tesseract 5.3 with `vie` reads these clean pages exactly; the tes
 differ by a character without failing.
 """
 
+import dataclasses
 import time
 import unicodedata
 
 import pdfplumber
 import pytest
 from ocr_builders import (
+    BOLD_HEADING_BODIES,
+    BOLD_HEADINGS,
     DPI,
     PARAGRAPH,
+    bold_headings_page_lines,
     build_vietnamese_docx,
     join_pdfs,
     render_page,
@@ -34,6 +38,7 @@ from baocao.parse.document import DocumentError
 from baocao.parse.ocr import image_to_pdf, ocr_available, ocr_pdf
 from baocao.parse.pdf import read_pdf
 from baocao.parse.reports import parse_document
+from baocao.parse.sections import extract_sections
 
 SIMILAR_ENOUGH = 97
 
@@ -243,3 +248,37 @@ def test_red_stamp_over_the_signature_does_not_hide_the_signer(tmp_path):
     with pdfplumber.open(scan) as original, pdfplumber.open(tmp_path / "ocr" / "ky-ten.ocr.pdf") as recognised:
         [image] = recognised.pages[0].images
         assert image["colorspace"] == original.pages[0].images[0]["colorspace"]  # the page stays in colour
+
+
+# ---------------------------------------------------------------------------------------
+# Headings told by their ink: unnumbered bold headings in sentence case, the way many
+# provinces write them, on a one-page scan at 150 dpi (the lower of the two resolutions
+# provinces scan at), skewed 1°, JPEG quality 40.
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def bold_headings_scan(tmp_path_factory):
+    """The scan's text as parse_document reads it: OCR'd, then read like any PDF."""
+    folder = tmp_path_factory.mktemp("bold")
+    page = render_report_page(bold_headings_page_lines())
+    scan = scan_pages([page], folder / "in-dam.pdf", dpi=150, skews=[1.0], quality=40, seed=14)
+    return dataclasses.replace(read_pdf(ocr_pdf(scan, folder / "ocr")), ocr=True)
+
+
+def test_unnumbered_bold_headings_of_a_scan_open_their_items(bold_headings_scan):
+    """The OCR layer has no bold; the heading lines' strokes are visibly thicker."""
+    sections = {s.number: s for s in extract_sections(bold_headings_scan, OUTLINE).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    for n, heading in BOLD_HEADINGS.items():
+        assert fuzz.ratio(heading, sections[n].heading) >= 90, (n, sections[n].heading)
+        assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
+
+
+def test_a_scanned_paragraph_is_one_paragraph(bold_headings_scan):
+    """Tesseract guesses each line's letter size from its height, a point or two apart
+    between the lines of one paragraph, and its word boxes are the ink's, narrower than the
+    letters: each two-line paragraph is still one block."""
+    blocks = [block.text for block in bold_headings_scan.blocks]
+    for text in BOLD_HEADING_BODIES.values():
+        assert any(fuzz.ratio(text, block) >= 95 for block in blocks), (text, blocks)

@@ -181,6 +181,18 @@ def test_paragraph_spacing_ends_a_paragraph(tmp_path):
     assert texts(read_pdf(pdf)) == [f"{BODY} {MORE} {LAST}"] * 2
 
 
+def test_the_short_last_line_of_a_wrapped_centred_title_stays_with_it(tmp_path):
+    """A centred heading the page's width wrapped: its first line fills the column, the
+    rest is a short line centred under it, which is no first-line indent."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    title, rest = "TỔNG QUAN VỀ ĐÔ THỊ THÔNG MINH TRÊN ĐỊA BÀN TỪ NĂM", "2018 TỚI NAY"
+    centred = (455 - stringWidth(rest, "Times-Roman", BODY_SIZE)) / 2  # Liberation Serif has its metrics
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(title, justify=True), Line(rest, indent=centred),
+                                               Line(BODY, space_before=12, justify=True), Line(LAST)))])
+    assert texts(read_pdf(pdf)) == [f"{title} {rest}", f"{BODY} {LAST}"]
+
+
 def test_numbered_line_starts_a_block_and_gets_its_number(tmp_path):
     pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(BODY, justify=True), Line("a) Hệ thống dịch vụ công trực tuyến.")))])
     blocks = read_pdf(pdf).blocks

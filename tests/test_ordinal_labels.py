@@ -1,0 +1,63 @@
+"""Parts numbered in words ("PHẦN THỨ NHẤT", "Phần thứ hai. …") are numbered parts: the
+ordinal is their number, as "II" is in "PHẦN II", however OCR placed its diacritics.
+
+Without the campaign's phrases and with wordings that share no word with the outline, a
+part's number is all that tells an item from the province's own part after them.
+"""
+
+import dataclasses
+
+from docx_builders import Bold, build_lines
+
+from baocao.campaign import load_campaign
+from baocao.parse.docx import read_docx
+from baocao.parse.labels import label_ordinal, label_shape, leading_label, strip_label
+from baocao.parse.sections import extract_sections
+
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
+UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
+ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy")
+
+
+def body(n):
+    return f"Nội dung báo cáo của mục {n} của tỉnh."
+
+
+def read(tmp_path, lines):
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
+    return report, {s.number: s.text for s in report.sections}
+
+
+def test_a_part_numbered_in_words_has_that_number():
+    assert leading_label("PHẦN THỨ HAI") == "PHẦN THỨ HAI"
+    assert label_ordinal("PHẦN THỨ HAI") == 2
+    assert label_ordinal("Phần thứ tư.") == 4
+    assert strip_label("Phần thứ năm. Khó khăn, vướng mắc") == "Khó khăn, vướng mắc"
+    assert leading_label("Phần thưởng cho tập thể") == leading_label("Phần thứ nhấtx") == ""
+
+
+def test_parts_numbered_in_words_are_one_level_whatever_their_number():
+    assert label_shape("PHẦN THỨ NHẤT") == label_shape("Phần thứ sáu.")
+    assert label_shape("PHẦN THỨ NHẤT") not in ("", label_shape("PHẦN I"))
+
+
+def test_an_ordinal_misread_by_ocr_is_still_read():
+    assert label_ordinal("PHẦN THỬ NHẤT") == 1  # "THỨ" read "THỬ"
+
+
+def test_a_part_numbered_in_words_alone_on_its_line_takes_the_title_under_it(tmp_path):
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"PHẦN THỨ {ORDINALS[n - 1].upper()}"), Bold(UNKNOWN[n]), body(n)]
+    report, texts = read(tmp_path, lines)
+    assert texts == {n: body(n) for n in range(1, 7)}
+    assert report.sections[1].heading == "PHẦN THỨ HAI Toàn cảnh"
+
+
+def test_the_provinces_own_seventh_part_is_no_item(tmp_path):
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"Phần thứ {ORDINALS[n - 1]}. {UNKNOWN[n]}"), body(n)]
+    lines += [Bold("Phần thứ bảy. Phương hướng, nhiệm vụ thời gian tới"), "Năm 2023, tỉnh tiếp tục mở rộng IOC."]
+    _, texts = read(tmp_path, lines)
+    assert texts == {n: body(n) for n in range(1, 7)}
