@@ -527,3 +527,35 @@ def test_pool_3_scans_are_harder_300_dpi_grey_paper_skewed_up_to_2_degrees_a_pag
         with pdfplumber.open(CORPORA[3] / e["file"]) as pdf:
             page = pdf.pages[e["scan"]["turned"]["page"] - 1]
             assert page.width > page.height, e["file"]  # the A4 page lies on its side
+
+
+def test_an_rtf_export_is_the_same_bytes_whatever_order_libreoffice_lists_fonts_and_colours():
+    mh = generator()
+    one = (rb"{\rtf1\deff1{\fonttbl{\f0\froman Times;}{\f1\fswiss Arial;}}"
+           rb"{\colortbl;\red255\green0\blue0;\red0\green0\blue255;}{\f1\cf2 x}{\f0\cf1 y}}")
+    other = (rb"{\rtf1\deff0{\fonttbl{\f0\fswiss Arial;}{\f1\froman Times;}}"
+             rb"{\colortbl;\red0\green0\blue255;\red255\green0\blue0;}{\f0\cf1 x}{\f1\cf2 y}}")
+    assert mh.fixed_rtf(one) == mh.fixed_rtf(other)
+    assert b"{\\f1\\cf1 x}{\\f0\\cf2 y}" in mh.fixed_rtf(one)  # Arial and blue still on x
+
+
+def test_an_odt_export_is_the_same_bytes_whatever_ids_libreoffice_draws():
+    import io
+    import zipfile
+
+    mh = generator()
+
+    def export(rsid: int, list_id: int) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as z:
+            z.writestr("content.xml", f'<text:list xml:id="list{list_id}"/><x continue="list{list_id}"/>')
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+            z.writestr("settings.xml", f'<c config:name="Rsid" config:type="int">{rsid}</c>')
+        return out.getvalue()
+
+    fixed = mh.fixed_odt(export(952994, 3679520357))
+    assert fixed == mh.fixed_odt(export(332100, 127098372))
+    with zipfile.ZipFile(io.BytesIO(fixed)) as z:
+        first = z.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        assert z.read("content.xml").count(b'"list1"') == 2
