@@ -7,10 +7,28 @@ from typing import Sequence
 import pandas as pd
 
 from baocao.aggregate.amounts import report_funding
-from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
+from baocao.aggregate.figures import (
+    amount_stated,
+    funding_by_source,
+    ioc_operating,
+    scheme_approval,
+    themes_in,
+    without_amounts_stated,
+)
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
 from baocao.aggregate.review import EMPTY_THOUGH_REPORTED, NOTHING_TO_JUDGE, cells_to_review, of_section
-from baocao.aggregate.schema import AMOUNT, COUNT, FLAG, MAYBE, SHARE, Status, TableSchema, status_of, table_schema
+from baocao.aggregate.schema import (
+    AMOUNT,
+    COUNT,
+    FLAG,
+    MAYBE,
+    SHARE,
+    Status,
+    TableSchema,
+    amount_columns,
+    status_of,
+    table_schema,
+)
 from baocao.campaign import Campaign
 from baocao.parse.confidence import Reason
 from baocao.parse.letterhead import ReportReference
@@ -75,7 +93,9 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
                                  if d.status == "no_sections")
     funding = campaign.section_with_role("funding")
     if funding:
-        figure = report_funding(row[f"section_{funding.number}"], _report_text(row, campaign))
+        spent = campaign.figures.amounts   # money asked for or needed is not money spent
+        figure = report_funding(without_amounts_stated(row[f"section_{funding.number}"], spent),
+                                without_amounts_stated(_report_text(row, campaign), spent))
         row["funding_vnd"] = figure.vnd
         row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
         notes = [Reason.FUNDING_ELSEWHERE.label] * (figure.elsewhere and figure.review)
@@ -104,8 +124,12 @@ def _figures(row: dict, campaign: Campaign) -> dict:
     everything = _report_text(row, campaign)
     found: dict = {}
     if figures.funding_sources:
-        split = funding_by_source(text_of("funding"), figures.funding_sources)
+        split = funding_by_source(without_amounts_stated(text_of("funding"), figures.amounts), figures.funding_sources)
         found |= {f"funding_{source.key}_vnd": split.get(source.key) for source in figures.funding_sources}
+    for amount in figures.amounts:
+        stated = amount_stated(everything, amount, figures.amounts)
+        names = amount_columns(amount.key)
+        found |= {names.vnd: stated.vnd, names.review: stated.review, names.note: stated.note}
     if figures.project_approval is not None:
         approval = scheme_approval(everything, figures.project_approval)
         found |= {"scheme_approved": approval.approved, "scheme_approved_on": approval.on,
