@@ -135,6 +135,14 @@ def amount_columns(key: str) -> AmountColumns:
     return AmountColumns(f"{key}_vnd", f"{key}_review", f"{key}_note")
 
 
+def amounts_in_schema(schema: TableSchema) -> list[AmountColumns]:
+    """The [[figures.amounts]] columns a table has, found by their names."""
+    names = set(schema.names)
+    return [amount_columns(c.name[:-len("_vnd")]) for c in schema.columns
+            if c.group == "figure" and c.name.endswith("_vnd") and not c.name.startswith("funding_")
+            and set(amount_columns(c.name[:-len("_vnd")])) <= names]
+
+
 REVIEW_COLUMN = re.compile(r"section_\d+_review")   # cell_columns(n).review, whatever n
 
 

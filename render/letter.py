@@ -10,6 +10,7 @@ item's text), the days a report was late, the totals by region of each funding s
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
@@ -209,6 +210,22 @@ def _themes_blocks(rows: list[ProvinceRow], section: OutlineSection, campaign: C
     return blocks
 
 
+@dataclass(frozen=True)
+class AmountSum:
+    """The provinces stating one of the campaign's [[figures.amounts]]: those whose figure is
+    sure (largest first) and their sum, and those whose figure is to check (not summed)."""
+    sure: tuple[ProvinceRow, ...]
+    doubtful: tuple[ProvinceRow, ...]
+    total: int
+
+    @classmethod
+    def of(cls, rows: Sequence[ProvinceRow], key: str) -> AmountSum:
+        stating = [r for r in rows if r.amounts.get(key) and r.amounts[key].vnd is not None]
+        sure = sorted((r for r in stating if not r.amounts[key].review), key=lambda r: -r.amounts[key].vnd)
+        doubtful = tuple(r for r in stating if r.amounts[key].review)
+        return cls(tuple(sure), doubtful, sum(r.amounts[key].vnd for r in sure))
+
+
 class _FundingFigures:
     """The funding figures of the letter and of Annex II, from the same rows, so the two agree."""
 
@@ -243,6 +260,30 @@ class _FundingFigures:
         if self.not_read:
             blocks.append(Paragraph(f"Có {len(self.not_read)} địa phương đã gửi báo cáo nhưng chưa xác định được số "
                                     f"kinh phí: {_names(self.not_read)}."))
+        return blocks
+
+    def amounts(self) -> list[Block]:
+        """A paragraph for each of the campaign's [[figures.amounts]] (support asked of the
+        centre, needs for the coming period): who states it, how much, the sum; a figure to
+        check named as such with why, and left out of the sum."""
+        blocks: list[Block] = []
+        for figure in self.campaign.figures.amounts:
+            stated = AmountSum.of(self.rows, figure.key)
+            label = nfc(figure.label)
+            if not stated.sure and not stated.doubtful:
+                blocks.append(Paragraph(f"Về {_lower_first(label)}: chưa địa phương nào nêu số cụ thể.",
+                                        ident=f"amount-{figure.key}"))
+                continue
+            text = f"Về {_lower_first(label)}: "
+            if stated.sure:
+                text += (f"{len(stated.sure)} địa phương nêu số cụ thể, cộng {ty_number(stated.total)} tỷ đồng ("
+                         + "; ".join(f"{r.name} {ty_number(r.amounts[figure.key].vnd)}" for r in stated.sure) + ").")
+            if stated.doubtful:
+                text += (" " if stated.sure else "") + "Số liệu cần kiểm tra thêm, chưa cộng vào " + (
+                    "số trên: " if stated.sure else "tổng: ") + "; ".join(
+                    f"{r.name} {ty_number(r.amounts[figure.key].vnd)} tỷ đồng ({r.amounts[figure.key].note})"
+                    for r in stated.doubtful) + "."
+            blocks.append(Paragraph(text, ident=f"amount-{figure.key}"))
         return blocks
 
     def _cells(self, members: list[ProvinceRow]) -> tuple[str, ...]:
@@ -307,6 +348,7 @@ def _items_part(rows: list[ProvinceRow], campaign: Campaign, funding: _FundingFi
         blocks.append(Paragraph(f"Có {len(with_text)}/{len(rows)} tỉnh, thành phố báo cáo nội dung này."))
         if section.role == "funding":
             blocks += funding.synthesis(reported)
+            blocks += funding.amounts()
         elif section.role == "difficulties":
             blocks += _themes_blocks(rows, section, campaign, "Các khó khăn, vướng mắc được nêu nhiều nhất:", True)
         elif section.role == "proposals":
@@ -325,6 +367,7 @@ def _items_part(rows: list[ProvinceRow], campaign: Campaign, funding: _FundingFi
     if campaign.section_with_role("funding") is None and funding.total is not None:
         blocks.append(Heading("2.7. Kinh phí", 2))
         blocks += funding.synthesis(reported)
+        blocks += funding.amounts()
     return blocks
 
 
@@ -363,6 +406,11 @@ def _assessment(rows: list[ProvinceRow], s: Summary, campaign: Campaign, funding
         results.append(f"{sum(1 for r in rows if r.ioc_operating)} địa phương có Trung tâm IOC đang vận hành")
     if funding.total is not None:
         results.append(f"tổng kinh phí {funding.with_figure} địa phương nêu được là {ty_number(funding.total)} tỷ đồng")
+    for figure in campaign.figures.amounts:
+        stated = AmountSum.of(rows, figure.key)
+        if stated.sure:
+            results.append(f"{_lower_first(nfc(figure.label))} ({len(stated.sure)} địa phương nêu số cụ thể) là "
+                           f"{ty_number(stated.total)} tỷ đồng")
     blocks.append(Paragraph("a) Kết quả: " + "; ".join(results) + "."))
     difficulties = campaign.section_with_role("difficulties")
     if difficulties:

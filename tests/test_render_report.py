@@ -217,6 +217,26 @@ def test_funding_gives_the_total_and_the_sources_apart_from_it(campaign):
     assert "chưa xác định được số kinh phí: Cao Bằng." in funding
 
 
+def test_support_asked_and_needs_name_who_states_them_and_their_sum_a_doubtful_one_apart(campaign):
+    def stating(code, support=None, needs=None, review=False, note=""):
+        return province_row(campaign, code, "on_time", reports=1, section_4="Kinh phí.", support_requested_vnd=support,
+                            support_requested_review=False, support_requested_note="", needs_2022_2025_vnd=needs,
+                            needs_2022_2025_review=review, needs_2022_2025_note=note)
+    rows = {"01": stating("01", support=300 * 10**9, needs=1_200 * 10**9),
+            "02": stating("02", support=45_500_000_000),
+            "04": stating("04", needs=850 * 10**9, review=True, note="nêu cho giai đoạn 2021–2025")}
+    table = make_table(campaign, rows)
+    report = build_report(table, campaign, ON)
+    funding = report.part_text("2.4.")
+    assert ("Về kinh phí đề nghị Trung ương hỗ trợ: 2 địa phương nêu số cụ thể, cộng 345,50 tỷ đồng "
+            "(Hà Nội 300,00; Hà Giang 45,50).") in funding
+    assert ("Về nhu cầu kinh phí giai đoạn 2022–2025: 1 địa phương nêu số cụ thể, cộng 1.200,00 tỷ đồng (Hà Nội "
+            "1.200,00). Số liệu cần kiểm tra thêm, chưa cộng vào số trên: Cao Bằng 850,00 tỷ đồng (nêu cho giai đoạn "
+            "2021–2025).") in funding
+    assert ("kinh phí đề nghị Trung ương hỗ trợ (2 địa phương nêu số cụ thể) là 345,50 tỷ đồng"
+            in report.part_text("3. Đánh giá chung"))
+
+
 def test_assessment_and_proposals_leave_a_marked_place_for_the_ministry(report):
     assert "[Ý kiến đánh giá của Bộ Xây dựng: …]" in report.part_text("3. Đánh giá chung")
     assert report.part_text("4. Kiến nghị").endswith("[Ý kiến của Bộ Xây dựng: …]")
