@@ -19,7 +19,19 @@ import pandas as pd
 from baocao.aggregate.figures import themes_in
 from baocao.aggregate.schema import Status
 from baocao.campaign import Campaign, LegalReference, OutlineSection, Theme
-from baocao.render.content import Annex, Block, Heading, Paragraph, Report, Signature, Summary, Table, TitleBlock
+from baocao.render.content import (
+    Annex,
+    Bar,
+    Block,
+    Chart,
+    Heading,
+    Paragraph,
+    Report,
+    Signature,
+    Summary,
+    Table,
+    TitleBlock,
+)
 from baocao.render.dates import dmy, long_date
 from baocao.render.money import ty_number
 from baocao.render.quotes import Candidate, mentions, representative, sentences
@@ -76,6 +88,7 @@ def build_report(table: pd.DataFrame, campaign: Campaign, on: date, *, with_exce
         closing=f"{issuer} kính báo cáo {nfc(cr.addressee)} xem xét, chỉ đạo./.",
         signature=Signature(tuple(recipients), ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"), SIGNER_PLACEHOLDER),
         annexes=tuple(annexes), summary=summary, funding_total_vnd=funding.total, subject=nfc(cr.subject),
+        charts=(_status_chart(summary, campaign), *funding.charts()),
     )
 
 
@@ -124,6 +137,15 @@ def _opening(campaign: Campaign) -> list[Block]:
         second += f" tình hình triển khai {_reference_text(scheme)}{short},"
     second += f" kính báo cáo {nfc(cr.addressee)} như sau:"
     return [Paragraph(first), Paragraph(second)]
+
+
+def _status_chart(s: Summary, campaign: Campaign) -> Chart:
+    """The provinces by where they stand, each bar a share of all of them."""
+    bars = [Bar(status.label, n, str(n), status.value) for status, n in
+            ((Status.ON_TIME, s.on_time), (Status.LATE, s.late), (Status.UNREADABLE, s.unreadable),
+             (Status.MISSING, s.missing))]
+    return Chart("status-chart", "status-table", f"Tình hình gửi báo cáo của {s.total} tỉnh, thành phố (thời hạn: "
+                 f"{nfc(campaign.deadline_text)}).", tuple(bars), s.total)
 
 
 def _status_part(rows: list[ProvinceRow], s: Summary, campaign: Campaign, on: date) -> list[Block]:
@@ -285,6 +307,35 @@ class _FundingFigures:
                     for r in stated.doubtful) + "."
             blocks.append(Paragraph(text, ident=f"amount-{figure.key}"))
         return blocks
+
+    def _regions(self) -> dict[str, list[ProvinceRow]]:
+        regions: dict[str, list[ProvinceRow]] = {}
+        for r in self.rows:
+            regions.setdefault(r.region, []).append(r)
+        return regions
+
+    def charts(self) -> list[Chart]:
+        """Funding by region (after the total in the synthesis) and by province, one chart a
+        region on the scale of the largest province (after Annex II's table), in tỷ đồng."""
+        if self.total is None:
+            return []
+        regions = self._regions()
+        totals = {region: [r.funding for r in members if r.funding is not None] for region, members in regions.items()}
+        charts = [Chart("funding-regions-chart", "funding-total", "Kinh phí theo vùng, đơn vị: tỷ đồng (số liệu các "
+                        "địa phương tự báo cáo, chưa thẩm định).",
+                        tuple(Bar(region, sum(known) / 1e9, ty_number(sum(known)) if known else "chưa có số liệu")
+                              for region, known in totals.items()),
+                        max((sum(k) for k in totals.values() if k), default=0) / 1e9)]
+        largest = max(r.funding for r in self.rows if r.funding is not None) / 1e9
+        with_figures = [(region, [r for r in members if r.funding is not None]) for region, members in regions.items()]
+        with_figures = [(region, members) for region, members in with_figures if members]
+        for i, (region, members) in enumerate(with_figures, start=1):
+            last = i == len(with_figures)
+            charts.append(Chart(f"funding-provinces-chart-{i}", "funding-annex",
+                                "Kinh phí theo địa phương, nhóm theo vùng, cùng một thang đo; đơn vị: tỷ đồng."
+                                if last else "", tuple(Bar(r.name, r.funding / 1e9, ty_number(r.funding))
+                                                       for r in members), largest, title=region))
+        return charts
 
     def _cells(self, members: list[ProvinceRow]) -> tuple[str, ...]:
         known = [r.funding for r in members if r.funding is not None]

@@ -446,6 +446,34 @@ def test_html_is_one_self_contained_page(page, html):
     assert "@media print" in html
 
 
+def test_charts_picture_the_status_table_and_the_funding_annex(national):
+    campaign, table = national
+    report = build_report(table, campaign, ON)
+    charts = {c.ident: c for c in report.charts}
+    status = charts["status-chart"]
+    assert [(b.key, b.value) for b in status.bars] == [("on_time", 43), ("late", 11), ("unreadable", 0), ("missing", 9)]
+    assert status.scale == 63 and status.after == "status-table"
+    regions = [r for r in table_in(annex(report, "II").blocks, "funding-annex").rows if r[1].startswith("Cộng vùng")]
+    assert [b.shown for b in charts["funding-regions-chart"].bars] == [r[2] for r in regions]
+    provinces = [c for c in report.charts if c.ident.startswith("funding-provinces-chart")]
+    assert sum(len(c.bars) for c in provinces) == int(table["funding_vnd"].notna().sum())
+    assert len({c.scale for c in provinces}) == 1 and all(c.after == "funding-annex" for c in provinces)
+
+
+def test_the_html_draws_each_chart_as_inline_svg_after_the_table_it_pictures(national, tmp_path):
+    campaign, table = national
+    html = render(table, campaign, tmp_path, ".html")
+    page = Page(html)
+    ids = [a.get("id") for _, a in page.tags if a.get("id")]
+    assert ids.index("status-table") < ids.index("status-chart") < ids.index("funding-total") < ids.index(
+        "funding-regions-chart") < ids.index("funding-annex") < ids.index("funding-provinces-chart-1")
+    assert not any(t in ("script", "img", "link") for t, _ in page.tags)
+    status = html[html.index('id="status-chart"'):]
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', status)[:4]]
+    assert widths[0] / widths[1] == pytest.approx(43 / 11, rel=0.03) and widths[2] == 0
+    assert "Đúng hạn: 43; Quá hạn: 11; Không đọc được: 0; Chưa gửi: 9" in status[:status.index("</svg>")]
+
+
 def test_the_clerks_file_holds_the_unreadable_report_with_its_error(checklist):
     text = checklist.text("unreadable-table")
     assert "Tỉnh Cao Bằng" in text and "PDF là bản quét không có lớp chữ" in text and "scan.pdf" in text
