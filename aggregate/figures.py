@@ -41,21 +41,30 @@ def _has(folded: str, phrases) -> str | None:
 
 
 def funding_by_source(text: str, sources: Sequence[FundingSource]) -> dict[str, int]:
-    """Amounts of each sentence that names a source, added up per source; sentences that
-    state a total are left out (they would count the parts twice)."""
+    """Amounts each source is named with, added up per source. A sentence is read clause by
+    clause (", ", ";"), an amount going to the source its clause names, else to the one
+    named last before it in the sentence ("Từ ngân sách tỉnh, đã bố trí 20 tỷ đồng"). Of a
+    sentence stating a total only its breakdown counts ("Tổng kinh phí là 100 tỷ đồng, trong
+    đó ngân sách tỉnh 60 tỷ đồng, xã hội hóa 40 tỷ đồng"): the total would count the parts twice."""
     found: dict[str, int] = {}
     unit = declared_unit(text)
     for sentence in sentences(text):
         folded = fold(sentence)
         if _TOTAL.search(folded):
-            continue
-        amounts = amounts_in(sentence, unit)
-        if not amounts:
-            continue
-        source = next((s.key for s in sources if _has(folded, s.phrases)), None)
-        if source is not None:
-            found[source] = found.get(source, 0) + sum(a.vnd for a in amounts)
+            breakdown = _CLAUSE_END.search(folded)
+            if breakdown is None or breakdown[0] == ";":
+                continue
+            folded = folded[breakdown.end():]
+        named = None
+        for clause in _CLAUSE.split(folded):
+            named = next((s.key for s in sources if _has(clause, s.phrases)), named)
+            amounts = amounts_in(clause, unit)
+            if amounts and named is not None:
+                found[named] = found.get(named, 0) + sum(a.vnd for a in amounts)
     return found
+
+
+_CLAUSE = re.compile(r",\s+|;\s*")
 
 
 # -- the province's own scheme -------------------------------------------------------------

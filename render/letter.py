@@ -106,6 +106,17 @@ def _names(rows: Sequence[ProvinceRow]) -> str:
     return ", ".join(r.name for r in rows)
 
 
+def _who(raising: Sequence[ProvinceRow], among: Sequence[ProvinceRow]) -> str:
+    """The provinces raising a theme among those writing on the item, in the fewest names:
+    all of them, all but a few, or those raising it."""
+    if len(raising) == len(among):
+        return "tất cả các địa phương báo cáo nội dung này"
+    if len(raising) > len(among) / 2:
+        codes = {r.code for r in raising}
+        return f"các địa phương báo cáo nội dung này, trừ {_names([r for r in among if r.code not in codes])}"
+    return _names(raising)
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -225,7 +236,7 @@ def _themes_blocks(rows: list[ProvinceRow], section: OutlineSection, campaign: C
     by_code = {r.code: r for r in rows}
     blocks: list[Block] = [Paragraph(lead)]
     for theme, raising in ranked[:TOP_THEMES]:
-        names = f" ({_names(raising)})" if with_names else ""
+        names = f" ({_who(raising, [r for r in rows if r.texts[section.number]])})" if with_names else ""
         blocks.append(Paragraph(f"- {theme.label}: {len(raising)} địa phương{names}."))
         if with_quotes:
             blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME)
@@ -489,7 +500,7 @@ def _proposals(rows: list[ProvinceRow], campaign: Campaign) -> list[Block]:
                     continue
                 theme = themes[key]
                 blocks.append(Paragraph(f"- Về {_lower_first(theme.label)}: {len(raising)} địa phương "
-                                        f"({_names(raising)})."))
+                                        f"({_who(raising, proposing)})."))
                 blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME)
     blocks.append(Paragraph(PLACEHOLDER_PROPOSALS, "placeholder"))
     return blocks

@@ -37,6 +37,16 @@ def test_scheme_approval_and_its_date_are_read_or_left_unsaid(text, approved, on
     assert (found.approved, found.on, found.decision) == (approved, on, decision)
 
 
+@pytest.mark.parametrize("text, split", [
+    ("Tổng kinh phí giai đoạn 2018 – 2022 là 59 tỷ đồng, trong đó ngân sách địa phương 38 tỷ đồng, xã hội hóa 21 tỷ "
+     "đồng.", {"ngan_sach_dia_phuong": 38 * 10**9, "xa_hoi_hoa": 21 * 10**9}),
+    ("Từ nguồn ngân sách tỉnh, đã bố trí 20 tỷ đồng cho các dự án.", {"ngan_sach_dia_phuong": 20 * 10**9}),
+    ("Tổng kinh phí khoảng 30,5 tỷ đồng, trong đó ngân sách địa phương chiếm khoảng 40%.", {}),
+])
+def test_a_sentence_is_split_clause_by_clause_and_a_total_counts_only_by_its_breakdown(text, split):
+    assert funding_by_source(text, FIGURES.funding_sources) == split
+
+
 HCM = "Đề án xây dựng Thành phố Hồ Chí Minh trở thành đô thị thông minh giai đoạn 2017 – 2020, tầm nhìn 2025"
 
 

@@ -166,7 +166,7 @@ def _difficulty_rows(campaign, **overrides):
 
 def test_the_quotation_of_a_theme_is_the_sentence_most_like_the_other_provinces(campaign):
     difficulties = build_report(make_table(campaign, _difficulty_rows(campaign)), campaign, ON).part_text("2.5.")
-    assert "- Nguồn lực, kinh phí: 3 địa phương (Hà Nội, Hà Giang, Cao Bằng)." in difficulties
+    assert "- Nguồn lực, kinh phí: 3 địa phương (tất cả các địa phương báo cáo nội dung này)." in difficulties
     quotes = [line for line in difficulties.splitlines() if line.startswith("“")]
     assert len(quotes) == 1 and quotes[0].startswith("“Nguồn lực, kinh phí đầu tư cho đô thị thông minh")
 
@@ -246,7 +246,21 @@ def test_proposals_are_grouped_by_theme_with_the_provinces_raising_them(national
     campaign, table = national
     proposals = build_report(table, campaign, ON).part_text("4. Kiến nghị")
     assert proposals.startswith("Tổng hợp đề xuất, kiến nghị của 54 địa phương, theo nhóm vấn đề:")
-    assert "- Về hành lang pháp lý, cơ chế chính sách: 54 địa phương (Hà Nội, Hà Giang," in proposals
+    assert "- Về hành lang pháp lý, cơ chế chính sách: 54 địa phương (tất cả các địa phương báo cáo nội dung này)." \
+        in proposals
+    assert "- Về nguồn lực, kinh phí: 36 địa phương (các địa phương báo cáo nội dung này, trừ Hà Nội, Bắc Kạn, " \
+           "Yên Bái," in proposals
+
+
+def test_a_theme_names_its_provinces_in_the_fewest_names(campaign):
+    """Those raising it when they are few; all; or all but those who do not."""
+    def difficulties(themes: dict[str, str]) -> str:
+        rows = {code: province_row(campaign, code, "on_time", reports=1, section_5="Khó khăn.",
+                                   difficulty_themes=keys) for code, keys in themes.items()}
+        return build_report(make_table(campaign, rows), campaign, ON).part_text("2.5.")
+    few = difficulties({"01": "legal", "02": "resources", "04": "resources", "06": "resources"})
+    assert "- Hành lang pháp lý, cơ chế chính sách: 1 địa phương (Hà Nội)." in few
+    assert "- Nguồn lực, kinh phí: 3 địa phương (các địa phương báo cáo nội dung này, trừ Hà Nội)." in few
 
 
 def test_at_most_one_quotation_per_theme_and_two_per_item_without_themes(national):
