@@ -218,10 +218,15 @@ def _item_themes(rows: list[ProvinceRow], section: OutlineSection, campaign: Cam
 
 
 def _theme_quotes(raising: list[ProvinceRow], theme: Theme | None, item: int,
-                  by_code: dict[str, ProvinceRow], how_many: int) -> list[Paragraph]:
+                  by_code: dict[str, ProvinceRow], how_many: int, quoted: set[str] | None = None) -> list[Paragraph]:
+    """The most representative sentences on a theme; `quoted`: those the item quotes already
+    (a sentence on two themes is quoted once), updated with the ones chosen."""
+    quoted = set() if quoted is None else quoted
     candidates = [Candidate(r.code, s) for r in raising if r.quotable[item] for s in sentences(r.texts[item])
-                  if theme is None or mentions(s, theme.phrases)]
-    return [_quote(c, by_code) for c in representative(candidates, how_many)]
+                  if (theme is None or mentions(s, theme.phrases)) and s not in quoted]
+    chosen = representative(candidates, how_many)
+    quoted.update(c.sentence for c in chosen)
+    return [_quote(c, by_code) for c in chosen]
 
 
 def _themes_blocks(rows: list[ProvinceRow], section: OutlineSection, campaign: Campaign, lead: str,
@@ -235,11 +240,12 @@ def _themes_blocks(rows: list[ProvinceRow], section: OutlineSection, campaign: C
         return []
     by_code = {r.code: r for r in rows}
     blocks: list[Block] = [Paragraph(lead)]
+    quoted: set[str] = set()
     for theme, raising in ranked[:TOP_THEMES]:
         names = f" ({_who(raising, [r for r in rows if r.texts[section.number]])})" if with_names else ""
         blocks.append(Paragraph(f"- {theme.label}: {len(raising)} địa phương{names}."))
         if with_quotes:
-            blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME)
+            blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME, quoted)
     return blocks
 
 
@@ -495,13 +501,14 @@ def _proposals(rows: list[ProvinceRow], campaign: Campaign) -> list[Block]:
             blocks.append(Paragraph(f"Tổng hợp đề xuất, kiến nghị của {len(proposing)} địa phương, theo nhóm vấn đề:"))
             themes = {t.key: t for t in campaign.figures.themes}
             by_code = {r.code: r for r in rows}
+            quoted: set[str] = set()
             for key, raising in _item_themes(rows, section, campaign).items():
                 if key not in themes:
                     continue
                 theme = themes[key]
                 blocks.append(Paragraph(f"- Về {_lower_first(theme.label)}: {len(raising)} địa phương "
                                         f"({_who(raising, proposing)})."))
-                blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME)
+                blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME, quoted)
     blocks.append(Paragraph(PLACEHOLDER_PROPOSALS, "placeholder"))
     return blocks
 

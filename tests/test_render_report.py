@@ -252,6 +252,14 @@ def test_proposals_are_grouped_by_theme_with_the_provinces_raising_them(national
            "Yên Bái," in proposals
 
 
+def test_a_sentence_on_two_themes_is_quoted_once(national):
+    campaign, table = national
+    report = build_report(table, campaign, ON)
+    for part in ("2.5.", "4. Kiến nghị"):
+        quotes = [b.text for b in report.part(part) if isinstance(b, Paragraph) and b.kind == "quote"]
+        assert len(quotes) >= 2 and len(set(quotes)) == len(quotes)
+
+
 def test_a_theme_names_its_provinces_in_the_fewest_names(campaign):
     """Those raising it when they are few; all; or all but those who do not."""
     def difficulties(themes: dict[str, str]) -> str:
