@@ -608,3 +608,12 @@ def test_the_clerks_file_lists_funding_not_read_and_funding_to_check(campaign, t
     funding = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("funding-table")
     assert "Thành phố Hà Nội chưa xác định được" in funding and "bc.docx, đoạn 20–25" in funding
     assert "Tỉnh Hà Giang 12,00 số ước tính" in funding
+
+
+def test_the_clerks_file_lists_support_or_needs_to_check(campaign, tmp_path):
+    rows = {"01": province_row(campaign, "01", "on_time", reports=1, section_4="Kinh phí.",
+                               needs_2022_2025_vnd=90 * 10**9, needs_2022_2025_review=True,
+                               needs_2022_2025_note="nêu cho giai đoạn 2021–2025")}
+    render(make_table(campaign, rows), campaign, tmp_path, ".md")
+    funding = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("funding-table")
+    assert "Thành phố Hà Nội 90,00 Nhu cầu kinh phí giai đoạn 2022–2025: nêu cho giai đoạn 2021–2025" in funding
