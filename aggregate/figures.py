@@ -85,6 +85,7 @@ _OTHER_DOCUMENT = re.compile(r"(?<![a-z])(?:ke hoach|chuong trinh|nghi quyet|de 
 _NOT_YET = re.compile(r"(?<![a-z])(?:chua|dang|se|du kien|sap|chuan bi|trinh|de nghi|xin|du thao|khong)(?![a-z])")
 _NATIONAL = re.compile(r"(?<![a-z])(?:thu tuong|viet nam)(?![a-z])")  # the Prime Minister's scheme (Đề án 950)
 _WORDS_BEFORE_VERB = 4
+_DECISION_WORDS = 10    # "Quyết định số 6179/QĐ-UBND ngày 23/11/2017 của UBND Thành phố phê duyệt"
 _NAME_WORDS = 25
 
 
@@ -115,12 +116,9 @@ def _scheme_mentions(folded: str, config: SchemePhrases) -> list[tuple[int, int,
         name = " ".join((rest[:end.start()] if end else rest).split()[:_NAME_WORDS])
         if not name or name[0].isdigit() or _NATIONAL.search(name):   # "Đề án 950": the nation's, by its number
             continue
-        about = _has(name, config.topic) if config.topic else _has(folded, config.phrases)
-        if about:
+        # without a topic, the campaign's phrases name the scheme (a campaign file of before the topic)
+        if _has(name, config.topic) if config.topic else _has(folded, config.phrases):
             found.append((m.start(), m.end() + (end.start() if end else len(rest)), name))
-    if not found and config.phrases and config.topic:
-        found += [(m.start(), m.end(), "") for phrase in config.phrases
-                  for m in [re.search(rf"(?<![a-z0-9]){re.escape(fold(phrase))}(?![a-z0-9])", folded)] if m]
     return found
 
 
@@ -146,11 +144,12 @@ def _sentence_approval(sentence: str, config: SchemePhrases) -> SchemeApproval |
                 continue
             if _NOT_YET.search(_words_before(folded, verb_at, 2)):
                 return SchemeApproval(False, evidence=sentence)
-            # "Quyết định số … phê duyệt Đề án …", else one right after the name
-            earlier = [d for d in decisions if d[0] < verb_at]
+            # "Quyết định số … ngày … phê duyệt Đề án …" (the decision in the verb's clause), else one
+            # right after the name
+            earlier = [d for d in decisions if d[0] < verb_at and "," not in folded[d[0]:verb_at]
+                       and len(folded[d[0]:verb_at].split()) <= _DECISION_WORDS]
             later = [d for d in decisions if d[0] >= name_end and not _OTHER_DOCUMENT.search(folded[name_end:d[0]])]
             decision = (earlier[-1:] or later[:1] or [None])[0]
-            approved = True
         else:
             after = folded[name_end:]
             stop = re.search(r";", after)
@@ -164,13 +163,13 @@ def _sentence_approval(sentence: str, config: SchemePhrases) -> SchemeApproval |
                 continue
             if verb is not None and _NOT_YET.search(_words_before(folded, name_end + verb.start(), _WORDS_BEFORE_VERB)):
                 return SchemeApproval(False, evidence=sentence)
-            decision, approved = (later[0] if later else None), True
+            decision = later[0] if later else None
         if decision is not None and _national(decision[1]):
             continue
         date = _date_after(folded, decision[0]) if decision else None
         date = date or _DATE_NUMERIC.search(folded) or _DATE_WORDS.search(folded)
         on = f"{int(date[1]):02d}/{int(date[2]):02d}/{date[3]}" if date else ""
-        return SchemeApproval(approved, on, decision[1] if decision else "", sentence)
+        return SchemeApproval(True, on, decision[1] if decision else "", sentence)
     return None
 
 

@@ -59,6 +59,8 @@ HCM = "Đề án xây dựng Thành phố Hồ Chí Minh trở thành đô thị
     (f"Thành phố triển khai {HCM} (Quyết định số 6179/QĐ-UBND ngày 23/11/2017).", True, "23/11/2017", "6179/QĐ-UBND"),
     ("Đề án xây dựng thành phố Huế trở thành đô thị thông minh đã được UBND tỉnh phê duyệt tại Quyết định số "
      "712/QĐ-UBND ngày 15/3/2021.", True, "15/03/2021", "712/QĐ-UBND"),
+    ("Thực hiện Quyết định số 950/QĐ-TTg ngày 01/8/2018 của Thủ tướng Chính phủ, UBND tỉnh đã phê duyệt Đề án phát "
+     "triển đô thị thông minh tỉnh tại Quyết định số 1234/QĐ-UBND ngày 5/6/2020.", True, "05/06/2020", "1234/QĐ-UBND"),
     # not (yet) approved, however it is said
     ("Thành phố Hải Dương đang xây dựng Đề án đô thị thông minh với trọng tâm là giao thông.", False, "", ""),
     ("Sở Xây dựng đang hoàn thiện dự thảo Đề án phát triển đô thị thông minh tỉnh.", False, "", ""),
