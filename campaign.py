@@ -51,9 +51,13 @@ class FundingSource:
 
 @dataclass(frozen=True)
 class SchemePhrases:
-    """[figures.project_approval]: how a report says the province approved its own scheme."""
-    phrases: tuple[str, ...]
+    """[figures.project_approval]: how a report names the province's own scheme and says it
+    is not approved yet. `topic`: what the scheme's name speaks of ("đô thị thông minh"), so
+    that "Đề án xây dựng Thành phố Hồ Chí Minh trở thành đô thị thông minh" is one; `phrases`:
+    other names of it that do not say "Đề án … <topic>"."""
+    phrases: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,18 @@ class IocPhrases:
     phrases: tuple[str, ...]
     operating: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AmountFigure:
+    """[[figures.amounts]]: an amount of money the report sums apart from the funding spent,
+    such as the support a province asks of the centre or its needs for a coming period:
+    the first amount after one of `phrases` in a sentence; `period` (first and last year),
+    when given, is the period the sentence must name for the figure to be sure."""
+    key: str                     # the table's columns <key>_vnd, <key>_review, <key>_note
+    label: str                   # what a person reads: "Kinh phí đề nghị Trung ương hỗ trợ"
+    phrases: tuple[str, ...]
+    period: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +94,7 @@ class Figures:
     project_approval: SchemePhrases | None = None
     ioc: IocPhrases | None = None
     themes: tuple[Theme, ...] = ()
+    amounts: tuple[AmountFigure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -296,13 +313,13 @@ def _only(table, known: tuple[str, ...], where: str) -> dict:
 
 
 def _figures(figures) -> Figures:
-    figures = _only(figures, ("funding_sources", "project_approval", "ioc", "themes"), "[figures]")
+    figures = _only(figures, ("funding_sources", "project_approval", "ioc", "themes", "amounts"), "[figures]")
     sources = figures.get("funding_sources", {})
     if not isinstance(sources, dict):
         raise _BadValue(f"[figures] funding_sources must be a table of source = [phrases]; it is {sources!r}")
     approval = ioc = None
     if "project_approval" in figures:
-        part = _only(figures["project_approval"], ("phrases", "negations"), "[figures.project_approval]")
+        part = _only(figures["project_approval"], ("phrases", "negations", "topic"), "[figures.project_approval]")
         approval = SchemePhrases(**{k: _phrases(v, f"[figures] project_approval.{k}") for k, v in part.items()})
     if "ioc" in figures:
         part = _only(figures["ioc"], ("phrases", "operating", "negations"), "[figures.ioc]")
@@ -316,12 +333,35 @@ def _figures(figures) -> Figures:
                 raise _BadValue(f"{where} lacks {key}: give the theme a key and a label")
         themes.append(Theme(theme["key"], theme["label"], _phrases(theme.get("phrases"), f"{where} phrases")))
     return Figures(
+        amounts=_amount_figures(figures),
         funding_sources=tuple(FundingSource(key, _phrases(phrases, f"[figures] funding_sources.{key}"))
                               for key, phrases in sources.items()),
         project_approval=approval,
         ioc=ioc,
         themes=tuple(themes),
     )
+
+
+def _amount_figures(figures: dict) -> tuple[AmountFigure, ...]:
+    found, taken = [], {"funding"}   # funding_vnd is the funding total's
+    for n, table in enumerate(_tables(figures, "amounts", "[[figures.amounts]]"), start=1):
+        where = f"[[figures.amounts]] number {n}"
+        table = _only(table, ("key", "label", "phrases", "period"), where)
+        for key in ("key", "label"):
+            if not _text(table, key, where):
+                raise _BadValue(f"{where} lacks {key}: give the figure a key and a label")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", table["key"]) or table["key"] in taken:
+            raise _BadValue(f"{where}: key {table['key']!r} must be lower-case letters, digits and _, "
+                            f"and not another figure's")
+        taken.add(table["key"])
+        period = table.get("period")
+        if period is not None and not (isinstance(period, list) and len(period) == 2
+                                       and all(isinstance(y, int) for y in period) and period[0] <= period[1]):
+            raise _BadValue(f"{where}: period must be the first and last year, such as [2022, 2025]; "
+                            f"it is {period!r}")
+        found.append(AmountFigure(table["key"], table["label"], _phrases(table.get("phrases"), f"{where} phrases"),
+                                  tuple(period) if period else None))
+    return tuple(found)
 
 
 def _consolidated_report(table, letter_number: str, title: str) -> ConsolidatedReport:

@@ -11,7 +11,7 @@ from typing import Sequence
 import pandas as pd
 
 from baocao.aggregate.reports import ReportRecord
-from baocao.aggregate.schema import CHECK_COLUMNS, Status, TableSchema, cell_columns
+from baocao.aggregate.schema import CHECK_COLUMNS, Status, TableSchema, amounts_in_schema, cell_columns
 from baocao.parse.reports import NO_TEXT, PROTECTED
 
 _UNSUPPORTED = "Loại tệp không đọc được: đề nghị tỉnh gửi báo cáo dạng .docx, .doc hoặc .pdf."
@@ -77,6 +77,10 @@ def checklist(table: pd.DataFrame, reports: Sequence[ReportRecord], schema: Tabl
         if bool(record.get("funding_review")):
             found.append(where | {"check": "funding", "item": _FUNDING_ITEM,
                                   "note": record.get("funding_note") or _FUNDING_UNCLEAR})
+        for amount in amounts_in_schema(schema):   # support asked, needs: left out of the letter's sums
+            if bool(record.get(amount.review)):
+                found.append(where | {"check": "funding", "item": schema.column(amount.vnd).label_vi,
+                                      "note": record.get(amount.note) or _FUNDING_UNCLEAR})
     found += [{"province_code": "", "province": "", "item": "", "check": "unassigned", "file": report.message_id,
                "note": _UNASSIGNED} for report in sorted(reports, key=lambda r: r.received_at)
               if not report.province_code]

@@ -28,6 +28,7 @@ from baocao.aggregate.schema import (
     YES,
     Column,
     TableSchema,
+    amounts_in_schema,
     cell_columns,
 )
 
@@ -182,6 +183,10 @@ def _fill_cells_to_review(sheet, frame: pd.DataFrame, schema: TableSchema, fill)
     if {"funding_vnd", "funding_note", "funding_review"} <= set(frame.columns):
         marked = [frame.columns.get_loc("funding_vnd") + 1, frame.columns.get_loc("funding_note") + 1]
         _fill_where(sheet, frame, "funding_review", marked, fill)
+    for amount in amounts_in_schema(schema):
+        if set(amount) <= set(frame.columns):
+            marked = [frame.columns.get_loc(amount.vnd) + 1, frame.columns.get_loc(amount.note) + 1]
+            _fill_where(sheet, frame, amount.review, marked, fill)
 
 
 def _fill_where(sheet, frame: pd.DataFrame, flag: str, columns: list[int], fill) -> None:

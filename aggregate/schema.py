@@ -123,6 +123,26 @@ def cell_columns(item: int) -> CellColumns:
                        f"section_{item}_note", f"section_{item}_ref")
 
 
+class AmountColumns(NamedTuple):
+    """The columns of one of the campaign's [[figures.amounts]]: the amount, whether a
+    person should check it, and why."""
+    vnd: str
+    review: str
+    note: str
+
+
+def amount_columns(key: str) -> AmountColumns:
+    return AmountColumns(f"{key}_vnd", f"{key}_review", f"{key}_note")
+
+
+def amounts_in_schema(schema: TableSchema) -> list[AmountColumns]:
+    """The [[figures.amounts]] columns a table has, found by their names."""
+    names = set(schema.names)
+    return [amount_columns(c.name[:-len("_vnd")]) for c in schema.columns
+            if c.group == "figure" and c.name.endswith("_vnd") and not c.name.startswith("funding_")
+            and set(amount_columns(c.name[:-len("_vnd")])) <= names]
+
+
 REVIEW_COLUMN = re.compile(r"section_\d+_review")   # cell_columns(n).review, whatever n
 
 
@@ -187,6 +207,11 @@ def table_schema(campaign: Campaign) -> TableSchema:
               Column("funding_note", TEXT, "Kinh phí – lý do cần kiểm tra", "figure")]
     figure += [Column(f"funding_{s.key}_vnd", AMOUNT, f"Kinh phí: {s.phrases[0] if s.phrases else s.key} (tỷ đồng)",
                       "figure") for s in figures.funding_sources]
+    for amount in figures.amounts:
+        names = amount_columns(amount.key)
+        figure += [Column(names.vnd, AMOUNT, f"{amount.label} (tỷ đồng)", "figure"),
+                   Column(names.review, FLAG, f"{amount.label} – cần kiểm tra", "figure"),
+                   Column(names.note, TEXT, f"{amount.label} – lý do cần kiểm tra", "figure")]
     if figures.project_approval is not None:
         figure += [Column("scheme_approved", MAYBE, "Đã phê duyệt Đề án đô thị thông minh", "figure"),
                    Column("scheme_approved_on", TEXT, "Ngày phê duyệt Đề án", "figure"),

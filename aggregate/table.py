@@ -6,8 +6,15 @@ from typing import Sequence
 
 import pandas as pd
 
-from baocao.aggregate.amounts import report_funding
-from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
+from baocao.aggregate.amounts import FundingFigure, report_funding
+from baocao.aggregate.figures import (
+    amount_stated,
+    funding_by_source,
+    ioc_operating,
+    scheme_approval,
+    themes_in,
+    without_amounts_stated,
+)
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
 from baocao.aggregate.review import (
     EMPTY_THOUGH_REPORTED,
@@ -24,6 +31,7 @@ from baocao.aggregate.schema import (
     SHARE,
     Status,
     TableSchema,
+    amount_columns,
     cell_columns,
     status_of,
     table_schema,
@@ -89,13 +97,21 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
                                  if d.status == "no_sections")
     funding = campaign.section_with_role("funding")
     if funding:
-        figure = report_funding(row[f"section_{funding.number}"], _report_text(row, campaign))
+        figure = funding_figure(row[f"section_{funding.number}"], _report_text(row, campaign), campaign)
         row["funding_vnd"] = figure.vnd
         row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
         item_review = bool(row[cell_columns(funding.number).review])
         row["funding_review"], row["funding_note"] = funding_review(figure, item_review)
     row |= _figures(row, campaign)
     return row
+
+
+def funding_figure(item: str, report: str, campaign: Campaign) -> FundingFigure:
+    """The funding the province spent: its funding item's total, else the report's
+    (aggregate/amounts.report_funding); money asked for or needed (the campaign's
+    [[figures.amounts]]) is not money spent, so sentences stating it are left out."""
+    asked = campaign.figures.amounts
+    return report_funding(without_amounts_stated(item, asked), without_amounts_stated(report, asked))
 
 
 def _reference(readable: list[ReportRecord]) -> ReportReference:
@@ -117,8 +133,12 @@ def _figures(row: dict, campaign: Campaign) -> dict:
     everything = _report_text(row, campaign)
     found: dict = {}
     if figures.funding_sources:
-        split = funding_by_source(text_of("funding"), figures.funding_sources)
+        split = funding_by_source(without_amounts_stated(text_of("funding"), figures.amounts), figures.funding_sources)
         found |= {f"funding_{source.key}_vnd": split.get(source.key) for source in figures.funding_sources}
+    for amount in figures.amounts:
+        stated = amount_stated(everything, amount, figures.amounts)
+        names = amount_columns(amount.key)
+        found |= {names.vnd: stated.vnd, names.review: stated.review, names.note: stated.note}
     if figures.project_approval is not None:
         approval = scheme_approval(everything, figures.project_approval)
         found |= {"scheme_approved": approval.approved, "scheme_approved_on": approval.on,

@@ -68,13 +68,14 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from baocao.aggregate.amounts import report_funding
 from baocao.aggregate.review import funding_review
+from baocao.aggregate.table import funding_figure
 from baocao.campaign import load_campaign
 from baocao.parse.letterhead import report_reference
 from baocao.parse.reports import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
+CAMPAIGN = load_campaign()  # the bundled campaign: its funding rules, as the table reads them
 CORPORA = {"tuned": ROOT / "fixtures" / "reports", "heldout": ROOT / "fixtures" / "heldout-3"}
 MAKERS = {"tuned": "fixtures/make_reports.py", "heldout": "fixtures/make_heldout.py --pool 3"}
 KINDS = ("docx", "tcvn3", "doc", "odt", "rtf", "pdf", "scan")
@@ -265,7 +266,7 @@ def funding_of(sections, entry: dict, outline) -> Funding | None:
     expected = {int(n): text for n, text in entry["sections"].items()}
 
     def read(items: dict[int, str]):
-        return report_funding(items.get(item, ""), "\n".join(items[n] for n in sorted(items)))
+        return funding_figure(items.get(item, ""), "\n".join(items[n] for n in sorted(items)), CAMPAIGN)
 
     got, want = read(found), read(expected)
     item_review = any(s.review for s in sections if s.number == item)

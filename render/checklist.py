@@ -78,6 +78,10 @@ def build_checklist(table: pd.DataFrame, campaign: Campaign, errors: list[dict],
          r.funding_note or r.funding_rule, r.refs[funding.number] if funding else "",
          "Đọc mục kinh phí của báo cáo, ghi số đúng vào corrections.toml (xem README).")
         for r in rows if r.reported and r.status is not Status.UNREADABLE and (r.funding is None or r.funding_review)]
+    funding_to_check += [
+        (r.full_name, ty_number(r.amounts[a.key].vnd), f"{nfc(a.label)}: {r.amounts[a.key].note}", "",
+         "Đối chiếu với báo cáo; ghi số đúng vào corrections.toml (xem README).")
+        for a in campaign.figures.amounts for r in rows if r.amounts[a.key].review and r.amounts[a.key].vnd is not None]
     recorded = [(_time(nfc(str(e.get("at", "") or "")), campaign), nfc(str(e.get("stage", "") or "")),
                  " ".join(x for x in (nfc(str(e.get("sender", "") or "")), nfc(str(e.get("subject", "") or "")),
                                       nfc(str(e.get("message_id", "") or ""))) if x),
@@ -96,7 +100,8 @@ def build_checklist(table: pd.DataFrame, campaign: Campaign, errors: list[dict],
                          (40, 40, 45, 40), "cells-table")),
         CheckPart("3. Kinh phí cần kiểm tra", "Địa phương đã gửi báo cáo nhưng chưa đọc được tổng kinh phí (Phụ lục "
                   "II ghi “chưa xác định được”, không tính là 0), hoặc số đọc được cần người kiểm tra (đã tính vào "
-                  "tổng trong công văn).",
+                  "tổng trong công văn); số kinh phí đề nghị hỗ trợ hoặc nhu cầu kinh phí cần kiểm tra "
+                  "(công văn nêu riêng, chưa cộng vào số tổng hợp).",
                   _table(("Tỉnh, thành phố", "Số đọc được (tỷ đồng)", "Lý do", "Vị trí mục kinh phí", "Việc cần làm"),
                          funding_to_check, (35, 25, 40, 35, 30), "funding-table")),
         CheckPart("4. Lỗi ghi nhận khi xử lý hộp thư", "Các sự việc baocao ghi lại khi tải và đọc thư.",

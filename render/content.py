@@ -47,6 +47,31 @@ Block = Union[Heading, Paragraph, Table]
 
 
 @dataclass(frozen=True)
+class Bar:
+    label: str            # "Đúng hạn", "Hà Nội"
+    value: float          # in the chart's unit: provinces, tỷ đồng
+    shown: str            # as written beside the bar: "42", "125,50", "chưa có số liệu"
+    key: str = ""         # a stable class for the html ("on_time")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of figures the letter already gives in a table beside it: drawn by the
+    html (inline SVG) for the reader on screen; the signed .docx/.pdf keep the tables only."""
+    ident: str
+    after: str                    # the ident of the block (table or paragraph) it illustrates
+    caption: str
+    bars: tuple[Bar, ...]
+    scale: float                  # the value of a full-length bar: all the provinces, the largest amount
+    title: str = ""               # above the chart: a region's name in a chart of provinces by region
+
+    @property
+    def description(self) -> str:
+        """What the chart shows, as text for a screen reader."""
+        return f"{self.title + ': ' if self.title else ''}" + "; ".join(f"{b.label}: {b.shown}" for b in self.bars)
+
+
+@dataclass(frozen=True)
 class TitleBlock:
     issuer: str           # "BỘ XÂY DỰNG"
     number: str           # "Số:      /BXD-PTĐT" (the registry writes the number)
@@ -92,6 +117,7 @@ class Report:
     summary: Summary
     funding_total_vnd: int | None    # the national total the letter and Annex II state
     subject: str = ""                # the short subject, for the html <title>
+    charts: tuple[Chart, ...] = ()   # pictures of the tables they follow (html only)
 
     def part(self, heading_start: str) -> list[Block]:
         """The blocks under the body's one heading starting with `heading_start`, up to the

@@ -10,6 +10,7 @@ item's text), the days a report was late, the totals by region of each funding s
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
@@ -18,7 +19,19 @@ import pandas as pd
 from baocao.aggregate.figures import themes_in
 from baocao.aggregate.schema import Status
 from baocao.campaign import Campaign, LegalReference, OutlineSection, Theme
-from baocao.render.content import Annex, Block, Heading, Paragraph, Report, Signature, Summary, Table, TitleBlock
+from baocao.render.content import (
+    Annex,
+    Bar,
+    Block,
+    Chart,
+    Heading,
+    Paragraph,
+    Report,
+    Signature,
+    Summary,
+    Table,
+    TitleBlock,
+)
 from baocao.render.dates import dmy, long_date
 from baocao.render.money import ty_number
 from baocao.render.quotes import Candidate, mentions, representative, sentences
@@ -75,6 +88,7 @@ def build_report(table: pd.DataFrame, campaign: Campaign, on: date, *, with_exce
         closing=f"{issuer} kính báo cáo {nfc(cr.addressee)} xem xét, chỉ đạo./.",
         signature=Signature(tuple(recipients), ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"), SIGNER_PLACEHOLDER),
         annexes=tuple(annexes), summary=summary, funding_total_vnd=funding.total, subject=nfc(cr.subject),
+        charts=(_status_chart(summary, campaign), *funding.charts()),
     )
 
 
@@ -90,6 +104,17 @@ def _summary(rows: list[ProvinceRow]) -> Summary:
 
 def _names(rows: Sequence[ProvinceRow]) -> str:
     return ", ".join(r.name for r in rows)
+
+
+def _who(raising: Sequence[ProvinceRow], among: Sequence[ProvinceRow]) -> str:
+    """The provinces raising a theme among those writing on the item, in the fewest names:
+    all of them, all but a few, or those raising it."""
+    if len(raising) == len(among):
+        return "tất cả các địa phương báo cáo nội dung này"
+    if len(raising) > len(among) / 2:
+        codes = {r.code for r in raising}
+        return f"các địa phương báo cáo nội dung này, trừ {_names([r for r in among if r.code not in codes])}"
+    return _names(raising)
 
 
 def _lower_first(text: str) -> str:
@@ -123,6 +148,15 @@ def _opening(campaign: Campaign) -> list[Block]:
         second += f" tình hình triển khai {_reference_text(scheme)}{short},"
     second += f" kính báo cáo {nfc(cr.addressee)} như sau:"
     return [Paragraph(first), Paragraph(second)]
+
+
+def _status_chart(s: Summary, campaign: Campaign) -> Chart:
+    """The provinces by where they stand, each bar a share of all of them."""
+    bars = [Bar(status.label, n, str(n), status.value) for status, n in
+            ((Status.ON_TIME, s.on_time), (Status.LATE, s.late), (Status.UNREADABLE, s.unreadable),
+             (Status.MISSING, s.missing))]
+    return Chart("status-chart", "status-table", f"Tình hình gửi báo cáo của {s.total} tỉnh, thành phố (thời hạn: "
+                 f"{nfc(campaign.deadline_text)}).", tuple(bars), s.total)
 
 
 def _status_part(rows: list[ProvinceRow], s: Summary, campaign: Campaign, on: date) -> list[Block]:
@@ -184,10 +218,15 @@ def _item_themes(rows: list[ProvinceRow], section: OutlineSection, campaign: Cam
 
 
 def _theme_quotes(raising: list[ProvinceRow], theme: Theme | None, item: int,
-                  by_code: dict[str, ProvinceRow], how_many: int) -> list[Paragraph]:
+                  by_code: dict[str, ProvinceRow], how_many: int, quoted: set[str] | None = None) -> list[Paragraph]:
+    """The most representative sentences on a theme; `quoted`: those the item quotes already
+    (a sentence on two themes is quoted once), updated with the ones chosen."""
+    quoted = set() if quoted is None else quoted
     candidates = [Candidate(r.code, s) for r in raising if r.quotable[item] for s in sentences(r.texts[item])
-                  if theme is None or mentions(s, theme.phrases)]
-    return [_quote(c, by_code) for c in representative(candidates, how_many)]
+                  if (theme is None or mentions(s, theme.phrases)) and s not in quoted]
+    chosen = representative(candidates, how_many)
+    quoted.update(c.sentence for c in chosen)
+    return [_quote(c, by_code) for c in chosen]
 
 
 def _themes_blocks(rows: list[ProvinceRow], section: OutlineSection, campaign: Campaign, lead: str,
@@ -201,12 +240,29 @@ def _themes_blocks(rows: list[ProvinceRow], section: OutlineSection, campaign: C
         return []
     by_code = {r.code: r for r in rows}
     blocks: list[Block] = [Paragraph(lead)]
+    quoted: set[str] = set()
     for theme, raising in ranked[:TOP_THEMES]:
-        names = f" ({_names(raising)})" if with_names else ""
+        names = f" ({_who(raising, [r for r in rows if r.texts[section.number]])})" if with_names else ""
         blocks.append(Paragraph(f"- {theme.label}: {len(raising)} địa phương{names}."))
         if with_quotes:
-            blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME)
+            blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME, quoted)
     return blocks
+
+
+@dataclass(frozen=True)
+class AmountSum:
+    """The provinces stating one of the campaign's [[figures.amounts]]: those whose figure is
+    sure (largest first) and their sum, and those whose figure is to check (not summed)."""
+    sure: tuple[ProvinceRow, ...]
+    doubtful: tuple[ProvinceRow, ...]
+    total: int
+
+    @classmethod
+    def of(cls, rows: Sequence[ProvinceRow], key: str) -> AmountSum:
+        stating = [r for r in rows if r.amounts.get(key) and r.amounts[key].vnd is not None]
+        sure = sorted((r for r in stating if not r.amounts[key].review), key=lambda r: -r.amounts[key].vnd)
+        doubtful = tuple(r for r in stating if r.amounts[key].review)
+        return cls(tuple(sure), doubtful, sum(r.amounts[key].vnd for r in sure))
 
 
 class _FundingFigures:
@@ -244,6 +300,59 @@ class _FundingFigures:
             blocks.append(Paragraph(f"Có {len(self.not_read)} địa phương đã gửi báo cáo nhưng chưa xác định được số "
                                     f"kinh phí: {_names(self.not_read)}."))
         return blocks
+
+    def amounts(self) -> list[Block]:
+        """A paragraph for each of the campaign's [[figures.amounts]] (support asked of the
+        centre, needs for the coming period): who states it, how much, the sum; a figure to
+        check named as such with why, and left out of the sum."""
+        blocks: list[Block] = []
+        for figure in self.campaign.figures.amounts:
+            stated = AmountSum.of(self.rows, figure.key)
+            label = nfc(figure.label)
+            if not stated.sure and not stated.doubtful:
+                blocks.append(Paragraph(f"Về {_lower_first(label)}: chưa địa phương nào nêu số cụ thể.",
+                                        ident=f"amount-{figure.key}"))
+                continue
+            text = f"Về {_lower_first(label)}: "
+            if stated.sure:
+                text += (f"{len(stated.sure)} địa phương nêu số cụ thể, cộng {ty_number(stated.total)} tỷ đồng ("
+                         + "; ".join(f"{r.name} {ty_number(r.amounts[figure.key].vnd)}" for r in stated.sure) + ").")
+            if stated.doubtful:
+                text += (" " if stated.sure else "") + "Số liệu cần kiểm tra thêm, chưa cộng vào " + (
+                    "số trên: " if stated.sure else "tổng: ") + "; ".join(
+                    f"{r.name} {ty_number(r.amounts[figure.key].vnd)} tỷ đồng ({r.amounts[figure.key].note})"
+                    for r in stated.doubtful) + "."
+            blocks.append(Paragraph(text, ident=f"amount-{figure.key}"))
+        return blocks
+
+    def _regions(self) -> dict[str, list[ProvinceRow]]:
+        regions: dict[str, list[ProvinceRow]] = {}
+        for r in self.rows:
+            regions.setdefault(r.region, []).append(r)
+        return regions
+
+    def charts(self) -> list[Chart]:
+        """Funding by region (after the total in the synthesis) and by province, one chart a
+        region on the scale of the largest province (after Annex II's table), in tỷ đồng."""
+        if self.total is None:
+            return []
+        regions = self._regions()
+        totals = {region: [r.funding for r in members if r.funding is not None] for region, members in regions.items()}
+        charts = [Chart("funding-regions-chart", "funding-total", "Kinh phí theo vùng, đơn vị: tỷ đồng (số liệu các "
+                        "địa phương tự báo cáo, chưa thẩm định).",
+                        tuple(Bar(region, sum(known) / 1e9, ty_number(sum(known)) if known else "chưa có số liệu")
+                              for region, known in totals.items()),
+                        max((sum(k) for k in totals.values() if k), default=0) / 1e9)]
+        largest = max(r.funding for r in self.rows if r.funding is not None) / 1e9
+        with_figures = [(region, [r for r in members if r.funding is not None]) for region, members in regions.items()]
+        with_figures = [(region, members) for region, members in with_figures if members]
+        for i, (region, members) in enumerate(with_figures, start=1):
+            last = i == len(with_figures)
+            charts.append(Chart(f"funding-provinces-chart-{i}", "funding-annex",
+                                "Kinh phí theo địa phương, nhóm theo vùng, cùng một thang đo; đơn vị: tỷ đồng."
+                                if last else "", tuple(Bar(r.name, r.funding / 1e9, ty_number(r.funding))
+                                                       for r in members), largest, title=region))
+        return charts
 
     def _cells(self, members: list[ProvinceRow]) -> tuple[str, ...]:
         known = [r.funding for r in members if r.funding is not None]
@@ -307,6 +416,7 @@ def _items_part(rows: list[ProvinceRow], campaign: Campaign, funding: _FundingFi
         blocks.append(Paragraph(f"Có {len(with_text)}/{len(rows)} tỉnh, thành phố báo cáo nội dung này."))
         if section.role == "funding":
             blocks += funding.synthesis(reported)
+            blocks += funding.amounts()
         elif section.role == "difficulties":
             blocks += _themes_blocks(rows, section, campaign, "Các khó khăn, vướng mắc được nêu nhiều nhất:", True)
         elif section.role == "proposals":
@@ -325,6 +435,7 @@ def _items_part(rows: list[ProvinceRow], campaign: Campaign, funding: _FundingFi
     if campaign.section_with_role("funding") is None and funding.total is not None:
         blocks.append(Heading("2.7. Kinh phí", 2))
         blocks += funding.synthesis(reported)
+        blocks += funding.amounts()
     return blocks
 
 
@@ -363,6 +474,11 @@ def _assessment(rows: list[ProvinceRow], s: Summary, campaign: Campaign, funding
         results.append(f"{sum(1 for r in rows if r.ioc_operating)} địa phương có Trung tâm IOC đang vận hành")
     if funding.total is not None:
         results.append(f"tổng kinh phí {funding.with_figure} địa phương nêu được là {ty_number(funding.total)} tỷ đồng")
+    for figure in campaign.figures.amounts:
+        stated = AmountSum.of(rows, figure.key)
+        if stated.sure:
+            results.append(f"{_lower_first(nfc(figure.label))} ({len(stated.sure)} địa phương nêu số cụ thể) là "
+                           f"{ty_number(stated.total)} tỷ đồng")
     blocks.append(Paragraph("a) Kết quả: " + "; ".join(results) + "."))
     difficulties = campaign.section_with_role("difficulties")
     if difficulties:
@@ -385,13 +501,14 @@ def _proposals(rows: list[ProvinceRow], campaign: Campaign) -> list[Block]:
             blocks.append(Paragraph(f"Tổng hợp đề xuất, kiến nghị của {len(proposing)} địa phương, theo nhóm vấn đề:"))
             themes = {t.key: t for t in campaign.figures.themes}
             by_code = {r.code: r for r in rows}
+            quoted: set[str] = set()
             for key, raising in _item_themes(rows, section, campaign).items():
                 if key not in themes:
                     continue
                 theme = themes[key]
                 blocks.append(Paragraph(f"- Về {_lower_first(theme.label)}: {len(raising)} địa phương "
-                                        f"({_names(raising)})."))
-                blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME)
+                                        f"({_who(raising, proposing)})."))
+                blocks += _theme_quotes(raising, theme, section.number, by_code, QUOTES_PER_THEME, quoted)
     blocks.append(Paragraph(PLACEHOLDER_PROPOSALS, "placeholder"))
     return blocks
 

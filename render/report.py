@@ -18,6 +18,7 @@ import jinja2
 import pandas as pd
 
 from baocao.campaign import Campaign
+from baocao.render.charts import layout
 from baocao.render.checklist import build_checklist
 from baocao.render.letter import build_report
 from baocao.render.rows import RenderError
@@ -137,6 +138,7 @@ def _environment(templates: Path | None, html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_text
+    env.filters["chart_layout"] = layout
     env.filters["md_cell"] = md_cell
     return env
 

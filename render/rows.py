@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 
-from baocao.aggregate.schema import Status, cell_columns, table_schema
+from baocao.aggregate.schema import Status, amount_columns, cell_columns, table_schema
 from baocao.campaign import Campaign
 from baocao.render.dates import days_late, dmy, local_date
 from baocao.text import clean_line, nfc
@@ -21,6 +22,13 @@ STATUS_VALUES = {s.value for s in Status}
 class RenderError(Exception):
     """The report cannot be written: an output format baocao cannot make, a broken
     template, or a table that does not follow the aggregate contract."""
+
+
+class StatedAmount(NamedTuple):
+    """One of the campaign's [[figures.amounts]] as a province states it."""
+    vnd: int | None
+    review: bool     # to check before it is summed
+    note: str        # why, in Vietnamese
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,7 @@ class ProvinceRow:
     funding_rule: str
     funding_review: bool    # the aggregate flags the figure for a person to check (tables that have the column)
     funding_note: str
+    amounts: dict[str, StatedAmount]   # [[figures.amounts]] key -> what the province states
     scheme_approved: bool | None
     scheme_decision: str
     scheme_approved_on: str
@@ -118,6 +127,12 @@ def _authority(kind: str, name: str, full_name: str) -> str:
     return f"UBND {full_name}"
 
 
+def _stated(record: dict, key: str) -> StatedAmount:
+    names = amount_columns(key)
+    return StatedAmount(_int(record.get(names.vnd)), bool(_flag(record.get(names.review))),
+                        _text(record.get(names.note)))
+
+
 def _row(record: dict, campaign: Campaign) -> ProvinceRow:
     code, name = _text(record["province_code"]), _text(record["province"])
     try:
@@ -151,6 +166,7 @@ def _row(record: dict, campaign: Campaign) -> ProvinceRow:
         funding_by_source={s.key: _int(record.get(f"funding_{s.key}_vnd")) for s in campaign.figures.funding_sources},
         funding_rule=_text(record.get("funding_rule")),
         funding_review=bool(_flag(record.get("funding_review"))), funding_note=_text(record.get("funding_note")),
+        amounts={a.key: _stated(record, a.key) for a in campaign.figures.amounts},
         scheme_approved=_flag(record.get("scheme_approved")),
         scheme_decision=_text(record.get("scheme_decision")),
         scheme_approved_on=_text(record.get("scheme_approved_on")),

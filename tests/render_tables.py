@@ -99,9 +99,15 @@ def national_table(campaign, *, repeat: int = 1, paragraphs: int | None = None, 
             funding_xa_hoi_hoa_vnd=private * 1_000_000 or None, scheme_approved=i % 3 != 0,
             ioc_operating=i % 2 == 0, difficulty_themes="resources;legal;human_resources" if i % 2 else "resources",
             proposal_themes="legal;resources;infrastructure" if i % 3 else "legal",
+            # every third asks the centre for support, every fourth states its needs; one of those is doubtful
+            support_requested_vnd=(50 + 10 * i) * 10**9 if i % 3 == 1 else None,
+            support_requested_review=False, support_requested_note="",
+            needs_2022_2025_vnd=(200 + 25 * i) * 10**9 if i % 4 == 2 else None,
+            needs_2022_2025_review=i == 10, needs_2022_2025_note="nêu cho giai đoạn 2021–2025" if i == 10 else "",
             **values)
     table = make_table(campaign, rows)
-    for column in ("funding_ngan_sach_dia_phuong_vnd", "funding_xa_hoi_hoa_vnd"):
+    for column in ("funding_ngan_sach_dia_phuong_vnd", "funding_xa_hoi_hoa_vnd", "support_requested_vnd",
+                   "needs_2022_2025_vnd"):
         table[column] = pd.array([None if pd.isna(v) else int(v) for v in table[column]], dtype="Int64")
     return table
 

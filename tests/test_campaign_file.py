@@ -123,6 +123,10 @@ def test_a_role_is_one_the_code_knows_and_belongs_to_one_section(tmp_path):
     ('[figures.project_approval]\nphrases = ["Đề án"]\nnegation = ["chưa"]',
      r"\[figures.project_approval\] has no key 'negation'"),
     ('[[figures.themes]]\nkey = "legal"\nphrases = ["pháp lý"]', r"\[\[figures.themes\]\] number 1 lacks label"),
+    ('[[figures.amounts]]\nkey = "needs"\nlabel = "Nhu cầu"\nphrases = ["nhu cầu"]\nperiod = "2022-2025"',
+     r"\[\[figures.amounts\]\] number 1: period must be the first and last year"),
+    ('[[figures.amounts]]\nkey = "funding"\nlabel = "Kinh phí"\nphrases = ["kinh phí"]',
+     r"\[\[figures.amounts\]\] number 1: key 'funding' must be"),
     ('[consolidated_report]\nsubject = 5', r"\[consolidated_report\] subject must be text"),
     ('[consolidated_report]\naddresee = "Thủ tướng"', r"\[consolidated_report\] has no key 'addresee'"),
     ('[[legal_references]]\nkind = "Quyết định"\nnumber = "950/QĐ-TTg"\ndate = "01/8/2018"',
@@ -146,6 +150,9 @@ def test_the_bundled_campaign_loads_into_typed_values():
     assert isinstance(figures.project_approval, SchemePhrases)
     assert "chưa phê duyệt" in figures.project_approval.negations
     assert isinstance(figures.ioc, IocPhrases) and "khai trương" in figures.ioc.operating
+    assert figures.project_approval.topic[0] == "đô thị thông minh"
+    assert [(a.key, a.period) for a in figures.amounts] == [("support_requested", None),
+                                                            ("needs_2022_2025", (2022, 2025))]
     assert [t.key for t in figures.themes] == ["resources", "legal", "human_resources", "infrastructure", "data",
                                                "coordination"]
     assert campaign.consolidated_report == ConsolidatedReport(

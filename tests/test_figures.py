@@ -3,10 +3,19 @@ campaign file's phrases."""
 
 import pytest
 
-from baocao.aggregate.figures import funding_by_source, ioc_operating, scheme_approval, themes_in
+from baocao.aggregate.figures import (
+    amount_stated,
+    funding_by_source,
+    ioc_operating,
+    scheme_approval,
+    themes_in,
+    without_amounts_stated,
+)
+from baocao.aggregate.schema import table_schema
 from baocao.campaign import load_campaign
 
 FIGURES = load_campaign().figures
+SUPPORT, NEEDS = (next(a for a in FIGURES.amounts if a.key == key) for key in ("support_requested", "needs_2022_2025"))
 
 
 def test_funding_is_split_by_the_source_each_sentence_names_and_totals_are_not_counted_twice():
@@ -26,6 +35,86 @@ def test_funding_is_split_by_the_source_each_sentence_names_and_totals_are_not_c
 def test_scheme_approval_and_its_date_are_read_or_left_unsaid(text, approved, on, decision):
     found = scheme_approval(text, FIGURES.project_approval)
     assert (found.approved, found.on, found.decision) == (approved, on, decision)
+
+
+@pytest.mark.parametrize("text, split", [
+    ("Tổng kinh phí giai đoạn 2018 – 2022 là 59 tỷ đồng, trong đó ngân sách địa phương 38 tỷ đồng, xã hội hóa 21 tỷ "
+     "đồng.", {"ngan_sach_dia_phuong": 38 * 10**9, "xa_hoi_hoa": 21 * 10**9}),
+    ("Từ nguồn ngân sách tỉnh, đã bố trí 20 tỷ đồng cho các dự án.", {"ngan_sach_dia_phuong": 20 * 10**9}),
+    ("Tổng kinh phí khoảng 30,5 tỷ đồng, trong đó ngân sách địa phương chiếm khoảng 40%.", {}),
+])
+def test_a_sentence_is_split_clause_by_clause_and_a_total_counts_only_by_its_breakdown(text, split):
+    assert funding_by_source(text, FIGURES.funding_sources) == split
+
+
+HCM = "Đề án xây dựng Thành phố Hồ Chí Minh trở thành đô thị thông minh giai đoạn 2017 – 2020, tầm nhìn 2025"
+
+
+@pytest.mark.parametrize("text, approved, on, decision", [
+    # a scheme named otherwise than "Đề án … đô thị thông minh" with no word between
+    (f"Ngày 23/11/2017, UBND Thành phố ban hành Quyết định số 6179/QĐ-UBND phê duyệt {HCM}.",
+     True, "23/11/2017", "6179/QĐ-UBND"),
+    (f"{HCM} được phê duyệt tại Quyết định số 6179/QĐ-UBND ngày 23/11/2017 của UBND Thành phố.",
+     True, "23/11/2017", "6179/QĐ-UBND"),
+    (f"Thành phố triển khai {HCM} (Quyết định số 6179/QĐ-UBND ngày 23/11/2017).", True, "23/11/2017", "6179/QĐ-UBND"),
+    ("Đề án xây dựng thành phố Huế trở thành đô thị thông minh đã được UBND tỉnh phê duyệt tại Quyết định số "
+     "712/QĐ-UBND ngày 15/3/2021.", True, "15/03/2021", "712/QĐ-UBND"),
+    ("Thực hiện Quyết định số 950/QĐ-TTg ngày 01/8/2018 của Thủ tướng Chính phủ, UBND tỉnh đã phê duyệt Đề án phát "
+     "triển đô thị thông minh tỉnh tại Quyết định số 1234/QĐ-UBND ngày 5/6/2020.", True, "05/06/2020", "1234/QĐ-UBND"),
+    # not (yet) approved, however it is said
+    ("Thành phố Hải Dương đang xây dựng Đề án đô thị thông minh với trọng tâm là giao thông.", False, "", ""),
+    ("Sở Xây dựng đang hoàn thiện dự thảo Đề án phát triển đô thị thông minh tỉnh.", False, "", ""),
+    ("Đề án phát triển đô thị thông minh tỉnh dự kiến được phê duyệt trong quý IV/2022.", False, "", ""),
+    ("Đề án đô thị thông minh của tỉnh chưa được phê duyệt.", False, "", ""),
+    # the nation's scheme, or another document about the scheme, is not the province's approval
+    ("Thực hiện Quyết định số 950/QĐ-TTg ngày 01/8/2018 của Thủ tướng Chính phủ phê duyệt Đề án phát triển đô thị "
+     "thông minh bền vững Việt Nam giai đoạn 2018 – 2025, UBND tỉnh đã ban hành Kế hoạch số 118/KH-UBND.",
+     None, "", ""),
+    ("UBND tỉnh đã ban hành Kế hoạch số 402/KH-UBND năm 2020 về triển khai Đề án đô thị thông minh.", None, "", ""),
+    ("Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế hoạch.", None, "", ""),
+])
+def test_scheme_approval_is_read_from_the_sentences_structure_not_its_words(text, approved, on, decision):
+    found = scheme_approval(text, FIGURES.project_approval)
+    assert (found.approved, found.on, found.decision) == (approved, on, decision)
+
+
+@pytest.mark.parametrize("text, support, needs", [
+    ("Nhu cầu kinh phí giai đoạn 2022 – 2025 khoảng 1.200 tỷ đồng, trong đó đề nghị ngân sách Trung ương hỗ trợ "
+     "400 tỷ đồng, ngân sách địa phương 600 tỷ đồng.", 400 * 10**9, 1200 * 10**9),
+    ("Kinh phí khoảng 300 tỷ đồng đề nghị Trung ương hỗ trợ.", 300 * 10**9, None),
+    ("Tổng nhu cầu vốn đến năm 2025 là 850 tỷ đồng.", None, 850 * 10**9),
+    ("Đề nghị Bộ Xây dựng hỗ trợ tỉnh đào tạo cán bộ quản lý đô thị thông minh.", None, None),
+])
+def test_support_asked_of_the_centre_and_needs_are_the_amounts_their_words_introduce(text, support, needs):
+    assert amount_stated(text, SUPPORT, FIGURES.amounts).vnd == support
+    assert amount_stated(text, NEEDS, FIGURES.amounts).vnd == needs
+
+
+@pytest.mark.parametrize("text, note", [
+    ("Nhu cầu vốn giai đoạn 2021-2025 là 850 tỷ đồng.", "nêu cho giai đoạn 2021–2025"),
+    ("Nhu cầu kinh phí giai đoạn 2022 – 2025 khoảng 12.5 tỷ đồng.", "số liệu chưa rõ"),
+    ("Nhu cầu kinh phí giai đoạn 2022-2025 là 100 tỷ đồng. Tổng nhu cầu kinh phí 2022-2025 là 180 tỷ đồng.",
+     "các câu nêu số khác nhau: 100,00 tỷ đồng, 180,00 tỷ đồng"),
+])
+def test_a_doubtful_amount_is_kept_and_says_why_to_check_it(text, note):
+    found = amount_stated(text, NEEDS, FIGURES.amounts)
+    assert found.vnd is not None and found.review and found.note == note
+
+
+def test_money_asked_for_or_needed_is_neither_funding_spent_nor_a_source():
+    text = ("Tổng nhu cầu kinh phí giai đoạn 2022 – 2025 khoảng 500 tỷ đồng. Tổng kinh phí đã bố trí là 20 tỷ đồng.\n"
+            "Ngân sách tỉnh 12 tỷ đồng. Đề nghị ngân sách Trung ương hỗ trợ 200 tỷ đồng.")
+    spent = without_amounts_stated(text, FIGURES.amounts)
+    assert "500" not in spent and "200" not in spent and "20 tỷ" in spent
+    assert funding_by_source(spent, FIGURES.funding_sources) == {"ngan_sach_dia_phuong": 12 * 10**9}
+
+
+def test_each_amount_figure_has_its_columns_with_vietnamese_labels():
+    schema = table_schema(load_campaign())
+    assert schema.column("support_requested_vnd").label_vi == "Kinh phí đề nghị Trung ương hỗ trợ (tỷ đồng)"
+    assert schema.column("needs_2022_2025_vnd").shown_as == "billion_dong"
+    assert schema.column("needs_2022_2025_review").label_vi.endswith("cần kiểm tra")
+    assert {"support_requested_vnd", "needs_2022_2025_note"} <= set(schema.figures_sheet)
 
 
 @pytest.mark.parametrize("text, operating", [

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timezone
 
+import pandas as pd
 import pytest
 
 from baocao.aggregate.reports import DocumentRecord, ReportRecord, SectionRecord
@@ -71,7 +72,9 @@ def test_a_funding_table_without_a_total_row_is_flagged_not_added_up(campaign):
 
 
 def test_amounts_scattered_outside_the_funding_item_are_flagged_not_added_up(campaign):
-    sections = SECTIONS | {2: "Trung tâm IOC được đầu tư 20 tỷ đồng.", 6: "Đề nghị Trung ương hỗ trợ 50 tỷ đồng."}
+    # (support asked of the centre is not funding at all: the second amount is one spent)
+    sections = SECTIONS | {2: "Trung tâm IOC được đầu tư 20 tỷ đồng.",
+                           6: "Năm 2021 tỉnh đã chi 50 tỷ đồng cho hạ tầng số."}
     row = row_of(campaign, sections)
     assert pd_na(row["funding_vnd"])
     assert row["funding_review"]
@@ -119,3 +122,24 @@ def pd_na(value) -> bool:
     import pandas as pd
 
     return value is None or pd.isna(value)
+
+
+def test_money_asked_for_or_needed_fills_its_own_columns_not_the_funding_spent(campaign):
+    row = row_of(campaign, SECTIONS | {
+        4: "Tổng nhu cầu kinh phí giai đoạn 2022 – 2025 khoảng 1.200 tỷ đồng, trong đó đề nghị ngân sách Trung ương "
+           "hỗ trợ 400 tỷ đồng. Tổng kinh phí đã bố trí giai đoạn 2018 – 2022 là 35 tỷ đồng, trong đó ngân sách tỉnh "
+           "20 tỷ đồng, xã hội hóa 15 tỷ đồng.",
+        6: "Đề nghị Trung ương hỗ trợ 400 tỷ đồng để đầu tư hạ tầng số."})
+    assert row["funding_vnd"] == 35 * 10**9 and not row["funding_review"]
+    assert (row["funding_ngan_sach_dia_phuong_vnd"], row["funding_xa_hoi_hoa_vnd"]) == (20 * 10**9, 15 * 10**9)
+    assert pd.isna(row["funding_ngan_sach_trung_uong_vnd"])
+    assert (row["needs_2022_2025_vnd"], row["needs_2022_2025_review"]) == (1200 * 10**9, False)
+    assert (row["support_requested_vnd"], row["support_requested_review"]) == (400 * 10**9, False)
+
+
+def test_needs_for_another_period_are_kept_to_check_with_why(campaign):
+    row = row_of(campaign, SECTIONS | {
+        4: "Tổng kinh phí là 35 tỷ đồng. Nhu cầu vốn giai đoạn 2021 – 2025 là 90 tỷ đồng."})
+    assert row["funding_vnd"] == 35 * 10**9
+    assert row["needs_2022_2025_vnd"] == 90 * 10**9 and row["needs_2022_2025_review"]
+    assert row["needs_2022_2025_note"] == "nêu cho giai đoạn 2021–2025"

@@ -104,7 +104,8 @@ def test_pdf_text_keeps_vietnamese_letters_whole(pdf_path):
 
 def test_pdf_synthesis_names_the_leading_theme_and_cites_the_ministrys_way(pages):
     text = " ".join(" ".join(pages).split())
-    assert "- Nguồn lực, kinh phí: 54 địa phương (Hà Nội, Hà Giang," in text
+    assert "- Nguồn lực, kinh phí: 54 địa phương (tất cả các địa phương báo cáo nội dung này)." in text
+    assert "- Hành lang pháp lý, cơ chế chính sách: 27 địa phương (Hà Giang, Bắc Kạn, Lào Cai," in text
     assert re.search(r"” \(Báo cáo số \d+/BC-UBND ngày \d+/5/2022 của UBND (tỉnh|thành phố) [^)]+\)\.", text)
 
 

@@ -166,7 +166,7 @@ def _difficulty_rows(campaign, **overrides):
 
 def test_the_quotation_of_a_theme_is_the_sentence_most_like_the_other_provinces(campaign):
     difficulties = build_report(make_table(campaign, _difficulty_rows(campaign)), campaign, ON).part_text("2.5.")
-    assert "- Nguồn lực, kinh phí: 3 địa phương (Hà Nội, Hà Giang, Cao Bằng)." in difficulties
+    assert "- Nguồn lực, kinh phí: 3 địa phương (tất cả các địa phương báo cáo nội dung này)." in difficulties
     quotes = [line for line in difficulties.splitlines() if line.startswith("“")]
     assert len(quotes) == 1 and quotes[0].startswith("“Nguồn lực, kinh phí đầu tư cho đô thị thông minh")
 
@@ -217,6 +217,26 @@ def test_funding_gives_the_total_and_the_sources_apart_from_it(campaign):
     assert "chưa xác định được số kinh phí: Cao Bằng." in funding
 
 
+def test_support_asked_and_needs_name_who_states_them_and_their_sum_a_doubtful_one_apart(campaign):
+    def stating(code, support=None, needs=None, review=False, note=""):
+        return province_row(campaign, code, "on_time", reports=1, section_4="Kinh phí.", support_requested_vnd=support,
+                            support_requested_review=False, support_requested_note="", needs_2022_2025_vnd=needs,
+                            needs_2022_2025_review=review, needs_2022_2025_note=note)
+    rows = {"01": stating("01", support=300 * 10**9, needs=1_200 * 10**9),
+            "02": stating("02", support=45_500_000_000),
+            "04": stating("04", needs=850 * 10**9, review=True, note="nêu cho giai đoạn 2021–2025")}
+    table = make_table(campaign, rows)
+    report = build_report(table, campaign, ON)
+    funding = report.part_text("2.4.")
+    assert ("Về kinh phí đề nghị Trung ương hỗ trợ: 2 địa phương nêu số cụ thể, cộng 345,50 tỷ đồng "
+            "(Hà Nội 300,00; Hà Giang 45,50).") in funding
+    assert ("Về nhu cầu kinh phí giai đoạn 2022–2025: 1 địa phương nêu số cụ thể, cộng 1.200,00 tỷ đồng (Hà Nội "
+            "1.200,00). Số liệu cần kiểm tra thêm, chưa cộng vào số trên: Cao Bằng 850,00 tỷ đồng (nêu cho giai đoạn "
+            "2021–2025).") in funding
+    assert ("kinh phí đề nghị Trung ương hỗ trợ (2 địa phương nêu số cụ thể) là 345,50 tỷ đồng"
+            in report.part_text("3. Đánh giá chung"))
+
+
 def test_assessment_and_proposals_leave_a_marked_place_for_the_ministry(report):
     assert "[Ý kiến đánh giá của Bộ Xây dựng: …]" in report.part_text("3. Đánh giá chung")
     assert report.part_text("4. Kiến nghị").endswith("[Ý kiến của Bộ Xây dựng: …]")
@@ -226,7 +246,29 @@ def test_proposals_are_grouped_by_theme_with_the_provinces_raising_them(national
     campaign, table = national
     proposals = build_report(table, campaign, ON).part_text("4. Kiến nghị")
     assert proposals.startswith("Tổng hợp đề xuất, kiến nghị của 54 địa phương, theo nhóm vấn đề:")
-    assert "- Về hành lang pháp lý, cơ chế chính sách: 54 địa phương (Hà Nội, Hà Giang," in proposals
+    assert "- Về hành lang pháp lý, cơ chế chính sách: 54 địa phương (tất cả các địa phương báo cáo nội dung này)." \
+        in proposals
+    assert "- Về nguồn lực, kinh phí: 36 địa phương (các địa phương báo cáo nội dung này, trừ Hà Nội, Bắc Kạn, " \
+           "Yên Bái," in proposals
+
+
+def test_a_sentence_on_two_themes_is_quoted_once(national):
+    campaign, table = national
+    report = build_report(table, campaign, ON)
+    for part in ("2.5.", "4. Kiến nghị"):
+        quotes = [b.text for b in report.part(part) if isinstance(b, Paragraph) and b.kind == "quote"]
+        assert len(quotes) >= 2 and len(set(quotes)) == len(quotes)
+
+
+def test_a_theme_names_its_provinces_in_the_fewest_names(campaign):
+    """Those raising it when they are few; all; or all but those who do not."""
+    def difficulties(themes: dict[str, str]) -> str:
+        rows = {code: province_row(campaign, code, "on_time", reports=1, section_5="Khó khăn.",
+                                   difficulty_themes=keys) for code, keys in themes.items()}
+        return build_report(make_table(campaign, rows), campaign, ON).part_text("2.5.")
+    few = difficulties({"01": "legal", "02": "resources", "04": "resources", "06": "resources"})
+    assert "- Hành lang pháp lý, cơ chế chính sách: 1 địa phương (Hà Nội)." in few
+    assert "- Nguồn lực, kinh phí: 3 địa phương (các địa phương báo cáo nội dung này, trừ Hà Nội)." in few
 
 
 def test_at_most_one_quotation_per_theme_and_two_per_item_without_themes(national):
@@ -426,6 +468,34 @@ def test_html_is_one_self_contained_page(page, html):
     assert "@media print" in html
 
 
+def test_charts_picture_the_status_table_and_the_funding_annex(national):
+    campaign, table = national
+    report = build_report(table, campaign, ON)
+    charts = {c.ident: c for c in report.charts}
+    status = charts["status-chart"]
+    assert [(b.key, b.value) for b in status.bars] == [("on_time", 43), ("late", 11), ("unreadable", 0), ("missing", 9)]
+    assert status.scale == 63 and status.after == "status-table"
+    regions = [r for r in table_in(annex(report, "II").blocks, "funding-annex").rows if r[1].startswith("Cộng vùng")]
+    assert [b.shown for b in charts["funding-regions-chart"].bars] == [r[2] for r in regions]
+    provinces = [c for c in report.charts if c.ident.startswith("funding-provinces-chart")]
+    assert sum(len(c.bars) for c in provinces) == int(table["funding_vnd"].notna().sum())
+    assert len({c.scale for c in provinces}) == 1 and all(c.after == "funding-annex" for c in provinces)
+
+
+def test_the_html_draws_each_chart_as_inline_svg_after_the_table_it_pictures(national, tmp_path):
+    campaign, table = national
+    html = render(table, campaign, tmp_path, ".html")
+    page = Page(html)
+    ids = [a.get("id") for _, a in page.tags if a.get("id")]
+    assert ids.index("status-table") < ids.index("status-chart") < ids.index("funding-total") < ids.index(
+        "funding-regions-chart") < ids.index("funding-annex") < ids.index("funding-provinces-chart-1")
+    assert not any(t in ("script", "img", "link") for t, _ in page.tags)
+    status = html[html.index('id="status-chart"'):]
+    widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', status)[:4]]
+    assert widths[0] / widths[1] == pytest.approx(43 / 11, rel=0.03) and widths[2] == 0
+    assert "Đúng hạn: 43; Quá hạn: 11; Không đọc được: 0; Chưa gửi: 9" in status[:status.index("</svg>")]
+
+
 def test_the_clerks_file_holds_the_unreadable_report_with_its_error(checklist):
     text = checklist.text("unreadable-table")
     assert "Tỉnh Cao Bằng" in text and "PDF là bản quét không có lớp chữ" in text and "scan.pdf" in text
@@ -538,3 +608,12 @@ def test_the_clerks_file_lists_funding_not_read_and_funding_to_check(campaign, t
     funding = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("funding-table")
     assert "Thành phố Hà Nội chưa xác định được" in funding and "bc.docx, đoạn 20–25" in funding
     assert "Tỉnh Hà Giang 12,00 số ước tính" in funding
+
+
+def test_the_clerks_file_lists_support_or_needs_to_check(campaign, tmp_path):
+    rows = {"01": province_row(campaign, "01", "on_time", reports=1, section_4="Kinh phí.",
+                               needs_2022_2025_vnd=90 * 10**9, needs_2022_2025_review=True,
+                               needs_2022_2025_note="nêu cho giai đoạn 2021–2025")}
+    render(make_table(campaign, rows), campaign, tmp_path, ".md")
+    funding = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("funding-table")
+    assert "Thành phố Hà Nội 90,00 Nhu cầu kinh phí giai đoạn 2022–2025: nêu cho giai đoạn 2021–2025" in funding

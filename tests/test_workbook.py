@@ -253,3 +253,20 @@ def test_a_funding_figure_to_check_is_on_the_check_sheet_and_filled_in_the_table
                                     column(book, "table", "Kinh phí – lý do cần kiểm tra"), strict=True)}
     assert filled["01"] and not any(v for code, v in filled.items() if code != "01")
     assert "Số liệu kinh phí cần kiểm tra" in [c.value for c in column(book, "checks", "Việc cần kiểm tra")]
+
+
+def test_support_or_needs_to_check_are_on_the_check_sheet_and_filled_in_the_table(consolidation, reports, tmp_path):
+    table = consolidation.table.copy()
+    needs = ["needs_2022_2025_vnd", "needs_2022_2025_review", "needs_2022_2025_note"]
+    table.loc[table["province_code"] == "01", needs] = [90 * 10**9, True, "nêu cho giai đoạn 2021–2025"]
+    checks = checklist(table, reports, consolidation.schema)
+    funding = checks[checks["check"] == "funding"]
+    assert ["Hà Nội", "Nhu cầu kinh phí giai đoạn 2022–2025 (tỷ đồng)", "nêu cho giai đoạn 2021–2025"] in \
+        funding[["province", "item", "note"]].values.tolist()
+    book = openpyxl.load_workbook(write_table(dataclasses.replace(consolidation, table=table, checks=checks),
+                                              tmp_path / "bang.xlsx"))
+    filled = {code: cell.fill.fgColor.rgb.endswith(TO_REVIEW_FILL)
+              for code, cell in zip((c.value for c in column(book, "table", "Mã tỉnh")),
+                                    column(book, "table", "Nhu cầu kinh phí giai đoạn 2022–2025 (tỷ đồng)"),
+                                    strict=True)}
+    assert filled["01"] and not any(v for code, v in filled.items() if code != "01")
