@@ -7,6 +7,7 @@ import getpass
 import secrets
 import time
 from collections import defaultdict, deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from baocao.review.security import (
     csrf_ok,
     csrf_token,
 )
-from baocao.review.sources import SourceError, heading_marks, page_image, shows_pages, source_pdf
+from baocao.review.sources import SourceError, heading_marks, page_image, ready_pdf, shows_pages, source_pdf
 from baocao.review.users import ROLES, User, check_password, load_users
 
 HERE = Path(__file__).parent
@@ -64,6 +65,10 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     templates = Jinja2Templates(directory=HERE / "templates")   # autoescapes .html
     local_user = User(getpass.getuser(), "analyst")
     failed_logins: dict[str, deque] = defaultdict(deque)
+    # LibreOffice makes a Word file's PDF in the background, one at a time: a page never waits
+    # seconds for it; the marks are there on the next visit.
+    converter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf")
+    marks_cache: dict[tuple, dict] = {}   # also holds, under (sha,), why a conversion failed
 
     def current_user(request: Request) -> User | None:
         if not settings.require_login:
@@ -106,7 +111,8 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         view = desk.province(code)
         if view is None:
             raise HTTPException(404, f"Không có tỉnh mã {code!r} trong đợt báo cáo này.")
-        return page(request, "province.html", {"view": view, "marks": _marks(desk, view), "conflict": conflict,
+        marks = _marks(desk, view, converter, marks_cache)
+        return page(request, "province.html", {"view": view, "marks": marks, "conflict": conflict,
                                                  "drafts": drafts or {}}, status_code)
 
     async def save_item(request: Request) -> Response:
@@ -179,7 +185,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         user = users.get(name)
         if not check_password(user, str(form.get("password", ""))):
             tries.append(time.monotonic())
-            return page(request, "login.html", {"next": _local_path(str(form.get("next", "/"))),
+            return page(request, "login.html", {"next": _local_path(str(form.get("next", "/"))), "name": name,
                                                 "error": "Tên hoặc mật khẩu không đúng."}, 401)
         request.session.clear()     # a new session on login: nothing planted before it survives
         request.session.update({"user": user.name, CSRF_FIELD: secrets.token_urlsafe(32)})
@@ -232,18 +238,36 @@ def _sha(request: Request) -> str:
     return sha
 
 
-def _marks(desk: Desk, view) -> dict:
-    """Item number -> where its heading is marked on the source page (sources.HeadingMark):
-    each source document converted once, searched once."""
+def _marks(desk: Desk, view, converter: ThreadPoolExecutor, cache: dict) -> dict:
+    """Item number -> where its heading is marked on the source page (sources.HeadingMark), or
+    a sentence saying why there is no page to show yet. A Word file not converted yet is
+    handed to the converter; each document's headings are searched once."""
     marks, by_document = {}, {}
     for item in view.items:
         if item.source is not None and shows_pages(item.source.format):
             by_document.setdefault(item.source.document_sha256, []).append(item)
     for sha, items in by_document.items():
-        try:
-            pdf = source_pdf(desk.store, sha, items[0].source.format)
-            marks |= heading_marks(pdf, {i.number: i.source.heading for i in items},
-                                   {i.number: i.source.first_page for i in items})
-        except SourceError as e:
-            marks |= {i.number: str(e) for i in items}
+        key = (sha, tuple((i.number, i.source.heading, i.source.first_page) for i in items))
+        if (sha,) in cache:
+            marks |= {i.number: cache[(sha,)] for i in items}
+            continue
+        if key not in cache:
+            pdf = ready_pdf(desk.store, sha, items[0].source.format)
+            if pdf is None:
+                converter.submit(_convert, desk, sha, items[0].source.format, cache)
+                marks |= {i.number: PREPARING for i in items}
+                continue
+            cache[key] = heading_marks(pdf, {i.number: i.source.heading for i in items},
+                                       {i.number: i.source.first_page for i in items})
+        marks |= cache[key]
     return marks
+
+
+PREPARING = "Đang chuyển tệp sang PDF để xem trang nguồn; tải lại trang sau ít giây."
+
+
+def _convert(desk: Desk, sha: str, format: str, cache: dict) -> None:
+    try:
+        source_pdf(desk.store, sha, format)
+    except SourceError as e:
+        cache[(sha,)] = str(e)   # said on the page instead of trying again at every visit

@@ -63,6 +63,14 @@ def source_pdf(store: ObjectStore, sha: str, format: str) -> Path:
     return path
 
 
+def ready_pdf(store: ObjectStore, sha: str, format: str) -> Path | None:
+    """The PDF showing the document if there is one already, without converting anything."""
+    if format == "pdf":
+        return store.object_path(sha)
+    path = store.rendition_path(sha, ".pdf")
+    return path if format in CONVERTED and path.exists() else None
+
+
 def _lock_for(sha: str) -> threading.Lock:
     with _converting_guard:
         return _converting.setdefault(sha, threading.Lock())
