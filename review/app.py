@@ -1,5 +1,7 @@
 """The review desk's routes: a thin web layer over Desk (desk.py), one function per page, the
-HTML in Jinja2 templates with autoescape on, files served from the store by hash only."""
+HTML in Jinja2 templates with autoescape on, files served from the store by hash only. Pages
+are plain functions, which Starlette runs in its thread pool: reading the store, drawing a
+page image or checking a password never holds up the other requests."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -22,8 +25,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from baocao.aggregate.corrections import CellConflict, CorrectionsError
+from baocao.aggregate.export import ExportError
 from baocao.campaign import Campaign
-from baocao.review.desk import Desk
+from baocao.render.report import RenderError
+from baocao.review.desk import DOWNLOADS, Desk
 from baocao.review.security import (
     CSRF_FIELD,
     SHA256,
@@ -96,12 +101,12 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         return user
 
     # -- pages ----------------------------------------------------------------------
-    async def overview_page(request: Request) -> Response:
+    def overview_page(request: Request) -> Response:
         if (redirect := _login_first(request, current_user)) is not None:
             return redirect
         return page(request, "overview.html", {"view": desk.overview(request.query_params.get("loc", ""))})
 
-    async def province_view(request: Request) -> Response:
+    def province_view(request: Request) -> Response:
         if (redirect := _login_first(request, current_user)) is not None:
             return redirect
         return province_response(request, request.path_params["code"])
@@ -117,6 +122,9 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
 
     async def save_item(request: Request) -> Response:
         form = await posted_form(request)
+        return await run_in_threadpool(saved_item, request, form)
+
+    def saved_item(request: Request, form) -> Response:
         user = signed_in(request)
         code, number = request.path_params["code"], request.path_params["number"]
         if desk.province(code) is None or number not in {s.number for s in campaign.sections}:
@@ -137,7 +145,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
             raise HTTPException(409, f"Chưa lưu: {e}") from e
         return RedirectResponse(f"/tinh/{code}#muc-{number}", status_code=303)
 
-    async def next_item(request: Request) -> Response:
+    def next_item(request: Request) -> Response:
         if (redirect := _login_first(request, current_user)) is not None:
             return redirect
         after = (request.query_params.get("sau", ""), int(request.query_params.get("muc", "0") or 0))
@@ -147,7 +155,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         return RedirectResponse(f"/tinh/{found[0]}#muc-{found[1]}", status_code=303)
 
     # -- files, by hash only -----------------------------------------------------------
-    async def page_png(request: Request) -> Response:
+    def page_png(request: Request) -> Response:
         signed_in(request)
         sha, number = _sha(request), request.path_params["page"]
         known = desk.store.known_document(sha)
@@ -159,7 +167,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
             raise HTTPException(404, str(e)) from e
         return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
 
-    async def original_file(request: Request) -> Response:
+    def original_file(request: Request) -> Response:
         signed_in(request)
         attachment = desk.store.stored_attachment(_sha(request))
         if attachment is None:
@@ -168,11 +176,25 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         return Response(desk.store.read_object(a.sha256), media_type="application/octet-stream",
                         headers={"Content-Disposition": content_disposition(a.filename or a.sha256[:12])})
 
+    def download(request: Request) -> Response:
+        signed_in(request)
+        name = request.path_params["name"]
+        if name not in DOWNLOADS:
+            raise HTTPException(404, "Không có tệp này.")
+        try:
+            data = desk.download(name)
+        except (RenderError, ExportError, CorrectionsError) as e:
+            raise HTTPException(409, f"Chưa tạo được {name}: {e}") from e
+        return Response(data, media_type=DOWNLOADS[name], headers={"Content-Disposition": content_disposition(name)})
+
     # -- logging in ------------------------------------------------------------------
     async def login(request: Request) -> Response:
         if request.method == "GET":
             return page(request, "login.html", {"next": _local_path(request.query_params.get("next", "/"))})
         form = await posted_form(request)
+        return await run_in_threadpool(logged_in, request, form)
+
+    def logged_in(request: Request, form) -> Response:
         address = request.client.host if request.client else ""
         tries = failed_logins[address]
         while tries and tries[0] < time.monotonic() - LOGIN_WINDOW:
@@ -206,6 +228,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         Route("/tiep-theo", next_item),
         Route("/trang/{sha}/{page:int}.png", page_png),
         Route("/tep/{sha}", original_file),
+        Route("/tai/{name}", download),
         Route("/dang-nhap", login, methods=["GET", "POST"]),
         Route("/dang-xuat", logout, methods=["POST"]),
         Route("/favicon.ico", lambda request: Response(status_code=204)),   # browsers ask; nothing to show

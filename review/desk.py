@@ -6,6 +6,7 @@ holds a write lock on the catalogue and the nightly ingest never waits for it (W
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,17 +19,23 @@ from baocao.aggregate.corrections import (
     FILE_NAME,
     Corrections,
     append_correction,
-    cell_history,
     load_corrections,
     reassign,
 )
-from baocao.aggregate.export import Consolidation
+from baocao.aggregate.export import Consolidation, write_table
 from baocao.aggregate.reports import ReportRecord, campaign_reports
 from baocao.aggregate.schema import cell_columns
 from baocao.campaign import Campaign
+from baocao.render.report import render_report
 from baocao.review.overview import Overview, overview
 from baocao.review.province import ProvincePage, province_page
 from baocao.store import Store
+
+DOWNLOADS = {   # file name -> its type; what the desk's download buttons give
+    "bang-tong-hop.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "bao-cao.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "bao-cao.pdf": "application/pdf",
+}
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,18 @@ class Desk:
         later = [c for c in cells if after is None or c > after]
         return (later or cells or [None])[0]
 
+    # -- downloads ------------------------------------------------------------------------
+    def download(self, name: str) -> bytes:
+        """One of DOWNLOADS as the store stands now, corrections applied: the same files
+        `baocao aggregate` and `baocao render` write."""
+        with tempfile.TemporaryDirectory(prefix="baocao-review-") as work:
+            out = Path(work) / name
+            if name.startswith("bang-tong-hop"):
+                write_table(self.snapshot().consolidation, out)
+            else:
+                render_report(self.snapshot().table, self.campaign, self.store.errors(), out)
+            return out.read_bytes()
+
     # -- changes ------------------------------------------------------------------------
     def correct_text(self, code: str, item: int, text: str, by: str, version: str) -> Corrections:
         return append_correction(self.root, self.campaign, code, cell_columns(item).text, text, by=by,
@@ -102,9 +121,6 @@ class Desk:
     def mark_checked(self, code: str, item: int, by: str) -> Corrections:
         return append_correction(self.root, self.campaign, code, cell_columns(item).review, False, by=by,
                                  at=datetime.now(self.campaign.tz))
-
-    def text_history(self, code: str, item: int):
-        return cell_history(self.snapshot().corrections, code, cell_columns(item).text)
 
 
 def _file_stamp(path: Path) -> tuple | None:

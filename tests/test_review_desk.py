@@ -111,3 +111,15 @@ def test_the_desk_refuses_another_address_without_a_users_file(ingested_sample):
 def test_require_login_without_a_user_is_refused(ingested_sample):
     result = run_baocao("review", "--store", str(ingested_sample), "--require-login", "--port", "0", timeout=60)
     assert result.returncode == 3 and "baocao user add" in result.stderr
+
+
+@pytest.mark.parametrize("name, starts", [("bang-tong-hop.xlsx", b"PK"), ("bao-cao.docx", b"PK")])
+def test_the_table_and_the_report_download_as_they_stand(desk, name, starts):
+    status, headers, body = desk.get(f"/tai/{name}")
+    assert status == 200 and body.startswith(starts)
+    assert headers["Content-Disposition"].startswith(f'attachment; filename="{name}"')
+
+
+def test_only_the_named_downloads_are_made(desk):
+    assert desk.get("/tai/..%2Fcatalog.sqlite")[0] == 404
+    assert desk.get("/tai/bao-cao.html")[0] == 404
