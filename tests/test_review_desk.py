@@ -4,8 +4,12 @@ comes in (tests/test_review_browser.py drives it as a person does)."""
 from __future__ import annotations
 
 import hashlib
+import http.cookiejar
 import re
+import shutil
+import urllib.error
 import urllib.parse
+import urllib.request
 
 import pytest
 from mailserver import run_baocao
@@ -123,3 +127,74 @@ def test_the_table_and_the_report_download_as_they_stand(desk, name, starts):
 def test_only_the_named_downloads_are_made(desk):
     assert desk.get("/tai/..%2Fcatalog.sqlite")[0] == 404
     assert desk.get("/tai/bao-cao.html")[0] == 404
+
+
+class _Browserless:
+    """A client that keeps the session cookie, as a browser does, for the login's rules."""
+
+    def __init__(self, url: str):
+        self.url = url.rstrip("/")
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def get(self, path: str):
+        return self._open(urllib.request.Request(self.url + path))
+
+    def post(self, path: str, fields: dict):
+        return self._open(urllib.request.Request(self.url + path, data=urllib.parse.urlencode(fields).encode()))
+
+    def token(self) -> str:
+        _, body = self.get("/dang-nhap")
+        return re.search(rb'name="csrf" value="([^"]+)"', body).group(1).decode()
+
+    def _open(self, request):
+        try:
+            with self.opener.open(request, timeout=60) as answer:
+                return answer.status, answer.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
+
+
+@pytest.fixture(scope="module")
+def desk_with_login(ingested_sample, tmp_path_factory):
+    store = tmp_path_factory.mktemp("login") / "kho"
+    shutil.copytree(ingested_sample, store)
+    for name, role in (("lan.nt", "analyst"), ("minh.vt", "clerk")):
+        (store.parent / "pass").write_text(f"mat-khau-cua-{name}\n", encoding="utf-8")
+        added = run_baocao("user", "add", "--store", str(store), name, "--role", role,
+                           "--password-file", str(store.parent / "pass"))
+        assert added.returncode == 0, added.stderr
+    running = start_desk(store, "--require-login")
+    yield running
+    running.stop()
+
+
+def test_every_page_asks_for_a_login_first(desk_with_login):
+    client = _Browserless(desk_with_login.url)
+    for path in ("/", "/tinh/17", "/tai/bang-tong-hop.xlsx"):
+        status, body = client.get(path)
+        assert "Đăng nhập".encode() in body and b"<table" not in body, path
+    assert client.post("/tinh/17/muc/4", {"csrf": client.token(), "text": "x", "version": ""})[0] == 401
+    assert not (desk_with_login.store / "corrections.toml").exists()
+
+
+def test_a_clerk_reads_but_does_not_correct(desk_with_login):
+    client = _Browserless(desk_with_login.url)
+    status, _ = client.post("/dang-nhap", {"csrf": client.token(), "name": "minh.vt",
+                                           "password": "mat-khau-cua-minh.vt", "next": "/"})
+    assert status == 200
+    status, body = client.get("/tinh/17")
+    assert status == 200 and "Hòa Bình".encode() in body
+    token = re.search(rb'name="csrf" value="([^"]+)"', body).group(1).decode()
+    status, body = client.post("/tinh/17/muc/4", {"csrf": token, "text": "văn thư sửa", "version": ""})
+    assert status == 403 and "chỉ được xem".encode() in body
+    assert not (desk_with_login.store / "corrections.toml").exists()
+
+
+def test_login_attempts_are_limited(desk_with_login):
+    client = _Browserless(desk_with_login.url)
+    token = client.token()
+    answers = [client.post("/dang-nhap", {"csrf": token, "name": "lan.nt", "password": f"sai-{n}", "next": "/"})[0]
+               for n in range(6)]
+    assert answers == [401] * 5 + [429]
+    right = client.post("/dang-nhap", {"csrf": token, "name": "lan.nt", "password": "mat-khau-cua-lan.nt"})
+    assert right[0] == 429     # even the right password waits: the limit is on the address
