@@ -29,6 +29,7 @@ from baocao.aggregate.export import ExportError
 from baocao.campaign import Campaign
 from baocao.render.report import RenderError
 from baocao.review.desk import DOWNLOADS, Desk
+from baocao.review.overview import shown_time
 from baocao.review.security import (
     CSRF_FIELD,
     SHA256,
@@ -139,7 +140,8 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
                 desk.correct_text(code, number, text, user.name, str(form.get("version", "")))
         except CellConflict as e:
             latest = e.history[-1]
-            conflict = Conflict(number, str(latest.value), latest.by or "(sửa tay)", latest.at, text)
+            conflict = Conflict(number, str(latest.value), latest.by or "(sửa tay)", shown_time(latest.at, campaign.tz),
+                                text)
             return province_response(request, code, conflict, {number: text}, 409)
         except CorrectionsError as e:
             raise HTTPException(409, f"Chưa lưu: {e}") from e
@@ -148,7 +150,8 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     def next_item(request: Request) -> Response:
         if (redirect := _login_first(request, current_user)) is not None:
             return redirect
-        after = (request.query_params.get("sau", ""), int(request.query_params.get("muc", "0") or 0))
+        item = request.query_params.get("muc", "0")
+        after = (request.query_params.get("sau", ""), int(item) if item.isdigit() else 0)
         found = desk.next_to_review(after if after[0] else None)
         if found is None:
             return RedirectResponse("/?loc=can-kiem-tra&het=1", status_code=303)

@@ -85,3 +85,11 @@ def local_time(iso: str, tz: tzinfo) -> str:
     if not iso:
         return ""
     return datetime.fromisoformat(iso).astimezone(tz).strftime("%d/%m/%Y %H:%M")
+
+
+def shown_time(at: str, tz: tzinfo) -> str:
+    """A correction's `at` as local_time, or as the hand edit wrote it when it is no ISO time."""
+    try:
+        return local_time(at, tz)
+    except ValueError:
+        return at

@@ -17,7 +17,7 @@ from baocao.aggregate.reports import ReportRecord
 from baocao.aggregate.schema import Status, cell_columns
 from baocao.aggregate.table import _latest_section
 from baocao.campaign import Campaign
-from baocao.review.overview import local_time
+from baocao.review.overview import local_time, shown_time
 from baocao.store.records import MessageRecord, SavedAttachment
 
 KIND_LABELS = {
@@ -44,7 +44,7 @@ class ItemSource:
     document_sha256: str
     filename: str
     format: str
-    heading: str             # the heading as the province wrote it
+    heading: str             # the heading as the province wrote it; "" when the item was not found in it
     first_page: int | None   # a PDF's page, as the parser read it; None for a Word file
 
 
@@ -113,6 +113,10 @@ def province_page(row: pd.Series, campaign: Campaign, reports: Sequence[ReportRe
             _, document, section = found
             source = ItemSource(document.sha256, document.filename, document.format, section.heading,
                                 section.first_page)
+        elif readable and readable[-1].documents:
+            # Not found: the text may be there under a heading nobody recognised; show the report.
+            document = readable[-1].documents[0]
+            source = ItemSource(document.sha256, document.filename, document.format, "", None)
         text_history = cell_history(corrections, code, names.text)
         changes = sorted((*text_history, *cell_history(corrections, code, names.review)), key=lambda c: c.entry)
         confidence = row[names.confidence]
@@ -133,11 +137,7 @@ def _change(c: CellCorrection, tz: tzinfo) -> Change:
         what, value = "đánh dấu đã kiểm tra", ""
     else:
         what, value = f"đặt {c.field} = {c.value}", ""
-    try:
-        at = local_time(c.at, tz)
-    except ValueError:   # a hand edit's own way of writing it
-        at = c.at
-    return Change(c.entry, at, c.by, what, value, c.note)
+    return Change(c.entry, shown_time(c.at, tz), c.by, what, value, c.note)
 
 
 def _messages(messages: Sequence[MessageRecord], attachments: Sequence[SavedAttachment], tz: tzinfo
