@@ -734,5 +734,91 @@ def backup(store, target, copy):
                f"{files}")
 
 
+@cli.command()
+@config_option
+@store_option
+@campaign_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any but this machine's own (127.0.0.1, ::1) needs a users file "
+                   "(`baocao user add`), and every page then asks for a login.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on (0: any free one; the address printed says which).")
+@click.option("--require-login", is_flag=True, help="Ask for a login on 127.0.0.1 too.")
+def review(store, campaign, host, port, require_login):
+    """Open the review desk: check and correct each province's items beside its pages, in a browser.
+
+    Every change goes into STORE/corrections.toml with who and when, so `baocao aggregate` and
+    `baocao render` apply it. Stop it with Ctrl-C.
+
+    Example:
+
+    \b
+        baocao review --store kho                      # then open http://127.0.0.1:8765/
+        baocao user add --store kho lan.nt --role analyst
+        baocao review --store kho --host 10.0.0.5      # others reach it; everyone logs in
+    """
+    from baocao.review.app import Settings, make_app
+    from baocao.review.server import ServeError, is_loopback, listen, serve
+    from baocao.review.users import UsersError, load_users, users_path
+
+    c = _campaign(campaign)
+    _open_store(store).close()   # a store made by an older baocao is brought up to date once, here
+    users_file = users_path(store)
+    try:
+        users = load_users(users_file)
+    except UsersError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    if not is_loopback(host) and not users:
+        raise Failure(f"refusing to listen on {host}: other machines could reach the desk and nobody has a login. "
+                      f"Add users first (`baocao user add --store {store} NAME --role analyst`), "
+                      "or keep the default --host 127.0.0.1", EXIT_CONFIG)
+    login = require_login or not is_loopback(host)
+    if login and not users:
+        raise Failure(f"--require-login, but {users_file} has no user: add one with "
+                      f"`baocao user add --store {store} NAME --role analyst`", EXIT_CONFIG)
+    try:
+        sock = listen(host, port)
+    except ServeError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    app = make_app(store, c, Settings(require_login=login, users_file=users_file))
+    serve(app, sock, lambda address: click.echo(f"Bàn kiểm tra: {address} (Ctrl-C để dừng)"))
+    click.echo("Đã dừng bàn kiểm tra.", err=True)
+
+
+@cli.group()
+def user() -> None:
+    """The review desk's users (STORE/users.toml)."""
+
+
+@user.command("add")
+@config_option
+@store_option
+@click.argument("name")
+@click.option("--role", type=click.Choice(["clerk", "analyst", "reviewer"]), required=True,
+              help="clerk: reads; analyst and reviewer: read, correct and mark items checked.")
+@click.option("--password-file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="Read the password from this file (first line) instead of asking for it.")
+def user_add(store, name, role, password_file):
+    """Add a user of the review desk, or give one a new role and password.
+
+    Example:
+
+    \b
+        baocao user add --store kho lan.nt --role analyst
+    """
+    from baocao.review.users import UsersError, add_user, users_path
+
+    _open_store(store).close()
+    if password_file is not None:
+        password = password_file.read_text(encoding="utf-8").splitlines()[0] if password_file.stat().st_size else ""
+    else:
+        password = click.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")
+    try:
+        added = add_user(users_path(store), name, role, password)
+    except UsersError as e:
+        raise Failure(str(e), 2) from e
+    click.echo(f"user {added.name} ({added.role}) saved in {users_path(store)}")
+
+
 def main() -> None:
     cli(prog_name="baocao")

@@ -6,6 +6,12 @@ aggregate: re-ingesting never touches them, and the table marks what they change
     field = "funding_vnd"       # a column: section_4, funding_vnd, status, scheme_approved…
     value = 125500000000
     note = "Sở Xây dựng xác nhận qua điện thoại, 02/6/2022"
+    by = "lan.nt"               # optional: who (the review desk writes it)
+    at = 2022-06-02T09:15:00+07:00   # optional: when
+
+Several entries may set one cell: the last one counts, the earlier ones are its history.
+The review desk (`baocao review`) appends entries with by and at, keeping the file's
+comments and layout (append_correction); a hand edit works the same as before.
 
     [[message]]                 # which province a message is from
     message = "3f2a9c1b7d20"    # start of its hash (baocao errors shows it) or its Message-ID
@@ -15,12 +21,18 @@ aggregate: re-ingesting never touches them, and the table marks what they change
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
 import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import pandas as pd
+import tomlkit
 
 from baocao.aggregate.reports import ReportRecord
 from baocao.aggregate.review import CORRECTED, cells_to_review
@@ -29,6 +41,7 @@ from baocao.campaign import Campaign
 from baocao.text import fold
 
 FILE_NAME = "corrections.toml"
+LOCK_NAME = "corrections.lock"
 
 
 class CorrectionsError(Exception):
@@ -42,6 +55,8 @@ class CellCorrection:
     column: Column
     value: object
     note: str
+    by: str = ""      # who made it, where the entry says (the review desk always does)
+    at: str = ""      # when, ISO 8601, where the entry says
 
     @property
     def field(self) -> str:
@@ -67,8 +82,15 @@ def load_corrections(store_root: Path, campaign: Campaign) -> Corrections:
     if not path.exists():
         return Corrections()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        return _corrections_in(path.read_text(encoding="utf-8"), campaign, path)
+    except UnicodeDecodeError as e:
+        raise CorrectionsError(f"{path} is not valid TOML ({e}): fix it, nothing was applied") from e
+
+
+def _corrections_in(text: str, campaign: Campaign, path: Path) -> Corrections:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
         raise CorrectionsError(f"{path} is not valid TOML ({e}): fix it, nothing was applied") from e
     schema = table_schema(campaign)
     correctable = {c.name: c for c in schema.columns if c.correctable}
@@ -85,7 +107,8 @@ def load_corrections(store_root: Path, campaign: Campaign) -> Corrections:
         column, value = correctable[field], entry["value"]
         if column.dtype in _TAKES and not _TAKES[column.dtype][0](value):
             raise CorrectionsError(f"{where}: {field} takes {_TAKES[column.dtype][1]}, not {value!r}")
-        cells.append(CellCorrection(n, province_code, column, value, str(entry.get("note", ""))))
+        cells.append(CellCorrection(n, province_code, column, value, str(entry.get("note", "")),
+                                    str(entry.get("by", "")), _when(entry.get("at"))))
     for n, entry in enumerate(data.get("message", []), start=1):
         where = f"{path}, [[message]] number {n}"
         if not entry.get("message"):
@@ -103,6 +126,13 @@ _TAKES = {
     SHARE: (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1,
             "a number from 0 to 1"),
 }
+
+
+def _when(at) -> str:
+    """An entry's `at` as ISO 8601: a TOML date-time, or the text a hand edit gave."""
+    if at is None:
+        return ""
+    return at.isoformat() if isinstance(at, datetime) else str(at)
 
 
 def _province(given, campaign: Campaign, where: str) -> str:
@@ -149,3 +179,96 @@ def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:
     if "cells_to_review" in table:
         table["cells_to_review"] = cells_to_review(table)
     return table
+
+
+# -- writing: the review desk's changes -------------------------------------------------
+
+class CellConflict(CorrectionsError):
+    """Someone else changed the cell after the page being saved was shown: nothing was written."""
+
+    def __init__(self, history: tuple[CellCorrection, ...]):
+        latest = history[-1] if history else None
+        super().__init__(f"the cell was changed meanwhile{f' by {latest.by}' if latest and latest.by else ''}")
+        self.history = history
+
+
+def cell_history(corrections: Corrections, province_code: str, field: str) -> tuple[CellCorrection, ...]:
+    """The entries that set one cell, oldest first: the last one is what the table shows."""
+    return tuple(c for c in corrections.cells if c.province_code == province_code and c.field == field)
+
+
+def cell_version(history: Sequence[CellCorrection]) -> str:
+    """A short fingerprint of a cell's entries: a page that saves a cell sends the version it
+    showed, so a change made meanwhile (by another person, or by hand) is caught, not overwritten."""
+    seen = "\x1e".join(f"{c.entry}\x1f{c.value!r}\x1f{c.by}\x1f{c.at}" for c in history)
+    return hashlib.sha256(seen.encode("utf-8")).hexdigest()[:16]
+
+
+def append_correction(store_root: Path, campaign: Campaign, province_code: str, field: str, value, *,
+                      by: str, at: datetime, note: str = "", expected_version: str | None = None) -> Corrections:
+    """Add one [[correction]] entry to the store's corrections.toml and return the file's
+    corrections as they now stand. The file keeps its comments and layout (tomlkit) and is
+    replaced atomically, so a reader (an aggregate, a hand edit opened meanwhile) sees the old
+    file or the new one, never half of one. With `expected_version`, the cell must still be as
+    the person saw it, else CellConflict and nothing is written. A value the table cannot take
+    is refused (CorrectionsError) before the file changes."""
+    path = Path(store_root) / FILE_NAME
+    with _locked(Path(store_root)):
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        before = load_corrections(store_root, campaign)
+        history = cell_history(before, province_code, field)
+        if expected_version is not None and cell_version(history) != expected_version:
+            raise CellConflict(history)
+        document = tomlkit.parse(text) if text.strip() else tomlkit.document()
+        entry = tomlkit.table()
+        entry.update({"province": province_code, "field": field, "value": _toml_value(value)})
+        if note:
+            entry["note"] = note
+        entry["by"] = by
+        entry["at"] = at.replace(microsecond=0)
+        entry.add(tomlkit.nl())   # a blank line between entries, as a person writes them
+        entries = document.get("correction")
+        if entries is None:
+            document.append("correction", tomlkit.aot())
+            entries = document["correction"]
+        entries.append(entry)
+        new_text = tomlkit.dumps(document)
+        after = _corrections_in(new_text, campaign, path)   # refused here, the good file stays
+        _replace_atomically(path, new_text)
+    return after
+
+
+@contextmanager
+def _locked(store_root: Path) -> Iterator[None]:
+    """One writer of corrections.toml at a time (two people saving at once, two desks on one
+    store); not the store's own lock, which the nightly ingest holds for minutes."""
+    fd = os.open(store_root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _toml_value(value):
+    """Text over several lines as a multi-line string, readable in an editor."""
+    if isinstance(value, str) and "\n" in value:
+        return tomlkit.string(value, multiline=True)
+    return value
+
+
+def _replace_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb", opener=lambda name, flags: os.open(name, flags, 0o600)) as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)

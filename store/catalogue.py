@@ -344,6 +344,19 @@ class Store(ObjectStore, CatalogueReader):
         referenced.update((sha, "message") for (sha,) in self.db.execute("SELECT sha256 FROM messages"))
         return referenced
 
+    def catalogue_stamp(self) -> tuple:
+        """Something that changes whenever a writer commits (WAL: the -wal file grows; a
+        checkpoint rewrites the catalogue), so a reader that caches what it read (the review
+        desk) knows when to read again without asking SQLite on every request."""
+        stamp = []
+        for name in ("catalog.sqlite", "catalog.sqlite-wal"):
+            try:
+                st = os.stat(self.root / name)
+                stamp.append((st.st_ino, st.st_size, st.st_mtime_ns))
+            except FileNotFoundError:
+                stamp.append(None)
+        return tuple(stamp)
+
     def count_messages(self) -> int:
         return self.db.execute("SELECT count(*) FROM messages").fetchone()[0]
 

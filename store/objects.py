@@ -105,6 +105,15 @@ class ObjectStore:
     def read_object(self, sha: str) -> bytes:
         return self.object_path(sha).read_bytes()
 
+    # -- renditions -----------------------------------------------------------------
+    def rendition_path(self, sha: str, suffix: str) -> Path:
+        """Where a file made from an object is cached (a .docx's PDF, a page's image): under
+        renditions/, named by the object's hash, never among the objects themselves, so
+        verify and backup leave it out and deleting the folder loses nothing."""
+        if not (len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)):
+            raise ValueError(f"not an object's hash: {sha!r}")
+        return self.root / "renditions" / sha[:2] / f"{sha}{suffix}"
+
 
 def _shown(path: Path, root: Path) -> str:
     return str(path.relative_to(root))

@@ -97,6 +97,14 @@ class CatalogueReader:
             "SELECT message_sha256, part, filename, content_type, sha256, size, stored, province_code "
             f"FROM attachments {where} ORDER BY message_sha256, part", args)]
 
+    def stored_attachment(self, sha: str) -> SavedAttachment | None:
+        """A document stored under this hash, as it was first attached (its name, its type),
+        or None: the review desk serves files by hash, and only those."""
+        r = self.db.execute(
+            "SELECT message_sha256, part, filename, content_type, sha256, size, stored, province_code "
+            "FROM attachments WHERE sha256 = ? AND stored ORDER BY rowid LIMIT 1", (sha,)).fetchone()
+        return SavedAttachment(r[0], AttachmentRecord(*r[1:6], bool(r[6])), r[7]) if r else None
+
     def documents(self) -> list[DocumentStatus]:
         return [DocumentStatus(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in self.db.execute(
             "SELECT sha256, format, status, error, ocr, letterhead FROM documents ORDER BY sha256")]

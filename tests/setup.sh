@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # Debian packages: a real IMAP server for the integration tests, openssl for its
 # self-signed certificate.
-packages=(dovecot-imapd openssl libarchive-tools tesseract-ocr tesseract-ocr-vie ocrmypdf libreoffice-writer-nogui fonts-liberation2 fonts-dejavu-core poppler-utils)
+packages=(dovecot-imapd openssl libarchive-tools tesseract-ocr tesseract-ocr-vie ocrmypdf libreoffice-writer-nogui fonts-liberation2 fonts-dejavu-core poppler-utils chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

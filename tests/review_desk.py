@@ -1,0 +1,98 @@
+"""The review desk under test: `baocao review` started as a user starts it, on 127.0.0.1 and a
+free port, stopped with Ctrl-C; and a store holding a hostile report to show in it."""
+
+from __future__ import annotations
+
+import email.policy
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+
+from docx_builders import FUNDING, STANDARD, Part, build_report, letterhead_of
+from mailserver import run_baocao
+
+HOSTILE_FUNDING = 'Kinh phí <script>window.hacked = 1</script> 5 tỷ đồng <img src="x" onerror="window.hacked = 2">'
+HOSTILE_SUBJECT = 'Báo cáo 1683/BXD-PTDT <img src=x onerror="window.hacked = 3"> An Giang'
+HOSTILE_FILENAME = 'bao cao "An Giang" <b>.docx'
+HOSTILE_PROVINCE = "89"     # An Giang
+
+
+def store_with_hostile_report(ingested_sample: Path, tmp_path: Path) -> Path:
+    """A copy of the sample store, plus a report from An Giang whose subject, file name and
+    item 4 carry markup and script."""
+    store = tmp_path / "kho"
+    shutil.copytree(ingested_sample, store)
+    parts = tuple(Part(p.heading, (HOSTILE_FUNDING,)) if p is FUNDING else p for p in STANDARD)
+    report = build_report(tmp_path / "an-giang.docx", parts=parts, letterhead=letterhead_of("An Giang", "45/BC-UBND"))
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"], m["To"] = "ubnd@angiang.gov.vn", "baocao.uda@moc.gov.vn"
+    m["Subject"], m["Date"] = HOSTILE_SUBJECT, "Fri, 27 May 2022 10:00:00 +0700"
+    m["Message-ID"] = "<hostile@angiang.gov.vn>"
+    m.set_content("Kính gửi Bộ Xây dựng <script>window.hacked = 4</script>")
+    m.add_attachment(report.read_bytes(), maintype="application",
+                     subtype="vnd.openxmlformats-officedocument.wordprocessingml.document", filename=HOSTILE_FILENAME)
+    box = tmp_path / "box"
+    box.mkdir()
+    (box / "an-giang.eml").write_bytes(m.as_bytes())
+    result = run_baocao("ingest", "--store", str(store), "--from", str(box), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+@dataclass
+class Desk:
+    url: str                   # http://127.0.0.1:PORT/
+    process: subprocess.Popen
+    store: Path
+
+    def stop(self) -> subprocess.CompletedProcess:
+        """Ctrl-C, as a person stops it; what it printed and its exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        try:
+            out, err = self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            out, err = self.process.communicate()
+        return subprocess.CompletedProcess(self.process.args, self.process.returncode, out, err)
+
+    def get(self, path: str, headers: dict | None = None):
+        """(status, headers, body) of a GET, errors included."""
+        return self.request(path, headers=headers)
+
+    def request(self, path: str, data: bytes | None = None, headers: dict | None = None):
+        req = urllib.request.Request(self.url.rstrip("/") + path, data=data, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=120) as answer:
+                return answer.status, answer.headers, answer.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read()
+
+
+def start_desk(store: Path, *args: str) -> Desk:
+    """`baocao review --store STORE --port 0 ARGS…`, once it prints where it listens."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+    process = subprocess.Popen([sys.executable, "-m", "baocao", "review", "--store", str(store), "--port", "0", *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if selector.select(timeout=1):
+            line = process.stdout.readline()
+            if "http://" in line:
+                url = line[line.index("http://"):].split()[0]
+                return Desk(url, process, store)
+        if process.poll() is not None:
+            raise AssertionError(f"baocao review exited {process.returncode}: {process.stderr.read()}")
+    process.kill()
+    raise AssertionError("baocao review printed no address within 60 s")
