@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import islice
 
 from baocao.campaign import OutlineSection
@@ -491,9 +492,8 @@ def _read_elsewhere(found: dict[int, Section], left_out: Sequence[str],
     read like every item: what counts is which item it leans to."""
     index = {section.number: i for i, section in enumerate(outline)}
     numbers = list(found)
-    texts = [_WORD.findall(fold(f"{found[n].heading}\n{found[n].text}")) for n in numbers]
-    texts += [_WORD.findall(fold(text)) for text in left_out]
-    word_sets = [set(words) for words in texts]
+    texts = [f"{found[n].heading}\n{found[n].text}" for n in numbers] + list(left_out)
+    word_sets = [_folded_words(text) for text in texts]
     seen = Counter(word for words in word_sets for word in words)
     common = {word for word, count in seen.items() if count > COMMON_SHARE * len(word_sets)}
 
@@ -517,6 +517,15 @@ def _read_elsewhere(found: dict[int, Section], left_out: Sequence[str],
             best = max(best, other[i] - own[i])
         doubt[n] = best
     return doubt
+
+
+def _folded_words(text: str) -> set[str]:
+    """The text's distinct words, folded: a report repeats its words, and reports each
+    other's, so each word is folded once, not the pages around it."""
+    return {_fold_word(word) for word in set(_WORD.findall(text))}
+
+
+_fold_word = lru_cache(maxsize=1 << 14)(fold.__wrapped__)
 
 
 def _letters(text: str, up_to: int) -> int:
