@@ -104,14 +104,22 @@ class Support:
     elsewhere: float = 0.0  # 0-1: how clearly its words point at some other item
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a cell's text says of its item, beside the report's other texts (sections._readings)."""
+
+    elsewhere: float = 0.0  # 0-1: how much better its item's words fit another text of the report than its own
+    own: bool = False  # it leans to its item more than to any other, and more than any other text does
+
+
 def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
            length_ratio: float = 1.0, letters: int = 100, holds_other: bool = False,
-           reads_elsewhere: float = 0.0) -> tuple[float, tuple[str, ...]]:
+           reading: Reading = Reading()) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
-    text that reads like another item (`reads_elsewhere`, above READS_ELSEWHERE_GAIN) takes
-    the place's word away; the reader's further doubts (OCR, a merge, a length out of line)
-    scale it down."""
+    text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
+    the place's word away, one that reads as its own item backs it; the reader's further
+    doubts (OCR, a merge, a length out of line) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -121,8 +129,9 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
         place = 0.0
         reasons.append(Reason.REORDERED)
     else:
-        place = PLACE_BY_ANCHORS[support.anchors]
-    read_elsewhere = reads_elsewhere > READS_ELSEWHERE_GAIN
+        # A text that leans to its item as no other does confirms the place as a side would.
+        place = PLACE_BY_ANCHORS[min(2, support.anchors + reading.own)]
+    read_elsewhere = reading.elsewhere > READS_ELSEWHERE_GAIN
     if read_elsewhere:
         place = 0.0
     if by_words < 0.5 and not support.no_heading:

@@ -23,7 +23,7 @@ from itertools import islice
 
 from baocao.campaign import OutlineSection
 from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness, two_parts
-from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Support, assess, needs_review
+from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import label_ordinal, label_shape, misread_roman, strip_label
@@ -460,11 +460,13 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
               left_out: Sequence[str] = ()) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
-    the report's other items: far longer than they are, or holding a line that reads like
-    the heading of an item the reader did not find (it may have swallowed that item)."""
+    the report's other items: far longer than they are, holding a line that reads like
+    the heading of an item the reader did not find (it may have swallowed that item), or
+    reading like another item (`left_out`: the heading and text under each heading taken
+    for no item)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
-    elsewhere = _read_elsewhere(found, left_out, outline)
+    readings = _readings(found, left_out, outline)
     assessed = []
     for n in sorted(found):
         section = found[n]
@@ -476,20 +478,22 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             length_ratio=lengths[n] / typical if typical else 1.0,
             letters=_letters(section.text, up_to=TOO_SHORT_LETTERS),
             holds_other=_holds_heading_of(bodies[n], not_found, outline),
-            reads_elsewhere=elsewhere.get(n, 0.0))
+            reading=readings[n])
         assessed.append(replace(section, confidence=confidence, reasons=reasons))
     return tuple(assessed)
 
 
-def _read_elsewhere(found: dict[int, Section], left_out: Sequence[str],
-                    outline: tuple[OutlineSection, ...]) -> dict[int, float]:
-    """For each cell, how much better its item's words fit another text of the report than
-    its own: another cell's (the two swapped: items written in another order under headings
-    whose place decided) or a text the reader gave no item (the item's heading left out, an
-    extra heading taken in its stead). The texts are compared by the outline's own words
-    (alignment.likeness, heading and text together, as sets), and each text against its
-    own average over the items, so that a text full of the report's common words does not
-    read like every item: what counts is which item it leans to."""
+def _readings(found: dict[int, Section], left_out: Sequence[str],
+              outline: tuple[OutlineSection, ...]) -> dict[int, Reading]:
+    """What each cell's text says of its item, beside the report's other texts: how much
+    better its item's words fit another text than its own (another cell's, the two swapped:
+    items written in another order under headings whose place decided; or a text the reader
+    gave no item: the item's heading left out, an extra heading taken in its stead), and
+    whether it leans to its item more than to any other and more than any other text does.
+    The texts are compared by the outline's own words (alignment.likeness, heading and text
+    together, as sets, the report's common words left out), each against its own average
+    over the items, so that a text full of words of many items does not read like every
+    item: what counts is which item it leans to."""
     index = {section.number: i for i, section in enumerate(outline)}
     numbers = list(found)
     texts = [f"{found[n].heading}\n{found[n].text}" for n in numbers] + list(left_out)
@@ -505,7 +509,7 @@ def _read_elsewhere(found: dict[int, Section], left_out: Sequence[str],
     cells = dict(zip(numbers, leanings, strict=False))
     others = leanings[len(numbers):]
     alone = {n for n, s in found.items() if not s.merged_with}
-    doubt = {}
+    readings = {}
     for n, own in cells.items():
         i = index[n]
         best = 0.0
@@ -515,8 +519,10 @@ def _read_elsewhere(found: dict[int, Section], left_out: Sequence[str],
                 best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
         for other in others:
             best = max(best, other[i] - own[i])
-        doubt[n] = best
-    return doubt
+        leads = own[i] > max(w for j, w in enumerate(own) if j != i)
+        readings[n] = Reading(elsewhere=best, own=leads and all(other[i] < own[i] for other in leanings
+                                                                   if other is not own))
+    return readings
 
 
 def _folded_words(text: str) -> set[str]:
