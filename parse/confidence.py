@@ -43,9 +43,10 @@ HOLDS_OTHER_FACTOR = 0.5
 TOO_LONG_RATIO = 4.0
 # A cell's text is a third witness, against its place: when its item's words (the outline's
 # own) fit another text of the report better than its own by this much (0-1, see
-# sections._read_elsewhere), its place says nothing; a heading whose words named the item
+# sections._readings), its place says nothing; a heading whose words named the item
 # still does. Calibrated on pools 1 and 2 once seen: 0.1-0.2 flag the same wrong cells.
 READS_ELSEWHERE_GAIN = 0.15
+READS_ELSEWHERE_FACTOR = 0.9  # and words that only partly name the item do not carry it alone
 TOO_SHORT_LETTERS = 12
 
 
@@ -140,9 +141,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
         reasons.append(Reason.NUMBER_DIFFERS)
     confidence = 1.0 - (1.0 - 0.95 * by_words) * (1.0 - place)
     contradicted = support.anchors < 2 and support.elsewhere >= max(WORDS_CLEAR, support.words + CONTRADICTION_MARGIN)
-    if read_elsewhere:
-        reasons.append(Reason.READS_ELSEWHERE)
-    for doubt, factor, reason in ((contradicted, CONTRADICTED_FACTOR, Reason.WORDS_ELSEWHERE),
+    for doubt, factor, reason in ((read_elsewhere, READS_ELSEWHERE_FACTOR, Reason.READS_ELSEWHERE),
+                                  (contradicted, CONTRADICTED_FACTOR, Reason.WORDS_ELSEWHERE),
                                   (ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
                                   (split, SPLIT_FACTOR, Reason.SPLIT),
                                   (length_ratio > TOO_LONG_RATIO, TOO_LONG_FACTOR, Reason.TOO_LONG),
