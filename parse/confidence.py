@@ -4,9 +4,9 @@ A cell's confidence (0-1) and its reasons come from what the reader saw: a headi
 words point at its item, or only its place between its neighbours; its text, which
 leans to its own item or reads more like another (compared with the report's other
 texts by the outline's own words, so items written in another order under headings
-whose place decided are caught); an item reordered,
-merged with another or written under two headings; text recognised from page images; a
-text far longer or shorter than a section should be. The reasons are machine codes (a
+whose place decided are caught); an item reordered, merged with another or written
+under two headings; text recognised from page images; a text far longer or shorter than
+a section should be. The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
