@@ -519,7 +519,7 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
                 best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
         for other in others:
             best = max(best, other[i] - own[i])
-        leads = own[i] > max(w for j, w in enumerate(own) if j != i)
+        leads = own[i] > max((w for j, w in enumerate(own) if j != i), default=0.0)
         readings[n] = Reading(elsewhere=best, own=leads and all(other[i] < own[i] for other in leanings
                                                                    if other is not own))
     return readings
