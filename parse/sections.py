@@ -15,13 +15,15 @@ section. Provinces renumber, reorder and merge items, so a number only tips a ba
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import islice
 
 from baocao.campaign import OutlineSection
 from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness, two_parts
-from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Support, assess, needs_review
+from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import label_ordinal, label_shape, misread_roman, strip_label
@@ -56,6 +58,10 @@ ROMAN_LEVEL = ("label", "I.")
 MAX_CONTAINERS = 3
 # A plain line this short that names an item not found may be that item's heading, missed.
 UNTAKEN_HEADING_CHARS = 150
+# A word in more than this share of a report's sections is the report's own common word
+# ("của", "tỉnh", the province's name): it says nothing of which item a text is.
+COMMON_SHARE = 0.5
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -102,11 +108,13 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     support: dict[int, Support] = {}
     bodies: dict[int, list[Block]] = {}
     split: set[int] = set()  # items written under two headings
+    left_out: list[str] = []  # the heading and text of each heading taken for no item
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
     for opening, end in zip(openings, ends, strict=True):
-        if not opening.items:
-            continue
         body = blocks[opening.last + 1 : min(end, signoff_at)]
+        if not opening.items:
+            left_out.append("\n".join((opening.line, _joined(body))))
+            continue
         for section, why in zip(_sections_from(doc.name, blocks, opening, body), opening.support, strict=True):
             if section.number in found:
                 found[section.number] = _combined(found[section.number], section)
@@ -116,7 +124,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
             bodies.setdefault(section.number, []).extend(body)
     first = opened[0].first if opened else signoff_at
     return ParsedReport(
-        sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections)),
+        sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out),
         letterhead=_joined(blocks[:first]),
         signoff=_joined(blocks[signoff_at:]),
     )
@@ -448,13 +456,17 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
 
 
 def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: dict[int, list[Block]],
-              split: set[int], ocr: bool, outline: tuple[OutlineSection, ...]) -> tuple[Section, ...]:
+              split: set[int], ocr: bool, outline: tuple[OutlineSection, ...],
+              left_out: Sequence[str] = ()) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
-    the report's other items: far longer than they are, or holding a line that reads like
-    the heading of an item the reader did not find (it may have swallowed that item)."""
+    the report's other items: far longer than they are, holding a line that reads like
+    the heading of an item the reader did not find (it may have swallowed that item), or
+    reading like another item (`left_out`: the heading and text under each heading taken
+    for no item)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
+    readings = _readings(found, left_out, outline)
     assessed = []
     for n in sorted(found):
         section = found[n]
@@ -465,9 +477,61 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             split=n in split,
             length_ratio=lengths[n] / typical if typical else 1.0,
             letters=_letters(section.text, up_to=TOO_SHORT_LETTERS),
-            holds_other=_holds_heading_of(bodies[n], not_found, outline))
+            holds_other=_holds_heading_of(bodies[n], not_found, outline),
+            reading=readings[n])
         assessed.append(replace(section, confidence=confidence, reasons=reasons))
     return tuple(assessed)
+
+
+def _readings(found: dict[int, Section], left_out: Sequence[str],
+              outline: tuple[OutlineSection, ...]) -> dict[int, Reading]:
+    """What each cell's text says of its item, beside the report's other texts: how much
+    better its item's words fit another text than its own (another cell's, the two swapped:
+    items written in another order under headings whose place decided; or a text the reader
+    gave no item: the item's heading left out, an extra heading taken in its stead), and
+    whether it leans to its item more than to any other and more than any other text does.
+    The texts are compared by the outline's own words (alignment.likeness, heading and text
+    together, as sets, the report's common words left out), each against its own average
+    over the items, so that a text full of words of many items does not read like every
+    item: what counts is which item it leans to."""
+    index = {section.number: i for i, section in enumerate(outline)}
+    numbers = list(found)
+    texts = [f"{found[n].heading}\n{found[n].text}" for n in numbers] + list(left_out)
+    word_sets = [_folded_words(text) for text in texts]
+    seen = Counter(word for words in word_sets for word in words)
+    common = {word for word, count in seen.items() if count > COMMON_SHARE * len(word_sets)}
+
+    def leaning(words: set[str]) -> list[float]:
+        weights = likeness(" ".join(words - common), outline)
+        mean = sum(weights) / len(weights)
+        return [weight - mean for weight in weights]
+    leanings = [leaning(words) for words in word_sets]
+    cells = dict(zip(numbers, leanings, strict=False))
+    others = leanings[len(numbers):]
+    alone = {n for n, s in found.items() if not s.merged_with}
+    readings = {}
+    for n, own in cells.items():
+        i = index[n]
+        best = 0.0
+        if n in alone:
+            for m in alone - {n}:
+                j = index[m]
+                best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
+        for other in others:
+            best = max(best, other[i] - own[i])
+        leads = own[i] > max((w for j, w in enumerate(own) if j != i), default=0.0)
+        readings[n] = Reading(elsewhere=best, own=leads and all(other[i] < own[i] for other in leanings
+                                                                   if other is not own))
+    return readings
+
+
+def _folded_words(text: str) -> set[str]:
+    """The text's distinct words, folded: a report repeats its words, and reports each
+    other's, so each word is folded once, not the pages around it."""
+    return {_fold_word(word) for word in set(_WORD.findall(text))}
+
+
+_fold_word = lru_cache(maxsize=1 << 14)(fold.__wrapped__)
 
 
 def _letters(text: str, up_to: int) -> int:

@@ -1,8 +1,9 @@
 """Every cell comes with how sure the reader is of it and why a person should look:
 the analyst checks the doubtful cells, not all 63 x 6."""
 
+import pytest
 from docx_builders import Bold
-from test_outline_alignment import KNOWN, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
+from test_outline_alignment import KNOWN, OUTLINE, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
 
 from baocao.parse.confidence import REVIEW_BELOW, Reason, Support, assess, needs_review, note
 
@@ -137,3 +138,61 @@ def test_words_naming_another_item_cast_doubt_unless_the_place_is_confirmed_on_b
     assert Reason.WORDS_ELSEWHERE in assess(doubted)[1]
     confirmed = Support(words=0.1, numbered=None, in_order=True, anchors=2, elsewhere=0.8)
     assert Reason.WORDS_ELSEWHERE not in assess(confirmed)[1]
+
+
+# -- the text as a third witness -------------------------------------------------------------
+
+# What each item's text says, in words of the outline's own headings (no phrase needed).
+SAYS = {
+    1: "Trước khi Đề án 950 được ban hành, tỉnh đã triển khai công việc số hóa hồ sơ.",
+    2: "Thông tin chung: sau khi Đề án 950 được ban hành, tỉnh đã có 3 đô thị thí điểm.",
+    3: "Tỉnh đã tuyên truyền và ban hành chương trình, kế hoạch hành động.",
+    4: "Kinh phí thực hiện các dự án đầu tư là 50 tỷ đồng.",
+    5: "Khó khăn, vướng mắc về nguồn lực và văn bản quy phạm pháp luật.",
+    6: "Tỉnh kiến nghị và đề xuất Bộ Xây dựng hướng dẫn.",
+}
+
+
+def told(order, label=lambda p: f"{ROMAN[p - 1]}.", wording=UNKNOWN):
+    """Headings in `wording` numbered by their position, each over its item's own text."""
+    for position, n in enumerate(order, start=1):
+        yield Bold(f"{label(position)} {wording[n]}")
+        yield SAYS[n]
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_items_written_in_another_order_under_headings_that_name_nothing_are_flagged_by_their_text(tmp_path, outline):
+    # Item 4 (funding) before item 3, numbered in sequence: the place puts each text in the other's cell.
+    report = read(tmp_path, told((1, 2, 4, 3, 5, 6)), outline)
+    assert section_of(report, 3).text == SAYS[4] and section_of(report, 4).text == SAYS[3]
+    assert [s.number for s in report.sections if s.review] == [3, 4]
+    assert all(Reason.READS_ELSEWHERE in section_of(report, n).reasons for n in (3, 4))
+    assert note(section_of(report, 3).reasons) == "tìm theo vị trí; nội dung giống mục khác"
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_items_in_the_outlines_order_under_headings_that_name_nothing_are_not_doubted_by_their_text(
+        tmp_path, outline):
+    report = read(tmp_path, told(range(1, 7)), outline)
+    assert not any(Reason.READS_ELSEWHERE in s.reasons or s.review for s in report.sections)
+
+
+def test_a_heading_that_names_its_item_is_not_overruled_by_its_text(tmp_path):
+    # Items 3 and 4 under their own words, each over the other's text (the province wrote it so):
+    # the text casts doubt on the place, not on the words.
+    lines = [*items((1, 2), lambda p: f"{ROMAN[p - 1]}.", KNOWN),
+             Bold(f"III. {KNOWN[3]}"), SAYS[4], Bold(f"IV. {KNOWN[4]}"), SAYS[3],
+             *items((5, 6), lambda p: f"{ROMAN[p + 3]}.", KNOWN)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert not section_of(report, 3).review and not section_of(report, 4).review
+
+
+def test_a_heading_of_the_provinces_own_where_an_item_is_expected_leaves_no_wrong_cell_unflagged(tmp_path):
+    # An extra heading where the funding item is expected, none of the headings in the
+    # outline's words: whichever headings the reader takes for items 4-6, a cell that
+    # holds another text than its item's is flagged, for that text reads like another item.
+    lines = [*told((1, 2, 3)), Bold("IV. Tầm nhìn"), "Năm 2030 tỉnh trở thành đô thị số.",
+             *told((4, 5, 6), label=lambda p: f"{ROMAN[p + 3]}.")]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert all(s.review for s in report.sections if s.text != SAYS[s.number])
+    assert not any(s.review for s in report.sections if s.text == SAYS[s.number])
