@@ -734,5 +734,78 @@ def backup(store, target, copy):
                f"{files}")
 
 
+# -- the mailbox polled without a person: watch, digest (issue 18) ---------------------
+
+class _Duration(click.ParamType):
+    """A duration: "30s", "10m", "24h", "2d", or a number of seconds."""
+
+    name = "DURATION"
+    UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)):
+            return float(value)
+        text = str(value).strip().lower()
+        number, unit = (text[:-1], text[-1]) if text[-1:] in self.UNITS else (text, "s")
+        try:
+            seconds = float(number) * self.UNITS[unit]
+        except ValueError:
+            self.fail(f"{value!r} is not a duration: write it as 30s, 10m, 24h or 2d", param, ctx)
+        if seconds <= 0:
+            self.fail(f"{value!r} is not a duration longer than nothing", param, ctx)
+        return seconds
+
+
+@cli.command(epilog=EXIT_CODES)
+@config_option
+@store_option
+@mail_source_options
+@campaign_option
+@quiet_option
+@document_seconds_option
+@click.option("--interval", type=_Duration(), default="10m", show_default=True, envvar="BAOCAO_INTERVAL",
+              help="How often to check when the server does not announce new mail (no IDLE, --no-idle, "
+                   "the folders after the first): 30s, 10m, 1h.")
+@click.option("--no-idle", is_flag=True, envvar="BAOCAO_NO_IDLE",
+              help="Check every --interval even where the server offers IMAP IDLE.")
+def watch(store, mail, campaign, quiet, document_seconds, interval, no_idle):
+    """Keep watching the mailbox and ingest new mail as it arrives, as `baocao ingest` does.
+
+    One connection waits in IMAP IDLE (renewed every 29 minutes) where the server offers it,
+    else the mailbox is checked every --interval. The store is locked only while new mail is
+    ingested: parse, aggregate, render and the review desk run in between. A lost connection is
+    retried with growing pauses (up to 5 minutes) and everything is checked again after it.
+    One log line per event on stderr: time, level, event, details. SIGTERM stops it (exit 0),
+    Ctrl-C too (exit 130); mail being ingested then is completed by the next run.
+
+    Example:
+
+    \b
+        baocao watch --store /srv/baocao/kho --imap-host mail.moc.gov.vn --imap-user baocao.uda \\
+            --imap-password-file /etc/baocao/imap-password
+        baocao watch --store kho --imap-host 127.0.0.1 --imap-port 10143 --imap-tls none \\
+            --imap-user baocao --no-idle --interval 30s
+    """
+    from baocao.ingest.imap import ConfigError, ImapError
+    from baocao.ingest.sources import SourceError
+    from baocao.ingest.watch import EventLog, watch_mailbox
+
+    c = _campaign(campaign)
+    log = EventLog(quiet=quiet)
+    try:
+        code = watch_mailbox(store, mail, c, log, interval=interval, idle=not no_idle,
+                             document_seconds=document_seconds,
+                             exit_codes={signal.SIGTERM: 0, signal.SIGINT: EXIT_INTERRUPTED})
+    except (SourceError, ConfigError) as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    except ImapError as e:
+        raise Failure(str(e), EXIT_CONNECTION) from e
+    except StoreWriteError as e:
+        raise _write_failed(store, e) from e
+    except StoreError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    sys.exit(code)
+
+
 def main() -> None:
     cli(prog_name="baocao")
