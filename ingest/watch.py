@@ -129,6 +129,7 @@ class IdleWaiter:
         self.clock = clock
         self.client = None
         self.announces = True
+        self._idling = False
 
     def open(self) -> None:
         """Connect and EXAMINE the folder. A server that cannot be reached raises
@@ -176,6 +177,7 @@ class IdleWaiter:
         new = False
         try:
             client.idle()
+            self._idling = True
             while not new:
                 left = deadline - self.clock()
                 if left <= 0:
@@ -187,6 +189,7 @@ class IdleWaiter:
                 if not responses and self.clock() < deadline - 1:
                     # Woken with nothing to read: the server closed the socket. DONE says so.
                     break
+            self._idling = False
             new = _new_mail(client.idle_done()[1]) or new
         except (OSError, IMAPClientError) as e:
             self._drop()
@@ -199,16 +202,20 @@ class IdleWaiter:
     def close(self) -> None:
         """LOGOUT if the server still answers within a few seconds; else just drop it."""
         client, self.client = self.client, None
+        idling, self._idling = self._idling, False
         if client is None:
             return
         try:
             client.socket().settimeout(5)
+            if idling:   # stopped while waiting: a LOGOUT inside IDLE is a protocol error
+                client.idle_done()
             client.logout()
         except (OSError, IMAPClientError):
             _shutdown(client)
 
     def _drop(self) -> None:
         client, self.client = self.client, None
+        self._idling = False
         if client is not None:
             _shutdown(client)
 
