@@ -807,5 +807,107 @@ def watch(store, mail, campaign, quiet, document_seconds, interval, no_idle):
     sys.exit(code)
 
 
+@cli.command()
+@config_option
+@store_option
+@campaign_option
+@click.option("--since", type=_Duration(), default=None,
+              help="Cover this long back (24h, 7d) instead of since the last digest; records nothing.")
+@click.option("--mail-to", multiple=True, envvar="BAOCAO_MAIL_TO", help="Send it to this address (repeat for more).")
+@click.option("--mail-from", envvar="BAOCAO_MAIL_FROM", help="Sender address (default: the campaign's mailbox).")
+@click.option("--smtp-host", envvar="BAOCAO_SMTP_HOST", help="SMTP server (needed with --mail-to).")
+@click.option("--smtp-port", type=int, envvar="BAOCAO_SMTP_PORT", help="Port (default 587 starttls, 465 ssl, 25).")
+@click.option("--smtp-user", envvar="BAOCAO_SMTP_USER", help="Login name, if the server asks for one.")
+@click.option("--smtp-password-file", type=click.Path(dir_okay=False, path_type=Path),
+              envvar="BAOCAO_SMTP_PASSWORD_FILE",
+              help="File holding the password (or set BAOCAO_SMTP_PASSWORD). Never on the command line.")
+@click.option("--smtp-tls", type=click.Choice(["starttls", "ssl", "none"]), default="starttls", show_default=True,
+              envvar="BAOCAO_SMTP_TLS", help="'none' with a login only for a loopback address.")
+@click.option("--smtp-ca-file", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_SMTP_CA_FILE",
+              help="CA certificate for a server with a private certificate.")
+def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smtp_user, smtp_password_file,
+           smtp_tls, smtp_ca_file):
+    """For the clerk, in Vietnamese: what arrived since the last digest (new reports by province,
+    late ones, corrections, messages that need the clerk) and who is still missing, with the days
+    left to the deadline. Printed, and mailed with --mail-to.
+
+    Each digest made without --since is recorded in the store (a mailed one once the server took
+    it), and the next one covers what came after it; the first covers the last 24 hours.
+
+    Example:
+
+    \b
+        baocao digest --store kho
+        baocao digest --store kho --since 7d
+        baocao digest --store kho --mail-to vanthu@moc.gov.vn --smtp-host mail.moc.gov.vn \\
+            --smtp-user baocao.uda --smtp-password-file /etc/baocao/smtp-password
+    """
+    from datetime import timedelta, timezone
+
+    from baocao.aggregate.digest import digest_subject, digest_text, make_digest
+    from baocao.smtp import SmtpError, SmtpSettings, send
+
+    c = _campaign(campaign)
+    settings = None
+    if mail_to:
+        if not smtp_host:
+            raise Failure("--mail-to needs --smtp-host (or BAOCAO_SMTP_HOST): the server to send through", 2)
+        try:
+            password = read_password(smtp_password_file, "BAOCAO_SMTP_PASSWORD", "smtp-password", "SMTP")
+        except ConfigFileError as e:
+            raise Failure(str(e), EXIT_CONFIG) from e
+        settings = SmtpSettings(smtp_host, smtp_port, smtp_user, password, smtp_tls,
+                                str(smtp_ca_file) if smtp_ca_file else None)
+        try:
+            settings.check()   # before the store is read: a wrong setting is said at once
+        except SmtpError as e:
+            raise Failure(str(e), EXIT_CONFIG) from e
+    now = datetime.now(timezone.utc)
+    s = _open_store(store)
+    try:
+        last = s.last_digest_at()
+        covered_from = (now - timedelta(seconds=since) if since is not None
+                        else datetime.fromisoformat(last) if last else now - timedelta(hours=24))
+        made = _consolidation_errors(lambda: make_digest(s, c, covered_from, now))
+        text = digest_text(made)
+        click.echo(text, nl=False)
+        if settings is not None:
+            import email.policy
+            import email.utils
+            from email.message import EmailMessage
+
+            # Not folded below RFC 5322's limit: Python 3.11 drops the space between two encoded
+            # words when it folds a Vietnamese subject ("báo cáo" arrived as "báocáo").
+            message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=998))
+            message["From"] = mail_from or c.mailbox
+            message["To"] = ", ".join(mail_to)
+            message["Subject"] = digest_subject(made)
+            message["Date"] = email.utils.format_datetime(now.astimezone(c.tz))
+            message["Message-ID"] = email.utils.make_msgid(domain=(mail_from or c.mailbox).rpartition("@")[2] or None)
+            message.set_content(text)   # UTF-8, as every Vietnamese text baocao writes
+            try:
+                send(message, settings)
+            except SmtpError as e:
+                raise Failure(f"{e}; the digest was not recorded: the next one covers this period too",
+                              EXIT_CONNECTION) from e
+            click.echo(f"sent to {', '.join(mail_to)}", err=True)
+        if since is None:
+            s.record_digest(now.isoformat(timespec="seconds"), covered_from.astimezone(timezone.utc)
+                            .isoformat(timespec="seconds"), ", ".join(mail_to) or None)
+    except StoreWriteError as e:
+        raise _write_failed(store, e) from e
+    finally:
+        s.close()
+
+
+def _consolidation_errors(make):
+    from baocao.aggregate.corrections import CorrectionsError
+
+    try:
+        return make()
+    except CorrectionsError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+
+
 def main() -> None:
     cli(prog_name="baocao")
