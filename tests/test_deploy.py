@@ -119,3 +119,20 @@ def test_the_settings_file_names_only_options_the_commands_have():
     watch = cli.commands["watch"]
     context = watch.make_context("watch", ["--store", "kho"], default_map={**settings["*"], **settings["watch"]})
     assert context.params["interval"] == 600
+
+
+def test_the_password_systemd_hands_the_service_is_read_when_no_file_or_variable_gives_one(monkeypatch, tmp_path):
+    from baocao.config import read_password
+
+    credentials = tmp_path / "credentials"
+    credentials.mkdir()
+    (credentials / "imap-password").write_text("Mat-khau 1\n")
+    (credentials / "smtp-password").write_text("thu-di\n")
+    monkeypatch.setenv("CREDENTIALS_DIRECTORY", str(credentials))
+    assert read_password(None) == "Mat-khau 1"
+    assert read_password(None, "BAOCAO_SMTP_PASSWORD", "smtp-password", "SMTP") == "thu-di"
+    # a file or the variable named by the clerk comes first
+    monkeypatch.setenv("BAOCAO_IMAP_PASSWORD", "from-the-environment")
+    assert read_password(None) == "from-the-environment"
+    (tmp_path / "pass").write_text("from-the-file\n")
+    assert read_password(tmp_path / "pass") == "from-the-file"
