@@ -813,7 +813,8 @@ def watch(store, mail, campaign, quiet, document_seconds, interval, no_idle):
 @campaign_option
 @click.option("--since", type=_Duration(), default=None,
               help="Cover this long back (24h, 7d) instead of since the last digest; records nothing.")
-@click.option("--mail-to", multiple=True, envvar="BAOCAO_MAIL_TO", help="Send it to this address (repeat for more).")
+@click.option("--mail-to", envvar="BAOCAO_MAIL_TO",
+              help="Send it to this address (several: separated by commas).")
 @click.option("--mail-from", envvar="BAOCAO_MAIL_FROM", help="Sender address (default: the campaign's mailbox).")
 @click.option("--smtp-host", envvar="BAOCAO_SMTP_HOST", help="SMTP server (needed with --mail-to).")
 @click.option("--smtp-port", type=int, envvar="BAOCAO_SMTP_PORT", help="Port (default 587 starttls, 465 ssl, 25).")
@@ -849,6 +850,7 @@ def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smt
 
     c = _campaign(campaign)
     settings = None
+    mail_to = [a.strip() for a in (mail_to or "").split(",") if a.strip()]
     if mail_to:
         if not smtp_host:
             raise Failure("--mail-to needs --smtp-host (or BAOCAO_SMTP_HOST): the server to send through", 2)

@@ -116,8 +116,9 @@ def test_the_cron_lines_are_baocao_commands():
 def test_the_settings_file_names_only_options_the_commands_have():
     settings = load_config(DEPLOY / "baocao.toml")
     assert set(settings["*"]) <= {p.name for p in cli.commands["ingest"].params}
-    watch = cli.commands["watch"]
-    context = watch.make_context("watch", ["--store", "kho"], default_map={**settings["*"], **settings["watch"]})
+    assert set(settings["watch"]) <= {p.name for p in cli.commands["watch"].params}
+    context = cli.commands["watch"].make_context("watch", ["--config", str(DEPLOY / "baocao.toml")])
+    assert (context.params["store"], context.params["imap_host"]) == (Path("/srv/baocao/kho"), "mail.moc.gov.vn")
     assert context.params["interval"] == 600
 
 
