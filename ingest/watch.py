@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Protocol, TextIO
 
-from imapclient.exceptions import IMAPClientError
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from baocao.campaign import Campaign
 from baocao.ingest.imap import Dropped, ImapError, ImapSettings, connect
@@ -149,7 +149,7 @@ class IdleWaiter:
             raise ConnectionLost(str(e)) from e
         except (OSError, IMAPClientError) as e:
             self._drop()
-            if isinstance(e, IMAPClientError) and not _is_abort(e):
+            if isinstance(e, IMAPClientError) and not isinstance(e, IMAPClientAbortError):
                 raise ImapError(f"cannot open folder {self.settings.folder!r} on {self.settings.host} ({e}): "
                                 "check --imap-folder") from e
             raise ConnectionLost(str(e) or type(e).__name__) from e
@@ -227,11 +227,6 @@ def _shutdown(client) -> None:
         pass  # already gone
 
 
-def _is_abort(error: IMAPClientError) -> bool:
-    from imapclient.exceptions import IMAPClientAbortError
-    return isinstance(error, IMAPClientAbortError)
-
-
 def _new_mail(responses) -> bool:
     """EXISTS (the folder's count changed) or RECENT: something may have arrived."""
     return any(len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
@@ -269,21 +264,22 @@ class Watcher:
                 failures = 0
                 self._wait_and_check()
             except ConnectionLost as e:
-                self.waiter.close()
                 failures += 1
-                pause = min(self.timing.first_backoff * 2 ** (failures - 1), self.timing.max_backoff)
-                self.log("disconnected", "WARNING", error=str(e), retry_in=pause, attempt=failures)
-                self.sleep(pause)
+                self._pause(failures, "disconnected", "WARNING", e)
                 reason = "reconnected"
             except ImapError as e:
                 if self.checks == 0:
                     raise   # never worked: the settings are wrong, say so at once
-                self.waiter.close()
-                failures += 1
-                pause = min(self.timing.first_backoff * 2 ** (failures - 1), self.timing.max_backoff)
-                self.log("imap_refused", "ERROR", error=str(e), retry_in=pause, attempt=failures)
-                self.sleep(pause)
+                failures += 1   # worked before: a password being changed, a folder being moved
+                self._pause(failures, "imap_refused", "ERROR", e)
                 reason = "reconnected"
+
+    def _pause(self, failures: int, event: str, level: str, error: Exception) -> None:
+        """1, 2, 4 … s after successive failures, at most max_backoff."""
+        self.waiter.close()
+        pause = min(self.timing.first_backoff * 2 ** (failures - 1), self.timing.max_backoff)
+        self.log(event, level, error=str(error), retry_in=pause, attempt=failures)
+        self.sleep(pause)
 
     @property
     def _periodic(self) -> bool:
