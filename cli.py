@@ -820,5 +820,182 @@ def user_add(store, name, role, password_file):
     click.echo(f"user {added.name} ({added.role}) saved in {users_path(store)}")
 
 
+# -- the mailbox polled without a person: watch, digest (issue 18) ---------------------
+
+class _Duration(click.ParamType):
+    """A duration: "30s", "10m", "24h", "2d", or a number of seconds."""
+
+    name = "DURATION"
+    UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)):
+            return float(value)
+        text = str(value).strip().lower()
+        number, unit = (text[:-1], text[-1]) if text[-1:] in self.UNITS else (text, "s")
+        try:
+            seconds = float(number) * self.UNITS[unit]
+        except ValueError:
+            self.fail(f"{value!r} is not a duration: write it as 30s, 10m, 24h or 2d", param, ctx)
+        if seconds <= 0:
+            self.fail(f"{value!r} is not a duration longer than nothing", param, ctx)
+        return seconds
+
+
+@cli.command(epilog=EXIT_CODES)
+@config_option
+@store_option
+@mail_source_options
+@campaign_option
+@quiet_option
+@document_seconds_option
+@click.option("--interval", type=_Duration(), default="10m", show_default=True, envvar="BAOCAO_INTERVAL",
+              help="How often to check when the server does not announce new mail (no IDLE, --no-idle, "
+                   "the folders after the first): 30s, 10m, 1h.")
+@click.option("--no-idle", is_flag=True, envvar="BAOCAO_NO_IDLE",
+              help="Check every --interval even where the server offers IMAP IDLE.")
+def watch(store, mail, campaign, quiet, document_seconds, interval, no_idle):
+    """Keep watching the mailbox and ingest new mail as it arrives, as `baocao ingest` does.
+
+    One connection waits in IMAP IDLE (renewed every 29 minutes) where the server offers it,
+    else the mailbox is checked every --interval. The store is locked only while new mail is
+    ingested: parse, aggregate, render and the review desk run in between. A lost connection is
+    retried with growing pauses (up to 5 minutes) and everything is checked again after it.
+    One log line per event on stderr: time, level, event, details. SIGTERM stops it (exit 0),
+    Ctrl-C too (exit 130); mail being ingested then is completed by the next run.
+
+    Example:
+
+    \b
+        baocao watch --store /srv/baocao/kho --imap-host mail.moc.gov.vn --imap-user baocao.uda \\
+            --imap-password-file /etc/baocao/imap-password
+        baocao watch --store kho --imap-host 127.0.0.1 --imap-port 10143 --imap-tls none \\
+            --imap-user baocao --no-idle --interval 30s
+    """
+    from baocao.ingest.imap import ConfigError, ImapError
+    from baocao.ingest.sources import SourceError
+    from baocao.ingest.watch import EventLog, watch_mailbox
+
+    c = _campaign(campaign)
+    log = EventLog(quiet=quiet)
+    try:
+        code = watch_mailbox(store, mail, c, log, interval=interval, idle=not no_idle,
+                             document_seconds=document_seconds,
+                             exit_codes={signal.SIGTERM: 0, signal.SIGINT: EXIT_INTERRUPTED})
+    except (SourceError, ConfigError) as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    except ImapError as e:
+        raise Failure(str(e), EXIT_CONNECTION) from e
+    except StoreWriteError as e:
+        raise _write_failed(store, e) from e
+    except StoreError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    sys.exit(code)
+
+
+@cli.command()
+@config_option
+@store_option
+@campaign_option
+@click.option("--since", type=_Duration(), default=None,
+              help="Cover this long back (24h, 7d) instead of since the last digest; records nothing.")
+@click.option("--mail-to", envvar="BAOCAO_MAIL_TO",
+              help="Send it to this address (several: separated by commas).")
+@click.option("--mail-from", envvar="BAOCAO_MAIL_FROM", help="Sender address (default: the campaign's mailbox).")
+@click.option("--smtp-host", envvar="BAOCAO_SMTP_HOST", help="SMTP server (needed with --mail-to).")
+@click.option("--smtp-port", type=int, envvar="BAOCAO_SMTP_PORT", help="Port (default 587 starttls, 465 ssl, 25).")
+@click.option("--smtp-user", envvar="BAOCAO_SMTP_USER", help="Login name, if the server asks for one.")
+@click.option("--smtp-password-file", type=click.Path(dir_okay=False, path_type=Path),
+              envvar="BAOCAO_SMTP_PASSWORD_FILE",
+              help="File holding the password (or set BAOCAO_SMTP_PASSWORD). Never on the command line.")
+@click.option("--smtp-tls", type=click.Choice(["starttls", "ssl", "none"]), default="starttls", show_default=True,
+              envvar="BAOCAO_SMTP_TLS", help="'none' with a login only for a loopback address.")
+@click.option("--smtp-ca-file", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_SMTP_CA_FILE",
+              help="CA certificate for a server with a private certificate.")
+def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smtp_user, smtp_password_file,
+           smtp_tls, smtp_ca_file):
+    """For the clerk, in Vietnamese: what arrived since the last digest (new reports by province,
+    late ones, corrections, messages that need the clerk) and who is still missing, with the days
+    left to the deadline. Printed, and mailed with --mail-to.
+
+    Each digest made without --since is recorded in the store (a mailed one once the server took
+    it), and the next one covers what came after it; the first covers the last 24 hours.
+
+    Example:
+
+    \b
+        baocao digest --store kho
+        baocao digest --store kho --since 7d
+        baocao digest --store kho --mail-to vanthu@moc.gov.vn --smtp-host mail.moc.gov.vn \\
+            --smtp-user baocao.uda --smtp-password-file /etc/baocao/smtp-password
+    """
+    from datetime import timedelta, timezone
+
+    from baocao.aggregate.digest import digest_subject, digest_text, make_digest
+    from baocao.smtp import SmtpError, SmtpSettings, send
+
+    c = _campaign(campaign)
+    settings = None
+    mail_to = [a.strip() for a in (mail_to or "").split(",") if a.strip()]
+    if mail_to:
+        if not smtp_host:
+            raise Failure("--mail-to needs --smtp-host (or BAOCAO_SMTP_HOST): the server to send through", 2)
+        try:
+            password = read_password(smtp_password_file, "BAOCAO_SMTP_PASSWORD", "smtp-password", "SMTP")
+        except ConfigFileError as e:
+            raise Failure(str(e), EXIT_CONFIG) from e
+        settings = SmtpSettings(smtp_host, smtp_port, smtp_user, password, smtp_tls,
+                                str(smtp_ca_file) if smtp_ca_file else None)
+        try:
+            settings.check()   # before the store is read: a wrong setting is said at once
+        except SmtpError as e:
+            raise Failure(str(e), EXIT_CONFIG) from e
+    now = datetime.now(timezone.utc)
+    s = _open_store(store)
+    try:
+        last = s.last_digest_at()
+        covered_from = (now - timedelta(seconds=since) if since is not None
+                        else datetime.fromisoformat(last) if last else now - timedelta(hours=24))
+        made = _consolidation_errors(lambda: make_digest(s, c, covered_from, now))
+        text = digest_text(made)
+        click.echo(text, nl=False)
+        if settings is not None:
+            import email.policy
+            import email.utils
+            from email.message import EmailMessage
+
+            # Not folded below RFC 5322's limit: Python 3.11 drops the space between two encoded
+            # words when it folds a Vietnamese subject ("báo cáo" arrived as "báocáo").
+            message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=998))
+            message["From"] = mail_from or c.mailbox
+            message["To"] = ", ".join(mail_to)
+            message["Subject"] = digest_subject(made)
+            message["Date"] = email.utils.format_datetime(now.astimezone(c.tz))
+            message["Message-ID"] = email.utils.make_msgid(domain=(mail_from or c.mailbox).rpartition("@")[2] or None)
+            message.set_content(text)   # UTF-8, as every Vietnamese text baocao writes
+            try:
+                send(message, settings)
+            except SmtpError as e:
+                raise Failure(f"{e}; the digest was not recorded: the next one covers this period too",
+                              EXIT_CONNECTION) from e
+            click.echo(f"sent to {', '.join(mail_to)}", err=True)
+        if since is None:
+            s.record_digest(now.isoformat(timespec="seconds"), covered_from.astimezone(timezone.utc)
+                            .isoformat(timespec="seconds"), ", ".join(mail_to) or None)
+    except StoreWriteError as e:
+        raise _write_failed(store, e) from e
+    finally:
+        s.close()
+
+
+def _consolidation_errors(make):
+    from baocao.aggregate.corrections import CorrectionsError
+
+    try:
+        return make()
+    except CorrectionsError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+
+
 def main() -> None:
     cli(prog_name="baocao")

@@ -70,11 +70,23 @@ def _resolve(key: str, value, base: Path):
     return value
 
 
-def read_password(password_file: Path | None) -> str:
-    """From the file if named, else from BAOCAO_IMAP_PASSWORD; never from argv."""
+def read_password(password_file: Path | None, variable: str = "BAOCAO_IMAP_PASSWORD",
+                  credential: str = "imap-password", what: str = "IMAP") -> str:
+    """From the file if named, else from the variable, else from the systemd credential
+    of that name (LoadCredential=, read from $CREDENTIALS_DIRECTORY: the unit's own copy,
+    readable by the service's user only); never from argv."""
     if password_file is not None:
         try:
             return Path(password_file).read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as e:
-            raise ConfigFileError(f"cannot read the IMAP password file {password_file}: {e.strerror}") from e
-    return os.environ.get("BAOCAO_IMAP_PASSWORD", "")
+            raise ConfigFileError(f"cannot read the {what} password file {password_file}: {e.strerror}") from e
+    if os.environ.get(variable):
+        return os.environ[variable]
+    credentials = os.environ.get("CREDENTIALS_DIRECTORY")
+    if credentials and (Path(credentials) / credential).is_file():
+        try:
+            return (Path(credentials) / credential).read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as e:
+            raise ConfigFileError(f"cannot read the systemd credential {credential} ({e.strerror}): "
+                                  "check LoadCredential= in the unit") from e
+    return ""

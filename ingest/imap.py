@@ -43,8 +43,9 @@ class ConfigError(Exception):
     """The IMAP settings are incomplete or unsafe."""
 
 
-class _Dropped(Exception):
-    """The connection broke; worth reconnecting."""
+class Dropped(Exception):
+    """The connection broke, or the server cannot be reached now; worth reconnecting
+    (the ingest's retries, and `baocao watch`, ingest/watch.py)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def is_loopback(host: str) -> bool:
 
 
 def connect(settings: ImapSettings) -> imapclient.IMAPClient:
-    """A logged-in client. Connection failures raise _Dropped (worth retrying); a refused
+    """A logged-in client. Connection failures raise Dropped (worth retrying); a refused
     login or certificate raises ImapError (retrying would not help)."""
     settings.check()
     context = ssl.create_default_context(cafile=settings.ca_file) if settings.tls != "none" else None
@@ -108,7 +109,7 @@ def connect(settings: ImapSettings) -> imapclient.IMAPClient:
         raise ImapError(f"TLS with {where} failed ({e}): "
                         "if the server uses a private CA, give it with --imap-ca-file") from e
     except (OSError, IMAPClientError) as e:
-        raise _Dropped(f"cannot connect to IMAP server {where} ({e}): "
+        raise Dropped(f"cannot connect to IMAP server {where} ({e}): "
                        "check --imap-host, --imap-port and the network") from e
     client.normalise_times = False  # keep INTERNALDATE's own offset: it decides on time or late
     _quiet_protocol_log(client)
@@ -120,7 +121,7 @@ def connect(settings: ImapSettings) -> imapclient.IMAPClient:
             "(--imap-password-file or BAOCAO_IMAP_PASSWORD)"
         ) from None
     except (OSError, IMAPClientError) as e:
-        raise _Dropped(f"IMAP login to {where} failed ({e})") from e
+        raise Dropped(f"IMAP login to {where} failed ({e})") from e
     return client
 
 
@@ -148,7 +149,7 @@ class _Session:
         retrying = tenacity.Retrying(
             stop=tenacity.stop_after_attempt(self.settings.retries + 1),
             wait=tenacity.wait_exponential(multiplier=self.settings.backoff, max=30),
-            retry=tenacity.retry_if_exception_type(_Dropped),
+            retry=tenacity.retry_if_exception_type(Dropped),
             before_sleep=lambda state: self.on_event(
                 f"connection to {self.settings.host} lost ({state.outcome.exception()}); "
                 f"retry {state.attempt_number} of {self.settings.retries} "
@@ -164,8 +165,8 @@ class _Session:
                         return operation(self.client)
                     except (OSError, IMAPClientAbortError, socket.timeout) as e:
                         self._discard()
-                        raise _Dropped(str(e) or type(e).__name__) from e
-        except _Dropped as e:
+                        raise Dropped(str(e) or type(e).__name__) from e
+        except Dropped as e:
             raise ImapError(f"{e}; gave up after {self.settings.retries} retries: run again later, "
                             "what was stored is kept and the next run resumes") from e
 

@@ -117,6 +117,20 @@ class CatalogueReader:
     def error_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM errors").fetchone()[0]
 
+    # -- for the clerk's digest (baocao digest) ------------------------------------------
+    def messages_stored_since(self, since: str) -> list[MessageRecord]:
+        """The messages stored at or after `since` (UTC ISO 8601), oldest first: what came
+        since the last digest, by when baocao stored it, not by the sender's or server's clock."""
+        return [MessageRecord(*r) for r in self.db.execute(
+            f"{_MESSAGE} WHERE stored_at >= ? ORDER BY received_at, sha256", (since,))]
+
+    def errors_since(self, since: str) -> int:
+        return self.db.execute("SELECT count(*) FROM errors WHERE at >= ?", (since,)).fetchone()[0]
+
+    def last_digest_at(self) -> str | None:
+        row = self.db.execute("SELECT max(made_at) FROM digests").fetchone()
+        return row[0] if row else None
+
 
 _MESSAGE = """SELECT sha256, message_id, size, received_at, received_from, sender, subject, kind, campaign_id,
                      campaign_match, province_code, province_status, duplicate_of, analysed_at FROM messages"""

@@ -95,6 +95,12 @@ CREATE TABLE IF NOT EXISTS errors (
     action TEXT NOT NULL,
     UNIQUE (stage, message_sha256, file, what)
 );
+CREATE TABLE IF NOT EXISTS digests (     -- the clerk's digests (baocao digest), so the next covers what came after
+    id INTEGER PRIMARY KEY,
+    made_at TEXT NOT NULL,              -- UTC ISO 8601
+    covered_from TEXT NOT NULL,         -- what it covered: messages stored from then until made_at
+    sent_to TEXT                        -- the address it was mailed to; NULL: printed only
+);
 CREATE TABLE IF NOT EXISTS assignments (
     message_sha256 TEXT PRIMARY KEY,    -- the clerk's decision, never overwritten by a run
     province_code TEXT NOT NULL,

@@ -1,0 +1,72 @@
+"""Sending a message through the ministry's SMTP server (the clerk's digest), with the
+standard library's smtplib and TLS as for IMAP: verified certificates, a private CA
+by file, clear text only to a loopback address."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+
+from baocao.ingest.imap import is_loopback
+
+SMTP_TLS_MODES = ("starttls", "ssl", "none")
+
+
+class SmtpError(Exception):
+    """The message could not be handed to the server: which server, why, what to check."""
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int | None = None
+    user: str | None = None
+    password: str = field(default="", repr=False)
+    tls: str = "starttls"
+    ca_file: str | None = None
+    timeout: float = 60.0
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or {"ssl": 465, "starttls": 587}.get(self.tls, 25)
+
+    def check(self) -> None:
+        if self.tls not in SMTP_TLS_MODES:
+            raise SmtpError(f"--smtp-tls must be one of {', '.join(SMTP_TLS_MODES)}, not {self.tls!r}")
+        if self.tls == "none" and not is_loopback(self.host) and self.user:
+            raise SmtpError(f"--smtp-tls none would send the password in clear text to {self.host}; "
+                            "it is allowed only for a loopback address: use starttls or ssl")
+        if self.user and not self.password:
+            raise SmtpError("no SMTP password for --smtp-user: put it in a file named by --smtp-password-file "
+                            "or in BAOCAO_SMTP_PASSWORD")
+
+
+def send(message: EmailMessage, settings: SmtpSettings) -> None:
+    settings.check()
+    where = f"{settings.host}:{settings.effective_port}"
+    context = ssl.create_default_context(cafile=settings.ca_file) if settings.tls != "none" else None
+    try:
+        if settings.tls == "ssl":
+            server = smtplib.SMTP_SSL(settings.host, settings.effective_port, timeout=settings.timeout,
+                                      context=context)
+        else:
+            server = smtplib.SMTP(settings.host, settings.effective_port, timeout=settings.timeout)
+        with server:
+            if settings.tls == "starttls":
+                server.starttls(context=context)
+            if settings.user:
+                server.login(settings.user, settings.password)
+            server.send_message(message)
+    except smtplib.SMTPAuthenticationError as e:
+        raise SmtpError(f"SMTP server {where} refused the login of {settings.user} ({e.smtp_code}): check the user "
+                        "and the password (--smtp-password-file or BAOCAO_SMTP_PASSWORD)") from e
+    except smtplib.SMTPRecipientsRefused as e:
+        raise SmtpError(f"SMTP server {where} refused the address {', '.join(e.recipients)}: check --mail-to") from e
+    except ssl.SSLError as e:
+        raise SmtpError(f"TLS with {where} failed ({e}): if the server uses a private CA, give it with "
+                        "--smtp-ca-file") from e
+    except (smtplib.SMTPException, OSError) as e:
+        raise SmtpError(f"cannot send through SMTP server {where} ({e}): check --smtp-host, --smtp-port, "
+                        "--smtp-tls and the network") from e

@@ -1,0 +1,388 @@
+"""`baocao watch`: the mailbox polled without a person. The loop's rules with plain
+objects; the command itself, in its own process, against a real Dovecot on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from mailserver import ROOT, Dovecot, append_raw, filler_message, free_port, imap_args, run_baocao
+
+from baocao.ingest.watch import REIDLE_SECONDS, ConnectionLost, EventLog, Stopped, Timing, Watcher
+from baocao.store import ReadOnlyCatalogue, Store, StoreLocked
+
+# -- the loop, with plain objects ------------------------------------------------------
+
+
+class ScriptedWaiter:
+    """Answers `wait` from a script: True (mail announced), False (time up), or an
+    exception to raise; stops the loop when the script is done."""
+
+    def __init__(self, script, announces=True, settles=(), refused_opens=0):
+        self.script = list(script)
+        self.announces = announces
+        self.settles = list(settles)
+        self.refused_opens = refused_opens   # reconnections that fail before one works
+        self.opened = 0
+        self.waits: list[float] = []
+        self.clock = None
+
+    def open(self):
+        self.opened += 1
+        if self.opened > 1 and self.refused_opens:
+            self.refused_opens -= 1
+            raise ConnectionLost("connection refused")
+
+    def settle(self):
+        return self.settles.pop(0) if self.settles else False
+
+    def wait(self, seconds):
+        self.waits.append(seconds)
+        if not self.script:
+            raise Stopped(signal.SIGTERM)
+        step = self.script.pop(0)
+        if isinstance(step, Exception):
+            raise step
+        if not step:
+            self.clock.now += seconds   # nothing came: the whole wait went by
+        return step
+
+    def close(self):
+        pass
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+        self.slept: list[float] = []
+
+    def __call__(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def run_loop(waiter, check=None, timing=None, periodic=False):
+    clock = waiter.clock = Clock()
+    checks: list[str] = []
+
+    def record(reason):
+        checks.append(reason)
+        if check:
+            check(reason)
+
+    watcher = Watcher(waiter, record, EventLog(open(os.devnull, "w")), timing or Timing(), periodic, sleep=clock.sleep,
+                      clock=clock)
+    with pytest.raises(Stopped):
+        watcher.run()
+    return checks, clock
+
+
+def test_everything_is_checked_at_start_and_again_each_time_mail_is_announced():
+    checks, _ = run_loop(ScriptedWaiter([True, True]))
+    assert checks == ["start", "new_mail", "new_mail"]
+
+
+def test_idle_is_renewed_before_the_29_minutes_after_which_a_server_may_drop_it():
+    waiter = ScriptedWaiter([False, False, False])
+    checks, _ = run_loop(waiter)
+    assert checks == ["start"]                      # a renewal is no reason to ingest
+    assert waiter.waits and all(w <= REIDLE_SECONDS < 30 * 60 for w in waiter.waits)
+
+
+def test_without_idle_the_mailbox_is_checked_every_interval():
+    waiter = ScriptedWaiter([False] * 6, announces=False)
+    checks, clock = run_loop(waiter, timing=Timing(interval=120))
+    assert checks == ["start"] + ["interval"] * 6
+    assert waiter.waits == [120] * 7
+
+
+def test_folders_besides_the_one_in_idle_are_checked_every_interval():
+    waiter = ScriptedWaiter([False] * 4)
+    checks, _ = run_loop(waiter, timing=Timing(interval=600), periodic=True)
+    assert checks.count("interval") == 4 and all(w <= 600 for w in waiter.waits)
+
+
+def test_after_a_lost_connection_it_waits_longer_each_time_up_to_a_cap_then_checks_everything_again():
+    waiter = ScriptedWaiter([True, ConnectionLost("gone"), True], refused_opens=11)
+    checks, clock = run_loop(waiter, timing=Timing(first_backoff=1, max_backoff=300))
+    assert clock.slept == [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300]
+    # Once back, everything is checked: mail may have come meanwhile.
+    assert waiter.opened == 13
+    assert checks == ["start", "new_mail", "reconnected", "new_mail"]
+
+
+def test_the_backoff_starts_again_once_a_reconnection_worked():
+    waiter = ScriptedWaiter([ConnectionLost("a"), ConnectionLost("b"), False, ConnectionLost("c")], refused_opens=1)
+    _, clock = run_loop(waiter, timing=Timing(first_backoff=1, reidle=60))
+    assert [s for s in clock.slept] == [1, 2, 1, 1]
+
+
+def test_a_store_busy_with_another_baocao_is_tried_again_later_not_given_up():
+    busy = [StoreLocked("busy"), StoreLocked("busy")]
+
+    def check(reason):
+        if busy:
+            raise busy.pop()
+
+    checks, clock = run_loop(ScriptedWaiter([]), check, timing=Timing(busy_retry=10))
+    assert checks == ["start"] * 3 and clock.slept == [10, 10]
+
+
+def test_mail_announced_while_a_run_was_ingesting_is_checked_by_another_run():
+    # settle() before and after each run: True after the first run = mail came during it.
+    checks, _ = run_loop(ScriptedWaiter([], settles=[False, True, False, False]))
+    assert checks == ["start", "arrived_during_run"]
+
+
+def test_each_log_line_has_the_same_shape(tmp_path):
+    out = tmp_path / "log"
+    with out.open("w") as stream:
+        log = EventLog(stream)
+        log("stored", source="imap://baocao@127.0.0.1:143/Thư rác", key="1:2")
+        log("disconnected", "WARNING", error='socket "error": EOF', retry_in=2.0)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [line.split(" ", 3)[1:3] for line in lines] == [["INFO", "stored"], ["WARNING", "disconnected"]]
+    assert 'source="imap://baocao@127.0.0.1:143/Thư rác" key=1:2' in lines[0]
+    assert all(LOG_LINE.fullmatch(line) for line in lines)
+
+
+def test_quiet_logs_only_what_went_wrong(tmp_path):
+    out = tmp_path / "log"
+    with out.open("w") as stream:
+        log = EventLog(stream, quiet=True)
+        log("checked", seen=1)
+        log("disconnected", "WARNING", error="gone")
+    assert [line.split(" ")[2] for line in out.read_text().splitlines()] == ["disconnected"]
+
+
+@pytest.mark.parametrize("given, seconds", [("30s", 30), ("10m", 600), ("1.5h", 5400), ("2d", 172800), ("45", 45)])
+def test_interval_is_written_with_its_unit(given, seconds):
+    from baocao.cli import _Duration
+    assert _Duration().convert(given, None, None) == seconds
+
+
+def test_an_interval_that_is_no_duration_is_refused_saying_how_to_write_it(tmp_path):
+    result = run_baocao("watch", "--store", str(tmp_path / "kho"), "--from", str(tmp_path), "--interval", "ten")
+    assert result.returncode == 2 and "30s, 10m, 24h or 2d" in result.stderr
+
+
+# -- the command against a real Dovecot ------------------------------------------------
+
+# time, level, event, then key=value details: what `grep`, journald and a log reader rely on
+LOG_LINE = re.compile(r'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d (DEBUG|INFO|WARNING|ERROR) [a-z_]+'
+                      r'( [a-z_]+=("([^"\\]|\\.)*"|[^ "]+))*')
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A Dovecot of this module's own: these tests stop and restart it."""
+    own = Dovecot(Path(tempfile.mkdtemp(prefix="bc-wt-", dir="/tmp")), free_port())
+    own.start()
+    yield own
+    own.stop()
+
+
+_folders = iter(range(1, 1000))
+
+
+@pytest.fixture
+def folder(server) -> str:
+    name = f"Watch{next(_folders)}"
+    with server.client() as c:
+        c.create_folder(name)
+    return name
+
+
+class Watching:
+    """`baocao watch` in its own process, its log in a file read while it runs."""
+
+    def __init__(self, server: Dovecot, folder: str, store: Path, *extra: str):
+        self.log_path = store.parent / f"watch-{time.monotonic_ns()}.log"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+        env["BAOCAO_IMAP_PASSWORD"] = server.password
+        with self.log_path.open("w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "baocao", "watch", "--store", str(store), *imap_args(server, folder), *extra],
+                stdout=subprocess.DEVNULL, stderr=log, env=env, cwd=ROOT)
+
+    @property
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8")
+
+    def wait_for(self, text: str, count: int = 1, timeout: float = 60) -> None:
+        until(lambda: self.log.count(text) >= count, timeout, f"{text!r} x{count} in the log")
+
+    def stop(self, signum=signal.SIGTERM, timeout: float = 20) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signum)
+        return self.process.wait(timeout)
+
+
+def until(condition, timeout: float, what: str) -> float:
+    """Seconds it took for `condition` to hold; fails after `timeout`."""
+    start = time.monotonic()
+    while not condition():
+        if time.monotonic() - start > timeout:
+            raise AssertionError(f"not within {timeout} s: {what}")
+        time.sleep(0.1)
+    return time.monotonic() - start
+
+
+def stored(store: Path) -> list[str]:
+    """Message-IDs of the analysed messages in the store."""
+    if not (store / "catalog.sqlite").exists():
+        return []
+    catalogue = ReadOnlyCatalogue(store)
+    try:
+        return [m.message_id for m in catalogue.messages() if m.analysed_at]
+    finally:
+        catalogue.close()
+
+
+def message_id(i: int, seed: int) -> str:
+    return f"<filler-{seed}-{i}@example.test>"
+
+
+@pytest.fixture
+def watching():
+    started: list[Watching] = []
+
+    def start(*args) -> Watching:
+        started.append(Watching(*args))
+        return started[-1]
+
+    yield start
+    for w in started:
+        if w.process.poll() is None:
+            w.process.kill()
+            w.process.wait()
+
+
+def test_mail_appended_while_watching_is_stored_within_seconds_through_idle(server, folder, tmp_path, watching):
+    store = tmp_path / "kho"
+    w = watching(server, folder, store)
+    w.wait_for("checked reason=start")
+    assert "watching mode=idle" in w.log
+    append_raw(server, folder, [filler_message(1, seed=11)])
+    took = until(lambda: message_id(1, 11) in stored(store), 30, "the message stored")
+    assert took < 15   # IDLE: seconds (an ingest run included, on a loaded machine), not an interval
+    w.wait_for("checked reason=new_mail")
+    assert w.stop() == 0
+    assert all(LOG_LINE.fullmatch(line) for line in w.log.splitlines()), w.log
+
+
+def test_with_polling_forced_mail_is_stored_within_one_interval(server, folder, tmp_path, watching):
+    store = tmp_path / "kho"
+    w = watching(server, folder, store, "--no-idle", "--interval", "2s")
+    w.wait_for("checked reason=start")
+    assert "watching mode=poll interval=2.0" in w.log
+    append_raw(server, folder, [filler_message(1, seed=12)])
+    took = until(lambda: message_id(1, 12) in stored(store), 30, "the message stored")
+    assert took < 2 + 8   # one interval, and the run that stores it
+    w.wait_for("checked reason=interval")
+    assert w.stop() == 0
+
+
+def test_the_store_is_unlocked_between_two_arrivals(server, folder, tmp_path, watching):
+    store = tmp_path / "kho"
+    w = watching(server, folder, store)
+    w.wait_for("checked reason=start")
+    # What `baocao parse`, `aggregate`, `render` or the review desk do while watch waits:
+    other = Store.open(store)
+    other.lock()
+    other.close()
+    append_raw(server, folder, [filler_message(1, seed=13)])
+    until(lambda: message_id(1, 13) in stored(store), 30, "the message stored")
+    assert run_baocao("parse", "--store", str(store)).returncode == 0
+    assert w.stop() == 0
+
+
+def test_a_second_writer_holding_the_store_delays_an_arrival_and_loses_nothing(server, folder, tmp_path, watching):
+    store = tmp_path / "kho"
+    w = watching(server, folder, store)
+    w.wait_for("checked reason=start")
+    other = Store.open(store)
+    other.lock()
+    try:
+        append_raw(server, folder, [filler_message(1, seed=14)])
+        w.wait_for("store_busy")
+    finally:
+        other.close()
+    until(lambda: message_id(1, 14) in stored(store), 40, "the message stored once the store is free")
+    assert w.stop() == 0
+
+
+def deliver_while_down(server: Dovecot, folder: str, raw: bytes) -> None:
+    """What the mail server's delivery agent does while IMAP is down: the message goes
+    straight into the folder's Maildir, where Dovecot finds it when it starts."""
+    new = server.dir / "mail" / server.user / "Maildir" / f".{folder}" / "new"
+    new.mkdir(parents=True, exist_ok=True)
+    (new / f"{int(time.time())}.watch-test.{os.getpid()}").write_bytes(raw)
+
+
+def test_server_stopped_and_restarted_mid_watch_loses_nothing(server, folder, tmp_path, watching):
+    store = tmp_path / "kho"
+    append_raw(server, folder, [filler_message(1, seed=15)])
+    w = watching(server, folder, store)
+    w.wait_for("checked reason=start")
+    server.stop()
+    try:
+        w.wait_for("disconnected")
+        deliver_while_down(server, folder, filler_message(2, seed=15))
+        time.sleep(2)
+    finally:
+        server.start()
+    w.wait_for("checked reason=reconnected", timeout=60)
+    append_raw(server, folder, [filler_message(3, seed=15)])
+    until(lambda: {message_id(i, 15) for i in (1, 2, 3)} <= set(stored(store)), 40, "all three stored")
+    assert sorted(stored(store)) == sorted(message_id(i, 15) for i in (1, 2, 3))
+    assert w.stop() == 0
+
+
+def test_watch_killed_and_started_again_continues_with_nothing_lost_and_nothing_twice(server, folder, tmp_path,
+                                                                                    watching):
+    store = tmp_path / "kho"
+    w = watching(server, folder, store)
+    w.wait_for("checked reason=start")
+    append_raw(server, folder, [filler_message(i, seed=16) for i in range(40)])
+    w.wait_for("stored ")               # killed in the middle of ingesting them
+    w.process.kill()
+    w.process.wait()
+    append_raw(server, folder, [filler_message(i, seed=16) for i in range(40, 45)])
+    again = watching(server, folder, store)
+    until(lambda: len(stored(store)) >= 45, 120, "all 45 stored")
+    append_raw(server, folder, [filler_message(45, seed=16)])
+    until(lambda: len(stored(store)) >= 46, 30, "the next arrival stored")
+    assert sorted(stored(store)) == sorted(message_id(i, 16) for i in range(46))
+    assert again.stop() == 0
+
+
+def test_sigterm_stops_it_at_once_with_exit_0(server, folder, tmp_path, watching):
+    w = watching(server, folder, tmp_path / "kho")
+    w.wait_for("checked reason=start")
+    start = time.monotonic()
+    assert w.stop(signal.SIGTERM) == 0
+    assert time.monotonic() - start < 5
+    assert "stopped signal=SIGTERM" in w.log
+
+
+def test_ctrl_c_stops_it_with_exit_130_as_ingest_does(server, folder, tmp_path, watching):
+    w = watching(server, folder, tmp_path / "kho", "--no-idle", "--interval", "1h")
+    w.wait_for("checked reason=start")
+    assert w.stop(signal.SIGINT) == 130
+
+
+def test_a_refused_login_at_start_exits_4_saying_what_to_check(server, folder, tmp_path):
+    result = run_baocao("watch", "--store", str(tmp_path / "kho"), *imap_args(server, folder),
+                        env={"BAOCAO_IMAP_PASSWORD": "wrong"}, timeout=60)
+    assert result.returncode == 4 and "refused the login" in result.stderr
