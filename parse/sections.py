@@ -20,7 +20,16 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from baocao.campaign import OutlineSection
-from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness, two_parts
+from baocao.parse.alignment import (
+    Alignment,
+    Evidence,
+    align,
+    best_possible,
+    joined_items,
+    likeness,
+    text_likeness,
+    two_parts,
+)
 from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
@@ -168,8 +177,10 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     evidence = {h.first: _evidence(h, outline, ocr) for h in headings}
     level, taken = _section_level(levels, evidence, leading is not None, len(outline))
     at_level = levels[level]
+    outer = _outer_levels(levels, level)
     if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
         return []
+    taken = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr) or taken
     pairs = [(h, items) for h, items in zip(at_level, taken[-len(at_level):], strict=True)]
     support = _supports([(evidence[h.first], items) for h, items in pairs], outline,
                         leading=leading is not None and bool(taken[0]))
@@ -183,7 +194,6 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
             openings.append(_Opening(h.first, h.last, h.line, ()))
     if support:
         openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,), support.pop(0)))
-    outer = _outer_levels(levels, level)
     openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
                  if h.level in outer and h.first > at_level[0].first]
     return sorted(openings, key=lambda o: o.first)
@@ -214,6 +224,29 @@ def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evid
             best = candidate
     _, _, level, alignment = best
     return level, list(alignment.items)
+
+
+def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_Heading], outer: set[tuple],
+          evidence: dict[int, Evidence], leading: bool, outline: tuple[OutlineSection, ...],
+          ocr: bool) -> list[tuple[int, ...]]:
+    """The section level aligned again, each heading told also by the text under it (up
+    to the next heading of its level or of a level above): what a heading's words do not
+    say, its text may ("Nguyện vọng của địa phương" over "Đề nghị Bộ Xây dựng…"). The
+    level is chosen by headings alone, for a level's texts are the whole report whichever
+    level it is; [] when the texts tell nothing."""
+    limit = _signoff_limit(blocks, at_level[0].first - 1)
+    stops = sorted({h.first for h in headings if h.level in outer} | {h.first for h in at_level} | {limit})
+    texts = []
+    for h in at_level:
+        end = next((stop for stop in stops if stop > h.last), limit)
+        texts.append(" ".join(block.text for block in blocks[h.last + 1 : min(end, limit)]))
+    told = text_likeness(texts, outline, misread=ocr)
+    if not any(told):
+        return []
+    sequence = [replace(evidence[h.first], told=t) for h, t in zip(at_level, told, strict=True)]
+    if leading:
+        sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
+    return list(align(sequence, len(outline)).items)
 
 
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:
