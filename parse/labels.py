@@ -1,4 +1,4 @@
-"""Numbering labels typed in front of a line: "I.", "2)", "1.1.", "a)", "Phần II".
+"""Numbering labels typed in front of a line: "I.", "2)", "1.1.", "a)", "Phần II", "Phần thứ hai".
 
 A label's shape ("II." and "IV." are both "I.") is what tells heading levels apart:
 provinces renumber freely, so the value means little, but they keep one style per level.
@@ -12,10 +12,14 @@ from typing import NamedTuple
 from baocao.text import fold
 
 _ROMAN = r"[IVXLC]+|[ivxlc]{2,}"
+# A part may be numbered in words, as Vietnamese counts: "Phần thứ nhất", "PHẦN THỨ HAI".
+_ORDINAL_WORDS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+                  "chin": 9, "muoi": 10}
+_IN_WORDS = r"(?i:thứ|thu)\s+(?i:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|nhat|tu|bon|nam|sau|bay|tam|chin|muoi)"
 _THEN_TEXT = r"(?=\s|$|[^\W\d_])"  # a space, the end or a letter: not "1.234" or "15.5%"
 _LABEL = re.compile(
     rf"""^(?:
-        (?P<word>(?i:phần|mục|chương|phan|muc|chuong))\s+(?P<word_number>{_ROMAN}|\d{{1,2}})
+        (?P<word>(?i:phần|mục|chương|phan|muc|chuong))\s+(?P<word_number>{_ROMAN}|\d{{1,2}}|{_IN_WORDS})
             (?:\s*[.:)\-–—])?(?=\s|$)
       | (?P<roman>{_ROMAN})\s*[.):\-–—]{_THEN_TEXT}
       | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\s*[.)]){_THEN_TEXT}
@@ -50,7 +54,8 @@ def label_shape(label: str) -> str:
     if not m:
         return ""
     if m["word"]:
-        return f"{fold(m['word'])} {_counter_shape(m['word_number'])}"
+        in_words = _in_words(m["word_number"])
+        return f"{fold(m['word'])} {'thu 1' if in_words else _counter_shape(m['word_number'])}"
     if m["arabic"] and "." in m["arabic"].rstrip("."):
         depth = len([part for part in m["arabic"].split(".") if part])
         return ".".join(["1"] * depth) + "."
@@ -84,6 +89,8 @@ def label_ordinal(label: str) -> int | None:
     if not m:
         return None
     if m["word"]:
+        if in_words := _in_words(m["word_number"]):
+            return in_words
         counter = m["word_number"]
     elif m["arabic"]:
         counter = [part for part in re.split(r"[.)\s]+", m["arabic"]) if part][-1]
@@ -97,6 +104,12 @@ def label_ordinal(label: str) -> int | None:
     if len(counter) > 1 or counter in "IVXivx":
         return _roman_value(counter.upper())
     return ord(fold(counter)) - ord("a") + 1
+
+
+def _in_words(counter: str) -> int | None:
+    """The value of a counter written in words ("thứ hai" -> 2); None for one that is not."""
+    words = fold(counter).split()
+    return _ORDINAL_WORDS.get(words[-1]) if len(words) == 2 and words[0] == "thu" else None
 
 
 class MisreadRoman(NamedTuple):

@@ -113,8 +113,12 @@ def test_sub_headings_numbered_again_under_each_item_are_not_the_section_level(t
     assert texts(report)[4] == f"1. Về tổ chức\n{body(4)}\n2. Về nhân lực\nNhân lực của mục 4."
 
 
-@pytest.mark.parametrize("label", [lambda p: f"PHẦN {ROMAN[p - 1]}.", lambda p: f"{'ABCDEF'[p - 1]}."],
-                         ids=["PHẦN I/II", "A./B."])
+IN_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy")
+
+
+@pytest.mark.parametrize("label", [lambda p: f"PHẦN {ROMAN[p - 1]}.", lambda p: f"{'ABCDEF'[p - 1]}.",
+                                   lambda p: f"Phần thứ {IN_WORDS[p - 1]}."],
+                         ids=["PHẦN I/II", "A./B.", "Phần thứ nhất/hai"])
 def test_other_ladders(tmp_path, label):
     assert texts(read(tmp_path, items(range(1, 7), label))) == {n: body(n) for n in range(1, 7)}
 
@@ -126,6 +130,15 @@ def test_a_part_number_alone_on_its_line_takes_the_title_under_it(tmp_path):
     report = read(tmp_path, lines)
     assert texts(report) == {n: body(n) for n in range(1, 7)}
     assert report.sections[3].heading == "PHẦN IV TIỀN BẠC"
+
+
+def test_a_part_numbered_in_words_alone_on_its_line_takes_the_title_under_it(tmp_path):
+    lines = []
+    for position, n in enumerate(range(1, 7), start=1):
+        lines += [Bold(f"PHẦN THỨ {IN_WORDS[position - 1].upper()}"), Bold(UNKNOWN[n].upper()), body(n)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+    assert report.sections[3].heading == "PHẦN THỨ TƯ TIỀN BẠC"
 
 
 def test_a_misread_numeral_does_not_break_the_order(tmp_path):
