@@ -43,6 +43,7 @@ _SIGNOFF = re.compile(r"^(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # ("BÁO CÁO" / "Tình hình triển khai đô thị thông minh…"), never one item.
 _DOCUMENT_TYPE = re.compile(r"^bao cao$")
 _SUBJECT = re.compile(r"^v/v\b")
+_PARENTHESES = re.compile(r"\([^)]*\)")
 # The covering sentence under the title: "UBND tỉnh … báo cáo như sau:".
 _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*:?\s*$")
 # Where no heading can follow: the closing sentence of the report, the distribution
@@ -253,8 +254,11 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool)
     index = {section.number: i for i, section in enumerate(outline)}
     named = tuple(index[n] for n in match_heading(heading.line, outline))
     key = match_key(heading.line)
-    return Evidence(likeness(key, outline, misread=ocr), named, heading.ordinal, joined_items(key, outline),
-                    two_part=two_parts(key, outline))
+    # Its words in parentheses say what the item covers ("Giai đoạn chuẩn bị (… đến khi có
+    # Quyết định phê duyệt Đề án)"): they count for its likeness, not for where it splits.
+    aside = " ".join(_PARENTHESES.findall(fold(strip_label(heading.line))))
+    return Evidence(likeness(f"{key} {aside}", outline, misread=ocr), named, heading.ordinal,
+                    joined_items(key, outline), two_part=two_parts(key, outline))
 
 
 def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[OutlineSection, ...],

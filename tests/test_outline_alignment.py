@@ -182,6 +182,13 @@ def test_unnumbered_headings_are_found_by_their_place_between_headings_whose_wor
     assert texts(read(tmp_path, lines)) == {n: body(n) for n in range(1, 7)}
 
 
+def test_a_headings_words_in_parentheses_count_for_the_item_it_is(tmp_path):
+    # Only the parentheses of item 1's heading have the outline's words; they make the report one on the outline.
+    wording = {**UNKNOWN, 1: f"{UNKNOWN[1]} (trước khi Đề án 950 được ban hành)"}
+    lines = [line for n in range(1, 7) for line in (Bold(wording[n]), body(n))]
+    assert texts(read(tmp_path, lines, WITHOUT_PHRASES)) == {n: body(n) for n in range(1, 7)}
+
+
 def test_words_of_the_reports_own_topic_name_no_item():
     # "phát triển đô thị thông minh" is the campaign's title: every heading of a reply has it.
     from baocao.parse.alignment import likeness
