@@ -1,13 +1,14 @@
 """Cut a report into the campaign's outline items.
 
 Structure first. A report's headings form a ladder: each level shares a number style
-("PHẦN I", "I.", "A.", "1.", "1.1.", "a)"), a Word heading level, or being unnumbered
+("PHẦN I", "Phần thứ nhất", "I.", "A.", "1.", "1.1.", "a)"), a Word heading level, or being unnumbered
 bold or in capitals. One level carries the outline; the others are sub-headings (inside
 an item's text) or a container above it ("I. KẾT QUẢ THỰC HIỆN" over items numbered
 1.-6.). Every level's headings are aligned with the outline as a sequence (alignment.py:
 words, order and numbers together), and the level whose alignment scores best, less a
 cost for numbers that start again at 1 (sub-headings do), is the section level. Its
-headings open the items they were aligned with, or none (a heading of the province's
+headings are aligned again, each told also by the text under it (what its words do not
+say, its text may), and open the items they were aligned with, or none (a heading of the province's
 own, whose text goes to no item); a later heading of a container level also ends a
 section. Provinces renumber, reorder and merge items, so a number only tips a balance.
 """
