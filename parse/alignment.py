@@ -46,6 +46,7 @@ CONTINUED = 0.2  # a heading whose words name the item before it again ("V. Ngu�
 LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first item
 BEAM = 4  # states kept per heading and number of items taken in the quick pass
 ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
+TOLD = 6.0  # the text under a heading: what its words say beyond its neighbours' (told) is worth this
 
 # A word not in the outline counts as its closest outline word at this rapidfuzz
 # fuzz.ratio (0-100) or more: one letter dropped or added in a word of four letters or
@@ -76,6 +77,9 @@ class Evidence:
     joined: tuple[int, ...] = ()  # two items whose words stand on either side of an "và" or a comma
     leading_text: bool = False  # not a heading: untitled text before the first one, item 1 or nothing
     two_part: bool = False  # "A và B", the two parts pointing at different items or nowhere: maybe two items merged
+    # per item, how much more the text under the heading speaks the item's words than the
+    # texts under the other headings of its level do (text_likeness); () for not weighed
+    told: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,8 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
 
 def _gain(heading: Evidence, items: tuple[int, ...]) -> float:
     gain = TAKEN + WORDS * sum(1.0 if i in heading.named else heading.likeness[i] for i in items)
+    if heading.told:
+        gain += TOLD * max(heading.told[i] for i in items)
     if heading.named and not set(items) & set(heading.named):
         gain -= WORDS  # its words name another item
     if heading.ordinal is not None and heading.ordinal == items[0] + 1:
@@ -213,6 +219,20 @@ def two_parts(key: str, outline: Sequence[OutlineSection]) -> bool:
         if not left[a] or not right[b] or a != b:
             return True
     return False
+
+
+def text_likeness(texts: Sequence[str], outline: Sequence[OutlineSection],
+                   misread: bool = False) -> list[tuple[float, ...]]:
+    """How much more the text under each heading of one level speaks each item's words
+    than the texts under the others do: each text's likeness less the level's mean,
+    item by item. A heading of the province's own wording that names nothing ("Nguyện
+    vọng của địa phương") is still told by its text ("Đề nghị Bộ Xây dựng…" names the
+    proposals); the words every item's text shares ("đô thị", "triển khai") even out."""
+    rows = [likeness(fold(text), outline, misread) for text in texts]
+    if len(rows) < 2:
+        return [()] * len(rows)
+    means = [sum(column) / len(rows) for column in zip(*rows, strict=True)]
+    return [tuple(value - mean for value, mean in zip(row, means, strict=True)) for row in rows]
 
 
 def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False) -> tuple[float, ...]:

@@ -1,4 +1,4 @@
-"""Numbering labels typed in front of a line: "I.", "2)", "1.1.", "a)", "Phần II".
+"""Numbering labels typed in front of a line: "I.", "2)", "1.1.", "a)", "Phần II", "Phần thứ hai".
 
 A label's shape ("II." and "IV." are both "I.") is what tells heading levels apart:
 provinces renumber freely, so the value means little, but they keep one style per level.
@@ -100,7 +100,6 @@ def _counter_shape(counter: str) -> str:
 def _delimiter(label: str) -> str:
     delimiter = label.rstrip()[-1]
     return "-" if delimiter in "–—" else delimiter
-
 
 
 def label_ordinal(label: str) -> int | None:

@@ -1,13 +1,14 @@
 """Cut a report into the campaign's outline items.
 
 Structure first. A report's headings form a ladder: each level shares a number style
-("PHẦN I", "I.", "A.", "1.", "1.1.", "a)"), a Word heading level, or being unnumbered
+("PHẦN I", "Phần thứ nhất", "I.", "A.", "1.", "1.1.", "a)"), a Word heading level, or being unnumbered
 bold or in capitals. One level carries the outline; the others are sub-headings (inside
 an item's text) or a container above it ("I. KẾT QUẢ THỰC HIỆN" over items numbered
 1.-6.). Every level's headings are aligned with the outline as a sequence (alignment.py:
 words, order and numbers together), and the level whose alignment scores best, less a
 cost for numbers that start again at 1 (sub-headings do), is the section level. Its
-headings open the items they were aligned with, or none (a heading of the province's
+headings are aligned again, each told also by the text under it (what its words do not
+say, its text may), and open the items they were aligned with, or none (a heading of the province's
 own, whose text goes to no item); a later heading of a container level also ends a
 section. Provinces renumber, reorder and merge items, so a number only tips a balance.
 """
@@ -22,7 +23,16 @@ from functools import lru_cache
 from itertools import islice
 
 from baocao.campaign import OutlineSection
-from baocao.parse.alignment import Alignment, Evidence, align, best_possible, joined_items, likeness, two_parts
+from baocao.parse.alignment import (
+    Alignment,
+    Evidence,
+    align,
+    best_possible,
+    joined_items,
+    likeness,
+    text_likeness,
+    two_parts,
+)
 from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
@@ -36,6 +46,7 @@ _SIGNOFF = re.compile(r"^(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # ("BÁO CÁO" / "Tình hình triển khai đô thị thông minh…"), never one item.
 _DOCUMENT_TYPE = re.compile(r"^bao cao$")
 _SUBJECT = re.compile(r"^v/v\b")
+_PARENTHESES = re.compile(r"\([^)]*\)")
 # The covering sentence under the title: "UBND tỉnh … báo cáo như sau:".
 _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*:?\s*$")
 # Where no heading can follow: the closing sentence of the report, the distribution
@@ -176,8 +187,10 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     evidence = {h.first: _evidence(h, outline, ocr) for h in headings}
     level, taken = _section_level(levels, evidence, leading is not None, len(outline))
     at_level = levels[level]
+    outer = _outer_levels(levels, level)
     if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
         return []
+    taken = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr) or taken
     pairs = [(h, items) for h, items in zip(at_level, taken[-len(at_level):], strict=True)]
     support = _supports([(evidence[h.first], items) for h, items in pairs], outline,
                         leading=leading is not None and bool(taken[0]))
@@ -191,7 +204,6 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
             openings.append(_Opening(h.first, h.last, h.line, ()))
     if support:
         openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,), support.pop(0)))
-    outer = _outer_levels(levels, level)
     openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
                  if h.level in outer and h.first > at_level[0].first]
     return sorted(openings, key=lambda o: o.first)
@@ -224,12 +236,38 @@ def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evid
     return level, list(alignment.items)
 
 
+def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_Heading], outer: set[tuple],
+          evidence: dict[int, Evidence], leading: bool, outline: tuple[OutlineSection, ...],
+          ocr: bool) -> list[tuple[int, ...]]:
+    """The section level aligned again, each heading told also by the text under it (up
+    to the next heading of its level or of a level above): what a heading's words do not
+    say, its text may ("Nguyện vọng của địa phương" over "Đề nghị Bộ Xây dựng…"). The
+    level is chosen by headings alone, for a level's texts are the whole report whichever
+    level it is; [] when the texts tell nothing."""
+    limit = _signoff_limit(blocks, at_level[0].first - 1)
+    stops = sorted({h.first for h in headings if h.level in outer} | {h.first for h in at_level} | {limit})
+    texts = []
+    for h in at_level:
+        end = next((stop for stop in stops if stop > h.last), limit)
+        texts.append(" ".join(block.text for block in blocks[h.last + 1 : min(end, limit)]))
+    told = text_likeness(texts, outline, misread=ocr)
+    if not any(told):
+        return []
+    sequence = [replace(evidence[h.first], told=t) for h, t in zip(at_level, told, strict=True)]
+    if leading:
+        sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
+    return list(align(sequence, len(outline)).items)
+
+
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:
     index = {section.number: i for i, section in enumerate(outline)}
     named = tuple(index[n] for n in match_heading(heading.line, outline))
     key = match_key(heading.line)
-    return Evidence(likeness(key, outline, misread=ocr), named, heading.ordinal, joined_items(key, outline),
-                    two_part=two_parts(key, outline))
+    # Its words in parentheses say what the item covers ("Giai đoạn chuẩn bị (… đến khi có
+    # Quyết định phê duyệt Đề án)"): they count for its likeness, not for where it splits.
+    aside = " ".join(_PARENTHESES.findall(fold(strip_label(heading.line))))
+    return Evidence(likeness(f"{key} {aside}", outline, misread=ocr), named, heading.ordinal,
+                    joined_items(key, outline), two_part=two_parts(key, outline))
 
 
 def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[OutlineSection, ...],

@@ -5,7 +5,7 @@ import pytest
 from docx_builders import Bold
 from test_outline_alignment import KNOWN, OUTLINE, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
 
-from baocao.parse.confidence import REVIEW_BELOW, Reason, Support, assess, needs_review, note
+from baocao.parse.confidence import REVIEW_BELOW, Reading, Reason, Support, assess, needs_review, note
 
 
 def test_reasons_are_said_in_vietnamese_in_the_order_found():
@@ -161,13 +161,24 @@ def told(order, label=lambda p: f"{ROMAN[p - 1]}.", wording=UNKNOWN):
 
 
 @pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
-def test_items_written_in_another_order_under_headings_that_name_nothing_are_flagged_by_their_text(tmp_path, outline):
-    # Item 4 (funding) before item 3, numbered in sequence: the place puts each text in the other's cell.
+def test_items_written_in_another_order_under_headings_that_name_nothing_are_placed_by_their_text_and_flagged(
+        tmp_path, outline):
+    # Item 4 (funding) before item 3, numbered in sequence: their texts tell which is which,
+    # against the order, and a person is asked to confirm the swap.
     report = read(tmp_path, told((1, 2, 4, 3, 5, 6)), outline)
-    assert section_of(report, 3).text == SAYS[4] and section_of(report, 4).text == SAYS[3]
+    assert section_of(report, 3).text == SAYS[3] and section_of(report, 4).text == SAYS[4]
     assert [s.number for s in report.sections if s.review] == [3, 4]
-    assert all(Reason.READS_ELSEWHERE in section_of(report, n).reasons for n in (3, 4))
-    assert note(section_of(report, 3).reasons) == "tìm theo vị trí; nội dung giống mục khác"
+    assert Reason.REORDERED in section_of(report, 3).reasons
+
+
+def test_a_text_that_reads_like_another_item_takes_away_what_its_place_alone_said():
+    placed = Support(words=0.0, numbered=None, in_order=True, anchors=2)  # place confirmed on both sides
+    sure, _ = assess(placed)
+    doubted, reasons = assess(placed, reading=Reading(elsewhere=0.3))
+    assert Reason.READS_ELSEWHERE in reasons and needs_review(doubted) and not needs_review(sure)
+    assert note(reasons) == "tìm theo vị trí; nội dung giống mục khác"
+    backed, _ = assess(placed, reading=Reading(own=True))
+    assert backed >= sure
 
 
 @pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])

@@ -113,8 +113,12 @@ def test_sub_headings_numbered_again_under_each_item_are_not_the_section_level(t
     assert texts(report)[4] == f"1. Về tổ chức\n{body(4)}\n2. Về nhân lực\nNhân lực của mục 4."
 
 
-@pytest.mark.parametrize("label", [lambda p: f"PHẦN {ROMAN[p - 1]}.", lambda p: f"{'ABCDEF'[p - 1]}."],
-                         ids=["PHẦN I/II", "A./B."])
+IN_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy")
+
+
+@pytest.mark.parametrize("label", [lambda p: f"PHẦN {ROMAN[p - 1]}.", lambda p: f"{'ABCDEF'[p - 1]}.",
+                                   lambda p: f"Phần thứ {IN_WORDS[p - 1]}."],
+                         ids=["PHẦN I/II", "A./B.", "Phần thứ nhất/hai"])
 def test_other_ladders(tmp_path, label):
     assert texts(read(tmp_path, items(range(1, 7), label))) == {n: body(n) for n in range(1, 7)}
 
@@ -126,6 +130,15 @@ def test_a_part_number_alone_on_its_line_takes_the_title_under_it(tmp_path):
     report = read(tmp_path, lines)
     assert texts(report) == {n: body(n) for n in range(1, 7)}
     assert report.sections[3].heading == "PHẦN IV TIỀN BẠC"
+
+
+def test_a_part_numbered_in_words_alone_on_its_line_takes_the_title_under_it(tmp_path):
+    lines = []
+    for position, n in enumerate(range(1, 7), start=1):
+        lines += [Bold(f"PHẦN THỨ {IN_WORDS[position - 1].upper()}"), Bold(UNKNOWN[n].upper()), body(n)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+    assert report.sections[3].heading == "PHẦN THỨ TƯ TIỀN BẠC"
 
 
 def test_a_misread_numeral_does_not_break_the_order(tmp_path):
@@ -167,6 +180,13 @@ def test_unnumbered_headings_are_found_by_their_place_between_headings_whose_wor
     wording = {**UNKNOWN, 1: KNOWN[1], 6: KNOWN[6]}
     lines = [line for n in range(1, 7) for line in (Bold(wording[n]), body(n))]
     assert texts(read(tmp_path, lines)) == {n: body(n) for n in range(1, 7)}
+
+
+def test_a_headings_words_in_parentheses_count_for_the_item_it_is(tmp_path):
+    # Only the parentheses of item 1's heading have the outline's words; they make the report one on the outline.
+    wording = {**UNKNOWN, 1: f"{UNKNOWN[1]} (trước khi Đề án 950 được ban hành)"}
+    lines = [line for n in range(1, 7) for line in (Bold(wording[n]), body(n))]
+    assert texts(read(tmp_path, lines, WITHOUT_PHRASES)) == {n: body(n) for n in range(1, 7)}
 
 
 def test_words_of_the_reports_own_topic_name_no_item():
@@ -265,3 +285,48 @@ def test_typed_words_are_taken_as_written_for_one_letter_makes_another_word():
 
 def test_word_two_letters_away_from_every_outline_word_is_not_one_of_them():
     assert likeness("vang", OUTLINE, misread=True) == likeness("", OUTLINE) == (0.0,) * len(OUTLINE)
+
+
+# ---------------------------------------------------------------------------------------
+# What a heading's words do not say, the text under it may: each text's likeness to the
+# items beyond what the other texts of its level have (alignment.text_likeness).
+# ---------------------------------------------------------------------------------------
+
+# Item n's text in the outline's own words (what a province writes under that item).
+TOLD = {
+    1: "Trước khi Đề án 950 được ban hành, tỉnh đã số hóa hồ sơ địa chính.",
+    2: "Thông tin chung: tỉnh đã phê duyệt Đề án đô thị thông minh của địa phương.",
+    3: "Công tác tuyên truyền: tỉnh đã ban hành kế hoạch hành động và các chương trình.",
+    4: "Tổng kinh phí thực hiện các dự án là 30 tỷ đồng.",
+    5: "Khó khăn, vướng mắc: thiếu nguồn lực và văn bản quy phạm pháp luật.",
+    6: "Tỉnh đề xuất, kiến nghị Bộ Xây dựng sớm ban hành hướng dẫn.",
+}
+
+
+def told_items(order, label):
+    """Each item of `order` under a heading in words no item has, over its text in the outline's words."""
+    for position, n in enumerate(order, start=1):
+        yield Bold(f"{label(position)} {UNKNOWN[n]}")
+        yield TOLD[n]
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_reordered_items_under_headings_that_name_nothing_are_told_by_their_text(tmp_path, outline):
+    order = (1, 2, 4, 3, 6, 5)
+    report = read(tmp_path, told_items(order, lambda p: f"{ROMAN[p - 1]}."), outline)
+    assert texts(report) == TOLD
+
+
+def test_a_heading_of_the_provinces_own_in_an_items_place_is_told_apart_by_its_text(tmp_path):
+    # "IV. Tầm nhìn" sits and is numbered where item 4 belongs; only the texts say that the
+    # heading after it, in words no item has either, is item 4.
+    lines = [*items((1, 2, 3), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold("IV. Tầm nhìn"), OWN_TEXT,
+             Bold(f"V. {UNKNOWN[4]}"), TOLD[4], *items((5, 6), lambda p: f"{ROMAN[p + 4]}.", KNOWN)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {**{n: body(n) for n in (1, 2, 3, 5, 6)}, 4: TOLD[4]}
+
+
+def test_texts_that_speak_the_items_do_not_make_headings_of_another_plan_the_items(tmp_path):
+    # Whether a report is on the outline is judged by its headings; texts only tell items apart.
+    lines = [line for n in range(1, 7) for line in (Bold(UNKNOWN[n]), TOLD[n])]
+    assert read(tmp_path, lines).sections == ()
