@@ -6,7 +6,9 @@ asked for, is the most central sentence of another province that does not repeat
 first. Sentences too short to say anything, too long to quote, that are a flattened table
 row, or that speak of the report itself rather than of the work ("… tổng hợp từ báo cáo
 của các sở", "Trên đây là báo cáo …": the most central sentence would otherwise be the
-boilerplate every province writes) are never candidates."""
+boilerplate every province writes) are never candidates. A sentence that more than half of
+the other provinces wrote in near the same words ("Đề nghị Bộ Xây dựng tiếp tục quan tâm,
+hướng dẫn …") is a formula, not what a province did: it is quoted only when nothing else is."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from baocao.text import clean_line, fold
 
 MIN_LETTERS, MAX_CHARS = 40, 280
 NEAR_DUPLICATE = 85  # token_set_ratio above which two sentences say the same thing
+FORMULA_SHARE = 0.5  # a sentence near-repeated by more than this share of the other provinces is a formula
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀ-Ỹ0-9“\"(-])|\n+")
 _ABOUT_THE_REPORT = re.compile(r"\b(bao cao|tren day|kinh gui|noi nhan)\b")
@@ -65,7 +68,11 @@ def representative(candidates: Sequence[Candidate], how_many: int = 1) -> list[C
     for i, code in enumerate(codes):
         others = [scores[i][j] for j, other in enumerate(codes) if other != code]
         centrality.append(sum(others) / len(others) if others else 0.0)
-    order = sorted(range(len(candidates)), key=lambda i: (-centrality[i], len(texts[i]), i))
+    others = len(set(codes)) - 1
+    formula = [others > 1 and len({codes[j] for j in range(len(codes)) if codes[j] != codes[i]
+                                   and scores[i][j] >= NEAR_DUPLICATE}) > FORMULA_SHARE * others
+               for i in range(len(codes))]
+    order = sorted(range(len(candidates)), key=lambda i: (formula[i], -centrality[i], len(texts[i]), i))
     chosen: list[int] = []
     for i in order:
         if len(chosen) == how_many:

@@ -617,3 +617,16 @@ def test_the_clerks_file_lists_support_or_needs_to_check(campaign, tmp_path):
     render(make_table(campaign, rows), campaign, tmp_path, ".md")
     funding = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("funding-table")
     assert "Thành phố Hà Nội 90,00 Nhu cầu kinh phí giai đoạn 2022–2025: nêu cho giai đoạn 2021–2025" in funding
+
+
+def test_a_formula_most_provinces_write_is_not_quoted_while_a_sentence_of_their_own_is():
+    from baocao.render.quotes import Candidate, representative
+
+    formula = "Đề nghị Bộ Xây dựng tiếp tục quan tâm, hướng dẫn các địa phương triển khai đô thị thông minh."
+    candidates = [Candidate(code, formula) for code in ("01", "02", "04", "06", "08")]
+    candidates += [Candidate("10", "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh cấp tỉnh."),
+                   Candidate("11", "Đề nghị Trung ương hỗ trợ kinh phí xây dựng cơ sở dữ liệu quy hoạch đô thị.")]
+    chosen = representative(candidates)
+    assert chosen and chosen[0].sentence != formula
+    # When every province wrote only the formula, it is still quoted: there is nothing else.
+    assert representative(candidates[:5])[0].sentence == formula
