@@ -757,8 +757,9 @@ def review(store, campaign, host, port, require_login):
         baocao user add --store kho lan.nt --role analyst
         baocao review --store kho --host 10.0.0.5      # others reach it; everyone logs in
     """
+    from baocao.config import is_loopback
     from baocao.review.app import Settings, make_app
-    from baocao.review.server import ServeError, is_loopback, listen, serve
+    from baocao.review.server import ServeError, listen, serve
     from baocao.review.users import UsersError, load_users, users_path
 
     c = _campaign(campaign)

@@ -6,6 +6,7 @@ Precedence, highest first: the command line, BAOCAO_* variables, the config file
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from pathlib import Path
@@ -90,3 +91,14 @@ def read_password(password_file: Path | None, variable: str = "BAOCAO_IMAP_PASSW
             raise ConfigFileError(f"cannot read the systemd credential {credential} ({e.strerror}): "
                                   "check LoadCredential= in the unit") from e
     return ""
+
+
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host` (127.0.0.0/8, ::1 or the name localhost):
+    the one place a password may travel without TLS, and the desk may run without logins."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -9,7 +9,7 @@ import ssl
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
-from baocao.ingest.imap import is_loopback
+from baocao.config import is_loopback
 
 SMTP_TLS_MODES = ("starttls", "ssl", "none")
 

@@ -10,7 +10,6 @@ resuming where it stopped; a large message is streamed to disk in chunks."""
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import logging
 import os
 import socket
@@ -24,6 +23,7 @@ import imapclient
 import tenacity
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
+from baocao.config import is_loopback
 from baocao.ingest.sources import SPOOL_THRESHOLD, RawMessage
 from baocao.store import FolderState
 from baocao.store.errors import writing
@@ -82,14 +82,6 @@ class ImapSettings:
                 "no IMAP password: put it in a file named by --imap-password-file or in BAOCAO_IMAP_PASSWORD"
             )
 
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def connect(settings: ImapSettings) -> imapclient.IMAPClient:

@@ -3,7 +3,6 @@ answers, port 0 included), then uvicorn until Ctrl-C."""
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from typing import Callable
 
@@ -13,15 +12,6 @@ import uvicorn
 class ServeError(Exception):
     pass
 
-
-def is_loopback(host: str) -> bool:
-    """Whether only this machine can reach `host`: 127.0.0.0/8, ::1 or the name localhost."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def listen(host: str, port: int) -> socket.socket:
