@@ -83,6 +83,16 @@ def _value(number: str) -> tuple[Decimal, bool]:
     return (Decimal(number) if ambiguous else Decimal(number.replace(".", "").replace(",", "."))), ambiguous
 
 
+def typed_billions(typed: str) -> int:
+    """An amount a person types in tỷ đồng as Vietnamese writes numbers ("42,5", "1.234,5",
+    "1234"), in đồng: the review desk's funding form. ValueError, in Vietnamese, otherwise."""
+    number = re.sub(r"\s+", "", typed or "")
+    if not re.fullmatch(_NUMBER, number):
+        raise ValueError(f"{typed!r} không phải là một số tỷ đồng: viết như 42,5 hoặc 1.234,5")
+    value, _ = _value(number)
+    return int((value * 10**9).to_integral_value())
+
+
 def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
     """Amounts written with their unit; with table_unit, also the bare numbers in the
     cells of table rows (" | "), but not the row number (first cell) nor a year."""

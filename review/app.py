@@ -24,9 +24,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from baocao.aggregate.amounts import typed_billions
 from baocao.aggregate.corrections import CellConflict, CorrectionsError
 from baocao.aggregate.export import ExportError
 from baocao.campaign import Campaign
+from baocao.render.money import ty_number
 from baocao.render.report import RenderError
 from baocao.review.desk import DOWNLOADS, Desk
 from baocao.review.overview import shown_time
@@ -55,11 +57,14 @@ class Settings:
     users_file: Path | None = None
 
 
+FUNDING = 0   # the Conflict's item when the cell is the funding figure, not an outline item
+
+
 @dataclass(frozen=True)
 class Conflict:
     """A save refused because the cell changed after the page was shown: both texts, so
     nothing is lost and the person chooses."""
-    item: int
+    item: int                # an outline item, or FUNDING
     saved: str
     by: str
     at: str
@@ -147,6 +152,37 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
             raise HTTPException(409, f"Chưa lưu: {e}") from e
         return RedirectResponse(f"/tinh/{code}#muc-{number}", status_code=303)
 
+    async def save_funding(request: Request) -> Response:
+        form = await posted_form(request)
+        return await run_in_threadpool(saved_funding, request, form)
+
+    def saved_funding(request: Request, form) -> Response:
+        user = signed_in(request)
+        code = request.path_params["code"]
+        if desk.province(code) is None:
+            raise HTTPException(404, f"Không có tỉnh mã {code!r} trong đợt báo cáo này.")
+        if not user.may_correct:
+            raise HTTPException(403, f"Vai trò {ROLES[user.role]} chỉ được xem, không được sửa.")
+        typed = str(form.get("amount", "")).strip()
+        try:
+            if form.get("action") == "checked":
+                desk.mark_funding_checked(code, user.name)
+            else:
+                try:
+                    vnd = typed_billions(typed)
+                except ValueError as e:
+                    raise HTTPException(422, f"Chưa lưu tổng kinh phí: {e}.") from e
+                desk.correct_funding(code, vnd, user.name, str(form.get("version", "")))
+        except CellConflict as e:
+            latest = e.history[-1]
+            saved = f"{ty_number(latest.value)} tỷ đồng" if isinstance(latest.value, int) else str(latest.value)
+            conflict = Conflict(FUNDING, saved, latest.by or "(sửa tay)", shown_time(latest.at, campaign.tz),
+                                f"{typed} tỷ đồng")
+            return province_response(request, code, conflict, {FUNDING: typed}, 409)
+        except CorrectionsError as e:
+            raise HTTPException(409, f"Chưa lưu: {e}") from e
+        return RedirectResponse(f"/tinh/{code}#kinh-phi", status_code=303)
+
     def next_item(request: Request) -> Response:
         if (redirect := _login_first(request, current_user)) is not None:
             return redirect
@@ -228,6 +264,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         Route("/", overview_page),
         Route("/tinh/{code}", province_view),
         Route("/tinh/{code}/muc/{number:int}", save_item, methods=["POST"]),
+        Route("/tinh/{code}/kinh-phi", save_funding, methods=["POST"]),
         Route("/tiep-theo", next_item),
         Route("/trang/{sha}/{page:int}.png", page_png),
         Route("/tep/{sha}", original_file),

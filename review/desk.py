@@ -122,6 +122,14 @@ class Desk:
         return append_correction(self.root, self.campaign, code, cell_columns(item).review, False, by=by,
                                  at=datetime.now(self.campaign.tz))
 
+    def correct_funding(self, code: str, vnd: int, by: str, version: str) -> Corrections:
+        return append_correction(self.root, self.campaign, code, "funding_vnd", vnd, by=by,
+                                 at=datetime.now(self.campaign.tz), expected_version=version)
+
+    def mark_funding_checked(self, code: str, by: str) -> Corrections:
+        return append_correction(self.root, self.campaign, code, "funding_review", False, by=by,
+                                 at=datetime.now(self.campaign.tz))
+
 
 def _file_stamp(path: Path) -> tuple | None:
     try:

@@ -17,6 +17,7 @@ from baocao.aggregate.reports import ReportRecord
 from baocao.aggregate.schema import Status, cell_columns
 from baocao.aggregate.table import _latest_section
 from baocao.campaign import Campaign
+from baocao.render.money import ty_number
 from baocao.review.overview import local_time, shown_time
 from baocao.store.records import MessageRecord, SavedAttachment
 
@@ -68,6 +69,18 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Funding:
+    """The province's total funding as the table has it: the figure read (or the analyst's),
+    how it was read, why to check it, and who changed it."""
+    shown: str               # in tỷ đồng, as the form takes it back: "42,50"; "" when none was read
+    rule: str                # funding_rule: how the figure was read
+    review: bool
+    note: str                # funding_note: why to check it
+    version: str             # of funding_vnd's corrections, like an item's
+    history: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
 class Document:
     sha256: str
     filename: str
@@ -96,6 +109,7 @@ class ProvincePage:
     error: str
     items: tuple[Item, ...]
     messages: tuple[Message, ...]
+    funding: Funding
 
 
 def province_page(row: pd.Series, campaign: Campaign, reports: Sequence[ReportRecord], corrections: Corrections,
@@ -127,12 +141,36 @@ def province_page(row: pd.Series, campaign: Campaign, reports: Sequence[ReportRe
                           cell_version(text_history), tuple(_change(c, tz) for c in changes), source))
     return ProvincePage(code, row["province"], Status(row["status"]), local_time(row["received_at"], tz),
                         row["report_number"], row["report_date"], int(row["cells_to_review"]), row["error"],
-                        tuple(items), _messages(messages, attachments, tz))
+                        tuple(items), _messages(messages, attachments, tz), _funding(row, corrections, tz))
+
+
+def _funding(row: pd.Series, corrections: Corrections, tz: tzinfo) -> Funding:
+    code = row["province_code"]
+    amount_history = cell_history(corrections, code, "funding_vnd")
+    changes = sorted((*amount_history, *cell_history(corrections, code, "funding_review")), key=lambda c: c.entry)
+    return Funding(_billions(row["funding_vnd"]), _text(row.get("funding_rule")), bool(row.get("funding_review")),
+                   _text(row.get("funding_note")), cell_version(amount_history),
+                   tuple(_change(c, tz) for c in changes))
+
+
+def _billions(vnd) -> str:
+    """An amount in đồng shown in tỷ đồng; the analyst's words ("khoảng 5 tỷ") as written."""
+    if isinstance(vnd, str):
+        return vnd
+    if vnd is None or isinstance(vnd, bool) or pd.isna(vnd):
+        return ""
+    return ty_number(int(vnd))
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
 
 def _change(c: CellCorrection, tz: tzinfo) -> Change:
     if c.column.group == "section":
         what, value = "sửa văn bản", str(c.value)
+    elif c.field == "funding_vnd":
+        what, value = "sửa tổng kinh phí", f"{_billions(c.value)} tỷ đồng" if _billions(c.value) else ""
     elif c.value is False:
         what, value = "đánh dấu đã kiểm tra", ""
     else:

@@ -4,7 +4,9 @@ free port, stopped with Ctrl-C; and a store holding a hostile report to show in 
 from __future__ import annotations
 
 import email.policy
+import http.cookiejar
 import os
+import re
 import selectors
 import shutil
 import signal
@@ -12,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -96,3 +99,29 @@ def start_desk(store: Path, *args: str) -> Desk:
             raise AssertionError(f"baocao review exited {process.returncode}: {process.stderr.read()}")
     process.kill()
     raise AssertionError("baocao review printed no address within 60 s")
+
+
+class Browserless:
+    """A client that keeps the session cookie, as a browser does, for the login's rules."""
+
+    def __init__(self, url: str):
+        self.url = url.rstrip("/")
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def get(self, path: str):
+        return self._open(urllib.request.Request(self.url + path))
+
+    def post(self, path: str, fields: dict):
+        return self._open(urllib.request.Request(self.url + path, data=urllib.parse.urlencode(fields).encode()))
+
+    def token(self, path: str = "/dang-nhap") -> str:
+        """The CSRF token of the first form on the page at `path`."""
+        _, body = self.get(path)
+        return re.search(rb'name="csrf" value="([^"]+)"', body).group(1).decode()
+
+    def _open(self, request):
+        try:
+            with self.opener.open(request, timeout=60) as answer:
+                return answer.status, answer.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()

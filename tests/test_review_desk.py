@@ -4,7 +4,6 @@ comes in (tests/test_review_browser.py drives it as a person does)."""
 from __future__ import annotations
 
 import hashlib
-import http.cookiejar
 import re
 import shutil
 import urllib.error
@@ -13,7 +12,7 @@ import urllib.request
 
 import pytest
 from mailserver import run_baocao
-from review_desk import HOSTILE_FILENAME, HOSTILE_PROVINCE, start_desk, store_with_hostile_report
+from review_desk import HOSTILE_FILENAME, HOSTILE_PROVINCE, Browserless, start_desk, store_with_hostile_report
 
 from baocao.review.security import content_disposition
 from baocao.store import Store
@@ -129,31 +128,6 @@ def test_only_the_named_downloads_are_made(desk):
     assert desk.get("/tai/bao-cao.html")[0] == 404
 
 
-class _Browserless:
-    """A client that keeps the session cookie, as a browser does, for the login's rules."""
-
-    def __init__(self, url: str):
-        self.url = url.rstrip("/")
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-
-    def get(self, path: str):
-        return self._open(urllib.request.Request(self.url + path))
-
-    def post(self, path: str, fields: dict):
-        return self._open(urllib.request.Request(self.url + path, data=urllib.parse.urlencode(fields).encode()))
-
-    def token(self) -> str:
-        _, body = self.get("/dang-nhap")
-        return re.search(rb'name="csrf" value="([^"]+)"', body).group(1).decode()
-
-    def _open(self, request):
-        try:
-            with self.opener.open(request, timeout=60) as answer:
-                return answer.status, answer.read()
-        except urllib.error.HTTPError as e:
-            return e.code, e.read()
-
-
 @pytest.fixture(scope="module")
 def desk_with_login(ingested_sample, tmp_path_factory):
     store = tmp_path_factory.mktemp("login") / "kho"
@@ -169,7 +143,7 @@ def desk_with_login(ingested_sample, tmp_path_factory):
 
 
 def test_every_page_asks_for_a_login_first(desk_with_login):
-    client = _Browserless(desk_with_login.url)
+    client = Browserless(desk_with_login.url)
     for path in ("/", "/tinh/17", "/tai/bang-tong-hop.xlsx"):
         status, body = client.get(path)
         assert "Đăng nhập".encode() in body and b"<table" not in body, path
@@ -178,7 +152,7 @@ def test_every_page_asks_for_a_login_first(desk_with_login):
 
 
 def test_a_clerk_reads_but_does_not_correct(desk_with_login):
-    client = _Browserless(desk_with_login.url)
+    client = Browserless(desk_with_login.url)
     status, _ = client.post("/dang-nhap", {"csrf": client.token(), "name": "minh.vt",
                                            "password": "mat-khau-cua-minh.vt", "next": "/"})
     assert status == 200
@@ -191,7 +165,7 @@ def test_a_clerk_reads_but_does_not_correct(desk_with_login):
 
 
 def test_login_attempts_are_limited(desk_with_login):
-    client = _Browserless(desk_with_login.url)
+    client = Browserless(desk_with_login.url)
     token = client.token()
     answers = [client.post("/dang-nhap", {"csrf": token, "name": "lan.nt", "password": f"sai-{n}", "next": "/"})[0]
                for n in range(6)]
