@@ -17,6 +17,12 @@ comments and layout (append_correction); a hand edit works the same as before.
     message = "3f2a9c1b7d20"    # start of its hash (baocao errors shows it) or its Message-ID
     province = "74"
     note = "gửi từ gmail của chuyên viên Sở"
+
+    [[message]]                 # a message taken for a report that is none
+    message = "9b1e04c2aa51"
+    kind = "not_report"         # no province then; aggregate leaves it out of the table
+
+The desk writes [[message]] entries too (append_message_correction), with by and at.
 """
 
 from __future__ import annotations
@@ -63,12 +69,21 @@ class CellCorrection:
         return self.column.name
 
 
+NOT_REPORT = "not_report"   # a [[message]]'s kind: the message is no report
+
+
 @dataclass(frozen=True)
 class MessageCorrection:
     entry: int
     message: str
-    province_code: str
+    province_code: str    # "" when the message is not a report
     note: str
+    not_report: bool = False
+    by: str = ""
+    at: str = ""
+
+    def names(self, report: ReportRecord) -> bool:
+        return report.message_sha256.startswith(self.message.lower()) or report.message_id == self.message
 
 
 @dataclass(frozen=True)
@@ -112,10 +127,15 @@ def _corrections_in(text: str, campaign: Campaign, path: Path) -> Corrections:
     for n, entry in enumerate(data.get("message", []), start=1):
         where = f"{path}, [[message]] number {n}"
         if not entry.get("message"):
-            raise CorrectionsError(f"{where}: give message (start of its hash or its Message-ID) and province")
-        messages.append(MessageCorrection(n, str(entry["message"]),
-                                          _province(entry.get("province", ""), campaign, where),
-                                          str(entry.get("note", ""))))
+            raise CorrectionsError(f"{where}: give message (start of its hash or its Message-ID) and province, "
+                                   f'or kind = "{NOT_REPORT}"')
+        kind = str(entry.get("kind", ""))
+        if kind not in ("", NOT_REPORT):
+            raise CorrectionsError(f'{where}: kind is "{NOT_REPORT}" or left out, not {kind!r}')
+        not_report = kind == NOT_REPORT
+        province_code = "" if not_report else _province(entry.get("province", ""), campaign, where)
+        messages.append(MessageCorrection(n, str(entry["message"]), province_code, str(entry.get("note", "")),
+                                          not_report, str(entry.get("by", "")), _when(entry.get("at"))))
     return Corrections(tuple(cells), tuple(messages))
 
 
@@ -146,12 +166,18 @@ def _province(given, campaign: Campaign, where: str) -> str:
 
 def reassign(reports: Sequence[ReportRecord], corrections: Corrections) -> list[ReportRecord]:
     """Reports with the analyst's province where a [[message]] entry names them; a message
-    carrying two provinces' reports becomes one report of the province named."""
+    carrying two provinces' reports becomes one report of the province named. A message whose
+    last entry says it is not a report is left out (an entry after it may take it back)."""
     out: dict[tuple[str, str], ReportRecord] = {}
     for report in reports:
+        not_report = False
         for c in corrections.messages:
-            if report.message_sha256.startswith(c.message.lower()) or report.message_id == c.message:
-                report = replace(report, province_code=c.province_code)
+            if c.names(report):
+                not_report = c.not_report
+                if not not_report:
+                    report = replace(report, province_code=c.province_code)
+        if not_report:
+            continue
         key = (report.message_sha256, report.province_code)
         if key in out:
             report = replace(out[key], documents=out[key].documents + report.documents)
@@ -212,25 +238,43 @@ def append_correction(store_root: Path, campaign: Campaign, province_code: str, 
     file or the new one, never half of one. With `expected_version`, the cell must still be as
     the person saw it, else CellConflict and nothing is written. A value the table cannot take
     is refused (CorrectionsError) before the file changes."""
-    path = Path(store_root) / FILE_NAME
-    with _locked(Path(store_root)):
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        before = load_corrections(store_root, campaign)
+    def check(before: Corrections) -> None:
         history = cell_history(before, province_code, field)
         if expected_version is not None and cell_version(history) != expected_version:
             raise CellConflict(history)
+
+    fields = {"province": province_code, "field": field, "value": _toml_value(value)}
+    return _append(store_root, campaign, "correction", fields | ({"note": note} if note else {}), by, at, check)
+
+
+def append_message_correction(store_root: Path, campaign: Campaign, message: str, province_code: str = "", *,
+                              by: str, at: datetime, not_report: bool = False, note: str = "") -> Corrections:
+    """Add one [[message]] entry: the message (its hash, or the start of it) is from the
+    province, or, with not_report, is no report at all. Written as append_correction writes."""
+    fields = {"message": message, "kind": NOT_REPORT} if not_report else {"message": message,
+                                                                          "province": province_code}
+    return _append(store_root, campaign, "message", fields | ({"note": note} if note else {}), by, at)
+
+
+def _append(store_root: Path, campaign: Campaign, table: str, fields: dict, by: str, at: datetime,
+            check=None) -> Corrections:
+    """One entry appended to the array of tables `table`, under the file's lock, after `check`
+    has seen the corrections as they stand; refused, the good file stays."""
+    path = Path(store_root) / FILE_NAME
+    with _locked(Path(store_root)):
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        if check is not None:
+            check(load_corrections(store_root, campaign))
         document = tomlkit.parse(text) if text.strip() else tomlkit.document()
         entry = tomlkit.table()
-        entry.update({"province": province_code, "field": field, "value": _toml_value(value)})
-        if note:
-            entry["note"] = note
+        entry.update(fields)
         entry["by"] = by
         entry["at"] = at.replace(microsecond=0)
         entry.add(tomlkit.nl())   # a blank line between entries, as a person writes them
-        entries = document.get("correction")
+        entries = document.get(table)
         if entries is None:
-            document.append("correction", tomlkit.aot())
-            entries = document["correction"]
+            document.append(table, tomlkit.aot())
+            entries = document[table]
         entries.append(entry)
         new_text = tomlkit.dumps(document)
         after = _corrections_in(new_text, campaign, path)   # refused here, the good file stays

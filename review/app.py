@@ -110,7 +110,8 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     def overview_page(request: Request) -> Response:
         if (redirect := _login_first(request, current_user)) is not None:
             return redirect
-        return page(request, "overview.html", {"view": desk.overview(request.query_params.get("loc", ""))})
+        return page(request, "overview.html", {"view": desk.overview(request.query_params.get("loc", "")),
+                                               "unattributed": len(desk.unattributed())})
 
     def province_view(request: Request) -> Response:
         if (redirect := _login_first(request, current_user)) is not None:
@@ -182,6 +183,41 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         except CorrectionsError as e:
             raise HTTPException(409, f"Chưa lưu: {e}") from e
         return RedirectResponse(f"/tinh/{code}#kinh-phi", status_code=303)
+
+    def unattributed_page(request: Request) -> Response:
+        if (redirect := _login_first(request, current_user)) is not None:
+            return redirect
+        return page(request, "unattributed.html", {"messages": desk.unattributed()})
+
+    async def message_change(request: Request) -> Response:
+        form = await posted_form(request)
+        return await run_in_threadpool(changed_message, request, form)
+
+    def changed_message(request: Request, form) -> Response:
+        """A message assigned to a province ("Gán"), or set aside as not a report."""
+        user = signed_in(request)
+        sha = desk.message(_sha(request))
+        if sha is None:
+            raise HTTPException(404, "Không có thư này trong kho.")
+        change = request.path_params["change"]
+        if change not in ("gan", "khong-phai-bao-cao"):
+            raise HTTPException(404, "Không có việc này.")
+        back = _local_path(str(form.get("back", "/thu-chua-ro-tinh")))
+        try:
+            if change == "khong-phai-bao-cao":
+                if not user.may_correct:
+                    raise HTTPException(403, f"Vai trò {ROLES[user.role]} không được đánh dấu thư không phải báo cáo.")
+                desk.set_aside(sha, user.name)
+            else:
+                if not user.may_assign:
+                    raise HTTPException(403, f"Vai trò {ROLES[user.role]} không được gán thư cho tỉnh.")
+                code = str(form.get("province", ""))
+                if code not in {p.code for p in campaign.provinces}:
+                    raise HTTPException(422, "Chưa gán: chọn một tỉnh trong danh sách rồi bấm Gán.")
+                desk.assign_message(sha, code, user.name)
+        except CorrectionsError as e:
+            raise HTTPException(409, f"Chưa lưu: {e}") from e
+        return RedirectResponse(back, status_code=303)
 
     def next_item(request: Request) -> Response:
         if (redirect := _login_first(request, current_user)) is not None:
@@ -265,6 +301,8 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         Route("/tinh/{code}", province_view),
         Route("/tinh/{code}/muc/{number:int}", save_item, methods=["POST"]),
         Route("/tinh/{code}/kinh-phi", save_funding, methods=["POST"]),
+        Route("/thu-chua-ro-tinh", unattributed_page),
+        Route("/thu/{sha}/{change:str}", message_change, methods=["POST"]),
         Route("/tiep-theo", next_item),
         Route("/trang/{sha}/{page:int}.png", page_png),
         Route("/tep/{sha}", original_file),

@@ -19,6 +19,7 @@ from baocao.aggregate.corrections import (
     FILE_NAME,
     Corrections,
     append_correction,
+    append_message_correction,
     load_corrections,
     reassign,
 )
@@ -27,6 +28,7 @@ from baocao.aggregate.reports import ReportRecord, campaign_reports
 from baocao.aggregate.schema import cell_columns
 from baocao.campaign import Campaign
 from baocao.render.report import render_report
+from baocao.review.messages import UnattributedMessage, unattributed
 from baocao.review.overview import Overview, overview
 from baocao.review.province import ProvincePage, province_page
 from baocao.store import Store
@@ -92,6 +94,13 @@ class Desk:
         return province_page(snapshot.table.loc[rows[0]], self.campaign, reports, snapshot.corrections,
                              messages, attachments)
 
+    def unattributed(self) -> tuple[UnattributedMessage, ...]:
+        return unattributed(self.snapshot().reports, self.campaign.tz)
+
+    def message(self, sha: str) -> str | None:
+        """The stored message of that whole hash, else None."""
+        return sha if self.store.find_messages(sha) == [sha] else None
+
     def next_to_review(self, after: tuple[str, int] | None = None) -> tuple[str, int] | None:
         """The next cell a person should check (province code, item), in the table's order,
         after the one given; None when none is left."""
@@ -121,6 +130,14 @@ class Desk:
     def mark_checked(self, code: str, item: int, by: str) -> Corrections:
         return append_correction(self.root, self.campaign, code, cell_columns(item).review, False, by=by,
                                  at=datetime.now(self.campaign.tz))
+
+    def assign_message(self, sha: str, code: str, by: str) -> Corrections:
+        return append_message_correction(self.root, self.campaign, sha, code, by=by, at=datetime.now(self.campaign.tz))
+
+    def set_aside(self, sha: str, by: str) -> Corrections:
+        """The message is no report: aggregate leaves it out."""
+        return append_message_correction(self.root, self.campaign, sha, by=by, at=datetime.now(self.campaign.tz),
+                                         not_report=True)
 
     def correct_funding(self, code: str, vnd: int, by: str, version: str) -> Corrections:
         return append_correction(self.root, self.campaign, code, "funding_vnd", vnd, by=by,

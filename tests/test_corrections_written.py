@@ -12,10 +12,13 @@ from baocao.aggregate.corrections import (
     CellConflict,
     CorrectionsError,
     append_correction,
+    append_message_correction,
     cell_history,
     cell_version,
     load_corrections,
+    reassign,
 )
+from baocao.aggregate.reports import ReportRecord
 from baocao.campaign import load_campaign
 
 CAMPAIGN = load_campaign()
@@ -99,3 +102,33 @@ def test_two_people_saving_at_once_both_land(tmp_path):
         t.join()
     assert sorted(c.by for c in load_corrections(tmp_path, CAMPAIGN).cells) == [
         "nguoi1", "nguoi10", "nguoi2", "nguoi4", "nguoi6", "nguoi8"]
+
+
+def _report(sha: str, province: str) -> ReportRecord:
+    return ReportRecord(sha, f"<{sha}@example.test>", "a@example.test", "Báo cáo", AT, province, ())
+
+
+def test_a_message_entry_assigns_a_province_or_sets_the_message_aside_as_not_a_report(tmp_path):
+    append_message_correction(tmp_path, CAMPAIGN, "aaaa" * 16, "24", by="minh.vt", at=AT)
+    append_message_correction(tmp_path, CAMPAIGN, "bbbb" * 16, by="lan.nt", at=AT, not_report=True)
+    text = (tmp_path / "corrections.toml").read_text(encoding="utf-8")
+    assert 'kind = "not_report"' in text and 'province = "24"' in text
+    corrections = load_corrections(tmp_path, CAMPAIGN)
+    assigned, aside = corrections.messages
+    assert (assigned.province_code, assigned.not_report, assigned.by) == ("24", False, "minh.vt")
+    assert (aside.province_code, aside.not_report, aside.by) == ("", True, "lan.nt")
+    kept = reassign([_report("aaaa" * 16, ""), _report("bbbb" * 16, "01"), _report("cccc" * 16, "02")], corrections)
+    assert [(r.message_sha256[:4], r.province_code) for r in kept] == [("aaaa", "24"), ("cccc", "02")]
+
+
+def test_a_later_message_entry_takes_a_not_a_report_back(tmp_path):
+    append_message_correction(tmp_path, CAMPAIGN, "bbbb", by="lan.nt", at=AT, not_report=True)
+    append_message_correction(tmp_path, CAMPAIGN, "bbbb", "01", by="lan.nt", at=AT)
+    [report] = reassign([_report("bbbb" * 16, "")], load_corrections(tmp_path, CAMPAIGN))
+    assert report.province_code == "01"
+
+
+def test_a_message_entry_of_an_unknown_kind_is_refused(tmp_path):
+    (tmp_path / "corrections.toml").write_text('[[message]]\nmessage = "bbbb"\nkind = "spam"\n', encoding="utf-8")
+    with pytest.raises(CorrectionsError, match="not_report"):
+        load_corrections(tmp_path, CAMPAIGN)

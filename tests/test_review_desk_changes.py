@@ -4,14 +4,21 @@ corrections.toml with who and when, and applied by `aggregate` as a hand edit is
 
 from __future__ import annotations
 
+import email.policy
 import re
 import shutil
 import tomllib
+from email.message import EmailMessage
 
+import docx
 import pytest
+from docx_builders import build_report
+from mailserver import run_baocao
 from review_desk import Browserless, start_desk
 
 from baocao.aggregate.consolidate import consolidate
+from baocao.aggregate.corrections import load_corrections, reassign
+from baocao.aggregate.reports import campaign_reports
 from baocao.campaign import load_campaign
 from baocao.store import Store
 
@@ -101,3 +108,147 @@ def test_a_funding_correction_without_the_csrf_token_changes_nothing(desk):
     fields = {k: v for k, v in _funding_form(client, "17").items() if k != "csrf"}
     assert client.post("/tinh/17/kinh-phi", {**fields, "amount": "42,5", "action": "save"})[0] == 403
     assert not (desk.store / "corrections.toml").exists()
+
+
+# -- messages: which province, or not a report -------------------------------------------------
+
+NOBODYS_SUBJECT = 'Báo cáo kết quả <img src=x onerror="window.hacked = 5"> đô thị thông minh'
+
+
+def _with_unattributed_report(store, tmp_path) -> str:
+    """A report sent from a personal address, its letterhead naming no province: the hash of
+    the message, which the ingest keeps with no province."""
+    report = build_report(tmp_path / "khong-ro.docx", letterhead=(
+        ("PHÒNG QUẢN LÝ ĐÔ THỊ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
+        ("Số: 7/BC", "ngày 27 tháng 5 năm 2022")))
+    document = docx.Document(report)
+    for paragraph in document.paragraphs:     # the builder's title, intro and closing name Quảng Ninh
+        for run in paragraph.runs:
+            run.text = run.text.replace("tỉnh Quảng Ninh", "địa phương").replace("Quảng Ninh", "")
+    document.save(report)
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"], m["To"] = "chuyenvien.dothi@gmail.com", "baocao.uda@moc.gov.vn"
+    m["Subject"], m["Date"] = NOBODYS_SUBJECT, "Fri, 27 May 2022 11:00:00 +0700"
+    m["Message-ID"] = "<khong-ro-tinh@gmail.com>"
+    m.set_content("Gửi Bộ báo cáo.")
+    m.add_attachment(report.read_bytes(), maintype="application",
+                     subtype="vnd.openxmlformats-officedocument.wordprocessingml.document", filename="bao-cao.docx")
+    box = tmp_path / "box"
+    box.mkdir()
+    (box / "khong-ro.eml").write_bytes(m.as_bytes())
+    result = run_baocao("ingest", "--store", str(store), "--from", str(box), "--quiet")
+    assert result.returncode == 0, result.stderr
+    s = Store.open_read_only(store)
+    try:
+        [sha] = s.find_messages("<khong-ro-tinh@gmail.com>")
+    finally:
+        s.close()
+    return sha
+
+
+@pytest.fixture()
+def unattributed(ingested_sample, tmp_path):
+    store = tmp_path / "kho"
+    shutil.copytree(ingested_sample, store)
+    sha = _with_unattributed_report(store, tmp_path)
+    running = start_desk(store)
+    yield running, sha
+    running.stop()
+
+
+def _reports(store):
+    s = Store.open_read_only(store)
+    try:
+        return reassign(campaign_reports(s, CAMPAIGN.id), load_corrections(store, CAMPAIGN))
+    finally:
+        s.close()
+
+
+def test_a_report_of_no_province_is_listed_with_a_choice_of_the_63_provinces(unattributed):
+    desk, sha = unattributed
+    client = Browserless(desk.url)
+    assert "1</b> thư chưa rõ tỉnh".encode() in client.get("/")[1]
+    status, body = client.get("/thu-chua-ro-tinh")
+    page = body.decode()
+    assert status == 200 and "Thư chưa rõ tỉnh" in page
+    assert f'action="/thu/{sha}/gan"' in page and ">Gán</button>" in page and "Không phải báo cáo" in page
+    select = re.search(r'<select id="tinh-[0-9a-f]+" name="province".*?</select>', page, re.S).group(0)
+    assert len(re.findall(r'<option value="\d\d"', select)) == 63
+    assert '<img src=x onerror' not in page and "&lt;img src=x onerror" in page   # the subject stays text
+
+
+def test_a_message_assigned_to_a_province_counts_for_it_in_the_table(unattributed):
+    desk, sha = unattributed
+    client = Browserless(desk.url)
+    status, body = client.post(f"/thu/{sha}/gan", {"csrf": client.token("/thu-chua-ro-tinh"), "province": "24"})
+    assert status == 200 and "Không còn thư nào chưa rõ tỉnh".encode() in body
+    [entry] = _entries(desk.store)["message"]
+    assert (entry["message"], entry["province"]) == (sha, "24") and entry["by"] and entry["at"]
+    assert [r.province_code for r in _reports(desk.store) if r.message_sha256 == sha] == ["24"]
+    assert _table(desk.store).loc["24", "status"] != "missing"
+
+
+def test_a_message_marked_not_a_report_leaves_the_table(unattributed):
+    desk, sha = unattributed
+    client = Browserless(desk.url)
+    token = client.token("/thu-chua-ro-tinh")
+    assert client.post(f"/thu/{sha}/khong-phai-bao-cao", {"csrf": token})[0] == 200
+    [entry] = _entries(desk.store)["message"]
+    assert (entry["message"], entry["kind"]) == (sha, "not_report") and "province" not in entry
+    assert all(r.message_sha256 != sha for r in _reports(desk.store))
+    assert "0</b> thư chưa rõ tỉnh".encode() in client.get("/")[1]
+
+
+def test_a_report_is_set_aside_from_its_province_page_too(desk):
+    client = Browserless(desk.url)
+    _, body = client.get("/tinh/17")
+    [sha] = set(re.findall(rb'action="/thu/([0-9a-f]{64})/khong-phai-bao-cao"', body))
+    assert client.post(f"/thu/{sha.decode()}/khong-phai-bao-cao", {"csrf": client.token("/tinh/17")})[0] == 200
+    assert _table(desk.store).loc["17", "status"] == "missing"
+
+
+@pytest.mark.parametrize("change, fields", [("gan", {"province": "24"}), ("khong-phai-bao-cao", {})])
+def test_a_message_change_without_the_csrf_token_changes_nothing(unattributed, change, fields):
+    desk, sha = unattributed
+    client = Browserless(desk.url)
+    for token in ({}, {"csrf": "doan-bua"}):
+        assert client.post(f"/thu/{sha}/{change}", {**fields, **token})[0] == 403
+    assert not (desk.store / "corrections.toml").exists()
+
+
+def test_only_a_province_of_the_campaign_is_assigned_and_only_a_stored_message(unattributed):
+    desk, sha = unattributed
+    client = Browserless(desk.url)
+    token = client.token("/thu-chua-ro-tinh")
+    assert client.post(f"/thu/{sha}/gan", {"csrf": token, "province": "<script>"})[0] == 422
+    assert client.post(f"/thu/{'0' * 64}/gan", {"csrf": token, "province": "24"})[0] == 404
+    assert client.post(f"/thu/{sha[:12]}/gan", {"csrf": token, "province": "24"})[0] == 404
+    assert not (desk.store / "corrections.toml").exists()
+
+
+@pytest.fixture()
+def desk_with_a_clerk(ingested_sample, tmp_path):
+    store = tmp_path / "kho"
+    shutil.copytree(ingested_sample, store)
+    sha = _with_unattributed_report(store, tmp_path)
+    (tmp_path / "pass").write_text("mat-khau-van-thu\n", encoding="utf-8")
+    added = run_baocao("user", "add", "--store", str(store), "minh.vt", "--role", "clerk",
+                       "--password-file", str(tmp_path / "pass"))
+    assert added.returncode == 0, added.stderr
+    running = start_desk(store, "--require-login")
+    client = Browserless(running.url)
+    client.post("/dang-nhap", {"csrf": client.token(), "name": "minh.vt", "password": "mat-khau-van-thu", "next": "/"})
+    yield running, client, sha
+    running.stop()
+
+
+def test_a_clerk_assigns_a_message_but_neither_sets_one_aside_nor_corrects_the_funding(desk_with_a_clerk):
+    desk, clerk, sha = desk_with_a_clerk
+    token = clerk.token("/thu-chua-ro-tinh")
+    status, body = clerk.post(f"/thu/{sha}/khong-phai-bao-cao", {"csrf": token})
+    assert status == 403 and "Văn thư".encode() in body
+    assert clerk.post("/tinh/17/kinh-phi", {"csrf": token, "amount": "42,5", "action": "save", "version": ""})[0] == 403
+    assert not (desk.store / "corrections.toml").exists()
+    assert clerk.post(f"/thu/{sha}/gan", {"csrf": token, "province": "24"})[0] == 200
+    [entry] = _entries(desk.store)["message"]
+    assert (entry["province"], entry["by"]) == ("24", "minh.vt")
