@@ -252,3 +252,32 @@ def test_a_clerk_assigns_a_message_but_neither_sets_one_aside_nor_corrects_the_f
     assert clerk.post(f"/thu/{sha}/gan", {"csrf": token, "province": "24"})[0] == 200
     [entry] = _entries(desk.store)["message"]
     assert (entry["province"], entry["by"]) == ("24", "minh.vt")
+
+
+# -- beside the nightly ingest -------------------------------------------------------------------
+
+class _IngestGaveUp(Exception):
+    pass
+
+
+def test_the_desk_answers_and_saves_while_an_ingest_holds_the_stores_lock(desk):
+    """The ingest holds the store's lock and SQLite's write lock, in the middle of a write: the
+    desk reads what was committed, through read-only connections, and waits for nobody."""
+    ingest = Store.open(desk.store)
+    ingest.lock()
+    try:
+        with pytest.raises(_IngestGaveUp), ingest.transaction() as db:
+            db.execute("UPDATE messages SET subject = 'đang ghi dở'")    # not committed while the desk reads
+            client = Browserless(desk.url)
+            for path in ("/", "/tinh/17", "/thu-chua-ro-tinh", "/tiep-theo"):
+                status, body = client.get(path)
+                assert status == 200 and b"database is locked" not in body, path
+                assert "đang ghi dở".encode() not in body, path
+            assert "Hòa Bình".encode() in client.get("/tinh/17")[1]
+            status, _ = client.post("/tinh/17/kinh-phi", {**_funding_form(client, "17"), "amount": "42,5",
+                                                          "action": "save"})
+            assert status == 200
+            raise _IngestGaveUp   # its write rolled back: nothing of it was ever seen
+    finally:
+        ingest.close()
+    assert _table(desk.store).loc["17", "funding_vnd"] == 42_500_000_000
