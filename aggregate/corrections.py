@@ -82,8 +82,13 @@ class MessageCorrection:
     by: str = ""
     at: str = ""
 
-    def names(self, report: ReportRecord) -> bool:
-        return report.message_sha256.startswith(self.message.lower()) or report.message_id == self.message
+    def names(self, sha256: str, message_id: str | None) -> bool:
+        return sha256.startswith(self.message.lower()) or message_id == self.message
+
+
+def message_decision(corrections: Corrections, sha256: str, message_id: str | None) -> MessageCorrection | None:
+    """The last [[message]] entry about a message: the one that counts."""
+    return next((c for c in reversed(corrections.messages) if c.names(sha256, message_id)), None)
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,7 @@ def reassign(reports: Sequence[ReportRecord], corrections: Corrections) -> list[
     for report in reports:
         not_report = False
         for c in corrections.messages:
-            if c.names(report):
+            if c.names(report.message_sha256, report.message_id):
                 not_report = c.not_report
                 if not not_report:
                     report = replace(report, province_code=c.province_code)

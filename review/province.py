@@ -12,7 +12,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from baocao.aggregate.corrections import CellCorrection, Corrections, cell_history, cell_version
+from baocao.aggregate.corrections import CellCorrection, Corrections, cell_history, cell_version, message_decision
 from baocao.aggregate.reports import ReportRecord
 from baocao.aggregate.schema import Status, cell_columns
 from baocao.aggregate.table import _latest_section
@@ -141,7 +141,8 @@ def province_page(row: pd.Series, campaign: Campaign, reports: Sequence[ReportRe
                           cell_version(text_history), tuple(_change(c, tz) for c in changes), source))
     return ProvincePage(code, row["province"], Status(row["status"]), local_time(row["received_at"], tz),
                         row["report_number"], row["report_date"], int(row["cells_to_review"]), row["error"],
-                        tuple(items), _messages(messages, attachments, tz), _funding(row, corrections, tz))
+                        tuple(items), _messages(messages, attachments, corrections, campaign),
+                        _funding(row, corrections, tz))
 
 
 def _funding(row: pd.Series, corrections: Corrections, tz: tzinfo) -> Funding:
@@ -178,13 +179,24 @@ def _change(c: CellCorrection, tz: tzinfo) -> Change:
     return Change(c.entry, shown_time(c.at, tz), c.by, what, value, c.note)
 
 
-def _messages(messages: Sequence[MessageRecord], attachments: Sequence[SavedAttachment], tz: tzinfo
-              ) -> tuple[Message, ...]:
+def _messages(messages: Sequence[MessageRecord], attachments: Sequence[SavedAttachment], corrections: Corrections,
+              campaign: Campaign) -> tuple[Message, ...]:
     documents: dict[str, list[Document]] = {}
     for a in attachments:
         if a.attachment.stored:
             documents.setdefault(a.message_sha256, []).append(
                 Document(a.attachment.sha256, a.attachment.filename or "(không tên)", a.attachment.size))
-    return tuple(Message(m.sha256, m.subject or "(không tiêu đề)", m.sender or "", local_time(m.received_at, tz),
-                         KIND_LABELS.get(m.kind or "", m.kind or "chưa phân tích"), tuple(documents.get(m.sha256, ())))
+    return tuple(Message(m.sha256, m.subject or "(không tiêu đề)", m.sender or "",
+                         local_time(m.received_at, campaign.tz), _kind(m, corrections, campaign),
+                         tuple(documents.get(m.sha256, ())))
                  for m in sorted(messages, key=lambda m: m.received_at))
+
+
+def _kind(m: MessageRecord, corrections: Corrections, campaign: Campaign) -> str:
+    """What the message is, after a person's decision about it, if any."""
+    decided = message_decision(corrections, m.sha256, m.message_id)
+    if decided is not None and decided.not_report:
+        return "Không phải báo cáo (đã đánh dấu)"
+    if decided is not None:
+        return f"Đã gán cho {campaign.province(decided.province_code).name}"
+    return KIND_LABELS.get(m.kind or "", m.kind or "chưa phân tích")
