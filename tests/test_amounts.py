@@ -2,7 +2,7 @@
 
 import pytest
 
-from baocao.aggregate.amounts import amounts_in, funding_total
+from baocao.aggregate.amounts import amounts_in, funding_total, typed_billions
 
 
 @pytest.mark.parametrize("text, vnd", [
@@ -323,3 +323,15 @@ def test_a_total_row_of_a_table_of_several_amount_columns_none_the_total_is_for_
     table = ("Đơn vị: triệu đồng\nTT | Hạng mục | Kinh phí năm 2021 | Kinh phí năm 2022\n"
              "1 | Trung tâm IOC | 20.000 | 5.400\n2 | Dữ liệu mở | 3.000 | 5.000\nTổng | 23.000 | 10.400")
     assert funding_total(table).ambiguous
+
+
+@pytest.mark.parametrize("typed, vnd", [("42,5", 42_500_000_000), ("1.234,5", 1_234_500_000_000),
+                                        ("1234", 1_234_000_000_000), (" 0,85 ", 850_000_000), ("0", 0)])
+def test_a_figure_typed_in_ty_dong_is_read_as_vietnamese_writes_numbers(typed, vnd):
+    assert typed_billions(typed) == vnd
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "-3", "42,5 tỷ", "1,2,3", "42,5e3"])
+def test_a_typed_figure_that_is_not_a_number_is_refused_with_how_to_write_it(typed):
+    with pytest.raises(ValueError, match="42,5"):
+        typed_billions(typed)
