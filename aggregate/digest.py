@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from baocao.aggregate.consolidate import consolidate
+from baocao.aggregate.corrections import load_corrections, message_decision, reassign
 from baocao.aggregate.reports import ReportRecord, campaign_reports
 from baocao.aggregate.schema import Status, status_of
 from baocao.campaign import Campaign
@@ -73,13 +74,17 @@ def make_digest(store: Store, campaign: Campaign, covered_from: datetime, now: d
     since = covered_from.astimezone(timezone.utc).isoformat(timespec="seconds")
     arrived = store.messages_stored_since(since)
     new = {m.sha256 for m in arrived}
-    reports = campaign_reports(store, campaign.id)
+    # The analyst's [[message]] decisions count here as in the table: a message assigned to a
+    # province is that province's report, one marked not a report is none, and neither is
+    # the clerk's to settle any more.
+    corrections = load_corrections(store.root, campaign)
+    reports = reassign(campaign_reports(store, campaign.id), corrections)
     table = consolidate(store, campaign).table
     new_reports = tuple(_new_report(r, reports, campaign) for r in reports if r.message_sha256 in new)
 
     clerk: list[ForTheClerk] = []
     for m in arrived:
-        if m.duplicate_of:
+        if m.duplicate_of or message_decision(corrections, m.sha256, m.message_id):
             continue
         about = dict(message=m.sha256[:12], sender=m.sender or "", subject=m.subject or "")
         if m.kind in ("unreadable", "too_large"):

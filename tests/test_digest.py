@@ -12,6 +12,7 @@ from aiosmtpd.controller import Controller
 from mailserver import free_port, run_baocao
 
 from baocao.aggregate.digest import Digest, digest_text, last_day, make_digest
+from baocao.aggregate.reports import campaign_reports
 from baocao.campaign import load_campaign
 from baocao.store import Store
 
@@ -134,3 +135,22 @@ def test_the_smtp_password_comes_from_a_file_or_the_environment_never_the_comman
     result = run_baocao("digest", "--store", str(store), "--mail-to", "a@b.vn", "--smtp-host", "127.0.0.1",
                         "--smtp-user", "baocao", "--smtp-tls", "none")
     assert result.returncode == 3 and "BAOCAO_SMTP_PASSWORD" in result.stderr
+
+
+def test_a_message_the_analyst_marked_not_a_report_is_neither_a_new_report_nor_the_clerks_to_settle(store):
+    s = Store.open(store)
+    try:
+        campaign = load_campaign()
+        now = datetime.now(timezone.utc)
+        before = make_digest(s, campaign, now - timedelta(days=1), now)
+        first = before.new_reports[0]
+        message = next(r.message_sha256 for r in campaign_reports(s, campaign.id)
+                       if r.province_code == first.province_code)
+        (store / "corrections.toml").write_text(
+            f'[[message]]\nmessage = "{message[:12]}"\nkind = "not_report"\nnote = "thư mời họp"\n', encoding="utf-8")
+        after = make_digest(s, campaign, now - timedelta(days=1), now)
+    finally:
+        s.close()
+    assert first.province_code not in {r.province_code for r in after.new_reports}
+    assert len(after.new_reports) == len(before.new_reports) - 1
+    assert not any(item.message == message[:12] for item in after.for_the_clerk)
