@@ -40,7 +40,17 @@ from baocao.review.security import (
     csrf_ok,
     csrf_token,
 )
-from baocao.review.sources import SourceError, heading_marks, page_image, ready_pdf, shows_pages, source_pdf
+from baocao.review.sources import (
+    HeadingMark,
+    SourceError,
+    following_pages,
+    heading_marks,
+    page_count,
+    page_image,
+    ready_pdf,
+    shows_pages,
+    source_pdf,
+)
 from baocao.review.users import ROLES, User, check_password, load_users
 
 HERE = Path(__file__).parent
@@ -124,8 +134,8 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         if view is None:
             raise HTTPException(404, f"Không có tỉnh mã {code!r} trong đợt báo cáo này.")
         marks = _marks(desk, view, converter, marks_cache)
-        return page(request, "province.html", {"view": view, "marks": marks, "conflict": conflict,
-                                                 "drafts": drafts or {}}, status_code)
+        return page(request, "province.html", {"view": view, "marks": marks, "following": _following(desk, view, marks),
+                                                 "conflict": conflict, "drafts": drafts or {}}, status_code)
 
     async def save_item(request: Request) -> Response:
         form = await posted_form(request)
@@ -337,6 +347,21 @@ def _sha(request: Request) -> str:
     if not SHA256.fullmatch(sha):
         raise HTTPException(404, "Không có tệp này.")
     return sha
+
+
+def _following(desk: Desk, view, marks: dict) -> dict[int, tuple[int, ...]]:
+    """Item number -> the source pages after its heading's that its text runs onto."""
+    by_document: dict[str, dict] = {}
+    for item in view.items:
+        if item.source is not None and isinstance(marks.get(item.number), HeadingMark):
+            by_document.setdefault((item.source.document_sha256, item.source.format), {})[item.number] = \
+                marks[item.number]
+    out = {}
+    for (sha, fmt), document_marks in by_document.items():
+        pdf = ready_pdf(desk.store, sha, fmt)
+        if pdf is not None:
+            out |= following_pages(document_marks, page_count(pdf))
+    return out
 
 
 def _marks(desk: Desk, view, converter: ThreadPoolExecutor, cache: dict) -> dict:

@@ -101,6 +101,22 @@ def page_count(pdf: Path) -> int:
             document.close()
 
 
+MAX_FOLLOWING = 3  # pages shown after the heading's own, so a page stays quick to read
+
+
+def following_pages(marks: dict[int, HeadingMark], page_total: int) -> dict[int, tuple[int, ...]]:
+    """For the items of one document whose headings were marked: the pages their text runs
+    onto after the heading's own, up to the page of the next heading marked (that page holds
+    the item's last lines too, unless the heading opens it) or, for the last item, the
+    document's end; at most MAX_FOLLOWING."""
+    order = sorted(marks.items(), key=lambda kv: (kv[1].page, kv[1].top))
+    out = {}
+    for i, (number, mark) in enumerate(order):
+        end = order[i + 1][1].page if i + 1 < len(order) else page_total
+        out[number] = tuple(range(mark.page + 1, min(end, mark.page + MAX_FOLLOWING, page_total) + 1))
+    return out
+
+
 def page_image(store: ObjectStore, sha: str, format: str, page: int) -> bytes:
     """Page `page` (1-based) of the document as a PNG, PAGE_WIDTH pixels wide; SourceError
     when the document has no such page."""
