@@ -81,7 +81,7 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
     row["report_date"] = reference.date.isoformat() if reference.date else ""
     used_sources = []
     for outline in campaign.sections:
-        found = _latest_section(readable, outline.number)
+        found = latest_section(readable, outline.number)
         if found is None:
             row |= EMPTY_THOUGH_REPORTED.columns(outline.number)
             continue
@@ -156,7 +156,9 @@ def _report_text(row: dict, campaign: Campaign) -> str:
     return "\n".join(row[f"section_{s.number}"] for s in campaign.sections)
 
 
-def _latest_section(readable: list[ReportRecord], number: int):
+def latest_section(readable: list[ReportRecord], number: int):
+    """Where the table takes an item's text from: the latest readable report that has it (a
+    correction supersedes what it restates). The review desk shows the source by this rule."""
     for report in reversed(readable):
         for document in report.documents:
             for section in document.sections:

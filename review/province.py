@@ -15,7 +15,7 @@ import pandas as pd
 from baocao.aggregate.corrections import CellCorrection, Corrections, cell_history, cell_version, message_decision
 from baocao.aggregate.reports import ReportRecord
 from baocao.aggregate.schema import Status, cell_columns
-from baocao.aggregate.table import _latest_section
+from baocao.aggregate.table import latest_section
 from baocao.campaign import Campaign
 from baocao.render.money import ty_number
 from baocao.review.overview import local_time, shown_time
@@ -121,7 +121,7 @@ def province_page(row: pd.Series, campaign: Campaign, reports: Sequence[ReportRe
     items = []
     for outline in campaign.sections:
         names = cell_columns(outline.number)
-        found = _latest_section(readable, outline.number)
+        found = latest_section(readable, outline.number)
         source = None
         if found is not None:
             _, document, section = found
