@@ -7,6 +7,7 @@ from baocao.aggregate.checklist import checklist
 from baocao.aggregate.corrections import apply_cells, load_corrections, reassign
 from baocao.aggregate.export import Consolidation
 from baocao.aggregate.reports import campaign_reports
+from baocao.aggregate.review import settle_figures
 from baocao.aggregate.schema import table_schema
 from baocao.aggregate.summary import history, region_totals, theme_counts
 from baocao.aggregate.table import build_table
@@ -18,7 +19,8 @@ def consolidate(store: Store, campaign: Campaign) -> Consolidation:
     corrections = load_corrections(store.root, campaign)
     received = reassign(campaign_reports(store, campaign.id), corrections)
     reports = [r for r in received if r.province_code]
-    table = apply_cells(build_table(reports, campaign), corrections)
+    funding = campaign.section_with_role("funding")
+    table = settle_figures(apply_cells(build_table(reports, campaign), corrections), funding and funding.number)
     schema = table_schema(campaign)
     return Consolidation(table, region_totals(table), theme_counts(table, campaign), history(reports, table, campaign),
                          schema, checklist(table, received, schema))

@@ -68,6 +68,20 @@ def funding_review(figure: FundingFigure, item_review: bool) -> FigureReview:
     return FigureReview(figure.review or from_doubtful_item, "; ".join(notes))
 
 
+def settle_figures(table: pd.DataFrame, funding_item: int | None) -> pd.DataFrame:
+    """A funding figure flagged only because the item it was read from was to check is
+    settled once that item is (the analyst corrected it or marked it checked)."""
+    if funding_item is None or "funding_note" not in table:
+        return table
+    item_review = cell_columns(funding_item).review
+    settled = (table["funding_note"] == FIGURE_FROM_DOUBTFUL_ITEM) & ~table[item_review].astype(bool)
+    if settled.any():
+        table = table.copy()
+        table.loc[settled, "funding_review"] = False
+        table.loc[settled, "funding_note"] = ""
+    return table
+
+
 class ReviewCount(NamedTuple):
     cells: int
     provinces: int

@@ -118,6 +118,25 @@ def test_a_figure_read_from_a_funding_item_that_is_itself_to_check_is_flagged_wi
     assert row["funding_review"] and row["funding_note"] == "đọc từ mục kinh phí cần kiểm tra"
 
 
+def test_a_figure_flagged_for_its_doubtful_item_is_settled_when_the_analyst_checks_the_item(campaign, tmp_path):
+    from baocao.aggregate.corrections import apply_cells, load_corrections
+    from baocao.aggregate.review import settle_figures
+
+    doubtful = SectionRecord(4, "IV. Nội dung khác", "Tổng kinh phí thực hiện là 12 tỷ đồng.", 40, 43,
+                             confidence=0.4, reasons=("by_position",))
+    found = tuple(SectionRecord(n, f"{n}. Mục {n}", text, n * 10, n * 10 + 3) for n, text in SECTIONS.items())
+    document = DocumentRecord("bao-cao.docx", "ab" * 32, "docx", "ok", "", (*found, doubtful))
+    report = ReportRecord("01" * 32, "<01@hanoi.gov.vn>", "sxd@hanoi.gov.vn", "Báo cáo ĐTTM",
+                          datetime(2022, 5, 20, 3, 0, tzinfo=timezone.utc), "01", (document,))
+    table = build_table([report], campaign)
+    assert settle_figures(apply_cells(table, load_corrections(tmp_path, campaign)), 4).iloc[0]["funding_review"]
+    (tmp_path / "corrections.toml").write_text(
+        '[[correction]]\nprovince = "01"\nfield = "section_4_review"\nvalue = false\n', encoding="utf-8")
+    row = settle_figures(apply_cells(table, load_corrections(tmp_path, campaign)), 4).iloc[0]
+    assert not row["funding_review"] and row["funding_note"] == ""
+    assert row["funding_vnd"] == 12_000_000_000
+
+
 def pd_na(value) -> bool:
     import pandas as pd
 
