@@ -31,12 +31,20 @@ def campaign():
     return dataclasses.replace(full, provinces=full.provinces[:1])
 
 
-def row_of(campaign, sections: dict[int, str]) -> dict:
+def report_of(sections: dict[int, str], *more: SectionRecord) -> ReportRecord:
     found = tuple(SectionRecord(n, f"{n}. Mục {n}", text, n * 10, n * 10 + 3) for n, text in sections.items())
-    document = DocumentRecord("bao-cao.docx", "ab" * 32, "docx", "ok", "", found)
-    report = ReportRecord("01" * 32, "<01@hanoi.gov.vn>", "sxd@hanoi.gov.vn", "Báo cáo ĐTTM",
-                          datetime(2022, 5, 20, 3, 0, tzinfo=timezone.utc), "01", (document,))
-    return build_table([report], campaign).iloc[0].to_dict()
+    document = DocumentRecord("bao-cao.docx", "ab" * 32, "docx", "ok", "", (*found, *more))
+    return ReportRecord("01" * 32, "<01@hanoi.gov.vn>", "sxd@hanoi.gov.vn", "Báo cáo ĐTTM",
+                        datetime(2022, 5, 20, 3, 0, tzinfo=timezone.utc), "01", (document,))
+
+
+def row_of(campaign, sections: dict[int, str]) -> dict:
+    return build_table([report_of(sections)], campaign).iloc[0].to_dict()
+
+
+# The funding item found only by its place: a cell to check.
+DOUBTFUL_FUNDING_ITEM = SectionRecord(4, "IV. Nội dung khác", "Tổng kinh phí thực hiện là 12 tỷ đồng.", 40, 43,
+                                      confidence=0.4, reasons=("by_position",))
 
 
 def test_the_schema_has_the_funding_review_columns_with_their_vietnamese_labels(campaign):
@@ -107,13 +115,7 @@ def test_a_funding_item_with_no_amount_in_a_report_without_any_is_left_empty_and
 def test_a_figure_read_from_a_funding_item_that_is_itself_to_check_is_flagged_with_it(campaign):
     """A figure is no surer than the text it was read from: a funding item found only by
     its place, say, may hold another item's amounts."""
-    doubtful = SectionRecord(4, "IV. Nội dung khác", "Tổng kinh phí thực hiện là 12 tỷ đồng.", 40, 43,
-                             confidence=0.4, reasons=("by_position",))
-    found = tuple(SectionRecord(n, f"{n}. Mục {n}", text, n * 10, n * 10 + 3) for n, text in SECTIONS.items())
-    document = DocumentRecord("bao-cao.docx", "ab" * 32, "docx", "ok", "", (*found, doubtful))
-    report = ReportRecord("01" * 32, "<01@hanoi.gov.vn>", "sxd@hanoi.gov.vn", "Báo cáo ĐTTM",
-                          datetime(2022, 5, 20, 3, 0, tzinfo=timezone.utc), "01", (document,))
-    row = build_table([report], campaign).iloc[0].to_dict()
+    row = build_table([report_of(SECTIONS, DOUBTFUL_FUNDING_ITEM)], campaign).iloc[0].to_dict()
     assert row["section_4_review"] and row["funding_vnd"] == 12_000_000_000
     assert row["funding_review"] and row["funding_note"] == "đọc từ mục kinh phí cần kiểm tra"
 
@@ -122,13 +124,7 @@ def test_a_figure_flagged_for_its_doubtful_item_is_settled_when_the_analyst_chec
     from baocao.aggregate.corrections import apply_cells, load_corrections
     from baocao.aggregate.review import settle_figures
 
-    doubtful = SectionRecord(4, "IV. Nội dung khác", "Tổng kinh phí thực hiện là 12 tỷ đồng.", 40, 43,
-                             confidence=0.4, reasons=("by_position",))
-    found = tuple(SectionRecord(n, f"{n}. Mục {n}", text, n * 10, n * 10 + 3) for n, text in SECTIONS.items())
-    document = DocumentRecord("bao-cao.docx", "ab" * 32, "docx", "ok", "", (*found, doubtful))
-    report = ReportRecord("01" * 32, "<01@hanoi.gov.vn>", "sxd@hanoi.gov.vn", "Báo cáo ĐTTM",
-                          datetime(2022, 5, 20, 3, 0, tzinfo=timezone.utc), "01", (document,))
-    table = build_table([report], campaign)
+    table = build_table([report_of(SECTIONS, DOUBTFUL_FUNDING_ITEM)], campaign)
     assert settle_figures(apply_cells(table, load_corrections(tmp_path, campaign)), 4).iloc[0]["funding_review"]
     (tmp_path / "corrections.toml").write_text(
         '[[correction]]\nprovince = "01"\nfield = "section_4_review"\nvalue = false\n', encoding="utf-8")
