@@ -26,7 +26,7 @@ from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.labels import leading_label
 from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
-from baocao.parse.styles import paragraph_style, run_style, style_chain
+from baocao.parse.styles import paragraph_style, run_style, style_chain, table_style
 from baocao.text import clean_line, fold, nfc
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -178,7 +178,7 @@ def _continues_vertical_merge(tc) -> bool:
 
 
 def _table_style(table, word) -> str:
-    style = Table(table, word._body).style
+    style = table_style(Table(table, word._body))
     return nfc(style.name or "") if style is not None else ""
 
 
