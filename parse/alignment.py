@@ -127,7 +127,7 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
                     came[key] = (state, items)
         states = _beam(scores, beam) if beam else scores
         steps.append(came)
-    final = {state: score - MISSING * (item_count - bin(state[0]).count("1")) for state, score in states.items()}
+    final = {state: score - MISSING * (item_count - state[0].bit_count()) for state, score in states.items()}
     state = max(final, key=final.__getitem__)
     score = final[state]
     taken_items: list[tuple[int, ...]] = []
@@ -161,7 +161,7 @@ def _beam(scores: dict[tuple[int, int], float], beam: int) -> dict[tuple[int, in
     kept: dict[tuple[int, int], float] = {}
     per_count: dict[int, int] = {}
     for state, score in sorted(scores.items(), key=lambda kv: -kv[1]):
-        count = bin(state[0]).count("1")
+        count = state[0].bit_count()
         if per_count.get(count, 0) < beam:
             per_count[count] = per_count.get(count, 0) + 1
             kept[state] = score
