@@ -127,7 +127,7 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
                     came[key] = (state, items)
         states = _beam(scores, beam) if beam else scores
         steps.append(came)
-    final = {state: score - MISSING * (item_count - bin(state[0]).count("1")) for state, score in states.items()}
+    final = {state: score - MISSING * (item_count - state[0].bit_count()) for state, score in states.items()}
     state = max(final, key=final.__getitem__)
     score = final[state]
     taken_items: list[tuple[int, ...]] = []
@@ -161,7 +161,7 @@ def _beam(scores: dict[tuple[int, int], float], beam: int) -> dict[tuple[int, in
     kept: dict[tuple[int, int], float] = {}
     per_count: dict[int, int] = {}
     for state, score in sorted(scores.items(), key=lambda kv: -kv[1]):
-        count = bin(state[0]).count("1")
+        count = state[0].bit_count()
         if per_count.get(count, 0) < beam:
             per_count[count] = per_count.get(count, 0) + 1
             kept[state] = score
@@ -248,9 +248,13 @@ def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False)
     if not known:
         return (0.0,) * len(outline)
     total = sum(weight for _, weight in known) + vocabulary.unique_weight
-    return tuple(
-        sum(weight for word, weight in known if word in item_words) / total for item_words in vocabulary.items
-    )
+    # One pass over the words (a section's text has hundreds), each weight added to the
+    # items holding the word, in the words' order as before: the same sums to the last bit.
+    per_item: list[list[float]] = [[] for _ in vocabulary.items]
+    for word, weight in known:
+        for i in vocabulary.holders[word]:
+            per_item[i].append(weight)
+    return tuple(sum(weights) / total for weights in per_item)
 
 
 @dataclass(frozen=True)
@@ -261,6 +265,7 @@ class _Vocabulary:
     words: tuple[str, ...] = ()  # every word of every item of MISREAD_MIN_LETTERS or more, sorted
     known: frozenset[str] = frozenset()  # the same, to look up
     _read: dict[str, str] = field(default_factory=dict)  # word -> what read_as gave, once per word
+    holders: dict[str, tuple[int, ...]] = field(default_factory=dict)  # weighed word -> the items having it
 
     def read_as(self, word: str) -> str:
         """`word` itself if the outline has it, else the outline word it is a misreading
@@ -300,4 +305,5 @@ def _vocabulary(outline: tuple[OutlineSection, ...]) -> _Vocabulary:
             weights[word] = weight
     return _Vocabulary(tuple(items), weights, math.log(count) if count > 1 else 1.0,
                        tuple(sorted(w for w in set().union(*items) if len(w) >= MISREAD_MIN_LETTERS)),
-                       frozenset().union(*items))
+                       frozenset().union(*items),
+                       holders={word: tuple(i for i, item in enumerate(items) if word in item) for word in weights})

@@ -26,10 +26,23 @@ from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.labels import leading_label
 from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
-from baocao.parse.styles import paragraph_style, run_style, style_chain
+from baocao.parse.styles import paragraph_style, run_style, style_chain, table_style
 from baocao.text import clean_line, fold, nfc
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Tags the body walk compares every element with, named once (qn() is a function call).
+_P = qn("w:p")
+_TBL = qn("w:tbl")
+_R = qn("w:r")
+_T = qn("w:t")
+_TAB = qn("w:tab")
+_BR = qn("w:br")
+_CR = qn("w:cr")
+_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+_SOFT_HYPHEN = qn("w:softHyphen")
+_SDT = qn("w:sdt")
+_CUSTOM_XML = qn("w:customXml")
+_SDT_CONTENT = qn("w:sdtContent")
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
 _NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), _MC_FALLBACK}
@@ -90,7 +103,7 @@ def _blocks(word) -> Iterator[Block]:
     counters = Counters(read_numbering(word))
     index = 0
     for element in _content(word.element.body):
-        if element.tag == qn("w:p"):
+        if element.tag == _P:
             block = _paragraph_block(Paragraph(element, word._body), index, counters)
             if block.text:
                 yield block
@@ -112,7 +125,7 @@ def _text_boxes(paragraph, word, index: int, counters: Counters) -> Iterator[Blo
     for box in paragraph.iter(qn("w:txbxContent")):
         if any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()):
             continue
-        for inner in box.iter(qn("w:p")):
+        for inner in box.iter(_P):
             block = _paragraph_block(Paragraph(inner, word._body), index, counters)
             if block.text:
                 yield block
@@ -121,10 +134,10 @@ def _text_boxes(paragraph, word, index: int, counters: Counters) -> Iterator[Blo
 def _content(container) -> Iterator:
     """Paragraphs and tables of a body or cell in order, looking inside content controls."""
     for child in container.iterchildren():
-        if child.tag in (qn("w:p"), qn("w:tbl")):
+        if child.tag in (_P, _TBL):
             yield child
-        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
-            yield from _content(child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child)
+        elif child.tag in (_SDT, _CUSTOM_XML):
+            yield from _content(child.find(_SDT_CONTENT) if child.tag == _SDT else child)
 
 
 def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Block:
@@ -153,7 +166,7 @@ def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool]]:
                 continue
             lines = []
             for element in _content(tc):
-                if element.tag == qn("w:tbl"):
+                if element.tag == _TBL:
                     nested.append(element)
                     continue
                 paragraph = Paragraph(element, word._body)
@@ -168,7 +181,7 @@ def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool]]:
 
 
 def _enclosing_table(element):
-    return next(element.iterancestors(qn("w:tbl")))
+    return next(element.iterancestors(_TBL))
 
 
 def _continues_vertical_merge(tc) -> bool:
@@ -178,7 +191,7 @@ def _continues_vertical_merge(tc) -> bool:
 
 
 def _table_style(table, word) -> str:
-    style = Table(table, word._body).style
+    style = table_style(Table(table, word._body))
     return nfc(style.name or "") if style is not None else ""
 
 
@@ -191,18 +204,18 @@ def _pieces(element) -> Iterator[str]:
     for child in element.iterchildren():
         if child.tag in _NOT_IN_TEXT:
             continue
-        if fonts is not None and child.tag == qn("w:r"):
+        if fonts is not None and child.tag == _R:
             font = fonts.of_run(child)
             if encoding_of_font(font):
                 yield text_in_font(_legacy_run_text(child), font)
                 continue
-        if child.tag == qn("w:t"):
+        if child.tag == _T:
             yield child.text or ""
-        elif child.tag == qn("w:tab"):
+        elif child.tag == _TAB:
             yield "\t"
-        elif child.tag in (qn("w:br"), qn("w:cr")):
+        elif child.tag in (_BR, _CR):
             yield "\n"
-        elif child.tag == qn("w:noBreakHyphen"):
+        elif child.tag == _NO_BREAK_HYPHEN:
             yield "-"
         else:
             yield from _pieces(child)
@@ -213,11 +226,11 @@ def _legacy_run_text(run) -> str:
     was typed as: in TCVN3 that byte is the letter ư."""
     pieces = []
     for child in run.iterchildren():
-        if child.tag == qn("w:t"):
+        if child.tag == _T:
             pieces.append(child.text or "")
-        elif child.tag == qn("w:softHyphen"):
+        elif child.tag == _SOFT_HYPHEN:
             pieces.append("\xad")
-        elif child.tag == qn("w:tab"):
+        elif child.tag == _TAB:
             pieces.append("\t")
     return "".join(pieces)
 
@@ -226,7 +239,7 @@ def _runs(element) -> Iterator:
     for child in element.iterchildren():
         if child.tag in _NOT_IN_TEXT:
             continue
-        if child.tag == qn("w:r"):
+        if child.tag == _R:
             yield child
         else:
             yield from _runs(child)

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from baocao.parse.legacy import encoding_of_font
 
 _W_P, _W_R = qn("w:p"), qn("w:r")
+_TEXT_FONTS = (qn("w:ascii"), qn("w:hAnsi"))  # the rFonts attributes that name the font of letters
 
 
 class RunFonts:
@@ -33,7 +34,7 @@ class RunFonts:
         parts = [word.styles.element, word.element]
         for part in parts:
             for fonts in part.iter(qn("w:rFonts")):
-                if any(encoding_of_font(v) for k, v in fonts.attrib.items() if k in (qn("w:ascii"), qn("w:hAnsi"))):
+                if any(encoding_of_font(v) for k, v in fonts.attrib.items() if k in _TEXT_FONTS):
                     return cls(word)
         return None
 

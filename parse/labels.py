@@ -31,6 +31,7 @@ _ORDINALS = ("nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muo
 _ORDINAL_LABEL = re.compile(
     rf"^(?P<word>phan|muc|chuong)\s+thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s*[.:)\-–—])?(?=\s|$)")
 _ORDINAL_START = set("PpMmCc")
+_ORDINAL_WORDS = ("phan", "muc", "chuong")  # the first words _ORDINAL_LABEL takes
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
 # "III."), its full stop as a comma or lost ("II THÔNG TIN CHUNG").
 _MISREAD_ROMAN = re.compile(r"^(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)])?(?=\s)")
@@ -51,8 +52,8 @@ def leading_label(text: str) -> str:
 def _ordinal_label(text: str) -> re.Match | None:
     """"Phần thứ hai" at the start of the line, matched on the line's first letters without
     their diacritics (one letter for one letter, so the match's end is the label's end)."""
-    if text[:1] not in _ORDINAL_START:
-        return None
+    if text[:1] not in _ORDINAL_START or not _bare(text[:7]).startswith(_ORDINAL_WORDS):
+        return None  # most lines: their first word is none of the label's, read in 7 letters
     return _ORDINAL_LABEL.match(_bare(text[:40]))
 
 

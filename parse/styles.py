@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import weakref
 
+from docx.enum.style import WD_STYLE_TYPE
+from docx.styles.style import StyleFactory
+
 _CACHE: "weakref.WeakKeyDictionary[object, dict]" = weakref.WeakKeyDictionary()
 
 
@@ -17,11 +20,41 @@ def _cached(part, key, compute):
 
 
 def paragraph_style(paragraph):
-    return _cached(paragraph.part, ("p", paragraph._p.style), lambda: paragraph.style)
+    style_id = paragraph._p.style
+    return _cached(paragraph.part, ("p", style_id), lambda: _style(paragraph.part, style_id, WD_STYLE_TYPE.PARAGRAPH))
+
+
+def table_style(table):
+    """A docx.table.Table's style: a table without its own is the document's default
+    style, which python-docx finds by scanning every style again for each table."""
+    style_id = table._tbl.tblStyle_val
+    return _cached(table.part, ("t", style_id), lambda: _style(table.part, style_id, WD_STYLE_TYPE.TABLE))
 
 
 def run_style(run):
-    return _cached(run.part, ("r", run._r.style), lambda: run.style)
+    style_id = run._r.style
+    return _cached(run.part, ("r", style_id), lambda: _style(run.part, style_id, WD_STYLE_TYPE.CHARACTER))
+
+
+def _style(part, style_id, style_type):
+    """What python-docx's `paragraph.style`, `run.style`, `table.style` give
+    (part.get_style), but the default style of an element without its own is found with
+    the other types' defaults in one pass (_defaults): python-docx reads the type of every
+    style of the document again for each type's default."""
+    if style_id is not None:
+        return part.get_style(style_id, style_type)
+    default = _cached(part, "defaults", lambda: _defaults(part)).get(style_type)
+    return StyleFactory(default) if default is not None else None
+
+
+def _defaults(part) -> dict:
+    """Each type's default style element as CT_Styles.default_for finds it: the last one
+    marked default, in document order."""
+    found = {}
+    for element in part.styles.element.xpath("w:style"):
+        if element.default:
+            found[element.type] = element
+    return found
 
 
 def style_chain(part, style) -> tuple:
