@@ -247,14 +247,17 @@ def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False)
     known = [(word, vocabulary.weights[word]) for word in words if word in vocabulary.weights]
     if not known:
         return (0.0,) * len(outline)
-    total = sum(weight for _, weight in known) + vocabulary.unique_weight
+    # The words are a set, whose order follows Python's hash seed: math.fsum's exactly
+    # rounded sums make the weights the same in every run, so a cell near a threshold is
+    # not flagged in one run and passed in the next.
+    total = math.fsum(weight for _, weight in known) + vocabulary.unique_weight
     # One pass over the words (a section's text has hundreds), each weight added to the
-    # items holding the word, in the words' order as before: the same sums to the last bit.
+    # items holding the word.
     per_item: list[list[float]] = [[] for _ in vocabulary.items]
     for word, weight in known:
         for i in vocabulary.holders[word]:
             per_item[i].append(weight)
-    return tuple(sum(weights) / total for weights in per_item)
+    return tuple(math.fsum(weights) / total for weights in per_item)
 
 
 @dataclass(frozen=True)

@@ -330,3 +330,22 @@ def test_texts_that_speak_the_items_do_not_make_headings_of_another_plan_the_ite
     # Whether a report is on the outline is judged by its headings; texts only tell items apart.
     lines = [line for n in range(1, 7) for line in (Bold(UNKNOWN[n]), TOLD[n])]
     assert read(tmp_path, lines).sections == ()
+
+
+def test_the_weights_of_a_text_are_the_same_whatever_python_hash_seed_the_run_has():
+    # A text's words are a set, iterated in an order that changes with PYTHONHASHSEED; summed
+    # in that order, a cell near a threshold was flagged in one run and passed in the next.
+    import subprocess
+    import sys
+    code = (
+        "from baocao.campaign import load_campaign\n"
+        "from baocao.parse.alignment import likeness\n"
+        "from baocao.text import fold\n"
+        "o = load_campaign().sections\n"
+        "text = fold(' '.join(s.heading for s in o) + ' kinh phí thực hiện khó khăn vướng mắc"
+        " kiến nghị giải pháp hạ tầng số dữ liệu')\n"
+        "print(repr(likeness(text, o)))\n"
+    )
+    runs = {subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": str(seed)},
+                           capture_output=True, text=True, check=True).stdout for seed in range(8)}
+    assert len(runs) == 1
