@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from baocao.campaign import Campaign
+from baocao.i18n import N_
 from baocao.ingest.archives import archive_format, unpack
 from baocao.ingest.classify import campaign_match, from_ministry, non_report_kind
 from baocao.ingest.mime import Attachment, MailMessage, read_headers, read_message
@@ -178,7 +179,7 @@ class Examiner:
             with self._watched():
                 unpacked = unpack(attachment.data, attachment.filename or f"attachment {attachment.part}")
             for problem in unpacked.problems:
-                found.problems.append(Problem("archive", problem, "see the message in a mail client",
+                found.problems.append(Problem("archive", problem, N_("see the message in a mail client"),
                                               attachment.filename))
             for i, member in enumerate(unpacked.members, start=1):
                 yield Attachment(part=f"{attachment.part}/{i}", filename=f"{attachment.filename}/{member.path}",
@@ -205,9 +206,9 @@ class Examiner:
             found.parsed[a_sha] = parsed
         if parsed.error:
             name = attachment.filename or f"attachment {attachment.part}"
-            found.problems.append(Problem("parse", f"{name}: {parsed.error}",
-                                          "open the file yourself; ask the province for a readable copy if it is "
-                                          "damaged", attachment.filename))
+            found.problems.append(Problem("parse", N_("{name}: {reason}").format(name=name, reason=parsed.error),
+                                          N_("open the file yourself; ask the province for a readable copy if it "
+                                             "is damaged"), attachment.filename))
         return parsed
 
     def _known_document(self, sha: str) -> ParsedDocument | None:
@@ -243,9 +244,9 @@ def unreadable(store: ObjectStore, sha: str, why: str) -> Examined:
     """A message baocao failed to examine: recorded with its headers when they can be
     read, so the clerk sees which message it is."""
     found = Examined(sha, kind="unreadable", problems=[Problem(
-        "analyse", f"baocao could not examine this message ({why})",
-        "the raw message is kept: open it in a mail client, and report this to baocao's developers with the "
-        "message's hash")])
+        "analyse", N_("baocao could not examine this message ({why})").format(why=why),
+        N_("the raw message is kept: open it in a mail client, and report this to baocao's developers with the "
+           "message's hash"))])
     try:
         found.take_headers(headers_of(store, sha))
     except Exception:  # the headers are what failed: the hash still names the message

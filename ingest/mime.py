@@ -21,6 +21,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.policy import EmailPolicy
 
+from baocao.i18n import N_
 from baocao.text import clean_line, nfc
 
 
@@ -63,9 +64,9 @@ CLASSIFYING_HEADERS = (
 
 
 # What to do about a value read with a problem, unless the problem says otherwise.
-CHECK_VALUE = "the value shown may be garbled; check the message in a mail client"
-CHECK_ATTACHMENTS = "check the attachments in a mail client"
-CHECK_MESSAGE = "check the message in a mail client: its sender, subject or text may have been read wrongly"
+CHECK_VALUE = N_("the value shown may be garbled; check the message in a mail client")
+CHECK_ATTACHMENTS = N_("check the attachments in a mail client")
+CHECK_MESSAGE = N_("check the message in a mail client: its sender, subject or text may have been read wrongly")
 
 
 @dataclass(frozen=True)
