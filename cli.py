@@ -16,7 +16,16 @@ import click
 
 from baocao.campaign import CampaignError, load_campaign
 from baocao.config import ConfigFileError, config_path, load_config, read_password
-from baocao.i18n import N_, _, language_from_environment, moment_text, number_text, recorded_text, use_language
+from baocao.i18n import (
+    N_,
+    _,
+    current_language,
+    language_from_environment,
+    moment_text,
+    number_text,
+    recorded_text,
+    use_language,
+)
 from baocao.i18n_click import TranslatedGroup
 from baocao.store import Store, StoreError, StoreLocked, StoreWriteError
 
@@ -563,6 +572,7 @@ def status(store, campaign, reminders):
         baocao status --store kho --reminders nhac-nho
     """
     from baocao.aggregate.review import review_count
+    from baocao.aggregate.schema import Status
 
     c = _campaign(campaign)
     s = _open_store(store)
@@ -576,13 +586,14 @@ def status(store, campaign, reminders):
     finally:
         s.close()
     counts = table["status"].value_counts()
-    statuses = {"on_time": _("on time"), "late": _("late"), "unreadable": _("unreadable"), "missing": _("missing")}
+    # In English the table's own status values, as before; in Vietnamese the table's labels.
+    statuses = {s.value: s.value if current_language() == "en" else s.label.lower() for s in Status}
     click.echo(_("Campaign {campaign}, deadline {deadline} ({deadline_text})").format(
         campaign=c.id, deadline=moment_text(c.deadline, c.tz), deadline_text=c.deadline_text))
     click.echo(_("Messages stored: {count} ({kinds})").format(
         count=sum(kinds.values()), kinds=", ".join(f"{k}: {n}" for k, n in kinds.items())))
     click.echo(_("Provinces: {count}; on time {on_time}, late {late}, unreadable {unreadable}, missing {missing}")
-               .format(count=len(table), **{k: counts.get(k, 0) for k in statuses}))
+               .format(count=len(table), **{k: counts.get(k, 0) for k in ("on_time", "late", "unreadable", "missing")}))
     to_review = review_count(table)
     click.echo(_("Cells to review: {cells} in {provinces} province(s)").format(
         cells=to_review.cells, provinces=to_review.provinces)

@@ -78,7 +78,9 @@ def help_text(text: str | None) -> str | None:
     The msgid is the text as click shows it, cleaned of the docstring's indentation."""
     if not text:
         return text
-    return _(inspect.cleandoc(text))
+    cleaned = inspect.cleandoc(text)
+    translated = _(cleaned)
+    return translated if translated != cleaned else _(text)   # an epilog's msgid is the text as written
 
 
 # -- recorded problems ----------------------------------------------------------------
