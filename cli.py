@@ -43,7 +43,9 @@ class Failure(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file=None) -> None:
-        click.echo(_("Error: {message}").format(message=self.format_message()), err=file is None, file=file)
+        # A library's message is English (the msgid); recorded_text finds it in the catalogue.
+        click.echo(_("Error: {message}").format(message=recorded_text(self.format_message())), err=file is None,
+                   file=file)
 
 
 def _load_config(ctx: click.Context, param, value):

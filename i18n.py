@@ -94,12 +94,14 @@ def _templates(language: str) -> tuple[tuple[re.Pattern, str], ...]:
     for msgid, msgstr in getattr(catalogue, "_catalog", {}).items():
         if not isinstance(msgid, str) or "{" not in msgid or not msgstr:
             continue
-        pieces = re.split(r"\{([a-z_]+)\}", msgid)
-        pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(pieces))
-        try:
-            found.append((re.compile(pattern + r"\Z", re.DOTALL), msgstr))
-        except re.error:   # a field named twice: such a text is translated where it is made only
-            continue
+        pattern, named = "", set()
+        for i, piece in enumerate(re.split(r"\{([a-z_]+)\}", msgid)):
+            if i % 2 == 0:
+                pattern += re.escape(piece)
+            else:   # a field named twice holds the same value twice
+                pattern += f"(?P={piece})" if piece in named else f"(?P<{piece}>.+?)"
+                named.add(piece)
+        found.append((re.compile(pattern + r"\Z", re.DOTALL), msgstr))
     # The longest first: a text that holds another one's fixed words is the more precise match.
     return tuple(sorted(found, key=lambda t: -len(t[0].pattern)))
 

@@ -225,19 +225,21 @@ def not_a_report(found: Examined, index: ProvinceIndex) -> None:
     report sent as a photo or a link must not go unseen among the `other` messages."""
     domain = next((e for e in found.decision.evidence if e.source == "sender_domain"), None)
     if found.match == "cited":
-        looks = "cites the campaign's letter"
+        looks = N_("cites the campaign's letter")
     elif domain is not None:
-        looks = f"comes from {domain.detail}, the domain of {index.provinces[domain.province_code].name},"
+        looks = N_("comes from {domain}, the domain of {province},").format(
+            domain=domain.detail, province=index.provinces[domain.province_code].name)
     else:
         return
     if not found.attachments:
-        why = "it has no attachment"
+        why = N_("it has no attachment")
     else:
         names = ", ".join(f"{a.filename or f'part {a.part}'} ({a.content_type})" for a in found.attachments)
-        why = f"none of its attachments is a document (.docx, .doc, .pdf, .odt, .rtf): {names}"
-    found.problems.append(Problem("analyse", f"this message {looks} but was not taken as a report: {why}",
-                                  "read it in a mail client; if the province meant to send its report, ask it to "
-                                  "send the report as an attached .docx or .pdf file"))
+        why = N_("none of its attachments is a document (.docx, .doc, .pdf, .odt, .rtf): {names}").format(names=names)
+    found.problems.append(Problem("analyse", N_("this message {looks} but was not taken as a report: {why}").format(
+                                      looks=looks, why=why),
+                                  N_("read it in a mail client; if the province meant to send its report, ask it "
+                                     "to send the report as an attached .docx or .pdf file")))
 
 
 def unreadable(store: ObjectStore, sha: str, why: str) -> Examined:

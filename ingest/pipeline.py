@@ -340,8 +340,8 @@ class Analyser:
         province_code = assigned or decision.code
         if kind == "report" and match == "unassigned":
             problems.append(Problem(
-                "analyse", "this report cites no request letter and its document does not follow the outline",
-                "read it; if it answers the campaign, ask the province to resend it citing the letter"))
+                "analyse", N_("this report cites no request letter and its document does not follow the outline"),
+                N_("read it; if it answers the campaign, ask the province to resend it citing the letter")))
         analysis = MessageAnalysis(
             message_id=examined.message_id, sender=examined.sender, sender_name=examined.sender_name,
             subject=examined.subject, date_header=examined.date_header, kind=kind,

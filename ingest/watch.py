@@ -168,8 +168,8 @@ class IdleWaiter:
         except (OSError, IMAPClientError) as e:
             self._drop()
             if isinstance(e, IMAPClientError) and not isinstance(e, IMAPClientAbortError):
-                raise ImapError(f"cannot open folder {self.settings.folder!r} on {self.settings.host} ({e}): "
-                                "check --imap-folder") from e
+                raise ImapError(N_("cannot open folder {folder} on {host} ({reason}): check --imap-folder").format(
+                    folder=repr(self.settings.folder), host=self.settings.host, reason=e)) from e
             raise ConnectionLost(str(e) or type(e).__name__) from e
         self.announces = True
 

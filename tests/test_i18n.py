@@ -80,3 +80,10 @@ def test_a_recorded_text_the_catalogue_does_not_know_is_shown_as_recorded(langua
     assert i18n.recorded_text("something an older baocao said") == "something an older baocao said"
     language("en")
     assert i18n.recorded_text("check the attachments in a mail client") == "check the attachments in a mail client"
+
+
+def test_a_library_error_with_a_value_named_twice_is_translated(language, tmp_path):
+    language("vi")
+    recorded = f"{tmp_path} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {tmp_path}` first"
+    assert i18n.recorded_text(recorded) == (f"{tmp_path} không phải kho của baocao (không có catalog.sqlite): "
+                                            f"chạy `baocao ingest --store {tmp_path}` trước")

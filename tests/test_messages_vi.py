@@ -169,3 +169,11 @@ def test_ingest_summary_is_vietnamese(tmp_path):
     assert done.returncode == 0
     assert "đã xem 23 thư, 22 thư mới, 1 thư đã có trong kho; đã phân tích 22 thư" in done.stderr
     assert "đã lưu " in done.stderr   # one line per new message when no terminal shows a bar
+
+
+def test_exit_messages_from_the_library_are_vietnamese(tmp_path):
+    done = baocao("status", "--store", str(tmp_path / "khong-co"), env=C_LOCALE)
+    assert done.returncode == 3
+    assert done.stderr.startswith(f"Lỗi: {tmp_path / 'khong-co'} không phải kho của baocao")
+    english = baocao("--lang", "en", "status", "--store", str(tmp_path / "khong-co"), env=C_LOCALE)
+    assert english.stderr.startswith(f"Error: {tmp_path / 'khong-co'} is not a baocao store")
