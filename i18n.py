@@ -17,7 +17,7 @@ import inspect
 import os
 import re
 from collections.abc import Mapping
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
 
@@ -126,16 +126,24 @@ def recorded_text(text: str) -> str:
 
 # -- dates, times and numbers for people ------------------------------------------------
 
-def moment_text(moment: datetime | str, tz: tzinfo, prose: bool = False) -> str:
+def moment_text(moment: datetime | str, tz: tzinfo, prose: bool = False, language: str | None = None) -> str:
     """A moment in the campaign's time zone as a person reads it: "17/5/2022 14:09", or in a
-    sentence "14 giờ 09 ngày 17/5/2022"; in English "2022-05-17 14:09". Never an UTC offset."""
+    sentence "14 giờ 09 ngày 17/5/2022"; in English "2022-05-17 14:09". Never an UTC offset.
+    `language` for a text that is Vietnamese whatever the terminal's (the digest)."""
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
     local = moment.astimezone(tz)
-    if _language == "en":
+    if (language or _language) == "en":
         return local.strftime("%Y-%m-%d %H:%M")
-    day = f"{local.day}/{local.month}/{local.year}"
+    day = date_text(local.date(), "vi")
     return f"{local.hour} giờ {local.minute:02d} ngày {day}" if prose else f"{day} {local.hour:02d}:{local.minute:02d}"
+
+
+def date_text(day: date, language: str | None = None) -> str:
+    """A day as a person reads it: "17/5/2022" (Vietnamese, no leading zeros), "2022-05-17"."""
+    if (language or _language) == "en":
+        return day.isoformat()
+    return f"{day.day}/{day.month}/{day.year}"
 
 
 def number_text(value: float, decimals: int = 0) -> str:
