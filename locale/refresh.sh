@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pybabel="${PYBABEL:-.venv-test/bin/pybabel}"
-PYTHONPATH=locale "$pybabel" extract -F babel.cfg --no-location --sort-output --omit-header --project baocao -o locale/baocao.pot .
+PYTHONPATH=locale "$pybabel" --quiet extract -F babel.cfg --no-location --sort-output --omit-header --project baocao -o locale/baocao.pot .
 "$pybabel" update -D baocao -i locale/baocao.pot -d locale -l vi --no-fuzzy-matching --ignore-obsolete
 "$pybabel" compile -D baocao -d locale -l vi --statistics
