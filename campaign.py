@@ -13,6 +13,8 @@ from datetime import date, datetime, tzinfo
 from importlib import resources
 from pathlib import Path
 
+from baocao.i18n import N_
+
 BUNDLED_CAMPAIGN = "1683-BXD-PTDT.toml"
 
 
@@ -200,16 +202,19 @@ def load_campaign(path: Path | str | None = None) -> Campaign:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise CampaignError(f"campaign file {path} not found: give an existing file with --campaign") from None
+        raise CampaignError(N_("campaign file {path} not found: give an existing file with --campaign").format(
+            path=path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise CampaignError(f"campaign file {path} is not valid UTF-8 TOML: {e}") from e
+        raise CampaignError(N_("campaign file {path} is not valid UTF-8 TOML: {reason}").format(path=path, reason=e)) \
+            from e
     try:
         return _campaign_from_toml(data, path)
     except _BadValue as e:
         raise CampaignError(f"{path}: {e}; see campaigns/{BUNDLED_CAMPAIGN} for an example") from e
     except KeyError as e:
         raise CampaignError(
-            f"campaign file {path} lacks the key {e}: see campaigns/{BUNDLED_CAMPAIGN} for the schema"
+            N_("campaign file {path} lacks the key {key}: see campaigns/{example} for the schema").format(
+                path=path, key=e, example=BUNDLED_CAMPAIGN)
         ) from e
     except (TypeError, ValueError) as e:
         raise CampaignError(f"campaign file {path} has a malformed value: {e}") from e

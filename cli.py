@@ -16,6 +16,17 @@ import click
 
 from baocao.campaign import CampaignError, load_campaign
 from baocao.config import ConfigFileError, config_path, load_config, read_password
+from baocao.i18n import (
+    N_,
+    _,
+    current_language,
+    language_from_environment,
+    moment_text,
+    number_text,
+    recorded_text,
+    use_language,
+)
+from baocao.i18n_click import TranslatedGroup
 from baocao.store import Store, StoreError, StoreLocked, StoreWriteError
 
 if TYPE_CHECKING:
@@ -30,6 +41,11 @@ class Failure(click.ClickException):
     def __init__(self, message: str, exit_code: int = 1):
         super().__init__(message)
         self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        # A library's message is English (the msgid); recorded_text finds it in the catalogue.
+        click.echo(_("Error: {message}").format(message=recorded_text(self.format_message())), err=file is None,
+                   file=file)
 
 
 def _load_config(ctx: click.Context, param, value):
@@ -72,7 +88,7 @@ class _FolderName(click.ParamType):
     def convert(self, value, param, ctx):
         value = str(value).strip()
         if not value:
-            self.fail("an empty folder name", param, ctx)
+            self.fail(_("an empty folder name"), param, ctx)
         return value
 
 
@@ -113,7 +129,7 @@ def mail_source_options(f):
     return with_mail_source
 
 
-EXIT_CODES = """\b
+EXIT_CODES = N_("""\b
 Exit codes:
   0  done (problems with single messages or files are recorded: see `baocao errors`)
   1  unexpected failure (please report it with the output)
@@ -124,12 +140,20 @@ Exit codes:
   6  the store cannot be written (disk full, read-only, I/O error)
   7  the store is damaged (`baocao verify` says which object, which messages, what to do)
   130  interrupted (Ctrl-C): what was stored is kept, the next run completes it
-"""
+""")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+def _language(ctx: click.Context, param, value):
+    use_language(value or language_from_environment())
+    return value
+
+
+@click.group(cls=TranslatedGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog=EXIT_CODES)
 @click.version_option(package_name="baocao")
+@click.option("--lang", type=click.Choice(["vi", "en"]), is_eager=True, expose_value=False, callback=_language,
+              help="Language of the messages: vi (the default) or en (else BAOCAO_LANG, else LC_ALL, LC_MESSAGES "
+                   "or LANG: English when it starts with en).")
 def cli() -> None:
     """baocao: turns the report-collection mailbox into the consolidated national report.
 
@@ -170,8 +194,8 @@ def _mail_source(from_path, imap_host, imap_port, imap_user, imap_password_file,
     if from_path is not None:
         return MailSource(path=from_path)
     if not imap_host or not imap_user:
-        raise Failure("say where the mail is: --from PATH, or --imap-host and --imap-user "
-                      "(also from baocao.toml or BAOCAO_IMAP_HOST / BAOCAO_IMAP_USER)", EXIT_CONFIG)
+        raise Failure(_("say where the mail is: --from PATH, or --imap-host and --imap-user "
+                        "(also from baocao.toml or BAOCAO_IMAP_HOST / BAOCAO_IMAP_USER)"), EXIT_CONFIG)
     try:
         password = read_password(imap_password_file)
     except ConfigFileError as e:
@@ -216,11 +240,14 @@ def _ingest_locked(store_path, campaign, mail, quiet, document_seconds, shown) -
         finally:
             progress.close()
         if not quiet:
-            kinds = ", ".join(f"{k}: {v}" for k, v in sorted(summary.kinds.items())) or "none"
-            click.echo(f"{mail.name}: {summary.seen} message(s) seen, {summary.stored} new, "
-                       f"{summary.already_stored} already stored; analysed {summary.analysed} ({kinds})", err=True)
+            kinds = ", ".join(f"{k}: {v}" for k, v in sorted(summary.kinds.items())) or _("none")
+            click.echo(_("{source}: {seen} message(s) seen, {stored} new, {already} already stored; "
+                         "analysed {analysed} ({kinds})").format(
+                source=mail.name, seen=summary.seen, stored=summary.stored, already=summary.already_stored,
+                analysed=summary.analysed, kinds=kinds), err=True)
         if summary.errors:
-            click.echo(f"{summary.errors} new problem(s) recorded: see `baocao errors --store {store_path}`", err=True)
+            click.echo(_("{count} new problem(s) recorded: see `baocao errors --store {store}`").format(
+                count=summary.errors, store=store_path), err=True)
     finally:
         store.close()
 
@@ -233,14 +260,14 @@ def _interrupted(shown: list["_Progress"]) -> None:
         for progress in shown:
             progress.close()   # the terminal gets its cursor back
     finally:
-        click.echo("\ninterrupted: every message stored so far is kept; run the same command again to fetch and "
-                   "analyse the rest", err=True)
+        click.echo("\n" + _("interrupted: every message stored so far is kept; run the same command again to fetch "
+                          "and analyse the rest"), err=True)
         os._exit(EXIT_INTERRUPTED)
 
 
 def _write_failed(store_path: Path, error: StoreWriteError) -> Failure:
-    return Failure(f"cannot write to the store {store_path} ({error}): free space or fix the disk, then run "
-                   "again; what was stored before is intact", EXIT_STORE)
+    return Failure(_("cannot write to the store {store} ({error}): free space or fix the disk, then run "
+                     "again; what was stored before is intact").format(store=store_path, error=error), EXIT_STORE)
 
 
 class _Progress:
@@ -265,7 +292,7 @@ class _Progress:
             self._rich = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                                   MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True),
                                   transient=True)
-            self._task = self._rich.add_task("fetching", total=None)
+            self._task = self._rich.add_task(_("fetching"), total=None)
             self._rich.start()
 
     def expect(self, more: int) -> None:
@@ -278,14 +305,15 @@ class _Progress:
         """An IMAP folder was opened and its new messages counted."""
         self.expect(count)
         if not self.quiet:
-            self.log(f"{source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})")
+            self.log(_("{source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})").format(
+                source=source, count=count, uidvalidity=uidvalidity))
 
     def message(self, raw, new: bool) -> None:
         self.count += 1
         if self._rich is not None:
-            self._rich.update(self._task, completed=self.count, description="stored" if new else "fetching")
+            self._rich.update(self._task, completed=self.count, description=_("stored") if new else _("fetching"))
         elif new and not self.quiet:
-            click.echo(f"stored {raw.source} {raw.key}", err=True)
+            click.echo(_("stored {source} {key}").format(source=raw.source, key=raw.key), err=True)
 
     def log(self, text: str) -> None:
         """A line above the bar on a terminal, a plain line otherwise; shown even when quiet."""
@@ -339,7 +367,8 @@ def _letter_date(ctx, param, value):
     try:
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date written YYYY-MM-DD, e.g. 2022-06-29") from None
+        raise click.BadParameter(_("'{value}' is not a date written YYYY-MM-DD, e.g. 2022-06-29").format(
+            value=value)) from None
 
 
 date_option = click.option(
@@ -407,7 +436,7 @@ def parse(store, campaign, document_seconds):
         raise _write_failed(store, e) from e
     finally:
         s.close()
-    click.echo(f"analysed {n} message(s) again", err=True)
+    click.echo(_("analysed {count} message(s) again").format(count=n), err=True)
 
 
 @cli.command()
@@ -446,7 +475,7 @@ def aggregate(store, campaign, out, by_2025):
             _write_table(consolidation, out)
     finally:
         s.close()
-    click.echo(f"wrote {out}", err=True)
+    click.echo(_("wrote {out}").format(out=out), err=True)
 
 
 @cli.command()
@@ -475,7 +504,8 @@ def render(store, campaign, out, templates, on, with_excerpts):
         _render(s, c, _table(s, c), out, templates, on, with_excerpts)
     finally:
         s.close()
-    click.echo(f"wrote {out} and {out.parent / 'kiem-tra.html'} (what to check)", err=True)
+    click.echo(_("wrote {out} and {checklist} (what to check)").format(out=out, checklist=out.parent / "kiem-tra.html"),
+               err=True)
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -519,12 +549,13 @@ def run(store, mail, campaign, quiet, document_seconds, out, templates, on, with
                 if suffix != ".pdf":
                     raise
                 # The PDF needs LibreOffice; the other formats are worth having without it.
-                click.echo(f"the report was not written as PDF: {e.message}", err=True)
+                click.echo(_("the report was not written as PDF: {reason}").format(reason=e.message), err=True)
     finally:
         s.close()
     if not quiet:
-        click.echo(f"wrote {out}/{REPORT_NAME}{', '.join(written)}, {out}/kiem-tra.html and "
-                   f"{out}/{TABLE_NAME}.xlsx, .csv, .json", err=True)
+        click.echo(_("wrote {report}, {checklist} and {table}.xlsx, .csv, .json").format(
+            report=f"{out}/{REPORT_NAME}{', '.join(written)}", checklist=f"{out}/kiem-tra.html",
+            table=f"{out}/{TABLE_NAME}"), err=True)
 
 
 @cli.command()
@@ -543,6 +574,7 @@ def status(store, campaign, reminders):
         baocao status --store kho --reminders nhac-nho
     """
     from baocao.aggregate.review import review_count
+    from baocao.aggregate.schema import Status
 
     c = _campaign(campaign)
     s = _open_store(store)
@@ -556,28 +588,36 @@ def status(store, campaign, reminders):
     finally:
         s.close()
     counts = table["status"].value_counts()
-    click.echo(f"Campaign {c.id}, deadline {c.deadline.isoformat()} ({c.deadline_text})")
-    click.echo(f"Messages stored: {sum(kinds.values())} (" + ", ".join(f"{k}: {n}" for k, n in kinds.items()) + ")")
-    click.echo(f"Provinces: {len(table)}; on time {counts.get('on_time', 0)}, late {counts.get('late', 0)}, "
-               f"unreadable {counts.get('unreadable', 0)}, missing {counts.get('missing', 0)}")
+    # In English the table's own status values, as before; in Vietnamese the table's labels.
+    statuses = {s.value: s.value if current_language() == "en" else s.label.lower() for s in Status}
+    click.echo(_("Campaign {campaign}, deadline {deadline} ({deadline_text})").format(
+        campaign=c.id, deadline=moment_text(c.deadline, c.tz), deadline_text=c.deadline_text))
+    click.echo(_("Messages stored: {count} ({kinds})").format(
+        count=sum(kinds.values()), kinds=", ".join(f"{k}: {n}" for k, n in kinds.items())))
+    click.echo(_("Provinces: {count}; on time {on_time}, late {late}, unreadable {unreadable}, missing {missing}")
+               .format(count=len(table), **{k: counts.get(k, 0) for k in ("on_time", "late", "unreadable", "missing")}))
     to_review = review_count(table)
-    click.echo(f"Cells to review: {to_review.cells} in {to_review.provinces} province(s)"
-               + (" (the table's section_N_review marks them, section_N_note says why)" if to_review.cells else ""))
+    click.echo(_("Cells to review: {cells} in {provinces} province(s)").format(
+        cells=to_review.cells, provinces=to_review.provinces)
+        + (_(" (the table's section_N_review marks them, section_N_note says why)") if to_review.cells else ""))
     click.echo("")
+    width = max(len(t) for t in statuses.values())
     for row in table.itertuples():
-        received = row.received_at.replace("T", " ")[:16] if row.received_at else ""
-        click.echo(f"  {row.province_code}  {row.province:<24} {row.status:<10} {received}"
-                   + ("  (corrected)" if row.corrected else ""))
+        received = moment_text(row.received_at, c.tz) if row.received_at else ""
+        click.echo(f"  {row.province_code}  {row.province:<24} {statuses.get(row.status, row.status):<{width}} "
+                   f"{received}" + (_("  (corrected)") if row.corrected else ""))
     click.echo("")
-    click.echo(f"Recorded problems: {len(errors)}" + (f" (see `baocao errors --store {store}`)" if errors else ""))
+    click.echo(_("Recorded problems: {count}").format(count=len(errors))
+               + (_(" (see `baocao errors --store {store}`)").format(store=store) if errors else ""))
     if reminders is not None:
         from baocao.aggregate.reminders import REGISTRY_MAILBOX, write_reminders
-        guess = f"{REGISTRY_MAILBOX}@<the province's domain>"
+        guess = REGISTRY_MAILBOX + _("@<the province's domain>")
 
         written, guessed = write_reminders(table, c, reminders, datetime.now(c.tz), addresses)
-        click.echo(f"Wrote {len(written)} reminder draft(s) to {reminders}: "
-                   f"{len(written) - len(guessed)} to the address the province last wrote from, "
-                   f"{len(guessed)} to a guessed registry address ({guess}): check those, then send them.")
+        click.echo(_("Wrote {count} reminder draft(s) to {folder}: {known} to the address the province last wrote "
+                     "from, {guessed} to a guessed registry address ({guess}): check those, then send them.").format(
+            count=len(written), folder=reminders, known=len(written) - len(guessed), guessed=len(guessed),
+            guess=guess))
 
 
 @cli.command()
@@ -591,21 +631,24 @@ def errors(store):
     \b
         baocao errors --store kho
     """
+    tz = _campaign(None).tz   # the bundled campaign's zone, Vietnam's: `errors` takes no --campaign
     s = _open_store(store)
     try:
         rows = s.errors()
     finally:
         s.close()
     if not rows:
-        click.echo("No problems recorded.")
+        click.echo(_("No problems recorded."))
     for e in rows:
-        click.echo(f"[{e['stage']}] {e['what']}")
+        click.echo(f"[{e['stage']}] {recorded_text(e['what'])}")
         if e["message_sha256"]:
-            click.echo(f"    message {e['message_sha256'][:12]}: {e['message_id']} from {e['sender']}, "
-                       f"received {e['received_at']}, subject {e['subject']!r}")
+            received = moment_text(e["received_at"], tz) if e["received_at"] else "?"
+            click.echo("    " + _("message {sha}: {message_id} from {sender}, received {received}, subject {subject}")
+                       .format(sha=e["message_sha256"][:12], message_id=e["message_id"], sender=e["sender"],
+                               received=received, subject=repr(e["subject"])))
         if e["file"]:
-            click.echo(f"    file: {e['file']}")
-        click.echo(f"    what to do: {e['action']}")
+            click.echo("    " + _("file: {file}").format(file=e["file"]))
+        click.echo("    " + _("what to do: {action}").format(action=recorded_text(e["action"])))
 
 
 @cli.command()
@@ -644,7 +687,8 @@ def assign(store, campaign, message, province):
         raise _write_failed(store, e) from e
     finally:
         s.close()
-    click.echo(f"message {assigned.message_sha256[:12]} assigned to {assigned.province_code} {assigned.province_name}")
+    click.echo(_("message {sha} assigned to {code} {province}").format(
+        sha=assigned.message_sha256[:12], code=assigned.province_code, province=assigned.province_name))
 
 
 EXIT_DAMAGED = 7   # the store lost something: see EXIT_CODES
@@ -674,21 +718,26 @@ def verify(store, campaign):
     except StoreError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
     for problem in result.problems:
-        click.echo(f"{'DAMAGED' if problem.is_damage else 'warning'}: {problem.what}")
+        click.echo((_("DAMAGED: {what}") if problem.is_damage else _("warning: {what}")).format(
+            what=recorded_text(problem.what)))
         for m in problem.affected:
             try:
                 province = f"{m.province_code} {c.province(m.province_code).name}"
             except KeyError:
-                province = m.province_code or "none recognised"
-            click.echo(f"    message {m.sha256[:12]}: {m.message_id} from {m.sender}, received {m.received_at}, "
-                       f"subject {m.subject!r}; province {province}")
+                province = m.province_code or _("none recognised")
+            received = moment_text(m.received_at, c.tz) if m.received_at else "?"
+            click.echo("    " + _("message {sha}: {message_id} from {sender}, received {received}, subject {subject}")
+                       .format(sha=m.sha256[:12], message_id=m.message_id, sender=m.sender, received=received,
+                               subject=repr(m.subject)) + _("; province {province}").format(province=province))
             for place in m.seen_at:
-                click.echo(f"        seen at {place}")
-        click.echo(f"    what to do: {problem.action}")
+                click.echo("        " + _("seen at {place}").format(place=place))
+        click.echo("    " + _("what to do: {action}").format(action=recorded_text(problem.action)))
     damage, warnings = len(result.damage), len(result.warnings)
-    click.echo(f"checked {result.objects} objects ({result.bytes / 2**20:.1f} MiB), {result.messages} messages, "
-               f"{result.referenced} objects named by the catalogue: "
-               + (f"{damage} damaged" if damage else "no damage") + (f", {warnings} warning(s)" if warnings else ""))
+    click.echo(_("checked {objects} objects ({size} MiB), {messages} messages, {referenced} objects named by the "
+                 "catalogue: ").format(objects=result.objects, size=number_text(result.bytes / 2**20, 1),
+                                       messages=result.messages, referenced=result.referenced)
+               + (_("{count} damaged").format(count=damage) if damage else _("no damage"))
+               + (_(", {count} warning(s)").format(count=warnings) if warnings else ""))
     if damage:
         sys.exit(EXIT_DAMAGED)
 
@@ -724,14 +773,16 @@ def backup(store, target, copy):
     except BackupError as e:
         raise Failure(str(e), 2) from e
     except OSError as e:
-        raise Failure(f"cannot write the backup to {target} ({e.strerror}): free space or fix the disk, then run "
-                      "again; an earlier backup there is intact", EXIT_STORE) from e
+        raise Failure(_("cannot write the backup to {target} ({reason}): free space or fix the disk, then run "
+                        "again; an earlier backup there is intact").format(target=target, reason=e.strerror),
+                      EXIT_STORE) from e
     new = done.linked + done.copied
     files = "".join(f", {name}" for name in done.files)
-    click.echo(f"backed up {store} to {target}: {done.messages} messages, {done.objects} objects "
-               f"({new} new: {done.linked} linked, {done.copied} copied, "
-               f"{(done.bytes_linked + done.bytes_copied) / 2**20:.1f} MiB; {done.already_there} already there)"
-               f"{files}")
+    click.echo(_("backed up {store} to {target}: {messages} messages, {objects} objects ({new} new: {linked} linked, "
+                 "{copied} copied, {size} MiB; {already} already there)").format(
+        store=store, target=target, messages=done.messages, objects=done.objects, new=new, linked=done.linked,
+        copied=done.copied, size=number_text((done.bytes_linked + done.bytes_copied) / 2**20, 1),
+        already=done.already_there) + files)
 
 
 @cli.command()
@@ -770,20 +821,21 @@ def review(store, campaign, host, port, require_login):
     except UsersError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
     if not is_loopback(host) and not users:
-        raise Failure(f"refusing to listen on {host}: other machines could reach the desk and nobody has a login. "
-                      f"Add users first (`baocao user add --store {store} NAME --role analyst`), "
-                      "or keep the default --host 127.0.0.1", EXIT_CONFIG)
+        raise Failure(_("refusing to listen on {host}: other machines could reach the desk and nobody has a login. "
+                        "Add users first (`baocao user add --store {store} NAME --role analyst`), "
+                        "or keep the default --host 127.0.0.1").format(host=host, store=store), EXIT_CONFIG)
     login = require_login or not is_loopback(host)
     if login and not users:
-        raise Failure(f"--require-login, but {users_file} has no user: add one with "
-                      f"`baocao user add --store {store} NAME --role analyst`", EXIT_CONFIG)
+        raise Failure(_("--require-login, but {users} has no user: add one with "
+                        "`baocao user add --store {store} NAME --role analyst`").format(users=users_file, store=store),
+                      EXIT_CONFIG)
     try:
         sock = listen(host, port)
     except ServeError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
     app = make_app(store, c, Settings(require_login=login, users_file=users_file))
-    serve(app, sock, lambda address: click.echo(f"Bàn kiểm tra: {address} (Ctrl-C để dừng)"))
-    click.echo("Đã dừng bàn kiểm tra.", err=True)
+    serve(app, sock, lambda address: click.echo(_("Review desk: {address} (Ctrl-C to stop)").format(address=address)))
+    click.echo(_("The review desk has stopped."), err=True)
 
 
 @cli.group()
@@ -813,12 +865,13 @@ def user_add(store, name, role, password_file):
     if password_file is not None:
         password = password_file.read_text(encoding="utf-8").splitlines()[0] if password_file.stat().st_size else ""
     else:
-        password = click.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")
+        password = click.prompt(_("Password"), hide_input=True, confirmation_prompt=_("Repeat the password"))
     try:
         added = add_user(users_path(store), name, role, password)
     except UsersError as e:
         raise Failure(str(e), 2) from e
-    click.echo(f"user {added.name} ({added.role}) saved in {users_path(store)}")
+    click.echo(_("user {name} ({role}) saved in {users}").format(name=added.name, role=added.role,
+                                                                 users=users_path(store)))
 
 
 # -- the mailbox polled without a person: watch, digest (issue 18) ---------------------
@@ -837,9 +890,10 @@ class _Duration(click.ParamType):
         try:
             seconds = float(number) * self.UNITS[unit]
         except ValueError:
-            self.fail(f"{value!r} is not a duration: write it as 30s, 10m, 24h or 2d", param, ctx)
+            self.fail(_("{value} is not a duration: write it as 30s, 10m, 24h or 2d").format(value=repr(value)),
+                      param, ctx)
         if seconds <= 0:
-            self.fail(f"{value!r} is not a duration longer than nothing", param, ctx)
+            self.fail(_("{value} is not a duration longer than nothing").format(value=repr(value)), param, ctx)
         return seconds
 
 
@@ -940,7 +994,7 @@ def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smt
     mail_to = [a.strip() for a in (mail_to or "").split(",") if a.strip()]
     if mail_to:
         if not smtp_host:
-            raise Failure("--mail-to needs --smtp-host (or BAOCAO_SMTP_HOST): the server to send through", 2)
+            raise Failure(_("--mail-to needs --smtp-host (or BAOCAO_SMTP_HOST): the server to send through"), 2)
         try:
             password = read_password(smtp_password_file, "BAOCAO_SMTP_PASSWORD", "smtp-password", "SMTP")
         except ConfigFileError as e:
@@ -977,9 +1031,9 @@ def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smt
             try:
                 send(message, settings)
             except SmtpError as e:
-                raise Failure(f"{e}; the digest was not recorded: the next one covers this period too",
-                              EXIT_CONNECTION) from e
-            click.echo(f"sent to {', '.join(mail_to)}", err=True)
+                raise Failure(_("{reason}; the digest was not recorded: the next one covers this period too").format(
+                    reason=e), EXIT_CONNECTION) from e
+            click.echo(_("sent to {addresses}").format(addresses=", ".join(mail_to)), err=True)
         if since is None:
             s.record_digest(now.isoformat(timespec="seconds"), covered_from.astimezone(timezone.utc)
                             .isoformat(timespec="seconds"), ", ".join(mail_to) or None)
@@ -999,4 +1053,19 @@ def _consolidation_errors(make):
 
 
 def main() -> None:
+    # UTF-8 whatever the locale: cron's LANG=C, a pipe or a file keep the diacritics.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    use_language(_language_asked(sys.argv[1:]) or language_from_environment())
     cli(prog_name="baocao")
+
+
+def _language_asked(args: list[str]) -> str | None:
+    """--lang before click reads it: `baocao --help --lang en` shows the help in English too."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1] if args[i + 1] in ("vi", "en") else None
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2] if arg.partition("=")[2] in ("vi", "en") else None
+    return None

@@ -11,6 +11,8 @@ import os
 import tomllib
 from pathlib import Path
 
+from baocao.i18n import N_
+
 DEFAULT_CONFIG = "baocao.toml"
 # Keys whose relative paths are taken relative to the config file, not the cwd.
 PATH_KEYS = {"store", "campaign", "from_path", "imap_password_file", "imap_ca_file", "out", "templates"}
@@ -37,13 +39,13 @@ def load_config(path: Path | None) -> dict[str, dict]:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigFileError(f"config file {path} not found") from None
+        raise ConfigFileError(N_("config file {path} not found").format(path=path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigFileError(f"config file {path} is not valid TOML: {e}") from e
+        raise ConfigFileError(N_("config file {path} is not valid TOML: {reason}").format(path=path, reason=e)) from e
     if "imap_password" in data or "password" in data.get("imap", {}):
         raise ConfigFileError(
-            f"config file {path} holds a password: put it in its own file (imap.password_file) "
-            "or in BAOCAO_IMAP_PASSWORD"
+            N_("config file {path} holds a password: put it in its own file (imap.password_file) "
+               "or in BAOCAO_IMAP_PASSWORD").format(path=path)
         )
     base = Path(path).parent
     flat: dict[str, object] = {}

@@ -12,6 +12,7 @@ from baocao.aggregate.corrections import load_corrections, message_decision, rea
 from baocao.aggregate.reports import ReportRecord, campaign_reports
 from baocao.aggregate.schema import Status, status_of
 from baocao.campaign import Campaign
+from baocao.i18n import date_text, moment_text
 from baocao.store import Store
 
 
@@ -127,7 +128,7 @@ def _new_report(report: ReportRecord, reports: list[ReportRecord], campaign: Cam
 # -- what the clerk reads --------------------------------------------------------------
 
 def _when(moment: datetime, campaign: Campaign) -> str:
-    return moment.astimezone(campaign.tz).strftime("%H:%M %d/%m/%Y")
+    return moment_text(moment, campaign.tz, prose=True, language="vi")   # the digest is Vietnamese
 
 
 def _deadline_line(digest: Digest) -> str:
@@ -138,7 +139,7 @@ def _deadline_line(digest: Digest) -> str:
 
 
 def digest_subject(digest: Digest) -> str:
-    day = digest.made_at.astimezone(digest.campaign.tz).strftime("%d/%m/%Y")
+    day = date_text(digest.made_at.astimezone(digest.campaign.tz).date(), "vi")
     return (f"[baocao] Tóm tắt ngày {day}: {len(digest.new_reports)} báo cáo mới, "
             f"{len(digest.for_the_clerk)} việc cần xử lý, {len(digest.missing)} tỉnh chưa gửi")
 

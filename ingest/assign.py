@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from baocao.campaign import Campaign
+from baocao.i18n import N_
 from baocao.ingest.pipeline import analyse_message
 from baocao.ingest.provinces import ProvinceIndex
 from baocao.store import Store
@@ -31,7 +32,8 @@ def province_named(campaign: Campaign, province: str) -> str:
         return province
     code = next((code for code, _ in index.mentioned(province)), None)
     if code is None:
-        raise AssignError(f"no province {province!r} in campaign {campaign.id}: give its code (01…96) or its name")
+        raise AssignError(N_("no province {province} in campaign {campaign}: give its code (01…96) or its name")
+                          .format(province=repr(province), campaign=campaign.id))
     return code
 
 

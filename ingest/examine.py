@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from baocao.campaign import Campaign
+from baocao.i18n import N_
 from baocao.ingest.archives import archive_format, unpack
 from baocao.ingest.classify import campaign_match, from_ministry, non_report_kind
 from baocao.ingest.mime import Attachment, MailMessage, read_headers, read_message
@@ -178,7 +179,7 @@ class Examiner:
             with self._watched():
                 unpacked = unpack(attachment.data, attachment.filename or f"attachment {attachment.part}")
             for problem in unpacked.problems:
-                found.problems.append(Problem("archive", problem, "see the message in a mail client",
+                found.problems.append(Problem("archive", problem, N_("see the message in a mail client"),
                                               attachment.filename))
             for i, member in enumerate(unpacked.members, start=1):
                 yield Attachment(part=f"{attachment.part}/{i}", filename=f"{attachment.filename}/{member.path}",
@@ -205,9 +206,9 @@ class Examiner:
             found.parsed[a_sha] = parsed
         if parsed.error:
             name = attachment.filename or f"attachment {attachment.part}"
-            found.problems.append(Problem("parse", f"{name}: {parsed.error}",
-                                          "open the file yourself; ask the province for a readable copy if it is "
-                                          "damaged", attachment.filename))
+            found.problems.append(Problem("parse", N_("{name}: {reason}").format(name=name, reason=parsed.error),
+                                          N_("open the file yourself; ask the province for a readable copy if it "
+                                             "is damaged"), attachment.filename))
         return parsed
 
     def _known_document(self, sha: str) -> ParsedDocument | None:
@@ -224,28 +225,30 @@ def not_a_report(found: Examined, index: ProvinceIndex) -> None:
     report sent as a photo or a link must not go unseen among the `other` messages."""
     domain = next((e for e in found.decision.evidence if e.source == "sender_domain"), None)
     if found.match == "cited":
-        looks = "cites the campaign's letter"
+        looks = N_("cites the campaign's letter")
     elif domain is not None:
-        looks = f"comes from {domain.detail}, the domain of {index.provinces[domain.province_code].name},"
+        looks = N_("comes from {domain}, the domain of {province},").format(
+            domain=domain.detail, province=index.provinces[domain.province_code].name)
     else:
         return
     if not found.attachments:
-        why = "it has no attachment"
+        why = N_("it has no attachment")
     else:
         names = ", ".join(f"{a.filename or f'part {a.part}'} ({a.content_type})" for a in found.attachments)
-        why = f"none of its attachments is a document (.docx, .doc, .pdf, .odt, .rtf): {names}"
-    found.problems.append(Problem("analyse", f"this message {looks} but was not taken as a report: {why}",
-                                  "read it in a mail client; if the province meant to send its report, ask it to "
-                                  "send the report as an attached .docx or .pdf file"))
+        why = N_("none of its attachments is a document (.docx, .doc, .pdf, .odt, .rtf): {names}").format(names=names)
+    found.problems.append(Problem("analyse", N_("this message {looks} but was not taken as a report: {why}").format(
+                                      looks=looks, why=why),
+                                  N_("read it in a mail client; if the province meant to send its report, ask it "
+                                     "to send the report as an attached .docx or .pdf file")))
 
 
 def unreadable(store: ObjectStore, sha: str, why: str) -> Examined:
     """A message baocao failed to examine: recorded with its headers when they can be
     read, so the clerk sees which message it is."""
     found = Examined(sha, kind="unreadable", problems=[Problem(
-        "analyse", f"baocao could not examine this message ({why})",
-        "the raw message is kept: open it in a mail client, and report this to baocao's developers with the "
-        "message's hash")])
+        "analyse", N_("baocao could not examine this message ({why})").format(why=why),
+        N_("the raw message is kept: open it in a mail client, and report this to baocao's developers with the "
+           "message's hash"))])
     try:
         found.take_headers(headers_of(store, sha))
     except Exception:  # the headers are what failed: the hash still names the message

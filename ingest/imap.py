@@ -24,6 +24,7 @@ import tenacity
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
 from baocao.config import is_loopback
+from baocao.i18n import N_
 from baocao.ingest.sources import SPOOL_THRESHOLD, RawMessage
 from baocao.store import FolderState
 from baocao.store.errors import writing
@@ -74,12 +75,13 @@ class ImapSettings:
             raise ConfigError(f"--imap-tls must be one of {', '.join(TLS_MODES)}, not {self.tls!r}")
         if self.tls == "none" and not is_loopback(self.host):
             raise ConfigError(
-                f"--imap-tls none would send the password in clear text to {self.host}; "
-                "it is allowed only for a loopback address (127.0.0.1, localhost): use ssl or starttls"
+                N_("--imap-tls none would send the password in clear text to {host}; "
+                   "it is allowed only for a loopback address (127.0.0.1, localhost): use ssl or starttls").format(
+                    host=self.host)
             )
         if not self.password:
             raise ConfigError(
-                "no IMAP password: put it in a file named by --imap-password-file or in BAOCAO_IMAP_PASSWORD"
+                N_("no IMAP password: put it in a file named by --imap-password-file or in BAOCAO_IMAP_PASSWORD")
             )
 
 
@@ -98,19 +100,20 @@ def connect(settings: ImapSettings) -> imapclient.IMAPClient:
         if settings.tls == "starttls":
             client.starttls(context)
     except ssl.SSLError as e:
-        raise ImapError(f"TLS with {where} failed ({e}): "
-                        "if the server uses a private CA, give it with --imap-ca-file") from e
+        raise ImapError(N_("TLS with {server} failed ({reason}): "
+                           "if the server uses a private CA, give it with --imap-ca-file").format(
+            server=where, reason=e)) from e
     except (OSError, IMAPClientError) as e:
-        raise Dropped(f"cannot connect to IMAP server {where} ({e}): "
-                       "check --imap-host, --imap-port and the network") from e
+        raise Dropped(N_("cannot connect to IMAP server {server} ({reason}): "
+                         "check --imap-host, --imap-port and the network").format(server=where, reason=e)) from e
     client.normalise_times = False  # keep INTERNALDATE's own offset: it decides on time or late
     _quiet_protocol_log(client)
     try:
         client.login(settings.user, settings.password)
     except LoginError:
         raise ImapError(
-            f"IMAP server {where} refused the login of {settings.user}: check the user and the password "
-            "(--imap-password-file or BAOCAO_IMAP_PASSWORD)"
+            N_("IMAP server {server} refused the login of {user}: check the user and the password "
+               "(--imap-password-file or BAOCAO_IMAP_PASSWORD)").format(server=where, user=settings.user)
         ) from None
     except (OSError, IMAPClientError) as e:
         raise Dropped(f"IMAP login to {where} failed ({e})") from e
@@ -159,8 +162,9 @@ class _Session:
                         self._discard()
                         raise Dropped(str(e) or type(e).__name__) from e
         except Dropped as e:
-            raise ImapError(f"{e}; gave up after {self.settings.retries} retries: run again later, "
-                            "what was stored is kept and the next run resumes") from e
+            raise ImapError(N_("{reason}; gave up after {retries} retries: run again later, "
+                               "what was stored is kept and the next run resumes").format(
+                reason=e, retries=self.settings.retries)) from e
 
     def _open(self) -> None:
         self.client = connect(self.settings)
@@ -170,8 +174,8 @@ class _Session:
             self._discard()
             raise
         except IMAPClientError as e:
-            raise ImapError(f"cannot open folder {self.settings.folder!r} on {self.settings.host} ({e}): "
-                            "check --imap-folder") from e
+            raise ImapError(N_("cannot open folder {folder} on {host} ({reason}): check --imap-folder").format(
+                folder=repr(self.settings.folder), host=self.settings.host, reason=e)) from e
         uidvalidity = int(selected[b"UIDVALIDITY"])
         if self.uidvalidity is not None and uidvalidity != self.uidvalidity:
             raise ImapError(f"the server renumbered {self.settings.folder!r} (UIDVALIDITY changed) during the run: "

@@ -21,6 +21,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.policy import EmailPolicy
 
+from baocao.i18n import N_
 from baocao.text import clean_line, nfc
 
 
@@ -63,9 +64,9 @@ CLASSIFYING_HEADERS = (
 
 
 # What to do about a value read with a problem, unless the problem says otherwise.
-CHECK_VALUE = "the value shown may be garbled; check the message in a mail client"
-CHECK_ATTACHMENTS = "check the attachments in a mail client"
-CHECK_MESSAGE = "check the message in a mail client: its sender, subject or text may have been read wrongly"
+CHECK_VALUE = N_("the value shown may be garbled; check the message in a mail client")
+CHECK_ATTACHMENTS = N_("check the attachments in a mail client")
+CHECK_MESSAGE = N_("check the message in a mail client: its sender, subject or text may have been read wrongly")
 
 
 @dataclass(frozen=True)
@@ -146,8 +147,8 @@ def _read(msg: EmailMessage, path: str, walk: bool = True) -> MailMessage:
     subject = clean_line(_decoded(raw.get("subject", ""), msg, "subject", problems))
     for kind, (defect, paths) in found.defects.items():
         what, action = _defect_text(kind, defect)
-        where = ", ".join("the message" if not p else f"part {p}" for p in paths)
-        problems.append(Problem(f"{what} (in {where})", action))
+        where = ", ".join(N_("the message") if not p else N_("part {part}").format(part=p) for p in paths)
+        problems.append(Problem(N_("{what} (in {where})").format(what=what, where=where), action))
     return MailMessage(
         message_id=raw.get("message-id", ""),
         sender=sender.strip().lower(),
@@ -165,12 +166,12 @@ def _read(msg: EmailMessage, path: str, walk: bool = True) -> MailMessage:
 def _headerless(msg: EmailMessage) -> Problem:
     payload = msg.get_payload()
     if isinstance(payload, str) and not payload.strip():
-        return Problem("the message is empty: no headers, no text, no attachment",
-                       "nothing to read; the empty message is kept in the store. If a province's report is "
-                       "missing, ask it to send the report again")
-    return Problem("the message has no headers (no sender, subject or date); all of it was read as its text",
-                   "find who sent it from its text; if it is a report, ask the province to send it again from "
-                   "a mail client")
+        return Problem(N_("the message is empty: no headers, no text, no attachment"),
+                       N_("nothing to read; the empty message is kept in the store. If a province's report is "
+                          "missing, ask it to send the report again"))
+    return Problem(N_("the message has no headers (no sender, subject or date); all of it was read as its text"),
+                   N_("find who sent it from its text; if it is a report, ask the province to send it again from "
+                      "a mail client"))
 
 
 def _decoded(value: str, msg: EmailMessage, name: str, problems: list[Problem]) -> str:
@@ -238,38 +239,42 @@ _BOUNDARY_DEFECTS = (email.errors.NoBoundaryInMultipartDefect, email.errors.Star
                      email.errors.MultipartInvariantViolationDefect, email.errors.CloseBoundaryNotFoundDefect)
 _HEADER_BLOCK_DEFECTS = (email.errors.MissingHeaderBodySeparatorDefect,
                          email.errors.FirstHeaderLineIsContinuationDefect)
-_CUT_SHORT = "check in a mail client that its attachments open; if one does not, ask the sender to send it again"
+_CUT_SHORT = N_("check in a mail client that its attachments open; if one does not, ask the sender to send it "
+                "again")
 
 # What each defect the stdlib parser reports means, and what the clerk does about it.
 _DEFECTS: dict[type, tuple[str, str]] = {
     email.errors.NoBoundaryInMultipartDefect: (
-        "a multipart names no MIME boundary, so its parts (attachments) could not be separated", CHECK_ATTACHMENTS),
+        N_("a multipart names no MIME boundary, so its parts (attachments) could not be separated"),
+        CHECK_ATTACHMENTS),
     email.errors.StartBoundaryNotFoundDefect: (
-        "a multipart's declared MIME boundary is not in its body, so its parts (attachments) could not be separated",
+        N_("a multipart's declared MIME boundary is not in its body, so its parts (attachments) could not be "
+           "separated"),
         CHECK_ATTACHMENTS),
     email.errors.MultipartInvariantViolationDefect: (
-        "a part declared multipart is not divided into parts; it was kept whole as one attachment",
+        N_("a part declared multipart is not divided into parts; it was kept whole as one attachment"),
         CHECK_ATTACHMENTS),
     email.errors.CloseBoundaryNotFoundDefect: (
-        "a multipart is not closed by its boundary: the message may have been cut short", _CUT_SHORT),
+        N_("a multipart is not closed by its boundary: the message may have been cut short"), _CUT_SHORT),
     email.errors.FirstHeaderLineIsContinuationDefect: (
-        "the first header line is indented as if it continued another one", CHECK_MESSAGE),
+        N_("the first header line is indented as if it continued another one"), CHECK_MESSAGE),
     email.errors.MisplacedEnvelopeHeaderDefect: (
-        "a mailbox 'From ' line stands among the headers", CHECK_MESSAGE),
+        N_("a mailbox 'From ' line stands among the headers"), CHECK_MESSAGE),
     email.errors.MissingHeaderBodySeparatorDefect: (
-        "a line among the headers is not a header, so the headers were taken to end there and the rest read as text",
+        N_("a line among the headers is not a header, so the headers were taken to end there and the rest read as "
+           "text"),
         CHECK_MESSAGE),
     email.errors.InvalidMultipartContentTransferEncodingDefect: (
-        "a multipart declares a transfer encoding multiparts may not have; it was ignored", CHECK_ATTACHMENTS),
+        N_("a multipart declares a transfer encoding multiparts may not have; it was ignored"), CHECK_ATTACHMENTS),
     email.errors.UndecodableBytesDefect: (
-        "a header holds bytes that are not text in its declared charset", CHECK_VALUE),
+        N_("a header holds bytes that are not text in its declared charset"), CHECK_VALUE),
     email.errors.InvalidBase64PaddingDefect: (
-        "base64-encoded data is wrongly padded; it was decoded as far as possible", _CUT_SHORT),
+        N_("base64-encoded data is wrongly padded; it was decoded as far as possible"), _CUT_SHORT),
     email.errors.InvalidBase64CharactersDefect: (
-        "base64-encoded data holds characters that are not base64; they were skipped", _CUT_SHORT),
+        N_("base64-encoded data holds characters that are not base64; they were skipped"), _CUT_SHORT),
     email.errors.InvalidBase64LengthDefect: (
-        "base64-encoded data has an impossible length; its last bytes could not be decoded", _CUT_SHORT),
-    email.errors.HeaderDefect: ("a header is malformed", CHECK_VALUE),
+        N_("base64-encoded data has an impossible length; its last bytes could not be decoded"), _CUT_SHORT),
+    email.errors.HeaderDefect: (N_("a header is malformed"), CHECK_VALUE),
 }
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from baocao.campaign import Campaign
+from baocao.i18n import N_
 from baocao.ingest.examine import Examined, examine_in_worker, header_block, start_worker, unreadable
 from baocao.ingest.sources import RawMessage
 from baocao.parse.reports import DEFAULT_SECONDS
@@ -339,8 +340,8 @@ class Analyser:
         province_code = assigned or decision.code
         if kind == "report" and match == "unassigned":
             problems.append(Problem(
-                "analyse", "this report cites no request letter and its document does not follow the outline",
-                "read it; if it answers the campaign, ask the province to resend it citing the letter"))
+                "analyse", N_("this report cites no request letter and its document does not follow the outline"),
+                N_("read it; if it answers the campaign, ask the province to resend it citing the letter")))
         analysis = MessageAnalysis(
             message_id=examined.message_id, sender=examined.sender, sender_name=examined.sender_name,
             subject=examined.subject, date_header=examined.date_header, kind=kind,
@@ -475,12 +476,14 @@ def _province_problems(claim: ProvinceClaim) -> list[Problem]:
         return []
     sha = claim.sha256
     if claim.province_code is None:
-        return [Problem("province", "cannot tell which province sent this report (no official domain, no letterhead)",
-                        f"run `baocao assign {sha[:12]} <province code>` once you know")]
+        return [Problem("province", N_("cannot tell which province sent this report (no official domain, no "
+                                       "letterhead)"),
+                        N_("run `baocao assign {sha} <province code>` once you know").format(sha=sha[:12]))]
     if claim.province_status == "conflict" and not claim.several_provinces:
         names = ", ".join(f"{e['source']}: {e['detail']}" for e in json.loads(claim.province_evidence or "[]"))
-        return [Problem("province", f"the evidence names different provinces ({names}); the document's was taken",
-                        f"if that is wrong, run `baocao assign {sha[:12]} <province code>`")]
+        return [Problem("province", N_("the evidence names different provinces ({names}); the document's was "
+                                       "taken").format(names=names),
+                        N_("if that is wrong, run `baocao assign {sha} <province code>`").format(sha=sha[:12]))]
     return []
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # imap.py imports this module's RawMessage
     from baocao.ingest.imap import ImapSettings
     from baocao.store import Store
 
+from baocao.i18n import N_
 from baocao.store.errors import writing
 
 
@@ -136,20 +137,21 @@ def file_messages(path: Path, spool_dir: Path | None = None) -> Iterator[RawMess
     elif path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".eml" and p.is_file())
         if not files:
-            raise SourceError(f"{path} holds no .eml files and is not a Maildir: "
-                              "name a folder of .eml files, a Maildir or an mbox file")
+            raise SourceError(N_("{path} holds no .eml files and is not a Maildir: "
+                                 "name a folder of .eml files, a Maildir or an mbox file").format(path=path))
         for f in files:
             yield _file_message(source, f.name, f, spool_dir)
     elif path.is_file():
         with path.open("rb") as fh:
             if not fh.read(5) == b"From ":
-                raise SourceError(f"{path} is not an mbox file (it does not start with 'From '): "
-                                  "name a folder of .eml files, a Maildir or an mbox file")
+                raise SourceError(N_("{path} is not an mbox file (it does not start with 'From '): "
+                                     "name a folder of .eml files, a Maildir or an mbox file").format(path=path))
         box = mailbox.mbox(path, create=False)
         for key in box.keys():
             yield RawMessage(source, str(key), box.get_bytes(key), None)
     else:
-        raise SourceError(f"{path} does not exist: name a folder of .eml files, a Maildir or an mbox file")
+        raise SourceError(N_("{path} does not exist: name a folder of .eml files, a Maildir or an mbox file").format(
+            path=path))
 
 
 def prefetched(messages: Iterator[RawMessage], max_bytes: int = 32 * 2**20) -> Iterator[RawMessage]:

@@ -25,6 +25,7 @@ from typing import Callable, Protocol, TextIO
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from baocao.campaign import Campaign
+from baocao.i18n import N_, _
 from baocao.ingest.imap import Dropped, ImapError, ImapSettings, connect
 from baocao.ingest.sources import MailSource, open_source
 from baocao.store import Store, StoreLocked
@@ -55,6 +56,20 @@ class Timing:
     busy_retry: float = 10.0             # another baocao process holds the store: try again after
 
 
+# What each event means, for the person reading the log (an event given its own note says more).
+EVENT_NOTES = {
+    "started": N_("watching the mailbox"),
+    "watching": N_("connected: waiting for new mail"),
+    "checked": N_("the mailbox was checked"),
+    "folder": N_("new messages in the folder"),
+    "stored": N_("a new message was stored"),
+    "disconnected": N_("the connection was lost: connecting again after the pause"),
+    "imap_refused": N_("the server refused: trying again after the pause"),
+    "imap": N_("the mail server said something unexpected"),
+    "stopped": N_("stopped"),
+}
+
+
 class EventLog:
     """One line per event on stderr, always of the same shape, for journald, a cron log
     or grep: `2026-12-03T10:20:27+07:00 INFO stored source=imap://… key=17:42`. Values
@@ -70,6 +85,9 @@ class EventLog:
         if self.quiet and level in ("DEBUG", "INFO"):
             return
         now = datetime.now().astimezone().isoformat(timespec="seconds")
+        # The fixed fields first, for grep; the text for people last, in their language.
+        note = details.pop("note", None) or EVENT_NOTES.get(event)
+        details["note"] = _(note) if note else None
         fields = " ".join(f"{key}={_logged(value)}" for key, value in details.items() if value is not None)
         stream = self.stream or sys.stderr
         stream.write(f"{now} {level} {event}{' ' + fields if fields else ''}\n")
@@ -140,7 +158,7 @@ class IdleWaiter:
             if not self.client.has_capability("IDLE"):
                 self.announces = False
                 self.log("idle_unavailable", "WARNING", host=self.settings.host,
-                         note="the server does not offer IDLE: checking every interval instead")
+                         note=N_("the server does not offer IDLE: checking every interval instead"))
                 self.close()
                 return
             self.client.select_folder(self.settings.folder, readonly=True)
@@ -150,8 +168,8 @@ class IdleWaiter:
         except (OSError, IMAPClientError) as e:
             self._drop()
             if isinstance(e, IMAPClientError) and not isinstance(e, IMAPClientAbortError):
-                raise ImapError(f"cannot open folder {self.settings.folder!r} on {self.settings.host} ({e}): "
-                                "check --imap-folder") from e
+                raise ImapError(N_("cannot open folder {folder} on {host} ({reason}): check --imap-folder").format(
+                    folder=repr(self.settings.folder), host=self.settings.host, reason=e)) from e
             raise ConnectionLost(str(e) or type(e).__name__) from e
         self.announces = True
 
@@ -310,7 +328,7 @@ class Watcher:
                 self.check(reason)
             except StoreLocked:
                 self.log("store_busy", "WARNING", retry_in=self.timing.busy_retry,
-                         note="another baocao process is writing to the store")
+                         note=N_("another baocao process is writing to the store"))
                 self.sleep(self.timing.busy_retry)
                 continue
             self.checks += 1
@@ -358,7 +376,7 @@ class IngestRun:
         self.log("checked", reason=reason, seen=summary.seen, stored=summary.stored, analysed=summary.analysed,
                  problems=summary.errors, seconds=round(time.monotonic() - started, 1))
         if summary.errors:
-            self.log("problems", "WARNING", count=summary.errors, note="see `baocao errors`")
+            self.log("problems", "WARNING", count=summary.errors, note=N_("see `baocao errors`"))
 
     def _folder(self, source: str, uidvalidity: int, count: int) -> None:
         if count:
@@ -387,7 +405,7 @@ def watch_mailbox(store_path: Path, mail: MailSource, campaign: Campaign, log: E
     def on_signal(signum, frame):
         if run.running:
             log("stopped", signal=signal.Signals(signum).name, during="ingest",
-                note="what was stored is kept; the next run completes the rest")
+                note=N_("what was stored is kept; the next run completes the rest"))
             os._exit(exit_codes[signum])
         raise Stopped(signum)
 

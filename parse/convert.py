@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from baocao.i18n import N_
 from baocao.parse.document import DocumentError
 from baocao.parse.formats import detect_format
 from baocao.tools import run_tool
@@ -36,7 +37,8 @@ _KINDS = {
     ".rtf": "an RTF file",
 }
 _ANY_KIND = "a .doc, .odt or .rtf document"
-_RESEND = "Open it in Word or LibreOffice and save it again as .docx, or ask the province to send the report again."
+_RESEND = N_("Open it in Word or LibreOffice and save it again as .docx, or ask the province to send the report "
+             "again.")
 
 
 def convert_to_docx(path: Path | str, out_dir: Path | str, timeout: float = 60) -> Path:

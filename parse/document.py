@@ -9,17 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.i18n import N_
+
 
 class DocumentError(Exception):
     """A file that cannot be read as the format it claims to be."""
 
-    def __init__(self, path: Path | str, reason: str, kind: str = "a Word .docx file",
-                 action: str = "Open it in Word or LibreOffice and save it again as .docx, "
-                               "or ask the province to send the report again."):
+    def __init__(self, path: Path | str, reason: str, kind: str = N_("a Word .docx file"),
+                 action: str = N_("Open it in Word or LibreOffice and save it again as .docx, "
+                                  "or ask the province to send the report again.")):
         self.path = Path(path)
         self.reason = reason
         # Without the file's name: whoever shows it names the file once (the errors list, the table).
-        self.message = f"cannot read it as {kind} ({reason}). {action}"
+        # In English: the store records it; `baocao errors` shows it translated (i18n.recorded_text).
+        self.message = N_("cannot read it as {kind} ({reason}). {action}").format(kind=kind, reason=reason,
+                                                                                  action=action)
         super().__init__(f"{self.path.name}: {self.message}")
 
 

@@ -17,14 +17,15 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
+from baocao.i18n import N_
 from baocao.parse.document import DocumentError
 from baocao.tools import run_tool
 
 OCR_INSTALL = "apt-get install -y tesseract-ocr tesseract-ocr-vie ocrmypdf"
 
-_SCAN_KIND = "a scanned PDF"
-_IMAGE_KIND = "a scanned image"
-_RESEND = "Ask the province to send the report again, preferably as .docx."
+_SCAN_KIND = N_("a scanned PDF")
+_IMAGE_KIND = N_("a scanned image")
+_RESEND = N_("Ask the province to send the report again, preferably as .docx.")
 # ocrmypdf's exit codes (ocrmypdf.exceptions.ExitCode) that mean the file, not the setup, is at fault.
 _FILE_FAULTS = {
     2: "it is not a valid PDF",

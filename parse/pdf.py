@@ -36,13 +36,14 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.ink import Box, Ink, inks
 from baocao.parse.labels import leading_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.text import clean_line, fold, nfc
 
-KIND = "a PDF file"
+KIND = N_("a PDF file")
 # Fewer visible characters than this on a page that holds an image: a scan, or a scan
 # with a stamped page number, so OCR is worth trying.
 NEGLIGIBLE_TEXT_CHARS = 20
@@ -162,7 +163,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
         pdf.close()
     if not glyphs:
         raise DocumentError(path, "; ".join(notes) or "it has no pages", kind=KIND,
-                            action="Ask the province to send the report again (exported from Word once more).")
+                            action=N_("Ask the province to send the report again (exported from Word once more)."))
     tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled], notes, deadline)
     pages = _bold_by_ink([_page_lines(g, tables.get(g.number, ())) for g in glyphs])
     lines = _without_running_lines(pages)
@@ -216,9 +217,9 @@ def _open_error(path: Path, error: pdfium.PdfiumError) -> DocumentError:
     if error.err_code in (_PASSWORD_ERROR, _SECURITY_ERROR):
         return DocumentError(
             path,
-            "it is protected by a password",
+            N_("it is protected by a password"),
             kind=KIND,
-            action="Ask the province for the password or for a copy without one.",
+            action=N_("Ask the province for the password or for a copy without one."),
         )
     actually = _what_it_is(path)
     if actually:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from baocao.campaign import OutlineSection
+from baocao.i18n import N_
 from baocao.parse.document import Document, DocumentError
 from baocao.parse.limits import Deadline, TimeLimitExceeded, time_limit
 from baocao.parse.sections import Section, extract_sections
@@ -37,9 +38,9 @@ class ParsedDocument:
         return tuple(s.number for s in self.sections) or self.numbers
 
 
-NO_TEXT = "the document holds no text: it may be a scan pasted as pictures"
-NO_SECTIONS = "the report was read but none of its headings matched the outline: check it by hand"
-PROTECTED = "the file is protected by a password; ask the province for an unprotected copy"
+NO_TEXT = N_("the document holds no text: it may be a scan pasted as pictures")
+NO_SECTIONS = N_("the report was read but none of its headings matched the outline: check it by hand")
+PROTECTED = N_("the file is protected by a password; ask the province for an unprotected copy")
 
 
 def parse_document(path: Path, fmt: str, filename: str, outline: Sequence[OutlineSection],

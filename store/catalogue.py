@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from baocao.i18n import N_
 from baocao.store.errors import StoreError, StoreLocked, StoreWriteError, refused_write, write_error, writing
 from baocao.store.objects import ObjectStore
 from baocao.store.reader import CatalogueReader, marks
@@ -73,7 +74,8 @@ class Store(ObjectStore, CatalogueReader):
         new = not (root / "catalog.sqlite").exists()
         if new and not create:
             raise StoreError(
-                f"{root} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {root}` first"
+                N_("{root} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {root}` first")
+                .format(root=root)
             )
         with writing(f"opening {root}"):
             if new:
@@ -97,7 +99,8 @@ class Store(ObjectStore, CatalogueReader):
         except sqlite3.DatabaseError as e:
             if refused_write(e):
                 raise write_error(f"opening {root}/catalog.sqlite", e) from e
-            raise StoreError(f"{root}/catalog.sqlite cannot be opened ({e}): restore it from a backup") from e
+            raise StoreError(N_("{catalogue} cannot be opened ({reason}): restore it from a backup").format(
+                catalogue=f"{root}/catalog.sqlite", reason=e)) from e
         return cls(root, db)
 
     def close(self) -> None:
@@ -114,7 +117,8 @@ class Store(ObjectStore, CatalogueReader):
             os.close(fd)
             if e.errno in (errno.EAGAIN, errno.EACCES):
                 raise StoreLocked(
-                    f"another baocao process is writing to {self.root}; wait for it to finish and run again"
+                    N_("another baocao process is writing to {store}; wait for it to finish and run again").format(
+                        store=self.root)
                 ) from e
             raise
         self._lock_fd = fd
@@ -335,7 +339,8 @@ class Store(ObjectStore, CatalogueReader):
         root = Path(root)
         catalogue = catalogue or root / "catalog.sqlite"
         if not catalogue.is_file():
-            raise StoreError(f"{root} is not a baocao store (no catalog.sqlite): check the --store path")
+            raise StoreError(N_("{root} is not a baocao store (no catalog.sqlite): check the --store path").format(
+                root=root))
         db = connect_read_only(catalogue.resolve())
         db.row_factory = sqlite3.Row
         return cls(root, db)

@@ -82,8 +82,10 @@ def append_mailbox(server: Dovecot, folder: str, entries: list[dict] | None = No
 
 
 def run_baocao(*args: str, env: dict | None = None, cwd: Path | None = None, timeout: float = 300):
-    """The CLI as a user runs it, in its own process."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+    """The CLI as a user runs it, in its own process. In English unless env says otherwise
+    (BAOCAO_LANG): the tests of each feature read its English texts; tests/test_messages_vi.py
+    pins the Vietnamese that people see by default."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")} | {"BAOCAO_LANG": "en"}
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "baocao", *args], capture_output=True, text=True,
                           env=full_env, cwd=cwd, timeout=timeout)

@@ -24,7 +24,8 @@ def test_quiet_prints_nothing_when_all_is_well(tmp_path):
 
 def test_on_a_terminal_there_is_a_progress_line_instead_of_log_lines(tmp_path):
     controller, terminal = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")} | {"TERM": "xterm", "COLUMNS": "100"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")} | {"TERM": "xterm", "COLUMNS": "100",
+                                                                                  "BAOCAO_LANG": "en"}
     process = subprocess.Popen([sys.executable, "-m", "baocao", "ingest", "--store", str(tmp_path / "kho"),
                                 "--from", str(MAILBOX)], stdin=terminal, stdout=terminal, stderr=terminal, env=env)
     os.close(terminal)

@@ -24,7 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 # Scripts beside the package: they may use the test extra too.
-SCRIPT_DIRS = ("tests", "bench", "fixtures", "templates")
+SCRIPT_DIRS = ("tests", "bench", "fixtures", "templates", "locale")
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,7 @@ def test_a_built_wheel_holds_every_module_and_every_file_read_at_run_time(tmp_pa
     expected = {"baocao/" + str(f.relative_to(ROOT)) for f in package_files(PYPROJECT)}
     expected |= {"baocao/" + str(f.relative_to(ROOT)) for d in ("templates", "campaigns") for f in (ROOT / d).iterdir()
                  if f.is_file()}
+    expected |= {"baocao/locale/vi/LC_MESSAGES/baocao.mo"}   # the Vietnamese messages (i18n.py)
     assert expected - inside == set()
     assert not {name for name in inside if name.startswith(("baocao/tests/", "baocao/bench/", "baocao/fixtures/"))}
 

@@ -35,9 +35,9 @@ def test_the_first_digest_lists_new_reports_by_province_late_ones_and_correction
     text = digest_of(store)
     assert "Tóm tắt hộp thư báo cáo theo văn bản số 1683/BXD-PTDT" in text
     assert "1. Báo cáo mới: 21" in text
-    assert "  - 22 Quảng Ninh: nhận lúc 09:17 25/05/2022, đúng hạn" in text
+    assert "  - 22 Quảng Ninh: nhận lúc 9 giờ 17 ngày 25/5/2022, đúng hạn" in text
     # received at the deadline's first instant: late (aggregate/schema.status_of)
-    assert "  - 56 Khánh Hòa: nhận lúc 00:00 30/05/2022, quá hạn" in text
+    assert "  - 56 Khánh Hòa: nhận lúc 0 giờ 00 ngày 30/5/2022, quá hạn" in text
     assert "2. Trong đó quá hạn: 5" in text
     assert "3. Báo cáo bổ sung, sửa đổi: 1\n  - Nghệ An" in text
 
@@ -118,7 +118,7 @@ def test_mailed_digest_arrives_with_its_vietnamese_subject_and_body_intact(store
     assert "21 báo cáo mới" in message["Subject"]
     body = message.get_content().replace("\r\n", "\n")   # lines end in CRLF on the wire
     assert body == result.stdout
-    assert "Khánh Hòa: nhận lúc 00:00 30/05/2022, quá hạn" in body
+    assert "Khánh Hòa: nhận lúc 0 giờ 00 ngày 30/5/2022, quá hạn" in body
     # and it was recorded: the next digest starts after it
     assert "1. Báo cáo mới: 0" in digest_of(store)
 

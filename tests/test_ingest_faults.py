@@ -55,7 +55,7 @@ def _ingest_command(server: Dovecot, store: Path, folder: str = FOLDER, retries:
 
 def _env() -> dict:
     return {**{k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")},
-            "BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD}
+            "BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD, "BAOCAO_LANG": "en"}   # the English texts are asserted
 
 
 @pytest.fixture(scope="module")

@@ -87,7 +87,7 @@ def _baocao_under_a_size_limit(*args: str) -> subprocess.CompletedProcess:
     import os
     import resource
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")} | {"BAOCAO_LANG": "en"}
     return subprocess.run([sys.executable, "-m", "baocao", *args], capture_output=True, text=True, env=env,
                           timeout=300, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, LIMIT)))
 
