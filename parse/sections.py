@@ -186,7 +186,10 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         levels.setdefault(heading.level, []).append(heading)
     evidence = {h.first: _evidence(h, outline, ocr) for h in headings}
     level, taken = _section_level(levels, evidence, leading is not None, len(outline))
-    at_level = levels[level]
+    at_level = _without_nested_lists(levels[level])
+    if len(at_level) < len(levels[level]):
+        levels[level] = at_level
+        taken = list(align(_sequence(at_level, evidence, leading is not None, len(outline)), len(outline)).items)
     outer = _outer_levels(levels, level)
     if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
         return []
@@ -215,12 +218,8 @@ def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evid
     time its numbers start again; on equal scores the level that comes first. With
     `leading`, the untitled text before the first heading is aligned first. Returns the
     level and what each of its headings (after that text) was taken for."""
-    sequences = {}
-    for level, at_level in levels.items():
-        sequence = [evidence[h.first] for h in at_level]
-        if leading:
-            sequence.insert(0, Evidence((0.0,) * item_count, leading_text=True))
-        sequences[level] = (sequence, RENUMBERED * _restarts(at_level))
+    sequences = {level: (_sequence(at_level, evidence, leading, item_count), RENUMBERED * _restarts(at_level))
+                 for level, at_level in levels.items()}
     bounds = {level: best_possible(seq, item_count) - cost for level, (seq, cost) in sequences.items()}
     order = list(levels)
     best: tuple[float, int, tuple, Alignment] | None = None
@@ -234,6 +233,15 @@ def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evid
             best = candidate
     _, _, level, alignment = best
     return level, list(alignment.items)
+
+
+def _sequence(at_level: list[_Heading], evidence: dict[int, Evidence], leading: bool,
+              item_count: int) -> list[Evidence]:
+    """What a level offers the alignment: its headings, after the untitled text before them."""
+    sequence = [evidence[h.first] for h in at_level]
+    if leading:
+        sequence.insert(0, Evidence((0.0,) * item_count, leading_text=True))
+    return sequence
 
 
 def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_Heading], outer: set[tuple],
@@ -334,6 +342,30 @@ def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
     numbered = sum(1 for e, items in pairs if e.ordinal == items[0] + 1)
     return (max(agreeing, default=0.0) >= CONVINCING_LIKENESS or sum(agreeing) >= CONVINCING_TOTAL
             or numbered >= CONVINCING_COUNT)
+
+
+def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:
+    """A level's headings without the lists nested inside one of them and numbered like
+    them: after "4.", a list "1.", "2.", "3." and then "5." resumes the level's numbers, so
+    the list is lines of item 4's text, not three headings of the level ("1. Trung tâm điều
+    hành" is a part of the funding, not item 1). A list that is not followed by the next
+    number of the heading before it (sub-headings numbered again under each item) stays.
+    Only the level chosen for the sections is read so, once chosen."""
+    kept: list[_Heading] = []
+    k = 0
+    while k < len(headings):
+        before = kept[-1].ordinal if kept else None
+        end = k
+        while (end < len(headings) and headings[end].ordinal == end - k + 1
+               and not (end > k and headings[end].ordinal == (before or 0) + 1)):
+            end += 1
+        resumed = end < len(headings) and headings[end].ordinal == (before or 0) + 1
+        if before is not None and end > k and resumed:
+            k = end
+            continue
+        kept.append(headings[k])
+        k += 1
+    return kept
 
 
 def _restarts(headings: list[_Heading]) -> int:

@@ -330,3 +330,30 @@ def test_texts_that_speak_the_items_do_not_make_headings_of_another_plan_the_ite
     # Whether a report is on the outline is judged by its headings; texts only tell items apart.
     lines = [line for n in range(1, 7) for line in (Bold(UNKNOWN[n]), TOLD[n])]
     assert read(tmp_path, lines).sections == ()
+
+
+# ---------------------------------------------------------------------------------------
+# A list inside an item numbered like the items, and two items under a heading of two parts.
+# ---------------------------------------------------------------------------------------
+
+
+def test_a_list_inside_an_item_numbered_like_the_items_is_text_of_that_item(tmp_path):
+    # After "4.", the funding's own list "1.", "2.", "3." and then "5.": the level's numbers
+    # go on after the list, so the list is part of item 4, not three headings of its level.
+    nested = [Bold("1. Trung tâm điều hành"), "Thuê dịch vụ trong 2 năm.", Bold("2. Nền tảng số"),
+              "Ứng dụng công dân số.", Bold("3. Đào tạo cán bộ"), "Hai lớp bồi dưỡng."]
+    lines = [*items(range(1, 5), lambda p: f"{p}."), *nested, *items((5, 6), lambda p: f"{p + 4}.")]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert texts(report)[4] == "\n".join([body(4), *(line.text if isinstance(line, Bold) else line
+                                                      for line in nested)])
+    assert texts(report)[5] == body(5)
+
+
+def test_sub_headings_numbered_again_under_each_item_and_never_resumed_stay_sub_headings(tmp_path):
+    # "1.", "2." under item 1 and "1.", "2.", "3." under item 2 are not taken out of their
+    # level: nothing after them goes on with the numbers of the heading before them.
+    lines = [Bold("I. KẾT QUẢ"), Bold("1. Về tổ chức"), body(1), Bold("2. Về nhân lực"), body(2),
+             Bold("1. Về kinh phí"), body(4), Bold("2. Về khó khăn"), body(5), Bold("3. Về kiến nghị"), body(6)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report)[1] == body(1)
