@@ -261,7 +261,8 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     told = text_likeness(texts, outline, misread=ocr)
     if not any(told):
         return []
-    sequence = [replace(evidence[h.first], told=t) for h, t in zip(at_level, told, strict=True)]
+    fewer = len(at_level) + leading < len(outline)
+    sequence = [replace(evidence[h.first], told=t, fewer_headings=fewer) for h, t in zip(at_level, told, strict=True)]
     if leading:
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
     return list(align(sequence, len(outline)).items)

@@ -13,7 +13,7 @@ import pytest
 from docx_builders import INTRO, Bold, build_lines
 
 from baocao.campaign import load_campaign
-from baocao.parse.alignment import likeness
+from baocao.parse.alignment import likeness, two_parts
 from baocao.parse.docx import read_docx
 from baocao.parse.labels import misread_roman
 from baocao.parse.sections import extract_sections
@@ -357,3 +357,33 @@ def test_sub_headings_numbered_again_under_each_item_and_never_resumed_stay_sub_
              Bold("1. Về kinh phí"), body(4), Bold("2. Về khó khăn"), body(5), Bold("3. Về kiến nghị"), body(6)]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert texts(report)[1] == body(1)
+
+
+MERGED_2_3 = {1: "Bước khởi đầu trong giai đoạn 2015 – 2017",
+              23: "Những việc đã làm và các văn bản triển khai",
+              4: "Kinh phí thực hiện", 5: "Khó khăn, vướng mắc", 6: "Đề xuất, kiến nghị"}
+
+
+def test_a_heading_in_two_parts_whose_text_speaks_two_neighbouring_items_covers_both(tmp_path):
+    # Five headings for six items; the second, in two parts, is over a text that speaks of
+    # both the general results (item 2) and the plans and communication (item 3).
+    text_23 = f"{TOLD[2]}\n{TOLD[3]}"
+    lines = [Bold(f"1. {MERGED_2_3[1]}"), TOLD[1], Bold(f"2. {MERGED_2_3[23]}"), TOLD[2], TOLD[3],
+             *(line for p, n in enumerate((4, 5, 6), start=3) for line in (Bold(f"{p}. {MERGED_2_3[n]}"), TOLD[n]))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {1: TOLD[1], 2: text_23, 3: text_23, 4: TOLD[4], 5: TOLD[5], 6: TOLD[6]}
+    assert report.sections[1].merged_with == (3,)
+
+
+def test_a_span_of_years_does_not_make_a_heading_two_parts():
+    assert not two_parts(fold("Bước khởi đầu trong giai đoạn 2015 – 2017"), OUTLINE)
+    assert two_parts(fold("Bước khởi đầu – kết quả"), OUTLINE)
+
+
+def test_a_heading_in_two_parts_before_an_item_left_out_is_its_own_item_only(tmp_path):
+    # Item 5 left out: the funding heading in two parts, over a text of funding alone,
+    # does not take item 5 too.
+    lines = [*(line for p, n in enumerate((1, 2, 3), start=1) for line in (Bold(f"{p}. {UNKNOWN[n]}"), TOLD[n])),
+             Bold("4. Số vốn đã sử dụng, phân theo từng nguồn"), TOLD[4], Bold("5. Mong muốn"), TOLD[6]]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: TOLD[n] for n in (1, 2, 3, 4, 6)}
