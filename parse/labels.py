@@ -32,8 +32,9 @@ _ORDINAL_LABEL = re.compile(
     rf"^(?P<word>phan|muc|chuong)\s+thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s*[.:)\-–—])?(?=\s|$)")
 _ORDINAL_START = set("PpMmCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
-# "III."), its full stop as a comma or lost ("II THÔNG TIN CHUNG").
-_MISREAD_ROMAN = re.compile(r"^(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)])?(?=\s)")
+# "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
+# after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ").
+_MISREAD_ROMAN = re.compile(r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)]{1,4})?(?=\s)")
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "H": "II"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 

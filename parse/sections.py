@@ -416,13 +416,15 @@ def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
     "II" for "II.") falls into another level, and its item's text into its neighbour's.
     It is taken back into the Roman level when there is room for it between its Roman
     neighbours and its numeral, as read, is the one expected there: exactly, when read
-    with a digit ("1." is also an Arabic sub-heading's label), or give or take one I."""
+    with a digit ("1." is also an Arabic sub-heading's label, so two Roman headings must
+    frame it), or give or take one I (one Roman heading read right is enough: "L BƯỚC
+    KHỞI ĐẦU", "II. KHÁI QUÁT", "HI. HỘI NGHỊ", "V.... NHỮNG VIỆC")."""
     headings = list(headings)
     changed = True
     while changed:
         changed = False
         romans = [h for h in headings if h.level == ROMAN_LEVEL]
-        if len(romans) < 2:
+        if not romans:
             return headings
         for i, heading in enumerate(headings):
             misread = None if heading.level == ROMAN_LEVEL else misread_roman(heading.line)
@@ -432,7 +434,8 @@ def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
             after = [r.ordinal or 0 for r in romans if r.first > heading.first]
             expected = (before[-1] if before else 0) + 1
             if misread.digits:
-                fits = misread.value == expected and (not after or after[0] == expected + 1)
+                fits = (len(romans) >= 2 and misread.value == expected
+                        and (not after or after[0] == expected + 1))
             else:
                 fits = abs(misread.value - expected) <= 1 and (not after or after[0] > expected)
             if fits:

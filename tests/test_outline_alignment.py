@@ -236,7 +236,8 @@ def test_short_numbered_heading_does_not_swallow_the_capitalised_heading_under_i
 
 
 @pytest.mark.parametrize("misread, as_read", [("l.", 1), ("1.", 1), ("|.", 1), ("V,", 5), ("II", 2), ("IIL", 3),
-                                              ("Il.", 2), ("11.", 2), ("HI.", 3), ("1V.", 4)])
+                                              ("Il.", 2), ("11.", 2), ("HI.", 3), ("1V.", 4),
+                                              ("V....", 5), (". IV...", 4), ("L", 1)])
 def test_roman_numeral_misread_by_ocr_is_read_tolerantly(misread, as_read):
     assert misread_roman(f"{misread} KHÓ KHĂN").value == as_read
 
@@ -259,6 +260,20 @@ def test_heading_numeral_misread_by_ocr_does_not_break_the_ladder(tmp_path, misr
     lines[1:1] = [Bold("1. VỀ QUY HOẠCH"), "Quy hoạch chung đô thị."]  # an Arabic sub-heading under item 1
     report = read(tmp_path, lines)
     assert {n: t.strip().splitlines()[-1] for n, t in texts(report).items()} == {n: body(n) for n in range(1, 7)}
+
+
+def test_numerals_misread_by_ocr_around_the_one_read_right_make_the_ladder(tmp_path):
+    """A scan whose Roman numerals OCR read right only once ("II."): the others, read as
+    "L", "HI.", ". IV...", "V....", "VI..." (their tab a row of dots), are still the ladder."""
+    labels = ["L", "II.", "HI.", ". IV...", "V....", "VI..."]
+    lines = [line for n, label in enumerate(labels, start=1) for line in (Bold(f"{label} {UNKNOWN[n].upper()}"), body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
+def test_items_numbered_under_one_roman_heading_are_not_taken_for_misread_roman_numerals(tmp_path):
+    lines = [Bold("I. KẾT QUẢ THỰC HIỆN ĐỀ ÁN 950"), *items(range(1, 7), lambda p: f"{p}.")]
+    assert texts(read(tmp_path, lines)) == {n: body(n) for n in range(1, 7)}
 
 
 def test_arabic_sub_heading_in_capitals_is_not_taken_for_a_misread_roman_one(tmp_path):
