@@ -36,7 +36,7 @@ from baocao.parse.alignment import (
 from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
-from baocao.parse.labels import label_ordinal, label_shape, misread_roman, strip_label
+from baocao.parse.labels import label_ordinal, label_shape, misread_roman, ordinal_word, strip_label
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -64,6 +64,7 @@ CONVINCING_COUNT = 3
 # DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950" + "ĐƯỢC BAN HÀNH"); a short one was not.
 WRAPPED_CHARS = 40
 ROMAN_LEVEL = ("label", "I.")
+ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
@@ -407,7 +408,11 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
-        headings.append(_Heading(pos, last, line, heading_level_key(block), ordinal))
+        level = heading_level_key(block)
+        if ordinal is None and level[0] == "unnumbered" and (in_words := ordinal_word(block.text)):
+            # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
+            level, ordinal = ORDINAL_WORD_LEVEL, in_words
+        headings.append(_Heading(pos, last, line, level, ordinal))
     return _misread_numerals(headings)
 
 

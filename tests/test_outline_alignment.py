@@ -123,6 +123,14 @@ def test_other_ladders(tmp_path, label):
     assert texts(read(tmp_path, items(range(1, 7), label))) == {n: body(n) for n in range(1, 7)}
 
 
+def test_bold_headings_opened_by_ordinals_in_words_are_a_numbered_ladder(tmp_path):
+    # "Thứ nhất, …" to "Thứ sáu, …" over words no item has: their numbers make them the
+    # report's ladder, as "1." to "6." would.
+    lines = [line for n in range(1, 7) for line in (Bold(f"Thứ {IN_WORDS[n - 1]}, {UNKNOWN[n].lower()}"), body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
 def test_a_part_number_alone_on_its_line_takes_the_title_under_it(tmp_path):
     lines = []
     for position, n in enumerate(range(1, 7), start=1):
@@ -266,7 +274,8 @@ def test_numerals_misread_by_ocr_around_the_one_read_right_make_the_ladder(tmp_p
     """A scan whose Roman numerals OCR read right only once ("II."): the others, read as
     "L", "HI.", ". IV...", "V....", "VI..." (their tab a row of dots), are still the ladder."""
     labels = ["L", "II.", "HI.", ". IV...", "V....", "VI..."]
-    lines = [line for n, label in enumerate(labels, start=1) for line in (Bold(f"{label} {UNKNOWN[n].upper()}"), body(n))]
+    lines = [line for n, label in enumerate(labels, start=1)
+             for line in (Bold(f"{label} {UNKNOWN[n].upper()}"), body(n))]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert texts(report) == {n: body(n) for n in range(1, 7)}
 
