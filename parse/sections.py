@@ -596,11 +596,11 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
             for m in alone - {n}:
                 j = index[m]
                 best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
-        for other in others:
-            best = max(best, other[i] - own[i])
+        unread = max((other[i] - own[i] for other in others), default=0.0)
         leads = own[i] > max((w for j, w in enumerate(own) if j != i), default=0.0)
-        readings[n] = Reading(elsewhere=best, own=leads and all(other[i] < own[i] for other in leanings
-                                                                   if other is not own))
+        readings[n] = Reading(elsewhere=max(best, unread), own=leads and all(other[i] < own[i] for other in leanings
+                                                                              if other is not own),
+                              unread=unread)
     return readings
 
 
