@@ -337,13 +337,18 @@ def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
     """Places alone do not make a report on the outline. Some heading's words must point
     clearly at the item it was taken for, or the headings' words together must (weak
     likenesses adding up to CONVINCING_TOTAL), or their own numbers must agree with the
-    items' for CONVINCING_COUNT headings. Unnumbered headings of another plan ("Mở đầu",
+    items' (or make a gapless ladder taken in the outline's order) for CONVINCING_COUNT
+    headings. Unnumbered headings of another plan ("Mở đầu",
     …, "Kết luận") are not the items."""
     pairs = [(e, items) for e, items in zip(evidence, taken, strict=True) if items]
     agreeing = [1.0 if set(items) & set(e.named) else max(e.likeness[i] for i in items) for e, items in pairs]
     numbered = sum(1 for e, items in pairs if e.ordinal == items[0] + 1)
+    # A ladder numbered 1, 2, 3… without a gap, taken for items in the outline's order: its
+    # numbers agree with the outline's order though an item left out shifts them by one.
+    ladder = [e.ordinal for e, _ in pairs] == list(range(1, len(pairs) + 1)) and all(
+        a[-1] < b[0] for (_, a), (_, b) in zip(pairs, pairs[1:], strict=False))
     return (max(agreeing, default=0.0) >= CONVINCING_LIKENESS or sum(agreeing) >= CONVINCING_TOTAL
-            or numbered >= CONVINCING_COUNT)
+            or max(numbered, len(pairs) if ladder else 0) >= CONVINCING_COUNT)
 
 
 def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:

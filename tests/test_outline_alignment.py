@@ -131,6 +131,16 @@ def test_bold_headings_opened_by_ordinals_in_words_are_a_numbered_ladder(tmp_pat
     assert texts(report) == {n: body(n) for n in range(1, 7)}
 
 
+def test_a_numbered_ladder_with_an_item_left_out_is_a_report_on_the_outline(tmp_path):
+    # "1." to "5." for items 1, 2, 4, 5, 6: only "3. Chi phí" says a little of its item, and
+    # the numbers from 3 on are each one below their items', yet a ladder numbered without a
+    # gap and taken in the outline's order makes the report one on the outline.
+    wording = {**UNKNOWN, 4: "Chi phí"}
+    lines = [line for p, n in enumerate((1, 2, 4, 5, 6), start=1) for line in (Bold(f"{p}. {wording[n]}"), body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in (1, 2, 4, 5, 6)}
+
+
 def test_a_part_number_alone_on_its_line_takes_the_title_under_it(tmp_path):
     lines = []
     for position, n in enumerate(range(1, 7), start=1):
