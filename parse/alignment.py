@@ -83,8 +83,8 @@ class Evidence:
     # texts under the other headings of its level do (text_likeness); () for not weighed
     told: tuple[float, ...] = ()
     # its level has fewer headings (with untitled text before them) than the outline has
-    # items: some heading covers two
-    fewer_headings: bool = False
+    # items, so some heading covers two, and its text is long enough to hold two items' texts
+    room_for_two: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,14 +189,14 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
 def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]]:
     """The two neighbouring items a heading in two parts may cover though its words do
     not say so: the outline's last two (provinces often write difficulties and proposals
-    as one), or, when its level has fewer headings than the outline has items, any two
-    whose words its text speaks more than the other texts of its level do (told): "Những
-    việc đã làm từ khi có Đề án và các văn bản triển khai" over what was done and the plans
-    that were issued."""
+    as one), or, when its level has fewer headings than the outline has items and its text
+    is long enough for two (room_for_two), any two whose words its text speaks more than the
+    other texts of its level do (told): "Những việc đã làm từ khi có Đề án và các văn bản
+    triển khai" over what was done and the plans that were issued."""
     if not heading.two_part or item_count < 2:
         return []
     pairs = [(item_count - 2, item_count - 1)]
-    if heading.told and heading.fewer_headings:
+    if heading.told and heading.room_for_two:
         pairs += [(i, i + 1) for i in range(item_count - 2) if min(heading.told[i], heading.told[i + 1]) > 0]
     return pairs
 

@@ -68,6 +68,8 @@ ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
+# A heading covering two items has a text this much longer than its level's median at least.
+TWO_TEXTS = 1.25
 # A plain line this short that names an item not found may be that item's heading, missed.
 UNTAKEN_HEADING_CHARS = 150
 # A word in more than this share of a report's sections is the report's own common word
@@ -263,7 +265,9 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     if not any(told):
         return []
     fewer = len(at_level) + leading < len(outline)
-    sequence = [replace(evidence[h.first], told=t, fewer_headings=fewer) for h, t in zip(at_level, told, strict=True)]
+    typical = sorted(len(text) for text in texts)[len(texts) // 2]
+    sequence = [replace(evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical)
+                for h, t, text in zip(at_level, told, texts, strict=True)]
     if leading:
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
     return list(align(sequence, len(outline)).items)

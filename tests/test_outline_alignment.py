@@ -409,6 +409,16 @@ def test_a_heading_in_two_parts_whose_text_speaks_two_neighbouring_items_covers_
     assert report.sections[1].merged_with == (3,)
 
 
+def test_a_heading_in_two_parts_over_a_text_too_short_for_two_items_covers_one(tmp_path):
+    # The same report with one short sentence under the second heading: however it speaks
+    # of both items, it is no longer than one item's text, so it holds one.
+    short = "Thông tin chung; tuyên truyền."
+    lines = [Bold(f"1. {MERGED_2_3[1]}"), TOLD[1], Bold(f"2. {MERGED_2_3[23]}"), short,
+             *(line for p, n in enumerate((4, 5, 6), start=3) for line in (Bold(f"{p}. {MERGED_2_3[n]}"), TOLD[n]))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert not any(s.merged_with for s in report.sections)
+
+
 def test_a_span_of_years_does_not_make_a_heading_two_parts():
     assert not two_parts(fold("Bước khởi đầu trong giai đoạn 2015 – 2017"), OUTLINE)
     assert two_parts(fold("Bước khởi đầu – kết quả"), OUTLINE)
