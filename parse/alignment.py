@@ -63,7 +63,9 @@ JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly a
 MERGED_BY_PLACE = 0.2
 
 _WORD = re.compile(r"\w+")
-_JOINT = re.compile(r"\s+va\s+|\s*[,;/&+]\s*|\s+-\s+")
+# Where a heading joins two: "và", a comma, a semicolon, a slash, a dash between words
+# (not between numbers: "giai đoạn 2015 – 2017" is one span of years).
+_JOINT = re.compile(r"\s+va\s+|\s*[,;/&+]\s*|(?<!\d)\s+-\s+(?!\d)")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
 
@@ -80,6 +82,9 @@ class Evidence:
     # per item, how much more the text under the heading speaks the item's words than the
     # texts under the other headings of its level do (text_likeness); () for not weighed
     told: tuple[float, ...] = ()
+    # its level has fewer headings (with untitled text before them) than the outline has
+    # items, so some heading covers two, and its text is long enough to hold two items' texts
+    room_for_two: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,10 +180,25 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
     groups = [(item,) for item in range(item_count)]
     groups += [both for both in {heading.named, heading.joined} if len(both) > 1]
     choices = [(items, _bits(items), _gain(heading, items)) for items in groups]
-    last_two = (item_count - 2, item_count - 1)
-    if heading.two_part and item_count >= 2 and last_two not in groups:
-        choices.append((last_two, _bits(last_two), _gain(heading, last_two) - MERGED_BY_PLACE))
+    for pair in _merged_by_place(heading, item_count):
+        if pair not in groups:
+            choices.append((pair, _bits(pair), _gain(heading, pair) - MERGED_BY_PLACE))
     return choices
+
+
+def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]]:
+    """The two neighbouring items a heading in two parts may cover though its words do
+    not say so: the outline's last two (provinces often write difficulties and proposals
+    as one), or, when its level has fewer headings than the outline has items and its text
+    is long enough for two (room_for_two), any two whose words its text speaks more than the
+    other texts of its level do (told): "Những việc đã làm từ khi có Đề án và các văn bản
+    triển khai" over what was done and the plans that were issued."""
+    if not heading.two_part or item_count < 2:
+        return []
+    pairs = [(item_count - 2, item_count - 1)]
+    if heading.told and heading.room_for_two:
+        pairs += [(i, i + 1) for i in range(item_count - 2) if min(heading.told[i], heading.told[i + 1]) > 0]
+    return pairs
 
 
 def _gain(heading: Evidence, items: tuple[int, ...]) -> float:

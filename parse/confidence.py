@@ -50,6 +50,9 @@ TOO_LONG_RATIO = 4.0
 # still does. Calibrated on pools 1 and 2 once seen: 0.1-0.2 flag the same wrong cells.
 READS_ELSEWHERE_GAIN = 0.15
 READS_ELSEWHERE_FACTOR = 0.9  # and words that only partly name the item do not carry it alone
+# A text the reader gave no item (its heading left out) that reads more like the item than
+# the cell's own: the item may be under that heading, whatever the cell's heading says.
+READS_UNREAD_FACTOR = 0.7
 TOO_SHORT_LETTERS = 12
 
 
@@ -114,6 +117,7 @@ class Reading:
 
     elsewhere: float = 0.0  # 0-1: how much better its item's words fit another text of the report than its own
     own: bool = False  # it leans to its item more than to any other, and more than any other text does
+    unread: float = 0.0  # 0-1: how much better its item's words fit a text the reader gave no item
 
 
 def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
@@ -144,7 +148,9 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
         reasons.append(Reason.NUMBER_DIFFERS)
     confidence = 1.0 - (1.0 - 0.95 * by_words) * (1.0 - place)
     contradicted = support.anchors < 2 and support.elsewhere >= max(WORDS_CLEAR, support.words + CONTRADICTION_MARGIN)
-    for doubt, factor, reason in ((read_elsewhere, READS_ELSEWHERE_FACTOR, Reason.READS_ELSEWHERE),
+    unread = reading.unread > READS_ELSEWHERE_GAIN
+    for doubt, factor, reason in ((read_elsewhere, READS_UNREAD_FACTOR if unread else READS_ELSEWHERE_FACTOR,
+                                   Reason.READS_ELSEWHERE),
                                   (contradicted, CONTRADICTED_FACTOR, Reason.WORDS_ELSEWHERE),
                                   (ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
                                   (split, SPLIT_FACTOR, Reason.SPLIT),

@@ -32,9 +32,13 @@ _ORDINAL_LABEL = re.compile(
     rf"^(?P<word>phan|muc|chuong)\s+thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s*[.:)\-–—])?(?=\s|$)")
 _ORDINAL_START = set("PpMmCc")
 _ORDINAL_WORDS = ("phan", "muc", "chuong")  # the first words _ORDINAL_LABEL takes
+# An ordinal in words heading a line of its own ladder, "Thứ nhất, kết quả…", "Thứ hai, …":
+# read only on a line already taken for a heading, for a body paragraph may begin so too.
+_ORDINAL_WORD = re.compile(rf"^thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})\s*[,.:)\-–—]\s")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
-# "III."), its full stop as a comma or lost ("II THÔNG TIN CHUNG").
-_MISREAD_ROMAN = re.compile(r"^(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)])?(?=\s)")
+# "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
+# after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ").
+_MISREAD_ROMAN = re.compile(r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)]{1,4})?(?=\s)")
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "H": "II"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 
@@ -57,15 +61,28 @@ def _ordinal_label(text: str) -> re.Match | None:
     return _ORDINAL_LABEL.match(_bare(text[:40]))
 
 
+def ordinal_word(text: str) -> int | None:
+    """The value of the ordinal in words a line starts with, "Thứ hai, …" -> 2; None if none."""
+    m = _ordinal_word(text)
+    return _ORDINALS.index(m["ordinal"]) + 1 if m else None
+
+
+def _ordinal_word(text: str) -> re.Match | None:
+    return _ORDINAL_WORD.match(_bare(text[:20])) if text[:1] in "Tt" else None
+
+
 def _bare(text: str) -> str:
     """Each character without its diacritics, in lower case: "PHẦN THỨ" -> "phan thu"."""
     return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text).lower().replace("đ", "d")
 
 
 def strip_label(text: str) -> str:
-    """The line without its numbering label."""
+    """The line without its numbering label, an ordinal in words ("Thứ hai, …") included."""
     label = leading_label(text)
-    return text[len(label) :].lstrip() if label else text
+    if label:
+        return text[len(label) :].lstrip()
+    m = _ordinal_word(text)
+    return text[m.end() :] if m else text
 
 
 def label_shape(label: str) -> str:

@@ -66,6 +66,9 @@ BOLD_STROKE_RATIO = 1.2
 # (11-13 pt for 13 pt type); a title over its subject, 15-16 pt over 12 pt. Sizes of OCR lines
 # differ only by this ratio.
 OCR_SIZE_RATIO = 1.25
+# A footnote mark is set at most this size of the text it follows (Word: 2/3, raised).
+SUPERSCRIPT_RATIO = 0.75
+_NOTE_MARK = re.compile(r"^\d{1,2}$")
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
@@ -319,7 +322,8 @@ def _bold_by_ink(pages: list[_Page]) -> list[_Page]:
 
 
 def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
-    runs = list(glyphs.runs)
+    marks = _note_marks(glyphs.runs)
+    runs = [run for run in glyphs.runs if run not in marks]
     lines: list[_Line] = []
     for table in tables:
         inside = [r for r in runs if _centre_in(r, table.bbox)]
@@ -327,7 +331,36 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         runs = [r for r in runs if not _centre_in(r, table.bbox)]
     lines.extend(_lines(glyphs.number, runs))
     lines.sort(key=lambda line: (line.top, line.x0))
+    lines = _without_footnotes(lines, {mark.text.strip() for mark in marks}, glyphs.height)
     return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
+
+
+# -- footnotes ----------------------------------------------------------------------------
+
+
+def _note_marks(runs: Sequence[_Run]) -> list[_Run]:
+    """Footnote marks: a number of one or two digits set small (SUPERSCRIPT_RATIO of the
+    text it follows at most) and raised, right after a word ("2017¹"). Not on a scanned
+    page: its text layer's sizes are the OCR's guesses from each word's height."""
+    marks = []
+    for before, run in zip(runs, runs[1:], strict=False):
+        if (run.font != OCR_FONT and _NOTE_MARK.match(run.text.strip()) and run.size <= SUPERSCRIPT_RATIO * before.size
+                and run.bottom < before.bottom - 0.15 * before.size and abs(run.x0 - before.x1) < 0.3 * before.size):
+            marks.append(run)
+    return marks
+
+
+def _without_footnotes(lines: list[_Line], marks: set[str], height: float) -> list[_Line]:
+    """The page's lines without its footnotes: from the lower half's first line that
+    starts with the number of a mark on the page ("1 Số liệu do Sở Tài chính…"), the
+    rest of the page is notes (a Word document's footnotes are no part of its text)."""
+    if not marks:
+        return lines
+    for k, line in enumerate(lines):
+        number = line.text.split(" ", 1)[0]
+        if line.top > height / 2 and not line.is_row and number in marks and len(line.text) > len(number) + 1:
+            return lines[:k]
+    return lines
 
 
 def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:

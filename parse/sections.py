@@ -36,7 +36,7 @@ from baocao.parse.alignment import (
 from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
-from baocao.parse.labels import label_ordinal, label_shape, misread_roman, strip_label
+from baocao.parse.labels import label_ordinal, label_shape, misread_roman, ordinal_word, strip_label
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -64,9 +64,12 @@ CONVINCING_COUNT = 3
 # DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950" + "ĐƯỢC BAN HÀNH"); a short one was not.
 WRAPPED_CHARS = 40
 ROMAN_LEVEL = ("label", "I.")
+ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
+# A heading covering two items has a text this much longer than its level's median at least.
+TWO_TEXTS = 1.25
 # A plain line this short that names an item not found may be that item's heading, missed.
 UNTAKEN_HEADING_CHARS = 150
 # A word in more than this share of a report's sections is the report's own common word
@@ -186,7 +189,10 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         levels.setdefault(heading.level, []).append(heading)
     evidence = {h.first: _evidence(h, outline, ocr) for h in headings}
     level, taken = _section_level(levels, evidence, leading is not None, len(outline))
-    at_level = levels[level]
+    at_level = _without_nested_lists(levels[level])
+    if len(at_level) < len(levels[level]):
+        levels[level] = at_level
+        taken = list(align(_sequence(at_level, evidence, leading is not None, len(outline)), len(outline)).items)
     outer = _outer_levels(levels, level)
     if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
         return []
@@ -215,12 +221,8 @@ def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evid
     time its numbers start again; on equal scores the level that comes first. With
     `leading`, the untitled text before the first heading is aligned first. Returns the
     level and what each of its headings (after that text) was taken for."""
-    sequences = {}
-    for level, at_level in levels.items():
-        sequence = [evidence[h.first] for h in at_level]
-        if leading:
-            sequence.insert(0, Evidence((0.0,) * item_count, leading_text=True))
-        sequences[level] = (sequence, RENUMBERED * _restarts(at_level))
+    sequences = {level: (_sequence(at_level, evidence, leading, item_count), RENUMBERED * _restarts(at_level))
+                 for level, at_level in levels.items()}
     bounds = {level: best_possible(seq, item_count) - cost for level, (seq, cost) in sequences.items()}
     order = list(levels)
     best: tuple[float, int, tuple, Alignment] | None = None
@@ -234,6 +236,15 @@ def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evid
             best = candidate
     _, _, level, alignment = best
     return level, list(alignment.items)
+
+
+def _sequence(at_level: list[_Heading], evidence: dict[int, Evidence], leading: bool,
+              item_count: int) -> list[Evidence]:
+    """What a level offers the alignment: its headings, after the untitled text before them."""
+    sequence = [evidence[h.first] for h in at_level]
+    if leading:
+        sequence.insert(0, Evidence((0.0,) * item_count, leading_text=True))
+    return sequence
 
 
 def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_Heading], outer: set[tuple],
@@ -253,7 +264,10 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     told = text_likeness(texts, outline, misread=ocr)
     if not any(told):
         return []
-    sequence = [replace(evidence[h.first], told=t) for h, t in zip(at_level, told, strict=True)]
+    fewer = len(at_level) + leading < len(outline)
+    typical = sorted(len(text) for text in texts)[len(texts) // 2]
+    sequence = [replace(evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical)
+                for h, t, text in zip(at_level, told, texts, strict=True)]
     if leading:
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
     return list(align(sequence, len(outline)).items)
@@ -327,13 +341,42 @@ def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
     """Places alone do not make a report on the outline. Some heading's words must point
     clearly at the item it was taken for, or the headings' words together must (weak
     likenesses adding up to CONVINCING_TOTAL), or their own numbers must agree with the
-    items' for CONVINCING_COUNT headings. Unnumbered headings of another plan ("Mở đầu",
+    items' (or make a gapless ladder taken in the outline's order) for CONVINCING_COUNT
+    headings. Unnumbered headings of another plan ("Mở đầu",
     …, "Kết luận") are not the items."""
     pairs = [(e, items) for e, items in zip(evidence, taken, strict=True) if items]
     agreeing = [1.0 if set(items) & set(e.named) else max(e.likeness[i] for i in items) for e, items in pairs]
     numbered = sum(1 for e, items in pairs if e.ordinal == items[0] + 1)
+    # A ladder numbered 1, 2, 3… without a gap, taken for items in the outline's order: its
+    # numbers agree with the outline's order though an item left out shifts them by one.
+    ladder = [e.ordinal for e, _ in pairs] == list(range(1, len(pairs) + 1)) and all(
+        a[-1] < b[0] for (_, a), (_, b) in zip(pairs, pairs[1:], strict=False))
     return (max(agreeing, default=0.0) >= CONVINCING_LIKENESS or sum(agreeing) >= CONVINCING_TOTAL
-            or numbered >= CONVINCING_COUNT)
+            or max(numbered, len(pairs) if ladder else 0) >= CONVINCING_COUNT)
+
+
+def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:
+    """A level's headings without the lists nested inside one of them and numbered like
+    them: after "4.", a list "1.", "2.", "3." and then "5." resumes the level's numbers, so
+    the list is lines of item 4's text, not three headings of the level ("1. Trung tâm điều
+    hành" is a part of the funding, not item 1). A list that is not followed by the next
+    number of the heading before it (sub-headings numbered again under each item) stays.
+    Only the level chosen for the sections is read so, once chosen."""
+    kept: list[_Heading] = []
+    k = 0
+    while k < len(headings):
+        before = kept[-1].ordinal if kept else None
+        end = k
+        while (end < len(headings) and headings[end].ordinal == end - k + 1
+               and not (end > k and headings[end].ordinal == (before or 0) + 1)):
+            end += 1
+        resumed = end < len(headings) and headings[end].ordinal == (before or 0) + 1
+        if before is not None and end > k and resumed:
+            k = end
+            continue
+        kept.append(headings[k])
+        k += 1
+    return kept
 
 
 def _restarts(headings: list[_Heading]) -> int:
@@ -374,7 +417,11 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
-        headings.append(_Heading(pos, last, line, heading_level_key(block), ordinal))
+        level = heading_level_key(block)
+        if ordinal is None and level[0] == "unnumbered" and (in_words := ordinal_word(block.text)):
+            # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
+            level, ordinal = ORDINAL_WORD_LEVEL, in_words
+        headings.append(_Heading(pos, last, line, level, ordinal))
     return _misread_numerals(headings)
 
 
@@ -383,13 +430,15 @@ def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
     "II" for "II.") falls into another level, and its item's text into its neighbour's.
     It is taken back into the Roman level when there is room for it between its Roman
     neighbours and its numeral, as read, is the one expected there: exactly, when read
-    with a digit ("1." is also an Arabic sub-heading's label), or give or take one I."""
+    with a digit ("1." is also an Arabic sub-heading's label, so two Roman headings must
+    frame it), or give or take one I (one Roman heading read right is enough: "L BƯỚC
+    KHỞI ĐẦU", "II. KHÁI QUÁT", "HI. HỘI NGHỊ", "V.... NHỮNG VIỆC")."""
     headings = list(headings)
     changed = True
     while changed:
         changed = False
         romans = [h for h in headings if h.level == ROMAN_LEVEL]
-        if len(romans) < 2:
+        if not romans:
             return headings
         for i, heading in enumerate(headings):
             misread = None if heading.level == ROMAN_LEVEL else misread_roman(heading.line)
@@ -399,7 +448,8 @@ def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
             after = [r.ordinal or 0 for r in romans if r.first > heading.first]
             expected = (before[-1] if before else 0) + 1
             if misread.digits:
-                fits = misread.value == expected and (not after or after[0] == expected + 1)
+                fits = (len(romans) >= 2 and misread.value == expected
+                        and (not after or after[0] == expected + 1))
             else:
                 fits = abs(misread.value - expected) <= 1 and (not after or after[0] > expected)
             if fits:
@@ -555,11 +605,11 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
             for m in alone - {n}:
                 j = index[m]
                 best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
-        for other in others:
-            best = max(best, other[i] - own[i])
+        unread = max((other[i] - own[i] for other in others), default=0.0)
         leads = own[i] > max((w for j, w in enumerate(own) if j != i), default=0.0)
-        readings[n] = Reading(elsewhere=best, own=leads and all(other[i] < own[i] for other in leanings
-                                                                   if other is not own))
+        readings[n] = Reading(elsewhere=max(best, unread), own=leads and all(other[i] < own[i] for other in leanings
+                                                                              if other is not own),
+                              unread=unread)
     return readings
 
 

@@ -127,6 +127,7 @@ class Line:
     justify: bool = False  # spread to the right margin: a line that wraps
     space_before: float = 0.0  # paragraph spacing above it
     font: str = ""  # a PDF base-14 font ("Times-Bold") instead of Times New Roman
+    mark: str = ""  # a footnote mark after its text, set small and raised ("2017¹")
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class Page:
     image: bool = False  # a scanned page: a picture of text, no text layer
     header: str = ""  # drawn at the top, as a running header
     footer: str = ""  # drawn at the bottom centre ("- 2 -", "Trang 2")
+    notes: tuple[str, ...] = ()  # footnotes at the foot of the page, each "<mark> <text>"
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,9 @@ def draw_pdf(path: Path, pages: list[Page], user_password: str | None = None) ->
         if page.footer:
             pdf.setFont(fonts.regular, 10)
             pdf.drawCentredString(PAGE_WIDTH / 2, 30, page.footer)
+        for k, note in enumerate(page.notes):
+            pdf.setFont(fonts.regular, 10)
+            pdf.drawString(LEFT, 60 + 14 * (len(page.notes) - 1 - k), note)
         if page.image:
             pdf.drawImage(ImageReader(scanned_page_image()), LEFT, 200, width=RIGHT - LEFT, height=500)
         y = TOP
@@ -185,6 +190,9 @@ def _draw_line(pdf, line: Line, font: str, y: float, width_of) -> None:
     words = line.text.split(" ")
     if not line.justify or len(words) < 2:
         pdf.drawString(x, y, line.text)
+        if line.mark:
+            pdf.setFont(font, line.size * 0.58)
+            pdf.drawString(x + width_of(line.text, font, line.size), y + line.size * 0.33, line.mark)
         return
     widths = [width_of(word, font, line.size) for word in words]
     if sum(widths) + 2 * (len(words) - 1) > RIGHT - x:

@@ -207,3 +207,14 @@ def test_a_heading_of_the_provinces_own_where_an_item_is_expected_leaves_no_wron
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert all(s.review for s in report.sections if s.text != SAYS[s.number])
     assert not any(s.review for s in report.sections if s.text == SAYS[s.number])
+
+
+def test_an_item_that_reads_better_in_a_text_given_no_item_is_doubted_more_than_one_read_better_in_a_cell():
+    # A text the reader left out (its heading taken for no item) that speaks the item's
+    # words better than the cell's own: the item may be under that heading, whatever the
+    # cell's heading says. A scan's cell so doubted asks for a review.
+    named = Support(words=0.6, numbered=True, in_order=True, anchors=2)
+    in_a_cell, _ = assess(named, ocr=True, reading=Reading(elsewhere=0.3))
+    left_out, reasons = assess(named, ocr=True, reading=Reading(elsewhere=0.3, unread=0.3))
+    assert Reason.READS_ELSEWHERE in reasons
+    assert needs_review(left_out) and not needs_review(in_a_cell)

@@ -61,3 +61,11 @@ def test_the_provinces_own_seventh_part_is_no_item(tmp_path):
     lines += [Bold("Phần thứ bảy. Phương hướng, nhiệm vụ thời gian tới"), "Năm 2023, tỉnh tiếp tục mở rộng IOC."]
     _, texts = read(tmp_path, lines)
     assert texts == {n: body(n) for n in range(1, 7)}
+
+
+def test_a_heading_opened_by_an_ordinal_in_words_is_numbered_by_it():
+    from baocao.parse.labels import ordinal_word
+    assert ordinal_word("Thứ nhất, kết quả ứng dụng công nghệ số") == 1
+    assert ordinal_word("THỨ TƯ: KHÓ KHĂN") == 4
+    assert strip_label("Thứ ba, số vốn đã sử dụng, phân theo từng nguồn") == "số vốn đã sử dụng, phân theo từng nguồn"
+    assert ordinal_word("Thứ trưởng Bộ Xây dựng") is None

@@ -13,7 +13,7 @@ import pytest
 from docx_builders import INTRO, Bold, build_lines
 
 from baocao.campaign import load_campaign
-from baocao.parse.alignment import likeness
+from baocao.parse.alignment import likeness, two_parts
 from baocao.parse.docx import read_docx
 from baocao.parse.labels import misread_roman
 from baocao.parse.sections import extract_sections
@@ -121,6 +121,24 @@ IN_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy")
                          ids=["PHẦN I/II", "A./B.", "Phần thứ nhất/hai"])
 def test_other_ladders(tmp_path, label):
     assert texts(read(tmp_path, items(range(1, 7), label))) == {n: body(n) for n in range(1, 7)}
+
+
+def test_bold_headings_opened_by_ordinals_in_words_are_a_numbered_ladder(tmp_path):
+    # "Thứ nhất, …" to "Thứ sáu, …" over words no item has: their numbers make them the
+    # report's ladder, as "1." to "6." would.
+    lines = [line for n in range(1, 7) for line in (Bold(f"Thứ {IN_WORDS[n - 1]}, {UNKNOWN[n].lower()}"), body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
+def test_a_numbered_ladder_with_an_item_left_out_is_a_report_on_the_outline(tmp_path):
+    # "1." to "5." for items 1, 2, 4, 5, 6: only "3. Chi phí" says a little of its item, and
+    # the numbers from 3 on are each one below their items', yet a ladder numbered without a
+    # gap and taken in the outline's order makes the report one on the outline.
+    wording = {**UNKNOWN, 4: "Chi phí"}
+    lines = [line for p, n in enumerate((1, 2, 4, 5, 6), start=1) for line in (Bold(f"{p}. {wording[n]}"), body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in (1, 2, 4, 5, 6)}
 
 
 def test_a_part_number_alone_on_its_line_takes_the_title_under_it(tmp_path):
@@ -236,7 +254,8 @@ def test_short_numbered_heading_does_not_swallow_the_capitalised_heading_under_i
 
 
 @pytest.mark.parametrize("misread, as_read", [("l.", 1), ("1.", 1), ("|.", 1), ("V,", 5), ("II", 2), ("IIL", 3),
-                                              ("Il.", 2), ("11.", 2), ("HI.", 3), ("1V.", 4)])
+                                              ("Il.", 2), ("11.", 2), ("HI.", 3), ("1V.", 4),
+                                              ("V....", 5), (". IV...", 4), ("L", 1)])
 def test_roman_numeral_misread_by_ocr_is_read_tolerantly(misread, as_read):
     assert misread_roman(f"{misread} KHÓ KHĂN").value == as_read
 
@@ -259,6 +278,21 @@ def test_heading_numeral_misread_by_ocr_does_not_break_the_ladder(tmp_path, misr
     lines[1:1] = [Bold("1. VỀ QUY HOẠCH"), "Quy hoạch chung đô thị."]  # an Arabic sub-heading under item 1
     report = read(tmp_path, lines)
     assert {n: t.strip().splitlines()[-1] for n, t in texts(report).items()} == {n: body(n) for n in range(1, 7)}
+
+
+def test_numerals_misread_by_ocr_around_the_one_read_right_make_the_ladder(tmp_path):
+    """A scan whose Roman numerals OCR read right only once ("II."): the others, read as
+    "L", "HI.", ". IV...", "V....", "VI..." (their tab a row of dots), are still the ladder."""
+    labels = ["L", "II.", "HI.", ". IV...", "V....", "VI..."]
+    lines = [line for n, label in enumerate(labels, start=1)
+             for line in (Bold(f"{label} {UNKNOWN[n].upper()}"), body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
+def test_items_numbered_under_one_roman_heading_are_not_taken_for_misread_roman_numerals(tmp_path):
+    lines = [Bold("I. KẾT QUẢ THỰC HIỆN ĐỀ ÁN 950"), *items(range(1, 7), lambda p: f"{p}.")]
+    assert texts(read(tmp_path, lines)) == {n: body(n) for n in range(1, 7)}
 
 
 def test_arabic_sub_heading_in_capitals_is_not_taken_for_a_misread_roman_one(tmp_path):
@@ -349,3 +383,70 @@ def test_the_weights_of_a_text_are_the_same_whatever_python_hash_seed_the_run_ha
     runs = {subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": str(seed)},
                            capture_output=True, text=True, check=True).stdout for seed in range(8)}
     assert len(runs) == 1
+
+
+# ---------------------------------------------------------------------------------------
+# A list inside an item numbered like the items, and two items under a heading of two parts.
+# ---------------------------------------------------------------------------------------
+
+
+def test_a_list_inside_an_item_numbered_like_the_items_is_text_of_that_item(tmp_path):
+    # After "4.", the funding's own list "1.", "2.", "3." and then "5.": the level's numbers
+    # go on after the list, so the list is part of item 4, not three headings of its level.
+    nested = [Bold("1. Trung tâm điều hành"), "Thuê dịch vụ trong 2 năm.", Bold("2. Nền tảng số"),
+              "Ứng dụng công dân số.", Bold("3. Đào tạo cán bộ"), "Hai lớp bồi dưỡng."]
+    lines = [*items(range(1, 5), lambda p: f"{p}."), *nested, *items((5, 6), lambda p: f"{p + 4}.")]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert texts(report)[4] == "\n".join([body(4), *(line.text if isinstance(line, Bold) else line
+                                                      for line in nested)])
+    assert texts(report)[5] == body(5)
+
+
+def test_sub_headings_numbered_again_under_each_item_and_never_resumed_stay_sub_headings(tmp_path):
+    # "1.", "2." under item 1 and "1.", "2.", "3." under item 2 are not taken out of their
+    # level: nothing after them goes on with the numbers of the heading before them.
+    lines = [Bold("I. KẾT QUẢ"), Bold("1. Về tổ chức"), body(1), Bold("2. Về nhân lực"), body(2),
+             Bold("1. Về kinh phí"), body(4), Bold("2. Về khó khăn"), body(5), Bold("3. Về kiến nghị"), body(6)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report)[1] == body(1)
+
+
+MERGED_2_3 = {1: "Bước khởi đầu trong giai đoạn 2015 – 2017",
+              23: "Những việc đã làm và các văn bản triển khai",
+              4: "Kinh phí thực hiện", 5: "Khó khăn, vướng mắc", 6: "Đề xuất, kiến nghị"}
+
+
+def test_a_heading_in_two_parts_whose_text_speaks_two_neighbouring_items_covers_both(tmp_path):
+    # Five headings for six items; the second, in two parts, is over a text that speaks of
+    # both the general results (item 2) and the plans and communication (item 3).
+    text_23 = f"{TOLD[2]}\n{TOLD[3]}"
+    lines = [Bold(f"1. {MERGED_2_3[1]}"), TOLD[1], Bold(f"2. {MERGED_2_3[23]}"), TOLD[2], TOLD[3],
+             *(line for p, n in enumerate((4, 5, 6), start=3) for line in (Bold(f"{p}. {MERGED_2_3[n]}"), TOLD[n]))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {1: TOLD[1], 2: text_23, 3: text_23, 4: TOLD[4], 5: TOLD[5], 6: TOLD[6]}
+    assert report.sections[1].merged_with == (3,)
+
+
+def test_a_heading_in_two_parts_over_a_text_too_short_for_two_items_covers_one(tmp_path):
+    # The same report with one short sentence under the second heading: however it speaks
+    # of both items, it is no longer than one item's text, so it holds one.
+    short = "Thông tin chung; tuyên truyền."
+    lines = [Bold(f"1. {MERGED_2_3[1]}"), TOLD[1], Bold(f"2. {MERGED_2_3[23]}"), short,
+             *(line for p, n in enumerate((4, 5, 6), start=3) for line in (Bold(f"{p}. {MERGED_2_3[n]}"), TOLD[n]))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert not any(s.merged_with for s in report.sections)
+
+
+def test_a_span_of_years_does_not_make_a_heading_two_parts():
+    assert not two_parts(fold("Bước khởi đầu trong giai đoạn 2015 – 2017"), OUTLINE)
+    assert two_parts(fold("Bước khởi đầu – kết quả"), OUTLINE)
+
+
+def test_a_heading_in_two_parts_before_an_item_left_out_is_its_own_item_only(tmp_path):
+    # Item 5 left out: the funding heading in two parts, over a text of funding alone,
+    # does not take item 5 too.
+    lines = [*(line for p, n in enumerate((1, 2, 3), start=1) for line in (Bold(f"{p}. {UNKNOWN[n]}"), TOLD[n])),
+             Bold("4. Số vốn đã sử dụng, phân theo từng nguồn"), TOLD[4], Bold("5. Mong muốn"), TOLD[6]]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: TOLD[n] for n in (1, 2, 3, 4, 6)}

@@ -261,6 +261,20 @@ def test_page_number_lines_are_dropped(tmp_path, footer):
     assert texts(read_pdf(pdf)) == [LAST]
 
 
+def test_a_footnote_and_its_mark_are_not_text(tmp_path):
+    # As Word exports a footnote: "¹" small and raised after the heading, "1 Số liệu…" at
+    # the foot of the page. A .docx's footnotes are no part of its text; a PDF's neither.
+    lines = (Line("1. Bước khởi đầu giai đoạn 2015 – 2017", bold=True, mark="1"), Line("Năm 2016, tỉnh đã số hóa."))
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page(lines, notes=("1 Số liệu do Sở Tài chính cung cấp.",))])
+    assert texts(read_pdf(pdf)) == ["1. Bước khởi đầu giai đoạn 2015 – 2017", "Năm 2016, tỉnh đã số hóa."]
+
+
+def test_a_line_at_the_foot_of_a_page_without_marks_is_kept(tmp_path):
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line("Năm 2016, tỉnh đã số hóa."),),
+                                             notes=("1 Trung tâm điều hành đã vận hành.",))])
+    assert texts(read_pdf(pdf)) == ["Năm 2016, tỉnh đã số hóa.", "1 Trung tâm điều hành đã vận hành."]
+
+
 def test_line_repeated_at_the_top_of_every_page_is_dropped(tmp_path):
     words = ("Mở đầu.", "Nội dung.", "Kết luận.")
     pages = [Page((Line(text),), header="UBND TỈNH QUẢNG NINH - SỞ XÂY DỰNG") for text in words]
