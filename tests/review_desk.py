@@ -88,9 +88,10 @@ class Desk:
             return e.code, e.headers, e.read()
 
 
-def start_desk(store: Path, *args: str) -> Desk:
-    """`baocao review --store STORE --port 0 ARGS…`, once it prints where it listens."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+def start_desk(store: Path, *args: str, env: dict | None = None) -> Desk:
+    """`baocao review --store STORE --port 0 ARGS…`, once it prints where it listens; `env`
+    adds to the environment it runs in."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")} | (env or {})
     process = subprocess.Popen([sys.executable, "-m", "baocao", "review", "--store", str(store), "--port", "0", *args],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     selector = selectors.DefaultSelector()
@@ -120,6 +121,14 @@ class Browserless:
 
     def post(self, path: str, fields: dict):
         return self._open(urllib.request.Request(self.url + path, data=urllib.parse.urlencode(fields).encode()))
+
+    def form(self, page: str, action: str) -> dict:
+        """The hidden fields of the form posting to `action` on `page`, as a browser sends them."""
+        _, body = self.get(page)
+        form = re.search(rb'<form method="post" action="' + re.escape(action.encode()) + rb'".*?</form>', body, re.S)
+        assert form, f"{page} has no form posting to {action}"
+        fields = dict(re.findall(rb'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(0)))
+        return {k.decode(): v.decode() for k, v in fields.items()}
 
     def token(self, path: str = "/dang-nhap") -> str:
         """The CSRF token of the first form on the page at `path`."""
