@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import secrets
+import sys
 import time
 from collections import defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor
@@ -39,6 +40,7 @@ from baocao.review.security import (
     content_disposition,
     csrf_ok,
     csrf_token,
+    session_key,
 )
 from baocao.review.sources import (
     HeadingMark,
@@ -324,11 +326,20 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     ]
     middleware = [
         Middleware(SecurityHeaders),
-        # Signed with a key made at start: sessions end with the server, nothing secret is kept on disk.
-        Middleware(SessionMiddleware, secret_key=secrets.token_urlsafe(32), session_cookie="baocao_phien",
+        # Signed with the store's key (security.session_key): a login outlives a restart of the desk.
+        Middleware(SessionMiddleware, secret_key=_session_key(store_root), session_cookie="baocao_phien",
                    max_age=SESSION_HOURS * 3600, same_site="strict", https_only=False),
     ]
     return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: error_page})
+
+
+def _session_key(store_root: Path) -> str:
+    try:
+        return session_key(store_root)
+    except OSError as e:   # a store on a read-only disk is still read at the desk
+        print(f"cannot keep the desk's session key in {store_root} ({e.strerror or e}): logins end when the desk "
+              "stops; give a store folder you can write to", file=sys.stderr)
+        return secrets.token_urlsafe(32)
 
 
 def _login_first(request: Request, current_user) -> Response | None:
