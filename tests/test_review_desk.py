@@ -161,7 +161,7 @@ def test_a_clerk_reads_but_does_not_correct(desk_with_login):
     assert status == 200 and "Hòa Bình".encode() in body
     token = re.search(rb'name="csrf" value="([^"]+)"', body).group(1).decode()
     status, body = client.post("/tinh/17/muc/4", {"csrf": token, "text": "văn thư sửa", "version": ""})
-    assert status == 403 and "chỉ được xem".encode() in body
+    assert status == 403 and "cần vai trò Chuyên viên tổng hợp hoặc Người rà soát".encode() in body
     assert not (desk_with_login.store / "corrections.toml").exists()
 
 

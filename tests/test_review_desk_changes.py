@@ -234,34 +234,6 @@ def test_only_a_province_of_the_campaign_is_assigned_and_only_a_stored_message(u
     assert not (desk.store / "corrections.toml").exists()
 
 
-@pytest.fixture()
-def desk_with_a_clerk(ingested_sample, tmp_path):
-    store = tmp_path / "kho"
-    shutil.copytree(ingested_sample, store)
-    sha = _with_unattributed_report(store, tmp_path)
-    (tmp_path / "pass").write_text("mat-khau-van-thu\n", encoding="utf-8")
-    added = run_baocao("user", "add", "--store", str(store), "minh.vt", "--role", "clerk",
-                       "--password-file", str(tmp_path / "pass"))
-    assert added.returncode == 0, added.stderr
-    running = start_desk(store, "--require-login")
-    client = Browserless(running.url)
-    client.post("/dang-nhap", {"csrf": client.token(), "name": "minh.vt", "password": "mat-khau-van-thu", "next": "/"})
-    yield running, client, sha
-    running.stop()
-
-
-def test_a_clerk_assigns_a_message_but_neither_sets_one_aside_nor_corrects_the_funding(desk_with_a_clerk):
-    desk, clerk, sha = desk_with_a_clerk
-    token = clerk.token("/thu-chua-ro-tinh")
-    status, body = clerk.post(f"/thu/{sha}/khong-phai-bao-cao", {"csrf": token})
-    assert status == 403 and "Văn thư".encode() in body
-    assert clerk.post("/tinh/17/kinh-phi", {"csrf": token, "amount": "42,5", "action": "save", "version": ""})[0] == 403
-    assert not (desk.store / "corrections.toml").exists()
-    assert clerk.post(f"/thu/{sha}/gan", {"csrf": token, "province": "24"})[0] == 200
-    [entry] = _entries(desk.store)["message"]
-    assert (entry["province"], entry["by"]) == ("24", "minh.vt")
-
-
 # -- beside the nightly ingest -------------------------------------------------------------------
 
 class _IngestGaveUp(Exception):
