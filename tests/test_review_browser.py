@@ -229,6 +229,32 @@ def test_the_key_n_opens_the_next_item_to_review(desk, page):
     assert item(page, number).get_by_text("Cần kiểm tra").is_visible()
 
 
+def test_the_queue_is_worked_from_the_keyboard_n_for_the_next_province_ctrl_enter_to_save(desk, page, tmp_path):
+    rows = aggregate_rows(desk.store, tmp_path)          # in the table's order, which the queue follows
+    queue = [(code, n) for code, r in rows.items() for n in range(1, 7) if r[f"section_{n}_review"]]
+    assert len({code for code, _ in queue}) >= 2
+    here = queue[0][0]
+    after_here = next(cell for cell in queue if cell[0] != here)
+    page.goto(desk.url + f"tinh/{here}")
+    page.keyboard.press("n")
+    page.wait_for_url(re.compile(rf"/tinh/{after_here[0]}#muc-{after_here[1]}$"))
+
+    code, number = after_here
+    box = page.get_by_role("textbox", name=f"Mục {number}")
+    box.press("Control+End")
+    box.press("n")                                       # typing in a box: an n is a letter, not a shortcut
+    assert box.input_value().endswith("n") and page.url.endswith(f"/tinh/{code}#muc-{number}")
+    corrected = "Văn bản sửa bằng bàn phím, lưu bằng Ctrl+Enter."
+    box.fill(corrected)
+    with page.expect_navigation():
+        box.press("Control+Enter")
+    page.wait_for_url(re.compile(rf"/tinh/{code}#muc-{number}$"))
+    assert page.get_by_role("textbox", name=f"Mục {number}").input_value() == corrected
+    saved = [c.value for c in load_corrections(desk.store, load_campaign()).cells
+             if (c.province_code, c.field) == (code, f"section_{number}")]
+    assert saved == [corrected]
+
+
 def test_logging_in_with_require_login(ingested_sample, tmp_path, page):
     store = tmp_path / "kho"
     shutil.copytree(ingested_sample, store)
