@@ -656,39 +656,59 @@ def errors(store):
 @store_option
 @campaign_option
 @click.argument("message")
-@click.argument("province")
-def assign(store, campaign, message, province):
-    """Settle which province sent a message; kept through every later run.
+@click.argument("province", required=False)
+@click.option("--not-report", is_flag=True, help="The message is no report: aggregate leaves it out.")
+@click.option("--by", default=None, help="Who decides, kept in corrections.toml (default: your login name).")
+def assign(store, campaign, message, province, not_report, by):
+    """Settle which province sent a message, or that it is no report; kept through every later run.
 
     MESSAGE is the start of its hash (as `baocao errors` shows it) or its Message-ID;
-    PROVINCE a code ("22") or a name ("Quảng Ninh").
+    PROVINCE a code ("22") or a name ("Quảng Ninh"). The decision is written to
+    STORE/corrections.toml as a [[message]] entry with who and when, as the review desk writes it.
 
     Example:
 
     \b
         baocao assign --store kho 3f2a9c1b7d20 22
+        baocao assign --store kho 9b1e04c2aa51 --not-report
     """
-    from baocao.ingest.assign import AssignError, assign_message, province_named
+    import getpass
 
+    from baocao.aggregate.corrections import CorrectionsError
+    from baocao.ingest.assign import AssignError, assign_message, province_named, set_aside
+
+    if not_report == bool(province):
+        raise Failure(_("give either PROVINCE (the province that sent the message) or --not-report, "
+                        "not both nor neither"), 2)
     c = _campaign(campaign)
     try:
-        province_named(c, province)   # a wrong name is said before the store is opened
+        if province:
+            province_named(c, province)   # a wrong name is said before the store is opened
     except AssignError as e:
         raise Failure(str(e), 2) from e
+    by = by or getpass.getuser()
     s = _open_store(store)
     try:
         s.lock()
-        assigned = assign_message(s, c, message, province)
+        if not_report:
+            sha = set_aside(s, c, message, by=by)
+        else:
+            assigned = assign_message(s, c, message, province, by=by)
     except AssignError as e:
         raise Failure(str(e), 2) from e
+    except CorrectionsError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
     except StoreLocked as e:
         raise Failure(str(e), EXIT_LOCKED) from e
     except StoreWriteError as e:
         raise _write_failed(store, e) from e
     finally:
         s.close()
-    click.echo(_("message {sha} assigned to {code} {province}").format(
-        sha=assigned.message_sha256[:12], code=assigned.province_code, province=assigned.province_name))
+    if not_report:
+        click.echo(_("message {sha} marked not a report").format(sha=sha[:12]))
+    else:
+        click.echo(_("message {sha} assigned to {code} {province}").format(
+            sha=assigned.message_sha256[:12], code=assigned.province_code, province=assigned.province_name))
 
 
 EXIT_DAMAGED = 7   # the store lost something: see EXIT_CODES
@@ -848,7 +868,8 @@ def user() -> None:
 @store_option
 @click.argument("name")
 @click.option("--role", type=click.Choice(["clerk", "analyst", "reviewer"]), required=True,
-              help="clerk: reads; analyst and reviewer: read, correct and mark items checked.")
+              help="clerk: reads, assigns a message to a province, marks one not a report; "
+                   "analyst and reviewer: also correct and mark items checked.")
 @click.option("--password-file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
               help="Read the password from this file (first line) instead of asking for it.")
 def user_add(store, name, role, password_file):

@@ -1,11 +1,17 @@
-"""The clerk's decision of which province sent a message (`baocao assign`): recorded,
-kept through every later run, and the message analysed again at once so that the
-table and the recorded problems follow it."""
+"""A person's decision about a message: which province sent it, or that it is no report.
+Written as a [[message]] entry of corrections.toml with who and when (record_decision), by
+the review desk's "Gán" and "Không phải báo cáo" and by `baocao assign` alike, so that
+aggregate applies them one way. `baocao assign` also keeps the province in the catalogue,
+through every later run, and analyses the message again at once so that the recorded
+problems follow it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 
+from baocao.aggregate.corrections import Corrections, append_message_correction, load_corrections
 from baocao.campaign import Campaign
 from baocao.i18n import N_
 from baocao.ingest.pipeline import analyse_message
@@ -37,15 +43,39 @@ def province_named(campaign: Campaign, province: str) -> str:
     return code
 
 
-def assign_message(store: Store, campaign: Campaign, message: str, province: str) -> AssignResult:
-    """Assign the message (the start of its hash, or its Message-ID) to the province (a
-    code or a name) and analyse it again. The caller holds the store's lock."""
-    code = province_named(campaign, province)
+def message_named(store: Store, message: str) -> str:
+    """The hash of the one stored message given by the start of its hash or its Message-ID."""
     found = store.find_messages(message)
     if len(found) != 1:
         raise AssignError(f"{'no' if not found else len(found)} stored message(s) match {message!r}: "
                           "give more characters of the hash shown by `baocao errors`")
-    sha, = found
+    return found[0]
+
+
+def record_decision(store_root: Path, campaign: Campaign, sha: str, province_code: str = "", *, by: str,
+                    not_report: bool = False) -> Corrections:
+    """The message `sha` is from the province, or, with not_report, no report at all: a
+    [[message]] entry with who decided and now, in the campaign's time zone."""
+    load_corrections(store_root, campaign)   # a damaged file is said (CorrectionsError) before anything is written
+    return append_message_correction(store_root, campaign, sha, province_code, by=by, at=datetime.now(campaign.tz),
+                                     not_report=not_report)
+
+
+def assign_message(store: Store, campaign: Campaign, message: str, province: str, *, by: str) -> AssignResult:
+    """Assign the message (the start of its hash, or its Message-ID) to the province (a
+    code or a name), recorded as the desk records it, and analyse it again. The caller
+    holds the store's lock."""
+    code = province_named(campaign, province)
+    sha = message_named(store, message)
+    record_decision(store.root, campaign, sha, code, by=by)   # first: a damaged corrections.toml changes nothing
     store.assign(sha, code)
     kind = analyse_message(store, sha, campaign)
     return AssignResult(sha, code, campaign.province(code).name, kind)
+
+
+def set_aside(store: Store, campaign: Campaign, message: str, *, by: str) -> str:
+    """Record that the message is no report, as the desk records it (aggregate leaves it
+    out); its hash."""
+    sha = message_named(store, message)
+    record_decision(store.root, campaign, sha, by=by, not_report=True)
+    return sha

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import secrets
+import sys
 import time
 from collections import defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +33,7 @@ from baocao.render.money import ty_number
 from baocao.render.report import RenderError
 from baocao.review.desk import DOWNLOADS, Desk
 from baocao.review.overview import shown_time
+from baocao.review.rights import refusal
 from baocao.review.security import (
     CSRF_FIELD,
     SHA256,
@@ -39,6 +41,7 @@ from baocao.review.security import (
     content_disposition,
     csrf_ok,
     csrf_token,
+    session_key,
 )
 from baocao.review.sources import (
     HeadingMark,
@@ -51,7 +54,7 @@ from baocao.review.sources import (
     shows_pages,
     source_pdf,
 )
-from baocao.review.users import ROLES, User, check_password, load_users
+from baocao.review.users import User, check_password, load_users
 
 HERE = Path(__file__).parent
 SESSION_HOURS = 10          # a working day: a login lasts until the evening
@@ -114,6 +117,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         user = current_user(request)
         if user is None:
             raise HTTPException(401, "Cần đăng nhập.")
+        allowed(user, "read")
         return user
 
     # -- pages ----------------------------------------------------------------------
@@ -146,11 +150,11 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         code, number = request.path_params["code"], request.path_params["number"]
         if desk.province(code) is None or number not in {s.number for s in campaign.sections}:
             raise HTTPException(404, "Không có mục này.")
-        if not user.may_correct:
-            raise HTTPException(403, f"Vai trò {ROLES[user.role]} chỉ được xem, không được sửa.")
+        checking = form.get("action") == "checked"
+        allowed(user, "check" if checking else "correct")
         text = str(form.get("text", "")).replace("\r\n", "\n").replace("\r", "\n").strip()
         try:
-            if form.get("action") == "checked":
+            if checking:
                 desk.mark_checked(code, number, user.name)
             else:
                 desk.correct_text(code, number, text, user.name, str(form.get("version", "")))
@@ -172,11 +176,11 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         code = request.path_params["code"]
         if desk.province(code) is None:
             raise HTTPException(404, f"Không có tỉnh mã {code!r} trong đợt báo cáo này.")
-        if not user.may_correct:
-            raise HTTPException(403, f"Vai trò {ROLES[user.role]} chỉ được xem, không được sửa.")
+        checking = form.get("action") == "checked"
+        allowed(user, "check" if checking else "correct")
         typed = str(form.get("amount", "")).strip()
         try:
-            if form.get("action") == "checked":
+            if checking:
                 desk.mark_funding_checked(code, user.name)
             else:
                 try:
@@ -215,12 +219,10 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         back = _local_path(str(form.get("back", "/thu-chua-ro-tinh")))
         try:
             if change == "khong-phai-bao-cao":
-                if not user.may_correct:
-                    raise HTTPException(403, f"Vai trò {ROLES[user.role]} không được đánh dấu thư không phải báo cáo.")
+                allowed(user, "set_aside")
                 desk.set_aside(sha, user.name)
             else:
-                if not user.may_assign:
-                    raise HTTPException(403, f"Vai trò {ROLES[user.role]} không được gán thư cho tỉnh.")
+                allowed(user, "assign")
                 code = str(form.get("province", ""))
                 if code not in {p.code for p in campaign.provinces}:
                     raise HTTPException(422, "Chưa gán: chọn một tỉnh trong danh sách rồi bấm Gán.")
@@ -324,11 +326,27 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     ]
     middleware = [
         Middleware(SecurityHeaders),
-        # Signed with a key made at start: sessions end with the server, nothing secret is kept on disk.
-        Middleware(SessionMiddleware, secret_key=secrets.token_urlsafe(32), session_cookie="baocao_phien",
+        # Signed with the store's key (security.session_key): a login outlives a restart of the desk.
+        Middleware(SessionMiddleware, secret_key=_session_key(store_root), session_cookie="baocao_phien",
                    max_age=SESSION_HOURS * 3600, same_site="strict", https_only=False),
     ]
     return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: error_page})
+
+
+def allowed(user: User, action: str) -> None:
+    """Nothing more when the user's role has the right (rights.RIGHTS); else 403, saying
+    which role it needs."""
+    if not user.may(action):
+        raise HTTPException(403, refusal(user.role, action))
+
+
+def _session_key(store_root: Path) -> str:
+    try:
+        return session_key(store_root)
+    except OSError as e:   # a store on a read-only disk is still read at the desk
+        print(f"cannot keep the desk's session key in {store_root} ({e.strerror or e}): logins end when the desk "
+              "stops; give a store folder you can write to", file=sys.stderr)
+        return secrets.token_urlsafe(32)
 
 
 def _login_first(request: Request, current_user) -> Response | None:

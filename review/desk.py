@@ -19,7 +19,6 @@ from baocao.aggregate.corrections import (
     FILE_NAME,
     Corrections,
     append_correction,
-    append_message_correction,
     load_corrections,
     reassign,
 )
@@ -27,6 +26,7 @@ from baocao.aggregate.export import Consolidation, write_table
 from baocao.aggregate.reports import ReportRecord, campaign_reports
 from baocao.aggregate.schema import cell_columns
 from baocao.campaign import Campaign
+from baocao.ingest.assign import record_decision
 from baocao.render.report import render_report
 from baocao.review.messages import UnattributedMessage, unattributed
 from baocao.review.overview import Overview, overview
@@ -132,12 +132,12 @@ class Desk:
                                  at=datetime.now(self.campaign.tz))
 
     def assign_message(self, sha: str, code: str, by: str) -> Corrections:
-        return append_message_correction(self.root, self.campaign, sha, code, by=by, at=datetime.now(self.campaign.tz))
+        """Recorded as `baocao assign` records it (ingest/assign.record_decision)."""
+        return record_decision(self.root, self.campaign, sha, code, by=by)
 
     def set_aside(self, sha: str, by: str) -> Corrections:
         """The message is no report: aggregate leaves it out."""
-        return append_message_correction(self.root, self.campaign, sha, by=by, at=datetime.now(self.campaign.tz),
-                                         not_report=True)
+        return record_decision(self.root, self.campaign, sha, by=by, not_report=True)
 
     def correct_funding(self, code: str, vnd: int, by: str, version: str) -> Corrections:
         return append_correction(self.root, self.campaign, code, "funding_vnd", vnd, by=by,

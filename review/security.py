@@ -5,9 +5,11 @@ sender's file name choose a path or a header."""
 from __future__ import annotations
 
 import hmac
+import os
 import re
 import secrets
 import unicodedata
+from pathlib import Path
 from urllib.parse import quote
 
 from starlette.datastructures import MutableHeaders
@@ -24,6 +26,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 CSRF_FIELD = "csrf"
+SESSION_KEY_FILE = "session.key"    # in the store, private to its owner like users.toml
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -67,3 +70,31 @@ def content_disposition(filename: str) -> str:
     bare = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
     fallback = re.sub(r"[^A-Za-z0-9._-]+", "_", "".join(c for c in bare if not unicodedata.combining(c)))
     return f"attachment; filename=\"{fallback.strip('_') or 'tep'}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def session_key(store_root: Path) -> str:
+    """The key that signs the desk's session cookies: made once and kept in the store, so a
+    restart of the desk logs nobody out; replacing or removing the file logs everybody out.
+    Private to the store's owner (0600), never printed."""
+    path = Path(store_root) / SESSION_KEY_FILE
+    try:
+        key = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        key = ""
+    if len(key) >= 32:
+        return key
+    made = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(made, "w", encoding="ascii", opener=lambda p, flags: os.open(p, flags, 0o600)) as out:
+        out.write(secrets.token_urlsafe(32) + "\n")
+        out.flush()
+        os.fsync(out.fileno())
+    try:
+        if key:
+            os.replace(made, path)   # a damaged (empty, cut) key is replaced
+        else:
+            os.link(made, path)      # two desks starting at once keep the first one's key
+    except FileExistsError:
+        pass
+    finally:
+        made.unlink(missing_ok=True)
+    return path.read_text(encoding="ascii").strip()

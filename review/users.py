@@ -21,12 +21,9 @@ from pathlib import Path
 
 import tomlkit
 
+from baocao.review.rights import ROLES, may
+
 FILE_NAME = "users.toml"
-ROLES = {"clerk": "Văn thư", "analyst": "Chuyên viên tổng hợp", "reviewer": "Người rà soát"}
-# Who may change a cell: the analyst who consolidates and the reviewer who checks; the clerk reads.
-MAY_CORRECT = frozenset({"analyst", "reviewer"})
-# Which province sent a message is the clerk's decision too (`baocao assign`), as it sorts the mail.
-MAY_ASSIGN = frozenset({"clerk", "analyst", "reviewer"})
 _N, _R, _P = 2 ** 14, 8, 1   # scrypt's cost: ~50 ms and 16 MB per check on this kind of machine
 
 
@@ -40,13 +37,9 @@ class User:
     role: str
     password: str = ""   # the scrypt hash
 
-    @property
-    def may_correct(self) -> bool:
-        return self.role in MAY_CORRECT
-
-    @property
-    def may_assign(self) -> bool:
-        return self.role in MAY_ASSIGN
+    def may(self, action: str) -> bool:
+        """Whether the user's role has that right (rights.RIGHTS)."""
+        return may(self.role, action)
 
 
 def users_path(store_root: Path) -> Path:

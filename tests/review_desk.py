@@ -36,19 +36,26 @@ def store_with_hostile_report(ingested_sample: Path, tmp_path: Path) -> Path:
     shutil.copytree(ingested_sample, store)
     parts = tuple(Part(p.heading, (HOSTILE_FUNDING,)) if p is FUNDING else p for p in STANDARD)
     report = build_report(tmp_path / "an-giang.docx", parts=parts, letterhead=letterhead_of("An Giang", "45/BC-UBND"))
+    ingest_mail(store, tmp_path / "box-an-giang", report, sender="ubnd@angiang.gov.vn", subject=HOSTILE_SUBJECT,
+                message_id="<hostile@angiang.gov.vn>", filename=HOSTILE_FILENAME,
+                body="Kính gửi Bộ Xây dựng <script>window.hacked = 4</script>")
+    return store
+
+
+def ingest_mail(store: Path, box: Path, report: Path, *, sender: str, subject: str, message_id: str,
+                filename: str, body: str = "Kính gửi Bộ Xây dựng.") -> None:
+    """One e-mail carrying `report` as its attachment, ingested into `store` as the nightly run does."""
     m = EmailMessage(policy=email.policy.SMTP)
-    m["From"], m["To"] = "ubnd@angiang.gov.vn", "baocao.uda@moc.gov.vn"
-    m["Subject"], m["Date"] = HOSTILE_SUBJECT, "Fri, 27 May 2022 10:00:00 +0700"
-    m["Message-ID"] = "<hostile@angiang.gov.vn>"
-    m.set_content("Kính gửi Bộ Xây dựng <script>window.hacked = 4</script>")
+    m["From"], m["To"] = sender, "baocao.uda@moc.gov.vn"
+    m["Subject"], m["Date"] = subject, "Fri, 27 May 2022 10:00:00 +0700"
+    m["Message-ID"] = message_id
+    m.set_content(body)
     m.add_attachment(report.read_bytes(), maintype="application",
-                     subtype="vnd.openxmlformats-officedocument.wordprocessingml.document", filename=HOSTILE_FILENAME)
-    box = tmp_path / "box"
+                     subtype="vnd.openxmlformats-officedocument.wordprocessingml.document", filename=filename)
     box.mkdir()
-    (box / "an-giang.eml").write_bytes(m.as_bytes())
+    (box / "report.eml").write_bytes(m.as_bytes())
     result = run_baocao("ingest", "--store", str(store), "--from", str(box), "--quiet")
     assert result.returncode == 0, result.stderr
-    return store
 
 
 @dataclass
@@ -81,9 +88,10 @@ class Desk:
             return e.code, e.headers, e.read()
 
 
-def start_desk(store: Path, *args: str) -> Desk:
-    """`baocao review --store STORE --port 0 ARGS…`, once it prints where it listens."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
+def start_desk(store: Path, *args: str, env: dict | None = None) -> Desk:
+    """`baocao review --store STORE --port 0 ARGS…`, once it prints where it listens; `env`
+    adds to the environment it runs in."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")} | (env or {})
     process = subprocess.Popen([sys.executable, "-m", "baocao", "review", "--store", str(store), "--port", "0", *args],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     selector = selectors.DefaultSelector()
@@ -113,6 +121,14 @@ class Browserless:
 
     def post(self, path: str, fields: dict):
         return self._open(urllib.request.Request(self.url + path, data=urllib.parse.urlencode(fields).encode()))
+
+    def form(self, page: str, action: str) -> dict:
+        """The hidden fields of the form posting to `action` on `page`, as a browser sends them."""
+        _, body = self.get(page)
+        form = re.search(rb'<form method="post" action="' + re.escape(action.encode()) + rb'".*?</form>', body, re.S)
+        assert form, f"{page} has no form posting to {action}"
+        fields = dict(re.findall(rb'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(0)))
+        return {k.decode(): v.decode() for k, v in fields.items()}
 
     def token(self, path: str = "/dang-nhap") -> str:
         """The CSRF token of the first form on the page at `path`."""

@@ -9,12 +9,16 @@ import re
 import shutil
 import time
 
+import docx
+import pypdfium2 as pdfium
 import pytest
+from docx_builders import COMMUNICATION, FUNDING, STANDARD, Part, build_report, letterhead_of
 from mailserver import run_baocao
-from review_desk import HOSTILE_FUNDING, HOSTILE_SUBJECT, start_desk, store_with_hostile_report
+from review_desk import HOSTILE_FUNDING, HOSTILE_SUBJECT, ingest_mail, start_desk, store_with_hostile_report
 
 from baocao.aggregate.corrections import load_corrections
 from baocao.campaign import load_campaign
+from baocao.store.objects import ObjectStore
 
 pytest.importorskip("playwright")
 CHROMIUM = "/usr/bin/chromium"
@@ -28,9 +32,34 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ["--no-sandbox"]}
 
 
+# Ninh Bình (no report in the sample) sends a report whose item 3 runs over three pages, item 4
+# starting on the third, under it, and running onto a fourth page where item 5 starts.
+LONG_PROVINCE = "37"
+LONG_FILENAME = "ninh-binh.docx"
+ITEM_3_PARAGRAPHS = tuple(f"Đoạn TT{n}: tỉnh tổ chức tuyên truyền về đô thị thông minh trên báo, đài và cổng "
+                          "thông tin điện tử." for n in (1, 2, 3))
+ITEM_4_PARAGRAPHS = tuple(f"Đoạn KP{n}: kinh phí đã bố trí cho Trung tâm IOC là 12 tỷ đồng." for n in (1, 2))
+NEW_PAGE_BEFORE = ("Đoạn TT2", "Đoạn TT3", "Đoạn KP2")
+
+
+def add_a_report_running_over_pages(store, tmp_path) -> None:
+    parts = tuple(Part(p.heading, ITEM_3_PARAGRAPHS) if p is COMMUNICATION else
+                  Part(p.heading, ITEM_4_PARAGRAPHS) if p is FUNDING else p for p in STANDARD)
+    path = build_report(tmp_path / LONG_FILENAME, parts=parts, letterhead=letterhead_of("Ninh Bình", "88/BC-UBND"))
+    document = docx.Document(path)
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith(NEW_PAGE_BEFORE):
+            paragraph.paragraph_format.page_break_before = True
+    document.save(path)
+    ingest_mail(store, tmp_path / "box-ninh-binh", path, sender="ubnd@ninhbinh.gov.vn",
+                subject="Báo cáo đô thị thông minh tỉnh Ninh Bình", message_id="<dai@ninhbinh.gov.vn>",
+                filename=LONG_FILENAME)
+
+
 @pytest.fixture(scope="module")
 def desk(ingested_sample, tmp_path_factory):
     store = store_with_hostile_report(ingested_sample, tmp_path_factory.mktemp("desk"))
+    add_a_report_running_over_pages(store, tmp_path_factory.mktemp("long"))
     running = start_desk(store)
     yield running
     assert running.stop().returncode == 0
@@ -70,17 +99,57 @@ def test_the_overview_shows_every_province_and_filters_those_to_review(desk, pag
     assert page.locator("table.provinces tbody tr").count() == len(missing)
 
 
-def test_each_item_is_shown_beside_its_source_page_with_its_heading_marked(desk, page):
-    page.goto(desk.url + "tinh/17")
-    source = item(page, 4).locator(".source")
+def wait_for_the_source_pages(page, source) -> None:
     deadline = time.monotonic() + 120     # LibreOffice makes the Word file's PDF in the background
     while source.locator("svg.page").count() == 0 and time.monotonic() < deadline:
         assert "Đang chuyển tệp" in source.inner_text()
         page.wait_for_timeout(1000)
         page.reload()
+
+
+def test_each_item_is_shown_beside_its_source_page_with_its_heading_marked(desk, page):
+    page.goto(desk.url + "tinh/17")
+    source = item(page, 4).locator(".source")
+    wait_for_the_source_pages(page, source)
     picture = source.get_by_role("img", name=re.compile(r"^Trang \d+ của .*\.docx, tiêu đề mục được đánh dấu"))
     assert picture.is_visible() and picture.locator("rect.mark").count() == 1
     assert picture.locator("image").evaluate("i => i.getBBox().width") > 0
+
+
+def pages_holding(pdf_path, words: str) -> list[int]:
+    """The pages (1-based) of the PDF whose text has these words."""
+    document = pdfium.PdfDocument(pdf_path)
+    try:
+        return [n for n, p in enumerate(document, start=1) if words in p.get_textpage().get_text_range()]
+    finally:
+        document.close()
+
+
+def test_an_item_is_shown_beside_every_page_its_text_runs_onto_and_not_the_next_items(desk, page):
+    page.goto(desk.url + f"tinh/{LONG_PROVINCE}")
+    source = item(page, 3).locator(".source")
+    wait_for_the_source_pages(page, source)
+    [sha] = set(re.findall(r"/trang/([0-9a-f]{64})/", source.inner_html()))
+    pdf = ObjectStore(desk.store).rendition_path(sha, ".pdf")     # the PDF LibreOffice made, as the desk shows it
+    item_3_pages = sorted({n for k in (1, 2, 3) for n in pages_holding(pdf, f"Đoạn TT{k}")})
+    [item_4_last] = pages_holding(pdf, "Đoạn KP2")
+    assert len(item_3_pages) == 3 and item_4_last == item_3_pages[-1] + 1     # the report is laid out as meant
+
+    first, *following = item_3_pages
+    heading_page = source.get_by_role("img", name=f"Trang {first} của {LONG_FILENAME}, tiêu đề mục được đánh dấu")
+    assert heading_page.locator("rect.mark").count() == 1
+    shown = []
+    for image in source.locator("img.page").all():
+        image.scroll_into_view_if_needed()     # the pages after the first load as they come into view
+        image.evaluate("i => i.decode()")
+        assert image.evaluate("i => i.naturalWidth") > 0
+        shown.append(int(re.fullmatch(rf"Trang (\d+) của {re.escape(LONG_FILENAME)}", image.get_attribute("alt"))[1]))
+    assert shown == following                   # the pages item 3 runs onto, its last one item 4's heading's
+    assert item_4_last not in shown             # not the page where only item 4 goes on
+
+    next_item = item(page, 4).locator(".source")
+    assert next_item.get_by_role("img", name=re.compile(rf"^Trang {item_3_pages[-1]} của .*được đánh dấu")).count() == 1
+    assert next_item.get_by_role("img", name=f"Trang {item_4_last} của {LONG_FILENAME}").count() == 1
 
 
 def test_correcting_item_4_reaches_the_aggregate_table_as_overridden(desk, page, tmp_path):
@@ -158,6 +227,32 @@ def test_the_key_n_opens_the_next_item_to_review(desk, page):
     page.wait_for_url(re.compile(r"/tinh/\d+#muc-\d$"))
     number = int(page.url.rsplit("-", 1)[1])
     assert item(page, number).get_by_text("Cần kiểm tra").is_visible()
+
+
+def test_the_queue_is_worked_from_the_keyboard_n_for_the_next_province_ctrl_enter_to_save(desk, page, tmp_path):
+    rows = aggregate_rows(desk.store, tmp_path)          # in the table's order, which the queue follows
+    queue = [(code, n) for code, r in rows.items() for n in range(1, 7) if r[f"section_{n}_review"]]
+    assert len({code for code, _ in queue}) >= 2
+    here = queue[0][0]
+    after_here = next(cell for cell in queue if cell[0] != here)
+    page.goto(desk.url + f"tinh/{here}")
+    page.keyboard.press("n")
+    page.wait_for_url(re.compile(rf"/tinh/{after_here[0]}#muc-{after_here[1]}$"))
+
+    code, number = after_here
+    box = page.get_by_role("textbox", name=f"Mục {number}")
+    box.press("Control+End")
+    box.press("n")                                       # typing in a box: an n is a letter, not a shortcut
+    assert box.input_value().endswith("n") and page.url.endswith(f"/tinh/{code}#muc-{number}")
+    corrected = "Văn bản sửa bằng bàn phím, lưu bằng Ctrl+Enter."
+    box.fill(corrected)
+    with page.expect_navigation():
+        box.press("Control+Enter")
+    page.wait_for_url(re.compile(rf"/tinh/{code}#muc-{number}$"))
+    assert page.get_by_role("textbox", name=f"Mục {number}").input_value() == corrected
+    saved = [c.value for c in load_corrections(desk.store, load_campaign()).cells
+             if (c.province_code, c.field) == (code, f"section_{number}")]
+    assert saved == [corrected]
 
 
 def test_logging_in_with_require_login(ingested_sample, tmp_path, page):

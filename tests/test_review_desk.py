@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 import shutil
 import urllib.error
 import urllib.parse
@@ -160,7 +161,7 @@ def test_a_clerk_reads_but_does_not_correct(desk_with_login):
     assert status == 200 and "Hòa Bình".encode() in body
     token = re.search(rb'name="csrf" value="([^"]+)"', body).group(1).decode()
     status, body = client.post("/tinh/17/muc/4", {"csrf": token, "text": "văn thư sửa", "version": ""})
-    assert status == 403 and "chỉ được xem".encode() in body
+    assert status == 403 and "cần vai trò Chuyên viên tổng hợp hoặc Người rà soát".encode() in body
     assert not (desk_with_login.store / "corrections.toml").exists()
 
 
@@ -172,3 +173,40 @@ def test_login_attempts_are_limited(desk_with_login):
     assert answers == [401] * 5 + [429]
     right = client.post("/dang-nhap", {"csrf": token, "name": "lan.nt", "password": "mat-khau-cua-lan.nt"})
     assert right[0] == 429     # even the right password waits: the limit is on the address
+
+
+def test_a_login_outlives_a_restart_of_the_desk_and_a_new_key_ends_it(ingested_sample, tmp_path):
+    store = tmp_path / "kho"
+    shutil.copytree(ingested_sample, store)
+    (tmp_path / "pass").write_text("mat-khau-cua-lan.nt\n", encoding="utf-8")
+    assert run_baocao("user", "add", "--store", str(store), "lan.nt", "--role", "analyst",
+                      "--password-file", str(tmp_path / "pass")).returncode == 0
+    client = Browserless("http://127.0.0.1/")
+
+    def restarted(client: Browserless):
+        running = start_desk(store, "--require-login")
+        client.url = running.url.rstrip("/")      # another port; the browser keeps its cookie for 127.0.0.1
+        return running
+
+    running = restarted(client)
+    assert client.post("/dang-nhap", {"csrf": client.token(), "name": "lan.nt", "password": "mat-khau-cua-lan.nt",
+                                      "next": "/"})[0] == 200
+    first = running.stop()
+    key = store / "session.key"
+    assert key.stat().st_mode & 0o777 == 0o600
+    assert key.read_text(encoding="ascii").strip() not in first.stdout + first.stderr
+
+    running = restarted(client)
+    try:
+        status, body = client.get("/tinh/17")
+        assert status == 200 and "Hòa Bình".encode() in body and b"lan.nt" in body    # still logged in
+    finally:
+        running.stop()
+
+    key.write_text(secrets.token_urlsafe(32) + "\n", encoding="ascii")
+    running = restarted(client)
+    try:
+        status, body = client.get("/tinh/17")
+        assert "Đăng nhập".encode() in body and "Hòa Bình".encode() not in body        # the old cookie is void
+    finally:
+        running.stop()

@@ -47,17 +47,8 @@ def _entries(store) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def _form(client: Browserless, page: str, action: str) -> dict:
-    """The hidden fields of the form posting to `action` on `page`, as a browser sends them."""
-    _, body = client.get(page)
-    form = re.search(rb'<form method="post" action="' + re.escape(action.encode()) + rb'".*?</form>', body, re.S)
-    assert form, f"{page} has no form posting to {action}"
-    fields = dict(re.findall(rb'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(0)))
-    return {k.decode(): v.decode() for k, v in fields.items()}
-
-
 def _funding_form(client: Browserless, code: str) -> dict:
-    return _form(client, f"/tinh/{code}", f"/tinh/{code}/kinh-phi")
+    return client.form(f"/tinh/{code}", f"/tinh/{code}/kinh-phi")
 
 
 def test_the_funding_figure_is_shown_with_how_it_was_read_and_a_form_to_correct_it(desk):
@@ -209,7 +200,7 @@ def test_a_report_is_set_aside_from_its_province_page_too(desk):
     _, body = client.get("/tinh/17")
     [sha] = set(re.findall(rb'action="/thu/([0-9a-f]{64})/khong-phai-bao-cao"', body))
     action = f"/thu/{sha.decode()}/khong-phai-bao-cao"
-    status, body = client.post(action, _form(client, "/tinh/17", action))
+    status, body = client.post(action, client.form("/tinh/17", action))
     assert status == 200 and "Không phải báo cáo (đã đánh dấu)".encode() in body   # back on the page, said
     assert _table(desk.store).loc["17", "status"] == "missing"
 
@@ -219,7 +210,7 @@ def test_a_message_assigned_elsewhere_says_so_on_the_page_it_came_from(desk):
     _, body = client.get("/tinh/17")
     [sha] = set(re.findall(rb'action="/thu/([0-9a-f]{64})/gan"', body))
     action = f"/thu/{sha.decode()}/gan"
-    status, body = client.post(action, {**_form(client, "/tinh/17", action), "province": "24"})
+    status, body = client.post(action, {**client.form("/tinh/17", action), "province": "24"})
     assert status == 200 and "Đã gán cho Bắc Giang".encode() in body
     assert _table(desk.store).loc["17", "status"] == "missing" and _table(desk.store).loc["24", "status"] != "missing"
 
@@ -241,34 +232,6 @@ def test_only_a_province_of_the_campaign_is_assigned_and_only_a_stored_message(u
     assert client.post(f"/thu/{'0' * 64}/gan", {"csrf": token, "province": "24"})[0] == 404
     assert client.post(f"/thu/{sha[:12]}/gan", {"csrf": token, "province": "24"})[0] == 404
     assert not (desk.store / "corrections.toml").exists()
-
-
-@pytest.fixture()
-def desk_with_a_clerk(ingested_sample, tmp_path):
-    store = tmp_path / "kho"
-    shutil.copytree(ingested_sample, store)
-    sha = _with_unattributed_report(store, tmp_path)
-    (tmp_path / "pass").write_text("mat-khau-van-thu\n", encoding="utf-8")
-    added = run_baocao("user", "add", "--store", str(store), "minh.vt", "--role", "clerk",
-                       "--password-file", str(tmp_path / "pass"))
-    assert added.returncode == 0, added.stderr
-    running = start_desk(store, "--require-login")
-    client = Browserless(running.url)
-    client.post("/dang-nhap", {"csrf": client.token(), "name": "minh.vt", "password": "mat-khau-van-thu", "next": "/"})
-    yield running, client, sha
-    running.stop()
-
-
-def test_a_clerk_assigns_a_message_but_neither_sets_one_aside_nor_corrects_the_funding(desk_with_a_clerk):
-    desk, clerk, sha = desk_with_a_clerk
-    token = clerk.token("/thu-chua-ro-tinh")
-    status, body = clerk.post(f"/thu/{sha}/khong-phai-bao-cao", {"csrf": token})
-    assert status == 403 and "Văn thư".encode() in body
-    assert clerk.post("/tinh/17/kinh-phi", {"csrf": token, "amount": "42,5", "action": "save", "version": ""})[0] == 403
-    assert not (desk.store / "corrections.toml").exists()
-    assert clerk.post(f"/thu/{sha}/gan", {"csrf": token, "province": "24"})[0] == 200
-    [entry] = _entries(desk.store)["message"]
-    assert (entry["province"], entry["by"]) == ("24", "minh.vt")
 
 
 # -- beside the nightly ingest -------------------------------------------------------------------
