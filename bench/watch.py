@@ -2,14 +2,18 @@
 few seconds: does its memory stay flat, and how long does a message take from the server
 to the store?
 
-    python3 bench/watch.py [--minutes 30] [--every 3] [--no-idle --interval 10s]
+    python3 bench/watch.py [--minutes 30] [--every 3] [--no-idle --interval 10s] [--trace 5]
 
 Every minute prints the watch process's RSS (VmRSS from /proc/PID/status) and that of its
 children (the ingest's workers, while a run is on), the messages appended and stored so
 far, and the delays of the minute; at the end, the delay of every message (append to
 analysed in the catalogue: IDLE wake-up, fetch, store and analysis) and the RSS trend.
 One message in four is a province's report from the sample mailbox (parsed), the others
-a note with a photo. Exits 1 when a message was not stored or was stored twice."""
+a note with a photo. "Flat" is a figure: the slope of RSS over the second half (after
+warm-up), in MiB per minute and per day, and a verdict line against --flat. With --trace
+MINUTES the watch runs with tracemalloc (BAOCAO_WATCH_TRACEMALLOC) and its `memory` and
+`memory_growth` lines (Python heap beside RSS, the sites that grew) are printed at the end.
+Exits 1 when a message was not stored or was stored twice."""
 
 from __future__ import annotations
 
@@ -73,6 +77,10 @@ def main() -> int:
     parser.add_argument("--every", type=float, default=3, help="seconds between two arrivals")
     parser.add_argument("--no-idle", action="store_true")
     parser.add_argument("--interval", default="10s", help="with --no-idle")
+    parser.add_argument("--flat", type=float, default=0.005,
+                        help="MiB per minute of RSS growth over the second half still called flat (7 MiB a day)")
+    parser.add_argument("--trace", type=float, metavar="MINUTES",
+                        help="tracemalloc snapshots in the watch every MINUTES, their top growth printed at the end")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bc-bw-", dir="/tmp"))
@@ -84,6 +92,8 @@ def main() -> int:
         c.create_folder("Bench")
     env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")}
     env["BAOCAO_IMAP_PASSWORD"] = server.password
+    if args.trace:
+        env["BAOCAO_WATCH_TRACEMALLOC"] = str(args.trace)
     log = (work / "watch.log").open("w")
     extra = ["--no-idle", "--interval", args.interval] if args.no_idle else []
     watch = subprocess.Popen([sys.executable, "-m", "baocao", "watch", "--store", str(store),
@@ -163,6 +173,21 @@ def main() -> int:
         print(f"RSS of the watch process: first minute {rss[0]:.1f} MiB, last {rss[-1]:.1f} MiB, max {max(rss):.1f} "
               f"MiB; mean of the first half {statistics.mean(rss[:half]):.1f}, of the second "
               f"{statistics.mean(rss[half:] or rss):.1f} MiB")
+        print("RSS at minute " + ", ".join(f"{m}: {rss[m - 1]:.1f}" for m in sorted({1, *range(5, len(rss) + 1, 5),
+                                                                                    len(rss)})) + " MiB")
+        second = list(enumerate(rss, start=1))[half:]
+        if len(second) >= 3:
+            slope = statistics.linear_regression([m for m, _ in second], [r for _, r in second]).slope
+            print(f"RSS slope over the second half (minutes {second[0][0]}-{second[-1][0]}, after warm-up): "
+                  f"{slope:+.4f} MiB/min = {slope * 1440:+.1f} MiB/day")
+            verdict = "FLAT" if slope <= args.flat else "GROWING"
+            print(f"verdict: {verdict} (flat means at most {args.flat:g} MiB/min = {args.flat * 1440:.1f} MiB/day; "
+                  f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    if args.trace:
+        print("tracemalloc in the watch (Python heap vs RSS; sites grown since the first snapshot):")
+        for line in (work / "watch.log").read_text(encoding="utf-8").splitlines():
+            if " memory" in line:
+                print("  " + line)
     print(f"log: {work / 'watch.log'}")
     return 1 if lost or twice[0] or code != 0 else 0
 

@@ -12,8 +12,10 @@ are tested with plain objects and the waiting against a real Dovecot."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -162,6 +164,7 @@ class IdleWaiter:
                 self.close()
                 return
             self.client.select_folder(self.settings.folder, readonly=True)
+            self._forget_responses()
         except Dropped as e:
             self.client = None
             raise ConnectionLost(str(e)) from e
@@ -180,7 +183,9 @@ class IdleWaiter:
         if self.client is None:
             return False
         try:
-            return _new_mail(self.client.noop()[1])
+            new = _new_mail(self.client.noop()[1])
+            self._forget_responses()
+            return new
         except (OSError, IMAPClientError) as e:
             self._drop()
             raise ConnectionLost(str(e) or type(e).__name__) from e
@@ -209,6 +214,7 @@ class IdleWaiter:
                     break
             self._idling = False
             new = _new_mail(client.idle_done()[1]) or new
+            self._forget_responses()
         except (OSError, IMAPClientError) as e:
             self._drop()
             raise ConnectionLost(str(e) or type(e).__name__) from e
@@ -230,6 +236,20 @@ class IdleWaiter:
             client.logout()
         except (OSError, IMAPClientError):
             _shutdown(client)
+
+    def _forget_responses(self) -> None:
+        """imaplib files every untagged response it reads (each EXISTS, RECENT, FETCH of
+        NOOP and of the end of IDLE) in a list per kind that only its own commands ever
+        empty, and imapclient reads them without emptying it: on a connection kept for
+        days that list grows with every arrival. What they said was read already."""
+        imap = getattr(self.client, "_imap", None)
+        if imap is not None:
+            imap.untagged_responses.clear()
+
+    def kept_responses(self) -> int:
+        """How many server responses the connection still holds (see _forget_responses)."""
+        imap = getattr(self.client, "_imap", None)
+        return sum(len(kept) for kept in imap.untagged_responses.values()) if imap is not None else 0
 
     def _drop(self) -> None:
         client, self.client = self.client, None
@@ -373,6 +393,7 @@ class IngestRun:
             raise
         finally:
             self.running = False
+            _release_run()
         self.log("checked", reason=reason, seen=summary.seen, stored=summary.stored, analysed=summary.analysed,
                  problems=summary.errors, seconds=round(time.monotonic() - started, 1))
         if summary.errors:
@@ -385,6 +406,77 @@ class IngestRun:
     def _message(self, raw, new: bool) -> None:
         if new:
             self.log("stored", source=raw.source, key=raw.key)
+
+
+# -- measuring its memory ---------------------------------------------------------------
+
+TRACE_MEMORY = "BAOCAO_WATCH_TRACEMALLOC"   # minutes between two snapshots (bench/watch.py --trace)
+
+
+class MemoryTrace:
+    """Where the watch's memory goes, for bench/watch.py and for a clerk's report of a
+    watch that grows: with BAOCAO_WATCH_TRACEMALLOC=MINUTES, tracemalloc follows this
+    process (not the workers) and, after the first run past each MINUTES, one `memory`
+    line gives the Python heap (traced) beside RSS, and `memory_growth` lines the
+    allocation sites that grew most since the first snapshot, by traceback. A heap that
+    stays level while RSS climbs points at the allocator, not at something kept."""
+
+    def __init__(self, log: EventLog, every: float, clock: Callable[[], float] = time.monotonic, top: int = 8):
+        import tracemalloc
+
+        self.log = log
+        self.every = every
+        self.clock = clock
+        self.top = top
+        self.first = None
+        self.next = clock()
+        tracemalloc.start(12)
+
+    def __call__(self) -> None:
+        import tracemalloc
+
+        if self.clock() < self.next:
+            return
+        self.next = self.clock() + self.every
+        gc.collect()   # what is kept, not garbage waiting for the next collection
+        snapshot = tracemalloc.take_snapshot().filter_traces([
+            tracemalloc.Filter(False, tracemalloc.__file__),
+            tracemalloc.Filter(False, "<frozen importlib._bootstrap>")])
+        traced = sum(stat.size for stat in snapshot.statistics("filename")) / 2**20
+        if self.first is None:
+            self.first = snapshot
+            self.log("memory", traced_mib=traced, rss_mib=rss_mib(), note="first snapshot")
+            return
+        growth = [stat for stat in snapshot.compare_to(self.first, "traceback") if stat.size_diff > 0]
+        self.log("memory", traced_mib=traced, rss_mib=rss_mib(),
+                 grown_kib=sum(stat.size_diff for stat in growth) / 2**10)
+        for stat in growth[:self.top]:
+            newest_first = list(reversed(stat.traceback))   # tracemalloc lists the oldest frame first
+            ours = [f for f in newest_first[1:] if "/baocao/" in f.filename or "/wt-" in f.filename][:3]
+            frames = [f"{Path(f.filename).name}:{f.lineno}" for f in [newest_first[0], *ours]]
+            self.log("memory_growth", "DEBUG" if self.log.quiet else "INFO", kib=stat.size_diff / 2**10,
+                     blocks=stat.count_diff, at=" < ".join(dict.fromkeys(frames)))
+
+
+def rss_mib() -> float:
+    """This process's resident memory (VmRSS), 0 where /proc does not tell it."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0.0
+    line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "VmRSS: 0 kB")
+    return int(line.split()[1]) / 1024
+
+
+def _release_run() -> None:
+    """What a run leaves behind is freed when it ends, not days later. Each IMAP connection
+    compiles a pattern of its own (imaplib's tag matcher, from a random tag prefix), which
+    `re` caches, up to 512 of them; and a run's reference cycles (tenacity's retry objects,
+    one per IMAP command) wait for a collection of the oldest generation, which in a
+    long-lived process comes after thousands of runs. Both bounded, but both look like a
+    leak in RSS for hours; the cost here is a few milliseconds a run."""
+    re.purge()
+    gc.collect()
 
 
 # -- the whole command -----------------------------------------------------------------
@@ -400,7 +492,14 @@ def watch_mailbox(store_path: Path, mail: MailSource, campaign: Campaign, log: E
         waiter: Waiter = IdleWaiter(_first_folder(mail), log)
     else:
         waiter = Sleeper()
-    watcher = Watcher(waiter, run, log, timing, periodic=len(mail.folders) > 1 and mail.imap is not None)
+    check: Callable[[str], None] = run
+    if os.environ.get(TRACE_MEMORY):
+        trace = MemoryTrace(log, float(os.environ[TRACE_MEMORY]) * 60)
+
+        def check(reason: str) -> None:
+            run(reason)
+            trace()
+    watcher = Watcher(waiter, check, log, timing, periodic=len(mail.folders) > 1 and mail.imap is not None)
 
     def on_signal(signum, frame):
         if run.running:

@@ -3,6 +3,8 @@ objects; the command itself, in its own process, against a real Dovecot on 127.0
 
 from __future__ import annotations
 
+import gc
+import io
 import os
 import re
 import signal
@@ -15,7 +17,19 @@ from pathlib import Path
 import pytest
 from mailserver import ROOT, Dovecot, append_raw, filler_message, free_port, imap_args, run_baocao
 
-from baocao.ingest.watch import REIDLE_SECONDS, ConnectionLost, EventLog, Stopped, Timing, Watcher
+from baocao.campaign import load_campaign
+from baocao.ingest.imap import ImapSettings
+from baocao.ingest.sources import MailSource
+from baocao.ingest.watch import (
+    REIDLE_SECONDS,
+    ConnectionLost,
+    EventLog,
+    IdleWaiter,
+    IngestRun,
+    Stopped,
+    Timing,
+    Watcher,
+)
 from baocao.store import ReadOnlyCatalogue, Store, StoreLocked
 
 # -- the loop, with plain objects ------------------------------------------------------
@@ -380,6 +394,41 @@ def test_ctrl_c_stops_it_with_exit_130_as_ingest_does(server, folder, tmp_path, 
     w = watching(server, folder, tmp_path / "kho", "--no-idle", "--interval", "1h")
     w.wait_for("checked reason=start")
     assert w.stop(signal.SIGINT) == 130
+
+
+# -- memory that stays flat over days (measured: bench/watch.py) ---------------------------
+
+def settings_of(server: Dovecot, folder: str) -> ImapSettings:
+    return ImapSettings(host=server.host, port=server.port, user=server.user, password=server.password,
+                        folder=folder, tls="none")
+
+
+def test_the_connection_kept_in_idle_holds_no_server_responses_from_one_arrival_to_the_next(server, folder):
+    waiter = IdleWaiter(settings_of(server, folder), EventLog(io.StringIO()))
+    waiter.open()
+    try:
+        held = []
+        for i in range(6):
+            append_raw(server, folder, [filler_message(i, seed=81, attachment_bytes=100)])
+            assert waiter.wait(20), "the arrival announced"
+            waiter.settle()
+            held.append(waiter.kept_responses())
+    finally:
+        waiter.close()
+    assert held == [0] * 6   # else one more EXISTS, RECENT … for every message, for days
+
+
+def test_an_ingest_run_frees_what_it_made_when_it_ends_not_at_a_later_collection(server, folder, tmp_path):
+    run = IngestRun(tmp_path / "kho", MailSource(imap=settings_of(server, folder), folders=(folder,)),
+                    load_campaign(None), EventLog(io.StringIO()))
+    left = []
+    for i in range(3):
+        append_raw(server, folder, [filler_message(i, seed=82, attachment_bytes=100)])
+        gc.collect()   # the test's own garbage (the message it made, its connection)
+        run("new_mail")
+        left.append(gc.collect())
+    assert left == [0, 0, 0]   # cyclic garbage a long-lived process would carry for thousands of runs
+    assert [message_id(i, 82) for i in range(3)] == sorted(stored(tmp_path / "kho"))
 
 
 def test_a_refused_login_at_start_exits_4_saying_what_to_check(server, folder, tmp_path):
