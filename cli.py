@@ -19,6 +19,7 @@ from baocao.config import ConfigFileError, config_path, load_config, read_passwo
 from baocao.store import Store, StoreError, StoreLocked, StoreWriteError
 
 if TYPE_CHECKING:
+    from baocao.campaign import Campaign
     from baocao.ingest.sources import MailSource
 
 EXIT_CONFIG, EXIT_CONNECTION, EXIT_LOCKED, EXIT_STORE = 3, 4, 5, 6
@@ -52,8 +53,16 @@ store_option = click.option(
     help="The store directory (created by the first ingest).",
 )
 campaign_option = click.option(
-    "--campaign", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_CAMPAIGN", default=None,
-    help="Campaign TOML (default: the bundled 1683/BXD-PTDT).",
+    "--campaign", metavar="LETTER|FILE", envvar="BAOCAO_CAMPAIGN", default=None,
+    help="The campaign: a recorded one's letter number (1683/BXD-PTDT) or a campaign TOML (default: the "
+         "store's only campaign; the bundled 1683/BXD-PTDT in a store that records none).",
+)
+campaigns_option = click.option(
+    "--campaign", "campaigns", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_CAMPAIGN",
+    multiple=True,
+    help="Campaign TOML to record in the store and analyse against; repeat it for several requests answered "
+         "in one mailbox. Every open campaign the store records is analysed too (default: the bundled "
+         "1683/BXD-PTDT in a store that records none).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, envvar="BAOCAO_QUIET", help="Print only problems.")
 document_seconds_option = click.option(
@@ -150,6 +159,45 @@ def _campaign(path: Path | None):
         return load_campaign(path)
     except CampaignError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
+
+
+def _campaign_of(store_path: Path, named) -> "Campaign":
+    """The one resolver of --campaign for the commands that read a store (issue 19): a
+    recorded letter number or a file; the store's only campaign when none is named. Several
+    and none named: they are listed and the command exits 2."""
+    from baocao.register import CampaignChoiceError, resolve_campaign
+
+    s = _open_store(store_path)
+    try:
+        return resolve_campaign(s, named)
+    except CampaignChoiceError as e:
+        raise Failure(str(e), 2) from e
+    except CampaignError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    except StoreWriteError as e:
+        raise _write_failed(store_path, e) from e
+    finally:
+        s.close()
+
+
+def _campaigns_recorded(store_path: Path, files) -> list:
+    """--campaign FILE (repeatable) of ingest, parse and watch: each file recorded in the
+    store; what is analysed is every open campaign it records (the bundled one when none)."""
+    from baocao.register import open_campaigns, record_campaign
+
+    s = _open_store(store_path, create=True)
+    try:
+        if not files and not open_campaigns(s) and not s.recorded_campaigns():
+            files = (None,)
+        given = [record_campaign(s, file)[0] for file in files]
+        # The files given first: they are what the command was asked about.
+        return given + [c for c in open_campaigns(s) if c.id not in {g.id for g in given}]
+    except CampaignError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    except StoreWriteError as e:
+        raise _write_failed(store_path, e) from e
+    finally:
+        s.close()
 
 
 def _open_store(path: Path, create: bool = False) -> Store:
@@ -357,10 +405,10 @@ excerpts_option = click.option(
 @config_option
 @store_option
 @mail_source_options
-@campaign_option
+@campaigns_option
 @quiet_option
 @document_seconds_option
-def ingest(store, mail, campaign, quiet, document_seconds):
+def ingest(store, mail, campaigns, quiet, document_seconds):
     """Fetch new mail into the store, recognise each report's province and parse it.
 
     Only messages not stored yet are fetched; the mailbox is opened read-only, so mail
@@ -375,15 +423,15 @@ def ingest(store, mail, campaign, quiet, document_seconds):
             --imap-tls none --imap-user baocao
         baocao ingest --store kho --from fixtures/mailbox
     """
-    _ingest(store, _campaign(campaign), mail, quiet, document_seconds)
+    _ingest(store, _campaigns_recorded(store, campaigns), mail, quiet, document_seconds)
 
 
 @cli.command()
 @config_option
 @store_option
-@campaign_option
+@campaigns_option
 @document_seconds_option
-def parse(store, campaign, document_seconds):
+def parse(store, campaigns, document_seconds):
     """Analyse every stored message again: parse its documents, recognise its province.
 
     For after an upgrade of baocao or a change of campaign file; the clerk's
@@ -396,7 +444,7 @@ def parse(store, campaign, document_seconds):
     """
     from baocao.ingest.pipeline import reanalyse_all
 
-    c = _campaign(campaign)
+    c = _campaigns_recorded(store, campaigns)
     s = _open_store(store)
     try:
         s.lock()
@@ -436,7 +484,7 @@ def aggregate(store, campaign, out, by_2025):
     from baocao.aggregate.schema import BY_2025_COLUMNS
     from baocao.aggregate.summary import by_2025_provinces
 
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
         consolidation = _consolidation(s, c)
@@ -469,7 +517,7 @@ def render(store, campaign, out, templates, on, with_excerpts):
         baocao render --store kho --out bao-cao.docx --date 2022-06-29
         baocao render --store kho --out bao-cao.pdf --templates mau-cua-bo
     """
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
         _render(s, c, _table(s, c), out, templates, on, with_excerpts)
@@ -502,8 +550,9 @@ def run(store, mail, campaign, quiet, document_seconds, out, templates, on, with
     \b
         baocao run --from fixtures/mailbox --store kho --out bao-cao
     """
-    c = _campaign(campaign)
-    _ingest(store, c, mail, quiet, document_seconds)
+    analysed = _campaigns_recorded(store, (campaign,) if campaign else ())
+    _ingest(store, analysed, mail, quiet, document_seconds)
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
         consolidation = _consolidation(s, c)
@@ -544,7 +593,7 @@ def status(store, campaign, reminders):
     """
     from baocao.aggregate.review import review_count
 
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
         kinds = s.counts_by_kind()
@@ -762,7 +811,7 @@ def review(store, campaign, host, port, require_login):
     from baocao.review.server import ServeError, listen, serve
     from baocao.review.users import UsersError, load_users, users_path
 
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     _open_store(store).close()   # a store made by an older baocao is brought up to date once, here
     users_file = users_path(store)
     try:
@@ -784,6 +833,52 @@ def review(store, campaign, host, port, require_login):
     app = make_app(store, c, Settings(require_login=login, users_file=users_file))
     serve(app, sock, lambda address: click.echo(f"Bàn kiểm tra: {address} (Ctrl-C để dừng)"))
     click.echo("Đã dừng bàn kiểm tra.", err=True)
+
+
+# -- the campaigns a store answers (issue 19) ----------------------------------------
+
+@cli.group(invoke_without_command=True)
+@config_option
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), envvar="BAOCAO_STORE",
+              help="The store directory (created by the first ingest).")
+@click.pass_context
+def campaigns(ctx, store):
+    """The campaigns the store answers: letter, title, deadline, file version, reports, open or closed.
+
+    A campaign is recorded by `baocao ingest|parse|watch --campaign FILE`; a changed file is
+    a new version. Every reading command takes --campaign LETTER to say which one it is about.
+
+    Example:
+
+    \b
+        baocao campaigns --store kho
+        baocao campaigns close --store kho 1683/BXD-PTDT
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if store is None:
+        raise click.UsageError("Missing option '--store'.")
+    from baocao.aggregate.schema import Status
+    from baocao.register import load_recorded, recorded_campaigns
+
+    s = _open_store(store)
+    try:
+        recorded = recorded_campaigns(s)
+        if not recorded:
+            click.echo(f"No campaign recorded in {store}: `baocao ingest --store {store} --campaign FILE` records one.")
+        for r in recorded:
+            try:
+                counts = _table(s, load_recorded(s, r))["status"].value_counts()
+                reported = sum(int(counts.get(k.value, 0)) for k in (Status.ON_TIME, Status.LATE, Status.UNREADABLE))
+                figures = (f"reported {reported}, late {int(counts.get(Status.LATE.value, 0))}, "
+                           f"missing {int(counts.get(Status.MISSING.value, 0))}")
+            except CampaignError as e:
+                figures = f"its file cannot be read: {e}"
+            state = f"closed {r.closed_at}" if r.closed_at else "open"
+            click.echo(f"{r.id}  {r.title}\n    deadline {r.deadline}, file version {r.latest.version}, "
+                       f"{figures}; {state}")
+    finally:
+        s.close()
 
 
 @cli.group()
@@ -847,7 +942,7 @@ class _Duration(click.ParamType):
 @config_option
 @store_option
 @mail_source_options
-@campaign_option
+@campaigns_option
 @quiet_option
 @document_seconds_option
 @click.option("--interval", type=_Duration(), default="10m", show_default=True, envvar="BAOCAO_INTERVAL",
@@ -855,7 +950,7 @@ class _Duration(click.ParamType):
                    "the folders after the first): 30s, 10m, 1h.")
 @click.option("--no-idle", is_flag=True, envvar="BAOCAO_NO_IDLE",
               help="Check every --interval even where the server offers IMAP IDLE.")
-def watch(store, mail, campaign, quiet, document_seconds, interval, no_idle):
+def watch(store, mail, campaigns, quiet, document_seconds, interval, no_idle):
     """Keep watching the mailbox and ingest new mail as it arrives, as `baocao ingest` does.
 
     One connection waits in IMAP IDLE (renewed every 29 minutes) where the server offers it,
@@ -877,7 +972,7 @@ def watch(store, mail, campaign, quiet, document_seconds, interval, no_idle):
     from baocao.ingest.sources import SourceError
     from baocao.ingest.watch import EventLog, watch_mailbox
 
-    c = _campaign(campaign)
+    c = _campaigns_recorded(store, campaigns)
     log = EventLog(quiet=quiet)
     try:
         code = watch_mailbox(store, mail, c, log, interval=interval, idle=not no_idle,
@@ -935,7 +1030,7 @@ def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smt
     from baocao.aggregate.digest import digest_subject, digest_text, make_digest
     from baocao.smtp import SmtpError, SmtpSettings, send
 
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     settings = None
     mail_to = [a.strip() for a in (mail_to or "").split(",") if a.strip()]
     if mail_to:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from baocao.campaign import Campaign
 from baocao.ingest.examine import Examined, examine_in_worker, header_block, start_worker, unreadable
@@ -65,7 +65,7 @@ class IngestSummary:
 def ingest(
     store: Store,
     messages: Iterable[RawMessage],
-    campaign: Campaign,
+    campaign: Campaign | Sequence[Campaign],
     on_message: Callable[[RawMessage, bool], None] = lambda raw, new: None,
     document_seconds: float = DEFAULT_SECONDS,
 ) -> IngestSummary:
@@ -214,9 +214,11 @@ class Analyser:
     dies costs its messages a retry, one by one, never the run. `kinds` counts the
     messages saved, by kind."""
 
-    def __init__(self, store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS):
+    def __init__(self, store: Store, campaigns: Campaign | Sequence[Campaign],
+                 document_seconds: float = DEFAULT_SECONDS):
         self.store = store
-        self.campaign = campaign
+        self.campaigns = campaign_list(campaigns)
+        self.campaign = self.campaigns[0]
         self.kinds: dict[str, int] = {}
         self.document_seconds = document_seconds
         self._pool: ProcessPoolExecutor | None = None
@@ -445,6 +447,14 @@ def _environment(**values: str):
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+def campaign_list(campaigns: Campaign | Sequence[Campaign]) -> tuple[Campaign, ...]:
+    """One campaign or several (every open campaign of the store), as a tuple."""
+    found = (campaigns,) if isinstance(campaigns, Campaign) else tuple(campaigns)
+    if not found:
+        raise ValueError("no campaign to analyse against: every campaign of the store is closed")
+    return found
 
 
 def settle_duplicates(store: Store, shas: list[str]) -> None:

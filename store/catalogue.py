@@ -26,6 +26,7 @@ from baocao.store.objects import ObjectStore
 from baocao.store.reader import CatalogueReader, marks
 from baocao.store.readonly import connect_read_only
 from baocao.store.records import (
+    CampaignVersion,
     Copy,
     FolderMark,
     Location,
@@ -33,6 +34,7 @@ from baocao.store.records import (
     NewMessage,
     Problem,
     ProvinceClaim,
+    RecordedCampaign,
     SavedAttachment,
 )
 from baocao.store.schema import SCHEMA, migrate
@@ -325,6 +327,55 @@ class Store(ObjectStore, CatalogueReader):
             self.db.execute("INSERT INTO digests(made_at, covered_from, sent_to) VALUES (?, ?, ?)",
                             (made_at, covered_from, sent_to))
 
+    # -- the campaigns the store answers (issue 19; baocao/register.py) ------------------
+    def record_campaign_file(self, campaign_id: str, title: str, deadline: str, timezone_name: str,
+                             file_sha: str, source: str | None) -> CampaignVersion:
+        """The campaign (its file an object already) recorded; a file unlike its latest
+        version's is a new version. Returns the version the file is."""
+        with self.transaction() as db:
+            db.execute("INSERT INTO campaigns(id, title, deadline, timezone, recorded_at) VALUES (?,?,?,?,?) "
+                       "ON CONFLICT(id) DO UPDATE SET title = excluded.title, deadline = excluded.deadline, "
+                       "timezone = excluded.timezone", (campaign_id, title, deadline, timezone_name, now_utc()))
+            latest = self._latest_version(campaign_id)
+            if latest is not None and latest.file_sha256 == file_sha:
+                if source and latest.source != source:
+                    db.execute("UPDATE campaign_versions SET source = ? WHERE campaign_id = ? AND version = ?",
+                               (source, campaign_id, latest.version))
+                    latest = latest._replace(source=source)
+                return latest
+            version = CampaignVersion(campaign_id, (latest.version if latest else 0) + 1, file_sha, source, now_utc())
+            db.execute("INSERT INTO campaign_versions(campaign_id, version, file_sha256, source, recorded_at) "
+                       "VALUES (?,?,?,?,?)", version)
+            return version
+
+    def _latest_version(self, campaign_id: str) -> CampaignVersion | None:
+        row = self.db.execute("SELECT campaign_id, version, file_sha256, source, recorded_at FROM campaign_versions "
+                              "WHERE campaign_id = ? ORDER BY version DESC LIMIT 1", (campaign_id,)).fetchone()
+        return CampaignVersion(*row) if row else None
+
+    def recorded_campaigns(self) -> list[RecordedCampaign]:
+        """Every campaign recorded, by letter number, each with its latest file."""
+        rows = self.db.execute("SELECT id, title, deadline, timezone, recorded_at, closed_at, frozen_table, "
+                               "frozen_inputs FROM campaigns ORDER BY id").fetchall()
+        return [RecordedCampaign(*row, latest=self._latest_version(row[0])) for row in rows]
+
+    def campaign_versions(self, campaign_id: str) -> list[CampaignVersion]:
+        return [CampaignVersion(*r) for r in self.db.execute(
+            "SELECT campaign_id, version, file_sha256, source, recorded_at FROM campaign_versions "
+            "WHERE campaign_id = ? ORDER BY version", (campaign_id,))]
+
+    def campaign_ids_of_messages(self) -> list[str]:
+        """The campaigns the analysed messages were attributed to (a store made before
+        campaigns were recorded knows its campaign only from them)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT campaign_id FROM messages WHERE campaign_id IS NOT NULL ORDER BY 1")]
+
+    def close_campaign(self, campaign_id: str, frozen_table: str | None, frozen_inputs: str | None) -> None:
+        """Closed: its table frozen as given; None, None: open again."""
+        with self.transaction() as db:
+            db.execute("UPDATE campaigns SET closed_at = ?, frozen_table = ?, frozen_inputs = ? WHERE id = ?",
+                       (now_utc() if frozen_table else None, frozen_table, frozen_inputs, campaign_id))
+
     # -- checking the store (store/check.py) -------------------------------------------
     @classmethod
     def open_read_only(cls, root: Path | str, catalogue: Path | None = None) -> "Store":
@@ -351,6 +402,9 @@ class Store(ObjectStore, CatalogueReader):
         referenced = {sha: "document" for (sha,) in self.db.execute(
             "SELECT sha256 FROM attachments WHERE stored UNION SELECT sha256 FROM documents")}
         referenced.update((sha, "message") for (sha,) in self.db.execute("SELECT sha256 FROM messages"))
+        referenced.update((sha, "campaign file") for (sha,) in self.db.execute(
+            "SELECT file_sha256 FROM campaign_versions UNION SELECT frozen_table FROM campaigns "
+            "WHERE frozen_table IS NOT NULL"))
         return referenced
 
     def catalogue_stamp(self) -> tuple:

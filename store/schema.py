@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # A store older than this has its reports analysed again by the next ingest: since
 # schema 3 a report counts for the province each document's letterhead names, and the
 # ministry's own mail is no report (parsed documents are kept: only the mail is read again).
@@ -100,6 +100,26 @@ CREATE TABLE IF NOT EXISTS digests (     -- the clerk's digests (baocao digest),
     made_at TEXT NOT NULL,              -- UTC ISO 8601
     covered_from TEXT NOT NULL,         -- what it covered: messages stored from then until made_at
     sent_to TEXT                        -- the address it was mailed to; NULL: printed only
+);
+-- The campaigns the store answers (issue 19): one per request letter, each version of its
+-- file kept as an object, so a later edit is a new version, never a silent change.
+CREATE TABLE IF NOT EXISTS campaigns (
+    id TEXT PRIMARY KEY,                -- the letter number, "1683/BXD-PTDT"
+    title TEXT NOT NULL,
+    deadline TEXT NOT NULL,             -- ISO 8601 with its offset
+    timezone TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,          -- UTC ISO 8601, first recorded
+    closed_at TEXT,                     -- NULL: open (analysed by every run)
+    frozen_table TEXT,                  -- closed: the object holding the table as signed (JSON)
+    frozen_inputs TEXT                  -- closed: JSON, what that table was made from (hashes)
+);
+CREATE TABLE IF NOT EXISTS campaign_versions (
+    campaign_id TEXT NOT NULL,
+    version INTEGER NOT NULL,           -- 1, 2, …: a changed file is a new version
+    file_sha256 TEXT NOT NULL,          -- the campaign file, an object of the store
+    source TEXT,                        -- the path it was given as (its province table sits beside it)
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, version)
 );
 CREATE TABLE IF NOT EXISTS assignments (
     message_sha256 TEXT PRIMARY KEY,    -- the clerk's decision, never overwritten by a run
