@@ -167,6 +167,8 @@ def _campaign_of(store_path: Path, named) -> "Campaign":
     and none named: they are listed and the command exits 2."""
     from baocao.register import CampaignChoiceError, resolve_campaign
 
+    if named is not None and Path(named).is_file():
+        return _campaign(Path(named))   # a file is read as it is, the store not even opened
     s = _open_store(store_path)
     try:
         return resolve_campaign(s, named)

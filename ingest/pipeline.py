@@ -273,7 +273,7 @@ class Analyser:
 
     def _start_pool(self) -> ProcessPoolExecutor:
         self._pool = ProcessPoolExecutor(WORKERS, mp_context=self._processes.start(), initializer=start_worker,
-                                         initargs=(str(self.store.root), self.campaign, self.document_seconds))
+                                         initargs=(str(self.store.root), self.campaigns, self.document_seconds))
         return self._pool
 
     def _collect(self) -> None:
@@ -322,9 +322,12 @@ class Analyser:
             analysed_at = now_utc()
             for examined in found:
                 analysis, problems = self._decide(examined, assigned.get(examined.sha), analysed_at)
-                for d_sha, parsed in examined.parsed.items():
-                    self.store.save_document(d_sha, parsed)
-                self.store.save_analysis(examined.sha, analysis)
+                for d_sha, by_campaign in examined.parsed.items():
+                    for campaign_id, parsed in by_campaign.items():
+                        self.store.save_document(d_sha, parsed, campaign_id)
+                self.store.save_analysis(examined.sha, analysis, [
+                    finding._replace(province_code=assigned[examined.sha], province_status="assigned")
+                    if examined.sha in assigned else finding for finding in examined.findings])
                 for problem in problems:
                     self.store.record_problem(examined.sha, problem)
                 self.kinds[examined.kind] = self.kinds.get(examined.kind, 0) + 1
@@ -346,7 +349,7 @@ class Analyser:
         analysis = MessageAnalysis(
             message_id=examined.message_id, sender=examined.sender, sender_name=examined.sender_name,
             subject=examined.subject, date_header=examined.date_header, kind=kind,
-            campaign_id=self.campaign.id if match in ("cited", "content") else None, campaign_match=match,
+            campaign_id=examined.campaign_id, campaign_match=match,
             province_code=province_code, province_status="assigned" if assigned else decision.status,
             province_evidence=dumps([e.__dict__ for e in decision.evidence]), analysed_at=analysed_at,
         )
@@ -494,7 +497,8 @@ def _province_problems(claim: ProvinceClaim) -> list[Problem]:
     return []
 
 
-def analyse_pending(store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS) -> int:
+def analyse_pending(store: Store, campaign: Campaign | Sequence[Campaign],
+                    document_seconds: float = DEFAULT_SECONDS) -> int:
     """Analyse every stored message that has not been analysed yet. Returns how many."""
     with Analyser(store, campaign, document_seconds) as analyser:
         _submit_pending(analyser)
@@ -507,11 +511,12 @@ def _submit_pending(analyser: Analyser) -> None:
         analyser.submit(group)
 
 
-def reanalyse_all(store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS) -> int:
+def reanalyse_all(store: Store, campaign: Campaign | Sequence[Campaign],
+                  document_seconds: float = DEFAULT_SECONDS) -> int:
     """After a change of campaign or of baocao itself: analyse everything again
     (documents are parsed again; the clerk's assignments are kept)."""
     store.clean_spool()
-    store.forget_analyses()
+    store.forget_analyses([c.id for c in campaign_list(campaign)])
     return analyse_pending(store, campaign, document_seconds=document_seconds)
 
 

@@ -26,6 +26,7 @@ from baocao.store.objects import ObjectStore
 from baocao.store.reader import CatalogueReader, marks
 from baocao.store.readonly import connect_read_only
 from baocao.store.records import (
+    CampaignFinding,
     CampaignVersion,
     Copy,
     FolderMark,
@@ -207,13 +208,15 @@ class Store(ObjectStore, CatalogueReader):
         return [r[0] for r in self.db.execute(
             "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at")]
 
-    def forget_analyses(self) -> None:
-        """Every message to be analysed again, every document parsed again (the raw
-        messages, their places and the clerk's assignments are kept)."""
+    def forget_analyses(self, campaign_ids: list[str]) -> None:
+        """Every message to be analysed again, every document parsed again for these
+        campaigns (the raw messages, their places, the clerk's assignments and what other
+        campaigns made of them are kept)."""
         with self.transaction() as db:
             db.execute("UPDATE messages SET analysed_at = NULL")
-            db.execute("DELETE FROM sections")
-            db.execute("DELETE FROM documents")
+            for table, column in (("sections", "campaign_id"), ("documents", "campaign_id"),
+                                  ("message_campaigns", "campaign_id")):
+                db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks(campaign_ids)})", campaign_ids)
 
     def assignments(self, shas: list[str]) -> dict[str, str]:
         """The clerk's province for each of these messages that has one."""
@@ -228,26 +231,35 @@ class Store(ObjectStore, CatalogueReader):
             "DO UPDATE SET province_code = excluded.province_code",
             [(a.message_sha256, *a.attachment[:5], int(a.attachment.stored), a.province_code) for a in attachments])
 
-    def save_document(self, sha: str, parsed: "ParsedDocument") -> None:
-        """A document's parse and its sections, replacing an earlier parse of the same content."""
+    def save_document(self, sha: str, parsed: "ParsedDocument", campaign_id: str) -> None:
+        """A document's parse for a campaign and the campaign's items found in it, replacing
+        an earlier parse of the same content for that campaign only."""
         self.db.execute(
-            "INSERT OR REPLACE INTO documents(sha256, format, status, ocr, letterhead, error, parsed_at) "
-            "VALUES (?,?,?,?,?,?,?)",
-            (sha, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, parsed.error, now_utc()),
+            "INSERT OR REPLACE INTO documents(sha256, campaign_id, format, status, ocr, letterhead, error, parsed_at) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (sha, campaign_id, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, parsed.error,
+             now_utc()),
         )
-        self.db.execute("DELETE FROM sections WHERE document_sha256 = ?", (sha,))
+        self.db.execute("DELETE FROM sections WHERE document_sha256 = ? AND campaign_id = ?", (sha, campaign_id))
         self.db.executemany(
-            "INSERT INTO sections(document_sha256, number, heading, text, first_block, last_block, first_page, "
-            "last_page, merged_with, confidence, reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(sha, s.number, s.heading, s.text, s.source.first_block, s.source.last_block, s.source.first_page,
+            "INSERT INTO sections(document_sha256, campaign_id, number, heading, text, first_block, last_block, "
+            "first_page, last_page, merged_with, confidence, reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(sha, campaign_id, s.number, s.heading, s.text, s.source.first_block, s.source.last_block,
+              s.source.first_page,
               s.source.last_page, ",".join(map(str, s.merged_with)), s.confidence, ",".join(s.reasons))
              for s in parsed.sections],
         )
 
-    def save_analysis(self, sha: str, analysis: MessageAnalysis) -> None:
+    def save_analysis(self, sha: str, analysis: MessageAnalysis,
+                      for_campaigns: Iterable[CampaignFinding] = ()) -> None:
+        """What the message is, and what it is to each campaign it was analysed for (the
+        rows of other campaigns are left as they were)."""
         fields = dataclasses.asdict(analysis)
         self.db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
                         (*fields.values(), sha))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO message_campaigns(message_sha256, campaign_id, match, province_code, "
+            "province_status) VALUES (?,?,?,?,?)", [(sha, *finding) for finding in for_campaigns])
 
     # -- duplicates and provinces -----------------------------------------------------
     def copies(self, shas: list[str]) -> list[Copy]:

@@ -201,3 +201,12 @@ class RecordedCampaign(NamedTuple):
     frozen_table: str | None     # closed: the object holding its table as it was closed
     frozen_inputs: str | None    # closed: JSON of what that table was made from
     latest: CampaignVersion
+
+
+class CampaignFinding(NamedTuple):
+    """What a message is to one campaign: counted (match cited or content) or why not, and
+    its province in that campaign's province table."""
+    campaign_id: str
+    match: str                  # cited | content | other_request | unassigned | other_campaign
+    province_code: str | None
+    province_status: str

@@ -3,6 +3,7 @@ brought up to date (its migrations)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 SCHEMA_VERSION = 4
@@ -64,17 +65,20 @@ CREATE TABLE IF NOT EXISTS attachments (
                                         --   NULL: the message's province (messages.province_code)
     PRIMARY KEY (message_sha256, part)
 );
-CREATE TABLE IF NOT EXISTS documents (
-    sha256 TEXT PRIMARY KEY,            -- the attachment's content
+CREATE TABLE IF NOT EXISTS documents (  -- one row per document and campaign: its outline found in it
+    sha256 TEXT NOT NULL,               -- the attachment's content
+    campaign_id TEXT NOT NULL DEFAULT '',
     format TEXT NOT NULL,               -- docx | pdf | doc | …
     status TEXT NOT NULL,               -- ok | partial | no_sections | failed | unsupported
     ocr INTEGER NOT NULL DEFAULT 0,     -- text recognised from page images
     letterhead TEXT,
     error TEXT,
-    parsed_at TEXT NOT NULL
+    parsed_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, campaign_id)
 );
 CREATE TABLE IF NOT EXISTS sections (
     document_sha256 TEXT NOT NULL,
+    campaign_id TEXT NOT NULL DEFAULT '',  -- whose outline item `number` is
     number INTEGER NOT NULL,
     heading TEXT NOT NULL,
     text TEXT NOT NULL,
@@ -83,7 +87,18 @@ CREATE TABLE IF NOT EXISTS sections (
     merged_with TEXT,
     confidence REAL,                    -- 0-1, how sure the reader is (parse/confidence.py); NULL: not assessed
     reasons TEXT,                       -- why less than 1: comma-joined confidence.Reason codes
-    PRIMARY KEY (document_sha256, number)
+    PRIMARY KEY (document_sha256, campaign_id, number)
+);
+-- What each message is to each campaign it was analysed for (issue 19): a reply may answer
+-- two requests, and a province's code is the campaign's province table's.
+CREATE TABLE IF NOT EXISTS message_campaigns (
+    message_sha256 TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    match TEXT NOT NULL,                -- cited | content: it counts for the campaign,
+                                        --   other_request | unassigned | other_campaign: why not
+    province_code TEXT,
+    province_status TEXT,
+    PRIMARY KEY (message_sha256, campaign_id)
 );
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
@@ -136,8 +151,36 @@ def migrate(db: sqlite3.Connection) -> None:
     for table, column, kind in ADDED_COLUMNS:
         if column not in {r[1] for r in db.execute(f"PRAGMA table_info({table})")}:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    _key_by_campaign(db)
     recorded = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if recorded is not None and recorded[0].isdigit() and int(recorded[0]) < REANALYSE_BEFORE:
         db.execute("UPDATE messages SET analysed_at = NULL WHERE kind = 'report'")
     if recorded is None or recorded[0] != str(SCHEMA_VERSION):
         db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def _key_by_campaign(db: sqlite3.Connection) -> None:
+    """A store made before issue 19 analysed its messages for one campaign: its documents
+    and sections become that campaign's (the one its messages name), and each message's
+    analysis its row of message_campaigns. SQLite cannot change a primary key in place:
+    the two tables are copied into their new form."""
+    if "campaign_id" in {r[1] for r in db.execute("PRAGMA table_info(sections)")}:
+        return
+    ids = [r[0] for r in db.execute("SELECT DISTINCT campaign_id FROM messages WHERE campaign_id IS NOT NULL")]
+    campaign = ids[0] if len(ids) == 1 else ""   # "": parsed for no known campaign, parsed again when needed
+    db.execute("BEGIN IMMEDIATE")
+    for table in ("documents", "sections"):
+        db.execute(f"ALTER TABLE {table} RENAME TO {table}_before_campaigns")
+    # The two tables in their new form (not executescript: it would commit halfway).
+    for statement in re.findall(r"CREATE TABLE IF NOT EXISTS (?:documents|sections) \(.*?\n\);", SCHEMA, re.S):
+        db.execute(statement)
+    for table in ("documents", "sections"):
+        columns = ", ".join(r[1] for r in db.execute(f"PRAGMA table_info({table}_before_campaigns)"))
+        db.execute(f"INSERT INTO {table}({columns}, campaign_id) SELECT {columns}, ? FROM {table}_before_campaigns",
+                   (campaign,))
+        db.execute(f"DROP TABLE {table}_before_campaigns")
+    if campaign:
+        db.execute("INSERT OR IGNORE INTO message_campaigns(message_sha256, campaign_id, match, province_code, "
+                   "province_status) SELECT sha256, ?, campaign_match, province_code, province_status FROM messages "
+                   "WHERE analysed_at IS NOT NULL AND campaign_match IS NOT NULL", (campaign,))
+    db.execute("COMMIT")
