@@ -24,6 +24,7 @@ from baocao.ingest.archives import archive_format, unpack
 from baocao.ingest.classify import campaign_match, from_ministry, non_report_kind
 from baocao.ingest.mime import Attachment, MailMessage, read_headers, read_message
 from baocao.ingest.provinces import ProvinceDecision, ProvinceIndex, recognise_province
+from baocao.parse.confidence import named_by_heading
 from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
 from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument, parse_document_for
 from baocao.store import ObjectStore, ReadOnlyCatalogue, StoreWriteError, sha256_hex
@@ -221,6 +222,9 @@ class Examiner:
                                          work_dir=self.store.spool_dir, seconds=self.document_seconds)
             found.parsed.setdefault(a_sha, {}).update(new)
             parses.update(new)
+        for campaign_id, parsed in own_outline_only(parses, self.campaigns).items():
+            if parsed is not parses[campaign_id]:   # kept as another campaign's document
+                found.parsed.setdefault(a_sha, {})[campaign_id] = parses[campaign_id] = parsed
         # A document that follows one campaign's outline is no problem for lacking another's.
         parsed = parses[self.campaign.id] if all(p.error for p in parses.values()) else best_parse(parses)
         if parsed.error:
@@ -235,7 +239,8 @@ class Examiner:
         if known is None:
             return None
         return ParsedDocument(known.format, known.status, (), known.letterhead, known.error, known.section_numbers,
-                              known.ocr)
+                              known.ocr, tuple(n for n, reasons in zip(known.section_numbers, known.section_reasons,
+                                                                       strict=True) if named_by_heading(reasons)))
 
 
 COUNTED = ("cited", "content")   # the matches by which a message counts for a campaign
@@ -251,22 +256,48 @@ def attribution(texts: list[str], parses: list[dict[str, ParsedDocument]],
                 campaigns: Sequence[Campaign]) -> dict[str, str]:
     """Campaign id -> what the message is to it. It belongs to each campaign whose letter it
     cites ('cited'); citing none, to the campaigns whose outline its documents follow best
-    ('content', a score: the share of the outline's items found, at least
-    MIN_SECTIONS_FOR_CONTENT_MATCH of them); to the others not, with why: 'other_request' (it
+    ('content', `outline_score`, with at least MIN_SECTIONS_FOR_CONTENT_MATCH items found);
+    to the others not, with why: 'other_request' (it
     cites another letter of the issuer), 'other_campaign' (another campaign's outline fits it
     better), 'unassigned' (nothing says)."""
     matches = {c.id: campaign_match(texts, c) for c in campaigns}
     if any(m == "cited" for m in matches.values()):
         return matches
-    scores = {}
-    for c in campaigns:
-        found = [len(p[c.id].section_numbers) for p in parses if c.id in p]
-        if matches[c.id] == "unassigned" and found and max(found) >= MIN_SECTIONS_FOR_CONTENT_MATCH:
-            scores[c.id] = max(found) / len(c.sections)
+    scores = {c.id: max((outline_score(p[c.id], c) for p in parses
+                         if len(p[c.id].section_numbers) >= MIN_SECTIONS_FOR_CONTENT_MATCH), default=None)
+              for c in campaigns if matches[c.id] == "unassigned"}
+    scores = {campaign_id: score for campaign_id, score in scores.items() if score is not None}
     best = max(scores.values(), default=0)
     for campaign_id, score in scores.items():
         matches[campaign_id] = "content" if score >= CONTENT_MATCH_TIE * best else "other_campaign"
     return matches
+
+
+def own_outline_only(parses: Mapping[str, ParsedDocument], campaigns: Sequence[Campaign]) -> dict[str, ParsedDocument]:
+    """A document that follows one campaign's outline far better than another's is no report
+    of the other: for it, its sections are dropped, and why is said (a mail answering two
+    requests with one document each fills each campaign's table from its own document)."""
+    scores = {c.id: outline_score(parses[c.id], c) for c in campaigns
+              if len(parses[c.id].section_numbers) >= MIN_SECTIONS_FOR_CONTENT_MATCH}
+    if not scores:
+        return dict(parses)
+    best = max(scores, key=scores.__getitem__)
+    kept = dict(parses)
+    for c in campaigns:
+        parsed = parses[c.id]
+        if c.id != best and parsed.section_numbers and outline_score(parsed, c) < CONTENT_MATCH_TIE * scores[best]:
+            kept[c.id] = ParsedDocument(
+                parsed.format, "no_sections", (), parsed.letterhead,
+                f"the document follows the outline of {best}, not this campaign's: it is counted as that request's "
+                "report; check it by hand if it answers this one too", ocr=parsed.ocr)
+    return kept
+
+
+def outline_score(parsed: ParsedDocument, campaign: Campaign) -> float:
+    """How well a document follows the campaign's outline: the share of its items that a
+    heading names (found by position, or by words pointing elsewhere, does not count: the
+    reader maps almost any report's headings onto any outline of five or six items)."""
+    return len(parsed.named_numbers) / len(campaign.sections)
 
 
 def not_a_report(found: Examined, index: ProvinceIndex) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from baocao.campaign import OutlineSection
+from baocao.parse.confidence import named_by_heading
 from baocao.parse.document import Document, DocumentError
 from baocao.parse.limits import Deadline, TimeLimitExceeded, time_limit
 from baocao.parse.sections import Section, extract_sections
@@ -31,10 +32,16 @@ class ParsedDocument:
     error: str = ""
     numbers: tuple[int, ...] = ()   # the section numbers, when read back without their text
     ocr: bool = False               # some text was recognised from page images
+    named: tuple[int, ...] = ()     # read back: the numbers of the sections whose heading named the item
 
     @property
     def section_numbers(self) -> tuple[int, ...]:
         return tuple(s.number for s in self.sections) or self.numbers
+
+    @property
+    def named_numbers(self) -> tuple[int, ...]:
+        """The items its headings name: how well the document follows this outline."""
+        return tuple(s.number for s in self.sections if named_by_heading(s.reasons)) or self.named
 
 
 NO_TEXT = "the document holds no text: it may be a scan pasted as pictures"

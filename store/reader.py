@@ -32,9 +32,10 @@ class CatalogueReader:
                               "WHERE sha256 = ? AND campaign_id = ?", (sha, campaign_id)).fetchone()
         if row is None:
             return None
-        numbers = tuple(r[0] for r in self.db.execute(
-            "SELECT number FROM sections WHERE document_sha256 = ? AND campaign_id = ?", (sha, campaign_id)))
-        return KnownDocument(row[0], row[1], row[2] or "", row[3] or "", bool(row[4]), numbers)
+        found = self.db.execute("SELECT number, reasons FROM sections WHERE document_sha256 = ? AND campaign_id = ? "
+                                "ORDER BY number", (sha, campaign_id)).fetchall()
+        return KnownDocument(row[0], row[1], row[2] or "", row[3] or "", bool(row[4]), tuple(r[0] for r in found),
+                             tuple(tuple(c for c in (r[1] or "").split(",") if c) for r in found))
 
     def counts_by_kind(self) -> dict[str, int]:
         """How many messages of each kind ("not analysed" for those not analysed yet), by kind."""

@@ -104,6 +104,7 @@ class KnownDocument(NamedTuple):
     error: str
     ocr: bool
     section_numbers: tuple[int, ...]
+    section_reasons: tuple[tuple[str, ...], ...] = ()   # each section's reason codes, in that order
 
 
 @dataclass(frozen=True)
