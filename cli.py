@@ -182,16 +182,25 @@ def _campaign_of(store_path: Path, named) -> "Campaign":
         s.close()
 
 
-def _campaigns_recorded(store_path: Path, files) -> list:
+def _campaigns_recorded(store_path: Path, files, reopen: bool = False) -> list:
     """--campaign FILE (repeatable) of ingest, parse and watch: each file recorded in the
-    store; what is analysed is every open campaign it records (the bundled one when none)."""
-    from baocao.register import open_campaigns, record_campaign
+    store; what is analysed is every open campaign it records (the bundled one when none).
+    A closed campaign given is refused, or opened again with `reopen`."""
+    from baocao.register import open_campaigns, record_campaign, recorded_named, reopen_campaign
 
     s = _open_store(store_path, create=True)
     try:
         if not files and not open_campaigns(s) and not s.recorded_campaigns():
             files = (None,)
         given = [record_campaign(s, file)[0] for file in files]
+        for campaign in given:
+            closed = recorded_named(s.recorded_campaigns(), campaign.id)
+            if closed is not None and closed.closed_at is not None:
+                if not reopen:
+                    raise Failure(f"campaign {campaign.id} is closed (its table frozen at {closed.closed_at}) and is "
+                                  f"not analysed again: run `baocao parse --store {store_path} --campaign FILE "
+                                  "--reopen` to open it again", 2)
+                reopen_campaign(s, campaign.id)
         # The files given first: they are what the command was asked about.
         return given + [c for c in open_campaigns(s) if c.id not in {g.id for g in given}]
     except CampaignError as e:
@@ -377,7 +386,8 @@ def _render(store: Store, campaign, table, out: Path, templates: Path | None, on
     from baocao.render.report import RenderError, render_report
 
     try:
-        render_report(table, campaign, store.errors(), out, templates=templates, on=on, with_excerpts=with_excerpts)
+        render_report(table, campaign, store.errors(campaign.id), out, templates=templates, on=on,
+                      with_excerpts=with_excerpts)
     except RenderError as e:
         raise Failure(str(e), 2) from e
 
@@ -433,7 +443,9 @@ def ingest(store, mail, campaigns, quiet, document_seconds):
 @store_option
 @campaigns_option
 @document_seconds_option
-def parse(store, campaigns, document_seconds):
+@click.option("--reopen", is_flag=True, help="Open again a closed campaign given with --campaign: its frozen table "
+                                             "is made again from the store.")
+def parse(store, campaigns, document_seconds, reopen):
     """Analyse every stored message again: parse its documents, recognise its province.
 
     For after an upgrade of baocao or a change of campaign file; the clerk's
@@ -446,7 +458,7 @@ def parse(store, campaigns, document_seconds):
     """
     from baocao.ingest.pipeline import reanalyse_all
 
-    c = _campaigns_recorded(store, campaigns)
+    c = _campaigns_recorded(store, campaigns, reopen)
     s = _open_store(store)
     try:
         s.lock()
@@ -600,7 +612,7 @@ def status(store, campaign, reminders):
     try:
         kinds = s.counts_by_kind()
         table = _table(s, c)
-        errors = s.errors()
+        errors = s.errors(c.id)
         if reminders is not None:
             from baocao.aggregate.reminders import addresses_seen
             addresses = addresses_seen(s)
@@ -634,17 +646,20 @@ def status(store, campaign, reminders):
 @cli.command()
 @config_option
 @store_option
-def errors(store):
+@campaign_option
+def errors(store, campaign):
     """Every recorded problem: which message, which file, what went wrong, what to do.
 
     Example:
 
     \b
         baocao errors --store kho
+        baocao errors --store kho --campaign 1702/BXD-HTKT
     """
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
-        rows = s.errors()
+        rows = s.errors(c.id)
     finally:
         s.close()
     if not rows:
@@ -740,8 +755,27 @@ def verify(store, campaign):
     click.echo(f"checked {result.objects} objects ({result.bytes / 2**20:.1f} MiB), {result.messages} messages, "
                f"{result.referenced} objects named by the catalogue: "
                + (f"{damage} damaged" if damage else "no damage") + (f", {warnings} warning(s)" if warnings else ""))
-    if damage:
+    changed = _frozen_tables_changed(store)
+    for change in changed:
+        click.echo(f"CHANGED: {change}\n    what to do: compare with the signed table; `baocao parse --store {store} "
+                   "--campaign FILE --reopen` makes the table again from the store as it is now")
+    if damage or changed:
         sys.exit(EXIT_DAMAGED)
+
+
+def _frozen_tables_changed(store_path: Path) -> list[str]:
+    """The closed campaigns' frozen tables checked against the store (issue 19), read-only."""
+    import sqlite3
+
+    from baocao.register import frozen_table_changes
+
+    s = Store.open_read_only(store_path)
+    try:
+        return frozen_table_changes(s)
+    except sqlite3.OperationalError:   # a store made before campaigns were recorded: none is closed
+        return []
+    finally:
+        s.close()
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -881,6 +915,39 @@ def campaigns(ctx, store):
                        f"{figures}; {state}")
     finally:
         s.close()
+
+
+@campaigns.command("close")
+@config_option
+@store_option
+@click.argument("letter")
+def campaigns_close(store, letter):
+    """Close a campaign: its table is frozen as it stands (kept in the store with what it was
+    made from); later runs analyse it no more, `baocao verify` checks it still matches.
+
+    Example:
+
+    \b
+        baocao campaigns close --store kho 1683/BXD-PTDT
+    """
+    from baocao.aggregate.corrections import CorrectionsError
+    from baocao.register import close_campaign
+
+    s = _open_store(store)
+    try:
+        s.lock()
+        closed = close_campaign(s, letter)
+    except CorrectionsError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    except StoreLocked as e:
+        raise Failure(str(e), EXIT_LOCKED) from e
+    except CampaignError as e:
+        raise Failure(str(e), 2) from e
+    except StoreWriteError as e:
+        raise _write_failed(store, e) from e
+    finally:
+        s.close()
+    click.echo(f"closed {closed.id}: its table is frozen (object {closed.frozen_table[:12]})")
 
 
 @cli.group()

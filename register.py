@@ -5,12 +5,12 @@ command names the campaign it reads by its letter number or its file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
 from pathlib import Path
 from typing import Sequence
 
 from baocao.campaign import BUNDLED_CAMPAIGN, Campaign, CampaignError, bundled_path, campaign_from_bytes, load_campaign
-from baocao.store import Store
+from baocao.store import Store, sha256_hex
 from baocao.store.records import CampaignVersion, RecordedCampaign
 from baocao.text import fold
 
@@ -101,9 +101,61 @@ def _letter_key(text: str) -> str:
     return "".join(fold(text).split())
 
 
-@dataclass(frozen=True)
-class CampaignCounts:
-    """A campaign's table in figures, for the list of campaigns."""
-    reported: int       # on time or late, readable or not
-    late: int
-    missing: int
+# -- closing a campaign: its table frozen as signed --------------------------------------
+
+def frozen_table(store: Store, campaign: Campaign) -> tuple[bytes, dict]:
+    """The campaign's table as JSON bytes, and what it is made from: the campaign file, the
+    reports and their documents, the analyst's corrections (by content hash)."""
+    from baocao.aggregate.consolidate import consolidate
+    from baocao.aggregate.reports import campaign_reports
+
+    table = consolidate(store, campaign).table
+    reports = campaign_reports(store, campaign.id)
+    corrections = store.root / "corrections.toml"
+    recorded = recorded_named(store.recorded_campaigns(), campaign.id)
+    inputs = {
+        "campaign_file": recorded.latest.file_sha256 if recorded else "",
+        "reports": sorted({r.message_sha256 for r in reports}),
+        "documents": sorted({d.sha256 for r in reports for d in r.documents}),
+        "corrections": sha256_hex(corrections.read_bytes()) if corrections.exists() else "",
+    }
+    return table.to_json(orient="records", force_ascii=False).encode("utf-8"), inputs
+
+
+def close_campaign(store: Store, named: str) -> RecordedCampaign:
+    """Freeze the campaign's table as it stands (an object of the store) with its inputs;
+    the campaign is analysed no more until reopened (`baocao parse --reopen`)."""
+    found = recorded_named(recorded_campaigns(store), named)
+    if found is None:
+        raise CampaignError(f"no campaign {named} in the store {store.root}: `baocao campaigns --store "
+                            f"{store.root}` lists them")
+    table, inputs = frozen_table(store, load_recorded(store, found))
+    store.close_campaign(found.id, store.put_object(table), json.dumps(inputs, sort_keys=True))
+    return recorded_named(store.recorded_campaigns(), found.id)
+
+
+def reopen_campaign(store: Store, campaign_id: str) -> None:
+    store.close_campaign(campaign_id, None, None)
+
+
+def frozen_table_changes(store: Store) -> list[str]:
+    """For each closed campaign, what no longer matches what was frozen: an input (file,
+    reports, documents, corrections) or the table made again from the store."""
+    changes = []
+    for recorded in store.recorded_campaigns():
+        if recorded.closed_at is None:
+            continue
+        table, inputs = frozen_table(store, load_recorded(store, recorded))
+        before = json.loads(recorded.frozen_inputs or "{}")
+        changed = [key for key in inputs if inputs[key] != before.get(key)]
+        if changed:
+            changes.append(f"campaign {recorded.id} (closed {recorded.closed_at}): its {', '.join(changed)} "
+                           "changed since its table was frozen")
+        try:
+            same = store.read_object(recorded.frozen_table) == table
+        except OSError:
+            same = False
+        if not same:
+            changes.append(f"campaign {recorded.id} (closed {recorded.closed_at}): the table made from the store "
+                           f"now differs from the one frozen (object {recorded.frozen_table[:12]})")
+    return changes

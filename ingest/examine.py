@@ -64,6 +64,9 @@ class Examined:
     # Document hash -> the province its own letterhead names: one message may carry the
     # reports of two provinces (a regional office sending both), each counts for its own.
     document_provinces: dict[str, str] = field(default_factory=dict)
+    # The same for each campaign's parse, by document then campaign: the province tables of two
+    # campaigns number the provinces differently (63 in 2022, 34 since 2025).
+    letterhead_provinces: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def take_headers(self, message: MailMessage) -> None:
         self.sender, self.sender_name, self.subject = message.sender, message.sender_name, message.subject
@@ -225,6 +228,10 @@ class Examiner:
         for campaign_id, parsed in own_outline_only(parses, self.campaigns).items():
             if parsed is not parses[campaign_id]:   # kept as another campaign's document
                 found.parsed.setdefault(a_sha, {})[campaign_id] = parses[campaign_id] = parsed
+        for campaign_id, parsed in found.parsed.get(a_sha, {}).items():
+            named = self.indexes[campaign_id].from_letterhead(parsed.letterhead) if parsed.letterhead else None
+            if named is not None:
+                found.letterhead_provinces.setdefault(a_sha, {})[campaign_id] = named.province_code
         # A document that follows one campaign's outline is no problem for lacking another's.
         parsed = parses[self.campaign.id] if all(p.error for p in parses.values()) else best_parse(parses)
         if parsed.error:

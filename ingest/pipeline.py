@@ -324,7 +324,8 @@ class Analyser:
                 analysis, problems = self._decide(examined, assigned.get(examined.sha), analysed_at)
                 for d_sha, by_campaign in examined.parsed.items():
                     for campaign_id, parsed in by_campaign.items():
-                        self.store.save_document(d_sha, parsed, campaign_id)
+                        self.store.save_document(d_sha, parsed, campaign_id,
+                                                 examined.letterhead_provinces.get(d_sha, {}).get(campaign_id))
                 self.store.save_analysis(examined.sha, analysis, [
                     finding._replace(province_code=assigned[examined.sha], province_status="assigned")
                     if examined.sha in assigned else finding for finding in examined.findings])

@@ -231,14 +231,16 @@ class Store(ObjectStore, CatalogueReader):
             "DO UPDATE SET province_code = excluded.province_code",
             [(a.message_sha256, *a.attachment[:5], int(a.attachment.stored), a.province_code) for a in attachments])
 
-    def save_document(self, sha: str, parsed: "ParsedDocument", campaign_id: str) -> None:
-        """A document's parse for a campaign and the campaign's items found in it, replacing
-        an earlier parse of the same content for that campaign only."""
+    def save_document(self, sha: str, parsed: "ParsedDocument", campaign_id: str,
+                      province_code: str | None = None) -> None:
+        """A document's parse for a campaign, the campaign's items found in it and the province
+        its letterhead names in the campaign's table, replacing an earlier parse of the same
+        content for that campaign only."""
         self.db.execute(
-            "INSERT OR REPLACE INTO documents(sha256, campaign_id, format, status, ocr, letterhead, error, parsed_at) "
-            "VALUES (?,?,?,?,?,?,?,?)",
-            (sha, campaign_id, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, parsed.error,
-             now_utc()),
+            "INSERT OR REPLACE INTO documents(sha256, campaign_id, format, status, ocr, letterhead, province_code, "
+            "error, parsed_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (sha, campaign_id, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, province_code,
+             parsed.error, now_utc()),
         )
         self.db.execute("DELETE FROM sections WHERE document_sha256 = ? AND campaign_id = ?", (sha, campaign_id))
         self.db.executemany(
@@ -321,12 +323,19 @@ class Store(ObjectStore, CatalogueReader):
         self.db.execute(f"DELETE FROM errors WHERE message_sha256 IN ({shas}) AND stage IN ({kinds})",
                         (*message_shas, *stages))
 
-    def errors(self) -> list[dict]:
+    def errors(self, campaign_id: str | None = None) -> list[dict]:
+        """Every recorded problem; with a campaign, those of a message that counts only for
+        other campaigns left out (a store answering several requests)."""
         rows = self.db.execute(
             """SELECT e.at, e.stage, e.file, e.what, e.action, e.message_sha256,
                       m.message_id, m.sender, m.subject, m.received_at
                FROM errors e LEFT JOIN messages m ON m.sha256 = e.message_sha256
-               ORDER BY e.id"""
+               WHERE :campaign IS NULL OR e.message_sha256 IS NULL
+                  OR NOT EXISTS (SELECT 1 FROM message_campaigns c WHERE c.message_sha256 = e.message_sha256
+                                 AND c.match IN ('cited', 'content'))
+                  OR EXISTS (SELECT 1 FROM message_campaigns c WHERE c.message_sha256 = e.message_sha256
+                             AND c.match IN ('cited', 'content') AND c.campaign_id = :campaign)
+               ORDER BY e.id""", {"campaign": campaign_id}
         ).fetchall()
         return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
 

@@ -65,9 +65,11 @@ class CatalogueReader:
         """Every document parsed for the campaign with the message it came with, by message and part."""
         return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]), r[8] or "")
                 for r in self.db.execute(
-                    """SELECT a.message_sha256, a.province_code, a.filename, d.sha256, d.format, d.status, d.error,
-                              d.ocr, d.letterhead
+                    """SELECT a.message_sha256,
+                              CASE WHEN m.province_status = 'assigned' THEN a.province_code ELSE d.province_code END,
+                              a.filename, d.sha256, d.format, d.status, d.error, d.ocr, d.letterhead
                        FROM attachments a JOIN documents d ON d.sha256 = a.sha256 AND d.campaign_id = ?
+                         JOIN messages m ON m.sha256 = a.message_sha256
                        ORDER BY a.message_sha256, a.part""", (campaign_id,))]
 
     def sections(self, campaign_id: str) -> dict[str, list[SectionRecord]]:

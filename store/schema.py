@@ -13,7 +13,7 @@ SCHEMA_VERSION = 4
 REANALYSE_BEFORE = 3
 # Columns added since a store was first made: (table, column, type).
 ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate", "TEXT"),
-                 ("attachments", "province_code", "TEXT"),
+                 ("attachments", "province_code", "TEXT"), ("documents", "province_code", "TEXT"),
                  # A section parsed before these were kept reads NULL: not assessed, taken as certain.
                  ("sections", "confidence", "REAL"), ("sections", "reasons", "TEXT"))
 
@@ -72,6 +72,7 @@ CREATE TABLE IF NOT EXISTS documents (  -- one row per document and campaign: it
     status TEXT NOT NULL,               -- ok | partial | no_sections | failed | unsupported
     ocr INTEGER NOT NULL DEFAULT 0,     -- text recognised from page images
     letterhead TEXT,
+    province_code TEXT,                 -- the province its letterhead names, in the campaign's table
     error TEXT,
     parsed_at TEXT NOT NULL,
     PRIMARY KEY (sha256, campaign_id)
@@ -179,6 +180,9 @@ def _key_by_campaign(db: sqlite3.Connection) -> None:
         db.execute(f"INSERT INTO {table}({columns}, campaign_id) SELECT {columns}, ? FROM {table}_before_campaigns",
                    (campaign,))
         db.execute(f"DROP TABLE {table}_before_campaigns")
+    # The letterhead's province was kept with the attachment (or the clerk's, which still wins there).
+    db.execute("UPDATE documents SET province_code = (SELECT a.province_code FROM attachments a "
+               "WHERE a.sha256 = documents.sha256 AND a.province_code IS NOT NULL LIMIT 1) WHERE province_code IS NULL")
     if campaign:
         db.execute("INSERT OR IGNORE INTO message_campaigns(message_sha256, campaign_id, match, province_code, "
                    "province_status) SELECT sha256, ?, campaign_match, province_code, province_status FROM messages "

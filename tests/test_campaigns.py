@@ -4,11 +4,11 @@ each reading command names the one it is about, and a store made before keeps wo
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from catalogue_surgery import as_before_campaigns
 from mailserver import MAILBOX, run_baocao
 
 from baocao.register import recorded_campaigns
@@ -95,20 +95,84 @@ def test_a_campaign_neither_recorded_nor_a_file_is_refused_with_what_is_recorded
     assert "no campaign of the store" in result.stderr and "recorded: 1683/BXD-PTDT" in result.stderr
 
 
-def test_a_store_made_before_campaigns_were_recorded_records_its_campaign_on_first_open(store):
-    # As baocao left a store before issue 19: no campaign tables, schema 3.
-    old = sqlite3.connect(store / "catalog.sqlite")
-    old.execute("DROP TABLE campaigns")
-    old.execute("DROP TABLE campaign_versions")
-    old.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-    old.commit()
-    old.close()
+def test_a_store_made_before_campaigns_were_recorded_keeps_its_table_and_records_its_campaign(store, tmp_path):
+    before = run_baocao("aggregate", "--store", str(store), "--out", str(tmp_path / "truoc.json"))
+    assert before.returncode == 0, before.stderr
+    as_before_campaigns(store)
 
     status = run_baocao("status", "--store", str(store))
 
     assert status.returncode == 0, status.stderr
     assert "on time 15, late 5, unreadable 0, missing 43" in status.stdout
     assert [(c.id, c.latest.version) for c in recorded(store)] == [("1683/BXD-PTDT", 1)]
+    after = run_baocao("aggregate", "--store", str(store), "--out", str(tmp_path / "sau.json"))
+    assert after.returncode == 0, after.stderr
+    assert (tmp_path / "sau.json").read_bytes() == (tmp_path / "truoc.json").read_bytes()
+    # Its documents are its campaign's: a second campaign analysed beside it changes nothing of it.
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    assert run_baocao("aggregate", "--store", str(store), "--campaign", "1683/BXD-PTDT", "--out",
+                      str(tmp_path / "sau-2.json")).returncode == 0
+    assert (tmp_path / "sau-2.json").read_bytes() == (tmp_path / "truoc.json").read_bytes()
+
+
+def test_parsing_for_a_second_campaign_leaves_the_first_ones_table_as_it_was(store, tmp_path):
+    assert run_baocao("aggregate", "--store", str(store), "--out", str(tmp_path / "truoc.json")).returncode == 0
+
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+
+    status = run_baocao("status", "--store", str(store), "--campaign", "1683/BXD-PTDT")
+    assert "on time 15, late 5, unreadable 0, missing 43" in status.stdout   # not "missing 63" (issue 19)
+    assert run_baocao("aggregate", "--store", str(store), "--campaign", "1683/BXD-PTDT", "--out",
+                      str(tmp_path / "sau.json")).returncode == 0
+    assert (tmp_path / "sau.json").read_bytes() == (tmp_path / "truoc.json").read_bytes()
+
+
+# -- closing a campaign ----------------------------------------------------------------
+
+def test_a_closed_campaign_is_not_analysed_again_unless_reopened(store, tmp_path):
+    closed = run_baocao("campaigns", "close", "--store", str(store), "1683/BXD-PTDT")
+    assert closed.returncode == 0, closed.stderr
+    assert "closed 2" in run_baocao("campaigns", "--store", str(store)).stdout
+
+    again = run_baocao("parse", "--store", str(store), "--campaign", str(SMART))
+    assert again.returncode == 2 and "is closed" in again.stderr and "--reopen" in again.stderr
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    assert run_baocao("verify", "--store", str(store)).returncode == 0   # its table as frozen
+
+    reopened = run_baocao("parse", "--store", str(store), "--campaign", str(SMART), "--reopen")
+    assert reopened.returncode == 0, reopened.stderr
+    assert "; open" in run_baocao("campaigns", "--store", str(store)).stdout.split("1702/BXD-HTKT")[0]
+
+
+def test_verify_says_when_a_frozen_table_no_longer_matches_its_inputs(store):
+    assert run_baocao("campaigns", "close", "--store", str(store), "1683/BXD-PTDT").returncode == 0
+    (store / "corrections.toml").write_text('[[correction]]\nprovince = "22"\nfield = "section_1"\n'
+                                            'value = "Sửa sau khi đã ký."\n', encoding="utf-8")
+
+    result = run_baocao("verify", "--store", str(store))
+
+    assert result.returncode == 7
+    assert "CHANGED: campaign 1683/BXD-PTDT" in result.stdout and "its corrections changed" in result.stdout
+    assert "the table made from the store now differs from the one frozen" in result.stdout
+
+
+def test_errors_for_a_campaign_leave_out_the_messages_that_count_only_for_another(two_requests, tmp_path):
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(two_requests), "--campaign", str(SMART),
+                      "--campaign", str(GREEN)).returncode == 0
+    s = Store.open(store)
+    try:
+        thanh_hoa = s.find_messages("<th-1702@thanhhoa.gov.vn>")[0]
+        with s.transaction():
+            s.record_error("analyse", "a problem of the green-space reply", "see it", thanh_hoa)
+    finally:
+        s.close()
+
+    smart = run_baocao("errors", "--store", str(store), "--campaign", "1683/BXD-PTDT")
+    green = run_baocao("errors", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+
+    assert "green-space reply" not in smart.stdout
+    assert "green-space reply" in green.stdout
 
 
 def test_a_fresh_store_records_the_bundled_campaign_when_none_is_given(tmp_path):
