@@ -202,7 +202,11 @@ def _campaigns_recorded(store_path: Path, files, reopen: bool = False) -> list:
                                   "--reopen` to open it again", 2)
                 reopen_campaign(s, campaign.id)
         # The files given first: they are what the command was asked about.
-        return given + [c for c in open_campaigns(s) if c.id not in {g.id for g in given}]
+        analysed = given + [c for c in open_campaigns(s) if c.id not in {g.id for g in given}]
+        if not analysed:
+            raise Failure(f"every campaign of the store {store_path} is closed: give the campaign to analyse with "
+                          "--campaign FILE (a closed one with `baocao parse --campaign FILE --reopen`)", 2)
+        return analysed
     except CampaignError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
     except StoreWriteError as e:
