@@ -759,7 +759,7 @@ def verify(store, campaign):
     click.echo(f"checked {result.objects} objects ({result.bytes / 2**20:.1f} MiB), {result.messages} messages, "
                f"{result.referenced} objects named by the catalogue: "
                + (f"{damage} damaged" if damage else "no damage") + (f", {warnings} warning(s)" if warnings else ""))
-    changed = _frozen_tables_changed(store)
+    changed = [] if damage else _frozen_tables_changed(store)   # a damaged catalogue says nothing sure
     for change in changed:
         click.echo(f"CHANGED: {change}\n    what to do: compare with the signed table; `baocao parse --store {store} "
                    "--campaign FILE --reopen` makes the table again from the store as it is now")
@@ -769,15 +769,11 @@ def verify(store, campaign):
 
 def _frozen_tables_changed(store_path: Path) -> list[str]:
     """The closed campaigns' frozen tables checked against the store (issue 19), read-only."""
-    import sqlite3
-
     from baocao.register import frozen_table_changes
 
     s = Store.open_read_only(store_path)
     try:
         return frozen_table_changes(s)
-    except sqlite3.OperationalError:   # a store made before campaigns were recorded: none is closed
-        return []
     finally:
         s.close()
 

@@ -375,9 +375,15 @@ class Store(ObjectStore, CatalogueReader):
         return CampaignVersion(*row) if row else None
 
     def recorded_campaigns(self) -> list[RecordedCampaign]:
-        """Every campaign recorded, by letter number, each with its latest file."""
-        rows = self.db.execute("SELECT id, title, deadline, timezone, recorded_at, closed_at, frozen_table, "
-                               "frozen_inputs FROM campaigns ORDER BY id").fetchall()
+        """Every campaign recorded, by letter number, each with its latest file (none in a store
+        made before campaigns were recorded and opened read-only, so not brought up to date)."""
+        try:
+            rows = self.db.execute("SELECT id, title, deadline, timezone, recorded_at, closed_at, frozen_table, "
+                                   "frozen_inputs FROM campaigns ORDER BY id").fetchall()
+        except sqlite3.OperationalError as e:
+            if "no such table" not in str(e):
+                raise
+            return []
         return [RecordedCampaign(*row, latest=self._latest_version(row[0])) for row in rows]
 
     def campaign_versions(self, campaign_id: str) -> list[CampaignVersion]:
