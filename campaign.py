@@ -160,6 +160,7 @@ class Campaign:
     figures: Figures
     consolidated_report: ConsolidatedReport
     legal_references: tuple[LegalReference, ...]
+    timezone: str = ""           # "Asia/Ho_Chi_Minh": the zone's name, where the file gives it
 
     @property
     def tz(self) -> tzinfo:
@@ -200,10 +201,18 @@ def load_campaign(path: Path | str | None = None) -> Campaign:
     """Load a campaign TOML; None means the bundled 1683/BXD-PTDT campaign."""
     path = Path(path) if path is not None else bundled_path(BUNDLED_CAMPAIGN)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
         raise CampaignError(N_("campaign file {path} not found: give an existing file with --campaign").format(
             path=path)) from None
+    return campaign_from_bytes(data, path)
+
+
+def campaign_from_bytes(content: bytes, path: Path) -> Campaign:
+    """A campaign from its file's bytes (as a store keeps them); `path` is where the file
+    was, to name it in messages and find its province table beside it."""
+    try:
+        data = tomllib.loads(content.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise CampaignError(N_("campaign file {path} is not valid UTF-8 TOML: {reason}").format(path=path, reason=e)) \
             from e
@@ -263,6 +272,7 @@ def _campaign_from_toml(data: dict, path: Path) -> Campaign:
         provinces=provinces,
         figures=_figures(data.get("figures", {})),
         consolidated_report=_consolidated_report(data.get("consolidated_report", {}), data["letter_number"], title),
+        timezone=_text(data, "timezone", ""),
         legal_references=tuple(_legal_reference(r, n)
                                for n, r in enumerate(_tables(data, "legal_references", "[[legal_references]]"),
                                                      start=1)),

@@ -30,6 +30,7 @@ from baocao.i18n_click import TranslatedGroup
 from baocao.store import Store, StoreError, StoreLocked, StoreWriteError
 
 if TYPE_CHECKING:
+    from baocao.campaign import Campaign
     from baocao.ingest.sources import MailSource
 
 EXIT_CONFIG, EXIT_CONNECTION, EXIT_LOCKED, EXIT_STORE = 3, 4, 5, 6
@@ -68,8 +69,16 @@ store_option = click.option(
     help="The store directory (created by the first ingest).",
 )
 campaign_option = click.option(
-    "--campaign", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_CAMPAIGN", default=None,
-    help="Campaign TOML (default: the bundled 1683/BXD-PTDT).",
+    "--campaign", metavar="LETTER|FILE", envvar="BAOCAO_CAMPAIGN", default=None,
+    help="The campaign: a recorded one's letter number (1683/BXD-PTDT) or a campaign TOML (default: the "
+         "store's only campaign; the bundled 1683/BXD-PTDT in a store that records none).",
+)
+campaigns_option = click.option(
+    "--campaign", "campaigns", type=click.Path(dir_okay=False, path_type=Path), envvar="BAOCAO_CAMPAIGN",
+    multiple=True,
+    help="Campaign TOML to record in the store and analyse against; repeat it for several requests answered "
+         "in one mailbox. Every open campaign the store records is analysed too (default: the bundled "
+         "1683/BXD-PTDT in a store that records none).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, envvar="BAOCAO_QUIET", help="Print only problems.")
 document_seconds_option = click.option(
@@ -174,6 +183,62 @@ def _campaign(path: Path | None):
         return load_campaign(path)
     except CampaignError as e:
         raise Failure(str(e), EXIT_CONFIG) from e
+
+
+def _campaign_of(store_path: Path, named) -> "Campaign":
+    """The one resolver of --campaign for the commands that read a store (issue 19): a
+    recorded letter number or a file; the store's only campaign when none is named. Several
+    and none named: they are listed and the command exits 2."""
+    from baocao.register import CampaignChoiceError, resolve_campaign
+
+    if named is not None and Path(named).is_file():
+        return _campaign(Path(named))   # a file is read as it is, the store not even opened
+    s = _open_store(store_path)
+    try:
+        return resolve_campaign(s, named)
+    except CampaignChoiceError as e:
+        raise Failure(str(e), 2) from e
+    except CampaignError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    except StoreWriteError as e:
+        raise _write_failed(store_path, e) from e
+    finally:
+        s.close()
+
+
+def _campaigns_recorded(store_path: Path, files, reopen: bool = False) -> list:
+    """--campaign FILE (repeatable) of ingest, parse and watch: each file recorded in the
+    store; what is analysed is every open campaign it records (the bundled one when none).
+    A closed campaign given is refused, or opened again with `reopen`."""
+    from baocao.register import open_campaigns, record_campaign, recorded_named, reopen_campaign
+
+    s = _open_store(store_path, create=True)
+    try:
+        if not files and not open_campaigns(s) and not s.recorded_campaigns():
+            files = (None,)
+        given = [record_campaign(s, file)[0] for file in files]
+        for campaign in given:
+            closed = recorded_named(s.recorded_campaigns(), campaign.id)
+            if closed is not None and closed.closed_at is not None:
+                if not reopen:
+                    raise Failure(_("campaign {campaign} is closed (its table frozen at {closed_at}) and is not "
+                                    "analysed again: run `baocao parse --store {store} --campaign FILE --reopen` to "
+                                    "open it again").format(campaign=campaign.id, closed_at=closed.closed_at,
+                                                            store=store_path), 2)
+                reopen_campaign(s, campaign.id)
+        # The files given first: they are what the command was asked about.
+        analysed = given + [c for c in open_campaigns(s) if c.id not in {g.id for g in given}]
+        if not analysed:
+            raise Failure(_("every campaign of the store {store} is closed: give the campaign to analyse with "
+                            "--campaign FILE (a closed one with `baocao parse --campaign FILE --reopen`)").format(
+                                store=store_path), 2)
+        return analysed
+    except CampaignError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    except StoreWriteError as e:
+        raise _write_failed(store_path, e) from e
+    finally:
+        s.close()
 
 
 def _open_store(path: Path, create: bool = False) -> Store:
@@ -355,7 +420,8 @@ def _render(store: Store, campaign, table, out: Path, templates: Path | None, on
     from baocao.render.report import RenderError, render_report
 
     try:
-        render_report(table, campaign, store.errors(), out, templates=templates, on=on, with_excerpts=with_excerpts)
+        render_report(table, campaign, store.errors(campaign.id), out, templates=templates, on=on,
+                      with_excerpts=with_excerpts)
     except RenderError as e:
         raise Failure(str(e), 2) from e
 
@@ -386,10 +452,10 @@ excerpts_option = click.option(
 @config_option
 @store_option
 @mail_source_options
-@campaign_option
+@campaigns_option
 @quiet_option
 @document_seconds_option
-def ingest(store, mail, campaign, quiet, document_seconds):
+def ingest(store, mail, campaigns, quiet, document_seconds):
     """Fetch new mail into the store, recognise each report's province and parse it.
 
     Only messages not stored yet are fetched; the mailbox is opened read-only, so mail
@@ -404,15 +470,17 @@ def ingest(store, mail, campaign, quiet, document_seconds):
             --imap-tls none --imap-user baocao
         baocao ingest --store kho --from fixtures/mailbox
     """
-    _ingest(store, _campaign(campaign), mail, quiet, document_seconds)
+    _ingest(store, _campaigns_recorded(store, campaigns), mail, quiet, document_seconds)
 
 
 @cli.command()
 @config_option
 @store_option
-@campaign_option
+@campaigns_option
 @document_seconds_option
-def parse(store, campaign, document_seconds):
+@click.option("--reopen", is_flag=True, help="Open again a closed campaign given with --campaign: its frozen table "
+                                             "is made again from the store.")
+def parse(store, campaigns, document_seconds, reopen):
     """Analyse every stored message again: parse its documents, recognise its province.
 
     For after an upgrade of baocao or a change of campaign file; the clerk's
@@ -425,7 +493,7 @@ def parse(store, campaign, document_seconds):
     """
     from baocao.ingest.pipeline import reanalyse_all
 
-    c = _campaign(campaign)
+    c = _campaigns_recorded(store, campaigns, reopen)
     s = _open_store(store)
     try:
         s.lock()
@@ -465,7 +533,7 @@ def aggregate(store, campaign, out, by_2025):
     from baocao.aggregate.schema import BY_2025_COLUMNS
     from baocao.aggregate.summary import by_2025_provinces
 
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
         consolidation = _consolidation(s, c)
@@ -498,7 +566,7 @@ def render(store, campaign, out, templates, on, with_excerpts):
         baocao render --store kho --out bao-cao.docx --date 2022-06-29
         baocao render --store kho --out bao-cao.pdf --templates mau-cua-bo
     """
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
         _render(s, c, _table(s, c), out, templates, on, with_excerpts)
@@ -532,8 +600,9 @@ def run(store, mail, campaign, quiet, document_seconds, out, templates, on, with
     \b
         baocao run --from fixtures/mailbox --store kho --out bao-cao
     """
-    c = _campaign(campaign)
-    _ingest(store, c, mail, quiet, document_seconds)
+    analysed = _campaigns_recorded(store, (campaign,) if campaign else ())
+    _ingest(store, analysed, mail, quiet, document_seconds)
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
         consolidation = _consolidation(s, c)
@@ -576,12 +645,12 @@ def status(store, campaign, reminders):
     from baocao.aggregate.review import review_count
     from baocao.aggregate.schema import Status
 
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
         kinds = s.counts_by_kind()
         table = _table(s, c)
-        errors = s.errors()
+        errors = s.errors(c.id)
         if reminders is not None:
             from baocao.aggregate.reminders import addresses_seen
             addresses = addresses_seen(s)
@@ -623,18 +692,20 @@ def status(store, campaign, reminders):
 @cli.command()
 @config_option
 @store_option
-def errors(store):
+@campaign_option
+def errors(store, campaign):
     """Every recorded problem: which message, which file, what went wrong, what to do.
 
     Example:
 
     \b
         baocao errors --store kho
+        baocao errors --store kho --campaign 1702/BXD-HTKT
     """
-    tz = _campaign(None).tz   # the bundled campaign's zone, Vietnam's: `errors` takes no --campaign
+    c = _campaign_of(store, campaign)
     s = _open_store(store)
     try:
-        rows = s.errors()
+        rows = s.errors(c.id)
     finally:
         s.close()
     if not rows:
@@ -642,7 +713,7 @@ def errors(store):
     for e in rows:
         click.echo(f"[{e['stage']}] {recorded_text(e['what'])}")
         if e["message_sha256"]:
-            received = moment_text(e["received_at"], tz) if e["received_at"] else "?"
+            received = moment_text(e["received_at"], c.tz) if e["received_at"] else "?"
             click.echo("    " + _("message {sha}: {message_id} from {sender}, received {received}, subject {subject}")
                        .format(sha=e["message_sha256"][:12], message_id=e["message_id"], sender=e["sender"],
                                received=received, subject=repr(e["subject"])))
@@ -758,8 +829,24 @@ def verify(store, campaign):
                                        messages=result.messages, referenced=result.referenced)
                + (_("{count} damaged").format(count=damage) if damage else _("no damage"))
                + (_(", {count} warning(s)").format(count=warnings) if warnings else ""))
-    if damage:
+    changed = [] if damage else _frozen_tables_changed(store)   # a damaged catalogue says nothing sure
+    for change in changed:
+        click.echo(_("CHANGED: {change}\n    what to do: compare with the signed table; `baocao parse --store {store} "
+                     "--campaign FILE --reopen` makes the table again from the store as it is now").format(
+                         change=change, store=store))
+    if damage or changed:
         sys.exit(EXIT_DAMAGED)
+
+
+def _frozen_tables_changed(store_path: Path) -> list[str]:
+    """The closed campaigns' frozen tables checked against the store (issue 19), read-only."""
+    from baocao.register import frozen_table_changes
+
+    s = Store.open_read_only(store_path)
+    try:
+        return frozen_table_changes(s)
+    finally:
+        s.close()
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -833,7 +920,7 @@ def review(store, campaign, host, port, require_login):
     from baocao.review.server import ServeError, listen, serve
     from baocao.review.users import UsersError, load_users, users_path
 
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     _open_store(store).close()   # a store made by an older baocao is brought up to date once, here
     users_file = users_path(store)
     try:
@@ -856,6 +943,93 @@ def review(store, campaign, host, port, require_login):
     app = make_app(store, c, Settings(require_login=login, users_file=users_file))
     serve(app, sock, lambda address: click.echo(_("Review desk: {address} (Ctrl-C to stop)").format(address=address)))
     click.echo(_("The review desk has stopped."), err=True)
+
+
+# -- the campaigns a store answers (issue 19) ----------------------------------------
+
+@cli.group(invoke_without_command=True)
+@config_option
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), envvar="BAOCAO_STORE",
+              help="The store directory (created by the first ingest).")
+@click.pass_context
+def campaigns(ctx, store):
+    """The campaigns the store answers: letter, title, deadline, file version, reports, open or closed.
+
+    A campaign is recorded by `baocao ingest|parse|watch --campaign FILE`; a changed file is
+    a new version. Every reading command takes --campaign LETTER to say which one it is about.
+
+    Example:
+
+    \b
+        baocao campaigns --store kho
+        baocao campaigns close --store kho 1683/BXD-PTDT
+    """
+    from zoneinfo import ZoneInfo
+
+    if ctx.invoked_subcommand is not None:
+        return
+    if store is None:
+        raise click.UsageError("Missing option '--store'.")
+    from baocao.aggregate.schema import Status
+    from baocao.register import load_recorded, recorded_campaigns
+
+    s = _open_store(store)
+    try:
+        recorded = recorded_campaigns(s)
+        if not recorded:
+            click.echo(_("No campaign recorded in {store}: `baocao ingest --store {store} --campaign FILE` records "
+                         "one.").format(store=store))
+        for r in recorded:
+            try:
+                counts = _table(s, load_recorded(s, r))["status"].value_counts()
+                reported = sum(int(counts.get(k.value, 0)) for k in (Status.ON_TIME, Status.LATE, Status.UNREADABLE))
+                figures = _("reported {reported}, late {late}, missing {missing}").format(
+                    reported=reported, late=int(counts.get(Status.LATE.value, 0)),
+                    missing=int(counts.get(Status.MISSING.value, 0)))
+            except CampaignError as e:
+                figures = _("its file cannot be read: {reason}").format(reason=recorded_text(str(e)))
+            tz = ZoneInfo(r.timezone)
+            state = (_("closed {moment}").format(moment=moment_text(r.closed_at, tz))
+                     if r.closed_at else _("open"))
+            click.echo(_("{id}  {title}\n    deadline {deadline}, file version {version}, {figures}; {state}").format(
+                id=r.id, title=r.title, deadline=moment_text(r.deadline, tz), version=r.latest.version,
+                figures=figures, state=state))
+    finally:
+        s.close()
+
+
+@campaigns.command("close")
+@config_option
+@store_option
+@click.argument("letter")
+def campaigns_close(store, letter):
+    """Close a campaign: its table is frozen as it stands (kept in the store with what it was
+    made from); later runs analyse it no more, `baocao verify` checks it still matches.
+
+    Example:
+
+    \b
+        baocao campaigns close --store kho 1683/BXD-PTDT
+    """
+    from baocao.aggregate.corrections import CorrectionsError
+    from baocao.register import close_campaign
+
+    s = _open_store(store)
+    try:
+        s.lock()
+        closed = close_campaign(s, letter)
+    except CorrectionsError as e:
+        raise Failure(str(e), EXIT_CONFIG) from e
+    except StoreLocked as e:
+        raise Failure(str(e), EXIT_LOCKED) from e
+    except CampaignError as e:
+        raise Failure(str(e), 2) from e
+    except StoreWriteError as e:
+        raise _write_failed(store, e) from e
+    finally:
+        s.close()
+    click.echo(_("closed {campaign}: its table is frozen (object {sha})").format(
+        campaign=closed.id, sha=closed.frozen_table[:12]))
 
 
 @cli.group()
@@ -922,7 +1096,7 @@ class _Duration(click.ParamType):
 @config_option
 @store_option
 @mail_source_options
-@campaign_option
+@campaigns_option
 @quiet_option
 @document_seconds_option
 @click.option("--interval", type=_Duration(), default="10m", show_default=True, envvar="BAOCAO_INTERVAL",
@@ -930,7 +1104,7 @@ class _Duration(click.ParamType):
                    "the folders after the first): 30s, 10m, 1h.")
 @click.option("--no-idle", is_flag=True, envvar="BAOCAO_NO_IDLE",
               help="Check every --interval even where the server offers IMAP IDLE.")
-def watch(store, mail, campaign, quiet, document_seconds, interval, no_idle):
+def watch(store, mail, campaigns, quiet, document_seconds, interval, no_idle):
     """Keep watching the mailbox and ingest new mail as it arrives, as `baocao ingest` does.
 
     One connection waits in IMAP IDLE (renewed every 29 minutes) where the server offers it,
@@ -952,7 +1126,7 @@ def watch(store, mail, campaign, quiet, document_seconds, interval, no_idle):
     from baocao.ingest.sources import SourceError
     from baocao.ingest.watch import EventLog, watch_mailbox
 
-    c = _campaign(campaign)
+    c = _campaigns_recorded(store, campaigns)
     log = EventLog(quiet=quiet)
     try:
         code = watch_mailbox(store, mail, c, log, interval=interval, idle=not no_idle,
@@ -1010,7 +1184,7 @@ def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smt
     from baocao.aggregate.digest import digest_subject, digest_text, make_digest
     from baocao.smtp import SmtpError, SmtpSettings, send
 
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)
     settings = None
     mail_to = [a.strip() for a in (mail_to or "").split(",") if a.strip()]
     if mail_to:

@@ -116,6 +116,8 @@ def _corrections_in(text: str, campaign: Campaign, path: Path) -> Corrections:
     correctable = {c.name: c for c in schema.columns if c.correctable}
     cells, messages = [], []
     for n, entry in enumerate(data.get("correction", []), start=1):
+        if not _of_campaign(entry, campaign):
+            continue
         where = f"{path}, [[correction]] number {n}"
         field = str(entry.get("field", ""))
         if not field or "value" not in entry or (field in schema.names and field not in correctable):
@@ -130,6 +132,8 @@ def _corrections_in(text: str, campaign: Campaign, path: Path) -> Corrections:
         cells.append(CellCorrection(n, province_code, column, value, str(entry.get("note", "")),
                                     str(entry.get("by", "")), _when(entry.get("at"))))
     for n, entry in enumerate(data.get("message", []), start=1):
+        if not _of_campaign(entry, campaign):
+            continue
         where = f"{path}, [[message]] number {n}"
         if not entry.get("message"):
             raise CorrectionsError(f"{where}: give message (start of its hash or its Message-ID) and province, "
@@ -151,6 +155,14 @@ _TAKES = {
     SHARE: (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1,
             "a number from 0 to 1"),
 }
+
+
+def _of_campaign(entry: dict, campaign: Campaign) -> bool:
+    """An entry naming a campaign (campaign = "1702/BXD-HTKT") is that campaign's alone: a
+    store answering several requests keeps one corrections.toml. One naming none is every
+    campaign's, as entries were before a store knew several."""
+    named = str(entry.get("campaign", "")).strip()
+    return not named or "".join(fold(named).split()) == "".join(fold(campaign.id).split())
 
 
 def _when(at) -> str:
@@ -273,6 +285,7 @@ def _append(store_root: Path, campaign: Campaign, table: str, fields: dict, by: 
         document = tomlkit.parse(text) if text.strip() else tomlkit.document()
         entry = tomlkit.table()
         entry.update(fields)
+        entry["campaign"] = campaign.id
         entry["by"] = by
         entry["at"] = at.replace(microsecond=0)
         entry.add(tomlkit.nl())   # a blank line between entries, as a person writes them

@@ -47,9 +47,9 @@ def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
     province, since a message may carry two provinces' reports (each document counts for
     the province its letterhead names; one that names none, for the message's province).
     province_code is "" where nobody could tell the province (a correction may still say it)."""
-    sections = store.sections()
+    sections = store.sections(campaign_id)
     documents: dict[str, dict[str | None, list[DocumentRecord]]] = {}
-    for d in store.message_documents():
+    for d in store.message_documents(campaign_id):
         documents.setdefault(d.message_sha256, {}).setdefault(d.province_code, []).append(_document(d, sections))
     reports = []
     for m in store.report_messages(campaign_id):

@@ -24,7 +24,7 @@ from baocao.ingest.sources import file_messages
 from baocao.parse.reports import ParsedDocument
 from baocao.parse.sections import Section, SourceRef
 from baocao.store import Store, now_utc
-from baocao.store.records import AttachmentRecord, MessageAnalysis, NewMessage, SavedAttachment
+from baocao.store.records import AttachmentRecord, CampaignFinding, MessageAnalysis, NewMessage, SavedAttachment
 
 MAILBOX = Path(__file__).resolve().parent.parent / "fixtures" / "mailbox"
 
@@ -35,7 +35,7 @@ def sample_sections() -> list[list[str]]:
     with tempfile.TemporaryDirectory() as work:
         store = Store.open(Path(work) / "kho", create=True)
         ingest(store, file_messages(MAILBOX), campaign)
-        sections = store.sections()
+        sections = store.sections(campaign.id)
         texts = [[s.text for s in sections.get(d.sha256, ())] for d in store.documents() if d.status == "ok"]
         store.close()
     return [t for t in texts if len(t) == 6]
@@ -58,11 +58,12 @@ def fill(store: Store, reports_per_province: int) -> None:
                 "2", f"bao-cao-{province.ascii}.docx", "application/octet-stream", doc, 30000, True), None)])
             store.save_document(doc, ParsedDocument("docx", "ok", tuple(
                 Section(n, f"{n}. Mục {n}", text, SourceRef("", 10 * n, 10 * n + 8))
-                for n, text in enumerate(texts[(i + k) % len(texts)], start=1)), ""))
+                for n, text in enumerate(texts[(i + k) % len(texts)], start=1)), ""), campaign.id)
             store.save_analysis(sha[i, k], MessageAnalysis(
                 message_id=f"<{i}.{k}@bench>", sender="", sender_name="", subject="", date_header=None,
                 kind="report", campaign_id=campaign.id, campaign_match="cited", province_code=province.code,
-                province_status="recognised", province_evidence="[]", analysed_at=now_utc()))
+                province_status="recognised", province_evidence="[]", analysed_at=now_utc()),
+                [CampaignFinding(campaign.id, "cited", province.code, "recognised")])
 
 
 def main() -> None:

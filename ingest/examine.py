@@ -17,7 +17,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping, Sequence
 
 from baocao.campaign import Campaign
 from baocao.i18n import N_
@@ -25,14 +25,19 @@ from baocao.ingest.archives import archive_format, unpack
 from baocao.ingest.classify import campaign_match, from_ministry, non_report_kind
 from baocao.ingest.mime import Attachment, MailMessage, read_headers, read_message
 from baocao.ingest.provinces import ProvinceDecision, ProvinceIndex, recognise_province
+from baocao.parse.confidence import named_by_heading
 from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
-from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument, parse_document
+from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument, parse_document_for
 from baocao.store import ObjectStore, ReadOnlyCatalogue, StoreWriteError, sha256_hex
-from baocao.store.records import AttachmentRecord, Problem
+from baocao.store.records import AttachmentRecord, CampaignFinding, Problem
 
 # Sections a document must show before it is taken for a report of the campaign when
 # its covering mail cites no letter.
 MIN_SECTIONS_FOR_CONTENT_MATCH = 3
+# Of several campaigns whose outline a document follows, each one followed nearly as well as
+# the best (this share of its items found, against the best one's share) counts it: a reply
+# answering two requests in one document, both outlines found.
+CONTENT_MATCH_TIE = 0.8
 # A message larger than this is stored but not opened: the email package holds a whole
 # message in memory several times over, and no province's report is this large.
 MAX_ANALYSED_BYTES = 25 * 2**20
@@ -50,13 +55,19 @@ class Examined:
     kind: str = "other"
     match: str = "unassigned"
     decision: ProvinceDecision = ProvinceDecision(None, "unrecognised", ())
+    campaign_id: str | None = None    # the first campaign it counts for (cited or content), if any
+    findings: list[CampaignFinding] = field(default_factory=list)   # what it is to each campaign
     attachments: list[AttachmentRecord] = field(default_factory=list)
     document_shas: set[str] = field(default_factory=set)         # attachments that are documents
-    parsed: dict[str, ParsedDocument] = field(default_factory=dict)   # newly parsed, by content
+    # newly parsed, by content, then by campaign (its outline's items found in the document)
+    parsed: dict[str, dict[str, ParsedDocument]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Document hash -> the province its own letterhead names: one message may carry the
     # reports of two provinces (a regional office sending both), each counts for its own.
     document_provinces: dict[str, str] = field(default_factory=dict)
+    # The same for each campaign's parse, by document then campaign: the province tables of two
+    # campaigns number the provinces differently (63 in 2022, 34 since 2025).
+    letterhead_provinces: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def take_headers(self, message: MailMessage) -> None:
         self.sender, self.sender_name, self.subject = message.sender, message.sender_name, message.subject
@@ -70,13 +81,16 @@ class Examiner:
     only objects; what it finds goes back to the parent's `Analyser`, which owns the
     catalogue and saves it."""
 
-    def __init__(self, root: Path, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS,
-                 watchdog: bool = False):
+    def __init__(self, root: Path, campaigns: Campaign | Sequence[Campaign],
+                 document_seconds: float = DEFAULT_SECONDS, watchdog: bool = False):
         self.store_root = Path(root)
         self.watchdog = watchdog
-        self.campaign = campaign
+        # Several campaigns: every open one of the store; the first is the one the command named.
+        self.campaigns = (campaigns,) if isinstance(campaigns, Campaign) else tuple(campaigns)
+        self.campaign = self.campaigns[0]
         self.document_seconds = document_seconds
-        self.index = ProvinceIndex(campaign.provinces)
+        self.indexes = {c.id: ProvinceIndex(c.provinces) for c in self.campaigns}
+        self.index = self.indexes[self.campaign.id]
         self._store: ObjectStore | None = None
         self._catalogue: ReadOnlyCatalogue | None = None
 
@@ -126,27 +140,33 @@ class Examiner:
             message = read_message(store.read_object(sha))
         for problem in message.problems:
             found.problems.append(Problem("mime", problem.what, problem.action))
-        documents: list[ParsedDocument] = []
+        parses: list[dict[str, ParsedDocument]] = []   # each document's, by campaign
         for attachment in self._with_archive_members(message.all_attachments(), found):
-            document = self._attachment(attachment, found)
-            if document is not None:
-                documents.append(document)
+            by_campaign = self._attachment(attachment, found)
+            if by_campaign is not None:
+                parses.append(by_campaign)
+                document = best_parse(by_campaign)
                 named = self.index.from_letterhead(document.letterhead) if document.letterhead else None
                 if named is not None:
                     found.document_provinces[found.attachments[-1].sha256] = named.province_code
+        documents = [best_parse(p) for p in parses]
         # A forwarded report speaks for the province that wrote it, not for the forwarder.
         author = message.forwarded[0] if message.forwarded else message
         letterheads = [d.letterhead for d in documents if d.letterhead]
         ministry = from_ministry(author.sender, self.campaign)
+        decisions = {c.id: ProvinceDecision(None, "unrecognised", ()) for c in self.campaigns}
         if ministry:
             self._note_ministry_forward(author.sender, found)
         else:
-            found.decision = recognise_province(self.index, author.sender, author.subject, author.body, letterheads)
-        found.match = campaign_match([message.subject, message.body, author.subject, author.body, *letterheads],
-                                     self.campaign)
-        if found.match == "unassigned" and any(
-                len(d.section_numbers) >= MIN_SECTIONS_FOR_CONTENT_MATCH for d in documents):
-            found.match = "content"
+            decisions = {c.id: recognise_province(self.indexes[c.id], author.sender, author.subject, author.body,
+                                                  letterheads) for c in self.campaigns}
+        matches = attribution([message.subject, message.body, author.subject, author.body, *letterheads], parses,
+                              self.campaigns)
+        found.findings = [CampaignFinding(c.id, matches[c.id], decisions[c.id].code, decisions[c.id].status)
+                          for c in self.campaigns]
+        primary = next((c for c in self.campaigns if matches[c.id] in COUNTED), self.campaign)
+        found.match, found.decision = matches[primary.id], decisions[primary.id]
+        found.campaign_id = primary.id if found.match in COUNTED else None
         too_large = size > MAX_ANALYSED_BYTES
         found.kind = non_report_kind(message) or ("ministry" if ministry else "too_large" if too_large
                                                   else "report" if documents else "other")
@@ -185,7 +205,7 @@ class Examiner:
                 yield Attachment(part=f"{attachment.part}/{i}", filename=f"{attachment.filename}/{member.path}",
                                  content_type="application/octet-stream", data=member.data)
 
-    def _attachment(self, attachment: Attachment, found: Examined) -> ParsedDocument | None:
+    def _attachment(self, attachment: Attachment, found: Examined) -> dict[str, ParsedDocument] | None:
         """Catalogue the attachment; a document gets an object of its own (the parsers and
         the reviewer open it) and is parsed once per content. Other attachments stay
         inside the stored raw message, which already holds them: no byte is kept twice."""
@@ -197,26 +217,95 @@ class Examiner:
         if not document:
             return None
         found.document_shas.add(a_sha)
-        parsed = found.parsed.get(a_sha) or self._known_document(a_sha)
-        if parsed is None:
+        now = found.parsed.get(a_sha, {})
+        parses = {c.id: now.get(c.id) or self._known_document(a_sha, c.id) for c in self.campaigns}
+        missing = {c.id: c.sections for c in self.campaigns if parses[c.id] is None}
+        if missing:   # read once, each missing campaign's outline looked for in it
             with self._watched():
-                parsed = parse_document(self.store.object_path(a_sha), fmt, attachment.filename,
-                                        self.campaign.sections, work_dir=self.store.spool_dir,
-                                        seconds=self.document_seconds)
-            found.parsed[a_sha] = parsed
+                new = parse_document_for(self.store.object_path(a_sha), fmt, attachment.filename, missing,
+                                         work_dir=self.store.spool_dir, seconds=self.document_seconds)
+            found.parsed.setdefault(a_sha, {}).update(new)
+            parses.update(new)
+        for campaign_id, parsed in own_outline_only(parses, self.campaigns).items():
+            if parsed is not parses[campaign_id]:   # kept as another campaign's document
+                found.parsed.setdefault(a_sha, {})[campaign_id] = parses[campaign_id] = parsed
+        for campaign_id, parsed in found.parsed.get(a_sha, {}).items():
+            named = self.indexes[campaign_id].from_letterhead(parsed.letterhead) if parsed.letterhead else None
+            if named is not None:
+                found.letterhead_provinces.setdefault(a_sha, {})[campaign_id] = named.province_code
+        # A document that follows one campaign's outline is no problem for lacking another's.
+        parsed = parses[self.campaign.id] if all(p.error for p in parses.values()) else best_parse(parses)
         if parsed.error:
             name = attachment.filename or f"attachment {attachment.part}"
             found.problems.append(Problem("parse", N_("{name}: {reason}").format(name=name, reason=parsed.error),
                                           N_("open the file yourself; ask the province for a readable copy if it "
                                              "is damaged"), attachment.filename))
-        return parsed
+        return parses
 
-    def _known_document(self, sha: str) -> ParsedDocument | None:
-        known = self._catalogue.known_document(sha)
+    def _known_document(self, sha: str, campaign_id: str) -> ParsedDocument | None:
+        known = self._catalogue.known_document(sha, campaign_id)
         if known is None:
             return None
         return ParsedDocument(known.format, known.status, (), known.letterhead, known.error, known.section_numbers,
-                              known.ocr)
+                              known.ocr, tuple(n for n, reasons in zip(known.section_numbers, known.section_reasons,
+                                                                       strict=True) if named_by_heading(reasons)))
+
+
+COUNTED = ("cited", "content")   # the matches by which a message counts for a campaign
+
+
+def best_parse(by_campaign: Mapping[str, ParsedDocument]) -> ParsedDocument:
+    """The parse that found the most outline items (the first campaign's on a tie): the
+    document's letterhead and problems are read from it."""
+    return max(by_campaign.values(), key=lambda p: len(p.section_numbers))
+
+
+def attribution(texts: list[str], parses: list[dict[str, ParsedDocument]],
+                campaigns: Sequence[Campaign]) -> dict[str, str]:
+    """Campaign id -> what the message is to it. It belongs to each campaign whose letter it
+    cites ('cited'); citing none, to the campaigns whose outline its documents follow best
+    ('content', `outline_score`, with at least MIN_SECTIONS_FOR_CONTENT_MATCH items found);
+    to the others not, with why: 'other_request' (it
+    cites another letter of the issuer), 'other_campaign' (another campaign's outline fits it
+    better), 'unassigned' (nothing says)."""
+    matches = {c.id: campaign_match(texts, c) for c in campaigns}
+    if any(m == "cited" for m in matches.values()):
+        return matches
+    scores = {c.id: max((outline_score(p[c.id], c) for p in parses
+                         if len(p[c.id].section_numbers) >= MIN_SECTIONS_FOR_CONTENT_MATCH), default=None)
+              for c in campaigns if matches[c.id] == "unassigned"}
+    scores = {campaign_id: score for campaign_id, score in scores.items() if score is not None}
+    best = max(scores.values(), default=0)
+    for campaign_id, score in scores.items():
+        matches[campaign_id] = "content" if score >= CONTENT_MATCH_TIE * best else "other_campaign"
+    return matches
+
+
+def own_outline_only(parses: Mapping[str, ParsedDocument], campaigns: Sequence[Campaign]) -> dict[str, ParsedDocument]:
+    """A document that follows one campaign's outline far better than another's is no report
+    of the other: for it, its sections are dropped, and why is said (a mail answering two
+    requests with one document each fills each campaign's table from its own document)."""
+    scores = {c.id: outline_score(parses[c.id], c) for c in campaigns
+              if len(parses[c.id].section_numbers) >= MIN_SECTIONS_FOR_CONTENT_MATCH}
+    if not scores:
+        return dict(parses)
+    best = max(scores, key=scores.__getitem__)
+    kept = dict(parses)
+    for c in campaigns:
+        parsed = parses[c.id]
+        if c.id != best and parsed.section_numbers and outline_score(parsed, c) < CONTENT_MATCH_TIE * scores[best]:
+            kept[c.id] = ParsedDocument(
+                parsed.format, "no_sections", (), parsed.letterhead,
+                f"the document follows the outline of {best}, not this campaign's: it is counted as that request's "
+                "report; check it by hand if it answers this one too", ocr=parsed.ocr)
+    return kept
+
+
+def outline_score(parsed: ParsedDocument, campaign: Campaign) -> float:
+    """How well a document follows the campaign's outline: the share of its items that a
+    heading names (found by position, or by words pointing elsewhere, does not count: the
+    reader maps almost any report's headings onto any outline of five or six items)."""
+    return len(parsed.named_numbers) / len(campaign.sections)
 
 
 def not_a_report(found: Examined, index: ProvinceIndex) -> None:

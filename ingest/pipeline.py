@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from baocao.campaign import Campaign
 from baocao.i18n import N_
@@ -66,7 +66,7 @@ class IngestSummary:
 def ingest(
     store: Store,
     messages: Iterable[RawMessage],
-    campaign: Campaign,
+    campaign: Campaign | Sequence[Campaign],
     on_message: Callable[[RawMessage, bool], None] = lambda raw, new: None,
     document_seconds: float = DEFAULT_SECONDS,
 ) -> IngestSummary:
@@ -215,9 +215,11 @@ class Analyser:
     dies costs its messages a retry, one by one, never the run. `kinds` counts the
     messages saved, by kind."""
 
-    def __init__(self, store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS):
+    def __init__(self, store: Store, campaigns: Campaign | Sequence[Campaign],
+                 document_seconds: float = DEFAULT_SECONDS):
         self.store = store
-        self.campaign = campaign
+        self.campaigns = campaign_list(campaigns)
+        self.campaign = self.campaigns[0]
         self.kinds: dict[str, int] = {}
         self.document_seconds = document_seconds
         self._pool: ProcessPoolExecutor | None = None
@@ -272,7 +274,7 @@ class Analyser:
 
     def _start_pool(self) -> ProcessPoolExecutor:
         self._pool = ProcessPoolExecutor(WORKERS, mp_context=self._processes.start(), initializer=start_worker,
-                                         initargs=(str(self.store.root), self.campaign, self.document_seconds))
+                                         initargs=(str(self.store.root), self.campaigns, self.document_seconds))
         return self._pool
 
     def _collect(self) -> None:
@@ -321,9 +323,13 @@ class Analyser:
             analysed_at = now_utc()
             for examined in found:
                 analysis, problems = self._decide(examined, assigned.get(examined.sha), analysed_at)
-                for d_sha, parsed in examined.parsed.items():
-                    self.store.save_document(d_sha, parsed)
-                self.store.save_analysis(examined.sha, analysis)
+                for d_sha, by_campaign in examined.parsed.items():
+                    for campaign_id, parsed in by_campaign.items():
+                        self.store.save_document(d_sha, parsed, campaign_id,
+                                                 examined.letterhead_provinces.get(d_sha, {}).get(campaign_id))
+                self.store.save_analysis(examined.sha, analysis, [
+                    finding._replace(province_code=assigned[examined.sha], province_status="assigned")
+                    if examined.sha in assigned else finding for finding in examined.findings])
                 for problem in problems:
                     self.store.record_problem(examined.sha, problem)
                 self.kinds[examined.kind] = self.kinds.get(examined.kind, 0) + 1
@@ -345,7 +351,7 @@ class Analyser:
         analysis = MessageAnalysis(
             message_id=examined.message_id, sender=examined.sender, sender_name=examined.sender_name,
             subject=examined.subject, date_header=examined.date_header, kind=kind,
-            campaign_id=self.campaign.id if match in ("cited", "content") else None, campaign_match=match,
+            campaign_id=examined.campaign_id, campaign_match=match,
             province_code=province_code, province_status="assigned" if assigned else decision.status,
             province_evidence=dumps([e.__dict__ for e in decision.evidence]), analysed_at=analysed_at,
         )
@@ -448,6 +454,14 @@ def _environment(**values: str):
                 os.environ[name] = value
 
 
+def campaign_list(campaigns: Campaign | Sequence[Campaign]) -> tuple[Campaign, ...]:
+    """One campaign or several (every open campaign of the store), as a tuple."""
+    found = (campaigns,) if isinstance(campaigns, Campaign) else tuple(campaigns)
+    if not found:
+        raise ValueError("no campaign to analyse against: every campaign of the store is closed")
+    return found
+
+
 def settle_duplicates(store: Store, shas: list[str]) -> None:
     """Which copy of a message counts: among the analysed messages with one Message-ID and
     the same documents, the one received first (ties broken by hash, so that the choice
@@ -487,7 +501,8 @@ def _province_problems(claim: ProvinceClaim) -> list[Problem]:
     return []
 
 
-def analyse_pending(store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS) -> int:
+def analyse_pending(store: Store, campaign: Campaign | Sequence[Campaign],
+                    document_seconds: float = DEFAULT_SECONDS) -> int:
     """Analyse every stored message that has not been analysed yet. Returns how many."""
     with Analyser(store, campaign, document_seconds) as analyser:
         _submit_pending(analyser)
@@ -500,11 +515,12 @@ def _submit_pending(analyser: Analyser) -> None:
         analyser.submit(group)
 
 
-def reanalyse_all(store: Store, campaign: Campaign, document_seconds: float = DEFAULT_SECONDS) -> int:
+def reanalyse_all(store: Store, campaign: Campaign | Sequence[Campaign],
+                  document_seconds: float = DEFAULT_SECONDS) -> int:
     """After a change of campaign or of baocao itself: analyse everything again
     (documents are parsed again; the clerk's assignments are kept)."""
     store.clean_spool()
-    store.forget_analyses()
+    store.forget_analyses([c.id for c in campaign_list(campaign)])
     return analyse_pending(store, campaign, document_seconds=document_seconds)
 
 

@@ -80,6 +80,16 @@ class Reason(StrEnum):
         return _LABELS[self]
 
 
+# A section found without its heading naming the item: what says how well a document follows
+# an outline is the items its headings name (ingest/examine.attribution, issue 19).
+HEADING_NOT_NAMED = frozenset({Reason.BY_POSITION, Reason.NO_HEADING, Reason.WORDS_ELSEWHERE, Reason.READS_ELSEWHERE})
+
+
+def named_by_heading(reasons: Iterable[str]) -> bool:
+    """Whether a section's heading named its item (none of its reasons says otherwise)."""
+    return not HEADING_NOT_NAMED.intersection(reasons)
+
+
 _LABELS = {
     Reason.BY_POSITION: "tìm theo vị trí",
     Reason.NO_HEADING: "không có tiêu đề",

@@ -11,10 +11,11 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from baocao.campaign import OutlineSection
 from baocao.i18n import N_
+from baocao.parse.confidence import named_by_heading
 from baocao.parse.document import Document, DocumentError
 from baocao.parse.limits import Deadline, TimeLimitExceeded, time_limit
 from baocao.parse.sections import Section, extract_sections
@@ -32,10 +33,16 @@ class ParsedDocument:
     error: str = ""
     numbers: tuple[int, ...] = ()   # the section numbers, when read back without their text
     ocr: bool = False               # some text was recognised from page images
+    named: tuple[int, ...] = ()     # read back: the numbers of the sections whose heading named the item
 
     @property
     def section_numbers(self) -> tuple[int, ...]:
         return tuple(s.number for s in self.sections) or self.numbers
+
+    @property
+    def named_numbers(self) -> tuple[int, ...]:
+        """The items its headings name: how well the document follows this outline."""
+        return tuple(s.number for s in self.sections if named_by_heading(s.reasons)) or self.named
 
 
 NO_TEXT = N_("the document holds no text: it may be a scan pasted as pictures")
@@ -48,6 +55,13 @@ def parse_document(path: Path, fmt: str, filename: str, outline: Sequence[Outlin
     """Read one stored document. Conversions and OCR write only inside work_dir (the
     store's tmp/), in a folder removed afterwards. The error never names the file (who
     shows it does) nor a path of the store or of the scratch folder."""
+    return parse_document_for(path, fmt, filename, {"": outline}, work_dir, seconds)[""]
+
+
+def parse_document_for(path: Path, fmt: str, filename: str, outlines: Mapping[str, Sequence[OutlineSection]],
+                       work_dir: Path | None = None, seconds: float = DEFAULT_SECONDS) -> dict[str, ParsedDocument]:
+    """One document read once, its sections found for each outline (campaign id -> its
+    outline): a mailbox answering several requests reads, converts and OCRs a file once."""
     deadline = Deadline(seconds)
     scratch = Path(tempfile.mkdtemp(prefix="parse-", dir=work_dir))
     hide = _path_hider(Path(path), scratch / _safe_name(filename, fmt), scratch, work_dir)
@@ -55,17 +69,21 @@ def parse_document(path: Path, fmt: str, filename: str, outline: Sequence[Outlin
         with time_limit(deadline):
             document = _read(Path(path), fmt, filename, scratch, deadline)
     except DocumentError as e:
-        return ParsedDocument(fmt, "failed", (), "", hide(e.message))
+        return dict.fromkeys(outlines, ParsedDocument(fmt, "failed", (), "", hide(e.message)))
     except TimeLimitExceeded as e:
-        return ParsedDocument(fmt, "failed", (), "",
-                              f"{e}: it may be damaged or very large; open it yourself, or raise the limit")
+        return dict.fromkeys(outlines, ParsedDocument(
+            fmt, "failed", (), "", f"{e}: it may be damaged or very large; open it yourself, or raise the limit"))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     partial = hide(document.partial)
     if not any(block.text.strip() for block in document.blocks):
-        return ParsedDocument(fmt, "failed", (), "", NO_TEXT + (f" ({partial})" if partial else "")
-                              + "; open it yourself, or ask the province for the report as .docx",
-                              ocr=document.ocr)
+        return dict.fromkeys(outlines, ParsedDocument(
+            fmt, "failed", (), "", NO_TEXT + (f" ({partial})" if partial else "")
+            + "; open it yourself, or ask the province for the report as .docx", ocr=document.ocr))
+    return {key: _outline_found(document, outline, fmt, partial) for key, outline in outlines.items()}
+
+
+def _outline_found(document: Document, outline: Sequence[OutlineSection], fmt: str, partial: str) -> ParsedDocument:
     report = extract_sections(document, outline)
     if not report.sections:
         return ParsedDocument(fmt, "no_sections", (), report.letterhead,

@@ -245,7 +245,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     def page_png(request: Request) -> Response:
         signed_in(request)
         sha, number = _sha(request), request.path_params["page"]
-        known = desk.store.known_document(sha)
+        known = desk.store.known_document(sha, desk.campaign.id)
         if known is None or not shows_pages(known.format):
             raise HTTPException(404, "Không có trang này.")
         try:

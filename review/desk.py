@@ -119,7 +119,7 @@ class Desk:
             if name.startswith("bang-tong-hop"):
                 write_table(self.snapshot().consolidation, out)
             else:
-                render_report(self.snapshot().table, self.campaign, self.store.errors(), out)
+                render_report(self.snapshot().table, self.campaign, self.store.errors(self.campaign.id), out)
             return out.read_bytes()
 
     # -- changes ------------------------------------------------------------------------

@@ -27,6 +27,8 @@ from baocao.store.objects import ObjectStore
 from baocao.store.reader import CatalogueReader, marks
 from baocao.store.readonly import connect_read_only
 from baocao.store.records import (
+    CampaignFinding,
+    CampaignVersion,
     Copy,
     FolderMark,
     Location,
@@ -34,6 +36,7 @@ from baocao.store.records import (
     NewMessage,
     Problem,
     ProvinceClaim,
+    RecordedCampaign,
     SavedAttachment,
 )
 from baocao.store.schema import SCHEMA, migrate
@@ -209,13 +212,15 @@ class Store(ObjectStore, CatalogueReader):
         return [r[0] for r in self.db.execute(
             "SELECT sha256 FROM messages WHERE analysed_at IS NULL ORDER BY received_at")]
 
-    def forget_analyses(self) -> None:
-        """Every message to be analysed again, every document parsed again (the raw
-        messages, their places and the clerk's assignments are kept)."""
+    def forget_analyses(self, campaign_ids: list[str]) -> None:
+        """Every message to be analysed again, every document parsed again for these
+        campaigns (the raw messages, their places, the clerk's assignments and what other
+        campaigns made of them are kept)."""
         with self.transaction() as db:
             db.execute("UPDATE messages SET analysed_at = NULL")
-            db.execute("DELETE FROM sections")
-            db.execute("DELETE FROM documents")
+            for table, column in (("sections", "campaign_id"), ("documents", "campaign_id"),
+                                  ("message_campaigns", "campaign_id")):
+                db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks(campaign_ids)})", campaign_ids)
 
     def assignments(self, shas: list[str]) -> dict[str, str]:
         """The clerk's province for each of these messages that has one."""
@@ -230,26 +235,37 @@ class Store(ObjectStore, CatalogueReader):
             "DO UPDATE SET province_code = excluded.province_code",
             [(a.message_sha256, *a.attachment[:5], int(a.attachment.stored), a.province_code) for a in attachments])
 
-    def save_document(self, sha: str, parsed: "ParsedDocument") -> None:
-        """A document's parse and its sections, replacing an earlier parse of the same content."""
+    def save_document(self, sha: str, parsed: "ParsedDocument", campaign_id: str,
+                      province_code: str | None = None) -> None:
+        """A document's parse for a campaign, the campaign's items found in it and the province
+        its letterhead names in the campaign's table, replacing an earlier parse of the same
+        content for that campaign only."""
         self.db.execute(
-            "INSERT OR REPLACE INTO documents(sha256, format, status, ocr, letterhead, error, parsed_at) "
-            "VALUES (?,?,?,?,?,?,?)",
-            (sha, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, parsed.error, now_utc()),
+            "INSERT OR REPLACE INTO documents(sha256, campaign_id, format, status, ocr, letterhead, province_code, "
+            "error, parsed_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (sha, campaign_id, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, province_code,
+             parsed.error, now_utc()),
         )
-        self.db.execute("DELETE FROM sections WHERE document_sha256 = ?", (sha,))
+        self.db.execute("DELETE FROM sections WHERE document_sha256 = ? AND campaign_id = ?", (sha, campaign_id))
         self.db.executemany(
-            "INSERT INTO sections(document_sha256, number, heading, text, first_block, last_block, first_page, "
-            "last_page, merged_with, confidence, reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(sha, s.number, s.heading, s.text, s.source.first_block, s.source.last_block, s.source.first_page,
+            "INSERT INTO sections(document_sha256, campaign_id, number, heading, text, first_block, last_block, "
+            "first_page, last_page, merged_with, confidence, reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(sha, campaign_id, s.number, s.heading, s.text, s.source.first_block, s.source.last_block,
+              s.source.first_page,
               s.source.last_page, ",".join(map(str, s.merged_with)), s.confidence, ",".join(s.reasons))
              for s in parsed.sections],
         )
 
-    def save_analysis(self, sha: str, analysis: MessageAnalysis) -> None:
+    def save_analysis(self, sha: str, analysis: MessageAnalysis,
+                      for_campaigns: Iterable[CampaignFinding] = ()) -> None:
+        """What the message is, and what it is to each campaign it was analysed for (the
+        rows of other campaigns are left as they were)."""
         fields = dataclasses.asdict(analysis)
         self.db.execute(f"UPDATE messages SET {', '.join(f'{k} = ?' for k in fields)} WHERE sha256 = ?",
                         (*fields.values(), sha))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO message_campaigns(message_sha256, campaign_id, match, province_code, "
+            "province_status) VALUES (?,?,?,?,?)", [(sha, *finding) for finding in for_campaigns])
 
     # -- duplicates and provinces -----------------------------------------------------
     def copies(self, shas: list[str]) -> list[Copy]:
@@ -311,12 +327,19 @@ class Store(ObjectStore, CatalogueReader):
         self.db.execute(f"DELETE FROM errors WHERE message_sha256 IN ({shas}) AND stage IN ({kinds})",
                         (*message_shas, *stages))
 
-    def errors(self) -> list[dict]:
+    def errors(self, campaign_id: str | None = None) -> list[dict]:
+        """Every recorded problem; with a campaign, those of a message that counts only for
+        other campaigns left out (a store answering several requests)."""
         rows = self.db.execute(
             """SELECT e.at, e.stage, e.file, e.what, e.action, e.message_sha256,
                       m.message_id, m.sender, m.subject, m.received_at
                FROM errors e LEFT JOIN messages m ON m.sha256 = e.message_sha256
-               ORDER BY e.id"""
+               WHERE :campaign IS NULL OR e.message_sha256 IS NULL
+                  OR NOT EXISTS (SELECT 1 FROM message_campaigns c WHERE c.message_sha256 = e.message_sha256
+                                 AND c.match IN ('cited', 'content'))
+                  OR EXISTS (SELECT 1 FROM message_campaigns c WHERE c.message_sha256 = e.message_sha256
+                             AND c.match IN ('cited', 'content') AND c.campaign_id = :campaign)
+               ORDER BY e.id""", {"campaign": campaign_id}
         ).fetchall()
         return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
 
@@ -328,6 +351,61 @@ class Store(ObjectStore, CatalogueReader):
         with self.transaction():
             self.db.execute("INSERT INTO digests(made_at, covered_from, sent_to) VALUES (?, ?, ?)",
                             (made_at, covered_from, sent_to))
+
+    # -- the campaigns the store answers (issue 19; baocao/register.py) ------------------
+    def record_campaign_file(self, campaign_id: str, title: str, deadline: str, timezone_name: str,
+                             file_sha: str, source: str | None) -> CampaignVersion:
+        """The campaign (its file an object already) recorded; a file unlike its latest
+        version's is a new version. Returns the version the file is."""
+        with self.transaction() as db:
+            db.execute("INSERT INTO campaigns(id, title, deadline, timezone, recorded_at) VALUES (?,?,?,?,?) "
+                       "ON CONFLICT(id) DO UPDATE SET title = excluded.title, deadline = excluded.deadline, "
+                       "timezone = excluded.timezone", (campaign_id, title, deadline, timezone_name, now_utc()))
+            latest = self._latest_version(campaign_id)
+            if latest is not None and latest.file_sha256 == file_sha:
+                if source and latest.source != source:
+                    db.execute("UPDATE campaign_versions SET source = ? WHERE campaign_id = ? AND version = ?",
+                               (source, campaign_id, latest.version))
+                    latest = latest._replace(source=source)
+                return latest
+            version = CampaignVersion(campaign_id, (latest.version if latest else 0) + 1, file_sha, source, now_utc())
+            db.execute("INSERT INTO campaign_versions(campaign_id, version, file_sha256, source, recorded_at) "
+                       "VALUES (?,?,?,?,?)", version)
+            return version
+
+    def _latest_version(self, campaign_id: str) -> CampaignVersion | None:
+        row = self.db.execute("SELECT campaign_id, version, file_sha256, source, recorded_at FROM campaign_versions "
+                              "WHERE campaign_id = ? ORDER BY version DESC LIMIT 1", (campaign_id,)).fetchone()
+        return CampaignVersion(*row) if row else None
+
+    def recorded_campaigns(self) -> list[RecordedCampaign]:
+        """Every campaign recorded, by letter number, each with its latest file (none in a store
+        made before campaigns were recorded and opened read-only, so not brought up to date)."""
+        try:
+            rows = self.db.execute("SELECT id, title, deadline, timezone, recorded_at, closed_at, frozen_table, "
+                                   "frozen_inputs FROM campaigns ORDER BY id").fetchall()
+        except sqlite3.OperationalError as e:
+            if "no such table" not in str(e):
+                raise
+            return []
+        return [RecordedCampaign(*row, latest=self._latest_version(row[0])) for row in rows]
+
+    def campaign_versions(self, campaign_id: str) -> list[CampaignVersion]:
+        return [CampaignVersion(*r) for r in self.db.execute(
+            "SELECT campaign_id, version, file_sha256, source, recorded_at FROM campaign_versions "
+            "WHERE campaign_id = ? ORDER BY version", (campaign_id,))]
+
+    def campaign_ids_of_messages(self) -> list[str]:
+        """The campaigns the analysed messages were attributed to (a store made before
+        campaigns were recorded knows its campaign only from them)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT campaign_id FROM messages WHERE campaign_id IS NOT NULL ORDER BY 1")]
+
+    def close_campaign(self, campaign_id: str, frozen_table: str | None, frozen_inputs: str | None) -> None:
+        """Closed: its table frozen as given; None, None: open again."""
+        with self.transaction() as db:
+            db.execute("UPDATE campaigns SET closed_at = ?, frozen_table = ?, frozen_inputs = ? WHERE id = ?",
+                       (now_utc() if frozen_table else None, frozen_table, frozen_inputs, campaign_id))
 
     # -- checking the store (store/check.py) -------------------------------------------
     @classmethod
@@ -356,6 +434,9 @@ class Store(ObjectStore, CatalogueReader):
         referenced = {sha: "document" for (sha,) in self.db.execute(
             "SELECT sha256 FROM attachments WHERE stored UNION SELECT sha256 FROM documents")}
         referenced.update((sha, "message") for (sha,) in self.db.execute("SELECT sha256 FROM messages"))
+        referenced.update((sha, "campaign file") for (sha,) in self.db.execute(
+            "SELECT file_sha256 FROM campaign_versions UNION SELECT frozen_table FROM campaigns "
+            "WHERE frozen_table IS NOT NULL"))
         return referenced
 
     def catalogue_stamp(self) -> tuple:

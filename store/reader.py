@@ -25,16 +25,17 @@ class CatalogueReader:
 
     db: sqlite3.Connection
 
-    def known_document(self, sha: str) -> KnownDocument | None:
-        """A document an earlier run parsed (the same file sent again, by another
-        province or in another message): its outcome, so it is not parsed twice."""
-        row = self.db.execute("SELECT format, status, letterhead, error, ocr FROM documents WHERE sha256 = ?",
-                              (sha,)).fetchone()
+    def known_document(self, sha: str, campaign_id: str) -> KnownDocument | None:
+        """A document an earlier run parsed for this campaign (the same file sent again, by
+        another province or in another message): its outcome, so it is not parsed twice."""
+        row = self.db.execute("SELECT format, status, letterhead, error, ocr FROM documents "
+                              "WHERE sha256 = ? AND campaign_id = ?", (sha, campaign_id)).fetchone()
         if row is None:
             return None
-        numbers = tuple(r[0] for r in self.db.execute(
-            "SELECT number FROM sections WHERE document_sha256 = ?", (sha,)))
-        return KnownDocument(row[0], row[1], row[2] or "", row[3] or "", bool(row[4]), numbers)
+        found = self.db.execute("SELECT number, reasons FROM sections WHERE document_sha256 = ? AND campaign_id = ? "
+                                "ORDER BY number", (sha, campaign_id)).fetchall()
+        return KnownDocument(row[0], row[1], row[2] or "", row[3] or "", bool(row[4]), tuple(r[0] for r in found),
+                             tuple(tuple(c for c in (r[1] or "").split(",") if c) for r in found))
 
     def counts_by_kind(self) -> dict[str, int]:
         """How many messages of each kind ("not analysed" for those not analysed yet), by kind."""
@@ -53,25 +54,30 @@ class CatalogueReader:
     def report_messages(self, campaign_id: str) -> list[ReportMessage]:
         """The messages that count as reports of the campaign (duplicates left out), oldest first."""
         return [ReportMessage(r[0], r[1] or "", r[2] or "", r[3] or "", r[4], r[5] or "") for r in self.db.execute(
-            """SELECT sha256, message_id, sender, subject, received_at, province_code FROM messages
-               WHERE kind = 'report' AND campaign_id = ? AND duplicate_of IS NULL
-               ORDER BY received_at, sha256""", (campaign_id,))]
+            """SELECT m.sha256, m.message_id, m.sender, m.subject, m.received_at,
+                      CASE WHEN m.province_status = 'assigned' THEN m.province_code ELSE c.province_code END
+               FROM messages m JOIN message_campaigns c ON c.message_sha256 = m.sha256
+               WHERE m.kind = 'report' AND c.campaign_id = ? AND c.match IN ('cited', 'content')
+                 AND m.duplicate_of IS NULL
+               ORDER BY m.received_at, m.sha256""", (campaign_id,))]
 
-    def message_documents(self) -> list[MessageDocument]:
-        """Every parsed document with the message it came with, by message and part."""
+    def message_documents(self, campaign_id: str) -> list[MessageDocument]:
+        """Every document parsed for the campaign with the message it came with, by message and part."""
         return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]), r[8] or "")
                 for r in self.db.execute(
-                    """SELECT a.message_sha256, a.province_code, a.filename, d.sha256, d.format, d.status, d.error,
-                              d.ocr, d.letterhead
-                       FROM attachments a JOIN documents d ON d.sha256 = a.sha256
-                       ORDER BY a.message_sha256, a.part""")]
+                    """SELECT a.message_sha256,
+                              CASE WHEN m.province_status = 'assigned' THEN a.province_code ELSE d.province_code END,
+                              a.filename, d.sha256, d.format, d.status, d.error, d.ocr, d.letterhead
+                       FROM attachments a JOIN documents d ON d.sha256 = a.sha256 AND d.campaign_id = ?
+                         JOIN messages m ON m.sha256 = a.message_sha256
+                       ORDER BY a.message_sha256, a.part""", (campaign_id,))]
 
-    def sections(self) -> dict[str, list[SectionRecord]]:
-        """Document sha256 -> its sections, by number."""
+    def sections(self, campaign_id: str) -> dict[str, list[SectionRecord]]:
+        """Document sha256 -> the campaign's outline items found in it, by number."""
         found: dict[str, list[SectionRecord]] = {}
         for r in self.db.execute("SELECT document_sha256, number, heading, text, first_block, last_block, "
                                  "first_page, last_page, merged_with, confidence, reasons FROM sections "
-                                 "ORDER BY number"):
+                                 "WHERE campaign_id = ? ORDER BY number", (campaign_id,)):
             found.setdefault(r[0], []).append(SectionRecord(
                 *r[1:8], merged_with=tuple(int(n) for n in (r[8] or "").split(",") if n),
                 confidence=1.0 if r[9] is None else r[9], reasons=tuple(c for c in (r[10] or "").split(",") if c)))
@@ -106,8 +112,10 @@ class CatalogueReader:
         return SavedAttachment(r[0], AttachmentRecord(*r[1:6], bool(r[6])), r[7]) if r else None
 
     def documents(self) -> list[DocumentStatus]:
+        """Each parsed document once (as parsed for the first campaign, by letter number)."""
         return [DocumentStatus(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in self.db.execute(
-            "SELECT sha256, format, status, error, ocr, letterhead FROM documents ORDER BY sha256")]
+            "SELECT sha256, format, status, error, ocr, letterhead FROM documents d WHERE campaign_id = "
+            "(SELECT min(campaign_id) FROM documents WHERE sha256 = d.sha256) ORDER BY sha256")]
 
     def problems(self) -> list[ErrorRecord]:
         """Every recorded problem, in the order recorded."""

@@ -104,6 +104,7 @@ class KnownDocument(NamedTuple):
     error: str
     ocr: bool
     section_numbers: tuple[int, ...]
+    section_reasons: tuple[tuple[str, ...], ...] = ()   # each section's reason codes, in that order
 
 
 @dataclass(frozen=True)
@@ -179,3 +180,34 @@ class ErrorRecord(NamedTuple):
     file: str | None
     what: str
     action: str
+
+
+class CampaignVersion(NamedTuple):
+    """A campaign file as the store keeps it: which version, which object, given as which path."""
+    campaign_id: str
+    version: int
+    file_sha256: str
+    source: str | None
+    recorded_at: str
+
+
+class RecordedCampaign(NamedTuple):
+    """A campaign the store answers, with its latest file; closed_at None: open."""
+    id: str
+    title: str
+    deadline: str
+    timezone: str
+    recorded_at: str
+    closed_at: str | None
+    frozen_table: str | None     # closed: the object holding its table as it was closed
+    frozen_inputs: str | None    # closed: JSON of what that table was made from
+    latest: CampaignVersion
+
+
+class CampaignFinding(NamedTuple):
+    """What a message is to one campaign: counted (match cited or content) or why not, and
+    its province in that campaign's province table."""
+    campaign_id: str
+    match: str                  # cited | content | other_request | unassigned | other_campaign
+    province_code: str | None
+    province_status: str

@@ -3,16 +3,17 @@ brought up to date (its migrations)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # A store older than this has its reports analysed again by the next ingest: since
 # schema 3 a report counts for the province each document's letterhead names, and the
 # ministry's own mail is no report (parsed documents are kept: only the mail is read again).
 REANALYSE_BEFORE = 3
 # Columns added since a store was first made: (table, column, type).
 ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate", "TEXT"),
-                 ("attachments", "province_code", "TEXT"),
+                 ("attachments", "province_code", "TEXT"), ("documents", "province_code", "TEXT"),
                  # A section parsed before these were kept reads NULL: not assessed, taken as certain.
                  ("sections", "confidence", "REAL"), ("sections", "reasons", "TEXT"))
 
@@ -64,17 +65,21 @@ CREATE TABLE IF NOT EXISTS attachments (
                                         --   NULL: the message's province (messages.province_code)
     PRIMARY KEY (message_sha256, part)
 );
-CREATE TABLE IF NOT EXISTS documents (
-    sha256 TEXT PRIMARY KEY,            -- the attachment's content
+CREATE TABLE IF NOT EXISTS documents (  -- one row per document and campaign: its outline found in it
+    sha256 TEXT NOT NULL,               -- the attachment's content
+    campaign_id TEXT NOT NULL DEFAULT '',
     format TEXT NOT NULL,               -- docx | pdf | doc | …
     status TEXT NOT NULL,               -- ok | partial | no_sections | failed | unsupported
     ocr INTEGER NOT NULL DEFAULT 0,     -- text recognised from page images
     letterhead TEXT,
+    province_code TEXT,                 -- the province its letterhead names, in the campaign's table
     error TEXT,
-    parsed_at TEXT NOT NULL
+    parsed_at TEXT NOT NULL,
+    PRIMARY KEY (sha256, campaign_id)
 );
 CREATE TABLE IF NOT EXISTS sections (
     document_sha256 TEXT NOT NULL,
+    campaign_id TEXT NOT NULL DEFAULT '',  -- whose outline item `number` is
     number INTEGER NOT NULL,
     heading TEXT NOT NULL,
     text TEXT NOT NULL,
@@ -83,7 +88,18 @@ CREATE TABLE IF NOT EXISTS sections (
     merged_with TEXT,
     confidence REAL,                    -- 0-1, how sure the reader is (parse/confidence.py); NULL: not assessed
     reasons TEXT,                       -- why less than 1: comma-joined confidence.Reason codes
-    PRIMARY KEY (document_sha256, number)
+    PRIMARY KEY (document_sha256, campaign_id, number)
+);
+-- What each message is to each campaign it was analysed for (issue 19): a reply may answer
+-- two requests, and a province's code is the campaign's province table's.
+CREATE TABLE IF NOT EXISTS message_campaigns (
+    message_sha256 TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    match TEXT NOT NULL,                -- cited | content: it counts for the campaign,
+                                        --   other_request | unassigned | other_campaign: why not
+    province_code TEXT,
+    province_status TEXT,
+    PRIMARY KEY (message_sha256, campaign_id)
 );
 CREATE TABLE IF NOT EXISTS errors (
     id INTEGER PRIMARY KEY,
@@ -101,6 +117,26 @@ CREATE TABLE IF NOT EXISTS digests (     -- the clerk's digests (baocao digest),
     covered_from TEXT NOT NULL,         -- what it covered: messages stored from then until made_at
     sent_to TEXT                        -- the address it was mailed to; NULL: printed only
 );
+-- The campaigns the store answers (issue 19): one per request letter, each version of its
+-- file kept as an object, so a later edit is a new version, never a silent change.
+CREATE TABLE IF NOT EXISTS campaigns (
+    id TEXT PRIMARY KEY,                -- the letter number, "1683/BXD-PTDT"
+    title TEXT NOT NULL,
+    deadline TEXT NOT NULL,             -- ISO 8601 with its offset
+    timezone TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,          -- UTC ISO 8601, first recorded
+    closed_at TEXT,                     -- NULL: open (analysed by every run)
+    frozen_table TEXT,                  -- closed: the object holding the table as signed (JSON)
+    frozen_inputs TEXT                  -- closed: JSON, what that table was made from (hashes)
+);
+CREATE TABLE IF NOT EXISTS campaign_versions (
+    campaign_id TEXT NOT NULL,
+    version INTEGER NOT NULL,           -- 1, 2, …: a changed file is a new version
+    file_sha256 TEXT NOT NULL,          -- the campaign file, an object of the store
+    source TEXT,                        -- the path it was given as (its province table sits beside it)
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, version)
+);
 CREATE TABLE IF NOT EXISTS assignments (
     message_sha256 TEXT PRIMARY KEY,    -- the clerk's decision, never overwritten by a run
     province_code TEXT NOT NULL,
@@ -116,8 +152,39 @@ def migrate(db: sqlite3.Connection) -> None:
     for table, column, kind in ADDED_COLUMNS:
         if column not in {r[1] for r in db.execute(f"PRAGMA table_info({table})")}:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    _key_by_campaign(db)
     recorded = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if recorded is not None and recorded[0].isdigit() and int(recorded[0]) < REANALYSE_BEFORE:
         db.execute("UPDATE messages SET analysed_at = NULL WHERE kind = 'report'")
     if recorded is None or recorded[0] != str(SCHEMA_VERSION):
         db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def _key_by_campaign(db: sqlite3.Connection) -> None:
+    """A store made before issue 19 analysed its messages for one campaign: its documents
+    and sections become that campaign's (the one its messages name), and each message's
+    analysis its row of message_campaigns. SQLite cannot change a primary key in place:
+    the two tables are copied into their new form."""
+    if "campaign_id" in {r[1] for r in db.execute("PRAGMA table_info(sections)")}:
+        return
+    ids = [r[0] for r in db.execute("SELECT DISTINCT campaign_id FROM messages WHERE campaign_id IS NOT NULL")]
+    campaign = ids[0] if len(ids) == 1 else ""   # "": parsed for no known campaign, parsed again when needed
+    db.execute("BEGIN IMMEDIATE")
+    for table in ("documents", "sections"):
+        db.execute(f"ALTER TABLE {table} RENAME TO {table}_before_campaigns")
+    # The two tables in their new form (not executescript: it would commit halfway).
+    for statement in re.findall(r"CREATE TABLE IF NOT EXISTS (?:documents|sections) \(.*?\n\);", SCHEMA, re.S):
+        db.execute(statement)
+    for table in ("documents", "sections"):
+        columns = ", ".join(r[1] for r in db.execute(f"PRAGMA table_info({table}_before_campaigns)"))
+        db.execute(f"INSERT INTO {table}({columns}, campaign_id) SELECT {columns}, ? FROM {table}_before_campaigns",
+                   (campaign,))
+        db.execute(f"DROP TABLE {table}_before_campaigns")
+    # The letterhead's province was kept with the attachment (or the clerk's, which still wins there).
+    db.execute("UPDATE documents SET province_code = (SELECT a.province_code FROM attachments a "
+               "WHERE a.sha256 = documents.sha256 AND a.province_code IS NOT NULL LIMIT 1) WHERE province_code IS NULL")
+    if campaign:
+        db.execute("INSERT OR IGNORE INTO message_campaigns(message_sha256, campaign_id, match, province_code, "
+                   "province_status) SELECT sha256, ?, campaign_match, province_code, province_status FROM messages "
+                   "WHERE analysed_at IS NOT NULL AND campaign_match IS NOT NULL", (campaign,))
+    db.execute("COMMIT")

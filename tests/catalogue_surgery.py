@@ -56,3 +56,20 @@ def integrity(store: Path) -> str:
         return db.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         db.close()
+
+
+def as_before_campaigns(store: Path) -> None:
+    """The catalogue as baocao left it before issue 19 (schema 3): documents and sections
+    keyed without their campaign, no campaign tables."""
+    old = sqlite3.connect(store / "catalog.sqlite")
+    for table, key in (("documents", "sha256"), ("sections", "document_sha256, number")):
+        columns = [r[1] for r in old.execute(f"PRAGMA table_info({table})") if r[1] != "campaign_id"]
+        old.execute(f"CREATE TABLE {table}_old AS SELECT {', '.join(columns)} FROM {table}")
+        old.execute(f"DROP TABLE {table}")
+        old.execute(f"ALTER TABLE {table}_old RENAME TO {table}")
+        old.execute(f"CREATE UNIQUE INDEX {table}_key ON {table}({key})")
+    for table in ("campaigns", "campaign_versions", "message_campaigns"):
+        old.execute(f"DROP TABLE {table}")
+    old.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    old.commit()
+    old.close()

@@ -104,13 +104,13 @@ def test_a_document_that_hangs_its_reader_beyond_the_time_limit_is_recorded_and_
 
     # Stuck in C code: the document's time limit (a signal) never reaches Python.
     done, seconds = _ingest_with_fault(tmp_path, """
-        _original = examine.parse_document
-        def parse_document(path, fmt, filename, *args, **kwargs):
+        _original = examine.parse_document_for
+        def parse_document_for(path, fmt, filename, *args, **kwargs):
             if in_worker() and "treo" in filename:
                 signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
                 time.sleep(3600)
             return _original(path, fmt, filename, *args, **kwargs)
-        examine.parse_document = parse_document
+        examine.parse_document_for = parse_document_for
     """, "--document-seconds", "1")
 
     assert done.returncode == 0, done.stderr

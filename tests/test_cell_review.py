@@ -58,15 +58,15 @@ def doubt(store_path: Path, province_letterhead: str, doubts: dict[int, dict]) -
     item -> the Section fields to change (confidence, reasons, merged_with)."""
     store = Store.open(store_path)
     try:
-        (document,) = [d for d in store.message_documents() if province_letterhead in d.letterhead]
+        (document,) = [d for d in store.message_documents(load_campaign().id) if province_letterhead in d.letterhead]
         sections = tuple(
             dataclasses.replace(Section(s.number, s.heading, s.text,
                                         SourceRef("", s.first_block, s.last_block, s.first_page, s.last_page),
                                         s.merged_with), **doubts.get(s.number, {}))
-            for s in store.sections()[document.sha256])
+            for s in store.sections(load_campaign().id)[document.sha256])
         with store.transaction():
             store.save_document(document.sha256, ParsedDocument(document.format, document.status, sections,
-                                                                 document.letterhead))
+                                                                 document.letterhead), load_campaign().id)
     finally:
         store.close()
 

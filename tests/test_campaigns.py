@@ -1,0 +1,253 @@
+"""Several requests in one mailbox (issue 19): the store records the campaigns it answers,
+each reading command names the one it is about, and a store made before keeps working."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from catalogue_surgery import as_before_campaigns
+from mailserver import MAILBOX, run_baocao
+
+from baocao.register import recorded_campaigns
+from baocao.store import Store
+
+DATA = Path(__file__).parent / "data"
+GREEN = DATA / "campaign-1702-BXD-HTKT.toml"
+
+
+@pytest.fixture
+def store(ingested_sample, tmp_path) -> Path:
+    copy = tmp_path / "kho"
+    shutil.copytree(ingested_sample, copy)
+    return copy
+
+
+def recorded(store: Path):
+    s = Store.open(store)
+    try:
+        return recorded_campaigns(s)
+    finally:
+        s.close()
+
+
+def test_an_ingest_records_its_campaign_and_campaigns_lists_it_with_its_counts(store):
+    listed = run_baocao("campaigns", "--store", str(store))
+
+    assert listed.returncode == 0, listed.stderr
+    assert "1683/BXD-PTDT  Báo cáo tình hình phát triển đô thị thông minh" in listed.stdout
+    assert "deadline 2022-05-30 00:00, file version 1, reported 20, late 5, missing 43; open" in listed.stdout
+    in_vietnamese = run_baocao("campaigns", "--store", str(store), env={"BAOCAO_LANG": "vi"}).stdout
+    assert "hạn gửi 30/5/2022 00:00, phiên bản tệp 1, đã gửi 20, quá hạn 5, chưa gửi 43; đang mở" in in_vietnamese
+
+
+def test_a_campaign_given_to_parse_is_recorded_beside_the_first(store):
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+
+    assert [c.id for c in recorded(store)] == ["1683/BXD-PTDT", "1702/BXD-HTKT"]
+    green = recorded(store)[1]
+    assert (green.deadline, green.timezone) == ("2025-09-15T00:00:00+07:00", "Asia/Ho_Chi_Minh")
+
+
+def test_an_edited_campaign_file_is_a_new_version_and_the_same_file_again_is_not(store, tmp_path):
+    edited = tmp_path / GREEN.name
+    shutil.copy(GREEN, edited)
+    for _ in range(2):
+        assert run_baocao("parse", "--store", str(store), "--campaign", str(edited)).returncode == 0
+    edited.write_text(GREEN.read_text(encoding="utf-8").replace("2025-09-15T00", "2025-09-30T00"), encoding="utf-8")
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(edited)).returncode == 0
+
+    s = Store.open(store)
+    try:
+        versions = s.campaign_versions("1702/BXD-HTKT")
+        assert [v.version for v in versions] == [1, 2]
+        assert b"2025-09-15T00" in s.read_object(versions[0].file_sha256)   # what was signed stays readable
+        assert b"2025-09-30T00" in s.read_object(versions[1].file_sha256)
+    finally:
+        s.close()
+    assert "file version 2" in run_baocao("campaigns", "--store", str(store)).stdout
+
+
+def test_with_several_campaigns_a_reading_command_that_names_none_lists_them_and_exits_2(store):
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+
+    for command in (["status"], ["aggregate", "--out", str(store.parent / "t.csv")]):
+        result = run_baocao(*command, "--store", str(store))
+        assert result.returncode == 2, result.stderr
+        assert "holds 2 campaigns; say which one with --campaign" in result.stderr
+        assert "1683/BXD-PTDT" in result.stderr and "1702/BXD-HTKT" in result.stderr
+
+
+def test_a_recorded_campaign_is_named_by_its_letter_number_in_any_spelling(store):
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+
+    for name in ("1702/BXD-HTKT", "1702/bxd-htkt", "1702 / BXD-HTKT"):
+        result = run_baocao("status", "--store", str(store), "--campaign", name)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("Campaign 1702/BXD-HTKT, deadline 2025-09-15 00:00")
+        assert "Provinces: 34;" in result.stdout
+
+
+def test_a_campaign_neither_recorded_nor_a_file_is_refused_with_what_is_recorded(store):
+    result = run_baocao("status", "--store", str(store), "--campaign", "9999/BXD-XYZ")
+
+    assert result.returncode == 3
+    assert "no campaign of the store" in result.stderr and "recorded: 1683/BXD-PTDT" in result.stderr
+
+
+def test_a_store_made_before_campaigns_were_recorded_keeps_its_table_and_records_its_campaign(store, tmp_path):
+    before = run_baocao("aggregate", "--store", str(store), "--out", str(tmp_path / "truoc.json"))
+    assert before.returncode == 0, before.stderr
+    as_before_campaigns(store)
+
+    status = run_baocao("status", "--store", str(store))
+
+    assert status.returncode == 0, status.stderr
+    assert "on time 15, late 5, unreadable 0, missing 43" in status.stdout
+    assert [(c.id, c.latest.version) for c in recorded(store)] == [("1683/BXD-PTDT", 1)]
+    after = run_baocao("aggregate", "--store", str(store), "--out", str(tmp_path / "sau.json"))
+    assert after.returncode == 0, after.stderr
+    assert (tmp_path / "sau.json").read_bytes() == (tmp_path / "truoc.json").read_bytes()
+    # Its documents are its campaign's: a second campaign analysed beside it changes nothing of it.
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    assert run_baocao("aggregate", "--store", str(store), "--campaign", "1683/BXD-PTDT", "--out",
+                      str(tmp_path / "sau-2.json")).returncode == 0
+    assert (tmp_path / "sau-2.json").read_bytes() == (tmp_path / "truoc.json").read_bytes()
+
+
+def test_parsing_for_a_second_campaign_leaves_the_first_ones_table_as_it_was(store, tmp_path):
+    assert run_baocao("aggregate", "--store", str(store), "--out", str(tmp_path / "truoc.json")).returncode == 0
+
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+
+    status = run_baocao("status", "--store", str(store), "--campaign", "1683/BXD-PTDT")
+    assert "on time 15, late 5, unreadable 0, missing 43" in status.stdout   # not "missing 63" (issue 19)
+    assert run_baocao("aggregate", "--store", str(store), "--campaign", "1683/BXD-PTDT", "--out",
+                      str(tmp_path / "sau.json")).returncode == 0
+    assert (tmp_path / "sau.json").read_bytes() == (tmp_path / "truoc.json").read_bytes()
+
+
+# -- closing a campaign ----------------------------------------------------------------
+
+def test_a_closed_campaign_is_not_analysed_again_unless_reopened(store, tmp_path):
+    closed = run_baocao("campaigns", "close", "--store", str(store), "1683/BXD-PTDT")
+    assert closed.returncode == 0, closed.stderr
+    assert "closed 2" in run_baocao("campaigns", "--store", str(store)).stdout
+
+    again = run_baocao("parse", "--store", str(store), "--campaign", str(SMART))
+    assert again.returncode == 2 and "is closed" in again.stderr and "--reopen" in again.stderr
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    assert run_baocao("verify", "--store", str(store)).returncode == 0   # its table as frozen
+
+    reopened = run_baocao("parse", "--store", str(store), "--campaign", str(SMART), "--reopen")
+    assert reopened.returncode == 0, reopened.stderr
+    assert "; open" in run_baocao("campaigns", "--store", str(store)).stdout.split("1702/BXD-HTKT")[0]
+
+
+def test_verify_says_when_a_frozen_table_no_longer_matches_its_inputs(store):
+    assert run_baocao("campaigns", "close", "--store", str(store), "1683/BXD-PTDT").returncode == 0
+    (store / "corrections.toml").write_text('[[correction]]\nprovince = "22"\nfield = "section_1"\n'
+                                            'value = "Sửa sau khi đã ký."\n', encoding="utf-8")
+
+    result = run_baocao("verify", "--store", str(store))
+
+    assert result.returncode == 7
+    assert "CHANGED: campaign 1683/BXD-PTDT" in result.stdout and "its corrections changed" in result.stdout
+    assert "the table made from the store now differs from the one frozen" in result.stdout
+
+
+def test_errors_for_a_campaign_leave_out_the_messages_that_count_only_for_another(two_requests, tmp_path):
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(two_requests), "--campaign", str(SMART),
+                      "--campaign", str(GREEN)).returncode == 0
+    s = Store.open(store)
+    try:
+        thanh_hoa = s.find_messages("<th-1702@thanhhoa.gov.vn>")[0]
+        with s.transaction():
+            s.record_error("analyse", "a problem of the green-space reply", "see it", thanh_hoa)
+    finally:
+        s.close()
+
+    smart = run_baocao("errors", "--store", str(store), "--campaign", "1683/BXD-PTDT")
+    green = run_baocao("errors", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+
+    assert "green-space reply" not in smart.stdout
+    assert "green-space reply" in green.stdout
+
+
+def test_a_fresh_store_records_the_bundled_campaign_when_none_is_given(tmp_path):
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(MAILBOX), "-q").returncode == 0
+
+    assert [c.id for c in recorded(store)] == ["1683/BXD-PTDT"]
+
+
+# -- two campaigns of different shapes in one store -----------------------------------
+
+SMART = Path(__file__).resolve().parent.parent / "campaigns" / "1683-BXD-PTDT.toml"
+
+
+@pytest.fixture(scope="module")
+def two_requests(tmp_path_factory) -> Path:
+    from two_campaigns import build_mailbox
+
+    return build_mailbox(tmp_path_factory.mktemp("hop-thu") / "hai-van-ban")
+
+
+def tables(store: Path, out: Path) -> dict[str, pd.DataFrame]:
+    found = {}
+    for letter in ("1683/BXD-PTDT", "1702/BXD-HTKT"):
+        target = out / f"{letter.replace('/', '-')}.json"
+        result = run_baocao("aggregate", "--store", str(store), "--campaign", letter, "--out", str(target))
+        assert result.returncode == 0, result.stderr
+        found[letter] = pd.read_json(target, dtype=False).set_index("province_code")
+    return found
+
+
+ORDERS = {
+    "1683 then 1702": [["ingest", "--campaign", str(SMART)], ["parse", "--campaign", str(GREEN)]],
+    "1702 then 1683": [["ingest", "--campaign", str(GREEN)], ["parse", "--campaign", str(SMART)]],
+    "both at once": [["ingest", "--campaign", str(SMART), "--campaign", str(GREEN)]],
+}
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_both_campaigns_tables_are_right_at_once_whatever_order_the_commands_ran_in(two_requests, tmp_path, order):
+    store = tmp_path / "kho"
+    for command in ORDERS[order]:
+        result = run_baocao(*command, "--store", str(store), "--from", str(two_requests)) if command[0] == "ingest" \
+            else run_baocao(*command, "--store", str(store))
+        assert result.returncode == 0, result.stderr
+
+    smart, green = tables(store, tmp_path).values()
+
+    assert len(smart) == 63 and len(green) == 34   # each campaign its own province table
+    reported = {letter: {code for code, status in t["status"].items() if status != "missing"}
+                for letter, t in (("1683", smart), ("1702", green))}
+    # Quảng Ninh answered 1683, Thanh Hóa 1702, Hà Nội both in one thread, Đà Nẵng both in one mail.
+    assert reported == {"1683": {"22", "01", "48"}, "1702": {"38", "01", "48"}}
+    assert green.loc["01", "status"] == "late" and smart.loc["01", "status"] == "on_time"   # each its deadline
+    assert "6,2 m2/người" in green.loc["38", "section_1"]          # green space: item 1 is the green area
+    assert "một cửa điện tử" in smart.loc["48", "section_1"]       # smart cities: item 1 is before Đề án 950
+    # One mail, one document for each request: each table is filled from its own document.
+    assert "6,2 m2/người" in green.loc["48", "section_1"] and "14 công viên" in green.loc["48", "section_2"]
+    assert "45 tỷ đồng" not in smart.loc["48", "section_4"]
+
+
+def test_a_reply_is_counted_for_the_campaign_whose_outline_it_follows_when_it_cites_no_letter(tmp_path):
+    from two_campaigns import green_report, mail
+
+    box = tmp_path / "hop-thu"
+    box.mkdir()
+    (box / "1.eml").write_bytes(mail("sxd@thanhhoa.gov.vn", "Báo cáo cây xanh", "Wed, 10 Sep 2025 10:00:00 +0700",
+                                     "<th@thanhhoa.gov.vn>", [green_report(tmp_path / "cx.docx", "Thanh Hóa", "")]))
+    store = tmp_path / "kho"
+    result = run_baocao("ingest", "--store", str(store), "--from", str(box), "--campaign", str(SMART),
+                        "--campaign", str(GREEN))
+    assert result.returncode == 0, result.stderr
+
+    smart, green = tables(store, tmp_path).values()
+    assert green.loc["38", "status"] == "on_time"
+    assert smart.loc["38", "status"] == "missing"
