@@ -28,6 +28,7 @@ from baocao.ingest.watch import (
     EventLog,
     IdleWaiter,
     IngestRun,
+    MemoryTrace,
     Stopped,
     Timing,
     Watcher,
@@ -463,6 +464,24 @@ def test_what_a_run_holds_while_it_looks_for_new_mail_does_not_grow_with_the_fol
     large = peak_while_finding_the_newest_message(server, folder, tmp_path)
     # Holding the whole listing costs ~1 KiB per message: 600 more would be ~600 KiB.
     assert large - small < 150 * 2**10, f"{small / 2**10:.0f} KiB with 21 messages, {large / 2**10:.0f} KiB with 621"
+
+
+def test_the_memory_trace_tells_the_heap_s_peak_during_the_runs_not_only_what_they_kept():
+    """RSS keeps the pages of the highest peak: a run that holds much while it runs and
+    frees it all shows in the peak, not in the heap left after it."""
+    out, clock = io.StringIO(), Clock()
+    trace = MemoryTrace(EventLog(out), every=60, clock=clock)
+    try:
+        trace()   # the first snapshot
+        clock.sleep(61)
+        held_while_running = bytearray(8 * 2**20)
+        del held_while_running
+        trace()
+    finally:
+        tracemalloc.stop()
+    line = [line for line in out.getvalue().splitlines() if " memory " in line][-1]
+    figures = dict(re.findall(r"(traced_mib|peak_mib)=([\d.]+)", line))
+    assert float(figures["peak_mib"]) - float(figures["traced_mib"]) >= 8
 
 
 def test_a_refused_login_at_start_exits_4_saying_what_to_check(server, folder, tmp_path):
