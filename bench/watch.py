@@ -12,7 +12,10 @@ One message in four is a province's report from the sample mailbox (parsed), the
 a note with a photo. "Flat" is a figure: the slope of RSS over the second half (after
 warm-up), in MiB per minute and per day, and a verdict line against --flat. With --trace
 MINUTES the watch runs with tracemalloc (BAOCAO_WATCH_TRACEMALLOC) and its `memory` and
-`memory_growth` lines (Python heap beside RSS, the sites that grew) are printed at the end.
+`memory_growth` lines (Python heap beside RSS, the heap's peak during the runs of those
+minutes, the sites that grew) are printed at the end: RSS that climbs with a level heap and
+a climbing peak is what each run holds while it runs (it was the folder's whole listing,
+~1.2 KiB per message in the folder, until ingest/imap.py sifted it a chunk at a time).
 Exits 1 when a message was not stored or was stored twice."""
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ TLS_MODES = ("ssl", "starttls", "none")
 BATCH_MESSAGES = 100
 BATCH_BYTES = 16 * 2**20
 CHUNK_BYTES = 4 * 2**20
-LIST_CHUNK = 500          # UIDs per command: short enough for any server's line limit
+LIST_CHUNK = 200          # UIDs per command: short enough for any server's line limit, and
+                          # what a run holds of the listing at once
 
 
 class ImapError(Exception):
@@ -219,8 +220,7 @@ def imap_messages(
         same_numbering = state is not None and state.uidvalidity == session.uidvalidity
         last_uid = state.last_uid if same_numbering else 0
         seen = state.seen if same_numbering else {}
-        listed = session.call(_list_all)
-        wanted = [item for item in listed if item.uid > last_uid or _not_what_was_stored(item, seen.get(item.uid))]
+        wanted = session.call(lambda client: _list_wanted(client, last_uid, seen))
         again = [item.uid for item in wanted if item.uid <= last_uid]
         if again:
             shown = ", ".join(map(str, again[:5])) + (f" and {len(again) - 5} more" if len(again) > 5 else "")
@@ -253,17 +253,26 @@ def _not_what_was_stored(item: _Listed, stored: tuple[int | None, str | None] | 
     return (size, internaldate) != (item.size, item.internaldate.isoformat() if item.internaldate else None)
 
 
-def _list_all(client: imapclient.IMAPClient) -> list[_Listed]:
-    """Every message of the folder with its size and INTERNALDATE, asked for in chunks
-    of UIDs (a single huge UID list fails on some servers: "Too long argument")."""
+def _list_wanted(client: imapclient.IMAPClient, last_uid: int,
+                 seen: dict[int, tuple[int | None, str | None]]) -> list[_Listed]:
+    """The folder's messages to fetch: above `last_uid`, or not what was stored from their
+    UID. Every message's size and INTERNALDATE is asked for, in chunks of UIDs (a single
+    huge UID list fails on some servers: "Too long argument"), and each chunk is sifted
+    before the next is asked for: `baocao watch` runs once per arrival for days, on a
+    folder that only grows, and a listing of the whole folder held at once made each run's
+    peak memory, and the process's RSS with it, grow by ~1.2 KiB per message in it."""
     uids = sorted(client.search(["ALL"]))
-    listed = []
+    wanted = []
     for start in range(0, len(uids), LIST_CHUNK):
         chunk = uids[start:start + LIST_CHUNK]
         answer = client.fetch(chunk, [b"RFC822.SIZE", b"INTERNALDATE"])
-        listed.extend(_Listed(uid, int(answer.get(uid, {}).get(b"RFC822.SIZE", 0)),
-                              answer.get(uid, {}).get(b"INTERNALDATE")) for uid in chunk)
-    return listed
+        for uid in chunk:
+            item = _Listed(uid, int(answer.get(uid, {}).get(b"RFC822.SIZE", 0)),
+                           answer.get(uid, {}).get(b"INTERNALDATE"))
+            if uid > last_uid or _not_what_was_stored(item, seen.get(uid)):
+                wanted.append(item)
+        del answer
+    return wanted
 
 
 def _batches(listed: list[_Listed]) -> Iterator[list[_Listed]]:

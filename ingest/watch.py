@@ -417,9 +417,11 @@ class MemoryTrace:
     """Where the watch's memory goes, for bench/watch.py and for a clerk's report of a
     watch that grows: with BAOCAO_WATCH_TRACEMALLOC=MINUTES, tracemalloc follows this
     process (not the workers) and, after the first run past each MINUTES, one `memory`
-    line gives the Python heap (traced) beside RSS, and `memory_growth` lines the
-    allocation sites that grew most since the first snapshot, by traceback. A heap that
-    stays level while RSS climbs points at the allocator, not at something kept."""
+    line gives the Python heap (traced) beside RSS and the heap's peak since the last
+    line, and `memory_growth` lines the allocation sites that grew most since the first
+    snapshot, by traceback. A heap that stays level while RSS climbs points at the
+    allocator, not at something kept; a peak that climbs, at what a run holds while it
+    runs (RSS keeps the pages of the highest peak)."""
 
     def __init__(self, log: EventLog, every: float, clock: Callable[[], float] = time.monotonic, top: int = 8):
         import tracemalloc
@@ -438,6 +440,7 @@ class MemoryTrace:
         if self.clock() < self.next:
             return
         self.next = self.clock() + self.every
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
         gc.collect()   # what is kept, not garbage waiting for the next collection
         snapshot = tracemalloc.take_snapshot().filter_traces([
             tracemalloc.Filter(False, tracemalloc.__file__),
@@ -445,10 +448,11 @@ class MemoryTrace:
         traced = sum(stat.size for stat in snapshot.statistics("filename")) / 2**20
         if self.first is None:
             self.first = snapshot
-            self.log("memory", traced_mib=traced, rss_mib=rss_mib(), note="first snapshot")
+            self.log("memory", traced_mib=traced, peak_mib=peak, rss_mib=rss_mib(), note="first snapshot")
+            tracemalloc.reset_peak()
             return
         growth = [stat for stat in snapshot.compare_to(self.first, "traceback") if stat.size_diff > 0]
-        self.log("memory", traced_mib=traced, rss_mib=rss_mib(),
+        self.log("memory", traced_mib=traced, peak_mib=peak, rss_mib=rss_mib(),
                  grown_kib=sum(stat.size_diff for stat in growth) / 2**10)
         for stat in growth[:self.top]:
             newest_first = list(reversed(stat.traceback))   # tracemalloc lists the oldest frame first
@@ -456,6 +460,8 @@ class MemoryTrace:
             frames = [f"{Path(f.filename).name}:{f.lineno}" for f in [newest_first[0], *ours]]
             self.log("memory_growth", "DEBUG" if self.log.quiet else "INFO", kib=stat.size_diff / 2**10,
                      blocks=stat.count_diff, at=" < ".join(dict.fromkeys(frames)))
+        del snapshot, growth
+        tracemalloc.reset_peak()   # the next line's peak: the runs of the next MINUTES
 
 
 def rss_mib() -> float:

@@ -12,13 +12,15 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 from mailserver import ROOT, Dovecot, append_raw, filler_message, free_port, imap_args, run_baocao
 
 from baocao.campaign import load_campaign
-from baocao.ingest.imap import ImapSettings
+from baocao.ingest import imap
+from baocao.ingest.imap import ImapSettings, imap_messages
 from baocao.ingest.sources import MailSource
 from baocao.ingest.watch import (
     REIDLE_SECONDS,
@@ -26,11 +28,12 @@ from baocao.ingest.watch import (
     EventLog,
     IdleWaiter,
     IngestRun,
+    MemoryTrace,
     Stopped,
     Timing,
     Watcher,
 )
-from baocao.store import ReadOnlyCatalogue, Store, StoreLocked
+from baocao.store import FolderState, ReadOnlyCatalogue, Store, StoreLocked
 
 # -- the loop, with plain objects ------------------------------------------------------
 
@@ -429,6 +432,56 @@ def test_an_ingest_run_frees_what_it_made_when_it_ends_not_at_a_later_collection
         left.append(gc.collect())
     assert left == [0, 0, 0]   # cyclic garbage a long-lived process would carry for thousands of runs
     assert [message_id(i, 82) for i in range(3)] == sorted(stored(tmp_path / "kho"))
+
+
+def peak_while_finding_the_newest_message(server: Dovecot, folder: str, spool: Path) -> int:
+    """tracemalloc's peak while the ingest looks for new mail in a folder whose messages
+    are all stored but the newest."""
+    with server.client() as c:
+        c.normalise_times = False
+        uidvalidity = int(c.select_folder(folder, readonly=True)[b"UIDVALIDITY"])
+        listed = c.fetch(c.search(["ALL"]), [b"RFC822.SIZE", b"INTERNALDATE"])
+    *stored_uids, newest = sorted(listed)
+    seen = {uid: (listed[uid][b"RFC822.SIZE"], listed[uid][b"INTERNALDATE"].isoformat()) for uid in stored_uids}
+    tracemalloc.start()
+    try:
+        found = list(imap_messages(settings_of(server, folder), FolderState(uidvalidity, stored_uids[-1], seen), spool))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [m.uid for m in found] == [newest]
+    return peak
+
+
+def test_what_a_run_holds_while_it_looks_for_new_mail_does_not_grow_with_the_folder(server, folder, tmp_path,
+                                                                                   monkeypatch):
+    """watch runs once per arrival, for days, on a folder that only grows: a run that
+    finds one new message must not hold a listing of every message in it."""
+    monkeypatch.setattr(imap, "LIST_CHUNK", 20)   # both folders listed in several chunks
+    append_raw(server, folder, [filler_message(i, seed=83, attachment_bytes=10) for i in range(21)])
+    small = peak_while_finding_the_newest_message(server, folder, tmp_path)
+    append_raw(server, folder, [filler_message(i, seed=83, attachment_bytes=10) for i in range(21, 621)])
+    large = peak_while_finding_the_newest_message(server, folder, tmp_path)
+    # Holding the whole listing costs ~1 KiB per message: 600 more would be ~600 KiB.
+    assert large - small < 150 * 2**10, f"{small / 2**10:.0f} KiB with 21 messages, {large / 2**10:.0f} KiB with 621"
+
+
+def test_the_memory_trace_tells_the_heap_s_peak_during_the_runs_not_only_what_they_kept():
+    """RSS keeps the pages of the highest peak: a run that holds much while it runs and
+    frees it all shows in the peak, not in the heap left after it."""
+    out, clock = io.StringIO(), Clock()
+    trace = MemoryTrace(EventLog(out), every=60, clock=clock)
+    try:
+        trace()   # the first snapshot
+        clock.sleep(61)
+        held_while_running = bytearray(8 * 2**20)
+        del held_while_running
+        trace()
+    finally:
+        tracemalloc.stop()
+    line = [line for line in out.getvalue().splitlines() if " memory " in line][-1]
+    figures = dict(re.findall(r"(traced_mib|peak_mib)=([\d.]+)", line))
+    assert float(figures["peak_mib"]) - float(figures["traced_mib"]) >= 8
 
 
 def test_a_refused_login_at_start_exits_4_saying_what_to_check(server, folder, tmp_path):
