@@ -35,8 +35,8 @@ from baocao.parse.alignment import (
 )
 from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
 from baocao.parse.document import Block, Document
-from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
-from baocao.parse.labels import label_ordinal, label_shape, misread_roman, ordinal_word, strip_label
+from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
+from baocao.parse.labels import label_ordinal, label_shape, leading_label, misread_roman, ordinal_word, strip_label
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -114,7 +114,7 @@ class ParsedReport:
 
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
-    blocks = doc.blocks
+    blocks = _heading_rows_as_lines(doc.blocks)
     openings = _openings(blocks, tuple(sections), doc.ocr)
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
@@ -142,6 +142,24 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
         letterhead=_joined(blocks[:first]),
         signoff=_joined(blocks[signoff_at:]),
     )
+
+
+def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A heading typed as a table of one row, its number in one cell and its title in the
+    other ("1 | Những bước đi đầu tiên…", text below the table), read as the numbered line
+    it stands for: a row alone between paragraphs, of two cells, the first only a number
+    (a bare "1" is the label "1.") and the second short enough for a heading."""
+    read = list(blocks)
+    for pos, block in enumerate(blocks):
+        cells = block.text.split(" | ")
+        if block.kind != "table_row" or len(cells) != 2 or not cells[1].strip():
+            continue
+        alone = all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row" for near in (pos - 1, pos + 1))
+        number = cells[0].strip()
+        label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
+        if alone and label and label.rstrip(".") == number.rstrip(".") and len(cells[1]) <= MAX_HEADING_CHARS:
+            read[pos] = replace(block, text=f"{label} {cells[1].strip()}", kind="paragraph", number=label)
+    return tuple(read)
 
 
 def heading_level_key(block: Block) -> tuple:

@@ -62,3 +62,24 @@ def test_a_dot_dash_label_one_level_deeper_is_a_sub_heading_of_its_item(tmp_path
 def test_a_number_with_a_decimal_part_is_still_a_figure_not_a_label():
     assert leading_label("15.5% dân số đã dùng dịch vụ") == ""
     assert label_shape("1.1") == label_shape("2.3.") != label_shape("2.0")
+
+
+@pytest.mark.parametrize("number", ["1", "I."])
+def test_a_heading_typed_as_a_table_row_of_number_and_title_opens_its_item(tmp_path, number):
+    """Each heading a table of one row ("1 | Những bước làm quen"), its text in paragraphs below."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        label = str(n) if number == "1" else f"{'I II III IV V VI'.split()[n - 1]}."
+        row = document.add_table(rows=1, cols=2).rows[0]
+        row.cells[0].paragraphs[0].add_run(label).bold = True
+        row.cells[1].paragraphs[0].add_run(words).bold = True
+        document.add_paragraph(body(n))
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = extract_sections(read_docx(tmp_path / "bao-cao.docx"), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}
+    assert report.sections[0].heading.endswith(UNKNOWN[1])
