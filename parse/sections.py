@@ -127,7 +127,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     for opening, end in zip(openings, ends, strict=True):
         body = blocks[opening.last + 1 : min(end, signoff_at)]
         if not opening.items:
-            left_out.append("\n".join((opening.line, _joined(body))))
+            left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             continue
         for section, why in zip(_sections_from(doc.name, blocks, opening, body), opening.support, strict=True):
             if section.number in found:
@@ -181,6 +181,7 @@ class _Heading:
     line: str  # as written, its number included
     level: tuple  # heading_level_key of its first line
     ordinal: int | None  # the value of its number, "IV." -> 4
+    run_in: str = ""  # the text run in after its colon ("1. Những bước…: a) Kết quả: …"), its item's first line
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ class _Opening:
     line: str  # the heading as written; "" for untitled text taken as an item
     items: tuple[int, ...]
     support: tuple[Support, ...] = ()  # per item: what pointed the reader at it
+    run_in: str = ""  # the text run in after the heading's colon: the body's first line
 
 
 def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Opening]:
@@ -223,9 +225,9 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         if items:
             order = tuple(sorted(items))
             openings.append(_Opening(h.first, h.last, h.line, tuple(outline[i].number for i in order),
-                                     support.pop(0)))
+                                     support.pop(0), h.run_in))
         else:
-            openings.append(_Opening(h.first, h.last, h.line, ()))
+            openings.append(_Opening(h.first, h.last, h.line, (), run_in=h.run_in))
     if support:
         openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,), support.pop(0)))
     openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
@@ -278,7 +280,7 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     texts = []
     for h in at_level:
         end = next((stop for stop in stops if stop > h.last), limit)
-        texts.append(" ".join(block.text for block in blocks[h.last + 1 : min(end, limit)]))
+        texts.append(" ".join([h.run_in, *(block.text for block in blocks[h.last + 1 : min(end, limit)])]))
     told = text_likeness(texts, outline, misread=ocr)
     if not any(told):
         return []
@@ -439,8 +441,22 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
         if ordinal is None and level[0] == "unnumbered" and (in_words := ordinal_word(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
-        headings.append(_Heading(pos, last, line, level, ordinal))
+        line, run_in = _run_in(line)
+        headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     return _misread_numerals(headings)
+
+
+def _run_in(line: str) -> tuple[str, str]:
+    """A heading with its item's text run in after a colon ("1. Những bước đi đầu tiên…:
+    a) Kết quả: Giai đoạn 2015 – 2017, …") as its title and that text; the text is
+    more than a subtitle: a sentence, or longer than the title. Otherwise (line, "")."""
+    label = leading_label(line)
+    title, colon, rest = line[len(label):].partition(": ")
+    rest = rest.strip()
+    sentence = rest.endswith((".", ";", "!", "?"))
+    if not colon or not rest or not title.strip() or not (sentence or len(rest) > len(title)):
+        return line, ""
+    return f"{line[:len(label)]}{title}:", rest
 
 
 def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
@@ -553,7 +569,7 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
         Section(
             number=item,
             heading=opening.line,
-            text=_joined(body),
+            text="\n".join(part for part in (opening.run_in, _joined(body)) if part),
             source=source,
             merged_with=tuple(other for other in opening.items if other != item),
         )

@@ -83,3 +83,21 @@ def test_a_heading_typed_as_a_table_row_of_number_and_title_opens_its_item(tmp_p
     report = extract_sections(read_docx(tmp_path / "bao-cao.docx"), WITHOUT_PHRASES)
     assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}
     assert report.sections[0].heading.endswith(UNKNOWN[1])
+
+
+def test_a_heading_with_its_text_run_in_after_a_colon_gives_that_text_to_its_item(tmp_path):
+    """"1. Những bước làm quen: a) Kết quả: …" on one line: the title is the heading, the rest the item's first line."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [f"{n}. {words}: a) Kết quả: tỉnh đã làm xong việc thứ {n} của năm.", body(n)]
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {
+        n: f"a) Kết quả: tỉnh đã làm xong việc thứ {n} của năm.\n{body(n)}" for n in UNKNOWN}
+    assert report.sections[0].heading == f"1. {UNKNOWN[1]}:"
+
+
+def test_a_heading_with_a_short_subtitle_after_its_colon_keeps_it():
+    from baocao.parse.sections import _run_in
+
+    assert _run_in("IV. Kinh phí: nguồn vốn") == ("IV. Kinh phí: nguồn vốn", "")
+    assert _run_in("Nội dung 1: Các hệ thống, phần mềm") == ("Nội dung 1: Các hệ thống, phần mềm", "")
