@@ -588,6 +588,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     for no item)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
+    missing = {outline[i].number for i in not_found}
     readings = _readings(found, left_out, outline)
     assessed = []
     for n in sorted(found):
@@ -600,7 +601,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             length_ratio=lengths[n] / typical if typical else 1.0,
             letters=_letters(section.text, up_to=TOO_SHORT_LETTERS),
             holds_other=_holds_heading_of(bodies[n], not_found, outline),
-            reading=readings[n])
+            reading=readings[n],
+            beside_missing=bool({n - 1, n + 1} & missing))
         assessed.append(replace(section, confidence=confidence, reasons=reasons))
     return tuple(assessed)
 
