@@ -54,6 +54,10 @@ READS_ELSEWHERE_FACTOR = 0.9  # and words that only partly name the item do not 
 # the cell's own: the item may be under that heading, whatever the cell's heading says.
 READS_UNREAD_FACTOR = 0.7
 TOO_SHORT_LETTERS = 12
+# A heading taken by its place only, confirmed on one side at most, next to an item the
+# reader did not find: the province may have merged or left out an item, and the heading
+# be that neighbour (five headings for six items: the last one is item 5 or item 6).
+BESIDE_MISSING_FACTOR = 0.85
 
 
 class Reason(StrEnum):
@@ -73,6 +77,7 @@ class Reason(StrEnum):
     HOLDS_OTHER = "holds_other"  # a line inside looks like the heading of an item not found
     WORDS_ELSEWHERE = "words_elsewhere"  # its heading's words point at another item rather than this one
     READS_ELSEWHERE = "reads_elsewhere"  # its text reads more like another item, or another text more like its item
+    BESIDE_MISSING = "beside_missing"  # taken by its place, next to an item not found: it may be that item
     CORRECTED = "corrected"  # a person corrected the cell
 
     @property
@@ -105,6 +110,7 @@ _LABELS = {
     Reason.HOLDS_OTHER: "có thể chứa mục khác",
     Reason.WORDS_ELSEWHERE: "tiêu đề giống mục khác",
     Reason.READS_ELSEWHERE: "nội dung giống mục khác",
+    Reason.BESIDE_MISSING: "cạnh mục không tìm thấy",
     Reason.CORRECTED: "đã sửa tay",
 }
 
@@ -132,12 +138,13 @@ class Reading:
 
 def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
            length_ratio: float = 1.0, letters: int = 100, holds_other: bool = False,
-           reading: Reading = Reading()) -> tuple[float, tuple[str, ...]]:
+           reading: Reading = Reading(), beside_missing: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
     the place's word away, one that reads as its own item backs it; the reader's further
-    doubts (OCR, a merge, a length out of line) scale it down."""
+    doubts (OCR, a merge, a length out of line, an item not found beside one taken by its
+    place alone: `beside_missing`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -166,7 +173,9 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (split, SPLIT_FACTOR, Reason.SPLIT),
                                   (length_ratio > TOO_LONG_RATIO, TOO_LONG_FACTOR, Reason.TOO_LONG),
                                   (letters < TOO_SHORT_LETTERS, TOO_SHORT_FACTOR, Reason.TOO_SHORT),
-                                  (holds_other, HOLDS_OTHER_FACTOR, Reason.HOLDS_OTHER)):
+                                  (holds_other, HOLDS_OTHER_FACTOR, Reason.HOLDS_OTHER),
+                                  (beside_missing and by_words < 0.5 and not support.no_heading
+                                   and support.anchors < 2, BESIDE_MISSING_FACTOR, Reason.BESIDE_MISSING)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

@@ -14,12 +14,15 @@ from baocao.text import fold
 
 _ROMAN = r"[IVXLC]+|[ivxlc]{2,}"
 _THEN_TEXT = r"(?=\s|$|[^\W\d_])"  # a space, the end or a letter: not "1.234" or "15.5%"
+# A full stop may take a dash after it ("1.-", "2.1.-"), a slash may stand for it ("I/", "1/").
+_AFTER_DOT = r"(?:\s?[\-–—](?=\s))?"
 _LABEL = re.compile(
     rf"""^(?:
-        (?P<word>(?i:phần|mục|chương|phan|muc|chuong))\s+(?P<word_number>{_ROMAN}|\d{{1,2}})
-            (?:\s*[.:)\-–—])?(?=\s|$)
-      | (?P<roman>{_ROMAN})\s*[.):\-–—]{_THEN_TEXT}
-      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\s*[.)]){_THEN_TEXT}
+        (?P<word>(?i:phần|mục|chương|điều|nội\ dung|phan|muc|chuong|dieu|noi\ dung))
+            \s+(?P<word_number>{_ROMAN}|\d{{1,2}})(?:\s*[.:)\-–—])?(?=\s|$)
+      | (?P<roman>{_ROMAN})\s*(?:\.{_AFTER_DOT}|[):/\-–—]){_THEN_TEXT}
+      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.{_AFTER_DOT}|[)/])){_THEN_TEXT}
+      | \((?P<parenthesised>\d{{1,2}}|{_ROMAN}|[a-zđ])\)(?=\s|$)
       | (?P<letter>[a-zA-ZđĐ])[.)](?=\s)
     )""",
     re.VERBOSE,
@@ -96,14 +99,23 @@ def label_shape(label: str) -> str:
         return ""
     if m["word"]:
         return f"{fold(m['word'])} {_counter_shape(m['word_number'])}"
-    if m["arabic"] and "." in m["arabic"].rstrip("."):
-        depth = len([part for part in m["arabic"].split(".") if part])
-        return ".".join(["1"] * depth) + "."
+    if m["parenthesised"]:
+        return f"({_counter_shape(m['parenthesised'])})"
+    parts = _dotted_parts(m["arabic"] or "")
+    if parts[-1:] == ["0"] and len(parts) == 2:
+        return "1.0"  # "1.0", "2.0": a first level written as a decimal
+    if len(parts) > 1:
+        return ".".join(["1"] * len(parts)) + "."
     if m["roman"] and m["roman"] in _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN:
         counter = "A" if m["roman"].isupper() else "a"
     else:
-        counter = _counter_shape(m["roman"] or m["arabic"] or m["letter"])
+        counter = _counter_shape(m["roman"] or (parts[0] if parts else "") or m["letter"])
     return counter + _delimiter(m.group(0))
+
+
+def _dotted_parts(arabic: str) -> list[str]:
+    """The counters of an Arabic label: "2.1.-" -> ["2", "1"], "3)" -> ["3"], "1.0" -> ["1", "0"]."""
+    return [part for part in re.split(r"[.)/\s\-–—]+", arabic) if part]
 
 
 def _counter_shape(counter: str) -> str:
@@ -116,8 +128,9 @@ def _counter_shape(counter: str) -> str:
 
 
 def _delimiter(label: str) -> str:
-    delimiter = label.rstrip()[-1]
-    return "-" if delimiter in "–—" else delimiter
+    label = label.rstrip()
+    delimiter = "-" if label[-1] in "–—" else label[-1]
+    return "." + delimiter if delimiter == "-" and label[:-1].rstrip().endswith(".") else delimiter
 
 
 def label_ordinal(label: str) -> int | None:
@@ -130,10 +143,13 @@ def label_ordinal(label: str) -> int | None:
     m = _LABEL.match(label + " ")
     if not m:
         return None
+    parts = _dotted_parts(m["arabic"] or "")
     if m["word"]:
         counter = m["word_number"]
-    elif m["arabic"]:
-        counter = [part for part in re.split(r"[.)\s]+", m["arabic"]) if part][-1]
+    elif m["parenthesised"]:
+        counter = m["parenthesised"]
+    elif parts:
+        counter = parts[-2] if parts[-1:] == ["0"] and len(parts) == 2 else parts[-1]
     elif m["roman"] and m["roman"] not in _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN:
         counter = m["roman"]
     else:

@@ -35,8 +35,8 @@ from baocao.parse.alignment import (
 )
 from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
 from baocao.parse.document import Block, Document
-from baocao.parse.headings import is_all_caps, is_heading_like, match_heading, match_key
-from baocao.parse.labels import label_ordinal, label_shape, misread_roman, ordinal_word, strip_label
+from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
+from baocao.parse.labels import label_ordinal, label_shape, leading_label, misread_roman, ordinal_word, strip_label
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -114,7 +114,7 @@ class ParsedReport:
 
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
-    blocks = doc.blocks
+    blocks = _heading_rows_as_lines(doc.blocks)
     openings = _openings(blocks, tuple(sections), doc.ocr)
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
@@ -127,7 +127,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     for opening, end in zip(openings, ends, strict=True):
         body = blocks[opening.last + 1 : min(end, signoff_at)]
         if not opening.items:
-            left_out.append("\n".join((opening.line, _joined(body))))
+            left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             continue
         for section, why in zip(_sections_from(doc.name, blocks, opening, body), opening.support, strict=True):
             if section.number in found:
@@ -142,6 +142,24 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
         letterhead=_joined(blocks[:first]),
         signoff=_joined(blocks[signoff_at:]),
     )
+
+
+def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A heading typed as a table of one row, its number in one cell and its title in the
+    other ("1 | Những bước đi đầu tiên…", text below the table), read as the numbered line
+    it stands for: a row alone between paragraphs, of two cells, the first only a number
+    (a bare "1" is the label "1.") and the second short enough for a heading."""
+    read = list(blocks)
+    for pos, block in enumerate(blocks):
+        cells = block.text.split(" | ")
+        if block.kind != "table_row" or len(cells) != 2 or not cells[1].strip():
+            continue
+        alone = all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row" for near in (pos - 1, pos + 1))
+        number = cells[0].strip()
+        label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
+        if alone and label and label.rstrip(".") == number.rstrip(".") and len(cells[1]) <= MAX_HEADING_CHARS:
+            read[pos] = replace(block, text=f"{label} {cells[1].strip()}", kind="paragraph", number=label)
+    return tuple(read)
 
 
 def heading_level_key(block: Block) -> tuple:
@@ -163,6 +181,7 @@ class _Heading:
     line: str  # as written, its number included
     level: tuple  # heading_level_key of its first line
     ordinal: int | None  # the value of its number, "IV." -> 4
+    run_in: str = ""  # the text run in after its colon ("1. Những bước…: a) Kết quả: …"), its item's first line
 
 
 @dataclass(frozen=True)
@@ -174,6 +193,7 @@ class _Opening:
     line: str  # the heading as written; "" for untitled text taken as an item
     items: tuple[int, ...]
     support: tuple[Support, ...] = ()  # per item: what pointed the reader at it
+    run_in: str = ""  # the text run in after the heading's colon: the body's first line
 
 
 def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Opening]:
@@ -205,9 +225,9 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         if items:
             order = tuple(sorted(items))
             openings.append(_Opening(h.first, h.last, h.line, tuple(outline[i].number for i in order),
-                                     support.pop(0)))
+                                     support.pop(0), h.run_in))
         else:
-            openings.append(_Opening(h.first, h.last, h.line, ()))
+            openings.append(_Opening(h.first, h.last, h.line, (), run_in=h.run_in))
     if support:
         openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,), support.pop(0)))
     openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
@@ -260,7 +280,7 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     texts = []
     for h in at_level:
         end = next((stop for stop in stops if stop > h.last), limit)
-        texts.append(" ".join(block.text for block in blocks[h.last + 1 : min(end, limit)]))
+        texts.append(" ".join([h.run_in, *(block.text for block in blocks[h.last + 1 : min(end, limit)])]))
     told = text_likeness(texts, outline, misread=ocr)
     if not any(told):
         return []
@@ -421,8 +441,22 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
         if ordinal is None and level[0] == "unnumbered" and (in_words := ordinal_word(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
-        headings.append(_Heading(pos, last, line, level, ordinal))
+        line, run_in = _run_in(line)
+        headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     return _misread_numerals(headings)
+
+
+def _run_in(line: str) -> tuple[str, str]:
+    """A heading with its item's text run in after a colon ("1. Những bước đi đầu tiên…:
+    a) Kết quả: Giai đoạn 2015 – 2017, …") as its title and that text; the text is
+    more than a subtitle: a sentence, or longer than the title. Otherwise (line, "")."""
+    label = leading_label(line)
+    title, colon, rest = line[len(label):].partition(": ")
+    rest = rest.strip()
+    sentence = rest.endswith((".", ";", "!", "?"))
+    if not colon or not rest or not title.strip() or not (sentence or len(rest) > len(title)):
+        return line, ""
+    return f"{line[:len(label)]}{title}:", rest
 
 
 def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
@@ -535,7 +569,7 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
         Section(
             number=item,
             heading=opening.line,
-            text=_joined(body),
+            text="\n".join(part for part in (opening.run_in, _joined(body)) if part),
             source=source,
             merged_with=tuple(other for other in opening.items if other != item),
         )
@@ -554,6 +588,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     for no item)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
+    missing = {outline[i].number for i in not_found}
     readings = _readings(found, left_out, outline)
     assessed = []
     for n in sorted(found):
@@ -566,7 +601,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             length_ratio=lengths[n] / typical if typical else 1.0,
             letters=_letters(section.text, up_to=TOO_SHORT_LETTERS),
             holds_other=_holds_heading_of(bodies[n], not_found, outline),
-            reading=readings[n])
+            reading=readings[n],
+            beside_missing=bool({n - 1, n + 1} & missing))
         assessed.append(replace(section, confidence=confidence, reasons=reasons))
     return tuple(assessed)
 

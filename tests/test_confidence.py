@@ -218,3 +218,17 @@ def test_an_item_that_reads_better_in_a_text_given_no_item_is_doubted_more_than_
     left_out, reasons = assess(named, ocr=True, reading=Reading(elsewhere=0.3, unread=0.3))
     assert Reason.READS_ELSEWHERE in reasons
     assert needs_review(left_out) and not needs_review(in_a_cell)
+
+
+def test_a_heading_taken_by_its_place_next_to_an_item_not_found_is_flagged(tmp_path):
+    # Five headings for six items, the last naming nothing: it is item 5 or item 6 (the
+    # province merged or left one out), and its place alone cannot tell which.
+    wording = {**KNOWN, 6: UNKNOWN[6]}
+    lines = [line for position, n in enumerate((1, 2, 3, 4, 6), start=1)
+             for line in (Bold(f"{position}. {wording[n]}"), body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    last = report.sections[-1]
+    assert len(report.sections) == 5 and last.text == body(6)
+    assert last.review and Reason.BESIDE_MISSING in last.reasons
+    assert note([Reason.BESIDE_MISSING]) == "cạnh mục không tìm thấy"
+    assert not any(s.review for s in report.sections[:-1])

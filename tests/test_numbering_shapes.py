@@ -1,0 +1,103 @@
+"""Numbering written in the shapes provinces use besides "I." and "1.": "1.-", "(1)",
+"I/", "1/", "1.0", "Điều 1.", "Nội dung 1:". Each is a numbering label: its lines make
+one heading level, and its numbers count, so six headings whose words share nothing with
+the outline are still the six items, and the same shape one level deeper ("2.1.-") is a
+sub-heading inside its item.
+"""
+
+import dataclasses
+
+import pytest
+from docx_builders import Bold, build_lines
+
+from baocao.campaign import load_campaign
+from baocao.parse.docx import read_docx
+from baocao.parse.labels import label_ordinal, label_shape, leading_label, strip_label
+from baocao.parse.sections import extract_sections
+
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
+UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
+SHAPES = {  # a shape: how the item numbered n is labelled
+    "dot dash": lambda n: f"{n}.-",
+    "parenthesised": lambda n: f"({n})",
+    "Roman slash": lambda n: f"{'I II III IV V VI'.split()[n - 1]}/",
+    "Arabic slash": lambda n: f"{n}/",
+    "decimal zero": lambda n: f"{n}.0",
+    "Điều": lambda n: f"Điều {n}.",
+    "Nội dung": lambda n: f"Nội dung {n}:",
+}
+
+
+def body(n):
+    return f"Nội dung báo cáo của mục {n} của tỉnh."
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_label_of_each_shape_is_read_with_its_number(shape):
+    label = SHAPES[shape](4)
+    assert leading_label(f"{label} Tiền bạc") == label
+    assert label_ordinal(label) == 4
+    assert strip_label(f"{label} Tiền bạc") == "Tiền bạc"
+    assert label_shape(label) == label_shape(SHAPES[shape](1))
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_headings_numbered_in_each_shape_are_the_six_items(tmp_path, shape):
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"{SHAPES[shape](n)} {words}"), body(n)]
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}
+
+
+def test_a_dot_dash_label_one_level_deeper_is_a_sub_heading_of_its_item(tmp_path):
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"{n}.- {words}"), body(n), Bold(f"{n}.1.- Phần việc thứ nhất"), "Chi tiết."]
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {
+        n: f"{body(n)}\n{n}.1.- Phần việc thứ nhất\nChi tiết." for n in UNKNOWN}
+
+
+def test_a_number_with_a_decimal_part_is_still_a_figure_not_a_label():
+    assert leading_label("15.5% dân số đã dùng dịch vụ") == ""
+    assert label_shape("1.1") == label_shape("2.3.") != label_shape("2.0")
+
+
+@pytest.mark.parametrize("number", ["1", "I."])
+def test_a_heading_typed_as_a_table_row_of_number_and_title_opens_its_item(tmp_path, number):
+    """Each heading a table of one row ("1 | Những bước làm quen"), its text in paragraphs below."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        label = str(n) if number == "1" else f"{'I II III IV V VI'.split()[n - 1]}."
+        row = document.add_table(rows=1, cols=2).rows[0]
+        row.cells[0].paragraphs[0].add_run(label).bold = True
+        row.cells[1].paragraphs[0].add_run(words).bold = True
+        document.add_paragraph(body(n))
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = extract_sections(read_docx(tmp_path / "bao-cao.docx"), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}
+    assert report.sections[0].heading.endswith(UNKNOWN[1])
+
+
+def test_a_heading_with_its_text_run_in_after_a_colon_gives_that_text_to_its_item(tmp_path):
+    """"1. Những bước làm quen: a) Kết quả: …" on one line: the title is the heading, the rest the item's first line."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [f"{n}. {words}: a) Kết quả: tỉnh đã làm xong việc thứ {n} của năm.", body(n)]
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {
+        n: f"a) Kết quả: tỉnh đã làm xong việc thứ {n} của năm.\n{body(n)}" for n in UNKNOWN}
+    assert report.sections[0].heading == f"1. {UNKNOWN[1]}:"
+
+
+def test_a_heading_with_a_short_subtitle_after_its_colon_keeps_it():
+    from baocao.parse.sections import _run_in
+
+    assert _run_in("IV. Kinh phí: nguồn vốn") == ("IV. Kinh phí: nguồn vốn", "")
+    assert _run_in("Nội dung 1: Các hệ thống, phần mềm") == ("Nội dung 1: Các hệ thống, phần mềm", "")
