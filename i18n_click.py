@@ -50,13 +50,29 @@ CLICK_PLURALS = (
 )
 
 
+_PATH_NOUNS = ("file", "directory", "path")
+
+
+class _PathNoun(str):
+    """click.Path names what it wants ("file") when the option is declared, at import, before
+    `--lang` is read, and writes it titled in its errors ("File 'x' does not exist."): the
+    noun is translated then, when the error is written."""
+
+    def title(self) -> str:
+        return _(str(self)).title()
+
+
+def _click_types_text(message: str) -> str:
+    return _PathNoun(message) if message in _PATH_NOUNS else _(message)
+
+
 def _install_for_click() -> None:
     """click's modules call `_` and `ngettext`, imported from the standard library's gettext,
     whose default domain baocao does not use: they call baocao's instead."""
     for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser,
                    click.termui, click.types):
         if getattr(module, "_", None) is gettext.gettext:
-            module._ = _
+            module._ = _click_types_text if module is click.types else _
         if getattr(module, "ngettext", None) is gettext.ngettext:
             module.ngettext = ngettext
 

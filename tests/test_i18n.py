@@ -102,3 +102,11 @@ def test_archive_mime_and_verify_problems_recorded_in_english_are_shown_in_vietn
         "đã đọc theo ranh giới 'xyz' mà nội dung dùng")
     assert i18n.recorded_text("document objects/ab/abcd: it is not in the store (the file was deleted or lost)") \
         == "tài liệu objects/ab/abcd: không có trong kho (tệp đã bị xóa hoặc mất)"
+
+
+def test_errors_of_users_smtp_and_backup_are_vietnamese(language):
+    language("vi")
+    assert i18n.recorded_text("the password is too short: give at least 10 characters") \
+        == "mật khẩu quá ngắn: cần ít nhất 10 ký tự"
+    assert i18n.recorded_text("SMTP server mail.moc.gov.vn:587 refused the address a@b.vn: check --mail-to") \
+        == "máy chủ SMTP mail.moc.gov.vn:587 từ chối địa chỉ a@b.vn: kiểm tra --mail-to"

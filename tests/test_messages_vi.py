@@ -198,3 +198,13 @@ def test_clicks_usage_errors_are_english_when_asked():
     shown = baocao("--lang", "en", "ingest", env=C_LOCALE).stderr
     assert "Error: Missing option '--store'." in shown and "Try 'baocao ingest --help' for help." in shown
     assert "Thiếu" not in shown
+
+
+def test_clicks_invalid_values_are_vietnamese_and_english_when_asked(tmp_path):
+    role = baocao("user", "add", "--store", str(tmp_path), "lan.nt", "--role", "chief", env=C_LOCALE).stderr
+    assert "Lỗi: Giá trị không hợp lệ cho '--role': 'chief' không phải một trong các giá trị 'clerk'" in role
+    args = ("user", "add", "--store", str(tmp_path), "lan.nt", "--role", "clerk", "--password-file", "khong-co.txt")
+    missing = baocao(*args, env=C_LOCALE).stderr
+    assert "Giá trị không hợp lệ cho '--password-file': Tệp 'khong-co.txt' không tồn tại." in missing
+    english = baocao("--lang", "en", *args, env=C_LOCALE).stderr
+    assert "Error: Invalid value for '--password-file': File 'khong-co.txt' does not exist." in english
