@@ -22,6 +22,7 @@ from baocao.i18n import (
     current_language,
     language_from_environment,
     moment_text,
+    ngettext,
     number_text,
     recorded_text,
     use_language,
@@ -306,12 +307,16 @@ def _ingest_locked(store_path, campaign, mail, quiet, document_seconds, shown) -
             progress.close()
         if not quiet:
             kinds = ", ".join(f"{k}: {v}" for k, v in sorted(summary.kinds.items())) or _("none")
-            click.echo(_("{source}: {seen} message(s) seen, {stored} new, {already} already stored; "
-                         "analysed {analysed} ({kinds})").format(
+            click.echo(ngettext("{source}: {seen} message seen, {stored} new, {already} already stored; "
+                                "analysed {analysed} ({kinds})",
+                                "{source}: {seen} messages seen, {stored} new, {already} already stored; "
+                                "analysed {analysed} ({kinds})", summary.seen).format(
                 source=mail.name, seen=summary.seen, stored=summary.stored, already=summary.already_stored,
                 analysed=summary.analysed, kinds=kinds), err=True)
         if summary.errors:
-            click.echo(_("{count} new problem(s) recorded: see `baocao errors --store {store}`").format(
+            click.echo(ngettext("{count} new problem recorded: see `baocao errors --store {store}`",
+                                "{count} new problems recorded: see `baocao errors --store {store}`",
+                                summary.errors).format(
                 count=summary.errors, store=store_path), err=True)
     finally:
         store.close()
@@ -370,7 +375,8 @@ class _Progress:
         """An IMAP folder was opened and its new messages counted."""
         self.expect(count)
         if not self.quiet:
-            self.log(_("{source}: {count} new message(s) to fetch (UIDVALIDITY {uidvalidity})").format(
+            self.log(ngettext("{source}: {count} new message to fetch (UIDVALIDITY {uidvalidity})",
+                              "{source}: {count} new messages to fetch (UIDVALIDITY {uidvalidity})", count).format(
                 source=source, count=count, uidvalidity=uidvalidity))
 
     def message(self, raw, new: bool) -> None:
@@ -504,7 +510,8 @@ def parse(store, campaigns, document_seconds, reopen):
         raise _write_failed(store, e) from e
     finally:
         s.close()
-    click.echo(_("analysed {count} message(s) again").format(count=n), err=True)
+    click.echo(ngettext("analysed {count} message again", "analysed {count} messages again", n).format(count=n),
+               err=True)
 
 
 @cli.command()
@@ -666,7 +673,8 @@ def status(store, campaign, reminders):
     click.echo(_("Provinces: {count}; on time {on_time}, late {late}, unreadable {unreadable}, missing {missing}")
                .format(count=len(table), **{k: counts.get(k, 0) for k in ("on_time", "late", "unreadable", "missing")}))
     to_review = review_count(table)
-    click.echo(_("Cells to review: {cells} in {provinces} province(s)").format(
+    click.echo(ngettext("Cells to review: {cells} in {provinces} province",
+                        "Cells to review: {cells} in {provinces} provinces", to_review.provinces).format(
         cells=to_review.cells, provinces=to_review.provinces)
         + (_(" (the table's section_N_review marks them, section_N_note says why)") if to_review.cells else ""))
     click.echo("")
@@ -683,8 +691,12 @@ def status(store, campaign, reminders):
         guess = REGISTRY_MAILBOX + _("@<the province's domain>")
 
         written, guessed = write_reminders(table, c, reminders, datetime.now(c.tz), addresses)
-        click.echo(_("Wrote {count} reminder draft(s) to {folder}: {known} to the address the province last wrote "
-                     "from, {guessed} to a guessed registry address ({guess}): check those, then send them.").format(
+        click.echo(ngettext(
+            "Wrote {count} reminder draft to {folder}: {known} to the address the province last wrote "
+            "from, {guessed} to a guessed registry address ({guess}): check those, then send them.",
+            "Wrote {count} reminder drafts to {folder}: {known} to the address the province last wrote "
+            "from, {guessed} to a guessed registry address ({guess}): check those, then send them.",
+            len(written)).format(
             count=len(written), folder=reminders, known=len(written) - len(guessed), guessed=len(guessed),
             guess=guess))
 
@@ -828,7 +840,8 @@ def verify(store, campaign):
                  "catalogue: ").format(objects=result.objects, size=number_text(result.bytes / 2**20, 1),
                                        messages=result.messages, referenced=result.referenced)
                + (_("{count} damaged").format(count=damage) if damage else _("no damage"))
-               + (_(", {count} warning(s)").format(count=warnings) if warnings else ""))
+               + (ngettext(", {count} warning", ", {count} warnings", warnings).format(count=warnings)
+                  if warnings else ""))
     changed = [] if damage else _frozen_tables_changed(store)   # a damaged catalogue says nothing sure
     for change in changed:
         click.echo(_("CHANGED: {change}\n    what to do: compare with the signed table; `baocao parse --store {store} "

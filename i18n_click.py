@@ -3,18 +3,81 @@
 click takes the help texts when the decorators run, at import, before `--lang` is read; so
 they stay the English msgids on the commands and are translated when a help screen is
 written (i18n.help_text). The headings click writes itself (Usage, Options, Commands) are
-translated here too; click's own error texts ("Missing option …") stay English."""
+translated here too, and click's own error texts ("Missing option …"): click marks them with the
+standard library's gettext in the default domain, so its modules are given baocao's `_` and
+`ngettext` instead, which answer in the language chosen at start (`--lang` included)."""
 
 from __future__ import annotations
 
 import copy
+import gettext
 
 import click
+import click.core
+import click.decorators
+import click.exceptions
+import click.formatting
+import click.parser
+import click.termui
+import click.types
 
-from baocao.i18n import N_, _, help_text
+from baocao.i18n import N_, _, help_text, ngettext
 
-# Texts of click's own that baocao's screens show: in the catalogue through these marks.
-CLICK_TEXTS = (N_("Show this message and exit."), N_("Show the version and exit."))
+# Texts of click's own that baocao's screens show: in the catalogue through these marks,
+# written exactly as in click's source (the msgids click looks up).
+CLICK_TEXTS = (
+    N_("Show this message and exit."), N_("Show the version and exit."),
+    N_("Error: {message}"), N_("Try '{command} {option}' for help."),
+    N_("Missing argument"), N_("Missing option"), N_("Missing parameter"), N_("Missing command."),
+    N_("No such option {name!r}."), N_("No such command {name!r}."),
+    N_("Invalid value: {message}"), N_("Invalid value for {param_hint}: {message}"),
+    N_("Argument {name!r} takes {nargs} values."),
+    N_("{value!r} is not a valid {number_type}."),
+    N_("{value!r} is not a valid boolean. Recognized values: {states}"),
+    N_("{value} is not in the range {range}."),
+    N_("file"), N_("directory"), N_("path"),
+    N_("{name} {filename!r} does not exist."), N_("{name} {filename!r} is a file."),
+    N_("{name} {filename!r} is a directory."), N_("{name} {filename!r} is not readable."),
+    N_("{name} {filename!r} is not writable."),
+    N_("Choose from:\n\t{choices}"),
+)
+# click's texts that change with a count; ngettext marks them for the catalogue.
+CLICK_PLURALS = (
+    ngettext("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", 1),
+    ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 1),
+    ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1),
+    ngettext("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments.", 1),
+)
+
+
+_PATH_NOUNS = ("file", "directory", "path")
+
+
+class _PathNoun(str):
+    """click.Path names what it wants ("file") when the option is declared, at import, before
+    `--lang` is read, and writes it titled in its errors ("File 'x' does not exist."): the
+    noun is translated then, when the error is written."""
+
+    def title(self) -> str:
+        return _(str(self)).title()
+
+
+def _click_types_text(message: str) -> str:
+    return _PathNoun(message) if message in _PATH_NOUNS else _(message)
+
+
+def _install_for_click() -> None:
+    """click's modules call `_` and `ngettext`, imported from the standard library's gettext,
+    whose default domain baocao does not use: they call baocao's instead."""
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser,
+                   click.termui, click.types):
+        if getattr(module, "_", None) is gettext.gettext:
+            module._ = _click_types_text if module is click.types else _
+        if getattr(module, "ngettext", None) is gettext.ngettext:
+            module.ngettext = ngettext
+
+
+_install_for_click()
 
 
 class TranslatedCommand(click.Command):

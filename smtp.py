@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 
 from baocao.config import is_loopback
+from baocao.i18n import N_
 
 SMTP_TLS_MODES = ("starttls", "ssl", "none")
 
@@ -34,13 +35,14 @@ class SmtpSettings:
 
     def check(self) -> None:
         if self.tls not in SMTP_TLS_MODES:
-            raise SmtpError(f"--smtp-tls must be one of {', '.join(SMTP_TLS_MODES)}, not {self.tls!r}")
+            raise SmtpError(N_("--smtp-tls must be one of {modes}, not {tls}").format(
+                modes=", ".join(SMTP_TLS_MODES), tls=repr(self.tls)))
         if self.tls == "none" and not is_loopback(self.host) and self.user:
-            raise SmtpError(f"--smtp-tls none would send the password in clear text to {self.host}; "
-                            "it is allowed only for a loopback address: use starttls or ssl")
+            raise SmtpError(N_("--smtp-tls none would send the password in clear text to {host}; "
+                               "it is allowed only for a loopback address: use starttls or ssl").format(host=self.host))
         if self.user and not self.password:
-            raise SmtpError("no SMTP password for --smtp-user: put it in a file named by --smtp-password-file "
-                            "or in BAOCAO_SMTP_PASSWORD")
+            raise SmtpError(N_("no SMTP password for --smtp-user: put it in a file named by --smtp-password-file "
+                               "or in BAOCAO_SMTP_PASSWORD"))
 
 
 def send(message: EmailMessage, settings: SmtpSettings) -> None:
@@ -60,13 +62,15 @@ def send(message: EmailMessage, settings: SmtpSettings) -> None:
                 server.login(settings.user, settings.password)
             server.send_message(message)
     except smtplib.SMTPAuthenticationError as e:
-        raise SmtpError(f"SMTP server {where} refused the login of {settings.user} ({e.smtp_code}): check the user "
-                        "and the password (--smtp-password-file or BAOCAO_SMTP_PASSWORD)") from e
+        raise SmtpError(N_("SMTP server {server} refused the login of {user} ({code}): check the user and the "
+                           "password (--smtp-password-file or BAOCAO_SMTP_PASSWORD)").format(
+                               server=where, user=settings.user, code=e.smtp_code)) from e
     except smtplib.SMTPRecipientsRefused as e:
-        raise SmtpError(f"SMTP server {where} refused the address {', '.join(e.recipients)}: check --mail-to") from e
+        raise SmtpError(N_("SMTP server {server} refused the address {addresses}: check --mail-to").format(
+            server=where, addresses=", ".join(e.recipients))) from e
     except ssl.SSLError as e:
-        raise SmtpError(f"TLS with {where} failed ({e}): if the server uses a private CA, give it with "
-                        "--smtp-ca-file") from e
+        raise SmtpError(N_("TLS with {server} failed ({reason}): if the server uses a private CA, give it with "
+                           "--smtp-ca-file").format(server=where, reason=e)) from e
     except (smtplib.SMTPException, OSError) as e:
-        raise SmtpError(f"cannot send through SMTP server {where} ({e}): check --smtp-host, --smtp-port, "
-                        "--smtp-tls and the network") from e
+        raise SmtpError(N_("cannot send through SMTP server {server} ({reason}): check --smtp-host, --smtp-port, "
+                           "--smtp-tls and the network").format(server=where, reason=e)) from e

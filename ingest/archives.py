@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 import libarchive
 from libarchive.exception import ArchiveError
 
+from baocao.i18n import N_
+
 MiB = 2**20
 _CHUNK = 64 * 1024
 # Tiny archives of text legitimately compress more than 100:1; a bomb needs volume.
@@ -162,18 +164,15 @@ def _unpack_into(tally: _Tally, data: bytes, label: str, prefix: str, depth: int
                 continue  # directories, links and devices carry no report
             if tally.entries >= limits.max_entries:
                 tally.stopped = True
-                tally.problem(
-                    f"{label}: more than {limits.max_entries} files; only the first "
-                    f"{limits.max_entries} were read: ask the province to send the "
-                    "report itself."
-                )
+                tally.problem(N_(
+                    "{label}: more than {limit} files; only the first {limit} were read: "
+                    "ask the province to send the report itself.").format(label=label, limit=limits.max_entries))
                 return
             tally.entries += 1
             if entry.encrypted:
-                tally.problem(
-                    f"{label}: {entry.path} is protected by a password and could not be "
-                    "read: ask the province to send it without a password."
-                )
+                tally.problem(N_(
+                    "{label}: {path} is protected by a password and could not be read: "
+                    "ask the province to send it without a password.").format(label=label, path=entry.path))
                 if skippable:
                     continue
                 return
@@ -189,27 +188,24 @@ def _unpack_into(tally: _Tally, data: bytes, label: str, prefix: str, depth: int
                     inflated += len(block)
                     tally.total_bytes += len(block)
                     if inflated > ratio_cap:
-                        tally.problem(
-                            f"{label}: unpacks to more than {limits.max_ratio:g} times its "
-                            "own size (a possible zip bomb); reading stopped: ask the "
-                            "province to send the report itself, not in an archive."
-                        )
+                        tally.problem(N_(
+                            "{label}: unpacks to more than {ratio} times its own size (a possible "
+                            "zip bomb); reading stopped: ask the province to send the report itself, "
+                            "not in an archive.").format(label=label, ratio=f"{limits.max_ratio:g}"))
                         return
                     if tally.total_bytes > limits.max_total_bytes:
                         tally.stopped = True
-                        tally.problem(
-                            f"{label}: the files inside add up to more than "
-                            f"{_mib(limits.max_total_bytes)}; reading stopped there: ask "
-                            "the province to send the report itself."
-                        )
+                        tally.problem(N_(
+                            "{label}: the files inside add up to more than {size}; reading stopped "
+                            "there: ask the province to send the report itself.").format(
+                                label=label, size=_mib(limits.max_total_bytes)))
                         return
                     if len(content) > limits.max_member_bytes:
                         break
             except _MemberDamaged as e:
-                tally.problem(
-                    f"{label}: {entry.path} could not be read ({e}); ask the province "
-                    "to send it again."
-                )
+                tally.problem(N_(
+                    "{label}: {path} could not be read ({reason}); ask the province to send it "
+                    "again.").format(label=label, path=entry.path, reason=e))
                 continue
             if len(content) > limits.max_member_bytes:
                 tally.problem(_too_large(label, entry.path, limits, skippable))
@@ -221,15 +217,13 @@ def _unpack_into(tally: _Tally, data: bytes, label: str, prefix: str, depth: int
                 return
     except _Damaged as e:
         if "encrypt" in str(e).lower() or "passphrase" in str(e).lower():
-            tally.problem(
-                f"{label}: the archive is protected by a password and could not be "
-                "read: ask the province to send it without a password."
-            )
+            tally.problem(N_(
+                "{label}: the archive is protected by a password and could not be read: "
+                "ask the province to send it without a password.").format(label=label))
         else:
-            tally.problem(
-                f"{label}: the archive is damaged or incomplete ({e}); ask the province "
-                "to send it again, or to send the report itself."
-            )
+            tally.problem(N_(
+                "{label}: the archive is damaged or incomplete ({reason}); ask the province "
+                "to send it again, or to send the report itself.").format(label=label, reason=e))
     finally:
         entries.close()
 
@@ -243,20 +237,17 @@ def _add(tally: _Tally, data: bytes, label: str, path: str, depth: int) -> None:
         tally.members.append(Member(path=path, data=data, depth=depth))
         return
     if depth >= tally.limits.max_depth:
-        tally.problem(
-            f"{label}: an archive nested more than {tally.limits.max_depth} deep; it was "
-            "not opened: ask the province to send the report itself."
-        )
+        tally.problem(N_(
+            "{label}: an archive nested more than {depth} deep; it was not opened: ask the "
+            "province to send the report itself.").format(label=label, depth=tally.limits.max_depth))
         return
     _unpack_into(tally, data, label=label, prefix=path + "/", depth=depth + 1)
 
 
 def _too_large(label: str, path: str, limits: ArchiveLimits, skippable: bool) -> str:
-    then = "it was skipped" if skippable else "reading stopped there"
-    return (
-        f"{label}: {path} is larger than {_mib(limits.max_member_bytes)} once unpacked; "
-        f"{then}: ask the province to send the report itself."
-    )
+    then = N_("it was skipped") if skippable else N_("reading stopped there")
+    return N_("{label}: {path} is larger than {size} once unpacked; {then}: ask the province to send "
+              "the report itself.").format(label=label, path=path, size=_mib(limits.max_member_bytes), then=then)
 
 
 def _mib(n: int) -> str:

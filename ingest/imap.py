@@ -24,7 +24,7 @@ import tenacity
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
 from baocao.config import is_loopback
-from baocao.i18n import N_
+from baocao.i18n import N_, _, ngettext
 from baocao.ingest.sources import SPOOL_THRESHOLD, RawMessage
 from baocao.store import FolderState
 from baocao.store.errors import writing
@@ -146,10 +146,10 @@ class _Session:
             stop=tenacity.stop_after_attempt(self.settings.retries + 1),
             wait=tenacity.wait_exponential(multiplier=self.settings.backoff, max=30),
             retry=tenacity.retry_if_exception_type(Dropped),
-            before_sleep=lambda state: self.on_event(
-                f"connection to {self.settings.host} lost ({state.outcome.exception()}); "
-                f"retry {state.attempt_number} of {self.settings.retries} "
-                f"in {state.next_action.sleep:.0f} s"),
+            before_sleep=lambda state: self.on_event(_(
+                "connection to {host} lost ({reason}); retry {attempt} of {retries} in {seconds} s").format(
+                    host=self.settings.host, reason=state.outcome.exception(), attempt=state.attempt_number,
+                    retries=self.settings.retries, seconds=f"{state.next_action.sleep:.0f}")),
             reraise=True,
         )
         try:
@@ -223,10 +223,15 @@ def imap_messages(
         wanted = session.call(lambda client: _list_wanted(client, last_uid, seen))
         again = [item.uid for item in wanted if item.uid <= last_uid]
         if again:
-            shown = ", ".join(map(str, again[:5])) + (f" and {len(again) - 5} more" if len(again) > 5 else "")
-            on_event(f"{settings.folder!r}: UID {shown}, at or below the last UID stored, hold(s) mail not stored "
-                     "from there before (the server gave old UIDs to new mail): fetching it; what was stored "
-                     "before is kept")
+            shown = ", ".join(map(str, again[:5]))
+            if len(again) > 5:
+                shown = _("{uids} and {more} more").format(uids=shown, more=len(again) - 5)
+            on_event(ngettext(
+                "{folder}: UID {uids}, at or below the last UID stored, holds mail not stored from there before "
+                "(the server gave old UIDs to new mail): fetching it; what was stored before is kept",
+                "{folder}: UIDs {uids}, at or below the last UID stored, hold mail not stored from there before "
+                "(the server gave old UIDs to new mail): fetching it; what was stored before is kept",
+                len(again)).format(folder=repr(settings.folder), uids=shown))
         on_folder(session.uidvalidity, len(wanted))
         for batch in _batches(wanted):
             if len(batch) == 1 and batch[0].size > SPOOL_THRESHOLD:

@@ -192,7 +192,8 @@ def _header(msg: EmailMessage, name: str, raw: str, problems: list[Problem]) -> 
         value = msg.get(name)
         return nfc(str(value)) if value is not None else ""
     except Exception as e:  # the email package raises assorted errors on hostile headers
-        problems.append(Problem(f"header {name} could not be decoded ({type(e).__name__}: {e}); shown as sent"))
+        problems.append(Problem(N_("header {name} could not be decoded ({reason}); shown as sent").format(
+            name=name, reason=f"{type(e).__name__}: {e}")))
         return nfc(raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
@@ -208,7 +209,8 @@ def _walk(part: EmailMessage, path: str, found: _Reading) -> None:
         for inner in part.get_payload():
             message = _read(inner, path=path or "1")
             found.forwarded.append(message)
-            found.problems.extend(Problem(f"in the forwarded message: {p.what}", p.action) for p in message.problems)
+            found.problems.extend(Problem(N_("in the forwarded message: {what}").format(what=p.what), p.action)
+                                  for p in message.problems)
     elif part.is_multipart():
         for i, sub in enumerate(part.iter_parts(), start=1):
             _walk(sub, f"{path}.{i}" if path else str(i), found)
@@ -228,7 +230,8 @@ def _leaf(part: EmailMessage, path: str, found: _Reading) -> None:
     try:
         data = part.get_payload(decode=True) or b""
     except Exception as e:
-        problems.append(Problem(f"part {path or '1'} could not be decoded ({e})", CHECK_ATTACHMENTS))
+        problems.append(Problem(N_("part {part} could not be decoded ({reason})").format(part=path or "1", reason=e),
+                                CHECK_ATTACHMENTS))
         data = b""
     found.attachments.append(Attachment(part=path or "1", filename=filename, content_type=ctype, data=data))
 
@@ -290,7 +293,8 @@ def _defect_text(kind: type, defect: email.errors.MessageDefect) -> tuple[str, s
         if cls in _DEFECTS:
             what, action = _DEFECTS[cls]
             return (f"{what} ({defect})" if str(defect) and cls is not kind else what), action
-    return f"the MIME structure is malformed ({kind.__name__}: {defect})", CHECK_ATTACHMENTS
+    malformed = N_("the MIME structure is malformed ({reason})").format(reason=f"{kind.__name__}: {defect}")
+    return malformed, CHECK_ATTACHMENTS
 
 
 # --- a multipart whose declared boundary is not the one its body uses ---------------------
@@ -316,13 +320,13 @@ def _recovered_multipart(part: EmailMessage, path: str, found: _Reading) -> Emai
     recovered = parser.close()
     if not recovered.is_multipart():
         return None
-    owner = "the message" if not path else f"MIME part {path}"
+    owner = N_("the message") if not path else N_("MIME part {path}").format(path=path)
     if declared is None:
-        what = (f"{owner} is multipart/{subtype} but names no MIME boundary; "
-                f"read with the boundary {used!r} its body uses")
+        what = N_("{owner} is multipart/{subtype} but names no MIME boundary; read with the boundary "
+                  "{used} its body uses").format(owner=owner, subtype=subtype, used=repr(used))
     else:
-        what = (f"{owner}'s declared MIME boundary {declared!r} does not match its body; "
-                f"read with the boundary {used!r} the body uses")
+        what = N_("{owner}'s declared MIME boundary {declared} does not match its body; read with the "
+                  "boundary {used} the body uses").format(owner=owner, declared=repr(declared), used=repr(used))
     found.problems.append(Problem(what, CHECK_ATTACHMENTS))
     return recovered
 
@@ -342,7 +346,8 @@ def _filename(part: EmailMessage, problems: list[Problem]) -> str:
     try:
         name = part.get_filename() or ""
     except Exception as e:
-        problems.append(Problem(f"an attachment's file name could not be decoded ({e})", CHECK_ATTACHMENTS))
+        problems.append(Problem(N_("an attachment's file name could not be decoded ({reason})").format(reason=e),
+                                CHECK_ATTACHMENTS))
         name = ""
     return nfc(name).strip()
 
@@ -351,8 +356,8 @@ def _text(part: EmailMessage, problems: list[Problem]) -> str:
     try:
         return part.get_content()
     except (LookupError, UnicodeError, AssertionError, email.errors.MessageError, ValueError, TypeError) as e:
-        problems.append(Problem(f"text part in charset {part.get_content_charset()!r} could not be decoded ({e}); "
-                                "read as UTF-8"))
+        problems.append(Problem(N_("text part in charset {charset} could not be decoded ({reason}); read as UTF-8")
+                                .format(charset=repr(part.get_content_charset()), reason=e)))
         payload = part.get_payload(decode=True) or b""
         return payload.decode("utf-8", errors="replace")
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import tomlkit
 
+from baocao.i18n import N_
 from baocao.review.rights import ROLES, may
 
 FILE_NAME = "users.toml"
@@ -52,13 +53,14 @@ def load_users(path: Path) -> dict[str, User]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise UsersError(f"{path} is not valid TOML ({e}): fix it or remove it and add the users again") from e
+        raise UsersError(N_("{path} is not valid TOML ({reason}): fix it or remove it and add the users again").format(
+            path=path, reason=e)) from e
     users = {}
     for n, entry in enumerate(data.get("user", []), start=1):
         name, role, password = (str(entry.get(k, "")) for k in ("name", "role", "password"))
         if not name or role not in ROLES or not password.startswith("scrypt$"):
-            raise UsersError(f"{path}, [[user]] number {n}: give name, role ({', '.join(ROLES)}) and a password "
-                             "made by `baocao user add`")
+            raise UsersError(N_("{path}, [[user]] number {n}: give name, role ({roles}) and a password made by "
+                                "`baocao user add`").format(path=path, n=n, roles=", ".join(ROLES)))
         users[name] = User(name, role, password)
     return users
 
@@ -67,11 +69,12 @@ def add_user(path: Path, name: str, role: str, password: str) -> User:
     """Add a user, or give an existing one a new role and password."""
     name = name.strip()
     if not name or any(c.isspace() for c in name):
-        raise UsersError(f"{name!r} cannot be a user name: give one word, e.g. lan.nt")
+        raise UsersError(N_("{name} cannot be a user name: give one word, e.g. lan.nt").format(name=repr(name)))
     if role not in ROLES:
-        raise UsersError(f"{role!r} is not a role: give one of {', '.join(ROLES)}")
+        raise UsersError(N_("{role} is not a role: give one of {roles}").format(
+            role=repr(role), roles=", ".join(ROLES)))
     if len(password) < 10:
-        raise UsersError("the password is too short: give at least 10 characters")
+        raise UsersError(N_("the password is too short: give at least 10 characters"))
     load_users(path)   # a damaged file is said, not overwritten
     document = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
     entries = document.get("user")

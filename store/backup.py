@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.i18n import N_
 from baocao.store.catalogue import Store
 from baocao.store.objects import ObjectStore
 
@@ -93,11 +94,12 @@ def back_up_store(source: Path | str, target: Path | str, copy: bool = False) ->
 def _refuse_unsafe_target(source: Path, target: Path) -> None:
     where, into = source.resolve(), target.resolve()
     if into == where or where in into.parents:
-        raise BackupError(f"the backup {target} would be inside the store {source}: back it up to a folder "
-                          "outside it, on another disk at best")
+        raise BackupError(N_("the backup {target} would be inside the store {store}: back it up to a folder "
+                             "outside it, on another disk at best").format(target=target, store=source))
     if into.exists() and any(into.iterdir()) and not (into / CATALOGUE).is_file():
-        raise BackupError(f"{target} is not empty and holds no earlier backup (no {CATALOGUE}): "
-                          "name a new folder or an earlier backup of this store")
+        raise BackupError(N_("{target} is not empty and holds no earlier backup (no {catalogue}): "
+                             "name a new folder or an earlier backup of this store").format(
+                                 target=target, catalogue=CATALOGUE))
 
 
 class _Counts:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from baocao.i18n import N_
 from baocao.store.catalogue import Store
 
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -73,17 +74,17 @@ def check_store(root: Path | str) -> StoreCheck:
     problems: list[Problem] = []
     try:
         try:
-            problems += [_catalogue_problem(root, f"SQLite finds it damaged: {line}")
+            problems += [_catalogue_problem(root, N_("SQLite finds it damaged: {line}").format(line=line))
                          for line in store.integrity_problems()[:20]]
         except sqlite3.DatabaseError as e:
-            problems.append(_catalogue_problem(root, f"SQLite cannot read it whole ({e})"))
+            problems.append(_catalogue_problem(root, N_("SQLite cannot read it whole ({reason})").format(reason=e)))
         try:
             # Read before the objects are listed: everything the catalogue points at was
             # written before its row was committed, so is listed too.
             referenced, messages = store.referenced_objects(), store.count_messages()
         except sqlite3.DatabaseError as e:
             if not problems:
-                problems.append(_catalogue_problem(root, f"SQLite cannot read it ({e})"))
+                problems.append(_catalogue_problem(root, N_("SQLite cannot read it ({reason})").format(reason=e)))
             referenced, messages = None, 0
 
         present: set[str] = set()
@@ -92,8 +93,9 @@ def check_store(root: Path | str) -> StoreCheck:
         for path in sorted((root / "objects").glob("*/*")):
             sha = path.name
             if not (_SHA.fullmatch(sha) and path.parent.name == sha[:2] and path.is_file()):
-                problems.append(Problem(STRAY, None, f"{path.relative_to(root)} is not an object of the store",
-                                        "nothing is lost: move it out of the store"))
+                problems.append(Problem(STRAY, None, N_("{path} is not an object of the store").format(
+                                            path=path.relative_to(root)),
+                                        N_("nothing is lost: move it out of the store")))
                 continue
             objects += 1
             present.add(sha)
@@ -101,9 +103,10 @@ def check_store(root: Path | str) -> StoreCheck:
                 with path.open("rb") as f:
                     digest = hashlib.file_digest(f, "sha256").hexdigest()
                 size += path.stat().st_size
-                why = None if digest == sha else "its content no longer matches its name (the bytes changed on disk)"
+                why = None if digest == sha else \
+                    N_("its content no longer matches its name (the bytes changed on disk)")
             except OSError as e:
-                why = f"it cannot be read ({e.strerror})"
+                why = N_("it cannot be read ({reason})").format(reason=e.strerror)
             if why is not None:
                 damaged.add(sha)
                 if referenced is None or sha in referenced:
@@ -113,7 +116,7 @@ def check_store(root: Path | str) -> StoreCheck:
         if referenced is not None:
             for sha in sorted(set(referenced) - present):
                 problems.append(_object_problem(store, root, MISSING, sha, referenced[sha],
-                                                "it is not in the store (the file was deleted or lost)"))
+                                                N_("it is not in the store (the file was deleted or lost)")))
             unreferenced = present - set(referenced)
             if unreferenced:
                 # An ingest running beside the check may have committed their rows since.
@@ -138,19 +141,23 @@ def _orphan(sha: str, damaged: bool) -> Problem:
     """An object no catalogue row names: a run stopped between writing it and cataloguing
     it. Whole, the next ingest that meets its message adopts it; cut short by the crash,
     it must go, or that ingest would keep it as it is."""
-    what = f"object {_relative(sha)} is not in the catalogue (left by a run stopped between writing it and " \
-           "cataloguing it)"
     if damaged:
-        return Problem(ORPHAN, sha, f"{what}, and its bytes do not match its name (the write was cut short)",
-                       "nothing is lost: delete it; the next `baocao ingest` that meets its message stores it again")
-    return Problem(ORPHAN, sha, what, "nothing is lost: the next `baocao ingest` that meets its message adopts it")
+        return Problem(ORPHAN, sha, N_("object {path} is not in the catalogue (left by a run stopped between writing "
+                                       "it and cataloguing it), and its bytes do not match its name (the write was "
+                                       "cut short)").format(path=_relative(sha)),
+                       N_("nothing is lost: delete it; the next `baocao ingest` that meets its message stores it "
+                          "again"))
+    return Problem(ORPHAN, sha, N_("object {path} is not in the catalogue (left by a run stopped between writing it "
+                                   "and cataloguing it)").format(path=_relative(sha)),
+                   N_("nothing is lost: the next `baocao ingest` that meets its message adopts it"))
 
 
 def _catalogue_problem(root: Path, why: str) -> Problem:
-    return Problem(CATALOGUE, None, f"the catalogue {root / 'catalog.sqlite'} is damaged: {why}",
-                   f"copy catalog.sqlite back from a backup of the store (made by `baocao backup`), then run "
-                   f"`baocao ingest --store {root}`: the mail received since the backup is fetched and analysed "
-                   "again, its objects already stored are reused")
+    return Problem(CATALOGUE, None, N_("the catalogue {path} is damaged: {why}").format(
+                       path=root / "catalog.sqlite", why=why),
+                   N_("copy catalog.sqlite back from a backup of the store (made by `baocao backup`), then run "
+                      "`baocao ingest --store {store}`: the mail received since the backup is fetched and analysed "
+                      "again, its objects already stored are reused").format(store=root))
 
 
 def _object_problem(store: Store, root: Path, kind: str, sha: str, what_object: str, why: str) -> Problem:
@@ -158,8 +165,9 @@ def _object_problem(store: Store, root: Path, kind: str, sha: str, what_object: 
         affected = tuple(_affected(row) for row in store.messages_holding(sha))
     except sqlite3.DatabaseError:
         affected = ()
-    name = {"message": "raw message", "document": "document"}.get(what_object, "object")
-    restore = f"copy {_relative(sha)} back from a backup of the store (made by `baocao backup`)"
+    what = {"message": N_("raw message {path}: {why}"), "document": N_("document {path}: {why}")}.get(
+        what_object, N_("object {path}: {why}"))
+    restore = N_("copy {path} back from a backup of the store (made by `baocao backup`)").format(path=_relative(sha))
     delete_first = "delete the store's damaged copy and " if kind == CORRUPTED else ""
     if what_object == "document" and any(m.sha256 != sha for m in affected):
         action = (f"{delete_first}run `baocao parse --store {root}`: it takes the document out of its message "
@@ -175,7 +183,8 @@ def _object_problem(store: Store, root: Path, kind: str, sha: str, what_object: 
         action += f"; then, if `baocao parse` ran since it was damaged, run `baocao parse --store {root}` again"
     else:
         action = restore
-    return Problem(kind, sha, f"{name} {_relative(sha)}: {why}", action, affected)
+    return Problem(kind, sha, what.format(path=_relative(sha), why=why),
+                   action, affected)
 
 
 def _affected(row: dict) -> AffectedMessage:

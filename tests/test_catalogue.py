@@ -79,7 +79,13 @@ def test_every_translation_keeps_the_fields_of_its_text(vietnamese):
     def fields(text: str) -> set[str]:
         return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
 
-    wrong = [m.id for m in vietnamese if m.id and m.string and fields(m.id) != fields(m.string)]
+    def kept(m) -> bool:
+        if not m.pluralizable:
+            return fields(m.id) == fields(m.string)
+        # Vietnamese has one form for every count: the English plural's, whose fields it keeps.
+        return all(fields(form) == fields(m.id[1]) for form in m.string if form)
+
+    wrong = [m.id for m in vietnamese if m.id and m.string and not kept(m)]
     assert wrong == []
 
 

@@ -203,7 +203,7 @@ def test_the_workbook_fills_the_cells_to_review_and_their_notes_only(store, tmp_
 def test_status_counts_the_cells_to_review_and_their_provinces(store):
     result = run_baocao("status", "--store", str(store))
     assert result.returncode == 0, result.stderr
-    assert "Cells to review: 3 in 2 province(s)" in result.stdout
+    assert "Cells to review: 3 in 2 provinces" in result.stdout
 
 
 def test_a_store_made_before_cells_had_a_confidence_reads_them_as_certain(store, tmp_path):

@@ -14,7 +14,7 @@ def test_under_cron_each_new_message_is_a_log_line_and_a_summary_closes(tmp_path
     result = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(MAILBOX))
     lines = result.stderr.splitlines()
     assert sum(line.startswith("stored ") for line in lines) == 22
-    assert "23 message(s) seen, 22 new, 1 already stored" in lines[-1]
+    assert "23 messages seen, 22 new, 1 already stored" in lines[-1]
 
 
 def test_quiet_prints_nothing_when_all_is_well(tmp_path):
@@ -42,4 +42,4 @@ def test_on_a_terminal_there_is_a_progress_line_instead_of_log_lines(tmp_path):
     text = output.decode("utf-8", "replace")
     assert "stored file://" not in text          # no log lines
     assert "fetching" in text and "\x1b[" in text    # a drawn progress line
-    assert "message(s) seen" in text
+    assert "messages seen" in text

@@ -273,7 +273,7 @@ def test_several_folders_are_read_and_mail_in_two_of_them_is_stored_once(dovecot
     places = _places(store)
     assert sorted(places.values()) == [10, 10] and all(inbox in p or spam in p for p in places)
     again = run_baocao("ingest", *args, env=env)
-    assert again.returncode == 0 and "0 message(s) seen, 0 new" in again.stderr
+    assert again.returncode == 0 and "0 messages seen, 0 new" in again.stderr
 
 
 def test_render_dates_the_letter_as_asked_and_writes_the_clerks_file_beside_it(tmp_path):

@@ -138,7 +138,7 @@ def test_second_ingest_stores_nothing_new(imap_run, dovecot):
     result = run_baocao("ingest", "--store", str(store), *imap_args(dovecot, imap_run["folder"]),
                         env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
     assert result.returncode == 0, result.stderr
-    assert "0 new message(s) to fetch" in result.stderr
+    assert "0 new messages to fetch" in result.stderr
     assert "0 new" in result.stderr
     assert sorted(p.name for p in (store / "objects").rglob("*") if p.is_file()) == before
 
@@ -153,7 +153,7 @@ def test_new_mail_arriving_later_is_fetched_on_the_next_run(dovecot, tmp_path):
     assert run_baocao(*args, env=env).returncode == 0
     append_mailbox(dovecot, folder, MANIFEST[5:8])
     result = run_baocao(*args, env=env)
-    assert "3 new message(s) to fetch" in result.stderr, result.stderr
+    assert "3 new messages to fetch" in result.stderr, result.stderr
 
 
 class _Text(HTMLParser):

@@ -87,3 +87,26 @@ def test_a_library_error_with_a_value_named_twice_is_translated(language, tmp_pa
     recorded = f"{tmp_path} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {tmp_path}` first"
     assert i18n.recorded_text(recorded) == (f"{tmp_path} không phải kho của baocao (không có catalog.sqlite): "
                                             f"chạy `baocao ingest --store {tmp_path}` trước")
+
+
+def test_archive_mime_and_verify_problems_recorded_in_english_are_shown_in_vietnamese(language):
+    language("vi")
+    assert i18n.recorded_text(
+        "bao-cao.zip: a/b.docx is larger than 50 MiB once unpacked; it was skipped: "
+        "ask the province to send the report itself.") == (
+        "bao-cao.zip: a/b.docx lớn hơn 50 MiB khi giải nén; tệp này đã bị bỏ qua: đề nghị tỉnh gửi trực tiếp báo cáo.")
+    assert i18n.recorded_text(   # the owner is itself a text of the catalogue
+        "MIME part 2's declared MIME boundary 'abc' does not match its body; read with the boundary 'xyz' "
+        "the body uses") == (
+        "ranh giới MIME 'abc' mà phần MIME 2 khai báo không khớp với nội dung; "
+        "đã đọc theo ranh giới 'xyz' mà nội dung dùng")
+    assert i18n.recorded_text("document objects/ab/abcd: it is not in the store (the file was deleted or lost)") \
+        == "tài liệu objects/ab/abcd: không có trong kho (tệp đã bị xóa hoặc mất)"
+
+
+def test_errors_of_users_smtp_and_backup_are_vietnamese(language):
+    language("vi")
+    assert i18n.recorded_text("the password is too short: give at least 10 characters") \
+        == "mật khẩu quá ngắn: cần ít nhất 10 ký tự"
+    assert i18n.recorded_text("SMTP server mail.moc.gov.vn:587 refused the address a@b.vn: check --mail-to") \
+        == "máy chủ SMTP mail.moc.gov.vn:587 từ chối địa chỉ a@b.vn: kiểm tra --mail-to"

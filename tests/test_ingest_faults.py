@@ -298,7 +298,7 @@ def test_renumbered_folder_is_read_again_and_nothing_is_stored_twice(server, tmp
     again = run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
                        env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
     assert again.returncode == 0, again.stderr
-    assert f"{len(before['locations'])} new message(s) to fetch" in again.stderr
+    assert f"{len(before['locations'])} new messages to fetch" in again.stderr
     after = catalogue(store)
     assert after["messages"] == before["messages"]
     assert len(after["locations"]) == 2 * len(before["locations"])
@@ -321,7 +321,7 @@ def test_new_mail_under_a_reused_uid_is_fetched_and_what_was_stored_from_that_ui
                        env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
 
     assert again.returncode == 0, again.stderr
-    assert "1 new message(s) to fetch" in again.stderr and "UID 2" in again.stderr
+    assert "1 new message to fetch" in again.stderr and "UID 2" in again.stderr
     stored = ReadOnlyCatalogue(store)
     assert len(stored.messages()) == 6            # the earlier one is kept
     newcomer_sha = hashlib.sha256(newcomer).hexdigest()
@@ -331,7 +331,7 @@ def test_new_mail_under_a_reused_uid_is_fetched_and_what_was_stored_from_that_ui
     assert "UID 2 held another message" in errors and "RFC 3501" in errors
     third = run_baocao("ingest", "--store", str(store), *imap_args(server, folder),
                        env={"BAOCAO_IMAP_PASSWORD": IMAP_PASSWORD})
-    assert third.returncode == 0 and "0 new message(s) to fetch" in third.stderr   # settled
+    assert third.returncode == 0 and "0 new messages to fetch" in third.stderr   # settled
 
 
 def test_large_message_is_streamed_to_disk_stored_exactly_and_flagged(server, tmp_path):

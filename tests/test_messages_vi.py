@@ -177,3 +177,34 @@ def test_exit_messages_from_the_library_are_vietnamese(tmp_path):
     assert done.stderr.startswith(f"Lỗi: {tmp_path / 'khong-co'} không phải kho của baocao")
     english = baocao("--lang", "en", "status", "--store", str(tmp_path / "khong-co"), env=C_LOCALE)
     assert english.stderr.startswith(f"Error: {tmp_path / 'khong-co'} is not a baocao store")
+
+
+# -- click's own messages ---------------------------------------------------------------------
+
+def test_clicks_usage_errors_are_vietnamese():
+    """What click itself says when a command is mistyped: the option missing, the hint."""
+    missing = baocao("ingest", env=C_LOCALE)
+    assert missing.returncode == 2
+    assert "Lỗi: Thiếu tùy chọn '--store'." in missing.stderr
+    assert "Xem 'baocao ingest --help' để được hướng dẫn." in missing.stderr
+    assert "Missing option" not in missing.stderr and "Try '" not in missing.stderr
+    unknown = baocao("status", "--stor", "kho", env=C_LOCALE)
+    assert "Không có tùy chọn '--stor'." in unknown.stderr and "No such option" not in unknown.stderr
+    extra = baocao("status", "--store", "kho", "thua", env=C_LOCALE)
+    assert "Thừa đối số (thua)" in extra.stderr
+
+
+def test_clicks_usage_errors_are_english_when_asked():
+    shown = baocao("--lang", "en", "ingest", env=C_LOCALE).stderr
+    assert "Error: Missing option '--store'." in shown and "Try 'baocao ingest --help' for help." in shown
+    assert "Thiếu" not in shown
+
+
+def test_clicks_invalid_values_are_vietnamese_and_english_when_asked(tmp_path):
+    role = baocao("user", "add", "--store", str(tmp_path), "lan.nt", "--role", "chief", env=C_LOCALE).stderr
+    assert "Lỗi: Giá trị không hợp lệ cho '--role': 'chief' không phải một trong các giá trị 'clerk'" in role
+    args = ("user", "add", "--store", str(tmp_path), "lan.nt", "--role", "clerk", "--password-file", "khong-co.txt")
+    missing = baocao(*args, env=C_LOCALE).stderr
+    assert "Giá trị không hợp lệ cho '--password-file': Tệp 'khong-co.txt' không tồn tại." in missing
+    english = baocao("--lang", "en", *args, env=C_LOCALE).stderr
+    assert "Error: Invalid value for '--password-file': File 'khong-co.txt' does not exist." in english

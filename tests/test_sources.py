@@ -39,7 +39,7 @@ def test_every_message_of_an_exported_mailbox_is_stored_once(make, tmp_path):
     assert result.returncode == 0, result.stderr
     assert unique_messages(tmp_path / "kho") == len(FILES) - 1     # the duplicate delivery once
     again = run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(source))
-    assert f"{len(FILES)} message(s) seen, 0 new" in again.stderr
+    assert f"{len(FILES)} messages seen, 0 new" in again.stderr
 
 
 def test_a_file_that_is_no_mailbox_is_refused_with_what_to_give(tmp_path):

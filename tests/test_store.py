@@ -118,7 +118,7 @@ def test_a_store_made_before_uids_were_checked_is_upgraded_and_fetches_nothing_a
     again = run_baocao("ingest", "--store", str(store), *imap_args(dovecot, sample_folder), env=env)
 
     assert again.returncode == 0, again.stderr
-    assert "0 new message(s) to fetch" in again.stderr
+    assert "0 new messages to fetch" in again.stderr
     version, columns = schema_of(store)
     assert {"size", "internaldate"} <= columns["locations"]
     assert version == str(SCHEMA_VERSION)
