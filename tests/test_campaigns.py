@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from catalogue_surgery import as_before_campaigns
+from catalogue_surgery import as_an_older_baocao_left_it, as_before_campaigns
 from mailserver import MAILBOX, run_baocao
 
 from baocao.register import recorded_campaigns
@@ -68,6 +68,67 @@ def test_an_edited_campaign_file_is_a_new_version_and_the_same_file_again_is_not
     finally:
         s.close()
     assert "file version 2" in run_baocao("campaigns", "--store", str(store)).stdout
+
+
+def green_beside_its_table(tmp_path) -> tuple[Path, Path]:
+    """The 1702 campaign file in a folder of its own, its province table beside it."""
+    folder = tmp_path / "chien-dich"
+    folder.mkdir()
+    shutil.copy(GREEN, folder / GREEN.name)
+    shutil.copy(SMART.parent / "provinces-34.csv", folder / "provinces-34.csv")
+    return folder / GREEN.name, folder / "provinces-34.csv"
+
+
+def rename_thanh_hoa(table: Path) -> None:
+    text = table.read_text(encoding="utf-8")
+    assert "\n38,Thanh Hóa," in text
+    table.write_text(text.replace("\n38,Thanh Hóa,", "\n38,Thanh Hóa sửa sau,"), encoding="utf-8")
+
+
+def green_status(store: Path) -> str:
+    result = run_baocao("status", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_province_table_is_recorded_with_the_campaign_an_edit_beside_its_file_is_a_new_version(store, tmp_path):
+    green, table = green_beside_its_table(tmp_path)
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(green)).returncode == 0
+
+    rename_thanh_hoa(table)
+
+    assert "  38  Thanh Hóa  " in green_status(store)   # the table as recorded, not as edited since
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(green)).returncode == 0
+    assert "  38  Thanh Hóa sửa sau" in green_status(store)
+    s = Store.open(store)
+    try:
+        first, second = s.campaign_versions("1702/BXD-HTKT")
+        assert (first.version, second.version) == (1, 2)
+        assert first.file_sha256 == second.file_sha256 and first.table_sha256 != second.table_sha256
+        assert b"\n38,Thanh H\xc3\xb3a," in s.read_object(first.table_sha256)   # what was signed stays readable
+    finally:
+        s.close()
+    assert "file version 2" in run_baocao("campaigns", "--store", str(store)).stdout.split("1702/BXD-HTKT")[1]
+    checked = run_baocao("verify", "--store", str(store), env={"BAOCAO_LANG": "en"})
+    assert checked.returncode == 0 and "warning" not in checked.stdout   # both tables are the catalogue's objects
+
+
+def test_a_campaign_recorded_before_its_table_was_kept_gets_it_when_recorded_again(store, tmp_path):
+    green, table = green_beside_its_table(tmp_path)
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(green)).returncode == 0
+    as_an_older_baocao_left_it(store, 4, [("campaign_versions", "table_sha256")])
+
+    assert "  38  Thanh Hóa  " in green_status(store)   # read beside its file, as it was
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(green)).returncode == 0
+    rename_thanh_hoa(table)
+
+    assert "  38  Thanh Hóa  " in green_status(store)   # kept now: the edit changes nothing
+    s = Store.open(store)
+    try:
+        [version] = s.campaign_versions("1702/BXD-HTKT")   # the same file and table: no new version
+        assert version.table_sha256 is not None
+    finally:
+        s.close()
 
 
 def test_with_several_campaigns_a_reading_command_that_names_none_lists_them_and_exits_2(store):
