@@ -751,10 +751,10 @@ def assign(store, campaign, message, province, not_report, by):
     if not_report == bool(province):
         raise Failure(_("give either PROVINCE (the province that sent the message) or --not-report, "
                         "not both nor neither"), 2)
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)   # the campaign whose province table PROVINCE is in, named in the entry
     try:
         if province:
-            province_named(c, province)   # a wrong name is said before the store is opened
+            province_named(c, province)   # a wrong name is said before the store is locked
     except AssignError as e:
         raise Failure(str(e), 2) from e
     by = by or getpass.getuser()

@@ -151,6 +151,25 @@ def test_a_recorded_campaign_is_named_by_its_letter_number_in_any_spelling(store
         assert "Provinces: 34;" in result.stdout
 
 
+def test_assign_takes_the_campaign_as_reading_commands_do_and_its_entry_names_it(store):
+    import tomllib
+
+    from baocao.store import ReadOnlyCatalogue
+
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    [binh_duong] = [m.sha256 for m in ReadOnlyCatalogue(store).messages() if m.province_code == "74"]
+
+    unnamed = run_baocao("assign", "--store", str(store), binh_duong[:12], "Thành phố Hồ Chí Minh")
+    assert unnamed.returncode == 2 and "holds 2 campaigns" in unnamed.stderr
+    assigned = run_baocao("assign", "--store", str(store), "--campaign", "1702/bxd-htkt", binh_duong[:12],
+                          "Thành phố Hồ Chí Minh", "--by", "minh.vt")
+
+    assert assigned.returncode == 0, assigned.stderr
+    [entry] = tomllib.loads((store / "corrections.toml").read_text(encoding="utf-8"))["message"]
+    # Bình Dương is part of Hồ Chí Minh City in the 34 provinces of 2025: code 79 of 1702's table.
+    assert (entry["campaign"], entry["province"], entry["message"]) == ("1702/BXD-HTKT", "79", binh_duong)
+
+
 def test_a_campaign_neither_recorded_nor_a_file_is_refused_with_what_is_recorded(store):
     result = run_baocao("status", "--store", str(store), "--campaign", "9999/BXD-XYZ")
 
