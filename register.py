@@ -79,6 +79,17 @@ def open_campaigns(store: Store) -> list[Campaign]:
     return [load_recorded(store, c) for c in recorded_campaigns(store) if c.closed_at is None]
 
 
+def analysed_campaigns(store: Store, given: Sequence[Campaign] = ()) -> list[Campaign]:
+    """What an ingest, a parse or each run of a watch analyses messages against: the
+    campaigns given (first: what the command was asked about), then every other open one
+    the store records, each as last recorded; one closed meanwhile is left out. A given
+    campaign the store does not record is taken as given."""
+    recorded = {r.id: r for r in recorded_campaigns(store)}
+    given_by_id = {c.id: c for c in given}
+    return [load_recorded(store, recorded[i]) if i in recorded else given_by_id[i]
+            for i in dict.fromkeys([*given_by_id, *recorded]) if i not in recorded or recorded[i].closed_at is None]
+
+
 def resolve_campaign(store: Store, named: str | Path | None) -> Campaign:
     """The campaign a reading command is about. `named`: a recorded campaign's letter number
     ("1683/BXD-PTDT", written with or without diacritics and in any case) or a campaign
