@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Sequence
+from zoneinfo import ZoneInfo
 
 from baocao.campaign import (
     BUNDLED_CAMPAIGN,
@@ -18,7 +19,7 @@ from baocao.campaign import (
     load_campaign,
     read_campaign_files,
 )
-from baocao.i18n import N_
+from baocao.i18n import N_, moment_text
 from baocao.store import Store, sha256_hex
 from baocao.store.records import CampaignVersion, RecordedCampaign
 from baocao.text import fold
@@ -30,7 +31,8 @@ class CampaignChoiceError(CampaignError):
     def __init__(self, store: Path, recorded: Sequence[RecordedCampaign]):
         listing = "\n".join("  " + (N_("{id}  {title} (deadline {deadline}, closed)") if c.closed_at else
                                      N_("{id}  {title} (deadline {deadline})")).format(
-                                         id=c.id, title=c.title, deadline=c.deadline) for c in recorded)
+                                         id=c.id, title=c.title, deadline=moment_text(c.deadline, ZoneInfo(c.timezone)))
+                             for c in recorded)   # the deadline as people read it, in the campaign's zone
         super().__init__(N_("the store {store} holds {count} campaigns; say which one with --campaign LETTER (or a "
                             "campaign file):\n{listing}").format(store=store, count=len(recorded), listing=listing))
         self.recorded = tuple(recorded)

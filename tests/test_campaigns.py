@@ -139,6 +139,9 @@ def test_with_several_campaigns_a_reading_command_that_names_none_lists_them_and
         assert result.returncode == 2, result.stderr
         assert "holds 2 campaigns; say which one with --campaign" in result.stderr
         assert "1683/BXD-PTDT" in result.stderr and "1702/BXD-HTKT" in result.stderr
+        assert "(deadline 2025-09-15 00:00)" in result.stderr   # as people read it, not ISO 8601
+    in_vietnamese = run_baocao("status", "--store", str(store), env={"BAOCAO_LANG": "vi"})
+    assert "(hạn gửi 15/9/2025 00:00)" in in_vietnamese.stderr, in_vietnamese.stderr
 
 
 def test_a_recorded_campaign_is_named_by_its_letter_number_in_any_spelling(store):
