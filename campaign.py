@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from baocao.i18n import N_
 
@@ -200,24 +201,49 @@ def bundled_path(name: str) -> Path:
 def load_campaign(path: Path | str | None = None) -> Campaign:
     """Load a campaign TOML; None means the bundled 1683/BXD-PTDT campaign."""
     path = Path(path) if path is not None else bundled_path(BUNDLED_CAMPAIGN)
+    files = read_campaign_files(path)
+    return campaign_from_bytes(files.campaign, path, files.province_table)
+
+
+class CampaignFiles(NamedTuple):
+    """A campaign's file and the province table it names, as bytes: what a store keeps of a
+    campaign, so that a recorded campaign reads the same whatever later happens to the files."""
+    campaign: bytes
+    province_table: bytes
+
+
+def read_campaign_files(path: Path | str | None = None) -> CampaignFiles:
+    """The campaign file (None: the bundled one) and its province table (beside it, or the
+    bundled one of that name), each read once."""
+    path = Path(path) if path is not None else bundled_path(BUNDLED_CAMPAIGN)
     try:
-        data = path.read_bytes()
+        content = path.read_bytes()
     except FileNotFoundError:
         raise CampaignError(N_("campaign file {path} not found: give an existing file with --campaign").format(
             path=path)) from None
-    return campaign_from_bytes(data, path)
+    try:
+        name = _province_table_name(tomllib.loads(content.decode("utf-8")))
+    except (KeyError, TypeError, ValueError):
+        campaign_from_bytes(content, path, b"")   # the file's fault, said as loading it says it
+        raise
+    table_path = _table_path(name, path)
+    try:
+        return CampaignFiles(content, table_path.read_bytes())
+    except FileNotFoundError:
+        raise CampaignError(f"province table {table_path} not found: put it beside the campaign file") from None
 
 
-def campaign_from_bytes(content: bytes, path: Path) -> Campaign:
-    """A campaign from its file's bytes (as a store keeps them); `path` is where the file
-    was, to name it in messages and find its province table beside it."""
+def campaign_from_bytes(content: bytes, path: Path, province_table: bytes | None = None) -> Campaign:
+    """A campaign from its file's bytes and its province table's (as a store keeps them);
+    `path` is where the file was, to name it in messages. A province_table of None is read
+    from beside `path` (a campaign recorded before its table was kept with it)."""
     try:
         data = tomllib.loads(content.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise CampaignError(N_("campaign file {path} is not valid UTF-8 TOML: {reason}").format(path=path, reason=e)) \
             from e
     try:
-        return _campaign_from_toml(data, path)
+        return _campaign_from_toml(data, path, province_table)
     except _BadValue as e:
         raise CampaignError(f"{path}: {e}; see campaigns/{BUNDLED_CAMPAIGN} for an example") from e
     except KeyError as e:
@@ -234,7 +260,7 @@ class _BadValue(ValueError):
     message names the key."""
 
 
-def _campaign_from_toml(data: dict, path: Path) -> Campaign:
+def _campaign_from_toml(data: dict, path: Path, province_table: bytes | None) -> Campaign:
     deadline = data["deadline"]
     if not isinstance(deadline, datetime) or deadline.tzinfo is None:
         raise ValueError("deadline must be a TOML offset datetime such as 2022-05-30T00:00:00+07:00")
@@ -246,7 +272,9 @@ def _campaign_from_toml(data: dict, path: Path) -> Campaign:
     if len(set(roles)) != len(roles):
         twice = next(r for r in roles if roles.count(r) > 1)
         raise _BadValue(f"[[outline.sections]] give the role {twice!r} to one section only")
-    provinces = load_provinces(_table_path(data["recipients"]["table"], path))
+    table_path = _table_path(_province_table_name(data), path)
+    provinces = (load_provinces(table_path) if province_table is None
+                 else provinces_from_text(province_table.decode("utf-8"), table_path))
     expected = data["recipients"].get("count")
     if expected is not None and expected != len(provinces):
         raise ValueError(f"recipients.count is {expected} but the table lists {len(provinces)} provinces")
@@ -427,11 +455,20 @@ def _table_path(name: str, campaign_path: Path) -> Path:
     return beside if beside.exists() else bundled_path(name)
 
 
+def _province_table_name(data: dict) -> str:
+    return _text(data["recipients"], "table", "[recipients]")
+
+
 def load_provinces(path: Path) -> tuple[Province, ...]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CampaignError(f"province table {path} not found: put it beside the campaign file") from None
+    return provinces_from_text(text, path)
+
+
+def provinces_from_text(text: str, path: Path) -> tuple[Province, ...]:
+    """The province table's rows; `path` names it in messages."""
     rows = list(csv.DictReader(io.StringIO(text)))
     provinces = tuple(
         Province(

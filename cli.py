@@ -211,7 +211,7 @@ def _campaigns_recorded(store_path: Path, files, reopen: bool = False) -> list:
     """--campaign FILE (repeatable) of ingest, parse and watch: each file recorded in the
     store; what is analysed is every open campaign it records (the bundled one when none).
     A closed campaign given is refused, or opened again with `reopen`."""
-    from baocao.register import open_campaigns, record_campaign, recorded_named, reopen_campaign
+    from baocao.register import analysed_campaigns, open_campaigns, record_campaign, recorded_named, reopen_campaign
 
     s = _open_store(store_path, create=True)
     try:
@@ -227,8 +227,7 @@ def _campaigns_recorded(store_path: Path, files, reopen: bool = False) -> list:
                                     "open it again").format(campaign=campaign.id, closed_at=closed.closed_at,
                                                             store=store_path), 2)
                 reopen_campaign(s, campaign.id)
-        # The files given first: they are what the command was asked about.
-        analysed = given + [c for c in open_campaigns(s) if c.id not in {g.id for g in given}]
+        analysed = analysed_campaigns(s, given)   # as each run of a watch reads them again
         if not analysed:
             raise Failure(_("every campaign of the store {store} is closed: give the campaign to analyse with "
                             "--campaign FILE (a closed one with `baocao parse --campaign FILE --reopen`)").format(
@@ -763,10 +762,10 @@ def assign(store, campaign, message, province, not_report, by):
     if not_report == bool(province):
         raise Failure(_("give either PROVINCE (the province that sent the message) or --not-report, "
                         "not both nor neither"), 2)
-    c = _campaign(campaign)
+    c = _campaign_of(store, campaign)   # the campaign whose province table PROVINCE is in, named in the entry
     try:
         if province:
-            province_named(c, province)   # a wrong name is said before the store is opened
+            province_named(c, province)   # a wrong name is said before the store is locked
     except AssignError as e:
         raise Failure(str(e), 2) from e
     by = by or getpass.getuser()

@@ -120,8 +120,14 @@ def recorded_text(text: str) -> str:
     for pattern, msgstr in _templates(_language):
         match = pattern.match(text)
         if match:
-            return msgstr.format(**{k: recorded_text(v) for k, v in match.groupdict().items()})
+            return msgstr.format(**{k: _field_text(v) for k, v in match.groupdict().items()})
     return text
+
+
+def _field_text(value: str) -> str:
+    """A field formatted into a text, translated: one of several lines is a listing, a text
+    on each line (the campaigns a store holds), which no template can match as a whole."""
+    return "\n".join(recorded_text(line) for line in value.split("\n"))
 
 
 # -- dates, times and numbers for people ------------------------------------------------

@@ -8,9 +8,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Sequence
+from zoneinfo import ZoneInfo
 
-from baocao.campaign import BUNDLED_CAMPAIGN, Campaign, CampaignError, bundled_path, campaign_from_bytes, load_campaign
-from baocao.i18n import N_
+from baocao.campaign import (
+    BUNDLED_CAMPAIGN,
+    Campaign,
+    CampaignError,
+    bundled_path,
+    campaign_from_bytes,
+    load_campaign,
+    read_campaign_files,
+)
+from baocao.i18n import N_, moment_text
 from baocao.store import Store, sha256_hex
 from baocao.store.records import CampaignVersion, RecordedCampaign
 from baocao.text import fold
@@ -22,26 +31,23 @@ class CampaignChoiceError(CampaignError):
     def __init__(self, store: Path, recorded: Sequence[RecordedCampaign]):
         listing = "\n".join("  " + (N_("{id}  {title} (deadline {deadline}, closed)") if c.closed_at else
                                      N_("{id}  {title} (deadline {deadline})")).format(
-                                         id=c.id, title=c.title, deadline=c.deadline) for c in recorded)
+                                         id=c.id, title=c.title, deadline=moment_text(c.deadline, ZoneInfo(c.timezone)))
+                             for c in recorded)   # the deadline as people read it, in the campaign's zone
         super().__init__(N_("the store {store} holds {count} campaigns; say which one with --campaign LETTER (or a "
                             "campaign file):\n{listing}").format(store=store, count=len(recorded), listing=listing))
         self.recorded = tuple(recorded)
 
 
 def record_campaign(store: Store, path: Path | str | None) -> tuple[Campaign, CampaignVersion]:
-    """Record a campaign file in the store (None: the bundled 1683/BXD-PTDT); a file unlike
-    the campaign's latest recorded one becomes its next version. The file is checked first:
-    a malformed file is never recorded."""
+    """Record a campaign file and the province table it names in the store (None: the
+    bundled 1683/BXD-PTDT); a file or a table unlike the campaign's latest recorded ones
+    makes its next version. Both are checked first: a malformed one is never recorded."""
     path = Path(path) if path is not None else bundled_path(BUNDLED_CAMPAIGN)
-    try:
-        content = path.read_bytes()
-    except FileNotFoundError:
-        raise CampaignError(N_("campaign file {path} not found: give an existing file with --campaign").format(
-            path=path)) from None
-    campaign = campaign_from_bytes(content, path)
-    sha = store.put_object(content)
+    files = read_campaign_files(path)
+    campaign = campaign_from_bytes(files.campaign, path, files.province_table)
     version = store.record_campaign_file(campaign.id, campaign.title, campaign.deadline.isoformat(),
-                                         campaign.timezone or str(campaign.tz), sha, str(path.resolve()))
+                                         campaign.timezone or str(campaign.tz), store.put_object(files.campaign),
+                                         str(path.resolve()), store.put_object(files.province_table))
     return campaign, version
 
 
@@ -60,16 +66,30 @@ def recorded_campaigns(store: Store) -> list[RecordedCampaign]:
 
 
 def load_recorded(store: Store, recorded: RecordedCampaign) -> Campaign:
-    """A recorded campaign as its latest file says, read from the store's own copy (its
-    province table beside the path it was given as, or the bundled one of that name)."""
+    """A recorded campaign as its latest version says, read from the store's own copies of
+    its file and its province table, so an edit of either beside the path it was given as
+    changes nothing until recorded again. A version recorded before tables were kept reads
+    its table beside that path (or the bundled one of that name)."""
     latest = recorded.latest
     where = Path(latest.source) if latest.source else bundled_path(BUNDLED_CAMPAIGN)
-    return campaign_from_bytes(store.read_object(latest.file_sha256), where)
+    table = store.read_object(latest.table_sha256) if latest.table_sha256 else None
+    return campaign_from_bytes(store.read_object(latest.file_sha256), where, table)
 
 
 def open_campaigns(store: Store) -> list[Campaign]:
     """Every open campaign: what an ingest or a parse analyses each message against."""
     return [load_recorded(store, c) for c in recorded_campaigns(store) if c.closed_at is None]
+
+
+def analysed_campaigns(store: Store, given: Sequence[Campaign] = ()) -> list[Campaign]:
+    """What an ingest, a parse or each run of a watch analyses messages against: the
+    campaigns given (first: what the command was asked about), then every other open one
+    the store records, each as last recorded; one closed meanwhile is left out. A given
+    campaign the store does not record is taken as given."""
+    recorded = {r.id: r for r in recorded_campaigns(store)}
+    given_by_id = {c.id: c for c in given}
+    return [load_recorded(store, recorded[i]) if i in recorded else given_by_id[i]
+            for i in dict.fromkeys([*given_by_id, *recorded]) if i not in recorded or recorded[i].closed_at is None]
 
 
 def resolve_campaign(store: Store, named: str | Path | None) -> Campaign:
@@ -106,9 +126,12 @@ def _letter_key(text: str) -> str:
 
 # -- closing a campaign: its table frozen as signed --------------------------------------
 
+NEWER_INPUTS = {"province_table"}   # inputs a table frozen by an earlier baocao did not record
+
+
 def frozen_table(store: Store, campaign: Campaign) -> tuple[bytes, dict]:
-    """The campaign's table as JSON bytes, and what it is made from: the campaign file, the
-    reports and their documents, the analyst's corrections (by content hash)."""
+    """The campaign's table as JSON bytes, and what it is made from: the campaign file and its
+    province table, the reports and their documents, the analyst's corrections (by content hash)."""
     from baocao.aggregate.consolidate import consolidate
     from baocao.aggregate.reports import campaign_reports
 
@@ -118,6 +141,7 @@ def frozen_table(store: Store, campaign: Campaign) -> tuple[bytes, dict]:
     recorded = recorded_named(store.recorded_campaigns(), campaign.id)
     inputs = {
         "campaign_file": recorded.latest.file_sha256 if recorded else "",
+        "province_table": (recorded.latest.table_sha256 or "") if recorded else "",
         "reports": sorted({r.message_sha256 for r in reports}),
         "documents": sorted({d.sha256 for r in reports for d in r.documents}),
         "corrections": sha256_hex(corrections.read_bytes()) if corrections.exists() else "",
@@ -150,7 +174,10 @@ def frozen_table_changes(store: Store) -> list[str]:
             continue
         table, inputs = frozen_table(store, load_recorded(store, recorded))
         before = json.loads(recorded.frozen_inputs or "{}")
-        changed = [key for key in inputs if inputs[key] != before.get(key)]
+        # A table frozen before province tables were kept has no "province_table" input: the
+        # table made again still says whether its provinces changed.
+        changed = [key for key in inputs if inputs[key] != before.get(key)
+                   and (key in before or key not in NEWER_INPUTS)]
         if changed:
             changes.append(f"campaign {recorded.id} (closed {recorded.closed_at}): its {', '.join(changed)} "
                            "changed since its table was frozen")

@@ -381,9 +381,18 @@ class IngestRun:
             store = Store.open(self.store_path, create=True)
             try:
                 store.lock()
+                # The campaigns read again as `baocao ingest` reads them: one closed (or recorded)
+                # while watching counts from this run on.
+                from baocao.register import analysed_campaigns
+                campaigns = analysed_campaigns(store, pipeline.campaign_list(self.campaign))
+                if not campaigns:
+                    self.log("no_open_campaign", "WARNING", note=N_(
+                        "every campaign of the store is closed: no mail is fetched until one is recorded or "
+                        "opened again (baocao parse --campaign FILE, with --reopen for a closed one)"))
+                    return
                 messages = open_source(self.mail, store, on_folder=self._folder,
                                        on_event=lambda text: self.log("imap", "WARNING", text=text))
-                summary = pipeline.ingest(store, messages, self.campaign, on_message=self._message,
+                summary = pipeline.ingest(store, messages, campaigns, on_message=self._message,
                                           document_seconds=self.document_seconds)
             finally:
                 store.close()

@@ -354,29 +354,30 @@ class Store(ObjectStore, CatalogueReader):
 
     # -- the campaigns the store answers (issue 19; baocao/register.py) ------------------
     def record_campaign_file(self, campaign_id: str, title: str, deadline: str, timezone_name: str,
-                             file_sha: str, source: str | None) -> CampaignVersion:
-        """The campaign (its file an object already) recorded; a file unlike its latest
-        version's is a new version. Returns the version the file is."""
+                             file_sha: str, source: str | None, table_sha: str) -> CampaignVersion:
+        """The campaign (its file and its province table objects already) recorded; a file or
+        a table unlike its latest version's is a new version. A latest version recorded before
+        tables were kept gets this table, when its file is this one. Returns the version."""
         with self.transaction() as db:
             db.execute("INSERT INTO campaigns(id, title, deadline, timezone, recorded_at) VALUES (?,?,?,?,?) "
                        "ON CONFLICT(id) DO UPDATE SET title = excluded.title, deadline = excluded.deadline, "
                        "timezone = excluded.timezone", (campaign_id, title, deadline, timezone_name, now_utc()))
             latest = self._latest_version(campaign_id)
-            if latest is not None and latest.file_sha256 == file_sha:
-                if source and latest.source != source:
-                    db.execute("UPDATE campaign_versions SET source = ? WHERE campaign_id = ? AND version = ?",
-                               (source, campaign_id, latest.version))
-                    latest = latest._replace(source=source)
+            if latest is not None and latest.file_sha256 == file_sha and latest.table_sha256 in (None, table_sha):
+                if (source and latest.source != source) or latest.table_sha256 is None:
+                    latest = latest._replace(source=source or latest.source, table_sha256=table_sha)
+                    db.execute("UPDATE campaign_versions SET source = ?, table_sha256 = ? WHERE campaign_id = ? "
+                               "AND version = ?", (latest.source, table_sha, campaign_id, latest.version))
                 return latest
-            version = CampaignVersion(campaign_id, (latest.version if latest else 0) + 1, file_sha, source, now_utc())
-            db.execute("INSERT INTO campaign_versions(campaign_id, version, file_sha256, source, recorded_at) "
-                       "VALUES (?,?,?,?,?)", version)
+            version = CampaignVersion(campaign_id, (latest.version if latest else 0) + 1, file_sha, source, now_utc(),
+                                      table_sha)
+            db.execute("INSERT INTO campaign_versions(campaign_id, version, file_sha256, source, recorded_at, "
+                       "table_sha256) VALUES (?,?,?,?,?,?)", version)
             return version
 
     def _latest_version(self, campaign_id: str) -> CampaignVersion | None:
-        row = self.db.execute("SELECT campaign_id, version, file_sha256, source, recorded_at FROM campaign_versions "
-                              "WHERE campaign_id = ? ORDER BY version DESC LIMIT 1", (campaign_id,)).fetchone()
-        return CampaignVersion(*row) if row else None
+        versions = self.campaign_versions(campaign_id)
+        return versions[-1] if versions else None
 
     def recorded_campaigns(self) -> list[RecordedCampaign]:
         """Every campaign recorded, by letter number, each with its latest file (none in a store
@@ -391,9 +392,15 @@ class Store(ObjectStore, CatalogueReader):
         return [RecordedCampaign(*row, latest=self._latest_version(row[0])) for row in rows]
 
     def campaign_versions(self, campaign_id: str) -> list[CampaignVersion]:
+        # A store of schema 4 opened read-only (verify beside an ingest) is not brought up to
+        # date: its versions have no table column yet, and read as kept before tables were.
+        table = "table_sha256" if self._versions_keep_tables() else "NULL"
         return [CampaignVersion(*r) for r in self.db.execute(
-            "SELECT campaign_id, version, file_sha256, source, recorded_at FROM campaign_versions "
+            f"SELECT campaign_id, version, file_sha256, source, recorded_at, {table} FROM campaign_versions "
             "WHERE campaign_id = ? ORDER BY version", (campaign_id,))]
+
+    def _versions_keep_tables(self) -> bool:
+        return "table_sha256" in {r[1] for r in self.db.execute("PRAGMA table_info(campaign_versions)")}
 
     def campaign_ids_of_messages(self) -> list[str]:
         """The campaigns the analysed messages were attributed to (a store made before
@@ -437,6 +444,9 @@ class Store(ObjectStore, CatalogueReader):
         referenced.update((sha, "campaign file") for (sha,) in self.db.execute(
             "SELECT file_sha256 FROM campaign_versions UNION SELECT frozen_table FROM campaigns "
             "WHERE frozen_table IS NOT NULL"))
+        if self._versions_keep_tables():
+            referenced.update((sha, "province table") for (sha,) in self.db.execute(
+                "SELECT DISTINCT table_sha256 FROM campaign_versions WHERE table_sha256 IS NOT NULL"))
         return referenced
 
     def catalogue_stamp(self) -> tuple:

@@ -183,12 +183,14 @@ class ErrorRecord(NamedTuple):
 
 
 class CampaignVersion(NamedTuple):
-    """A campaign file as the store keeps it: which version, which object, given as which path."""
+    """A campaign file and its province table as the store keeps them: which version, which
+    objects, given as which path."""
     campaign_id: str
     version: int
     file_sha256: str
     source: str | None
     recorded_at: str
+    table_sha256: str | None     # its province table, an object; None: recorded before tables were kept
 
 
 class RecordedCampaign(NamedTuple):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # A store older than this has its reports analysed again by the next ingest: since
 # schema 3 a report counts for the province each document's letterhead names, and the
 # ministry's own mail is no report (parsed documents are kept: only the mail is read again).
@@ -15,7 +15,10 @@ REANALYSE_BEFORE = 3
 ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate", "TEXT"),
                  ("attachments", "province_code", "TEXT"), ("documents", "province_code", "TEXT"),
                  # A section parsed before these were kept reads NULL: not assessed, taken as certain.
-                 ("sections", "confidence", "REAL"), ("sections", "reasons", "TEXT"))
+                 ("sections", "confidence", "REAL"), ("sections", "reasons", "TEXT"),
+                 # Schema 5: a campaign version recorded before reads NULL, and gets its province
+                 # table the next time its file is recorded (baocao/register.py).
+                 ("campaign_versions", "table_sha256", "TEXT"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -133,7 +136,10 @@ CREATE TABLE IF NOT EXISTS campaign_versions (
     campaign_id TEXT NOT NULL,
     version INTEGER NOT NULL,           -- 1, 2, …: a changed file is a new version
     file_sha256 TEXT NOT NULL,          -- the campaign file, an object of the store
-    source TEXT,                        -- the path it was given as (its province table sits beside it)
+    source TEXT,                        -- the path it was given as
+    table_sha256 TEXT,                  -- the province table it names, an object too: a changed table
+                                        --   is a new version; NULL: recorded before schema 5 (read
+                                        --   beside source until recorded again)
     recorded_at TEXT NOT NULL,
     PRIMARY KEY (campaign_id, version)
 );

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from catalogue_surgery import as_before_campaigns
+from catalogue_surgery import as_an_older_baocao_left_it, as_before_campaigns
 from mailserver import MAILBOX, run_baocao
 
 from baocao.register import recorded_campaigns
@@ -70,6 +70,67 @@ def test_an_edited_campaign_file_is_a_new_version_and_the_same_file_again_is_not
     assert "file version 2" in run_baocao("campaigns", "--store", str(store)).stdout
 
 
+def green_beside_its_table(tmp_path) -> tuple[Path, Path]:
+    """The 1702 campaign file in a folder of its own, its province table beside it."""
+    folder = tmp_path / "chien-dich"
+    folder.mkdir()
+    shutil.copy(GREEN, folder / GREEN.name)
+    shutil.copy(SMART.parent / "provinces-34.csv", folder / "provinces-34.csv")
+    return folder / GREEN.name, folder / "provinces-34.csv"
+
+
+def rename_thanh_hoa(table: Path) -> None:
+    text = table.read_text(encoding="utf-8")
+    assert "\n38,Thanh Hóa," in text
+    table.write_text(text.replace("\n38,Thanh Hóa,", "\n38,Thanh Hóa sửa sau,"), encoding="utf-8")
+
+
+def green_status(store: Path) -> str:
+    result = run_baocao("status", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_province_table_is_recorded_with_the_campaign_an_edit_beside_its_file_is_a_new_version(store, tmp_path):
+    green, table = green_beside_its_table(tmp_path)
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(green)).returncode == 0
+
+    rename_thanh_hoa(table)
+
+    assert "  38  Thanh Hóa  " in green_status(store)   # the table as recorded, not as edited since
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(green)).returncode == 0
+    assert "  38  Thanh Hóa sửa sau" in green_status(store)
+    s = Store.open(store)
+    try:
+        first, second = s.campaign_versions("1702/BXD-HTKT")
+        assert (first.version, second.version) == (1, 2)
+        assert first.file_sha256 == second.file_sha256 and first.table_sha256 != second.table_sha256
+        assert b"\n38,Thanh H\xc3\xb3a," in s.read_object(first.table_sha256)   # what was signed stays readable
+    finally:
+        s.close()
+    assert "file version 2" in run_baocao("campaigns", "--store", str(store)).stdout.split("1702/BXD-HTKT")[1]
+    checked = run_baocao("verify", "--store", str(store), env={"BAOCAO_LANG": "en"})
+    assert checked.returncode == 0 and "warning" not in checked.stdout   # both tables are the catalogue's objects
+
+
+def test_a_campaign_recorded_before_its_table_was_kept_gets_it_when_recorded_again(store, tmp_path):
+    green, table = green_beside_its_table(tmp_path)
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(green)).returncode == 0
+    as_an_older_baocao_left_it(store, 4, [("campaign_versions", "table_sha256")])
+
+    assert "  38  Thanh Hóa  " in green_status(store)   # read beside its file, as it was
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(green)).returncode == 0
+    rename_thanh_hoa(table)
+
+    assert "  38  Thanh Hóa  " in green_status(store)   # kept now: the edit changes nothing
+    s = Store.open(store)
+    try:
+        [version] = s.campaign_versions("1702/BXD-HTKT")   # the same file and table: no new version
+        assert version.table_sha256 is not None
+    finally:
+        s.close()
+
+
 def test_with_several_campaigns_a_reading_command_that_names_none_lists_them_and_exits_2(store):
     assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
 
@@ -78,6 +139,9 @@ def test_with_several_campaigns_a_reading_command_that_names_none_lists_them_and
         assert result.returncode == 2, result.stderr
         assert "holds 2 campaigns; say which one with --campaign" in result.stderr
         assert "1683/BXD-PTDT" in result.stderr and "1702/BXD-HTKT" in result.stderr
+        assert "(deadline 2025-09-15 00:00)" in result.stderr   # as people read it, not ISO 8601
+    in_vietnamese = run_baocao("status", "--store", str(store), env={"BAOCAO_LANG": "vi"})
+    assert "(hạn gửi 15/9/2025 00:00)" in in_vietnamese.stderr, in_vietnamese.stderr
 
 
 def test_a_recorded_campaign_is_named_by_its_letter_number_in_any_spelling(store):
@@ -88,6 +152,25 @@ def test_a_recorded_campaign_is_named_by_its_letter_number_in_any_spelling(store
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("Campaign 1702/BXD-HTKT, deadline 2025-09-15 00:00")
         assert "Provinces: 34;" in result.stdout
+
+
+def test_assign_takes_the_campaign_as_reading_commands_do_and_its_entry_names_it(store):
+    import tomllib
+
+    from baocao.store import ReadOnlyCatalogue
+
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    [binh_duong] = [m.sha256 for m in ReadOnlyCatalogue(store).messages() if m.province_code == "74"]
+
+    unnamed = run_baocao("assign", "--store", str(store), binh_duong[:12], "Thành phố Hồ Chí Minh")
+    assert unnamed.returncode == 2 and "holds 2 campaigns" in unnamed.stderr
+    assigned = run_baocao("assign", "--store", str(store), "--campaign", "1702/bxd-htkt", binh_duong[:12],
+                          "Thành phố Hồ Chí Minh", "--by", "minh.vt")
+
+    assert assigned.returncode == 0, assigned.stderr
+    [entry] = tomllib.loads((store / "corrections.toml").read_text(encoding="utf-8"))["message"]
+    # Bình Dương is part of Hồ Chí Minh City in the 34 provinces of 2025: code 79 of 1702's table.
+    assert (entry["campaign"], entry["province"], entry["message"]) == ("1702/BXD-HTKT", "79", binh_duong)
 
 
 def test_a_campaign_neither_recorded_nor_a_file_is_refused_with_what_is_recorded(store):

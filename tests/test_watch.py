@@ -488,3 +488,33 @@ def test_a_refused_login_at_start_exits_4_saying_what_to_check(server, folder, t
     result = run_baocao("watch", "--store", str(tmp_path / "kho"), *imap_args(server, folder),
                         env={"BAOCAO_IMAP_PASSWORD": "wrong"}, timeout=60)
     assert result.returncode == 4 and "refused the login" in result.stderr
+
+
+def test_a_campaign_closed_while_watching_is_analysed_no_more_from_the_next_run(tmp_path):
+    from two_campaigns import build_mailbox, green_report, mail
+
+    box = build_mailbox(tmp_path / "hop-thu")
+    store = tmp_path / "kho"
+    green = Path(__file__).parent / "data" / "campaign-1702-BXD-HTKT.toml"
+    log_path = tmp_path / "watch.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BAOCAO_")} | {"BAOCAO_LANG": "en"}
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "baocao", "watch", "--store", str(store), "--from", str(box), "--campaign",
+             str(ROOT / "campaigns" / "1683-BXD-PTDT.toml"), "--campaign", str(green), "--interval", "3s"],
+            stdout=subprocess.DEVNULL, stderr=log, env=env, cwd=ROOT)
+    try:
+        until(lambda: "checked reason=start" in log_path.read_text(), 120, "the first run")
+        closing = []
+        until(lambda: closing.append(run_baocao("campaigns", "close", "--store", str(store), "1702/BXD-HTKT"))
+              or closing[-1].returncode == 0, 60, "1702 closed between two runs")
+        (box / "06-nghe-an.eml").write_bytes(mail(
+            "sxd@nghean.gov.vn", "Báo cáo cây xanh theo văn bản 1702/BXD-HTKT", "Wed, 10 Sep 2025 11:00:00 +0700",
+            "<na-1702@nghean.gov.vn>", [green_report(tmp_path / "cx-40.docx", "Nghệ An")]))
+        until(lambda: "<na-1702@nghean.gov.vn>" in stored(store), 120, "the new reply stored and analysed")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(30)
+
+    checked = run_baocao("verify", "--store", str(store), env={"BAOCAO_LANG": "en"})
+    assert checked.returncode == 0, checked.stdout   # 1702's frozen table: the new reply did not count for it
