@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from rapidfuzz import fuzz
 
 from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
@@ -66,6 +67,12 @@ BOLD_STROKE_RATIO = 1.2
 # (11-13 pt for 13 pt type); a title over its subject, 15-16 pt over 12 pt. Sizes of OCR lines
 # differ only by this ratio.
 OCR_SIZE_RATIO = 1.25
+# A scanned page whose text is this alike to the page before it (rapidfuzz ratio, 0-100) is
+# that sheet fed twice: two recognisings of one sheet came out 98-99 alike; two pages of one
+# report share their letterhead at most, not their text. Pages with less text than
+# DUPLICATE_MIN_CHARS (a blank page, a lone signature) are never taken for one.
+DUPLICATE_LIKENESS = 95
+DUPLICATE_MIN_CHARS = 200
 # A footnote mark is set at most this size of the text it follows (Word: 2/3, raised).
 SUPERSCRIPT_RATIO = 0.75
 _NOTE_MARK = re.compile(r"^\d{1,2}$")
@@ -168,7 +175,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
         raise DocumentError(path, "; ".join(notes) or "it has no pages", kind=KIND,
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
     tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled], notes, deadline)
-    pages = _bold_by_ink([_page_lines(g, tables.get(g.number, ())) for g in glyphs])
+    pages = _bold_by_ink(_without_pages_fed_twice([_page_lines(g, tables.get(g.number, ())) for g in glyphs]))
     lines = _without_running_lines(pages)
     blocks = _blocks(lines, pages)
     if total > count:
@@ -319,6 +326,28 @@ def _bold_by_ink(pages: list[_Page]) -> list[_Page]:
     return [replace(page, lines=tuple(
         replace(line, bold=line.ink.stroke_width >= bold_from) if line.ink is not None and line.ink.stroke_width
         else line for line in page.lines)) for page in pages]
+
+
+def _without_pages_fed_twice(pages: list[_Page]) -> list[_Page]:
+    """The pages without a scanned page that repeats the one before it: a sheet fed twice
+    through the scanner. Kept, its text would be read twice, and its lines, at the same
+    place on two pages, would be taken for a running header and dropped from both."""
+    kept: list[_Page] = []
+    for page in pages:
+        if kept and _scanned(page) and _scanned(kept[-1]) and _same_text(page, kept[-1]):
+            continue
+        kept.append(page)
+    return kept
+
+
+def _scanned(page: _Page) -> bool:
+    return any(line.font == OCR_FONT for line in page.lines)
+
+
+def _same_text(a: _Page, b: _Page) -> bool:
+    """Two recognisings of one sheet differ by a letter here and there, never by a line."""
+    texts = [fold(" ".join(line.text for line in page.lines)) for page in (a, b)]
+    return min(map(len, texts)) >= DUPLICATE_MIN_CHARS and fuzz.ratio(*texts) >= DUPLICATE_LIKENESS
 
 
 def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:

@@ -282,3 +282,23 @@ def test_a_scanned_paragraph_is_one_paragraph(bold_headings_scan):
     blocks = [block.text for block in bold_headings_scan.blocks]
     for text in BOLD_HEADING_BODIES.values():
         assert any(fuzz.ratio(text, block) >= 95 for block in blocks), (text, blocks)
+
+
+# ---------------------------------------------------------------------------------------
+# A photocopier's mistakes: a sheet fed twice.
+# ---------------------------------------------------------------------------------------
+
+
+def test_a_sheet_fed_twice_is_read_once(tmp_path):
+    """The one-page report scanned twice in a row (each time skewed its own way, so the two
+    recognisings differ by a letter here and there): its text is read once, every item
+    once, and no heading of it is taken for a running header of the two pages."""
+    page = render_report_page(bold_headings_page_lines())
+    scan = scan_pages([page, page], tmp_path / "nap-hai-lan.pdf", dpi=150, skews=[1.0, -0.5], quality=40, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    blocks = [block.text for block in document.blocks]
+    for text in BOLD_HEADING_BODIES.values():
+        assert sum(fuzz.ratio(text, block) >= 95 for block in blocks) == 1, (text, blocks)
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    assert fuzz.ratio(BOLD_HEADING_BODIES[6], sections[6].text) >= 95, sections[6].text
