@@ -87,6 +87,10 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IG
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
+# On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar at
+# either end of a line, even touching its first or last word ("|4. Kinh phí"), a bracket or
+# underscores alone there, underscores alone or after a label's stop.
+_RULE_GLYPHS = re.compile(r"^\|+\s*|\s*\|+$|^[\[\]_]+(?:\s+|$)|\s+[\[\]_]+$|(?<=[\s.:)/])_+(?=\s|$)")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
 _FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
 _HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
@@ -503,6 +507,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
     for run in runs:
         main[(run.size, run.font)] += len(run.text.strip())
     (size, font), _ = main.most_common(1)[0]
+    if font == OCR_FONT:
+        texts = tuple(text for text in map(_without_rule_glyphs, texts) if text) or ("",)
     # Word draws an auto-number ("I." then a tab) in the paragraph mark's font, often
     # not bold under a bold heading; the heading is bold if its words are.
     labelled = len(runs) > 1 and _is_label_only(runs[0].text)
@@ -521,6 +527,19 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         first_word_width=runs[0].first_word_end - runs[0].x0,
         ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
     )
+
+
+def _without_rule_glyphs(text: str) -> str:
+    """A recognised cell without what Tesseract made of drawn lines: the sides of a heading's
+    box read as "|", "[" or "]" at the line's ends or as cells of their own ("| 1. Giai
+    đoạn… | |", "|4. Kinh phí"), an underline under a wide space read as "_" ("2._ Những…",
+    "1. _ Tình hình…"); they hid the heading's numbering (pool 5's boxed and underlined
+    headings)."""
+    while True:
+        cleaned = clean_line(_RULE_GLYPHS.sub("", text))
+        if cleaned == text:
+            return text
+        text = cleaned
 
 
 def _is_label_only(text: str) -> bool:

@@ -198,6 +198,8 @@ class PageLine:
     size: float = 13
     gap_before: float = 0.0
     indent: bool = False  # a body paragraph's first line
+    underlined: bool = False  # a rule under the whole line, the gaps between words too
+    boxed: bool = False  # in a ruled box across the text column (a one-cell table)
 
 
 def report_page_lines(wrapped_gap: float = 0.0, heading_numbers=("I.", "II.", "III.")) -> list[PageLine]:
@@ -296,6 +298,22 @@ def bold_headings_page_lines() -> list[PageLine]:
     return [*lines, *paragraph("Trên đây là báo cáo của Ủy ban nhân dân tỉnh Quảng Ngãi./.", gap_before=0.5)]
 
 
+# Headings drawn with lines, as pasted from other programs: the first three underlined, with
+# a wide space after the number (an ideographic space, U+3000, in the original), the last
+# three each in a ruled box; not bold.
+RULED_HEADINGS = {n: f"{n}." + ("\u3000" if n <= 3 else " ") + heading for n, heading in BOLD_HEADINGS.items()}
+
+
+def ruled_headings_page_lines() -> list[PageLine]:
+    """One page like bold_headings_page_lines, its headings numbered and drawn with lines
+    (RULED_HEADINGS) instead of bold."""
+    lines = bold_headings_page_lines()
+    return [PageLine(RULED_HEADINGS[n].replace("\u3000", "    "), underlined=n <= 3, boxed=n > 3,
+                     gap_before=line.gap_before)
+            if line.bold and (n := next((k for k, h in BOLD_HEADINGS.items() if h == line.left), 0)) else line
+            for line in lines]
+
+
 def paragraph(text: str, gap_before: float = 0.0, size: float = 13) -> list[PageLine]:
     """A body paragraph broken into the lines that fit between the margins, the first indented."""
     font = ImageFont.truetype(REPORT_FONTS[False], int(size * DPI / 72))
@@ -339,7 +357,17 @@ def render_report_page(lines: list[PageLine], stamp: bool = False) -> Image.Imag
         elif line.centred:
             draw.text(((left + right - font.getlength(line.left)) / 2, y), line.left, font=font, fill=0)
         else:
-            draw.text((left + (DPI // 2 if line.indent else 0), y), line.left, font=font, fill=0)
+            x = left + (DPI // 2 if line.indent else 0)
+            draw.text((x, y), line.left, font=font, fill=0)
+            size = int(line.size * DPI / 72)
+            if line.underlined:
+                under = y + int(size * 1.02)
+                draw.line([(x, under), (x + font.getlength(line.left), under)], fill=0, width=max(2, size // 18))
+            if line.boxed:  # shaded grey, drawn under the words
+                box = Image.new("RGB", page.size, (255, 255, 255))
+                ImageDraw.Draw(box).rectangle((left - size // 6, y - size // 8, right, y + int(size * 1.2)),
+                                              fill=(217, 217, 217), outline=0, width=max(2, size // 18))
+                page.paste(ImageChops.multiply(page, box))
         y += step
     return page
 

@@ -18,12 +18,14 @@ from ocr_builders import (
     BOLD_HEADINGS,
     DPI,
     PARAGRAPH,
+    RULED_HEADINGS,
     bold_headings_page_lines,
     build_vietnamese_docx,
     join_pdfs,
     render_page,
     render_report_page,
     report_page_lines,
+    ruled_headings_page_lines,
     running_processes_mentioning,
     scan_pages,
     signoff_page_lines,
@@ -302,3 +304,18 @@ def test_a_sheet_fed_twice_is_read_once(tmp_path):
     sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
     assert sorted(sections) == [1, 2, 3, 4, 5, 6]
     assert fuzz.ratio(BOLD_HEADING_BODIES[6], sections[6].text) >= 95, sections[6].text
+
+
+def test_underlined_and_boxed_headings_keep_their_numbers(tmp_path):
+    """Headings drawn with lines: underlined with a wide space after the number, which
+    Tesseract reads as "2._", and in shaded ruled boxes, whose side it reads as "|4.". The
+    lines' glyphs go, the numbers are read, and each heading opens its item."""
+    page = render_report_page(ruled_headings_page_lines())
+    scan = scan_pages([page], tmp_path / "ke-khung.pdf", dpi=250, skews=[1.0], quality=40, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    numbered = [block.text for block in document.blocks if block.number]
+    assert [text.split(" ", 1)[0] for text in numbered] == ["1.", "2.", "3.", "4.", "5.", "6."], numbered
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    for n, heading in RULED_HEADINGS.items():
+        assert fuzz.ratio(" ".join(heading.split()), sections[n].heading) >= 90, (n, sections[n].heading)
+        assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
