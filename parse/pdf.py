@@ -73,6 +73,9 @@ OCR_SIZE_RATIO = 1.25
 # DUPLICATE_MIN_CHARS (a blank page, a lone signature) are never taken for one.
 DUPLICATE_LIKENESS = 95
 DUPLICATE_MIN_CHARS = 200
+# A side of a 2-up sheet with fewer recognised words than this (a stamp, a page number, a
+# note in the margin) is no page: the sheet is read whole.
+TWO_UP_MIN_RUNS = 20
 # A footnote mark is set at most this size of the text it follows (Word: 2/3, raised).
 SUPERSCRIPT_RATIO = 0.75
 _NOTE_MARK = re.compile(r"^\d{1,2}$")
@@ -179,7 +182,9 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
         raise DocumentError(path, "; ".join(notes) or "it has no pages", kind=KIND,
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
     tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled], notes, deadline)
-    pages = _bold_by_ink(_without_pages_fed_twice([_page_lines(g, tables.get(g.number, ())) for g in glyphs]))
+    sides = [(side, tables.get(g.number, ())) for g in glyphs for side in _sheet_sides(g)]
+    pages = [_page_lines(replace(side, number=n), ruled) for n, (side, ruled) in enumerate(sides, start=1)]
+    pages = _bold_by_ink(_without_pages_fed_twice(pages))
     lines = _without_running_lines(pages)
     blocks = _blocks(lines, pages)
     if total > count:
@@ -330,6 +335,30 @@ def _bold_by_ink(pages: list[_Page]) -> list[_Page]:
     return [replace(page, lines=tuple(
         replace(line, bold=line.ink.stroke_width >= bold_from) if line.ink is not None and line.ink.stroke_width
         else line for line in page.lines)) for page in pages]
+
+
+def _sheet_sides(glyphs: _Glyphs) -> tuple[_Glyphs, ...]:
+    """A scanned landscape sheet holding two pages side by side (a 2-up copy) as its left
+    page and its right page, each as wide as half the sheet; any other page as it is.
+    Read whole, the two pages' lines at one height made one table row ("L/ TỪ NĂM 2015… |
+    UBND tỉnh Đồng Nai kính báo cáo…") and the report came apart. Two pages: the sheet is
+    wider than tall, no recognised word crosses a gutter in its middle fifth, and both sides
+    hold text; a landscape table or text runs across the middle."""
+    width = glyphs.width
+    if glyphs.ruled or width <= glyphs.height or not any(run.font == OCR_FONT for run in glyphs.runs):
+        return (glyphs,)
+    clear = [x for x in range(int(0.4 * width), int(0.6 * width) + 1)
+             if not any(run.x0 < x < run.x1 for run in glyphs.runs)]
+    if not clear:
+        return (glyphs,)
+    gutter = min(clear, key=lambda x: abs(x - width / 2))
+    left = tuple(run for run in glyphs.runs if run.x1 <= gutter)
+    right = tuple(replace(run, x0=run.x0 - width / 2, x1=run.x1 - width / 2,
+                          first_word_end=run.first_word_end - width / 2)
+                  for run in glyphs.runs if run.x0 >= gutter)
+    if len(left) < TWO_UP_MIN_RUNS or len(right) < TWO_UP_MIN_RUNS:
+        return (glyphs,)
+    return replace(glyphs, width=width / 2, runs=left), replace(glyphs, width=width / 2, runs=right)
 
 
 def _without_pages_fed_twice(pages: list[_Page]) -> list[_Page]:

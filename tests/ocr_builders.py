@@ -399,6 +399,18 @@ def _signature_and_stamp(page: Image.Image, name_at: tuple[int, int], step: int)
     page.paste(ImageChops.multiply(page, ink))  # ink over ink: the text under the stamp stays dark
 
 
+def two_up(left: Image.Image, right: Image.Image) -> Image.Image:
+    """Two A4 pages side by side on one landscape A4 sheet, each reduced to fit, as a
+    copier's 2-up setting prints them."""
+    width, height = left.size
+    sheet = Image.new("RGB", (height, width), (255, 255, 255))
+    scale = min((height / 2) / width, width / height)
+    for k, page in enumerate((left, right)):
+        small = page.resize((int(width * scale), int(height * scale)), Image.LANCZOS)
+        sheet.paste(small, (k * height // 2 + (height // 2 - small.width) // 2, (width - small.height) // 2))
+    return sheet
+
+
 def scan_pages(pages: list[Image.Image], path: Path, dpi: int, skews: list[float], quality: int,
                seed: int, turned: set[int] = frozenset()) -> Path:
     """An image-only PDF of `pages` (300 dpi renderings) as a colour scanner at `dpi` gives

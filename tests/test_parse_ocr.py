@@ -22,6 +22,7 @@ from ocr_builders import (
     bold_headings_page_lines,
     build_vietnamese_docx,
     join_pdfs,
+    paragraph,
     render_page,
     render_report_page,
     report_page_lines,
@@ -30,6 +31,7 @@ from ocr_builders import (
     scan_pages,
     signoff_page_lines,
     soffice_convert,
+    two_up,
     write_scanned_pdf,
 )
 from PIL import Image
@@ -319,3 +321,21 @@ def test_underlined_and_boxed_headings_keep_their_numbers(tmp_path):
     for n, heading in RULED_HEADINGS.items():
         assert fuzz.ratio(" ".join(heading.split()), sections[n].heading) >= 90, (n, sections[n].heading)
         assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
+
+
+def test_two_pages_on_one_landscape_sheet_are_read_left_page_first(tmp_path):
+    """A 2-up copy: the report's page and a page of annex text with the sign-off side by side
+    on one landscape sheet. The left page is read to its end before the right one; no line
+    of one is joined with the line at its height on the other."""
+    closing = [*paragraph(PARAGRAPH), *signoff_page_lines()[-4:]]
+    sheet = two_up(render_report_page(bold_headings_page_lines()), render_report_page(closing, stamp=True))
+    scan = scan_pages([sheet], tmp_path / "hai-trang.pdf", dpi=250, skews=[0.5], quality=40, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    blocks = [block.text for block in document.blocks]
+    for text in BOLD_HEADING_BODIES.values():
+        assert any(fuzz.ratio(text, block) >= 95 for block in blocks), (text, blocks)
+    signer = next(k for k, block in enumerate(blocks) if "Văn Thắng" in block)
+    assert all("Văn Thắng" not in block for block in blocks[:signer]) and signer > len(blocks) / 2, blocks
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    assert fuzz.ratio(BOLD_HEADING_BODIES[6], sections[6].text) >= 95, sections[6].text
