@@ -90,10 +90,10 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IG
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
-# On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar at
-# either end of a line, even touching its first or last word ("|4. Kinh phí"), a bracket or
-# underscores alone there, underscores alone or after a label's stop.
-_RULE_GLYPHS = re.compile(r"^\|+\s*|\s*\|+$|^[\[\]_]+(?:\s+|$)|\s+[\[\]_]+$|(?<=[\s.:)/])_+(?=\s|$)")
+# On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar or an
+# underscore at either end of a line, even touching its first or last word ("|4. Kinh phí",
+# "_6/ Ý kiến"), a bracket alone there, underscores alone or after a label's stop.
+_RULE_GLYPHS = re.compile(r"^[|_]+\s*|\s*[|_]+$|^[\[\]]+(?:\s+|$)|\s+[\[\]]+$|(?<=[\s.:)/])_+(?=\s|$)")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
 _FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
 _HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
