@@ -411,6 +411,22 @@ def two_up(left: Image.Image, right: Image.Image) -> Image.Image:
     return sheet
 
 
+def pale_copy_scan(page: Image.Image, path: Path, dpi: int, skew: float, seed: int) -> Path:
+    """An image-only PDF of a 300 dpi page as a pale photocopy scanned in grey at `dpi`: a
+    copy of a copy prints black as mid grey (118) and white as light grey, the copier adds
+    dark specks (one in 15,000 pixels, darker than the ink), JPEG quality 35."""
+    page = page.convert("L").resize((round(page.width * dpi / DPI), round(page.height * dpi / DPI)), Image.LANCZOS)
+    page = page.point(lambda v: 118 + min(v, 236) * 100 // 255)
+    page = page.rotate(skew, resample=Image.BICUBIC, fillcolor=page.getpixel((2, 2)))
+    page = page.filter(ImageFilter.GaussianBlur(0.45))
+    rnd = random.Random(seed)
+    px = page.load()
+    for _ in range(page.width * page.height // 15000):
+        px[rnd.randrange(page.width), rnd.randrange(page.height)] = rnd.randrange(0, 160)
+    page.save(path, "PDF", resolution=dpi, quality=35)
+    return path
+
+
 def scan_pages(pages: list[Image.Image], path: Path, dpi: int, skews: list[float], quality: int,
                seed: int, turned: set[int] = frozenset()) -> Path:
     """An image-only PDF of `pages` (300 dpi renderings) as a colour scanner at `dpi` gives
