@@ -76,9 +76,6 @@ DUPLICATE_MIN_CHARS = 200
 # A side of a 2-up sheet with fewer recognised words than this (a stamp, a page number, a
 # note in the margin) is no page: the sheet is read whole.
 TWO_UP_MIN_RUNS = 20
-# A recognised line this short (a word or two) ending a paragraph wrapped by the width
-# is joined to it whatever size Tesseract guessed for it (_continues).
-OCR_TAIL_CHARS = 15
 # A footnote mark is set at most this size of the text it follows (Word: 2/3, raised).
 SUPERSCRIPT_RATIO = 0.75
 _NOTE_MARK = re.compile(r"^\d{1,2}$")
@@ -795,19 +792,14 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if prev.is_row or line.is_row:
         return False
     recognised = prev.font == OCR_FONT and line.font == OCR_FONT
-    width = width_of[line.page]
-    left, right = layout.left[width], layout.right[width]
-    room = (_SPACE_EMS + (_OCR_FIT_EMS if recognised else 0.0)) * line.size
-    # A recognised line of a word or two after a line that filled the column is where that
-    # line's paragraph wrapped: Tesseract's size for a lone "Bộ)" (a capital, a mark below, a
-    # bracket) came out 16 pt under a 12 pt heading line, so its size says nothing.
-    tail = recognised and len(line.text) <= OCR_TAIL_CHARS and right - prev.x1 < line.first_word_width + room
     if prev.bold != line.bold or (
-            not tail and max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
+            max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
             else abs(prev.size - line.size) >= 0.5):
         return False
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
+    width = width_of[line.page]
+    left, right = layout.left[width], layout.right[width]
     pitch = layout.pitch * (1.0 if recognised else line.size / layout.body_size)  # larger type, wider lines
     if line.page == prev.page and line.bottom - prev.bottom > 1.3 * pitch + 1:
         return False  # paragraph spacing, or a blank line
@@ -836,6 +828,7 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
             return True
     # The previous line stopped short although the next line's first word would have
     # fitted after it: the writer ended the paragraph there.
+    room = (_SPACE_EMS + (_OCR_FIT_EMS if recognised else 0.0)) * line.size
     return right - prev.x1 < line.first_word_width + room
 
 
