@@ -37,7 +37,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from baocao.parse.ocr import DROP_STAMP, PREPROCESSING, ocr_pdf
+from baocao.parse.ocr import DESPECKLE, DROP_STAMP, PREPROCESSING, ocr_pdf
 from baocao.parse.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +59,7 @@ SEED = 14
 class Setting:
     options: tuple[str, ...]  # ocrmypdf's
     drop_stamp: bool = False  # ocr_pdf's: Tesseract reads colour pages without their red ink
+    despeckle: str = "never"  # ocr_pdf's: which pages Tesseract reads median-filtered (never|pale|always)
 
 
 # "default" is whatever parse/ocr.py uses now.
@@ -73,7 +74,10 @@ SETTINGS = {
     "deskew+rotate+dropout+oversample300": Setting(("--deskew", "--rotate-pages", "--oversample", "300"),
                                                    drop_stamp=True),
     "deskew+rotate+dropout+clean": Setting(("--deskew", "--rotate-pages", "--clean"), drop_stamp=True),
-    "default": Setting(PREPROCESSING, DROP_STAMP),
+    "deskew+rotate+dropout+despeckle": Setting(("--deskew", "--rotate-pages"), drop_stamp=True, despeckle="always"),
+    "deskew+rotate+dropout+despeckle pale": Setting(("--deskew", "--rotate-pages"), drop_stamp=True,
+                                                    despeckle="pale"),
+    "default": Setting(PREPROCESSING, DROP_STAMP, DESPECKLE),
 }
 NEEDS_UNPAPER = {"deskew+rotate+clean", "deskew+rotate+dropout+clean"}
 
@@ -129,7 +133,8 @@ REFERENCE = "\n".join([page_text(report_page_lines(wrapped_gap=1.0)), page_text(
 def measure(scan: Path, setting: str, out: Path) -> tuple[float, float]:
     started = time.monotonic()
     chosen = SETTINGS[setting]
-    recognised = ocr_pdf(scan, out, preprocessing=chosen.options, drop_stamp=chosen.drop_stamp, jobs=2)
+    recognised = ocr_pdf(scan, out, preprocessing=chosen.options, drop_stamp=chosen.drop_stamp,
+                         despeckle=chosen.despeckle, jobs=2)
     seconds = (time.monotonic() - started) / 2
     read = "\n".join(block.text for block in read_pdf(recognised).blocks)
     return cer(read, REFERENCE), seconds
@@ -148,7 +153,8 @@ def main(argv: list[str] | None = None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         scans = make_scans(folder, args.dpi)
-        default = " ".join([*PREPROCESSING, *(["+ stamp dropout"] if DROP_STAMP else [])])
+        default = " ".join([*PREPROCESSING, *(["+ stamp dropout"] if DROP_STAMP else []),
+                            f"+ despeckle {DESPECKLE}"])
         print(f"{len(REFERENCE)} characters of reference text, 2 pages, JPEG quality {QUALITY}, "
               f"default = {default or '(none)'}")
         results = []

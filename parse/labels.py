@@ -18,7 +18,7 @@ _THEN_TEXT = r"(?=\s|$|[^\W\d_])"  # a space, the end or a letter: not "1.234" o
 _AFTER_DOT = r"(?:\s?[\-–—](?=\s))?"
 _LABEL = re.compile(
     rf"""^(?:
-        (?P<word>(?i:phần|mục|chương|điều|nội\ dung|phan|muc|chuong|dieu|noi\ dung))
+        (?P<word>(?i:phần|mục|chương|điều|câu|nội\ dung|phan|muc|chuong|dieu|cau|noi\ dung))
             \s+(?P<word_number>{_ROMAN}|\d{{1,2}})(?:\s*[.:)\-–—])?(?=\s|$)
       | (?P<roman>{_ROMAN})\s*(?:\.{_AFTER_DOT}|[):/\-–—]){_THEN_TEXT}
       | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.{_AFTER_DOT}|[)/])){_THEN_TEXT}

@@ -50,22 +50,49 @@ _A4_SHORT_SIDE_INCHES = 8.27
 # again): about 1.3 → 5-6 s a page on a clean 300 dpi page on 2 busy cores, within the 10 s target.
 PREPROCESSING: tuple[str, ...] = ("--deskew", "--rotate-pages")
 DROP_STAMP = True
+# + a pale photocopy's page despeckled (DESPECKLE): a copy of a copy prints black as mid grey,
+#   and the copier's dark specks, darker than the ink, are read as "-", "`" or "=" before
+#   a line ("- Trên đây là báo cáo…" was taken for a list item and kept in the last item),
+#   or split a line. A 3x3 median filter over the image Tesseract reads removes them, but on
+#   black ink it costs small marks: on bench/ocr.py's pages (black ink) 0.62 % → 1.23 % at
+#   150 dpi ("always"), so only a page whose darkest 1 % of pixels is lighter than
+#   PALE_INK_LEVEL is filtered ("pale"): pool 5's pale copies measured 112-113, every other
+#   scan of pools 3-5 at most 18.
+DESPECKLE = "pale"  # "never" | "pale" | "always"
+PALE_INK_LEVEL = 80
 # An ocrmypdf plugin: Tesseract reads each colour page's red channel. A Vietnamese report's
 # signature carries the office's red round stamp, over the signer's title and near the
 # name; read as ink, it makes Tesseract take that corner for a picture and lose the lines
 # around it, or read its ring of letters as words. In the red channel red ink is as light as
 # the paper while black and blue ink stay dark: the colour dropout scanners offer. Only the
 # image sent to OCR changes; the PDF keeps the page as scanned; a grey page is left as it is.
+# Then a pale page is despeckled (DESPECKLE).
 # ocrmypdf runs it in its own Python (Debian's, where ocrmypdf is importable and baocao's
 # environment is not), so it is written for each run beside the run's work files.
-_STAMP_DROPOUT_PLUGIN = """\
+_OCR_IMAGE_PLUGIN = """\
 from ocrmypdf import hookimpl
+from PIL import ImageFilter
+
+DROP_STAMP = {drop_stamp}
+DESPECKLE = {despeckle!r}
+
+
+def darkest_percent(image):
+    counts = image.convert("L").histogram()
+    seen, wanted = 0, sum(counts) / 100
+    for level, count in enumerate(counts):
+        seen += count
+        if seen >= wanted:
+            return level
+    return 255
 
 
 @hookimpl
 def filter_ocr_image(page, image):
-    if image.mode in ("RGB", "RGBA"):
-        return image.getchannel("R")
+    if DROP_STAMP and image.mode in ("RGB", "RGBA"):
+        image = image.getchannel("R")
+    if DESPECKLE == "always" or (DESPECKLE == "pale" and darkest_percent(image) > {pale_level}):
+        image = image.filter(ImageFilter.MedianFilter(3))
     return image
 """
 
@@ -86,11 +113,13 @@ def ocr_available() -> str | None:
 
 
 def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: int = 2,
-            preprocessing: Sequence[str] = PREPROCESSING, drop_stamp: bool = DROP_STAMP) -> Path:
+            preprocessing: Sequence[str] = PREPROCESSING, drop_stamp: bool = DROP_STAMP,
+            despeckle: str = DESPECKLE) -> Path:
     """`out_dir/<stem>.ocr.pdf`: the PDF with Vietnamese text recognised on its pages that have
     none (pages with text are copied as they are); DocumentError if that cannot be done.
     `preprocessing`: ocrmypdf's options for the page images; `drop_stamp`: Tesseract reads
-    colour pages without their red ink (bench/ocr.py compares them)."""
+    colour pages without their red ink; `despeckle`: which pages it reads median-filtered,
+    "never", "pale" (pale photocopies) or "always" (bench/ocr.py compares them)."""
     path, out_dir = Path(path).resolve(), Path(out_dir)
     if not path.is_file():
         raise DocumentError(path, "there is no such file", kind=_SCAN_KIND, action=_RESEND)
@@ -107,9 +136,10 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         work = Path(work_name).resolve()
         partial = work / "out.pdf"
         plugin = []
-        if drop_stamp:
-            (work / "stamp_dropout.py").write_text(_STAMP_DROPOUT_PLUGIN, encoding="utf-8")
-            plugin = ["--plugin", str(work / "stamp_dropout.py")]
+        if drop_stamp or despeckle != "never":
+            (work / "ocr_image.py").write_text(_OCR_IMAGE_PLUGIN.format(
+                drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL), encoding="utf-8")
+            plugin = ["--plugin", str(work / "ocr_image.py")]
         argv = [
             shutil.which("ocrmypdf"), "-l", "vie",
             "--skip-text",  # only pages without text; a typed page stays exactly as it was

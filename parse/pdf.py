@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from rapidfuzz import fuzz
 
 from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
@@ -66,6 +67,15 @@ BOLD_STROKE_RATIO = 1.2
 # (11-13 pt for 13 pt type); a title over its subject, 15-16 pt over 12 pt. Sizes of OCR lines
 # differ only by this ratio.
 OCR_SIZE_RATIO = 1.25
+# A scanned page whose text is this alike to the page before it (rapidfuzz ratio, 0-100) is
+# that sheet fed twice: two recognisings of one sheet came out 98-99 alike; two pages of one
+# report share their letterhead at most, not their text. Pages with less text than
+# DUPLICATE_MIN_CHARS (a blank page, a lone signature) are never taken for one.
+DUPLICATE_LIKENESS = 95
+DUPLICATE_MIN_CHARS = 200
+# A side of a 2-up sheet with fewer recognised words than this (a stamp, a page number, a
+# note in the margin) is no page: the sheet is read whole.
+TWO_UP_MIN_RUNS = 20
 # A footnote mark is set at most this size of the text it follows (Word: 2/3, raised).
 SUPERSCRIPT_RATIO = 0.75
 _NOTE_MARK = re.compile(r"^\d{1,2}$")
@@ -80,6 +90,10 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IG
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
+# On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar or an
+# underscore at either end of a line, even touching its first or last word ("|4. Kinh phí",
+# "_6/ Ý kiến"), a bracket alone there, underscores alone or after a label's stop.
+_RULE_GLYPHS = re.compile(r"^[|_]+\s*|\s*[|_]+$|^[\[\]]+(?:\s+|$)|\s+[\[\]]+$|(?<=[\s.:)/])_+(?=\s|$)")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
 _FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
 _HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
@@ -168,7 +182,9 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
         raise DocumentError(path, "; ".join(notes) or "it has no pages", kind=KIND,
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
     tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled], notes, deadline)
-    pages = _bold_by_ink([_page_lines(g, tables.get(g.number, ())) for g in glyphs])
+    sides = [(side, tables.get(g.number, ())) for g in glyphs for side in _sheet_sides(g)]
+    pages = [_page_lines(replace(side, number=n), ruled) for n, (side, ruled) in enumerate(sides, start=1)]
+    pages = _bold_by_ink(_without_pages_fed_twice(pages))
     lines = _without_running_lines(pages)
     blocks = _blocks(lines, pages)
     if total > count:
@@ -319,6 +335,52 @@ def _bold_by_ink(pages: list[_Page]) -> list[_Page]:
     return [replace(page, lines=tuple(
         replace(line, bold=line.ink.stroke_width >= bold_from) if line.ink is not None and line.ink.stroke_width
         else line for line in page.lines)) for page in pages]
+
+
+def _sheet_sides(glyphs: _Glyphs) -> tuple[_Glyphs, ...]:
+    """A scanned landscape sheet holding two pages side by side (a 2-up copy) as its left
+    page and its right page, each as wide as half the sheet; any other page as it is.
+    Read whole, the two pages' lines at one height made one table row ("L/ TỪ NĂM 2015… |
+    UBND tỉnh Đồng Nai kính báo cáo…") and the report came apart. Two pages: the sheet is
+    wider than tall, no recognised word crosses a gutter in its middle fifth, and both sides
+    hold text; a landscape table or text runs across the middle."""
+    width = glyphs.width
+    if glyphs.ruled or width <= glyphs.height or not any(run.font == OCR_FONT for run in glyphs.runs):
+        return (glyphs,)
+    clear = [x for x in range(int(0.4 * width), int(0.6 * width) + 1)
+             if not any(run.x0 < x < run.x1 for run in glyphs.runs)]
+    if not clear:
+        return (glyphs,)
+    gutter = min(clear, key=lambda x: abs(x - width / 2))
+    left = tuple(run for run in glyphs.runs if run.x1 <= gutter)
+    right = tuple(replace(run, x0=run.x0 - width / 2, x1=run.x1 - width / 2,
+                          first_word_end=run.first_word_end - width / 2)
+                  for run in glyphs.runs if run.x0 >= gutter)
+    if len(left) < TWO_UP_MIN_RUNS or len(right) < TWO_UP_MIN_RUNS:
+        return (glyphs,)
+    return replace(glyphs, width=width / 2, runs=left), replace(glyphs, width=width / 2, runs=right)
+
+
+def _without_pages_fed_twice(pages: list[_Page]) -> list[_Page]:
+    """The pages without a scanned page that repeats the one before it: a sheet fed twice
+    through the scanner. Kept, its text would be read twice, and its lines, at the same
+    place on two pages, would be taken for a running header and dropped from both."""
+    kept: list[_Page] = []
+    for page in pages:
+        if kept and _scanned(page) and _scanned(kept[-1]) and _same_text(page, kept[-1]):
+            continue
+        kept.append(page)
+    return kept
+
+
+def _scanned(page: _Page) -> bool:
+    return any(line.font == OCR_FONT for line in page.lines)
+
+
+def _same_text(a: _Page, b: _Page) -> bool:
+    """Two recognisings of one sheet differ by a letter here and there, never by a line."""
+    texts = [fold(" ".join(line.text for line in page.lines)) for page in (a, b)]
+    return min(map(len, texts)) >= DUPLICATE_MIN_CHARS and fuzz.ratio(*texts) >= DUPLICATE_LIKENESS
 
 
 def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
@@ -474,6 +536,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
     for run in runs:
         main[(run.size, run.font)] += len(run.text.strip())
     (size, font), _ = main.most_common(1)[0]
+    if font == OCR_FONT:
+        texts = tuple(text for text in map(_without_rule_glyphs, texts) if text) or ("",)
     # Word draws an auto-number ("I." then a tab) in the paragraph mark's font, often
     # not bold under a bold heading; the heading is bold if its words are.
     labelled = len(runs) > 1 and _is_label_only(runs[0].text)
@@ -492,6 +556,19 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         first_word_width=runs[0].first_word_end - runs[0].x0,
         ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
     )
+
+
+def _without_rule_glyphs(text: str) -> str:
+    """A recognised cell without what Tesseract made of drawn lines: the sides of a heading's
+    box read as "|", "[" or "]" at the line's ends or as cells of their own ("| 1. Giai
+    đoạn… | |", "|4. Kinh phí"), an underline under a wide space read as "_" ("2._ Những…",
+    "1. _ Tình hình…"); they hid the heading's numbering (pool 5's boxed and underlined
+    headings)."""
+    while True:
+        cleaned = clean_line(_RULE_GLYPHS.sub("", text))
+        if cleaned == text:
+            return text
+        text = cleaned
 
 
 def _is_label_only(text: str) -> bool:

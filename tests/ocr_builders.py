@@ -198,6 +198,8 @@ class PageLine:
     size: float = 13
     gap_before: float = 0.0
     indent: bool = False  # a body paragraph's first line
+    underlined: bool = False  # a rule under the whole line, the gaps between words too
+    boxed: bool = False  # in a ruled box across the text column (a one-cell table)
 
 
 def report_page_lines(wrapped_gap: float = 0.0, heading_numbers=("I.", "II.", "III.")) -> list[PageLine]:
@@ -296,6 +298,22 @@ def bold_headings_page_lines() -> list[PageLine]:
     return [*lines, *paragraph("Trên đây là báo cáo của Ủy ban nhân dân tỉnh Quảng Ngãi./.", gap_before=0.5)]
 
 
+# Headings drawn with lines, as pasted from other programs: the first three underlined, with
+# a wide space after the number (an ideographic space, U+3000, in the original), the last
+# three each in a ruled box; not bold.
+RULED_HEADINGS = {n: f"{n}." + ("\u3000" if n <= 3 else " ") + heading for n, heading in BOLD_HEADINGS.items()}
+
+
+def ruled_headings_page_lines() -> list[PageLine]:
+    """One page like bold_headings_page_lines, its headings numbered and drawn with lines
+    (RULED_HEADINGS) instead of bold."""
+    lines = bold_headings_page_lines()
+    return [PageLine(RULED_HEADINGS[n].replace("\u3000", "    "), underlined=n <= 3, boxed=n > 3,
+                     gap_before=line.gap_before)
+            if line.bold and (n := next((k for k, h in BOLD_HEADINGS.items() if h == line.left), 0)) else line
+            for line in lines]
+
+
 def paragraph(text: str, gap_before: float = 0.0, size: float = 13) -> list[PageLine]:
     """A body paragraph broken into the lines that fit between the margins, the first indented."""
     font = ImageFont.truetype(REPORT_FONTS[False], int(size * DPI / 72))
@@ -339,7 +357,17 @@ def render_report_page(lines: list[PageLine], stamp: bool = False) -> Image.Imag
         elif line.centred:
             draw.text(((left + right - font.getlength(line.left)) / 2, y), line.left, font=font, fill=0)
         else:
-            draw.text((left + (DPI // 2 if line.indent else 0), y), line.left, font=font, fill=0)
+            x = left + (DPI // 2 if line.indent else 0)
+            draw.text((x, y), line.left, font=font, fill=0)
+            size = int(line.size * DPI / 72)
+            if line.underlined:
+                under = y + int(size * 1.02)
+                draw.line([(x, under), (x + font.getlength(line.left), under)], fill=0, width=max(2, size // 18))
+            if line.boxed:  # shaded grey, drawn under the words
+                box = Image.new("RGB", page.size, (255, 255, 255))
+                ImageDraw.Draw(box).rectangle((left - size // 6, y - size // 8, right, y + int(size * 1.2)),
+                                              fill=(217, 217, 217), outline=0, width=max(2, size // 18))
+                page.paste(ImageChops.multiply(page, box))
         y += step
     return page
 
@@ -369,6 +397,34 @@ def _signature_and_stamp(page: Image.Image, name_at: tuple[int, int], step: int)
              cy - (60 if k % 2 == 0 else 24) * math.sin(math.pi / 2 + k * math.pi / 5)) for k in range(10)]
     pen.polygon(star, fill=STAMP_RED)
     page.paste(ImageChops.multiply(page, ink))  # ink over ink: the text under the stamp stays dark
+
+
+def two_up(left: Image.Image, right: Image.Image) -> Image.Image:
+    """Two A4 pages side by side on one landscape A4 sheet, each reduced to fit, as a
+    copier's 2-up setting prints them."""
+    width, height = left.size
+    sheet = Image.new("RGB", (height, width), (255, 255, 255))
+    scale = min((height / 2) / width, width / height)
+    for k, page in enumerate((left, right)):
+        small = page.resize((int(width * scale), int(height * scale)), Image.LANCZOS)
+        sheet.paste(small, (k * height // 2 + (height // 2 - small.width) // 2, (width - small.height) // 2))
+    return sheet
+
+
+def pale_copy_scan(page: Image.Image, path: Path, dpi: int, skew: float, seed: int) -> Path:
+    """An image-only PDF of a 300 dpi page as a pale photocopy scanned in grey at `dpi`: a
+    copy of a copy prints black as mid grey (118) and white as light grey, the copier adds
+    dark specks (one in 15,000 pixels, darker than the ink), JPEG quality 35."""
+    page = page.convert("L").resize((round(page.width * dpi / DPI), round(page.height * dpi / DPI)), Image.LANCZOS)
+    page = page.point(lambda v: 118 + min(v, 236) * 100 // 255)
+    page = page.rotate(skew, resample=Image.BICUBIC, fillcolor=page.getpixel((2, 2)))
+    page = page.filter(ImageFilter.GaussianBlur(0.45))
+    rnd = random.Random(seed)
+    px = page.load()
+    for _ in range(page.width * page.height // 15000):
+        px[rnd.randrange(page.width), rnd.randrange(page.height)] = rnd.randrange(0, 160)
+    page.save(path, "PDF", resolution=dpi, quality=35)
+    return path
 
 
 def scan_pages(pages: list[Image.Image], path: Path, dpi: int, skews: list[float], quality: int,

@@ -1,5 +1,5 @@
 """Numbering written in the shapes provinces use besides "I." and "1.": "1.-", "(1)",
-"I/", "1/", "1.0", "Điều 1.", "Nội dung 1:". Each is a numbering label: its lines make
+"I/", "1/", "1.0", "Điều 1.", "Nội dung 1:", "Câu 1.". Each is a numbering label: its lines make
 one heading level, and its numbers count, so six headings whose words share nothing with
 the outline are still the six items, and the same shape one level deeper ("2.1.-") is a
 sub-heading inside its item.
@@ -25,6 +25,7 @@ SHAPES = {  # a shape: how the item numbered n is labelled
     "decimal zero": lambda n: f"{n}.0",
     "Điều": lambda n: f"Điều {n}.",
     "Nội dung": lambda n: f"Nội dung {n}:",
+    "Câu": lambda n: f"Câu {n}.",  # a questionnaire answered
 }
 
 
@@ -101,3 +102,13 @@ def test_a_heading_with_a_short_subtitle_after_its_colon_keeps_it():
 
     assert _run_in("IV. Kinh phí: nguồn vốn") == ("IV. Kinh phí: nguồn vốn", "")
     assert _run_in("Nội dung 1: Các hệ thống, phần mềm") == ("Nội dung 1: Các hệ thống, phần mềm", "")
+
+
+def test_question_numbers_are_the_items_when_nothing_else_marks_the_headings(tmp_path):
+    """A questionnaire answered on a scan: "Câu 1. …" lines in the body's weight (coloured
+    on paper, grey on the copy): only the word and its number tell the headings."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [f"Câu {n}. {words}", body(n)]
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}

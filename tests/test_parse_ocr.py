@@ -18,16 +18,21 @@ from ocr_builders import (
     BOLD_HEADINGS,
     DPI,
     PARAGRAPH,
+    RULED_HEADINGS,
     bold_headings_page_lines,
     build_vietnamese_docx,
     join_pdfs,
+    pale_copy_scan,
+    paragraph,
     render_page,
     render_report_page,
     report_page_lines,
+    ruled_headings_page_lines,
     running_processes_mentioning,
     scan_pages,
     signoff_page_lines,
     soffice_convert,
+    two_up,
     write_scanned_pdf,
 )
 from PIL import Image
@@ -282,3 +287,70 @@ def test_a_scanned_paragraph_is_one_paragraph(bold_headings_scan):
     blocks = [block.text for block in bold_headings_scan.blocks]
     for text in BOLD_HEADING_BODIES.values():
         assert any(fuzz.ratio(text, block) >= 95 for block in blocks), (text, blocks)
+
+
+# ---------------------------------------------------------------------------------------
+# A photocopier's mistakes: a sheet fed twice.
+# ---------------------------------------------------------------------------------------
+
+
+def test_a_sheet_fed_twice_is_read_once(tmp_path):
+    """The one-page report scanned twice in a row (each time skewed its own way, so the two
+    recognisings differ by a letter here and there): its text is read once, every item
+    once, and no heading of it is taken for a running header of the two pages."""
+    page = render_report_page(bold_headings_page_lines())
+    scan = scan_pages([page, page], tmp_path / "nap-hai-lan.pdf", dpi=150, skews=[1.0, -0.5], quality=40, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    blocks = [block.text for block in document.blocks]
+    for text in BOLD_HEADING_BODIES.values():
+        assert sum(fuzz.ratio(text, block) >= 95 for block in blocks) == 1, (text, blocks)
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    assert fuzz.ratio(BOLD_HEADING_BODIES[6], sections[6].text) >= 95, sections[6].text
+
+
+def test_underlined_and_boxed_headings_keep_their_numbers(tmp_path):
+    """Headings drawn with lines: underlined with a wide space after the number, which
+    Tesseract reads as "2._", and in shaded ruled boxes, whose side it reads as "|4.". The
+    lines' glyphs go, the numbers are read, and each heading opens its item."""
+    page = render_report_page(ruled_headings_page_lines())
+    scan = scan_pages([page], tmp_path / "ke-khung.pdf", dpi=250, skews=[1.0], quality=40, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    numbered = [block.text for block in document.blocks if block.number]
+    assert [text.split(" ", 1)[0] for text in numbered] == ["1.", "2.", "3.", "4.", "5.", "6."], numbered
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    for n, heading in RULED_HEADINGS.items():
+        assert fuzz.ratio(" ".join(heading.split()), sections[n].heading) >= 90, (n, sections[n].heading)
+        assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
+
+
+def test_two_pages_on_one_landscape_sheet_are_read_left_page_first(tmp_path):
+    """A 2-up copy: the report's page and a page of annex text with the sign-off side by side
+    on one landscape sheet. The left page is read to its end before the right one; no line
+    of one is joined with the line at its height on the other."""
+    closing = [*paragraph(PARAGRAPH), *signoff_page_lines()[-4:]]
+    sheet = two_up(render_report_page(bold_headings_page_lines()), render_report_page(closing, stamp=True))
+    scan = scan_pages([sheet], tmp_path / "hai-trang.pdf", dpi=250, skews=[0.5], quality=40, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    blocks = [block.text for block in document.blocks]
+    for text in BOLD_HEADING_BODIES.values():
+        assert any(fuzz.ratio(text, block) >= 95 for block in blocks), (text, blocks)
+    signer = next(k for k, block in enumerate(blocks) if "Văn Thắng" in block)
+    assert all("Văn Thắng" not in block for block in blocks[:signer]) and signer > len(blocks) / 2, blocks
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    assert fuzz.ratio(BOLD_HEADING_BODIES[6], sections[6].text) >= 95, sections[6].text
+
+
+def test_a_pale_photocopy_is_read_without_its_specks(tmp_path):
+    """A copy of a copy: the ink mid grey, the copier's specks darker than it. Read as they
+    are, the specks became a "-_" before a heading and broke paragraphs in two; the pale
+    page is read despeckled, and its headings and paragraphs are whole."""
+    page = render_report_page(bold_headings_page_lines())
+    scan = pale_copy_scan(page, tmp_path / "ban-sao-mo.pdf", dpi=200, skew=0.7, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    for n, heading in BOLD_HEADINGS.items():
+        assert fuzz.ratio(heading, sections[n].heading) >= 90, (n, sections[n].heading)
+        assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
