@@ -55,7 +55,7 @@ class CatalogueReader:
         """The messages that count as reports of the campaign (duplicates left out), oldest first."""
         return [ReportMessage(r[0], r[1] or "", r[2] or "", r[3] or "", r[4], r[5] or "") for r in self.db.execute(
             """SELECT m.sha256, m.message_id, m.sender, m.subject, m.received_at,
-                      CASE WHEN m.province_status = 'assigned' THEN m.province_code ELSE c.province_code END
+                      c.province_code   -- the campaign's own: the clerk's for it, else what was found
                FROM messages m JOIN message_campaigns c ON c.message_sha256 = m.sha256
                WHERE m.kind = 'report' AND c.campaign_id = ? AND c.match IN ('cited', 'content')
                  AND m.duplicate_of IS NULL
@@ -66,10 +66,12 @@ class CatalogueReader:
         return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]), r[8] or "")
                 for r in self.db.execute(
                     """SELECT a.message_sha256,
-                              CASE WHEN m.province_status = 'assigned' THEN a.province_code ELSE d.province_code END,
+                              CASE WHEN c.province_status = 'assigned' THEN c.province_code
+                                   ELSE d.province_code END,   -- the clerk's for this campaign speaks for all
                               a.filename, d.sha256, d.format, d.status, d.error, d.ocr, d.letterhead
                        FROM attachments a JOIN documents d ON d.sha256 = a.sha256 AND d.campaign_id = ?
-                         JOIN messages m ON m.sha256 = a.message_sha256
+                         LEFT JOIN message_campaigns c ON c.message_sha256 = a.message_sha256
+                           AND c.campaign_id = d.campaign_id
                        ORDER BY a.message_sha256, a.part""", (campaign_id,))]
 
     def sections(self, campaign_id: str) -> dict[str, list[SectionRecord]]:

@@ -334,3 +334,84 @@ def test_a_reply_is_counted_for_the_campaign_whose_outline_it_follows_when_it_ci
     smart, green = tables(store, tmp_path).values()
     assert green.loc["38", "status"] == "on_time"
     assert smart.loc["38", "status"] == "missing"
+
+
+# -- the clerk's decisions belong to one campaign ----------------------------------------
+
+def binh_duong_answering_both(tmp_path: Path) -> Path:
+    """A store holding one mail from Bình Dương's clerk (a personal address) citing both
+    letters: its report's letterhead names Bình Dương, 74 in the 63 provinces of 2022; the 34
+    provinces of 2025 have no Bình Dương (it is part of 79), so for 1702 the clerk must say it."""
+    from two_campaigns import green_report, mail
+
+    box = tmp_path / "hop-thu"
+    box.mkdir()
+    (box / "1.eml").write_bytes(mail(
+        "vanthu.sxd.bd@gmail.com", "Báo cáo theo các văn bản 1683/BXD-PTDT và 1702/BXD-HTKT",
+        "Thu, 26 May 2022 15:00:00 +0700", "<bd-both@gmail.com>",
+        [green_report(tmp_path / "cx-74.docx", "Bình Dương", cites="")]))
+    store = tmp_path / "kho"
+    result = run_baocao("ingest", "--store", str(store), "--from", str(box), "--campaign", str(SMART),
+                        "--campaign", str(GREEN))
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+def reported(store: Path, out: Path) -> dict[str, set[str]]:
+    return {letter: {code for code, status in t["status"].items() if status != "missing"}
+            for letter, t in tables(store, out).items()}
+
+
+def test_an_assignment_under_one_campaign_leaves_the_others_table_as_it_was(tmp_path):
+    store = binh_duong_answering_both(tmp_path)
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": set()}
+
+    assigned = run_baocao("assign", "--store", str(store), "--campaign", "1702/BXD-HTKT", "<bd-both@gmail.com>",
+                          "Thành phố Hồ Chí Minh", "--by", "minh.vt")
+    assert assigned.returncode == 0, assigned.stderr
+
+    # 79 in 1702's table; 1683's still counts it for Bình Dương, not for its own 79 (Hồ Chí Minh).
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": {"79"}}
+    # And after every message is analysed again for both campaigns.
+    assert run_baocao("parse", "--store", str(store)).returncode == 0
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": {"79"}}
+    s = Store.open(store)
+    try:
+        [sha] = s.find_messages("<bd-both@gmail.com>")
+        assert s.assignments([sha]) == {sha: {"1702/BXD-HTKT": "79"}}
+    finally:
+        s.close()
+
+
+def test_a_mail_set_aside_for_one_campaign_still_counts_for_the_other(tmp_path):
+    store = binh_duong_answering_both(tmp_path)
+    assert run_baocao("assign", "--store", str(store), "--campaign", "1702/BXD-HTKT", "<bd-both@gmail.com>",
+                      "79").returncode == 0
+
+    aside = run_baocao("assign", "--store", str(store), "--campaign", "1683/BXD-PTDT", "<bd-both@gmail.com>",
+                       "--not-report")
+
+    assert aside.returncode == 0, aside.stderr
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": set(), "1702/BXD-HTKT": {"79"}}
+
+
+def test_an_assignment_made_before_assignments_had_a_campaign_is_the_first_recorded_campaigns(store, tmp_path):
+    from catalogue_surgery import as_assignments_before_campaigns
+
+    from baocao.store import ReadOnlyCatalogue
+
+    [binh_duong] = [m.sha256 for m in ReadOnlyCatalogue(store).messages() if m.province_code == "74"]
+    assert run_baocao("assign", "--store", str(store), binh_duong[:12], "70").returncode == 0
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    (store / "corrections.toml").unlink()   # only the catalogue's assignment is left to apply
+    as_assignments_before_campaigns(store)
+
+    s = Store.open(store)   # brought up to date
+    try:
+        assert s.assignments([binh_duong]) == {binh_duong: {"1683/BXD-PTDT": "70"}}
+    finally:
+        s.close()
+    assert run_baocao("parse", "--store", str(store)).returncode == 0
+    smart = tables(store, tmp_path)["1683/BXD-PTDT"]
+    assert smart.loc["70", "status"] != "missing" and smart.loc["74", "status"] == "missing"
+
