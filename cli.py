@@ -186,17 +186,24 @@ def _campaign(path: Path | None):
         raise Failure(str(e), EXIT_CONFIG) from e
 
 
-def _campaign_of(store_path: Path, named) -> "Campaign":
+def _campaign_of(store_path: Path, named, *, read_only: bool = False) -> "Campaign":
     """The one resolver of --campaign for the commands that read a store (issue 19): a
     recorded letter number or a file; the store's only campaign when none is named. Several
-    and none named: they are listed and the command exits 2."""
+    and none named: they are listed and the command exits 2. `read_only`: the store is only
+    read (verify, which changes nothing and runs beside an ingest)."""
     from baocao.register import CampaignChoiceError, resolve_campaign
 
     if named is not None and Path(named).is_file():
         return _campaign(Path(named))   # a file is read as it is, the store not even opened
-    s = _open_store(store_path)
+    if read_only:
+        try:
+            s = Store.open_read_only(store_path)
+        except StoreError as e:
+            raise Failure(str(e), EXIT_CONFIG) from e
+    else:
+        s = _open_store(store_path)
     try:
-        return resolve_campaign(s, named)
+        return resolve_campaign(s, named, record=not read_only)
     except CampaignChoiceError as e:
         raise Failure(str(e), 2) from e
     except CampaignError as e:
@@ -813,8 +820,12 @@ def verify(store, campaign):
         baocao verify --store kho
     """
     from baocao.store.check import check_store
+    from baocao.store.errors import CatalogueUnreadable
 
-    c = _campaign(campaign)
+    try:
+        c = _campaign_of(store, campaign, read_only=True)   # read-only: verify changes nothing
+    except (CatalogueUnreadable, OSError):
+        c = _campaign(None)   # a catalogue past reading: the check below says so; names from the bundled table
     try:
         result = check_store(store)
     except StoreError as e:

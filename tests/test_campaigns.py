@@ -415,3 +415,23 @@ def test_an_assignment_made_before_assignments_had_a_campaign_is_the_first_recor
     smart = tables(store, tmp_path)["1683/BXD-PTDT"]
     assert smart.loc["70", "status"] != "missing" and smart.loc["74", "status"] == "missing"
 
+
+def test_verify_takes_the_campaign_as_every_reading_command_does(store):
+    from baocao.store import ReadOnlyCatalogue
+
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    [quang_ninh] = [m.sha256 for m in ReadOnlyCatalogue(store).messages() if m.province_code == "22"][:1]
+    raw = store / "objects" / quang_ninh[:2] / quang_ninh
+    raw.chmod(0o600)
+    raw.write_bytes(b"hong")
+
+    unnamed = run_baocao("verify", "--store", str(store))
+    by_letter = run_baocao("verify", "--store", str(store), "--campaign", "1683/bxd-ptdt")
+    by_file = run_baocao("verify", "--store", str(store), "--campaign", str(SMART))
+
+    assert unnamed.returncode == 2 and "holds 2 campaigns" in unnamed.stderr and "1702/BXD-HTKT" in unnamed.stderr
+    for result in (by_letter, by_file):
+        assert result.returncode == 7, result.stderr
+        assert "DAMAGED:" in result.stdout and "province 22 Quảng Ninh" in result.stdout
+    unknown = run_baocao("verify", "--store", str(store), "--campaign", "9999/BXD-XYZ")
+    assert unknown.returncode == 3 and "recorded: 1683/BXD-PTDT, 1702/BXD-HTKT" in unknown.stderr
