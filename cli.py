@@ -217,23 +217,25 @@ def _campaign_of(store_path: Path, named, *, read_only: bool = False) -> "Campai
 def _campaigns_recorded(store_path: Path, files, reopen: bool = False) -> list:
     """--campaign FILE (repeatable) of ingest, parse and watch: each file recorded in the
     store; what is analysed is every open campaign it records (the bundled one when none).
-    A closed campaign given is refused, or opened again with `reopen`."""
+    A closed campaign given is refused before any file is recorded (its versions stay as
+    they were when its table was frozen), or opened again with `reopen`."""
     from baocao.register import analysed_campaigns, open_campaigns, record_campaign, recorded_named, reopen_campaign
 
     s = _open_store(store_path, create=True)
     try:
         if not files and not open_campaigns(s) and not s.recorded_campaigns():
             files = (None,)
+        closed = [(campaign, found) for campaign in map(load_campaign, files)
+                  if (found := recorded_named(s.recorded_campaigns(), campaign.id)) and found.closed_at is not None]
+        if closed and not reopen:
+            campaign, found = closed[0]
+            raise Failure(_("campaign {campaign} is closed (its table frozen at {closed_at}) and is not "
+                            "analysed again: run `baocao parse --store {store} --campaign FILE --reopen` to "
+                            "open it again").format(campaign=campaign.id, store=store_path,
+                                                    closed_at=moment_text(found.closed_at, campaign.tz)), 2)
         given = [record_campaign(s, file)[0] for file in files]
-        for campaign in given:
-            closed = recorded_named(s.recorded_campaigns(), campaign.id)
-            if closed is not None and closed.closed_at is not None:
-                if not reopen:
-                    raise Failure(_("campaign {campaign} is closed (its table frozen at {closed_at}) and is not "
-                                    "analysed again: run `baocao parse --store {store} --campaign FILE --reopen` to "
-                                    "open it again").format(campaign=campaign.id, closed_at=closed.closed_at,
-                                                            store=store_path), 2)
-                reopen_campaign(s, campaign.id)
+        for campaign, _found in closed:
+            reopen_campaign(s, campaign.id)
         analysed = analysed_campaigns(s, given)   # as each run of a watch reads them again
         if not analysed:
             raise Failure(_("every campaign of the store {store} is closed: give the campaign to analyse with "

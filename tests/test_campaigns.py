@@ -109,7 +109,7 @@ def test_the_province_table_is_recorded_with_the_campaign_an_edit_beside_its_fil
     finally:
         s.close()
     assert "file version 2" in run_baocao("campaigns", "--store", str(store)).stdout.split("1702/BXD-HTKT")[1]
-    checked = run_baocao("verify", "--store", str(store), env={"BAOCAO_LANG": "en"})
+    checked = run_baocao("verify", "--store", str(store), "--campaign", "1702/BXD-HTKT", env={"BAOCAO_LANG": "en"})
     assert checked.returncode == 0 and "warning" not in checked.stdout   # both tables are the catalogue's objects
 
 
@@ -222,12 +222,30 @@ def test_a_closed_campaign_is_not_analysed_again_unless_reopened(store, tmp_path
     again = run_baocao("parse", "--store", str(store), "--campaign", str(SMART))
     assert again.returncode == 2 and "is closed" in again.stderr and "--reopen" in again.stderr
     assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
-    assert run_baocao("verify", "--store", str(store)).returncode == 0   # its table as frozen
+    assert run_baocao("verify", "--store", str(store), "--campaign", "1683/BXD-PTDT").returncode == 0   # as frozen
 
     reopened = run_baocao("parse", "--store", str(store), "--campaign", str(SMART), "--reopen")
     assert reopened.returncode == 0, reopened.stderr
     assert "; open" in run_baocao("campaigns", "--store", str(store)).stdout.split("1702/BXD-HTKT")[0]
 
+
+
+def test_a_closed_campaigns_changed_file_is_refused_before_anything_is_recorded(store, tmp_path):
+    edited = tmp_path / "dot-2" / SMART.name
+    shutil.copytree(SMART.parent, edited.parent)
+    edited.write_text(SMART.read_text(encoding="utf-8").replace("2022-05-30T00", "2022-06-15T00"), encoding="utf-8")
+    assert run_baocao("campaigns", "close", "--store", str(store), "1683/BXD-PTDT").returncode == 0
+    versions = [(c.id, c.latest) for c in recorded(store)]
+
+    for command in (["parse"], ["ingest", "--from", str(MAILBOX)], ["watch", "--from", str(MAILBOX)]):
+        refused = run_baocao(*command, "--store", str(store), "--campaign", str(edited), timeout=60)
+
+        assert refused.returncode == 2, (command, refused.stderr)
+        assert "campaign 1683/BXD-PTDT is closed" in refused.stderr and "--reopen" in refused.stderr
+        assert [(c.id, c.latest) for c in recorded(store)] == versions   # no new version recorded
+    reopened = run_baocao("parse", "--store", str(store), "--campaign", str(edited), "--reopen")
+    assert reopened.returncode == 0, reopened.stderr
+    assert [(c.id, c.latest.version, c.closed_at) for c in recorded(store)] == [("1683/BXD-PTDT", 2, None)]
 
 def test_verify_says_when_a_frozen_table_no_longer_matches_its_inputs(store):
     assert run_baocao("campaigns", "close", "--store", str(store), "1683/BXD-PTDT").returncode == 0
