@@ -1228,7 +1228,7 @@ def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smt
     now = datetime.now(timezone.utc)
     s = _open_store(store)
     try:
-        last = s.last_digest_at()
+        last = s.last_digest_at(c.id)   # each campaign's digests follow on from its own
         covered_from = (now - timedelta(seconds=since) if since is not None
                         else datetime.fromisoformat(last) if last else now - timedelta(hours=24))
         made = _consolidation_errors(lambda: make_digest(s, c, covered_from, now))
@@ -1256,7 +1256,7 @@ def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smt
             click.echo(_("sent to {addresses}").format(addresses=", ".join(mail_to)), err=True)
         if since is None:
             s.record_digest(now.isoformat(timespec="seconds"), covered_from.astimezone(timezone.utc)
-                            .isoformat(timespec="seconds"), ", ".join(mail_to) or None)
+                            .isoformat(timespec="seconds"), ", ".join(mail_to) or None, c.id)
     except StoreWriteError as e:
         raise _write_failed(store, e) from e
     finally:

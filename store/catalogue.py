@@ -350,13 +350,14 @@ class Store(ObjectStore, CatalogueReader):
         return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
 
     # -- the clerk's digest (baocao digest) -------------------------------------------------
-    def record_digest(self, made_at: str, covered_from: str, sent_to: str | None = None) -> None:
-        """A digest was made (printed, or accepted by the mail server). One row in a table of
-        its own, committed at once: no object is written, so the writer's lock is not taken
-        and a digest runs while `baocao watch` ingests (SQLite orders the two)."""
+    def record_digest(self, made_at: str, covered_from: str, sent_to: str | None = None,
+                      campaign_id: str | None = None) -> None:
+        """A digest of the campaign was made (printed, or accepted by the mail server). One row
+        in a table of its own, committed at once: no object is written, so the writer's lock is
+        not taken and a digest runs while `baocao watch` ingests (SQLite orders the two)."""
         with self.transaction():
-            self.db.execute("INSERT INTO digests(made_at, covered_from, sent_to) VALUES (?, ?, ?)",
-                            (made_at, covered_from, sent_to))
+            self.db.execute("INSERT INTO digests(made_at, covered_from, sent_to, campaign_id) VALUES (?, ?, ?, ?)",
+                            (made_at, covered_from, sent_to, campaign_id))
 
     # -- the campaigns the store answers (issue 19; baocao/register.py) ------------------
     def record_campaign_file(self, campaign_id: str, title: str, deadline: str, timezone_name: str,

@@ -8,6 +8,7 @@ import sqlite3
 
 from baocao.store.records import (
     AttachmentRecord,
+    CampaignFinding,
     DocumentStatus,
     ErrorRecord,
     KnownDocument,
@@ -60,6 +61,13 @@ class CatalogueReader:
                WHERE m.kind = 'report' AND c.campaign_id = ? AND c.match IN ('cited', 'content')
                  AND m.duplicate_of IS NULL
                ORDER BY m.received_at, m.sha256""", (campaign_id,))]
+
+    def campaign_findings(self, campaign_id: str) -> dict[str, CampaignFinding]:
+        """Message sha256 -> what it is to the campaign (counted or why not, its province in
+        the campaign's table), for each message analysed for it."""
+        return {r[0]: CampaignFinding(campaign_id, *r[1:]) for r in self.db.execute(
+            "SELECT message_sha256, match, province_code, province_status FROM message_campaigns "
+            "WHERE campaign_id = ?", (campaign_id,))}
 
     def message_documents(self, campaign_id: str) -> list[MessageDocument]:
         """Every document parsed for the campaign with the message it came with, by message and part."""
@@ -137,8 +145,12 @@ class CatalogueReader:
     def errors_since(self, since: str) -> int:
         return self.db.execute("SELECT count(*) FROM errors WHERE at >= ?", (since,)).fetchone()[0]
 
-    def last_digest_at(self) -> str | None:
-        row = self.db.execute("SELECT max(made_at) FROM digests").fetchone()
+    def last_digest_at(self, campaign_id: str | None = None) -> str | None:
+        """When the campaign's last digest was made: a store answering two requests has a
+        digest for each, and one for 1683 does not cover what 1702's next one must say. A
+        digest recorded before digests had a campaign counts for every campaign."""
+        row = self.db.execute("SELECT max(made_at) FROM digests WHERE campaign_id IS NULL OR campaign_id = ? "
+                              "OR ? IS NULL", (campaign_id, campaign_id)).fetchone()
         return row[0] if row else None
 
 

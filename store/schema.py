@@ -18,7 +18,10 @@ ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate",
                  ("sections", "confidence", "REAL"), ("sections", "reasons", "TEXT"),
                  # Schema 5: a campaign version recorded before reads NULL, and gets its province
                  # table the next time its file is recorded (baocao/register.py).
-                 ("campaign_versions", "table_sha256", "TEXT"))
+                 ("campaign_versions", "table_sha256", "TEXT"),
+                 # Schema 6: a digest is one campaign's; one made before reads NULL, the store's one
+                 # campaign's then, and counts for every campaign (none covers that time again).
+                 ("digests", "campaign_id", "TEXT"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -118,7 +121,8 @@ CREATE TABLE IF NOT EXISTS digests (     -- the clerk's digests (baocao digest),
     id INTEGER PRIMARY KEY,
     made_at TEXT NOT NULL,              -- UTC ISO 8601
     covered_from TEXT NOT NULL,         -- what it covered: messages stored from then until made_at
-    sent_to TEXT                        -- the address it was mailed to; NULL: printed only
+    sent_to TEXT,                       -- the address it was mailed to; NULL: printed only
+    campaign_id TEXT                    -- whose digest (schema 6); NULL: made before, every campaign's
 );
 -- The campaigns the store answers (issue 19): one per request letter, each version of its
 -- file kept as an object, so a later edit is a new version, never a silent change.

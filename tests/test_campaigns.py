@@ -453,3 +453,32 @@ def test_verify_takes_the_campaign_as_every_reading_command_does(store):
         assert "DAMAGED:" in result.stdout and "province 22 Quảng Ninh" in result.stdout
     unknown = run_baocao("verify", "--store", str(store), "--campaign", "9999/BXD-XYZ")
     assert unknown.returncode == 3 and "recorded: 1683/BXD-PTDT, 1702/BXD-HTKT" in unknown.stderr
+
+
+# -- the clerk's digest, one per campaign ------------------------------------------------
+
+def test_each_campaigns_digest_follows_on_from_its_own_last_one(two_requests, tmp_path):
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(two_requests), "--campaign", str(SMART),
+                      "--campaign", str(GREEN)).returncode == 0
+
+    smart = run_baocao("digest", "--store", str(store), "--campaign", "1683/BXD-PTDT")
+    green = run_baocao("digest", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+    green_again = run_baocao("digest", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+
+    assert smart.returncode == green.returncode == green_again.returncode == 0, green.stderr
+    assert "1. Báo cáo mới: 3" in smart.stdout and "22 Quảng Ninh" in smart.stdout
+    # 1683's digest, made first, does not cover what 1702's has not said yet.
+    assert "1. Báo cáo mới: 3" in green.stdout and "38 Thanh Hóa" in green.stdout
+    assert "1. Báo cáo mới: 0" in green_again.stdout
+
+
+def test_a_digest_asks_the_clerk_about_a_province_in_its_own_campaigns_table(tmp_path):
+    store = binh_duong_answering_both(tmp_path)
+
+    smart = run_baocao("digest", "--store", str(store), "--campaign", "1683/BXD-PTDT")
+    green = run_baocao("digest", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+
+    assert "chưa xác định được tỉnh gửi" not in smart.stdout   # Bình Dương, 74 in 1683's table
+    assert "chưa xác định được tỉnh gửi" in green.stdout        # no Bình Dương among the 34 of 2025
+    assert "baocao assign --campaign 1702/BXD-HTKT " in green.stdout
