@@ -668,7 +668,7 @@ def status(store, campaign, reminders):
         errors = s.errors(c.id)
         if reminders is not None:
             from baocao.aggregate.reminders import addresses_seen
-            addresses = addresses_seen(s)
+            addresses = addresses_seen(s, c.id)   # codes of this campaign's table
     finally:
         s.close()
     counts = table["status"].value_counts()

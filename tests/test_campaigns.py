@@ -3,6 +3,7 @@ each reading command names the one it is about, and a store made before keeps wo
 
 from __future__ import annotations
 
+import email
 import shutil
 from pathlib import Path
 
@@ -482,3 +483,25 @@ def test_a_digest_asks_the_clerk_about_a_province_in_its_own_campaigns_table(tmp
     assert "chưa xác định được tỉnh gửi" not in smart.stdout   # Bình Dương, 74 in 1683's table
     assert "chưa xác định được tỉnh gửi" in green.stdout        # no Bình Dương among the 34 of 2025
     assert "baocao assign --campaign 1702/BXD-HTKT " in green.stdout
+
+
+def test_reminders_go_to_the_addresses_a_province_wrote_from_by_the_campaigns_own_codes(tmp_path):
+    from two_campaigns import green_report, mail
+
+    box = tmp_path / "hop-thu"
+    box.mkdir()
+    # Bình Dương's clerk answers 1702 only: 79 in 2025's table (part of Hồ Chí Minh City), 74 in 2022's.
+    (box / "1.eml").write_bytes(mail("sxd@binhduong.gov.vn", "Báo cáo cây xanh theo văn bản 1702/BXD-HTKT",
+                                     "Wed, 10 Sep 2025 10:00:00 +0700", "<bd-1702@binhduong.gov.vn>",
+                                     [green_report(tmp_path / "cx-74.docx", "Bình Dương")]))
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(box), "--campaign", str(GREEN),
+                      "--campaign", str(SMART)).returncode == 0
+
+    result = run_baocao("status", "--store", str(store), "--campaign", "1683/BXD-PTDT", "--reminders",
+                        str(tmp_path / "nhac"))
+
+    assert result.returncode == 0, result.stderr
+    to = {path.name[:2]: email.message_from_bytes(path.read_bytes())["To"] for path in (tmp_path / "nhac").iterdir()}
+    assert to["74"] == "sxd@binhduong.gov.vn"                 # Bình Dương, missing for 1683
+    assert "sxd@binhduong.gov.vn" not in to["79"]              # not Hồ Chí Minh City's in 1683's table
