@@ -485,18 +485,34 @@ def test_a_digest_asks_the_clerk_about_a_province_in_its_own_campaigns_table(tmp
     assert "baocao assign --campaign 1702/BXD-HTKT " in green.stdout
 
 
-def test_reminders_go_to_the_addresses_a_province_wrote_from_by_the_campaigns_own_codes(tmp_path):
+def binh_duong_answering_1702(tmp_path: Path) -> Path:
+    """A store holding one mail of Bình Dương's department answering 1702 only: 79 in 2025's
+    table (part of Hồ Chí Minh City), 74 in 2022's."""
     from two_campaigns import green_report, mail
 
     box = tmp_path / "hop-thu"
     box.mkdir()
-    # Bình Dương's clerk answers 1702 only: 79 in 2025's table (part of Hồ Chí Minh City), 74 in 2022's.
     (box / "1.eml").write_bytes(mail("sxd@binhduong.gov.vn", "Báo cáo cây xanh theo văn bản 1702/BXD-HTKT",
                                      "Wed, 10 Sep 2025 10:00:00 +0700", "<bd-1702@binhduong.gov.vn>",
                                      [green_report(tmp_path / "cx-74.docx", "Bình Dương")]))
     store = tmp_path / "kho"
     assert run_baocao("ingest", "--store", str(store), "--from", str(box), "--campaign", str(GREEN),
                       "--campaign", str(SMART)).returncode == 0
+    return store
+
+
+def recorded_campaign(store: Path, letter: str):
+    from baocao.register import load_recorded, recorded_named
+
+    s = Store.open(store)
+    try:
+        return load_recorded(s, recorded_named(s.recorded_campaigns(), letter))
+    finally:
+        s.close()
+
+
+def test_reminders_go_to_the_addresses_a_province_wrote_from_by_the_campaigns_own_codes(tmp_path):
+    store = binh_duong_answering_1702(tmp_path)
 
     result = run_baocao("status", "--store", str(store), "--campaign", "1683/BXD-PTDT", "--reminders",
                         str(tmp_path / "nhac"))
@@ -505,3 +521,29 @@ def test_reminders_go_to_the_addresses_a_province_wrote_from_by_the_campaigns_ow
     to = {path.name[:2]: email.message_from_bytes(path.read_bytes())["To"] for path in (tmp_path / "nhac").iterdir()}
     assert to["74"] == "sxd@binhduong.gov.vn"                 # Bình Dương, missing for 1683
     assert "sxd@binhduong.gov.vn" not in to["79"]              # not Hồ Chí Minh City's in 1683's table
+
+
+
+def test_the_desks_province_page_lists_the_mail_a_province_sent_by_its_campaigns_codes(tmp_path):
+    from baocao.review.desk import Desk
+
+    store = binh_duong_answering_1702(tmp_path)
+    [sha] = Store.open_read_only(store).find_messages("<bd-1702@binhduong.gov.vn>")
+    smart, green = (Desk(store, recorded_campaign(store, letter)) for letter in ("1683/BXD-PTDT", "1702/BXD-HTKT"))
+
+    assert [m.sha256 for m in green.province("79").messages] == [sha]
+    assert [m.sha256 for m in smart.province("74").messages] == [sha]   # Bình Dương wrote it
+    assert smart.province("79").messages == ()                         # Hồ Chí Minh City of 2022 did not
+
+
+def test_the_desks_decisions_are_its_own_campaigns(tmp_path):
+    from baocao.review.desk import Desk
+
+    store = binh_duong_answering_both(tmp_path)
+    [sha] = Store.open_read_only(store).find_messages("<bd-both@gmail.com>")
+    green = Desk(store, recorded_campaign(store, "1702/BXD-HTKT"))
+
+    green.assign_message(sha, "79", "minh.vt")
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": {"79"}}
+    green.set_aside(sha, "minh.vt")
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": set()}
