@@ -547,3 +547,75 @@ def test_the_desks_decisions_are_its_own_campaigns(tmp_path):
     assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": {"79"}}
     green.set_aside(sha, "minh.vt")
     assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": set()}
+
+
+# -- every reading command, as a clerk and an analyst run them with two campaigns ----------
+
+@pytest.fixture(scope="module")
+def both_ingested(two_requests, tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("hai-dot") / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(two_requests), "--campaign", str(SMART),
+                      "--campaign", str(GREEN)).returncode == 0
+    return store
+
+
+def thanh_hoas_reply(store: Path) -> str:
+    return Store.open_read_only(store).find_messages("<th-1702@thanhhoa.gov.vn>")[0][:12]
+
+
+READING = {   # each command, and what it says of 1702/BXD-HTKT (34 provinces, Thanh Hóa's reply) when named
+    "status": (lambda out, store: ["status"], "Campaign 1702/BXD-HTKT"),
+    "reminders": (lambda out, store: ["status", "--reminders", str(out / "nhac")], "Provinces: 34;"),
+    "errors": (lambda out, store: ["errors"], "No problems recorded."),
+    "aggregate": (lambda out, store: ["aggregate", "--out", str(out / "bang.csv")], "bang.csv"),
+    "render": (lambda out, store: ["render", "--out", str(out / "bao-cao.md")], "bao-cao.md"),
+    "digest": (lambda out, store: ["digest"], "văn bản số 1702/BXD-HTKT"),
+    "assign": (lambda out, store: ["assign", thanh_hoas_reply(store), "Thanh Hóa"], "assigned to 38 Thanh Hóa"),
+    "verify": (lambda out, store: ["verify"], "no damage"),
+}
+
+
+@pytest.mark.parametrize("command", READING)
+def test_every_reading_command_takes_the_letter_or_the_file_and_lists_the_campaigns_when_none_is_named(
+        both_ingested, tmp_path, command):
+    make, says = READING[command]
+    store = tmp_path / "kho"
+    shutil.copytree(both_ingested, store)
+
+    unnamed = run_baocao(*make(tmp_path, store), "--store", str(store))
+    assert unnamed.returncode == 2, unnamed.stderr
+    assert "holds 2 campaigns; say which one with --campaign" in unnamed.stderr
+    assert "1683/BXD-PTDT" in unnamed.stderr and "1702/BXD-HTKT" in unnamed.stderr
+    for named in ("1702/BXD-HTKT", str(GREEN)):
+        result = run_baocao(*make(tmp_path, store), "--store", str(store), "--campaign", named)
+        assert result.returncode == 0, (named, result.stderr)
+        assert says in result.stdout + result.stderr, (named, result.stdout, result.stderr)
+    if command == "aggregate":
+        assert len(pd.read_csv(tmp_path / "bang.csv", dtype=str)) == 34
+
+
+def test_the_review_desk_lists_the_campaigns_when_none_is_named(both_ingested):
+    result = run_baocao("review", "--store", str(both_ingested), "--port", "0")
+
+    assert result.returncode == 2 and "holds 2 campaigns" in result.stderr and "1702/BXD-HTKT" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def green_only(two_requests, tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("mot-dot") / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(two_requests), "--campaign",
+                      str(GREEN)).returncode == 0
+    return store
+
+
+@pytest.mark.parametrize("command", READING)
+def test_with_one_campaign_recorded_every_reading_command_reads_it_unnamed(green_only, tmp_path, command):
+    make, says = READING[command]
+    store = tmp_path / "kho"
+    shutil.copytree(green_only, store)
+
+    result = run_baocao(*make(tmp_path, store), "--store", str(store))
+
+    assert result.returncode == 0, result.stderr
+    if command != "errors":   # what errors prints depends on the mail, not on the campaign
+        assert says in result.stdout + result.stderr, (result.stdout, result.stderr)
