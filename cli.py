@@ -186,17 +186,24 @@ def _campaign(path: Path | None):
         raise Failure(str(e), EXIT_CONFIG) from e
 
 
-def _campaign_of(store_path: Path, named) -> "Campaign":
+def _campaign_of(store_path: Path, named, *, read_only: bool = False) -> "Campaign":
     """The one resolver of --campaign for the commands that read a store (issue 19): a
     recorded letter number or a file; the store's only campaign when none is named. Several
-    and none named: they are listed and the command exits 2."""
+    and none named: they are listed and the command exits 2. `read_only`: the store is only
+    read (verify, which changes nothing and runs beside an ingest)."""
     from baocao.register import CampaignChoiceError, resolve_campaign
 
     if named is not None and Path(named).is_file():
         return _campaign(Path(named))   # a file is read as it is, the store not even opened
-    s = _open_store(store_path)
+    if read_only:
+        try:
+            s = Store.open_read_only(store_path)
+        except StoreError as e:
+            raise Failure(str(e), EXIT_CONFIG) from e
+    else:
+        s = _open_store(store_path)
     try:
-        return resolve_campaign(s, named)
+        return resolve_campaign(s, named, record=not read_only)
     except CampaignChoiceError as e:
         raise Failure(str(e), 2) from e
     except CampaignError as e:
@@ -210,23 +217,25 @@ def _campaign_of(store_path: Path, named) -> "Campaign":
 def _campaigns_recorded(store_path: Path, files, reopen: bool = False) -> list:
     """--campaign FILE (repeatable) of ingest, parse and watch: each file recorded in the
     store; what is analysed is every open campaign it records (the bundled one when none).
-    A closed campaign given is refused, or opened again with `reopen`."""
+    A closed campaign given is refused before any file is recorded (its versions stay as
+    they were when its table was frozen), or opened again with `reopen`."""
     from baocao.register import analysed_campaigns, open_campaigns, record_campaign, recorded_named, reopen_campaign
 
     s = _open_store(store_path, create=True)
     try:
         if not files and not open_campaigns(s) and not s.recorded_campaigns():
             files = (None,)
+        closed = [(campaign, found) for campaign in map(load_campaign, files)
+                  if (found := recorded_named(s.recorded_campaigns(), campaign.id)) and found.closed_at is not None]
+        if closed and not reopen:
+            campaign, found = closed[0]
+            raise Failure(_("campaign {campaign} is closed (its table frozen at {closed_at}) and is not "
+                            "analysed again: run `baocao parse --store {store} --campaign FILE --reopen` to "
+                            "open it again").format(campaign=campaign.id, store=store_path,
+                                                    closed_at=moment_text(found.closed_at, campaign.tz)), 2)
         given = [record_campaign(s, file)[0] for file in files]
-        for campaign in given:
-            closed = recorded_named(s.recorded_campaigns(), campaign.id)
-            if closed is not None and closed.closed_at is not None:
-                if not reopen:
-                    raise Failure(_("campaign {campaign} is closed (its table frozen at {closed_at}) and is not "
-                                    "analysed again: run `baocao parse --store {store} --campaign FILE --reopen` to "
-                                    "open it again").format(campaign=campaign.id, closed_at=closed.closed_at,
-                                                            store=store_path), 2)
-                reopen_campaign(s, campaign.id)
+        for campaign, _found in closed:
+            reopen_campaign(s, campaign.id)
         analysed = analysed_campaigns(s, given)   # as each run of a watch reads them again
         if not analysed:
             raise Failure(_("every campaign of the store {store} is closed: give the campaign to analyse with "
@@ -659,7 +668,7 @@ def status(store, campaign, reminders):
         errors = s.errors(c.id)
         if reminders is not None:
             from baocao.aggregate.reminders import addresses_seen
-            addresses = addresses_seen(s)
+            addresses = addresses_seen(s, c.id)   # codes of this campaign's table
     finally:
         s.close()
     counts = table["status"].value_counts()
@@ -813,8 +822,12 @@ def verify(store, campaign):
         baocao verify --store kho
     """
     from baocao.store.check import check_store
+    from baocao.store.errors import CatalogueUnreadable
 
-    c = _campaign(campaign)
+    try:
+        c = _campaign_of(store, campaign, read_only=True)   # read-only: verify changes nothing
+    except (CatalogueUnreadable, OSError):
+        c = _campaign(None)   # a catalogue past reading: the check below says so; names from the bundled table
     try:
         result = check_store(store)
     except StoreError as e:
@@ -1215,7 +1228,7 @@ def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smt
     now = datetime.now(timezone.utc)
     s = _open_store(store)
     try:
-        last = s.last_digest_at()
+        last = s.last_digest_at(c.id)   # each campaign's digests follow on from its own
         covered_from = (now - timedelta(seconds=since) if since is not None
                         else datetime.fromisoformat(last) if last else now - timedelta(hours=24))
         made = _consolidation_errors(lambda: make_digest(s, c, covered_from, now))
@@ -1243,7 +1256,7 @@ def digest(store, campaign, since, mail_to, mail_from, smtp_host, smtp_port, smt
             click.echo(_("sent to {addresses}").format(addresses=", ".join(mail_to)), err=True)
         if since is None:
             s.record_digest(now.isoformat(timespec="seconds"), covered_from.astimezone(timezone.utc)
-                            .isoformat(timespec="seconds"), ", ".join(mail_to) or None)
+                            .isoformat(timespec="seconds"), ", ".join(mail_to) or None, c.id)
     except StoreWriteError as e:
         raise _write_failed(store, e) from e
     finally:

@@ -51,12 +51,13 @@ def record_campaign(store: Store, path: Path | str | None) -> tuple[Campaign, Ca
     return campaign, version
 
 
-def recorded_campaigns(store: Store) -> list[RecordedCampaign]:
+def recorded_campaigns(store: Store, record: bool = True) -> list[RecordedCampaign]:
     """The campaigns the store answers. A store made before campaigns were recorded gets
     its one campaign recorded here, on first open: the bundled campaign when its messages
-    were attributed to it (or none were analysed yet)."""
+    were attributed to it (or none were analysed yet). `record` False: a store opened
+    read-only (verify) is only read; such a store reads as recording none."""
     recorded = store.recorded_campaigns()
-    if recorded:
+    if recorded or not record:
         return recorded
     bundled = load_campaign(None)
     if store.campaign_ids_of_messages() == [bundled.id]:
@@ -92,12 +93,13 @@ def analysed_campaigns(store: Store, given: Sequence[Campaign] = ()) -> list[Cam
             for i in dict.fromkeys([*given_by_id, *recorded]) if i not in recorded or recorded[i].closed_at is None]
 
 
-def resolve_campaign(store: Store, named: str | Path | None) -> Campaign:
+def resolve_campaign(store: Store, named: str | Path | None, *, record: bool = True) -> Campaign:
     """The campaign a reading command is about. `named`: a recorded campaign's letter number
     ("1683/BXD-PTDT", written with or without diacritics and in any case) or a campaign
     file; None: the store's only campaign (the bundled one for a store with none recorded).
-    Several and none named is a CampaignChoiceError, which lists them."""
-    recorded = recorded_campaigns(store)
+    Several and none named is a CampaignChoiceError, which lists them. `record` False: the
+    store is opened read-only, nothing is recorded (see recorded_campaigns)."""
+    recorded = recorded_campaigns(store, record)
     if named is None:
         if not recorded:
             return load_campaign(None)

@@ -14,6 +14,7 @@ from baocao.aggregate.schema import Status, status_of
 from baocao.campaign import Campaign
 from baocao.i18n import date_text, moment_text
 from baocao.store import Store
+from baocao.store.records import COUNTED
 
 
 @dataclass(frozen=True)
@@ -83,24 +84,34 @@ def make_digest(store: Store, campaign: Campaign, covered_from: datetime, now: d
     table = consolidate(store, campaign).table
     new_reports = tuple(_new_report(r, reports, campaign) for r in reports if r.message_sha256 in new)
 
+    # What each message is to this campaign: its province in this campaign's table, and a
+    # report that counts only for another request is that campaign's digest's to list.
+    findings = store.campaign_findings(campaign.id)
+    assign = f"baocao assign --campaign {campaign.id}"
     clerk: list[ForTheClerk] = []
     for m in arrived:
         if m.duplicate_of or message_decision(corrections, m.sha256, m.message_id):
             continue
+        finding = findings.get(m.sha256)
+        ours = finding is not None and finding.match in COUNTED
+        if m.kind == "report" and m.campaign_id and not ours:
+            continue
+        province_code, province_status = (finding.province_code, finding.province_status) if ours \
+            else (m.province_code, m.province_status)
         about = dict(message=m.sha256[:12], sender=m.sender or "", subject=m.subject or "")
         if m.kind in ("unreadable", "too_large"):
             clerk.append(ForTheClerk("thư không đọc được" if m.kind == "unreadable" else "thư quá lớn, không mở",
                                      "xem `baocao errors`; đề nghị nơi gửi gửi lại", **about))
-        elif m.kind == "report" and not m.province_code:
+        elif m.kind == "report" and not province_code:
             clerk.append(ForTheClerk("chưa xác định được tỉnh gửi",
-                                     f"đọc thư rồi chỉ định tỉnh: baocao assign {m.sha256[:12]} MÃ_TỈNH", **about))
+                                     f"đọc thư rồi chỉ định tỉnh: {assign} {m.sha256[:12]} MÃ_TỈNH", **about))
         elif m.kind == "report" and m.campaign_match == "unassigned":
             clerk.append(ForTheClerk("không dẫn chiếu văn bản, nội dung không theo đề cương",
                                      "đọc thư; nếu là báo cáo của đợt này, đề nghị tỉnh gửi lại có dẫn chiếu văn bản",
                                      **about))
-        elif m.kind == "report" and m.province_status == "conflict":
+        elif m.kind == "report" and province_status == "conflict":
             clerk.append(ForTheClerk("thông tin về tỉnh gửi mâu thuẫn (tài liệu được ưu tiên)",
-                                     f"kiểm tra; nếu sai: baocao assign {m.sha256[:12]} MÃ_TỈNH", **about))
+                                     f"kiểm tra; nếu sai: {assign} {m.sha256[:12]} MÃ_TỈNH", **about))
     for r in new_reports:
         if r.status is Status.UNREADABLE:
             clerk.append(ForTheClerk(f"{r.province}: báo cáo không đọc được", "đề nghị tỉnh gửi lại bản đọc được"))

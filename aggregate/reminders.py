@@ -26,10 +26,11 @@ REGISTRY_MAILBOX = "vanthu"
 _NOT_A_CORRESPONDENT = ("ministry", "auto_reply", "delivery_failure", "newsletter", "spam")
 
 
-def addresses_seen(store: Store) -> dict[str, list[str]]:
-    """Province code -> the addresses it wrote from, most recent first (at most two)."""
+def addresses_seen(store: Store, campaign_id: str | None = None) -> dict[str, list[str]]:
+    """Province code -> the addresses it wrote from, most recent first (at most two); with a
+    campaign, by the codes of its province table, whichever request the mail answered."""
     seen: dict[str, list[str]] = {}
-    for code, sender in store.sender_addresses(excluding_kinds=_NOT_A_CORRESPONDENT):
+    for code, sender in store.sender_addresses(excluding_kinds=_NOT_A_CORRESPONDENT, campaign_id=campaign_id):
         addresses = seen.setdefault(code, [])
         if sender not in addresses and len(addresses) < 2:
             addresses.append(sender)

@@ -68,7 +68,7 @@ def assign_message(store: Store, campaign: Campaign, message: str, province: str
     code = province_named(campaign, province)
     sha = message_named(store, message)
     record_decision(store.root, campaign, sha, code, by=by)   # first: a damaged corrections.toml changes nothing
-    store.assign(sha, code)
+    store.assign(sha, campaign.id, code)   # this campaign's: another's table numbers provinces its own way
     kind = analyse_message(store, sha, campaign)
     return AssignResult(sha, code, campaign.province(code).name, kind)
 

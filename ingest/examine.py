@@ -29,7 +29,7 @@ from baocao.parse.confidence import named_by_heading
 from baocao.parse.formats import DOCUMENT_FORMATS, detect_format
 from baocao.parse.reports import DEFAULT_SECONDS, ParsedDocument, parse_document_for
 from baocao.store import ObjectStore, ReadOnlyCatalogue, StoreWriteError, sha256_hex
-from baocao.store.records import AttachmentRecord, CampaignFinding, Problem
+from baocao.store.records import COUNTED, AttachmentRecord, CampaignFinding, Problem
 
 # Sections a document must show before it is taken for a report of the campaign when
 # its covering mail cites no letter.
@@ -250,8 +250,6 @@ class Examiner:
                               known.ocr, tuple(n for n, reasons in zip(known.section_numbers, known.section_reasons,
                                                                        strict=True) if named_by_heading(reasons)))
 
-
-COUNTED = ("cited", "content")   # the matches by which a message counts for a campaign
 
 
 def best_parse(by_campaign: Mapping[str, ParsedDocument]) -> ParsedDocument:

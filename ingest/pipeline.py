@@ -311,25 +311,31 @@ class Analyser:
         if any(a.stored for e in found for a in e.attachments):
             self.store.sync()  # the document objects, before the rows that point at them
         shas = [e.sha for e in found]
-        assigned = self.store.assignments(shas)
+        assigned = self.store.assignments(shas)   # message -> campaign -> the clerk's province
+
+        def own(e: Examined) -> str | None:
+            """The clerk's province for the campaign whose analysis the message's row keeps:
+            the first it counts for, else the first analysed."""
+            return assigned.get(e.sha, {}).get(e.campaign_id or self.campaign.id)
+
         with self.store.transaction():
             self.store.clear_errors(shas, ("mime", "parse", "analyse", "archive"))
             # The clerk's assignment speaks for every document of the message; else each
             # document counts for the province its own letterhead names.
             self.store.save_attachments([
-                SavedAttachment(e.sha, a, (assigned.get(e.sha) or e.document_provinces.get(a.sha256))
-                                if a.stored else None)
+                SavedAttachment(e.sha, a, (own(e) or e.document_provinces.get(a.sha256)) if a.stored else None)
                 for e in found for a in e.attachments])
             analysed_at = now_utc()
             for examined in found:
-                analysis, problems = self._decide(examined, assigned.get(examined.sha), analysed_at)
+                analysis, problems = self._decide(examined, own(examined), analysed_at)
                 for d_sha, by_campaign in examined.parsed.items():
                     for campaign_id, parsed in by_campaign.items():
                         self.store.save_document(d_sha, parsed, campaign_id,
                                                  examined.letterhead_provinces.get(d_sha, {}).get(campaign_id))
+                by_campaign = assigned.get(examined.sha, {})   # each campaign its own decision
                 self.store.save_analysis(examined.sha, analysis, [
-                    finding._replace(province_code=assigned[examined.sha], province_status="assigned")
-                    if examined.sha in assigned else finding for finding in examined.findings])
+                    finding._replace(province_code=by_campaign[finding.campaign_id], province_status="assigned")
+                    if finding.campaign_id in by_campaign else finding for finding in examined.findings])
                 for problem in problems:
                     self.store.record_problem(examined.sha, problem)
                 self.kinds[examined.kind] = self.kinds.get(examined.kind, 0) + 1

@@ -89,7 +89,11 @@ class Desk:
             return None
         reports = [r for r in snapshot.reports if r.province_code == code]
         shas = {r.message_sha256 for r in reports}
-        messages = [m for m in self.store.messages() if m.province_code == code or m.sha256 in shas]
+        # A message's province in this campaign's table: one answering another request is
+        # numbered by that one's (74 Bình Dương in 2022 is part of 79 in 2025).
+        findings = self.store.campaign_findings(self.campaign.id)
+        messages = [m for m in self.store.messages() if m.sha256 in shas or code == (
+            findings[m.sha256].province_code if m.sha256 in findings else m.province_code)]
         attachments = [a for m in messages for a in self.store.attachments(m.sha256)]
         return province_page(snapshot.table.loc[rows[0]], self.campaign, reports, snapshot.corrections,
                              messages, attachments)

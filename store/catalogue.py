@@ -222,10 +222,15 @@ class Store(ObjectStore, CatalogueReader):
                                   ("message_campaigns", "campaign_id")):
                 db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks(campaign_ids)})", campaign_ids)
 
-    def assignments(self, shas: list[str]) -> dict[str, str]:
-        """The clerk's province for each of these messages that has one."""
-        return dict(self.db.execute(
-            f"SELECT message_sha256, province_code FROM assignments WHERE message_sha256 IN ({marks(shas)})", shas))
+    def assignments(self, shas: list[str]) -> dict[str, dict[str, str]]:
+        """The clerk's provinces for these messages: message -> campaign -> province code
+        (in that campaign's province table)."""
+        found: dict[str, dict[str, str]] = {}
+        for sha, campaign_id, code in self.db.execute(
+                "SELECT message_sha256, campaign_id, province_code FROM assignments "
+                f"WHERE message_sha256 IN ({marks(shas)})", shas):
+            found.setdefault(sha, {})[campaign_id] = code
+        return found
 
     def save_attachments(self, attachments: list[SavedAttachment]) -> None:
         """Catalogue attachments; one catalogued before keeps its row and takes the new province."""
@@ -304,11 +309,12 @@ class Store(ObjectStore, CatalogueReader):
         return [r[0] for r in self.db.execute("SELECT sha256 FROM messages WHERE sha256 LIKE ? OR message_id = ?",
                                               (reference.lower() + "%", reference))]
 
-    def assign(self, sha: str, province_code: str) -> None:
-        """The clerk's decision of the message's province, which no later run overrides."""
+    def assign(self, sha: str, campaign_id: str, province_code: str) -> None:
+        """The clerk's decision of the message's province for one campaign (a code of its
+        province table), which no later run overrides; other campaigns keep their own."""
         with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO assignments(message_sha256, province_code, decided_at) VALUES (?,?,?)",
-                       (sha, province_code, now_utc()))
+            db.execute("INSERT OR REPLACE INTO assignments(message_sha256, campaign_id, province_code, decided_at) "
+                       "VALUES (?,?,?,?)", (sha, campaign_id, province_code, now_utc()))
 
     def record_problem(self, message_sha: str | None, problem: Problem) -> None:
         self.record_error(problem.stage, problem.what, problem.action, message_sha, problem.file)
@@ -344,13 +350,14 @@ class Store(ObjectStore, CatalogueReader):
         return [{k: (r[k] if r[k] is not None else "") for k in r.keys()} for r in rows]
 
     # -- the clerk's digest (baocao digest) -------------------------------------------------
-    def record_digest(self, made_at: str, covered_from: str, sent_to: str | None = None) -> None:
-        """A digest was made (printed, or accepted by the mail server). One row in a table of
-        its own, committed at once: no object is written, so the writer's lock is not taken
-        and a digest runs while `baocao watch` ingests (SQLite orders the two)."""
+    def record_digest(self, made_at: str, covered_from: str, sent_to: str | None = None,
+                      campaign_id: str | None = None) -> None:
+        """A digest of the campaign was made (printed, or accepted by the mail server). One row
+        in a table of its own, committed at once: no object is written, so the writer's lock is
+        not taken and a digest runs while `baocao watch` ingests (SQLite orders the two)."""
         with self.transaction():
-            self.db.execute("INSERT INTO digests(made_at, covered_from, sent_to) VALUES (?, ?, ?)",
-                            (made_at, covered_from, sent_to))
+            self.db.execute("INSERT INTO digests(made_at, covered_from, sent_to, campaign_id) VALUES (?, ?, ?, ?)",
+                            (made_at, covered_from, sent_to, campaign_id))
 
     # -- the campaigns the store answers (issue 19; baocao/register.py) ------------------
     def record_campaign_file(self, campaign_id: str, title: str, deadline: str, timezone_name: str,
@@ -362,6 +369,8 @@ class Store(ObjectStore, CatalogueReader):
             db.execute("INSERT INTO campaigns(id, title, deadline, timezone, recorded_at) VALUES (?,?,?,?,?) "
                        "ON CONFLICT(id) DO UPDATE SET title = excluded.title, deadline = excluded.deadline, "
                        "timezone = excluded.timezone", (campaign_id, title, deadline, timezone_name, now_utc()))
+            # Assignments migrated before the store recorded any campaign are the first one's.
+            db.execute("UPDATE assignments SET campaign_id = ? WHERE campaign_id = ''", (campaign_id,))
             latest = self._latest_version(campaign_id)
             if latest is not None and latest.file_sha256 == file_sha and latest.table_sha256 in (None, table_sha):
                 if (source and latest.source != source) or latest.table_sha256 is None:

@@ -16,6 +16,11 @@ class StoreError(Exception):
     """The store cannot be used: missing, unreadable, or not a baocao store."""
 
 
+# What reading a catalogue SQLite finds damaged raises: `baocao verify`, which reports the
+# damage itself, goes on without what it could not read.
+CatalogueUnreadable = sqlite3.DatabaseError
+
+
 class StoreLocked(StoreError):
     """Another baocao process holds the store."""
 

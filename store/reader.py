@@ -8,6 +8,7 @@ import sqlite3
 
 from baocao.store.records import (
     AttachmentRecord,
+    CampaignFinding,
     DocumentStatus,
     ErrorRecord,
     KnownDocument,
@@ -42,34 +43,52 @@ class CatalogueReader:
         return dict(self.db.execute(
             "SELECT coalesce(kind, 'not analysed'), count(*) FROM messages GROUP BY 1 ORDER BY 1"))
 
-    def sender_addresses(self, excluding_kinds: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    def sender_addresses(self, excluding_kinds: tuple[str, ...] = (),
+                         campaign_id: str | None = None) -> list[tuple[str, str]]:
         """(province code, sender address) of the messages with a province, most recent
-        first, leaving out the messages of the kinds given."""
+        first, leaving out the messages of the kinds given. With a campaign, the province is
+        the one its analysis found in its own table (74 Bình Dương in 2022's, 79 in 2025's)."""
+        if campaign_id is None:
+            return [tuple(r) for r in self.db.execute(
+                f"""SELECT province_code, sender FROM messages
+                    WHERE province_code IS NOT NULL AND sender LIKE '%_@_%'
+                      AND coalesce(kind, '') NOT IN ({marks(excluding_kinds)})
+                    ORDER BY received_at DESC""", excluding_kinds)]
         return [tuple(r) for r in self.db.execute(
-            f"""SELECT province_code, sender FROM messages
-                WHERE province_code IS NOT NULL AND sender LIKE '%_@_%'
-                  AND coalesce(kind, '') NOT IN ({marks(excluding_kinds)})
-                ORDER BY received_at DESC""", excluding_kinds)]
+            f"""SELECT c.province_code, m.sender FROM messages m
+                  JOIN message_campaigns c ON c.message_sha256 = m.sha256 AND c.campaign_id = ?
+                WHERE c.province_code IS NOT NULL AND m.sender LIKE '%_@_%'
+                  AND coalesce(m.kind, '') NOT IN ({marks(excluding_kinds)})
+                ORDER BY m.received_at DESC""", (campaign_id, *excluding_kinds))]
 
     def report_messages(self, campaign_id: str) -> list[ReportMessage]:
         """The messages that count as reports of the campaign (duplicates left out), oldest first."""
         return [ReportMessage(r[0], r[1] or "", r[2] or "", r[3] or "", r[4], r[5] or "") for r in self.db.execute(
             """SELECT m.sha256, m.message_id, m.sender, m.subject, m.received_at,
-                      CASE WHEN m.province_status = 'assigned' THEN m.province_code ELSE c.province_code END
+                      c.province_code   -- the campaign's own: the clerk's for it, else what was found
                FROM messages m JOIN message_campaigns c ON c.message_sha256 = m.sha256
                WHERE m.kind = 'report' AND c.campaign_id = ? AND c.match IN ('cited', 'content')
                  AND m.duplicate_of IS NULL
                ORDER BY m.received_at, m.sha256""", (campaign_id,))]
+
+    def campaign_findings(self, campaign_id: str) -> dict[str, CampaignFinding]:
+        """Message sha256 -> what it is to the campaign (counted or why not, its province in
+        the campaign's table), for each message analysed for it."""
+        return {r[0]: CampaignFinding(campaign_id, *r[1:]) for r in self.db.execute(
+            "SELECT message_sha256, match, province_code, province_status FROM message_campaigns "
+            "WHERE campaign_id = ?", (campaign_id,))}
 
     def message_documents(self, campaign_id: str) -> list[MessageDocument]:
         """Every document parsed for the campaign with the message it came with, by message and part."""
         return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]), r[8] or "")
                 for r in self.db.execute(
                     """SELECT a.message_sha256,
-                              CASE WHEN m.province_status = 'assigned' THEN a.province_code ELSE d.province_code END,
+                              CASE WHEN c.province_status = 'assigned' THEN c.province_code
+                                   ELSE d.province_code END,   -- the clerk's for this campaign speaks for all
                               a.filename, d.sha256, d.format, d.status, d.error, d.ocr, d.letterhead
                        FROM attachments a JOIN documents d ON d.sha256 = a.sha256 AND d.campaign_id = ?
-                         JOIN messages m ON m.sha256 = a.message_sha256
+                         LEFT JOIN message_campaigns c ON c.message_sha256 = a.message_sha256
+                           AND c.campaign_id = d.campaign_id
                        ORDER BY a.message_sha256, a.part""", (campaign_id,))]
 
     def sections(self, campaign_id: str) -> dict[str, list[SectionRecord]]:
@@ -135,8 +154,12 @@ class CatalogueReader:
     def errors_since(self, since: str) -> int:
         return self.db.execute("SELECT count(*) FROM errors WHERE at >= ?", (since,)).fetchone()[0]
 
-    def last_digest_at(self) -> str | None:
-        row = self.db.execute("SELECT max(made_at) FROM digests").fetchone()
+    def last_digest_at(self, campaign_id: str | None = None) -> str | None:
+        """When the campaign's last digest was made: a store answering two requests has a
+        digest for each, and one for 1683 does not cover what 1702's next one must say. A
+        digest recorded before digests had a campaign counts for every campaign."""
+        row = self.db.execute("SELECT max(made_at) FROM digests WHERE campaign_id IS NULL OR campaign_id = ? "
+                              "OR ? IS NULL", (campaign_id, campaign_id)).fetchone()
         return row[0] if row else None
 
 

@@ -206,6 +206,9 @@ class RecordedCampaign(NamedTuple):
     latest: CampaignVersion
 
 
+COUNTED = ("cited", "content")   # the matches by which a message counts for a campaign
+
+
 class CampaignFinding(NamedTuple):
     """What a message is to one campaign: counted (match cited or content) or why not, and
     its province in that campaign's province table."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # A store older than this has its reports analysed again by the next ingest: since
 # schema 3 a report counts for the province each document's letterhead names, and the
 # ministry's own mail is no report (parsed documents are kept: only the mail is read again).
@@ -18,7 +18,10 @@ ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate",
                  ("sections", "confidence", "REAL"), ("sections", "reasons", "TEXT"),
                  # Schema 5: a campaign version recorded before reads NULL, and gets its province
                  # table the next time its file is recorded (baocao/register.py).
-                 ("campaign_versions", "table_sha256", "TEXT"))
+                 ("campaign_versions", "table_sha256", "TEXT"),
+                 # Schema 6: a digest is one campaign's; one made before reads NULL, the store's one
+                 # campaign's then, and counts for every campaign (none covers that time again).
+                 ("digests", "campaign_id", "TEXT"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -118,7 +121,8 @@ CREATE TABLE IF NOT EXISTS digests (     -- the clerk's digests (baocao digest),
     id INTEGER PRIMARY KEY,
     made_at TEXT NOT NULL,              -- UTC ISO 8601
     covered_from TEXT NOT NULL,         -- what it covered: messages stored from then until made_at
-    sent_to TEXT                        -- the address it was mailed to; NULL: printed only
+    sent_to TEXT,                       -- the address it was mailed to; NULL: printed only
+    campaign_id TEXT                    -- whose digest (schema 6); NULL: made before, every campaign's
 );
 -- The campaigns the store answers (issue 19): one per request letter, each version of its
 -- file kept as an object, so a later edit is a new version, never a silent change.
@@ -143,10 +147,15 @@ CREATE TABLE IF NOT EXISTS campaign_versions (
     recorded_at TEXT NOT NULL,
     PRIMARY KEY (campaign_id, version)
 );
+-- The clerk's decisions (baocao assign), never overwritten by a run. One per message and
+-- campaign (schema 6): the campaigns' province tables number provinces differently.
 CREATE TABLE IF NOT EXISTS assignments (
-    message_sha256 TEXT PRIMARY KEY,    -- the clerk's decision, never overwritten by a run
+    message_sha256 TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,          -- whose province table province_code is in; '' (a store
+                                        --   migrated before it recorded a campaign): the first recorded
     province_code TEXT NOT NULL,
-    decided_at TEXT NOT NULL
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (message_sha256, campaign_id)
 );
 """
 
@@ -159,6 +168,7 @@ def migrate(db: sqlite3.Connection) -> None:
         if column not in {r[1] for r in db.execute(f"PRAGMA table_info({table})")}:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     _key_by_campaign(db)
+    _assignments_by_campaign(db)
     recorded = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if recorded is not None and recorded[0].isdigit() and int(recorded[0]) < REANALYSE_BEFORE:
         db.execute("UPDATE messages SET analysed_at = NULL WHERE kind = 'report'")
@@ -193,4 +203,31 @@ def _key_by_campaign(db: sqlite3.Connection) -> None:
         db.execute("INSERT OR IGNORE INTO message_campaigns(message_sha256, campaign_id, match, province_code, "
                    "province_status) SELECT sha256, ?, campaign_match, province_code, province_status FROM messages "
                    "WHERE analysed_at IS NOT NULL AND campaign_match IS NOT NULL", (campaign,))
+    db.execute("COMMIT")
+
+
+def _assignments_by_campaign(db: sqlite3.Connection) -> None:
+    """Schema 6: a store made before kept one assignment per message, which every campaign
+    took, although a province's code in one campaign's table may be another province's in the
+    next (Bình Dương is 74 in 2022 and part of 79 in 2025). Each assignment becomes the
+    store's first recorded campaign's: a store knew one campaign until schema 5 and that one
+    was recorded first, so it is the campaign the clerk assigned for unless a second campaign
+    was recorded since (its corrections.toml entry still names the campaign, and aggregate
+    applies that). A store that recorded no campaign yet takes the one its messages were
+    attributed to, else '' which the first campaign recorded claims (Store.record_campaign_file).
+    The messages whose analysis for another campaign took the assignment are analysed again."""
+    if "campaign_id" in {r[1] for r in db.execute("PRAGMA table_info(assignments)")}:
+        return
+    first = db.execute("SELECT id FROM campaigns ORDER BY recorded_at, id LIMIT 1").fetchone()
+    ids = [r[0] for r in db.execute("SELECT DISTINCT campaign_id FROM messages WHERE campaign_id IS NOT NULL")]
+    campaign = first[0] if first else ids[0] if len(ids) == 1 else ""
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("ALTER TABLE assignments RENAME TO assignments_before_campaigns")
+    db.execute(re.search(r"CREATE TABLE IF NOT EXISTS assignments \(.*?\n\);", SCHEMA, re.S).group(0))
+    db.execute("INSERT INTO assignments(message_sha256, campaign_id, province_code, decided_at) "
+               "SELECT message_sha256, ?, province_code, decided_at FROM assignments_before_campaigns", (campaign,))
+    db.execute("DROP TABLE assignments_before_campaigns")
+    db.execute("UPDATE messages SET analysed_at = NULL WHERE sha256 IN (SELECT c.message_sha256 FROM "
+               "message_campaigns c JOIN assignments a ON a.message_sha256 = c.message_sha256 "
+               "WHERE c.province_status = 'assigned' AND c.campaign_id != a.campaign_id)")
     db.execute("COMMIT")

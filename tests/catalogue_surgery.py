@@ -73,3 +73,17 @@ def as_before_campaigns(store: Path) -> None:
     old.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     old.commit()
     old.close()
+
+
+def as_assignments_before_campaigns(store: Path) -> None:
+    """The clerk's assignments as baocao kept them before schema 6: one per message, no
+    campaign (every campaign took it)."""
+    old = sqlite3.connect(store / "catalog.sqlite")
+    old.execute("CREATE TABLE assignments_old (message_sha256 TEXT PRIMARY KEY, province_code TEXT NOT NULL, "
+                "decided_at TEXT NOT NULL)")
+    old.execute("INSERT INTO assignments_old SELECT message_sha256, province_code, decided_at FROM assignments")
+    old.execute("DROP TABLE assignments")
+    old.execute("ALTER TABLE assignments_old RENAME TO assignments")
+    old.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    old.commit()
+    old.close()

@@ -3,6 +3,7 @@ each reading command names the one it is about, and a store made before keeps wo
 
 from __future__ import annotations
 
+import email
 import shutil
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def test_the_province_table_is_recorded_with_the_campaign_an_edit_beside_its_fil
     finally:
         s.close()
     assert "file version 2" in run_baocao("campaigns", "--store", str(store)).stdout.split("1702/BXD-HTKT")[1]
-    checked = run_baocao("verify", "--store", str(store), env={"BAOCAO_LANG": "en"})
+    checked = run_baocao("verify", "--store", str(store), "--campaign", "1702/BXD-HTKT", env={"BAOCAO_LANG": "en"})
     assert checked.returncode == 0 and "warning" not in checked.stdout   # both tables are the catalogue's objects
 
 
@@ -222,12 +223,30 @@ def test_a_closed_campaign_is_not_analysed_again_unless_reopened(store, tmp_path
     again = run_baocao("parse", "--store", str(store), "--campaign", str(SMART))
     assert again.returncode == 2 and "is closed" in again.stderr and "--reopen" in again.stderr
     assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
-    assert run_baocao("verify", "--store", str(store)).returncode == 0   # its table as frozen
+    assert run_baocao("verify", "--store", str(store), "--campaign", "1683/BXD-PTDT").returncode == 0   # as frozen
 
     reopened = run_baocao("parse", "--store", str(store), "--campaign", str(SMART), "--reopen")
     assert reopened.returncode == 0, reopened.stderr
     assert "; open" in run_baocao("campaigns", "--store", str(store)).stdout.split("1702/BXD-HTKT")[0]
 
+
+
+def test_a_closed_campaigns_changed_file_is_refused_before_anything_is_recorded(store, tmp_path):
+    edited = tmp_path / "dot-2" / SMART.name
+    shutil.copytree(SMART.parent, edited.parent)
+    edited.write_text(SMART.read_text(encoding="utf-8").replace("2022-05-30T00", "2022-06-15T00"), encoding="utf-8")
+    assert run_baocao("campaigns", "close", "--store", str(store), "1683/BXD-PTDT").returncode == 0
+    versions = [(c.id, c.latest) for c in recorded(store)]
+
+    for command in (["parse"], ["ingest", "--from", str(MAILBOX)], ["watch", "--from", str(MAILBOX)]):
+        refused = run_baocao(*command, "--store", str(store), "--campaign", str(edited), timeout=60)
+
+        assert refused.returncode == 2, (command, refused.stderr)
+        assert "campaign 1683/BXD-PTDT is closed" in refused.stderr and "--reopen" in refused.stderr
+        assert [(c.id, c.latest) for c in recorded(store)] == versions   # no new version recorded
+    reopened = run_baocao("parse", "--store", str(store), "--campaign", str(edited), "--reopen")
+    assert reopened.returncode == 0, reopened.stderr
+    assert [(c.id, c.latest.version, c.closed_at) for c in recorded(store)] == [("1683/BXD-PTDT", 2, None)]
 
 def test_verify_says_when_a_frozen_table_no_longer_matches_its_inputs(store):
     assert run_baocao("campaigns", "close", "--store", str(store), "1683/BXD-PTDT").returncode == 0
@@ -334,3 +353,269 @@ def test_a_reply_is_counted_for_the_campaign_whose_outline_it_follows_when_it_ci
     smart, green = tables(store, tmp_path).values()
     assert green.loc["38", "status"] == "on_time"
     assert smart.loc["38", "status"] == "missing"
+
+
+# -- the clerk's decisions belong to one campaign ----------------------------------------
+
+def binh_duong_answering_both(tmp_path: Path) -> Path:
+    """A store holding one mail from Bình Dương's clerk (a personal address) citing both
+    letters: its report's letterhead names Bình Dương, 74 in the 63 provinces of 2022; the 34
+    provinces of 2025 have no Bình Dương (it is part of 79), so for 1702 the clerk must say it."""
+    from two_campaigns import green_report, mail
+
+    box = tmp_path / "hop-thu"
+    box.mkdir()
+    (box / "1.eml").write_bytes(mail(
+        "vanthu.sxd.bd@gmail.com", "Báo cáo theo các văn bản 1683/BXD-PTDT và 1702/BXD-HTKT",
+        "Thu, 26 May 2022 15:00:00 +0700", "<bd-both@gmail.com>",
+        [green_report(tmp_path / "cx-74.docx", "Bình Dương", cites="")]))
+    store = tmp_path / "kho"
+    result = run_baocao("ingest", "--store", str(store), "--from", str(box), "--campaign", str(SMART),
+                        "--campaign", str(GREEN))
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+def reported(store: Path, out: Path) -> dict[str, set[str]]:
+    return {letter: {code for code, status in t["status"].items() if status != "missing"}
+            for letter, t in tables(store, out).items()}
+
+
+def test_an_assignment_under_one_campaign_leaves_the_others_table_as_it_was(tmp_path):
+    store = binh_duong_answering_both(tmp_path)
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": set()}
+
+    assigned = run_baocao("assign", "--store", str(store), "--campaign", "1702/BXD-HTKT", "<bd-both@gmail.com>",
+                          "Thành phố Hồ Chí Minh", "--by", "minh.vt")
+    assert assigned.returncode == 0, assigned.stderr
+
+    # 79 in 1702's table; 1683's still counts it for Bình Dương, not for its own 79 (Hồ Chí Minh).
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": {"79"}}
+    # And after every message is analysed again for both campaigns.
+    assert run_baocao("parse", "--store", str(store)).returncode == 0
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": {"79"}}
+    s = Store.open(store)
+    try:
+        [sha] = s.find_messages("<bd-both@gmail.com>")
+        assert s.assignments([sha]) == {sha: {"1702/BXD-HTKT": "79"}}
+    finally:
+        s.close()
+
+
+def test_a_mail_set_aside_for_one_campaign_still_counts_for_the_other(tmp_path):
+    store = binh_duong_answering_both(tmp_path)
+    assert run_baocao("assign", "--store", str(store), "--campaign", "1702/BXD-HTKT", "<bd-both@gmail.com>",
+                      "79").returncode == 0
+
+    aside = run_baocao("assign", "--store", str(store), "--campaign", "1683/BXD-PTDT", "<bd-both@gmail.com>",
+                       "--not-report")
+
+    assert aside.returncode == 0, aside.stderr
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": set(), "1702/BXD-HTKT": {"79"}}
+
+
+def test_an_assignment_made_before_assignments_had_a_campaign_is_the_first_recorded_campaigns(store, tmp_path):
+    from catalogue_surgery import as_assignments_before_campaigns
+
+    from baocao.store import ReadOnlyCatalogue
+
+    [binh_duong] = [m.sha256 for m in ReadOnlyCatalogue(store).messages() if m.province_code == "74"]
+    assert run_baocao("assign", "--store", str(store), binh_duong[:12], "70").returncode == 0
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    (store / "corrections.toml").unlink()   # only the catalogue's assignment is left to apply
+    as_assignments_before_campaigns(store)
+
+    s = Store.open(store)   # brought up to date
+    try:
+        assert s.assignments([binh_duong]) == {binh_duong: {"1683/BXD-PTDT": "70"}}
+    finally:
+        s.close()
+    assert run_baocao("parse", "--store", str(store)).returncode == 0
+    smart = tables(store, tmp_path)["1683/BXD-PTDT"]
+    assert smart.loc["70", "status"] != "missing" and smart.loc["74", "status"] == "missing"
+
+
+def test_verify_takes_the_campaign_as_every_reading_command_does(store):
+    from baocao.store import ReadOnlyCatalogue
+
+    assert run_baocao("parse", "--store", str(store), "--campaign", str(GREEN)).returncode == 0
+    [quang_ninh] = [m.sha256 for m in ReadOnlyCatalogue(store).messages() if m.province_code == "22"][:1]
+    raw = store / "objects" / quang_ninh[:2] / quang_ninh
+    raw.chmod(0o600)
+    raw.write_bytes(b"hong")
+
+    unnamed = run_baocao("verify", "--store", str(store))
+    by_letter = run_baocao("verify", "--store", str(store), "--campaign", "1683/bxd-ptdt")
+    by_file = run_baocao("verify", "--store", str(store), "--campaign", str(SMART))
+
+    assert unnamed.returncode == 2 and "holds 2 campaigns" in unnamed.stderr and "1702/BXD-HTKT" in unnamed.stderr
+    for result in (by_letter, by_file):
+        assert result.returncode == 7, result.stderr
+        assert "DAMAGED:" in result.stdout and "province 22 Quảng Ninh" in result.stdout
+    unknown = run_baocao("verify", "--store", str(store), "--campaign", "9999/BXD-XYZ")
+    assert unknown.returncode == 3 and "recorded: 1683/BXD-PTDT, 1702/BXD-HTKT" in unknown.stderr
+
+
+# -- the clerk's digest, one per campaign ------------------------------------------------
+
+def test_each_campaigns_digest_follows_on_from_its_own_last_one(two_requests, tmp_path):
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(two_requests), "--campaign", str(SMART),
+                      "--campaign", str(GREEN)).returncode == 0
+
+    smart = run_baocao("digest", "--store", str(store), "--campaign", "1683/BXD-PTDT")
+    green = run_baocao("digest", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+    green_again = run_baocao("digest", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+
+    assert smart.returncode == green.returncode == green_again.returncode == 0, green.stderr
+    assert "1. Báo cáo mới: 3" in smart.stdout and "22 Quảng Ninh" in smart.stdout
+    # 1683's digest, made first, does not cover what 1702's has not said yet.
+    assert "1. Báo cáo mới: 3" in green.stdout and "38 Thanh Hóa" in green.stdout
+    assert "1. Báo cáo mới: 0" in green_again.stdout
+
+
+def test_a_digest_asks_the_clerk_about_a_province_in_its_own_campaigns_table(tmp_path):
+    store = binh_duong_answering_both(tmp_path)
+
+    smart = run_baocao("digest", "--store", str(store), "--campaign", "1683/BXD-PTDT")
+    green = run_baocao("digest", "--store", str(store), "--campaign", "1702/BXD-HTKT")
+
+    assert "chưa xác định được tỉnh gửi" not in smart.stdout   # Bình Dương, 74 in 1683's table
+    assert "chưa xác định được tỉnh gửi" in green.stdout        # no Bình Dương among the 34 of 2025
+    assert "baocao assign --campaign 1702/BXD-HTKT " in green.stdout
+
+
+def binh_duong_answering_1702(tmp_path: Path) -> Path:
+    """A store holding one mail of Bình Dương's department answering 1702 only: 79 in 2025's
+    table (part of Hồ Chí Minh City), 74 in 2022's."""
+    from two_campaigns import green_report, mail
+
+    box = tmp_path / "hop-thu"
+    box.mkdir()
+    (box / "1.eml").write_bytes(mail("sxd@binhduong.gov.vn", "Báo cáo cây xanh theo văn bản 1702/BXD-HTKT",
+                                     "Wed, 10 Sep 2025 10:00:00 +0700", "<bd-1702@binhduong.gov.vn>",
+                                     [green_report(tmp_path / "cx-74.docx", "Bình Dương")]))
+    store = tmp_path / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(box), "--campaign", str(GREEN),
+                      "--campaign", str(SMART)).returncode == 0
+    return store
+
+
+def recorded_campaign(store: Path, letter: str):
+    from baocao.register import load_recorded, recorded_named
+
+    s = Store.open(store)
+    try:
+        return load_recorded(s, recorded_named(s.recorded_campaigns(), letter))
+    finally:
+        s.close()
+
+
+def test_reminders_go_to_the_addresses_a_province_wrote_from_by_the_campaigns_own_codes(tmp_path):
+    store = binh_duong_answering_1702(tmp_path)
+
+    result = run_baocao("status", "--store", str(store), "--campaign", "1683/BXD-PTDT", "--reminders",
+                        str(tmp_path / "nhac"))
+
+    assert result.returncode == 0, result.stderr
+    to = {path.name[:2]: email.message_from_bytes(path.read_bytes())["To"] for path in (tmp_path / "nhac").iterdir()}
+    assert to["74"] == "sxd@binhduong.gov.vn"                 # Bình Dương, missing for 1683
+    assert "sxd@binhduong.gov.vn" not in to["79"]              # not Hồ Chí Minh City's in 1683's table
+
+
+
+def test_the_desks_province_page_lists_the_mail_a_province_sent_by_its_campaigns_codes(tmp_path):
+    from baocao.review.desk import Desk
+
+    store = binh_duong_answering_1702(tmp_path)
+    [sha] = Store.open_read_only(store).find_messages("<bd-1702@binhduong.gov.vn>")
+    smart, green = (Desk(store, recorded_campaign(store, letter)) for letter in ("1683/BXD-PTDT", "1702/BXD-HTKT"))
+
+    assert [m.sha256 for m in green.province("79").messages] == [sha]
+    assert [m.sha256 for m in smart.province("74").messages] == [sha]   # Bình Dương wrote it
+    assert smart.province("79").messages == ()                         # Hồ Chí Minh City of 2022 did not
+
+
+def test_the_desks_decisions_are_its_own_campaigns(tmp_path):
+    from baocao.review.desk import Desk
+
+    store = binh_duong_answering_both(tmp_path)
+    [sha] = Store.open_read_only(store).find_messages("<bd-both@gmail.com>")
+    green = Desk(store, recorded_campaign(store, "1702/BXD-HTKT"))
+
+    green.assign_message(sha, "79", "minh.vt")
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": {"79"}}
+    green.set_aside(sha, "minh.vt")
+    assert reported(store, tmp_path) == {"1683/BXD-PTDT": {"74"}, "1702/BXD-HTKT": set()}
+
+
+# -- every reading command, as a clerk and an analyst run them with two campaigns ----------
+
+@pytest.fixture(scope="module")
+def both_ingested(two_requests, tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("hai-dot") / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(two_requests), "--campaign", str(SMART),
+                      "--campaign", str(GREEN)).returncode == 0
+    return store
+
+
+def thanh_hoas_reply(store: Path) -> str:
+    return Store.open_read_only(store).find_messages("<th-1702@thanhhoa.gov.vn>")[0][:12]
+
+
+READING = {   # each command, and what it says of 1702/BXD-HTKT (34 provinces, Thanh Hóa's reply) when named
+    "status": (lambda out, store: ["status"], "Campaign 1702/BXD-HTKT"),
+    "reminders": (lambda out, store: ["status", "--reminders", str(out / "nhac")], "Provinces: 34;"),
+    "errors": (lambda out, store: ["errors"], "No problems recorded."),
+    "aggregate": (lambda out, store: ["aggregate", "--out", str(out / "bang.csv")], "bang.csv"),
+    "render": (lambda out, store: ["render", "--out", str(out / "bao-cao.md")], "bao-cao.md"),
+    "digest": (lambda out, store: ["digest"], "văn bản số 1702/BXD-HTKT"),
+    "assign": (lambda out, store: ["assign", thanh_hoas_reply(store), "Thanh Hóa"], "assigned to 38 Thanh Hóa"),
+    "verify": (lambda out, store: ["verify"], "no damage"),
+}
+
+
+@pytest.mark.parametrize("command", READING)
+def test_every_reading_command_takes_the_letter_or_the_file_and_lists_the_campaigns_when_none_is_named(
+        both_ingested, tmp_path, command):
+    make, says = READING[command]
+    store = tmp_path / "kho"
+    shutil.copytree(both_ingested, store)
+
+    unnamed = run_baocao(*make(tmp_path, store), "--store", str(store))
+    assert unnamed.returncode == 2, unnamed.stderr
+    assert "holds 2 campaigns; say which one with --campaign" in unnamed.stderr
+    assert "1683/BXD-PTDT" in unnamed.stderr and "1702/BXD-HTKT" in unnamed.stderr
+    for named in ("1702/BXD-HTKT", str(GREEN)):
+        result = run_baocao(*make(tmp_path, store), "--store", str(store), "--campaign", named)
+        assert result.returncode == 0, (named, result.stderr)
+        assert says in result.stdout + result.stderr, (named, result.stdout, result.stderr)
+    if command == "aggregate":
+        assert len(pd.read_csv(tmp_path / "bang.csv", dtype=str)) == 34
+
+
+def test_the_review_desk_lists_the_campaigns_when_none_is_named(both_ingested):
+    result = run_baocao("review", "--store", str(both_ingested), "--port", "0")
+
+    assert result.returncode == 2 and "holds 2 campaigns" in result.stderr and "1702/BXD-HTKT" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def green_only(two_requests, tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("mot-dot") / "kho"
+    assert run_baocao("ingest", "--store", str(store), "--from", str(two_requests), "--campaign",
+                      str(GREEN)).returncode == 0
+    return store
+
+
+@pytest.mark.parametrize("command", READING)
+def test_with_one_campaign_recorded_every_reading_command_reads_it_unnamed(green_only, tmp_path, command):
+    make, says = READING[command]
+    store = tmp_path / "kho"
+    shutil.copytree(green_only, store)
+
+    result = run_baocao(*make(tmp_path, store), "--store", str(store))
+
+    assert result.returncode == 0, result.stderr
+    if command != "errors":   # what errors prints depends on the mail, not on the campaign
+        assert says in result.stdout + result.stderr, (result.stdout, result.stderr)
