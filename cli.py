@@ -981,7 +981,7 @@ def campaigns(ctx, store):
     if ctx.invoked_subcommand is not None:
         return
     if store is None:
-        raise click.UsageError("Missing option '--store'.")
+        raise click.MissingParameter(ctx=ctx, param_type="option", param_hint="'--store'")
     from baocao.aggregate.schema import Status
     from baocao.register import load_recorded, recorded_campaigns
 

@@ -106,28 +106,30 @@ def _templates(language: str) -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(sorted(found, key=lambda t: -len(t[0].pattern)))
 
 
-def recorded_text(text: str) -> str:
+def recorded_text(text: str, language: str | None = None) -> str:
     """A text the store recorded in English (a problem's what and what to do), in the chosen
     language. The store keeps the English text (it is the record, the same whoever ran the
     ingest); the fields a template formatted in (a file name, a reason) are found again and
     translated themselves when they are catalogue texts. A text not in the catalogue is shown
-    as recorded."""
-    if _language == "en" or not text:
+    as recorded. `language` for a text that is Vietnamese whatever the terminal's (the desk's
+    pages)."""
+    language = language or _language
+    if language == "en" or not text:
         return text
-    exact = _(text)
+    exact = _catalogue(language).gettext(text)
     if exact != text:
         return exact
-    for pattern, msgstr in _templates(_language):
+    for pattern, msgstr in _templates(language):
         match = pattern.match(text)
         if match:
-            return msgstr.format(**{k: _field_text(v) for k, v in match.groupdict().items()})
+            return msgstr.format(**{k: _field_text(v, language) for k, v in match.groupdict().items()})
     return text
 
 
-def _field_text(value: str) -> str:
+def _field_text(value: str, language: str) -> str:
     """A field formatted into a text, translated: one of several lines is a listing, a text
     on each line (the campaigns a store holds), which no template can match as a whole."""
-    return "\n".join(recorded_text(line) for line in value.split("\n"))
+    return "\n".join(recorded_text(line, language) for line in value.split("\n"))
 
 
 # -- dates, times and numbers for people ------------------------------------------------

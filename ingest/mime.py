@@ -292,7 +292,8 @@ def _defect_text(kind: type, defect: email.errors.MessageDefect) -> tuple[str, s
     for cls in kind.__mro__:
         if cls in _DEFECTS:
             what, action = _DEFECTS[cls]
-            return (f"{what} ({defect})" if str(defect) and cls is not kind else what), action
+            return (N_("{what} ({reason})").format(what=what, reason=defect) if str(defect) and cls is not kind
+                    else what), action
     malformed = N_("the MIME structure is malformed ({reason})").format(reason=f"{kind.__name__}: {defect}")
     return malformed, CHECK_ATTACHMENTS
 

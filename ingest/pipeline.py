@@ -458,7 +458,8 @@ def campaign_list(campaigns: Campaign | Sequence[Campaign]) -> tuple[Campaign, .
     """One campaign or several (every open campaign of the store), as a tuple."""
     found = (campaigns,) if isinstance(campaigns, Campaign) else tuple(campaigns)
     if not found:
-        raise ValueError("no campaign to analyse against: every campaign of the store is closed")
+        raise ValueError(N_("no campaign to analyse against: every campaign of the store is closed; open one again "
+                            "with `baocao parse --campaign FILE --reopen`"))
     return found
 
 
