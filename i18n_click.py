@@ -59,7 +59,8 @@ class _PathNoun(str):
     noun is translated then, when the error is written."""
 
     def title(self) -> str:
-        return _(str(self)).title()
+        text = _(str(self))   # "thư mục" becomes "Thư mục", not "Thư Mục" as str.title() writes it
+        return text[:1].upper() + text[1:]
 
 
 def _click_types_text(message: str) -> str:

@@ -309,6 +309,13 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     async def error_page(request: Request, exc: HTTPException) -> Response:
         return page(request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code)
 
+    async def corrections_unreadable(request: Request, exc: CorrectionsError) -> Response:
+        """A page that reads corrections.toml (every province page, the overview) when the
+        file is damaged: said, and what to do, not a 500."""
+        _said_at_the_terminal(_("The review desk cannot read the corrections file: {reason}"), exc)
+        return page(request, "error.html", {"status": 409, "detail": f"Chưa đọc được các chỉnh sửa: {_page_text(exc)}"},
+                    409)
+
     routes = [
         Route("/", overview_page),
         Route("/tinh/{code}", province_view),
@@ -331,7 +338,8 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         Middleware(SessionMiddleware, secret_key=_session_key(store_root), session_cookie="baocao_phien",
                    max_age=SESSION_HOURS * 3600, same_site="strict", https_only=False),
     ]
-    return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: error_page})
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={
+        HTTPException: error_page, CorrectionsError: corrections_unreadable})
 
 
 def allowed(user: User, action: str) -> None:
@@ -357,11 +365,15 @@ def _page_text(error: Exception) -> str:
 
 def _not_saved(error: CorrectionsError) -> HTTPException:
     """A change the corrections file refused (a damaged file, a value it cannot take): the
-    person reads why on a 409 page, and it is written at the desk's terminal too (the journal
-    under systemd), for whoever keeps the store and must mend the file."""
-    print(_("The review desk did not save a change: {reason}").format(reason=recorded_text(str(error))),
-          file=sys.stderr)
+    person reads why on a 409 page."""
+    _said_at_the_terminal(_("The review desk did not save a change: {reason}"), error)
     return HTTPException(409, f"Chưa lưu: {_page_text(error)}")
+
+
+def _said_at_the_terminal(text: str, error: CorrectionsError) -> None:
+    """Written where the desk runs too (its terminal, the journal under systemd), for whoever
+    keeps the store and must mend the file."""
+    print(text.format(reason=recorded_text(str(error))), file=sys.stderr, flush=True)
 
 
 def _login_first(request: Request, current_user) -> Response | None:
