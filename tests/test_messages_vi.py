@@ -196,6 +196,14 @@ def test_clicks_usage_errors_are_vietnamese():
     assert "Thừa đối số (thua)" in extra.stderr
 
 
+def test_clicks_marks_on_a_help_screen_are_vietnamese():
+    shown = baocao("ingest", "--help", env=C_LOCALE).stdout
+    assert "[bắt buộc]" in shown and "[mặc định: ssl]" in shown
+    assert "[required]" not in shown and "[default:" not in shown
+    english = baocao("--lang", "en", "ingest", "--help", env=C_LOCALE).stdout
+    assert "[required]" in english and "[default: ssl]" in english
+
+
 def test_clicks_usage_errors_are_english_when_asked():
     shown = baocao("--lang", "en", "ingest", env=C_LOCALE).stderr
     assert "Error: Missing option '--store'." in shown and "Try 'baocao ingest --help' for help." in shown
