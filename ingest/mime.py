@@ -147,7 +147,9 @@ def _read(msg: EmailMessage, path: str, walk: bool = True) -> MailMessage:
     subject = clean_line(_decoded(raw.get("subject", ""), msg, "subject", problems))
     for kind, (defect, paths) in found.defects.items():
         what, action = _defect_text(kind, defect)
-        where = ", ".join(N_("the message") if not p else N_("part {part}").format(part=p) for p in paths)
+        places = [N_("the message") if not p else N_("part {part}").format(part=p) for p in paths]
+        # A listing as a template too: each place is found again and translated (i18n.recorded_text).
+        where = functools.reduce(lambda first, then: N_("{first}, {then}").format(first=first, then=then), places)
         problems.append(Problem(N_("{what} (in {where})").format(what=what, where=where), action))
     return MailMessage(
         message_id=raw.get("message-id", ""),

@@ -258,9 +258,9 @@ def _what_it_is(path: Path) -> str:
         with path.open("rb") as f:
             head = f.read(1024)
     except OSError:
-        return "an unreadable file"
+        return N_("an unreadable file")
     if not head:
-        return "an empty file"
+        return N_("an empty file")
     if b"%PDF-" in head:
         return ""
     return next((what for magic, what in _MAGIC if head.startswith(magic)), N_("some other kind of file"))
