@@ -55,7 +55,7 @@ from baocao.review.sources import (
     shows_pages,
     source_pdf,
 )
-from baocao.review.users import User, check_password, load_users
+from baocao.review.users import User, UsersError, check_password, load_users
 
 HERE = Path(__file__).parent
 SESSION_HOURS = 10          # a working day: a login lasts until the evening
@@ -309,6 +309,16 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     async def error_page(request: Request, exc: HTTPException) -> Response:
         return page(request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code)
 
+    async def users_unreadable(request: Request, exc: UsersError) -> Response:
+        """users.toml damaged while the desk runs: nobody can be told apart, so nobody is let in,
+        and the page says which file and what to do instead of a 500."""
+        print(_("The review desk cannot read its users: {reason}").format(reason=recorded_text(str(exc))),
+              file=sys.stderr, flush=True)
+        context = {"user": None, "csrf": csrf_token(request), "csrf_field": CSRF_FIELD, "require_login": True,
+                   "campaign": campaign, "status": 409,
+                   "detail": f"Chưa đọc được danh sách người dùng: {_page_text(exc)}"}
+        return templates.TemplateResponse(request, "error.html", context, status_code=409)
+
     async def corrections_unreadable(request: Request, exc: CorrectionsError) -> Response:
         """A page that reads corrections.toml (every province page, the overview) when the
         file is damaged: said, and what to do, not a 500."""
@@ -339,7 +349,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
                    max_age=SESSION_HOURS * 3600, same_site="strict", https_only=False),
     ]
     return Starlette(routes=routes, middleware=middleware, exception_handlers={
-        HTTPException: error_page, CorrectionsError: corrections_unreadable})
+        HTTPException: error_page, CorrectionsError: corrections_unreadable, UsersError: users_unreadable})
 
 
 def allowed(user: User, action: str) -> None:
