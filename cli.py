@@ -845,7 +845,7 @@ def verify(store, campaign):
     for change in changed:
         click.echo(_("CHANGED: {change}\n    what to do: compare with the signed table; `baocao parse --store {store} "
                      "--campaign FILE --reopen` makes the table again from the store as it is now").format(
-                         change=change, store=store))
+                         change=recorded_text(change), store=store))
     if damage or changed:
         sys.exit(EXIT_DAMAGED)
 

@@ -320,7 +320,7 @@ def _streamed(session: _Session, item: _Listed, spool_dir: Path) -> RawMessage:
     target = spool_dir / f"imap-{os.getpid()}-{item.uid}.part"
     digest = hashlib.sha256()
     offset = 0
-    spooling = f"writing message UID {item.uid} to the store's spool"
+    spooling = N_("writing message UID {uid} to the store's spool").format(uid=item.uid)
     with writing(spooling):
         out = open(target, "wb")
     with out:
