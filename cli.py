@@ -224,8 +224,8 @@ def _campaigns_recorded(store_path: Path, files, reopen: bool = False) -> list:
                 if not reopen:
                     raise Failure(_("campaign {campaign} is closed (its table frozen at {closed_at}) and is not "
                                     "analysed again: run `baocao parse --store {store} --campaign FILE --reopen` to "
-                                    "open it again").format(campaign=campaign.id, closed_at=closed.closed_at,
-                                                            store=store_path), 2)
+                                    "open it again").format(campaign=campaign.id, store=store_path,
+                                                            closed_at=moment_text(closed.closed_at, campaign.tz)), 2)
                 reopen_campaign(s, campaign.id)
         analysed = analysed_campaigns(s, given)   # as each run of a watch reads them again
         if not analysed:
