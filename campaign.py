@@ -230,7 +230,8 @@ def read_campaign_files(path: Path | str | None = None) -> CampaignFiles:
     try:
         return CampaignFiles(content, table_path.read_bytes())
     except FileNotFoundError:
-        raise CampaignError(f"province table {table_path} not found: put it beside the campaign file") from None
+        raise CampaignError(N_("province table {path} not found: put it beside the campaign file").format(
+            path=table_path)) from None
 
 
 def campaign_from_bytes(content: bytes, path: Path, province_table: bytes | None = None) -> Campaign:
@@ -245,14 +246,16 @@ def campaign_from_bytes(content: bytes, path: Path, province_table: bytes | None
     try:
         return _campaign_from_toml(data, path, province_table)
     except _BadValue as e:
-        raise CampaignError(f"{path}: {e}; see campaigns/{BUNDLED_CAMPAIGN} for an example") from e
+        raise CampaignError(N_("{path}: {reason}; see campaigns/{example} for an example").format(
+            path=path, reason=e, example=BUNDLED_CAMPAIGN)) from e
     except KeyError as e:
         raise CampaignError(
             N_("campaign file {path} lacks the key {key}: see campaigns/{example} for the schema").format(
                 path=path, key=e, example=BUNDLED_CAMPAIGN)
         ) from e
     except (TypeError, ValueError) as e:
-        raise CampaignError(f"campaign file {path} has a malformed value: {e}") from e
+        raise CampaignError(N_("campaign file {path} has a malformed value: {reason}").format(path=path, reason=e)) \
+            from e
 
 
 class _BadValue(ValueError):
@@ -263,21 +266,22 @@ class _BadValue(ValueError):
 def _campaign_from_toml(data: dict, path: Path, province_table: bytes | None) -> Campaign:
     deadline = data["deadline"]
     if not isinstance(deadline, datetime) or deadline.tzinfo is None:
-        raise ValueError("deadline must be a TOML offset datetime such as 2022-05-30T00:00:00+07:00")
+        raise ValueError(N_("deadline must be a TOML offset datetime such as 2022-05-30T00:00:00+07:00"))
     topic = " ".join(str(data.get(key, "")) for key in ("title", "subject"))
     sections = tuple(_outline_section(s, n, topic) for n, s in enumerate(data["outline"]["sections"], start=1))
     if not sections:
-        raise ValueError("outline.sections is empty")
+        raise ValueError(N_("outline.sections is empty: give the outline's items as [[outline.sections]]"))
     roles = [s.role for s in sections if s.role]
     if len(set(roles)) != len(roles):
         twice = next(r for r in roles if roles.count(r) > 1)
-        raise _BadValue(f"[[outline.sections]] give the role {twice!r} to one section only")
+        raise _BadValue(N_("[[outline.sections]]: give the role {role} to one section only").format(role=repr(twice)))
     table_path = _table_path(_province_table_name(data), path)
     provinces = (load_provinces(table_path) if province_table is None
                  else provinces_from_text(province_table.decode("utf-8"), table_path))
     expected = data["recipients"].get("count")
     if expected is not None and expected != len(provinces):
-        raise ValueError(f"recipients.count is {expected} but the table lists {len(provinces)} provinces")
+        raise ValueError(N_("recipients.count is {expected} but the table lists {count} provinces").format(
+            expected=expected, count=len(provinces)))
     title = data["title"]
     return Campaign(
         id=data["id"],
@@ -308,11 +312,11 @@ def _campaign_from_toml(data: dict, path: Path, province_table: bytes | None) ->
 
 
 def _outline_section(s: dict, n: int, topic: str) -> OutlineSection:
-    where = f"[[outline.sections]] number {n}"
+    where = N_("{table} number {number}").format(table="[[outline.sections]]", number=n)
     role = s.get("role")
     if role is not None and role not in SECTION_ROLES:
-        raise _BadValue(f"{where}: role {role!r} is none of {', '.join(SECTION_ROLES)}; "
-                        "leave role out for a section no figure is read from")
+        raise _BadValue(N_("{where}: role {role} is none of {roles}; leave role out for a section no figure is "
+                           "read from").format(where=where, role=repr(role), roles=", ".join(SECTION_ROLES)))
     return OutlineSection(
         number=int(s["number"]),
         key=str(s["key"]),
@@ -327,20 +331,23 @@ def _outline_section(s: dict, n: int, topic: str) -> OutlineSection:
 def _text(table: dict, key: str, where: str, default: str = "") -> str:
     value = table.get(key, default)
     if not isinstance(value, str):
-        raise _BadValue(f"{where} {key}".strip() + f" must be text in quotes; it is {value!r}")
+        raise _BadValue(N_("{where} must be text in quotes; it is {value}").format(
+            where=f"{where} {key}".strip(), value=repr(value)))
     return value
 
 
 def _phrases(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
-        raise _BadValue(f'{where} must be a list of phrases, such as ["ngân sách tỉnh", "NSĐP"]; it is {value!r}')
+        raise _BadValue(N_('{where} must be a list of phrases, such as ["ngân sách tỉnh", "NSĐP"]; it is {value}')
+                        .format(where=where, value=repr(value)))
     return tuple(value)
 
 
 def _tables(data: dict, key: str, where: str) -> list[dict]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
-        raise _BadValue(f"{where} must be tables written as {where}; it is {value!r}")
+        raise _BadValue(N_("{where} must be tables written as {where}; it is {value}").format(
+            where=where, value=repr(value)))
     return value
 
 
@@ -348,10 +355,11 @@ def _only(table, known: tuple[str, ...], where: str) -> dict:
     """The table itself, after checking it names only known keys: a misspelt key would
     otherwise silently drop what it holds."""
     if not isinstance(table, dict):
-        raise _BadValue(f"{where} must be a table; it is {table!r}")
+        raise _BadValue(N_("{where} must be a table; it is {value}").format(where=where, value=repr(table)))
     unknown = [k for k in table if k not in known]
     if unknown:
-        raise _BadValue(f"{where} has no key {unknown[0]!r}: its keys are {', '.join(known)}")
+        raise _BadValue(N_("{where} has no key {key}: its keys are {keys}").format(
+            where=where, key=repr(unknown[0]), keys=", ".join(known)))
     return table
 
 
@@ -359,7 +367,8 @@ def _figures(figures) -> Figures:
     figures = _only(figures, ("funding_sources", "project_approval", "ioc", "themes", "amounts"), "[figures]")
     sources = figures.get("funding_sources", {})
     if not isinstance(sources, dict):
-        raise _BadValue(f"[figures] funding_sources must be a table of source = [phrases]; it is {sources!r}")
+        raise _BadValue(N_("[figures] funding_sources must be a table of source = [phrases]; it is {value}").format(
+            value=repr(sources)))
     approval = ioc = None
     if "project_approval" in figures:
         part = _only(figures["project_approval"], ("phrases", "negations", "topic"), "[figures.project_approval]")
@@ -369,11 +378,12 @@ def _figures(figures) -> Figures:
         ioc = IocPhrases(**{k: _phrases(v, f"[figures] ioc.{k}") for k, v in part.items()})
     themes = []
     for n, theme in enumerate(_tables(figures, "themes", "[[figures.themes]]"), start=1):
-        where = f"[[figures.themes]] number {n}"
+        where = N_("{table} number {number}").format(table="[[figures.themes]]", number=n)
         theme = _only(theme, ("key", "label", "phrases"), where)
         for key in ("key", "label"):
             if not _text(theme, key, where):
-                raise _BadValue(f"{where} lacks {key}: give the theme a key and a label")
+                raise _BadValue(N_("{where} lacks {key}: give the theme a key and a label").format(
+                    where=where, key=key))
         themes.append(Theme(theme["key"], theme["label"], _phrases(theme.get("phrases"), f"{where} phrases")))
     return Figures(
         amounts=_amount_figures(figures),
@@ -388,20 +398,21 @@ def _figures(figures) -> Figures:
 def _amount_figures(figures: dict) -> tuple[AmountFigure, ...]:
     found, taken = [], {"funding"}   # funding_vnd is the funding total's
     for n, table in enumerate(_tables(figures, "amounts", "[[figures.amounts]]"), start=1):
-        where = f"[[figures.amounts]] number {n}"
+        where = N_("{table} number {number}").format(table="[[figures.amounts]]", number=n)
         table = _only(table, ("key", "label", "phrases", "period"), where)
         for key in ("key", "label"):
             if not _text(table, key, where):
-                raise _BadValue(f"{where} lacks {key}: give the figure a key and a label")
+                raise _BadValue(N_("{where} lacks {key}: give the figure a key and a label").format(
+                    where=where, key=key))
         if not re.fullmatch(r"[a-z][a-z0-9_]*", table["key"]) or table["key"] in taken:
-            raise _BadValue(f"{where}: key {table['key']!r} must be lower-case letters, digits and _, "
-                            f"and not another figure's")
+            raise _BadValue(N_("{where}: key {key} must be lower-case letters, digits and _, and not another "
+                               "figure's").format(where=where, key=repr(table["key"])))
         taken.add(table["key"])
         period = table.get("period")
         if period is not None and not (isinstance(period, list) and len(period) == 2
                                        and all(isinstance(y, int) for y in period) and period[0] <= period[1]):
-            raise _BadValue(f"{where}: period must be the first and last year, such as [2022, 2025]; "
-                            f"it is {period!r}")
+            raise _BadValue(N_("{where}: period must be the first and last year, such as [2022, 2025]; it is {value}")
+                            .format(where=where, value=repr(period)))
         found.append(AmountFigure(table["key"], table["label"], _phrases(table.get("phrases"), f"{where} phrases"),
                                   tuple(period) if period else None))
     return tuple(found)
@@ -425,11 +436,12 @@ def _consolidated_report(table, letter_number: str, title: str) -> ConsolidatedR
 
 
 def _legal_reference(ref: dict, n: int) -> LegalReference:
-    where = f"[[legal_references]] number {n}"
+    where = N_("{table} number {number}").format(table="[[legal_references]]", number=n)
     ref = _only(ref, ("kind", "number", "date", "issuer", "title", "short_name"), where)
     when = ref.get("date")
     if when is not None and not isinstance(when, date):
-        raise _BadValue(f"{where} date must be a TOML date such as 2018-08-01; it is {when!r}")
+        raise _BadValue(N_("{where} date must be a TOML date such as 2018-08-01; it is {value}").format(
+            where=where, value=repr(when)))
     return LegalReference(kind=_text(ref, "kind", where), number=_text(ref, "number", where), date=when,
                           issuer=_text(ref, "issuer", where), title=_text(ref, "title", where),
                           short_name=_text(ref, "short_name", where))
@@ -443,8 +455,10 @@ def _ministry_domains(data: dict) -> tuple[str, ...]:
     domains = section.get("domains") if isinstance(section, dict) else None
     if not isinstance(domains, list) or not domains or not all(
             isinstance(d, str) and re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", d.strip().lower()) for d in domains):
-        raise ValueError("[ministry] domains must be a list of the ministry's mail domains, such as "
-                         'domains = ["moc.gov.vn"]; it is ' + ("missing" if domains is None else repr(domains)))
+        raise ValueError((N_('[ministry] domains must be a list of the ministry\'s mail domains, such as '
+                             'domains = ["moc.gov.vn"]; it is missing') if domains is None else
+                          N_('[ministry] domains must be a list of the ministry\'s mail domains, such as '
+                             'domains = ["moc.gov.vn"]; it is {value}').format(value=repr(domains))))
     return tuple(d.strip().lower() for d in domains)
 
 
@@ -463,7 +477,8 @@ def load_provinces(path: Path) -> tuple[Province, ...]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CampaignError(f"province table {path} not found: put it beside the campaign file") from None
+        raise CampaignError(N_("province table {path} not found: put it beside the campaign file").format(
+            path=path)) from None
     return provinces_from_text(text, path)
 
 
@@ -486,5 +501,6 @@ def provinces_from_text(text: str, path: Path) -> tuple[Province, ...]:
     )
     codes = [p.code for p in provinces]
     if len(set(codes)) != len(codes):
-        raise CampaignError(f"province table {path} repeats a code")
+        raise CampaignError(N_("province table {path} repeats a code: give each province its own code").format(
+            path=path))
     return provinces

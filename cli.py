@@ -858,7 +858,7 @@ def verify(store, campaign):
     for change in changed:
         click.echo(_("CHANGED: {change}\n    what to do: compare with the signed table; `baocao parse --store {store} "
                      "--campaign FILE --reopen` makes the table again from the store as it is now").format(
-                         change=change, store=store))
+                         change=recorded_text(change), store=store))
     if damage or changed:
         sys.exit(EXIT_DAMAGED)
 
@@ -994,7 +994,7 @@ def campaigns(ctx, store):
     if ctx.invoked_subcommand is not None:
         return
     if store is None:
-        raise click.UsageError("Missing option '--store'.")
+        raise click.MissingParameter(ctx=ctx, param_type="option", param_hint="'--store'")
     from baocao.aggregate.schema import Status
     from baocao.register import load_recorded, recorded_campaigns
 

@@ -82,7 +82,8 @@ def read_password(password_file: Path | None, variable: str = "BAOCAO_IMAP_PASSW
         try:
             return Path(password_file).read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as e:
-            raise ConfigFileError(f"cannot read the {what} password file {password_file}: {e.strerror}") from e
+            raise ConfigFileError(N_("cannot read the {what} password file {path}: {reason}").format(
+                what=what, path=password_file, reason=e.strerror)) from e
     if os.environ.get(variable):
         return os.environ[variable]
     credentials = os.environ.get("CREDENTIALS_DIRECTORY")
@@ -90,8 +91,9 @@ def read_password(password_file: Path | None, variable: str = "BAOCAO_IMAP_PASSW
         try:
             return (Path(credentials) / credential).read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as e:
-            raise ConfigFileError(f"cannot read the systemd credential {credential} ({e.strerror}): "
-                                  "check LoadCredential= in the unit") from e
+            raise ConfigFileError(N_("cannot read the systemd credential {credential} ({reason}): check "
+                                     "LoadCredential= in the unit").format(credential=credential,
+                                                                             reason=e.strerror)) from e
     return ""
 
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 DOMAIN = "baocao"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -106,28 +107,55 @@ def _templates(language: str) -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(sorted(found, key=lambda t: -len(t[0].pattern)))
 
 
-def recorded_text(text: str) -> str:
+def recorded_text(text: str, language: str | None = None) -> str:
     """A text the store recorded in English (a problem's what and what to do), in the chosen
     language. The store keeps the English text (it is the record, the same whoever ran the
     ingest); the fields a template formatted in (a file name, a reason) are found again and
     translated themselves when they are catalogue texts. A text not in the catalogue is shown
-    as recorded."""
-    if _language == "en" or not text:
+    as recorded. `language` for a text that is Vietnamese whatever the terminal's (the desk's
+    pages)."""
+    language = language or _language
+    if language == "en" or not text:
         return text
-    exact = _(text)
+    return _translated(text, language).text
+
+
+class _Translation(NamedTuple):
+    text: str
+    known: int     # how many characters of the English are the catalogue's own words
+
+
+@lru_cache(maxsize=4096)
+def _translated(text: str, language: str) -> _Translation:
+    """The reading of `text` that finds the most of the catalogue's own words in it. A text
+    made of several (a template whose field holds another template's text) matches more
+    than one template: "{what} ({reason})" as well as "raw message {path}: {why}", whose
+    {why} is a whole catalogue text. The reading that leaves the fewest words unknown is the
+    one the code wrote."""
+    exact = _catalogue(language).gettext(text)
     if exact != text:
-        return exact
-    for pattern, msgstr in _templates(_language):
+        return _Translation(exact, len(text))
+    best = _Translation(text, 0)
+    for pattern, msgstr in _templates(language):
         match = pattern.match(text)
-        if match:
-            return msgstr.format(**{k: _field_text(v) for k, v in match.groupdict().items()})
-    return text
+        if not match:
+            continue
+        fields = {k: _field_text(v, language) for k, v in match.groupdict().items()}
+        own_words = len(text) - sum(len(v) for v in match.groupdict().values())
+        found = _Translation(msgstr.format(**{k: f.text for k, f in fields.items()}),
+                             own_words + sum(f.known for f in fields.values()))
+        if found.known > best.known:
+            best = found
+        if best.known == len(text):
+            break
+    return best
 
 
-def _field_text(value: str) -> str:
+def _field_text(value: str, language: str) -> _Translation:
     """A field formatted into a text, translated: one of several lines is a listing, a text
     on each line (the campaigns a store holds), which no template can match as a whole."""
-    return "\n".join(recorded_text(line) for line in value.split("\n"))
+    lines = [_translated(line, language) if line else _Translation(line, 0) for line in value.split("\n")]
+    return _Translation("\n".join(t.text for t in lines), sum(t.known for t in lines) + len(lines) - 1)
 
 
 # -- dates, times and numbers for people ------------------------------------------------

@@ -40,6 +40,10 @@ CLICK_TEXTS = (
     N_("{name} {filename!r} is a directory."), N_("{name} {filename!r} is not readable."),
     N_("{name} {filename!r} is not writable."),
     N_("Choose from:\n\t{choices}"),
+    N_("required"), N_("default: {default}"), N_("env var: {var}"), N_("(dynamic)"), N_("Aborted!"),
+    N_("Error: The two entered values do not match."), N_("Error: invalid input"),
+    N_("Option {name!r} does not take a value."), N_("Missing parameter: {param_name}"),
+    N_("Missing {param_type}"), N_("Could not open file {filename!r}: {message}"),
 )
 # click's texts that change with a count; ngettext marks them for the catalogue.
 CLICK_PLURALS = (
@@ -59,7 +63,8 @@ class _PathNoun(str):
     noun is translated then, when the error is written."""
 
     def title(self) -> str:
-        return _(str(self)).title()
+        text = _(str(self))   # "thư mục" becomes "Thư mục", not "Thư Mục" as str.title() writes it
+        return text[:1].upper() + text[1:]
 
 
 def _click_types_text(message: str) -> str:

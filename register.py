@@ -174,20 +174,23 @@ def frozen_table_changes(store: Store) -> list[str]:
     for recorded in store.recorded_campaigns():
         if recorded.closed_at is None:
             continue
-        table, inputs = frozen_table(store, load_recorded(store, recorded))
+        campaign = load_recorded(store, recorded)
+        table, inputs = frozen_table(store, campaign)
+        closed = moment_text(recorded.closed_at, campaign.tz)
         before = json.loads(recorded.frozen_inputs or "{}")
         # A table frozen before province tables were kept has no "province_table" input: the
         # table made again still says whether its provinces changed.
         changed = [key for key in inputs if inputs[key] != before.get(key)
                    and (key in before or key not in NEWER_INPUTS)]
         if changed:
-            changes.append(f"campaign {recorded.id} (closed {recorded.closed_at}): its {', '.join(changed)} "
-                           "changed since its table was frozen")
+            changes.append(N_("campaign {campaign} (closed {closed}): its {inputs} changed since its table was "
+                              "frozen").format(campaign=recorded.id, closed=closed, inputs=", ".join(changed)))
         try:
             same = store.read_object(recorded.frozen_table) == table
         except OSError:
             same = False
         if not same:
-            changes.append(f"campaign {recorded.id} (closed {recorded.closed_at}): the table made from the store "
-                           f"now differs from the one frozen (object {recorded.frozen_table[:12]})")
+            changes.append(N_("campaign {campaign} (closed {closed}): the table made from the store now differs "
+                              "from the one frozen (object {sha})").format(campaign=recorded.id, closed=closed,
+                                                                           sha=recorded.frozen_table[:12]))
     return changes

@@ -30,6 +30,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import re
 import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -39,11 +40,13 @@ from typing import Iterator, Sequence
 
 import pandas as pd
 import tomlkit
+import tomlkit.exceptions
 
 from baocao.aggregate.reports import ReportRecord
 from baocao.aggregate.review import CORRECTED, cells_to_review
 from baocao.aggregate.schema import AMOUNT, FLAG, MAYBE, SHARE, Column, table_schema
 from baocao.campaign import Campaign
+from baocao.i18n import N_
 from baocao.text import fold
 
 FILE_NAME = "corrections.toml"
@@ -101,46 +104,55 @@ def load_corrections(store_root: Path, campaign: Campaign) -> Corrections:
     path = Path(store_root) / FILE_NAME
     if not path.exists():
         return Corrections()
+    return _corrections_in(_read(path), campaign, path)
+
+
+def _read(path: Path) -> str:
     try:
-        return _corrections_in(path.read_text(encoding="utf-8"), campaign, path)
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
-        raise CorrectionsError(f"{path} is not valid TOML ({e}): fix it, nothing was applied") from e
+        raise CorrectionsError(N_("{path} is not UTF-8 text (a byte at position {position} is not): save it as "
+                                  "UTF-8 in a text editor, or restore it from a backup; nothing was applied or "
+                                  "changed").format(path=path, position=e.start)) from e
 
 
 def _corrections_in(text: str, campaign: Campaign, path: Path) -> Corrections:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise CorrectionsError(f"{path} is not valid TOML ({e}): fix it, nothing was applied") from e
+        raise _damaged(path, e) from e
     schema = table_schema(campaign)
     correctable = {c.name: c for c in schema.columns if c.correctable}
     cells, messages = [], []
     for n, entry in enumerate(data.get("correction", []), start=1):
         if not _of_campaign(entry, campaign):
             continue
-        where = f"{path}, [[correction]] number {n}"
+        where = N_("{path}, [[correction]] number {number}").format(path=path, number=n)
         field = str(entry.get("field", ""))
         if not field or "value" not in entry or (field in schema.names and field not in correctable):
-            raise CorrectionsError(f"{where}: give province, field (a column of the table) and value")
+            raise CorrectionsError(N_("{where}: give province, field (a column of the table) and value").format(
+                where=where))
         province_code = _province(entry.get("province", ""), campaign, where)
         if field not in correctable:
-            raise CorrectionsError(f"{where}: the table has no column {field!r}; columns are: "
-                                   f"{', '.join(correctable)}")
+            raise CorrectionsError(N_("{where}: the table has no column {field}; columns are: {columns}").format(
+                where=where, field=repr(field), columns=", ".join(correctable)))
         column, value = correctable[field], entry["value"]
         if column.dtype in _TAKES and not _TAKES[column.dtype][0](value):
-            raise CorrectionsError(f"{where}: {field} takes {_TAKES[column.dtype][1]}, not {value!r}")
+            raise CorrectionsError(N_("{where}: {field} takes {takes}, not {value}").format(
+                where=where, field=field, takes=_TAKES[column.dtype][1], value=repr(value)))
         cells.append(CellCorrection(n, province_code, column, value, str(entry.get("note", "")),
                                     str(entry.get("by", "")), _when(entry.get("at"))))
     for n, entry in enumerate(data.get("message", []), start=1):
         if not _of_campaign(entry, campaign):
             continue
-        where = f"{path}, [[message]] number {n}"
+        where = N_("{path}, [[message]] number {number}").format(path=path, number=n)
         if not entry.get("message"):
-            raise CorrectionsError(f"{where}: give message (start of its hash or its Message-ID) and province, "
-                                   f'or kind = "{NOT_REPORT}"')
+            raise CorrectionsError(N_('{where}: give message (start of its hash or its Message-ID) and province, '
+                                      'or kind = "{kind}"').format(where=where, kind=NOT_REPORT))
         kind = str(entry.get("kind", ""))
         if kind not in ("", NOT_REPORT):
-            raise CorrectionsError(f'{where}: kind is "{NOT_REPORT}" or left out, not {kind!r}')
+            raise CorrectionsError(N_('{where}: kind is "{kind}" or left out, not {given}').format(
+                where=where, kind=NOT_REPORT, given=repr(kind)))
         not_report = kind == NOT_REPORT
         province_code = "" if not_report else _province(entry.get("province", ""), campaign, where)
         messages.append(MessageCorrection(n, str(entry["message"]), province_code, str(entry.get("note", "")),
@@ -151,9 +163,9 @@ def _corrections_in(text: str, campaign: Campaign, path: Path) -> Corrections:
 # What a column the analyst's words cannot stand in for takes (the table keeps them for
 # amounts and maybes, see apply_cells): a flag true or false, a confidence a number 0-1.
 _TAKES = {
-    FLAG: (lambda v: isinstance(v, bool), "true or false"),
+    FLAG: (lambda v: isinstance(v, bool), N_("true or false")),
     SHARE: (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1,
-            "a number from 0 to 1"),
+            N_("a number from 0 to 1")),
 }
 
 
@@ -178,7 +190,8 @@ def _province(given, campaign: Campaign, where: str) -> str:
         if given == p.code or fold(given) in {fold(p.name), fold(p.full_name), fold(p.ascii),
                                               *(fold(a) for a in p.aliases)}:
             return p.code
-    raise CorrectionsError(f"{where}: no province {given!r} in campaign {campaign.id}: give its code or name")
+    raise CorrectionsError(N_("{where}: no province {given} in campaign {campaign}: give its code or name").format(
+        where=where, given=repr(given), campaign=campaign.id))
 
 
 def reassign(reports: Sequence[ReportRecord], corrections: Corrections) -> list[ReportRecord]:
@@ -224,6 +237,35 @@ def apply_cells(table: pd.DataFrame, corrections: Corrections) -> pd.DataFrame:
     return table
 
 
+# What tomllib says is wrong, in the catalogue so that a person reads it in their language
+# (i18n.recorded_text translates a field that is one of these).
+TOML_REASONS = (
+    N_("Invalid value"), N_("Invalid statement"), N_("Unterminated string"), N_("Unclosed array"),
+    N_("Unclosed inline table"), N_("Cannot overwrite a value"), N_("Invalid date or datetime"),
+    N_("Expected '=' after a key in a key/value pair"), N_("Invalid initial character for a key part"),
+    N_("Expected ']' at the end of a table declaration"), N_("Expected ']]' at the end of an array declaration"),
+)
+
+
+def _damaged(path: Path, error: Exception) -> CorrectionsError:
+    """A corrections.toml that is not TOML, said with the line to look at (tomllib and tomlkit
+    both put it in their message; tomlkit also as .line)."""
+    reason = str(error)
+    line = getattr(error, "line", None) or getattr(error, "lineno", None)
+    found = re.search(r"\(at line (\d+), column (\d+)\)|at line (\d+) col (\d+)", reason)
+    if line is None and found:
+        line = int(found.group(1) or found.group(3))
+    if found:
+        reason = (reason[:found.start()] + reason[found.end():]).strip()
+    if line is None:
+        return CorrectionsError(N_("{path} is not valid TOML ({reason}): nothing was applied or changed; correct "
+                                   "the file in a text editor, or restore it from a backup, then do it again").format(
+                                       path=path, reason=reason))
+    return CorrectionsError(N_("{path}, line {line}: not valid TOML ({reason}); nothing was applied or changed: "
+                               "correct that line in a text editor, or restore the file from a backup, then do it "
+                               "again").format(path=path, line=line, reason=reason))
+
+
 # -- writing: the review desk's changes -------------------------------------------------
 
 class CellConflict(CorrectionsError):
@@ -231,7 +273,8 @@ class CellConflict(CorrectionsError):
 
     def __init__(self, history: tuple[CellCorrection, ...]):
         latest = history[-1] if history else None
-        super().__init__(f"the cell was changed meanwhile{f' by {latest.by}' if latest and latest.by else ''}")
+        super().__init__(N_("the cell was changed meanwhile by {person}").format(person=latest.by)
+                         if latest and latest.by else N_("the cell was changed meanwhile"))
         self.history = history
 
 
@@ -279,10 +322,14 @@ def _append(store_root: Path, campaign: Campaign, table: str, fields: dict, by: 
     has seen the corrections as they stand; refused, the good file stays."""
     path = Path(store_root) / FILE_NAME
     with _locked(Path(store_root)):
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        text = _read(path) if path.exists() else ""
+        before = _corrections_in(text, campaign, path)   # a damaged file is said, not half-read by tomlkit
         if check is not None:
-            check(load_corrections(store_root, campaign))
-        document = tomlkit.parse(text) if text.strip() else tomlkit.document()
+            check(before)
+        try:
+            document = tomlkit.parse(text) if text.strip() else tomlkit.document()
+        except tomlkit.exceptions.ParseError as e:   # what tomllib reads and tomlkit does not
+            raise _damaged(path, e) from e
         entry = tomlkit.table()
         entry.update(fields)
         entry["campaign"] = campaign.id

@@ -31,6 +31,7 @@ from baocao.aggregate.schema import (
     amounts_in_schema,
     cell_columns,
 )
+from baocao.i18n import N_
 
 FORMATS = (".csv", ".json", ".xlsx", ".parquet")
 TO_REVIEW_FILL = "FFE699"   # light amber: a cell to check (its text and the note saying why)
@@ -58,8 +59,8 @@ def write_table(consolidation: Consolidation | pd.DataFrame, out: Path, columns:
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(f"cannot write {out.name}: the table is written as {', '.join(FORMATS)} "
-                          "(chosen by the suffix)")
+        raise ExportError(N_("cannot write {name}: the table is written as {formats} (chosen by the end of the "
+                             "file name)").format(name=out.name, formats=", ".join(FORMATS)))
     table = consolidation.table if isinstance(consolidation, Consolidation) else consolidation
     out.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":

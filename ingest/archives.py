@@ -106,7 +106,7 @@ def unpack(data: bytes, name: str, limits: ArchiveLimits = ArchiveLimits()) -> U
     if archive_format(data) is None:
         return Unpacked(
             members=(),
-            problems=(f"{name}: not a zip, rar or 7z archive; nothing was unpacked.",),
+            problems=(N_("{name}: not a zip, rar or 7z archive; nothing was unpacked.").format(name=name),),
             complete=False,
         )
     tally = _Tally(limits)

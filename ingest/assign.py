@@ -13,7 +13,7 @@ from pathlib import Path
 
 from baocao.aggregate.corrections import Corrections, append_message_correction, load_corrections
 from baocao.campaign import Campaign
-from baocao.i18n import N_
+from baocao.i18n import N_, ngettext
 from baocao.ingest.pipeline import analyse_message
 from baocao.ingest.provinces import ProvinceIndex
 from baocao.store import Store
@@ -46,9 +46,15 @@ def province_named(campaign: Campaign, province: str) -> str:
 def message_named(store: Store, message: str) -> str:
     """The hash of the one stored message given by the start of its hash or its Message-ID."""
     found = store.find_messages(message)
-    if len(found) != 1:
-        raise AssignError(f"{'no' if not found else len(found)} stored message(s) match {message!r}: "
-                          "give more characters of the hash shown by `baocao errors`")
+    if not found:
+        raise AssignError(N_("no stored message matches {message}: give the start of a hash shown by "
+                             "`baocao errors`, or a Message-ID").format(message=repr(message)))
+    if len(found) > 1:
+        raise AssignError(ngettext("{count} stored message matches {message}: give more characters of the hash "
+                                   "shown by `baocao errors`",
+                                   "{count} stored messages match {message}: give more characters of the hash "
+                                   "shown by `baocao errors`", len(found)).format(count=len(found),
+                                                                                  message=repr(message)))
     return found[0]
 
 

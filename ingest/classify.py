@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from baocao.campaign import Campaign
+from baocao.i18n import N_
 from baocao.ingest.mime import MailMessage
 from baocao.text import address_in_domain, fold
 
@@ -38,7 +39,8 @@ def cited_letters(text: str) -> list[LetterRef]:
 def campaign_letter(campaign: Campaign) -> LetterRef:
     refs = cited_letters(campaign.letter_number)
     if not refs:
-        raise ValueError(f"campaign letter number {campaign.letter_number!r} is not of the form 1683/BXD-PTDT")
+        raise ValueError(N_("campaign letter number {number} is not of the form 1683/BXD-PTDT: correct letter_number "
+                            "in the campaign file").format(number=repr(campaign.letter_number)))
     return refs[0]
 
 

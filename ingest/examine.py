@@ -133,9 +133,9 @@ class Examiner:
         if size > MAX_ANALYSED_BYTES:
             message = headers_of(store, sha)
             found.problems.append(Problem(
-                "analyse", f"the message is {size / 2**20:.0f} MB, more than the {MAX_ANALYSED_BYTES // 2**20} MB "
-                "baocao opens; its attachments were not read",
-                "open it in a mail client; if it holds a report, ask the province to send the report alone"))
+                "analyse", N_("the message is {size} MB, more than the {limit} MB baocao opens; its attachments "
+                              "were not read").format(size=f"{size / 2**20:.0f}", limit=MAX_ANALYSED_BYTES // 2**20),
+                N_("open it in a mail client; if it holds a report, ask the province to send the report alone")))
         else:
             message = read_message(store.read_object(sha))
         for problem in message.problems:
@@ -182,11 +182,14 @@ class Examiner:
         names = sorted({self.index.provinces[code].name for code in found.document_provinces.values()})
         if names:
             found.problems.append(Problem(
-                "analyse", f"this mail from the ministry ({sender}) carries the report of {', '.join(names)}; "
-                "the ministry's own mail is never counted as a province's report",
-                f"if that report never reached {self.campaign.mailbox or 'the collection mailbox'}, ask whoever "
-                "passed it on to forward the province's original mail as an attachment (.eml), or the province "
-                "to send it again"))
+                "analyse", N_("this mail from the ministry ({sender}) carries the report of {provinces}; the "
+                              "ministry's own mail is never counted as a province's report").format(
+                    sender=sender, provinces=", ".join(names)),
+                (N_("if that report never reached {mailbox}, ask whoever passed it on to forward the province's "
+                    "original mail as an attachment (.eml), or the province to send it again").format(
+                    mailbox=self.campaign.mailbox) if self.campaign.mailbox else
+                 N_("if that report never reached the collection mailbox, ask whoever passed it on to forward the "
+                    "province's original mail as an attachment (.eml), or the province to send it again"))))
         found.document_provinces.clear()
 
     def _with_archive_members(self, attachments, found: Examined) -> Iterator[Attachment]:
@@ -294,8 +297,9 @@ def own_outline_only(parses: Mapping[str, ParsedDocument], campaigns: Sequence[C
         if c.id != best and parsed.section_numbers and outline_score(parsed, c) < CONTENT_MATCH_TIE * scores[best]:
             kept[c.id] = ParsedDocument(
                 parsed.format, "no_sections", (), parsed.letterhead,
-                f"the document follows the outline of {best}, not this campaign's: it is counted as that request's "
-                "report; check it by hand if it answers this one too", ocr=parsed.ocr)
+                N_("the document follows the outline of {campaign}, not this campaign's: it is counted as that "
+                   "request's report; check it by hand if it answers this one too").format(campaign=best),
+                ocr=parsed.ocr)
     return kept
 
 

@@ -73,7 +73,8 @@ class ImapSettings:
 
     def check(self) -> None:
         if self.tls not in TLS_MODES:
-            raise ConfigError(f"--imap-tls must be one of {', '.join(TLS_MODES)}, not {self.tls!r}")
+            raise ConfigError(N_("--imap-tls must be one of {modes}, not {given}").format(
+                modes=", ".join(TLS_MODES), given=repr(self.tls)))
         if self.tls == "none" and not is_loopback(self.host):
             raise ConfigError(
                 N_("--imap-tls none would send the password in clear text to {host}; "
@@ -117,7 +118,7 @@ def connect(settings: ImapSettings) -> imapclient.IMAPClient:
                "(--imap-password-file or BAOCAO_IMAP_PASSWORD)").format(server=where, user=settings.user)
         ) from None
     except (OSError, IMAPClientError) as e:
-        raise Dropped(f"IMAP login to {where} failed ({e})") from e
+        raise Dropped(N_("IMAP login to {server} failed ({reason})").format(server=where, reason=e)) from e
     return client
 
 
@@ -179,8 +180,8 @@ class _Session:
                 folder=repr(self.settings.folder), host=self.settings.host, reason=e)) from e
         uidvalidity = int(selected[b"UIDVALIDITY"])
         if self.uidvalidity is not None and uidvalidity != self.uidvalidity:
-            raise ImapError(f"the server renumbered {self.settings.folder!r} (UIDVALIDITY changed) during the run: "
-                            "run again; nothing is stored twice")
+            raise ImapError(N_("the server renumbered {folder} (UIDVALIDITY changed) during the run: run again; "
+                               "nothing is stored twice").format(folder=repr(self.settings.folder)))
         self.uidvalidity = uidvalidity
 
     def _discard(self) -> None:
@@ -308,7 +309,8 @@ def _fetch_bodies(client: imapclient.IMAPClient, batch: list[_Listed]) -> dict[i
         # Missing from the answer: ask once more for it alone before concluding anything.
         again = client.fetch([uid], [b"BODY.PEEK[]"]).get(uid, {})
         if b"BODY[]" not in again:
-            raise ImapError(f"the server did not return message UID {uid}: run again; nothing after it is skipped")
+            raise ImapError(N_("the server did not return message UID {uid}: run again; nothing after it is "
+                               "skipped").format(uid=uid))
         bodies[uid] = again[b"BODY[]"]
     return bodies
 
@@ -318,7 +320,7 @@ def _streamed(session: _Session, item: _Listed, spool_dir: Path) -> RawMessage:
     target = spool_dir / f"imap-{os.getpid()}-{item.uid}.part"
     digest = hashlib.sha256()
     offset = 0
-    spooling = f"writing message UID {item.uid} to the store's spool"
+    spooling = N_("writing message UID {uid} to the store's spool").format(uid=item.uid)
     with writing(spooling):
         out = open(target, "wb")
     with out:
@@ -344,4 +346,4 @@ def _chunk(client: imapclient.IMAPClient, uid: int, offset: int) -> bytes:
     for key, value in answer.items():
         if key.startswith(b"BODY[]"):
             return value or b""
-    raise ImapError(f"the server did not return part of message UID {uid}: run again")
+    raise ImapError(N_("the server did not return part of message UID {uid}: run again").format(uid=uid))

@@ -147,7 +147,9 @@ def _read(msg: EmailMessage, path: str, walk: bool = True) -> MailMessage:
     subject = clean_line(_decoded(raw.get("subject", ""), msg, "subject", problems))
     for kind, (defect, paths) in found.defects.items():
         what, action = _defect_text(kind, defect)
-        where = ", ".join(N_("the message") if not p else N_("part {part}").format(part=p) for p in paths)
+        places = [N_("the message") if not p else N_("part {part}").format(part=p) for p in paths]
+        # A listing as a template too: each place is found again and translated (i18n.recorded_text).
+        where = functools.reduce(lambda first, then: N_("{first}, {then}").format(first=first, then=then), places)
         problems.append(Problem(N_("{what} (in {where})").format(what=what, where=where), action))
     return MailMessage(
         message_id=raw.get("message-id", ""),
@@ -292,7 +294,8 @@ def _defect_text(kind: type, defect: email.errors.MessageDefect) -> tuple[str, s
     for cls in kind.__mro__:
         if cls in _DEFECTS:
             what, action = _DEFECTS[cls]
-            return (f"{what} ({defect})" if str(defect) and cls is not kind else what), action
+            return (N_("{what} ({reason})").format(what=what, reason=defect) if str(defect) and cls is not kind
+                    else what), action
     malformed = N_("the MIME structure is malformed ({reason})").format(reason=f"{kind.__name__}: {defect}")
     return malformed, CHECK_ATTACHMENTS
 

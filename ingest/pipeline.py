@@ -139,14 +139,14 @@ def store_batch(store: Store, group: list[RawMessage]) -> list[StoredMessage]:
 
 def _place_reused(raw: RawMessage, earlier: str) -> Problem:
     if raw.uid is not None:
-        return Problem("ingest", f"{raw.source}: UID {raw.uid} held another message when it was stored "
-                       f"({earlier[:12]}); the server gave the UID to this new one without changing UIDVALIDITY, "
-                       "against RFC 3501",
-                       "nothing is lost: both messages are kept. Tell the mail server's administrator: a server "
-                       "that reuses UIDs makes every mail client miss or mix up mail")
-    return Problem("ingest", f"{raw.source}: {raw.key} held another message when it was read before "
-                   f"({earlier[:12]}) and now holds this one",
-                   "nothing is lost: both are kept; check whoever replaced the file")
+        return Problem("ingest", N_("{source}: UID {uid} held another message when it was stored ({earlier}); the "
+                                    "server gave the UID to this new one without changing UIDVALIDITY, against RFC "
+                                    "3501").format(source=raw.source, uid=raw.uid, earlier=earlier[:12]),
+                       N_("nothing is lost: both messages are kept. Tell the mail server's administrator: a server "
+                          "that reuses UIDs makes every mail client miss or mix up mail"))
+    return Problem("ingest", N_("{source}: {key} held another message when it was read before ({earlier}) and now "
+                                "holds this one").format(source=raw.source, key=raw.key, earlier=earlier[:12]),
+                   N_("nothing is lost: both are kept; check whoever replaced the file"))
 
 
 def _last_uids(group: list[RawMessage]) -> list[FolderMark]:
@@ -464,7 +464,8 @@ def campaign_list(campaigns: Campaign | Sequence[Campaign]) -> tuple[Campaign, .
     """One campaign or several (every open campaign of the store), as a tuple."""
     found = (campaigns,) if isinstance(campaigns, Campaign) else tuple(campaigns)
     if not found:
-        raise ValueError("no campaign to analyse against: every campaign of the store is closed")
+        raise ValueError(N_("no campaign to analyse against: every campaign of the store is closed; open one again "
+                            "with `baocao parse --campaign FILE --reopen`"))
     return found
 
 

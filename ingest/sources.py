@@ -100,7 +100,7 @@ def spool_file(path: Path, spool_dir: Path) -> tuple[Path, str, int]:
     digest = hashlib.sha256()
     target = spool_dir / f"spool-{os.getpid()}-{path.name}.part"
     size = 0
-    spooling = f"copying {path.name} to the store's spool"
+    spooling = N_("copying {name} to the store's spool").format(name=path.name)
     with open(path, "rb") as src:
         with writing(spooling):
             dst = open(target, "wb")

@@ -207,7 +207,7 @@ class IdleWaiter:
                     break
                 responses = client.idle_check(timeout=left)
                 if any(r[1:2] == (b"BYE",) or r[:1] == (b"BYE",) for r in responses):
-                    raise ConnectionLost(f"{self.settings.host} closed the connection (BYE)")
+                    raise ConnectionLost(N_("{server} closed the connection (BYE)").format(server=self.settings.host))
                 new = _new_mail(responses)
                 if not responses and self.clock() < deadline - 1:
                     # Woken with nothing to read: the server closed the socket. DONE says so.

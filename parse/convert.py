@@ -32,11 +32,11 @@ _IMPORT_FILTERS = {
     "odt": ("writer8",),
 }
 _KINDS = {
-    ".doc": "a Word 97-2003 .doc file",
-    ".odt": "an OpenDocument .odt file",
-    ".rtf": "an RTF file",
+    ".doc": N_("a Word 97-2003 .doc file"),
+    ".odt": N_("an OpenDocument .odt file"),
+    ".rtf": N_("an RTF file"),
 }
-_ANY_KIND = "a .doc, .odt or .rtf document"
+_ANY_KIND = N_("a .doc, .odt or .rtf document")
 _RESEND = N_("Open it in Word or LibreOffice and save it again as .docx, or ask the province to send the report "
              "again.")
 
@@ -50,19 +50,21 @@ def convert_to_docx(path: Path | str, out_dir: Path | str, timeout: float = 60) 
     path, out_dir = Path(path), Path(out_dir)
     kind = _KINDS.get(path.suffix.lower(), _ANY_KIND)
     if not path.is_file():
-        raise DocumentError(path, "there is no such file", kind=kind, action=_RESEND)
+        raise DocumentError(path, N_("there is no such file"), kind=kind, action=_RESEND)
     try:
         fmt = detect_format(path.read_bytes())  # no name: the content alone must say what it is
     except OSError as e:
-        raise DocumentError(path, f"it cannot be read: {e.strerror or e}", kind=kind, action=_RESEND) from e
+        raise DocumentError(path, N_("it cannot be read: {reason}").format(reason=e.strerror or e), kind=kind,
+                            action=_RESEND) from e
     if fmt not in _IMPORT_FILTERS:
-        found = f"a .{fmt} file, " if fmt in ("docx", "pdf", "zip") else ""
-        raise DocumentError(path, f"its content is {found}not a Word 97-2003, OpenDocument text or RTF document",
-                            kind=kind, action=_RESEND)
+        reason = (N_("its content is a .{format} file, not a Word 97-2003, OpenDocument text or RTF document")
+                  .format(format=fmt) if fmt in ("docx", "pdf", "zip") else
+                  N_("its content is not a Word 97-2003, OpenDocument text or RTF document"))
+        raise DocumentError(path, reason, kind=kind, action=_RESEND)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise DocumentError(path, "LibreOffice (soffice) is not installed", kind=kind,
-                            action=f"Install it: {LIBREOFFICE_INSTALL}")
+        raise DocumentError(path, N_("LibreOffice (soffice) is not installed"), kind=kind,
+                            action=N_("Install it: {command}").format(command=LIBREOFFICE_INSTALL))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + timeout
@@ -81,18 +83,19 @@ def convert_to_docx(path: Path | str, out_dir: Path | str, timeout: float = 60) 
                 result = run_tool(_soffice_argv(soffice, work, import_filter, source), left, _soffice_env(work))
             except subprocess.TimeoutExpired:
                 raise DocumentError(
-                    path, f"LibreOffice did not finish within the {timeout:g} s limit and was stopped",
-                    kind=kind, action="Convert it again with a longer timeout, or open it in Word or LibreOffice "
-                                      "and save it as .docx.") from None
+                    path, N_("LibreOffice did not finish within the {seconds} s limit and was stopped").format(
+                        seconds=f"{timeout:g}"),
+                    kind=kind, action=N_("Convert it again with a longer timeout, or open it in Word or LibreOffice "
+                                         "and save it as .docx.")) from None
             produced = work / "out" / "source.docx"
             if produced.is_file() and produced.stat().st_size > 0:
                 target = out_dir / f"{path.stem}.docx"
                 os.replace(produced, target)
                 return target
             complaint = _last_line(result.stderr) or _last_line(result.stdout) or complaint
-    reason = "LibreOffice could not open it; the file is damaged or not what its content claims"
-    if complaint:
-        reason += f' (soffice: "{complaint}")'
+    reason = (N_('LibreOffice could not open it; the file is damaged or not what its content claims (soffice: '
+                 '"{said}")').format(said=complaint) if complaint else
+              N_("LibreOffice could not open it; the file is damaged or not what its content claims"))
     raise DocumentError(path, reason, kind=kind, action=_RESEND)
 
 

@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.labels import leading_label
@@ -69,7 +70,7 @@ def read_docx(path: Path | str) -> Document:
     """The body of a .docx file as blocks; DocumentError if it is not a readable .docx."""
     path = Path(path)
     if not path.is_file():
-        raise DocumentError(path, "there is no such file")
+        raise DocumentError(path, N_("there is no such file"))
     try:
         word = docx.Document(str(path))
         token = current_fonts.set(RunFonts.if_legacy(word))
@@ -89,14 +90,14 @@ def _reason(path: Path, error: Exception) -> str:
     except OSError:
         magic = b""
     if magic == _OLE_MAGIC:
-        return "it is an old Word 97-2003 .doc file or a password-protected document"
+        return N_("it is an old Word 97-2003 .doc file or a password-protected document")
     if magic.startswith(b"%PDF"):
-        return "it is a PDF file"
+        return N_("it is a PDF file")
     if isinstance(error, (zipfile.BadZipFile, PackageNotFoundError)):
-        return "it is not a Word package: cut short or damaged"
+        return N_("it is not a Word package: cut short or damaged")
     if isinstance(error, OpcError):
-        return f"it is not a Word package: {error}"
-    return f"it is damaged: {type(error).__name__}: {error}"
+        return N_("it is not a Word package: {reason}").format(reason=error)
+    return N_("it is damaged: {reason}").format(reason=f"{type(error).__name__}: {error}")
 
 
 def _blocks(word) -> Iterator[Block]:

@@ -12,6 +12,8 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
+from baocao.i18n import N_
+
 
 class TimeLimitExceeded(Exception):
     pass
@@ -35,7 +37,10 @@ class Deadline:
 
     def reached(self, where: str = "") -> str:
         """What the clerk reads when the time is up: the limit, and where reading stopped."""
-        return f"the time limit of {self.seconds:g} s was reached" + (f" {where}" if where else "")
+        seconds = f"{self.seconds:g}"
+        if where:
+            return N_("the time limit of {seconds} s was reached {where}").format(seconds=seconds, where=where)
+        return N_("the time limit of {seconds} s was reached").format(seconds=seconds)
 
 
 @contextmanager

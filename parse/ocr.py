@@ -28,9 +28,9 @@ _IMAGE_KIND = N_("a scanned image")
 _RESEND = N_("Ask the province to send the report again, preferably as .docx.")
 # ocrmypdf's exit codes (ocrmypdf.exceptions.ExitCode) that mean the file, not the setup, is at fault.
 _FILE_FAULTS = {
-    2: "it is not a valid PDF",
-    4: "ocrmypdf could not write a valid PDF from it",
-    8: "it is encrypted (password-protected)",
+    2: N_("it is not a valid PDF"),
+    4: N_("ocrmypdf could not write a valid PDF from it"),
+    8: N_("it is encrypted (password-protected)"),
 }
 _A4_SHORT_SIDE_INCHES = 8.27
 # What the page images go through before Tesseract, chosen by bench/ocr.py's character error
@@ -101,14 +101,16 @@ def ocr_available() -> str | None:
     """None if scans can be read, else a sentence saying what is missing and how to install it."""
     missing = [tool for tool in ("ocrmypdf", "tesseract") if shutil.which(tool) is None]
     if missing:
-        return f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not installed; install: {OCR_INSTALL}"
+        return (N_("{tool} is not installed; install: {command}") if len(missing) == 1 else
+                N_("{tool} are not installed; install: {command}")).format(tool=" and ".join(missing),
+                                                                         command=OCR_INSTALL)
     try:
         listing = run_tool([shutil.which("tesseract"), "--list-langs"], timeout=30)
     except (OSError, subprocess.TimeoutExpired) as e:
-        return f"tesseract does not run ({e}); reinstall: {OCR_INSTALL}"
+        return N_("tesseract does not run ({reason}); reinstall: {command}").format(reason=e, command=OCR_INSTALL)
     # The first line is a header: 'List of available languages in "/usr/share/...":'
     if "vie" not in (line.strip() for line in listing.stdout.splitlines()[1:]):
-        return f"Tesseract has no Vietnamese language data (vie); install: {OCR_INSTALL}"
+        return N_("Tesseract has no Vietnamese language data (vie); install: {command}").format(command=OCR_INSTALL)
     return None
 
 
@@ -122,12 +124,12 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
     "never", "pale" (pale photocopies) or "always" (bench/ocr.py compares them)."""
     path, out_dir = Path(path).resolve(), Path(out_dir)
     if not path.is_file():
-        raise DocumentError(path, "there is no such file", kind=_SCAN_KIND, action=_RESEND)
+        raise DocumentError(path, N_("there is no such file"), kind=_SCAN_KIND, action=_RESEND)
     problem = ocr_available()
     if problem:
-        raise DocumentError(path, f"OCR is not available: {problem}", kind=_SCAN_KIND,
-                            action="Install the OCR tools (apt-get install -y tesseract-ocr tesseract-ocr-vie "
-                                   "ocrmypdf) and read it again.")
+        raise DocumentError(path, N_("OCR is not available: {problem}").format(problem=problem), kind=_SCAN_KIND,
+                            action=N_("Install the OCR tools (apt-get install -y tesseract-ocr tesseract-ocr-vie "
+                                      "ocrmypdf) and read it again."))
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{path.stem}.ocr.pdf"
     # Private TMPDIR inside out_dir: a killed ocrmypdf leaves its page images there, and they
@@ -155,16 +157,18 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
             result = run_tool(argv, timeout, {**os.environ, "TMPDIR": str(work)})
         except subprocess.TimeoutExpired:
             raise DocumentError(
-                path, f"OCR did not finish within the {timeout:g} s limit and was stopped", kind=_SCAN_KIND,
-                action="Read it again with a longer timeout (OCR takes about 1-10 s a page), "
-                       "or ask the province for the report as .docx.") from None
+                path, N_("OCR did not finish within the {seconds} s limit and was stopped").format(
+                    seconds=f"{timeout:g}"), kind=_SCAN_KIND,
+                action=N_("Read it again with a longer timeout (OCR takes about 1-10 s a page), "
+                          "or ask the province for the report as .docx.")) from None
         if result.returncode == 0 and partial.is_file() and partial.stat().st_size > 0:
             os.replace(partial, target)
             return target
     detail = _last_line(result.stderr) or _last_line(result.stdout)
-    reason = _FILE_FAULTS.get(result.returncode, f"ocrmypdf failed with exit status {result.returncode}")
+    reason = _FILE_FAULTS.get(result.returncode) or N_("ocrmypdf failed with exit status {status}").format(
+        status=result.returncode)
     if detail:
-        reason += f'; ocrmypdf: "{detail}"'
+        reason = N_('{reason}; ocrmypdf: "{said}"').format(reason=reason, said=detail)
     raise DocumentError(path, reason, kind=_SCAN_KIND, action=_RESEND)
 
 
@@ -183,13 +187,14 @@ def images_to_pdf(paths: list[Path], target: Path) -> Path:
     dpi = 0.0
     for path in paths:
         if not path.is_file():
-            raise DocumentError(path, "there is no such file", kind=_IMAGE_KIND, action=_RESEND)
+            raise DocumentError(path, N_("there is no such file"), kind=_IMAGE_KIND, action=_RESEND)
         try:
             with Image.open(path) as image:
                 pages += [_page(frame) for frame in ImageSequence.Iterator(image)]
                 dpi = dpi or _scan_dpi(image)
         except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as e:
-            raise DocumentError(path, f"it is not an image that can be read ({e})", kind=_IMAGE_KIND,
+            raise DocumentError(path, N_("it is not an image that can be read ({reason})").format(reason=e),
+                                kind=_IMAGE_KIND,
                                 action=_RESEND) from e
     target.parent.mkdir(parents=True, exist_ok=True)
     # quality 95: Pillow stores greyscale and colour pages as JPEG; its default (75) smudges

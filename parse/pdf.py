@@ -170,16 +170,17 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
                     raise TimeLimitExceeded(deadline.reached())
                 glyphs.append(_page_glyphs(path, pdf, number))
             except DocumentError as e:
-                notes.append(f"page {number} could not be read: {e.reason}")
+                notes.append(N_("page {number} could not be read: {reason}").format(number=number, reason=e.reason))
             except Exception:
                 if deadline is None or not deadline.expired():
                     raise
-                notes.append(deadline.reached(f"at page {number}: pages {_span(number, count)} were not read"))
+                notes.append(deadline.reached(N_("at page {number}: pages {pages} were not read").format(
+                    number=number, pages=_span(number, count))))
                 break
     finally:
         pdf.close()
     if not glyphs:
-        raise DocumentError(path, "; ".join(notes) or "it has no pages", kind=KIND,
+        raise DocumentError(path, "; ".join(notes) or N_("it has no pages"), kind=KIND,
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
     tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled], notes, deadline)
     sides = [(side, tables.get(g.number, ())) for g in glyphs for side in _sheet_sides(g)]
@@ -188,7 +189,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
     lines = _without_running_lines(pages)
     blocks = _blocks(lines, pages)
     if total > count:
-        notes.append(f"only the first {count} of {total} pages were read")
+        notes.append(N_("only the first {count} of {total} pages were read").format(count=count, total=total))
     return Document(name=nfc(path.name), blocks=tuple(blocks), partial="; ".join(notes))
 
 
@@ -223,13 +224,14 @@ def pages_without_text(path: Path | str) -> list[int]:
 
 def _open(path: Path) -> pdfium.PdfDocument:
     if not path.is_file():
-        raise DocumentError(path, "there is no such file", kind=KIND, action="Check the file name.")
+        raise DocumentError(path, N_("there is no such file"), kind=KIND, action=N_("Check the file name."))
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as e:
         raise _open_error(path, e) from e
     except OSError as e:
-        raise DocumentError(path, f"it cannot be opened: {e}", kind=KIND, action="Check the file and try again.") from e
+        raise DocumentError(path, N_("it cannot be opened: {reason}").format(reason=e), kind=KIND,
+                            action=N_("Check the file and try again.")) from e
 
 
 def _open_error(path: Path, error: pdfium.PdfiumError) -> DocumentError:
@@ -244,24 +246,24 @@ def _open_error(path: Path, error: pdfium.PdfiumError) -> DocumentError:
     if actually:
         return DocumentError(
             path,
-            f"it is not a PDF but {actually}, whatever its name says",
+            N_("it is not a PDF but {actually}, whatever its name says").format(actually=actually),
             kind=KIND,
-            action="Open it with the program for what it is, or ask the province to send the report again as PDF.",
+            action=N_("Open it with the program for what it is, or ask the province to send the report again as PDF."),
         )
     return DocumentError(
         path,
-        f"it is damaged or cut short (PDFium error {error.err_code})",
+        N_("it is damaged or cut short (PDFium error {code})").format(code=error.err_code),
         kind=KIND,
-        action="Ask the province to send the report again (exported from Word once more).",
+        action=N_("Ask the province to send the report again (exported from Word once more)."),
     )
 
 
 _MAGIC = (
-    (b"PK\x03\x04", "a zip package (a .docx, .xlsx or .zip)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc or Excel .xls file"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"\x89PNG", "a PNG image"),
-    (b"{\\rtf", "an RTF document"),
+    (b"PK\x03\x04", N_("a zip package (a .docx, .xlsx or .zip)")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("an old Word .doc or Excel .xls file")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"\x89PNG", N_("a PNG image")),
+    (b"{\\rtf", N_("an RTF document")),
 )
 
 
@@ -272,12 +274,12 @@ def _what_it_is(path: Path) -> str:
         with path.open("rb") as f:
             head = f.read(1024)
     except OSError:
-        return "an unreadable file"
+        return N_("an unreadable file")
     if not head:
-        return "an empty file"
+        return N_("an empty file")
     if b"%PDF-" in head:
         return ""
-    return next((what for magic, what in _MAGIC if head.startswith(magic)), "some other kind of file")
+    return next((what for magic, what in _MAGIC if head.startswith(magic)), N_("some other kind of file"))
 
 
 def _page(path: Path, pdf: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
@@ -285,7 +287,8 @@ def _page(path: Path, pdf: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
         return pdf[number - 1]
     except pdfium.PdfiumError as e:
         raise DocumentError(
-            path, f"it is damaged (PDFium: {e})", kind=KIND, action="Ask the province to send the report again."
+            path, N_("it is damaged (PDFium: {reason})").format(reason=e), kind=KIND,
+            action=N_("Ask the province to send the report again.")
         ) from e
 
 
@@ -631,25 +634,29 @@ def _ruled_tables(path: Path, numbers: Sequence[int], notes: list[str],
                     if deadline is not None and deadline.expired():
                         break
                     failed.append(page.page_number)
-                    notes.append(f"tables of page {page.page_number} could not be read: {_library_error(e)}")
+                    notes.append(N_("tables of {pages} could not be read: {reason}").format(
+                        pages=_pages([page.page_number]), reason=_library_error(e)))
                 finally:
                     page.close()
     except Exception as e:  # opening it: pdfminer cannot parse what PDFium could
         if deadline is None or not deadline.expired():
             left = [n for n in numbers if n not in found and n not in failed]
-            notes.append(f"tables of {_pages(left)} could not be read: {_library_error(e)}")
+            notes.append(N_("tables of {pages} could not be read: {reason}").format(pages=_pages(left),
+                                                                                      reason=_library_error(e)))
             return found
     left = [n for n in numbers if n not in found and n not in failed]
     if left and deadline is not None and deadline.expired():
-        notes.append(deadline.reached(f"while reading the tables of page {left[0]}: the tables of "
-                                      f"{_pages(left)} were read as plain lines"))
+        notes.append(deadline.reached(N_("while reading the tables of page {number}: the tables of {pages} were read "
+                                         "as plain lines").format(number=left[0], pages=_pages(left))))
     elif left:
-        notes.append(f"tables of {_pages(left)} could not be read: pdfminer does not find these pages")
+        notes.append(N_("tables of {pages} could not be read: pdfminer does not find these pages").format(
+            pages=_pages(left)))
     return found
 
 
 def _pages(numbers: Sequence[int]) -> str:
-    return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(map(str, numbers))}"
+    return (N_("page {number}").format(number=numbers[0]) if len(numbers) == 1 else
+            N_("pages {numbers}").format(numbers=", ".join(map(str, numbers))))
 
 
 def _library_error(error: BaseException) -> str:

@@ -72,14 +72,15 @@ def parse_document_for(path: Path, fmt: str, filename: str, outlines: Mapping[st
         return dict.fromkeys(outlines, ParsedDocument(fmt, "failed", (), "", hide(e.message)))
     except TimeLimitExceeded as e:
         return dict.fromkeys(outlines, ParsedDocument(
-            fmt, "failed", (), "", f"{e}: it may be damaged or very large; open it yourself, or raise the limit"))
+            fmt, "failed", (), "", N_("{reason}: it may be damaged or very large; open it yourself, or raise the "
+                                      "limit").format(reason=e)))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     partial = hide(document.partial)
     if not any(block.text.strip() for block in document.blocks):
         return dict.fromkeys(outlines, ParsedDocument(
-            fmt, "failed", (), "", NO_TEXT + (f" ({partial})" if partial else "")
-            + "; open it yourself, or ask the province for the report as .docx", ocr=document.ocr))
+            fmt, "failed", (), "", N_("{reason}; open it yourself, or ask the province for the report as .docx")
+            .format(reason=_with_partial(NO_TEXT, partial)), ocr=document.ocr))
     return {key: _outline_found(document, outline, fmt, partial) for key, outline in outlines.items()}
 
 
@@ -87,10 +88,15 @@ def _outline_found(document: Document, outline: Sequence[OutlineSection], fmt: s
     report = extract_sections(document, outline)
     if not report.sections:
         return ParsedDocument(fmt, "no_sections", (), report.letterhead,
-                              NO_SECTIONS + (f" ({partial})" if partial else ""), ocr=document.ocr)
+                              _with_partial(NO_SECTIONS, partial), ocr=document.ocr)
     if partial:
         return ParsedDocument(fmt, "partial", report.sections, report.letterhead, partial, ocr=document.ocr)
     return ParsedDocument(fmt, "ok", report.sections, report.letterhead, ocr=document.ocr)
+
+
+def _with_partial(reason: str, partial: str) -> str:
+    """A reason, and what could not be read in brackets after it."""
+    return N_("{reason} ({partial})").format(reason=reason, partial=partial) if partial else reason
 
 
 def _path_hider(path: Path, copy: Path, *folders: Path | None):
@@ -123,14 +129,15 @@ def _read(path: Path, fmt: str, filename: str, scratch: Path, deadline: Deadline
         raise _Protected(filename)
     if fmt == "pdf":
         return _renamed(_in_unicode(_read_pdf(_link(path, named), scratch, deadline)), filename)
-    raise DocumentError(filename, f"{fmt.upper() or 'this kind of'} files are not reports baocao can read",
-                        kind="a report",
-                        action="Ask the province for the report as .docx, .doc or .pdf.")
+    raise DocumentError(filename, N_("{format} files are not reports baocao can read").format(format=fmt.upper())
+                        if fmt else N_("files of this kind are not reports baocao can read"),
+                        kind=N_("a report"),
+                        action=N_("Ask the province for the report as .docx, .doc or .pdf."))
 
 
 class _Protected(DocumentError):
     def __init__(self, filename: str):
-        super().__init__(filename, "it is protected by a password")
+        super().__init__(filename, N_("it is protected by a password"))
         self.message = PROTECTED
 
 
@@ -149,7 +156,8 @@ def _read_word(path: Path, scratch: Path, deadline: Deadline) -> Document:
 
     missing = ocr_available()
     if missing is not None:
-        return Document(document.name, document.blocks, partial=f"its pictures were not read: {missing}")
+        return Document(document.name, document.blocks,
+                        partial=N_("its pictures were not read: {reason}").format(reason=missing))
     folder = scratch / "images"
     folder.mkdir()
     files = []
@@ -170,7 +178,8 @@ def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
     if missing is not None:
         document = read_pdf(path, deadline=deadline)
         return Document(document.name, document.blocks, ocr=False,
-                        partial="; ".join(filter(None, [f"scanned pages were not read: {missing}", document.partial])))
+                        partial="; ".join(filter(None, [N_("scanned pages were not read: {reason}").format(
+                            reason=missing), document.partial])))
     recognised = ocr_pdf(path, scratch / "ocr", timeout=deadline.left())
     document = read_pdf(recognised, deadline=deadline)
     return Document(document.name, document.blocks, ocr=True, partial=document.partial)

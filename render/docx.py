@@ -22,6 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from baocao.i18n import N_
 from baocao.render.content import Annex, Block, Heading, Paragraph, Report, Table
 from baocao.render.rows import RenderError
 
@@ -50,7 +51,8 @@ def write_docx(report: Report, out: Path, templates: Path | None = None) -> Path
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise RenderError(f"template {name} is not a Word (.docx) file: {e}") from e
+        raise RenderError(N_("template {name} is not a Word (.docx) file ({reason}): save it from Word as .docx, "
+                             "or leave --templates out to use the bundled one").format(name=name, reason=e)) from e
     _Writer(document).write(report)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

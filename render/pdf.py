@@ -24,22 +24,24 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from baocao.i18n import N_
 from baocao.render.content import Report
 from baocao.render.docx import write_docx
 from baocao.render.rows import RenderError
 from baocao.tools import run_tool
 
 TIMEOUT_SECONDS = 180
-INSTALL_HINT = ("install LibreOffice and the Times New Roman-compatible fonts: "
-                "apt-get install --no-install-recommends libreoffice-writer-nogui fonts-liberation2 "
-                "(tests/setup.sh does it), or write .docx and convert it in Word")
+INSTALL_HINT = N_("install LibreOffice and the Times New Roman-compatible fonts: "
+                  "apt-get install --no-install-recommends libreoffice-writer-nogui fonts-liberation2 "
+                  "(tests/setup.sh does it), or write .docx and convert it in Word")
 
 
 def soffice() -> str:
     """The LibreOffice program: $BAOCAO_SOFFICE, else soffice or libreoffice on PATH."""
     found = os.environ.get("BAOCAO_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
-        raise RenderError(f"cannot write a PDF: LibreOffice (soffice) is not on PATH; {INSTALL_HINT}")
+        raise RenderError(N_("cannot write a PDF: LibreOffice (soffice) is not on PATH; {hint}").format(
+            hint=INSTALL_HINT))
     return found
 
 
@@ -58,15 +60,18 @@ def docx_to_pdf(docx: Path, out: Path, timeout: float = TIMEOUT_SECONDS) -> Path
         try:
             done = run_tool(command, timeout, env)
         except OSError as e:
-            raise RenderError(f"cannot start LibreOffice ({program}): {e}; {INSTALL_HINT}") from e
+            raise RenderError(N_("cannot start LibreOffice ({program}): {reason}; {hint}").format(
+                program=program, reason=e, hint=INSTALL_HINT)) from e
         except subprocess.TimeoutExpired:
-            raise RenderError(f"LibreOffice did not convert {docx.name} to PDF within {timeout:.0f} s and was "
-                              "stopped; write .docx and convert it in Word, or try again") from None
+            raise RenderError(N_("LibreOffice did not convert {name} to PDF within {seconds} s and was stopped; "
+                                 "write .docx and convert it in Word, or try again").format(
+                name=docx.name, seconds=f"{timeout:.0f}")) from None
         made = outdir / f"{docx.stem}.pdf"
         if not made.is_file() or made.stat().st_size == 0:
             said = " ".join((done.stderr or done.stdout).split())[-500:]
-            raise RenderError(f"LibreOffice made no PDF from {docx.name} (exit status {done.returncode}"
-                              f"{': ' + said if said else ''}); open the .docx in Word to check it")
+            raise RenderError(N_("LibreOffice made no PDF from {name} (exit status {status}{said}); open the .docx in "
+                                 "Word to check it").format(name=docx.name, status=done.returncode,
+                                                            said=": " + said if said else ""))
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(made), str(out))
     return out

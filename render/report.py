@@ -18,6 +18,7 @@ import jinja2
 import pandas as pd
 
 from baocao.campaign import Campaign
+from baocao.i18n import N_
 from baocao.render.charts import layout
 from baocao.render.checklist import build_checklist
 from baocao.render.letter import build_report
@@ -56,11 +57,12 @@ def render_report(
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in TEMPLATES:
-        raise RenderError(f"cannot write a report as '{out.suffix or out.name}': use a file name ending in "
-                          f"{', '.join(TEMPLATES)}")
+        raise RenderError(N_("cannot write a report as '{suffix}': use a file name ending in {suffixes}").format(
+            suffix=out.suffix or out.name, suffixes=", ".join(TEMPLATES)))
     if templates is not None and not Path(templates).is_dir():
-        raise RenderError(f"templates folder {templates} does not exist: give a folder holding "
-                          f"{' or '.join(dict.fromkeys(TEMPLATES.values()))}, or leave it out to use the bundled ones")
+        raise RenderError(N_("templates folder {folder} does not exist: give a folder holding {names}, or leave it "
+                             "out to use the bundled ones").format(
+            folder=templates, names=", ".join(dict.fromkeys(TEMPLATES.values()))))
     day = report_date(campaign, on, generated_at)
     report = build_report(table, campaign, day, with_excerpts=with_excerpts)
     checklist = build_checklist(table, campaign, errors, day)
@@ -87,9 +89,12 @@ def _write_text(name: str, context: dict, out: Path, templates: Path | None, htm
     try:
         text = env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as e:
-        raise RenderError(f"template {e.filename or e.name or name}, line {e.lineno}: {e.message}") from e
+        raise RenderError(N_("template {name}, line {line}: {reason}; correct the template, or leave --templates "
+                             "out to use the bundled ones").format(name=e.filename or e.name or name, line=e.lineno,
+                                                                   reason=e.message)) from e
     except jinja2.TemplateError as e:
-        raise RenderError(f"template {name}: {e}") from e
+        raise RenderError(N_("template {name}: {reason}; correct the template, or leave --templates out to use the "
+                             "bundled ones").format(name=name, reason=e)) from e
     out.write_text(nfc(text), encoding="utf-8", newline="\n")
 
 

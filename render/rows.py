@@ -11,6 +11,7 @@ import pandas as pd
 
 from baocao.aggregate.schema import Status, amount_columns, cell_columns, table_schema
 from baocao.campaign import Campaign
+from baocao.i18n import N_
 from baocao.render.dates import days_late, dmy, local_date
 from baocao.text import clean_line, nfc
 
@@ -92,12 +93,13 @@ def check_table(table: pd.DataFrame, campaign: Campaign) -> None:
     wanted = table_schema(campaign).names_in(*NEEDED_GROUPS)
     absent = [c for c in wanted if c not in table.columns]
     if absent:
-        raise RenderError(f"the aggregate table lacks the column(s) {', '.join(absent)}: "
-                          "build it with `baocao aggregate` for this campaign")
+        raise RenderError(N_("the aggregate table lacks the columns {columns}: build it with `baocao aggregate` "
+                             "for this campaign").format(columns=", ".join(absent)))
     unknown = sorted(set(table["status"]) - STATUS_VALUES)
     if unknown:
-        raise RenderError(f"the aggregate table has the status value(s) {', '.join(map(str, unknown))}; "
-                          f"known values are {', '.join(sorted(STATUS_VALUES))}")
+        raise RenderError(N_("the aggregate table has the status values {values}; known values are {known}: "
+                             "build it again with `baocao aggregate`").format(
+            values=", ".join(map(str, unknown)), known=", ".join(sorted(STATUS_VALUES))))
 
 
 def province_rows(table: pd.DataFrame, campaign: Campaign) -> list[ProvinceRow]:

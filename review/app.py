@@ -29,6 +29,7 @@ from baocao.aggregate.amounts import typed_billions
 from baocao.aggregate.corrections import CellConflict, CorrectionsError
 from baocao.aggregate.export import ExportError
 from baocao.campaign import Campaign
+from baocao.i18n import _, recorded_text
 from baocao.render.money import ty_number
 from baocao.render.report import RenderError
 from baocao.review.desk import DOWNLOADS, Desk
@@ -54,7 +55,7 @@ from baocao.review.sources import (
     shows_pages,
     source_pdf,
 )
-from baocao.review.users import User, check_password, load_users
+from baocao.review.users import User, UsersError, check_password, load_users
 
 HERE = Path(__file__).parent
 SESSION_HOURS = 10          # a working day: a login lasts until the evening
@@ -164,7 +165,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
                                 text)
             return province_response(request, code, conflict, {number: text}, 409)
         except CorrectionsError as e:
-            raise HTTPException(409, f"Chưa lưu: {e}") from e
+            raise _not_saved(e) from e
         return RedirectResponse(f"/tinh/{code}#muc-{number}", status_code=303)
 
     async def save_funding(request: Request) -> Response:
@@ -195,7 +196,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
                                 f"{typed} tỷ đồng")
             return province_response(request, code, conflict, {FUNDING: typed}, 409)
         except CorrectionsError as e:
-            raise HTTPException(409, f"Chưa lưu: {e}") from e
+            raise _not_saved(e) from e
         return RedirectResponse(f"/tinh/{code}#kinh-phi", status_code=303)
 
     def unattributed_page(request: Request) -> Response:
@@ -228,7 +229,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
                     raise HTTPException(422, "Chưa gán: chọn một tỉnh trong danh sách rồi bấm Gán.")
                 desk.assign_message(sha, code, user.name)
         except CorrectionsError as e:
-            raise HTTPException(409, f"Chưa lưu: {e}") from e
+            raise _not_saved(e) from e
         return RedirectResponse(back, status_code=303)
 
     def next_item(request: Request) -> Response:
@@ -251,7 +252,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         try:
             png = page_image(desk.store, sha, known.format, number)
         except SourceError as e:
-            raise HTTPException(404, str(e)) from e
+            raise HTTPException(404, _page_text(e)) from e
         return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
 
     def original_file(request: Request) -> Response:
@@ -271,7 +272,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         try:
             data = desk.download(name)
         except (RenderError, ExportError, CorrectionsError) as e:
-            raise HTTPException(409, f"Chưa tạo được {name}: {e}") from e
+            raise HTTPException(409, f"Chưa tạo được {name}: {_page_text(e)}") from e
         return Response(data, media_type=DOWNLOADS[name], headers={"Content-Disposition": content_disposition(name)})
 
     # -- logging in ------------------------------------------------------------------
@@ -308,6 +309,23 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     async def error_page(request: Request, exc: HTTPException) -> Response:
         return page(request, "error.html", {"status": exc.status_code, "detail": exc.detail}, exc.status_code)
 
+    async def users_unreadable(request: Request, exc: UsersError) -> Response:
+        """users.toml damaged while the desk runs: nobody can be told apart, so nobody is let in,
+        and the page says which file and what to do instead of a 500."""
+        print(_("The review desk cannot read its users: {reason}").format(reason=recorded_text(str(exc))),
+              file=sys.stderr, flush=True)
+        context = {"user": None, "csrf": csrf_token(request), "csrf_field": CSRF_FIELD, "require_login": True,
+                   "campaign": campaign, "status": 409,
+                   "detail": f"Chưa đọc được danh sách người dùng: {_page_text(exc)}"}
+        return templates.TemplateResponse(request, "error.html", context, status_code=409)
+
+    async def corrections_unreadable(request: Request, exc: CorrectionsError) -> Response:
+        """A page that reads corrections.toml (every province page, the overview) when the
+        file is damaged: said, and what to do, not a 500."""
+        _said_at_the_terminal(_("The review desk cannot read the corrections file: {reason}"), exc)
+        return page(request, "error.html", {"status": 409, "detail": f"Chưa đọc được các chỉnh sửa: {_page_text(exc)}"},
+                    409)
+
     routes = [
         Route("/", overview_page),
         Route("/tinh/{code}", province_view),
@@ -330,7 +348,8 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
         Middleware(SessionMiddleware, secret_key=_session_key(store_root), session_cookie="baocao_phien",
                    max_age=SESSION_HOURS * 3600, same_site="strict", https_only=False),
     ]
-    return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: error_page})
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={
+        HTTPException: error_page, CorrectionsError: corrections_unreadable, UsersError: users_unreadable})
 
 
 def allowed(user: User, action: str) -> None:
@@ -344,9 +363,27 @@ def _session_key(store_root: Path) -> str:
     try:
         return session_key(store_root)
     except OSError as e:   # a store on a read-only disk is still read at the desk
-        print(f"cannot keep the desk's session key in {store_root} ({e.strerror or e}): logins end when the desk "
-              "stops; give a store folder you can write to", file=sys.stderr)
+        print(_("cannot keep the desk's session key in {store} ({reason}): logins end when the desk stops; give a "
+                "store folder you can write to").format(store=store_root, reason=e.strerror or e), file=sys.stderr)
         return secrets.token_urlsafe(32)
+
+
+def _page_text(error: Exception) -> str:
+    """A library's message (English, the msgid) as the desk's pages say everything: in Vietnamese."""
+    return recorded_text(str(error), "vi")
+
+
+def _not_saved(error: CorrectionsError) -> HTTPException:
+    """A change the corrections file refused (a damaged file, a value it cannot take): the
+    person reads why on a 409 page."""
+    _said_at_the_terminal(_("The review desk did not save a change: {reason}"), error)
+    return HTTPException(409, f"Chưa lưu: {_page_text(error)}")
+
+
+def _said_at_the_terminal(text: str, error: CorrectionsError) -> None:
+    """Written where the desk runs too (its terminal, the journal under systemd), for whoever
+    keeps the store and must mend the file."""
+    print(text.format(reason=recorded_text(str(error))), file=sys.stderr, flush=True)
 
 
 def _login_first(request: Request, current_user) -> Response | None:
@@ -414,4 +451,4 @@ def _convert(desk: Desk, sha: str, format: str, cache: dict) -> None:
     try:
         source_pdf(desk.store, sha, format)
     except SourceError as e:
-        cache[(sha,)] = str(e)   # said on the page instead of trying again at every visit
+        cache[(sha,)] = _page_text(e)   # said on the page instead of trying again at every visit

@@ -8,6 +8,8 @@ from typing import Callable
 
 import uvicorn
 
+from baocao.i18n import N_
+
 
 class ServeError(Exception):
     pass
@@ -23,8 +25,8 @@ def listen(host: str, port: int) -> socket.socket:
         sock.listen(128)
     except OSError as e:
         sock.close()
-        raise ServeError(f"cannot listen on {host}:{port} ({e.strerror or e}): give another --port, "
-                         "or stop the program that uses it") from e
+        raise ServeError(N_("cannot listen on {host}:{port} ({reason}): give another --port, or stop the program "
+                            "that uses it").format(host=host, port=port, reason=e.strerror or e)) from e
     return sock
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from baocao.i18n import N_
 from baocao.render.pdf import docx_to_pdf
 from baocao.render.report import RenderError
 from baocao.store.objects import ObjectStore
@@ -55,7 +56,7 @@ def source_pdf(store: ObjectStore, sha: str, format: str) -> Path:
     if format == "pdf":
         return store.object_path(sha)
     if format not in CONVERTED:
-        raise SourceError(f"a .{format} file has no pages to show: download the original")
+        raise SourceError(N_("a .{format} file has no pages to show: download the original").format(format=format))
     path = store.rendition_path(sha, ".pdf")
     with _lock_for(sha):
         if not path.exists():
@@ -84,8 +85,8 @@ def _convert(store: ObjectStore, sha: str, format: str, path: Path) -> None:
         try:
             made = docx_to_pdf(copy, Path(work) / "source.pdf")
         except RenderError as e:
-            raise SourceError(f"LibreOffice could not show the pages of this document ({e}): "
-                              "download the original") from e
+            raise SourceError(N_("LibreOffice could not show the pages of this document ({reason}): download the "
+                                 "original").format(reason=e)) from e
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         part = path.with_name(f".{path.name}.{os.getpid()}.part")
         shutil.copyfile(made, part)
@@ -128,7 +129,8 @@ def page_image(store: ObjectStore, sha: str, format: str, page: int) -> bytes:
         document = pdfium.PdfDocument(pdf)
         try:
             if not 1 <= page <= len(document):
-                raise SourceError(f"the document has {len(document)} page(s), not a page {page}")
+                raise SourceError(N_("page {page} is outside the document (pages 1 to {count})").format(
+                    page=page, count=len(document)))
             p = document[page - 1]
             image = p.render(scale=PAGE_WIDTH / p.get_width()).to_pil()
         finally:

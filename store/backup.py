@@ -67,9 +67,9 @@ def back_up_store(source: Path | str, target: Path | str, copy: bool = False) ->
         try:
             referenced, messages = copied.referenced_objects(), copied.count_messages()
         except sqlite3.DatabaseError as e:
-            raise StoreDamaged(f"the catalogue of the store {source} cannot be read ({e}); the backup was not made "
-                               f"(an earlier one there is kept): run `baocao verify --store {source}` to see what "
-                               "to do") from e
+            raise StoreDamaged(N_("the catalogue of the store {store} cannot be read ({reason}); the backup was not "
+                                  "made (an earlier one there is kept): run `baocao verify --store {store}` to see "
+                                  "what to do").format(store=source, reason=e)) from e
         finally:
             copied.db.close()
         counts = _Counts(link=not copy)
@@ -115,10 +115,10 @@ class _Counts:
             size = src.stat().st_size
         except FileNotFoundError as e:
             store = src.parent.parent.parent
-            raise StoreDamaged(f"the store {store} is damaged: objects/{src.parent.name}/{src.name}, which its "
-                                f"catalogue names, is missing; the backup was not made (an earlier one there is "
-                                f"kept): run `baocao verify --store {store}` to see what it holds and what to "
-                                "do") from e
+            raise StoreDamaged(N_("the store {store} is damaged: {path}, which its catalogue names, is missing; the "
+                                  "backup was not made (an earlier one there is kept): run `baocao verify --store "
+                                  "{store}` to see what it holds and what to do").format(
+                store=store, path=f"objects/{src.parent.name}/{src.name}")) from e
         if dst.exists() and dst.stat().st_size == size:
             self.already_there += 1
             return

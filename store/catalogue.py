@@ -80,7 +80,7 @@ class Store(ObjectStore, CatalogueReader):
                 N_("{root} is not a baocao store (no catalog.sqlite): run `baocao ingest --store {root}` first")
                 .format(root=root)
             )
-        with writing(f"opening {root}"):
+        with writing(N_("opening {path}").format(path=root)):
             if new:
                 os.makedirs(root, mode=0o700, exist_ok=True)
                 os.chmod(root, 0o700)
@@ -136,11 +136,11 @@ class Store(ObjectStore, CatalogueReader):
         """The store's methods called inside commit together or not at all. The disk
         refusing a write (full, read-only, failing) becomes a StoreWriteError; the
         transaction is rolled back, so what was committed before stays as it was."""
-        with writing("writing to the catalogue"):
+        with writing(N_("writing to the catalogue")):
             self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
-            with writing("committing to the catalogue"):
+            with writing(N_("committing to the catalogue")):
                 self.db.execute("COMMIT")
         except BaseException as e:
             if self.db.in_transaction:   # SQLite rolls back by itself after some errors (a full disk)

@@ -168,19 +168,26 @@ def _object_problem(store: Store, root: Path, kind: str, sha: str, what_object: 
     what = {"message": N_("raw message {path}: {why}"), "document": N_("document {path}: {why}")}.get(
         what_object, N_("object {path}: {why}"))
     restore = N_("copy {path} back from a backup of the store (made by `baocao backup`)").format(path=_relative(sha))
-    delete_first = "delete the store's damaged copy and " if kind == CORRUPTED else ""
+    corrupted = kind == CORRUPTED
     if what_object == "document" and any(m.sha256 != sha for m in affected):
-        action = (f"{delete_first}run `baocao parse --store {root}`: it takes the document out of its message "
-                  f"again (unless that message is damaged too); or {restore}")
+        action = (N_("delete the store's damaged copy and run `baocao parse --store {store}`: it takes the document "
+                     "out of its message again (unless that message is damaged too); or {restore}") if corrupted else
+                  N_("run `baocao parse --store {store}`: it takes the document out of its message again (unless "
+                     "that message is damaged too); or {restore}")).format(store=root, restore=restore)
     elif what_object == "message":
         sources = sorted({_from_path(place) for m in affected for place in m.seen_at} - {None})
         if sources:
-            action = (f"{restore}; or {delete_first}run `baocao ingest --store {root} --from {sources[0]}` "
-                      "again: it stores the message back from there")
+            action = (N_("{restore}; or delete the store's damaged copy and run `baocao ingest --store {store} --from "
+                         "{source}` again: it stores the message back from there; then, if `baocao parse` ran since "
+                         "it was damaged, run `baocao parse --store {store}` again") if corrupted else
+                      N_("{restore}; or run `baocao ingest --store {store} --from {source}` again: it stores the "
+                         "message back from there; then, if `baocao parse` ran since it was damaged, run "
+                         "`baocao parse --store {store}` again")).format(restore=restore, store=root,
+                                                                          source=sources[0])
         else:
-            action = (f"{restore}; without a backup, keep the message on the mail server: the catalogue's "
-                      "analysis of it still counts, but baocao cannot read it again")
-        action += f"; then, if `baocao parse` ran since it was damaged, run `baocao parse --store {root}` again"
+            action = N_("{restore}; without a backup, keep the message on the mail server: the catalogue's analysis "
+                        "of it still counts, but baocao cannot read it again; then, if `baocao parse` ran since it "
+                        "was damaged, run `baocao parse --store {store}` again").format(restore=restore, store=root)
     else:
         action = restore
     return Problem(kind, sha, what.format(path=_relative(sha), why=why),

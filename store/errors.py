@@ -11,6 +11,8 @@ import sqlite3
 from contextlib import contextmanager
 from typing import Iterator
 
+from baocao.i18n import N_
+
 
 class StoreError(Exception):
     """The store cannot be used: missing, unreadable, or not a baocao store."""
@@ -54,7 +56,7 @@ def write_error(what: str, error: BaseException) -> StoreWriteError:
     else:
         name = getattr(error, "sqlite_errorname", None)
         reason = f"{error} ({name})" if name else str(error)
-    return StoreWriteError(f"{what}: {reason}")
+    return StoreWriteError(N_("{what}: {reason}").format(what=what, reason=reason))
 
 
 @contextmanager

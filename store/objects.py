@@ -12,6 +12,7 @@ import shutil
 import threading
 from pathlib import Path
 
+from baocao.i18n import N_
 from baocao.store.errors import writing
 
 
@@ -38,7 +39,7 @@ class ObjectStore:
         if path.exists() and path.stat().st_size == len(data):
             return sha
         tmp = self.root / "tmp" / f"{sha}.{os.getpid()}.{threading.get_ident()}"
-        with writing(f"writing {_shown(path, self.root)}"):
+        with writing(N_("writing {path}").format(path=_shown(path, self.root))):
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             try:
                 view = memoryview(data)
@@ -61,14 +62,14 @@ class ObjectStore:
         if path.exists() and path.stat().st_size == spooled.stat().st_size:
             spooled.unlink()
             return sha
-        with writing(f"writing {_shown(path, self.root)}"):
+        with writing(N_("writing {path}").format(path=_shown(path, self.root))):
             if sync:
                 _fsync_path(spooled)
             self._place(spooled, path, sync)
         return sha
 
     def _place(self, tmp: Path, path: Path, sync: bool) -> None:
-        with writing(f"writing {_shown(path, self.root)}"):
+        with writing(N_("writing {path}").format(path=_shown(path, self.root))):
             try:
                 os.replace(tmp, path)
             except FileNotFoundError:  # the first object of this fan-out folder
@@ -80,7 +81,7 @@ class ObjectStore:
     def sync(self) -> None:
         """Make every object written since the last sync durable: one syncfs for the
         store's file system instead of an fsync per file (measured 5x cheaper per file)."""
-        with writing("making the objects written durable"):
+        with writing(N_("making the objects written durable")):
             fd = os.open(self.root, os.O_RDONLY)
             try:
                 if _syncfs is None or _syncfs(fd) != 0:

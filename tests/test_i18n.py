@@ -110,3 +110,23 @@ def test_errors_of_users_smtp_and_backup_are_vietnamese(language):
         == "mật khẩu quá ngắn: cần ít nhất 10 ký tự"
     assert i18n.recorded_text("SMTP server mail.moc.gov.vn:587 refused the address a@b.vn: check --mail-to") \
         == "máy chủ SMTP mail.moc.gov.vn:587 từ chối địa chỉ a@b.vn: kiểm tra --mail-to"
+
+
+def test_a_text_made_of_several_is_read_the_way_that_knows_the_most_of_it(language):
+    """A damaged message's "what" matches "{what} ({reason})" too, and a campaign file's error
+    a template ending in a field that would take in the advice appended to it: the reading
+    that finds the catalogue's words in every part is the one shown."""
+    language("vi")
+    assert i18n.recorded_text("raw message objects/ab/abcd: its content no longer matches its name (the bytes "
+                              "changed on disk)") == \
+        "thư gốc objects/ab/abcd: nội dung không còn khớp với tên (dữ liệu trên đĩa đã bị thay đổi)"
+    assert i18n.recorded_text("dot.toml: [[figures.amounts]] number 1: period must be the first and last year, "
+                              "such as [2022, 2025]; it is '2022'; see campaigns/x.toml for an example") == \
+        ("dot.toml: [[figures.amounts]] thứ 1: period phải là năm đầu và năm cuối, ví dụ [2022, 2025]; "
+         "hiện đang là '2022'; xem ví dụ ở campaigns/x.toml")
+
+
+def test_the_desk_shows_a_library_error_in_vietnamese_whatever_the_terminals_language(language):
+    language("en")
+    assert i18n.recorded_text("it is not a valid PDF", "vi") == "tệp không phải PDF hợp lệ"
+    assert i18n.recorded_text("it is not a valid PDF") == "it is not a valid PDF"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -194,6 +196,14 @@ def test_clicks_usage_errors_are_vietnamese():
     assert "Thừa đối số (thua)" in extra.stderr
 
 
+def test_clicks_marks_on_a_help_screen_are_vietnamese():
+    shown = baocao("ingest", "--help", env=C_LOCALE).stdout
+    assert "[bắt buộc]" in shown and "[mặc định: ssl]" in shown
+    assert "[required]" not in shown and "[default:" not in shown
+    english = baocao("--lang", "en", "ingest", "--help", env=C_LOCALE).stdout
+    assert "[required]" in english and "[default: ssl]" in english
+
+
 def test_clicks_usage_errors_are_english_when_asked():
     shown = baocao("--lang", "en", "ingest", env=C_LOCALE).stderr
     assert "Error: Missing option '--store'." in shown and "Try 'baocao ingest --help' for help." in shown
@@ -208,3 +218,85 @@ def test_clicks_invalid_values_are_vietnamese_and_english_when_asked(tmp_path):
     assert "Giá trị không hợp lệ cho '--password-file': Tệp 'khong-co.txt' không tồn tại." in missing
     english = baocao("--lang", "en", *args, env=C_LOCALE).stderr
     assert "Error: Invalid value for '--password-file': File 'khong-co.txt' does not exist." in english
+
+
+# -- every command's error paths, broadly (issue 17: "the last English texts") ---------------
+
+# Words of the English messages that no Vietnamese one holds (a path, a command or a machine
+# name in a Vietnamese message never has them either).
+ENGLISH_MARKERS = re.compile(r"\b(cannot|could not|not found|what to do|give|run again|the|is not|does not|see|"
+                             r"its|must|number)\b|Error:|Missing")
+
+
+def _error_paths(store: Path, work: Path) -> dict[str, tuple[str, ...]]:
+    """A wrong use of each command that reaches the library's own messages."""
+    damaged = work / "kho-hong"
+    if not damaged.exists():
+        shutil.copytree(store, damaged)
+        (damaged / "corrections.toml").write_text('[[correction]]\nprovince = "17"\nfield = funding_vnd\n',
+                                                  encoding="utf-8")
+        for sha in _some_objects(damaged, 1):
+            (damaged / "objects" / sha[:2] / sha).write_bytes(b"flipped")
+    campaign = work / "dot.toml"
+    shutil.copy(Path(__file__).parent / "data" / "provinces-mini.csv", work)
+    campaign.write_text((Path(__file__).parent / "data" / "campaign-mini.toml").read_text(encoding="utf-8")
+                        + '\n[[figures.amounts]]\nkey = "needs"\nlabel = "Nhu cầu"\nphrases = ["nhu cầu"]\n'
+                          'period = "2022-2025"\n', encoding="utf-8")
+    return {
+        "status, no store": ("status", "--store", str(work / "khong-co")),
+        "ingest, no --store": ("ingest",),
+        "aggregate, wrong suffix": ("aggregate", "--store", str(store), "--out", str(work / "bang.txt")),
+        "aggregate, damaged corrections": ("aggregate", "--store", str(damaged), "--out", str(work / "bang.csv")),
+        "render, wrong suffix": ("render", "--store", str(store), "--out", str(work / "bao-cao.txt")),
+        "render, a folder that is not there": ("render", "--store", str(store), "--out", str(work / "bao-cao.md"),
+                                               "--templates", str(work / "khong-co-mau")),
+        "assign, no such message": ("assign", "--store", str(store), "ffffffffffff", "70"),
+        "assign, damaged corrections": ("assign", "--store", str(damaged), _some_message(store), "70"),
+        "parse, wrong campaign file": ("parse", "--store", str(work / "kho-moi"), "--campaign", str(campaign)),
+        "verify, a damaged object": ("verify", "--store", str(damaged)),
+    }
+
+
+def _some_objects(store: Path, count: int) -> list[str]:
+    from baocao.store import ReadOnlyCatalogue
+
+    return [m.sha256 for m in ReadOnlyCatalogue(store).messages()][:count]
+
+
+def _some_message(store: Path) -> str:
+    return _some_objects(store, 1)[0][:12]
+
+
+@pytest.fixture(scope="module")
+def error_paths(ingested_sample, tmp_path_factory):
+    work = tmp_path_factory.mktemp("sai")
+    return work, _error_paths(ingested_sample, work)
+
+
+@pytest.mark.parametrize("path", ["status, no store", "ingest, no --store", "aggregate, wrong suffix",
+                                  "aggregate, damaged corrections", "render, wrong suffix",
+                                  "render, a folder that is not there", "assign, no such message",
+                                  "assign, damaged corrections", "parse, wrong campaign file",
+                                  "verify, a damaged object"])
+def test_every_commands_error_is_vietnamese_under_lang_c_and_english_when_asked(error_paths, path):
+    work, paths = error_paths
+    vietnamese = baocao(*paths[path], env=C_LOCALE)
+    said = (vietnamese.stdout + vietnamese.stderr).replace(str(work), "…")
+    assert vietnamese.returncode != 0 and said.strip()
+    assert "Lỗi: " in said or "việc cần làm" in said
+    assert not ENGLISH_MARKERS.search(said), said
+    english = baocao("--lang", "en", *paths[path], env=C_LOCALE)
+    shown = english.stdout + english.stderr
+    assert english.returncode == vietnamese.returncode
+    assert "Error: " in shown or "what to do" in shown
+    assert not re.search(r"Lỗi|không|hãy|tệp", shown), shown
+
+
+def test_a_damaged_corrections_file_is_said_with_its_line_and_what_to_do(error_paths):
+    work, paths = error_paths
+    done = baocao(*paths["assign, damaged corrections"], env=C_LOCALE)
+    assert done.returncode == 3      # a configuration problem, as EXIT_CODES says
+    assert (f"Lỗi: {work / 'kho-hong' / 'corrections.toml'}, dòng 3: không phải TOML hợp lệ (giá trị viết sai); "
+            "chưa áp dụng hay thay đổi gì: hãy sửa dòng đó bằng trình soạn thảo văn bản") in done.stderr
+    english = baocao("--lang", "en", *paths["assign, damaged corrections"], env=C_LOCALE)
+    assert "corrections.toml, line 3: not valid TOML (Invalid value); nothing was applied or changed" in english.stderr

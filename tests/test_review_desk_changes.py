@@ -5,6 +5,7 @@ corrections.toml with who and when, and applied by `aggregate` as a hand edit is
 from __future__ import annotations
 
 import email.policy
+import html
 import re
 import shutil
 import tomllib
@@ -261,3 +262,32 @@ def test_the_desk_answers_and_saves_while_an_ingest_holds_the_stores_lock(desk):
     finally:
         ingest.close()
     assert _table(desk.store).loc["17", "funding_vnd"] == 42_500_000_000
+
+
+@pytest.mark.parametrize("damage, said", [
+    ('[[correction]]\nprovince = "17"\nfield = funding_vnd\n'.encode(),
+     "corrections.toml, dòng 3: không phải TOML hợp lệ (giá trị viết sai); chưa áp dụng hay thay đổi gì"),
+    (b'[[correction]]\nnote = "S\xe1 X\xe2y d\xf1ng"\n',       # saved as Windows-1258 by a text editor
+     "corrections.toml không phải văn bản UTF-8 (byte ở vị trí 24 sai mã)"),
+], ids=["not TOML", "not UTF-8"])
+@pytest.mark.parametrize("target", ["/tinh/17/kinh-phi", "/tinh/17/muc/1"], ids=["funding", "item"])
+def test_a_damaged_corrections_file_is_said_at_the_desk_and_nothing_is_written(ingested_sample, tmp_path, damage,
+                                                                                said, target):
+    """"Đã kiểm tra" on a damaged corrections.toml: a 409 page naming the file, what is wrong
+    where and what to do, the same at the desk's terminal; the file stays as it was."""
+    store = tmp_path / "kho"
+    shutil.copytree(ingested_sample, store)
+    desk = start_desk(store, env={"BAOCAO_LANG": "vi"})
+    try:
+        client = Browserless(desk.url)
+        form = client.form("/tinh/17", target)          # the page as shown before the file was damaged
+        (store / "corrections.toml").write_bytes(damage)
+        status, body = client.post(target, {**form, "action": "checked"})
+        assert status == 409 and said in html.unescape(body.decode()), body.decode()[-600:]
+        status, body = client.get("/tinh/17")            # the page reads the file too
+        assert status == 409 and said in html.unescape(body.decode())
+    finally:
+        stopped = desk.stop()
+    assert (store / "corrections.toml").read_bytes() == damage
+    assert f"Bàn kiểm tra không đọc được tệp chỉnh sửa: {store / said}" in stopped.stderr
+    assert "Traceback" not in stopped.stderr

@@ -103,3 +103,24 @@ def sorts_the_mail(desk, client: Browserless, role: str) -> None:
         status, _ = client.post(action, {**client.form(f"/tinh/{code}", action), **fields})
         assert status == 200, action
     assert entries_by(desk, role)[len(before):] == [("message", "province"), ("message", "not_report")]
+
+
+def test_a_damaged_users_file_is_said_and_lets_nobody_in(ingested_sample, tmp_path):
+    """users.toml broken by a hand edit while the desk runs: a page naming the file and what
+    to do, in Vietnamese, and at the desk's terminal; no 500, no one let in."""
+    store = tmp_path / "kho"
+    shutil.copytree(ingested_sample, store)
+    (tmp_path / "pass").write_text(PASSWORD.format("lan.nt") + "\n", encoding="utf-8")
+    assert run_baocao("user", "add", "--store", str(store), "lan.nt", "--role", "analyst",
+                      "--password-file", str(tmp_path / "pass")).returncode == 0
+    running = start_desk(store, "--require-login", env={"BAOCAO_LANG": "vi"})
+    try:
+        client = logged_in(running, "analyst")
+        (store / "users.toml").write_text("[[user]\nname = ", encoding="utf-8")
+        status, body = client.get("/tinh/17")
+    finally:
+        said = running.stop().stderr
+    page = body.decode()
+    assert status == 409 and "Chưa đọc được danh sách người dùng:" in page and "users.toml" in page
+    assert "không phải TOML hợp lệ" in page and "Sửa" not in buttons(body)
+    assert "Bàn kiểm tra không đọc được danh sách người dùng:" in said and "Traceback" not in said
