@@ -214,9 +214,12 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         levels[level] = at_level
         taken = list(align(_sequence(at_level, evidence, leading is not None, len(outline)), len(outline)).items)
     outer = _outer_levels(levels, level)
-    if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
+    told = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr)
+    if not (_convincing([evidence[h.first] for h in at_level], taken[-len(at_level):])
+            or (told is not None and _told_convincingly(told))):
         return []
-    taken = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr) or taken
+    if told is not None:
+        taken = list(told.items)
     pairs = [(h, items) for h, items in zip(at_level, taken[-len(at_level):], strict=True)]
     support = _supports([(evidence[h.first], items) for h, items in pairs], outline,
                         leading=leading is not None and bool(taken[0]))
@@ -267,14 +270,22 @@ def _sequence(at_level: list[_Heading], evidence: dict[int, Evidence], leading: 
     return sequence
 
 
+@dataclass(frozen=True)
+class _Told:
+    """The section level aligned with each heading told also by the text under it."""
+
+    sequence: list[Evidence]  # what the alignment was given, the untitled text before the headings first
+    items: tuple[tuple[int, ...], ...]  # per element of `sequence`, the items taken
+
+
 def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_Heading], outer: set[tuple],
           evidence: dict[int, Evidence], leading: bool, outline: tuple[OutlineSection, ...],
-          ocr: bool) -> list[tuple[int, ...]]:
+          ocr: bool) -> _Told | None:
     """The section level aligned again, each heading told also by the text under it (up
     to the next heading of its level or of a level above): what a heading's words do not
     say, its text may ("Nguyện vọng của địa phương" over "Đề nghị Bộ Xây dựng…"). The
     level is chosen by headings alone, for a level's texts are the whole report whichever
-    level it is; [] when the texts tell nothing."""
+    level it is; None when the texts tell nothing."""
     limit = _signoff_limit(blocks, at_level[0].first - 1)
     stops = sorted({h.first for h in headings if h.level in outer} | {h.first for h in at_level} | {limit})
     texts = []
@@ -283,14 +294,14 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
         texts.append(" ".join([h.run_in, *(block.text for block in blocks[h.last + 1 : min(end, limit)])]))
     told = text_likeness(texts, outline, misread=ocr)
     if not any(told):
-        return []
+        return None
     fewer = len(at_level) + leading < len(outline)
     typical = sorted(len(text) for text in texts)[len(texts) // 2]
     sequence = [replace(evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical)
                 for h, t, text in zip(at_level, told, texts, strict=True)]
     if leading:
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
-    return list(align(sequence, len(outline)).items)
+    return _Told(sequence, align(sequence, len(outline)).items)
 
 
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:
@@ -373,6 +384,19 @@ def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
         a[-1] < b[0] for (_, a), (_, b) in zip(pairs, pairs[1:], strict=False))
     return (max(agreeing, default=0.0) >= CONVINCING_LIKENESS or sum(agreeing) >= CONVINCING_TOTAL
             or max(numbered, len(pairs) if ladder else 0) >= CONVINCING_COUNT)
+
+
+def _told_convincingly(told: _Told) -> bool:
+    """Headings whose words say little (the province's own, unnumbered: "Các nút thắt khi
+    làm đô thị thông minh ở tỉnh") still make a report on the outline when their texts
+    say it: taken in the outline's order, and the text under each of CONVINCING_COUNT of
+    them (and of half of them at least) speaks its item's words more than any other
+    item's, beyond what the level's texts share."""
+    pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if items and e.told]
+    in_order = all(a[-1] < b[0] for (_, a), (_, b) in zip(pairs, pairs[1:], strict=False))
+    speaking = sum(1 for e, items in pairs
+                   if max(e.told[i] for i in items) >= max(e.told) and max(e.told[i] for i in items) > 0)
+    return in_order and speaking >= max(CONVINCING_COUNT, len(pairs) / 2)
 
 
 def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:

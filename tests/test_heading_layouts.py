@@ -1,0 +1,45 @@
+"""Headings laid out in the ways provinces also write them: unnumbered lines whose words
+say nothing of the outline, a bold lead sentence opening a paragraph, a heading in a boxed
+cell of its own, the province's own order told by "(mục N đề cương)". Read with every
+`phrases` list empty, as a new campaign reads on its first day: the structure finds them.
+"""
+
+import dataclasses
+
+from docx_builders import Bold, build_lines
+
+from baocao.campaign import load_campaign
+from baocao.parse.docx import read_docx
+from baocao.parse.sections import extract_sections
+
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
+# Headings whose words share nothing with the outline's.
+UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
+# Texts that speak their item's words, as provinces' texts do.
+TEXTS = {
+    1: "Trước khi Đề án 950 được ban hành, tỉnh đã triển khai các nội dung công việc về chính quyền điện tử.",
+    2: "Kể từ sau khi có Đề án, thông tin chung: tỉnh đã chọn 3 đô thị thí điểm.",
+    3: "Công tác tuyên truyền, các chương trình, kế hoạch hành động được triển khai hằng năm.",
+    4: "Kinh phí thực hiện các dự án đầu tư, các hạng mục là 120 tỷ đồng.",
+    5: "Khó khăn, vướng mắc về nguồn lực và văn bản quy phạm pháp luật.",
+    6: "Đề xuất, kiến nghị Bộ Xây dựng sớm ban hành hướng dẫn.",
+}
+
+
+def read(path):
+    return extract_sections(read_docx(path), WITHOUT_PHRASES)
+
+
+def test_unnumbered_headings_whose_words_say_nothing_are_the_items_their_texts_speak_of(tmp_path):
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(words), TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_unnumbered_headings_over_texts_of_no_item_are_no_report_on_the_outline(tmp_path):
+    lines = []
+    for words in ("Mở đầu", "Diễn biến", "Kết luận"):
+        lines += [Bold(words), "Nội dung do địa phương tự trình bày theo cách riêng."]
+    assert read(build_lines(tmp_path / "bao-cao.docx", tuple(lines))).sections == ()
