@@ -152,6 +152,7 @@ def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Bl
         heading_level=_heading_level(paragraph),
         bold=_all_runs_bold(paragraph._p, paragraph),
         number=auto_number or leading_label(text),
+        lead=_bold_lead(paragraph, text),
     )
 
 
@@ -248,6 +249,24 @@ def _runs(element) -> Iterator:
 def _all_runs_bold(element, paragraph: Paragraph) -> bool:
     runs = [r for r in _runs(element) if _text(r).strip()]
     return bool(runs) and all(_run_is_bold(Run(r, paragraph), paragraph) for r in runs)
+
+
+def _bold_lead(paragraph: Paragraph, text: str) -> str:
+    """The bold sentence (or words ending in a colon) the paragraph's text opens with, its
+    rest not bold: a heading written as the lead of its first paragraph; "" for none."""
+    lead = []
+    for r in _runs(paragraph._p):
+        piece = _text(r)
+        if not piece.strip():
+            lead.append(piece)
+        elif _run_is_bold(Run(r, paragraph), paragraph):
+            lead.append(piece)
+        else:
+            break
+    else:
+        return ""  # every run bold, or none with text after the bold ones
+    words = clean_line("".join(lead))
+    return words if words.endswith((".", ":")) and text.startswith(words) and len(words) < len(text) else ""
 
 
 def _run_is_bold(run: Run, paragraph: Paragraph) -> bool:

@@ -123,6 +123,7 @@ class _Line:
     text_x0: float = 0.0  # where the words start after a label set apart by a tab
     first_word_width: float = 0.0
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
+    lead: str = ""  # the bold sentence the line opens with, the rest not bold (Block.lead)
 
     @property
     def is_row(self) -> bool:
@@ -491,7 +492,32 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         text_x0=runs[1].x0 if labelled else runs[0].x0,
         first_word_width=runs[0].first_word_end - runs[0].x0,
         ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
+        lead=_bold_lead(runs, " | ".join(texts)) if len(texts) == 1 else "",
     )
+
+
+def _bold_lead(runs: Sequence[_Run], text: str) -> str:
+    """The bold sentence (or words ending in a colon) a line opens with, its rest not bold;
+    "" for none. Spaces between runs are the line's own, so it is read off the line's text."""
+    bold = []
+    for run in runs:
+        if not run.bold and run.text.strip():
+            break
+        bold.append(run.text)
+    else:
+        return ""
+    letters = len("".join("".join(bold).split()))
+    if not letters:
+        return ""
+    # Where the bold letters end in the line's text: after as many letters, spaces aside.
+    count, end = 0, len(text)
+    for at, ch in enumerate(text):
+        count += not ch.isspace()
+        if count == letters:
+            end = at + 1
+            break
+    lead = text[:end].strip()
+    return lead if lead.endswith((".", ":")) and end < len(text.rstrip()) else ""
 
 
 def _is_label_only(text: str) -> bool:
@@ -774,6 +800,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
         bold=all(line.bold for line in group),
         number=leading_label(text) if kind == "paragraph" else "",
         page=head.page,
+        lead=head.lead if kind == "paragraph" and text.startswith(head.lead) else "",
     )
 
 

@@ -448,11 +448,18 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     titles = _title_positions(blocks)
     limit = _signoff_limit(blocks, after)
     positions = [pos for pos in range(after + 1, limit)
-                 if is_heading_like(blocks[pos]) and pos not in titles]
+                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos])) and pos not in titles]
     headings: list[_Heading] = []
     skip = set()
     for pos in positions:
         if pos in skip:
+            continue
+        if _lead_only(blocks[pos]):
+            # A bold lead sentence is the heading, the rest of its paragraph its item's first line;
+            # its level is an unnumbered bold line's, which a heading filling a line of its own is.
+            lead = blocks[pos].lead
+            headings.append(_Heading(pos, pos, lead, ("unnumbered", is_all_caps(lead)), None,
+                                     blocks[pos].text[len(lead):].strip()))
             continue
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
@@ -468,6 +475,11 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
         line, run_in = _run_in(line)
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     return _misread_numerals(headings)
+
+
+def _lead_only(block: Block) -> bool:
+    """A paragraph whose heading is only its bold lead sentence (no heading of its own)."""
+    return bool(block.lead) and block.kind == "paragraph" and not is_heading_like(block)
 
 
 def _run_in(line: str) -> tuple[str, str]:

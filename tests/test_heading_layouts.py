@@ -43,3 +43,54 @@ def test_unnumbered_headings_over_texts_of_no_item_are_no_report_on_the_outline(
     for words in ("Mở đầu", "Diễn biến", "Kết luận"):
         lines += [Bold(words), "Nội dung do địa phương tự trình bày theo cách riêng."]
     assert read(build_lines(tmp_path / "bao-cao.docx", tuple(lines))).sections == ()
+
+
+def lead_sentence_report(path):
+    """Each heading the bold lead sentence of its item's first paragraph."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{words}.").bold = True
+        paragraph.add_run(f" {TEXTS[n]}")
+        document.add_paragraph(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+LEAD_TEXTS = {n: f"{TEXTS[n]}\nCác sở, ngành của tỉnh đã báo cáo phần {n}." for n in UNKNOWN}
+
+
+def test_a_bold_lead_sentence_opening_a_paragraph_is_the_heading_and_the_rest_its_text(tmp_path):
+    report = read(lead_sentence_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == LEAD_TEXTS
+    assert report.sections[0].heading == f"{UNKNOWN[1]}."
+
+
+def test_a_bold_lead_sentence_is_a_heading_in_a_pdf_too(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    convert_to_pdf([lead_sentence_report(tmp_path / "bao-cao.docx")], tmp_path)
+    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    # A PDF has no paragraphs of its own: where its lines are joined is the PDF reader's guess.
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(text.split()) for n, text in LEAD_TEXTS.items()}
+
+
+def test_bold_words_inside_a_sentence_are_no_heading(tmp_path):
+    import docx
+
+    from baocao.parse.docx import read_docx as read_word
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("UBND tỉnh").bold = True
+    paragraph.add_run(" đã ban hành kế hoạch.")
+    document.save(tmp_path / "bao-cao.docx")
+    assert [b.lead for b in read_word(tmp_path / "bao-cao.docx").blocks] == [""]
