@@ -145,16 +145,22 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
 
 
 def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """A heading typed as a table of one row, its number in one cell and its title in the
+    """A heading typed as a table of one row: one cell holding the heading line (a box), or
+    its number in one cell and its title in the
     other ("1 | Những bước đi đầu tiên…", text below the table), read as the numbered line
     it stands for: a row alone between paragraphs, of two cells, the first only a number
     (a bare "1" is the label "1.") and the second short enough for a heading."""
     read = list(blocks)
     for pos, block in enumerate(blocks):
         cells = block.text.split(" | ")
+        alone = all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row" for near in (pos - 1, pos + 1))
+        if block.kind == "table_row" and len(cells) == 1 and alone:
+            # A heading in a box (a shaded table of one cell): the line it holds.
+            line = replace(block, kind="paragraph", number=leading_label(block.text))
+            read[pos] = line if is_heading_like(line) else block
+            continue
         if block.kind != "table_row" or len(cells) != 2 or not cells[1].strip():
             continue
-        alone = all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row" for near in (pos - 1, pos + 1))
         number = cells[0].strip()
         label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
         if alone and label and label.rstrip(".") == number.rstrip(".") and len(cells[1]) <= MAX_HEADING_CHARS:

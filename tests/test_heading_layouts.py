@@ -94,3 +94,20 @@ def test_bold_words_inside_a_sentence_are_no_heading(tmp_path):
     paragraph.add_run(" đã ban hành kế hoạch.")
     document.save(tmp_path / "bao-cao.docx")
     assert [b.lead for b in read_word(tmp_path / "bao-cao.docx").blocks] == [""]
+
+
+def test_a_heading_in_a_box_of_one_cell_opens_its_item(tmp_path):
+    """Each heading a shaded table of one cell ("1. Những bước làm quen"), its text in paragraphs below."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        document.add_table(rows=1, cols=1).rows[0].cells[0].paragraphs[0].add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
