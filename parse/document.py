@@ -42,6 +42,7 @@ class Block:
     # The bold sentence a paragraph opens with, the rest of it not bold ("Tình hình của tỉnh
     # từ năm 2014. Giai đoạn 2015 – 2017, …"): a heading run into its text; "" for none.
     lead: str = ""
+    underlined: bool = False  # every non-blank run is underlined: a heading's mark where it is not bold
 
     @property
     def line(self) -> str:

@@ -111,3 +111,33 @@ def test_a_heading_in_a_box_of_one_cell_opens_its_item(tmp_path):
     report = read(tmp_path / "bao-cao.docx")
     assert {s.number: s.text for s in report.sections} == TEXTS
     assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
+
+
+def underlined_report(path):
+    """Each heading underlined, not bold, not numbered."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        document.add_paragraph().add_run(words).underline = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_underlined_headings_open_their_items(tmp_path):
+    report = read(underlined_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_underlined_headings_open_their_items_in_a_pdf_too(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    convert_to_pdf([underlined_report(tmp_path / "bao-cao.docx")], tmp_path)
+    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == TEXTS
