@@ -60,6 +60,8 @@ RENUMBERED = 1.0
 CONVINCING_LIKENESS = 0.6
 CONVINCING_TOTAL = 1.0
 CONVINCING_COUNT = 3
+# Headings whose likenesses add up to this hint at the outline; their texts may confirm it.
+WEAKLY_TOTAL = 0.5
 # A heading line at least this long may have been wrapped by the page's width ("I. CÁC NỘI
 # DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950" + "ĐƯỢC BAN HÀNH"); a short one was not.
 WRAPPED_CHARS = 40
@@ -395,14 +397,17 @@ def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
 def _told_convincingly(told: _Told) -> bool:
     """Headings whose words say little (the province's own, unnumbered: "Các nút thắt khi
     làm đô thị thông minh ở tỉnh") still make a report on the outline when their texts
-    say it: taken in the outline's order, and the text under each of CONVINCING_COUNT of
-    them (and of half of them at least) speaks its item's words more than any other
-    item's, beyond what the level's texts share."""
+    confirm what their words hint: taken in the outline's order, their words' likenesses
+    to their items adding up to WEAKLY_TOTAL at least, and the text under each of
+    CONVINCING_COUNT of them (and of half of them at least) speaking its item's words more
+    than any other item's, beyond what the level's texts share. Texts alone, under headings
+    of another plan whose words name nothing, do not make a report on the outline."""
     pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if items and e.told]
     in_order = all(a[-1] < b[0] for (_, a), (_, b) in zip(pairs, pairs[1:], strict=False))
+    hinted = sum(max(e.likeness[i] for i in items) for e, items in pairs)
     speaking = sum(1 for e, items in pairs
                    if max(e.told[i] for i in items) >= max(e.told) and max(e.told[i] for i in items) > 0)
-    return in_order and speaking >= max(CONVINCING_COUNT, len(pairs) / 2)
+    return in_order and hinted >= WEAKLY_TOTAL and speaking >= max(CONVINCING_COUNT, len(pairs) / 2)
 
 
 def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:
