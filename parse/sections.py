@@ -36,7 +36,15 @@ from baocao.parse.alignment import (
 from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
-from baocao.parse.labels import label_ordinal, label_shape, leading_label, misread_roman, ordinal_word, strip_label
+from baocao.parse.labels import (
+    label_ordinal,
+    label_shape,
+    leading_label,
+    misread_roman,
+    ordinal_word,
+    outline_reference,
+    strip_label,
+)
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -315,11 +323,17 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:
     index = {section.number: i for i, section in enumerate(outline)}
     named = tuple(index[n] for n in match_heading(heading.line, outline))
+    ordinal = heading.ordinal
+    # A heading that says which item of the outline it answers ("Câu 1. … (mục 2 đề cương)",
+    # the province's own order) names that item, and that is its number.
+    referenced = outline_reference(strip_label(heading.line))
+    if referenced in index:
+        named, ordinal = (index[referenced],), referenced
     key = match_key(heading.line)
     # Its words in parentheses say what the item covers ("Giai đoạn chuẩn bị (… đến khi có
     # Quyết định phê duyệt Đề án)"): they count for its likeness, not for where it splits.
     aside = " ".join(_PARENTHESES.findall(fold(strip_label(heading.line))))
-    return Evidence(likeness(f"{key} {aside}", outline, misread=ocr), named, heading.ordinal,
+    return Evidence(likeness(f"{key} {aside}", outline, misread=ocr), named, ordinal,
                     joined_items(key, outline), two_part=two_parts(key, outline))
 
 
@@ -501,7 +515,10 @@ def _run_in(line: str) -> tuple[str, str]:
     title, colon, rest = line[len(label):].partition(": ")
     rest = rest.strip()
     sentence = rest.endswith((".", ";", "!", "?"))
-    if not colon or not rest or not title.strip() or not (sentence or len(rest) > len(title)):
+    # "2. Giai đoạn 2014 – 2018: các phần mềm đầu tiên (nội dung 1 theo đề cương)": a
+    # subtitle that ends saying which item the heading answers is the heading's own.
+    subtitle = rest.endswith(")") and outline_reference(rest) is not None
+    if not colon or not rest or not title.strip() or subtitle or not (sentence or len(rest) > len(title)):
         return line, ""
     return f"{line[:len(label)]}{title}:", rest
 

@@ -146,3 +146,33 @@ def test_underlined_headings_open_their_items_in_a_pdf_too(tmp_path):
     report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
     assert {s.number: s.text for s in report.sections} == TEXTS
 
+
+PROVINCE_ORDER = (2, 4, 1, 3, 5, 6)
+
+
+def test_a_heading_saying_which_outline_item_it_answers_is_that_item_whatever_its_order(tmp_path):
+    """The province's own order and numbers ("Câu 1."), each heading telling its item: "(mục 2 đề cương)"."""
+    lines = []
+    for k, n in enumerate(PROVINCE_ORDER, start=1):
+        lines += [Bold(f"Câu {k}. {UNKNOWN[n]} (mục {n} đề cương)"), f"Phần trả lời thứ {k} của tỉnh."]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == {
+        n: f"Phần trả lời thứ {k} của tỉnh." for k, n in enumerate(PROVINCE_ORDER, start=1)}
+    assert not any(s.review for s in report.sections)
+
+
+def test_a_subtitle_after_a_colon_ending_in_the_outline_item_stays_in_the_heading(tmp_path):
+    lines = []
+    for k, n in enumerate(PROVINCE_ORDER, start=1):
+        lines += [Bold(f"{k}. Giai đoạn {k}: {UNKNOWN[n]} (nội dung {n} theo đề cương của Bộ)"), f"Phần {k}."]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == {
+        n: f"Phần {k}." for k, n in enumerate(PROVINCE_ORDER, start=1)}
+
+
+def test_outline_reference_reads_the_item_number_in_parentheses():
+    from baocao.parse.labels import outline_reference
+
+    assert outline_reference("Những chuyển động chính (mục 2 đề cương)") == 2
+    assert outline_reference("MỨC CHI (NỘI DUNG 4 THEO ĐỀ CƯƠNG CỦA BỘ)") == 4
+    assert outline_reference("Kinh phí (triệu đồng)") is None
