@@ -39,6 +39,10 @@ class Block:
     bold: bool  # every non-blank run is bold, directly or through a style
     number: str = ""  # numbering label in front of the text ("I.", "1.1.", "a)"), typed or Word's own
     page: int | None = None  # 1-based page for paginated formats (PDF, scans); None for Word files
+    # The bold sentence a paragraph opens with, the rest of it not bold ("Tình hình của tỉnh
+    # từ năm 2014. Giai đoạn 2015 – 2017, …"): a heading run into its text; "" for none.
+    lead: str = ""
+    underlined: bool = False  # every non-blank run is underlined: a heading's mark where it is not bold
 
     @property
     def line(self) -> str:

@@ -153,6 +153,8 @@ def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Bl
         heading_level=_heading_level(paragraph),
         bold=_all_runs_bold(paragraph._p, paragraph),
         number=auto_number or leading_label(text),
+        lead=_bold_lead(paragraph, text),
+        underlined=_all_runs_underlined(paragraph._p, paragraph),
     )
 
 
@@ -249,6 +251,40 @@ def _runs(element) -> Iterator:
 def _all_runs_bold(element, paragraph: Paragraph) -> bool:
     runs = [r for r in _runs(element) if _text(r).strip()]
     return bool(runs) and all(_run_is_bold(Run(r, paragraph), paragraph) for r in runs)
+
+
+def _bold_lead(paragraph: Paragraph, text: str) -> str:
+    """The bold sentence (or words ending in a colon) the paragraph's text opens with, its
+    rest not bold: a heading written as the lead of its first paragraph; "" for none."""
+    lead = []
+    for r in _runs(paragraph._p):
+        piece = _text(r)
+        if not piece.strip():
+            lead.append(piece)
+        elif _run_is_bold(Run(r, paragraph), paragraph):
+            lead.append(piece)
+        else:
+            break
+    else:
+        return ""  # every run bold, or none with text after the bold ones
+    words = clean_line("".join(lead))
+    return words if words.endswith((".", ":")) and text.startswith(words) and len(words) < len(text) else ""
+
+
+def _all_runs_underlined(element, paragraph: Paragraph) -> bool:
+    runs = [r for r in _runs(element) if _text(r).strip()]
+    return bool(runs) and all(_run_is_underlined(Run(r, paragraph), paragraph) for r in runs)
+
+
+def _run_is_underlined(run: Run, paragraph: Paragraph) -> bool:
+    """Like bold: direct formatting, then the run's character style, then the paragraph style."""
+    if run.underline is not None:
+        return bool(run.underline)
+    for style in (*style_chain(paragraph.part, run_style(run)),
+                  *style_chain(paragraph.part, paragraph_style(paragraph))):
+        if style.font.underline is not None:
+            return bool(style.font.underline)
+    return False
 
 
 def _run_is_bold(run: Run, paragraph: Paragraph) -> bool:

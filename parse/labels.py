@@ -133,6 +133,21 @@ def _delimiter(label: str) -> str:
     return "." + delimiter if delimiter == "-" and label[:-1].rstrip().endswith(".") else delimiter
 
 
+# An aside in parentheses that points at a numbered part of the outline the province answers:
+# "(mục 2 đề cương)", "(nội dung 4 theo đề cương của Bộ)", "(phần 3)".
+_REFERENCE = re.compile(r"\(\s*(?:theo\s+)?(?:muc|noi dung|phan)\s+(?P<number>\d{1,2}|[ivx]{1,4})\b(?P<rest>[^)]*)\)")
+
+
+def outline_reference(text: str) -> int | None:
+    """The number of the outline's item a heading says in parentheses it answers, whatever
+    its own number: "Câu 1. Những chuyển động chính… (mục 2 đề cương)" -> 2; None if none."""
+    m = _REFERENCE.search(fold(text))
+    if not m:
+        return None
+    number = m["number"]
+    return int(number) if number.isdigit() else _roman_value(number.upper())
+
+
 def label_ordinal(label: str) -> int | None:
     """The counter's value, the last one of a dotted label: "IV." -> 4, "1.3." -> 3,
     "c)" -> 3, "Phần II" -> 2; None for no label. A misread numeral gives a wrong value,

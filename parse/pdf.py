@@ -95,6 +95,7 @@ _BULLET = re.compile(r"^[-+•–—*]\s")
 # "_6/ Ý kiến"), a bracket alone there, underscores alone or after a label's stop.
 _RULE_GLYPHS = re.compile(r"^[|_]+\s*|\s*[|_]+$|^[\[\]]+(?:\s+|$)|\s+[\[\]]+$|(?<=[\s.:)/])_+(?=\s|$)")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
+UNDERLINE_THICKNESS = 2.0  # points: a stroke this thin under a line of text underlines it
 _FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
 _HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
 
@@ -137,6 +138,8 @@ class _Line:
     text_x0: float = 0.0  # where the words start after a label set apart by a tab
     first_word_width: float = 0.0
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
+    lead: str = ""  # the bold sentence the line opens with, the rest not bold (Block.lead)
+    underlined: bool = False  # a stroke drawn right under the whole line
 
     @property
     def is_row(self) -> bool:
@@ -308,6 +311,7 @@ class _Glyphs:
     height: float
     runs: tuple[_Run, ...]
     ruled: bool  # drawn rules that may make a table
+    underlines: tuple[tuple[float, float, float], ...] = ()  # thin horizontal strokes: (x0, x1, top)
 
 
 def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int) -> _Glyphs:
@@ -320,7 +324,26 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int) -> _Glyphs:
         found = inks(page, [Box(runs[i].x0, runs[i].top, runs[i].x1, runs[i].bottom) for i in recognised])
         for i, ink in zip(recognised, found, strict=True):
             runs[i] = replace(runs[i], ink=ink)
-    return _Glyphs(number, right - left, top - bottom, tuple(runs), _has_vertical_rules(page))
+    return _Glyphs(number, right - left, top - bottom, tuple(runs), _has_vertical_rules(page),
+                   _underlines(page, top))
+
+
+def _underlines(page: pdfium.PdfPage, page_top: float) -> tuple[tuple[float, float, float], ...]:
+    """Thin horizontal strokes (x0, x1, distance from the page's top): underlines, and rules."""
+    found = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= UNDERLINE_THICKNESS and right - left > 0:
+            found.append((left, right, page_top - top))
+    return tuple(found)
+
+
+def _underlined(line: _Line, underlines: Sequence[tuple[float, float, float]]) -> bool:
+    """A stroke under the line's letters as wide as its text: about where their baseline is
+    (a descender goes below an underline; a strike-through is well above it), a quarter of
+    the type size either side of the bottom of the line's box."""
+    return any(abs(top - line.bottom) <= line.size / 4 and x0 <= line.x0 + line.size
+               and x1 >= line.x1 - line.size for x0, x1, top in underlines)
 
 
 def _bold_by_ink(pages: list[_Page]) -> list[_Page]:
@@ -395,6 +418,9 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         lines.extend(_table_rows(glyphs.number, table, inside))
         runs = [r for r in runs if not _centre_in(r, table.bbox)]
     lines.extend(_lines(glyphs.number, runs))
+    if glyphs.underlines:
+        lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, glyphs.underlines) else line
+                 for line in lines]
     lines.sort(key=lambda line: (line.top, line.x0))
     lines = _without_footnotes(lines, {mark.text.strip() for mark in marks}, glyphs.height)
     return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
@@ -558,6 +584,7 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         text_x0=runs[1].x0 if labelled else runs[0].x0,
         first_word_width=runs[0].first_word_end - runs[0].x0,
         ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
+        lead=_bold_lead(runs, " | ".join(texts)) if len(texts) == 1 else "",
     )
 
 
@@ -572,6 +599,30 @@ def _without_rule_glyphs(text: str) -> str:
         if cleaned == text:
             return text
         text = cleaned
+
+
+def _bold_lead(runs: Sequence[_Run], text: str) -> str:
+    """The bold sentence (or words ending in a colon) a line opens with, its rest not bold;
+    "" for none. Spaces between runs are the line's own, so it is read off the line's text."""
+    bold = []
+    for run in runs:
+        if not run.bold and run.text.strip():
+            break
+        bold.append(run.text)
+    else:
+        return ""
+    letters = len("".join("".join(bold).split()))
+    if not letters:
+        return ""
+    # Where the bold letters end in the line's text: after as many letters, spaces aside.
+    count, end = 0, len(text)
+    for at, ch in enumerate(text):
+        count += not ch.isspace()
+        if count == letters:
+            end = at + 1
+            break
+    lead = text[:end].strip()
+    return lead if lead.endswith((".", ":")) and end < len(text.rstrip()) else ""
 
 
 def _is_label_only(text: str) -> bool:
@@ -799,7 +850,7 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if prev.is_row or line.is_row:
         return False
     recognised = prev.font == OCR_FONT and line.font == OCR_FONT
-    if prev.bold != line.bold or (
+    if prev.bold != line.bold or prev.underlined != line.underlined or (
             max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
             else abs(prev.size - line.size) >= 0.5):
         return False
@@ -858,6 +909,8 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
         bold=all(line.bold for line in group),
         number=leading_label(text) if kind == "paragraph" else "",
         page=head.page,
+        lead=head.lead if kind == "paragraph" and text.startswith(head.lead) else "",
+        underlined=kind == "paragraph" and all(line.underlined for line in group),
     )
 
 

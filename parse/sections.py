@@ -36,7 +36,15 @@ from baocao.parse.alignment import (
 from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
-from baocao.parse.labels import label_ordinal, label_shape, leading_label, misread_roman, ordinal_word, strip_label
+from baocao.parse.labels import (
+    label_ordinal,
+    label_shape,
+    leading_label,
+    misread_roman,
+    ordinal_word,
+    outline_reference,
+    strip_label,
+)
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -60,6 +68,8 @@ RENUMBERED = 1.0
 CONVINCING_LIKENESS = 0.6
 CONVINCING_TOTAL = 1.0
 CONVINCING_COUNT = 3
+# Headings whose likenesses add up to this hint at the outline; their texts may confirm it.
+WEAKLY_TOTAL = 0.5
 # A heading line at least this long may have been wrapped by the page's width ("I. CÁC NỘI
 # DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950" + "ĐƯỢC BAN HÀNH"); a short one was not.
 WRAPPED_CHARS = 40
@@ -145,16 +155,22 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
 
 
 def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """A heading typed as a table of one row, its number in one cell and its title in the
+    """A heading typed as a table of one row: one cell holding the heading line (a box), or
+    its number in one cell and its title in the
     other ("1 | Những bước đi đầu tiên…", text below the table), read as the numbered line
     it stands for: a row alone between paragraphs, of two cells, the first only a number
     (a bare "1" is the label "1.") and the second short enough for a heading."""
     read = list(blocks)
     for pos, block in enumerate(blocks):
         cells = block.text.split(" | ")
+        alone = all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row" for near in (pos - 1, pos + 1))
+        if block.kind == "table_row" and len(cells) == 1 and alone:
+            # A heading in a box (a shaded table of one cell): the line it holds.
+            line = replace(block, kind="paragraph", number=leading_label(block.text))
+            read[pos] = line if is_heading_like(line) else block
+            continue
         if block.kind != "table_row" or len(cells) != 2 or not cells[1].strip():
             continue
-        alone = all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row" for near in (pos - 1, pos + 1))
         number = cells[0].strip()
         label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
         if alone and label and label.rstrip(".") == number.rstrip(".") and len(cells[1]) <= MAX_HEADING_CHARS:
@@ -214,9 +230,12 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         levels[level] = at_level
         taken = list(align(_sequence(at_level, evidence, leading is not None, len(outline)), len(outline)).items)
     outer = _outer_levels(levels, level)
-    if not _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]):
+    told = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr)
+    if not (_convincing([evidence[h.first] for h in at_level], taken[-len(at_level):])
+            or (told is not None and _told_convincingly(told))):
         return []
-    taken = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr) or taken
+    if told is not None:
+        taken = list(told.items)
     pairs = [(h, items) for h, items in zip(at_level, taken[-len(at_level):], strict=True)]
     support = _supports([(evidence[h.first], items) for h, items in pairs], outline,
                         leading=leading is not None and bool(taken[0]))
@@ -267,14 +286,22 @@ def _sequence(at_level: list[_Heading], evidence: dict[int, Evidence], leading: 
     return sequence
 
 
+@dataclass(frozen=True)
+class _Told:
+    """The section level aligned with each heading told also by the text under it."""
+
+    sequence: list[Evidence]  # what the alignment was given, the untitled text before the headings first
+    items: tuple[tuple[int, ...], ...]  # per element of `sequence`, the items taken
+
+
 def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_Heading], outer: set[tuple],
           evidence: dict[int, Evidence], leading: bool, outline: tuple[OutlineSection, ...],
-          ocr: bool) -> list[tuple[int, ...]]:
+          ocr: bool) -> _Told | None:
     """The section level aligned again, each heading told also by the text under it (up
     to the next heading of its level or of a level above): what a heading's words do not
     say, its text may ("Nguyện vọng của địa phương" over "Đề nghị Bộ Xây dựng…"). The
     level is chosen by headings alone, for a level's texts are the whole report whichever
-    level it is; [] when the texts tell nothing."""
+    level it is; None when the texts tell nothing."""
     limit = _signoff_limit(blocks, at_level[0].first - 1)
     stops = sorted({h.first for h in headings if h.level in outer} | {h.first for h in at_level} | {limit})
     texts = []
@@ -283,24 +310,30 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
         texts.append(" ".join([h.run_in, *(block.text for block in blocks[h.last + 1 : min(end, limit)])]))
     told = text_likeness(texts, outline, misread=ocr)
     if not any(told):
-        return []
+        return None
     fewer = len(at_level) + leading < len(outline)
     typical = sorted(len(text) for text in texts)[len(texts) // 2]
     sequence = [replace(evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical)
                 for h, t, text in zip(at_level, told, texts, strict=True)]
     if leading:
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
-    return list(align(sequence, len(outline)).items)
+    return _Told(sequence, align(sequence, len(outline)).items)
 
 
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:
     index = {section.number: i for i, section in enumerate(outline)}
     named = tuple(index[n] for n in match_heading(heading.line, outline))
+    ordinal = heading.ordinal
+    # A heading that says which item of the outline it answers ("Câu 1. … (mục 2 đề cương)",
+    # the province's own order) names that item, and that is its number.
+    referenced = outline_reference(strip_label(heading.line))
+    if referenced in index:
+        named, ordinal = (index[referenced],), referenced
     key = match_key(heading.line)
     # Its words in parentheses say what the item covers ("Giai đoạn chuẩn bị (… đến khi có
     # Quyết định phê duyệt Đề án)"): they count for its likeness, not for where it splits.
     aside = " ".join(_PARENTHESES.findall(fold(strip_label(heading.line))))
-    return Evidence(likeness(f"{key} {aside}", outline, misread=ocr), named, heading.ordinal,
+    return Evidence(likeness(f"{key} {aside}", outline, misread=ocr), named, ordinal,
                     joined_items(key, outline), two_part=two_parts(key, outline))
 
 
@@ -375,6 +408,22 @@ def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
             or max(numbered, len(pairs) if ladder else 0) >= CONVINCING_COUNT)
 
 
+def _told_convincingly(told: _Told) -> bool:
+    """Headings whose words say little (the province's own, unnumbered: "Các nút thắt khi
+    làm đô thị thông minh ở tỉnh") still make a report on the outline when their texts
+    confirm what their words hint: taken in the outline's order, their words' likenesses
+    to their items adding up to WEAKLY_TOTAL at least, and the text under each of
+    CONVINCING_COUNT of them (and of half of them at least) speaking its item's words more
+    than any other item's, beyond what the level's texts share. Texts alone, under headings
+    of another plan whose words name nothing, do not make a report on the outline."""
+    pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if items and e.told]
+    in_order = all(a[-1] < b[0] for (_, a), (_, b) in zip(pairs, pairs[1:], strict=False))
+    hinted = sum(max(e.likeness[i] for i in items) for e, items in pairs)
+    speaking = sum(1 for e, items in pairs
+                   if max(e.told[i] for i in items) >= max(e.told) and max(e.told[i] for i in items) > 0)
+    return in_order and hinted >= WEAKLY_TOTAL and speaking >= max(CONVINCING_COUNT, len(pairs) / 2)
+
+
 def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:
     """A level's headings without the lists nested inside one of them and numbered like
     them: after "4.", a list "1.", "2.", "3." and then "5." resumes the level's numbers, so
@@ -424,11 +473,18 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     titles = _title_positions(blocks)
     limit = _signoff_limit(blocks, after)
     positions = [pos for pos in range(after + 1, limit)
-                 if is_heading_like(blocks[pos]) and pos not in titles]
+                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos])) and pos not in titles]
     headings: list[_Heading] = []
     skip = set()
     for pos in positions:
         if pos in skip:
+            continue
+        if _lead_only(blocks[pos]):
+            # A bold lead sentence is the heading, the rest of its paragraph its item's first line;
+            # its level is an unnumbered bold line's, which a heading filling a line of its own is.
+            lead = blocks[pos].lead
+            headings.append(_Heading(pos, pos, lead, ("unnumbered", is_all_caps(lead)), None,
+                                     blocks[pos].text[len(lead):].strip()))
             continue
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
@@ -446,6 +502,11 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     return _misread_numerals(headings)
 
 
+def _lead_only(block: Block) -> bool:
+    """A paragraph whose heading is only its bold lead sentence (no heading of its own)."""
+    return bool(block.lead) and block.kind == "paragraph" and not is_heading_like(block)
+
+
 def _run_in(line: str) -> tuple[str, str]:
     """A heading with its item's text run in after a colon ("1. Những bước đi đầu tiên…:
     a) Kết quả: Giai đoạn 2015 – 2017, …") as its title and that text; the text is
@@ -454,7 +515,10 @@ def _run_in(line: str) -> tuple[str, str]:
     title, colon, rest = line[len(label):].partition(": ")
     rest = rest.strip()
     sentence = rest.endswith((".", ";", "!", "?"))
-    if not colon or not rest or not title.strip() or not (sentence or len(rest) > len(title)):
+    # "2. Giai đoạn 2014 – 2018: các phần mềm đầu tiên (nội dung 1 theo đề cương)": a
+    # subtitle that ends saying which item the heading answers is the heading's own.
+    subtitle = rest.endswith(")") and outline_reference(rest) is not None
+    if not colon or not rest or not title.strip() or subtitle or not (sentence or len(rest) > len(title)):
         return line, ""
     return f"{line[:len(label)]}{title}:", rest
 

@@ -1,0 +1,178 @@
+"""Headings laid out in the ways provinces also write them: unnumbered lines whose words
+say nothing of the outline, a bold lead sentence opening a paragraph, a heading in a boxed
+cell of its own, the province's own order told by "(mục N đề cương)". Read with every
+`phrases` list empty, as a new campaign reads on its first day: the structure finds them.
+"""
+
+import dataclasses
+
+from docx_builders import Bold, build_lines
+
+from baocao.campaign import load_campaign
+from baocao.parse.docx import read_docx
+from baocao.parse.sections import extract_sections
+
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
+# Headings whose words share nothing with the outline's.
+UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
+# Texts that speak their item's words, as provinces' texts do.
+TEXTS = {
+    1: "Trước khi Đề án 950 được ban hành, tỉnh đã triển khai các nội dung công việc về chính quyền điện tử.",
+    2: "Kể từ sau khi có Đề án, thông tin chung: tỉnh đã chọn 3 đô thị thí điểm.",
+    3: "Công tác tuyên truyền, các chương trình, kế hoạch hành động được triển khai hằng năm.",
+    4: "Kinh phí thực hiện các dự án đầu tư, các hạng mục là 120 tỷ đồng.",
+    5: "Khó khăn, vướng mắc về nguồn lực và văn bản quy phạm pháp luật.",
+    6: "Đề xuất, kiến nghị Bộ Xây dựng sớm ban hành hướng dẫn.",
+}
+
+
+def read(path):
+    return extract_sections(read_docx(path), WITHOUT_PHRASES)
+
+
+# Headings in the province's words, two of which share a word or two with their items: a hint, no more.
+HINTING = {**UNKNOWN, 2: "Kết quả tổng thể sau hơn bốn năm", 4: "Số đã chi theo từng hạng mục"}
+
+
+def test_unnumbered_headings_whose_words_only_hint_are_the_items_their_texts_speak_of(tmp_path):
+    lines = []
+    for n, words in HINTING.items():
+        lines += [Bold(words), TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_unnumbered_headings_over_texts_of_no_item_are_no_report_on_the_outline(tmp_path):
+    lines = []
+    for words in ("Mở đầu", "Diễn biến", "Kết luận"):
+        lines += [Bold(words), "Nội dung do địa phương tự trình bày theo cách riêng."]
+    assert read(build_lines(tmp_path / "bao-cao.docx", tuple(lines))).sections == ()
+
+
+def lead_sentence_report(path):
+    """Each heading the bold lead sentence of its item's first paragraph."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in HINTING.items():
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{words}.").bold = True
+        paragraph.add_run(f" {TEXTS[n]}")
+        document.add_paragraph(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+LEAD_TEXTS = {n: f"{TEXTS[n]}\nCác sở, ngành của tỉnh đã báo cáo phần {n}." for n in UNKNOWN}
+
+
+def test_a_bold_lead_sentence_opening_a_paragraph_is_the_heading_and_the_rest_its_text(tmp_path):
+    report = read(lead_sentence_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == LEAD_TEXTS
+    assert report.sections[0].heading == f"{HINTING[1]}."
+
+
+def test_a_bold_lead_sentence_is_a_heading_in_a_pdf_too(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    convert_to_pdf([lead_sentence_report(tmp_path / "bao-cao.docx")], tmp_path)
+    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    # A PDF has no paragraphs of its own: where its lines are joined is the PDF reader's guess.
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(text.split()) for n, text in LEAD_TEXTS.items()}
+
+
+def test_bold_words_inside_a_sentence_are_no_heading(tmp_path):
+    import docx
+
+    from baocao.parse.docx import read_docx as read_word
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("UBND tỉnh").bold = True
+    paragraph.add_run(" đã ban hành kế hoạch.")
+    document.save(tmp_path / "bao-cao.docx")
+    assert [b.lead for b in read_word(tmp_path / "bao-cao.docx").blocks] == [""]
+
+
+def test_a_heading_in_a_box_of_one_cell_opens_its_item(tmp_path):
+    """Each heading a shaded table of one cell ("1. Những bước làm quen"), its text in paragraphs below."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        document.add_table(rows=1, cols=1).rows[0].cells[0].paragraphs[0].add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
+
+
+def underlined_report(path):
+    """Each heading underlined, not bold, not numbered."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in HINTING.items():
+        document.add_paragraph().add_run(words).underline = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_underlined_headings_open_their_items(tmp_path):
+    report = read(underlined_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_underlined_headings_open_their_items_in_a_pdf_too(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    convert_to_pdf([underlined_report(tmp_path / "bao-cao.docx")], tmp_path)
+    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+PROVINCE_ORDER = (2, 4, 1, 3, 5, 6)
+
+
+def test_a_heading_saying_which_outline_item_it_answers_is_that_item_whatever_its_order(tmp_path):
+    """The province's own order and numbers ("Câu 1."), each heading telling its item: "(mục 2 đề cương)"."""
+    lines = []
+    for k, n in enumerate(PROVINCE_ORDER, start=1):
+        lines += [Bold(f"Câu {k}. {UNKNOWN[n]} (mục {n} đề cương)"), f"Phần trả lời thứ {k} của tỉnh."]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == {
+        n: f"Phần trả lời thứ {k} của tỉnh." for k, n in enumerate(PROVINCE_ORDER, start=1)}
+    assert not any(s.review for s in report.sections)
+
+
+def test_a_subtitle_after_a_colon_ending_in_the_outline_item_stays_in_the_heading(tmp_path):
+    lines = []
+    for k, n in enumerate(PROVINCE_ORDER, start=1):
+        lines += [Bold(f"{k}. Giai đoạn {k}: {UNKNOWN[n]} (nội dung {n} theo đề cương của Bộ)"), f"Phần {k}."]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == {
+        n: f"Phần {k}." for k, n in enumerate(PROVINCE_ORDER, start=1)}
+
+
+def test_outline_reference_reads_the_item_number_in_parentheses():
+    from baocao.parse.labels import outline_reference
+
+    assert outline_reference("Những chuyển động chính (mục 2 đề cương)") == 2
+    assert outline_reference("MỨC CHI (NỘI DUNG 4 THEO ĐỀ CƯƠNG CỦA BỘ)") == 4
+    assert outline_reference("Kinh phí (triệu đồng)") is None
