@@ -28,6 +28,7 @@ import email.policy
 import os
 import re
 import signal
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -120,6 +121,8 @@ def main() -> int:
                 catalogue = ReadOnlyCatalogue(store)
                 try:
                     ids = [m.message_id for m in catalogue.messages() if m.analysed_at]
+                except sqlite3.OperationalError:   # the watch's first run is creating the catalogue
+                    ids = []
                 finally:
                     catalogue.close()
                 twice[0] = len(ids) - len(set(ids))
