@@ -16,6 +16,9 @@ MINUTES the watch runs with tracemalloc (BAOCAO_WATCH_TRACEMALLOC) and its `memo
 minutes, the sites that grew) are printed at the end: RSS that climbs with a level heap and
 a climbing peak is what each run holds while it runs (it was the folder's whole listing,
 ~1.2 KiB per message in the folder, until ingest/imap.py sifted it a chunk at a time).
+`--env MALLOC_ARENA_MAX=2` runs the watch with that setting (glibc's malloc arenas, one per
+thread by default: the fetch thread's arena keeps pages of its own). The last line is the run as
+a row of bench/README.md's table, to paste in a note.
 Exits 1 when a message was not stored or was stored twice."""
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import email.policy
 import os
 import re
 import signal
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -84,6 +88,9 @@ def main() -> int:
                         help="MiB per minute of RSS growth over the second half still called flat (7 MiB a day)")
     parser.add_argument("--trace", type=float, metavar="MINUTES",
                         help="tracemalloc snapshots in the watch every MINUTES, their top growth printed at the end")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="set in the watch's environment, as a systemd unit's Environment= would "
+                             "(e.g. MALLOC_ARENA_MAX=2); may be repeated")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bc-bw-", dir="/tmp"))
@@ -97,6 +104,7 @@ def main() -> int:
     env["BAOCAO_IMAP_PASSWORD"] = server.password
     if args.trace:
         env["BAOCAO_WATCH_TRACEMALLOC"] = str(args.trace)
+    env.update(setting.split("=", 1) for setting in args.env)
     log = (work / "watch.log").open("w")
     extra = ["--no-idle", "--interval", args.interval] if args.no_idle else []
     watch = subprocess.Popen([sys.executable, "-m", "baocao", "watch", "--store", str(store),
@@ -113,6 +121,8 @@ def main() -> int:
                 catalogue = ReadOnlyCatalogue(store)
                 try:
                     ids = [m.message_id for m in catalogue.messages() if m.analysed_at]
+                except sqlite3.OperationalError:   # the watch's first run is creating the catalogue
+                    ids = []
                 finally:
                     catalogue.close()
                 twice[0] = len(ids) - len(set(ids))
@@ -125,7 +135,7 @@ def main() -> int:
     poller.start()
     print(f"baocao watch, pid {watch.pid}, {'polling every ' + args.interval if args.no_idle else 'IDLE'}; "
           f"a message every {args.every:g} s for {args.minutes:g} min; machine: {os.cpu_count()} cores, "
-          f"load {os.getloadavg()[0]:.1f} at start")
+          f"load {os.getloadavg()[0]:.1f} at start" + (f"; environment {' '.join(args.env)}" if args.env else ""))
     print(f"{'min':>4} {'RSS MiB':>8} {'children MiB':>13} {'appended':>9} {'stored':>7} "
           f"{'delay median s':>15} {'delay max s':>12} {'load':>5}")
     rss: list[float] = []
@@ -186,6 +196,7 @@ def main() -> int:
             verdict = "FLAT" if slope <= args.flat else "GROWING"
             print(f"verdict: {verdict} (flat means at most {args.flat:g} MiB/min = {args.flat * 1440:.1f} MiB/day; "
                   f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+            print(_note_line(args, appended, delays, lost, twice[0], rss, slope, verdict))
     if args.trace:
         print("tracemalloc in the watch (Python heap vs RSS; sites grown since the first snapshot):")
         for line in (work / "watch.log").read_text(encoding="utf-8").splitlines():
@@ -193,6 +204,19 @@ def main() -> int:
                 print("  " + line)
     print(f"log: {work / 'watch.log'}")
     return 1 if lost or twice[0] or code != 0 else 0
+
+
+def _note_line(args, appended, delays, lost, twice, rss, slope, verdict) -> str:
+    """The run as one row of bench/README.md's table, ready to paste into a note."""
+    p95 = delays[min(len(delays) - 1, int(0.95 * len(delays)))] if delays else float("nan")
+    mode = f"polling every {args.interval}" if args.no_idle else "IDLE"
+    every5 = ", ".join(f"{rss[m - 1]:.1f}" for m in sorted({1, *range(5, len(rss) + 1, 5), len(rss)}))
+    setting = f", {' '.join(args.env)}" if args.env else ""
+    return ("for a note:\n"
+            f"| {args.minutes:g} min, {mode}, one every {args.every:g} s{setting} | {len(appended)} | {lost} / {twice} "
+            f"| {statistics.median(delays) if delays else float('nan'):.1f} s, {p95:.1f} s, "
+            f"{delays[-1] if delays else float('nan'):.1f} s | {rss[0]:.1f} → {rss[-1]:.1f} MiB "
+            f"(each 5 min: {every5}); slope {slope:+.4f} MiB/min, {verdict} |")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from baocao.i18n import N_, _, ngettext
 from baocao.ingest.sources import SPOOL_THRESHOLD, RawMessage
 from baocao.store import FolderState
 from baocao.store.errors import writing
+from baocao.store.records import StoredFromUid
 
 TLS_MODES = ("ssl", "starttls", "none")
 BATCH_MESSAGES = 100
@@ -35,6 +36,8 @@ BATCH_BYTES = 16 * 2**20
 CHUNK_BYTES = 4 * 2**20
 LIST_CHUNK = 200          # UIDs per command: short enough for any server's line limit, and
                           # what a run holds of the listing at once
+LIST_WIDEST = 16          # where the folder's UIDs are sparse, a search spans up to this many times
+                          # LIST_CHUNK UIDs (it still answers at most that many)
 
 
 class ImapError(Exception):
@@ -140,6 +143,7 @@ class _Session:
         self.on_event = on_event
         self.client: imapclient.IMAPClient | None = None
         self.uidvalidity: int | None = None
+        self.uidnext: int | None = None   # as the folder was opened: where the listing's ranges end
         self.reconnections = 0
 
     def call(self, operation: Callable[[imapclient.IMAPClient], object]):
@@ -183,6 +187,7 @@ class _Session:
             raise ImapError(N_("the server renumbered {folder} (UIDVALIDITY changed) during the run: run again; "
                                "nothing is stored twice").format(folder=repr(self.settings.folder)))
         self.uidvalidity = uidvalidity
+        self.uidnext = int(selected[b"UIDNEXT"]) if b"UIDNEXT" in selected else None
 
     def _discard(self) -> None:
         client, self.client = self.client, None
@@ -206,22 +211,39 @@ class _Listed:
     internaldate: datetime | None
 
 
+# What the store holds from a chunk of UIDs of the folder, under its UIDVALIDITY.
+StoredLookup = Callable[[int, list[int]], dict[int, StoredFromUid]]
+
+
+def _nothing_stored(uidvalidity: int, uids: list[int]) -> dict[int, StoredFromUid]:
+    return {}
+
+
 def imap_messages(
     settings: ImapSettings,
     state: FolderState | None,
     spool_dir: Path,
     on_folder: Callable[[int, int], None] = lambda uidvalidity, count: None,
     on_event: Callable[[str], None] = lambda text: None,
+    stored: StoredLookup = _nothing_stored,
+    recheck: bool = True,
 ) -> Iterator[RawMessage]:
     """The folder's messages not yet stored, oldest UID first: those above the last UID
-    stored, and any older UID that no longer holds what was stored from it."""
+    stored, and, with `recheck`, any older UID that holds nothing stored from it or no
+    longer holds what was stored from it (`stored` tells, a chunk of UIDs at a time).
+    Without `recheck` (mail was just announced) only the UIDs above the last one stored
+    are asked for: a full check after each arrival would list the whole folder each time."""
     session = _Session(settings, on_event)
     try:
         session.call(lambda client: None)  # connect and select
         same_numbering = state is not None and state.uidvalidity == session.uidvalidity
         last_uid = state.last_uid if same_numbering else 0
-        seen = state.seen if same_numbering else {}
-        wanted = session.call(lambda client: _list_wanted(client, last_uid, seen))
+        first = 1 if recheck or not same_numbering else last_uid + 1
+
+        def stored_here(uids: list[int]) -> dict[int, StoredFromUid]:
+            return stored(session.uidvalidity, uids) if same_numbering else {}
+
+        wanted = session.call(lambda client: _list_wanted(client, first, session.uidnext, last_uid, stored_here))
         again = [item.uid for item in wanted if item.uid <= last_uid]
         if again:
             shown = ", ".join(map(str, again[:5]))
@@ -247,38 +269,61 @@ def imap_messages(
         session.close()
 
 
-def _not_what_was_stored(item: _Listed, stored: tuple[int | None, str | None] | None) -> bool:
+def _not_what_was_stored(item: _Listed, stored: StoredFromUid | None) -> bool:
     """A UID at or below the last one stored is fetched again when nothing was stored
     from it, or when its size or INTERNALDATE changed: RFC 3501 forbids a server to give
     a UID to another message without changing UIDVALIDITY, and some servers do."""
     if stored is None:
         return True
-    size, internaldate = stored
-    if size is None:      # stored by a baocao that did not keep them: nothing to compare
+    if stored.size is None:      # stored by a baocao that did not keep them: nothing to compare
         return False
-    return (size, internaldate) != (item.size, item.internaldate.isoformat() if item.internaldate else None)
+    return (stored.size, stored.internaldate) != (
+        item.size, item.internaldate.isoformat() if item.internaldate else None)
 
 
-def _list_wanted(client: imapclient.IMAPClient, last_uid: int,
-                 seen: dict[int, tuple[int | None, str | None]]) -> list[_Listed]:
-    """The folder's messages to fetch: above `last_uid`, or not what was stored from their
-    UID. Every message's size and INTERNALDATE is asked for, in chunks of UIDs (a single
-    huge UID list fails on some servers: "Too long argument"), and each chunk is sifted
-    before the next is asked for: `baocao watch` runs once per arrival for days, on a
-    folder that only grows, and a listing of the whole folder held at once made each run's
-    peak memory, and the process's RSS with it, grow by ~1.2 KiB per message in it."""
-    uids = sorted(client.search(["ALL"]))
+def _list_wanted(client: imapclient.IMAPClient, first: int, uidnext: int | None, last_uid: int,
+                 stored: Callable[[list[int]], dict[int, StoredFromUid]]) -> list[_Listed]:
+    """The folder's messages from UID `first` on to fetch: above `last_uid`, or not what
+    was stored from their UID. Their size and INTERNALDATE are asked for a chunk of UIDs
+    at a time (a single huge UID list fails on some servers: "Too long argument"), and
+    each chunk is sifted before the next is asked for: `baocao watch` runs once per
+    arrival for days, on a folder that only grows, and a listing of the whole folder held
+    at once made each run's peak memory, and the process's RSS with it, grow by ~1.2 KiB
+    per message in it."""
     wanted = []
-    for start in range(0, len(uids), LIST_CHUNK):
-        chunk = uids[start:start + LIST_CHUNK]
+    for chunk in _folder_uids(client, first, uidnext):
         answer = client.fetch(chunk, [b"RFC822.SIZE", b"INTERNALDATE"])
+        below = [uid for uid in chunk if uid <= last_uid]
+        known = stored(below) if below else {}
         for uid in chunk:
             item = _Listed(uid, int(answer.get(uid, {}).get(b"RFC822.SIZE", 0)),
                            answer.get(uid, {}).get(b"INTERNALDATE"))
-            if uid > last_uid or _not_what_was_stored(item, seen.get(uid)):
+            if uid > last_uid or _not_what_was_stored(item, known.get(uid)):
                 wanted.append(item)
-        del answer
+        del answer, known
     return wanted
+
+
+def _folder_uids(client: imapclient.IMAPClient, first: int, uidnext: int | None) -> Iterator[list[int]]:
+    """The folder's UIDs from `first` on, in order, at most LIST_CHUNK at a time, never
+    all at once (a SEARCH ALL answers every UID of the folder). Each search spans a range
+    of UIDs, not of sequence numbers, which shift when another client expunges mail
+    meanwhile; the range widens where the folder's UIDs are sparse (mail moved away) and
+    narrows again where they are dense. The last search is open-ended (`first:*`), so
+    mail that arrived since the folder was opened is listed too; alone, it is the quick
+    check after an arrival."""
+    low, width = max(first, 1), LIST_CHUNK
+    while True:
+        last = uidnext is None or low + width >= uidnext
+        # "n:*" also names the folder's last message when its UID is below n: left out.
+        found = sorted(uid for uid in client.search(f"UID {low}:{'*' if last else low + width - 1}")
+                       if uid >= low)
+        for start in range(0, len(found), LIST_CHUNK):
+            yield found[start:start + LIST_CHUNK]
+        if last:
+            return
+        low += width
+        width = LIST_CHUNK if len(found) >= LIST_CHUNK // 2 else min(width * 2, LIST_CHUNK * LIST_WIDEST)
 
 
 def _batches(listed: list[_Listed]) -> Iterator[list[_Listed]]:

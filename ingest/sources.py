@@ -11,6 +11,7 @@ import queue
 import threading
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -48,10 +49,12 @@ class MailSource:
 
 
 def open_source(source: MailSource, store: "Store", on_folder: Callable[[str, int, int], None] = lambda *a: None,
-                on_event: Callable[[str], None] = lambda text: None) -> Iterator[RawMessage]:
+                on_event: Callable[[str], None] = lambda text: None, recheck: bool = True) -> Iterator[RawMessage]:
     """The source's messages not yet stored, read ahead in a thread. Each IMAP folder's
     state is read here, in the caller's thread, which owns the catalogue; `on_folder`
-    hears (folder's source, UIDVALIDITY, new messages) when a folder is opened."""
+    hears (folder's source, UIDVALIDITY, new messages) when a folder is opened. Without
+    `recheck`, only IMAP mail above each folder's last UID stored is looked for (see
+    imap_messages)."""
     if source.imap is None:
         return file_messages(source.path, store.spool_dir)
     from baocao.ingest.imap import imap_messages
@@ -61,8 +64,23 @@ def open_source(source: MailSource, store: "Store", on_folder: Callable[[str, in
     return prefetched(itertools.chain.from_iterable(
         imap_messages(settings, state, store.spool_dir,
                       lambda uidvalidity, count, where=settings.source: on_folder(where, uidvalidity, count),
-                      on_event=on_event)
+                      on_event=on_event, stored=partial(_stored_from_uids, store.root, settings.source),
+                      recheck=recheck)
         for settings, state in plan))
+
+
+def _stored_from_uids(root: Path, source: str, uidvalidity: int, uids: list[int]) -> dict:
+    """The store's `stored_from_uids`, asked from the thread that reads ahead: an SQLite
+    connection serves only the thread that opened it, so that thread opens its own,
+    read-only, for the chunk (a chunk is a few hundred messages; opening costs less than
+    a millisecond)."""
+    from baocao.store import ReadOnlyCatalogue
+
+    catalogue = ReadOnlyCatalogue(root)
+    try:
+        return catalogue.stored_from_uids(source, uidvalidity, uids)
+    finally:
+        catalogue.close()
 
 
 # Larger messages are streamed to the store's tmp/ instead of being held in memory.

@@ -58,6 +58,11 @@ class Timing:
     busy_retry: float = 10.0             # another baocao process holds the store: try again after
 
 
+# Checks after mail was announced look only above each folder's last UID stored; every
+# other check (at start, after a reconnection, on the timer) re-checks the whole folder,
+# a chunk at a time, for mail below it that was never stored or that came under an old UID.
+QUICK_REASONS = ("new_mail", "arrived_during_run")
+
 # What each event means, for the person reading the log (an event given its own note says more).
 EVENT_NOTES = {
     "started": N_("watching the mailbox"),
@@ -391,7 +396,8 @@ class IngestRun:
                         "opened again (baocao parse --campaign FILE, with --reopen for a closed one)"))
                     return
                 messages = open_source(self.mail, store, on_folder=self._folder,
-                                       on_event=lambda text: self.log("imap", "WARNING", text=text))
+                                       on_event=lambda text: self.log("imap", "WARNING", text=text),
+                                       recheck=reason not in QUICK_REASONS)
                 summary = pipeline.ingest(store, messages, campaigns, on_message=self._message,
                                           document_seconds=self.document_seconds)
             finally:
@@ -403,7 +409,8 @@ class IngestRun:
         finally:
             self.running = False
             _release_run()
-        self.log("checked", reason=reason, seen=summary.seen, stored=summary.stored, analysed=summary.analysed,
+        self.log("checked", reason=reason, scope="new" if reason in QUICK_REASONS else "all", seen=summary.seen,
+                 stored=summary.stored, analysed=summary.analysed,
                  problems=summary.errors, seconds=round(time.monotonic() - started, 1))
         if summary.errors:
             self.log("problems", "WARNING", count=summary.errors, note=N_("see `baocao errors`"))

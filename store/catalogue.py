@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -55,9 +55,6 @@ def now_utc() -> str:
 class FolderState:
     uidvalidity: int
     last_uid: int
-    # UID -> (RFC822.SIZE, INTERNALDATE) of what was stored from it: a server that gives an
-    # old UID to a new message (it happens: paperless-ngx #8939) is caught by comparing.
-    seen: dict[int, tuple[int | None, str | None]] = field(default_factory=dict, repr=False)
 
 
 class Store(ObjectStore, CatalogueReader):
@@ -151,14 +148,12 @@ class Store(ObjectStore, CatalogueReader):
 
     # -- sync state -----------------------------------------------------------------
     def folder_state(self, source: str) -> FolderState | None:
+        """The folder's UIDVALIDITY and last UID stored; what was stored from each UID is
+        asked for a chunk of UIDs at a time (`stored_from_uids`), never the whole folder."""
         row = self.db.execute("SELECT uidvalidity, last_uid FROM folders WHERE source = ?", (source,)).fetchone()
         if row is None:
             return None
-        prefix = f"{row['uidvalidity']}:"
-        seen = {int(key[len(prefix):]): (size, internaldate) for key, size, internaldate in self.db.execute(
-            "SELECT key, size, internaldate FROM locations WHERE source = ? AND substr(key, 1, ?) = ?",
-            (source, len(prefix), prefix))}
-        return FolderState(row["uidvalidity"], row["last_uid"], seen)
+        return FolderState(row["uidvalidity"], row["last_uid"])
 
     # -- storing messages ---------------------------------------------------------
     def known_messages(self, shas: Iterable[str]) -> set[str]:

@@ -18,6 +18,7 @@ from baocao.store.records import (
     ReportMessage,
     SavedAttachment,
     SectionRecord,
+    StoredFromUid,
 )
 
 
@@ -114,6 +115,18 @@ class CatalogueReader:
         """Every place a message was seen, by source and key."""
         return [Location(*r) for r in self.db.execute(
             "SELECT source, key, sha256, seen_at, size, internaldate FROM locations ORDER BY source, key")]
+
+    def stored_from_uids(self, source: str, uidvalidity: int, uids: list[int]) -> dict[int, StoredFromUid]:
+        """Which of these UIDs of the IMAP folder `source`, numbered under `uidvalidity`,
+        a message was stored from, and that message's RFC822.SIZE and INTERNALDATE then: a
+        server that gives an old UID to new mail (it happens: paperless-ngx #8939) is
+        caught by comparing. Asked a chunk of UIDs at a time: `baocao watch` checks a
+        folder that only grows, for days, and a run holding the whole folder's rows grew
+        the process's memory with every message."""
+        keys = [f"{uidvalidity}:{uid}" for uid in uids]
+        return {int(key.partition(":")[2]): StoredFromUid(size, internaldate) for key, size, internaldate in
+                self.db.execute(f"SELECT key, size, internaldate FROM locations WHERE source = ? AND key IN "
+                                f"({marks(keys)})", (source, *keys))}
 
     def attachments(self, message_sha: str | None = None) -> list[SavedAttachment]:
         """The attachments of one message, or of all, by message and part."""

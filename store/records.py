@@ -41,6 +41,13 @@ class FolderMark(NamedTuple):
     last_uid: int
 
 
+class StoredFromUid(NamedTuple):
+    """What an IMAP UID held when a message was stored from it; None in a store made by a
+    baocao that did not keep them."""
+    size: int | None
+    internaldate: str | None
+
+
 class AttachmentRecord(NamedTuple):
     """One attachment of a message (or a file inside an attached archive)."""
     part: str                   # MIME part path, "2", "2.1"; "2/1" for an archive's first member

@@ -4,6 +4,7 @@ objects; the command itself, in its own process, against a real Dovecot on 127.0
 from __future__ import annotations
 
 import gc
+import hashlib
 import io
 import os
 import re
@@ -21,7 +22,7 @@ from mailserver import ROOT, Dovecot, append_raw, filler_message, free_port, ima
 from baocao.campaign import load_campaign
 from baocao.ingest import imap
 from baocao.ingest.imap import ImapSettings, imap_messages
-from baocao.ingest.sources import MailSource
+from baocao.ingest.sources import MailSource, open_source
 from baocao.ingest.watch import (
     REIDLE_SECONDS,
     ConnectionLost,
@@ -33,7 +34,8 @@ from baocao.ingest.watch import (
     Timing,
     Watcher,
 )
-from baocao.store import FolderState, ReadOnlyCatalogue, Store, StoreLocked
+from baocao.store import FolderState, ReadOnlyCatalogue, Store, StoreLocked, now_utc
+from baocao.store.records import FolderMark, Location, NewMessage, StoredFromUid
 
 # -- the loop, with plain objects ------------------------------------------------------
 
@@ -294,6 +296,7 @@ def test_mail_appended_while_watching_is_stored_within_seconds_through_idle(serv
     took = until(lambda: message_id(1, 11) in stored(store), 30, "the message stored")
     assert took < 15   # IDLE: seconds (an ingest run included, on a loaded machine), not an interval
     w.wait_for("checked reason=new_mail")
+    assert "checked reason=new_mail scope=new " in w.log   # looked above the last UID stored only
     assert w.stop() == 0
     assert all(LOG_LINE.fullmatch(line) for line in w.log.splitlines()), w.log
 
@@ -442,10 +445,12 @@ def peak_while_finding_the_newest_message(server: Dovecot, folder: str, spool: P
         uidvalidity = int(c.select_folder(folder, readonly=True)[b"UIDVALIDITY"])
         listed = c.fetch(c.search(["ALL"]), [b"RFC822.SIZE", b"INTERNALDATE"])
     *stored_uids, newest = sorted(listed)
-    seen = {uid: (listed[uid][b"RFC822.SIZE"], listed[uid][b"INTERNALDATE"].isoformat()) for uid in stored_uids}
+    seen = {uid: StoredFromUid(listed[uid][b"RFC822.SIZE"], listed[uid][b"INTERNALDATE"].isoformat())
+            for uid in stored_uids}
     tracemalloc.start()
     try:
-        found = list(imap_messages(settings_of(server, folder), FolderState(uidvalidity, stored_uids[-1], seen), spool))
+        found = list(imap_messages(settings_of(server, folder), FolderState(uidvalidity, stored_uids[-1]), spool,
+                                   stored=lambda uidvalidity, uids: {uid: seen[uid] for uid in uids if uid in seen}))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -464,6 +469,115 @@ def test_what_a_run_holds_while_it_looks_for_new_mail_does_not_grow_with_the_fol
     large = peak_while_finding_the_newest_message(server, folder, tmp_path)
     # Holding the whole listing costs ~1 KiB per message: 600 more would be ~600 KiB.
     assert large - small < 150 * 2**10, f"{small / 2**10:.0f} KiB with 21 messages, {large / 2**10:.0f} KiB with 621"
+
+
+def store_holding_the_folder_but(server: Dovecot, folder: str, root: Path, *missing: int) -> Store:
+    """A store whose catalogue says every message of the folder was stored from its UID,
+    but the newest and the UIDs `missing` (their positions in the folder, from 0): only
+    the catalogue's rows, which is all the search for new mail reads."""
+    with server.client() as c:
+        c.normalise_times = False
+        uidvalidity = int(c.select_folder(folder, readonly=True)[b"UIDVALIDITY"])
+        listed = c.fetch(c.search(["ALL"]), [b"RFC822.SIZE", b"INTERNALDATE"])
+    uids = sorted(listed)[:-1]
+    kept = [uid for i, uid in enumerate(uids) if i not in missing]
+    source, now = settings_of(server, folder).source, now_utc()
+    sha = {uid: hashlib.sha256(f"{source}:{uidvalidity}:{uid}".encode()).hexdigest() for uid in kept}
+    store = Store.open(root, create=True)
+    store.record_batch(
+        [NewMessage(sha[uid], 100, now, "internaldate", now) for uid in kept],
+        [Location(source, f"{uidvalidity}:{uid}", sha[uid], now, int(listed[uid][b"RFC822.SIZE"]),
+                  listed[uid][b"INTERNALDATE"].isoformat()) for uid in kept],
+        [FolderMark(source, uidvalidity, uids[-1])])
+    return store
+
+
+def peak_of_a_full_check_finding_the_newest(server: Dovecot, folder: str, root: Path) -> int:
+    """tracemalloc's peak while a run that re-checks the whole folder (as after a
+    reconnection) finds its one new message, the store's side included."""
+    store = store_holding_the_folder_but(server, folder, root)
+    tracemalloc.start()
+    try:
+        found = list(open_source(MailSource(imap=settings_of(server, folder), folders=(folder,)), store))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        store.close()
+    assert [m.raw.count(b"Message-ID") for m in found] == [1]
+    return peak
+
+
+def test_a_full_check_holds_neither_every_uid_of_the_folder_nor_all_the_store_knows_of_it(server, folder, tmp_path,
+                                                                                         monkeypatch):
+    """After each reconnection watch checks the whole folder, and the folder only grows:
+    neither the server's list of its UIDs nor the store's rows of what was stored from
+    them may be held whole (they were: ~0.3 KiB per message, kept by RSS for good)."""
+    monkeypatch.setattr(imap, "LIST_CHUNK", 20)
+    append_raw(server, folder, [filler_message(i, seed=84, attachment_bytes=10) for i in range(61)])
+    small = peak_of_a_full_check_finding_the_newest(server, folder, tmp_path / "kho-61")
+    append_raw(server, folder, [filler_message(i, seed=84, attachment_bytes=10) for i in range(61, 1201)])
+    large = peak_of_a_full_check_finding_the_newest(server, folder, tmp_path / "kho-1201")
+    assert large - small < 40 * 2**10, f"{small / 2**10:.0f} KiB with 61 messages, {large / 2**10:.0f} KiB with 1201"
+
+
+def test_after_an_arrival_only_uids_above_the_last_stored_are_looked_at_and_a_full_check_finds_older_ones(
+        server, folder, tmp_path):
+    """Mail just announced lies above the last UID stored, so that run looks there only.
+    A message below it that was never stored (its fetch failed, say) is still fetched,
+    by the next run that checks everything: at start, after a reconnection, on the timer."""
+    append_raw(server, folder, [filler_message(i, seed=85, attachment_bytes=10) for i in range(5)])
+    with server.client() as c:
+        c.normalise_times = False
+        uidvalidity = int(c.select_folder(folder, readonly=True)[b"UIDVALIDITY"])
+        listed = c.fetch(c.search(["ALL"]), [b"RFC822.SIZE", b"INTERNALDATE"])
+    uids = sorted(listed)
+    kept = {uid: StoredFromUid(listed[uid][b"RFC822.SIZE"], listed[uid][b"INTERNALDATE"].isoformat())
+            for uid in (uids[0], uids[2], uids[3])}                  # the 2nd never stored, the 5th new
+    asked: list[list[int]] = []
+
+    def found(recheck: bool) -> list[int]:
+        def stored_from(uidvalidity, chunk):
+            asked.append(chunk)
+            return {uid: kept[uid] for uid in chunk if uid in kept}
+        return [m.uid for m in imap_messages(settings_of(server, folder), FolderState(uidvalidity, uids[3]),
+                                             tmp_path, stored=stored_from, recheck=recheck)]
+
+    assert found(recheck=False) == [uids[4]]
+    assert asked == []   # nothing below the last UID was even looked up
+    assert found(recheck=True) == [uids[1], uids[4]]
+    assert asked == [uids[:4]]
+
+
+class SearchingFolder:
+    """A folder's UIDs answered as a server answers `UID SEARCH UID a:b` (and `a:*`, which
+    also names the last message when every UID is below a); records each answer's size."""
+
+    def __init__(self, uids):
+        self.uids = sorted(uids)
+        self.answers: list[int] = []
+
+    def search(self, criteria: str):
+        low, high = criteria.removeprefix("UID ").split(":")
+        if high == "*":
+            found = [uid for uid in self.uids if uid >= int(low)] or self.uids[-1:]
+        else:
+            found = [uid for uid in self.uids if int(low) <= uid <= int(high)]
+        self.answers.append(len(found))
+        return found
+
+
+@pytest.mark.parametrize("uids", [range(1, 101), [*range(1, 11), *range(5000, 5031), 90_000], [7]],
+                         ids=["dense", "sparse", "one"])
+def test_the_folder_s_uids_are_listed_all_in_order_a_bounded_chunk_at_a_time(uids, monkeypatch):
+    """Dense or sparse (mail moved away leaves gaps of thousands of UIDs), every UID is
+    listed once, in order, and no search answers more than a bounded number of them."""
+    monkeypatch.setattr(imap, "LIST_CHUNK", 8)
+    folder = SearchingFolder(uids)
+    chunks = list(imap._folder_uids(folder, 1, max(uids) + 1))
+    assert [uid for chunk in chunks for uid in chunk] == list(uids)
+    assert max(map(len, chunks)) <= 8
+    assert max(folder.answers) <= 8 * imap.LIST_WIDEST
+    assert list(imap._folder_uids(SearchingFolder(uids), max(uids) + 1, None)) == []   # nothing above the last
 
 
 def test_the_memory_trace_tells_the_heap_s_peak_during_the_runs_not_only_what_they_kept():
