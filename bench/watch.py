@@ -28,7 +28,6 @@ import email.policy
 import os
 import re
 import signal
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -42,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from mailserver import MAILBOX, ROOT, Dovecot, filler_message, free_port, imap_args, manifest  # noqa: E402
 
 from baocao.store import ReadOnlyCatalogue  # noqa: E402
+from baocao.store.errors import CatalogueUnreadable  # noqa: E402
 
 
 def rss_kib(pid: int) -> int:
@@ -121,7 +121,7 @@ def main() -> int:
                 catalogue = ReadOnlyCatalogue(store)
                 try:
                     ids = [m.message_id for m in catalogue.messages() if m.analysed_at]
-                except sqlite3.OperationalError:   # the watch's first run is creating the catalogue
+                except CatalogueUnreadable:   # the watch's first run is creating the catalogue
                     ids = []
                 finally:
                     catalogue.close()
