@@ -242,7 +242,7 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
         parsed = parse_document(path, entry["format"], entry["file"], outline)
         times.append(time.perf_counter() - start)
     result = FileResult(entry, min(times), pages_of(path, entry), parsed.status)
-    result.funding = funding_of(parsed.sections, entry, outline)
+    result.funding = funding_of(parsed.sections, parsed.letterhead, entry, outline)
     result.reference = reference_of(parsed.letterhead, entry)
     found = {s.number: s.text for s in parsed.sections}
     # An item not found is flagged as the table flags it: a province that reported has an
@@ -258,20 +258,22 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
     return result
 
 
-def funding_of(sections, entry: dict, outline) -> Funding | None:
-    """The file's funding total as the table reads it, against its expected items'; "for
-    review" as the table decides it (aggregate/review.py funding_review)."""
+def funding_of(sections, letterhead: str, entry: dict, outline) -> Funding | None:
+    """The file's funding total as the table reads it (its items, and the text before the
+    first one: all of it when none was found), against its expected items'; "for review"
+    as the table decides it (aggregate/review.py funding_review; an item not found is an
+    empty cell to check)."""
     item = next((s.number for s in outline if s.role == "funding"), None)
     if item is None:
         return None
     found = {s.number: s.text for s in sections}
     expected = {int(n): text for n, text in entry["sections"].items()}
 
-    def read(items: dict[int, str]):
-        return funding_figure(items.get(item, ""), "\n".join(items[n] for n in sorted(items)), CAMPAIGN)
+    def read(items: dict[int, str], before: str = ""):
+        return funding_figure(items.get(item, ""), "\n".join([before, *(items[n] for n in sorted(items))]), CAMPAIGN)
 
-    got, want = read(found), read(expected)
-    item_review = any(s.review for s in sections if s.number == item)
+    got, want = read(found, letterhead), read(expected)
+    item_review = item not in found or any(s.review for s in sections if s.number == item)
     return Funding(got.vnd == want.vnd, funding_review(got, item_review).review)
 
 
