@@ -22,6 +22,9 @@ UNITS = {
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}"
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
+# "155, 3 tỷ": a decimal comma followed by a space, as OCR reads "155,3 tỷ" (or a list "đợt
+# 1, 3 tỷ"): read as the decimal, but unclear. Not after a year ("Năm 2021, 3 tỷ").
+_SPACED_DECIMAL = re.compile(rf"(?<![\d.,])(\d{{1,3}}), (\d{{1,3}})\s*({_UNIT})(?![a-z])")
 _TOTAL_WORDS = ("tong kinh phi", "tong cong", "tong so", "tong muc dau tu", "tong von", "tong nguon", "tong")
 # "100 tỷ đồng, trong đó: ngân sách 60 tỷ, xã hội hóa 40 tỷ": the amount before the
 # breakdown is the total, whatever words precede it.
@@ -99,9 +102,13 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
     found: list[Amount] = []
     for line in text.split("\n"):
         folded, end, previous = fold(line), -1, None
+        spaced = {m.start(2): m for m in _SPACED_DECIMAL.finditer(folded)}
         for m in _AMOUNT.finditer(folded):
             number, unit = m.groups()
             value, ambiguous = _value(number)
+            if m.start() in spaced:
+                m = spaced[m.start()]
+                value, ambiguous = Decimal(f"{m[1]}.{m[2]}"), True
             vnd = int(value * UNITS[unit])
             if previous is not None and not folded[end:m.start()].strip() and vnd < _smallest_unit(previous):
                 # "30 tỷ 375 triệu": one amount in two units

@@ -23,6 +23,7 @@ class DocumentRecord:
     sections: tuple[SectionRecord, ...]
     ocr: bool = False
     reference: ReportReference = ReportReference(None, None)   # its own number and date
+    letterhead: str = ""  # the text before its first outline item: all of it when none was found
 
 
 @dataclass(frozen=True)
@@ -65,4 +66,4 @@ def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
 
 def _document(d: MessageDocument, sections: dict[str, list[SectionRecord]]) -> DocumentRecord:
     return DocumentRecord(d.filename, d.sha256, d.format, d.status, d.error, tuple(sections.get(d.sha256, ())), d.ocr,
-                          report_reference(d.letterhead))
+                          report_reference(d.letterhead), d.letterhead)

@@ -50,6 +50,7 @@ def cells_to_review(table: pd.DataFrame) -> pd.Series:
 
 UNCLEAR_FIGURE = "số liệu chưa rõ, cần kiểm tra"
 FIGURE_FROM_DOUBTFUL_ITEM = "đọc từ mục kinh phí cần kiểm tra"
+NO_FIGURE = "không tìm thấy số kinh phí trong báo cáo"
 
 
 class FigureReview(NamedTuple):
@@ -60,12 +61,16 @@ class FigureReview(NamedTuple):
 def funding_review(figure: FundingFigure, item_review: bool) -> FigureReview:
     """Whether a person should check the funding figure, and why: it was read outside the
     funding item, or it is unclear, or the funding item it was read from is itself a cell
-    to check (its figure is no surer than its text)."""
+    to check (its figure is no surer than its text), or the report that was read gives
+    none (a report states its funding, if only to say there was none: "chưa bố trí kinh
+    phí" reads as 0; an empty figure is a text lost or a heading missed)."""
     notes = [Reason.FUNDING_ELSEWHERE.label] * (figure.elsewhere and figure.review)
     notes += [UNCLEAR_FIGURE] * figure.ambiguous
     from_doubtful_item = item_review and not figure.elsewhere
     notes += [FIGURE_FROM_DOUBTFUL_ITEM] * from_doubtful_item
-    return FigureReview(figure.review or from_doubtful_item, "; ".join(notes))
+    missing = figure.vnd is None and not figure.ambiguous
+    notes += [NO_FIGURE] * missing
+    return FigureReview(figure.review or from_doubtful_item or missing, "; ".join(notes))
 
 
 def settle_figures(table: pd.DataFrame, funding_item: int | None) -> pd.DataFrame:

@@ -97,7 +97,8 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
                                  if d.status == "no_sections")
     funding = campaign.section_with_role("funding")
     if funding:
-        figure = funding_figure(row[f"section_{funding.number}"], _report_text(row, campaign), campaign)
+        figure = funding_figure(row[f"section_{funding.number}"],
+                                _outside_items(readable) + "\n" + _report_text(row, campaign), campaign)
         row["funding_vnd"] = figure.vnd
         row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
         item_review = bool(row[cell_columns(funding.number).review])
@@ -149,6 +150,13 @@ def _figures(row: dict, campaign: Campaign) -> dict:
         found["difficulty_themes"] = ";".join(themes_in(text_of("difficulties"), figures.themes))
         found["proposal_themes"] = ";".join(themes_in(text_of("proposals"), figures.themes))
     return found
+
+
+def _outside_items(readable: list[ReportRecord]) -> str:
+    """The reports' text before their first outline item, the latest report first: the
+    whole text of a document whose headings matched none of the outline, where the funding
+    total is still written (funding follows the report, not the heading)."""
+    return "\n".join(d.letterhead for r in reversed(readable) for d in r.documents if d.letterhead.strip())
 
 
 def _report_text(row: dict, campaign: Campaign) -> str:

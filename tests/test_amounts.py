@@ -335,3 +335,13 @@ def test_a_figure_typed_in_ty_dong_is_read_as_vietnamese_writes_numbers(typed, v
 def test_a_typed_figure_that_is_not_a_number_is_refused_with_how_to_write_it(typed):
     with pytest.raises(ValueError, match="42,5"):
         typed_billions(typed)
+
+
+def test_a_decimal_comma_followed_by_a_space_is_read_as_the_decimal_and_left_for_review():
+    # OCR reads "155,3 tỷ" as "155, 3 tỷ": not 3 tỷ; a list ("đợt 1, 3 tỷ") reads the same, so unclear.
+    figure = funding_total("Tổng kinh phí giai \". 2018 - 2022 của tỉnh Ă—— 155, 3 tỷ đồng, trong đó ngân sách 98%.")
+    assert figure.vnd == 155_300_000_000 and figure.ambiguous
+
+
+def test_a_year_before_a_comma_is_no_integer_part_of_an_amount():
+    assert funding_total("Năm 2021, 3 tỷ đồng cho IOC.").vnd == 3_000_000_000

@@ -89,9 +89,12 @@ def test_amounts_scattered_outside_the_funding_item_are_flagged_not_added_up(cam
     assert row["funding_note"] == "kinh phí đọc ngoài mục kinh phí; số liệu chưa rõ, cần kiểm tra"
 
 
-def test_a_report_that_names_no_amount_anywhere_has_no_figure_and_nothing_to_check(campaign):
+def test_a_report_that_names_no_amount_anywhere_has_no_figure_and_asks_a_person_to_find_it(campaign):
+    """A report states its funding, if only to say there was none: an empty figure is a
+    text lost or a heading missed, never a figure to take as it is."""
     row = row_of(campaign, {1: SECTIONS[1], 3: SECTIONS[3]})
-    assert pd_na(row["funding_vnd"]) and not row["funding_review"]
+    assert pd_na(row["funding_vnd"]) and row["funding_review"]
+    assert row["funding_note"] == "không tìm thấy số kinh phí trong báo cáo"
 
 
 def test_a_funding_item_with_no_amount_in_a_report_with_amounts_reads_them_and_is_flagged(campaign):
@@ -107,9 +110,24 @@ def test_a_funding_item_that_says_no_funding_was_used_stays_zero_whatever_the_re
     assert row["funding_vnd"] == 0 and not row["funding_review"]
 
 
-def test_a_funding_item_with_no_amount_in_a_report_without_any_is_left_empty_and_not_flagged(campaign):
+def test_a_funding_item_with_no_amount_in_a_report_without_any_is_left_empty_and_flagged(campaign):
     row = row_of(campaign, {1: SECTIONS[1], 4: "Tỉnh đang rà soát các nguồn lực."})
-    assert pd_na(row["funding_vnd"]) and not row["funding_review"]
+    assert pd_na(row["funding_vnd"]) and row["funding_review"]
+    assert row["funding_note"] == "không tìm thấy số kinh phí trong báo cáo"
+
+
+def test_the_total_written_in_a_report_whose_headings_matched_no_item_is_read_and_flagged(campaign):
+    """Funding follows the report, not the heading: the text of a document none of whose
+    headings was recognised is kept (as its letterhead, the text before the first item)."""
+    body = ("ỦY BAN NHÂN DÂN TỈNH\nBÁO CÁO\nCâu 1. Tình hình chung\nTỉnh đã xây dựng cổng dịch vụ công.\n"
+            "Câu 4. Tiền đã chi\nTổng kinh phí thực hiện giai đoạn 2018 – 2022 khoảng 41 tỷ đồng.")
+    document = DocumentRecord("bao-cao.docx", "ab" * 32, "docx", "no_sections", "", (), letterhead=body)
+    report = ReportRecord("01" * 32, "<01@hanoi.gov.vn>", "sxd@hanoi.gov.vn", "Báo cáo ĐTTM",
+                          datetime(2022, 5, 20, 3, 0, tzinfo=timezone.utc), "01", (document,))
+    row = build_table([report], campaign).iloc[0].to_dict()
+    assert row["funding_vnd"] == 41_000_000_000
+    assert row["funding_rule"] == "outside the funding item (not found): stated total: khoang 41 ty (approximate)"
+    assert row["funding_review"] and row["funding_note"] == "kinh phí đọc ngoài mục kinh phí"
 
 
 def test_a_figure_read_from_a_funding_item_that_is_itself_to_check_is_flagged_with_it(campaign):
