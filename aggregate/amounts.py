@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from baocao.i18n import N_
 from baocao.text import fold
 
 UNITS = {
@@ -151,8 +152,9 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         if isinstance(block, TableBlock):
             table = table_total(block.rows, block.unit)
             if table.total is not None:
-                return FundingFigure(table.total.vnd, f"stated total: total row '{table.label}' of a table: "
-                                     f"{table.total.cited}" + (" (column guessed)" if table.guessed else ""),
+                rule = (N_("stated total: total row '{label}' of a table: {cited} (column guessed)") if table.guessed
+                        else N_("stated total: total row '{label}' of a table: {cited}"))
+                return FundingFigure(table.total.vnd, rule.format(label=table.label, cited=table.total.cited),
                                      table.total.ambiguous or table.guessed)
             tables.append(table)
             lines = block.rows      # a sentence in a cell: "Tổng kinh phí là 30 tỷ đồng"
@@ -163,28 +165,31 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
             amounts = amounts_in(line)
             if amounts and any(w in fold(line) for w in _TOTAL_WORDS):
                 first = amounts[0]
-                return FundingFigure(first.vnd, f"stated total: {first.cited}", first.ambiguous)
+                return FundingFigure(first.vnd, N_("stated total: {cited}").format(cited=first.cited), first.ambiguous)
     for sentence in (s for block in prose for s in re.split(r"(?<=[.!?;])\s|\n\s*\n", block)):
         total = _broken_down(sentence)
         if total is not None:
-            return FundingFigure(total.vnd, f"stated total: {total.cited} (trong đó …)", total.ambiguous)
+            return FundingFigure(total.vnd, N_("stated total: {cited} (trong đó …)").format(cited=total.cited),
+                                 total.ambiguous)
     untotalled = [t for t in tables if len(t.items) > 1]
     if untotalled:
         items = untotalled[0].items
-        return FundingFigure(None, f"table without a total row: its {len(items)} rows add up to "
-                             f"{_dong(sum(a.vnd for a in items))}, not taken as the total", True)
+        rule = N_("table without a total row: its {count} rows add up to {total}, not taken as the total")
+        return FundingFigure(None, rule.format(count=len(items), total=_dong(sum(a.vnd for a in items))), True)
     amounts = [a for block in prose for line in block.split("\n") for a in amounts_in(line)]
     amounts += [a for t in tables for a in t.items]
     if not amounts:
         if _NO_FUNDING.search(fold(text)):
-            return FundingFigure(0, "stated: no funding", False)
-        return FundingFigure(None, "no amount found", False)
+            return FundingFigure(0, N_("stated: no funding"), False)
+        return FundingFigure(None, N_("no amount found"), False)
     if len(amounts) == 1:
-        return FundingFigure(amounts[0].vnd, f"single amount: {amounts[0].cited}", amounts[0].ambiguous)
+        return FundingFigure(amounts[0].vnd, N_("single amount: {cited}").format(cited=amounts[0].cited),
+                             amounts[0].ambiguous)
     if not add_up:
-        return FundingFigure(None, f"{len(amounts)} amounts and no stated total: not added up", True)
-    return FundingFigure(sum(a.vnd for a in amounts), f"sum of {len(amounts)} amounts (no stated total)",
-                         any(a.ambiguous for a in amounts))
+        return FundingFigure(None, N_("{count} amounts and no stated total: not added up").format(count=len(amounts)),
+                             True)
+    rule = N_("sum of {count} amounts (no stated total)").format(count=len(amounts))
+    return FundingFigure(sum(a.vnd for a in amounts), rule, any(a.ambiguous for a in amounts))
 
 
 def report_funding(item: str, report: str) -> FundingFigure:
@@ -201,10 +206,11 @@ def report_funding(item: str, report: str) -> FundingFigure:
         outside = funding_total(report, add_up=False)
         if outside.vnd is None and not outside.ambiguous:
             return figure
-        return replace(outside, rule=f"outside the funding item (it states no amount): {outside.rule}",
-                       elsewhere=True)
+        rule = N_("outside the funding item (it states no amount): {rule}").format(rule=outside.rule)
+        return replace(outside, rule=rule, elsewhere=True)
     figure = funding_total(report, add_up=False)
-    return replace(figure, rule=f"outside the funding item (not found): {figure.rule}", elsewhere=True)
+    return replace(figure, rule=N_("outside the funding item (not found): {rule}").format(rule=figure.rule),
+                   elsewhere=True)
 
 
 def _broken_down(sentence: str) -> Amount | None:

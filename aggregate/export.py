@@ -31,7 +31,7 @@ from baocao.aggregate.schema import (
     amounts_in_schema,
     cell_columns,
 )
-from baocao.i18n import N_
+from baocao.i18n import N_, recorded_text
 
 FORMATS = (".csv", ".json", ".xlsx", ".parquet")
 TO_REVIEW_FILL = "FFE699"   # light amber: a cell to check (its text and the note saying why)
@@ -119,6 +119,8 @@ def _shown(value, column: Column):
     if kind == "codes" and isinstance(value, str):
         labels = column.value_labels
         return "; ".join(labels.get(code, code) for code in value.split(";") if code)
+    if kind == "recorded" and isinstance(value, str):
+        return recorded_text(value, "vi") or None
     if kind in ("datetime", "date") and isinstance(value, str) and value:
         try:   # the instant as the campaign's clock showed it: the offset is the campaign's
             when = datetime.fromisoformat(value).replace(tzinfo=None)

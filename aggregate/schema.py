@@ -103,7 +103,9 @@ TEXT, COUNT, FLAG, AMOUNT, MAYBE, SHARE = "str", "int64", "bool", "Int64", "bool
 # How the workbook shows a column: "yes_no" Có/Không; "billion_dong" an amount of đồng in tỷ
 # đồng; "share" a percentage; "datetime" an ISO instant in the campaign's time zone;
 # "date" an ISO date; "codes" the labels of its codes; "text" as it is.
-SHOWN = ("text", "yes_no", "billion_dong", "share", "datetime", "date", "codes")
+# "recorded": a text the code wrote in English (how a figure was read, an error), shown in
+# Vietnamese through the catalogue (i18n.recorded_text), as the store's problems are.
+SHOWN = ("text", "yes_no", "billion_dong", "share", "datetime", "date", "codes", "recorded")
 BILLION = 1_000_000_000   # đồng in a tỷ
 STATUS_VALUES = tuple((s.value, s.label) for s in Status)
 
@@ -202,7 +204,7 @@ def table_schema(campaign: Campaign) -> TableSchema:
                      Column(names.note, TEXT, f"Mục {s.number} – lý do", "section_check", item=s.number)]
     refs = [Column(cell_columns(s.number).ref, TEXT, f"{s.label} (vị trí trong báo cáo)", "section_ref",
                    item=s.number) for s in campaign.sections]
-    figure = [Column("funding_rule", TEXT, "Cách đọc tổng kinh phí", "figure"),
+    figure = [Column("funding_rule", TEXT, "Cách đọc tổng kinh phí", "figure", shown="recorded"),
               Column("funding_review", FLAG, "Kinh phí – cần kiểm tra", "figure"),
               Column("funding_note", TEXT, "Kinh phí – lý do cần kiểm tra", "figure")]
     figure += [Column(f"funding_{s.key}_vnd", AMOUNT, f"Kinh phí: {s.phrases[0] if s.phrases else s.key} (tỷ đồng)",
@@ -240,7 +242,7 @@ def table_schema(campaign: Campaign) -> TableSchema:
         Column("funding_vnd", AMOUNT, "Tổng kinh phí (tỷ đồng)", "funding"),
         *figure,
         Column("source", TEXT, "Thư và tệp đã dùng", "source"),
-        Column("error", TEXT, "Lỗi", "problem"),
+        Column("error", TEXT, "Lỗi", "problem", shown="recorded"),
         # Counted from the section_N_review columns, after the analyst's corrections.
         Column("cells_to_review", COUNT, "Số ô cần kiểm tra", "review", correctable=False),
         Column("overridden", TEXT, "Chuyên viên đã sửa", "review", correctable=False),

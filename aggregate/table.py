@@ -37,6 +37,7 @@ from baocao.aggregate.schema import (
     table_schema,
 )
 from baocao.campaign import Campaign
+from baocao.i18n import N_
 from baocao.parse.letterhead import ReportReference
 
 
@@ -100,7 +101,8 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
         figure = funding_figure(row[f"section_{funding.number}"],
                                 _outside_items(readable) + "\n" + _report_text(row, campaign), campaign)
         row["funding_vnd"] = figure.vnd
-        row["funding_rule"] = figure.rule + (" (ambiguous: check)" if figure.ambiguous else "")
+        row["funding_rule"] = (N_("{rule} (ambiguous: check)").format(rule=figure.rule) if figure.ambiguous
+                               else figure.rule)
         item_review = bool(row[cell_columns(funding.number).review])
         row["funding_review"], row["funding_note"] = funding_review(figure, item_review)
     row |= _figures(row, campaign)

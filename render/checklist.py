@@ -13,6 +13,7 @@ import pandas as pd
 
 from baocao.aggregate.schema import Status
 from baocao.campaign import Campaign
+from baocao.i18n import recorded_text
 from baocao.render.content import Table
 from baocao.render.dates import dmy
 from baocao.render.money import ty_number
@@ -75,7 +76,7 @@ def build_checklist(table: pd.DataFrame, campaign: Campaign, errors: list[dict],
     funding = campaign.section_with_role("funding")
     funding_to_check = [
         (r.full_name, ty_number(r.funding) if r.funding is not None else "chưa xác định được",
-         r.funding_note or r.funding_rule, r.refs[funding.number] if funding else "",
+         r.funding_note or recorded_text(r.funding_rule, "vi"), r.refs[funding.number] if funding else "",
          "Đọc mục kinh phí của báo cáo, ghi số đúng vào corrections.toml (xem README).")
         for r in rows if r.reported and r.status is not Status.UNREADABLE and (r.funding is None or r.funding_review)]
     funding_to_check += [

@@ -17,6 +17,7 @@ from baocao.aggregate.reports import ReportRecord
 from baocao.aggregate.schema import Status, cell_columns
 from baocao.aggregate.table import latest_section
 from baocao.campaign import Campaign
+from baocao.i18n import recorded_text
 from baocao.render.money import ty_number
 from baocao.review.overview import local_time, shown_time
 from baocao.store.records import MessageRecord, SavedAttachment
@@ -149,8 +150,9 @@ def _funding(row: pd.Series, corrections: Corrections, tz: tzinfo) -> Funding:
     code = row["province_code"]
     amount_history = cell_history(corrections, code, "funding_vnd")
     changes = sorted((*amount_history, *cell_history(corrections, code, "funding_review")), key=lambda c: c.entry)
-    return Funding(_billions(row["funding_vnd"]), _text(row.get("funding_rule")), bool(row.get("funding_review")),
-                   _text(row.get("funding_note")), cell_version(amount_history),
+    rule = recorded_text(_text(row.get("funding_rule")), "vi")   # how the figure was read, in Vietnamese
+    return Funding(_billions(row["funding_vnd"]), rule, bool(row.get("funding_review")), _text(row.get("funding_note")),
+                   cell_version(amount_history),
                    tuple(_change(c, tz) for c in changes))
 
 

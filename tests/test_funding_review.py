@@ -176,3 +176,18 @@ def test_needs_for_another_period_are_kept_to_check_with_why(campaign):
     assert row["funding_vnd"] == 35 * 10**9
     assert row["needs_2022_2025_vnd"] == 90 * 10**9 and row["needs_2022_2025_review"]
     assert row["needs_2022_2025_note"] == "nêu cho giai đoạn 2021–2025"
+
+
+def test_how_the_figure_was_read_stays_english_in_the_table_and_is_vietnamese_where_people_read_it(campaign):
+    """funding_rule is a stable machine value (csv/json); the workbook, the desk and the
+    checklist show it through the catalogue, the nested rule translated too."""
+    from baocao.aggregate.export import shown
+    from baocao.i18n import recorded_text
+
+    row = row_of(campaign, SECTIONS)
+    assert row["funding_rule"] == "outside the funding item (not found): stated total: 30 ty 375 trieu"
+    said = "ngoài mục kinh phí (không tìm thấy mục này): tổng số nêu trong báo cáo: 30 ty 375 trieu"
+    assert recorded_text(row["funding_rule"], "vi") == said
+    schema = table_schema(campaign)
+    frame = shown(pd.DataFrame({"funding_rule": [row["funding_rule"]]}), schema)
+    assert frame["Cách đọc tổng kinh phí"].tolist() == [said]
