@@ -68,7 +68,7 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[
 def build_checklist(table: pd.DataFrame, campaign: Campaign, errors: list[dict], on: date) -> Checklist:
     rows = province_rows(table, campaign)
     sections = {s.number: s for s in campaign.sections}
-    unreadable = [(r.full_name, _time(r.received_at, campaign), *_split_source(r.source), r.error,
+    unreadable = [(r.full_name, _time(r.received_at, campaign), *_split_source(r.source), recorded_text(r.error, "vi"),
                    "Đề nghị địa phương gửi lại bản đọc được (.docx hoặc PDF có lớp chữ).")
                   for r in rows if r.status is Status.UNREADABLE]
     cells = [(r.full_name, f"{n}. {nfc(sections[n].label)}", r.notes[n], r.refs[n])

@@ -630,3 +630,21 @@ def test_a_formula_most_provinces_write_is_not_quoted_while_a_sentence_of_their_
     assert chosen and chosen[0].sentence != formula
     # When every province wrote only the formula, it is still quoted: there is nothing else.
     assert representative(candidates[:5])[0].sentence == formula
+
+
+def test_the_clerks_file_says_in_vietnamese_what_the_code_recorded_in_english(campaign, tmp_path):
+    """The table keeps machine texts in English (csv/json); the checklist a clerk reads
+    shows them through the catalogue: why a report is unreadable, how a figure was read."""
+    from baocao.i18n import recorded_text
+    from baocao.parse.reports import PROTECTED
+
+    rows = {"01": province_row(campaign, "01", "on_time", reports=1, section_3="Tuyên truyền.",
+                               funding_rule="no amount found", funding_review=True),
+            "04": province_row(campaign, "04", "unreadable", reports=1, source="<scan@caobang.gov.vn> · bc.pdf",
+                               error=PROTECTED)}
+    render(make_table(campaign, rows), campaign, tmp_path, ".md")
+    page = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8"))
+    assert "không tìm thấy số tiền nào" in page.text("funding-table")
+    assert "no amount found" not in page.text("funding-table")
+    assert recorded_text(PROTECTED, "vi") in page.text("unreadable-table") and PROTECTED not in page.text(
+        "unreadable-table")
