@@ -58,7 +58,8 @@ def test_the_funding_figure_is_shown_with_how_it_was_read_and_a_form_to_correct_
     assert status == 200
     assert '<label for="kinh-phi-so">Tổng kinh phí (tỷ đồng)</label>' in page
     assert 'name="amount" inputmode="decimal" value="0,85"' in page     # 850 triệu, read from the report
-    assert "stated total: 850 trieu" in page                             # funding_rule
+    assert "tổng số nêu trong báo cáo: 850 trieu" in page                 # funding_rule, said in Vietnamese
+    assert "stated total" not in page
 
 
 @pytest.mark.parametrize("typed, vnd", [("42,5", 42_500_000_000), ("1.234,5", 1_234_500_000_000)])
