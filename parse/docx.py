@@ -151,10 +151,10 @@ def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Bl
         kind="paragraph",
         style=nfc(style.name or "") if style is not None else "",
         heading_level=_heading_level(paragraph),
-        bold=_all_runs_bold(paragraph._p, paragraph),
+        bold=_all_runs(paragraph._p, paragraph, "bold"),
         number=auto_number or leading_label(text),
         lead=_bold_lead(paragraph, text),
-        underlined=_all_runs_underlined(paragraph._p, paragraph),
+        underlined=_all_runs(paragraph._p, paragraph, "underline"),
     )
 
 
@@ -176,7 +176,7 @@ def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool]]:
                 label = counters.label(list_ref(paragraph),
                                        (paragraph_style(paragraph).style_id if paragraph_style(paragraph) else ""))
                 lines.append(f"{label} {_text(element)}" if label else _text(element))
-                bold = bold and _all_runs_bold(element, paragraph)
+                bold = bold and _all_runs(element, paragraph, "bold")
             cells.append(clean_line(" ".join(lines)))
         yield " | ".join(cells), bold
         for inner in nested:
@@ -248,9 +248,10 @@ def _runs(element) -> Iterator:
             yield from _runs(child)
 
 
-def _all_runs_bold(element, paragraph: Paragraph) -> bool:
+def _all_runs(element, paragraph: Paragraph, mark: str) -> bool:
+    """Every run with text carries the mark ("bold", "underline")."""
     runs = [r for r in _runs(element) if _text(r).strip()]
-    return bool(runs) and all(_run_is_bold(Run(r, paragraph), paragraph) for r in runs)
+    return bool(runs) and all(_run_has(Run(r, paragraph), paragraph, mark) for r in runs)
 
 
 def _bold_lead(paragraph: Paragraph, text: str) -> str:
@@ -261,7 +262,7 @@ def _bold_lead(paragraph: Paragraph, text: str) -> str:
         piece = _text(r)
         if not piece.strip():
             lead.append(piece)
-        elif _run_is_bold(Run(r, paragraph), paragraph):
+        elif _run_has(Run(r, paragraph), paragraph, "bold"):
             lead.append(piece)
         else:
             break
@@ -271,30 +272,17 @@ def _bold_lead(paragraph: Paragraph, text: str) -> str:
     return words if words.endswith((".", ":")) and text.startswith(words) and len(words) < len(text) else ""
 
 
-def _all_runs_underlined(element, paragraph: Paragraph) -> bool:
-    runs = [r for r in _runs(element) if _text(r).strip()]
-    return bool(runs) and all(_run_is_underlined(Run(r, paragraph), paragraph) for r in runs)
-
-
-def _run_is_underlined(run: Run, paragraph: Paragraph) -> bool:
-    """Like bold: direct formatting, then the run's character style, then the paragraph style."""
-    if run.underline is not None:
-        return bool(run.underline)
+def _run_has(run: Run, paragraph: Paragraph, mark: str) -> bool:
+    """A run's mark ("bold", "underline"): direct formatting, then the run's character style,
+    then the paragraph style."""
+    direct = getattr(run, mark)
+    if direct is not None:
+        return bool(direct)
     for style in (*style_chain(paragraph.part, run_style(run)),
                   *style_chain(paragraph.part, paragraph_style(paragraph))):
-        if style.font.underline is not None:
-            return bool(style.font.underline)
-    return False
-
-
-def _run_is_bold(run: Run, paragraph: Paragraph) -> bool:
-    """Direct formatting, then the run's character style, then the paragraph style."""
-    if run.bold is not None:
-        return run.bold
-    for style in (*style_chain(paragraph.part, run_style(run)),
-                  *style_chain(paragraph.part, paragraph_style(paragraph))):
-        if style.font.bold is not None:
-            return style.font.bold
+        styled = getattr(style.font, mark)
+        if styled is not None:
+            return bool(styled)
     return False
 
 

@@ -312,8 +312,7 @@ def make_app(store_root: Path, campaign: Campaign, settings: Settings = Settings
     async def users_unreadable(request: Request, exc: UsersError) -> Response:
         """users.toml damaged while the desk runs: nobody can be told apart, so nobody is let in,
         and the page says which file and what to do instead of a 500."""
-        print(_("The review desk cannot read its users: {reason}").format(reason=recorded_text(str(exc))),
-              file=sys.stderr, flush=True)
+        _said_at_the_terminal(_("The review desk cannot read its users: {reason}"), exc)
         context = {"user": None, "csrf": csrf_token(request), "csrf_field": CSRF_FIELD, "require_login": True,
                    "campaign": campaign, "status": 409,
                    "detail": f"Chưa đọc được danh sách người dùng: {_page_text(exc)}"}
@@ -380,7 +379,7 @@ def _not_saved(error: CorrectionsError) -> HTTPException:
     return HTTPException(409, f"Chưa lưu: {_page_text(error)}")
 
 
-def _said_at_the_terminal(text: str, error: CorrectionsError) -> None:
+def _said_at_the_terminal(text: str, error: CorrectionsError | UsersError) -> None:
     """Written where the desk runs too (its terminal, the journal under systemd), for whoever
     keeps the store and must mend the file."""
     print(text.format(reason=recorded_text(str(error))), file=sys.stderr, flush=True)
