@@ -1,11 +1,11 @@
 """The held-out section corpora (fixtures/heldout for pool 1, fixtures/heldout-2 for pool 2,
 fixtures/heldout-3 for pool 3, fixtures/heldout-4 for pool 4, fixtures/heldout-5 for pool 5,
-fixtures/heldout-6 for pool 6, written by
+fixtures/heldout-6 for pool 6, fixtures/heldout-7 for pool 7, written by
 fixtures/make_heldout.py): what is committed is what the generator makes, their headings
 share no phrase with the campaign's lists (else they would measure the lists again), a
 later pool's share no wording with an earlier pool's (else it would measure what the
 earlier pool's failures taught), and each pool holds every ladder and layout it promises.
-Pools 1-5 have been looked at and are tuning corpora now; pool 6 is the held-out one.
+Pools 1-6 have been looked at and are tuning corpora now; pool 7 is the held-out one.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -25,13 +25,15 @@ from baocao.campaign import load_campaign
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "heldout-3", 4: FIXTURES / "heldout-4",
-           5: FIXTURES / "heldout-5", 6: FIXTURES / "heldout-6"}
+           5: FIXTURES / "heldout-5", 6: FIXTURES / "heldout-6", 7: FIXTURES / "heldout-7"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
 NEW_LADDERS_5 = {"decimal_under_one", "cau_question", "heading_box", "bold_lead_sentence"}
 NEW_LADDERS_6 = {"one_table", "lower_roman", "muc_roman", "roman_paren", "arabic_dash", "arabic_colon",
                  "heading_textbox"}
+NEW_LADDERS_7 = {"mot_la", "auto_lvltext", "zero_padded", "roman_in_parens", "decimal_under_plain",
+                 "heading_over_text", "content_control"}
 NEW_LADDERS_4 = {"dieu_number", "noi_dung_colon", "arabic_dot_dash", "paren_number", "roman_slash", "dash_bold",
                  "decimal_zero", "heading_table_row", "level3_under_part"}
 LADDERS = {
@@ -50,6 +52,12 @@ LADDERS = {
                         "decimal_under_one", "decimal_zero", "heading_box", "heading_table_row",
                         "level2_under_content", "level2_under_one", "muc_colon", "ordinal_words", "part_roman",
                         "roman_dash", "roman_slash", "roman_tab", "sentence_case_plain"},  # pools 1-5's, lower weight
+    7: NEW_LADDERS_7 | {"arabic", "arabic_dot_dash", "arabic_paren", "arabic_slash", "auto_numbered",
+                        "bold_lead_sentence", "cau_question", "dash_bold", "decimal_under_one", "decimal_zero",
+                        "heading_box", "heading_table_row", "heading_textbox", "level2_under_content",
+                        "level3_under_part", "muc_colon", "muc_roman", "noi_dung_colon", "one_table", "ordinal_words",
+                        "paren_number", "roman_dash", "roman_slash", "roman_tab",
+                        "sentence_case_plain"},  # pools 1-6's, at a lower weight
 }
 LAYOUTS_1 = {"first_heading_missing", "heading_line_break", "extra_heading_between", "reordered", "merged_5_6"}
 LAYOUTS_2 = LAYOUTS_1 | {"number_skipped", "trailing_colon", "heading_without_outline_words"}
@@ -70,8 +78,17 @@ LAYOUTS = {1: LAYOUTS_1, 2: LAYOUTS_2, 3: LAYOUTS_2 | NEW_LAYOUTS_3,
                                "item_6_split", "item_no_content", "kinh_gui_preamble", "merged_2_3", "merged_4_5",
                                "merged_5_6", "nbsp_numbering", "number_skipped", "province_order",
                                "question_heading", "reordered", "summary_first", "trailing_colon", "underline_only"}}
+NEW_LAYOUTS_7 = {"forwarding_letter", "cover_page", "annex_repeats_headings", "item_6_addressees", "bullet_subheads",
+                 "body_page_marks", "split_run_heading", "item_none_answer", "small_caps_heading", "justified_text"}
+LAYOUTS[7] = NEW_LAYOUTS_7 | {"centred_headings", "coloured_heading", "extra_heading_between",  # pools 1-6's
+                              "first_heading_missing", "heading_line_break", "heading_note_mark", "heading_run_in",
+                              "italic_heading", "item_left_out", "item_no_content", "landscape_table", "merged_2_3",
+                              "merged_4_5", "merged_5_6", "number_skipped", "question_under_heading", "reordered",
+                              "running_header", "summary_table", "table_of_contents", "trailing_colon",
+                              "tracked_changes", "two_columns", "underline_only"}
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám")
+MOT_LA = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám")  # "Một là, ...", "Hai là, ..."
 
 
 @functools.cache
@@ -106,7 +123,7 @@ def shared(text: str) -> list[str]:
 LABEL = re.compile(r"^(?:PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\. |[IVX]+\.\t|[IVX]+- |[A-H]\. |\d+\. |\d+/ |\d+\) "
                    r"|\d+\.\d+\. |Câu \d+\. |Mục [IVX]+\. |[ivx]+\. |[IVX]+\) |\d+- |\d+: "
                    r"|Mục \d+: |Thứ \w+, |Điều \d+\. |Nội dung \d+: |\d+\.- |\(\d+\) |[IVX]+/ |- |\d+\.0 "
-                   r"|(?:[IVX]+\.|\d+) \| )")
+                   r"|(?:[IVX]+\.|\d+) \| |(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám) là, |\([IVX]+\) )")
 
 
 def title_of(heading: str) -> str:
@@ -121,8 +138,12 @@ def title_of(heading: str) -> str:
 def shown_number(heading: str) -> int | None:
     """The number a heading shows, whatever its ladder (II., B., 2., PHẦN II, Phần thứ hai,
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
-    ii., II), 2-, 2:)."""
+    ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"\(([IVX]+)\) ", first):
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"(Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám) là, ", first):
+        return MOT_LA.index(m.group(1).lower()) + 1
     if m := re.match(r"(?:Điều |Nội dung |Câu |\(|1\.)(\d+)[.:)]|(\d+) \| ", first):
         return int(m.group(1) or m.group(2))
     if m := re.match(r"(?:PHẦN |Mục )?([IVX]+)\b", first):
@@ -201,8 +222,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 6
-    assert len({p.out for p in mh.POOLS.values()}) == 6
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 7
+    assert len({p.out for p in mh.POOLS.values()}) == 7
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -228,7 +249,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
 
 
 @pytest.mark.parametrize("earlier,later", [(1, 2), (1, 3), (2, 3), (1, 4), (2, 4), (3, 4), (1, 5), (2, 5), (3, 5),
-                                           (4, 5), (1, 6), (2, 6), (3, 6), (4, 6), (5, 6)])
+                                           (4, 5), (1, 6), (2, 6), (3, 6), (4, 6), (5, 6), (1, 7), (2, 7),
+                                           (3, 7), (4, 7), (5, 7), (6, 7)])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -248,7 +270,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
     assert not mh.shared_wording("Kết quả xây dựng đô thị thông minh", "Những kết quả chủ yếu về xây dựng đô thị")
 
 
-@pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6)])
+@pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -1240,3 +1262,303 @@ def test_pool_6_scans_are_of_six_kinds():
         assert sum(line in layer for line in lines) < len(lines) / 2, e["file"]  # and a poor one
     for e in by_kind["stamp_on_heading"]:
         assert "heading" in e["scan"]["stamp"], e["file"]
+
+
+# ---------------------------------------------------------------------------------------
+# Pool 7: "Một là", Word numbering from an unusual lvlText, "01.", "(I)", 1.1.-1.6. under an
+# unnumbered part, a heading over its text in one table, headings in content controls; a
+# forwarding letter or a cover page first, an annex repeating headings, item 6 by addressee,
+# bullets that look like headings, page marks in the body, headings in runs of two fonts,
+# "Không có.", small capitals, justified text; funding and letterheads in new shapes, five
+# new kinds of scan
+# ---------------------------------------------------------------------------------------
+
+SHAPES_7 = {  # how each of pool 7's ladders numbers an item heading, as a reader sees it
+    "mot_la": r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy) là, \S",
+    "auto_lvltext": r"(?:Mục \d+:|\(\d+\)|\d+\)) \S",
+    "zero_padded": r"0\d\. \S",
+    "roman_in_parens": r"\([IVX]+\) \S",
+    "decimal_under_plain": r"1\.[1-7]\. \S",
+    "heading_over_text": r"\d+\. \S",
+    "content_control": r"\d+\. \S",
+}
+
+
+def pool7(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
+    return [e for e in entries_of(7) if (layout is None or layout in e["layouts"])
+            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
+
+
+def docx_7(entry: dict):
+    import docx
+
+    return docx.Document(str(CORPORA[7] / entry["file"]))
+
+
+def part_7(entry: dict, name: str) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(CORPORA[7] / entry["file"]) as z:
+        return z.read(name).decode("utf-8")
+
+
+def body_texts(entry: dict) -> list[str]:
+    """The .docx's body paragraphs in order, those in tables and content controls too."""
+    document = docx_7(entry)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return ["".join(t.text or "" for t in p.iter(f"{w}t")) for p in document.element.body.iter(f"{w}p")]
+
+
+def test_pool_7_numbers_its_items_in_each_new_shape():
+    for ladder, shape in SHAPES_7.items():
+        files = pool7(ladder=ladder)
+        assert len(files) >= 2, ladder
+        for e in files:
+            assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
+            numbers = [shown_number(h["text"]) for h in e["headings"] if not (h.get("umbrella") or h.get("preface"))]
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert numbers == list(range(1, len(numbers) + 1)), e["file"]
+
+
+def test_word_numbering_draws_muc_1_or_parenthesised_numbers_from_an_unusual_lvltext():
+    files = pool7(ladder="auto_lvltext", kind="docx")
+    assert len(files) >= 2
+    drawn = set()
+    for e in files:
+        numbering = part_7(e, "word/numbering.xml")
+        assert all(f'w:lvlText w:val="{t}"' in numbering for t in ("Mục %1:", "(%1)", "%1)")), e["file"]
+        document = docx_7(e)
+        for h in item_headings(e):
+            label, title = h["text"].split(" ", 1) if not h["text"].startswith("Mục") else h["text"].split(": ", 1)
+            para = next(p for p in document.paragraphs if p.text == title)  # the number is not typed
+            assert para._p.pPr.numPr is not None, e["file"]
+            drawn.add(h["text"][:2])
+    assert len(drawn) >= 2  # two of the shapes at least
+
+
+def test_a_heading_in_a_tables_first_row_and_the_items_text_in_its_second():
+    files = pool7(ladder="heading_over_text", kind="docx")
+    assert len(files) >= 2
+    for e in files:
+        tables = [t for t in docx_7(e).tables if len(t.rows) == 2 and len(t.columns) == 1]
+        heads = [t.rows[0].cells[0].text for t in tables]
+        assert [h["text"] for h in item_headings(e)] == [h for h in heads if h in {x["text"] for x in e["headings"]}]
+        for h in item_headings(e):
+            table = tables[heads.index(h["text"])]
+            first = e["sections"][str(h["items"][0])].split("\n")[0]
+            assert table.rows[1].cells[0].paragraphs[0].text == first, e["file"]
+        assert not any(p.text == h["text"] for p in docx_7(e).paragraphs for h in item_headings(e)), e["file"]
+
+
+def test_headings_inside_content_controls_are_not_body_paragraphs():
+    files = pool7(ladder="content_control", kind="docx")
+    assert len(files) >= 2
+    for e in files:
+        xml = part_7(e, "word/document.xml")
+        controls = re.findall(r"<w:sdt>.*?</w:sdt>", xml)
+        shown = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", c)) for c in controls]
+        lines = [h["text"] for h in item_headings(e)]
+        assert len(controls) == len(e["headings"]) and all(any(s.startswith(x) for s in shown) for x in lines)
+        assert not any(p.text.startswith(x) for p in docx_7(e).paragraphs for x in lines), e["file"]
+
+
+def test_a_forwarding_letter_of_the_so_comes_first_with_its_own_number_and_signature():
+    mh = generator()
+    files = pool7("forwarding_letter")
+    assert len(files) >= 3
+    for e in files:
+        own = next(a for a in e["absent"] if "/SXD-" in a)
+        assert own.startswith("Số: ") and e["report_number"].endswith("/BC-UBND"), e["file"]
+        assert mh.FORWARD_TO in e["absent"] and mh.FORWARD_SIGN[0] in e["absent"], e["file"]
+        assert any(e["report_number"] in a and "Sở Xây dựng" in a for a in e["absent"]), e["file"]
+    for e in (e for e in files if e["kind"] == "docx"):
+        texts = [t for t in body_texts(e) if t]
+        assert texts.index("SỞ XÂY DỰNG") < texts.index(mh.FORWARD_SIGN[0]) < texts.index("BÁO CÁO"), e["file"]
+
+
+def test_a_cover_page_before_the_letterhead_is_no_items_text():
+    mh = generator()
+    files = pool7("cover_page")
+    assert len(files) >= 3
+    for e in files:
+        assert mh.COVER_NOTE in e["absent"], e["file"]
+        assert any(a.startswith("TÌNH HÌNH PHÁT TRIỂN ĐÔ THỊ THÔNG MINH TRÊN ĐỊA BÀN ") for a in e["absent"])
+    for e in (e for e in files if e["kind"] == "docx"):
+        texts = body_texts(e)
+        cover = texts.index(mh.COVER_NOTE)
+        assert cover < texts.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), e["file"]
+        assert 'w:type="page"' in part_7(e, "word/document.xml"), e["file"]
+
+
+def test_an_annex_after_the_signature_repeats_item_headings_and_is_no_items_text():
+    mh = generator()
+    files = pool7("annex_repeats_headings")
+    assert len(files) >= 2
+    for e in files:
+        repeated = [h["text"].split("\n")[-1].replace(" | ", " ") for h in item_headings(e)
+                    if set(h["items"]) & set(mh.ANNEX_7_BODY)]
+        assert repeated and all(line in e["absent"] for line in repeated), e["file"]
+        assert "PHỤ LỤC" in e["absent"], e["file"]
+    for e in (e for e in files if e["kind"] == "docx"):
+        texts = body_texts(e)
+        signer = texts.index("TM. ỦY BAN NHÂN DÂN")
+        assert texts.index("PHỤ LỤC") > signer, e["file"]
+
+
+def test_item_6_written_by_addressee_in_run_in_parts():
+    files = pool7("item_6_addressees")
+    assert len(files) >= 3
+    for e in files:
+        text = e["sections"]["6"]
+        at = [text.find(label) for label in ("a) Đối với Chính phủ: ", "b) Đối với Bộ Xây dựng: ", "c) Đối với Bộ")]
+        assert -1 not in at and at == sorted(at), e["file"]
+
+
+def test_bold_bullets_that_look_like_headings_are_the_items_text():
+    mh = generator()
+    files = pool7("bullet_subheads")
+    assert len(files) >= 2
+    for e in files:
+        for item, (head, _) in mh.BULLETS.items():
+            lines = e["sections"].get(str(item), "").split("\n")
+            if len(lines) > 1:  # not left out, not answered in one sentence
+                assert head in lines, e["file"]
+    for e in (e for e in files if e["kind"] == "docx"):
+        heads = [p for p in docx_7(e).paragraphs if p.text in {head for head, _ in mh.BULLETS.values()}]
+        assert heads and all(r.bold for p in heads for r in p.runs), e["file"]
+
+
+def test_page_numbers_left_in_the_body_between_an_items_paragraphs():
+    files = pool7("body_page_marks")
+    assert len(files) >= 3
+    for e in files:
+        assert "- 2 -" in e["absent"], e["file"]
+    for e in (e for e in files if e["kind"] == "docx"):
+        texts = [t for t in body_texts(e) if t]
+        at = texts.index("- 2 -")
+        item = next(n for n, text in e["sections"].items() if texts[at - 1] in text.split("\n"))
+        assert texts[at + 1] in e["sections"][item].split("\n"), e["file"]  # the item goes on after it
+
+
+def test_a_heading_in_runs_of_different_fonts():
+    assert len(pool7("split_run_heading")) >= 3
+    files = pool7("split_run_heading", kind="docx")
+    assert files
+    for e in files:
+        lines = {h["text"] for h in item_headings(e)}
+        heads = [p for p in docx_7(e).paragraphs if p.text in lines]
+        assert heads, e["file"]
+        for p in heads:
+            assert len(p.runs) >= 3 and p.runs[0].font.name == "Arial" and p.runs[2].font.size is not None
+
+
+def test_an_item_answered_khong_co():
+    files = pool7("item_none_answer")
+    assert len(files) >= 3
+    for e in files:
+        assert [n for n, text in e["sections"].items() if text == "Không có."], e["file"]
+
+
+def test_small_capitals_not_bold():
+    files = pool7("small_caps_heading", kind="docx")
+    assert files
+    for e in files:
+        lines = {h["text"].split(" | ")[-1] for h in item_headings(e)}
+        runs = [r for p in docx_7(e).paragraphs if p.text in lines for r in p.runs]
+        runs += [r for t in docx_7(e).tables for row in t.rows for c in row.cells for p in c.paragraphs
+                 if p.text in lines for r in p.runs]
+        assert runs and all(r.font.small_caps and not r.bold for r in runs), e["file"]
+
+
+def test_justified_text_with_an_indented_first_line():
+    import pdfplumber
+
+    files = pool7("justified_text")
+    assert len(files) >= 3
+    for e in (e for e in files if e["kind"] == "pdf"):
+        with pdfplumber.open(CORPORA[7] / e["file"]) as pdf:
+            assert pdf.pages[0].extract_text(), e["file"]
+    for e in (e for e in files if e["kind"] == "docx"):
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        first = e["sections"]["2"].split("\n")[0]
+        para = next(p for p in docx_7(e).paragraphs if p.text.endswith(first))  # or after a bold lead sentence
+        assert para.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and para.paragraph_format.first_line_indent
+
+
+def test_the_funding_total_is_worded_four_new_ways_and_its_figure_is_written_down():
+    mh = generator()
+    funded = [e for e in entries_of(7) if "funding" in e and e["funding"]["wording"] in mh.FUNDING_WORDINGS_7]
+    assert {e["funding"]["wording"] for e in funded} == set(mh.FUNDING_WORDINGS_7)
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        wording = e["funding"]["wording"]
+        if wording == "uoc_dat":
+            whole, tenth = divmod(total // 10**8, 10)
+            assert f"ước đạt {whole},{tenth} tỷ đồng" in text, e["file"]
+        elif wording == "nghin_dong":
+            assert f"là {total // 1000:,} nghìn đồng".replace(",", ".") in text, e["file"]
+        elif wording == "table_dong":
+            assert f" | Cộng | {total:,} | ".replace(",", ".") in text.split("\n") and "đơn vị tính: đồng" in text
+        else:
+            million = f"{total // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng, phân theo năm" in text, e["file"]
+            years = [line for line in text.split("\n") if re.match(r"20\d\d \| ", line)]
+            assert len(years) == 4, e["file"]
+
+
+def test_pool_7_letterheads_write_the_number_and_date_in_new_shapes():
+    mh = generator()
+    assert {e["letterhead"] for e in entries_of(7)} == set(mh.LETTERHEADS_7)
+    for e in entries_of(7):
+        so = e["report_number"].split("/")[0]
+        year, month, dd = e["report_date"].split("-")
+        shape = e["letterhead"]
+        number = {"spaced": f"Số:  {so} /BC-UBND", "no_colon": f"Số {so}/BC-UBND"}.get(shape, f"Số: {so}/BC-UBND")
+        date = {"spaced": f"ngày  {int(dd)}  tháng {int(month)} năm {year}",
+                "zero_month": f"ngày {dd} tháng {month} năm {year}"}.get(shape, f"ngày {int(dd)} tháng {int(month)} "
+                                                                             f"năm {year}")
+        assert number in e["absent"] and any(a.endswith(date) for a in e["absent"]), e["file"]
+    for e in (e for e in entries_of(7) if e["letterhead"] == "date_row" and e["kind"] == "docx"):
+        letterhead = docx_7(e).tables[1 if "forwarding_letter" in e["layouts"] else 0]
+        assert len(letterhead.rows) == 2 and letterhead.rows[1].cells[0].text.startswith("Số: "), e["file"]
+
+
+def test_layouts_combine_in_one_file_in_pool_7():
+    assert len([e for e in entries_of(7) if len(e["layouts"]) >= 2]) >= 10
+    assert len([e for e in entries_of(7) if e["ladder"] in NEW_LADDERS_7 and e["layouts"]]) >= 8
+
+
+def test_pool_7_has_doc_odt_and_rtf_files_too():
+    from baocao.parse.formats import detect_format
+
+    for kind in ("doc", "odt", "rtf"):
+        files = [e for e in entries_of(7) if e["kind"] == kind]
+        assert files, kind
+        for e in files:
+            assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
+            assert detect_format((CORPORA[7] / e["file"]).read_bytes(), e["file"]) == kind, e["file"]
+
+
+def test_pool_7_scans_are_of_five_new_kinds():
+    import pdfplumber
+
+    mh = generator()
+    scans = [e for e in entries_of(7) if e["kind"] == "scan"]
+    assert len(scans) >= 8 and all(e["ocr"] for e in scans)
+    settings = [e["scan"] for e in scans]
+    assert {s["kind"] for s in settings} == set(mh.SCAN_KINDS_7)
+    assert {s["dpi"] for s in settings} == {150, 200}
+    skews = [abs(a) for s in settings for a in s["skew_deg"]]
+    assert max(skews) == 1.0 and all(a <= 1.0 for a in skews)
+    assert all(s["stamp"].startswith("red") for s in settings)
+    for e in scans:
+        kind = e["scan"]["kind"]
+        assert e["scan"]["binder_edge_and_holes"] == (kind == "binder_holes"), e["file"]
+        assert e["scan"]["halftone_screen"] == (kind == "halftone"), e["file"]
+        assert e["scan"]["dot_matrix_print"] == (kind == "dot_matrix"), e["file"]
+        assert (mh.NOTE_OVER_TEXT in e["absent"]) == (kind == "note_over_text"), e["file"]
+        if kind == "grey_150":
+            assert e["scan"]["dpi"] == 150 and e["scan"]["jpeg_quality"] == 30 and not e["scan"]["colour"]
+        with pdfplumber.open(CORPORA[7] / e["file"]) as pdf:
+            assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
