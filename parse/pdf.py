@@ -324,18 +324,17 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int) -> _Glyphs:
         found = inks(page, [Box(runs[i].x0, runs[i].top, runs[i].x1, runs[i].bottom) for i in recognised])
         for i, ink in zip(recognised, found, strict=True):
             runs[i] = replace(runs[i], ink=ink)
-    return _Glyphs(number, right - left, top - bottom, tuple(runs), _has_vertical_rules(page),
-                   _underlines(page, top))
+    paths = [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])]
+    return _Glyphs(number, right - left, top - bottom, tuple(runs), _has_vertical_rules(paths),
+                   _underlines(paths, top))
 
 
-def _underlines(page: pdfium.PdfPage, page_top: float) -> tuple[tuple[float, float, float], ...]:
-    """Thin horizontal strokes (x0, x1, distance from the page's top): underlines, and rules."""
-    found = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom <= UNDERLINE_THICKNESS and right - left > 0:
-            found.append((left, right, page_top - top))
-    return tuple(found)
+def _underlines(paths: Sequence[tuple[float, float, float, float]],
+                page_top: float) -> tuple[tuple[float, float, float], ...]:
+    """Thin horizontal strokes (x0, x1, distance from the page's top) among the page's drawn
+    paths (their bounds: left, bottom, right, top): underlines, and rules."""
+    return tuple((left, right, page_top - top) for left, bottom, right, top in paths
+                 if top - bottom <= UNDERLINE_THICKNESS and right - left > 0)
 
 
 def _underlined(line: _Line, underlines: Sequence[tuple[float, float, float]]) -> bool:
@@ -454,12 +453,32 @@ def _without_footnotes(lines: list[_Line], marks: set[str], height: float) -> li
     return lines
 
 
+# FPDFText_GetTextObject returning a bare address: pypdfium2's binding returns a typed pointer,
+# and turning that into an address to compare (ctypes.cast) cost a fifth of `_runs`.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def _codes(raw, count: int) -> list[int]:
+    """The UTF-16 code of each of the page's `count` characters: all in one call
+    (FPDFText_GetText) when that gives one code a character, else one call a character."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer) if count else 1
+    if written - 1 == count:
+        return buffer[:count]
+    return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
+
+
 def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
     """Glyphs grouped into runs through PDFium's C API (the Python wrappers cost more
     than the work). A run ends at a new font or size, a line break, a jump back or a gap."""
     raw = textpage.raw
+    address = ctypes.cast(raw, ctypes.c_void_p).value
     count = pdfium_c.FPDFText_CountChars(raw)
+    codes = _codes(raw, count)
     box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
     name = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     runs: list[_Run] = []
@@ -476,8 +495,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
             runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end))
         text.clear()
 
-    for i in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+    for i, code in enumerate(codes):
         if code in (0, 0xFFFE, 0xFFFF):
             continue
         if 0xD800 <= code < 0xDC00:
@@ -498,9 +516,8 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
                 if char.isspace() and first_word_end is None:
                     first_word_end = x1
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-        obj_address = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        loose_box(raw, i, box_ref)
+        obj_address = _text_object_address(address, i)
         if obj_address != last_object:
             last_object = obj_address
             char_size = pdfium_c.FPDFText_GetFontSize(raw, i)
@@ -508,21 +525,22 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
             char_font = _SUBSET_PREFIX.sub("", name.raw[: max(length - 1, 0)].decode("utf-8", "replace"))
             weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
             char_bold = bool(_BOLD_NAME.search(char_font)) or weight >= 600 or bool(flags.value & _FORCE_BOLD_FLAG)
-        height = box.top - box.bottom
-        same_line = text and abs(box.bottom - y_bottom) < 0.4 * max(height, 1.0)
-        near = text and -0.3 * size < box.left - x1 < 0.6 * size
+        left, right, bottom, top = box.left, box.right, box.bottom, box.top
+        height = top - bottom
+        same_line = text and abs(bottom - y_bottom) < 0.4 * max(height, 1.0)
+        near = text and -0.3 * size < left - x1 < 0.6 * size
         if not (same_line and near and char_font == font and abs(char_size - size) < 0.3):
             close()
-            x0, y_top, y_bottom = box.left, box.top, box.bottom
+            x0, y_top, y_bottom = left, top, bottom
             size, font, bold = char_size, char_font, char_bold
             first_word_end = None
-        elif box.left - x1 > 0.15 * size and text[-1] != " ":
+        elif left - x1 > 0.15 * size and text[-1] != " ":
             text.append(" ")  # a word space PDFium did not mark (words placed one by one)
             if first_word_end is None:
                 first_word_end = x1
         text.append(char)
-        x1 = max(x1, box.right) if len(text) > 1 else box.right
-        y_top = max(y_top, box.top)
+        x1 = max(x1, right) if len(text) > 1 else right
+        y_top = max(y_top, top)
     close()
     return runs
 
@@ -644,17 +662,11 @@ class _Table:
     rows: tuple[tuple[tuple[float, float, float, float] | None, ...], ...]
 
 
-def _has_vertical_rules(page: pdfium.PdfPage) -> bool:
-    """At least two vertical strokes or boxes drawn: a ruled table may be here. An
-    underline or a rule under the header is not enough to pay for pdfplumber."""
-    vertical = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom > 5:
-            vertical += 1
-            if vertical >= 2:
-                return True
-    return False
+def _has_vertical_rules(paths: Sequence[tuple[float, float, float, float]]) -> bool:
+    """At least two vertical strokes or boxes among the page's drawn paths (their bounds):
+    a ruled table may be here. An underline or a rule under the header is not enough to
+    pay for pdfplumber."""
+    return sum(top - bottom > 5 for _, bottom, _, top in paths) >= 2
 
 
 def _ruled_tables(path: Path, numbers: Sequence[int], notes: list[str],
