@@ -140,6 +140,7 @@ class _Line:
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
     lead: str = ""  # the bold sentence the line opens with, the rest not bold (Block.lead)
     underlined: bool = False  # a stroke drawn right under the whole line
+    column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
 
     @property
     def is_row(self) -> bool:
@@ -416,13 +417,178 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         inside = [r for r in runs if _centre_in(r, table.bbox)]
         lines.extend(_table_rows(glyphs.number, table, inside))
         runs = [r for r in runs if not _centre_in(r, table.bbox)]
+    stretches = _column_stretches(runs)
+    for stretch in stretches:
+        inside = [r for r in runs if stretch.holds(r)]
+        runs = [r for r in runs if not stretch.holds(r)]
+        for side, edges in enumerate(stretch.columns):
+            column = [r for r in inside if (r.x1 <= stretch.gutter) == (side == 0)]
+            lines.extend(replace(line, column=edges) for line in _lines(glyphs.number, column))
     lines.extend(_lines(glyphs.number, runs))
     if glyphs.underlines:
         lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, glyphs.underlines) else line
                  for line in lines]
-    lines.sort(key=lambda line: (line.top, line.x0))
+
+    def reading_order(line: _Line) -> tuple:
+        # A stretch in columns is read at its top: its left column, then its right one.
+        stretch = next((s for s in stretches if line.column and s.top <= line.top <= s.bottom), None)
+        if stretch is None:
+            return line.top, 0, line.top, line.x0
+        return stretch.top, line.column != stretch.columns[0], line.top, line.x0
+
+    lines.sort(key=reading_order)
     lines = _without_footnotes(lines, {mark.text.strip() for mark in marks}, glyphs.height)
     return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
+
+
+# -- columns ------------------------------------------------------------------------------
+
+# Text set in two columns (a section with columns, Word's continuous section break): at
+# least this many lines on each side of a gutter no word crosses, ...
+COLUMN_MIN_ROWS = 5
+# ... each column at least this share of the page's text width (a letterhead's or a
+# sign-off's two blocks, the cells of a borderless table, are narrower) ...
+COLUMN_MIN_SHARE = 0.35
+# ... and this share of each column's lines starting at its left edge: prose, set flush
+# left (or justified), not centred blocks.
+COLUMN_FLUSH_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class _Stretch:
+    """A stretch of a page set in two columns: from `top` to `bottom`, split at `gutter`."""
+
+    top: float
+    bottom: float
+    gutter: float
+    columns: tuple[tuple[float, float], tuple[float, float]]  # left and right edge of each column
+
+    def holds(self, run: _Run) -> bool:
+        return self.top <= run.top and run.bottom <= self.bottom
+
+
+def _column_stretches(runs: Sequence[_Run]) -> list[_Stretch]:
+    """The stretches of the page set in two columns, found from where its words are: a run
+    of lines, one under the other, that a vertical gutter in the middle third of the text
+    crosses between words (never through one), with prose on both sides of it. Read line
+    by line across the page, the two columns' lines at one height made one line or a table
+    row of two unrelated sentences. Not on a scanned page (its words are the OCR's)."""
+    if not runs or any(run.font == OCR_FONT for run in runs):
+        return []
+    text_left, text_right = min(r.x0 for r in runs), max(r.x1 for r in runs)
+    span = text_right - text_left
+    first, last = int(text_left + span / 3), int(text_left + 2 * span / 3)
+    if last - first < 2:
+        return []
+    everywhere = (1 << (last - first + 1)) - 1
+    rows = _rows(runs)
+    free = []
+    for row in rows:
+        mask = everywhere
+        for run in row:
+            a, b = max(int(run.x0) + 1, first), min(int(run.x1), last)  # xs strictly inside the run
+            if a <= b:
+                mask &= ~(((1 << (b - a + 1)) - 1) << (a - first))
+        free.append(mask)
+    stretches: list[_Stretch] = []
+    start = 0
+    while start < len(rows):
+        mask, end = free[start], start
+        while end + 1 < len(rows) and mask & free[end + 1]:
+            end += 1
+            mask &= free[end]
+        stretch = None
+        if mask and end > start:
+            gutter = _gutter(mask, first)
+            start, end = _trimmed(rows, start, end, gutter)
+            stretch = _stretch(rows[start : end + 1], gutter)
+        if stretch is not None:
+            stretches.append(stretch)
+            start = end + 1
+        else:
+            start += 1
+    return stretches
+
+
+def _side(row: Sequence[_Run], gutter: float) -> int:
+    """0: the row is all left of the gutter; 1: all right of it; 2: on both sides."""
+    return 0 if all(r.x1 <= gutter for r in row) else 1 if all(r.x0 >= gutter for r in row) else 2
+
+
+def _trimmed(rows: Sequence[Sequence[_Run]], start: int, end: int, gutter: float) -> tuple[int, int]:
+    """rows[start:end + 1] without the lines on one side of the gutter at either end that are
+    not the columns' own: a short line of the full-width text before or after (the opening
+    paragraph's last line, "Trên đây là báo cáo…") is further from its side's next line than
+    the column's line spacing, a column's lines follow each other at it."""
+    def baselines(side: int, lo: int, hi: int) -> list[float]:
+        return [max(r.bottom for r in row) for row in rows[lo : hi + 1] if _side(row, gutter) in (side, 2)]
+
+    def apart(side: int, a: float, b: float) -> bool:
+        lines = baselines(side, start, end)
+        gaps = [y - x for x, y in zip(lines, lines[1:], strict=False)]
+        return abs(b - a) > 1.5 * statistics.median(gaps) if gaps else True
+
+    while end > start and (side := _side(rows[end], gutter)) != 2:
+        before = baselines(side, start, end - 1)
+        if before and not apart(side, before[-1], max(r.bottom for r in rows[end])):
+            break
+        end -= 1
+    while start < end and (side := _side(rows[start], gutter)) != 2:
+        after = baselines(side, start + 1, end)
+        if after and not apart(side, max(r.bottom for r in rows[start]), after[0]):
+            break
+        start += 1
+    return start, end
+
+
+def _gutter(mask: int, first: int) -> float:
+    """The middle of the widest clear band of `mask` (bit k: x = first + k crosses no word)."""
+    best, at, k = 0, 0, 0
+    while mask >> k:
+        if mask >> k & 1:
+            width = 0
+            while mask >> (k + width) & 1:
+                width += 1
+            if width > best:
+                best, at = width, k
+            k += width
+        else:
+            k += 1
+    return first + at + best / 2
+
+
+def _rows(runs: Sequence[_Run]) -> list[list[_Run]]:
+    """Runs sharing a baseline band, top to bottom (as `_lines` groups them)."""
+    groups: list[list[_Run]] = []
+    for run in sorted(runs, key=lambda r: (r.bottom, r.x0)):
+        for group in reversed(groups[-4:]):
+            if _same_line(group[0], run):
+                group.append(run)
+                break
+        else:
+            groups.append([run])
+    return groups
+
+
+def _stretch(rows: Sequence[Sequence[_Run]], gutter: float) -> _Stretch | None:
+    """The rows as a stretch in two columns split at `gutter`, if they are one."""
+    if not rows:
+        return None
+    runs = [r for row in rows for r in row]
+    sides = ([r for r in runs if r.x1 <= gutter], [r for r in runs if r.x0 >= gutter])
+    span = max(r.x1 for r in runs) - min(r.x0 for r in runs)
+    columns = []
+    for side in sides:
+        if not side:
+            return None
+        left, right = min(r.x0 for r in side), max(r.x1 for r in side)
+        starts = [min(r.x0 for r in row) for row in _rows(side)]
+        flush = sum(abs(x - left) < 0.5 * statistics.median(r.size for r in side) for x in starts)
+        if (len(starts) < COLUMN_MIN_ROWS or right - left < COLUMN_MIN_SHARE * span
+                or flush < COLUMN_FLUSH_SHARE * len(starts)):
+            return None
+        columns.append((left, right))
+    return _Stretch(min(r.top for r in runs), max(r.bottom for r in runs), gutter, (columns[0], columns[1]))
 
 
 # -- footnotes ----------------------------------------------------------------------------
@@ -869,9 +1035,10 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
     width = width_of[line.page]
-    left, right = layout.left[width], layout.right[width]
+    left, right = line.column or (layout.left[width], layout.right[width])
+    prev_right = prev.column[1] if prev.column else layout.right[width_of[prev.page]]
     pitch = layout.pitch * (1.0 if recognised else line.size / layout.body_size)  # larger type, wider lines
-    if line.page == prev.page and line.bottom - prev.bottom > 1.3 * pitch + 1:
+    if line.page == prev.page and line.column == prev.column and line.bottom - prev.bottom > 1.3 * pitch + 1:
         return False  # paragraph spacing, or a blank line
     if line.page != prev.page and line.page != prev.page + 1:
         return False
@@ -899,7 +1066,7 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     # The previous line stopped short although the next line's first word would have
     # fitted after it: the writer ended the paragraph there.
     room = (_SPACE_EMS + (_OCR_FIT_EMS if recognised else 0.0)) * line.size
-    return right - prev.x1 < line.first_word_width + room
+    return prev_right - prev.x1 < line.first_word_width + room
 
 
 def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:

@@ -523,3 +523,62 @@ def test_pages_left_when_the_time_is_up_are_not_read(tmp_path):
     deadline.end = time.monotonic()
     with pytest.raises(DocumentError, match="the time limit of 5 s was reached at page 1: pages 1–2 were not read"):
         read_pdf(path, deadline=deadline)
+
+
+# -- a page set in two columns ------------------------------------------------------------
+
+COLUMN_LEFT_TEXT = ("Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 278 thủ tục hành chính "
+                    "mức độ 3, 4 và kết nối với cơ sở dữ liệu quốc gia về dân cư.")
+COLUMN_RIGHT_TEXT = ("Nguồn nhân lực công nghệ thông tin của tỉnh còn thiếu, nhiều xã chưa có cán bộ chuyên trách "
+                     "và kinh phí duy trì các hệ thống còn hạn chế.")
+
+
+def _two_column_pdf(path, columns: tuple[tuple[float, float], tuple[float, float]], drop: float = 7.0):
+    """A full-width opening line, then two columns (each a bold numbered heading over a paragraph
+    wrapped to the column's width, the right column's baselines `drop` points lower, as when
+    its heading has other spacing), then a full-width closing line."""
+    from pdf_builders import FONT_DIR
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont("Serif-Bold", str(FONT_DIR / "LiberationSerif-Bold.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    pdf.drawString(85, 760, "UBND tỉnh báo cáo kết quả thực hiện như sau:")
+    bottom = 760
+    for (x0, x1), heading, text, y in (((columns[0]), "1. Kết quả đạt được", COLUMN_LEFT_TEXT, 730),
+                                       ((columns[1]), "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT, 730 - drop)):
+        pdf.setFont("Serif-Bold", 13)
+        pdf.drawString(x0, y, heading)
+        pdf.setFont("Serif", 13)
+        for line in simpleSplit(text, "Serif", 13, x1 - x0):
+            y -= 18
+            pdf.drawString(x0, y, line)
+        bottom = min(bottom, y)
+    pdf.drawString(85, bottom - 30, "Trên đây là báo cáo của tỉnh./.")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_two_columns_are_read_column_by_column(tmp_path):
+    """Text set in two columns: the gutter between them, which no word crosses, splits each
+    line; the left column is read to its end, then the right one, each paragraph whole."""
+    pdf = _two_column_pdf(tmp_path / "cot.pdf", ((85, 295), (325, 540)))
+    assert texts(read_pdf(pdf)) == [
+        "UBND tỉnh báo cáo kết quả thực hiện như sau:",
+        "1. Kết quả đạt được", COLUMN_LEFT_TEXT,
+        "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT,
+        "Trên đây là báo cáo của tỉnh./.",
+    ]
+
+
+def test_narrow_blocks_side_by_side_stay_table_rows(tmp_path):
+    """Two narrow blocks side by side (a sign-off's recipients and signature, a borderless
+    table) are no columns of text: their lines stay rows."""
+    pdf = _two_column_pdf(tmp_path / "bang.pdf", ((85, 200), (360, 470)), drop=0.0)
+    rows = [b.text for b in read_pdf(pdf).blocks if b.kind == "table_row"]
+    assert rows and all(" | " in row for row in rows)
