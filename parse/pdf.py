@@ -900,15 +900,15 @@ def _centre_in(run: _Run, bbox: tuple[float, float, float, float]) -> bool:
 
 
 def _table_rows(page: int, table: _Table, runs: Sequence[_Run]) -> list[_Line]:
+    holding = {cell: [r for r in runs if _centre_in(r, cell)] for cells in table.rows for cell in cells if cell}
+    # The cells' inner margin: where the text of a cell set flush left starts.
+    padding = max(min((r.x0 - cell[0] for cell, inside in holding.items() for r in inside), default=0.0), 0.0)
     rows = []
     for cells in table.rows:
         present = [cell for cell in cells if cell is not None]
         if not present:
             continue
-        texts = []
-        for cell in present:
-            inside = [r for r in runs if _centre_in(r, cell)]
-            texts.append(" ".join(line.text for line in sorted(_lines(page, inside), key=lambda ln: (ln.top, ln.x0))))
+        texts = [_cell_text(page, cell, holding[cell], padding) for cell in present]
         if not any(texts):
             continue
         members = [r for r in runs if any(_centre_in(r, cell) for cell in present)]
@@ -928,6 +928,26 @@ def _table_rows(page: int, table: _Table, runs: Sequence[_Run]) -> list[_Line]:
             )
         )
     return rows
+
+
+def _cell_text(page: int, cell: tuple[float, float, float, float], runs: Sequence[_Run], padding: float) -> str:
+    """The lines of a ruled cell joined by a space, but for a word too long for the cell's
+    width, which Word breaks between two letters ("ST" over "T" in a narrow "STT" column):
+    a line of one word, with no space after it, that fills the cell so that not even the
+    next line's first letter would have fitted after it, is joined to the next line as is."""
+    lines = sorted(_lines(page, runs), key=lambda ln: (ln.top, ln.x0))
+    if not lines:
+        return ""
+    text = lines[0].text
+    room = cell[2] - cell[0] - 2 * padding
+    for prev, line in zip(lines, lines[1:], strict=False):
+        ends = [r for r in runs if prev.top <= (r.top + r.bottom) / 2 <= prev.bottom]
+        last = max(ends, key=lambda r: r.x1) if ends else None
+        letter = line.first_word_width / max(len(line.text.split(" ", 1)[0]), 1)
+        broken = (last is not None and not last.text.endswith(" ") and " " not in prev.text
+                  and prev.x1 - prev.x0 + letter > room)
+        text = f"{text}{line.text}" if broken else f"{text} {line.text}"
+    return text
 
 
 # -- running headers, footers, page numbers -----------------------------------------------

@@ -582,3 +582,29 @@ def test_narrow_blocks_side_by_side_stay_table_rows(tmp_path):
     pdf = _two_column_pdf(tmp_path / "bang.pdf", ((85, 200), (360, 470)), drop=0.0)
     rows = [b.text for b in read_pdf(pdf).blocks if b.kind == "table_row"]
     assert rows and all(" | " in row for row in rows)
+
+
+def _ruled_table_with_wrapped_cells(path):
+    """A ruled table of two rows whose first column is narrow: its header "STT" does not fit
+    and is broken between two letters ("ST" over "T"); the second column's header "Ghi chu"
+    wraps at its space. Cells' text starts 4 pt inside their rules."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    xs, ys = (72, 98, 136, 400), (700, 668, 648)
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    pdf.setFont("Helvetica", 12)
+    for x, y, text in ((76, 688, "ST"), (79, 674, "T"), (102, 688, "Ghi "), (102, 674, "chu"),
+                       (140, 688, "Noi dung"), (76, 654, "1"), (102, 654, "x"), (140, 654, "Trung tam dieu hanh")):
+        pdf.drawString(x, y, text)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_word_broken_by_a_narrow_cell_is_read_whole(tmp_path):
+    rows = [b.text for b in read_pdf(_ruled_table_with_wrapped_cells(tmp_path / "stt.pdf")).blocks]
+    assert rows == ["STT | Ghi chu | Noi dung", "1 | x | Trung tam dieu hanh"]
