@@ -5,17 +5,17 @@ runs → lines (by baseline) → paragraphs (by spacing, indentation, where the 
 numbering labels and a change of bold or size). Running headers, footers and page
 numbers are dropped; bold comes from the font name, heading level from the font size.
 
-Why PDFium (pypdfium2) for the glyphs and pdfplumber only for ruled tables: pdfplumber
-reads glyphs through pdfminer, in pure Python. Measured on one core (bench/pdf_speed.py,
-medians of 5 warm runs), pdfplumber's `extract_words(extra_attrs=["fontname", "size"])`
-alone ran at 9-19 pages/s (the spread is the machine's load) on a 23-page report exported
-by LibreOffice and on a 23-page dense A4 file (~2,700 glyphs a page), under the 20 pages/s
-target before any paragraph logic. PDFium gives the same glyphs with box, size, font
-name and weight through its C API at ~130 pages/s; the whole `read_pdf` ran at 58 and
-86 pages/s on those two files, 6-10 times pdfplumber in the same runs. pdfplumber's
-table finder (which needs ruling lines) runs only on pages whose drawing has vertical
-rules, opened once for those pages: it costs ~0.15 s a page, so a report without ruled
-tables never goes through pdfminer. pypdfium2 is a dependency of pdfplumber already.
+Why PDFium (pypdfium2) for the glyphs and the rules: pdfplumber reads glyphs through
+pdfminer, in pure Python. Measured on one core (bench/pdf_speed.py, medians of 5 warm
+runs), pdfplumber's `extract_words(extra_attrs=["fontname", "size"])` alone ran at 9-19
+pages/s (the spread is the machine's load) on a 23-page report exported by LibreOffice and
+on a 23-page dense A4 file (~2,700 glyphs a page), under the 20 pages/s target before any
+paragraph logic. PDFium gives the same glyphs with box, size, font name and weight through
+its C API at ~130 pages/s. Ruled tables are found with pdfplumber's own cell finder
+(rules snapped and joined, cells between their crossings), fed with the rules PDFium
+gives: letting pdfplumber read the page for them cost 0.3-0.5 s a page through pdfminer
+(most of the reading time of a report with tables, or with a framed heading), so pdfminer
+never runs here. pypdfium2 is a dependency of pdfplumber already.
 
 Borderless tables (the letterhead, the sign-off, many funding tables) have no rules:
 a line with a gap much wider than a word space is taken as a table row, its pieces as
@@ -172,7 +172,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
             try:
                 if deadline is not None and deadline.expired():
                     raise TimeLimitExceeded(deadline.reached())
-                glyphs.append(_page_glyphs(path, pdf, number))
+                glyphs.append(_page_glyphs(path, pdf, number, notes, deadline))
             except DocumentError as e:
                 notes.append(N_("page {number} could not be read: {reason}").format(number=number, reason=e.reason))
             except Exception:
@@ -186,8 +186,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
     if not glyphs:
         raise DocumentError(path, "; ".join(notes) or N_("it has no pages"), kind=KIND,
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
-    tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled], notes, deadline)
-    sides = [(side, tables.get(g.number, ())) for g in glyphs for side in _sheet_sides(g)]
+    sides = [(side, g.tables) for g in glyphs for side in _sheet_sides(g)]
     pages = [_page_lines(replace(side, number=n), ruled) for n, (side, ruled) in enumerate(sides, start=1)]
     pages = _bold_by_ink(_without_pages_fed_twice(pages))
     lines = _without_running_lines(pages)
@@ -313,9 +312,12 @@ class _Glyphs:
     runs: tuple[_Run, ...]
     ruled: bool  # drawn rules that may make a table
     underlines: tuple[tuple[float, float, float], ...] = ()  # thin horizontal strokes: (x0, x1, top)
+    tables: tuple[_Table, ...] = ()  # the tables its rules draw
 
 
-def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int) -> _Glyphs:
+def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[str] | None = None,
+                 deadline: Deadline | None = None) -> _Glyphs:
+    notes = [] if notes is None else notes
     page = _page(path, pdf, number)
     left, bottom, right, top = page.get_mediabox()
     runs = _runs(page.get_textpage(), top)
@@ -325,9 +327,19 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int) -> _Glyphs:
         found = inks(page, [Box(runs[i].x0, runs[i].top, runs[i].x1, runs[i].bottom) for i in recognised])
         for i, ink in zip(recognised, found, strict=True):
             runs[i] = replace(runs[i], ink=ink)
-    paths = [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])]
-    return _Glyphs(number, right - left, top - bottom, tuple(runs), _has_vertical_rules(paths),
-                   _underlines(paths, top))
+    objects = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]))
+    paths = [obj.get_bounds() for obj in objects]
+    ruled = _has_vertical_rules(paths)
+    tables: tuple[_Table, ...] = ()
+    if ruled:
+        try:
+            tables = _page_tables(objects, top)
+        except Exception as e:  # a path PDFium cannot describe: the page is read without table structure
+            if deadline is not None and deadline.expired():
+                raise
+            notes.append(N_("tables of {pages} could not be read: {reason}").format(
+                pages=_pages([number]), reason=_library_error(e)))
+    return _Glyphs(number, right - left, top - bottom, tuple(runs), ruled, _underlines(paths, top), tables)
 
 
 def _underlines(paths: Sequence[tuple[float, float, float, float]],
@@ -498,7 +510,7 @@ def _column_stretches(runs: Sequence[_Run]) -> list[_Stretch]:
             end += 1
             mask &= free[end]
         stretch = None
-        if mask and end > start:
+        if mask and end - start + 1 >= COLUMN_MIN_ROWS:
             gutter = _gutter(mask, first)
             start, end = _trimmed(rows, start, end, gutter)
             stretch = _stretch(rows[start : end + 1], gutter)
@@ -627,12 +639,18 @@ _text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes
 
 def _codes(raw, count: int) -> list[int]:
     """The UTF-16 code of each of the page's `count` characters: all in one call
-    (FPDFText_GetText) when that gives one code a character, else one call a character."""
+    (FPDFText_GetText) when that gives one code a character, else one call a character.
+    FPDFText_GetText writes U+FFFE for a line-end hyphen PDFium recognised, which
+    FPDFText_GetUnicode gives as U+0002 (kept: `_join` reads it), so those are asked again."""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer) if count else 1
-    if written - 1 == count:
-        return buffer[:count]
-    return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
+    if written - 1 != count:
+        return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
+    codes = buffer[:count]
+    for i, code in enumerate(codes):
+        if code == 0xFFFE:
+            codes[i] = pdfium_c.FPDFText_GetUnicode(raw, i)
+    return codes
 
 
 def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
@@ -692,21 +710,24 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
             weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
             char_bold = bool(_BOLD_NAME.search(char_font)) or weight >= 600 or bool(flags.value & _FORCE_BOLD_FLAG)
         left, right, bottom, top = box.left, box.right, box.bottom, box.top
-        height = top - bottom
-        same_line = text and abs(bottom - y_bottom) < 0.4 * max(height, 1.0)
-        near = text and -0.3 * size < left - x1 < 0.6 * size
-        if not (same_line and near and char_font == font and abs(char_size - size) < 0.3):
+        # Plain comparisons, not abs()/max(): this loop runs once a glyph.
+        tolerance = 0.4 * (top - bottom if top - bottom > 1.0 else 1.0)
+        if not (text and -tolerance < bottom - y_bottom < tolerance and -0.3 * size < left - x1 < 0.6 * size
+                and char_font == font and -0.3 < char_size - size < 0.3):
             close()
-            x0, y_top, y_bottom = left, top, bottom
+            x0, x1, y_top, y_bottom = left, right, top, bottom
             size, font, bold = char_size, char_font, char_bold
             first_word_end = None
-        elif left - x1 > 0.15 * size and text[-1] != " ":
-            text.append(" ")  # a word space PDFium did not mark (words placed one by one)
-            if first_word_end is None:
-                first_word_end = x1
+        else:
+            if left - x1 > 0.15 * size and text[-1] != " ":
+                text.append(" ")  # a word space PDFium did not mark (words placed one by one)
+                if first_word_end is None:
+                    first_word_end = x1
+            if right > x1:
+                x1 = right
+            if top > y_top:
+                y_top = top
         text.append(char)
-        x1 = max(x1, right) if len(text) > 1 else right
-        y_top = max(y_top, top)
     close()
     return runs
 
@@ -835,51 +856,58 @@ def _has_vertical_rules(paths: Sequence[tuple[float, float, float, float]]) -> b
     return sum(top - bottom > 5 for _, bottom, _, top in paths) >= 2
 
 
-def _ruled_tables(path: Path, numbers: Sequence[int], notes: list[str],
-                  deadline: Deadline | None = None) -> dict[int, tuple[_Table, ...]]:
-    """pdfplumber's tables (found by their rules) on the given pages, by page number.
-    Pages whose tables cannot be read are said in `notes` and read without table
-    structure (a row's cells still come apart at the gaps); so are the pages left when
-    the deadline runs out, which pdfplumber may report as an error of its own."""
-    if not numbers:
-        return {}
-    import pdfplumber  # imported here: most reports never need it
+def _page_tables(objects: Sequence, page_top: float) -> tuple[_Table, ...]:
+    """The tables the page's drawn rules make, found as pdfplumber finds them ("lines"
+    strategy: rules snapped and joined 3 pt apart, cells between their crossings, cells
+    sharing a corner one table), from the rules PDFium gives: pdfplumber reading the same
+    page through pdfminer cost 0.3-0.5 s a page, most of a report's reading time."""
+    from pdfplumber.table import (  # imported here: most reports never need it
+        Table,
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
+    from pdfplumber.utils import filter_edges
 
-    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-    found: dict[int, tuple[_Table, ...]] = {}
-    failed: list[int] = []
-    try:
-        with pdfplumber.open(path, pages=list(numbers)) as pdf:
-            for page in pdf.pages:
-                if deadline is not None and deadline.expired():
-                    break
-                try:
-                    found[page.page_number] = tuple(
-                        _Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows))
-                        for table in page.find_tables(settings)
-                        if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2
-                    )
-                except Exception as e:  # pdfminer's errors are many, and it wraps the time limit's
-                    if deadline is not None and deadline.expired():
-                        break
-                    failed.append(page.page_number)
-                    notes.append(N_("tables of {pages} could not be read: {reason}").format(
-                        pages=_pages([page.page_number]), reason=_library_error(e)))
-                finally:
-                    page.close()
-    except Exception as e:  # opening it: pdfminer cannot parse what PDFium could
-        if deadline is None or not deadline.expired():
-            left = [n for n in numbers if n not in found and n not in failed]
-            notes.append(N_("tables of {pages} could not be read: {reason}").format(pages=_pages(left),
-                                                                                      reason=_library_error(e)))
-            return found
-    left = [n for n in numbers if n not in found and n not in failed]
-    if left and deadline is not None and deadline.expired():
-        notes.append(deadline.reached(N_("while reading the tables of page {number}: the tables of {pages} were read "
-                                         "as plain lines").format(number=left[0], pages=_pages(left))))
-    elif left:
-        notes.append(N_("tables of {pages} could not be read: pdfminer does not find these pages").format(
-            pages=_pages(left)))
+    edges = [edge for obj in objects for edge in _path_edges(obj, page_top)]
+    edges = filter_edges(edges, "v", min_length=1) + filter_edges(edges, "h", min_length=1)
+    edges = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
+    cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
+    tables = [Table(None, group) for group in cells_to_tables(cells)]
+    return tuple(_Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows)) for table in tables
+                 if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2)
+
+
+def _path_edges(obj, page_top: float) -> list[dict]:
+    """A drawn path's straight, level or upright pieces as pdfplumber's edges (x0, x1, top,
+    bottom, width, height, orientation), in page coordinates from the top."""
+    a, b, c, d, e, f = obj.get_matrix().get()
+    raw = obj.raw
+    x, y = ctypes.c_float(), ctypes.c_float()
+    edges = []
+    start = last = None
+    for i in range(pdfium_c.FPDFPath_CountSegments(raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(raw, i)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (a * x.value + c * y.value + e, page_top - (b * x.value + d * y.value + f))
+        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO or last is None:
+            start = point
+        else:
+            edges.append((last, point))
+        last = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            edges.append((last, start))
+            last = start
+    found = []
+    for (x0, y0), (x1, y1) in edges:
+        level, upright = abs(y0 - y1) < 0.01, abs(x0 - x1) < 0.01
+        if level == upright:
+            continue  # slanted, or a point
+        left, right, top, bottom = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+        found.append({"x0": left, "x1": right, "top": top if upright else y0, "bottom": bottom if upright else y0,
+                      "width": right - left, "height": bottom - top, "orientation": "v" if upright else "h",
+                      "object_type": "line"})
     return found
 
 

@@ -465,54 +465,62 @@ def test_ruled_tables_are_read_as_table_rows(tmp_path):
     assert "o 2.1.0 | o 2.1.1 | o 2.1.2" in [b.text for b in document.blocks if b.kind == "table_row"]
 
 
-def test_tables_pdfminer_cannot_read_are_recorded_not_dropped(tmp_path, monkeypatch):
-    import pdfplumber.page
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+def test_ruled_tables_are_found_without_pdfminer(tmp_path, monkeypatch):
+    """The rules come from PDFium: pdfminer's reading of the page (0.3-0.5 s a page) is never run."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    def no_pdfminer(*args, **kwargs):
+        raise AssertionError("pdfminer read a page")
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", no_pdfminer)
+    rows = [b.text for b in read_pdf(_pdf_with_ruled_tables(tmp_path / "bang.pdf")).blocks if b.kind == "table_row"]
+    assert "o 2.1.0 | o 2.1.1 | o 2.1.2" in rows
+
+
+def test_tables_that_cannot_be_read_are_recorded_not_dropped(tmp_path, monkeypatch):
+    import baocao.parse.pdf as reader
 
     path = _pdf_with_ruled_tables(tmp_path / "bang.pdf")
-    real = pdfplumber.page.Page.find_tables
+    real, calls = reader._page_tables, []
 
-    def fails_on_page_2(page, *args, **kwargs):
-        if page.page_number == 2:
-            raise PdfminerException(PDFSyntaxError("No /Type object"))  # as pdfplumber wraps pdfminer's errors
-        return real(page, *args, **kwargs)
+    def fails_on_page_2(objects, page_top):
+        calls.append(page_top)
+        if len(calls) == 2:
+            raise ValueError("a path PDFium cannot describe")
+        return real(objects, page_top)
 
-    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", fails_on_page_2)
+    monkeypatch.setattr(reader, "_page_tables", fails_on_page_2)
     document = read_pdf(path)
-    assert "tables of page 2 could not be read: PDFSyntaxError: No /Type object" in document.partial
+    assert "tables of page 2 could not be read: ValueError: a path PDFium cannot describe" in document.partial
     rows = [b.text for b in document.blocks if b.kind == "table_row"]
     assert "o 3.1.0 | o 3.1.1 | o 3.1.2" in rows   # the pages after it keep their tables
     assert any("o 2.1.0" in b.text for b in document.blocks)   # and page 2 its text
 
 
-def test_the_time_limit_running_out_inside_pdfplumber_stops_reading_and_says_where(tmp_path, monkeypatch):
-    # The limit is a signal: when it fires inside pdfminer, pdfplumber wraps the exception
-    # in its own, which looked like one table failing, and reading went on without a limit.
+def test_the_time_limit_running_out_while_finding_tables_stops_reading_and_says_where(tmp_path, monkeypatch):
+    # The limit is a signal: fired inside the table finder, it must not pass for one table failing.
     import signal
 
-    from pdfminer.pdfinterp import PDFPageInterpreter
-
+    import baocao.parse.pdf as reader
     from baocao.parse.limits import Deadline, time_limit
 
     path = _pdf_with_ruled_tables(tmp_path / "bang.pdf", pages=4)
     deadline = Deadline(60)
-    real = PDFPageInterpreter.process_page
-    pages_begun = []
+    real, calls = reader._page_tables, []
 
-    def time_runs_out_in_page_2(interpreter, page):
-        pages_begun.append(page)
-        if len(pages_begun) == 2:
+    def time_runs_out_in_page_2(objects, page_top):
+        calls.append(page_top)
+        if len(calls) == 2:
             deadline.end = time.monotonic()        # the document's time is up ...
-            signal.raise_signal(signal.SIGALRM)    # ... and the timer fires in pdfminer's work
-        return real(interpreter, page)
+            signal.raise_signal(signal.SIGALRM)    # ... and the timer fires in the table finder
+        return real(objects, page_top)
 
-    monkeypatch.setattr(PDFPageInterpreter, "process_page", time_runs_out_in_page_2)
+    monkeypatch.setattr(reader, "_page_tables", time_runs_out_in_page_2)
     with time_limit(deadline):
         document = read_pdf(path, deadline=deadline)
-    assert document.partial.startswith("the time limit of 60 s was reached while reading the tables of page 2")
-    assert "pages 2, 3, 4" in document.partial and len(pages_begun) == 2
-    assert any("o 4.2.2" in b.text for b in document.blocks)   # what was read is kept
+    assert document.partial.startswith("the time limit of 60 s was reached at page 2: pages 2–4 were not read")
+    assert len(calls) == 2
+    assert any("o 1.2.2" in b.text for b in document.blocks)   # what was read is kept
 
 
 def test_pages_left_when_the_time_is_up_are_not_read(tmp_path):
