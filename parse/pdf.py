@@ -983,9 +983,10 @@ def _cell_text(page: int, cell: tuple[float, float, float, float], runs: Sequenc
 
 def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
     """Every line but those in the top or bottom band that are page numbers or repeat
-    at the same place on most pages, the page's own number aside ("Trang 2 / 9")."""
+    at the same place on most pages, their numbers aside: a page number that need not be the
+    file's ("Trang 3/9" on its second page, when the cover is counted), "- 2 -", a total."""
     def key(line: _Line) -> tuple[int, str]:
-        return round(line.top / 4), re.sub(rf"(?<!\d){line.page}(?!\d)", "#", fold(line.text), count=1)
+        return round(line.top / 4), re.sub(r"\d+", "#", fold(line.text))
 
     seen: Counter = Counter()
     for page in pages:

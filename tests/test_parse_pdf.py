@@ -281,6 +281,16 @@ def test_line_repeated_at_the_top_of_every_page_is_dropped(tmp_path):
     assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
 
 
+def test_running_header_whose_number_is_not_the_page_number_is_dropped(tmp_path):
+    """A running header or footer that repeats but for a number that changes from page to
+    page, whatever that number is: here the printed page number runs one ahead of the file's
+    page (a cover page counted), and another number stands in the header as well."""
+    words = ("Mở đầu.", "Nội dung.", "Kết luận.")
+    pages = [Page((Line(text),), header=f"Báo cáo số 325/BC-UBND - Trang {n + 1}/4", footer=f"- {n + 1} -")
+             for n, text in enumerate(words, start=1)]
+    assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
+
+
 def test_same_text_in_the_body_of_each_page_is_kept(tmp_path):
     pages = [Page((Line(f"Mục {n}."), *(Line("x") for _ in range(10)), Line("Kinh phí: xem Phụ lục.")))
              for n in (1, 2, 3)]
