@@ -320,7 +320,13 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
     notes = [] if notes is None else notes
     page = _page(path, pdf, number)
     left, bottom, right, top = page.get_mediabox()
-    runs = _runs(page.get_textpage(), top)
+    turn = _Turn(page.get_rotation(), left, bottom, right - left, top - bottom)
+    textpage = page.get_textpage()
+    runs = _runs(textpage, turn.height if turn.rotation else top, turn)
+    if turn.rotation and any(run.font == OCR_FONT for run in runs):
+        turn = _Turn(0, left, bottom, right - left, top - bottom)  # a scan's layer: read as the OCR placed it
+        runs = _runs(textpage, top, turn)
+    top = turn.height if turn.rotation else top
     recognised = [i for i, run in enumerate(runs) if run.font == OCR_FONT]
     if recognised:
         # A scanned page's text layer: the ink under each run, which tells bold (_bold_by_ink).
@@ -328,18 +334,53 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
         for i, ink in zip(recognised, found, strict=True):
             runs[i] = replace(runs[i], ink=ink)
     objects = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]))
-    paths = [obj.get_bounds() for obj in objects]
+    paths = [turn.box(*obj.get_bounds()) for obj in objects]
     ruled = _has_vertical_rules(paths)
     tables: tuple[_Table, ...] = ()
     if ruled:
         try:
-            tables = _page_tables(objects, top)
+            tables = _page_tables(objects, top, turn)
         except Exception as e:  # a path PDFium cannot describe: the page is read without table structure
             if deadline is not None and deadline.expired():
                 raise
             notes.append(N_("tables of {pages} could not be read: {reason}").format(
                 pages=_pages([number]), reason=_library_error(e)))
-    return _Glyphs(number, right - left, top - bottom, tuple(runs), ruled, _underlines(paths, top), tables)
+    return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables)
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """From PDF user space to the page as it is shown, y still upwards from its foot: a page
+    with /Rotate (a landscape page printed or scanned upright, turned for reading) has its
+    words running up or down the sheet, and is read as its reader sees it."""
+
+    rotation: int  # degrees clockwise: 0, 90, 180, 270
+    x0: float  # the media box's corner
+    y0: float
+    sheet_width: float  # the media box's size, unturned
+    sheet_height: float
+
+    @property
+    def width(self) -> float:
+        return self.sheet_height if self.rotation in (90, 270) else self.sheet_width
+
+    @property
+    def height(self) -> float:
+        return self.sheet_width if self.rotation in (90, 270) else self.sheet_height
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        x, y = x - self.x0, y - self.y0
+        if self.rotation == 90:
+            return y, self.sheet_width - x
+        if self.rotation == 180:
+            return self.sheet_width - x, self.sheet_height - y
+        if self.rotation == 270:
+            return self.sheet_height - y, x
+        return x + self.x0, y + self.y0  # unturned: coordinates as they are (as read before)
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        (ax, ay), (bx, by) = self.point(left, bottom), self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
 def _underlines(paths: Sequence[tuple[float, float, float, float]],
@@ -653,7 +694,7 @@ def _codes(raw, count: int) -> list[int]:
     return codes
 
 
-def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
+def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = None) -> list[_Run]:
     """Glyphs grouped into runs through PDFium's C API (the Python wrappers cost more
     than the work). A run ends at a new font or size, a line break, a jump back or a gap."""
     raw = textpage.raw
@@ -709,7 +750,10 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
             char_font = _SUBSET_PREFIX.sub("", name.raw[: max(length - 1, 0)].decode("utf-8", "replace"))
             weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
             char_bold = bool(_BOLD_NAME.search(char_font)) or weight >= 600 or bool(flags.value & _FORCE_BOLD_FLAG)
-        left, right, bottom, top = box.left, box.right, box.bottom, box.top
+        if turn is not None and turn.rotation:
+            left, bottom, right, top = turn.box(box.left, box.bottom, box.right, box.top)
+        else:
+            left, right, bottom, top = box.left, box.right, box.bottom, box.top
         # Plain comparisons, not abs()/max(): this loop runs once a glyph.
         tolerance = 0.4 * (top - bottom if top - bottom > 1.0 else 1.0)
         if not (text and -tolerance < bottom - y_bottom < tolerance and -0.3 * size < left - x1 < 0.6 * size
@@ -856,7 +900,7 @@ def _has_vertical_rules(paths: Sequence[tuple[float, float, float, float]]) -> b
     return sum(top - bottom > 5 for _, bottom, _, top in paths) >= 2
 
 
-def _page_tables(objects: Sequence, page_top: float) -> tuple[_Table, ...]:
+def _page_tables(objects: Sequence, page_top: float, turn: _Turn | None = None) -> tuple[_Table, ...]:
     """The tables the page's drawn rules make, found as pdfplumber finds them ("lines"
     strategy: rules snapped and joined 3 pt apart, cells between their crossings, cells
     sharing a corner one table), from the rules PDFium gives: pdfplumber reading the same
@@ -870,7 +914,7 @@ def _page_tables(objects: Sequence, page_top: float) -> tuple[_Table, ...]:
     )
     from pdfplumber.utils import filter_edges
 
-    edges = [edge for obj in objects for edge in _path_edges(obj, page_top)]
+    edges = [edge for obj in objects for edge in _path_edges(obj, page_top, turn)]
     edges = filter_edges(edges, "v", min_length=1) + filter_edges(edges, "h", min_length=1)
     edges = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
     cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
@@ -879,7 +923,7 @@ def _page_tables(objects: Sequence, page_top: float) -> tuple[_Table, ...]:
                  if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2)
 
 
-def _path_edges(obj, page_top: float) -> list[dict]:
+def _path_edges(obj, page_top: float, turn: _Turn | None = None) -> list[dict]:
     """A drawn path's straight, level or upright pieces as pdfplumber's edges (x0, x1, top,
     bottom, width, height, orientation), in page coordinates from the top."""
     a, b, c, d, e, f = obj.get_matrix().get()
@@ -890,7 +934,10 @@ def _path_edges(obj, page_top: float) -> list[dict]:
     for i in range(pdfium_c.FPDFPath_CountSegments(raw)):
         segment = pdfium_c.FPDFPath_GetPathSegment(raw, i)
         pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = (a * x.value + c * y.value + e, page_top - (b * x.value + d * y.value + f))
+        px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
+        if turn is not None and turn.rotation:
+            px, py = turn.point(px, py)
+        point = (px, page_top - py)
         if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO or last is None:
             start = point
         else:

@@ -493,11 +493,11 @@ def test_tables_that_cannot_be_read_are_recorded_not_dropped(tmp_path, monkeypat
     path = _pdf_with_ruled_tables(tmp_path / "bang.pdf")
     real, calls = reader._page_tables, []
 
-    def fails_on_page_2(objects, page_top):
+    def fails_on_page_2(objects, page_top, *turn):
         calls.append(page_top)
         if len(calls) == 2:
             raise ValueError("a path PDFium cannot describe")
-        return real(objects, page_top)
+        return real(objects, page_top, *turn)
 
     monkeypatch.setattr(reader, "_page_tables", fails_on_page_2)
     document = read_pdf(path)
@@ -518,12 +518,12 @@ def test_the_time_limit_running_out_while_finding_tables_stops_reading_and_says_
     deadline = Deadline(60)
     real, calls = reader._page_tables, []
 
-    def time_runs_out_in_page_2(objects, page_top):
+    def time_runs_out_in_page_2(objects, page_top, *turn):
         calls.append(page_top)
         if len(calls) == 2:
             deadline.end = time.monotonic()        # the document's time is up ...
             signal.raise_signal(signal.SIGALRM)    # ... and the timer fires in the table finder
-        return real(objects, page_top)
+        return real(objects, page_top, *turn)
 
     monkeypatch.setattr(reader, "_page_tables", time_runs_out_in_page_2)
     with time_limit(deadline):
@@ -626,3 +626,53 @@ def _ruled_table_with_wrapped_cells(path):
 def test_a_word_broken_by_a_narrow_cell_is_read_whole(tmp_path):
     rows = [b.text for b in read_pdf(_ruled_table_with_wrapped_cells(tmp_path / "stt.pdf")).blocks]
     assert rows == ["STT | Ghi chu | Noi dung", "1 | x | Trung tam dieu hanh"]
+
+
+def _turned_page_pdf(path, rotation: int):
+    """A portrait sheet shown turned by /Rotate (`rotation` degrees clockwise), its text drawn
+    turned the other way so that it reads upright on screen: a landscape page as a printer
+    driver or a scanner sends it. Two paragraphs, the second under a ruled table of two rows."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    width, height = 595, 842  # the sheet (its media box), portrait
+    pdf = canvas.Canvas(str(path), pagesize=(height, width))  # reportlab swaps the size of a turned page
+    pdf.setPageRotation(rotation)
+    # Shown turned, the page is `height` wide and `width` tall: draw in those coordinates.
+    if rotation == 90:
+        pdf.translate(width, 0)
+        pdf.rotate(90)
+    elif rotation == 270:
+        pdf.translate(0, height)
+        pdf.rotate(-90)
+    shown_height = width
+    pdf.setFont("Serif", 13)
+    pdf.drawString(72, shown_height - 72, "1. Kết quả đạt được trên địa bàn tỉnh.")
+    pdf.drawString(72, shown_height - 92, "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến.")
+    xs, ys = (72, 300, 600), (shown_height - 120, shown_height - 144, shown_height - 168)
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    for row, y in enumerate(ys[:-1]):
+        for col, x in enumerate(xs[:-1]):
+            pdf.drawString(x + 4, y - 17, f"ô {row}.{col}")
+    pdf.drawString(72, shown_height - 200, "2. Khó khăn, vướng mắc của tỉnh.")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_a_page_turned_by_rotate_is_read_as_shown(tmp_path, rotation):
+    document = read_pdf(_turned_page_pdf(tmp_path / "xoay.pdf", rotation))
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("paragraph", "1. Kết quả đạt được trên địa bàn tỉnh."),
+        ("paragraph", "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến."),
+        ("table_row", "ô 0.0 | ô 0.1"),
+        ("table_row", "ô 1.0 | ô 1.1"),
+        ("paragraph", "2. Khó khăn, vướng mắc của tỉnh."),
+    ]
