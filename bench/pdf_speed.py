@@ -2,6 +2,7 @@
 
     python3 bench/pdf_speed.py                 # builds a ~20-page report with LibreOffice
     python3 bench/pdf_speed.py report.pdf      # or times a PDF of your own
+    python3 bench/pdf_speed.py fixtures/reports fixtures/heldout-6   # or a corpus's text PDFs, all together
     python3 bench/pdf_speed.py --repeat 7
 
 The built report is the standard test report (tests/docx_builders.py) with ten long
@@ -13,6 +14,7 @@ in this process (imports warm), one core.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -49,6 +51,16 @@ def timed(function, repeat: int) -> float:
     return statistics.median(times)
 
 
+def text_pdfs(folder: Path) -> list[Path]:
+    """A corpus's text PDFs (expected.json's kind "pdf"; scans are OCR's to time), else every PDF in it."""
+    listing = folder / "expected.json"
+    if not listing.is_file():
+        return sorted(folder.glob("*.pdf"))
+    entries = json.loads(listing.read_text(encoding="utf-8"))
+    entries = entries["files"] if isinstance(entries, dict) else entries
+    return [folder / e["file"] for e in entries if e.get("kind", e.get("format")) == "pdf" and not e.get("ocr")]
+
+
 def plumber_words(path: Path) -> None:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
@@ -57,17 +69,21 @@ def plumber_words(path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("pdf", nargs="?", type=Path)
+    parser.add_argument("pdf", nargs="*", type=Path, help="PDF files, or corpus folders (their text PDFs)")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pdf-speed-") as work:
-        path = args.pdf or built_report(Path(work))
-        with pdfplumber.open(path) as pdf:
-            pages = len(pdf.pages)
-        read_pdf(path)  # warm the imports (pdfplumber is imported lazily for ruled tables)
-        ours = timed(lambda: read_pdf(path), args.repeat)
-        theirs = timed(lambda: plumber_words(path), args.repeat)
-    print(f"{path.name}: {pages} pages")
+        paths = [p for arg in args.pdf for p in (text_pdfs(arg) if arg.is_dir() else [arg])]
+        paths = paths or [built_report(Path(work))]
+        pages = 0
+        for path in paths:
+            with pdfplumber.open(path) as pdf:
+                pages += len(pdf.pages)
+            read_pdf(path)  # warm the imports (pdfplumber's table finder is imported lazily)
+        ours = timed(lambda: [read_pdf(path) for path in paths], args.repeat)
+        theirs = timed(lambda: [plumber_words(path) for path in paths], args.repeat)
+    name = paths[0].name if len(paths) == 1 else f"{len(paths)} PDFs"
+    print(f"{name}: {pages} pages")
     print(f"read_pdf                         {ours:6.3f} s  {pages / ours:6.0f} pages/s")
     print(f"pdfplumber extract_words (words) {theirs:6.3f} s  {pages / theirs:6.0f} pages/s")
 

@@ -5,17 +5,17 @@ runs → lines (by baseline) → paragraphs (by spacing, indentation, where the 
 numbering labels and a change of bold or size). Running headers, footers and page
 numbers are dropped; bold comes from the font name, heading level from the font size.
 
-Why PDFium (pypdfium2) for the glyphs and pdfplumber only for ruled tables: pdfplumber
-reads glyphs through pdfminer, in pure Python. Measured on one core (bench/pdf_speed.py,
-medians of 5 warm runs), pdfplumber's `extract_words(extra_attrs=["fontname", "size"])`
-alone ran at 9-19 pages/s (the spread is the machine's load) on a 23-page report exported
-by LibreOffice and on a 23-page dense A4 file (~2,700 glyphs a page), under the 20 pages/s
-target before any paragraph logic. PDFium gives the same glyphs with box, size, font
-name and weight through its C API at ~130 pages/s; the whole `read_pdf` ran at 58 and
-86 pages/s on those two files, 6-10 times pdfplumber in the same runs. pdfplumber's
-table finder (which needs ruling lines) runs only on pages whose drawing has vertical
-rules, opened once for those pages: it costs ~0.15 s a page, so a report without ruled
-tables never goes through pdfminer. pypdfium2 is a dependency of pdfplumber already.
+Why PDFium (pypdfium2) for the glyphs and the rules: pdfplumber reads glyphs through
+pdfminer, in pure Python. Measured on one core (bench/pdf_speed.py, medians of 5 warm
+runs), pdfplumber's `extract_words(extra_attrs=["fontname", "size"])` alone ran at 9-19
+pages/s (the spread is the machine's load) on a 23-page report exported by LibreOffice and
+on a 23-page dense A4 file (~2,700 glyphs a page), under the 20 pages/s target before any
+paragraph logic. PDFium gives the same glyphs with box, size, font name and weight through
+its C API at ~130 pages/s. Ruled tables are found with pdfplumber's own cell finder
+(rules snapped and joined, cells between their crossings), fed with the rules PDFium
+gives: letting pdfplumber read the page for them cost 0.3-0.5 s a page through pdfminer
+(most of the reading time of a report with tables, or with a framed heading), so pdfminer
+never runs here. pypdfium2 is a dependency of pdfplumber already.
 
 Borderless tables (the letterhead, the sign-off, many funding tables) have no rules:
 a line with a gap much wider than a word space is taken as a table row, its pieces as
@@ -140,6 +140,7 @@ class _Line:
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
     lead: str = ""  # the bold sentence the line opens with, the rest not bold (Block.lead)
     underlined: bool = False  # a stroke drawn right under the whole line
+    column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
 
     @property
     def is_row(self) -> bool:
@@ -171,7 +172,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
             try:
                 if deadline is not None and deadline.expired():
                     raise TimeLimitExceeded(deadline.reached())
-                glyphs.append(_page_glyphs(path, pdf, number))
+                glyphs.append(_page_glyphs(path, pdf, number, notes, deadline))
             except DocumentError as e:
                 notes.append(N_("page {number} could not be read: {reason}").format(number=number, reason=e.reason))
             except Exception:
@@ -185,8 +186,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
     if not glyphs:
         raise DocumentError(path, "; ".join(notes) or N_("it has no pages"), kind=KIND,
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
-    tables = _ruled_tables(path, [g.number for g in glyphs if g.ruled], notes, deadline)
-    sides = [(side, tables.get(g.number, ())) for g in glyphs for side in _sheet_sides(g)]
+    sides = [(side, g.tables) for g in glyphs for side in _sheet_sides(g)]
     pages = [_page_lines(replace(side, number=n), ruled) for n, (side, ruled) in enumerate(sides, start=1)]
     pages = _bold_by_ink(_without_pages_fed_twice(pages))
     lines = _without_running_lines(pages)
@@ -312,30 +312,83 @@ class _Glyphs:
     runs: tuple[_Run, ...]
     ruled: bool  # drawn rules that may make a table
     underlines: tuple[tuple[float, float, float], ...] = ()  # thin horizontal strokes: (x0, x1, top)
+    tables: tuple[_Table, ...] = ()  # the tables its rules draw
 
 
-def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int) -> _Glyphs:
+def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[str] | None = None,
+                 deadline: Deadline | None = None) -> _Glyphs:
+    notes = [] if notes is None else notes
     page = _page(path, pdf, number)
     left, bottom, right, top = page.get_mediabox()
-    runs = _runs(page.get_textpage(), top)
+    turn = _Turn(page.get_rotation(), left, bottom, right - left, top - bottom)
+    textpage = page.get_textpage()
+    runs = _runs(textpage, turn.height if turn.rotation else top, turn)
+    if turn.rotation and any(run.font == OCR_FONT for run in runs):
+        turn = _Turn(0, left, bottom, right - left, top - bottom)  # a scan's layer: read as the OCR placed it
+        runs = _runs(textpage, top, turn)
+    top = turn.height if turn.rotation else top
     recognised = [i for i, run in enumerate(runs) if run.font == OCR_FONT]
     if recognised:
         # A scanned page's text layer: the ink under each run, which tells bold (_bold_by_ink).
         found = inks(page, [Box(runs[i].x0, runs[i].top, runs[i].x1, runs[i].bottom) for i in recognised])
         for i, ink in zip(recognised, found, strict=True):
             runs[i] = replace(runs[i], ink=ink)
-    return _Glyphs(number, right - left, top - bottom, tuple(runs), _has_vertical_rules(page),
-                   _underlines(page, top))
+    objects = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]))
+    paths = [turn.box(*obj.get_bounds()) for obj in objects]
+    ruled = _has_vertical_rules(paths)
+    tables: tuple[_Table, ...] = ()
+    if ruled:
+        try:
+            tables = _page_tables(objects, top, turn)
+        except Exception as e:  # a path PDFium cannot describe: the page is read without table structure
+            if deadline is not None and deadline.expired():
+                raise
+            notes.append(N_("tables of {pages} could not be read: {reason}").format(
+                pages=_pages([number]), reason=_library_error(e)))
+    return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables)
 
 
-def _underlines(page: pdfium.PdfPage, page_top: float) -> tuple[tuple[float, float, float], ...]:
-    """Thin horizontal strokes (x0, x1, distance from the page's top): underlines, and rules."""
-    found = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom <= UNDERLINE_THICKNESS and right - left > 0:
-            found.append((left, right, page_top - top))
-    return tuple(found)
+@dataclass(frozen=True)
+class _Turn:
+    """From PDF user space to the page as it is shown, y still upwards from its foot: a page
+    with /Rotate (a landscape page printed or scanned upright, turned for reading) has its
+    words running up or down the sheet, and is read as its reader sees it."""
+
+    rotation: int  # degrees clockwise: 0, 90, 180, 270
+    x0: float  # the media box's corner
+    y0: float
+    sheet_width: float  # the media box's size, unturned
+    sheet_height: float
+
+    @property
+    def width(self) -> float:
+        return self.sheet_height if self.rotation in (90, 270) else self.sheet_width
+
+    @property
+    def height(self) -> float:
+        return self.sheet_width if self.rotation in (90, 270) else self.sheet_height
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        x, y = x - self.x0, y - self.y0
+        if self.rotation == 90:
+            return y, self.sheet_width - x
+        if self.rotation == 180:
+            return self.sheet_width - x, self.sheet_height - y
+        if self.rotation == 270:
+            return self.sheet_height - y, x
+        return x + self.x0, y + self.y0  # unturned: coordinates as they are (as read before)
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        (ax, ay), (bx, by) = self.point(left, bottom), self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def _underlines(paths: Sequence[tuple[float, float, float, float]],
+                page_top: float) -> tuple[tuple[float, float, float], ...]:
+    """Thin horizontal strokes (x0, x1, distance from the page's top) among the page's drawn
+    paths (their bounds: left, bottom, right, top): underlines, and rules."""
+    return tuple((left, right, page_top - top) for left, bottom, right, top in paths
+                 if top - bottom <= UNDERLINE_THICKNESS and right - left > 0)
 
 
 def _underlined(line: _Line, underlines: Sequence[tuple[float, float, float]]) -> bool:
@@ -417,13 +470,178 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         inside = [r for r in runs if _centre_in(r, table.bbox)]
         lines.extend(_table_rows(glyphs.number, table, inside))
         runs = [r for r in runs if not _centre_in(r, table.bbox)]
+    stretches = _column_stretches(runs)
+    for stretch in stretches:
+        inside = [r for r in runs if stretch.holds(r)]
+        runs = [r for r in runs if not stretch.holds(r)]
+        for side, edges in enumerate(stretch.columns):
+            column = [r for r in inside if (r.x1 <= stretch.gutter) == (side == 0)]
+            lines.extend(replace(line, column=edges) for line in _lines(glyphs.number, column))
     lines.extend(_lines(glyphs.number, runs))
     if glyphs.underlines:
         lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, glyphs.underlines) else line
                  for line in lines]
-    lines.sort(key=lambda line: (line.top, line.x0))
+
+    def reading_order(line: _Line) -> tuple:
+        # A stretch in columns is read at its top: its left column, then its right one.
+        stretch = next((s for s in stretches if line.column and s.top <= line.top <= s.bottom), None)
+        if stretch is None:
+            return line.top, 0, line.top, line.x0
+        return stretch.top, line.column != stretch.columns[0], line.top, line.x0
+
+    lines.sort(key=reading_order)
     lines = _without_footnotes(lines, {mark.text.strip() for mark in marks}, glyphs.height)
     return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
+
+
+# -- columns ------------------------------------------------------------------------------
+
+# Text set in two columns (a section with columns, Word's continuous section break): at
+# least this many lines on each side of a gutter no word crosses, ...
+COLUMN_MIN_ROWS = 5
+# ... each column at least this share of the page's text width (a letterhead's or a
+# sign-off's two blocks, the cells of a borderless table, are narrower) ...
+COLUMN_MIN_SHARE = 0.35
+# ... and this share of each column's lines starting at its left edge: prose, set flush
+# left (or justified), not centred blocks.
+COLUMN_FLUSH_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class _Stretch:
+    """A stretch of a page set in two columns: from `top` to `bottom`, split at `gutter`."""
+
+    top: float
+    bottom: float
+    gutter: float
+    columns: tuple[tuple[float, float], tuple[float, float]]  # left and right edge of each column
+
+    def holds(self, run: _Run) -> bool:
+        return self.top <= run.top and run.bottom <= self.bottom
+
+
+def _column_stretches(runs: Sequence[_Run]) -> list[_Stretch]:
+    """The stretches of the page set in two columns, found from where its words are: a run
+    of lines, one under the other, that a vertical gutter in the middle third of the text
+    crosses between words (never through one), with prose on both sides of it. Read line
+    by line across the page, the two columns' lines at one height made one line or a table
+    row of two unrelated sentences. Not on a scanned page (its words are the OCR's)."""
+    if not runs or any(run.font == OCR_FONT for run in runs):
+        return []
+    text_left, text_right = min(r.x0 for r in runs), max(r.x1 for r in runs)
+    span = text_right - text_left
+    first, last = int(text_left + span / 3), int(text_left + 2 * span / 3)
+    if last - first < 2:
+        return []
+    everywhere = (1 << (last - first + 1)) - 1
+    rows = _rows(runs)
+    free = []
+    for row in rows:
+        mask = everywhere
+        for run in row:
+            a, b = max(int(run.x0) + 1, first), min(int(run.x1), last)  # xs strictly inside the run
+            if a <= b:
+                mask &= ~(((1 << (b - a + 1)) - 1) << (a - first))
+        free.append(mask)
+    stretches: list[_Stretch] = []
+    start = 0
+    while start < len(rows):
+        mask, end = free[start], start
+        while end + 1 < len(rows) and mask & free[end + 1]:
+            end += 1
+            mask &= free[end]
+        stretch = None
+        if mask and end - start + 1 >= COLUMN_MIN_ROWS:
+            gutter = _gutter(mask, first)
+            start, end = _trimmed(rows, start, end, gutter)
+            stretch = _stretch(rows[start : end + 1], gutter)
+        if stretch is not None:
+            stretches.append(stretch)
+            start = end + 1
+        else:
+            start += 1
+    return stretches
+
+
+def _side(row: Sequence[_Run], gutter: float) -> int:
+    """0: the row is all left of the gutter; 1: all right of it; 2: on both sides."""
+    return 0 if all(r.x1 <= gutter for r in row) else 1 if all(r.x0 >= gutter for r in row) else 2
+
+
+def _trimmed(rows: Sequence[Sequence[_Run]], start: int, end: int, gutter: float) -> tuple[int, int]:
+    """rows[start:end + 1] without the lines on one side of the gutter at either end that are
+    not the columns' own: a short line of the full-width text before or after (the opening
+    paragraph's last line, "Trên đây là báo cáo…") is further from its side's next line than
+    the column's line spacing, a column's lines follow each other at it."""
+    def baselines(side: int, lo: int, hi: int) -> list[float]:
+        return [max(r.bottom for r in row) for row in rows[lo : hi + 1] if _side(row, gutter) in (side, 2)]
+
+    def apart(side: int, a: float, b: float) -> bool:
+        lines = baselines(side, start, end)
+        gaps = [y - x for x, y in zip(lines, lines[1:], strict=False)]
+        return abs(b - a) > 1.5 * statistics.median(gaps) if gaps else True
+
+    while end > start and (side := _side(rows[end], gutter)) != 2:
+        before = baselines(side, start, end - 1)
+        if before and not apart(side, before[-1], max(r.bottom for r in rows[end])):
+            break
+        end -= 1
+    while start < end and (side := _side(rows[start], gutter)) != 2:
+        after = baselines(side, start + 1, end)
+        if after and not apart(side, max(r.bottom for r in rows[start]), after[0]):
+            break
+        start += 1
+    return start, end
+
+
+def _gutter(mask: int, first: int) -> float:
+    """The middle of the widest clear band of `mask` (bit k: x = first + k crosses no word)."""
+    best, at, k = 0, 0, 0
+    while mask >> k:
+        if mask >> k & 1:
+            width = 0
+            while mask >> (k + width) & 1:
+                width += 1
+            if width > best:
+                best, at = width, k
+            k += width
+        else:
+            k += 1
+    return first + at + best / 2
+
+
+def _rows(runs: Sequence[_Run]) -> list[list[_Run]]:
+    """Runs sharing a baseline band, top to bottom (as `_lines` groups them)."""
+    groups: list[list[_Run]] = []
+    for run in sorted(runs, key=lambda r: (r.bottom, r.x0)):
+        for group in reversed(groups[-4:]):
+            if _same_line(group[0], run):
+                group.append(run)
+                break
+        else:
+            groups.append([run])
+    return groups
+
+
+def _stretch(rows: Sequence[Sequence[_Run]], gutter: float) -> _Stretch | None:
+    """The rows as a stretch in two columns split at `gutter`, if they are one."""
+    if not rows:
+        return None
+    runs = [r for row in rows for r in row]
+    sides = ([r for r in runs if r.x1 <= gutter], [r for r in runs if r.x0 >= gutter])
+    span = max(r.x1 for r in runs) - min(r.x0 for r in runs)
+    columns = []
+    for side in sides:
+        if not side:
+            return None
+        left, right = min(r.x0 for r in side), max(r.x1 for r in side)
+        starts = [min(r.x0 for r in row) for row in _rows(side)]
+        flush = sum(abs(x - left) < 0.5 * statistics.median(r.size for r in side) for x in starts)
+        if (len(starts) < COLUMN_MIN_ROWS or right - left < COLUMN_MIN_SHARE * span
+                or flush < COLUMN_FLUSH_SHARE * len(starts)):
+            return None
+        columns.append((left, right))
+    return _Stretch(min(r.top for r in runs), max(r.bottom for r in runs), gutter, (columns[0], columns[1]))
 
 
 # -- footnotes ----------------------------------------------------------------------------
@@ -454,12 +672,38 @@ def _without_footnotes(lines: list[_Line], marks: set[str], height: float) -> li
     return lines
 
 
-def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
+# FPDFText_GetTextObject returning a bare address: pypdfium2's binding returns a typed pointer,
+# and turning that into an address to compare (ctypes.cast) cost a fifth of `_runs`.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def _codes(raw, count: int) -> list[int]:
+    """The UTF-16 code of each of the page's `count` characters: all in one call
+    (FPDFText_GetText) when that gives one code a character, else one call a character.
+    FPDFText_GetText writes U+FFFE for a line-end hyphen PDFium recognised, which
+    FPDFText_GetUnicode gives as U+0002 (kept: `_join` reads it), so those are asked again."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer) if count else 1
+    if written - 1 != count:
+        return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count)]
+    codes = buffer[:count]
+    for i, code in enumerate(codes):
+        if code == 0xFFFE:
+            codes[i] = pdfium_c.FPDFText_GetUnicode(raw, i)
+    return codes
+
+
+def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = None) -> list[_Run]:
     """Glyphs grouped into runs through PDFium's C API (the Python wrappers cost more
     than the work). A run ends at a new font or size, a line break, a jump back or a gap."""
     raw = textpage.raw
+    address = ctypes.cast(raw, ctypes.c_void_p).value
     count = pdfium_c.FPDFText_CountChars(raw)
+    codes = _codes(raw, count)
     box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
     name = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     runs: list[_Run] = []
@@ -476,8 +720,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
             runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end))
         text.clear()
 
-    for i in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+    for i, code in enumerate(codes):
         if code in (0, 0xFFFE, 0xFFFF):
             continue
         if 0xD800 <= code < 0xDC00:
@@ -498,9 +741,8 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
                 if char.isspace() and first_word_end is None:
                     first_word_end = x1
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-        obj_address = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        loose_box(raw, i, box_ref)
+        obj_address = _text_object_address(address, i)
         if obj_address != last_object:
             last_object = obj_address
             char_size = pdfium_c.FPDFText_GetFontSize(raw, i)
@@ -508,21 +750,28 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float) -> list[_Run]:
             char_font = _SUBSET_PREFIX.sub("", name.raw[: max(length - 1, 0)].decode("utf-8", "replace"))
             weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
             char_bold = bool(_BOLD_NAME.search(char_font)) or weight >= 600 or bool(flags.value & _FORCE_BOLD_FLAG)
-        height = box.top - box.bottom
-        same_line = text and abs(box.bottom - y_bottom) < 0.4 * max(height, 1.0)
-        near = text and -0.3 * size < box.left - x1 < 0.6 * size
-        if not (same_line and near and char_font == font and abs(char_size - size) < 0.3):
+        if turn is not None and turn.rotation:
+            left, bottom, right, top = turn.box(box.left, box.bottom, box.right, box.top)
+        else:
+            left, right, bottom, top = box.left, box.right, box.bottom, box.top
+        # Plain comparisons, not abs()/max(): this loop runs once a glyph.
+        tolerance = 0.4 * (top - bottom if top - bottom > 1.0 else 1.0)
+        if not (text and -tolerance < bottom - y_bottom < tolerance and -0.3 * size < left - x1 < 0.6 * size
+                and char_font == font and -0.3 < char_size - size < 0.3):
             close()
-            x0, y_top, y_bottom = box.left, box.top, box.bottom
+            x0, x1, y_top, y_bottom = left, right, top, bottom
             size, font, bold = char_size, char_font, char_bold
             first_word_end = None
-        elif box.left - x1 > 0.15 * size and text[-1] != " ":
-            text.append(" ")  # a word space PDFium did not mark (words placed one by one)
-            if first_word_end is None:
-                first_word_end = x1
+        else:
+            if left - x1 > 0.15 * size and text[-1] != " ":
+                text.append(" ")  # a word space PDFium did not mark (words placed one by one)
+                if first_word_end is None:
+                    first_word_end = x1
+            if right > x1:
+                x1 = right
+            if top > y_top:
+                y_top = top
         text.append(char)
-        x1 = max(x1, box.right) if len(text) > 1 else box.right
-        y_top = max(y_top, box.top)
     close()
     return runs
 
@@ -644,64 +893,68 @@ class _Table:
     rows: tuple[tuple[tuple[float, float, float, float] | None, ...], ...]
 
 
-def _has_vertical_rules(page: pdfium.PdfPage) -> bool:
-    """At least two vertical strokes or boxes drawn: a ruled table may be here. An
-    underline or a rule under the header is not enough to pay for pdfplumber."""
-    vertical = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom > 5:
-            vertical += 1
-            if vertical >= 2:
-                return True
-    return False
+def _has_vertical_rules(paths: Sequence[tuple[float, float, float, float]]) -> bool:
+    """At least two vertical strokes or boxes among the page's drawn paths (their bounds):
+    a ruled table may be here. An underline or a rule under the header is not enough to
+    pay for pdfplumber."""
+    return sum(top - bottom > 5 for _, bottom, _, top in paths) >= 2
 
 
-def _ruled_tables(path: Path, numbers: Sequence[int], notes: list[str],
-                  deadline: Deadline | None = None) -> dict[int, tuple[_Table, ...]]:
-    """pdfplumber's tables (found by their rules) on the given pages, by page number.
-    Pages whose tables cannot be read are said in `notes` and read without table
-    structure (a row's cells still come apart at the gaps); so are the pages left when
-    the deadline runs out, which pdfplumber may report as an error of its own."""
-    if not numbers:
-        return {}
-    import pdfplumber  # imported here: most reports never need it
+def _page_tables(objects: Sequence, page_top: float, turn: _Turn | None = None) -> tuple[_Table, ...]:
+    """The tables the page's drawn rules make, found as pdfplumber finds them ("lines"
+    strategy: rules snapped and joined 3 pt apart, cells between their crossings, cells
+    sharing a corner one table), from the rules PDFium gives: pdfplumber reading the same
+    page through pdfminer cost 0.3-0.5 s a page, most of a report's reading time."""
+    from pdfplumber.table import (  # imported here: most reports never need it
+        Table,
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
+    from pdfplumber.utils import filter_edges
 
-    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-    found: dict[int, tuple[_Table, ...]] = {}
-    failed: list[int] = []
-    try:
-        with pdfplumber.open(path, pages=list(numbers)) as pdf:
-            for page in pdf.pages:
-                if deadline is not None and deadline.expired():
-                    break
-                try:
-                    found[page.page_number] = tuple(
-                        _Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows))
-                        for table in page.find_tables(settings)
-                        if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2
-                    )
-                except Exception as e:  # pdfminer's errors are many, and it wraps the time limit's
-                    if deadline is not None and deadline.expired():
-                        break
-                    failed.append(page.page_number)
-                    notes.append(N_("tables of {pages} could not be read: {reason}").format(
-                        pages=_pages([page.page_number]), reason=_library_error(e)))
-                finally:
-                    page.close()
-    except Exception as e:  # opening it: pdfminer cannot parse what PDFium could
-        if deadline is None or not deadline.expired():
-            left = [n for n in numbers if n not in found and n not in failed]
-            notes.append(N_("tables of {pages} could not be read: {reason}").format(pages=_pages(left),
-                                                                                      reason=_library_error(e)))
-            return found
-    left = [n for n in numbers if n not in found and n not in failed]
-    if left and deadline is not None and deadline.expired():
-        notes.append(deadline.reached(N_("while reading the tables of page {number}: the tables of {pages} were read "
-                                         "as plain lines").format(number=left[0], pages=_pages(left))))
-    elif left:
-        notes.append(N_("tables of {pages} could not be read: pdfminer does not find these pages").format(
-            pages=_pages(left)))
+    edges = [edge for obj in objects for edge in _path_edges(obj, page_top, turn)]
+    edges = filter_edges(edges, "v", min_length=1) + filter_edges(edges, "h", min_length=1)
+    edges = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
+    cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
+    tables = [Table(None, group) for group in cells_to_tables(cells)]
+    return tuple(_Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows)) for table in tables
+                 if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2)
+
+
+def _path_edges(obj, page_top: float, turn: _Turn | None = None) -> list[dict]:
+    """A drawn path's straight, level or upright pieces as pdfplumber's edges (x0, x1, top,
+    bottom, width, height, orientation), in page coordinates from the top."""
+    a, b, c, d, e, f = obj.get_matrix().get()
+    raw = obj.raw
+    x, y = ctypes.c_float(), ctypes.c_float()
+    edges = []
+    start = last = None
+    for i in range(pdfium_c.FPDFPath_CountSegments(raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(raw, i)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
+        if turn is not None and turn.rotation:
+            px, py = turn.point(px, py)
+        point = (px, page_top - py)
+        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO or last is None:
+            start = point
+        else:
+            edges.append((last, point))
+        last = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            edges.append((last, start))
+            last = start
+    found = []
+    for (x0, y0), (x1, y1) in edges:
+        level, upright = abs(y0 - y1) < 0.01, abs(x0 - x1) < 0.01
+        if level == upright:
+            continue  # slanted, or a point
+        left, right, top, bottom = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+        found.append({"x0": left, "x1": right, "top": top if upright else y0, "bottom": bottom if upright else y0,
+                      "width": right - left, "height": bottom - top, "orientation": "v" if upright else "h",
+                      "object_type": "line"})
     return found
 
 
@@ -722,15 +975,15 @@ def _centre_in(run: _Run, bbox: tuple[float, float, float, float]) -> bool:
 
 
 def _table_rows(page: int, table: _Table, runs: Sequence[_Run]) -> list[_Line]:
+    holding = {cell: [r for r in runs if _centre_in(r, cell)] for cells in table.rows for cell in cells if cell}
+    # The cells' inner margin: where the text of a cell set flush left starts.
+    padding = max(min((r.x0 - cell[0] for cell, inside in holding.items() for r in inside), default=0.0), 0.0)
     rows = []
     for cells in table.rows:
         present = [cell for cell in cells if cell is not None]
         if not present:
             continue
-        texts = []
-        for cell in present:
-            inside = [r for r in runs if _centre_in(r, cell)]
-            texts.append(" ".join(line.text for line in sorted(_lines(page, inside), key=lambda ln: (ln.top, ln.x0))))
+        texts = [_cell_text(page, cell, holding[cell], padding) for cell in present]
         if not any(texts):
             continue
         members = [r for r in runs if any(_centre_in(r, cell) for cell in present)]
@@ -752,14 +1005,35 @@ def _table_rows(page: int, table: _Table, runs: Sequence[_Run]) -> list[_Line]:
     return rows
 
 
+def _cell_text(page: int, cell: tuple[float, float, float, float], runs: Sequence[_Run], padding: float) -> str:
+    """The lines of a ruled cell joined by a space, but for a word too long for the cell's
+    width, which Word breaks between two letters ("ST" over "T" in a narrow "STT" column):
+    a line of one word, with no space after it, that fills the cell so that not even the
+    next line's first letter would have fitted after it, is joined to the next line as is."""
+    lines = sorted(_lines(page, runs), key=lambda ln: (ln.top, ln.x0))
+    if not lines:
+        return ""
+    text = lines[0].text
+    room = cell[2] - cell[0] - 2 * padding
+    for prev, line in zip(lines, lines[1:], strict=False):
+        ends = [r for r in runs if prev.top <= (r.top + r.bottom) / 2 <= prev.bottom]
+        last = max(ends, key=lambda r: r.x1) if ends else None
+        letter = line.first_word_width / max(len(line.text.split(" ", 1)[0]), 1)
+        broken = (last is not None and not last.text.endswith(" ") and " " not in prev.text
+                  and prev.x1 - prev.x0 + letter > room)
+        text = f"{text}{line.text}" if broken else f"{text} {line.text}"
+    return text
+
+
 # -- running headers, footers, page numbers -----------------------------------------------
 
 
 def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
     """Every line but those in the top or bottom band that are page numbers or repeat
-    at the same place on most pages, the page's own number aside ("Trang 2 / 9")."""
+    at the same place on most pages, their numbers aside: a page number that need not be the
+    file's ("Trang 3/9" on its second page, when the cover is counted), "- 2 -", a total."""
     def key(line: _Line) -> tuple[int, str]:
-        return round(line.top / 4), re.sub(rf"(?<!\d){line.page}(?!\d)", "#", fold(line.text), count=1)
+        return round(line.top / 4), re.sub(r"\d+", "#", fold(line.text))
 
     seen: Counter = Counter()
     for page in pages:
@@ -857,9 +1131,10 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
     width = width_of[line.page]
-    left, right = layout.left[width], layout.right[width]
+    left, right = line.column or (layout.left[width], layout.right[width])
+    prev_right = prev.column[1] if prev.column else layout.right[width_of[prev.page]]
     pitch = layout.pitch * (1.0 if recognised else line.size / layout.body_size)  # larger type, wider lines
-    if line.page == prev.page and line.bottom - prev.bottom > 1.3 * pitch + 1:
+    if line.page == prev.page and line.column == prev.column and line.bottom - prev.bottom > 1.3 * pitch + 1:
         return False  # paragraph spacing, or a blank line
     if line.page != prev.page and line.page != prev.page + 1:
         return False
@@ -887,7 +1162,7 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     # The previous line stopped short although the next line's first word would have
     # fitted after it: the writer ended the paragraph there.
     room = (_SPACE_EMS + (_OCR_FIT_EMS if recognised else 0.0)) * line.size
-    return right - prev.x1 < line.first_word_width + room
+    return prev_right - prev.x1 < line.first_word_width + room
 
 
 def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:

@@ -221,6 +221,20 @@ def test_other_text_is_not_taken_for_legacy(text):
     assert detect_legacy(text) is None
 
 
+def test_a_long_unicode_report_is_known_without_converting_its_words(monkeypatch):
+    """A report in Unicode Vietnamese repeats its words: once more of its words carry letters
+    only Unicode has than it has distinct words, no legacy encoding can explain enough of them,
+    and no word is converted to find out (that was a third of a text PDF's reading time)."""
+    import baocao.parse.legacy as legacy
+
+    def no_conversion(*args):
+        raise AssertionError("a word was converted")
+
+    text = "Tỉnh đã đầu tư hệ thống dịch vụ công trực tuyến và hạ tầng dùng chung của tỉnh. " * 20
+    monkeypatch.setattr(legacy, "to_unicode", no_conversion)
+    assert detect_legacy(text) is None
+
+
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
 def test_detection_follows_the_encoding_the_text_was_typed_in(encoding):
     text = "Tổng kinh phí thực hiện Đề án đô thị thông minh của tỉnh như sau"

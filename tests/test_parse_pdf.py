@@ -281,6 +281,16 @@ def test_line_repeated_at_the_top_of_every_page_is_dropped(tmp_path):
     assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
 
 
+def test_running_header_whose_number_is_not_the_page_number_is_dropped(tmp_path):
+    """A running header or footer that repeats but for a number that changes from page to
+    page, whatever that number is: here the printed page number runs one ahead of the file's
+    page (a cover page counted), and another number stands in the header as well."""
+    words = ("Mở đầu.", "Nội dung.", "Kết luận.")
+    pages = [Page((Line(text),), header=f"Báo cáo số 325/BC-UBND - Trang {n + 1}/4", footer=f"- {n + 1} -")
+             for n, text in enumerate(words, start=1)]
+    assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
+
+
 def test_same_text_in_the_body_of_each_page_is_kept(tmp_path):
     pages = [Page((Line(f"Mục {n}."), *(Line("x") for _ in range(10)), Line("Kinh phí: xem Phụ lục.")))
              for n in (1, 2, 3)]
@@ -465,54 +475,62 @@ def test_ruled_tables_are_read_as_table_rows(tmp_path):
     assert "o 2.1.0 | o 2.1.1 | o 2.1.2" in [b.text for b in document.blocks if b.kind == "table_row"]
 
 
-def test_tables_pdfminer_cannot_read_are_recorded_not_dropped(tmp_path, monkeypatch):
-    import pdfplumber.page
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+def test_ruled_tables_are_found_without_pdfminer(tmp_path, monkeypatch):
+    """The rules come from PDFium: pdfminer's reading of the page (0.3-0.5 s a page) is never run."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    def no_pdfminer(*args, **kwargs):
+        raise AssertionError("pdfminer read a page")
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", no_pdfminer)
+    rows = [b.text for b in read_pdf(_pdf_with_ruled_tables(tmp_path / "bang.pdf")).blocks if b.kind == "table_row"]
+    assert "o 2.1.0 | o 2.1.1 | o 2.1.2" in rows
+
+
+def test_tables_that_cannot_be_read_are_recorded_not_dropped(tmp_path, monkeypatch):
+    import baocao.parse.pdf as reader
 
     path = _pdf_with_ruled_tables(tmp_path / "bang.pdf")
-    real = pdfplumber.page.Page.find_tables
+    real, calls = reader._page_tables, []
 
-    def fails_on_page_2(page, *args, **kwargs):
-        if page.page_number == 2:
-            raise PdfminerException(PDFSyntaxError("No /Type object"))  # as pdfplumber wraps pdfminer's errors
-        return real(page, *args, **kwargs)
+    def fails_on_page_2(objects, page_top, *turn):
+        calls.append(page_top)
+        if len(calls) == 2:
+            raise ValueError("a path PDFium cannot describe")
+        return real(objects, page_top, *turn)
 
-    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", fails_on_page_2)
+    monkeypatch.setattr(reader, "_page_tables", fails_on_page_2)
     document = read_pdf(path)
-    assert "tables of page 2 could not be read: PDFSyntaxError: No /Type object" in document.partial
+    assert "tables of page 2 could not be read: ValueError: a path PDFium cannot describe" in document.partial
     rows = [b.text for b in document.blocks if b.kind == "table_row"]
     assert "o 3.1.0 | o 3.1.1 | o 3.1.2" in rows   # the pages after it keep their tables
     assert any("o 2.1.0" in b.text for b in document.blocks)   # and page 2 its text
 
 
-def test_the_time_limit_running_out_inside_pdfplumber_stops_reading_and_says_where(tmp_path, monkeypatch):
-    # The limit is a signal: when it fires inside pdfminer, pdfplumber wraps the exception
-    # in its own, which looked like one table failing, and reading went on without a limit.
+def test_the_time_limit_running_out_while_finding_tables_stops_reading_and_says_where(tmp_path, monkeypatch):
+    # The limit is a signal: fired inside the table finder, it must not pass for one table failing.
     import signal
 
-    from pdfminer.pdfinterp import PDFPageInterpreter
-
+    import baocao.parse.pdf as reader
     from baocao.parse.limits import Deadline, time_limit
 
     path = _pdf_with_ruled_tables(tmp_path / "bang.pdf", pages=4)
     deadline = Deadline(60)
-    real = PDFPageInterpreter.process_page
-    pages_begun = []
+    real, calls = reader._page_tables, []
 
-    def time_runs_out_in_page_2(interpreter, page):
-        pages_begun.append(page)
-        if len(pages_begun) == 2:
+    def time_runs_out_in_page_2(objects, page_top, *turn):
+        calls.append(page_top)
+        if len(calls) == 2:
             deadline.end = time.monotonic()        # the document's time is up ...
-            signal.raise_signal(signal.SIGALRM)    # ... and the timer fires in pdfminer's work
-        return real(interpreter, page)
+            signal.raise_signal(signal.SIGALRM)    # ... and the timer fires in the table finder
+        return real(objects, page_top, *turn)
 
-    monkeypatch.setattr(PDFPageInterpreter, "process_page", time_runs_out_in_page_2)
+    monkeypatch.setattr(reader, "_page_tables", time_runs_out_in_page_2)
     with time_limit(deadline):
         document = read_pdf(path, deadline=deadline)
-    assert document.partial.startswith("the time limit of 60 s was reached while reading the tables of page 2")
-    assert "pages 2, 3, 4" in document.partial and len(pages_begun) == 2
-    assert any("o 4.2.2" in b.text for b in document.blocks)   # what was read is kept
+    assert document.partial.startswith("the time limit of 60 s was reached at page 2: pages 2–4 were not read")
+    assert len(calls) == 2
+    assert any("o 1.2.2" in b.text for b in document.blocks)   # what was read is kept
 
 
 def test_pages_left_when_the_time_is_up_are_not_read(tmp_path):
@@ -523,3 +541,138 @@ def test_pages_left_when_the_time_is_up_are_not_read(tmp_path):
     deadline.end = time.monotonic()
     with pytest.raises(DocumentError, match="the time limit of 5 s was reached at page 1: pages 1–2 were not read"):
         read_pdf(path, deadline=deadline)
+
+
+# -- a page set in two columns ------------------------------------------------------------
+
+COLUMN_LEFT_TEXT = ("Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 278 thủ tục hành chính "
+                    "mức độ 3, 4 và kết nối với cơ sở dữ liệu quốc gia về dân cư.")
+COLUMN_RIGHT_TEXT = ("Nguồn nhân lực công nghệ thông tin của tỉnh còn thiếu, nhiều xã chưa có cán bộ chuyên trách "
+                     "và kinh phí duy trì các hệ thống còn hạn chế.")
+
+
+def _two_column_pdf(path, columns: tuple[tuple[float, float], tuple[float, float]], drop: float = 7.0):
+    """A full-width opening line, then two columns (each a bold numbered heading over a paragraph
+    wrapped to the column's width, the right column's baselines `drop` points lower, as when
+    its heading has other spacing), then a full-width closing line."""
+    from pdf_builders import FONT_DIR
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont("Serif-Bold", str(FONT_DIR / "LiberationSerif-Bold.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    pdf.drawString(85, 760, "UBND tỉnh báo cáo kết quả thực hiện như sau:")
+    bottom = 760
+    for (x0, x1), heading, text, y in (((columns[0]), "1. Kết quả đạt được", COLUMN_LEFT_TEXT, 730),
+                                       ((columns[1]), "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT, 730 - drop)):
+        pdf.setFont("Serif-Bold", 13)
+        pdf.drawString(x0, y, heading)
+        pdf.setFont("Serif", 13)
+        for line in simpleSplit(text, "Serif", 13, x1 - x0):
+            y -= 18
+            pdf.drawString(x0, y, line)
+        bottom = min(bottom, y)
+    pdf.drawString(85, bottom - 30, "Trên đây là báo cáo của tỉnh./.")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_two_columns_are_read_column_by_column(tmp_path):
+    """Text set in two columns: the gutter between them, which no word crosses, splits each
+    line; the left column is read to its end, then the right one, each paragraph whole."""
+    pdf = _two_column_pdf(tmp_path / "cot.pdf", ((85, 295), (325, 540)))
+    assert texts(read_pdf(pdf)) == [
+        "UBND tỉnh báo cáo kết quả thực hiện như sau:",
+        "1. Kết quả đạt được", COLUMN_LEFT_TEXT,
+        "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT,
+        "Trên đây là báo cáo của tỉnh./.",
+    ]
+
+
+def test_narrow_blocks_side_by_side_stay_table_rows(tmp_path):
+    """Two narrow blocks side by side (a sign-off's recipients and signature, a borderless
+    table) are no columns of text: their lines stay rows."""
+    pdf = _two_column_pdf(tmp_path / "bang.pdf", ((85, 200), (360, 470)), drop=0.0)
+    rows = [b.text for b in read_pdf(pdf).blocks if b.kind == "table_row"]
+    assert rows and all(" | " in row for row in rows)
+
+
+def _ruled_table_with_wrapped_cells(path):
+    """A ruled table of two rows whose first column is narrow: its header "STT" does not fit
+    and is broken between two letters ("ST" over "T"); the second column's header "Ghi chu"
+    wraps at its space. Cells' text starts 4 pt inside their rules."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    xs, ys = (72, 98, 136, 400), (700, 668, 648)
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    pdf.setFont("Helvetica", 12)
+    for x, y, text in ((76, 688, "ST"), (79, 674, "T"), (102, 688, "Ghi "), (102, 674, "chu"),
+                       (140, 688, "Noi dung"), (76, 654, "1"), (102, 654, "x"), (140, 654, "Trung tam dieu hanh")):
+        pdf.drawString(x, y, text)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_word_broken_by_a_narrow_cell_is_read_whole(tmp_path):
+    rows = [b.text for b in read_pdf(_ruled_table_with_wrapped_cells(tmp_path / "stt.pdf")).blocks]
+    assert rows == ["STT | Ghi chu | Noi dung", "1 | x | Trung tam dieu hanh"]
+
+
+def _turned_page_pdf(path, rotation: int):
+    """A portrait sheet shown turned by /Rotate (`rotation` degrees clockwise), its text drawn
+    turned the other way so that it reads upright on screen: a landscape page as a printer
+    driver or a scanner sends it. Two paragraphs, the second under a ruled table of two rows."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    width, height = 595, 842  # the sheet (its media box), portrait
+    pdf = canvas.Canvas(str(path), pagesize=(height, width))  # reportlab swaps the size of a turned page
+    pdf.setPageRotation(rotation)
+    # Shown turned, the page is `height` wide and `width` tall: draw in those coordinates.
+    if rotation == 90:
+        pdf.translate(width, 0)
+        pdf.rotate(90)
+    elif rotation == 270:
+        pdf.translate(0, height)
+        pdf.rotate(-90)
+    shown_height = width
+    pdf.setFont("Serif", 13)
+    pdf.drawString(72, shown_height - 72, "1. Kết quả đạt được trên địa bàn tỉnh.")
+    pdf.drawString(72, shown_height - 92, "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến.")
+    xs, ys = (72, 300, 600), (shown_height - 120, shown_height - 144, shown_height - 168)
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    for row, y in enumerate(ys[:-1]):
+        for col, x in enumerate(xs[:-1]):
+            pdf.drawString(x + 4, y - 17, f"ô {row}.{col}")
+    pdf.drawString(72, shown_height - 200, "2. Khó khăn, vướng mắc của tỉnh.")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_a_page_turned_by_rotate_is_read_as_shown(tmp_path, rotation):
+    document = read_pdf(_turned_page_pdf(tmp_path / "xoay.pdf", rotation))
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("paragraph", "1. Kết quả đạt được trên địa bàn tỉnh."),
+        ("paragraph", "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến."),
+        ("table_row", "ô 0.0 | ô 0.1"),
+        ("table_row", "ô 1.0 | ô 1.1"),
+        ("paragraph", "2. Khó khăn, vướng mắc của tỉnh."),
+    ]
