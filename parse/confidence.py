@@ -58,6 +58,9 @@ TOO_SHORT_LETTERS = 12
 # reader did not find: the province may have merged or left out an item, and the heading
 # be that neighbour (five headings for six items: the last one is item 5 or item 6).
 BESIDE_MISSING_FACTOR = 0.85
+# A heading before the report's title ("BÁO CÁO") is a line of the letterhead read as one:
+# its section begins in the wrong place, whatever its words say.
+IN_LETTERHEAD_FACTOR = 0.5
 
 
 class Reason(StrEnum):
@@ -78,6 +81,7 @@ class Reason(StrEnum):
     WORDS_ELSEWHERE = "words_elsewhere"  # its heading's words point at another item rather than this one
     READS_ELSEWHERE = "reads_elsewhere"  # its text reads more like another item, or another text more like its item
     BESIDE_MISSING = "beside_missing"  # taken by its place, next to an item not found: it may be that item
+    IN_LETTERHEAD = "in_letterhead"  # its heading comes before the report's title: a letterhead line
     CORRECTED = "corrected"  # a person corrected the cell
 
     @property
@@ -111,6 +115,7 @@ _LABELS = {
     Reason.WORDS_ELSEWHERE: "tiêu đề giống mục khác",
     Reason.READS_ELSEWHERE: "nội dung giống mục khác",
     Reason.BESIDE_MISSING: "cạnh mục không tìm thấy",
+    Reason.IN_LETTERHEAD: "tiêu đề nằm trong phần đầu văn bản",
     Reason.CORRECTED: "đã sửa tay",
 }
 
@@ -138,7 +143,8 @@ class Reading:
 
 def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
            length_ratio: float = 1.0, letters: int = 100, holds_other: bool = False,
-           reading: Reading = Reading(), beside_missing: bool = False) -> tuple[float, tuple[str, ...]]:
+           reading: Reading = Reading(), beside_missing: bool = False,
+           in_letterhead: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -175,7 +181,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (letters < TOO_SHORT_LETTERS, TOO_SHORT_FACTOR, Reason.TOO_SHORT),
                                   (holds_other, HOLDS_OTHER_FACTOR, Reason.HOLDS_OTHER),
                                   (beside_missing and by_words < 0.5 and not support.no_heading
-                                   and support.anchors < 2, BESIDE_MISSING_FACTOR, Reason.BESIDE_MISSING)):
+                                   and support.anchors < 2, BESIDE_MISSING_FACTOR, Reason.BESIDE_MISSING),
+                                  (in_letterhead, IN_LETTERHEAD_FACTOR, Reason.IN_LETTERHEAD)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

@@ -1,11 +1,16 @@
 """Every cell comes with how sure the reader is of it and why a person should look:
 the analyst checks the doubtful cells, not all 63 x 6."""
 
+from datetime import date
+
 import pytest
 from docx_builders import Bold
 from test_outline_alignment import KNOWN, OUTLINE, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
 
 from baocao.parse.confidence import REVIEW_BELOW, Reading, Reason, Support, assess, needs_review, note
+from baocao.parse.document import Block, Document
+from baocao.parse.letterhead import report_reference
+from baocao.parse.sections import extract_sections
 
 
 def test_reasons_are_said_in_vietnamese_in_the_order_found():
@@ -232,3 +237,37 @@ def test_a_heading_taken_by_its_place_next_to_an_item_not_found_is_flagged(tmp_p
     assert last.review and Reason.BESIDE_MISSING in last.reasons
     assert note([Reason.BESIDE_MISSING]) == "cạnh mục không tìm thấy"
     assert not any(s.review for s in report.sections[:-1])
+
+
+def test_a_heading_before_the_reports_title_is_a_letterhead_line_and_its_section_is_flagged():
+    # A PDF whose letterhead is laid out in two columns: the motto's and the province's
+    # lines come out as lines of their own, in capitals, and are taken for the first items
+    # by their place. The report's title ("BÁO CÁO") comes after them: they are the
+    # letterhead, which keeps the report's number and date.
+    lines = [("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", False), ("NAM", True), ("TỈNH AN PHÚ", True),
+             ("Độc lập - Tự do - Hạnh phúc", True), ("Số: 12/BC-UBND", False),
+             ("An Phú, ngày 3 tháng 5 năm 2022", False), ("BÁO CÁO", True),
+             ("Tình hình phát triển đô thị thông minh trên địa bàn tỉnh An Phú", True),
+             ("Thực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng về việc báo", False),
+             ("cáo tình hình, UBND tỉnh An Phú báo cáo như", False), ("sau:", False)]
+    for n in range(2, 7):
+        lines += [(KNOWN[n].upper(), True), (body(n), False)]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, "") for i, (text, bold) in enumerate(lines))
+    report = extract_sections(Document("bao-cao.pdf", blocks), OUTLINE)
+    in_letterhead = [s for s in report.sections if Reason.IN_LETTERHEAD in s.reasons]
+    assert in_letterhead and all(s.review and s.heading in {line for line, _ in lines[:6]} for s in in_letterhead)
+    assert all(Reason.IN_LETTERHEAD not in s.reasons for s in report.sections if s.number >= 3)
+    reference = report_reference(report.letterhead)
+    assert (reference.number, reference.date) == ("12/BC-UBND", date(2022, 5, 3))
+    assert note([Reason.IN_LETTERHEAD]) == "tiêu đề nằm trong phần đầu văn bản"
+
+
+def test_a_heading_that_names_its_item_but_lies_in_the_letterhead_is_still_flagged():
+    named = Support(words=1.0, numbered=True, in_order=True, anchors=2)
+    assert not needs_review(assess(named)[0])
+    assert needs_review(assess(named, in_letterhead=True)[0])
+
+
+def test_headings_after_the_title_are_not_said_to_be_in_the_letterhead(tmp_path):
+    report = read(tmp_path, items(range(1, 7), lambda p: f"{ROMAN[p - 1]}.", KNOWN))
+    assert all(Reason.IN_LETTERHEAD not in s.reasons for s in report.sections)
