@@ -37,6 +37,13 @@ CONTRADICTION_MARGIN = 0.3
 # Each further doubt scales the confidence.
 OCR_FACTOR = 0.85
 MERGED_FACTOR = 0.9
+# The first of two items under one heading whose words do not name it, over a text no longer
+# than one item's (below MERGE_ONE_TEXT times the median of the report's other items): the
+# merge is the reader's guess from a heading too few, and a province that left an item out
+# or merged two others wrote that heading for the last of them ("5. Kiến nghị" after four
+# items: item 6). Two items written as one have the text of two.
+MERGE_UNNAMED_FACTOR = 0.65
+MERGE_ONE_TEXT = 1.25
 SPLIT_FACTOR = 0.9
 TOO_LONG_FACTOR = 0.6
 TOO_SHORT_FACTOR = 0.6
@@ -82,6 +89,7 @@ class Reason(StrEnum):
     READS_ELSEWHERE = "reads_elsewhere"  # its text reads more like another item, or another text more like its item
     BESIDE_MISSING = "beside_missing"  # taken by its place, next to an item not found: it may be that item
     IN_LETTERHEAD = "in_letterhead"  # its heading comes before the report's title: a letterhead line
+    MERGE_UNNAMED = "merge_unnamed"  # the first of two items under one heading not naming it, over one item's text
     CORRECTED = "corrected"  # a person corrected the cell
 
     @property
@@ -116,6 +124,7 @@ _LABELS = {
     Reason.READS_ELSEWHERE: "nội dung giống mục khác",
     Reason.BESIDE_MISSING: "cạnh mục không tìm thấy",
     Reason.IN_LETTERHEAD: "tiêu đề nằm trong phần đầu văn bản",
+    Reason.MERGE_UNNAMED: "gộp mục nhưng chỉ có nội dung của một mục",
     Reason.CORRECTED: "đã sửa tay",
 }
 
@@ -144,7 +153,7 @@ class Reading:
 def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
            length_ratio: float = 1.0, letters: int = 100, holds_other: bool = False,
            reading: Reading = Reading(), beside_missing: bool = False,
-           in_letterhead: bool = False) -> tuple[float, tuple[str, ...]]:
+           in_letterhead: bool = False, merged_first: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -176,6 +185,9 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                    Reason.READS_ELSEWHERE),
                                   (contradicted, CONTRADICTED_FACTOR, Reason.WORDS_ELSEWHERE),
                                   (ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
+                                  (merged_first and by_words < 1.0 and length_ratio < MERGE_ONE_TEXT,
+                                   MERGE_UNNAMED_FACTOR / MERGED_FACTOR,
+                                   Reason.MERGE_UNNAMED),
                                   (split, SPLIT_FACTOR, Reason.SPLIT),
                                   (length_ratio > TOO_LONG_RATIO, TOO_LONG_FACTOR, Reason.TOO_LONG),
                                   (letters < TOO_SHORT_LETTERS, TOO_SHORT_FACTOR, Reason.TOO_SHORT),

@@ -686,7 +686,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             holds_other=_holds_heading_of(bodies[n], not_found, outline),
             reading=readings[n],
             beside_missing=bool({n - 1, n + 1} & missing),
-            in_letterhead=section.source.first_block < title_index)
+            in_letterhead=section.source.first_block < title_index,
+            merged_first=bool(section.merged_with) and min(section.merged_with) > n)
         assessed.append(replace(section, confidence=confidence, reasons=reasons))
     return tuple(assessed)
 

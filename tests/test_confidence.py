@@ -271,3 +271,26 @@ def test_a_heading_that_names_its_item_but_lies_in_the_letterhead_is_still_flagg
 def test_headings_after_the_title_are_not_said_to_be_in_the_letterhead(tmp_path):
     report = read(tmp_path, items(range(1, 7), lambda p: f"{ROMAN[p - 1]}.", KNOWN))
     assert all(Reason.IN_LETTERHEAD not in s.reasons for s in report.sections)
+
+
+def test_the_first_item_of_a_merge_guessed_from_a_heading_too_few_is_flagged(tmp_path):
+    # Five headings for six items, the last naming nothing: the reader takes it for items 5
+    # and 6 together, but a province that left item 5 out (or merged it with item 4) wrote
+    # it for item 6 alone: its text is one item's long. Which item it is, is a guess: item 5
+    # is flagged.
+    lines = [line for position, n in enumerate((1, 2, 3, 4), start=1) for line in (Bold(f"{position}. {KNOWN[n]}"),
+                                                                                    body(n))]
+    lines += [Bold("5. Những đề đạt của tỉnh gửi các bộ, ngành"), body(6)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    fifth = section_of(report, 5)
+    assert fifth.merged_with == (6,) and fifth.review and Reason.MERGE_UNNAMED in fifth.reasons
+    assert Reason.MERGE_UNNAMED not in section_of(report, 6).reasons
+    assert note([Reason.MERGE_UNNAMED]) == "gộp mục nhưng chỉ có nội dung của một mục"
+
+
+def test_a_merged_heading_whose_words_name_both_items_or_over_two_items_text_is_not_doubted():
+    named = Support(words=1.0, numbered=True, in_order=True, anchors=2)
+    unnamed = Support(words=0.0, numbered=True, in_order=True, anchors=2)
+    assert Reason.MERGE_UNNAMED not in assess(named, merged=True, merged_first=True)[1]
+    assert Reason.MERGE_UNNAMED not in assess(unnamed, merged=True, merged_first=True, length_ratio=2.0)[1]
+    assert Reason.MERGE_UNNAMED in assess(unnamed, merged=True, merged_first=True, length_ratio=1.0)[1]
