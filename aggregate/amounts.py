@@ -195,6 +195,12 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     return FundingFigure(sum(a.vnd for a in amounts), rule, any(a.ambiguous for a in amounts))
 
 
+def states_figure(text: str) -> bool:
+    """Whether the text gives a funding figure: an amount, a table's total, or that none was used."""
+    figure = funding_total(text)
+    return figure.vnd is not None or figure.ambiguous
+
+
 def stated_totals(text: str) -> set[int]:
     """Every total the text states, in đồng: the first amount of each line that says
     'tổng …', each table's total row, each amount broken down ("… trong đó")."""

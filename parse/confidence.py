@@ -65,6 +65,13 @@ TOO_SHORT_LETTERS = 12
 # reader did not find: the province may have merged or left out an item, and the heading
 # be that neighbour (five headings for six items: the last one is item 5 or item 6).
 BESIDE_MISSING_FACTOR = 0.85
+# The funding item (its role) states no figure while another item does, under a heading whose
+# words do not clearly name it: the heading is most likely in the wrong place, the figures
+# under another one (a heading that names its item is not overruled by its text).
+FIGURE_ELSEWHERE_FACTOR = 0.6
+# The first section, taken by its place, after text that no heading took (between the
+# covering sentence and the first heading): the first item's heading may have been missed.
+AFTER_UNTITLED_FACTOR = 0.85
 # A heading before the report's title ("BÁO CÁO") is a line of the letterhead read as one:
 # its section begins in the wrong place, whatever its words say.
 IN_LETTERHEAD_FACTOR = 0.5
@@ -89,6 +96,8 @@ class Reason(StrEnum):
     READS_ELSEWHERE = "reads_elsewhere"  # its text reads more like another item, or another text more like its item
     BESIDE_MISSING = "beside_missing"  # taken by its place, next to an item not found: it may be that item
     IN_LETTERHEAD = "in_letterhead"  # its heading comes before the report's title: a letterhead line
+    FIGURE_ELSEWHERE = "figure_elsewhere"  # the funding item states no figure, another item does
+    AFTER_UNTITLED = "after_untitled"  # taken by its place, first, after text no heading took
     MERGE_UNNAMED = "merge_unnamed"  # the first of two items under one heading not naming it, over one item's text
     CORRECTED = "corrected"  # a person corrected the cell
 
@@ -124,6 +133,8 @@ _LABELS = {
     Reason.READS_ELSEWHERE: "nội dung giống mục khác",
     Reason.BESIDE_MISSING: "cạnh mục không tìm thấy",
     Reason.IN_LETTERHEAD: "tiêu đề nằm trong phần đầu văn bản",
+    Reason.FIGURE_ELSEWHERE: "mục kinh phí không có số liệu, mục khác có",
+    Reason.AFTER_UNTITLED: "sau đoạn văn không thuộc mục nào",
     Reason.MERGE_UNNAMED: "gộp mục nhưng chỉ có nội dung của một mục",
     Reason.CORRECTED: "đã sửa tay",
 }
@@ -153,7 +164,8 @@ class Reading:
 def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
            length_ratio: float = 1.0, letters: int = 100, holds_other: bool = False,
            reading: Reading = Reading(), beside_missing: bool = False,
-           in_letterhead: bool = False, merged_first: bool = False) -> tuple[float, tuple[str, ...]]:
+           in_letterhead: bool = False, merged_first: bool = False,
+           figure_elsewhere: bool = False, after_untitled: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -194,7 +206,11 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (holds_other, HOLDS_OTHER_FACTOR, Reason.HOLDS_OTHER),
                                   (beside_missing and by_words < 0.5 and not support.no_heading
                                    and support.anchors < 2, BESIDE_MISSING_FACTOR, Reason.BESIDE_MISSING),
-                                  (in_letterhead, IN_LETTERHEAD_FACTOR, Reason.IN_LETTERHEAD)):
+                                  (in_letterhead, IN_LETTERHEAD_FACTOR, Reason.IN_LETTERHEAD),
+                                  (figure_elsewhere and by_words < 1.0, FIGURE_ELSEWHERE_FACTOR,
+                                   Reason.FIGURE_ELSEWHERE),
+                                  (after_untitled and by_words < 0.5 and not support.no_heading,
+                                   AFTER_UNTITLED_FACTOR, Reason.AFTER_UNTITLED)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
+from baocao.aggregate.amounts import states_figure
 from baocao.campaign import OutlineSection
 from baocao.parse.alignment import (
     Alignment,
@@ -153,8 +154,13 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # the letterhead read as one (a motto, the province's name), and its section is doubtful.
     title_end = _letterhead_title_end(blocks)
     title_index = blocks[title_end - 1].index + 1 if title_end > first else -1
+    # Text after the covering sentence that no heading took: the first item's heading may have
+    # been missed there, and the first section found be a later item.
+    covering = _covering_sentence(blocks)
+    untitled = covering >= 0 and _leading_text(blocks, covering, first) is not None
     return ParsedReport(
-        sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index),
+        sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
+                           untitled),
         letterhead=_joined(blocks[:max(first, title_end)]),
         signoff=_joined(blocks[signoff_at:]),
     )
@@ -661,7 +667,8 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
 
 def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: dict[int, list[Block]],
               split: set[int], ocr: bool, outline: tuple[OutlineSection, ...],
-              left_out: Sequence[str] = (), title_index: int = -1) -> tuple[Section, ...]:
+              left_out: Sequence[str] = (), title_index: int = -1,
+              untitled: bool = False) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -673,6 +680,11 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
     readings = _readings(found, left_out, outline)
+    funding = next((item.number for item in outline if item.role == "funding"), None)
+    # The funding item states no figure while another item does: its heading is most likely
+    # in the wrong place (aggregate/amounts.report_funding reads the figure there).
+    figure_elsewhere = (funding in found and not states_figure(found[funding].text)
+                        and any(states_figure(s.text) for m, s in found.items() if m != funding))
     assessed = []
     for n in sorted(found):
         section = found[n]
@@ -687,6 +699,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             reading=readings[n],
             beside_missing=bool({n - 1, n + 1} & missing),
             in_letterhead=section.source.first_block < title_index,
+            figure_elsewhere=n == funding and figure_elsewhere,
+            after_untitled=untitled and n == min(found),
             merged_first=bool(section.merged_with) and min(section.merged_with) > n)
         assessed.append(replace(section, confidence=confidence, reasons=reasons))
     return tuple(assessed)

@@ -294,3 +294,47 @@ def test_a_merged_heading_whose_words_name_both_items_or_over_two_items_text_is_
     assert Reason.MERGE_UNNAMED not in assess(named, merged=True, merged_first=True)[1]
     assert Reason.MERGE_UNNAMED not in assess(unnamed, merged=True, merged_first=True, length_ratio=2.0)[1]
     assert Reason.MERGE_UNNAMED in assess(unnamed, merged=True, merged_first=True, length_ratio=1.0)[1]
+
+
+def test_a_funding_item_without_a_figure_where_another_item_states_one_is_flagged():
+    # A heading taken for the funding item by its place ("IV. Việc sẽ làm") over the
+    # proposals, the amounts under another heading: the funding item's heading is most
+    # likely in the wrong place.
+    texts = {n: body(n) for n in range(1, 7)}
+    texts[4] = "Đề nghị Chính phủ hỗ trợ tỉnh xây dựng cơ sở dữ liệu."
+    texts[5] = "Tổng kinh phí thực hiện giai đoạn 2018 – 2022 là 30 tỷ đồng."
+    wording = {**KNOWN, 4: "Việc sẽ làm"}
+    lines = [line for n in range(1, 7) for line in ((f"{ROMAN[n - 1]}. {wording[n]}", f"{ROMAN[n - 1]}.", True),
+                                                    (texts[n], "", False))]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, number)
+                   for i, (text, number, bold) in enumerate(lines))
+    report = extract_sections(Document("bao-cao.docx", blocks), OUTLINE)
+    funding = section_of(report, 4)
+    assert funding.review and Reason.FIGURE_ELSEWHERE in funding.reasons
+    assert not any(s.review for s in report.sections if s.number != 4)
+    assert note([Reason.FIGURE_ELSEWHERE]) == "mục kinh phí không có số liệu, mục khác có"
+
+
+def test_a_funding_item_that_says_no_funding_was_used_is_not_doubted_for_its_figure():
+    texts = {n: body(n) for n in range(1, 7)}
+    texts[4] = "Tỉnh chưa bố trí kinh phí riêng cho đô thị thông minh."
+    texts[2] = "Trung tâm IOC có tổng mức đầu tư 12 tỷ đồng."
+    lines = [line for n in range(1, 7) for line in ((f"{ROMAN[n - 1]}. {KNOWN[n]}", f"{ROMAN[n - 1]}.", True),
+                                                    (texts[n], "", False))]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, number)
+                   for i, (text, number, bold) in enumerate(lines))
+    report = extract_sections(Document("bao-cao.docx", blocks), OUTLINE)
+    assert not any(s.review for s in report.sections)
+
+
+def test_the_first_section_taken_by_its_place_after_text_no_heading_took_is_doubted():
+    # Text after the covering sentence that no heading took ("Tình hình của tỉnh từ năm 2014
+    # …" written as a bold sentence, not a heading): item 1's heading may be there, and the
+    # first heading found, taken for item 1 by its place, be item 2's.
+    placed = Support(words=0.2, numbered=None, in_order=True, anchors=1)
+    alone, _ = assess(placed)
+    doubted, reasons = assess(placed, after_untitled=True)
+    assert not needs_review(alone) and needs_review(doubted) and Reason.AFTER_UNTITLED in reasons
+    named = Support(words=1.0, numbered=True, in_order=True, anchors=1)
+    assert not needs_review(assess(named, after_untitled=True)[0])
+    assert note([Reason.AFTER_UNTITLED]) == "sau đoạn văn không thuộc mục nào"
