@@ -42,7 +42,7 @@ MERGED_FACTOR = 0.9
 # merge is the reader's guess from a heading too few, and a province that left an item out
 # or merged two others wrote that heading for the last of them ("5. Kiến nghị" after four
 # items: item 6). Two items written as one have the text of two.
-MERGE_UNNAMED_FACTOR = 0.65
+MERGE_UNNAMED_FACTOR = 0.6
 MERGE_ONE_TEXT = 1.25
 SPLIT_FACTOR = 0.9
 TOO_LONG_FACTOR = 0.6
