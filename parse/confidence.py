@@ -6,7 +6,10 @@ leans to its own item or reads more like another (compared with the report's oth
 texts by the outline's own words, so items written in another order under headings
 whose place decided are caught); an item reordered, merged with another or written
 under two headings; text recognised from page images; a text far longer or shorter than
-a section should be. The reasons are machine codes (a
+a section should be; a heading above the report's title (a letterhead line); a merge the
+reader guessed from a heading too few over one item's text; a funding item that states
+no figure where another item does; the first section, taken by its place, after text no
+heading took. The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
