@@ -59,6 +59,8 @@ class FundingFigure:
     rule: str            # how it was obtained, for the analyst
     ambiguous: bool      # a person should check it: unclear figure, or a table with no total row
     elsewhere: bool = False  # read outside the funding item (the report has none)
+    stated: bool = False     # a total the text states (a "tổng" line, a total row, "… trong đó")
+    sole: bool = False       # stated, and the whole report states no other total
 
     @property
     def review(self) -> bool:
@@ -155,7 +157,7 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
                 rule = (N_("stated total: total row '{label}' of a table: {cited} (column guessed)") if table.guessed
                         else N_("stated total: total row '{label}' of a table: {cited}"))
                 return FundingFigure(table.total.vnd, rule.format(label=table.label, cited=table.total.cited),
-                                     table.total.ambiguous or table.guessed)
+                                     table.total.ambiguous or table.guessed, stated=True)
             tables.append(table)
             lines = block.rows      # a sentence in a cell: "Tổng kinh phí là 30 tỷ đồng"
         else:
@@ -165,12 +167,13 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
             amounts = amounts_in(line)
             if amounts and any(w in fold(line) for w in _TOTAL_WORDS):
                 first = amounts[0]
-                return FundingFigure(first.vnd, N_("stated total: {cited}").format(cited=first.cited), first.ambiguous)
+                return FundingFigure(first.vnd, N_("stated total: {cited}").format(cited=first.cited), first.ambiguous,
+                                     stated=True)
     for sentence in (s for block in prose for s in re.split(r"(?<=[.!?;])\s|\n\s*\n", block)):
         total = _broken_down(sentence)
         if total is not None:
             return FundingFigure(total.vnd, N_("stated total: {cited} (trong đó …)").format(cited=total.cited),
-                                 total.ambiguous)
+                                 total.ambiguous, stated=True)
     untotalled = [t for t in tables if len(t.items) > 1]
     if untotalled:
         items = untotalled[0].items
@@ -192,13 +195,51 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     return FundingFigure(sum(a.vnd for a in amounts), rule, any(a.ambiguous for a in amounts))
 
 
+def states_figure(text: str) -> bool:
+    """Whether the text gives a funding figure: an amount, a table's total, or that none was used."""
+    figure = funding_total(text)
+    return figure.vnd is not None or figure.ambiguous
+
+
+def stated_totals(text: str) -> set[int]:
+    """Every total the text states, in đồng: the first amount of each line that says
+    'tổng …', each table's total row, each amount broken down ("… trong đó")."""
+    totals: set[int] = set()
+    for block in _blocks(text):
+        if isinstance(block, TableBlock):
+            table = table_total(block.rows, block.unit)
+            if table.total is not None:
+                totals.add(table.total.vnd)
+            lines = block.rows
+        else:
+            lines = re.split(r"[\n;]|(?<=[.!?])\s", block)
+            totals |= {a.vnd for sentence in re.split(r"(?<=[.!?;])\s|\n\s*\n", block)
+                       for a in [_broken_down(sentence)] if a is not None}
+        for line in lines:
+            amounts = amounts_in(line)
+            if amounts and any(w in fold(line) for w in _TOTAL_WORDS):
+                totals.add(amounts[0].vnd)
+    return totals
+
+
 def report_funding(item: str, report: str) -> FundingFigure:
     """The total of the funding item; when the report has no funding item (or it was not
     found), or the item found states no amount while the report does, the total stated
     anywhere in the report, so that the figure is not lost, but marked `elsewhere` for a
     person to check: an item with no amount in a report with amounts is most likely a
     heading put in the wrong place. Amounts scattered over a report are not parts of one
-    total, so there they are not added up."""
+    total, so there they are not added up. A total the whole report states alone is
+    `sole` (aggregate/review.py: read from a funding item itself to check, it needs no person)."""
+    figure = _report_funding(item, report)
+    # A total stated where the report states no other: whatever the doubt about the item's
+    # text, no other figure of the report could be the item's.
+    if figure.stated and not figure.ambiguous and stated_totals(report) == {figure.vnd}:
+        figure = replace(figure, sole=True)
+    return figure
+
+
+def _report_funding(item: str, report: str) -> FundingFigure:
+    """report_funding before the report is weighed: the item's figure, else the report's."""
     if item.strip():
         figure = funding_total(item)
         if figure.vnd is not None or figure.ambiguous:

@@ -61,12 +61,14 @@ class FigureReview(NamedTuple):
 def funding_review(figure: FundingFigure, item_review: bool) -> FigureReview:
     """Whether a person should check the funding figure, and why: it was read outside the
     funding item, or it is unclear, or the funding item it was read from is itself a cell
-    to check (its figure is no surer than its text), or the report that was read gives
+    to check (its figure is no surer than its text: unless it is a total stated where the
+    whole report states no other, `figure.sole`, which no other text could have given), or
+    the report that was read gives
     none (a report states its funding, if only to say there was none: "chưa bố trí kinh
     phí" reads as 0; an empty figure is a text lost or a heading missed)."""
     notes = [Reason.FUNDING_ELSEWHERE.label] * (figure.elsewhere and figure.review)
     notes += [UNCLEAR_FIGURE] * figure.ambiguous
-    from_doubtful_item = item_review and not figure.elsewhere
+    from_doubtful_item = item_review and not figure.elsewhere and not figure.sole
     notes += [FIGURE_FROM_DOUBTFUL_ITEM] * from_doubtful_item
     missing = figure.vnd is None and not figure.ambiguous
     notes += [NO_FIGURE] * missing

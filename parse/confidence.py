@@ -6,7 +6,10 @@ leans to its own item or reads more like another (compared with the report's oth
 texts by the outline's own words, so items written in another order under headings
 whose place decided are caught); an item reordered, merged with another or written
 under two headings; text recognised from page images; a text far longer or shorter than
-a section should be. The reasons are machine codes (a
+a section should be; a heading above the report's title (a letterhead line); a merge the
+reader guessed from a heading too few over one item's text; a funding item that states
+no figure where another item does; the first section, taken by its place, after text no
+heading took. The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
@@ -37,6 +40,13 @@ CONTRADICTION_MARGIN = 0.3
 # Each further doubt scales the confidence.
 OCR_FACTOR = 0.85
 MERGED_FACTOR = 0.9
+# The first of two items under one heading whose words do not name it, over a text no longer
+# than one item's (below MERGE_ONE_TEXT times the median of the report's other items): the
+# merge is the reader's guess from a heading too few, and a province that left an item out
+# or merged two others wrote that heading for the last of them ("5. Kiến nghị" after four
+# items: item 6). Two items written as one have the text of two.
+MERGE_UNNAMED_FACTOR = 0.6
+MERGE_ONE_TEXT = 1.25
 SPLIT_FACTOR = 0.9
 TOO_LONG_FACTOR = 0.6
 TOO_SHORT_FACTOR = 0.6
@@ -58,6 +68,16 @@ TOO_SHORT_LETTERS = 12
 # reader did not find: the province may have merged or left out an item, and the heading
 # be that neighbour (five headings for six items: the last one is item 5 or item 6).
 BESIDE_MISSING_FACTOR = 0.85
+# The funding item (its role) states no figure while another item does, under a heading whose
+# words do not clearly name it: the heading is most likely in the wrong place, the figures
+# under another one (a heading that names its item is not overruled by its text).
+FIGURE_ELSEWHERE_FACTOR = 0.6
+# The first section, taken by its place, after text that no heading took (between the
+# covering sentence and the first heading): the first item's heading may have been missed.
+AFTER_UNTITLED_FACTOR = 0.85
+# A heading before the report's title ("BÁO CÁO") is a line of the letterhead read as one:
+# its section begins in the wrong place, whatever its words say.
+IN_LETTERHEAD_FACTOR = 0.5
 
 
 class Reason(StrEnum):
@@ -78,6 +98,10 @@ class Reason(StrEnum):
     WORDS_ELSEWHERE = "words_elsewhere"  # its heading's words point at another item rather than this one
     READS_ELSEWHERE = "reads_elsewhere"  # its text reads more like another item, or another text more like its item
     BESIDE_MISSING = "beside_missing"  # taken by its place, next to an item not found: it may be that item
+    IN_LETTERHEAD = "in_letterhead"  # its heading comes before the report's title: a letterhead line
+    FIGURE_ELSEWHERE = "figure_elsewhere"  # the funding item states no figure, another item does
+    AFTER_UNTITLED = "after_untitled"  # taken by its place, first, after text no heading took
+    MERGE_UNNAMED = "merge_unnamed"  # the first of two items under one heading not naming it, over one item's text
     CORRECTED = "corrected"  # a person corrected the cell
 
     @property
@@ -111,6 +135,10 @@ _LABELS = {
     Reason.WORDS_ELSEWHERE: "tiêu đề giống mục khác",
     Reason.READS_ELSEWHERE: "nội dung giống mục khác",
     Reason.BESIDE_MISSING: "cạnh mục không tìm thấy",
+    Reason.IN_LETTERHEAD: "tiêu đề nằm trong phần đầu văn bản",
+    Reason.FIGURE_ELSEWHERE: "mục kinh phí không có số liệu, mục khác có",
+    Reason.AFTER_UNTITLED: "sau đoạn văn không thuộc mục nào",
+    Reason.MERGE_UNNAMED: "gộp mục nhưng chỉ có nội dung của một mục",
     Reason.CORRECTED: "đã sửa tay",
 }
 
@@ -138,7 +166,9 @@ class Reading:
 
 def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
            length_ratio: float = 1.0, letters: int = 100, holds_other: bool = False,
-           reading: Reading = Reading(), beside_missing: bool = False) -> tuple[float, tuple[str, ...]]:
+           reading: Reading = Reading(), beside_missing: bool = False,
+           in_letterhead: bool = False, merged_first: bool = False,
+           figure_elsewhere: bool = False, after_untitled: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -170,12 +200,20 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                    Reason.READS_ELSEWHERE),
                                   (contradicted, CONTRADICTED_FACTOR, Reason.WORDS_ELSEWHERE),
                                   (ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
+                                  (merged_first and by_words < 1.0 and length_ratio < MERGE_ONE_TEXT,
+                                   MERGE_UNNAMED_FACTOR / MERGED_FACTOR,
+                                   Reason.MERGE_UNNAMED),
                                   (split, SPLIT_FACTOR, Reason.SPLIT),
                                   (length_ratio > TOO_LONG_RATIO, TOO_LONG_FACTOR, Reason.TOO_LONG),
                                   (letters < TOO_SHORT_LETTERS, TOO_SHORT_FACTOR, Reason.TOO_SHORT),
                                   (holds_other, HOLDS_OTHER_FACTOR, Reason.HOLDS_OTHER),
                                   (beside_missing and by_words < 0.5 and not support.no_heading
-                                   and support.anchors < 2, BESIDE_MISSING_FACTOR, Reason.BESIDE_MISSING)):
+                                   and support.anchors < 2, BESIDE_MISSING_FACTOR, Reason.BESIDE_MISSING),
+                                  (in_letterhead, IN_LETTERHEAD_FACTOR, Reason.IN_LETTERHEAD),
+                                  (figure_elsewhere and by_words < 1.0, FIGURE_ELSEWHERE_FACTOR,
+                                   Reason.FIGURE_ELSEWHERE),
+                                  (after_untitled and by_words < 0.5 and not support.no_heading,
+                                   AFTER_UNTITLED_FACTOR, Reason.AFTER_UNTITLED)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

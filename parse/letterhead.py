@@ -19,7 +19,11 @@ from baocao.text import fold, nfc
 # "139/BC-UBND", "05 / BC-SXD", "215/BC–UBND" (en dash), "12/TTr-UBND"
 _NUMBER = re.compile(r"(?<![\d/])(\d{1,5})\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*)*)")
 _FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
-_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*\|?\s*thang\s*(\d{1,2})\s*\|?\s*nam\s*(\d{4})")
+# "Số" as OCR misreads its "ố" in a scan: "S6", "S0".
+_NUMBER_FIELDS = ("so", "s6", "s0")
+# Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
+# "năm") is tolerated in each word, the digits and a real date still required.
+_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})\s*\|?\s*n[a-z]m\s*(\d{4})")
 _DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 
 
@@ -39,7 +43,7 @@ def report_number(letterhead: str) -> str | None:
     text = nfc(letterhead)
     for m in _NUMBER.finditer(text):
         field = _FIELD.search(text[max(0, m.start() - 12):m.start()])
-        if field and fold(field[1]) == "so":
+        if field and fold(field[1]) in _NUMBER_FIELDS:
             symbol = re.sub(r"\s*[-–—]\s*", "-", m[2])
             return f"{m[1]}/{symbol}"
     return None

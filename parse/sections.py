@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
+from baocao.aggregate.amounts import states_figure
 from baocao.campaign import OutlineSection
 from baocao.parse.alignment import (
     Alignment,
@@ -85,6 +86,8 @@ UNTAKEN_HEADING_CHARS = 150
 # A word in more than this share of a report's sections is the report's own common word
 # ("của", "tỉnh", the province's name): it says nothing of which item a text is.
 COMMON_SHARE = 0.5
+# A letterhead (authority, motto, number, place and date, title) takes this many lines at most.
+LETTERHEAD_BLOCKS = 16
 _WORD = re.compile(r"\w+")
 
 
@@ -147,9 +150,18 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
                 found[section.number], support[section.number] = section, why
             bodies.setdefault(section.number, []).extend(body)
     first = opened[0].first if opened else signoff_at
+    # The letterhead runs to the report's title at least: a heading before it is a line of
+    # the letterhead read as one (a motto, the province's name), and its section is doubtful.
+    title_end = _letterhead_title_end(blocks)
+    title_index = blocks[title_end - 1].index + 1 if title_end > first else -1
+    # Text after the covering sentence that no heading took: the first item's heading may have
+    # been missed there, and the first section found be a later item.
+    covering = _covering_sentence(blocks)
+    untitled = covering >= 0 and _leading_text(blocks, covering, first) is not None
     return ParsedReport(
-        sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out),
-        letterhead=_joined(blocks[:first]),
+        sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
+                           untitled),
+        letterhead=_joined(blocks[:max(first, title_end)]),
         signoff=_joined(blocks[signoff_at:]),
     )
 
@@ -609,6 +621,18 @@ def _title_positions(blocks: tuple[Block, ...]) -> set[int]:
     return positions
 
 
+def _letterhead_title_end(blocks: tuple[Block, ...]) -> int:
+    """The position after the report's title ("BÁO CÁO" and the subject line under it)
+    when it is among the document's first LETTERHEAD_BLOCKS blocks, else 0."""
+    titles = sorted(pos for pos in _title_positions(blocks[:LETTERHEAD_BLOCKS]))
+    if not titles:
+        return 0
+    end = titles[0]
+    while end + 1 in titles:
+        end += 1
+    return end + 1
+
+
 def _signoff_limit(blocks: tuple[Block, ...], after: int) -> int:
     for pos in range(after + 1, len(blocks)):
         if _CLOSING.match(fold(blocks[pos].text)):
@@ -643,17 +667,24 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
 
 def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: dict[int, list[Block]],
               split: set[int], ocr: bool, outline: tuple[OutlineSection, ...],
-              left_out: Sequence[str] = ()) -> tuple[Section, ...]:
+              left_out: Sequence[str] = (), title_index: int = -1,
+              untitled: bool = False) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
     the heading of an item the reader did not find (it may have swallowed that item), or
     reading like another item (`left_out`: the heading and text under each heading taken
-    for no item)."""
+    for no item). A section whose heading comes before the report's title (`title_index`,
+    a Block.index; -1 when none follows a heading) opened inside the letterhead."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
     readings = _readings(found, left_out, outline)
+    funding = next((item.number for item in outline if item.role == "funding"), None)
+    # The funding item states no figure while another item does: its heading is most likely
+    # in the wrong place (aggregate/amounts.report_funding reads the figure there).
+    figure_elsewhere = (funding in found and not states_figure(found[funding].text)
+                        and any(states_figure(s.text) for m, s in found.items() if m != funding))
     assessed = []
     for n in sorted(found):
         section = found[n]
@@ -666,7 +697,11 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             letters=_letters(section.text, up_to=TOO_SHORT_LETTERS),
             holds_other=_holds_heading_of(bodies[n], not_found, outline),
             reading=readings[n],
-            beside_missing=bool({n - 1, n + 1} & missing))
+            beside_missing=bool({n - 1, n + 1} & missing),
+            in_letterhead=section.source.first_block < title_index,
+            figure_elsewhere=n == funding and figure_elsewhere,
+            after_untitled=untitled and n == min(found),
+            merged_first=bool(section.merged_with) and min(section.merged_with) > n)
         assessed.append(replace(section, confidence=confidence, reasons=reasons))
     return tuple(assessed)
 

@@ -345,3 +345,14 @@ def test_a_decimal_comma_followed_by_a_space_is_read_as_the_decimal_and_left_for
 
 def test_a_year_before_a_comma_is_no_integer_part_of_an_amount():
     assert funding_total("Năm 2021, 3 tỷ đồng cho IOC.").vnd == 3_000_000_000
+
+
+def test_the_totals_a_report_states_are_its_total_lines_total_rows_and_broken_down_amounts():
+    from baocao.aggregate.amounts import stated_totals
+
+    text = ("Tổng kinh phí giai đoạn 2018 – 2022 là 30 tỷ 375 triệu đồng.\n"
+            "Dự án IOC 12 tỷ đồng, trong đó ngân sách tỉnh 10 tỷ đồng.\n"
+            "Đơn vị: triệu đồng\nTT | Hạng mục | Kinh phí\n1 | IOC | 5.000\n2 | Camera | 3.000\n | Tổng cộng | 8.000\n"
+            "Camera giao thông 2 tỷ đồng.")
+    assert stated_totals(text) == {30_375_000_000, 12_000_000_000, 8_000_000_000}
+    assert stated_totals("Camera giao thông 2 tỷ đồng.") == set()

@@ -1,11 +1,16 @@
 """Every cell comes with how sure the reader is of it and why a person should look:
 the analyst checks the doubtful cells, not all 63 x 6."""
 
+from datetime import date
+
 import pytest
 from docx_builders import Bold
 from test_outline_alignment import KNOWN, OUTLINE, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
 
 from baocao.parse.confidence import REVIEW_BELOW, Reading, Reason, Support, assess, needs_review, note
+from baocao.parse.document import Block, Document
+from baocao.parse.letterhead import report_reference
+from baocao.parse.sections import extract_sections
 
 
 def test_reasons_are_said_in_vietnamese_in_the_order_found():
@@ -232,3 +237,104 @@ def test_a_heading_taken_by_its_place_next_to_an_item_not_found_is_flagged(tmp_p
     assert last.review and Reason.BESIDE_MISSING in last.reasons
     assert note([Reason.BESIDE_MISSING]) == "cạnh mục không tìm thấy"
     assert not any(s.review for s in report.sections[:-1])
+
+
+def test_a_heading_before_the_reports_title_is_a_letterhead_line_and_its_section_is_flagged():
+    # A PDF whose letterhead is laid out in two columns: the motto's and the province's
+    # lines come out as lines of their own, in capitals, and are taken for the first items
+    # by their place. The report's title ("BÁO CÁO") comes after them: they are the
+    # letterhead, which keeps the report's number and date.
+    lines = [("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", False), ("NAM", True), ("TỈNH AN PHÚ", True),
+             ("Độc lập - Tự do - Hạnh phúc", True), ("Số: 12/BC-UBND", False),
+             ("An Phú, ngày 3 tháng 5 năm 2022", False), ("BÁO CÁO", True),
+             ("Tình hình phát triển đô thị thông minh trên địa bàn tỉnh An Phú", True),
+             ("Thực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng về việc báo", False),
+             ("cáo tình hình, UBND tỉnh An Phú báo cáo như", False), ("sau:", False)]
+    for n in range(2, 7):
+        lines += [(KNOWN[n].upper(), True), (body(n), False)]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, "") for i, (text, bold) in enumerate(lines))
+    report = extract_sections(Document("bao-cao.pdf", blocks), OUTLINE)
+    in_letterhead = [s for s in report.sections if Reason.IN_LETTERHEAD in s.reasons]
+    assert in_letterhead and all(s.review and s.heading in {line for line, _ in lines[:6]} for s in in_letterhead)
+    assert all(Reason.IN_LETTERHEAD not in s.reasons for s in report.sections if s.number >= 3)
+    reference = report_reference(report.letterhead)
+    assert (reference.number, reference.date) == ("12/BC-UBND", date(2022, 5, 3))
+    assert note([Reason.IN_LETTERHEAD]) == "tiêu đề nằm trong phần đầu văn bản"
+
+
+def test_a_heading_that_names_its_item_but_lies_in_the_letterhead_is_still_flagged():
+    named = Support(words=1.0, numbered=True, in_order=True, anchors=2)
+    assert not needs_review(assess(named)[0])
+    assert needs_review(assess(named, in_letterhead=True)[0])
+
+
+def test_headings_after_the_title_are_not_said_to_be_in_the_letterhead(tmp_path):
+    report = read(tmp_path, items(range(1, 7), lambda p: f"{ROMAN[p - 1]}.", KNOWN))
+    assert all(Reason.IN_LETTERHEAD not in s.reasons for s in report.sections)
+
+
+def test_the_first_item_of_a_merge_guessed_from_a_heading_too_few_is_flagged(tmp_path):
+    # Five headings for six items, the last naming nothing: the reader takes it for items 5
+    # and 6 together, but a province that left item 5 out (or merged it with item 4) wrote
+    # it for item 6 alone: its text is one item's long. Which item it is, is a guess: item 5
+    # is flagged.
+    lines = [line for position, n in enumerate((1, 2, 3, 4), start=1) for line in (Bold(f"{position}. {KNOWN[n]}"),
+                                                                                    body(n))]
+    lines += [Bold("5. Những đề đạt của tỉnh gửi các bộ, ngành"), body(6)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    fifth = section_of(report, 5)
+    assert fifth.merged_with == (6,) and fifth.review and Reason.MERGE_UNNAMED in fifth.reasons
+    assert Reason.MERGE_UNNAMED not in section_of(report, 6).reasons
+    assert note([Reason.MERGE_UNNAMED]) == "gộp mục nhưng chỉ có nội dung của một mục"
+
+
+def test_a_merged_heading_whose_words_name_both_items_or_over_two_items_text_is_not_doubted():
+    named = Support(words=1.0, numbered=True, in_order=True, anchors=2)
+    unnamed = Support(words=0.0, numbered=True, in_order=True, anchors=2)
+    assert Reason.MERGE_UNNAMED not in assess(named, merged=True, merged_first=True)[1]
+    assert Reason.MERGE_UNNAMED not in assess(unnamed, merged=True, merged_first=True, length_ratio=2.0)[1]
+    assert Reason.MERGE_UNNAMED in assess(unnamed, merged=True, merged_first=True, length_ratio=1.0)[1]
+
+
+def test_a_funding_item_without_a_figure_where_another_item_states_one_is_flagged():
+    # A heading taken for the funding item by its place ("IV. Việc sẽ làm") over the
+    # proposals, the amounts under another heading: the funding item's heading is most
+    # likely in the wrong place.
+    texts = {n: body(n) for n in range(1, 7)}
+    texts[4] = "Đề nghị Chính phủ hỗ trợ tỉnh xây dựng cơ sở dữ liệu."
+    texts[5] = "Tổng kinh phí thực hiện giai đoạn 2018 – 2022 là 30 tỷ đồng."
+    wording = {**KNOWN, 4: "Việc sẽ làm"}
+    lines = [line for n in range(1, 7) for line in ((f"{ROMAN[n - 1]}. {wording[n]}", f"{ROMAN[n - 1]}.", True),
+                                                    (texts[n], "", False))]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, number)
+                   for i, (text, number, bold) in enumerate(lines))
+    report = extract_sections(Document("bao-cao.docx", blocks), OUTLINE)
+    funding = section_of(report, 4)
+    assert funding.review and Reason.FIGURE_ELSEWHERE in funding.reasons
+    assert not any(s.review for s in report.sections if s.number != 4)
+    assert note([Reason.FIGURE_ELSEWHERE]) == "mục kinh phí không có số liệu, mục khác có"
+
+
+def test_a_funding_item_that_says_no_funding_was_used_is_not_doubted_for_its_figure():
+    texts = {n: body(n) for n in range(1, 7)}
+    texts[4] = "Tỉnh chưa bố trí kinh phí riêng cho đô thị thông minh."
+    texts[2] = "Trung tâm IOC có tổng mức đầu tư 12 tỷ đồng."
+    lines = [line for n in range(1, 7) for line in ((f"{ROMAN[n - 1]}. {KNOWN[n]}", f"{ROMAN[n - 1]}.", True),
+                                                    (texts[n], "", False))]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, number)
+                   for i, (text, number, bold) in enumerate(lines))
+    report = extract_sections(Document("bao-cao.docx", blocks), OUTLINE)
+    assert not any(s.review for s in report.sections)
+
+
+def test_the_first_section_taken_by_its_place_after_text_no_heading_took_is_doubted():
+    # Text after the covering sentence that no heading took ("Tình hình của tỉnh từ năm 2014
+    # …" written as a bold sentence, not a heading): item 1's heading may be there, and the
+    # first heading found, taken for item 1 by its place, be item 2's.
+    placed = Support(words=0.2, numbered=None, in_order=True, anchors=1)
+    alone, _ = assess(placed)
+    doubted, reasons = assess(placed, after_untitled=True)
+    assert not needs_review(alone) and needs_review(doubted) and Reason.AFTER_UNTITLED in reasons
+    named = Support(words=1.0, numbered=True, in_order=True, anchors=1)
+    assert not needs_review(assess(named, after_untitled=True)[0])
+    assert note([Reason.AFTER_UNTITLED]) == "sau đoạn văn không thuộc mục nào"

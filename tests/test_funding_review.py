@@ -191,3 +191,18 @@ def test_how_the_figure_was_read_stays_english_in_the_table_and_is_vietnamese_wh
     schema = table_schema(campaign)
     frame = shown(pd.DataFrame({"funding_rule": [row["funding_rule"]]}), schema)
     assert frame["Cách đọc tổng kinh phí"].tolist() == [said]
+
+
+def test_the_one_total_a_report_states_needs_no_person_though_its_funding_item_is_to_check(campaign):
+    """The item's text may be in doubt (found by its place), but where the whole report
+    states one total and the item holds it, no other text of the report could be its figure."""
+    alone = {n: text for n, text in SECTIONS.items() if n != 2} | {2: "Tỉnh đã khai trương Trung tâm IOC."}
+    row = build_table([report_of(alone, DOUBTFUL_FUNDING_ITEM)], campaign).iloc[0].to_dict()
+    assert row["section_4_review"] and row["funding_vnd"] == 12_000_000_000
+    assert not row["funding_review"] and row["funding_note"] == ""
+
+
+def test_a_total_from_a_doubtful_funding_item_is_flagged_when_the_report_states_another(campaign):
+    other = SECTIONS | {2: "Tổng kinh phí đầu tư Trung tâm IOC là 8 tỷ đồng."}
+    row = build_table([report_of(other, DOUBTFUL_FUNDING_ITEM)], campaign).iloc[0].to_dict()
+    assert row["funding_review"] and row["funding_note"] == "đọc từ mục kinh phí cần kiểm tra"

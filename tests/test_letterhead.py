@@ -47,3 +47,17 @@ def test_the_date_is_read_across_lines_and_cells_in_any_case(letterhead):
 def test_a_date_left_blank_or_impossible_is_none():
     assert report_date("Bắc Kạn, ngày     tháng 5 năm 2022") is None
     assert report_date("Bắc Kạn, ngày 31 tháng 2 năm 2022") is None
+
+
+def test_a_scanned_letterhead_is_read_though_ocr_misread_the_vowels_of_so_and_nam():
+    # OCR of a scan without its diacritics: "Số" as "S6", "năm" as "ndm".
+    scanned = "UY BAN NHAN DAN\nTINH DAK LAK\nS6: 264/BC-UBND\nDak Lak, ngay 11 thang 5 ndm 2022\nBAO CAO"
+    assert report_reference(scanned) == report_reference(
+        "UBND TỈNH ĐẮK LẮK\nSố: 264/BC-UBND\nĐắk Lắk, ngày 11 tháng 5 năm 2022")
+    assert report_reference(scanned).number == "264/BC-UBND"
+    assert report_reference(scanned).date == date(2022, 5, 11)
+
+
+def test_a_misread_date_that_is_impossible_stays_empty_and_a_sentence_date_is_not_the_reports():
+    assert report_date("Dak Lak, ngay 37 thang 5 ndm 2022") is None
+    assert report_date("Dự án khởi công tháng 5 năm 2022") is None
