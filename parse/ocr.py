@@ -133,7 +133,9 @@ def flattened(image):
     if levels[len(levels) * 95 // 100] - levels[len(levels) * 5 // 100] <= UNEVEN_LIGHT:
         return image
     paper = paper.filter(ImageFilter.GaussianBlur(2)).resize(image.size, Image.BILINEAR)
-    return ImageMath.eval("convert(min(a * 255 / max(b, 1), 255), 'L')", a=image, b=paper)
+    even = ImageMath.eval("convert(min(a * 255 / max(b, 1), 255), 'L')", a=image, b=paper)
+    even.info.update(image.info)  # ocrmypdf reads the resolution from it
+    return even
 
 
 @hookimpl
@@ -201,7 +203,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         argv = [
             shutil.which("ocrmypdf"), "-l", "vie",
             # only the pages asked for, or without text; a typed page stays exactly as it was
-            *(("--force-ocr", "--pages", ",".join(map(str, pages))) if pages else ("--skip-text",)),
+            *_which_pages(path, pages),
             "--output-type", "pdf",  # PDF/A would cost a Ghostscript pass for nothing
             # No optimising: ocrmypdf 14 then wraps JPEGs in Flate, and refuses such a PDF
             # ("invalid output PDF") when it meets one again, e.g. a scan OCR'd twice.
@@ -227,6 +229,17 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
     if detail:
         reason = N_('{reason}; ocrmypdf: "{said}"').format(reason=reason, said=detail)
     raise DocumentError(path, reason, kind=_SCAN_KIND, action=_RESEND)
+
+
+def _which_pages(path: Path, pages: Sequence[int] | None) -> tuple[str, ...]:
+    """ocrmypdf's options for the pages to recognise: those without text (--skip-text), or
+    `pages`, forced (their poor text layer replaced) only when one of them has text."""
+    if not pages:
+        return ("--skip-text",)
+    from baocao.parse.pdf import pages_without_text
+
+    listed = ("--pages", ",".join(map(str, pages)))
+    return (("--skip-text" if set(pages) <= set(pages_without_text(path)) else "--force-ocr"), *listed)
 
 
 def _faxes_in_grey(path: Path, pages: Sequence[int] | None, target: Path) -> Path:
