@@ -15,7 +15,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
 
 from baocao.i18n import N_
 from baocao.parse.document import DocumentError
@@ -48,7 +50,11 @@ _A4_SHORT_SIDE_INCHES = 8.27
 #     times slower: left out, so unpaper is not needed.
 # Deskewing and turning cost time (Tesseract's orientation pass, the page image written
 # again): about 1.3 → 5-6 s a page on a clean 300 dpi page on 2 busy cores, within the 10 s target.
-PREPROCESSING: tuple[str, ...] = ("--deskew", "--rotate-pages")
+# + --rotate-pages-threshold ROTATE_CONFIDENCE: ocrmypdf's default (14) left a page fed upside
+#   down unturned when Tesseract's orientation pass was 13-15 sure of it (pool 6's 300 dpi
+#   grey pages); an upright page's pass answers 0° (13-22 sure), so only a turn is affected.
+ROTATE_CONFIDENCE = 5
+PREPROCESSING: tuple[str, ...] = ("--deskew", "--rotate-pages", "--rotate-pages-threshold", str(ROTATE_CONFIDENCE))
 DROP_STAMP = True
 # + a pale photocopy's page despeckled (DESPECKLE): a copy of a copy prints black as mid grey,
 #   and the copier's dark specks, darker than the ink, are read as "-", "`" or "=" before
@@ -59,7 +65,20 @@ DROP_STAMP = True
 #   PALE_INK_LEVEL is filtered ("pale"): pool 5's pale copies measured 112-113, every other
 #   scan of pools 3-5 at most 18.
 DESPECKLE = "pale"  # "never" | "pale" | "always"
+# A fax (a page of 1-bit pixels, black or white) is given to ocrmypdf as grey, smoothed and
+# FAX_SCALE times as fine (200 → 300 dpi): deskewing turns a 1-bit image by shifting whole
+# pixels, which broke its thin strokes ("Mục III." read "Mục IH.", "IV." "1V."); a grey
+# page is turned with interpolation, and Tesseract thresholds it itself.
+FAX_SCALE = 1.5
+FAX_SMOOTHING = 0.8  # Gaussian radius in the fax's own pixels
 PALE_INK_LEVEL = 80
+# + the light flattened (FLATTEN): a phone's photo of a page is lit unevenly, a shadow
+#   darkening one corner (pool 6: paper 161 in the shadow, 228 in the light); Tesseract's
+#   one threshold for the page then takes the shadow for ink or the light text for paper.
+#   A page whose paper tone varies by more than UNEVEN_LIGHT levels (its 5th to 95th
+#   percentile; scanners' pages: 0-10) is divided by its paper's tone before OCR.
+FLATTEN = True
+UNEVEN_LIGHT = 30
 # An ocrmypdf plugin: Tesseract reads each colour page's red channel. A Vietnamese report's
 # signature carries the office's red round stamp, over the signer's title and near the
 # name; read as ink, it makes Tesseract take that corner for a picture and lose the lines
@@ -71,10 +90,12 @@ PALE_INK_LEVEL = 80
 # environment is not), so it is written for each run beside the run's work files.
 _OCR_IMAGE_PLUGIN = """\
 from ocrmypdf import hookimpl
-from PIL import ImageFilter
+from PIL import Image, ImageChops, ImageFilter, ImageMath
 
 DROP_STAMP = {drop_stamp}
 DESPECKLE = {despeckle!r}
+FLATTEN = {flatten}
+UNEVEN_LIGHT = {uneven_light}
 
 
 def darkest_percent(image):
@@ -87,10 +108,42 @@ def darkest_percent(image):
     return 255
 
 
+def without_red(image):
+    # The red channel, lifted by how much redder than grey each pixel is (red minus the
+    # lesser of green and blue): red ink, which the red channel alone leaves a light grey
+    # that Tesseract still reads as strokes, becomes paper; black, grey and blue ink keep
+    # their darkness, and black printed over the stamp stays black.
+    red, green, blue = image.convert("RGB").split()
+    return ImageChops.add(red, ImageChops.subtract(red, ImageChops.darker(green, blue)))
+
+
+def paper_of(image):
+    # The paper's own tone across the page: the page in cells of 16 x 16 pixels, each the
+    # brightest of the 5 x 5 cells around it (text lines have paper between them).
+    small = image.resize((max(1, image.width // 16), max(1, image.height // 16)), Image.BOX)
+    return small.filter(ImageFilter.MaxFilter(5))
+
+
+def flattened(image):
+    # A page lit unevenly (a phone's photo, a shadow across it) divided by its paper's tone:
+    # the paper even, the ink as dark against it everywhere. An evenly lit page is left be.
+    image = image.convert("L")
+    paper = paper_of(image)
+    levels = sorted(paper.getdata())
+    if levels[len(levels) * 95 // 100] - levels[len(levels) * 5 // 100] <= UNEVEN_LIGHT:
+        return image
+    paper = paper.filter(ImageFilter.GaussianBlur(2)).resize(image.size, Image.BILINEAR)
+    even = ImageMath.eval("convert(min(a * 255 / max(b, 1), 255), 'L')", a=image, b=paper)
+    even.info.update(image.info)  # ocrmypdf reads the resolution from it
+    return even
+
+
 @hookimpl
 def filter_ocr_image(page, image):
     if DROP_STAMP and image.mode in ("RGB", "RGBA"):
-        image = image.getchannel("R")
+        image = without_red(image)
+    if FLATTEN and image.mode in ("L", "RGB"):
+        image = flattened(image)
     if DESPECKLE == "always" or (DESPECKLE == "pale" and darkest_percent(image) > {pale_level}):
         image = image.filter(ImageFilter.MedianFilter(3))
     return image
@@ -116,12 +169,15 @@ def ocr_available() -> str | None:
 
 def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: int = 2,
             preprocessing: Sequence[str] = PREPROCESSING, drop_stamp: bool = DROP_STAMP,
-            despeckle: str = DESPECKLE) -> Path:
+            despeckle: str = DESPECKLE, pages: Sequence[int] | None = None) -> Path:
     """`out_dir/<stem>.ocr.pdf`: the PDF with Vietnamese text recognised on its pages that have
     none (pages with text are copied as they are); DocumentError if that cannot be done.
     `preprocessing`: ocrmypdf's options for the page images; `drop_stamp`: Tesseract reads
     colour pages without their red ink; `despeckle`: which pages it reads median-filtered,
-    "never", "pale" (pale photocopies) or "always" (bench/ocr.py compares them)."""
+    "never", "pale" (pale photocopies) or "always" (bench/ocr.py compares them). `pages`: the
+    1-based pages to recognise whatever text they have (pdf.pages_to_recognise: scanned pages
+    and images under a poor text layer, whose layer is replaced), the others copied as they
+    are; None: every page without text."""
     path, out_dir = Path(path).resolve(), Path(out_dir)
     if not path.is_file():
         raise DocumentError(path, N_("there is no such file"), kind=_SCAN_KIND, action=_RESEND)
@@ -138,20 +194,23 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         work = Path(work_name).resolve()
         partial = work / "out.pdf"
         plugin = []
-        if drop_stamp or despeckle != "never":
+        if drop_stamp or despeckle != "never" or FLATTEN:
             (work / "ocr_image.py").write_text(_OCR_IMAGE_PLUGIN.format(
-                drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL), encoding="utf-8")
+                drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL, flatten=FLATTEN,
+                uneven_light=UNEVEN_LIGHT), encoding="utf-8")
             plugin = ["--plugin", str(work / "ocr_image.py")]
+        source = _faxes_in_grey(path, pages, work / "grey.pdf")
         argv = [
             shutil.which("ocrmypdf"), "-l", "vie",
-            "--skip-text",  # only pages without text; a typed page stays exactly as it was
+            # only the pages asked for, or without text; a typed page stays exactly as it was
+            *_which_pages(path, pages),
             "--output-type", "pdf",  # PDF/A would cost a Ghostscript pass for nothing
             # No optimising: ocrmypdf 14 then wraps JPEGs in Flate, and refuses such a PDF
             # ("invalid output PDF") when it meets one again, e.g. a scan OCR'd twice.
             "--optimize", "0",
             *preprocessing, *plugin,
             "--jobs", str(max(1, jobs)), "-q",
-            str(path), str(partial),
+            str(source), str(partial),
         ]
         try:
             result = run_tool(argv, timeout, {**os.environ, "TMPDIR": str(work)})
@@ -170,6 +229,51 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
     if detail:
         reason = N_('{reason}; ocrmypdf: "{said}"').format(reason=reason, said=detail)
     raise DocumentError(path, reason, kind=_SCAN_KIND, action=_RESEND)
+
+
+def _which_pages(path: Path, pages: Sequence[int] | None) -> tuple[str, ...]:
+    """ocrmypdf's options for the pages to recognise: those without text (--skip-text), or
+    `pages`, forced (their poor text layer replaced) only when one of them has text."""
+    if not pages:
+        return ("--skip-text",)
+    from baocao.parse.pdf import pages_without_text
+
+    listed = ("--pages", ",".join(map(str, pages)))
+    return (("--skip-text" if set(pages) <= set(pages_without_text(path)) else "--force-ocr"), *listed)
+
+
+def _faxes_in_grey(path: Path, pages: Sequence[int] | None, target: Path) -> Path:
+    """`path`, or `target`: its copy where each 1-bit image of the pages to recognise (all
+    pages when None) is grey, smoothed and FAX_SCALE times as fine (see FAX_SCALE)."""
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return path  # ocrmypdf says what is wrong with it
+    try:
+        changed = False
+        for index in range(len(pdf)):
+            if pages and index + 1 not in pages:
+                continue
+            page = pdf[index]
+            faxes = [image for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
+                     if image.get_metadata().bits_per_pixel == 1]
+            for image in faxes:
+                bitonal = image.get_bitmap(render=False).to_pil().convert("L")
+                width, height = bitonal.size
+                grey = bitonal.filter(ImageFilter.GaussianBlur(FAX_SMOOTHING)).resize(
+                    (round(width * FAX_SCALE), round(height * FAX_SCALE)), Image.Resampling.BICUBIC)
+                image.set_bitmap(pdfium.PdfBitmap.from_pil(grey), pages=[page])
+            if faxes:
+                page.gen_content()
+                changed = True
+        if not changed:
+            return path
+        pdf.save(str(target))
+        return target
+    except pdfium.PdfiumError:
+        return path
+    finally:
+        pdf.close()
 
 
 def image_to_pdf(path: Path | str, out_dir: Path | str) -> Path:

@@ -42,6 +42,7 @@ from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.ink import Box, Ink, inks
 from baocao.parse.labels import leading_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
+from baocao.parse.textlayer import vietnamese_share
 from baocao.text import clean_line, fold, nfc
 
 KIND = N_("a PDF file")
@@ -221,6 +222,44 @@ def pages_without_text(path: Path | str) -> list[int]:
     finally:
         pdf.close()
 
+
+
+# A page image's own text layer (a copier's or scanner's OCR) that reads as Vietnamese less
+# than this (textlayer.vietnamese_share: valid, marked syllables) was read without Vietnamese
+# or badly: the page is recognised again. Typed and well recognised pages measure 0.7-0.9
+# (fixtures' text PDFs, Tesseract's Vietnamese on pools 3-5's scans), a layer read with
+# English alone about 0.1.
+POOR_LAYER_SHARE = 0.4
+
+
+def pages_to_recognise(path: Path | str) -> list[int]:
+    """1-based numbers of the pages OCR should read: a page that shows an image and has
+    (almost) no text layer (a scan; in a mixed PDF, only its scanned pages), and a page
+    image whose own text layer does not read as Vietnamese (POOR_LAYER_SHARE). A typed page
+    keeps its text however it reads: it has no image to recognise (a legacy-font PDF's
+    codes are converted later). A blank page has nothing to recognise; a damaged one is
+    left to `read_pdf`, which says so."""
+    path = Path(path)
+    pdf = _open(path)
+    try:
+        found = []
+        for number in range(1, len(pdf) + 1):
+            try:
+                page = _page(path, pdf, number)
+            except DocumentError:
+                continue
+            if not _has_image(page):
+                continue
+            text = page.get_textpage().get_text_range()
+            if len("".join(text.split())) < NEGLIGIBLE_TEXT_CHARS:
+                found.append(number)
+                continue
+            share = vietnamese_share(text)
+            if share is not None and share < POOR_LAYER_SHARE:
+                found.append(number)
+        return found
+    finally:
+        pdf.close()
 
 # -- opening ----------------------------------------------------------------------------
 

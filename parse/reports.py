@@ -168,9 +168,10 @@ def _read_word(path: Path, scratch: Path, deadline: Deadline) -> Document:
 
 
 def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
-    from baocao.parse.pdf import pages_without_text, read_pdf
+    from baocao.parse.pdf import pages_to_recognise, read_pdf
 
-    if not pages_without_text(path):
+    pages = pages_to_recognise(path)
+    if not pages:
         return read_pdf(path, deadline=deadline)
     from baocao.parse.ocr import ocr_available, ocr_pdf
 
@@ -180,7 +181,7 @@ def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
         return Document(document.name, document.blocks, ocr=False,
                         partial="; ".join(filter(None, [N_("scanned pages were not read: {reason}").format(
                             reason=missing), document.partial])))
-    recognised = ocr_pdf(path, scratch / "ocr", timeout=deadline.left())
+    recognised = ocr_pdf(path, scratch / "ocr", timeout=deadline.left(), pages=pages)
     document = read_pdf(recognised, deadline=deadline)
     return Document(document.name, document.blocks, ocr=True, partial=document.partial)
 
