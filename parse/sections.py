@@ -80,6 +80,8 @@ ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 MAX_CONTAINERS = 3
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
+# A report is one table of its items when this many rows or more read "number | title | text".
+OUTLINE_TABLE_ROWS = 3
 # A plain line this short that names an item not found may be that item's heading, missed.
 UNTAKEN_HEADING_CHARS = 150
 # A word in more than this share of a report's sections is the report's own common word
@@ -124,7 +126,7 @@ class ParsedReport:
 
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
-    blocks = _heading_rows_as_lines(doc.blocks)
+    blocks = _heading_rows_as_lines(_outline_table_as_lines(doc.blocks))
     openings = _openings(blocks, tuple(sections), doc.ocr)
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
@@ -163,7 +165,7 @@ def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     read = list(blocks)
     for pos, block in enumerate(blocks):
         cells = block.text.split(" | ")
-        alone = all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row" for near in (pos - 1, pos + 1))
+        alone = _table_of_one_row(blocks, pos)
         if block.kind == "table_row" and len(cells) == 1 and alone:
             # A heading in a box (a shaded table of one cell): the line it holds.
             line = replace(block, kind="paragraph", number=leading_label(block.text))
@@ -176,6 +178,84 @@ def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if alone and label and label.rstrip(".") == number.rstrip(".") and len(cells[1]) <= MAX_HEADING_CHARS:
             read[pos] = replace(block, text=f"{label} {cells[1].strip()}", kind="paragraph", number=label)
     return tuple(read)
+
+
+def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A report written as one table, a row an item ("STT | Nội dung | Kết quả thực hiện":
+    the item's number, its title, the text), read as the headings and paragraphs it stands
+    for: each such row a numbered heading line and its text under it. A table is one
+    when OUTLINE_TABLE_ROWS rows or more of it are so (a number or label alone in the
+    first cell, a title short enough for a heading in the second, a text longer than the
+    title in the rest) and no numbered or heading-styled line follows it before the
+    closing: a table that sums the items up before they are written out under headings
+    of their own is not the answer, nor is a table of figures inside an item."""
+    read: list[Block] = []
+    for first, last in _tables(blocks):
+        rows = {pos: _item_row(blocks[pos]) for pos in range(first, last + 1)}
+        if (sum(row is not None for row in rows.values()) < OUTLINE_TABLE_ROWS
+                or any(_numbered_heading(block) for block in blocks[last + 1:_signoff_limit(blocks, last)])):
+            continue
+        read.append((first, last, rows))
+    if not read:
+        return blocks
+    lines: list[Block] = []
+    tables = {first: (last, rows) for first, last, rows in read}
+    pos = 0
+    while pos < len(blocks):
+        if pos not in tables:
+            lines.append(blocks[pos])
+            pos += 1
+            continue
+        last, rows = tables[pos]
+        for at in range(pos, last + 1):
+            row, block = rows[at], blocks[at]
+            if row is None:
+                lines.append(block)
+                continue
+            label, title, text = row
+            lines.append(replace(block, text=f"{label} {title}", kind="paragraph", number=label, bold=True))
+            lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
+        pos = last + 1
+    return tuple(lines)
+
+
+def _tables(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
+    """(first, last) position of each table: table rows whose indexes follow each other."""
+    tables: list[tuple[int, int]] = []
+    for pos, block in enumerate(blocks):
+        if block.kind != "table_row":
+            continue
+        if tables and tables[-1][1] == pos - 1 and blocks[pos - 1].index + 1 == block.index:
+            tables[-1] = (tables[-1][0], pos)
+        else:
+            tables.append((pos, pos))
+    return tables
+
+
+def _item_row(block: Block) -> tuple[str, str, str] | None:
+    """(label, title, text) of a row "1 | Title | Text…" (or "I. | …", "Mục 1 | …"); None
+    for any other row."""
+    cells = [cell.strip() for cell in block.text.split(" | ")]
+    if len(cells) < 3:
+        return None
+    number, title, text = cells[0], cells[1], " ".join(cell for cell in cells[2:] if cell)
+    label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
+    if not label or label.rstrip(" .") != number.rstrip(" ."):  # the first cell is a label, nothing more
+        return None
+    if not title or len(title) > MAX_HEADING_CHARS or len(text) <= len(title) or not any(ch.isalpha() for ch in text):
+        return None
+    return label, title, text
+
+
+def _numbered_heading(block: Block) -> bool:
+    return block.kind == "paragraph" and (bool(block.number) or (block.heading_level or 0) > 0)
+
+
+def _table_of_one_row(blocks: tuple[Block, ...], pos: int) -> bool:
+    """A row with no row of its own table beside it: the rows next to it, if any, are
+    another table's (a paragraph stands between them, empty or not: its index is skipped)."""
+    return all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row"
+               or abs(blocks[near].index - blocks[pos].index) != 1 for near in (pos - 1, pos + 1))
 
 
 def heading_level_key(block: Block) -> tuple:
