@@ -80,6 +80,10 @@ ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 MAX_CONTAINERS = 3
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
+# A line of a table of contents ends with its page number, after a leader of dots or spaces.
+_PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
+# A table of contents lists this many headings or more (two will do when each has its page).
+CONTENTS_LINES = 3
 # A report is one table of its items when this many rows or more read "number | title | text".
 OUTLINE_TABLE_ROWS = 3
 # A plain line this short that names an item not found may be that item's heading, missed.
@@ -126,7 +130,7 @@ class ParsedReport:
 
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
-    blocks = _heading_rows_as_lines(_outline_table_as_lines(doc.blocks))
+    blocks = _heading_rows_as_lines(_outline_table_as_lines(_without_contents(doc.blocks)))
     openings = _openings(blocks, tuple(sections), doc.ocr)
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
@@ -178,6 +182,45 @@ def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if alone and label and label.rstrip(".") == number.rstrip(".") and len(cells[1]) <= MAX_HEADING_CHARS:
             read[pos] = replace(block, text=f"{label} {cells[1].strip()}", kind="paragraph", number=label)
     return tuple(read)
+
+
+def _without_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks without a table of contents: it is neither text nor headings. Its lines
+    repeat headings written further on, each ending with a page number after a leader
+    (dots, a tab) or not: CONTENTS_LINES of them or more one after the other (two when each
+    ends with a page number), with the title over them ("MỤC LỤC", a short unnumbered line)."""
+    later: dict[str, int] = {}  # the key of each line -> its last position
+    for pos, block in enumerate(blocks):
+        if block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS:
+            later[match_key(block.line)] = pos
+    entries: dict[int, bool] = {}  # position -> ends with a page number
+    for pos, block in enumerate(blocks):
+        if block.kind != "paragraph" or len(block.text) > MAX_HEADING_CHARS:
+            continue
+        page = _PAGE_NUMBER_END.search(block.line)
+        for line, paged in ((block.line[:page.start()], True), (block.line, False)) if page else ((block.line, False),):
+            key = match_key(line)
+            if key and later.get(key, -1) > pos:
+                entries[pos] = paged
+                break
+    dropped: set[int] = set()
+    pos = 0
+    while pos < len(blocks):
+        run = 0
+        while pos + run in entries:
+            run += 1
+        if run >= CONTENTS_LINES or (run >= 2 and all(entries[p] for p in range(pos, pos + run))):
+            dropped |= set(range(pos, pos + run))
+            if pos and _contents_title(blocks[pos - 1]):
+                dropped.add(pos - 1)
+        pos += max(run, 1)
+    return tuple(block for pos, block in enumerate(blocks) if pos not in dropped) if dropped else blocks
+
+
+def _contents_title(block: Block) -> bool:
+    """A short unnumbered line in bold or capitals (not the report's "BÁO CÁO")."""
+    return (block.kind == "paragraph" and not block.number and len(block.text) <= WRAPPED_CHARS
+            and (block.bold or is_all_caps(block.text)) and not _DOCUMENT_TYPE.match(fold(block.text)))
 
 
 def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

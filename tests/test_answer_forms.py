@@ -122,3 +122,46 @@ def test_a_heading_in_a_box_right_after_another_table_is_still_a_box_of_its_own(
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert report.sections[2].heading == f"3. {UNKNOWN[3]}"
     assert report.sections[2].text == TEXTS[3]
+
+
+def contents_report(path, page_numbers: bool = True, field: bool = False, styled: bool = False):
+    """A table of contents under the title: "MỤC LỤC", then each heading again, after a
+    dotted leader its page (or, with `page_numbers` False, the headings alone); with
+    `field`, inside a Word TOC field as Word writes one. The headings and texts follow,
+    in bold or (`styled`) in the style Heading 1."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm
+
+    document = docx.Document()
+    write_letterhead(document, intro=False)
+    document.add_paragraph().add_run("MỤC LỤC").bold = True
+    for n, words in UNKNOWN.items():
+        entry = document.add_paragraph()
+        entry.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        if field and n == 1:
+            entry._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
+            entry._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r>'))
+            entry._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>'))
+        entry.add_run(f"{n}. {words}" + (f"\t{1 + n // 2}" if page_numbers else ""))
+        if field and n == len(UNKNOWN):
+            entry._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+    document.add_paragraph("Thực hiện văn bản số 1683/BXD-PTDT, UBND tỉnh báo cáo như sau:")
+    for n, words in UNKNOWN.items():
+        if styled:
+            document.add_paragraph(f"{n}. {words}", style="Heading 1")
+        else:
+            document.add_paragraph().add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_a_table_of_contents_is_neither_text_nor_headings(tmp_path):
+    for page_numbers, field, styled in ((True, False, False), (True, True, True), (False, False, False),
+                                        (True, False, True), (False, False, True)):
+        report = read(contents_report(tmp_path / "bao-cao.docx", page_numbers, field, styled))
+        assert {s.number: s.text for s in report.sections} == TEXTS, (page_numbers, field, styled)
+        assert [s.heading for s in report.sections] == [f"{n}. {words}" for n, words in UNKNOWN.items()]
