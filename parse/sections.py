@@ -84,6 +84,7 @@ TWO_TEXTS = 1.25
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
+CONTENTS_TAIL = 24
 # A report is one table of its items when this many rows or more read "number | title | text".
 OUTLINE_TABLE_ROWS = 3
 # A plain line this short that names an item not found may be that item's heading, missed.
@@ -189,18 +190,21 @@ def _without_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     repeat headings written further on, each ending with a page number after a leader
     (dots, a tab) or not: CONTENTS_LINES of them or more one after the other (two when each
     ends with a page number), with the title over them ("MỤC LỤC", a short unnumbered line)."""
-    later: dict[str, int] = {}  # the key of each line -> its last position
+    # Lines are first compared by their last letters (no label there, nor a page number
+    # once cut off: cheap), then by match_key.
+    tails: dict[str, list[int]] = {}
     for pos, block in enumerate(blocks):
         if block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS:
-            later[match_key(block.line)] = pos
+            tails.setdefault(_tail(block.text), []).append(pos)
     entries: dict[int, bool] = {}  # position -> ends with a page number
     for pos, block in enumerate(blocks):
         if block.kind != "paragraph" or len(block.text) > MAX_HEADING_CHARS:
             continue
-        page = _PAGE_NUMBER_END.search(block.line)
-        for line, paged in ((block.line[:page.start()], True), (block.line, False)) if page else ((block.line, False),):
-            key = match_key(line)
-            if key and later.get(key, -1) > pos:
+        page = _PAGE_NUMBER_END.search(block.text)
+        for text, paged in ((block.text[:page.start()], True), (block.text, False)) if page else ((block.text, False),):
+            repeats = [at for at in tails.get(_tail(text), ()) if at > pos]
+            key = match_key(text) if repeats else ""
+            if key and any(match_key(blocks[at].line) == key for at in repeats):
                 entries[pos] = paged
                 break
     dropped: set[int] = set()
@@ -215,6 +219,10 @@ def _without_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                 dropped.add(pos - 1)
         pos += max(run, 1)
     return tuple(block for pos, block in enumerate(blocks) if pos not in dropped) if dropped else blocks
+
+
+def _tail(text: str) -> str:
+    return text.rstrip(" .:-")[-CONTENTS_TAIL:].lower()
 
 
 def _contents_title(block: Block) -> bool:
