@@ -237,14 +237,17 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     for: each such row a numbered heading line and its text under it. A table is one
     when OUTLINE_TABLE_ROWS rows or more of it are so (a number or label alone in the
     first cell, a title short enough for a heading in the second, a text longer than the
-    title in the rest) and no numbered or heading-styled line follows it before the
-    closing: a table that sums the items up before they are written out under headings
-    of their own is not the answer, nor is a table of figures inside an item."""
+    title in the rest) and no numbered or heading-styled line stands before or after it
+    (before the closing): a table that sums the items up before they are written out under
+    headings of their own is not the answer, nor is a table inside an item (figures, or
+    the plans issued, "1 | Kế hoạch số 56/KH-UBND | Về triển khai…", in the last one)."""
     read: list[Block] = []
     for first, last in _tables(blocks):
         rows = {pos: _item_row(blocks[pos]) for pos in range(first, last + 1)}
-        if (sum(row is not None for row in rows.values()) < OUTLINE_TABLE_ROWS
-                or any(_numbered_heading(block) for block in blocks[last + 1:_signoff_limit(blocks, last)])):
+        if sum(row is not None for row in rows.values()) < OUTLINE_TABLE_ROWS:
+            continue
+        outside = (*blocks[:first], *blocks[last + 1:_signoff_limit(blocks, last)])
+        if any(_numbered_heading(block) for block in outside):
             continue
         read.append((first, last, rows))
     if not read:

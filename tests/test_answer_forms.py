@@ -165,3 +165,24 @@ def test_a_table_of_contents_is_neither_text_nor_headings(tmp_path):
         report = read(contents_report(tmp_path / "bao-cao.docx", page_numbers, field, styled))
         assert {s.number: s.text for s in report.sections} == TEXTS, (page_numbers, field, styled)
         assert [s.heading for s in report.sections] == [f"{n}. {words}" for n, words in UNKNOWN.items()]
+
+
+def test_a_table_of_numbered_titles_and_texts_inside_the_last_item_is_no_outline(tmp_path):
+    """The plans issued, "1 | Kế hoạch số … | Về triển khai …", in the last item: headings
+    stand before the table, so it is part of an item, not the answer."""
+    plans = (("STT", "Văn bản", "Trích yếu"),
+             ("1", "Kế hoạch số 56/KH-UBND", "Về triển khai Đề án phát triển đô thị thông minh trên địa bàn tỉnh"),
+             ("2", "Quyết định số 12/QĐ-UBND", "Về thành lập Ban chỉ đạo chuyển đổi số của tỉnh và quy chế hoạt động"),
+             ("3", "Công văn số 88/UBND-KT", "Về việc đề nghị Bộ Xây dựng hướng dẫn bộ tiêu chí đô thị thông minh"))
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        document.add_paragraph().add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    add_table(document, plans)
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[5].text.startswith(TEXTS[6])
+    assert "Kế hoạch số 56/KH-UBND" in report.sections[5].text
