@@ -27,7 +27,7 @@ _LABEL = re.compile(
       | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.{_AFTER_DOT}|[)/])){_THEN_TEXT}
       | (?P<arabic_loose>\d{{1,2}}\s?[:\-–—])(?=\s+[^\W\d_]|\s*$)
       | \((?P<parenthesised>\d{{1,2}}|{_ROMAN}|[a-zđ])\)(?=\s|$)
-      | (?P<letter>[a-zA-ZđĐ])[.)](?=\s)
+      | (?P<letter>[a-zA-ZđĐ])[.)/](?=\s)
     )""",
     re.VERBOSE,
 )

@@ -91,6 +91,10 @@ def test_a_number_separated_by_a_colon_or_a_dash_is_a_label_of_its_own_ladder():
         assert label_shape(label) == shape
         assert label_ordinal(label) == int(label.rstrip(":-– "))
     assert strip_label("4: Kinh phí") == "Kinh phí"
+    # Every numeral kind takes the separators of a ladder: "a/", "b/" as "a)", "b)".
+    for line, label, shape, value in (("a/ Về hạ tầng số", "a/", "a/", 1), ("c/ Đối với Bộ", "c/", "a/", 3),
+                                      ("II) Kết quả", "II)", "I)", 2), ("iii. Kinh phí", "iii.", "i.", 3)):
+        assert (leading_label(line), label_shape(label), label_ordinal(label)) == (label, shape, value)
     # A scale, a span of numbers, a time: no label.
     for line in ("1:500 bản đồ quy hoạch", "2 - 3 năm tới", "10: 30 giờ sáng", "2018 - 2022 là giai đoạn"):
         assert leading_label(line) == ""
