@@ -287,14 +287,21 @@ def _tables(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
 
 
 def _item_row(block: Block) -> tuple[str, str, str] | None:
-    """(label, title, text) of a row "1 | Title | Text…" (or "I. | …", "Mục 1 | …"); None
+    """(label, title, text) of a row "1 | Title | Text…" (or "I. | …", "Mục 1 | …"), or
+    of a row whose first cell holds the numbered title itself ("1. Title | Text…"); None
     for any other row."""
     cells = [cell.strip() for cell in block.text.split(" | ")]
-    if len(cells) < 3:
+    if len(cells) < 2:
         return None
-    number, title, text = cells[0], cells[1], " ".join(cell for cell in cells[2:] if cell)
+    number = cells[0]
     label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
-    if not label or label.rstrip(" .") != number.rstrip(" ."):  # the first cell is a label, nothing more
+    if label and label.rstrip(" .") == number.rstrip(" ."):  # the first cell is a label, nothing more
+        if len(cells) < 3:
+            return None
+        title, text = cells[1], " ".join(cell for cell in cells[2:] if cell)
+    elif label:  # the first cell is the numbered title
+        title, text = number[len(label):].strip(), " ".join(cell for cell in cells[1:] if cell)
+    else:
         return None
     if not title or len(title) > MAX_HEADING_CHARS or len(text) <= len(title) or not any(ch.isalpha() for ch in text):
         return None

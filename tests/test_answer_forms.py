@@ -32,13 +32,16 @@ def read(path):
     return extract_sections(read_docx(path), WITHOUT_PHRASES)
 
 
-def one_table_report(path, summary_then_headings: bool = False):
-    """The answer as one table, "STT | Nội dung | Kết quả", a row an item; or, with
+def one_table_report(path, summary_then_headings: bool = False, two_columns: bool = False):
+    """The answer as one table, "STT | Nội dung | Kết quả", a row an item (with
+    `two_columns`, "Nội dung | Kết quả", the number in the title's cell); or, with
     `summary_then_headings`, such a table summing the items up in a few words, then the
     items written out under headings of their own."""
     document = docx.Document()
     write_letterhead(document)
-    if summary_then_headings:
+    if two_columns:
+        rows = [("Nội dung", "Kết quả thực hiện")] + [(f"{n}. {words}", TEXTS[n]) for n, words in UNKNOWN.items()]
+    elif summary_then_headings:
         rows = [("TT", "Nội dung", "Tóm tắt")] + [
             (str(n), words, f"Đã làm phần {n} xong") for n, words in UNKNOWN.items()]
     else:
@@ -59,6 +62,12 @@ def test_a_report_written_as_one_table_a_row_an_item_is_cut_by_its_rows(tmp_path
     assert {s.number: s.text for s in report.sections} == TEXTS
     assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
     assert "Kết quả thực hiện" in report.letterhead  # the table's header row is no item's
+
+
+def test_a_table_of_two_columns_the_numbered_title_and_the_text_is_cut_by_its_rows(tmp_path):
+    report = read(one_table_report(tmp_path / "bao-cao.docx", two_columns=True))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[3].heading == f"4. {UNKNOWN[4]}"
 
 
 def test_a_table_summing_the_items_up_before_they_are_written_out_is_not_the_answer(tmp_path):
