@@ -249,7 +249,8 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         outside = (*blocks[:first], *blocks[last + 1:_signoff_limit(blocks, last)])
         if any(_numbered_heading(block) for block in outside):
             continue
-        read.append((first, last, rows))
+        # Taken for the answer, its every row of a label and a title is an item's, its text short or none.
+        read.append((first, last, {pos: _item_row(blocks[pos], any_text=True) for pos in rows}))
     if not read:
         return blocks
     lines: list[Block] = []
@@ -268,7 +269,8 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                 continue
             label, title, text = row
             lines.append(replace(block, text=f"{label} {title}", kind="paragraph", number=label, bold=True))
-            lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
+            if text:
+                lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
         pos = last + 1
     return tuple(lines)
 
@@ -286,10 +288,11 @@ def _tables(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     return tables
 
 
-def _item_row(block: Block) -> tuple[str, str, str] | None:
+def _item_row(block: Block, any_text: bool = False) -> tuple[str, str, str] | None:
     """(label, title, text) of a row "1 | Title | Text…" (or "I. | …", "Mục 1 | …"), or
-    of a row whose first cell holds the numbered title itself ("1. Title | Text…"); None
-    for any other row."""
+    of a row whose first cell holds the numbered title itself ("1. Title | Text…"), its
+    text longer than its title (or, `any_text`, of any length, none too); None for any
+    other row."""
     cells = [cell.strip() for cell in block.text.split(" | ")]
     if len(cells) < 2:
         return None
@@ -303,7 +306,9 @@ def _item_row(block: Block) -> tuple[str, str, str] | None:
         title, text = number[len(label):].strip(), " ".join(cell for cell in cells[1:] if cell)
     else:
         return None
-    if not title or len(title) > MAX_HEADING_CHARS or len(text) <= len(title) or not any(ch.isalpha() for ch in text):
+    if not title or len(title) > MAX_HEADING_CHARS:
+        return None
+    if not any_text and (len(text) <= len(title) or not any(ch.isalpha() for ch in text)):
         return None
     return label, title, text
 

@@ -64,6 +64,19 @@ def test_a_report_written_as_one_table_a_row_an_item_is_cut_by_its_rows(tmp_path
     assert "Kết quả thực hiện" in report.letterhead  # the table's header row is no item's
 
 
+def test_in_a_one_table_answer_an_item_with_a_short_text_is_still_a_row_of_its_own(tmp_path):
+    """Item 4 answered "Không." (shorter than its title): its row is still its item's,
+    not a line of item 3's text."""
+    document = docx.Document()
+    write_letterhead(document)
+    add_table(document, [("STT", "Nội dung", "Kết quả")] + [
+        (str(n), words, "Không." if n == 4 else TEXTS[n]) for n, words in UNKNOWN.items()])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == {**TEXTS, 4: "Không."}
+
+
 def test_a_table_of_two_columns_the_numbered_title_and_the_text_is_cut_by_its_rows(tmp_path):
     report = read(one_table_report(tmp_path / "bao-cao.docx", two_columns=True))
     assert {s.number: s.text for s in report.sections} == TEXTS
