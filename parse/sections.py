@@ -242,11 +242,15 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     headings of their own is not the answer, nor is a table inside an item (figures, or
     the plans issued, "1 | Kế hoạch số 56/KH-UBND | Về triển khai…", in the last one)."""
     read: list[Block] = []
+    titles = None
     for first, last in _tables(blocks):
         rows = {pos: _item_row(blocks[pos]) for pos in range(first, last + 1)}
         if sum(row is not None for row in rows.values()) < OUTLINE_TABLE_ROWS:
             continue
-        outside = (*blocks[:first], *blocks[last + 1:_signoff_limit(blocks, last)])
+        titles = _title_positions(blocks) if titles is None else titles
+        # Before it, from after the title ("BÁO CÁO", the subject: a PDF's large type makes them headings).
+        after_title = max((pos + 1 for pos in titles if pos < first), default=0)
+        outside = (*blocks[after_title:first], *blocks[last + 1:_signoff_limit(blocks, last)])
         if any(_numbered_heading(block) for block in outside):
             continue
         # Taken for the answer, its every row of a label and a title is an item's, its text short or none.

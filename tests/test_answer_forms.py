@@ -64,6 +64,15 @@ def test_a_report_written_as_one_table_a_row_an_item_is_cut_by_its_rows(tmp_path
     assert "Kết quả thực hiện" in report.letterhead  # the table's header row is no item's
 
 
+def test_a_one_table_answer_under_a_title_in_a_heading_style_is_cut_by_its_rows(tmp_path):
+    document = docx.Document()
+    write_letterhead(document, title_style="Heading 1")
+    add_table(document, [("STT", "Nội dung", "Kết quả")] + [(str(n), words, TEXTS[n]) for n, words in UNKNOWN.items()])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in read(tmp_path / "bao-cao.docx").sections} == TEXTS
+
+
 def test_in_a_one_table_answer_an_item_with_a_short_text_is_still_a_row_of_its_own(tmp_path):
     """Item 4 answered "Không." (shorter than its title): its row is still its item's,
     not a line of item 3's text."""
