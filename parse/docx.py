@@ -46,7 +46,8 @@ _CUSTOM_XML = qn("w:customXml")
 _SDT_CONTENT = qn("w:sdtContent")
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
-_NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), _MC_FALLBACK}
+_TXBX = qn("w:txbxContent")
+_NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), _TXBX, _MC_FALLBACK}
 _HEADING_STYLE = re.compile(r"^(?:heading|tieu de|dau de)\s*([1-9])$")
 _TITLE_STYLES = {"title", "tieu de"}
 _BODY_TEXT_OUTLINE_LEVEL = 9
@@ -105,6 +106,9 @@ def _blocks(word) -> Iterator[Block]:
     index = 0
     for element in _content(word.element.body):
         if element.tag == _P:
+            if _deleted_paragraph(element):
+                index += 1  # a paragraph deleted with revisions on: Word shows it, and numbers it, in markup only
+                continue
             block = _paragraph_block(Paragraph(element, word._body), index, counters)
             if block.text:
                 yield block
@@ -121,15 +125,33 @@ def _blocks(word) -> Iterator[Block]:
 
 def _text_boxes(paragraph, word, index: int, counters: Counters) -> Iterator[Block]:
     """Paragraphs of the text boxes anchored in a paragraph (a letterhead is often one),
-    after it, with its index. Word stores each box twice (mc:Choice for new readers,
-    mc:Fallback as VML for old ones): only the first copy is read."""
-    for box in paragraph.iter(qn("w:txbxContent")):
-        if any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()):
-            continue
+    after it, with its index."""
+    for box in _boxes(paragraph):
         for inner in box.iter(_P):
             block = _paragraph_block(Paragraph(inner, word._body), index, counters)
             if block.text:
                 yield block
+
+
+def _boxes(paragraph) -> Iterator:
+    """The text boxes (w:txbxContent, DrawingML or VML) anchored in a paragraph. Word
+    stores each box twice (mc:Choice for new readers, mc:Fallback as VML for old ones):
+    only the first copy is read; a box inside another box is read with it."""
+    for box in paragraph.iter(_TXBX):
+        if not any(ancestor.tag in (_MC_FALLBACK, _TXBX) for ancestor in box.iterancestors()):
+            yield box
+
+
+def _box_text(paragraph) -> str:
+    """The text of a paragraph's text boxes, their paragraphs joined with spaces."""
+    return " ".join(_text(inner) for box in _boxes(paragraph) for inner in box.iter(_P))
+
+
+def _deleted_paragraph(p) -> bool:
+    """A paragraph deleted as a revision: its mark deleted (w:pPr/w:rPr/w:del) and no text
+    outside deletions."""
+    mark = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}")
+    return mark is not None and not _text(p).strip() and not any(True for _ in _boxes(p))
 
 
 def _content(container) -> Iterator:
@@ -175,7 +197,8 @@ def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool]]:
                 paragraph = Paragraph(element, word._body)
                 label = counters.label(list_ref(paragraph),
                                        (paragraph_style(paragraph).style_id if paragraph_style(paragraph) else ""))
-                lines.append(f"{label} {_text(element)}" if label else _text(element))
+                text = " ".join(part for part in (_text(element), _box_text(element)) if part.strip())
+                lines.append(f"{label} {text}" if label else text)
                 bold = bold and _all_runs(element, paragraph, "bold")
             cells.append(clean_line(" ".join(lines)))
         yield " | ".join(cells), bold

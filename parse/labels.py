@@ -15,6 +15,9 @@ from baocao.text import fold
 _ROMAN = r"[IVXLC]+|[ivxlc]{2,}"
 _THEN_TEXT = r"(?=\s|$|[^\W\d_])"  # a space, the end or a letter: not "1.234" or "15.5%"
 # A full stop may take a dash after it ("1.-", "2.1.-"), a slash may stand for it ("I/", "1/").
+# A number's separator is any of the marks a ladder is written with: a full stop, a
+# parenthesis, a slash, a colon or a dash ("1.", "1)", "1/", "1:", "1-"); after a colon or a
+# dash a word must follow ("1: Kết quả", not "1:500" or "2 - 3 năm").
 _AFTER_DOT = r"(?:\s?[\-–—](?=\s))?"
 _LABEL = re.compile(
     rf"""^(?:
@@ -22,8 +25,9 @@ _LABEL = re.compile(
             \s+(?P<word_number>{_ROMAN}|\d{{1,2}})(?:\s*[.:)\-–—])?(?=\s|$)
       | (?P<roman>{_ROMAN})\s*(?:\.{_AFTER_DOT}|[):/\-–—]){_THEN_TEXT}
       | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.{_AFTER_DOT}|[)/])){_THEN_TEXT}
+      | (?P<arabic_loose>\d{{1,2}}\s?[:\-–—])(?=\s+[^\W\d_]|\s*$)
       | \((?P<parenthesised>\d{{1,2}}|{_ROMAN}|[a-zđ])\)(?=\s|$)
-      | (?P<letter>[a-zA-ZđĐ])[.)](?=\s)
+      | (?P<letter>[a-zA-ZđĐ])[.)/](?=\s)
     )""",
     re.VERBOSE,
 )
@@ -101,7 +105,7 @@ def label_shape(label: str) -> str:
         return f"{fold(m['word'])} {_counter_shape(m['word_number'])}"
     if m["parenthesised"]:
         return f"({_counter_shape(m['parenthesised'])})"
-    parts = _dotted_parts(m["arabic"] or "")
+    parts = _dotted_parts(m["arabic"] or m["arabic_loose"] or "")
     if parts[-1:] == ["0"] and len(parts) == 2:
         return "1.0"  # "1.0", "2.0": a first level written as a decimal
     if len(parts) > 1:
@@ -115,7 +119,7 @@ def label_shape(label: str) -> str:
 
 def _dotted_parts(arabic: str) -> list[str]:
     """The counters of an Arabic label: "2.1.-" -> ["2", "1"], "3)" -> ["3"], "1.0" -> ["1", "0"]."""
-    return [part for part in re.split(r"[.)/\s\-–—]+", arabic) if part]
+    return [part for part in re.split(r"[.)/:\s\-–—]+", arabic) if part]
 
 
 def _counter_shape(counter: str) -> str:
@@ -158,7 +162,7 @@ def label_ordinal(label: str) -> int | None:
     m = _LABEL.match(label + " ")
     if not m:
         return None
-    parts = _dotted_parts(m["arabic"] or "")
+    parts = _dotted_parts(m["arabic"] or m["arabic_loose"] or "")
     if m["word"]:
         counter = m["word_number"]
     elif m["parenthesised"]:

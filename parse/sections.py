@@ -81,6 +81,13 @@ ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 MAX_CONTAINERS = 3
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
+# A line of a table of contents ends with its page number, after a leader of dots or spaces.
+_PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
+# A table of contents lists this many headings or more (two will do when each has its page).
+CONTENTS_LINES = 3
+CONTENTS_TAIL = 24
+# A report is one table of its items when this many rows or more read "number | title | text".
+OUTLINE_TABLE_ROWS = 3
 # A plain line this short that names an item not found may be that item's heading, missed.
 UNTAKEN_HEADING_CHARS = 150
 # A word in more than this share of a report's sections is the report's own common word
@@ -127,7 +134,7 @@ class ParsedReport:
 
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
-    blocks = _heading_rows_as_lines(doc.blocks)
+    blocks = _heading_rows_as_lines(_outline_table_as_lines(_without_contents(doc.blocks)))
     openings = _openings(blocks, tuple(sections), doc.ocr)
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
@@ -175,7 +182,7 @@ def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     read = list(blocks)
     for pos, block in enumerate(blocks):
         cells = block.text.split(" | ")
-        alone = all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row" for near in (pos - 1, pos + 1))
+        alone = _table_of_one_row(blocks, pos)
         if block.kind == "table_row" and len(cells) == 1 and alone:
             # A heading in a box (a shaded table of one cell): the line it holds.
             line = replace(block, kind="paragraph", number=leading_label(block.text))
@@ -188,6 +195,149 @@ def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if alone and label and label.rstrip(".") == number.rstrip(".") and len(cells[1]) <= MAX_HEADING_CHARS:
             read[pos] = replace(block, text=f"{label} {cells[1].strip()}", kind="paragraph", number=label)
     return tuple(read)
+
+
+def _without_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks without a table of contents: it is neither text nor headings. Its lines
+    repeat headings written further on, each ending with a page number after a leader
+    (dots, a tab) or not: CONTENTS_LINES of them or more one after the other (two when each
+    ends with a page number), with the title over them ("MỤC LỤC", a short unnumbered line)."""
+    # Lines are first compared by their last letters (no label there, nor a page number
+    # once cut off: cheap), then by match_key.
+    tails: dict[str, list[int]] = {}
+    for pos, block in enumerate(blocks):
+        if block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS:
+            tails.setdefault(_tail(block.text), []).append(pos)
+    entries: dict[int, bool] = {}  # position -> ends with a page number
+    for pos, block in enumerate(blocks):
+        if block.kind != "paragraph" or len(block.text) > MAX_HEADING_CHARS:
+            continue
+        page = _PAGE_NUMBER_END.search(block.text)
+        for text, paged in ((block.text[:page.start()], True), (block.text, False)) if page else ((block.text, False),):
+            repeats = [at for at in tails.get(_tail(text), ()) if at > pos]
+            key = match_key(text) if repeats else ""
+            if key and any(match_key(blocks[at].line) == key for at in repeats):
+                entries[pos] = paged
+                break
+    dropped: set[int] = set()
+    pos = 0
+    while pos < len(blocks):
+        run = 0
+        while pos + run in entries:
+            run += 1
+        if run >= CONTENTS_LINES or (run >= 2 and all(entries[p] for p in range(pos, pos + run))):
+            dropped |= set(range(pos, pos + run))
+            if pos and _contents_title(blocks[pos - 1]):
+                dropped.add(pos - 1)
+        pos += max(run, 1)
+    return tuple(block for pos, block in enumerate(blocks) if pos not in dropped) if dropped else blocks
+
+
+def _tail(text: str) -> str:
+    return text.rstrip(" .:-")[-CONTENTS_TAIL:].lower()
+
+
+def _contents_title(block: Block) -> bool:
+    """A short unnumbered line in bold or capitals (not the report's "BÁO CÁO")."""
+    return (block.kind == "paragraph" and not block.number and len(block.text) <= WRAPPED_CHARS
+            and (block.bold or is_all_caps(block.text)) and not _DOCUMENT_TYPE.match(fold(block.text)))
+
+
+def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A report written as one table, a row an item ("STT | Nội dung | Kết quả thực hiện":
+    the item's number, its title, the text), read as the headings and paragraphs it stands
+    for: each such row a numbered heading line and its text under it. A table is one
+    when OUTLINE_TABLE_ROWS rows or more of it are so (a number or label alone in the
+    first cell, a title short enough for a heading in the second, a text longer than the
+    title in the rest) and no numbered or heading-styled line stands before or after it
+    (before the closing): a table that sums the items up before they are written out under
+    headings of their own is not the answer, nor is a table inside an item (figures, or
+    the plans issued, "1 | Kế hoạch số 56/KH-UBND | Về triển khai…", in the last one)."""
+    read: list[Block] = []
+    titles = None
+    for first, last in _tables(blocks):
+        rows = {pos: _item_row(blocks[pos]) for pos in range(first, last + 1)}
+        if sum(row is not None for row in rows.values()) < OUTLINE_TABLE_ROWS:
+            continue
+        titles = _title_positions(blocks) if titles is None else titles
+        # Before it, from after the title ("BÁO CÁO", the subject: a PDF's large type makes them headings).
+        after_title = max((pos + 1 for pos in titles if pos < first), default=0)
+        outside = (*blocks[after_title:first], *blocks[last + 1:_signoff_limit(blocks, last)])
+        if any(_numbered_heading(block) for block in outside):
+            continue
+        # Taken for the answer, its every row of a label and a title is an item's, its text short or none.
+        read.append((first, last, {pos: _item_row(blocks[pos], any_text=True) for pos in rows}))
+    if not read:
+        return blocks
+    lines: list[Block] = []
+    tables = {first: (last, rows) for first, last, rows in read}
+    pos = 0
+    while pos < len(blocks):
+        if pos not in tables:
+            lines.append(blocks[pos])
+            pos += 1
+            continue
+        last, rows = tables[pos]
+        for at in range(pos, last + 1):
+            row, block = rows[at], blocks[at]
+            if row is None:
+                lines.append(block)
+                continue
+            label, title, text = row
+            lines.append(replace(block, text=f"{label} {title}", kind="paragraph", number=label, bold=True))
+            if text:
+                lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
+        pos = last + 1
+    return tuple(lines)
+
+
+def _tables(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
+    """(first, last) position of each table: table rows whose indexes follow each other."""
+    tables: list[tuple[int, int]] = []
+    for pos, block in enumerate(blocks):
+        if block.kind != "table_row":
+            continue
+        if tables and tables[-1][1] == pos - 1 and blocks[pos - 1].index + 1 == block.index:
+            tables[-1] = (tables[-1][0], pos)
+        else:
+            tables.append((pos, pos))
+    return tables
+
+
+def _item_row(block: Block, any_text: bool = False) -> tuple[str, str, str] | None:
+    """(label, title, text) of a row "1 | Title | Text…" (or "I. | …", "Mục 1 | …"), or
+    of a row whose first cell holds the numbered title itself ("1. Title | Text…"), its
+    text longer than its title (or, `any_text`, of any length, none too); None for any
+    other row."""
+    cells = [cell.strip() for cell in block.text.split(" | ")]
+    if len(cells) < 2:
+        return None
+    number = cells[0]
+    label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
+    if label and label.rstrip(" .") == number.rstrip(" ."):  # the first cell is a label, nothing more
+        if len(cells) < 3:
+            return None
+        title, text = cells[1], " ".join(cell for cell in cells[2:] if cell)
+    elif label:  # the first cell is the numbered title
+        title, text = number[len(label):].strip(), " ".join(cell for cell in cells[1:] if cell)
+    else:
+        return None
+    if not title or len(title) > MAX_HEADING_CHARS:
+        return None
+    if not any_text and (len(text) <= len(title) or not any(ch.isalpha() for ch in text)):
+        return None
+    return label, title, text
+
+
+def _numbered_heading(block: Block) -> bool:
+    return block.kind == "paragraph" and (bool(block.number) or (block.heading_level or 0) > 0)
+
+
+def _table_of_one_row(blocks: tuple[Block, ...], pos: int) -> bool:
+    """A row with no row of its own table beside it: the rows next to it, if any, are
+    another table's (a paragraph stands between them, empty or not: its index is skipped)."""
+    return all(not 0 <= near < len(blocks) or blocks[near].kind != "table_row"
+               or abs(blocks[near].index - blocks[pos].index) != 1 for near in (pos - 1, pos + 1))
 
 
 def heading_level_key(block: Block) -> tuple:

@@ -6,7 +6,7 @@ import zipfile
 import docx
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx_builders import (
     FORMATS,
     INTRO,
@@ -113,6 +113,49 @@ def test_text_inside_tracked_insertions_is_read_and_deletions_are_not(tmp_path):
     for revision in (inserted, deleted):
         paragraph._p.append(parse_xml(revision.format(nsdecls("w"))))
     assert texts(read_docx(save(word, tmp_path))) == ["Tổng kinh phí 120 tỷ đồng"]
+
+
+def test_moved_text_is_read_where_it_was_moved_to_only(tmp_path):
+    word = docx.Document()
+    paragraph = word.add_paragraph("Kinh phí ")
+    moved_from = '<w:moveFrom {} w:id="3" w:author="SXD"><w:r><w:t>năm 2021 </w:t></w:r></w:moveFrom>'
+    moved_to = '<w:moveTo {} w:id="4" w:author="SXD"><w:r><w:t> năm 2021</w:t></w:r></w:moveTo>'
+    paragraph._p.append(parse_xml(moved_from.format(nsdecls("w"))))
+    paragraph.add_run("là 12 tỷ đồng")
+    paragraph._p.append(parse_xml(moved_to.format(nsdecls("w"))))
+    assert texts(read_docx(save(word, tmp_path))) == ["Kinh phí là 12 tỷ đồng năm 2021"]
+
+
+def test_a_paragraph_deleted_as_a_revision_is_not_read_nor_numbered(tmp_path):
+    """An item's former title deleted with revisions on: Word's final view neither shows
+    it nor counts it in its list, so the heading after it keeps its number."""
+    word = docx.Document()
+    add_list(word, 91, decimal_outline_xml(91))
+    for text in ("Những việc đã làm", "Tiêu đề cũ", "Kết quả chung"):
+        number_paragraph(word.add_paragraph(text), 91)
+    old = word.paragraphs[1]._p
+    for run in old.findall(qn("w:r")):
+        deleted = parse_xml(f'<w:del {nsdecls("w")} w:id="5" w:author="SXD"/>')
+        run.addprevious(deleted)
+        deleted.append(run)
+        for t in run.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+    old.get_or_add_pPr().append(parse_xml(f'<w:rPr {nsdecls("w")}><w:del w:id="6" w:author="SXD"/></w:rPr>'))
+    document = read_docx(save(word, tmp_path))
+    assert [(b.number, b.text) for b in document.blocks] == [("1.", "Những việc đã làm"), ("2.", "Kết quả chung")]
+
+
+def test_a_text_box_inside_a_table_cell_is_read_with_the_cell(tmp_path):
+    word = docx.Document()
+    cell = word.add_table(rows=1, cols=2).rows[0].cells
+    cell[0].text = "ỦY BAN NHÂN DÂN"
+    vml = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    box = (f'<w:r {nsdecls("w")} {vml}><w:pict><v:shape><v:textbox><w:txbxContent>'
+           '<w:p><w:r><w:t>TỈNH HÀ NAM</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+    cell[0].paragraphs[0]._p.append(parse_xml(box))
+    cell[1].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    (row,) = texts(read_docx(save(word, tmp_path)))
+    assert row == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
 def test_text_is_nfc_even_when_typed_decomposed(tmp_path):

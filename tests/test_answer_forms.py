@@ -1,0 +1,223 @@
+"""Forms of the answer the reader knows by their structure, not their words: the whole
+answer one table with a row an item ("STT | Nội dung | Kết quả thực hiện"), a ladder
+numbered "1:" or "1-", a heading in a box of one cell right after another table. Read
+with every `phrases` list empty, as a new campaign reads on its first day.
+"""
+
+import dataclasses
+
+import docx
+from docx_builders import Bold, add_table, build_lines, write_letterhead, write_signoff
+
+from baocao.campaign import load_campaign
+from baocao.parse.docx import read_docx
+from baocao.parse.labels import label_ordinal, label_shape, leading_label, strip_label
+from baocao.parse.sections import extract_sections
+
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
+# Headings whose words share nothing with the outline's.
+UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
+# Texts that speak their item's words, as provinces' texts do.
+TEXTS = {
+    1: "Trước khi Đề án 950 được ban hành, tỉnh đã triển khai các nội dung công việc về chính quyền điện tử.",
+    2: "Kể từ sau khi có Đề án, thông tin chung: tỉnh đã chọn 3 đô thị thí điểm.",
+    3: "Công tác tuyên truyền, các chương trình, kế hoạch hành động được triển khai hằng năm.",
+    4: "Kinh phí thực hiện các dự án đầu tư, các hạng mục là 120 tỷ đồng.",
+    5: "Khó khăn, vướng mắc về nguồn lực và văn bản quy phạm pháp luật.",
+    6: "Đề xuất, kiến nghị Bộ Xây dựng sớm ban hành hướng dẫn.",
+}
+
+
+def read(path):
+    return extract_sections(read_docx(path), WITHOUT_PHRASES)
+
+
+def one_table_report(path, summary_then_headings: bool = False, two_columns: bool = False):
+    """The answer as one table, "STT | Nội dung | Kết quả", a row an item (with
+    `two_columns`, "Nội dung | Kết quả", the number in the title's cell); or, with
+    `summary_then_headings`, such a table summing the items up in a few words, then the
+    items written out under headings of their own."""
+    document = docx.Document()
+    write_letterhead(document)
+    if two_columns:
+        rows = [("Nội dung", "Kết quả thực hiện")] + [(f"{n}. {words}", TEXTS[n]) for n, words in UNKNOWN.items()]
+    elif summary_then_headings:
+        rows = [("TT", "Nội dung", "Tóm tắt")] + [
+            (str(n), words, f"Đã làm phần {n} xong") for n, words in UNKNOWN.items()]
+    else:
+        rows = [("STT", "Nội dung (theo đề cương)", "Kết quả thực hiện")] + [
+            (str(n), words, TEXTS[n]) for n, words in UNKNOWN.items()]
+    add_table(document, rows)
+    if summary_then_headings:
+        for n, words in UNKNOWN.items():
+            document.add_paragraph().add_run(f"{n}. {words}").bold = True
+            document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_a_report_written_as_one_table_a_row_an_item_is_cut_by_its_rows(tmp_path):
+    report = read(one_table_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
+    assert "Kết quả thực hiện" in report.letterhead  # the table's header row is no item's
+
+
+def test_a_one_table_answer_under_a_title_in_a_heading_style_is_cut_by_its_rows(tmp_path):
+    document = docx.Document()
+    write_letterhead(document, title_style="Heading 1")
+    add_table(document, [("STT", "Nội dung", "Kết quả")] + [(str(n), words, TEXTS[n]) for n, words in UNKNOWN.items()])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in read(tmp_path / "bao-cao.docx").sections} == TEXTS
+
+
+def test_in_a_one_table_answer_an_item_with_a_short_text_is_still_a_row_of_its_own(tmp_path):
+    """Item 4 answered "Không." (shorter than its title): its row is still its item's,
+    not a line of item 3's text."""
+    document = docx.Document()
+    write_letterhead(document)
+    add_table(document, [("STT", "Nội dung", "Kết quả")] + [
+        (str(n), words, "Không." if n == 4 else TEXTS[n]) for n, words in UNKNOWN.items()])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == {**TEXTS, 4: "Không."}
+
+
+def test_a_table_of_two_columns_the_numbered_title_and_the_text_is_cut_by_its_rows(tmp_path):
+    report = read(one_table_report(tmp_path / "bao-cao.docx", two_columns=True))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[3].heading == f"4. {UNKNOWN[4]}"
+
+
+def test_a_table_summing_the_items_up_before_they_are_written_out_is_not_the_answer(tmp_path):
+    report = read(one_table_report(tmp_path / "bao-cao.docx", summary_then_headings=True))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_numbered_table_of_figures_inside_an_item_is_no_outline(tmp_path):
+    """Rows "1 | Camera giám sát | 6.400 | NSĐP": a number, a name and figures shorter than it."""
+    figures = (("TT", "Hạng mục", "Giá trị", "Nguồn"), ("1", "Trung tâm giám sát, điều hành", "15.110", "NSĐP"),
+               ("2", "Hệ thống camera giám sát", "6.400", "NSĐP"), ("3", "Nền tảng dữ liệu mở", "9.480", "Xã hội hóa"))
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        document.add_paragraph().add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+        if n == 4:
+            add_table(document, figures)
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert "Nền tảng dữ liệu mở | 9.480" in report.sections[3].text
+
+
+def test_a_number_separated_by_a_colon_or_a_dash_is_a_label_of_its_own_ladder():
+    for line, label, shape in (("1: Các phần việc đi trước", "1:", "1:"), ("3- Tuyên truyền", "3-", "1-"),
+                               ("12 - Kết quả", "12 -", "1-"), ("2 – Những việc", "2 –", "1-")):
+        assert leading_label(line) == label
+        assert label_shape(label) == shape
+        assert label_ordinal(label) == int(label.rstrip(":-– "))
+    assert strip_label("4: Kinh phí") == "Kinh phí"
+    # Every numeral kind takes the separators of a ladder: "a/", "b/" as "a)", "b)".
+    for line, label, shape, value in (("a/ Về hạ tầng số", "a/", "a/", 1), ("c/ Đối với Bộ", "c/", "a/", 3),
+                                      ("II) Kết quả", "II)", "I)", 2), ("iii. Kinh phí", "iii.", "i.", 3)):
+        assert (leading_label(line), label_shape(label), label_ordinal(label)) == (label, shape, value)
+    # A scale, a span of numbers, a time: no label.
+    for line in ("1:500 bản đồ quy hoạch", "2 - 3 năm tới", "10: 30 giờ sáng", "2018 - 2022 là giai đoạn"):
+        assert leading_label(line) == ""
+
+
+def test_headings_numbered_with_a_colon_or_a_dash_open_their_items(tmp_path):
+    for mark in (":", "-"):
+        lines = []
+        for n, words in UNKNOWN.items():
+            lines += [Bold(f"{n}{mark} {words}"), TEXTS[n]]
+        report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+        assert {s.number: s.text for s in report.sections} == TEXTS, mark
+
+
+def test_a_heading_in_a_box_right_after_another_table_is_still_a_box_of_its_own(tmp_path):
+    """A table ends item 2 and the next heading is a one-cell box: an empty paragraph
+    between the two tables keeps them apart (Word would join two tables touching)."""
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        document.add_table(rows=1, cols=1).rows[0].cells[0].paragraphs[0].add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+        if n == 2:
+            add_table(document, (("STT", "Nền tảng", "Đơn vị"), ("1", "Camera", "Công an tỉnh")))
+            document.add_paragraph()
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[2].heading == f"3. {UNKNOWN[3]}"
+    assert report.sections[2].text == TEXTS[3]
+
+
+def contents_report(path, page_numbers: bool = True, field: bool = False, styled: bool = False):
+    """A table of contents under the title: "MỤC LỤC", then each heading again, after a
+    dotted leader its page (or, with `page_numbers` False, the headings alone); with
+    `field`, inside a Word TOC field as Word writes one. The headings and texts follow,
+    in bold or (`styled`) in the style Heading 1."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm
+
+    document = docx.Document()
+    write_letterhead(document, intro=False)
+    document.add_paragraph().add_run("MỤC LỤC").bold = True
+    for n, words in UNKNOWN.items():
+        entry = document.add_paragraph()
+        entry.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        if field and n == 1:
+            entry._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
+            entry._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r>'))
+            entry._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>'))
+        entry.add_run(f"{n}. {words}" + (f"\t{1 + n // 2}" if page_numbers else ""))
+        if field and n == len(UNKNOWN):
+            entry._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+    document.add_paragraph("Thực hiện văn bản số 1683/BXD-PTDT, UBND tỉnh báo cáo như sau:")
+    for n, words in UNKNOWN.items():
+        if styled:
+            document.add_paragraph(f"{n}. {words}", style="Heading 1")
+        else:
+            document.add_paragraph().add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_a_table_of_contents_is_neither_text_nor_headings(tmp_path):
+    for page_numbers, field, styled in ((True, False, False), (True, True, True), (False, False, False),
+                                        (True, False, True), (False, False, True)):
+        report = read(contents_report(tmp_path / "bao-cao.docx", page_numbers, field, styled))
+        assert {s.number: s.text for s in report.sections} == TEXTS, (page_numbers, field, styled)
+        assert [s.heading for s in report.sections] == [f"{n}. {words}" for n, words in UNKNOWN.items()]
+
+
+def test_a_table_of_numbered_titles_and_texts_inside_the_last_item_is_no_outline(tmp_path):
+    """The plans issued, "1 | Kế hoạch số … | Về triển khai …", in the last item: headings
+    stand before the table, so it is part of an item, not the answer."""
+    plans = (("STT", "Văn bản", "Trích yếu"),
+             ("1", "Kế hoạch số 56/KH-UBND", "Về triển khai Đề án phát triển đô thị thông minh trên địa bàn tỉnh"),
+             ("2", "Quyết định số 12/QĐ-UBND", "Về thành lập Ban chỉ đạo chuyển đổi số của tỉnh và quy chế hoạt động"),
+             ("3", "Công văn số 88/UBND-KT", "Về việc đề nghị Bộ Xây dựng hướng dẫn bộ tiêu chí đô thị thông minh"))
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        document.add_paragraph().add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    add_table(document, plans)
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[5].text.startswith(TEXTS[6])
+    assert "Kế hoạch số 56/KH-UBND" in report.sections[5].text
