@@ -46,7 +46,7 @@ _ORDINAL_WORD = re.compile(rf"^thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})\s*[,.:)\
 # "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
 # after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ").
 _MISREAD_ROMAN = re.compile(
-    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)\-]{1,4})?(?=\s)")
+    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)\-]{1,4}|D)?(?=\s)")
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II"})
 _H_AS_I = str.maketrans({"H": "I"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
@@ -186,7 +186,9 @@ def label_ordinal(label: str) -> int | None:
 class MisreadRoman(NamedTuple):
     value: int
     digits: bool  # read with a digit ("1." for "I."): also a label of its own
-    dash: bool = False  # its mark is a dash ("]-" for "I-"): only a dash level's heading
+    # "-" for a dash ("]-" for "I-"), "D" for a parenthesis read as a D ("ID" for "I)"),
+    # else "." (".", ",", ":", ")" or none, as OCR may give any of them for another)
+    mark: str = "."
 
 
 def misread_roman(text: str) -> MisreadRoman | None:
@@ -201,8 +203,12 @@ def misread_roman(text: str) -> MisreadRoman | None:
     for numeral in (m["numeral"].translate(_AS_I), m["numeral"].translate(_H_AS_I).translate(_AS_I)):
         if _VALID_ROMAN.match(numeral):
             return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]),
-                                "-" in (m["mark"] or ""))
+                                _mark(m["mark"] or ""))
     return None
+
+
+def _mark(read: str) -> str:
+    return "-" if "-" in read else "D" if read == "D" else "."
 
 
 def _roman_value(numeral: str) -> int | None:

@@ -727,7 +727,7 @@ def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
             return headings
         for i, heading in enumerate(headings):
             misread = None if heading.level == level else misread_roman(heading.line)
-            if misread is None or misread.dash != (level[1][-1:] == "-"):
+            if misread is None or not _mark_fits(misread.mark, level):
                 continue
             before = [r.ordinal or 0 for r in romans if r.first < heading.first]
             after = [r.ordinal or 0 for r in romans if r.first > heading.first]
@@ -749,6 +749,15 @@ def _roman_level(headings: list[_Heading]) -> tuple:
     counts = Counter(h.level for h in headings
                      if h.level[0] == "label" and re.fullmatch(r"I[.\-:)]", str(h.level[1])))
     return max(counts, key=lambda level: (counts[level], level == ROMAN_LEVEL)) if counts else ROMAN_LEVEL
+
+
+def _mark_fits(mark: str, level: tuple) -> bool:
+    """A misread numeral's mark against its level's: a dash only on a dash level ("I-"),
+    a D (")" misread) only on a parenthesis level ("I)"), where a full stop or none fits too."""
+    own = str(level[1])[-1:]
+    if own == "-" or mark == "-":
+        return mark == own
+    return mark != "D" or own == ")"
 
 
 def _label_only(block: Block) -> bool:

@@ -70,7 +70,20 @@ def test_roman_dash_labels_misread_by_ocr_still_open_their_items():
 
 
 def test_a_misread_numeral_keeps_its_dash_and_an_h_may_be_one_i():
-    assert misread_roman("]- NHỮNG VIỆC") == (1, False, True)
-    assert misread_roman("IHI- VIỆC ĐƯA") == (3, False, True)
-    assert misread_roman("HI. HỘI NGHỊ") == (3, False, False)
-    assert misread_roman("1V- CÁC KHOẢN") == (4, True, True)
+    assert misread_roman("]- NHỮNG VIỆC") == (1, False, "-")
+    assert misread_roman("IHI- VIỆC ĐƯA") == (3, False, "-")
+    assert misread_roman("HI. HỘI NGHỊ") == (3, False, ".")
+    assert misread_roman("1V- CÁC KHOẢN") == (4, True, "-")
+    assert misread_roman("ID KẾT QUẢ") == (1, False, "D")
+
+
+def test_roman_parenthesis_read_as_a_d_still_opens_its_item():
+    # "I)" read "ID": on a level of "II)", "III)" … the D is the parenthesis.
+    found = texts(report([], ["ID", "II)", "III)", "IV)", "V)", "VI)"]))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_d_after_a_numeral_is_no_parenthesis_on_a_level_of_full_stops():
+    # On a level of "II.", "III." … "ID" is a word (an identifier), not the first heading.
+    document = report([], ["ID", "II.", "III.", "IV.", "V.", "VI."])
+    assert 1 not in texts(document) or texts(document)[1] != BODIES[0]
