@@ -45,8 +45,10 @@ _ORDINAL_WORD = re.compile(rf"^thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})\s*[,.:)\
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
 # "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
 # after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ").
-_MISREAD_ROMAN = re.compile(r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)]{1,4})?(?=\s)")
-_AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "H": "II"})
+_MISREAD_ROMAN = re.compile(
+    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)\-]{1,4}|D)?(?=\s)")
+_AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II"})
+_H_AS_I = str.maketrans({"H": "I"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
@@ -184,6 +186,9 @@ def label_ordinal(label: str) -> int | None:
 class MisreadRoman(NamedTuple):
     value: int
     digits: bool  # read with a digit ("1." for "I."): also a label of its own
+    # "-" for a dash ("]-" for "I-"), "D" for a parenthesis read as a D ("ID" for "I)"),
+    # else "." (".", ",", ":", ")" or none, as OCR may give any of them for another)
+    mark: str = "."
 
 
 def misread_roman(text: str) -> MisreadRoman | None:
@@ -192,10 +197,18 @@ def misread_roman(text: str) -> MisreadRoman | None:
     line does not start like one. Only a caller that knows a Roman numeral belongs there
     may believe it."""
     m = _MISREAD_ROMAN.match(text)
-    numeral = m["numeral"].translate(_AS_I) if m else ""
-    if not numeral or not _VALID_ROMAN.match(numeral):
+    if not m:
         return None
-    return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]))
+    # "H" is "II" read as one letter ("HI." for "III."), or one I's serif ("IHI-" for "III-").
+    for numeral in (m["numeral"].translate(_AS_I), m["numeral"].translate(_H_AS_I).translate(_AS_I)):
+        if _VALID_ROMAN.match(numeral):
+            return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]),
+                                _mark(m["mark"] or ""))
+    return None
+
+
+def _mark(read: str) -> str:
+    return "-" if "-" in read else "D" if read == "D" else "."
 
 
 def _roman_value(numeral: str) -> int | None:

@@ -86,6 +86,7 @@ _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
 CONTENTS_TAIL = 24
+CONTENTS_HEAD = 16  # letters a recognised contents line and its heading begin with alike
 # A report is one table of its items when this many rows or more read "number | title | text".
 OUTLINE_TABLE_ROWS = 3
 # A plain line this short that names an item not found may be that item's heading, missed.
@@ -134,7 +135,7 @@ class ParsedReport:
 
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
-    blocks = _heading_rows_as_lines(_outline_table_as_lines(_without_contents(doc.blocks)))
+    blocks = _heading_rows_as_lines(_outline_table_as_lines(_without_contents(doc.blocks, doc.ocr)))
     openings = _openings(blocks, tuple(sections), doc.ocr)
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
@@ -197,11 +198,13 @@ def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(read)
 
 
-def _without_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Block, ...]:
     """The blocks without a table of contents: it is neither text nor headings. Its lines
     repeat headings written further on, each ending with a page number after a leader
     (dots, a tab) or not: CONTENTS_LINES of them or more one after the other (two when each
-    ends with a page number), with the title over them ("MỤC LỤC", a short unnumbered line)."""
+    ends with a page number), with the title over them ("MỤC LỤC", a short unnumbered line).
+    On a recognised page the leader's dots come out as anything, and a heading's label too
+    ("I-" read "]-"): there a line also repeats a later one that begins with its words."""
     # Lines are first compared by their last letters (no label there, nor a page number
     # once cut off: cheap), then by match_key.
     tails: dict[str, list[int]] = {}
@@ -219,6 +222,9 @@ def _without_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             if key and any(match_key(blocks[at].line) == key for at in repeats):
                 entries[pos] = paged
                 break
+    if ocr:
+        for pos in _begins_like_later(blocks):
+            entries.setdefault(pos, bool(_PAGE_NUMBER_END.search(blocks[pos].text)))
     dropped: set[int] = set()
     pos = 0
     while pos < len(blocks):
@@ -231,6 +237,24 @@ def _without_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                 dropped.add(pos - 1)
         pos += max(run, 1)
     return tuple(block for pos, block in enumerate(blocks) if pos not in dropped) if dropped else blocks
+
+
+def _begins_like_later(blocks: tuple[Block, ...]) -> list[int]:
+    """The short lines whose first CONTENTS_HEAD letters after their label (no diacritics,
+    no spaces nor punctuation: OCR misplaces both) are those of a later line's."""
+    heads: dict[str, list[int]] = {}
+    for pos, block in enumerate(blocks):
+        if block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and (head := _head(block.text)):
+            heads.setdefault(head, []).append(pos)
+    return [pos for positions in heads.values() for pos in positions[:-1]]
+
+
+def _head(text: str) -> str:
+    first, _, rest = text.strip().partition(" ")
+    if first.endswith((".", "-", ")", ":")) and len(first) <= 6:  # a label, however read
+        text = rest
+    letters = re.sub(r"[^a-z]", "", fold(text))
+    return letters[:CONTENTS_HEAD] if len(letters) >= CONTENTS_HEAD else ""
 
 
 def _tail(text: str) -> str:
@@ -697,12 +721,13 @@ def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
     changed = True
     while changed:
         changed = False
-        romans = [h for h in headings if h.level == ROMAN_LEVEL]
+        level = _roman_level(headings)
+        romans = [h for h in headings if h.level == level]
         if not romans:
             return headings
         for i, heading in enumerate(headings):
-            misread = None if heading.level == ROMAN_LEVEL else misread_roman(heading.line)
-            if misread is None:
+            misread = None if heading.level == level else misread_roman(heading.line)
+            if misread is None or not _mark_fits(misread.mark, level):
                 continue
             before = [r.ordinal or 0 for r in romans if r.first < heading.first]
             after = [r.ordinal or 0 for r in romans if r.first > heading.first]
@@ -713,10 +738,26 @@ def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
             else:
                 fits = abs(misread.value - expected) <= 1 and (not after or after[0] > expected)
             if fits:
-                headings[i] = replace(heading, level=ROMAN_LEVEL, ordinal=misread.value)
+                headings[i] = replace(heading, level=level, ordinal=misread.value)
                 changed = True
                 break
     return headings
+
+
+def _roman_level(headings: list[_Heading]) -> tuple:
+    """The level of the Roman headings ("I.", or "I-", "I:" …: the one most headings have)."""
+    counts = Counter(h.level for h in headings
+                     if h.level[0] == "label" and re.fullmatch(r"I[.\-:)]", str(h.level[1])))
+    return max(counts, key=lambda level: (counts[level], level == ROMAN_LEVEL)) if counts else ROMAN_LEVEL
+
+
+def _mark_fits(mark: str, level: tuple) -> bool:
+    """A misread numeral's mark against its level's: a dash only on a dash level ("I-"),
+    a D (")" misread) only on a parenthesis level ("I)"), where a full stop or none fits too."""
+    own = str(level[1])[-1:]
+    if own == "-" or mark == "-":
+        return mark == own
+    return mark != "D" or own == ")"
 
 
 def _label_only(block: Block) -> bool:

@@ -1,0 +1,89 @@
+"""Issue 14: a scanned report's headings as OCR gives them back, read from the lines
+themselves (no picture rendered here: the text is what a recognised page gives)."""
+
+from __future__ import annotations
+
+from baocao.campaign import load_campaign
+from baocao.parse.document import Block, Document
+from baocao.parse.labels import leading_label, misread_roman
+from baocao.parse.sections import extract_sections
+
+OUTLINE = load_campaign().sections
+
+HEADINGS = [
+    "NHỮNG VIỆC ĐÃ LÀM VỀ ĐÔ THỊ THÔNG MINH TRƯỚC ĐỀ ÁN 950",
+    "THÔNG TIN CHUNG VỀ VIỆC TRIỂN KHAI ĐỀ ÁN 950",
+    "TUYÊN TRUYỀN, CHƯƠNG TRÌNH, KẾ HOẠCH THỰC HIỆN",
+    "KINH PHÍ ĐÃ BỐ TRÍ CHO ĐÔ THỊ THÔNG MINH",
+    "KHÓ KHĂN, VƯỚNG MẮC TRONG QUÁ TRÌNH THỰC HIỆN",
+    "ĐỀ XUẤT, KIẾN NGHỊ VỚI CHÍNH PHỦ VÀ BỘ XÂY DỰNG",
+]
+BODIES = [
+    "Năm 2016 tỉnh đã số hóa 12.000 hồ sơ địa chính.",
+    "Tỉnh đã phê duyệt đề án của địa phương năm 2020.",
+    "Tỉnh đã tổ chức 20 hội nghị phổ biến cho cán bộ.",
+    "Tổng kinh phí đã bố trí là 15.000 triệu đồng.",
+    "Thiếu cán bộ chuyên trách về công nghệ thông tin.",
+    "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá.",
+]
+ROMAN = ["I-", "II-", "III-", "IV-", "V-", "VI-"]
+MISREAD = ["]-", "1I-", "IHI-", "1V-", "V-", "VI-"]
+
+
+def scanned(lines: list[str]) -> Document:
+    """A recognised document: plain paragraphs, nothing bold, labels as read."""
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, False, leading_label(text), page=1)
+                   for i, text in enumerate(lines))
+    return Document("bao-cao.pdf", blocks, ocr=True)
+
+
+def report(contents: list[str], labels: list[str]) -> Document:
+    lines = ["ỦY BAN NHÂN DÂN TỈNH KON TUM", "Số: 77/BC-UBND", "BÁO CÁO",
+             "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Kon Tum", *contents,
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Kon Tum báo cáo như sau:"]
+    for label, heading, body in zip(labels, HEADINGS, BODIES, strict=True):
+        lines += [f"{label} {heading}", body]
+    lines += ["Trên đây là báo cáo của UBND tỉnh Kon Tum./.", "Nơi nhận:", "- Bộ Xây dựng;"]
+    return scanned(lines)
+
+
+def texts(document: Document) -> dict[int, str]:
+    return {s.number: s.text for s in extract_sections(document, OUTLINE).sections}
+
+
+def test_recognised_contents_list_with_garbled_leaders_is_neither_text_nor_headings():
+    # The leader dots and page numbers come out of OCR as any characters, a heading of the
+    # list is cut where its line wrapped, and the headings' own labels are misread further
+    # on (the list is the only clean Roman ladder): its lines still begin as the headings do.
+    contents = ["MỤC LỤC"] + [f"{label} {heading[:44]}{leader}" for label, heading, leader in zip(
+        ROMAN, HEADINGS, ["…… ›e9)9)) @1", " 2.2", "5/.0ienr v0... .. sÐk 2", "", "----2- 22 s2+£s2 3",
+                          "............ 4"], strict=True)]
+    found = texts(report(contents, MISREAD))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_roman_dash_labels_misread_by_ocr_still_open_their_items():
+    # "I-" read "]-", "II-" read "1I-", "III-" read "IHI-", "IV-" read "1V-": the heading
+    # falls out of the Roman level unless taken back into it by its place in the ladder.
+    found = texts(report([], MISREAD))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_misread_numeral_keeps_its_dash_and_an_h_may_be_one_i():
+    assert misread_roman("]- NHỮNG VIỆC") == (1, False, "-")
+    assert misread_roman("IHI- VIỆC ĐƯA") == (3, False, "-")
+    assert misread_roman("HI. HỘI NGHỊ") == (3, False, ".")
+    assert misread_roman("1V- CÁC KHOẢN") == (4, True, "-")
+    assert misread_roman("ID KẾT QUẢ") == (1, False, "D")
+
+
+def test_roman_parenthesis_read_as_a_d_still_opens_its_item():
+    # "I)" read "ID": on a level of "II)", "III)" … the D is the parenthesis.
+    found = texts(report([], ["ID", "II)", "III)", "IV)", "V)", "VI)"]))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_d_after_a_numeral_is_no_parenthesis_on_a_level_of_full_stops():
+    # On a level of "II.", "III." … "ID" is a word (an identifier), not the first heading.
+    document = report([], ["ID", "II.", "III.", "IV.", "V.", "VI."])
+    assert 1 not in texts(document) or texts(document)[1] != BODIES[0]
