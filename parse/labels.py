@@ -48,6 +48,10 @@ _ORDINAL_WORD = re.compile(rf"^thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})\s*[,.:)\
 _MISREAD_ROMAN = re.compile(r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!]{1,5})(?:\s*[.,:)]{1,4})?(?=\s)")
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "H": "II"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
+# A lower-case numeral ("i.", "ii.", "iv.") as OCR may read it: its i as a mark of the same
+# stroke (an accented i, "l", "1", "|", "!", "¡"), its full stop as a row of dots ("ii... Mức").
+_I_STROKES = "ilíìỉĩịïî1|!¡"
+_MISREAD_LOWER_ROMAN = re.compile(r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[vx" + _I_STROKES + r"]{1,5})\s*[.,:)]{1,4}(?=\s)")
 
 
 def leading_label(text: str) -> str:
@@ -186,13 +190,17 @@ class MisreadRoman(NamedTuple):
     digits: bool  # read with a digit ("1." for "I."): also a label of its own
 
 
-def misread_roman(text: str) -> MisreadRoman | None:
+def misread_roman(text: str, lower: bool = False) -> MisreadRoman | None:
     """The Roman numeral a line starts with, read as OCR may have misread it ("l." or
     "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II."); None if the
-    line does not start like one. Only a caller that knows a Roman numeral belongs there
-    may believe it."""
-    m = _MISREAD_ROMAN.match(text)
-    numeral = m["numeral"].translate(_AS_I) if m else ""
+    line does not start like one. `lower`: a lower-case numeral ("¡.." for "i.", "ii..."
+    for "ii."). Only a caller that knows a Roman numeral belongs there may believe it."""
+    if lower:
+        m = _MISREAD_LOWER_ROMAN.match(text)
+        numeral = "".join("I" if ch in _I_STROKES else ch.upper() for ch in m["numeral"]) if m else ""
+    else:
+        m = _MISREAD_ROMAN.match(text)
+        numeral = m["numeral"].translate(_AS_I) if m else ""
     if not numeral or not _VALID_ROMAN.match(numeral):
         return None
     return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]))
