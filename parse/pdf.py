@@ -564,8 +564,9 @@ def _column_stretches(runs: Sequence[_Run]) -> list[_Stretch]:
     of lines, one under the other, that a vertical gutter in the middle third of the text
     crosses between words (never through one), with prose on both sides of it. Read line
     by line across the page, the two columns' lines at one height made one line or a table
-    row of two unrelated sentences. Not on a scanned page (its words are the OCR's)."""
-    if not runs or any(run.font == OCR_FONT for run in runs):
+    row of two unrelated sentences. On a scanned page too: the OCR's word boxes are where
+    the words are, and its text layer is read line by line across the page as well."""
+    if not runs:
         return []
     text_left, text_right = min(r.x0 for r in runs), max(r.x1 for r in runs)
     span = text_right - text_left
