@@ -608,6 +608,34 @@ def test_two_columns_in_an_ocr_text_layer_are_read_column_by_column(tmp_path):
         "1. Kết quả đạt được", COLUMN_LEFT_TEXT, "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT]
 
 
+def test_spaces_between_ocr_words_that_line_up_are_no_gutter(tmp_path):
+    """OCR writes each word apart: six lines of one column whose word spaces happen to fall
+    at one place mid-line (a justified space, 8 pt at 13 pt) are still whole lines."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    path = tmp_path / "mot-cot.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    left, right = "Tỉnh đã đưa vào vận hành cổng dịch", "vụ công trực tuyến với nhiều thủ tục"
+    for k in range(6):
+        y = 700 - 18 * k
+        for x, text in ((85.0, left), (85 + pdfmetrics.stringWidth(left, "Serif", 13) + 8, right)):
+            for word in text.split():  # one run a word, as in OCR's text layer
+                pdf.drawString(x, y, word)
+                x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
+    pdf.showPage()
+    pdf.save()
+    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    blocks = read_pdf(path).blocks
+    assert {block.style for block in blocks} == {"GlyphLessFont"}
+    assert all(" | " not in block.text for block in blocks)
+    assert texts(read_pdf(path))[0].startswith(f"{left} {right}")
+
+
 def test_narrow_blocks_side_by_side_stay_table_rows(tmp_path):
     """Two narrow blocks side by side (a sign-off's recipients and signature, a borderless
     table) are no columns of text: their lines stay rows."""
