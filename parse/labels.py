@@ -50,6 +50,10 @@ _MISREAD_ROMAN = re.compile(
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II"})
 _H_AS_I = str.maketrans({"H": "I"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
+# A lower-case numeral ("i.", "ii.", "iv.") as OCR may read it: its i as a mark of the same
+# stroke (an accented i, "l", "1", "|", "!", "¡"), its full stop as a row of dots ("ii... Mức").
+_I_STROKES = "ilíìỉĩịïî1|!¡"
+_MISREAD_LOWER_ROMAN = re.compile(r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[vx" + _I_STROKES + r"]{1,5})\s*[.,:)]{1,4}(?=\s)")
 
 
 def leading_label(text: str) -> str:
@@ -191,11 +195,17 @@ class MisreadRoman(NamedTuple):
     mark: str = "."
 
 
-def misread_roman(text: str) -> MisreadRoman | None:
+def misread_roman(text: str, lower: bool = False) -> MisreadRoman | None:
     """The Roman numeral a line starts with, read as OCR may have misread it ("l." or
     "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II."); None if the
-    line does not start like one. Only a caller that knows a Roman numeral belongs there
-    may believe it."""
+    line does not start like one. `lower`: a lower-case numeral ("¡.." for "i.", "ii..."
+    for "ii."). Only a caller that knows a Roman numeral belongs there may believe it."""
+    if lower:
+        m = _MISREAD_LOWER_ROMAN.match(text)
+        numeral = "".join("I" if ch in _I_STROKES else ch.upper() for ch in m["numeral"]) if m else ""
+        if not numeral or not _VALID_ROMAN.match(numeral):
+            return None
+        return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]))
     m = _MISREAD_ROMAN.match(text)
     if not m:
         return None

@@ -79,6 +79,9 @@ PALE_INK_LEVEL = 80
 #   percentile; scanners' pages: 0-10) is divided by its paper's tone before OCR.
 FLATTEN = True
 UNEVEN_LIGHT = 30
+# A red patch at least STAMP_MM across and about as tall as wide is a stamp, its colour
+# dropped; any other red (a heading set in red, a line of red text) is read as ink.
+STAMP_MM = 20
 # An ocrmypdf plugin: Tesseract reads each colour page's red channel. A Vietnamese report's
 # signature carries the office's red round stamp, over the signer's title and near the
 # name; read as ink, it makes Tesseract take that corner for a picture and lose the lines
@@ -96,6 +99,7 @@ DROP_STAMP = {drop_stamp}
 DESPECKLE = {despeckle!r}
 FLATTEN = {flatten}
 UNEVEN_LIGHT = {uneven_light}
+STAMP_MM = {stamp_mm}
 
 
 def darkest_percent(image):
@@ -138,10 +142,51 @@ def flattened(image):
     return even
 
 
+def red_patches(image):
+    # The red ink's patches, as boxes of the page: red pixels in cells of about 2 mm, joined
+    # with their neighbours (a stamp's ring and letters, a heading's words and lines).
+    red, green, blue = image.convert("RGB").split()
+    redness = ImageChops.subtract(red, ImageChops.darker(green, blue))
+    dpi = float((image.info.get("dpi") or (300, 300))[0]) or 300.0
+    cell = max(1, round(dpi * 2 / 25.4))
+    width, height = max(1, image.width // cell), max(1, image.height // cell)
+    small = redness.resize((width, height), Image.BOX).point(lambda v: 255 if v > 24 else 0)
+    small = small.filter(ImageFilter.MaxFilter(3))
+    red_cells = small.load()
+    seen, patches = set(), []
+    for y in range(height):
+        for x in range(width):
+            if (x, y) in seen or not red_cells[x, y]:
+                continue
+            seen.add((x, y))
+            todo, box = [(x, y)], [x, y, x, y]
+            while todo:
+                cx, cy = todo.pop()
+                box = [min(box[0], cx), min(box[1], cy), max(box[2], cx), max(box[3], cy)]
+                for nx, ny in ((cx + 1, cy), (cx - 1, cy), (cx, cy + 1), (cx, cy - 1)):
+                    if 0 <= nx < width and 0 <= ny < height and (nx, ny) not in seen and red_cells[nx, ny]:
+                        seen.add((nx, ny))
+                        todo.append((nx, ny))
+            patches.append(((box[2] - box[0] + 1) * 2.0, (box[3] - box[1] + 1) * 2.0,
+                            (box[0] * cell, box[1] * cell, (box[2] + 1) * cell, (box[3] + 1) * cell)))
+    return patches
+
+
+def with_red_text(image, dropped):
+    # A stamp is round: a red patch about as tall as wide and at least STAMP_MM across.
+    # Red lines of text (headings set in red) are patches much wider than tall: they keep
+    # their ink, read as grey, where the stamp's colour is dropped.
+    grey = image.convert("L")
+    for width_mm, height_mm, box in red_patches(image):
+        if not (min(width_mm, height_mm) >= STAMP_MM and width_mm <= 2 * height_mm and height_mm <= 2 * width_mm):
+            dropped.paste(grey.crop(box), box[:2])
+    return dropped
+
+
 @hookimpl
 def filter_ocr_image(page, image):
     if DROP_STAMP and image.mode in ("RGB", "RGBA"):
-        image = without_red(image)
+        image = with_red_text(image, without_red(image))
     if FLATTEN and image.mode in ("L", "RGB"):
         image = flattened(image)
     if DESPECKLE == "always" or (DESPECKLE == "pale" and darkest_percent(image) > {pale_level}):
@@ -197,6 +242,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         if drop_stamp or despeckle != "never" or FLATTEN:
             (work / "ocr_image.py").write_text(_OCR_IMAGE_PLUGIN.format(
                 drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL, flatten=FLATTEN,
+                stamp_mm=STAMP_MM,
                 uneven_light=UNEVEN_LIGHT), encoding="utf-8")
             plugin = ["--plugin", str(work / "ocr_image.py")]
         source = _faxes_in_grey(path, pages, work / "grey.pdf")

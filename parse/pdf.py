@@ -544,6 +544,9 @@ COLUMN_MIN_SHARE = 0.35
 # ... and this share of each column's lines starting at its left edge: prose, set flush
 # left (or justified), not centred blocks.
 COLUMN_FLUSH_SHARE = 0.6
+# On a scanned page, the gutter at least this many times the text's size wide: wider than
+# the spaces between the OCR's words.
+OCR_GUTTER_EMS = 1.2
 
 
 @dataclass(frozen=True)
@@ -564,9 +567,14 @@ def _column_stretches(runs: Sequence[_Run]) -> list[_Stretch]:
     of lines, one under the other, that a vertical gutter in the middle third of the text
     crosses between words (never through one), with prose on both sides of it. Read line
     by line across the page, the two columns' lines at one height made one line or a table
-    row of two unrelated sentences. Not on a scanned page (its words are the OCR's)."""
-    if not runs or any(run.font == OCR_FONT for run in runs):
+    row of two unrelated sentences. On a scanned page too: the OCR's word boxes are where
+    the words are, and its text layer is read line by line across the page as well."""
+    if not runs:
         return []
+    # An OCR layer's runs are single words: the spaces between them leave clear bands that
+    # may line up for a few lines of one column; a gutter is wider than any space.
+    ocr = any(run.font == OCR_FONT for run in runs)
+    narrowest = OCR_GUTTER_EMS * statistics.median(run.size for run in runs) if ocr else 0.0
     text_left, text_right = min(r.x0 for r in runs), max(r.x1 for r in runs)
     span = text_right - text_left
     first, last = int(text_left + span / 3), int(text_left + 2 * span / 3)
@@ -590,7 +598,7 @@ def _column_stretches(runs: Sequence[_Run]) -> list[_Stretch]:
             end += 1
             mask &= free[end]
         stretch = None
-        if mask and end - start + 1 >= COLUMN_MIN_ROWS:
+        if mask and end - start + 1 >= COLUMN_MIN_ROWS and _widest_band(mask) >= narrowest:
             gutter = _gutter(mask, first)
             start, end = _trimmed(rows, start, end, gutter)
             stretch = _stretch(rows[start : end + 1], gutter)
@@ -631,6 +639,16 @@ def _trimmed(rows: Sequence[Sequence[_Run]], start: int, end: int, gutter: float
             break
         start += 1
     return start, end
+
+
+def _widest_band(mask: int) -> int:
+    """The width of the widest clear band of `mask` (bit k: x = first + k crosses no word)."""
+    widest = run = 0
+    while mask:
+        run = run + 1 if mask & 1 else 0
+        widest = max(widest, run)
+        mask >>= 1
+    return widest
 
 
 def _gutter(mask: int, first: int) -> float:

@@ -75,6 +75,7 @@ WEAKLY_TOTAL = 0.5
 # DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950" + "ĐƯỢC BAN HÀNH"); a short one was not.
 WRAPPED_CHARS = 40
 ROMAN_LEVEL = ("label", "I.")
+LOWER_ROMAN_LEVEL = ("label", "i.")
 ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
@@ -718,15 +719,25 @@ def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
     frame it), or give or take one I (one Roman heading read right is enough: "L BƯỚC
     KHỞI ĐẦU", "II. KHÁI QUÁT", "HI. HỘI NGHỊ", "V.... NHỮNG VIỆC")."""
     headings = list(headings)
+    for lower in (False, True):
+        headings = _misread_at(headings, lower)
+    return headings
+
+
+def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
+    """_misread_numerals for the upper-case Roman level ("I.", or the "I-", "I)" … most
+    headings have) or, `lower`, the lower-case one ("i."). A numeral read one I
+    short and so the same as the one before it ("ii..." and "ii." for "ii." and "iii.") is
+    the next when the one after leaves room for exactly it."""
     changed = True
     while changed:
         changed = False
-        level = _roman_level(headings)
+        level = LOWER_ROMAN_LEVEL if lower else _roman_level(headings)
         romans = [h for h in headings if h.level == level]
         if not romans:
             return headings
         for i, heading in enumerate(headings):
-            misread = None if heading.level == level else misread_roman(heading.line)
+            misread = None if heading.level == level else misread_roman(heading.line, lower=lower)
             if misread is None or not _mark_fits(misread.mark, level):
                 continue
             before = [r.ordinal or 0 for r in romans if r.first < heading.first]
@@ -736,11 +747,14 @@ def _misread_numerals(headings: list[_Heading]) -> list[_Heading]:
                 fits = (len(romans) >= 2 and misread.value == expected
                         and (not after or after[0] == expected + 1))
             else:
-                fits = abs(misread.value - expected) <= 1 and (not after or after[0] > expected)
+                one_short = len(after) >= 2 and after[0] == expected and after[1] == expected + 2
+                fits = abs(misread.value - expected) <= 1 and (not after or after[0] > expected or one_short)
             if fits:
                 headings[i] = replace(heading, level=level, ordinal=misread.value)
                 changed = True
                 break
+        else:
+            changed = _one_short(headings, romans)
     return headings
 
 
@@ -758,6 +772,18 @@ def _mark_fits(mark: str, level: tuple) -> bool:
     if own == "-" or mark == "-":
         return mark == own
     return mark != "D" or own == ")"
+
+
+def _one_short(headings: list[_Heading], romans: list[_Heading]) -> bool:
+    """Renumbers (in place) the first Roman heading whose numeral repeats the one before
+    it while the one after it is two on; True if it did."""
+    for before, heading, after in zip(romans, romans[1:], romans[2:], strict=False):
+        if None not in (before.ordinal, heading.ordinal, after.ordinal) and (
+                heading.ordinal == before.ordinal and after.ordinal == before.ordinal + 2):
+            at = headings.index(heading)
+            headings[at] = replace(heading, ordinal=before.ordinal + 1)
+            return True
+    return False
 
 
 def _label_only(block: Block) -> bool:

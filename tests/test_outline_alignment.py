@@ -290,6 +290,40 @@ def test_numerals_misread_by_ocr_around_the_one_read_right_make_the_ladder(tmp_p
     assert texts(report) == {n: body(n) for n in range(1, 7)}
 
 
+@pytest.mark.parametrize("misread, as_read", [("¡..", 1), ("í.", 1), ("l.", 1), ("ii...", 2), ("iv. -", 4),
+                                              ("vi,", 6), ("1.", 1)])
+def test_lower_case_roman_numeral_misread_by_ocr_is_read_tolerantly(misread, as_read):
+    assert misread_roman(f"{misread} Những việc đã làm", lower=True).value == as_read
+
+
+@pytest.mark.parametrize("line", ["vì sao chậm", "ví dụ", "Về kinh phí", "12.350 triệu", "iiii. A"])
+def test_line_that_does_not_start_like_a_lower_case_roman_numeral_is_not_one(line):
+    assert misread_roman(line, lower=True) is None
+
+
+def test_lower_case_numerals_misread_by_ocr_still_make_the_ladder(tmp_path):
+    """A phone photo of headings numbered "i." to "vi.": OCR read the first "¡..", the second
+    "ii..." (its tab a row of dots) and the third one I short, "ii.". The first two still
+    take their places in the ladder, and the third, the same as the one before it with
+    "iv." after it, is "iii."."""
+    labels = ["¡..", "ii...", "ii.", "iv.", "v.", "vi."]
+    lines = [line for n, label in enumerate(labels, start=1)
+             for line in (Bold(f"{label} {UNKNOWN[n]}"), body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
+def test_a_numeral_read_one_i_short_between_its_neighbours_is_not_a_number_that_differs(tmp_path):
+    """"ii." between "ii." and "iv.": OCR lost an I of "iii.", and the item is not doubted
+    for a number the province did not write."""
+    labels = ["i.", "ii.", "ii.", "iv.", "v.", "vi."]
+    lines = [line for n, label in enumerate(labels, start=1)
+             for line in (Bold(f"{label} {UNKNOWN[n]}"), body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+    assert "number_differs" not in report.sections[2].reasons
+
+
 def test_items_numbered_under_one_roman_heading_are_not_taken_for_misread_roman_numerals(tmp_path):
     lines = [Bold("I. KẾT QUẢ THỰC HIỆN ĐỀ ÁN 950"), *items(range(1, 7), lambda p: f"{p}.")]
     assert texts(read(tmp_path, lines)) == {n: body(n) for n in range(1, 7)}

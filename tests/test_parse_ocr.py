@@ -354,3 +354,39 @@ def test_a_pale_photocopy_is_read_without_its_specks(tmp_path):
     for n, heading in BOLD_HEADINGS.items():
         assert fuzz.ratio(heading, sections[n].heading) >= 90, (n, sections[n].heading)
         assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
+
+
+def _ocr_image_filter(monkeypatch):
+    """The filter ocrmypdf's plugin applies to each page image before Tesseract reads it."""
+    import sys
+    import types
+
+    from baocao.parse import ocr
+
+    monkeypatch.setitem(sys.modules, "ocrmypdf", types.SimpleNamespace(hookimpl=lambda f: f))
+    source = ocr._OCR_IMAGE_PLUGIN.format(
+        drop_stamp=True, despeckle="never", pale_level=ocr.PALE_INK_LEVEL, flatten=False,
+        stamp_mm=ocr.STAMP_MM, uneven_light=ocr.UNEVEN_LIGHT)
+    plugin: dict = {}
+    exec(compile(source, "ocr_image.py", "exec"), plugin)  # noqa: S102 - the plugin's own text
+    return plugin["filter_ocr_image"]
+
+
+def test_a_red_stamp_is_dropped_and_a_heading_set_in_red_is_kept(monkeypatch):
+    """A page at 200 dpi with a round red stamp (35 mm across) and a heading line set in dark
+    red (70 x 4 mm): the stamp goes, as the colour dropout does; the heading stays ink."""
+    from PIL import ImageDraw
+
+    dpi, mm = 200, 200 / 25.4
+    page = Image.new("RGB", (int(170 * mm), int(120 * mm)), (245, 245, 240))
+    page.info["dpi"] = (dpi, dpi)
+    draw = ImageDraw.Draw(page)
+    heading = (int(10 * mm), int(10 * mm), int(80 * mm), int(14 * mm))
+    for x in range(heading[0], heading[2], int(2 * mm)):  # letters: strokes with gaps between
+        draw.rectangle((x, heading[1], x + int(1.2 * mm), heading[3]), fill=(192, 0, 0))
+    centre, radius = (int(120 * mm), int(70 * mm)), int(17.5 * mm)
+    draw.ellipse((centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius),
+                 outline=(205, 40, 45), width=int(1.5 * mm))
+    read = _ocr_image_filter(monkeypatch)(None, page).convert("L")
+    assert read.getpixel((heading[0] + 2, heading[1] + 10)) < 100
+    assert read.getpixel((centre[0], centre[1] - radius + 3)) > 200

@@ -561,18 +561,19 @@ def _two_column_pdf(path, columns: tuple[tuple[float, float], tuple[float, float
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
-    pdfmetrics.registerFont(TTFont("Serif-Bold", str(FONT_DIR / "LiberationSerif-Bold.ttf")))
+    regular, bold = "Serif", "Serif-Bold"
+    pdfmetrics.registerFont(TTFont(regular, str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont(bold, str(FONT_DIR / "LiberationSerif-Bold.ttf")))
     pdf = canvas.Canvas(str(path), pagesize=(595, 842))
-    pdf.setFont("Serif", 13)
+    pdf.setFont(regular, 13)
     pdf.drawString(85, 760, "UBND tỉnh báo cáo kết quả thực hiện như sau:")
     bottom = 760
     for (x0, x1), heading, text, y in (((columns[0]), "1. Kết quả đạt được", COLUMN_LEFT_TEXT, 730),
                                        ((columns[1]), "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT, 730 - drop)):
-        pdf.setFont("Serif-Bold", 13)
+        pdf.setFont(bold, 13)
         pdf.drawString(x0, y, heading)
-        pdf.setFont("Serif", 13)
-        for line in simpleSplit(text, "Serif", 13, x1 - x0):
+        pdf.setFont(regular, 13)
+        for line in simpleSplit(text, regular, 13, x1 - x0):
             y -= 18
             pdf.drawString(x0, y, line)
         bottom = min(bottom, y)
@@ -592,6 +593,47 @@ def test_two_columns_are_read_column_by_column(tmp_path):
         "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT,
         "Trên đây là báo cáo của tỉnh./.",
     ]
+
+
+def test_two_columns_in_an_ocr_text_layer_are_read_column_by_column(tmp_path):
+    """A scan of a page in two columns: OCR's text layer puts each word where it is on the
+    page, so the gutter shows as in a typed PDF, and the columns are read one after the other."""
+    pdf = _two_column_pdf(tmp_path / "quet.pdf", ((85, 295), (325, 540)))
+    # Its fonts named as OCR names its text layer's (the same length: the PDF's offsets hold).
+    typed = pdf.read_bytes()
+    pdf.write_bytes(typed.replace(b"+LiberationSerif-Bold", b"+GlyphLessFont       ")
+                    .replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    assert {block.style for block in read_pdf(pdf).blocks} == {"GlyphLessFont"}
+    assert texts(read_pdf(pdf))[1:5] == [
+        "1. Kết quả đạt được", COLUMN_LEFT_TEXT, "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT]
+
+
+def test_spaces_between_ocr_words_that_line_up_are_no_gutter(tmp_path):
+    """OCR writes each word apart: six lines of one column whose word spaces happen to fall
+    at one place mid-line (a justified space, 8 pt at 13 pt) are still whole lines."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    path = tmp_path / "mot-cot.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    left, right = "Tỉnh đã đưa vào vận hành cổng dịch", "vụ công trực tuyến với nhiều thủ tục"
+    for k in range(6):
+        y = 700 - 18 * k
+        for x, text in ((85.0, left), (85 + pdfmetrics.stringWidth(left, "Serif", 13) + 8, right)):
+            for word in text.split():  # one run a word, as in OCR's text layer
+                pdf.drawString(x, y, word)
+                x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
+    pdf.showPage()
+    pdf.save()
+    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    blocks = read_pdf(path).blocks
+    assert {block.style for block in blocks} == {"GlyphLessFont"}
+    assert all(" | " not in block.text for block in blocks)
+    assert texts(read_pdf(path))[0].startswith(f"{left} {right}")
 
 
 def test_narrow_blocks_side_by_side_stay_table_rows(tmp_path):
