@@ -29,7 +29,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -205,23 +205,7 @@ def pages_without_text(path: Path | str) -> list[int]:
     """1-based numbers of the pages that show an image but have (almost) no text layer:
     scanned pages, candidates for OCR. A blank page has nothing to recognise; a damaged
     one is left to `read_pdf`, which says so."""
-    path = Path(path)
-    pdf = _open(path)
-    try:
-        found = []
-        for number in range(1, len(pdf) + 1):
-            try:
-                page = _page(path, pdf, number)
-            except DocumentError:
-                continue
-            textpage = page.get_textpage()
-            visible = len("".join(textpage.get_text_range().split()))
-            if visible < NEGLIGIBLE_TEXT_CHARS and _has_image(page):
-                found.append(number)
-        return found
-    finally:
-        pdf.close()
-
+    return [number for number, text in _image_pages(path) if _negligible(text)]
 
 
 # A page image's own text layer (a copier's or scanner's OCR) that reads as Vietnamese less
@@ -239,27 +223,33 @@ def pages_to_recognise(path: Path | str) -> list[int]:
     keeps its text however it reads: it has no image to recognise (a legacy-font PDF's
     codes are converted later). A blank page has nothing to recognise; a damaged one is
     left to `read_pdf`, which says so."""
+    found = []
+    for number, text in _image_pages(path):
+        share = None if _negligible(text) else vietnamese_share(text)
+        if _negligible(text) or (share is not None and share < POOR_LAYER_SHARE):
+            found.append(number)
+    return found
+
+
+def _negligible(text: str) -> bool:
+    return len("".join(text.split())) < NEGLIGIBLE_TEXT_CHARS
+
+
+def _image_pages(path: Path | str) -> Iterator[tuple[int, str]]:
+    """Each readable page that shows an image, with its text layer's text."""
     path = Path(path)
     pdf = _open(path)
     try:
-        found = []
         for number in range(1, len(pdf) + 1):
             try:
                 page = _page(path, pdf, number)
             except DocumentError:
                 continue
-            if not _has_image(page):
-                continue
-            text = page.get_textpage().get_text_range()
-            if len("".join(text.split())) < NEGLIGIBLE_TEXT_CHARS:
-                found.append(number)
-                continue
-            share = vietnamese_share(text)
-            if share is not None and share < POOR_LAYER_SHARE:
-                found.append(number)
-        return found
+            if _has_image(page):
+                yield number, page.get_textpage().get_text_range()
     finally:
         pdf.close()
+
 
 # -- opening ----------------------------------------------------------------------------
 
