@@ -658,7 +658,7 @@ def _gutter(mask: int, first: int) -> float:
 
 
 def _rows(runs: Sequence[_Run]) -> list[list[_Run]]:
-    """Runs sharing a baseline band, top to bottom (as `_lines` groups them)."""
+    """Runs sharing a baseline band, top to bottom: the groups `_lines` makes lines of."""
     groups: list[list[_Run]] = []
     for run in sorted(runs, key=lambda r: (r.bottom, r.x0)):
         for group in reversed(groups[-4:]):
@@ -826,15 +826,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
 def _lines(page: int, runs: Sequence[_Run]) -> list[_Line]:
     """Runs sharing a baseline band make a line, read left to right; a wide gap between
     two runs separates table cells."""
-    groups: list[list[_Run]] = []
-    for run in sorted(runs, key=lambda r: (r.bottom, r.x0)):
-        for group in reversed(groups[-4:]):
-            if _same_line(group[0], run):
-                group.append(run)
-                break
-        else:
-            groups.append([run])
-    return [_line(page, sorted(group, key=lambda r: r.x0)) for group in groups]
+    return [_line(page, sorted(group, key=lambda r: r.x0)) for group in _rows(runs)]
 
 
 def _same_line(a: _Run, b: _Run) -> bool:
