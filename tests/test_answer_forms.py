@@ -4,32 +4,12 @@ numbered "1:" or "1-", a heading in a box of one cell right after another table.
 with every `phrases` list empty, as a new campaign reads on its first day.
 """
 
-import dataclasses
 
 import docx
 from docx_builders import Bold, add_table, build_lines, write_letterhead, write_signoff
+from test_heading_layouts import TEXTS, UNKNOWN, read  # headings in words of their own, texts in their items' words
 
-from baocao.campaign import load_campaign
-from baocao.parse.docx import read_docx
 from baocao.parse.labels import label_ordinal, label_shape, leading_label, strip_label
-from baocao.parse.sections import extract_sections
-
-WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
-# Headings whose words share nothing with the outline's.
-UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
-# Texts that speak their item's words, as provinces' texts do.
-TEXTS = {
-    1: "Trước khi Đề án 950 được ban hành, tỉnh đã triển khai các nội dung công việc về chính quyền điện tử.",
-    2: "Kể từ sau khi có Đề án, thông tin chung: tỉnh đã chọn 3 đô thị thí điểm.",
-    3: "Công tác tuyên truyền, các chương trình, kế hoạch hành động được triển khai hằng năm.",
-    4: "Kinh phí thực hiện các dự án đầu tư, các hạng mục là 120 tỷ đồng.",
-    5: "Khó khăn, vướng mắc về nguồn lực và văn bản quy phạm pháp luật.",
-    6: "Đề xuất, kiến nghị Bộ Xây dựng sớm ban hành hướng dẫn.",
-}
-
-
-def read(path):
-    return extract_sections(read_docx(path), WITHOUT_PHRASES)
 
 
 def one_table_report(path, summary_then_headings: bool = False, two_columns: bool = False):
