@@ -1838,3 +1838,18 @@ def test_pool_8_scans_are_of_five_new_kinds():
             if kind == "photo_sideways":  # page 1 stored turned: wider than high
                 assert e["scan"]["turned"] == {"page": 1, "degrees": 90}
                 assert pdf.pages[0].width > pdf.pages[0].height, e["file"]
+
+
+def test_two_text_pdfs_of_pool_8_are_made_by_reportlab_not_libreoffice():
+    import pdfplumber
+
+    made = [e for e in entries_of(8) if e.get("pdf_maker")]
+    assert len(made) == 2 and all(e["kind"] == "pdf" and e["pdf_maker"] == "reportlab" for e in made)
+    for e in entries_of(8):
+        if e["kind"] != "pdf":
+            continue
+        with pdfplumber.open(CORPORA[8] / e["file"]) as pdf:
+            producer = pdf.metadata.get("Producer", "")
+            assert ("ReportLab" in producer) == bool(e.get("pdf_maker")), e["file"]
+            assert e["sections"]["1"].split("\n")[0][:40] in " ".join(
+                (p.extract_text() or "").replace("\n", " ") for p in pdf.pages), e["file"]
