@@ -1577,27 +1577,29 @@ def test_pool_7_scans_are_of_five_new_kinds():
 # headings; funding and letterheads in new shapes, five new kinds of scan
 # ---------------------------------------------------------------------------------------
 
-NEW_LADDERS_8 = {"cau_colon", "roman_compound", "decimal_then_own", "centred_caps", "label_cell_borderless"}
+NEW_LADDERS_8 = {"cau_colon", "roman_compound", "decimal_then_own", "centred_caps", "label_cell_borderless",
+                 "legal_numbering"}
 LADDERS[8] = NEW_LADDERS_8 | {"arabic", "arabic_dot_dash", "arabic_slash", "auto_lvltext", "auto_numbered",
-                              "bold_lead_sentence", "cau_question", "content_control", "dash_bold", "decimal_zero",
-                              "decimal_under_plain", "dieu_number", "heading_box", "heading_over_text",
-                              "heading_table_row", "heading_textbox", "level3_under_part", "mot_la", "muc_colon",
-                              "noi_dung_colon", "one_table", "paren_number", "roman", "roman_dash",
-                              "roman_in_parens", "roman_slash", "zero_padded"}  # pools 1-7's, at a lower weight
+                              "bold_lead_sentence", "content_control", "dash_bold", "decimal_under_plain",
+                              "decimal_zero", "dieu_number", "heading_box", "heading_over_text", "heading_table_row",
+                              "heading_textbox", "level3_under_part", "mot_la", "muc_colon", "noi_dung_colon",
+                              "one_table", "ordinal_words", "paren_number", "roman", "roman_dash", "roman_in_parens",
+                              "roman_slash", "zero_padded"}  # pools 1-7's, at a lower weight
 NEW_LAYOUTS_8 = {"legal_docs_list", "paren_list_in_item", "addendum_after_6", "quoted_outline", "province_header",
                  "form_after_signature", "expanded_spacing"}
-LAYOUTS[8] = NEW_LAYOUTS_8 | {"body_page_marks", "bullet_subheads", "caps_not_bold", "cover_page",  # pools 1-7's
-                              "extra_heading_between", "forwarding_letter", "heading_line_break", "heading_run_in",
-                              "heading_without_outline_words", "item_6_addressees", "item_left_out",
-                              "item_no_content", "item_none_answer", "justified_text", "merged_4_5", "merged_5_6",
-                              "number_own_line", "number_skipped", "question_under_heading", "reordered",
-                              "small_caps_heading", "split_run_heading", "summary_table", "table_of_contents",
-                              "tracked_changes", "trailing_colon", "two_columns", "underline_only"}
+LAYOUTS[8] = NEW_LAYOUTS_8 | {"body_page_marks", "bullet_subheads", "caps_not_bold", "centred_headings",  # 1-7's
+                              "coloured_heading", "cover_page", "extra_heading_between", "first_heading_missing",
+                              "forwarding_letter", "heading_line_break", "heading_without_outline_words",
+                              "italic_heading", "item_6_addressees", "item_left_out", "item_no_content",
+                              "item_none_answer", "justified_text", "merged_4_5", "merged_5_6", "nbsp_numbering",
+                              "reordered", "small_caps_heading", "split_run_heading", "summary_table",
+                              "table_of_contents", "tracked_changes", "trailing_colon", "underline_only"}
 SHAPES_8 = {  # how each of pool 8's ladders numbers an item heading, as a reader sees it
     "cau_colon": r"Câu \d+: \S",
     "roman_compound": r"I\.\d+\. \S",
     "decimal_then_own": r"1\.[1-7]\. \S",
     "label_cell_borderless": r"\d+\. \| \S",
+    "legal_numbering": r"1\.[1-7]\. \S",  # drawn by Word from "%1.%2." with isLgl, not typed
 }
 
 
@@ -1748,6 +1750,8 @@ def test_letter_spaced_headings():
     for e in (e for e in files if e["kind"] == "docx"):
         lines = {h["text"].split(" | ")[-1] for h in item_headings(e)}
         runs = [r for p in docx_8(e).paragraphs if p.text in lines for r in p.runs]
+        runs += [r for t in docx_8(e).tables for row in t.rows for c in row.cells for p in c.paragraphs
+                 if p.text in lines for r in p.runs]
         assert runs, e["file"]
         for run in runs:
             spacing = run._r.rPr.find(
@@ -1853,3 +1857,20 @@ def test_two_text_pdfs_of_pool_8_are_made_by_reportlab_not_libreoffice():
             assert ("ReportLab" in producer) == bool(e.get("pdf_maker")), e["file"]
             assert e["sections"]["1"].split("\n")[0][:40] in " ".join(
                 (p.extract_text() or "").replace("\n", " ") for p in pdf.pages), e["file"]
+
+
+def test_word_legal_numbering_draws_1_1_under_a_roman_level_and_no_number_is_typed():
+    mh = generator()
+    files = pool8(ladder="legal_numbering")
+    assert len(files) >= 2 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        document = docx_8(e)
+        numbering = document.part.numbering_part.element.xml
+        assert re.search(r'<w:numFmt w:val="decimal"/>\s*<w:isLgl/>\s*<w:lvlText w:val="%1\.%2\."/>', numbering)
+        umbrella = e["headings"][0]
+        assert umbrella.get("umbrella") and umbrella["text"].startswith("I. "), e["file"]
+        for h in item_headings(e):
+            title = h["text"].split(" ", 1)[1]
+            para = next(p for p in document.paragraphs if p.text == title)  # the number is not typed
+            num = para._p.pPr.numPr
+            assert num.numId.val == mh.LEGAL_LIST and num.ilvl.val == 1, e["file"]
