@@ -30,7 +30,7 @@ from baocao.parse.headings import MAX_HEADING_CHARS
 from baocao.parse.labels import leading_label, page_mark
 from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
-from baocao.parse.styles import paragraph_style, run_style, style_chain, table_style
+from baocao.parse.styles import cached, paragraph_style, run_style, style_chain, table_style
 from baocao.text import clean_line, fold, nfc
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -49,6 +49,9 @@ _SOFT_HYPHEN = qn("w:softHyphen")
 _SDT = qn("w:sdt")
 _RPR = qn("w:rPr")
 _COLOR = qn("w:color")
+_RSTYLE = qn("w:rStyle")
+_VAL = qn("w:val")
+_THEME_COLOR = qn("w:themeColor")
 _HYPERLINK = qn("w:hyperlink")
 _CUSTOM_XML = qn("w:customXml")
 _SDT_CONTENT = qn("w:sdtContent")
@@ -118,8 +121,8 @@ def _blocks(word) -> tuple[Block, ...]:
 
 def _with_colour_marks(read: list[tuple[Block, str]]) -> tuple[Block, ...]:
     """The blocks, a paragraph written in a colour of its own marked `coloured`: its every
-    run in one colour, not black and not the body's (the colour most of the paragraphs' text
-    is written in, black or none as a rule)."""
+    run in one colour, not black and not the body's (the colour most of the text of the
+    paragraphs short enough for a heading is written in, black or none as a rule)."""
     amounts: dict[str, int] = {}
     for block, colour in read:
         if block.kind == "paragraph" and colour != _MIXED:
@@ -140,7 +143,8 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int]) ->
             paragraph = Paragraph(element, word._body)
             block = _paragraph_block(paragraph, at, counters)
             if block.text and not page_mark(block.text):
-                yield block, _colour(paragraph)
+                # A paragraph longer than a heading is none: its colour is not looked for (nor counted).
+                yield block, _colour(paragraph) if len(block.text) <= MAX_HEADING_CHARS else _MIXED
             yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
         elif _text_column(element, word):
             for tc in element.iter(_TC):
@@ -360,15 +364,26 @@ def _colour(paragraph: Paragraph) -> str:
             continue
         if r.getparent().tag == _HYPERLINK:
             return _MIXED
-        colour = _colour_in(r.find(_RPR))
+        rPr = r.find(_RPR)
+        colour = _colour_in(rPr)
         if colour is None:
-            colour = next((c for style in (*style_chain(paragraph.part, run_style(Run(r, paragraph))),
-                                           *style_chain(paragraph.part, paragraph_style(paragraph)))
-                           if (c := _colour_in(style.element.rPr)) is not None), "")
+            style = rPr.find(_RSTYLE) if rPr is not None else None
+            colour = _styled_colour(paragraph, r, style.get(_VAL) if style is not None else None)
         if found is not None and colour != found:
             return _MIXED
         found = colour
     return found or ""
+
+
+def _styled_colour(paragraph: Paragraph, r, run_style_id: str | None) -> str:
+    """The colour a run without its own takes from its character style or the paragraph's
+    style ("" for none), found once per pair of styles."""
+    def styled():
+        chains = (*style_chain(paragraph.part, run_style(Run(r, paragraph))),
+                  *style_chain(paragraph.part, paragraph_style(paragraph)))
+        return next((c for style in chains if (c := _colour_in(style.element.rPr)) is not None), "")
+
+    return cached(paragraph.part, ("colour", paragraph._p.style, run_style_id), styled)
 
 
 def _colour_in(rPr) -> str | None:
@@ -376,7 +391,7 @@ def _colour_in(rPr) -> str | None:
     element = rPr.find(_COLOR) if rPr is not None else None
     if element is None:
         return None
-    value = (element.get(qn("w:themeColor")) or element.get(qn("w:val")) or "").lower()
+    value = (element.get(_THEME_COLOR) or element.get(_VAL) or "").lower()
     return "" if value in _BLACK else value
 
 
