@@ -290,3 +290,14 @@ def test_a_page_mark_left_in_the_body_is_neither_text_nor_heading(tmp_path):
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == {
         n: f"{t}\n{MORE}" if n in (2, 4, 5) else f"{t}\n{MORE}\n{MORE}" for n, t in TEXTS.items()}
+
+
+def test_coloured_headings_of_runs_in_several_fonts_open_their_items_in_an_odt_too(tmp_path):
+    """The same report saved as .odt: LibreOffice's conversion back to .docx keeps each run's colour."""
+    from ocr_builders import soffice_convert
+
+    from baocao.parse.convert import convert_to_docx
+
+    odt = soffice_convert(coloured_report(tmp_path / "bao-cao.docx"), "odt", tmp_path / "odt")
+    report = read(convert_to_docx(odt, tmp_path / "docx"))
+    assert {s.number: s.text for s in report.sections} == TEXTS
