@@ -43,6 +43,7 @@ class Block:
     # từ năm 2014. Giai đoạn 2015 – 2017, …"): a heading run into its text; "" for none.
     lead: str = ""
     underlined: bool = False  # every non-blank run is underlined: a heading's mark where it is not bold
+    coloured: bool = False  # every non-blank run in one colour that is not the body's: a heading's mark too
 
     @property
     def line(self) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
+from itertools import count
 from pathlib import Path
 
 import docx
@@ -24,16 +26,19 @@ from lxml import etree
 from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.fonts import RunFonts, current_fonts
-from baocao.parse.labels import leading_label
+from baocao.parse.headings import MAX_HEADING_CHARS
+from baocao.parse.labels import leading_label, page_mark
 from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
-from baocao.parse.styles import paragraph_style, run_style, style_chain, table_style
+from baocao.parse.styles import cached, paragraph_style, run_style, style_chain, table_style
 from baocao.text import clean_line, fold, nfc
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Tags the body walk compares every element with, named once (qn() is a function call).
 _P = qn("w:p")
 _TBL = qn("w:tbl")
+_TR = qn("w:tr")
+_TC = qn("w:tc")
 _R = qn("w:r")
 _T = qn("w:t")
 _TAB = qn("w:tab")
@@ -42,6 +47,12 @@ _CR = qn("w:cr")
 _NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
 _SOFT_HYPHEN = qn("w:softHyphen")
 _SDT = qn("w:sdt")
+_RPR = qn("w:rPr")
+_COLOR = qn("w:color")
+_RSTYLE = qn("w:rStyle")
+_VAL = qn("w:val")
+_THEME_COLOR = qn("w:themeColor")
+_HYPERLINK = qn("w:hyperlink")
 _CUSTOM_XML = qn("w:customXml")
 _SDT_CONTENT = qn("w:sdtContent")
 # Deleted revisions are not the text; a text box floats outside the reading order; the
@@ -51,6 +62,8 @@ _NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), _TXBX, _MC_FALLBACK}
 _HEADING_STYLE = re.compile(r"^(?:heading|tieu de|dau de)\s*([1-9])$")
 _TITLE_STYLES = {"title", "tieu de"}
 _BODY_TEXT_OUTLINE_LEVEL = 9
+_BLACK = {"", "auto", "000000", "text1", "dark1"}
+_MIXED = "mixed"  # runs in several colours, a link, a table row: no colour of the paragraph's own
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _READ_ERRORS = (
@@ -101,26 +114,72 @@ def _reason(path: Path, error: Exception) -> str:
     return N_("it is damaged: {reason}").format(reason=f"{type(error).__name__}: {error}")
 
 
-def _blocks(word) -> Iterator[Block]:
-    counters = Counters(read_numbering(word))
-    index = 0
-    for element in _content(word.element.body):
+def _blocks(word) -> tuple[Block, ...]:
+    read = list(_walk(_content(word.element.body), word, Counters(read_numbering(word)), count()))
+    return _with_colour_marks(read)
+
+
+def _with_colour_marks(read: list[tuple[Block, str]]) -> tuple[Block, ...]:
+    """The blocks, a paragraph written in a colour of its own marked `coloured`: its every
+    run in one colour, not black and not the body's (the colour most of the text of the
+    paragraphs short enough for a heading is written in, black or none as a rule)."""
+    amounts: dict[str, int] = {}
+    for block, colour in read:
+        if block.kind == "paragraph" and colour != _MIXED:
+            amounts[colour] = amounts.get(colour, 0) + len(block.text)
+    body = max(amounts, key=amounts.__getitem__, default="")
+    return tuple(replace(block, coloured=True) if colour not in ("", body, _MIXED) else block for block, colour in read)
+
+
+def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int]) -> Iterator[tuple[Block, str]]:
+    """The blocks of a body's (or a text column's) paragraphs and tables, each paragraph and
+    table row numbered from `index` in turn, each with the colour its text is written in
+    (_colour)."""
+    for element in elements:
         if element.tag == _P:
+            at = next(index)
             if _deleted_paragraph(element):
-                index += 1  # a paragraph deleted with revisions on: Word shows it, and numbers it, in markup only
-                continue
-            block = _paragraph_block(Paragraph(element, word._body), index, counters)
-            if block.text:
-                yield block
-            yield from _text_boxes(element, word, index, counters)
-            index += 1
+                continue  # a paragraph deleted with revisions on: Word shows it, and numbers it, in markup only
+            paragraph = Paragraph(element, word._body)
+            block = _paragraph_block(paragraph, at, counters)
+            if block.text and not page_mark(block.text):
+                # A paragraph longer than a heading is none: its colour is not looked for (nor counted).
+                yield block, _colour(paragraph) if len(block.text) <= MAX_HEADING_CHARS else _MIXED
+            yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
+        elif _text_column(element, word):
+            for tc in element.iter(_TC):
+                if _enclosing_table(tc) is element:
+                    yield from _walk(_content(tc), word, counters, index)
         else:
             style = None   # looked up once per table, only when a row has text
             for row_text, bold in _rows(element, word, counters):
+                at = next(index)
                 if row_text.strip(" |"):
                     style = _table_style(element, word) if style is None else style
-                    yield Block(index, row_text, "table_row", style, None, bold)
-                index += 1
+                    yield Block(at, row_text, "table_row", style, None, bold), _MIXED
+
+
+def _text_column(table, word) -> bool:
+    """A table of one column holding running text, not a list: each row one cell, and some
+    cell more than one line (several paragraphs, a table, or a paragraph longer than a
+    heading), or two cells or more each a bold line alone over a cell of text. Its cells
+    are a box drawn around paragraphs ("1. Title" shaded in one row, its item's text in the
+    next): they are read as the paragraphs and tables they hold, so a heading among them is
+    found by its own features, as in the body."""
+    rows = table.findall(_TR)
+    if len(rows) < 2 or any(len(tr.findall(_TC)) != 1 for tr in rows):
+        return False
+    headed, heading = 0, False  # heading cells followed by a text cell; the row before was one
+    for tr in rows:
+        written = [e for e in _content(tr.find(_TC)) if e.tag == _TBL or _text(e).strip()]
+        if len(written) > 1 or any(e.tag == _TBL or len(_text(e)) > MAX_HEADING_CHARS for e in written):
+            return True
+        if not written:
+            continue
+        bold = _all_runs(written[0], Paragraph(written[0], word._body), "bold")
+        headed += heading and not bold
+        heading = bold
+    return headed >= 2
 
 
 def _text_boxes(paragraph, word, index: int, counters: Counters) -> Iterator[Block]:
@@ -293,6 +352,47 @@ def _bold_lead(paragraph: Paragraph, text: str) -> str:
         return ""  # every run bold, or none with text after the bold ones
     words = clean_line("".join(lead))
     return words if words.endswith((".", ":")) and text.startswith(words) and len(words) < len(text) else ""
+
+
+def _colour(paragraph: Paragraph) -> str:
+    """The one colour every run with text of a paragraph is written in ("" for black or
+    none, _MIXED for several, or for a link's): directly, else through the run's character
+    style, else through the paragraph style."""
+    found = None
+    for r in _runs(paragraph._p):
+        if not _text(r).strip():
+            continue
+        if r.getparent().tag == _HYPERLINK:
+            return _MIXED
+        rPr = r.find(_RPR)
+        colour = _colour_in(rPr)
+        if colour is None:
+            style = rPr.find(_RSTYLE) if rPr is not None else None
+            colour = _styled_colour(paragraph, r, style.get(_VAL) if style is not None else None)
+        if found is not None and colour != found:
+            return _MIXED
+        found = colour
+    return found or ""
+
+
+def _styled_colour(paragraph: Paragraph, r, run_style_id: str | None) -> str:
+    """The colour a run without its own takes from its character style or the paragraph's
+    style ("" for none), found once per pair of styles."""
+    def styled():
+        chains = (*style_chain(paragraph.part, run_style(Run(r, paragraph))),
+                  *style_chain(paragraph.part, paragraph_style(paragraph)))
+        return next((c for style in chains if (c := _colour_in(style.element.rPr)) is not None), "")
+
+    return cached(paragraph.part, ("colour", paragraph._p.style, run_style_id), styled)
+
+
+def _colour_in(rPr) -> str | None:
+    """The colour a run's (or a style's) properties set: "" for black or automatic, None if unset."""
+    element = rPr.find(_COLOR) if rPr is not None else None
+    if element is None:
+        return None
+    value = (element.get(_THEME_COLOR) or element.get(_VAL) or "").lower()
+    return "" if value in _BLACK else value
 
 
 def _run_has(run: Run, paragraph: Paragraph, mark: str) -> bool:

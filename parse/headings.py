@@ -41,13 +41,14 @@ class _Hit:
 
 
 def is_heading_like(block: Block) -> bool:
-    """A heading style, or a short paragraph that is bold, underlined, ALL CAPS or numbered."""
+    """A heading style, or a short paragraph that is bold, underlined, in a colour of its own,
+    ALL CAPS or numbered."""
     if block.kind != "paragraph":
         return False
     if block.heading_level is not None:
         return True
-    return len(block.text) <= MAX_HEADING_CHARS and (block.bold or block.underlined or is_all_caps(block.text)
-                                             or bool(block.number))
+    return len(block.text) <= MAX_HEADING_CHARS and (block.bold or block.underlined or block.coloured
+                                                     or is_all_caps(block.text) or bool(block.number))
 
 
 def is_all_caps(text: str) -> bool:

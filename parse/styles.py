@@ -12,7 +12,8 @@ from docx.styles.style import StyleFactory
 _CACHE: "weakref.WeakKeyDictionary[object, dict]" = weakref.WeakKeyDictionary()
 
 
-def _cached(part, key, compute):
+def cached(part, key, compute):
+    """compute(), once per document part and key."""
     cache = _CACHE.setdefault(part, {})
     if key not in cache:
         cache[key] = compute()
@@ -21,19 +22,19 @@ def _cached(part, key, compute):
 
 def paragraph_style(paragraph):
     style_id = paragraph._p.style
-    return _cached(paragraph.part, ("p", style_id), lambda: _style(paragraph.part, style_id, WD_STYLE_TYPE.PARAGRAPH))
+    return cached(paragraph.part, ("p", style_id), lambda: _style(paragraph.part, style_id, WD_STYLE_TYPE.PARAGRAPH))
 
 
 def table_style(table):
     """A docx.table.Table's style: a table without its own is the document's default
     style, which python-docx finds by scanning every style again for each table."""
     style_id = table._tbl.tblStyle_val
-    return _cached(table.part, ("t", style_id), lambda: _style(table.part, style_id, WD_STYLE_TYPE.TABLE))
+    return cached(table.part, ("t", style_id), lambda: _style(table.part, style_id, WD_STYLE_TYPE.TABLE))
 
 
 def run_style(run):
     style_id = run._r.style
-    return _cached(run.part, ("r", style_id), lambda: _style(run.part, style_id, WD_STYLE_TYPE.CHARACTER))
+    return cached(run.part, ("r", style_id), lambda: _style(run.part, style_id, WD_STYLE_TYPE.CHARACTER))
 
 
 def _style(part, style_id, style_type):
@@ -43,7 +44,7 @@ def _style(part, style_id, style_type):
     style of the document again for each type's default."""
     if style_id is not None:
         return part.get_style(style_id, style_type)
-    default = _cached(part, "defaults", lambda: _defaults(part)).get(style_type)
+    default = cached(part, "defaults", lambda: _defaults(part)).get(style_type)
     return StyleFactory(default) if default is not None else None
 
 
@@ -71,4 +72,4 @@ def style_chain(part, style) -> tuple:
             current = current.base_style
         return tuple(found)
 
-    return _cached(part, ("chain", style.type, style.style_id), chain)
+    return cached(part, ("chain", style.type, style.style_id), chain)

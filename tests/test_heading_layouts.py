@@ -176,3 +176,128 @@ def test_outline_reference_reads_the_item_number_in_parentheses():
     assert outline_reference("Những chuyển động chính (mục 2 đề cương)") == 2
     assert outline_reference("MỨC CHI (NỘI DUNG 4 THEO ĐỀ CƯƠNG CỦA BỘ)") == 4
     assert outline_reference("Kinh phí (triệu đồng)") is None
+
+
+# A second paragraph under each heading, as items mostly have.
+MORE = "Số liệu do các sở, ngành tổng hợp."
+
+
+def boxed_report(path, one_table: bool, more: bool = True):
+    """Each heading "1. …" bold in a row of a bordered table of one column, its item's text
+    (two paragraphs, or one) in the row under it: all in one table, or a table of two rows an item."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    table = document.add_table(rows=12, cols=1) if one_table else None
+    for n, words in UNKNOWN.items():
+        if not one_table:
+            table = document.add_table(rows=2, cols=1)
+            document.add_paragraph()
+        table.style = "Table Grid"
+        first = 2 * n - 2 if one_table else 0
+        head, text = table.rows[first].cells[0], table.rows[first + 1].cells[0]
+        head.paragraphs[0].add_run(f"{n}. {words}").bold = True
+        text.paragraphs[0].text = TEXTS[n]
+        if more:
+            text.add_paragraph(MORE)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_a_table_of_one_column_whose_cells_alternate_headings_and_texts_is_read_as_its_paragraphs(tmp_path):
+    for one_table in (True, False):
+        report = read(boxed_report(tmp_path / f"bao-cao-{one_table}.docx", one_table))
+        assert {s.number: s.text for s in report.sections} == {n: f"{t}\n{MORE}" for n, t in TEXTS.items()}
+        assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
+    # A line of text a cell: the heading cells and the text cells alternate.
+    report = read(boxed_report(tmp_path / "bao-cao.docx", one_table=True, more=False))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_table_of_one_column_of_single_lines_stays_a_table(tmp_path):
+    """A list in a table of one column ("Kế hoạch số …" a row), one bold header row over it: rows, not paragraphs."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=1)
+    table.rows[0].cells[0].paragraphs[0].add_run("Các kế hoạch đã ban hành").bold = True
+    for row, n in zip(table.rows[1:], (12, 34, 56), strict=True):
+        row.cells[0].text = f"Kế hoạch số {n}/KH-UBND"
+    document.save(tmp_path / "bang.docx")
+    assert [b.kind for b in read_docx(tmp_path / "bang.docx").blocks] == ["table_row"] * 4
+
+
+def coloured_report(path, body_colour: str | None = None):
+    """Each heading unnumbered, not bold, in dark red: its first words in Arial in a run of
+    their own, the rest in two runs, the last larger (as LibreOffice writes an .odt's
+    heading out to .docx); the body in `body_colour` or in none."""
+    import docx
+    from docx.shared import Pt, RGBColor
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in HINTING.items():
+        paragraph = document.add_paragraph()
+        first, *rest = words.split(" ")
+        runs = [paragraph.add_run(f"{first} "), paragraph.add_run(" ".join(rest[:1]) + " "),
+                paragraph.add_run(" ".join(rest[1:]))]
+        runs[0].font.name = "Arial"
+        runs[2].font.size = Pt(14)
+        for run in runs:
+            run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+        body = document.add_paragraph(TEXTS[n])
+        if body_colour:
+            body.runs[0].font.color.rgb = RGBColor.from_string(body_colour)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_headings_in_a_colour_of_their_own_open_their_items_whatever_fonts_their_runs_are_in(tmp_path):
+    for body_colour in (None, "1F3864"):
+        report = read(coloured_report(tmp_path / f"bao-cao-{body_colour}.docx", body_colour))
+        assert {s.number: s.text for s in report.sections} == TEXTS
+        assert report.sections[1].heading == HINTING[2]
+
+
+def test_the_body_s_own_colour_and_a_link_s_are_no_heading_s_mark(tmp_path):
+    """Text all in one colour (the body's), a paragraph that is a link: not `coloured`."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = coloured_report(tmp_path / "bao-cao.docx", "1F3864")
+    document = docx.Document(path)
+    document.add_paragraph()._p.append(parse_xml(
+        f'<w:hyperlink {nsdecls("w")} w:anchor="nguon"><w:r><w:rPr><w:color w:val="0563C1"/></w:rPr>'
+        f'<w:t>Cổng thông tin điện tử của tỉnh</w:t></w:r></w:hyperlink>'))
+    document.save(path)
+    blocks = read_docx(path).blocks
+    assert "Cổng thông tin điện tử của tỉnh" in {b.text for b in blocks}
+    coloured = {b.text for b in blocks if b.coloured}
+    assert coloured == set(HINTING.values())
+
+
+def test_a_page_mark_left_in_the_body_is_neither_text_nor_heading(tmp_path):
+    """ "- 2 -", "Trang 3" on lines of their own inside items (a PDF converted to Word)."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"{n}. {words}"), TEXTS[n], {2: "- 2 -", 4: "Trang 3", 5: "– 4 –"}.get(n, MORE), MORE]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == {
+        n: f"{t}\n{MORE}" if n in (2, 4, 5) else f"{t}\n{MORE}\n{MORE}" for n, t in TEXTS.items()}
+
+
+def test_coloured_headings_of_runs_in_several_fonts_open_their_items_in_an_odt_too(tmp_path):
+    """The same report saved as .odt: LibreOffice's conversion back to .docx keeps each run's colour."""
+    from ocr_builders import soffice_convert
+
+    from baocao.parse.convert import convert_to_docx
+
+    odt = soffice_convert(coloured_report(tmp_path / "bao-cao.docx"), "odt", tmp_path / "odt")
+    report = read(convert_to_docx(odt, tmp_path / "docx"))
+    assert {s.number: s.text for s in report.sections} == TEXTS

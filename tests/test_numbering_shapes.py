@@ -12,7 +12,7 @@ from docx_builders import Bold, build_lines
 
 from baocao.campaign import load_campaign
 from baocao.parse.docx import read_docx
-from baocao.parse.labels import label_ordinal, label_shape, leading_label, strip_label
+from baocao.parse.labels import label_ordinal, label_shape, leading_label, page_mark, strip_label
 from baocao.parse.sections import extract_sections
 
 WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
@@ -58,6 +58,16 @@ def test_a_dot_dash_label_one_level_deeper_is_a_sub_heading_of_its_item(tmp_path
     report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
     assert {s.number: s.text for s in report.sections} == {
         n: f"{body(n)}\n{n}.1.- Phần việc thứ nhất\nChi tiết." for n in UNKNOWN}
+
+
+@pytest.mark.parametrize("line", ["- 2 -", "– 3 –", "-4-", "Trang 2", "TRANG 2/5", "Page 3 of 9"])
+def test_a_page_s_number_between_dashes_or_after_the_word_page_is_a_page_mark(line):
+    assert page_mark(line)
+
+
+@pytest.mark.parametrize("line", ["2", "2.", "II", "- Về nguồn lực:", "- 2 đô thị thí điểm", "Trang thông tin điện tử"])
+def test_a_label_alone_or_a_dashed_line_of_text_is_no_page_mark(line):
+    assert not page_mark(line)
 
 
 def test_a_number_with_a_decimal_part_is_still_a_figure_not_a_label():
