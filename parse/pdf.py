@@ -96,12 +96,17 @@ _BULLET = re.compile(r"^[-+•–—*]\s")
 # "_6/ Ý kiến"), a bracket alone there, underscores alone or after a label's stop.
 _RULE_GLYPHS = re.compile(r"^[|_]+\s*|\s*[|_]+$|^[\[\]]+(?:\s+|$)|\s+[\[\]]+$|(?<=[\s.:)/])_+(?=\s|$)")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
+# Points a cell may stick out of another and still be inside it (rules snapped 3 pt apart).
+_FRAME_SLACK = 3.0
 UNDERLINE_THICKNESS = 2.0  # points: a stroke this thin under a line of text underlines it
 _FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
 _HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _SECURITY_ERROR = 6  # FPDF_ERR_SECURITY
+
+
+_Box = tuple[float, float, float, float]  # x0, top, x1, bottom, PDF points from the page's top left
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,7 @@ class _Line:
     lead: str = ""  # the bold sentence the line opens with, the rest not bold (Block.lead)
     underlined: bool = False  # a stroke drawn right under the whole line
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
+    frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
 
     @property
     def is_row(self) -> bool:
@@ -342,6 +348,7 @@ class _Glyphs:
     ruled: bool  # drawn rules that may make a table
     underlines: tuple[tuple[float, float, float], ...] = ()  # thin horizontal strokes: (x0, x1, top)
     tables: tuple[_Table, ...] = ()  # the tables its rules draw
+    frames: tuple[_Box, ...] = ()  # the cells of its tables of one column (_frame_cells)
 
 
 def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[str] | None = None,
@@ -366,15 +373,16 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
     paths = [turn.box(*obj.get_bounds()) for obj in objects]
     ruled = _has_vertical_rules(paths)
     tables: tuple[_Table, ...] = ()
+    frames: tuple[_Box, ...] = ()
     if ruled:
         try:
-            tables = _page_tables(objects, top, turn)
+            tables, frames = _page_tables(objects, top, turn)
         except Exception as e:  # a path PDFium cannot describe: the page is read without table structure
             if deadline is not None and deadline.expired():
                 raise
             notes.append(N_("tables of {pages} could not be read: {reason}").format(
                 pages=_pages([number]), reason=_library_error(e)))
-    return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables)
+    return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables, frames)
 
 
 @dataclass(frozen=True)
@@ -507,8 +515,13 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
             column = [r for r in inside if (r.x1 <= stretch.gutter) == (side == 0)]
             lines.extend(replace(line, column=edges) for line in _lines(glyphs.number, column))
     lines.extend(_lines(glyphs.number, runs))
-    if glyphs.underlines:
-        lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, glyphs.underlines) else line
+    if glyphs.frames:
+        lines = _in_frames(lines, glyphs.frames)
+    # A frame's rules are no underlines, though one runs under the last line of each cell.
+    underlines = [stroke for stroke in glyphs.underlines if not any(
+        min(abs(stroke[2] - cell[1]), abs(stroke[2] - cell[3])) < _FRAME_SLACK for cell in glyphs.frames)]
+    if underlines:
+        lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, underlines) else line
                  for line in lines]
 
     def reading_order(line: _Line) -> tuple:
@@ -521,6 +534,24 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
     lines.sort(key=reading_order)
     lines = _without_footnotes(lines, {mark.text.strip() for mark in marks}, glyphs.height)
     return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
+
+
+def _in_frames(lines: list[_Line], frames: Sequence[_Box]) -> list[_Line]:
+    """The lines, each inside a frame's cell told the text's box in it: the cell less its inner
+    margin, the one the text set flush left in the page's frames shows. A paragraph in a cell
+    wraps at the cell's right edge, not the page's, and ends at the cell's rule."""
+    cell_of = {}
+    for k, line in enumerate(lines):
+        middle = (line.top + line.bottom) / 2
+        cell = next((cell for cell in frames if cell[0] - _FRAME_SLACK <= line.x0 and line.x1 <= cell[2] + _FRAME_SLACK
+                     and cell[1] <= middle <= cell[3]), None)
+        if cell is not None and not line.is_row:
+            cell_of[k] = cell
+    if not cell_of:
+        return lines
+    margin = max(min(lines[k].x0 - cell[0] for k, cell in cell_of.items()), 0.0)
+    return [replace(line, frame=(cell_of[k][0] + margin, cell_of[k][1], cell_of[k][2] - margin, cell_of[k][3]))
+            if k in cell_of else line for k, line in enumerate(lines)]
 
 
 # -- columns ------------------------------------------------------------------------------
@@ -939,11 +970,13 @@ def _has_vertical_rules(paths: Sequence[tuple[float, float, float, float]]) -> b
     return sum(top - bottom > 5 for _, bottom, _, top in paths) >= 2
 
 
-def _page_tables(objects: Sequence, page_top: float, turn: _Turn | None = None) -> tuple[_Table, ...]:
+def _page_tables(objects: Sequence, page_top: float,
+                 turn: _Turn | None = None) -> tuple[tuple[_Table, ...], tuple[_Box, ...]]:
     """The tables the page's drawn rules make, found as pdfplumber finds them ("lines"
     strategy: rules snapped and joined 3 pt apart, cells between their crossings, cells
     sharing a corner one table), from the rules PDFium gives: pdfplumber reading the same
-    page through pdfminer cost 0.3-0.5 s a page, most of a report's reading time."""
+    page through pdfminer cost 0.3-0.5 s a page, most of a report's reading time. And the
+    cells of its tables of one column, which are frames round text, no tables (_frame_cells)."""
     from pdfplumber.table import (  # imported here: most reports never need it
         Table,
         cells_to_tables,
@@ -957,9 +990,32 @@ def _page_tables(objects: Sequence, page_top: float, turn: _Turn | None = None) 
     edges = filter_edges(edges, "v", min_length=1) + filter_edges(edges, "h", min_length=1)
     edges = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
     cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
-    tables = [Table(None, group) for group in cells_to_tables(cells)]
+    groups, frames = [], []
+    for group in cells_to_tables(cells):
+        frame = _frame_cells(group)
+        groups.extend(cells_to_tables([cell for cell in group if cell not in frame]) if frame else [group])
+        frames.extend(sorted(frame, key=lambda cell: cell[1]))
+    tables = [Table(None, group) for group in groups]
     return tuple(_Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows)) for table in tables
-                 if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2)
+                 if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2), tuple(frames)
+
+
+def _frame_cells(cells: Sequence[_Box]) -> set[_Box]:
+    """The cells of a table of one column (x0, top, x1, bottom each): a frame drawn around
+    text, not a grid of figures ("1. Heading" in one row, its text in the next, a box round
+    a paragraph). Its text is read as lines and paragraphs like the page's; read as rows,
+    a heading in it was one cell of a table, no heading. The cells of a table set inside
+    one of its cells (a funding table in an item's text) are no part of the frame: they stay
+    a table. A table is one column when every cell not inside another spans its width."""
+    def inside(cell, outer) -> bool:
+        return (cell != outer and cell[0] >= outer[0] - _FRAME_SLACK and cell[2] <= outer[2] + _FRAME_SLACK
+                and cell[1] >= outer[1] - _FRAME_SLACK and cell[3] <= outer[3] + _FRAME_SLACK)
+
+    left, right = min(cell[0] for cell in cells), max(cell[2] for cell in cells)
+    outer = [cell for cell in cells if not any(inside(cell, other) for other in cells)]
+    if any(cell[0] > left + _FRAME_SLACK or cell[2] < right - _FRAME_SLACK for cell in outer):
+        return set()
+    return set(outer)
 
 
 def _path_edges(obj, page_top: float, turn: _Turn | None = None) -> list[dict]:
@@ -1169,9 +1225,15 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
         return False
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
+    if line.page == prev.page and line.frame != prev.frame:
+        return False  # a rule between them: two cells of a frame, or a frame and the text outside it
     width = width_of[line.page]
     left, right = line.column or (layout.left[width], layout.right[width])
     prev_right = prev.column[1] if prev.column else layout.right[width_of[prev.page]]
+    if line.frame:
+        left, right = line.frame[0], line.frame[2]
+    if prev.frame:
+        prev_right = prev.frame[2]
     pitch = layout.pitch * (1.0 if recognised else line.size / layout.body_size)  # larger type, wider lines
     if line.page == prev.page and line.column == prev.column and line.bottom - prev.bottom > 1.3 * pitch + 1:
         return False  # paragraph spacing, or a blank line
