@@ -807,9 +807,11 @@ def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]
 def _covering_sentence(blocks: tuple[Block, ...]) -> int:
     """The position of the letterhead's covering sentence ("… báo cáo như sau:"), before
     any numbered heading or Heading 1-9 (a Title style, level 0, is the letterhead's);
-    -1 when there is none. Nothing before it is a section."""
+    -1 when there is none. Nothing before it is a section. A subject line ("V/v gửi báo
+    cáo…", which reads as labelled "V/") is the letterhead's, no heading."""
     for pos, block in enumerate(blocks):
-        if block.kind == "paragraph" and (block.number or (block.heading_level or 0) > 0):
+        if (block.kind == "paragraph" and (block.number or (block.heading_level or 0) > 0)
+                and not _SUBJECT.match(fold(block.text))):
             return -1
         if _COVERING.search(fold(block.text)):
             return pos
