@@ -90,6 +90,10 @@ _OCR_FIT_EMS = 1.0
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IGNORECASE)
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
+# A page number marked as one ("- 2 -", "Trang 2", "Trang 2/5"), not a bare number: a line
+# that is only this is no text wherever it is on the page (a PDF made from a Word file that
+# was itself converted from a PDF has the old page numbers in its body).
+_PAGE_MARK = re.compile(r"^(?:(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
 # On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar or an
 # underscore at either end of a line, even touching its first or last word ("|4. Kinh phí",
@@ -1126,7 +1130,8 @@ def _cell_text(page: int, cell: tuple[float, float, float, float], runs: Sequenc
 def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
     """Every line but those in the top or bottom band that are page numbers or repeat
     at the same place on most pages, their numbers aside: a page number that need not be the
-    file's ("Trang 3/9" on its second page, when the cover is counted), "- 2 -", a total."""
+    file's ("Trang 3/9" on its second page, when the cover is counted), "- 2 -", a total;
+    and but a line anywhere that is only a page mark ("- 2 -" left in the body)."""
     def key(line: _Line) -> tuple[int, str]:
         return round(line.top / 4), re.sub(r"\d+", "#", fold(line.text))
 
@@ -1139,6 +1144,8 @@ def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
         for line in page.lines:
             if (_in_margin_band(line, page) and not line.ruled
                     and (key(line) in repeated or _PAGE_NUMBER.match(line.text))):
+                continue
+            if not line.is_row and _PAGE_MARK.match(line.text):
                 continue
             kept.append(line)
     return kept

@@ -261,6 +261,14 @@ def test_page_number_lines_are_dropped(tmp_path, footer):
     assert texts(read_pdf(pdf)) == [LAST]
 
 
+@pytest.mark.parametrize("mark", ["- 2 -", "Trang 2", "Trang 2/5"])
+def test_a_page_mark_left_in_the_body_is_dropped_but_a_number_alone_is_kept(tmp_path, mark):
+    # A report converted PDF -> Word -> PDF keeps its old page numbers in the middle of a page.
+    lines = (Line(BODY, justify=True), Line(MORE, justify=True), Line(LAST), Line(mark, indent=200, space_before=10),
+             Line("2021", space_before=10), Line(OPENING, space_before=10))
+    assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", [Page(lines)]))) == [f"{BODY} {MORE} {LAST}", "2021", OPENING]
+
+
 def test_a_footnote_and_its_mark_are_not_text(tmp_path):
     # As Word exports a footnote: "¹" small and raised after the heading, "1 Số liệu…" at
     # the foot of the page. A .docx's footnotes are no part of its text; a PDF's neither.
