@@ -276,6 +276,32 @@ def test_report_after_a_letter_sending_it_on_is_read_from_its_covering_sentence(
     assert [(s.number, s.text) for s in report.sections] == [(2, "Tỉnh có Đề án."), (4, "Tổng 120 tỷ đồng.")]
 
 
+def test_report_after_a_letter_sending_it_on_is_read_though_it_has_no_covering_sentence():
+    # The Sở's letter, signed, then the report under its own letterhead and title, its
+    # headings straight under the title: the letter's closing does not end the search for them.
+    report = extract_sections(
+        plain(
+            ("SỞ XÂY DỰNG", "", True),
+            ("Kính gửi: Bộ Xây dựng", ""),
+            ("Sở Xây dựng trân trọng gửi kèm văn bản này Báo cáo của UBND tỉnh./.", ""),
+            ("Nơi nhận:", "", True),
+            ("KT. GIÁM ĐỐC", "", True),
+            ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "", True),
+            ("BÁO CÁO", "", True),
+            ("Tình hình triển khai đô thị thông minh", "", True),
+            ("1. THÔNG TIN CHUNG", "1."),
+            ("Tỉnh có Đề án.", ""),
+            ("2. KINH PHÍ THỰC HIỆN", "2."),
+            ("Tổng 120 tỷ đồng.", ""),
+            ("Nơi nhận:", "", True),
+            ("TM. ỦY BAN NHÂN DÂN", "", True),
+        ),
+        OUTLINE,
+    )
+    assert [(s.number, s.text) for s in report.sections] == [(2, "Tỉnh có Đề án."), (4, "Tổng 120 tỷ đồng.")]
+    assert report.signoff == "Nơi nhận:\nTM. ỦY BAN NHÂN DÂN"
+
+
 def test_report_without_outline_headings_has_no_sections_and_keeps_its_text_as_letterhead():
     report = extract_sections(
         plain(("UBND TỈNH QUẢNG NINH", ""), ("Xin gửi kèm báo cáo.", ""), ("Nơi nhận:", "")),
