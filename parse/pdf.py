@@ -80,6 +80,8 @@ TWO_UP_MIN_RUNS = 20
 # A footnote mark is set at most this size of the text it follows (Word: 2/3, raised).
 SUPERSCRIPT_RATIO = 0.75
 _NOTE_MARK = re.compile(r"^\d{1,2}$")
+# Small capitals are drawn this share of the type size (LibreOffice 0.8, Word about 0.78).
+SMALL_CAPITALS = (0.6, 0.9)
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
@@ -152,6 +154,7 @@ class _Line:
     underlined: bool = False  # a stroke drawn right under the whole line
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
     frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
+    small_caps: bool = False  # set in small capitals (_in_small_capitals)
 
     @property
     def is_row(self) -> bool:
@@ -888,6 +891,7 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
     for run in runs:
         main[(run.size, run.font)] += len(run.text.strip())
     (size, font), _ = main.most_common(1)[0]
+    small_caps = _in_small_capitals(runs)
     if font == OCR_FONT:
         texts = tuple(text for text in map(_without_rule_glyphs, texts) if text) or ("",)
     # Word draws an auto-number ("I." then a tab) in the paragraph mark's font, often
@@ -908,7 +912,25 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         first_word_width=runs[0].first_word_end - runs[0].x0,
         ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
         lead=_bold_lead(runs, " | ".join(texts)) if len(texts) == 1 else "",
+        small_caps=small_caps,
     )
+
+
+def _in_small_capitals(runs: Sequence[_Run]) -> bool:
+    """A line set in small capitals, as a PDF draws them: every letter a capital, those typed
+    in lower case smaller (SMALL_CAPITALS of the type size), so that a word changes size right
+    after its first letter ("N" then "HỮNG"). Its size, read by most of its letters, is the
+    small capitals': a heading in small capitals a size larger than the body came out the
+    body's size, and ran on into the paragraph under it (_continues)."""
+    if not _capitals("".join(run.text for run in runs)):
+        return False
+    return any(a.text[-1:].isalpha() and b.text[:1].isalpha() and b.x0 - a.x1 < 0.15 * a.size
+               and SMALL_CAPITALS[0] <= b.size / a.size <= SMALL_CAPITALS[1]
+               for a, b in zip(runs, runs[1:], strict=False))
+
+
+def _capitals(text: str) -> bool:
+    return any(ch.isalpha() for ch in text) and text.upper() == text
 
 
 def _without_rule_glyphs(text: str) -> str:
@@ -1232,6 +1254,8 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
         return False
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
+    if (prev.small_caps or line.small_caps) and not (_capitals(prev.text) and _capitals(line.text)):
+        return False  # a line in small capitals and one in lower case: a heading and its text
     if line.page == prev.page and line.frame != prev.frame:
         return False  # a rule between them: two cells of a frame, or a frame and the text outside it
     width = width_of[line.page]

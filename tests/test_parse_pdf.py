@@ -790,3 +790,40 @@ def test_a_table_of_one_column_is_a_frame_round_headings_and_text(tmp_path):
         ("paragraph", "2.", "2. Khó khăn, vướng mắc"),
         ("paragraph", "", "Thiếu nguồn nhân lực công nghệ thông tin."),
     ]
+
+
+def _small_capitals_pdf(path, size: float):
+    """A heading in small capitals, as a PDF draws them: its capitals at `size`, its letters
+    typed in lower case as capitals at 0.8 of it, between paragraphs of 13 pt body text."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    pdf.drawString(85, 700, OPENING)
+    x = 85.0
+    for letter in "1. Những phần mềm dùng chung tỉnh tự đầu tư khi chưa có Đề án":
+        letter_size = 0.8 * size if letter.islower() else size
+        pdf.setFont("Serif", letter_size)
+        pdf.drawString(x, 672, letter.upper())
+        x += pdfmetrics.stringWidth(letter.upper(), "Serif", letter_size)
+    pdf.setFont("Serif", 13)
+    pdf.drawString(85, 650, "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến.")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+@pytest.mark.parametrize("size", [13.0, 16.0])
+def test_a_heading_in_small_capitals_is_one_line_of_its_own(tmp_path, size):
+    """Capitals of two sizes make one line of whole words; set a size larger than the body,
+    its small capitals come out the body's size, and it still does not run on into its text."""
+    document = read_pdf(_small_capitals_pdf(tmp_path / "chu-hoa-nho.pdf", size))
+    assert [(b.number, b.text) for b in document.blocks] == [
+        ("", OPENING),
+        ("1.", "1. NHỮNG PHẦN MỀM DÙNG CHUNG TỈNH TỰ ĐẦU TƯ KHI CHƯA CÓ ĐỀ ÁN"),
+        ("", "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến."),
+    ]
