@@ -80,6 +80,8 @@ TWO_UP_MIN_RUNS = 20
 # A footnote mark is set at most this size of the text it follows (Word: 2/3, raised).
 SUPERSCRIPT_RATIO = 0.75
 _NOTE_MARK = re.compile(r"^\d{1,2}$")
+# Small capitals are drawn this share of the type size (LibreOffice 0.8, Word about 0.78).
+SMALL_CAPITALS = (0.6, 0.9)
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
@@ -90,18 +92,27 @@ _OCR_FIT_EMS = 1.0
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IGNORECASE)
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
+# A page number marked as one ("- 2 -", "Trang 2", "Trang 2/5"), not a bare number: a line
+# that is only this is no text wherever it is on the page (a PDF made from a Word file that
+# was itself converted from a PDF has the old page numbers in its body).
+_PAGE_MARK = re.compile(r"^(?:(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
 # On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar or an
 # underscore at either end of a line, even touching its first or last word ("|4. Kinh phí",
 # "_6/ Ý kiến"), a bracket alone there, underscores alone or after a label's stop.
 _RULE_GLYPHS = re.compile(r"^[|_]+\s*|\s*[|_]+$|^[\[\]]+(?:\s+|$)|\s+[\[\]]+$|(?<=[\s.:)/])_+(?=\s|$)")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
+# Points a cell may stick out of another and still be inside it (rules snapped 3 pt apart).
+_FRAME_SLACK = 3.0
 UNDERLINE_THICKNESS = 2.0  # points: a stroke this thin under a line of text underlines it
 _FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
 _HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _SECURITY_ERROR = 6  # FPDF_ERR_SECURITY
+
+
+_Box = tuple[float, float, float, float]  # x0, top, x1, bottom, PDF points from the page's top left
 
 
 @dataclass(frozen=True)
@@ -142,6 +153,8 @@ class _Line:
     lead: str = ""  # the bold sentence the line opens with, the rest not bold (Block.lead)
     underlined: bool = False  # a stroke drawn right under the whole line
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
+    frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
+    small_caps: bool = False  # set in small capitals (_in_small_capitals)
 
     @property
     def is_row(self) -> bool:
@@ -342,6 +355,7 @@ class _Glyphs:
     ruled: bool  # drawn rules that may make a table
     underlines: tuple[tuple[float, float, float], ...] = ()  # thin horizontal strokes: (x0, x1, top)
     tables: tuple[_Table, ...] = ()  # the tables its rules draw
+    frames: tuple[_Box, ...] = ()  # the cells of its tables of one column (_frame_cells)
 
 
 def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[str] | None = None,
@@ -366,15 +380,16 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
     paths = [turn.box(*obj.get_bounds()) for obj in objects]
     ruled = _has_vertical_rules(paths)
     tables: tuple[_Table, ...] = ()
+    frames: tuple[_Box, ...] = ()
     if ruled:
         try:
-            tables = _page_tables(objects, top, turn)
+            tables, frames = _page_tables(objects, top, turn)
         except Exception as e:  # a path PDFium cannot describe: the page is read without table structure
             if deadline is not None and deadline.expired():
                 raise
             notes.append(N_("tables of {pages} could not be read: {reason}").format(
                 pages=_pages([number]), reason=_library_error(e)))
-    return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables)
+    return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables, frames)
 
 
 @dataclass(frozen=True)
@@ -507,8 +522,13 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
             column = [r for r in inside if (r.x1 <= stretch.gutter) == (side == 0)]
             lines.extend(replace(line, column=edges) for line in _lines(glyphs.number, column))
     lines.extend(_lines(glyphs.number, runs))
-    if glyphs.underlines:
-        lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, glyphs.underlines) else line
+    if glyphs.frames:
+        lines = _in_frames(lines, glyphs.frames)
+    # A frame's rules are no underlines, though one runs under the last line of each cell.
+    underlines = [stroke for stroke in glyphs.underlines if not any(
+        min(abs(stroke[2] - cell[1]), abs(stroke[2] - cell[3])) < _FRAME_SLACK for cell in glyphs.frames)]
+    if underlines:
+        lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, underlines) else line
                  for line in lines]
 
     def reading_order(line: _Line) -> tuple:
@@ -521,6 +541,24 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
     lines.sort(key=reading_order)
     lines = _without_footnotes(lines, {mark.text.strip() for mark in marks}, glyphs.height)
     return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
+
+
+def _in_frames(lines: list[_Line], frames: Sequence[_Box]) -> list[_Line]:
+    """The lines, each inside a frame's cell told the text's box in it: the cell less its inner
+    margin, the one the text set flush left in the page's frames shows. A paragraph in a cell
+    wraps at the cell's right edge, not the page's, and ends at the cell's rule."""
+    cell_of = {}
+    for k, line in enumerate(lines):
+        middle = (line.top + line.bottom) / 2
+        cell = next((cell for cell in frames if cell[0] - _FRAME_SLACK <= line.x0 and line.x1 <= cell[2] + _FRAME_SLACK
+                     and cell[1] <= middle <= cell[3]), None)
+        if cell is not None and not line.is_row:
+            cell_of[k] = cell
+    if not cell_of:
+        return lines
+    margin = max(min(lines[k].x0 - cell[0] for k, cell in cell_of.items()), 0.0)
+    return [replace(line, frame=(cell_of[k][0] + margin, cell_of[k][1], cell_of[k][2] - margin, cell_of[k][3]))
+            if k in cell_of else line for k, line in enumerate(lines)]
 
 
 # -- columns ------------------------------------------------------------------------------
@@ -853,6 +891,7 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
     for run in runs:
         main[(run.size, run.font)] += len(run.text.strip())
     (size, font), _ = main.most_common(1)[0]
+    small_caps = _in_small_capitals(runs)
     if font == OCR_FONT:
         texts = tuple(text for text in map(_without_rule_glyphs, texts) if text) or ("",)
     # Word draws an auto-number ("I." then a tab) in the paragraph mark's font, often
@@ -873,7 +912,25 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         first_word_width=runs[0].first_word_end - runs[0].x0,
         ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
         lead=_bold_lead(runs, " | ".join(texts)) if len(texts) == 1 else "",
+        small_caps=small_caps,
     )
+
+
+def _in_small_capitals(runs: Sequence[_Run]) -> bool:
+    """A line set in small capitals, as a PDF draws them: every letter a capital, those typed
+    in lower case smaller (SMALL_CAPITALS of the type size), so that a word changes size right
+    after its first letter ("N" then "HỮNG"). Its size, read by most of its letters, is the
+    small capitals': a heading in small capitals a size larger than the body came out the
+    body's size, and ran on into the paragraph under it (_continues)."""
+    if not _capitals("".join(run.text for run in runs)):
+        return False
+    return any(a.text[-1:].isalpha() and b.text[:1].isalpha() and b.x0 - a.x1 < 0.15 * a.size
+               and SMALL_CAPITALS[0] <= b.size / a.size <= SMALL_CAPITALS[1]
+               for a, b in zip(runs, runs[1:], strict=False))
+
+
+def _capitals(text: str) -> bool:
+    return any(ch.isalpha() for ch in text) and text.upper() == text
 
 
 def _without_rule_glyphs(text: str) -> str:
@@ -939,11 +996,13 @@ def _has_vertical_rules(paths: Sequence[tuple[float, float, float, float]]) -> b
     return sum(top - bottom > 5 for _, bottom, _, top in paths) >= 2
 
 
-def _page_tables(objects: Sequence, page_top: float, turn: _Turn | None = None) -> tuple[_Table, ...]:
+def _page_tables(objects: Sequence, page_top: float,
+                 turn: _Turn | None = None) -> tuple[tuple[_Table, ...], tuple[_Box, ...]]:
     """The tables the page's drawn rules make, found as pdfplumber finds them ("lines"
     strategy: rules snapped and joined 3 pt apart, cells between their crossings, cells
     sharing a corner one table), from the rules PDFium gives: pdfplumber reading the same
-    page through pdfminer cost 0.3-0.5 s a page, most of a report's reading time."""
+    page through pdfminer cost 0.3-0.5 s a page, most of a report's reading time. And the
+    cells of its tables of one column, which are frames round text, no tables (_frame_cells)."""
     from pdfplumber.table import (  # imported here: most reports never need it
         Table,
         cells_to_tables,
@@ -957,9 +1016,32 @@ def _page_tables(objects: Sequence, page_top: float, turn: _Turn | None = None) 
     edges = filter_edges(edges, "v", min_length=1) + filter_edges(edges, "h", min_length=1)
     edges = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
     cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
-    tables = [Table(None, group) for group in cells_to_tables(cells)]
+    groups, frames = [], []
+    for group in cells_to_tables(cells):
+        frame = _frame_cells(group)
+        groups.extend(cells_to_tables([cell for cell in group if cell not in frame]) if frame else [group])
+        frames.extend(sorted(frame, key=lambda cell: cell[1]))
+    tables = [Table(None, group) for group in groups]
     return tuple(_Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows)) for table in tables
-                 if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2)
+                 if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2), tuple(frames)
+
+
+def _frame_cells(cells: Sequence[_Box]) -> set[_Box]:
+    """The cells of a table of one column (x0, top, x1, bottom each): a frame drawn around
+    text, not a grid of figures ("1. Heading" in one row, its text in the next, a box round
+    a paragraph). Its text is read as lines and paragraphs like the page's; read as rows,
+    a heading in it was one cell of a table, no heading. The cells of a table set inside
+    one of its cells (a funding table in an item's text) are no part of the frame: they stay
+    a table. A table is one column when every cell not inside another spans its width."""
+    def inside(cell, outer) -> bool:
+        return (cell != outer and cell[0] >= outer[0] - _FRAME_SLACK and cell[2] <= outer[2] + _FRAME_SLACK
+                and cell[1] >= outer[1] - _FRAME_SLACK and cell[3] <= outer[3] + _FRAME_SLACK)
+
+    left, right = min(cell[0] for cell in cells), max(cell[2] for cell in cells)
+    outer = [cell for cell in cells if not any(inside(cell, other) for other in cells)]
+    if any(cell[0] > left + _FRAME_SLACK or cell[2] < right - _FRAME_SLACK for cell in outer):
+        return set()
+    return set(outer)
 
 
 def _path_edges(obj, page_top: float, turn: _Turn | None = None) -> list[dict]:
@@ -1070,7 +1152,8 @@ def _cell_text(page: int, cell: tuple[float, float, float, float], runs: Sequenc
 def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
     """Every line but those in the top or bottom band that are page numbers or repeat
     at the same place on most pages, their numbers aside: a page number that need not be the
-    file's ("Trang 3/9" on its second page, when the cover is counted), "- 2 -", a total."""
+    file's ("Trang 3/9" on its second page, when the cover is counted), "- 2 -", a total;
+    and but a line anywhere that is only a page mark ("- 2 -" left in the body)."""
     def key(line: _Line) -> tuple[int, str]:
         return round(line.top / 4), re.sub(r"\d+", "#", fold(line.text))
 
@@ -1083,6 +1166,8 @@ def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
         for line in page.lines:
             if (_in_margin_band(line, page) and not line.ruled
                     and (key(line) in repeated or _PAGE_NUMBER.match(line.text))):
+                continue
+            if not line.is_row and _PAGE_MARK.match(line.text):
                 continue
             kept.append(line)
     return kept
@@ -1169,9 +1254,17 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
         return False
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
+    if (prev.small_caps or line.small_caps) and not (_capitals(prev.text) and _capitals(line.text)):
+        return False  # a line in small capitals and one in lower case: a heading and its text
+    if line.page == prev.page and line.frame != prev.frame:
+        return False  # a rule between them: two cells of a frame, or a frame and the text outside it
     width = width_of[line.page]
     left, right = line.column or (layout.left[width], layout.right[width])
     prev_right = prev.column[1] if prev.column else layout.right[width_of[prev.page]]
+    if line.frame:
+        left, right = line.frame[0], line.frame[2]
+    if prev.frame:
+        prev_right = prev.frame[2]
     pitch = layout.pitch * (1.0 if recognised else line.size / layout.body_size)  # larger type, wider lines
     if line.page == prev.page and line.column == prev.column and line.bottom - prev.bottom > 1.3 * pitch + 1:
         return False  # paragraph spacing, or a blank line

@@ -807,9 +807,11 @@ def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]
 def _covering_sentence(blocks: tuple[Block, ...]) -> int:
     """The position of the letterhead's covering sentence ("… báo cáo như sau:"), before
     any numbered heading or Heading 1-9 (a Title style, level 0, is the letterhead's);
-    -1 when there is none. Nothing before it is a section."""
+    -1 when there is none. Nothing before it is a section. A subject line ("V/v gửi báo
+    cáo…", which reads as labelled "V/") is the letterhead's, no heading."""
     for pos, block in enumerate(blocks):
-        if block.kind == "paragraph" and (block.number or (block.heading_level or 0) > 0):
+        if (block.kind == "paragraph" and (block.number or (block.heading_level or 0) > 0)
+                and not _SUBJECT.match(fold(block.text))):
             return -1
         if _COVERING.search(fold(block.text)):
             return pos
@@ -851,10 +853,22 @@ def _letterhead_title_end(blocks: tuple[Block, ...]) -> int:
 
 
 def _signoff_limit(blocks: tuple[Block, ...], after: int) -> int:
+    """Where the closing formalities begin after `after`: no heading follows them. But a
+    letter that holds no numbered line and whose closing has another document's title after
+    it ("BÁO CÁO" under a letterhead of its own) is a letter sending the report on, first in
+    the file: its closing is not the report's."""
+    numbered = False
     for pos in range(after + 1, len(blocks)):
-        if _CLOSING.match(fold(blocks[pos].text)):
+        if _CLOSING.match(fold(blocks[pos].text)) and (numbered or not _title_follows(blocks, pos)):
             return pos
+        numbered = numbered or (blocks[pos].kind == "paragraph" and bool(blocks[pos].number)
+                                and not _SUBJECT.match(fold(blocks[pos].text)))
     return len(blocks)
+
+
+def _title_follows(blocks: tuple[Block, ...], pos: int) -> bool:
+    """A document title ("BÁO CÁO") among the blocks of a signature and a letterhead after `pos`."""
+    return any(_DOCUMENT_TYPE.match(fold(block.text)) for block in blocks[pos + 1 : pos + 1 + 2 * LETTERHEAD_BLOCKS])
 
 
 def _signoff_position(blocks: tuple[Block, ...], after: int) -> int:

@@ -261,6 +261,14 @@ def test_page_number_lines_are_dropped(tmp_path, footer):
     assert texts(read_pdf(pdf)) == [LAST]
 
 
+@pytest.mark.parametrize("mark", ["- 2 -", "Trang 2", "Trang 2/5"])
+def test_a_page_mark_left_in_the_body_is_dropped_but_a_number_alone_is_kept(tmp_path, mark):
+    # A report converted PDF -> Word -> PDF keeps its old page numbers in the middle of a page.
+    lines = (Line(BODY, justify=True), Line(MORE, justify=True), Line(LAST), Line(mark, indent=200, space_before=10),
+             Line("2021", space_before=10), Line(OPENING, space_before=10))
+    assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", [Page(lines)]))) == [f"{BODY} {MORE} {LAST}", "2021", OPENING]
+
+
 def test_a_footnote_and_its_mark_are_not_text(tmp_path):
     # As Word exports a footnote: "¹" small and raised after the heading, "1 Số liệu…" at
     # the foot of the page. A .docx's footnotes are no part of its text; a PDF's neither.
@@ -717,4 +725,105 @@ def test_a_page_turned_by_rotate_is_read_as_shown(tmp_path, rotation):
         ("table_row", "ô 0.0 | ô 0.1"),
         ("table_row", "ô 1.0 | ô 1.1"),
         ("paragraph", "2. Khó khăn, vướng mắc của tỉnh."),
+    ]
+
+
+def _framed_items_pdf(path):
+    """A report whose items are each a ruled table of one column: the heading "1. …" in its
+    first row, the item's text in its second, wrapped at the cell's right edge, well inside
+    the page's; item 1's text holds a ruled table of figures of its own. A paragraph of the
+    page's full width above the frame shows where the page's right margin is."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont("Serif-Bold", str(FONT_DIR / "LiberationSerif-Bold.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    pdf.drawString(85, 780, "UBND tỉnh báo cáo tình hình phát triển đô thị thông minh trên địa bàn như sau,")
+    pdf.drawString(85, 762, "theo đề cương của Bộ Xây dựng:")
+    first = "Tỉnh đã đầu tư hệ thống dịch vụ công trực tuyến và đưa"
+    left, margin = 80.0, 5.0
+    right = left + 2 * margin + pdfmetrics.stringWidth(first, "Serif", 13) + 8  # "vào" would not fit
+    items = ((740, "1. Tình hình chung", (first, "vào vận hành từ năm 2021."), True),
+             (600, "2. Khó khăn, vướng mắc", ("Thiếu nguồn nhân lực công nghệ thông tin.",), False))
+    for top, heading, lines, figures in items:
+        bottom = top - 22 - 18 * len(lines) - (50 if figures else 0)
+        for y in (top, top - 20, bottom):
+            pdf.line(left, y, right, y)
+        for x in (left, right):
+            pdf.line(x, top, x, bottom)
+        pdf.setFont("Serif-Bold", 13)
+        pdf.drawString(left + margin, top - 15, heading)
+        pdf.setFont("Serif", 13)
+        y = top - 36
+        for line in lines:
+            pdf.drawString(left + margin, y, line)
+            y -= 18
+        if figures:  # a ruled table of two columns inside the cell
+            xs, ys = (left + margin, 250, right - margin), (y + 6, y - 16, y - 38)
+            for x in xs:
+                pdf.line(x, ys[0], x, ys[-1])
+            for row_y in ys:
+                pdf.line(xs[0], row_y, xs[-1], row_y)
+            for row, (year, amount) in enumerate((("Năm", "Kinh phí"), ("2021", "1.250"))):
+                pdf.drawString(xs[0] + 4, ys[row] - 16, year)
+                pdf.drawString(xs[1] + 4, ys[row] - 16, amount)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_table_of_one_column_is_a_frame_round_headings_and_text(tmp_path):
+    """A ruled table of one column frames text, it holds no figures: its heading row is a
+    numbered heading line, its text a paragraph wrapped at the cell's edge (not ended where
+    the page's margin is far off), and a table of figures inside it stays a table."""
+    document = read_pdf(_framed_items_pdf(tmp_path / "khung.pdf"))
+    blocks = [(b.kind, b.number, b.text) for b in document.blocks]
+    assert blocks[1:] == [
+        ("paragraph", "1.", "1. Tình hình chung"),
+        ("paragraph", "", "Tỉnh đã đầu tư hệ thống dịch vụ công trực tuyến và đưa vào vận hành từ năm 2021."),
+        ("table_row", "", "Năm | Kinh phí"),
+        ("table_row", "", "2021 | 1.250"),
+        ("paragraph", "2.", "2. Khó khăn, vướng mắc"),
+        ("paragraph", "", "Thiếu nguồn nhân lực công nghệ thông tin."),
+    ]
+
+
+def _small_capitals_pdf(path, size: float):
+    """A heading in small capitals, as a PDF draws them: its capitals at `size`, its letters
+    typed in lower case as capitals at 0.8 of it, between paragraphs of 13 pt body text."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    pdf.drawString(85, 700, OPENING)
+    x = 85.0
+    for letter in "1. Những phần mềm dùng chung tỉnh tự đầu tư khi chưa có Đề án":
+        letter_size = 0.8 * size if letter.islower() else size
+        pdf.setFont("Serif", letter_size)
+        pdf.drawString(x, 672, letter.upper())
+        x += pdfmetrics.stringWidth(letter.upper(), "Serif", letter_size)
+    pdf.setFont("Serif", 13)
+    pdf.drawString(85, 650, "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến.")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+@pytest.mark.parametrize("size", [13.0, 16.0])
+def test_a_heading_in_small_capitals_is_one_line_of_its_own(tmp_path, size):
+    """Capitals of two sizes make one line of whole words; set a size larger than the body,
+    its small capitals come out the body's size, and it still does not run on into its text."""
+    document = read_pdf(_small_capitals_pdf(tmp_path / "chu-hoa-nho.pdf", size))
+    assert [(b.number, b.text) for b in document.blocks] == [
+        ("", OPENING),
+        ("1.", "1. NHỮNG PHẦN MỀM DÙNG CHUNG TỈNH TỰ ĐẦU TƯ KHI CHƯA CÓ ĐỀ ÁN"),
+        ("", "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến."),
     ]

@@ -20,6 +20,7 @@ from docx_builders import (
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
 from baocao.parse.docx import read_docx
+from baocao.parse.labels import leading_label
 from baocao.parse.sections import SourceRef, extract_sections
 
 OUTLINE = load_campaign().sections
@@ -245,6 +246,60 @@ def test_bold_intro_with_outline_words_does_not_fix_the_section_level():
         OUTLINE,
     )
     assert [(s.number, s.text) for s in report.sections] == [(2, "Tỉnh có Đề án."), (4, "Tổng 120 tỷ đồng.")]
+
+
+def test_report_after_a_letter_sending_it_on_is_read_from_its_covering_sentence():
+    # A Sở's letter sending the report on, first in the file: its subject line "V/v …" reads
+    # as labelled "V/" (a paragraph of its own in a PDF, whose letterhead table has no rules),
+    # and its sign-off comes before the report's headings.
+    subject = "V/v gửi Báo cáo tình hình phát triển đô thị thông minh"
+    report = extract_sections(
+        plain(
+            ("SỞ XÂY DỰNG", "", True),
+            ("Số: 696/SXD-QLĐT", ""),
+            (subject, leading_label(subject), False),
+            ("Kính gửi: Bộ Xây dựng", ""),
+            ("Sở Xây dựng trân trọng gửi kèm văn bản này Báo cáo của UBND tỉnh./.", ""),
+            ("Nơi nhận:", "", True),
+            ("KT. GIÁM ĐỐC", "", True),
+            ("BÁO CÁO", "", True),
+            ("Thực hiện văn bản số 1683/BXD-PTDT, UBND tỉnh báo cáo như sau:", ""),
+            ("1. THÔNG TIN CHUNG", "1."),
+            ("Tỉnh có Đề án.", ""),
+            ("2. KINH PHÍ THỰC HIỆN", "2."),
+            ("Tổng 120 tỷ đồng.", ""),
+            ("Nơi nhận:", "", True),
+        ),
+        OUTLINE,
+    )
+    assert leading_label(subject)
+    assert [(s.number, s.text) for s in report.sections] == [(2, "Tỉnh có Đề án."), (4, "Tổng 120 tỷ đồng.")]
+
+
+def test_report_after_a_letter_sending_it_on_is_read_though_it_has_no_covering_sentence():
+    # The Sở's letter, signed, then the report under its own letterhead and title, its
+    # headings straight under the title: the letter's closing does not end the search for them.
+    report = extract_sections(
+        plain(
+            ("SỞ XÂY DỰNG", "", True),
+            ("Kính gửi: Bộ Xây dựng", ""),
+            ("Sở Xây dựng trân trọng gửi kèm văn bản này Báo cáo của UBND tỉnh./.", ""),
+            ("Nơi nhận:", "", True),
+            ("KT. GIÁM ĐỐC", "", True),
+            ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "", True),
+            ("BÁO CÁO", "", True),
+            ("Tình hình triển khai đô thị thông minh", "", True),
+            ("1. THÔNG TIN CHUNG", "1."),
+            ("Tỉnh có Đề án.", ""),
+            ("2. KINH PHÍ THỰC HIỆN", "2."),
+            ("Tổng 120 tỷ đồng.", ""),
+            ("Nơi nhận:", "", True),
+            ("TM. ỦY BAN NHÂN DÂN", "", True),
+        ),
+        OUTLINE,
+    )
+    assert [(s.number, s.text) for s in report.sections] == [(2, "Tỉnh có Đề án."), (4, "Tổng 120 tỷ đồng.")]
+    assert report.signoff == "Nơi nhận:\nTM. ỦY BAN NHÂN DÂN"
 
 
 def test_report_without_outline_headings_has_no_sections_and_keeps_its_text_as_letterhead():
