@@ -6,13 +6,19 @@ The letterhead is the text before the first outline item (parse.sections): it al
 the covering sentence citing the ministry's request ("Thực hiện văn bản số 1683/BXD-PTDT
 ngày 16/5/2022 …"), which must not be taken for the report's own number or date. The
 report's number follows "Số" written as a field (capital S, usually a colon); its date
-follows the place and a comma, or starts a line or a table cell."""
+follows the place and a comma, or starts a line or a table cell.
+
+A report sent under a covering letter ("Số: 527/SXD-QLĐT / V/v gửi Báo cáo …", then the
+report itself) has two letterheads: the report's own is the one right above its title
+("BÁO CÁO"), so the number and date read are the last ones before the title."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from baocao.text import fold, nfc
 
@@ -23,8 +29,13 @@ _FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
 _NUMBER_FIELDS = ("so", "s6", "s0")
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
 # "năm") is tolerated in each word, the digits and a real date still required.
-_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})\s*\|?\s*n[a-z]m\s*(\d{4})")
+_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})"
+                         r"\s*\|?\s*n[a-z]m\s*\|?\s*(\d{4})")
+# The document-type line over the report's subject: its title.
+_TITLE = re.compile(r"^\s*bao cao\s*$")
 _DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,26 +49,53 @@ def report_reference(letterhead: str) -> ReportReference:
 
 
 def report_number(letterhead: str) -> str | None:
-    """The first number written after a "Số:" field; None when the field is left blank
-    (a draft: "Số:     /BC-UBND") or absent."""
-    text = nfc(letterhead)
-    for m in _NUMBER.finditer(text):
-        field = _FIELD.search(text[max(0, m.start() - 12):m.start()])
-        if field and fold(field[1]) in _NUMBER_FIELDS:
-            symbol = re.sub(r"\s*[-–—]\s*", "-", m[2])
-            return f"{m[1]}/{symbol}"
-    return None
+    """The number written after a "Số:" field: the last one above the report's title when
+    there is one above it, else the first; None when the field is left blank (a draft:
+    "Số:     /BC-UBND") or absent."""
+    return _own(letterhead, _numbers)
 
 
 def report_date(letterhead: str) -> date | None:
     """The date after the place ("Hà Nội, ngày 23 tháng 5 năm 2022"), also when a line
-    break or a table cell splits it; None when absent, left blank or impossible."""
-    folded = fold(letterhead.replace("\n", " | "))
+    break or a table cell splits it, the last one above the report's title when there is
+    one above it, else the first; None when absent, left blank or impossible."""
+    return _own(letterhead, _dates)
+
+
+def _own(letterhead: str, found: Callable[[str], list[T]]) -> T | None:
+    """The report's own of what `found` reads in the text: the last found above the first
+    title line with any above it (a covering letter's come first), else the first found."""
+    lines = nfc(letterhead).split("\n")
+    for end, line in enumerate(lines):
+        if _TITLE.match(fold(line)):
+            above = found("\n".join(lines[:end]))
+            if above:
+                return above[-1]
+    return next(iter(found(letterhead)), None)
+
+
+def _numbers(text: str) -> list[str]:
+    numbers = []
+    text = nfc(text)
+    for m in _NUMBER.finditer(text):
+        field = _FIELD.search(text[max(0, m.start() - 12):m.start()])
+        if field and fold(field[1]) in _NUMBER_FIELDS:
+            symbol = re.sub(r"\s*[-–—]\s*", "-", m[2])
+            numbers.append(f"{m[1]}/{symbol}")
+    return numbers
+
+
+def _dates(text: str) -> list[date]:
+    """The possible dates written in words, in order; if none, those written in digits."""
+    folded = fold(text.replace("\n", " | "))
     for pattern in (_DATE_WORDS, _DATE_DIGITS):
+        dates = []
         for m in pattern.finditer(folded):
             day, month, year = (int(g) for g in m.groups())
             try:
-                return date(year, month, day)
+                dates.append(date(year, month, day))
             except ValueError:
                 continue
-    return None
+        if dates:
+            return dates
+    return []
