@@ -10,7 +10,9 @@ follows the place and a comma, or starts a line or a table cell.
 
 A report sent under a covering letter ("Số: 527/SXD-QLĐT / V/v gửi Báo cáo …", then the
 report itself) has two letterheads: the report's own is the one right above its title
-("BÁO CÁO"), so the number and date read are the last ones before the title."""
+("BÁO CÁO"), so the number and date read are the last ones before the title. A covering
+letter read without the report's letterhead (its subject line "V/v gửi Báo cáo …", no title
+under it) names the report it sends: "… gửi kèm Báo cáo số 296/BC-UBND ngày 20/5/2022"."""
 
 from __future__ import annotations
 
@@ -33,6 +35,11 @@ _DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s
                          r"\s*\|?\s*n[a-z]m\s*\|?\s*(\d{4})")
 # The document-type line over the report's subject: its title.
 _TITLE = re.compile(r"^\s*bao cao\s*$")
+# A letter's subject line ("V/v gửi Báo cáo …", Nghị định 30/2020): a letter, not a report.
+_SUBJECT = re.compile(r"(?:^|[\s|])V/v\b")
+# The report a covering letter cites: "Báo cáo số 296/BC-UBND ngày 20/5/2022".
+_CITED = re.compile(r"[Bb]áo cáo số\s*(?=\d)")
+_CITED_DATE = re.compile(r"\s*ngay\s*(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
 _DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 
 T = TypeVar("T")
@@ -52,26 +59,54 @@ def report_number(letterhead: str) -> str | None:
     """The number written after a "Số:" field: the last one above the report's title when
     there is one above it, else the first; None when the field is left blank (a draft:
     "Số:     /BC-UBND") or absent."""
-    return _own(letterhead, _numbers)
+    return _own(letterhead, _numbers, 0)
 
 
 def report_date(letterhead: str) -> date | None:
     """The date after the place ("Hà Nội, ngày 23 tháng 5 năm 2022"), also when a line
     break or a table cell splits it, the last one above the report's title when there is
     one above it, else the first; None when absent, left blank or impossible."""
-    return _own(letterhead, _dates)
+    return _own(letterhead, _dates, 1)
 
 
-def _own(letterhead: str, found: Callable[[str], list[T]]) -> T | None:
+def _own(letterhead: str, found: Callable[[str], list[T]], part: int) -> T | None:
     """The report's own of what `found` reads in the text: the last found above the first
-    title line with any above it (a covering letter's come first), else the first found."""
-    lines = nfc(letterhead).split("\n")
+    title line with any above it (a covering letter's come first); else, in a covering
+    letter, the report it cites (`part` of _cited: 0 its number, 1 its date); else the
+    first found."""
+    text = nfc(letterhead)
+    lines = text.split("\n")
     for end, line in enumerate(lines):
         if _TITLE.match(fold(line)):
             above = found("\n".join(lines[:end]))
             if above:
                 return above[-1]
-    return next(iter(found(letterhead)), None)
+    cited = _cited(text) if _SUBJECT.search(text) else None
+    if cited is not None:
+        return cited[part]
+    return next(iter(found(text)), None)
+
+
+def _written(number: re.Match) -> str:
+    """A number as the ministry cites it: "139/BC-UBND", whatever its spaces and dashes."""
+    symbol = re.sub(r"\s*[-–—]\s*", "-", number[2])
+    return f"{number[1]}/{symbol}"
+
+
+def _cited(text: str) -> tuple[str, date | None] | None:
+    """The number and date of the report a letter cites ("Báo cáo số 296/BC-UBND ngày
+    20/5/2022"); None when it cites none by its number."""
+    for m in _CITED.finditer(text):
+        number = _NUMBER.match(text, m.end())
+        if number is None:
+            continue
+        day = _CITED_DATE.match(fold(text[number.end():number.end() + 40]))
+        try:
+            when = date(int(day[3]), int(day[2]), int(day[1])) if day else None
+        except ValueError:
+            when = None
+        return _written(number), when
+    return None
 
 
 def _numbers(text: str) -> list[str]:
@@ -80,8 +115,7 @@ def _numbers(text: str) -> list[str]:
     for m in _NUMBER.finditer(text):
         field = _FIELD.search(text[max(0, m.start() - 12):m.start()])
         if field and fold(field[1]) in _NUMBER_FIELDS:
-            symbol = re.sub(r"\s*[-–—]\s*", "-", m[2])
-            numbers.append(f"{m[1]}/{symbol}")
+            numbers.append(_written(m))
     return numbers
 
 

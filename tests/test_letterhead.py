@@ -86,3 +86,19 @@ def test_without_a_title_below_them_the_first_number_and_date_are_the_reports():
 
 def test_a_year_on_the_line_after_nam_is_still_the_dates():
     assert report_date("Số: 344/BC-UBND | Thành phố Hồ Chí Minh, ngày 2 tháng 5 năm\n2022\nBÁO CÁO") == date(2022, 5, 2)
+
+
+def test_a_covering_letter_read_without_the_report_gives_the_number_and_date_of_the_report_it_sends():
+    letter = ("UBND TỈNH BẾN TRE | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ XÂY DỰNG\nSố: 696/SXD-QLĐT\n"
+              "Bến Tre, ngày 21 tháng 5 năm 2022\nV/v gửi Báo cáo tình hình phát triển đô thị thông minh\n"
+              "Kính gửi: Bộ Xây dựng\nThực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng, Sở Xây dựng "
+              "đã tham mưu UBND ban hành Báo cáo số 296/BC-UBND ngày 20/5/2022 về tình hình phát triển đô thị.")
+    assert report_reference(letter).number == "296/BC-UBND"
+    assert report_reference(letter).date == date(2022, 5, 20)
+
+
+def test_a_report_citing_another_report_keeps_its_own_number():
+    report = ("Số: 139/BC-UBND\nBắc Kạn, ngày 23 tháng 5 năm 2022\n"
+              "Tiếp theo Báo cáo số 100/BC-UBND ngày 2/3/2022 của UBND tỉnh")
+    assert report_reference(report).number == "139/BC-UBND"
+    assert report_reference(report).date == date(2022, 5, 23)
