@@ -1,5 +1,6 @@
 """Money as Vietnamese documents write it: dot for thousands, comma for decimals, and a
-unit word ("125,5 tỷ đồng", "3.200 triệu đồng", "1.250.000.000 đồng", "1,2 nghìn tỷ"),
+unit word ("125,5 tỷ đồng", "3.200 triệu đồng", "13.177.951 nghìn đồng", "1.250.000.000 đồng",
+"1,2 nghìn tỷ"),
 several units in one amount ("30 tỷ 375 triệu đồng"), in words after "Bằng chữ:", or
 once for a whole table ("Đơn vị tính: triệu đồng"); approximate ("khoảng 30 tỷ"); and the
 total a report states: in a sentence, before its breakdown ("trong đó"), or in a table's
@@ -18,6 +19,7 @@ UNITS = {
     "nghin ty": 10**12, "ngan ty": 10**12,
     "ty": 10**9, "ti": 10**9,
     "trieu": 10**6, "tr.d": 10**6, "trd": 10**6, "tr": 10**6,
+    "nghin dong": 10**3, "ngan dong": 10**3,
     "dong": 1, "vnd": 1, "d": 1,
 }
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))

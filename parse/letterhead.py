@@ -6,13 +6,21 @@ The letterhead is the text before the first outline item (parse.sections): it al
 the covering sentence citing the ministry's request ("Thực hiện văn bản số 1683/BXD-PTDT
 ngày 16/5/2022 …"), which must not be taken for the report's own number or date. The
 report's number follows "Số" written as a field (capital S, usually a colon); its date
-follows the place and a comma, or starts a line or a table cell."""
+follows the place and a comma, or starts a line or a table cell.
+
+A report sent under a covering letter ("Số: 527/SXD-QLĐT / V/v gửi Báo cáo …", then the
+report itself) has two letterheads: the report's own is the one right above its title
+("BÁO CÁO"), so the number and date read are the last ones before the title. A covering
+letter read without the report's letterhead (its subject line "V/v gửi Báo cáo …", no title
+under it) names the report it sends: "… gửi kèm Báo cáo số 296/BC-UBND ngày 20/5/2022"."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from baocao.text import fold, nfc
 
@@ -23,8 +31,18 @@ _FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
 _NUMBER_FIELDS = ("so", "s6", "s0")
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
 # "năm") is tolerated in each word, the digits and a real date still required.
-_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})\s*\|?\s*n[a-z]m\s*(\d{4})")
+_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})"
+                         r"\s*\|?\s*n[a-z]m\s*\|?\s*(\d{4})")
+# The document-type line over the report's subject: its title.
+_TITLE = re.compile(r"^\s*bao cao\s*$")
+# A letter's subject line ("V/v gửi Báo cáo …", Nghị định 30/2020): a letter, not a report.
+_SUBJECT = re.compile(r"(?:^|[\s|])V/v\b")
+# The report a covering letter cites: "Báo cáo số 296/BC-UBND ngày 20/5/2022".
+_CITED = re.compile(r"[Bb]áo cáo số\s*(?=\d)")
+_CITED_DATE = re.compile(r"\s*ngay\s*(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
 _DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,26 +56,80 @@ def report_reference(letterhead: str) -> ReportReference:
 
 
 def report_number(letterhead: str) -> str | None:
-    """The first number written after a "Số:" field; None when the field is left blank
-    (a draft: "Số:     /BC-UBND") or absent."""
-    text = nfc(letterhead)
-    for m in _NUMBER.finditer(text):
-        field = _FIELD.search(text[max(0, m.start() - 12):m.start()])
-        if field and fold(field[1]) in _NUMBER_FIELDS:
-            symbol = re.sub(r"\s*[-–—]\s*", "-", m[2])
-            return f"{m[1]}/{symbol}"
-    return None
+    """The number written after a "Số:" field: the last one above the report's title when
+    there is one above it, else the first; None when the field is left blank (a draft:
+    "Số:     /BC-UBND") or absent."""
+    return _own(letterhead, _numbers, 0)
 
 
 def report_date(letterhead: str) -> date | None:
     """The date after the place ("Hà Nội, ngày 23 tháng 5 năm 2022"), also when a line
-    break or a table cell splits it; None when absent, left blank or impossible."""
-    folded = fold(letterhead.replace("\n", " | "))
+    break or a table cell splits it, the last one above the report's title when there is
+    one above it, else the first; None when absent, left blank or impossible."""
+    return _own(letterhead, _dates, 1)
+
+
+def _own(letterhead: str, found: Callable[[str], list[T]], part: int) -> T | None:
+    """The report's own of what `found` reads in the text: the last found above the first
+    title line with any above it (a covering letter's come first); else, in a covering
+    letter, the report it cites (`part` of _cited: 0 its number, 1 its date); else the
+    first found."""
+    text = nfc(letterhead)
+    lines = text.split("\n")
+    for end, line in enumerate(lines):
+        if _TITLE.match(fold(line)):
+            above = found("\n".join(lines[:end]))
+            if above:
+                return above[-1]
+    cited = _cited(text) if _SUBJECT.search(text) else None
+    if cited is not None:
+        return cited[part]
+    return next(iter(found(text)), None)
+
+
+def _written(number: re.Match) -> str:
+    """A number as the ministry cites it: "139/BC-UBND", whatever its spaces and dashes."""
+    symbol = re.sub(r"\s*[-–—]\s*", "-", number[2])
+    return f"{number[1]}/{symbol}"
+
+
+def _cited(text: str) -> tuple[str, date | None] | None:
+    """The number and date of the report a letter cites ("Báo cáo số 296/BC-UBND ngày
+    20/5/2022"); None when it cites none by its number."""
+    for m in _CITED.finditer(text):
+        number = _NUMBER.match(text, m.end())
+        if number is None:
+            continue
+        day = _CITED_DATE.match(fold(text[number.end():number.end() + 40]))
+        try:
+            when = date(int(day[3]), int(day[2]), int(day[1])) if day else None
+        except ValueError:
+            when = None
+        return _written(number), when
+    return None
+
+
+def _numbers(text: str) -> list[str]:
+    numbers = []
+    text = nfc(text)
+    for m in _NUMBER.finditer(text):
+        field = _FIELD.search(text[max(0, m.start() - 12):m.start()])
+        if field and fold(field[1]) in _NUMBER_FIELDS:
+            numbers.append(_written(m))
+    return numbers
+
+
+def _dates(text: str) -> list[date]:
+    """The possible dates written in words, in order; if none, those written in digits."""
+    folded = fold(text.replace("\n", " | "))
     for pattern in (_DATE_WORDS, _DATE_DIGITS):
+        dates = []
         for m in pattern.finditer(folded):
             day, month, year = (int(g) for g in m.groups())
             try:
-                return date(year, month, day)
+                dates.append(date(year, month, day))
             except ValueError:
                 continue
-    return None
+        if dates:
+            return dates
+    return []

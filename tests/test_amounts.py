@@ -356,3 +356,23 @@ def test_the_totals_a_report_states_are_its_total_lines_total_rows_and_broken_do
             "Camera giao thông 2 tỷ đồng.")
     assert stated_totals(text) == {30_375_000_000, 12_000_000_000, 8_000_000_000}
     assert stated_totals("Camera giao thông 2 tỷ đồng.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Kinh phí đã giải ngân đến hết quý I/2022 là 13.177.951 nghìn đồng, gồm vốn ngân sách và vốn doanh nghiệp.",
+    "Kinh phí đã giải ngân là 13.177.951 ngàn đồng.",
+    "Đơn vị tính: nghìn đồng\nSTT | Hạng mục | Kinh phí\n1 | Trung tâm điều hành | 8.000.000\n"
+    "2 | Camera | 5.177.951\n | Cộng | 13.177.951",
+    "STT | Hạng mục | Kinh phí (nghìn đồng)\n1 | Trung tâm điều hành | 8.000.000\n"
+    "2 | Camera | 5.177.951\n | Tổng cộng | 13.177.951",
+])
+def test_an_amount_in_thousands_of_dong_is_read_in_the_unit_its_sentence_or_table_states(text):
+    assert funding_total(text).vnd == 13_177_951_000
+
+
+def test_a_period_total_that_a_table_by_year_breaks_down_is_the_figure_not_a_year():
+    text = ("Giai đoạn 2018 – 2022, tổng kinh phí thực hiện là 59.899 triệu đồng, phân theo năm như sau:\n"
+            "Năm | Kinh phí (triệu đồng) | Ghi chú\n2019 | 12.087 | Quyết toán\n2020 | 18.969 | Quyết toán\n"
+            "2021 | 18.737 | Quyết toán\n2022 | 10.106 | Ước thực hiện")
+    figure = funding_total(text)
+    assert figure.vnd == 59_899_000_000 and figure.stated and not figure.ambiguous

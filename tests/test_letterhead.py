@@ -61,3 +61,44 @@ def test_a_scanned_letterhead_is_read_though_ocr_misread_the_vowels_of_so_and_na
 def test_a_misread_date_that_is_impossible_stays_empty_and_a_sentence_date_is_not_the_reports():
     assert report_date("Dak Lak, ngay 37 thang 5 ndm 2022") is None
     assert report_date("Dự án khởi công tháng 5 năm 2022") is None
+
+
+COVERING_LETTER = (
+    "UBND TỈNH KON TUM SỞ XÂY DỰNG Số: 527/SXD-QLĐT V/v gửi Báo cáo tình hình phát triển đô thị thông minh | "
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Kon Tum, ngày 17 tháng 5 năm 2022\n"
+    "Kính gửi: Bộ Xây dựng\n"
+    "Sở Xây dựng trân trọng gửi kèm văn bản này Báo cáo số 127/BC-UBND ngày 16/5/2022 của UBND tỉnh./.\n"
+    "Nơi nhận: - Như trên; - Lưu: VT. | KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC\n"
+    "ỦY BAN NHÂN DÂN TỈNH KON TUM Số: 127 /BC-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+    "Hạnh phúc Kon Tum, ngày 16 tháng 5 năm 2022\nBÁO CÁO\nTình hình phát triển đô thị thông minh\n"
+    "Thực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng, UBND tỉnh báo cáo như sau:")
+
+
+def test_under_a_covering_letter_the_reports_own_letterhead_is_the_one_right_above_its_title():
+    assert report_reference(COVERING_LETTER).number == "127/BC-UBND"
+    assert report_reference(COVERING_LETTER).date == date(2022, 5, 16)
+
+
+def test_without_a_title_below_them_the_first_number_and_date_are_the_reports():
+    letterhead = "Số: 139/BC-UBND\nBắc Kạn, ngày 23 tháng 5 năm 2022\nSố: 140/BC-UBND\nngày 24 tháng 5 năm 2022"
+    assert report_reference(letterhead) == report_reference("Số: 139/BC-UBND\nBắc Kạn, ngày 23 tháng 5 năm 2022")
+
+
+def test_a_year_on_the_line_after_nam_is_still_the_dates():
+    assert report_date("Số: 344/BC-UBND | Thành phố Hồ Chí Minh, ngày 2 tháng 5 năm\n2022\nBÁO CÁO") == date(2022, 5, 2)
+
+
+def test_a_covering_letter_read_without_the_report_gives_the_number_and_date_of_the_report_it_sends():
+    letter = ("UBND TỈNH BẾN TRE | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ XÂY DỰNG\nSố: 696/SXD-QLĐT\n"
+              "Bến Tre, ngày 21 tháng 5 năm 2022\nV/v gửi Báo cáo tình hình phát triển đô thị thông minh\n"
+              "Kính gửi: Bộ Xây dựng\nThực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng, Sở Xây dựng "
+              "đã tham mưu UBND ban hành Báo cáo số 296/BC-UBND ngày 20/5/2022 về tình hình phát triển đô thị.")
+    assert report_reference(letter).number == "296/BC-UBND"
+    assert report_reference(letter).date == date(2022, 5, 20)
+
+
+def test_a_report_citing_another_report_keeps_its_own_number():
+    report = ("Số: 139/BC-UBND\nBắc Kạn, ngày 23 tháng 5 năm 2022\n"
+              "Tiếp theo Báo cáo số 100/BC-UBND ngày 2/3/2022 của UBND tỉnh")
+    assert report_reference(report).number == "139/BC-UBND"
+    assert report_reference(report).date == date(2022, 5, 23)
