@@ -37,7 +37,7 @@ from baocao.text import fold
 # words to go by, the order decides; a heading is taken for an item rather than left out.
 WORDS = 3.0
 TAKEN = 1.0  # a heading taken for an item at all
-NEXT_ITEM = 0.5  # the item right after the one before
+NEXT_ITEM = 0.5  # the item right after the one before, or after the furthest one taken
 BACKWARDS = 2.5  # an item before the one before: reordered
 LEFT_OUT = 0.5  # a heading taken for no item
 MISSING = 0.3  # an item no heading was taken for
@@ -121,8 +121,11 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
             candidates = [((taken, last), score - left_out, ())]
             for items, bits, gain in choices[j]:
                 if not taken & bits:
+                    # After a reordered item (one before the furthest taken), the item right
+                    # after the furthest resumes the order: a swap is paid for once.
                     first = items[0]
-                    order = NEXT_ITEM if first == last + 1 else -BACKWARDS if first < last else 0.0
+                    resumed = first == taken.bit_length()
+                    order = NEXT_ITEM if first == last + 1 or resumed else -BACKWARDS if first < last else 0.0
                     candidates.append(((taken | bits, items[-1]), score + gain + order, items))
             if last >= 0 and heading.named == (last,):
                 candidates.append(((taken, last), score + CONTINUED, (last,)))

@@ -95,6 +95,17 @@ def test_reordered_items_are_found_by_their_words_and_the_rest_keep_their_places
     assert texts(report) == {n: body(n) for n in range(1, 7)}
 
 
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_two_neighbours_swapped_are_read_in_the_order_their_words_say_though_renumbered(tmp_path, outline):
+    # The province wrote item 3 before item 2 and numbered its headings 1.-6. as they come.
+    # Neither heading is in the campaign's phrases (without them): each only partly in
+    # the outline's words, but clearly for its own item and for nothing of the other's.
+    # The words speak for the swap; the numbers and the order alone do not outweigh them.
+    wording = {**UNKNOWN, 2: "Tình hình chung sau bốn năm", 3: "Tuyên truyền chương trình hành động tới người dân"}
+    report = read(tmp_path, items((1, 3, 2, 4, 5, 6), lambda p: f"{p}.", wording), outline)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
 def test_six_items_at_level_two_under_one_level_one_heading(tmp_path):
     lines = [Bold("I. KẾT QUẢ THỰC HIỆN ĐỀ ÁN 950"), *items(range(1, 7), lambda p: f"{p}."),
              Bold(f"II. {OWN_HEADING.upper()}"), OWN_TEXT]
