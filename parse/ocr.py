@@ -85,23 +85,12 @@ UNEVEN_LIGHT = 30
 # A red patch at least STAMP_MM across and about as tall as wide is a stamp, its colour
 # dropped; any other red (a heading set in red, a line of red text) is read as ink.
 STAMP_MM = 20
-# A coloured patch (of any hue) that crosses the black print is a mark made on the sheet,
-# not printed with it: a note in blue ink written across the text (pool 7: "Giao Sở Xây dựng
-# …" slanted over three lines of page 1), a stamp over a line. At least OVER_PRINT of its 2 mm
-# cells hold black ink too (the note: most of them); a heading set in colour holds none, for
-# print in one colour never overlaps print in another.
-OVER_PRINT = 0.2
-COLOUR_LIFT = 3
-# An ocrmypdf plugin: Tesseract reads each colour page without its coloured ink. A Vietnamese
-# report's signature carries the office's red round stamp, over the signer's title and near
-# the name; read as ink, it makes Tesseract take that corner for a picture and lose the lines
-# around it, or read its ring of letters as words; a leader's note in blue ink across the
-# text breaks the lines it crosses into scraps. Each pixel is lifted by how coloured it is
-# (its brightest channel, plus COLOUR_LIFT times its brightest less its darkest: a blue
-# pen's strokes scan as dark as (27, 39, 91), lifted once to mid grey): red or blue ink becomes as
-# light as the paper while black and grey ink, and black printed over the colour, stay dark:
-# the colour dropout scanners offer, for every hue. Only the image sent to OCR changes; the
-# PDF keeps the page as scanned; a grey page is left as it is.
+# An ocrmypdf plugin: Tesseract reads each colour page's red channel. A Vietnamese report's
+# signature carries the office's red round stamp, over the signer's title and near the
+# name; read as ink, it makes Tesseract take that corner for a picture and lose the lines
+# around it, or read its ring of letters as words. In the red channel red ink is as light as
+# the paper while black and blue ink stay dark: the colour dropout scanners offer. Only the
+# image sent to OCR changes; the PDF keeps the page as scanned; a grey page is left as it is.
 # Then a pale page is despeckled (DESPECKLE).
 # ocrmypdf runs it in its own Python (Debian's, where ocrmypdf is importable and baocao's
 # environment is not), so it is written for each run beside the run's work files.
@@ -114,8 +103,6 @@ DESPECKLE = {despeckle!r}
 FLATTEN = {flatten}
 UNEVEN_LIGHT = {uneven_light}
 STAMP_MM = {stamp_mm}
-OVER_PRINT = {over_print}
-COLOUR_LIFT = {colour_lift}
 
 
 def darkest_percent(image):
@@ -128,15 +115,13 @@ def darkest_percent(image):
     return 255
 
 
-def without_colour(image):
-    # Its brightest channel, lifted by how much more coloured than grey each pixel is (that
-    # channel less the darkest): red or blue ink, which its own channel alone leaves a light
-    # grey that Tesseract still reads as strokes, becomes paper; black and grey ink keep
-    # their darkness, and black printed over a stamp or a note stays black.
+def without_red(image):
+    # The red channel, lifted by how much redder than grey each pixel is (red minus the
+    # lesser of green and blue): red ink, which the red channel alone leaves a light grey
+    # that Tesseract still reads as strokes, becomes paper; black, grey and blue ink keep
+    # their darkness, and black printed over the stamp stays black.
     red, green, blue = image.convert("RGB").split()
-    brightest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
-    darkest = ImageChops.darker(ImageChops.darker(red, green), blue)
-    return ImageChops.add(brightest, ImageChops.subtract(brightest, darkest).point(lambda v: min(255, COLOUR_LIFT * v)))
+    return ImageChops.add(red, ImageChops.subtract(red, ImageChops.darker(green, blue)))
 
 
 def paper_of(image):
@@ -160,23 +145,16 @@ def flattened(image):
     return even
 
 
-def coloured_patches(image):
-    # The coloured ink's patches, as boxes of the page: coloured pixels in cells of about 2 mm,
-    # joined with their neighbours (a stamp's ring and letters, a note's words, a heading's
-    # words and lines), each with the share of its cells that hold black ink as well.
-    rgb = image.convert("RGB")
-    red, green, blue = rgb.split()
-    brightest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
-    colour = ImageChops.subtract(brightest, ImageChops.darker(ImageChops.darker(red, green), blue))
+def red_patches(image):
+    # The red ink's patches, as boxes of the page: red pixels in cells of about 2 mm, joined
+    # with their neighbours (a stamp's ring and letters, a heading's words and lines).
+    red, green, blue = image.convert("RGB").split()
+    redness = ImageChops.subtract(red, ImageChops.darker(green, blue))
     dpi = float((image.info.get("dpi") or (300, 300))[0]) or 300.0
     cell = max(1, round(dpi * 2 / 25.4))
     width, height = max(1, image.width // cell), max(1, image.height // cell)
-    coloured = colour.resize((width, height), Image.BOX).point(lambda v: 255 if v > 24 else 0)
-    # Black ink: dark in every channel (a coloured pixel's brightest channel is light).
-    black = brightest.point(lambda v: 255 if v < 90 else 0).resize((width, height), Image.BOX)
-    black = black.point(lambda v: 255 if v > 8 else 0).load()
-    plain = coloured.load()
-    small = coloured.filter(ImageFilter.MaxFilter(3))
+    small = redness.resize((width, height), Image.BOX).point(lambda v: 255 if v > 24 else 0)
+    small = small.filter(ImageFilter.MaxFilter(3))
     red_cells = small.load()
     seen, patches = set(), []
     for y in range(height):
@@ -184,32 +162,26 @@ def coloured_patches(image):
             if (x, y) in seen or not red_cells[x, y]:
                 continue
             seen.add((x, y))
-            todo, box, inked, crossed = [(x, y)], [x, y, x, y], 0, 0
+            todo, box = [(x, y)], [x, y, x, y]
             while todo:
                 cx, cy = todo.pop()
                 box = [min(box[0], cx), min(box[1], cy), max(box[2], cx), max(box[3], cy)]
-                if plain[cx, cy]:
-                    inked += 1
-                    crossed += bool(black[cx, cy])
                 for nx, ny in ((cx + 1, cy), (cx - 1, cy), (cx, cy + 1), (cx, cy - 1)):
                     if 0 <= nx < width and 0 <= ny < height and (nx, ny) not in seen and red_cells[nx, ny]:
                         seen.add((nx, ny))
                         todo.append((nx, ny))
             patches.append(((box[2] - box[0] + 1) * 2.0, (box[3] - box[1] + 1) * 2.0,
-                            (box[0] * cell, box[1] * cell, (box[2] + 1) * cell, (box[3] + 1) * cell),
-                            crossed / max(inked, 1)))
+                            (box[0] * cell, box[1] * cell, (box[2] + 1) * cell, (box[3] + 1) * cell)))
     return patches
 
 
-def with_coloured_text(image, dropped):
-    # A stamp is round: a coloured patch about as tall as wide and at least STAMP_MM across.
-    # A note or a stamp crosses the black print (OVER_PRINT). Lines of text set in colour
-    # (headings in red or blue) are patches much wider than tall, beside the black print:
-    # they keep their ink, read as grey, where the marks' colour is dropped.
+def with_red_text(image, dropped):
+    # A stamp is round: a red patch about as tall as wide and at least STAMP_MM across.
+    # Red lines of text (headings set in red) are patches much wider than tall: they keep
+    # their ink, read as grey, where the stamp's colour is dropped.
     grey = image.convert("L")
-    for width_mm, height_mm, box, over_print in coloured_patches(image):
-        stamp = min(width_mm, height_mm) >= STAMP_MM and width_mm <= 2 * height_mm and height_mm <= 2 * width_mm
-        if not stamp and over_print < OVER_PRINT:
+    for width_mm, height_mm, box in red_patches(image):
+        if not (min(width_mm, height_mm) >= STAMP_MM and width_mm <= 2 * height_mm and height_mm <= 2 * width_mm):
             dropped.paste(grey.crop(box), box[:2])
     return dropped
 
@@ -217,7 +189,7 @@ def with_coloured_text(image, dropped):
 @hookimpl
 def filter_ocr_image(page, image):
     if DROP_STAMP and image.mode in ("RGB", "RGBA"):
-        image = with_coloured_text(image, without_colour(image))
+        image = with_red_text(image, without_red(image))
     if FLATTEN and image.mode in ("L", "RGB"):
         image = flattened(image)
     if DESPECKLE == "always" or (DESPECKLE == "pale" and darkest_percent(image) > {pale_level}):
@@ -273,7 +245,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         if drop_stamp or despeckle != "never" or FLATTEN:
             (work / "ocr_image.py").write_text(_OCR_IMAGE_PLUGIN.format(
                 drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL, flatten=FLATTEN,
-                stamp_mm=STAMP_MM, over_print=OVER_PRINT, colour_lift=COLOUR_LIFT,
+                stamp_mm=STAMP_MM,
                 uneven_light=UNEVEN_LIGHT), encoding="utf-8")
             plugin = ["--plugin", str(work / "ocr_image.py")]
         source = _faxes_in_grey(path, pages, work / "grey.pdf")

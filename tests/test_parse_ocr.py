@@ -366,8 +366,7 @@ def _ocr_image_filter(monkeypatch):
     monkeypatch.setitem(sys.modules, "ocrmypdf", types.SimpleNamespace(hookimpl=lambda f: f))
     source = ocr._OCR_IMAGE_PLUGIN.format(
         drop_stamp=True, despeckle="never", pale_level=ocr.PALE_INK_LEVEL, flatten=False,
-        stamp_mm=ocr.STAMP_MM, uneven_light=ocr.UNEVEN_LIGHT, over_print=ocr.OVER_PRINT,
-        colour_lift=ocr.COLOUR_LIFT)
+        stamp_mm=ocr.STAMP_MM, uneven_light=ocr.UNEVEN_LIGHT)
     plugin: dict = {}
     exec(compile(source, "ocr_image.py", "exec"), plugin)  # noqa: S102 - the plugin's own text
     return plugin["filter_ocr_image"]
@@ -391,32 +390,3 @@ def test_a_red_stamp_is_dropped_and_a_heading_set_in_red_is_kept(monkeypatch):
     read = _ocr_image_filter(monkeypatch)(None, page).convert("L")
     assert read.getpixel((heading[0] + 2, heading[1] + 10)) < 100
     assert read.getpixel((centre[0], centre[1] - radius + 3)) > 200
-
-
-def test_a_note_in_blue_ink_across_the_text_is_dropped_and_a_heading_set_in_blue_is_kept(monkeypatch):
-    """A page at 200 dpi: lines of black print, a leader's note in blue ink written slanted
-    across three of them, and a heading line set in dark blue between black lines. The note
-    crosses the print, so its ink goes (the black under it stays); the heading, beside the
-    print, stays ink."""
-    from PIL import ImageDraw
-
-    dpi, mm = 200, 200 / 25.4
-    page = Image.new("RGB", (int(170 * mm), int(120 * mm)), (240, 240, 236))
-    page.info["dpi"] = (dpi, dpi)
-    draw = ImageDraw.Draw(page)
-
-    def letters(x0, y0, x1, colour):  # strokes with gaps between, 4 mm tall
-        for x in range(int(x0 * mm), int(x1 * mm), int(2 * mm)):
-            draw.rectangle((x, int(y0 * mm), x + int(0.5 * mm), int((y0 + 4) * mm)), fill=colour)
-
-    for y in (10, 17, 24, 31, 38, 52, 59):
-        letters(10, y, 160, (20, 20, 20))
-    letters(10, 45, 90, (0x1F, 0x4E, 0x79))  # the heading, dark blue
-    note = [(int((30 + 3 * k) * mm), int((40 - 0.9 * k + (2 if k % 2 else 0)) * mm)) for k in range(36)]
-    draw.line(note, fill=(27, 39, 91), width=int(0.6 * mm))  # a pen's scrawl from line 38 up to line 10
-    read = _ocr_image_filter(monkeypatch)(None, page).convert("L")
-    heading_stroke = (int(10 * mm) + 2, int(47 * mm))
-    assert read.getpixel(heading_stroke) < 130
-    on_paper = [p for p in note if page.getpixel(p)[2] > page.getpixel(p)[0] + 30]
-    assert on_paper and all(read.getpixel(p) > 200 for p in on_paper)
-    assert read.getpixel((int(10 * mm) + 2, int(12 * mm))) < 60  # black print stays black
