@@ -706,7 +706,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
     when that is the second, between two headings two apart, after its last), the first
     short line there whose first word is the label the ladder would write there, give or
     take one character (two on a line that looks like the ladder's headings: bold or in
-    capitals as they are), is that heading. A ladder is MISREAD_LADDER headings or more."""
+    capitals as they are), is that heading, its label kept as read. A ladder is
+    MISREAD_LADDER headings or more."""
     ladders: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label" and heading.ordinal:
@@ -718,11 +719,7 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             continue
         for i, (before, heading, following) in enumerate(zip(ladder, ladder[1:], ladder[2:], strict=False)):
             if heading.ordinal == before.ordinal and following.ordinal == before.ordinal + 2:
-                label = relabelled(leading_label(heading.line), before.ordinal + 1)
-                if label:
-                    ladder[i + 1] = by_first[heading.first] = replace(
-                        heading, ordinal=before.ordinal + 1,
-                        line=label + heading.line[len(leading_label(heading.line)):])
+                ladder[i + 1] = by_first[heading.first] = replace(heading, ordinal=before.ordinal + 1)
         gaps = [(a.last + 1, b.first, a.ordinal + 1, a) for a, b in zip(ladder, ladder[1:], strict=False)
                 if b.ordinal == a.ordinal + 2]
         if ladder[0].ordinal == 2:
@@ -732,9 +729,11 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             expected = relabelled(leading_label(model.line), value)
             for pos in range(start, end):
                 if expected and _reads_as_label(blocks[pos], expected, blocks[model.first], pos in by_first):
-                    rest = blocks[pos].text.split(" ", 1)[1].strip()
-                    line, run_in = _run_in(f"{expected} {rest}")
-                    by_first[pos] = _Heading(pos, pos, line, level, value, run_in)
+                    # Kept as read (the label too); a heading already (another level's, its
+                    # wrapped second line joined) kept whole.
+                    known = by_first.get(pos)
+                    line, run_in = (known.line, known.run_in) if known else _run_in(blocks[pos].line)
+                    by_first[pos] = _Heading(pos, known.last if known else pos, line, level, value, run_in)
                     break
                 if pos in taken and pos not in by_first:
                     break  # the second line of a wrapped heading: what follows is another's
