@@ -241,3 +241,31 @@ _PAGE_MARK = re.compile(r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|(?:trang|page)\s+\
 def page_mark(text: str) -> bool:
     """A line that is only a page mark ("- 2 -", "Trang 2"): neither an item's text nor a heading."""
     return len(text) <= 20 and bool(_PAGE_MARK.match(_bare(text.strip())))
+
+
+_LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
+
+
+def relabelled(label: str, value: int) -> str | None:
+    """The label written with its last counter at `value`, as its ladder would write it:
+    "(V)" -> "(VI)" for 6, "1.4." -> "1.5." for 5, "03." -> "04." for 4 (zero-padded as
+    it is); None for a counter in letters or no counter."""
+    counters = list(_LAST_COUNTER.finditer(label))
+    if not counters or value < 1:
+        return None
+    m = counters[-1]
+    if m["digits"]:
+        counter = str(value).zfill(len(m["digits"]))
+    else:
+        counter = _roman(value)
+    return label[: m.start()] + counter + label[m.end():]
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for amount, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                            (4, "IV"), (1, "I")):
+        while value >= amount:
+            out += numeral
+            value -= amount
+    return out

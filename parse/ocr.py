@@ -53,7 +53,10 @@ _A4_SHORT_SIDE_INCHES = 8.27
 # + --rotate-pages-threshold ROTATE_CONFIDENCE: ocrmypdf's default (14) left a page fed upside
 #   down unturned when Tesseract's orientation pass was 13-15 sure of it (pool 6's 300 dpi
 #   grey pages); an upright page's pass answers 0° (13-22 sure), so only a turn is affected.
-ROTATE_CONFIDENCE = 5
+#   But a faint dot-matrix print's upright page (pool 7) was read as upside down, 6.3 sure,
+#   and turned over (its text lost), while pool 6's pages fed upside down measured 12.4 and
+#   17.7 (ocrmypdf -v): the threshold sits between them.
+ROTATE_CONFIDENCE = 9
 PREPROCESSING: tuple[str, ...] = ("--deskew", "--rotate-pages", "--rotate-pages-threshold", str(ROTATE_CONFIDENCE))
 DROP_STAMP = True
 # + a pale photocopy's page despeckled (DESPECKLE): a copy of a copy prints black as mid grey,

@@ -572,6 +572,9 @@ COLUMN_MIN_SHARE = 0.35
 # ... and this share of each column's lines starting at its left edge: prose, set flush
 # left (or justified), not centred blocks.
 COLUMN_FLUSH_SHARE = 0.6
+# ... and this share of each column's characters (spaces aside) letters: a column of prose,
+# not a table's column of figures ("23.310.878.000 NSĐP": a third letters) beside its text.
+COLUMN_LETTER_SHARE = 0.6
 # On a scanned page, the gutter at least this many times the text's size wide: wider than
 # the spaces between the OCR's words.
 OCR_GUTTER_EMS = 1.2
@@ -722,8 +725,10 @@ def _stretch(rows: Sequence[Sequence[_Run]], gutter: float) -> _Stretch | None:
         left, right = min(r.x0 for r in side), max(r.x1 for r in side)
         starts = [min(r.x0 for r in row) for row in _rows(side)]
         flush = sum(abs(x - left) < 0.5 * statistics.median(r.size for r in side) for x in starts)
+        written = "".join(r.text for r in side).replace(" ", "")
         if (len(starts) < COLUMN_MIN_ROWS or right - left < COLUMN_MIN_SHARE * span
-                or flush < COLUMN_FLUSH_SHARE * len(starts)):
+                or flush < COLUMN_FLUSH_SHARE * len(starts)
+                or sum(ch.isalpha() for ch in written) < COLUMN_LETTER_SHARE * len(written)):
             return None
         columns.append((left, right))
     return _Stretch(min(r.top for r in runs), max(r.bottom for r in runs), gutter, (columns[0], columns[1]))

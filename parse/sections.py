@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
+from rapidfuzz.distance import Levenshtein
+
 from baocao.aggregate.amounts import states_figure
 from baocao.campaign import OutlineSection
 from baocao.parse.alignment import (
@@ -44,13 +46,15 @@ from baocao.parse.labels import (
     misread_roman,
     ordinal_word,
     outline_reference,
+    relabelled,
     strip_label,
 )
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
-# NHÂN DÂN", "KT. CHỦ TỊCH" (Nghị định 30/2020 layout).
-_SIGNOFF = re.compile(r"^(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
+# NHÂN DÂN", "KT. CHỦ TỊCH" (Nghị định 30/2020 layout); on a scan after a speck read as a
+# mark ('"Trên đây là…').
+_SIGNOFF = re.compile(r"^\W*(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # The document-type line and the subject line after it name the whole report
 # ("BÁO CÁO" / "Tình hình triển khai đô thị thông minh…"), never one item.
 _DOCUMENT_TYPE = re.compile(r"^bao cao$")
@@ -60,7 +64,7 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*:?\s*$")
 # Where no heading can follow: the closing sentence of the report, the distribution
 # list, the signature's "TM." / "KT.".
-_CLOSING = re.compile(r"^(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
+_CLOSING = re.compile(r"^\W*(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # A level whose numbers start again at 1 is a sub-heading level: it counts against it.
 RENUMBERED = 1.0
 # A report is taken as one on the outline when a heading's words point this clearly at
@@ -74,6 +78,8 @@ WEAKLY_TOTAL = 0.5
 # A heading line at least this long may have been wrapped by the page's width ("I. CÁC NỘI
 # DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950" + "ĐƯỢC BAN HÀNH"); a short one was not.
 WRAPPED_CHARS = 40
+# A numbered ladder this long or longer on a recognised page can tell a misread label by its sequence.
+MISREAD_LADDER = 3
 ROMAN_LEVEL = ("label", "I.")
 LOWER_ROMAN_LEVEL = ("label", "i.")
 ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
@@ -403,7 +409,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     """Every heading at the section level with the items the alignment took it for, and
     the headings of the levels above it, which end a section and open none."""
     covering = _covering_sentence(blocks)
-    headings = _headings(blocks, after=covering, outline=outline)
+    headings = _headings(blocks, after=covering, outline=outline, ocr=ocr)
     if not headings:
         return []
     leading = _leading_text(blocks, covering, headings[0].first)
@@ -652,7 +658,8 @@ def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tupl
             and len(at_level) <= MAX_CONTAINERS}
 
 
-def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSection, ...]) -> list[_Heading]:
+def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSection, ...],
+              ocr: bool = False) -> list[_Heading]:
     """The heading-like lines after the covering sentence and before the sign-off,
     a label alone on its line ("PHẦN I") joined with the title under it, and a long
     heading wrapped onto a second line (a blank line between them or not: readers keep
@@ -686,7 +693,63 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
         line, run_in = _run_in(line)
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
+    if ocr:
+        headings = _misread_labels(blocks, headings, after, limit)
     return _misread_numerals(headings)
+
+
+def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: int, limit: int) -> list[_Heading]:
+    """On a recognised page, a numbered ladder's heading whose label OCR misread ("(D" or
+    "(VI" for "(I)", "(VI)"; "1.5," for "1.5."; "(4." for "04."), so that it fell out of
+    its ladder, or read as the label before it ("(II)" twice, then "(IV)"), taken back by
+    the ladder's own sequence: where the ladder skips a value (before its first heading
+    when that is the second, between two headings two apart, after its last), the first
+    short line there whose first word is the label the ladder would write there, give or
+    take one character (two on a line that looks like the ladder's headings: bold or in
+    capitals as they are), is that heading, its label kept as read. A ladder is
+    MISREAD_LADDER headings or more."""
+    ladders: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        if heading.level[0] == "label" and heading.ordinal:
+            ladders.setdefault(heading.level, []).append(heading)
+    by_first = {h.first: h for h in headings}
+    taken = {pos for h in headings for pos in range(h.first, h.last + 1)}
+    for level, ladder in ladders.items():
+        if len(ladder) < MISREAD_LADDER:
+            continue
+        for i, (before, heading, following) in enumerate(zip(ladder, ladder[1:], ladder[2:], strict=False)):
+            if heading.ordinal == before.ordinal and following.ordinal == before.ordinal + 2:
+                ladder[i + 1] = by_first[heading.first] = replace(heading, ordinal=before.ordinal + 1)
+        gaps = [(a.last + 1, b.first, a.ordinal + 1, a) for a, b in zip(ladder, ladder[1:], strict=False)
+                if b.ordinal == a.ordinal + 2]
+        if ladder[0].ordinal == 2:
+            gaps.append((after + 1, ladder[0].first, 1, ladder[0]))
+        gaps.append((ladder[-1].last + 1, limit, ladder[-1].ordinal + 1, ladder[-1]))
+        for start, end, value, model in gaps:
+            expected = relabelled(leading_label(model.line), value)
+            for pos in range(start, end):
+                if expected and _reads_as_label(blocks[pos], expected, blocks[model.first], pos in by_first):
+                    # Kept as read (the label too); a heading already (another level's, its
+                    # wrapped second line joined) kept whole.
+                    known = by_first.get(pos)
+                    line, run_in = (known.line, known.run_in) if known else _run_in(blocks[pos].line)
+                    by_first[pos] = _Heading(pos, known.last if known else pos, line, level, value, run_in)
+                    break
+                if pos in taken and pos not in by_first:
+                    break  # the second line of a wrapped heading: what follows is another's
+    return sorted(by_first.values(), key=lambda h: h.first)
+
+
+def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:
+    """Whether a short line starts with `expected` as OCR may have read it (see _misread_labels)."""
+    text = block.text.strip()
+    word, _, rest = text.partition(" ")
+    if (block.kind != "paragraph" or not rest.strip() or len(text) > MAX_HEADING_CHARS or block.number == expected
+            or text.endswith((".", ";")) or word.isalpha()):
+        return False
+    looks_alike = (heading_like and block.bold == model.bold
+                   and is_all_caps(rest) == is_all_caps(strip_label(model.text)))
+    return Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1)
 
 
 def _lead_only(block: Block) -> bool:

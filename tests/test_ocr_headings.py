@@ -3,6 +3,8 @@ themselves (no picture rendered here: the text is what a recognised page gives).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
 from baocao.parse.labels import leading_label, misread_roman
@@ -87,3 +89,36 @@ def test_a_d_after_a_numeral_is_no_parenthesis_on_a_level_of_full_stops():
     # On a level of "II.", "III." … "ID" is a word (an identifier), not the first heading.
     document = report([], ["ID", "II.", "III.", "IV.", "V.", "VI."])
     assert 1 not in texts(document) or texts(document)[1] != BODIES[0]
+
+
+def test_a_heading_whose_label_ocr_misread_is_taken_back_by_the_ladders_sequence():
+    # "(I)" read "(D", "(III)" read as the "(II)" before it, "(VI)" without its parenthesis:
+    # where the ladder "(II)" … "(V)" skips a value, a line starting with the label it would
+    # write there, give or take a character, is that heading.
+    found = texts(report([], ["(D", "(II)", "(II)", "(IV)", "(V)", "(VI"]))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_misread_stop_or_zero_keeps_a_decimal_or_zero_padded_heading_in_its_ladder():
+    # "1.5." read "1.5,", "04." read "(4.": one character off the label the ladder writes there.
+    assert texts(report([], ["1.1.", "1.2.", "1.3.", "1.4.", "1.5,", "1.6."])) == {
+        n: body for n, body in enumerate(BODIES, start=1)}
+    assert texts(report([], ["01.", "02.", "03.", "(4.", "05.", "06."])) == {
+        n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_line_one_character_off_a_label_is_no_heading_where_the_ladder_skips_nothing():
+    # "(3." opens a body line in item 2: the ladder has its "03." further on, so it stays text.
+    lines = report([], ["01.", "02.", "03.", "04.", "05.", "06."]).blocks
+    at = next(i for i, b in enumerate(lines) if b.text == BODIES[1])
+    extra = Block(at, "(3. kết quả bước đầu khả quan", "paragraph", "Normal", None, False, "", page=1)
+    blocks = tuple(replace(b, index=i) for i, b in enumerate([*lines[:at + 1], extra, *lines[at + 1:]]))
+    found = texts(Document("bao-cao.pdf", blocks, ocr=True))
+    assert found[2].startswith(BODIES[1]) and "kết quả bước đầu" in found[2]
+    assert found[3] == BODIES[2]
+
+
+def test_the_closing_sentence_after_a_speck_read_as_a_mark_still_ends_the_last_item():
+    lines = [b.text for b in report([], ROMAN).blocks]
+    lines[lines.index("Trên đây là báo cáo của UBND tỉnh Kon Tum./.")] = '"Trên đây là báo cáo của UBND tỉnh Kon Tum./.'
+    assert texts(scanned(lines))[6] == BODIES[5]

@@ -827,3 +827,26 @@ def test_a_heading_in_small_capitals_is_one_line_of_its_own(tmp_path, size):
         ("1.", "1. NHỮNG PHẦN MỀM DÙNG CHUNG TỈNH TỰ ĐẦU TƯ KHI CHƯA CÓ ĐỀ ÁN"),
         ("", "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến."),
     ]
+
+
+def test_a_table_of_figures_beside_its_text_is_no_second_column(tmp_path):
+    """A borderless table of six rows, its text cells on the left and its figures and sources
+    on the right (a scan's funding table): the right side is figures, not prose, so its rows
+    stay rows ("1 Trung tâm … | 23.310.878.000 Ngân sách địa phương"), not two columns."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    path = tmp_path / "bang-so.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    for k in range(6):
+        y = 700 - 20 * k
+        pdf.drawString(85, y, f"{k + 1} Hạng mục đầu tư số {k + 1} của tỉnh")
+        pdf.drawString(330, y, f"{k + 2}3.310.878.000 NSĐP/XHH")
+    pdf.showPage()
+    pdf.save()
+    rows = [b.text for b in read_pdf(path).blocks]
+    assert len(rows) == 6 and all(" | " in row for row in rows)
