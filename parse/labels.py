@@ -235,7 +235,7 @@ def _roman_value(numeral: str) -> int | None:
 # A page's number left in the running text ("- 2 -", "– 3 –", "Trang 2", "Trang 2/5", "Page 2
 # of 5"), as a PDF converted to Word leaves its footers: a dash or the word "page" on each
 # side of the number, so a label alone on its line ("2.", "II") is not one.
-_PAGE_MARK = re.compile(r"^(?:[-–—]\s*\d{1,3}\s*[-–—]|(?:trang|page)\s+\d{1,3}(?:\s*(?:/|of|tren)\s*\d{1,3})?)$")
+_PAGE_MARK = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:trang|page)\s*\d{1,4}(?:\s*(?:/|of|tren)\s*\d{1,4})?)$")
 
 
 def page_mark(text: str) -> bool:

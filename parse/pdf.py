@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.ink import Box, Ink, inks
-from baocao.parse.labels import leading_label
+from baocao.parse.labels import leading_label, page_mark
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.parse.textlayer import vietnamese_share
 from baocao.text import clean_line, fold, nfc
@@ -92,10 +92,6 @@ _OCR_FIT_EMS = 1.0
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IGNORECASE)
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
-# A page number marked as one ("- 2 -", "Trang 2", "Trang 2/5"), not a bare number: a line
-# that is only this is no text wherever it is on the page (a PDF made from a Word file that
-# was itself converted from a PDF has the old page numbers in its body).
-_PAGE_MARK = re.compile(r"^(?:(?:trang|page)\s*\d{1,4}(?:\s*/\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
 # On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar or an
 # underscore at either end of a line, even touching its first or last word ("|4. Kinh phí",
@@ -1172,7 +1168,9 @@ def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
             if (_in_margin_band(line, page) and not line.ruled
                     and (key(line) in repeated or _PAGE_NUMBER.match(line.text))):
                 continue
-            if not line.is_row and _PAGE_MARK.match(line.text):
+            # a page mark is no text wherever it stands: a PDF made from a Word file converted
+            # from a PDF has the old page numbers in its body
+            if not line.is_row and page_mark(line.text):
                 continue
             kept.append(line)
     return kept
