@@ -974,15 +974,16 @@ def test_layouts_combine_in_one_file_in_pool_5():
     assert len([e for e in entries_of(5) if e["ladder"] in NEW_LADDERS_5 and e["layouts"]]) >= 8
 
 
-def test_pool_5_has_doc_odt_and_rtf_files_too():
+@pytest.mark.parametrize("pool", [5, 6, 7, 8])
+def test_pools_from_5_have_doc_odt_and_rtf_files_too(pool):
     from baocao.parse.formats import detect_format
 
     for kind in ("doc", "odt", "rtf"):
-        files = [e for e in entries_of(5) if e["kind"] == kind]
+        files = [e for e in entries_of(pool) if e["kind"] == kind]
         assert files, kind
         for e in files:
             assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
-            assert detect_format((CORPORA[5] / e["file"]).read_bytes(), e["file"]) == kind, e["file"]
+            assert detect_format((CORPORA[pool] / e["file"]).read_bytes(), e["file"]) == kind, e["file"]
 
 
 def test_pool_5_scans_are_photocopies_some_pale_one_page_fed_twice():
@@ -1220,17 +1221,6 @@ def test_pool_6_names_each_reports_number_and_date_as_its_letterhead_writes_them
 def test_layouts_combine_in_one_file_in_pool_6():
     assert len([e for e in entries_of(6) if len(e["layouts"]) >= 2]) >= 10
     assert len([e for e in entries_of(6) if e["ladder"] in NEW_LADDERS_6 and e["layouts"]]) >= 8
-
-
-def test_pool_6_has_doc_odt_and_rtf_files_too():
-    from baocao.parse.formats import detect_format
-
-    for kind in ("doc", "odt", "rtf"):
-        files = [e for e in entries_of(6) if e["kind"] == kind]
-        assert files, kind
-        for e in files:
-            assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
-            assert detect_format((CORPORA[6] / e["file"]).read_bytes(), e["file"]) == kind, e["file"]
 
 
 def test_pool_6_scans_are_of_six_kinds():
@@ -1533,17 +1523,6 @@ def test_layouts_combine_in_one_file_in_pool_7():
     assert len([e for e in entries_of(7) if e["ladder"] in NEW_LADDERS_7 and e["layouts"]]) >= 8
 
 
-def test_pool_7_has_doc_odt_and_rtf_files_too():
-    from baocao.parse.formats import detect_format
-
-    for kind in ("doc", "odt", "rtf"):
-        files = [e for e in entries_of(7) if e["kind"] == kind]
-        assert files, kind
-        for e in files:
-            assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
-            assert detect_format((CORPORA[7] / e["file"]).read_bytes(), e["file"]) == kind, e["file"]
-
-
 def test_pool_7_scans_are_of_five_new_kinds():
     import pdfplumber
 
@@ -1806,17 +1785,6 @@ def test_pool_8_letterheads_write_the_number_and_date_in_new_shapes():
 def test_layouts_combine_in_one_file_in_pool_8():
     assert len([e for e in entries_of(8) if len(e["layouts"]) >= 2]) >= 10
     assert len([e for e in entries_of(8) if e["ladder"] in NEW_LADDERS_8 and e["layouts"]]) >= 8
-
-
-def test_pool_8_has_doc_odt_and_rtf_files_too():
-    from baocao.parse.formats import detect_format
-
-    for kind in ("doc", "odt", "rtf"):
-        files = [e for e in entries_of(8) if e["kind"] == kind]
-        assert files, kind
-        for e in files:
-            assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
-            assert detect_format((CORPORA[8] / e["file"]).read_bytes(), e["file"]) == kind, e["file"]
 
 
 def test_pool_8_scans_are_of_five_new_kinds():
