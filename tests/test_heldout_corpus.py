@@ -2129,3 +2129,18 @@ def test_pool_9_scans_are_of_five_new_kinds():
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
             if kind == "fax_stretched":
                 assert pdf.pages[0].images[0]["bits"] == 1, e["file"]
+
+
+def test_two_text_pdfs_of_pool_9_are_drawn_a_word_at_a_time():
+    import pdfplumber
+
+    made = [e for e in entries_of(9) if e.get("pdf_maker")]
+    assert len(made) == 2 and all(e["kind"] == "pdf" and e["pdf_maker"] == "reportlab_words" for e in made)
+    for e in made:
+        raw = (CORPORA[9] / e["file"]).read_bytes()
+        with pdfplumber.open(CORPORA[9] / e["file"]) as pdf:
+            assert "ReportLab" in pdf.metadata.get("Producer", ""), e["file"]
+            words = sum(len(page.extract_words()) for page in pdf.pages)
+            text = " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
+        assert raw.count(b") Tj ET") == raw.count(b" Tj") >= words * 0.9, e["file"]  # a text object a word
+        assert e["sections"]["1"].split("\n")[0][:40] in text, e["file"]
