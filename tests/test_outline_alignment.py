@@ -495,3 +495,32 @@ def test_a_heading_in_two_parts_before_an_item_left_out_is_its_own_item_only(tmp
              Bold("4. Số vốn đã sử dụng, phân theo từng nguồn"), TOLD[4], Bold("5. Mong muốn"), TOLD[6]]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert texts(report) == {n: TOLD[n] for n in (1, 2, 3, 4, 6)}
+
+
+QUOTING = "Thực hiện Công văn số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng đề nghị báo cáo các nội dung:"
+ANSWERING = "UBND tỉnh báo cáo cụ thể như sau:"
+
+
+def quoted_outline():
+    """The outline's six headings quoted one after another, nothing under them."""
+    return [f"({n}) {section.heading};" for n, section in enumerate(OUTLINE, start=1)]
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_an_outline_quoted_before_the_answers_is_neither_headings_nor_text(tmp_path, outline):
+    # An e-mail-like opening quotes the six items, then the answers follow under headings of
+    # the province's own words numbered as the quotation was: the quotation's lines name the
+    # items far better, but they are one run with nothing under them, like a table of contents.
+    lines = [QUOTING, *quoted_outline(), ANSWERING, *items(range(1, 7), lambda p: f"({p})")]
+    report = read(tmp_path, lines, outline, covering_sentence=False)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+    assert [s.heading for s in report.sections] == [f"({n}) {UNKNOWN[n]}" for n in range(1, 7)]
+    assert OUTLINE[0].heading in report.letterhead
+
+
+def test_the_answers_under_unnumbered_headings_after_a_quoted_outline_are_found(tmp_path):
+    lines = [QUOTING, *quoted_outline(), ANSWERING,
+             *(line for n in range(1, 7) for line in (Bold(f"Ý thứ {n}, {UNKNOWN[n].lower()}"), body(n)))]
+    report = read(tmp_path, lines, covering_sentence=False)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
