@@ -234,12 +234,14 @@ def joined_items(key: str, outline: Sequence[OutlineSection]) -> tuple[int, ...]
 
 def two_parts(key: str, outline: Sequence[OutlineSection]) -> bool:
     """Whether a heading reads as two headings joined ("A và B", "A, B") whose parts do
-    not both point at one item: "Khó khăn, vướng mắc" is one item, "Những trở ngại và
-    các nội dung cần Trung ương hỗ trợ" may be two."""
+    not both point clearly (JOINED_LIKENESS) at one item: "Khó khăn, vướng mắc" is one
+    item, "Những trở ngại và các nội dung cần Trung ương hỗ trợ" may be two, and so may
+    "Tiền đã dành cho Đề án và những việc chưa đạt", whose parts share only a word or two
+    of little meaning ("đã", "việc") with one item."""
     for m in _JOINT.finditer(key):
         left, right = likeness(key[: m.start()], outline), likeness(key[m.end() :], outline)
         a, b = max(range(len(left)), key=left.__getitem__), max(range(len(right)), key=right.__getitem__)
-        if not left[a] or not right[b] or a != b:
+        if a != b or min(left[a], right[b]) < JOINED_LIKENESS:
             return True
     return False
 

@@ -497,6 +497,20 @@ def test_a_heading_in_two_parts_before_an_item_left_out_is_its_own_item_only(tmp
     assert texts(report) == {n: TOLD[n] for n in (1, 2, 3, 4, 6)}
 
 
+
+def test_a_heading_in_two_parts_whose_parts_share_only_a_word_or_two_with_one_item_may_cover_two(tmp_path):
+    # "Vốn đã chi và những việc còn dang dở": each part shares a word of little meaning with
+    # item 1 ("đã", "việc") and no more, which does not make the two one item. Five headings
+    # for six items, and the fourth over a text that speaks of funding and difficulties:
+    # it covers both, and the last heading is item 6.
+    lines = [*told_items((1, 2, 3), lambda p: f"{p}."), Bold("4. Vốn đã chi và những việc còn dang dở"),
+             TOLD[4], TOLD[5], Bold(f"5. {UNKNOWN[6]}"), TOLD[6]]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    both = f"{TOLD[4]}\n{TOLD[5]}"
+    assert texts(report) == {1: TOLD[1], 2: TOLD[2], 3: TOLD[3], 4: both, 5: both, 6: TOLD[6]}
+    assert report.sections[3].merged_with == (5,)
+
+
 QUOTING = "Thực hiện Công văn số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng đề nghị báo cáo các nội dung:"
 ANSWERING = "UBND tỉnh báo cáo cụ thể như sau:"
 
