@@ -146,8 +146,8 @@ class ParsedReport:
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = _heading_rows_as_lines(_outline_table_as_lines(_without_contents(doc.blocks, doc.ocr)))
-    quoted = _quoted_outline(blocks, tuple(sections), doc.ocr)
-    openings = _openings(blocks, tuple(sections), doc.ocr, quoted)
+    quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
+    openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
     found: dict[int, Section] = {}
@@ -410,12 +410,14 @@ class _Opening:
 
 
 def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool,
-              quoted: frozenset[int] = frozenset()) -> list[_Opening]:
+              quoted: frozenset[int] = frozenset(), headings: list[_Heading] | None = None) -> list[_Opening]:
     """Every heading at the section level with the items the alignment took it for, and
     the headings of the levels above it, which end a section and open none. The lines of
-    an outline quoted before the answers (`quoted`, _quoted_outline) are neither."""
+    an outline quoted before the answers (`quoted`, _quoted_outline) are neither; `headings`,
+    when given, are the _headings already found with none quoted."""
     covering = _covering_sentence(blocks, quoted)
-    headings = _headings(blocks, after=covering, outline=outline, ocr=ocr, skip=quoted)
+    if headings is None:
+        headings = _headings(blocks, after=covering, outline=outline, ocr=ocr, skip=quoted)
     if not headings:
         return []
     leading = _leading_text(blocks, covering, headings[0].first)
@@ -454,7 +456,8 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     return sorted(openings, key=lambda o: o.first)
 
 
-def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool) -> frozenset[int]:
+def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...],
+                    ocr: bool) -> tuple[frozenset[int], list[_Heading]]:
     """The positions of the lines of an outline quoted before the answers ("Thực hiện Công
     văn số …, báo cáo các nội dung: (1) …; (2) …; … (6) …;", then "… báo cáo cụ thể như
     sau:" and the answers under headings of the province's own words). Like a table of
@@ -464,7 +467,8 @@ def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ..
     items but QUOTED_LEFT_OUT, in the outline's order and convincingly, with as many
     headings after it to hold the answers. A list of the documents the report rests on
     ("1. Quyết định số 950/QĐ-TTg…", "2. …", "3. …") is too short for one, and the item
-    heading right after it, numbered 1 again, is not of its run. Empty (no quotation) otherwise."""
+    heading right after it, numbered 1 again, is not of its run. Empty (no quotation) otherwise;
+    with the headings it looked among (_headings, none skipped)."""
     least = max(CONVINCING_COUNT, len(outline) - QUOTED_LEFT_OUT)
     headings = _headings(blocks, after=_covering_sentence(blocks), outline=outline, ocr=ocr)
     runs: list[list[_Heading]] = []
@@ -486,7 +490,7 @@ def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ..
         in_order = all(a[-1] < b[0] for a, b in zip(items, items[1:], strict=False))
         if len(items) >= least and in_order and _convincing(evidence, taken):
             quoted |= {pos for h in run for pos in range(h.first, h.last + 1)}
-    return frozenset(quoted)
+    return frozenset(quoted), headings
 
 
 def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evidence], leading: bool,
