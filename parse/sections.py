@@ -11,6 +11,8 @@ headings are aligned again, each told also by the text under it (what its words 
 say, its text may), and open the items they were aligned with, or none (a heading of the province's
 own, whose text goes to no item); a later heading of a container level also ends a
 section. Provinces renumber, reorder and merge items, so a number only tips a balance.
+A table of contents, and the outline quoted before the answers (a run of headings with
+nothing under them that reads as the outline), are neither headings nor text.
 """
 
 from __future__ import annotations
