@@ -532,6 +532,15 @@ def test_an_outline_quoted_before_the_answers_is_neither_headings_nor_text(tmp_p
     assert OUTLINE[0].heading in report.letterhead
 
 
+def test_answers_under_the_quoted_outlines_own_headings_are_found_under_them_not_the_quotation(tmp_path):
+    # The same headings twice: quoted (with the outline's "(nếu có);"), then over the answers.
+    # The occurrence with text under it is the item's.
+    wording = {n: section.heading for n, section in enumerate(OUTLINE, start=1)}
+    lines = [QUOTING, *quoted_outline(), ANSWERING, *items(range(1, 7), lambda p: f"({p})", wording)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES, covering_sentence=False)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
 def test_the_answers_under_unnumbered_headings_after_a_quoted_outline_are_found(tmp_path):
     lines = [QUOTING, *quoted_outline(), ANSWERING,
              *(line for n in range(1, 7) for line in (Bold(f"Ý thứ {n}, {UNKNOWN[n].lower()}"), body(n)))]
