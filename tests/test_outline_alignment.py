@@ -13,7 +13,7 @@ import pytest
 from docx_builders import INTRO, Bold, build_lines
 
 from baocao.campaign import load_campaign
-from baocao.parse.alignment import likeness, two_parts
+from baocao.parse.alignment import likeness, parts_item, two_parts
 from baocao.parse.docx import read_docx
 from baocao.parse.labels import misread_roman
 from baocao.parse.sections import extract_sections
@@ -509,6 +509,16 @@ def test_a_heading_in_two_parts_whose_parts_share_only_a_word_or_two_with_one_it
     both = f"{TOLD[4]}\n{TOLD[5]}"
     assert texts(report) == {1: TOLD[1], 2: TOLD[2], 3: TOLD[3], 4: both, 5: both, 6: TOLD[6]}
     assert report.sections[3].merged_with == (5,)
+
+
+def test_a_heading_whose_two_parts_both_point_weakly_at_one_item_is_not_merged_with_it_by_place(tmp_path):
+    # "Đề xuất, kiến nghị": one word of item 6 on either side of the comma. In two parts, it may
+    # stand for two items, but not for item 6 and its neighbour: as the last of five headings
+    # after items 1-4 it is item 6 alone, item 5 left out.
+    assert parts_item(fold("Đề xuất, kiến nghị"), WITHOUT_PHRASES) == (5,)
+    lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold("V. Đề xuất, kiến nghị"), body(6)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {**{n: body(n) for n in range(1, 5)}, 6: body(6)}
 
 
 QUOTING = "Thực hiện Công văn số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng đề nghị báo cáo các nội dung:"
