@@ -56,6 +56,7 @@ MISREAD_RATIO = 85
 MISREAD_MIN_LETTERS = 4
 
 JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
+MADE_OF = 0.5  # or be made of its item's words this much at least (two_parts)
 # A heading in two parts may cover the outline's last two items though its words do not
 # say so ("Những trở ngại và các nội dung cần Trung ương hỗ trợ" for difficulties and
 # proposals, which provinces often write as one): it then costs this much more, so that
@@ -79,7 +80,6 @@ class Evidence:
     joined: tuple[int, ...] = ()  # two items whose words stand on either side of an "và" or a comma
     leading_text: bool = False  # not a heading: untitled text before the first one, item 1 or nothing
     two_part: bool = False  # "A và B", the two parts pointing at different items or nowhere: maybe two items merged
-    parts_item: tuple[int, ...] = ()  # the item both its parts point at, weakly: a merge by place leaves it out
     # per item, how much more the text under the heading speaks the item's words than the
     # texts under the other headings of its level do (text_likeness); () for not weighed
     told: tuple[float, ...] = ()
@@ -202,7 +202,7 @@ def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]
     pairs = [(item_count - 2, item_count - 1)]
     if heading.told and heading.room_for_two:
         pairs += [(i, i + 1) for i in range(item_count - 2) if min(heading.told[i], heading.told[i + 1]) > 0]
-    return [pair for pair in pairs if not set(pair) & set(heading.parts_item)]
+    return pairs
 
 
 def _gain(heading: Evidence, items: tuple[int, ...]) -> float:
@@ -235,31 +235,27 @@ def joined_items(key: str, outline: Sequence[OutlineSection]) -> tuple[int, ...]
 
 def two_parts(key: str, outline: Sequence[OutlineSection]) -> bool:
     """Whether a heading reads as two headings joined ("A và B", "A, B") whose parts do
-    not both point clearly (JOINED_LIKENESS) at one item: "Khó khăn, vướng mắc" is one
-    item, "Những trở ngại và các nội dung cần Trung ương hỗ trợ" may be two, and so may
-    "Tiền đã dành cho Đề án và những việc chưa đạt", whose parts share only a word or two
-    of little meaning ("đã", "việc") with one item (see parts_item)."""
-    return _parts(key, outline)[0]
-
-
-def parts_item(key: str, outline: Sequence[OutlineSection]) -> tuple[int, ...]:
-    """The item both parts of a heading in two parts point at, though not clearly ("Đề
-    xuất, kiến nghị": one word of item 6 on either side), as a tuple; () when they point at
-    different items or nowhere. Such a heading may be two items merged, but not that item
-    and another: its parts would have named two."""
-    return _parts(key, outline)[1]
-
-
-def _parts(key: str, outline: Sequence[OutlineSection]) -> tuple[bool, tuple[int, ...]]:
-    one: set[int] = set()
+    not both name one item: "Khó khăn, vướng mắc" (each part clearly, JOINED_LIKENESS) and
+    "Đề xuất, kiến nghị" (each part made of the item's words, though one or two) are one
+    item; "Những trở ngại và các nội dung cần Trung ương hỗ trợ" may be two, and so may
+    "Tiền đã dành cho Đề án và những việc chưa đạt", whose parts share only a word of
+    little meaning each ("đã", "việc") with one item."""
     for m in _JOINT.finditer(key):
-        left, right = likeness(key[: m.start()], outline), likeness(key[m.end() :], outline)
+        left_text, right_text = key[: m.start()], key[m.end() :]
+        left, right = likeness(left_text, outline), likeness(right_text, outline)
         a, b = max(range(len(left)), key=left.__getitem__), max(range(len(right)), key=right.__getitem__)
         if not left[a] or not right[b] or a != b:
-            return True, ()
-        if min(left[a], right[b]) < JOINED_LIKENESS:
-            one.add(a)
-    return bool(one), tuple(sorted(one))
+            return True
+        if min(left[a], right[b]) < JOINED_LIKENESS and not (_made_of(left_text, a, outline)
+                                                             and _made_of(right_text, a, outline)):
+            return True
+    return False
+
+
+def _made_of(text: str, item: int, outline: Sequence[OutlineSection]) -> bool:
+    """Whether most of a part's words (MADE_OF) are words of the item."""
+    words = set(_WORD.findall(text))
+    return bool(words) and len(words & _vocabulary(tuple(outline)).items[item]) >= MADE_OF * len(words)
 
 
 def text_likeness(texts: Sequence[str], outline: Sequence[OutlineSection],

@@ -35,7 +35,6 @@ from baocao.parse.alignment import (
     best_possible,
     joined_items,
     likeness,
-    parts_item,
     text_likeness,
     two_parts,
 )
@@ -576,7 +575,7 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool)
     # Quyết định phê duyệt Đề án)"): they count for its likeness, not for where it splits.
     aside = " ".join(_PARENTHESES.findall(fold(strip_label(heading.line))))
     return Evidence(likeness(f"{key} {aside}", outline, misread=ocr), named, ordinal,
-                    joined_items(key, outline), two_part=two_parts(key, outline), parts_item=parts_item(key, outline))
+                    joined_items(key, outline), two_part=two_parts(key, outline))
 
 
 def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[OutlineSection, ...],

@@ -13,7 +13,7 @@ import pytest
 from docx_builders import INTRO, Bold, build_lines
 
 from baocao.campaign import load_campaign
-from baocao.parse.alignment import likeness, parts_item, two_parts
+from baocao.parse.alignment import likeness, two_parts
 from baocao.parse.docx import read_docx
 from baocao.parse.labels import misread_roman
 from baocao.parse.sections import extract_sections
@@ -511,11 +511,12 @@ def test_a_heading_in_two_parts_whose_parts_share_only_a_word_or_two_with_one_it
     assert report.sections[3].merged_with == (5,)
 
 
-def test_a_heading_whose_two_parts_both_point_weakly_at_one_item_is_not_merged_with_it_by_place(tmp_path):
-    # "Đề xuất, kiến nghị": one word of item 6 on either side of the comma. In two parts, it may
-    # stand for two items, but not for item 6 and its neighbour: as the last of five headings
-    # after items 1-4 it is item 6 alone, item 5 left out.
-    assert parts_item(fold("Đề xuất, kiến nghị"), WITHOUT_PHRASES) == (5,)
+def test_a_heading_whose_two_parts_are_made_of_one_items_words_is_that_item_alone(tmp_path):
+    # "Đề xuất, kiến nghị": on either side of the comma, only words of item 6, though few. It
+    # is one item's heading, not two merged: as the last of five headings after items 1-4 it
+    # is item 6 alone, item 5 left out. "Vấn đề đặt ra và nguyện vọng của địa phương" is two parts.
+    assert not two_parts(fold("Đề xuất, kiến nghị"), WITHOUT_PHRASES)
+    assert two_parts(fold("Vấn đề đặt ra và nguyện vọng của địa phương"), OUTLINE)
     lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold("V. Đề xuất, kiến nghị"), body(6)]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert texts(report) == {**{n: body(n) for n in range(1, 5)}, 6: body(6)}
