@@ -476,9 +476,9 @@ def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ..
     runs: list[list[_Heading]] = []
     for heading in headings:
         before = runs[-1][-1] if runs else None
-        going_up = None in (before.ordinal, heading.ordinal) or heading.ordinal > before.ordinal if before else False
-        if (before is not None and heading.first == before.last + 1 and heading.level == before.level
-                and not before.run_in and going_up):
+        going_up = before is not None and (None in (before.ordinal, heading.ordinal)
+                                           or heading.ordinal > before.ordinal)
+        if going_up and heading.first == before.last + 1 and heading.level == before.level and not before.run_in:
             runs[-1].append(heading)
         else:
             runs.append([heading])
