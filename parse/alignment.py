@@ -56,6 +56,7 @@ MISREAD_RATIO = 85
 MISREAD_MIN_LETTERS = 4
 
 JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
+MADE_OF = 0.5  # or be made of its item's words this much at least (two_parts)
 # A heading in two parts may cover the outline's last two items though its words do not
 # say so ("Những trở ngại và các nội dung cần Trung ương hỗ trợ" for difficulties and
 # proposals, which provinces often write as one): it then costs this much more, so that
@@ -234,14 +235,27 @@ def joined_items(key: str, outline: Sequence[OutlineSection]) -> tuple[int, ...]
 
 def two_parts(key: str, outline: Sequence[OutlineSection]) -> bool:
     """Whether a heading reads as two headings joined ("A và B", "A, B") whose parts do
-    not both point at one item: "Khó khăn, vướng mắc" is one item, "Những trở ngại và
-    các nội dung cần Trung ương hỗ trợ" may be two."""
+    not both name one item: "Khó khăn, vướng mắc" (each part clearly, JOINED_LIKENESS) and
+    "Đề xuất, kiến nghị" (each part made of the item's words, though one or two) are one
+    item; "Những trở ngại và các nội dung cần Trung ương hỗ trợ" may be two, and so may
+    "Tiền đã dành cho Đề án và những việc chưa đạt", whose parts share only a word of
+    little meaning each ("đã", "việc") with one item."""
     for m in _JOINT.finditer(key):
-        left, right = likeness(key[: m.start()], outline), likeness(key[m.end() :], outline)
+        left_text, right_text = key[: m.start()], key[m.end() :]
+        left, right = likeness(left_text, outline), likeness(right_text, outline)
         a, b = max(range(len(left)), key=left.__getitem__), max(range(len(right)), key=right.__getitem__)
         if not left[a] or not right[b] or a != b:
             return True
+        if min(left[a], right[b]) < JOINED_LIKENESS and not (_made_of(left_text, a, outline)
+                                                             and _made_of(right_text, a, outline)):
+            return True
     return False
+
+
+def _made_of(text: str, item: int, outline: Sequence[OutlineSection]) -> bool:
+    """Whether most of a part's words (MADE_OF) are words of the item."""
+    words = set(_WORD.findall(text))
+    return bool(words) and len(words & _vocabulary(tuple(outline)).items[item]) >= MADE_OF * len(words)
 
 
 def text_likeness(texts: Sequence[str], outline: Sequence[OutlineSection],

@@ -11,6 +11,8 @@ headings are aligned again, each told also by the text under it (what its words 
 say, its text may), and open the items they were aligned with, or none (a heading of the province's
 own, whose text goes to no item); a later heading of a container level also ends a
 section. Provinces renumber, reorder and merge items, so a number only tips a balance.
+A table of contents, and the outline quoted before the answers (a run of headings with
+nothing under them that reads as the outline), are neither headings nor text.
 """
 
 from __future__ import annotations
@@ -103,6 +105,9 @@ UNTAKEN_HEADING_CHARS = 150
 COMMON_SHARE = 0.5
 # A letterhead (authority, motto, number, place and date, title) takes this many lines at most.
 LETTERHEAD_BLOCKS = 16
+# An outline quoted before the answers lists all the outline's items but this many at most
+# (and CONVINCING_COUNT at least).
+QUOTED_LEFT_OUT = 1
 _WORD = re.compile(r"\w+")
 
 
@@ -143,7 +148,8 @@ class ParsedReport:
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = _heading_rows_as_lines(_outline_table_as_lines(_without_contents(doc.blocks, doc.ocr)))
-    openings = _openings(blocks, tuple(sections), doc.ocr)
+    quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
+    openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
     opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
     found: dict[int, Section] = {}
@@ -171,7 +177,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     title_index = blocks[title_end - 1].index + 1 if title_end > first else -1
     # Text after the covering sentence that no heading took: the first item's heading may have
     # been missed there, and the first section found be a later item.
-    covering = _covering_sentence(blocks)
+    covering = _covering_sentence(blocks, quoted)
     untitled = covering >= 0 and _leading_text(blocks, covering, first) is not None
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
@@ -405,11 +411,15 @@ class _Opening:
     run_in: str = ""  # the text run in after the heading's colon: the body's first line
 
 
-def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Opening]:
+def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool,
+              quoted: frozenset[int] = frozenset(), headings: list[_Heading] | None = None) -> list[_Opening]:
     """Every heading at the section level with the items the alignment took it for, and
-    the headings of the levels above it, which end a section and open none."""
-    covering = _covering_sentence(blocks)
-    headings = _headings(blocks, after=covering, outline=outline, ocr=ocr)
+    the headings of the levels above it, which end a section and open none. The lines of
+    an outline quoted before the answers (`quoted`, _quoted_outline) are neither; `headings`,
+    when given, are the _headings already found with none quoted."""
+    covering = _covering_sentence(blocks, quoted)
+    if headings is None:
+        headings = _headings(blocks, after=covering, outline=outline, ocr=ocr, skip=quoted)
     if not headings:
         return []
     leading = _leading_text(blocks, covering, headings[0].first)
@@ -424,7 +434,8 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         taken = list(align(_sequence(at_level, evidence, leading is not None, len(outline)), len(outline)).items)
     outer = _outer_levels(levels, level)
     told = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr)
-    if not (_convincing([evidence[h.first] for h in at_level], taken[-len(at_level):])
+    # A quoted outline says the report answers it: its answers need not convince by themselves.
+    if not (quoted or _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):])
             or (told is not None and _told_convincingly(told))):
         return []
     if told is not None:
@@ -445,6 +456,43 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
                  if h.level in outer and h.first > at_level[0].first]
     return sorted(openings, key=lambda o: o.first)
+
+
+def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...],
+                    ocr: bool) -> tuple[frozenset[int], list[_Heading]]:
+    """The positions of the lines of an outline quoted before the answers ("Thực hiện Công
+    văn số …, báo cáo các nội dung: (1) …; (2) …; … (6) …;", then "… báo cáo cụ thể như
+    sau:" and the answers under headings of the province's own words). Like a table of
+    contents, a quotation is neither headings nor text: a run of headings of one level, each
+    right after the one before with no text between them (the last may have some) and their
+    numbers, if any, going up, that the alignment takes, alone, for all the outline's
+    items but QUOTED_LEFT_OUT, in the outline's order and convincingly, with as many
+    headings after it to hold the answers. A list of the documents the report rests on
+    ("1. Quyết định số 950/QĐ-TTg…", "2. …", "3. …") is too short for one, and the item
+    heading right after it, numbered 1 again, is not of its run. Empty (no quotation) otherwise;
+    with the headings it looked among (_headings, none skipped)."""
+    least = max(CONVINCING_COUNT, len(outline) - QUOTED_LEFT_OUT)
+    headings = _headings(blocks, after=_covering_sentence(blocks), outline=outline, ocr=ocr)
+    runs: list[list[_Heading]] = []
+    for heading in headings:
+        before = runs[-1][-1] if runs else None
+        going_up = before is not None and (None in (before.ordinal, heading.ordinal)
+                                           or heading.ordinal > before.ordinal)
+        if going_up and heading.first == before.last + 1 and heading.level == before.level and not before.run_in:
+            runs[-1].append(heading)
+        else:
+            runs.append([heading])
+    quoted: set[int] = set()
+    for run in runs:
+        if len(run) < least or sum(h.first > run[-1].last for h in headings) < least:
+            continue
+        evidence = [_evidence(h, outline, ocr) for h in run]
+        taken = list(align(evidence, len(outline)).items)
+        items = [items for items in taken if items]
+        in_order = all(a[-1] < b[0] for a, b in zip(items, items[1:], strict=False))
+        if len(items) >= least and in_order and _convincing(evidence, taken):
+            quoted |= {pos for h in run for pos in range(h.first, h.last + 1)}
+    return frozenset(quoted), headings
 
 
 def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evidence], leading: bool,
@@ -659,12 +707,12 @@ def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tupl
 
 
 def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSection, ...],
-              ocr: bool = False) -> list[_Heading]:
-    """The heading-like lines after the covering sentence and before the sign-off,
-    a label alone on its line ("PHẦN I") joined with the title under it, and a long
-    heading wrapped onto a second line (a blank line between them or not: readers keep
+              ocr: bool = False, skip: frozenset[int] = frozenset()) -> list[_Heading]:
+    """The heading-like lines after the covering sentence and before the sign-off (none
+    of `skip`), a label alone on its line ("PHẦN I") joined with the title under it, and a
+    long heading wrapped onto a second line (a blank line between them or not: readers keep
     no empty paragraphs) joined with it."""
-    titles = _title_positions(blocks)
+    titles = _title_positions(blocks) | skip
     limit = _signoff_limit(blocks, after)
     positions = [pos for pos in range(after + 1, limit)
                  if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos])) and pos not in titles]
@@ -694,11 +742,12 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
         line, run_in = _run_in(line)
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
-        headings = _misread_labels(blocks, headings, after, limit)
+        headings = _misread_labels(blocks, headings, after, limit, skip)
     return _misread_numerals(headings)
 
 
-def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: int, limit: int) -> list[_Heading]:
+def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: int, limit: int,
+                    skip: frozenset[int] = frozenset()) -> list[_Heading]:
     """On a recognised page, a numbered ladder's heading whose label OCR misread ("(D" or
     "(VI" for "(I)", "(VI)"; "1.5," for "1.5."; "(4." for "04."), so that it fell out of
     its ladder, or read as the label before it ("(II)" twice, then "(IV)"), taken back by
@@ -728,6 +777,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
         for start, end, value, model in gaps:
             expected = relabelled(leading_label(model.line), value)
             for pos in range(start, end):
+                if pos in skip:
+                    continue
                 if expected and _reads_as_label(blocks[pos], expected, blocks[model.first], pos in by_first):
                     # Kept as read (the label too); a heading already (another level's, its
                     # wrapped second line joined) kept whole.
@@ -867,13 +918,14 @@ def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]
             and not match_heading(following.text, outline))
 
 
-def _covering_sentence(blocks: tuple[Block, ...]) -> int:
+def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = frozenset()) -> int:
     """The position of the letterhead's covering sentence ("… báo cáo như sau:"), before
     any numbered heading or Heading 1-9 (a Title style, level 0, is the letterhead's);
     -1 when there is none. Nothing before it is a section. A subject line ("V/v gửi báo
-    cáo…", which reads as labelled "V/") is the letterhead's, no heading."""
+    cáo…", which reads as labelled "V/") is the letterhead's, no heading, and so are the
+    lines of an outline quoted before the answers (`quoted`)."""
     for pos, block in enumerate(blocks):
-        if (block.kind == "paragraph" and (block.number or (block.heading_level or 0) > 0)
+        if (block.kind == "paragraph" and pos not in quoted and (block.number or (block.heading_level or 0) > 0)
                 and not _SUBJECT.match(fold(block.text))):
             return -1
         if _COVERING.search(fold(block.text)):

@@ -495,3 +495,66 @@ def test_a_heading_in_two_parts_before_an_item_left_out_is_its_own_item_only(tmp
              Bold("4. Số vốn đã sử dụng, phân theo từng nguồn"), TOLD[4], Bold("5. Mong muốn"), TOLD[6]]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert texts(report) == {n: TOLD[n] for n in (1, 2, 3, 4, 6)}
+
+
+
+def test_a_heading_in_two_parts_whose_parts_share_only_a_word_or_two_with_one_item_may_cover_two(tmp_path):
+    # "Vốn đã chi và những việc còn dang dở": each part shares a word of little meaning with
+    # item 1 ("đã", "việc") and no more, which does not make the two one item. Five headings
+    # for six items, and the fourth over a text that speaks of funding and difficulties:
+    # it covers both, and the last heading is item 6.
+    lines = [*told_items((1, 2, 3), lambda p: f"{p}."), Bold("4. Vốn đã chi và những việc còn dang dở"),
+             TOLD[4], TOLD[5], Bold(f"5. {UNKNOWN[6]}"), TOLD[6]]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    both = f"{TOLD[4]}\n{TOLD[5]}"
+    assert texts(report) == {1: TOLD[1], 2: TOLD[2], 3: TOLD[3], 4: both, 5: both, 6: TOLD[6]}
+    assert report.sections[3].merged_with == (5,)
+
+
+def test_a_heading_whose_two_parts_are_made_of_one_items_words_is_that_item_alone(tmp_path):
+    # "Đề xuất, kiến nghị": on either side of the comma, only words of item 6, though few. It
+    # is one item's heading, not two merged: as the last of five headings after items 1-4 it
+    # is item 6 alone, item 5 left out. "Vấn đề đặt ra và nguyện vọng của địa phương" is two parts.
+    assert not two_parts(fold("Đề xuất, kiến nghị"), WITHOUT_PHRASES)
+    assert two_parts(fold("Vấn đề đặt ra và nguyện vọng của địa phương"), OUTLINE)
+    lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold("V. Đề xuất, kiến nghị"), body(6)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {**{n: body(n) for n in range(1, 5)}, 6: body(6)}
+
+
+QUOTING = "Thực hiện Công văn số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng đề nghị báo cáo các nội dung:"
+ANSWERING = "UBND tỉnh báo cáo cụ thể như sau:"
+
+
+def quoted_outline():
+    """The outline's six headings quoted one after another, nothing under them."""
+    return [f"({n}) {section.heading};" for n, section in enumerate(OUTLINE, start=1)]
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_an_outline_quoted_before_the_answers_is_neither_headings_nor_text(tmp_path, outline):
+    # An e-mail-like opening quotes the six items, then the answers follow under headings of
+    # the province's own words numbered as the quotation was: the quotation's lines name the
+    # items far better, but they are one run with nothing under them, like a table of contents.
+    lines = [QUOTING, *quoted_outline(), ANSWERING, *items(range(1, 7), lambda p: f"({p})")]
+    report = read(tmp_path, lines, outline, covering_sentence=False)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+    assert [s.heading for s in report.sections] == [f"({n}) {UNKNOWN[n]}" for n in range(1, 7)]
+    assert OUTLINE[0].heading in report.letterhead
+
+
+def test_answers_under_the_quoted_outlines_own_headings_are_found_under_them_not_the_quotation(tmp_path):
+    # The same headings twice: quoted (with the outline's "(nếu có);"), then over the answers.
+    # The occurrence with text under it is the item's.
+    wording = {n: section.heading for n, section in enumerate(OUTLINE, start=1)}
+    lines = [QUOTING, *quoted_outline(), ANSWERING, *items(range(1, 7), lambda p: f"({p})", wording)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES, covering_sentence=False)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
+def test_the_answers_under_unnumbered_headings_after_a_quoted_outline_are_found(tmp_path):
+    lines = [QUOTING, *quoted_outline(), ANSWERING,
+             *(line for n in range(1, 7) for line in (Bold(f"Ý thứ {n}, {UNKNOWN[n].lower()}"), body(n)))]
+    report = read(tmp_path, lines, covering_sentence=False)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
