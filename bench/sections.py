@@ -468,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         results = [run_file(e, corpus, outline, max(1, args.repeat)) for e in entries]
         wall = time.perf_counter() - started
         cells = [c for r in results for c in r.cells]
-        headline.append((run, cells, f"{funding_score(results)}\n{'':<52}{true_funding_score(results)}",
+        headline.append((run, cells, f"{funding_score(results)}\n{'':<54}{true_funding_score(results)}",
                          reference_score(results)))
 
         where = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus
