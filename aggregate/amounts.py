@@ -22,6 +22,9 @@ UNITS = {
     "nghin dong": 10**3, "ngan dong": 10**3,
     "dong": 1, "vnd": 1, "d": 1,
 }
+# A few đồng written "đ" (not "đồng") are no money a report states (the smallest coin is 200
+# đồng): "5 đ" is a list label ("5 đ)"), a stamp or a line misread in a scan ("„5D").
+LEAST_DONG = 1000
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}"
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
@@ -115,6 +118,9 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
                 m = spaced[m.start()]
                 value, ambiguous = Decimal(f"{m[1]}.{m[2]}"), True
             vnd = int(value * UNITS[unit])
+            joined = previous is not None and not folded[end:m.start()].strip()
+            if unit == "d" and 0 < vnd < LEAST_DONG and not joined:
+                continue  # "5đ", "„5D": a list label or a stamp misread, not money a report states
             if previous is not None and not folded[end:m.start()].strip() and vnd < _smallest_unit(previous):
                 # "30 tỷ 375 triệu": one amount in two units
                 previous = Amount(previous.vnd + vnd, f"{previous.written} {m.group(0)}",

@@ -43,6 +43,12 @@ def test_percentages_that_are_not_one_amounts_share_of_another_leave_the_sum():
     assert funding_total("Ngân sách tỉnh 20 tỷ đồng (80%), xã hội hóa 5 tỷ đồng (20%).").vnd == 25_000_000_000
 
 
+def test_a_few_dong_are_no_amount_but_a_label_or_a_misread_line():
+    assert funding_total("Khoản 5 đ) của Điều 3.").vnd is None
+    assert funding_total("R | „5D 0 | NAM").vnd is None
+    assert funding_total("Kinh phí 1.250.000.000 đồng.").vnd == 1_250_000_000
+
+
 def test_english_decimal_point_is_flagged_ambiguous():
     assert funding_total("kinh phí 12.5 tỷ đồng").ambiguous
 
