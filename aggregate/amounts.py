@@ -22,6 +22,9 @@ UNITS = {
     "nghin dong": 10**3, "ngan dong": 10**3,
     "dong": 1, "vnd": 1, "d": 1,
 }
+# A few đồng written "đ" (not "đồng") are no money a report states (the smallest coin is 200
+# đồng): "5 đ" is a list label ("5 đ)"), a stamp or a line misread in a scan ("„5D").
+LEAST_DONG = 1000
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}"
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
@@ -115,6 +118,9 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
                 m = spaced[m.start()]
                 value, ambiguous = Decimal(f"{m[1]}.{m[2]}"), True
             vnd = int(value * UNITS[unit])
+            joined = previous is not None and not folded[end:m.start()].strip()
+            if unit == "d" and 0 < vnd < LEAST_DONG and not joined:
+                continue  # "5đ", "„5D": a list label or a stamp misread, not money a report states
             if previous is not None and not folded[end:m.start()].strip() and vnd < _smallest_unit(previous):
                 # "30 tỷ 375 triệu": one amount in two units
                 previous = Amount(previous.vnd + vnd, f"{previous.written} {m.group(0)}",
@@ -181,7 +187,7 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         items = untotalled[0].items
         rule = N_("table without a total row: its {count} rows add up to {total}, not taken as the total")
         return FundingFigure(None, rule.format(count=len(items), total=_dong(sum(a.vnd for a in items))), True)
-    amounts = [a for block in prose for line in block.split("\n") for a in amounts_in(line)]
+    amounts = [a for block in prose for line in block.split("\n") for a in _without_wholes(line)]
     amounts += [a for t in tables for a in t.items]
     if not amounts:
         if _NO_FUNDING.search(fold(text)):
@@ -254,6 +260,27 @@ def _report_funding(item: str, report: str) -> FundingFigure:
     figure = funding_total(report, add_up=False)
     return replace(figure, rule=N_("outside the funding item (not found): {rule}").format(rule=figure.rule),
                    elsewhere=True)
+
+
+def _without_wholes(line: str) -> list[Amount]:
+    """The line's amounts, less each one another of its sentence is stated to be a share of:
+    "kế hoạch … 79.900 triệu đồng; đã giải ngân 71.110 triệu đồng, đạt 88% kế hoạch" gives the
+    part (what was paid out, 71.110), not the sum of the two. An amount is a share of another
+    when a percentage written in the sentence is the first's part of the second (written
+    rounded or cut: within SHARE_TOLERANCE points), whatever words say so."""
+    kept = []
+    for sentence in re.split(r"(?<=[.!?])\s", line):
+        amounts = amounts_in(sentence)
+        shares = [float(p.replace(",", ".")) for p in _PERCENT.findall(fold(sentence))]
+        wholes = {id(whole) for whole in amounts for part in amounts
+                  if part.vnd < whole.vnd and any(abs(100 * part.vnd / whole.vnd - p) <= SHARE_TOLERANCE
+                                                  for p in shares)}
+        kept += [a for a in amounts if id(a) not in wholes]
+    return kept
+
+
+_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%")
+SHARE_TOLERANCE = 1.0
 
 
 def _broken_down(sentence: str) -> Amount | None:

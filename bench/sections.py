@@ -41,7 +41,11 @@ A reader that does not exist yet gives `unsupported`, and all its cells are wron
 Funding: the total the table would give for each file (aggregate/amounts.py report_funding,
 on the items read; the whole report's text when the funding item is not found) against
 the total the same rules read from the file's expected items: right when the two figures
-are equal, "for review" when the table would ask a person to check it.
+are equal, "for review" when the table would ask a person to check it. A total both read
+and expected lose counts as right there, so it is scored a second time against the true
+total, expected.json's `funding.total_vnd` where the generator recorded it (pools 6 on):
+right when equal (a file that says it spent nothing, recorded as none, is right read as 0),
+and a wrong one should be for review.
 
 Report number and date: `report_number` and `report_date` read from the letterhead
 (parse/letterhead.py, as the table does) against the file's own: expected.json's
@@ -130,6 +134,7 @@ class Funding:
 
     right: bool
     review: bool
+    true: bool | None = None  # equal to expected.json's funding.total_vnd; None: the file records none
 
 
 @dataclass(frozen=True)
@@ -280,7 +285,11 @@ def funding_of(sections, letterhead: str, entry: dict, outline) -> Funding | Non
 
     got, want = read(found, letterhead), read(expected)
     item_review = item not in found or any(s.review for s in sections if s.number == item)
-    return Funding(got.vnd == want.vnd, funding_review(got, item_review).review)
+    # The true total; None where the file says it spent none ("chưa bố trí kinh phí"), which
+    # the reader gives as 0 ("stated: no funding").
+    truth = (entry.get("funding") or {}).get("total_vnd", ...)
+    return Funding(got.vnd == want.vnd, funding_review(got, item_review).review,
+                   None if truth is ... else got.vnd == truth or (truth is None and got.vnd == 0))
 
 
 def funding_score(results: list[FileResult]) -> str:
@@ -289,6 +298,18 @@ def funding_score(results: list[FileResult]) -> str:
     return (f"funding totals: {right}/{len(scored)} as from the expected items; "
             f"{sum(f.review for f in scored)} for review ({sum(f.review for f in scored if not f.right)} "
             f"of {len(scored) - right} wrong)")
+
+
+def true_funding_score(results: list[FileResult]) -> str:
+    """The funding totals against the ones the files were written with (expected.json's
+    `funding.total_vnd`), where recorded."""
+    scored = [r.funding for r in results if r.funding is not None and r.funding.true is not None]
+    if not scored:
+        return "funding totals against the true ones: none recorded"
+    right = sum(f.true for f in scored)
+    return (f"funding totals: {right}/{len(scored)} as the true totals (expected.json funding.total_vnd); "
+            f"{sum(f.review for f in scored if not f.true)} of {len(scored) - right} wrong for review, "
+            f"{sum(f.review for f in scored if f.true)} of {right} right")
 
 
 def kind_of(entry: dict) -> str:
@@ -447,7 +468,8 @@ def main(argv: list[str] | None = None) -> int:
         results = [run_file(e, corpus, outline, max(1, args.repeat)) for e in entries]
         wall = time.perf_counter() - started
         cells = [c for r in results for c in r.cells]
-        headline.append((run, cells, funding_score(results), reference_score(results)))
+        headline.append((run, cells, f"{funding_score(results)}\n{'':<54}{true_funding_score(results)}",
+                         reference_score(results)))
 
         where = corpus.relative_to(ROOT) if corpus.is_relative_to(ROOT) else corpus
         title = f"== {run.label}: {len(results)} files from {where} =="
@@ -468,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(by_item(results, outline)))
         print(flag_rates(cells))
         print(funding_score(results))
+        print(true_funding_score(results))
         print(reference_score(results))
         print()
         print("\n".join(verdicts(results)))

@@ -9,7 +9,7 @@ under two headings; text recognised from page images; a text far longer or short
 a section should be; a heading above the report's title (a letterhead line); a merge the
 reader guessed from a heading too few over one item's text; a funding item that states
 no figure where another item does; the first section, taken by its place, after text no
-heading took. The reasons are machine codes (a
+heading took; a heading ending as a line of a list does. The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
@@ -78,6 +78,11 @@ AFTER_UNTITLED_FACTOR = 0.85
 # A heading before the report's title ("BÁO CÁO") is a line of the letterhead read as one:
 # its section begins in the wrong place, whatever its words say.
 IN_LETTERHEAD_FACTOR = 0.5
+# A heading ending as a line of a list ends ("(6) Các đề xuất, kiến nghị;"): a line of a list
+# (the outline quoted in the covering sentence, items listed in a paragraph) read as a
+# heading; a heading ends in a word, a colon or a full stop. Its section begins in the
+# wrong place, whatever its words say.
+LIST_LINE_FACTOR = 0.5
 
 
 class Reason(StrEnum):
@@ -102,6 +107,7 @@ class Reason(StrEnum):
     FIGURE_ELSEWHERE = "figure_elsewhere"  # the funding item states no figure, another item does
     AFTER_UNTITLED = "after_untitled"  # taken by its place, first, after text no heading took
     MERGE_UNNAMED = "merge_unnamed"  # the first of two items under one heading not naming it, over one item's text
+    LIST_LINE = "list_line"  # its heading ends as a line of a list (";" or ","): not a heading
     CORRECTED = "corrected"  # a person corrected the cell
 
     @property
@@ -139,6 +145,7 @@ _LABELS = {
     Reason.FIGURE_ELSEWHERE: "mục kinh phí không có số liệu, mục khác có",
     Reason.AFTER_UNTITLED: "sau đoạn văn không thuộc mục nào",
     Reason.MERGE_UNNAMED: "gộp mục nhưng chỉ có nội dung của một mục",
+    Reason.LIST_LINE: "tiêu đề là một dòng liệt kê",
     Reason.CORRECTED: "đã sửa tay",
 }
 
@@ -168,13 +175,14 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            length_ratio: float = 1.0, letters: int = 100, holds_other: bool = False,
            reading: Reading = Reading(), beside_missing: bool = False,
            in_letterhead: bool = False, merged_first: bool = False,
-           figure_elsewhere: bool = False, after_untitled: bool = False) -> tuple[float, tuple[str, ...]]:
+           figure_elsewhere: bool = False, after_untitled: bool = False,
+           list_line: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
     the place's word away, one that reads as its own item backs it; the reader's further
     doubts (OCR, a merge, a length out of line, an item not found beside one taken by its
-    place alone: `beside_missing`) scale it down."""
+    place alone: `beside_missing`, a heading that is a line of a list: `list_line`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -213,7 +221,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (figure_elsewhere and by_words < 1.0, FIGURE_ELSEWHERE_FACTOR,
                                    Reason.FIGURE_ELSEWHERE),
                                   (after_untitled and by_words < 0.5 and not support.no_heading,
-                                   AFTER_UNTITLED_FACTOR, Reason.AFTER_UNTITLED)):
+                                   AFTER_UNTITLED_FACTOR, Reason.AFTER_UNTITLED),
+                                  (list_line, LIST_LINE_FACTOR, Reason.LIST_LINE)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

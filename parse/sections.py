@@ -1047,9 +1047,15 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             in_letterhead=section.source.first_block < title_index,
             figure_elsewhere=n == funding and figure_elsewhere,
             after_untitled=untitled and n == min(found),
+            list_line=_ends_as_list_line(section.heading),
             merged_first=bool(section.merged_with) and min(section.merged_with) > n)
         assessed.append(replace(section, confidence=confidence, reasons=reasons))
     return tuple(assessed)
+
+
+def _ends_as_list_line(heading: str) -> bool:
+    """Whether a heading ends as a line of a list does (";" or ","), not as a heading."""
+    return heading.rstrip().endswith((";", ","))
 
 
 def _readings(found: dict[int, Section], left_out: Sequence[str],

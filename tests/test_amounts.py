@@ -28,6 +28,27 @@ def test_items_are_summed_when_no_total_is_stated_and_the_rule_says_so():
     assert figure.vnd == 20_500_000_000 and figure.rule.startswith("sum of 2")
 
 
+@pytest.mark.parametrize("text, vnd", [
+    # the share written cut (88.99 % as "88%") or rounded (89 %), in words of any kind
+    ("Vốn được giao là 79.900 triệu đồng; đã chi 71.110 triệu đồng, đạt 88% kế hoạch.", 71_110_000_000),
+    ("Đã thanh toán 20 tỷ đồng, bằng 80 % số vốn phân bổ 25 tỷ đồng.", 20_000_000_000),
+    ("Dự toán 12,5 tỷ đồng, thực hiện 10 tỷ đồng (80%).", 10_000_000_000),
+])
+def test_amount_stated_as_a_share_of_another_is_taken_and_the_whole_not_added(text, vnd):
+    assert funding_total(text).vnd == vnd
+
+
+def test_percentages_that_are_not_one_amounts_share_of_another_leave_the_sum():
+    # 5/20 is 25 %: the percentages are each part's share of the sum, not of each other
+    assert funding_total("Ngân sách tỉnh 20 tỷ đồng (80%), xã hội hóa 5 tỷ đồng (20%).").vnd == 25_000_000_000
+
+
+def test_a_few_dong_are_no_amount_but_a_label_or_a_misread_line():
+    assert funding_total("Khoản 5 đ) của Điều 3.").vnd is None
+    assert funding_total("R | „5D 0 | NAM").vnd is None
+    assert funding_total("Kinh phí 1.250.000.000 đồng.").vnd == 1_250_000_000
+
+
 def test_english_decimal_point_is_flagged_ambiguous():
     assert funding_total("kinh phí 12.5 tỷ đồng").ambiguous
 

@@ -338,3 +338,16 @@ def test_the_first_section_taken_by_its_place_after_text_no_heading_took_is_doub
     named = Support(words=1.0, numbered=True, in_order=True, anchors=1)
     assert not needs_review(assess(named, after_untitled=True)[0])
     assert note([Reason.AFTER_UNTITLED]) == "sau đoạn văn không thuộc mục nào"
+
+
+def test_a_heading_ending_as_a_line_of_a_list_is_flagged_whatever_its_words_name(tmp_path):
+    # "(6) Các đề xuất, kiến nghị;": the outline quoted as a list (in the covering sentence,
+    # or items listed in a paragraph) read as headings; a heading does not end in ";" or ",".
+    listed = read(tmp_path, [line for n in range(1, 7) for line in (Bold(f"({n}) {KNOWN[n]};"), body(n))])
+    assert len(listed.sections) == 6
+    assert all(s.review and Reason.LIST_LINE in s.reasons for s in listed.sections)
+    headed = read(tmp_path, [line for n in range(1, 7) for line in (Bold(f"({n}) {KNOWN[n]}"), body(n))])
+    assert not any(s.review or Reason.LIST_LINE in s.reasons for s in headed.sections)
+    assert note([Reason.LIST_LINE]) == "tiêu đề là một dòng liệt kê"
+    named = Support(words=1.0, numbered=True, in_order=True, anchors=2)
+    assert needs_review(assess(named, list_line=True)[0])
