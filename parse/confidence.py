@@ -16,6 +16,7 @@ for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BE
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -78,6 +79,9 @@ AFTER_UNTITLED_FACTOR = 0.85
 # A heading before the report's title ("BÁO CÁO") is a line of the letterhead read as one:
 # its section begins in the wrong place, whatever its words say.
 IN_LETTERHEAD_FACTOR = 0.5
+# A passage written under another item whose lead names this one doubtfully (parse/addenda.py):
+# the report's numbering and the outline's disagree, or its words match the item only loosely.
+ADDENDUM_DOUBT_FACTOR = 0.5
 
 
 class Reason(StrEnum):
@@ -103,6 +107,10 @@ class Reason(StrEnum):
     AFTER_UNTITLED = "after_untitled"  # taken by its place, first, after text no heading took
     MERGE_UNNAMED = "merge_unnamed"  # the first of two items under one heading not naming it, over one item's text
     CORRECTED = "corrected"  # a person corrected the cell
+    # The cell holds a passage the province wrote under another item, whose lead says it adds to
+    # this one (parse/addenda.py); the code names that item: added_after(6) is "added_after_6".
+    ADDED_AFTER = "added_after"
+    ADDENDUM_DOUBTFUL = "addendum_doubtful"  # that lead names the item doubtfully
 
     @property
     def label(self) -> str:
@@ -140,7 +148,15 @@ _LABELS = {
     Reason.AFTER_UNTITLED: "sau đoạn văn không thuộc mục nào",
     Reason.MERGE_UNNAMED: "gộp mục nhưng chỉ có nội dung của một mục",
     Reason.CORRECTED: "đã sửa tay",
+    Reason.ADDED_AFTER: "có đoạn bổ sung viết ở mục khác",
+    Reason.ADDENDUM_DOUBTFUL: "đoạn bổ sung chưa rõ thuộc mục này",
 }
+_ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
+
+
+def added_after(number: int) -> str:
+    """The reason code of a cell holding a passage written after item `number`."""
+    return f"{Reason.ADDED_AFTER.value}_{number}"
 
 
 @dataclass(frozen=True)
@@ -222,12 +238,15 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
 
 def note(reasons: Iterable[str], number: int | None = None, merged_with: Iterable[int] = ()) -> str:
     """The reasons as the analyst reads them, "; "-joined: "tìm theo vị trí; OCR". A merge
-    names its items: "gộp mục 5 và 6". Unknown codes (a newer store) are shown as they are."""
+    names its items: "gộp mục 5 và 6"; a passage moved here the item it was written after:
+    "bổ sung sau mục 6". Unknown codes (a newer store) are shown as they are."""
     parts = []
     for code in dict.fromkeys(reasons):
         if code == Reason.MERGED and number is not None and merged_with:
             items = sorted({number, *merged_with})
             parts.append("gộp mục " + ", ".join(map(str, items[:-1])) + f" và {items[-1]}")
+        elif added := _ADDED_AFTER.match(code):
+            parts.append(f"bổ sung sau mục {added[1]}")
         else:
             parts.append(Reason(code).label if code in Reason._value2member_map_ else code)
     return "; ".join(parts)

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from baocao.aggregate.amounts import states_figure
 from baocao.campaign import OutlineSection
+from baocao.parse.addenda import with_addenda
 from baocao.parse.alignment import (
     Alignment,
     Evidence,
@@ -174,8 +175,8 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     covering = _covering_sentence(blocks)
     untitled = covering >= 0 and _leading_text(blocks, covering, first) is not None
     return ParsedReport(
-        sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
-                           untitled),
+        sections=with_addenda(_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out,
+                                        title_index, untitled), tuple(sections)),
         letterhead=_joined(blocks[:max(first, title_end)]),
         signoff=_joined(blocks[signoff_at:]),
     )
