@@ -164,10 +164,12 @@ def _target(lead: str, section, found: dict, outline: Sequence[OutlineSection]) 
             return None
         item, doubtful = _numbered(reference, lead, found, outline)
         return (item, doubtful or not amends) if item is not None else None
-    if not amends:
+    # By its heading's words, after a word naming a part of the report ("Bổ sung phần Kinh phí"):
+    # "Bổ sung kinh phí cho các dự án:" in the proposals asks for money, it names no part.
+    part = _ITEM_WORD.search(lead, amends.end()) if amends else None
+    if not part:
         return None
-    words = _ITEM_WORD.sub(" ", _AMENDS.sub(" ", lead))
-    words = " ".join(words.split())
+    words = " ".join(_ITEM_WORD.sub(" ", lead[part.start():]).split())
     if sum(ch.isalpha() for ch in words) < WORDS_LETTERS:
         return None
     return _named(words, found, outline)
@@ -212,12 +214,18 @@ def _named(words: str, found: dict, outline: Sequence[OutlineSection]) -> tuple[
         titles = [item.label, item.heading]
         if item.number in found:
             titles.append(strip_label(found[item.number].heading))
-        scores[item.number] = max(fuzz.partial_ratio(words, fold(title)) for title in titles if title)
+        scores[item.number] = max(_likeness(words, fold(title)) for title in titles if title)
     ranked = sorted(scores.items(), key=lambda pair: -pair[1])
     (best, score), runner = ranked[0], ranked[1][1] if len(ranked) > 1 else 0.0
     if score < NAMED_WORDS or score - runner < WORDS_MARGIN:
         return None
     return best, score < SURE_WORDS
+
+
+def _likeness(words: str, title: str) -> float:
+    """How well the lead's words match a title: as a part of it (the lead names the item by
+    a few of its words), or as a whole when they are the longer (not the title in a longer lead)."""
+    return fuzz.partial_ratio(words, title) if len(words) <= len(title) else fuzz.ratio(words, title)
 
 
 def _words(text: str) -> int:

@@ -70,11 +70,18 @@ def test_a_mention_of_an_item_in_running_text_moves_nothing(tmp_path):
     mentions = ["Như đã nêu tại mục 2, tỉnh đã hoàn thành Trung tâm điều hành và sẽ bổ sung thêm 20 camera.",
                 "Như đã nêu tại mục 2, tỉnh kiến nghị:",
                 "Bộ Xây dựng sớm hướng dẫn việc chia sẻ dữ liệu."]
-    plain = report(extra=mentions)
-    found = cells(read(tmp_path, plain))
+    found = cells(read(tmp_path, report(extra=mentions)))
     assert found[2].text == body(2)
     assert found[6].text == "\n".join((body(6), *mentions))
     assert not any(code.startswith(Reason.ADDED_AFTER) for s in found.values() for code in s.reasons)
+
+
+def test_a_proposal_to_add_something_is_no_addendum_though_it_names_an_items_words(tmp_path):
+    proposals = ["Đề nghị Trung ương:", "Bổ sung kinh phí thực hiện:",
+                 "Hỗ trợ 50% vốn đầu tư Trung tâm IOC."]
+    found = cells(read(tmp_path, report(extra=proposals), outline=WITHOUT_PHRASES))
+    assert found[6].text == "\n".join((body(6), *proposals))
+    assert found[4].text == body(4)
 
 
 def test_a_lead_naming_the_item_it_is_written_in_moves_nothing(tmp_path):
