@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -34,6 +35,9 @@ from baocao.campaign import OutlineSection
 from baocao.parse.confidence import ADDENDUM_DOUBT_FACTOR, Reason, added_after
 from baocao.parse.labels import label_ordinal, leading_label, strip_label
 from baocao.text import fold
+
+if TYPE_CHECKING:  # parse/sections.py calls this module
+    from baocao.parse.sections import Section
 
 # A lead is short: a line longer than this is a paragraph of text.
 LEAD_CHARS = 150
@@ -75,7 +79,7 @@ class _Passage:
     doubtful: bool
 
 
-def with_addenda(sections: Sequence, outline: Sequence[OutlineSection]) -> tuple:
+def with_addenda(sections: Sequence[Section], outline: Sequence[OutlineSection]) -> tuple[Section, ...]:
     """The sections (parse.sections.Section, in outline order) with each passage that a lead
     says amends another item moved to the end of that item's text: the receiving cell gets
     the reason added_after_N (N the item it was written under) and, if the reference is
@@ -119,13 +123,14 @@ def with_addenda(sections: Sequence, outline: Sequence[OutlineSection]) -> tuple
     return tuple(result)
 
 
-def _passages(section, lines: list[str], found: dict, outline: Sequence[OutlineSection]) -> list[_Passage]:
+def _passages(section: Section, lines: list[str], found: dict[int, Section],
+              outline: Sequence[OutlineSection]) -> list[_Passage]:
     """The passages of a section's text that a lead says belong to another item: from the
     lead to the next lead or the end of the text. The first line is the item's own."""
     leads = []
     for at in range(1, len(lines)):
         lead = _lead(lines[at])
-        if lead is not None and (target := _target(lead, section, found, outline)) is not None:
+        if lead is not None and (target := _target(lead, found, outline)) is not None:
             leads.append((at, *target))
     ends = [at for at, _, _ in leads[1:]] + [len(lines)] if leads else []
     return [_Passage(section.number, at, end, item, doubtful)
@@ -150,7 +155,7 @@ def _lead(line: str) -> str | None:
     return None
 
 
-def _target(lead: str, section, found: dict, outline: Sequence[OutlineSection]) -> tuple[int, bool] | None:
+def _target(lead: str, found: dict[int, Section], outline: Sequence[OutlineSection]) -> tuple[int, bool] | None:
     """The item a lead amends and whether that is doubtful; None when it is no lead that
     amends an item (no verb of amending, nor "về" before a numbered reference)."""
     amends = _AMENDS.search(lead)
@@ -175,7 +180,7 @@ def _target(lead: str, section, found: dict, outline: Sequence[OutlineSection]) 
     return _named(words, found, outline)
 
 
-def _numbered(reference: re.Match, lead: str, found: dict,
+def _numbered(reference: re.Match, lead: str, found: dict[int, Section],
               outline: Sequence[OutlineSection]) -> tuple[int | None, bool]:
     """The item a numbered reference means: the outline's item of that number when the lead
     names the outline, or the report's own heading numbered so (its numbering may not be the
@@ -206,7 +211,7 @@ def _heading_number(heading: str, roman: bool) -> int | None:
     return label_ordinal(label) if is_roman == roman else None
 
 
-def _named(words: str, found: dict, outline: Sequence[OutlineSection]) -> tuple[int, bool] | None:
+def _named(words: str, found: dict[int, Section], outline: Sequence[OutlineSection]) -> tuple[int, bool] | None:
     """The item whose heading (the report's own, or the outline's label and heading) the
     lead's words match best, clearly better than any other's; doubtful below SURE_WORDS."""
     scores: dict[int, float] = {}
