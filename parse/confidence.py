@@ -9,7 +9,8 @@ under two headings; text recognised from page images; a text far longer or short
 a section should be; a heading above the report's title (a letterhead line); a merge the
 reader guessed from a heading too few over one item's text; a funding item that states
 no figure where another item does; the first section, taken by its place, after text no
-heading took. The reasons are machine codes (a
+heading took; a passage written under another item whose lead says it adds to this one
+(parse/addenda.py: said, not doubted, unless the lead names the item doubtfully). The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
