@@ -79,17 +79,17 @@ class _Passage:
     doubtful: bool
 
 
-def with_addenda(sections: Sequence[Section], outline: Sequence[OutlineSection]) -> tuple[Section, ...]:
-    """The sections (parse.sections.Section, in outline order) with each passage that a lead
-    says amends another item moved to the end of that item's text: the receiving cell gets
-    the reason added_after_N (N the item it was written under) and, if the reference is
-    doubtful, a lower confidence. A passage naming an item the report does not have stays."""
-    found = {s.number: s for s in sections}
-    passages = [passage for section in sections
+def with_addenda(found: dict[int, Section], outline: Sequence[OutlineSection]) -> dict[int, Section]:
+    """The sections found (by item), before they are assessed, with each passage that a lead
+    says amends another item moved to the end of that item's text: the receiving section
+    gets the reason added_after_N (N the item it was written under) and, if the reference is
+    doubtful, addendum_doubtful and a confidence of ADDENDUM_DOUBT_FACTOR (the assessment
+    scales it). A passage naming an item the report does not have stays where it is."""
+    passages = [passage for section in found.values()
                 for passage in _passages(section, section.text.split("\n"), found, outline)
                 if passage.item in found]
     if not passages:
-        return tuple(sections)
+        return found
     texts = {n: s.text.split("\n") for n, s in found.items()}
     kept = {n: [True] * len(lines) for n, lines in texts.items()}
     added: dict[int, list[str]] = {}
@@ -109,18 +109,17 @@ def with_addenda(sections: Sequence[Section], outline: Sequence[OutlineSection])
         reasons.setdefault(passage.item, []).append(added_after(max((donor.number, *donor.merged_with))))
         if passage.doubtful:
             doubtful.add(passage.item)
-    result = []
-    for section in sections:
-        n = section.number
+    result = {}
+    for n, section in found.items():
         lines = [line for line, keep in zip(texts[n], kept[n], strict=True) if keep] + added.get(n, [])
         if lines == texts[n]:
-            result.append(section)
+            result[n] = section
             continue
         codes = tuple(dict.fromkeys((*section.reasons, *reasons.get(n, ()),
                                      *([Reason.ADDENDUM_DOUBTFUL.value] if n in doubtful else ()))))
         confidence = round(section.confidence * ADDENDUM_DOUBT_FACTOR, 3) if n in doubtful else section.confidence
-        result.append(replace(section, text="\n".join(lines), reasons=codes, confidence=confidence))
-    return tuple(result)
+        result[n] = replace(section, text="\n".join(lines), reasons=codes, confidence=confidence)
+    return result
 
 
 def _passages(section: Section, lines: list[str], found: dict[int, Section],

@@ -165,6 +165,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
             else:
                 found[section.number], support[section.number] = section, why
             bodies.setdefault(section.number, []).extend(body)
+    found = with_addenda(found, tuple(sections))  # text written under one item that says it is another's
     first = opened[0].first if opened else signoff_at
     # The letterhead runs to the report's title at least: a heading before it is a line of
     # the letterhead read as one (a motto, the province's name), and its section is doubtful.
@@ -175,8 +176,8 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     covering = _covering_sentence(blocks)
     untitled = covering >= 0 and _leading_text(blocks, covering, first) is not None
     return ParsedReport(
-        sections=with_addenda(_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out,
-                                        title_index, untitled), tuple(sections)),
+        sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
+                           untitled),
         letterhead=_joined(blocks[:max(first, title_end)]),
         signoff=_joined(blocks[signoff_at:]),
     )
@@ -997,7 +998,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             figure_elsewhere=n == funding and figure_elsewhere,
             after_untitled=untitled and n == min(found),
             merged_first=bool(section.merged_with) and min(section.merged_with) > n)
-        assessed.append(replace(section, confidence=confidence, reasons=reasons))
+        assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
+                                reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
 
 
