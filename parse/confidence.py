@@ -9,13 +9,16 @@ under two headings; text recognised from page images; a text far longer or short
 a section should be; a heading above the report's title (a letterhead line); a merge the
 reader guessed from a heading too few over one item's text; a funding item that states
 no figure where another item does; the first section, taken by its place, after text no
-heading took; a heading ending as a line of a list does. The reasons are machine codes (a
+heading took; a heading ending as a line of a list does; a passage written under another
+item whose lead says it adds to this one (parse/addenda.py: said, not doubted, unless the
+lead names the item doubtfully). The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -83,6 +86,9 @@ IN_LETTERHEAD_FACTOR = 0.5
 # heading; a heading ends in a word, a colon or a full stop. Its section begins in the
 # wrong place, whatever its words say.
 LIST_LINE_FACTOR = 0.5
+# A passage written under another item whose lead names this one doubtfully (parse/addenda.py):
+# the report's numbering and the outline's disagree, or its words match the item only loosely.
+ADDENDUM_DOUBT_FACTOR = 0.5
 
 
 class Reason(StrEnum):
@@ -109,6 +115,10 @@ class Reason(StrEnum):
     MERGE_UNNAMED = "merge_unnamed"  # the first of two items under one heading not naming it, over one item's text
     LIST_LINE = "list_line"  # its heading ends as a line of a list (";" or ","): not a heading
     CORRECTED = "corrected"  # a person corrected the cell
+    # The cell holds a passage the province wrote under another item, whose lead says it adds to
+    # this one (parse/addenda.py); the code names that item: added_after(6) is "added_after_6".
+    ADDED_AFTER = "added_after"
+    ADDENDUM_DOUBTFUL = "addendum_doubtful"  # that lead names the item doubtfully
 
     @property
     def label(self) -> str:
@@ -147,7 +157,15 @@ _LABELS = {
     Reason.MERGE_UNNAMED: "gộp mục nhưng chỉ có nội dung của một mục",
     Reason.LIST_LINE: "tiêu đề là một dòng liệt kê",
     Reason.CORRECTED: "đã sửa tay",
+    Reason.ADDED_AFTER: "có đoạn bổ sung viết ở mục khác",
+    Reason.ADDENDUM_DOUBTFUL: "đoạn bổ sung chưa rõ thuộc mục này",
 }
+_ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
+
+
+def added_after(number: int) -> str:
+    """The reason code of a cell holding a passage written after item `number`."""
+    return f"{Reason.ADDED_AFTER.value}_{number}"
 
 
 @dataclass(frozen=True)
@@ -231,12 +249,15 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
 
 def note(reasons: Iterable[str], number: int | None = None, merged_with: Iterable[int] = ()) -> str:
     """The reasons as the analyst reads them, "; "-joined: "tìm theo vị trí; OCR". A merge
-    names its items: "gộp mục 5 và 6". Unknown codes (a newer store) are shown as they are."""
+    names its items: "gộp mục 5 và 6"; a passage moved here the item it was written after:
+    "bổ sung sau mục 6". Unknown codes (a newer store) are shown as they are."""
     parts = []
     for code in dict.fromkeys(reasons):
         if code == Reason.MERGED and number is not None and merged_with:
             items = sorted({number, *merged_with})
             parts.append("gộp mục " + ", ".join(map(str, items[:-1])) + f" và {items[-1]}")
+        elif added := _ADDED_AFTER.match(code):
+            parts.append(f"bổ sung sau mục {added[1]}")
         else:
             parts.append(Reason(code).label if code in Reason._value2member_map_ else code)
     return "; ".join(parts)

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from baocao.aggregate.amounts import states_figure
 from baocao.campaign import OutlineSection
+from baocao.parse.addenda import with_addenda
 from baocao.parse.alignment import (
     Alignment,
     Evidence,
@@ -170,6 +171,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
             else:
                 found[section.number], support[section.number] = section, why
             bodies.setdefault(section.number, []).extend(body)
+    found = with_addenda(found, tuple(sections))  # text written under one item that says it is another's
     first = opened[0].first if opened else signoff_at
     # The letterhead runs to the report's title at least: a heading before it is a line of
     # the letterhead read as one (a motto, the province's name), and its section is doubtful.
@@ -1049,7 +1051,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             after_untitled=untitled and n == min(found),
             list_line=_ends_as_list_line(section.heading),
             merged_first=bool(section.merged_with) and min(section.merged_with) > n)
-        assessed.append(replace(section, confidence=confidence, reasons=reasons))
+        assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
+                                reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
 
 
