@@ -84,6 +84,14 @@ _NOTE_MARK = re.compile(r"^\d{1,2}$")
 SMALL_CAPITALS = (0.6, 0.9)
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
+# Letter-spaced text (_letter_spaced): its letters stand at least this share of the type size
+# apart (set solid, a glyph's box ends where the next one starts: 0; Word's "Expanded by 3 pt"
+# on 13 pt type, 0.23), the gaps between its letters differ by at most LETTER_GAP_SPREAD_EMS
+# (kerning), and a word gap is wider than a letter gap by more than that (a space: 0.25 em).
+LETTER_SPACED_EMS = 0.1
+LETTER_GAP_SPREAD_EMS = 0.12
+# Three one-character words in a row ("K Ế T"): a line that may be letter-spaced.
+_SPACED_LETTERS = re.compile(r"(?:^|\s)\S\s\S\s\S(?=\s|$)")
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
 # An OCR layer's word boxes are the ink's, narrower than the letters' advance widths, and
 # their edges move by a point or two: on a scan the next word must have had this much more room.
@@ -125,6 +133,9 @@ class _Run:
     bold: bool
     first_word_end: float  # x where its first word ends, to tell whether it would have fitted
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
+    # The gap before each of its glyphs after the first (spaces and accents are no glyphs here):
+    # how letter-spaced text is told from words (_letter_spaced).
+    gaps: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -794,6 +805,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
     flags = ctypes.c_int()
     runs: list[_Run] = []
     text: list[str] = []
+    gaps: list[float] = []
     x0 = x1 = y_top = y_bottom = size = 0.0
     first_word_end: float | None = None
     font, bold = "", False
@@ -803,8 +815,10 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
     def close() -> None:
         if text and "".join(text).strip():
             word_end = x1 if first_word_end is None else first_word_end
-            runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end))
+            runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end,
+                             gaps=tuple(gaps)))
         text.clear()
+        gaps.clear()
 
     for i, code in enumerate(codes):
         if code in (0, 0xFFFE, 0xFFFF):
@@ -849,6 +863,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
             size, font, bold = char_size, char_font, char_bold
             first_word_end = None
         else:
+            gaps.append(left - x1)
             if left - x1 > 0.15 * size and text[-1] != " ":
                 text.append(" ")  # a word space PDFium did not mark (words placed one by one)
                 if first_word_end is None:
@@ -888,6 +903,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         cells[-1].append(run.text)
         previous = run
     texts = tuple(_clean("".join(cell)) for cell in cells)
+    if len(texts) == 1 and _SPACED_LETTERS.search(texts[0]):
+        texts = (_letter_spaced(runs) or texts[0],)
     main = Counter()
     for run in runs:
         main[(run.size, run.font)] += len(run.text.strip())
@@ -915,6 +932,60 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         lead=_bold_lead(runs, " | ".join(texts)) if len(texts) == 1 else "",
         small_caps=small_caps,
     )
+
+
+def _letter_spaced(runs: Sequence[_Run]) -> str | None:
+    """The text of a line set with letter spacing ("K Ế T   Q U Ả", a title spread out by
+    character spacing) as its words, "KẾT QUẢ"; None if the line is not letter-spaced. Its
+    letters stand apart by one gap, regular and wide for the type size (LETTER_SPACED_EMS); a
+    word ends where a gap is wider by a space. Read from the glyphs' places alone, never from the
+    words: a one-letter word of prose has a word space around it, not a letter gap."""
+    units: list[tuple[str, float | None, bool]] = []  # glyph (with its accents), gap before it, a space before it
+    previous = None
+    for run in runs:
+        glyphs = _glyphs_of(run.text)
+        if len(glyphs) != len(run.gaps) + 1:
+            return None
+        for k, (glyph, spaced) in enumerate(glyphs):
+            if k:
+                gap: float | None = run.gaps[k - 1]
+            else:
+                gap = None if previous is None else run.x0 - previous.x1
+                spaced = previous is not None
+            units.append((glyph, gap, spaced))
+        previous = run
+    size = max(run.size for run in runs)
+    gaps = sorted(gap for _, gap, _ in units if gap is not None)
+    if len(gaps) < 3:
+        return None
+    letter_gap = gaps[len(gaps) // 4]  # most gaps are between letters; word gaps are the wider ones
+    if letter_gap < LETTER_SPACED_EMS * size:
+        return None
+    low, high = letter_gap - LETTER_GAP_SPREAD_EMS * size, letter_gap + LETTER_GAP_SPREAD_EMS * size
+    if sum(low <= gap <= high for gap in gaps) < 2:
+        return None
+    text: list[str] = []
+    for glyph, gap, spaced in units:
+        if gap is not None and (gap > high or (gap < low and spaced)):
+            text.append(" ")
+        text.append(glyph)
+    return _clean("".join(text))
+
+
+def _glyphs_of(text: str) -> list[tuple[str, bool]]:
+    """A run's glyphs as `_runs` measured them, each with the accents drawn after it, and
+    whether a space came before it."""
+    glyphs: list[tuple[str, bool]] = []
+    spaced = False
+    for char in text:
+        if char.isspace():
+            spaced = True
+        elif unicodedata.combining(char) and glyphs:
+            glyphs[-1] = (glyphs[-1][0] + char, glyphs[-1][1])
+        else:
+            glyphs.append((char, spaced))
+            spaced = False
+    return glyphs
 
 
 def _in_small_capitals(runs: Sequence[_Run]) -> bool:

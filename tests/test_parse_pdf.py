@@ -850,3 +850,27 @@ def test_a_table_of_figures_beside_its_text_is_no_second_column(tmp_path):
     pdf.save()
     rows = [b.text for b in read_pdf(path).blocks]
     assert len(rows) == 6 and all(" | " in row for row in rows)
+
+
+@pytest.mark.parametrize("spacing", [2.0, 3.0, 4.5])
+def test_a_letter_spaced_heading_reads_as_its_words_and_stays_bold(tmp_path, spacing):
+    # Character spacing ("Expanded by 3 pt") sets each letter apart: PDFium puts a space
+    # between every two letters, "K I N H  P H Í"; the gaps between letters are all alike and a
+    # word gap is wider by a space, which tells the words apart. At 2 pt a word gap is still
+    # under the gap that ends a run, so the words come out of one run.
+    heading = "IV. KINH PHÍ ĐỀ ÁN NĂM 2018 – 2022"
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((
+        Line(BODY, justify=True), Line(LAST), Line(heading, bold=True, char_space=spacing, space_before=12),
+        Line(OPENING)))])
+    blocks = read_pdf(pdf).blocks
+    assert [(b.text, b.bold) for b in blocks[1:3]] == [(heading, True), (OPENING, False)]
+    assert blocks[1].number == "IV."
+
+
+def test_one_letter_words_set_solid_are_not_joined(tmp_path):
+    # Three one-letter words in a row, in prose set without letter spacing: the letters of the
+    # words around them touch, so the line is not letter-spaced and its words stay apart.
+    line = "Các phân khu A B C và ô số 3 đã có hạ tầng số."
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(line),))])
+    assert [b.text for b in read_pdf(pdf).blocks] == [line]
+
