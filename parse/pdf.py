@@ -86,11 +86,20 @@ SMALL_CAPITALS = (0.6, 0.9)
 MARGIN_BAND = 0.12
 # Letter-spaced text (_letter_spaced): its letters stand at least this share of the type size
 # apart (set solid, a glyph's box ends where the next one starts: 0; Word's "Expanded by 3 pt"
-# on 13 pt type, 0.23), the gaps between its letters differ by at most LETTER_GAP_SPREAD_EMS
-# (kerning), and a word gap is wider than a letter gap by more than that (a space: 0.25 em).
+# on 13 pt type, 0.23), most gaps between its letters differ by at most LETTER_GAP_SPREAD_EMS
+# (kerning; an OCR layer's letters are their ink's boxes, a point or so apart), and a word gap
+# is wider than a letter gap by more than WORD_GAP_EMS (by a space and the spacing after it,
+# 0.25 em and more).
 LETTER_SPACED_EMS = 0.1
 LETTER_GAP_SPREAD_EMS = 0.12
+WORD_GAP_EMS = 0.2
 # Three one-character words in a row ("K Ế T"): a line that may be letter-spaced.
+# A recognised line whose letters' advance is this many times the body's is letter-spaced: pool 8's
+# scan of headings expanded by 3 pt measured 1.28-1.41 times its body lines' median, body lines
+# at most 1.09; a line with fewer letters in lower case than ADVANCE_MIN_LETTERS is not measured
+# (a short line's few words move it by a tenth).
+SPACED_ADVANCE_RATIO = 1.2
+ADVANCE_MIN_LETTERS = 12
 _SPACED_LETTERS = re.compile(r"(?:^|\s)\S\s\S\s\S(?=\s|$)")
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
 # An OCR layer's word boxes are the ink's, narrower than the letters' advance widths, and
@@ -162,6 +171,8 @@ class _Line:
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
     frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
     small_caps: bool = False  # set in small capitals (_in_small_capitals)
+    spaced: bool = False  # its letters set apart, character spacing (_letter_spaced, _spaced_by_advance)
+    advance: float = 0.0  # a recognised line: its letters' mean advance in ems (_advance); 0 unmeasured
 
     @property
     def is_row(self) -> bool:
@@ -209,7 +220,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
     sides = [(side, g.tables) for g in glyphs for side in _sheet_sides(g)]
     pages = [_page_lines(replace(side, number=n), ruled) for n, (side, ruled) in enumerate(sides, start=1)]
-    pages = _bold_by_ink(_without_pages_fed_twice(pages))
+    pages = _spaced_by_advance(_bold_by_ink(_without_pages_fed_twice(pages)))
     lines = _without_running_lines(pages)
     blocks = _blocks(lines, pages)
     if total > count:
@@ -903,8 +914,10 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         cells[-1].append(run.text)
         previous = run
     texts = tuple(_clean("".join(cell)) for cell in cells)
+    spaced = None
     if len(texts) == 1 and _SPACED_LETTERS.search(texts[0]):
-        texts = (_letter_spaced(runs) or texts[0],)
+        spaced = _letter_spaced(runs)
+        texts = (spaced or texts[0],)
     main = Counter()
     for run in runs:
         main[(run.size, run.font)] += len(run.text.strip())
@@ -931,6 +944,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
         lead=_bold_lead(runs, " | ".join(texts)) if len(texts) == 1 else "",
         small_caps=small_caps,
+        spaced=spaced is not None,
+        advance=_advance(runs) if font == OCR_FONT else 0.0,
     )
 
 
@@ -964,12 +979,47 @@ def _letter_spaced(runs: Sequence[_Run]) -> str | None:
     low, high = letter_gap - LETTER_GAP_SPREAD_EMS * size, letter_gap + LETTER_GAP_SPREAD_EMS * size
     if sum(low <= gap <= high for gap in gaps) < 2:
         return None
+    word_gap = letter_gap + WORD_GAP_EMS * size
     text: list[str] = []
     for glyph, gap, spaced in units:
-        if gap is not None and (gap > high or (gap < low and spaced)):
+        if gap is not None and (gap > word_gap or (gap < low and spaced)):
             text.append(" ")
         text.append(glyph)
     return _clean("".join(text))
+
+
+def _advance(runs: Sequence[_Run]) -> float:
+    """A recognised line's letters' mean advance in ems, read off its words in lower case (a
+    capital is wider); 0.0 if it has too few (ADVANCE_MIN_LETTERS) to tell. The OCR layer spreads
+    a word's glyphs over the word's box, so a word set with letter spacing has wider glyphs."""
+    span = letters = 0.0
+    for run in runs:
+        glyphs = _glyphs_of(run.text)
+        if len(glyphs) != len(run.gaps) + 1 or sum(ch.islower() for ch in run.text) <= sum(
+                ch.isupper() for ch in run.text):
+            continue
+        span += run.x1 - run.x0 - sum(gap for gap in run.gaps if gap > 0)
+        letters += len(glyphs)
+    if letters < ADVANCE_MIN_LETTERS:
+        return 0.0
+    return span / letters / max(run.size for run in runs)
+
+
+def _spaced_by_advance(pages: list[_Page]) -> list[_Page]:
+    """A scanned page's lines marked letter-spaced when their letters' advance is
+    SPACED_ADVANCE_RATIO times the body text's (the median line's, by letters, over the whole
+    document): Tesseract reads a letter-spaced word whole, and only its width tells."""
+    advances = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.advance:
+                advances[line.advance] += len(line.text)
+    if not advances:
+        return pages
+    spaced_from = SPACED_ADVANCE_RATIO * _weighted_median(advances)
+    return [replace(page, lines=tuple(
+        replace(line, spaced=True) if line.advance >= spaced_from and not line.is_row else line
+        for line in page.lines)) for page in pages]
 
 
 def _glyphs_of(text: str) -> list[tuple[str, bool]]:
@@ -1392,6 +1442,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
         page=head.page,
         lead=head.lead if kind == "paragraph" and text.startswith(head.lead) else "",
         underlined=kind == "paragraph" and all(line.underlined for line in group),
+        spaced=kind == "paragraph" and head.spaced,
     )
 
 
