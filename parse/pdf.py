@@ -816,20 +816,26 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
     flags = ctypes.c_int()
     runs: list[_Run] = []
     text: list[str] = []
-    gaps: list[float] = []
     x0 = x1 = y_top = y_bottom = size = 0.0
+    start = 0
     first_word_end: float | None = None
     font, bold = "", False
     last_object = None
     high_surrogate = 0
 
-    def close() -> None:
+    def close(end: int) -> None:
         if text and "".join(text).strip():
             word_end = x1 if first_word_end is None else first_word_end
+            # The gaps between its glyphs, measured again, for a run that may be letter-spaced (its
+            # first word a single letter) or a recognised one (_advance): not in the loop below,
+            # which runs once a glyph.
+            k = 1
+            while k < len(text) and unicodedata.combining(text[k]):
+                k += 1
+            gaps = _gaps(raw, codes, start, end, turn) if font == OCR_FONT or text[k:k + 1] == [" "] else ()
             runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end,
-                             gaps=tuple(gaps)))
+                             gaps=gaps))
         text.clear()
-        gaps.clear()
 
     for i, code in enumerate(codes):
         if code in (0, 0xFFFE, 0xFFFF):
@@ -842,7 +848,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
             high_surrogate = 0
         char = chr(code)
         if char in "\r\n":
-            close()
+            close(i)
             continue
         if char.isspace() or unicodedata.combining(char):
             # Spaces (PDFium adds its own between words) and accents drawn as separate
@@ -869,12 +875,12 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
         tolerance = 0.4 * (top - bottom if top - bottom > 1.0 else 1.0)
         if not (text and -tolerance < bottom - y_bottom < tolerance and -0.3 * size < left - x1 < 0.6 * size
                 and char_font == font and -0.3 < char_size - size < 0.3):
-            close()
+            close(i)
+            start = i
             x0, x1, y_top, y_bottom = left, right, top, bottom
             size, font, bold = char_size, char_font, char_bold
             first_word_end = None
         else:
-            gaps.append(left - x1)
             if left - x1 > 0.15 * size and text[-1] != " ":
                 text.append(" ")  # a word space PDFium did not mark (words placed one by one)
                 if first_word_end is None:
@@ -884,8 +890,34 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
             if top > y_top:
                 y_top = top
         text.append(char)
-    close()
+    close(len(codes))
     return runs
+
+
+def _gaps(raw, codes: Sequence[int], start: int, end: int, turn: _Turn | None) -> tuple[float, ...]:
+    """The gap before each glyph of characters start..end after the first, as `_runs` measures
+    it (from the right edge of the glyphs before it); spaces and accents are no glyphs."""
+    box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    gaps: list[float] = []
+    right_edge: float | None = None
+    for k in range(start, end):
+        code = codes[k]
+        if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code < 0xDC00:
+            continue
+        if not 0xDC00 <= code < 0xE000 and (chr(code).isspace() or unicodedata.combining(chr(code))):
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(raw, k, box_ref)
+        if turn is not None and turn.rotation:
+            left, _, right, _ = turn.box(box.left, box.bottom, box.right, box.top)
+        else:
+            left, right = box.left, box.right
+        if right_edge is None:
+            right_edge = right
+            continue
+        gaps.append(left - right_edge)
+        right_edge = max(right_edge, right)
+    return tuple(gaps)
 
 
 def _lines(page: int, runs: Sequence[_Run]) -> list[_Line]:
@@ -955,19 +987,19 @@ def _letter_spaced(runs: Sequence[_Run]) -> str | None:
     letters stand apart by one gap, regular and wide for the type size (LETTER_SPACED_EMS); a
     word ends where a gap is wider by a space. Read from the glyphs' places alone, never from the
     words: a one-letter word of prose has a word space around it, not a letter gap."""
-    units: list[tuple[str, float | None, bool]] = []  # glyph (with its accents), gap before it, a space before it
+    # Each glyph (with its accents), the gap before it (None: not measured), a space before it.
+    units: list[tuple[str, float | None, bool]] = []
     previous = None
     for run in runs:
         glyphs = _glyphs_of(run.text)
+        gap = None if previous is None else run.x0 - previous.x1
         if len(glyphs) != len(run.gaps) + 1:
-            return None
-        for k, (glyph, spaced) in enumerate(glyphs):
-            if k:
-                gap: float | None = run.gaps[k - 1]
-            else:
-                gap = None if previous is None else run.x0 - previous.x1
-                spaced = previous is not None
-            units.append((glyph, gap, spaced))
+            # A run `_runs` did not measure (its first word no single letter): its words as they are.
+            units.extend((word, gap if k == 0 else None, k > 0 or previous is not None)
+                         for k, word in enumerate(run.text.split()))
+        else:
+            units.extend((glyph, run.gaps[k - 1] if k else gap, spaced if k else previous is not None)
+                         for k, (glyph, spaced) in enumerate(glyphs))
         previous = run
     size = max(run.size for run in runs)
     gaps = sorted(gap for _, gap, _ in units if gap is not None)
@@ -982,7 +1014,7 @@ def _letter_spaced(runs: Sequence[_Run]) -> str | None:
     word_gap = letter_gap + WORD_GAP_EMS * size
     text: list[str] = []
     for glyph, gap, spaced in units:
-        if gap is not None and (gap > word_gap or (gap < low and spaced)):
+        if (gap is None and spaced) or (gap is not None and (gap > word_gap or (gap < low and spaced))):
             text.append(" ")
         text.append(glyph)
     return _clean("".join(text))
