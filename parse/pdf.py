@@ -827,12 +827,10 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
         if text and "".join(text).strip():
             word_end = x1 if first_word_end is None else first_word_end
             # The gaps between its glyphs, measured again, for a run that may be letter-spaced (its
-            # first word a single letter) or a recognised one (_advance): not in the loop below,
-            # which runs once a glyph.
-            k = 1
-            while k < len(text) and unicodedata.combining(text[k]):
-                k += 1
-            gaps = _gaps(raw, codes, start, end, turn) if font == OCR_FONT or text[k:k + 1] == [" "] else ()
+            # first two words single letters) or a recognised one (_advance): not in the loop
+            # below, which runs once a glyph.
+            measure = font == OCR_FONT or _single_letters(text)
+            gaps = _gaps(raw, codes, start, end, turn) if measure else ()
             runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end,
                              gaps=gaps))
         text.clear()
@@ -892,6 +890,19 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
         text.append(char)
     close(len(codes))
     return runs
+
+
+def _single_letters(text: Sequence[str]) -> bool:
+    """Whether a run's characters open with two one-letter words ("K Ế T", "Đ Ề", "I -")."""
+    k = 0
+    for _ in range(2):
+        k += 1
+        while k < len(text) and unicodedata.combining(text[k]):
+            k += 1
+        if k < len(text) and text[k] != " ":
+            return False
+        k += 1
+    return k <= len(text) + 1
 
 
 def _gaps(raw, codes: Sequence[int], start: int, end: int, turn: _Turn | None) -> tuple[float, ...]:
