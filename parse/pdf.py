@@ -94,13 +94,13 @@ LETTER_SPACED_EMS = 0.1
 LETTER_GAP_SPREAD_EMS = 0.12
 WORD_GAP_EMS = 0.2
 # Three one-character words in a row ("K Ế T"): a line that may be letter-spaced.
+_SPACED_LETTERS = re.compile(r"(?:^|\s)\S\s\S\s\S(?=\s|$)")
 # A recognised line whose letters' advance is this many times the body's is letter-spaced: pool 8's
-# scan of headings expanded by 3 pt measured 1.28-1.41 times its body lines' median, body lines
+# scan of headings expanded by 3 pt measured about 1.28-1.41 times its body lines' median, body lines
 # at most 1.09; a line with fewer letters in lower case than ADVANCE_MIN_LETTERS is not measured
 # (a short line's few words move it by a tenth).
 SPACED_ADVANCE_RATIO = 1.2
 ADVANCE_MIN_LETTERS = 12
-_SPACED_LETTERS = re.compile(r"(?:^|\s)\S\s\S\s\S(?=\s|$)")
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
 # An OCR layer's word boxes are the ink's, narrower than the letters' advance widths, and
 # their edges move by a point or two: on a scan the next word must have had this much more room.
@@ -142,8 +142,9 @@ class _Run:
     bold: bool
     first_word_end: float  # x where its first word ends, to tell whether it would have fitted
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
-    # The gap before each of its glyphs after the first (spaces and accents are no glyphs here):
-    # how letter-spaced text is told from words (_letter_spaced).
+    # The gap before each of its glyphs after the first (spaces and accents are no glyphs here),
+    # how letter-spaced text is told from words (_letter_spaced); measured only for a run opening
+    # with two one-letter words and for a recognised run, () for any other.
     gaps: tuple[float, ...] = ()
 
 
