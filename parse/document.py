@@ -44,6 +44,7 @@ class Block:
     lead: str = ""
     underlined: bool = False  # every non-blank run is underlined: a heading's mark where it is not bold
     coloured: bool = False  # every non-blank run in one colour that is not the body's: a heading's mark too
+    spaced: bool = False  # its letters set apart (character spacing, "K Ế T  Q U Ả"): a heading's mark too
 
     @property
     def line(self) -> str:

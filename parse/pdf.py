@@ -84,6 +84,23 @@ _NOTE_MARK = re.compile(r"^\d{1,2}$")
 SMALL_CAPITALS = (0.6, 0.9)
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
+# Letter-spaced text (_letter_spaced): its letters stand at least this share of the type size
+# apart (set solid, a glyph's box ends where the next one starts: 0; Word's "Expanded by 3 pt"
+# on 13 pt type, 0.23), most gaps between its letters differ by at most LETTER_GAP_SPREAD_EMS
+# (kerning; an OCR layer's letters are their ink's boxes, a point or so apart), and a word gap
+# is wider than a letter gap by more than WORD_GAP_EMS (by a space and the spacing after it,
+# 0.25 em and more).
+LETTER_SPACED_EMS = 0.1
+LETTER_GAP_SPREAD_EMS = 0.12
+WORD_GAP_EMS = 0.2
+# Three one-character words in a row ("K Ế T"): a line that may be letter-spaced.
+_SPACED_LETTERS = re.compile(r"(?:^|\s)\S\s\S\s\S(?=\s|$)")
+# A recognised line whose letters' advance is this many times the body's is letter-spaced: pool 8's
+# scan of headings expanded by 3 pt measured about 1.28-1.41 times its body lines' median, body lines
+# at most 1.09; a line with fewer letters in lower case than ADVANCE_MIN_LETTERS is not measured
+# (a short line's few words move it by a tenth).
+SPACED_ADVANCE_RATIO = 1.2
+ADVANCE_MIN_LETTERS = 12
 _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word have fitted?"
 # An OCR layer's word boxes are the ink's, narrower than the letters' advance widths, and
 # their edges move by a point or two: on a scan the next word must have had this much more room.
@@ -125,6 +142,10 @@ class _Run:
     bold: bool
     first_word_end: float  # x where its first word ends, to tell whether it would have fitted
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
+    # The gap before each of its glyphs after the first (spaces and accents are no glyphs here),
+    # how letter-spaced text is told from words (_letter_spaced); measured only for a run opening
+    # with two one-letter words and for a recognised run, () for any other.
+    gaps: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,6 +172,8 @@ class _Line:
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
     frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
     small_caps: bool = False  # set in small capitals (_in_small_capitals)
+    spaced: bool = False  # its letters set apart, character spacing (_letter_spaced, _spaced_by_advance)
+    advance: float = 0.0  # a recognised line: its letters' mean advance in ems (_advance); 0 unmeasured
 
     @property
     def is_row(self) -> bool:
@@ -198,7 +221,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
     sides = [(side, g.tables) for g in glyphs for side in _sheet_sides(g)]
     pages = [_page_lines(replace(side, number=n), ruled) for n, (side, ruled) in enumerate(sides, start=1)]
-    pages = _bold_by_ink(_without_pages_fed_twice(pages))
+    pages = _spaced_by_advance(_bold_by_ink(_without_pages_fed_twice(pages)))
     lines = _without_running_lines(pages)
     blocks = _blocks(lines, pages)
     if total > count:
@@ -795,15 +818,22 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
     runs: list[_Run] = []
     text: list[str] = []
     x0 = x1 = y_top = y_bottom = size = 0.0
+    start = 0
     first_word_end: float | None = None
     font, bold = "", False
     last_object = None
     high_surrogate = 0
 
-    def close() -> None:
+    def close(end: int) -> None:
         if text and "".join(text).strip():
             word_end = x1 if first_word_end is None else first_word_end
-            runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end))
+            # The gaps between its glyphs, measured again, for a run that may be letter-spaced (its
+            # first two words single letters) or a recognised one (_advance): not in the loop
+            # below, which runs once a glyph.
+            measure = font == OCR_FONT or _single_letters(text)
+            gaps = _gaps(raw, codes, start, end, turn) if measure else ()
+            runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end,
+                             gaps=gaps))
         text.clear()
 
     for i, code in enumerate(codes):
@@ -817,7 +847,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
             high_surrogate = 0
         char = chr(code)
         if char in "\r\n":
-            close()
+            close(i)
             continue
         if char.isspace() or unicodedata.combining(char):
             # Spaces (PDFium adds its own between words) and accents drawn as separate
@@ -844,7 +874,8 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
         tolerance = 0.4 * (top - bottom if top - bottom > 1.0 else 1.0)
         if not (text and -tolerance < bottom - y_bottom < tolerance and -0.3 * size < left - x1 < 0.6 * size
                 and char_font == font and -0.3 < char_size - size < 0.3):
-            close()
+            close(i)
+            start = i
             x0, x1, y_top, y_bottom = left, right, top, bottom
             size, font, bold = char_size, char_font, char_bold
             first_word_end = None
@@ -858,8 +889,47 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
             if top > y_top:
                 y_top = top
         text.append(char)
-    close()
+    close(len(codes))
     return runs
+
+
+def _single_letters(text: Sequence[str]) -> bool:
+    """Whether a run's characters open with two one-letter words ("K Ế T", "Đ Ề", "I -")."""
+    k = 0
+    for _ in range(2):
+        k += 1
+        while k < len(text) and unicodedata.combining(text[k]):
+            k += 1
+        if k < len(text) and text[k] != " ":
+            return False
+        k += 1
+    return k <= len(text) + 1
+
+
+def _gaps(raw, codes: Sequence[int], start: int, end: int, turn: _Turn | None) -> tuple[float, ...]:
+    """The gap before each glyph of characters start..end after the first, as `_runs` measures
+    it (from the right edge of the glyphs before it); spaces and accents are no glyphs."""
+    box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    gaps: list[float] = []
+    right_edge: float | None = None
+    for k in range(start, end):
+        code = codes[k]
+        if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code < 0xDC00:
+            continue
+        if not 0xDC00 <= code < 0xE000 and (chr(code).isspace() or unicodedata.combining(chr(code))):
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(raw, k, box_ref)
+        if turn is not None and turn.rotation:
+            left, _, right, _ = turn.box(box.left, box.bottom, box.right, box.top)
+        else:
+            left, right = box.left, box.right
+        if right_edge is None:
+            right_edge = right
+            continue
+        gaps.append(left - right_edge)
+        right_edge = max(right_edge, right)
+    return tuple(gaps)
 
 
 def _lines(page: int, runs: Sequence[_Run]) -> list[_Line]:
@@ -888,6 +958,10 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         cells[-1].append(run.text)
         previous = run
     texts = tuple(_clean("".join(cell)) for cell in cells)
+    spaced = None
+    if len(texts) == 1 and _SPACED_LETTERS.search(texts[0]):
+        spaced = _letter_spaced(runs)
+        texts = (spaced or texts[0],)
     main = Counter()
     for run in runs:
         main[(run.size, run.font)] += len(run.text.strip())
@@ -914,7 +988,98 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
         lead=_bold_lead(runs, " | ".join(texts)) if len(texts) == 1 else "",
         small_caps=small_caps,
+        spaced=spaced is not None,
+        advance=_advance(runs) if font == OCR_FONT else 0.0,
     )
+
+
+def _letter_spaced(runs: Sequence[_Run]) -> str | None:
+    """The text of a line set with letter spacing ("K Ế T   Q U Ả", a title spread out by
+    character spacing) as its words, "KẾT QUẢ"; None if the line is not letter-spaced. Its
+    letters stand apart by one gap, regular and wide for the type size (LETTER_SPACED_EMS); a
+    word ends where a gap is wider by a space. Read from the glyphs' places alone, never from the
+    words: a one-letter word of prose has a word space around it, not a letter gap."""
+    # Each glyph (with its accents), the gap before it (None: not measured), a space before it.
+    units: list[tuple[str, float | None, bool]] = []
+    previous = None
+    for run in runs:
+        glyphs = _glyphs_of(run.text)
+        gap = None if previous is None else run.x0 - previous.x1
+        if len(glyphs) != len(run.gaps) + 1:
+            # A run `_runs` did not measure (its first word no single letter): its words as they are.
+            units.extend((word, gap if k == 0 else None, k > 0 or previous is not None)
+                         for k, word in enumerate(run.text.split()))
+        else:
+            units.extend((glyph, run.gaps[k - 1] if k else gap, spaced if k else previous is not None)
+                         for k, (glyph, spaced) in enumerate(glyphs))
+        previous = run
+    size = max(run.size for run in runs)
+    gaps = sorted(gap for _, gap, _ in units if gap is not None)
+    if len(gaps) < 3:
+        return None
+    letter_gap = gaps[len(gaps) // 4]  # most gaps are between letters; word gaps are the wider ones
+    if letter_gap < LETTER_SPACED_EMS * size:
+        return None
+    low, high = letter_gap - LETTER_GAP_SPREAD_EMS * size, letter_gap + LETTER_GAP_SPREAD_EMS * size
+    if sum(low <= gap <= high for gap in gaps) < 2:
+        return None
+    word_gap = letter_gap + WORD_GAP_EMS * size
+    text: list[str] = []
+    for glyph, gap, spaced in units:
+        if (gap is None and spaced) or (gap is not None and (gap > word_gap or (gap < low and spaced))):
+            text.append(" ")
+        text.append(glyph)
+    return _clean("".join(text))
+
+
+def _advance(runs: Sequence[_Run]) -> float:
+    """A recognised line's letters' mean advance in ems, read off its words in lower case (a
+    capital is wider); 0.0 if it has too few (ADVANCE_MIN_LETTERS) to tell. The OCR layer spreads
+    a word's glyphs over the word's box, so a word set with letter spacing has wider glyphs."""
+    span = letters = 0.0
+    for run in runs:
+        glyphs = _glyphs_of(run.text)
+        if len(glyphs) != len(run.gaps) + 1 or sum(ch.islower() for ch in run.text) <= sum(
+                ch.isupper() for ch in run.text):
+            continue
+        span += run.x1 - run.x0 - sum(gap for gap in run.gaps if gap > 0)
+        letters += len(glyphs)
+    if letters < ADVANCE_MIN_LETTERS:
+        return 0.0
+    return span / letters / max(run.size for run in runs)
+
+
+def _spaced_by_advance(pages: list[_Page]) -> list[_Page]:
+    """A scanned page's lines marked letter-spaced when their letters' advance is
+    SPACED_ADVANCE_RATIO times the body text's (the median line's, by letters, over the whole
+    document): Tesseract reads a letter-spaced word whole, and only its width tells."""
+    advances = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.advance:
+                advances[line.advance] += len(line.text)
+    if not advances:
+        return pages
+    spaced_from = SPACED_ADVANCE_RATIO * _weighted_median(advances)
+    return [replace(page, lines=tuple(
+        replace(line, spaced=True) if line.advance >= spaced_from and not line.is_row else line
+        for line in page.lines)) for page in pages]
+
+
+def _glyphs_of(text: str) -> list[tuple[str, bool]]:
+    """A run's glyphs as `_runs` measured them, each with the accents drawn after it, and
+    whether a space came before it."""
+    glyphs: list[tuple[str, bool]] = []
+    spaced = False
+    for char in text:
+        if char.isspace():
+            spaced = True
+        elif unicodedata.combining(char) and glyphs:
+            glyphs[-1] = (glyphs[-1][0] + char, glyphs[-1][1])
+        else:
+            glyphs.append((char, spaced))
+            spaced = False
+    return glyphs
 
 
 def _in_small_capitals(runs: Sequence[_Run]) -> bool:
@@ -1321,6 +1486,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
         page=head.page,
         lead=head.lead if kind == "paragraph" and text.startswith(head.lead) else "",
         underlined=kind == "paragraph" and all(line.underlined for line in group),
+        spaced=kind == "paragraph" and head.spaced,
     )
 
 

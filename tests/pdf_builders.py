@@ -128,6 +128,7 @@ class Line:
     space_before: float = 0.0  # paragraph spacing above it
     font: str = ""  # a PDF base-14 font ("Times-Bold") instead of Times New Roman
     mark: str = ""  # a footnote mark after its text, set small and raised ("2017¹")
+    char_space: float = 0.0  # points added after each character (Word's "Expanded by")
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def _draw_line(pdf, line: Line, font: str, y: float, width_of) -> None:
     x = LEFT + line.indent
     words = line.text.split(" ")
     if not line.justify or len(words) < 2:
-        pdf.drawString(x, y, line.text)
+        pdf.drawString(x, y, line.text, charSpace=line.char_space)
         if line.mark:
             pdf.setFont(font, line.size * 0.58)
             pdf.drawString(x + width_of(line.text, font, line.size), y + line.size * 0.33, line.mark)

@@ -25,6 +25,7 @@ from pdf_builders import (
 
 from baocao.campaign import load_campaign
 from baocao.parse.document import DocumentError
+from baocao.parse.headings import is_heading_like
 from baocao.parse.pdf import pages_without_text, read_pdf
 from baocao.parse.sections import extract_sections
 
@@ -850,3 +851,102 @@ def test_a_table_of_figures_beside_its_text_is_no_second_column(tmp_path):
     pdf.save()
     rows = [b.text for b in read_pdf(path).blocks]
     assert len(rows) == 6 and all(" | " in row for row in rows)
+
+
+@pytest.mark.parametrize("spacing", [2.0, 3.0, 4.5])
+def test_a_letter_spaced_heading_reads_as_its_words_and_stays_bold(tmp_path, spacing):
+    # Character spacing ("Expanded by 3 pt") sets each letter apart: PDFium puts a space
+    # between every two letters, "K I N H  P H Í"; the gaps between letters are all alike and a
+    # word gap is wider by a space, which tells the words apart. At 2 pt a word gap is still
+    # under the gap that ends a run, so the words come out of one run.
+    heading = "IV. KINH PHÍ ĐỀ ÁN NĂM 2018 – 2022"
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((
+        Line(BODY, justify=True), Line(LAST), Line(heading, bold=True, char_space=spacing, space_before=12),
+        Line(OPENING)))])
+    blocks = read_pdf(pdf).blocks
+    assert [(b.text, b.bold) for b in blocks[1:3]] == [(heading, True), (OPENING, False)]
+    assert blocks[1].number == "IV."
+    assert blocks[1].spaced and not blocks[0].spaced and not blocks[2].spaced
+
+
+def test_a_letter_spaced_line_is_heading_like_though_neither_bold_nor_numbered(tmp_path):
+    heading = "Thứ hai, những mặt đã làm được"
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((
+        Line(BODY, justify=True), Line(LAST), Line(heading, char_space=3.0, space_before=12), Line(OPENING)))])
+    blocks = read_pdf(pdf).blocks
+    assert [(b.text, is_heading_like(b)) for b in blocks] == [
+        (f"{BODY} {LAST}", False), (heading, True), (OPENING, False)]
+
+
+def test_one_letter_words_set_solid_are_not_joined(tmp_path):
+    # Three one-letter words in a row, in prose set without letter spacing: the letters of the
+    # words around them touch, so the line is not letter-spaced and its words stay apart.
+    line = "Các phân khu A B C và ô số 3 đã có hạ tầng số."
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(line),))])
+    assert [b.text for b in read_pdf(pdf).blocks] == [line]
+
+
+
+def test_a_letter_spaced_line_of_a_scan_is_marked_by_its_wider_letters(tmp_path):
+    """OCR reads a letter-spaced word whole ("nhất,") and its text layer spreads the word's
+    glyphs over the word's box: the letters of a line set 3 pt apart are a third wider than the
+    body's, which marks it as the heading it is, though it is neither bold nor numbered."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    path = tmp_path / "quet.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    heading = "Thứ hai, những mặt đã làm được trong bốn năm"
+    lines = [(BODY, 100), (MORE, 100), (LAST, 100), (heading, 135), (BODY, 100), (MORE, 100), (LAST, 100)]
+    y = 700.0
+    for k, (text, scale) in enumerate(lines):
+        x = 85.0
+        y -= 30 if k in (3, 4) else 18
+        for word in text.split():  # one run a word, as in OCR's text layer, stretched to the word's box
+            words = pdf.beginText(x, y)
+            words.setFont("Serif", 13)
+            words.setHorizScale(scale)
+            words.textOut(word)
+            pdf.drawText(words)
+            x += pdfmetrics.stringWidth(word, "Serif", 13) * scale / 100 + pdfmetrics.stringWidth(" ", "Serif", 13)
+    pdf.showPage()
+    pdf.save()
+    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    blocks = read_pdf(path).blocks
+    assert {block.style for block in blocks} == {"GlyphLessFont"}
+    assert [(b.text, b.spaced, is_heading_like(b)) for b in blocks] == [
+        (f"{BODY} {MORE} {LAST}", False, False), (heading, True, True), (f"{BODY} {MORE} {LAST}", False, False)]
+
+
+def test_letters_a_scan_read_one_by_one_are_joined_into_its_words(tmp_path):
+    """OCR may read a letter-spaced heading letter by letter, each its own word in the text
+    layer at its ink's box: the gaps between letters are alike within a point, those between
+    words wider by a space, so the words come back. A line of prose with one-letter words keeps
+    them: its words' letters touch."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    path = tmp_path / "quet.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    heading, prose = "V. KẾT QUẢ ĐẠT ĐƯỢC", "Các phân khu A B C và ô số 3 đã có hạ tầng số."
+    x, jitter = 85.0, [0.6, -0.5, 0.9, -0.7, 0.3, 0.0, -0.4, 0.8]  # points: ink boxes are not advances
+    for w, word in enumerate(heading.split()):
+        for k, letter in enumerate(word):  # each letter a word of the layer
+            pdf.drawString(x, 700, letter)
+            x += pdfmetrics.stringWidth(letter, "Serif", 13) + 3.0 + jitter[(w + k) % len(jitter)]
+        x += pdfmetrics.stringWidth(" ", "Serif", 13) + 3.0
+    x = 85.0
+    for word in prose.split():
+        pdf.drawString(x, 670, word)
+        x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
+    pdf.showPage()
+    pdf.save()
+    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    assert [b.text for b in read_pdf(path).blocks] == [heading, prose]
