@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 
 from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
-from baocao.parse.ink import Box, Ink, inks
+from baocao.parse.ink import Box, Ink, heavy_lines, inks
 from baocao.parse.labels import leading_label, page_mark
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.parse.textlayer import vietnamese_share
@@ -464,19 +464,17 @@ def _underlined(line: _Line, underlines: Sequence[tuple[float, float, float]]) -
 
 def _bold_by_ink(pages: list[_Page]) -> list[_Page]:
     """A scanned page's lines made bold when their strokes are BOLD_STROKE_RATIO times as
-    wide as the body text's (the median line's, by letters, over the whole document): the
-    OCR layer says nothing of weight, the ink does."""
-    widths = Counter()
-    for page in pages:
-        for line in page.lines:
-            if line.ink is not None and line.ink.stroke_width:
-                widths[line.ink.stroke_width] += len(line.text)
-    if not widths:
+    wide as the body text's around them (ink.heavy_lines): the OCR layer says nothing of
+    weight, the ink does."""
+    measured = [[line for line in page.lines if line.ink is not None and line.ink.stroke_width] for page in pages]
+    heavy = heavy_lines([[(line.ink.stroke_width, len(line.text)) for line in lines] for lines in measured],
+                        BOLD_STROKE_RATIO)
+    bold = {id(line): flag for lines, flags in zip(measured, heavy, strict=True)
+            for line, flag in zip(lines, flags, strict=True)}
+    if not bold:
         return pages
-    bold_from = BOLD_STROKE_RATIO * _weighted_median(widths)
-    return [replace(page, lines=tuple(
-        replace(line, bold=line.ink.stroke_width >= bold_from) if line.ink is not None and line.ink.stroke_width
-        else line for line in page.lines)) for page in pages]
+    return [replace(page, lines=tuple(replace(line, bold=bold[id(line)]) if id(line) in bold else line
+                                      for line in page.lines)) for page in pages]
 
 
 def _sheet_sides(glyphs: _Glyphs) -> tuple[_Glyphs, ...]:

@@ -356,7 +356,7 @@ def test_a_pale_photocopy_is_read_without_its_specks(tmp_path):
         assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
 
 
-def _ocr_image_filter(monkeypatch):
+def _ocr_image_filter(monkeypatch, streaks=False):
     """The filter ocrmypdf's plugin applies to each page image before Tesseract reads it."""
     import sys
     import types
@@ -364,9 +364,7 @@ def _ocr_image_filter(monkeypatch):
     from baocao.parse import ocr
 
     monkeypatch.setitem(sys.modules, "ocrmypdf", types.SimpleNamespace(hookimpl=lambda f: f))
-    source = ocr._OCR_IMAGE_PLUGIN.format(
-        drop_stamp=True, despeckle="never", pale_level=ocr.PALE_INK_LEVEL, flatten=False,
-        stamp_mm=ocr.STAMP_MM, uneven_light=ocr.UNEVEN_LIGHT)
+    source = ocr.plugin_source(drop_stamp=True, despeckle="never", flatten=False, streaks=streaks)
     plugin: dict = {}
     exec(compile(source, "ocr_image.py", "exec"), plugin)  # noqa: S102 - the plugin's own text
     return plugin["filter_ocr_image"]
@@ -390,3 +388,40 @@ def test_a_red_stamp_is_dropped_and_a_heading_set_in_red_is_kept(monkeypatch):
     read = _ocr_image_filter(monkeypatch)(None, page).convert("L")
     assert read.getpixel((heading[0] + 2, heading[1] + 10)) < 100
     assert read.getpixel((centre[0], centre[1] - radius + 3)) > 200
+
+
+def test_a_copiers_streak_is_erased_and_letters_and_a_tables_rules_are_kept(monkeypatch):
+    """A grey page at 200 dpi: lines of "letters" (stems 4 mm tall, 0.4 mm wide, paper between
+    lines), a dirty copier's streak (0.3 mm wide, dark) down 80 mm of it, across the lines, and a
+    table's frame (vertical rules crossed by horizontal ones). The streak goes; the letters
+    beside it, a stem under it (ink in its shade, darker than the streak) and the table's
+    rules stay."""
+    from PIL import ImageDraw
+
+    dpi, mm = 200, 200 / 25.4
+    page = Image.new("L", (int(170 * mm), int(150 * mm)), 240)
+    page.info["dpi"] = (dpi, dpi)
+    draw = ImageDraw.Draw(page)
+    for line in range(10):  # lines of text 7 mm apart, a stem every 1.5 mm
+        top = int((5 + 7 * line) * mm)
+        for x in range(int(10 * mm), int(150 * mm), int(1.5 * mm)):
+            draw.rectangle((x, top, x + int(0.4 * mm), top + int(4 * mm)), fill=30)
+    streak = int(61 * mm)
+    draw.rectangle((streak, 0, streak + 2, int(80 * mm)), fill=90)
+    under = int(33 * mm)  # a letter's stem under the streak: ink in its shade, darker than it
+    draw.rectangle((streak - 1, under, streak + 3, under + int(4 * mm)), fill=12)
+    table = (int(20 * mm), int(90 * mm), int(120 * mm), int(140 * mm))
+    draw.rectangle(table, outline=30, width=3)
+    draw.line((table[0], int(115 * mm), table[2], int(115 * mm)), fill=30, width=3)
+    draw.line((int(70 * mm), table[1], int(70 * mm), table[3]), fill=30, width=3)
+    read = _ocr_image_filter(monkeypatch, streaks=True)(None, page)
+    between_lines = int(3 * mm)  # paper above and between the lines, where only the streak was ink
+    assert read.getpixel((streak + 1, between_lines)) > 200
+    assert read.getpixel((streak + 1, int(10.5 * mm))) > 200
+    stem = int(10 * mm) + int(1.5 * mm) * 2  # a letter's stem well away from the streak
+    assert read.getpixel((stem + 1, int(7 * mm))) < 100
+    assert read.getpixel((streak + 1, under + int(2 * mm))) < 100
+    assert read.getpixel((int(70 * mm) + 1, int(100 * mm))) < 100  # the table's rules
+    assert read.getpixel((table[0] + 1, int(100 * mm))) < 100
+    unchanged = _ocr_image_filter(monkeypatch, streaks=False)(None, page)
+    assert unchanged.getpixel((streak + 1, between_lines)) < 100
