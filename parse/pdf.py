@@ -84,6 +84,14 @@ _NOTE_MARK = re.compile(r"^\d{1,2}$")
 SMALL_CAPITALS = (0.6, 0.9)
 # Running headers/footers live in the top and bottom of the page.
 MARGIN_BAND = 0.12
+# A running line recognised from page images differs a little from page to page: lines of at
+# least RUNNING_MIN_CHARS characters this alike (rapidfuzz ratio, numbers aside) within this
+# share of the page's height of each other are one line repeated (pool 8 scan 03's footer read
+# "…BC_DTTM. phu_yen_2022.docx" and "…BC_DTTM. phu. yen_2022.docx": 97; two lines of a
+# report's body in the same place on most pages are not that alike).
+RUNNING_LIKENESS = 90
+RUNNING_DRIFT = 0.02
+RUNNING_MIN_CHARS = 12
 # Letter-spaced text (_letter_spaced): its letters stand at least this share of the type size
 # apart (set solid, a glyph's box ends where the next one starts: 0; Word's "Expanded by 3 pt"
 # on 13 pt type, 0.23), most gaps between its letters differ by at most LETTER_GAP_SPREAD_EMS
@@ -1325,11 +1333,13 @@ def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
     for page in pages:
         seen.update({key(line) for line in page.lines if _in_margin_band(line, page)})
     repeated = {k for k, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
+    recognised_alike = _repeated_alike(pages, {k for k, n in seen.items() if k not in repeated})
     kept = []
     for page in pages:
         for line in page.lines:
             if (_in_margin_band(line, page) and not line.ruled
-                    and (key(line) in repeated or _PAGE_NUMBER.match(line.text))):
+                    and (key(line) in repeated or (page.number, line.top) in recognised_alike
+                         or _PAGE_NUMBER.match(line.text))):
                 continue
             # a page mark is no text wherever it stands: a PDF made from a Word file converted
             # from a PDF has the old page numbers in its body
@@ -1337,6 +1347,31 @@ def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
                 continue
             kept.append(line)
     return kept
+
+
+def _repeated_alike(pages: Sequence[_Page], unmatched: set[tuple[int, str]]) -> set[tuple[int, float]]:
+    """(page, top) of the margin lines that repeat on most pages only nearly: a running line
+    recognised from page images comes out a little different on each page ("BC_DTTM. phu_yen",
+    "BC_DTTM. phu. yen") and a little higher or lower. `unmatched`: the keys the exact rule
+    left. Alike: rapidfuzz ratio at least
+    RUNNING_LIKENESS on the folded text, numbers aside, within RUNNING_DRIFT of the page's
+    height; lines shorter than RUNNING_MIN_CHARS are left to the exact rule."""
+    if len(pages) < 2 or not unmatched:
+        return set()
+    bands = [(page, [(line, line.top / page.height, re.sub(r"\d+", "#", fold(line.text)))
+                     for line in page.lines if _in_margin_band(line, page)]) for page in pages]
+    found = set()
+    for page, lines in bands:
+        for line, place, text in lines:
+            if len(text) < RUNNING_MIN_CHARS or (round(line.top / 4), text) not in unmatched:
+                continue
+            on = 1 + sum(any(abs(place - other_place) <= RUNNING_DRIFT
+                             and fuzz.ratio(text, other_text) >= RUNNING_LIKENESS
+                             for _, other_place, other_text in other_lines)
+                         for other, other_lines in bands if other is not page)
+            if on >= max(2, len(pages) / 2):
+                found.add((page.number, line.top))
+    return found
 
 
 def _in_margin_band(line: _Line, page: _Page) -> bool:

@@ -300,6 +300,27 @@ def test_running_header_whose_number_is_not_the_page_number_is_dropped(tmp_path)
     assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
 
 
+def test_running_footer_recognised_a_little_differently_on_each_page_is_dropped(tmp_path):
+    """A footer read from page images comes out nearly, not exactly, the same on each page
+    (OCR splits or misreads a character): it is still the footer, not the item's text."""
+    words = ("Mở đầu.", "Nội dung.", "Kết luận.")
+    footers = ("D:\\VanBan2022\\SoXayDung\\BC_DTTM. phu_yen_2022.docx",
+               "D:\\VanBan2022\\SoXayDung\\BC_DTTM. phu. yen_2022.docx",
+               "D:\\VanBan2022\\SoXayDung\\BC_DTTM, phu_yen_2022.docx")
+    pages = [Page((Line(text),), footer=footer) for text, footer in zip(words, footers, strict=True)]
+    assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
+
+
+def test_different_lines_at_the_foot_of_each_page_are_kept(tmp_path):
+    """Lines at the foot of the pages that are not alike stay text: only a repeated line is a footer."""
+    words = ("Mở đầu.", "Nội dung.", "Kết luận.")
+    footers = ("Tổng kinh phí năm 2021 là 12.000 triệu đồng.", "Các sở, ngành đã phối hợp chặt chẽ.",
+               "Trung tâm điều hành đã vận hành ổn định.")
+    pages = [Page((Line(text),), footer=footer) for text, footer in zip(words, footers, strict=True)]
+    kept = texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages)))
+    assert all(any(footer in text for text in kept) for footer in footers)
+
+
 def test_same_text_in_the_body_of_each_page_is_kept(tmp_path):
     pages = [Page((Line(f"Mục {n}."), *(Line("x") for _ in range(10)), Line("Kinh phí: xem Phụ lục.")))
              for n in (1, 2, 3)]
