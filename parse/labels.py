@@ -39,9 +39,13 @@ _ORDINAL_LABEL = re.compile(
     rf"^(?P<word>phan|muc|chuong)\s+thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s*[.:)\-–—])?(?=\s|$)")
 _ORDINAL_START = set("PpMmCc")
 _ORDINAL_WORDS = ("phan", "muc", "chuong")  # the first words _ORDINAL_LABEL takes
-# An ordinal in words heading a line of its own ladder, "Thứ nhất, kết quả…", "Thứ hai, …":
+# An ordinal in words heading a line of its own ladder, "Thứ nhất, kết quả…", "Thứ hai, …",
+# or a cardinal with "là", the other way Vietnamese counts points ("Một là, …", "Hai là, …"):
 # read only on a line already taken for a heading, for a body paragraph may begin so too.
-_ORDINAL_WORD = re.compile(rf"^thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})\s*[,.:)\-–—]\s")
+_CARDINALS = ("mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi")
+_ORDINAL_WORD = re.compile(rf"^(?:thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})|(?P<cardinal>{'|'.join(_CARDINALS)})\s+la)"
+                           r"\s*[,.:)\-–—]\s")
+_ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
 # "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
 # after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ").
@@ -75,13 +79,16 @@ def _ordinal_label(text: str) -> re.Match | None:
 
 
 def ordinal_word(text: str) -> int | None:
-    """The value of the ordinal in words a line starts with, "Thứ hai, …" -> 2; None if none."""
+    """The value of the ordinal in words a line starts with, "Thứ hai, …" or "Hai là, …" -> 2;
+    None if none."""
     m = _ordinal_word(text)
-    return _ORDINALS.index(m["ordinal"]) + 1 if m else None
+    if not m:
+        return None
+    return _ORDINALS.index(m["ordinal"]) + 1 if m["ordinal"] else _CARDINALS.index(m["cardinal"]) + 1
 
 
 def _ordinal_word(text: str) -> re.Match | None:
-    return _ORDINAL_WORD.match(_bare(text[:20])) if text[:1] in "Tt" else None
+    return _ORDINAL_WORD.match(_bare(text[:20])) if text[:1] in _ORDINAL_WORD_START else None
 
 
 def _bare(text: str) -> str:

@@ -69,3 +69,14 @@ def test_a_heading_opened_by_an_ordinal_in_words_is_numbered_by_it():
     assert ordinal_word("THỨ TƯ: KHÓ KHĂN") == 4
     assert strip_label("Thứ ba, số vốn đã sử dụng, phân theo từng nguồn") == "số vốn đã sử dụng, phân theo từng nguồn"
     assert ordinal_word("Thứ trưởng Bộ Xây dựng") is None
+
+
+def test_a_heading_opened_by_a_number_in_words_with_la_is_numbered_by_it():
+    """"Một là, …", "Hai là, …": the other way Vietnamese counts the points of a text."""
+    from baocao.parse.labels import ordinal_word
+    assert ordinal_word("Một là, kết quả ứng dụng công nghệ số") == 1
+    assert ordinal_word("BỐN LÀ: KHÓ KHĂN") == 4
+    assert ordinal_word("Sáu là, đề xuất") == 6
+    assert strip_label("Ba là, số vốn đã sử dụng") == "số vốn đã sử dụng"
+    assert ordinal_word("Một lần nữa, tỉnh đề nghị") is None
+    assert ordinal_word("Hai làn sóng đầu tư") is None

@@ -125,6 +125,7 @@ def test_sub_headings_numbered_again_under_each_item_are_not_the_section_level(t
 
 
 IN_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy")
+COUNTED = ("Một", "Hai", "Ba", "Bốn", "Năm", "Sáu")
 
 
 @pytest.mark.parametrize("label", [lambda p: f"PHẦN {ROMAN[p - 1]}.", lambda p: f"{'ABCDEF'[p - 1]}.",
@@ -134,10 +135,12 @@ def test_other_ladders(tmp_path, label):
     assert texts(read(tmp_path, items(range(1, 7), label))) == {n: body(n) for n in range(1, 7)}
 
 
-def test_bold_headings_opened_by_ordinals_in_words_are_a_numbered_ladder(tmp_path):
-    # "Thứ nhất, …" to "Thứ sáu, …" over words no item has: their numbers make them the
-    # report's ladder, as "1." to "6." would.
-    lines = [line for n in range(1, 7) for line in (Bold(f"Thứ {IN_WORDS[n - 1]}, {UNKNOWN[n].lower()}"), body(n))]
+@pytest.mark.parametrize("label", [lambda n: f"Thứ {IN_WORDS[n - 1]}", lambda n: f"{COUNTED[n - 1]} là"],
+                         ids=["Thứ nhất", "Một là"])
+def test_bold_headings_opened_by_ordinals_in_words_are_a_numbered_ladder(tmp_path, label):
+    # "Thứ nhất, …" to "Thứ sáu, …" (or "Một là, …" to "Sáu là, …") over words no item has:
+    # their numbers make them the report's ladder, as "1." to "6." would.
+    lines = [line for n in range(1, 7) for line in (Bold(f"{label(n)}, {UNKNOWN[n].lower()}"), body(n))]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert texts(report) == {n: body(n) for n in range(1, 7)}
 
