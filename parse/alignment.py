@@ -194,14 +194,21 @@ def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]
     """The two neighbouring items a heading in two parts may cover though its words do
     not say so: the outline's last two (provinces often write difficulties and proposals
     as one), or, when its level has fewer headings than the outline has items and its text
-    is long enough for two (room_for_two), any two whose words its text speaks more than the
-    other texts of its level do (told): "Những việc đã làm từ khi có Đề án và các văn bản
-    triển khai" over what was done and the plans that were issued."""
+    is long enough for two (room_for_two), any two ("Những việc đã làm từ khi có Đề án và
+    các văn bản triển khai" over what was done and the plans that were issued). Once its
+    text is weighed (told), either only when its text speaks both items' words more than
+    the other texts of its level do."""
     if not heading.two_part or item_count < 2:
         return []
     pairs = [(item_count - 2, item_count - 1)]
-    if heading.told and heading.room_for_two:
-        pairs += [(i, i + 1) for i in range(item_count - 2) if min(heading.told[i], heading.told[i + 1]) > 0]
+    if heading.told:
+        # Told by its text too, a merge guessed from the words' form alone stands only when
+        # the text speaks both items' words more than its level's other texts do, or, for the
+        # last two, neither: a long item 5 with its own sub-headings is not items 5 and 6
+        # because a heading is missing.
+        pairs = [(i, i + 1) for i in range(item_count - 1)
+                 if min(heading.told[i], heading.told[i + 1]) > 0 and (heading.room_for_two or i == item_count - 2)
+                 or i == item_count - 2 and max(heading.told[i], heading.told[i + 1]) <= 0]
     return pairs
 
 
