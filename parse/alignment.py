@@ -47,6 +47,7 @@ LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first 
 BEAM = 4  # states kept per heading and number of items taken in the quick pass
 ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
 TOLD = 6.0  # the text under a heading: what its words say beyond its neighbours' (told) is worth this
+OTHER_FORM = 2.0  # a heading of another form than the rest of its level (Evidence.other_form) taken for an item
 
 # A word not in the outline counts as its closest outline word at this rapidfuzz
 # fuzz.ratio (0-100) or more: one letter dropped or added in a word of four letters or
@@ -86,6 +87,9 @@ class Evidence:
     # its level has fewer headings (with untitled text before them) than the outline has
     # items, so some heading covers two, and its text is long enough to hold two items' texts
     room_for_two: bool = False
+    # a whole line alone among headings of its level that are lead sentences run into their
+    # text: of another form than the ladder's, the province's own line more likely than an item
+    other_form: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,8 @@ def _gain(heading: Evidence, items: tuple[int, ...]) -> float:
         gain -= WORDS  # its words name another item
     if heading.ordinal is not None and heading.ordinal == items[0] + 1:
         gain += NUMBERED
+    if heading.other_form:
+        gain -= OTHER_FORM
     return gain
 
 
