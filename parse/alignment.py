@@ -201,18 +201,22 @@ def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]
     is long enough for two (room_for_two), any two ("Những việc đã làm từ khi có Đề án và
     các văn bản triển khai" over what was done and the plans that were issued). Once its
     text is weighed (told), either only when its text speaks both items' words more than
-    the other texts of its level do."""
+    the other texts of its level do (for the last two: or when its text is long enough for
+    two, or speaks neither)."""
     if not heading.two_part or item_count < 2:
         return []
     pairs = [(item_count - 2, item_count - 1)]
     if heading.told:
-        # Told by its text too, a merge guessed from the words' form alone stands only when
-        # the text speaks both items' words more than its level's other texts do, or, for the
-        # last two, neither: a long item 5 with its own sub-headings is not items 5 and 6
-        # because a heading is missing.
-        pairs = [(i, i + 1) for i in range(item_count - 1)
-                 if min(heading.told[i], heading.told[i + 1]) > 0 and (heading.room_for_two or i == item_count - 2)
-                 or i == item_count - 2 and max(heading.told[i], heading.told[i + 1]) <= 0]
+        # Told by its text too, the last two stand only when the text is long enough for two,
+        # speaks both items' words more than its level's other texts do, or neither: a text
+        # of one item's length that speaks item 5 and not item 6 is item 5's, item 6 left out.
+        def spoken(i: int) -> bool:
+            return min(heading.told[i], heading.told[i + 1]) > 0
+
+        last = item_count - 2
+        pairs = [(i, i + 1) for i in range(last) if heading.room_for_two and spoken(i)]
+        if heading.room_for_two or spoken(last) or max(heading.told[last], heading.told[last + 1]) <= 0:
+            pairs.append((last, last + 1))
     return pairs
 
 
