@@ -47,6 +47,7 @@ LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first 
 BEAM = 4  # states kept per heading and number of items taken in the quick pass
 ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
 TOLD = 6.0  # the text under a heading: what its words say beyond its neighbours' (told) is worth this
+OTHER_FORM = 2.0  # a heading of another form than the rest of its level (Evidence.other_form) taken for an item
 
 # A word not in the outline counts as its closest outline word at this rapidfuzz
 # fuzz.ratio (0-100) or more: one letter dropped or added in a word of four letters or
@@ -86,6 +87,9 @@ class Evidence:
     # its level has fewer headings (with untitled text before them) than the outline has
     # items, so some heading covers two, and its text is long enough to hold two items' texts
     room_for_two: bool = False
+    # a whole line alone among headings of its level that are lead sentences run into their
+    # text: of another form than the ladder's, the province's own line more likely than an item
+    other_form: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,14 +198,25 @@ def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]
     """The two neighbouring items a heading in two parts may cover though its words do
     not say so: the outline's last two (provinces often write difficulties and proposals
     as one), or, when its level has fewer headings than the outline has items and its text
-    is long enough for two (room_for_two), any two whose words its text speaks more than the
-    other texts of its level do (told): "Những việc đã làm từ khi có Đề án và các văn bản
-    triển khai" over what was done and the plans that were issued."""
+    is long enough for two (room_for_two), any two ("Những việc đã làm từ khi có Đề án và
+    các văn bản triển khai" over what was done and the plans that were issued). Once its
+    text is weighed (told), either only when its text speaks both items' words more than
+    the other texts of its level do (for the last two: or when its text is long enough for
+    two, or speaks neither)."""
     if not heading.two_part or item_count < 2:
         return []
     pairs = [(item_count - 2, item_count - 1)]
-    if heading.told and heading.room_for_two:
-        pairs += [(i, i + 1) for i in range(item_count - 2) if min(heading.told[i], heading.told[i + 1]) > 0]
+    if heading.told:
+        # Told by its text too, the last two stand only when the text is long enough for two,
+        # speaks both items' words more than its level's other texts do, or neither: a text
+        # of one item's length that speaks item 5 and not item 6 is item 5's, item 6 left out.
+        def spoken(i: int) -> bool:
+            return min(heading.told[i], heading.told[i + 1]) > 0
+
+        last = item_count - 2
+        pairs = [(i, i + 1) for i in range(last) if heading.room_for_two and spoken(i)]
+        if heading.room_for_two or spoken(last) or max(heading.told[last], heading.told[last + 1]) <= 0:
+            pairs.append((last, last + 1))
     return pairs
 
 
@@ -213,6 +228,8 @@ def _gain(heading: Evidence, items: tuple[int, ...]) -> float:
         gain -= WORDS  # its words name another item
     if heading.ordinal is not None and heading.ordinal == items[0] + 1:
         gain += NUMBERED
+    if heading.other_form:
+        gain -= OTHER_FORM
     return gain
 
 

@@ -556,11 +556,24 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
         return None
     fewer = len(at_level) + leading < len(outline)
     typical = sorted(len(text) for text in texts)[len(texts) // 2]
-    sequence = [replace(evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical)
+    other = _other_form(at_level)
+    sequence = [replace(evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical,
+                        other_form=h.first in other)
                 for h, t, text in zip(at_level, told, texts, strict=True)]
     if leading:
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
     return _Told(sequence, align(sequence, len(outline)).items)
+
+
+def _other_form(at_level: list[_Heading]) -> set[int]:
+    """The position of the one whole line among a level's headings that are otherwise lead
+    sentences run into their text (CONVINCING_COUNT of them at least, on both sides of it):
+    the items' ladder is of one form, a line of the province's own ("Một số nội dung khác
+    tỉnh báo cáo thêm.") of another. Empty when the level has no such line."""
+    whole = [k for k, h in enumerate(at_level) if not h.run_in]
+    if len(whole) != 1 or len(at_level) - 1 < CONVINCING_COUNT or whole[0] in (0, len(at_level) - 1):
+        return set()
+    return {at_level[whole[0]].first}
 
 
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:

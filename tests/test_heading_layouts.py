@@ -301,3 +301,27 @@ def test_coloured_headings_of_runs_in_several_fonts_open_their_items_in_an_odt_t
     odt = soffice_convert(coloured_report(tmp_path / "bao-cao.docx"), "odt", tmp_path / "odt")
     report = read(convert_to_docx(odt, tmp_path / "docx"))
     assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_whole_bold_line_among_lead_sentence_headings_is_not_taken_for_an_item(tmp_path):
+    # The items' headings are bold lead sentences run into their paragraphs; between items 4
+    # and 5 the province put a whole bold line of its own whose words share some of item 4's
+    # ("các nội dung liên quan khác"), over a text of its own. The ladder is of one form:
+    # item 4 is the lead sentence in item 4's place, the lone whole line is no item.
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    own = "Năm sau, tỉnh tiếp tục triển khai các hạng mục đầu tư theo Đề án của địa phương."
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        if n == 5:
+            document.add_paragraph().add_run("Các nội dung liên quan khác tỉnh báo cáo thêm.").bold = True
+            document.add_paragraph(own)
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{words}.").bold = True
+        paragraph.add_run(f" {TEXTS[n]}")
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == TEXTS

@@ -514,6 +514,18 @@ def test_a_heading_in_two_parts_whose_parts_share_only_a_word_or_two_with_one_it
     assert report.sections[3].merged_with == (5,)
 
 
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_last_heading_in_two_parts_over_one_items_text_is_not_taken_for_the_last_two_items(tmp_path, outline):
+    # Five headings for six items, item 6 left out: the last heading, in two parts that name
+    # nothing, is over a text of one item's length that speaks of difficulties and not of
+    # proposals. It is item 5 alone, not items 5 and 6 merged (item 6 not found).
+    lines = [*told_items((1, 2, 3, 4), lambda p: f"{p}."), Bold("5. Vấp váp và trở ngại"),
+             "Khó khăn, vướng mắc: thiếu nguồn nhân lực và cán bộ."]
+    report = read(tmp_path, lines, outline)
+    assert set(texts(report)) == {1, 2, 3, 4, 5}
+    assert not any(s.merged_with for s in report.sections)
+
+
 def test_a_heading_whose_two_parts_are_made_of_one_items_words_is_that_item_alone(tmp_path):
     # "Đề xuất, kiến nghị": on either side of the comma, only words of item 6, though few. It
     # is one item's heading, not two merged: as the last of five headings after items 1-4 it
