@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 
 from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
+from baocao.parse.footnotes import after_their_marks, labelled
 from baocao.parse.ink import Box, Ink, inks
 from baocao.parse.labels import leading_label, page_mark
 from baocao.parse.limits import Deadline, TimeLimitExceeded
@@ -151,6 +152,8 @@ class _Line:
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
     frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
     small_caps: bool = False  # set in small capitals (_in_small_capitals)
+    footnote: str = ""  # a footnote's line at the page's foot: the note's mark (_without_footnotes)
+    note_marks: tuple[str, ...] = ()  # the footnote marks set in this body line
 
     @property
     def is_row(self) -> bool:
@@ -535,7 +538,7 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         return stretch.top, line.column != stretch.columns[0], line.top, line.x0
 
     lines.sort(key=reading_order)
-    lines = _without_footnotes(lines, {mark.text.strip() for mark in marks}, glyphs.height)
+    lines = _without_footnotes(lines, marks, glyphs.height)
     return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
 
 
@@ -745,17 +748,48 @@ def _note_marks(runs: Sequence[_Run]) -> list[_Run]:
     return marks
 
 
-def _without_footnotes(lines: list[_Line], marks: set[str], height: float) -> list[_Line]:
-    """The page's lines without its footnotes: from the lower half's first line that
-    starts with the number of a mark on the page ("1 Số liệu do Sở Tài chính…"), the
-    rest of the page is notes (a Word document's footnotes are no part of its text)."""
-    if not marks:
+def _without_footnotes(lines: list[_Line], marks: Sequence[_Run], height: float) -> list[_Line]:
+    """The page's lines with its footnotes set apart: from the lower half's first line that
+    starts with the number of a mark on the page ("1 Số liệu do Sở Tài chính…"), the rest
+    of the page is notes (a Word document's footnotes are no part of its text). Each note
+    line is told its note's mark (`footnote`, its first line labelled "[Chú thích 1] …"),
+    and the body line holding a mark is told it (`note_marks`), so the note is put back after
+    that paragraph (_blocks). A line after the notes in another size (a page number) is left
+    out, as before."""
+    numbers = {mark.text.strip() for mark in marks}
+    if not numbers:
         return lines
     for k, line in enumerate(lines):
         number = line.text.split(" ", 1)[0]
-        if line.top > height / 2 and not line.is_row and number in marks and len(line.text) > len(number) + 1:
-            return lines[:k]
+        if line.top > height / 2 and not line.is_row and number in numbers and len(line.text) > len(number) + 1:
+            return _marked(lines[:k], marks) + _note_lines(lines[k:], numbers)
     return lines
+
+
+def _note_lines(lines: list[_Line], numbers: set[str]) -> list[_Line]:
+    """The foot's lines as notes: a line opening with a mark's number starts a note, the
+    lines after it in its size go on with it; any other line is dropped."""
+    notes: list[_Line] = []
+    for line in lines:
+        number, _, rest = line.text.partition(" ")
+        if number in numbers and rest.strip() and not line.is_row:
+            notes.append(replace(line, text=labelled(number, rest.strip()), footnote=number))
+        elif notes and not line.is_row and abs(line.size - notes[-1].size) < 0.5:
+            notes.append(replace(line, footnote=notes[-1].footnote))
+    return notes
+
+
+def _marked(lines: list[_Line], marks: Sequence[_Run]) -> list[_Line]:
+    """The body lines, each told the footnote marks set in it: a mark is raised, so it
+    belongs to the line whose bottom is nearest its own, between the line's ends."""
+    held: dict[int, list[str]] = {}
+    for mark in marks:
+        near = [(abs(line.bottom - mark.bottom), k) for k, line in enumerate(lines)
+                if not line.is_row and line.x0 - line.size <= mark.x0 <= line.x1 + line.size
+                and line.top - line.size <= mark.top <= line.bottom]
+        if near:
+            held.setdefault(min(near)[1], []).append(mark.text.strip())
+    return [replace(line, note_marks=tuple(held[k])) if k in held else line for k, line in enumerate(lines)]
 
 
 # FPDFText_GetTextObject returning a bare address: pypdfium2's binding returns a typed pointer,
@@ -1235,6 +1269,9 @@ def _weighted_median(counts: Counter) -> float:
 
 
 def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
+    notes = [line for line in lines if line.footnote]
+    if notes:
+        lines = [line for line in lines if not line.footnote]
     layout = _layout(lines, pages)
     width_of = {page.number: round(page.width) for page in pages}
     groups: list[list[_Line]] = []
@@ -1243,7 +1280,21 @@ def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
             groups[-1].append(line)
         else:
             groups.append([line])
+    if notes:
+        groups = _with_notes(groups, notes)
     return [_block(index, group, layout) for index, group in enumerate(groups)]
+
+
+def _with_notes(groups: list[list[_Line]], notes: list[_Line]) -> list[list[_Line]]:
+    """The paragraphs with each footnote (its lines, one paragraph) right after the paragraph
+    that holds its mark on the same page (parse/footnotes.py)."""
+    by_note: dict[tuple[int, str], list[_Line]] = {}
+    for line in notes:
+        by_note.setdefault((line.page, line.footnote), []).append(line)
+    return after_their_marks(groups, list(by_note.values()),
+                             marked_in=lambda group: {(line.page, m) for line in group for m in line.note_marks},
+                             mark_of=lambda note: (note[0].page, note[0].footnote),
+                             page_of=lambda group: group[0].page)
 
 
 def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, float], first: _Line) -> bool:
