@@ -137,8 +137,7 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
           notes: WordNotes | None = None) -> Iterator[tuple[Block, str]]:
     """The blocks of a body's (or a text column's) paragraphs and tables, each paragraph and
     table row numbered from `index` in turn, each with the colour its text is written in
-    (_colour); the footnotes and endnotes a paragraph or row refers to right after it
-    (_notes)."""
+    (_colour), told the footnotes and endnotes it refers to (_with_notes)."""
     for element in elements:
         if element.tag == _P:
             at = next(index)
@@ -147,10 +146,10 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
             paragraph = Paragraph(element, word._body)
             block = _paragraph_block(paragraph, at, counters)
             if block.text and not page_mark(block.text):
+                block = _with_notes(block, element, notes)
                 # A paragraph longer than a heading is none: its colour is not looked for (nor counted).
                 yield block, _colour(paragraph) if len(block.text) <= MAX_HEADING_CHARS else _MIXED
             yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
-            yield from _notes(element, notes, at)
         elif _text_column(element, word):
             for tc in element.iter(_TC):
                 if _enclosing_table(tc) is element:
@@ -161,20 +160,16 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
                 at = next(index)
                 if row_text.strip(" |"):
                     style = _table_style(element, word) if style is None else style
-                    yield Block(at, row_text, "table_row", style, None, bold), _MIXED
-                yield from _notes(tr, notes, at, row=True)
+                    yield _with_notes(Block(at, row_text, "table_row", style, None, bold), tr, notes, row=True), _MIXED
 
 
-_NOTE_STYLE = "footnote text"
-
-
-def _notes(element, notes: WordNotes | None, index: int, row: bool = False) -> Iterator[tuple[Block, str]]:
-    """The notes a paragraph (or a table row, its nested tables' rows aside: they come
-    after it) refers to, each a paragraph of its own marked as a note (parse/footnotes.py)."""
+def _with_notes(block: Block, element, notes: WordNotes | None, row: bool = False) -> Block:
+    """The block told the footnotes and endnotes its paragraph (or table row, its nested
+    tables' rows aside: they are blocks of their own) refers to (parse/footnotes.py)."""
     if not notes:
-        return
-    for text in notes.referenced(element, _TR if row else None):
-        yield Block(index, text, "paragraph", _NOTE_STYLE, None, False), _MIXED
+        return block
+    referred = tuple(notes.referenced(element, _TR if row else None))
+    return replace(block, notes=referred) if referred else block
 
 
 def _text_column(table, word) -> bool:

@@ -16,7 +16,6 @@ the mark.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
@@ -103,27 +102,16 @@ def _note_texts(word, relationship: str, tag: str, text_of: Callable) -> dict[st
     return texts
 
 
-Group = TypeVar("Group", bound=Sequence)
-
-
-def after_their_marks(groups: list[Group], notes: list[Group], marked_in: Callable[[Group], set],
-                      mark_of: Callable[[Group], object], page_of: Callable[[Group], object]) -> list[Group]:
-    """The paragraphs (`groups`) with each note put right after the paragraph that holds its
-    mark (`marked_in(group)`: the marks the paragraph holds, `mark_of(note)` the note's own,
-    both as (page, mark)); a note whose mark was not found goes after its page's last
-    paragraph."""
-    if not notes:
-        return groups
-    placed: dict[int, list[Group]] = {}
+def holders(groups: Sequence, notes: Sequence, text_of: Callable, marked_in: Callable, page_of: Callable,
+            page_of_note: Callable) -> dict[int, tuple[str, ...]]:
+    """Each note's text by the index of the paragraph (`groups`) that holds its mark
+    (`notes` are (page, mark) keys, `marked_in(group)` the keys a paragraph holds); a note
+    whose mark was not found goes with its page's last paragraph."""
+    told: dict[int, list[str]] = {}
     for note in notes:
-        mark = mark_of(note)
-        at = next((k for k, group in enumerate(groups) if mark in marked_in(group)), None)
+        at = next((k for k, group in enumerate(groups) if note in marked_in(group)), None)
         if at is None:
-            on_page = [k for k, group in enumerate(groups) if page_of(group) <= page_of(note)]
-            at = on_page[-1] if on_page else -1
-        placed.setdefault(at, []).append(note)
-    out = list(placed.get(-1, []))
-    for k, group in enumerate(groups):
-        out.append(group)
-        out.extend(placed.get(k, []))
-    return out
+            on_page = [k for k, group in enumerate(groups) if page_of(group) <= page_of_note(note)]
+            at = on_page[-1] if on_page else 0
+        told.setdefault(at, []).append(text_of(note))
+    return {k: tuple(texts) for k, texts in told.items()}

@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 
 from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
-from baocao.parse.footnotes import after_their_marks, labelled
+from baocao.parse.footnotes import holders, labelled
 from baocao.parse.ink import Box, Ink, inks
 from baocao.parse.labels import leading_label, page_mark
 from baocao.parse.limits import Deadline, TimeLimitExceeded
@@ -1280,21 +1280,20 @@ def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    if notes:
-        groups = _with_notes(groups, notes)
-    return [_block(index, group, layout) for index, group in enumerate(groups)]
+    told = _notes_of(groups, notes) if notes else {}
+    return [_block(index, group, layout, told.get(index, ())) for index, group in enumerate(groups)]
 
 
-def _with_notes(groups: list[list[_Line]], notes: list[_Line]) -> list[list[_Line]]:
-    """The paragraphs with each footnote (its lines, one paragraph) right after the paragraph
-    that holds its mark on the same page (parse/footnotes.py)."""
+def _notes_of(groups: list[list[_Line]], notes: list[_Line]) -> dict[int, tuple[str, ...]]:
+    """Each footnote's text (its lines joined) by the paragraph that holds its mark on the
+    same page (parse/footnotes.py)."""
     by_note: dict[tuple[int, str], list[_Line]] = {}
     for line in notes:
         by_note.setdefault((line.page, line.footnote), []).append(line)
-    return after_their_marks(groups, list(by_note.values()),
-                             marked_in=lambda group: {(line.page, m) for line in group for m in line.note_marks},
-                             mark_of=lambda note: (note[0].page, note[0].footnote),
-                             page_of=lambda group: group[0].page)
+    texts = {key: clean_line(" ".join(line.text for line in lines)) for key, lines in by_note.items()}
+    return holders(groups, list(texts), texts.__getitem__,
+                   marked_in=lambda group: {(line.page, m) for line in group for m in line.note_marks},
+                   page_of=lambda group: group[0].page if group else 0, page_of_note=lambda key: key[0])
 
 
 def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, float], first: _Line) -> bool:
@@ -1351,7 +1350,7 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     return prev_right - prev.x1 < line.first_word_width + room
 
 
-def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
+def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str, ...] = ()) -> Block:
     head = group[0]
     text = head.text
     for line in group[1:]:
@@ -1372,6 +1371,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
         page=head.page,
         lead=head.lead if kind == "paragraph" and text.startswith(head.lead) else "",
         underlined=kind == "paragraph" and all(line.underlined for line in group),
+        notes=notes,
     )
 
 

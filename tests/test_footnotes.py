@@ -1,8 +1,9 @@
 """Footnotes and endnotes: a note is no part of the body, but what it states belongs to the
 text that refers to it (a province may give its funding total only in a footnote on item
-4). A note is kept as a paragraph of its own, marked "[Chú thích N]", right after the
-paragraph (or table row) that holds its mark, so the item holds it, the funding reader
-finds the total, and a reviewer sees it came from a note."""
+4). A note is kept with the paragraph (or table row) that holds its mark, marked "[Chú
+thích N]", and read at the foot of the item that holds that paragraph: the funding reader
+finds the total, a reviewer sees it came from a note, the item's own text stays in one
+piece and the headings are found as without the note."""
 
 from __future__ import annotations
 
@@ -66,21 +67,23 @@ def report_with_footnote(tmp_path):
     return path
 
 
-def _texts(path) -> list[str]:
-    return [block.text for block in read_docx(path).blocks]
+def _notes(blocks) -> dict[str, tuple[str, ...]]:
+    return {block.text: block.notes for block in blocks if block.notes}
 
 
-def test_a_footnote_is_read_after_the_paragraph_that_refers_to_it_marked_as_a_note(report_with_footnote):
-    texts = _texts(report_with_footnote)
+def test_a_footnote_is_kept_with_the_paragraph_that_refers_to_it_marked_as_a_note(report_with_footnote):
+    blocks = read_docx(report_with_footnote).blocks
+    texts = [block.text for block in blocks]
     at = texts.index(SOURCES)  # the paragraph itself stays whole, its mark no letter of it
-    assert texts[at + 1] == f"[Chú thích 1] {NOTE}"
-    assert texts[at + 2] == CLOSING
+    assert texts[at + 1] == CLOSING
+    assert _notes(blocks) == {SOURCES: (f"[Chú thích 1] {NOTE}",)}
 
 
 def test_a_funding_total_stated_only_in_a_footnote_is_the_reports_total(report_with_footnote, tmp_path):
     parsed = parse_document(report_with_footnote, "docx", "chu-thich.docx", OUTLINE, work_dir=tmp_path)
     item = next(s for s in parsed.sections if s.number == 4)
-    assert f"[Chú thích 1] {NOTE}" in item.text
+    # In the item the note is at its foot: the item's own text stays in one piece.
+    assert item.text.endswith(f"{SOURCES}\n{CLOSING}\n[Chú thích 1] {NOTE}")
     everything = "\n".join(s.text for s in parsed.sections)
     assert funding_figure(item.text, everything, CAMPAIGN).vnd == 12_340_000_000
 
@@ -96,14 +99,13 @@ def test_notes_are_numbered_as_word_shows_them_footnotes_and_endnotes_apart(tmp_
     _reference(_paragraph(document, SOURCES), 2, kind="endnote")
     _reference(_paragraph(document, CLOSING), 3)
     document.save(str(path))
-    texts = _texts(path)
-    at = texts.index(SOURCES)
-    assert texts[at:at + 5] == [SOURCES, "[Chú thích 1] Ghi chú thứ nhất.", "[Chú thích cuối 1] Ghi chú cuối văn bản.",
-                                CLOSING, "[Chú thích 2] Ghi chú thứ hai."]
-    assert not any("Chú thích" in text for text in _texts(build_report(tmp_path / "khong.docx", "bold_roman", PARTS)))
+    assert _notes(read_docx(path).blocks) == {
+        SOURCES: ("[Chú thích 1] Ghi chú thứ nhất.", "[Chú thích cuối 1] Ghi chú cuối văn bản."),
+        CLOSING: ("[Chú thích 2] Ghi chú thứ hai.",)}
+    assert not _notes(read_docx(build_report(tmp_path / "khong.docx", "bold_roman", PARTS)).blocks)
 
 
-def test_a_footnote_in_a_table_cell_follows_its_row(tmp_path):
+def test_a_footnote_in_a_table_cell_is_kept_with_its_row(tmp_path):
     path = build_report(tmp_path / "bang.docx", "bold_roman", STANDARD)
     document = docx.Document(str(path))
     _notes_part(document, {1: NOTE})
@@ -111,22 +113,23 @@ def test_a_footnote_in_a_table_cell_follows_its_row(tmp_path):
     _reference(row.cells[-1].paragraphs[0], 1)
     document.save(str(path))
     blocks = read_docx(path).blocks
-    at = max(k for k, block in enumerate(blocks) if block.kind == "table_row")
-    assert blocks[at + 1].text == f"[Chú thích 1] {NOTE}" and blocks[at + 1].kind == "paragraph"
+    last_row = [block for block in blocks if block.kind == "table_row"][-1]
+    assert _notes(blocks) == {last_row.text: (f"[Chú thích 1] {NOTE}",)}
 
 
 @pytest.mark.slow
-def test_a_pdf_footnote_at_the_page_foot_is_read_after_the_paragraph_holding_its_mark(report_with_footnote, tmp_path):
+def test_a_pdf_footnote_at_the_page_foot_is_kept_with_the_paragraph_holding_its_mark(report_with_footnote, tmp_path):
     """LibreOffice sets the footnote at the page's foot in smaller type, its mark raised in
-    the body: the note is put back after the paragraph with the mark, not dropped with the
-    page's foot, and the paragraph stays whole."""
+    the body: the note is kept with the paragraph holding the mark, not dropped with the
+    page's foot, and is no paragraph of the body."""
     convert_to_pdf([report_with_footnote], tmp_path)
     pdf = tmp_path / "chu-thich.pdf"
     from baocao.parse.pdf import read_pdf
 
-    texts = [block.text for block in read_pdf(pdf).blocks]
-    at = texts.index(SOURCES)
-    assert texts[at + 1] == f"[Chú thích 1] {NOTE}"
+    blocks = read_pdf(pdf).blocks
+    assert _notes(blocks) == {SOURCES: (f"[Chú thích 1] {NOTE}",)}
+    assert not any("Chú thích" in block.text for block in blocks)
     parsed = parse_document(pdf, "pdf", "chu-thich.pdf", OUTLINE, work_dir=tmp_path)
     item = next(s for s in parsed.sections if s.number == 4)
+    assert item.text.endswith(f"{CLOSING}\n[Chú thích 1] {NOTE}")
     assert funding_figure(item.text, item.text, CAMPAIGN).vnd == 12_340_000_000
