@@ -2,15 +2,18 @@
 
 A footnote is no part of the body, but provinces state things there that the report
 needs, its funding total among them ("¹ Tổng kinh phí … là 12.340 triệu đồng"). A note is
-read as a paragraph of its own, marked as a note ("[Chú thích 1] …"), right after the
-paragraph (or table row) that holds its mark: it lands in the item that refers to it, a
-reviewer sees where it came from, and the paragraph it is attached to stays whole.
+kept, marked as a note ("[Chú thích 1] …"), with the paragraph (or table row) that holds
+its mark (`Block.notes`), and read at the foot of the item that holds that paragraph
+(parse/sections.py): the funding reader finds it there, a reviewer sees where it came
+from, and the item's own text and the headings are read as without the note.
 
 Word: the footnotes and endnotes parts, read through python-docx's package API (the
 part related to the document part), each `w:footnoteReference`/`w:endnoteReference`
 giving its note. Text PDF: the note lines at a page's foot, set apart from the body by
-parse/pdf.py (`_without_footnotes`) and put back here after the paragraph that holds
-the mark.
+parse/pdf.py (`_without_footnotes`) and given to the paragraph that holds the mark
+(`holders`). Scans are not read for notes: the OCR's sizes are guesses from each word's
+height, so a raised mark is not told from the text; a note's text stays in the page's
+lines, where it was read before.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ _NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"),
 
 
 def labelled(mark: str, text: str, end: bool = False) -> str:
-    """A note's text as it is kept in the body: "[Chú thích 1] text"."""
+    """A note's text as it is kept with the body: "[Chú thích 1] text"."""
     return f"{(ENDNOTE_LABEL if end else FOOTNOTE_LABEL).format(mark=mark)} {text}".strip()
 
 

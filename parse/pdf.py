@@ -753,9 +753,9 @@ def _without_footnotes(lines: list[_Line], marks: Sequence[_Run], height: float)
     starts with the number of a mark on the page ("1 Số liệu do Sở Tài chính…"), the rest
     of the page is notes (a Word document's footnotes are no part of its text). Each note
     line is told its note's mark (`footnote`, its first line labelled "[Chú thích 1] …"),
-    and the body line holding a mark is told it (`note_marks`), so the note is put back after
-    that paragraph (_blocks). A line after the notes in another size (a page number) is left
-    out, as before."""
+    and the body line holding a mark is told it (`note_marks`), so the note is kept with that
+    paragraph (_blocks, Block.notes). A line after the notes in another size (a page number)
+    is left out, as before."""
     numbers = {mark.text.strip() for mark in marks}
     if not numbers:
         return lines
