@@ -26,6 +26,7 @@ from lxml import etree
 from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.fonts import RunFonts, current_fonts
+from baocao.parse.footnotes import WordNotes
 from baocao.parse.headings import MAX_HEADING_CHARS
 from baocao.parse.labels import leading_label, page_mark
 from baocao.parse.legacy import encoding_of_font, text_in_font
@@ -115,7 +116,8 @@ def _reason(path: Path, error: Exception) -> str:
 
 
 def _blocks(word) -> tuple[Block, ...]:
-    read = list(_walk(_content(word.element.body), word, Counters(read_numbering(word)), count()))
+    notes = WordNotes(word, _text)
+    read = list(_walk(_content(word.element.body), word, Counters(read_numbering(word)), count(), notes))
     return _with_colour_marks(read)
 
 
@@ -131,10 +133,11 @@ def _with_colour_marks(read: list[tuple[Block, str]]) -> tuple[Block, ...]:
     return tuple(replace(block, coloured=True) if colour not in ("", body, _MIXED) else block for block, colour in read)
 
 
-def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int]) -> Iterator[tuple[Block, str]]:
+def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
+          notes: WordNotes | None = None) -> Iterator[tuple[Block, str]]:
     """The blocks of a body's (or a text column's) paragraphs and tables, each paragraph and
     table row numbered from `index` in turn, each with the colour its text is written in
-    (_colour)."""
+    (_colour), told the footnotes and endnotes it refers to (_with_notes)."""
     for element in elements:
         if element.tag == _P:
             at = next(index)
@@ -143,20 +146,30 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int]) ->
             paragraph = Paragraph(element, word._body)
             block = _paragraph_block(paragraph, at, counters)
             if block.text and not page_mark(block.text):
+                block = _with_notes(block, element, notes)
                 # A paragraph longer than a heading is none: its colour is not looked for (nor counted).
                 yield block, _colour(paragraph) if len(block.text) <= MAX_HEADING_CHARS else _MIXED
             yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
         elif _text_column(element, word):
             for tc in element.iter(_TC):
                 if _enclosing_table(tc) is element:
-                    yield from _walk(_content(tc), word, counters, index)
+                    yield from _walk(_content(tc), word, counters, index, notes)
         else:
             style = None   # looked up once per table, only when a row has text
-            for row_text, bold in _rows(element, word, counters):
+            for row_text, bold, tr in _rows(element, word, counters):
                 at = next(index)
                 if row_text.strip(" |"):
                     style = _table_style(element, word) if style is None else style
-                    yield Block(at, row_text, "table_row", style, None, bold), _MIXED
+                    yield _with_notes(Block(at, row_text, "table_row", style, None, bold), tr, notes, row=True), _MIXED
+
+
+def _with_notes(block: Block, element, notes: WordNotes | None, row: bool = False) -> Block:
+    """The block told the footnotes and endnotes its paragraph (or table row, its nested
+    tables' rows aside: they are blocks of their own) refers to (parse/footnotes.py)."""
+    if not notes:
+        return block
+    referred = tuple(notes.referenced(element, _TR if row else None))
+    return replace(block, notes=referred) if referred else block
 
 
 def _text_column(table, word) -> bool:
@@ -239,8 +252,9 @@ def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Bl
     )
 
 
-def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool]]:
-    """Each row as (cells joined with " | ", bold); a table nested in a cell follows its row."""
+def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool, etree._Element]]:
+    """Each row as (cells joined with " | ", bold, the w:tr); a table nested in a cell follows
+    its row."""
     for tr in table.iter(qn("w:tr")):
         if _enclosing_table(tr) is not table:
             continue  # a nested table's row: yielded after the row holding it
@@ -260,7 +274,7 @@ def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool]]:
                 lines.append(f"{label} {text}" if label else text)
                 bold = bold and _all_runs(element, paragraph, "bold")
             cells.append(clean_line(" ".join(lines)))
-        yield " | ".join(cells), bold
+        yield " | ".join(cells), bold, tr
         for inner in nested:
             yield from _rows(inner, word, counters)
 

@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 
 from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
+from baocao.parse.footnotes import holders, labelled
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
 from baocao.parse.labels import leading_label, page_mark
 from baocao.parse.limits import Deadline, TimeLimitExceeded
@@ -182,6 +183,8 @@ class _Line:
     small_caps: bool = False  # set in small capitals (_in_small_capitals)
     spaced: bool = False  # its letters set apart, character spacing (_letter_spaced, _spaced_by_advance)
     advance: float = 0.0  # a recognised line: its letters' mean advance in ems (_advance); 0 unmeasured
+    footnote: str = ""  # a footnote's line at the page's foot: the note's mark (_without_footnotes)
+    note_marks: tuple[str, ...] = ()  # the footnote marks set in this body line
 
     @property
     def is_row(self) -> bool:
@@ -564,7 +567,7 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         return stretch.top, line.column != stretch.columns[0], line.top, line.x0
 
     lines.sort(key=reading_order)
-    lines = _without_footnotes(lines, {mark.text.strip() for mark in marks}, glyphs.height)
+    lines = _without_footnotes(lines, marks, glyphs.height)
     return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
 
 
@@ -774,17 +777,48 @@ def _note_marks(runs: Sequence[_Run]) -> list[_Run]:
     return marks
 
 
-def _without_footnotes(lines: list[_Line], marks: set[str], height: float) -> list[_Line]:
-    """The page's lines without its footnotes: from the lower half's first line that
-    starts with the number of a mark on the page ("1 Số liệu do Sở Tài chính…"), the
-    rest of the page is notes (a Word document's footnotes are no part of its text)."""
-    if not marks:
+def _without_footnotes(lines: list[_Line], marks: Sequence[_Run], height: float) -> list[_Line]:
+    """The page's lines with its footnotes set apart: from the lower half's first line that
+    starts with the number of a mark on the page ("1 Số liệu do Sở Tài chính…"), the rest
+    of the page is notes (a Word document's footnotes are no part of its text). Each note
+    line is told its note's mark (`footnote`, its first line labelled "[Chú thích 1] …"),
+    and the body line holding a mark is told it (`note_marks`), so the note is kept with that
+    paragraph (_blocks, Block.notes). A line after the notes in another size (a page number)
+    is left out, as before."""
+    numbers = {mark.text.strip() for mark in marks}
+    if not numbers:
         return lines
     for k, line in enumerate(lines):
         number = line.text.split(" ", 1)[0]
-        if line.top > height / 2 and not line.is_row and number in marks and len(line.text) > len(number) + 1:
-            return lines[:k]
+        if line.top > height / 2 and not line.is_row and number in numbers and len(line.text) > len(number) + 1:
+            return _marked(lines[:k], marks) + _note_lines(lines[k:], numbers)
     return lines
+
+
+def _note_lines(lines: list[_Line], numbers: set[str]) -> list[_Line]:
+    """The foot's lines as notes: a line opening with a mark's number starts a note, the
+    lines after it in its size go on with it; any other line is dropped."""
+    notes: list[_Line] = []
+    for line in lines:
+        number, _, rest = line.text.partition(" ")
+        if number in numbers and rest.strip() and not line.is_row:
+            notes.append(replace(line, text=labelled(number, rest.strip()), footnote=number))
+        elif notes and not line.is_row and abs(line.size - notes[-1].size) < 0.5:
+            notes.append(replace(line, footnote=notes[-1].footnote))
+    return notes
+
+
+def _marked(lines: list[_Line], marks: Sequence[_Run]) -> list[_Line]:
+    """The body lines, each told the footnote marks set in it: a mark is raised, so it
+    belongs to the line whose bottom is nearest its own, between the line's ends."""
+    held: dict[int, list[str]] = {}
+    for mark in marks:
+        near = [(abs(line.bottom - mark.bottom), k) for k, line in enumerate(lines)
+                if not line.is_row and line.x0 - line.size <= mark.x0 <= line.x1 + line.size
+                and line.top - line.size <= mark.top <= line.bottom]
+        if near:
+            held.setdefault(min(near)[1], []).append(mark.text.strip())
+    return [replace(line, note_marks=tuple(held[k])) if k in held else line for k, line in enumerate(lines)]
 
 
 # FPDFText_GetTextObject returning a bare address: pypdfium2's binding returns a typed pointer,
@@ -1433,6 +1467,9 @@ def _weighted_median(counts: Counter) -> float:
 
 
 def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
+    notes = [line for line in lines if line.footnote]
+    if notes:
+        lines = [line for line in lines if not line.footnote]
     layout = _layout(lines, pages)
     width_of = {page.number: round(page.width) for page in pages}
     groups: list[list[_Line]] = []
@@ -1441,7 +1478,20 @@ def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    return [_block(index, group, layout) for index, group in enumerate(groups)]
+    told = _notes_of(groups, notes) if notes else {}
+    return [_block(index, group, layout, told.get(index, ())) for index, group in enumerate(groups)]
+
+
+def _notes_of(groups: list[list[_Line]], notes: list[_Line]) -> dict[int, tuple[str, ...]]:
+    """Each footnote's text (its lines joined) by the paragraph that holds its mark on the
+    same page (parse/footnotes.py)."""
+    by_note: dict[tuple[int, str], list[_Line]] = {}
+    for line in notes:
+        by_note.setdefault((line.page, line.footnote), []).append(line)
+    texts = {key: clean_line(" ".join(line.text for line in lines)) for key, lines in by_note.items()}
+    return holders(groups, list(texts), texts.__getitem__,
+                   marked_in=lambda group: {(line.page, m) for line in group for m in line.note_marks},
+                   page_of=lambda group: group[0].page if group else 0, page_of_note=lambda key: key[0])
 
 
 def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, float], first: _Line) -> bool:
@@ -1498,7 +1548,7 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     return prev_right - prev.x1 < line.first_word_width + room
 
 
-def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
+def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str, ...] = ()) -> Block:
     head = group[0]
     text = head.text
     for line in group[1:]:
@@ -1520,6 +1570,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout) -> Block:
         lead=head.lead if kind == "paragraph" and text.startswith(head.lead) else "",
         underlined=kind == "paragraph" and all(line.underlined for line in group),
         spaced=kind == "paragraph" and head.spaced,
+        notes=notes,
     )
 
 

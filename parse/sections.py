@@ -1018,7 +1018,8 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
         Section(
             number=item,
             heading=opening.line,
-            text="\n".join(part for part in (opening.run_in, _joined(body)) if part),
+            text="\n".join(part for part in (opening.run_in, _joined(body, blocks[opening.first:opening.last + 1]))
+                            if part),
             source=source,
             merged_with=tuple(other for other in opening.items if other != item),
         )
@@ -1161,5 +1162,8 @@ def _combined(first: Section, second: Section) -> Section:
     )
 
 
-def _joined(blocks: Sequence[Block]) -> str:
-    return "\n".join(block.line for block in blocks)
+def _joined(blocks: Sequence[Block], headings: Sequence[Block] = ()) -> str:
+    """The blocks' lines, then the notes (footnotes) they and their heading refer to, at the
+    item's foot: the item's own text stays in one piece."""
+    notes = [note for block in (*headings, *blocks) for note in block.notes]
+    return "\n".join([*(block.line for block in blocks), *notes])
