@@ -26,7 +26,10 @@ UNITS = {
 # đồng): "5 đ" is a list label ("5 đ)"), a stamp or a line misread in a scan ("„5D").
 LEAST_DONG = 1000
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}"
+# A number as Vietnamese writes it: "1.250.000.000", "125,5", "1.234,5"; also thousands set
+# apart by spaces ("12 500 000 000", as a form or a spreadsheet prints them) when there are at
+# least two groups of three: "1 500 triệu" may be two numbers ("đợt 1 500 triệu").
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}"
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
 # "155, 3 tỷ": a decimal comma followed by a space, as OCR reads "155,3 tỷ" (or a list "đợt
 # 1, 3 tỷ"): read as the decimal, but unclear. Not after a year ("Năm 2021, 3 tỷ").
@@ -91,7 +94,8 @@ def declared_unit(text: str) -> str | None:
 
 def _value(number: str) -> tuple[Decimal, bool]:
     ambiguous = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
-    return (Decimal(number) if ambiguous else Decimal(number.replace(".", "").replace(",", "."))), ambiguous
+    return (Decimal(number) if ambiguous
+            else Decimal(number.replace(".", "").replace(" ", "").replace(",", "."))), ambiguous
 
 
 def typed_billions(typed: str) -> int:
@@ -442,15 +446,30 @@ _DIGIT_WORDS = {"khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam
                 "nham": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _SCALE_WORDS = {"nghin": 10**3, "ngan": 10**3, "trieu": 10**6, "ty": 10**9, "ti": 10**9}
 _SPELLED = re.compile(r"bang chu\s*:?\s*([a-z ]+?)\s*(?:dong|vnd)\b")
+# An amount in words with no "bằng chữ" before it: number words, one of them a scale
+# ("mười hai tỷ năm trăm triệu đồng"), right before "đồng".
+_NUMBER_WORD = "|".join(sorted({*_DIGIT_WORDS, *_SCALE_WORDS, "muoi", "tram", "linh", "le"}, key=len, reverse=True))
+_NEVER_FIRST = {"tu", "lam", "nham", "linh", "le"}  # "tư", "lăm", "linh" only follow another number word
+_IN_WORDS = re.compile(rf"(?<![a-z])((?:(?:{_NUMBER_WORD})\s+)+)(?:dong|vnd)\b")
 
 
 def spelled_amounts(folded: str) -> list[tuple[str, int]]:
-    """Amounts written in words after "bằng chữ", in đồng."""
+    """Amounts written in words, in đồng: after "bằng chữ"; else a run of number words
+    holding a scale (nghìn, triệu, tỷ) right before "đồng"."""
     found = []
     for m in _SPELLED.finditer(folded):
         vnd = words_to_number(m[1].split())
         if vnd:
             found.append((m[1], vnd))
+    if found:
+        return found
+    for m in _IN_WORDS.finditer(folded):
+        words = m[1].split()
+        while words and words[0] in _NEVER_FIRST:
+            words = words[1:]  # "đầu tư mười tỷ đồng": "tư" is 4 only after "mươi"
+        vnd = words_to_number(words) if len(words) >= 2 and set(words) & set(_SCALE_WORDS) else None
+        if vnd:
+            found.append((" ".join(words), vnd))
     return found
 
 

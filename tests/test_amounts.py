@@ -12,6 +12,8 @@ from baocao.aggregate.amounts import amounts_in, funding_total, typed_billions
     ("Dự kiến 1,2 nghìn tỷ đồng.", 1_200_000_000_000),
     ("khoảng 40 tỷ", 40_000_000_000),
     ("kinh phí 15 tỉ đồng", 15_000_000_000),
+    ("Tổng kinh phí 17 150 000 000 đồng.", 17_150_000_000),
+    ("Tổng kinh phí 6.230 Tr.đ (ngân sách tỉnh).", 6_230_000_000),
 ])
 def test_amount_written_each_way_is_read_in_vnd(text, vnd):
     assert funding_total(text).vnd == vnd
@@ -98,6 +100,24 @@ def test_two_amounts_on_two_lines_are_not_joined_into_one():
 def test_an_amount_in_words_after_bang_chu_is_read_when_no_figure_is_written():
     text = "Tổng kinh phí thực hiện (Bằng chữ: Ba mươi tỷ, ba trăm bảy mươi lăm triệu đồng)."
     assert funding_total(text.replace(",", "")).vnd == 30_375_000_000
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng kinh phí giai đoạn là mười hai tỷ năm trăm triệu đồng.", 12_500_000_000),
+    ("Tổng vốn đầu tư mười tỷ đồng.", 10_000_000_000),
+    ("Kinh phí hai mươi tư tỷ đồng.", 24_000_000_000),
+])
+def test_an_amount_in_words_before_dong_is_read_without_bang_chu(text, vnd):
+    assert funding_total(text).vnd == vnd
+
+
+def test_words_before_dong_that_hold_no_scale_are_no_amount():
+    assert not funding_total("Người dân được hỗ trợ hai đồng.").vnd
+
+
+def test_thousands_set_apart_by_one_space_once_are_two_numbers_not_one():
+    # "đợt 1 500 triệu": one group of three after a space is no thousands grouping
+    assert funding_total("Giải ngân đợt 1 500 triệu đồng.").vnd == 500_000_000
 
 
 def test_an_amount_in_words_that_repeats_the_figure_is_not_counted_twice():
