@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from baocao.aggregate.amounts import states_figure
@@ -149,6 +150,7 @@ class ParsedReport:
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = _heading_rows_as_lines(_outline_table_as_lines(_without_contents(doc.blocks, doc.ocr)))
+    blocks = _without_continued_headings(blocks)
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
     opened = [o for o in openings if o.items]
@@ -187,6 +189,42 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
         letterhead=_joined(blocks[:max(first, title_end)]),
         signoff=_joined(blocks[signoff_at:]),
     )
+
+
+# A heading written again over its item's continuation ("2. Toàn cảnh (tiếp theo)"): its words
+# as the heading's before it of the same numbering shape (rapidfuzz ratio, folded, without the
+# label and a closing parenthesis), or the earlier heading's words followed by more.
+CONTINUED_LIKENESS = 90
+
+
+def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks without a heading repeated where its item goes on (after a page turn, "…
+    (tiếp theo)"): the repeat is neither a heading nor text, so the item's text runs on. A
+    repeat is a heading-like line with the label of the last heading of its numbering shape
+    ("2." after "2.", not after "6.": an outline quoted before its answers is no repeat) and
+    that heading's words."""
+    last: dict[str, tuple[str, str]] = {}  # numbering shape -> (label, words) of the last such heading
+    kept = []
+    for block in blocks:
+        label = leading_label(block.text) if is_heading_like(block) else ""
+        if label:
+            shape = label_shape(label)
+            words = _continued_key(block.text[len(label):])
+            before = last.get(shape)
+            if before and before[0] == label and words and _continues(before[1], words):
+                continue
+            last[shape] = (label, words)
+        kept.append(block)
+    return tuple(kept) if len(kept) < len(blocks) else blocks
+
+
+def _continued_key(title: str) -> str:
+    return fold(re.sub(r"\s*\([^)]*\)\s*[.:]?\s*$", "", title)).strip(" .:-–—")
+
+
+def _continues(earlier: str, words: str) -> bool:
+    return (fuzz.ratio(earlier, words) >= CONTINUED_LIKENESS
+            or (len(earlier) >= 4 and words.startswith(earlier) and words != earlier))
 
 
 def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -573,3 +573,25 @@ def test_the_answers_under_unnumbered_headings_after_a_quoted_outline_are_found(
     report = read(tmp_path, lines, covering_sentence=False)
     assert texts(report) == {n: body(n) for n in range(1, 7)}
 
+
+
+@pytest.mark.parametrize("wording, outline", [(KNOWN, OUTLINE), (UNKNOWN, WITHOUT_PHRASES)],
+                         ids=["outline's words", "words of its own, no phrases"])
+@pytest.mark.parametrize("repeat", ["{} (tiếp theo)", "{} (tiếp)", "{}"])
+def test_a_heading_written_again_where_its_item_goes_on_continues_that_item(tmp_path, wording, outline, repeat):
+    # After a page turn the province writes item 2's heading again ("… (tiếp theo)"): its text
+    # runs on in item 2, and the repeated line is neither a heading nor text.
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"{n}. {wording[n]}"), body(n)]
+        if n == 2:
+            lines += [Bold(f"2. {repeat.format(wording[2])}"), "Phần tiếp của mục 2 của tỉnh."]
+    report = read(tmp_path, lines, outline)
+    assert texts(report) == {**{n: body(n) for n in range(1, 7)}, 2: f"{body(2)}\nPhần tiếp của mục 2 của tỉnh."}
+
+
+def test_a_second_heading_with_the_same_number_but_other_words_is_no_continuation(tmp_path):
+    # "2." twice with other words: a numbering slip, not item 2 going on; the second "2." is
+    # item 3 by its place.
+    lines = [line for n in range(1, 7) for line in (Bold(f"{min(n, 2) if n == 3 else n}. {KNOWN[n]}"), body(n))]
+    assert texts(read(tmp_path, lines)) == {n: body(n) for n in range(1, 7)}
