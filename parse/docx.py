@@ -28,7 +28,7 @@ from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.footnotes import WordNotes
 from baocao.parse.headings import MAX_HEADING_CHARS
-from baocao.parse.labels import leading_label, page_mark
+from baocao.parse.labels import is_lead, leading_label, page_mark
 from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_chain, table_style
@@ -351,8 +351,9 @@ def _all_runs(element, paragraph: Paragraph, mark: str) -> bool:
 
 
 def _bold_lead(paragraph: Paragraph, text: str) -> str:
-    """The bold sentence (or words ending in a colon) the paragraph's text opens with, its
-    rest not bold: a heading written as the lead of its first paragraph; "" for none."""
+    """The bold sentence (or words ending in a colon, or a numbered title: labels.is_lead) the
+    paragraph's text opens with, its rest not bold: a heading written as the lead of its first
+    paragraph; "" for none."""
     lead = []
     for r in _runs(paragraph._p):
         piece = _text(r)
@@ -365,7 +366,7 @@ def _bold_lead(paragraph: Paragraph, text: str) -> str:
     else:
         return ""  # every run bold, or none with text after the bold ones
     words = clean_line("".join(lead))
-    return words if words.endswith((".", ":")) and text.startswith(words) and len(words) < len(text) else ""
+    return words if text.startswith(words) and len(words) < len(text) and is_lead(words, text[len(words):]) else ""
 
 
 def _colour(paragraph: Paragraph) -> str:

@@ -96,6 +96,17 @@ def _bare(text: str) -> str:
     return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text).lower().replace("đ", "d")
 
 
+def is_lead(bold: str, rest: str) -> bool:
+    """Whether the bold words a paragraph opens with (`rest` the words after them, not bold)
+    are a heading run in ("lead"): a sentence ("Kết quả đạt được."), words ending in a colon,
+    or a numbered title with no stop after it whose rest begins a sentence ("2. Kết quả đạt
+    được" then "Năm 2021, …"; a list's bold "1. Quyết định" then "số 12/QĐ-UBND …" is none)."""
+    if bold.endswith((".", ":")):
+        return True
+    label = leading_label(bold)
+    return bool(label) and bool(bold[len(label):].split()) and rest.lstrip()[:1].isupper()
+
+
 def strip_label(text: str) -> str:
     """The line without its numbering label, an ordinal in words ("Thứ hai, …") included."""
     label = leading_label(text)

@@ -41,7 +41,7 @@ from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
-from baocao.parse.labels import leading_label, page_mark
+from baocao.parse.labels import is_lead, leading_label, page_mark
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.parse.textlayer import vietnamese_share
 from baocao.text import clean_line, fold, nfc
@@ -1153,7 +1153,8 @@ def _without_rule_glyphs(text: str) -> str:
 
 
 def _bold_lead(runs: Sequence[_Run], text: str) -> str:
-    """The bold sentence (or words ending in a colon) a line opens with, its rest not bold;
+    """The bold sentence (or words ending in a colon, or a numbered title: labels.is_lead) a
+    line opens with, its rest not bold;
     "" for none. Spaces between runs are the line's own, so it is read off the line's text."""
     bold = []
     for run in runs:
@@ -1173,7 +1174,7 @@ def _bold_lead(runs: Sequence[_Run], text: str) -> str:
             end = at + 1
             break
     lead = text[:end].strip()
-    return lead if lead.endswith((".", ":")) and end < len(text.rstrip()) else ""
+    return lead if end < len(text.rstrip()) and is_lead(lead, text[end:]) else ""
 
 
 def _is_label_only(text: str) -> bool:

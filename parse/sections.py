@@ -793,6 +793,11 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
         line, run_in = _run_in(line)
+        if block.lead and last == pos and len(block.lead) < len(line):
+            # a numbered paragraph opening with its bold title, no colon closing it: the title is
+            # the heading, the rest of the paragraph its item's first line (a colon further on is
+            # the text's)
+            line, run_in = block.lead, block.text[len(block.lead):].strip()
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
         headings = _misread_labels(blocks, headings, after, limit, skip)

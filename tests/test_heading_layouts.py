@@ -6,6 +6,7 @@ cell of its own, the province's own order told by "(mục N đề cương)". Rea
 
 import dataclasses
 
+import pytest
 from docx_builders import Bold, build_lines
 
 from baocao.campaign import load_campaign
@@ -49,8 +50,13 @@ def test_unnumbered_headings_over_texts_of_no_item_are_no_report_on_the_outline(
     assert read(build_lines(tmp_path / "bao-cao.docx", tuple(lines))).sections == ()
 
 
-def lead_sentence_report(path):
-    """Each heading the bold lead sentence of its item's first paragraph."""
+# A heading run into its item's first paragraph: a bold sentence, or a bold numbered title
+# with no stop after it.
+LEADS = {"sentence": "{words}.", "numbered title": "{n}. {words}"}
+
+
+def lead_sentence_report(path, lead=LEADS["sentence"]):
+    """Each heading the bold lead (sentence) of its item's first paragraph."""
     import docx
     from docx_builders import write_letterhead, write_signoff
 
@@ -58,7 +64,7 @@ def lead_sentence_report(path):
     write_letterhead(document)
     for n, words in HINTING.items():
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{words}.").bold = True
+        paragraph.add_run(lead.format(n=n, words=words)).bold = True
         paragraph.add_run(f" {TEXTS[n]}")
         document.add_paragraph(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
     write_signoff(document)
@@ -69,18 +75,20 @@ def lead_sentence_report(path):
 LEAD_TEXTS = {n: f"{TEXTS[n]}\nCác sở, ngành của tỉnh đã báo cáo phần {n}." for n in UNKNOWN}
 
 
-def test_a_bold_lead_sentence_opening_a_paragraph_is_the_heading_and_the_rest_its_text(tmp_path):
-    report = read(lead_sentence_report(tmp_path / "bao-cao.docx"))
+@pytest.mark.parametrize("lead", LEADS.values(), ids=LEADS.keys())
+def test_a_bold_lead_sentence_opening_a_paragraph_is_the_heading_and_the_rest_its_text(tmp_path, lead):
+    report = read(lead_sentence_report(tmp_path / "bao-cao.docx", lead))
     assert {s.number: s.text for s in report.sections} == LEAD_TEXTS
-    assert report.sections[0].heading == f"{HINTING[1]}."
+    assert report.sections[0].heading == lead.format(n=1, words=HINTING[1])
 
 
-def test_a_bold_lead_sentence_is_a_heading_in_a_pdf_too(tmp_path):
+@pytest.mark.parametrize("lead", LEADS.values(), ids=LEADS.keys())
+def test_a_bold_lead_sentence_is_a_heading_in_a_pdf_too(tmp_path, lead):
     from pdf_builders import convert_to_pdf
 
     from baocao.parse.pdf import read_pdf
 
-    convert_to_pdf([lead_sentence_report(tmp_path / "bao-cao.docx")], tmp_path)
+    convert_to_pdf([lead_sentence_report(tmp_path / "bao-cao.docx", lead)], tmp_path)
     report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
     # A PDF has no paragraphs of its own: where its lines are joined is the PDF reader's guess.
     assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
@@ -98,6 +106,24 @@ def test_bold_words_inside_a_sentence_are_no_heading(tmp_path):
     paragraph.add_run(" đã ban hành kế hoạch.")
     document.save(tmp_path / "bao-cao.docx")
     assert [b.lead for b in read_word(tmp_path / "bao-cao.docx").blocks] == [""]
+
+
+@pytest.mark.parametrize("bold, rest, lead", [
+    ("1. Quyết định", " số 12/QĐ-UBND ngày 3/4/2021 của UBND tỉnh.", ""),
+    ("2. Kết quả đạt được", " Năm 2021, tỉnh đã ban hành kế hoạch.", "2. Kết quả đạt được"),
+    ("Kết quả đạt được", " Năm 2021, tỉnh đã ban hành kế hoạch.", ""),
+    ("Kết quả đạt được:", " tỉnh đã ban hành kế hoạch.", "Kết quả đạt được:")])
+def test_only_a_sentence_a_colon_or_a_numbered_title_before_a_sentence_is_a_lead(tmp_path, bold, rest, lead):
+    import docx
+
+    from baocao.parse.docx import read_docx as read_word
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run(bold).bold = True
+    paragraph.add_run(rest)
+    document.save(tmp_path / "bao-cao.docx")
+    assert [b.lead for b in read_word(tmp_path / "bao-cao.docx").blocks] == [lead]
 
 
 def test_a_heading_in_a_box_of_one_cell_opens_its_item(tmp_path):
