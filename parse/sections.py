@@ -200,20 +200,24 @@ CONTINUED_LIKENESS = 90
 def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """The blocks without a heading repeated where its item goes on (after a page turn, "…
     (tiếp theo)"): the repeat is neither a heading nor text, so the item's text runs on. A
-    repeat is a heading-like line with the label of the last heading of its numbering shape
-    ("2." after "2.", not after "6.": an outline quoted before its answers is no repeat) and
-    that heading's words."""
-    last: dict[str, tuple[str, str]] = {}  # numbering shape -> (label, words) of the last such heading
+    repeat is a heading-like line with the label and the words of the last heading of its
+    numbering shape in the ladder read so far ("2." after "2." and its "2.1.", "2.2."; not
+    after "6.": an outline quoted before its answers is no repeat; not "1." under "B." after
+    "1." under "A.": a heading closes the ladder below its own)."""
+    ladder: list[tuple[str, str, str]] = []  # (shape, label, words) of the open headings, outermost first
     kept = []
     for block in blocks:
         label = leading_label(block.text) if is_heading_like(block) else ""
         if label:
-            shape = label_shape(label)
-            words = _continued_key(block.text[len(label):])
-            before = last.get(shape)
-            if before and before[0] == label and words and _continues(before[1], words):
-                continue
-            last[shape] = (label, words)
+            shape, words = label_shape(label), _continued_key(block.text[len(label):])
+            at = next((i for i, (open_shape, _, _) in enumerate(ladder) if open_shape == shape), None)
+            if at is not None:
+                _, before_label, before_words = ladder[at]
+                if before_label == label and words and _continues(before_words, words):
+                    del ladder[at + 1:]
+                    continue
+                del ladder[at:]
+            ladder.append((shape, label, words))
         kept.append(block)
     return tuple(kept) if len(kept) < len(blocks) else blocks
 

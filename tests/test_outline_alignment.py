@@ -595,3 +595,19 @@ def test_a_second_heading_with_the_same_number_but_other_words_is_no_continuatio
     # item 3 by its place.
     lines = [line for n in range(1, 7) for line in (Bold(f"{min(n, 2) if n == 3 else n}. {KNOWN[n]}"), body(n))]
     assert texts(read(tmp_path, lines)) == {n: body(n) for n in range(1, 7)}
+
+
+def test_the_same_numbered_title_under_two_items_is_two_headings_not_a_continuation(tmp_path):
+    # Each item "I." … "VI." opens with its own "1. Kết quả đạt được": the "1." under II is
+    # II's, not I's going on, for "II." closed the ladder under I.
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"{ROMAN[n - 1]}. {KNOWN[n]}"), Bold("1. Kết quả đạt được"), body(n)]
+    assert _without_continued_headings_count(tmp_path, lines) == 0
+
+
+def _without_continued_headings_count(tmp_path, lines):
+    from baocao.parse.sections import _without_continued_headings
+
+    blocks = read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines), True)).blocks
+    return len(blocks) - len(_without_continued_headings(blocks))
