@@ -620,6 +620,20 @@ def test_an_rtf_export_is_the_same_bytes_whatever_order_libreoffice_lists_fonts_
     assert b"{\\f1\\cf1 x}{\\f0\\cf2 y}" in mh.fixed_rtf(one)  # Arial and blue still on x
 
 
+def test_a_pdf_saved_by_pdfium_or_tesseract_is_the_same_bytes_whenever_it_was_made():
+    mh = generator()
+
+    def pdfium(when: bytes, ident: bytes) -> bytes:
+        return (b"%PDF-1.7\n3 0 obj\n<</CreationDate(D:" + when + b"+00'00')/Creator(PDFium)>>\nendobj\n"
+                b"trailer\n<</Root 1 0 R/Size 27/ID[<" + ident + b"><" + ident + b">]>>\n%%EOF\n")
+
+    one, other = pdfium(b"20261203164344", b"3A0C4683" * 4), pdfium(b"20261204090440", b"9F1E22B7" * 4)
+    assert mh.fixed_stamp(one) == mh.fixed_stamp(other) and len(mh.fixed_stamp(one)) == len(one)
+    assert b"(D:20220525090000+00'00')" in mh.fixed_stamp(one) and b"3A0C4683" not in mh.fixed_stamp(one)
+    tesseract = b"  /Producer (Tesseract 5.3.0)\n  /CreationDate (D:20261203164441Z00'00')\n"
+    assert mh.fixed_stamp(tesseract) == tesseract.replace(b"20261203164441", b"20220525090000")
+
+
 def test_an_odt_export_is_the_same_bytes_whatever_ids_libreoffice_draws():
     import io
     import zipfile
