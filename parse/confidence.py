@@ -11,7 +11,9 @@ reader guessed from a heading too few over one item's text; a funding item that 
 no figure where another item does; the first section, taken by its place, after text no
 heading took; a heading ending as a line of a list does; a passage written under another
 item whose lead says it adds to this one (parse/addenda.py: said, not doubted, unless the
-lead names the item doubtfully). The reasons are machine codes (a
+lead names the item doubtfully); a sentence cut in two at the heading (a heading or text
+beginning mid-sentence, a heading in capitals running on in sentence case); another found
+item's heading, or the report's closing formula, inside the text. The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
@@ -89,6 +91,21 @@ LIST_LINE_FACTOR = 0.5
 # A passage written under another item whose lead names this one doubtfully (parse/addenda.py):
 # the report's numbering and the outline's disagree, or its words match the item only loosely.
 ADDENDUM_DOUBT_FACTOR = 0.5
+# Where the reader cut the item's text from its heading, or the item from its neighbours, a
+# sentence is cut in two: the heading is the end of a line whose start went elsewhere ("của
+# tỉnh sau năm 2018"), its text begins mid-sentence under a heading not ending in a colon
+# ("… Đề nghị Chính phủ bố trí" / "nguồn vốn hỗ trợ …"), or a heading in capitals runs on
+# in sentence case ("… TỪ NĂM 2018 UBND tỉnh": the item's first sentence joined to it). A
+# heading says its words and stops; the cut is somewhere it should not be, whatever the
+# heading's words name.
+MID_SENTENCE_FACTOR = 0.5
+# A cell holding the heading of another item the reader found, written again in a line of
+# its text (a table summarising the items after the last one, an annex repeating them, or a
+# neighbour's text under a heading the reader did not take): part of it is not its item's.
+REPEATS_HEADING_FACTOR = 0.5
+# A cell holding the report's closing formula ("Trên đây là báo cáo …", "Nơi nhận:"): the
+# closing ends the report, so what follows it, or the cell itself, was put in the wrong place.
+HOLDS_CLOSING_FACTOR = 0.5
 
 
 class Reason(StrEnum):
@@ -119,6 +136,9 @@ class Reason(StrEnum):
     # this one (parse/addenda.py); the code names that item: added_after(6) is "added_after_6".
     ADDED_AFTER = "added_after"
     ADDENDUM_DOUBTFUL = "addendum_doubtful"  # that lead names the item doubtfully
+    MID_SENTENCE = "mid_sentence"  # its heading or its text begins mid-sentence, or its heading runs on into the text
+    REPEATS_HEADING = "repeats_heading"  # a line of its text is another found item's heading written again
+    HOLDS_CLOSING = "holds_closing"  # it holds the report's closing formula ("Trên đây là báo cáo …")
 
     @property
     def label(self) -> str:
@@ -159,6 +179,9 @@ _LABELS = {
     Reason.CORRECTED: "đã sửa tay",
     Reason.ADDED_AFTER: "có đoạn bổ sung viết ở mục khác",
     Reason.ADDENDUM_DOUBTFUL: "đoạn bổ sung chưa rõ thuộc mục này",
+    Reason.MID_SENTENCE: "tiêu đề hoặc nội dung bị cắt giữa câu",
+    Reason.REPEATS_HEADING: "chứa tiêu đề của mục khác",
+    Reason.HOLDS_CLOSING: "chứa phần kết thúc báo cáo",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -194,13 +217,16 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            reading: Reading = Reading(), beside_missing: bool = False,
            in_letterhead: bool = False, merged_first: bool = False,
            figure_elsewhere: bool = False, after_untitled: bool = False,
-           list_line: bool = False) -> tuple[float, tuple[str, ...]]:
+           list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
+           holds_closing: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
     the place's word away, one that reads as its own item backs it; the reader's further
     doubts (OCR, a merge, a length out of line, an item not found beside one taken by its
-    place alone: `beside_missing`, a heading that is a line of a list: `list_line`) scale it down."""
+    place alone: `beside_missing`, a heading that is a line of a list: `list_line`, a sentence
+    cut in two at the heading: `mid_sentence`, another item's heading or the report's closing
+    inside the text: `repeats_heading`, `holds_closing`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -240,7 +266,10 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                    Reason.FIGURE_ELSEWHERE),
                                   (after_untitled and by_words < 0.5 and not support.no_heading,
                                    AFTER_UNTITLED_FACTOR, Reason.AFTER_UNTITLED),
-                                  (list_line, LIST_LINE_FACTOR, Reason.LIST_LINE)):
+                                  (list_line, LIST_LINE_FACTOR, Reason.LIST_LINE),
+                                  (mid_sentence, MID_SENTENCE_FACTOR, Reason.MID_SENTENCE),
+                                  (repeats_heading, REPEATS_HEADING_FACTOR, Reason.REPEATS_HEADING),
+                                  (holds_closing, HOLDS_CLOSING_FACTOR, Reason.HOLDS_CLOSING)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

@@ -1111,7 +1111,10 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             figure_elsewhere=n == funding and figure_elsewhere,
             after_untitled=untitled and n == min(found),
             list_line=_ends_as_list_line(section.heading),
-            merged_first=bool(section.merged_with) and min(section.merged_with) > n)
+            merged_first=bool(section.merged_with) and min(section.merged_with) > n,
+            mid_sentence=_cut_mid_sentence(section.heading, section.text),
+            repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
+            holds_closing=_holds_closing(section.text))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
@@ -1120,6 +1123,69 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
 def _ends_as_list_line(heading: str) -> bool:
     """Whether a heading ends as a line of a list does (";" or ","), not as a heading."""
     return heading.rstrip().endswith((";", ","))
+
+
+def _cut_mid_sentence(heading: str, text: str) -> bool:
+    """Whether a sentence is cut in two where the section begins: its heading, with no
+    numbering label, begins in lower case (the end of a line whose start went elsewhere);
+    its text begins in lower case, or with a year and a comma, under a heading that does not
+    end in a colon (the heading took the sentence's first words: "… Bộ Xây dựng sớm ban" /
+    "hành bộ chỉ số …"; after a colon the text may go on in lower case); or its heading in
+    capitals runs on in sentence case ("… TỪ NĂM 2018 UBND tỉnh")."""
+    if heading and not leading_label(heading) and strip_label(heading) == heading and _begins_in_lower_case(heading):
+        return True
+    first = text.lstrip()
+    if (first and not heading.rstrip().endswith(":") and not leading_label(first) and first[0] not in _BULLETS
+            and (_begins_in_lower_case(first) or _YEAR_AND_COMMA.match(first))):
+        return True
+    return _runs_on(heading)
+
+
+_BULLETS = "-–—+•*·●○■□▪►✓"
+_YEAR_AND_COMMA = re.compile(r"\d{4},\s")
+
+
+def _begins_in_lower_case(text: str) -> bool:
+    """Whether the first word is in lower case, and a word ("ii..." is a label read badly)."""
+    word = _WORD.search(text)
+    return bool(word) and word[0][0].islower() and text[word.end():word.end() + 1] not in (".", ")", ":")
+
+
+def _runs_on(heading: str) -> bool:
+    """A heading in capitals (three words or more, its label and brackets aside) whose
+    words go on in sentence case: a word with small letters and one capital at most
+    ("tỉnh", "Năm"; not "TTg")."""
+    words = [w for w in _WORD.findall(_PARENTHESES.sub(" ", strip_label(heading))) if any(c.isalpha() for c in w)]
+    small = next((k for k, w in enumerate(words) if any(c.islower() for c in w) and sum(c.isupper() for c in w) <= 1),
+                 None)
+    return small is not None and small >= 3 and not any(c.islower() for w in words[:small] for c in w)
+
+
+def _repeats_heading(section: Section, others: Sequence[Section]) -> bool:
+    """Whether a line of the section's text, or a cell of a table row in it, is the heading
+    of a section found (label and brackets aside, folded, two words or more) written again:
+    a table summarising the items, an annex repeating them, a neighbour's text under a
+    heading the reader did not take, its own heading written again where the page turned
+    and not seen as such."""
+    keys = {_heading_key(other.heading) for other in (section, *others)}
+    keys = {key for key in keys if key.count(" ") >= 1}
+    if not keys:
+        return False
+    return any(_heading_key(cell) in keys for line in section.text.split("\n") for cell in line.split("|"))
+
+
+def _holds_closing(text: str) -> bool:
+    """Whether a line of the text, or a sentence in it, is the report's closing ("Trên đây là
+    báo cáo …", "Nơi nhận:", the signature's "TM."): a page read as one line may run the
+    closing on after an item's last sentence."""
+    return any(_CLOSING.match(fold(line)) or _CLOSING_SENTENCE.search(fold(line)) for line in text.split("\n"))
+
+
+_CLOSING_SENTENCE = re.compile(r"[.;!?]\s+tren day la bao cao\b")
+
+
+def _heading_key(line: str) -> str:
+    return " ".join(_WORD.findall(fold(_PARENTHESES.sub(" ", strip_label(line.strip())))))
 
 
 def _readings(found: dict[int, Section], left_out: Sequence[str],

@@ -3,12 +3,14 @@ the analyst checks the doubtful cells, not all 63 x 6."""
 
 from datetime import date
 
+import docx
 import pytest
-from docx_builders import Bold
+from docx_builders import Bold, add_table, write_letterhead, write_signoff
 from test_outline_alignment import KNOWN, OUTLINE, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
 
 from baocao.parse.confidence import REVIEW_BELOW, Reading, Reason, Support, assess, needs_review, note
 from baocao.parse.document import Block, Document
+from baocao.parse.docx import read_docx
 from baocao.parse.letterhead import report_reference
 from baocao.parse.sections import extract_sections
 
@@ -351,3 +353,106 @@ def test_a_heading_ending_as_a_line_of_a_list_is_flagged_whatever_its_words_name
     assert note([Reason.LIST_LINE]) == "tiêu đề là một dòng liệt kê"
     named = Support(words=1.0, numbered=True, in_order=True, anchors=2)
     assert needs_review(assess(named, list_line=True)[0])
+
+
+# -- a cell cut where it should not be -------------------------------------------------------
+
+def test_a_heading_in_capitals_running_on_into_its_items_first_sentence_is_flagged(tmp_path):
+    # A line the page did not break: "2. THÔNG TIN CHUNG … UBND tỉnh" / "Hà Giang đã chọn …".
+    # The heading took the text's first words, whatever it names.
+    lines = [line for n in range(1, 7) for line in (Bold(f"{n}. {KNOWN[n].upper()}"), body(n))]
+    lines[2:4] = [Bold(f"2. {KNOWN[2].upper()} UBND tỉnh"), "Hà Giang đã chọn 6 đô thị làm thí điểm."]
+    report = read(tmp_path, lines)
+    second = section_of(report, 2)
+    assert second.review and Reason.MID_SENTENCE in second.reasons
+    assert not any(s.review or s.reasons for s in report.sections if s.number != 2)
+    assert note([Reason.MID_SENTENCE]) == "tiêu đề hoặc nội dung bị cắt giữa câu"
+
+
+def test_a_text_beginning_mid_sentence_under_a_heading_not_ending_in_a_colon_is_flagged(tmp_path):
+    # "6. Đề xuất, kiến nghị của tỉnh với Bộ Xây dựng và các bộ" / "ngành Trung ương …": the
+    # heading's line broke where the sentence went on (or the heading took the first words of the
+    # text); a text in lower case after a heading's colon goes on as written.
+    lines = [line for n in range(1, 7) for line in (Bold(f"{n}. {KNOWN[n]}"), body(n))]
+    lines[10:12] = [Bold(f"6. {KNOWN[6]} của tỉnh với Bộ Xây dựng và các bộ"), "ngành Trung ương như sau.", body(6)]
+    lines[8:10] = [Bold(f"5. {KNOWN[5]}:"), "thiếu nhân lực, dữ liệu chưa đồng bộ."]
+    report = read(tmp_path, lines)
+    assert Reason.MID_SENTENCE in section_of(report, 6).reasons and section_of(report, 6).review
+    assert not section_of(report, 5).reasons and not section_of(report, 5).review
+
+
+def test_what_is_not_a_sentence_cut_in_two():
+    from baocao.parse.sections import _cut_mid_sentence
+
+    assert _cut_mid_sentence("của tỉnh sau năm 2018", "Tỉnh đã chọn 6 đô thị.")  # a heading's second line
+    assert _cut_mid_sentence("1. KẾT QUẢ GIAI ĐOẠN 2015 – 2018 Năm 2015, UBND", "tỉnh đã ban hành …")
+    assert _cut_mid_sentence("1. Kết quả giai đoạn 2015 – 2018: Năm", "2017, UBND tỉnh đã ban hành …")
+    # A label, a list, an abbreviation in capitals, words in brackets, a colon: none is a cut.
+    assert not _cut_mid_sentence("a) Về hạ tầng", "Tỉnh đã chọn 6 đô thị.")
+    assert not _cut_mid_sentence("Thứ hai, toàn cảnh đô thị thông minh", "Tỉnh đã chọn 6 đô thị.")
+    assert not _cut_mid_sentence("ii... Mức độ hoàn thành", "Tỉnh đã chọn 6 đô thị.")
+    assert not _cut_mid_sentence("2. Tình hình", "- các sở đã triển khai;\n- các huyện …")
+    assert not _cut_mid_sentence("A. KẾT QUẢ TRONG THỜI GIAN CHƯA CÓ QUYẾT ĐỊNH SỐ 950/QĐ-TTg", "Năm 2016, …")
+    assert not _cut_mid_sentence("IV. KINH PHÍ THỰC HIỆN (đơn vị: triệu đồng)", "Năm 2022, …")
+    assert not _cut_mid_sentence("1. Giai đoạn 2014 – 2018:", "các phần mềm, cơ sở dữ liệu đầu tiên")
+
+
+def test_a_cell_holding_another_found_items_heading_again_is_flagged(tmp_path):
+    # A table summarising the items after the last one: its rows repeat the headings of the
+    # items already read, and the last item's cell holds them.
+    path = tmp_path / "bao-cao.docx"
+    document = docx.Document()
+    write_letterhead(document)
+    for n in range(1, 7):
+        document.add_paragraph().add_run(f"{n}. {KNOWN[n]}").bold = True
+        document.add_paragraph(body(n))
+    document.add_paragraph("Bảng tổng hợp")
+    add_table(document, [(str(n), KNOWN[n], f"Kết quả {n}") for n in range(1, 7)])
+    write_signoff(document)
+    document.save(path)
+    report = extract_sections(read_docx(path), OUTLINE)
+    last = section_of(report, 6)
+    assert last.review and Reason.REPEATS_HEADING in last.reasons
+    assert not any(s.review or s.reasons for s in report.sections if s.number != 6)
+    assert note([Reason.REPEATS_HEADING]) == "chứa tiêu đề của mục khác"
+
+
+def test_its_own_heading_written_again_inside_the_text_is_flagged():
+    # "1) Những bước chuẩn bị … (tiếp theo)" over the rest of item 1 on the next page, its
+    # continuation mark misread on a scan: the heading is a line of the text, not seen as such.
+    from baocao.parse.sections import Section, SourceRef, _repeats_heading
+
+    source = SourceRef("bao-cao.pdf", 0, 1)
+    first = Section(1, "1) Những bước chuẩn bị ban đầu", "Năm 2016, …\n) Những bước chuẩn bị ban đầu (tiếp Ie0)\n…",
+                    source)
+    assert _repeats_heading(first, [])
+
+
+def test_a_headings_words_inside_a_sentence_are_no_heading_written_again():
+    from baocao.parse.sections import Section, SourceRef, _repeats_heading
+
+    source = SourceRef("bao-cao.docx", 0, 1)
+    fourth = Section(4, "4. Kinh phí thực hiện", "Kinh phí thực hiện năm 2022 là 5 tỷ đồng.", source)
+    third = Section(3, "3. Tuyên truyền", "Các sở đã tuyên truyền về kinh phí thực hiện Đề án.", source)
+    assert not _repeats_heading(fourth, [third]) and not _repeats_heading(third, [fourth])
+    assert _repeats_heading(Section(3, "3. Tuyên truyền", "…\nKinh phí thực hiện\n…", source), [fourth])
+
+
+def test_a_cell_holding_the_reports_closing_formula_is_flagged(tmp_path):
+    # "Trên đây là báo cáo …" ends the report; run on after an item's last sentence (a page
+    # read as one line, a passage moved to its item), the cell holding it is cut wrong.
+    lines = [line for n in range(1, 7) for line in (Bold(f"{n}. {KNOWN[n]}"), body(n))]
+    lines[5] = f"{body(3)} Trên đây là báo cáo tình hình triển khai của tỉnh."
+    report = read(tmp_path, lines)
+    third = section_of(report, 3)
+    assert third.review and Reason.HOLDS_CLOSING in third.reasons
+    assert not any(s.review or s.reasons for s in report.sections if s.number != 3)
+    assert note([Reason.HOLDS_CLOSING]) == "chứa phần kết thúc báo cáo"
+
+
+def test_a_report_mentioned_in_a_sentence_is_no_closing():
+    from baocao.parse.sections import _holds_closing
+
+    assert _holds_closing("Nội dung.\nTrên đây là báo cáo của tỉnh.")
+    assert not _holds_closing("Theo báo cáo của các sở. Trên cơ sở đó, tỉnh đã ban hành kế hoạch.")
+    assert not _holds_closing("Tỉnh đã gửi báo cáo trên đây là báo cáo thứ hai trong năm.")
