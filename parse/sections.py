@@ -614,9 +614,11 @@ def _with_subheadings(evidence: Evidence, told: tuple[float, ...], heading: _Hea
     """A heading in two parts ("Vốn đã phân bổ và những điều chưa thông suốt"), in a level with
     fewer headings than the outline has items, whose own headings under it name clearly
     (JOINED_LIKENESS) an outline item ("4.1. Về nguồn lực", "4.2. Về văn bản quy phạm pháp
-    luật": the points the outline lists under its difficulties) right after the one its words or
-    its text (`told`) point at: it covers both, the first item's text before the second's points,
-    as if its words named the second. Its evidence unchanged otherwise."""
+    luật": the points the outline lists under its difficulties) right after the one its text
+    speaks more than its level's other texts do (`told`): it covers both, the first item's text
+    before the second's points, as if its words named the second. Not when its text does not speak
+    the first item: then the sub-headings name its own item ("4. Các mặt chưa được" over "a) Về
+    nguồn lực"), whatever its words hint. Its evidence unchanged otherwise."""
     if not evidence.two_part or evidence.named or evidence.joined:
         return evidence
     end = next((stop for stop in stops if stop > heading.last), heading.last + 1)
@@ -625,11 +627,9 @@ def _with_subheadings(evidence: Evidence, told: tuple[float, ...], heading: _Hea
         return evidence
     said = likeness(" ".join(match_key(line) for line in under), outline, misread=ocr)
     other = max(range(len(outline)), key=said.__getitem__)
-    def pointed(k: int) -> float:
-        return evidence.likeness[k] + max(told[k], 0.0) if told else evidence.likeness[k]
-
     own = other - 1
-    if own < 0 or said[other] < JOINED_LIKENESS or pointed(own) <= 0 or evidence.likeness[other] >= said[other]:
+    if (own < 0 or said[other] < JOINED_LIKENESS or not told or told[own] <= 0
+            or evidence.likeness[other] >= said[other]):
         return evidence
     likeness_ = tuple(max(value, said[k]) if k == other else value for k, value in enumerate(evidence.likeness))
     return replace(evidence, likeness=likeness_, joined=tuple(sorted((own, other))))
