@@ -353,13 +353,18 @@ def _all_runs(element, paragraph: Paragraph, mark: str) -> bool:
 def _bold_lead(paragraph: Paragraph, text: str) -> str:
     """The bold sentence (or words ending in a colon, or a numbered title: labels.is_lead) the
     paragraph's text opens with, its rest not bold: a heading written as the lead of its first
-    paragraph; "" for none."""
-    lead = []
+    paragraph; or the same set apart in small capitals, its rest not; "" for none."""
+    lead: list[str] = []
+    mark = None  # what sets the lead apart: its first words' bold, or else their small capitals
     for r in _runs(paragraph._p):
         piece = _text(r)
         if not piece.strip():
             lead.append(piece)
-        elif _run_has(Run(r, paragraph), paragraph, "bold"):
+            continue
+        if mark is None:
+            run = Run(r, paragraph)
+            mark = next((m for m in ("bold", "small_caps") if _run_has(run, paragraph, m)), "")
+        if mark and _run_has(Run(r, paragraph), paragraph, mark):
             lead.append(piece)
         else:
             break
@@ -411,9 +416,9 @@ def _colour_in(rPr) -> str | None:
 
 
 def _run_has(run: Run, paragraph: Paragraph, mark: str) -> bool:
-    """A run's mark ("bold", "underline"): direct formatting, then the run's character style,
-    then the paragraph style."""
-    direct = getattr(run, mark)
+    """A run's mark ("bold", "underline", "small_caps"): direct formatting, then the run's
+    character style, then the paragraph style."""
+    direct = getattr(run.font, mark)
     if direct is not None:
         return bool(direct)
     for style in (*style_chain(paragraph.part, run_style(run)),

@@ -25,6 +25,7 @@ cells, so "Trung tâm IOC      120.000" reads "Trung tâm IOC | 120.000".
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 import unicodedata
@@ -539,9 +540,9 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
     runs = [run for run in glyphs.runs if run not in marks]
     lines: list[_Line] = []
     for table in tables:
-        inside = [r for r in runs if _centre_in(r, table.bbox)]
-        lines.extend(_table_rows(glyphs.number, table, inside))
-        runs = [r for r in runs if not _centre_in(r, table.bbox)]
+        inside = [r for r in runs if _centre_in(r, table.bbox, glyphs.width)]
+        lines.extend(_table_rows(glyphs.number, table, inside, glyphs.width))
+        runs = [r for r in runs if not _centre_in(r, table.bbox, glyphs.width)]
     stretches = _column_stretches(runs)
     for stretch in stretches:
         inside = [r for r in runs if stretch.holds(r)]
@@ -549,6 +550,10 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         for side, edges in enumerate(stretch.columns):
             column = [r for r in inside if (r.x1 <= stretch.gutter) == (side == 0)]
             lines.extend(replace(line, column=edges) for line in _lines(glyphs.number, column))
+        # A ruled table set in one of the columns is read there, between that column's lines.
+        lines = [replace(line, column=stretch.columns[line.x0 >= stretch.gutter])
+                 if line.ruled and line.column is None and stretch.top <= line.top <= stretch.bottom
+                 and (line.x0 >= stretch.gutter or line.x1 <= stretch.gutter) else line for line in lines]
     lines.extend(_lines(glyphs.number, runs))
     if glyphs.frames:
         lines = _in_frames(lines, glyphs.frames)
@@ -1003,8 +1008,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         spaced = _letter_spaced(runs)
         texts = (spaced or texts[0],)
     main = Counter()
-    for run in runs:
-        main[(run.size, run.font)] += len(run.text.strip())
+    for run, size in zip(runs, _type_sizes(runs), strict=True):
+        main[(size, run.font)] += len(run.text.strip())
     (size, font), _ = main.most_common(1)[0]
     small_caps = _in_small_capitals(runs)
     if font == OCR_FONT:
@@ -1130,9 +1135,25 @@ def _in_small_capitals(runs: Sequence[_Run]) -> bool:
     body's size, and ran on into the paragraph under it (_continues)."""
     if not _capitals("".join(run.text for run in runs)):
         return False
-    return any(a.text[-1:].isalpha() and b.text[:1].isalpha() and b.x0 - a.x1 < 0.15 * a.size
-               and SMALL_CAPITALS[0] <= b.size / a.size <= SMALL_CAPITALS[1]
-               for a, b in zip(runs, runs[1:], strict=False))
+    return any(_small_capitals_after(a, b) for a, b in zip(runs, runs[1:], strict=False))
+
+
+def _small_capitals_after(a: _Run, b: _Run) -> bool:
+    """Whether `b` goes on `a`'s word in small capitals: a letter right after a letter, drawn
+    SMALL_CAPITALS of its size ("N" then "HỮNG")."""
+    return (a.text[-1:].isalpha() and b.text[:1].isalpha() and b.x0 - a.x1 < 0.15 * a.size
+            and SMALL_CAPITALS[0] <= b.size / a.size <= SMALL_CAPITALS[1])
+
+
+def _type_sizes(runs: Sequence[_Run]) -> list[float]:
+    """Each run's type size: a run of small capitals is set in the size of the capital it goes
+    on from, not the smaller one it is drawn in; so a title in small capitals run into its
+    paragraph ("2. N" "HỮNG …" "2018 UBND tỉnh …") is a line of the paragraph's size."""
+    sizes = [run.size for run in runs]
+    for k in range(1, len(runs)):
+        if runs[k].text.upper() == runs[k].text and _small_capitals_after(runs[k - 1], runs[k]):
+            sizes[k] = sizes[k - 1]
+    return sizes
 
 
 def _capitals(text: str) -> bool:
@@ -1154,8 +1175,9 @@ def _without_rule_glyphs(text: str) -> str:
 
 def _bold_lead(runs: Sequence[_Run], text: str) -> str:
     """The bold sentence (or words ending in a colon, or a numbered title: labels.is_lead) a
-    line opens with, its rest not bold;
-    "" for none. Spaces between runs are the line's own, so it is read off the line's text."""
+    line opens with, its rest not bold, or the same set in small capitals, its rest in the body's
+    type (_small_capitals_lead); "" for none. Spaces between runs are the line's own, so it is
+    read off the line's text."""
     bold = []
     for run in runs:
         if not run.bold and run.text.strip():
@@ -1163,7 +1185,7 @@ def _bold_lead(runs: Sequence[_Run], text: str) -> str:
         bold.append(run.text)
     else:
         return ""
-    letters = len("".join("".join(bold).split()))
+    letters = len("".join("".join(bold).split())) or _small_capitals_lead(runs)
     if not letters:
         return ""
     # Where the bold letters end in the line's text: after as many letters, spaces aside.
@@ -1175,6 +1197,27 @@ def _bold_lead(runs: Sequence[_Run], text: str) -> str:
             break
     lead = text[:end].strip()
     return lead if end < len(text.rstrip()) and is_lead(lead, text[end:]) else ""
+
+
+def _small_capitals_lead(runs: Sequence[_Run]) -> int:
+    """How many letters (spaces aside) of a line's opening words are set in small capitals,
+    its rest in the body's type: a title run into its item's first paragraph, set apart by
+    small capitals rather than bold ("2. N" "HỮNG … TỪ NĂM " "2018 UBND tỉnh …"). The title runs
+    to its last word drawn in the smaller capitals, and on over the words with no letters after
+    it (a year: small capitals draw figures full size); every run up to there is capitals. 0
+    for none."""
+    last = max((k for k, (a, b) in enumerate(zip(runs, runs[1:], strict=False), start=1)
+                if _small_capitals_after(a, b)), default=0)
+    if not last or not all(run.text.upper() == run.text for run in runs[: last + 1]):
+        return 0
+    letters = sum(len("".join(run.text.split())) for run in runs[: last + 1])
+    if last + 1 < len(runs) and not runs[last + 1].text[:1].isspace() and runs[last].text[-1:].isalpha():
+        return letters  # the next run goes on the title's last word: it ends there
+    for word in runs[last + 1].text.split() if last + 1 < len(runs) else ():
+        if any(ch.isalpha() for ch in word):
+            break
+        letters += len(word)
+    return letters
 
 
 def _is_label_only(text: str) -> bool:
@@ -1297,13 +1340,17 @@ def _library_error(error: BaseException) -> str:
     return f"{type(inner).__name__}: {inner}" if str(inner) else type(inner).__name__
 
 
-def _centre_in(run: _Run, bbox: tuple[float, float, float, float]) -> bool:
-    x, y = (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2
+def _centre_in(run: _Run, bbox: tuple[float, float, float, float], width: float = math.inf) -> bool:
+    """Whether the middle of what the page shows of a run (`width` its width) is in the box: a
+    table too wide for its column or page runs off the page's edge, cut there, rules and all; the
+    text of its last column runs on past the edge, and starts in the cell that holds it."""
+    x, y = (max(run.x0, 0.0) + min(run.x1, width)) / 2, (run.top + run.bottom) / 2
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def _table_rows(page: int, table: _Table, runs: Sequence[_Run]) -> list[_Line]:
-    holding = {cell: [r for r in runs if _centre_in(r, cell)] for cells in table.rows for cell in cells if cell}
+def _table_rows(page: int, table: _Table, runs: Sequence[_Run], width: float = math.inf) -> list[_Line]:
+    holding = {cell: [r for r in runs if _centre_in(r, cell, width)] for cells in table.rows for cell in cells
+               if cell}
     # The cells' inner margin: where the text of a cell set flush left starts.
     padding = max(min((r.x0 - cell[0] for cell, inside in holding.items() for r in inside), default=0.0), 0.0)
     rows = []
@@ -1314,7 +1361,7 @@ def _table_rows(page: int, table: _Table, runs: Sequence[_Run]) -> list[_Line]:
         texts = [_cell_text(page, cell, holding[cell], padding) for cell in present]
         if not any(texts):
             continue
-        members = [r for r in runs if any(_centre_in(r, cell) for cell in present)]
+        members = [r for r in runs if any(_centre_in(r, cell, width) for cell in present)]
         rows.append(
             _Line(
                 page=page,
@@ -1349,8 +1396,8 @@ def _cell_text(page: int, cell: tuple[float, float, float, float], runs: Sequenc
         letter = line.first_word_width / max(len(line.text.split(" ", 1)[0]), 1)
         broken = (last is not None and not last.text.endswith(" ") and " " not in prev.text
                   and prev.x1 - prev.x0 + letter > room)
-        text = f"{text}{line.text}" if broken else f"{text} {line.text}"
-    return text
+        text = f"{text}{line.text}" if broken else _join(text, line.text)
+    return _visible_hyphen(text)
 
 
 # -- running headers, footers, page numbers -----------------------------------------------
@@ -1579,12 +1626,16 @@ def _join(text: str, more: str) -> str:
     """Join a line to the paragraph so far. A hyphen at the line end followed by a
     lower-case letter: a Latin word split by hyphenation ("infra-" "structure") loses
     the hyphen; Vietnamese syllables are never split, so there the hyphen is a real one
-    ("kinh tế-" "xã hội") and stays, without a space."""
+    ("kinh tế-" "xã hội") and stays, without a space. Followed by a capital or a figure, the
+    hyphen is one of a code or a name broken after it ("1309/QĐ-" "UBND"): it stays, without
+    a space too."""
     if len(text) >= 2 and text[-1] in _HYPHENS and text[-2].isalpha() and more[:1].islower():
         before = text[:-1].rsplit(" ", 1)[-1]
         after = more.split(" ", 1)[0]
         if (before + after).isascii():
             return text[:-1] + more
+        return text[:-1] + "-" + more
+    if len(text) >= 2 and text[-1] in "-\x02" and text[-2].isalnum() and (more[:1].isupper() or more[:1].isdigit()):
         return text[:-1] + "-" + more
     return f"{_visible_hyphen(text).rstrip()} {more.lstrip()}"
 

@@ -31,6 +31,7 @@ from baocao.aggregate.amounts import states_figure
 from baocao.campaign import OutlineSection
 from baocao.parse.addenda import with_addenda
 from baocao.parse.alignment import (
+    JOINED_LIKENESS,
     Alignment,
     Evidence,
     align,
@@ -599,12 +600,39 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     fewer = len(at_level) + leading < len(outline)
     typical = sorted(len(text) for text in texts)[len(texts) // 2]
     other = _other_form(at_level)
-    sequence = [replace(evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical,
+    sequence = [replace(_with_subheadings(evidence[h.first], t, h, headings, stops, outline, ocr) if fewer
+                        else evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical,
                         other_form=h.first in other)
                 for h, t, text in zip(at_level, told, texts, strict=True)]
     if leading:
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
     return _Told(sequence, align(sequence, len(outline)).items)
+
+
+def _with_subheadings(evidence: Evidence, told: tuple[float, ...], heading: _Heading, headings: list[_Heading],
+                      stops: list[int], outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:
+    """A heading in two parts ("Vốn đã phân bổ và những điều chưa thông suốt"), in a level with
+    fewer headings than the outline has items, whose own headings under it name clearly
+    (JOINED_LIKENESS) an outline item ("4.1. Về nguồn lực", "4.2. Về văn bản quy phạm pháp
+    luật": the points the outline lists under its difficulties) right after the one its text
+    speaks more than its level's other texts do (`told`): it covers both, the first item's text
+    before the second's points, as if its words named the second. Not when its text does not speak
+    the first item: then the sub-headings name its own item ("4. Các mặt chưa được" over "a) Về
+    nguồn lực"), whatever its words hint. Its evidence unchanged otherwise."""
+    if not evidence.two_part or evidence.named or evidence.joined:
+        return evidence
+    end = next((stop for stop in stops if stop > heading.last), heading.last + 1)
+    under = [h.line for h in headings if heading.last < h.first < end and h.level != heading.level]
+    if not under:
+        return evidence
+    said = likeness(" ".join(match_key(line) for line in under), outline, misread=ocr)
+    other = max(range(len(outline)), key=said.__getitem__)
+    own = other - 1
+    if (own < 0 or said[other] < JOINED_LIKENESS or not told or told[own] <= 0
+            or evidence.likeness[other] >= said[other]):
+        return evidence
+    likeness_ = tuple(max(value, said[k]) if k == other else value for k, value in enumerate(evidence.likeness))
+    return replace(evidence, likeness=likeness_, joined=tuple(sorted((own, other))))
 
 
 def _other_form(at_level: list[_Heading]) -> set[int]:

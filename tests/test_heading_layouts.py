@@ -55,8 +55,9 @@ def test_unnumbered_headings_over_texts_of_no_item_are_no_report_on_the_outline(
 LEADS = {"sentence": "{words}.", "numbered title": "{n}. {words}"}
 
 
-def lead_sentence_report(path, lead=LEADS["sentence"]):
-    """Each heading the bold lead (sentence) of its item's first paragraph."""
+def lead_sentence_report(path, lead=LEADS["sentence"], mark="bold"):
+    """Each heading the bold lead (sentence) of its item's first paragraph (or, `mark`
+    "small_caps", set in small capitals)."""
     import docx
     from docx_builders import write_letterhead, write_signoff
 
@@ -64,7 +65,7 @@ def lead_sentence_report(path, lead=LEADS["sentence"]):
     write_letterhead(document)
     for n, words in HINTING.items():
         paragraph = document.add_paragraph()
-        paragraph.add_run(lead.format(n=n, words=words)).bold = True
+        setattr(paragraph.add_run(lead.format(n=n, words=words)).font, mark, True)
         paragraph.add_run(f" {TEXTS[n]}")
         document.add_paragraph(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
     write_signoff(document)
@@ -78,6 +79,15 @@ LEAD_TEXTS = {n: f"{TEXTS[n]}\nCác sở, ngành của tỉnh đã báo cáo ph�
 @pytest.mark.parametrize("lead", LEADS.values(), ids=LEADS.keys())
 def test_a_bold_lead_sentence_opening_a_paragraph_is_the_heading_and_the_rest_its_text(tmp_path, lead):
     report = read(lead_sentence_report(tmp_path / "bao-cao.docx", lead))
+    assert {s.number: s.text for s in report.sections} == LEAD_TEXTS
+    assert report.sections[0].heading == lead.format(n=1, words=HINTING[1])
+
+
+def test_a_numbered_title_in_small_capitals_run_into_its_paragraph_is_its_lead(tmp_path):
+    """Small capitals, not bold, set the numbered title apart from the item's first sentence
+    run in after it: the title is the heading, the rest the item's text, as a bold one is."""
+    lead = LEADS["numbered title"]
+    report = read(lead_sentence_report(tmp_path / "bao-cao.docx", lead, mark="small_caps"))
     assert {s.number: s.text for s in report.sections} == LEAD_TEXTS
     assert report.sections[0].heading == lead.format(n=1, words=HINTING[1])
 

@@ -611,3 +611,27 @@ def _without_continued_headings_count(tmp_path, lines):
 
     blocks = read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines), True)).blocks
     return len(blocks) - len(_without_continued_headings(blocks))
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_two_part_heading_whose_subheadings_name_the_next_item_covers_both(tmp_path, outline):
+    # Five headings for six items: the fourth, in two parts of the province's words, holds
+    # funding and, under its own headings in the outline's words for the difficulties ("Về
+    # nguồn lực", "Về văn bản quy phạm pháp luật"), the difficulties; numbered on from there,
+    # the fifth ("5.") is the proposals, item 6, though its words say little.
+    funding = "Kinh phí thực hiện các dự án đầu tư là 120 tỷ đồng từ ngân sách tỉnh."
+    said = {1: "Trước khi có Đề án 950, tỉnh đã triển khai chính quyền điện tử.",
+            2: "Kể từ sau khi có Đề án, tỉnh đã chọn 3 đô thị thí điểm.",
+            3: "Công tác tuyên truyền được triển khai hằng năm."}
+    lines = []
+    for n in (1, 2, 3):
+        lines += [Bold(f"{n}. {KNOWN[n]}"), said[n]]
+    lines += [Bold("4. Số tiền đã bỏ ra và những điểm nghẽn"), funding,
+              Bold("4.1. Về nguồn lực"), "Cán bộ chuyên trách còn thiếu.",
+              Bold("4.2. Về văn bản quy phạm pháp luật"), "Chưa có quy định chia sẻ dữ liệu.",
+              Bold(f"5. {UNKNOWN[6]}"), "Tỉnh mong Bộ Xây dựng sớm ban hành hướng dẫn."]
+    found = texts(read(tmp_path, lines, outline))
+    both = "\n".join([funding, "4.1. Về nguồn lực", "Cán bộ chuyên trách còn thiếu.",
+                      "4.2. Về văn bản quy phạm pháp luật", "Chưa có quy định chia sẻ dữ liệu."])
+    assert found == {**said, 4: both, 5: both,
+                     6: "Tỉnh mong Bộ Xây dựng sớm ban hành hướng dẫn."}

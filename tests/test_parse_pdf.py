@@ -24,6 +24,7 @@ from pdf_builders import (
 )
 
 from baocao.campaign import load_campaign
+from baocao.parse import sections as sections_module
 from baocao.parse.document import DocumentError
 from baocao.parse.headings import is_heading_like
 from baocao.parse.pdf import pages_without_text, read_pdf
@@ -971,3 +972,147 @@ def test_letters_a_scan_read_one_by_one_are_joined_into_its_words(tmp_path):
     pdf.save()
     path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
     assert [b.text for b in read_pdf(path).blocks] == [heading, prose]
+
+
+# -- a title in small capitals run into its paragraph --------------------------------------
+
+RUN_IN_TITLE = "2. Những thay đổi của các đô thị trong tỉnh từ năm 2018"
+RUN_IN_TEXT = ("UBND tỉnh đã chọn 6 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 – 2025 "
+               "và ban hành kế hoạch triển khai cho từng đô thị.")
+
+
+def _small_capitals_lead_pdf(path):
+    """A line of body text, then a numbered title set in small capitals (capitals 13 pt,
+    letters typed in lower case as capitals of 0.8 of it; the year full size, as figures are)
+    run into its item's first paragraph in 13 pt body type, which wraps at the column's edge."""
+    from pdf_builders import FONT_DIR
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    pdf.drawString(85, 700, OPENING)
+    x, y = 85.0, 672
+    for letter in RUN_IN_TITLE:
+        size = 0.8 * 13 if letter.islower() else 13
+        pdf.setFont("Serif", size)
+        pdf.drawString(x, y, letter.upper())
+        x += pdfmetrics.stringWidth(letter.upper(), "Serif", size)
+    x += pdfmetrics.stringWidth(" ", "Serif", 13)
+    words = RUN_IN_TEXT.split()
+    first = []
+    while pdfmetrics.stringWidth(" ".join([*first, words[0]]), "Serif", 13) <= 540 - x:
+        first.append(words.pop(0))
+    pdf.setFont("Serif", 13)
+    pdf.drawString(x, y, " ".join(first))
+    for line in simpleSplit(" ".join(words), "Serif", 13, 455):
+        y -= 18
+        pdf.drawString(85, y, line)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_title_in_small_capitals_run_into_its_paragraph_is_the_paragraphs_lead(tmp_path):
+    """A numbered title set apart by small capitals rather than bold, its item's first sentence
+    after it on the same line in the body's type: the title (to its year, which small capitals
+    draw full size) is the paragraph's lead, as a bold one is; the line is of the body's size, so
+    the paragraph's next line goes on it; and the title is the heading, the rest its item's text."""
+    document = read_pdf(_small_capitals_lead_pdf(tmp_path / "chu-hoa-nho-dau-doan.pdf"))
+    title = RUN_IN_TITLE.upper()
+    assert [(b.number, b.lead, b.text) for b in document.blocks] == [
+        ("", "", OPENING),
+        ("2.", title, f"{title} {RUN_IN_TEXT}"),
+    ]
+    heading = next(h for h in sections_module._headings(document.blocks, after=0, outline=tuple(OUTLINE))
+                   if h.first == 1)
+    assert (heading.line, heading.run_in) == (title, RUN_IN_TEXT)
+
+
+# -- a table too wide for its column, in a page set in two columns -------------------------
+
+TABLE_ROWS = (("TT", "Văn bản", "Trích yếu"),
+              ("1", "Kế hoạch số 193/KH-UBND", "Triển khai Đề án phát triển đô thị thông minh"),
+              ("2", "Quyết định 1309/QĐ-UBND", "Thành lập Tổ giúp việc về đô thị thông minh"))
+
+
+def _two_columns_with_a_wide_table_pdf(path):
+    """Two columns: on the left a heading over a long paragraph; on the right a heading over a
+    short one, a ruled table wider than the column (its last column runs off the page: the
+    page's edge cuts its rules, and the text there runs on past it), then a heading over a
+    paragraph; a full-width line before and after."""
+    from pdf_builders import FONT_DIR
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    regular, bold = "Serif", "Serif-Bold"
+    pdfmetrics.registerFont(TTFont(regular, str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont(bold, str(FONT_DIR / "LiberationSerif-Bold.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(regular, 13)
+    pdf.drawString(85, 760, "UBND tỉnh báo cáo kết quả thực hiện như sau:")
+
+    def paragraph(x0, x1, heading, text, y):
+        pdf.setFont(bold, 13)
+        pdf.drawString(x0, y, heading)
+        pdf.setFont(regular, 13)
+        for line in simpleSplit(text, regular, 13, x1 - x0):
+            y -= 18
+            pdf.drawString(x0, y, line)
+        return y
+
+    left_end = paragraph(85, 295, "1. Kết quả đạt được", f"{COLUMN_LEFT_TEXT} {COLUMN_RIGHT_TEXT} {COLUMN_LEFT_TEXT}",
+                         730)
+    y = paragraph(325, 540, "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT, 730) - 12
+    edges = (325, 355, 525, 595)  # its last column would end at 700: the page ends at 595
+    top = y
+    for row in TABLE_ROWS:
+        pdf.line(edges[0], y, edges[-1], y)
+        for x0, cell in zip(edges, row, strict=False):
+            pdf.setFont(bold if row is TABLE_ROWS[0] else regular, 13)
+            pdf.drawString(x0 + 4, y - 15, cell)
+        y -= 22
+    pdf.line(edges[0], y, edges[-1], y)
+    for x in edges:
+        pdf.line(x, top, x, y)
+    right_end = paragraph(325, 540, "3. Đề xuất, kiến nghị", "Đề nghị Bộ Xây dựng sớm ban hành hướng dẫn.", y - 24)
+    pdf.setFont(regular, 13)
+    pdf.drawString(85, min(left_end, right_end) - 30, "Trên đây là báo cáo của tỉnh./.")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_table_too_wide_for_its_column_is_read_in_its_column_whole(tmp_path):
+    """A ruled table in the right column, too wide for it, runs off the page's edge: the text of
+    its last column, past the edge, is still that column's (it starts in the cell the edge cut);
+    the columns are still found, and the table is read in its column, between the lines above
+    and below it there."""
+    document = read_pdf(_two_columns_with_a_wide_table_pdf(tmp_path / "bang-rong.pdf"))
+    assert texts(document) == [
+        "UBND tỉnh báo cáo kết quả thực hiện như sau:",
+        "1. Kết quả đạt được", f"{COLUMN_LEFT_TEXT} {COLUMN_RIGHT_TEXT} {COLUMN_LEFT_TEXT}",
+        "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT,
+        *(" | ".join(row) for row in TABLE_ROWS),
+        "3. Đề xuất, kiến nghị", "Đề nghị Bộ Xây dựng sớm ban hành hướng dẫn.",
+        "Trên đây là báo cáo của tỉnh./.",
+    ]
+
+
+@pytest.mark.parametrize("before, after, joined", [
+    ("Quyết định số 1309/QĐ-", "UBND ngày 05/6/2019", "Quyết định số 1309/QĐ-UBND ngày 05/6/2019"),
+    ("giai đoạn 2015-", "2017 của tỉnh", "giai đoạn 2015-2017 của tỉnh"),
+    ("giai đoạn 2015 -", "2017 của tỉnh", "giai đoạn 2015 - 2017 của tỉnh"),
+])
+def test_a_code_broken_after_its_hyphen_is_joined_without_a_space(before, after, joined):
+    """A line ending in a hyphen right after a letter or a figure, the next line opening with a
+    capital or a figure: a code or a span broken at its hyphen, joined as it was written."""
+    from baocao.parse.pdf import _join
+
+    assert _join(before, after) == joined
+    assert _join(before[:-1] + "\x02", after) == joined  # the hyphen PDFium marks as a line end's
