@@ -47,11 +47,12 @@ total, expected.json's `funding.total_vnd` where the generator recorded it (pool
 right when equal (a file that says it spent nothing, recorded as none, is right read as 0),
 and a wrong one should be for review.
 
-Report number and date: `report_number` and `report_date` read from the letterhead
-(parse/letterhead.py, as the table does) against the file's own: expected.json's
-`report_number`/`report_date` where the generator wrote them, else the letterhead lines it
-wrote into `absent` ("Số: 139/BC-UBND", "Bắc Kạn, ngày 23 tháng 5 năm 2022"). Right when
-both equal; a file with neither line is not scored.
+Report number and date: `report_number` and `report_date` read from the letterhead, the date
+from the signature block when the letterhead has none (parse/letterhead.py, as the table
+does), against the file's own: expected.json's `report_number`/`report_date` where the
+generator wrote them, else the letterhead lines it wrote into `absent` ("Số: 139/BC-UBND",
+"Bắc Kạn, ngày 23 tháng 5 năm 2022"). Right when both equal; a file with neither line is
+not scored.
 
 Pages: PDFs (and scans) are counted with pdfplumber; .docx/.doc have no pages of their own,
 so their count is LibreOffice's for the same document (`pages` in expected.json, measured
@@ -160,11 +161,11 @@ def written_reference(entry: dict) -> tuple[str | None, str | None]:
     return number, day
 
 
-def reference_of(letterhead: str, entry: dict) -> Reference | None:
+def reference_of(letterhead: str, signoff: str, entry: dict) -> Reference | None:
     number, day = written_reference(entry)
     if number is None and day is None:
         return None
-    read = report_reference(letterhead or "")
+    read = report_reference(letterhead or "", signoff or "")
     got_day = read.date.isoformat() if read.date else None
     return Reference(number is None or read.number == number, day is None or got_day == day)
 
@@ -254,7 +255,7 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
         times.append(time.perf_counter() - start)
     result = FileResult(entry, min(times), pages_of(path, entry), parsed.status)
     result.funding = funding_of(parsed.sections, parsed.letterhead, entry, outline)
-    result.reference = reference_of(parsed.letterhead, entry)
+    result.reference = reference_of(parsed.letterhead, parsed.signoff, entry)
     found = {s.number: s.text for s in parsed.sections}
     # An item not found is flagged as the table flags it: a province that reported has an
     # empty cell ("trống dù tỉnh đã báo cáo"), or its document could not be read at all.
