@@ -35,6 +35,10 @@ _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
 # 1, 3 tỷ"): read as the decimal, but unclear. Not after a year ("Năm 2021, 3 tỷ").
 _SPACED_DECIMAL = re.compile(rf"(?<![\d.,])(\d{{1,3}}), (\d{{1,3}})\s*({_UNIT})(?![a-z])")
 _TOTAL_WORDS = ("tong kinh phi", "tong cong", "tong so", "tong muc dau tu", "tong von", "tong nguon", "tong")
+# A line labelled as a table's total row is ("Cộng", "Cộng cả giai đoạn: 25.990 triệu đồng"): the
+# word opens the line and a colon ends its label, the amount right after it. Not "cộng đồng"
+# (community) nor "Cộng hòa", other words that open with it.
+_SUM_LINE = re.compile(r"^[\W\d]*cong\b(?! (?:dong|hoa)\b)[^:]{0,40}:\s*(?=\d)")
 # "100 tỷ đồng, trong đó: ngân sách 60 tỷ, xã hội hóa 40 tỷ": the amount before the
 # breakdown is the total, whatever words precede it.
 _BREAKDOWN = re.compile(r"^(?:\s*(?:dong|vnd)\b)?[\s,.:;()-]*(?:trong do|bao gom|gom)\b")
@@ -177,7 +181,7 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
             lines = re.split(r"[\n;]|(?<=[.!?])\s", block)
         for line in lines:
             amounts = amounts_in(line)
-            if amounts and any(w in fold(line) for w in _TOTAL_WORDS):
+            if amounts and _states_total(line):
                 first = amounts[0]
                 return FundingFigure(first.vnd, N_("stated total: {cited}").format(cited=first.cited), first.ambiguous,
                                      stated=True)
@@ -200,6 +204,10 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     if len(amounts) == 1:
         return FundingFigure(amounts[0].vnd, N_("single amount: {cited}").format(cited=amounts[0].cited),
                              amounts[0].ambiguous)
+    whole = _sum_of_the_others(amounts)
+    if whole is not None:
+        rule = N_("the amount the {count} others add up to: {cited}").format(count=len(amounts) - 1, cited=whole.cited)
+        return FundingFigure(whole.vnd, rule, any(a.ambiguous for a in amounts))
     if not add_up:
         return FundingFigure(None, N_("{count} amounts and no stated total: not added up").format(count=len(amounts)),
                              True)
@@ -229,7 +237,7 @@ def stated_totals(text: str) -> set[int]:
                        for a in [_broken_down(sentence)] if a is not None}
         for line in lines:
             amounts = amounts_in(line)
-            if amounts and any(w in fold(line) for w in _TOTAL_WORDS):
+            if amounts and _states_total(line):
                 totals.add(amounts[0].vnd)
     return totals
 
@@ -264,6 +272,23 @@ def _report_funding(item: str, report: str) -> FundingFigure:
     figure = funding_total(report, add_up=False)
     return replace(figure, rule=N_("outside the funding item (not found): {rule}").format(rule=figure.rule),
                    elsewhere=True)
+
+
+def _states_total(line: str) -> bool:
+    """Whether the line says it gives a total: 'tổng …' anywhere, or it opens as a total row
+    is labelled ("Cộng …: 25.990 triệu đồng")."""
+    folded = fold(line)
+    return any(w in folded for w in _TOTAL_WORDS) or bool(_SUM_LINE.match(folded))
+
+
+def _sum_of_the_others(amounts: list[Amount]) -> Amount | None:
+    """Of three amounts or more, the one the others add up to exactly: the total written
+    with its parts ("2019: 5.960 triệu; 2020: 8.340 triệu; …" and then 14.300 triệu), whatever
+    words label it; adding it to its parts would count the money twice."""
+    if len(amounts) < 3:
+        return None
+    everything = sum(a.vnd for a in amounts)
+    return next((a for a in amounts if 2 * a.vnd == everything), None)
 
 
 def _without_wholes(line: str) -> list[Amount]:

@@ -66,4 +66,4 @@ def campaign_reports(store: Store, campaign_id: str) -> list[ReportRecord]:
 
 def _document(d: MessageDocument, sections: dict[str, list[SectionRecord]]) -> DocumentRecord:
     return DocumentRecord(d.filename, d.sha256, d.format, d.status, d.error, tuple(sections.get(d.sha256, ())), d.ocr,
-                          report_reference(d.letterhead), d.letterhead)
+                          report_reference(d.letterhead, d.signoff), d.letterhead)

@@ -251,7 +251,8 @@ class Examiner:
             return None
         return ParsedDocument(known.format, known.status, (), known.letterhead, known.error, known.section_numbers,
                               known.ocr, tuple(n for n, reasons in zip(known.section_numbers, known.section_reasons,
-                                                                       strict=True) if named_by_heading(reasons)))
+                                                                       strict=True) if named_by_heading(reasons)),
+                              known.signoff)
 
 
 
@@ -299,7 +300,7 @@ def own_outline_only(parses: Mapping[str, ParsedDocument], campaigns: Sequence[C
                 parsed.format, "no_sections", (), parsed.letterhead,
                 N_("the document follows the outline of {campaign}, not this campaign's: it is counted as that "
                    "request's report; check it by hand if it answers this one too").format(campaign=best),
-                ocr=parsed.ocr)
+                ocr=parsed.ocr, signoff=parsed.signoff)
     return kept
 
 

@@ -12,7 +12,11 @@ A report sent under a covering letter ("Số: 527/SXD-QLĐT / V/v gửi Báo cá
 report itself) has two letterheads: the report's own is the one right above its title
 ("BÁO CÁO"), so the number and date read are the last ones before the title. A covering
 letter read without the report's letterhead (its subject line "V/v gửi Báo cáo …", no title
-under it) names the report it sends: "… gửi kèm Báo cáo số 296/BC-UBND ngày 20/5/2022"."""
+under it) names the report it sends: "… gửi kèm Báo cáo số 296/BC-UBND ngày 20/5/2022".
+
+A report whose letterhead leaves the place and date out has them above the signer's title
+instead ("Hà Nội, ngày 23 tháng 5 năm 2022" in the signature block, after "Nơi nhận"): read
+there, in the same shapes, when the letterhead gives none."""
 
 from __future__ import annotations
 
@@ -51,8 +55,10 @@ class ReportReference:
     date: date | None
 
 
-def report_reference(letterhead: str) -> ReportReference:
-    return ReportReference(report_number(letterhead), report_date(letterhead))
+def report_reference(letterhead: str, signoff: str = "") -> ReportReference:
+    """The number and date of the letterhead; the date of the signature block (`signoff`,
+    the text from the closing on) when the letterhead has none."""
+    return ReportReference(report_number(letterhead), report_date(letterhead) or signed_date(signoff))
 
 
 def report_number(letterhead: str) -> str | None:
@@ -67,6 +73,18 @@ def report_date(letterhead: str) -> date | None:
     break or a table cell splits it, the last one above the report's title when there is
     one above it, else the first; None when absent, left blank or impossible."""
     return _own(letterhead, _dates, 1)
+
+
+def signed_date(signoff: str) -> date | None:
+    """The date written above the signer ("Hà Nội, ngày 23 tháng 5 năm 2022"), in the text
+    from the closing on: the first one before another document begins, at its "Số:" field
+    or its title (a district's report attached after the signature has its own letterhead);
+    None when absent or impossible."""
+    lines = nfc(signoff).split("\n")
+    end = next((at for at, line in enumerate(lines) if _TITLE.match(fold(line))), len(lines))
+    text = "\n".join(lines[:end])
+    field = next(iter(_fields(text)), None)
+    return next(iter(_dates(text[:field.start()] if field else text)), None)
 
 
 def _own(letterhead: str, found: Callable[[str], list[T]], part: int) -> T | None:
@@ -110,13 +128,17 @@ def _cited(text: str) -> tuple[str, date | None] | None:
 
 
 def _numbers(text: str) -> list[str]:
-    numbers = []
-    text = nfc(text)
+    return [_written(m) for m in _fields(nfc(text))]
+
+
+def _fields(text: str) -> list[re.Match]:
+    """The numbers written after a "Số:" field, in order (text in NFC)."""
+    found = []
     for m in _NUMBER.finditer(text):
         field = _FIELD.search(text[max(0, m.start() - 12):m.start()])
         if field and fold(field[1]) in _NUMBER_FIELDS:
-            numbers.append(_written(m))
-    return numbers
+            found.append(m)
+    return found
 
 
 def _dates(text: str) -> list[date]:

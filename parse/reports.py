@@ -34,6 +34,7 @@ class ParsedDocument:
     numbers: tuple[int, ...] = ()   # the section numbers, when read back without their text
     ocr: bool = False               # some text was recognised from page images
     named: tuple[int, ...] = ()     # read back: the numbers of the sections whose heading named the item
+    signoff: str = ""               # from the closing on ("Trên đây là báo cáo…", "Nơi nhận", the signature)
 
     @property
     def section_numbers(self) -> tuple[int, ...]:
@@ -88,10 +89,11 @@ def _outline_found(document: Document, outline: Sequence[OutlineSection], fmt: s
     report = extract_sections(document, outline)
     if not report.sections:
         return ParsedDocument(fmt, "no_sections", (), report.letterhead,
-                              _with_partial(NO_SECTIONS, partial), ocr=document.ocr)
+                              _with_partial(NO_SECTIONS, partial), ocr=document.ocr, signoff=report.signoff)
     if partial:
-        return ParsedDocument(fmt, "partial", report.sections, report.letterhead, partial, ocr=document.ocr)
-    return ParsedDocument(fmt, "ok", report.sections, report.letterhead, ocr=document.ocr)
+        return ParsedDocument(fmt, "partial", report.sections, report.letterhead, partial, ocr=document.ocr,
+                              signoff=report.signoff)
+    return ParsedDocument(fmt, "ok", report.sections, report.letterhead, ocr=document.ocr, signoff=report.signoff)
 
 
 def _with_partial(reason: str, partial: str) -> str:

@@ -241,10 +241,10 @@ class Store(ObjectStore, CatalogueReader):
         its letterhead names in the campaign's table, replacing an earlier parse of the same
         content for that campaign only."""
         self.db.execute(
-            "INSERT OR REPLACE INTO documents(sha256, campaign_id, format, status, ocr, letterhead, province_code, "
-            "error, parsed_at) VALUES (?,?,?,?,?,?,?,?,?)",
-            (sha, campaign_id, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, province_code,
-             parsed.error, now_utc()),
+            "INSERT OR REPLACE INTO documents(sha256, campaign_id, format, status, ocr, letterhead, signoff, "
+            "province_code, error, parsed_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (sha, campaign_id, parsed.format, parsed.status, int(parsed.ocr), parsed.letterhead, parsed.signoff,
+             province_code, parsed.error, now_utc()),
         )
         self.db.execute("DELETE FROM sections WHERE document_sha256 = ? AND campaign_id = ?", (sha, campaign_id))
         self.db.executemany(

@@ -30,14 +30,14 @@ class CatalogueReader:
     def known_document(self, sha: str, campaign_id: str) -> KnownDocument | None:
         """A document an earlier run parsed for this campaign (the same file sent again, by
         another province or in another message): its outcome, so it is not parsed twice."""
-        row = self.db.execute("SELECT format, status, letterhead, error, ocr FROM documents "
+        row = self.db.execute("SELECT format, status, letterhead, error, ocr, signoff FROM documents "
                               "WHERE sha256 = ? AND campaign_id = ?", (sha, campaign_id)).fetchone()
         if row is None:
             return None
         found = self.db.execute("SELECT number, reasons FROM sections WHERE document_sha256 = ? AND campaign_id = ? "
                                 "ORDER BY number", (sha, campaign_id)).fetchall()
         return KnownDocument(row[0], row[1], row[2] or "", row[3] or "", bool(row[4]), tuple(r[0] for r in found),
-                             tuple(tuple(c for c in (r[1] or "").split(",") if c) for r in found))
+                             tuple(tuple(c for c in (r[1] or "").split(",") if c) for r in found), row[5] or "")
 
     def counts_by_kind(self) -> dict[str, int]:
         """How many messages of each kind ("not analysed" for those not analysed yet), by kind."""
@@ -81,12 +81,13 @@ class CatalogueReader:
 
     def message_documents(self, campaign_id: str) -> list[MessageDocument]:
         """Every document parsed for the campaign with the message it came with, by message and part."""
-        return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]), r[8] or "")
+        return [MessageDocument(r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6] or "", bool(r[7]), r[8] or "",
+                                r[9] or "")
                 for r in self.db.execute(
                     """SELECT a.message_sha256,
                               CASE WHEN c.province_status = 'assigned' THEN c.province_code
                                    ELSE d.province_code END,   -- the clerk's for this campaign speaks for all
-                              a.filename, d.sha256, d.format, d.status, d.error, d.ocr, d.letterhead
+                              a.filename, d.sha256, d.format, d.status, d.error, d.ocr, d.letterhead, d.signoff
                        FROM attachments a JOIN documents d ON d.sha256 = a.sha256 AND d.campaign_id = ?
                          LEFT JOIN message_campaigns c ON c.message_sha256 = a.message_sha256
                            AND c.campaign_id = d.campaign_id

@@ -112,6 +112,7 @@ class KnownDocument(NamedTuple):
     ocr: bool
     section_numbers: tuple[int, ...]
     section_reasons: tuple[tuple[str, ...], ...] = ()   # each section's reason codes, in that order
+    signoff: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class MessageDocument(NamedTuple):
     error: str
     ocr: bool
     letterhead: str = ""        # the text before the first outline item
+    signoff: str = ""           # the text from the closing on (the signature block)
 
 
 class MessageRecord(NamedTuple):

@@ -21,7 +21,10 @@ ADDED_COLUMNS = (("locations", "size", "INTEGER"), ("locations", "internaldate",
                  ("campaign_versions", "table_sha256", "TEXT"),
                  # Schema 6: a digest is one campaign's; one made before reads NULL, the store's one
                  # campaign's then, and counts for every campaign (none covers that time again).
-                 ("digests", "campaign_id", "TEXT"))
+                 ("digests", "campaign_id", "TEXT"),
+                 # A document parsed before its sign-off was kept reads NULL: its date is read from
+                 # its letterhead only until it is parsed again.
+                 ("documents", "signoff", "TEXT"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,6 +81,7 @@ CREATE TABLE IF NOT EXISTS documents (  -- one row per document and campaign: it
     status TEXT NOT NULL,               -- ok | partial | no_sections | failed | unsupported
     ocr INTEGER NOT NULL DEFAULT 0,     -- text recognised from page images
     letterhead TEXT,
+    signoff TEXT,                       -- from the closing on: the signature block's date when the letterhead has none
     province_code TEXT,                 -- the province its letterhead names, in the campaign's table
     error TEXT,
     parsed_at TEXT NOT NULL,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from baocao.aggregate.amounts import amounts_in, funding_total, typed_billions
+from baocao.aggregate.amounts import amounts_in, funding_total, stated_totals, typed_billions
 
 
 @pytest.mark.parametrize("text, vnd", [
@@ -417,3 +417,33 @@ def test_a_period_total_that_a_table_by_year_breaks_down_is_the_figure_not_a_yea
             "2021 | 18.737 | Quyết toán\n2022 | 10.106 | Ước thực hiện")
     figure = funding_total(text)
     assert figure.vnd == 59_899_000_000 and figure.stated and not figure.ambiguous
+
+
+@pytest.mark.parametrize("total_line", [
+    "Cộng cả giai đoạn: 25.990 triệu đồng.",
+    "Cộng: 25.990 triệu đồng.",
+    "- Cộng giai đoạn 2019 – 2022: 25.990 triệu đồng.",
+])
+def test_a_line_labelled_as_a_total_row_is_the_total_not_added_to_its_parts(total_line):
+    # the parts here do not add up to it (a figure misread in a scan): the line's label says it is the total
+    text = ("Vốn bố trí qua các năm: năm 2019 là 5,960 triệu đồng; năm 2020 là 8.340 triệu đồng; "
+            f"năm 2021 là 6.690 triệu đồng; năm 2022 là 5.000 triệu đồng.\n{total_line}")
+    figure = funding_total(text)
+    assert figure.vnd == 25_990_000_000 and figure.stated and not figure.ambiguous
+    assert stated_totals(text) == {25_990_000_000}
+
+
+def test_a_line_opening_with_another_word_of_cong_is_no_total():
+    text = "Cộng đồng doanh nghiệp: 5 tỷ đồng.\nNgân sách tỉnh: 20 tỷ đồng."
+    assert funding_total(text).vnd == 25_000_000_000 and not funding_total(text).stated
+
+
+def test_of_three_amounts_or_more_the_one_the_others_add_up_to_is_the_total_whatever_labels_it():
+    text = ("Năm 2020 bố trí 4.000 triệu đồng, năm 2021 bố trí 6.000 triệu đồng, năm 2022 bố trí 2.000 triệu đồng; "
+            "lũy kế 12.000 triệu đồng.")
+    figure = funding_total(text)
+    assert figure.vnd == 12_000_000_000 and figure.rule.startswith("the amount the 3 others add up to")
+
+
+def test_two_equal_amounts_are_two_parts_not_a_total_and_its_part():
+    assert funding_total("Năm 2021 bố trí 5 tỷ đồng. Năm 2022 bố trí 5 tỷ đồng.").vnd == 10_000_000_000

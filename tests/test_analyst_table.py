@@ -188,6 +188,30 @@ def test_a_report_whose_headings_match_no_outline_item_counts_as_received_with_a
                             "check it by hand")
 
 
+def test_a_report_dated_only_above_its_signer_is_cited_by_that_date(tmp_path):
+    import email.policy
+    from email.message import EmailMessage
+
+    import docx
+    from docx_builders import LETTERHEAD_ROWS, build_report
+
+    build_report(tmp_path / "bc.docx", letterhead=(LETTERHEAD_ROWS[0], (LETTERHEAD_ROWS[1][0], "")))
+    report = docx.Document(tmp_path / "bc.docx")
+    report.tables[-1].rows[0].cells[1].paragraphs[0].insert_paragraph_before("Quảng Ninh, ngày 26 tháng 5 năm 2022")
+    report.save(tmp_path / "bc.docx")
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"], m["Subject"] = "sxd@quangninh.gov.vn", "Báo cáo theo văn bản 1683/BXD-PTDT"
+    m["Date"], m["Message-ID"] = "Fri, 27 May 2022 09:00:00 +0700", "<ky-ngay@quangninh.gov.vn>"
+    m.set_content("Kính gửi Bộ Xây dựng")
+    m.add_attachment((tmp_path / "bc.docx").read_bytes(), maintype="application", subtype="octet-stream",
+                     filename="Báo cáo.docx")
+    (tmp_path / "box").mkdir()
+    (tmp_path / "box" / "1.eml").write_bytes(m.as_bytes())
+    assert run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "box")).returncode == 0
+    table = aggregate(tmp_path / "kho", tmp_path / "t.json").set_index("province_code")
+    assert (table.loc["22", "report_number"], table.loc["22", "report_date"]) == ("123/BC-UBND", "2022-05-26")
+
+
 def test_each_report_is_cited_by_the_number_and_date_the_province_gave_it(store, tmp_path):
     table = aggregate(store, tmp_path / "t.json").set_index("province_code")
     assert (table.loc["01", "report_number"], table.loc["01", "report_date"]) == ("215/BC-UBND", "2022-05-23")

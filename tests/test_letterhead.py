@@ -102,3 +102,32 @@ def test_a_report_citing_another_report_keeps_its_own_number():
               "Tiếp theo Báo cáo số 100/BC-UBND ngày 2/3/2022 của UBND tỉnh")
     assert report_reference(report).number == "139/BC-UBND"
     assert report_reference(report).date == date(2022, 5, 23)
+
+
+NO_DATE_LETTERHEAD = ("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH Số: 181/BC-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+                      "Tự do - Hạnh phúc\nBÁO CÁO\nTình hình phát triển đô thị thông minh")
+SIGNED = ("Trên đây là báo cáo của UBND tỉnh./.\nNơi nhận: - Bộ Xây dựng (b/c); - Lưu: VT. | "
+          "Trà Vinh, ngày 28 tháng 5 năm 2022 TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\nNguyễn Văn B")
+
+
+def test_a_date_left_out_of_the_letterhead_is_read_above_the_signer():
+    assert report_reference(NO_DATE_LETTERHEAD, SIGNED) == report_reference(
+        NO_DATE_LETTERHEAD.replace("Hạnh phúc", "Hạnh phúc Trà Vinh, ngày 28 tháng 5 năm 2022"))
+    assert report_reference(NO_DATE_LETTERHEAD, SIGNED).date == date(2022, 5, 28)
+    dashed = SIGNED.replace("28 tháng 5 năm 2022", "28 - 5 - 2022")
+    assert report_reference(NO_DATE_LETTERHEAD, dashed).date == date(2022, 5, 28)
+
+
+def test_the_letterheads_date_comes_first_and_the_signature_block_is_only_read_without_one():
+    assert report_reference(HA_NOI, SIGNED).date == date(2022, 5, 23)
+    assert report_reference(NO_DATE_LETTERHEAD).date is None
+
+
+def test_after_the_signature_a_document_attached_with_its_own_title_gives_no_date_to_the_report():
+    attached = ("Trên đây là báo cáo của UBND tỉnh./.\nNơi nhận: - Lưu: VT. | TM. ỦY BAN NHÂN DÂN\n"
+                "ỦY BAN NHÂN DÂN HUYỆN CÀNG LONG Số: 12/BC-UBND | Càng Long, ngày 3 tháng 5 năm 2022\nBÁO CÁO\n")
+    assert report_reference(NO_DATE_LETTERHEAD, attached).date is None
+
+
+def test_an_impossible_date_above_the_signer_stays_empty():
+    assert report_reference(NO_DATE_LETTERHEAD, SIGNED.replace("28 tháng", "38 tháng")).date is None

@@ -146,3 +146,28 @@ def test_a_report_whose_headings_match_nothing_is_read_with_a_note_saying_so(tmp
     parsed = parse_document(tmp_path / "obj", "docx", "bc.docx", OUTLINE, work_dir=tmp_path)
     assert parsed.status == "no_sections" and parsed.sections == ()
     assert parsed.error == "the report was read but none of its headings matched the outline: check it by hand"
+
+
+def _signed_below_only(path):
+    """A reply whose letterhead leaves the place and date out: they are written above the
+    signer's title, in the signature block's right cell."""
+    import docx
+    from docx_builders import LETTERHEAD_ROWS, build_report
+
+    letterhead = (LETTERHEAD_ROWS[0], (LETTERHEAD_ROWS[1][0], ""))
+    build_report(path, letterhead=letterhead)
+    document = docx.Document(path)
+    signer = document.tables[-1].rows[0].cells[1]
+    signer.paragraphs[0].insert_paragraph_before("Quảng Ninh, ngày 26 tháng 5 năm 2022")
+    document.save(path)
+    return path
+
+
+def test_the_sign_off_is_kept_apart_with_the_date_written_above_the_signer(tmp_path):
+    from datetime import date
+
+    from baocao.parse.letterhead import ReportReference, report_reference
+
+    parsed = parse_document(_signed_below_only(tmp_path / "bc.docx"), "docx", "bc.docx", OUTLINE, work_dir=tmp_path)
+    assert parsed.status == "ok" and "ngày 26" not in parsed.letterhead and "ngày 26" in parsed.signoff
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("123/BC-UBND", date(2022, 5, 26))
