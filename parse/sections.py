@@ -921,6 +921,9 @@ def _run_in(line: str) -> tuple[str, str]:
     # "2. Giai đoạn 2014 – 2018: các phần mềm đầu tiên (nội dung 1 theo đề cương)": a
     # subtitle that ends saying which item the heading answers is the heading's own.
     subtitle = rest.endswith(")") and outline_reference(rest) is not None
+    # "CÁC MỤC TIÊU CỦA ĐỀ ÁN: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU": a heading in capitals goes on in
+    # capitals after its colon; an item's text is never written so.
+    subtitle = subtitle or (is_all_caps(title) and is_all_caps(rest))
     if not colon or not rest or not title.strip() or subtitle or not (sentence or len(rest) > len(title)):
         return line, ""
     return f"{line[:len(label)]}{title}:", rest

@@ -419,3 +419,18 @@ def test_a_list_of_the_documents_the_report_rests_on_before_the_items_is_not_ite
         **TEXTS, 1: f"{TEXTS[1]}\na) Về hạ tầng\nHạ tầng của tỉnh đã được đầu tư.",
         2: texts[1], 3: texts[1]}
 
+
+def test_a_heading_in_capitals_going_on_in_capitals_after_its_colon_is_one_heading(tmp_path):
+    """"CÁC MỤC TIÊU: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU": no item's text is written in capitals, so the
+    words after the colon are the heading's, not its item's first line."""
+    from baocao.parse.sections import _run_in
+
+    assert _run_in("CÁC MỤC TIÊU CỦA ĐỀ ÁN: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU") == (
+        "CÁC MỤC TIÊU CỦA ĐỀ ÁN: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU", "")
+    lines = []
+    for n, words in HINTING.items():
+        lines += [Bold(f"{words.upper()}: TỈNH ĐÃ LÀM ĐƯỢC TỚI ĐÂU" if n == 2 else words.upper()), TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[1].heading == f"{HINTING[2].upper()}: TỈNH ĐÃ LÀM ĐƯỢC TỚI ĐÂU"
+
