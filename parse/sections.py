@@ -160,9 +160,10 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     bodies: dict[int, list[Block]] = {}
     split: set[int] = set()  # items written under two headings
     left_out: list[str] = []  # the heading and text of each heading taken for no item
+    summary = _summary_table(blocks, opened, signoff_at)
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
     for opening, end in zip(openings, ends, strict=True):
-        body = blocks[opening.last + 1 : min(end, signoff_at)]
+        body = tuple(blocks[pos] for pos in range(opening.last + 1, min(end, signoff_at)) if pos not in summary)
         if not opening.items:
             left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             continue
@@ -189,6 +190,35 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
         letterhead=_joined(blocks[:max(first, title_end)]),
         signoff=_joined(blocks[signoff_at:]),
     )
+
+
+def _summary_table(blocks: tuple[Block, ...], opened: list[_Opening], before: int) -> frozenset[int]:
+    """The positions of a table after the last item's heading that sums the report up item
+    by item ("Mục | Nội dung | Tóm lược", then "1 | <the heading of item 1> | …"), and of its
+    title right above it: no part of the last item's text. A table is one when
+    OUTLINE_TABLE_ROWS of its rows or more are a number and a title (_item_row) whose title
+    is one of the report's own headings written again (CONTINUED_LIKENESS, folded, without
+    its label); a table inside the last item (the plans issued, the figures asked for)
+    repeats none. Its title is the line right above it when that is a short unnumbered line
+    that does not end a sentence ("Bảng tóm lược kết quả…", "… như sau:")."""
+    if not opened:
+        return frozenset()
+    headings = [match_key(o.line) for o in opened]
+    summary: set[int] = set()
+    for first, last in _tables(blocks):
+        if first <= opened[-1].last or last >= before:
+            continue
+        rows = (_item_row(blocks[pos], any_text=True) for pos in range(first, last + 1))
+        repeats = sum(1 for row in rows if row is not None and (key := match_key(row[1]))
+                      and any(fuzz.ratio(key, heading) >= CONTINUED_LIKENESS for heading in headings))
+        if repeats < OUTLINE_TABLE_ROWS:
+            continue
+        summary |= set(range(first, last + 1))
+        title = blocks[first - 1]
+        if (first - 1 > opened[-1].last and title.kind == "paragraph" and not title.number
+                and len(title.text) <= UNTAKEN_HEADING_CHARS and not title.text.rstrip().endswith((".", ";", ","))):
+            summary.add(first - 1)
+    return frozenset(summary)
 
 
 # A heading written again over its item's continuation ("2. Toàn cảnh (tiếp theo)"): its words

@@ -434,3 +434,51 @@ def test_a_heading_in_capitals_going_on_in_capitals_after_its_colon_is_one_headi
     assert {s.number: s.text for s in report.sections} == TEXTS
     assert report.sections[1].heading == f"{HINTING[2].upper()}: TỈNH ĐÃ LÀM ĐƯỢC TỚI ĐÂU"
 
+
+SUMMARY_TITLE = "Bảng tóm lược kết quả theo các mục của báo cáo"
+
+
+def summary_report(path, table_rows):
+    """Six bold numbered headings over their texts, then, after item 6's text, a bold title
+    line and a table: `table_rows` under the header row "Mục | Nội dung | Tóm lược"."""
+    import docx
+    from docx_builders import add_table, write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in HINTING.items():
+        document.add_paragraph().add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    document.add_paragraph().add_run(SUMMARY_TITLE).bold = True
+    add_table(document, (("Mục", "Nội dung", "Tóm lược"), *table_rows))
+    document.tables[-1].style = "Table Grid"  # ruled, as such tables are
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+# The table sums the report up: each row an item's number, its heading again and a line.
+SUMMARY_ROWS = tuple((str(n), words, f"Tóm lược phần {n}.") for n, words in HINTING.items())
+
+
+def test_a_table_summing_the_items_up_after_the_last_one_is_no_part_of_it(tmp_path):
+    report = read(summary_report(tmp_path / "bao-cao.docx", SUMMARY_ROWS))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_table_summing_the_items_up_after_the_last_one_is_no_part_of_it_in_a_pdf_too(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    convert_to_pdf([summary_report(tmp_path / "bao-cao.docx", SUMMARY_ROWS)], tmp_path)
+    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_numbered_table_in_the_last_item_that_repeats_no_heading_is_its_text(tmp_path):
+    """The plans asked for, numbered 1-3 in a table after item 6's text: item 6's own."""
+    plans = tuple((str(n), f"Kế hoạch số {n}/KH-UBND", "Về triển khai Đề án.") for n in (1, 2, 3))
+    report = read(summary_report(tmp_path / "bao-cao.docx", plans))
+    rows = "\n".join(" | ".join(row) for row in (("Mục", "Nội dung", "Tóm lược"), *plans))
+    assert report.sections[-1].text == f"{TEXTS[6]}\n{SUMMARY_TITLE}\n{rows}"
