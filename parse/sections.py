@@ -160,7 +160,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     bodies: dict[int, list[Block]] = {}
     split: set[int] = set()  # items written under two headings
     left_out: list[str] = []  # the heading and text of each heading taken for no item
-    summary = _summary_table(blocks, opened, signoff_at)
+    summary = _summary_table(blocks, opened, signoff_at, tuple(sections))
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
     for opening, end in zip(openings, ends, strict=True):
         body = tuple(blocks[pos] for pos in range(opening.last + 1, min(end, signoff_at)) if pos not in summary)
@@ -192,18 +192,20 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     )
 
 
-def _summary_table(blocks: tuple[Block, ...], opened: list[_Opening], before: int) -> frozenset[int]:
+def _summary_table(blocks: tuple[Block, ...], opened: list[_Opening], before: int,
+                   outline: tuple[OutlineSection, ...]) -> frozenset[int]:
     """The positions of a table after the last item's heading that sums the report up item
     by item ("Mục | Nội dung | Tóm lược", then "1 | <the heading of item 1> | …"), and of its
     title right above it: no part of the last item's text. A table is one when
     OUTLINE_TABLE_ROWS of its rows or more are a number and a title (_item_row) whose title
-    is one of the report's own headings written again (CONTINUED_LIKENESS, folded, without
-    its label); a table inside the last item (the plans issued, the figures asked for)
-    repeats none. Its title is the line right above it when that is a short unnumbered line
-    that does not end a sentence ("Bảng tóm lược kết quả…", "… như sau:")."""
+    is one of the report's own headings written again, or one of the outline's
+    (CONTINUED_LIKENESS, folded, without its label and asides); a table inside the last
+    item (the plans issued, the figures asked for) repeats none. Its title is the line
+    right above it when that is a short unnumbered line that does not end a sentence
+    ("Bảng tóm lược kết quả…", "… như sau:")."""
     if not opened:
         return frozenset()
-    headings = [match_key(o.line) for o in opened]
+    headings = [match_key(o.line) for o in opened] + [match_key(item.heading) for item in outline]
     summary: set[int] = set()
     for first, last in _tables(blocks):
         if first <= opened[-1].last or last >= before:

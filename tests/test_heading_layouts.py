@@ -482,3 +482,10 @@ def test_a_numbered_table_in_the_last_item_that_repeats_no_heading_is_its_text(t
     report = read(summary_report(tmp_path / "bao-cao.docx", plans))
     rows = "\n".join(" | ".join(row) for row in (("Mục", "Nội dung", "Tóm lược"), *plans))
     assert report.sections[-1].text == f"{TEXTS[6]}\n{SUMMARY_TITLE}\n{rows}"
+
+
+def test_a_table_after_the_last_item_listing_the_outline_s_items_is_no_part_of_it(tmp_path):
+    """The summary's rows may give the outline's titles, not the province's headings."""
+    outline_rows = tuple((str(s.number), s.heading, f"Tóm lược phần {s.number}.") for s in WITHOUT_PHRASES)
+    report = read(summary_report(tmp_path / "bao-cao.docx", outline_rows))
+    assert {s.number: s.text for s in report.sections} == TEXTS
