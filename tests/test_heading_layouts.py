@@ -407,6 +407,18 @@ def test_plain_numbered_lists_among_bold_numbered_headings_are_text_not_headings
     assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
 
 
+def test_plain_numbered_lists_among_bold_numbered_headings_are_text_in_a_pdf_too(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    titles = [UNKNOWN[n] for n in UNKNOWN]
+    convert_to_pdf([lists_report(tmp_path / "bao-cao.docx", titles, [TEXTS[n] for n in UNKNOWN])], tmp_path)
+    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {
+        **TEXTS, 1: f"{TEXTS[1]}\na) Về hạ tầng\nHạ tầng của tỉnh đã được đầu tư.",
+        2: "\n".join((TEXTS[2], "Các văn bản chính UBND tỉnh đã ký gồm:", *SIGNED))}
+
 def test_a_list_of_the_documents_the_report_rests_on_before_the_items_is_not_item_1(tmp_path):
     """Five headings for six items, the second over items 2 and 3 (its title in two parts,
     its text speaking both): the list between the covering sentence and the first heading,
