@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
@@ -161,9 +161,10 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     bodies: dict[int, list[Block]] = {}
     split: set[int] = set()  # items written under two headings
     left_out: list[str] = []  # the heading and text of each heading taken for no item
+    summary = _summary_table(blocks, opened, signoff_at, tuple(sections))
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
     for opening, end in zip(openings, ends, strict=True):
-        body = blocks[opening.last + 1 : min(end, signoff_at)]
+        body = tuple(blocks[pos] for pos in range(opening.last + 1, min(end, signoff_at)) if pos not in summary)
         if not opening.items:
             left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             continue
@@ -190,6 +191,37 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
         letterhead=_joined(blocks[:max(first, title_end)]),
         signoff=_joined(blocks[signoff_at:]),
     )
+
+
+def _summary_table(blocks: tuple[Block, ...], opened: list[_Opening], before: int,
+                   outline: tuple[OutlineSection, ...]) -> frozenset[int]:
+    """The positions of a table after the last item's heading that sums the report up item
+    by item ("Mục | Nội dung | Tóm lược", then "1 | <the heading of item 1> | …"), and of its
+    title right above it: no part of the last item's text. A table is one when
+    OUTLINE_TABLE_ROWS of its rows or more are a number and a title (_item_row) whose title
+    is one of the report's own headings written again, or one of the outline's
+    (CONTINUED_LIKENESS, folded, without its label and asides); a table inside the last
+    item (the plans issued, the figures asked for) repeats none. Its title is the line
+    right above it when that is a short unnumbered line that does not end a sentence
+    ("Bảng tóm lược kết quả…", "… như sau:")."""
+    if not opened:
+        return frozenset()
+    headings = [match_key(o.line) for o in opened] + [match_key(item.heading) for item in outline]
+    summary: set[int] = set()
+    for first, last in _tables(blocks):
+        if first <= opened[-1].last or last >= before:
+            continue
+        rows = (_item_row(blocks[pos], any_text=True) for pos in range(first, last + 1))
+        repeats = sum(1 for row in rows if row is not None and (key := match_key(row[1]))
+                      and any(fuzz.ratio(key, heading) >= CONTINUED_LIKENESS for heading in headings))
+        if repeats < OUTLINE_TABLE_ROWS:
+            continue
+        summary |= set(range(first, last + 1))
+        title = blocks[first - 1]
+        if (first - 1 > opened[-1].last and title.kind == "paragraph" and not title.number
+                and len(title.text) <= UNTAKEN_HEADING_CHARS and not title.text.rstrip().endswith((".", ";", ","))):
+            summary.add(first - 1)
+    return frozenset(summary)
 
 
 # A heading written again over its item's continuation ("2. Toàn cảnh (tiếp theo)"): its words
@@ -833,7 +865,47 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
         headings = _misread_labels(blocks, headings, after, limit, skip)
-    return _misread_numerals(headings)
+    return _without_plain_lists(blocks, _misread_numerals(headings))
+
+
+def _marked(block: Block) -> bool:
+    """Whether a line is set apart as a heading is, beyond its number: a heading style,
+    bold (the whole line or its lead), underlined, coloured, letter-spaced or in capitals."""
+    return (block.heading_level is not None or block.bold or bool(block.lead) or block.underlined
+            or block.coloured or block.spaced or is_all_caps(block.text))
+
+
+def _without_plain_lists(blocks: tuple[Block, ...], headings: list[_Heading]) -> list[_Heading]:
+    """The headings without the lists written in plain lines among headings numbered in
+    the same shape but set apart (bold, a bold lead, capitals…): where CONVINCING_COUNT
+    headings of a numbered level or more are marked so and their numbers go up without
+    starting again, a run of its plain lines numbered 1, 2… (two or more but fewer than the
+    marked ones, none of them between, each ending as a list's line or a sentence does: ";",
+    ".") is a list inside the text ("Căn cứ các văn bản sau: 1. Quyết định số …; 2. …"), not
+    headings: the items' ladder is the marked one. Left among the headings, such a list
+    makes the level's numbers start again, and the items' level lose to a level of
+    sub-headings ("a)", "b)" under some items)."""
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        if heading.level[0] == "label":
+            levels.setdefault(heading.level, []).append(heading)
+    dropped: set[int] = set()
+    for at_level in levels.values():
+        marked = [h for h in at_level if _marked(blocks[h.first])]
+        ordinals = [h.ordinal for h in marked]
+        if (len(marked) < CONVINCING_COUNT or len(marked) == len(at_level) or None in ordinals
+                or any(b <= a for a, b in zip(ordinals, ordinals[1:], strict=False))):
+            continue
+        run: list[_Heading] = []
+        for heading in [*at_level, None]:
+            if heading is not None and not _marked(blocks[heading.first]):
+                run.append(heading)
+                continue
+            if (2 <= len(run) < len(marked) and [h.ordinal for h in run] == list(range(1, len(run) + 1))
+                    and all(blocks[h.last].text.rstrip().endswith((".", ";", ",")) for h in run)):
+                dropped |= {h.first for h in run}
+            run = []
+    return [h for h in headings if h.first not in dropped] if dropped else headings
 
 
 def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: int, limit: int,
@@ -909,6 +981,9 @@ def _run_in(line: str) -> tuple[str, str]:
     # "2. Giai đoạn 2014 – 2018: các phần mềm đầu tiên (nội dung 1 theo đề cương)": a
     # subtitle that ends saying which item the heading answers is the heading's own.
     subtitle = rest.endswith(")") and outline_reference(rest) is not None
+    # "CÁC MỤC TIÊU CỦA ĐỀ ÁN: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU": a heading in capitals goes on in
+    # capitals after its colon; an item's text is never written so.
+    subtitle = subtitle or (is_all_caps(title) and is_all_caps(rest))
     if not colon or not rest or not title.strip() or subtitle or not (sentence or len(rest) > len(title)):
         return line, ""
     return f"{line[:len(label)]}{title}:", rest
@@ -1025,11 +1100,29 @@ def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = froze
 
 def _leading_text(blocks: tuple[Block, ...], covering: int, first_heading: int) -> tuple[int, int] | None:
     """The untitled text between the covering sentence and the first heading, which the
-    alignment may take for item 1 (a province that gave item 1 no heading)."""
+    alignment may take for item 1 (a province that gave item 1 no heading). A list and the
+    line that opens it with a colon, and nothing else ("Căn cứ các văn bản sau:" over "1.
+    Quyết định số 950/QĐ-TTg …;", "2. …"), is the preamble's list of what the report
+    rests on, no item's text: None then too."""
     if covering < 0:
         return None
     body = [pos for pos in range(covering + 1, first_heading) if blocks[pos].text.strip()]
-    return (body[0], body[-1]) if body else None
+    if not body or _only_a_list(blocks[pos] for pos in body):
+        return None
+    return body[0], body[-1]
+
+
+def _only_a_list(lines: Iterable[Block]) -> bool:
+    """Lines that are a list, numbered lines in the body's type each ending as a list's
+    line or a sentence does, two of them at least, and lines opening it with a colon."""
+    listed = 0
+    for block in lines:
+        text = block.text.rstrip()
+        if block.kind == "paragraph" and block.number and not _marked(block) and text.endswith((".", ";", ",")):
+            listed += 1
+        elif not text.endswith(":"):
+            return False
+    return listed >= 2
 
 
 def _title_positions(blocks: tuple[Block, ...]) -> set[int]:

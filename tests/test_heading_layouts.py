@@ -361,3 +361,153 @@ def test_a_whole_bold_line_among_lead_sentence_headings_is_not_taken_for_an_item
     document.save(tmp_path / "bao-cao.docx")
     report = read(tmp_path / "bao-cao.docx")
     assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+# The documents a report rests on, listed in plain numbered lines ("1. Quyết định số …;"),
+# numbered in the same shape as the items' headings, which are set apart (a bold title run
+# into the item's first paragraph): before the first item, and inside an item's text.
+LEGAL_DOCS = ("1. Quyết định số 950/QĐ-TTg ngày 01/8/2018 của Thủ tướng Chính phủ;",
+              "2. Văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng;",
+              "3. Kế hoạch số 78/KH-UBND ngày 12/3/2019 của UBND tỉnh.")
+SIGNED = ("1. Quyết định số 1536/QĐ-UBND ngày 05/6/2019 thành lập Tổ công tác của tỉnh;",
+          "2. Kế hoạch số 43/KH-UBND ngày 20/02/2021 về chuyển đổi số năm 2021;",
+          "3. Văn bản số 4624/UBND-KT ngày 14/9/2021 giao Sở Xây dựng theo dõi.")
+
+
+def lists_report(path, titles, texts, preamble=LEGAL_DOCS, inside=2):
+    """Each heading a bold numbered title run into its item's first paragraph, a sub-heading
+    "a)" under the first item, plain numbered lists before the items and in item `inside`."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    if preamble:
+        document.add_paragraph("Căn cứ các văn bản sau:")
+        for line in preamble:
+            document.add_paragraph(line)
+    for k, (title, text) in enumerate(zip(titles, texts, strict=True), start=1):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{k}. {title}").bold = True
+        first, *rest = text.split("\n")
+        paragraph.add_run(f" {first}")
+        for line in rest:
+            document.add_paragraph(line)
+        if k == 1:
+            document.add_paragraph("a) Về hạ tầng")
+            document.add_paragraph("Hạ tầng của tỉnh đã được đầu tư.")
+        if k == inside:
+            document.add_paragraph("Các văn bản chính UBND tỉnh đã ký gồm:")
+            for line in SIGNED:
+                document.add_paragraph(line)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_plain_numbered_lists_among_bold_numbered_headings_are_text_not_headings(tmp_path):
+    """"1. Quyết định số …;" lists numbered like the items but plain, among headings set apart:
+    the list before the items is no item's, the one in item 2 is item 2's text, and the
+    items are the bold ladder's, not the sub-headings' ("a)") which alone number without a list."""
+    titles = [UNKNOWN[n] for n in UNKNOWN]
+    report = read(lists_report(tmp_path / "bao-cao.docx", titles, [TEXTS[n] for n in UNKNOWN]))
+    assert {s.number: s.text for s in report.sections} == {
+        **TEXTS, 1: f"{TEXTS[1]}\na) Về hạ tầng\nHạ tầng của tỉnh đã được đầu tư.",
+        2: "\n".join((TEXTS[2], "Các văn bản chính UBND tỉnh đã ký gồm:", *SIGNED))}
+    assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
+
+
+def test_plain_numbered_lists_among_bold_numbered_headings_are_text_in_a_pdf_too(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    titles = [UNKNOWN[n] for n in UNKNOWN]
+    convert_to_pdf([lists_report(tmp_path / "bao-cao.docx", titles, [TEXTS[n] for n in UNKNOWN])], tmp_path)
+    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {
+        **TEXTS, 1: f"{TEXTS[1]}\na) Về hạ tầng\nHạ tầng của tỉnh đã được đầu tư.",
+        2: "\n".join((TEXTS[2], "Các văn bản chính UBND tỉnh đã ký gồm:", *SIGNED))}
+
+def test_a_list_of_the_documents_the_report_rests_on_before_the_items_is_not_item_1(tmp_path):
+    """Five headings for six items, the second over items 2 and 3 (its title in two parts,
+    its text speaking both): the list between the covering sentence and the first heading,
+    with the line opening it, is the preamble's, so the untitled text before the headings
+    is no item 1 and there is room for a heading to cover two."""
+    titles = [UNKNOWN[1], "Toàn cảnh và lan tỏa", UNKNOWN[4], UNKNOWN[5], UNKNOWN[6]]
+    texts = [TEXTS[1], f"{TEXTS[2]}\n{TEXTS[3]}", TEXTS[4], TEXTS[5], TEXTS[6]]
+    report = read(lists_report(tmp_path / "bao-cao.docx", titles, texts, inside=0))
+    assert {s.number: s.text for s in report.sections} == {
+        **TEXTS, 1: f"{TEXTS[1]}\na) Về hạ tầng\nHạ tầng của tỉnh đã được đầu tư.",
+        2: texts[1], 3: texts[1]}
+
+
+def test_a_heading_in_capitals_going_on_in_capitals_after_its_colon_is_one_heading(tmp_path):
+    """"CÁC MỤC TIÊU: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU": no item's text is written in capitals, so the
+    words after the colon are the heading's, not its item's first line."""
+    from baocao.parse.sections import _run_in
+
+    assert _run_in("CÁC MỤC TIÊU CỦA ĐỀ ÁN: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU") == (
+        "CÁC MỤC TIÊU CỦA ĐỀ ÁN: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU", "")
+    lines = []
+    for n, words in HINTING.items():
+        lines += [Bold(f"{words.upper()}: TỈNH ĐÃ LÀM ĐƯỢC TỚI ĐÂU" if n == 2 else words.upper()), TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[1].heading == f"{HINTING[2].upper()}: TỈNH ĐÃ LÀM ĐƯỢC TỚI ĐÂU"
+
+
+SUMMARY_TITLE = "Bảng tóm lược kết quả theo các mục của báo cáo"
+
+
+def summary_report(path, table_rows):
+    """Six bold numbered headings over their texts, then, after item 6's text, a bold title
+    line and a table: `table_rows` under the header row "Mục | Nội dung | Tóm lược"."""
+    import docx
+    from docx_builders import add_table, write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in HINTING.items():
+        document.add_paragraph().add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    document.add_paragraph().add_run(SUMMARY_TITLE).bold = True
+    add_table(document, (("Mục", "Nội dung", "Tóm lược"), *table_rows))
+    document.tables[-1].style = "Table Grid"  # ruled, as such tables are
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+# The table sums the report up: each row an item's number, its heading again and a line.
+SUMMARY_ROWS = tuple((str(n), words, f"Tóm lược phần {n}.") for n, words in HINTING.items())
+
+
+def test_a_table_summing_the_items_up_after_the_last_one_is_no_part_of_it(tmp_path):
+    report = read(summary_report(tmp_path / "bao-cao.docx", SUMMARY_ROWS))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_table_summing_the_items_up_after_the_last_one_is_no_part_of_it_in_a_pdf_too(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    convert_to_pdf([summary_report(tmp_path / "bao-cao.docx", SUMMARY_ROWS)], tmp_path)
+    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_numbered_table_in_the_last_item_that_repeats_no_heading_is_its_text(tmp_path):
+    """The plans asked for, numbered 1-3 in a table after item 6's text: item 6's own."""
+    plans = tuple((str(n), f"Kế hoạch số {n}/KH-UBND", "Về triển khai Đề án.") for n in (1, 2, 3))
+    report = read(summary_report(tmp_path / "bao-cao.docx", plans))
+    rows = "\n".join(" | ".join(row) for row in (("Mục", "Nội dung", "Tóm lược"), *plans))
+    assert report.sections[-1].text == f"{TEXTS[6]}\n{SUMMARY_TITLE}\n{rows}"
+
+
+def test_a_table_after_the_last_item_listing_the_outline_s_items_is_no_part_of_it(tmp_path):
+    """The summary's rows may give the outline's titles, not the province's headings."""
+    outline_rows = tuple((str(s.number), s.heading, f"Tóm lược phần {s.number}.") for s in WITHOUT_PHRASES)
+    report = read(summary_report(tmp_path / "bao-cao.docx", outline_rows))
+    assert {s.number: s.text for s in report.sections} == TEXTS
