@@ -296,12 +296,21 @@ def pencilless(image):
     band = ImageChops.subtract(grey.point(lambda v: 255 if light < v < faint else 0), spread(inked, 0, clear))
     band = spread(band, 0, 1)  # a line drawn by hand wavers: a pixel up or down carries it on
     lines = runs_along(band, max(8, round(dpi * PENCIL_MM / 25.4)), False)
-    thick = runs_along(lines, max(3, round(dpi * PENCIL_THICK_MM / 25.4)), True)
-    lines = ImageChops.subtract(lines, spread(thick, 2, 2))
+    found = lines.getbbox()
+    if not found:
+        return image
+    # the rest where the lines are (a page has few), with room around them
+    tall = max(3, round(dpi * PENCIL_THICK_MM / 25.4))
+    room = 2 * clear + tall + 4
+    box = (max(0, found[0] - room), max(0, found[1] - room), min(grey.width, found[2] + room),
+           min(grey.height, found[3] + room))
+    lines, inked = lines.crop(box), inked.crop(box)
+    lines = ImageChops.subtract(lines, spread(runs_along(lines, tall, True), 2, 2))
     if not lines.getbbox():
         return image
     # its light edge, its ends and its bits between the letters it crosses go with it
-    mask = ImageChops.subtract(spread(lines, 2 * clear, 1), inked)
+    mask = Image.new("L", image.size, 0)
+    mask.paste(ImageChops.subtract(spread(lines, 2 * clear, 1), inked), box[:2])
     clean = Image.composite(Image.new(image.mode, image.size, paper if image.mode == "L" else (paper,) * 3),
                             image, mask)
     clean.info.update(image.info)
