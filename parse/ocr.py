@@ -98,6 +98,22 @@ STREAKS = True
 STREAK_MM = 12
 STREAK_BLOCK_MM = 4
 STREAK_INK_MARGIN = 30
+# + a reader's pencil lines erased (PENCIL): a heading underlined in pencil (pool 9: a grey,
+#   slightly wavy line under it, through the descenders) made Tesseract take the line and its
+#   words for a picture: the heading was not read at all, on the page as deskewed (the page
+#   as scanned read). A pencil line is a thin horizontal stroke lighter than the print: a
+#   run of pixels at least PENCIL_MM long whose tone is nearer the paper than the ink's
+#   (over PENCIL_SHARE of the way from the page's ink to its paper; a printed stroke's core
+#   is ink), no thicker than PENCIL_THICK_MM; its pixels (and their light edge) become paper,
+#   the letters' ink it crosses stays. A rule printed in ink, a grey area (a shadow, a
+#   finger) and a pale copy's lines (PENCIL_CONTRAST: ink and paper too close to tell a
+#   pencil from the print) are left.
+PENCIL = True
+PENCIL_MM = 4
+PENCIL_THICK_MM = 1.5
+PENCIL_SHARE = 0.4
+PENCIL_CONTRAST = 96
+PENCIL_CLEAR_MM = 0.3
 # A red patch at least STAMP_MM across and about as tall as wide is a stamp, its colour
 # dropped; any other red (a heading set in red, a line of red text) is read as ink.
 STAMP_MM = 20
@@ -123,6 +139,12 @@ STREAKS = {streaks}
 STREAK_MM = {streak_mm}
 STREAK_BLOCK_MM = {streak_block_mm}
 STREAK_INK_MARGIN = {streak_ink_margin}
+PENCIL = {pencil}
+PENCIL_MM = {pencil_mm}
+PENCIL_THICK_MM = {pencil_thick_mm}
+PENCIL_SHARE = {pencil_share}
+PENCIL_CONTRAST = {pencil_contrast}
+PENCIL_CLEAR_MM = {pencil_clear_mm}
 
 
 def darkest_percent(image):
@@ -227,6 +249,74 @@ def streakless(image):
     return clean
 
 
+def shifted(image, k, down):
+    return ImageChops.offset(image, 0, -k) if down else ImageChops.offset(image, -k, 0)
+
+
+def runs_along(mask, length, down):
+    # The pixels of `mask` (255 or 0) in a run of at least `length` of them across the page
+    # (down: down it): the mask worn away by a line of `length` pixels, then grown back by it.
+    worn, span = mask, 1
+    while span < length:
+        step = min(span, length - span)
+        worn = ImageChops.darker(worn, shifted(worn, step, down))
+        span += step
+    grown, span = worn, 1
+    while span < length:
+        step = min(span, length - span)
+        grown = ImageChops.lighter(grown, shifted(grown, -step, down))
+        span += step
+    return grown
+
+
+def spread(mask, across, down):
+    # `mask` grown by `across` pixels to either side and `down` pixels up and down.
+    for reach, vertical in ((across, False), (down, True)):
+        for k in range(1, reach + 1):
+            mask = ImageChops.lighter(mask, ImageChops.lighter(shifted(mask, k, vertical), shifted(mask, -k, vertical)))
+    return mask
+
+
+def pencilless(image):
+    # A reader's pencil lines erased: thin horizontal strokes at least PENCIL_MM long, lighter
+    # than the print (tone over PENCIL_SHARE of the way from the ink to the paper) and clear of
+    # the ink above and below them, become paper; the ink they cross stays.
+    grey = image.convert("L")
+    dpi = float((image.info.get("dpi") or (300, 300))[0]) or 300.0
+    counts = grey.histogram()
+    paper = max(range(128, 256), key=lambda v: counts[v])
+    ink = darkest_percent(grey)
+    if paper - ink < PENCIL_CONTRAST:
+        return image
+    light = ink + (paper - ink) * PENCIL_SHARE
+    faint = paper - (paper - ink) * 0.1
+    clear = max(1, round(dpi * PENCIL_CLEAR_MM / 25.4))
+    inked = grey.point(lambda v: 255 if v <= light else 0)
+    # lighter than the print, not the paper, and not a letter's grey edge (ink right above or below)
+    band = ImageChops.subtract(grey.point(lambda v: 255 if light < v < faint else 0), spread(inked, 0, clear))
+    band = spread(band, 0, 1)  # a line drawn by hand wavers: a pixel up or down carries it on
+    lines = runs_along(band, max(8, round(dpi * PENCIL_MM / 25.4)), False)
+    found = lines.getbbox()
+    if not found:
+        return image
+    # the rest where the lines are (a page has few), with room around them
+    tall = max(3, round(dpi * PENCIL_THICK_MM / 25.4))
+    room = 2 * clear + tall + 4
+    box = (max(0, found[0] - room), max(0, found[1] - room), min(grey.width, found[2] + room),
+           min(grey.height, found[3] + room))
+    lines, inked = lines.crop(box), inked.crop(box)
+    lines = ImageChops.subtract(lines, spread(runs_along(lines, tall, True), 2, 2))
+    if not lines.getbbox():
+        return image
+    # its light edge, its ends and its bits between the letters it crosses go with it
+    mask = Image.new("L", image.size, 0)
+    mask.paste(ImageChops.subtract(spread(lines, 2 * clear, 1), inked), box[:2])
+    clean = Image.composite(Image.new(image.mode, image.size, paper if image.mode == "L" else (paper,) * 3),
+                            image, mask)
+    clean.info.update(image.info)
+    return clean
+
+
 def red_patches(image):
     # The red ink's patches, as boxes of the page: red pixels in cells of about 2 mm, joined
     # with their neighbours (a stamp's ring and letters, a heading's words and lines).
@@ -276,6 +366,8 @@ def filter_ocr_image(page, image):
         image = streakless(image)
     if FLATTEN and image.mode in ("L", "RGB"):
         image = flattened(image)
+    if PENCIL and image.mode in ("L", "RGB"):
+        image = pencilless(image)
     if DESPECKLE == "always" or (DESPECKLE == "pale" and darkest_percent(image) > {pale_level}):
         image = image.filter(ImageFilter.MedianFilter(3))
     return image
@@ -283,12 +375,14 @@ def filter_ocr_image(page, image):
 
 
 def plugin_source(drop_stamp: bool = DROP_STAMP, despeckle: str = DESPECKLE, flatten: bool = FLATTEN,
-                  streaks: bool = STREAKS) -> str:
+                  streaks: bool = STREAKS, pencil: bool = PENCIL) -> str:
     """The text of the ocrmypdf plugin that filters each page image before Tesseract."""
     return _OCR_IMAGE_PLUGIN.format(
         drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL, flatten=flatten,
         uneven_light=UNEVEN_LIGHT, stamp_mm=STAMP_MM, streaks=streaks, streak_mm=STREAK_MM,
-        streak_block_mm=STREAK_BLOCK_MM, streak_ink_margin=STREAK_INK_MARGIN)
+        streak_block_mm=STREAK_BLOCK_MM, streak_ink_margin=STREAK_INK_MARGIN, pencil=pencil, pencil_mm=PENCIL_MM,
+        pencil_thick_mm=PENCIL_THICK_MM, pencil_share=PENCIL_SHARE, pencil_contrast=PENCIL_CONTRAST,
+        pencil_clear_mm=PENCIL_CLEAR_MM)
 
 
 def ocr_available() -> str | None:
@@ -335,7 +429,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         work = Path(work_name).resolve()
         partial = work / "out.pdf"
         plugin = []
-        if drop_stamp or despeckle != "never" or FLATTEN or STREAKS:
+        if drop_stamp or despeckle != "never" or FLATTEN or STREAKS or PENCIL:
             (work / "ocr_image.py").write_text(plugin_source(drop_stamp, despeckle), encoding="utf-8")
             plugin = ["--plugin", str(work / "ocr_image.py")]
         source = _faxes_in_grey(path, pages, work / "grey.pdf")

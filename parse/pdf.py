@@ -120,6 +120,7 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IG
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")  # "./." ends in "."
 # On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar or an
 # underscore at either end of a line, even touching its first or last word ("|4. Kinh phí",
 # "_6/ Ý kiến"), a bracket alone there, underscores alone or after a label's stop.
@@ -1568,6 +1569,11 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if line.page == prev.page and line.column == prev.column and line.bottom - prev.bottom > 1.3 * pitch + 1:
         return False  # paragraph spacing, or a blank line
     if line.page != prev.page and line.page != prev.page + 1:
+        return False
+    if line.page != prev.page and _SENTENCE_END.search(prev.text) and line.text[:1].isupper():
+        # Over a page turn no spacing tells where a paragraph ends: a line that ends a sentence,
+        # and a next page that opens one, are two paragraphs (a full last line ending the
+        # addendum at a page's foot, "Trên đây là báo cáo …" at the next page's head).
         return False
     indent = 0.8 * line.size
     prev_indented, line_indented = prev.x0 > left + indent, line.x0 > left + indent

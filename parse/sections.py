@@ -228,6 +228,11 @@ def _summary_table(blocks: tuple[Block, ...], opened: list[_Opening], before: in
 # as the heading's before it of the same numbering shape (rapidfuzz ratio, folded, without the
 # label and a closing parenthesis), or the earlier heading's words followed by more.
 CONTINUED_LIKENESS = 90
+# A repeat whose label the page lost (a folded corner or a hole over it) is known by the words
+# alone: at the top of a page, the words (at least UNLABELLED_REPEAT_WORDS) of the labelled
+# heading read last, whatever is left of the label (")", ".", a stray mark) before them.
+UNLABELLED_REPEAT_WORDS = 5
+LOST_LABEL_RESIDUE = " .,:;)]}-–—'`\"*"
 
 
 def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -236,11 +241,22 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     repeat is a heading-like line with the label and the words of the last heading of its
     numbering shape in the ladder read so far ("2." after "2." and its "2.1.", "2.2."; not
     after "6.": an outline quoted before its answers is no repeat; not "1." under "B." after
-    "1." under "A.": a heading closes the ladder below its own)."""
+    "1." under "A.": a heading closes the ladder below its own); or, its label lost on a
+    scanned page, a heading-like line opening a page with the words of the heading read last."""
     ladder: list[tuple[str, str, str]] = []  # (shape, label, words) of the open headings, outermost first
-    kept = []
+    kept: list[Block] = []
+    last = ""  # the words of the last heading-like line kept, when it had a label
     for block in blocks:
-        label = leading_label(block.text) if is_heading_like(block) else ""
+        heading_like = is_heading_like(block)
+        label = leading_label(block.text) if heading_like else ""
+        if heading_like and not label and last and _opens_page(block, kept):
+            # Its label lost (a scan's folded corner, a punched hole: ") Những bước … (tiếp"):
+            # the words of the heading just read, long enough not to be a short title's echo.
+            words = _continued_key(block.text.lstrip(LOST_LABEL_RESIDUE))
+            if len(last.split()) >= UNLABELLED_REPEAT_WORDS and fuzz.ratio(last, words) >= CONTINUED_LIKENESS:
+                continue
+        if heading_like:
+            last = _continued_key(block.text[len(label):]) if label else ""
         if label:
             shape, words = label_shape(label), _continued_key(block.text[len(label):])
             at = next((i for i, (open_shape, _, _) in enumerate(ladder) if open_shape == shape), None)
@@ -253,6 +269,11 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             ladder.append((shape, label, words))
         kept.append(block)
     return tuple(kept) if len(kept) < len(blocks) else blocks
+
+
+def _opens_page(block: Block, before: Sequence[Block]) -> bool:
+    """The first line of a page (of a paginated format) after a page of text."""
+    return block.page is not None and bool(before) and before[-1].page is not None and before[-1].page < block.page
 
 
 def _continued_key(title: str) -> str:

@@ -14,9 +14,10 @@ from docx_builders import INTRO, Bold, build_lines
 
 from baocao.campaign import load_campaign
 from baocao.parse.alignment import likeness, two_parts
+from baocao.parse.document import Block, Document
 from baocao.parse.docx import read_docx
 from baocao.parse.labels import misread_roman
-from baocao.parse.sections import extract_sections
+from baocao.parse.sections import _without_continued_headings, extract_sections
 from baocao.text import fold
 
 OUTLINE = load_campaign().sections
@@ -588,6 +589,38 @@ def test_a_heading_written_again_where_its_item_goes_on_continues_that_item(tmp_
             lines += [Bold(f"2. {repeat.format(wording[2])}"), "Phần tiếp của mục 2 của tỉnh."]
     report = read(tmp_path, lines, outline)
     assert texts(report) == {**{n: body(n) for n in range(1, 7)}, 2: f"{body(2)}\nPhần tiếp của mục 2 của tỉnh."}
+
+
+def scanned(text, page, bold=False, number=""):
+    """A block of a scanned page as the PDF reader gives it."""
+    return Block(0, text, "paragraph", "GlyphLessFont", None, bold, number, page)
+
+
+LONG_HEADING = "Những bước chuẩn bị ban đầu của tỉnh khi Đề án còn chưa ban hành"
+
+
+@pytest.mark.parametrize("residue", ["", ") ", ". ", "` "])
+def test_a_heading_repeated_at_a_page_top_with_its_label_lost_continues_its_item(residue):
+    # A scanned page's folded corner hid the label of item 1's heading written again at the
+    # top of page 2 ("1) … (tiếp theo)" read ") … (tiếp"): the words of the heading read last,
+    # opening a page, are that heading again; its item's text runs on.
+    blocks = [scanned(f"1) {LONG_HEADING}", 1, True, "1)"), scanned(body(1), 1),
+              scanned(f"{residue}{LONG_HEADING} (tiếp", 2, True), scanned("Phần tiếp của mục 1 của tỉnh.", 2)]
+    for n in range(2, 7):
+        blocks += [scanned(f"{n}) {KNOWN[n]}", 2, True, f"{n})"), scanned(body(n), 2)]
+    document = Document("bao-cao.pdf", tuple(dataclasses.replace(b, index=i) for i, b in enumerate(blocks)), ocr=True)
+    report = extract_sections(document, OUTLINE)
+    assert texts(report) == {**{n: body(n) for n in range(1, 7)}, 1: f"{body(1)}\nPhần tiếp của mục 1 của tỉnh."}
+
+
+def test_an_unlabelled_bold_line_with_a_headings_words_not_at_a_page_top_or_short_is_kept():
+    # On the same page as the heading, or echoing a short title: the line is the province's own.
+    same_page = (scanned(f"1) {LONG_HEADING}", 1, True, "1)"), scanned(body(1), 1),
+                 scanned(LONG_HEADING, 1, True), scanned(body(1), 1))
+    short = (scanned("1) Kinh phí", 1, True, "1)"), scanned(body(1), 1), scanned("Kinh phí", 2, True),
+             scanned(body(1), 2))
+    for blocks in (same_page, short):
+        assert _without_continued_headings(blocks) == blocks
 
 
 def test_a_second_heading_with_the_same_number_but_other_words_is_no_continuation(tmp_path):

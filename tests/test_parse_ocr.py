@@ -356,7 +356,7 @@ def test_a_pale_photocopy_is_read_without_its_specks(tmp_path):
         assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
 
 
-def _ocr_image_filter(monkeypatch, streaks=False):
+def _ocr_image_filter(monkeypatch, streaks=False, pencil=True):
     """The filter ocrmypdf's plugin applies to each page image before Tesseract reads it."""
     import sys
     import types
@@ -364,7 +364,7 @@ def _ocr_image_filter(monkeypatch, streaks=False):
     from baocao.parse import ocr
 
     monkeypatch.setitem(sys.modules, "ocrmypdf", types.SimpleNamespace(hookimpl=lambda f: f))
-    source = ocr.plugin_source(drop_stamp=True, despeckle="never", flatten=False, streaks=streaks)
+    source = ocr.plugin_source(drop_stamp=True, despeckle="never", flatten=False, streaks=streaks, pencil=pencil)
     plugin: dict = {}
     exec(compile(source, "ocr_image.py", "exec"), plugin)  # noqa: S102 - the plugin's own text
     return plugin["filter_ocr_image"]
@@ -425,3 +425,39 @@ def test_a_copiers_streak_is_erased_and_letters_and_a_tables_rules_are_kept(monk
     assert read.getpixel((table[0] + 1, int(100 * mm))) < 100
     unchanged = _ocr_image_filter(monkeypatch, streaks=False)(None, page)
     assert unchanged.getpixel((streak + 1, between_lines)) < 100
+
+
+def test_a_readers_pencil_line_under_a_heading_is_erased_and_the_print_is_kept(monkeypatch):
+    """A grey page at 200 dpi: a line of "letters" (stems 4 mm tall, one with a descender), a
+    pencil line drawn under it by a reader (grey, 0.4 mm thick, wavering, through the
+    descender: Tesseract took such a heading for a picture and lost it), a rule printed in
+    ink, a grey shadow 6 mm tall. The pencil line goes; the letters, the descender it crosses,
+    the printed rule and the shadow stay."""
+    from PIL import ImageDraw
+
+    dpi, mm = 200, 200 / 25.4
+    page = Image.new("L", (int(170 * mm), int(100 * mm)), 240)
+    page.info["dpi"] = (dpi, dpi)
+    draw = ImageDraw.Draw(page)
+    top, base = int(10 * mm), int(14 * mm)
+    for x in range(int(10 * mm), int(120 * mm), int(1.5 * mm)):
+        draw.rectangle((x, top, x + int(0.4 * mm), base), fill=20)
+    pencil = base + int(0.8 * mm)
+    for x in range(int(10 * mm), int(110 * mm), 4):  # a hand's line: a pixel up or down now and then
+        y = pencil + (1 if (x // 60) % 2 else 0)
+        draw.line((x, y, x + 4, y), fill=165, width=3)
+    descender = int(40 * mm) + 1  # ink under the pencil is as dark as ink
+    draw.rectangle((descender, base, descender + int(0.4 * mm), base + int(1.6 * mm)), fill=20)
+    rule = int(40 * mm)
+    draw.rectangle((int(10 * mm), rule, int(120 * mm), rule + 2), fill=25)
+    shadow = (int(10 * mm), int(60 * mm), int(120 * mm), int(66 * mm))
+    draw.rectangle(shadow, fill=165)
+    read = _ocr_image_filter(monkeypatch)(None, page)
+    assert read.getpixel((int(20 * mm), pencil)) > 220  # the pencil line, between the letters
+    assert read.getpixel((int(100 * mm), pencil + 1)) > 220
+    assert read.getpixel((descender + 1, pencil)) < 60  # the descender it crosses
+    assert read.getpixel((int(10 * mm) + 2, top + int(2 * mm))) < 60  # a letter
+    assert read.getpixel((int(60 * mm), rule + 1)) < 60  # the printed rule
+    assert read.getpixel((int(60 * mm), int(63 * mm))) < 200  # the shadow
+    kept = _ocr_image_filter(monkeypatch, pencil=False)(None, page)
+    assert kept.getpixel((int(20 * mm), pencil)) < 200

@@ -251,6 +251,22 @@ def test_paragraph_running_over_a_page_break_is_one_block_on_its_first_page(tmp_
     assert (blocks[-1].text, blocks[-1].page) == (f"{BODY} {LAST}", 1)
 
 
+def test_a_sentence_ending_a_page_and_one_opening_the_next_are_two_paragraphs(tmp_path):
+    # A full last line that ends a sentence, the next page opening with a capital: no spacing
+    # says where the paragraph ends over a page turn, and a sentence's end is one (a report's
+    # closing "Trên đây là báo cáo …" at the head of the page after an item's last line).
+    filler = tuple(Line(f"Đoạn số {n}.") for n in range(1, 37))
+    ending = "Trung tâm giám sát, điều hành đô thị thông minh của tỉnh đã đi vào vận hành."
+    closing = "Trên đây là báo cáo của Ủy ban nhân dân tỉnh."
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((*filler, Line(ending, justify=True)), footer="- 1 -"),
+                                        Page((Line(closing),), footer="- 2 -")])
+    assert texts(read_pdf(pdf))[-2:] == [ending, closing]
+    # a sentence that goes on over the page turn stays one paragraph
+    pdf = draw_pdf(tmp_path / "q.pdf", [Page((*filler, Line(BODY, justify=True)), footer="- 1 -"),
+                                        Page((Line(LAST),), footer="- 2 -")])
+    assert texts(read_pdf(pdf))[-1] == f"{BODY} {LAST}"
+
+
 def test_decomposed_vietnamese_text_comes_out_nfc(tmp_path):
     decomposed = unicodedata.normalize("NFD", "Kinh phí thực hiện Đề án đô thị thông minh")
     pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(decomposed),))])
