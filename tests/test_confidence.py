@@ -398,16 +398,16 @@ def test_what_is_not_a_sentence_cut_in_two():
 
 
 def test_a_cell_holding_another_found_items_heading_again_is_flagged(tmp_path):
-    # A table summarising the items after the last one: its rows repeat the headings of the
-    # items already read, and the last item's cell holds them.
+    # A short table after the last item whose rows repeat two items' headings, unnumbered (too
+    # little for the reader to know it for a summary of the report and leave it out): the last
+    # item's cell holds the headings of others, which a person should see.
     path = tmp_path / "bao-cao.docx"
     document = docx.Document()
     write_letterhead(document)
     for n in range(1, 7):
         document.add_paragraph().add_run(f"{n}. {KNOWN[n]}").bold = True
         document.add_paragraph(body(n))
-    document.add_paragraph("Bảng tổng hợp")
-    add_table(document, [(str(n), KNOWN[n], f"Kết quả {n}") for n in range(1, 7)])
+    add_table(document, [(KNOWN[n], f"Kết quả {n}") for n in (2, 3)])
     write_signoff(document)
     document.save(path)
     report = extract_sections(read_docx(path), OUTLINE)
