@@ -44,7 +44,11 @@ _SUBJECT = re.compile(r"(?:^|[\s|])V/v\b")
 # The report a covering letter cites: "Báo cáo số 296/BC-UBND ngày 20/5/2022".
 _CITED = re.compile(r"[Bb]áo cáo số\s*(?=\d)")
 _CITED_DATE = re.compile(r"\s*ngay\s*(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
-_DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+# The month may be a Roman numeral ("ngày 23/V/2022"), as some offices write it.
+_DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2}|xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)"
+                          r"\s*[/.-]\s*(\d{4})")
+_ROMAN_MONTHS = {roman: n for n, roman in enumerate(
+    ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"), start=1)}
 
 T = TypeVar("T")
 
@@ -147,7 +151,7 @@ def _dates(text: str) -> list[date]:
     for pattern in (_DATE_WORDS, _DATE_DIGITS):
         dates = []
         for m in pattern.finditer(folded):
-            day, month, year = (int(g) for g in m.groups())
+            day, month, year = (int(_ROMAN_MONTHS.get(g, g)) for g in m.groups())
             try:
                 dates.append(date(year, month, day))
             except ValueError:

@@ -131,3 +131,11 @@ def test_after_the_signature_a_document_attached_with_its_own_title_gives_no_dat
 
 def test_an_impossible_date_above_the_signer_stays_empty():
     assert report_reference(NO_DATE_LETTERHEAD, SIGNED.replace("28 tháng", "38 tháng")).date is None
+
+
+@pytest.mark.parametrize("line, day", [("Bến Tre, ngày 16/V/2022", date(2022, 5, 16)),
+                                       ("Hà Nội, ngày 3 - XII - 2022", date(2022, 12, 3)),
+                                       ("Huế, ngày 9/iv/2022", date(2022, 4, 9)),
+                                       ("Huế, ngày 9/IIII/2022", None), ("Huế, ngày 31/II/2022", None)])
+def test_a_month_written_in_roman_numerals_is_read_and_one_that_is_none_is_not(line, day):
+    assert report_date(f"Số: 139/BC-UBND\n{line}") == day
