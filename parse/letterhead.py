@@ -50,6 +50,12 @@ _DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2}|xii
 _ROMAN_MONTHS = {roman: n for n, roman in enumerate(
     ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"), start=1)}
 
+# A report dating itself in a sentence of its own before the closing ("Báo cáo này được lập
+# ngày 23 tháng 5 năm 2022."): "báo cáo này", then a whole date, in one sentence.
+_SELF_DATED = re.compile(r"\bbao cao nay\b[^.;!?|]*?\bngay\s*(\d{1,2})\s*(?:thang\s*|/)(\d{1,2})\s*(?:nam\s*|/)(\d{4})")
+# Longer than this, a sentence naming the report and a date is the report's text, not its date line.
+SELF_DATED_MAX_WORDS = 20
+
 T = TypeVar("T")
 
 
@@ -88,7 +94,23 @@ def signed_date(signoff: str) -> date | None:
     end = next((at for at, line in enumerate(lines) if _TITLE.match(fold(line))), len(lines))
     text = "\n".join(lines[:end])
     field = next(iter(_fields(text)), None)
-    return next(iter(_dates(text[:field.start()] if field else text)), None)
+    return next(iter(_dates(text[:field.start()] if field else text)), None) or self_dated(lines[0])
+
+
+def self_dated(line: str) -> date | None:
+    """The date of a short sentence in which the report dates itself ("Báo cáo này được lập
+    ngày 23 tháng 5 năm 2022."): written where the signer's place and date would be, or
+    instead of them."""
+    if len(line.split()) > SELF_DATED_MAX_WORDS:
+        return None
+    m = _SELF_DATED.search(fold(nfc(line)))
+    if m is None:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _own(letterhead: str, found: Callable[[str], list[T]], part: int) -> T | None:

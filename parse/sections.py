@@ -54,6 +54,7 @@ from baocao.parse.labels import (
     relabelled,
     strip_label,
 )
+from baocao.parse.letterhead import self_dated
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -1191,9 +1192,12 @@ def _title_follows(blocks: tuple[Block, ...], pos: int) -> bool:
 
 
 def _signoff_position(blocks: tuple[Block, ...], after: int) -> int:
+    """Where the sign-off begins: at the closing formula, or at the sentence right before it
+    in which the report dates itself (part of the sign-off, not of the last item's text)."""
     for pos in range(after + 1, len(blocks)):
         if _SIGNOFF.match(fold(blocks[pos].text)):
-            return pos
+            dated = pos - 1 > after and blocks[pos - 1].kind == "paragraph" and self_dated(blocks[pos - 1].text)
+            return pos - 1 if dated else pos
     return len(blocks)
 
 

@@ -5,6 +5,7 @@ cell of its own, the province's own order told by "(mục N đề cương)". Rea
 """
 
 import dataclasses
+from datetime import date
 
 import pytest
 from docx_builders import Bold, build_lines
@@ -511,3 +512,20 @@ def test_a_table_after_the_last_item_listing_the_outline_s_items_is_no_part_of_i
     outline_rows = tuple((str(s.number), s.heading, f"Tóm lược phần {s.number}.") for s in WITHOUT_PHRASES)
     report = read(summary_report(tmp_path / "bao-cao.docx", outline_rows))
     assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_sentence_dating_the_report_before_its_closing_is_the_sign_offs_not_the_last_items(tmp_path):
+    from baocao.parse.letterhead import signed_date
+
+    dated = "Báo cáo này được lập ngày 19 tháng 5 năm 2022."
+    lines = [line for n in range(1, 7) for line in (Bold(f"{n}. {UNKNOWN[n]}"), TEXTS[n])]
+    report = read(build_lines(tmp_path / "bao-cao.docx", (*lines, dated)))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.signoff.startswith(dated) and signed_date(report.signoff) == date(2022, 5, 19)
+
+
+def test_a_last_sentence_with_a_date_that_is_not_the_reports_own_stays_in_the_last_item(tmp_path):
+    asked = "Đề nghị Bộ Xây dựng ban hành hướng dẫn trước ngày 30 tháng 6 năm 2022."
+    lines = [line for n in range(1, 7) for line in (Bold(f"{n}. {UNKNOWN[n]}"), TEXTS[n])]
+    report = read(build_lines(tmp_path / "bao-cao.docx", (*lines, asked)))
+    assert {s.number: s.text for s in report.sections}[6] == f"{TEXTS[6]}\n{asked}"

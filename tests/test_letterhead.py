@@ -139,3 +139,11 @@ def test_an_impossible_date_above_the_signer_stays_empty():
                                        ("Huế, ngày 9/IIII/2022", None), ("Huế, ngày 31/II/2022", None)])
 def test_a_month_written_in_roman_numerals_is_read_and_one_that_is_none_is_not(line, day):
     assert report_date(f"Số: 139/BC-UBND\n{line}") == day
+
+
+def test_a_report_dating_itself_in_a_sentence_before_its_closing_is_dated_by_it():
+    signoff = "Báo cáo này được lập ngày 19 tháng 5 năm 2022.\nTrên đây là báo cáo tình hình …\nNơi nhận:"
+    assert report_reference(NO_DATE_LETTERHEAD, signoff).date == date(2022, 5, 19)
+    assert report_reference(NO_DATE_LETTERHEAD, signoff.replace("19 tháng 5", "31 tháng 2")).date is None
+    wordy = "Báo cáo này tổng hợp ý kiến của " + "các sở, ngành " * 8 + "đến ngày 19 tháng 5 năm 2022."
+    assert report_reference(NO_DATE_LETTERHEAD, wordy).date is None
