@@ -143,27 +143,30 @@ def test_reminder_goes_to_the_address_the_province_last_wrote_from_when_there_is
     assert f"1 to the address the province last wrote from, {len(drafts) - 1} to a guessed" in result.stdout
 
 
-def test_province_whose_every_report_fails_to_parse_is_unreadable_with_the_reason(tmp_path):
+def quang_ninh_report_table(tmp_path, attachment: bytes, message_id: str) -> pd.DataFrame:
+    """The table after ingesting one message from Quảng Ninh's construction department that
+    answers the request with `attachment` as "Báo cáo.docx"; indexed by province code."""
     import email.policy
     from email.message import EmailMessage
 
     m = EmailMessage(policy=email.policy.SMTP)
     m["From"], m["Subject"] = "sxd@quangninh.gov.vn", "Báo cáo theo văn bản 1683/BXD-PTDT"
-    m["Date"], m["Message-ID"] = "Fri, 27 May 2022 09:00:00 +0700", "<hong@quangninh.gov.vn>"
+    m["Date"], m["Message-ID"] = "Fri, 27 May 2022 09:00:00 +0700", message_id
     m.set_content("Kính gửi Bộ Xây dựng")
-    m.add_attachment(b"PK\x03\x04 torn", maintype="application", subtype="octet-stream", filename="Báo cáo.docx")
+    m.add_attachment(attachment, maintype="application", subtype="octet-stream", filename="Báo cáo.docx")
     (tmp_path / "box").mkdir()
     (tmp_path / "box" / "1.eml").write_bytes(m.as_bytes())
     assert run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "box")).returncode == 0
-    table = aggregate(tmp_path / "kho", tmp_path / "t.json").set_index("province_code")
+    return aggregate(tmp_path / "kho", tmp_path / "t.json").set_index("province_code")
+
+
+def test_province_whose_every_report_fails_to_parse_is_unreadable_with_the_reason(tmp_path):
+    table = quang_ninh_report_table(tmp_path, b"PK\x03\x04 torn", "<hong@quangninh.gov.vn>")
     assert table.loc["22", "status"] == "unreadable"
     assert "Báo cáo.docx" in table.loc["22", "error"] and table.loc["22", "sections_found"] == 0
 
 
 def test_a_report_whose_headings_match_no_outline_item_counts_as_received_with_a_note(tmp_path):
-    import email.policy
-    from email.message import EmailMessage
-
     import docx
 
     report = docx.Document()
@@ -171,16 +174,7 @@ def test_a_report_whose_headings_match_no_outline_item_counts_as_received_with_a
         report.add_heading(heading, level=1)
         report.add_paragraph("Nội dung do địa phương tự trình bày theo cách riêng của mình.")
     report.save(tmp_path / "bc.docx")
-    m = EmailMessage(policy=email.policy.SMTP)
-    m["From"], m["Subject"] = "sxd@quangninh.gov.vn", "Báo cáo theo văn bản 1683/BXD-PTDT"
-    m["Date"], m["Message-ID"] = "Fri, 27 May 2022 09:00:00 +0700", "<khac-de-cuong@quangninh.gov.vn>"
-    m.set_content("Kính gửi Bộ Xây dựng")
-    m.add_attachment((tmp_path / "bc.docx").read_bytes(), maintype="application", subtype="octet-stream",
-                     filename="Báo cáo.docx")
-    (tmp_path / "box").mkdir()
-    (tmp_path / "box" / "1.eml").write_bytes(m.as_bytes())
-    assert run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "box")).returncode == 0
-    table = aggregate(tmp_path / "kho", tmp_path / "t.json").set_index("province_code")
+    table = quang_ninh_report_table(tmp_path, (tmp_path / "bc.docx").read_bytes(), "<khac-de-cuong@quangninh.gov.vn>")
     row = table.loc["22"]
     assert row["status"] == "on_time" and row["sections_found"] == 0
     assert all(row[f"section_{n}"] == "" for n in range(1, 7))
@@ -189,9 +183,6 @@ def test_a_report_whose_headings_match_no_outline_item_counts_as_received_with_a
 
 
 def test_a_report_dated_only_above_its_signer_is_cited_by_that_date(tmp_path):
-    import email.policy
-    from email.message import EmailMessage
-
     import docx
     from docx_builders import LETTERHEAD_ROWS, build_report
 
@@ -199,16 +190,7 @@ def test_a_report_dated_only_above_its_signer_is_cited_by_that_date(tmp_path):
     report = docx.Document(tmp_path / "bc.docx")
     report.tables[-1].rows[0].cells[1].paragraphs[0].insert_paragraph_before("Quảng Ninh, ngày 26 tháng 5 năm 2022")
     report.save(tmp_path / "bc.docx")
-    m = EmailMessage(policy=email.policy.SMTP)
-    m["From"], m["Subject"] = "sxd@quangninh.gov.vn", "Báo cáo theo văn bản 1683/BXD-PTDT"
-    m["Date"], m["Message-ID"] = "Fri, 27 May 2022 09:00:00 +0700", "<ky-ngay@quangninh.gov.vn>"
-    m.set_content("Kính gửi Bộ Xây dựng")
-    m.add_attachment((tmp_path / "bc.docx").read_bytes(), maintype="application", subtype="octet-stream",
-                     filename="Báo cáo.docx")
-    (tmp_path / "box").mkdir()
-    (tmp_path / "box" / "1.eml").write_bytes(m.as_bytes())
-    assert run_baocao("ingest", "--store", str(tmp_path / "kho"), "--from", str(tmp_path / "box")).returncode == 0
-    table = aggregate(tmp_path / "kho", tmp_path / "t.json").set_index("province_code")
+    table = quang_ninh_report_table(tmp_path, (tmp_path / "bc.docx").read_bytes(), "<ky-ngay@quangninh.gov.vn>")
     assert (table.loc["22", "report_number"], table.loc["22", "report_date"]) == ("123/BC-UBND", "2022-05-26")
 
 
