@@ -1,12 +1,12 @@
 """The held-out section corpora (fixtures/heldout for pool 1, fixtures/heldout-2 for pool 2,
 fixtures/heldout-3 for pool 3, fixtures/heldout-4 for pool 4, fixtures/heldout-5 for pool 5,
 fixtures/heldout-6 for pool 6, fixtures/heldout-7 for pool 7, fixtures/heldout-8 for pool 8,
-fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, written by
-fixtures/make_heldout.py): what is committed is what the generator makes, their headings
+fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, fixtures/heldout-11 for pool 11,
+written by fixtures/make_heldout.py): what is committed is what the generator makes, their headings
 share no phrase with the campaign's lists (else they would measure the lists again), a later
 pool's share no wording with an earlier pool's (else it would measure what the earlier pool's
 failures taught), and each pool holds every ladder and layout it promises.
-Pools 1-9 have been looked at and are tuning corpora now; pool 10 is the held-out one.
+Pools 1-10 have been looked at and are tuning corpora now; pool 11 is the held-out one.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -18,6 +18,7 @@ import json
 import re
 import sys
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,8 @@ from baocao.campaign import load_campaign
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "heldout-3", 4: FIXTURES / "heldout-4",
            5: FIXTURES / "heldout-5", 6: FIXTURES / "heldout-6", 7: FIXTURES / "heldout-7",
-           8: FIXTURES / "heldout-8", 9: FIXTURES / "heldout-9", 10: FIXTURES / "heldout-10"}
+           8: FIXTURES / "heldout-8", 9: FIXTURES / "heldout-9", 10: FIXTURES / "heldout-10",
+           11: FIXTURES / "heldout-11"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -129,7 +131,8 @@ LABEL = re.compile(r"^(?:\d+\. \| |PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\.
                    r"|(?:[IVX]+\.|\d+\.?) \| |(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám) là, |\([IVX]+\) "
                    r"|Câu \d+: |I\.\d+\. "
                    r"|\[\d+\] |[①-⑧] |II\.\d+\. "
-                   r"|Nội dung thứ \w+: |[a-h]/ |\d\.\d )")
+                   r"|Nội dung thứ \w+: |[a-h]/ |\d\.\d "
+                   r"|\* |\([ivx]+\) |❖ )")
 
 
 def title_of(heading: str) -> str:
@@ -138,7 +141,10 @@ def title_of(heading: str) -> str:
     "IV/ ", "- ", "4.0 ", a table row's "4 | ") and without a trailing colon: the wording as
     the province chose it. A no-break or ideographic space after the number counts as a space."""
     last = heading.split("\n")[-1].replace("\u00a0", " ").replace("\u3000", " ")
-    return LABEL.sub("", last).removesuffix(":")
+    title = LABEL.sub("", last).removesuffix(":")
+    if title.startswith("Về nội dung “") and title.endswith("”"):  # pool 11's quoted_title
+        title = title.removeprefix("Về nội dung “").removesuffix("”")
+    return title
 
 
 def shown_number(heading: str) -> int | None:
@@ -148,6 +154,8 @@ def shown_number(heading: str) -> int | None:
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
     if m := re.match(r"\(([IVX]+)\) ", first):
         return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"\(([ivx]+)\) ", first):  # pool 11's lower_roman_paren
+        return ROMAN.index(m.group(1).upper()) + 1
     if m := re.match(r"(Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám) là, ", first):
         return MOT_LA.index(m.group(1).lower()) + 1
     if m := re.match(r"(?:Điều |Nội dung |Câu |\(|1\.)(\d+)[.:)]|(\d+) \| ", first):
@@ -228,8 +236,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 10
-    assert len({p.out for p in mh.POOLS.values()}) == 10
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 11
+    assert len({p.out for p in mh.POOLS.values()}) == 11
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -258,7 +266,7 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            (4, 5), (1, 6), (2, 6), (3, 6), (4, 6), (5, 6), (1, 7), (2, 7),
                                            (3, 7), (4, 7), (5, 7), (6, 7), (1, 8), (2, 8), (3, 8), (4, 8),
                                            (5, 8), (6, 8), (7, 8), *((k, 9) for k in range(1, 9)),
-                                           *((k, 10) for k in range(1, 10))])
+                                           *((k, 10) for k in range(1, 10)), *((k, 11) for k in range(1, 11))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -279,7 +287,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 
 
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
-                                                   (9, 10)])
+                                                   (9, 10), (10, 11)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -993,7 +1001,7 @@ def test_layouts_combine_in_one_file_in_pool_5():
     assert len([e for e in entries_of(5) if e["ladder"] in NEW_LADDERS_5 and e["layouts"]]) >= 8
 
 
-@pytest.mark.parametrize("pool", [5, 6, 7, 8, 9, 10])
+@pytest.mark.parametrize("pool", [5, 6, 7, 8, 9, 10, 11])
 def test_pools_from_5_have_doc_odt_and_rtf_files_too(pool):
     from baocao.parse.formats import detect_format
 
@@ -2412,4 +2420,251 @@ def test_pool_10_scans_are_of_four_new_kinds():
         assert e["scan"]["dark_border"] == (kind == "dark_border_tilt"), e["file"]
         assert e["scan"]["highlighted_headings"] == (kind == "highlighter"), e["file"]
         with pdfplumber.open(CORPORA[10] / e["file"]) as pdf:
+            assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
+
+
+# ---------------------------------------------------------------------------------------
+# Pool 11: "* ...", "(i) ...", "1. Về nội dung “...”", the answers as a two-column table
+# "1. title | answer", Word bullets "❖"; body text hard-wrapped a paragraph a line, an empty
+# paragraph after every paragraph, headings indented with typed spaces or a tab, a number
+# typed twice; text PDFs drawing each line in two pieces; funding and letterheads in new
+# shapes, four new kinds of scan
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_11 = {"star_bold", "lower_roman_paren", "quoted_title", "answer_table", "auto_bullet"}
+LADDERS[11] = NEW_LADDERS_11 | {"typed_then_auto", "noi_dung_ordinal", "letter_slash", "phan_decimal",  # 1-10's
+                                "number_only_bold", "annex_answers", "bracket_number", "circled_number",
+                                "restart_under_ab", "heading_textbox", "cau_colon", "subtitle_style", "mot_la"}
+NEW_LAYOUTS_11 = {"hard_wrapped", "blank_lines", "space_indented", "number_repeated"}
+LAYOUTS[11] = NEW_LAYOUTS_11 | {"forwarded_email", "outline_table_first", "long_list_in_item",  # pools 1-10's
+                                "landscape_columns", "browser_print", "table_of_contents", "hidden_text_heading",
+                                "extra_heading_between", "merged_5_6", "first_heading_missing"}
+SHAPES_11 = {  # how each of pool 11's ladders marks an item heading, as a reader sees it
+    "star_bold": r"\* \S",
+    "lower_roman_paren": r"\((?:i|ii|iii|iv|v|vi|vii)\) \S",
+    "quoted_title": r"[1-7]\. Về nội dung “[^”]+”:?$",
+    "answer_table": r"[1-6]\. \S",  # the first cell of the answers' table
+    "auto_bullet": r"❖ \S",  # drawn by Word from a bullet list
+}
+
+
+def pool11(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
+    return [e for e in entries_of(11) if (layout is None or layout in e["layouts"])
+            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
+
+
+def docx_11(entry: dict):
+    import docx
+
+    return docx.Document(str(CORPORA[11] / entry["file"]))
+
+
+def body_11(entry: dict) -> list[str]:
+    """The .docx's body paragraphs' text in order, those in tables too, empty ones kept."""
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in docx_11(entry).element.body.iter(f"{W}p")]
+
+
+def squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_pool_11_marks_its_items_in_each_new_shape():
+    for ladder, shape in SHAPES_11.items():
+        files = pool11(ladder=ladder)
+        assert len(files) >= 3, ladder
+        for e in (e for e in files if "number_own_line" not in e["layouts"]):
+            assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
+
+
+def test_a_star_or_a_bullet_marks_a_heading_and_no_number_is_shown():
+    for e in pool11(ladder="star_bold") + pool11(ladder="auto_bullet"):
+        assert all(shown_number(h["text"]) is None for h in item_headings(e)), e["file"]
+
+
+def test_a_quoted_title_is_one_of_the_pools_wordings_in_quotation_marks():
+    mh = generator()
+    wordings = set(mh.pool_wordings(11))
+    for e in pool11(ladder="quoted_title"):
+        for h in item_headings(e):
+            assert title_of(h["text"]) in wordings, (e["file"], h["text"])
+
+
+def test_the_answers_as_a_two_column_table_a_row_an_item_title_left_answer_right():
+    files = pool11(ladder="answer_table")
+    assert len(files) >= 3
+    for e in files:
+        assert e["layouts"] == [] and all(e["sections"][str(n)] for n in range(1, 7)), e["file"]
+    for e in pool11(ladder="answer_table", kind="docx"):
+        table = next(t for t in docx_11(e).tables if len(t.columns) == 2 and t.rows[0].cells[0].text.startswith("1. "))
+        heads = item_headings(e)
+        assert len(table.rows) == len(heads), e["file"]  # no header row: a row an item
+        for row, h in zip(table.rows, heads, strict=True):
+            assert row.cells[0].text == h["text"] and all(r.bold for r in row.cells[0].paragraphs[0].runs)
+            first = e["sections"][str(h["items"][0])].split("\n")[0]
+            assert first in row.cells[1].text, e["file"]
+
+
+def test_word_draws_a_bullet_before_each_heading_and_no_number_is_typed():
+    mh = generator()
+    files = pool11(ladder="auto_bullet", kind="docx")
+    assert len(files) >= 2
+    for e in files:
+        document = docx_11(e)
+        for h in item_headings(e):
+            title = h["text"].removeprefix(f"{mh.BULLET} ")
+            para = next(p for p in document.paragraphs if p.text.startswith(title))
+            assert para._p.pPr.numPr.numId.val == mh.BULLET_LIST, e["file"]
+        xml = document.part.numbering_part.element.xml
+        assert '<w:numFmt w:val="bullet"/>' in xml and f'<w:lvlText w:val="{mh.BULLET}"/>' in xml
+
+
+def test_hard_wrapped_text_is_a_paragraph_a_printed_line():
+    mh = generator()
+    files = pool11("hard_wrapped")
+    assert len(files) >= 3
+    for e in files:
+        lines = [line for n in range(1, 7) for line in e["sections"].get(str(n), "").split("\n")]
+        assert max(len(line) for line in lines) <= mh.WRAP + 12, e["file"]
+        cut = [line for line in lines if not line.rstrip().endswith((".", ":", ";", "?", ")"))]
+        assert len(cut) >= 5, e["file"]  # sentences run on over several paragraphs
+    for e in pool11("hard_wrapped", kind="docx"):
+        texts = body_11(e)
+        line = next(line for line in e["sections"]["2"].split("\n") if not line.endswith("."))
+        assert line in texts, e["file"]  # a paragraph of its own
+
+
+def test_an_empty_paragraph_follows_every_paragraph_and_heading():
+    files = pool11("blank_lines")
+    assert len(files) >= 3
+    for e in pool11("blank_lines", kind="docx"):
+        paragraphs = [p.text for p in docx_11(e).paragraphs]
+        for h in item_headings(e):
+            k = next(k for k, t in enumerate(paragraphs) if t.endswith(h["text"].split("\n")[-1]))
+            assert paragraphs[k + 1] == "", e["file"]
+        line = e["sections"]["5"].split("\n")[-1]
+        k = paragraphs.index(line)
+        assert paragraphs[k + 1] == "", e["file"]
+        assert paragraphs.count("") >= len([t for t in paragraphs if t]) // 2, e["file"]
+
+
+def test_headings_indented_with_typed_spaces_or_a_tab():
+    mh = generator()
+    files = pool11("space_indented")
+    assert len(files) >= 3
+    kinds = set()
+    for e in files:
+        assert all(h["text"] == h["text"].lstrip() for h in e["headings"]), e["file"]  # as a reader sees it
+    for e in pool11("space_indented", kind="docx"):
+        paragraphs = [p.text for p in docx_11(e).paragraphs]
+        for h in item_headings(e):
+            line = h["text"].split("\n")[-1]
+            para = next(t for t in paragraphs if t.strip() == line)
+            assert para[:len(para) - len(line)] in mh.INDENTS, e["file"]
+            kinds.add(para[:len(para) - len(line)])
+    assert kinds == set(mh.INDENTS)
+
+
+def test_a_number_typed_twice_repeats_once_and_the_rest_run_on_one_lower():
+    files = pool11("number_repeated")
+    assert len(files) >= 4 and len({e["ladder"] for e in files}) >= 4
+    for e in files:
+        numbers = [shown_number(h["text"]) for h in item_headings(e)]
+        steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+        assert numbers[0] == 1 and sorted(steps) == [0] + [1] * (len(steps) - 1), (e["file"], numbers)
+
+
+def test_pool_11_words_the_funding_total_three_new_ways_and_writes_its_figure_down():
+    mh = generator()
+    funded = [e for e in entries_of(11) if "funding" in e and e["funding"]["wording"] in mh.FUNDING_WORDINGS_11]
+    assert {e["funding"]["wording"] for e in funded} == set(mh.FUNDING_WORDINGS_11)
+    for e in funded:
+        text, funding = squashed(e["sections"]["4"]), e["funding"]
+        wording, total = funding["wording"], funding["total_vnd"]
+        if wording == "range":
+            low, high = funding["range_vnd"]
+            assert total == low < high and f"khoảng {low // 10**9} – {high // 10**9} tỷ đồng" in text, e["file"]
+        elif wording == "parts_only":
+            assert total == sum(funding["parts_vnd"]) and len(funding["parts_vnd"]) == 3, e["file"]
+            assert "tổng" not in text.split("gồm:")[1].split(".")[0].lower(), e["file"]  # no total stated
+        else:
+            million = f"{total // 10**6:,}".replace(",", ".")
+            assert total == sum(funding["years_million"]) * 10**6, e["file"]
+            assert f"(tổng cộng {million} triệu đồng)" in text and text.count("triệu đồng") == 1, e["file"]
+    for e in (e for e in funded if e["funding"]["wording"] == "chart_caption" and e["kind"] == "docx"):
+        document = docx_11(e)
+        assert len(document.inline_shapes) == 1, e["file"]  # the chart, a picture without figures
+
+
+def test_pool_11_letterheads_write_the_number_and_date_in_new_shapes():
+    mh = generator()
+    assert {e["letterhead"] for e in entries_of(11)} == set(mh.LETTERHEADS_11)
+    for e in entries_of(11):
+        shape, so = e["letterhead"], e["report_number"].split("/")[0]
+        if shape == "cong_van_number":
+            assert e["report_number"] == f"{so}/UBND-XD" and f"Số: {so}/UBND-XD" in e["absent"], e["file"]
+            assert mh.CONG_VAN_SUBJECT in e["absent"], e["file"]
+        else:
+            assert e["report_number"] == f"{so}/BC-UBND" and f"Số: {so}/BC-UBND" in e["absent"], e["file"]
+        if shape == "blank_day":
+            assert e["report_date"] is None, e["file"]
+            assert any(a.endswith("ngày      tháng 5 năm 2022") for a in e["absent"]), e["file"]
+        elif shape == "date_two_lines":
+            dd = int(e["report_date"][-2:])
+            assert any(a.endswith(f"ngày {dd:02d} tháng 5") or a.endswith(f"ngày {dd} tháng 5")
+                       for a in e["absent"]), e["file"]
+    for e in (e for e in entries_of(11) if e["kind"] == "docx" and e["letterhead"] == "date_two_lines"):
+        right = [p.text for p in docx_11(e).tables[0].rows[0].cells[1].paragraphs]
+        assert right[-2].endswith(" tháng 5") and right[-1] == "năm 2022", e["file"]
+
+
+def test_two_text_pdfs_of_pool_11_draw_each_line_in_two_pieces():
+    import pdfplumber
+
+    made = [e for e in entries_of(11) if e.get("pdf_maker")]
+    assert len(made) == 2 and all(e["kind"] == "pdf" and e["pdf_maker"] == "reportlab_halves" for e in made)
+    for e in made:
+        raw = (CORPORA[11] / e["file"]).read_bytes()
+        with pdfplumber.open(CORPORA[11] / e["file"]) as pdf:
+            assert "ReportLab" in pdf.metadata.get("Producer", ""), e["file"]
+            lines = sum(len(page.extract_text_lines()) for page in pdf.pages)
+            words = sum(len(page.extract_words()) for page in pdf.pages)
+            text = " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
+        objects = raw.count(b" Tj ET")
+        assert lines * 1.5 <= objects <= lines * 2.5 and objects < words / 2, e["file"]  # two pieces a line
+        assert e["sections"]["1"].split("\n")[0][:40] in text, e["file"]
+
+
+def test_a_heading_in_a_text_box_saved_as_odt_is_a_frame_and_a_table_of_contents_in_an_rtf():
+    odt = [e for e in entries_of(11) if e["kind"] == "odt" and e["ladder"] == "heading_textbox"]
+    assert len(odt) == 1
+    with zipfile.ZipFile(CORPORA[11] / odt[0]["file"]) as z:
+        content = z.read("content.xml").decode("utf-8")
+    assert content.count("<draw:frame") >= len(item_headings(odt[0])) and "<draw:text-box" in content
+    rtf = [e for e in entries_of(11) if e["kind"] == "rtf" and "table_of_contents" in e["layouts"]]
+    assert len(rtf) == 1
+    assert "MỤC LỤC" in rtf[0]["absent"]
+
+
+def test_layouts_combine_in_one_file_in_pool_11():
+    assert len([e for e in entries_of(11) if len(e["layouts"]) >= 2]) >= 10
+    assert len([e for e in entries_of(11) if e["ladder"] in NEW_LADDERS_11 and e["layouts"]]) >= 8
+
+
+def test_pool_11_scans_are_of_four_new_kinds():
+    import pdfplumber
+
+    mh = generator()
+    scans = [e for e in entries_of(11) if e["kind"] == "scan"]
+    assert len(scans) >= 8 and all(e["ocr"] for e in scans)
+    assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_11)
+    assert {e["scan"]["dpi"] for e in scans} == {150, 200}
+    assert all(e["scan"]["stamp"].startswith("red") for e in scans)
+    for e in scans:
+        kind = e["scan"]["kind"]
+        assert max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0, e["file"]
+        assert e["scan"]["carbon_copy"] == (kind == "carbon_copy"), e["file"]
+        assert e["scan"]["toner_fading"] == (kind == "low_toner"), e["file"]
+        assert e["scan"]["creases"] == (kind == "crumpled"), e["file"]
+        assert (e["scan"]["paper_tint"] is not None) == (kind == "coloured_paper") == e["scan"]["colour"], e["file"]
+        with pdfplumber.open(CORPORA[11] / e["file"]) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
