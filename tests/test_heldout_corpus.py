@@ -2537,9 +2537,15 @@ def test_an_empty_paragraph_follows_every_paragraph_and_heading():
     files = pool11("blank_lines")
     assert len(files) >= 3
     for e in pool11("blank_lines", kind="docx"):
-        paragraphs = [p.text for p in docx_11(e).paragraphs]
+        document = docx_11(e)
+        paragraphs = [p.text for p in document.paragraphs]
         for h in item_headings(e):
-            k = next(k for k, t in enumerate(paragraphs) if t.endswith(h["text"].split("\n")[-1]))
+            line = h["text"].split("\n")[-1]
+            # the heading's paragraph: its text ends the line, or Word draws the number ("1.1. ",
+            # legal_numbering) before the rest of the line, which is then the paragraph's whole text
+            k = next(k for k, p in enumerate(document.paragraphs) if p.text.endswith(line)
+                     or (p.text and p._p.pPr is not None and p._p.pPr.numPr is not None
+                         and line.endswith(f" {p.text}")))
             assert paragraphs[k + 1] == "", e["file"]
         line = e["sections"]["5"].split("\n")[-1]
         k = paragraphs.index(line)
@@ -2634,12 +2640,30 @@ def test_two_text_pdfs_of_pool_11_draw_each_line_in_two_pieces():
         assert e["sections"]["1"].split("\n")[0][:40] in text, e["file"]
 
 
-def test_a_heading_in_a_text_box_saved_as_odt_is_a_frame_and_a_table_of_contents_in_an_rtf():
+def test_a_heading_in_a_text_box_saved_as_odt_is_a_shape_and_a_table_of_contents_in_an_rtf():
+    """LibreOffice saves a Word text box as a drawing shape (draw:custom-shape) with the text
+    in it, not as a frame (draw:frame, draw:text-box): each item heading is in a shape of its
+    own, drawn with a border, and in no paragraph of the body."""
+    from xml.etree import ElementTree
+
+    draw, text = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
     odt = [e for e in entries_of(11) if e["kind"] == "odt" and e["ladder"] == "heading_textbox"]
     assert len(odt) == 1
     with zipfile.ZipFile(CORPORA[11] / odt[0]["file"]) as z:
-        content = z.read("content.xml").decode("utf-8")
-    assert content.count("<draw:frame") >= len(item_headings(odt[0])) and "<draw:text-box" in content
+        content = ElementTree.fromstring(z.read("content.xml"))
+    shapes = list(content.iter(f"{{{draw}}}custom-shape"))
+    in_shapes = [squashed("".join(p.itertext())) for s in shapes for p in s.iter(f"{{{text}}}p")]
+    heads = [h["text"] for h in item_headings(odt[0])]
+    assert len(shapes) == len(heads) and in_shapes == heads, odt[0]["file"]  # a shape a heading, in order
+    for anchor in content.iter(f"{{{text}}}p"):  # the body's paragraphs without the shapes anchored in them
+        for shape in [s for s in anchor if s.tag == f"{{{draw}}}custom-shape"]:
+            anchor.remove(shape)
+    body = [squashed("".join(p.itertext())) for p in content.iter(f"{{{text}}}p")]
+    assert not set(heads) & set(body), odt[0]["file"]  # a heading in its shape only
+    strokes = {s.get(f"{{{style}}}name"): s.find(f"{{{style}}}graphic-properties").get(f"{{{draw}}}stroke")
+               for s in content.iter(f"{{{style}}}style") if s.get(f"{{{style}}}family") == "graphic"}
+    assert all(strokes[s.get(f"{{{draw}}}style-name")] == "solid" for s in shapes), odt[0]["file"]  # bordered
     rtf = [e for e in entries_of(11) if e["kind"] == "rtf" and "table_of_contents" in e["layouts"]]
     assert len(rtf) == 1
     assert "MỤC LỤC" in rtf[0]["absent"]
