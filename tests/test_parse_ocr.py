@@ -78,16 +78,13 @@ def test_scanned_page_gets_its_vietnamese_text(scan, tmp_path):
     assert fuzz.ratio(text, PARAGRAPH) >= SIMILAR_ENOUGH, text
 
 
-def test_ocr_takes_at_most_ten_seconds_a_page_on_two_cores(tmp_path, capsys):
-    pages = 3
-    scan = write_scanned_pdf(tmp_path / "ba-trang.pdf", pages=pages)
-    started = time.monotonic()
-    out = ocr_pdf(scan, tmp_path / "out", jobs=2)
-    per_page = (time.monotonic() - started) / pages
-    with capsys.disabled():
-        print(f"\n  ocr_pdf: {per_page:.2f} s/page ({pages} pages, jobs=2)")
-    assert all(fuzz.ratio(text, PARAGRAPH) >= SIMILAR_ENOUGH for text in page_texts(out))
-    assert per_page <= 10
+def test_every_page_of_a_multi_page_scan_is_read_with_two_jobs(tmp_path):
+    """Speed is bench/sections.py's "OCR speed" and bench/ocr.py's figure, not a timed test: under load a time
+    limit fails for the machine, not the code."""
+    scan = write_scanned_pdf(tmp_path / "ba-trang.pdf", pages=3)
+    texts = page_texts(ocr_pdf(scan, tmp_path / "out", jobs=2))
+    assert len(texts) == 3
+    assert all(fuzz.ratio(text, PARAGRAPH) >= SIMILAR_ENOUGH for text in texts), texts
 
 
 def test_page_that_already_has_text_is_not_ocred_again(typed_pdf, tmp_path):
