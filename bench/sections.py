@@ -31,7 +31,8 @@ outline)` exactly as ingest does, times it (best of --repeat) and scores its cel
 is one file x one outline item, the items the file has plus any the reader found that the
 file does not have. A cell is right when the extracted text of that item
   - contains the expected text (after NFC and whitespace normalisation; for scans,
-    rapidfuzz partial_ratio >= 90, since OCR gets a letter wrong here and there),
+    rapidfuzz partial_ratio >= 90, since OCR gets a letter wrong here and there; a text shorter than the
+    expected one is compared whole, ratio >= 90, as partial_ratio would find it inside the expected text),
   - contains no line of another item's expected text,
   - contains none of the file's `absent` strings (intro, sign-off, page header/footer,
     deleted revisions, the province's own extra part and heading, an umbrella heading).
@@ -203,6 +204,10 @@ def contains(haystack: str, needle: str, ocr: bool) -> bool:
         return True
     if not ocr or not haystack:
         return False
+    if len(haystack) < len(needle):
+        # partial_ratio aligns the shorter string inside the longer: a cell holding two lines of the expected text
+        # would "contain" all of it. A shorter text must be the whole expected text, letters misread aside.
+        return fuzz.ratio(needle, haystack) >= OCR_THRESHOLD
     return fuzz.partial_ratio(needle, haystack) >= OCR_THRESHOLD
 
 
