@@ -50,7 +50,9 @@ _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
 # after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ").
 _MISREAD_ROMAN = re.compile(
-    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)\-]{1,4}|D)?(?=\s)")
+    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s)")
+# "I/" in a bold serif face read as one letter, a U with a horn ("VƯ" for "VI/").
+_SLASHED_I = re.compile(r"^(?P<numeral>[IVXLHl1|!\]\[]{0,4})[ƯU](?=\s)")
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II"})
 _H_AS_I = str.maketrans({"H": "I"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
@@ -215,7 +217,7 @@ class MisreadRoman(NamedTuple):
 
 def misread_roman(text: str, lower: bool = False) -> MisreadRoman | None:
     """The Roman numeral a line starts with, read as OCR may have misread it ("l." or
-    "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II."); None if the
+    "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II.", "VƯ" for "VI/"); None if the
     line does not start like one. `lower`: a lower-case numeral ("¡.." for "i.", "ii..."
     for "ii."). Only a caller that knows a Roman numeral belongs there may believe it."""
     if lower:
@@ -224,7 +226,7 @@ def misread_roman(text: str, lower: bool = False) -> MisreadRoman | None:
         if not numeral or not _VALID_ROMAN.match(numeral):
             return None
         return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]))
-    m = _MISREAD_ROMAN.match(text)
+    m = _MISREAD_ROMAN.match(_SLASHED_I.sub(r"\g<numeral>I/", text, count=1))
     if not m:
         return None
     # "H" is "II" read as one letter ("HI." for "III."), or one I's serif ("IHI-" for "III-").
@@ -261,13 +263,20 @@ def page_mark(text: str) -> bool:
     return len(text) <= 20 and bool(_PAGE_MARK.match(_bare(text.strip())))
 
 
+# A label counting in letters ("a)", "b/", "(c)", "D."); a capital of a Roman numeral's is the numeral's.
+_LETTER_COUNTER = re.compile(r"(?P<before>\(?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])(?P<after>[.)/:\-]?\)?)")
 _LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
 
 
 def relabelled(label: str, value: int) -> str | None:
     """The label written with its last counter at `value`, as its ladder would write it:
     "(V)" -> "(VI)" for 6, "1.4." -> "1.5." for 5, "03." -> "04." for 4 (zero-padded as
-    it is); None for a counter in letters or no counter."""
+    it is), "e/" -> "f/" for 6 (a letter's ladder: a to z, in the label's case, đ counted as d);
+    None for a counter in words or no counter."""
+    letter = _LETTER_COUNTER.fullmatch(label)
+    if letter:
+        first = "a" if letter["letter"].islower() else "A"
+        return f"{letter['before']}{chr(ord(first) + value - 1)}{letter['after']}" if 1 <= value <= 26 else None
     counters = list(_LAST_COUNTER.finditer(label))
     if not counters or value < 1:
         return None

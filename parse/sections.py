@@ -1048,8 +1048,8 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
                 fits = (len(romans) >= 2 and misread.value == expected
                         and (not after or after[0] == expected + 1))
             else:
-                one_short = len(after) >= 2 and after[0] == expected and after[1] == expected + 2
-                fits = abs(misread.value - expected) <= 1 and (not after or after[0] > expected or one_short)
+                fits = abs(misread.value - expected) <= 1 and (
+                    not after or after[0] > expected or _read_short(expected, after) is not None)
             if fits:
                 headings[i] = replace(heading, level=level, ordinal=misread.value)
                 changed = True
@@ -1060,9 +1060,9 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
 
 
 def _roman_level(headings: list[_Heading]) -> tuple:
-    """The level of the Roman headings ("I.", or "I-", "I:" …: the one most headings have)."""
+    """The level of the Roman headings ("I.", or "I-", "I:", "I/" …: the one most headings have)."""
     counts = Counter(h.level for h in headings
-                     if h.level[0] == "label" and re.fullmatch(r"I[.\-:)]", str(h.level[1])))
+                     if h.level[0] == "label" and re.fullmatch(r"I[.\-:)/]", str(h.level[1])))
     return max(counts, key=lambda level: (counts[level], level == ROMAN_LEVEL)) if counts else ROMAN_LEVEL
 
 
@@ -1076,15 +1076,34 @@ def _mark_fits(mark: str, level: tuple) -> bool:
 
 
 def _one_short(headings: list[_Heading], romans: list[_Heading]) -> bool:
-    """Renumbers (in place) the first Roman heading whose numeral repeats the one before
-    it while the one after it is two on; True if it did."""
-    for before, heading, after in zip(romans, romans[1:], romans[2:], strict=False):
-        if None not in (before.ordinal, heading.ordinal, after.ordinal) and (
-                heading.ordinal == before.ordinal and after.ordinal == before.ordinal + 2):
-            at = headings.index(heading)
-            headings[at] = replace(heading, ordinal=before.ordinal + 1)
-            return True
+    """Renumbers (in place) the first run of Roman headings read short (see _read_short)
+    after the one before them; True if it did."""
+    for at, before in enumerate(romans):
+        if before.ordinal is None:
+            continue
+        run = _read_short(before.ordinal, [r.ordinal for r in romans[at + 1:]])
+        if run is None:
+            continue
+        for offset, heading in enumerate(romans[at + 1:at + 1 + run], start=1):
+            headings[headings.index(heading)] = replace(heading, ordinal=before.ordinal + offset)
+        return True
     return False
+
+
+def _read_short(value: int, after: list[int | None]) -> int | None:
+    """How many of the numerals `after` one worth `value` were read short: OCR loses an I
+    of a bold or serif numeral more easily than it makes one up ("II/" and "III/" both read
+    "I/"). A run of numerals that do not go up from `value` (the first the same as it),
+    then one that leaves room for exactly that run ("I", "I", "I", "IV": the middle two are
+    II and III); None if there is none."""
+    if not after or after[0] != value:
+        return None
+    for count, ordinal in enumerate(after):
+        if ordinal is None:
+            return None
+        if ordinal > value:
+            return count if ordinal == value + count + 1 else None
+    return None
 
 
 def _label_only(block: Block) -> bool:
