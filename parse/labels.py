@@ -45,6 +45,7 @@ _ORDINAL_WORDS = ("phan", "muc", "chuong")  # the first words _ORDINAL_LABEL tak
 _CARDINALS = ("mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi")
 _ORDINAL_WORD = re.compile(rf"^(?:thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})|(?P<cardinal>{'|'.join(_CARDINALS)})\s+la)"
                            r"\s*[,.:)\-–—]\s")
+_ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?:{'|'.join(_ORDINALS)})$")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
 # "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
@@ -87,6 +88,12 @@ def ordinal_word(text: str) -> int | None:
     if not m:
         return None
     return _ORDINALS.index(m["ordinal"]) + 1 if m["ordinal"] else _CARDINALS.index(m["cardinal"]) + 1
+
+
+def counts_in_words(text: str) -> bool:
+    """Whether a text ends with an ordinal in words ("Nội dung thứ hai", "Phần thứ ba"):
+    before a colon, a heading's label written out, not its title."""
+    return bool(_ENDS_IN_ORDINAL.search(fold(text.rstrip(" :.-–—"))))
 
 
 def _ordinal_word(text: str) -> re.Match | None:

@@ -45,6 +45,7 @@ from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Sup
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import (
+    counts_in_words,
     label_ordinal,
     label_shape,
     leading_label,
@@ -246,7 +247,7 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     scanned page, a heading-like line opening a page with the words of the heading read last."""
     ladder: list[tuple[str, str, str]] = []  # (shape, label, words) of the open headings, outermost first
     kept: list[Block] = []
-    last = ""  # the words of the last heading-like line kept, when it had a label
+    last = ""  # the words of the last heading-like line kept, without its label if it had one
     for block in blocks:
         heading_like = is_heading_like(block)
         label = leading_label(block.text) if heading_like else ""
@@ -257,7 +258,7 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             if len(last.split()) >= UNLABELLED_REPEAT_WORDS and fuzz.ratio(last, words) >= CONTINUED_LIKENESS:
                 continue
         if heading_like:
-            last = _continued_key(block.text[len(label):]) if label else ""
+            last = _continued_key(block.text[len(label):])
         if label:
             shape, words = label_shape(label), _continued_key(block.text[len(label):])
             at = next((i for i, (open_shape, _, _) in enumerate(ladder) if open_shape == shape), None)
@@ -1006,6 +1007,9 @@ def _run_in(line: str) -> tuple[str, str]:
     # "CÁC MỤC TIÊU CỦA ĐỀ ÁN: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU": a heading in capitals goes on in
     # capitals after its colon; an item's text is never written so.
     subtitle = subtitle or (is_all_caps(title) and is_all_caps(rest))
+    # "Nội dung thứ hai: Kết quả đạt được": before the colon only the heading's label in words;
+    # the title is after it, unless it ends as a sentence does.
+    subtitle = subtitle or (counts_in_words(title) and not sentence)
     if not colon or not rest or not title.strip() or subtitle or not (sentence or len(rest) > len(title)):
         return line, ""
     return f"{line[:len(label)]}{title}:", rest
