@@ -45,7 +45,8 @@ _ORDINAL_WORDS = ("phan", "muc", "chuong")  # the first words _ORDINAL_LABEL tak
 _CARDINALS = ("mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi")
 _ORDINAL_WORD = re.compile(rf"^(?:thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})|(?P<cardinal>{'|'.join(_CARDINALS)})\s+la)"
                            r"\s*[,.:)\-–—]\s")
-_ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?:{'|'.join(_ORDINALS)})$")
+_ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})$")
+LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
 # "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
@@ -94,6 +95,26 @@ def counts_in_words(text: str) -> bool:
     """Whether a text ends with an ordinal in words ("Nội dung thứ hai", "Phần thứ ba"):
     before a colon, a heading's label written out, not its title."""
     return bool(_ENDS_IN_ORDINAL.search(fold(text.rstrip(" :.-–—"))))
+
+
+def relabelled_in_words(text: str, value: int) -> str | None:
+    """A label in words before a line's colon written for `value`, folded ("Nội dung thứ
+    tư: …" -> "noi dung thu nam" for 5); None if the line has no such label."""
+    head = text.partition(":")[0]
+    m = _ENDS_IN_ORDINAL.search(fold(head.rstrip(" .-–—")))
+    if not m or label_in_words(text) is None or not 1 <= value <= len(_ORDINALS):
+        return None
+    return m.string[:m.start("ordinal")] + _ORDINALS[value - 1]
+
+
+def label_in_words(text: str) -> int | None:
+    """The value of a line's label in words before its colon ("Nội dung thứ hai: Kết quả…"
+    -> 2), a few words that end with an ordinal; None if none."""
+    head, colon, _ = text.partition(":")
+    if not colon or len(head.split()) > LABEL_IN_WORDS_MAX:
+        return None
+    m = _ENDS_IN_ORDINAL.search(fold(head.rstrip(" .-–—")))
+    return _ORDINALS.index(m["ordinal"]) + 1 if m else None
 
 
 def _ordinal_word(text: str) -> re.Match | None:

@@ -45,7 +45,9 @@ from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Sup
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import (
+    LABEL_IN_WORDS_MAX,
     counts_in_words,
+    label_in_words,
     label_ordinal,
     label_shape,
     leading_label,
@@ -53,6 +55,7 @@ from baocao.parse.labels import (
     ordinal_word,
     outline_reference,
     relabelled,
+    relabelled_in_words,
     strip_label,
 )
 from baocao.parse.letterhead import self_dated
@@ -876,7 +879,8 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
         level = heading_level_key(block)
-        if ordinal is None and level[0] == "unnumbered" and (in_words := ordinal_word(block.text)):
+        if ordinal is None and level[0] == "unnumbered" and (
+                in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
         line, run_in = _run_in(line)
@@ -961,14 +965,19 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
         gaps.append((ladder[-1].last + 1, limit, ladder[-1].ordinal + 1, ladder[-1]))
         for start, end, value, model in gaps:
             expected = relabelled(leading_label(model.line), value)
+            in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
             for pos in range(start, end):
                 if pos in skip:
                     continue
-                if expected and _reads_as_label(blocks[pos], expected, blocks[model.first], pos in by_first):
+                if (expected and _reads_as_label(blocks[pos], expected, blocks[model.first], pos in by_first)) or (
+                        in_words and _reads_as_words(blocks[pos], in_words, blocks[model.first])):
                     # Kept as read (the label too); a heading already (another level's, its
                     # wrapped second line joined) kept whole.
                     known = by_first.get(pos)
                     line, run_in = (known.line, known.run_in) if known else _run_in(blocks[pos].line)
+                    if in_words and run_in and not run_in.endswith((".", ";", "!", "?")):
+                        # its label in words, misread, before the colon: the title after it is the heading's
+                        line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
                     by_first[pos] = _Heading(pos, known.last if known else pos, line, level, value, run_in)
                     break
                 if pos in taken and pos not in by_first:
@@ -986,6 +995,16 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     looks_alike = (heading_like and block.bold == model.bold
                    and is_all_caps(rest) == is_all_caps(strip_label(model.text)))
     return Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1)
+
+
+def _reads_as_words(block: Block, expected: str, model: Block) -> bool:
+    """Whether a line opens with the label in words `expected` (folded, "noi dung thu nam")
+    as OCR may have read it: before its colon, two letters off at most ("Nội dung tứ năm:"),
+    on a line set apart as the ladder's headings are (bold or not as they are)."""
+    head, colon, rest = block.text.partition(":")
+    return (block.kind == "paragraph" and bool(colon) and block.bold == model.bold
+            and len(block.text) <= MAX_HEADING_CHARS and len(head.split()) <= LABEL_IN_WORDS_MAX
+            and Levenshtein.distance(fold(head).strip(" .-–—"), expected) <= 2)
 
 
 def _lead_only(block: Block) -> bool:
@@ -1123,9 +1142,11 @@ def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]
     continued_capitals = (bool(block.number) and len(block.text) >= WRAPPED_CHARS
                           and block.heading_level == following.heading_level and block.bold == following.bold
                           and is_all_caps(block.text) and is_all_caps(following.text))
+    # "Nội dung thứ tư: …" opens a heading of its own: its label in words before the colon.
+    labelled = ":" in following.text and counts_in_words(following.text.partition(":")[0])
     return ((same_level or continued_capitals)
             and not block.text.rstrip().endswith((".", ":", ";"))
-            and not match_heading(following.text, outline))
+            and not labelled and not match_heading(following.text, outline))
 
 
 def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = frozenset()) -> int:

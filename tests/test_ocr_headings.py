@@ -142,3 +142,16 @@ def test_a_letter_ladders_heading_misread_by_ocr_is_found_where_the_ladder_skips
     # "f/" read "£/": after "a/" … "e/" the ladder would write "f/" there.
     found = texts(report([], ["a/", "b/", "c/", "d/", "e/", "£/"]))
     assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_headings_labelled_in_words_keep_a_misread_ordinal_in_their_ladder():
+    # "Nội dung thứ năm:" read "Nội dung tứ năm:": where the ladder of labels in words skips
+    # a value, the line whose words before the colon are the label it would write there,
+    # give or take two letters, is that heading.
+    words = ["thứ nhất", "thứ hai", "thứ ba", "thứ tư", "tứ năm", "thứ sáu"]
+    lines = [b.text for b in report([], ROMAN).blocks]
+    for label, heading in zip(ROMAN, HEADINGS, strict=True):
+        lines[lines.index(f"{label} {heading}")] = f"Nội dung {words[ROMAN.index(label)]}: {heading.capitalize()}"
+    document = scanned(lines)
+    bold = tuple(replace(b, bold=b.text.startswith("Nội dung")) for b in document.blocks)
+    assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
