@@ -93,7 +93,10 @@ def inks(page: pdfium.PdfPage, boxes: Sequence[Box]) -> list[Ink]:
 def heavy_lines(pages: Sequence[Sequence[tuple[float, int]]], ratio: float) -> list[list[bool]]:
     """For each page's measured lines (stroke width, letters), in reading order: whether
     the line's strokes are `ratio` times as wide as the body text's around it, the median
-    stroke width of the lines near it, counted by letters (NEIGHBOUR_LINES)."""
+    stroke width of the lines near it, counted by letters (NEIGHBOUR_LINES), leaving out
+    the lines already `ratio` times as wide as the page's or the document's body, whichever
+    is thinner: a long bold list (eight bold lines "1." to "8." inside an item) would
+    otherwise be the body around itself and the bold heading after it, and read regular."""
     document = [line for page in pages for line in page]
     if not document:
         return [[] for _ in pages]
@@ -101,9 +104,11 @@ def heavy_lines(pages: Sequence[Sequence[tuple[float, int]]], ratio: float) -> l
     heavy = []
     for page in pages:
         whole = _median_width(page) if sum(letters for _, letters in page) >= MIN_BODY_LETTERS else everywhere
+        plain = [width < ratio * min(whole, everywhere) for width, _ in page]
         flags = []
         for k, (width, _) in enumerate(page):
-            near = page[max(0, k - NEIGHBOUR_LINES): k + NEIGHBOUR_LINES + 1]
+            start, end = max(0, k - NEIGHBOUR_LINES), k + NEIGHBOUR_LINES + 1
+            near = [line for line, body_like in zip(page[start:end], plain[start:end], strict=True) if body_like]
             body = _median_width(near) if sum(letters for _, letters in near) >= MIN_BODY_LETTERS else whole
             flags.append(width >= ratio * body)
         heavy.append(flags)

@@ -45,12 +45,16 @@ _ORDINAL_WORDS = ("phan", "muc", "chuong")  # the first words _ORDINAL_LABEL tak
 _CARDINALS = ("mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi")
 _ORDINAL_WORD = re.compile(rf"^(?:thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})|(?P<cardinal>{'|'.join(_CARDINALS)})\s+la)"
                            r"\s*[,.:)\-–—]\s")
+_ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})$")
+LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
 # "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
 # after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ").
 _MISREAD_ROMAN = re.compile(
-    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)\-]{1,4}|D)?(?=\s)")
+    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s)")
+# "I/" in a bold serif face read as one letter, a U with a horn ("VƯ" for "VI/").
+_SLASHED_I = re.compile(r"^(?P<numeral>[IVXLHl1|!\]\[]{0,4})[ƯU](?=\s)")
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II"})
 _H_AS_I = str.maketrans({"H": "I"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
@@ -85,6 +89,32 @@ def ordinal_word(text: str) -> int | None:
     if not m:
         return None
     return _ORDINALS.index(m["ordinal"]) + 1 if m["ordinal"] else _CARDINALS.index(m["cardinal"]) + 1
+
+
+def counts_in_words(text: str) -> bool:
+    """Whether a text ends with an ordinal in words ("Nội dung thứ hai", "Phần thứ ba"):
+    before a colon, a heading's label written out, not its title."""
+    return bool(_ENDS_IN_ORDINAL.search(fold(text.rstrip(" :.-–—"))))
+
+
+def relabelled_in_words(text: str, value: int) -> str | None:
+    """A label in words before a line's colon written for `value`, folded ("Nội dung thứ
+    tư: …" -> "noi dung thu nam" for 5); None if the line has no such label."""
+    head = text.partition(":")[0]
+    m = _ENDS_IN_ORDINAL.search(fold(head.rstrip(" .-–—")))
+    if not m or label_in_words(text) is None or not 1 <= value <= len(_ORDINALS):
+        return None
+    return m.string[:m.start("ordinal")] + _ORDINALS[value - 1]
+
+
+def label_in_words(text: str) -> int | None:
+    """The value of a line's label in words before its colon ("Nội dung thứ hai: Kết quả…"
+    -> 2), a few words that end with an ordinal; None if none."""
+    head, colon, _ = text.partition(":")
+    if not colon or len(head.split()) > LABEL_IN_WORDS_MAX:
+        return None
+    m = _ENDS_IN_ORDINAL.search(fold(head.rstrip(" .-–—")))
+    return _ORDINALS.index(m["ordinal"]) + 1 if m else None
 
 
 def _ordinal_word(text: str) -> re.Match | None:
@@ -215,7 +245,7 @@ class MisreadRoman(NamedTuple):
 
 def misread_roman(text: str, lower: bool = False) -> MisreadRoman | None:
     """The Roman numeral a line starts with, read as OCR may have misread it ("l." or
-    "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II."); None if the
+    "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II.", "VƯ" for "VI/"); None if the
     line does not start like one. `lower`: a lower-case numeral ("¡.." for "i.", "ii..."
     for "ii."). Only a caller that knows a Roman numeral belongs there may believe it."""
     if lower:
@@ -224,7 +254,7 @@ def misread_roman(text: str, lower: bool = False) -> MisreadRoman | None:
         if not numeral or not _VALID_ROMAN.match(numeral):
             return None
         return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]))
-    m = _MISREAD_ROMAN.match(text)
+    m = _MISREAD_ROMAN.match(_SLASHED_I.sub(r"\g<numeral>I/", text, count=1))
     if not m:
         return None
     # "H" is "II" read as one letter ("HI." for "III."), or one I's serif ("IHI-" for "III-").
@@ -261,13 +291,20 @@ def page_mark(text: str) -> bool:
     return len(text) <= 20 and bool(_PAGE_MARK.match(_bare(text.strip())))
 
 
+# A label counting in letters ("a)", "b/", "(c)", "D."); a capital of a Roman numeral's is the numeral's.
+_LETTER_COUNTER = re.compile(r"(?P<before>\(?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])(?P<after>[.)/:\-]?\)?)")
 _LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
 
 
 def relabelled(label: str, value: int) -> str | None:
     """The label written with its last counter at `value`, as its ladder would write it:
     "(V)" -> "(VI)" for 6, "1.4." -> "1.5." for 5, "03." -> "04." for 4 (zero-padded as
-    it is); None for a counter in letters or no counter."""
+    it is), "e/" -> "f/" for 6 (a letter's ladder: a to z, in the label's case, đ counted as d);
+    None for a counter in words or no counter."""
+    letter = _LETTER_COUNTER.fullmatch(label)
+    if letter:
+        first = "a" if letter["letter"].islower() else "A"
+        return f"{letter['before']}{chr(ord(first) + value - 1)}{letter['after']}" if 1 <= value <= 26 else None
     counters = list(_LAST_COUNTER.finditer(label))
     if not counters or value < 1:
         return None

@@ -45,6 +45,9 @@ from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Sup
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import (
+    LABEL_IN_WORDS_MAX,
+    counts_in_words,
+    label_in_words,
     label_ordinal,
     label_shape,
     leading_label,
@@ -52,6 +55,7 @@ from baocao.parse.labels import (
     ordinal_word,
     outline_reference,
     relabelled,
+    relabelled_in_words,
     strip_label,
 )
 from baocao.parse.letterhead import self_dated
@@ -246,7 +250,7 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     scanned page, a heading-like line opening a page with the words of the heading read last."""
     ladder: list[tuple[str, str, str]] = []  # (shape, label, words) of the open headings, outermost first
     kept: list[Block] = []
-    last = ""  # the words of the last heading-like line kept, when it had a label
+    last = ""  # the words of the last heading-like line kept, without its label if it had one
     for block in blocks:
         heading_like = is_heading_like(block)
         label = leading_label(block.text) if heading_like else ""
@@ -257,7 +261,7 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             if len(last.split()) >= UNLABELLED_REPEAT_WORDS and fuzz.ratio(last, words) >= CONTINUED_LIKENESS:
                 continue
         if heading_like:
-            last = _continued_key(block.text[len(label):]) if label else ""
+            last = _continued_key(block.text[len(label):])
         if label:
             shape, words = label_shape(label), _continued_key(block.text[len(label):])
             at = next((i for i, (open_shape, _, _) in enumerate(ladder) if open_shape == shape), None)
@@ -875,7 +879,8 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
         level = heading_level_key(block)
-        if ordinal is None and level[0] == "unnumbered" and (in_words := ordinal_word(block.text)):
+        if ordinal is None and level[0] == "unnumbered" and (
+                in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
         line, run_in = _run_in(line)
@@ -960,14 +965,19 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
         gaps.append((ladder[-1].last + 1, limit, ladder[-1].ordinal + 1, ladder[-1]))
         for start, end, value, model in gaps:
             expected = relabelled(leading_label(model.line), value)
+            in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
             for pos in range(start, end):
                 if pos in skip:
                     continue
-                if expected and _reads_as_label(blocks[pos], expected, blocks[model.first], pos in by_first):
+                if (expected and _reads_as_label(blocks[pos], expected, blocks[model.first], pos in by_first)) or (
+                        in_words and _reads_as_words(blocks[pos], in_words, blocks[model.first])):
                     # Kept as read (the label too); a heading already (another level's, its
                     # wrapped second line joined) kept whole.
                     known = by_first.get(pos)
                     line, run_in = (known.line, known.run_in) if known else _run_in(blocks[pos].line)
+                    if in_words and run_in and not run_in.endswith((".", ";", "!", "?")):
+                        # its label in words, misread, before the colon: the title after it is the heading's
+                        line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
                     by_first[pos] = _Heading(pos, known.last if known else pos, line, level, value, run_in)
                     break
                 if pos in taken and pos not in by_first:
@@ -985,6 +995,16 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     looks_alike = (heading_like and block.bold == model.bold
                    and is_all_caps(rest) == is_all_caps(strip_label(model.text)))
     return Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1)
+
+
+def _reads_as_words(block: Block, expected: str, model: Block) -> bool:
+    """Whether a line opens with the label in words `expected` (folded, "noi dung thu nam")
+    as OCR may have read it: before its colon, two letters off at most ("Nội dung tứ năm:"),
+    on a line set apart as the ladder's headings are (bold or not as they are)."""
+    head, colon, rest = block.text.partition(":")
+    return (block.kind == "paragraph" and bool(colon) and block.bold == model.bold
+            and len(block.text) <= MAX_HEADING_CHARS and len(head.split()) <= LABEL_IN_WORDS_MAX
+            and Levenshtein.distance(fold(head).strip(" .-–—"), expected) <= 2)
 
 
 def _lead_only(block: Block) -> bool:
@@ -1006,6 +1026,9 @@ def _run_in(line: str) -> tuple[str, str]:
     # "CÁC MỤC TIÊU CỦA ĐỀ ÁN: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU": a heading in capitals goes on in
     # capitals after its colon; an item's text is never written so.
     subtitle = subtitle or (is_all_caps(title) and is_all_caps(rest))
+    # "Nội dung thứ hai: Kết quả đạt được": before the colon only the heading's label in words;
+    # the title is after it, unless it ends as a sentence does.
+    subtitle = subtitle or (counts_in_words(title) and not sentence)
     if not colon or not rest or not title.strip() or subtitle or not (sentence or len(rest) > len(title)):
         return line, ""
     return f"{line[:len(label)]}{title}:", rest
@@ -1048,8 +1071,8 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
                 fits = (len(romans) >= 2 and misread.value == expected
                         and (not after or after[0] == expected + 1))
             else:
-                one_short = len(after) >= 2 and after[0] == expected and after[1] == expected + 2
-                fits = abs(misread.value - expected) <= 1 and (not after or after[0] > expected or one_short)
+                fits = abs(misread.value - expected) <= 1 and (
+                    not after or after[0] > expected or _read_short(expected, after) is not None)
             if fits:
                 headings[i] = replace(heading, level=level, ordinal=misread.value)
                 changed = True
@@ -1060,9 +1083,9 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
 
 
 def _roman_level(headings: list[_Heading]) -> tuple:
-    """The level of the Roman headings ("I.", or "I-", "I:" …: the one most headings have)."""
+    """The level of the Roman headings ("I.", or "I-", "I:", "I/" …: the one most headings have)."""
     counts = Counter(h.level for h in headings
-                     if h.level[0] == "label" and re.fullmatch(r"I[.\-:)]", str(h.level[1])))
+                     if h.level[0] == "label" and re.fullmatch(r"I[.\-:)/]", str(h.level[1])))
     return max(counts, key=lambda level: (counts[level], level == ROMAN_LEVEL)) if counts else ROMAN_LEVEL
 
 
@@ -1076,15 +1099,34 @@ def _mark_fits(mark: str, level: tuple) -> bool:
 
 
 def _one_short(headings: list[_Heading], romans: list[_Heading]) -> bool:
-    """Renumbers (in place) the first Roman heading whose numeral repeats the one before
-    it while the one after it is two on; True if it did."""
-    for before, heading, after in zip(romans, romans[1:], romans[2:], strict=False):
-        if None not in (before.ordinal, heading.ordinal, after.ordinal) and (
-                heading.ordinal == before.ordinal and after.ordinal == before.ordinal + 2):
-            at = headings.index(heading)
-            headings[at] = replace(heading, ordinal=before.ordinal + 1)
-            return True
+    """Renumbers (in place) the first run of Roman headings read short (see _read_short)
+    after the one before them; True if it did."""
+    for at, before in enumerate(romans):
+        if before.ordinal is None:
+            continue
+        run = _read_short(before.ordinal, [r.ordinal for r in romans[at + 1:]])
+        if run is None:
+            continue
+        for offset, heading in enumerate(romans[at + 1:at + 1 + run], start=1):
+            headings[headings.index(heading)] = replace(heading, ordinal=before.ordinal + offset)
+        return True
     return False
+
+
+def _read_short(value: int, after: list[int | None]) -> int | None:
+    """How many of the numerals `after` one worth `value` were read short: OCR loses an I
+    of a bold or serif numeral more easily than it makes one up ("II/" and "III/" both read
+    "I/"). A run of numerals that do not go up from `value` (the first the same as it),
+    then one that leaves room for exactly that run ("I", "I", "I", "IV": the middle two are
+    II and III); None if there is none."""
+    if not after or after[0] != value:
+        return None
+    for count, ordinal in enumerate(after):
+        if ordinal is None:
+            return None
+        if ordinal > value:
+            return count if ordinal == value + count + 1 else None
+    return None
 
 
 def _label_only(block: Block) -> bool:
@@ -1100,9 +1142,11 @@ def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]
     continued_capitals = (bool(block.number) and len(block.text) >= WRAPPED_CHARS
                           and block.heading_level == following.heading_level and block.bold == following.bold
                           and is_all_caps(block.text) and is_all_caps(following.text))
+    # "Nội dung thứ tư: …" opens a heading of its own: its label in words before the colon.
+    labelled = ":" in following.text and counts_in_words(following.text.partition(":")[0])
     return ((same_level or continued_capitals)
             and not block.text.rstrip().endswith((".", ":", ";"))
-            and not match_heading(following.text, outline))
+            and not labelled and not match_heading(following.text, outline))
 
 
 def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = frozenset()) -> int:

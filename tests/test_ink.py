@@ -37,3 +37,13 @@ def test_a_page_with_little_text_is_weighed_against_the_whole_document():
 
 def test_no_measured_line_gives_no_bold():
     assert heavy_lines([[], []], RATIO) == [[], []]
+
+
+def test_a_long_bold_list_is_not_the_body_text_around_itself_nor_the_heading_after_it():
+    # Item 3's bold heading, three lines of text, a bold list "1." to "8." (eight bold lines
+    # together) and item 4's bold heading: weighed against the lines around them, mostly
+    # bold, the list and the headings read regular.
+    bold, regular = (6.3, BODY), (4.3, BODY)
+    page = [regular] * 4 + [bold] * 2 + [regular] * 3 + [bold] * 9 + [regular] * 6
+    heavy = heavy_lines([page], RATIO)[0]
+    assert heavy == [False] * 4 + [True] * 2 + [False] * 3 + [True] * 9 + [False] * 6

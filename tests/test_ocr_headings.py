@@ -122,3 +122,36 @@ def test_the_closing_sentence_after_a_speck_read_as_a_mark_still_ends_the_last_i
     lines = [b.text for b in report([], ROMAN).blocks]
     lines[lines.index("Trên đây là báo cáo của UBND tỉnh Kon Tum./.")] = '"Trên đây là báo cáo của UBND tỉnh Kon Tum./.'
     assert texts(scanned(lines))[6] == BODIES[5]
+
+
+def test_roman_slash_numerals_read_short_by_ocr_are_renumbered_by_their_sequence():
+    # A bold serif "II/" and "III/" both read "I/", "I/" read "L" (its mark lost) and "VI/"
+    # read "VƯ" (the I and its slash as one letter): "I", "I", "I", then "IV" leaves room for
+    # exactly the two between, and "VƯ" where "VI/" belongs is it.
+    found = texts(report([], ["L", "I/", "I/", "IV/", "V/", "VƯ"]))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_slash_is_a_roman_numerals_mark_and_an_i_with_its_slash_may_read_as_u_with_a_horn():
+    assert misread_roman("VƯ NHỮNG ĐIỀU") == (6, False, ".")
+    assert misread_roman("I/ CÁC MỤC TIÊU") == (1, False, ".")
+    assert misread_roman("Ư NHỮNG VIỆC") == (1, False, ".")
+
+
+def test_a_letter_ladders_heading_misread_by_ocr_is_found_where_the_ladder_skips_it():
+    # "f/" read "£/": after "a/" … "e/" the ladder would write "f/" there.
+    found = texts(report([], ["a/", "b/", "c/", "d/", "e/", "£/"]))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_headings_labelled_in_words_keep_a_misread_ordinal_in_their_ladder():
+    # "Nội dung thứ năm:" read "Nội dung tứ năm:": where the ladder of labels in words skips
+    # a value, the line whose words before the colon are the label it would write there,
+    # give or take two letters, is that heading.
+    words = ["thứ nhất", "thứ hai", "thứ ba", "thứ tư", "tứ năm", "thứ sáu"]
+    lines = [b.text for b in report([], ROMAN).blocks]
+    for label, heading in zip(ROMAN, HEADINGS, strict=True):
+        lines[lines.index(f"{label} {heading}")] = f"Nội dung {words[ROMAN.index(label)]}: {heading.capitalize()}"
+    document = scanned(lines)
+    bold = tuple(replace(b, bold=b.text.startswith("Nội dung")) for b in document.blocks)
+    assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}

@@ -668,3 +668,37 @@ def test_a_two_part_heading_whose_subheadings_name_the_next_item_covers_both(tmp
                       "4.2. Về văn bản quy phạm pháp luật", "Chưa có quy định chia sẻ dữ liệu."])
     assert found == {**said, 4: both, 5: both,
                      6: "Tỉnh mong Bộ Xây dựng sớm ban hành hướng dẫn."}
+
+
+def test_an_unlabelled_heading_written_again_at_the_next_page_top_continues_its_item():
+    # Headings with no number ("Thông tin chung …" in bold) on paginated pages (a PDF, a
+    # scan): item 2's written again over its text going on at the top of page 2, a letter
+    # misread by OCR, is that heading again, not a seventh one.
+    blocks = [scanned("BÁO CÁO", 1, True), scanned(INTRO, 1),
+              scanned(KNOWN[1], 1, True), scanned(body(1), 1), scanned(KNOWN[2], 1, True), scanned(body(2), 1),
+              scanned(f"{KNOWN[2].replace('chung', 'chưng')} (tiếp theo)", 2, True),
+              scanned("Phần tiếp của mục 2 của tỉnh.", 2)]
+    for n in range(3, 7):
+        blocks += [scanned(KNOWN[n], 2, True), scanned(body(n), 2)]
+    document = Document("bao-cao.pdf", tuple(dataclasses.replace(b, index=i) for i, b in enumerate(blocks)), ocr=False)
+    assert texts(extract_sections(document, OUTLINE)) == {
+        **{n: body(n) for n in range(1, 7)}, 2: f"{body(2)}\nPhần tiếp của mục 2 của tỉnh."}
+
+
+ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu")
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_headings_labelled_in_words_before_a_colon_keep_their_title_against_a_long_bold_list(tmp_path, outline):
+    # "Nội dung thứ hai: Thông tin chung …": before the colon only the heading's label in
+    # words; its title is after it. Item 3 holds a bold list "1." to "8.", longer than the
+    # outline, numbered as no heading is: the headings in words are the items.
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"Nội dung thứ {ORDINALS[n - 1]}: {KNOWN[n]}"), body(n)]
+        if n == 3:
+            lines += ["Các văn bản chính của tỉnh gồm:",
+                      *(Bold(f"{k}. Văn bản chỉ đạo số {k} của tỉnh") for k in range(1, 9))]
+    found = texts(read(tmp_path, lines, outline))
+    assert {n: text.split("\n")[0] for n, text in found.items()} == {n: body(n) for n in range(1, 7)}
+    assert "8. Văn bản chỉ đạo số 8 của tỉnh" in found[3]

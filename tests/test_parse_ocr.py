@@ -19,6 +19,7 @@ from ocr_builders import (
     DPI,
     PARAGRAPH,
     RULED_HEADINGS,
+    PageLine,
     bold_headings_page_lines,
     build_vietnamese_docx,
     join_pdfs,
@@ -284,6 +285,23 @@ def test_a_scanned_paragraph_is_one_paragraph(bold_headings_scan):
     blocks = [block.text for block in bold_headings_scan.blocks]
     for text in BOLD_HEADING_BODIES.values():
         assert any(fuzz.ratio(text, block) >= 95 for block in blocks), (text, blocks)
+
+
+def test_a_long_bold_list_and_the_bold_heading_after_it_stay_bold_on_a_scan(tmp_path):
+    """Item 3 holds a bold list "1." to "8.", eight bold lines together: weighed against
+    the lines around them, mostly its own, the list and item 4's heading after it read
+    regular, and the heading fell into item 3's text."""
+    lines = bold_headings_page_lines()
+    at = next(i for i, line in enumerate(lines) if line.left == BOLD_HEADINGS[4])
+    listed = [PageLine(f"{k}. Văn bản chỉ đạo số {k} của tỉnh về đô thị thông minh", bold=True) for k in range(1, 9)]
+    lines = [*lines[:at], *paragraph("Các văn bản chính của tỉnh gồm:"), *listed, *lines[at:]]
+    scan = scan_pages([render_report_page(lines)], tmp_path / "danh-sach.pdf", dpi=150, skews=[1.0], quality=40,
+                      seed=14)
+    blocks = read_pdf(ocr_pdf(scan, tmp_path / "ocr")).blocks
+    heading = [b for b in blocks if fuzz.ratio(BOLD_HEADINGS[4], b.text) >= 90]
+    listed_read = [b for b in blocks if fuzz.partial_ratio("Văn bản chỉ đạo số", b.text) >= 90]
+    assert heading and all(b.bold for b in heading), [(b.text, b.bold) for b in blocks]
+    assert len(listed_read) == 8 and all(b.bold for b in listed_read), [(b.text, b.bold) for b in blocks]
 
 
 # ---------------------------------------------------------------------------------------
