@@ -13,7 +13,8 @@ heading took; a heading ending as a line of a list does; a passage written under
 item whose lead says it adds to this one (parse/addenda.py: said, not doubted, unless the
 lead names the item doubtfully); a sentence cut in two at the heading (a heading or text
 beginning mid-sentence, a heading in capitals running on in sentence case); another found
-item's heading, or the report's closing formula, inside the text. The reasons are machine codes (a
+item's heading, or the report's closing formula, inside the text; a short text beside a heading
+the reader left out over an item's text (the item's heading may be that one). The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
@@ -103,6 +104,15 @@ MID_SENTENCE_FACTOR = 0.5
 # its text (a table summarising the items after the last one, an annex repeating them, or a
 # neighbour's text under a heading the reader did not take): part of it is not its item's.
 REPEATS_HEADING_FACTOR = 0.5
+# A heading the reader took for no item, next to the cell's (no heading taken for an item
+# between them), over a text as long as an item's (LEFT_OUT_ITEM times the median of the
+# report's found items at least), while the cell's is short (below SHORTER_THAN_ITEM times
+# it): of two headings side by side the reader took the one over a line or two ("Nhiệm vụ năm
+# 2023" between two items) and left out the one over an item's text; the item's heading is most
+# likely the other one. Its words do not settle it: an extra heading may say the item's words.
+LEFT_OUT_ITEM = 0.8
+SHORTER_THAN_ITEM = 0.8
+BESIDE_LONGER_FACTOR = 0.5
 # A cell holding the report's closing formula ("Trên đây là báo cáo …", "Nơi nhận:"): the
 # closing ends the report, so what follows it, or the cell itself, was put in the wrong place.
 HOLDS_CLOSING_FACTOR = 0.5
@@ -139,6 +149,7 @@ class Reason(StrEnum):
     MID_SENTENCE = "mid_sentence"  # its heading or its text begins mid-sentence, or its heading runs on into the text
     REPEATS_HEADING = "repeats_heading"  # a line of its text is another found item's heading written again
     HOLDS_CLOSING = "holds_closing"  # it holds the report's closing formula ("Trên đây là báo cáo …")
+    BESIDE_LONGER = "beside_longer"  # a heading left out next to its own has an item's text, it has less
 
     @property
     def label(self) -> str:
@@ -182,6 +193,7 @@ _LABELS = {
     Reason.MID_SENTENCE: "tiêu đề hoặc nội dung bị cắt giữa câu",
     Reason.REPEATS_HEADING: "chứa tiêu đề của mục khác",
     Reason.HOLDS_CLOSING: "chứa phần kết thúc báo cáo",
+    Reason.BESIDE_LONGER: "tiêu đề bị bỏ qua bên cạnh có nội dung dài hơn",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -218,7 +230,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            in_letterhead: bool = False, merged_first: bool = False,
            figure_elsewhere: bool = False, after_untitled: bool = False,
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
-           holds_closing: bool = False) -> tuple[float, tuple[str, ...]]:
+           holds_closing: bool = False, beside_longer: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -226,7 +238,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     doubts (OCR, a merge, a length out of line, an item not found beside one taken by its
     place alone: `beside_missing`, a heading that is a line of a list: `list_line`, a sentence
     cut in two at the heading: `mid_sentence`, another item's heading or the report's closing
-    inside the text: `repeats_heading`, `holds_closing`) scale it down."""
+    inside the text: `repeats_heading`, `holds_closing`, a short text beside a heading left out
+    over an item's text: `beside_longer`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -269,11 +282,21 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (list_line, LIST_LINE_FACTOR, Reason.LIST_LINE),
                                   (mid_sentence, MID_SENTENCE_FACTOR, Reason.MID_SENTENCE),
                                   (repeats_heading, REPEATS_HEADING_FACTOR, Reason.REPEATS_HEADING),
-                                  (holds_closing, HOLDS_CLOSING_FACTOR, Reason.HOLDS_CLOSING)):
+                                  (holds_closing, HOLDS_CLOSING_FACTOR, Reason.HOLDS_CLOSING),
+                                  (beside_longer, BESIDE_LONGER_FACTOR, Reason.BESIDE_LONGER)):
         if doubt:
             confidence *= factor
             reasons.append(reason)
     return round(confidence, 3), tuple(r.value for r in reasons)
+
+
+def shorter_than_left_out(length: int, typical: int, left_out: Iterable[int]) -> bool:
+    """Whether a cell of `length` characters is short (below SHORTER_THAN_ITEM times `typical`,
+    the median length of the report's other found items) beside a heading left out (`left_out`:
+    the lengths of the texts of the headings taken for no item next to its own) over an item's
+    text (LEFT_OUT_ITEM times `typical` at least)."""
+    return bool(typical) and length < SHORTER_THAN_ITEM * typical and any(
+        other >= LEFT_OUT_ITEM * typical for other in left_out)
 
 
 def note(reasons: Iterable[str], number: int | None = None, merged_with: Iterable[int] = ()) -> str:

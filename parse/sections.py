@@ -41,7 +41,15 @@ from baocao.parse.alignment import (
     text_likeness,
     two_parts,
 )
-from baocao.parse.confidence import TOO_SHORT_LETTERS, WORDS_CLEAR, Reading, Support, assess, needs_review
+from baocao.parse.confidence import (
+    TOO_SHORT_LETTERS,
+    WORDS_CLEAR,
+    Reading,
+    Support,
+    assess,
+    needs_review,
+    shorter_than_left_out,
+)
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import (
@@ -166,13 +174,24 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     bodies: dict[int, list[Block]] = {}
     split: set[int] = set()  # items written under two headings
     left_out: list[str] = []  # the heading and text of each heading taken for no item
+    # Per item, the text of the headings taken for no item right before and after its own
+    # (no heading taken for an item between them): the item's heading may be one of them.
+    beside_left_out: dict[int, list[str]] = {}
+    pending: list[str] = []  # left-out texts since the last heading taken for an item
+    previous: tuple[int, ...] = ()
     summary = _summary_table(blocks, opened, signoff_at, tuple(sections))
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
     for opening, end in zip(openings, ends, strict=True):
         body = tuple(blocks[pos] for pos in range(opening.last + 1, min(end, signoff_at)) if pos not in summary)
         if not opening.items:
             left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
+            pending.append("\n".join(part for part in (opening.run_in, _joined(body)) if part))
+            for item in previous:
+                beside_left_out.setdefault(item, []).append(pending[-1])
             continue
+        for item in opening.items:
+            beside_left_out.setdefault(item, []).extend(pending)
+        pending, previous = [], opening.items
         for section, why in zip(_sections_from(doc.name, blocks, opening, body), opening.support, strict=True):
             if section.number in found:
                 found[section.number] = _combined(found[section.number], section)
@@ -192,7 +211,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     untitled = covering >= 0 and _leading_text(blocks, covering, first) is not None
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
-                           untitled),
+                           untitled, beside_left_out),
         letterhead=_joined(blocks[:max(first, title_end)]),
         signoff=_joined(blocks[signoff_at:]),
     )
@@ -1267,14 +1286,16 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
 def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: dict[int, list[Block]],
               split: set[int], ocr: bool, outline: tuple[OutlineSection, ...],
               left_out: Sequence[str] = (), title_index: int = -1,
-              untitled: bool = False) -> tuple[Section, ...]:
+              untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
     the heading of an item the reader did not find (it may have swallowed that item), or
     reading like another item (`left_out`: the heading and text under each heading taken
     for no item). A section whose heading comes before the report's title (`title_index`,
-    a Block.index; -1 when none follows a heading) opened inside the letterhead."""
+    a Block.index; -1 when none follows a heading) opened inside the letterhead.
+    `beside_left_out`: per item, the texts of the headings taken for no item right before
+    and after its own (a short cell beside one over an item's text is doubtful)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -1304,7 +1325,9 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             merged_first=bool(section.merged_with) and min(section.merged_with) > n,
             mid_sentence=_cut_mid_sentence(section.heading, section.text),
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
-            holds_closing=_holds_closing(section.text))
+            holds_closing=_holds_closing(section.text),
+            beside_longer=not section.merged_with and shorter_than_left_out(
+                lengths[n], typical, (len(text) for text in (beside_left_out or {}).get(n, ()))))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)

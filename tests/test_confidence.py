@@ -456,3 +456,46 @@ def test_a_report_mentioned_in_a_sentence_is_no_closing():
     assert _holds_closing("Nội dung.\nTrên đây là báo cáo của tỉnh.")
     assert not _holds_closing("Theo báo cáo của các sở. Trên cơ sở đó, tỉnh đã ban hành kế hoạch.")
     assert not _holds_closing("Tỉnh đã gửi báo cáo trên đây là báo cáo thứ hai trong năm.")
+
+
+def _item_text(n):
+    """Item n's text as long as a province writes one: four sentences."""
+    return [f"Câu thứ {k} của nội dung báo cáo mục {n} của tỉnh, viết dài như một mục thật." for k in range(1, 5)]
+
+
+def _with_extra_heading(second):
+    """Six items numbered 1-7 with a heading over two lines of plans ("Phương hướng thời gian
+    tới") between item 1 and item 2, whose heading is `second`."""
+    lines = [Bold(f"1. {KNOWN[1]}"), *_item_text(1), Bold("2. Phương hướng thời gian tới"),
+             "Năm 2023, tỉnh tiếp tục thực hiện.", Bold(f"3. {second}"), *_item_text(2)]
+    for label, n in enumerate(range(3, 7), start=4):
+        lines += [Bold(f"{label}. {KNOWN[n]}"), *_item_text(n)]
+    return lines
+
+
+def test_a_short_cell_beside_a_heading_left_out_over_an_items_text_is_flagged(tmp_path):
+    # Two headings side by side: the reader took the one over two lines for item 2 and left out
+    # the one over an item's text. Whatever the taken heading's words say, the item's heading is
+    # most likely the one left out.
+    report = read(tmp_path, _with_extra_heading(UNKNOWN[2]))
+    second = section_of(report, 2)
+    assert second.heading == "2. Phương hướng thời gian tới"
+    assert second.review and Reason.BESIDE_LONGER in second.reasons
+    assert not any(Reason.BESIDE_LONGER in s.reasons for s in report.sections if s.number != 2)
+    assert note([Reason.BESIDE_LONGER]) == "tiêu đề bị bỏ qua bên cạnh có nội dung dài hơn"
+
+
+def test_a_heading_left_out_over_a_line_or_two_casts_no_doubt_on_its_neighbours(tmp_path):
+    # The same report whose item 2 the reader found: the heading left out is over two lines.
+    report = read(tmp_path, _with_extra_heading(KNOWN[2]))
+    assert section_of(report, 2).heading == f"3. {KNOWN[2]}"
+    assert not any(s.review or Reason.BESIDE_LONGER in s.reasons for s in report.sections)
+
+
+def test_what_is_short_beside_a_heading_left_out():
+    from baocao.parse.confidence import shorter_than_left_out
+
+    assert shorter_than_left_out(200, 500, [450])  # two lines beside an item's text
+    assert not shorter_than_left_out(450, 500, [600])  # an item's text itself
+    assert not shorter_than_left_out(200, 500, [150, 0])  # beside two lines, or a part's heading alone
+    assert not shorter_than_left_out(200, 0, [450])  # no other item to compare with
