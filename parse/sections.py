@@ -156,6 +156,9 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
     opened = [o for o in openings if o.items]
+    if not opened:
+        openings = _annex_openings(blocks, tuple(sections), doc.ocr)
+        opened = [o for o in openings if o.items]
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
     found: dict[int, Section] = {}
     support: dict[int, Support] = {}
@@ -192,6 +195,24 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
         letterhead=_joined(blocks[:max(first, title_end)]),
         signoff=_joined(blocks[signoff_at:]),
     )
+
+
+def _annex_openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Opening]:
+    """The items answered in an annex after the signature, when the letter before it answers
+    none ("… báo cáo chi tiết tại Phụ lục kèm theo", the closing, the signature, then
+    "PHỤ LỤC" and the answers, often one table, a row an item: _outline_table_as_lines has
+    read its rows as headings and text): what follows the letter's closing is read as a
+    report of its own, its headings aligned with the outline as any report's are. Nothing
+    when the letter has no closing, or what follows it does not align convincingly."""
+    start = _signoff_limit(blocks, _covering_sentence(blocks))
+    while start < len(blocks) and _CLOSING.match(fold(blocks[start].text)):  # the closing's lines
+        start += 1
+    if start >= len(blocks):
+        return []
+    annex = blocks[start:]
+    quoted, headings = _quoted_outline(annex, outline, ocr)
+    openings = _openings(annex, outline, ocr, quoted, None if quoted else headings)
+    return [replace(o, first=o.first + start, last=o.last + start) for o in openings]
 
 
 def _summary_table(blocks: tuple[Block, ...], opened: list[_Opening], before: int,
@@ -416,6 +437,10 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         last, rows = tables[pos]
         for at in range(pos, last + 1):
             row, block = rows[at], blocks[at]
+            if row is None and at > pos and rows[at - 1] is not None and (text := _continued_row(block)):
+                # the item's text carried on in a row of its own (the table broken over a page)
+                lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
+                continue
             if row is None:
                 lines.append(block)
                 continue
@@ -425,6 +450,15 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                 lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
         pos = last + 1
     return tuple(lines)
+
+
+def _continued_row(block: Block) -> str:
+    """The text of a row whose number and title cells are empty (an item's text going on
+    where the table was broken over a page), "" for any other row."""
+    cells = [cell.strip() for cell in re.split(r"(?<!\S)\|(?!\S)", block.text)]  # empty cells at the ends too
+    if len(cells) < 3 or any(cells[:2]):
+        return ""
+    return " ".join(cell for cell in cells[2:] if cell)
 
 
 def _tables(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:

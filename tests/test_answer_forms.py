@@ -201,3 +201,41 @@ def test_a_table_of_numbered_titles_and_texts_inside_the_last_item_is_no_outline
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert report.sections[5].text.startswith(TEXTS[6])
     assert "Kế hoạch số 56/KH-UBND" in report.sections[5].text
+
+
+def annex_report(path, broken_row: bool = False):
+    """A one-sentence letter sending the answers in an annex: the closing and the signature,
+    then "PHỤ LỤC" and the answers as one table, a row an item; with `broken_row`, item 5's
+    text carried on in a row of its own, its number and title cells empty (a table broken
+    over a page)."""
+    document = docx.Document()
+    write_letterhead(document)
+    document.add_paragraph("Kết quả thực hiện từng nội dung, tỉnh báo cáo chi tiết tại Phụ lục kèm theo.")
+    write_signoff(document)
+    document.add_paragraph().add_run("PHỤ LỤC").bold = True
+    document.add_paragraph("(Kèm theo Báo cáo số 123/BC-UBND ngày 27/5/2022)")
+    rows = [("STT", "Nội dung", "Kết quả thực hiện")]
+    for n, words in UNKNOWN.items():
+        if broken_row and n == 5:
+            first, _, rest = TEXTS[n].partition(" về ")
+            rows += [(str(n), words, first), ("", "", f"về {rest}")]
+        else:
+            rows.append((str(n), words, TEXTS[n]))
+    add_table(document, rows)
+    document.save(path)
+    return path
+
+
+def test_answers_in_an_annex_table_after_the_signature_are_cut_by_its_rows(tmp_path):
+    """The letter before the closing answers nothing: the items are the annex table's rows,
+    found by their numbers and their alignment with the outline, wherever the table sits."""
+    report = read(annex_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
+    assert "Phụ lục kèm theo" in report.letterhead
+
+
+def test_a_row_with_no_number_nor_title_carries_on_the_item_above_it(tmp_path):
+    report = read(annex_report(tmp_path / "bao-cao.docx", broken_row=True))
+    first, _, rest = TEXTS[5].partition(" về ")
+    assert {s.number: s.text for s in report.sections} == {**TEXTS, 5: f"{first}\nvề {rest}"}
