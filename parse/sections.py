@@ -188,7 +188,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # Text after the covering sentence that no heading took: the first item's heading may have
     # been missed there, and the first section found be a later item.
     covering = _covering_sentence(blocks, quoted)
-    untitled = covering >= 0 and _leading_text(blocks, covering, first) is not None
+    untitled = covering >= 0 and _leading_text(blocks, covering, first, quoted) is not None
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
                            untitled),
@@ -499,6 +499,20 @@ def _item_row(block: Block, any_text: bool = False) -> tuple[str, str, str] | No
     return label, title, text
 
 
+def _numbered_title(block: Block) -> tuple[str, str] | None:
+    """(label, title) of a row "1 | Title…" or "1. Title… | …" (what other cells hold aside), else None."""
+    cells = [cell.strip() for cell in block.text.split(" | ")]
+    number = cells[0]
+    label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
+    if not label:
+        return None
+    if label.rstrip(" .") == number.rstrip(" ."):  # the first cell is a label, the title in the second
+        title = cells[1] if len(cells) > 1 else ""
+    else:
+        title = number[len(label):].strip()
+    return (label, title) if title and len(title) <= MAX_HEADING_CHARS else None
+
+
 def _numbered_heading(block: Block) -> bool:
     return block.kind == "paragraph" and (bool(block.number) or (block.heading_level or 0) > 0)
 
@@ -555,7 +569,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         headings = _headings(blocks, after=covering, outline=outline, ocr=ocr, skip=quoted)
     if not headings:
         return []
-    leading = _leading_text(blocks, covering, headings[0].first)
+    leading = _leading_text(blocks, covering, headings[0].first, quoted)
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         levels.setdefault(heading.level, []).append(heading)
@@ -625,6 +639,19 @@ def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ..
         in_order = all(a[-1] < b[0] for a, b in zip(items, items[1:], strict=False))
         if len(items) >= least and in_order and _convincing(evidence, taken):
             quoted |= {pos for h in run for pos in range(h.first, h.last + 1)}
+    for first, last in _tables(blocks):
+        # The outline quoted as a table ("TT | Nội dung đề nghị báo cáo", a row an item) before the answers.
+        rows = [(pos, row) for pos in range(first, last + 1) if (row := _numbered_title(blocks[pos]))]
+        if len(rows) < least or sum(h.first > last for h in headings) < least:
+            continue
+        run = [_Heading(pos, pos, f"{label} {title}", ("label", label_shape(label)), label_ordinal(label))
+               for pos, (label, title) in rows]
+        evidence = [_evidence(h, outline, ocr) for h in run]
+        taken = list(align(evidence, len(outline)).items)
+        items = [items for items in taken if items]
+        in_order = all(a[-1] < b[0] for a, b in zip(items, items[1:], strict=False))
+        if len(items) >= least and in_order and _convincing(evidence, taken):
+            quoted |= set(range(first, last + 1))
     return frozenset(quoted), headings
 
 
@@ -1154,15 +1181,19 @@ def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = froze
     return -1
 
 
-def _leading_text(blocks: tuple[Block, ...], covering: int, first_heading: int) -> tuple[int, int] | None:
+def _leading_text(blocks: tuple[Block, ...], covering: int, first_heading: int,
+                  quoted: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """The untitled text between the covering sentence and the first heading, which the
     alignment may take for item 1 (a province that gave item 1 no heading). A list and the
     line that opens it with a colon, and nothing else ("Căn cứ các văn bản sau:" over "1.
     Quyết định số 950/QĐ-TTg …;", "2. …"), is the preamble's list of what the report
-    rests on, no item's text: None then too."""
+    rests on, no item's text: None then too. So is an outline quoted before the answers
+    (`quoted`), the line opening it with a colon, and the covering sentence said again after it."""
     if covering < 0:
         return None
-    body = [pos for pos in range(covering + 1, first_heading) if blocks[pos].text.strip()]
+    body = [pos for pos in range(covering + 1, first_heading) if blocks[pos].text.strip() and pos not in quoted
+            and not (pos + 1 in quoted and blocks[pos].text.rstrip().endswith(":"))  # what opens the quotation
+            and not (quoted and _COVERING.search(fold(blocks[pos].text)))]  # the covering sentence after it
     if not body or _only_a_list(blocks[pos] for pos in body):
         return None
     return body[0], body[-1]

@@ -6,10 +6,12 @@ with every `phrases` list empty, as a new campaign reads on its first day.
 
 
 import docx
-from docx_builders import Bold, add_table, build_lines, write_letterhead, write_signoff
+from docx_builders import Bold, add_table, build_lines, roman, write_letterhead, write_signoff
 from test_heading_layouts import TEXTS, UNKNOWN, read  # headings in words of their own, texts in their items' words
 
+from baocao.parse.docx import read_docx
 from baocao.parse.labels import label_ordinal, label_shape, leading_label, strip_label
+from baocao.parse.sections import _covering_sentence, _leading_text, _quoted_outline
 
 
 def one_table_report(path, summary_then_headings: bool = False, two_columns: bool = False):
@@ -239,3 +241,33 @@ def test_a_row_with_no_number_nor_title_carries_on_the_item_above_it(tmp_path):
     report = read(annex_report(tmp_path / "bao-cao.docx", broken_row=True))
     first, _, rest = TEXTS[5].partition(" về ")
     assert {s.number: s.text for s in report.sections} == {**TEXTS, 5: f"{first}\nvề {rest}"}
+
+
+def test_the_outline_quoted_as_a_table_before_the_answers_is_neither_text_nor_the_answer(tmp_path):
+    """The ministry's outline pasted as a table ("TT | Nội dung đề nghị báo cáo", a row an
+    item, no answer in it), then "… báo cáo từng nội dung như sau:" and the answers under
+    headings of the province's own words: the table is a quotation, not item 1's untitled
+    text, and the headings after it are the items."""
+    from test_heading_layouts import WITHOUT_PHRASES
+
+    document = docx.Document()
+    write_letterhead(document)
+    document.add_paragraph("Các nội dung Bộ đề nghị báo cáo (trích Phụ lục kèm theo văn bản của Bộ):")
+    add_table(document, [("TT", "Nội dung đề nghị báo cáo")] + [(str(s.number), s.heading) for s in WITHOUT_PHRASES])
+    document.add_paragraph("UBND tỉnh báo cáo từng nội dung như sau:")
+    for n, words in UNKNOWN.items():
+        document.add_paragraph().add_run(f"{roman(n)}. {words.upper()}").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[0].heading == f"I. {UNKNOWN[1].upper()}"
+    # The table is known as the outline quoted, and with the lines that open and close it, no
+    # untitled text the alignment could take for item 1 (where the headings' words hint less
+    # than these texts do, that text shifted every heading one item down).
+    blocks = read_docx(tmp_path / "bao-cao.docx").blocks
+    quoted, headings = _quoted_outline(blocks, WITHOUT_PHRASES, ocr=False)
+    rows = [pos for pos, block in enumerate(blocks) if block.kind == "table_row" and block.text[:1].isdigit()]
+    assert len(rows) == 6 and set(rows) <= quoted
+    assert _leading_text(blocks, _covering_sentence(blocks), headings[0].first, quoted) is None
