@@ -271,3 +271,27 @@ def test_the_outline_quoted_as_a_table_before_the_answers_is_neither_text_nor_th
     rows = [pos for pos, block in enumerate(blocks) if block.kind == "table_row" and block.text[:1].isdigit()]
     assert len(rows) == 6 and set(rows) <= quoted
     assert _leading_text(blocks, _covering_sentence(blocks), headings[0].first, quoted) is None
+
+
+def test_a_heading_row_touching_an_items_table_is_still_a_heading_of_its_own(tmp_path):
+    """Each heading typed as a one-row table of two borderless cells ("3." | its title), and
+    item 3's text a table of the plans issued, written right under its heading's row and
+    right over item 4's, no paragraph between: three tables touching, still three tables,
+    so the two heading rows are headings, not rows of the plans' table."""
+    plans = (("TT", "Văn bản", "Trích yếu"), ("1", "Kế hoạch số 12/KH-UBND ngày 02/3/2020", "Triển khai Đề án"),
+             ("2", "Quyết định số 34/QĐ-UBND ngày 05/6/2020", "Thành lập tổ giúp việc"))
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        add_table(document, ((f"{n}.", words),))
+        if n == 3:
+            add_table(document, plans)
+        else:
+            document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[2].heading == f"3. {UNKNOWN[3]}"
+    assert report.sections[2].text.splitlines()[-1] == " | ".join(plans[-1])
+    assert report.sections[3].text == TEXTS[4]
