@@ -156,9 +156,11 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
     opened = [o for o in openings if o.items]
+    letter_signoff = -1  # where the closing of a letter sending its answers in an annex begins
     if not opened:
         openings = _annex_openings(blocks, tuple(sections), doc.ocr)
         opened = [o for o in openings if o.items]
+        letter_signoff = _signoff_position(blocks, after=_covering_sentence(blocks)) if opened else -1
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
     found: dict[int, Section] = {}
     support: dict[int, Support] = {}
@@ -192,8 +194,10 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
                            untitled),
-        letterhead=_joined(blocks[:max(first, title_end)]),
-        signoff=_joined(blocks[signoff_at:]),
+        letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
+        # the letter's closing and signature, and the annex's own if it has one
+        signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
+                        else (*blocks[letter_signoff:opened[0].first], *blocks[signoff_at:])),
     )
 
 

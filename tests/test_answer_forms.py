@@ -235,6 +235,7 @@ def test_answers_in_an_annex_table_after_the_signature_are_cut_by_its_rows(tmp_p
     assert {s.number: s.text for s in report.sections} == TEXTS
     assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
     assert "Phụ lục kèm theo" in report.letterhead
+    assert report.signoff.startswith("Trên đây là báo cáo")  # the letter's closing, its date and signature
 
 
 def test_a_row_with_no_number_nor_title_carries_on_the_item_above_it(tmp_path):
