@@ -137,8 +137,15 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
           notes: WordNotes | None = None) -> Iterator[tuple[Block, str]]:
     """The blocks of a body's (or a text column's) paragraphs and tables, each paragraph and
     table row numbered from `index` in turn, each with the colour its text is written in
-    (_colour), told the footnotes and endnotes it refers to (_with_notes)."""
+    (_colour), told the footnotes and endnotes it refers to (_with_notes). A table right
+    after another, no paragraph between them, is a table of its own (a heading typed in a
+    one-row table right under an item's table): an index is left out between them, as the
+    empty paragraph that would keep them apart in Word would take one."""
+    table_before = False
     for element in elements:
+        touching, table_before = table_before, element.tag == _TBL
+        if touching and table_before:
+            next(index)
         if element.tag == _P:
             at = next(index)
             if _deleted_paragraph(element):

@@ -168,6 +168,11 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
     opened = [o for o in openings if o.items]
+    letter_signoff = -1  # where the closing of a letter sending its answers in an annex begins
+    if not opened:
+        openings = _annex_openings(blocks, tuple(sections), doc.ocr)
+        opened = [o for o in openings if o.items]
+        letter_signoff = _signoff_position(blocks, after=_covering_sentence(blocks)) if opened else -1
     signoff_at = _signoff_position(blocks, after=opened[-1].last if opened else -1)
     found: dict[int, Section] = {}
     support: dict[int, Support] = {}
@@ -208,13 +213,33 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # Text after the covering sentence that no heading took: the first item's heading may have
     # been missed there, and the first section found be a later item.
     covering = _covering_sentence(blocks, quoted)
-    untitled = covering >= 0 and _leading_text(blocks, covering, first) is not None
+    untitled = covering >= 0 and _leading_text(blocks, covering, first, quoted) is not None
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
                            untitled, beside_left_out),
-        letterhead=_joined(blocks[:max(first, title_end)]),
-        signoff=_joined(blocks[signoff_at:]),
+        letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
+        # the letter's closing and signature, and the annex's own if it has one
+        signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
+                        else (*blocks[letter_signoff:opened[0].first], *blocks[signoff_at:])),
     )
+
+
+def _annex_openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Opening]:
+    """The items answered in an annex after the signature, when the letter before it answers
+    none ("… báo cáo chi tiết tại Phụ lục kèm theo", the closing, the signature, then
+    "PHỤ LỤC" and the answers, often one table, a row an item: _outline_table_as_lines has
+    read its rows as headings and text): what follows the letter's closing is read as a
+    report of its own, its headings aligned with the outline as any report's are. Nothing
+    when the letter has no closing, or what follows it does not align convincingly."""
+    start = _signoff_limit(blocks, _covering_sentence(blocks))
+    while start < len(blocks) and _CLOSING.match(fold(blocks[start].text)):  # the closing's lines
+        start += 1
+    if start >= len(blocks):
+        return []
+    annex = blocks[start:]
+    quoted, headings = _quoted_outline(annex, outline, ocr)
+    openings = _openings(annex, outline, ocr, quoted, None if quoted else headings)
+    return [replace(o, first=o.first + start, last=o.last + start) for o in openings]
 
 
 def _summary_table(blocks: tuple[Block, ...], opened: list[_Opening], before: int,
@@ -439,6 +464,10 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         last, rows = tables[pos]
         for at in range(pos, last + 1):
             row, block = rows[at], blocks[at]
+            if row is None and at > pos and rows[at - 1] is not None and (text := _continued_row(block)):
+                # the item's text carried on in a row of its own (the table broken over a page)
+                lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
+                continue
             if row is None:
                 lines.append(block)
                 continue
@@ -448,6 +477,15 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                 lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
         pos = last + 1
     return tuple(lines)
+
+
+def _continued_row(block: Block) -> str:
+    """The text of a row whose number and title cells are empty (an item's text going on
+    where the table was broken over a page), "" for any other row."""
+    cells = [cell.strip() for cell in re.split(r"(?<!\S)\|(?!\S)", block.text)]  # empty cells at the ends too
+    if len(cells) < 3 or any(cells[:2]):
+        return ""
+    return " ".join(cell for cell in cells[2:] if cell)
 
 
 def _tables(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
@@ -486,6 +524,20 @@ def _item_row(block: Block, any_text: bool = False) -> tuple[str, str, str] | No
     if not any_text and (len(text) <= len(title) or not any(ch.isalpha() for ch in text)):
         return None
     return label, title, text
+
+
+def _numbered_title(block: Block) -> tuple[str, str] | None:
+    """(label, title) of a row "1 | Title…" or "1. Title… | …" (what other cells hold aside), else None."""
+    cells = [cell.strip() for cell in block.text.split(" | ")]
+    number = cells[0]
+    label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
+    if not label:
+        return None
+    if label.rstrip(" .") == number.rstrip(" ."):  # the first cell is a label, the title in the second
+        title = cells[1] if len(cells) > 1 else ""
+    else:
+        title = number[len(label):].strip()
+    return (label, title) if title and len(title) <= MAX_HEADING_CHARS else None
 
 
 def _numbered_heading(block: Block) -> bool:
@@ -544,7 +596,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         headings = _headings(blocks, after=covering, outline=outline, ocr=ocr, skip=quoted)
     if not headings:
         return []
-    leading = _leading_text(blocks, covering, headings[0].first)
+    leading = _leading_text(blocks, covering, headings[0].first, quoted)
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         levels.setdefault(heading.level, []).append(heading)
@@ -614,6 +666,19 @@ def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ..
         in_order = all(a[-1] < b[0] for a, b in zip(items, items[1:], strict=False))
         if len(items) >= least and in_order and _convincing(evidence, taken):
             quoted |= {pos for h in run for pos in range(h.first, h.last + 1)}
+    for first, last in _tables(blocks):
+        # The outline quoted as a table ("TT | Nội dung đề nghị báo cáo", a row an item) before the answers.
+        rows = [(pos, row) for pos in range(first, last + 1) if (row := _numbered_title(blocks[pos]))]
+        if len(rows) < least or sum(h.first > last for h in headings) < least:
+            continue
+        run = [_Heading(pos, pos, f"{label} {title}", ("label", label_shape(label)), label_ordinal(label))
+               for pos, (label, title) in rows]
+        evidence = [_evidence(h, outline, ocr) for h in run]
+        taken = list(align(evidence, len(outline)).items)
+        items = [items for items in taken if items]
+        in_order = all(a[-1] < b[0] for a, b in zip(items, items[1:], strict=False))
+        if len(items) >= least and in_order and _convincing(evidence, taken):
+            quoted |= set(range(first, last + 1))
     return frozenset(quoted), headings
 
 
@@ -1183,15 +1248,19 @@ def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = froze
     return -1
 
 
-def _leading_text(blocks: tuple[Block, ...], covering: int, first_heading: int) -> tuple[int, int] | None:
+def _leading_text(blocks: tuple[Block, ...], covering: int, first_heading: int,
+                  quoted: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """The untitled text between the covering sentence and the first heading, which the
     alignment may take for item 1 (a province that gave item 1 no heading). A list and the
     line that opens it with a colon, and nothing else ("Căn cứ các văn bản sau:" over "1.
     Quyết định số 950/QĐ-TTg …;", "2. …"), is the preamble's list of what the report
-    rests on, no item's text: None then too."""
+    rests on, no item's text: None then too. So is an outline quoted before the answers
+    (`quoted`), the line opening it with a colon, and the covering sentence said again after it."""
     if covering < 0:
         return None
-    body = [pos for pos in range(covering + 1, first_heading) if blocks[pos].text.strip()]
+    body = [pos for pos in range(covering + 1, first_heading) if blocks[pos].text.strip() and pos not in quoted
+            and not (pos + 1 in quoted and blocks[pos].text.rstrip().endswith(":"))  # what opens the quotation
+            and not (quoted and _COVERING.search(fold(blocks[pos].text)))]  # the covering sentence after it
     if not body or _only_a_list(blocks[pos] for pos in body):
         return None
     return body[0], body[-1]

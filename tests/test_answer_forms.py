@@ -6,10 +6,12 @@ with every `phrases` list empty, as a new campaign reads on its first day.
 
 
 import docx
-from docx_builders import Bold, add_table, build_lines, write_letterhead, write_signoff
+from docx_builders import Bold, add_table, build_lines, roman, write_letterhead, write_signoff
 from test_heading_layouts import TEXTS, UNKNOWN, read  # headings in words of their own, texts in their items' words
 
+from baocao.parse.docx import read_docx
 from baocao.parse.labels import label_ordinal, label_shape, leading_label, strip_label
+from baocao.parse.sections import _covering_sentence, _leading_text, _quoted_outline
 
 
 def one_table_report(path, summary_then_headings: bool = False, two_columns: bool = False):
@@ -201,3 +203,96 @@ def test_a_table_of_numbered_titles_and_texts_inside_the_last_item_is_no_outline
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert report.sections[5].text.startswith(TEXTS[6])
     assert "Kế hoạch số 56/KH-UBND" in report.sections[5].text
+
+
+def annex_report(path, broken_row: bool = False):
+    """A one-sentence letter sending the answers in an annex: the closing and the signature,
+    then "PHỤ LỤC" and the answers as one table, a row an item; with `broken_row`, item 5's
+    text carried on in a row of its own, its number and title cells empty (a table broken
+    over a page)."""
+    document = docx.Document()
+    write_letterhead(document)
+    document.add_paragraph("Kết quả thực hiện từng nội dung, tỉnh báo cáo chi tiết tại Phụ lục kèm theo.")
+    write_signoff(document)
+    document.add_paragraph().add_run("PHỤ LỤC").bold = True
+    document.add_paragraph("(Kèm theo Báo cáo số 123/BC-UBND ngày 27/5/2022)")
+    rows = [("STT", "Nội dung", "Kết quả thực hiện")]
+    for n, words in UNKNOWN.items():
+        if broken_row and n == 5:
+            first, _, rest = TEXTS[n].partition(" về ")
+            rows += [(str(n), words, first), ("", "", f"về {rest}")]
+        else:
+            rows.append((str(n), words, TEXTS[n]))
+    add_table(document, rows)
+    document.save(path)
+    return path
+
+
+def test_answers_in_an_annex_table_after_the_signature_are_cut_by_its_rows(tmp_path):
+    """The letter before the closing answers nothing: the items are the annex table's rows,
+    found by their numbers and their alignment with the outline, wherever the table sits."""
+    report = read(annex_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
+    assert "Phụ lục kèm theo" in report.letterhead
+    assert report.signoff.startswith("Trên đây là báo cáo")  # the letter's closing, its date and signature
+
+
+def test_a_row_with_no_number_nor_title_carries_on_the_item_above_it(tmp_path):
+    report = read(annex_report(tmp_path / "bao-cao.docx", broken_row=True))
+    first, _, rest = TEXTS[5].partition(" về ")
+    assert {s.number: s.text for s in report.sections} == {**TEXTS, 5: f"{first}\nvề {rest}"}
+
+
+def test_the_outline_quoted_as_a_table_before_the_answers_is_neither_text_nor_the_answer(tmp_path):
+    """The ministry's outline pasted as a table ("TT | Nội dung đề nghị báo cáo", a row an
+    item, no answer in it), then "… báo cáo từng nội dung như sau:" and the answers under
+    headings of the province's own words: the table is a quotation, not item 1's untitled
+    text, and the headings after it are the items."""
+    from test_heading_layouts import WITHOUT_PHRASES
+
+    document = docx.Document()
+    write_letterhead(document)
+    document.add_paragraph("Các nội dung Bộ đề nghị báo cáo (trích Phụ lục kèm theo văn bản của Bộ):")
+    add_table(document, [("TT", "Nội dung đề nghị báo cáo")] + [(str(s.number), s.heading) for s in WITHOUT_PHRASES])
+    document.add_paragraph("UBND tỉnh báo cáo từng nội dung như sau:")
+    for n, words in UNKNOWN.items():
+        document.add_paragraph().add_run(f"{roman(n)}. {words.upper()}").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[0].heading == f"I. {UNKNOWN[1].upper()}"
+    # The table is known as the outline quoted, and with the lines that open and close it, no
+    # untitled text the alignment could take for item 1 (where the headings' words hint less
+    # than these texts do, that text shifted every heading one item down).
+    blocks = read_docx(tmp_path / "bao-cao.docx").blocks
+    quoted, headings = _quoted_outline(blocks, WITHOUT_PHRASES, ocr=False)
+    rows = [pos for pos, block in enumerate(blocks) if block.kind == "table_row" and block.text[:1].isdigit()]
+    assert len(rows) == 6 and set(rows) <= quoted
+    assert _leading_text(blocks, _covering_sentence(blocks), headings[0].first, quoted) is None
+
+
+def test_a_heading_row_touching_an_items_table_is_still_a_heading_of_its_own(tmp_path):
+    """Each heading typed as a one-row table of two borderless cells ("3." | its title), and
+    item 3's text a table of the plans issued, written right under its heading's row and
+    right over item 4's, no paragraph between: three tables touching, still three tables,
+    so the two heading rows are headings, not rows of the plans' table."""
+    plans = (("TT", "Văn bản", "Trích yếu"), ("1", "Kế hoạch số 12/KH-UBND ngày 02/3/2020", "Triển khai Đề án"),
+             ("2", "Quyết định số 34/QĐ-UBND ngày 05/6/2020", "Thành lập tổ giúp việc"))
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        add_table(document, ((f"{n}.", words),))
+        if n == 3:
+            add_table(document, plans)
+        else:
+            document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[2].heading == f"3. {UNKNOWN[3]}"
+    assert report.sections[2].text.splitlines()[-1] == " | ".join(plans[-1])
+    assert report.sections[3].text == TEXTS[4]
