@@ -29,8 +29,16 @@ from typing import TypeVar
 from baocao.text import fold, nfc
 
 # "139/BC-UBND", "05 / BC-SXD", "215/BC–UBND" (en dash), "12/TTr-UBND"
-_NUMBER = re.compile(r"(?<![\d/])(\d{1,5})\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*)*)")
+_SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*)*"
+_NUMBER = re.compile(rf"(?<![\d/])(\d{{1,5}})\s*/\s*({_SYMBOL})")
 _FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
+# The number's digits alone at the end of their line or cell ("Số: 139"), its symbol wrapped
+# onto a line or cell of its own ("/BC-UBND"): the next line of a narrow cell, or a line or two
+# further down when the letterhead's two columns are read line by line (the place and date
+# between).
+_DIGITS_ALONE = re.compile(r"(?<![\d/])(\d{1,5})[ \t]*(?=\n|[ \t]\||$)")
+_SYMBOL_ALONE = re.compile(rf"(?:^|\|)[ \t]*/[ \t]*({_SYMBOL})[ \t]*(?=\n|\||$)", re.M)
+SYMBOL_LINES_BELOW = 3
 # "Số" as OCR misreads its "ố" in a scan: "S6", "S0".
 _NUMBER_FIELDS = ("so", "s6", "s0")
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
@@ -131,10 +139,23 @@ def _own(letterhead: str, found: Callable[[str], list[T]], part: int) -> T | Non
     return next(iter(found(text)), None)
 
 
-def _written(number: re.Match) -> str:
+@dataclass(frozen=True)
+class _Field:
+    """A number written after a "Số:" field: where it starts, its digits and its symbol."""
+
+    at: int
+    digits: str
+    symbol: str
+
+    def start(self) -> int:
+        return self.at
+
+
+def _written(number: re.Match | _Field) -> str:
     """A number as the ministry cites it: "139/BC-UBND", whatever its spaces and dashes."""
-    symbol = re.sub(r"\s*[-–—]\s*", "-", number[2])
-    return f"{number[1]}/{symbol}"
+    digits, symbol = (number.digits, number.symbol) if isinstance(number, _Field) else (number[1], number[2])
+    symbol = re.sub(r"\s*[-–—]\s*", "-", symbol)
+    return f"{digits}/{symbol}"
 
 
 def _cited(text: str) -> tuple[str, date | None] | None:
@@ -157,14 +178,30 @@ def _numbers(text: str) -> list[str]:
     return [_written(m) for m in _fields(nfc(text))]
 
 
-def _fields(text: str) -> list[re.Match]:
-    """The numbers written after a "Số:" field, in order (text in NFC)."""
-    found = []
-    for m in _NUMBER.finditer(text):
-        field = _FIELD.search(text[max(0, m.start() - 12):m.start()])
-        if field and fold(field[1]) in _NUMBER_FIELDS:
-            found.append(m)
-    return found
+def _fields(text: str) -> list[_Field]:
+    """The numbers written after a "Số:" field, in order (text in NFC); also digits alone
+    after the field whose symbol stands alone a few lines below (_SYMBOL_ALONE)."""
+    found = [_Field(m.start(), m[1], m[2]) for m in _NUMBER.finditer(text) if _after_field(text, m.start())]
+    for m in _DIGITS_ALONE.finditer(text):
+        if not _after_field(text, m.start()):
+            continue
+        below = "\n".join(text[m.end():].split("\n")[:SYMBOL_LINES_BELOW + 1])
+        symbol = next((s for s in _SYMBOL_ALONE.finditer(below) if not _fields_between(below[:s.start()])), None)
+        if symbol is not None:
+            found.append(_Field(m.start(), m[1], symbol[1]))
+    return sorted(found, key=lambda f: f.at)
+
+
+def _after_field(text: str, at: int) -> bool:
+    """Whether a "Số:" field comes right before the position."""
+    field = _FIELD.search(text[max(0, at - 12):at])
+    return bool(field) and fold(field[1]) in _NUMBER_FIELDS
+
+
+def _fields_between(text: str) -> bool:
+    """Whether the text holds a "Số" field of its own (another document's) or a title."""
+    return any(fold(w) in _NUMBER_FIELDS for w in re.findall(r"\bS\S{1,2}(?=\s*:)", text)) or any(
+        _TITLE.match(fold(line)) for line in text.split("\n"))
 
 
 def _dates(text: str) -> list[date]:

@@ -147,3 +147,24 @@ def test_a_report_dating_itself_in_a_sentence_before_its_closing_is_dated_by_it(
     assert report_reference(NO_DATE_LETTERHEAD, signoff.replace("19 tháng 5", "31 tháng 2")).date is None
     wordy = "Báo cáo này tổng hợp ý kiến của " + "các sở, ngành " * 8 + "đến ngày 19 tháng 5 năm 2022."
     assert report_reference(NO_DATE_LETTERHEAD, wordy).date is None
+
+
+@pytest.mark.parametrize("letterhead", [
+    # a narrow cell: the symbol on the field's next line
+    "UBND TỈNH BẮC KẠN\nSố: 139\n/BC-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO",
+    # the two columns read line by line: the place and date between the digits and the symbol
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC KẠN | Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 139 | Bắc Kạn, ngày 23 tháng 5 năm 2022\n/BC-UBND\nBÁO CÁO",
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 139\nBắc Kạn, ngày 23 tháng 5 năm 2022\n/ BC - UBND\nBÁO CÁO",
+])
+def test_a_number_whose_symbol_is_wrapped_onto_a_line_of_its_own_is_read_whole(letterhead):
+    assert report_number(letterhead) == "139/BC-UBND"
+
+
+@pytest.mark.parametrize("letterhead", [
+    "UBND TỈNH BẮC KẠN\nSố: 139\nBÁO CÁO\n/BC-UBND",                        # under the title: not the letterhead's
+    "UBND TỈNH BẮC KẠN\nSố: 139\nHà Nội\nngày 23\ntháng 5\nnăm 2022\n/BC-UBND",  # too far below to be its symbol
+    "UBND TỈNH BẮC KẠN\nSố: 139 ngày 23/5/2022\n/BC-UBND",                   # the digits do not end their line
+])
+def test_digits_alone_take_no_symbol_that_is_not_theirs(letterhead):
+    assert report_number(letterhead) is None
