@@ -39,6 +39,12 @@ _FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
 _DIGITS_ALONE = re.compile(r"(?<![\d/])(\d{1,5})[ \t]*(?=\n|[ \t]\||$)")
 _SYMBOL_ALONE = re.compile(rf"(?:^|\|)[ \t]*/[ \t]*({_SYMBOL})[ \t]*(?=\n|\||$)", re.M)
 SYMBOL_LINES_BELOW = 3
+# A "Số:" field with nothing after it in its line or cell, its number read as a block of its
+# own a line or two away (OCR reads the label and the number printed beside it apart): the
+# number that opens a line or cell there, within NUMBER_LINES_AWAY lines.
+_BLANK_FIELD = re.compile(r"(?:^|\|)[ \t]*(S[^\s:|]{1,2})[ \t]*:[ \t]*(?=\n|\||$)", re.M)
+_NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])(\d{{1,5}})\s*/\s*({_SYMBOL})", re.M)
+NUMBER_LINES_AWAY = 2
 # "Số" as OCR misreads its "ố" in a scan: "S6", "S0".
 _NUMBER_FIELDS = ("so", "s6", "s0")
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
@@ -189,7 +195,33 @@ def _fields(text: str) -> list[_Field]:
         symbol = next((s for s in _SYMBOL_ALONE.finditer(below) if not _fields_between(below[:s.start()])), None)
         if symbol is not None:
             found.append(_Field(m.start(), m[1], symbol[1]))
+    for m in _BLANK_FIELD.finditer(text):
+        if fold(m[1]) in _NUMBER_FIELDS and (number := _number_apart(text, m.start(1))) is not None:
+            found.append(_Field(m.start(1), *number))
     return sorted(found, key=lambda f: f.at)
+
+
+def _number_apart(text: str, at: int) -> tuple[str, str] | None:
+    """The number opening a line or cell of its own nearest the blank field at `at` (its
+    digits and symbol): in the next cell of its line, else within NUMBER_LINES_AWAY lines
+    above or below it, with no title or other "Số" field between; None when there is none."""
+    lines = text.split("\n")
+    row, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+    beside = _NUMBER_ALONE.search(lines[row], column)
+    if beside is not None:
+        return beside[1], beside[2]
+    if _NUMBER_ALONE.search(lines[row]):
+        return None   # one before the field in its line: another field's
+    for away in range(1, NUMBER_LINES_AWAY + 1):
+        for other in (row - away, row + away):
+            if not 0 <= other < len(lines):
+                continue
+            between = lines[min(row, other) + 1:max(row, other)] + [lines[other]]
+            number = _NUMBER_ALONE.search(lines[other])
+            if number and not _fields_between("\n".join(between[:-1])) and not _fields_between(
+                    lines[other][:number.start(1)]):
+                return number[1], number[2]
+    return None
 
 
 def _after_field(text: str, at: int) -> bool:

@@ -168,3 +168,23 @@ def test_a_number_whose_symbol_is_wrapped_onto_a_line_of_its_own_is_read_whole(l
 ])
 def test_digits_alone_take_no_symbol_that_is_not_theirs(letterhead):
     assert report_number(letterhead) is None
+
+
+@pytest.mark.parametrize("letterhead", [
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: | 139/BC-UBND | Độc lập - Tự do - Hạnh phúc\nBÁO CÁO",
+    # read from a scan: the number printed beside the label read as a block of its own, a line away
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC KẠN\n139/BC-UBND | Độc lập - Tự do - Hạnh phúc\n"
+    "Số:\nBÁO CÁO",
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố:\nBắc Kạn, ngày 23 tháng 5 năm 2022\n139/BC-UBND\nBÁO CÁO",
+])
+def test_a_blank_number_field_takes_the_number_read_apart_beside_or_a_line_or_two_from_it(letterhead):
+    assert report_number(letterhead) == "139/BC-UBND"
+
+
+@pytest.mark.parametrize("letterhead", [
+    "UBND TỈNH BẮC KẠN\nSố:\nBÁO CÁO\n139/BC-UBND",                                # under the title
+    "UBND TỈNH BẮC KẠN\nSố:\nThực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022",   # cited in a sentence
+    "139/BC-UBND\nHà Nội\nngày 23 tháng 5\nnăm 2022\nSố:",                          # too far from the field
+])
+def test_a_blank_number_field_takes_no_number_that_is_not_its_own(letterhead):
+    assert report_number(letterhead) is None
