@@ -52,7 +52,7 @@ _NO_FUNDING = re.compile(r"\b(?:khong|chua)\s+(?:duoc\s+)?(?:su dung|bo tri|co|p
 # An amount in another currency ("1,98 triệu USD", "2 triệu đô la Mỹ", "USD 1,98 triệu") is no
 # amount in đồng, whatever unit word it shares with them (folded, the words right after or
 # before the figure).
-_FOREIGN_AFTER = re.compile(r"\s*(?:usd|us\$|\$|do la|dola|euro?|eur|yen|nhan dan te)(?![a-z])")
+_FOREIGN_AFTER = re.compile(r"\s*(?:usd|us\$|\$|do la|dola|euro?|nhan dan te)(?![a-z])")
 _FOREIGN_BEFORE = re.compile(r"(?<![a-z])(?:usd|us\$|\$|eur)\s*$")
 # "45,6 tỷ đồng (tương đương 45.600 triệu đồng)": an amount said to be equal to the one before
 # it in the line is the same money written again, not another part (the words right before it).
@@ -318,13 +318,18 @@ def _report_funding(item: str, report: str) -> FundingFigure:
 def _line_total(line: str) -> Amount | None:
     """The total a line states: of a line that says so (_states_total), the first amount
     after the word that says it ("Năm 2022 bố trí 2.300 triệu đồng, lũy kế 45.670 triệu đồng":
-    the second), else its first amount."""
+    the second), else its first amount; its first too when the one after the word is a whole
+    an amount before it is stated a share of ("30 tỷ đồng, bằng 40% tổng vốn 75 tỷ đồng":
+    _without_wholes)."""
     amounts = amounts_in(line)
     if not amounts or not _states_total(line):
         return None
     folded = fold(line)
     at = min((i for i in (folded.find(w) for w in _TOTAL_WORDS) if i >= 0), default=0)
-    return next(iter(amounts_in(folded[at:])), amounts[0])
+    after = next(iter(amounts_in(folded[at:])), None)
+    if after is None or after.vnd not in {a.vnd for a in _without_wholes(line)}:
+        return amounts[0]
+    return after
 
 
 def _states_total(line: str) -> bool:

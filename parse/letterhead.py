@@ -189,8 +189,8 @@ def _fields(text: str) -> list[_Field]:
     after the field whose symbol stands alone a few lines below (_SYMBOL_ALONE)."""
     found = [_Field(m.start(), m[1], m[2]) for m in _NUMBER.finditer(text) if _after_field(text, m.start())]
     for m in _DIGITS_ALONE.finditer(text):
-        if not _after_field(text, m.start()):
-            continue
+        if not _after_field(text, m.start()) or any(f.at == m.start() for f in found):
+            continue   # no field before it, or read whole already ("Số: 139\n/BC-UBND")
         below = "\n".join(text[m.end():].split("\n")[:SYMBOL_LINES_BELOW + 1])
         symbol = next((s for s in _SYMBOL_ALONE.finditer(below) if not _fields_between(below[:s.start()])), None)
         if symbol is not None:

@@ -492,3 +492,7 @@ def test_an_amount_after_another_without_saying_it_is_the_same_money_is_another_
 def test_the_cumulative_or_total_amount_a_line_states_after_its_parts_is_the_total(text):
     figure = funding_total(text)
     assert figure.vnd == 45_670_000_000 and figure.stated
+
+
+def test_a_whole_after_the_word_total_that_the_amount_before_it_is_a_share_of_is_not_the_total():
+    assert funding_total("Kinh phí bố trí 30 tỷ đồng, bằng 40% tổng vốn đầu tư công 75 tỷ đồng.").vnd == 30_000_000_000
