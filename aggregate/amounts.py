@@ -218,7 +218,7 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
             lines = block.rows      # a sentence in a cell: "Tổng kinh phí là 30 tỷ đồng"
         else:
             prose.append(block)
-            lines = re.split(r"[\n;]|(?<=[.!?])\s", block)
+            lines = re.split(r"[\n;]|(?<=[.!?])\s", _unwrapped(block))
         for line in lines:
             first = _line_total(line)
             if first is not None:
@@ -273,7 +273,7 @@ def stated_totals(text: str) -> set[int]:
                 totals.add(table.total.vnd)
             lines = block.rows
         else:
-            lines = re.split(r"[\n;]|(?<=[.!?])\s", block)
+            lines = re.split(r"[\n;]|(?<=[.!?])\s", _unwrapped(block))
             totals |= {a.vnd for sentence in re.split(r"(?<=[.!?;])\s|\n\s*\n", block)
                        for a in [_broken_down(sentence)] if a is not None}
         for line in lines:
@@ -313,6 +313,22 @@ def _report_funding(item: str, report: str) -> FundingFigure:
     figure = funding_total(report, add_up=False)
     return replace(figure, rule=N_("outside the funding item (not found): {rule}").format(rule=figure.rule),
                    elsewhere=True)
+
+
+def _unwrapped(block: str) -> str:
+    """The prose with each sentence cut by a line break made one line again: a line that does
+    not end a sentence or a clause (. ! ? ; :) followed by one that goes on with a word in
+    lower case ("… tổng kinh phí của" / "tỉnh là 45.645 triệu đồng"), as a PDF's or a scan's
+    printed lines are read; not a list item ("a) …", "- …") nor a new sentence."""
+    lines = block.split("\n")
+    joined = lines[:1]
+    for line in lines[1:]:
+        before, word = joined[-1].rstrip(), line.lstrip()
+        if before and before[-1] not in ".!?;:" and word[:2].isalpha() and word[:1].islower():
+            joined[-1] = f"{before} {word}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
 
 
 def _line_total(line: str) -> Amount | None:

@@ -496,3 +496,16 @@ def test_the_cumulative_or_total_amount_a_line_states_after_its_parts_is_the_tot
 
 def test_a_whole_after_the_word_total_that_the_amount_before_it_is_a_share_of_is_not_the_total():
     assert funding_total("Kinh phí bố trí 30 tỷ đồng, bằng 40% tổng vốn đầu tư công 75 tỷ đồng.").vnd == 30_000_000_000
+
+
+def test_a_total_sentence_cut_by_a_printed_line_break_states_its_total():
+    text = ("Giai đoạn 2018 – 2022, tổng kinh phí thực hiện các nhiệm vụ của\n"
+            "tỉnh là 45.645 triệu đồng, phân theo năm như sau:\n"
+            "Năm | Kinh phí (triệu đồng)\n2019 | 11.450\n2020 | 1.770\n2021 | 15.332\n2022 | 17.093")
+    figure = funding_total(text)
+    assert figure.vnd == 45_645_000_000 and figure.stated
+
+
+def test_a_line_ending_a_sentence_or_opening_a_list_item_is_not_joined_to_the_next():
+    assert funding_total("Tổng kinh phí như sau:\na) ngân sách tỉnh 20 tỷ đồng\nb) xã hội hóa 5 tỷ đồng").vnd == \
+        25_000_000_000
