@@ -34,7 +34,9 @@ _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
 # "155, 3 tỷ": a decimal comma followed by a space, as OCR reads "155,3 tỷ" (or a list "đợt
 # 1, 3 tỷ"): read as the decimal, but unclear. Not after a year ("Năm 2021, 3 tỷ").
 _SPACED_DECIMAL = re.compile(rf"(?<![\d.,])(\d{{1,3}}), (\d{{1,3}})\s*({_UNIT})(?![a-z])")
-_TOTAL_WORDS = ("tong kinh phi", "tong cong", "tong so", "tong muc dau tu", "tong von", "tong nguon", "tong")
+# "lũy kế" (cumulative): the total to date, over the year's amount written before it.
+_TOTAL_WORDS = ("tong kinh phi", "tong cong", "tong so", "tong muc dau tu", "tong von", "tong nguon", "tong",
+                "luy ke")
 # A line labelled as a table's total row is ("Cộng", "Cộng cả giai đoạn: 25.990 triệu đồng"): the
 # word opens the line and a colon ends its label, the amount right after it. Not "cộng đồng"
 # (community) nor "Cộng hòa", other words that open with it.
@@ -45,6 +47,24 @@ _BREAKDOWN = re.compile(r"^(?:\s*(?:dong|vnd)\b)?[\s,.:;()-]*(?:trong do|bao gom
 # Funding stated to be none: "không sử dụng ngân sách", "chưa bố trí kinh phí".
 _NO_FUNDING = re.compile(r"\b(?:khong|chua)\s+(?:duoc\s+)?(?:su dung|bo tri|co|phat sinh|cap|giao|dau tu)\s+"
                          r"(?:nguon\s+)?(?:kinh phi|ngan sach|von)\b")
+
+
+# An amount in another currency ("1,98 triệu USD", "2 triệu đô la Mỹ", "USD 1,98 triệu") is no
+# amount in đồng, whatever unit word it shares with them (folded, the words right after or
+# before the figure).
+_FOREIGN_AFTER = re.compile(r"\s*(?:usd|us\$|\$|do la|dola|euro?|nhan dan te)(?![a-z])")
+_FOREIGN_BEFORE = re.compile(r"(?<![a-z])(?:usd|us\$|\$|eur)\s*$")
+# "45,6 tỷ đồng (tương đương 45.600 triệu đồng)": an amount said to be equal to the one before
+# it in the line is the same money written again, not another part (the words right before it).
+_EQUIVALENT = re.compile(r"(?<![a-z])(?:tuong duong|tuc la|quy doi)(?: voi| ra)?(?: khoang| gan| tren| hon)?\s*:?\s*$")
+# A figure said to have been changed into another: "điều chỉnh từ 12 tỷ đồng (…) thành 15 tỷ
+# đồng", "tăng từ 20 tỷ lên 25 tỷ đồng", "giảm từ 30 tỷ xuống (còn) 28 tỷ": the figure is the one
+# it became; the one it was ("từ …") is money no longer stated, neither a total nor a part. The
+# words between the two may hold a note in brackets, not the end of a sentence, and may be cut
+# by a line break (a wrapped line). Folded, position for position with the text (_fold_aligned).
+_FORMER = re.compile(rf"(?<![a-z])tu\s+(?:muc\s+)?((?:{_NUMBER})\s*(?:{_UNIT})(?![a-z])(?:\s*(?:dong|vnd)(?![a-z]))?)"
+                     rf"(?:(?![.!?]\s|;|\n\s*\n).){{0,200}}?(?<![a-z])(?:thanh|len|xuong(?:\s+con)?)\s+"
+                     rf"(?:muc\s+)?(?:{_NUMBER})\s*(?:{_UNIT})(?![a-z])", re.DOTALL)
 
 
 # "khoảng 30 tỷ", "gần 30 tỷ", "trên 30 tỷ", "ước đạt 30 tỷ": the amount is read, and said
@@ -126,6 +146,10 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
                 m = spaced[m.start()]
                 value, ambiguous = Decimal(f"{m[1]}.{m[2]}"), True
             vnd = int(value * UNITS[unit])
+            if _FOREIGN_AFTER.match(folded, m.end()) or _FOREIGN_BEFORE.search(folded, 0, m.start()):
+                continue  # "1,98 triệu USD": another currency
+            if previous is not None and _EQUIVALENT.search(folded, max(0, m.start() - 32), m.start()):
+                continue  # "(tương đương 45.600 triệu đồng)": the amount before it again
             joined = previous is not None and not folded[end:m.start()].strip()
             if unit == "d" and 0 < vnd < LEAST_DONG and not joined:
                 continue  # "5đ", "„5D": a list label or a stamp misread, not money a report states
@@ -157,13 +181,29 @@ def _bare_amount(cell: str, unit: str) -> Amount | None:
     return None
 
 
+def as_changed(text: str) -> str:
+    """The text without the figures it says were changed into others ("điều chỉnh từ 12 tỷ
+    đồng (…) thành 15 tỷ đồng" keeps "thành 15 tỷ đồng"): what the total is read from."""
+    spans = [m.span(1) for m in _FORMER.finditer(_fold_aligned(text))]
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return text
+
+
+def _fold_aligned(text: str) -> str:
+    """The text folded as fold() does, a character for each character (spaces and line
+    breaks kept as they are), so that a match in it is a span of the text."""
+    return "".join(c if c.isspace() else (fold(c) or " ")[:1] for c in text)
+
+
 def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     """The total the text states: a line that says 'tổng …', an amount broken down
     ('trong đó'), a table's total row; otherwise the one amount, or (add_up) the sum of
     the amounts; zero when the text says no funding was used. A table of items with no
     total row gives no figure but asks for a check: adding its rows up is a guess.
     add_up=False for text that is not the funding item's: amounts there need not be parts
-    of one total."""
+    of one total. A figure the text says was changed into another is not read (as_changed)."""
+    text = as_changed(text)
     prose: list[str] = []
     tables: list[TableTotal] = []
     for block in _blocks(text):
@@ -178,11 +218,10 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
             lines = block.rows      # a sentence in a cell: "Tổng kinh phí là 30 tỷ đồng"
         else:
             prose.append(block)
-            lines = re.split(r"[\n;]|(?<=[.!?])\s", block)
+            lines = re.split(r"[\n;]|(?<=[.!?])\s", _unwrapped(block))
         for line in lines:
-            amounts = amounts_in(line)
-            if amounts and _states_total(line):
-                first = amounts[0]
+            first = _line_total(line)
+            if first is not None:
                 return FundingFigure(first.vnd, N_("stated total: {cited}").format(cited=first.cited), first.ambiguous,
                                      stated=True)
     for sentence in (s for block in prose for s in re.split(r"(?<=[.!?;])\s|\n\s*\n", block)):
@@ -223,7 +262,9 @@ def states_figure(text: str) -> bool:
 
 def stated_totals(text: str) -> set[int]:
     """Every total the text states, in đồng: the first amount of each line that says
-    'tổng …', each table's total row, each amount broken down ("… trong đó")."""
+    'tổng …', each table's total row, each amount broken down ("… trong đó"); not a figure
+    changed into another (as_changed)."""
+    text = as_changed(text)
     totals: set[int] = set()
     for block in _blocks(text):
         if isinstance(block, TableBlock):
@@ -232,13 +273,13 @@ def stated_totals(text: str) -> set[int]:
                 totals.add(table.total.vnd)
             lines = block.rows
         else:
-            lines = re.split(r"[\n;]|(?<=[.!?])\s", block)
+            lines = re.split(r"[\n;]|(?<=[.!?])\s", _unwrapped(block))
             totals |= {a.vnd for sentence in re.split(r"(?<=[.!?;])\s|\n\s*\n", block)
                        for a in [_broken_down(sentence)] if a is not None}
         for line in lines:
-            amounts = amounts_in(line)
-            if amounts and _states_total(line):
-                totals.add(amounts[0].vnd)
+            total = _line_total(line)
+            if total is not None:
+                totals.add(total.vnd)
     return totals
 
 
@@ -272,6 +313,39 @@ def _report_funding(item: str, report: str) -> FundingFigure:
     figure = funding_total(report, add_up=False)
     return replace(figure, rule=N_("outside the funding item (not found): {rule}").format(rule=figure.rule),
                    elsewhere=True)
+
+
+def _unwrapped(block: str) -> str:
+    """The prose with each sentence cut by a line break made one line again: a line that does
+    not end a sentence or a clause (. ! ? ; :) followed by one that goes on with a word in
+    lower case ("… tổng kinh phí của" / "tỉnh là 45.645 triệu đồng"), as a PDF's or a scan's
+    printed lines are read; not a list item ("a) …", "- …") nor a new sentence."""
+    lines = block.split("\n")
+    joined = lines[:1]
+    for line in lines[1:]:
+        before, word = joined[-1].rstrip(), line.lstrip()
+        if before and before[-1] not in ".!?;:" and word[:2].isalpha() and word[:1].islower():
+            joined[-1] = f"{before} {word}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def _line_total(line: str) -> Amount | None:
+    """The total a line states: of a line that says so (_states_total), the first amount
+    after the word that says it ("Năm 2022 bố trí 2.300 triệu đồng, lũy kế 45.670 triệu đồng":
+    the second), else its first amount; its first too when the one after the word is a whole
+    an amount before it is stated a share of ("30 tỷ đồng, bằng 40% tổng vốn 75 tỷ đồng":
+    _without_wholes)."""
+    amounts = amounts_in(line)
+    if not amounts or not _states_total(line):
+        return None
+    folded = fold(line)
+    at = min((i for i in (folded.find(w) for w in _TOTAL_WORDS) if i >= 0), default=0)
+    after = next(iter(amounts_in(folded[at:])), None)
+    if after is None or after.vnd not in {a.vnd for a in _without_wholes(line)}:
+        return amounts[0]
+    return after
 
 
 def _states_total(line: str) -> bool:

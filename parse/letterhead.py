@@ -29,8 +29,22 @@ from typing import TypeVar
 from baocao.text import fold, nfc
 
 # "139/BC-UBND", "05 / BC-SXD", "215/BC–UBND" (en dash), "12/TTr-UBND"
-_NUMBER = re.compile(r"(?<![\d/])(\d{1,5})\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*)*)")
+_SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*)*"
+_NUMBER = re.compile(rf"(?<![\d/])(\d{{1,5}})\s*/\s*({_SYMBOL})")
 _FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
+# The number's digits alone at the end of their line or cell ("Số: 139"), its symbol wrapped
+# onto a line or cell of its own ("/BC-UBND"): the next line of a narrow cell, or a line or two
+# further down when the letterhead's two columns are read line by line (the place and date
+# between).
+_DIGITS_ALONE = re.compile(r"(?<![\d/])(\d{1,5})[ \t]*(?=\n|[ \t]\||$)")
+_SYMBOL_ALONE = re.compile(rf"(?:^|\|)[ \t]*/[ \t]*({_SYMBOL})[ \t]*(?=\n|\||$)", re.M)
+SYMBOL_LINES_BELOW = 3
+# A "Số:" field with nothing after it in its line or cell, its number read as a block of its
+# own a line or two away (OCR reads the label and the number printed beside it apart): the
+# number that opens a line or cell there, within NUMBER_LINES_AWAY lines.
+_BLANK_FIELD = re.compile(r"(?:^|\|)[ \t]*(S[^\s:|]{1,2})[ \t]*:[ \t]*(?=\n|\||$)", re.M)
+_NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])(\d{{1,5}})\s*/\s*({_SYMBOL})", re.M)
+NUMBER_LINES_AWAY = 2
 # "Số" as OCR misreads its "ố" in a scan: "S6", "S0".
 _NUMBER_FIELDS = ("so", "s6", "s0")
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
@@ -131,10 +145,23 @@ def _own(letterhead: str, found: Callable[[str], list[T]], part: int) -> T | Non
     return next(iter(found(text)), None)
 
 
-def _written(number: re.Match) -> str:
+@dataclass(frozen=True)
+class _Field:
+    """A number written after a "Số:" field: where it starts, its digits and its symbol."""
+
+    at: int
+    digits: str
+    symbol: str
+
+    def start(self) -> int:
+        return self.at
+
+
+def _written(number: re.Match | _Field) -> str:
     """A number as the ministry cites it: "139/BC-UBND", whatever its spaces and dashes."""
-    symbol = re.sub(r"\s*[-–—]\s*", "-", number[2])
-    return f"{number[1]}/{symbol}"
+    digits, symbol = (number.digits, number.symbol) if isinstance(number, _Field) else (number[1], number[2])
+    symbol = re.sub(r"\s*[-–—]\s*", "-", symbol)
+    return f"{digits}/{symbol}"
 
 
 def _cited(text: str) -> tuple[str, date | None] | None:
@@ -157,14 +184,56 @@ def _numbers(text: str) -> list[str]:
     return [_written(m) for m in _fields(nfc(text))]
 
 
-def _fields(text: str) -> list[re.Match]:
-    """The numbers written after a "Số:" field, in order (text in NFC)."""
-    found = []
-    for m in _NUMBER.finditer(text):
-        field = _FIELD.search(text[max(0, m.start() - 12):m.start()])
-        if field and fold(field[1]) in _NUMBER_FIELDS:
-            found.append(m)
-    return found
+def _fields(text: str) -> list[_Field]:
+    """The numbers written after a "Số:" field, in order (text in NFC); also digits alone
+    after the field whose symbol stands alone a few lines below (_SYMBOL_ALONE)."""
+    found = [_Field(m.start(), m[1], m[2]) for m in _NUMBER.finditer(text) if _after_field(text, m.start())]
+    for m in _DIGITS_ALONE.finditer(text):
+        if not _after_field(text, m.start()) or any(f.at == m.start() for f in found):
+            continue   # no field before it, or read whole already ("Số: 139\n/BC-UBND")
+        below = "\n".join(text[m.end():].split("\n")[:SYMBOL_LINES_BELOW + 1])
+        symbol = next((s for s in _SYMBOL_ALONE.finditer(below) if not _fields_between(below[:s.start()])), None)
+        if symbol is not None:
+            found.append(_Field(m.start(), m[1], symbol[1]))
+    for m in _BLANK_FIELD.finditer(text):
+        if fold(m[1]) in _NUMBER_FIELDS and (number := _number_apart(text, m.start(1))) is not None:
+            found.append(_Field(m.start(1), *number))
+    return sorted(found, key=lambda f: f.at)
+
+
+def _number_apart(text: str, at: int) -> tuple[str, str] | None:
+    """The number opening a line or cell of its own nearest the blank field at `at` (its
+    digits and symbol): in the next cell of its line, else within NUMBER_LINES_AWAY lines
+    above or below it, with no title or other "Số" field between; None when there is none."""
+    lines = text.split("\n")
+    row, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+    beside = _NUMBER_ALONE.search(lines[row], column)
+    if beside is not None:
+        return beside[1], beside[2]
+    if _NUMBER_ALONE.search(lines[row]):
+        return None   # one before the field in its line: another field's
+    for away in range(1, NUMBER_LINES_AWAY + 1):
+        for other in (row - away, row + away):
+            if not 0 <= other < len(lines):
+                continue
+            between = lines[min(row, other) + 1:max(row, other)] + [lines[other]]
+            number = _NUMBER_ALONE.search(lines[other])
+            if number and not _fields_between("\n".join(between[:-1])) and not _fields_between(
+                    lines[other][:number.start(1)]):
+                return number[1], number[2]
+    return None
+
+
+def _after_field(text: str, at: int) -> bool:
+    """Whether a "Số:" field comes right before the position."""
+    field = _FIELD.search(text[max(0, at - 12):at])
+    return bool(field) and fold(field[1]) in _NUMBER_FIELDS
+
+
+def _fields_between(text: str) -> bool:
+    """Whether the text holds a "Số" field of its own (another document's) or a title."""
+    return any(fold(w) in _NUMBER_FIELDS for w in re.findall(r"\bS\S{1,2}(?=\s*:)", text)) or any(
+        _TITLE.match(fold(line)) for line in text.split("\n"))
 
 
 def _dates(text: str) -> list[date]:

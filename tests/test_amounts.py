@@ -440,10 +440,72 @@ def test_a_line_opening_with_another_word_of_cong_is_no_total():
 
 def test_of_three_amounts_or_more_the_one_the_others_add_up_to_is_the_total_whatever_labels_it():
     text = ("Năm 2020 bố trí 4.000 triệu đồng, năm 2021 bố trí 6.000 triệu đồng, năm 2022 bố trí 2.000 triệu đồng; "
-            "lũy kế 12.000 triệu đồng.")
+            "cả giai đoạn 12.000 triệu đồng.")  # a label no rule knows ("lũy kế" states a total: see below)
     figure = funding_total(text)
     assert figure.vnd == 12_000_000_000 and figure.rule.startswith("the amount the 3 others add up to")
 
 
 def test_two_equal_amounts_are_two_parts_not_a_total_and_its_part():
     assert funding_total("Năm 2021 bố trí 5 tỷ đồng. Năm 2022 bố trí 5 tỷ đồng.").vnd == 10_000_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "Kinh phí thực hiện Đề án được điều chỉnh từ 12 tỷ đồng (theo Kế hoạch số 5/KH-UBND) thành 15 tỷ đồng.",
+    "Tổng kinh phí đã điều chỉnh từ 12 tỷ đồng thành 15 tỷ đồng do bổ sung nhiệm vụ.",
+    "Kinh phí bố trí tăng từ 12 tỷ lên 15 tỷ đồng.",
+    "Tổng vốn giảm từ 18.000 triệu đồng xuống còn 15.000 triệu đồng.",
+    # the sentence cut by a line break inside its note, as a wrapped line is read
+    "Tổng vốn được điều chỉnh từ 12 tỷ đồng (số\nliệu tại Báo cáo số 84/BC-UBND) thành 15 tỷ đồng.",
+])
+def test_a_figure_changed_into_another_gives_the_new_one_not_the_old_nor_their_sum(text):
+    assert funding_total(text).vnd == 15_000_000_000
+    assert stated_totals(text) <= {15_000_000_000}
+
+
+def test_from_and_to_that_change_no_figure_leave_the_amounts_as_they_are():
+    # "từ" before no amount, "thành" before no amount, a sentence ended between them
+    assert funding_total("Vốn từ ngân sách tỉnh 12 tỷ đồng; xã hội hóa 3 tỷ đồng.").vnd == 15_000_000_000
+    assert funding_total("Trích từ 12 tỷ đồng để thành lập quỹ; bổ sung 3 tỷ đồng.").vnd == 15_000_000_000
+    assert funding_total("Năm 2021 chi từ 12 tỷ đồng. Năm 2022 thành 3 tỷ đồng.").vnd == 15_000_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "Kinh phí bố trí 45,6 tỷ đồng (tương đương khoảng 1,98 triệu USD).",
+    "Kinh phí khoảng 1,98 triệu USD (tương đương 45,6 tỷ đồng).",
+    "Kinh phí 45,6 tỷ đồng, quy đổi khoảng 2 triệu đô la Mỹ.",
+    "Kinh phí 45.600 triệu đồng (tương đương 45,6 tỷ đồng).",
+    "Tổng vốn là 45,6 tỷ đồng (tương đương khoảng 1,98 triệu USD).",
+])
+def test_the_same_money_written_again_or_in_another_currency_is_the_figure_in_dong_once(text):
+    assert funding_total(text).vnd == 45_600_000_000
+
+
+def test_an_amount_after_another_without_saying_it_is_the_same_money_is_another_part():
+    assert funding_total("Kinh phí 45,6 tỷ đồng (ngân sách tỉnh 2 tỷ đồng).").vnd == 47_600_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2022 bố trí 2.300 triệu đồng; lũy kế từ năm 2018 đến nay đã bố trí 45.670 triệu đồng.",
+    "Năm 2022 bố trí 2.300 triệu đồng, lũy kế đến nay 45.670 triệu đồng.",
+    "Ngân sách tỉnh 40.000 triệu đồng, xã hội hóa 5.670 triệu đồng, tổng cộng 45.670 triệu đồng.",
+])
+def test_the_cumulative_or_total_amount_a_line_states_after_its_parts_is_the_total(text):
+    figure = funding_total(text)
+    assert figure.vnd == 45_670_000_000 and figure.stated
+
+
+def test_a_whole_after_the_word_total_that_the_amount_before_it_is_a_share_of_is_not_the_total():
+    assert funding_total("Kinh phí bố trí 30 tỷ đồng, bằng 40% tổng vốn đầu tư công 75 tỷ đồng.").vnd == 30_000_000_000
+
+
+def test_a_total_sentence_cut_by_a_printed_line_break_states_its_total():
+    text = ("Giai đoạn 2018 – 2022, tổng kinh phí thực hiện các nhiệm vụ của\n"
+            "tỉnh là 45.645 triệu đồng, phân theo năm như sau:\n"
+            "Năm | Kinh phí (triệu đồng)\n2019 | 11.450\n2020 | 1.770\n2021 | 15.332\n2022 | 17.093")
+    figure = funding_total(text)
+    assert figure.vnd == 45_645_000_000 and figure.stated
+
+
+def test_a_line_ending_a_sentence_or_opening_a_list_item_is_not_joined_to_the_next():
+    assert funding_total("Tổng kinh phí như sau:\na) ngân sách tỉnh 20 tỷ đồng\nb) xã hội hóa 5 tỷ đồng").vnd == \
+        25_000_000_000

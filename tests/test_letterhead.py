@@ -147,3 +147,44 @@ def test_a_report_dating_itself_in_a_sentence_before_its_closing_is_dated_by_it(
     assert report_reference(NO_DATE_LETTERHEAD, signoff.replace("19 tháng 5", "31 tháng 2")).date is None
     wordy = "Báo cáo này tổng hợp ý kiến của " + "các sở, ngành " * 8 + "đến ngày 19 tháng 5 năm 2022."
     assert report_reference(NO_DATE_LETTERHEAD, wordy).date is None
+
+
+@pytest.mark.parametrize("letterhead", [
+    # a narrow cell: the symbol on the field's next line
+    "UBND TỈNH BẮC KẠN\nSố: 139\n/BC-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO",
+    # the two columns read line by line: the place and date between the digits and the symbol
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC KẠN | Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 139 | Bắc Kạn, ngày 23 tháng 5 năm 2022\n/BC-UBND\nBÁO CÁO",
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 139\nBắc Kạn, ngày 23 tháng 5 năm 2022\n/ BC - UBND\nBÁO CÁO",
+])
+def test_a_number_whose_symbol_is_wrapped_onto_a_line_of_its_own_is_read_whole(letterhead):
+    assert report_number(letterhead) == "139/BC-UBND"
+
+
+@pytest.mark.parametrize("letterhead", [
+    "UBND TỈNH BẮC KẠN\nSố: 139\nBÁO CÁO\n/BC-UBND",                        # under the title: not the letterhead's
+    "UBND TỈNH BẮC KẠN\nSố: 139\nHà Nội\nngày 23\ntháng 5\nnăm 2022\n/BC-UBND",  # too far below to be its symbol
+    "UBND TỈNH BẮC KẠN\nSố: 139 ngày 23/5/2022\n/BC-UBND",                   # the digits do not end their line
+])
+def test_digits_alone_take_no_symbol_that_is_not_theirs(letterhead):
+    assert report_number(letterhead) is None
+
+
+@pytest.mark.parametrize("letterhead", [
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: | 139/BC-UBND | Độc lập - Tự do - Hạnh phúc\nBÁO CÁO",
+    # read from a scan: the number printed beside the label read as a block of its own, a line away
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC KẠN\n139/BC-UBND | Độc lập - Tự do - Hạnh phúc\n"
+    "Số:\nBÁO CÁO",
+    "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố:\nBắc Kạn, ngày 23 tháng 5 năm 2022\n139/BC-UBND\nBÁO CÁO",
+])
+def test_a_blank_number_field_takes_the_number_read_apart_beside_or_a_line_or_two_from_it(letterhead):
+    assert report_number(letterhead) == "139/BC-UBND"
+
+
+@pytest.mark.parametrize("letterhead", [
+    "UBND TỈNH BẮC KẠN\nSố:\nBÁO CÁO\n139/BC-UBND",                                # under the title
+    "UBND TỈNH BẮC KẠN\nSố:\nThực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022",   # cited in a sentence
+    "139/BC-UBND\nHà Nội\nngày 23 tháng 5\nnăm 2022\nSố:",                          # too far from the field
+])
+def test_a_blank_number_field_takes_no_number_that_is_not_its_own(letterhead):
+    assert report_number(letterhead) is None
