@@ -62,6 +62,8 @@ HEADING_SIZE_RATIO = 1.15
 # Tesseract's guesses from each line's height, which capitals and diacritics stretch
 # ("V. KHÓ KHĂN, VƯỚNG MẮC" came out 1.2 times its body text): no heading level by size there.
 OCR_FONT = "GlyphLessFont"
+# A line whose words are in more than one colour (a link in a sentence): no colour of its own.
+MIXED_COLOUR = -1
 # The OCR layer's font has no weight: a line of a scanned page is bold when its ink strokes
 # are this much wider than the scan's body text (ink.py: bold lines measured 1.23-1.57 times,
 # regular ones at most 1.10).
@@ -157,6 +159,7 @@ class _Run:
     # how letter-spaced text is told from words (_letter_spaced); measured only for a run opening
     # with two one-letter words and for a recognised run, () for any other.
     gaps: tuple[float, ...] = ()
+    colour: int = 0  # its fill colour, 0xRRGGBB (black 0)
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,9 @@ class _Line:
     advance: float = 0.0  # a recognised line: its letters' mean advance in ems (_advance); 0 unmeasured
     footnote: str = ""  # a footnote's line at the page's foot: the note's mark (_without_footnotes)
     note_marks: tuple[str, ...] = ()  # the footnote marks set in this body line
+    # The fill colour of its words (a label in front aside, as for bold): 0xRRGGBB, MIXED_COLOUR
+    # for words in more than one colour.
+    colour: int = 0
 
     @property
     def is_row(self) -> bool:
@@ -867,6 +873,9 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
     start = 0
     first_word_end: float | None = None
     font, bold = "", False
+    colour = char_colour = 0
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    rgba = tuple(ctypes.byref(c) for c in (red, green, blue, alpha))
     last_object = None
     high_surrogate = 0
 
@@ -879,7 +888,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
             measure = font == OCR_FONT or _single_letters(text)
             gaps = _gaps(raw, codes, start, end, turn) if measure else ()
             runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end,
-                             gaps=gaps))
+                             gaps=gaps, colour=colour))
         text.clear()
 
     for i, code in enumerate(codes):
@@ -912,6 +921,8 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
             char_font = _SUBSET_PREFIX.sub("", name.raw[: max(length - 1, 0)].decode("utf-8", "replace"))
             weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
             char_bold = bool(_BOLD_NAME.search(char_font)) or weight >= 600 or bool(flags.value & _FORCE_BOLD_FLAG)
+            char_colour = (red.value << 16 | green.value << 8 | blue.value
+                           if pdfium_c.FPDFText_GetFillColor(raw, i, *rgba) else 0)
         if turn is not None and turn.rotation:
             left, bottom, right, top = turn.box(box.left, box.bottom, box.right, box.top)
         else:
@@ -919,11 +930,11 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
         # Plain comparisons, not abs()/max(): this loop runs once a glyph.
         tolerance = 0.4 * (top - bottom if top - bottom > 1.0 else 1.0)
         if not (text and -tolerance < bottom - y_bottom < tolerance and -0.3 * size < left - x1 < 0.6 * size
-                and char_font == font and -0.3 < char_size - size < 0.3):
+                and char_font == font and -0.3 < char_size - size < 0.3 and char_colour == colour):
             close(i)
             start = i
             x0, x1, y_top, y_bottom = left, right, top, bottom
-            size, font, bold = char_size, char_font, char_bold
+            size, font, bold, colour = char_size, char_font, char_bold, char_colour
             first_word_end = None
         else:
             if left - x1 > 0.15 * size and text[-1] != " ":
@@ -1018,6 +1029,7 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
     # Word draws an auto-number ("I." then a tab) in the paragraph mark's font, often
     # not bold under a bold heading; the heading is bold if its words are.
     labelled = len(runs) > 1 and _is_label_only(runs[0].text)
+    colours = {r.colour for r in runs[1 if labelled else 0 :] if r.text.strip()}
     return _Line(
         page=page,
         text=" | ".join(texts),
@@ -1036,6 +1048,7 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         small_caps=small_caps,
         spaced=spaced is not None,
         advance=_advance(runs) if font == OCR_FONT else 0.0,
+        colour=colours.pop() if len(colours) == 1 else MIXED_COLOUR,
     )
 
 
@@ -1473,6 +1486,7 @@ class _Layout:
     right: dict[int, float]
     pitch: float  # baseline to baseline inside a paragraph
     heading_sizes: tuple[float, ...]  # larger than body, largest first
+    body_colour: int = 0  # the colour most of the text is in
 
 
 def _layout(lines: Sequence[_Line], pages: Sequence[_Page]) -> _Layout:
@@ -1503,7 +1517,10 @@ def _layout(lines: Sequence[_Line], pages: Sequence[_Page]) -> _Layout:
     pitch = statistics.median(pitches) if pitches else 1.2 * body
     larger = sorted({round(line.size * 2) / 2 for line in text_lines if line.size >= HEADING_SIZE_RATIO * body},
                     reverse=True)
-    return _Layout(body, left, right, pitch, tuple(larger))
+    colours = Counter()
+    for line in text_lines:
+        colours[line.colour] += len(line.text)
+    return _Layout(body, left, right, pitch, tuple(larger), colours.most_common(1)[0][0] if colours else 0)
 
 
 def _weighted_median(counts: Counter) -> float:
@@ -1548,7 +1565,7 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if prev.is_row or line.is_row:
         return False
     recognised = prev.font == OCR_FONT and line.font == OCR_FONT
-    if prev.bold != line.bold or prev.underlined != line.underlined or (
+    if prev.bold != line.bold or prev.underlined != line.underlined or _colour_changes(prev, line) or (
             max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
             else abs(prev.size - line.size) >= 0.5):
         return False
@@ -1602,6 +1619,13 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     return prev_right - prev.x1 < line.first_word_width + room
 
 
+def _colour_changes(prev: _Line, line: _Line) -> bool:
+    """Whether two lines, each in one colour, are in two: a heading set in a colour of its own and
+    the text under it, which no spacing tells apart where the heading ends a page (a browser's
+    print, a page turn). A line in more than one colour (a link in a sentence) tells nothing."""
+    return MIXED_COLOUR not in (prev.colour, line.colour) and prev.colour != line.colour
+
+
 def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str, ...] = ()) -> Block:
     head = group[0]
     text = head.text
@@ -1623,6 +1647,10 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         page=head.page,
         lead=head.lead if kind == "paragraph" and text.startswith(head.lead) else "",
         underlined=kind == "paragraph" and all(line.underlined for line in group),
+        # a paragraph in a colour of its own (the body's is the most common): a heading's mark, as in
+        # a Word file (Block.coloured)
+        coloured=kind == "paragraph" and head.colour not in (MIXED_COLOUR, layout.body_colour)
+        and all(line.colour == head.colour for line in group),
         spaced=kind == "paragraph" and head.spaced,
         notes=notes,
     )

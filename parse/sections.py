@@ -976,7 +976,7 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
         headings = _misread_labels(blocks, headings, after, limit, skip)
-    return _without_plain_lists(blocks, _misread_numerals(headings))
+    return _without_bare_lists(_without_plain_lists(blocks, _misread_numerals(headings)))
 
 
 def _marked(block: Block) -> bool:
@@ -1001,21 +1001,56 @@ def _without_plain_lists(blocks: tuple[Block, ...], headings: list[_Heading]) ->
         if heading.level[0] == "label":
             levels.setdefault(heading.level, []).append(heading)
     dropped: set[int] = set()
+    # A level of plain lines only, beside a numbered level of marked headings: its lists are the
+    # text's too ("Căn cứ các văn bản sau: 1. …; 2. …" before items "1.1", "1.2"…, set in bold).
+    most_marked = max((sum(1 for h in at_level if _marked(blocks[h.first])) for at_level in levels.values()),
+                      default=0)
     for at_level in levels.values():
         marked = [h for h in at_level if _marked(blocks[h.first])]
         ordinals = [h.ordinal for h in marked]
-        if (len(marked) < CONVINCING_COUNT or len(marked) == len(at_level) or None in ordinals
+        plain_only = not marked
+        if plain_only and most_marked >= CONVINCING_COUNT:
+            # its lists one by one, each a run of lines one under the other
+            marked = [None] * most_marked  # their count only: a list is shorter than the ladder
+        elif (len(marked) < CONVINCING_COUNT or len(marked) == len(at_level) or None in ordinals
                 or any(b <= a for a, b in zip(ordinals, ordinals[1:], strict=False))):
             continue
         run: list[_Heading] = []
         for heading in [*at_level, None]:
-            if heading is not None and not _marked(blocks[heading.first]):
+            if heading is not None and not _marked(blocks[heading.first]) and not (
+                    plain_only and run and heading.first != run[-1].last + 1):
                 run.append(heading)
                 continue
             if (2 <= len(run) < len(marked) and [h.ordinal for h in run] == list(range(1, len(run) + 1))
                     and all(blocks[h.last].text.rstrip().endswith((".", ";", ",")) for h in run)):
                 dropped |= {h.first for h in run}
-            run = []
+            run = [heading] if plain_only and heading is not None else []
+    return [h for h in headings if h.first not in dropped] if dropped else headings
+
+
+def _without_bare_lists(headings: list[_Heading]) -> list[_Heading]:
+    """The headings without a list set like headings inside one item's text: CONVINCING_COUNT
+    lines or more of one numbered level, numbered 1, 2, 3… and each right under the one before,
+    no text under any of them, between two headings of another level that follow each other in
+    number ("(3) …", its text, "1. Nghị quyết …" … "8. Tờ gấp …", "(4) …"). Headings have their
+    text under them; a list of bare lines is the text of the heading above it, however it is
+    set (bold, like the headings) and however long (longer than the outline)."""
+    dropped: set[int] = set()
+    k = 0
+    while k < len(headings):
+        end = k + 1
+        while (end < len(headings) and headings[end].level == headings[k].level
+               and headings[end].first == headings[end - 1].last + 1):
+            end += 1
+        run = headings[k:end]
+        before = headings[k - 1] if k > 0 else None
+        after = headings[end] if end < len(headings) else None
+        if (len(run) >= CONVINCING_COUNT and run[0].level[0] == "label"
+                and [h.ordinal for h in run] == list(range(1, len(run) + 1))
+                and before is not None and after is not None and before.level == after.level != run[0].level
+                and before.ordinal is not None and after.ordinal == before.ordinal + 1):
+            dropped |= {h.first for h in run}
+        k = end
     return [h for h in headings if h.first not in dropped] if dropped else headings
 
 

@@ -129,6 +129,7 @@ class Line:
     font: str = ""  # a PDF base-14 font ("Times-Bold") instead of Times New Roman
     mark: str = ""  # a footnote mark after its text, set small and raised ("2017¹")
     char_space: float = 0.0  # points added after each character (Word's "Expanded by")
+    colour: str = ""  # a fill colour other than black ("#1F4E79"), as a heading set in a theme colour
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ def draw_pdf(path: Path, pages: list[Page], user_password: str | None = None) ->
 def _draw_line(pdf, line: Line, font: str, y: float, width_of) -> None:
     """Word by word, so a justified line ends exactly at the right margin."""
     pdf.setFont(font, line.size)
+    pdf.setFillColor(line.colour or "#000000")
     x = LEFT + line.indent
     words = line.text.split(" ")
     if not line.justify or len(words) < 2:

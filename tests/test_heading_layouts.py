@@ -443,6 +443,99 @@ def test_a_list_of_the_documents_the_report_rests_on_before_the_items_is_not_ite
         2: texts[1], 3: texts[1]}
 
 
+def parts_report(path):
+    """Items numbered "1.1" to "1.4" under a bold "Phần 1:", "2.1" and "2.2" under "Phần 2:", no
+    full stop after the numbers; plain lists "1." to "3." before the items and in item 3, none of
+    their lines set apart: a level of plain lines only."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    document.add_paragraph("Căn cứ các văn bản sau:")
+    for line in LEGAL_DOCS:
+        document.add_paragraph(line)
+    for n, words in UNKNOWN.items():
+        if n in (1, 5):
+            document.add_paragraph().add_run(f"Phần {1 if n == 1 else 2}: Những việc của tỉnh").bold = True
+        label = f"1.{n}" if n <= 4 else f"2.{n - 4}"
+        document.add_paragraph().add_run(f"{label} {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+        if n == 3:
+            document.add_paragraph("Các văn bản chính UBND tỉnh đã ký gồm:")
+            for line in SIGNED:
+                document.add_paragraph(line)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+PARTS_TEXTS = {**TEXTS, 3: "\n".join((TEXTS[3], "Các văn bản chính UBND tỉnh đã ký gồm:", *SIGNED))}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_plain_numbered_lists_beside_a_bold_ladder_numbered_otherwise_are_text(tmp_path, fmt):
+    """Two plain lists "1. …;" "2. …;" "3. … ." — a level with no line set apart — beside the
+    bold items "1.1" … "2.2": the lists are text (the preamble's, item 3's), the items the bold
+    ladder's, though the lists come first and number 1, 2, 3 twice as the ladder does."""
+    path = parts_report(tmp_path / "bao-cao.docx")
+    if fmt == "pdf":
+        from pdf_builders import convert_to_pdf
+
+        from baocao.parse.pdf import read_pdf
+
+        convert_to_pdf([path], tmp_path)
+        report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    else:
+        report = read(path)
+    assert {s.number: s.text for s in report.sections} == PARTS_TEXTS
+    assert report.sections[0].heading == f"1.1 {UNKNOWN[1]}"
+
+
+ACTIVITIES = ("1. Nghị quyết chuyên đề của Ban Thường vụ Tỉnh ủy", "2. Kế hoạch thực hiện Đề án trên địa bàn",
+              "3. Quyết định thành lập Tổ công tác", "4. Hội nghị quán triệt cho các sở, ngành",
+              "5. Chuyên mục trên Cổng thông tin điện tử", "6. Lớp bồi dưỡng cho công chức",
+              "7. Phóng sự trên Đài Phát thanh và Truyền hình", "8. Tờ gấp phát tới các khu dân cư")
+
+
+def bare_list_report(path):
+    """Items "(1)" to "(6)", bold, each over its text; in item 3, after its text, a bold list
+    "1." to "8." — longer than the outline — its lines one under the other with no text under any."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        document.add_paragraph().add_run(f"({n}) {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+        if n == 3:
+            document.add_paragraph("Các văn bản, hoạt động chính của tỉnh gồm:")
+            for line in ACTIVITIES:
+                document.add_paragraph().add_run(line).bold = True
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_bold_list_of_bare_lines_inside_an_item_is_its_text_not_a_level_of_headings(tmp_path, fmt):
+    """Bold lines "1." to "8." one under the other with no text under any, between "(3)" and
+    "(4)": a list in item 3's text, however it is set and however long; the items are "(1)"–"(6)"."""
+    path = bare_list_report(tmp_path / "bao-cao.docx")
+    if fmt == "pdf":
+        from pdf_builders import convert_to_pdf
+
+        from baocao.parse.pdf import read_pdf
+
+        convert_to_pdf([path], tmp_path)
+        report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    else:
+        report = read(path)
+    assert {s.number: s.text for s in report.sections} == {
+        **TEXTS, 3: "\n".join((TEXTS[3], "Các văn bản, hoạt động chính của tỉnh gồm:", *ACTIVITIES))}
+
+
 def test_a_heading_in_capitals_going_on_in_capitals_after_its_colon_is_one_heading(tmp_path):
     """"CÁC MỤC TIÊU: TỈNH ĐÃ ĐẠT ĐƯỢC TỚI ĐÂU": no item's text is written in capitals, so the
     words after the colon are the heading's, not its item's first line."""

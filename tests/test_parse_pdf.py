@@ -251,6 +251,18 @@ def test_paragraph_running_over_a_page_break_is_one_block_on_its_first_page(tmp_
     assert (blocks[-1].text, blocks[-1].page) == (f"{BODY} {LAST}", 1)
 
 
+def test_a_heading_in_a_colour_of_its_own_ending_a_page_is_no_part_of_the_text_opening_the_next(tmp_path):
+    # A heading set in a theme colour, not bold, at the foot of a page (a browser's print of the
+    # report): no spacing tells it from the text at the head of the next page, and its last word
+    # leaves room for that text's first one. Its colour does; the heading is marked coloured.
+    filler = tuple(Line(f"Đoạn số {n}.") for n in range(1, 37))
+    heading = "III. TỈNH ỦY, HĐND, UBND TỈNH LÃNH ĐẠO VIỆC CỤ THỂ HÓA ĐỀ ÁN"
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((*filler, Line(heading, colour="#1F4E79")), footer="- 1 -"),
+                                        Page((Line(BODY, justify=True), Line(LAST)), footer="- 2 -")])
+    blocks = read_pdf(pdf).blocks
+    assert [(b.text, b.coloured) for b in blocks[-2:]] == [(heading, True), (f"{BODY} {LAST}", False)]
+
+
 def test_a_sentence_ending_a_page_and_one_opening_the_next_are_two_paragraphs(tmp_path):
     # A full last line that ends a sentence, the next page opening with a capital: no spacing
     # says where the paragraph ends over a page turn, and a sentence's end is one (a report's
