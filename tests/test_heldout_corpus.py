@@ -29,7 +29,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "heldout-3", 4: FIXTURES / "heldout-4",
            5: FIXTURES / "heldout-5", 6: FIXTURES / "heldout-6", 7: FIXTURES / "heldout-7",
            8: FIXTURES / "heldout-8", 9: FIXTURES / "heldout-9", 10: FIXTURES / "heldout-10",
-           11: FIXTURES / "heldout-11"}
+           11: FIXTURES / "heldout-11", 12: FIXTURES / "heldout-12"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -132,7 +132,8 @@ LABEL = re.compile(r"^(?:\d+\. \| |PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\.
                    r"|Câu \d+: |I\.\d+\. "
                    r"|\[\d+\] |[①-⑧] |II\.\d+\. "
                    r"|Nội dung thứ \w+: |[a-h]/ |\d\.\d "
-                   r"|\* |\([ivx]+\) |❖ )")
+                   r"|\* |\([ivx]+\) |❖ "
+                   r"|[a-h]\) )")
 
 
 def title_of(heading: str) -> str:
@@ -140,7 +141,7 @@ def title_of(heading: str) -> str:
     above, "4/ ", "IV- ", "Mục 4: ", "Thứ tư, ", "Điều 4. ", "Nội dung 4: ", "4.- ", "(4) ",
     "IV/ ", "- ", "4.0 ", a table row's "4 | ") and without a trailing colon: the wording as
     the province chose it. A no-break or ideographic space after the number counts as a space."""
-    last = heading.split("\n")[-1].replace("\u00a0", " ").replace("\u3000", " ")
+    last = heading.split("\n")[-1].replace("\u00a0", " ").replace("\u3000", " ").replace("\u200b", "")
     title = LABEL.sub("", last).removesuffix(":")
     if title.startswith("Về nội dung “") and title.endswith("”"):  # pool 11's quoted_title
         title = title.removeprefix("Về nội dung “").removesuffix("”")
@@ -236,8 +237,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 11
-    assert len({p.out for p in mh.POOLS.values()}) == 11
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 12
+    assert len({p.out for p in mh.POOLS.values()}) == 12
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -266,7 +267,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            (4, 5), (1, 6), (2, 6), (3, 6), (4, 6), (5, 6), (1, 7), (2, 7),
                                            (3, 7), (4, 7), (5, 7), (6, 7), (1, 8), (2, 8), (3, 8), (4, 8),
                                            (5, 8), (6, 8), (7, 8), *((k, 9) for k in range(1, 9)),
-                                           *((k, 10) for k in range(1, 10)), *((k, 11) for k in range(1, 11))])
+                                           *((k, 10) for k in range(1, 10)), *((k, 11) for k in range(1, 11)),
+                                           *((k, 12) for k in range(1, 12))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -287,7 +289,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 
 
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
-                                                   (9, 10), (10, 11)])
+                                                   (9, 10), (10, 11), (11, 12)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -1001,7 +1003,7 @@ def test_layouts_combine_in_one_file_in_pool_5():
     assert len([e for e in entries_of(5) if e["ladder"] in NEW_LADDERS_5 and e["layouts"]]) >= 8
 
 
-@pytest.mark.parametrize("pool", [5, 6, 7, 8, 9, 10, 11])
+@pytest.mark.parametrize("pool", [5, 6, 7, 8, 9, 10, 11, 12])
 def test_pools_from_5_have_doc_odt_and_rtf_files_too(pool):
     from baocao.parse.formats import detect_format
 
@@ -2691,4 +2693,218 @@ def test_pool_11_scans_are_of_four_new_kinds():
         assert e["scan"]["creases"] == (kind == "crumpled"), e["file"]
         assert (e["scan"]["paper_tint"] is not None) == (kind == "coloured_paper") == e["scan"]["colour"], e["file"]
         with pdfplumber.open(CORPORA[11] / e["file"]) as pdf:
+            assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
+
+
+# ---------------------------------------------------------------------------------------
+# Pool 12: headings in a style of the province's own named in Vietnamese ("Tiêu đề 2") with no
+# number, numbered by a SEQ field, run-in "Về …:" without a number, "a) …"; the letterhead in
+# the first page's Word header, the text in Unicode NFD, zero-width and no-break spaces in the
+# headings, a bold phrase opening a paragraph of items 2 and 5, a text PDF with a page turned
+# in a viewer; funding and letterheads in new shapes, two new kinds of scan
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_12 = {"vn_style_name", "seq_field", "ve_run_in", "letter_paren"}
+LADDERS[12] = NEW_LADDERS_12 | {"star_bold", "lower_roman_paren", "quoted_title", "answer_table",  # pools 1-11's
+                                "typed_then_auto", "noi_dung_ordinal", "phan_decimal", "annex_answers",
+                                "bracket_number", "restart_under_ab", "cau_colon", "mot_la", "auto_bullet"}
+NEW_LAYOUTS_12 = {"header_letterhead", "nfd_text", "zero_width_spaces", "bold_phrase_paragraph",
+                  "page_rotated_in_viewer"}
+LAYOUTS[12] = NEW_LAYOUTS_12 | {"hard_wrapped", "number_repeated", "forwarded_email", "outline_table_first",
+                                "browser_print", "extra_heading_between", "merged_4_5", "blank_lines",
+                                "space_indented", "continued_heading", "hidden_text_heading", "long_list_in_item",
+                                "province_header", "bullet_subheads", "item_6_addressees", "cover_page",
+                                "item_none_answer", "question_under_heading", "centred_headings",
+                                "first_heading_missing"}
+SHAPES_12 = {  # how each of pool 12's ladders marks an item heading, as a reader sees it
+    "seq_field": r"[1-7]\. \S",  # the SEQ field's result, then ". title"
+    "letter_paren": r"[a-h]\) \S",
+    "ve_run_in": r"Về \S.*:$",  # its paragraph goes on with the item's first sentence
+    "vn_style_name": r"(?![0-9IVX]+[.)/:-] )\S",  # no number
+}
+
+
+def pool12(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
+    return [e for e in entries_of(12) if (layout is None or layout in e["layouts"])
+            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
+
+
+def docx_12(entry: dict):
+    import docx
+
+    return docx.Document(str(CORPORA[12] / entry["file"]))
+
+
+def heading_paragraphs_12(entry: dict) -> list:
+    """The .docx's body paragraphs that hold the entry's item headings (a heading's paragraph
+    may go on with hidden text), in order."""
+    heads = [h["text"] for h in item_headings(entry)]
+    return [p for p in docx_12(entry).paragraphs if any(p.text.startswith(h) for h in heads)]
+
+
+def test_pool_12_marks_its_items_in_each_new_shape():
+    for ladder, shape in SHAPES_12.items():
+        files = pool12(ladder=ladder)
+        assert len(files) >= 4, ladder
+        for e in files:
+            assert all(re.match(shape, h["text"].replace("\u200b", "")) for h in item_headings(e)), e["file"]
+
+
+def test_headings_in_a_style_named_tieu_de_2_of_the_provinces_own_without_a_number():
+    mh = generator()
+    files = pool12(ladder="vn_style_name", kind="docx")
+    assert files
+    for e in files:
+        paragraphs = heading_paragraphs_12(e)
+        assert len(paragraphs) == len(item_headings(e)), e["file"]
+        for p in paragraphs:
+            style = p.style
+            assert style.name == mh.VN_STYLE == "Tiêu đề 2" and style.style_id == "Tieude2", e["file"]
+            assert style.builtin is False and style.font.bold, e["file"]  # not Word's "heading 2"
+            assert style.element.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "1", e["file"]
+            assert not any(r.bold for r in p.runs), e["file"]  # bold by the style, not typed
+
+
+def test_item_numbers_are_seq_fields_whose_results_count_1_2_3():
+    files = pool12(ladder="seq_field", kind="docx")
+    assert files
+    for e in files:
+        paragraphs = heading_paragraphs_12(e)
+        assert len(paragraphs) == len(item_headings(e)), e["file"]
+        for k, p in enumerate(paragraphs, start=1):
+            instr = "".join(t.text for t in p._p.iter(f"{W}instrText"))
+            kinds = [c.get(f"{W}fldCharType") for c in p._p.iter(f"{W}fldChar")]
+            assert instr.split()[:2] == ["SEQ", "Muc"] and kinds == ["begin", "separate", "end"], e["file"]
+            assert p.text.startswith(f"{k}. "), e["file"]  # the field's result, counted as Word would
+
+
+def test_run_in_ve_headings_go_on_with_the_items_first_sentence_in_one_paragraph():
+    files = pool12(ladder="ve_run_in", kind="docx")
+    assert files
+    for e in files:
+        texts = [p.text for p in docx_12(e).paragraphs]
+        for h in item_headings(e):
+            first = e["sections"][str(h["items"][0])].split("\n")[0]
+            assert f"{h['text']} {first}" in texts, e["file"]
+            assert h["text"] not in texts, e["file"]  # never a paragraph of its own
+
+
+def test_the_letterhead_in_the_first_pages_word_header_not_in_the_body():
+    files = pool12(layout="header_letterhead")
+    assert len(files) >= 3 and {e["kind"] for e in files} >= {"docx", "pdf"}
+    for e in (e for e in files if e["kind"] == "docx"):
+        document = docx_12(e)
+        section = document.sections[0]
+        assert section.different_first_page_header_footer, e["file"]
+        header = section.first_page_header.tables
+        assert len(header) == 1 and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header[0]._tbl.xml, e["file"]
+        assert e["report_number"].split("/")[0] in header[0]._tbl.xml, e["file"]
+        assert not any("CỘNG HÒA XÃ HỘI" in t._tbl.xml for t in document.tables), e["file"]  # not in the body
+
+
+def test_text_in_unicode_nfd_expects_nfc():
+    files = pool12(layout="nfd_text")
+    assert len(files) >= 3 and all(e["kind"] == "docx" for e in files)
+    for e in files:
+        texts = [p.text for p in docx_12(e).paragraphs if p.text]
+        assert all(unicodedata.is_normalized("NFD", t) for t in texts), e["file"]
+        assert not all(unicodedata.is_normalized("NFC", t) for t in texts), e["file"]
+        nfc = "\n".join(unicodedata.normalize("NFC", t) for t in texts)
+        for text in e["sections"].values():
+            assert unicodedata.is_normalized("NFC", text), e["file"]
+            assert text.split("\n")[0] in nfc, e["file"]
+
+
+def test_a_zero_width_space_before_each_title_and_a_no_break_space_in_it():
+    files = pool12(layout="zero_width_spaces")
+    assert len(files) >= 4 and "scan" in {e["kind"] for e in files}
+    for e in files:
+        for h in item_headings(e):
+            assert "\u200b" in h["text"] and "\u00a0" in h["text"], e["file"]
+    for e in (e for e in files if e["kind"] == "docx"):
+        assert len(heading_paragraphs_12(e)) == len(item_headings(e)), e["file"]
+
+
+def test_a_bold_phrase_opens_a_paragraph_of_items_2_and_5_and_is_their_text():
+    mh = generator()
+    files = pool12(layout="bold_phrase_paragraph")
+    assert len(files) >= 4
+    for e in files:
+        for item, (head, _) in mh.BOLD_PHRASES.items():
+            assert f"\n{head}" in "\n" + e["sections"][str(item)], e["file"]
+            assert not any(h["text"].startswith(head.strip()) for h in e["headings"]), e["file"]
+    for e in (e for e in files if e["kind"] == "docx"):
+        for head, _ in mh.BOLD_PHRASES.values():
+            para = next(p for p in docx_12(e).paragraphs if p.text.startswith(head))
+            assert para.runs[0].text == head and para.runs[0].bold and not para.runs[1].bold, e["file"]
+
+
+def test_a_text_pdf_with_one_page_turned_in_a_viewer():
+    import pdfplumber
+
+    files = pool12(layout="page_rotated_in_viewer")
+    assert len(files) >= 2 and all(e["kind"] == "pdf" and e["rotated_page"]["degrees"] == 90 for e in files)
+    for e in files:
+        with pdfplumber.open(CORPORA[12] / e["file"]) as pdf:
+            turned = [k for k, page in enumerate(pdf.pages, start=1) if page.rotation % 360]
+            assert turned == [e["rotated_page"]["page"]] and len(pdf.pages) >= 2, e["file"]
+            assert all(page.chars for page in pdf.pages), e["file"]  # a text layer on every page
+
+
+def test_pool_12_words_the_funding_total_three_new_ways_and_writes_its_figure_down():
+    mh = generator()
+    funded = [e for e in entries_of(12) if "funding" in e and e["funding"]["wording"] in mh.FUNDING_WORDINGS_12]
+    assert {e["funding"]["wording"] for e in funded} == set(mh.FUNDING_WORDINGS_12)
+    for e in funded:
+        lines, funding = e["sections"]["4"].split("\n"), e["funding"]
+        wording, total = funding["wording"], funding["total_vnd"]
+        if wording == "total_row_first":
+            million = f"{total // 10**6:,}".replace(",", ".")
+            head = lines.index("Năm | Tổng số | Ngân sách nhà nước | Vốn khác")
+            assert lines[head + 1].startswith(f"Tổng số | {million} | "), e["file"]  # above the years
+            assert [line.split(" | ")[0] for line in lines[head + 2:head + 6]] == ["2019", "2020", "2021", "2022"]
+            assert total == sum(funding["years_million"]) * 10**6 and e["kind"] != "scan", e["file"]
+        elif wording == "stated_twice":
+            billion, tenth = divmod(total // 10**8, 10)
+            said = f"{billion},{tenth} tỷ đồng" if tenth else f"{billion} tỷ đồng"
+            assert e["sections"]["4"].count(said) == 2 and total == sum(funding["parts_vnd"]), e["file"]
+        else:
+            assert f"{total:,} VNĐ.".replace(",", ".") in e["sections"]["4"], e["file"]
+
+
+def test_pool_12_letterheads_write_the_date_in_new_shapes():
+    mh = generator()
+    assert {e["letterhead"] for e in entries_of(12)} == set(mh.LETTERHEADS_12)
+    for e in entries_of(12):
+        year, month, dd = e["report_date"].split("-")
+        so = e["report_number"].split("/")[0]
+        assert e["report_number"] == f"{so}/BC-UBND" and f"Số: {so}/BC-UBND" in e["absent"], e["file"]
+        date = e["letterhead_date"]
+        assert date in e["absent"], e["file"]
+        if e["letterhead"] == "dotted_date":
+            assert date.endswith(f", ngày {int(dd)}.{int(month)}.{year}"), e["file"]
+        else:
+            assert date.endswith(f", Ngày {int(dd)} tháng {int(month)} năm {year}"), e["file"]
+
+
+def test_layouts_combine_in_one_file_in_pool_12():
+    assert len([e for e in entries_of(12) if len(e["layouts"]) >= 2]) >= 10
+    assert len([e for e in entries_of(12) if e["ladder"] in NEW_LADDERS_12 and e["layouts"]]) >= 8
+
+
+def test_pool_12_scans_are_of_two_new_kinds():
+    import pdfplumber
+
+    mh = generator()
+    scans = [e for e in entries_of(12) if e["kind"] == "scan"]
+    assert len(scans) >= 8 and all(e["ocr"] for e in scans)
+    assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_12)
+    assert {e["scan"]["dpi"] for e in scans} == {150, 200}
+    assert all(e["scan"]["stamp"].startswith("red") for e in scans)
+    for e in scans:
+        kind = e["scan"]["kind"]
+        assert max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0, e["file"]
+        assert e["scan"]["incoming_stamp"] == (kind == "incoming_stamp") == ("CÔNG VĂN ĐẾN" in e["absent"])
+        assert e["scan"]["scanner_app"] == (kind == "scanner_app") == (mh.APP_FOOTER in e["absent"]), e["file"]
+        with pdfplumber.open(CORPORA[12] / e["file"]) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
