@@ -48,6 +48,7 @@ from baocao.parse.confidence import (
     Support,
     assess,
     needs_review,
+    outweighed_by_left_out,
     shorter_than_left_out,
 )
 from baocao.parse.document import Block, Document
@@ -1410,6 +1411,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     figure_elsewhere = (funding in found and not states_figure(found[funding].text)
                         and any(states_figure(s.text) for m, s in found.items() if m != funding))
     assessed = []
+    beside = {n: [len(text) for text in (beside_left_out or {}).get(n, ())] for n in found}
     for n in sorted(found):
         section = found[n]
         others = sorted(length for m, length in lengths.items() if m != n)
@@ -1430,8 +1432,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             mid_sentence=_cut_mid_sentence(section.heading, section.text),
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
             holds_closing=_holds_closing(section.text),
-            beside_longer=not section.merged_with and shorter_than_left_out(
-                lengths[n], typical, (len(text) for text in (beside_left_out or {}).get(n, ()))))
+            beside_longer=not section.merged_with and shorter_than_left_out(lengths[n], typical, beside[n]),
+            beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, beside[n]))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
