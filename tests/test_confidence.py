@@ -527,6 +527,23 @@ def test_a_heading_left_out_over_no_more_text_than_the_cell_is_no_more_likely_th
     assert not any(Reason.BESIDE_LONGER in s.reasons for s in report.sections)
 
 
+def test_a_short_cell_beside_the_heading_left_out_answers_for_it(tmp_path):
+    # Item 2 taken by its place over an item's text, then item 3's heading (words of its own)
+    # left out over twice as much, then a heading over one line of plans taken for item 3: the
+    # short cell is the doubtful one (beside_longer); item 2, whose text is an item's, is not
+    # doubted for the text left out after it.
+    lines = [Bold(f"1. {KNOWN[1]}"), *_sentences(1, 4), Bold(f"2. {UNKNOWN[2]}"), *_sentences(2, 4),
+             Bold(f"3. {UNKNOWN[3]}"), *_sentences(3, 8), Bold("4. Phương hướng thời gian tới"),
+             "Năm 2023, tỉnh tiếp tục thực hiện các việc còn lại của kế hoạch."]
+    for label, n in enumerate(range(4, 7), start=5):
+        lines += [Bold(f"{label}. {KNOWN[n]}"), *_sentences(n, 4)]
+    report = read(tmp_path, lines)
+    assert section_of(report, 2).heading == f"2. {UNKNOWN[2]}"
+    assert section_of(report, 3).heading == "4. Phương hướng thời gian tới"
+    assert Reason.BESIDE_LONGER in section_of(report, 3).reasons
+    assert Reason.BESIDE_LONGER not in section_of(report, 2).reasons
+
+
 def test_far_longer_beside_a_cell_taken_by_its_place():
     from baocao.parse.confidence import outweighed_by_left_out
 
