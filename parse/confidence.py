@@ -14,7 +14,8 @@ item whose lead says it adds to this one (parse/addenda.py: said, not doubted, u
 lead names the item doubtfully); a sentence cut in two at the heading (a heading or text
 beginning mid-sentence, a heading in capitals running on in sentence case); another found
 item's heading, or the report's closing formula, inside the text; a short text beside a heading
-the reader left out over an item's text (the item's heading may be that one). The reasons are machine codes (a
+the reader left out over an item's text (the item's heading may be that one), or a text taken
+by its place alone beside one left out over far more. The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
