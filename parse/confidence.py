@@ -14,7 +14,8 @@ item whose lead says it adds to this one (parse/addenda.py: said, not doubted, u
 lead names the item doubtfully); a sentence cut in two at the heading (a heading or text
 beginning mid-sentence, a heading in capitals running on in sentence case); another found
 item's heading, or the report's closing formula, inside the text; a short text beside a heading
-the reader left out over an item's text (the item's heading may be that one). The reasons are machine codes (a
+the reader left out over an item's text (the item's heading may be that one), or a text taken
+by its place alone beside one left out over far more. The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
@@ -113,6 +114,10 @@ REPEATS_HEADING_FACTOR = 0.5
 LEFT_OUT_ITEM = 0.8
 SHORTER_THAN_ITEM = 0.8
 BESIDE_LONGER_FACTOR = 0.5
+# The same beside a cell taken by its place alone (its heading's words name no item) whose text
+# is not short but the left-out one's is this many times longer: the place chose between two
+# headings neither of whose words names the item, and the one over an item's text lost.
+OUTWEIGHED_BY = 1.5
 # A cell holding the report's closing formula ("Trên đây là báo cáo …", "Nơi nhận:"): the
 # closing ends the report, so what follows it, or the cell itself, was put in the wrong place.
 HOLDS_CLOSING_FACTOR = 0.5
@@ -230,7 +235,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            in_letterhead: bool = False, merged_first: bool = False,
            figure_elsewhere: bool = False, after_untitled: bool = False,
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
-           holds_closing: bool = False, beside_longer: bool = False) -> tuple[float, tuple[str, ...]]:
+           holds_closing: bool = False, beside_longer: bool = False,
+           beside_much_longer: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -239,7 +245,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     place alone: `beside_missing`, a heading that is a line of a list: `list_line`, a sentence
     cut in two at the heading: `mid_sentence`, another item's heading or the report's closing
     inside the text: `repeats_heading`, `holds_closing`, a short text beside a heading left out
-    over an item's text: `beside_longer`) scale it down."""
+    over an item's text: `beside_longer`, or, for a cell taken by its place alone, beside one
+    far longer than its own: `beside_much_longer`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -283,7 +290,9 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (mid_sentence, MID_SENTENCE_FACTOR, Reason.MID_SENTENCE),
                                   (repeats_heading, REPEATS_HEADING_FACTOR, Reason.REPEATS_HEADING),
                                   (holds_closing, HOLDS_CLOSING_FACTOR, Reason.HOLDS_CLOSING),
-                                  (beside_longer, BESIDE_LONGER_FACTOR, Reason.BESIDE_LONGER)):
+                                  (beside_longer or (beside_much_longer and by_words < 0.5
+                                                     and not support.no_heading),
+                                   BESIDE_LONGER_FACTOR, Reason.BESIDE_LONGER)):
         if doubt:
             confidence *= factor
             reasons.append(reason)
@@ -297,6 +306,13 @@ def shorter_than_left_out(length: int, typical: int, left_out: Iterable[int]) ->
     text (LEFT_OUT_ITEM times `typical` at least)."""
     return bool(typical) and length < SHORTER_THAN_ITEM * typical and any(
         other >= LEFT_OUT_ITEM * typical for other in left_out)
+
+
+def outweighed_by_left_out(length: int, typical: int, left_out: Iterable[int]) -> bool:
+    """Whether a heading left out next to a cell of `length` characters has an item's text
+    (LEFT_OUT_ITEM times `typical` at least) and OUTWEIGHED_BY times the cell's at least."""
+    return bool(typical) and any(other >= LEFT_OUT_ITEM * typical and other >= OUTWEIGHED_BY * length
+                                 for other in left_out)
 
 
 def note(reasons: Iterable[str], number: int | None = None, merged_with: Iterable[int] = ()) -> str:

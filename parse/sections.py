@@ -48,6 +48,7 @@ from baocao.parse.confidence import (
     Support,
     assess,
     needs_review,
+    outweighed_by_left_out,
     shorter_than_left_out,
 )
 from baocao.parse.document import Block, Document
@@ -1410,10 +1411,21 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     figure_elsewhere = (funding in found and not states_figure(found[funding].text)
                         and any(states_figure(s.text) for m, s in found.items() if m != funding))
     assessed = []
+    beside = {n: [len(text) for text in (beside_left_out or {}).get(n, ())] for n in found}
+    typicals = {}
+    for n in found:
+        others = sorted(length for m, length in lengths.items() if m != n)
+        typicals[n] = others[len(others) // 2] if len(others) >= 2 else 0
+    # A heading left out over an item's text with a short cell beside it is that cell's doubt
+    # (beside_longer): the item's heading is most likely the one left out next to the short
+    # text. Only beside a heading left out whose neighbours are both of an item's length is a
+    # cell taken by its place doubtful for a text merely far longer than its own.
+    explained = {text for n in found for text in (beside_left_out or {}).get(n, ())
+                 if not found[n].merged_with and shorter_than_left_out(lengths[n], typicals[n], [len(text)])}
     for n in sorted(found):
         section = found[n]
-        others = sorted(length for m, length in lengths.items() if m != n)
-        typical = others[len(others) // 2] if len(others) >= 2 else 0
+        typical = typicals[n]
+        unexplained = [len(text) for text in (beside_left_out or {}).get(n, ()) if text not in explained]
         confidence, reasons = assess(
             support[n], ocr=ocr, merged=bool(section.merged_with),
             split=n in split,
@@ -1430,8 +1442,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             mid_sentence=_cut_mid_sentence(section.heading, section.text),
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
             holds_closing=_holds_closing(section.text),
-            beside_longer=not section.merged_with and shorter_than_left_out(
-                lengths[n], typical, (len(text) for text in (beside_left_out or {}).get(n, ()))))
+            beside_longer=not section.merged_with and shorter_than_left_out(lengths[n], typical, beside[n]),
+            beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, unexplained))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)

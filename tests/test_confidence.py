@@ -492,6 +492,71 @@ def test_a_heading_left_out_over_a_line_or_two_casts_no_doubt_on_its_neighbours(
     assert not any(s.review or Reason.BESIDE_LONGER in s.reasons for s in report.sections)
 
 
+def _sentences(n, count):
+    """Item n's text, `count` sentences as long as a province writes them."""
+    return [f"Câu thứ {k} của nội dung báo cáo mục {n} của tỉnh, viết dài như một mục thật."
+            for k in range(1, count + 1)]
+
+
+def _with_extra_heading_over(plans, second_sentences):
+    """Six items numbered 1-7, item 2's heading in words of its own, after a heading over
+    `plans` lines of plans ("Phương hướng thời gian tới") between item 1 and item 2, item 2's
+    text `second_sentences` sentences long (the others four)."""
+    lines = [Bold(f"1. {KNOWN[1]}"), *_sentences(1, 4), Bold("2. Phương hướng thời gian tới"),
+             *[f"Năm 2023, tỉnh tiếp tục thực hiện việc thứ {k} trong các việc còn lại của kế hoạch."
+               for k in range(1, plans + 1)],
+             Bold(f"3. {UNKNOWN[2]}"), *_sentences(2, second_sentences)]
+    for label, n in enumerate(range(3, 7), start=4):
+        lines += [Bold(f"{label}. {KNOWN[n]}"), *_sentences(n, 4)]
+    return lines
+
+
+def test_a_cell_taken_by_its_place_beside_a_heading_left_out_over_far_more_text_is_flagged(tmp_path):
+    # The heading over plans has as much text as an item, but the heading left out beside it,
+    # whose words name no item either, has twice as much: the place chose between two headings
+    # and the one over the item's text lost. The cell is not short, yet it is doubtful.
+    report = read(tmp_path, _with_extra_heading_over(plans=4, second_sentences=8))
+    second = section_of(report, 2)
+    assert second.heading == "2. Phương hướng thời gian tới"
+    assert second.review and Reason.BESIDE_LONGER in second.reasons
+    assert not any(Reason.BESIDE_LONGER in s.reasons for s in report.sections if s.number != 2)
+
+
+def test_a_heading_left_out_over_no_more_text_than_the_cell_is_no_more_likely_the_item(tmp_path):
+    report = read(tmp_path, _with_extra_heading_over(plans=4, second_sentences=4))
+    assert not any(Reason.BESIDE_LONGER in s.reasons for s in report.sections)
+
+
+def test_a_short_cell_beside_the_heading_left_out_answers_for_it(tmp_path):
+    # Item 2 taken by its place over an item's text, then item 3's heading (words of its own)
+    # left out over twice as much, then a heading over one line of plans taken for item 3: the
+    # short cell is the doubtful one (beside_longer); item 2, whose text is an item's, is not
+    # doubted for the text left out after it.
+    lines = [Bold(f"1. {KNOWN[1]}"), *_sentences(1, 4), Bold(f"2. {UNKNOWN[2]}"), *_sentences(2, 4),
+             Bold(f"3. {UNKNOWN[3]}"), *_sentences(3, 8), Bold("4. Phương hướng thời gian tới"),
+             "Năm 2023, tỉnh tiếp tục thực hiện các việc còn lại của kế hoạch."]
+    for label, n in enumerate(range(4, 7), start=5):
+        lines += [Bold(f"{label}. {KNOWN[n]}"), *_sentences(n, 4)]
+    report = read(tmp_path, lines)
+    assert section_of(report, 2).heading == f"2. {UNKNOWN[2]}"
+    assert section_of(report, 3).heading == "4. Phương hướng thời gian tới"
+    assert Reason.BESIDE_LONGER in section_of(report, 3).reasons
+    assert Reason.BESIDE_LONGER not in section_of(report, 2).reasons
+
+
+def test_far_longer_beside_a_cell_taken_by_its_place():
+    from baocao.parse.confidence import outweighed_by_left_out
+
+    assert outweighed_by_left_out(300, 300, [600])  # an item's text beside it, twice its own
+    assert not outweighed_by_left_out(300, 300, [400])  # a little longer: either may be the item
+    assert not outweighed_by_left_out(100, 300, [200])  # twice a short cell, but no item's text
+    assert not outweighed_by_left_out(300, 0, [600])  # no other item to compare with
+    by_place = Support(words=0.1, numbered=None, in_order=True, anchors=2)
+    named = Support(words=0.9, numbered=None, in_order=True, anchors=2)
+    assert Reason.BESIDE_LONGER in assess(by_place, beside_much_longer=True)[1]
+    assert Reason.BESIDE_LONGER not in assess(named, beside_much_longer=True)[1]  # its words name it
+
+
 def test_what_is_short_beside_a_heading_left_out():
     from baocao.parse.confidence import shorter_than_left_out
 
