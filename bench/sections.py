@@ -14,11 +14,9 @@ fixtures/make_heldout.py), whose wordings share no phrase with them nor with poo
 whose ladders and layouts neither the tuned corpus nor pools 1-11 have. Pools 1
 (fixtures/heldout/), 2 (fixtures/heldout-2/), 3 (fixtures/heldout-3/), 4
 (fixtures/heldout-4/), 5 (fixtures/heldout-5/), 6 (fixtures/heldout-6/), 7
-(fixtures/heldout-7/), 8 (fixtures/heldout-8/), 9 (fixtures/heldout-9/) and 10
-(fixtures/heldout-10/) have been looked at while tuning: they are tuning corpora now, scored
-with `--heldout DIR` but no longer a measure of generalisation. Pool 11 (fixtures/heldout-11/)
-is read once, with `--heldout fixtures/heldout-11`, at the end of the session that made pool
-12, and is a tuning corpus from then on.
+(fixtures/heldout-7/), 8 (fixtures/heldout-8/), 9 (fixtures/heldout-9/), 10
+(fixtures/heldout-10/) and 11 (fixtures/heldout-11/) have been looked at while tuning: they are
+tuning corpora now, scored with `--heldout DIR` but no longer a measure of generalisation.
 `--no-phrases` reads with every outline section's `phrases` emptied (the campaign built
 here, no file edited): what a new campaign has on its first day. By default it runs the
 three that make the headline: tuned, held-out, held-out without phrases.
@@ -468,8 +466,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="read every corpus with the outline's phrases emptied (and only so)")
     parser.add_argument("--heldout", type=Path, default=CORPORA["heldout"],
                         help="the held-out pool to score (default fixtures/heldout-12, the newest; "
-                             "fixtures/heldout, heldout-2 ... heldout-10 are tuning corpora now; heldout-11 "
-                             "is read once at the end of this session)")
+                             "fixtures/heldout, heldout-2 ... heldout-11 are tuning corpora now)")
     parser.add_argument("--only", choices=KINDS, action="append",
                         help="only this kind of file (repeatable); docx also matches nothing else")
     parser.add_argument("--repeat", type=int, default=1, help="parse each file N times, keep the best time")
