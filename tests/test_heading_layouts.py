@@ -32,6 +32,16 @@ def read(path):
     return extract_sections(read_docx(path), WITHOUT_PHRASES)
 
 
+def read_printed(path, tmp_path):
+    """The .docx at `path` printed to PDF by LibreOffice, then read as a PDF."""
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    convert_to_pdf([path], tmp_path)
+    return extract_sections(read_pdf(tmp_path / f"{path.stem}.pdf"), WITHOUT_PHRASES)
+
+
 # Headings in the province's words, two of which share a word or two with their items: a hint, no more.
 HINTING = {**UNKNOWN, 2: "Kết quả tổng thể sau hơn bốn năm", 4: "Số đã chi theo từng hạng mục"}
 
@@ -95,12 +105,7 @@ def test_a_numbered_title_in_small_capitals_run_into_its_paragraph_is_its_lead(t
 
 @pytest.mark.parametrize("lead", LEADS.values(), ids=LEADS.keys())
 def test_a_bold_lead_sentence_is_a_heading_in_a_pdf_too(tmp_path, lead):
-    from pdf_builders import convert_to_pdf
-
-    from baocao.parse.pdf import read_pdf
-
-    convert_to_pdf([lead_sentence_report(tmp_path / "bao-cao.docx", lead)], tmp_path)
-    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    report = read_printed(lead_sentence_report(tmp_path / "bao-cao.docx", lead), tmp_path)
     # A PDF has no paragraphs of its own: where its lines are joined is the PDF reader's guess.
     assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
         n: " ".join(text.split()) for n, text in LEAD_TEXTS.items()}
@@ -175,12 +180,7 @@ def test_underlined_headings_open_their_items(tmp_path):
 
 
 def test_underlined_headings_open_their_items_in_a_pdf_too(tmp_path):
-    from pdf_builders import convert_to_pdf
-
-    from baocao.parse.pdf import read_pdf
-
-    convert_to_pdf([underlined_report(tmp_path / "bao-cao.docx")], tmp_path)
-    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    report = read_printed(underlined_report(tmp_path / "bao-cao.docx"), tmp_path)
     assert {s.number: s.text for s in report.sections} == TEXTS
 
 
@@ -419,13 +419,8 @@ def test_plain_numbered_lists_among_bold_numbered_headings_are_text_not_headings
 
 
 def test_plain_numbered_lists_among_bold_numbered_headings_are_text_in_a_pdf_too(tmp_path):
-    from pdf_builders import convert_to_pdf
-
-    from baocao.parse.pdf import read_pdf
-
     titles = [UNKNOWN[n] for n in UNKNOWN]
-    convert_to_pdf([lists_report(tmp_path / "bao-cao.docx", titles, [TEXTS[n] for n in UNKNOWN])], tmp_path)
-    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    report = read_printed(lists_report(tmp_path / "bao-cao.docx", titles, [TEXTS[n] for n in UNKNOWN]), tmp_path)
     assert {s.number: s.text for s in report.sections} == {
         **TEXTS, 1: f"{TEXTS[1]}\na) Về hạ tầng\nHạ tầng của tỉnh đã được đầu tư.",
         2: "\n".join((TEXTS[2], "Các văn bản chính UBND tỉnh đã ký gồm:", *SIGNED))}
@@ -479,15 +474,7 @@ def test_plain_numbered_lists_beside_a_bold_ladder_numbered_otherwise_are_text(t
     bold items "1.1" … "2.2": the lists are text (the preamble's, item 3's), the items the bold
     ladder's, though the lists come first and number 1, 2, 3 twice as the ladder does."""
     path = parts_report(tmp_path / "bao-cao.docx")
-    if fmt == "pdf":
-        from pdf_builders import convert_to_pdf
-
-        from baocao.parse.pdf import read_pdf
-
-        convert_to_pdf([path], tmp_path)
-        report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
-    else:
-        report = read(path)
+    report = read_printed(path, tmp_path) if fmt == "pdf" else read(path)
     assert {s.number: s.text for s in report.sections} == PARTS_TEXTS
     assert report.sections[0].heading == f"1.1 {UNKNOWN[1]}"
 
@@ -523,15 +510,7 @@ def test_a_bold_list_of_bare_lines_inside_an_item_is_its_text_not_a_level_of_hea
     """Bold lines "1." to "8." one under the other with no text under any, between "(3)" and
     "(4)": a list in item 3's text, however it is set and however long; the items are "(1)"–"(6)"."""
     path = bare_list_report(tmp_path / "bao-cao.docx")
-    if fmt == "pdf":
-        from pdf_builders import convert_to_pdf
-
-        from baocao.parse.pdf import read_pdf
-
-        convert_to_pdf([path], tmp_path)
-        report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
-    else:
-        report = read(path)
+    report = read_printed(path, tmp_path) if fmt == "pdf" else read(path)
     assert {s.number: s.text for s in report.sections} == {
         **TEXTS, 3: "\n".join((TEXTS[3], "Các văn bản, hoạt động chính của tỉnh gồm:", *ACTIVITIES))}
 
@@ -583,12 +562,7 @@ def test_a_table_summing_the_items_up_after_the_last_one_is_no_part_of_it(tmp_pa
 
 
 def test_a_table_summing_the_items_up_after_the_last_one_is_no_part_of_it_in_a_pdf_too(tmp_path):
-    from pdf_builders import convert_to_pdf
-
-    from baocao.parse.pdf import read_pdf
-
-    convert_to_pdf([summary_report(tmp_path / "bao-cao.docx", SUMMARY_ROWS)], tmp_path)
-    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    report = read_printed(summary_report(tmp_path / "bao-cao.docx", SUMMARY_ROWS), tmp_path)
     assert {s.number: s.text for s in report.sections} == TEXTS
 
 
