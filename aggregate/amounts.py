@@ -70,6 +70,11 @@ _FORMER = re.compile(rf"(?<![a-z])tu\s+(?:muc\s+)?((?:{_NUMBER})\s*(?:{_UNIT})(?
 # "khoảng 30 tỷ", "gần 30 tỷ", "trên 30 tỷ", "ước đạt 30 tỷ": the amount is read, and said
 # to be approximate (folded, the words right before the figure).
 _APPROXIMATE = re.compile(r"(?<![a-z])(khoang|gan|tren|hon|duoi|xap xi|chung|uoc(?: tinh| dat| khoang)?)\s*:?\s*$")
+# "12 – 14 tỷ đồng": a range, both figures in the unit written after the second (folded, the
+# dash and the figure right before the amount). The amount is the lower figure, the money
+# surely spent, and is said to be approximate; not when the first is no smaller (a list
+# "đợt 3 - 2 tỷ") nor a year ("2021 - 5 tỷ").
+_RANGE_BEFORE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*[-\u2013\u2014]\s*$")
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
     """Amounts written with their unit; with table_unit, also the bare numbers in the
     cells of table rows (" | "), but not the row number (first cell) nor a year."""
     found: list[Amount] = []
-    for line in text.split("\n"):
+    for line in unit_rejoined(text).split("\n"):
         folded, end, previous = fold(line), -1, None
         spaced = {m.start(2): m for m in _SPACED_DECIMAL.finditer(folded)}
         for m in _AMOUNT.finditer(folded):
@@ -159,8 +164,15 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
                                   previous.ambiguous or ambiguous, previous.approximate)
                 found[-1] = previous
             else:
-                approximate = _APPROXIMATE.search(folded, max(0, m.start() - 24), m.start())
-                previous = Amount(vnd, m.group(0), ambiguous, approximate[1] if approximate else "")
+                start, written, word = m.start(), m.group(0), ""
+                lower = _RANGE_BEFORE.search(folded, max(0, start - 24), start)
+                if lower is not None and not _YEAR.fullmatch(lower[1]):
+                    low, low_ambiguous = _value(lower[1])
+                    if 0 < low < value:
+                        vnd, ambiguous = int(low * UNITS[unit]), ambiguous or low_ambiguous
+                        start, written, word = lower.start(), folded[lower.start():m.end()], "range"
+                approximate = _APPROXIMATE.search(folded, max(0, start - 24), start)
+                previous = Amount(vnd, written, ambiguous, approximate[1] if approximate else word)
                 found.append(previous)
             end = m.end()
     if not found:
@@ -179,6 +191,28 @@ def _bare_amount(cell: str, unit: str) -> Amount | None:
         value, ambiguous = _value(cell)
         return Amount(int(value * UNITS[unit]), f"{cell} {unit} (bảng)", ambiguous)
     return None
+
+
+# A line ending in a figure whose unit opens the next line ("ngân sách cấp huyện 0,7" / "tỷ
+# đồng; …"), as a printed line wrapped and read line by line leaves it (folded, the next line);
+# not a list label that opens a line ("đ) …"), a year ending one, nor a table's rows.
+_UNIT_FIRST = re.compile(rf"\s*(?:{_UNIT})(?![a-z)])")
+_FIGURE_LAST = re.compile(rf"(?<![\d.,])({_NUMBER})\s*$")
+
+
+def unit_rejoined(text: str) -> str:
+    """The text with each figure cut from its unit by a line break given its unit again: the
+    break between them made a space, the other lines as they are."""
+    lines = text.split("\n")
+    joined = lines[:1]
+    for line in lines[1:]:
+        figure = _FIGURE_LAST.search(fold(joined[-1]))
+        if (figure and not _YEAR.fullmatch(figure[1]) and _UNIT_FIRST.match(fold(line))
+                and " | " not in joined[-1] + line):
+            joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
 
 
 def as_changed(text: str) -> str:
@@ -202,8 +236,9 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     the amounts; zero when the text says no funding was used. A table of items with no
     total row gives no figure but asks for a check: adding its rows up is a guess.
     add_up=False for text that is not the funding item's: amounts there need not be parts
-    of one total. A figure the text says was changed into another is not read (as_changed)."""
-    text = as_changed(text)
+    of one total. A figure the text says was changed into another is not read (as_changed);
+    a figure cut from its unit by a line break is read with it (unit_rejoined)."""
+    text = as_changed(unit_rejoined(text))
     prose: list[str] = []
     tables: list[TableTotal] = []
     for block in _blocks(text):
@@ -264,7 +299,7 @@ def stated_totals(text: str) -> set[int]:
     """Every total the text states, in đồng: the first amount of each line that says
     'tổng …', each table's total row, each amount broken down ("… trong đó"); not a figure
     changed into another (as_changed)."""
-    text = as_changed(text)
+    text = as_changed(unit_rejoined(text))
     totals: set[int] = set()
     for block in _blocks(text):
         if isinstance(block, TableBlock):

@@ -509,3 +509,36 @@ def test_a_total_sentence_cut_by_a_printed_line_break_states_its_total():
 def test_a_line_ending_a_sentence_or_opening_a_list_item_is_not_joined_to_the_next():
     assert funding_total("Tổng kinh phí như sau:\na) ngân sách tỉnh 20 tỷ đồng\nb) xã hội hóa 5 tỷ đồng").vnd == \
         25_000_000_000
+
+
+# -- ranges and figures cut from their unit ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tổng vốn đã bố trí đến nay ước khoảng 12 – 14 tỷ đồng; số liệu chính xác sẽ báo cáo sau.",
+    "Kinh phí thực hiện 12-14 tỷ đồng.",
+    "Kinh phí thực hiện từ 12.000 — 14.000 triệu đồng.",
+])
+def test_a_range_gives_its_lower_figure_in_the_unit_written_after_the_upper(text):
+    figure = funding_total(text)
+    assert figure.vnd == 12_000_000_000 and "(approximate)" in figure.rule
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Giai đoạn 2021 - 2025 bố trí 5 tỷ đồng.", 5_000_000_000),  # years, then an amount
+    ("Năm 2021 - 30 tỷ đồng.", 30_000_000_000),                  # a year before a dash
+    ("Đợt 3 - 2 tỷ đồng.", 2_000_000_000),                       # no smaller: no range
+])
+def test_a_figure_before_a_dash_that_is_no_lower_bound_is_not_read_as_a_range(text, vnd):
+    assert funding_total(text).vnd == vnd
+
+
+def test_a_figure_cut_from_its_unit_by_a_line_break_is_read_with_the_unit():
+    text = ("Nguồn vốn thực hiện gồm: ngân sách tỉnh 13,6 tỷ đồng; ngân sách cấp huyện 0,7\n"
+            "tỷ đồng; vốn của doanh nghiệp 8,4 tỷ đồng.")
+    assert funding_total(text).vnd == 22_700_000_000
+    assert [a.vnd for a in amounts_in("cấp huyện 0,7\ntỷ đồng")] == [700_000_000]
+
+
+def test_a_year_or_a_list_label_on_the_next_line_is_no_figure_and_its_unit():
+    assert amounts_in("Kết quả năm 2022\nđ) Về kinh phí") == []
+    assert funding_total("Kinh phí năm 2022\nđồng thời bố trí 5 tỷ đồng.").vnd == 5_000_000_000
