@@ -108,7 +108,7 @@ def signed_date(signoff: str) -> date | None:
     end = next((at for at, line in enumerate(lines) if _TITLE.match(fold(line))), len(lines))
     text = "\n".join(lines[:end])
     field = next(iter(_fields(text)), None)
-    return next(iter(_dates(text[:field.start()] if field else text)), None) or self_dated(lines[0])
+    return next(iter(_dates(text[:field.at] if field else text)), None) or self_dated(lines[0])
 
 
 def self_dated(line: str) -> date | None:
@@ -153,13 +153,9 @@ class _Field:
     digits: str
     symbol: str
 
-    def start(self) -> int:
-        return self.at
 
-
-def _written(number: re.Match | _Field) -> str:
+def _written(digits: str, symbol: str) -> str:
     """A number as the ministry cites it: "139/BC-UBND", whatever its spaces and dashes."""
-    digits, symbol = (number.digits, number.symbol) if isinstance(number, _Field) else (number[1], number[2])
     symbol = re.sub(r"\s*[-–—]\s*", "-", symbol)
     return f"{digits}/{symbol}"
 
@@ -176,12 +172,12 @@ def _cited(text: str) -> tuple[str, date | None] | None:
             when = date(int(day[3]), int(day[2]), int(day[1])) if day else None
         except ValueError:
             when = None
-        return _written(number), when
+        return _written(number[1], number[2]), when
     return None
 
 
 def _numbers(text: str) -> list[str]:
-    return [_written(m) for m in _fields(nfc(text))]
+    return [_written(f.digits, f.symbol) for f in _fields(nfc(text))]
 
 
 def _fields(text: str) -> list[_Field]:
