@@ -70,11 +70,11 @@ _FORMER = re.compile(rf"(?<![a-z])tu\s+(?:muc\s+)?((?:{_NUMBER})\s*(?:{_UNIT})(?
 # "khoảng 30 tỷ", "gần 30 tỷ", "trên 30 tỷ", "ước đạt 30 tỷ": the amount is read, and said
 # to be approximate (folded, the words right before the figure).
 _APPROXIMATE = re.compile(r"(?<![a-z])(khoang|gan|tren|hon|duoi|xap xi|chung|uoc(?: tinh| dat| khoang)?)\s*:?\s*$")
-# "12 – 14 tỷ đồng": a range, both figures in the unit written after the second (folded, the
-# dash and the figure right before the amount). The amount is the lower figure, the money
-# surely spent, and is said to be approximate; not when the first is no smaller (a list
-# "đợt 3 - 2 tỷ") nor a year ("2021 - 5 tỷ").
-_RANGE_BEFORE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*[-\u2013\u2014]\s*$")
+# "12 – 14 tỷ đồng", "từ 12 đến 14 tỷ": a range, both figures in the unit written after the
+# second (folded, the dash or "đến" and the figure right before the amount). The amount is the
+# lower figure, the money surely spent, and is said to be approximate; not when the first is no
+# smaller (a list "đợt 3 - 2 tỷ") nor a year ("2021 - 5 tỷ", "năm 2021 đến 5 tỷ").
+_RANGE_BEFORE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:[-\u2013\u2014]|(?<![a-z])den(?![a-z]))\s*$")
 
 
 @dataclass(frozen=True)

@@ -517,6 +517,8 @@ def test_a_line_ending_a_sentence_or_opening_a_list_item_is_not_joined_to_the_ne
     "Tổng vốn đã bố trí đến nay ước khoảng 12 – 14 tỷ đồng; số liệu chính xác sẽ báo cáo sau.",
     "Kinh phí thực hiện 12-14 tỷ đồng.",
     "Kinh phí thực hiện từ 12.000 — 14.000 triệu đồng.",
+    "Dự kiến kinh phí từ 12 đến 14 tỷ đồng.",
+    "Kinh phí khoảng 12 đến 14 tỷ đồng.",
 ])
 def test_a_range_gives_its_lower_figure_in_the_unit_written_after_the_upper(text):
     figure = funding_total(text)
@@ -527,6 +529,8 @@ def test_a_range_gives_its_lower_figure_in_the_unit_written_after_the_upper(text
     ("Giai đoạn 2021 - 2025 bố trí 5 tỷ đồng.", 5_000_000_000),  # years, then an amount
     ("Năm 2021 - 30 tỷ đồng.", 30_000_000_000),                  # a year before a dash
     ("Đợt 3 - 2 tỷ đồng.", 2_000_000_000),                       # no smaller: no range
+    ("Từ năm 2021 đến 5 tỷ đồng.", 5_000_000_000),              # a year before "đến"
+    ("Thực hiện 3 đợt đến 2 tỷ đồng mỗi đợt.", 2_000_000_000),    # no smaller: no range
 ])
 def test_a_figure_before_a_dash_that_is_no_lower_bound_is_not_read_as_a_range(text, vnd):
     assert funding_total(text).vnd == vnd
