@@ -2983,17 +2983,20 @@ def test_pool_13_marks_its_items_in_each_new_shape():
     assert any(h.startswith("đ. ") for h in dotted) and any(h.startswith("e. ") for h in dotted)  # đ after d
 
 
-def test_dash_tab_types_a_hyphen_and_a_tab_after_the_number():
+def test_pool_13_dash_tab_types_a_hyphen_and_a_tab_after_the_number():
     files = pool13(ladder="dash_tab", kind="docx")
     assert files
     for e in files:
         for p in heading_paragraphs_13(e):
             text = paragraph_texts(p).lstrip(" \t")
+            if "number_own_line" in e["layouts"]:  # the number alone on its line, the title on the next
+                assert re.fullmatch(r"(?:[IVX]+|\d+)-", text.strip()), e["file"]
+                continue
             assert re.match(r"(?:[IVX]+|\d+)-\t\S", text), e["file"]
-            assert p.find(f".//{W}tab") is not None, e["file"]  # Word's tab character, not spaces
+            assert p.find(f".//{W}r/{W}tab") is not None, e["file"]  # Word's tab character, not spaces
 
 
-def test_style_numbered_headings_take_their_number_from_the_heading_2_style_not_the_paragraph():
+def test_pool_13_style_numbered_headings_take_their_number_from_the_heading_2_style_not_the_paragraph():
     files = pool13(ladder="style_numbered", kind="docx")
     assert len(files) >= 2
     for e in files:
@@ -3008,7 +3011,7 @@ def test_style_numbered_headings_take_their_number_from_the_heading_2_style_not_
             assert not re.match(r"\s*\d", paragraph_texts(p)), e["file"]  # nor a number typed
 
 
-def test_style_numbered_exports_show_the_number_the_style_draws():
+def test_pool_13_style_numbered_exports_show_the_number_the_style_draws():
     import pdfplumber
 
     files = [e for e in pool13(ladder="style_numbered") if e["kind"] == "pdf"]
@@ -3021,7 +3024,7 @@ def test_style_numbered_exports_show_the_number_the_style_draws():
             assert re.search(rf"{number}\.\s+{re.escape(title.split()[0])}", text), (e["file"], h["text"])
 
 
-def test_symbol_bullet_headings_open_with_a_wingdings_arrow_and_no_number():
+def test_pool_13_symbol_bullet_headings_open_with_a_wingdings_arrow_and_no_number():
     mh = generator()
     files = pool13(ladder="symbol_bullet", kind="docx")
     assert len(files) >= 2
@@ -3032,7 +3035,7 @@ def test_symbol_bullet_headings_open_with_a_wingdings_arrow_and_no_number():
             assert not re.match(r"\s*(?:\d|[IVX]+\.)", paragraph_texts(p)), e["file"]
 
 
-def test_title_two_paragraphs_cuts_each_item_title_into_two_paragraphs():
+def test_pool_13_title_two_paragraphs_cuts_each_item_title_into_two_paragraphs():
     files = pool13(layout="title_two_paragraphs")
     assert len(files) >= 4 and {e["kind"] for e in files} >= {"docx", "pdf", "scan"}
     for e in files:
@@ -3048,7 +3051,7 @@ def test_title_two_paragraphs_cuts_each_item_title_into_two_paragraphs():
             assert texts[k + 1] == second, (e["file"], h["text"])  # the title's rest: the next paragraph
 
 
-def test_hyperlink_headings_are_links_to_a_bookmark_on_the_heading():
+def test_pool_13_hyperlink_headings_are_links_to_a_bookmark_on_the_heading():
     files = pool13(layout="hyperlink_heading")
     assert len(files) >= 4 and {"docx", "rtf"} <= {e["kind"] for e in files}
     for e in files:
@@ -3064,7 +3067,7 @@ def test_hyperlink_headings_are_links_to_a_bookmark_on_the_heading():
             assert not p.findall(f"{W}r/{W}t"), e["file"]  # every run of the heading inside the link
 
 
-def test_smart_tags_wrap_every_mention_of_the_province_in_the_body():
+def test_pool_13_smart_tags_wrap_every_mention_of_the_province_in_the_body():
     files = pool13(layout="smart_tags")
     assert len(files) >= 3 and all(e["kind"] == "docx" for e in files)
     for e in files:
@@ -3083,7 +3086,7 @@ def test_smart_tags_wrap_every_mention_of_the_province_in_the_body():
                    and n in ("1", "2")), e["file"]  # the expected text has the name the tags hold
 
 
-def test_figures_table_in_item_2_has_a_bold_numbered_first_column():
+def test_pool_13_figures_table_in_item_2_has_a_bold_numbered_first_column():
     mh = generator()
     files = pool13(layout="figures_table_in_item")
     assert len(files) >= 4 and all(e["kind"] != "scan" for e in files)
