@@ -111,7 +111,8 @@ def align(evidence: Sequence[Evidence], item_count: int) -> Alignment:
     return _aligned(evidence, choices, item_count, floor=quick.score - 1e-9, ahead=ahead)
 
 
-def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=None) -> Alignment:
+def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=None,
+             avoid: tuple[int, tuple[int, ...]] | None = None) -> Alignment:
     # A state is (items taken as a bit set, last item taken or -1); each step keeps, per
     # state, its best score and where it came from.
     states: dict[tuple[int, int], float] = {(0, -1): 0.0}
@@ -132,7 +133,7 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
                     resumed = first == taken.bit_length()
                     order = NEXT_ITEM if first == last + 1 or resumed else -BACKWARDS if first < last else 0.0
                     candidates.append(((taken | bits, items[-1]), score + gain + order, items))
-            if last >= 0 and heading.named == (last,):
+            if last >= 0 and heading.named == (last,) and not (avoid and avoid[0] == j and last in avoid[1]):
                 candidates.append(((taken, last), score + CONTINUED, (last,)))
             for key, value, items in candidates:
                 if value > scores.get(key, -math.inf) and (ahead is None or value >= need):
@@ -148,6 +149,24 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
         state, items = came[state]
         taken_items.append(items)
     return Alignment(score, tuple(reversed(taken_items)))
+
+
+def margins(evidence: Sequence[Evidence], item_count: int,
+            items: Sequence[tuple[int, ...]]) -> tuple[float, ...]:
+    """Per heading, how much the best alignment (`items`, what `align` took each heading for)
+    scores above the best one that does not take that heading for those items: the heading
+    left out, or taken for another item. A heading whose words and place leave it a close
+    second (a small margin) could as well be another item; inf for a heading taken for none."""
+    choices = [_choices(heading, item_count) for heading in evidence]
+    best = _aligned(evidence, choices, item_count).score
+    result = []
+    for j, taken in enumerate(items):
+        if not taken:
+            result.append(math.inf)
+            continue
+        others = [*choices[:j], [c for c in choices[j] if not set(c[0]) & set(taken)], *choices[j + 1:]]
+        result.append(best - _aligned(evidence, others, item_count, avoid=(j, taken)).score)
+    return tuple(result)
 
 
 def best_possible(evidence: Sequence[Evidence], item_count: int) -> float:
