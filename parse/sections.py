@@ -44,6 +44,7 @@ from baocao.parse.alignment import (
     two_parts,
 )
 from baocao.parse.confidence import (
+    CLOSE_MARGIN,
     TOO_SHORT_LETTERS,
     WORDS_CLEAR,
     Reading,
@@ -621,7 +622,9 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     support = _supports([(evidence[h.first], items) for h, items in pairs], outline,
                         leading=leading is not None and bool(taken[0]))
     sequence = told.sequence if told is not None else _sequence(at_level, evidence, leading is not None, len(outline))
-    gaps = margins(sequence, len(outline), taken) if len(sequence) == len(taken) else (math.inf,) * len(taken)
+    # How close a second reading of the level comes to the one taken, per heading (confidence.CLOSE_MARGIN).
+    gaps = (margins(sequence, len(outline), taken, up_to=CLOSE_MARGIN) if len(sequence) == len(taken)
+            else (math.inf,) * len(taken))
     openings = []
     for (h, items), gap in zip(pairs, gaps[-len(at_level):], strict=True):
         if items:
