@@ -111,7 +111,8 @@ def align(evidence: Sequence[Evidence], item_count: int) -> Alignment:
     return _aligned(evidence, choices, item_count, floor=quick.score - 1e-9, ahead=ahead)
 
 
-def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=None) -> Alignment:
+def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=None,
+             avoid: tuple[int, tuple[int, ...]] | None = None) -> Alignment:
     # A state is (items taken as a bit set, last item taken or -1); each step keeps, per
     # state, its best score and where it came from.
     states: dict[tuple[int, int], float] = {(0, -1): 0.0}
@@ -132,7 +133,7 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
                     resumed = first == taken.bit_length()
                     order = NEXT_ITEM if first == last + 1 or resumed else -BACKWARDS if first < last else 0.0
                     candidates.append(((taken | bits, items[-1]), score + gain + order, items))
-            if last >= 0 and heading.named == (last,):
+            if last >= 0 and heading.named == (last,) and not (avoid and avoid[0] == j and last in avoid[1]):
                 candidates.append(((taken, last), score + CONTINUED, (last,)))
             for key, value, items in candidates:
                 if value > scores.get(key, -math.inf) and (ahead is None or value >= need):
@@ -141,6 +142,8 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
         states = _beam(scores, beam) if beam else scores
         steps.append(came)
     final = {state: score - MISSING * (item_count - state[0].bit_count()) for state, score in states.items()}
+    if not final:
+        return Alignment(-math.inf, ())  # none reaches the floor
     state = max(final, key=final.__getitem__)
     score = final[state]
     taken_items: list[tuple[int, ...]] = []
@@ -148,6 +151,30 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
         state, items = came[state]
         taken_items.append(items)
     return Alignment(score, tuple(reversed(taken_items)))
+
+
+def margins(evidence: Sequence[Evidence], item_count: int, items: Sequence[tuple[int, ...]],
+            up_to: float = math.inf) -> tuple[float, ...]:
+    """Per heading, how much the best alignment (`items`, what `align` took each heading for)
+    scores above the best one that does not take that heading for those items: the heading
+    left out, or taken for another item. A heading whose words and place leave it a close
+    second (a small margin) could as well be another item; inf for a heading taken for none.
+    A margin of `up_to` or more is given as `up_to`: alignments that cannot come that close
+    are dropped on the way, as `align` drops those that cannot win."""
+    choices = [_choices(heading, item_count) for heading in evidence]
+    best = align(evidence, item_count).score
+    tops = [_at_best(heading, options) for heading, options in zip(evidence, choices, strict=True)]
+    result = []
+    for j, taken in enumerate(items):
+        if not taken:
+            result.append(math.inf)
+            continue
+        others = [*choices[:j], [c for c in choices[j] if not set(c[0]) & set(taken)], *choices[j + 1:]]
+        bounds = [*tops[:j], _at_best(evidence[j], others[j]), *tops[j + 1:]]
+        ahead = [_bound(bounds[k:], item_count) for k in range(1, len(evidence) + 1)]
+        second = _aligned(evidence, others, item_count, floor=best - up_to, ahead=ahead, avoid=(j, taken)).score
+        result.append(min(up_to, best - second))
+    return tuple(result)
 
 
 def best_possible(evidence: Sequence[Evidence], item_count: int) -> float:
@@ -160,7 +187,7 @@ def best_possible(evidence: Sequence[Evidence], item_count: int) -> float:
 def _at_best(heading: Evidence, choices) -> tuple[float, float]:
     """(the most taking an item can earn, the most not taking one can)."""
     rest = max(0.0 if heading.leading_text else -LEFT_OUT, CONTINUED if len(heading.named) == 1 else -math.inf)
-    return max(gain for _, _, gain in choices) + NEXT_ITEM, rest
+    return max((gain for _, _, gain in choices), default=-math.inf) + NEXT_ITEM, rest
 
 
 def _bound(tops: list[tuple[float, float]], item_count: int) -> float:

@@ -17,6 +17,7 @@ nothing under them that reads as the outline), are neither headings nor text.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -38,10 +39,12 @@ from baocao.parse.alignment import (
     best_possible,
     joined_items,
     likeness,
+    margins,
     text_likeness,
     two_parts,
 )
 from baocao.parse.confidence import (
+    CLOSE_MARGIN,
     TOO_SHORT_LETTERS,
     WORDS_CLEAR,
     Reading,
@@ -618,16 +621,21 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     pairs = [(h, items) for h, items in zip(at_level, taken[-len(at_level):], strict=True)]
     support = _supports([(evidence[h.first], items) for h, items in pairs], outline,
                         leading=leading is not None and bool(taken[0]))
+    sequence = told.sequence if told is not None else _sequence(at_level, evidence, leading is not None, len(outline))
+    # How close a second reading of the level comes to the one taken, per heading (confidence.CLOSE_MARGIN).
+    gaps = (margins(sequence, len(outline), taken, up_to=CLOSE_MARGIN) if len(sequence) == len(taken)
+            else (math.inf,) * len(taken))
     openings = []
-    for h, items in pairs:
+    for (h, items), gap in zip(pairs, gaps[-len(at_level):], strict=True):
         if items:
             order = tuple(sorted(items))
             openings.append(_Opening(h.first, h.last, h.line, tuple(outline[i].number for i in order),
-                                     support.pop(0), h.run_in))
+                                     tuple(replace(s, margin=gap) for s in support.pop(0)), h.run_in))
         else:
             openings.append(_Opening(h.first, h.last, h.line, (), run_in=h.run_in))
     if support:
-        openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,), support.pop(0)))
+        openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,),
+                                 tuple(replace(s, margin=gaps[0]) for s in support.pop(0))))
     openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
                  if h.level in outer and h.first > at_level[0].first]
     return sorted(openings, key=lambda o: o.first)

@@ -564,3 +564,60 @@ def test_what_is_short_beside_a_heading_left_out():
     assert not shorter_than_left_out(450, 500, [600])  # an item's text itself
     assert not shorter_than_left_out(200, 500, [150, 0])  # beside two lines, or a part's heading alone
     assert not shorter_than_left_out(200, 0, [450])  # no other item to compare with
+
+
+# -- a second reading of the headings almost as good as the one taken -----------------------
+
+def test_the_margin_is_what_the_alignment_loses_taking_a_heading_for_no_item_or_another():
+    from baocao.parse.alignment import Evidence, align, margins
+
+    def clear(i):
+        return Evidence(tuple(1.0 if j == i else 0.0 for j in range(6)))
+
+    # Six headings naming their items: any other reading loses a clear match, far more than CLOSE_MARGIN.
+    evidence = [clear(i) for i in range(6)]
+    assert all(m > 2 for m in margins(evidence, 6, align(evidence, 6).items))
+    # Between two named ones, two headings whose words hint a little at each other's item: kept in
+    # order by their place, they could as well be the two swapped, and the margin says so.
+    hinting = [clear(0), Evidence((0, 0.1, 0.6, 0, 0, 0)), Evidence((0, 0.6, 0.1, 0, 0, 0)),
+               clear(3), clear(4), clear(5)]
+    taken = align(hinting, 6).items
+    assert taken[1:3] == ((1,), (2,))
+    close = margins(hinting, 6, taken)
+    assert close[1] < 0.75 and close[2] < 0.75 and min(close[0], close[3]) > 2
+    # A heading taken for no item has no margin to speak of.
+    assert margins([clear(0), Evidence((0.0,) * 6)], 6, ((0,), ()))[1] == float("inf")
+
+
+def test_a_cell_with_a_close_second_reading_is_for_review_and_says_why():
+    from baocao.parse.confidence import CLOSE_MARGIN
+
+    sure = Support(words=0.9, numbered=True, in_order=True, anchors=2)
+    assert not assess(sure)[1]
+    confidence, reasons = assess(Support(words=0.9, numbered=True, in_order=True, anchors=2,
+                                         margin=CLOSE_MARGIN - 0.1))
+    assert needs_review(confidence) and reasons == (Reason.CLOSE_SECOND,)
+    assert not assess(Support(words=0.9, numbered=True, in_order=True, anchors=2, margin=CLOSE_MARGIN))[1]
+    assert note([Reason.CLOSE_SECOND]) == "có cách đọc khác gần bằng: có thể là mục khác"
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_two_neighbours_whose_headings_hint_at_each_others_item_are_for_review(tmp_path, outline):
+    # Items 2 and 3 written the other way round, numbered in the province's order, under headings
+    # whose words hint only faintly at their items: the reader keeps the order, but a reading
+    # taking the two swapped is almost as good, and both cells say so.
+    wording = {**UNKNOWN, 2: "Các chương trình", 3: "Thông tin"}
+    report = read(tmp_path, items([1, 3, 2, 4, 5, 6], lambda p: f"{p}.", {**wording, 2: wording[3], 3: wording[2]}),
+                  outline)
+    assert all(Reason.CLOSE_SECOND in section_of(report, n).reasons and section_of(report, n).review
+               for n in (2, 3))
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_headings_in_their_places_or_named_by_their_words_have_no_close_second(tmp_path, outline):
+    # Six headings whose words name nothing, in the outline's order and numbered so: the place settles each.
+    report = read(tmp_path, items(range(1, 7), lambda p: f"{ROMAN[p - 1]}."), outline)
+    assert not any(Reason.CLOSE_SECOND in s.reasons for s in report.sections)
+    # Two neighbours swapped under headings naming them: their words settle it.
+    report = read(tmp_path, items([1, 3, 2, 4, 5, 6], lambda p: f"{p}.", KNOWN), outline)
+    assert not any(Reason.CLOSE_SECOND in s.reasons for s in report.sections)
