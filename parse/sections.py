@@ -463,16 +463,19 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             pos += 1
             continue
         last, rows = tables[pos]
+        heading_cells = 0  # how many cells the last item's row gave its label and title; 0 before the first
         for at in range(pos, last + 1):
             row, block = rows[at], blocks[at]
-            if row is None and at > pos and rows[at - 1] is not None and (text := _continued_row(block)):
+            if row is None and heading_cells and (text := _continued_row(block, heading_cells)):
                 # the item's text carried on in a row of its own (the table broken over a page)
                 lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
                 continue
             if row is None:
                 lines.append(block)
+                heading_cells = 0
                 continue
             label, title, text = row
+            heading_cells = 1 if block.text.split(" | ")[0].strip().startswith(f"{label} ") else 2
             lines.append(replace(block, text=f"{label} {title}", kind="paragraph", number=label, bold=True))
             if text:
                 lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
@@ -480,13 +483,15 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(lines)
 
 
-def _continued_row(block: Block) -> str:
+def _continued_row(block: Block, heading_cells: int = 2) -> str:
     """The text of a row whose number and title cells are empty (an item's text going on
-    where the table was broken over a page), "" for any other row."""
+    where the table was broken over a page), "" for any other row. `heading_cells`: how many
+    cells the items' rows give their number and title, two ("1 | Title | Text…") or one
+    ("1. Title | Text…")."""
     cells = [cell.strip() for cell in re.split(r"(?<!\S)\|(?!\S)", block.text)]  # empty cells at the ends too
-    if len(cells) < 3 or any(cells[:2]):
+    if len(cells) <= heading_cells or any(cells[:heading_cells]):
         return ""
-    return " ".join(cell for cell in cells[2:] if cell)
+    return " ".join(cell for cell in cells[heading_cells:] if cell)
 
 
 def _tables(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
