@@ -904,18 +904,22 @@ def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:
     the list is lines of item 4's text, not three headings of the level ("1. Trung tâm điều
     hành" is a part of the funding, not item 1). A list that is not followed by the next
     number of the heading before it (sub-headings numbered again under each item) stays.
-    Only the level chosen for the sections is read so, once chosen."""
+    Only the level chosen for the sections is read so, once chosen. A list longer than that
+    ("1." … "8." under "3.", then "4.") passes the number that resumes the level: the list ends
+    where the level resumes last, its numbers going up without a gap until then."""
     kept: list[_Heading] = []
     k = 0
     while k < len(headings):
         before = kept[-1].ordinal if kept else None
-        end = k
-        while (end < len(headings) and headings[end].ordinal == end - k + 1
-               and not (end > k and headings[end].ordinal == (before or 0) + 1)):
+        end, resumes = k, []  # where the level could resume after a list from k, the first first
+        while end < len(headings) and headings[end].ordinal == end - k + 1:
+            if end > k and headings[end].ordinal == (before or 0) + 1:
+                resumes.append(end)
             end += 1
-        resumed = end < len(headings) and headings[end].ordinal == (before or 0) + 1
-        if before is not None and end > k and resumed:
-            k = end
+        if end < len(headings) and end > k and headings[end].ordinal == (before or 0) + 1:
+            resumes.append(end)
+        if before is not None and resumes:
+            k = resumes[-1]
             continue
         kept.append(headings[k])
         k += 1
