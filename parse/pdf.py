@@ -193,6 +193,11 @@ class _Line:
     # The fill colour of its words (a label in front aside, as for bold): 0xRRGGBB, MIXED_COLOUR
     # for words in more than one colour.
     colour: int = 0
+    # The type size its words open and end in, where that is not `size` (the size of most of its
+    # letters): a heading set larger run into its text on one line ("4. Tổng số tiền…: Vốn xã"),
+    # the text going on in the next line (_continues); 0 where the line opens or ends in `size`.
+    start_size: float = 0.0
+    end_size: float = 0.0
 
     @property
     def is_row(self) -> bool:
@@ -1020,9 +1025,12 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         spaced = _letter_spaced(runs)
         texts = (spaced or texts[0],)
     main = Counter()
-    for run, size in zip(runs, _type_sizes(runs), strict=True):
+    sizes = _type_sizes(runs)
+    for run, size in zip(runs, sizes, strict=True):
         main[(size, run.font)] += len(run.text.strip())
     (size, font), _ = main.most_common(1)[0]
+    # a word's worth of letters: a footnote's mark, or a stray glyph, says nothing of the size
+    worded = [run_size for run, run_size in zip(runs, sizes, strict=True) if sum(ch.isalnum() for ch in run.text) >= 2]
     small_caps = _in_small_capitals(runs)
     if font == OCR_FONT:
         texts = tuple(text for text in map(_without_rule_glyphs, texts) if text) or ("",)
@@ -1049,6 +1057,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         spaced=spaced is not None,
         advance=_advance(runs) if font == OCR_FONT else 0.0,
         colour=colours.pop() if len(colours) == 1 else MIXED_COLOUR,
+        start_size=worded[0] if worded and abs(worded[0] - size) >= 0.5 else 0.0,
+        end_size=worded[-1] if worded and abs(worded[-1] - size) >= 0.5 else 0.0,
     )
 
 
@@ -1565,9 +1575,12 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if prev.is_row or line.is_row:
         return False
     recognised = prev.font == OCR_FONT and line.font == OCR_FONT
+    # The text flows on from where the line before ends: a heading set larger and run into its
+    # text on one line goes on in the text's size (_Line.start_size, end_size).
     if prev.bold != line.bold or prev.underlined != line.underlined or _colour_changes(prev, line) or (
             max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
-            else abs(prev.size - line.size) >= 0.5):
+            else abs(prev.size - line.size) >= 0.5
+            and abs((prev.end_size or prev.size) - (line.start_size or line.size)) >= 0.5):
         return False
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
@@ -1634,8 +1647,12 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
     text = clean_line(_visible_hyphen(text))
     kind = "table_row" if head.is_row else "paragraph"
     level = None
-    if kind == "paragraph" and head.font != OCR_FONT and head.size >= HEADING_SIZE_RATIO * layout.body_size:
-        level = layout.heading_sizes.index(round(head.size * 2) / 2) + 1
+    # A paragraph opening in a heading's size is a heading, its text run in after it in the text's
+    # size ("5. Những việc chưa đạt…: Nguồn nhân lực…", most of the line's letters the text's).
+    opening = max(head.size, head.start_size)
+    if (kind == "paragraph" and head.font != OCR_FONT and opening >= HEADING_SIZE_RATIO * layout.body_size
+            and round(opening * 2) / 2 in layout.heading_sizes):
+        level = layout.heading_sizes.index(round(opening * 2) / 2) + 1
     return Block(
         index=index,
         text=text,
