@@ -58,6 +58,9 @@ CELL_GAP_EMS = 2.5
 # Clearly larger than the body text: a heading. Word's Heading 1/2 over 11 pt body are
 # 14/13 pt (1.27, 1.18); a 14 pt "BÁO CÁO" over 13 pt body (1.08) is not.
 HEADING_SIZE_RATIO = 1.15
+# A line in capitals of this many letters at least is a heading's, or a title's: prose never
+# runs on in capitals for a line (a short one may be a name, "UBND", at a paragraph's end).
+CAPITALS_LINE_LETTERS = 8
 # The invisible font of an OCR text layer (Tesseract's, hence ocrmypdf's). Its sizes are
 # Tesseract's guesses from each line's height, which capitals and diacritics stretch
 # ("V. KHÓ KHĂN, VƯỚNG MẮC" came out 1.2 times its body text): no heading level by size there.
@@ -1586,6 +1589,11 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
         return False
     if (prev.small_caps or line.small_caps) and not (_capitals(prev.text) and _capitals(line.text)):
         return False  # a line in small capitals and one in lower case: a heading and its text
+    if _capitals(prev.text) and sum(ch.isalpha() for ch in prev.text) >= CAPITALS_LINE_LETTERS and any(
+            ch.islower() for ch in line.text):
+        # A whole line in capitals and one in lower case: a heading in capitals and its text, with
+        # nothing else to tell them apart where the heading fills its line and ends a page.
+        return False
     if line.page == prev.page and line.frame != prev.frame:
         return False  # a rule between them: two cells of a frame, or a frame and the text outside it
     width = width_of[line.page]

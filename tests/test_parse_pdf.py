@@ -1173,3 +1173,17 @@ def test_a_heading_set_larger_and_run_into_its_text_opens_its_item_and_its_text_
     assert all(b.text == f"{headings[n]} {run_on[n]} {going_on[n]}" for n, b in opening.items())
     report = extract_sections(read_pdf(path), OUTLINE)
     assert {s.number: s.text for s in report.sections} == {n: f"{run_on[n]} {going_on[n]}" for n in headings}
+
+
+def test_a_heading_in_capitals_filling_its_line_is_no_line_of_the_text_under_it(tmp_path):
+    """A heading in capitals, not bold, no larger, long enough to fill its line: at a page's
+    foot with its text opening the next page, and on one page with no spacing before its text,
+    nothing but the capitals tells them apart; the heading is a paragraph of its own."""
+    heading = "3. CÔNG TÁC QUÁN TRIỆT, HƯỚNG DẪN CÁC SỞ, NGÀNH VỀ ĐỀ ÁN"
+    text = "UBND tỉnh đã ban hành Kế hoạch số 66/KH-UBND ngày 01/7/2021 về triển khai Đề án."
+    then = "4. KINH PHÍ TRIỂN KHAI CÁC NỘI DUNG, PHÂN THEO NĂM VÀ THEO NGUỒN"
+    more = "Năm 2022, tỉnh bố trí 9.550 triệu đồng cho các nhiệm vụ chuyển đổi số."
+    foot = Page((*(Line(LAST) for _ in range(37)), Line(heading, justify=True)))
+    path = draw_pdf(tmp_path / "p.pdf", [foot, Page((Line(text), Line(then, justify=True), Line(more)))])
+    texts = [b.text for b in read_pdf(path).blocks]
+    assert texts[-4:] == [heading, text, then, more]
