@@ -1580,7 +1580,8 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     recognised = prev.font == OCR_FONT and line.font == OCR_FONT
     # The text flows on from where the line before ends: a heading set larger and run into its
     # text on one line goes on in the text's size (_Line.start_size, end_size).
-    if prev.bold != line.bold or prev.underlined != line.underlined or _colour_changes(prev, line) or (
+    if (prev.bold != line.bold and not _lead_goes_on(prev, line)) or prev.underlined != line.underlined or (
+            _colour_changes(prev, line)) or (
             max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
             else abs(prev.size - line.size) >= 0.5
             and abs((prev.end_size or prev.size) - (line.start_size or line.size)) >= 0.5):
@@ -1640,6 +1641,17 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     return prev_right - prev.x1 < line.first_word_width + room
 
 
+def _lead_goes_on(prev: _Line, line: _Line) -> bool:
+    """Whether a bold line is the opening of a paragraph whose text goes on in the next line,
+    not bold: a bold lead sentence run into its paragraph (or words ending in a colon: "Cách tỉnh
+    đưa Đề án vào các văn bản."), filling its line to the end, or wrapped and ending in the next line
+    after its first words ("… tới" then "người dân. UBND tỉnh …"). Whether the line before
+    stopped short, or spacing stands between them, is still asked (_continues)."""
+    if not prev.bold or line.bold:
+        return False
+    return bool(line.lead) or prev.text.rstrip().endswith((".", ":"))
+
+
 def _colour_changes(prev: _Line, line: _Line) -> bool:
     """Whether two lines, each in one colour, are in two: a heading set in a colour of its own and
     the text under it, which no spacing tells apart where the heading ends a page (a browser's
@@ -1670,7 +1682,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         bold=all(line.bold for line in group),
         number=leading_label(text) if kind == "paragraph" else "",
         page=head.page,
-        lead=head.lead if kind == "paragraph" and text.startswith(head.lead) else "",
+        lead=_group_lead(group, text) if kind == "paragraph" else "",
         underlined=kind == "paragraph" and all(line.underlined for line in group),
         # a paragraph in a colour of its own (the body's is the most common): a heading's mark, as in
         # a Word file (Block.coloured)
@@ -1679,6 +1691,21 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         spaced=kind == "paragraph" and head.spaced,
         notes=notes,
     )
+
+
+def _group_lead(group: Sequence[_Line], text: str) -> str:
+    """The bold lead sentence a paragraph opens with (Block.lead): its first line's, or its
+    bold lines' before the first that is not (a lead filling its line, or wrapped: _lead_goes_on)."""
+    if not group[0].bold or all(line.bold for line in group):
+        return group[0].lead if text.startswith(group[0].lead) else ""
+    lead = ""
+    for line in group:
+        if not line.bold:
+            lead = _join(lead, line.lead) if line.lead else lead
+            break
+        lead = _join(lead, line.text) if lead else line.text
+    lead = clean_line(_visible_hyphen(lead))
+    return lead if text.startswith(lead) and len(lead) < len(text) else ""
 
 
 def _join(text: str, more: str) -> str:

@@ -1187,3 +1187,19 @@ def test_a_heading_in_capitals_filling_its_line_is_no_line_of_the_text_under_it(
     path = draw_pdf(tmp_path / "p.pdf", [foot, Page((Line(text), Line(then, justify=True), Line(more)))])
     texts = [b.text for b in read_pdf(path).blocks]
     assert texts[-4:] == [heading, text, then, more]
+
+
+def test_a_bold_lead_sentence_filling_its_line_is_the_lead_of_the_paragraph_under_it(tmp_path):
+    """A bold lead sentence run into its paragraph that happens to fill its line: the text
+    goes on in the next line, not bold, and the two are one paragraph opening with its lead,
+    as a lead ending mid-line is. A short bold line ending a sentence stops short of the
+    margin: a heading of its own over a paragraph of its own."""
+    lead = "Cách tỉnh đưa Đề án vào các văn bản hằng năm và giới thiệu tới người dân."
+    text = "UBND tỉnh đã ban hành Kế hoạch số 225/KH-UBND ngày 6/2/2021."
+    short = "Việc sẽ làm trong năm 2023."
+    more = "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung."
+    path = draw_pdf(tmp_path / "p.pdf", [Page((Line(lead, bold=True, justify=True), Line(text),
+                                               Line(short, bold=True), Line(more)))])
+    blocks = read_pdf(path).blocks
+    assert [(b.text, b.lead, b.bold) for b in blocks] == [(f"{lead} {text}", lead, False), (short, "", True),
+                                                          (more, "", False)]
