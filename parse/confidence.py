@@ -52,10 +52,6 @@ MERGED_FACTOR = 0.9
 # merge is the reader's guess from a heading too few, and a province that left an item out
 # or merged two others wrote that heading for the last of them ("5. Kiến nghị" after four
 # items: item 6). Two items written as one have the text of two.
-# So is an item of a merge that the heading's words point at less than at the other item of
-# the merge, and not clearly ("3. Số vốn đã sử dụng" taken for items 3 and 4 by its place, its
-# long text a table of figures): the heading is most likely the other item's alone, whatever the
-# text's length.
 MERGE_UNNAMED_FACTOR = 0.6
 MERGE_ONE_TEXT = 1.25
 SPLIT_FACTOR = 0.9
@@ -236,7 +232,7 @@ class Reading:
 def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: bool = False,
            length_ratio: float = 1.0, letters: int = 100, holds_other: bool = False,
            reading: Reading = Reading(), beside_missing: bool = False,
-           in_letterhead: bool = False, merged_first: bool = False, merge_names_other: bool = False,
+           in_letterhead: bool = False, merged_first: bool = False,
            figure_elsewhere: bool = False, after_untitled: bool = False,
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
            holds_closing: bool = False, beside_longer: bool = False,
@@ -245,8 +241,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
     the place's word away, one that reads as its own item backs it; the reader's further
-    doubts (OCR, a merge, an item of a merge whose heading's words point at the other item more:
-    `merge_names_other`, a length out of line, an item not found beside one taken by its
+    doubts (OCR, a merge, a length out of line, an item not found beside one taken by its
     place alone: `beside_missing`, a heading that is a line of a list: `list_line`, a sentence
     cut in two at the heading: `mid_sentence`, another item's heading or the report's closing
     inside the text: `repeats_heading`, `holds_closing`, a short text beside a heading left out
@@ -277,8 +272,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                    Reason.READS_ELSEWHERE),
                                   (contradicted, CONTRADICTED_FACTOR, Reason.WORDS_ELSEWHERE),
                                   (ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
-                                  ((merged_first and by_words < 1.0 and length_ratio < MERGE_ONE_TEXT)
-                                   or (merged and merge_names_other and by_words < 0.5),
+                                  (merged_first and by_words < 1.0 and length_ratio < MERGE_ONE_TEXT,
                                    MERGE_UNNAMED_FACTOR / MERGED_FACTOR,
                                    Reason.MERGE_UNNAMED),
                                   (split, SPLIT_FACTOR, Reason.SPLIT),

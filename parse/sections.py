@@ -1448,7 +1448,6 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             after_untitled=untitled and n == min(found),
             list_line=_ends_as_list_line(section.heading),
             merged_first=bool(section.merged_with) and min(section.merged_with) > n,
-            merge_names_other=any(support[m].words > support[n].words for m in section.merged_with if m in support),
             mid_sentence=_cut_mid_sentence(section.heading, section.text),
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
             holds_closing=_holds_closing(section.text),

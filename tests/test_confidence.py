@@ -298,21 +298,6 @@ def test_a_merged_heading_whose_words_name_both_items_or_over_two_items_text_is_
     assert Reason.MERGE_UNNAMED in assess(unnamed, merged=True, merged_first=True, length_ratio=1.0)[1]
 
 
-def test_the_item_of_a_merge_its_heading_points_at_less_than_at_the_other_is_flagged_whatever_its_length():
-    # "3. Số vốn đã sử dụng" taken by its place for items 3 and 4 (a province that left item 3
-    # out), its text long with a table of figures: its words lean to item 4, not to item 3, so
-    # item 3's cell is the guess, long text or not. Item 4's is not doubted for it, nor is an
-    # item the heading's words name clearly, nor a merge whose heading points at neither.
-    weaker = Support(words=0.0, numbered=True, in_order=True, anchors=2)
-    stronger = Support(words=0.15, numbered=False, in_order=True, anchors=2)
-    confidence, reasons = assess(weaker, merged=True, merge_names_other=True, length_ratio=2.0)
-    assert Reason.MERGE_UNNAMED in reasons and needs_review(confidence)
-    assert Reason.MERGE_UNNAMED not in assess(stronger, merged=True, length_ratio=2.0)[1]
-    named = Support(words=0.6, numbered=True, in_order=True, anchors=2)
-    assert Reason.MERGE_UNNAMED not in assess(named, merged=True, merge_names_other=True, length_ratio=2.0)[1]
-    assert Reason.MERGE_UNNAMED not in assess(weaker, merged=True, length_ratio=2.0)[1]
-
-
 def test_a_funding_item_without_a_figure_where_another_item_states_one_is_flagged():
     # A heading taken for the funding item by its place ("IV. Việc sẽ làm") over the
     # proposals, the amounts under another heading: the funding item's heading is most
