@@ -58,6 +58,9 @@ CELL_GAP_EMS = 2.5
 # Clearly larger than the body text: a heading. Word's Heading 1/2 over 11 pt body are
 # 14/13 pt (1.27, 1.18); a 14 pt "BÁO CÁO" over 13 pt body (1.08) is not.
 HEADING_SIZE_RATIO = 1.15
+# A line in capitals of this many letters at least is a heading's, or a title's: prose never
+# runs on in capitals for a line (a short one may be a name, "UBND", at a paragraph's end).
+CAPITALS_LINE_LETTERS = 8
 # The invisible font of an OCR text layer (Tesseract's, hence ocrmypdf's). Its sizes are
 # Tesseract's guesses from each line's height, which capitals and diacritics stretch
 # ("V. KHÓ KHĂN, VƯỚNG MẮC" came out 1.2 times its body text): no heading level by size there.
@@ -193,6 +196,11 @@ class _Line:
     # The fill colour of its words (a label in front aside, as for bold): 0xRRGGBB, MIXED_COLOUR
     # for words in more than one colour.
     colour: int = 0
+    # The type size its words open and end in, where that is not `size` (the size of most of its
+    # letters): a heading set larger run into its text on one line ("4. Tổng số tiền…: Vốn xã"),
+    # the text going on in the next line (_continues); 0 where the line opens or ends in `size`.
+    start_size: float = 0.0
+    end_size: float = 0.0
 
     @property
     def is_row(self) -> bool:
@@ -1020,9 +1028,12 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         spaced = _letter_spaced(runs)
         texts = (spaced or texts[0],)
     main = Counter()
-    for run, size in zip(runs, _type_sizes(runs), strict=True):
+    sizes = _type_sizes(runs)
+    for run, size in zip(runs, sizes, strict=True):
         main[(size, run.font)] += len(run.text.strip())
     (size, font), _ = main.most_common(1)[0]
+    # a word's worth of letters: a footnote's mark, or a stray glyph, says nothing of the size
+    worded = [run_size for run, run_size in zip(runs, sizes, strict=True) if sum(ch.isalnum() for ch in run.text) >= 2]
     small_caps = _in_small_capitals(runs)
     if font == OCR_FONT:
         texts = tuple(text for text in map(_without_rule_glyphs, texts) if text) or ("",)
@@ -1049,6 +1060,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         spaced=spaced is not None,
         advance=_advance(runs) if font == OCR_FONT else 0.0,
         colour=colours.pop() if len(colours) == 1 else MIXED_COLOUR,
+        start_size=worded[0] if worded and abs(worded[0] - size) >= 0.5 else 0.0,
+        end_size=worded[-1] if worded and abs(worded[-1] - size) >= 0.5 else 0.0,
     )
 
 
@@ -1565,14 +1578,23 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     if prev.is_row or line.is_row:
         return False
     recognised = prev.font == OCR_FONT and line.font == OCR_FONT
-    if prev.bold != line.bold or prev.underlined != line.underlined or _colour_changes(prev, line) or (
+    # The text flows on from where the line before ends: a heading set larger and run into its
+    # text on one line goes on in the text's size (_Line.start_size, end_size).
+    if (prev.bold != line.bold and not _lead_goes_on(prev, line)) or prev.underlined != line.underlined or (
+            _colour_changes(prev, line)) or (
             max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
-            else abs(prev.size - line.size) >= 0.5):
+            else abs(prev.size - line.size) >= 0.5
+            and abs((prev.end_size or prev.size) - (line.start_size or line.size)) >= 0.5):
         return False
     if leading_label(line.text) or _BULLET.match(line.text):
         return False
     if (prev.small_caps or line.small_caps) and not (_capitals(prev.text) and _capitals(line.text)):
         return False  # a line in small capitals and one in lower case: a heading and its text
+    if _capitals(prev.text) and sum(ch.isalpha() for ch in prev.text) >= CAPITALS_LINE_LETTERS and any(
+            ch.islower() for ch in line.text):
+        # A whole line in capitals and one in lower case: a heading in capitals and its text, with
+        # nothing else to tell them apart where the heading fills its line and ends a page.
+        return False
     if line.page == prev.page and line.frame != prev.frame:
         return False  # a rule between them: two cells of a frame, or a frame and the text outside it
     width = width_of[line.page]
@@ -1619,6 +1641,17 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     return prev_right - prev.x1 < line.first_word_width + room
 
 
+def _lead_goes_on(prev: _Line, line: _Line) -> bool:
+    """Whether a bold line is the opening of a paragraph whose text goes on in the next line,
+    not bold: a bold lead sentence run into its paragraph (or words ending in a colon: "Cách tỉnh
+    đưa Đề án vào các văn bản."), filling its line to the end, or wrapped and ending in the next line
+    after its first words ("… tới" then "người dân. UBND tỉnh …"). Whether the line before
+    stopped short, or spacing stands between them, is still asked (_continues)."""
+    if not prev.bold or line.bold:
+        return False
+    return bool(line.lead) or prev.text.rstrip().endswith((".", ":"))
+
+
 def _colour_changes(prev: _Line, line: _Line) -> bool:
     """Whether two lines, each in one colour, are in two: a heading set in a colour of its own and
     the text under it, which no spacing tells apart where the heading ends a page (a browser's
@@ -1634,8 +1667,12 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
     text = clean_line(_visible_hyphen(text))
     kind = "table_row" if head.is_row else "paragraph"
     level = None
-    if kind == "paragraph" and head.font != OCR_FONT and head.size >= HEADING_SIZE_RATIO * layout.body_size:
-        level = layout.heading_sizes.index(round(head.size * 2) / 2) + 1
+    # A paragraph opening in a heading's size is a heading, its text run in after it in the text's
+    # size ("5. Những việc chưa đạt…: Nguồn nhân lực…", most of the line's letters the text's).
+    opening = max(head.size, head.start_size)
+    if (kind == "paragraph" and head.font != OCR_FONT and opening >= HEADING_SIZE_RATIO * layout.body_size
+            and round(opening * 2) / 2 in layout.heading_sizes):
+        level = layout.heading_sizes.index(round(opening * 2) / 2) + 1
     return Block(
         index=index,
         text=text,
@@ -1645,7 +1682,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         bold=all(line.bold for line in group),
         number=leading_label(text) if kind == "paragraph" else "",
         page=head.page,
-        lead=head.lead if kind == "paragraph" and text.startswith(head.lead) else "",
+        lead=_group_lead(group, text) if kind == "paragraph" else "",
         underlined=kind == "paragraph" and all(line.underlined for line in group),
         # a paragraph in a colour of its own (the body's is the most common): a heading's mark, as in
         # a Word file (Block.coloured)
@@ -1654,6 +1691,21 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         spaced=kind == "paragraph" and head.spaced,
         notes=notes,
     )
+
+
+def _group_lead(group: Sequence[_Line], text: str) -> str:
+    """The bold lead sentence a paragraph opens with (Block.lead): its first line's, or its
+    bold lines' before the first that is not (a lead filling its line, or wrapped: _lead_goes_on)."""
+    if not group[0].bold or all(line.bold for line in group):
+        return group[0].lead if text.startswith(group[0].lead) else ""
+    lead = ""
+    for line in group:
+        if not line.bold:
+            lead = _join(lead, line.lead) if line.lead else lead
+            break
+        lead = _join(lead, line.text) if lead else line.text
+    lead = clean_line(_visible_hyphen(lead))
+    return lead if text.startswith(lead) and len(lead) < len(text) else ""
 
 
 def _join(text: str, more: str) -> str:

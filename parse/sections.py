@@ -466,16 +466,19 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             pos += 1
             continue
         last, rows = tables[pos]
+        heading_cells = 0  # how many cells the last item's row gave its label and title; 0 before the first
         for at in range(pos, last + 1):
             row, block = rows[at], blocks[at]
-            if row is None and at > pos and rows[at - 1] is not None and (text := _continued_row(block)):
+            if row is None and heading_cells and (text := _continued_row(block, heading_cells)):
                 # the item's text carried on in a row of its own (the table broken over a page)
                 lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
                 continue
             if row is None:
                 lines.append(block)
+                heading_cells = 0
                 continue
             label, title, text = row
+            heading_cells = 1 if block.text.split(" | ")[0].strip().startswith(f"{label} ") else 2
             lines.append(replace(block, text=f"{label} {title}", kind="paragraph", number=label, bold=True))
             if text:
                 lines.append(replace(block, text=text, kind="paragraph", number="", bold=False, lead=""))
@@ -483,13 +486,15 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(lines)
 
 
-def _continued_row(block: Block) -> str:
+def _continued_row(block: Block, heading_cells: int = 2) -> str:
     """The text of a row whose number and title cells are empty (an item's text going on
-    where the table was broken over a page), "" for any other row."""
+    where the table was broken over a page), "" for any other row. `heading_cells`: how many
+    cells the items' rows give their number and title, two ("1 | Title | Text…") or one
+    ("1. Title | Text…")."""
     cells = [cell.strip() for cell in re.split(r"(?<!\S)\|(?!\S)", block.text)]  # empty cells at the ends too
-    if len(cells) < 3 or any(cells[:2]):
+    if len(cells) <= heading_cells or any(cells[:heading_cells]):
         return ""
-    return " ".join(cell for cell in cells[2:] if cell)
+    return " ".join(cell for cell in cells[heading_cells:] if cell)
 
 
 def _tables(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
@@ -907,18 +912,22 @@ def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:
     the list is lines of item 4's text, not three headings of the level ("1. Trung tâm điều
     hành" is a part of the funding, not item 1). A list that is not followed by the next
     number of the heading before it (sub-headings numbered again under each item) stays.
-    Only the level chosen for the sections is read so, once chosen."""
+    Only the level chosen for the sections is read so, once chosen. A list longer than that
+    ("1." … "8." under "3.", then "4.") passes the number that resumes the level: the list ends
+    where the level resumes last, its numbers going up without a gap until then."""
     kept: list[_Heading] = []
     k = 0
     while k < len(headings):
         before = kept[-1].ordinal if kept else None
-        end = k
-        while (end < len(headings) and headings[end].ordinal == end - k + 1
-               and not (end > k and headings[end].ordinal == (before or 0) + 1)):
+        end, resumes = k, []  # where the level could resume after a list from k, the first first
+        while end < len(headings) and headings[end].ordinal == end - k + 1:
+            if end > k and headings[end].ordinal == (before or 0) + 1:
+                resumes.append(end)
             end += 1
-        resumed = end < len(headings) and headings[end].ordinal == (before or 0) + 1
-        if before is not None and end > k and resumed:
-            k = end
+        if end < len(headings) and end > k and headings[end].ordinal == (before or 0) + 1:
+            resumes.append(end)
+        if before is not None and resumes:
+            k = resumes[-1]
             continue
         kept.append(headings[k])
         k += 1

@@ -130,6 +130,10 @@ class Line:
     mark: str = ""  # a footnote mark after its text, set small and raised ("2017¹")
     char_space: float = 0.0  # points added after each character (Word's "Expanded by")
     colour: str = ""  # a fill colour other than black ("#1F4E79"), as a heading set in a theme colour
+    # text set on after it in the regular font and `run_on_size`, on the same baseline: a heading set
+    # larger with its item's text run in after it ("4. Kinh phí: Vốn xã"); `justify` spreads it
+    run_on: str = ""
+    run_on_size: float = BODY_SIZE
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,13 @@ def _draw_line(pdf, line: Line, font: str, y: float, width_of) -> None:
     pdf.setFont(font, line.size)
     pdf.setFillColor(line.colour or "#000000")
     x = LEFT + line.indent
+    if line.run_on:
+        pdf.drawString(x, y, line.text)
+        regular = Fonts().regular
+        run_on = Line(line.run_on, indent=x + width_of(line.text + " ", font, line.size) - LEFT,
+                      size=line.run_on_size, justify=line.justify)
+        _draw_line(pdf, run_on, regular, y, width_of)
+        return
     words = line.text.split(" ")
     if not line.justify or len(words) < 2:
         pdf.drawString(x, y, line.text, charSpace=line.char_space)

@@ -244,6 +244,23 @@ def test_a_row_with_no_number_nor_title_carries_on_the_item_above_it(tmp_path):
     assert {s.number: s.text for s in report.sections} == {**TEXTS, 5: f"{first}\nvề {rest}"}
 
 
+def test_in_a_table_of_two_columns_a_row_with_an_empty_title_cell_carries_on_the_item_above_it(tmp_path):
+    """"Nội dung | Kết quả", the number in the title's cell, and item 5's text broken over a
+    page: its rest in a row of its own whose title cell is empty. That row is item 5's text,
+    without the empty cell's mark, not a table row left in it."""
+    first, _, rest = TEXTS[5].partition(" về ")
+    document = docx.Document()
+    write_letterhead(document)
+    rows = [("Nội dung", "Kết quả thực hiện")]
+    for n, words in UNKNOWN.items():
+        rows += [(f"{n}. {words}", first), ("", f"về {rest}")] if n == 5 else [(f"{n}. {words}", TEXTS[n])]
+    add_table(document, rows)
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == {**TEXTS, 5: f"{first}\nvề {rest}"}
+
+
 def test_the_outline_quoted_as_a_table_before_the_answers_is_neither_text_nor_the_answer(tmp_path):
     """The ministry's outline pasted as a table ("TT | Nội dung đề nghị báo cáo", a row an
     item, no answer in it), then "… báo cáo từng nội dung như sau:" and the answers under

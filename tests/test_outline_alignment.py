@@ -452,6 +452,17 @@ def test_a_list_inside_an_item_numbered_like_the_items_is_text_of_that_item(tmp_
     assert texts(report)[5] == body(5)
 
 
+def test_a_list_inside_an_item_longer_than_its_number_is_text_of_that_item(tmp_path):
+    # After "3.", a list "1." … "8." set like the headings, then "4.": the list passes the number
+    # that resumes the level ("4. Hội nghị…" is its own fourth line); the level resumes after it.
+    nested = [Bold(f"{n}. Hoạt động số {n} của tỉnh") for n in range(1, 9)]
+    lines = [*items(range(1, 4), lambda p: f"{p}."), *nested, *items((4, 5, 6), lambda p: f"{p + 3}.")]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert texts(report)[3] == "\n".join([body(3), *(line.text for line in nested)])
+    assert texts(report)[4] == body(4)
+
+
 def test_sub_headings_numbered_again_under_each_item_and_never_resumed_stay_sub_headings(tmp_path):
     # "1.", "2." under item 1 and "1.", "2.", "3." under item 2 are not taken out of their
     # level: nothing after them goes on with the numbers of the heading before them.

@@ -1144,3 +1144,62 @@ def test_a_code_broken_after_its_hyphen_is_joined_without_a_space(before, after,
 
     assert _join(before, after) == joined
     assert _join(before[:-1] + "\x02", after) == joined  # the hyphen PDFium marks as a line end's
+
+
+def test_a_heading_set_larger_and_run_into_its_text_opens_its_item_and_its_text_goes_on_under_it(tmp_path):
+    """Each heading set in a larger size with its item's text run in after a colon, in the
+    text's size, on the heading's line; the text goes on in the lines under it. The line
+    under the heading is its paragraph's (the text flows on from the size the line ends
+    in), and a heading shorter than the text run in after it (most of its line's letters
+    the text's size) is still set apart by the size it opens in."""
+    headings = {1: "1. Các công việc trước khi có Đề án 950:", 2: "2. Thông tin chung:",
+                3: "3. Tuyên truyền, kế hoạch hành động:", 4: "4. Kinh phí thực hiện:",
+                5: "5. Khó khăn, vướng mắc:", 6: "6. Đề xuất, kiến nghị:"}
+    run_on = {1: "Năm 2017, UBND tỉnh đã đưa", 2: "Hạ tầng cáp quang của tỉnh đã phủ tới 81% số xã,",
+              3: "Tỉnh đã phát hành 48.500 tờ rơi", 4: "Vốn xã hội hóa do các doanh nghiệp",
+              5: "Nguồn nhân lực công nghệ thông tin của tỉnh", 6: "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ"}
+    going_on = {1: "vào vận hành Cổng dịch vụ công trực tuyến.",
+                2: "phường, thị trấn trên địa bàn tỉnh.", 3: "hướng dẫn người dân cài đặt ứng dụng công dân số.",
+                4: "viễn thông đóng góp đạt khoảng 52 tỷ đồng.", 5: "còn thiếu, 26 xã chưa có cán bộ chuyên trách.",
+                6: "số đánh giá đô thị thông minh để tỉnh áp dụng."}
+    lines = [Line("BÁO CÁO", bold=True, indent=190), Line("Tình hình phát triển đô thị thông minh", indent=100),
+             Line("UBND tỉnh báo cáo như sau:", space_before=8)]
+    for n in range(1, 7):
+        lines += [Line(headings[n], size=16, run_on=run_on[n], justify=True, space_before=8), Line(going_on[n])]
+    path = draw_pdf(tmp_path / "bao-cao.pdf", [Page(tuple(lines[:12])), Page(tuple(lines[12:]))])
+    blocks = read_pdf(path).blocks
+    opening = {n: next(b for b in blocks if b.text.startswith(headings[n])) for n in headings}
+    assert all(b.heading_level == 1 for b in opening.values())
+    assert all(b.text == f"{headings[n]} {run_on[n]} {going_on[n]}" for n, b in opening.items())
+    report = extract_sections(read_pdf(path), OUTLINE)
+    assert {s.number: s.text for s in report.sections} == {n: f"{run_on[n]} {going_on[n]}" for n in headings}
+
+
+def test_a_heading_in_capitals_filling_its_line_is_no_line_of_the_text_under_it(tmp_path):
+    """A heading in capitals, not bold, no larger, long enough to fill its line: at a page's
+    foot with its text opening the next page, and on one page with no spacing before its text,
+    nothing but the capitals tells them apart; the heading is a paragraph of its own."""
+    heading = "3. CÔNG TÁC QUÁN TRIỆT, HƯỚNG DẪN CÁC SỞ, NGÀNH VỀ ĐỀ ÁN"
+    text = "UBND tỉnh đã ban hành Kế hoạch số 66/KH-UBND ngày 01/7/2021 về triển khai Đề án."
+    then = "4. KINH PHÍ TRIỂN KHAI CÁC NỘI DUNG, PHÂN THEO NĂM VÀ THEO NGUỒN"
+    more = "Năm 2022, tỉnh bố trí 9.550 triệu đồng cho các nhiệm vụ chuyển đổi số."
+    foot = Page((*(Line(LAST) for _ in range(37)), Line(heading, justify=True)))
+    path = draw_pdf(tmp_path / "p.pdf", [foot, Page((Line(text), Line(then, justify=True), Line(more)))])
+    texts = [b.text for b in read_pdf(path).blocks]
+    assert texts[-4:] == [heading, text, then, more]
+
+
+def test_a_bold_lead_sentence_filling_its_line_is_the_lead_of_the_paragraph_under_it(tmp_path):
+    """A bold lead sentence run into its paragraph that happens to fill its line: the text
+    goes on in the next line, not bold, and the two are one paragraph opening with its lead,
+    as a lead ending mid-line is. A short bold line ending a sentence stops short of the
+    margin: a heading of its own over a paragraph of its own."""
+    lead = "Cách tỉnh đưa Đề án vào các văn bản hằng năm và giới thiệu tới người dân."
+    text = "UBND tỉnh đã ban hành Kế hoạch số 225/KH-UBND ngày 6/2/2021."
+    short = "Việc sẽ làm trong năm 2023."
+    more = "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung."
+    path = draw_pdf(tmp_path / "p.pdf", [Page((Line(lead, bold=True, justify=True), Line(text),
+                                               Line(short, bold=True), Line(more)))])
+    blocks = read_pdf(path).blocks
+    assert [(b.text, b.lead, b.bold) for b in blocks] == [(f"{lead} {text}", lead, False), (short, "", True),
+                                                          (more, "", False)]
