@@ -96,6 +96,10 @@ MARGIN_BAND = 0.12
 RUNNING_LIKENESS = 90
 RUNNING_DRIFT = 0.02
 RUNNING_MIN_CHARS = 12
+# ... and of about one length: OCR misreads or splits a character or two of a running line, it
+# does not add words. A heading at the top of a page and the same heading continued at the top of
+# the next ("(v) Các điểm còn chưa ổn …", then "… (tiếp theo)") are as alike but a word or two longer.
+RUNNING_LENGTH_SLACK = 0.1
 # Letter-spaced text (_letter_spaced): its letters stand at least this share of the type size
 # apart (set solid, a glyph's box ends where the next one starts: 0; Word's "Expanded by 3 pt"
 # on 13 pt type, 0.23), most gaps between its letters differ by at most LETTER_GAP_SPREAD_EMS
@@ -1450,8 +1454,9 @@ def _repeated_alike(pages: Sequence[_Page], unmatched: set[tuple[int, str]]) -> 
     recognised from page images comes out a little different on each page ("BC_DTTM. phu_yen",
     "BC_DTTM. phu. yen") and a little higher or lower. `unmatched`: the keys the exact rule
     left. Alike: rapidfuzz ratio at least
-    RUNNING_LIKENESS on the folded text, numbers aside, within RUNNING_DRIFT of the page's
-    height; lines shorter than RUNNING_MIN_CHARS are left to the exact rule."""
+    RUNNING_LIKENESS on the folded text, numbers aside, lengths within RUNNING_LENGTH_SLACK of
+    each other, within RUNNING_DRIFT of the page's height; lines shorter than RUNNING_MIN_CHARS
+    are left to the exact rule."""
     if len(pages) < 2 or not unmatched:
         return set()
     bands = [(page, [(line, line.top / page.height, re.sub(r"\d+", "#", fold(line.text)))
@@ -1462,6 +1467,8 @@ def _repeated_alike(pages: Sequence[_Page], unmatched: set[tuple[int, str]]) -> 
             if len(text) < RUNNING_MIN_CHARS or (round(line.top / 4), text) not in unmatched:
                 continue
             on = 1 + sum(any(abs(place - other_place) <= RUNNING_DRIFT
+                             and abs(len(text) - len(other_text)) <= RUNNING_LENGTH_SLACK * max(len(text),
+                                                                                                len(other_text))
                              and fuzz.ratio(text, other_text) >= RUNNING_LIKENESS
                              for _, other_place, other_text in other_lines)
                          for other, other_lines in bands if other is not page)

@@ -340,6 +340,17 @@ def test_running_footer_recognised_a_little_differently_on_each_page_is_dropped(
     assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
 
 
+def test_heading_at_the_top_of_a_page_and_continued_at_the_top_of_the_next_is_kept(tmp_path):
+    """A heading that opens page 2 and is written again, "(tiếp theo)", at the top of page 3
+    stands where a running header would, nearly the same line twice; but a running line is
+    the same length each time (OCR misreads a character, it adds no words): the heading stays."""
+    heading = "(v) Các điểm còn chưa ổn, do chủ quan và do khách quan"
+    pages = [Page((Line("Mở đầu."),)), Page((Line("Hạ tầng viễn thông chưa đáp ứng."),), header=heading),
+             Page((Line("Nhận thức còn chưa đầy đủ."),), header=f"{heading} (tiếp theo)")]
+    kept = texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages)))
+    assert heading in kept and f"{heading} (tiếp theo)" in kept
+
+
 def test_different_lines_at_the_foot_of_each_page_are_kept(tmp_path):
     """Lines at the foot of the pages that are not alike stay text: only a repeated line is a footer."""
     words = ("Mở đầu.", "Nội dung.", "Kết luận.")
