@@ -99,6 +99,9 @@ WEAKLY_TOTAL = 0.5
 WRAPPED_CHARS = 40
 # A numbered ladder this long or longer on a recognised page can tell a misread label by its sequence.
 MISREAD_LADDER = 3
+# A Roman numeral and its mark as OCR may read them, alone on a line (see labels.misread_roman).
+MISREAD_LABEL_CHARS = 6
+_MISREAD_LABEL_ONLY = re.compile(r"[IVXLHl1|!\]\[]{0,4}[IVXLHl1|!\]\[ƯU]\s*[.,:)/\-]{0,3}")
 ROMAN_LEVEL = ("label", "I.")
 LOWER_ROMAN_LEVEL = ("label", "i.")
 ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
@@ -108,6 +111,10 @@ MAX_CONTAINERS = 3
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
 # A line of a table of contents ends with its page number, after a leader of dots or spaces.
+# A chart's label as OCR reads it (see _without_chart_labels): a whole number, or a bar read as
+# a letter or two; the specks around it dropped first.
+_CHART_CELL = re.compile(r"\d+|[^\W\d_]{0,2}")
+_CHART_SPECKS = re.compile(r"^[\W_]+|[\W_]+$")
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
@@ -164,7 +171,8 @@ class ParsedReport:
 
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
-    blocks = _heading_rows_as_lines(_outline_table_as_lines(_without_contents(doc.blocks, doc.ocr)))
+    blocks = _without_contents(_without_chart_labels(doc.blocks, doc.ocr), doc.ocr)
+    blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks))
     blocks = _without_continued_headings(blocks)
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
@@ -397,6 +405,29 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
             if pos and _contents_title(blocks[pos - 1]):
                 dropped.add(pos - 1)
         pos += max(run, 1)
+    return tuple(block for pos, block in enumerate(blocks) if pos not in dropped) if dropped else blocks
+
+
+def _without_chart_labels(blocks: tuple[Block, ...], ocr: bool) -> tuple[Block, ...]:
+    """On a recognised page, the blocks without the labels of a chart drawn in a picture:
+    OCR reads its axis ("2019 | 2020 | 2021 | 2022") as a row of cells, each only a whole
+    number, and its bars, when it reads them at all, as a row of specks ("Ì | PP | l | l").
+    A run of table rows (nothing but rows before and after it are not) all so, one of them
+    the numbers, is the chart, not the item's text; a table's rows have words in them, and
+    its figures are written with their separators ("12.500")."""
+    if not ocr:
+        return blocks
+    dropped: set[int] = set()
+    pos = 0
+    while pos < len(blocks):
+        end = pos
+        while end < len(blocks) and blocks[end].kind == "table_row":
+            end += 1
+        cells = [[_CHART_SPECKS.sub("", cell) for cell in blocks[k].text.split(" | ")] for k in range(pos, end)]
+        if (end > pos and all(_CHART_CELL.fullmatch(cell) for row in cells for cell in row)
+                and any(len(row) >= 2 and all(cell.isdigit() for cell in row) for row in cells)):
+            dropped |= set(range(pos, end))
+        pos = end + 1
     return tuple(block for pos, block in enumerate(blocks) if pos not in dropped) if dropped else blocks
 
 
@@ -959,7 +990,7 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
         if following is not None and not following.number and (
-                _label_only(block) or _wrapped(block, following, outline)):
+                _label_only(block) or (ocr and _misread_label_only(block)) or _wrapped(block, following, outline)):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
@@ -1251,6 +1282,16 @@ def _read_short(value: int, after: list[int | None]) -> int | None:
 
 def _label_only(block: Block) -> bool:
     return bool(block.number) and not strip_label(block.line).strip(" .:-–—")
+
+
+def _misread_label_only(block: Block) -> bool:
+    """On a recognised page, a line that is only a Roman numeral as OCR may misread it, alone
+    on its line above its title ("IH/" for "III/", "U" for "I/"): no label to the reader, but
+    a label alone on its line all the same, joined with the title under it (_misread_numerals
+    then weighs its numeral against its ladder)."""
+    text = block.text.strip()
+    return (not block.number and len(text) <= MISREAD_LABEL_CHARS and _MISREAD_LABEL_ONLY.fullmatch(text) is not None
+            and misread_roman(f"{text} ") is not None)
 
 
 def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]) -> bool:
