@@ -56,6 +56,7 @@ from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_lik
 from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
     counts_in_words,
+    final_ones,
     label_in_words,
     label_ordinal,
     label_shape,
@@ -192,6 +193,9 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # (no heading taken for an item between them): the item's heading may be one of them.
     beside_left_out: dict[int, list[str]] = {}
     pending: list[str] = []  # left-out texts since the last heading taken for an item
+    # Per item, the headings taken for no item right before and after its own, as beside_left_out.
+    beside_headings: dict[int, list[str]] = {}
+    pending_headings: list[str] = []
     previous: tuple[int, ...] = ()
     summary = _summary_table(blocks, opened, signoff_at, tuple(sections))
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
@@ -200,12 +204,15 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
         if not opening.items:
             left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             pending.append("\n".join(part for part in (opening.run_in, _joined(body)) if part))
+            pending_headings.append(opening.line)
             for item in previous:
                 beside_left_out.setdefault(item, []).append(pending[-1])
+                beside_headings.setdefault(item, []).append(opening.line)
             continue
         for item in opening.items:
             beside_left_out.setdefault(item, []).extend(pending)
-        pending, previous = [], opening.items
+            beside_headings.setdefault(item, []).extend(pending_headings)
+        pending, pending_headings, previous = [], [], opening.items
         for section, why in zip(_sections_from(doc.name, blocks, opening, body), opening.support, strict=True):
             if section.number in found:
                 found[section.number] = _combined(found[section.number], section)
@@ -225,7 +232,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     untitled = covering >= 0 and _leading_text(blocks, covering, first, quoted) is not None
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
-                           untitled, beside_left_out),
+                           untitled, beside_left_out, _beside_words(beside_headings, tuple(sections), doc.ocr)),
         letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
         # the letter's closing and signature, and the annex's own if it has one
         signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
@@ -1207,20 +1214,21 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
     changed = True
     while changed:
         changed = False
-        level = LOWER_ROMAN_LEVEL if lower else _roman_level(headings)
+        level = _roman_level(headings, lower)
         romans = [h for h in headings if h.level == level]
         if not romans:
             return headings
         for i, heading in enumerate(headings):
             misread = None if heading.level == level else misread_roman(heading.line, lower=lower)
-            if misread is None or not _mark_fits(misread.mark, level):
+            if misread is None or not _mark_fits(misread.mark, level) or (
+                    heading.line.lstrip().startswith("(") and not str(level[1]).startswith("(")):
                 continue
             before = [r.ordinal or 0 for r in romans if r.first < heading.first]
             after = [r.ordinal or 0 for r in romans if r.first > heading.first]
             expected = (before[-1] if before else 0) + 1
             if misread.digits:
                 fits = (len(romans) >= 2 and misread.value == expected
-                        and (not after or after[0] == expected + 1))
+                        and (not after or after[0] == expected + 1 or _read_short(expected, after) is not None))
             else:
                 fits = abs(misread.value - expected) <= 1 and (
                     not after or after[0] > expected or _read_short(expected, after) is not None)
@@ -1233,11 +1241,14 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
     return headings
 
 
-def _roman_level(headings: list[_Heading]) -> tuple:
-    """The level of the Roman headings ("I.", or "I-", "I:", "I/" …: the one most headings have)."""
+def _roman_level(headings: list[_Heading], lower: bool = False) -> tuple:
+    """The level of the Roman headings ("I.", or "I-", "I:", "I/" …: the one most headings have);
+    `lower`, of the lower-case ones ("i.", or "i)", "(i)" …)."""
+    shape = r"\(?i[.\-:)/]" if lower else r"I[.\-:)/]"
+    default = LOWER_ROMAN_LEVEL if lower else ROMAN_LEVEL
     counts = Counter(h.level for h in headings
-                     if h.level[0] == "label" and re.fullmatch(r"I[.\-:)/]", str(h.level[1])))
-    return max(counts, key=lambda level: (counts[level], level == ROMAN_LEVEL)) if counts else ROMAN_LEVEL
+                     if h.level[0] == "label" and re.fullmatch(shape, str(h.level[1])))
+    return max(counts, key=lambda level: (counts[level], level == default)) if counts else default
 
 
 def _mark_fits(mark: str, level: tuple) -> bool:
@@ -1267,16 +1278,20 @@ def _one_short(headings: list[_Heading], romans: list[_Heading]) -> bool:
 def _read_short(value: int, after: list[int | None]) -> int | None:
     """How many of the numerals `after` one worth `value` were read short: OCR loses an I
     of a bold or serif numeral more easily than it makes one up ("II/" and "III/" both read
-    "I/"). A run of numerals that do not go up from `value` (the first the same as it),
-    then one that leaves room for exactly that run ("I", "I", "I", "IV": the middle two are
-    II and III); None if there is none."""
+    "I/"). A run of numerals each below its place by the I's it may have lost (the first the
+    same as `value`), then one that leaves room for exactly that run ("I", "I", "I", "IV":
+    the middle two are II and III; "i", "i", "ii", "iv": the middle two are ii and iii);
+    None if there is none."""
     if not after or after[0] != value:
         return None
     for count, ordinal in enumerate(after):
+        place = value + count + 1
         if ordinal is None:
             return None
-        if ordinal > value:
-            return count if ordinal == value + count + 1 else None
+        if ordinal >= place:
+            return count if ordinal == place else None
+        if place - ordinal > final_ones(place):
+            return None  # more I's lost than the numeral has at its end ("IV" is never read "I")
     return None
 
 
@@ -1432,7 +1447,8 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
 def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: dict[int, list[Block]],
               split: set[int], ocr: bool, outline: tuple[OutlineSection, ...],
               left_out: Sequence[str] = (), title_index: int = -1,
-              untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None) -> tuple[Section, ...]:
+              untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None,
+              beside_words: dict[int, float] | None = None) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -1441,7 +1457,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     for no item). A section whose heading comes before the report's title (`title_index`,
     a Block.index; -1 when none follows a heading) opened inside the letterhead.
     `beside_left_out`: per item, the texts of the headings taken for no item right before
-    and after its own (a short cell beside one over an item's text is doubtful)."""
+    and after its own (a short cell beside one over an item's text is doubtful); `beside_words`:
+    per item, how clearly the words of the best of those headings point at it (_beside_words)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -1484,10 +1501,24 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
             holds_closing=_holds_closing(section.text),
             beside_longer=not section.merged_with and shorter_than_left_out(lengths[n], typical, beside[n]),
+            beside_named=(beside_words or {}).get(n, 0.0),
             beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, unexplained))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
+
+
+def _beside_words(beside_headings: dict[int, list[str]], outline: tuple[OutlineSection, ...],
+                  ocr: bool) -> dict[int, float]:
+    """Per item, how clearly (0-1, 1 when the campaign's phrases name it) the words of the
+    headings taken for no item right before and after its own point at it, the clearest of them."""
+    index = {section.number: i for i, section in enumerate(outline)}
+    words: dict[int, float] = {}
+    for item, lines in beside_headings.items():
+        for line in lines:
+            evidence = _evidence(_Heading(0, 0, line, ("unnumbered", False), None), outline, ocr)
+            words[item] = max(words.get(item, 0.0), _words(evidence, index[item]))
+    return words
 
 
 def _ends_as_list_line(heading: str) -> bool:

@@ -197,3 +197,19 @@ def test_a_tables_rows_of_figures_read_by_ocr_stay_the_items_text():
     for rows in (["Năm | 2019 | 2020", "Vốn | 12 | 15"], ["5.000 | 4.000 | 6.000"]):
         found = texts(with_rows(rows, caption))
         assert all(row in found[4] for row in rows)
+
+
+def test_a_lower_roman_ladder_in_parentheses_read_short_by_ocr_is_renumbered_by_its_sequence():
+    # "(i)" read "(1)", "(ii)" read "(i)" and "(iii)" read "(ii)" (each short by one I): the
+    # digit is the first numeral where nothing comes before it, and "(iv)" after "(i)", "(ii)"
+    # leaves room for exactly the two between, each one I short of its place.
+    found = texts(report([], ["(1)", "(i)", "(ii)", "(iv)", "(v)", "(vi)"]))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+    assert misread_roman("(1) Tiền đề", lower=True) == (1, True, ".")
+
+
+def test_numerals_are_read_short_only_by_the_is_they_end_with():
+    from baocao.parse.labels import final_ones
+
+    # "IV" never loses an I to become less: a ladder "I", "I", "V" is no "I", "II", "III" … read short.
+    assert [final_ones(v) for v in (1, 2, 3, 4, 5, 6, 7, 8, 9)] == [1, 2, 3, 0, 0, 1, 2, 3, 0]
