@@ -622,6 +622,9 @@ COLUMN_LETTER_SHARE = 0.6
 # On a scanned page, the gutter at least this many times the text's size wide: wider than
 # the spaces between the OCR's words.
 OCR_GUTTER_EMS = 1.2
+# A recognised row whose first cell holds this share of its characters or more, alone among
+# lines of prose, is a line of prose split where a faded word left a gap (_prose_split_by_ocr).
+PROSE_CELL_SHARE = 0.85
 
 
 @dataclass(frozen=True)
@@ -1543,6 +1546,7 @@ def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
     notes = [line for line in lines if line.footnote]
     if notes:
         lines = [line for line in lines if not line.footnote]
+    lines = _prose_split_by_ocr(lines)
     layout = _layout(lines, pages)
     width_of = {page.number: round(page.width) for page in pages}
     groups: list[list[_Line]] = []
@@ -1553,6 +1557,26 @@ def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
             groups.append([line])
     told = _notes_of(groups, notes) if notes else {}
     return [_block(index, group, layout, told.get(index, ())) for index, group in enumerate(groups)]
+
+
+def _prose_split_by_ocr(lines: Sequence[_Line]) -> list[_Line]:
+    """The lines with a line of prose that OCR split into cells made one line again: on a
+    recognised page a faded word is read as a speck or not at all, and the gap it leaves is
+    as wide as a table's between columns ("… ngân sách cấp huyện 2,5 tỷ | 1" where "đồng; vốn"
+    faded). Such a row stands alone (no row of a table above or below it on its page), its
+    first cell holds nearly all its text (PROSE_CELL_SHARE: a line's words, not a row's label
+    beside its figures), and the line under it goes on in lower case: the sentence runs on."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if line.font != OCR_FONT or line.ruled or len(line.cells) < 2:
+            continue
+        around = [lines[j] for j in (k - 1, k + 1) if 0 <= j < len(lines) and lines[j].page == line.page]
+        following = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].page == line.page else None
+        if (any(other.is_row for other in around) or following is None or not following.text[:1].islower()
+                or len(line.cells[0]) < PROSE_CELL_SHARE * sum(len(cell) for cell in line.cells)):
+            continue
+        out[k] = replace(line, cells=(), text=" ".join(line.cells))
+    return out
 
 
 def _notes_of(groups: list[list[_Line]], notes: list[_Line]) -> dict[int, tuple[str, ...]]:
