@@ -121,14 +121,6 @@ OUTWEIGHED_BY = 1.5
 # A cell holding the report's closing formula ("Trên đây là báo cáo …", "Nơi nhận:"): the
 # closing ends the report, so what follows it, or the cell itself, was put in the wrong place.
 HOLDS_CLOSING_FACTOR = 0.5
-# A heading the reader took for no item, next to the cell's (no heading taken for an item between
-# them), whose words point at the cell's item more clearly than the cell's own heading's do, by
-# BESIDE_NAMED_MARGIN at least, when those do not name it clearly (below WORDS_CLEAR): of two
-# headings side by side the reader took the one its text or place favoured ("Thông tin về các
-# đô thị loại II" after "Thông tin tổng quát về quá trình thực hiện Đề án"); the item's heading
-# may be the other one.
-BESIDE_NAMED_MARGIN = 0.1
-BESIDE_NAMED_FACTOR = 0.6
 
 
 class Reason(StrEnum):
@@ -163,7 +155,6 @@ class Reason(StrEnum):
     REPEATS_HEADING = "repeats_heading"  # a line of its text is another found item's heading written again
     HOLDS_CLOSING = "holds_closing"  # it holds the report's closing formula ("Trên đây là báo cáo …")
     BESIDE_LONGER = "beside_longer"  # a heading left out next to its own has an item's text, it has less
-    BESIDE_NAMED = "beside_named"  # a heading left out next to its own names its item more clearly
 
     @property
     def label(self) -> str:
@@ -208,7 +199,6 @@ _LABELS = {
     Reason.REPEATS_HEADING: "chứa tiêu đề của mục khác",
     Reason.HOLDS_CLOSING: "chứa phần kết thúc báo cáo",
     Reason.BESIDE_LONGER: "tiêu đề bị bỏ qua bên cạnh có nội dung dài hơn",
-    Reason.BESIDE_NAMED: "tiêu đề bị bỏ qua bên cạnh giống mục này hơn",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -246,7 +236,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            figure_elsewhere: bool = False, after_untitled: bool = False,
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
            holds_closing: bool = False, beside_longer: bool = False,
-           beside_much_longer: bool = False, beside_named: float = 0.0) -> tuple[float, tuple[str, ...]]:
+           beside_much_longer: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -256,8 +246,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     cut in two at the heading: `mid_sentence`, another item's heading or the report's closing
     inside the text: `repeats_heading`, `holds_closing`, a short text beside a heading left out
     over an item's text: `beside_longer`, or, for a cell taken by its place alone, beside one
-    far longer than its own: `beside_much_longer`, beside one whose words, `beside_named`
-    (0-1), point at its item more clearly than its own heading's: BESIDE_NAMED_MARGIN) scale it down."""
+    far longer than its own: `beside_much_longer`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -303,10 +292,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (holds_closing, HOLDS_CLOSING_FACTOR, Reason.HOLDS_CLOSING),
                                   (beside_longer or (beside_much_longer and by_words < 0.5
                                                      and not support.no_heading),
-                                   BESIDE_LONGER_FACTOR, Reason.BESIDE_LONGER),
-                                  (support.words < WORDS_CLEAR and not support.no_heading
-                                   and beside_named >= support.words + BESIDE_NAMED_MARGIN,
-                                   BESIDE_NAMED_FACTOR, Reason.BESIDE_NAMED)):
+                                   BESIDE_LONGER_FACTOR, Reason.BESIDE_LONGER)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

@@ -193,9 +193,6 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # (no heading taken for an item between them): the item's heading may be one of them.
     beside_left_out: dict[int, list[str]] = {}
     pending: list[str] = []  # left-out texts since the last heading taken for an item
-    # Per item, the headings taken for no item right before and after its own, as beside_left_out.
-    beside_headings: dict[int, list[str]] = {}
-    pending_headings: list[str] = []
     previous: tuple[int, ...] = ()
     summary = _summary_table(blocks, opened, signoff_at, tuple(sections))
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
@@ -204,15 +201,12 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
         if not opening.items:
             left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             pending.append("\n".join(part for part in (opening.run_in, _joined(body)) if part))
-            pending_headings.append(opening.line)
             for item in previous:
                 beside_left_out.setdefault(item, []).append(pending[-1])
-                beside_headings.setdefault(item, []).append(opening.line)
             continue
         for item in opening.items:
             beside_left_out.setdefault(item, []).extend(pending)
-            beside_headings.setdefault(item, []).extend(pending_headings)
-        pending, pending_headings, previous = [], [], opening.items
+        pending, previous = [], opening.items
         for section, why in zip(_sections_from(doc.name, blocks, opening, body), opening.support, strict=True):
             if section.number in found:
                 found[section.number] = _combined(found[section.number], section)
@@ -232,7 +226,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     untitled = covering >= 0 and _leading_text(blocks, covering, first, quoted) is not None
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
-                           untitled, beside_left_out, _beside_words(beside_headings, tuple(sections), doc.ocr)),
+                           untitled, beside_left_out),
         letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
         # the letter's closing and signature, and the annex's own if it has one
         signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
@@ -1447,8 +1441,7 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
 def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: dict[int, list[Block]],
               split: set[int], ocr: bool, outline: tuple[OutlineSection, ...],
               left_out: Sequence[str] = (), title_index: int = -1,
-              untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None,
-              beside_words: dict[int, float] | None = None) -> tuple[Section, ...]:
+              untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -1457,8 +1450,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     for no item). A section whose heading comes before the report's title (`title_index`,
     a Block.index; -1 when none follows a heading) opened inside the letterhead.
     `beside_left_out`: per item, the texts of the headings taken for no item right before
-    and after its own (a short cell beside one over an item's text is doubtful); `beside_words`:
-    per item, how clearly the words of the best of those headings point at it (_beside_words)."""
+    and after its own (a short cell beside one over an item's text is doubtful)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -1501,24 +1493,10 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
             holds_closing=_holds_closing(section.text),
             beside_longer=not section.merged_with and shorter_than_left_out(lengths[n], typical, beside[n]),
-            beside_named=(beside_words or {}).get(n, 0.0),
             beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, unexplained))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
-
-
-def _beside_words(beside_headings: dict[int, list[str]], outline: tuple[OutlineSection, ...],
-                  ocr: bool) -> dict[int, float]:
-    """Per item, how clearly (0-1, 1 when the campaign's phrases name it) the words of the
-    headings taken for no item right before and after its own point at it, the clearest of them."""
-    index = {section.number: i for i, section in enumerate(outline)}
-    words: dict[int, float] = {}
-    for item, lines in beside_headings.items():
-        for line in lines:
-            evidence = _evidence(_Heading(0, 0, line, ("unnumbered", False), None), outline, ocr)
-            words[item] = max(words.get(item, 0.0), _words(evidence, index[item]))
-    return words
 
 
 def _ends_as_list_line(heading: str) -> bool:

@@ -564,24 +564,3 @@ def test_what_is_short_beside_a_heading_left_out():
     assert not shorter_than_left_out(450, 500, [600])  # an item's text itself
     assert not shorter_than_left_out(200, 500, [150, 0])  # beside two lines, or a part's heading alone
     assert not shorter_than_left_out(200, 0, [450])  # no other item to compare with
-
-
-def test_a_cell_beside_a_heading_left_out_that_names_its_item_more_clearly_is_flagged():
-    # Of two headings side by side the reader took one whose words hint at the item (0.33) and
-    # left out one whose words point at it more clearly (0.46): the item may be under the other.
-    weak = Support(words=0.33, numbered=False, in_order=True, anchors=1)
-    confidence, reasons = assess(weak, beside_named=0.46)
-    assert Reason.BESIDE_NAMED in reasons and needs_review(confidence)
-    assert Reason.BESIDE_NAMED not in assess(weak, beside_named=0.38)[1]  # about as weak: no witness
-    named = Support(words=0.8, numbered=True, in_order=True, anchors=1)
-    assert Reason.BESIDE_NAMED not in assess(named, beside_named=1.0)[1]  # its own words name it
-
-
-def test_the_words_of_the_headings_left_out_beside_an_item_are_weighed_for_it():
-    # Per item, the clearest of the headings left out beside its own, as a heading's words are read.
-    from baocao.parse.sections import _beside_words
-
-    funding = next(s.number for s in OUTLINE if s.role == "funding")
-    assert _beside_words({funding: ["Nhiệm vụ năm 2023"]}, OUTLINE, False)[funding] < 0.3
-    both = _beside_words({funding: ["Nhiệm vụ năm 2023", "Kinh phí đã bố trí cho đô thị thông minh"]}, OUTLINE, False)
-    assert both[funding] >= 0.6
