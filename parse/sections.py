@@ -111,11 +111,11 @@ ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 MAX_CONTAINERS = 3
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
-# A line of a table of contents ends with its page number, after a leader of dots or spaces.
 # A chart's label as OCR reads it (see _without_chart_labels): a whole number, or a bar read as
 # a letter or two; the specks around it dropped first.
 _CHART_CELL = re.compile(r"\d+|[^\W\d_]{0,2}")
 _CHART_SPECKS = re.compile(r"^[\W_]+|[\W_]+$")
+# A line of a table of contents ends with its page number, after a leader of dots or spaces.
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
