@@ -58,10 +58,11 @@ _SLASHED_I = re.compile(r"^(?P<numeral>[IVXLHl1|!\]\[]{0,4})[ƯU](?=\s)")
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II"})
 _H_AS_I = str.maketrans({"H": "I"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
-# A lower-case numeral ("i.", "ii.", "iv.") as OCR may read it: its i as a mark of the same
-# stroke (an accented i, "l", "1", "|", "!", "¡"), its full stop as a row of dots ("ii... Mức").
+# A lower-case numeral ("i.", "ii.", "iv.", "(i)") as OCR may read it: its i as a mark of the
+# same stroke (an accented i, "l", "1", "|", "!", "¡"), its full stop as a row of dots ("ii... Mức").
 _I_STROKES = "ilíìỉĩịïî1|!¡"
-_MISREAD_LOWER_ROMAN = re.compile(r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[vx" + _I_STROKES + r"]{1,5})\s*[.,:)]{1,4}(?=\s)")
+_MISREAD_LOWER_ROMAN = re.compile(
+    r"^(?:[.,'‘’`·]\s*)?\(?(?P<numeral>[vx" + _I_STROKES + r"]{1,5})\s*[.,:)]{1,4}(?=\s)")
 
 
 def leading_label(text: str) -> str:
@@ -247,7 +248,7 @@ def misread_roman(text: str, lower: bool = False) -> MisreadRoman | None:
     """The Roman numeral a line starts with, read as OCR may have misread it ("l." or
     "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II.", "VƯ" for "VI/"); None if the
     line does not start like one. `lower`: a lower-case numeral ("¡.." for "i.", "ii..."
-    for "ii."). Only a caller that knows a Roman numeral belongs there may believe it."""
+    for "ii.", "(1)" for "(i)"). Only a caller that knows a Roman numeral belongs there may believe it."""
     if lower:
         m = _MISREAD_LOWER_ROMAN.match(text)
         numeral = "".join("I" if ch in _I_STROKES else ch.upper() for ch in m["numeral"]) if m else ""
@@ -314,6 +315,13 @@ def relabelled(label: str, value: int) -> str | None:
     else:
         counter = _roman(value)
     return label[: m.start()] + counter + label[m.end():]
+
+
+def final_ones(value: int) -> int:
+    """How many I's the Roman numeral worth `value` ends with: those OCR may lose ("III" read
+    "I" or "II": 3; "IV": 0, for losing its I makes it "V")."""
+    numeral = _roman(value)
+    return len(numeral) - len(numeral.rstrip("I"))
 
 
 def _roman(value: int) -> str:

@@ -99,6 +99,10 @@ MARGIN_BAND = 0.12
 RUNNING_LIKENESS = 90
 RUNNING_DRIFT = 0.02
 RUNNING_MIN_CHARS = 12
+# ... and of about one length: OCR misreads or splits a character or two of a running line, it
+# does not add words. A heading at the top of a page and the same heading continued at the top of
+# the next ("(v) Các điểm còn chưa ổn …", then "… (tiếp theo)") are as alike but a word or two longer.
+RUNNING_LENGTH_SLACK = 0.1
 # Letter-spaced text (_letter_spaced): its letters stand at least this share of the type size
 # apart (set solid, a glyph's box ends where the next one starts: 0; Word's "Expanded by 3 pt"
 # on 13 pt type, 0.23), most gaps between its letters differ by at most LETTER_GAP_SPREAD_EMS
@@ -626,6 +630,9 @@ COLUMN_LETTER_SHARE = 0.6
 # On a scanned page, the gutter at least this many times the text's size wide: wider than
 # the spaces between the OCR's words.
 OCR_GUTTER_EMS = 1.2
+# A recognised row whose first cell holds this share of its characters or more, alone among
+# lines of prose, is a line of prose split where a faded word left a gap (_prose_split_by_ocr).
+PROSE_CELL_SHARE = 0.85
 
 
 @dataclass(frozen=True)
@@ -1463,8 +1470,9 @@ def _repeated_alike(pages: Sequence[_Page], unmatched: set[tuple[int, str]]) -> 
     recognised from page images comes out a little different on each page ("BC_DTTM. phu_yen",
     "BC_DTTM. phu. yen") and a little higher or lower. `unmatched`: the keys the exact rule
     left. Alike: rapidfuzz ratio at least
-    RUNNING_LIKENESS on the folded text, numbers aside, within RUNNING_DRIFT of the page's
-    height; lines shorter than RUNNING_MIN_CHARS are left to the exact rule."""
+    RUNNING_LIKENESS on the folded text, numbers aside, lengths within RUNNING_LENGTH_SLACK of
+    each other, within RUNNING_DRIFT of the page's height; lines shorter than RUNNING_MIN_CHARS
+    are left to the exact rule."""
     if len(pages) < 2 or not unmatched:
         return set()
     bands = [(page, [(line, line.top / page.height, re.sub(r"\d+", "#", fold(line.text)))
@@ -1475,6 +1483,8 @@ def _repeated_alike(pages: Sequence[_Page], unmatched: set[tuple[int, str]]) -> 
             if len(text) < RUNNING_MIN_CHARS or (round(line.top / 4), text) not in unmatched:
                 continue
             on = 1 + sum(any(abs(place - other_place) <= RUNNING_DRIFT
+                             and abs(len(text) - len(other_text)) <= RUNNING_LENGTH_SLACK * max(len(text),
+                                                                                                len(other_text))
                              and fuzz.ratio(text, other_text) >= RUNNING_LIKENESS
                              for _, other_place, other_text in other_lines)
                          for other, other_lines in bands if other is not page)
@@ -1549,6 +1559,7 @@ def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
     notes = [line for line in lines if line.footnote]
     if notes:
         lines = [line for line in lines if not line.footnote]
+    lines = _prose_split_by_ocr(lines)
     layout = _layout(lines, pages)
     width_of = {page.number: round(page.width) for page in pages}
     groups: list[list[_Line]] = []
@@ -1559,6 +1570,26 @@ def _blocks(lines: Sequence[_Line], pages: Sequence[_Page]) -> list[Block]:
             groups.append([line])
     told = _notes_of(groups, notes) if notes else {}
     return [_block(index, group, layout, told.get(index, ())) for index, group in enumerate(groups)]
+
+
+def _prose_split_by_ocr(lines: Sequence[_Line]) -> list[_Line]:
+    """The lines with a line of prose that OCR split into cells made one line again: on a
+    recognised page a faded word is read as a speck or not at all, and the gap it leaves is
+    as wide as a table's between columns ("… ngân sách cấp huyện 2,5 tỷ | 1" where "đồng; vốn"
+    faded). Such a row stands alone (no row of a table above or below it on its page), its
+    first cell holds nearly all its text (PROSE_CELL_SHARE: a line's words, not a row's label
+    beside its figures), and the line under it goes on in lower case: the sentence runs on."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if line.font != OCR_FONT or line.ruled or len(line.cells) < 2:
+            continue
+        around = [lines[j] for j in (k - 1, k + 1) if 0 <= j < len(lines) and lines[j].page == line.page]
+        following = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].page == line.page else None
+        if (any(other.is_row for other in around) or following is None or not following.text[:1].islower()
+                or len(line.cells[0]) < PROSE_CELL_SHARE * sum(len(cell) for cell in line.cells)):
+            continue
+        out[k] = replace(line, cells=(), text=" ".join(line.cells))
+    return out
 
 
 def _notes_of(groups: list[list[_Line]], notes: list[_Line]) -> dict[int, tuple[str, ...]]:

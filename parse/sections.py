@@ -59,6 +59,7 @@ from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_lik
 from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
     counts_in_words,
+    final_ones,
     label_in_words,
     label_ordinal,
     label_shape,
@@ -102,6 +103,9 @@ WEAKLY_TOTAL = 0.5
 WRAPPED_CHARS = 40
 # A numbered ladder this long or longer on a recognised page can tell a misread label by its sequence.
 MISREAD_LADDER = 3
+# A Roman numeral and its mark as OCR may read them, alone on a line (see labels.misread_roman).
+MISREAD_LABEL_CHARS = 6
+_MISREAD_LABEL_ONLY = re.compile(r"[IVXLHl1|!\]\[]{0,4}[IVXLHl1|!\]\[ƯU]\s*[.,:)/\-]{0,3}")
 ROMAN_LEVEL = ("label", "I.")
 LOWER_ROMAN_LEVEL = ("label", "i.")
 ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
@@ -110,6 +114,10 @@ ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 MAX_CONTAINERS = 3
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
+# A chart's label as OCR reads it (see _without_chart_labels): a whole number, or a bar read as
+# a letter or two; the specks around it dropped first.
+_CHART_CELL = re.compile(r"\d+|[^\W\d_]{0,2}")
+_CHART_SPECKS = re.compile(r"^[\W_]+|[\W_]+$")
 # A line of a table of contents ends with its page number, after a leader of dots or spaces.
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 # A table of contents lists this many headings or more (two will do when each has its page).
@@ -167,7 +175,8 @@ class ParsedReport:
 
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
-    blocks = _heading_rows_as_lines(_outline_table_as_lines(_without_contents(doc.blocks, doc.ocr)))
+    blocks = _without_contents(_without_chart_labels(doc.blocks, doc.ocr), doc.ocr)
+    blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks))
     blocks = _without_continued_headings(blocks)
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
@@ -400,6 +409,29 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
             if pos and _contents_title(blocks[pos - 1]):
                 dropped.add(pos - 1)
         pos += max(run, 1)
+    return tuple(block for pos, block in enumerate(blocks) if pos not in dropped) if dropped else blocks
+
+
+def _without_chart_labels(blocks: tuple[Block, ...], ocr: bool) -> tuple[Block, ...]:
+    """On a recognised page, the blocks without the labels of a chart drawn in a picture:
+    OCR reads its axis ("2019 | 2020 | 2021 | 2022") as a row of cells, each only a whole
+    number, and its bars, when it reads them at all, as a row of specks ("Ì | PP | l | l").
+    A run of table rows (nothing but rows before and after it are not) all so, one of them
+    the numbers, is the chart, not the item's text; a table's rows have words in them, and
+    its figures are written with their separators ("12.500")."""
+    if not ocr:
+        return blocks
+    dropped: set[int] = set()
+    pos = 0
+    while pos < len(blocks):
+        end = pos
+        while end < len(blocks) and blocks[end].kind == "table_row":
+            end += 1
+        cells = [[_CHART_SPECKS.sub("", cell) for cell in blocks[k].text.split(" | ")] for k in range(pos, end)]
+        if (end > pos and all(_CHART_CELL.fullmatch(cell) for row in cells for cell in row)
+                and any(len(row) >= 2 and all(cell.isdigit() for cell in row) for row in cells)):
+            dropped |= set(range(pos, end))
+        pos = end + 1
     return tuple(block for pos, block in enumerate(blocks) if pos not in dropped) if dropped else blocks
 
 
@@ -976,7 +1008,7 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
         if following is not None and not following.number and (
-                _label_only(block) or _wrapped(block, following, outline)):
+                _label_only(block) or (ocr and _misread_label_only(block)) or _wrapped(block, following, outline)):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
@@ -1193,20 +1225,21 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
     changed = True
     while changed:
         changed = False
-        level = LOWER_ROMAN_LEVEL if lower else _roman_level(headings)
+        level = _roman_level(headings, lower)
         romans = [h for h in headings if h.level == level]
         if not romans:
             return headings
         for i, heading in enumerate(headings):
             misread = None if heading.level == level else misread_roman(heading.line, lower=lower)
-            if misread is None or not _mark_fits(misread.mark, level):
+            if misread is None or not _mark_fits(misread.mark, level) or (
+                    heading.line.lstrip().startswith("(") and not str(level[1]).startswith("(")):
                 continue
             before = [r.ordinal or 0 for r in romans if r.first < heading.first]
             after = [r.ordinal or 0 for r in romans if r.first > heading.first]
             expected = (before[-1] if before else 0) + 1
             if misread.digits:
                 fits = (len(romans) >= 2 and misread.value == expected
-                        and (not after or after[0] == expected + 1))
+                        and (not after or after[0] == expected + 1 or _read_short(expected, after) is not None))
             else:
                 fits = abs(misread.value - expected) <= 1 and (
                     not after or after[0] > expected or _read_short(expected, after) is not None)
@@ -1219,11 +1252,14 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
     return headings
 
 
-def _roman_level(headings: list[_Heading]) -> tuple:
-    """The level of the Roman headings ("I.", or "I-", "I:", "I/" …: the one most headings have)."""
+def _roman_level(headings: list[_Heading], lower: bool = False) -> tuple:
+    """The level of the Roman headings ("I.", or "I-", "I:", "I/" …: the one most headings have);
+    `lower`, of the lower-case ones ("i.", or "i)", "(i)" …)."""
+    shape = r"\(?i[.\-:)/]" if lower else r"I[.\-:)/]"
+    default = LOWER_ROMAN_LEVEL if lower else ROMAN_LEVEL
     counts = Counter(h.level for h in headings
-                     if h.level[0] == "label" and re.fullmatch(r"I[.\-:)/]", str(h.level[1])))
-    return max(counts, key=lambda level: (counts[level], level == ROMAN_LEVEL)) if counts else ROMAN_LEVEL
+                     if h.level[0] == "label" and re.fullmatch(shape, str(h.level[1])))
+    return max(counts, key=lambda level: (counts[level], level == default)) if counts else default
 
 
 def _mark_fits(mark: str, level: tuple) -> bool:
@@ -1253,21 +1289,35 @@ def _one_short(headings: list[_Heading], romans: list[_Heading]) -> bool:
 def _read_short(value: int, after: list[int | None]) -> int | None:
     """How many of the numerals `after` one worth `value` were read short: OCR loses an I
     of a bold or serif numeral more easily than it makes one up ("II/" and "III/" both read
-    "I/"). A run of numerals that do not go up from `value` (the first the same as it),
-    then one that leaves room for exactly that run ("I", "I", "I", "IV": the middle two are
-    II and III); None if there is none."""
+    "I/"). A run of numerals each below its place by the I's it may have lost (the first the
+    same as `value`), then one that leaves room for exactly that run ("I", "I", "I", "IV":
+    the middle two are II and III; "i", "i", "ii", "iv": the middle two are ii and iii);
+    None if there is none."""
     if not after or after[0] != value:
         return None
     for count, ordinal in enumerate(after):
+        place = value + count + 1
         if ordinal is None:
             return None
-        if ordinal > value:
-            return count if ordinal == value + count + 1 else None
+        if ordinal >= place:
+            return count if ordinal == place else None
+        if place - ordinal > final_ones(place):
+            return None  # more I's lost than the numeral has at its end ("IV" is never read "I")
     return None
 
 
 def _label_only(block: Block) -> bool:
     return bool(block.number) and not strip_label(block.line).strip(" .:-–—")
+
+
+def _misread_label_only(block: Block) -> bool:
+    """On a recognised page, a line that is only a Roman numeral as OCR may misread it, alone
+    on its line above its title ("IH/" for "III/", "U" for "I/"): no label to the reader, but
+    a label alone on its line all the same, joined with the title under it (_misread_numerals
+    then weighs its numeral against its ladder)."""
+    text = block.text.strip()
+    return (not block.number and len(text) <= MISREAD_LABEL_CHARS and _MISREAD_LABEL_ONLY.fullmatch(text) is not None
+            and misread_roman(f"{text} ") is not None)
 
 
 def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]) -> bool:

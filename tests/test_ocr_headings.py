@@ -155,3 +155,61 @@ def test_headings_labelled_in_words_keep_a_misread_ordinal_in_their_ladder():
     document = scanned(lines)
     bold = tuple(replace(b, bold=b.text.startswith("Nội dung")) for b in document.blocks)
     assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_misread_numeral_alone_on_its_line_is_joined_with_its_title_under_it():
+    # Each bold label typed alone on its line above its bold title: "I/" read "U" and "III/"
+    # read "IH/" are no labels to the reader, yet a numeral as OCR misreads it is still the
+    # label of the heading under it, and "II/" read "I/" (short by an I) falls in the ladder
+    # between them.
+    misread = ["U", "I/", "IH/", "IV/", "V/", "VI/"]
+    lines = [b.text for b in report([], ROMAN).blocks]
+    for label, read, heading in zip(ROMAN, misread, HEADINGS, strict=True):
+        at = lines.index(f"{label} {heading}")
+        lines[at:at + 1] = [read, heading]
+    document = scanned(lines)
+    bold = tuple(replace(b, bold=b.text in misread or b.text in HEADINGS) for b in document.blocks)
+    assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def with_rows(rows: list[str], caption: str) -> Document:
+    """The report with ROMAN labels, `rows` (table rows as OCR gives them) and `caption`
+    written in item 4 after its text."""
+    lines = report([], ROMAN).blocks
+    at = next(i for i, b in enumerate(lines) if b.text == BODIES[3]) + 1
+    added = [Block(0, row, "table_row", "Normal", None, False, "", page=1) for row in rows]
+    added.append(Block(0, caption, "paragraph", "Normal", None, False, "", page=1))
+    blocks = [*lines[:at], *added, *lines[at:]]
+    return Document("bao-cao.pdf", tuple(replace(b, index=i) for i, b in enumerate(blocks)), ocr=True)
+
+
+def test_a_charts_axis_and_bars_read_by_ocr_are_not_the_items_text():
+    # A bar chart pasted as a picture: OCR reads its bars as specks and its axis as a row of
+    # years; only the caption under it is text.
+    caption = "Biểu đồ 1. Vốn bố trí các năm 2019 – 2022 (tổng cộng 15.000 triệu đồng)"
+    found = texts(with_rows(["Ì | PP | l | l", "2019 | 2020 | 2021 | „2022"], caption))
+    assert found[4] == f"{BODIES[3]}\n{caption}"
+
+
+def test_a_tables_rows_of_figures_read_by_ocr_stay_the_items_text():
+    # Rows with words in them, or figures written with their separators, are a table's.
+    caption = "Nguồn: Sở Tài chính."
+    for rows in (["Năm | 2019 | 2020", "Vốn | 12 | 15"], ["5.000 | 4.000 | 6.000"]):
+        found = texts(with_rows(rows, caption))
+        assert all(row in found[4] for row in rows)
+
+
+def test_a_lower_roman_ladder_in_parentheses_read_short_by_ocr_is_renumbered_by_its_sequence():
+    # "(i)" read "(1)", "(ii)" read "(i)" and "(iii)" read "(ii)" (each short by one I): the
+    # digit is the first numeral where nothing comes before it, and "(iv)" after "(i)", "(ii)"
+    # leaves room for exactly the two between, each one I short of its place.
+    found = texts(report([], ["(1)", "(i)", "(ii)", "(iv)", "(v)", "(vi)"]))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+    assert misread_roman("(1) Tiền đề", lower=True) == (1, True, ".")
+
+
+def test_numerals_are_read_short_only_by_the_is_they_end_with():
+    from baocao.parse.labels import final_ones
+
+    # "IV" never loses an I to become less: a ladder "I", "I", "V" is no "I", "II", "III" … read short.
+    assert [final_ones(v) for v in (1, 2, 3, 4, 5, 6, 7, 8, 9)] == [1, 2, 3, 0, 0, 1, 2, 3, 0]

@@ -340,6 +340,42 @@ def test_running_footer_recognised_a_little_differently_on_each_page_is_dropped(
     assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
 
 
+def test_heading_at_the_top_of_a_page_and_continued_at_the_top_of_the_next_is_kept(tmp_path):
+    """A heading that opens page 2 and is written again, "(tiếp theo)", at the top of page 3
+    stands where a running header would, nearly the same line twice; but a running line is
+    the same length each time (OCR misreads a character, it adds no words): the heading stays."""
+    heading = "(v) Các điểm còn chưa ổn, do chủ quan và do khách quan"
+    pages = [Page((Line("Mở đầu."),)), Page((Line("Hạ tầng viễn thông chưa đáp ứng."),), header=heading),
+             Page((Line("Nhận thức còn chưa đầy đủ."),), header=f"{heading} (tiếp theo)")]
+    kept = texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages)))
+    assert heading in kept and f"{heading} (tiếp theo)" in kept
+
+
+def _recognised(text: str, top: float, cells: tuple[str, ...] = ()):
+    from baocao.parse.pdf import OCR_FONT, _Line
+
+    return _Line(page=1, text=" | ".join(cells) if cells else text, x0=70, x1=525, top=top, bottom=top + 13, size=13,
+                 font=OCR_FONT, bold=False, cells=cells)
+
+
+def test_a_line_of_prose_split_by_ocr_where_a_word_faded_is_one_line_again():
+    """On a scanned page a faded word is read as a speck, and the gap it leaves is as wide as
+    between two columns: a row alone among lines of prose, its first cell nearly all its text,
+    the line under it going on in lower case, is the sentence's line, not a table's row."""
+    from baocao.parse.pdf import _prose_split_by_ocr
+
+    first = _recognised("Nguồn vốn giai đoạn 2018 – 2022 gồm: ngân sách tỉnh 10 tỷ đồng; ngân sách huyện", 100)
+    words = "2,5 tỷ đồng; vốn của các doanh nghiệp viễn thông và các nguồn vốn hợp pháp khác"
+    split = _recognised("", 115, (words, "1"))
+    after = _recognised("là 8 tỷ đồng.", 130)
+    lines = _prose_split_by_ocr([first, split, after])
+    assert not lines[1].is_row and lines[1].text.endswith("hợp pháp khác 1")
+    # A table's row stays one: among other rows, or over a line that begins a sentence.
+    row = _recognised("", 145, ("Trung tâm điều hành đô thị thông minh của tỉnh giai đoạn 2018 – 2022", "1"))
+    assert _prose_split_by_ocr([first, split, row, after])[1].is_row
+    assert _prose_split_by_ocr([first, split, _recognised("Năm 2023, tỉnh tiếp tục.", 130)])[1].is_row
+
+
 def test_different_lines_at_the_foot_of_each_page_are_kept(tmp_path):
     """Lines at the foot of the pages that are not alike stay text: only a repeated line is a footer."""
     words = ("Mở đầu.", "Nội dung.", "Kết luận.")
