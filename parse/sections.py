@@ -41,6 +41,7 @@ from baocao.parse.alignment import (
     text_likeness,
     two_parts,
 )
+from baocao.parse.bullets import bullet_ladders
 from baocao.parse.confidence import (
     TOO_SHORT_LETTERS,
     WORDS_CLEAR,
@@ -930,7 +931,7 @@ def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tupl
     heading of theirs ("II. PHƯƠNG HƯỚNG…") ends the section before it."""
     first = levels[level][0].first
     return {key for key, at_level in levels.items()
-            if key != level and key[0] != "unnumbered" and at_level[0].first < first
+            if key != level and key[0] not in ("unnumbered", "bullet") and at_level[0].first < first
             and len(at_level) <= MAX_CONTAINERS}
 
 
@@ -942,8 +943,9 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     no empty paragraphs) joined with it."""
     titles = _title_positions(blocks) | skip
     limit = _signoff_limit(blocks, after)
+    bulleted = bullet_ladders(blocks, after, limit, len(outline))
     positions = [pos for pos in range(after + 1, limit)
-                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos])) and pos not in titles]
+                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted) and pos not in titles]
     headings: list[_Heading] = []
     skip = set()
     for pos in positions:
@@ -953,7 +955,7 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             # A bold lead sentence is the heading, the rest of its paragraph its item's first line;
             # its level is an unnumbered bold line's, which a heading filling a line of its own is.
             lead = blocks[pos].lead
-            headings.append(_Heading(pos, pos, lead, ("unnumbered", is_all_caps(lead)), None,
+            headings.append(_Heading(pos, pos, lead, bulleted.get(pos, ("unnumbered", is_all_caps(lead))), None,
                                      blocks[pos].text[len(lead):].strip()))
             continue
         block, last, line = blocks[pos], pos, blocks[pos].line
@@ -963,7 +965,7 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
-        level = heading_level_key(block)
+        level = bulleted.get(pos) or heading_level_key(block)
         if ordinal is None and level[0] == "unnumbered" and (
                 in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
