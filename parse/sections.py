@@ -944,6 +944,40 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     titles = _title_positions(blocks) | skip
     limit = _signoff_limit(blocks, after)
     bulleted = bullet_ladders(blocks, after, limit, len(outline))
+    headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
+    nested = _nested_ladders(headings)
+    if nested:
+        bulleted = {pos: key for pos, key in bulleted.items() if key not in nested}
+        headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
+    return headings
+
+
+def _nested_ladders(headings: list[_Heading]) -> set[tuple]:
+    """The levels of headings marked by a bullet alone (parse/bullets.py) that are points
+    inside the headings of another level: one that starts before them, has more headings
+    than containers do (MAX_CONTAINERS), and holds two of their lines or more under one of
+    its headings ("Thứ hai, …" over "- Về hạ tầng số:" and "- Về Trung tâm điều hành:")."""
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        levels.setdefault(heading.level, []).append(heading)
+    nested = set()
+    for key, points in levels.items():
+        if key[0] != "bullet":
+            continue
+        for other, at_level in levels.items():
+            if other == key or len(at_level) <= MAX_CONTAINERS or at_level[0].first >= points[0].first:
+                continue
+            starts = [h.first for h in at_level]
+            held = Counter(sum(1 for start in starts if start < point.first) for point in points)
+            if max(held.values()) >= 2:
+                nested.add(key)
+                break
+    return nested
+
+
+def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: set[int], bulleted: dict[int, tuple],
+                   outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Heading]:
+    """_headings' lines, those of the ladders marked by a bullet (`bulleted`) among them."""
     positions = [pos for pos in range(after + 1, limit)
                  if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted) and pos not in titles]
     headings: list[_Heading] = []

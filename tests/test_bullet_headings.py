@@ -33,6 +33,8 @@ TITLES = {
     5: "Các trở lực về con người và thể chế",
     6: "Điều tỉnh mong các bộ, ngành quan tâm",
 }
+# Titles whose words share nothing with the outline's.
+UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
 # Texts that speak their item's words, as provinces' texts do.
 TEXTS = {
     1: "Trước khi Đề án 950 được ban hành, tỉnh đã triển khai các nội dung công việc về chính quyền điện tử.",
@@ -228,3 +230,31 @@ def test_too_many_bulleted_titles_are_no_ladder_of_the_outline():
     for n in range(1, 12):
         lines += [f"+ Xã số {n}", "Kết quả của xã."]
     assert ladder(lines) == set()
+
+
+# Points under item 2 as provinces write them, each over a line of text.
+ABOUT_2 = (("- Về hạ tầng số:", "Mạng 4G đã phủ sóng 97% diện tích của tỉnh."),
+           ("- Về Trung tâm điều hành:", "Trung tâm vận hành 6 phân hệ."),
+           ("- Về nền tảng số:", "Đã kết nối 6 hệ thống thông tin của các sở, ngành."))
+
+
+def test_dashed_points_under_headings_counted_in_words_stay_in_their_items(tmp_path):
+    """"Thứ nhất, …" to "Thứ sáu, …", with "- Về …:" points spread under two of them, each over
+    its line of text: the points are titles with text under them, as many as the items, but
+    the ladder counted in words starts before them and holds several under one heading:
+    they are its points."""
+    from docx_builders import Bold, build_lines
+
+    ordinals = ("Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu")
+    lines, texts = [], {}
+    for n, title in UNKNOWN.items():
+        lines += [Bold(f"{ordinals[n - 1]}, {title.lower()}"), TEXTS[n]]
+        points = ABOUT_2 if n == 2 else POINTS if n == 5 else ()
+        written = [TEXTS[n]]
+        for point, line in points:
+            point = point if point.startswith("- ") else f"- {point}"
+            lines += [point, line]
+            written += [point, line]
+        texts[n] = "\n".join(written)
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == texts
