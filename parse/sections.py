@@ -1,8 +1,9 @@
 """Cut a report into the campaign's outline items.
 
 Structure first. A report's headings form a ladder: each level shares a number style
-("PHẦN I", "Phần thứ nhất", "I.", "A.", "1.", "1.1.", "a)"), a Word heading level, or being unnumbered
-bold or in capitals. One level carries the outline; the others are sub-headings (inside
+("PHẦN I", "Phần thứ nhất", "I.", "A.", "1.", "1.1.", "a)"), a Word heading level, being
+unnumbered bold or in capitals, or a list bullet that marks a ladder of titles by itself
+("❖", parse/bullets.py). One level carries the outline; the others are sub-headings (inside
 an item's text) or a container above it ("I. KẾT QUẢ THỰC HIỆN" over items numbered
 1.-6.). Every level's headings are aligned with the outline as a sequence (alignment.py:
 words, order and numbers together), and the level whose alignment scores best, less a
