@@ -54,15 +54,15 @@ def bullet_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count
     """The paragraphs between `after` and `limit` that make a ladder of headings marked by a
     bullet alone, by position, each with its ladder's key (the marker, drawn or typed, and the
     paragraph style): per marker and style, LADDER_LEAST paragraphs or more (but no more than
-    the outline's items and LADDER_EXTRA), none numbered nor in a heading style, each a title
+    the outline's items and LADDER_EXTRA), numbered and styled ones aside, each a title
     (no longer than LADDER_CHARS, not ending as a sentence or a list's entry does) with text
     under it before the next one (no two one under the other). A marker that also opens lines
     of running text or a list is the text's, and makes no ladder."""
     groups: dict[tuple, list[int]] = {}
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]
-        marker = list_marker(block)
-        if marker:
+        marker = list_marker(block) if not block.number and block.heading_level is None else ""
+        if marker:  # a numbered or styled paragraph is of its own level, bulleted or not
             groups.setdefault((bool(block.bullet), marker, block.style), []).append(pos)
     ladders: dict[int, tuple] = {}
     for key, positions in groups.items():
@@ -78,5 +78,4 @@ def bullet_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count
 
 def _title(block: Block) -> bool:
     text = block.text.rstrip()
-    return (len(text) <= LADDER_CHARS and not text.endswith(_ENDS_ENTRY)
-            and not block.number and block.heading_level is None)
+    return len(text) <= LADDER_CHARS and not text.endswith(_ENDS_ENTRY)

@@ -258,3 +258,12 @@ def test_dashed_points_under_headings_counted_in_words_stay_in_their_items(tmp_p
         texts[n] = "\n".join(written)
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == texts
+
+
+def test_a_bulleted_line_in_a_heading_style_is_of_its_own_level_and_leaves_the_ladder_whole():
+    blocks = []
+    for n in range(1, 5):
+        blocks += [Block(2 * n, f"Tiêu đề của tỉnh số {n}", "paragraph", "Normal", 2 if n == 3 else None, False,
+                         bullet="❖"),
+                   paragraph("Nội dung của mục.", index=2 * n + 1)]
+    assert set(bullet_ladders(tuple(blocks), -1, len(blocks), 6)) == {0, 2, 6}
