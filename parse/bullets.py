@@ -41,7 +41,10 @@ def list_marker(block: Block) -> str:
         return ""
     if block.bullet:
         return block.bullet
-    m = _TYPED.match(block.text)
+    text = block.text
+    if len(text) < 3 or text[0].isalnum() or not text[1].isspace():
+        return ""  # most lines: they begin with a word
+    m = _TYPED.match(text)
     if not m:
         return ""
     mark = m["mark"]
