@@ -48,6 +48,9 @@ class Block:
     # The footnotes and endnotes the block refers to, each "[Chú thích N] text" (parse/footnotes.py):
     # no part of its text, read at the end of the item that holds the block.
     notes: tuple[str, ...] = ()
+    # The list marker that is no number Word draws in front of the paragraph ("❖", "•", "➢"
+    # of a bullet list), not in `text`; "" for none. A marker typed into the text stays there.
+    bullet: str = ""
 
     @property
     def line(self) -> str:

@@ -245,7 +245,8 @@ def _content(container) -> Iterator:
 def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Block:
     style = paragraph_style(paragraph)
     text = clean_line(_text(paragraph._p))
-    auto_number = counters.label(list_ref(paragraph), style.style_id if style is not None else "")
+    ref, style_id = list_ref(paragraph), style.style_id if style is not None else ""
+    auto_number = counters.label(ref, style_id)
     return Block(
         index=index,
         text=text,
@@ -256,6 +257,7 @@ def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Bl
         number=auto_number or leading_label(text),
         lead=_bold_lead(paragraph, text),
         underlined=_all_runs(paragraph._p, paragraph, "underline"),
+        bullet=counters.bullet(ref, style_id),
     )
 
 

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from baocao.parse.styles import paragraph_style, style_chain
 
 MAX_LEVELS = 9
+BULLET = "•"  # a bullet level that names no character of its own
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,20 @@ class Counters:
             counts[level] += 1
         counts[level + 1 :] = [None] * (MAX_LEVELS - level - 1)
         return _render(numbered, definition, counts)
+
+
+    def bullet(self, ref: ListRef | None, style_id: str = "") -> str:
+        """The mark Word draws for a paragraph of `ref` when its level is a bullet ("❖", "•",
+        a symbol font's private-use character): a list marker that is no number; "" for a
+        numbered level and none. No counter moves."""
+        if ref is None or ref.num_id not in self._lists:
+            return ""
+        numbered = self._lists[ref.num_id]
+        level = ref.level if ref.level >= 0 else _level_of_style(numbered, style_id)
+        definition = numbered.levels.get(min(level, MAX_LEVELS - 1), Level())
+        if definition.fmt != "bullet":
+            return ""
+        return definition.text.strip() or BULLET
 
 
 def _render(numbered: NumberedList, definition: Level, counts: list[int | None]) -> str:

@@ -1,8 +1,9 @@
 """Cut a report into the campaign's outline items.
 
 Structure first. A report's headings form a ladder: each level shares a number style
-("PHẦN I", "Phần thứ nhất", "I.", "A.", "1.", "1.1.", "a)"), a Word heading level, or being unnumbered
-bold or in capitals. One level carries the outline; the others are sub-headings (inside
+("PHẦN I", "Phần thứ nhất", "I.", "A.", "1.", "1.1.", "a)"), a Word heading level, being
+unnumbered bold or in capitals, or a list bullet that marks a ladder of titles by itself
+("❖", parse/bullets.py). One level carries the outline; the others are sub-headings (inside
 an item's text) or a container above it ("I. KẾT QUẢ THỰC HIỆN" over items numbered
 1.-6.). Every level's headings are aligned with the outline as a sequence (alignment.py:
 words, order and numbers together), and the level whose alignment scores best, less a
@@ -43,6 +44,7 @@ from baocao.parse.alignment import (
     text_likeness,
     two_parts,
 )
+from baocao.parse.bullets import bullet_ladders
 from baocao.parse.confidence import (
     CLOSE_MARGIN,
     TOO_SHORT_LETTERS,
@@ -979,7 +981,7 @@ def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tupl
     heading of theirs ("II. PHƯƠNG HƯỚNG…") ends the section before it."""
     first = levels[level][0].first
     return {key for key, at_level in levels.items()
-            if key != level and key[0] != "unnumbered" and at_level[0].first < first
+            if key != level and key[0] not in ("unnumbered", "bullet") and at_level[0].first < first
             and len(at_level) <= MAX_CONTAINERS}
 
 
@@ -991,8 +993,43 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     no empty paragraphs) joined with it."""
     titles = _title_positions(blocks) | skip
     limit = _signoff_limit(blocks, after)
+    bulleted = bullet_ladders(blocks, after, limit, len(outline))
+    headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
+    nested = _nested_ladders(headings)
+    if nested:
+        bulleted = {pos: key for pos, key in bulleted.items() if key not in nested}
+        headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
+    return headings
+
+
+def _nested_ladders(headings: list[_Heading]) -> set[tuple]:
+    """The levels of headings marked by a bullet alone (parse/bullets.py) that are points
+    inside the headings of another level: one that starts before them, has more headings
+    than containers do (MAX_CONTAINERS), and holds two of their lines or more under one of
+    its headings ("Thứ hai, …" over "- Về hạ tầng số:" and "- Về Trung tâm điều hành:")."""
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        levels.setdefault(heading.level, []).append(heading)
+    nested = set()
+    for key, points in levels.items():
+        if key[0] != "bullet":
+            continue
+        for other, at_level in levels.items():
+            if other == key or len(at_level) <= MAX_CONTAINERS or at_level[0].first >= points[0].first:
+                continue
+            starts = [h.first for h in at_level]
+            held = Counter(sum(1 for start in starts if start < point.first) for point in points)
+            if max(held.values()) >= 2:
+                nested.add(key)
+                break
+    return nested
+
+
+def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: set[int], bulleted: dict[int, tuple],
+                   outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Heading]:
+    """_headings' lines, those of the ladders marked by a bullet (`bulleted`) among them."""
     positions = [pos for pos in range(after + 1, limit)
-                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos])) and pos not in titles]
+                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted) and pos not in titles]
     headings: list[_Heading] = []
     skip = set()
     for pos in positions:
@@ -1002,7 +1039,7 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             # A bold lead sentence is the heading, the rest of its paragraph its item's first line;
             # its level is an unnumbered bold line's, which a heading filling a line of its own is.
             lead = blocks[pos].lead
-            headings.append(_Heading(pos, pos, lead, ("unnumbered", is_all_caps(lead)), None,
+            headings.append(_Heading(pos, pos, lead, bulleted.get(pos, ("unnumbered", is_all_caps(lead))), None,
                                      blocks[pos].text[len(lead):].strip()))
             continue
         block, last, line = blocks[pos], pos, blocks[pos].line
@@ -1012,7 +1049,7 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
-        level = heading_level_key(block)
+        level = bulleted.get(pos) or heading_level_key(block)
         if ordinal is None and level[0] == "unnumbered" and (
                 in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.

@@ -1,0 +1,84 @@
+"""Headings marked by a list bullet and nothing else: "❖ Kết quả đạt được", "➢ …", "- …".
+
+Some provinces number nothing: each item's heading is a paragraph of a bullet list (Word
+draws the "❖"; a PDF prints it at the line's start; a typist puts "- " or "+ "), the same
+marker for every item, the text under it plain paragraphs. Bullets also mark lists inside
+an item's text (the projects of a programme, the "- " of every Vietnamese report), so a
+marker alone makes no heading. A run of paragraphs with one marker is a ladder of headings
+when it reads as one by its structure: the same marker in the same style, each a short
+line that closes no sentence nor list entry (";", ","), each with text of its own under it
+(a list's lines follow one another), a few of them in all. Whether the ladder carries the
+outline is then the alignment's to say, as for any level (parse/sections.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from baocao.parse.document import Block
+
+# A ladder has this many headings at least (as many as make a report convincing by their
+# numbers alone), and at most the outline's items plus this many of the province's own.
+LADDER_LEAST = 3
+LADDER_EXTRA = 3
+# A heading marked by a bullet is a title: a line of at most this many characters.
+LADDER_CHARS = 150
+# Marks typed in front of a line as a list's bullet: symbols ("❖", "➢", "■", "●", "+"), dashes,
+# a symbol font's private-use characters, and a few punctuation marks drawn as bullets.
+_MARK_CATEGORIES = {"So", "Sm", "Pd", "Co"}
+_MARK_PUNCTUATION = set("*•·‣⁃◦")
+_DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‒": "-"})
+_TYPED = re.compile(r"^(?P<mark>\S)\s+(?=[^\W\d_])")
+# A line that ends as a list's entry or a sentence does.
+_ENDS_ENTRY = (";", ",", ".")
+
+
+def list_marker(block: Block) -> str:
+    """The list marker that is no number in front of a paragraph: the bullet Word draws, or a
+    bullet typed before its first word ("- ", "+ ", "❖ "), dashes alike; "" for none."""
+    if block.kind != "paragraph":
+        return ""
+    if block.bullet:
+        return block.bullet
+    text = block.text
+    if len(text) < 3 or text[0].isalnum() or not text[1].isspace():
+        return ""  # most lines: they begin with a word
+    m = _TYPED.match(text)
+    if not m:
+        return ""
+    mark = m["mark"]
+    if unicodedata.category(mark) not in _MARK_CATEGORIES and mark not in _MARK_PUNCTUATION:
+        return ""
+    return mark.translate(_DASHES)
+
+
+def bullet_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count: int) -> dict[int, tuple]:
+    """The paragraphs between `after` and `limit` that make a ladder of headings marked by a
+    bullet alone, by position, each with its ladder's key (the marker, drawn or typed, and the
+    paragraph style): per marker and style, LADDER_LEAST paragraphs or more (but no more than
+    the outline's items and LADDER_EXTRA), numbered and styled ones aside, each a title
+    (no longer than LADDER_CHARS, not ending as a sentence or a list's entry does) with text
+    under it before the next one (no two one under the other). A marker that also opens lines
+    of running text or a list is the text's, and makes no ladder."""
+    groups: dict[tuple, list[int]] = {}
+    for pos in range(max(after + 1, 0), limit):
+        block = blocks[pos]
+        marker = list_marker(block) if not block.number and block.heading_level is None else ""
+        if marker:  # a numbered or styled paragraph is of its own level, bulleted or not
+            groups.setdefault((bool(block.bullet), marker, block.style), []).append(pos)
+    ladders: dict[int, tuple] = {}
+    for key, positions in groups.items():
+        if not LADDER_LEAST <= len(positions) <= item_count + LADDER_EXTRA:
+            continue
+        if not all(_title(blocks[pos]) for pos in positions):
+            continue
+        if any(b - a < 2 for a, b in zip(positions, [*positions[1:], limit], strict=True)):
+            continue  # a list's lines, or a last one with nothing under it
+        ladders.update(dict.fromkeys(positions, ("bullet", *key)))
+    return ladders
+
+
+def _title(block: Block) -> bool:
+    text = block.text.rstrip()
+    return len(text) <= LADDER_CHARS and not text.endswith(_ENDS_ENTRY)

@@ -1,0 +1,269 @@
+"""Headings marked by a list bullet and nothing else: no number, no bold, no heading style.
+
+Some provinces put each item's heading in a Word bullet list ("❖", from numbering.xml,
+numFmt "bullet"): Word draws the bullet, the text holds none; printed to PDF, the bullet is
+a glyph at the line's start; a typist puts "➢ " or "- " in front. Such paragraphs are a
+heading ladder when they read as one by their structure: one marker in one style, short
+titles that close no sentence nor list entry, each with text of its own under it, a few of
+them. Bullets mark lists inside the items' texts too, and the "- " of every Vietnamese report:
+those stay text, and a report numbered as usual keeps its numbered items. Read with every
+`phrases` list empty, as a new campaign reads on its first day.
+"""
+
+import dataclasses
+
+import docx
+from docx.oxml.ns import nsdecls
+from docx_builders import add_list, number_paragraph, write_letterhead, write_signoff
+
+from baocao.campaign import load_campaign
+from baocao.parse.bullets import bullet_ladders, list_marker
+from baocao.parse.document import Block
+from baocao.parse.docx import read_docx
+from baocao.parse.numbering import Counters, ListRef, read_numbering
+from baocao.parse.sections import extract_sections
+
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
+# The province's own titles: a word or two of their items' at most.
+TITLES = {
+    1: "Những việc tỉnh đã làm từ năm 2017 trở về trước",
+    2: "Toàn cảnh việc thực hiện Đề án tại tỉnh",
+    3: "Đưa Đề án tới từng cơ quan, từng người dân",
+    4: "Tiền của tỉnh đã dành cho đô thị số",
+    5: "Các trở lực về con người và thể chế",
+    6: "Điều tỉnh mong các bộ, ngành quan tâm",
+}
+# Titles whose words share nothing with the outline's.
+UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
+# Texts that speak their item's words, as provinces' texts do.
+TEXTS = {
+    1: "Trước khi Đề án 950 được ban hành, tỉnh đã triển khai các nội dung công việc về chính quyền điện tử.",
+    2: "Kể từ sau khi có Đề án, thông tin chung: tỉnh đã chọn 3 đô thị thí điểm.",
+    3: "Công tác tuyên truyền, các chương trình, kế hoạch hành động được triển khai hằng năm.",
+    4: "Kinh phí thực hiện các dự án đầu tư, các hạng mục là 120 tỷ đồng.",
+    5: "Khó khăn, vướng mắc về nguồn lực và văn bản quy phạm pháp luật.",
+    6: "Đề xuất, kiến nghị Bộ Xây dựng sớm ban hành hướng dẫn.",
+}
+# A list inside item 2's text, in a Word bullet list of its own, its lines entries (";").
+PROJECTS = ("Trung tâm giám sát, điều hành đô thị thông minh;", "Cổng dịch vụ công trực tuyến;",
+            "Hệ thống camera giám sát giao thông.")
+# Run-in points under item 5, typed with a dash, each over a line of text.
+POINTS = (("- Về nguồn lực:", "Cán bộ chuyên trách còn thiếu."),
+          ("- Về thể chế:", "Chưa có quy định về chia sẻ dữ liệu."),
+          ("- Về nguồn tiền:", "Ngân sách tỉnh còn hạn chế."))
+
+HEADING_LIST = 97  # numId of the items' bullet list "❖"
+ROMAN_LIST = 96  # numId of a list numbered "I.", "II." …
+_ROMAN_XML = """<w:abstractNum {ns} w:abstractNumId="{id}"><w:multiLevelType w:val="singleLevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+</w:abstractNum>"""
+PROJECT_LIST = 98  # numId of a list of bullets "•" inside a text
+_BULLET_XML = """<w:abstractNum {ns} w:abstractNumId="{id}"><w:multiLevelType w:val="singleLevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{mark}"/>
+  <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="567" w:hanging="397"/></w:pPr>
+  <w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:hint="default"/></w:rPr></w:lvl>
+</w:abstractNum>"""
+
+
+def bullet_list(document, num_id: int, mark: str) -> None:
+    add_list(document, num_id, _BULLET_XML.format(ns=nsdecls("w"), id=num_id, mark=mark))
+
+
+def bulleted_report(path, typed: str = ""):
+    """A reply whose six item headings are plain paragraphs of a Word bullet list "❖" (or,
+    with `typed`, plain paragraphs with that bullet typed in front), with a bullet list
+    "•" of projects in item 2 and dashed points in item 5."""
+    document = docx.Document()
+    bullet_list(document, HEADING_LIST, "❖")
+    bullet_list(document, PROJECT_LIST, "•")
+    write_letterhead(document)
+    for n, title in TITLES.items():
+        if typed:
+            document.add_paragraph(f"{typed} {title}")
+        else:
+            number_paragraph(document.add_paragraph(title), HEADING_LIST)
+        document.add_paragraph(TEXTS[n])
+        if n == 2:
+            for project in PROJECTS:
+                number_paragraph(document.add_paragraph(project), PROJECT_LIST)
+        if n == 5:
+            for point, line in POINTS:
+                document.add_paragraph(point)
+                document.add_paragraph(line)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def expected_texts() -> dict[int, str]:
+    texts = dict(TEXTS)
+    texts[2] = "\n".join((TEXTS[2], *PROJECTS))
+    texts[5] = "\n".join((TEXTS[5], *(line for point in POINTS for line in point)))
+    return texts
+
+
+def read(path):
+    return extract_sections(read_docx(path), WITHOUT_PHRASES)
+
+
+def test_word_gives_the_bullet_it_draws_with_the_paragraph_and_no_number(tmp_path):
+    blocks = {b.text: b for b in read_docx(bulleted_report(tmp_path / "bao-cao.docx")).blocks}
+    assert (blocks[TITLES[4]].bullet, blocks[TITLES[4]].number) == ("❖", "")
+    assert blocks[PROJECTS[0]].bullet == "•"
+    assert blocks[TEXTS[4]].bullet == ""
+
+
+def test_a_bullet_level_moves_no_counter_of_a_numbered_list(tmp_path):
+    document = docx.Document()
+    add_list(document, ROMAN_LIST, _ROMAN_XML.format(ns=nsdecls("w"), id=ROMAN_LIST))
+    counters = Counters(read_numbering(document))
+    assert counters.bullet(ListRef(str(ROMAN_LIST), 0)) == ""
+    assert counters.label(ListRef(str(ROMAN_LIST), 0)) == "I."
+
+
+def test_headings_in_a_word_bullet_list_are_the_items_and_the_lists_in_their_texts_stay_text(tmp_path):
+    report = read(bulleted_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == expected_texts()
+
+
+def test_headings_with_a_bullet_typed_in_front_are_the_items(tmp_path):
+    report = read(bulleted_report(tmp_path / "bao-cao.docx", typed="➢"))
+    assert {s.number: s.text for s in report.sections} == expected_texts()
+
+
+def test_headings_in_a_bullet_list_printed_to_pdf_are_the_items(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    path = bulleted_report(tmp_path / "bao-cao.docx")
+    convert_to_pdf([path], tmp_path)
+    report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), WITHOUT_PHRASES)
+    printed = expected_texts()
+    for project in PROJECTS:  # the projects' bullets are printed too: in the text now
+        printed[2] = printed[2].replace(project, f"• {project}")
+    assert {s.number: s.text for s in report.sections} == printed
+
+
+# Points inside the items of a numbered report, each over a line of text: "❖" drawn by Word
+# for the first and last, "- " typed for the middle one.
+INNER_POINTS = {
+    2: (("Tại thành phố:", "Đã lắp đặt 40 camera."), ("Tại các huyện:", "Đã lắp đặt 12 camera."),
+        ("Tại các xã:", "Đã lắp đặt 5 camera.")),
+    4: (("Năm 2020:", "Đã chi 20 tỷ đồng."), ("Năm 2021:", "Đã chi 30 tỷ đồng."), ("Năm 2022:", "Đã chi 35 tỷ đồng.")),
+    5: POINTS,
+}
+
+
+def test_a_numbered_report_keeps_its_items_over_bulleted_points_inside_them(tmp_path):
+    """Items numbered "I."-"VI." by Word, with "❖" points in a bullet list and "- " points
+    typed inside three of them, title-like and spread out: the numbered ladder is the items'."""
+    document = docx.Document()
+    add_list(document, ROMAN_LIST, _ROMAN_XML.format(ns=nsdecls("w"), id=ROMAN_LIST))
+    bullet_list(document, HEADING_LIST, "❖")
+    write_letterhead(document)
+    texts = {}
+    for n, title in TITLES.items():
+        heading = document.add_paragraph()
+        heading.add_run(title.upper()).bold = True
+        number_paragraph(heading, ROMAN_LIST)
+        document.add_paragraph(TEXTS[n])
+        lines = [TEXTS[n]]
+        for k, (point, line) in enumerate(INNER_POINTS.get(n, ())):
+            point = point.removeprefix("- ")
+            if k == 1:
+                document.add_paragraph(f"- {point}")
+                lines.append(f"- {point}")
+            else:
+                number_paragraph(document.add_paragraph(point), HEADING_LIST)
+                lines.append(point)
+            document.add_paragraph(line)
+            lines.append(line)
+        texts[n] = "\n".join(lines)
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == texts
+
+
+def paragraph(text: str, bullet: str = "", index: int = 0) -> Block:
+    return Block(index, text, "paragraph", "Normal", None, False, bullet=bullet)
+
+
+def test_a_marker_is_a_bullet_drawn_or_typed_never_a_number_or_a_word():
+    assert list_marker(paragraph("Kết quả", bullet="❖")) == "❖"
+    assert [list_marker(paragraph(f"{mark} Kết quả")) for mark in ("➢", "■", "●", "+", "-", "–", "*", "•")] == [
+        "➢", "■", "●", "+", "-", "-", "*", "•"]
+    assert list_marker(paragraph("1. Kết quả")) == ""
+    assert list_marker(paragraph("“Kết quả”")) == ""
+    assert list_marker(paragraph("- 12 tỷ đồng")) == ""  # a dash before a figure, no list
+
+
+def ladder(lines: list[str | tuple[str, str]]) -> set[int]:
+    """The positions bullet_ladders takes among lines (a tuple: text with a bullet Word draws)."""
+    blocks = tuple(paragraph(*line, index=k) if isinstance(line, tuple) else paragraph(line, index=k)
+                   for k, line in enumerate(lines))
+    return set(bullet_ladders(blocks, -1, len(blocks), 6))
+
+
+def test_bulleted_titles_with_text_under_each_make_a_ladder():
+    lines = []
+    for n in range(1, 5):
+        lines += [("Tiêu đề của tỉnh số " + str(n), "❖"), "Nội dung của mục."]
+    assert ladder(lines) == {0, 2, 4, 6}
+
+
+def test_bulleted_lines_one_under_the_other_are_a_list_not_a_ladder():
+    lines = ["Các dự án:", *(f"- Dự án {n}" for n in range(1, 5)), "Nội dung tiếp theo."]
+    assert ladder(lines) == set()
+
+
+def test_bulleted_lines_that_end_as_entries_or_sentences_are_text():
+    lines = []
+    for n in range(1, 5):
+        lines += [f"- Đã triển khai dự án số {n} của tỉnh{';' if n % 2 else '.'}", "Nội dung của mục."]
+    assert ladder(lines) == set()
+
+
+def test_too_many_bulleted_titles_are_no_ladder_of_the_outline():
+    lines = []
+    for n in range(1, 12):
+        lines += [f"+ Xã số {n}", "Kết quả của xã."]
+    assert ladder(lines) == set()
+
+
+# Points under item 2 as provinces write them, each over a line of text.
+ABOUT_2 = (("- Về hạ tầng số:", "Mạng 4G đã phủ sóng 97% diện tích của tỉnh."),
+           ("- Về Trung tâm điều hành:", "Trung tâm vận hành 6 phân hệ."),
+           ("- Về nền tảng số:", "Đã kết nối 6 hệ thống thông tin của các sở, ngành."))
+
+
+def test_dashed_points_under_headings_counted_in_words_stay_in_their_items(tmp_path):
+    """"Thứ nhất, …" to "Thứ sáu, …", with "- Về …:" points spread under two of them, each over
+    its line of text: the points are titles with text under them, as many as the items, but
+    the ladder counted in words starts before them and holds several under one heading:
+    they are its points."""
+    from docx_builders import Bold, build_lines
+
+    ordinals = ("Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu")
+    lines, texts = [], {}
+    for n, title in UNKNOWN.items():
+        lines += [Bold(f"{ordinals[n - 1]}, {title.lower()}"), TEXTS[n]]
+        points = ABOUT_2 if n == 2 else POINTS if n == 5 else ()
+        written = [TEXTS[n]]
+        for point, line in points:
+            point = point if point.startswith("- ") else f"- {point}"
+            lines += [point, line]
+            written += [point, line]
+        texts[n] = "\n".join(written)
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == texts
+
+
+def test_a_bulleted_line_in_a_heading_style_is_of_its_own_level_and_leaves_the_ladder_whole():
+    blocks = []
+    for n in range(1, 5):
+        blocks += [Block(2 * n, f"Tiêu đề của tỉnh số {n}", "paragraph", "Normal", 2 if n == 3 else None, False,
+                         bullet="❖"),
+                   paragraph("Nội dung của mục.", index=2 * n + 1)]
+    assert set(bullet_ladders(tuple(blocks), -1, len(blocks), 6)) == {0, 2, 6}
