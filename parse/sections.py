@@ -198,7 +198,10 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
                 bodies.setdefault(item, []).extend(body)
             continue
         if not opening.items:
-            left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
+            if body or opening.run_in or not opening.outer:
+                # A part's title right over the items under it ("Phần 2: …", of a level above
+                # theirs, no text of its own) left no text unread: its words are no item's text.
+                left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             pending.append("\n".join(part for part in (opening.run_in, _joined(body)) if part))
             for item in previous:
                 beside_left_out.setdefault(item, []).append(pending[-1])
@@ -592,6 +595,7 @@ class _Opening:
     items: tuple[int, ...]
     support: tuple[Support, ...] = ()  # per item: what pointed the reader at it
     run_in: str = ""  # the text run in after the heading's colon: the body's first line
+    outer: bool = False  # a heading of a level above the items' ("Phần II: …" over items 5 and 6)
 
 
 def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool,
@@ -636,7 +640,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
             openings.append(_Opening(h.first, h.last, h.line, (), run_in=h.run_in))
     if support:
         openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,), support.pop(0)))
-    openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
+    openings += [_Opening(h.first, h.last, h.line, (), outer=True) for h in headings
                  if h.level in outer and h.first > at_level[0].first]
     return sorted(openings, key=lambda o: o.first)
 
