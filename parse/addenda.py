@@ -122,6 +122,15 @@ def with_addenda(found: dict[int, Section], outline: Sequence[OutlineSection]) -
     return result
 
 
+def amends_an_item(line: str, found: dict[int, Section], outline: Sequence[OutlineSection]) -> bool:
+    """Whether a line is a lead saying the passage under it amends an item (with_addenda's
+    leads): a heading the reader took for no item that is one opens no part of the report
+    of its own, its passage is text come late, and belongs with the item before it until
+    with_addenda moves it where the lead says."""
+    lead = _lead(line)
+    return lead is not None and _target(lead, found, outline) is not None
+
+
 def _passages(section: Section, lines: list[str], found: dict[int, Section],
               outline: Sequence[OutlineSection]) -> list[_Passage]:
     """The passages of a section's text that a lead says belong to another item: from the

@@ -283,17 +283,24 @@ def two_parts(key: str, outline: Sequence[OutlineSection]) -> bool:
     "Đề xuất, kiến nghị" (each part made of the item's words, though one or two) are one
     item; "Những trở ngại và các nội dung cần Trung ương hỗ trợ" may be two, and so may
     "Tiền đã dành cho Đề án và những việc chưa đạt", whose parts share only a word of
-    little meaning each ("đã", "việc") with one item."""
+    little meaning each ("đã", "việc") with one item; and so may a heading a part of which
+    points at two items alike, for it names neither (_tied)."""
     for m in _JOINT.finditer(key):
         left_text, right_text = key[: m.start()], key[m.end() :]
         left, right = likeness(left_text, outline), likeness(right_text, outline)
         a, b = max(range(len(left)), key=left.__getitem__), max(range(len(right)), key=right.__getitem__)
-        if not left[a] or not right[b] or a != b:
+        if not left[a] or not right[b] or a != b or _tied(left, a) or _tied(right, b):
             return True
         if min(left[a], right[b]) < JOINED_LIKENESS and not (_made_of(left_text, a, outline)
                                                              and _made_of(right_text, a, outline)):
             return True
     return False
+
+
+def _tied(weights: tuple[float, ...], best: int) -> bool:
+    """Whether another item's likeness equals the best one's: words pointing at two items
+    alike ("toàn cảnh thực hiện": "thực hiện" is in two items' words) name neither."""
+    return any(weight >= weights[best] for i, weight in enumerate(weights) if i != best)
 
 
 def _made_of(text: str, item: int, outline: Sequence[OutlineSection]) -> bool:

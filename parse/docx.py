@@ -2,7 +2,8 @@
 
 Headers and footers are left out (they repeat the letterhead on every page). Text is
 read from the XML rather than `Paragraph.text`, which skips text inside tracked
-insertions (w:ins) — provinces often send drafts with revisions still on.
+insertions (w:ins) — provinces often send drafts with revisions still on. Hidden text
+(w:vanish: parse/hidden.py) is left out, as Word leaves it out of the page.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.footnotes import WordNotes
 from baocao.parse.headings import MAX_HEADING_CHARS
+from baocao.parse.hidden import HiddenRuns, current_hidden
 from baocao.parse.labels import is_lead, leading_label, page_mark
 from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
@@ -89,9 +91,11 @@ def read_docx(path: Path | str) -> Document:
     try:
         word = docx.Document(str(path))
         token = current_fonts.set(RunFonts.if_legacy(word))
+        hidden = current_hidden.set(HiddenRuns.if_any(word))
         try:
             blocks = tuple(_blocks(word))
         finally:
+            current_hidden.reset(hidden)
             current_fonts.reset(token)
     except _READ_ERRORS as e:
         raise DocumentError(path, _reason(path, e)) from e
@@ -309,8 +313,13 @@ def _text(element) -> str:
 
 def _pieces(element) -> Iterator[str]:
     fonts = current_fonts.get()
+    hidden = current_hidden.get()
+    if hidden is not None and element.tag == _R and hidden.hides(element):
+        return  # Word neither shows nor prints it (parse/hidden.py)
     for child in element.iterchildren():
         if child.tag in _NOT_IN_TEXT:
+            continue
+        if hidden is not None and child.tag == _R and hidden.hides(child):
             continue
         if fonts is not None and child.tag == _R:
             font = fonts.of_run(child)
@@ -344,11 +353,14 @@ def _legacy_run_text(run) -> str:
 
 
 def _runs(element) -> Iterator:
+    """The runs of an element a reader sees: not deleted, not in a text box, not hidden."""
+    hidden = current_hidden.get()
     for child in element.iterchildren():
         if child.tag in _NOT_IN_TEXT:
             continue
         if child.tag == _R:
-            yield child
+            if hidden is None or not hidden.hides(child):
+                yield child
         else:
             yield from _runs(child)
 

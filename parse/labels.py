@@ -1,4 +1,4 @@
-"""Numbering labels typed in front of a line: "I.", "2)", "1.1.", "a)", "Phần II", "Phần thứ hai".
+"""Numbering labels typed in front of a line: "I.", "2)", "(3)", "[4]", "1.1.", "a)", "Phần II", "Phần thứ hai".
 
 A label's shape ("II." and "IV." are both "I.") is what tells heading levels apart:
 provinces renumber freely, so the value means little, but they keep one style per level.
@@ -27,6 +27,7 @@ _LABEL = re.compile(
       | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.{_AFTER_DOT}|[)/])){_THEN_TEXT}
       | (?P<arabic_loose>\d{{1,2}}\s?[:\-–—])(?=\s+[^\W\d_]|\s*$)
       | \((?P<parenthesised>\d{{1,2}}|{_ROMAN}|[a-zđ])\)(?=\s|$)
+      | \[(?P<bracketed>\d{{1,2}}|{_ROMAN}|[a-zđ])\](?=\s|$)
       | (?P<letter>[a-zA-ZđĐ])[.)/](?=\s)
     )""",
     re.VERBOSE,
@@ -160,6 +161,8 @@ def label_shape(label: str) -> str:
         return f"{fold(m['word'])} {_counter_shape(m['word_number'])}"
     if m["parenthesised"]:
         return f"({_counter_shape(m['parenthesised'])})"
+    if m["bracketed"]:
+        return f"[{_counter_shape(m['bracketed'])}]"
     parts = _dotted_parts(m["arabic"] or m["arabic_loose"] or "")
     if parts[-1:] == ["0"] and len(parts) == 2:
         return "1.0"  # "1.0", "2.0": a first level written as a decimal
@@ -220,8 +223,8 @@ def label_ordinal(label: str) -> int | None:
     parts = _dotted_parts(m["arabic"] or m["arabic_loose"] or "")
     if m["word"]:
         counter = m["word_number"]
-    elif m["parenthesised"]:
-        counter = m["parenthesised"]
+    elif m["parenthesised"] or m["bracketed"]:
+        counter = m["parenthesised"] or m["bracketed"]
     elif parts:
         counter = parts[-2] if parts[-1:] == ["0"] and len(parts) == 2 else parts[-1]
     elif m["roman"] and m["roman"] not in _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN:
@@ -293,7 +296,7 @@ def page_mark(text: str) -> bool:
 
 
 # A label counting in letters ("a)", "b/", "(c)", "D."); a capital of a Roman numeral's is the numeral's.
-_LETTER_COUNTER = re.compile(r"(?P<before>\(?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])(?P<after>[.)/:\-]?\)?)")
+_LETTER_COUNTER = re.compile(r"(?P<before>[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])(?P<after>[.)\]/:\-]?[)\]]?)")
 _LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
 
 

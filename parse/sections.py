@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 
 from baocao.aggregate.amounts import states_figure
 from baocao.campaign import OutlineSection
-from baocao.parse.addenda import with_addenda
+from baocao.parse.addenda import amends_an_item, with_addenda
 from baocao.parse.alignment import (
     JOINED_LIKENESS,
     Alignment,
@@ -203,8 +203,19 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
     for opening, end in zip(openings, ends, strict=True):
         body = tuple(blocks[pos] for pos in range(opening.last + 1, min(end, signoff_at)) if pos not in summary)
+        if not opening.items and previous and amends_an_item(opening.line, found, tuple(sections)):
+            # A lead taken for a heading ("* Bổ sung nội dung tại mục 2 của đề cương:" after the
+            # last item): no heading of the province's own, but text come late, read with the
+            # item before it for with_addenda to move where the lead says.
+            for item in previous:
+                found[item] = _continued(found[item], opening, blocks, body)
+                bodies.setdefault(item, []).extend(body)
+            continue
         if not opening.items:
-            left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
+            if body or opening.run_in or not opening.outer:
+                # A part's title right over the items under it ("Phần 2: …", of a level above
+                # theirs, no text of its own) left no text unread: its words are no item's text.
+                left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             pending.append("\n".join(part for part in (opening.run_in, _joined(body)) if part))
             for item in previous:
                 beside_left_out.setdefault(item, []).append(pending[-1])
@@ -626,6 +637,7 @@ class _Opening:
     items: tuple[int, ...]
     support: tuple[Support, ...] = ()  # per item: what pointed the reader at it
     run_in: str = ""  # the text run in after the heading's colon: the body's first line
+    outer: bool = False  # a heading of a level above the items' ("Phần II: …" over items 5 and 6)
 
 
 def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool,
@@ -675,7 +687,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     if support:
         openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,),
                                  tuple(replace(s, margin=gaps[0]) for s in support.pop(0))))
-    openings += [_Opening(h.first, h.last, h.line, ()) for h in headings
+    openings += [_Opening(h.first, h.last, h.line, (), outer=True) for h in headings
                  if h.level in outer and h.first > at_level[0].first]
     return sorted(openings, key=lambda o: o.first)
 
@@ -1694,6 +1706,15 @@ def _holds_heading_of(body: list[Block], indexes: list[int], outline: tuple[Outl
         if any(i in named or words[i] >= CONVINCING_LIKENESS for i in indexes):
             return True
     return False
+
+
+def _continued(section: Section, opening: _Opening, blocks: tuple[Block, ...], body: tuple[Block, ...]) -> Section:
+    """The section with a heading taken for no item, and its text, read on at its end."""
+    text = "\n".join(part for part in (section.text, opening.line, opening.run_in,
+                                        _joined(body, blocks[opening.first:opening.last + 1])) if part)
+    last = body[-1] if body else blocks[opening.last]
+    return replace(section, text=text, source=replace(section.source, last_block=max(section.source.last_block,
+                                                                                        last.index)))
 
 
 def _combined(first: Section, second: Section) -> Section:

@@ -116,3 +116,17 @@ def test_a_lead_that_only_says_what_it_is_about_is_moved_but_flagged(tmp_path):
 def test_the_reason_code_names_the_item_the_passage_was_written_after():
     assert added_after(5) == "added_after_5"
     assert note([added_after(5), Reason.OCR]) == "bổ sung sau mục 5; OCR"
+
+
+def test_a_lead_set_in_bold_as_a_heading_is_no_heading_of_its_own_and_its_passage_still_goes_to_its_item(tmp_path):
+    """The lead in bold on a line of its own, its headings' likeness: the reader takes it for
+    a heading at the items' level and for no item; its passage is text come late all the
+    same, not dropped, and goes to the item the lead names."""
+    lead = "* Bổ sung nội dung tại mục 2 của đề cương:"
+    for label in (lambda n: f"{n}.", lambda n: ""):
+        lines = [Bold(line.text.strip()) if isinstance(line, Bold) else line
+                 for line in report(label=label, extra=[Bold(lead), LATE])]
+        found = cells(read(tmp_path, lines, outline=WITHOUT_PHRASES))
+        assert found[2].text == "\n".join((own(2), lead, LATE))
+        assert found[6].text == own(6)
+        assert note(found[2].reasons) == "bổ sung sau mục 6"

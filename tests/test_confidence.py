@@ -68,6 +68,22 @@ def test_unknown_headings_that_do_not_fill_the_gap_between_their_neighbours_are_
     assert not section_of(report, 1).review and not section_of(report, 6).review
 
 
+def test_a_parts_title_right_over_its_items_is_no_unread_text_that_reads_like_one_of_them(tmp_path):
+    """"Phần II: Kiến nghị, đề xuất của tỉnh" over items 5 and 6 (numbered 2.1, 2.2): a title
+    taken for no item with no text of its own left nothing unread, so item 6's cell, whose
+    own text is short and plain, is not doubted for the title's words."""
+    lines = [Bold("Phần I: Kết quả thực hiện")]
+    for n in (1, 2, 3, 4):
+        lines += [Bold(f"1.{n} {KNOWN[n]}"), body(n)]
+    proposals = "Tỉnh mong Trung ương hỗ trợ thêm nguồn lực."
+    lines += [Bold("Phần II: Kiến nghị, đề xuất của tỉnh"), Bold(f"2.1 {KNOWN[5]}"), body(5),
+              Bold(f"2.2 {UNKNOWN[6]}"), proposals]
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        last = section_of(read(tmp_path, lines, outline), 6)
+        assert last.text == proposals
+        assert Reason.READS_ELSEWHERE not in last.reasons and not last.review
+
+
 def test_an_item_written_out_of_order_is_found_by_its_words_and_said_to_be_reordered(tmp_path):
     report = read(tmp_path, items((1, 2, 4, 5, 3, 6), lambda p: f"{ROMAN[p - 1]}.", KNOWN), WITHOUT_PHRASES)
     assert section_of(report, 3).text == body(3)

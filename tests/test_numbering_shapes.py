@@ -1,5 +1,5 @@
 """Numbering written in the shapes provinces use besides "I." and "1.": "1.-", "(1)",
-"I/", "1/", "1.0", "Điều 1.", "Nội dung 1:", "Câu 1.". Each is a numbering label: its lines make
+"[1]", "I/", "1/", "1.0", "Điều 1.", "Nội dung 1:", "Câu 1.". Each is a numbering label: its lines make
 one heading level, and its numbers count, so six headings whose words share nothing with
 the outline are still the six items, and the same shape one level deeper ("2.1.-") is a
 sub-heading inside its item.
@@ -20,6 +20,7 @@ UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4:
 SHAPES = {  # a shape: how the item numbered n is labelled
     "dot dash": lambda n: f"{n}.-",
     "parenthesised": lambda n: f"({n})",
+    "bracketed": lambda n: f"[{n}]",  # a number in square brackets, as references are numbered
     "Roman slash": lambda n: f"{'I II III IV V VI'.split()[n - 1]}/",
     "Arabic slash": lambda n: f"{n}/",
     "decimal zero": lambda n: f"{n}.0",
@@ -49,6 +50,17 @@ def test_headings_numbered_in_each_shape_are_the_six_items(tmp_path, shape):
         lines += [Bold(f"{SHAPES[shape](n)} {words}"), body(n)]
     report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
     assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}
+
+
+def test_a_bracketed_heading_written_again_over_its_continuation_keeps_its_item_whole(tmp_path):
+    """"[1] … (tiếp theo)" after a page of item 1: the same label and words again are no
+    heading of their own, so item 1's text runs on under it and item 2 is still "[2]"."""
+    lines = [Bold(f"[1] {UNKNOWN[1]}"), body(1), Bold(f"[1] {UNKNOWN[1]} (tiếp theo)"), "Phần còn lại của mục 1."]
+    for n, words in list(UNKNOWN.items())[1:]:
+        lines += [Bold(f"[{n}] {words}"), body(n)]
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {
+        1: f"{body(1)}\nPhần còn lại của mục 1.", **{n: body(n) for n in list(UNKNOWN)[1:]}}
 
 
 def test_a_dot_dash_label_one_level_deeper_is_a_sub_heading_of_its_item(tmp_path):

@@ -242,6 +242,23 @@ def test_a_last_heading_whose_two_parts_name_one_item_is_that_item_alone(tmp_pat
     assert texts(read(tmp_path, lines, WITHOUT_PHRASES)) == {n: body(n) for n in range(1, 6)}
 
 
+def test_a_heading_half_of_which_points_at_two_items_alike_may_cover_two_items(tmp_path):
+    """Five headings for six items, the second over two items' texts: its first half's words
+    ("thực hiện") are as much item 4's as item 3's, so they name no item, and the heading is
+    two headings joined (items 2 and 3), not item 3 alone with item 2 missing."""
+    from baocao.parse.alignment import two_parts
+    assert two_parts("buc tranh thuc hien va cac chuong trinh hanh dong", OUTLINE)
+    assert not two_parts("kho khan, vuong mac", OUTLINE)
+    general = ["Tỉnh đã đưa vào vận hành cổng dịch vụ công năm 2019.", "Hạ tầng cáp quang phủ 90% số xã."]
+    plans = ["Tỉnh đã tuyên truyền, phổ biến Đề án tới cán bộ.", "UBND tỉnh ban hành kế hoạch hành động năm 2020."]
+    lines = [Bold(f"1. {KNOWN[1]}"), body(1), Bold("2. Bức tranh thực hiện và các chương trình hành động"),
+             *general, *plans, *[line for n in (4, 5, 6) for line in (Bold(f"{n - 1}. {KNOWN[n]}"), body(n))]]
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        report = read(tmp_path, lines, outline)
+        assert texts(report) == {1: body(1), 2: "\n".join(general + plans), 3: "\n".join(general + plans),
+                                 **{n: body(n) for n in (4, 5, 6)}}
+
+
 # ---------------------------------------------------------------------------------------
 # Headings as OCR gives them back: wrapped, misnumbered, misspelt. (tests/test_parse_ocr.py
 # reads real scans of such a report; these say the same of a Word file, no Tesseract.)

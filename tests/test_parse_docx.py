@@ -422,3 +422,46 @@ def test_a_letterhead_in_text_boxes_is_read_once():
     report = extract_sections(read_docx(path), load_campaign().sections)
     assert report.letterhead.count("TỈNH BÀ RỊA - VŨNG TÀU") == 1
     assert len(report.sections) >= 5
+
+
+# -- hidden text (w:vanish) ---------------------------------------------------------------
+
+
+def hide(run, value=None):
+    """Mark a python-docx run hidden as Word's Font > Hidden does (or shown again: "0")."""
+    vanish = parse_xml(f'<w:vanish {nsdecls("w")}/>' if value is None
+                       else f'<w:vanish {nsdecls("w")} w:val="{value}"/>')
+    run._r.get_or_add_rPr().append(vanish)
+    return run
+
+
+def test_hidden_text_is_no_part_of_the_paragraph_nor_of_its_bold(tmp_path):
+    """A note to a colleague typed after a heading and hidden: Word neither shows nor
+    prints it, so the heading reads as the province's reader sees it, bold all through."""
+    word = docx.Document()
+    heading = word.add_paragraph()
+    heading.add_run("Công tác tuyên truyền của tỉnh").bold = True
+    hide(heading.add_run(" [góp ý: bổ sung số liệu đến 30/4]"))
+    word.add_paragraph().add_run("Tổ chức 12 hội nghị.")
+    blocks = read_docx(save(word, tmp_path)).blocks
+    assert [b.text for b in blocks] == ["Công tác tuyên truyền của tỉnh", "Tổ chức 12 hội nghị."]
+    assert blocks[0].bold
+
+
+def test_text_hidden_by_its_character_style_is_left_out_and_shown_again_when_switched_off(tmp_path):
+    word = docx.Document()
+    style = word.styles.add_style("Ghi chu an", 2)  # a character style
+    style.element.get_or_add_rPr().append(parse_xml(f'<w:vanish {nsdecls("w")}/>'))
+    paragraph = word.add_paragraph("Kinh phí ")
+    paragraph.add_run("(chưa chốt) ", style="Ghi chu an")
+    hide(paragraph.add_run("là 12 tỷ đồng", style="Ghi chu an"), "0")
+    assert texts(read_docx(save(word, tmp_path))) == ["Kinh phí là 12 tỷ đồng"]
+
+
+def test_a_paragraph_all_hidden_is_not_read(tmp_path):
+    word = docx.Document()
+    style = word.styles.add_style("An", 1)  # a paragraph style that hides its text
+    style.element.get_or_add_rPr().append(parse_xml(f'<w:vanish {nsdecls("w")}/>'))
+    word.add_paragraph("Bản nháp: chưa gửi", style="An")
+    word.add_paragraph("Nội dung báo cáo.")
+    assert texts(read_docx(save(word, tmp_path))) == ["Nội dung báo cáo."]
