@@ -15,6 +15,7 @@ import dataclasses
 import docx
 from docx.oxml.ns import nsdecls
 from docx_builders import add_list, number_paragraph, write_letterhead, write_signoff
+from test_heading_layouts import TEXTS, UNKNOWN  # headings in words of their own, texts in their items' words
 
 from baocao.campaign import load_campaign
 from baocao.parse.bullets import bullet_ladders, list_marker
@@ -32,17 +33,6 @@ TITLES = {
     4: "Tiền của tỉnh đã dành cho đô thị số",
     5: "Các trở lực về con người và thể chế",
     6: "Điều tỉnh mong các bộ, ngành quan tâm",
-}
-# Titles whose words share nothing with the outline's.
-UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
-# Texts that speak their item's words, as provinces' texts do.
-TEXTS = {
-    1: "Trước khi Đề án 950 được ban hành, tỉnh đã triển khai các nội dung công việc về chính quyền điện tử.",
-    2: "Kể từ sau khi có Đề án, thông tin chung: tỉnh đã chọn 3 đô thị thí điểm.",
-    3: "Công tác tuyên truyền, các chương trình, kế hoạch hành động được triển khai hằng năm.",
-    4: "Kinh phí thực hiện các dự án đầu tư, các hạng mục là 120 tỷ đồng.",
-    5: "Khó khăn, vướng mắc về nguồn lực và văn bản quy phạm pháp luật.",
-    6: "Đề xuất, kiến nghị Bộ Xây dựng sớm ban hành hướng dẫn.",
 }
 # A list inside item 2's text, in a Word bullet list of its own, its lines entries (";").
 PROJECTS = ("Trung tâm giám sát, điều hành đô thị thông minh;", "Cổng dịch vụ công trực tuyến;",
