@@ -415,6 +415,11 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
     left, bottom, right, top = page.get_mediabox()
     turn = _Turn(page.get_rotation(), left, bottom, right - left, top - bottom)
     textpage = page.get_textpage()
+    if turn.rotation and _runs_across_sheet(textpage):
+        # A page turned in a viewer and saved: /Rotate turns the sheet on screen, its words still run
+        # across the sheet as they were written; they are read as on the sheet, in order with the pages
+        # around it (a reader tilts the head, not the lines).
+        turn = _Turn(0, left, bottom, right - left, top - bottom)
     runs = _runs(textpage, turn.height if turn.rotation else top, turn)
     if turn.rotation and any(run.font == OCR_FONT for run in runs):
         turn = _Turn(0, left, bottom, right - left, top - bottom)  # a scan's layer: read as the OCR placed it
@@ -440,6 +445,27 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
             notes.append(N_("tables of {pages} could not be read: {reason}").format(
                 pages=_pages([number]), reason=_library_error(e)))
     return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables, frames)
+
+
+def _runs_across_sheet(textpage: pdfium.PdfTextPage, sample: int = 400) -> bool:
+    """Whether most of a page's glyphs (the first `sample` of them) are drawn upright on the
+    unturned sheet, PDFium's angle of each 0: its text runs across the sheet, whatever /Rotate
+    does to the page on screen."""
+    raw = textpage.raw
+    count = min(pdfium_c.FPDFText_CountChars(raw), sample)
+    across = turned = 0
+    for i in range(count):
+        if chr(pdfium_c.FPDFText_GetUnicode(raw, i)).isspace():
+            continue
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
+        if angle < 0:  # PDFium could not tell
+            continue
+        degrees = math.degrees(angle) % 360
+        if degrees < 10 or degrees > 350:
+            across += 1
+        else:
+            turned += 1
+    return across > turned
 
 
 @dataclass(frozen=True)

@@ -815,6 +815,43 @@ def test_a_page_turned_by_rotate_is_read_as_shown(tmp_path, rotation):
     ]
 
 
+def _page_turned_in_viewer_pdf(path, rotation: int):
+    """A report of three portrait pages, each with a running header and a page number, whose
+    second page a reader turned a quarter in a PDF viewer and saved: that page carries
+    /Rotate `rotation`, its text layer still runs across the sheet as it was written."""
+    import pypdfium2 as pdfium
+
+    header = "UBND tỉnh Thái Bình - Báo cáo đô thị thông minh"
+    pages = [
+        Page((Line("1. Tình hình chung", bold=True),
+              Line("Tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến.")), header=header, footer="- 1 -"),
+        Page((Line("Năm 2022, tỉnh hoàn thành trung tâm giám sát điều hành.", space_before=6),
+              Line("2. Khó khăn, vướng mắc", bold=True, space_before=6),
+              Line("Thiếu nguồn nhân lực công nghệ thông tin."),
+              Line("3. Đề xuất, kiến nghị", bold=True, space_before=6)), header=header, footer="- 2 -"),
+        Page((Line("Đề nghị Bộ hướng dẫn bộ chỉ số đánh giá.", space_before=6),), header=header, footer="- 3 -"),
+    ]
+    draw_pdf(path, pages)
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    pdf[1].set_rotation(rotation)
+    pdf.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_a_page_turned_in_a_viewer_is_read_in_order_with_its_neighbours(tmp_path, rotation):
+    document = read_pdf(_page_turned_in_viewer_pdf(tmp_path / "xoay.pdf", rotation))
+    assert [(b.page, b.bold, b.text) for b in document.blocks] == [
+        (1, True, "1. Tình hình chung"),
+        (1, False, "Tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến."),
+        (2, False, "Năm 2022, tỉnh hoàn thành trung tâm giám sát điều hành."),
+        (2, True, "2. Khó khăn, vướng mắc"),
+        (2, False, "Thiếu nguồn nhân lực công nghệ thông tin."),
+        (2, True, "3. Đề xuất, kiến nghị"),
+        (3, False, "Đề nghị Bộ hướng dẫn bộ chỉ số đánh giá."),
+    ]  # the running header and page numbers, on the turned page too, are left out as on the others
+
+
 def _framed_items_pdf(path):
     """A report whose items are each a ruled table of one column: the heading "1. …" in its
     first row, the item's text in its second, wrapped at the cell's right edge, well inside
