@@ -280,7 +280,8 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
                              amounts[0].ambiguous)
     whole = _sum_of_the_others(amounts)
     if whole is not None:
-        rule = N_("the amount the {count} others add up to: {cited}").format(count=len(amounts) - 1, cited=whole.cited)
+        parts = sum(1 for a in amounts if a.vnd != whole.vnd)
+        rule = N_("the amount the {count} others add up to: {cited}").format(count=parts, cited=whole.cited)
         return FundingFigure(whole.vnd, rule, any(a.ambiguous for a in amounts))
     if not add_up:
         return FundingFigure(None, N_("{count} amounts and no stated total: not added up").format(count=len(amounts)),
@@ -393,11 +394,22 @@ def _states_total(line: str) -> bool:
 def _sum_of_the_others(amounts: list[Amount]) -> Amount | None:
     """Of three amounts or more, the one the others add up to exactly: the total written
     with its parts ("2019: 5.960 triệu; 2020: 8.340 triệu; …" and then 14.300 triệu), whatever
-    words label it; adding it to its parts would count the money twice."""
+    words label it, or written twice around them (the others but its repeats); adding it to
+    its parts would count the money twice."""
     if len(amounts) < 3:
         return None
     everything = sum(a.vnd for a in amounts)
-    return next((a for a in amounts if 2 * a.vnd == everything), None)
+    whole = next((a for a in amounts if 2 * a.vnd == everything), None)
+    if whole is not None:
+        return whole
+    # The total written before its parts and again after them ("… là 30 tỷ đồng, như sau: …;
+    # ba nguồn trên là 30 tỷ đồng"): the one figure stated more than once that the others add
+    # up to, each of its mentions left out.
+    for a in amounts:
+        rest = [b.vnd for b in amounts if b.vnd != a.vnd]
+        if len(amounts) - len(rest) > 1 and len(rest) > 1 and sum(rest) == a.vnd:
+            return a
+    return None
 
 
 def _without_wholes(line: str) -> list[Amount]:

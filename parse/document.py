@@ -66,3 +66,6 @@ class Document:
     blocks: tuple[Block, ...]
     ocr: bool = False  # the text was recognised from page images: the reviewer should know
     partial: str = ""  # why only part of the file could be read ("" when all of it was)
+    # The first page's header, its lines and table rows as the body's (a Word file's letterhead
+    # may be there, in a different first page's header, not in the body); "" for none.
+    header: str = ""

@@ -1,6 +1,8 @@
 """Read a .docx report into a `Document`: its paragraphs and table rows in reading order.
 
-Headers and footers are left out (they repeat the letterhead on every page). Text is
+Headers and footers are left out of the blocks (they repeat the letterhead on every page);
+the first page's header is kept apart (`Document.header`), as a letterhead may be written
+there, in the header of a different first page, instead of the body. Text is
 read from the XML rather than `Paragraph.text`, which skips text inside tracked
 insertions (w:ins) — provinces often send drafts with revisions still on. Hidden text
 (w:vanish: parse/hidden.py) is left out, as Word leaves it out of the page.
@@ -94,12 +96,13 @@ def read_docx(path: Path | str) -> Document:
         hidden = current_hidden.set(HiddenRuns.if_any(word))
         try:
             blocks = tuple(_blocks(word))
+            header = _first_page_header(word)
         finally:
             current_hidden.reset(hidden)
             current_fonts.reset(token)
     except _READ_ERRORS as e:
         raise DocumentError(path, _reason(path, e)) from e
-    return Document(name=nfc(path.name), blocks=blocks)
+    return Document(name=nfc(path.name), blocks=blocks, header=header)
 
 
 def _reason(path: Path, error: Exception) -> str:
@@ -123,6 +126,26 @@ def _blocks(word) -> tuple[Block, ...]:
     notes = WordNotes(word, _text)
     read = list(_walk(_content(word.element.body), word, Counters(read_numbering(word)), count(), notes))
     return _with_colour_marks(read)
+
+
+def _first_page_header(word) -> str:
+    """The text of the header Word prints on the first page (the first page's own when the
+    section has a different first page, else its header), paragraphs and table rows as the
+    body's: a line each, a row's cells joined with " | "; "" when it has none."""
+    if not word.sections:
+        return ""
+    section = word.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous:
+        return ""  # the first section's header is not defined: the page has none
+    counters = Counters(read_numbering(word))
+    lines = []
+    for element in _content(header._element):
+        if element.tag == _TBL:
+            lines.extend(row for row, _, _ in _rows(element, word, counters))
+        else:
+            lines.append(clean_line(_text(element)))
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _with_colour_marks(read: list[tuple[Block, str]]) -> tuple[Block, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -87,6 +87,10 @@ def parse_document_for(path: Path, fmt: str, filename: str, outlines: Mapping[st
 
 def _outline_found(document: Document, outline: Sequence[OutlineSection], fmt: str, partial: str) -> ParsedDocument:
     report = extract_sections(document, outline)
+    if document.header:
+        # The first page's header is printed above the body: a letterhead written there
+        # (number, place and date) is the report's, read before the body's own.
+        report = replace(report, letterhead=f"{document.header}\n{report.letterhead}")
     if not report.sections:
         return ParsedDocument(fmt, "no_sections", (), report.letterhead,
                               _with_partial(NO_SECTIONS, partial), ocr=document.ocr, signoff=report.signoff)
@@ -191,15 +195,13 @@ def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
 def _in_unicode(document: Document) -> Document:
     """A PDF made from a TCVN3 or VNI document keeps the legacy codes in its text layer
     (its fonts have no Unicode map): recognised from the text itself, converted."""
-    from dataclasses import replace
-
     from baocao.parse.legacy import detect_legacy, to_unicode
 
     encoding = detect_legacy("\n".join(b.text for b in document.blocks))
     if encoding is None:
         return document
     blocks = tuple(replace(b, text=to_unicode(b.text, encoding)) for b in document.blocks)
-    return Document(document.name, blocks, document.ocr, document.partial)
+    return replace(document, blocks=blocks)
 
 
 def _safe_name(filename: str, fmt: str) -> str:
@@ -217,4 +219,4 @@ def _link(source: Path, named: Path) -> Path:
 
 
 def _renamed(document: Document, filename: str) -> Document:
-    return Document(filename or document.name, document.blocks, document.ocr, document.partial)
+    return replace(document, name=filename or document.name)

@@ -445,6 +445,19 @@ def test_of_three_amounts_or_more_the_one_the_others_add_up_to_is_the_total_what
     assert figure.vnd == 12_000_000_000 and figure.rule.startswith("the amount the 3 others add up to")
 
 
+def test_a_total_written_before_its_parts_and_again_after_them_is_the_total_not_added_to_itself():
+    text = ("Kinh phí bố trí cho đề án giai đoạn 2020 – 2023 là 30 tỷ đồng, theo nguồn như sau:\n"
+            "- Nguồn thứ nhất: 18 tỷ đồng;\n- Nguồn thứ hai: 7 tỷ đồng;\n- Nguồn thứ ba: 5 tỷ đồng.\n"
+            "Ba nguồn trên là 30 tỷ đồng.")  # no word of the text says "tổng"
+    figure = funding_total(text)
+    assert figure.vnd == 30_000_000_000 and figure.rule.startswith("the amount the 3 others add up to")
+
+
+def test_a_figure_written_twice_that_the_others_do_not_add_up_to_is_no_total():
+    text = "Năm 2021 bố trí 5 tỷ đồng. Năm 2022 bố trí 3 tỷ đồng. Năm 2023 bố trí 5 tỷ đồng."
+    assert funding_total(text).vnd == 13_000_000_000
+
+
 def test_two_equal_amounts_are_two_parts_not_a_total_and_its_part():
     assert funding_total("Năm 2021 bố trí 5 tỷ đồng. Năm 2022 bố trí 5 tỷ đồng.").vnd == 10_000_000_000
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from baocao.parse.letterhead import report_date, report_number, report_reference
+from baocao.parse.letterhead import ReportReference, report_date, report_number, report_reference
 
 HA_NOI = ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI Số: 215/BC-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
           "Tự do - Hạnh phúc Hà Nội, ngày 23 tháng 5 năm 2022\nBÁO CÁO\nTình hình phát triển đô thị thông minh\n"
@@ -188,3 +188,34 @@ def test_a_blank_number_field_takes_the_number_read_apart_beside_or_a_line_or_tw
 ])
 def test_a_blank_number_field_takes_no_number_that_is_not_its_own(letterhead):
     assert report_number(letterhead) is None
+
+
+def _report_with_letterhead_in_header(path, first_page_only: bool):
+    """A report whose letterhead's table (number, place and date) is in the Word header, not
+    the body: the first page's own header (a different first page) or the one of every page."""
+    import docx
+    from docx.shared import Cm
+    from docx_builders import LETTERHEAD_ROWS, build_report
+
+    build_report(path, letterhead=(("", ""),))
+    word = docx.Document(str(path))
+    section = word.sections[0]
+    section.different_first_page_header_footer = first_page_only
+    header = section.first_page_header if first_page_only else section.header
+    table = header.add_table(len(LETTERHEAD_ROWS), 2, Cm(16))
+    for row, texts in zip(table.rows, LETTERHEAD_ROWS, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    word.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("first_page_only", [True, False])
+def test_a_letterhead_written_in_the_first_pages_header_gives_the_number_and_date(tmp_path, first_page_only):
+    from baocao.campaign import load_campaign
+    from baocao.parse.reports import parse_document
+
+    path = _report_with_letterhead_in_header(tmp_path / "dau-trang.docx", first_page_only)
+    parsed = parse_document(path, "docx", path.name, load_campaign().sections)
+    assert parsed.status == "ok"
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("123/BC-UBND", date(2022, 5, 27))
