@@ -290,29 +290,61 @@ def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Bl
 
 def _rows(table, word, counters: Counters) -> Iterator[tuple[str, bool, etree._Element]]:
     """Each row as (cells joined with " | ", bold, the w:tr); a table nested in a cell follows
-    its row."""
+    its row. A cell's text written after a table nested in it (an answer's table between
+    its sentences, "Đơn vị tính: …" over it, the sentences after it below) follows that
+    table, a row of one cell of its own: it is read where it is written, not before it."""
     for tr in table.iter(qn("w:tr")):
         if _enclosing_table(tr) is not table:
             continue  # a nested table's row: yielded after the row holding it
         cells, bold, nested = [], True, []
+        after: list = []  # what a cell holds after its first nested table: tables and lines
         for tc in tr.iter(qn("w:tc")):
             if _enclosing_table(tc) is not table or _continues_vertical_merge(tc):
                 continue
-            lines = []
+            lines, tail = [], None
             for element in _content(tc):
                 if element.tag == _TBL:
-                    nested.append(element)
+                    if tail is None and not after:
+                        tail = []
+                    (nested if tail is None else tail).append(element)
                     continue
                 paragraph = Paragraph(element, word._body)
                 label = counters.label(list_ref(paragraph),
                                        (paragraph_style(paragraph).style_id if paragraph_style(paragraph) else ""))
                 text = " ".join(part for part in (_text(element), _box_text(element)) if part.strip())
-                lines.append(f"{label} {text}" if label else text)
+                line = f"{label} {text}" if label else text
                 bold = bold and _all_runs(element, paragraph, "bold")
+                if tail is None:
+                    lines.append(line)
+                else:
+                    tail.append((line, element))
+            if tail and any(isinstance(part, tuple) and part[0].strip() for part in tail):
+                after = tail
+            elif tail:
+                nested.extend(part for part in tail if not isinstance(part, tuple))
             cells.append(clean_line(" ".join(lines)))
         yield " | ".join(cells), bold, tr
         for inner in nested:
             yield from _rows(inner, word, counters)
+        yield from _rows_after(after, word, counters)
+
+
+def _rows_after(parts: list, word, counters: Counters) -> Iterator[tuple[str, bool, etree._Element]]:
+    """A cell's tables and lines after its first nested table (_rows), in order: each run
+    of lines one row of one cell (given its first paragraph: the row holding them has its
+    notes), each table its rows."""
+    run: list = []
+    for part in [*parts, None]:
+        if isinstance(part, tuple):
+            run.append(part)
+            continue
+        if run:
+            text = clean_line(" ".join(line for line, _ in run))
+            if text:
+                yield text, all(_all_runs(e, Paragraph(e, word._body), "bold") for _, e in run), run[0][1]
+            run = []
+        if part is not None:
+            yield from _rows(part, word, counters)
 
 
 def _enclosing_table(element):

@@ -51,9 +51,10 @@ LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dun
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
 # "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
-# after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ").
+# after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ"), the
+# space after a slash lost ("1I/NHỮNG" for "II/ NHỮNG": a slash is no mark a word goes on from).
 _MISREAD_ROMAN = re.compile(
-    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s)")
+    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s|(?<=/)[^\W\d_]{2})")
 # "I/" in a bold serif face read as one letter, a U with a horn ("VƯ" for "VI/").
 _SLASHED_I = re.compile(r"^(?P<numeral>[IVXLHl1|!\]\[]{0,4})[ƯU](?=\s)")
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II"})

@@ -138,6 +138,17 @@ def test_a_slash_is_a_roman_numerals_mark_and_an_i_with_its_slash_may_read_as_u_
     assert misread_roman("Ư NHỮNG VIỆC") == (1, False, ".")
 
 
+def test_a_roman_numerals_slash_read_with_no_space_after_it_still_opens_its_item():
+    # "II/ NHỮNG…" read "1I/NHỮNG…": the I read as a 1 and the space after the slash lost.
+    assert misread_roman("1I/NHỮNG VIỆC") == (2, True, ".")
+    assert misread_roman("I/O của hệ thống") is None  # a word with a slash in it
+    document = report([], ["I/", "1I/", "III/", "IV/", "V/", "VI/"])
+    blocks = tuple(replace(b, text=b.text.replace("1I/ ", "1I/"), number=leading_label(b.text.replace("1I/ ", "1I/")))
+                   for b in document.blocks)
+    found = texts(replace(document, blocks=blocks))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
 def test_a_letter_ladders_heading_misread_by_ocr_is_found_where_the_ladder_skips_it():
     # "f/" read "£/": after "a/" … "e/" the ladder would write "f/" there.
     found = texts(report([], ["a/", "b/", "c/", "d/", "e/", "£/"]))
