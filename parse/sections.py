@@ -44,7 +44,7 @@ from baocao.parse.alignment import (
     text_likeness,
     two_parts,
 )
-from baocao.parse.bullets import bullet_ladders, list_marker
+from baocao.parse.bullets import LADDER_CHARS, LADDER_EXTRA, bullet_ladders, list_marker
 from baocao.parse.confidence import (
     CLOSE_MARGIN,
     TOO_SHORT_LETTERS,
@@ -973,7 +973,7 @@ def _told_by_structure(told: _Told, at_level: list[_Heading], level: tuple) -> b
     them, and half of them at least, speaking its item more than any other (_told_convincingly
     without the words' hints). Fewer or more headings than items, or any taken out of order or
     for none, prove nothing by their places alone."""
-    if not (level[0] == "style" or all(h.run_in for h in at_level)):
+    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level)):
         return False
     item_count = len(told.sequence[0].likeness)
     if list(told.items) != [(k,) for k in range(item_count)]:
@@ -1039,7 +1039,7 @@ def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tupl
     heading of theirs ("II. PHƯƠNG HƯỚNG…") ends the section before it."""
     first = levels[level][0].first
     return {key for key, at_level in levels.items()
-            if key != level and key[0] not in ("unnumbered", "bullet") and at_level[0].first < first
+            if key != level and key[0] not in ("unnumbered", "bullet", "styled") and at_level[0].first < first
             and len(at_level) <= MAX_CONTAINERS}
 
 
@@ -1051,13 +1051,49 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     no empty paragraphs) joined with it."""
     titles = _title_positions(blocks) | skip
     limit = _signoff_limit(blocks, after)
-    bulleted = bullet_ladders(blocks, after, limit, len(outline))
+    bulleted = {**_style_ladders(blocks, after, limit, len(outline)),
+                **bullet_ladders(blocks, after, limit, len(outline))}
     headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
     nested = _nested_ladders(headings)
     if nested:
         bulleted = {pos: key for pos, key in bulleted.items() if key not in nested}
         headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
     return headings
+
+
+def _style_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count: int) -> dict[int, tuple]:
+    """The paragraphs of a Word file between `after` and `limit` whose paragraph style, of any
+    name ("Mục lớn", "Đề mục"), is a heading level's by its use: a style that is not the body's
+    (the one most of these paragraphs have) nor a heading style by name, given to
+    CONVINCING_COUNT paragraphs at least and no more than the outline's items and LADDER_EXTRA,
+    every one of them a title (unnumbered, no bullet, no longer than LADDER_CHARS, not ending as
+    a sentence or a list's entry does) with text of another style under it before the next one.
+    By position, each with its level's key ("styled", the style's name)."""
+    paragraphs = [pos for pos in range(max(after + 1, 0), limit)
+                  if blocks[pos].kind == "paragraph" and blocks[pos].page is None]
+    uses = Counter(blocks[pos].style for pos in paragraphs)
+    if not uses:
+        return {}
+    body = uses.most_common(1)[0][0]
+    groups: dict[str, list[int]] = {}
+    for pos in paragraphs:
+        groups.setdefault(blocks[pos].style, []).append(pos)
+    ladders: dict[int, tuple] = {}
+    for style, positions in groups.items():
+        if style == body or not style or not CONVINCING_COUNT <= len(positions) <= item_count + LADDER_EXTRA:
+            continue
+        if not all(_styled_title(blocks[pos]) for pos in positions):
+            continue
+        if any(b - a < 2 for a, b in zip(positions, [*positions[1:], limit], strict=True)):
+            continue  # a list's lines, or a last one with nothing under it
+        ladders.update(dict.fromkeys(positions, ("styled", style)))
+    return ladders
+
+
+def _styled_title(block: Block) -> bool:
+    text = block.text.rstrip()
+    return (block.heading_level is None and not block.number and not list_marker(block)
+            and len(text) <= LADDER_CHARS and not text.endswith((";", ",", ".")))
 
 
 def _nested_ladders(headings: list[_Heading]) -> set[tuple]:

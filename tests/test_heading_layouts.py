@@ -676,3 +676,17 @@ def test_bold_points_opened_by_a_dash_among_run_in_leads_are_their_items_text(tm
         for point in points:
             assert point in texts[n] and f"Nội dung {point[2:-1].lower()} của tỉnh" in texts[n]
         assert texts[n].endswith(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
+
+
+def test_a_paragraph_style_of_any_name_given_only_to_short_lines_over_text_is_a_heading_level(tmp_path):
+    """A style of the province's own name, no heading style's ("Mục lớn", based on the body's),
+    given to one short line over each item's text and to nothing else: a level of headings by
+    its use, the items though their words hint at none."""
+    import docx
+
+    path = styled_headings_report(tmp_path / "bao-cao.docx", style_name="Mục lớn")
+    document = docx.Document(path)
+    document.styles["Mục lớn"].base_style = document.styles["Normal"]
+    document.save(path)
+    report = read(path)
+    assert {s.number: s.text for s in report.sections} == PLAIN_TEXTS
