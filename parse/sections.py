@@ -44,7 +44,7 @@ from baocao.parse.alignment import (
     text_likeness,
     two_parts,
 )
-from baocao.parse.bullets import bullet_ladders
+from baocao.parse.bullets import LADDER_CHARS, LADDER_EXTRA, bullet_ladders, list_marker
 from baocao.parse.confidence import (
     CLOSE_MARGIN,
     TOO_SHORT_LETTERS,
@@ -657,7 +657,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         levels.setdefault(heading.level, []).append(heading)
     evidence = {h.first: _evidence(h, outline, ocr) for h in headings}
     level, taken = _section_level(levels, evidence, leading is not None, len(outline))
-    at_level = _without_nested_lists(levels[level])
+    at_level = _without_nested_lists(_without_points(blocks, levels[level]))
     if len(at_level) < len(levels[level]):
         levels[level] = at_level
         taken = list(align(_sequence(at_level, evidence, leading is not None, len(outline)), len(outline)).items)
@@ -665,7 +665,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     told = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr)
     # A quoted outline says the report answers it: its answers need not convince by themselves.
     if not (quoted or _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):])
-            or (told is not None and _told_convincingly(told))):
+            or (told is not None and (_told_convincingly(told) or _told_by_structure(told, at_level, level)))):
         return []
     # Where the texts overturn the headings' own reading (a heading taken for another item
     # than by its words and place alone, or for one where they took it for none), the texts are
@@ -954,9 +954,32 @@ def _told_convincingly(told: _Told) -> bool:
     pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if items and e.told]
     in_order = all(a[-1] < b[0] for (_, a), (_, b) in zip(pairs, pairs[1:], strict=False))
     hinted = sum(max(e.likeness[i] for i in items) for e, items in pairs)
-    speaking = sum(1 for e, items in pairs
-                   if max(e.told[i] for i in items) >= max(e.told) and max(e.told[i] for i in items) > 0)
-    return in_order and hinted >= WEAKLY_TOTAL and speaking >= max(CONVINCING_COUNT, len(pairs) / 2)
+    return in_order and hinted >= WEAKLY_TOTAL and _speaking(pairs) >= max(CONVINCING_COUNT, len(pairs) / 2)
+
+
+def _speaking(pairs: list[tuple[Evidence, tuple[int, ...]]]) -> int:
+    """How many headings' texts speak the item taken more than any other item, beyond what the level's texts share."""
+    return sum(1 for e, items in pairs
+               if max(e.told[i] for i in items) >= max(e.told) and max(e.told[i] for i in items) > 0)
+
+
+def _told_by_structure(told: _Told, at_level: list[_Heading], level: tuple) -> bool:
+    """Headings whose words hint at nothing (the province's own: "Tiền đã chi, chia theo nguồn",
+    "Về mặt chưa làm được: …") still make a report on the outline when the document's own
+    structure sets them apart as one level with one heading per item: a heading style (whatever
+    its name), or leads run into their paragraphs and closed by a colon, every one of the level;
+    as many of them as the outline has items (the untitled text before them, taken for the first,
+    counting), taken one per item in the outline's order, and the text under CONVINCING_COUNT of
+    them, and half of them at least, speaking its item more than any other (_told_convincingly
+    without the words' hints). Fewer or more headings than items, or any taken out of order or
+    for none, prove nothing by their places alone."""
+    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level)):
+        return False
+    item_count = len(told.sequence[0].likeness)
+    if list(told.items) != [(k,) for k in range(item_count)]:
+        return False
+    pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if e.told]
+    return _speaking(pairs) >= max(CONVINCING_COUNT, len(pairs) / 2)
 
 
 def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:
@@ -987,6 +1010,22 @@ def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:
     return kept
 
 
+def _without_points(blocks: tuple[Block, ...], headings: list[_Heading]) -> list[_Heading]:
+    """An unnumbered level's headings without the points inside them, where CONVINCING_COUNT
+    headings or more are leads run into their text ("Về tiền…: Số vốn đã giải ngân…") and no
+    lead opens with a list's bullet: a whole line of the level opened by a bullet ("- Về hạ
+    tầng và nền tảng số:"), after a lead, is of another shape, a point of the lead's item set
+    bold like the leads, not an item's heading. Only the level chosen for the sections is read
+    so, once chosen; any other level is returned as it is."""
+    if not headings or headings[0].level[0] != "unnumbered":
+        return headings
+    leads = [h for h in headings if h.run_in]
+    if len(leads) < CONVINCING_COUNT or any(list_marker(blocks[h.first]) for h in leads):
+        return headings
+    return [h for h in headings
+            if h.run_in or h.first < leads[0].first or not list_marker(blocks[h.first])]
+
+
 def _restarts(headings: list[_Heading]) -> int:
     """How often the numbers of a level start again: sub-headings restart under each
     section ("1.", "2.", "1.", "2."), the section level does not."""
@@ -1000,7 +1039,7 @@ def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tupl
     heading of theirs ("II. PHƯƠNG HƯỚNG…") ends the section before it."""
     first = levels[level][0].first
     return {key for key, at_level in levels.items()
-            if key != level and key[0] not in ("unnumbered", "bullet") and at_level[0].first < first
+            if key != level and key[0] not in ("unnumbered", "bullet", "styled") and at_level[0].first < first
             and len(at_level) <= MAX_CONTAINERS}
 
 
@@ -1012,13 +1051,49 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     no empty paragraphs) joined with it."""
     titles = _title_positions(blocks) | skip
     limit = _signoff_limit(blocks, after)
-    bulleted = bullet_ladders(blocks, after, limit, len(outline))
+    bulleted = {**_style_ladders(blocks, after, limit, len(outline)),
+                **bullet_ladders(blocks, after, limit, len(outline))}
     headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
     nested = _nested_ladders(headings)
     if nested:
         bulleted = {pos: key for pos, key in bulleted.items() if key not in nested}
         headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
     return headings
+
+
+def _style_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count: int) -> dict[int, tuple]:
+    """The paragraphs of a Word file between `after` and `limit` whose paragraph style, of any
+    name ("Mục lớn", "Đề mục"), is a heading level's by its use: a style that is not the body's
+    (the one most of these paragraphs have) nor a heading style by name, given to
+    CONVINCING_COUNT paragraphs at least and no more than the outline's items and LADDER_EXTRA,
+    every one of them a title (unnumbered, no bullet, no longer than LADDER_CHARS, not ending as
+    a sentence or a list's entry does) with text of another style under it before the next one.
+    By position, each with its level's key ("styled", the style's name)."""
+    paragraphs = [pos for pos in range(max(after + 1, 0), limit)
+                  if blocks[pos].kind == "paragraph" and blocks[pos].page is None]
+    uses = Counter(blocks[pos].style for pos in paragraphs)
+    if not uses:
+        return {}
+    body = uses.most_common(1)[0][0]
+    groups: dict[str, list[int]] = {}
+    for pos in paragraphs:
+        groups.setdefault(blocks[pos].style, []).append(pos)
+    ladders: dict[int, tuple] = {}
+    for style, positions in groups.items():
+        if style == body or not style or not CONVINCING_COUNT <= len(positions) <= item_count + LADDER_EXTRA:
+            continue
+        if not all(_styled_title(blocks[pos]) for pos in positions):
+            continue
+        if any(b - a < 2 for a, b in zip(positions, [*positions[1:], limit], strict=True)):
+            continue  # a list's lines, or a last one with nothing under it
+        ladders.update(dict.fromkeys(positions, ("styled", style)))
+    return ladders
+
+
+def _styled_title(block: Block) -> bool:
+    text = block.text.rstrip()
+    return (block.heading_level is None and not block.number and not list_marker(block)
+            and len(text) <= LADDER_CHARS and not text.endswith((";", ",", ".")))
 
 
 def _nested_ladders(headings: list[_Heading]) -> set[tuple]:

@@ -596,3 +596,97 @@ def test_a_last_sentence_with_a_date_that_is_not_the_reports_own_stays_in_the_la
     lines = [line for n in range(1, 7) for line in (Bold(f"{n}. {UNKNOWN[n]}"), TEXTS[n])]
     report = read(build_lines(tmp_path / "bao-cao.docx", (*lines, asked)))
     assert {s.number: s.text for s in report.sections}[6] == f"{TEXTS[6]}\n{asked}"
+
+
+def styled_headings_report(path, style_name="Tiêu đề 2", texts=None):
+    """Each heading a paragraph of a heading style of the province's own name, not bold, its
+    words sharing nothing with the outline's; the text under it plain paragraphs."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    style = document.styles.add_style(style_name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Heading 2"]
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        document.add_paragraph(words, style=style_name)
+        document.add_paragraph((texts or TEXTS)[n])
+        document.add_paragraph(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+PLAIN_TEXTS = {n: f"{TEXTS[n]}\nCác sở, ngành của tỉnh đã báo cáo phần {n}." for n in UNKNOWN}
+
+
+def test_a_heading_style_with_one_heading_per_item_is_the_items_whatever_their_words(tmp_path):
+    """The document's own structure sets the headings apart as one level, as many as the
+    outline has items: taken one per item in order, their texts confirming, they are the
+    items though their words hint at none."""
+    report = read(styled_headings_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == PLAIN_TEXTS
+
+
+def test_a_heading_style_with_one_heading_per_item_over_texts_of_no_item_is_no_report(tmp_path):
+    texts = dict.fromkeys(UNKNOWN, "Nội dung do địa phương tự trình bày theo cách riêng.")
+    assert read(styled_headings_report(tmp_path / "bao-cao.docx", texts=texts)).sections == ()
+
+
+def run_in_report(path, points: dict[int, tuple[str, ...]] | None = None, words=UNKNOWN):
+    """Each item a paragraph opening with a bold lead closed by a colon ("Về …:"), its text
+    run in after it, then a plain paragraph; under some items, bold points opened by a dash
+    ("- Về …:"), each with a line of text under it."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, title in words.items():
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"Về {title.lower()}:").bold = True
+        paragraph.add_run(f" {TEXTS[n]}")
+        for point in (points or {}).get(n, ()):
+            document.add_paragraph().add_run(point).bold = True
+            document.add_paragraph(f"Nội dung {point[2:-1].lower()} của tỉnh đã được báo cáo.")
+        document.add_paragraph(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_leads_run_into_their_paragraphs_one_per_item_are_the_items_whatever_their_words(tmp_path):
+    report = read(run_in_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == PLAIN_TEXTS
+    assert report.sections[3].heading == f"Về {UNKNOWN[4].lower()}:"
+
+
+POINTS = {2: ("- Về hạ tầng số:",), 5: ("- Về nguồn lực:", "- Về cơ chế:")}
+
+
+def test_bold_points_opened_by_a_dash_among_run_in_leads_are_their_items_text(tmp_path):
+    """A whole bold line opened by a bullet ("- Về nguồn lực:") between leads run into their
+    paragraphs is of another shape: a point of the item above it, its line and the text under
+    it that item's text, not a heading that ends it."""
+    report = read(run_in_report(tmp_path / "bao-cao.docx", POINTS, words=HINTING))
+    texts = {s.number: s.text for s in report.sections}
+    assert set(texts) == set(UNKNOWN)
+    for n, points in POINTS.items():
+        for point in points:
+            assert point in texts[n] and f"Nội dung {point[2:-1].lower()} của tỉnh" in texts[n]
+        assert texts[n].endswith(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
+
+
+def test_a_paragraph_style_of_any_name_given_only_to_short_lines_over_text_is_a_heading_level(tmp_path):
+    """A style of the province's own name, no heading style's ("Mục lớn", based on the body's),
+    given to one short line over each item's text and to nothing else: a level of headings by
+    its use, the items though their words hint at none."""
+    import docx
+
+    path = styled_headings_report(tmp_path / "bao-cao.docx", style_name="Mục lớn")
+    document = docx.Document(path)
+    document.styles["Mục lớn"].base_style = document.styles["Normal"]
+    document.save(path)
+    report = read(path)
+    assert {s.number: s.text for s in report.sections} == PLAIN_TEXTS
