@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+
+from baocao.parse.styles import cached, style_by_id, style_chain
 
 _VANISH = qn("w:vanish")
 _RPR = qn("w:rPr")
 _VAL = qn("w:val")
 _W_P = qn("w:p")
-_STYLE_ID = qn("w:styleId")
 _OFF = {"0", "false", "off"}
 
 
@@ -25,14 +27,9 @@ class HiddenRuns:
     """The hidden runs of one document."""
 
     def __init__(self, word):
-        styles = word.styles.element
-        self._styles = {s.get(_STYLE_ID): s for s in styles.iterfind(qn("w:style"))}
-        self._default_paragraph = next(
-            (s.get(_STYLE_ID) for s in self._styles.values()
-             if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")), None)
-        defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
+        self._part = word.part
+        defaults = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
         self._default = _vanish_of(defaults) or False
-        self._chains: dict[str | None, bool | None] = {}
 
     @classmethod
     def if_any(cls, word) -> "HiddenRuns | None":
@@ -49,29 +46,24 @@ class HiddenRuns:
             return own
         rpr = run.find(_RPR)
         char_style = rpr.find(qn("w:rStyle")) if rpr is not None else None
-        if char_style is not None and (styled := self._chain(char_style.get(_VAL))) is not None:
-            return styled
+        if char_style is not None:
+            styled = self._styled(char_style.get(_VAL), WD_STYLE_TYPE.CHARACTER)
+            if styled is not None:
+                return styled
         paragraph = run.getparent()
         while paragraph is not None and paragraph.tag != _W_P:
             paragraph = paragraph.getparent()
         style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if paragraph is not None else None
-        styled = self._chain(style.get(_VAL) if style is not None else self._default_paragraph)
+        styled = self._styled(style.get(_VAL) if style is not None else None, WD_STYLE_TYPE.PARAGRAPH)
         return self._default if styled is None else styled
 
-    def _chain(self, style_id: str | None) -> bool | None:
+    def _styled(self, style_id: str | None, style_type) -> bool | None:
         """The vanish a style sets, itself or through the styles it is based on (None: unset)."""
-        if style_id not in self._chains:
-            found, seen, current = None, set(), style_id
-            while current and current not in seen and current in self._styles:
-                seen.add(current)
-                style = self._styles[current]
-                found = _vanish_of(style)
-                if found is not None:
-                    break
-                based = style.find(qn("w:basedOn"))
-                current = based.get(_VAL) if based is not None else None
-            self._chains[style_id] = found
-        return self._chains[style_id]
+        def found():
+            chain = style_chain(self._part, style_by_id(self._part, style_id, style_type))
+            return next((v for style in chain if (v := _vanish_of(style.element)) is not None), None)
+
+        return cached(self._part, ("vanish", style_type, style_id), found)
 
 
 def _vanish_of(owner) -> bool | None:

@@ -117,7 +117,6 @@ class Counters:
         counts[level + 1 :] = [None] * (MAX_LEVELS - level - 1)
         return _render(numbered, definition, counts)
 
-
     def bullet(self, ref: ListRef | None, style_id: str = "") -> str:
         """The mark Word draws for a paragraph of `ref` when its level is a bullet ("❖", "•",
         a symbol font's private-use character): a list marker that is no number; "" for a

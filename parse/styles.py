@@ -37,6 +37,12 @@ def run_style(run):
     return cached(run.part, ("r", style_id), lambda: _style(run.part, style_id, WD_STYLE_TYPE.CHARACTER))
 
 
+def style_by_id(part, style_id: str | None, style_type):
+    """A style of the document by its id, as an element that names it gets it (the type's
+    default for None or an id the document lacks)."""
+    return cached(part, ("id", style_type, style_id), lambda: _style(part, style_id, style_type))
+
+
 def _style(part, style_id, style_type):
     """What python-docx's `paragraph.style`, `run.style`, `table.style` give
     (part.get_style), but the default style of an element without its own is found with
