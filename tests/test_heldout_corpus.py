@@ -7,7 +7,7 @@ fixtures/make_heldout.py): what is committed is what the generator makes, their 
 share no phrase with the campaign's lists (else they would measure the lists again), a later
 pool's share no wording with an earlier pool's (else it would measure what the earlier pool's
 failures taught), and each pool holds every ladder and layout it promises.
-Pools 1-13 have been looked at and are tuning corpora now (pool 13 once, at the end of the
+Pools 1-13 have been looked at and are tuning corpora now (pool 13 once, at the start of the
 twelfth session); pool 14 is the held-out one, made before pool 13 was read.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
