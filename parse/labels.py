@@ -299,13 +299,19 @@ def page_mark(text: str) -> bool:
 # A label counting in letters ("a)", "b/", "(c)", "D."); a capital of a Roman numeral's is the numeral's.
 _LETTER_COUNTER = re.compile(r"(?P<before>[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])(?P<after>[.)\]/:\-]?[)\]]?)")
 _LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
+# A label counting in lower-case Roman numerals ("(ii)", "iv.", "(v)"), as label_shape reads them.
+_LOWER_ROMAN_COUNTER = re.compile(r"(?P<before>[(\[]?)(?P<roman>[ivxl]+)(?P<after>[.)\]/:\-]?[)\]]?)")
 
 
 def relabelled(label: str, value: int) -> str | None:
     """The label written with its last counter at `value`, as its ladder would write it:
     "(V)" -> "(VI)" for 6, "1.4." -> "1.5." for 5, "03." -> "04." for 4 (zero-padded as
-    it is), "e/" -> "f/" for 6 (a letter's ladder: a to z, in the label's case, đ counted as d);
+    it is), "e/" -> "f/" for 6 (a letter's ladder: a to z, in the label's case, đ counted as d),
+    "(ii)" -> "(i)" for 1 (a lower-case Roman numeral's, "(v)" one too as label_shape reads it);
     None for a counter in words or no counter."""
+    lower = _LOWER_ROMAN_COUNTER.fullmatch(label)
+    if lower and label_shape(label).strip("()[]./:-") == "i":
+        return f"{lower['before']}{_roman(value).lower()}{lower['after']}" if value >= 1 else None
     letter = _LETTER_COUNTER.fullmatch(label)
     if letter:
         first = "a" if letter["letter"].islower() else "A"

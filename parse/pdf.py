@@ -42,7 +42,7 @@ from baocao.i18n import N_
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
-from baocao.parse.labels import is_lead, leading_label, page_mark
+from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.parse.textlayer import vietnamese_share
 from baocao.text import clean_line, fold, nfc
@@ -71,6 +71,9 @@ MIXED_COLOUR = -1
 # are this much wider than the scan's body text (ink.py: bold lines measured 1.23-1.57 times,
 # regular ones at most 1.10).
 BOLD_STROKE_RATIO = 1.2
+# A scanned line's opening words weighed against the rest of it (_inked_lead): this many words at
+# least, its label aside; fewer have too little ink to tell.
+INKED_LEAD_WORDS = 2
 # Tesseract's letter sizes for the lines of one paragraph came out a point or two apart
 # (11-13 pt for 13 pt type); a title over its subject, 15-16 pt over 12 pt. Sizes of OCR lines
 # differ only by this ratio.
@@ -530,8 +533,9 @@ def _bold_by_ink(pages: list[_Page]) -> list[_Page]:
             for line, flag in zip(lines, flags, strict=True)}
     if not bold:
         return pages
-    return [replace(page, lines=tuple(replace(line, bold=bold[id(line)]) if id(line) in bold else line
-                                      for line in page.lines)) for page in pages]
+    # a line opening with a bold lead (_inked_lead) is not bold: the rest of it is the text's
+    return [replace(page, lines=tuple(replace(line, bold=bold[id(line)] and not line.lead) if id(line) in bold
+                                      else line for line in page.lines)) for page in pages]
 
 
 def _sheet_sides(glyphs: _Glyphs) -> tuple[_Glyphs, ...]:
@@ -1236,8 +1240,8 @@ def _without_rule_glyphs(text: str) -> str:
 def _bold_lead(runs: Sequence[_Run], text: str) -> str:
     """The bold sentence (or words ending in a colon, or a numbered title: labels.is_lead) a
     line opens with, its rest not bold, or the same set in small capitals, its rest in the body's
-    type (_small_capitals_lead); "" for none. Spaces between runs are the line's own, so it is
-    read off the line's text."""
+    type (_small_capitals_lead), or on a scanned line the same seen in the ink (_inked_lead); ""
+    for none. Spaces between runs are the line's own, so it is read off the line's text."""
     bold = []
     for run in runs:
         if not run.bold and run.text.strip():
@@ -1245,7 +1249,7 @@ def _bold_lead(runs: Sequence[_Run], text: str) -> str:
         bold.append(run.text)
     else:
         return ""
-    letters = len("".join("".join(bold).split())) or _small_capitals_lead(runs)
+    letters = len("".join("".join(bold).split())) or _small_capitals_lead(runs) or _inked_lead(runs)
     if not letters:
         return ""
     # Where the bold letters end in the line's text: after as many letters, spaces aside.
@@ -1257,6 +1261,24 @@ def _bold_lead(runs: Sequence[_Run], text: str) -> str:
             break
     lead = text[:end].strip()
     return lead if end < len(text.rstrip()) and is_lead(lead, text[end:]) else ""
+
+
+def _inked_lead(runs: Sequence[_Run]) -> int:
+    """How many letters (spaces aside) of a scanned line's opening words, up to the first that
+    ends in a colon or a full stop, are inked BOLD_STROKE_RATIO times as heavy as the words after
+    them: a bold lead run into its paragraph ("Về ngân quỹ tỉnh đã dồn…: Tính chung cả vốn…"),
+    which the OCR layer, with no weight, does not show and which leaves the line as a whole
+    bold or not by how much of it the lead takes (_bold_by_ink). 0 for none; a label ("d.",
+    "1.") or a word is too little ink to weigh."""
+    if not runs or any(run.ink is None for run in runs):
+        return 0
+    end = next((k for k, run in enumerate(runs[:-1], start=1) if run.text.rstrip().endswith((":", "."))), 0)
+    opening = "".join(run.text for run in runs[:end])
+    if not end or len(strip_label(opening.strip()).split()) < INKED_LEAD_WORDS:
+        return 0
+    lead = sum((run.ink for run in runs[:end]), Ink()).stroke_width
+    rest = sum((run.ink for run in runs[end:]), Ink()).stroke_width
+    return len("".join(opening.split())) if lead and rest and lead >= BOLD_STROKE_RATIO * rest else 0
 
 
 def _small_capitals_lead(runs: Sequence[_Run]) -> int:

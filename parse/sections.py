@@ -1126,6 +1126,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
                  if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted) and pos not in titles]
     headings: list[_Heading] = []
     skip = set()
+    cut = _cut_titles(blocks, positions)
     for pos in positions:
         if pos in skip:
             continue
@@ -1139,7 +1140,8 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
         if following is not None and not following.number and (
-                _label_only(block) or (ocr and _misread_label_only(block)) or _wrapped(block, following, outline)):
+                _label_only(block) or (ocr and _misread_label_only(block)) or _wrapped(block, following, outline)
+                or pos in cut):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
@@ -1465,6 +1467,32 @@ def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]
     return ((same_level or continued_capitals)
             and not block.text.rstrip().endswith((".", ":", ";"))
             and not labelled and not match_heading(following.text, outline))
+
+
+def _cut_titles(blocks: tuple[Block, ...], positions: Sequence[int]) -> set[int]:
+    """The numbered headings whose title goes on in the heading-like line under them (Enter
+    pressed where the line should wrap: "1.1 Công nghệ số trong điều hành đô thị của tỉnh" over
+    "ở thời điểm năm 2017"), by position. That line is set as the first is (bold or not, the same
+    heading style, underlined or not, in capitals or not), has no number of its own, and follows
+    a first line that ends no sentence; it opens in lower case, which no title does, or it is
+    one of a numbered level's where most such lines do (a title goes on with a name: "Mong muốn
+    tỉnh gửi tới" over "Chính phủ cùng các bộ")."""
+    taken = set(positions)
+    pairs: dict[tuple, list[int]] = {}
+    for pos in positions:
+        block = blocks[pos]
+        following = blocks[pos + 1] if pos + 1 in taken else None
+        if (following is None or not block.number or following.number or not strip_label(block.line).strip()
+                or block.text.rstrip().endswith((".", ":", ";"))
+                or (block.bold, block.heading_level, block.underlined, is_all_caps(block.text))
+                != (following.bold, following.heading_level, following.underlined, is_all_caps(following.text))):
+            continue
+        pairs.setdefault(heading_level_key(block), []).append(pos)
+    cut = set()
+    for at_level in pairs.values():
+        lower = [pos for pos in at_level if blocks[pos + 1].text.lstrip()[:1].islower()]
+        cut.update(at_level if len(lower) >= CONVINCING_COUNT and 2 * len(lower) > len(at_level) else lower)
+    return cut
 
 
 def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = frozenset()) -> int:

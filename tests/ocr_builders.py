@@ -200,6 +200,7 @@ class PageLine:
     indent: bool = False  # a body paragraph's first line
     underlined: bool = False  # a rule under the whole line, the gaps between words too
     boxed: bool = False  # in a ruled box across the text column (a one-cell table)
+    lead: str = ""  # bold words drawn before `left` on the same line (a heading run into its paragraph)
 
 
 def report_page_lines(wrapped_gap: float = 0.0, heading_numbers=("I.", "II.", "III.")) -> list[PageLine]:
@@ -314,25 +315,27 @@ def ruled_headings_page_lines() -> list[PageLine]:
             for line in lines]
 
 
-def paragraph(text: str, gap_before: float = 0.0, size: float = 13) -> list[PageLine]:
-    """A body paragraph broken into the lines that fit between the margins, the first indented."""
+def paragraph(text: str, gap_before: float = 0.0, size: float = 13, lead: str = "") -> list[PageLine]:
+    """A body paragraph broken into the lines that fit between the margins, the first indented
+    and opening with `lead` in bold, if any."""
     font = ImageFont.truetype(REPORT_FONTS[False], int(size * DPI / 72))
+    bold = ImageFont.truetype(REPORT_FONTS[True], int(size * DPI / 72))
     lines: list[PageLine] = []
     words = text.split()
     while words:
-        room = _TEXT_WIDTH - (DPI // 2 if not lines else 0)
+        room = _TEXT_WIDTH - (DPI // 2 if not lines else 0) - (bold.getlength(f"{lead} ") if lead and not lines else 0)
         count = len(words)
         while count > 1 and font.getlength(" ".join(words[:count])) > room:
             count -= 1
         lines.append(PageLine(" ".join(words[:count]), size=size, indent=not lines,
-                              gap_before=gap_before if not lines else 0.0))
+                              gap_before=gap_before if not lines else 0.0, lead=lead if not lines else ""))
         words = words[count:]
     return lines
 
 
 def page_text(lines: list[PageLine]) -> str:
-    """What a reader of the page reads, in order: each line's left then right part."""
-    return "\n".join(" ".join(part for part in (line.left, line.right) if part) for line in lines)
+    """What a reader of the page reads, in order: each line's lead, left then right part."""
+    return "\n".join(" ".join(part for part in (line.lead, line.left, line.right) if part) for line in lines)
 
 
 def render_report_page(lines: list[PageLine], stamp: bool = False) -> Image.Image:
@@ -358,6 +361,10 @@ def render_report_page(lines: list[PageLine], stamp: bool = False) -> Image.Imag
             draw.text(((left + right - font.getlength(line.left)) / 2, y), line.left, font=font, fill=0)
         else:
             x = left + (DPI // 2 if line.indent else 0)
+            if line.lead:
+                bold = ImageFont.truetype(REPORT_FONTS[True], int(line.size * DPI / 72))
+                draw.text((x, y), line.lead, font=bold, fill=0)
+                x += bold.getlength(f"{line.lead} ")
             draw.text((x, y), line.left, font=font, fill=0)
             size = int(line.size * DPI / 72)
             if line.underlined:

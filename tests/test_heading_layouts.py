@@ -690,3 +690,27 @@ def test_a_paragraph_style_of_any_name_given_only_to_short_lines_over_text_is_a_
     document.save(path)
     report = read(path)
     assert {s.number: s.text for s in report.sections} == PLAIN_TEXTS
+
+
+# Each title cut in two paragraphs (Enter pressed where the line should wrap), its number in the
+# first; the second opens in lower case but where the title goes on with a name.
+CUT_TITLES = {1: ("Những bước làm quen với", "công nghệ số trước năm 2018"),
+              2: ("Toàn cảnh sau gần bốn", "năm tỉnh thực thi Đề án"),
+              3: ("Lan tỏa Đề án tới cán bộ,", "người dân và doanh nghiệp"),
+              4: ("Tiền bạc đã chi thực", "tế, chia theo nơi cấp tiền"),
+              5: ("Vấp váp tỉnh đang gặp", "và nguyên do của chúng"),
+              6: ("Mong muốn tỉnh gửi tới", "Chính phủ cùng các bộ")}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_numbered_title_cut_in_two_paragraphs_is_one_heading(tmp_path, fmt):
+    """The second paragraph is the title's end, not a heading of its own nor the item before's
+    text: set as the first is, unnumbered, after a first part that ends no sentence, opening in
+    lower case, as most of the ladder's do."""
+    lines = []
+    for n, (first, rest) in CUT_TITLES.items():
+        lines += [Bold(f"{n}. {first}"), Bold(rest), TEXTS[n]]
+    path = build_lines(tmp_path / "bao-cao.docx", tuple(lines))
+    report = read_printed(path, tmp_path) if fmt == "pdf" else read(path)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert [s.heading for s in report.sections] == [f"{n}. {first} {rest}" for n, (first, rest) in CUT_TITLES.items()]

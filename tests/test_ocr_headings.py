@@ -224,3 +224,18 @@ def test_numerals_are_read_short_only_by_the_is_they_end_with():
 
     # "IV" never loses an I to become less: a ladder "I", "I", "V" is no "I", "II", "III" … read short.
     assert [final_ones(v) for v in (1, 2, 3, 4, 5, 6, 7, 8, 9)] == [1, 2, 3, 0, 0, 1, 2, 3, 0]
+
+
+def test_a_lower_roman_ladders_first_numeral_read_as_empty_parentheses_is_found_by_its_sequence():
+    # "(i)" read "()" (its i lost), "(ii)" read "(ï)" and "(iii)" read "(ii)": the ladder
+    # "(ii)", "(iv)" … skips "(i)" before its first heading, and the line there one character
+    # off the label it would write, "()", is that heading (the ladder writes lower-case Roman
+    # numerals as it reads them, not letters).
+    misread = ["()", "(ï)", "(ii)", "(iv)", "(v)", "(vi)"]
+    lines = [b.text for b in report([], misread).blocks]
+    for label, heading in zip(misread, HEADINGS, strict=True):  # bold titles in sentence case
+        lines[lines.index(f"{label} {heading}")] = f"{label} {heading.capitalize()}"
+    document = scanned(lines)
+    bold = tuple(replace(b, bold=b.text.startswith(tuple(misread))) for b in document.blocks)
+    assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
+

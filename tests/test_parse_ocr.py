@@ -184,6 +184,7 @@ def test_missing_vietnamese_language_data_is_named(tmp_path, monkeypatch):
 # ---------------------------------------------------------------------------------------
 
 OUTLINE = load_campaign().sections
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
 # Each item's text on the scan begins with these words.
 ITEM_STARTS = {1: "Năm 2017", 2: "1. Về quy hoạch", 3: "Sở Thông tin", 4: "Tổng kinh phí", 5: "Nguồn lực",
                6: "Đề nghị Bộ"}
@@ -302,6 +303,27 @@ def test_a_long_bold_list_and_the_bold_heading_after_it_stay_bold_on_a_scan(tmp_
     listed_read = [b for b in blocks if fuzz.partial_ratio("Văn bản chỉ đạo số", b.text) >= 90]
     assert heading and all(b.bold for b in heading), [(b.text, b.bold) for b in blocks]
     assert len(listed_read) == 8 and all(b.bold for b in listed_read), [(b.text, b.bold) for b in blocks]
+
+
+def test_bold_leads_run_into_their_paragraphs_open_their_items_on_a_scan(tmp_path):
+    """Each item a paragraph opening with its title in bold, "Về …:", its text run in after it
+    in regular type on the same line: the OCR layer has no bold, and a line whose lead takes a
+    third of it is no heavier than the body's, but the lead's own ink is heavier than the rest
+    of its line."""
+    leads = {n: f"Về {heading[0].lower()}{heading[1:]}:" for n, heading in BOLD_HEADINGS.items()}
+    lines = bold_headings_page_lines()
+    first = next(i for i, line in enumerate(lines) if line.left == BOLD_HEADINGS[1])
+    lines = lines[:first]
+    for n, lead in leads.items():
+        lines += paragraph(BOLD_HEADING_BODIES[n], gap_before=0.5, lead=lead)
+    lines += paragraph("Trên đây là báo cáo của Ủy ban nhân dân tỉnh Quảng Ngãi./.", gap_before=0.5)
+    scan = scan_pages([render_report_page(lines)], tmp_path / "ve.pdf", dpi=150, skews=[1.0], quality=40, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    sections = {s.number: s for s in extract_sections(document, WITHOUT_PHRASES).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6], [(b.text, b.bold, b.lead) for b in document.blocks]
+    for n, lead in leads.items():
+        assert fuzz.ratio(lead, sections[n].heading) >= 90, (n, sections[n].heading)
+        assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
 
 
 # ---------------------------------------------------------------------------------------
