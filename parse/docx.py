@@ -417,14 +417,15 @@ def _symbol(sym) -> str:
     """A character inserted as a symbol (Insert > Symbol: w:sym, "Wingdings" and "F0D8") as
     a symbol font's private-use character, U+F0D8, as a PDF of the same page gives it: the
     arrow typed in front of a heading is its bullet (parse/bullets.py), not nothing. A code
-    written without the font's F000 page ("D8") is on it; an unreadable one is no text."""
+    written without the font's F000 page ("D8") is on it; one that is no character (unreadable,
+    a surrogate, out of range) is no text."""
     try:
         code = int(sym.get(_CHAR) or "", 16)
     except ValueError:
         return ""
     if code < 0x100:
         code += 0xF000
-    return chr(code) if 0 < code <= 0x10FFFF else ""
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
 
 
 def _runs(element) -> Iterator:

@@ -291,6 +291,9 @@ def test_a_symbol_inserted_in_front_of_a_line_is_its_symbol_fonts_character(tmp_
     for char in ("F0D8", "D8"):
         path, _ = symbol_report(tmp_path / f"bao-cao-{char}.docx", char)
         assert f"\uf0d8 {TITLES[1]}" in [b.text for b in read_docx(path).blocks]
+    for char in ("D800", "110000", "xyz"):  # no character: nothing, and the title still read
+        path, _ = symbol_report(tmp_path / f"bao-cao-{char}.docx", char)
+        assert TITLES[1] in [b.text for b in read_docx(path).blocks]
 
 
 def test_headings_after_an_inserted_symbol_are_the_items_over_bold_dashed_points(tmp_path):
