@@ -51,6 +51,8 @@ _BR = qn("w:br")
 _CR = qn("w:cr")
 _NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
 _SOFT_HYPHEN = qn("w:softHyphen")
+_SYM = qn("w:sym")
+_CHAR = qn("w:char")
 _SDT = qn("w:sdt")
 _RPR = qn("w:rPr")
 _COLOR = qn("w:color")
@@ -389,6 +391,8 @@ def _pieces(element) -> Iterator[str]:
             yield "\n"
         elif child.tag == _NO_BREAK_HYPHEN:
             yield "-"
+        elif child.tag == _SYM:
+            yield _symbol(child)
         else:
             yield from _pieces(child)
 
@@ -404,7 +408,24 @@ def _legacy_run_text(run) -> str:
             pieces.append("\xad")
         elif child.tag == _TAB:
             pieces.append("\t")
+        elif child.tag == _SYM:
+            pieces.append(_symbol(child))  # a private-use character: no legacy code, left as it is
     return "".join(pieces)
+
+
+def _symbol(sym) -> str:
+    """A character inserted as a symbol (Insert > Symbol: w:sym, "Wingdings" and "F0D8") as
+    a symbol font's private-use character, U+F0D8, as a PDF of the same page gives it: the
+    arrow typed in front of a heading is its bullet (parse/bullets.py), not nothing. A code
+    written without the font's F000 page ("D8") is on it; one that is no character (unreadable,
+    a surrogate, out of range) is no text."""
+    try:
+        code = int(sym.get(_CHAR) or "", 16)
+    except ValueError:
+        return ""
+    if code < 0x100:
+        code += 0xF000
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
 
 
 def _runs(element) -> Iterator:

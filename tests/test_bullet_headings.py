@@ -13,6 +13,7 @@ those stay text, and a report numbered as usual keeps its numbered items. Read w
 import dataclasses
 
 import docx
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx_builders import add_list, number_paragraph, write_letterhead, write_signoff
 from test_heading_layouts import TEXTS, UNKNOWN  # headings in words of their own, texts in their items' words
@@ -257,3 +258,46 @@ def test_a_bulleted_line_in_a_heading_style_is_of_its_own_level_and_leaves_the_l
                          bullet="❖"),
                    paragraph("Nội dung của mục.", index=2 * n + 1)]
     assert set(bullet_ladders(tuple(blocks), -1, len(blocks), 6)) == {0, 2, 6}
+
+
+def symbol_report(path, char: str = "F0D8"):
+    """A reply whose item headings are bold titles after a Wingdings arrow inserted as a
+    symbol (Insert > Symbol: a run holding w:sym, no text), no number, with bold dashed
+    points ("- Về …:") over lines of text inside items 2 and 5, set like the headings."""
+    document = docx.Document()
+    write_letterhead(document)
+    texts = {}
+    for n, title in TITLES.items():
+        heading = document.add_paragraph()
+        heading.add_run()._r.append(parse_xml(f'<w:sym {nsdecls("w")} w:font="Wingdings" w:char="{char}"/>'))
+        heading.add_run(f" {title}")
+        for run in heading.runs:
+            run.bold = True
+        document.add_paragraph(TEXTS[n])
+        lines = [TEXTS[n]]
+        for point, line in ABOUT_2 if n == 2 else POINTS if n == 5 else ():
+            document.add_paragraph().add_run(point).bold = True
+            document.add_paragraph(line)
+            lines += [point, line]
+        texts[n] = "\n".join(lines)
+    write_signoff(document)
+    document.save(path)
+    return path, texts
+
+
+def test_a_symbol_inserted_in_front_of_a_line_is_its_symbol_fonts_character(tmp_path):
+    """As a PDF of the page gives it: the font's private-use character, its F000 page
+    understood where the code leaves it out."""
+    for char in ("F0D8", "D8"):
+        path, _ = symbol_report(tmp_path / f"bao-cao-{char}.docx", char)
+        assert f"\uf0d8 {TITLES[1]}" in [b.text for b in read_docx(path).blocks]
+    for char in ("D800", "110000", "xyz"):  # no character: nothing, and the title still read
+        path, _ = symbol_report(tmp_path / f"bao-cao-{char}.docx", char)
+        assert TITLES[1] in [b.text for b in read_docx(path).blocks]
+
+
+def test_headings_after_an_inserted_symbol_are_the_items_over_bold_dashed_points(tmp_path):
+    """The arrow marks the items' ladder; the bold "- Về …:" lines are no heading of its level
+    but points inside items 2 and 5, their lines in those items."""
+    path, texts = symbol_report(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in read(path).sections} == texts

@@ -637,3 +637,13 @@ def test_headings_in_their_places_or_named_by_their_words_have_no_close_second(t
     # Two neighbours swapped under headings naming them: their words settle it.
     report = read(tmp_path, items([1, 3, 2, 4, 5, 6], lambda p: f"{p}.", KNOWN), outline)
     assert not any(Reason.CLOSE_SECOND in s.reasons for s in report.sections)
+
+
+def test_a_heading_taken_by_its_place_next_to_an_item_not_found_is_flagged_though_its_text_leans_to_the_item():
+    # Five headings for six items, the last one's words naming nothing, its place confirmed on one
+    # side and its text leaning to the item its place gives (item 5, where the province left item 5
+    # out and wrote its proposals under "05."): it is item 5 or item 6 all the same.
+    placed = Support(words=0.0, numbered=True, in_order=True, anchors=1)
+    confidence, reasons = assess(placed, beside_missing=True, reading=Reading(own=True))
+    assert needs_review(confidence) and Reason.BESIDE_MISSING in reasons
+    assert not needs_review(assess(placed, reading=Reading(own=True))[0])

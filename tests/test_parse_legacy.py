@@ -355,3 +355,19 @@ def test_a_theme_font_run_is_not_converted(tmp_path):
 
 def test_read_docx_gives_legacy_font_text_as_unicode(legacy_docx):
     assert [block.text for block in read_docx(legacy_docx).blocks] == EXPECTED_LINES
+
+
+def test_a_symbol_inserted_among_legacy_font_runs_stays_its_symbol_fonts_character(tmp_path):
+    """An arrow inserted as a symbol (w:sym) in a .VnTime paragraph: the symbol font's own
+    private-use character, which no legacy code turns into a letter, the run after it converted."""
+    word = docx.Document()
+    word.styles["Normal"].font.name = ".VnTime"
+    heading = word.add_paragraph()
+    sym = OxmlElement("w:sym")
+    sym.set(qn("w:font"), "Wingdings")
+    sym.set(qn("w:char"), "F0D8")
+    heading.add_run()._r.append(sym)
+    heading.add_run(" Bé X©y dùng")
+    path = tmp_path / "bao-cao-cu.docx"
+    word.save(path)
+    assert [block.text for block in read_docx(path).blocks] == ["\uf0d8 Bộ Xây dựng"]
