@@ -126,6 +126,7 @@ class Cell:
     flagged: bool = False  # the reader asked for a person to check this section
     confidence: float | None = None  # the section's, None when it was not found
     reasons: tuple[str, ...] = ()  # confidence.Reason codes of the section (or of the empty cell)
+    holds_heading: int | None = None  # a right cell holding a line of this item's heading (a doubt that is real)
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,24 @@ def score_cell(got: str | None, number: int, entry: dict) -> tuple[bool, str]:
     return True, ""
 
 
+def heading_held(got: str | None, number: int, entry: dict) -> int | None:
+    """The item whose heading (expected.json's `headings`, as written) has a line in `got`, the
+    extracted text of item `number`: a cell scored right may still hold half of the next
+    item's heading, cut where the reader ended it, and its flag then says a real doubt.
+    Lines of 12 letters or more (OCR: OCR_MIN_LINE), found as for a cell's text."""
+    if not got:
+        return None
+    text, ocr = squash(got), entry["ocr"]
+    for heading in entry.get("headings", []):
+        if number in heading["items"]:
+            continue
+        for line in heading["text"].split("\n"):
+            line = squash(line)
+            if len(line) >= (OCR_MIN_LINE if ocr else 12) and contains(text, line, ocr):
+                return min(heading["items"])
+    return None
+
+
 def pages_of(path: Path, entry: dict) -> int:
     if entry["format"] == "pdf":
         import pdfplumber
@@ -291,7 +310,8 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
             cell = Cell(entry["file"], n, right, why, True, None,
                         (Reason.EMPTY_REPORTED.value,) if parsed.status == "ok" else (parsed.status,))
         else:
-            cell = Cell(entry["file"], n, right, why, section.review, section.confidence, section.reasons)
+            cell = Cell(entry["file"], n, right, why, section.review, section.confidence, section.reasons,
+                        heading_held(section.text, n, entry) if right else None)
         result.cells.append(cell)
     return result
 
@@ -545,6 +565,8 @@ def main(argv: list[str] | None = None) -> int:
         if any(c.flagged for c in cells):
             print("flags by reason (cells flagged, with this reason among theirs):")
             print("\n".join(flags_by_reason(cells)))
+            held = sum(c.right and c.flagged and c.holds_heading is not None for c in cells)
+            print(f"  of the right cells flagged, {held} hold a line of another item's heading (a real doubt)")
         print(funding_score(results))
         print(true_funding_score(results))
         print(reference_score(results))
@@ -565,7 +587,8 @@ def main(argv: list[str] | None = None) -> int:
             print()
             print(f"right cells flagged ({len(flagged_right)}):")
             for c in flagged_right[: args.show_flagged]:
-                print(f"  {c.file} §{c.section}: {c.confidence}  {', '.join(c.reasons)}")
+                held = f"  (holds a line of §{c.holds_heading}'s heading)" if c.holds_heading else ""
+                print(f"  {c.file} §{c.section}: {c.confidence}  {', '.join(c.reasons)}{held}")
             if len(flagged_right) > args.show_flagged:
                 print(f"  ... and {len(flagged_right) - args.show_flagged} more (--show-flagged N)")
         if results:
