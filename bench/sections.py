@@ -126,7 +126,7 @@ class Cell:
     flagged: bool = False  # the reader asked for a person to check this section
     confidence: float | None = None  # the section's, None when it was not found
     reasons: tuple[str, ...] = ()  # confidence.Reason codes of the section (or of the empty cell)
-    holds_heading: int | None = None  # a right cell holding a line of this item's heading (a doubt that is real)
+    holds_heading: int | None = None  # a right cell holding a line of this item's heading as a line (a real doubt)
 
 
 @dataclass(frozen=True)
@@ -247,19 +247,21 @@ def score_cell(got: str | None, number: int, entry: dict) -> tuple[bool, str]:
 
 
 def heading_held(got: str | None, number: int, entry: dict) -> int | None:
-    """The item whose heading (expected.json's `headings`, as written) has a line in `got`, the
-    extracted text of item `number`: a cell scored right may still hold half of the next
-    item's heading, cut where the reader ended it, and its flag then says a real doubt.
-    Lines of 12 letters or more (OCR: OCR_MIN_LINE), found as for a cell's text."""
+    """The item whose heading (expected.json's `headings`, as written; its own included) has a
+    line that is a line of `got`, the extracted text of item `number`: a cell scored right may
+    still hold half of a heading the reader cut in two (its first line left at the end of the
+    item before, its second taken for the text), and its flag then says a real doubt. Lines of
+    12 letters or more; in a scan, of OCR_MIN_LINE or more, compared as for a cell's text."""
     if not got:
         return None
-    text, ocr = squash(got), entry["ocr"]
+    ocr = entry["ocr"]
+    lines = [squash(line) for line in got.split("\n") if line.strip()]
     for heading in entry.get("headings", []):
-        if number in heading["items"]:
-            continue
-        for line in heading["text"].split("\n"):
-            line = squash(line)
-            if len(line) >= (OCR_MIN_LINE if ocr else 12) and contains(text, line, ocr):
+        for part in heading["text"].split("\n"):
+            part = squash(part)
+            if len(part) < (OCR_MIN_LINE if ocr else 12):
+                continue
+            if any(line == part or (ocr and fuzz.ratio(line, part) >= OCR_THRESHOLD) for line in lines):
                 return min(heading["items"])
     return None
 
@@ -587,7 +589,7 @@ def main(argv: list[str] | None = None) -> int:
             print()
             print(f"right cells flagged ({len(flagged_right)}):")
             for c in flagged_right[: args.show_flagged]:
-                held = f"  (holds a line of §{c.holds_heading}'s heading)" if c.holds_heading else ""
+                held = f"  (holds a line of §{c.holds_heading}'s heading)" if c.holds_heading is not None else ""
                 print(f"  {c.file} §{c.section}: {c.confidence}  {', '.join(c.reasons)}{held}")
             if len(flagged_right) > args.show_flagged:
                 print(f"  ... and {len(flagged_right) - args.show_flagged} more (--show-flagged N)")
