@@ -45,9 +45,10 @@ PLACE_BY_ANCHORS = (0.3, 0.5, 0.8)  # no side anchored, one, both
 # closes the other (no item comes before the first or after the last for the heading to be instead).
 # Measured on pools 1-13 (text and scans, with and without phrases): of such cells whose text does not
 # read like another item, 83 right, none wrong; of the middle items so placed, 12 of some 70 wrong.
-# Untitled text before the first heading, taken for item 1: the next heading not, or clearly, item 2.
-# Both are enough without another doubt: in pools 1-13, no such cell was wrong (28 right flagged at 0.4).
-NO_HEADING_PLACE = (0.6, 0.7)
+# Untitled text before the first heading, taken for item 1, whether or not the next heading is clearly
+# item 2: enough without another doubt (pools 1-13: no such cell wrong; 28 right ones flagged when the
+# next heading was not clearly item 2 and this was 0.4, 4 more in scans).
+NO_HEADING_PLACE = 0.7
 # A heading whose words point at another item more than at the one its place gave it
 # contradicts its place, unless its place is confirmed on both sides, or the alignment, which
 # weighed those words against the place, took the place by CLOSE_MARGIN or more (no second
@@ -56,7 +57,10 @@ NO_HEADING_PLACE = (0.6, 0.7)
 CONTRADICTED_FACTOR = 0.5
 CONTRADICTION_MARGIN = 0.3
 # Each further doubt scales the confidence.
-OCR_FACTOR = 0.85
+# Text read from page images: a letter wrong here and there, which makes no cell wrong (the cells
+# of scans that are wrong are so by their structure, and flagged for it); at 0.85 it flagged right
+# cells placed on one side or a close second alone (pools 1-4's scans: 0.9 flags the same wrong cells).
+OCR_FACTOR = 0.9
 MERGED_FACTOR = 0.9
 # The first of two items under one heading whose words do not name it, over a text no longer
 # than one item's (below MERGE_ONE_TEXT times the median of the report's other items): the
@@ -67,7 +71,9 @@ MERGE_UNNAMED_FACTOR = 0.6
 MERGE_ONE_TEXT = 1.25
 SPLIT_FACTOR = 0.9
 TOO_LONG_FACTOR = 0.6
-TOO_SHORT_FACTOR = 0.6
+# A text of a word or two ("Không có.") is what a province that did nothing for the item writes; it
+# adds to another doubt but is none alone (pools 1-13: 14 such cells flagged, all right).
+TOO_SHORT_FACTOR = 0.8
 HOLDS_OTHER_FACTOR = 0.5
 # A section this many times the median length of the report's others may have swallowed
 # the next item; one with fewer letters than this says nothing.
@@ -139,7 +145,11 @@ OUTWEIGHED_BY = 1.5
 # corpus none; their scans (pools 7-10) 0 more wrong for 10 right. Checked on pool 11: recall
 # 52.4 % -> 73.8 % (54.1 % -> 59.5 % without phrases), false flags 2.4 % -> 2.7 % (5.0 % -> 7.0 %).
 CLOSE_MARGIN = 0.75
-CLOSE_SECOND_FACTOR = 0.5
+# A close second is a doubt to add to others (a heading taken by its place, a number that is
+# another item's), not one to flag a heading whose words name its item in its place: at 0.5 it
+# flagged such cells alone, 38 right for 6 wrong (pools 1-13, text and scans, with and without
+# phrases); at 0.7 the same wrong cells stay flagged and 19 fewer right ones are.
+CLOSE_SECOND_FACTOR = 0.7
 # A cell holding the report's closing formula ("Trên đây là báo cáo …", "Nơi nhận:"): the
 # closing ends the report, so what follows it, or the cell itself, was put in the wrong place.
 HOLDS_CLOSING_FACTOR = 0.5
@@ -277,7 +287,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
-        place = NO_HEADING_PLACE[min(support.anchors, 1)]
+        place = NO_HEADING_PLACE
         reasons.append(Reason.NO_HEADING)
     elif not support.in_order:
         place = 0.0

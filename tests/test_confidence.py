@@ -154,6 +154,14 @@ def test_item_one_taken_from_untitled_text_is_for_review_only_with_another_doubt
     confidence, reasons = assess(untitled)
     assert reasons == (Reason.NO_HEADING,) and not needs_review(confidence)
     assert needs_review(assess(replace(untitled, margin=0.1))[0])  # a second reading almost as good
+    assert not needs_review(assess(untitled, ocr=True)[0])  # read from page images: no structural doubt
+
+
+def test_a_text_of_a_word_or_two_is_said_to_be_short_but_flags_only_with_another_doubt():
+    named = Support(words=0.9, numbered=True, in_order=True, anchors=2)
+    confidence, reasons = assess(named, letters=7)  # "Không có."
+    assert reasons == (Reason.TOO_SHORT,) and not needs_review(confidence)
+    assert needs_review(assess(Support(words=0.0, numbered=True, in_order=True, anchors=1), letters=7)[0])
 
 
 def test_the_outlines_first_or_last_item_placed_on_one_side_is_placed_as_on_both():
@@ -648,15 +656,17 @@ def test_the_margin_is_what_the_alignment_loses_taking_a_heading_for_no_item_or_
     assert margins([clear(0), Evidence((0.0,) * 6)], 6, ((0,), ()))[1] == float("inf")
 
 
-def test_a_cell_with_a_close_second_reading_is_for_review_and_says_why():
-    from baocao.parse.confidence import CLOSE_MARGIN
-
+def test_a_close_second_reading_is_said_and_flags_a_cell_its_words_do_not_name():
     sure = Support(words=0.9, numbered=True, in_order=True, anchors=2)
     assert not assess(sure)[1]
-    confidence, reasons = assess(Support(words=0.9, numbered=True, in_order=True, anchors=2,
-                                         margin=CLOSE_MARGIN - 0.1))
-    assert needs_review(confidence) and reasons == (Reason.CLOSE_SECOND,)
-    assert not assess(Support(words=0.9, numbered=True, in_order=True, anchors=2, margin=CLOSE_MARGIN))[1]
+    # Beside words naming the item in its place, a close second is said but is no flag alone.
+    confidence, reasons = assess(replace(sure, margin=CLOSE_MARGIN - 0.1))
+    assert reasons == (Reason.CLOSE_SECOND,) and not needs_review(confidence)
+    # A heading taken by its place, with a second reading almost as good: for review.
+    placed = Support(words=0.1, numbered=True, in_order=True, anchors=2, margin=CLOSE_MARGIN - 0.1)
+    confidence, reasons = assess(placed)
+    assert Reason.CLOSE_SECOND in reasons and needs_review(confidence)
+    assert not assess(replace(sure, margin=CLOSE_MARGIN))[1]
     assert note([Reason.CLOSE_SECOND]) == "có cách đọc khác gần bằng: có thể là mục khác"
 
 
