@@ -11,8 +11,9 @@ reader guessed from a heading too few over one item's text; a funding item that 
 no figure where another item does; the first section, taken by its place, after text no
 heading took; a heading ending as a line of a list does; a passage written under another
 item whose lead says it adds to this one (parse/addenda.py: said, not doubted, unless the
-lead names the item doubtfully); a sentence cut in two at the heading (a heading or text
-beginning mid-sentence, a heading in capitals running on in sentence case); another found
+lead names the item doubtfully); a sentence cut in two at the heading (text beginning
+mid-sentence, a heading in capitals running on in sentence case, or the text ending with the first
+line of the next heading, whose second line was taken for it); another found
 item's heading, or the report's closing formula, inside the text; a short text beside a heading
 the reader left out over an item's text (the item's heading may be that one), or a text taken
 by its place alone beside one left out over far more; a heading that another reading of the
@@ -111,8 +112,10 @@ LIST_LINE_FACTOR = 0.5
 # the report's numbering and the outline's disagree, or its words match the item only loosely.
 ADDENDUM_DOUBT_FACTOR = 0.5
 # Where the reader cut the item's text from its heading, or the item from its neighbours, a
-# sentence is cut in two: the heading is the end of a line whose start went elsewhere ("của
-# tỉnh sau năm 2018"), its text begins mid-sentence under a heading not ending in a colon
+# sentence is cut in two: the next heading is the end of a line whose start ends this text ("của
+# tỉnh sau năm 2018": the section before it holds half a heading; the cut one's own text is whole,
+# and flagging it flagged 12 right cells of pool 13's text for none wrong), its text begins
+# mid-sentence under a heading not ending in a colon
 # ("… Đề nghị Chính phủ bố trí" / "nguồn vốn hỗ trợ …"), or a heading in capitals runs on
 # in sentence case ("… TỪ NĂM 2018 UBND tỉnh": the item's first sentence joined to it). A
 # heading says its words and stops; the cut is somewhere it should not be, whatever the
@@ -183,7 +186,7 @@ class Reason(StrEnum):
     # this one (parse/addenda.py); the code names that item: added_after(6) is "added_after_6".
     ADDED_AFTER = "added_after"
     ADDENDUM_DOUBTFUL = "addendum_doubtful"  # that lead names the item doubtfully
-    MID_SENTENCE = "mid_sentence"  # its heading or its text begins mid-sentence, or its heading runs on into the text
+    MID_SENTENCE = "mid_sentence"  # its text begins mid-sentence or ends in the next heading's start; heading runs on
     REPEATS_HEADING = "repeats_heading"  # a line of its text is another found item's heading written again
     HOLDS_CLOSING = "holds_closing"  # it holds the report's closing formula ("Trên đây là báo cáo …")
     BESIDE_LONGER = "beside_longer"  # a heading left out next to its own has an item's text, it has less
