@@ -51,10 +51,11 @@ PLACE_BY_ANCHORS = (0.3, 0.5, 0.8)  # no side anchored, one, both
 # next heading was not clearly item 2 and this was 0.4, 4 more in scans).
 NO_HEADING_PLACE = 0.7
 # A heading whose words point at another item more than at the one its place gave it
-# contradicts its place, unless its place is confirmed on both sides, or the alignment, which
-# weighed those words against the place, took the place by CLOSE_MARGIN or more (no second
-# reading comes close). Measured on pools 1-13's text documents: it flagged 24 right cells and
-# 2 wrong ones, which also read like another item; with a firm margin it flags none wrong.
+# contradicts its place, unless its place is confirmed on both sides. It is said, but doubts the
+# place only while the alignment, which weighed those words against the place, took the place by
+# less than CLOSE_MARGIN (a second reading comes close). Measured on pools 1-13's text documents:
+# it flagged 24 right cells and 2 wrong ones, which also read like another item; with a firm
+# margin it flags none wrong.
 CONTRADICTED_FACTOR = 0.5
 CONTRADICTION_MARGIN = 0.3
 # Each further doubt scales the confidence.
@@ -307,12 +308,12 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     if by_words < 1.0 and support.numbered is False and support.in_order:
         reasons.append(Reason.NUMBER_DIFFERS)
     confidence = 1.0 - (1.0 - 0.95 * by_words) * (1.0 - place)
-    contradicted = (support.anchors < 2 and support.margin < CLOSE_MARGIN
-                    and support.elsewhere >= max(WORDS_CLEAR, support.words + CONTRADICTION_MARGIN))
+    contradicted = support.anchors < 2 and support.elsewhere >= max(WORDS_CLEAR, support.words + CONTRADICTION_MARGIN)
     unread = reading.unread > READS_ELSEWHERE_GAIN
     for doubt, factor, reason in ((read_elsewhere, READS_UNREAD_FACTOR if unread else READS_ELSEWHERE_FACTOR,
                                    Reason.READS_ELSEWHERE),
-                                  (contradicted, CONTRADICTED_FACTOR, Reason.WORDS_ELSEWHERE),
+                                  (contradicted, CONTRADICTED_FACTOR if support.margin < CLOSE_MARGIN else 1.0,
+                                   Reason.WORDS_ELSEWHERE),
                                   (ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
                                   (merged_first and by_words < 1.0 and length_ratio < MERGE_ONE_TEXT,
                                    MERGE_UNNAMED_FACTOR / MERGED_FACTOR,

@@ -192,7 +192,8 @@ def test_words_naming_another_item_cast_doubt_unless_the_place_is_confirmed_on_b
     # The alignment weighed those words against the place and the place won by far: no second
     # reading, taking the heading for the item its words point at, comes close.
     firm = Support(words=0.1, numbered=None, in_order=True, anchors=1, elsewhere=0.8, margin=CLOSE_MARGIN)
-    assert Reason.WORDS_ELSEWHERE not in assess(firm)[1]
+    assert Reason.WORDS_ELSEWHERE in assess(firm)[1]  # said, but no doubt on the place
+    assert assess(firm)[0] == assess(replace(firm, elsewhere=0.0))[0]
 
 
 # -- the text as a third witness -------------------------------------------------------------
