@@ -7,6 +7,7 @@ corpus it was tuned on and on a held-out one.
     python3 bench/sections.py --corpus heldout --heldout fixtures/heldout-10   # an earlier pool
     python3 bench/sections.py --only docx        # one kind: docx | tcvn3 | doc | odt | rtf | pdf | scan
     python3 bench/sections.py --repeat 3 --show 50
+    python3 bench/sections.py --corpus heldout --show-flagged 30   # the right cells flagged, and why
 
 Corpora: `tuned` is fixtures/reports/ (fixtures/make_reports.py), whose headings carry the
 campaign's `phrases`; `heldout` is the newest held-out pool, fixtures/heldout-13/ (pool 13 of
@@ -568,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
             print("flags by reason (cells flagged, with this reason among theirs):")
             print("\n".join(flags_by_reason(cells)))
             held = sum(c.right and c.flagged and c.holds_heading is not None for c in cells)
-            print(f"  of the right cells flagged, {held} hold a line of another item's heading (a real doubt)")
+            print(f"  of the right cells flagged, {held} hold a line of a heading as a line of theirs (a real doubt)")
         print(funding_score(results))
         print(true_funding_score(results))
         print(reference_score(results))
