@@ -43,7 +43,8 @@ WORDS_CLEAR = 0.6
 # headings in its own order, so a number says no more than the place does.
 PLACE_BY_ANCHORS = (0.3, 0.5, 0.8)  # no side anchored, one, both
 # The outline's first or last item, anchored on one side, is anchored on both: the outline itself
-# closes the other (no item comes before the first or after the last for the heading to be instead).
+# closes the other (no item comes before the first or after the last for the heading to be instead),
+# unless text no heading took comes before the first (after_untitled: the other side is in doubt).
 # Measured on pools 1-13 (text and scans, with and without phrases): of such cells whose text does not
 # read like another item, 83 right, none wrong; of the middle items so placed, 12 of some 70 wrong.
 # Untitled text before the first heading, taken for item 1, whether or not the next heading is clearly
@@ -299,7 +300,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     else:
         # A text that leans to its item as no other does confirms the place as a side would.
         sides = min(2, support.anchors + reading.own)
-        place = PLACE_BY_ANCHORS[2 if support.outer and sides == 1 else sides]
+        place = PLACE_BY_ANCHORS[2 if support.outer and sides == 1 and not after_untitled else sides]
     read_elsewhere = reading.elsewhere > READS_ELSEWHERE_GAIN
     if read_elsewhere:
         place = 0.0

@@ -172,6 +172,9 @@ def test_the_outlines_first_or_last_item_placed_on_one_side_is_placed_as_on_both
     assert not needs_review(assess(last)[0])
     assert needs_review(assess(replace(last, outer=False))[0])
     assert needs_review(assess(replace(last, anchors=0))[0])  # placed on neither side
+    # The first item after text no heading took: the side the outline would close is in doubt.
+    first = replace(last, numbered=True)
+    assert not needs_review(assess(first)[0]) and needs_review(assess(first, after_untitled=True)[0])
 
 
 def test_a_heading_of_the_provinces_own_among_unknown_ones_makes_each_a_guess(tmp_path):
