@@ -75,8 +75,11 @@ MERGE_ONE_TEXT = 1.25
 SPLIT_FACTOR = 0.9
 TOO_LONG_FACTOR = 0.6
 # A text of a word or two ("Không có.") is what a province that did nothing for the item writes; it
-# adds to another doubt but is none alone (pools 1-13: 14 such cells flagged, all right).
+# adds to another doubt but is none alone (pools 1-13's text documents: 14 such cells flagged, all
+# right). Read from page images it may be all the OCR made of the text: a doubt of its own there
+# (pools 1-13's scans: 3 such cells wrong, 2 right).
 TOO_SHORT_FACTOR = 0.8
+TOO_SHORT_OCR_FACTOR = 0.6
 HOLDS_OTHER_FACTOR = 0.5
 # A section this many times the median length of the report's others may have swallowed
 # the next item; one with fewer letters than this says nothing.
@@ -321,7 +324,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                    Reason.MERGE_UNNAMED),
                                   (split, SPLIT_FACTOR, Reason.SPLIT),
                                   (length_ratio > TOO_LONG_RATIO, TOO_LONG_FACTOR, Reason.TOO_LONG),
-                                  (letters < TOO_SHORT_LETTERS, TOO_SHORT_FACTOR, Reason.TOO_SHORT),
+                                  (letters < TOO_SHORT_LETTERS, TOO_SHORT_OCR_FACTOR if ocr else TOO_SHORT_FACTOR,
+                                   Reason.TOO_SHORT),
                                   (holds_other, HOLDS_OTHER_FACTOR, Reason.HOLDS_OTHER),
                                   (beside_missing and by_words < 0.5 and not support.no_heading
                                    and support.anchors < 2, BESIDE_MISSING_FACTOR, Reason.BESIDE_MISSING),

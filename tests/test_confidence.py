@@ -162,6 +162,8 @@ def test_a_text_of_a_word_or_two_is_said_to_be_short_but_flags_only_with_another
     confidence, reasons = assess(named, letters=7)  # "Không có."
     assert reasons == (Reason.TOO_SHORT,) and not needs_review(confidence)
     assert needs_review(assess(Support(words=0.0, numbered=True, in_order=True, anchors=1), letters=7)[0])
+    # Read from page images, a word or two may be all the OCR made of the text.
+    assert needs_review(assess(named, letters=7, ocr=True)[0])
 
 
 def test_the_outlines_first_or_last_item_placed_on_one_side_is_placed_as_on_both():
