@@ -7,6 +7,7 @@ corpus it was tuned on and on a held-out one.
     python3 bench/sections.py --corpus heldout --heldout fixtures/heldout-10   # an earlier pool
     python3 bench/sections.py --only docx        # one kind: docx | tcvn3 | doc | odt | rtf | pdf | scan
     python3 bench/sections.py --repeat 3 --show 50
+    python3 bench/sections.py --corpus heldout --show-flagged 30   # the right cells flagged, and why
 
 Corpora: `tuned` is fixtures/reports/ (fixtures/make_reports.py), whose headings carry the
 campaign's `phrases`; `heldout` is the newest held-out pool, fixtures/heldout-14/ (pool 14 of
@@ -25,7 +26,10 @@ three that make the headline: tuned, held-out, held-out without phrases.
 Review flags: a section the reader marks `review` (its confidence is below
 parse/confidence.REVIEW_BELOW) asks a person to check it, and so does an item not found in
 a report (the table flags the empty cell of a province that reported). Recall = flagged wrong cells / wrong cells;
-false-flag rate = flagged right cells / right cells.
+false-flag rate = flagged right cells / right cells. Under them, each reason of the flagged
+cells (its code and the note the analyst reads): how many wrong and how many right cells it
+is among the reasons of; a reason that flags right cells for few wrong ones is one to sharpen.
+`--show-flagged N` lists the right cells flagged, with their confidence and reasons.
 
 For each file of a corpus's expected.json it calls `parse_document(path, format, name,
 outline)` exactly as ingest does, times it (best of --repeat) and scores its cells. A cell
@@ -89,6 +93,7 @@ from rapidfuzz import fuzz
 from baocao.aggregate.review import funding_review
 from baocao.aggregate.table import funding_figure
 from baocao.campaign import load_campaign
+from baocao.parse.confidence import Reason, note
 from baocao.parse.letterhead import report_reference
 from baocao.parse.reports import parse_document
 
@@ -121,6 +126,9 @@ class Cell:
     right: bool
     why: str = ""
     flagged: bool = False  # the reader asked for a person to check this section
+    confidence: float | None = None  # the section's, None when it was not found
+    reasons: tuple[str, ...] = ()  # confidence.Reason codes of the section (or of the empty cell)
+    holds_heading: int | None = None  # a right cell holding a line of this item's heading as a line (a real doubt)
 
 
 @dataclass(frozen=True)
@@ -240,6 +248,26 @@ def score_cell(got: str | None, number: int, entry: dict) -> tuple[bool, str]:
     return True, ""
 
 
+def heading_held(got: str | None, number: int, entry: dict) -> int | None:
+    """The item whose heading (expected.json's `headings`, as written; its own included) has a
+    line that is a line of `got`, the extracted text of item `number`: a cell scored right may
+    still hold half of a heading the reader cut in two (its first line left at the end of the
+    item before, its second taken for the text), and its flag then says a real doubt. Lines of
+    12 letters or more; in a scan, of OCR_MIN_LINE or more, compared as for a cell's text."""
+    if not got:
+        return None
+    ocr = entry["ocr"]
+    lines = [squash(line) for line in got.split("\n") if line.strip()]
+    for heading in entry.get("headings", []):
+        for part in heading["text"].split("\n"):
+            part = squash(part)
+            if len(part) < (OCR_MIN_LINE if ocr else 12):
+                continue
+            if any(line == part or (ocr and fuzz.ratio(line, part) >= OCR_THRESHOLD) for line in lines):
+                return min(heading["items"])
+    return None
+
+
 def pages_of(path: Path, entry: dict) -> int:
     if entry["format"] == "pdf":
         import pdfplumber
@@ -274,14 +302,21 @@ def run_file(entry: dict, corpus: Path, outline, repeat: int) -> FileResult:
     found = {s.number: s.text for s in parsed.sections}
     # An item not found is flagged as the table flags it: a province that reported has an
     # empty cell ("trống dù tỉnh đã báo cáo"), or its document could not be read at all.
-    flagged = {s.number: s.review for s in parsed.sections}
+    read = {s.number: s for s in parsed.sections}
     numbers = sorted({int(n) for n in entry["sections"]} | set(found))
     for n in numbers:
         if parsed.status not in ("ok",):
             right, why = False, f"{parsed.status}: {parsed.error[:80]}"
         else:
             right, why = score_cell(found.get(n), n, entry)
-        result.cells.append(Cell(entry["file"], n, right, why, flagged.get(n, True)))
+        section = read.get(n)
+        if section is None:
+            cell = Cell(entry["file"], n, right, why, True, None,
+                        (Reason.EMPTY_REPORTED.value,) if parsed.status == "ok" else (parsed.status,))
+        else:
+            cell = Cell(entry["file"], n, right, why, section.review, section.confidence, section.reasons,
+                        heading_held(section.text, n, entry) if right else None)
+        result.cells.append(cell)
     return result
 
 
@@ -448,6 +483,23 @@ def flag_rates(cells: list[Cell]) -> str:
             f"false-flag rate {false} ({sum(c.flagged for c in right)} of {len(right)} right cells flagged)")
 
 
+def flags_by_reason(cells: list[Cell]) -> list[str]:
+    """Per reason among the flagged cells' reasons: the wrong and the right cells it is among
+    the reasons of (a cell with two reasons counts for both), most right cells first."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for c in cells:
+        if c.flagged:
+            for code in dict.fromkeys(_base_code(r) for r in c.reasons):
+                counts[code][c.right] += 1
+    return [f"  {code:<20} wrong {wrong:>3}  right {right:>3}   {note([code])}"
+            for code, (wrong, right) in sorted(counts.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))]
+
+
+def _base_code(code: str) -> str:
+    """added_after_6 and its kind are one reason."""
+    return Reason.ADDED_AFTER.value if code.startswith(Reason.ADDED_AFTER.value + "_") else code
+
+
 def runs_of(corpus: str, no_phrases: bool) -> list[Run]:
     corpora = ("tuned", "heldout") if corpus == "all" else (corpus,)
     if no_phrases:
@@ -472,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only this kind of file (repeatable); docx also matches nothing else")
     parser.add_argument("--repeat", type=int, default=1, help="parse each file N times, keep the best time")
     parser.add_argument("--show", type=int, default=40, help="list at most N wrong cells a run (0: none)")
+    parser.add_argument("--show-flagged", type=int, default=0,
+                        help="list at most N right cells flagged for review a run, with their reasons (default 0)")
     args = parser.parse_args(argv)
 
     corpora = dict(CORPORA, heldout=args.heldout.resolve())
@@ -512,6 +566,11 @@ def main(argv: list[str] | None = None) -> int:
         print("by item:")
         print("\n".join(by_item(results, outline)))
         print(flag_rates(cells))
+        if any(c.flagged for c in cells):
+            print("flags by reason (cells flagged, with this reason among theirs):")
+            print("\n".join(flags_by_reason(cells)))
+            held = sum(c.right and c.flagged and c.holds_heading is not None for c in cells)
+            print(f"  of the right cells flagged, {held} hold a line of a heading as a line of theirs (a real doubt)")
         print(funding_score(results))
         print(true_funding_score(results))
         print(reference_score(results))
@@ -523,9 +582,19 @@ def main(argv: list[str] | None = None) -> int:
             print()
             print(f"wrong cells ({len(wrong)}, unsupported ones not listed: {unsupported}):")
             for c in wrong[: args.show]:
-                print(f"  {c.file} §{c.section}: {c.why}{'  [flagged]' if c.flagged else ''}")
+                why = f"  ({c.confidence}: {', '.join(c.reasons)})" if c.reasons else ""
+                print(f"  {c.file} §{c.section}: {c.why}{'  [flagged]' if c.flagged else ''}{why}")
             if len(wrong) > args.show:
                 print(f"  ... and {len(wrong) - args.show} more (--show N)")
+        flagged_right = [c for c in cells if c.right and c.flagged]
+        if flagged_right and args.show_flagged:
+            print()
+            print(f"right cells flagged ({len(flagged_right)}):")
+            for c in flagged_right[: args.show_flagged]:
+                held = f"  (holds a line of §{c.holds_heading}'s heading)" if c.holds_heading is not None else ""
+                print(f"  {c.file} §{c.section}: {c.confidence}  {', '.join(c.reasons)}{held}")
+            if len(flagged_right) > args.show_flagged:
+                print(f"  ... and {len(flagged_right) - args.show_flagged} more (--show-flagged N)")
         if results:
             print(f"\nwall time {wall:.1f} s; median per file "
                   f"{statistics.median(r.seconds for r in results) * 1000:.1f} ms")

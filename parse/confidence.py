@@ -11,8 +11,9 @@ reader guessed from a heading too few over one item's text; a funding item that 
 no figure where another item does; the first section, taken by its place, after text no
 heading took; a heading ending as a line of a list does; a passage written under another
 item whose lead says it adds to this one (parse/addenda.py: said, not doubted, unless the
-lead names the item doubtfully); a sentence cut in two at the heading (a heading or text
-beginning mid-sentence, a heading in capitals running on in sentence case); another found
+lead names the item doubtfully); a sentence cut in two at the heading (text beginning
+mid-sentence, a heading in capitals running on in sentence case, or the text ending with the first
+line of the next heading, whose second line was taken for it); another found
 item's heading, or the report's closing formula, inside the text; a short text beside a heading
 the reader left out over an item's text (the item's heading may be that one), or a text taken
 by its place alone beside one left out over far more; a heading that another reading of the
@@ -41,13 +42,28 @@ WORDS_CLEAR = 0.6
 # or last item), that side anchors it. Its own number adds nothing: a province numbers its
 # headings in its own order, so a number says no more than the place does.
 PLACE_BY_ANCHORS = (0.3, 0.5, 0.8)  # no side anchored, one, both
-NO_HEADING_PLACE = (0.4, 0.7)  # untitled text before the first heading: the next heading not, or clearly, item 2
+# The outline's first or last item, anchored on one side, is anchored on both: the outline itself
+# closes the other (no item comes before the first or after the last for the heading to be instead),
+# unless text no heading took comes before the first (after_untitled: the other side is in doubt).
+# Measured on pools 1-13 (text and scans, with and without phrases): of such cells whose text does not
+# read like another item, 83 right, none wrong; of the middle items so placed, 12 of some 70 wrong.
+# Untitled text before the first heading, taken for item 1, whether or not the next heading is clearly
+# item 2: enough without another doubt (pools 1-13: no such cell wrong; 28 right ones flagged when the
+# next heading was not clearly item 2 and this was 0.4, 4 more in scans).
+NO_HEADING_PLACE = 0.7
 # A heading whose words point at another item more than at the one its place gave it
-# contradicts its place, unless its place is confirmed on both sides.
+# contradicts its place, unless its place is confirmed on both sides. It is said, but doubts the
+# place only while the alignment, which weighed those words against the place, took the place by
+# less than CLOSE_MARGIN (a second reading comes close). Measured on pools 1-13's text documents:
+# it flagged 24 right cells and 2 wrong ones, which also read like another item; with a firm
+# margin it flags none wrong.
 CONTRADICTED_FACTOR = 0.5
 CONTRADICTION_MARGIN = 0.3
 # Each further doubt scales the confidence.
-OCR_FACTOR = 0.85
+# Text read from page images: a letter wrong here and there, which makes no cell wrong (the cells
+# of scans that are wrong are so by their structure, and flagged for it); at 0.85 it flagged right
+# cells placed on one side or a close second alone (pools 1-4's scans: 0.9 flags the same wrong cells).
+OCR_FACTOR = 0.9
 MERGED_FACTOR = 0.9
 # The first of two items under one heading whose words do not name it, over a text no longer
 # than one item's (below MERGE_ONE_TEXT times the median of the report's other items): the
@@ -58,7 +74,12 @@ MERGE_UNNAMED_FACTOR = 0.6
 MERGE_ONE_TEXT = 1.25
 SPLIT_FACTOR = 0.9
 TOO_LONG_FACTOR = 0.6
-TOO_SHORT_FACTOR = 0.6
+# A text of a word or two ("Không có.") is what a province that did nothing for the item writes; it
+# adds to another doubt but is none alone (pools 1-13's text documents: 14 such cells flagged, all
+# right). Read from page images it may be all the OCR made of the text: a doubt of its own there
+# (pools 1-13's scans: 3 such cells wrong, 2 right).
+TOO_SHORT_FACTOR = 0.8
+TOO_SHORT_OCR_FACTOR = 0.6
 HOLDS_OTHER_FACTOR = 0.5
 # A section this many times the median length of the report's others may have swallowed
 # the next item; one with fewer letters than this says nothing.
@@ -102,8 +123,10 @@ LIST_LINE_FACTOR = 0.5
 # the report's numbering and the outline's disagree, or its words match the item only loosely.
 ADDENDUM_DOUBT_FACTOR = 0.5
 # Where the reader cut the item's text from its heading, or the item from its neighbours, a
-# sentence is cut in two: the heading is the end of a line whose start went elsewhere ("của
-# tỉnh sau năm 2018"), its text begins mid-sentence under a heading not ending in a colon
+# sentence is cut in two: the next heading is the end of a line whose start ends this text ("của
+# tỉnh sau năm 2018": the section before it holds half a heading; the cut one's own text is whole,
+# and flagging it flagged 12 right cells of pool 13's text for none wrong), its text begins
+# mid-sentence under a heading not ending in a colon
 # ("… Đề nghị Chính phủ bố trí" / "nguồn vốn hỗ trợ …"), or a heading in capitals runs on
 # in sentence case ("… TỪ NĂM 2018 UBND tỉnh": the item's first sentence joined to it). A
 # heading says its words and stops; the cut is somewhere it should not be, whatever the
@@ -136,7 +159,11 @@ OUTWEIGHED_BY = 1.5
 # corpus none; their scans (pools 7-10) 0 more wrong for 10 right. Checked on pool 11: recall
 # 52.4 % -> 73.8 % (54.1 % -> 59.5 % without phrases), false flags 2.4 % -> 2.7 % (5.0 % -> 7.0 %).
 CLOSE_MARGIN = 0.75
-CLOSE_SECOND_FACTOR = 0.5
+# A close second is a doubt to add to others (a heading taken by its place, a number that is
+# another item's), not one to flag a heading whose words name its item in its place: at 0.5 it
+# flagged such cells alone, 38 right for 6 wrong (pools 1-13, text and scans, with and without
+# phrases); at 0.7 the same wrong cells stay flagged and 19 fewer right ones are.
+CLOSE_SECOND_FACTOR = 0.7
 # A cell holding the report's closing formula ("Trên đây là báo cáo …", "Nơi nhận:"): the
 # closing ends the report, so what follows it, or the cell itself, was put in the wrong place.
 HOLDS_CLOSING_FACTOR = 0.5
@@ -170,7 +197,7 @@ class Reason(StrEnum):
     # this one (parse/addenda.py); the code names that item: added_after(6) is "added_after_6".
     ADDED_AFTER = "added_after"
     ADDENDUM_DOUBTFUL = "addendum_doubtful"  # that lead names the item doubtfully
-    MID_SENTENCE = "mid_sentence"  # its heading or its text begins mid-sentence, or its heading runs on into the text
+    MID_SENTENCE = "mid_sentence"  # its text begins mid-sentence or ends in the next heading's start; heading runs on
     REPEATS_HEADING = "repeats_heading"  # a line of its text is another found item's heading written again
     HOLDS_CLOSING = "holds_closing"  # it holds the report's closing formula ("Trên đây là báo cáo …")
     BESIDE_LONGER = "beside_longer"  # a heading left out next to its own has an item's text, it has less
@@ -240,6 +267,7 @@ class Support:
     no_heading: bool = False  # untitled text before the first heading, taken as item 1
     elsewhere: float = 0.0  # 0-1: how clearly its words point at some other item
     margin: float = math.inf  # how much the alignment loses taking it for no item or another (alignment.margins)
+    outer: bool = False  # taken for the outline's first or last item
 
 
 @dataclass(frozen=True)
@@ -273,14 +301,15 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
-        place = NO_HEADING_PLACE[min(support.anchors, 1)]
+        place = NO_HEADING_PLACE
         reasons.append(Reason.NO_HEADING)
     elif not support.in_order:
         place = 0.0
         reasons.append(Reason.REORDERED)
     else:
         # A text that leans to its item as no other does confirms the place as a side would.
-        place = PLACE_BY_ANCHORS[min(2, support.anchors + reading.own)]
+        sides = min(2, support.anchors + reading.own)
+        place = PLACE_BY_ANCHORS[2 if support.outer and sides == 1 and not after_untitled else sides]
     read_elsewhere = reading.elsewhere > READS_ELSEWHERE_GAIN
     if read_elsewhere:
         place = 0.0
@@ -293,14 +322,16 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     unread = reading.unread > READS_ELSEWHERE_GAIN
     for doubt, factor, reason in ((read_elsewhere, READS_UNREAD_FACTOR if unread else READS_ELSEWHERE_FACTOR,
                                    Reason.READS_ELSEWHERE),
-                                  (contradicted, CONTRADICTED_FACTOR, Reason.WORDS_ELSEWHERE),
+                                  (contradicted, CONTRADICTED_FACTOR if support.margin < CLOSE_MARGIN else 1.0,
+                                   Reason.WORDS_ELSEWHERE),
                                   (ocr, OCR_FACTOR, Reason.OCR), (merged, MERGED_FACTOR, Reason.MERGED),
                                   (merged_first and by_words < 1.0 and length_ratio < MERGE_ONE_TEXT,
                                    MERGE_UNNAMED_FACTOR / MERGED_FACTOR,
                                    Reason.MERGE_UNNAMED),
                                   (split, SPLIT_FACTOR, Reason.SPLIT),
                                   (length_ratio > TOO_LONG_RATIO, TOO_LONG_FACTOR, Reason.TOO_LONG),
-                                  (letters < TOO_SHORT_LETTERS, TOO_SHORT_FACTOR, Reason.TOO_SHORT),
+                                  (letters < TOO_SHORT_LETTERS, TOO_SHORT_OCR_FACTOR if ocr else TOO_SHORT_FACTOR,
+                                   Reason.TOO_SHORT),
                                   (holds_other, HOLDS_OTHER_FACTOR, Reason.HOLDS_OTHER),
                                   (beside_missing and by_words < 0.5 and not support.no_heading
                                    and support.anchors < 2, BESIDE_MISSING_FACTOR, Reason.BESIDE_MISSING),

@@ -892,7 +892,7 @@ def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[O
             elsewhere = max((_words(e, j) for j in range(len(outline)) if j not in items), default=0.0)
             numbered = None if e.ordinal is None else e.ordinal == outline[i].number
             per_item.append(Support(words=_words(e, i), numbered=numbered, in_order=i > furthest, anchors=anchors,
-                                    elsewhere=elsewhere))
+                                    elsewhere=elsewhere, outer=i in (0, last_item)))
         furthest = max(furthest, *items)
         supports.append(tuple(per_item))
     if leading:
@@ -1648,6 +1648,10 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     # cell taken by its place doubtful for a text merely far longer than its own.
     explained = {text for n in found for text in (beside_left_out or {}).get(n, ())
                  if not found[n].merged_with and shorter_than_left_out(lengths[n], typicals[n], [len(text)])}
+    # A heading that is the end of a line whose start went elsewhere left that start at the end of
+    # the text before it: the section that text belongs to holds half a heading; the cut section's
+    # own text is whole.
+    holds_cut_start = _before_cut_headings(found)
     for n in sorted(found):
         section = found[n]
         typical = typicals[n]
@@ -1665,7 +1669,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             after_untitled=untitled and n == min(found),
             list_line=_ends_as_list_line(section.heading),
             merged_first=bool(section.merged_with) and min(section.merged_with) > n,
-            mid_sentence=_cut_mid_sentence(section.heading, section.text),
+            mid_sentence=_cut_mid_sentence(section.heading, section.text) or n in holds_cut_start,
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
             holds_closing=_holds_closing(section.text),
             beside_longer=not section.merged_with and shorter_than_left_out(lengths[n], typical, beside[n]),
@@ -1680,15 +1684,28 @@ def _ends_as_list_line(heading: str) -> bool:
     return heading.rstrip().endswith((";", ","))
 
 
+def _before_cut_headings(found: dict[int, Section]) -> set[int]:
+    """The sections whose text runs up to a heading cut in two (`_heading_cut`): the one
+    right before it in the document."""
+    ordered = sorted(found.values(), key=lambda s: s.source.first_block)
+    return {before.number for before, after in zip(ordered, ordered[1:], strict=False)
+            if before.source.first_block < after.source.first_block and _heading_cut(after.heading)}
+
+
+def _heading_cut(heading: str) -> bool:
+    """A heading with no numbering label that begins in lower case: the end of a line whose
+    start went elsewhere ("của tỉnh sau năm 2018")."""
+    return bool(heading) and not leading_label(heading) and strip_label(heading) == heading and \
+        _begins_in_lower_case(heading)
+
+
 def _cut_mid_sentence(heading: str, text: str) -> bool:
-    """Whether a sentence is cut in two where the section begins: its heading, with no
-    numbering label, begins in lower case (the end of a line whose start went elsewhere);
-    its text begins in lower case, or with a year and a comma, under a heading that does not
-    end in a colon (the heading took the sentence's first words: "… Bộ Xây dựng sớm ban" /
-    "hành bộ chỉ số …"; after a colon the text may go on in lower case); or its heading in
-    capitals runs on in sentence case ("… TỪ NĂM 2018 UBND tỉnh")."""
-    if heading and not leading_label(heading) and strip_label(heading) == heading and _begins_in_lower_case(heading):
-        return True
+    """Whether a sentence is cut in two where the section begins: its text begins in lower
+    case, or with a year and a comma, under a heading that does not end in a colon (the
+    heading took the sentence's first words: "… Bộ Xây dựng sớm ban" / "hành bộ chỉ số …";
+    after a colon the text may go on in lower case); or its heading in capitals runs on in
+    sentence case ("… TỪ NĂM 2018 UBND tỉnh"). A heading that is the end of a cut line is the
+    doubt of the section before it (`_before_cut_headings`), whose text holds the line's start."""
     first = text.lstrip()
     if (first and not heading.rstrip().endswith(":") and not leading_label(first) and first[0] not in _BULLETS
             and (_begins_in_lower_case(first) or _YEAR_AND_COMMA.match(first))):

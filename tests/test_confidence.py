@@ -1,6 +1,7 @@
 """Every cell comes with how sure the reader is of it and why a person should look:
 the analyst checks the doubtful cells, not all 63 x 6."""
 
+from dataclasses import replace
 from datetime import date
 
 import docx
@@ -8,7 +9,7 @@ import pytest
 from docx_builders import Bold, add_table, write_letterhead, write_signoff
 from test_outline_alignment import KNOWN, OUTLINE, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
 
-from baocao.parse.confidence import REVIEW_BELOW, Reading, Reason, Support, assess, needs_review, note
+from baocao.parse.confidence import CLOSE_MARGIN, REVIEW_BELOW, Reading, Reason, Support, assess, needs_review, note
 from baocao.parse.document import Block, Document
 from baocao.parse.docx import read_docx
 from baocao.parse.letterhead import report_reference
@@ -146,6 +147,38 @@ def test_item_one_without_a_heading_is_trusted_when_the_first_heading_is_numbere
     assert first.reasons == (Reason.NO_HEADING,) and not first.review
 
 
+def test_item_one_taken_from_untitled_text_is_for_review_only_with_another_doubt():
+    # Measured on pools 1-13: untitled text before the first heading, taken for item 1, was never
+    # wrong, whether or not the first heading was clearly item 2.
+    untitled = Support(words=0.0, numbered=None, in_order=True, anchors=0, no_heading=True)
+    confidence, reasons = assess(untitled)
+    assert reasons == (Reason.NO_HEADING,) and not needs_review(confidence)
+    assert needs_review(assess(replace(untitled, margin=0.1))[0])  # a second reading almost as good
+    assert not needs_review(assess(untitled, ocr=True)[0])  # read from page images: no structural doubt
+
+
+def test_a_text_of_a_word_or_two_is_said_to_be_short_but_flags_only_with_another_doubt():
+    named = Support(words=0.9, numbered=True, in_order=True, anchors=2)
+    confidence, reasons = assess(named, letters=7)  # "Không có."
+    assert reasons == (Reason.TOO_SHORT,) and not needs_review(confidence)
+    assert needs_review(assess(Support(words=0.0, numbered=True, in_order=True, anchors=1), letters=7)[0])
+    # Read from page images, a word or two may be all the OCR made of the text.
+    assert needs_review(assess(named, letters=7, ocr=True)[0])
+
+
+def test_the_outlines_first_or_last_item_placed_on_one_side_is_placed_as_on_both():
+    # A heading whose words name nothing, taken for item 6 after its neighbours: no item comes
+    # after the last one for it to be instead. A middle item so placed may be its neighbour.
+    last = Support(words=0.0, numbered=False, in_order=True, anchors=1, outer=True)
+    assert assess(last) == assess(replace(last, anchors=2))
+    assert not needs_review(assess(last)[0])
+    assert needs_review(assess(replace(last, outer=False))[0])
+    assert needs_review(assess(replace(last, anchors=0))[0])  # placed on neither side
+    # The first item after text no heading took: the side the outline would close is in doubt.
+    first = replace(last, numbered=True)
+    assert not needs_review(assess(first)[0]) and needs_review(assess(first, after_untitled=True)[0])
+
+
 def test_a_heading_of_the_provinces_own_among_unknown_ones_makes_each_a_guess(tmp_path):
     # Items 5 and 6 and a heading of the province's own, none in the outline's words:
     # which two of the three are the items cannot be told from their places.
@@ -156,11 +189,16 @@ def test_a_heading_of_the_provinces_own_among_unknown_ones_makes_each_a_guess(tm
     assert all(s.review for s in report.sections if s.number >= 5)
 
 
-def test_words_naming_another_item_cast_doubt_unless_the_place_is_confirmed_on_both_sides():
-    doubted = Support(words=0.1, numbered=None, in_order=True, anchors=1, elsewhere=0.8)
+def test_words_naming_another_item_cast_doubt_unless_the_place_is_confirmed_on_both_sides_or_firmly():
+    doubted = Support(words=0.1, numbered=None, in_order=True, anchors=1, elsewhere=0.8, margin=0.5)
     assert Reason.WORDS_ELSEWHERE in assess(doubted)[1]
-    confirmed = Support(words=0.1, numbered=None, in_order=True, anchors=2, elsewhere=0.8)
+    confirmed = Support(words=0.1, numbered=None, in_order=True, anchors=2, elsewhere=0.8, margin=0.5)
     assert Reason.WORDS_ELSEWHERE not in assess(confirmed)[1]
+    # The alignment weighed those words against the place and the place won by far: no second
+    # reading, taking the heading for the item its words point at, comes close.
+    firm = Support(words=0.1, numbered=None, in_order=True, anchors=1, elsewhere=0.8, margin=CLOSE_MARGIN)
+    assert Reason.WORDS_ELSEWHERE in assess(firm)[1]  # said, but no doubt on the place
+    assert assess(firm)[0] == assess(replace(firm, elsewhere=0.0))[0]
 
 
 # -- the text as a third witness -------------------------------------------------------------
@@ -398,9 +436,10 @@ def test_a_text_beginning_mid_sentence_under_a_heading_not_ending_in_a_colon_is_
 
 
 def test_what_is_not_a_sentence_cut_in_two():
-    from baocao.parse.sections import _cut_mid_sentence
+    from baocao.parse.sections import _cut_mid_sentence, _heading_cut
 
-    assert _cut_mid_sentence("của tỉnh sau năm 2018", "Tỉnh đã chọn 6 đô thị.")  # a heading's second line
+    assert _heading_cut("của tỉnh sau năm 2018")  # a heading's second line: the doubt of the section before
+    assert not _cut_mid_sentence("của tỉnh sau năm 2018", "Tỉnh đã chọn 6 đô thị.")  # its own text is whole
     assert _cut_mid_sentence("1. KẾT QUẢ GIAI ĐOẠN 2015 – 2018 Năm 2015, UBND", "tỉnh đã ban hành …")
     assert _cut_mid_sentence("1. Kết quả giai đoạn 2015 – 2018: Năm", "2017, UBND tỉnh đã ban hành …")
     # A label, a list, an abbreviation in capitals, words in brackets, a colon: none is a cut.
@@ -411,6 +450,24 @@ def test_what_is_not_a_sentence_cut_in_two():
     assert not _cut_mid_sentence("A. KẾT QUẢ TRONG THỜI GIAN CHƯA CÓ QUYẾT ĐỊNH SỐ 950/QĐ-TTg", "Năm 2016, …")
     assert not _cut_mid_sentence("IV. KINH PHÍ THỰC HIỆN (đơn vị: triệu đồng)", "Năm 2022, …")
     assert not _cut_mid_sentence("1. Giai đoạn 2014 – 2018:", "các phần mềm, cơ sở dữ liệu đầu tiên")
+
+
+def test_a_heading_cut_in_two_flags_the_section_whose_text_holds_its_first_line():
+    # "Câu 2. Những chuyển động chính trong xây" / "dựng đô thị số từ 2018 tới nay": the first
+    # line ends item 1's text, the second was taken for item 2's heading. Item 1 holds half a
+    # heading; item 2's text is whole.
+    from baocao.parse.sections import Section, SourceRef, _before_cut_headings
+
+    def section(number, heading, first, last):
+        return Section(number, heading, "…", SourceRef("x.pdf", first, last))
+
+    found = {1: section(1, "Câu 1. Những nền tảng số tỉnh đã có", 10, 14),
+             2: section(2, "dựng đô thị số từ 2018 tới nay", 15, 20),
+             3: section(3, "Câu 3. Báo chí, hội nghị", 21, 25)}
+    assert _before_cut_headings(found) == {1}
+    # A merged heading's two items share it: neither is "before" the other.
+    merged = {5: section(5, "Câu 5. Những chỗ còn vênh", 30, 34), 6: section(6, "Câu 5. Những chỗ còn vênh", 30, 34)}
+    assert _before_cut_headings(merged) == set()
 
 
 def test_a_cell_holding_another_found_items_heading_again_is_flagged(tmp_path):
@@ -605,15 +662,17 @@ def test_the_margin_is_what_the_alignment_loses_taking_a_heading_for_no_item_or_
     assert margins([clear(0), Evidence((0.0,) * 6)], 6, ((0,), ()))[1] == float("inf")
 
 
-def test_a_cell_with_a_close_second_reading_is_for_review_and_says_why():
-    from baocao.parse.confidence import CLOSE_MARGIN
-
+def test_a_close_second_reading_is_said_and_flags_a_cell_its_words_do_not_name():
     sure = Support(words=0.9, numbered=True, in_order=True, anchors=2)
     assert not assess(sure)[1]
-    confidence, reasons = assess(Support(words=0.9, numbered=True, in_order=True, anchors=2,
-                                         margin=CLOSE_MARGIN - 0.1))
-    assert needs_review(confidence) and reasons == (Reason.CLOSE_SECOND,)
-    assert not assess(Support(words=0.9, numbered=True, in_order=True, anchors=2, margin=CLOSE_MARGIN))[1]
+    # Beside words naming the item in its place, a close second is said but is no flag alone.
+    confidence, reasons = assess(replace(sure, margin=CLOSE_MARGIN - 0.1))
+    assert reasons == (Reason.CLOSE_SECOND,) and not needs_review(confidence)
+    # A heading taken by its place, with a second reading almost as good: for review.
+    placed = Support(words=0.1, numbered=True, in_order=True, anchors=2, margin=CLOSE_MARGIN - 0.1)
+    confidence, reasons = assess(placed)
+    assert Reason.CLOSE_SECOND in reasons and needs_review(confidence)
+    assert not assess(replace(sure, margin=CLOSE_MARGIN))[1]
     assert note([Reason.CLOSE_SECOND]) == "có cách đọc khác gần bằng: có thể là mục khác"
 
 
