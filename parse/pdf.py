@@ -39,6 +39,7 @@ import pypdfium2.raw as pdfium_c
 from rapidfuzz import fuzz
 
 from baocao.i18n import N_
+from baocao.parse.bullets import is_list_mark
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
@@ -1281,8 +1282,9 @@ def _small_capitals_lead(runs: Sequence[_Run]) -> int:
 
 
 def _is_label_only(text: str) -> bool:
+    """A number label or a list's bullet, nothing more ("I.", "-", "❖", a symbol font's "")."""
     text = text.strip()
-    return bool(text) and (leading_label(text) == text or text in "-+•–—*")
+    return bool(text) and (leading_label(text) == text or is_list_mark(text))
 
 
 def _clean(text: str) -> str:
