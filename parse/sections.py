@@ -987,14 +987,21 @@ def _told_by_structure(told: _Told, at_level: list[_Heading], level: tuple) -> b
     as many of them as the outline has items (the untitled text before them, taken for the first,
     counting), taken one per item in the outline's order, and the text under CONVINCING_COUNT of
     them, and half of them at least, speaking its item more than any other (_told_convincingly
-    without the words' hints). Fewer or more headings than items, or any taken out of order or
-    for none, prove nothing by their places alone."""
-    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level)):
+    without the words' hints). The one whole line among leads (_other_form: "Việc sẽ làm trong
+    năm 2023." between items 2 and 3) is the province's own, taken for none. Fewer or more
+    headings than items, or any other taken out of order or for none, prove nothing by their
+    places alone."""
+    own = _other_form(at_level)
+    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own)):
         return False
     item_count = len(told.sequence[0].likeness)
-    if list(told.items) != [(k,) for k in range(item_count)]:
+    before = len(told.items) - len(at_level)  # the untitled text before the headings, if any
+    aside = {before + k for k, h in enumerate(at_level) if h.first in own}
+    if any(told.items[k] for k in aside):
         return False
-    pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if e.told]
+    if [items for k, items in enumerate(told.items) if k not in aside] != [(k,) for k in range(item_count)]:
+        return False
+    pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if e.told and items]
     return _speaking(pairs) >= max(CONVINCING_COUNT, len(pairs) / 2)
 
 
