@@ -45,12 +45,14 @@ def list_marker(block: Block) -> str:
     if len(text) < 3 or text[0].isalnum() or not text[1].isspace():
         return ""  # most lines: they begin with a word
     m = _TYPED.match(text)
-    if not m:
+    if not m or not is_list_mark(m["mark"]):
         return ""
-    mark = m["mark"]
-    if unicodedata.category(mark) not in _MARK_CATEGORIES and mark not in _MARK_PUNCTUATION:
-        return ""
-    return mark.translate(_DASHES)
+    return m["mark"].translate(_DASHES)
+
+
+def is_list_mark(mark: str) -> bool:
+    """Whether a character is one typed or drawn as a list's bullet."""
+    return len(mark) == 1 and (unicodedata.category(mark) in _MARK_CATEGORIES or mark in _MARK_PUNCTUATION)
 
 
 def bullet_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count: int) -> dict[int, tuple]:

@@ -39,6 +39,7 @@ import pypdfium2.raw as pdfium_c
 from rapidfuzz import fuzz
 
 from baocao.i18n import N_
+from baocao.parse.bullets import is_list_mark
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
@@ -1046,12 +1047,13 @@ def _same_line(a: _Run, b: _Run) -> bool:
 
 
 def _line(page: int, runs: Sequence[_Run]) -> _Line:
+    recognised = runs[0].font == OCR_FONT
     cells: list[list[str]] = [[]]
     previous = None
     for run in runs:
         if previous is not None:
             gap = run.x0 - previous.x1
-            after_label = len(cells) == 1 and _is_label_only("".join(cells[0]))
+            after_label = len(cells) == 1 and _is_label_only("".join(cells[0]), recognised)
             if gap > CELL_GAP_EMS * max(run.size, previous.size) and not after_label:
                 cells.append([])
             elif (gap > 0.15 * run.size and cells[-1] and not cells[-1][-1].endswith(" ")
@@ -1076,7 +1078,7 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         texts = tuple(text for text in map(_without_rule_glyphs, texts) if text) or ("",)
     # Word draws an auto-number ("I." then a tab) in the paragraph mark's font, often
     # not bold under a bold heading; the heading is bold if its words are.
-    labelled = len(runs) > 1 and _is_label_only(runs[0].text)
+    labelled = len(runs) > 1 and _is_label_only(runs[0].text, recognised)
     colours = {r.colour for r in runs[1 if labelled else 0 :] if r.text.strip()}
     return _Line(
         page=page,
@@ -1302,9 +1304,12 @@ def _small_capitals_lead(runs: Sequence[_Run]) -> int:
     return letters
 
 
-def _is_label_only(text: str) -> bool:
+def _is_label_only(text: str, recognised: bool = False) -> bool:
+    """A number label or a list's bullet, nothing more ("I.", "-", "❖", a symbol font's "");
+    on a recognised page only a typed bullet's marks: OCR reads specks as symbols ("¬", "=")."""
     text = text.strip()
-    return bool(text) and (leading_label(text) == text or text in "-+•–—*")
+    return bool(text) and (leading_label(text) == text or text in "-+•–—*"
+                           or (not recognised and is_list_mark(text)))
 
 
 def _clean(text: str) -> str:

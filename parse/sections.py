@@ -178,7 +178,7 @@ class ParsedReport:
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = _without_contents(_without_chart_labels(doc.blocks, doc.ocr), doc.ocr)
-    blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks))
+    blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks, tuple(sections), doc.ocr))
     blocks = _without_continued_headings(blocks)
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
@@ -476,18 +476,22 @@ def _contents_title(block: Block) -> bool:
             and (block.bold or is_all_caps(block.text)) and not _DOCUMENT_TYPE.match(fold(block.text)))
 
 
-def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+def _outline_table_as_lines(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...],
+                            ocr: bool = False) -> tuple[Block, ...]:
     """A report written as one table, a row an item ("STT | Nội dung | Kết quả thực hiện":
     the item's number, its title, the text), read as the headings and paragraphs it stands
     for: each such row a numbered heading line and its text under it. A table is one
     when OUTLINE_TABLE_ROWS rows or more of it are so (a number or label alone in the
     first cell, a title short enough for a heading in the second, a text longer than the
     title in the rest) and no numbered or heading-styled line stands before or after it
-    (before the closing): a table that sums the items up before they are written out under
-    headings of their own is not the answer, nor is a table inside an item (figures, or
-    the plans issued, "1 | Kế hoạch số 56/KH-UBND | Về triển khai…", in the last one)."""
+    (before the closing), nor a ladder of headings marked otherwise (a bullet, a bold lead
+    "Về …:", bold lines) one of which stands before it: a table that sums the items up
+    before they are written out under headings of their own is not the answer, nor is a
+    table inside an item (figures, "1. Hạ tầng số | Camera … | 116 camera", or the plans
+    issued, "1 | Kế hoạch số 56/KH-UBND | Về triển khai…", in the last one)."""
     read: list[Block] = []
     titles = None
+    ladders = None
     for first, last in _tables(blocks):
         rows = {pos: _item_row(blocks[pos]) for pos in range(first, last + 1)}
         if sum(row is not None for row in rows.values()) < OUTLINE_TABLE_ROWS:
@@ -497,6 +501,9 @@ def _outline_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         after_title = max((pos + 1 for pos in titles if pos < first), default=0)
         outside = (*blocks[after_title:first], *blocks[last + 1:_signoff_limit(blocks, last)])
         if any(_numbered_heading(block) for block in outside):
+            continue
+        ladders = _ladders(blocks, outline, ocr) if ladders is None else ladders
+        if any(at_level[0].first < first for at_level in ladders):
             continue
         # Taken for the answer, its every row of a label and a title is an item's, its text short or none.
         read.append((first, last, {pos: _item_row(blocks[pos], any_text=True) for pos in rows}))
@@ -592,6 +599,15 @@ def _numbered_title(block: Block) -> tuple[str, str] | None:
     else:
         title = number[len(label):].strip()
     return (label, title) if title and len(title) <= MAX_HEADING_CHARS else None
+
+
+def _ladders(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool) -> list[list[_Heading]]:
+    """The levels of the report's headings (no table row is one) that are ladders of their
+    own, CONVINCING_COUNT headings or more, in order."""
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in _headings(blocks, after=_covering_sentence(blocks), outline=outline, ocr=ocr):
+        levels.setdefault(heading.level, []).append(heading)
+    return [at_level for at_level in levels.values() if len(at_level) >= CONVINCING_COUNT]
 
 
 def _numbered_heading(block: Block) -> bool:
@@ -971,14 +987,21 @@ def _told_by_structure(told: _Told, at_level: list[_Heading], level: tuple) -> b
     as many of them as the outline has items (the untitled text before them, taken for the first,
     counting), taken one per item in the outline's order, and the text under CONVINCING_COUNT of
     them, and half of them at least, speaking its item more than any other (_told_convincingly
-    without the words' hints). Fewer or more headings than items, or any taken out of order or
-    for none, prove nothing by their places alone."""
-    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level)):
+    without the words' hints). The one whole line among leads (_other_form: "Việc sẽ làm trong
+    năm 2023." between items 2 and 3) is the province's own, taken for none. Fewer or more
+    headings than items, or any other taken out of order or for none, prove nothing by their
+    places alone."""
+    own = _other_form(at_level)
+    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own)):
         return False
     item_count = len(told.sequence[0].likeness)
-    if list(told.items) != [(k,) for k in range(item_count)]:
+    before = len(told.items) - len(at_level)  # the untitled text before the headings, if any
+    aside = {before + k for k, h in enumerate(at_level) if h.first in own}
+    if any(told.items[k] for k in aside):
         return False
-    pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if e.told]
+    if [items for k, items in enumerate(told.items) if k not in aside] != [(k,) for k in range(item_count)]:
+        return False
+    pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if e.told and items]
     return _speaking(pairs) >= max(CONVINCING_COUNT, len(pairs) / 2)
 
 

@@ -15,7 +15,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import docx
@@ -134,6 +134,9 @@ class Line:
     # larger with its item's text run in after it ("4. Kinh phí: Vốn xã"); `justify` spreads it
     run_on: str = ""
     run_on_size: float = BODY_SIZE
+    # a list's mark drawn before the text in the regular font ("■"), as a symbol font's bullet
+    # is not bold in front of a bold heading
+    bullet: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,13 @@ def _draw_line(pdf, line: Line, font: str, y: float, width_of) -> None:
     pdf.setFont(font, line.size)
     pdf.setFillColor(line.colour or "#000000")
     x = LEFT + line.indent
+    if line.bullet:
+        regular = Fonts().regular
+        pdf.setFont(regular, line.size)
+        pdf.drawString(x, y, line.bullet)
+        rest = replace(line, bullet="", indent=x + width_of(f"{line.bullet} ", regular, line.size) - LEFT)
+        _draw_line(pdf, rest, font, y, width_of)
+        return
     if line.run_on:
         pdf.drawString(x, y, line.text)
         regular = Fonts().regular

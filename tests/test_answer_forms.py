@@ -6,6 +6,7 @@ with every `phrases` list empty, as a new campaign reads on its first day.
 
 
 import docx
+import pytest
 from docx_builders import Bold, add_table, build_lines, roman, write_letterhead, write_signoff
 from test_heading_layouts import TEXTS, UNKNOWN, read  # headings in words of their own, texts in their items' words
 
@@ -95,6 +96,47 @@ def test_a_numbered_table_of_figures_inside_an_item_is_no_outline(tmp_path):
     report = read(tmp_path / "bao-cao.docx")
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert "Nền tảng dữ liệu mở | 9.480" in report.sections[3].text
+
+
+# A table of figures whose first column is a numbered list, its other cells longer than the
+# list's titles: each row reads as a numbered title and a text, as a one-table answer's would.
+FIGURES = (("Lĩnh vực", "Chỉ tiêu", "Kết quả"),
+           ("1. Hạ tầng số", "Camera giám sát đã kết nối về Trung tâm", "116 camera"),
+           ("2. Dữ liệu", "Cơ sở dữ liệu dùng chung đã chia sẻ", "45 cơ sở dữ liệu"),
+           ("3. Dịch vụ công", "Hồ sơ nộp trực tuyến toàn trình", "76%"),
+           ("4. Người dân", "Tài khoản đăng ký trên ứng dụng công dân số", "424.600 tài khoản"))
+FIGURES_INTRO = "Một số chỉ tiêu chủ yếu của tỉnh đến ngày 30/4/2022:"
+
+
+@pytest.mark.parametrize("mark", ["bullet", "lead"])
+def test_a_numbered_table_inside_an_item_under_headings_with_no_number_is_the_item_s_text(tmp_path, mark):
+    """Item 2 ends with a table whose first column is a numbered list ("1. Hạ tầng số | Camera
+    … | 116 camera"), under headings that carry no number: a bullet ("❖ Toàn cảnh") or a bold
+    lead run into the text ("Toàn cảnh: Kể từ sau…"). They are a ladder of headings, one of
+    them before the table: the table is inside an item, its rows that item's text, not the
+    report's answer a row an item."""
+    from test_heading_layouts import WITHOUT_PHRASES
+
+    document = docx.Document()
+    write_letterhead(document)
+    # A bullet alone makes a ladder that the outline's words must confirm: the outline's own headings.
+    titles = {s.number: s.heading for s in WITHOUT_PHRASES} if mark == "bullet" else UNKNOWN
+    for n, words in titles.items():
+        if mark == "bullet":
+            document.add_paragraph().add_run(f"❖ {words}").bold = True
+            document.add_paragraph(TEXTS[n])
+        else:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{words}:").bold = True
+            paragraph.add_run(f" {TEXTS[n]}")
+        if n == 2:
+            document.add_paragraph(FIGURES_INTRO)
+            add_table(document, FIGURES)
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    rows = "\n".join(" | ".join(row) for row in FIGURES)
+    assert {s.number: s.text for s in report.sections} == {**TEXTS, 2: f"{TEXTS[2]}\n{FIGURES_INTRO}\n{rows}"}
 
 
 def test_a_number_separated_by_a_colon_or_a_dash_is_a_label_of_its_own_ladder():

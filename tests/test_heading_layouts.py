@@ -634,16 +634,21 @@ def test_a_heading_style_with_one_heading_per_item_over_texts_of_no_item_is_no_r
     assert read(styled_headings_report(tmp_path / "bao-cao.docx", texts=texts)).sections == ()
 
 
-def run_in_report(path, points: dict[int, tuple[str, ...]] | None = None, words=UNKNOWN):
+def run_in_report(path, points: dict[int, tuple[str, ...]] | None = None, words=UNKNOWN,
+                  own: tuple[int, str, str] | None = None):
     """Each item a paragraph opening with a bold lead closed by a colon ("Về …:"), its text
     run in after it, then a plain paragraph; under some items, bold points opened by a dash
-    ("- Về …:"), each with a line of text under it."""
+    ("- Về …:"), each with a line of text under it; with `own` (n, line, text), before item
+    n a whole bold line of the province's own over a paragraph of its own."""
     import docx
     from docx_builders import write_letterhead, write_signoff
 
     document = docx.Document()
     write_letterhead(document)
     for n, title in words.items():
+        if own and own[0] == n:
+            document.add_paragraph().add_run(own[1]).bold = True
+            document.add_paragraph(own[2])
         paragraph = document.add_paragraph()
         paragraph.add_run(f"Về {title.lower()}:").bold = True
         paragraph.add_run(f" {TEXTS[n]}")
@@ -660,6 +665,17 @@ def test_leads_run_into_their_paragraphs_one_per_item_are_the_items_whatever_the
     report = read(run_in_report(tmp_path / "bao-cao.docx"))
     assert {s.number: s.text for s in report.sections} == PLAIN_TEXTS
     assert report.sections[3].heading == f"Về {UNKNOWN[4].lower()}:"
+
+
+def test_run_in_leads_one_per_item_are_the_items_whatever_their_words_a_whole_line_of_the_province_s_own_aside(
+        tmp_path):
+    """Leads run into their paragraphs, one per item, and between items 2 and 3 a whole bold
+    line of the province's own over a text of its own ("Việc sẽ làm trong năm 2023."): the
+    leads are still the items by the document's structure, the lone whole line none."""
+    own = (3, "Việc sẽ làm trong năm 2023.", "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung.")
+    report = read(run_in_report(tmp_path / "bao-cao.docx", own=own))
+    assert {s.number: s.text for s in report.sections} == PLAIN_TEXTS
+    assert report.sections[2].heading == f"Về {UNKNOWN[3].lower()}:"
 
 
 POINTS = {2: ("- Về hạ tầng số:",), 5: ("- Về nguồn lực:", "- Về cơ chế:")}

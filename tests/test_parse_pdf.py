@@ -263,6 +263,18 @@ def test_a_heading_in_a_colour_of_its_own_ending_a_page_is_no_part_of_the_text_o
     assert [(b.text, b.coloured) for b in blocks[-2:]] == [(heading, True), (f"{BODY} {LAST}", False)]
 
 
+def test_a_bold_heading_behind_a_bullet_not_bold_is_bold_and_no_part_of_the_text_opening_the_next_page(tmp_path):
+    # A symbol font's bullet is not bold in front of a bold title ("\uf0d8 Lan tỏa Đề án …", Word's
+    # Insert > Symbol): the line is bold as its words are, as a heading behind its number is, so at
+    # a page's foot it does not run into the text at the head of the next page.
+    filler = tuple(Line(f"Đoạn số {n}.") for n in range(1, 37))
+    heading = "Lan tỏa Đề án tới cán bộ, người dân và các quyết định, kế hoạch của tỉnh"
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((*filler, Line(heading, bold=True, bullet="■")), footer="- 1 -"),
+                                        Page((Line(BODY, justify=True), Line(LAST)), footer="- 2 -")])
+    blocks = read_pdf(pdf).blocks
+    assert [(b.text, b.bold) for b in blocks[-2:]] == [(f"■ {heading}", True), (f"{BODY} {LAST}", False)]
+
+
 def test_a_sentence_ending_a_page_and_one_opening_the_next_are_two_paragraphs(tmp_path):
     # A full last line that ends a sentence, the next page opening with a capital: no spacing
     # says where the paragraph ends over a page turn, and a sentence's end is one (a report's
