@@ -711,9 +711,12 @@ def _column_stretches(runs: Sequence[_Run]) -> list[_Stretch]:
     start = 0
     while start < len(rows):
         mask, end = free[start], start
-        while end + 1 < len(rows) and mask & free[end + 1]:
+        # A line whose clear band left with the lines above is narrower than a gutter ends the
+        # stretch there ("Trên đây là báo cáo…" after the columns, between two OCR words), not
+        # the stretch's hope of a gutter.
+        while end + 1 < len(rows) and (band := mask & free[end + 1]) and _widest_band(band) >= narrowest:
             end += 1
-            mask &= free[end]
+            mask = band
         stretch = None
         if mask and end - start + 1 >= COLUMN_MIN_ROWS and _widest_band(mask) >= narrowest:
             gutter = _gutter(mask, first)

@@ -658,10 +658,12 @@ COLUMN_RIGHT_TEXT = ("Nguồn nhân lực công nghệ thông tin của tỉnh c
                      "và kinh phí duy trì các hệ thống còn hạn chế.")
 
 
-def _two_column_pdf(path, columns: tuple[tuple[float, float], tuple[float, float]], drop: float = 7.0):
+def _two_column_pdf(path, columns: tuple[tuple[float, float], tuple[float, float]], drop: float = 7.0,
+                    closing: str = "Trên đây là báo cáo của tỉnh./.", words_apart: bool = False):
     """A full-width opening line, then two columns (each a bold numbered heading over a paragraph
     wrapped to the column's width, the right column's baselines `drop` points lower, as when
-    its heading has other spacing), then a full-width closing line."""
+    its heading has other spacing), then a full-width closing line (`words_apart`: one run a
+    word 8 pt apart, a justified line as OCR's text layer sets it)."""
     from pdf_builders import FONT_DIR
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase import pdfmetrics
@@ -684,7 +686,10 @@ def _two_column_pdf(path, columns: tuple[tuple[float, float], tuple[float, float
             y -= 18
             pdf.drawString(x0, y, line)
         bottom = min(bottom, y)
-    pdf.drawString(85, bottom - 30, "Trên đây là báo cáo của tỉnh./.")
+    x = 85.0
+    for word in closing.split() if words_apart else [closing]:
+        pdf.drawString(x, bottom - 30, word)
+        x += pdfmetrics.stringWidth(word, regular, 13) + 8
     pdf.showPage()
     pdf.save()
     return path
@@ -713,6 +718,27 @@ def test_two_columns_in_an_ocr_text_layer_are_read_column_by_column(tmp_path):
     assert {block.style for block in read_pdf(pdf).blocks} == {"GlyphLessFont"}
     assert texts(read_pdf(pdf))[1:5] == [
         "1. Kết quả đạt được", COLUMN_LEFT_TEXT, "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT]
+
+
+CLOSING_ACROSS = "Trên đây là báo cáo tình hình phát triển đô thị thông minh trên địa bàn tỉnh./."
+
+
+def _as_scanned(pdf):
+    """The PDF with its fonts named as OCR names its text layer's (the same length: the offsets hold)."""
+    typed = pdf.read_bytes()
+    pdf.write_bytes(typed.replace(b"+LiberationSerif-Bold", b"+GlyphLessFont       ")
+                    .replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    return pdf
+
+
+def test_ocr_columns_end_at_a_full_line_whose_word_space_falls_in_the_gutter(tmp_path):
+    """A scan's closing line across the page ("Trên đây là báo cáo…") has a space between two
+    words where the gutter is above it: that space, narrower than a gutter, ends the columns
+    there, and the columns above are still read one after the other."""
+    pdf = _as_scanned(_two_column_pdf(tmp_path / "quet.pdf", ((85, 295), (325, 540)), closing=CLOSING_ACROSS,
+                                       words_apart=True))
+    assert texts(read_pdf(pdf))[1:] == [
+        "1. Kết quả đạt được", COLUMN_LEFT_TEXT, "2. Khó khăn, vướng mắc", COLUMN_RIGHT_TEXT, CLOSING_ACROSS]
 
 
 def test_spaces_between_ocr_words_that_line_up_are_no_gutter(tmp_path):
