@@ -122,6 +122,7 @@ _CHART_CELL = re.compile(r"\d+|[^\W\d_]{0,2}")
 _CHART_SPECKS = re.compile(r"^[\W_]+|[\W_]+$")
 # A line of a table of contents ends with its page number, after a leader of dots or spaces.
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
+_LEADER_END = re.compile(r"[.…·_]{2,}[\s|]*\d{1,3}$")  # a leader's dots, then a page number (in a cell of its own)
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
 CONTENTS_TAIL = 24
@@ -414,15 +415,42 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     dropped: set[int] = set()
     pos = 0
     while pos < len(blocks):
-        run = 0
-        while pos + run in entries:
+        # On a recognised page a long entry wraps, and its second line comes out as anything
+        # but its leader and page number ("…sÐkŒŒFƑ-1... 3", "z3: | cố ỐC... | 3"): it is still
+        # the contents, between its entries.
+        run = count = 0
+        while pos + run in entries or (ocr and count and pos + run < len(blocks)
+                                        and _LEADER_END.search(blocks[pos + run].text)):
+            count += pos + run in entries
             run += 1
-        if run >= CONTENTS_LINES or (run >= 2 and all(entries[p] for p in range(pos, pos + run))):
+        if count >= CONTENTS_LINES or (count >= 2 and all(entries.get(p, True) for p in range(pos, pos + run))):
             dropped |= set(range(pos, pos + run))
             if pos and _contents_title(blocks[pos - 1]):
                 dropped.add(pos - 1)
         pos += max(run, 1)
-    return tuple(block for pos, block in enumerate(blocks) if pos not in dropped) if dropped else blocks
+    if not dropped:
+        return blocks
+    if ocr:
+        blocks = _labelled_by_contents(blocks, dropped)
+    return tuple(block for pos, block in enumerate(blocks) if pos not in dropped)
+
+
+def _labelled_by_contents(blocks: tuple[Block, ...], contents: set[int]) -> tuple[Block, ...]:
+    """On a recognised page, the report's own table of contents gives back the labels OCR
+    misread in the headings it lists ("]-", "1I-", "IHI-" for "I-", "II-", "III-"): a later
+    line that begins with an entry's words (_head) and with something read as a label, but
+    no label the reader knows, is numbered as the entry is, the misread label written as the entry's."""
+    labels = {_head(blocks[pos].text): blocks[pos].number for pos in sorted(contents, reverse=True)
+              if blocks[pos].number and _head(blocks[pos].text)}
+    after = max(contents) + 1
+    relabelled = list(blocks)
+    for pos in range(after, len(blocks)):
+        block = blocks[pos]
+        first, _, rest = block.text.strip().partition(" ")
+        number = labels.pop(_head(block.text), None) if block.kind == "paragraph" and not block.number else None
+        if number and first.endswith(("-", ".", ")")) and len(first) <= 6:
+            relabelled[pos] = replace(block, number=number, text=f"{number} {rest}")
+    return tuple(relabelled)
 
 
 def _without_chart_labels(blocks: tuple[Block, ...], ocr: bool) -> tuple[Block, ...]:

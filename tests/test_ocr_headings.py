@@ -239,3 +239,49 @@ def test_a_lower_roman_ladders_first_numeral_read_as_empty_parentheses_is_found_
     bold = tuple(replace(b, bold=b.text.startswith(tuple(misread))) for b in document.blocks)
     assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
 
+
+
+# A province's own headings (words that say little of the outline's), listed in its contents.
+OWN_HEADINGS = [
+    "NHỮNG VIỆC ĐÃ LÀM VỀ CHÍNH QUYỀN ĐIỆN TỬ, ĐÔ THỊ SỐ TỪ NĂM 2016 ĐẾN GIỮA NĂM 2018",
+    "MỨC ĐỘ HOÀN THÀNH CÁC MỤC TIÊU CỦA ĐỀ ÁN 950 ĐẾN NĂM 2022",
+    "VIỆC ĐƯA NỘI DUNG ĐỀ ÁN VÀO NGHỊ QUYẾT, CHỈ THỊ VÀ KẾ HOẠCH HẰNG NĂM",
+    "CÁC KHOẢN CHI TỪ TIỀN NHÀ NƯỚC VÀ PHẦN DO DOANH NGHIỆP BỎ RA",
+    "CÁC YẾU TỐ CẢN TRỞ TIẾN ĐỘ THỰC HIỆN",
+    "NGUYỆN VỌNG CỦA TỈNH ĐỐI VỚI CHÍNH PHỦ, BỘ XÂY DỰNG",
+]
+
+
+def own_report() -> Document:
+    """A scan whose contents list wraps two long entries, the wrapped lines read as anything
+    but their leader and page number (one as a row of cells), and whose headings' labels
+    are misread further on."""
+    lines = ["ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Số: 386/BC-UBND", "BÁO CÁO",
+             "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh An Giang", "MỤC LỤC",
+             f"I- {OWN_HEADINGS[0][:60]} BI ›E9)9)) @10/.0)/. 90.0201 1Ẻ58Ẻ8............... 2",
+             f"II- {OWN_HEADINGS[1]}.2", "III- VIỆC ĐƯA NỘI DƯNG ĐỀ ÁN VÀO NGHỊ QUYẾT, CHỈ THỊ VÀ KẾ HOẠCH",
+             "5/.0ienr v0... .. . .ẻ .ẻ . . . sÐkŒŒFƑ-1... 3",
+             "IV- CÁC KHOẢN CHI TỪ TIỀN NHÀ NƯỚC VÀ PHẦN DO DOANH NGHIỆP", "z3: | cố ỐC... | 3",
+             f"V- {OWN_HEADINGS[4]}.........................----2- 22 s2+£s2222szei 4",
+             f"VI- {OWN_HEADINGS[5]}............ 4",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh An Giang báo cáo như sau:"]
+    for label, heading, body in zip(MISREAD, OWN_HEADINGS, BODIES, strict=True):
+        lines += [f"{label} {heading}", body]
+    lines += ["Trên đây là báo cáo của UBND tỉnh An Giang./.", "Nơi nhận:", "- Bộ Xây dựng;"]
+    document = scanned(lines)
+    return replace(document, blocks=tuple(replace(b, kind="table_row") if " | " in b.text else b
+                                          for b in document.blocks))
+
+
+def test_a_wrapped_contents_entry_ocr_garbled_is_still_the_contents():
+    # "IV- … DOANH NGHIỆP" wraps onto "z3: | cố ỐC... | 3": between its entries, a line ending
+    # with a leader and a page number is the contents too, and the entry is no heading.
+    found = extract_sections(own_report(), OUTLINE).sections
+    assert {s.number: s.text for s in found} == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_the_contents_gives_back_the_heading_labels_ocr_misread():
+    # "]-", "1I-", "IHI-", "1V-" are written as the contents lists them: "I-", "II-", "III-", "IV-".
+    found = extract_sections(own_report(), OUTLINE).sections
+    assert [s.heading for s in found] == [f"{label} {heading}" for label, heading in zip(ROMAN, OWN_HEADINGS,
+                                                                                          strict=True)]
