@@ -120,6 +120,14 @@ def test_thousands_set_apart_by_one_space_once_are_two_numbers_not_one():
     assert funding_total("Giải ngân đợt 1 500 triệu đồng.").vnd == 500_000_000
 
 
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng cộng 79 819 triệu đồng, trong đó ngân sách địa phương 43 900 triệu đồng.", 79_819_000_000),
+    ("Kinh phí thực hiện là 125 400 triệu đồng.", 125_400_000_000),
+])
+def test_thousands_set_apart_by_a_space_after_two_or_three_digits_are_one_number(text, vnd):
+    assert funding_total(text).vnd == vnd
+
+
 def test_an_amount_in_words_that_repeats_the_figure_is_not_counted_twice():
     text = "Kinh phí: 1.205.000.000 đồng (Bằng chữ: Một tỷ hai trăm linh năm triệu đồng)."
     assert funding_total(text).vnd == 1_205_000_000
