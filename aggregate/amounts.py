@@ -259,6 +259,10 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         for line in lines:
             first = _line_total(line)
             if first is not None:
+                part = None if isinstance(block, TableBlock) else _share_of(first, _unwrapped(block), line)
+                if part is not None:
+                    return FundingFigure(part.vnd, N_("stated total: {cited} (a share of {whole})").format(
+                        cited=part.cited, whole=first.cited), part.ambiguous, stated=True)
                 return FundingFigure(first.vnd, N_("stated total: {cited}").format(cited=first.cited), first.ambiguous,
                                      stated=True)
     for sentence in (s for block in prose for s in re.split(r"(?<=[.!?;])\s|\n\s*\n", block)):
@@ -384,6 +388,24 @@ def _line_total(line: str) -> Amount | None:
     if after is None or after.vnd not in {a.vnd for a in _without_wholes(line)}:
         return amounts[0]
     return after
+
+
+def _share_of(total: Amount, text: str, line: str) -> Amount | None:
+    """The amount its sentence says is a share of a stated total, in a later clause cut by ";":
+    "Tổng mức đầu tư … là 59 tỷ đồng; đến nay đã giải ngân 38,5 tỷ đồng, đạt 65% tổng mức đầu
+    tư" gives what was paid out, as `_without_wholes` does in a sentence without "tổng". Not when
+    the total is broken down ("…; trong đó ngân sách tỉnh 60 tỷ đồng, chiếm 60%"): the whole is
+    the total then."""
+    sentence = next((s for s in re.split(r"\n|(?<=[.!?])\s", text) if line.strip() and line.strip() in s), None)
+    if sentence is None or ";" not in sentence:
+        return None
+    rest = sentence[sentence.index(line.strip()) + len(line.strip()):]
+    if _BREAKDOWN.match(fold(rest)):
+        return None
+    parts = [a for a in _without_wholes(sentence) if a.vnd < total.vnd]
+    if total.vnd in {a.vnd for a in _without_wholes(sentence)} or len(parts) != 1:
+        return None
+    return parts[0]
 
 
 def _states_total(line: str) -> bool:

@@ -128,6 +128,17 @@ def test_thousands_set_apart_by_a_space_after_two_or_three_digits_are_one_number
     assert funding_total(text).vnd == vnd
 
 
+def test_a_total_a_later_clause_says_was_paid_out_in_part_gives_the_part():
+    # the approved total investment, then what was disbursed of it, "đạt 65%": the money spent
+    text = ("Tổng mức đầu tư của các dự án đã được phê duyệt là 59 tỷ đồng; đến hết tháng 4/2022 đã giải ngân "
+            "38,5 tỷ đồng, đạt 65% tổng mức đầu tư.")
+    assert funding_total(text).vnd == 38_500_000_000
+
+
+def test_a_total_broken_down_after_a_semicolon_stays_the_total_whatever_share_is_stated():
+    assert funding_total("Tổng kinh phí 100 tỷ đồng; trong đó ngân sách tỉnh 60 tỷ đồng, chiếm 60%.").vnd == 100 * 10**9
+
+
 def test_an_amount_in_words_that_repeats_the_figure_is_not_counted_twice():
     text = "Kinh phí: 1.205.000.000 đồng (Bằng chữ: Một tỷ hai trăm linh năm triệu đồng)."
     assert funding_total(text).vnd == 1_205_000_000
