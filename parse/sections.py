@@ -1109,7 +1109,33 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     if nested:
         bulleted = {pos: key for pos, key in bulleted.items() if key not in nested}
         headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
-    return headings
+    return _continued_ladders(headings)
+
+
+def _continued_ladders(headings: list[_Heading]) -> list[_Heading]:
+    """Two drafts pasted together: a Roman level numbered "I.", "II.", … n, then an Arabic one
+    of the same delimiter numbered on from n+1 ("4.", "5.", "6."), every heading of it after the
+    Roman level's last, are one level of items, the Arabic headings given the Roman level's key.
+    Each level's numbers go up one at a time; an Arabic level that starts at 1, or has a heading
+    before the Roman level's last (the points under a Roman heading), is a level of its own."""
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        levels.setdefault(heading.level, []).append(heading)
+    merged: dict[int, tuple] = {}
+    for roman, romans in levels.items():
+        if roman[0] != "label" or not str(roman[1]).startswith("I") or len(romans) < 2:
+            continue
+        arabic = ("label", "1" + str(roman[1])[1:])
+        numbers = levels.get(arabic, [])
+        if (numbers and _counts_on([h.ordinal for h in romans], 1)
+                and _counts_on([h.ordinal for h in numbers], len(romans) + 1)
+                and numbers[0].first > romans[-1].last):
+            merged.update(dict.fromkeys((h.first for h in numbers), roman))
+    return [replace(h, level=merged[h.first]) if h.first in merged else h for h in headings]
+
+
+def _counts_on(ordinals: list[int | None], start: int) -> bool:
+    return ordinals == list(range(start, start + len(ordinals)))
 
 
 def _style_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count: int) -> dict[int, tuple]:

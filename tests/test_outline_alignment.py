@@ -489,6 +489,30 @@ def test_sub_headings_numbered_again_under_each_item_and_never_resumed_stay_sub_
     assert texts(report)[1] == body(1)
 
 
+def test_a_roman_ladder_continued_by_arabic_numbers_is_one_level_of_items(tmp_path):
+    # Two drafts pasted together: items 1-3 "I.", "II.", "III." in capitals, items 4-6 "4.",
+    # "5.", "6."; points "a)", "b)" under two of them. The Arabic numbers go on where the Roman
+    # ones stop: one ladder of six items, not three containers over three sub-headings.
+    def item(n):
+        label = f"{ROMAN[n - 1]}. {UNKNOWN[n].upper()}" if n <= 3 else f"{n}. {UNKNOWN[n]}"
+        points = [] if n not in (2, 5) else ["a) Về nguồn lực", f"Nguồn lực của mục {n}.",
+                                             "b) Về văn bản", f"Văn bản của mục {n}."]
+        return [Bold(label), body(n), *points]
+    report = read(tmp_path, [line for n in range(1, 7) for line in item(n)], WITHOUT_PHRASES)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert texts(report)[3] == body(3)
+    assert texts(report)[5].startswith(body(5))
+
+
+def test_arabic_headings_numbered_from_one_under_a_roman_ladder_stay_its_sub_headings(tmp_path):
+    # "I.", "II." over items numbered "1." … "6.": the Arabic numbers start again, they do not
+    # go on from the Roman ones, so the Roman headings are the containers they were.
+    lines = [Bold("I. KẾT QUẢ THỰC HIỆN ĐỀ ÁN 950"), *items(range(1, 7), lambda p: f"{p}."),
+             Bold(f"II. {OWN_HEADING.upper()}"), OWN_TEXT]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
 MERGED_2_3 = {1: "Bước khởi đầu trong giai đoạn 2015 – 2017",
               23: "Những việc đã làm và các văn bản triển khai",
               4: "Kinh phí thực hiện", 5: "Khó khăn, vướng mắc", 6: "Đề xuất, kiến nghị"}
