@@ -1116,26 +1116,31 @@ def _continued_ladders(headings: list[_Heading]) -> list[_Heading]:
     """Two drafts pasted together: a Roman level numbered "I.", "II.", … n, then an Arabic one
     of the same delimiter numbered on from n+1 ("4.", "5.", "6."), every heading of it after the
     Roman level's last, are one level of items, the Arabic headings given the Roman level's key.
-    Each level's numbers go up one at a time; an Arabic level that starts at 1, or has a heading
+    Each level's numbers go up one at a time, a Roman numeral read short by OCR ("III." read
+    "II.", see _read_short) taken for the one its place asks, the Arabic numbers leaving room for
+    exactly the Roman headings there are. An Arabic level that starts at 1, or has a heading
     before the Roman level's last (the points under a Roman heading), is a level of its own."""
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         levels.setdefault(heading.level, []).append(heading)
-    merged: dict[int, tuple] = {}
+    changed: dict[int, _Heading] = {}
     for roman, romans in levels.items():
         if roman[0] != "label" or not str(roman[1]).startswith("I") or len(romans) < 2:
             continue
-        arabic = ("label", "1" + str(roman[1])[1:])
-        numbers = levels.get(arabic, [])
-        if (numbers and _counts_on([h.ordinal for h in romans], 1)
-                and _counts_on([h.ordinal for h in numbers], len(romans) + 1)
-                and numbers[0].first > romans[-1].last):
-            merged.update(dict.fromkeys((h.first for h in numbers), roman))
-    return [replace(h, level=merged[h.first]) if h.first in merged else h for h in headings]
+        numbers = levels.get(("label", "1" + str(roman[1])[1:]), [])
+        if not (numbers and numbers[0].first > romans[-1].last
+                and [h.ordinal for h in numbers] == list(range(len(romans) + 1, len(romans) + len(numbers) + 1))
+                and all(_read_at(h.ordinal, place) for place, h in enumerate(romans, start=1))):
+            continue
+        changed.update({h.first: replace(h, ordinal=place) for place, h in enumerate(romans, start=1)})
+        changed.update({h.first: replace(h, level=roman) for h in numbers})
+    return [changed.get(h.first, h) for h in headings]
 
 
-def _counts_on(ordinals: list[int | None], start: int) -> bool:
-    return ordinals == list(range(start, start + len(ordinals)))
+def _read_at(ordinal: int | None, place: int) -> bool:
+    """Whether a Roman numeral read as `ordinal` is the one at `place`, or it read short."""
+    return ordinal is not None and 1 <= ordinal <= place and place - ordinal <= final_ones(place) and (
+        ordinal == place or place > 1)
 
 
 def _style_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count: int) -> dict[int, tuple]:

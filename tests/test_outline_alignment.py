@@ -489,12 +489,15 @@ def test_sub_headings_numbered_again_under_each_item_and_never_resumed_stay_sub_
     assert texts(report)[1] == body(1)
 
 
-def test_a_roman_ladder_continued_by_arabic_numbers_is_one_level_of_items(tmp_path):
+@pytest.mark.parametrize("third", ["III", "II"], ids=["III.", "III. read II. by OCR"])
+def test_a_roman_ladder_continued_by_arabic_numbers_is_one_level_of_items(tmp_path, third):
     # Two drafts pasted together: items 1-3 "I.", "II.", "III." in capitals, items 4-6 "4.",
     # "5.", "6."; points "a)", "b)" under two of them. The Arabic numbers go on where the Roman
-    # ones stop: one ladder of six items, not three containers over three sub-headings.
+    # ones stop: one ladder of six items, not three containers over three sub-headings. A
+    # numeral read one I short ("II." for "III.") is the one the "4." after it leaves room for.
     def item(n):
-        label = f"{ROMAN[n - 1]}. {UNKNOWN[n].upper()}" if n <= 3 else f"{n}. {UNKNOWN[n]}"
+        numeral = third if n == 3 else ROMAN[n - 1] if n <= 3 else ""
+        label = f"{numeral}. {UNKNOWN[n].upper()}" if n <= 3 else f"{n}. {UNKNOWN[n]}"
         points = [] if n not in (2, 5) else ["a) Về nguồn lực", f"Nguồn lực của mục {n}.",
                                              "b) Về văn bản", f"Văn bản của mục {n}."]
         return [Bold(label), body(n), *points]
