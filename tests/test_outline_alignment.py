@@ -507,6 +507,17 @@ def test_a_roman_ladder_continued_by_arabic_numbers_is_one_level_of_items(tmp_pa
     assert texts(report)[5].startswith(body(5))
 
 
+def test_a_list_under_the_last_roman_heading_does_not_stop_the_arabic_numbers_going_on(tmp_path):
+    # Under "III.", a list "1." … "8." set like the headings, then "4.", "5.", "6.": the numbers
+    # after the list go on from the Roman ones; the list is item 3's text.
+    nested = [Bold(f"{n}. Hoạt động số {n} của tỉnh") for n in range(1, 9)]
+    lines = [*items(range(1, 4), lambda p: f"{ROMAN[p - 1]}."), *nested, *items((4, 5, 6), lambda p: f"{p + 3}.")]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert texts(report)[3] == "\n".join([body(3), *(line.text for line in nested)])
+    assert texts(report)[4] == body(4)
+
+
 def test_arabic_headings_numbered_from_one_under_a_roman_ladder_stay_its_sub_headings(tmp_path):
     # "I.", "II." over items numbered "1." … "6.": the Arabic numbers start again, they do not
     # go on from the Roman ones, so the Roman headings are the containers they were.
