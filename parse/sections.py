@@ -1143,15 +1143,14 @@ def _numbered_on(ordinals: list[int | None], last: int) -> bool:
     of the last Roman heading's own ("1." … "8.") that they do not go on from (_without_nested_lists
     takes it out of the level): one running up to `last` would make the whole a ladder of its own."""
     listed = next((k for k, ordinal in enumerate(ordinals) if ordinal != k + 1), len(ordinals))
-    listed = max((k for k in range(listed + 1) if ordinals[k:] == list(range(last + 1, last + 1 + len(ordinals) - k))
-                  and ordinals[k:]), default=None)
-    return listed is not None and listed != last
+    going_on = [k for k in range(min(listed, len(ordinals) - 1) + 1)
+                if ordinals[k:] == list(range(last + 1, last + 1 + len(ordinals) - k))]
+    return bool(going_on) and going_on[-1] != last
 
 
 def _read_at(ordinal: int | None, place: int) -> bool:
     """Whether a Roman numeral read as `ordinal` is the one at `place`, or it read short."""
-    return ordinal is not None and 1 <= ordinal <= place and place - ordinal <= final_ones(place) and (
-        ordinal == place or place > 1)
+    return ordinal is not None and 1 <= ordinal <= place and place - ordinal <= final_ones(place)
 
 
 def _style_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count: int) -> dict[int, tuple]:
