@@ -1109,7 +1109,48 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     if nested:
         bulleted = {pos: key for pos, key in bulleted.items() if key not in nested}
         headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
-    return headings
+    return _continued_ladders(headings)
+
+
+def _continued_ladders(headings: list[_Heading]) -> list[_Heading]:
+    """Two drafts pasted together: a Roman level numbered "I.", "II.", … n, then an Arabic one
+    of the same delimiter numbered on from n+1 ("4.", "5.", "6."), every heading of it after the
+    Roman level's last, are one level of items, the Arabic headings given the Roman level's key.
+    Each level's numbers go up one at a time, a Roman numeral read short by OCR ("III." read
+    "II.", see _read_short) taken for the one its place asks, the Arabic numbers leaving room for
+    exactly the Roman headings there are; a list under the last Roman heading numbered from 1
+    may come first (_numbered_on). An Arabic level that counts from 1 on, or has a heading before
+    the Roman level's last (the points under a Roman heading), is a level of its own."""
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        levels.setdefault(heading.level, []).append(heading)
+    changed: dict[int, _Heading] = {}
+    for roman, romans in levels.items():
+        if roman[0] != "label" or not str(roman[1]).startswith("I") or len(romans) < 2:
+            continue
+        numbers = levels.get(("label", "1" + str(roman[1])[1:]), [])
+        if not (numbers and numbers[0].first > romans[-1].last and _numbered_on([h.ordinal for h in numbers],
+                                                                               len(romans))
+                and all(_read_at(h.ordinal, place) for place, h in enumerate(romans, start=1))):
+            continue
+        changed.update({h.first: replace(h, ordinal=place) for place, h in enumerate(romans, start=1)})
+        changed.update({h.first: replace(h, level=roman) for h in numbers})
+    return [changed.get(h.first, h) for h in headings]
+
+
+def _numbered_on(ordinals: list[int | None], last: int) -> bool:
+    """Whether Arabic numbers go on from a Roman level's `last` (last+1, last+2, …), after a list
+    of the last Roman heading's own ("1." … "8.") that they do not go on from (_without_nested_lists
+    takes it out of the level): one running up to `last` would make the whole a ladder of its own."""
+    listed = next((k for k, ordinal in enumerate(ordinals) if ordinal != k + 1), len(ordinals))
+    going_on = [k for k in range(min(listed, len(ordinals) - 1) + 1)
+                if ordinals[k:] == list(range(last + 1, last + 1 + len(ordinals) - k))]
+    return bool(going_on) and going_on[-1] != last
+
+
+def _read_at(ordinal: int | None, place: int) -> bool:
+    """Whether a Roman numeral read as `ordinal` is the one at `place`, or it read short."""
+    return ordinal is not None and 1 <= ordinal <= place and place - ordinal <= final_ones(place)
 
 
 def _style_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count: int) -> dict[int, tuple]:

@@ -489,6 +489,44 @@ def test_sub_headings_numbered_again_under_each_item_and_never_resumed_stay_sub_
     assert texts(report)[1] == body(1)
 
 
+@pytest.mark.parametrize("third", ["III", "II"], ids=["III.", "III. read II. by OCR"])
+def test_a_roman_ladder_continued_by_arabic_numbers_is_one_level_of_items(tmp_path, third):
+    # Two drafts pasted together: items 1-3 "I.", "II.", "III." in capitals, items 4-6 "4.",
+    # "5.", "6."; points "a)", "b)" under two of them. The Arabic numbers go on where the Roman
+    # ones stop: one ladder of six items, not three containers over three sub-headings. A
+    # numeral read one I short ("II." for "III.") is the one the "4." after it leaves room for.
+    def item(n):
+        numeral = third if n == 3 else ROMAN[n - 1] if n <= 3 else ""
+        label = f"{numeral}. {UNKNOWN[n].upper()}" if n <= 3 else f"{n}. {UNKNOWN[n]}"
+        points = [] if n not in (2, 5) else ["a) Về nguồn lực", f"Nguồn lực của mục {n}.",
+                                             "b) Về văn bản", f"Văn bản của mục {n}."]
+        return [Bold(label), body(n), *points]
+    report = read(tmp_path, [line for n in range(1, 7) for line in item(n)], WITHOUT_PHRASES)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert texts(report)[3] == body(3)
+    assert texts(report)[5].startswith(body(5))
+
+
+def test_a_list_under_the_last_roman_heading_does_not_stop_the_arabic_numbers_going_on(tmp_path):
+    # Under "III.", a list "1." … "8." set like the headings, then "4.", "5.", "6.": the numbers
+    # after the list go on from the Roman ones; the list is item 3's text.
+    nested = [Bold(f"{n}. Hoạt động số {n} của tỉnh") for n in range(1, 9)]
+    lines = [*items(range(1, 4), lambda p: f"{ROMAN[p - 1]}."), *nested, *items((4, 5, 6), lambda p: f"{p + 3}.")]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert texts(report)[3] == "\n".join([body(3), *(line.text for line in nested)])
+    assert texts(report)[4] == body(4)
+
+
+def test_arabic_headings_numbered_from_one_under_a_roman_ladder_stay_its_sub_headings(tmp_path):
+    # "I.", "II." over items numbered "1." … "6.": the Arabic numbers start again, they do not
+    # go on from the Roman ones, so the Roman headings are the containers they were.
+    lines = [Bold("I. KẾT QUẢ THỰC HIỆN ĐỀ ÁN 950"), *items(range(1, 7), lambda p: f"{p}."),
+             Bold(f"II. {OWN_HEADING.upper()}"), OWN_TEXT]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {n: body(n) for n in range(1, 7)}
+
+
 MERGED_2_3 = {1: "Bước khởi đầu trong giai đoạn 2015 – 2017",
               23: "Những việc đã làm và các văn bản triển khai",
               4: "Kinh phí thực hiện", 5: "Khó khăn, vướng mắc", 6: "Đề xuất, kiến nghị"}
