@@ -1251,7 +1251,8 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
         headings = _misread_labels(blocks, headings, after, limit, skip)
-    return _without_bare_lists(_without_plain_lists(blocks, _misread_numerals(headings)))
+    headings = _without_plain_lists(blocks, _misread_numerals(headings))
+    return _without_bare_lists(_without_shared_list_points(blocks, headings, len(outline)))
 
 
 def _marked(block: Block) -> bool:
@@ -1301,6 +1302,39 @@ def _without_plain_lists(blocks: tuple[Block, ...], headings: list[_Heading]) ->
                 dropped |= {h.first for h in run}
             run = [heading] if plain_only and heading is not None else []
     return [h for h in headings if h.first not in dropped] if dropped else headings
+
+
+def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Heading],
+                                item_count: int) -> list[_Heading]:
+    """The headings without the points numbered in one list with their items, as when Word's
+    restart of the numbering is lost: item "1.", item "2.", its points "3.", "4.", item "5.", ….
+    A numbered level longer than the outline, its numbers going up (one a line lost or misread
+    may be missing), whose lines are of two looks: set apart (_marked: bold, capitals…) CONVINCING_COUNT
+    to as many as the outline's items, the first of the level among them, and plain. The marked
+    ones are the items' ladder, numbered on from the first of them one by one (the list's count
+    is no item's number: "5." is the third item); a plain one is a point of the item before it,
+    its line that item's text. A list numbered from 1 inside an item, the level's numbers
+    resuming after it, is no part of the count (_without_nested_lists). A list as long as the
+    outline or shorter is the items themselves, however unevenly set."""
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        if heading.level[0] == "label":
+            levels.setdefault(heading.level, []).append(heading)
+    changed: dict[int, _Heading | None] = {}
+    for at_level in levels.values():
+        at_level = _without_nested_lists(at_level)
+        ordinals = [h.ordinal for h in at_level]
+        if (len(at_level) <= item_count or None in ordinals
+                or any(b <= a for a, b in zip(ordinals, ordinals[1:], strict=False))):
+            continue
+        marked = [h for h in at_level if _marked(blocks[h.first])]
+        if not CONVINCING_COUNT <= len(marked) <= item_count or marked[0] is not at_level[0]:
+            continue
+        changed.update({h.first: replace(h, ordinal=marked[0].ordinal + k) for k, h in enumerate(marked)})
+        changed.update({h.first: None for h in at_level if not _marked(blocks[h.first])})
+    if not changed:
+        return headings
+    return [changed.get(h.first, h) for h in headings if changed.get(h.first, h) is not None]
 
 
 def _without_bare_lists(headings: list[_Heading]) -> list[_Heading]:
