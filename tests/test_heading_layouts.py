@@ -730,3 +730,73 @@ def test_a_numbered_title_cut_in_two_paragraphs_is_one_heading(tmp_path, fmt):
     report = read_printed(path, tmp_path) if fmt == "pdf" else read(path)
     assert {s.number: s.text for s in report.sections} == TEXTS
     assert [s.heading for s in report.sections] == [f"{n}. {first} {rest}" for n, (first, rest) in CUT_TITLES.items()]
+
+
+# Items and their points numbered in one list, as when Word's restart of the numbering is
+# lost: the items bold, the points of items 2, 5 and 6 in italics, all counted on (item 3 is
+# "5.", item 6 "10."). The points are their items' text.
+POINTS = {2: ("Về hạ tầng số", "Về Trung tâm điều hành"), 5: ("Về nguồn lực", "Về văn bản quy phạm pháp luật"),
+          6: ("Đối với Bộ Xây dựng", "Đối với các bộ, ngành Trung ương")}
+
+
+def shared_list_report(path, typed=False):
+    """The six items under UNKNOWN titles, each point a line and a sentence under it; the
+    numbers drawn by Word's "List Number" (one list from start to end) or, `typed`, typed in."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    count = 0
+
+    def numbered(text, bold):
+        nonlocal count
+        count += 1
+        paragraph = document.add_paragraph(style=None if typed else "List Number")
+        run = paragraph.add_run(f"{count}. {text}" if typed else text)
+        run.bold, run.italic = bold, not bold
+
+    for n, title in UNKNOWN.items():
+        numbered(title, bold=True)
+        document.add_paragraph(TEXTS[n])
+        for point in POINTS.get(n, ()):
+            numbered(point, bold=False)
+            document.add_paragraph(f"Nội dung {point.lower()} của tỉnh.")
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def shared_list_texts(labelled=True):
+    """Each item's text: its paragraph, then its points' lines, numbered as the list goes on."""
+    texts, count = {}, 0
+    for n in UNKNOWN:
+        count += 1
+        lines = [TEXTS[n]]
+        for point in POINTS.get(n, ()):
+            count += 1
+            lines += [f"{count}. {point}" if labelled else point, f"Nội dung {point.lower()} của tỉnh."]
+        texts[n] = "\n".join(lines)
+    return texts
+
+
+@pytest.mark.parametrize("typed", [False, True], ids=["Word's numbering", "typed numbers"])
+def test_items_and_their_points_numbered_in_one_list_are_told_apart_by_how_they_are_set(tmp_path, typed):
+    report = read(shared_list_report(tmp_path / "bao-cao.docx", typed))
+    assert {s.number: s.text for s in report.sections} == shared_list_texts()
+    assert [s.heading for s in report.sections] == [f"{count}. {UNKNOWN[n]}" for n, count in
+                                                     zip(UNKNOWN, (1, 2, 5, 6, 7, 10), strict=True)]
+
+
+def test_items_and_their_points_numbered_in_one_list_are_told_apart_in_a_pdf_too(tmp_path):
+    report = read_printed(shared_list_report(tmp_path / "bao-cao.docx", typed=True), tmp_path)
+    assert {s.number: s.text for s in report.sections} == shared_list_texts()
+
+
+def test_a_numbered_list_no_longer_than_the_outline_is_the_items_however_unevenly_set(tmp_path):
+    """Items 3 and 4 not bold, a slip of the pen: six numbered lines are the six items."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"{n}. {words}") if n not in (3, 4) else f"{n}. {words}", TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS
