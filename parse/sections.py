@@ -669,6 +669,7 @@ class _Heading:
     level: tuple  # heading_level_key of its first line
     ordinal: int | None  # the value of its number, "IV." -> 4
     run_in: str = ""  # the text run in after its colon ("1. Những bước…: a) Kết quả: …"), its item's first line
+    points: tuple[str, ...] = ()  # the lines of its points numbered in one list with it (_without_shared_list_points)
 
 
 @dataclass(frozen=True)
@@ -912,8 +913,15 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool)
     # Its words in parentheses say what the item covers ("Giai đoạn chuẩn bị (… đến khi có
     # Quyết định phê duyệt Đề án)"): they count for its likeness, not for where it splits.
     aside = " ".join(_PARENTHESES.findall(fold(strip_label(heading.line))))
-    return Evidence(likeness(f"{key} {aside}", outline, misread=ocr), named, ordinal,
-                    joined_items(key, outline), two_part=two_parts(key, outline))
+    alike = likeness(f"{key} {aside}", outline, misread=ocr)
+    if heading.points:
+        # Its points are its item's: where they name an item clearly ("Về nguồn lực", "Về văn bản
+        # quy phạm pháp luật", the points the outline lists under its difficulties), so does it.
+        said = likeness(" ".join(match_key(line) for line in heading.points), outline, misread=ocr)
+        named_by_points = max(range(len(outline)), key=said.__getitem__)
+        if said[named_by_points] >= JOINED_LIKENESS:
+            alike = tuple(max(value, said[k]) if k == named_by_points else value for k, value in enumerate(alike))
+    return Evidence(alike, named, ordinal, joined_items(key, outline), two_part=two_parts(key, outline))
 
 
 def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[OutlineSection, ...],
@@ -1330,8 +1338,15 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
         marked = [h for h in at_level if _marked(blocks[h.first])]
         if not CONVINCING_COUNT <= len(marked) <= item_count or marked[0] is not at_level[0]:
             continue
-        changed.update({h.first: replace(h, ordinal=marked[0].ordinal + k) for k, h in enumerate(marked)})
-        changed.update({h.first: None for h in at_level if not _marked(blocks[h.first])})
+        points: dict[int, list[str]] = {}
+        for h in at_level:
+            if _marked(blocks[h.first]):
+                owner = h.first
+            else:
+                points.setdefault(owner, []).append(h.line)
+                changed[h.first] = None
+        changed.update({h.first: replace(h, ordinal=marked[0].ordinal + k, points=tuple(points.get(h.first, ())))
+                        for k, h in enumerate(marked)})
     if not changed:
         return headings
     return [changed.get(h.first, h) for h in headings if changed.get(h.first, h) is not None]

@@ -739,9 +739,10 @@ POINTS = {2: ("Về hạ tầng số", "Về Trung tâm điều hành"), 5: ("V�
           6: ("Đối với Bộ Xây dựng", "Đối với các bộ, ngành Trung ương")}
 
 
-def shared_list_report(path, typed=False):
-    """The six items under UNKNOWN titles, each point a line and a sentence under it; the
-    numbers drawn by Word's "List Number" (one list from start to end) or, `typed`, typed in."""
+def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS):
+    """The six items under UNKNOWN titles in `order`, each its paragraph of `texts` and its points,
+    each point a line and a sentence under it; the numbers drawn by Word's "List Number" (one
+    list from start to end) or, `typed`, typed in."""
     import docx
     from docx_builders import write_letterhead, write_signoff
 
@@ -756,9 +757,9 @@ def shared_list_report(path, typed=False):
         run = paragraph.add_run(f"{count}. {text}" if typed else text)
         run.bold, run.italic = bold, not bold
 
-    for n, title in UNKNOWN.items():
-        numbered(title, bold=True)
-        document.add_paragraph(TEXTS[n])
+    for n in order:
+        numbered(UNKNOWN[n], bold=True)
+        document.add_paragraph(texts[n])
         for point in POINTS.get(n, ()):
             numbered(point, bold=False)
             document.add_paragraph(f"Nội dung {point.lower()} của tỉnh.")
@@ -767,15 +768,15 @@ def shared_list_report(path, typed=False):
     return path
 
 
-def shared_list_texts(labelled=True):
+def shared_list_texts(order=tuple(UNKNOWN), paragraphs=TEXTS):
     """Each item's text: its paragraph, then its points' lines, numbered as the list goes on."""
     texts, count = {}, 0
-    for n in UNKNOWN:
+    for n in order:
         count += 1
-        lines = [TEXTS[n]]
+        lines = [paragraphs[n]]
         for point in POINTS.get(n, ()):
             count += 1
-            lines += [f"{count}. {point}" if labelled else point, f"Nội dung {point.lower()} của tỉnh."]
+            lines += [f"{count}. {point}", f"Nội dung {point.lower()} của tỉnh."]
         texts[n] = "\n".join(lines)
     return texts
 
@@ -800,3 +801,14 @@ def test_a_numbered_list_no_longer_than_the_outline_is_the_items_however_unevenl
         lines += [Bold(f"{n}. {words}") if n not in (3, 4) else f"{n}. {words}", TEXTS[n]]
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_an_item_over_the_outline_s_own_points_is_known_by_them_wherever_it_stands(tmp_path):
+    """The difficulties written before the funding, under a title that says nothing, their points
+    "Về nguồn lực", "Về văn bản quy phạm pháp luật" the points the outline lists under its
+    difficulties: the item over them is the difficulties by those words, not by its place alone."""
+    order = (1, 2, 3, 5, 4, 6)
+    report = read(shared_list_report(tmp_path / "bao-cao.docx", order=order))
+    assert {s.number: s.text for s in report.sections} == shared_list_texts(order)
+    difficulties = next(s for s in report.sections if s.number == 5)
+    assert difficulties.heading == f"6. {UNKNOWN[5]}" and "by_position" not in difficulties.reasons
