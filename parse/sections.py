@@ -916,8 +916,10 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool)
     alike = likeness(f"{key} {aside}", outline, misread=ocr)
     if heading.points:
         # Its points are its item's: where they name an item clearly ("Về nguồn lực", "Về văn bản
-        # quy phạm pháp luật", the points the outline lists under its difficulties), so does it.
-        said = likeness(" ".join(match_key(line) for line in heading.points), outline, misread=ocr)
+        # quy phạm pháp luật", the points the outline lists under its difficulties), so does it. Read
+        # as written even on a scan: a word of two short lines taken for its near neighbour ("ngành"
+        # for "ngân") would name another item.
+        said = likeness(" ".join(match_key(line) for line in heading.points), outline)
         named_by_points = max(range(len(outline)), key=said.__getitem__)
         if said[named_by_points] >= JOINED_LIKENESS:
             alike = tuple(max(value, said[k]) if k == named_by_points else value for k, value in enumerate(alike))

@@ -285,3 +285,53 @@ def test_the_contents_gives_back_the_heading_labels_ocr_misread():
     found = extract_sections(own_report(), OUTLINE).sections
     assert [s.heading for s in found] == [f"{label} {heading}" for label, heading in zip(ROMAN, OWN_HEADINGS,
                                                                                           strict=True)]
+
+
+# A recognised page of items and their points numbered in one list (the items bold, the points
+# not), the difficulties written before the funding; the last item's points "Đối với Bộ Xây dựng",
+# "Đối với các bộ, ngành Trung ương".
+SHARED_LIST = [
+    (True, "1. Khởi đầu của tỉnh trên con đường đô thị số"),
+    (False, "Năm 2016, UBND tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 798 thủ tục."),
+    (True, "2. Thành tựu về trung tâm điều hành, dịch vụ công và dữ liệu"),
+    (False, "Hạ tầng cáp quang của tỉnh đã phủ tới 78% số xã, phường, thị trấn."),
+    (False, "3. Về hạ tầng số"),
+    (False, "Mạng băng rộng di động 4G đã phủ sóng 78% diện tích của tỉnh."),
+    (False, "4. Về Trung tâm điều hành"),
+    (False, "Trung tâm được đặt tại trụ sở Sở Thông tin và Truyền thông, vận hành 8 phân hệ."),
+    (True, "5. Cách tỉnh đưa Đề án tới các sở và giao việc"),
+    (False, "UBND tỉnh đã ban hành Kế hoạch số 236/KH-UBND ngày 17/12/2021 về triển khai Đề án 950."),
+    (True, "6. Điểm nghẽn và lý do của chúng"),
+    (False, "Dữ liệu quy hoạch đô thị của tỉnh chưa được số hóa đầy đủ, khó chia sẻ giữa các sở, ngành."),
+    (False, "7. Về nguồn lực"),
+    (False, "Đội ngũ cán bộ chuyên trách công nghệ thông tin cấp huyện của tỉnh mới có 28 người."),
+    (False, "8. Về văn bản quy phạm pháp luật"),
+    (False, "Chưa có quy định về chia sẻ dữ liệu giữa cơ quan nhà nước và doanh nghiệp."),
+    (True, "9. Tiền công và tiền tư nhân đã đổ vào Đề án"),
+    (False, "Tổng kinh phí đã bố trí cho các nhiệm vụ đô thị thông minh của tỉnh từ năm 2018 là 120 tỷ đồng."),
+    (True, "10. Mấy điều tỉnh xin cấp trên xem xét"),
+    (False, "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh áp dụng."),
+    (False, "11. Đối với Bộ Xây dựng"),
+    (False, "Sớm ban hành hướng dẫn lập quy hoạch đô thị thông minh áp dụng cho tỉnh."),
+    (False, "12. Đối với các bộ, ngành Trung ương"),
+    (False, "Ban hành khung tham chiếu ICT phát triển đô thị thông minh phiên bản mới."),
+]
+
+
+def test_points_numbered_with_their_items_name_an_item_by_their_words_as_read_not_misread():
+    """"ngành" is no misreading of "ngân" (of the funding's "ngân sách") there: the last item's
+    points name no item, and the last item is the proposals, its words doubted by none."""
+    lines = ["BÁO CÁO", "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Đắk Lắk",
+             "Thực hiện văn bản số 1683/BXD-PTDT của Bộ Xây dựng, UBND tỉnh báo cáo như sau:"]
+    blocks = [Block(k, text, "paragraph", "Normal", None, k < 2, leading_label(text), page=1)
+              for k, text in enumerate(lines)]
+    blocks += [Block(len(blocks) + k, text, "paragraph", "Normal", None, bold, leading_label(text), page=1)
+               for k, (bold, text) in enumerate(SHARED_LIST)]
+    blocks.append(Block(len(blocks), "Trên đây là báo cáo của UBND tỉnh Đắk Lắk./.", "paragraph", "Normal", None,
+                        False, page=1))
+    found = {s.number: s for s in extract_sections(Document("bao-cao.pdf", tuple(blocks), ocr=True),
+                                                   OUTLINE).sections}
+    assert {n: s.heading for n, s in found.items()} == {
+        1: SHARED_LIST[0][1], 2: SHARED_LIST[2][1], 3: SHARED_LIST[8][1], 4: SHARED_LIST[16][1],
+        5: SHARED_LIST[10][1], 6: SHARED_LIST[18][1]}
+    assert "words_elsewhere" not in found[6].reasons
