@@ -1319,13 +1319,15 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
     """The headings without the points numbered in one list with their items, as when Word's
     restart of the numbering is lost: item "1.", item "2.", its points "3.", "4.", item "5.", ….
     A numbered level longer than the outline, its numbers going up (one a line lost or misread
-    may be missing), whose lines are of two looks: set apart (_marked: bold, capitals…) CONVINCING_COUNT
-    to as many as the outline's items, the first of the level among them, and plain. The marked
-    ones are the items' ladder, numbered on from the first of them one by one (the list's count
-    is no item's number: "5." is the third item); a plain one is a point of the item before it,
-    its line that item's text. A list numbered from 1 inside an item, the level's numbers
-    resuming after it, is no part of the count (_without_nested_lists). A list as long as the
-    outline or shorter is the items themselves, however unevenly set."""
+    may be missing), whose lines are of two looks: set apart (_marked: bold, capitals…), from
+    CONVINCING_COUNT to as many as the outline's items and a few of the province's own
+    (LADDER_EXTRA), the first of the level among them; and plain. The marked ones are the
+    items' ladder, numbered on from the first of them one by one (the list's count is no item's
+    number: "5." is the third item), each with its points' lines (_evidence reads them); a plain
+    one is a point of the item before it, its line that item's text. A list numbered from 1
+    inside an item, the level's numbers resuming after it, is no part of the count
+    (_without_nested_lists). A list as long as the outline or shorter is the items themselves,
+    however unevenly set."""
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label":
@@ -1338,7 +1340,8 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
                 or any(b <= a for a, b in zip(ordinals, ordinals[1:], strict=False))):
             continue
         marked = [h for h in at_level if _marked(blocks[h.first])]
-        if not CONVINCING_COUNT <= len(marked) <= item_count or marked[0] is not at_level[0]:
+        if (not CONVINCING_COUNT <= len(marked) <= min(item_count + LADDER_EXTRA, len(at_level) - 1)
+                or marked[0] is not at_level[0]):
             continue
         points: dict[int, list[str]] = {}
         for h in at_level:

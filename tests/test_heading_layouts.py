@@ -678,6 +678,8 @@ def test_run_in_leads_one_per_item_are_the_items_whatever_their_words_a_whole_li
     assert report.sections[2].heading == f"Về {UNKNOWN[3].lower()}:"
 
 
+OWN_PART = (("Phương hướng thời gian tới", "Năm 2023 tỉnh tiếp tục hoàn thiện các nền tảng."),
+            ("Về nhân lực", "Tỉnh sẽ tuyển thêm cán bộ."))
 POINTS = {2: ("- Về hạ tầng số:",), 5: ("- Về nguồn lực:", "- Về cơ chế:")}
 
 
@@ -735,14 +737,17 @@ def test_a_numbered_title_cut_in_two_paragraphs_is_one_heading(tmp_path, fmt):
 # Items and their points numbered in one list, as when Word's restart of the numbering is
 # lost: the items bold, the points of items 2, 5 and 6 in italics, all counted on (item 3 is
 # "5.", item 6 "10."). The points are their items' text.
+OWN_PART = (("Phương hướng thời gian tới", "Năm 2023 tỉnh tiếp tục hoàn thiện các nền tảng."),
+            ("Về nhân lực", "Tỉnh sẽ tuyển thêm cán bộ."))
 POINTS = {2: ("Về hạ tầng số", "Về Trung tâm điều hành"), 5: ("Về nguồn lực", "Về văn bản quy phạm pháp luật"),
           6: ("Đối với Bộ Xây dựng", "Đối với các bộ, ngành Trung ương")}
 
 
-def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS):
+def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS, own_before=None):
     """The six items under UNKNOWN titles in `order`, each its paragraph of `texts` and its points,
     each point a line and a sentence under it; the numbers drawn by Word's "List Number" (one
-    list from start to end) or, `typed`, typed in."""
+    list from start to end) or, `typed`, typed in. With `own_before`, a part of the province's
+    own (OWN_PART) set as the items are, its point under it, right before that item."""
     import docx
     from docx_builders import write_letterhead, write_signoff
 
@@ -758,6 +763,10 @@ def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS):
         run.bold, run.italic = bold, not bold
 
     for n in order:
+        if n == own_before:
+            for (line, text), bold in zip(OWN_PART, (True, False), strict=True):
+                numbered(line, bold=bold)
+                document.add_paragraph(text)
         numbered(UNKNOWN[n], bold=True)
         document.add_paragraph(texts[n])
         for point in POINTS.get(n, ()):
@@ -768,11 +777,11 @@ def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS):
     return path
 
 
-def shared_list_texts(order=tuple(UNKNOWN), paragraphs=TEXTS):
+def shared_list_texts(order=tuple(UNKNOWN), paragraphs=TEXTS, own_before=None):
     """Each item's text: its paragraph, then its points' lines, numbered as the list goes on."""
     texts, count = {}, 0
     for n in order:
-        count += 1
+        count += 1 + (len(OWN_PART) if n == own_before else 0)
         lines = [paragraphs[n]]
         for point in POINTS.get(n, ()):
             count += 1
@@ -792,6 +801,13 @@ def test_items_and_their_points_numbered_in_one_list_are_told_apart_by_how_they_
 def test_items_and_their_points_numbered_in_one_list_are_told_apart_in_a_pdf_too(tmp_path):
     report = read_printed(shared_list_report(tmp_path / "bao-cao.docx", typed=True), tmp_path)
     assert {s.number: s.text for s in report.sections} == shared_list_texts()
+
+
+def test_a_part_of_the_province_s_own_set_as_the_items_in_their_one_list_is_no_item(tmp_path):
+    """"10. Phương hướng thời gian tới" (bold) and its point "11. Về nhân lực" before the proposals:
+    their lines go to no item, and the proposals are "12."."""
+    report = read(shared_list_report(tmp_path / "bao-cao.docx", typed=True, own_before=6))
+    assert {s.number: s.text for s in report.sections} == shared_list_texts(own_before=6)
 
 
 def test_a_numbered_list_no_longer_than_the_outline_is_the_items_however_unevenly_set(tmp_path):
