@@ -678,8 +678,6 @@ def test_run_in_leads_one_per_item_are_the_items_whatever_their_words_a_whole_li
     assert report.sections[2].heading == f"Về {UNKNOWN[3].lower()}:"
 
 
-OWN_PART = (("Phương hướng thời gian tới", "Năm 2023 tỉnh tiếp tục hoàn thiện các nền tảng."),
-            ("Về nhân lực", "Tỉnh sẽ tuyển thêm cán bộ."))
 POINTS = {2: ("- Về hạ tầng số:",), 5: ("- Về nguồn lực:", "- Về cơ chế:")}
 
 
@@ -739,8 +737,8 @@ def test_a_numbered_title_cut_in_two_paragraphs_is_one_heading(tmp_path, fmt):
 # "5.", item 6 "10."). The points are their items' text.
 OWN_PART = (("Phương hướng thời gian tới", "Năm 2023 tỉnh tiếp tục hoàn thiện các nền tảng."),
             ("Về nhân lực", "Tỉnh sẽ tuyển thêm cán bộ."))
-POINTS = {2: ("Về hạ tầng số", "Về Trung tâm điều hành"), 5: ("Về nguồn lực", "Về văn bản quy phạm pháp luật"),
-          6: ("Đối với Bộ Xây dựng", "Đối với các bộ, ngành Trung ương")}
+SHARED_POINTS = {2: ("Về hạ tầng số", "Về Trung tâm điều hành"), 5: ("Về nguồn lực", "Về văn bản quy phạm pháp luật"),
+                 6: ("Đối với Bộ Xây dựng", "Đối với các bộ, ngành Trung ương")}
 
 
 def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS, own_before=None):
@@ -769,7 +767,7 @@ def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS, own
                 document.add_paragraph(text)
         numbered(UNKNOWN[n], bold=True)
         document.add_paragraph(texts[n])
-        for point in POINTS.get(n, ()):
+        for point in SHARED_POINTS.get(n, ()):
             numbered(point, bold=False)
             document.add_paragraph(f"Nội dung {point.lower()} của tỉnh.")
     write_signoff(document)
@@ -783,7 +781,7 @@ def shared_list_texts(order=tuple(UNKNOWN), paragraphs=TEXTS, own_before=None):
     for n in order:
         count += 1 + (len(OWN_PART) if n == own_before else 0)
         lines = [paragraphs[n]]
-        for point in POINTS.get(n, ()):
+        for point in SHARED_POINTS.get(n, ()):
             count += 1
             lines += [f"{count}. {point}", f"Nội dung {point.lower()} của tỉnh."]
         texts[n] = "\n".join(lines)
