@@ -3,14 +3,14 @@ fixtures/heldout-3 for pool 3, fixtures/heldout-4 for pool 4, fixtures/heldout-5
 fixtures/heldout-6 for pool 6, fixtures/heldout-7 for pool 7, fixtures/heldout-8 for pool 8,
 fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, fixtures/heldout-11 for pool 11,
 fixtures/heldout-12 for pool 12, fixtures/heldout-13 for pool 13, fixtures/heldout-14 for pool 14,
-fixtures/heldout-15 for pool 15, written by
+fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, written by
 fixtures/make_heldout.py): what is committed is what the generator makes, their headings
 share no phrase with the campaign's lists (else they would measure the lists again), a later
 pool's share no wording with an earlier pool's (else it would measure what the earlier pool's
 failures taught), and each pool holds every ladder and layout it promises.
-Pools 1-14 have been looked at and are tuning corpora now (pool 13 once, at the start of the
-twelfth session, pool 14 once, at its end); pool 15 is the held-out one, made before pool 14
-was read.
+Pools 1-15 have been looked at and are tuning corpora now (pool 13 once, at the start of the
+twelfth session, pool 14 once, at its end, pool 15 once, at the start of the thirteenth); pool
+16 is the held-out one, made without reading the reader or any result on pool 15.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -35,7 +35,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            5: FIXTURES / "heldout-5", 6: FIXTURES / "heldout-6", 7: FIXTURES / "heldout-7",
            8: FIXTURES / "heldout-8", 9: FIXTURES / "heldout-9", 10: FIXTURES / "heldout-10",
            11: FIXTURES / "heldout-11", 12: FIXTURES / "heldout-12", 13: FIXTURES / "heldout-13",
-           14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15"}
+           14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -142,7 +142,8 @@ LABEL = re.compile(r"^(?:\d+\. \| |PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\.
                    r"|[a-h]\) "
                    r"|[IVX]+-\t|\d+-\t|[a-hđ]\. |\uf0d8 "
                    r"|[IVX]+: |Mục [IVX]+ – |Nội dung \d+ – "
-                   r"|Vấn đề \d+: |Điểm \d+\. |[IVX]+\.(?=\S)|\d+\.(?=[^\s\d]))")
+                   r"|Vấn đề \d+: |Điểm \d+\. |[IVX]+\.(?=\S)|\d+\.(?=[^\s\d])"
+                   r"|[ivx]+\) |[A-H]/ |(?:\d+|[IVX]+) - |\d (?=[^\d\s-]))")
 
 
 def title_of(heading: str) -> str:
@@ -182,6 +183,12 @@ def shown_number(heading: str) -> int | None:
         return "ABCDEFGH".index(m.group(1)) + 1
     if m := re.match(r"(?:Mục )?(\d+)[./):]", first):
         return int(m.group(1))
+    if m := re.match(r"([ivx]+)\) ", first):  # pool 16's lower_roman_close
+        return ROMAN.index(m.group(1).upper()) + 1
+    if m := re.match(r"([A-H])/ ", first):  # pool 16's letter_upper_slash
+        return "ABCDEFGH".index(m.group(1)) + 1
+    if m := re.match(r"(\d+) - |(\d) (?=[^\d\s-])", first):  # pool 16's spaced_dash, number_in_circle
+        return int(m.group(1) or m.group(2))
     return None
 
 
@@ -246,8 +253,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 15
-    assert len({p.out for p in mh.POOLS.values()}) == 15
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 16
+    assert len({p.out for p in mh.POOLS.values()}) == 16
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -278,7 +285,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            (5, 8), (6, 8), (7, 8), *((k, 9) for k in range(1, 9)),
                                            *((k, 10) for k in range(1, 10)), *((k, 11) for k in range(1, 11)),
                                            *((k, 12) for k in range(1, 12)), *((k, 13) for k in range(1, 13)),
-                                           *((k, 14) for k in range(1, 14)), *((k, 15) for k in range(1, 15))])
+                                           *((k, 14) for k in range(1, 14)), *((k, 15) for k in range(1, 15)),
+                                           *((k, 16) for k in range(1, 16))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -299,7 +307,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 
 
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
-                                                   (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15)])
+                                                   (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
+                                                   (15, 16)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -1013,7 +1022,7 @@ def test_layouts_combine_in_one_file_in_pool_5():
     assert len([e for e in entries_of(5) if e["ladder"] in NEW_LADDERS_5 and e["layouts"]]) >= 8
 
 
-@pytest.mark.parametrize("pool", [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+@pytest.mark.parametrize("pool", [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])
 def test_pools_from_5_have_doc_odt_and_rtf_files_too(pool):
     from baocao.parse.formats import detect_format
 
@@ -3599,4 +3608,205 @@ def test_pool_15_scans_are_of_two_new_kinds():
         assert e["scan"]["punched_stapled"] == (kind == "punched_stapled"), e["file"]
         assert (e["scan"]["keystone"] is not None) == (kind == "phone_keystone"), e["file"]
         with pdfplumber.open(CORPORA[15] / e["file"]) as pdf:
+            assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
+
+
+# ---------------------------------------------------------------------------------------
+# Pool 16: "i) …", "A/ …", "1 - …" or "I - …" (a hyphen with a space either side), the number
+# drawn in a circle and only the title typed; headings marked only by a grey shading, every
+# paragraph in runs of a few words (a Google Docs export), the body framed in one table cell,
+# one item's heading beside its first paragraph; funding and letterheads in new shapes, two new
+# kinds of scan
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_16 = {"lower_roman_close", "letter_upper_slash", "spaced_dash", "number_in_circle"}
+LADDERS[16] = NEW_LADDERS_16 | {"van_de_colon", "diem_number", "no_space_label", "shared_list",  # 1-15's
+                                "roman_colon", "en_dash_label", "mixed_numbering", "dash_tab", "symbol_bullet",
+                                "vn_style_name", "letter_paren"}
+NEW_LAYOUTS_16 = {"shaded_heading", "google_docs_runs", "body_in_one_cell", "side_by_side_item"}
+LAYOUTS[16] = NEW_LAYOUTS_16 | {"highlighted_heading", "rule_under_heading", "bulleted_answers",  # 1-15's
+                                "heading_comments", "answer_controls", "hyperlink_heading", "number_skipped",
+                                "first_heading_missing", "merged_5_6", "heading_line_break", "extra_heading_between"}
+SHAPES_16 = {  # how each of pool 16's ladders marks an item heading, as a reader sees it
+    "lower_roman_close": r"[ivx]+\) \S",
+    "letter_upper_slash": r"[A-H]/ \S",
+    "spaced_dash": r"(?:\d+|[IVX]+) - \S",
+    "number_in_circle": r"\d \S",
+}
+
+
+def pool16(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
+    return [e for e in entries_of(16) if (layout is None or layout in e["layouts"])
+            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
+
+
+def part_16(entry: dict, name: str = "word/document.xml"):
+    """A part of the .docx, parsed."""
+    from lxml import etree
+
+    with zipfile.ZipFile(CORPORA[16] / entry["file"]) as z:
+        return etree.fromstring(z.read(name))
+
+
+def own_text(p) -> str:
+    """A w:p's own text, without what its shapes (text boxes) hold."""
+    return "".join(t.text or "" for t in p.iter(f"{W}t") if not any(a.tag == f"{W}txbxContent"
+                                                                     for a in t.iterancestors()))
+
+
+def heading_paragraph_16(entry: dict, line: str):
+    """The w:p that holds a heading's (last) line: its own text, a shape's number aside."""
+    title = line.split("\n")[-1]
+    return next(p for p in part_16(entry).iter(f"{W}p") if (text := own_text(p).strip())
+                and (text == title or re.fullmatch(r"\d " + re.escape(text), title)))
+
+
+def test_pool_16_marks_its_items_in_each_new_shape():
+    for ladder, shape in SHAPES_16.items():
+        files = [e for e in pool16(ladder=ladder) if "number_own_line" not in e["layouts"]]
+        assert len(files) >= 4, ladder
+        for e in files:
+            assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
+            assert [shown_number(h["text"]) for h in item_headings(e)][:2] == [1, 2], e["file"]
+    labels = {h["text"].split(" ")[0] for e in pool16(ladder="spaced_dash") for h in item_headings(e)[:1]}
+    assert labels == {"I", "1"}  # "I - TIÊU ĐỀ" in capitals and "1 - Tiêu đề"
+
+
+def test_pool_16_number_in_circle_draws_the_number_in_an_oval_and_types_only_the_title():
+    files = pool16(ladder="number_in_circle")
+    assert {"docx", "pdf", "scan"} <= {e["kind"] for e in files}
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for h in item_headings(e):
+            number, title = h["text"].split(" ", 1)
+            p = heading_paragraph_16(e, h["text"])
+            assert own_text(p) == title, e["file"]  # the number is no text of the paragraph's own
+            ovals = [g for g in p.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}prstGeom")
+                     if g.get("prst") == "ellipse"]
+            boxed = {"".join(t.text for t in box.iter(f"{W}t")) for box in p.iter(f"{W}txbxContent")}
+            assert ovals and boxed == {number}, e["file"]
+
+
+def test_pool_16_shaded_headings_are_marked_by_the_shading_alone():
+    mh = generator()
+    files = pool16(layout="shaded_heading")
+    assert len(files) >= 4 and {"docx", "pdf", "scan"} <= {e["kind"] for e in files}
+    for e in [e for e in files if e["kind"] == "docx"]:
+        shaded = [p for p in part_16(e).iter(f"{W}p") if p.find(f"{W}pPr/{W}shd") is not None]
+        assert [own_text(p) for p in shaded] == [line.split(" ", 1)[1] if e["ladder"] == "number_in_circle"
+                                                 else line for h in item_headings(e)
+                                                 for line in h["text"].split("\n")], e["file"]
+        for p in shaded:
+            assert p.find(f"{W}pPr/{W}shd").get(f"{W}fill") == mh.SHADE_FILL, e["file"]
+            assert all(r.find(f"{W}rPr/{W}b") is None for r in p.iter(f"{W}r")), e["file"]
+
+
+def test_pool_16_google_docs_runs_cut_every_paragraph_into_runs_of_a_few_words():
+    mh = generator()
+    files = pool16(layout="google_docs_runs")
+    assert len(files) >= 4 and {"docx", "pdf"} <= {e["kind"] for e in files}
+    for e in [e for e in files if e["kind"] == "docx"]:
+        body = part_16(e)
+        runs = [r for r in body.iter(f"{W}r") if r.find(f"{W}t") is not None]
+        assert all(len((r.find(f"{W}t").text or "").split()) <= max(mh.GOOGLE_WORDS) for r in runs), e["file"]
+        assert all(r.find(f"{W}rPr/{W}rFonts") is not None for r in runs), e["file"]
+        texts = {paragraph_texts(p) for p in body.iter(f"{W}p")}
+        for text in e["sections"].values():  # the text is the same, only its runs are cut
+            assert any(line in texts for line in text.split("\n")), e["file"]
+        split = [p for p in body.iter(f"{W}p") if len(paragraph_texts(p).split()) > 8]
+        assert split and all(len(p.findall(f".//{W}r")) >= 3 for p in split), e["file"]
+
+
+def test_pool_16_body_in_one_cell_frames_every_item_heading_in_one_table_cell():
+    files = pool16(layout="body_in_one_cell")
+    assert len(files) >= 4 and {"docx", "pdf", "rtf"} <= {e["kind"] for e in files}
+    for e in [e for e in files if e["kind"] == "docx"]:
+        body = part_16(e).find(f"{W}body")
+        frames = [t for t in body.findall(f"{W}tbl") if len(t.findall(f"{W}tr/{W}tc")) == 1]
+        assert len(frames) == 1, e["file"]
+        inside = {own_text(p).strip() for p in frames[0].iter(f"{W}p")}
+        lines = [line for h in item_headings(e) for line in h["text"].split("\n")]
+        assert all(any(t and (t.startswith(line) or line.endswith(" " + t)) for t in inside) for line in lines), \
+            e["file"]  # a heading run in, or after the number Word draws
+        assert not {own_text(p).strip() for p in body.findall(f"{W}p")} & set(lines), e["file"]
+
+
+def test_pool_16_side_by_side_item_puts_one_heading_beside_its_first_paragraph():
+    files = pool16(layout="side_by_side_item")
+    assert len(files) >= 4 and {"docx", "odt", "doc"} <= {e["kind"] for e in files}
+    for e in files:
+        beside = [h for h in e["headings"] if h.get("beside_first_paragraph")]
+        assert len(beside) == 1 and beside[0]["items"], e["file"]
+        if e["kind"] != "docx":
+            continue
+        rows = [[own_text(p).strip() for p in tc.iter(f"{W}p")] for tbl in part_16(e).iter(f"{W}tbl")
+                for tr in tbl.findall(f"{W}tr") if len(cells := tr.findall(f"{W}tc")) == 2 for tc in cells]
+        first = e["sections"][str(beside[0]["items"][0])].split("\n")[0]
+        pairs = list(zip(rows[::2], rows[1::2], strict=True))
+        assert ([beside[0]["text"]], [first]) in pairs, e["file"]
+
+
+def test_pool_16_words_the_funding_total_three_new_ways_and_writes_its_figure_down():
+    mh = generator()
+    funded = [e for e in entries_of(16) if "funding" in e and e["funding"]["wording"] in mh.FUNDING_WORDINGS_16]
+    assert {e["funding"]["wording"] for e in funded} == set(mh.FUNDING_WORDINGS_16)
+    for e in funded:
+        text, funding = e["sections"]["4"], e["funding"]
+        wording, total = funding["wording"], funding["total_vnd"]
+        if wording == "usd_first":  # dollars first; the đồng in brackets are the truth
+            m = re.search(r"khoảng ([\d,]+) triệu USD \(tương đương ([\d,]+) tỷ đồng\)", text)
+            assert m and f"{m.group(1)} triệu USD" == funding["usd_as_written"], e["file"]
+            assert round(float(m.group(2).replace(",", ".")) * 10**9) == total, e["file"]
+            assert abs(float(m.group(1).replace(",", ".")) * 10**6 * mh.USD_RATE - total) < 0.01 * total, e["file"]
+        elif wording == "comma_and_dot":  # "25,48 tỷ đồng (25.480 triệu đồng)": one figure in two notations
+            m = re.search(r"là (\d+),(\d\d) tỷ đồng \(([\d.]+) triệu đồng\)", text)
+            assert m and int(m.group(1) + m.group(2)) * 10**7 == total, e["file"]
+            assert int(m.group(3).replace(".", "")) * 10**6 == total, e["file"]
+        else:  # three years, then "Tổng 3 năm"
+            years = funding["years_million"]
+            assert sum(years.values()) * 10**6 == total and len(years) == 3, e["file"]
+            assert f"Tổng 3 năm: {total // 10**6:,} triệu đồng.".replace(",", ".") in text, e["file"]
+
+
+def test_pool_16_letterheads_vary_and_one_gives_no_number():
+    mh = generator()
+    assert {e["letterhead"] for e in entries_of(16)} == set(mh.LETTERHEADS_16)
+    for e in entries_of(16):
+        year, month, dd = e["report_date"].split("-")
+        numbers = [line for line in e["absent"] if line.startswith("Số")]
+        if e["letterhead"] == "no_number_line":
+            assert e["report_number"] is None and numbers == [], e["file"]
+            continue
+        so = e["report_number"].split("/")[0]
+        assert re.fullmatch(r"\d+/BC-UBND", e["report_number"]), e["file"]
+        assert numbers == [{"no_space_colon": f"Số:{so}/BC-UBND", "colon_missing": f"Số {so}/BC-UBND",
+                            "space_before_slash": f"Số: {so} /BC-UBND", "number_line_apart": "Số:",
+                            "slash_day_month": f"Số: {so}/BC-UBND"}[e["letterhead"]]], e["file"]
+        date = (f", ngày {int(dd)}/{int(month)}/{year}" if e["letterhead"] == "slash_day_month"
+                else f", ngày {int(dd)} tháng {int(month)} năm {year}")
+        assert e["letterhead_date"].endswith(date) and e["letterhead_date"] in e["absent"], e["file"]
+
+
+def test_layouts_combine_in_one_file_in_pool_16():
+    assert len([e for e in entries_of(16) if len(e["layouts"]) >= 2]) >= 10
+    assert len([e for e in entries_of(16) if e["ladder"] in NEW_LADDERS_16 and e["layouts"]]) >= 8
+
+
+def test_pool_16_scans_are_of_two_new_kinds():
+    import pdfplumber
+
+    mh = generator()
+    scans = [e for e in entries_of(16) if e["kind"] == "scan"]
+    assert len(scans) >= 8 and all(e["ocr"] for e in scans)
+    assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_16)
+    assert {e["scan"]["dpi"] for e in scans} == {150, 200}
+    assert all(e["scan"]["stamp"].startswith("red") for e in scans)
+    for e in scans:
+        kind = e["scan"]["kind"]
+        assert max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0, e["file"]
+        assert 35 <= e["scan"]["jpeg_quality"] <= 40, e["file"]
+        assert e["scan"]["screen_photo"] == (kind == "screen_photo"), e["file"]
+        label = e["scan"]["barcode_label"]
+        assert (label is not None) == (kind == "barcode_label"), e["file"]
+        assert not label or (set(label) <= set(e["absent"]) and label[1].startswith("Ngày đến: ")), e["file"]
+        with pdfplumber.open(CORPORA[16] / e["file"]) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
