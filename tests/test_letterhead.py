@@ -59,6 +59,14 @@ def test_the_date_is_read_across_lines_and_cells_in_any_case(letterhead):
     assert report_date(letterhead) == date(2022, 5, 23)
 
 
+def test_a_year_wrapped_past_the_other_columns_line_is_still_the_dates():
+    # A browser's print of a two-column letterhead, read line by line: the subject line of the
+    # left column falls between "năm" and the year that wrapped under it.
+    letterhead = ("Số: 238/UBND-XD\nThành phố Hồ Chí Minh, ngày 20 tháng 5 năm\n"
+                  "V/v báo cáo tình hình phát triển | 2022\nđô thị thông minh\nBÁO CÁO")
+    assert report_date(letterhead) == date(2022, 5, 20)
+
+
 def test_a_date_left_blank_or_impossible_is_none():
     assert report_date("Bắc Kạn, ngày     tháng 5 năm 2022") is None
     assert report_date("Bắc Kạn, ngày 31 tháng 2 năm 2022") is None
