@@ -116,6 +116,13 @@ def entries_of(pool: int) -> list[dict]:
     return json.loads((CORPORA[pool] / "expected.json").read_text(encoding="utf-8"))
 
 
+def files_of(pool: int, layout: str | None = None, ladder: str | None = None,
+             kind: str | None = None) -> list[dict]:
+    """A pool's entries with that layout among theirs, that ladder and that kind (any, where None)."""
+    return [e for e in entries_of(pool) if (layout is None or layout in e["layouts"])
+            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
+
+
 def fold(text: str) -> str:
     """Case and diacritics away, đ as d, spaces collapsed: how a phrase would be matched at best."""
     text = unicodedata.normalize("NFD", text.casefold()).replace("đ", "d")
@@ -360,7 +367,7 @@ def test_scans_are_150_and_200_dpi_skewed_up_to_1_5_degrees_jpeg_40_with_a_red_s
 
 
 def test_item_1_without_heading_still_has_its_text_expected(pool):
-    missing = [e for e in entries_of(pool) if "first_heading_missing" in e["layouts"]]
+    missing = files_of(pool, "first_heading_missing")
     assert missing
     for e in missing:
         assert [1] not in [h["items"] for h in e["headings"]], e["file"]
@@ -368,19 +375,19 @@ def test_item_1_without_heading_still_has_its_text_expected(pool):
 
 
 def test_six_items_under_one_heading_are_numbered_below_it(pool):
-    for e in (e for e in entries_of(pool) if e["ladder"] == "level2_under_one"):
+    for e in files_of(pool, ladder="level2_under_one"):
         umbrella, *items = e["headings"]
         assert umbrella.get("umbrella") and umbrella["text"].startswith("I. ") and umbrella["text"] in e["absent"]
         assert all(h["text"].split(". ")[0].isdigit() for h in items), e["file"]
 
 
 def test_a_heading_with_a_line_break_is_written_on_two_lines(pool):
-    broken = [e for e in entries_of(pool) if "heading_line_break" in e["layouts"]]
+    broken = files_of(pool, "heading_line_break")
     assert broken and all(any("\n" in h["text"] for h in e["headings"]) for e in broken)
 
 
 def test_the_provinces_own_heading_and_its_text_belong_to_no_item(pool):
-    extra = [e for e in entries_of(pool) if "extra_heading_between" in e["layouts"]]
+    extra = files_of(pool, "extra_heading_between")
     assert extra
     for e in extra:
         own = [i for i, h in enumerate(e["headings"])
@@ -392,13 +399,13 @@ def test_the_provinces_own_heading_and_its_text_belong_to_no_item(pool):
 
 
 def test_reordered_items_are_out_of_order(pool):
-    for e in (e for e in entries_of(pool) if "reordered" in e["layouts"]):
+    for e in files_of(pool, "reordered"):
         order = [h["items"][0] for h in e["headings"] if h["items"]]
         assert order != sorted(order), e["file"]
 
 
 def test_merged_items_5_and_6_expect_the_same_text(pool):
-    merged = [e for e in entries_of(pool) if "merged_5_6" in e["layouts"]]
+    merged = files_of(pool, "merged_5_6")
     assert merged
     for e in merged:
         assert e["merged"] == [[5, 6]] and e["sections"]["5"] == e["sections"]["6"], e["file"]
@@ -406,7 +413,7 @@ def test_merged_items_5_and_6_expect_the_same_text(pool):
 
 
 def test_parts_numbered_in_words_phan_thu_nhat_phan_thu_hai():
-    ordinal = [e for e in entries_of(2) if e["ladder"] == "part_ordinal"]
+    ordinal = files_of(2, ladder="part_ordinal")
     assert {"\n" in e["headings"][0]["text"] for e in ordinal} == {True, False}  # on its own line, and not
     for e in ordinal:
         assert all(re.match(r"(PHẦN THỨ|Phần thứ) \w+", h["text"]) for h in e["headings"]), e["file"]
@@ -414,7 +421,7 @@ def test_parts_numbered_in_words_phan_thu_nhat_phan_thu_hai():
 
 @pytest.mark.parametrize("pool,ladders", [(2, 3), (3, 1), (4, 1)], ids=("pool2", "pool3", "pool4"))
 def test_numbering_that_skips_a_number_jumps_by_two_once(pool, ladders):
-    skipped = [e for e in entries_of(pool) if "number_skipped" in e["layouts"]]
+    skipped = files_of(pool, "number_skipped")
     assert len({e["ladder"] for e in skipped}) >= ladders
     for e in skipped:
         numbers = [shown_number(h["text"]) for h in e["headings"] if not (h.get("umbrella") or h.get("preface"))]
@@ -424,7 +431,7 @@ def test_numbering_that_skips_a_number_jumps_by_two_once(pool, ladders):
 
 @pytest.mark.parametrize("pool,ladders", [(2, 3), (3, 2)], ids=("pool2", "pool3"))
 def test_headings_with_a_trailing_colon_all_end_with_it(pool, ladders):
-    colon = [e for e in entries_of(pool) if "trailing_colon" in e["layouts"]]
+    colon = files_of(pool, "trailing_colon")
     assert len({e["ladder"] for e in colon}) >= ladders
     for e in colon:
         items = [h for h in e["headings"] if not (h.get("umbrella") or h.get("preface"))]
@@ -433,7 +440,7 @@ def test_headings_with_a_trailing_colon_all_end_with_it(pool, ladders):
 
 @pytest.mark.parametrize("pool,files", [(2, 4), (3, 2), (4, 1)], ids=("pool2", "pool3", "pool4"))
 def test_a_heading_without_outline_words_shares_no_syllable_with_the_outline(pool, files):
-    opaque = [e for e in entries_of(pool) if "heading_without_outline_words" in e["layouts"]]
+    opaque = files_of(pool, "heading_without_outline_words")
     assert len(opaque) >= files
     items = set()
     for e in opaque:
@@ -466,11 +473,6 @@ SHAPES = {  # how each of pool 3's ladders numbers an item heading, as a reader 
 }
 
 
-def pool3(layout: str | None = None, ladder: str | None = None) -> list[dict]:
-    return [e for e in entries_of(3) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder)]
-
-
 def item_headings(entry: dict) -> list[dict]:
     return [h for h in entry["headings"] if h["items"]]
 
@@ -483,14 +485,14 @@ def docx_paragraphs(entry: dict):
 
 def test_pool_3_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES.items():
-        files = [e for e in pool3(ladder=ladder) if "number_own_line" not in e["layouts"]]
+        files = [e for e in files_of(3, ladder=ladder) if "number_own_line" not in e["layouts"]]
         assert files, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
 
 
 def test_auto_numbered_headings_carry_word_numbering_and_no_typed_number():
-    files = [e for e in pool3(ladder="auto_numbered") if e["kind"] == "docx"]
+    files = files_of(3, ladder="auto_numbered", kind="docx")
     assert len(files) >= 2
     for e in files:
         titles = {title_of(h["text"]).removesuffix(":") for h in item_headings(e)}
@@ -501,7 +503,7 @@ def test_auto_numbered_headings_carry_word_numbering_and_no_typed_number():
 
 
 def test_plain_sentence_case_headings_are_not_bold():
-    files = [e for e in pool3(ladder="sentence_case_plain") if e["kind"] == "docx"]
+    files = files_of(3, ladder="sentence_case_plain", kind="docx")
     assert files
     for e in files:
         lines = {h["text"].split("\n")[-1] for h in item_headings(e)}
@@ -511,7 +513,7 @@ def test_plain_sentence_case_headings_are_not_bold():
 
 
 def test_items_under_nội_dung_báo_cáo_after_the_provinces_own_part_one():
-    files = pool3(ladder="level2_under_content")
+    files = files_of(3, ladder="level2_under_content")
     assert len(files) >= 3
     for e in files:
         preface, content, *items = e["headings"]
@@ -522,7 +524,7 @@ def test_items_under_nội_dung_báo_cáo_after_the_provinces_own_part_one():
 
 
 def test_items_2_and_3_merged_expect_the_same_text():
-    merged = pool3("merged_2_3")
+    merged = files_of(3, "merged_2_3")
     assert len(merged) >= 3
     for e in merged:
         assert e["merged"] == [[2, 3]] and e["sections"]["2"] == e["sections"]["3"], e["file"]
@@ -530,7 +532,7 @@ def test_items_2_and_3_merged_expect_the_same_text():
 
 
 def test_an_item_left_out_has_no_heading_no_text_and_the_numbers_run_on():
-    left = pool3("item_left_out")
+    left = files_of(3, "item_left_out")
     assert len({next(n for n in "123456" if n not in e["sections"]) for e in left}) >= 2  # not always one item
     for e in left:
         gone = [n for n in range(1, 7) if str(n) not in e["sections"]]
@@ -541,7 +543,7 @@ def test_an_item_left_out_has_no_heading_no_text_and_the_numbers_run_on():
 
 
 def test_an_item_answered_in_one_sentence_expects_that_sentence():
-    files = pool3("item_no_content")
+    files = files_of(3, "item_no_content")
     assert len({e["file"] for e in files}) >= 3
     items = set()
     for e in files:
@@ -552,12 +554,12 @@ def test_an_item_answered_in_one_sentence_expects_that_sentence():
 
 
 def test_a_heading_written_as_a_question():
-    for e in pool3("question_heading"):
+    for e in files_of(3, "question_heading"):
         assert len([h for h in item_headings(e) if h["text"].rstrip(":").endswith("?")]) == 1, e["file"]
 
 
 def test_a_heading_with_a_parenthesis_or_a_word_footnote():
-    files = pool3("heading_note_mark")
+    files = files_of(3, "heading_note_mark")
     footnoted = [e for e in files if any(h.get("footnote") for h in e["headings"])]
     parenthesised = [e for e in files if any(h["text"].rstrip(":").endswith(")") for h in item_headings(e))]
     assert footnoted and parenthesised
@@ -570,7 +572,7 @@ def test_a_heading_with_a_parenthesis_or_a_word_footnote():
 
 
 def test_the_number_alone_on_a_line_above_its_title():
-    files = pool3("number_own_line")
+    files = files_of(3, "number_own_line")
     assert len(files) >= 3
     for e in files:
         for h in item_headings(e):
@@ -579,7 +581,7 @@ def test_the_number_alone_on_a_line_above_its_title():
 
 
 def test_a_list_numbered_1_2_3_inside_item_4():
-    files = pool3("sub_list_like_items")
+    files = files_of(3, "sub_list_like_items")
     assert len(files) >= 3
     assert any(re.match(r"\d+\. ", h["text"]) for e in files for h in item_headings(e))  # as the items are
     for e in files:
@@ -588,7 +590,7 @@ def test_a_list_numbered_1_2_3_inside_item_4():
 
 
 def test_item_4_ending_with_a_summary_table_states_its_total_only_in_the_total_row():
-    files = pool3("summary_table")
+    files = files_of(3, "summary_table")
     assert len(files) >= 3
     for e in files:
         lines = e["sections"]["4"].split("\n")
@@ -597,7 +599,7 @@ def test_item_4_ending_with_a_summary_table_states_its_total_only_in_the_total_r
 
 
 def test_an_annex_after_the_signature_is_no_items_text():
-    files = pool3("annex")
+    files = files_of(3, "annex")
     assert len(files) >= 3
     for e in files:
         assert "PHỤ LỤC" in e["absent"] and any(a.startswith("(Kèm theo Báo cáo số") for a in e["absent"]), e["file"]
@@ -612,7 +614,7 @@ def test_odt_and_rtf_files_are_what_their_format_says():
     from baocao.parse.formats import detect_format
 
     for kind in ("odt", "rtf"):
-        files = [e for e in entries_of(3) if e["kind"] == kind]
+        files = files_of(3, kind=kind)
         assert len(files) >= 4, kind
         for e in files:
             assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
@@ -622,7 +624,7 @@ def test_odt_and_rtf_files_are_what_their_format_says():
 def test_pool_3_scans_are_harder_300_dpi_grey_paper_skewed_up_to_2_degrees_a_page_turned_jpeg_30():
     import pdfplumber
 
-    scans = [e for e in entries_of(3) if e["kind"] == "scan"]
+    scans = files_of(3, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     settings = [e["scan"] for e in scans]
     assert {300, 200, 150} <= {s["dpi"] for s in settings}
@@ -703,11 +705,6 @@ SHAPES_4 = {  # how each of pool 4's ladders numbers an item heading, as a reade
 }
 
 
-def pool4(layout: str | None = None, ladder: str | None = None) -> list[dict]:
-    return [e for e in entries_of(4) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder)]
-
-
 def docx_blocks(entry: dict):
     """A pool 4 .docx's paragraphs and tables, in the order written."""
     import docx
@@ -731,7 +728,7 @@ def docx_paragraphs_4(entry: dict):
 
 def test_pool_4_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_4.items():
-        files = [e for e in pool4(ladder=ladder) if "number_own_line" not in e["layouts"]]
+        files = [e for e in files_of(4, ladder=ladder) if "number_own_line" not in e["layouts"]]
         assert files, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
@@ -740,7 +737,7 @@ def test_pool_4_numbers_its_items_in_each_new_shape():
 def test_headings_in_table_rows_number_cell_and_title_cell_with_the_text_below():
     from docx.table import Table
 
-    files = [e for e in pool4(ladder="heading_table_row") if e["kind"] == "docx"]
+    files = files_of(4, ladder="heading_table_row", kind="docx")
     assert len(files) >= 2
     for e in files:
         blocks = list(docx_blocks(e))
@@ -753,7 +750,7 @@ def test_headings_in_table_rows_number_cell_and_title_cell_with_the_text_below()
 
 
 def test_items_three_levels_down_under_part_two_and_b_with_kết_quả_and_tồn_tại_parts():
-    files = pool4(ladder="level3_under_part")
+    files = files_of(4, ladder="level3_under_part")
     assert len(files) >= 3
     for e in files:
         part_1, part_2, a, b, *items = e["headings"]
@@ -768,7 +765,7 @@ def test_items_three_levels_down_under_part_two_and_b_with_kết_quả_and_tồn
 
 
 def test_items_4_and_5_merged_expect_the_same_text():
-    merged = pool4("merged_4_5")
+    merged = files_of(4, "merged_4_5")
     assert len(merged) >= 3
     for e in merged:
         assert e["merged"] == [[4, 5]] and e["sections"]["4"] == e["sections"]["5"], e["file"]
@@ -776,7 +773,7 @@ def test_items_4_and_5_merged_expect_the_same_text():
 
 
 def test_item_6_split_into_the_government_and_the_ministry():
-    files = pool4("item_6_split")
+    files = files_of(4, "item_6_split")
     assert len(files) >= 3
     for e in files:
         lines = e["sections"]["6"].split("\n")
@@ -785,7 +782,7 @@ def test_item_6_split_into_the_government_and_the_ministry():
 
 
 def test_a_run_in_heading_ends_with_a_colon_and_its_paragraph_goes_on_with_the_items_text():
-    files = pool4("heading_run_in")
+    files = files_of(4, "heading_run_in")
     assert len(files) >= 4
     for e in files:
         assert all(h["text"].endswith(":") for h in item_headings(e)), e["file"]
@@ -798,7 +795,7 @@ def test_a_run_in_heading_ends_with_a_colon_and_its_paragraph_goes_on_with_the_i
 
 
 def test_kính_gửi_and_a_preamble_before_item_1_are_no_items_text():
-    files = pool4("kinh_gui_preamble")
+    files = files_of(4, "kinh_gui_preamble")
     assert len(files) >= 3
     for e in files:
         assert "Kính gửi: Bộ Xây dựng" in e["absent"], e["file"]
@@ -813,7 +810,7 @@ def test_kính_gửi_and_a_preamble_before_item_1_are_no_items_text():
 def test_every_heading_of_a_file_has_its_look_and_is_not_bold(look):
     from docx.table import Table
 
-    files = pool4(look)
+    files = files_of(4, look)
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
         lines = {h["text"].split("\n")[-1] for h in item_headings(e)}
@@ -840,7 +837,7 @@ def test_pool_4_has_word_97_doc_files_odt_and_rtf_too():
     from baocao.parse.formats import detect_format
 
     for kind, least in (("doc", 2), ("odt", 2), ("rtf", 4)):
-        files = [e for e in entries_of(4) if e["kind"] == kind]
+        files = files_of(4, kind=kind)
         assert len(files) >= least, kind
         for e in files:
             assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
@@ -850,7 +847,7 @@ def test_pool_4_has_word_97_doc_files_odt_and_rtf_too():
 def test_pool_4_scans_are_worn_stained_folded_annotated_one_2_up_two_photographed():
     import pdfplumber
 
-    scans = [e for e in entries_of(4) if e["kind"] == "scan"]
+    scans = files_of(4, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     settings = [e["scan"] for e in scans]
     assert {s["dpi"] for s in settings} == {200, 250, 300}
@@ -885,11 +882,6 @@ SHAPES_5 = {  # how each of pool 5's ladders numbers an item heading, as a reade
 }
 
 
-def pool5(layout: str | None = None, ladder: str | None = None) -> list[dict]:
-    return [e for e in entries_of(5) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder)]
-
-
 def docx_blocks_5(entry: dict):
     """A pool 5 .docx's paragraphs and tables, in the order written."""
     import docx
@@ -907,14 +899,14 @@ def docx_blocks_5(entry: dict):
 
 def test_pool_5_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_5.items():
-        files = pool5(ladder=ladder)
+        files = files_of(5, ladder=ladder)
         assert len(files) >= 3, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
 
 
 def test_items_numbered_1_1_to_1_6_below_one_heading_of_the_provinces_own():
-    for e in pool5(ladder="decimal_under_one"):
+    for e in files_of(5, ladder="decimal_under_one"):
         umbrella, *items = e["headings"]
         assert umbrella.get("umbrella") and umbrella["text"].startswith("1. ") and umbrella["text"] in e["absent"]
         numbers = [shown_number(h["text"]) for h in items if h["items"]]
@@ -924,7 +916,7 @@ def test_items_numbered_1_1_to_1_6_below_one_heading_of_the_provinces_own():
 def test_headings_in_shaded_boxes_with_the_items_text_below():
     from docx.table import Table
 
-    files = [e for e in pool5(ladder="heading_box") if e["kind"] == "docx"]
+    files = files_of(5, ladder="heading_box", kind="docx")
     assert files
     for e in files:
         blocks = list(docx_blocks_5(e))
@@ -937,7 +929,7 @@ def test_headings_in_shaded_boxes_with_the_items_text_below():
 
 
 def test_a_bold_first_sentence_begins_each_items_paragraph_and_its_text_goes_on():
-    files = [e for e in pool5(ladder="bold_lead_sentence") if e["kind"] == "docx"]
+    files = files_of(5, ladder="bold_lead_sentence", kind="docx")
     assert files
     for e in files:
         paragraphs = [b for b in docx_blocks_5(e) if not hasattr(b, "rows")]
@@ -951,7 +943,7 @@ def test_a_bold_first_sentence_begins_each_items_paragraph_and_its_text_goes_on(
 
 def test_a_table_of_the_six_answers_comes_first_and_is_no_items_text():
     mh = generator()
-    files = pool5("summary_first")
+    files = files_of(5, "summary_first")
     assert len(files) >= 3
     for e in files:
         assert mh.SUMMARY_FIRST_INTRO in e["absent"] and mh.SUMMARY_FIRST_OUTRO in e["absent"], e["file"]
@@ -964,7 +956,7 @@ def test_a_table_of_the_six_answers_comes_first_and_is_no_items_text():
 
 
 def test_items_in_the_provinces_own_order_keep_the_outline_number_in_parentheses():
-    files = pool5("province_order")
+    files = files_of(5, "province_order")
     assert len(files) >= 3
     for e in files:
         items = item_headings(e)
@@ -977,16 +969,16 @@ def test_items_in_the_provinces_own_order_keep_the_outline_number_in_parentheses
 
 
 def test_each_item_on_a_page_of_its_own():
-    files = [e for e in pool5("page_per_item") if e["kind"] == "docx"]
+    files = files_of(5, "page_per_item", kind="docx")
     assert files
     for e in files:
         breaks = [b for b in docx_blocks_5(e) if not hasattr(b, "rows") and 'w:type="page"' in b._p.xml]
         assert len(breaks) == len(item_headings(e)) - 1, e["file"]
-    assert all(e["pages"] >= len(item_headings(e)) for e in pool5("page_per_item"))
+    assert all(e["pages"] >= len(item_headings(e)) for e in files_of(5, "page_per_item"))
 
 
 def test_a_no_break_or_an_ideographic_space_after_the_number():
-    files = pool5("nbsp_numbering")
+    files = files_of(5, "nbsp_numbering")
     assert len(files) >= 3
     spaces = set()
     for e in files:
@@ -1000,7 +992,7 @@ def test_a_no_break_or_an_ideographic_space_after_the_number():
 def test_every_heading_of_a_file_is_underlined_or_coloured_and_not_bold(look):
     from docx.shared import RGBColor
 
-    files = pool5(look)
+    files = files_of(5, look)
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
         lines = {h["text"].split("\n")[-1] for h in item_headings(e)}
@@ -1027,7 +1019,7 @@ def test_pools_from_5_have_doc_odt_and_rtf_files_too(pool):
     from baocao.parse.formats import detect_format
 
     for kind in ("doc", "odt", "rtf"):
-        files = [e for e in entries_of(pool) if e["kind"] == kind]
+        files = files_of(pool, kind=kind)
         assert files, kind
         for e in files:
             assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
@@ -1037,7 +1029,7 @@ def test_pools_from_5_have_doc_odt_and_rtf_files_too(pool):
 def test_pool_5_scans_are_photocopies_some_pale_one_page_fed_twice():
     import pdfplumber
 
-    scans = [e for e in entries_of(5) if e["kind"] == "scan"]
+    scans = files_of(5, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     settings = [e["scan"] for e in scans]
     assert {s["dpi"] for s in settings} == {200, 250, 300}
@@ -1072,11 +1064,6 @@ SHAPES_6 = {  # how each of pool 6's ladders numbers an item heading, as a reade
 }
 
 
-def pool6(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(6) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def docx_6(entry: dict):
     import docx
 
@@ -1092,7 +1079,7 @@ def docx_part(entry: dict, name: str) -> str:
 
 def test_pool_6_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_6.items():
-        files = [e for e in pool6(ladder=ladder) if "number_own_line" not in e["layouts"]]
+        files = [e for e in files_of(6, ladder=ladder) if "number_own_line" not in e["layouts"]]
         assert len(files) >= 2, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
@@ -1103,7 +1090,7 @@ def test_pool_6_numbers_its_items_in_each_new_shape():
 
 def test_the_whole_answer_in_one_table_a_row_an_item():
     mh = generator()
-    files = pool6(ladder="one_table")
+    files = files_of(6, ladder="one_table")
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
         document = docx_6(e)
@@ -1119,7 +1106,7 @@ def test_the_whole_answer_in_one_table_a_row_an_item():
 
 
 def test_headings_in_text_boxes_of_their_own_paragraphs():
-    files = [e for e in pool6(ladder="heading_textbox") if e["kind"] == "docx"]
+    files = files_of(6, ladder="heading_textbox", kind="docx")
     assert files
     for e in files:
         xml = docx_part(e, "word/document.xml")
@@ -1131,7 +1118,7 @@ def test_headings_in_text_boxes_of_their_own_paragraphs():
 
 def test_a_table_of_contents_lists_every_heading_with_its_page_before_the_text():
     mh = generator()
-    files = pool6("table_of_contents")
+    files = files_of(6, "table_of_contents")
     assert len(files) >= 3
     for e in files:
         assert mh.TOC_TITLE in e["absent"], e["file"]
@@ -1147,7 +1134,7 @@ def test_a_table_of_contents_lists_every_heading_with_its_page_before_the_text()
 
 def test_tracked_changes_leave_a_deleted_title_an_insertion_and_a_comment():
     mh = generator()
-    files = pool6("tracked_changes")
+    files = files_of(6, "tracked_changes")
     assert len(files) >= 2
     for e in files:
         assert e["kind"] == "docx", e["file"]  # a PDF would print the markup
@@ -1165,7 +1152,7 @@ def test_tracked_changes_leave_a_deleted_title_an_insertion_and_a_comment():
 
 
 def test_the_outlines_question_in_italics_under_each_heading_is_the_items_text():
-    files = pool6("question_under_heading")
+    files = files_of(6, "question_under_heading")
     assert len(files) >= 3
     outline = {s.number: s.heading for s in load_campaign().sections}
     for e in files:
@@ -1180,7 +1167,7 @@ def test_the_outlines_question_in_italics_under_each_heading_is_the_items_text()
 def test_two_columns_between_continuous_section_breaks():
     from docx.enum.section import WD_SECTION
 
-    files = pool6("two_columns")
+    files = files_of(6, "two_columns")
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
         sections = docx_6(e).sections
@@ -1195,7 +1182,7 @@ def test_a_wide_table_on_a_landscape_page_ends_item_2():
     from docx.enum.section import WD_ORIENT
 
     mh = generator()
-    files = pool6("landscape_table")
+    files = files_of(6, "landscape_table")
     assert len(files) >= 3
     for e in files:
         assert " | ".join(mh.WIDE_HEAD) in e["sections"]["2"].split("\n"), e["file"]
@@ -1209,7 +1196,7 @@ def test_a_wide_table_on_a_landscape_page_ends_item_2():
 def test_a_running_header_and_trang_k_of_n_on_every_page_are_no_items_text():
     import pdfplumber
 
-    files = pool6("running_header")
+    files = files_of(6, "running_header")
     assert len(files) >= 3
     for e in files:
         head = next(a for a in e["absent"] if a.startswith("Báo cáo số "))
@@ -1228,7 +1215,7 @@ def test_a_running_header_and_trang_k_of_n_on_every_page_are_no_items_text():
 def test_centred_item_headings():
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    files = pool6("centred_headings")
+    files = files_of(6, "centred_headings")
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
         lines = {h["text"].split("\n")[-1] for h in item_headings(e)}
@@ -1275,7 +1262,7 @@ def test_pool_6_scans_are_of_six_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(6) if e["kind"] == "scan"]
+    scans = files_of(6, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     settings = [e["scan"] for e in scans]
     assert {s["kind"] for s in settings} == set(mh.SCAN_KINDS_6)
@@ -1326,11 +1313,6 @@ SHAPES_7 = {  # how each of pool 7's ladders numbers an item heading, as a reade
 }
 
 
-def pool7(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(7) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def docx_7(entry: dict):
     import docx
 
@@ -1353,7 +1335,7 @@ def body_texts(entry: dict) -> list[str]:
 
 def test_pool_7_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_7.items():
-        files = pool7(ladder=ladder)
+        files = files_of(7, ladder=ladder)
         assert len(files) >= 2, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
@@ -1363,7 +1345,7 @@ def test_pool_7_numbers_its_items_in_each_new_shape():
 
 
 def test_word_numbering_draws_muc_1_or_parenthesised_numbers_from_an_unusual_lvltext():
-    files = pool7(ladder="auto_lvltext", kind="docx")
+    files = files_of(7, ladder="auto_lvltext", kind="docx")
     assert len(files) >= 2
     drawn = set()
     for e in files:
@@ -1379,7 +1361,7 @@ def test_word_numbering_draws_muc_1_or_parenthesised_numbers_from_an_unusual_lvl
 
 
 def test_a_heading_in_a_tables_first_row_and_the_items_text_in_its_second():
-    files = pool7(ladder="heading_over_text", kind="docx")
+    files = files_of(7, ladder="heading_over_text", kind="docx")
     assert len(files) >= 2
     for e in files:
         tables = [t for t in docx_7(e).tables if len(t.rows) == 2 and len(t.columns) == 1]
@@ -1393,7 +1375,7 @@ def test_a_heading_in_a_tables_first_row_and_the_items_text_in_its_second():
 
 
 def test_headings_inside_content_controls_are_not_body_paragraphs():
-    files = pool7(ladder="content_control", kind="docx")
+    files = files_of(7, ladder="content_control", kind="docx")
     assert len(files) >= 2
     for e in files:
         xml = part_7(e, "word/document.xml")
@@ -1406,7 +1388,7 @@ def test_headings_inside_content_controls_are_not_body_paragraphs():
 
 def test_a_forwarding_letter_of_the_so_comes_first_with_its_own_number_and_signature():
     mh = generator()
-    files = pool7("forwarding_letter")
+    files = files_of(7, "forwarding_letter")
     assert len(files) >= 3
     for e in files:
         own = next(a for a in e["absent"] if "/SXD-" in a)
@@ -1420,7 +1402,7 @@ def test_a_forwarding_letter_of_the_so_comes_first_with_its_own_number_and_signa
 
 def test_a_cover_page_before_the_letterhead_is_no_items_text():
     mh = generator()
-    files = pool7("cover_page")
+    files = files_of(7, "cover_page")
     assert len(files) >= 3
     for e in files:
         assert mh.COVER_NOTE in e["absent"], e["file"]
@@ -1434,7 +1416,7 @@ def test_a_cover_page_before_the_letterhead_is_no_items_text():
 
 def test_an_annex_after_the_signature_repeats_item_headings_and_is_no_items_text():
     mh = generator()
-    files = pool7("annex_repeats_headings")
+    files = files_of(7, "annex_repeats_headings")
     assert len(files) >= 2
     for e in files:
         repeated = [h["text"].split("\n")[-1].replace(" | ", " ") for h in item_headings(e)
@@ -1448,7 +1430,7 @@ def test_an_annex_after_the_signature_repeats_item_headings_and_is_no_items_text
 
 
 def test_item_6_written_by_addressee_in_run_in_parts():
-    files = pool7("item_6_addressees")
+    files = files_of(7, "item_6_addressees")
     assert len(files) >= 3
     for e in files:
         text = e["sections"]["6"]
@@ -1458,7 +1440,7 @@ def test_item_6_written_by_addressee_in_run_in_parts():
 
 def test_bold_bullets_that_look_like_headings_are_the_items_text():
     mh = generator()
-    files = pool7("bullet_subheads")
+    files = files_of(7, "bullet_subheads")
     assert len(files) >= 2
     for e in files:
         for item, (head, _) in mh.BULLETS.items():
@@ -1471,7 +1453,7 @@ def test_bold_bullets_that_look_like_headings_are_the_items_text():
 
 
 def test_page_numbers_left_in_the_body_between_an_items_paragraphs():
-    files = pool7("body_page_marks")
+    files = files_of(7, "body_page_marks")
     assert len(files) >= 3
     for e in files:
         assert "- 2 -" in e["absent"], e["file"]
@@ -1483,8 +1465,8 @@ def test_page_numbers_left_in_the_body_between_an_items_paragraphs():
 
 
 def test_a_heading_in_runs_of_different_fonts():
-    assert len(pool7("split_run_heading")) >= 3
-    files = pool7("split_run_heading", kind="docx")
+    assert len(files_of(7, "split_run_heading")) >= 3
+    files = files_of(7, "split_run_heading", kind="docx")
     assert files
     for e in files:
         lines = {h["text"] for h in item_headings(e)}
@@ -1495,14 +1477,14 @@ def test_a_heading_in_runs_of_different_fonts():
 
 
 def test_an_item_answered_khong_co():
-    files = pool7("item_none_answer")
+    files = files_of(7, "item_none_answer")
     assert len(files) >= 3
     for e in files:
         assert [n for n, text in e["sections"].items() if text == "Không có."], e["file"]
 
 
 def test_small_capitals_not_bold():
-    files = pool7("small_caps_heading", kind="docx")
+    files = files_of(7, "small_caps_heading", kind="docx")
     assert files
     for e in files:
         lines = {h["text"].split(" | ")[-1] for h in item_headings(e)}
@@ -1515,7 +1497,7 @@ def test_small_capitals_not_bold():
 def test_justified_text_with_an_indented_first_line():
     import pdfplumber
 
-    files = pool7("justified_text")
+    files = files_of(7, "justified_text")
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "pdf"):
         with pdfplumber.open(CORPORA[7] / e["file"]) as pdf:
@@ -1575,7 +1557,7 @@ def test_pool_7_scans_are_of_five_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(7) if e["kind"] == "scan"]
+    scans = files_of(7, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     settings = [e["scan"] for e in scans]
     assert {s["kind"] for s in settings} == set(mh.SCAN_KINDS_7)
@@ -1630,11 +1612,6 @@ SHAPES_8 = {  # how each of pool 8's ladders numbers an item heading, as a reade
 }
 
 
-def pool8(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(8) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def docx_8(entry: dict):
     import docx
 
@@ -1649,14 +1626,14 @@ def texts_8(entry: dict) -> list[str]:
 
 def test_pool_8_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_8.items():
-        files = pool8(ladder=ladder)
+        files = files_of(8, ladder=ladder)
         assert len(files) >= 3, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
 
 
 def test_centred_capitals_without_a_number():
-    files = pool8(ladder="centred_caps")
+    files = files_of(8, ladder="centred_caps")
     assert len(files) >= 3
     for e in files:
         for h in item_headings(e):
@@ -1670,7 +1647,7 @@ def test_centred_capitals_without_a_number():
 
 
 def test_items_under_one_then_a_part_two_of_the_provinces_own():
-    files = pool8(ladder="decimal_then_own")
+    files = files_of(8, ladder="decimal_then_own")
     assert len(files) >= 3
     for e in files:
         assert e["headings"][0]["text"].startswith("1. ") and e["headings"][0].get("umbrella"), e["file"]
@@ -1680,7 +1657,7 @@ def test_items_under_one_then_a_part_two_of_the_provinces_own():
 
 
 def test_items_numbered_i_1_to_i_6_under_one_roman_heading():
-    files = pool8(ladder="roman_compound")
+    files = files_of(8, ladder="roman_compound")
     assert len(files) >= 3
     for e in files:
         assert e["headings"][0]["text"].startswith("I. ") and e["headings"][0]["text"] in e["absent"]
@@ -1688,7 +1665,7 @@ def test_items_numbered_i_1_to_i_6_under_one_roman_heading():
 
 
 def test_the_label_in_the_first_cell_of_a_borderless_table_and_the_title_in_the_second():
-    files = pool8(ladder="label_cell_borderless", kind="docx")
+    files = files_of(8, ladder="label_cell_borderless", kind="docx")
     assert len(files) >= 2
     for e in files:
         rows = {(t.rows[0].cells[0].text, t.rows[0].cells[1].text): t for t in docx_8(e).tables
@@ -1702,7 +1679,7 @@ def test_the_label_in_the_first_cell_of_a_borderless_table_and_the_title_in_the_
 
 def test_numbered_lists_of_documents_before_item_1_are_no_items_text_and_in_item_3_are():
     mh = generator()
-    files = pool8("legal_docs_list")
+    files = files_of(8, "legal_docs_list")
     assert len(files) >= 4
     for e in files:
         assert mh.LEGAL_DOCS_INTRO in e["absent"], e["file"]
@@ -1715,7 +1692,7 @@ def test_numbered_lists_of_documents_before_item_1_are_no_items_text_and_in_item
 
 
 def test_a_list_numbered_1_2_3_in_parentheses_inside_item_5():
-    files = pool8("paren_list_in_item")
+    files = files_of(8, "paren_list_in_item")
     assert len(files) >= 3
     for e in files:
         lines = e["sections"]["5"].split("\n")
@@ -1723,7 +1700,7 @@ def test_a_list_numbered_1_2_3_in_parentheses_inside_item_5():
 
 
 def test_a_bo_sung_note_after_item_6_is_item_2s_text():
-    files = pool8("addendum_after_6")
+    files = files_of(8, "addendum_after_6")
     assert len(files) >= 3
     for e in files:
         head, body = e["addendum"]["lines"]
@@ -1737,7 +1714,7 @@ def test_a_bo_sung_note_after_item_6_is_item_2s_text():
 
 def test_the_outline_quoted_in_an_email_like_opening_is_no_items_text():
     mh = generator()
-    files = pool8("quoted_outline")
+    files = files_of(8, "quoted_outline")
     assert len(files) >= 4
     outline = load_campaign().sections
     for e in files:
@@ -1747,7 +1724,7 @@ def test_the_outline_quoted_in_an_email_like_opening_is_no_items_text():
 
 
 def test_the_province_at_the_top_of_every_page_and_the_files_name_at_the_foot():
-    files = pool8("province_header")
+    files = files_of(8, "province_header")
     assert len(files) >= 4
     for e in files:
         assert any(a.endswith(" – BÁO CÁO ĐÔ THỊ THÔNG MINH") for a in e["absent"]), e["file"]
@@ -1760,7 +1737,7 @@ def test_the_province_at_the_top_of_every_page_and_the_files_name_at_the_foot():
 
 def test_a_filled_form_after_the_signature_repeats_the_outline_and_is_no_items_text():
     mh = generator()
-    files = pool8("form_after_signature")
+    files = files_of(8, "form_after_signature")
     assert len(files) >= 3
     for e in files:
         assert all(line in e["absent"] for line in mh.FORM_TITLE), e["file"]
@@ -1772,7 +1749,7 @@ def test_a_filled_form_after_the_signature_repeats_the_outline_and_is_no_items_t
 
 def test_letter_spaced_headings():
     mh = generator()
-    files = pool8("expanded_spacing")
+    files = files_of(8, "expanded_spacing")
     assert len(files) >= 3 and {e["kind"] for e in files} >= {"docx", "pdf"}
     for e in (e for e in files if e["kind"] == "docx"):
         lines = {h["text"].split(" | ")[-1] for h in item_headings(e)}
@@ -1839,7 +1816,7 @@ def test_pool_8_scans_are_of_five_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(8) if e["kind"] == "scan"]
+    scans = files_of(8, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     settings = [e["scan"] for e in scans]
     assert {s["kind"] for s in settings} == set(mh.SCAN_KINDS_8)
@@ -1877,7 +1854,7 @@ def test_two_text_pdfs_of_pool_8_are_made_by_reportlab_not_libreoffice():
 
 def test_word_legal_numbering_draws_1_1_under_a_roman_level_and_no_number_is_typed():
     mh = generator()
-    files = pool8(ladder="legal_numbering")
+    files = files_of(8, ladder="legal_numbering")
     assert len(files) >= 2 and {e["kind"] for e in files} == {"docx"}
     for e in files:
         document = docx_8(e)
@@ -1929,11 +1906,6 @@ SHAPES_9 = {  # how each of pool 9's ladders numbers an item heading, as a reade
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def pool9(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(9) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def docx_9(entry: dict):
     import docx
 
@@ -1960,14 +1932,14 @@ def pdf_text_9(entry: dict) -> str:
 
 def test_pool_9_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_9.items():
-        files = pool9(ladder=ladder)
+        files = files_of(9, ladder=ladder)
         assert len(files) >= 3, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
 
 
 def test_items_ii_1_to_ii_6_under_part_two_after_a_part_one_of_the_provinces_own():
-    files = pool9(ladder="roman_compound_part_two")
+    files = files_of(9, ladder="roman_compound_part_two")
     assert len(files) >= 3
     for e in files:
         one, two = e["headings"][:2]
@@ -1978,7 +1950,7 @@ def test_items_ii_1_to_ii_6_under_part_two_after_a_part_one_of_the_provinces_own
 
 
 def test_a_ladder_that_restarts_at_1_under_part_b():
-    files = pool9(ladder="restart_under_ab")
+    files = files_of(9, ladder="restart_under_ab")
     assert len(files) >= 3
     for e in files:
         first = e["headings"][0]
@@ -1993,7 +1965,7 @@ def test_a_ladder_that_restarts_at_1_under_part_b():
 
 
 def test_headings_in_words_subtitle_style_with_a_typed_number():
-    files = pool9(ladder="subtitle_style")
+    files = files_of(9, ladder="subtitle_style")
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
         paragraphs = docx_9(e).paragraphs
@@ -2003,7 +1975,7 @@ def test_headings_in_words_subtitle_style_with_a_typed_number():
 
 
 def test_a_bold_title_at_the_start_of_the_items_paragraph_without_a_colon():
-    files = pool9(ladder="run_in_no_colon")
+    files = files_of(9, ladder="run_in_no_colon")
     assert len(files) >= 3
     for e in files:
         for h in item_headings(e):
@@ -2020,7 +1992,7 @@ def test_a_bold_title_at_the_start_of_the_items_paragraph_without_a_colon():
 
 def test_a_districts_report_attached_after_the_signature_is_no_items_text():
     mh = generator()
-    files = pool9("district_report_attached")
+    files = files_of(9, "district_report_attached")
     assert len(files) >= 3
     heads = [head for head, _ in mh.DISTRICT_PARTS]
     for e in files:
@@ -2034,7 +2006,7 @@ def test_a_districts_report_attached_after_the_signature_is_no_items_text():
 
 def test_an_item_split_by_a_page_break_repeats_its_heading_tiep_theo():
     mh = generator()
-    files = pool9("continued_heading")
+    files = files_of(9, "continued_heading")
     assert len(files) >= 4 and {e["kind"] for e in files} >= {"docx", "pdf", "scan"}
     for e in files:
         marked = [h for h in e["headings"] if h.get("continued")]
@@ -2051,7 +2023,7 @@ def test_an_item_split_by_a_page_break_repeats_its_heading_tiep_theo():
 
 def test_item_3_answered_by_one_table_and_nothing_else():
     mh = generator()
-    files = pool9("item_table_only")
+    files = files_of(9, "item_table_only")
     assert len(files) >= 3
     for e in files:
         lines = e["sections"]["3"].split("\n")
@@ -2061,7 +2033,7 @@ def test_item_3_answered_by_one_table_and_nothing_else():
 
 def test_hidden_text_in_a_heading_is_neither_shown_nor_any_items():
     mh = generator()
-    files = pool9("hidden_text_heading")
+    files = files_of(9, "hidden_text_heading")
     assert len(files) >= 3
     note = mh.HIDDEN_NOTE.strip()
     for e in files:
@@ -2078,7 +2050,7 @@ def test_hidden_text_in_a_heading_is_neither_shown_nor_any_items():
 
 def test_a_summary_table_after_item_6_is_no_items_text():
     mh = generator()
-    files = pool9("summary_table_after_6")
+    files = files_of(9, "summary_table_after_6")
     assert len(files) >= 3
     for e in files:
         assert mh.SUMMARY_9_CAPTION in e["absent"], e["file"]
@@ -2092,7 +2064,7 @@ def test_a_summary_table_after_item_6_is_no_items_text():
 
 def test_an_annex_with_numbered_headings_of_its_own_after_the_signature():
     mh = generator()
-    files = pool9("annex_own_numbering")
+    files = files_of(9, "annex_own_numbering")
     assert len(files) >= 3
     for e in files:
         assert all(line in e["absent"] for line in mh.ANNEX_9_TITLE), e["file"]
@@ -2155,7 +2127,7 @@ def test_pool_9_scans_are_of_five_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(9) if e["kind"] == "scan"]
+    scans = files_of(9, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     settings = [e["scan"] for e in scans]
     assert {s["kind"] for s in settings} == set(mh.SCAN_KINDS_9)
@@ -2221,11 +2193,6 @@ SHAPES_10 = {  # how each of pool 10's ladders numbers an item heading, as a rea
 }
 
 
-def pool10(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(10) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def docx_10(entry: dict):
     import docx
 
@@ -2239,14 +2206,14 @@ def body_10(entry: dict) -> list[str]:
 
 def test_pool_10_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_10.items():
-        files = pool10(ladder=ladder)
+        files = files_of(10, ladder=ladder)
         assert len(files) >= 3, ladder
         for e in (e for e in files if "number_own_line" not in e["layouts"]):
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
 
 
 def test_items_1_1_to_1_4_under_phan_1_and_2_1_2_2_under_phan_2():
-    files = pool10(ladder="phan_decimal")
+    files = files_of(10, ladder="phan_decimal")
     assert len(files) >= 3
     for e in files:
         first = e["headings"][0]
@@ -2261,7 +2228,7 @@ def test_items_1_1_to_1_4_under_phan_1_and_2_1_2_2_under_phan_2():
 
 
 def test_only_the_number_is_bold():
-    files = pool10(ladder="number_only_bold", kind="docx")
+    files = files_of(10, ladder="number_only_bold", kind="docx")
     assert len(files) >= 2
     for e in files:
         paragraphs = docx_10(e).paragraphs
@@ -2274,7 +2241,7 @@ def test_only_the_number_is_bold():
 
 def test_item_1s_number_typed_and_word_numbering_the_rest_from_2():
     mh = generator()
-    files = pool10(ladder="typed_then_auto", kind="docx")
+    files = files_of(10, ladder="typed_then_auto", kind="docx")
     assert len(files) >= 2
     for e in files:
         document = docx_10(e)
@@ -2293,13 +2260,13 @@ def test_item_1s_number_typed_and_word_numbering_the_rest_from_2():
 
 def test_a_signed_cover_letter_and_the_answers_in_an_annex_table_after_the_signature():
     mh = generator()
-    files = pool10(ladder="annex_answers")
+    files = files_of(10, ladder="annex_answers")
     assert len(files) >= 3
     for e in files:
         assert e["layouts"] == [] and all(e["sections"][str(n)] for n in range(1, 7)), e["file"]
         assert all(line in e["absent"] for line in mh.ANNEX_ANSWERS_TITLE), e["file"]
         assert any(a.startswith("Kết quả thực hiện từng nội dung") for a in e["absent"]), e["file"]
-    for e in pool10(ladder="annex_answers", kind="docx"):
+    for e in files_of(10, ladder="annex_answers", kind="docx"):
         texts = body_10(e)
         signed = texts.index("TM. ỦY BAN NHÂN DÂN")
         assert signed < texts.index(mh.ANNEX_ANSWERS_TITLE[1]), e["file"]
@@ -2308,12 +2275,12 @@ def test_a_signed_cover_letter_and_the_answers_in_an_annex_table_after_the_signa
 
 
 def test_a_forwarded_emails_header_above_the_report_is_no_items_text():
-    files = pool10("forwarded_email")
+    files = files_of(10, "forwarded_email")
     assert len(files) >= 3
     for e in files:
         assert "---------- Forwarded message ---------" in e["absent"], e["file"]
         assert any(a.startswith("From: ") for a in e["absent"]) and any(a.startswith("Subject: ") for a in e["absent"])
-    for e in pool10("forwarded_email", kind="docx"):
+    for e in files_of(10, "forwarded_email", kind="docx"):
         texts = body_10(e)
         start = texts.index("---------- Forwarded message ---------")
         assert start < texts.index("To: <baocao.uda@moc.gov.vn>") < texts.index("ỦY BAN NHÂN DÂN"), e["file"]
@@ -2321,13 +2288,13 @@ def test_a_forwarded_emails_header_above_the_report_is_no_items_text():
 
 def test_the_ministrys_outline_pasted_as_a_table_before_the_answers_is_no_items_text():
     mh = generator()
-    files = pool10("outline_table_first")
+    files = files_of(10, "outline_table_first")
     assert len(files) >= 3
     outline = [mh.mr.OUTLINE[n].heading for n in range(1, 7)]
     for e in files:
         assert mh.OUTLINE_TABLE_INTRO in e["absent"] and all(line in e["absent"] for line in outline), e["file"]
         assert not any(line in text for line in outline for text in e["sections"].values()), e["file"]
-    for e in pool10("outline_table_first", kind="docx"):
+    for e in files_of(10, "outline_table_first", kind="docx"):
         document = docx_10(e)
         table = next(t for t in document.tables if t.rows[0].cells[-1].text == mh.OUTLINE_TABLE_HEAD[-1])
         assert [row.cells[1].text for row in table.rows[1:]] == outline, e["file"]
@@ -2338,23 +2305,23 @@ def test_the_ministrys_outline_pasted_as_a_table_before_the_answers_is_no_items_
 
 def test_a_bold_list_1_to_8_inside_item_3_is_its_text():
     mh = generator()
-    files = pool10("long_list_in_item")
+    files = files_of(10, "long_list_in_item")
     assert len(files) >= 3
     for e in files:
         lines = e["sections"]["3"].split("\n")
         numbered = [line for line in lines if re.match(r"\d+\. ", line)]
         assert [int(line.split(".")[0]) for line in numbered] == list(range(1, len(mh.LONG_LIST) + 1)), e["file"]
         assert len(numbered) > len(item_headings(e)), e["file"]  # longer than the items
-    for e in pool10("long_list_in_item", kind="docx"):
+    for e in files_of(10, "long_list_in_item", kind="docx"):
         paragraphs = docx_10(e).paragraphs
         line = next(line for line in e["sections"]["3"].split("\n") if line.startswith("8. "))
         assert all(r.bold for r in next(p for p in paragraphs if p.text == line).runs), e["file"]
 
 
 def test_landscape_pages_with_the_items_in_two_columns():
-    files = pool10("landscape_columns")
+    files = files_of(10, "landscape_columns")
     assert len(files) >= 3
-    for e in pool10("landscape_columns", kind="docx"):
+    for e in files_of(10, "landscape_columns", kind="docx"):
         sections = docx_10(e).sections
         assert all(s.page_width > s.page_height for s in sections), e["file"]
         cols = [s._sectPr.find(f"{W}cols") for s in sections]
@@ -2365,7 +2332,7 @@ def test_a_pdf_printed_from_a_browser_carries_its_date_title_and_address_on_ever
     import pdfplumber
 
     mh = generator()
-    files = pool10("browser_print")
+    files = files_of(10, "browser_print")
     assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
     for e in files:
         url = next(a for a in e["absent"] if a.startswith("https://"))
@@ -2426,7 +2393,7 @@ def test_pool_10_scans_are_of_four_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(10) if e["kind"] == "scan"]
+    scans = files_of(10, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_10)
     assert {e["scan"]["dpi"] for e in scans} == {150, 200}
@@ -2469,11 +2436,6 @@ SHAPES_11 = {  # how each of pool 11's ladders marks an item heading, as a reade
 }
 
 
-def pool11(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(11) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def docx_11(entry: dict):
     import docx
 
@@ -2491,31 +2453,31 @@ def squashed(text: str) -> str:
 
 def test_pool_11_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_11.items():
-        files = pool11(ladder=ladder)
+        files = files_of(11, ladder=ladder)
         assert len(files) >= 3, ladder
         for e in (e for e in files if "number_own_line" not in e["layouts"]):
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
 
 
 def test_a_star_or_a_bullet_marks_a_heading_and_no_number_is_shown():
-    for e in pool11(ladder="star_bold") + pool11(ladder="auto_bullet"):
+    for e in files_of(11, ladder="star_bold") + files_of(11, ladder="auto_bullet"):
         assert all(shown_number(h["text"]) is None for h in item_headings(e)), e["file"]
 
 
 def test_a_quoted_title_is_one_of_the_pools_wordings_in_quotation_marks():
     mh = generator()
     wordings = set(mh.pool_wordings(11))
-    for e in pool11(ladder="quoted_title"):
+    for e in files_of(11, ladder="quoted_title"):
         for h in item_headings(e):
             assert title_of(h["text"]) in wordings, (e["file"], h["text"])
 
 
 def test_the_answers_as_a_two_column_table_a_row_an_item_title_left_answer_right():
-    files = pool11(ladder="answer_table")
+    files = files_of(11, ladder="answer_table")
     assert len(files) >= 3
     for e in files:
         assert e["layouts"] == [] and all(e["sections"][str(n)] for n in range(1, 7)), e["file"]
-    for e in pool11(ladder="answer_table", kind="docx"):
+    for e in files_of(11, ladder="answer_table", kind="docx"):
         table = next(t for t in docx_11(e).tables if len(t.columns) == 2 and t.rows[0].cells[0].text.startswith("1. "))
         heads = item_headings(e)
         assert len(table.rows) == len(heads), e["file"]  # no header row: a row an item
@@ -2527,7 +2489,7 @@ def test_the_answers_as_a_two_column_table_a_row_an_item_title_left_answer_right
 
 def test_word_draws_a_bullet_before_each_heading_and_no_number_is_typed():
     mh = generator()
-    files = pool11(ladder="auto_bullet", kind="docx")
+    files = files_of(11, ladder="auto_bullet", kind="docx")
     assert len(files) >= 2
     for e in files:
         document = docx_11(e)
@@ -2541,23 +2503,23 @@ def test_word_draws_a_bullet_before_each_heading_and_no_number_is_typed():
 
 def test_hard_wrapped_text_is_a_paragraph_a_printed_line():
     mh = generator()
-    files = pool11("hard_wrapped")
+    files = files_of(11, "hard_wrapped")
     assert len(files) >= 3
     for e in files:
         lines = [line for n in range(1, 7) for line in e["sections"].get(str(n), "").split("\n")]
         assert max(len(line) for line in lines) <= mh.WRAP + 12, e["file"]
         cut = [line for line in lines if not line.rstrip().endswith((".", ":", ";", "?", ")"))]
         assert len(cut) >= 5, e["file"]  # sentences run on over several paragraphs
-    for e in pool11("hard_wrapped", kind="docx"):
+    for e in files_of(11, "hard_wrapped", kind="docx"):
         texts = body_11(e)
         line = next(line for line in e["sections"]["2"].split("\n") if not line.endswith("."))
         assert line in texts, e["file"]  # a paragraph of its own
 
 
 def test_an_empty_paragraph_follows_every_paragraph_and_heading():
-    files = pool11("blank_lines")
+    files = files_of(11, "blank_lines")
     assert len(files) >= 3
-    for e in pool11("blank_lines", kind="docx"):
+    for e in files_of(11, "blank_lines", kind="docx"):
         document = docx_11(e)
         paragraphs = [p.text for p in document.paragraphs]
         for h in item_headings(e):
@@ -2576,12 +2538,12 @@ def test_an_empty_paragraph_follows_every_paragraph_and_heading():
 
 def test_headings_indented_with_typed_spaces_or_a_tab():
     mh = generator()
-    files = pool11("space_indented")
+    files = files_of(11, "space_indented")
     assert len(files) >= 3
     kinds = set()
     for e in files:
         assert all(h["text"] == h["text"].lstrip() for h in e["headings"]), e["file"]  # as a reader sees it
-    for e in pool11("space_indented", kind="docx"):
+    for e in files_of(11, "space_indented", kind="docx"):
         paragraphs = [p.text for p in docx_11(e).paragraphs]
         for h in item_headings(e):
             line = h["text"].split("\n")[-1]
@@ -2592,7 +2554,7 @@ def test_headings_indented_with_typed_spaces_or_a_tab():
 
 
 def test_a_number_typed_twice_repeats_once_and_the_rest_run_on_one_lower():
-    files = pool11("number_repeated")
+    files = files_of(11, "number_repeated")
     assert len(files) >= 4 and len({e["ladder"] for e in files}) >= 4
     for e in files:
         numbers = [shown_number(h["text"]) for h in item_headings(e)]
@@ -2669,7 +2631,7 @@ def test_a_heading_in_a_text_box_saved_as_odt_is_a_shape_and_a_table_of_contents
 
     draw, text = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-    odt = [e for e in entries_of(11) if e["kind"] == "odt" and e["ladder"] == "heading_textbox"]
+    odt = files_of(11, ladder="heading_textbox", kind="odt")
     assert len(odt) == 1
     with zipfile.ZipFile(CORPORA[11] / odt[0]["file"]) as z:
         content = ElementTree.fromstring(z.read("content.xml"))
@@ -2685,7 +2647,7 @@ def test_a_heading_in_a_text_box_saved_as_odt_is_a_shape_and_a_table_of_contents
     strokes = {s.get(f"{{{style}}}name"): s.find(f"{{{style}}}graphic-properties").get(f"{{{draw}}}stroke")
                for s in content.iter(f"{{{style}}}style") if s.get(f"{{{style}}}family") == "graphic"}
     assert all(strokes[s.get(f"{{{draw}}}style-name")] == "solid" for s in shapes), odt[0]["file"]  # bordered
-    rtf = [e for e in entries_of(11) if e["kind"] == "rtf" and "table_of_contents" in e["layouts"]]
+    rtf = files_of(11, "table_of_contents", kind="rtf")
     assert len(rtf) == 1
     assert "MỤC LỤC" in rtf[0]["absent"]
 
@@ -2699,7 +2661,7 @@ def test_pool_11_scans_are_of_four_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(11) if e["kind"] == "scan"]
+    scans = files_of(11, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_11)
     assert {e["scan"]["dpi"] for e in scans} == {150, 200}
@@ -2743,11 +2705,6 @@ SHAPES_12 = {  # how each of pool 12's ladders marks an item heading, as a reade
 }
 
 
-def pool12(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(12) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def docx_12(entry: dict):
     import docx
 
@@ -2763,7 +2720,7 @@ def heading_paragraphs_12(entry: dict) -> list:
 
 def test_pool_12_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_12.items():
-        files = pool12(ladder=ladder)
+        files = files_of(12, ladder=ladder)
         assert len(files) >= 4, ladder
         for e in files:
             assert all(re.match(shape, h["text"].replace("\u200b", "")) for h in item_headings(e)), e["file"]
@@ -2771,7 +2728,7 @@ def test_pool_12_marks_its_items_in_each_new_shape():
 
 def test_headings_in_a_style_named_tieu_de_2_of_the_provinces_own_without_a_number():
     mh = generator()
-    files = pool12(ladder="vn_style_name", kind="docx")
+    files = files_of(12, ladder="vn_style_name", kind="docx")
     assert files
     for e in files:
         paragraphs = heading_paragraphs_12(e)
@@ -2785,7 +2742,7 @@ def test_headings_in_a_style_named_tieu_de_2_of_the_provinces_own_without_a_numb
 
 
 def test_item_numbers_are_seq_fields_whose_results_count_1_2_3():
-    files = pool12(ladder="seq_field", kind="docx")
+    files = files_of(12, ladder="seq_field", kind="docx")
     assert files
     for e in files:
         paragraphs = heading_paragraphs_12(e)
@@ -2798,7 +2755,7 @@ def test_item_numbers_are_seq_fields_whose_results_count_1_2_3():
 
 
 def test_run_in_ve_headings_go_on_with_the_items_first_sentence_in_one_paragraph():
-    files = pool12(ladder="ve_run_in", kind="docx")
+    files = files_of(12, ladder="ve_run_in", kind="docx")
     assert files
     for e in files:
         texts = [p.text for p in docx_12(e).paragraphs]
@@ -2809,7 +2766,7 @@ def test_run_in_ve_headings_go_on_with_the_items_first_sentence_in_one_paragraph
 
 
 def test_the_letterhead_in_the_first_pages_word_header_not_in_the_body():
-    files = pool12(layout="header_letterhead")
+    files = files_of(12, "header_letterhead")
     assert len(files) >= 3 and {e["kind"] for e in files} >= {"docx", "pdf"}
     for e in (e for e in files if e["kind"] == "docx"):
         document = docx_12(e)
@@ -2822,7 +2779,7 @@ def test_the_letterhead_in_the_first_pages_word_header_not_in_the_body():
 
 
 def test_text_in_unicode_nfd_expects_nfc():
-    files = pool12(layout="nfd_text")
+    files = files_of(12, "nfd_text")
     assert len(files) >= 3 and all(e["kind"] == "docx" for e in files)
     for e in files:
         texts = [p.text for p in docx_12(e).paragraphs if p.text]
@@ -2835,7 +2792,7 @@ def test_text_in_unicode_nfd_expects_nfc():
 
 
 def test_a_zero_width_space_before_each_title_and_a_no_break_space_in_it():
-    files = pool12(layout="zero_width_spaces")
+    files = files_of(12, "zero_width_spaces")
     assert len(files) >= 4 and "scan" in {e["kind"] for e in files}
     for e in files:
         for h in item_headings(e):
@@ -2846,7 +2803,7 @@ def test_a_zero_width_space_before_each_title_and_a_no_break_space_in_it():
 
 def test_a_bold_phrase_opens_a_paragraph_of_items_2_and_5_and_is_their_text():
     mh = generator()
-    files = pool12(layout="bold_phrase_paragraph")
+    files = files_of(12, "bold_phrase_paragraph")
     assert len(files) >= 4
     for e in files:
         for item, (head, _) in mh.BOLD_PHRASES.items():
@@ -2861,7 +2818,7 @@ def test_a_bold_phrase_opens_a_paragraph_of_items_2_and_5_and_is_their_text():
 def test_a_text_pdf_with_one_page_turned_in_a_viewer():
     import pdfplumber
 
-    files = pool12(layout="page_rotated_in_viewer")
+    files = files_of(12, "page_rotated_in_viewer")
     assert len(files) >= 2 and all(e["kind"] == "pdf" and e["rotated_page"]["degrees"] == 90 for e in files)
     for e in files:
         with pdfplumber.open(CORPORA[12] / e["file"]) as pdf:
@@ -2915,7 +2872,7 @@ def test_pool_12_scans_are_of_two_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(12) if e["kind"] == "scan"]
+    scans = files_of(12, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_12)
     assert {e["scan"]["dpi"] for e in scans} == {150, 200}
@@ -2958,11 +2915,6 @@ SHAPES_13 = {  # how each of pool 13's ladders marks an item heading, as a reade
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def pool13(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(13) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def body_13(entry: dict):
     """The .docx's document.xml, parsed."""
     from lxml import etree
@@ -2991,16 +2943,16 @@ def heading_paragraphs_13(entry: dict) -> list:
 
 def test_pool_13_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_13.items():
-        files = pool13(ladder=ladder)
+        files = files_of(13, ladder=ladder)
         assert len(files) >= 4, ladder
         for e in files:
             assert all(re.match(shape, h["text"].replace("\u200b", "")) for h in item_headings(e)), e["file"]
-    dotted = [h["text"] for e in pool13(ladder="letter_lower_vn") for h in item_headings(e)]
+    dotted = [h["text"] for e in files_of(13, ladder="letter_lower_vn") for h in item_headings(e)]
     assert any(h.startswith("đ. ") for h in dotted) and any(h.startswith("e. ") for h in dotted)  # đ after d
 
 
 def test_pool_13_dash_tab_types_a_hyphen_and_a_tab_after_the_number():
-    files = pool13(ladder="dash_tab", kind="docx")
+    files = files_of(13, ladder="dash_tab", kind="docx")
     assert files
     for e in files:
         for p in heading_paragraphs_13(e):
@@ -3013,7 +2965,7 @@ def test_pool_13_dash_tab_types_a_hyphen_and_a_tab_after_the_number():
 
 
 def test_pool_13_style_numbered_headings_take_their_number_from_the_heading_2_style_not_the_paragraph():
-    files = pool13(ladder="style_numbered", kind="docx")
+    files = files_of(13, ladder="style_numbered", kind="docx")
     assert len(files) >= 2
     for e in files:
         with zipfile.ZipFile(CORPORA[13] / e["file"]) as z:
@@ -3030,7 +2982,7 @@ def test_pool_13_style_numbered_headings_take_their_number_from_the_heading_2_st
 def test_pool_13_style_numbered_exports_show_the_number_the_style_draws():
     import pdfplumber
 
-    files = [e for e in pool13(ladder="style_numbered") if e["kind"] == "pdf"]
+    files = files_of(13, ladder="style_numbered", kind="pdf")
     assert files
     for e in files:
         with pdfplumber.open(CORPORA[13] / e["file"]) as pdf:
@@ -3042,7 +2994,7 @@ def test_pool_13_style_numbered_exports_show_the_number_the_style_draws():
 
 def test_pool_13_symbol_bullet_headings_open_with_a_wingdings_arrow_and_no_number():
     mh = generator()
-    files = pool13(ladder="symbol_bullet", kind="docx")
+    files = files_of(13, ladder="symbol_bullet", kind="docx")
     assert len(files) >= 2
     for e in files:
         for p in heading_paragraphs_13(e):
@@ -3052,7 +3004,7 @@ def test_pool_13_symbol_bullet_headings_open_with_a_wingdings_arrow_and_no_numbe
 
 
 def test_pool_13_title_two_paragraphs_cuts_each_item_title_into_two_paragraphs():
-    files = pool13(layout="title_two_paragraphs")
+    files = files_of(13, "title_two_paragraphs")
     assert len(files) >= 4 and {e["kind"] for e in files} >= {"docx", "pdf", "scan"}
     for e in files:
         for h in item_headings(e):
@@ -3068,7 +3020,7 @@ def test_pool_13_title_two_paragraphs_cuts_each_item_title_into_two_paragraphs()
 
 
 def test_pool_13_hyperlink_headings_are_links_to_a_bookmark_on_the_heading():
-    files = pool13(layout="hyperlink_heading")
+    files = files_of(13, "hyperlink_heading")
     assert len(files) >= 4 and {"docx", "rtf"} <= {e["kind"] for e in files}
     for e in files:
         if e["kind"] == "rtf":
@@ -3084,7 +3036,7 @@ def test_pool_13_hyperlink_headings_are_links_to_a_bookmark_on_the_heading():
 
 
 def test_pool_13_smart_tags_wrap_every_mention_of_the_province_in_the_body():
-    files = pool13(layout="smart_tags")
+    files = files_of(13, "smart_tags")
     assert len(files) >= 3 and all(e["kind"] == "docx" for e in files)
     for e in files:
         import docx
@@ -3104,7 +3056,7 @@ def test_pool_13_smart_tags_wrap_every_mention_of_the_province_in_the_body():
 
 def test_pool_13_figures_table_in_item_2_has_a_bold_numbered_first_column():
     mh = generator()
-    files = pool13(layout="figures_table_in_item")
+    files = files_of(13, "figures_table_in_item")
     assert len(files) >= 4 and all(e["kind"] != "scan" for e in files)
     for e in files:
         lines = e["sections"]["2"].split("\n")
@@ -3171,7 +3123,7 @@ def test_pool_13_scans_are_of_two_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(13) if e["kind"] == "scan"]
+    scans = files_of(13, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_13)
     assert {e["scan"]["dpi"] for e in scans} == {150, 200}
@@ -3219,11 +3171,6 @@ SHAPES_14 = {  # how each of pool 14's ladders marks an item heading, as a reade
 }
 
 
-def pool14(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(14) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def body_14(entry: dict):
     """The .docx's document.xml, parsed."""
     from lxml import etree
@@ -3241,16 +3188,17 @@ def heading_paragraphs_14(entry: dict) -> list:
 
 def test_pool_14_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_14.items():
-        files = [e for e in pool14(ladder=ladder) if "number_own_line" not in e["layouts"]]
+        files = [e for e in files_of(14, ladder=ladder) if "number_own_line" not in e["layouts"]]
         assert len(files) >= 4, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
-    labels = {h["text"].split(" – ")[0].split()[0] for e in pool14(ladder="en_dash_label") for h in item_headings(e)}
+    labels = {h["text"].split(" – ")[0].split()[0] for e in files_of(14, ladder="en_dash_label")
+              for h in item_headings(e)}
     assert labels == {"Mục", "Nội"}  # both labels, an en dash (U+2013) after each
 
 
 def test_decimal_second_part_puts_the_items_under_the_provinces_own_second_part():
-    files = pool14(ladder="decimal_second_part")
+    files = files_of(14, ladder="decimal_second_part")
     assert len(files) >= 4 and any(h.get("own_part") for e in files for h in e["headings"])
     for e in files:
         preface, umbrella, *rest = e["headings"]
@@ -3264,7 +3212,7 @@ def test_decimal_second_part_puts_the_items_under_the_provinces_own_second_part(
 
 
 def test_mixed_numbering_numbers_three_items_in_roman_capitals_and_the_rest_in_arabic():
-    files = pool14(ladder="mixed_numbering")
+    files = files_of(14, ladder="mixed_numbering")
     assert len(files) >= 4
     for e in files:
         texts = [h["text"] for h in item_headings(e)]
@@ -3274,7 +3222,7 @@ def test_mixed_numbering_numbers_three_items_in_roman_capitals_and_the_rest_in_a
 
 
 def test_tracked_move_keeps_the_moved_paragraph_where_it_went_not_where_it_stood():
-    files = pool14(layout="tracked_move")
+    files = files_of(14, "tracked_move")
     assert len(files) >= 4 and {e["kind"] for e in files} == {"docx"}
     for e in files:
         moved = e["moved"]["text"]
@@ -3293,7 +3241,7 @@ def test_tracked_move_keeps_the_moved_paragraph_where_it_went_not_where_it_stood
 
 def test_answer_controls_hold_each_answer_and_leave_the_heading_outside():
     mh = generator()
-    files = pool14(layout="answer_controls")
+    files = files_of(14, "answer_controls")
     assert len(files) >= 4 and {"docx", "pdf", "odt"} <= {e["kind"] for e in files}
     for e in files:
         if e["kind"] != "docx":
@@ -3314,7 +3262,7 @@ def test_answer_controls_hold_each_answer_and_leave_the_heading_outside():
 
 
 def test_cross_reference_answers_an_item_by_pointing_at_item_2s_heading():
-    files = pool14(layout="cross_reference")
+    files = files_of(14, "cross_reference")
     assert len(files) >= 4 and "scan" in {e["kind"] for e in files}
     assert {e["cross_reference"]["item"] for e in files} == {1, 3}
     for e in files:
@@ -3327,7 +3275,7 @@ def test_cross_reference_answers_an_item_by_pointing_at_item_2s_heading():
 
 
 def test_strong_char_style_headings_are_bold_by_the_style_alone():
-    files = pool14(layout="strong_char_style")
+    files = files_of(14, "strong_char_style")
     assert len(files) >= 4 and {"docx", "rtf", "doc"} <= {e["kind"] for e in files}
     for e in files:
         if e["kind"] != "docx":
@@ -3395,7 +3343,7 @@ def test_pool_14_scans_are_of_two_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(14) if e["kind"] == "scan"]
+    scans = files_of(14, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_14)
     assert {e["scan"]["dpi"] for e in scans} == {150, 200}
@@ -3445,11 +3393,6 @@ SHAPES_15 = {  # how each of pool 15's ladders marks an item heading, as a reade
 }
 
 
-def pool15(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(15) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def part_15(entry: dict, name: str = "word/document.xml"):
     """A part of the .docx, parsed."""
     from lxml import etree
@@ -3471,16 +3414,16 @@ def heading_paragraphs_15(entry: dict) -> list:
 
 def test_pool_15_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_15.items():
-        files = [e for e in pool15(ladder=ladder) if "number_own_line" not in e["layouts"]]
+        files = [e for e in files_of(15, ladder=ladder) if "number_own_line" not in e["layouts"]]
         assert len(files) >= 4, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
-    firsts = {h["text"].split(".")[0] for e in pool15(ladder="no_space_label") for h in item_headings(e)[:1]}
+    firsts = {h["text"].split(".")[0] for e in files_of(15, ladder="no_space_label") for h in item_headings(e)[:1]}
     assert firsts == {"I", "1"}  # "I.TIÊU ĐỀ" in capitals and "1.Tiêu đề": both typed without the space
 
 
 def test_shared_list_numbers_the_items_and_their_points_in_one_run():
-    files = pool15(ladder="shared_list")
+    files = files_of(15, ladder="shared_list")
     assert len(files) >= 4 and "scan" in {e["kind"] for e in files}
     for e in files:
         items = [shown_number(h["text"]) for h in item_headings(e)]
@@ -3492,7 +3435,7 @@ def test_shared_list_numbers_the_items_and_their_points_in_one_run():
 
 
 def test_highlighted_headings_are_marked_by_the_highlight_alone():
-    files = pool15(layout="highlighted_heading")
+    files = files_of(15, "highlighted_heading")
     assert len(files) >= 4 and {"docx", "pdf", "odt"} <= {e["kind"] for e in files}
     for e in files:
         if e["kind"] != "docx":
@@ -3506,7 +3449,7 @@ def test_highlighted_headings_are_marked_by_the_highlight_alone():
 
 
 def test_a_rule_is_drawn_under_each_heading():
-    files = pool15(layout="rule_under_heading")
+    files = files_of(15, "rule_under_heading")
     assert len(files) >= 4 and "scan" in {e["kind"] for e in files}
     for e in files:
         if e["kind"] != "docx":
@@ -3521,7 +3464,7 @@ def test_a_rule_is_drawn_under_each_heading():
 
 def test_bulleted_answers_are_in_words_dash_list_and_the_dash_is_no_text():
     mh = generator()
-    files = pool15(layout="bulleted_answers")
+    files = files_of(15, "bulleted_answers")
     assert len(files) >= 4 and {"docx", "rtf", "doc"} <= {e["kind"] for e in files}
     numbering = None
     for e in files:
@@ -3543,7 +3486,7 @@ def test_bulleted_answers_are_in_words_dash_list_and_the_dash_is_no_text():
 
 def test_heading_comments_sit_on_the_headings_and_are_no_items_text():
     mh = generator()
-    files = pool15(layout="heading_comments")
+    files = files_of(15, "heading_comments")
     assert len(files) >= 4 and {e["kind"] for e in files} == {"docx"}
     for e in files:
         comments = ["".join(t.text for t in c.iter(f"{W}t"))
@@ -3596,7 +3539,7 @@ def test_pool_15_scans_are_of_two_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(15) if e["kind"] == "scan"]
+    scans = files_of(15, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_15)
     assert {e["scan"]["dpi"] for e in scans} == {150, 200}
@@ -3635,11 +3578,6 @@ SHAPES_16 = {  # how each of pool 16's ladders marks an item heading, as a reade
 }
 
 
-def pool16(layout: str | None = None, ladder: str | None = None, kind: str | None = None) -> list[dict]:
-    return [e for e in entries_of(16) if (layout is None or layout in e["layouts"])
-            and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
-
-
 def part_16(entry: dict, name: str = "word/document.xml"):
     """A part of the .docx, parsed."""
     from lxml import etree
@@ -3663,17 +3601,17 @@ def heading_paragraph_16(entry: dict, line: str):
 
 def test_pool_16_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_16.items():
-        files = [e for e in pool16(ladder=ladder) if "number_own_line" not in e["layouts"]]
+        files = [e for e in files_of(16, ladder=ladder) if "number_own_line" not in e["layouts"]]
         assert len(files) >= 4, ladder
         for e in files:
             assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
             assert [shown_number(h["text"]) for h in item_headings(e)][:2] == [1, 2], e["file"]
-    labels = {h["text"].split(" ")[0] for e in pool16(ladder="spaced_dash") for h in item_headings(e)[:1]}
+    labels = {h["text"].split(" ")[0] for e in files_of(16, ladder="spaced_dash") for h in item_headings(e)[:1]}
     assert labels == {"I", "1"}  # "I - TIÊU ĐỀ" in capitals and "1 - Tiêu đề"
 
 
 def test_pool_16_number_in_circle_draws_the_number_in_an_oval_and_types_only_the_title():
-    files = pool16(ladder="number_in_circle")
+    files = files_of(16, ladder="number_in_circle")
     assert {"docx", "pdf", "scan"} <= {e["kind"] for e in files}
     for e in [e for e in files if e["kind"] == "docx"]:
         for h in item_headings(e):
@@ -3688,7 +3626,7 @@ def test_pool_16_number_in_circle_draws_the_number_in_an_oval_and_types_only_the
 
 def test_pool_16_shaded_headings_are_marked_by_the_shading_alone():
     mh = generator()
-    files = pool16(layout="shaded_heading")
+    files = files_of(16, "shaded_heading")
     assert len(files) >= 4 and {"docx", "pdf", "scan"} <= {e["kind"] for e in files}
     for e in [e for e in files if e["kind"] == "docx"]:
         shaded = [p for p in part_16(e).iter(f"{W}p") if p.find(f"{W}pPr/{W}shd") is not None]
@@ -3702,7 +3640,7 @@ def test_pool_16_shaded_headings_are_marked_by_the_shading_alone():
 
 def test_pool_16_google_docs_runs_cut_every_paragraph_into_runs_of_a_few_words():
     mh = generator()
-    files = pool16(layout="google_docs_runs")
+    files = files_of(16, "google_docs_runs")
     assert len(files) >= 4 and {"docx", "pdf"} <= {e["kind"] for e in files}
     for e in [e for e in files if e["kind"] == "docx"]:
         body = part_16(e)
@@ -3717,7 +3655,7 @@ def test_pool_16_google_docs_runs_cut_every_paragraph_into_runs_of_a_few_words()
 
 
 def test_pool_16_body_in_one_cell_frames_every_item_heading_in_one_table_cell():
-    files = pool16(layout="body_in_one_cell")
+    files = files_of(16, "body_in_one_cell")
     assert len(files) >= 4 and {"docx", "pdf", "rtf"} <= {e["kind"] for e in files}
     for e in [e for e in files if e["kind"] == "docx"]:
         body = part_16(e).find(f"{W}body")
@@ -3731,7 +3669,7 @@ def test_pool_16_body_in_one_cell_frames_every_item_heading_in_one_table_cell():
 
 
 def test_pool_16_side_by_side_item_puts_one_heading_beside_its_first_paragraph():
-    files = pool16(layout="side_by_side_item")
+    files = files_of(16, "side_by_side_item")
     assert len(files) >= 4 and {"docx", "odt", "doc"} <= {e["kind"] for e in files}
     for e in files:
         beside = [h for h in e["headings"] if h.get("beside_first_paragraph")]
@@ -3795,7 +3733,7 @@ def test_pool_16_scans_are_of_two_new_kinds():
     import pdfplumber
 
     mh = generator()
-    scans = [e for e in entries_of(16) if e["kind"] == "scan"]
+    scans = files_of(16, kind="scan")
     assert len(scans) >= 8 and all(e["ocr"] for e in scans)
     assert {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_16)
     assert {e["scan"]["dpi"] for e in scans} == {150, 200}
