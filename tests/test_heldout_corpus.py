@@ -123,6 +123,86 @@ def files_of(pool: int, layout: str | None = None, ladder: str | None = None,
             and (ladder is None or e["ladder"] == ladder) and (kind is None or e["kind"] == kind)]
 
 
+def item_headings(entry: dict) -> list[dict]:
+    return [h for h in entry["headings"] if h["items"]]
+
+
+# ---------------------------------------------------------------------------------------
+# Reading a file of the corpus
+# ---------------------------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def path_of(entry: dict) -> Path:
+    return CORPORA[entry["pool"]] / entry["file"]
+
+
+def word_document(entry: dict):
+    """A .docx opened with python-docx: its styles, runs' looks and sections."""
+    import docx
+
+    return docx.Document(str(path_of(entry)))
+
+
+def docx_blocks(entry: dict):
+    """A .docx's paragraphs and tables at the top of its body, in the order written."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = word_document(entry)
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            yield Paragraph(element, document)
+        elif element.tag == qn("w:tbl"):
+            yield Table(element, document)
+
+
+def part_text(entry: dict, name: str = "word/document.xml") -> str:
+    """A part of a .docx as it is written, for a pattern to be searched in."""
+    with zipfile.ZipFile(path_of(entry)) as z:
+        return z.read(name).decode("utf-8")
+
+
+def part_tree(entry: dict, name: str = "word/document.xml"):
+    """A part of a .docx, parsed: what python-docx does not show (fields, moves, shapes)."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path_of(entry)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def body_paragraphs(entry: dict) -> list:
+    """A .docx's w:p elements in order, those in tables, text boxes and content controls too."""
+    return list(part_tree(entry).iter(f"{W}p"))
+
+
+def body_texts(entry: dict) -> list[str]:
+    """The text of each of body_paragraphs, empty ones kept."""
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body_paragraphs(entry)]
+
+
+def paragraph_texts(p) -> str:
+    """A w:p's text as Word shows it: every w:t inside it (links and smart tags too), tabs as tabs."""
+    return "".join(node.text or "" if node.tag == f"{W}t" else "\t"
+                   for node in p.iter(f"{W}t", f"{W}tab") if node.getparent().tag == f"{W}r")
+
+
+def shown_text(p) -> str:
+    """A w:p's text as Word shows it: hidden runs (w:vanish) left out."""
+    return "".join(t.text or "" for r in p.iter(f"{W}r") if r.find(f"{W}rPr/{W}vanish") is None
+                   for t in r.iter(f"{W}t"))
+
+
+def pdf_text(entry: dict) -> str:
+    """A text PDF's words, its pages' lines run together."""
+    import pdfplumber
+
+    with pdfplumber.open(path_of(entry)) as pdf:
+        return " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
+
+
 def fold(text: str) -> str:
     """Case and diacritics away, đ as d, spaces collapsed: how a phrase would be matched at best."""
     text = unicodedata.normalize("NFD", text.casefold()).replace("đ", "d")
@@ -473,16 +553,6 @@ SHAPES = {  # how each of pool 3's ladders numbers an item heading, as a reader 
 }
 
 
-def item_headings(entry: dict) -> list[dict]:
-    return [h for h in entry["headings"] if h["items"]]
-
-
-def docx_paragraphs(entry: dict):
-    import docx
-
-    return docx.Document(str(CORPORA[3] / entry["file"])).paragraphs
-
-
 def test_pool_3_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES.items():
         files = [e for e in files_of(3, ladder=ladder) if "number_own_line" not in e["layouts"]]
@@ -496,7 +566,7 @@ def test_auto_numbered_headings_carry_word_numbering_and_no_typed_number():
     assert len(files) >= 2
     for e in files:
         titles = {title_of(h["text"]).removesuffix(":") for h in item_headings(e)}
-        numbered = [p for p in docx_paragraphs(e) if p._p.pPr is not None and p._p.pPr.numPr is not None]
+        numbered = [p for p in word_document(e).paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
         heads = [p for p in numbered if p.text.removesuffix(":") in titles]
         assert len(heads) == len(titles), e["file"]
         assert not any(re.match(r"(?:[IVX]+|\d+)\.", p.text) for p in heads), e["file"]
@@ -507,7 +577,7 @@ def test_plain_sentence_case_headings_are_not_bold():
     assert files
     for e in files:
         lines = {h["text"].split("\n")[-1] for h in item_headings(e)}
-        heads = [p for p in docx_paragraphs(e) if p.text in lines]
+        heads = [p for p in word_document(e).paragraphs if p.text in lines]
         assert heads and not any(r.bold for p in heads for r in p.runs), e["file"]
         assert all(not line.isupper() for line in lines), e["file"]
 
@@ -564,11 +634,8 @@ def test_a_heading_with_a_parenthesis_or_a_word_footnote():
     parenthesised = [e for e in files if any(h["text"].rstrip(":").endswith(")") for h in item_headings(e))]
     assert footnoted and parenthesised
     for e in (e for e in footnoted if e["kind"] == "docx"):
-        import zipfile
-
-        with zipfile.ZipFile(CORPORA[3] / e["file"]) as z:
-            assert "Sở Tài chính" in z.read("word/footnotes.xml").decode("utf-8"), e["file"]
-            assert "w:footnoteReference" in z.read("word/document.xml").decode("utf-8"), e["file"]
+        assert "Sở Tài chính" in part_text(e, "word/footnotes.xml"), e["file"]
+        assert "w:footnoteReference" in part_text(e), e["file"]
 
 
 def test_the_number_alone_on_a_line_above_its_title():
@@ -618,7 +685,7 @@ def test_odt_and_rtf_files_are_what_their_format_says():
         assert len(files) >= 4, kind
         for e in files:
             assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
-            assert detect_format((CORPORA[3] / e["file"]).read_bytes(), e["file"]) == kind, e["file"]
+            assert detect_format((path_of(e)).read_bytes(), e["file"]) == kind, e["file"]
 
 
 def test_pool_3_scans_are_harder_300_dpi_grey_paper_skewed_up_to_2_degrees_a_page_turned_jpeg_30():
@@ -636,7 +703,7 @@ def test_pool_3_scans_are_harder_300_dpi_grey_paper_skewed_up_to_2_degrees_a_pag
     turned = {s["turned"]["degrees"] for s in settings if s["turned"]}
     assert 180 in turned and turned & {90, 270}
     for e in (e for e in scans if e["scan"]["turned"] and e["scan"]["turned"]["degrees"] in (90, 270)):
-        with pdfplumber.open(CORPORA[3] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             page = pdf.pages[e["scan"]["turned"]["page"] - 1]
             assert page.width > page.height, e["file"]  # the A4 page lies on its side
 
@@ -705,27 +772,6 @@ SHAPES_4 = {  # how each of pool 4's ladders numbers an item heading, as a reade
 }
 
 
-def docx_blocks(entry: dict):
-    """A pool 4 .docx's paragraphs and tables, in the order written."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    document = docx.Document(str(CORPORA[4] / entry["file"]))
-    for element in document.element.body.iterchildren():
-        if element.tag == qn("w:p"):
-            yield Paragraph(element, document)
-        elif element.tag == qn("w:tbl"):
-            yield Table(element, document)
-
-
-def docx_paragraphs_4(entry: dict):
-    from docx.text.paragraph import Paragraph
-
-    return [b for b in docx_blocks(entry) if isinstance(b, Paragraph)]
-
-
 def test_pool_4_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_4.items():
         files = [e for e in files_of(4, ladder=ladder) if "number_own_line" not in e["layouts"]]
@@ -788,7 +834,7 @@ def test_a_run_in_heading_ends_with_a_colon_and_its_paragraph_goes_on_with_the_i
         assert all(h["text"].endswith(":") for h in item_headings(e)), e["file"]
         if e["kind"] != "docx":
             continue
-        texts = [p.text for p in docx_paragraphs_4(e)]
+        texts = [p.text for p in word_document(e).paragraphs]
         for h in item_headings(e):
             first = e["sections"][str(h["items"][0])].split("\n")[0]
             assert f"{h['text'].split(chr(10))[-1]} {first}" in texts, e["file"]
@@ -801,7 +847,7 @@ def test_kính_gửi_and_a_preamble_before_item_1_are_no_items_text():
         assert "Kính gửi: Bộ Xây dựng" in e["absent"], e["file"]
         assert len([a for a in e["absent"] if "tháng 4 năm 2022" in a]) == 1, e["file"]
         if e["kind"] == "docx":
-            texts = [p.text for p in docx_paragraphs_4(e) if p.text]
+            texts = [p.text for p in word_document(e).paragraphs if p.text]
             assert texts.index("Kính gửi: Bộ Xây dựng") == 2, e["file"]  # under the title, before the intro
             assert texts[3].startswith("Thực hiện văn bản số 1683") and len(texts[4]) > 100, e["file"]
 
@@ -814,7 +860,7 @@ def test_every_heading_of_a_file_has_its_look_and_is_not_bold(look):
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
         lines = {h["text"].split("\n")[-1] for h in item_headings(e)}
-        heads = [p for p in docx_paragraphs_4(e) if p.text in lines]
+        heads = [p for p in word_document(e).paragraphs if p.text in lines]
         heads += [c.paragraphs[0] for t in docx_blocks(e) if isinstance(t, Table) for c in t.rows[0].cells
                   if " | ".join(x.text for x in t.rows[0].cells) in lines]
         assert heads, e["file"]
@@ -841,7 +887,7 @@ def test_pool_4_has_word_97_doc_files_odt_and_rtf_too():
         assert len(files) >= least, kind
         for e in files:
             assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
-            assert detect_format((CORPORA[4] / e["file"]).read_bytes(), e["file"]) == kind, e["file"]
+            assert detect_format((path_of(e)).read_bytes(), e["file"]) == kind, e["file"]
 
 
 def test_pool_4_scans_are_worn_stained_folded_annotated_one_2_up_two_photographed():
@@ -862,7 +908,7 @@ def test_pool_4_scans_are_worn_stained_folded_annotated_one_2_up_two_photographe
     assert len(noted) >= 3 and all(e["scan"]["handwritten_note"] in e["absent"] for e in noted)
     two_up = [e for e in scans if e["scan"]["two_pages_a_sheet"]]
     assert len(two_up) == 1
-    with pdfplumber.open(CORPORA[4] / two_up[0]["file"]) as pdf:
+    with pdfplumber.open(path_of(two_up[0])) as pdf:
         assert len(pdf.pages) == (two_up[0]["pages"] + 1) // 2
         assert all(page.width > page.height for page in pdf.pages)  # landscape sheets
 
@@ -880,21 +926,6 @@ SHAPES_5 = {  # how each of pool 5's ladders numbers an item heading, as a reade
     "heading_box": rf"\d+\.{SPACE}\S",
     "bold_lead_sentence": r"[^\W\d]",  # no number: the title is the paragraph's first sentence
 }
-
-
-def docx_blocks_5(entry: dict):
-    """A pool 5 .docx's paragraphs and tables, in the order written."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    document = docx.Document(str(CORPORA[5] / entry["file"]))
-    for element in document.element.body.iterchildren():
-        if element.tag == qn("w:p"):
-            yield Paragraph(element, document)
-        elif element.tag == qn("w:tbl"):
-            yield Table(element, document)
 
 
 def test_pool_5_numbers_its_items_in_each_new_shape():
@@ -919,7 +950,7 @@ def test_headings_in_shaded_boxes_with_the_items_text_below():
     files = files_of(5, ladder="heading_box", kind="docx")
     assert files
     for e in files:
-        blocks = list(docx_blocks_5(e))
+        blocks = list(docx_blocks(e))
         for h in item_headings(e):
             k = next(k for k, b in enumerate(blocks) if isinstance(b, Table) and b.rows[0].cells[0].text == h["text"])
             box = blocks[k]
@@ -932,7 +963,7 @@ def test_a_bold_first_sentence_begins_each_items_paragraph_and_its_text_goes_on(
     files = files_of(5, ladder="bold_lead_sentence", kind="docx")
     assert files
     for e in files:
-        paragraphs = [b for b in docx_blocks_5(e) if not hasattr(b, "rows")]
+        paragraphs = [b for b in docx_blocks(e) if not hasattr(b, "rows")]
         for h in item_headings(e):
             assert h["text"].endswith((".", "?")) and "\n" not in h["text"], e["file"]
             para = next(p for p in paragraphs if p.text.startswith(h["text"]))
@@ -951,7 +982,7 @@ def test_a_table_of_the_six_answers_comes_first_and_is_no_items_text():
         assert len(gists) == 3, e["file"]
         assert not any(g in text for g in gists for text in e["sections"].values()), e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        tables = [b for b in docx_blocks_5(e) if hasattr(b, "rows")]
+        tables = [b for b in docx_blocks(e) if hasattr(b, "rows")]
         assert [c.text for c in tables[1].rows[0].cells] == list(mh.SUMMARY_FIRST_HEAD) and len(tables[1].rows) == 7
 
 
@@ -972,7 +1003,7 @@ def test_each_item_on_a_page_of_its_own():
     files = files_of(5, "page_per_item", kind="docx")
     assert files
     for e in files:
-        breaks = [b for b in docx_blocks_5(e) if not hasattr(b, "rows") and 'w:type="page"' in b._p.xml]
+        breaks = [b for b in docx_blocks(e) if not hasattr(b, "rows") and 'w:type="page"' in b._p.xml]
         assert len(breaks) == len(item_headings(e)) - 1, e["file"]
     assert all(e["pages"] >= len(item_headings(e)) for e in files_of(5, "page_per_item"))
 
@@ -996,8 +1027,8 @@ def test_every_heading_of_a_file_is_underlined_or_coloured_and_not_bold(look):
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
         lines = {h["text"].split("\n")[-1] for h in item_headings(e)}
-        heads = [b for b in docx_blocks_5(e) if not hasattr(b, "rows") and b.text in lines]
-        heads += [c.paragraphs[0] for t in docx_blocks_5(e) if hasattr(t, "rows") for c in t.rows[0].cells
+        heads = [b for b in docx_blocks(e) if not hasattr(b, "rows") and b.text in lines]
+        heads += [c.paragraphs[0] for t in docx_blocks(e) if hasattr(t, "rows") for c in t.rows[0].cells
                   if c.text in lines or " | ".join(x.text for x in t.rows[0].cells) in lines]
         assert heads, e["file"]
         runs = [r for p in heads for r in p.runs if r.text.strip()]
@@ -1023,7 +1054,7 @@ def test_pools_from_5_have_doc_odt_and_rtf_files_too(pool):
         assert files, kind
         for e in files:
             assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
-            assert detect_format((CORPORA[pool] / e["file"]).read_bytes(), e["file"]) == kind, e["file"]
+            assert detect_format((path_of(e)).read_bytes(), e["file"]) == kind, e["file"]
 
 
 def test_pool_5_scans_are_photocopies_some_pale_one_page_fed_twice():
@@ -1041,7 +1072,7 @@ def test_pool_5_scans_are_photocopies_some_pale_one_page_fed_twice():
     twice = [e for e in scans if e["scan"]["last_page_twice"]]
     assert len(twice) >= 1
     for e in twice:
-        with pdfplumber.open(CORPORA[5] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert len(pdf.pages) == e["pages"] + 1
     assert any(e["ladder"] == "heading_box" for e in scans)  # a page with table borders
 
@@ -1064,19 +1095,6 @@ SHAPES_6 = {  # how each of pool 6's ladders numbers an item heading, as a reade
 }
 
 
-def docx_6(entry: dict):
-    import docx
-
-    return docx.Document(str(CORPORA[6] / entry["file"]))
-
-
-def docx_part(entry: dict, name: str) -> str:
-    import zipfile
-
-    with zipfile.ZipFile(CORPORA[6] / entry["file"]) as z:
-        return z.read(name).decode("utf-8")
-
-
 def test_pool_6_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_6.items():
         files = [e for e in files_of(6, ladder=ladder) if "number_own_line" not in e["layouts"]]
@@ -1093,7 +1111,7 @@ def test_the_whole_answer_in_one_table_a_row_an_item():
     files = files_of(6, ladder="one_table")
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
-        document = docx_6(e)
+        document = word_document(e)
         table = next(t for t in document.tables if [c.text for c in t.rows[0].cells] == list(mh.ONE_TABLE_HEAD))
         rows = table.rows[1:]
         assert len(rows) == len(item_headings(e)), e["file"]
@@ -1109,11 +1127,11 @@ def test_headings_in_text_boxes_of_their_own_paragraphs():
     files = files_of(6, ladder="heading_textbox", kind="docx")
     assert files
     for e in files:
-        xml = docx_part(e, "word/document.xml")
+        xml = part_text(e, "word/document.xml")
         boxes = re.findall(r"<wps:txbx><w:txbxContent>(.*?)</w:txbxContent>", xml)
         shown = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", box)) for box in boxes]
         assert shown == [h["text"] for h in item_headings(e)], e["file"]
-        assert not any(p.text == h["text"] for p in docx_6(e).paragraphs for h in item_headings(e)), e["file"]
+        assert not any(p.text == h["text"] for p in word_document(e).paragraphs for h in item_headings(e)), e["file"]
 
 
 def test_a_table_of_contents_lists_every_heading_with_its_page_before_the_text():
@@ -1127,7 +1145,7 @@ def test_a_table_of_contents_lists_every_heading_with_its_page_before_the_text()
         for line, h in zip(listed, e["headings"], strict=True):
             assert line.startswith(" ".join(h["text"].replace(" | ", " ").split("\n"))), e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        texts = [p.text for p in docx_6(e).paragraphs if p.text]
+        texts = [p.text for p in word_document(e).paragraphs if p.text]
         toc = texts.index(mh.TOC_TITLE)
         assert texts[toc + len(e["headings"]) + 1].startswith("Thực hiện văn bản số 1683"), e["file"]
 
@@ -1143,12 +1161,12 @@ def test_tracked_changes_leave_a_deleted_title_an_insertion_and_a_comment():
         assert len(deleted) == 1 and len(commented) == 1, e["file"]
         assert deleted[0] in e["absent"] and mh.COMMENT in e["absent"], e["file"]
         assert not any(deleted[0] in text for text in e["sections"].values()), e["file"]
-        xml = docx_part(e, "word/document.xml")
+        xml = part_text(e, "word/document.xml")
         dels = ["".join(re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", d))
                 for d in re.findall(r"<w:del .*?</w:del>", xml)]
         assert any(d.strip() == deleted[0] or d.strip().casefold() == deleted[0].casefold() for d in dels), e["file"]
         assert len(dels) >= 2 and xml.count("<w:ins ") >= 2, e["file"]  # the title, and a sentence's words
-        assert "w:commentReference" in xml and mh.COMMENT in docx_part(e, "word/comments.xml"), e["file"]
+        assert "w:commentReference" in xml and mh.COMMENT in part_text(e, "word/comments.xml"), e["file"]
 
 
 def test_the_outlines_question_in_italics_under_each_heading_is_the_items_text():
@@ -1160,7 +1178,7 @@ def test_the_outlines_question_in_italics_under_each_heading_is_the_items_text()
             first = e["sections"][str(h["items"][0])].split("\n")[0]
             assert first == f"(Nội dung đề cương: {outline[h['items'][0]]})", e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        questions = [p for p in docx_6(e).paragraphs if p.text.startswith("(Nội dung đề cương: ")]
+        questions = [p for p in word_document(e).paragraphs if p.text.startswith("(Nội dung đề cương: ")]
         assert len(questions) == len(item_headings(e)) and all(r.italic for p in questions for r in p.runs)
 
 
@@ -1170,9 +1188,8 @@ def test_two_columns_between_continuous_section_breaks():
     files = files_of(6, "two_columns")
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
-        sections = docx_6(e).sections
-        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-        counts = [s._sectPr.find(f"{w}cols").get(f"{w}num", "1") for s in sections]
+        sections = word_document(e).sections
+        counts = [s._sectPr.find(f"{W}cols").get(f"{W}num", "1") for s in sections]
         assert counts == ["1", "2", "1"], e["file"]
         assert [s.start_type for s in sections[1:]] == [WD_SECTION.CONTINUOUS] * 2, e["file"]
 
@@ -1187,9 +1204,9 @@ def test_a_wide_table_on_a_landscape_page_ends_item_2():
     for e in files:
         assert " | ".join(mh.WIDE_HEAD) in e["sections"]["2"].split("\n"), e["file"]
         if e["kind"] == "docx":
-            assert WD_ORIENT.LANDSCAPE in [s.orientation for s in docx_6(e).sections], e["file"]
+            assert WD_ORIENT.LANDSCAPE in [s.orientation for s in word_document(e).sections], e["file"]
         if e["kind"] == "pdf":
-            with pdfplumber.open(CORPORA[6] / e["file"]) as pdf:
+            with pdfplumber.open(path_of(e)) as pdf:
                 assert any(p.width > p.height for p in pdf.pages) and any(p.width < p.height for p in pdf.pages)
 
 
@@ -1202,11 +1219,11 @@ def test_a_running_header_and_trang_k_of_n_on_every_page_are_no_items_text():
         head = next(a for a in e["absent"] if a.startswith("Báo cáo số "))
         assert head.endswith("trên địa bàn " + head.split("trên địa bàn ")[-1]) and "Trang 2/" in e["absent"]
         if e["kind"] == "docx":
-            section = docx_6(e).sections[0]
+            section = word_document(e).sections[0]
             assert section.header.paragraphs[0].text == head, e["file"]
             assert "NUMPAGES" in section.footer.paragraphs[0]._p.xml, e["file"]
         if e["kind"] == "pdf":
-            with pdfplumber.open(CORPORA[6] / e["file"]) as pdf:
+            with pdfplumber.open(path_of(e)) as pdf:
                 pages = len(pdf.pages)
                 for k, page in enumerate(pdf.pages, start=1):
                     assert f"Trang {k}/{pages}" in page.extract_text(), e["file"]
@@ -1219,7 +1236,7 @@ def test_centred_item_headings():
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
         lines = {h["text"].split("\n")[-1] for h in item_headings(e)}
-        heads = [p for p in docx_6(e).paragraphs if p.text in lines]
+        heads = [p for p in word_document(e).paragraphs if p.text in lines]
         assert heads and all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in heads), e["file"]
 
 
@@ -1276,15 +1293,15 @@ def test_pool_6_scans_are_of_six_kinds():
         assert e["scan"]["uneven_light"] and e["scan"]["photographed_narrow_top"] and e["scan"]["colour"], e["file"]
     for e in by_kind["upside_down"]:
         assert e["scan"]["turned"] == {"page": 2, "degrees": 180}, e["file"]
-    with pdfplumber.open(CORPORA[6] / by_kind["fax"][0]["file"]) as pdf:
+    with pdfplumber.open(path_of(by_kind["fax"][0])) as pdf:
         assert by_kind["fax"][0]["scan"]["dpi"] == 200 and pdf.pages[0].images[0]["bits"] == 1
     for e in by_kind["mixed"]:
-        with pdfplumber.open(CORPORA[6] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             chars = [len(page.chars) for page in pdf.pages]
             assert chars[0] > 200 and chars[1] == 0 and pdf.pages[1].images, e["file"]  # page 2 scanned
             assert all(n > 0 for k, n in enumerate(chars) if k != 1), e["file"]
     for e in by_kind["ocr_layer"]:
-        with pdfplumber.open(CORPORA[6] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             layer = " ".join(page.extract_text() or "" for page in pdf.pages)
         lines = [line for text in e["sections"].values() for line in text.split("\n")]
         assert len(layer) > 500, e["file"]  # the copier's text layer under the image
@@ -1313,26 +1330,6 @@ SHAPES_7 = {  # how each of pool 7's ladders numbers an item heading, as a reade
 }
 
 
-def docx_7(entry: dict):
-    import docx
-
-    return docx.Document(str(CORPORA[7] / entry["file"]))
-
-
-def part_7(entry: dict, name: str) -> str:
-    import zipfile
-
-    with zipfile.ZipFile(CORPORA[7] / entry["file"]) as z:
-        return z.read(name).decode("utf-8")
-
-
-def body_texts(entry: dict) -> list[str]:
-    """The .docx's body paragraphs in order, those in tables and content controls too."""
-    document = docx_7(entry)
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    return ["".join(t.text or "" for t in p.iter(f"{w}t")) for p in document.element.body.iter(f"{w}p")]
-
-
 def test_pool_7_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_7.items():
         files = files_of(7, ladder=ladder)
@@ -1349,9 +1346,9 @@ def test_word_numbering_draws_muc_1_or_parenthesised_numbers_from_an_unusual_lvl
     assert len(files) >= 2
     drawn = set()
     for e in files:
-        numbering = part_7(e, "word/numbering.xml")
+        numbering = part_text(e, "word/numbering.xml")
         assert all(f'w:lvlText w:val="{t}"' in numbering for t in ("Mục %1:", "(%1)", "%1)")), e["file"]
-        document = docx_7(e)
+        document = word_document(e)
         for h in item_headings(e):
             label, title = h["text"].split(" ", 1) if not h["text"].startswith("Mục") else h["text"].split(": ", 1)
             para = next(p for p in document.paragraphs if p.text == title)  # the number is not typed
@@ -1364,26 +1361,26 @@ def test_a_heading_in_a_tables_first_row_and_the_items_text_in_its_second():
     files = files_of(7, ladder="heading_over_text", kind="docx")
     assert len(files) >= 2
     for e in files:
-        tables = [t for t in docx_7(e).tables if len(t.rows) == 2 and len(t.columns) == 1]
+        tables = [t for t in word_document(e).tables if len(t.rows) == 2 and len(t.columns) == 1]
         heads = [t.rows[0].cells[0].text for t in tables]
         assert [h["text"] for h in item_headings(e)] == [h for h in heads if h in {x["text"] for x in e["headings"]}]
         for h in item_headings(e):
             table = tables[heads.index(h["text"])]
             first = e["sections"][str(h["items"][0])].split("\n")[0]
             assert table.rows[1].cells[0].paragraphs[0].text == first, e["file"]
-        assert not any(p.text == h["text"] for p in docx_7(e).paragraphs for h in item_headings(e)), e["file"]
+        assert not any(p.text == h["text"] for p in word_document(e).paragraphs for h in item_headings(e)), e["file"]
 
 
 def test_headings_inside_content_controls_are_not_body_paragraphs():
     files = files_of(7, ladder="content_control", kind="docx")
     assert len(files) >= 2
     for e in files:
-        xml = part_7(e, "word/document.xml")
+        xml = part_text(e, "word/document.xml")
         controls = re.findall(r"<w:sdt>.*?</w:sdt>", xml)
         shown = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", c)) for c in controls]
         lines = [h["text"] for h in item_headings(e)]
         assert len(controls) == len(e["headings"]) and all(any(s.startswith(x) for s in shown) for x in lines)
-        assert not any(p.text.startswith(x) for p in docx_7(e).paragraphs for x in lines), e["file"]
+        assert not any(p.text.startswith(x) for p in word_document(e).paragraphs for x in lines), e["file"]
 
 
 def test_a_forwarding_letter_of_the_so_comes_first_with_its_own_number_and_signature():
@@ -1411,7 +1408,7 @@ def test_a_cover_page_before_the_letterhead_is_no_items_text():
         texts = body_texts(e)
         cover = texts.index(mh.COVER_NOTE)
         assert cover < texts.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), e["file"]
-        assert 'w:type="page"' in part_7(e, "word/document.xml"), e["file"]
+        assert 'w:type="page"' in part_text(e, "word/document.xml"), e["file"]
 
 
 def test_an_annex_after_the_signature_repeats_item_headings_and_is_no_items_text():
@@ -1448,7 +1445,7 @@ def test_bold_bullets_that_look_like_headings_are_the_items_text():
             if len(lines) > 1:  # not left out, not answered in one sentence
                 assert head in lines, e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        heads = [p for p in docx_7(e).paragraphs if p.text in {head for head, _ in mh.BULLETS.values()}]
+        heads = [p for p in word_document(e).paragraphs if p.text in {head for head, _ in mh.BULLETS.values()}]
         assert heads and all(r.bold for p in heads for r in p.runs), e["file"]
 
 
@@ -1470,7 +1467,7 @@ def test_a_heading_in_runs_of_different_fonts():
     assert files
     for e in files:
         lines = {h["text"] for h in item_headings(e)}
-        heads = [p for p in docx_7(e).paragraphs if p.text in lines]
+        heads = [p for p in word_document(e).paragraphs if p.text in lines]
         assert heads, e["file"]
         for p in heads:
             assert len(p.runs) >= 3 and p.runs[0].font.name == "Arial" and p.runs[2].font.size is not None
@@ -1488,8 +1485,8 @@ def test_small_capitals_not_bold():
     assert files
     for e in files:
         lines = {h["text"].split(" | ")[-1] for h in item_headings(e)}
-        runs = [r for p in docx_7(e).paragraphs if p.text in lines for r in p.runs]
-        runs += [r for t in docx_7(e).tables for row in t.rows for c in row.cells for p in c.paragraphs
+        runs = [r for p in word_document(e).paragraphs if p.text in lines for r in p.runs]
+        runs += [r for t in word_document(e).tables for row in t.rows for c in row.cells for p in c.paragraphs
                  if p.text in lines for r in p.runs]
         assert runs and all(r.font.small_caps and not r.bold for r in runs), e["file"]
 
@@ -1500,13 +1497,13 @@ def test_justified_text_with_an_indented_first_line():
     files = files_of(7, "justified_text")
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "pdf"):
-        with pdfplumber.open(CORPORA[7] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert pdf.pages[0].extract_text(), e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         first = e["sections"]["2"].split("\n")[0]
-        para = next(p for p in docx_7(e).paragraphs if p.text.endswith(first))  # or after a bold lead sentence
+        para = next(p for p in word_document(e).paragraphs if p.text.endswith(first))  # or after a bold lead sentence
         assert para.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and para.paragraph_format.first_line_indent
 
 
@@ -1544,7 +1541,7 @@ def test_pool_7_letterheads_write_the_number_and_date_in_new_shapes():
                                                                              f"năm {year}")
         assert number in e["absent"] and any(a.endswith(date) for a in e["absent"]), e["file"]
     for e in (e for e in entries_of(7) if e["letterhead"] == "date_row" and e["kind"] == "docx"):
-        letterhead = docx_7(e).tables[1 if "forwarding_letter" in e["layouts"] else 0]
+        letterhead = word_document(e).tables[1 if "forwarding_letter" in e["layouts"] else 0]
         assert len(letterhead.rows) == 2 and letterhead.rows[1].cells[0].text.startswith("Số: "), e["file"]
 
 
@@ -1573,7 +1570,7 @@ def test_pool_7_scans_are_of_five_new_kinds():
         assert (mh.NOTE_OVER_TEXT in e["absent"]) == (kind == "note_over_text"), e["file"]
         if kind == "grey_150":
             assert e["scan"]["dpi"] == 150 and e["scan"]["jpeg_quality"] == 30 and not e["scan"]["colour"]
-        with pdfplumber.open(CORPORA[7] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
 
 
@@ -1612,18 +1609,6 @@ SHAPES_8 = {  # how each of pool 8's ladders numbers an item heading, as a reade
 }
 
 
-def docx_8(entry: dict):
-    import docx
-
-    return docx.Document(str(CORPORA[8] / entry["file"]))
-
-
-def texts_8(entry: dict) -> list[str]:
-    """The .docx's body paragraphs in order, those in tables and content controls too."""
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    return ["".join(t.text or "" for t in p.iter(f"{w}t")) for p in docx_8(entry).element.body.iter(f"{w}p")]
-
-
 def test_pool_8_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_8.items():
         files = files_of(8, ladder=ladder)
@@ -1642,7 +1627,7 @@ def test_centred_capitals_without_a_number():
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         lines = {h["text"] for h in item_headings(e)}
-        heads = [p for p in docx_8(e).paragraphs if p.text in lines]
+        heads = [p for p in word_document(e).paragraphs if p.text in lines]
         assert len(heads) == len(lines) and all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in heads)
 
 
@@ -1668,7 +1653,7 @@ def test_the_label_in_the_first_cell_of_a_borderless_table_and_the_title_in_the_
     files = files_of(8, ladder="label_cell_borderless", kind="docx")
     assert len(files) >= 2
     for e in files:
-        rows = {(t.rows[0].cells[0].text, t.rows[0].cells[1].text): t for t in docx_8(e).tables
+        rows = {(t.rows[0].cells[0].text, t.rows[0].cells[1].text): t for t in word_document(e).tables
                 if len(t.rows) == 1 and len(t.columns) == 2}
         for h in item_headings(e):
             label, title = h["text"].split(" | ")
@@ -1707,7 +1692,7 @@ def test_a_bo_sung_note_after_item_6_is_item_2s_text():
         assert e["addendum"]["item"] == 2 and e["sections"]["2"].endswith(f"{head}\n{body}"), e["file"]
         assert head not in e["sections"]["6"], e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        texts = [t for t in texts_8(e) if t]
+        texts = [t for t in body_texts(e) if t]
         six = e["sections"]["6"].split("\n")[-1]
         assert texts.index(six) < texts.index(e["addendum"]["lines"][0]), e["file"]
 
@@ -1730,7 +1715,7 @@ def test_the_province_at_the_top_of_every_page_and_the_files_name_at_the_foot():
         assert any(a.endswith(" – BÁO CÁO ĐÔ THỊ THÔNG MINH") for a in e["absent"]), e["file"]
         assert any(a.startswith("D:\\VanBan2022\\") for a in e["absent"]), e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        section = docx_8(e).sections[0]
+        section = word_document(e).sections[0]
         assert section.header.paragraphs[0].text in e["absent"], e["file"]
         assert section.footer.paragraphs[0].text in e["absent"], e["file"]
 
@@ -1743,7 +1728,7 @@ def test_a_filled_form_after_the_signature_repeats_the_outline_and_is_no_items_t
         assert all(line in e["absent"] for line in mh.FORM_TITLE), e["file"]
         assert all(s.heading in e["absent"] for s in load_campaign().sections), e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        texts = [t for t in texts_8(e) if t]
+        texts = [t for t in body_texts(e) if t]
         assert texts.index(mh.FORM_TITLE[0]) > texts.index("TM. ỦY BAN NHÂN DÂN"), e["file"]
 
 
@@ -1753,15 +1738,13 @@ def test_letter_spaced_headings():
     assert len(files) >= 3 and {e["kind"] for e in files} >= {"docx", "pdf"}
     for e in (e for e in files if e["kind"] == "docx"):
         lines = {h["text"].split(" | ")[-1] for h in item_headings(e)}
-        runs = [r for p in docx_8(e).paragraphs if p.text in lines for r in p.runs]
-        runs += [r for t in docx_8(e).tables for row in t.rows for c in row.cells for p in c.paragraphs
+        runs = [r for p in word_document(e).paragraphs if p.text in lines for r in p.runs]
+        runs += [r for t in word_document(e).tables for row in t.rows for c in row.cells for p in c.paragraphs
                  if p.text in lines for r in p.runs]
         assert runs, e["file"]
         for run in runs:
-            spacing = run._r.rPr.find(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}spacing")
-            assert spacing is not None and spacing.get(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == str(mh.LETTER_SPACING)
+            spacing = run._r.rPr.find(f"{W}spacing")
+            assert spacing is not None and spacing.get(f"{W}val") == str(mh.LETTER_SPACING)
 
 
 def test_pool_8_words_the_funding_total_four_new_ways_and_writes_its_figure_down():
@@ -1782,10 +1765,7 @@ def test_pool_8_words_the_funding_total_four_new_ways_and_writes_its_figure_down
             million = f"{total // 10**6:,}".replace(",", ".")
             assert f"đã giải ngân {million} triệu đồng" in text and "Kế hoạch vốn giao" in text, e["file"]
     for e in (e for e in funded if e["funding"]["wording"] == "footnote_total" and e["kind"] == "docx"):
-        import zipfile
-
-        with zipfile.ZipFile(CORPORA[8] / e["file"]) as z:
-            notes = z.read("word/footnotes.xml").decode("utf-8")
+        notes = part_text(e, "word/footnotes.xml")
         assert f"{e['funding']['total_vnd'] // 10**6:,} triệu đồng".replace(",", ".") in notes, e["file"]
 
 
@@ -1804,7 +1784,7 @@ def test_pool_8_letterheads_write_the_number_and_date_in_new_shapes():
         else:
             assert f"Số: {e['report_number']}" in e["absent"], e["file"]
     for e in (e for e in entries_of(8) if e["letterhead"] == "textbox_number" and e["kind"] == "docx"):
-        assert f"<w:t xml:space=\"preserve\">Số: {e['report_number']}</w:t>" in docx_8(e).element.xml
+        assert f"<w:t xml:space=\"preserve\">Số: {e['report_number']}</w:t>" in word_document(e).element.xml
 
 
 def test_layouts_combine_in_one_file_in_pool_8():
@@ -1830,7 +1810,7 @@ def test_pool_8_scans_are_of_five_new_kinds():
         assert e["scan"]["gutter_shadow"] == (kind == "book_gutter"), e["file"]
         assert e["scan"]["copier_streaks"] == (kind == "copier_streaks"), e["file"]
         assert (mh.STICKY_NOTE in e["absent"]) == (kind == "sticky_note"), e["file"]
-        with pdfplumber.open(CORPORA[8] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
             if kind == "photo_sideways":  # page 1 stored turned: wider than high
                 assert e["scan"]["turned"] == {"page": 1, "degrees": 90}
@@ -1845,7 +1825,7 @@ def test_two_text_pdfs_of_pool_8_are_made_by_reportlab_not_libreoffice():
     for e in entries_of(8):
         if e["kind"] != "pdf":
             continue
-        with pdfplumber.open(CORPORA[8] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             producer = pdf.metadata.get("Producer", "")
             assert ("ReportLab" in producer) == bool(e.get("pdf_maker")), e["file"]
             assert e["sections"]["1"].split("\n")[0][:40] in " ".join(
@@ -1857,7 +1837,7 @@ def test_word_legal_numbering_draws_1_1_under_a_roman_level_and_no_number_is_typ
     files = files_of(8, ladder="legal_numbering")
     assert len(files) >= 2 and {e["kind"] for e in files} == {"docx"}
     for e in files:
-        document = docx_8(e)
+        document = word_document(e)
         numbering = document.part.numbering_part.element.xml
         assert re.search(r'<w:numFmt w:val="decimal"/>\s*<w:isLgl/>\s*<w:lvlText w:val="%1\.%2\."/>', numbering)
         umbrella = e["headings"][0]
@@ -1903,31 +1883,6 @@ SHAPES_9 = {  # how each of pool 9's ladders numbers an item heading, as a reade
     "subtitle_style": r"[1-7]\. \S",
     "run_in_no_colon": r"[1-7]\. \S",
 }
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def docx_9(entry: dict):
-    import docx
-
-    return docx.Document(str(CORPORA[9] / entry["file"]))
-
-
-def body_9(entry: dict) -> list:
-    """The .docx's body paragraphs (lxml elements) in order, those in tables too."""
-    return list(docx_9(entry).element.body.iter(f"{W}p"))
-
-
-def shown_9(p) -> str:
-    """A paragraph's text as Word shows it: hidden runs (w:vanish) left out."""
-    return "".join(t.text or "" for r in p.iter(f"{W}r") if r.find(f"{W}rPr/{W}vanish") is None
-                   for t in r.iter(f"{W}t"))
-
-
-def pdf_text_9(entry: dict) -> str:
-    import pdfplumber
-
-    with pdfplumber.open(CORPORA[9] / entry["file"]) as pdf:
-        return " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
 
 
 def test_pool_9_numbers_its_items_in_each_new_shape():
@@ -1968,7 +1923,7 @@ def test_headings_in_words_subtitle_style_with_a_typed_number():
     files = files_of(9, ladder="subtitle_style")
     assert len(files) >= 3
     for e in (e for e in files if e["kind"] == "docx"):
-        paragraphs = docx_9(e).paragraphs
+        paragraphs = word_document(e).paragraphs
         for h in item_headings(e):
             para = next(p for p in paragraphs if p.text == h["text"])
             assert para.style.name == "Subtitle" and not any(r.bold for r in para.runs), e["file"]
@@ -1981,7 +1936,7 @@ def test_a_bold_title_at_the_start_of_the_items_paragraph_without_a_colon():
         for h in item_headings(e):
             assert not h["text"].endswith((":", ".")), e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        paragraphs = docx_9(e).paragraphs
+        paragraphs = word_document(e).paragraphs
         for h in item_headings(e):
             first = e["sections"][str(h["items"][0])].split("\n")[0]
             para = next(p for p in paragraphs if p.text.startswith(h["text"] + " "))
@@ -2000,7 +1955,7 @@ def test_a_districts_report_attached_after_the_signature_is_no_items_text():
         assert all(head in e["absent"] for head in heads), e["file"]
         assert not any(shared(head) for head in heads)  # a trap of layout, not of the campaign's words
     for e in (e for e in files if e["kind"] == "docx"):
-        texts = [shown_9(p) for p in body_9(e)]
+        texts = [shown_text(p) for p in body_paragraphs(e)]
         assert texts.index("TM. ỦY BAN NHÂN DÂN") < texts.index(heads[0]), e["file"]
 
 
@@ -2015,8 +1970,8 @@ def test_an_item_split_by_a_page_break_repeats_its_heading_tiep_theo():
         assert h["continued"] == h["text"].split("\n")[-1] + mh.CONTINUED and h["continued"] in e["absent"]
         assert len(e["sections"][str(h["items"][0])].split("\n")) >= 2, e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        body = body_9(e)
-        texts = [shown_9(p) for p in body]
+        body = body_paragraphs(e)
+        texts = [shown_text(p) for p in body]
         k = texts.index(marked_text := next(h["continued"] for h in e["headings"] if h.get("continued")))
         assert any(br.get(f"{W}type") == "page" for br in body[k - 1].iter(f"{W}br")), (e["file"], marked_text)
 
@@ -2041,11 +1996,11 @@ def test_hidden_text_in_a_heading_is_neither_shown_nor_any_items():
         assert len(marked) == 1 and marked[0]["hidden"] == note and note in e["absent"], e["file"]
         assert note not in marked[0]["text"], e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        hidden = [r for r in docx_9(e).element.body.iter(f"{W}r") if r.find(f"{W}rPr/{W}vanish") is not None]
+        hidden = [r for r in word_document(e).element.body.iter(f"{W}r") if r.find(f"{W}rPr/{W}vanish") is not None]
         assert ["".join(t.text for t in r.iter(f"{W}t")) for r in hidden] == [mh.HIDDEN_NOTE], e["file"]
     for e in (e for e in files if e["kind"] == "pdf" and not e["ocr"]):  # LibreOffice does not print it
         heading = next(h["text"] for h in e["headings"] if h.get("hidden"))
-        assert "góp ý" not in pdf_text_9(e) and heading[:20] in pdf_text_9(e), e["file"]
+        assert "góp ý" not in pdf_text(e) and heading[:20] in pdf_text(e), e["file"]
 
 
 def test_a_summary_table_after_item_6_is_no_items_text():
@@ -2056,7 +2011,7 @@ def test_a_summary_table_after_item_6_is_no_items_text():
         assert mh.SUMMARY_9_CAPTION in e["absent"], e["file"]
         assert " | " not in e["sections"]["6"] and mh.SUMMARY_9_CAPTION not in e["sections"]["6"], e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        texts = [shown_9(p) for p in body_9(e)]
+        texts = [shown_text(p) for p in body_paragraphs(e)]
         six = e["sections"]["6"].split("\n")[-1]
         closing = next(k for k, t in enumerate(texts) if t.startswith("Trên đây là báo cáo"))
         assert texts.index(six) < texts.index(mh.SUMMARY_9_CAPTION) < closing, e["file"]
@@ -2072,7 +2027,7 @@ def test_an_annex_with_numbered_headings_of_its_own_after_the_signature():
         assert len(heads) == len(mh.ANNEX_9_PARTS), e["file"]
         assert all(re.match(r"(?:\d+[.)/:-]|\(\d+\)|0\d\.) ", head) for head in heads), e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        texts = [shown_9(p) for p in body_9(e)]
+        texts = [shown_text(p) for p in body_paragraphs(e)]
         assert texts.index("TM. ỦY BAN NHÂN DÂN") < texts.index(mh.ANNEX_9_TITLE[1]), e["file"]
 
 
@@ -2110,7 +2065,7 @@ def test_pool_9_letterheads_write_the_number_and_date_in_new_shapes():
         assert number in e["absent"], e["file"]
         assert e["report_number"] == (f"{so}/BC-UBND-XD" if shape == "suffix_number" else f"{so}/BC-UBND")
     for e in (e for e in entries_of(9) if e["letterhead"] == "signature_date" and e["kind"] == "docx"):
-        document = docx_9(e)
+        document = word_document(e)
         head, sign = document.tables[0], next(t for t in document.tables if "TM. ỦY BAN NHÂN DÂN" in t._tbl.xml)
         assert "ngày" not in head._tbl.xml, e["file"]  # the letterhead has no date
         cell = sign.rows[0].cells[1]
@@ -2143,7 +2098,7 @@ def test_pool_9_scans_are_of_five_new_kinds():
         assert (e["scan"]["corner_folded"] is not None) == (kind == "corner_fold"), e["file"]
         assert e["scan"]["pencil_under_headings"] == (kind == "pencil_marks"), e["file"]
         assert (e["scan"]["jpeg_quality"] == 20) == (kind == "heavy_jpeg"), e["file"]
-        with pdfplumber.open(CORPORA[9] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
             if kind == "fax_stretched":
                 assert pdf.pages[0].images[0]["bits"] == 1, e["file"]
@@ -2155,8 +2110,8 @@ def test_two_text_pdfs_of_pool_9_are_drawn_a_word_at_a_time():
     made = [e for e in entries_of(9) if e.get("pdf_maker")]
     assert len(made) == 2 and all(e["kind"] == "pdf" and e["pdf_maker"] == "reportlab_words" for e in made)
     for e in made:
-        raw = (CORPORA[9] / e["file"]).read_bytes()
-        with pdfplumber.open(CORPORA[9] / e["file"]) as pdf:
+        raw = (path_of(e)).read_bytes()
+        with pdfplumber.open(path_of(e)) as pdf:
             assert "ReportLab" in pdf.metadata.get("Producer", ""), e["file"]
             words = sum(len(page.extract_words()) for page in pdf.pages)
             text = " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
@@ -2193,17 +2148,6 @@ SHAPES_10 = {  # how each of pool 10's ladders numbers an item heading, as a rea
 }
 
 
-def docx_10(entry: dict):
-    import docx
-
-    return docx.Document(str(CORPORA[10] / entry["file"]))
-
-
-def body_10(entry: dict) -> list[str]:
-    """The .docx's body paragraphs' text in order, those in tables too."""
-    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in docx_10(entry).element.body.iter(f"{W}p")]
-
-
 def test_pool_10_numbers_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_10.items():
         files = files_of(10, ladder=ladder)
@@ -2231,7 +2175,7 @@ def test_only_the_number_is_bold():
     files = files_of(10, ladder="number_only_bold", kind="docx")
     assert len(files) >= 2
     for e in files:
-        paragraphs = docx_10(e).paragraphs
+        paragraphs = word_document(e).paragraphs
         for h in item_headings(e):
             para = next(p for p in paragraphs if p.text.startswith(h["text"]))
             label, title = para.runs[:2]  # then a footnote's mark, hidden text or the run-in answer
@@ -2244,7 +2188,7 @@ def test_item_1s_number_typed_and_word_numbering_the_rest_from_2():
     files = files_of(10, ladder="typed_then_auto", kind="docx")
     assert len(files) >= 2
     for e in files:
-        document = docx_10(e)
+        document = word_document(e)
         heads = item_headings(e)
         assert heads[0]["text"].startswith("1. ") and heads[0]["items"] == [1], e["file"]
         first = next(p for p in document.paragraphs if p.text.startswith(heads[0]["text"]))
@@ -2267,7 +2211,7 @@ def test_a_signed_cover_letter_and_the_answers_in_an_annex_table_after_the_signa
         assert all(line in e["absent"] for line in mh.ANNEX_ANSWERS_TITLE), e["file"]
         assert any(a.startswith("Kết quả thực hiện từng nội dung") for a in e["absent"]), e["file"]
     for e in files_of(10, ladder="annex_answers", kind="docx"):
-        texts = body_10(e)
+        texts = body_texts(e)
         signed = texts.index("TM. ỦY BAN NHÂN DÂN")
         assert signed < texts.index(mh.ANNEX_ANSWERS_TITLE[1]), e["file"]
         for h in item_headings(e):
@@ -2281,7 +2225,7 @@ def test_a_forwarded_emails_header_above_the_report_is_no_items_text():
         assert "---------- Forwarded message ---------" in e["absent"], e["file"]
         assert any(a.startswith("From: ") for a in e["absent"]) and any(a.startswith("Subject: ") for a in e["absent"])
     for e in files_of(10, "forwarded_email", kind="docx"):
-        texts = body_10(e)
+        texts = body_texts(e)
         start = texts.index("---------- Forwarded message ---------")
         assert start < texts.index("To: <baocao.uda@moc.gov.vn>") < texts.index("ỦY BAN NHÂN DÂN"), e["file"]
 
@@ -2295,10 +2239,10 @@ def test_the_ministrys_outline_pasted_as_a_table_before_the_answers_is_no_items_
         assert mh.OUTLINE_TABLE_INTRO in e["absent"] and all(line in e["absent"] for line in outline), e["file"]
         assert not any(line in text for line in outline for text in e["sections"].values()), e["file"]
     for e in files_of(10, "outline_table_first", kind="docx"):
-        document = docx_10(e)
+        document = word_document(e)
         table = next(t for t in document.tables if t.rows[0].cells[-1].text == mh.OUTLINE_TABLE_HEAD[-1])
         assert [row.cells[1].text for row in table.rows[1:]] == outline, e["file"]
-        texts = body_10(e)
+        texts = body_texts(e)
         first = e["sections"]["1"].split("\n")[0]  # item 1's first line of text
         assert texts.index(outline[-1]) < next(k for k, t in enumerate(texts) if first in t), e["file"]
 
@@ -2313,7 +2257,7 @@ def test_a_bold_list_1_to_8_inside_item_3_is_its_text():
         assert [int(line.split(".")[0]) for line in numbered] == list(range(1, len(mh.LONG_LIST) + 1)), e["file"]
         assert len(numbered) > len(item_headings(e)), e["file"]  # longer than the items
     for e in files_of(10, "long_list_in_item", kind="docx"):
-        paragraphs = docx_10(e).paragraphs
+        paragraphs = word_document(e).paragraphs
         line = next(line for line in e["sections"]["3"].split("\n") if line.startswith("8. "))
         assert all(r.bold for r in next(p for p in paragraphs if p.text == line).runs), e["file"]
 
@@ -2322,7 +2266,7 @@ def test_landscape_pages_with_the_items_in_two_columns():
     files = files_of(10, "landscape_columns")
     assert len(files) >= 3
     for e in files_of(10, "landscape_columns", kind="docx"):
-        sections = docx_10(e).sections
+        sections = word_document(e).sections
         assert all(s.page_width > s.page_height for s in sections), e["file"]
         cols = [s._sectPr.find(f"{W}cols") for s in sections]
         assert any(c is not None and c.get(f"{W}num") == "2" for c in cols), e["file"]
@@ -2337,7 +2281,7 @@ def test_a_pdf_printed_from_a_browser_carries_its_date_title_and_address_on_ever
     for e in files:
         url = next(a for a in e["absent"] if a.startswith("https://"))
         assert mh.BROWSER_HEAD in e["absent"], e["file"]
-        with pdfplumber.open(CORPORA[10] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             pages = [(p.extract_text() or "") for p in pdf.pages]
         assert all(url in text and mh.BROWSER_HEAD in text for text in pages), e["file"]
 
@@ -2374,12 +2318,12 @@ def test_pool_10_letterheads_write_the_number_and_date_in_new_shapes():
             assert any(a.endswith(f"ngày {int(dd)} tháng {int(month)} năm {year}") for a in e["absent"]), e["file"]
         assert (f"Số: {so}" if shape == "number_two_lines" else f"Số: {so}/BC-UBND") in e["absent"], e["file"]
     for e in (e for e in entries_of(10) if e["kind"] == "docx" and e["letterhead"] == "number_two_lines"):
-        head = [p.text for p in docx_10(e).tables[0].rows[0].cells[0].paragraphs]
+        head = [p.text for p in word_document(e).tables[0].rows[0].cells[0].paragraphs]
         so = e["report_number"].split("/")[0]
         assert head[head.index(f"Số: {so}") + 1] == "/BC-UBND", e["file"]
     for e in (e for e in entries_of(10) if e["kind"] == "docx" and e["letterhead"] == "body_date"):
-        assert "ngày" not in docx_10(e).tables[0]._tbl.xml, e["file"]  # the letterhead has no date
-        texts = body_10(e)
+        assert "ngày" not in word_document(e).tables[0]._tbl.xml, e["file"]  # the letterhead has no date
+        texts = body_texts(e)
         closing = next(k for k, t in enumerate(texts) if t.startswith("Trên đây là báo cáo"))
         assert texts[closing - 1] == mh.BODY_DATE.format(dd=int(e["report_date"][-2:])), e["file"]
 
@@ -2407,7 +2351,7 @@ def test_pool_10_scans_are_of_four_new_kinds():
         assert (e["scan"]["read_at_dpi"] == 100) == (kind == "upscaled_100"), e["file"]
         assert e["scan"]["dark_border"] == (kind == "dark_border_tilt"), e["file"]
         assert e["scan"]["highlighted_headings"] == (kind == "highlighter"), e["file"]
-        with pdfplumber.open(CORPORA[10] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
 
 
@@ -2434,17 +2378,6 @@ SHAPES_11 = {  # how each of pool 11's ladders marks an item heading, as a reade
     "answer_table": r"[1-6]\. \S",  # the first cell of the answers' table
     "auto_bullet": r"❖ \S",  # drawn by Word from a bullet list
 }
-
-
-def docx_11(entry: dict):
-    import docx
-
-    return docx.Document(str(CORPORA[11] / entry["file"]))
-
-
-def body_11(entry: dict) -> list[str]:
-    """The .docx's body paragraphs' text in order, those in tables too, empty ones kept."""
-    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in docx_11(entry).element.body.iter(f"{W}p")]
 
 
 def squashed(text: str) -> str:
@@ -2478,7 +2411,8 @@ def test_the_answers_as_a_two_column_table_a_row_an_item_title_left_answer_right
     for e in files:
         assert e["layouts"] == [] and all(e["sections"][str(n)] for n in range(1, 7)), e["file"]
     for e in files_of(11, ladder="answer_table", kind="docx"):
-        table = next(t for t in docx_11(e).tables if len(t.columns) == 2 and t.rows[0].cells[0].text.startswith("1. "))
+        table = next(t for t in word_document(e).tables
+                     if len(t.columns) == 2 and t.rows[0].cells[0].text.startswith("1. "))
         heads = item_headings(e)
         assert len(table.rows) == len(heads), e["file"]  # no header row: a row an item
         for row, h in zip(table.rows, heads, strict=True):
@@ -2492,7 +2426,7 @@ def test_word_draws_a_bullet_before_each_heading_and_no_number_is_typed():
     files = files_of(11, ladder="auto_bullet", kind="docx")
     assert len(files) >= 2
     for e in files:
-        document = docx_11(e)
+        document = word_document(e)
         for h in item_headings(e):
             title = h["text"].removeprefix(f"{mh.BULLET} ")
             para = next(p for p in document.paragraphs if p.text.startswith(title))
@@ -2511,7 +2445,7 @@ def test_hard_wrapped_text_is_a_paragraph_a_printed_line():
         cut = [line for line in lines if not line.rstrip().endswith((".", ":", ";", "?", ")"))]
         assert len(cut) >= 5, e["file"]  # sentences run on over several paragraphs
     for e in files_of(11, "hard_wrapped", kind="docx"):
-        texts = body_11(e)
+        texts = body_texts(e)
         line = next(line for line in e["sections"]["2"].split("\n") if not line.endswith("."))
         assert line in texts, e["file"]  # a paragraph of its own
 
@@ -2520,7 +2454,7 @@ def test_an_empty_paragraph_follows_every_paragraph_and_heading():
     files = files_of(11, "blank_lines")
     assert len(files) >= 3
     for e in files_of(11, "blank_lines", kind="docx"):
-        document = docx_11(e)
+        document = word_document(e)
         paragraphs = [p.text for p in document.paragraphs]
         for h in item_headings(e):
             line = h["text"].split("\n")[-1]
@@ -2544,7 +2478,7 @@ def test_headings_indented_with_typed_spaces_or_a_tab():
     for e in files:
         assert all(h["text"] == h["text"].lstrip() for h in e["headings"]), e["file"]  # as a reader sees it
     for e in files_of(11, "space_indented", kind="docx"):
-        paragraphs = [p.text for p in docx_11(e).paragraphs]
+        paragraphs = [p.text for p in word_document(e).paragraphs]
         for h in item_headings(e):
             line = h["text"].split("\n")[-1]
             para = next(t for t in paragraphs if t.strip() == line)
@@ -2580,7 +2514,7 @@ def test_pool_11_words_the_funding_total_three_new_ways_and_writes_its_figure_do
             assert total == sum(funding["years_million"]) * 10**6, e["file"]
             assert f"(tổng cộng {million} triệu đồng)" in text and text.count("triệu đồng") == 1, e["file"]
     for e in (e for e in funded if e["funding"]["wording"] == "chart_caption" and e["kind"] == "docx"):
-        document = docx_11(e)
+        document = word_document(e)
         assert len(document.inline_shapes) == 1, e["file"]  # the chart, a picture without figures
 
 
@@ -2602,7 +2536,7 @@ def test_pool_11_letterheads_write_the_number_and_date_in_new_shapes():
             assert any(a.endswith(f"ngày {dd:02d} tháng 5") or a.endswith(f"ngày {dd} tháng 5")
                        for a in e["absent"]), e["file"]
     for e in (e for e in entries_of(11) if e["kind"] == "docx" and e["letterhead"] == "date_two_lines"):
-        right = [p.text for p in docx_11(e).tables[0].rows[0].cells[1].paragraphs]
+        right = [p.text for p in word_document(e).tables[0].rows[0].cells[1].paragraphs]
         assert right[-2].endswith(" tháng 5") and right[-1] == "năm 2022", e["file"]
 
 
@@ -2612,8 +2546,8 @@ def test_two_text_pdfs_of_pool_11_draw_each_line_in_two_pieces():
     made = [e for e in entries_of(11) if e.get("pdf_maker")]
     assert len(made) == 2 and all(e["kind"] == "pdf" and e["pdf_maker"] == "reportlab_halves" for e in made)
     for e in made:
-        raw = (CORPORA[11] / e["file"]).read_bytes()
-        with pdfplumber.open(CORPORA[11] / e["file"]) as pdf:
+        raw = (path_of(e)).read_bytes()
+        with pdfplumber.open(path_of(e)) as pdf:
             assert "ReportLab" in pdf.metadata.get("Producer", ""), e["file"]
             lines = sum(len(page.extract_text_lines()) for page in pdf.pages)
             words = sum(len(page.extract_words()) for page in pdf.pages)
@@ -2633,7 +2567,7 @@ def test_a_heading_in_a_text_box_saved_as_odt_is_a_shape_and_a_table_of_contents
     style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
     odt = files_of(11, ladder="heading_textbox", kind="odt")
     assert len(odt) == 1
-    with zipfile.ZipFile(CORPORA[11] / odt[0]["file"]) as z:
+    with zipfile.ZipFile(path_of(odt[0])) as z:
         content = ElementTree.fromstring(z.read("content.xml"))
     shapes = list(content.iter(f"{{{draw}}}custom-shape"))
     in_shapes = [squashed("".join(p.itertext())) for s in shapes for p in s.iter(f"{{{text}}}p")]
@@ -2673,7 +2607,7 @@ def test_pool_11_scans_are_of_four_new_kinds():
         assert e["scan"]["toner_fading"] == (kind == "low_toner"), e["file"]
         assert e["scan"]["creases"] == (kind == "crumpled"), e["file"]
         assert (e["scan"]["paper_tint"] is not None) == (kind == "coloured_paper") == e["scan"]["colour"], e["file"]
-        with pdfplumber.open(CORPORA[11] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
 
 
@@ -2705,17 +2639,11 @@ SHAPES_12 = {  # how each of pool 12's ladders marks an item heading, as a reade
 }
 
 
-def docx_12(entry: dict):
-    import docx
-
-    return docx.Document(str(CORPORA[12] / entry["file"]))
-
-
 def heading_paragraphs_12(entry: dict) -> list:
     """The .docx's body paragraphs that hold the entry's item headings (a heading's paragraph
     may go on with hidden text), in order."""
     heads = [h["text"] for h in item_headings(entry)]
-    return [p for p in docx_12(entry).paragraphs if any(p.text.startswith(h) for h in heads)]
+    return [p for p in word_document(entry).paragraphs if any(p.text.startswith(h) for h in heads)]
 
 
 def test_pool_12_marks_its_items_in_each_new_shape():
@@ -2758,7 +2686,7 @@ def test_run_in_ve_headings_go_on_with_the_items_first_sentence_in_one_paragraph
     files = files_of(12, ladder="ve_run_in", kind="docx")
     assert files
     for e in files:
-        texts = [p.text for p in docx_12(e).paragraphs]
+        texts = [p.text for p in word_document(e).paragraphs]
         for h in item_headings(e):
             first = e["sections"][str(h["items"][0])].split("\n")[0]
             assert f"{h['text']} {first}" in texts, e["file"]
@@ -2769,7 +2697,7 @@ def test_the_letterhead_in_the_first_pages_word_header_not_in_the_body():
     files = files_of(12, "header_letterhead")
     assert len(files) >= 3 and {e["kind"] for e in files} >= {"docx", "pdf"}
     for e in (e for e in files if e["kind"] == "docx"):
-        document = docx_12(e)
+        document = word_document(e)
         section = document.sections[0]
         assert section.different_first_page_header_footer, e["file"]
         header = section.first_page_header.tables
@@ -2782,7 +2710,7 @@ def test_text_in_unicode_nfd_expects_nfc():
     files = files_of(12, "nfd_text")
     assert len(files) >= 3 and all(e["kind"] == "docx" for e in files)
     for e in files:
-        texts = [p.text for p in docx_12(e).paragraphs if p.text]
+        texts = [p.text for p in word_document(e).paragraphs if p.text]
         assert all(unicodedata.is_normalized("NFD", t) for t in texts), e["file"]
         assert not all(unicodedata.is_normalized("NFC", t) for t in texts), e["file"]
         nfc = "\n".join(unicodedata.normalize("NFC", t) for t in texts)
@@ -2811,7 +2739,7 @@ def test_a_bold_phrase_opens_a_paragraph_of_items_2_and_5_and_is_their_text():
             assert not any(h["text"].startswith(head.strip()) for h in e["headings"]), e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
         for head, _ in mh.BOLD_PHRASES.values():
-            para = next(p for p in docx_12(e).paragraphs if p.text.startswith(head))
+            para = next(p for p in word_document(e).paragraphs if p.text.startswith(head))
             assert para.runs[0].text == head and para.runs[0].bold and not para.runs[1].bold, e["file"]
 
 
@@ -2821,7 +2749,7 @@ def test_a_text_pdf_with_one_page_turned_in_a_viewer():
     files = files_of(12, "page_rotated_in_viewer")
     assert len(files) >= 2 and all(e["kind"] == "pdf" and e["rotated_page"]["degrees"] == 90 for e in files)
     for e in files:
-        with pdfplumber.open(CORPORA[12] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             turned = [k for k, page in enumerate(pdf.pages, start=1) if page.rotation % 360]
             assert turned == [e["rotated_page"]["page"]] and len(pdf.pages) >= 2, e["file"]
             assert all(page.chars for page in pdf.pages), e["file"]  # a text layer on every page
@@ -2882,7 +2810,7 @@ def test_pool_12_scans_are_of_two_new_kinds():
         assert max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0, e["file"]
         assert e["scan"]["incoming_stamp"] == (kind == "incoming_stamp") == ("CÔNG VĂN ĐẾN" in e["absent"])
         assert e["scan"]["scanner_app"] == (kind == "scanner_app") == (mh.APP_FOOTER in e["absent"]), e["file"]
-        with pdfplumber.open(CORPORA[12] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
 
 
@@ -2912,26 +2840,11 @@ SHAPES_13 = {  # how each of pool 13's ladders marks an item heading, as a reade
     "style_numbered": r"\d\. \S",  # drawn by Word from the style's list, not typed
     "symbol_bullet": "\uf0d8 \\S",  # the Wingdings arrow's code point, then the title
 }
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def body_13(entry: dict):
-    """The .docx's document.xml, parsed."""
-    from lxml import etree
-
-    with zipfile.ZipFile(CORPORA[13] / entry["file"]) as z:
-        return etree.fromstring(z.read("word/document.xml"))
-
-
-def paragraph_texts(p) -> str:
-    """A w:p's text as Word shows it: every w:t inside it (links and smart tags too), tabs as tabs."""
-    return "".join(node.text or "" if node.tag == f"{W}t" else "\t"
-                   for node in p.iter(f"{W}t", f"{W}tab") if node.getparent().tag == f"{W}r")
 
 
 def heading_paragraphs_13(entry: dict) -> list:
     """The body's w:p elements that begin an item heading (its first line), in order."""
-    paragraphs = list(body_13(entry).iter(f"{W}p"))
+    paragraphs = body_paragraphs(entry)
     out = []
     for h in item_headings(entry):
         first = h["text"].split("\n")[0].removeprefix("\uf0d8 ")
@@ -2968,8 +2881,7 @@ def test_pool_13_style_numbered_headings_take_their_number_from_the_heading_2_st
     files = files_of(13, ladder="style_numbered", kind="docx")
     assert len(files) >= 2
     for e in files:
-        with zipfile.ZipFile(CORPORA[13] / e["file"]) as z:
-            styles, numbering = z.read("word/styles.xml").decode(), z.read("word/numbering.xml").decode()
+        styles, numbering = part_text(e, "word/styles.xml"), part_text(e, "word/numbering.xml")
         heading_2 = re.search(r'<w:style [^>]*w:styleId="Heading2".*?</w:style>', styles, re.S).group(0)
         assert f'<w:numId w:val="{generator().STYLE_LIST}"/>' in heading_2, e["file"]
         assert re.search(r'<w:pStyle w:val="Heading2"/>\s*<w:lvlText w:val="%1\."/>', numbering), e["file"]
@@ -2985,7 +2897,7 @@ def test_pool_13_style_numbered_exports_show_the_number_the_style_draws():
     files = files_of(13, ladder="style_numbered", kind="pdf")
     assert files
     for e in files:
-        with pdfplumber.open(CORPORA[13] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             text = " ".join((page.extract_text() or "") for page in pdf.pages)
         for h in item_headings(e):
             number, title = h["text"].split(". ", 1)
@@ -3011,7 +2923,7 @@ def test_pool_13_title_two_paragraphs_cuts_each_item_title_into_two_paragraphs()
             assert len(h["text"].split("\n")) == 2, (e["file"], h["text"])
         if e["kind"] != "docx":
             continue
-        paragraphs = list(body_13(e).iter(f"{W}p"))
+        paragraphs = body_paragraphs(e)
         texts = [paragraph_texts(p).strip() for p in paragraphs]
         for h in item_headings(e):
             first, second = h["text"].split("\n")
@@ -3024,7 +2936,7 @@ def test_pool_13_hyperlink_headings_are_links_to_a_bookmark_on_the_heading():
     assert len(files) >= 4 and {"docx", "rtf"} <= {e["kind"] for e in files}
     for e in files:
         if e["kind"] == "rtf":
-            rtf = (CORPORA[13] / e["file"]).read_text(encoding="latin-1")
+            rtf = (path_of(e)).read_text(encoding="latin-1")
             assert rtf.count('HYPERLINK "#_Toc') >= len(item_headings(e)), e["file"]
             continue
         for p in heading_paragraphs_13(e):
@@ -3039,11 +2951,8 @@ def test_pool_13_smart_tags_wrap_every_mention_of_the_province_in_the_body():
     files = files_of(13, "smart_tags")
     assert len(files) >= 3 and all(e["kind"] == "docx" for e in files)
     for e in files:
-        import docx
-
-        name = docx.Document(str(CORPORA[13] / e["file"])).core_properties  # opens: a valid .docx
-        assert name is not None
-        body = body_13(e)
+        assert word_document(e).core_properties is not None  # opens: a valid .docx
+        body = part_tree(e)
         tagged = [t for tag in body.iter(f"{W}smartTag") for t in tag.iter(f"{W}t")]
         province = tagged[0].text
         assert len(tagged) >= 10 and all(t.text == province for t in tagged), e["file"]
@@ -3064,9 +2973,7 @@ def test_pool_13_figures_table_in_item_2_has_a_bold_numbered_first_column():
         labels = [line.split(" | ")[0] for line in lines[head + 1:head + 1 + len(mh.FIGURES_ROWS)]]
         assert labels == [row[0] for row in mh.FIGURES_ROWS], e["file"]
         if e["kind"] == "docx":
-            import docx
-
-            table = next(t for t in docx.Document(str(CORPORA[13] / e["file"])).tables
+            table = next(t for t in word_document(e).tables
                          if t.rows[0].cells[0].text == mh.FIGURES_HEAD[0])
             for row in table.rows[1:]:
                 assert all(r.bold for r in row.cells[0].paragraphs[0].runs), e["file"]
@@ -3110,7 +3017,7 @@ def test_pool_13_letterheads_put_number_and_date_on_one_line_or_carry_an_e_signa
         else:
             assert signed == [], e["file"]
             if e["kind"] == "docx" and "header_letterhead" not in e["layouts"]:
-                texts = [paragraph_texts(p) for p in body_13(e).iter(f"{W}p")]
+                texts = [paragraph_texts(p) for p in body_paragraphs(e)]
                 assert f"{number}\t{date}" in texts, e["file"]  # one paragraph, a tab between
 
 
@@ -3133,7 +3040,7 @@ def test_pool_13_scans_are_of_two_new_kinds():
         assert max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0, e["file"]
         assert (e["scan"]["urgent_stamp"] == mh.URGENT) == (kind == "urgent_stamp") == (mh.URGENT in e["absent"])
         assert e["scan"]["pen_ticks_beside_headings"] == (kind == "margin_ticks"), e["file"]
-        with pdfplumber.open(CORPORA[13] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
 
 
@@ -3171,17 +3078,9 @@ SHAPES_14 = {  # how each of pool 14's ladders marks an item heading, as a reade
 }
 
 
-def body_14(entry: dict):
-    """The .docx's document.xml, parsed."""
-    from lxml import etree
-
-    with zipfile.ZipFile(CORPORA[14] / entry["file"]) as z:
-        return etree.fromstring(z.read("word/document.xml"))
-
-
 def heading_paragraphs_14(entry: dict) -> list:
     """The body's w:p elements that hold an item heading (its first line), in order."""
-    paragraphs = list(body_14(entry).iter(f"{W}p"))
+    paragraphs = body_paragraphs(entry)
     return [next(p for p in paragraphs if paragraph_texts(p).strip().startswith(h["text"].split("\n")[0]))
             for h in item_headings(entry)]
 
@@ -3229,7 +3128,7 @@ def test_tracked_move_keeps_the_moved_paragraph_where_it_went_not_where_it_stood
         assert (e["moved"]["from_item"], e["moved"]["to_item"]) == (2, 3), e["file"]
         assert e["sections"]["3"].split("\n")[0] == moved, e["file"]  # item 3 opens with it
         assert all(moved not in e["sections"][n] for n in e["sections"] if n != "3"), e["file"]
-        body = body_14(e)
+        body = part_tree(e)
         for kind in ("From", "To"):
             wrappers = list(body.iter(f"{W}move{kind}"))
             texts = ["".join(t.text for t in w.iter(f"{W}t")) for w in wrappers]
@@ -3246,7 +3145,7 @@ def test_answer_controls_hold_each_answer_and_leave_the_heading_outside():
     for e in files:
         if e["kind"] != "docx":
             continue
-        body = body_14(e)
+        body = part_tree(e)
         controls = [c for c in body.iter(f"{W}sdt")
                     if c.find(f"{W}sdtPr/{W}alias") is not None
                     and c.find(f"{W}sdtPr/{W}alias").get(f"{W}val") == mh.CONTROL_ALIAS]
@@ -3280,8 +3179,7 @@ def test_strong_char_style_headings_are_bold_by_the_style_alone():
     for e in files:
         if e["kind"] != "docx":
             continue
-        with zipfile.ZipFile(CORPORA[14] / e["file"]) as z:
-            styles = z.read("word/styles.xml").decode()
+        styles = part_text(e, "word/styles.xml")
         strong = re.search(r'<w:style w:type="character" w:styleId="Strong">.*?</w:style>', styles, re.S).group(0)
         assert "<w:b/>" in strong, e["file"]
         for p in heading_paragraphs_14(e):
@@ -3357,7 +3255,7 @@ def test_pool_14_scans_are_of_two_new_kinds():
         if header:  # sent the day after the report's date, in ASCII capitals as fax machines print
             assert header.startswith(f"{int(e['report_date'][-2:]) + 1:02d}/05/2022") and header.isascii()
         assert e["scan"]["paper_clip"] == (kind == "paper_clip"), e["file"]
-        with pdfplumber.open(CORPORA[14] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
 
 
@@ -3393,17 +3291,9 @@ SHAPES_15 = {  # how each of pool 15's ladders marks an item heading, as a reade
 }
 
 
-def part_15(entry: dict, name: str = "word/document.xml"):
-    """A part of the .docx, parsed."""
-    from lxml import etree
-
-    with zipfile.ZipFile(CORPORA[15] / entry["file"]) as z:
-        return etree.fromstring(z.read(name))
-
-
 def heading_paragraphs_15(entry: dict) -> list:
     """The body's w:p elements that hold an item heading's lines, in order (one a line)."""
-    paragraphs = list(part_15(entry).iter(f"{W}p"))
+    paragraphs = body_paragraphs(entry)
     found = []
     for h in item_headings(entry):
         for line in h["text"].split("\n"):  # Word's own number (style_numbered) is not in the paragraph's text
@@ -3458,7 +3348,7 @@ def test_a_rule_is_drawn_under_each_heading():
         ends = itertools.accumulate(len(h["text"].split("\n")) for h in item_headings(e))
         lasts = [heads[end - 1] for end in ends]  # each heading's last line
         assert all(p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None for p in lasts), e["file"]
-        ruled = [p for p in part_15(e).iter(f"{W}p") if p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None]
+        ruled = [p for p in body_paragraphs(e) if p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None]
         assert len(ruled) == len(lasts), e["file"]  # under the item headings, nowhere else
 
 
@@ -3472,10 +3362,10 @@ def test_bulleted_answers_are_in_words_dash_list_and_the_dash_is_no_text():
                        for line in text.split("\n")), e["file"]
         if e["kind"] != "docx":
             continue
-        numbering = part_15(e, "word/numbering.xml")
+        numbering = part_tree(e, "word/numbering.xml")
         dash = [a for a in numbering.iter(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == str(mh.DASH_LIST)]
         assert dash and dash[0].find(f"{W}lvl/{W}lvlText").get(f"{W}val") == mh.DASH_BULLET, e["file"]
-        listed = {paragraph_texts(p).strip() for p in part_15(e).iter(f"{W}p")
+        listed = {paragraph_texts(p).strip() for p in body_paragraphs(e)
                   if p.find(f"{W}pPr/{W}numPr/{W}numId") is not None
                   and p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val") == str(mh.DASH_LIST)}
         for n, text in e["sections"].items():
@@ -3490,11 +3380,11 @@ def test_heading_comments_sit_on_the_headings_and_are_no_items_text():
     assert len(files) >= 4 and {e["kind"] for e in files} == {"docx"}
     for e in files:
         comments = ["".join(t.text for t in c.iter(f"{W}t"))
-                    for c in part_15(e, "word/comments.xml").iter(f"{W}comment")]
+                    for c in part_tree(e, "word/comments.xml").iter(f"{W}comment")]
         assert len(comments) == len(item_headings(e)) and set(comments) <= set(mh.COMMENTS), e["file"]
         assert all(c in e["absent"] for c in comments), e["file"]
         assert not any(c in text for c in comments for text in e["sections"].values()), e["file"]
-        anchored = [p for p in part_15(e).iter(f"{W}p") if p.find(f"{W}commentRangeStart") is not None]
+        anchored = [p for p in body_paragraphs(e) if p.find(f"{W}commentRangeStart") is not None]
         heads = {h["text"].split("\n")[0] for h in item_headings(e)}
         assert {paragraph_texts(p).strip() for p in anchored} <= {t.replace("\u200b", "") for t in heads} | heads, \
             e["file"]
@@ -3550,7 +3440,7 @@ def test_pool_15_scans_are_of_two_new_kinds():
         assert 35 <= e["scan"]["jpeg_quality"] <= 40, e["file"]
         assert e["scan"]["punched_stapled"] == (kind == "punched_stapled"), e["file"]
         assert (e["scan"]["keystone"] is not None) == (kind == "phone_keystone"), e["file"]
-        with pdfplumber.open(CORPORA[15] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
 
 
@@ -3578,14 +3468,6 @@ SHAPES_16 = {  # how each of pool 16's ladders marks an item heading, as a reade
 }
 
 
-def part_16(entry: dict, name: str = "word/document.xml"):
-    """A part of the .docx, parsed."""
-    from lxml import etree
-
-    with zipfile.ZipFile(CORPORA[16] / entry["file"]) as z:
-        return etree.fromstring(z.read(name))
-
-
 def own_text(p) -> str:
     """A w:p's own text, without what its shapes (text boxes) hold."""
     return "".join(t.text or "" for t in p.iter(f"{W}t") if not any(a.tag == f"{W}txbxContent"
@@ -3595,7 +3477,7 @@ def own_text(p) -> str:
 def heading_paragraph_16(entry: dict, line: str):
     """The w:p that holds a heading's (last) line: its own text, a shape's number aside."""
     title = line.split("\n")[-1]
-    return next(p for p in part_16(entry).iter(f"{W}p") if (text := own_text(p).strip())
+    return next(p for p in body_paragraphs(entry) if (text := own_text(p).strip())
                 and (text == title or re.fullmatch(r"\d " + re.escape(text), title)))
 
 
@@ -3629,7 +3511,7 @@ def test_pool_16_shaded_headings_are_marked_by_the_shading_alone():
     files = files_of(16, "shaded_heading")
     assert len(files) >= 4 and {"docx", "pdf", "scan"} <= {e["kind"] for e in files}
     for e in [e for e in files if e["kind"] == "docx"]:
-        shaded = [p for p in part_16(e).iter(f"{W}p") if p.find(f"{W}pPr/{W}shd") is not None]
+        shaded = [p for p in body_paragraphs(e) if p.find(f"{W}pPr/{W}shd") is not None]
         assert [own_text(p) for p in shaded] == [line.split(" ", 1)[1] if e["ladder"] == "number_in_circle"
                                                  else line for h in item_headings(e)
                                                  for line in h["text"].split("\n")], e["file"]
@@ -3643,7 +3525,7 @@ def test_pool_16_google_docs_runs_cut_every_paragraph_into_runs_of_a_few_words()
     files = files_of(16, "google_docs_runs")
     assert len(files) >= 4 and {"docx", "pdf"} <= {e["kind"] for e in files}
     for e in [e for e in files if e["kind"] == "docx"]:
-        body = part_16(e)
+        body = part_tree(e)
         runs = [r for r in body.iter(f"{W}r") if r.find(f"{W}t") is not None]
         assert all(len((r.find(f"{W}t").text or "").split()) <= max(mh.GOOGLE_WORDS) for r in runs), e["file"]
         assert all(r.find(f"{W}rPr/{W}rFonts") is not None for r in runs), e["file"]
@@ -3658,7 +3540,7 @@ def test_pool_16_body_in_one_cell_frames_every_item_heading_in_one_table_cell():
     files = files_of(16, "body_in_one_cell")
     assert len(files) >= 4 and {"docx", "pdf", "rtf"} <= {e["kind"] for e in files}
     for e in [e for e in files if e["kind"] == "docx"]:
-        body = part_16(e).find(f"{W}body")
+        body = part_tree(e).find(f"{W}body")
         frames = [t for t in body.findall(f"{W}tbl") if len(t.findall(f"{W}tr/{W}tc")) == 1]
         assert len(frames) == 1, e["file"]
         inside = {own_text(p).strip() for p in frames[0].iter(f"{W}p")}
@@ -3676,7 +3558,7 @@ def test_pool_16_side_by_side_item_puts_one_heading_beside_its_first_paragraph()
         assert len(beside) == 1 and beside[0]["items"], e["file"]
         if e["kind"] != "docx":
             continue
-        rows = [[own_text(p).strip() for p in tc.iter(f"{W}p")] for tbl in part_16(e).iter(f"{W}tbl")
+        rows = [[own_text(p).strip() for p in tc.iter(f"{W}p")] for tbl in part_tree(e).iter(f"{W}tbl")
                 for tr in tbl.findall(f"{W}tr") if len(cells := tr.findall(f"{W}tc")) == 2 for tc in cells]
         first = e["sections"][str(beside[0]["items"][0])].split("\n")[0]
         pairs = list(zip(rows[::2], rows[1::2], strict=True))
@@ -3746,5 +3628,5 @@ def test_pool_16_scans_are_of_two_new_kinds():
         label = e["scan"]["barcode_label"]
         assert (label is not None) == (kind == "barcode_label"), e["file"]
         assert not label or (set(label) <= set(e["absent"]) and label[1].startswith("Ngày đến: ")), e["file"]
-        with pdfplumber.open(CORPORA[16] / e["file"]) as pdf:
+        with pdfplumber.open(path_of(e)) as pdf:
             assert 1 <= len(pdf.pages) <= 3 and not pdf.pages[0].chars, e["file"]  # images only, OCR stays cheap
