@@ -189,10 +189,43 @@ def paragraph_texts(p) -> str:
                    for node in p.iter(f"{W}t", f"{W}tab") if node.getparent().tag == f"{W}r")
 
 
+def own_text(p) -> str:
+    """A w:p's own text, without what its shapes (text boxes) hold."""
+    return "".join(t.text or "" for t in p.iter(f"{W}t") if not any(a.tag == f"{W}txbxContent"
+                                                                     for a in t.iterancestors()))
+
+
 def shown_text(p) -> str:
     """A w:p's text as Word shows it: hidden runs (w:vanish) left out."""
     return "".join(t.text or "" for r in p.iter(f"{W}r") if r.find(f"{W}rPr/{W}vanish") is None
                    for t in r.iter(f"{W}t"))
+
+
+def heading_paragraphs(entry: dict) -> list:
+    """The w:p elements that begin each item heading (its first line), in the headings' order.
+    A paragraph may go on after the heading (run in, hidden text); Word draws the number of a
+    style_numbered heading and symbol_bullet's arrow is a w:sym, so neither is in its text."""
+    paragraphs = body_paragraphs(entry)
+    found = []
+    for h in item_headings(entry):
+        first = h["text"].split("\n")[0].removeprefix("\uf0d8 ")
+        if entry["ladder"] == "style_numbered":
+            first = first.split(". ", 1)[1]
+        found.append(next(p for p in paragraphs if paragraph_texts(p).strip().startswith(first)))
+    return found
+
+
+def heading_line_paragraph(paragraphs: list, line: str):
+    """The w:p whose own text is the whole of a heading's line, but for a number Word draws
+    (style_numbered's "1. ") or a shape holds (number_in_circle's "1 ")."""
+    return next(p for p in paragraphs if (text := own_text(p).strip())
+                and re.fullmatch(r"(?:\d+\. |\d )?" + re.escape(text), line.replace("\u200b", "")))
+
+
+def heading_line_paragraphs(entry: dict) -> list:
+    """heading_line_paragraph for each line of each item heading, in order."""
+    paragraphs = body_paragraphs(entry)
+    return [heading_line_paragraph(paragraphs, line) for h in item_headings(entry) for line in h["text"].split("\n")]
 
 
 def pdf_text(entry: dict) -> str:
@@ -2639,13 +2672,6 @@ SHAPES_12 = {  # how each of pool 12's ladders marks an item heading, as a reade
 }
 
 
-def heading_paragraphs_12(entry: dict) -> list:
-    """The .docx's body paragraphs that hold the entry's item headings (a heading's paragraph
-    may go on with hidden text), in order."""
-    heads = [h["text"] for h in item_headings(entry)]
-    return [p for p in word_document(entry).paragraphs if any(p.text.startswith(h) for h in heads)]
-
-
 def test_pool_12_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_12.items():
         files = files_of(12, ladder=ladder)
@@ -2655,31 +2681,34 @@ def test_pool_12_marks_its_items_in_each_new_shape():
 
 
 def test_headings_in_a_style_named_tieu_de_2_of_the_provinces_own_without_a_number():
+    from docx.enum.style import WD_STYLE_TYPE
+
     mh = generator()
     files = files_of(12, ladder="vn_style_name", kind="docx")
     assert files
     for e in files:
-        paragraphs = heading_paragraphs_12(e)
+        paragraphs = heading_paragraphs(e)
         assert len(paragraphs) == len(item_headings(e)), e["file"]
+        styles = word_document(e).styles
         for p in paragraphs:
-            style = p.style
+            style = styles.get_by_id(p.find(f"{W}pPr/{W}pStyle").get(f"{W}val"), WD_STYLE_TYPE.PARAGRAPH)
             assert style.name == mh.VN_STYLE == "Tiêu đề 2" and style.style_id == "Tieude2", e["file"]
             assert style.builtin is False and style.font.bold, e["file"]  # not Word's "heading 2"
             assert style.element.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "1", e["file"]
-            assert not any(r.bold for r in p.runs), e["file"]  # bold by the style, not typed
+            assert all(r.find(f"{W}rPr/{W}b") is None for r in p.iter(f"{W}r")), e["file"]  # bold by the style
 
 
 def test_item_numbers_are_seq_fields_whose_results_count_1_2_3():
     files = files_of(12, ladder="seq_field", kind="docx")
     assert files
     for e in files:
-        paragraphs = heading_paragraphs_12(e)
+        paragraphs = heading_paragraphs(e)
         assert len(paragraphs) == len(item_headings(e)), e["file"]
         for k, p in enumerate(paragraphs, start=1):
-            instr = "".join(t.text for t in p._p.iter(f"{W}instrText"))
-            kinds = [c.get(f"{W}fldCharType") for c in p._p.iter(f"{W}fldChar")]
+            instr = "".join(t.text for t in p.iter(f"{W}instrText"))
+            kinds = [c.get(f"{W}fldCharType") for c in p.iter(f"{W}fldChar")]
             assert instr.split()[:2] == ["SEQ", "Muc"] and kinds == ["begin", "separate", "end"], e["file"]
-            assert p.text.startswith(f"{k}. "), e["file"]  # the field's result, counted as Word would
+            assert paragraph_texts(p).startswith(f"{k}. "), e["file"]  # the field's result, counted as Word would
 
 
 def test_run_in_ve_headings_go_on_with_the_items_first_sentence_in_one_paragraph():
@@ -2726,7 +2755,7 @@ def test_a_zero_width_space_before_each_title_and_a_no_break_space_in_it():
         for h in item_headings(e):
             assert "\u200b" in h["text"] and "\u00a0" in h["text"], e["file"]
     for e in (e for e in files if e["kind"] == "docx"):
-        assert len(heading_paragraphs_12(e)) == len(item_headings(e)), e["file"]
+        assert len(heading_paragraphs(e)) == len(item_headings(e)), e["file"]
 
 
 def test_a_bold_phrase_opens_a_paragraph_of_items_2_and_5_and_is_their_text():
@@ -2842,18 +2871,6 @@ SHAPES_13 = {  # how each of pool 13's ladders marks an item heading, as a reade
 }
 
 
-def heading_paragraphs_13(entry: dict) -> list:
-    """The body's w:p elements that begin an item heading (its first line), in order."""
-    paragraphs = body_paragraphs(entry)
-    out = []
-    for h in item_headings(entry):
-        first = h["text"].split("\n")[0].removeprefix("\uf0d8 ")
-        if entry["ladder"] == "style_numbered":
-            first = first.split(". ", 1)[1]
-        out.append(next(p for p in paragraphs if paragraph_texts(p).strip().startswith(first)))
-    return out
-
-
 def test_pool_13_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_13.items():
         files = files_of(13, ladder=ladder)
@@ -2868,7 +2885,7 @@ def test_pool_13_dash_tab_types_a_hyphen_and_a_tab_after_the_number():
     files = files_of(13, ladder="dash_tab", kind="docx")
     assert files
     for e in files:
-        for p in heading_paragraphs_13(e):
+        for p in heading_paragraphs(e):
             text = paragraph_texts(p).lstrip(" \t")
             if "number_own_line" in e["layouts"]:  # the number alone on its line, the title on the next
                 assert re.fullmatch(r"(?:[IVX]+|\d+)-", text.strip()), e["file"]
@@ -2885,7 +2902,7 @@ def test_pool_13_style_numbered_headings_take_their_number_from_the_heading_2_st
         heading_2 = re.search(r'<w:style [^>]*w:styleId="Heading2".*?</w:style>', styles, re.S).group(0)
         assert f'<w:numId w:val="{generator().STYLE_LIST}"/>' in heading_2, e["file"]
         assert re.search(r'<w:pStyle w:val="Heading2"/>\s*<w:lvlText w:val="%1\."/>', numbering), e["file"]
-        for p in heading_paragraphs_13(e):
+        for p in heading_paragraphs(e):
             assert p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Heading2", e["file"]
             assert p.find(f".//{W}numPr") is None, e["file"]  # no list on the paragraph itself
             assert not re.match(r"\s*\d", paragraph_texts(p)), e["file"]  # nor a number typed
@@ -2909,7 +2926,7 @@ def test_pool_13_symbol_bullet_headings_open_with_a_wingdings_arrow_and_no_numbe
     files = files_of(13, ladder="symbol_bullet", kind="docx")
     assert len(files) >= 2
     for e in files:
-        for p in heading_paragraphs_13(e):
+        for p in heading_paragraphs(e):
             sym = p.find(f".//{W}r/{W}sym")
             assert sym is not None and (sym.get(f"{W}font"), sym.get(f"{W}char")) == mh.SYMBOL, e["file"]
             assert not re.match(r"\s*(?:\d|[IVX]+\.)", paragraph_texts(p)), e["file"]
@@ -2939,7 +2956,7 @@ def test_pool_13_hyperlink_headings_are_links_to_a_bookmark_on_the_heading():
             rtf = (path_of(e)).read_text(encoding="latin-1")
             assert rtf.count('HYPERLINK "#_Toc') >= len(item_headings(e)), e["file"]
             continue
-        for p in heading_paragraphs_13(e):
+        for p in heading_paragraphs(e):
             link = p.find(f"{W}hyperlink")
             assert link is not None and link.findall(f"{W}r"), e["file"]
             marks = [b.get(f"{W}name") for b in p.iter(f"{W}bookmarkStart")]
@@ -3078,13 +3095,6 @@ SHAPES_14 = {  # how each of pool 14's ladders marks an item heading, as a reade
 }
 
 
-def heading_paragraphs_14(entry: dict) -> list:
-    """The body's w:p elements that hold an item heading (its first line), in order."""
-    paragraphs = body_paragraphs(entry)
-    return [next(p for p in paragraphs if paragraph_texts(p).strip().startswith(h["text"].split("\n")[0]))
-            for h in item_headings(entry)]
-
-
 def test_pool_14_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_14.items():
         files = [e for e in files_of(14, ladder=ladder) if "number_own_line" not in e["layouts"]]
@@ -3156,7 +3166,7 @@ def test_answer_controls_hold_each_answer_and_leave_the_heading_outside():
             first = e["sections"][str(heading["items"][0])].split("\n")[0]
             assert any(first in t for t in texts), (e["file"], heading["text"])
             assert not any(t.strip().startswith(heading["text"].split("\n")[0]) for t in texts), e["file"]
-        for p in heading_paragraphs_14(e):
+        for p in heading_paragraphs(e):
             assert not any(a.tag == f"{W}sdt" for a in p.iterancestors()), e["file"]
 
 
@@ -3182,7 +3192,7 @@ def test_strong_char_style_headings_are_bold_by_the_style_alone():
         styles = part_text(e, "word/styles.xml")
         strong = re.search(r'<w:style w:type="character" w:styleId="Strong">.*?</w:style>', styles, re.S).group(0)
         assert "<w:b/>" in strong, e["file"]
-        for p in heading_paragraphs_14(e):
+        for p in heading_paragraphs(e):
             runs = [r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None]
             assert runs, e["file"]
             for run in runs[:1]:  # the heading's own run (a run-in sentence may follow, plain)
@@ -3291,17 +3301,6 @@ SHAPES_15 = {  # how each of pool 15's ladders marks an item heading, as a reade
 }
 
 
-def heading_paragraphs_15(entry: dict) -> list:
-    """The body's w:p elements that hold an item heading's lines, in order (one a line)."""
-    paragraphs = body_paragraphs(entry)
-    found = []
-    for h in item_headings(entry):
-        for line in h["text"].split("\n"):  # Word's own number (style_numbered) is not in the paragraph's text
-            found.append(next(p for p in paragraphs if (text := paragraph_texts(p).strip())
-                              and re.fullmatch(r"(?:\d+\. )?" + re.escape(text), line.replace("\u200b", ""))))
-    return found
-
-
 def test_pool_15_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_15.items():
         files = [e for e in files_of(15, ladder=ladder) if "number_own_line" not in e["layouts"]]
@@ -3330,7 +3329,7 @@ def test_highlighted_headings_are_marked_by_the_highlight_alone():
     for e in files:
         if e["kind"] != "docx":
             continue
-        for p in heading_paragraphs_15(e):
+        for p in heading_line_paragraphs(e):
             runs = [r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None]
             assert runs, e["file"]
             for run in runs:
@@ -3344,7 +3343,7 @@ def test_a_rule_is_drawn_under_each_heading():
     for e in files:
         if e["kind"] != "docx":
             continue
-        heads = heading_paragraphs_15(e)
+        heads = heading_line_paragraphs(e)
         ends = itertools.accumulate(len(h["text"].split("\n")) for h in item_headings(e))
         lasts = [heads[end - 1] for end in ends]  # each heading's last line
         assert all(p.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None for p in lasts), e["file"]
@@ -3468,19 +3467,6 @@ SHAPES_16 = {  # how each of pool 16's ladders marks an item heading, as a reade
 }
 
 
-def own_text(p) -> str:
-    """A w:p's own text, without what its shapes (text boxes) hold."""
-    return "".join(t.text or "" for t in p.iter(f"{W}t") if not any(a.tag == f"{W}txbxContent"
-                                                                     for a in t.iterancestors()))
-
-
-def heading_paragraph_16(entry: dict, line: str):
-    """The w:p that holds a heading's (last) line: its own text, a shape's number aside."""
-    title = line.split("\n")[-1]
-    return next(p for p in body_paragraphs(entry) if (text := own_text(p).strip())
-                and (text == title or re.fullmatch(r"\d " + re.escape(text), title)))
-
-
 def test_pool_16_marks_its_items_in_each_new_shape():
     for ladder, shape in SHAPES_16.items():
         files = [e for e in files_of(16, ladder=ladder) if "number_own_line" not in e["layouts"]]
@@ -3498,7 +3484,7 @@ def test_pool_16_number_in_circle_draws_the_number_in_an_oval_and_types_only_the
     for e in [e for e in files if e["kind"] == "docx"]:
         for h in item_headings(e):
             number, title = h["text"].split(" ", 1)
-            p = heading_paragraph_16(e, h["text"])
+            p = heading_line_paragraph(body_paragraphs(e), h["text"].split("\n")[-1])
             assert own_text(p) == title, e["file"]  # the number is no text of the paragraph's own
             ovals = [g for g in p.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}prstGeom")
                      if g.get("prst") == "ellipse"]
