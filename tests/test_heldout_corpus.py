@@ -577,7 +577,7 @@ def test_corpus_stays_small(pool):
 # Pool 3: new numeral shapes and ladders, new layouts, .odt/.rtf, harder scans
 # ---------------------------------------------------------------------------------------
 
-SHAPES = {  # how each of pool 3's ladders numbers an item heading, as a reader sees it
+SHAPES_3 = {  # how each of pool 3's ladders numbers an item heading, as a reader sees it
     "auto_numbered": r"(?:[IVX]+|\d+)\. \S",  # drawn by Word from numbering.xml, not typed
     "arabic_slash": r"\d+/ \S",
     "roman_dash": r"[IVX]+- \S",
@@ -591,7 +591,7 @@ SHAPES = {  # how each of pool 3's ladders numbers an item heading, as a reader 
 
 
 def test_pool_3_numbers_its_items_in_each_new_shape():
-    for ladder, shape in SHAPES.items():
+    for ladder, shape in SHAPES_3.items():
         files = [e for e in files_of(3, ladder=ladder) if "number_own_line" not in e["layouts"]]
         assert files, ladder
         for e in files:
@@ -1770,8 +1770,7 @@ def test_two_text_pdfs_of_pool_8_are_made_by_reportlab_not_libreoffice():
         with pdfplumber.open(path_of(e)) as pdf:
             producer = pdf.metadata.get("Producer", "")
             assert ("ReportLab" in producer) == bool(e.get("pdf_maker")), e["file"]
-            assert e["sections"]["1"].split("\n")[0][:40] in " ".join(
-                (p.extract_text() or "").replace("\n", " ") for p in pdf.pages), e["file"]
+        assert e["sections"]["1"].split("\n")[0][:40] in pdf_text(e), e["file"]
 
 
 def test_word_legal_numbering_draws_1_1_under_a_roman_level_and_no_number_is_typed():
@@ -2051,9 +2050,8 @@ def test_two_text_pdfs_of_pool_9_are_drawn_a_word_at_a_time():
         with pdfplumber.open(path_of(e)) as pdf:
             assert "ReportLab" in pdf.metadata.get("Producer", ""), e["file"]
             words = sum(len(page.extract_words()) for page in pdf.pages)
-            text = " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
         assert raw.count(b") Tj ET") == raw.count(b" Tj") >= words * 0.9, e["file"]  # a text object a word
-        assert e["sections"]["1"].split("\n")[0][:40] in text, e["file"]
+        assert e["sections"]["1"].split("\n")[0][:40] in pdf_text(e), e["file"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -2483,10 +2481,9 @@ def test_two_text_pdfs_of_pool_11_draw_each_line_in_two_pieces():
             assert "ReportLab" in pdf.metadata.get("Producer", ""), e["file"]
             lines = sum(len(page.extract_text_lines()) for page in pdf.pages)
             words = sum(len(page.extract_words()) for page in pdf.pages)
-            text = " ".join((p.extract_text() or "").replace("\n", " ") for p in pdf.pages)
         objects = raw.count(b" Tj ET")
         assert lines * 1.5 <= objects <= lines * 2.5 and objects < words / 2, e["file"]  # two pieces a line
-        assert e["sections"]["1"].split("\n")[0][:40] in text, e["file"]
+        assert e["sections"]["1"].split("\n")[0][:40] in pdf_text(e), e["file"]
 
 
 def test_a_heading_in_a_text_box_saved_as_odt_is_a_shape_and_a_table_of_contents_in_an_rtf():
@@ -2798,13 +2795,10 @@ def test_pool_13_style_numbered_headings_take_their_number_from_the_heading_2_st
 
 
 def test_pool_13_style_numbered_exports_show_the_number_the_style_draws():
-    import pdfplumber
-
     files = files_of(13, ladder="style_numbered", kind="pdf")
     assert files
     for e in files:
-        with pdfplumber.open(path_of(e)) as pdf:
-            text = " ".join((page.extract_text() or "") for page in pdf.pages)
+        text = pdf_text(e)
         for h in item_headings(e):
             number, title = h["text"].split(". ", 1)
             assert re.search(rf"{number}\.\s+{re.escape(title.split()[0])}", text), (e["file"], h["text"])
