@@ -183,7 +183,7 @@ def body_texts(entry: dict) -> list[str]:
     return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body_paragraphs(entry)]
 
 
-def paragraph_texts(p) -> str:
+def paragraph_text(p) -> str:
     """A w:p's text as Word shows it: every w:t inside it (links and smart tags too), tabs as tabs."""
     return "".join(node.text or "" if node.tag == f"{W}t" else "\t"
                    for node in p.iter(f"{W}t", f"{W}tab") if node.getparent().tag == f"{W}r")
@@ -201,6 +201,16 @@ def shown_text(p) -> str:
                    for t in r.iter(f"{W}t"))
 
 
+def heading_title_runs(entry: dict) -> list:
+    """The python-docx runs of the paragraphs, in the body or in a table's cell, that hold an
+    item heading's title (a label cell's number aside)."""
+    lines = {h["text"].split(" | ")[-1] for h in item_headings(entry)}
+    document = word_document(entry)
+    runs = [r for p in document.paragraphs if p.text in lines for r in p.runs]
+    return runs + [r for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs
+                   if p.text in lines for r in p.runs]
+
+
 def heading_paragraphs(entry: dict) -> list:
     """The w:p elements that begin each item heading (its first line), in the headings' order.
     A paragraph may go on after the heading (run in, hidden text); Word draws the number of a
@@ -211,7 +221,7 @@ def heading_paragraphs(entry: dict) -> list:
         first = h["text"].split("\n")[0].removeprefix("\uf0d8 ")
         if entry["ladder"] == "style_numbered":
             first = first.split(". ", 1)[1]
-        found.append(next(p for p in paragraphs if paragraph_texts(p).strip().startswith(first)))
+        found.append(next(p for p in paragraphs if paragraph_text(p).strip().startswith(first)))
     return found
 
 
@@ -1436,10 +1446,7 @@ def test_small_capitals_not_bold():
     files = files_of(7, "small_caps_heading", kind="docx")
     assert files
     for e in files:
-        lines = {h["text"].split(" | ")[-1] for h in item_headings(e)}
-        runs = [r for p in word_document(e).paragraphs if p.text in lines for r in p.runs]
-        runs += [r for t in word_document(e).tables for row in t.rows for c in row.cells for p in c.paragraphs
-                 if p.text in lines for r in p.runs]
+        runs = heading_title_runs(e)
         assert runs and all(r.font.small_caps and not r.bold for r in runs), e["file"]
 
 
@@ -1684,10 +1691,7 @@ def test_letter_spaced_headings():
     files = files_of(8, "expanded_spacing")
     assert len(files) >= 3 and {e["kind"] for e in files} >= {"docx", "pdf"}
     for e in (e for e in files if e["kind"] == "docx"):
-        lines = {h["text"].split(" | ")[-1] for h in item_headings(e)}
-        runs = [r for p in word_document(e).paragraphs if p.text in lines for r in p.runs]
-        runs += [r for t in word_document(e).tables for row in t.rows for c in row.cells for p in c.paragraphs
-                 if p.text in lines for r in p.runs]
+        runs = heading_title_runs(e)
         assert runs, e["file"]
         for run in runs:
             spacing = run._r.rPr.find(f"{W}spacing")
@@ -2599,7 +2603,7 @@ def test_item_numbers_are_seq_fields_whose_results_count_1_2_3():
             instr = "".join(t.text for t in p.iter(f"{W}instrText"))
             kinds = [c.get(f"{W}fldCharType") for c in p.iter(f"{W}fldChar")]
             assert instr.split()[:2] == ["SEQ", "Muc"] and kinds == ["begin", "separate", "end"], e["file"]
-            assert paragraph_texts(p).startswith(f"{k}. "), e["file"]  # the field's result, counted as Word would
+            assert paragraph_text(p).startswith(f"{k}. "), e["file"]  # the field's result, counted as Word would
 
 
 def test_run_in_ve_headings_go_on_with_the_items_first_sentence_in_one_paragraph():
@@ -2772,7 +2776,7 @@ def test_pool_13_dash_tab_types_a_hyphen_and_a_tab_after_the_number():
     assert files
     for e in files:
         for p in heading_paragraphs(e):
-            text = paragraph_texts(p).lstrip(" \t")
+            text = paragraph_text(p).lstrip(" \t")
             if "number_own_line" in e["layouts"]:  # the number alone on its line, the title on the next
                 assert re.fullmatch(r"(?:[IVX]+|\d+)-", text.strip()), e["file"]
                 continue
@@ -2791,7 +2795,7 @@ def test_pool_13_style_numbered_headings_take_their_number_from_the_heading_2_st
         for p in heading_paragraphs(e):
             assert p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Heading2", e["file"]
             assert p.find(f".//{W}numPr") is None, e["file"]  # no list on the paragraph itself
-            assert not re.match(r"\s*\d", paragraph_texts(p)), e["file"]  # nor a number typed
+            assert not re.match(r"\s*\d", paragraph_text(p)), e["file"]  # nor a number typed
 
 
 def test_pool_13_style_numbered_exports_show_the_number_the_style_draws():
@@ -2812,7 +2816,7 @@ def test_pool_13_symbol_bullet_headings_open_with_a_wingdings_arrow_and_no_numbe
         for p in heading_paragraphs(e):
             sym = p.find(f".//{W}r/{W}sym")
             assert sym is not None and (sym.get(f"{W}font"), sym.get(f"{W}char")) == mh.SYMBOL, e["file"]
-            assert not re.match(r"\s*(?:\d|[IVX]+\.)", paragraph_texts(p)), e["file"]
+            assert not re.match(r"\s*(?:\d|[IVX]+\.)", paragraph_text(p)), e["file"]
 
 
 def test_pool_13_title_two_paragraphs_cuts_each_item_title_into_two_paragraphs():
@@ -2824,7 +2828,7 @@ def test_pool_13_title_two_paragraphs_cuts_each_item_title_into_two_paragraphs()
         if e["kind"] != "docx":
             continue
         paragraphs = body_paragraphs(e)
-        texts = [paragraph_texts(p).strip() for p in paragraphs]
+        texts = [paragraph_text(p).strip() for p in paragraphs]
         for h in item_headings(e):
             first, second = h["text"].split("\n")
             k = next(k for k, t in enumerate(texts) if t.endswith(first.split()[-1]) and first.split()[0] in t)
@@ -2917,7 +2921,7 @@ def test_pool_13_letterheads_put_number_and_date_on_one_line_or_carry_an_e_signa
         else:
             assert signed == [], e["file"]
             if e["kind"] == "docx" and "header_letterhead" not in e["layouts"]:
-                texts = [paragraph_texts(p) for p in body_paragraphs(e)]
+                texts = [paragraph_text(p) for p in body_paragraphs(e)]
                 assert f"{number}\t{date}" in texts, e["file"]  # one paragraph, a tab between
 
 
@@ -3040,7 +3044,7 @@ def test_answer_controls_hold_each_answer_and_leave_the_heading_outside():
         headings = item_headings(e)
         assert len(controls) == len(headings), e["file"]
         for control, heading in zip(controls, headings, strict=True):
-            texts = [paragraph_texts(p) for p in control.iter(f"{W}p")]
+            texts = [paragraph_text(p) for p in control.iter(f"{W}p")]
             first = e["sections"][str(heading["items"][0])].split("\n")[0]
             assert any(first in t for t in texts), (e["file"], heading["text"])
             assert not any(t.strip().startswith(heading["text"].split("\n")[0]) for t in texts), e["file"]
@@ -3237,7 +3241,7 @@ def test_bulleted_answers_are_in_words_dash_list_and_the_dash_is_no_text():
         numbering = part_tree(e, "word/numbering.xml")
         dash = [a for a in numbering.iter(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == str(mh.DASH_LIST)]
         assert dash and dash[0].find(f"{W}lvl/{W}lvlText").get(f"{W}val") == mh.DASH_BULLET, e["file"]
-        listed = {paragraph_texts(p).strip() for p in body_paragraphs(e)
+        listed = {paragraph_text(p).strip() for p in body_paragraphs(e)
                   if p.find(f"{W}pPr/{W}numPr/{W}numId") is not None
                   and p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val") == str(mh.DASH_LIST)}
         for n, text in e["sections"].items():
@@ -3258,7 +3262,7 @@ def test_heading_comments_sit_on_the_headings_and_are_no_items_text():
         assert not any(c in text for c in comments for text in e["sections"].values()), e["file"]
         anchored = [p for p in body_paragraphs(e) if p.find(f"{W}commentRangeStart") is not None]
         heads = {h["text"].split("\n")[0] for h in item_headings(e)}
-        assert {paragraph_texts(p).strip() for p in anchored} <= {t.replace("\u200b", "") for t in heads} | heads, \
+        assert {paragraph_text(p).strip() for p in anchored} <= {t.replace("\u200b", "") for t in heads} | heads, \
             e["file"]
 
 
@@ -3383,10 +3387,10 @@ def test_pool_16_google_docs_runs_cut_every_paragraph_into_runs_of_a_few_words()
         runs = [r for r in body.iter(f"{W}r") if r.find(f"{W}t") is not None]
         assert all(len((r.find(f"{W}t").text or "").split()) <= max(mh.GOOGLE_WORDS) for r in runs), e["file"]
         assert all(r.find(f"{W}rPr/{W}rFonts") is not None for r in runs), e["file"]
-        texts = {paragraph_texts(p) for p in body.iter(f"{W}p")}
+        texts = {paragraph_text(p) for p in body.iter(f"{W}p")}
         for text in e["sections"].values():  # the text is the same, only its runs are cut
             assert any(line in texts for line in text.split("\n")), e["file"]
-        split = [p for p in body.iter(f"{W}p") if len(paragraph_texts(p).split()) > 8]
+        split = [p for p in body.iter(f"{W}p") if len(paragraph_text(p).split()) > 8]
         assert split and all(len(p.findall(f".//{W}r")) >= 3 for p in split), e["file"]
 
 
