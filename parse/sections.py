@@ -87,9 +87,8 @@ _SIGNOFF = re.compile(r"^\W*(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 _DOCUMENT_TYPE = re.compile(r"^bao cao$")
 _SUBJECT = re.compile(r"^v/v\b")
 _PARENTHESES = re.compile(r"\([^)]*\)")
-# The covering sentence under the title: "UBND tỉnh … báo cáo như sau:" (its colon read as a
-# semicolon by OCR).
-_COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*[:;]?\s*$")
+# The covering sentence under the title: "UBND tỉnh … báo cáo như sau:".
+_COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*:?\s*$")
 # Where no heading can follow: the closing sentence of the report, the distribution
 # list, the signature's "TM." / "KT.".
 _CLOSING = re.compile(r"^\W*(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
