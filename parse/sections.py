@@ -1468,7 +1468,11 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
             before = [r.ordinal or 0 for r in romans if r.first < heading.first]
             after = [r.ordinal or 0 for r in romans if r.first > heading.first]
             expected = (before[-1] if before else 0) + 1
-            misread = None if heading.level == level else misread_roman(heading.line, lower=lower, near=expected)
+            misread = None if heading.level == level else misread_roman(heading.line, lower=lower)
+            if misread is not None and after and after[0] <= misread.value:
+                # the ladder would not go up to the next numeral: of two readings ("TH:" is "III:"
+                # or "II:"), the one its place asks (the next one then read short, _one_short)
+                misread = misread_roman(heading.line, lower=lower, near=expected)
             if misread is None or not _mark_fits(misread.mark, level) or (
                     heading.line.lstrip().startswith("(") and not str(level[1]).startswith("(")):
                 continue

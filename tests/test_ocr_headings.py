@@ -8,7 +8,7 @@ from dataclasses import replace
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
 from baocao.parse.labels import leading_label, misread_roman
-from baocao.parse.sections import extract_sections
+from baocao.parse.sections import _covering_sentence, _headings, extract_sections
 
 OUTLINE = load_campaign().sections
 
@@ -310,8 +310,19 @@ def test_roman_numerals_alone_on_their_lines_misread_by_ocr_still_open_their_ite
 
 
 def test_a_numeral_misread_two_ways_is_read_as_its_place_in_the_ladder_asks():
-    # "TH:" is "III:" (H two I's) or "II:" (H one I with its serif): after "I:", it is "II:".
+    # "TH:" is "III:" (H two I's) or "II:" (H one I with its serif).
     assert misread_roman("TH: BỨC TRANH", near=2).value == 2
     assert misread_roman("TH: BỨC TRANH", near=3).value == 3
     assert misread_roman("VỊ: MONG MUỐN").value == 6
     assert misread_roman("TỈNH ĐIỆN BIÊN") is None and misread_roman("T KẾT QUẢ") is None
+    # After "I:" and before "II:" (III read short), "TH:" is "II:"; after "I-" (II read short)
+    # and before "IV-", "HI-" is "III-", as an H is read first.
+    assert ordinals(report_numerals_alone(["1:", "TH:", "II:", "IV:", "V:", "VỊ:"])) == [1, 2, 3, 4, 5, 6]
+    assert ordinals(report([], ["I1-", "I-", "HI-", "IV-", "V-", "VI-"]))[-5:] == [1, 3, 4, 5, 6]
+
+
+def ordinals(document: Document) -> list[int | None]:
+    """The values of the Roman ladder's numerals as the reader takes them."""
+    blocks = document.blocks
+    return [h.ordinal for h in _headings(blocks, _covering_sentence(blocks), OUTLINE, ocr=True)
+            if h.level[0] == "label"]
