@@ -56,7 +56,7 @@ _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # a row of dots (the tab after it read as "V.... NHỮNG"), a speck before it read as a mark
 # (". IV. CHI PHÍ"), the space after a slash lost ("1I/NHỮNG" for "II/ NHỮNG": a slash is no
 # mark a word goes on from).
-MISREAD_I = "IVXLHl1|!\\]\\[ỊÍÌ"
+MISREAD_I = "IVXLHl1|!\\]\\[ỊÍÌ"  # what OCR gives for a Roman numeral's letters (a regex class's)
 _MISREAD_ROMAN = re.compile(
     rf"^(?:[.,'‘’`·]\s*)?(?P<numeral>[{MISREAD_I}]{{1,5}}|T[{MISREAD_I}]{{1,4}}(?=\s*[.,:)/\-]))"
     r"(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s|(?<=/)[^\W\d_]{2})")
