@@ -730,3 +730,15 @@ def test_a_numbered_title_cut_in_two_paragraphs_is_one_heading(tmp_path, fmt):
     report = read_printed(path, tmp_path) if fmt == "pdf" else read(path)
     assert {s.number: s.text for s in report.sections} == TEXTS
     assert [s.heading for s in report.sections] == [f"{n}. {first} {rest}" for n, (first, rest) in CUT_TITLES.items()]
+
+
+def test_headings_labelled_by_words_and_a_number_before_a_colon_are_a_ladder(tmp_path):
+    # "Vấn đề 1: …" … "Vấn đề 5: …", the last over items 5 and 6: no label the reader knows by
+    # name, but words and a number before the colon on each heading, going up one by one.
+    lines = []
+    for n in range(1, 5):
+        lines += [Bold(f"Vấn đề {n}: {UNKNOWN[n]}"), TEXTS[n]]
+    lines += [Bold("Vấn đề 5: Vấp váp và mong muốn"), TEXTS[5], TEXTS[6]]
+    found = {s.number: s.text for s in read(build_lines(tmp_path / "bao-cao.docx", tuple(lines))).sections}
+    assert {n: found.get(n) for n in range(1, 5)} == {n: TEXTS[n] for n in range(1, 5)}
+    assert found[5] == found[6] == f"{TEXTS[5]}\n{TEXTS[6]}"
