@@ -47,17 +47,23 @@ _CARDINALS = ("mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "mu
 _ORDINAL_WORD = re.compile(rf"^(?:thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})|(?P<cardinal>{'|'.join(_CARDINALS)})\s+la)"
                            r"\s*[,.:)\-–—]\s")
 _ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})$")
+_WORDS_AND_NUMBER = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<number>\d{1,2})")
 LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
-# A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
-# "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
-# after it read as "V.... NHỮNG"), a speck before it read as a mark (". IV. CHI PHÍ"), the
-# space after a slash lost ("1I/NHỮNG" for "II/ NHỮNG": a slash is no mark a word goes on from).
+# A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
+# ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
+# ("TH:" for "II:", a mark after it), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or
+# a row of dots (the tab after it read as "V.... NHỮNG"), a speck before it read as a mark
+# (". IV. CHI PHÍ"), the space after a slash lost ("1I/NHỮNG" for "II/ NHỮNG": a slash is no
+# mark a word goes on from).
+MISREAD_I = "IVXLHl1|!\\]\\[ỊÍÌ"  # what OCR gives for a Roman numeral's letters (a regex class's)
 _MISREAD_ROMAN = re.compile(
-    r"^(?:[.,'‘’`·]\s*)?(?P<numeral>[IVXLHl1|!\]\[]{1,5})(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s|(?<=/)[^\W\d_]{2})")
+    rf"^(?:[.,'‘’`·]\s*)?(?P<numeral>[{MISREAD_I}]{{1,5}}|T[{MISREAD_I}]{{1,4}}(?=\s*[.,:)/\-]))"
+    r"(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s|(?<=/)[^\W\d_]{2})")
 # "I/" in a bold serif face read as one letter, a U with a horn ("VƯ" for "VI/").
 _SLASHED_I = re.compile(r"^(?P<numeral>[IVXLHl1|!\]\[]{0,4})[ƯU](?=\s)")
-_AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II"})
+_AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II",
+                        "Ị": "I", "Í": "I", "Ì": "I", "T": "I"})
 _H_AS_I = str.maketrans({"H": "I"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 # A lower-case numeral ("i.", "ii.", "iv.", "(i)") as OCR may read it: its i as a mark of the
@@ -95,9 +101,9 @@ def ordinal_word(text: str) -> int | None:
 
 
 def counts_in_words(text: str) -> bool:
-    """Whether a text ends with an ordinal in words ("Nội dung thứ hai", "Phần thứ ba"):
-    before a colon, a heading's label written out, not its title."""
-    return bool(_ENDS_IN_ORDINAL.search(fold(text.rstrip(" :.-–—"))))
+    """Whether a text ends with an ordinal in words ("Nội dung thứ hai", "Phần thứ ba") or is
+    a few words and a number ("Vấn đề 2"): before a colon, a heading's label, not its title."""
+    return bool(_ENDS_IN_ORDINAL.search(fold(text.rstrip(" :.-–—")))) or word_label(f"{text}:") is not None
 
 
 def relabelled_in_words(text: str, value: int) -> str | None:
@@ -118,6 +124,18 @@ def label_in_words(text: str) -> int | None:
         return None
     m = _ENDS_IN_ORDINAL.search(fold(head.rstrip(" .-–—")))
     return _ORDINALS.index(m["ordinal"]) + 1 if m else None
+
+
+def word_label(text: str) -> tuple[str, int] | None:
+    """A line's label of a few words and a number before its colon, the words folded and the
+    number's value ("Vấn đề 2: Những chuyển biến…" -> ("van de", 2)): what the reader calls
+    the parts ("Vấn đề", "Điểm", "Nhóm") is the province's choice, a number after words and
+    before the colon on every heading of a ladder is its label; None if none."""
+    head, colon, _ = text.partition(":")
+    if not colon or len(head.split()) > LABEL_IN_WORDS_MAX:
+        return None
+    m = _WORDS_AND_NUMBER.fullmatch(fold(head.strip(" .-–—")))
+    return (m["words"], int(m["number"])) if m else None
 
 
 def _ordinal_word(text: str) -> re.Match | None:
@@ -248,11 +266,13 @@ class MisreadRoman(NamedTuple):
     mark: str = "."
 
 
-def misread_roman(text: str, lower: bool = False) -> MisreadRoman | None:
+def misread_roman(text: str, lower: bool = False, near: int | None = None) -> MisreadRoman | None:
     """The Roman numeral a line starts with, read as OCR may have misread it ("l." or
     "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II.", "VƯ" for "VI/"); None if the
     line does not start like one. `lower`: a lower-case numeral ("¡.." for "i.", "ii..."
-    for "ii.", "(1)" for "(i)"). Only a caller that knows a Roman numeral belongs there may believe it."""
+    for "ii.", "(1)" for "(i)"). `near`: of two readings ("TH:" is "III:" or "II:", its H two
+    I's or one with a serif), the one nearer this value; else an H is read as two I's first.
+    Only a caller that knows a Roman numeral belongs there may believe it."""
     if lower:
         m = _MISREAD_LOWER_ROMAN.match(text)
         numeral = "".join("I" if ch in _I_STROKES else ch.upper() for ch in m["numeral"]) if m else ""
@@ -263,11 +283,13 @@ def misread_roman(text: str, lower: bool = False) -> MisreadRoman | None:
     if not m:
         return None
     # "H" is "II" read as one letter ("HI." for "III."), or one I's serif ("IHI-" for "III-").
-    for numeral in (m["numeral"].translate(_AS_I), m["numeral"].translate(_H_AS_I).translate(_AS_I)):
-        if _VALID_ROMAN.match(numeral):
-            return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]),
-                                _mark(m["mark"] or ""))
-    return None
+    values = [_roman_value(numeral) for numeral in (m["numeral"].translate(_AS_I),
+                                                    m["numeral"].translate(_H_AS_I).translate(_AS_I))
+              if _VALID_ROMAN.match(numeral)]
+    if not values:
+        return None
+    value = values[0] if near is None else min(values, key=lambda v: abs(v - near))
+    return MisreadRoman(value, any(ch.isdigit() for ch in m["numeral"]), _mark(m["mark"] or ""))
 
 
 def _mark(read: str) -> str:

@@ -28,9 +28,11 @@ from typing import TypeVar
 
 from baocao.text import fold, nfc
 
-# "139/BC-UBND", "05 / BC-SXD", "215/BC–UBND" (en dash), "12/TTr-UBND"
+# "139/BC-UBND", "05 / BC-SXD", "215/BC–UBND" (en dash), "12/TTr-UBND"; also a bare code after a
+# dash, no document type ("139-UBND"), as some offices number their letters: kept as written.
 _SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*)*"
-_NUMBER = re.compile(rf"(?<![\d/])(\d{{1,5}})\s*/\s*({_SYMBOL})")
+_SEPARATOR = r"\s*([/\-–—])\s*"
+_NUMBER = re.compile(rf"(?<![\d/])(\d{{1,5}}){_SEPARATOR}({_SYMBOL})")
 _FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
 # The number's digits alone at the end of their line or cell ("Số: 139"), its symbol wrapped
 # onto a line or cell of its own ("/BC-UBND"): the next line of a narrow cell, or a line or two
@@ -43,14 +45,16 @@ SYMBOL_LINES_BELOW = 3
 # own a line or two away (OCR reads the label and the number printed beside it apart): the
 # number that opens a line or cell there, within NUMBER_LINES_AWAY lines.
 _BLANK_FIELD = re.compile(r"(?:^|\|)[ \t]*(S[^\s:|]{1,2})[ \t]*:[ \t]*(?=\n|\||$)", re.M)
-_NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])(\d{{1,5}})\s*/\s*({_SYMBOL})", re.M)
+_NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])(\d{{1,5}}){_SEPARATOR}({_SYMBOL})", re.M)
 NUMBER_LINES_AWAY = 2
 # "Số" as OCR misreads its "ố" in a scan: "S6", "S0".
 _NUMBER_FIELDS = ("so", "s6", "s0")
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
-# "năm") is tolerated in each word, the digits and a real date still required.
+# "năm") is tolerated in each word, the digits and a real date still required. The year may
+# come a cell later, when a two-column letterhead is read line by line and the other column's
+# line falls between "năm" and the year it wrapped ("ngày 20 tháng 5 năm | V/v báo cáo … | 2022").
 _DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})"
-                         r"\s*\|?\s*n[a-z]m\s*\|?\s*(\d{4})")
+                         r"\s*\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|\d]{1,80}\|\s*)(\d{4})")
 # The document-type line over the report's subject: its title.
 _TITLE = re.compile(r"^\s*bao cao\s*$")
 # A letter's subject line ("V/v gửi Báo cáo …", Nghị định 30/2020): a letter, not a report.
@@ -147,17 +151,20 @@ def _own(letterhead: str, found: Callable[[str], list[T]], part: int) -> T | Non
 
 @dataclass(frozen=True)
 class _Field:
-    """A number written after a "Số:" field: where it starts, its digits and its symbol."""
+    """A number written after a "Số:" field: where it starts, its digits, its symbol and the
+    mark between them ("/", or "-" before a bare code)."""
 
     at: int
     digits: str
     symbol: str
+    separator: str = "/"
 
 
-def _written(digits: str, symbol: str) -> str:
-    """A number as the ministry cites it: "139/BC-UBND", whatever its spaces and dashes."""
+def _written(digits: str, symbol: str, separator: str = "/") -> str:
+    """A number as the ministry cites it: "139/BC-UBND" (or "139-UBND" when so numbered),
+    whatever its spaces and dashes."""
     symbol = re.sub(r"\s*[-–—]\s*", "-", symbol)
-    return f"{digits}/{symbol}"
+    return f"{digits}{'/' if separator == '/' else '-'}{symbol}"
 
 
 def _cited(text: str) -> tuple[str, date | None] | None:
@@ -172,18 +179,18 @@ def _cited(text: str) -> tuple[str, date | None] | None:
             when = date(int(day[3]), int(day[2]), int(day[1])) if day else None
         except ValueError:
             when = None
-        return _written(number[1], number[2]), when
+        return _written(number[1], number[3], number[2]), when
     return None
 
 
 def _numbers(text: str) -> list[str]:
-    return [_written(f.digits, f.symbol) for f in _fields(nfc(text))]
+    return [_written(f.digits, f.symbol, f.separator) for f in _fields(nfc(text))]
 
 
 def _fields(text: str) -> list[_Field]:
     """The numbers written after a "Số:" field, in order (text in NFC); also digits alone
     after the field whose symbol stands alone a few lines below (_SYMBOL_ALONE)."""
-    found = [_Field(m.start(), m[1], m[2]) for m in _NUMBER.finditer(text) if _after_field(text, m.start())]
+    found = [_Field(m.start(), m[1], m[3], m[2]) for m in _NUMBER.finditer(text) if _after_field(text, m.start())]
     for m in _DIGITS_ALONE.finditer(text):
         if not _after_field(text, m.start()) or any(f.at == m.start() for f in found):
             continue   # no field before it, or read whole already ("Số: 139\n/BC-UBND")
@@ -197,15 +204,15 @@ def _fields(text: str) -> list[_Field]:
     return sorted(found, key=lambda f: f.at)
 
 
-def _number_apart(text: str, at: int) -> tuple[str, str] | None:
+def _number_apart(text: str, at: int) -> tuple[str, str, str] | None:
     """The number opening a line or cell of its own nearest the blank field at `at` (its
-    digits and symbol): in the next cell of its line, else within NUMBER_LINES_AWAY lines
+    digits, symbol and separator): in the next cell of its line, else within NUMBER_LINES_AWAY lines
     above or below it, with no title or other "Số" field between; None when there is none."""
     lines = text.split("\n")
     row, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
     beside = _NUMBER_ALONE.search(lines[row], column)
     if beside is not None:
-        return beside[1], beside[2]
+        return beside[1], beside[3], beside[2]
     if _NUMBER_ALONE.search(lines[row]):
         return None   # one before the field in its line: another field's
     for away in range(1, NUMBER_LINES_AWAY + 1):
@@ -216,7 +223,7 @@ def _number_apart(text: str, at: int) -> tuple[str, str] | None:
             number = _NUMBER_ALONE.search(lines[other])
             if number and not _fields_between("\n".join(between[:-1])) and not _fields_between(
                     lines[other][:number.start(1)]):
-                return number[1], number[2]
+                return number[1], number[3], number[2]
     return None
 
 

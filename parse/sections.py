@@ -60,6 +60,7 @@ from baocao.parse.document import Block, Document
 from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
 from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
+    MISREAD_I,
     counts_in_words,
     final_ones,
     label_in_words,
@@ -72,6 +73,7 @@ from baocao.parse.labels import (
     relabelled,
     relabelled_in_words,
     strip_label,
+    word_label,
 )
 from baocao.parse.letterhead import self_dated
 from baocao.text import fold
@@ -107,7 +109,7 @@ WRAPPED_CHARS = 40
 MISREAD_LADDER = 3
 # A Roman numeral and its mark as OCR may read them, alone on a line (see labels.misread_roman).
 MISREAD_LABEL_CHARS = 6
-_MISREAD_LABEL_ONLY = re.compile(r"[IVXLHl1|!\]\[]{0,4}[IVXLHl1|!\]\[ƯU]\s*[.,:)/\-]{0,3}")
+_MISREAD_LABEL_ONLY = re.compile(rf"T?[{MISREAD_I}]{{0,4}}[{MISREAD_I}ƯU]\s*[.,:)/\-]{{0,3}}")
 ROMAN_LEVEL = ("label", "I.")
 LOWER_ROMAN_LEVEL = ("label", "i.")
 ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
@@ -1241,9 +1243,9 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             continue
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
+        misread_alone = ocr and _misread_label_only(block)
         if following is not None and not following.number and (
-                _label_only(block) or (ocr and _misread_label_only(block)) or _wrapped(block, following, outline)
-                or pos in cut):
+                _label_only(block) or misread_alone or _wrapped(block, following, outline) or pos in cut):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
@@ -1252,7 +1254,15 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
                 in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
-        line, run_in = _run_in(line)
+        elif ordinal is None and level[0] == "unnumbered" and (labelled := word_label(block.text)):
+            # "Vấn đề 2: …": a ladder of its own, of its words'
+            level, ordinal = ("label", f"{labelled[0]} 1:"), labelled[1]
+        if misread_alone and last > pos:
+            # "TH:" (for "II:") over its title: the colon is its label's, the title's own may follow
+            title, run_in = _run_in(following.text)
+            line = f"{block.line} {title}"
+        else:
+            line, run_in = _run_in(line)
         if block.lead and last == pos and len(block.lead) < len(line):
             # a numbered paragraph opening with its bold title, no colon closing it: the title is
             # the heading, the rest of the paragraph its item's first line (a colon further on is
@@ -1509,13 +1519,17 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
         if not romans:
             return headings
         for i, heading in enumerate(headings):
-            misread = None if heading.level == level else misread_roman(heading.line, lower=lower)
-            if misread is None or not _mark_fits(misread.mark, level) or (
-                    heading.line.lstrip().startswith("(") and not str(level[1]).startswith("(")):
-                continue
             before = [r.ordinal or 0 for r in romans if r.first < heading.first]
             after = [r.ordinal or 0 for r in romans if r.first > heading.first]
             expected = (before[-1] if before else 0) + 1
+            misread = None if heading.level == level else misread_roman(heading.line, lower=lower)
+            if misread is not None and after and after[0] <= misread.value:
+                # the ladder would not go up to the next numeral: of two readings ("TH:" is "III:"
+                # or "II:"), the one its place asks (the next one then read short, _one_short)
+                misread = misread_roman(heading.line, lower=lower, near=expected)
+            if misread is None or not _mark_fits(misread.mark, level) or (
+                    heading.line.lstrip().startswith("(") and not str(level[1]).startswith("(")):
+                continue
             if misread.digits:
                 fits = (len(romans) >= 2 and misread.value == expected
                         and (not after or after[0] == expected + 1 or _read_short(expected, after) is not None))

@@ -826,3 +826,15 @@ def test_an_item_over_the_outline_s_own_points_is_known_by_them_wherever_it_stan
     assert {s.number: s.text for s in report.sections} == shared_list_texts(order)
     difficulties = next(s for s in report.sections if s.number == 5)
     assert difficulties.heading == f"6. {UNKNOWN[5]}" and "by_position" not in difficulties.reasons
+
+
+def test_headings_labelled_by_words_and_a_number_before_a_colon_are_a_ladder(tmp_path):
+    # "Vấn đề 1: …" … "Vấn đề 5: …", the last over items 5 and 6: no label the reader knows by
+    # name, but words and a number before the colon on each heading, going up one by one.
+    lines = []
+    for n in range(1, 5):
+        lines += [Bold(f"Vấn đề {n}: {UNKNOWN[n]}"), TEXTS[n]]
+    lines += [Bold("Vấn đề 5: Vấp váp và mong muốn"), TEXTS[5], TEXTS[6]]
+    found = {s.number: s.text for s in read(build_lines(tmp_path / "bao-cao.docx", tuple(lines))).sections}
+    assert {n: found.get(n) for n in range(1, 5)} == {n: TEXTS[n] for n in range(1, 5)}
+    assert found[5] == found[6] == f"{TEXTS[5]}\n{TEXTS[6]}"

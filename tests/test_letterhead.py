@@ -33,6 +33,21 @@ def test_the_number_is_read_however_it_is_spaced_and_a_blank_one_is_none(letterh
     assert report_number(letterhead) == number
 
 
+@pytest.mark.parametrize("letterhead, number", [
+    ("ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 371-UBND", "371-UBND"),
+    ("UBND TỈNH THÁI NGUYÊN | Số: 371 – UBND", "371-UBND"),
+    ("UBND TỈNH THÁI NGUYÊN\nSố:\n371-UBND\nBÁO CÁO", "371-UBND"),
+])
+def test_a_number_with_a_bare_code_and_no_document_type_is_kept_as_written(letterhead, number):
+    assert report_number(letterhead) == number
+
+
+def test_a_bare_code_in_a_covering_letter_cites_the_report_it_sends():
+    letter = ("SỞ XÂY DỰNG Số: 88/SXD-QLĐT V/v gửi Báo cáo\n"
+              "Sở Xây dựng gửi kèm Báo cáo số 371-UBND ngày 16/5/2022 của UBND tỉnh./.")
+    assert report_reference(letter) == ReportReference("371-UBND", date(2022, 5, 16))
+
+
 @pytest.mark.parametrize("letterhead", [
     "Bắc Kạn, ngày 23 tháng 5 năm 2022",
     "Bắc Kạn, ngày 23 tháng 05\nnăm 2022",
@@ -42,6 +57,14 @@ def test_the_number_is_read_however_it_is_spaced_and_a_blank_one_is_none(letterh
 ])
 def test_the_date_is_read_across_lines_and_cells_in_any_case(letterhead):
     assert report_date(letterhead) == date(2022, 5, 23)
+
+
+def test_a_year_wrapped_past_the_other_columns_line_is_still_the_dates():
+    # A browser's print of a two-column letterhead, read line by line: the subject line of the
+    # left column falls between "năm" and the year that wrapped under it.
+    letterhead = ("Số: 238/UBND-XD\nThành phố Hồ Chí Minh, ngày 20 tháng 5 năm\n"
+                  "V/v báo cáo tình hình phát triển | 2022\nđô thị thông minh\nBÁO CÁO")
+    assert report_date(letterhead) == date(2022, 5, 20)
 
 
 def test_a_date_left_blank_or_impossible_is_none():

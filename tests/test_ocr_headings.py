@@ -8,7 +8,7 @@ from dataclasses import replace
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
 from baocao.parse.labels import leading_label, misread_roman
-from baocao.parse.sections import extract_sections
+from baocao.parse.sections import _covering_sentence, _headings, extract_sections
 
 OUTLINE = load_campaign().sections
 
@@ -335,3 +335,44 @@ def test_points_numbered_with_their_items_name_an_item_by_their_words_as_read_no
         1: SHARED_LIST[0][1], 2: SHARED_LIST[2][1], 3: SHARED_LIST[8][1], 4: SHARED_LIST[16][1],
         5: SHARED_LIST[10][1], 6: SHARED_LIST[18][1]}
     assert "words_elsewhere" not in found[6].reasons
+
+
+def report_numerals_alone(labels: list[str], covering: str = "báo cáo như sau:") -> Document:
+    """A recognised report whose bold headings have their Roman numeral alone on a line above
+    the title ("I:" over "NHỮNG VIỆC …"), the numerals as OCR read them."""
+    lines = [("ỦY BAN NHÂN DÂN", True), ("TỈNH ĐIỆN BIÊN", True), ("Số: 99-UBND", False), ("BÁO CÁO", True),
+             ("Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Điện Biên", True),
+             (f"Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Điện Biên {covering}", False)]
+    for label, heading, body in zip(labels, HEADINGS, BODIES, strict=True):
+        lines += [(label, True), (heading, True), (body, False)]
+    lines += [("Trên đây là báo cáo của UBND tỉnh Điện Biên./.", False), ("Nơi nhận:", False),
+              ("- Bộ Xây dựng;", False)]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, leading_label(text), page=1)
+                   for i, (text, bold) in enumerate(lines))
+    return Document("bao-cao.pdf", blocks, ocr=True)
+
+
+def test_roman_numerals_alone_on_their_lines_misread_by_ocr_still_open_their_items():
+    # A bold serif "II:" read "TH:" (its first I's serif a T, the second I an H), "III:" read
+    # one I short ("II:"), "VI:" with a dot under its I ("VỊ:"): each still heads its title.
+    found = texts(report_numerals_alone(["1:", "TH:", "II:", "IV:", "V:", "VỊ:"]))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_numeral_misread_two_ways_is_read_as_its_place_in_the_ladder_asks():
+    # "TH:" is "III:" (H two I's) or "II:" (H one I with its serif).
+    assert misread_roman("TH: BỨC TRANH", near=2).value == 2
+    assert misread_roman("TH: BỨC TRANH", near=3).value == 3
+    assert misread_roman("VỊ: MONG MUỐN").value == 6
+    assert misread_roman("TỈNH ĐIỆN BIÊN") is None and misread_roman("T KẾT QUẢ") is None
+    # After "I:" and before "II:" (III read short), "TH:" is "II:"; after "I-" (II read short)
+    # and before "IV-", "HI-" is "III-", as an H is read first.
+    assert ordinals(report_numerals_alone(["1:", "TH:", "II:", "IV:", "V:", "VỊ:"])) == [1, 2, 3, 4, 5, 6]
+    assert ordinals(report([], ["I1-", "I-", "HI-", "IV-", "V-", "VI-"]))[-5:] == [1, 3, 4, 5, 6]
+
+
+def ordinals(document: Document) -> list[int | None]:
+    """The values of the Roman ladder's numerals as the reader takes them."""
+    blocks = document.blocks
+    return [h.ordinal for h in _headings(blocks, _covering_sentence(blocks), OUTLINE, ocr=True)
+            if h.level[0] == "label"]

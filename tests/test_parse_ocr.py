@@ -498,3 +498,25 @@ def test_a_readers_pencil_line_under_a_heading_is_erased_and_the_print_is_kept(m
     assert read.getpixel((int(60 * mm), int(63 * mm))) < 200  # the shadow
     kept = _ocr_image_filter(monkeypatch, pencil=False)(None, page)
     assert kept.getpixel((int(20 * mm), pencil)) < 200
+
+
+def test_headings_labelled_by_words_and_a_number_open_their_items_on_a_scan(tmp_path):
+    """"Vấn đề 1: …" to "Vấn đề 5: …", the last over items 5 and 6 together, in words the
+    outline does not have: the words and number before the colon are the ladder's label
+    (parse/labels.word_label), its numbers and the texts find the items, read without phrases."""
+    lines = bold_headings_page_lines()
+    titles = {1: "Bước đi đầu tiên của tỉnh", 2: "Toàn cảnh sau bốn năm", 3: "Lan tỏa tới người dân",
+              4: "Tiền bạc đã dùng", 5: "Vấp váp và mong muốn gửi cấp trên"}
+    for n, title in titles.items():
+        at = next(i for i, line in enumerate(lines) if line.left == BOLD_HEADINGS[n])
+        lines[at] = dataclasses.replace(lines[at], left=f"Vấn đề {n}: {title}")
+    lines = [line for line in lines if line.left != BOLD_HEADINGS[6]]  # item 6's text goes on under item 5
+    scan = scan_pages([render_report_page(lines)], tmp_path / "van-de.pdf", dpi=150, skews=[0.5], quality=40,
+                      seed=15)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    sections = {s.number: s for s in extract_sections(document, WITHOUT_PHRASES).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    for n in range(1, 5):
+        assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
+    for n in (5, 6):
+        assert fuzz.partial_ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
