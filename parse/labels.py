@@ -48,6 +48,9 @@ _ORDINAL_WORD = re.compile(rf"^(?:thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})|(?P<c
                            r"\s*[,.:)\-–—]\s")
 _ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})$")
 LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
+# A label of a word or a few and a number before a colon ("Vấn đề 1:", "Nhóm 2:"): the
+# province's own word for its items, counted; a year is no count ("Năm 2021:").
+_ENDS_IN_NUMBER = re.compile(rf"^[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 2}}}\s+(?P<number>\d{{1,2}})$")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, two I's as H ("HI." for
 # "III."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or a row of dots (the tab
@@ -95,9 +98,11 @@ def ordinal_word(text: str) -> int | None:
 
 
 def counts_in_words(text: str) -> bool:
-    """Whether a text ends with an ordinal in words ("Nội dung thứ hai", "Phần thứ ba"):
-    before a colon, a heading's label written out, not its title."""
-    return bool(_ENDS_IN_ORDINAL.search(fold(text.rstrip(" :.-–—"))))
+    """Whether a text ends with an ordinal in words ("Nội dung thứ hai", "Phần thứ ba"), or
+    is a few words and a number ("Vấn đề 1"): before a colon, a heading's label written out,
+    not its title."""
+    folded = fold(text.rstrip(" :.-–—"))
+    return bool(_ENDS_IN_ORDINAL.search(folded) or _ENDS_IN_NUMBER.match(folded))
 
 
 def relabelled_in_words(text: str, value: int) -> str | None:
@@ -112,12 +117,16 @@ def relabelled_in_words(text: str, value: int) -> str | None:
 
 def label_in_words(text: str) -> int | None:
     """The value of a line's label in words before its colon ("Nội dung thứ hai: Kết quả…"
-    -> 2), a few words that end with an ordinal; None if none."""
+    -> 2, "Vấn đề 3: …" -> 3), a few words that end with an ordinal or a number; None if none."""
     head, colon, _ = text.partition(":")
     if not colon or len(head.split()) > LABEL_IN_WORDS_MAX:
         return None
-    m = _ENDS_IN_ORDINAL.search(fold(head.rstrip(" .-–—")))
-    return _ORDINALS.index(m["ordinal"]) + 1 if m else None
+    folded = fold(head.rstrip(" .-–—"))
+    m = _ENDS_IN_ORDINAL.search(folded)
+    if m:
+        return _ORDINALS.index(m["ordinal"]) + 1
+    m = _ENDS_IN_NUMBER.match(folded)
+    return int(m["number"]) if m else None
 
 
 def _ordinal_word(text: str) -> re.Match | None:
@@ -141,12 +150,15 @@ def is_lead(bold: str, rest: str) -> bool:
 
 
 def strip_label(text: str) -> str:
-    """The line without its numbering label, an ordinal in words ("Thứ hai, …") included."""
+    """The line without its numbering label, an ordinal in words ("Thứ hai, …") and a label
+    in words before a colon ("Vấn đề 1: …", "Nội dung thứ hai: …") included."""
     label = leading_label(text)
     if label:
         return text[len(label) :].lstrip()
     m = _ordinal_word(text)
-    return text[m.end() :] if m else text
+    if m:
+        return text[m.end() :]
+    return text.partition(":")[2].lstrip() if label_in_words(text) is not None else text
 
 
 def label_shape(label: str) -> str:
