@@ -537,7 +537,8 @@ def _run_background(paragraph: Paragraph, r) -> bool:
 
     def styled():
         run = Run(r, paragraph)
-        chains = (*style_chain(paragraph.part, run_style(run)), *style_chain(paragraph.part, paragraph_style(paragraph)))
+        chains = (*style_chain(paragraph.part, run_style(run)),
+                  *style_chain(paragraph.part, paragraph_style(paragraph)))
         return next((b for s in chains for b in (_background_in(s.element.rPr), _background_in(s.element.pPr))
                      if b is not None), False)
 

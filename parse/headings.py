@@ -47,8 +47,9 @@ def is_heading_like(block: Block) -> bool:
         return False
     if block.heading_level is not None:
         return True
-    return len(block.text) <= MAX_HEADING_CHARS and (block.bold or block.underlined or block.coloured or block.spaced
-                                                     or block.highlighted or is_all_caps(block.text) or bool(block.number))
+    return len(block.text) <= MAX_HEADING_CHARS and (
+        block.bold or block.underlined or block.coloured or block.spaced or block.highlighted
+        or is_all_caps(block.text) or bool(block.number))
 
 
 def is_all_caps(text: str) -> bool:

@@ -8,7 +8,6 @@ part's number is all that tells an item from the province's own part after them.
 import dataclasses
 
 import pytest
-
 from docx_builders import Bold, build_lines
 
 from baocao.campaign import load_campaign
