@@ -47,6 +47,9 @@ LEADING_TEXT = 0.8  # untitled text before the first heading taken as the first 
 BEAM = 4  # states kept per heading and number of items taken in the quick pass
 ASIDE_WEIGHT = 0.5  # words in an outline heading's parentheses say less about it
 TOLD = 6.0  # the text under a heading: what its words say beyond its neighbours' (told) is worth this
+# A text under a heading tells its item with this many different words the outline weighs at
+# least: fewer ("Không có.", "Như báo cáo tại mục b.": a cross-reference) is one word's chance.
+TOLD_WORDS = 3
 OTHER_FORM = 2.0  # a heading of another form than the rest of its level (Evidence.other_form) taken for an item
 
 # A word not in the outline counts as its closest outline word at this rapidfuzz
@@ -315,12 +318,18 @@ def text_likeness(texts: Sequence[str], outline: Sequence[OutlineSection],
     than the texts under the others do: each text's likeness less the level's mean,
     item by item. A heading of the province's own wording that names nothing ("Nguyện
     vọng của địa phương") is still told by its text ("Đề nghị Bộ Xây dựng…" names the
-    proposals); the words every item's text shares ("đô thị", "triển khai") even out."""
-    rows = [likeness(fold(text), outline, misread) for text in texts]
+    proposals); the words every item's text shares ("đô thị", "triển khai") even out. A
+    text with fewer than TOLD_WORDS words the outline weighs tells nothing (0 for every
+    item): the word it has is chance ("mục" of "Như báo cáo tại mục b.", a cross-reference,
+    is no sign of item 4's "hạng mục"; "Không có." speaks of no item)."""
+    vocabulary = _vocabulary(tuple(outline))
+    known = [_known(fold(text), vocabulary, misread) for text in texts]
+    rows = [_likeness(words, vocabulary) for words in known]
     if len(rows) < 2:
         return [()] * len(rows)
     means = [sum(column) / len(rows) for column in zip(*rows, strict=True)]
-    return [tuple(value - mean for value, mean in zip(row, means, strict=True)) for row in rows]
+    return [tuple(0.0 if len(words) < TOLD_WORDS else value - mean for value, mean in zip(row, means, strict=True))
+            for row, words in zip(rows, known, strict=True)]
 
 
 def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False) -> tuple[float, ...]:
@@ -331,10 +340,18 @@ def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False)
     word the outline lacks may be a misreading of one it has; typed text is taken as
     written, for one letter makes another Vietnamese word ("hướng" is not "chương")."""
     vocabulary = _vocabulary(tuple(outline))
+    return _likeness(_known(key, vocabulary, misread), vocabulary)
+
+
+def _known(key: str, vocabulary: _Vocabulary, misread: bool) -> list[tuple[str, float]]:
+    """The words of `key` the outline weighs, each once, with their weights."""
     words = {vocabulary.read_as(word) if misread else word for word in _WORD.findall(key)}
-    known = [(word, vocabulary.weights[word]) for word in words if word in vocabulary.weights]
+    return [(word, vocabulary.weights[word]) for word in words if word in vocabulary.weights]
+
+
+def _likeness(known: list[tuple[str, float]], vocabulary: _Vocabulary) -> tuple[float, ...]:
     if not known:
-        return (0.0,) * len(outline)
+        return (0.0,) * len(vocabulary.items)
     # The words are a set, whose order follows Python's hash seed: math.fsum's exactly
     # rounded sums make the weights the same in every run, so a cell near a threshold is
     # not flagged in one run and passed in the next.

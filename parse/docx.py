@@ -59,6 +59,10 @@ _COLOR = qn("w:color")
 _RSTYLE = qn("w:rStyle")
 _VAL = qn("w:val")
 _THEME_COLOR = qn("w:themeColor")
+_HIGHLIGHT = qn("w:highlight")
+_SHADING = qn("w:shd")
+_FILL = qn("w:fill")
+_THEME_FILL = qn("w:themeFill")
 _HYPERLINK = qn("w:hyperlink")
 _CUSTOM_XML = qn("w:customXml")
 _SDT_CONTENT = qn("w:sdtContent")
@@ -70,6 +74,7 @@ _HEADING_STYLE = re.compile(r"^(?:heading|tieu de|dau de)\s*([1-9])$")
 _TITLE_STYLES = {"title", "tieu de"}
 _BODY_TEXT_OUTLINE_LEVEL = 9
 _BLACK = {"", "auto", "000000", "text1", "dark1"}
+_NO_BACKGROUND = {"", "auto", "none", "ffffff", "background1", "light1"}  # a highlight's or a shading's
 _MIXED = "mixed"  # runs in several colours, a link, a table row: no colour of the paragraph's own
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -286,6 +291,7 @@ def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Bl
         number=auto_number or leading_label(text),
         lead=_bold_lead(paragraph, text),
         underlined=_all_runs(paragraph._p, paragraph, "underline"),
+        highlighted=len(text) <= MAX_HEADING_CHARS and _highlighted(paragraph),
         bullet=counters.bullet(ref, style_id),
     )
 
@@ -510,6 +516,49 @@ def _colour_in(rPr) -> str | None:
         return None
     value = (element.get(_THEME_COLOR) or element.get(_VAL) or "").lower()
     return "" if value in _BLACK else value
+
+
+def _highlighted(paragraph: Paragraph) -> bool:
+    """The paragraph shaded as a whole (w:pPr/w:shd), or every run with text laid on a
+    background (a highlight, w:highlight, or a shading, w:shd): directly, else through the
+    run's character style, else through the paragraph style, as bold is found (_run_has)."""
+    if _background_in(paragraph._p.pPr):
+        return True
+    runs = [r for r in _runs(paragraph._p) if _text(r).strip()]
+    return bool(runs) and all(_run_background(paragraph, r) for r in runs)
+
+
+def _run_background(paragraph: Paragraph, r) -> bool:
+    direct = _background_in(r.find(_RPR))
+    if direct is not None:
+        return direct
+    rPr = r.find(_RPR)
+    style = rPr.find(_RSTYLE) if rPr is not None else None
+
+    def styled():
+        run = Run(r, paragraph)
+        chains = (*style_chain(paragraph.part, run_style(run)),
+                  *style_chain(paragraph.part, paragraph_style(paragraph)))
+        return next((b for s in chains for b in (_background_in(s.element.rPr), _background_in(s.element.pPr))
+                     if b is not None), False)
+
+    return cached(paragraph.part, ("background", paragraph._p.style, style.get(_VAL) if style is not None else None),
+                  styled)
+
+
+def _background_in(properties) -> bool | None:
+    """Whether a run's, a paragraph's or a style's properties (w:rPr, w:pPr) lay a background
+    under the text: a highlight other than "none" or a shading filled in a colour, white being
+    none; None when they set neither."""
+    if properties is None:
+        return None
+    highlight, shading = properties.find(_HIGHLIGHT), properties.find(_SHADING)
+    if highlight is None and shading is None:
+        return None
+    if highlight is not None and (highlight.get(_VAL) or "").lower() not in _NO_BACKGROUND:
+        return True
+    return shading is not None and any((shading.get(attribute) or "").lower() not in _NO_BACKGROUND
+                                       for attribute in (_FILL, _THEME_FILL))
 
 
 def _run_has(run: Run, paragraph: Paragraph, mark: str) -> bool:

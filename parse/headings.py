@@ -42,13 +42,14 @@ class _Hit:
 
 def is_heading_like(block: Block) -> bool:
     """A heading style, or a short paragraph that is bold, underlined, in a colour of its own,
-    letter-spaced, ALL CAPS or numbered."""
+    letter-spaced, highlighted, ALL CAPS or numbered."""
     if block.kind != "paragraph":
         return False
     if block.heading_level is not None:
         return True
-    return len(block.text) <= MAX_HEADING_CHARS and (block.bold or block.underlined or block.coloured or block.spaced
-                                                     or is_all_caps(block.text) or bool(block.number))
+    return len(block.text) <= MAX_HEADING_CHARS and (
+        block.bold or block.underlined or block.coloured or block.spaced or block.highlighted
+        or is_all_caps(block.text) or bool(block.number))
 
 
 def is_all_caps(text: str) -> bool:

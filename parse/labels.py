@@ -118,7 +118,7 @@ def relabelled_in_words(text: str, value: int) -> str | None:
 
 def label_in_words(text: str) -> int | None:
     """The value of a line's label in words before its colon ("Nội dung thứ hai: Kết quả…"
-    -> 2), a few words that end with an ordinal; None if none."""
+    -> 2), a few words that end with an ordinal; None if none ("Vấn đề 3:" is a word_label)."""
     head, colon, _ = text.partition(":")
     if not colon or len(head.split()) > LABEL_IN_WORDS_MAX:
         return None
@@ -159,12 +159,16 @@ def is_lead(bold: str, rest: str) -> bool:
 
 
 def strip_label(text: str) -> str:
-    """The line without its numbering label, an ordinal in words ("Thứ hai, …") included."""
+    """The line without its numbering label, an ordinal in words ("Thứ hai, …") and a label
+    in words before a colon ("Vấn đề 1: …", "Nội dung thứ hai: …") included."""
     label = leading_label(text)
     if label:
         return text[len(label) :].lstrip()
     m = _ordinal_word(text)
-    return text[m.end() :] if m else text
+    if m:
+        return text[m.end() :]
+    labelled = label_in_words(text) is not None or word_label(text) is not None
+    return text.partition(":")[2].lstrip() if labelled else text
 
 
 def label_shape(label: str) -> str:

@@ -1277,9 +1277,9 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
 
 def _marked(block: Block) -> bool:
     """Whether a line is set apart as a heading is, beyond its number: a heading style,
-    bold (the whole line or its lead), underlined, coloured, letter-spaced or in capitals."""
+    bold (the whole line or its lead), underlined, coloured, letter-spaced, highlighted or in capitals."""
     return (block.heading_level is not None or block.bold or bool(block.lead) or block.underlined
-            or block.coloured or block.spaced or is_all_caps(block.text))
+            or block.coloured or block.spaced or block.highlighted or is_all_caps(block.text))
 
 
 def _without_plain_lists(blocks: tuple[Block, ...], headings: list[_Heading]) -> list[_Heading]:

@@ -329,6 +329,84 @@ def test_a_page_mark_left_in_the_body_is_neither_text_nor_heading(tmp_path):
         n: f"{t}\n{MORE}" if n in (2, 4, 5) else f"{t}\n{MORE}\n{MORE}" for n, t in TEXTS.items()}
 
 
+BACKGROUNDS = {
+    "highlight": ("r", '<w:highlight w:val="yellow"/>'),
+    "run shading": ("r", '<w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/>'),
+    "paragraph shading": ("p", '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>'),
+}
+
+
+def background_report(path, background):
+    """Each heading ("Điểm 1. …", no number Word reads) marked only by a background: a
+    highlight or a shading on its runs, or a shading of the whole paragraph; not bold."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_builders import write_letterhead, write_signoff
+
+    on, xml = BACKGROUNDS[background]
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in HINTING.items():
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(f"Điểm {n}. {words}")
+        properties = run._r.get_or_add_rPr() if on == "r" else paragraph._p.get_or_add_pPr()
+        properties.append(parse_xml(xml.replace("/>", f" {nsdecls('w')}/>", 1)))
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("background", BACKGROUNDS)
+def test_headings_marked_only_by_a_highlight_or_a_shading_open_their_items(tmp_path, background):
+    report = read(background_report(tmp_path / "bao-cao.docx", background))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[1].heading == f"Điểm 2. {HINTING[2]}"
+
+
+@pytest.mark.parametrize("xml", [
+    '<w:highlight w:val="none"/>', '<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>',
+    '<w:shd w:val="clear" w:color="auto" w:fill="auto"/>'])
+def test_no_highlight_and_a_white_or_automatic_shading_are_no_background(tmp_path, xml):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph().add_run("Điểm 1. Những bước làm quen")._r.get_or_add_rPr().append(
+        parse_xml(xml.replace("/>", f" {nsdecls('w')}/>", 1)))
+    document.save(tmp_path / "bao-cao.docx")
+    assert [b.highlighted for b in read_docx(tmp_path / "bao-cao.docx").blocks] == [False]
+
+
+def test_a_highlighted_phrase_inside_a_line_is_no_heading_s_mark(tmp_path):
+    """Words highlighted inside a sentence (a figure the province wants seen) leave the line plain."""
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Tỉnh đã bố trí ")
+    paragraph.add_run("71 tỷ đồng").font.highlight_color = WD_COLOR_INDEX.YELLOW
+    paragraph.add_run(" cho Đề án.")
+    document.add_paragraph().add_run("Điểm 1. Những bước làm quen").font.highlight_color = WD_COLOR_INDEX.YELLOW
+    document.save(tmp_path / "bao-cao.docx")
+    assert [b.highlighted for b in read_docx(tmp_path / "bao-cao.docx").blocks] == [False, True]
+
+
+def test_a_highlight_given_by_a_character_style_is_a_background_too(tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_COLOR_INDEX
+
+    document = docx.Document()
+    style = document.styles.add_style("Tô vàng", WD_STYLE_TYPE.CHARACTER)
+    style.font.highlight_color = WD_COLOR_INDEX.BRIGHT_GREEN
+    document.add_paragraph().add_run("Điểm 1. Những bước làm quen", style="Tô vàng")
+    document.save(tmp_path / "bao-cao.docx")
+    assert [b.highlighted for b in read_docx(tmp_path / "bao-cao.docx").blocks] == [True]
+
+
 def test_coloured_headings_of_runs_in_several_fonts_open_their_items_in_an_odt_too(tmp_path):
     """The same report saved as .odt: LibreOffice's conversion back to .docx keeps each run's colour."""
     from ocr_builders import soffice_convert

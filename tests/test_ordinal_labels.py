@@ -7,6 +7,7 @@ part's number is all that tells an item from the province's own part after them.
 
 import dataclasses
 
+import pytest
 from docx_builders import Bold, build_lines
 
 from baocao.campaign import load_campaign
@@ -80,3 +81,48 @@ def test_a_heading_opened_by_a_number_in_words_with_la_is_numbered_by_it():
     assert strip_label("Ba là, số vốn đã sử dụng") == "số vốn đã sử dụng"
     assert ordinal_word("Một lần nữa, tỉnh đề nghị") is None
     assert ordinal_word("Hai làn sóng đầu tư") is None
+
+
+def test_a_few_words_and_a_number_before_a_colon_are_a_label_and_the_title_is_after_it():
+    """"Vấn đề 1: Khởi đầu…": the province's own word for its items, counted; the words
+    after the colon are the heading's title, not its item's first line. A year is no count."""
+    from baocao.parse.labels import word_label
+    assert word_label("Vấn đề 3: Lan tỏa Đề án tới các ngành") == ("van de", 3)
+    assert word_label("Nhóm việc 12: Các đề xuất") == ("nhom viec", 12)
+    assert strip_label("Vấn đề 3: Lan tỏa Đề án tới các ngành") == "Lan tỏa Đề án tới các ngành"
+    assert word_label("Năm 2021: tỉnh đã bố trí 12 tỷ đồng") is None
+    assert word_label("Giai đoạn 2015 – 2017: các phần mềm đầu tiên") is None
+    assert strip_label("Kết quả: tỉnh đã chọn 3 đô thị") == "Kết quả: tỉnh đã chọn 3 đô thị"
+
+
+# Pool 15's "Vấn đề N:" report: each item's heading "Vấn đề N: <title>" in bold, with points
+# "a) …", "b) …" under items 2 and 5 whose words, with the campaign's phrases, hint at items.
+VAN_DE = {
+    1: ("Khởi đầu của tỉnh trên con đường đô thị số", ()),
+    2: ("Bức tranh đô thị số của tỉnh sau bốn năm", ("a) Về hạ tầng số", "b) Về Trung tâm điều hành")),
+    3: ("Lan tỏa Đề án tới các ngành và người dân", ()),
+    4: ("Tiền công và tiền tư nhân đã đổ vào Đề án", ()),
+    5: ("Chỗ yếu về nhân lực, vốn và cơ chế", ("a) Về nguồn lực", "b) Về văn bản quy phạm pháp luật")),
+    6: ("Mấy điều tỉnh xin cấp trên xem xét", ()),
+}
+
+
+def van_de_texts():
+    texts = {}
+    for n, (_, points) in VAN_DE.items():
+        lines = [body(n)]
+        for point in points:
+            lines += [point, f"Nội dung của điểm {point[:2]} thuộc mục {n}."]
+        texts[n] = lines
+    return texts
+
+
+@pytest.mark.parametrize("phrases", [True, False], ids=["phrases", "no phrases"])
+def test_headings_labelled_van_de_n_are_the_items_ladder_whatever_their_points_hint(tmp_path, phrases):
+    lines = []
+    for n, lines_of_item in van_de_texts().items():
+        lines += [Bold(f"Vấn đề {n}: {VAN_DE[n][0]}"), *lines_of_item]
+    outline = load_campaign().sections if phrases else WITHOUT_PHRASES
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), outline)
+    assert {s.number: s.text for s in report.sections} == {n: "\n".join(t) for n, t in van_de_texts().items()}
+    assert report.sections[0].heading == f"Vấn đề 1: {VAN_DE[1][0]}"

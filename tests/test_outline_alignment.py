@@ -768,3 +768,80 @@ def test_headings_labelled_in_words_before_a_colon_keep_their_title_against_a_lo
     found = texts(read(tmp_path, lines, outline))
     assert {n: text.split("\n")[0] for n, text in found.items()} == {n: body(n) for n in range(1, 7)}
     assert "8. Văn bản chỉ đạo số 8 của tỉnh" in found[3]
+
+
+def test_a_text_of_a_word_or_two_the_outline_knows_tells_nothing_of_its_item():
+    """"Như báo cáo tại mục b." (the province answered item 3 under item 2) holds one word of
+    the outline's ("mục", of item 4's "hạng mục"): chance, not a sign of any item."""
+    from baocao.parse.alignment import text_likeness
+
+    reference = "Như báo cáo tại mục b."
+    assert max(likeness(fold(reference), OUTLINE)) > 0
+    told = text_likeness([*("\n".join(THUA_THIEN_HUE[n][1]) for n in (1, 2, 4)), reference], OUTLINE)
+    assert told[-1] == (0.0,) * 6
+    assert max(told[-2]) > 0
+
+# Pool 15's 39-cross-reference (Thừa Thiên Huế): a clean ladder "a)" … "f)", one heading per
+# item, item 3's text a cross-reference to item 2's; read with the campaign's phrases, the one
+# word of the outline's in the cross-reference ("mục") took items 2-4 out of the ladder's order.
+THUA_THIEN_HUE = {
+    1: ("a) Bước chuẩn bị về hạ tầng mạng và dữ liệu từ sớm", (
+        "Giai đoạn 2015 – 2017, tỉnh Thừa Thiên Huế đã số hóa 23.000 hồ sơ địa chính và quy hoạch đô "
+        "thị.",
+        "Từ năm 2015, tỉnh Thừa Thiên Huế đã triển khai hệ thống quản lý văn bản và điều hành dùng chung"
+        " cho 14 cơ quan cấp tỉnh.",
+        "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh Thừa "
+        "Thiên Huế.",
+    )),
+    2: ("b) Thành tựu về trung tâm điều hành, dịch vụ công và dữ liệu", (
+        "UBND tỉnh Thừa Thiên Huế đã phê duyệt Đề án phát triển đô thị thông minh của địa phương tại "
+        "Quyết định số 1937/QĐ-UBND ngày 2/1/2020.",
+        "Trung tâm giám sát, điều hành đô thị thông minh của tỉnh Thừa Thiên Huế đã đi vào vận hành từ "
+        "tháng 1/2021 và kết nối 237 camera.",
+        "- Về hạ tầng số",
+        "Mạng băng rộng di động 4G đã phủ sóng 76% diện tích của tỉnh Thừa Thiên Huế.",
+        "- Về Trung tâm điều hành",
+        "Trung tâm được đặt tại trụ sở Sở Thông tin và Truyền thông Thừa Thiên Huế, vận hành 6 phân hệ.",
+        "Từ khi Đề án 950 được ban hành, UBND tỉnh Thừa Thiên Huế đã chỉ đạo các sở, ngành xây dựng kế "
+        "hoạch triển khai phù hợp với điều kiện của địa phương.",
+    )),
+    3: ("c) Lan tỏa Đề án tới các ngành và người dân", (
+        "Như báo cáo tại mục b.",
+    )),
+    4: ("d) Dòng tiền cho các dự án đô thị số", (
+        "Đến nay, tỉnh Thừa Thiên Huế đã bố trí trên 62 tỷ đồng cho các dự án, nhiệm vụ thuộc Đề án, chủ"
+        " yếu từ ngân sách tỉnh.",
+        "Các hạng mục chủ yếu gồm Trung tâm giám sát, điều hành và nền tảng dữ liệu dùng chung của tỉnh "
+        "Thừa Thiên Huế.",
+        "Việc bố trí kinh phí tại tỉnh Thừa Thiên Huế được thực hiện theo quy định của Luật Ngân sách "
+        "nhà nước và Luật Đầu tư công.",
+    )),
+    5: ("e) Những điều chưa ổn tỉnh nhận ra qua thực tế", (
+        "Tỉnh Thừa Thiên Huế chưa bố trí được nguồn vốn riêng cho đô thị thông minh trong kế hoạch đầu "
+        "tư công trung hạn.",
+        "Dữ liệu quy hoạch đô thị của tỉnh Thừa Thiên Huế chưa được số hóa đầy đủ, khó chia sẻ giữa các "
+        "sở, ngành.",
+        "Nhận thức của một bộ phận cán bộ, công chức tại tỉnh Thừa Thiên Huế về đô thị thông minh còn "
+        "chưa đầy đủ.",
+    )),
+    6: ("f) Tỉnh trông vào Trung ương ở những việc gì", (
+        "Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ tỉnh Thừa Thiên Huế xây dựng cơ sở dữ liệu quy hoạch "
+        "đô thị.",
+        "Đề xuất Bộ Xây dựng tổ chức 6 lớp tập huấn về đô thị thông minh cho cán bộ của tỉnh Thừa Thiên "
+        "Huế.",
+        "- Đối với Bộ Xây dựng",
+        "Sớm ban hành hướng dẫn lập quy hoạch đô thị thông minh áp dụng cho tỉnh Thừa Thiên Huế.",
+        "- Đối với các bộ, ngành Trung ương",
+        "Ban hành khung tham chiếu ICT phát triển đô thị thông minh phiên bản mới.",
+        "UBND tỉnh Thừa Thiên Huế kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa"
+        " phương trong quá trình triển khai.",
+    )),
+}
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_clean_ladder_with_a_cross_reference_for_a_text_is_read_in_its_order(tmp_path, outline):
+    lines = [line for heading, text in THUA_THIEN_HUE.values() for line in (heading, *text)]
+    report = read(tmp_path, lines, outline)
+    assert texts(report) == {n: "\n".join(text) for n, (_, text) in THUA_THIEN_HUE.items()}
+
