@@ -92,8 +92,24 @@ def report_reference(letterhead: str, signoff: str = "") -> ReportReference:
 def report_number(letterhead: str) -> str | None:
     """The number written after a "Số:" field: the last one above the report's title when
     there is one above it, else the first; None when the field is left blank (a draft:
-    "Số:     /BC-UBND") or absent."""
-    return _own(letterhead, _numbers, 0)
+    "Số:     /BC-UBND") or absent. A scan whose "Số:" OCR garbled ("Số" and "ố:" on two
+    lines) still has its number: one opening a line or cell above the title (_unlabelled)."""
+    return _own(letterhead, _numbers, 0) or _unlabelled(nfc(letterhead))
+
+
+def _unlabelled(text: str) -> str | None:
+    """The number opening a line or cell above the report's title, shaped as a document's
+    number is (digits, then a code of the document's type and its issuer joined by a dash:
+    "281/BC-UBND"), when no "Số:" field gave one; None without a title line above which to
+    look, or with no such number there."""
+    lines = text.split("\n")
+    end = next((at for at, line in enumerate(lines) if _TITLE.match(fold(line))), None)
+    if end is None:
+        return None
+    for m in _NUMBER_ALONE.finditer("\n".join(lines[:end])):
+        if re.search(r"[-–—]", m[3]):
+            return _written(m[1], m[3], m[2])
+    return None
 
 
 def report_date(letterhead: str) -> date | None:

@@ -42,6 +42,18 @@ def test_a_number_with_a_bare_code_and_no_document_type_is_kept_as_written(lette
     assert report_number(letterhead) == number
 
 
+def test_a_number_whose_field_ocr_garbled_is_the_one_opening_a_line_above_the_title():
+    # A scan with a barcode label atop: OCR read "Số:" as "Số" and "ố:" on two lines.
+    scanned = ("VB2212003\nNgày đến: 27/05/2022\nỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n"
+               "TỈNH QUẢNG TRỊ\nSố | Độc lập - Tự do - Hạnh phúc\nố:\nQuảng Trị, ngày 25 tháng 5 năm 2022\n"
+               "281/BC-UBND | Quảng Trị, ngày\nBÁO CÁO\nThực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022")
+    assert report_number(scanned) == "281/BC-UBND"
+    # Only above the title, only shaped as a document's number, only when no field gave one.
+    assert report_number("BÁO CÁO\n1683/BXD-PTDT là văn bản của Bộ") is None
+    assert report_number("UBND TỈNH\n12/5 là ngày họp\nBÁO CÁO") is None
+    assert report_number("Số: 139/BC-UBND\n281/BC-SXD\nBÁO CÁO") == "139/BC-UBND"
+
+
 def test_a_bare_code_in_a_covering_letter_cites_the_report_it_sends():
     letter = ("SỞ XÂY DỰNG Số: 88/SXD-QLĐT V/v gửi Báo cáo\n"
               "Sở Xây dựng gửi kèm Báo cáo số 371-UBND ngày 16/5/2022 của UBND tỉnh./.")
