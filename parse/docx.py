@@ -191,7 +191,7 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
                 # A paragraph longer than a heading is none: its colour is not looked for (nor counted).
                 yield block, _colour(paragraph) if len(block.text) <= MAX_HEADING_CHARS else _MIXED
             yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
-        elif _text_column(element, word):
+        elif _text_column(element, word) or _heading_beside_text(element, word):
             for tc in element.iter(_TC):
                 if _enclosing_table(tc) is element:
                     yield from _walk(_content(tc), word, counters, index, notes)
@@ -236,6 +236,24 @@ def _text_column(table, word) -> bool:
         headed += heading and not bold
         heading = bold
     return headed >= 2
+
+
+def _heading_beside_text(table, word) -> bool:
+    """A table of one row and two cells, in the left a numbered heading alone ("3. Title",
+    a line no longer than a heading), in the right text longer than it: an item's heading typed
+    beside its first paragraph. Its cells are read as the paragraphs they hold, heading
+    first, so the heading is found by its own features, as in the body."""
+    rows = table.findall(_TR)
+    cells = rows[0].findall(_TC) if len(rows) == 1 else ()
+    if len(cells) != 2:
+        return False
+    left, right = ([e for e in _content(tc) if e.tag == _TBL or _text(e).strip()] for tc in cells)
+    if len(left) != 1 or left[0].tag != _P or not right:
+        return False
+    heading = clean_line(_text(left[0]))
+    numbered = leading_label(heading) or list_ref(Paragraph(left[0], word._body)) is not None
+    running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
+    return bool(numbered) and len(heading) <= MAX_HEADING_CHARS and running
 
 
 def _text_boxes(paragraph, word, index: int, counters: Counters) -> Iterator[Block]:
