@@ -32,7 +32,7 @@ from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.footnotes import WordNotes
 from baocao.parse.headings import MAX_HEADING_CHARS
 from baocao.parse.hidden import HiddenRuns, current_hidden
-from baocao.parse.labels import is_lead, leading_label, page_mark
+from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label
 from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_chain, table_style
@@ -239,8 +239,9 @@ def _text_column(table, word) -> bool:
 
 
 def _heading_beside_text(table, word) -> bool:
-    """A table of one row and two cells, in the left a numbered heading alone ("3. Title",
-    a line no longer than a heading), in the right text longer than it: an item's heading typed
+    """A table of one row and two cells: in the left a numbered heading alone, its title
+    with its number ("3. Title", a line no longer than a heading; "3." alone beside its
+    title is a heading row), in the right text longer than it: an item's heading typed
     beside its first paragraph. Its cells are read as the paragraphs they hold, heading
     first, so the heading is found by its own features, as in the body."""
     rows = table.findall(_TR)
@@ -251,9 +252,9 @@ def _heading_beside_text(table, word) -> bool:
     if len(left) != 1 or left[0].tag != _P or not right:
         return False
     heading = clean_line(_text(left[0]))
-    numbered = leading_label(heading) or list_ref(Paragraph(left[0], word._body)) is not None
+    titled = strip_label(heading) if leading_label(heading) else list_ref(Paragraph(left[0], word._body)) and heading
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
-    return bool(numbered) and len(heading) <= MAX_HEADING_CHARS and running
+    return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
 
 
 def _text_boxes(paragraph, word, index: int, counters: Counters) -> Iterator[Block]:
