@@ -219,9 +219,9 @@ def _text_column(table, word) -> bool:
     heading), or two cells or more each a bold line alone over a cell of text. Its cells
     are a box drawn around paragraphs ("1. Title" shaded in one row, its item's text in the
     next): they are read as the paragraphs and tables they hold, so a heading among them is
-    found by its own features, as in the body. A table of one cell holding several
-    paragraphs is such a box too: a frame drawn around the report's body, its headings and
-    nested tables inside."""
+    found by its own features, as in the body. A table of one cell holding running text is
+    such a box too: a frame drawn around the report's body, its headings and nested tables
+    inside."""
     rows = table.findall(_TR)
     if not rows or any(len(tr.findall(_TC)) != 1 for tr in rows):
         return False
