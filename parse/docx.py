@@ -32,7 +32,7 @@ from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.footnotes import WordNotes
 from baocao.parse.headings import MAX_HEADING_CHARS
 from baocao.parse.hidden import HiddenRuns, current_hidden
-from baocao.parse.labels import is_lead, leading_label, page_mark
+from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label
 from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_chain, table_style
@@ -191,7 +191,7 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
                 # A paragraph longer than a heading is none: its colour is not looked for (nor counted).
                 yield block, _colour(paragraph) if len(block.text) <= MAX_HEADING_CHARS else _MIXED
             yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
-        elif _text_column(element, word):
+        elif _text_column(element, word) or _heading_beside_text(element, word):
             for tc in element.iter(_TC):
                 if _enclosing_table(tc) is element:
                     yield from _walk(_content(tc), word, counters, index, notes)
@@ -219,9 +219,11 @@ def _text_column(table, word) -> bool:
     heading), or two cells or more each a bold line alone over a cell of text. Its cells
     are a box drawn around paragraphs ("1. Title" shaded in one row, its item's text in the
     next): they are read as the paragraphs and tables they hold, so a heading among them is
-    found by its own features, as in the body."""
+    found by its own features, as in the body. A table of one cell holding running text is
+    such a box too: a frame drawn around the report's body, its headings and nested tables
+    inside."""
     rows = table.findall(_TR)
-    if len(rows) < 2 or any(len(tr.findall(_TC)) != 1 for tr in rows):
+    if not rows or any(len(tr.findall(_TC)) != 1 for tr in rows):
         return False
     headed, heading = 0, False  # heading cells followed by a text cell; the row before was one
     for tr in rows:
@@ -234,6 +236,25 @@ def _text_column(table, word) -> bool:
         headed += heading and not bold
         heading = bold
     return headed >= 2
+
+
+def _heading_beside_text(table, word) -> bool:
+    """A table of one row and two cells: in the left a numbered heading alone, its title
+    with its number ("3. Title", a line no longer than a heading; "3." alone beside its
+    title is a heading row), in the right text longer than it: an item's heading typed
+    beside its first paragraph. Its cells are read as the paragraphs they hold, heading
+    first, so the heading is found by its own features, as in the body."""
+    rows = table.findall(_TR)
+    cells = rows[0].findall(_TC) if len(rows) == 1 else ()
+    if len(cells) != 2:
+        return False
+    left, right = ([e for e in _content(tc) if e.tag == _TBL or _text(e).strip()] for tc in cells)
+    if len(left) != 1 or left[0].tag != _P or not right:
+        return False
+    heading = clean_line(_text(left[0]))
+    titled = strip_label(heading) if leading_label(heading) else list_ref(Paragraph(left[0], word._body)) and heading
+    running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
+    return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
 
 
 def _text_boxes(paragraph, word, index: int, counters: Counters) -> Iterator[Block]:

@@ -183,6 +183,56 @@ def test_a_heading_in_a_box_right_after_another_table_is_still_a_box_of_its_own(
     assert report.sections[2].text == TEXTS[3]
 
 
+def test_a_body_framed_in_one_table_cell_is_read_as_its_paragraphs(tmp_path):
+    """The whole body, the six headings, their texts and a table of item 2, typed inside
+    the one cell of a framing table: the cell is a frame, its paragraphs the report's
+    lines, not one table row holding every item."""
+    document = docx.Document()
+    write_letterhead(document)
+    frame = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    frame.paragraphs[0].add_run(f"1. {UNKNOWN[1]}").bold = True
+    for n, words in UNKNOWN.items():
+        if n > 1:
+            frame.add_paragraph().add_run(f"{n}. {words}").bold = True
+        frame.add_paragraph(TEXTS[n])
+        if n == 2:
+            add_table(frame, (("STT", "Nền tảng", "Đơn vị"), ("1", "Camera", "Công an tỉnh")))
+            frame.add_paragraph()
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[2].heading == f"3. {UNKNOWN[3]}"
+    assert {n: s.text for n, s in enumerate(report.sections, 1) if n != 2} == {
+        n: text for n, text in TEXTS.items() if n != 2}
+    assert report.sections[1].text.startswith(TEXTS[2]) and "Camera" in report.sections[1].text
+
+
+def test_an_item_heading_in_a_left_cell_beside_its_text_is_read_as_a_heading(tmp_path):
+    """Item 3's heading typed in the left cell of a one-row table, its first paragraph in
+    the right cell, the rest of its text after the table: the heading starts item 3 and
+    the right cell's text is item 3's, not item 2's."""
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        first, rest = f"Phần mở đầu của mục {n}, viết dài hơn tiêu đề của mục này nhiều.", TEXTS[n]
+        if n == 3:
+            row = document.add_table(rows=1, cols=2).rows[0]
+            row.cells[0].paragraphs[0].add_run(f"{n}. {words}").bold = True
+            row.cells[1].text = first
+        else:
+            document.add_paragraph().add_run(f"{n}. {words}").bold = True
+            document.add_paragraph(first)
+        document.add_paragraph(rest)
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[2].heading == f"3. {UNKNOWN[3]}"
+    assert report.sections[2].text.startswith("Phần mở đầu của mục 3") and TEXTS[3] in report.sections[2].text
+    assert "mục 3" not in report.sections[1].text
+
+
 def contents_report(path, page_numbers: bool = True, field: bool = False, styled: bool = False):
     """A table of contents under the title: "MỤC LỤC", then each heading again, after a
     dotted leader its page (or, with `page_numbers` False, the headings alone); with
