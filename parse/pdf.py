@@ -42,6 +42,7 @@ from baocao.i18n import N_
 from baocao.parse.bullets import is_list_mark
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
+from baocao.parse.headings import MAX_HEADING_CHARS
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
 from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
@@ -142,6 +143,8 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0300-\u036f])")
 # Points a cell may stick out of another and still be inside it (rules snapped 3 pt apart).
 _FRAME_SLACK = 3.0
 UNDERLINE_THICKNESS = 2.0  # points: a stroke this thin under a line of text underlines it
+_WHITE = 250  # a fill whose red, green and blue are all this light is the page's white
+_FILL_LINES = 4  # a fill at most this many type sizes tall lies behind a line or two (a heading's), no more
 _FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
 _HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
 
@@ -194,6 +197,7 @@ class _Line:
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
     lead: str = ""  # the bold sentence the line opens with, the rest not bold (Block.lead)
     underlined: bool = False  # a stroke drawn right under the whole line
+    highlighted: bool = False  # a filled box in a colour drawn behind the whole line (_highlighted)
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
     frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
     small_caps: bool = False  # set in small capitals (_in_small_capitals)
@@ -410,6 +414,7 @@ class _Glyphs:
     underlines: tuple[tuple[float, float, float], ...] = ()  # thin horizontal strokes: (x0, x1, top)
     tables: tuple[_Table, ...] = ()  # the tables its rules draw
     frames: tuple[_Box, ...] = ()  # the cells of its tables of one column (_frame_cells)
+    fills: tuple[_Box, ...] = ()  # boxes filled in a colour, white aside (_fills): (x0, top, x1, bottom)
 
 
 def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[str] | None = None,
@@ -448,7 +453,8 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
                 raise
             notes.append(N_("tables of {pages} could not be read: {reason}").format(
                 pages=_pages([number]), reason=_library_error(e)))
-    return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables, frames)
+    return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables, frames,
+                   _fills(objects, paths, top))
 
 
 def _runs_across_sheet(textpage: pdfium.PdfTextPage, sample: int = 400) -> bool:
@@ -513,6 +519,33 @@ def _underlines(paths: Sequence[tuple[float, float, float, float]],
     paths (their bounds: left, bottom, right, top): underlines, and rules."""
     return tuple((left, right, page_top - top) for left, bottom, right, top in paths
                  if top - bottom <= UNDERLINE_THICKNESS and right - left > 0)
+
+
+def _fills(objects: Sequence, paths: Sequence[tuple[float, float, float, float]],
+           page_top: float) -> tuple[_Box, ...]:
+    """The page's paths filled in a colour other than white, as boxes (x0, distance from the
+    page's top to their top, x1, to their bottom): a highlighter's or a shading's band behind a
+    line once printed to PDF."""
+    fills = []
+    for obj, (left, bottom, right, top) in zip(objects, paths, strict=True):
+        mode, stroke = ctypes.c_int(), ctypes.c_int()
+        red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+        if (not pdfium_c.FPDFPath_GetDrawMode(obj.raw, mode, stroke) or mode.value == pdfium_c.FPDF_FILLMODE_NONE
+                or not pdfium_c.FPDFPageObj_GetFillColor(obj.raw, red, green, blue, alpha)):
+            continue
+        if alpha.value and min(red.value, green.value, blue.value) < _WHITE:
+            fills.append((left, page_top - top, right, page_top - bottom))
+    return tuple(fills)
+
+
+def _highlighted(line: _Line, fills: Sequence[_Box]) -> bool:
+    """A filled box behind the whole line and no more than a few lines tall: the line laid on a
+    background, a highlight or a shading, the mark of a heading (Block.highlighted) — a
+    shaded table or page is no mark."""
+    slack = line.size / 2
+    return any(x0 <= line.x0 + slack and x1 >= line.x1 - slack and top <= line.top + slack
+               and bottom >= line.bottom - slack and bottom - top <= _FILL_LINES * line.size
+               for x0, top, x1, bottom in fills)
 
 
 def _underlined(line: _Line, underlines: Sequence[tuple[float, float, float]]) -> bool:
@@ -612,6 +645,9 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         min(abs(stroke[2] - cell[1]), abs(stroke[2] - cell[3])) < _FRAME_SLACK for cell in glyphs.frames)]
     if underlines:
         lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, underlines) else line
+                 for line in lines]
+    if glyphs.fills:
+        lines = [replace(line, highlighted=True) if not line.is_row and _highlighted(line, glyphs.fills) else line
                  for line in lines]
 
     def reading_order(line: _Line) -> tuple:
@@ -1668,6 +1704,7 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
     # The text flows on from where the line before ends: a heading set larger and run into its
     # text on one line goes on in the text's size (_Line.start_size, end_size).
     if (prev.bold != line.bold and not _lead_goes_on(prev, line)) or prev.underlined != line.underlined or (
+            prev.highlighted != line.highlighted) or (
             _colour_changes(prev, line)) or (
             max(prev.size, line.size) >= OCR_SIZE_RATIO * min(prev.size, line.size) if recognised
             else abs(prev.size - line.size) >= 0.5
@@ -1776,6 +1813,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         coloured=kind == "paragraph" and head.colour not in (MIXED_COLOUR, layout.body_colour)
         and all(line.colour == head.colour for line in group),
         spaced=kind == "paragraph" and head.spaced,
+        highlighted=kind == "paragraph" and len(text) <= MAX_HEADING_CHARS and all(line.highlighted for line in group),
         notes=notes,
     )
 

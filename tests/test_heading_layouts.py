@@ -365,6 +365,14 @@ def test_headings_marked_only_by_a_highlight_or_a_shading_open_their_items(tmp_p
     assert report.sections[1].heading == f"Điểm 2. {HINTING[2]}"
 
 
+@pytest.mark.parametrize("background", BACKGROUNDS)
+def test_headings_marked_only_by_a_highlight_or_a_shading_open_their_items_in_a_pdf_too(tmp_path, background):
+    """Printed to PDF, the background is a box filled in its colour drawn behind the line."""
+    report = read_printed(background_report(tmp_path / "bao-cao.docx", background), tmp_path)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[1].heading == f"Điểm 2. {HINTING[2]}"
+
+
 @pytest.mark.parametrize("xml", [
     '<w:highlight w:val="none"/>', '<w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/>',
     '<w:shd w:val="clear" w:color="auto" w:fill="auto"/>'])
