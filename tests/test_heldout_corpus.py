@@ -3488,9 +3488,28 @@ def test_pool_17_line_numbers_are_words_own_in_the_margin():
         assert numbering is not None and numbering.get(f"{W}countBy") == "1", e["file"]
 
 
-def test_pool_17_keeps_pool_16s_funding_wordings_letterheads_and_scans():
+def test_pool_17_words_the_funding_total_three_new_ways_and_writes_its_figure_down():
     mh = generator()
-    assert {e["funding"]["wording"] for e in entries_of(17) if e.get("funding")} >= set(mh.FUNDING_WORDINGS_16)
+    funded = [e for e in entries_of(17) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_17, *mh.FUNDING_WORDINGS_16}
+    for e in [e for e in funded if e["funding"]["wording"] in mh.FUNDING_WORDINGS_17]:
+        text, funding = e["sections"]["4"], e["funding"]
+        wording, total = funding["wording"], funding["total_vnd"]
+        if wording == "dot_and_comma_trieu":  # "25.480,5 triệu đồng": a thousands dot and a decimal comma
+            m = re.search(r"là (\d\.\d{3}),(\d) triệu đồng", text)
+            assert m and f"{m.group(1)},{m.group(2)} triệu đồng" == funding["as_written"], e["file"]
+            assert (int(m.group(1).replace(".", "")) * 10 + int(m.group(2))) * 10**5 == total, e["file"]
+        elif wording == "gan_round":  # "gần 25 tỷ đồng": the figure stated, said to be nearly reached
+            m = re.search(r"gần (\d+) tỷ đồng", text)
+            assert m and int(m.group(1)) * 10**9 == total and funding["qualifier"] == "gần", e["file"]
+        else:  # "25 tỷ 480 triệu 500 nghìn đồng"
+            m = re.search(r"là (\d+) tỷ (\d+) triệu (\d+) nghìn đồng", text)
+            assert m and int(m.group(1)) * 10**9 + int(m.group(2)) * 10**6 + int(m.group(3)) * 10**3 == total, \
+                e["file"]
+
+
+def test_pool_17_keeps_pool_16s_letterheads_and_scans():
+    mh = generator()
     assert {e["letterhead"] for e in entries_of(17)} == set(mh.LETTERHEADS_16)
     assert [e["report_number"] for e in entries_of(17) if e["letterhead"] == "no_number_line"].count(None) >= 1
     scans = files_of(17, kind="scan")
