@@ -3,14 +3,15 @@ fixtures/heldout-3 for pool 3, fixtures/heldout-4 for pool 4, fixtures/heldout-5
 fixtures/heldout-6 for pool 6, fixtures/heldout-7 for pool 7, fixtures/heldout-8 for pool 8,
 fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, fixtures/heldout-11 for pool 11,
 fixtures/heldout-12 for pool 12, fixtures/heldout-13 for pool 13, fixtures/heldout-14 for pool 14,
-fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, written by
+fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, fixtures/heldout-17 for pool 17, written by
 fixtures/make_heldout.py): what is committed is what the generator makes, their headings
 share no phrase with the campaign's lists (else they would measure the lists again), a later
 pool's share no wording with an earlier pool's (else it would measure what the earlier pool's
 failures taught), and each pool holds every ladder and layout it promises.
-Pools 1-15 have been looked at and are tuning corpora now (pool 13 once, at the start of the
-twelfth session, pool 14 once, at its end, pool 15 once, at the start of the thirteenth); pool
-16 is the held-out one, made without reading the reader or any result on pool 15.
+Pools 1-16 have been looked at and are tuning corpora now (pool 13 once, at the start of the
+twelfth session, pool 14 once, at its end, pool 15 once, at the start of the thirteenth, pool 16
+once, at its end); pool 17 is the held-out one, made without reading the reader or any result on
+pool 16.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -35,7 +36,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            5: FIXTURES / "heldout-5", 6: FIXTURES / "heldout-6", 7: FIXTURES / "heldout-7",
            8: FIXTURES / "heldout-8", 9: FIXTURES / "heldout-9", 10: FIXTURES / "heldout-10",
            11: FIXTURES / "heldout-11", 12: FIXTURES / "heldout-12", 13: FIXTURES / "heldout-13",
-           14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16"}
+           14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16",
+           17: FIXTURES / "heldout-17"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -273,7 +275,8 @@ LABEL = re.compile(r"^(?:\d+\. \| |PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\.
                    r"|[IVX]+-\t|\d+-\t|[a-hđ]\. |\uf0d8 "
                    r"|[IVX]+: |Mục [IVX]+ – |Nội dung \d+ – "
                    r"|Vấn đề \d+: |Điểm \d+\. |[IVX]+\.(?=\S)|\d+\.(?=[^\s\d])"
-                   r"|[ivx]+\) |[A-H]/ |(?:\d+|[IVX]+) - |\d (?=[^\d\s-]))")
+                   r"|[ivx]+\) |[A-H]/ |(?:\d+|[IVX]+) - |\d (?=[^\d\s-])"
+                   r"|(?i:Yêu cầu) (?:\d+|(?i:thứ) \w+): |[A-H]\) |[IVX]+\.- )")
 
 
 def title_of(heading: str) -> str:
@@ -319,6 +322,10 @@ def shown_number(heading: str) -> int | None:
         return "ABCDEFGH".index(m.group(1)) + 1
     if m := re.match(r"(\d+) - |(\d) (?=[^\d\s-])", first):  # pool 16's spaced_dash, number_in_circle
         return int(m.group(1) or m.group(2))
+    if m := re.match(r"Yêu cầu (?:(\d+)|thứ (\w+)): ", first, re.IGNORECASE):  # pool 17's yeu_cau_*
+        return int(m.group(1)) if m.group(1) else ORDINALS.index(m.group(2).lower()) + 1
+    if m := re.match(r"([A-H])\) ", first):  # pool 17's letter_upper_close
+        return "ABCDEFGH".index(m.group(1)) + 1
     return None
 
 
@@ -383,8 +390,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 16
-    assert len({p.out for p in mh.POOLS.values()}) == 16
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 17
+    assert len({p.out for p in mh.POOLS.values()}) == 17
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -416,7 +423,7 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 10) for k in range(1, 10)), *((k, 11) for k in range(1, 11)),
                                            *((k, 12) for k in range(1, 12)), *((k, 13) for k in range(1, 13)),
                                            *((k, 14) for k in range(1, 14)), *((k, 15) for k in range(1, 15)),
-                                           *((k, 16) for k in range(1, 16))])
+                                           *((k, 16) for k in range(1, 16)), *((k, 17) for k in range(1, 17))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -438,7 +445,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
-                                                   (15, 16)])
+                                                   (15, 16), (16, 17)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -3400,6 +3407,117 @@ def test_pool_16_scans_are_of_two_new_kinds():
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 17: "Yêu cầu 1: …", "Yêu cầu thứ nhất: …" (each item a point of the request), "A) …",
+# "I.- …"; headings typed in small letters and shown in capitals by the font's "All caps"
+# effect, marked only by the paragraph's outline level, marked only by a box round the
+# paragraph, Word's line numbers in the margin; pools 1-16's at a lower weight, pool 16's
+# funding wordings, letterheads and kinds of scan
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_17 = {"yeu_cau_number", "yeu_cau_ordinal", "letter_upper_close", "roman_dot_dash"}
+LADDERS[17] = NEW_LADDERS_17 | {"lower_roman_close", "letter_upper_slash", "spaced_dash",  # 1-16's
+                                "number_in_circle", "van_de_colon", "diem_number", "shared_list", "roman_colon",
+                                "en_dash_label", "mixed_numbering", "dash_tab", "letter_paren"}
+NEW_LAYOUTS_17 = {"caps_font_effect", "outline_level_only", "boxed_heading", "line_numbers"}
+LAYOUTS[17] = NEW_LAYOUTS_17 | {"shaded_heading", "google_docs_runs", "body_in_one_cell",  # 1-16's
+                                "side_by_side_item", "rule_under_heading", "heading_comments",
+                                "hyperlink_heading", "number_skipped", "first_heading_missing", "heading_line_break",
+                                "merged_5_6", "extra_heading_between"}
+SHAPES_17 = {  # how each of pool 17's ladders marks an item heading, as a reader sees it
+    "yeu_cau_number": r"(?i:Yêu cầu) \d+: \S",
+    "yeu_cau_ordinal": r"(?i:Yêu cầu thứ) \w+: \S",
+    "letter_upper_close": r"[A-H]\) \S",
+    "roman_dot_dash": r"[IVX]+\.- \S",
+}
+
+
+def test_pool_17_marks_its_items_in_each_new_shape():
+    for ladder, shape in SHAPES_17.items():
+        files = [e for e in files_of(17, ladder=ladder) if "number_own_line" not in e["layouts"]]
+        assert len(files) >= 4, ladder
+        for e in files:
+            assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:2] == [1, 2], e["file"]
+
+
+def heading_paragraphs_17(entry: dict) -> list:
+    """The w:p elements whose own text is an item heading's line."""
+    lines = {line for h in item_headings(entry) for line in h["text"].split("\n")}
+    return [p for p in body_paragraphs(entry) if paragraph_text(p).strip() in lines]
+
+
+def test_pool_17_caps_font_effect_shows_in_capitals_what_is_typed_in_small_letters():
+    files = files_of(17, "caps_font_effect")
+    assert len(files) >= 4 and {"docx", "pdf", "scan"} <= {e["kind"] for e in files}
+    for e in files:
+        titles = [title_of(h["text"]) for h in item_headings(e)]
+        if e["kind"] in ("pdf", "scan"):  # the page shows capitals
+            assert all(t == t.upper() for t in titles), e["file"]
+            continue
+        assert any(t != t.upper() for t in titles), e["file"]  # typed in small letters
+        paragraphs = heading_paragraphs_17(e)
+        assert len(paragraphs) >= len(titles), e["file"]
+        for p in paragraphs:
+            assert all(r.find(f"{W}rPr/{W}caps") is not None for r in p.iter(f"{W}r")
+                       if r.find(f"{W}t") is not None), e["file"]
+
+
+def test_pool_17_outline_level_or_a_box_is_the_headings_only_mark():
+    for layout, mark in (("outline_level_only", f"{W}pPr/{W}outlineLvl"), ("boxed_heading", f"{W}pPr/{W}pBdr")):
+        files = files_of(17, layout)
+        assert len(files) >= 4 and {"docx", "pdf"} <= {e["kind"] for e in files}, layout
+        for e in files_of(17, layout, kind="docx"):
+            marked = [p for p in body_paragraphs(e) if p.find(mark) is not None]
+            lines = [line for h in item_headings(e) for line in h["text"].split("\n")]
+            assert [paragraph_text(p) for p in marked] == lines, e["file"]
+            for p in marked:
+                assert all(r.find(f"{W}rPr/{W}b") is None for r in p.iter(f"{W}r")), e["file"]
+                if layout == "boxed_heading":
+                    box = p.find(mark)
+                    assert {side.tag.removeprefix(W) for side in box} == {"top", "left", "bottom", "right"}
+                else:
+                    assert p.find(mark).get(f"{W}val") == "0", e["file"]
+
+
+def test_pool_17_line_numbers_are_words_own_in_the_margin():
+    files = files_of(17, "line_numbers")
+    assert len(files) >= 4 and {"docx", "pdf", "scan"} <= {e["kind"] for e in files}
+    for e in files_of(17, "line_numbers", kind="docx"):
+        numbering = part_tree(e).find(f"{W}body/{W}sectPr/{W}lnNumType")
+        assert numbering is not None and numbering.get(f"{W}countBy") == "1", e["file"]
+
+
+def test_pool_17_words_the_funding_total_three_new_ways_and_writes_its_figure_down():
+    mh = generator()
+    funded = [e for e in entries_of(17) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_17, *mh.FUNDING_WORDINGS_16}
+    for e in [e for e in funded if e["funding"]["wording"] in mh.FUNDING_WORDINGS_17]:
+        text, funding = e["sections"]["4"], e["funding"]
+        wording, total = funding["wording"], funding["total_vnd"]
+        if wording == "dot_and_comma_trieu":  # "25.480,5 triệu đồng": a thousands dot and a decimal comma
+            m = re.search(r"là (\d\.\d{3}),(\d) triệu đồng", text)
+            assert m and f"{m.group(1)},{m.group(2)} triệu đồng" == funding["as_written"], e["file"]
+            assert (int(m.group(1).replace(".", "")) * 10 + int(m.group(2))) * 10**5 == total, e["file"]
+        elif wording == "gan_round":  # "gần 25 tỷ đồng": the figure stated, said to be nearly reached
+            m = re.search(r"gần (\d+) tỷ đồng", text)
+            assert m and int(m.group(1)) * 10**9 == total and funding["qualifier"] == "gần", e["file"]
+        else:  # "25 tỷ 480 triệu 500 nghìn đồng"
+            m = re.search(r"là (\d+) tỷ (\d+) triệu (\d+) nghìn đồng", text)
+            assert m and int(m.group(1)) * 10**9 + int(m.group(2)) * 10**6 + int(m.group(3)) * 10**3 == total, \
+                e["file"]
+
+
+def test_pool_17_keeps_pool_16s_letterheads_and_scans():
+    mh = generator()
+    assert {e["letterhead"] for e in entries_of(17)} == set(mh.LETTERHEADS_16)
+    assert [e["report_number"] for e in entries_of(17) if e["letterhead"] == "no_number_line"].count(None) >= 1
+    scans = files_of(17, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_16)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -3430,13 +3548,14 @@ def test_each_new_ladder_marks_its_item_headings_in_its_shape(pool, least, in_or
 
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
-               13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16}
+               13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
+               17: NEW_LADDERS_17}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 17))]])
+                                                        *((n, 10, 8) for n in range(6, 18))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -3446,7 +3565,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 17))])
+                                          for n in range(5, 18))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
