@@ -141,14 +141,6 @@ LETTERHEAD_BLOCKS = 16
 # An outline quoted before the answers lists all the outline's items but this many at most
 # (and CONVINCING_COUNT at least).
 QUOTED_LEFT_OUT = 1
-# Two cells whose headings did not decide their items trade them when their texts, each leaning
-# most to the other's item, lean so by this much more than to their own (sums of _leanings).
-# Measured 2026-12 on the tuned corpus and pools 1-15's text documents, with and without
-# phrases: the right swaps (31-, 35-reordered) gain 0.155-0.389; no wrong one gains above 0.1.
-REORDER_MARGIN = 0.1
-# A heading numbered as its item with words of its item this clear (below it the reader says it
-# took the heading by its place: confidence.BY_POSITION) keeps its item whatever its text says.
-NUMBERED_WORDS = WORDS_CLEAR / 2
 _WORD = re.compile(r"\w+")
 
 
@@ -242,8 +234,6 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
                 found[section.number], support[section.number] = section, why
             bodies.setdefault(section.number, []).extend(body)
     found = with_addenda(found, tuple(sections))  # text written under one item that says it is another's
-    found, support, bodies, beside_left_out = _reordered_by_texts(found, support, bodies, beside_left_out, split,
-                                                                  left_out, tuple(sections))
     first = opened[0].first if opened else signoff_at
     # The letterhead runs to the report's title at least: a heading before it is a line of
     # the letterhead read as one (a motto, the province's name), and its section is doubtful.
@@ -1943,7 +1933,16 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
     item: what counts is which item it leans to."""
     index = {section.number: i for i, section in enumerate(outline)}
     numbers = list(found)
-    leanings = _leanings([f"{found[n].heading}\n{found[n].text}" for n in numbers] + list(left_out), outline)
+    texts = [f"{found[n].heading}\n{found[n].text}" for n in numbers] + list(left_out)
+    word_sets = [_folded_words(text) for text in texts]
+    seen = Counter(word for words in word_sets for word in words)
+    common = {word for word, count in seen.items() if count > COMMON_SHARE * len(word_sets)}
+
+    def leaning(words: set[str]) -> list[float]:
+        weights = likeness(" ".join(words - common), outline)
+        mean = sum(weights) / len(weights)
+        return [weight - mean for weight in weights]
+    leanings = [leaning(words) for words in word_sets]
     cells = dict(zip(numbers, leanings, strict=False))
     others = leanings[len(numbers):]
     alone = {n for n, s in found.items() if not s.merged_with}
@@ -1961,67 +1960,6 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
                                                                               if other is not own),
                               unread=unread)
     return readings
-
-
-def _leanings(texts: Sequence[str], outline: tuple[OutlineSection, ...]) -> list[list[float]]:
-    """How much each text leans to each item: the outline's own words in it (alignment.likeness,
-    as a set, the words of most of the texts left out: the report's own), less its average
-    over the items, so that a text full of words of many items does not read like every item."""
-    word_sets = [_folded_words(text) for text in texts]
-    seen = Counter(word for words in word_sets for word in words)
-    common = {word for word, count in seen.items() if count > COMMON_SHARE * len(word_sets)}
-
-    def leaning(words: set[str]) -> list[float]:
-        weights = likeness(" ".join(words - common), outline)
-        mean = sum(weights) / len(weights)
-        return [weight - mean for weight in weights]
-    return [leaning(words) for words in word_sets]
-
-
-def _reordered_by_texts(found: dict[int, Section], support: dict[int, Support], bodies: dict[int, list[Block]],
-                        beside_left_out: dict[int, list[str]], split: set[int], left_out: Sequence[str],
-                        outline: tuple[OutlineSection, ...]) -> tuple[dict[int, Section], dict[int, Support],
-                                                                      dict[int, list[Block]], dict[int, list[str]]]:
-    """Two cells whose headings did not decide their items (words naming the item weakly, the
-    number not the outline's) traded, when each one's text reads most like the other's item
-    (sections._leanings) and the two read better so by REORDER_MARGIN: items written in another
-    order under headings sharing few words with the outline, which the alignment placed by
-    position. A moved cell keeps its heading's words for its new item and is out of order
-    (confidence.Reason.REORDERED): its place no longer backs it. A heading naming its item
-    clearly, or numbered as its item with words of it, keeps its place; so does every heading
-    of a report numbered as the outline is."""
-    index = {section.number: i for i, section in enumerate(outline)}
-    if all(support[n].numbered for n in found):
-        return found, support, bodies, beside_left_out
-    movable = [n for n, section in found.items()
-               if not section.merged_with and n not in split and not support[n].no_heading
-               and support[n].words < WORDS_CLEAR
-               and not (support[n].numbered and support[n].words >= NUMBERED_WORDS)]
-    if len(movable) < 2:
-        return found, support, bodies, beside_left_out
-    numbers = list(found)
-    leanings = dict(zip(numbers, _leanings([f"{found[n].heading}\n{found[n].text}" for n in numbers]
-                                           + list(left_out), outline), strict=False))
-    # Of two texts leaning to one item, the one leaning less says nothing of where it belongs; and
-    # texts read round a cycle of three items were found to move right cells: only two cells
-    # each reading most like the other's item trade.
-    favourite = {n: max(movable, key=lambda m: leanings[n][index[m]]) for n in movable}
-    moved = {}  # a cell's item -> the item its text reads like
-    for n, m in favourite.items():
-        if m != n and favourite[m] == n and (leanings[n][index[m]] + leanings[m][index[n]]
-                                             - leanings[n][index[n]] - leanings[m][index[m]]) > REORDER_MARGIN:
-            moved[n] = m
-    if not moved:
-        return found, support, bodies, beside_left_out
-    found, support, bodies, beside_left_out = dict(found), dict(support), dict(bodies), dict(beside_left_out)
-    cells = {n: (found[n], support[n], bodies[n], beside_left_out.get(n, [])) for n in moved}
-    for n, m in moved.items():
-        section, why, body, beside = cells[n]
-        found[m] = replace(section, number=m)
-        support[m] = replace(why, words=likeness(match_key(section.heading), outline)[index[m]], numbered=None,
-                             in_order=False, anchors=0)
-        bodies[m], beside_left_out[m] = body, beside
-    return found, support, bodies, beside_left_out
 
 
 def _folded_words(text: str) -> set[str]:

@@ -232,39 +232,6 @@ def test_items_written_in_another_order_under_headings_that_name_nothing_are_pla
     assert Reason.REORDERED in section_of(report, 3).reasons
 
 
-@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
-def test_the_first_two_items_swapped_under_headings_that_name_nothing_go_where_their_texts_say(tmp_path, outline):
-    # The general information before the work done before the decision, under headings sharing
-    # no word with the outline, numbered in the province's own way (a heading of its own among
-    # them): the alignment places them by position, their texts say the other (sections.
-    # _reordered_by_texts); the swap is said and asked to be confirmed.
-    headings = [("1. Toàn cảnh", SAYS[2]), ("2. Những bước làm quen", SAYS[1]), ("3. Lan tỏa", SAYS[3]),
-                ("4. Tiền bạc", SAYS[4]), ("5. Tầm nhìn", "Năm 2030 tỉnh trở thành đô thị số."),
-                ("6. Vấp váp", SAYS[5]), ("7. Mong muốn", SAYS[6])]
-    report = read(tmp_path, [line for heading, text in headings for line in (Bold(heading), text)], outline)
-    assert all(s.text == SAYS[s.number] for s in report.sections)
-    assert section_of(report, 1).review and section_of(report, 2).review
-    assert Reason.REORDERED in section_of(report, 1).reasons
-
-
-def test_headings_numbered_as_the_outline_keep_their_items_whatever_their_texts_say(tmp_path):
-    # The same two texts under "I." and "II.": the province's numbers are the outline's, and they
-    # say which item is which; the texts only cast doubt.
-    report = read(tmp_path, told((2, 1, 3, 4, 5, 6)), OUTLINE)
-    assert section_of(report, 1).text == SAYS[2] and section_of(report, 2).text == SAYS[1]
-    assert not any(Reason.REORDERED in s.reasons for s in report.sections)
-
-
-@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
-def test_headings_that_name_their_items_keep_them_whatever_their_texts_say(tmp_path, outline):
-    # The first two items' headings in the outline's words, each over the other's text.
-    lines = [Bold(f"I. {KNOWN[1]}"), SAYS[2], Bold(f"II. {KNOWN[2]}"), SAYS[1],
-             *told((3, 4, 5, 6), label=lambda p: f"{ROMAN[p + 1]}.")]
-    report = read(tmp_path, lines, outline)
-    assert section_of(report, 1).text == SAYS[2] and section_of(report, 2).text == SAYS[1]
-    assert not any(Reason.REORDERED in s.reasons for s in report.sections)
-
-
 def test_a_text_that_reads_like_another_item_takes_away_what_its_place_alone_said():
     placed = Support(words=0.0, numbered=None, in_order=True, anchors=2)  # place confirmed on both sides
     sure, _ = assess(placed)
