@@ -47,9 +47,14 @@ def is_heading_like(block: Block) -> bool:
         return False
     if block.heading_level is not None:
         return True
-    return len(block.text) <= MAX_HEADING_CHARS and (
-        block.bold or block.underlined or block.coloured or block.spaced or block.highlighted
-        or is_all_caps(block.text) or bool(block.number))
+    return len(block.text) <= MAX_HEADING_CHARS and (set_apart(block) or bool(block.number))
+
+
+def set_apart(block: Block) -> bool:
+    """Whether the line bears a mark headings are set apart by: bold, underlined, in a colour
+    of its own, letter-spaced, highlighted or ALL CAPS (one list, for every reader of marks)."""
+    return (block.bold or block.underlined or block.coloured or block.spaced or block.highlighted
+            or is_all_caps(block.text))
 
 
 def is_all_caps(text: str) -> bool:

@@ -57,7 +57,14 @@ from baocao.parse.confidence import (
     shorter_than_left_out,
 )
 from baocao.parse.document import Block, Document
-from baocao.parse.headings import MAX_HEADING_CHARS, is_all_caps, is_heading_like, match_heading, match_key
+from baocao.parse.headings import (
+    MAX_HEADING_CHARS,
+    is_all_caps,
+    is_heading_like,
+    match_heading,
+    match_key,
+    set_apart,
+)
 from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
     MISREAD_I,
@@ -1278,8 +1285,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
 def _marked(block: Block) -> bool:
     """Whether a line is set apart as a heading is, beyond its number: a heading style,
     bold (the whole line or its lead), underlined, coloured, letter-spaced, highlighted or in capitals."""
-    return (block.heading_level is not None or block.bold or bool(block.lead) or block.underlined
-            or block.coloured or block.spaced or block.highlighted or is_all_caps(block.text))
+    return block.heading_level is not None or bool(block.lead) or set_apart(block)
 
 
 def _without_plain_lists(blocks: tuple[Block, ...], headings: list[_Heading]) -> list[_Heading]:
