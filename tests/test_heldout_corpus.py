@@ -2898,12 +2898,7 @@ SHAPES_14 = {  # how each of pool 14's ladders marks an item heading, as a reade
 }
 
 
-def test_pool_14_marks_its_items_in_each_new_shape():
-    for ladder, shape in SHAPES_14.items():
-        files = [e for e in files_of(14, ladder=ladder) if "number_own_line" not in e["layouts"]]
-        assert len(files) >= 4, ladder
-        for e in files:
-            assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
+def test_pool_14_en_dash_label_uses_both_labels():
     labels = {h["text"].split(" – ")[0].split()[0] for e in files_of(14, ladder="en_dash_label")
               for h in item_headings(e)}
     assert labels == {"Mục", "Nội"}  # both labels, an en dash (U+2013) after each
@@ -3099,12 +3094,7 @@ SHAPES_15 = {  # how each of pool 15's ladders marks an item heading, as a reade
 }
 
 
-def test_pool_15_marks_its_items_in_each_new_shape():
-    for ladder, shape in SHAPES_15.items():
-        files = [e for e in files_of(15, ladder=ladder) if "number_own_line" not in e["layouts"]]
-        assert len(files) >= 4, ladder
-        for e in files:
-            assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
+def test_pool_15_no_space_label_is_typed_in_both_ladders():
     firsts = {h["text"].split(".")[0] for e in files_of(15, ladder="no_space_label") for h in item_headings(e)[:1]}
     assert firsts == {"I", "1"}  # "I.TIÊU ĐỀ" in capitals and "1.Tiêu đề": both typed without the space
 
@@ -3260,12 +3250,9 @@ SHAPES_16 = {  # how each of pool 16's ladders marks an item heading, as a reade
 }
 
 
-def test_pool_16_marks_its_items_in_each_new_shape():
-    for ladder, shape in SHAPES_16.items():
-        files = [e for e in files_of(16, ladder=ladder) if "number_own_line" not in e["layouts"]]
-        assert len(files) >= 4, ladder
-        for e in files:
-            assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
+def test_pool_16_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_16:
+        for e in [e for e in files_of(16, ladder=ladder) if "number_own_line" not in e["layouts"]]:
             assert [shown_number(h["text"]) for h in item_headings(e)][:2] == [1, 2], e["file"]
     labels = {h["text"].split(" ")[0] for e in files_of(16, ladder="spaced_dash") for h in item_headings(e)[:1]}
     assert labels == {"I", "1"}  # "I - TIÊU ĐỀ" in capitals and "1 - Tiêu đề"
@@ -3431,12 +3418,9 @@ SHAPES_17 = {  # how each of pool 17's ladders marks an item heading, as a reade
 }
 
 
-def test_pool_17_marks_its_items_in_each_new_shape():
-    for ladder, shape in SHAPES_17.items():
-        files = [e for e in files_of(17, ladder=ladder) if "number_own_line" not in e["layouts"]]
-        assert len(files) >= 4, ladder
-        for e in files:
-            assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]
+def test_pool_17_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_17:
+        for e in [e for e in files_of(17, ladder=ladder) if "number_own_line" not in e["layouts"]]:
             if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
                 assert [shown_number(h["text"]) for h in item_headings(e)][:2] == [1, 2], e["file"]
 
@@ -3575,3 +3559,19 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
         for e in files:
             assert e["format"] == kind and e["file"].endswith(f".{kind}"), e["file"]
             assert detect_format(path_of(e).read_bytes(), e["file"]) == kind, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
+
+NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17}
+
+
+@pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
+def test_a_pool_marks_its_items_in_each_new_shape(pool):
+    """Each new ladder of pools 14-17 in four files or more (a number on its own line aside),
+    every item heading in its shape."""
+    for ladder, shape in NEW_SHAPES[pool].items():
+        files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
+        assert len(files) >= 4, ladder
+        for e in files:
+            assert all(re.match(shape, h["text"]) for h in item_headings(e)), e["file"]

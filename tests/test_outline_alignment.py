@@ -469,11 +469,13 @@ def test_a_list_inside_an_item_numbered_like_the_items_is_text_of_that_item(tmp_
     assert texts(report)[5] == body(5)
 
 
-def test_a_list_inside_an_item_longer_than_its_number_is_text_of_that_item(tmp_path):
-    # After "3.", a list "1." … "8." set like the headings, then "4.": the list passes the number
-    # that resumes the level ("4. Hội nghị…" is its own fourth line); the level resumes after it.
+@pytest.mark.parametrize("first_three", [lambda p: f"{p}.", lambda p: f"{ROMAN[p - 1]}."], ids=["1.-3.", "I.-III."])
+def test_a_list_inside_an_item_longer_than_its_number_is_text_of_that_item(tmp_path, first_three):
+    # After "3." (or "III."), a list "1." … "8." set like the headings, then "4.": the list passes
+    # the number that resumes the level ("4. Hội nghị…" is its own fourth line); the level
+    # resumes after it, going on from the Roman numbers too: the list is item 3's text.
     nested = [Bold(f"{n}. Hoạt động số {n} của tỉnh") for n in range(1, 9)]
-    lines = [*items(range(1, 4), lambda p: f"{p}."), *nested, *items((4, 5, 6), lambda p: f"{p + 3}.")]
+    lines = [*items(range(1, 4), first_three), *nested, *items((4, 5, 6), lambda p: f"{p + 3}.")]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert texts(report)[3] == "\n".join([body(3), *(line.text for line in nested)])
@@ -505,17 +507,6 @@ def test_a_roman_ladder_continued_by_arabic_numbers_is_one_level_of_items(tmp_pa
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert texts(report)[3] == body(3)
     assert texts(report)[5].startswith(body(5))
-
-
-def test_a_list_under_the_last_roman_heading_does_not_stop_the_arabic_numbers_going_on(tmp_path):
-    # Under "III.", a list "1." … "8." set like the headings, then "4.", "5.", "6.": the numbers
-    # after the list go on from the Roman ones; the list is item 3's text.
-    nested = [Bold(f"{n}. Hoạt động số {n} của tỉnh") for n in range(1, 9)]
-    lines = [*items(range(1, 4), lambda p: f"{ROMAN[p - 1]}."), *nested, *items((4, 5, 6), lambda p: f"{p + 3}.")]
-    report = read(tmp_path, lines, WITHOUT_PHRASES)
-    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
-    assert texts(report)[3] == "\n".join([body(3), *(line.text for line in nested)])
-    assert texts(report)[4] == body(4)
 
 
 def test_arabic_headings_numbered_from_one_under_a_roman_ladder_stay_its_sub_headings(tmp_path):
