@@ -62,6 +62,13 @@ _SUBJECT = re.compile(r"(?:^|[\s|])V/v\b")
 # The report a covering letter cites: "Báo cáo số 296/BC-UBND ngày 20/5/2022".
 _CITED = re.compile(r"[Bb]áo cáo số\s*(?=\d)")
 _CITED_DATE = re.compile(r"\s*ngay\s*(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
+# A date OCR garbled round its words (a photographed screen's moiré): "Hải Dương, 1 ngày 26
+# tháng /fÌJ[rTfff 5 năm 2022" (a stray mark after the place's comma, junk after "tháng"), or its
+# "ngày" unreadable and the rest opening a line or cell.
+# Read only when no date is found whole, so that a date in a sentence never stands for the
+# letterhead's; the day, month and year must still make a date.
+_DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,3}\s+)?ng[a-z]y\s*)?(\d{1,2})\s*th[a-z]ng[^\d|]{0,12}?(\d{1,2})"
+                           r"\s*n[a-z]m\s*(\d{4})")
 # The month may be a Roman numeral ("ngày 23/V/2022"), as some offices write it.
 _DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2}|xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)"
                           r"\s*[/.-]\s*(\d{4})")
@@ -256,9 +263,10 @@ def _fields_between(text: str) -> bool:
 
 
 def _dates(text: str) -> list[date]:
-    """The possible dates written in words, in order; if none, those written in digits."""
+    """The possible dates written in words, in order; if none, those written in digits; if
+    none, those OCR garbled round their words."""
     folded = fold(text.replace("\n", " | "))
-    for pattern in (_DATE_WORDS, _DATE_DIGITS):
+    for pattern in (_DATE_WORDS, _DATE_DIGITS, _DATE_GARBLED):
         dates = []
         for m in pattern.finditer(folded):
             day, month, year = (int(_ROMAN_MONTHS.get(g, g)) for g in m.groups())

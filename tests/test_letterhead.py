@@ -254,3 +254,17 @@ def test_a_letterhead_written_in_the_first_pages_header_gives_the_number_and_dat
     parsed = parse_document(path, "docx", path.name, load_campaign().sections)
     assert parsed.status == "ok"
     assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("123/BC-UBND", date(2022, 5, 27))
+
+
+def test_a_date_ocr_garbled_round_its_words_is_read_when_no_whole_date_is_there():
+    photographed = ("150/BC-UBND | Hải Dương, 1 ngày 26 tháng /fÌJ[rTfff 5 năm 2022\nBÁO CÁO\n"
+                    "Tình hình phát triển đô thị thông minh")
+    assert report_date(photographed) == date(2022, 5, 26)
+    assert report_date("Số: 150/BC-UBND | Hải Dương, ngày/fÌJ[rTfff\n26 tháng 5 năm 2022\nBÁO CÁO") == date(2022, 5, 26)
+
+
+def test_a_garbled_date_never_outranks_a_whole_one_nor_comes_from_a_sentence():
+    garbled_then_whole = "Hải Dương, 1 ngày 26 tháng /fÌJ 5 năm 2022\nHải Dương, ngày 27 tháng 5 năm 2022"
+    assert report_date(garbled_then_whole) == date(2022, 5, 27)
+    assert report_date("Số: 150/BC-UBND\nBÁO CÁO\nThực hiện Kế hoạch số 12/KH-UBND ngày 15 tháng 3 năm 2022 của UBND "
+                       "tỉnh, báo cáo như sau:") is None
