@@ -3,15 +3,16 @@ fixtures/heldout-3 for pool 3, fixtures/heldout-4 for pool 4, fixtures/heldout-5
 fixtures/heldout-6 for pool 6, fixtures/heldout-7 for pool 7, fixtures/heldout-8 for pool 8,
 fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, fixtures/heldout-11 for pool 11,
 fixtures/heldout-12 for pool 12, fixtures/heldout-13 for pool 13, fixtures/heldout-14 for pool 14,
-fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, fixtures/heldout-17 for pool 17, written by
-fixtures/make_heldout.py): what is committed is what the generator makes, their headings
-share no phrase with the campaign's lists (else they would measure the lists again), a later
-pool's share no wording with an earlier pool's (else it would measure what the earlier pool's
-failures taught), and each pool holds every ladder and layout it promises.
-Pools 1-16 have been looked at and are tuning corpora now (pool 13 once, at the start of the
+fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, fixtures/heldout-17 for pool 17,
+fixtures/heldout-18 for pool 18, written by fixtures/make_heldout.py): what is committed is
+what the generator makes, their headings share no phrase with the campaign's lists (else they
+would measure the lists again), a later pool's share no wording with an earlier pool's (else it
+would measure what the earlier pool's failures taught), and each pool holds every ladder and
+layout it promises.
+Pools 1-17 have been looked at and are tuning corpora now (pool 13 once, at the start of the
 twelfth session, pool 14 once, at its end, pool 15 once, at the start of the thirteenth, pool 16
-once, at its end); pool 17 is the held-out one, made without reading the reader or any result on
-pool 16.
+once, at its end, pool 17 once, at the start of the fourteenth); pool 18 is the held-out one, made
+without reading the reader or any result on pool 17.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -37,7 +38,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            8: FIXTURES / "heldout-8", 9: FIXTURES / "heldout-9", 10: FIXTURES / "heldout-10",
            11: FIXTURES / "heldout-11", 12: FIXTURES / "heldout-12", 13: FIXTURES / "heldout-13",
            14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16",
-           17: FIXTURES / "heldout-17"}
+           17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -326,6 +327,10 @@ def shown_number(heading: str) -> int | None:
         return int(m.group(1)) if m.group(1) else ORDINALS.index(m.group(2).lower()) + 1
     if m := re.match(r"([A-H])\) ", first):  # pool 17's letter_upper_close
         return "ABCDEFGH".index(m.group(1)) + 1
+    if m := re.match(r"([A-H])- ", first):  # pool 18's letter_upper_dash
+        return "ABCDEFGH".index(m.group(1)) + 1
+    if m := re.match(r"Phần (\d+)\. ", first):  # pool 18's phan_arabic
+        return int(m.group(1))
     return None
 
 
@@ -390,8 +395,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 17
-    assert len({p.out for p in mh.POOLS.values()}) == 17
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 18
+    assert len({p.out for p in mh.POOLS.values()}) == 18
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -423,7 +428,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 10) for k in range(1, 10)), *((k, 11) for k in range(1, 11)),
                                            *((k, 12) for k in range(1, 12)), *((k, 13) for k in range(1, 13)),
                                            *((k, 14) for k in range(1, 14)), *((k, 15) for k in range(1, 15)),
-                                           *((k, 16) for k in range(1, 16)), *((k, 17) for k in range(1, 17))])
+                                           *((k, 16) for k in range(1, 16)), *((k, 17) for k in range(1, 17)),
+                                           *((k, 18) for k in range(1, 18))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -445,7 +451,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
-                                                   (15, 16), (16, 17)])
+                                                   (15, 16), (16, 17), (17, 18)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -3500,6 +3506,100 @@ def test_pool_17_keeps_pool_16s_letterheads_and_scans():
     assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_16)
     assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
 
+# ---------------------------------------------------------------------------------------
+# Pool 18: "A- …" (a letter and a hyphen), "1.<tab>…", "1 …" (no full stop), "Phần 1. …"; the
+# headings' numbers revised with track changes on, white letters on a dark band, each heading
+# in a Word frame, Word's own table of contents (a TOC field); pools 1-17's at a lower weight,
+# pools 16-17's funding wordings, pool 16's letterheads, two new kinds of scan
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_18 = {"letter_upper_dash", "arabic_tab", "arabic_bare", "phan_arabic"}
+LADDERS[18] = NEW_LADDERS_18 | {"yeu_cau_number", "yeu_cau_ordinal", "letter_upper_close",  # 1-17's
+                                "roman_dot_dash", "lower_roman_close", "letter_upper_slash", "number_in_circle",
+                                "diem_number", "en_dash_label", "letter_paren"}
+NEW_LAYOUTS_18 = {"tracked_renumbering", "reverse_heading", "heading_frame", "toc_field"}
+LAYOUTS[18] = NEW_LAYOUTS_18 | {"caps_font_effect", "outline_level_only", "boxed_heading",  # 1-17's
+                                "line_numbers", "shaded_heading", "google_docs_runs", "side_by_side_item",
+                                "extra_heading_between", "merged_5_6", "first_heading_missing",
+                                "number_skipped", "heading_line_break"}
+SHAPES_18 = {  # how each of pool 18's ladders marks an item heading, as a reader sees it
+    "letter_upper_dash": r"[A-H]- \S",
+    "arabic_tab": r"\d\.\t\S",
+    "arabic_bare": r"\d (?![-–])\w",
+    "phan_arabic": r"Phần \d\. \S",
+}
+
+
+def test_pool_18_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_18:
+        for e in [e for e in files_of(18, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:2] == [1, 2], e["file"]
+
+
+def test_pool_18_tracked_renumbering_deletes_the_drafts_number_and_inserts_the_new_one():
+    files = files_of(18, "tracked_renumbering")
+    assert len(files) >= 4 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        revised = [p for p in body_paragraphs(e) if p.find(f"{W}del") is not None and p.find(f"{W}ins") is not None]
+        firsts = [h["text"].split("\n")[0] for h in item_headings(e)]  # a title cut in two: its first line
+        assert [paragraph_text(p) for p in revised] == firsts, e["file"]
+        deleted = ["".join(t.text for t in p.find(f"{W}del").iter(f"{W}delText")).strip() for p in revised]
+        assert deleted == e["tracked_renumbering"]["draft_labels"], e["file"]
+        for p, h, old in zip(revised, item_headings(e), deleted, strict=True):
+            inserted = paragraph_text(p.find(f"{W}ins"))
+            assert h["text"].startswith(inserted), e["file"]
+            assert shown_number(f"{old} X") == shown_number(f"{inserted.strip()} X") + 1, e["file"]
+
+
+def test_pool_18_reverse_heading_and_frame_mark_the_heading_paragraphs():
+    for layout, kinds in (("reverse_heading", {"docx", "pdf", "scan"}), ("heading_frame", {"docx", "pdf", "rtf"})):
+        files = files_of(18, layout)
+        assert len(files) >= 4 and kinds <= {e["kind"] for e in files}, layout
+        for e in files_of(18, layout, kind="docx"):
+            lines = [line for h in item_headings(e) for line in h["text"].split("\n")]
+            if layout == "reverse_heading":
+                marked = [p for p in body_paragraphs(e) if p.find(f"{W}pPr/{W}shd") is not None
+                          and p.find(f"{W}pPr/{W}shd").get(f"{W}fill") == "1F3864"]
+                for p in marked:
+                    assert all(r.find(f"{W}rPr/{W}color").get(f"{W}val") == "FFFFFF" for r in p.iter(f"{W}r")
+                               if r.find(f"{W}t") is not None), e["file"]
+            else:
+                marked = [p for p in body_paragraphs(e) if p.find(f"{W}pPr/{W}framePr") is not None]
+            assert [paragraph_text(p) for p in marked] == lines, e["file"]
+
+
+def test_pool_18_toc_field_is_words_own_table_of_contents_linked_to_the_headings():
+    files = files_of(18, "toc_field")
+    assert len(files) >= 4 and {"docx", "odt", "pdf"} <= {e["kind"] for e in files}
+    for e in files_of(18, "toc_field", kind="docx"):
+        tree = part_tree(e)
+        block = [sdt for sdt in tree.iter(f"{W}sdt")
+                 if sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery").get(f"{W}val") == "Table of Contents"]
+        assert len(block) == 1, e["file"]
+        entries = list(block[0].iter(f"{W}p"))
+        assert len(entries) == len(item_headings(e)), e["file"]
+        instructions = "".join(t.text for t in block[0].iter(f"{W}instrText"))
+        assert "TOC \\o" in instructions and instructions.count("PAGEREF") == len(entries), e["file"]
+        marks = {m.get(f"{W}name") for m in tree.iter(f"{W}bookmarkStart")}
+        assert {link.get(f"{W}anchor") for link in block[0].iter(f"{W}hyperlink")} <= marks, e["file"]
+
+
+def test_pool_18_keeps_pools_16_and_17s_funding_and_letterheads_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(18) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_17, *mh.FUNDING_WORDINGS_16}
+    assert {e["letterhead"] for e in entries_of(18)} == set(mh.LETTERHEADS_16)
+    assert [e["report_number"] for e in entries_of(18) if e["letterhead"] == "no_number_line"].count(None) >= 1
+    scans = files_of(18, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_18)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    for e in scans:
+        if e["scan"]["kind"] == "sao_y_stamp":
+            assert "SAO Y BẢN CHÍNH" in e["absent"] and e["scan"]["sao_y_stamp"][0] == "SAO Y BẢN CHÍNH"
+        else:
+            assert e["scan"]["feeder_slip"]["page"] == 1 and e["scan"]["feeder_slip"]["stretch"] == 2, e["file"]
+
 
 # ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
@@ -3533,13 +3633,13 @@ def test_each_new_ladder_marks_its_item_headings_in_its_shape(pool, least, in_or
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
-               17: NEW_LADDERS_17}
+               17: NEW_LADDERS_17, 18: NEW_LADDERS_18}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 18))]])
+                                                        *((n, 10, 8) for n in range(6, 19))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -3549,7 +3649,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 18))])
+                                          for n in range(5, 19))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -3563,12 +3663,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 
 # ---------------------------------------------------------------------------------------
 
-NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17}
+NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-17 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-18 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
