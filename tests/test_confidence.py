@@ -751,8 +751,13 @@ def test_a_heading_numbered_as_another_item_that_no_neighbour_confirms_is_flagge
                                           5: ["Về khó khăn trong văn bản", "Về nguồn lực"]}), WITHOUT_PHRASES)
     fifth = section_of(report, 5)
     assert fifth.heading.startswith("8. ") and fifth.review and Reason.NUMBER_DIFFERS in fifth.reasons
-    # The same words numbered as a neighbour confirms, or naming the item outright, are no doubt.
     fits = Support(words=0.8, numbered=False, in_order=True, anchors=0)
     assert needs_review(assess(fits)[0]) and assess(fits)[1] == (Reason.NUMBER_DIFFERS,)
-    assert not needs_review(assess(replace(fits, anchors=1))[0])
+    # Confirmed on one side, the number is said and a lesser doubt: with a close second, for review.
+    one_side = replace(fits, anchors=1)
+    confidence, reasons = assess(one_side)
+    assert reasons == (Reason.NUMBER_DIFFERS,) and not needs_review(confidence)
+    assert needs_review(assess(replace(one_side, margin=CLOSE_MARGIN - 0.1))[0])
+    # Confirmed on both sides, or the words naming the item outright (its phrase): no doubt.
+    assert not assess(replace(fits, anchors=2))[1]
     assert not assess(replace(fits, words=1.0))[1]
