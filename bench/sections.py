@@ -622,7 +622,8 @@ def main(argv: list[str] | None = None) -> int:
             print()
             print(f"wrong cells ({len(wrong)}, unsupported ones not listed: {unsupported}):")
             for c in wrong[: args.show]:
-                why = f"  ({c.confidence}: {', '.join(c.reasons)})" if c.reasons else ""
+                # A cell found with no doubt has its confidence shown too (a wrong cell the reader was sure of).
+                why = f"  ({c.confidence}: {', '.join(c.reasons)})" if c.reasons or c.confidence is not None else ""
                 print(f"  {c.file} §{c.section}: {c.why}{'  [flagged]' if c.flagged else ''}{why}")
             if len(wrong) > args.show:
                 print(f"  ... and {len(wrong) - args.show} more (--show N)")

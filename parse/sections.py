@@ -1915,11 +1915,12 @@ def _repeats_heading(section: Section, others: Sequence[Section]) -> bool:
 def _holds_closing(text: str) -> bool:
     """Whether a line of the text, or a sentence in it, is the report's closing ("Trên đây là
     báo cáo …", "Nơi nhận:", the signature's "TM."): a page read as one line may run the
-    closing on after an item's last sentence."""
+    closing on after an item's last sentence, and a page with numbered lines puts the line's
+    number before it ("10 Trên đây là báo cáo …")."""
     return any(_CLOSING.match(fold(line)) or _CLOSING_SENTENCE.search(fold(line)) for line in text.split("\n"))
 
 
-_CLOSING_SENTENCE = re.compile(r"[.;!?]\s+tren day la bao cao\b")
+_CLOSING_SENTENCE = re.compile(r"(?:[.;!?]|^\d{1,3})\s+tren day la bao cao\b")
 
 
 def _heading_key(line: str) -> str:

@@ -531,6 +531,15 @@ def test_a_report_mentioned_in_a_sentence_is_no_closing():
     assert not _holds_closing("Tỉnh đã gửi báo cáo trên đây là báo cáo thứ hai trong năm.")
 
 
+def test_the_closing_after_the_number_a_page_gives_its_lines_is_the_closing_too():
+    # A page numbering its lines puts the number before the closing, read from its image as one line:
+    # the cell holding it is cut wrong all the same.
+    from baocao.parse.sections import _holds_closing
+
+    assert _holds_closing("Đề nghị Bộ Xây dựng hướng dẫn.\n10 Trên đây là báo cáo tình hình của tỉnh,")
+    assert not _holds_closing("Năm 2022 trên đây là báo cáo thứ hai của tỉnh.")
+
+
 def _item_text(n):
     """Item n's text as long as a province writes one: four sentences."""
     return [f"Câu thứ {k} của nội dung báo cáo mục {n} của tỉnh, viết dài như một mục thật." for k in range(1, 5)]
@@ -706,3 +715,49 @@ def test_a_heading_taken_by_its_place_next_to_an_item_not_found_is_flagged_thoug
     confidence, reasons = assess(placed, beside_missing=True, reading=Reading(own=True))
     assert needs_review(confidence) and Reason.BESIDE_MISSING in reasons
     assert not needs_review(assess(placed, reading=Reading(own=True))[0])
+
+
+def test_a_close_second_in_ocr_text_placed_on_both_sides_is_the_ocrs_doubt_not_one_of_its_own():
+    # Headings read from page images lose words, and readings of them come closer: placed between two
+    # neighbours that confirm it, the heading is doubted for its OCR alone.
+    placed = Support(words=0.0, numbered=True, in_order=True, anchors=2, margin=CLOSE_MARGIN - 0.1)
+    confidence, reasons = assess(placed, ocr=True)
+    assert reasons == (Reason.BY_POSITION, Reason.OCR) and not needs_review(confidence)
+    # Confirmed on one side only, or in a text document, the close second is a doubt still.
+    assert needs_review(assess(replace(placed, anchors=1), ocr=True)[0])
+    confidence, reasons = assess(placed)
+    assert Reason.CLOSE_SECOND in reasons and needs_review(confidence)
+
+
+def _shared_list(points):
+    """Six items under headings whose words name none, numbered in one list with the points written
+    between them (`points`: after which item, the point's heading): "3. Về hạ tầng mạng" after item 2."""
+    lines, label = [], 0
+    for n in range(1, 7):
+        label += 1
+        lines += [Bold(f"{label}. {UNKNOWN[n]}"), body(n)]
+        for point in points.get(n, ()):
+            label += 1
+            lines += [Bold(f"{label}. {point}"), f"Nội dung điểm {label} của tỉnh."]
+    return lines
+
+
+def test_a_heading_numbered_as_another_item_that_no_neighbour_confirms_is_flagged_though_its_words_fit(tmp_path):
+    # One list numbering the items and their points: the reader takes "8. Về khó khăn trong văn bản", a
+    # point under item 5 whose words fit it, for item 5 (the item's own heading, "7. Vấp váp", naming
+    # nothing, taken for item 4). Its number is another item's and neither
+    # neighbour confirms its place: the words' fit alone does not carry it.
+    report = read(tmp_path, _shared_list({2: ["Về hạ tầng mạng", "Về trung tâm điều hành"],
+                                          5: ["Về khó khăn trong văn bản", "Về nguồn lực"]}), WITHOUT_PHRASES)
+    fifth = section_of(report, 5)
+    assert fifth.heading.startswith("8. ") and fifth.review and Reason.NUMBER_DIFFERS in fifth.reasons
+    fits = Support(words=0.8, numbered=False, in_order=True, anchors=0)
+    assert needs_review(assess(fits)[0]) and assess(fits)[1] == (Reason.NUMBER_DIFFERS,)
+    # Confirmed on one side, the number is said and a lesser doubt: with a close second, for review.
+    one_side = replace(fits, anchors=1)
+    confidence, reasons = assess(one_side)
+    assert reasons == (Reason.NUMBER_DIFFERS,) and not needs_review(confidence)
+    assert needs_review(assess(replace(one_side, margin=CLOSE_MARGIN - 0.1))[0])
+    # Confirmed on both sides, or the words naming the item outright (its phrase): no doubt.
+    assert not assess(replace(fits, anchors=2))[1]
+    assert not assess(replace(fits, words=1.0))[1]
