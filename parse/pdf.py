@@ -620,7 +620,8 @@ def _same_text(a: _Page, b: _Page) -> bool:
 
 def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
     marks = _note_marks(glyphs.runs)
-    runs = [run for run in glyphs.runs if run not in marks]
+    numbers = _line_numbers(glyphs.runs)
+    runs = [run for run in glyphs.runs if run not in marks and run not in numbers]
     lines: list[_Line] = []
     for table in tables:
         inside = [r for r in runs if _centre_in(r, table.bbox, glyphs.width)]
@@ -857,6 +858,35 @@ def _stretch(rows: Sequence[Sequence[_Run]], gutter: float) -> _Stretch | None:
             return None
         columns.append((left, right))
     return _Stretch(min(r.top for r in runs), max(r.bottom for r in runs), gutter, (columns[0], columns[1]))
+
+
+# -- line numbers -------------------------------------------------------------------------
+
+
+_LINE_NUMBER = re.compile(r"^\d{1,4}$")
+_LINE_NUMBER_ALIGN_EMS = 0.5  # how far apart the right ends of one column's numbers may lie
+
+
+def _line_numbers(runs: Sequence[_Run]) -> list[_Run]:
+    """Word's line numbering as printed: numbers in the left margin, left of the text's left
+    edge (half a type size clear of it), right-aligned one under another and going up down
+    the page; one is enough, for OCR reads few of them, if any. They number the lines, so
+    they are no part of a line's text ("10 Trên đây là báo cáo…" is the closing), nor its
+    label. The text's left edge is the leftmost x two words begin at: a number OCR misread
+    ("lÚI" for 11) stands alone there."""
+    candidates = [run for run in runs if _LINE_NUMBER.match(run.text.strip())]
+    starts = sorted(run.x0 for run in runs if run.text.strip() and run not in candidates)
+    if not candidates or not starts:
+        return []
+    slack = statistics.median(run.size for run in runs) / 2
+    left = next((a for a, b in zip(starts, starts[1:], strict=False) if b - a <= slack), starts[0])
+    in_margin = sorted((run for run in candidates if run.x1 <= left - run.size / 2), key=lambda run: run.top)
+    if not in_margin:
+        return []
+    right = statistics.median(run.x1 for run in in_margin)
+    column = [run for run in in_margin if abs(run.x1 - right) <= _LINE_NUMBER_ALIGN_EMS * run.size]
+    values = [int(run.text) for run in column]
+    return [] if any(b <= a for a, b in zip(values, values[1:], strict=False)) else column
 
 
 # -- footnotes ----------------------------------------------------------------------------
