@@ -14,7 +14,8 @@ from baocao.text import fold
 
 _ROMAN = r"[IVXLC]+|[ivxlc]{2,}"
 _THEN_TEXT = r"(?=\s|$|[^\W\d_])"  # a space, the end or a letter: not "1.234" or "15.5%"
-# A full stop may take a dash after it ("1.-", "2.1.-"), a slash may stand for it ("I/", "1/").
+# A full stop may take a dash after it ("1.-", "2.1.-"), a slash may stand for it ("I/", "1/"),
+# and a number's stop may be read twice ("2.. Các hệ thống…": OCR takes a speck for a second one).
 # A number's separator is any of the marks a ladder is written with: a full stop, a
 # parenthesis, a slash, a colon or a dash ("1.", "1)", "1/", "1:", "1-"); after a colon or a
 # dash a word must follow ("1: Kết quả", not "1:500" or "2 - 3 năm").
@@ -24,7 +25,7 @@ _LABEL = re.compile(
         (?P<word>(?i:phần|mục|chương|điều|câu|nội\ dung|phan|muc|chuong|dieu|cau|noi\ dung))
             \s+(?P<word_number>{_ROMAN}|\d{{1,2}})(?:\s*[.:)\-–—])?(?=\s|$)
       | (?P<roman>{_ROMAN})\s*(?:\.{_AFTER_DOT}|[):/\-–—]){_THEN_TEXT}
-      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.{_AFTER_DOT}|[)/])){_THEN_TEXT}
+      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.\.?{_AFTER_DOT}|[)/])){_THEN_TEXT}
       | (?P<arabic_loose>\d{{1,2}}\s?[:\-–—])(?=\s+[^\W\d_]|\s*$)
       | \((?P<parenthesised>\d{{1,2}}|{_ROMAN}|[a-zđ])\)(?=\s|$)
       | \[(?P<bracketed>\d{{1,2}}|{_ROMAN}|[a-zđ])\](?=\s|$)
