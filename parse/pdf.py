@@ -197,7 +197,7 @@ class _Line:
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
     lead: str = ""  # the bold sentence the line opens with, the rest not bold (Block.lead)
     underlined: bool = False  # a stroke drawn right under the whole line
-    highlighted: bool = False  # a filled box in a colour drawn behind the whole line (_highlighted)
+    highlighted: bool = False  # a filled box in a colour behind the whole line, or a box ruled round it (_highlighted)
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
     frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
     small_caps: bool = False  # set in small capitals (_in_small_capitals)
