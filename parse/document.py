@@ -45,7 +45,8 @@ class Block:
     underlined: bool = False  # every non-blank run is underlined: a heading's mark where it is not bold
     coloured: bool = False  # every non-blank run in one colour that is not the body's: a heading's mark too
     spaced: bool = False  # its letters set apart (character spacing, "K Ế T  Q U Ả"): a heading's mark too
-    # its text laid on a background (a highlighter's yellow, a shading): a heading's mark too
+    # its text laid on a background (a highlighter's yellow, a shading), or in a PDF a box ruled
+    # round it (a paragraph's border): a heading's mark too
     highlighted: bool = False
     # The footnotes and endnotes the block refers to, each "[Chú thích N] text" (parse/footnotes.py):
     # no part of its text, read at the end of the item that holds the block.

@@ -14,7 +14,8 @@ from baocao.text import fold
 
 _ROMAN = r"[IVXLC]+|[ivxlc]{2,}"
 _THEN_TEXT = r"(?=\s|$|[^\W\d_])"  # a space, the end or a letter: not "1.234" or "15.5%"
-# A full stop may take a dash after it ("1.-", "2.1.-"), a slash may stand for it ("I/", "1/").
+# A full stop may take a dash after it ("1.-", "2.1.-"), a slash may stand for it ("I/", "1/"),
+# and a number's stop may be read twice ("2.. Các hệ thống…": OCR takes a speck for a second one).
 # A number's separator is any of the marks a ladder is written with: a full stop, a
 # parenthesis, a slash, a colon or a dash ("1.", "1)", "1/", "1:", "1-"); after a colon or a
 # dash a word must follow ("1: Kết quả", not "1:500" or "2 - 3 năm").
@@ -24,7 +25,7 @@ _LABEL = re.compile(
         (?P<word>(?i:phần|mục|chương|điều|câu|nội\ dung|phan|muc|chuong|dieu|cau|noi\ dung))
             \s+(?P<word_number>{_ROMAN}|\d{{1,2}})(?:\s*[.:)\-–—])?(?=\s|$)
       | (?P<roman>{_ROMAN})\s*(?:\.{_AFTER_DOT}|[):/\-–—]){_THEN_TEXT}
-      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.{_AFTER_DOT}|[)/])){_THEN_TEXT}
+      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.\.?{_AFTER_DOT}|[)/])){_THEN_TEXT}
       | (?P<arabic_loose>\d{{1,2}}\s?[:\-–—])(?=\s+[^\W\d_]|\s*$)
       | \((?P<parenthesised>\d{{1,2}}|{_ROMAN}|[a-zđ])\)(?=\s|$)
       | \[(?P<bracketed>\d{{1,2}}|{_ROMAN}|[a-zđ])\](?=\s|$)
@@ -49,6 +50,10 @@ _ORDINAL_WORD = re.compile(rf"^(?:thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})|(?P<c
 _ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})$")
 _WORDS_AND_NUMBER = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<number>\d{1,2})")
 LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
+# A label of words and a number closed by a full stop as "1." is, not a colon ("Điểm 1. Điểm
+# xuất phát…"): the stop after the number ends it, a space follows.
+_WORDS_NUMBER_STOP = re.compile(
+    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+(?P<number>\d{{1,2}})\.(?=\s)")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
 # ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
@@ -127,15 +132,24 @@ def label_in_words(text: str) -> int | None:
 
 
 def word_label(text: str) -> tuple[str, int] | None:
-    """A line's label of a few words and a number before its colon, the words folded and the
-    number's value ("Vấn đề 2: Những chuyển biến…" -> ("van de", 2)): what the reader calls
-    the parts ("Vấn đề", "Điểm", "Nhóm") is the province's choice, a number after words and
-    before the colon on every heading of a ladder is its label; None if none."""
-    head, colon, _ = text.partition(":")
-    if not colon or len(head.split()) > LABEL_IN_WORDS_MAX:
-        return None
-    m = _WORDS_AND_NUMBER.fullmatch(fold(head.strip(" .-–—")))
-    return (m["words"], int(m["number"])) if m else None
+    """A line's label of a few words and a number before its colon, or closed by a full stop
+    after the number, the words folded and the number's value ("Vấn đề 2: Những chuyển biến…"
+    -> ("van de", 2), "Điểm 3. Bộ máy…" -> ("diem", 3)): what the reader calls the parts ("Vấn
+    đề", "Điểm", "Nhóm") is the province's choice, a number after words and before the colon
+    (or its stop) on every heading of a ladder is its label; None if none."""
+    found = _word_label(text)
+    return found[:2] if found else None
+
+
+def _word_label(text: str) -> tuple[str, int, str] | None:
+    """word_label's words and number, and the line's text after the label."""
+    head, colon, rest = text.partition(":")
+    if colon and len(head.split()) <= LABEL_IN_WORDS_MAX:
+        m = _WORDS_AND_NUMBER.fullmatch(fold(head.strip(" .-–—")))
+        if m:
+            return m["words"], int(m["number"]), rest.lstrip()
+    m = _WORDS_NUMBER_STOP.match(text)
+    return (fold(m["words"]), int(m["number"]), text[m.end():].lstrip()) if m else None
 
 
 def _ordinal_word(text: str) -> re.Match | None:
@@ -160,15 +174,18 @@ def is_lead(bold: str, rest: str) -> bool:
 
 def strip_label(text: str) -> str:
     """The line without its numbering label, an ordinal in words ("Thứ hai, …") and a label
-    in words before a colon ("Vấn đề 1: …", "Nội dung thứ hai: …") included."""
+    in words before a colon ("Vấn đề 1: …", "Nội dung thứ hai: …") or its stop ("Điểm 1. …")
+    included."""
     label = leading_label(text)
     if label:
         return text[len(label) :].lstrip()
     m = _ordinal_word(text)
     if m:
         return text[m.end() :]
-    labelled = label_in_words(text) is not None or word_label(text) is not None
-    return text.partition(":")[2].lstrip() if labelled else text
+    if label_in_words(text) is not None:
+        return text.partition(":")[2].lstrip()
+    found = _word_label(text)
+    return found[2] if found else text
 
 
 def label_shape(label: str) -> str:

@@ -197,7 +197,7 @@ class _Line:
     ink: Ink | None = None  # on a scanned page, its ink in the page image (ink.py)
     lead: str = ""  # the bold sentence the line opens with, the rest not bold (Block.lead)
     underlined: bool = False  # a stroke drawn right under the whole line
-    highlighted: bool = False  # a filled box in a colour drawn behind the whole line (_highlighted)
+    highlighted: bool = False  # a filled box in a colour behind the whole line, or a box ruled round it (_highlighted)
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
     frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
     small_caps: bool = False  # set in small capitals (_in_small_capitals)
@@ -415,6 +415,7 @@ class _Glyphs:
     tables: tuple[_Table, ...] = ()  # the tables its rules draw
     frames: tuple[_Box, ...] = ()  # the cells of its tables of one column (_frame_cells)
     fills: tuple[_Box, ...] = ()  # boxes filled in a colour, white aside (_fills): (x0, top, x1, bottom)
+    boxes: tuple[_Box, ...] = ()  # cells ruled round on their own, of no table: a border round a paragraph
 
 
 def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[str] | None = None,
@@ -445,16 +446,17 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
     ruled = _has_vertical_rules(paths)
     tables: tuple[_Table, ...] = ()
     frames: tuple[_Box, ...] = ()
+    boxes: tuple[_Box, ...] = ()
     if ruled:
         try:
-            tables, frames = _page_tables(objects, top, turn)
+            tables, frames, boxes = _page_tables(objects, top, turn)
         except Exception as e:  # a path PDFium cannot describe: the page is read without table structure
             if deadline is not None and deadline.expired():
                 raise
             notes.append(N_("tables of {pages} could not be read: {reason}").format(
                 pages=_pages([number]), reason=_library_error(e)))
     return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables, frames,
-                   _fills(objects, paths, top))
+                   _fills(objects, paths, top), boxes)
 
 
 def _runs_across_sheet(textpage: pdfium.PdfTextPage, sample: int = 400) -> bool:
@@ -541,7 +543,8 @@ def _fills(objects: Sequence, paths: Sequence[tuple[float, float, float, float]]
 def _highlighted(line: _Line, fills: Sequence[_Box]) -> bool:
     """A filled box behind the whole line and no more than a few lines tall: the line laid on a
     background, a highlight or a shading, the mark of a heading (Block.highlighted) — a
-    shaded table or page is no mark."""
+    shaded table or page is no mark. So is a box ruled round the line and no more (a
+    paragraph's border, _Glyphs.boxes): the line set apart as a shading sets it."""
     slack = line.size / 2
     return any(x0 <= line.x0 + slack and x1 >= line.x1 - slack and top <= line.top + slack
                and bottom >= line.bottom - slack and bottom - top <= _FILL_LINES * line.size
@@ -626,6 +629,8 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         inside = [r for r in runs if _centre_in(r, table.bbox, glyphs.width)]
         lines.extend(_table_rows(glyphs.number, table, inside, glyphs.width))
         runs = [r for r in runs if not _centre_in(r, table.bbox, glyphs.width)]
+    numbers = _line_numbers(runs)  # a ruled table's numbers are its own: its first column's
+    runs = [run for run in runs if run not in numbers]
     stretches = _column_stretches(runs)
     for stretch in stretches:
         inside = [r for r in runs if stretch.holds(r)]
@@ -646,8 +651,9 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
     if underlines:
         lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, underlines) else line
                  for line in lines]
-    if glyphs.fills:
-        lines = [replace(line, highlighted=True) if not line.is_row and _highlighted(line, glyphs.fills) else line
+    if glyphs.fills or glyphs.boxes:
+        backgrounds = glyphs.fills + glyphs.boxes
+        lines = [replace(line, highlighted=True) if not line.is_row and _highlighted(line, backgrounds) else line
                  for line in lines]
 
     def reading_order(line: _Line) -> tuple:
@@ -857,6 +863,35 @@ def _stretch(rows: Sequence[Sequence[_Run]], gutter: float) -> _Stretch | None:
             return None
         columns.append((left, right))
     return _Stretch(min(r.top for r in runs), max(r.bottom for r in runs), gutter, (columns[0], columns[1]))
+
+
+# -- line numbers -------------------------------------------------------------------------
+
+
+_LINE_NUMBER = re.compile(r"^\d{1,4}$")
+_LINE_NUMBER_ALIGN_EMS = 0.5  # how far apart the right ends of one column's numbers may lie
+
+
+def _line_numbers(runs: Sequence[_Run]) -> list[_Run]:
+    """Word's line numbering as printed: numbers in the left margin, left of the text's left
+    edge (half a type size clear of it), right-aligned one under another and going up down
+    the page; one is enough, for OCR reads few of them, if any. They number the lines, so
+    they are no part of a line's text ("10 Trên đây là báo cáo…" is the closing), nor its
+    label. The text's left edge is the leftmost x two words begin at: a number OCR misread
+    ("lÚI" for 11) stands alone there."""
+    candidates = [run for run in runs if _LINE_NUMBER.match(run.text.strip())]
+    starts = sorted(run.x0 for run in runs if run.text.strip() and run not in candidates)
+    if not candidates or not starts:
+        return []
+    slack = statistics.median(run.size for run in runs) / 2
+    left = next((a for a, b in zip(starts, starts[1:], strict=False) if b - a <= slack), starts[0])
+    in_margin = sorted((run for run in candidates if run.x1 <= left - run.size / 2), key=lambda run: run.top)
+    if not in_margin:
+        return []
+    right = statistics.median(run.x1 for run in in_margin)
+    column = [run for run in in_margin if abs(run.x1 - right) <= _LINE_NUMBER_ALIGN_EMS * run.size]
+    values = [int(run.text) for run in column]
+    return [] if any(b <= a for a, b in zip(values, values[1:], strict=False)) else column
 
 
 # -- footnotes ----------------------------------------------------------------------------
@@ -1372,13 +1407,15 @@ def _has_vertical_rules(paths: Sequence[tuple[float, float, float, float]]) -> b
     return sum(top - bottom > 5 for _, bottom, _, top in paths) >= 2
 
 
-def _page_tables(objects: Sequence, page_top: float,
-                 turn: _Turn | None = None) -> tuple[tuple[_Table, ...], tuple[_Box, ...]]:
+def _page_tables(objects: Sequence, page_top: float, turn: _Turn | None = None
+                 ) -> tuple[tuple[_Table, ...], tuple[_Box, ...], tuple[_Box, ...]]:
     """The tables the page's drawn rules make, found as pdfplumber finds them ("lines"
     strategy: rules snapped and joined 3 pt apart, cells between their crossings, cells
     sharing a corner one table), from the rules PDFium gives: pdfplumber reading the same
     page through pdfminer cost 0.3-0.5 s a page, most of a report's reading time. And the
-    cells of its tables of one column, which are frames round text, no tables (_frame_cells)."""
+    cells of its tables of one column, which are frames round text, no tables (_frame_cells);
+    and the cells that share no corner with another, boxes ruled round a paragraph (a
+    heading's border), which pdfplumber leaves out of its tables: frames too."""
     from pdfplumber.table import (  # imported here: most reports never need it
         Table,
         cells_to_tables,
@@ -1393,13 +1430,17 @@ def _page_tables(objects: Sequence, page_top: float,
     edges = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
     cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
     groups, frames = [], []
-    for group in cells_to_tables(cells):
+    joined = cells_to_tables(cells)
+    for group in joined:
         frame = _frame_cells(group)
         groups.extend(cells_to_tables([cell for cell in group if cell not in frame]) if frame else [group])
         frames.extend(sorted(frame, key=lambda cell: cell[1]))
+    in_tables = {cell for group in joined for cell in group}
+    boxes = tuple(sorted((cell for cell in cells if cell not in in_tables), key=lambda cell: cell[1]))
     tables = [Table(None, group) for group in groups]
     return tuple(_Table(bbox=table.bbox, rows=tuple(tuple(row.cells) for row in table.rows)) for table in tables
-                 if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2), tuple(frames)
+                 if len(table.rows) >= 2 or len(table.rows[0].cells) >= 2), tuple(sorted(
+                     frames + list(boxes), key=lambda cell: cell[1])), boxes
 
 
 def _frame_cells(cells: Sequence[_Box]) -> set[_Box]:

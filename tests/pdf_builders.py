@@ -146,6 +146,9 @@ class Page:
     header: str = ""  # drawn at the top, as a running header
     footer: str = ""  # drawn at the bottom centre ("- 2 -", "Trang 2")
     notes: tuple[str, ...] = ()  # footnotes at the foot of the page, each "<mark> <text>"
+    # Word's line numbering: the number printed in the left margin before each line, right-aligned
+    # a little left of the text (0: none printed, as where OCR missed it)
+    line_numbers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,8 +185,11 @@ def draw_pdf(path: Path, pages: list[Page], user_password: str | None = None) ->
         if page.image:
             pdf.drawImage(ImageReader(scanned_page_image()), LEFT, 200, width=RIGHT - LEFT, height=500)
         y = TOP
-        for line in page.lines:
+        for k, line in enumerate(page.lines):
             y -= line.space_before
+            if k < len(page.line_numbers) and page.line_numbers[k]:
+                pdf.setFont(fonts.regular, 11)
+                pdf.drawRightString(LEFT - 14, y, str(page.line_numbers[k]))
             font = line.font or (fonts.bold if line.bold else fonts.regular)
             _draw_line(pdf, line, font, y, pdfmetrics.stringWidth)
             y -= LEADING * line.size / BODY_SIZE

@@ -358,6 +358,34 @@ def background_report(path, background):
     return path
 
 
+def bordered_report(path):
+    """Each heading marked only by a border round its paragraph (w:pBdr, a box), not bold,
+    not numbered: "Yêu cầu 1: …" in the province's words."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_builders import write_letterhead, write_signoff
+
+    sides = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="1" w:color="auto"/>'
+                    for side in ("top", "left", "bottom", "right"))
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        paragraph = document.add_paragraph(f"Yêu cầu {n}: {words}")
+        paragraph._p.get_or_add_pPr().append(parse_xml(f"<w:pBdr {nsdecls('w')}>{sides}</w:pBdr>"))
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_headings_marked_only_by_a_box_round_them_open_their_items_in_a_pdf(tmp_path):
+    """Printed to PDF, the border is four rules round the line: a frame of one cell, no table."""
+    report = read_printed(bordered_report(tmp_path / "bao-cao.docx"), tmp_path)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[1].heading == f"Yêu cầu 2: {UNKNOWN[2]}"
+
+
 @pytest.mark.parametrize("background", BACKGROUNDS)
 def test_headings_marked_only_by_a_highlight_or_a_shading_open_their_items(tmp_path, background):
     report = read(background_report(tmp_path / "bao-cao.docx", background))

@@ -27,6 +27,7 @@ SHAPES = {  # a shape: how the item numbered n is labelled
     "Điều": lambda n: f"Điều {n}.",
     "Nội dung": lambda n: f"Nội dung {n}:",
     "Câu": lambda n: f"Câu {n}.",  # a questionnaire answered
+    "stop read twice": lambda n: f"{n}..",  # OCR took a speck after the stop for a second one
 }
 
 
@@ -41,6 +42,12 @@ def test_a_label_of_each_shape_is_read_with_its_number(shape):
     assert label_ordinal(label) == 4
     assert strip_label(f"{label} Tiền bạc") == "Tiền bạc"
     assert label_shape(label) == label_shape(SHAPES[shape](1))
+
+
+def test_a_number_s_stop_read_twice_is_the_number_s_own_shape():
+    """"1. …" then "2.. …": one ladder, as the province wrote it."""
+    assert label_shape("2..") == label_shape("1.")
+    assert leading_label("2...5 Tiền bạc") == ""
 
 
 @pytest.mark.parametrize("shape", SHAPES)

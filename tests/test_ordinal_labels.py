@@ -95,6 +95,28 @@ def test_a_few_words_and_a_number_before_a_colon_are_a_label_and_the_title_is_af
     assert strip_label("Kết quả: tỉnh đã chọn 3 đô thị") == "Kết quả: tỉnh đã chọn 3 đô thị"
 
 
+def test_a_few_words_and_a_number_closed_by_a_full_stop_are_a_label_as_before_a_colon():
+    """"Điểm 1. Điểm xuất phát…": the number closed by a full stop as "1." is, the words
+    before it the province's own word for its items (as OCR reads it: "Điếm" is "Điểm")."""
+    from baocao.parse.labels import word_label
+    assert word_label("Điểm 1. Điểm xuất phát về dữ liệu và mạng của tỉnh") == ("diem", 1)
+    assert word_label("Điếm 3. Bộ máy điều phối Đề án ở tỉnh") == ("diem", 3)
+    assert strip_label("Điểm 1. Điểm xuất phát về dữ liệu") == "Điểm xuất phát về dữ liệu"
+    assert word_label("Năm 2021. Tỉnh đã bố trí 12 tỷ đồng") is None
+    assert word_label("Điểm 1.5 là mức tối đa") is None
+
+
+def test_headings_labelled_by_words_and_a_number_closed_by_a_full_stop_are_the_items_ladder(tmp_path):
+    """Without phrases, headings whose words say nothing of the outline: their label's numbers
+    are the ladder, whatever OCR did to its word ("Điếm 3.")."""
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"{'Điếm' if n in (3, 6) else 'Điểm'} {n}. {UNKNOWN[n]}"), body(n)]
+    report, texts = read(tmp_path, lines)
+    assert texts == {n: body(n) for n in range(1, 7)}
+    assert report.sections[0].heading == f"Điểm 1. {UNKNOWN[1]}"
+
+
 # Pool 15's "Vấn đề N:" report: each item's heading "Vấn đề N: <title>" in bold, with points
 # "a) …", "b) …" under items 2 and 5 whose words, with the campaign's phrases, hint at items.
 VAN_DE = {

@@ -319,6 +319,39 @@ def test_a_footnote_and_its_mark_are_not_text(tmp_path):
     assert texts(read_pdf(pdf)) == ["1. Bước khởi đầu giai đoạn 2015 – 2017", "Năm 2016, tỉnh đã số hóa."]
 
 
+CLOSING = "Trên đây là báo cáo tình hình phát triển đô thị thông minh của tỉnh./."
+
+
+@pytest.mark.parametrize("numbers", [(1, 2, 3, 4, 5), (0, 0, 0, 0, 10)], ids=["every line", "one read by OCR"])
+def test_line_numbers_in_the_margin_are_not_text(tmp_path, numbers):
+    # Word's line numbering printed in the left margin: the closing is still the closing.
+    lines = (Line("1. Kết quả", bold=True), Line(BODY, justify=True), Line(MORE, justify=True), Line(LAST),
+             Line(CLOSING, space_before=10))
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page(lines, line_numbers=numbers)])
+    assert texts(read_pdf(pdf)) == ["1. Kết quả", f"{BODY} {MORE} {LAST}", CLOSING]
+
+
+def test_the_numbers_of_a_ruled_table_set_out_into_the_margin_are_its_own(tmp_path):
+    """A ruled table wider than the text (its first column, "STT", out in the left margin)
+    numbers its rows: a cell's number, no line number."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from pdf_builders import convert_to_pdf
+
+    document = docx.Document()
+    document.add_paragraph(OPENING)
+    table = document.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    table._tbl.tblPr.append(parse_xml(f'<w:tblInd {nsdecls("w")} w:w="-1100" w:type="dxa"/>'))
+    for row, (number, words) in zip(table.rows, (("5", "Khó khăn"), ("6", "Kiến nghị")), strict=True):
+        row.cells[0].text, row.cells[1].text = number, words
+    document.add_paragraph(LAST)
+    document.save(tmp_path / "bang.docx")
+    convert_to_pdf([tmp_path / "bang.docx"], tmp_path)
+    assert texts(read_pdf(tmp_path / "bang.pdf")) == [OPENING, "5 | Khó khăn", "6 | Kiến nghị", LAST]
+
+
 def test_a_line_at_the_foot_of_a_page_without_marks_is_kept(tmp_path):
     pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line("Năm 2016, tỉnh đã số hóa."),),
                                              notes=("1 Trung tâm điều hành đã vận hành.",))])
