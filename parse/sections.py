@@ -809,6 +809,9 @@ def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evid
     time its numbers start again; on equal scores the level that comes first. With
     `leading`, the untitled text before the first heading is aligned first. Returns the
     level and what each of its headings (after that text) was taken for."""
+    nested = _sub_levels(levels)
+    if len(nested) < len(levels):
+        levels = {level: at_level for level, at_level in levels.items() if level not in nested}
     sequences = {level: (_sequence(at_level, evidence, leading, item_count), RENUMBERED * _restarts(at_level))
                  for level, at_level in levels.items()}
     bounds = {level: best_possible(seq, item_count) - cost for level, (seq, cost) in sequences.items()}
@@ -1103,6 +1106,30 @@ def _restarts(headings: list[_Heading]) -> int:
     return sum(1 for before, after in zip(ordinals, ordinals[1:], strict=False) if after <= before and after == 1)
 
 
+def _sub_levels(levels: dict[tuple, list[_Heading]]) -> set[tuple]:
+    """The numbered levels that number the points under the headings of another level: their
+    numbers start again ("a)", "b)", then "a)", "b)"), each time under a new heading of one
+    other level, which starts before them, never starts its own numbers again and has more
+    headings than containers do (MAX_CONTAINERS): "a) Về hạ tầng số", "b) Về Trung tâm điều
+    hành" under "ii)", "a) Về nguồn lực" under "iv)". However well their words speak the
+    outline's (the points of item 5 are its own words), the items are the ladder they restart
+    under."""
+    nested = set()
+    for key, points in levels.items():
+        if key[0] != "label" or not _restarts(points):
+            continue
+        starts = [k for k in range(1, len(points))
+                  if points[k].ordinal == 1 and (points[k - 1].ordinal or 0) >= 1]
+        for other, at_level in levels.items():
+            if (other == key or len(at_level) <= MAX_CONTAINERS or at_level[0].first >= points[0].first
+                    or _restarts(at_level) or other[0] not in ("label", "style")):
+                continue
+            if all(any(points[k - 1].last < h.first < points[k].first for h in at_level) for k in starts):
+                nested.add(key)
+                break
+    return nested
+
+
 def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tuple]:
     """Numbered or styled levels with a heading before the first section heading and
     only a few in all ("I. KẾT QUẢ THỰC HIỆN" over items numbered 1.-6.): a later
@@ -1356,12 +1383,15 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
                 or any(b <= a for a, b in zip(ordinals, ordinals[1:], strict=False))):
             continue
         marked = [h for h in at_level if _marked(blocks[h.first])]
+        if len(marked) in (0, len(at_level)):
+            marked = _unlike_openings(at_level)
         if (not CONVINCING_COUNT <= len(marked) <= min(item_count + LADDER_EXTRA, len(at_level) - 1)
                 or marked[0] is not at_level[0]):
             continue
+        items = {h.first for h in marked}
         points: dict[int, list[str]] = {}
         for h in at_level:
-            if _marked(blocks[h.first]):
+            if h.first in items:
                 owner = h.first
             else:
                 points.setdefault(owner, []).append(h.line)
@@ -1371,6 +1401,17 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
     if not changed:
         return headings
     return [changed.get(h.first, h) for h in headings if changed.get(h.first, h) is not None]
+
+
+def _unlike_openings(headings: list[_Heading]) -> list[_Heading]:
+    """Of a list of lines all set alike, those that open with a word of their own: points of
+    one item are written alike, two or more in a row opening with the same word ("Về hạ tầng
+    số", "Về Trung tâm điều hành"; "Đối với Bộ Xây dựng", "Đối với các bộ, ngành"), the items
+    each in words of their own."""
+    openings = [fold(strip_label(h.line)).split()[:1] for h in headings]
+    alike = {k for k in range(len(headings)) for j in (k - 1, k + 1)
+             if 0 <= j < len(headings) and openings[k] and openings[k] == openings[j]}
+    return [h for k, h in enumerate(headings) if k not in alike]
 
 
 def _without_bare_lists(headings: list[_Heading]) -> list[_Heading]:
