@@ -125,6 +125,9 @@ ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 MAX_CONTAINERS = 3
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
+# The one text of a level stating a funding figure speaks the funding item this much more
+# (text_likeness' scale: an item's own text speaks it some 0.1-0.2 beyond its level's mean).
+FIGURE_TOLD = 0.25
 # A chart's label as OCR reads it (see _without_chart_labels): a whole number, or a bar read as
 # a letter or two; the specks around it dropped first.
 _CHART_CELL = re.compile(r"\d+|[^\W\d_]{0,2}")
@@ -860,7 +863,7 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     for h in at_level:
         end = next((stop for stop in stops if stop > h.last), limit)
         texts.append(" ".join([h.run_in, *(block.text for block in blocks[h.last + 1 : min(end, limit)])]))
-    told = text_likeness(texts, outline, misread=ocr)
+    told = _with_figure(text_likeness(texts, outline, misread=ocr), texts, outline)
     if not any(told):
         return None
     fewer = len(at_level) + leading < len(outline)
@@ -873,6 +876,25 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     if leading:
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
     return _Told(sequence, align(sequence, len(outline)).items)
+
+
+def _with_figure(told: list[tuple[float, ...]], texts: list[str],
+                 outline: tuple[OutlineSection, ...]) -> list[tuple[float, ...]]:
+    """What the texts tell, the one text of the level that states a funding figure (an amount,
+    a table's total: aggregate/amounts.states_figure) telling the funding item (FIGURE_TOLD)
+    more: under a heading whose words point nowhere ("Năm nào tỉnh bỏ ra bao nhiêu"), beside
+    the province's own heading ("Việc tỉnh định làm tới cuối năm") whose text shares more of
+    the funding item's many words, the figure is what says which text is the funding. Not
+    when two texts or more state one: then the figure tells no text apart."""
+    funding = next((k for k, item in enumerate(outline) if item.role == "funding"), None)
+    if funding is None or not any(told):
+        return told
+    stating = [k for k, text in enumerate(texts) if states_figure(text)]
+    if len(stating) != 1:
+        return told
+    k = stating[0]
+    told[k] = tuple(value + FIGURE_TOLD if i == funding else value for i, value in enumerate(told[k]))
+    return told
 
 
 def _with_subheadings(evidence: Evidence, told: tuple[float, ...], heading: _Heading, headings: list[_Heading],
