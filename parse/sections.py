@@ -1392,7 +1392,8 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
     one is a point of the item before it, its line that item's text. A list numbered from 1
     inside an item, the level's numbers resuming after it, is no part of the count
     (_without_nested_lists). A list as long as the outline or shorter is the items themselves,
-    however unevenly set."""
+    however unevenly set. A list of one look, longer than the items and a few of the province's
+    own could make it, is read the same way, its points told by their openings (_unlike_openings)."""
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label":
@@ -1405,7 +1406,9 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
                 or any(b <= a for a, b in zip(ordinals, ordinals[1:], strict=False))):
             continue
         marked = [h for h in at_level if _marked(blocks[h.first])]
-        if len(marked) in (0, len(at_level)):
+        if len(marked) in (0, len(at_level)) and len(at_level) > item_count + LADDER_EXTRA:
+            # one look, and too long for the items and a few of the province's own: the points
+            # are told by their openings
             marked = _unlike_openings(at_level)
         if (not CONVINCING_COUNT <= len(marked) <= min(item_count + LADDER_EXTRA, len(at_level) - 1)
                 or marked[0] is not at_level[0]):
