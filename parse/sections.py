@@ -889,7 +889,7 @@ def _with_figure(told: list[tuple[float, ...]], texts: list[str],
     funding = next((k for k, item in enumerate(outline) if item.role == "funding"), None)
     if funding is None or not any(told):
         return told
-    stating = [k for k, text in enumerate(texts) if states_figure(text)]
+    stating = list(islice((k for k, text in enumerate(texts) if states_figure(text)), 2))  # two are enough to tell
     if len(stating) != 1:
         return told
     k = stating[0]
