@@ -892,6 +892,22 @@ def test_items_and_their_points_numbered_in_one_list_and_set_alike_are_told_apar
                                                      zip(UNKNOWN, (1, 2, 5, 6, 7, 10), strict=True)]
 
 
+def test_a_list_of_one_look_no_longer_than_the_items_and_a_few_of_the_province_s_own_has_no_points(tmp_path):
+    """Seven headings set alike for six items, one of them the province's own, items 4 and 5 opening
+    alike ("Tỉnh đã …"): not points, for the list is not too long for its items."""
+    titles = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tỉnh đã tiêu bao nhiêu",
+              5: "Tỉnh còn vấp váp gì", 6: "Mong muốn"}
+    lines, count = [], 0
+    for n, words in titles.items():
+        if n == 3:
+            count += 1
+            lines += [Bold(f"{count}. {OWN_PART[0][0]}"), OWN_PART[0][1]]
+        count += 1
+        lines += [Bold(f"{count}. {words}"), TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
 def test_items_and_their_points_numbered_in_one_list_are_told_apart_in_a_pdf_too(tmp_path):
     report = read_printed(shared_list_report(tmp_path / "bao-cao.docx", typed=True), tmp_path)
     assert {s.number: s.text for s in report.sections} == shared_list_texts()
