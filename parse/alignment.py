@@ -307,9 +307,13 @@ def _tied(weights: tuple[float, ...], best: int) -> bool:
 
 
 def _made_of(text: str, item: int, outline: Sequence[OutlineSection]) -> bool:
-    """Whether most of a part's words (MADE_OF) are words of the item."""
+    """Whether most of a part's words (MADE_OF) are words of the item. A word the outline does
+    not weigh (every item's, or the report's topic: "tỉnh" folded as "tình" of "tình hình") is
+    no word of one item."""
     words = set(_WORD.findall(text))
-    return bool(words) and len(words & _vocabulary(tuple(outline)).items[item]) >= MADE_OF * len(words)
+    vocabulary = _vocabulary(tuple(outline))
+    own = {word for word in words & vocabulary.items[item] if vocabulary.weights.get(word)}
+    return bool(words) and len(own) >= MADE_OF * len(words)
 
 
 def text_likeness(texts: Sequence[str], outline: Sequence[OutlineSection],

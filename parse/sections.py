@@ -125,6 +125,9 @@ ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 MAX_CONTAINERS = 3
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
+# The one text of a level stating a funding figure speaks the funding item this much more
+# (text_likeness' scale: an item's own text speaks it some 0.1-0.2 beyond its level's mean).
+FIGURE_TOLD = 0.25
 # A chart's label as OCR reads it (see _without_chart_labels): a whole number, or a bar read as
 # a letter or two; the specks around it dropped first.
 _CHART_CELL = re.compile(r"\d+|[^\W\d_]{0,2}")
@@ -809,6 +812,9 @@ def _section_level(levels: dict[tuple, list[_Heading]], evidence: dict[int, Evid
     time its numbers start again; on equal scores the level that comes first. With
     `leading`, the untitled text before the first heading is aligned first. Returns the
     level and what each of its headings (after that text) was taken for."""
+    nested = _sub_levels(levels)
+    if len(nested) < len(levels):
+        levels = {level: at_level for level, at_level in levels.items() if level not in nested}
     sequences = {level: (_sequence(at_level, evidence, leading, item_count), RENUMBERED * _restarts(at_level))
                  for level, at_level in levels.items()}
     bounds = {level: best_possible(seq, item_count) - cost for level, (seq, cost) in sequences.items()}
@@ -857,7 +863,7 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     for h in at_level:
         end = next((stop for stop in stops if stop > h.last), limit)
         texts.append(" ".join([h.run_in, *(block.text for block in blocks[h.last + 1 : min(end, limit)])]))
-    told = text_likeness(texts, outline, misread=ocr)
+    told = _with_figure(text_likeness(texts, outline, misread=ocr), texts, outline)
     if not any(told):
         return None
     fewer = len(at_level) + leading < len(outline)
@@ -870,6 +876,25 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     if leading:
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
     return _Told(sequence, align(sequence, len(outline)).items)
+
+
+def _with_figure(told: list[tuple[float, ...]], texts: list[str],
+                 outline: tuple[OutlineSection, ...]) -> list[tuple[float, ...]]:
+    """What the texts tell, the one text of the level that states a funding figure (an amount,
+    a table's total: aggregate/amounts.states_figure) telling the funding item (FIGURE_TOLD)
+    more: under a heading whose words point nowhere ("Năm nào tỉnh bỏ ra bao nhiêu"), beside
+    the province's own heading ("Việc tỉnh định làm tới cuối năm") whose text shares more of
+    the funding item's many words, the figure is what says which text is the funding. Not
+    when two texts or more state one: then the figure tells no text apart."""
+    funding = next((k for k, item in enumerate(outline) if item.role == "funding"), None)
+    if funding is None or not any(told):
+        return told
+    stating = list(islice((k for k, text in enumerate(texts) if states_figure(text)), 2))  # two are enough to tell
+    if len(stating) != 1:
+        return told
+    k = stating[0]
+    told[k] = tuple(value + FIGURE_TOLD if i == funding else value for i, value in enumerate(told[k]))
+    return told
 
 
 def _with_subheadings(evidence: Evidence, told: tuple[float, ...], heading: _Heading, headings: list[_Heading],
@@ -1101,6 +1126,30 @@ def _restarts(headings: list[_Heading]) -> int:
     section ("1.", "2.", "1.", "2."), the section level does not."""
     ordinals = [h.ordinal for h in headings if h.ordinal is not None]
     return sum(1 for before, after in zip(ordinals, ordinals[1:], strict=False) if after <= before and after == 1)
+
+
+def _sub_levels(levels: dict[tuple, list[_Heading]]) -> set[tuple]:
+    """The numbered levels that number the points under the headings of another level: their
+    numbers start again ("a)", "b)", then "a)", "b)"), each time under a new heading of one
+    other level, which starts before them, never starts its own numbers again and has more
+    headings than containers do (MAX_CONTAINERS): "a) Về hạ tầng số", "b) Về Trung tâm điều
+    hành" under "ii)", "a) Về nguồn lực" under "iv)". However well their words speak the
+    outline's (the points of item 5 are its own words), the items are the ladder they restart
+    under."""
+    nested = set()
+    for key, points in levels.items():
+        if key[0] != "label" or not _restarts(points):
+            continue
+        starts = [k for k in range(1, len(points))
+                  if points[k].ordinal == 1 and (points[k - 1].ordinal or 0) >= 1]
+        for other, at_level in levels.items():
+            if (other == key or len(at_level) <= MAX_CONTAINERS or at_level[0].first >= points[0].first
+                    or _restarts(at_level) or other[0] not in ("label", "style")):
+                continue
+            if all(any(points[k - 1].last < h.first < points[k].first for h in at_level) for k in starts):
+                nested.add(key)
+                break
+    return nested
 
 
 def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tuple]:
@@ -1343,7 +1392,8 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
     one is a point of the item before it, its line that item's text. A list numbered from 1
     inside an item, the level's numbers resuming after it, is no part of the count
     (_without_nested_lists). A list as long as the outline or shorter is the items themselves,
-    however unevenly set."""
+    however unevenly set. A list of one look, longer than the items and a few of the province's
+    own could make it, is read the same way, its points told by their openings (_unlike_openings)."""
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label":
@@ -1356,12 +1406,17 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
                 or any(b <= a for a, b in zip(ordinals, ordinals[1:], strict=False))):
             continue
         marked = [h for h in at_level if _marked(blocks[h.first])]
+        if len(marked) in (0, len(at_level)) and len(at_level) > item_count + LADDER_EXTRA:
+            # one look, and too long for the items and a few of the province's own: the points
+            # are told by their openings
+            marked = _unlike_openings(at_level)
         if (not CONVINCING_COUNT <= len(marked) <= min(item_count + LADDER_EXTRA, len(at_level) - 1)
                 or marked[0] is not at_level[0]):
             continue
+        items = {h.first for h in marked}
         points: dict[int, list[str]] = {}
         for h in at_level:
-            if _marked(blocks[h.first]):
+            if h.first in items:
                 owner = h.first
             else:
                 points.setdefault(owner, []).append(h.line)
@@ -1371,6 +1426,17 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
     if not changed:
         return headings
     return [changed.get(h.first, h) for h in headings if changed.get(h.first, h) is not None]
+
+
+def _unlike_openings(headings: list[_Heading]) -> list[_Heading]:
+    """Of a list of lines all set alike, those that open with a word of their own: points of
+    one item are written alike, two or more in a row opening with the same word ("Về hạ tầng
+    số", "Về Trung tâm điều hành"; "Đối với Bộ Xây dựng", "Đối với các bộ, ngành"), the items
+    each in words of their own."""
+    openings = [fold(strip_label(h.line)).split()[:1] for h in headings]
+    alike = {k for k in range(len(headings)) for j in (k - 1, k + 1)
+             if 0 <= j < len(headings) and openings[k] and openings[k] == openings[j]}
+    return [h for k, h in enumerate(headings) if k not in alike]
 
 
 def _without_bare_lists(headings: list[_Heading]) -> list[_Heading]:

@@ -855,11 +855,12 @@ SHARED_POINTS = {2: ("Về hạ tầng số", "Về Trung tâm điều hành"), 
                  6: ("Đối với Bộ Xây dựng", "Đối với các bộ, ngành Trung ương")}
 
 
-def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS, own_before=None):
+def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS, own_before=None, one_look=False):
     """The six items under UNKNOWN titles in `order`, each its paragraph of `texts` and its points,
     each point a line and a sentence under it; the numbers drawn by Word's "List Number" (one
     list from start to end) or, `typed`, typed in. With `own_before`, a part of the province's
-    own (OWN_PART) set as the items are, its point under it, right before that item."""
+    own (OWN_PART) set as the items are, its point under it, right before that item. With
+    `one_look`, the items in italics as their points are, none bold."""
     import docx
     from docx_builders import write_letterhead, write_signoff
 
@@ -872,7 +873,7 @@ def shared_list_report(path, typed=False, order=tuple(UNKNOWN), texts=TEXTS, own
         count += 1
         paragraph = document.add_paragraph(style=None if typed else "List Number")
         run = paragraph.add_run(f"{count}. {text}" if typed else text)
-        run.bold, run.italic = bold, not bold
+        run.bold, run.italic = bold and not one_look, one_look or not bold
 
     for n in order:
         if n == own_before:
@@ -908,6 +909,31 @@ def test_items_and_their_points_numbered_in_one_list_are_told_apart_by_how_they_
     assert {s.number: s.text for s in report.sections} == shared_list_texts()
     assert [s.heading for s in report.sections] == [f"{count}. {UNKNOWN[n]}" for n, count in
                                                      zip(UNKNOWN, (1, 2, 5, 6, 7, 10), strict=True)]
+
+
+def test_items_and_their_points_numbered_in_one_list_and_set_alike_are_told_apart_by_the_points_openings(tmp_path):
+    """Items and points all in italics: the points of one item open alike, two in a row ("Về hạ
+    tầng số", "Về Trung tâm điều hành"; "Đối với …"), the items each with a word of its own."""
+    report = read(shared_list_report(tmp_path / "bao-cao.docx", typed=True, one_look=True))
+    assert {s.number: s.text for s in report.sections} == shared_list_texts()
+    assert [s.heading for s in report.sections] == [f"{count}. {UNKNOWN[n]}" for n, count in
+                                                     zip(UNKNOWN, (1, 2, 5, 6, 7, 10), strict=True)]
+
+
+def test_a_list_of_one_look_no_longer_than_the_items_and_a_few_of_the_province_s_own_has_no_points(tmp_path):
+    """Seven headings set alike for six items, one of them the province's own, items 4 and 5 opening
+    alike ("Tỉnh đã …"): not points, for the list is not too long for its items."""
+    titles = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tỉnh đã tiêu bao nhiêu",
+              5: "Tỉnh còn vấp váp gì", 6: "Mong muốn"}
+    lines, count = [], 0
+    for n, words in titles.items():
+        if n == 3:
+            count += 1
+            lines += [Bold(f"{count}. {OWN_PART[0][0]}"), OWN_PART[0][1]]
+        count += 1
+        lines += [Bold(f"{count}. {words}"), TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS
 
 
 def test_items_and_their_points_numbered_in_one_list_are_told_apart_in_a_pdf_too(tmp_path):
@@ -952,3 +978,47 @@ def test_headings_labelled_by_words_and_a_number_before_a_colon_are_a_ladder(tmp
     found = {s.number: s.text for s in read(build_lines(tmp_path / "bao-cao.docx", tuple(lines))).sections}
     assert {n: found.get(n) for n in range(1, 5)} == {n: TEXTS[n] for n in range(1, 5)}
     assert found[5] == found[6] == f"{TEXTS[5]}\n{TEXTS[6]}"
+
+
+# Points lettered "a)", "b)" again under items numbered "i)" … "vi)", their words the outline's
+# own words of other items (the points under item 2 name the communication and the funding).
+LETTERED_POINTS = {2: ("Về công tác tuyên truyền", "Về kinh phí thực hiện"),
+                   5: ("Về nguồn lực", "Về văn bản quy phạm pháp luật")}
+LOWER_ROMAN = ("i", "ii", "iii", "iv", "v", "vi")
+
+
+def test_points_lettered_again_under_each_item_are_its_text_whatever_items_their_words_name(tmp_path):
+    """The letters start again under each item: they number the points of a ladder longer than
+    a few parts that holds them, not the items, however well their words speak the outline's."""
+    lines, expected = [], {}
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"{LOWER_ROMAN[n - 1]}) {words}"), TEXTS[n]]
+        expected[n] = [TEXTS[n]]
+        for letter, point in zip("ab", LETTERED_POINTS.get(n, ()), strict=False):
+            lines += [Bold(f"{letter}) {point}"), f"Nội dung {point.lower()} của tỉnh."]
+            expected[n] += [f"{letter}) {point}", f"Nội dung {point.lower()} của tỉnh."]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == {n: "\n".join(text) for n, text in expected.items()}
+
+
+# Bulleted headings in the province's words, a heading of its own ("Việc tỉnh định làm tới cuối
+# năm") between items 3 and 4, its text sharing more words with the funding item's long heading
+# than the funding's own text, which alone states a figure.
+BULLETED = {1: "Điểm xuất phát về dữ liệu và mạng của tỉnh", 2: "Điều tỉnh làm được trong bốn năm qua",
+            3: "Đề án đi vào chương trình công tác của tỉnh", 4: "Năm nào tỉnh bỏ ra bao nhiêu",
+            5: "Nhân lực, tiền, thể chế: chỗ nào hụt", 6: "Thưa với Bộ mấy điều"}
+FIGURE_TEXTS = {**TEXTS, 4: "Tổng kinh phí tỉnh đã bố trí cho các nhiệm vụ của Đề án giai đoạn 2018 – 2022 là "
+                            "3.612,7 triệu đồng."}
+PLANS = ("Việc tỉnh định làm tới cuối năm",
+         "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung và mở rộng kết nối dữ liệu. UBND tỉnh "
+         "sẽ rà soát, cập nhật Đề án đô thị thông minh của địa phương cho phù hợp với tình hình mới.")
+
+
+def test_the_one_text_stating_a_figure_is_the_funding_beside_a_heading_of_the_province_s_own(tmp_path):
+    lines = []
+    for n, words in BULLETED.items():
+        if n == 4:
+            lines += [Bold(f"❖ {PLANS[0]}"), PLANS[1]]
+        lines += [Bold(f"❖ {words}"), FIGURE_TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == FIGURE_TEXTS

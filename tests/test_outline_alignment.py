@@ -544,6 +544,15 @@ def test_a_heading_in_two_parts_over_a_text_too_short_for_two_items_covers_one(t
     assert not any(s.merged_with for s in report.sections)
 
 
+def test_a_part_made_of_words_the_outline_does_not_weigh_does_not_name_an_item():
+    """"Tiền đã thực chi và điều cản bước tỉnh" (the funding and the difficulties): folded, "chi"
+    and "điều" are words of a phrase of item 3 ("công tác chỉ đạo, điều hành") and "tỉnh" is
+    "tình" of its "tình hình", so both halves looked made of item 3's words; "tỉnh" is every
+    report's word and names no item, the second half has one word of item 3's in four, and the
+    heading may be two items joined."""
+    assert two_parts("tien da thuc chi va dieu can buoc tinh", OUTLINE)
+
+
 def test_a_span_of_years_does_not_make_a_heading_two_parts():
     assert not two_parts(fold("Bước khởi đầu trong giai đoạn 2015 – 2017"), OUTLINE)
     assert two_parts(fold("Bước khởi đầu – kết quả"), OUTLINE)
