@@ -240,10 +240,11 @@ def _text_column(table, word) -> bool:
 
 def _heading_beside_text(table, word) -> bool:
     """A table of one row and two cells: in the left a numbered heading alone, its title
-    with its number ("3. Title", a line no longer than a heading; "3." alone beside its
-    title is a heading row), in the right text longer than it: an item's heading typed
-    beside its first paragraph. Its cells are read as the paragraphs they hold, heading
-    first, so the heading is found by its own features, as in the body."""
+    with its number or its label in words ("3. Title", "Yêu cầu thứ ba: Title", a line no
+    longer than a heading; "3." alone beside its title is a heading row), in the right text
+    longer than it: an item's heading typed beside its first paragraph. Its cells are read
+    as the paragraphs they hold, heading first, so the heading is found by its own
+    features, as in the body."""
     rows = table.findall(_TR)
     cells = rows[0].findall(_TC) if len(rows) == 1 else ()
     if len(cells) != 2:
@@ -252,7 +253,8 @@ def _heading_beside_text(table, word) -> bool:
     if len(left) != 1 or left[0].tag != _P or not right:
         return False
     heading = clean_line(_text(left[0]))
-    titled = strip_label(heading) if leading_label(heading) else list_ref(Paragraph(left[0], word._body)) and heading
+    title = strip_label(heading)  # a label of any form taken off; the heading itself when it has none
+    titled = title if title != heading else list_ref(Paragraph(left[0], word._body)) and heading
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
     return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
 
