@@ -47,6 +47,8 @@ class Block:
     spaced: bool = False  # its letters set apart (character spacing, "K Ế T  Q U Ả"): a heading's mark too
     # its text laid on a background (a highlighter's yellow, a shading): a heading's mark too
     highlighted: bool = False
+    # its paragraph alone in a box, a border drawn on its four sides: a heading's mark too
+    boxed: bool = False
     # The footnotes and endnotes the block refers to, each "[Chú thích N] text" (parse/footnotes.py):
     # no part of its text, read at the end of the item that holds the block.
     notes: tuple[str, ...] = ()
