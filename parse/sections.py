@@ -1340,10 +1340,10 @@ def _without_points_of_another_look(blocks: tuple[Block, ...], headings: list[_H
     """The headings without the points numbered in the same shape as their item's ladder but
     set another way: where a numbered level's numbers start again, and its lines set as its
     first one is (_look: boxed whole lines "a) Title") are CONVINCING_COUNT or more whose
-    numbers go up without starting again, every run of its other lines numbered 1, 2… ("a)
-    Đối với Chính phủ: …", leads run into their text, under item "f)") is a list inside the
-    item above it, not headings. Left among the headings, they make the ladder start again
-    and its last items lose to them."""
+    numbers go up without starting again, text under them, every run of its other lines
+    numbered 1, 2… and shorter than their ladder ("a) Đối với Chính phủ: …", leads run into
+    their text, under item "f)") is a list inside the item above it, not headings. Left
+    among the headings, they make the ladder start again and its last items lose to them."""
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label":
@@ -1353,10 +1353,12 @@ def _without_points_of_another_look(blocks: tuple[Block, ...], headings: list[_H
         if _restarts(at_level) == 0:
             continue
         look = _look(blocks[at_level[0].first], at_level[0])
-        alike = [h.ordinal for h in at_level if _look(blocks[h.first], h) == look]
+        ladder = [h for h in at_level if _look(blocks[h.first], h) == look]
+        alike = [h.ordinal for h in ladder]
         if (len(alike) < CONVINCING_COUNT or None in alike
-                or any(b <= a for a, b in zip(alike, alike[1:], strict=False))):
-            continue
+                or any(b <= a for a, b in zip(alike, alike[1:], strict=False))
+                or all(b.first == a.last + 1 for a, b in zip(ladder, ladder[1:], strict=False))):
+            continue  # not a ladder of headings over their texts (an outline quoted line by line is none)
         runs: list[list[_Heading]] = []
         for before, heading in zip([None, *at_level], at_level, strict=False):
             if _look(blocks[heading.first], heading) == look:
@@ -1364,7 +1366,8 @@ def _without_points_of_another_look(blocks: tuple[Block, ...], headings: list[_H
             if before is None or _look(blocks[before.first], before) == look:
                 runs.append([])
             runs[-1].append(heading)
-        if runs and all([h.ordinal for h in run] == list(range(1, len(run) + 1)) for run in runs):
+        if runs and all([h.ordinal for h in run] == list(range(1, len(run) + 1)) and len(run) < len(ladder)
+                        for run in runs):
             dropped |= {h.first for run in runs for h in run}
     return [h for h in headings if h.first not in dropped] if dropped else headings
 
