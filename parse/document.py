@@ -48,6 +48,8 @@ class Block:
     # its text laid on a background (a highlighter's yellow, a shading), or in a PDF a box ruled
     # round it (a paragraph's border): a heading's mark too
     highlighted: bool = False
+    # its paragraph alone in a box, a border drawn on its four sides: a heading's mark too
+    boxed: bool = False
     # The footnotes and endnotes the block refers to, each "[Chú thích N] text" (parse/footnotes.py):
     # no part of its text, read at the end of the item that holds the block.
     notes: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ from itertools import count
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import OpcError, PackageNotFoundError
 from docx.oxml.exceptions import XmlchemyError
 from docx.oxml.ns import qn
@@ -35,7 +36,7 @@ from baocao.parse.hidden import HiddenRuns, current_hidden
 from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label
 from baocao.parse.legacy import encoding_of_font, text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
-from baocao.parse.styles import cached, paragraph_style, run_style, style_chain, table_style
+from baocao.parse.styles import cached, paragraph_style, run_style, style_by_id, style_chain, table_style
 from baocao.text import clean_line, fold, nfc
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -61,6 +62,9 @@ _VAL = qn("w:val")
 _THEME_COLOR = qn("w:themeColor")
 _HIGHLIGHT = qn("w:highlight")
 _SHADING = qn("w:shd")
+_PPR = qn("w:pPr")
+_PBDR = qn("w:pBdr")
+_BOX_SIDES = ("top", "left", "bottom", "right")
 _FILL = qn("w:fill")
 _THEME_FILL = qn("w:themeFill")
 _HYPERLINK = qn("w:hyperlink")
@@ -240,10 +244,11 @@ def _text_column(table, word) -> bool:
 
 def _heading_beside_text(table, word) -> bool:
     """A table of one row and two cells: in the left a numbered heading alone, its title
-    with its number ("3. Title", a line no longer than a heading; "3." alone beside its
-    title is a heading row), in the right text longer than it: an item's heading typed
-    beside its first paragraph. Its cells are read as the paragraphs they hold, heading
-    first, so the heading is found by its own features, as in the body."""
+    with its number or its label in words ("3. Title", "Yêu cầu thứ ba: Title", a line no
+    longer than a heading; "3." alone beside its title is a heading row), in the right text
+    longer than it: an item's heading typed beside its first paragraph. Its cells are read
+    as the paragraphs they hold, heading first, so the heading is found by its own
+    features, as in the body."""
     rows = table.findall(_TR)
     cells = rows[0].findall(_TC) if len(rows) == 1 else ()
     if len(cells) != 2:
@@ -252,7 +257,8 @@ def _heading_beside_text(table, word) -> bool:
     if len(left) != 1 or left[0].tag != _P or not right:
         return False
     heading = clean_line(_text(left[0]))
-    titled = strip_label(heading) if leading_label(heading) else list_ref(Paragraph(left[0], word._body)) and heading
+    title = strip_label(heading)  # a label of any form taken off; the heading itself when it has none
+    titled = title if title != heading else list_ref(Paragraph(left[0], word._body)) and heading
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
     return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
 
@@ -313,6 +319,7 @@ def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Bl
         lead=_bold_lead(paragraph, text),
         underlined=_all_runs(paragraph._p, paragraph, "underline"),
         highlighted=len(text) <= MAX_HEADING_CHARS and _highlighted(paragraph),
+        boxed=len(text) <= MAX_HEADING_CHARS and _boxed(paragraph),
         bullet=counters.bullet(ref, style_id),
     )
 
@@ -547,6 +554,33 @@ def _highlighted(paragraph: Paragraph) -> bool:
         return True
     runs = [r for r in _runs(paragraph._p) if _text(r).strip()]
     return bool(runs) and all(_run_background(paragraph, r) for r in runs)
+
+
+def _boxed(paragraph: Paragraph) -> bool:
+    """The paragraph alone in a box: a border on its four sides (w:pPr/w:pBdr, directly or
+    through its style), and neither paragraph next to it bordered alike, for Word draws
+    paragraphs bordered alike one box round them all (a note framed, not a heading)."""
+    borders = _borders(paragraph._p, paragraph.part)
+    if borders is None or not all(side in borders for side in _BOX_SIDES):
+        return False
+    return not any(near is not None and near.tag == _P and _borders(near, paragraph.part) == borders
+                   for near in (paragraph._p.getprevious(), paragraph._p.getnext()))
+
+
+def _borders(p, part) -> dict | None:
+    """A paragraph's borders, side -> its line's attributes, the sides drawn (not "none" or
+    "nil"): its own w:pBdr, else its style's; None when neither sets any."""
+    pPr = p.find(_PPR)
+    found = pPr.find(_PBDR) if pPr is not None else None
+    if found is None:
+        style_id = pPr.find(qn("w:pStyle")) if pPr is not None else None
+        style = style_by_id(part, style_id.get(_VAL) if style_id is not None else None, WD_STYLE_TYPE.PARAGRAPH)
+        found = next((b for s in style_chain(part, style) if s.element.pPr is not None
+                      for b in [s.element.pPr.find(_PBDR)] if b is not None), None)
+    if found is None:
+        return None
+    return {etree.QName(side).localname: dict(side.attrib) for side in found
+            if (side.get(_VAL) or "none").lower() not in ("none", "nil")}
 
 
 def _run_background(paragraph: Paragraph, r) -> bool:

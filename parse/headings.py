@@ -42,7 +42,7 @@ class _Hit:
 
 def is_heading_like(block: Block) -> bool:
     """A heading style, or a short paragraph that is bold, underlined, in a colour of its own,
-    letter-spaced, highlighted, ALL CAPS or numbered."""
+    letter-spaced, highlighted, boxed, ALL CAPS or numbered."""
     if block.kind != "paragraph":
         return False
     if block.heading_level is not None:
@@ -52,8 +52,8 @@ def is_heading_like(block: Block) -> bool:
 
 def set_apart(block: Block) -> bool:
     """Whether the line bears a mark headings are set apart by: bold, underlined, in a colour
-    of its own, letter-spaced, highlighted or ALL CAPS (one list, for every reader of marks)."""
-    return (block.bold or block.underlined or block.coloured or block.spaced or block.highlighted
+    of its own, letter-spaced, highlighted, boxed or ALL CAPS (one list, for every reader of marks)."""
+    return (block.bold or block.underlined or block.coloured or block.spaced or block.highlighted or block.boxed
             or is_all_caps(block.text))
 
 

@@ -1327,13 +1327,13 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
         headings = _misread_labels(blocks, headings, after, limit, skip)
-    headings = _without_plain_lists(blocks, _misread_numerals(headings))
+    headings = _without_points_of_another_look(blocks, _without_plain_lists(blocks, _misread_numerals(headings)))
     return _without_bare_lists(_without_shared_list_points(blocks, headings, len(outline)))
 
 
 def _marked(block: Block) -> bool:
     """Whether a line is set apart as a heading is, beyond its number: a heading style,
-    bold (the whole line or its lead), underlined, coloured, letter-spaced, highlighted or in capitals."""
+    bold (the whole line or its lead), underlined, coloured, letter-spaced, highlighted, boxed or in capitals."""
     return block.heading_level is not None or bool(block.lead) or set_apart(block)
 
 
@@ -1376,6 +1376,48 @@ def _without_plain_lists(blocks: tuple[Block, ...], headings: list[_Heading]) ->
                     and all(blocks[h.last].text.rstrip().endswith((".", ";", ",")) for h in run)):
                 dropped |= {h.first for h in run}
             run = [heading] if plain_only and heading is not None else []
+    return [h for h in headings if h.first not in dropped] if dropped else headings
+
+
+def _look(block: Block, heading: _Heading) -> tuple:
+    """How a heading line is set: run into its text or a line of its own, and its marks."""
+    return (bool(heading.run_in), block.bold, block.underlined, block.coloured, block.spaced, block.highlighted,
+            block.boxed, is_all_caps(heading.line))
+
+
+def _without_points_of_another_look(blocks: tuple[Block, ...], headings: list[_Heading]) -> list[_Heading]:
+    """The headings without the points numbered in the same shape as their item's ladder but
+    set another way: where a numbered level's numbers start again, and its lines set as its
+    first one is (_look: boxed whole lines "a) Title") are CONVINCING_COUNT or more whose
+    numbers go up without starting again, text under them, every run of its other lines
+    numbered 1, 2… and shorter than their ladder ("a) Đối với Chính phủ: …", leads run into
+    their text, under item "f)") is a list inside the item above it, not headings. Left
+    among the headings, they make the ladder start again and its last items lose to them."""
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        if heading.level[0] == "label":
+            levels.setdefault(heading.level, []).append(heading)
+    dropped: set[int] = set()
+    for at_level in levels.values():
+        if _restarts(at_level) == 0:
+            continue
+        look = _look(blocks[at_level[0].first], at_level[0])
+        ladder = [h for h in at_level if _look(blocks[h.first], h) == look]
+        alike = [h.ordinal for h in ladder]
+        if (len(alike) < CONVINCING_COUNT or None in alike
+                or any(b <= a for a, b in zip(alike, alike[1:], strict=False))
+                or all(b.first == a.last + 1 for a, b in zip(ladder, ladder[1:], strict=False))):
+            continue  # not a ladder of headings over their texts (an outline quoted line by line is none)
+        runs: list[list[_Heading]] = []
+        for before, heading in zip([None, *at_level], at_level, strict=False):
+            if _look(blocks[heading.first], heading) == look:
+                continue
+            if before is None or _look(blocks[before.first], before) == look:
+                runs.append([])
+            runs[-1].append(heading)
+        if runs and all([h.ordinal for h in run] == list(range(1, len(run) + 1)) and len(run) < len(ladder)
+                        for run in runs):
+            dropped |= {h.first for run in runs for h in run}
     return [h for h in headings if h.first not in dropped] if dropped else headings
 
 

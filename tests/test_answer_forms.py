@@ -208,27 +208,46 @@ def test_a_body_framed_in_one_table_cell_is_read_as_its_paragraphs(tmp_path):
     assert report.sections[1].text.startswith(TEXTS[2]) and "Camera" in report.sections[1].text
 
 
-def test_an_item_heading_in_a_left_cell_beside_its_text_is_read_as_a_heading(tmp_path):
+ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu")
+
+
+@pytest.mark.parametrize(("label", "fmt"), [
+    ("number", "docx"),
+    ("words", "docx"),   # "Yêu cầu thứ ba: …", a label in words before its colon
+    ("words", "doc"),    # saved as .doc (or .odt): LibreOffice's conversion back keeps the table
+])
+def test_an_item_heading_in_a_left_cell_beside_its_text_is_read_as_a_heading(tmp_path, label, fmt):
     """Item 3's heading typed in the left cell of a one-row table, its first paragraph in
     the right cell, the rest of its text after the table: the heading starts item 3 and
-    the right cell's text is item 3's, not item 2's."""
+    the right cell's text is item 3's, not item 2's. Its label may be a number or words
+    ("Yêu cầu thứ ba:"), as the other headings'."""
+    from ocr_builders import soffice_convert
+
+    from baocao.parse.convert import convert_to_docx
+
+    def heading(n):
+        return f"{n}. {UNKNOWN[n]}" if label == "number" else f"Yêu cầu thứ {ORDINALS[n - 1]}: {UNKNOWN[n]}"
+
     document = docx.Document()
     write_letterhead(document)
-    for n, words in UNKNOWN.items():
+    for n in UNKNOWN:
         first, rest = f"Phần mở đầu của mục {n}, viết dài hơn tiêu đề của mục này nhiều.", TEXTS[n]
         if n == 3:
             row = document.add_table(rows=1, cols=2).rows[0]
-            row.cells[0].paragraphs[0].add_run(f"{n}. {words}").bold = True
+            row.cells[0].paragraphs[0].add_run(heading(n)).bold = True
             row.cells[1].text = first
         else:
-            document.add_paragraph().add_run(f"{n}. {words}").bold = True
+            document.add_paragraph().add_run(heading(n)).bold = True
             document.add_paragraph(first)
         document.add_paragraph(rest)
     write_signoff(document)
     document.save(tmp_path / "bao-cao.docx")
-    report = read(tmp_path / "bao-cao.docx")
+    path = tmp_path / "bao-cao.docx"
+    if fmt != "docx":
+        path = convert_to_docx(soffice_convert(path, fmt, tmp_path / fmt), tmp_path / "back")
+    report = read(path)
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
-    assert report.sections[2].heading == f"3. {UNKNOWN[3]}"
+    assert report.sections[2].heading == heading(3)
     assert report.sections[2].text.startswith("Phần mở đầu của mục 3") and TEXTS[3] in report.sections[2].text
     assert "mục 3" not in report.sections[1].text
 

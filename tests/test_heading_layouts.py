@@ -443,6 +443,110 @@ def test_a_highlight_given_by_a_character_style_is_a_background_too(tmp_path):
     assert [b.highlighted for b in read_docx(tmp_path / "bao-cao.docx").blocks] == [True]
 
 
+BOX = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="1" w:color="auto"/>'
+              for side in ("top", "left", "bottom", "right"))
+
+
+def boxed(paragraph):
+    """The paragraph in a box: a border on its four sides (w:pBdr), as Word's Borders button draws it."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pBdr {nsdecls("w")}>{BOX}</w:pBdr>'))
+    return paragraph
+
+
+def as_converted(path, fmt, tmp_path):
+    """The .docx at `path` saved by LibreOffice as `fmt` (.rtf, .odt, .doc), then converted
+    back as baocao converts what provinces send."""
+    from ocr_builders import soffice_convert
+
+    from baocao.parse.convert import convert_to_docx
+
+    return path if fmt == "docx" else convert_to_docx(soffice_convert(path, fmt, tmp_path / fmt), tmp_path / "back")
+
+
+def boxed_list_report(path):
+    """Items and their points numbered in one list ("1.", "2.", its points "3.", "4.", item
+    "5.", …), the items' lines marked only by a box round them, the points' plain."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    count = 0
+    for n, words in UNKNOWN.items():
+        count += 1
+        boxed(document.add_paragraph(f"{count}. {words}"))
+        document.add_paragraph(TEXTS[n])
+        for point in SHARED_POINTS.get(n, ()):
+            count += 1
+            document.add_paragraph(f"{count}. {point}")
+            document.add_paragraph(f"Nội dung {point.lower()} của tỉnh.")
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["docx", "rtf"])
+def test_headings_marked_only_by_a_box_round_them_are_set_apart_from_plain_points(tmp_path, fmt):
+    """A box is a heading's mark as bold is: the boxed items of one list are told from its
+    plain points (in an .rtf too: LibreOffice's conversion keeps the paragraph's borders)."""
+    report = read(as_converted(boxed_list_report(tmp_path / "bao-cao.docx"), fmt, tmp_path))
+    assert {s.number: s.text for s in report.sections} == shared_list_texts()
+
+
+def test_paragraphs_boxed_together_are_a_framed_text_not_boxed_lines(tmp_path):
+    """Word draws one box round paragraphs bordered alike one after another: none of them is
+    a line in a box of its own."""
+    import docx
+
+    document = docx.Document()
+    boxed(document.add_paragraph("Lưu ý: số liệu tạm tính"))
+    boxed(document.add_paragraph("đến hết tháng 4 năm 2022."))
+    document.add_paragraph("Văn bản thường.")
+    boxed(document.add_paragraph("Điểm 1. Những bước làm quen"))
+    document.save(tmp_path / "bao-cao.docx")
+    assert [b.boxed for b in read_docx(tmp_path / "bao-cao.docx").blocks] == [False, False, False, True]
+
+
+def last_item_points_report(path):
+    """Items "a)" … "f)", each a line of its own in a box; under "f)" its points numbered as
+    the items are, "a) Đối với …:" in bold italics run into their text."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        boxed(document.add_paragraph(f"{'abcdef'[n - 1]}) {words}"))
+        document.add_paragraph(TEXTS[n])
+    for letter, (whom, asked) in zip("abc", LAST_POINTS, strict=True):
+        paragraph = document.add_paragraph()
+        lead = paragraph.add_run(f"{letter}) Đối với {whom}: ")
+        lead.bold = lead.italic = True
+        paragraph.add_run(asked)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+LAST_POINTS = (("Chính phủ", "Sớm ban hành nghị định về phát triển đô thị thông minh."),
+               ("Bộ Xây dựng", "Hướng dẫn cách xác định chi phí thuê dịch vụ nền tảng."),
+               ("Bộ Thông tin và Truyền thông", "Hỗ trợ tỉnh kết nối nền tảng dữ liệu."))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "rtf"])
+def test_points_under_the_last_item_numbered_as_the_items_but_set_otherwise_are_its_text(tmp_path, fmt):
+    """"a)" … "f)" whole lines, then "a) Đối với Chính phủ: …", bold leads run into their
+    text: the ladder starts again in another look, so the second "a)" … "c)" are points of
+    item "f)", not items 1-3 over again nor items 5 and 6."""
+    report = read(as_converted(last_item_points_report(tmp_path / "bao-cao.docx"), fmt, tmp_path))
+    assert [s.heading for s in report.sections] == [f"{'abcdef'[n - 1]}) {w}" for n, w in UNKNOWN.items()]
+    assert {n: s.text for n, s in enumerate(report.sections, 1) if n < 6} == {n: TEXTS[n] for n in range(1, 6)}
+    assert report.sections[5].text.startswith(TEXTS[6]) and "Đối với Bộ Thông tin" in report.sections[5].text
+
+
 def test_coloured_headings_of_runs_in_several_fonts_open_their_items_in_an_odt_too(tmp_path):
     """The same report saved as .odt: LibreOffice's conversion back to .docx keeps each run's colour."""
     from ocr_builders import soffice_convert
