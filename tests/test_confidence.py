@@ -743,12 +743,13 @@ def _shared_list(points):
 
 
 def test_a_heading_numbered_as_another_item_that_no_neighbour_confirms_is_flagged_though_its_words_fit(tmp_path):
-    # One list numbering the items and their points: the reader takes "8. Về khó khăn trong văn bản", a
-    # point under item 5 whose words fit it, for item 5 (the item's own heading, "7. Vấp váp", naming
-    # nothing, taken for item 4). Its number is another item's and neither
-    # neighbour confirms its place: the words' fit alone does not carry it.
-    report = read(tmp_path, _shared_list({2: ["Về hạ tầng mạng", "Về trung tâm điều hành"],
-                                          5: ["Về khó khăn trong văn bản", "Về nguồn lực"]}), WITHOUT_PHRASES)
+    # One list numbering the items and their points, all set alike, the points opening each with a
+    # word of its own (nothing tells them from the items): the reader takes "8. Khó khăn trong văn
+    # bản", a point under item 5 whose words fit it, for item 5 (the item's own heading, "7. Vấp váp",
+    # naming nothing, taken for item 4). Its number is another item's and neither neighbour confirms
+    # its place: the words' fit alone does not carry it.
+    report = read(tmp_path, _shared_list({2: ["Hạ tầng mạng", "Trung tâm điều hành"],
+                                          5: ["Khó khăn trong văn bản", "Nguồn lực"]}), WITHOUT_PHRASES)
     fifth = section_of(report, 5)
     assert fifth.heading.startswith("8. ") and fifth.review and Reason.NUMBER_DIFFERS in fifth.reasons
     fits = Support(words=0.8, numbered=False, in_order=True, anchors=0)
