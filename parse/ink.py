@@ -13,7 +13,7 @@ ones 0.93-1.10, capitals or not.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -32,6 +32,10 @@ MIN_INK_PIXELS = 60
 # it: the NEIGHBOUR_LINES measured lines before and after it on its page, when they hold
 # MIN_BODY_LETTERS letters; else the page's, else the document's.
 NEIGHBOUR_LINES = 8
+# How far above and below a line the paper around it is measured, in the line's heights.
+AROUND_LINES = 1.5
+PAPER_PERCENTILE = 90
+MARGIN = (0.03, 0.07)
 MIN_BODY_LETTERS = 300
 
 
@@ -51,9 +55,33 @@ class Ink:
 
     area: int = 0
     crossings: int = 0
+    paper: int = 0  # the grey levels (0 black, 255 white) of the box's pixels that are no ink, summed
+    paper_pixels: int = 0
+    around: int = 0  # the same, of the strips of paper above and below the box (AROUND_LINES away)
+    around_pixels: int = 0
+    beside: int = 0  # the same, of the paper at the box's height in the sheet's left margin
+    beside_pixels: int = 0
 
     def __add__(self, other: Ink) -> Ink:
-        return Ink(self.area + other.area, self.crossings + other.crossings)
+        return Ink(self.area + other.area, self.crossings + other.crossings, self.paper + other.paper,
+                   self.paper_pixels + other.paper_pixels, self.around + other.around,
+                   self.around_pixels + other.around_pixels, self.beside + other.beside,
+                   self.beside_pixels + other.beside_pixels)
+
+    @property
+    def paper_tone(self) -> float:
+        """The mean grey level of the paper under the box (0 black, 255 white); 0.0 for none."""
+        return self.paper / self.paper_pixels if self.paper_pixels else 0.0
+
+    @property
+    def around_tone(self) -> float:
+        """The mean grey level of the paper above and below the box; 0.0 for none."""
+        return self.around / self.around_pixels if self.around_pixels else 0.0
+
+    @property
+    def beside_tone(self) -> float:
+        """The mean grey level of the paper in the margin at the box's height; 0.0 for none."""
+        return self.beside / self.beside_pixels if self.beside_pixels else 0.0
 
     @property
     def stroke_width(self) -> float:
@@ -86,7 +114,20 @@ def inks(page: pdfium.PdfPage, boxes: Sequence[Box]) -> list[Ink]:
     for box in boxes:
         top, bottom = max(0, int(box.top * scale)), min(height, int(np.ceil(box.bottom * scale)))
         left, right = max(0, int(box.x0 * scale)), min(width, int(np.ceil(box.x1 * scale)))
-        found.append(_ink(ink[top:bottom, left:right]))
+        found.append(_ink(ink[top:bottom, left:right], red[top:bottom, left:right]))
+        # The paper a line's height and a half above and below it, as wide as the box: a band
+        # of shading behind a heading ends before there, a page's uneven light does not.
+        reach = int(AROUND_LINES * (bottom - top))
+        strips = [(max(0, top - reach - (bottom - top)), max(0, top - reach)),
+                  (min(height, bottom + reach), min(height, bottom + reach + (bottom - top)))]
+        paper = [red[a:b, left:right][~ink[a:b, left:right]] for a, b in strips]
+        paper = np.concatenate(paper)
+        # And the paper at its height in the sheet's left margin (MARGIN, a share of its width):
+        # a band behind a heading ends at the text's margin; a scanner's streak runs on across.
+        start, end = int(MARGIN[0] * width), int(MARGIN[1] * width)
+        beside = red[top:bottom, start:end][~ink[top:bottom, start:end]]
+        found[-1] = replace(found[-1], around=_tone(paper) * paper.size, around_pixels=paper.size,
+                            beside=_tone(beside) * beside.size, beside_pixels=beside.size)
     return found
 
 
@@ -125,12 +166,19 @@ def _median_width(lines: Sequence[tuple[float, int]]) -> float:
     return lines[0][0]
 
 
-def _ink(ink: np.ndarray) -> Ink:
+def _ink(ink: np.ndarray, grey: np.ndarray) -> Ink:
     if not ink.size:
         return Ink()
     across = int((ink[:, 1:] & ~ink[:, :-1]).sum() + ink[:, 0].sum())
     down = int((ink[1:, :] & ~ink[:-1, :]).sum() + ink[0, :].sum())
-    return Ink(int(ink.sum()), across + down)
+    paper = grey[~ink]
+    return Ink(int(ink.sum()), across + down, _tone(paper) * paper.size, paper.size)
+
+
+def _tone(paper: np.ndarray) -> int:
+    """The paper's tone: a light percentile (PAPER_PERCENTILE) of its pixels, not their mean,
+    which the grey edges of the letters' strokes darken more where the type is denser."""
+    return int(np.percentile(paper, PAPER_PERCENTILE)) if paper.size else 0
 
 
 def _scan_scale(page: pdfium.PdfPage) -> float:

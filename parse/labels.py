@@ -65,6 +65,11 @@ MISREAD_I = "IVXLHl1|!\\]\\[ỊÍÌ"  # what OCR gives for a Roman numeral's let
 _MISREAD_ROMAN = re.compile(
     rf"^(?:[.,'‘’`·]\s*)?(?P<numeral>[{MISREAD_I}]{{1,5}}|T[{MISREAD_I}]{{1,4}}(?=\s*[.,:)/\-]))"
     r"(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s|(?<=/)[^\W\d_]{2})")
+# A ladder written without a space after its numerals ("I.TỈNH ĐÃ ĐI…", "II.CÁC MỤC TIÊU…")
+# may lose the full stop too, the numeral glued to its title's first word ("LTỈNH" for
+# "I.TỈNH"): a numeral, its mark or none, then a word in capitals.
+_GLUED_ROMAN = re.compile(
+    rf"^(?P<numeral>[{MISREAD_I}]{{1,5}})(?P<mark>[.,:)/\-]{{1,4}})?(?=[^\W\d_]{{2}})")
 # "I/" in a bold serif face read as one letter, a U with a horn ("VƯ" for "VI/").
 _SLASHED_I = re.compile(r"^(?P<numeral>[IVXLHl1|!\]\[]{0,4})[ƯU](?=\s)")
 _AS_I = str.maketrans({"L": "I", "l": "I", "1": "I", "|": "I", "!": "I", "]": "I", "[": "I", "H": "II",
@@ -287,13 +292,16 @@ class MisreadRoman(NamedTuple):
     mark: str = "."
 
 
-def misread_roman(text: str, lower: bool = False, near: int | None = None) -> MisreadRoman | None:
+def misread_roman(text: str, lower: bool = False, near: int | None = None,
+                  glued: bool = False) -> MisreadRoman | None:
     """The Roman numeral a line starts with, read as OCR may have misread it ("l." or
     "1." for "I.", "Il." or "11." for "II.", "V," for "V.", "II" for "II.", "VƯ" for "VI/"); None if the
     line does not start like one. `lower`: a lower-case numeral ("¡.." for "i.", "ii..."
     for "ii.", "(1)" for "(i)"). `near`: of two readings ("TH:" is "III:" or "II:", its H two
     I's or one with a serif), the one nearer this value; else an H is read as two I's first.
-    Only a caller that knows a Roman numeral belongs there may believe it."""
+    `glued`: of a ladder written without a space after its numerals, whose numeral may be glued
+    to a word in capitals ("LTỈNH" for "I.TỈNH"). Only a caller that knows a Roman numeral
+    belongs there may believe it."""
     if lower:
         m = _MISREAD_LOWER_ROMAN.match(text)
         numeral = "".join("I" if ch in _I_STROKES else ch.upper() for ch in m["numeral"]) if m else ""
@@ -301,6 +309,9 @@ def misread_roman(text: str, lower: bool = False, near: int | None = None) -> Mi
             return None
         return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]))
     m = _MISREAD_ROMAN.match(_SLASHED_I.sub(r"\g<numeral>I/", text, count=1))
+    if not m and glued:
+        m = _GLUED_ROMAN.match(text)
+        m = m if m and text[m.end():].split(maxsplit=1)[0].isupper() else None
     if not m:
         return None
     # "H" is "II" read as one letter ("HI." for "III."), or one I's serif ("IHI-" for "III-").

@@ -73,6 +73,15 @@ MIXED_COLOUR = -1
 # are this much wider than the scan's body text (ink.py: bold lines measured 1.23-1.57 times,
 # regular ones at most 1.10).
 BOLD_STROKE_RATIO = 1.2
+# A scanned line laid on a grey band (a paragraph's shading): the light of its paper this many
+# grey levels (of 255) below the paper's a line and a half above and below it (ink.py), and half
+# as many below the paper's in the sheet's margin at its height, where the band has ended (a
+# scanner's streak across the sheet has not). Measured on pools 1-17's scans: the shaded headings
+# of pools 16-17 17-24 below the paper around them and 12-24 below the margin's; the other lines
+# of ten letters or more 14 at most below the paper around them (pool 5's headings in shaded boxes,
+# 12-14, left as they were), the one streak (pool 4) 20 below it and 2 below the margin's.
+SHADED_TONE = 15
+SHADED_MIN_LETTERS = 10  # fewer have too little paper between their letters to tell
 # A scanned line's opening words weighed against the rest of it (_inked_lead): this many words at
 # least, its label aside; fewer have too little ink to tell.
 INKED_LEAD_WORDS = 2
@@ -260,7 +269,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
     sides = [(side, g.tables) for g in glyphs for side in _sheet_sides(g)]
     pages = [_page_lines(replace(side, number=n), ruled) for n, (side, ruled) in enumerate(sides, start=1)]
-    pages = _spaced_by_advance(_bold_by_ink(_without_pages_fed_twice(pages)))
+    pages = _spaced_by_advance(_shaded_by_ink(_bold_by_ink(_without_pages_fed_twice(pages))))
     lines = _without_running_lines(pages)
     blocks = _blocks(lines, pages)
     if total > count:
@@ -573,6 +582,20 @@ def _bold_by_ink(pages: list[_Page]) -> list[_Page]:
     # a line opening with a bold lead (_inked_lead) is not bold: the rest of it is the text's
     return [replace(page, lines=tuple(replace(line, bold=bold[id(line)] and not line.lead) if id(line) in bold
                                       else line for line in page.lines)) for page in pages]
+
+
+def _shaded_by_ink(pages: list[_Page]) -> list[_Page]:
+    """A scanned page's lines set on a grey band (SHADED_TONE) are highlighted, as a shading
+    behind a line is in a text PDF (_highlighted): the mark of a heading, which OCR's
+    garbled opening words ("Gà đã tiêu…" for "④ Tỉnh đã tiêu…") leave the only one."""
+    def shaded(line: _Line) -> bool:
+        return (line.ink is not None and not line.is_row and bool(line.ink.around_tone)
+                and len("".join(line.text.split())) >= SHADED_MIN_LETTERS
+                and line.ink.around_tone - line.ink.paper_tone >= SHADED_TONE
+                and line.ink.beside_tone - line.ink.paper_tone >= SHADED_TONE / 2)
+
+    return [replace(page, lines=tuple(replace(line, highlighted=True) if shaded(line) else line
+                                      for line in page.lines)) for page in pages]
 
 
 def _sheet_sides(glyphs: _Glyphs) -> tuple[_Glyphs, ...]:

@@ -1632,15 +1632,16 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
         romans = [h for h in headings if h.level == level]
         if not romans:
             return headings
+        glued = _glued(romans)
         for i, heading in enumerate(headings):
             before = [r.ordinal or 0 for r in romans if r.first < heading.first]
             after = [r.ordinal or 0 for r in romans if r.first > heading.first]
             expected = (before[-1] if before else 0) + 1
-            misread = None if heading.level == level else misread_roman(heading.line, lower=lower)
+            misread = None if heading.level == level else misread_roman(heading.line, lower=lower, glued=glued)
             if misread is not None and after and after[0] <= misread.value:
                 # the ladder would not go up to the next numeral: of two readings ("TH:" is "III:"
                 # or "II:"), the one its place asks (the next one then read short, _one_short)
-                misread = misread_roman(heading.line, lower=lower, near=expected)
+                misread = misread_roman(heading.line, lower=lower, near=expected, glued=glued)
             if misread is None or not _mark_fits(misread.mark, level) or (
                     heading.line.lstrip().startswith("(") and not str(level[1]).startswith("(")):
                 continue
@@ -1657,6 +1658,14 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
         else:
             changed = _one_short(headings, romans)
     return headings
+
+
+def _glued(romans: list[_Heading]) -> bool:
+    """Whether a Roman ladder is written without a space after its numerals ("I.TỈNH…",
+    "II.CÁC…"), two of its headings at least and most of them so: a numeral OCR glued to
+    its title ("LTỈNH" for "I.TỈNH") is then one of its own."""
+    glued = sum(1 for h in romans if h.line[len(leading_label(h.line)):][:1].isalpha())
+    return glued >= 2 and 2 * glued > len(romans)
 
 
 def _roman_level(headings: list[_Heading], lower: bool = False) -> tuple:

@@ -200,6 +200,7 @@ class PageLine:
     indent: bool = False  # a body paragraph's first line
     underlined: bool = False  # a rule under the whole line, the gaps between words too
     boxed: bool = False  # in a ruled box across the text column (a one-cell table)
+    shaded: bool = False  # on a grey band across the text column, no rule round it (a paragraph's shading)
     lead: str = ""  # bold words drawn before `left` on the same line (a heading run into its paragraph)
 
 
@@ -370,10 +371,11 @@ def render_report_page(lines: list[PageLine], stamp: bool = False) -> Image.Imag
             if line.underlined:
                 under = y + int(size * 1.02)
                 draw.line([(x, under), (x + font.getlength(line.left), under)], fill=0, width=max(2, size // 18))
-            if line.boxed:  # shaded grey, drawn under the words
+            if line.boxed or line.shaded:  # shaded grey, drawn under the words
                 box = Image.new("RGB", page.size, (255, 255, 255))
                 ImageDraw.Draw(box).rectangle((left - size // 6, y - size // 8, right, y + int(size * 1.2)),
-                                              fill=(217, 217, 217), outline=0, width=max(2, size // 18))
+                                              fill=(217, 217, 217), outline=0 if line.boxed else None,
+                                              width=max(2, size // 18) if line.boxed else 0)
                 page.paste(ImageChops.multiply(page, box))
         y += step
     return page

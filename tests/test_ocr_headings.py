@@ -376,3 +376,22 @@ def ordinals(document: Document) -> list[int | None]:
     blocks = document.blocks
     return [h.ordinal for h in _headings(blocks, _covering_sentence(blocks), OUTLINE, ocr=True)
             if h.level[0] == "label"]
+
+
+def test_a_glued_roman_ladders_first_numeral_read_into_its_title_is_taken_back_by_its_place():
+    # A ladder written without a space after its numerals ("I.TỈNH…"): OCR read "I." as "L"
+    # glued to the title ("LTỈNH"), "II." as "I." and "III." as "II.". The "I." after it and
+    # the "IV." further on leave room for exactly it, so it is "I." and the two after it read
+    # short. Its titles say nothing of the outline: the ladder's places alone decide.
+    titles = ["TỈNH ĐÃ ĐI NHỮNG BƯỚC NÀO KHI CHƯA CÓ:", "CÁC MỤC TIÊU VÀ MỨC TỈNH ĐẠT ĐƯỢC:",
+              "VĂN BẢN TỈNH BAN HÀNH VÀ PHÂN VAI:", "SỐ VỐN CHI RA THEO TỪNG NĂM:",
+              "NHỮNG VIỆC CÒN DỞ DANG VÀ LÝ DO:", "TỈNH CẦN TRUNG ƯƠNG CHUNG TAY Ở ĐÂU:"]
+    lines = [b.text for b in report([], ROMAN).blocks]
+    for label, heading, title in zip(["L", "I.", "II.", "IV.", "V.", "VI."], HEADINGS, titles, strict=True):
+        lines[lines.index(next(line for line in lines if line.endswith(heading)))] = f"{label}{title}"
+    lines[-3:-3] = ["LỜI KẾT:", "Tỉnh sẽ tiếp tục triển khai Đề án."]
+    assert texts(scanned(lines)) == {n: body for n, body in enumerate(BODIES, start=1)} | {
+        6: f"{BODIES[5]}\nLỜI KẾT:\nTỉnh sẽ tiếp tục triển khai Đề án."}
+    # Of a ladder written with spaces after its numerals, a word in capitals is no numeral.
+    assert misread_roman("LỜI KẾT:") is None
+    assert misread_roman("LTỈNH ĐÃ ĐI", glued=True) == (1, False, ".")

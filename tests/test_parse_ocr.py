@@ -305,6 +305,25 @@ def test_a_long_bold_list_and_the_bold_heading_after_it_stay_bold_on_a_scan(tmp_
     assert len(listed_read) == 8 and all(b.bold for b in listed_read), [(b.text, b.bold) for b in blocks]
 
 
+def test_headings_marked_only_by_a_grey_shading_open_their_items_on_a_scan(tmp_path):
+    """Headings neither bold nor numbered, each on a grey band across the text column (a
+    paragraph's shading, pool 16's screen photo): the paper under them is darker than the
+    paper above, below and in the margin beside them, and they are set apart as a shading
+    sets a heading apart in a .docx."""
+    lines = [dataclasses.replace(line, bold=False, shaded=True) if line.left in BOLD_HEADINGS.values() else line
+             for line in bold_headings_page_lines()]
+    scan = scan_pages([render_report_page(lines)], tmp_path / "to-xam.pdf", dpi=150, skews=[1.0], quality=40,
+                      seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    shaded = [b.text for b in document.blocks if b.highlighted]
+    assert len(shaded) == 6, shaded
+    assert all(fuzz.ratio(BOLD_HEADINGS[n], text) >= 90 for n, text in enumerate(shaded, start=1)), shaded
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    for n, body in BOLD_HEADING_BODIES.items():
+        assert fuzz.ratio(body, sections[n].text) >= 95, (n, sections[n].text)
+
+
 def test_bold_leads_run_into_their_paragraphs_open_their_items_on_a_scan(tmp_path):
     """Each item a paragraph opening with its title in bold, "Về …:", its text run in after it
     in regular type on the same line: the OCR layer has no bold, and a line whose lead takes a
