@@ -4,15 +4,16 @@ fixtures/heldout-6 for pool 6, fixtures/heldout-7 for pool 7, fixtures/heldout-8
 fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, fixtures/heldout-11 for pool 11,
 fixtures/heldout-12 for pool 12, fixtures/heldout-13 for pool 13, fixtures/heldout-14 for pool 14,
 fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, fixtures/heldout-17 for pool 17,
-fixtures/heldout-18 for pool 18, written by fixtures/make_heldout.py): what is committed is
+fixtures/heldout-18 for pool 18, fixtures/heldout-19 for pool 19, written by fixtures/make_heldout.py): what is
+committed is
 what the generator makes, their headings share no phrase with the campaign's lists (else they
 would measure the lists again), a later pool's share no wording with an earlier pool's (else it
 would measure what the earlier pool's failures taught), and each pool holds every ladder and
 layout it promises.
-Pools 1-17 have been looked at and are tuning corpora now (pool 13 once, at the start of the
+Pools 1-18 have been looked at and are tuning corpora now (pool 13 once, at the start of the
 twelfth session, pool 14 once, at its end, pool 15 once, at the start of the thirteenth, pool 16
-once, at its end, pool 17 once, at the start of the fourteenth); pool 18 is the held-out one, made
-without reading the reader or any result on pool 17.
+once, at its end, pool 17 once, at the start of the fourteenth, pool 18 once, late in it); pool 19
+is the held-out one, made without reading the reader or any result on pool 18.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -38,7 +39,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            8: FIXTURES / "heldout-8", 9: FIXTURES / "heldout-9", 10: FIXTURES / "heldout-10",
            11: FIXTURES / "heldout-11", 12: FIXTURES / "heldout-12", 13: FIXTURES / "heldout-13",
            14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16",
-           17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18"}
+           17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -331,6 +332,8 @@ def shown_number(heading: str) -> int | None:
         return "ABCDEFGH".index(m.group(1)) + 1
     if m := re.match(r"Phần (\d+)\. ", first):  # pool 18's phan_arabic
         return int(m.group(1))
+    if m := re.match(r"\(([A-H])\) ", first):  # pool 19's letter_upper_parens
+        return "ABCDEFGH".index(m.group(1)) + 1
     return None
 
 
@@ -395,8 +398,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 18
-    assert len({p.out for p in mh.POOLS.values()}) == 18
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 19
+    assert len({p.out for p in mh.POOLS.values()}) == 19
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -429,7 +432,7 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 12) for k in range(1, 12)), *((k, 13) for k in range(1, 13)),
                                            *((k, 14) for k in range(1, 14)), *((k, 15) for k in range(1, 15)),
                                            *((k, 16) for k in range(1, 16)), *((k, 17) for k in range(1, 17)),
-                                           *((k, 18) for k in range(1, 18))])
+                                           *((k, 18) for k in range(1, 18)), *((k, 19) for k in range(1, 19))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -451,7 +454,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
-                                                   (15, 16), (16, 17), (17, 18)])
+                                                   (15, 16), (16, 17), (17, 18), (18, 19)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -3602,6 +3605,77 @@ def test_pool_18_keeps_pools_16_and_17s_funding_and_letterheads_and_scans_two_ne
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 19: "I TIÊU ĐỀ" (no full stop), "I . TIÊU ĐỀ" (a space before it), "Mục 1. …", "(A) …";
+# every heading ending with a full stop, the item headings indented on their first line, each
+# item a section of its own, the headings typed with doubled spaces; pools 1-18's at a lower
+# weight, pools 16-17's funding wordings, pool 16's letterheads, pool 18's scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_19 = {"roman_bare", "roman_spaced_dot", "muc_arabic_dot", "letter_upper_parens"}
+LADDERS[19] = NEW_LADDERS_19 | {"letter_upper_dash", "arabic_tab", "arabic_bare", "phan_arabic",  # 1-18's
+                                "yeu_cau_ordinal", "letter_upper_close", "number_in_circle", "diem_number",
+                                "en_dash_label", "letter_paren"}
+NEW_LAYOUTS_19 = {"trailing_period", "indented_heading", "section_per_item", "doubled_spaces"}
+LAYOUTS[19] = NEW_LAYOUTS_19 | {"reverse_heading", "heading_frame", "toc_field", "line_numbers",  # 1-18's
+                                "tracked_renumbering", "boxed_heading", "caps_font_effect", "side_by_side_item",
+                                "extra_heading_between", "merged_5_6", "first_heading_missing",
+                                "number_skipped", "heading_line_break"}
+SHAPES_19 = {  # how each of pool 19's ladders marks an item heading, as a reader sees it
+    "roman_bare": r"[IVX]+ (?![.\-–])\w",
+    "roman_spaced_dot": r"[IVX]+ \. \S",
+    "muc_arabic_dot": r"Mục \d\. \S",
+    "letter_upper_parens": r"\([A-H]\) \S",
+}
+
+
+def test_pool_19_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_19:
+        for e in [e for e in files_of(19, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:2] == [1, 2], e["file"]
+
+
+def test_pool_19_trailing_period_and_doubled_spaces_are_in_the_headings_as_written():
+    for layout in ("trailing_period", "doubled_spaces"):
+        files = files_of(19, layout)
+        assert len(files) >= 4 and {"docx", "pdf"} <= {e["kind"] for e in files}, layout
+        for e in files:
+            for h in item_headings(e):
+                if layout == "trailing_period":
+                    assert h["text"].endswith((".", "?")), e["file"]
+                elif len(h["text"].split()) >= 4:
+                    assert "  " in h["text"], e["file"]
+
+
+def test_pool_19_indented_headings_and_sections_per_item_are_in_the_docx():
+    for layout, kinds in (("indented_heading", {"docx", "pdf", "rtf"}), ("section_per_item", {"docx", "pdf"})):
+        files = files_of(19, layout)
+        assert len(files) >= 4 and kinds <= {e["kind"] for e in files}, layout
+        for e in files_of(19, layout, kind="docx"):
+            paragraphs = body_paragraphs(e)
+            if layout == "indented_heading":
+                lines = [line for h in item_headings(e) for line in h["text"].split("\n")]
+                indented = [p for p in paragraphs if p.find(f"{W}pPr/{W}ind") is not None
+                            and p.find(f"{W}pPr/{W}ind").get(f"{W}firstLine") == "567"]
+                assert [paragraph_text(p) for p in indented] == lines, e["file"]
+            else:
+                breaks = [k for k, p in enumerate(paragraphs) if p.find(f"{W}pPr/{W}sectPr") is not None]
+                assert len(breaks) == len(item_headings(e)), e["file"]
+                assert [paragraph_text(paragraphs[k + 1]) for k in breaks] == [
+                    h["text"].split("\n")[0] for h in item_headings(e)], e["file"]
+
+
+def test_pool_19_keeps_pools_16_and_17s_funding_and_letterheads_and_pool_18s_scans():
+    mh = generator()
+    funded = [e for e in entries_of(19) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_17, *mh.FUNDING_WORDINGS_16}
+    assert {e["letterhead"] for e in entries_of(19)} == set(mh.LETTERHEADS_16)
+    scans = files_of(19, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_18)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -3633,13 +3707,13 @@ def test_each_new_ladder_marks_its_item_headings_in_its_shape(pool, least, in_or
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
-               17: NEW_LADDERS_17, 18: NEW_LADDERS_18}
+               17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 19))]])
+                                                        *((n, 10, 8) for n in range(6, 20))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -3649,7 +3723,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 19))])
+                                          for n in range(5, 20))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -3663,12 +3737,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 
 # ---------------------------------------------------------------------------------------
 
-NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18}
+NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-18 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-19 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
