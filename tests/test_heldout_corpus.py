@@ -3665,14 +3665,20 @@ def test_pool_19_indented_headings_and_sections_per_item_are_in_the_docx():
                     h["text"].split("\n")[0] for h in item_headings(e)], e["file"]
 
 
-def test_pool_19_keeps_pools_16_and_17s_funding_and_letterheads_and_pool_18s_scans():
+def test_pool_19_keeps_pools_16_and_17s_funding_and_letterheads_and_scans_two_new_kinds():
     mh = generator()
     funded = [e for e in entries_of(19) if e.get("funding")]
     assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_17, *mh.FUNDING_WORDINGS_16}
     assert {e["letterhead"] for e in entries_of(19)} == set(mh.LETTERHEADS_16)
+    assert [e["report_number"] for e in entries_of(19) if e["letterhead"] == "no_number_line"].count(None) >= 1
     scans = files_of(19, kind="scan")
-    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_18)
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_19)
     assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    for e in scans:
+        if e["scan"]["kind"] == "copy_of_copy":
+            assert e["scan"]["copy_of_copy"] == [72, 208] and not e["scan"]["colour"], e["file"]
+        else:
+            assert e["scan"]["envelope_folds"] == [0.333, 0.667] and e["scan"]["colour"], e["file"]
 
 
 # ---------------------------------------------------------------------------------------
