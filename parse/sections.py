@@ -1282,8 +1282,10 @@ def _nested_ladders(headings: list[_Heading]) -> set[tuple]:
 def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: set[int], bulleted: dict[int, tuple],
                    outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Heading]:
     """_headings' lines, those of the ladders marked by a bullet (`bulleted`) among them."""
+    counted = _counted_in_words(blocks, after, limit) if ocr else set()
     positions = [pos for pos in range(after + 1, limit)
-                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted) and pos not in titles]
+                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted or pos in counted)
+                 and pos not in titles]
     headings: list[_Heading] = []
     skip = set()
     cut = _cut_titles(blocks, positions)
@@ -1329,6 +1331,29 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         headings = _misread_labels(blocks, headings, after, limit, skip)
     headings = _without_points_of_another_look(blocks, _without_plain_lists(blocks, _misread_numerals(headings)))
     return _without_bare_lists(_without_shared_list_points(blocks, headings, len(outline)))
+
+
+def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[int]:
+    """The plain lines between `after` and `limit` labelled in words and a number that count
+    1, 2, 3… ("Điểm 1. …", "Điểm 2. …"): OCR reads no italics, so headings set apart by them
+    alone come plain, but a label of words counting up from 1 over CONVINCING_COUNT short
+    lines or more, each with text under it and none ending as a sentence does, is a ladder."""
+    labelled: dict[str, list[tuple[int, int]]] = {}
+    for pos in range(max(after + 1, 0), limit):
+        block = blocks[pos]
+        if (block.kind != "paragraph" or block.number or len(block.text) > MAX_HEADING_CHARS
+                or block.text.rstrip().endswith((".", ";", ","))):
+            continue
+        found = word_label(block.text)
+        if found:
+            labelled.setdefault(found[0], []).append((pos, found[1]))
+    counted: set[int] = set()
+    for lines in labelled.values():
+        positions = [pos for pos, _ in lines]
+        if (len(lines) >= CONVINCING_COUNT and [n for _, n in lines] == list(range(1, len(lines) + 1))
+                and all(b - a >= 2 for a, b in zip(positions, [*positions[1:], limit], strict=True))):
+            counted.update(positions)
+    return counted
 
 
 def _marked(block: Block) -> bool:
