@@ -1579,7 +1579,24 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     break
                 if pos in taken and pos not in by_first:
                     break  # the second line of a wrapped heading: what follows is another's
+            else:
+                if end != limit and start != after + 1 and (lost := _label_lost(blocks, by_first, start, end, model)):
+                    by_first[lost] = replace(by_first[lost], level=level, ordinal=value)
     return sorted(by_first.values(), key=lambda h: h.first)
+
+
+def _label_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start: int, end: int,
+                model: _Heading) -> int | None:
+    """Between two headings of a ladder two apart, no line reading as the label between
+    them: the one unnumbered heading there set apart as they are (bold, in capitals or not,
+    as its neighbour), whose label OCR lost with its first letters (a heading in white on a
+    dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"), is the heading skipped."""
+    unnumbered = [pos for pos in range(start, end) if pos in by_first and by_first[pos].level[0] == "unnumbered"]
+    if len(unnumbered) != 1:
+        return None
+    block, look = blocks[unnumbered[0]], blocks[model.first]
+    alike = look.bold and block.bold and is_all_caps(block.text) == is_all_caps(strip_label(look.text))
+    return unnumbered[0] if alike and not leading_label(block.text) else None
 
 
 def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:
