@@ -1328,7 +1328,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             line, run_in = block.lead, block.text[len(block.lead):].strip()
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
-        headings = _misread_labels(blocks, headings, after, limit, skip)
+        headings = _misread_labels(blocks, headings, after, limit, skip, len(outline))
     headings = _without_points_of_another_look(blocks, _without_plain_lists(blocks, _misread_numerals(headings)))
     return _without_bare_lists(_without_shared_list_points(blocks, headings, len(outline)))
 
@@ -1533,7 +1533,7 @@ def _without_bare_lists(headings: list[_Heading]) -> list[_Heading]:
 
 
 def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: int, limit: int,
-                    skip: frozenset[int] = frozenset()) -> list[_Heading]:
+                    skip: frozenset[int] = frozenset(), items: int = 0) -> list[_Heading]:
     """On a recognised page, a numbered ladder's heading whose label OCR misread ("(D" or
     "(VI" for "(I)", "(VI)"; "1.5," for "1.5."; "(4." for "04."), so that it fell out of
     its ladder, or read as the label before it ("(II)" twice, then "(IV)"), taken back by
@@ -1541,8 +1541,9 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
     when that is the second, between two headings two apart, after its last), the first
     short line there whose first word is the label the ladder would write there, give or
     take one character (two on a line that looks like the ladder's headings: bold or in
-    capitals as they are), is that heading, its label kept as read. A ladder is
-    MISREAD_LADDER headings or more."""
+    capitals as they are), is that heading, its label kept as read; failing one, headings
+    whose labels OCR lost (_labels_lost: between two headings, or after the last up to the
+    outline's `items`). A ladder is MISREAD_LADDER headings or more."""
     ladders: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label" and heading.ordinal:
@@ -1580,23 +1581,28 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                 if pos in taken and pos not in by_first:
                     break  # the second line of a wrapped heading: what follows is another's
             else:
-                if end != limit and start != after + 1 and (lost := _label_lost(blocks, by_first, start, end, model)):
-                    by_first[lost] = replace(by_first[lost], level=level, ordinal=value)
+                count = 1 if end != limit else items - value + 1
+                if start != after + 1 and count >= 1:
+                    for n, lost in enumerate(_labels_lost(blocks, by_first, start, end, model, count)):
+                        by_first[lost] = replace(by_first[lost], level=level, ordinal=value + n)
     return sorted(by_first.values(), key=lambda h: h.first)
 
 
-def _label_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start: int, end: int,
-                model: _Heading) -> int | None:
-    """Between two headings of a ladder two apart, no line reading as the label between
-    them: the one unnumbered heading there set apart as they are (bold, in capitals or not,
-    as its neighbour), whose label OCR lost with its first letters (a heading in white on a
-    dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"), is the heading skipped."""
+def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start: int, end: int,
+                 model: _Heading, count: int) -> list[int]:
+    """Where a ladder skips `count` values (one between two headings two apart; those up to
+    the outline's last item after its last heading) and no line there reads as their label:
+    the unnumbered headings there, exactly `count`, each set apart as the ladder's are (bold,
+    in capitals or not as `model`), whose labels OCR lost with their first letters (headings
+    in white on a dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"); else none."""
     unnumbered = [pos for pos in range(start, end) if pos in by_first and by_first[pos].level[0] == "unnumbered"]
-    if len(unnumbered) != 1:
-        return None
-    block, look = blocks[unnumbered[0]], blocks[model.first]
-    alike = look.bold and block.bold and is_all_caps(block.text) == is_all_caps(strip_label(look.text))
-    return unnumbered[0] if alike and not leading_label(block.text) else None
+    look = blocks[model.first]
+    caps = is_all_caps(strip_label(look.text))
+    if len(unnumbered) != count or not look.bold or not all(
+            blocks[pos].bold and is_all_caps(blocks[pos].text) == caps and not leading_label(blocks[pos].text)
+            for pos in unnumbered):
+        return []
+    return unnumbered
 
 
 def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:

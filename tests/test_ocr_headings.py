@@ -419,3 +419,16 @@ def test_a_bold_heading_whose_label_ocr_lost_is_the_one_its_ladder_skips():
     document = scanned(lines)
     bold = tuple(replace(b, bold=b.text in headings) for b in document.blocks)
     assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_bold_headings_whose_labels_ocr_lost_after_the_ladders_last_are_the_items_left():
+    # "V.- MẤY ĐIỀU …" and "VI.- TỈNH NGỎ LỜI …" in white on dark bands read "ẤY ĐIÊU …" and
+    # "ÏNH NGỎ LỜI …" (pool 18's Gia Lai): after a bold ladder's last heading, as many bold
+    # unnumbered headings as the outline has items left are those items, in their order.
+    lines = [b.text for b in report([], ROMAN).blocks]
+    headings = [f"{label} {heading}" for label, heading in zip(ROMAN, HEADINGS, strict=True)]
+    for n in (4, 5):
+        lines[lines.index(headings[n])] = headings[n] = HEADINGS[n][1:]
+    document = scanned(lines)
+    bold = tuple(replace(b, bold=b.text in headings) for b in document.blocks)
+    assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
