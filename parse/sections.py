@@ -1282,8 +1282,10 @@ def _nested_ladders(headings: list[_Heading]) -> set[tuple]:
 def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: set[int], bulleted: dict[int, tuple],
                    outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Heading]:
     """_headings' lines, those of the ladders marked by a bullet (`bulleted`) among them."""
+    counted = _counted_in_words(blocks, after, limit) if ocr else set()
     positions = [pos for pos in range(after + 1, limit)
-                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted) and pos not in titles]
+                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted or pos in counted)
+                 and pos not in titles]
     headings: list[_Heading] = []
     skip = set()
     cut = _cut_titles(blocks, positions)
@@ -1326,9 +1328,32 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             line, run_in = block.lead, block.text[len(block.lead):].strip()
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
-        headings = _misread_labels(blocks, headings, after, limit, skip)
+        headings = _misread_labels(blocks, headings, after, limit, skip, len(outline))
     headings = _without_points_of_another_look(blocks, _without_plain_lists(blocks, _misread_numerals(headings)))
     return _without_bare_lists(_without_shared_list_points(blocks, headings, len(outline)))
+
+
+def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[int]:
+    """The plain lines between `after` and `limit` labelled in words and a number that count
+    1, 2, 3… ("Điểm 1. …", "Điểm 2. …"): OCR reads no italics, so headings set apart by them
+    alone come plain, but a label of words counting up from 1 over CONVINCING_COUNT short
+    lines or more, each with text under it and none ending as a sentence does, is a ladder."""
+    labelled: dict[str, list[tuple[int, int]]] = {}
+    for pos in range(max(after + 1, 0), limit):
+        block = blocks[pos]
+        if (block.kind != "paragraph" or block.number or len(block.text) > MAX_HEADING_CHARS
+                or block.text.rstrip().endswith((".", ";", ","))):
+            continue
+        found = word_label(block.text)
+        if found:
+            labelled.setdefault(found[0], []).append((pos, found[1]))
+    counted: set[int] = set()
+    for lines in labelled.values():
+        positions = [pos for pos, _ in lines]
+        if (len(lines) >= CONVINCING_COUNT and [n for _, n in lines] == list(range(1, len(lines) + 1))
+                and all(b - a >= 2 for a, b in zip(positions, [*positions[1:], limit], strict=True))):
+            counted.update(positions)
+    return counted
 
 
 def _marked(block: Block) -> bool:
@@ -1508,7 +1533,7 @@ def _without_bare_lists(headings: list[_Heading]) -> list[_Heading]:
 
 
 def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: int, limit: int,
-                    skip: frozenset[int] = frozenset()) -> list[_Heading]:
+                    skip: frozenset[int] = frozenset(), items: int = 0) -> list[_Heading]:
     """On a recognised page, a numbered ladder's heading whose label OCR misread ("(D" or
     "(VI" for "(I)", "(VI)"; "1.5," for "1.5."; "(4." for "04."), so that it fell out of
     its ladder, or read as the label before it ("(II)" twice, then "(IV)"), taken back by
@@ -1516,8 +1541,9 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
     when that is the second, between two headings two apart, after its last), the first
     short line there whose first word is the label the ladder would write there, give or
     take one character (two on a line that looks like the ladder's headings: bold or in
-    capitals as they are), is that heading, its label kept as read. A ladder is
-    MISREAD_LADDER headings or more."""
+    capitals as they are), is that heading, its label kept as read; failing one, headings
+    whose labels OCR lost (_labels_lost: between two headings, or after the last up to the
+    outline's `items`). A ladder is MISREAD_LADDER headings or more."""
     ladders: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label" and heading.ordinal:
@@ -1554,7 +1580,29 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     break
                 if pos in taken and pos not in by_first:
                     break  # the second line of a wrapped heading: what follows is another's
+            else:
+                count = 1 if end != limit else items - value + 1
+                if start != after + 1 and count >= 1:
+                    for n, lost in enumerate(_labels_lost(blocks, by_first, start, end, model, count)):
+                        by_first[lost] = replace(by_first[lost], level=level, ordinal=value + n)
     return sorted(by_first.values(), key=lambda h: h.first)
+
+
+def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start: int, end: int,
+                 model: _Heading, count: int) -> list[int]:
+    """Where a ladder skips `count` values (one between two headings two apart; those up to
+    the outline's last item after its last heading) and no line there reads as their label:
+    the unnumbered headings there, exactly `count`, each set apart as the ladder's are (bold,
+    in capitals or not as `model`), whose labels OCR lost with their first letters (headings
+    in white on a dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"); else none."""
+    unnumbered = [pos for pos in range(start, end) if pos in by_first and by_first[pos].level[0] == "unnumbered"]
+    look = blocks[model.first]
+    caps = is_all_caps(strip_label(look.text))
+    if len(unnumbered) != count or not look.bold or not all(
+            blocks[pos].bold and is_all_caps(blocks[pos].text) == caps and not leading_label(blocks[pos].text)
+            for pos in unnumbered):
+        return []
+    return unnumbered
 
 
 def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:

@@ -395,3 +395,40 @@ def test_a_glued_roman_ladders_first_numeral_read_into_its_title_is_taken_back_b
     # Of a ladder written with spaces after its numerals, a word in capitals is no numeral.
     assert misread_roman("LỜI KẾT:") is None
     assert misread_roman("LTỈNH ĐÃ ĐI", glued=True) == (1, False, ".")
+
+
+def test_plain_headings_labelled_in_words_that_count_up_open_their_items_on_a_scan():
+    # "Điểm 1. …", "Điểm 2. …" set apart by italics alone (pool 18's Đắk Nông): OCR reads no
+    # italics, so they come back plain, unnumbered to the reader; a label of words counting
+    # 1, 2, 3… over short lines each with its text under it is still the items' ladder.
+    lines = [b.text for b in report([], ROMAN).blocks]
+    for n, (label, heading) in enumerate(zip(ROMAN, HEADINGS, strict=True), start=1):
+        lines[lines.index(f"{label} {heading}")] = f"Điểm {n}. {heading.capitalize()}"
+    assert texts(scanned(lines)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_bold_heading_whose_label_ocr_lost_is_the_one_its_ladder_skips():
+    # "(iii) Nguồn tiền …" in white on a dark band read "guồn tiền …" (pool 18's Tuyên Quang):
+    # between two bold headings of a ladder two apart, the one bold unnumbered heading there
+    # is the heading skipped, its label lost with its first letter.
+    lines = [b.text for b in report([], ROMAN).blocks]
+    headings = [f"{label} {heading.capitalize()}" for label, heading in zip(ROMAN, HEADINGS, strict=True)]
+    for label, heading, line in zip(ROMAN, HEADINGS, headings, strict=True):
+        lines[lines.index(f"{label} {heading}")] = line
+    lines[lines.index(headings[2])] = headings[2] = "uyên truyền, chương trình, kế hoạch thực hiện"
+    document = scanned(lines)
+    bold = tuple(replace(b, bold=b.text in headings) for b in document.blocks)
+    assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_bold_headings_whose_labels_ocr_lost_after_the_ladders_last_are_the_items_left():
+    # "V.- MẤY ĐIỀU …" and "VI.- TỈNH NGỎ LỜI …" in white on dark bands read "ẤY ĐIÊU …" and
+    # "ÏNH NGỎ LỜI …" (pool 18's Gia Lai): after a bold ladder's last heading, as many bold
+    # unnumbered headings as the outline has items left are those items, in their order.
+    lines = [b.text for b in report([], ROMAN).blocks]
+    headings = [f"{label} {heading}" for label, heading in zip(ROMAN, HEADINGS, strict=True)]
+    for n in (4, 5):
+        lines[lines.index(headings[n])] = headings[n] = HEADINGS[n][1:]
+    document = scanned(lines)
+    bold = tuple(replace(b, bold=b.text in headings) for b in document.blocks)
+    assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
