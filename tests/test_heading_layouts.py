@@ -1126,3 +1126,36 @@ def test_the_one_text_stating_a_figure_is_the_funding_beside_a_heading_of_the_pr
         lines += [Bold(f"❖ {words}"), FIGURE_TEXTS[n]]
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == FIGURE_TEXTS
+
+
+# Items lettered "A-", "B-", … in capitals, a dash after the letter, with points "1. …" under
+# one of them: the letter is the items' label, as "I-" is ("C-" is no Roman hundred here).
+LETTERED_DASH = {1: "HẠ TẦNG MẠNG LÚC XUẤT PHÁT", 2: "TỈNH ĐI ĐƯỢC BAO XA", 3: "ĐẦU MỐI ĐIỀU HÀNH Ở TỈNH",
+                 4: "CHI PHÍ TỈNH BỎ RA", 5: "CHỖ HỔNG VÀ GỐC RỄ", 6: "MONG MUỐN GỬI TỚI CÁC BỘ"}
+DASH_POINTS = ("1. Về hạ tầng số", "Mạng băng rộng di động 4G đã phủ sóng 75% diện tích của tỉnh.",
+               "2. Về Trung tâm điều hành", "Trung tâm được đặt tại trụ sở Sở Thông tin và Truyền thông.")
+
+
+def letter_dash_report(path):
+    lines, expected = [], {}
+    for n, words in LETTERED_DASH.items():
+        lines += [Bold(f"{'ABCDEF'[n - 1]}- {words}"), TEXTS[n]]
+        expected[n] = TEXTS[n]
+        if n == 2:
+            lines += DASH_POINTS
+            expected[n] = "\n".join((TEXTS[n], *DASH_POINTS))
+    return build_lines(path, tuple(lines)), expected
+
+
+def test_items_lettered_in_capitals_with_a_dash_open_their_items_over_their_numbered_points(tmp_path):
+    path, expected = letter_dash_report(tmp_path / "bao-cao.docx")
+    report = read(path)
+    assert {s.number: s.text for s in report.sections} == expected
+    assert report.sections[2].heading == f"C- {LETTERED_DASH[3]}"
+
+
+def test_items_lettered_in_capitals_with_a_dash_open_their_items_in_a_pdf_too(tmp_path):
+    path, expected = letter_dash_report(tmp_path / "bao-cao.docx")
+    report = read_printed(path, tmp_path)
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(text.split()) for n, text in expected.items()}
