@@ -148,6 +148,17 @@ def word_label(text: str) -> tuple[str, int] | None:
     return found[:2] if found else None
 
 
+_BARE_NUMBER = re.compile(r"(?P<number>\d{1,2})\s+(?=[^\W\d_])")
+
+
+def bare_number(text: str) -> int | None:
+    """The number a heading opens with, no mark after it, a capitalised word following ("3 Giao
+    việc, kiểm tra" -> 3): read on a line already taken for a heading only, as a body line may
+    begin with a count ("2 năm qua…", in lower case); None if none."""
+    m = _BARE_NUMBER.match(text)
+    return int(m["number"]) if m and text[m.end()].isupper() else None
+
+
 def _word_label(text: str) -> tuple[str, int, str] | None:
     """word_label's words and number, and the line's text after the label."""
     head, colon, rest = text.partition(":")

@@ -68,6 +68,7 @@ from baocao.parse.headings import (
 from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
     MISREAD_I,
+    bare_number,
     counts_in_words,
     final_ones,
     label_in_words,
@@ -120,6 +121,7 @@ _MISREAD_LABEL_ONLY = re.compile(rf"T?[{MISREAD_I}]{{0,4}}[{MISREAD_I}ƯU]\s*[.,
 ROMAN_LEVEL = ("label", "I.")
 LOWER_ROMAN_LEVEL = ("label", "i.")
 ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
+BARE_NUMBER_LEVEL = ("label", "1 ")  # headings numbered with no mark after the number ("1 Tình hình…")
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
@@ -1313,6 +1315,9 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         elif ordinal is None and level[0] == "unnumbered" and (labelled := word_label(block.text)):
             # "Vấn đề 2: …": a ladder of its own, of its words'
             level, ordinal = ("label", f"{labelled[0]} 1:"), labelled[1]
+        elif ordinal is None and level[0] == "unnumbered" and (counted := bare_number(block.text)) is not None:
+            # "3 Giao việc, …": a number with no mark after it, a ladder of its own
+            level, ordinal = BARE_NUMBER_LEVEL, counted
         if misread_alone and last > pos:
             # "TH:" (for "II:") over its title: the colon is its label's, the title's own may follow
             title, run_in = _run_in(following.text)

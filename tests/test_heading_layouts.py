@@ -1159,3 +1159,24 @@ def test_items_lettered_in_capitals_with_a_dash_open_their_items_in_a_pdf_too(tm
     report = read_printed(path, tmp_path)
     assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
         n: " ".join(text.split()) for n, text in expected.items()}
+
+
+# Items numbered with no mark after the number ("3 Giao việc…"), in words of the province's own,
+# lettered points "a) …" under one of them.
+BARE_NUMBERED = {1: "Tình thế ban đầu của tỉnh", 2: "Những gì người dân đang dùng", 3: "Giao việc và đôn đốc",
+                 4: "Tổng số tiền tỉnh đã chi ra", 5: "Mấy điều còn trắc trở", 6: "Tỉnh ngỏ lời với cấp trên"}
+LETTERED_POINTS_UNDER_5 = ("a) Về nguồn lực", "Đội ngũ cán bộ chuyên trách của tỉnh còn mỏng.",
+                           "b) Về văn bản quy phạm pháp luật", "Chưa có quy định về chia sẻ dữ liệu.")
+
+
+def test_items_numbered_with_no_mark_after_the_number_are_a_ladder_of_their_own(tmp_path):
+    lines, expected = [], {}
+    for n, words in BARE_NUMBERED.items():
+        lines += [Bold(f"{n} {words}"), "Nội dung do tỉnh tự trình bày theo cách riêng của mình."]
+        expected[n] = "Nội dung do tỉnh tự trình bày theo cách riêng của mình."
+        if n == 5:
+            lines += LETTERED_POINTS_UNDER_5
+            expected[n] = "\n".join((expected[n], *LETTERED_POINTS_UNDER_5))
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == expected
+    assert report.sections[2].heading == f"3 {BARE_NUMBERED[3]}"
