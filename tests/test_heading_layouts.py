@@ -1180,3 +1180,37 @@ def test_items_numbered_with_no_mark_after_the_number_are_a_ladder_of_their_own(
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == expected
     assert report.sections[2].heading == f"3 {BARE_NUMBERED[3]}"
+
+
+FRAME = ('<w:framePr {ns} w:w="9072" w:hSpace="181" w:wrap="notBeside" w:vAnchor="text" w:hAnchor="margin" '
+         'w:y="1"/>')  # a frame as wide as the text, nothing beside it
+
+
+# Texts in the province's own words, none speaking of its item: only where the headings are tells them apart.
+OWN_TEXTS = {n: f"Tỉnh viết đoạn {n} theo cách riêng của mình." for n in UNKNOWN}
+
+
+def framed_heading_report(path):
+    """Each item's heading in a Word frame of its own (w:framePr) over its text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        heading = document.add_paragraph()
+        heading.add_run(f"{n}. {words}").bold = True
+        heading._p.get_or_add_pPr().append(parse_xml(FRAME.format(ns=nsdecls("w"))))
+        document.add_paragraph(OWN_TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_headings_framed_in_an_rtf_open_their_items_before_the_text_their_box_is_anchored_in(tmp_path):
+    """Saved as .rtf, a frame comes back from LibreOffice as a text box anchored in the paragraph
+    after it, set on top of it: its heading is read before that paragraph, not after."""
+    report = read(as_converted(framed_heading_report(tmp_path / "bao-cao.docx"), "rtf", tmp_path))
+    assert {s.number: s.text for s in report.sections} == OWN_TEXTS
