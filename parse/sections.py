@@ -338,7 +338,7 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     last = ""  # the words of the last heading-like line kept, without its label if it had one
     for block in blocks:
         heading_like = is_heading_like(block)
-        label = leading_label(block.text) if heading_like else ""
+        label, shape, title = _repeat_label(block.text) if heading_like else ("", "", block.text)
         if heading_like and not label and last and _opens_page(block, kept):
             # Its label lost (a scan's folded corner, a punched hole: ") Những bước … (tiếp"):
             # the words of the heading just read, long enough not to be a short title's echo.
@@ -346,9 +346,9 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             if len(last.split()) >= UNLABELLED_REPEAT_WORDS and fuzz.ratio(last, words) >= CONTINUED_LIKENESS:
                 continue
         if heading_like:
-            last = _continued_key(block.text[len(label):])
+            last = _continued_key(title)
         if label:
-            shape, words = label_shape(label), _continued_key(block.text[len(label):])
+            words = _continued_key(title)
             at = next((i for i, (open_shape, _, _) in enumerate(ladder) if open_shape == shape), None)
             if at is not None:
                 _, before_label, before_words = ladder[at]
@@ -359,6 +359,18 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             ladder.append((shape, label, words))
         kept.append(block)
     return tuple(kept) if len(kept) < len(blocks) else blocks
+
+
+def _repeat_label(line: str) -> tuple[str, str, str]:
+    """A heading line's label, its shape and its title after it: a numbering label ("2.", "II.")
+    or a label of words and a number ("Điểm 2.", "Vấn đề 2:"); ("", "", line) for none."""
+    label = leading_label(line)
+    if label:
+        return label, label_shape(label), line[len(label):]
+    worded = word_label(line)
+    if worded:
+        return f"{worded[0]} {worded[1]}", f"{worded[0]} 1", strip_label(line)
+    return "", "", line
 
 
 def _opens_page(block: Block, before: Sequence[Block]) -> bool:

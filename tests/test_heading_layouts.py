@@ -1214,3 +1214,17 @@ def test_headings_framed_in_an_rtf_open_their_items_before_the_text_their_box_is
     after it, set on top of it: its heading is read before that paragraph, not after."""
     report = read(as_converted(framed_heading_report(tmp_path / "bao-cao.docx"), "rtf", tmp_path))
     assert {s.number: s.text for s in report.sections} == OWN_TEXTS
+
+
+def test_a_heading_labelled_in_words_repeated_where_its_item_goes_on_is_neither_heading_nor_text(tmp_path):
+    """"Điểm 2. … (tiếp theo)" after a page turn repeats item 2's heading, its label of words and
+    a number as "2. … (tiếp theo)" repeats a number's: item 2 runs on under it."""
+    lines, expected = [], {}
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"Điểm {n}. {words}"), OWN_TEXTS[n]]
+        expected[n] = OWN_TEXTS[n]
+        if n == 2:
+            lines += [Bold(f"Điểm 2. {words} (tiếp theo)"), "Tỉnh viết tiếp đoạn 2 sau trang mới."]
+            expected[n] = f"{OWN_TEXTS[n]}\nTỉnh viết tiếp đoạn 2 sau trang mới."
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == expected
