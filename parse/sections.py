@@ -1327,8 +1327,10 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         elif ordinal is None and level[0] == "unnumbered" and (labelled := word_label(block.text)):
             # "Vấn đề 2: …": a ladder of its own, of its words'
             level, ordinal = ("label", f"{labelled[0]} 1:"), labelled[1]
-        elif ordinal is None and level[0] == "unnumbered" and (counted := bare_number(block.text)) is not None:
-            # "3 Giao việc, …": a number with no mark after it, a ladder of its own
+        elif (ordinal is None and level[0] == "unnumbered" and not ocr
+              and (counted := bare_number(block.text)) is not None):
+            # "3 Giao việc, …": a number with no mark after it, a ladder of its own (not on a
+            # scan, where OCR reads a bullet "❖" as a digit, "4 Lan tỏa…")
             level, ordinal = BARE_NUMBER_LEVEL, counted
         if misread_alone and last > pos:
             # "TH:" (for "II:") over its title: the colon is its label's, the title's own may follow
