@@ -73,6 +73,11 @@ _SDT_CONTENT = qn("w:sdtContent")
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
 _TXBX = qn("w:txbxContent")
+_ANCHOR = qn("wp:anchor")
+_WRAP_TOP_AND_BOTTOM = qn("wp:wrapTopAndBottom")
+_POSITION_V = qn("wp:positionV")
+_POS_OFFSET = qn("wp:posOffset")
+_LINE_EMU = 12 * 12700  # a line of 12 points, in English Metric Units
 _NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), _TXBX, _MC_FALLBACK}
 _HEADING_STYLE = re.compile(r"^(?:heading|tieu de|dau de)\s*([1-9])$")
 _TITLE_STYLES = {"title", "tieu de"}
@@ -190,6 +195,7 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
                 continue  # a paragraph deleted with revisions on: Word shows it, and numbers it, in markup only
             paragraph = Paragraph(element, word._body)
             block = _paragraph_block(paragraph, at, counters)
+            yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters, above=True))
             if block.text and not page_mark(block.text):
                 block = _with_notes(block, element, notes)
                 # A paragraph longer than a heading is none: its colour is not looked for (nor counted).
@@ -263,10 +269,12 @@ def _heading_beside_text(table, word) -> bool:
     return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
 
 
-def _text_boxes(paragraph, word, index: int, counters: Counters) -> Iterator[Block]:
+def _text_boxes(paragraph, word, index: int, counters: Counters, above: bool = False) -> Iterator[Block]:
     """Paragraphs of the text boxes anchored in a paragraph (a letterhead is often one),
-    after it, with its index."""
+    with its index: after it, or (`above`) those set on top of it, before it."""
     for box in _boxes(paragraph):
+        if _above_its_paragraph(box) != above:
+            continue
         for inner in box.iter(_P):
             block = _paragraph_block(Paragraph(inner, word._body), index, counters)
             if block.text:
@@ -280,6 +288,24 @@ def _boxes(paragraph) -> Iterator:
     for box in paragraph.iter(_TXBX):
         if not any(ancestor.tag in (_MC_FALLBACK, _TXBX) for ancestor in box.iterancestors()):
             yield box
+
+
+def _above_its_paragraph(box) -> bool:
+    """Whether a text box sits on top of the paragraph it is anchored in, the paragraph's text
+    pushed under it: placed at the paragraph's top (within a line of it), no text beside it.
+    A heading framed in a .rtf or .doc (a frame, LibreOffice makes it a text box anchored in
+    the paragraph after it) reads so, before that paragraph."""
+    anchor = next((a for a in box.iterancestors() if a.tag == _ANCHOR), None)
+    if anchor is None or anchor.find(_WRAP_TOP_AND_BOTTOM) is None:
+        return False
+    vertical = anchor.find(_POSITION_V)
+    offset = vertical.find(_POS_OFFSET) if vertical is not None else None
+    if offset is None or vertical.get("relativeFrom") != "paragraph":
+        return False
+    try:
+        return 0 <= int(offset.text) <= _LINE_EMU
+    except (TypeError, ValueError):
+        return False
 
 
 def _box_text(paragraph) -> str:

@@ -18,7 +18,8 @@ _THEN_TEXT = r"(?=\s|$|[^\W\d_])"  # a space, the end or a letter: not "1.234" o
 # and a number's stop may be read twice ("2.. Các hệ thống…": OCR takes a speck for a second one).
 # A number's separator is any of the marks a ladder is written with: a full stop, a
 # parenthesis, a slash, a colon or a dash ("1.", "1)", "1/", "1:", "1-"); after a colon or a
-# dash a word must follow ("1: Kết quả", not "1:500" or "2 - 3 năm").
+# dash a word must follow ("1: Kết quả", not "1:500" or "2 - 3 năm"); a capital letter takes a
+# dash so too ("A- KẾT QUẢ"), as a Roman numeral does.
 _AFTER_DOT = r"(?:\s?[\-–—](?=\s))?"
 _LABEL = re.compile(
     rf"""^(?:
@@ -30,6 +31,7 @@ _LABEL = re.compile(
       | \((?P<parenthesised>\d{{1,2}}|{_ROMAN}|[a-zđ])\)(?=\s|$)
       | \[(?P<bracketed>\d{{1,2}}|{_ROMAN}|[a-zđ])\](?=\s|$)
       | (?P<letter>[a-zA-ZđĐ])[.)/](?=\s)
+      | (?P<upper_dash>[A-ZĐ])[\-–—](?=\s+[^\W\d_]|\s*$)
     )""",
     re.VERBOSE,
 )
@@ -146,6 +148,17 @@ def word_label(text: str) -> tuple[str, int] | None:
     return found[:2] if found else None
 
 
+_BARE_NUMBER = re.compile(r"(?P<number>\d{1,2})\s+(?=[^\W\d_])")
+
+
+def bare_number(text: str) -> int | None:
+    """The number a heading opens with, no mark after it, a capitalised word following ("3 Giao
+    việc, kiểm tra" -> 3): read on a line already taken for a heading only, as a body line may
+    begin with a count ("2 năm qua…", in lower case); None if none."""
+    m = _BARE_NUMBER.match(text)
+    return int(m["number"]) if m and text[m.end()].isupper() else None
+
+
 def _word_label(text: str) -> tuple[str, int, str] | None:
     """word_label's words and number, and the line's text after the label."""
     head, colon, rest = text.partition(":")
@@ -216,7 +229,7 @@ def label_shape(label: str) -> str:
     if m["roman"] and m["roman"] in _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN:
         counter = "A" if m["roman"].isupper() else "a"
     else:
-        counter = _counter_shape(m["roman"] or (parts[0] if parts else "") or m["letter"])
+        counter = _counter_shape(m["roman"] or (parts[0] if parts else "") or m["letter"] or m["upper_dash"])
     return counter + _delimiter(m.group(0))
 
 
@@ -275,7 +288,7 @@ def label_ordinal(label: str) -> int | None:
     elif m["roman"] and m["roman"] not in _SINGLE_LETTERS_THAT_ARE_NOT_ROMAN:
         counter = m["roman"]
     else:
-        counter = m["roman"] or m["letter"]
+        counter = m["roman"] or m["letter"] or m["upper_dash"]
     counter = counter.strip(" .)")
     if counter.isdigit():
         return int(counter)

@@ -68,6 +68,7 @@ from baocao.parse.headings import (
 from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
     MISREAD_I,
+    bare_number,
     counts_in_words,
     final_ones,
     label_in_words,
@@ -120,6 +121,7 @@ _MISREAD_LABEL_ONLY = re.compile(rf"T?[{MISREAD_I}]{{0,4}}[{MISREAD_I}ƯU]\s*[.,
 ROMAN_LEVEL = ("label", "I.")
 LOWER_ROMAN_LEVEL = ("label", "i.")
 ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
+BARE_NUMBER_LEVEL = ("label", "1 ")  # headings numbered with no mark after the number ("1 Tình hình…")
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
@@ -336,7 +338,7 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     last = ""  # the words of the last heading-like line kept, without its label if it had one
     for block in blocks:
         heading_like = is_heading_like(block)
-        label = leading_label(block.text) if heading_like else ""
+        label, shape, title = _repeat_label(block.text) if heading_like else ("", "", block.text)
         if heading_like and not label and last and _opens_page(block, kept):
             # Its label lost (a scan's folded corner, a punched hole: ") Những bước … (tiếp"):
             # the words of the heading just read, long enough not to be a short title's echo.
@@ -344,9 +346,9 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             if len(last.split()) >= UNLABELLED_REPEAT_WORDS and fuzz.ratio(last, words) >= CONTINUED_LIKENESS:
                 continue
         if heading_like:
-            last = _continued_key(block.text[len(label):])
+            last = _continued_key(title)
         if label:
-            shape, words = label_shape(label), _continued_key(block.text[len(label):])
+            words = _continued_key(title)
             at = next((i for i, (open_shape, _, _) in enumerate(ladder) if open_shape == shape), None)
             if at is not None:
                 _, before_label, before_words = ladder[at]
@@ -357,6 +359,18 @@ def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             ladder.append((shape, label, words))
         kept.append(block)
     return tuple(kept) if len(kept) < len(blocks) else blocks
+
+
+def _repeat_label(line: str) -> tuple[str, str, str]:
+    """A heading line's label, its shape and its title after it: a numbering label ("2.", "II.")
+    or a label of words and a number ("Điểm 2.", "Vấn đề 2:"); ("", "", line) for none."""
+    label = leading_label(line)
+    if label:
+        return label, label_shape(label), line[len(label):]
+    worded = word_label(line)
+    if worded:
+        return f"{worded[0]} {worded[1]}", f"{worded[0]} 1", strip_label(line)
+    return "", "", line
 
 
 def _opens_page(block: Block, before: Sequence[Block]) -> bool:
@@ -1315,6 +1329,11 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         elif ordinal is None and level[0] == "unnumbered" and (labelled := word_label(block.text)):
             # "Vấn đề 2: …": a ladder of its own, of its words'
             level, ordinal = ("label", f"{labelled[0]} 1:"), labelled[1]
+        elif (ordinal is None and level[0] == "unnumbered" and not ocr
+              and (counted := bare_number(block.text)) is not None):
+            # "3 Giao việc, …": a number with no mark after it, a ladder of its own (not on a
+            # scan, where OCR reads a bullet "❖" as a digit, "4 Lan tỏa…")
+            level, ordinal = BARE_NUMBER_LEVEL, counted
         if misread_alone and last > pos:
             # "TH:" (for "II:") over its title: the colon is its label's, the title's own may follow
             title, run_in = _run_in(following.text)

@@ -1126,3 +1126,105 @@ def test_the_one_text_stating_a_figure_is_the_funding_beside_a_heading_of_the_pr
         lines += [Bold(f"❖ {words}"), FIGURE_TEXTS[n]]
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == FIGURE_TEXTS
+
+
+# Items lettered "A-", "B-", … in capitals, a dash after the letter, with points "1. …" under
+# one of them: the letter is the items' label, as "I-" is ("C-" is no Roman hundred here).
+LETTERED_DASH = {1: "HẠ TẦNG MẠNG LÚC XUẤT PHÁT", 2: "TỈNH ĐI ĐƯỢC BAO XA", 3: "ĐẦU MỐI ĐIỀU HÀNH Ở TỈNH",
+                 4: "CHI PHÍ TỈNH BỎ RA", 5: "CHỖ HỔNG VÀ GỐC RỄ", 6: "MONG MUỐN GỬI TỚI CÁC BỘ"}
+DASH_POINTS = ("1. Về hạ tầng số", "Mạng băng rộng di động 4G đã phủ sóng 75% diện tích của tỉnh.",
+               "2. Về Trung tâm điều hành", "Trung tâm được đặt tại trụ sở Sở Thông tin và Truyền thông.")
+
+
+def letter_dash_report(path):
+    lines, expected = [], {}
+    for n, words in LETTERED_DASH.items():
+        lines += [Bold(f"{'ABCDEF'[n - 1]}- {words}"), TEXTS[n]]
+        expected[n] = TEXTS[n]
+        if n == 2:
+            lines += DASH_POINTS
+            expected[n] = "\n".join((TEXTS[n], *DASH_POINTS))
+    return build_lines(path, tuple(lines)), expected
+
+
+def test_items_lettered_in_capitals_with_a_dash_open_their_items_over_their_numbered_points(tmp_path):
+    path, expected = letter_dash_report(tmp_path / "bao-cao.docx")
+    report = read(path)
+    assert {s.number: s.text for s in report.sections} == expected
+    assert report.sections[2].heading == f"C- {LETTERED_DASH[3]}"
+
+
+def test_items_lettered_in_capitals_with_a_dash_open_their_items_in_a_pdf_too(tmp_path):
+    path, expected = letter_dash_report(tmp_path / "bao-cao.docx")
+    report = read_printed(path, tmp_path)
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(text.split()) for n, text in expected.items()}
+
+
+# Items numbered with no mark after the number ("3 Giao việc…"), in words of the province's own,
+# lettered points "a) …" under one of them.
+BARE_NUMBERED = {1: "Tình thế ban đầu của tỉnh", 2: "Những gì người dân đang dùng", 3: "Giao việc và đôn đốc",
+                 4: "Tổng số tiền tỉnh đã chi ra", 5: "Mấy điều còn trắc trở", 6: "Tỉnh ngỏ lời với cấp trên"}
+LETTERED_POINTS_UNDER_5 = ("a) Về nguồn lực", "Đội ngũ cán bộ chuyên trách của tỉnh còn mỏng.",
+                           "b) Về văn bản quy phạm pháp luật", "Chưa có quy định về chia sẻ dữ liệu.")
+
+
+def test_items_numbered_with_no_mark_after_the_number_are_a_ladder_of_their_own(tmp_path):
+    lines, expected = [], {}
+    for n, words in BARE_NUMBERED.items():
+        lines += [Bold(f"{n} {words}"), "Nội dung do tỉnh tự trình bày theo cách riêng của mình."]
+        expected[n] = "Nội dung do tỉnh tự trình bày theo cách riêng của mình."
+        if n == 5:
+            lines += LETTERED_POINTS_UNDER_5
+            expected[n] = "\n".join((expected[n], *LETTERED_POINTS_UNDER_5))
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == expected
+    assert report.sections[2].heading == f"3 {BARE_NUMBERED[3]}"
+
+
+FRAME = ('<w:framePr {ns} w:w="9072" w:hSpace="181" w:wrap="notBeside" w:vAnchor="text" w:hAnchor="margin" '
+         'w:y="1"/>')  # a frame as wide as the text, nothing beside it
+
+
+# Texts in the province's own words, none speaking of its item: only where the headings are tells them apart.
+OWN_TEXTS = {n: f"Tỉnh viết đoạn {n} theo cách riêng của mình." for n in UNKNOWN}
+
+
+def framed_heading_report(path):
+    """Each item's heading in a Word frame of its own (w:framePr) over its text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        heading = document.add_paragraph()
+        heading.add_run(f"{n}. {words}").bold = True
+        heading._p.get_or_add_pPr().append(parse_xml(FRAME.format(ns=nsdecls("w"))))
+        document.add_paragraph(OWN_TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_headings_framed_in_an_rtf_open_their_items_before_the_text_their_box_is_anchored_in(tmp_path):
+    """Saved as .rtf, a frame comes back from LibreOffice as a text box anchored in the paragraph
+    after it, set on top of it: its heading is read before that paragraph, not after."""
+    report = read(as_converted(framed_heading_report(tmp_path / "bao-cao.docx"), "rtf", tmp_path))
+    assert {s.number: s.text for s in report.sections} == OWN_TEXTS
+
+
+def test_a_heading_labelled_in_words_repeated_where_its_item_goes_on_is_neither_heading_nor_text(tmp_path):
+    """"Điểm 2. … (tiếp theo)" after a page turn repeats item 2's heading, its label of words and
+    a number as "2. … (tiếp theo)" repeats a number's: item 2 runs on under it."""
+    lines, expected = [], {}
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"Điểm {n}. {words}"), OWN_TEXTS[n]]
+        expected[n] = OWN_TEXTS[n]
+        if n == 2:
+            lines += [Bold(f"Điểm 2. {words} (tiếp theo)"), "Tỉnh viết tiếp đoạn 2 sau trang mới."]
+            expected[n] = f"{OWN_TEXTS[n]}\nTỉnh viết tiếp đoạn 2 sau trang mới."
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == expected
