@@ -51,10 +51,16 @@ def is_heading_like(block: Block) -> bool:
 
 
 def set_apart(block: Block) -> bool:
-    """Whether the line bears a mark headings are set apart by: bold, underlined, in a colour
-    of its own, letter-spaced, highlighted, boxed or ALL CAPS (one list, for every reader of marks)."""
-    return (block.bold or block.underlined or block.coloured or block.spaced or block.highlighted or block.boxed
-            or is_all_caps(block.text))
+    """Whether the line bears a mark headings are set apart by (any of `marks`)."""
+    return any(marks(block))
+
+
+def marks(block: Block, line: str | None = None) -> tuple[bool, ...]:
+    """Which of the marks headings are set apart by the line bears: bold, underlined, in a
+    colour of its own, letter-spaced, highlighted, boxed, ALL CAPS (`line`, the heading's own
+    words, or the block's text) — one list, for every reader of marks."""
+    return (block.bold, block.underlined, block.coloured, block.spaced, block.highlighted, block.boxed,
+            is_all_caps(block.text if line is None else line))
 
 
 def is_all_caps(text: str) -> bool:

@@ -61,6 +61,7 @@ from baocao.parse.headings import (
     MAX_HEADING_CHARS,
     is_all_caps,
     is_heading_like,
+    marks,
     match_heading,
     match_key,
     set_apart,
@@ -1425,8 +1426,7 @@ def _without_plain_lists(blocks: tuple[Block, ...], headings: list[_Heading]) ->
 
 def _look(block: Block, heading: _Heading) -> tuple:
     """How a heading line is set: run into its text or a line of its own, and its marks."""
-    return (bool(heading.run_in), block.bold, block.underlined, block.coloured, block.spaced, block.highlighted,
-            block.boxed, is_all_caps(heading.line))
+    return (bool(heading.run_in), *marks(block, heading.line))
 
 
 def _without_points_of_another_look(blocks: tuple[Block, ...], headings: list[_Heading]) -> list[_Heading]:
