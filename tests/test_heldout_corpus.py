@@ -3692,8 +3692,8 @@ def test_pool_19_keeps_pools_16_and_17s_funding_and_letterheads_and_scans_two_ne
 # Pool 20: "(a) …", "a- …", "Mục thứ nhất: …", "I – TIÊU ĐỀ" (an en dash); the item headings
 # made bold with track changes on, each item's title the running header of its pages, the
 # answers typed into legacy form fields, an item's first paragraph after a line break in its
-# heading's paragraph; pools 1-19's at a lower weight, pools 16-17's funding wordings, pool 16's
-# letterheads, two new kinds of scans
+# heading's paragraph; pools 1-19's at a lower weight, three new funding wordings with pools
+# 16-17's, pool 16's letterheads, two new kinds of scans
 # ---------------------------------------------------------------------------------------
 
 NEW_LADDERS_20 = {"letter_lower_parens", "letter_lower_dash", "muc_ordinal", "roman_en_dash"}
@@ -3765,10 +3765,22 @@ def test_pool_20_an_items_first_paragraph_follows_a_line_break_in_its_headings_p
             assert after and e["sections"][str(h["items"][0])].startswith(after), e["file"]
 
 
-def test_pool_20_keeps_pools_16_and_17s_funding_and_letterheads_and_scans_two_new_kinds():
+def test_pool_20_words_its_funding_three_new_ways_keeps_pool_16s_letterheads_and_scans_two_new_kinds():
     mh = generator()
     funded = [e for e in entries_of(20) if e.get("funding")]
-    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_17, *mh.FUNDING_WORDINGS_16}
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_20, *mh.FUNDING_WORDINGS_17,
+                                                          *mh.FUNDING_WORDINGS_16}
+    for e in funded:
+        million = e["funding"]["total_vnd"] // 10**6 if e["funding"]["total_vnd"] else None
+        if e["funding"]["wording"] == "summary_front":  # rounded up front (no item's text), exact in item 4
+            summary = next(line for line in e["absent"] if line.startswith("Tóm tắt:"))
+            assert e["funding"]["summary_as_written"] in summary, e["file"]
+            assert f"{million:,}".replace(",", ".") + " triệu đồng" in e["sections"]["4"], e["file"]
+        elif e["funding"]["wording"] == "tr_dong_abbrev":
+            assert e["funding"]["as_written"] in e["sections"]["4"], e["file"]
+        elif e["funding"]["wording"] == "cong_line":
+            assert sum(e["funding"]["parts_million"]) == million, e["file"]
+            assert f"Cộng: {million:,} triệu đồng.".replace(",", ".") in e["sections"]["4"], e["file"]
     assert {e["letterhead"] for e in entries_of(20)} == set(mh.LETTERHEADS_16)
     assert [e["report_number"] for e in entries_of(20) if e["letterhead"] == "no_number_line"].count(None) >= 1
     scans = files_of(20, kind="scan")
