@@ -4,16 +4,17 @@ fixtures/heldout-6 for pool 6, fixtures/heldout-7 for pool 7, fixtures/heldout-8
 fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, fixtures/heldout-11 for pool 11,
 fixtures/heldout-12 for pool 12, fixtures/heldout-13 for pool 13, fixtures/heldout-14 for pool 14,
 fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, fixtures/heldout-17 for pool 17,
-fixtures/heldout-18 for pool 18, fixtures/heldout-19 for pool 19, written by fixtures/make_heldout.py): what is
-committed is
+fixtures/heldout-18 for pool 18, fixtures/heldout-19 for pool 19, fixtures/heldout-20 for pool 20, written by
+fixtures/make_heldout.py): what is committed is
 what the generator makes, their headings share no phrase with the campaign's lists (else they
 would measure the lists again), a later pool's share no wording with an earlier pool's (else it
 would measure what the earlier pool's failures taught), and each pool holds every ladder and
 layout it promises.
-Pools 1-18 have been looked at and are tuning corpora now (pool 13 once, at the start of the
+Pools 1-19 have been looked at and are tuning corpora now (pool 13 once, at the start of the
 twelfth session, pool 14 once, at its end, pool 15 once, at the start of the thirteenth, pool 16
-once, at its end, pool 17 once, at the start of the fourteenth, pool 18 once, late in it); pool 19
-is the held-out one, made without reading the reader or any result on pool 18.
+once, at its end, pool 17 once, at the start of the fourteenth, pool 18 once, late in it, pool 19
+once, at the start of the fifteenth); pool 20 is the held-out one, made without reading the reader
+or any result on pool 19.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -39,7 +40,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            8: FIXTURES / "heldout-8", 9: FIXTURES / "heldout-9", 10: FIXTURES / "heldout-10",
            11: FIXTURES / "heldout-11", 12: FIXTURES / "heldout-12", 13: FIXTURES / "heldout-13",
            14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16",
-           17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19"}
+           17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19",
+           20: FIXTURES / "heldout-20"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -334,6 +336,10 @@ def shown_number(heading: str) -> int | None:
         return int(m.group(1))
     if m := re.match(r"\(([A-H])\) ", first):  # pool 19's letter_upper_parens
         return "ABCDEFGH".index(m.group(1)) + 1
+    if m := re.match(r"\(([a-h])\) |([a-h])- ", first):  # pool 20's letter_lower_parens, letter_lower_dash
+        return "abcdefgh".index(m.group(1) or m.group(2)) + 1
+    if m := re.match(r"Mục thứ (\w+): ", first):  # pool 20's muc_ordinal
+        return ORDINALS.index(m.group(1)) + 1
     return None
 
 
@@ -398,8 +404,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 19
-    assert len({p.out for p in mh.POOLS.values()}) == 19
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 20
+    assert len({p.out for p in mh.POOLS.values()}) == 20
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -432,7 +438,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 12) for k in range(1, 12)), *((k, 13) for k in range(1, 13)),
                                            *((k, 14) for k in range(1, 14)), *((k, 15) for k in range(1, 15)),
                                            *((k, 16) for k in range(1, 16)), *((k, 17) for k in range(1, 17)),
-                                           *((k, 18) for k in range(1, 18)), *((k, 19) for k in range(1, 19))])
+                                           *((k, 18) for k in range(1, 18)), *((k, 19) for k in range(1, 19)),
+                                           *((k, 20) for k in range(1, 20))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -454,7 +461,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
-                                                   (15, 16), (16, 17), (17, 18), (18, 19)])
+                                                   (15, 16), (16, 17), (17, 18), (18, 19), (19, 20)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -3682,6 +3689,111 @@ def test_pool_19_keeps_pools_16_and_17s_funding_and_letterheads_and_scans_two_ne
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 20: "(a) …", "a- …", "Mục thứ nhất: …", "I – TIÊU ĐỀ" (an en dash); the item headings
+# made bold with track changes on, each item's title the running header of its pages, the
+# answers typed into legacy form fields, an item's first paragraph after a line break in its
+# heading's paragraph; pools 1-19's at a lower weight, three new funding wordings with pools
+# 16-17's, pool 16's letterheads, two new kinds of scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_20 = {"letter_lower_parens", "letter_lower_dash", "muc_ordinal", "roman_en_dash"}
+LADDERS[20] = NEW_LADDERS_20 | {"roman_bare", "roman_spaced_dot", "muc_arabic_dot", "letter_upper_parens",  # 1-19's
+                                "letter_upper_dash", "arabic_tab", "yeu_cau_ordinal", "en_dash_label"}
+NEW_LAYOUTS_20 = {"tracked_formatting", "item_running_header", "answer_form_fields", "text_after_soft_break"}
+LAYOUTS[20] = NEW_LAYOUTS_20 | {"trailing_period", "indented_heading", "section_per_item", "doubled_spaces",  # 1-19's
+                                "reverse_heading", "heading_frame", "toc_field", "tracked_renumbering",
+                                "caps_font_effect", "side_by_side_item", "merged_5_6", "first_heading_missing",
+                                "number_skipped", "extra_heading_between"}
+SHAPES_20 = {  # how each of pool 20's ladders marks an item heading, as a reader sees it
+    "letter_lower_parens": r"\([a-h]\) \S",
+    "letter_lower_dash": r"[a-h]- \S",
+    "muc_ordinal": r"Mục thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám): \S",
+    "roman_en_dash": r"[IVX]+ \u2013 [^a-zđ]+$",
+}
+
+
+def test_pool_20_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_20:
+        for e in [e for e in files_of(20, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:2] == [1, 2], e["file"]
+
+
+def test_pool_20_tracked_formatting_marks_every_item_headings_run_and_nothing_else():
+    files = files_of(20, "tracked_formatting")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        changed = [p for p in body_paragraphs(e) if p.find(f"{W}r/{W}rPr/{W}rPrChange") is not None]
+        assert [paragraph_text(p) for p in changed] == [h["text"] for h in item_headings(e)], e["file"]
+        for p in changed:
+            runs = [r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None]
+            assert all(r.find(f"{W}rPr/{W}rPrChange/{W}rPr") is not None for r in runs), e["file"]
+
+
+def test_pool_20_item_running_headers_repeat_each_items_title_and_are_no_items_text():
+    files = files_of(20, "item_running_header")
+    assert len(files) >= 4 and {"docx", "pdf", "odt"} <= {e["kind"] for e in files}
+    for e in files_of(20, "item_running_header", kind="docx"):
+        titles = ["".join(t.text for t in part_tree(e, f"word/header{n}.xml").iter(f"{W}t"))
+                  for n in range(1, len(item_headings(e)) + 1)]
+        assert all(t in e["absent"] for t in titles), e["file"]
+        assert all(any(h["text"].endswith(t) for h in item_headings(e)) for t in titles), e["file"]
+        assert all(t not in text for t in titles for text in e["sections"].values()), e["file"]
+
+
+def test_pool_20_answer_form_fields_hold_the_items_text():
+    files = files_of(20, "answer_form_fields")
+    assert len(files) >= 4 and {"docx", "doc", "pdf"} <= {e["kind"] for e in files}
+    for e in files_of(20, "answer_form_fields", kind="docx"):
+        fields = [p for p in body_paragraphs(e) if any((t.text or "").strip() == "FORMTEXT"
+                                                       for t in p.iter(f"{W}instrText"))]
+        assert len(fields) >= len(item_headings(e)), e["file"]
+        texts = {paragraph_text(p) for p in fields}
+        for h in item_headings(e):
+            first = e["sections"][str(h["items"][0])].split("\n")[0]
+            assert first in texts, (e["file"], first)
+
+
+def test_pool_20_an_items_first_paragraph_follows_a_line_break_in_its_headings_paragraph():
+    files = files_of(20, "text_after_soft_break")
+    assert len(files) >= 5 and {"docx", "pdf", "rtf", "scan"} <= {e["kind"] for e in files}
+    for e in files_of(20, "text_after_soft_break", kind="docx"):
+        broken = [p for p in body_paragraphs(e) if p.find(f"{W}r/{W}br") is not None]
+        for h in item_headings(e):
+            p = next(p for p in broken if paragraph_text(p).startswith(h["text"]))
+            after = paragraph_text(p)[len(h["text"]):]
+            assert after and e["sections"][str(h["items"][0])].startswith(after), e["file"]
+
+
+def test_pool_20_words_its_funding_three_new_ways_keeps_pool_16s_letterheads_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(20) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_20, *mh.FUNDING_WORDINGS_17,
+                                                          *mh.FUNDING_WORDINGS_16}
+    for e in funded:
+        million = e["funding"]["total_vnd"] // 10**6 if e["funding"]["total_vnd"] else None
+        if e["funding"]["wording"] == "summary_front":  # rounded up front (no item's text), exact in item 4
+            summary = next(line for line in e["absent"] if line.startswith("Tóm tắt:"))
+            assert e["funding"]["summary_as_written"] in summary, e["file"]
+            assert f"{million:,}".replace(",", ".") + " triệu đồng" in e["sections"]["4"], e["file"]
+        elif e["funding"]["wording"] == "tr_dong_abbrev":
+            assert e["funding"]["as_written"] in e["sections"]["4"], e["file"]
+        elif e["funding"]["wording"] == "cong_line":
+            assert sum(e["funding"]["parts_million"]) == million, e["file"]
+            assert f"Cộng: {million:,} triệu đồng.".replace(",", ".") in e["sections"]["4"], e["file"]
+    assert {e["letterhead"] for e in entries_of(20)} == set(mh.LETTERHEADS_16)
+    assert [e["report_number"] for e in entries_of(20) if e["letterhead"] == "no_number_line"].count(None) >= 1
+    scans = files_of(20, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_20)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    for e in scans:
+        if e["scan"]["kind"] == "reduced_copy":
+            assert e["scan"]["reduced_copy"] == mh.REDUCED and not e["scan"]["colour"], e["file"]
+        else:
+            assert e["scan"]["taped_tear"]["page"] == 1 and e["scan"]["colour"], e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -3713,13 +3825,13 @@ def test_each_new_ladder_marks_its_item_headings_in_its_shape(pool, least, in_or
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
-               17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19}
+               17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 20))]])
+                                                        *((n, 10, 8) for n in range(6, 21))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -3729,7 +3841,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 20))])
+                                          for n in range(5, 21))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -3743,12 +3855,13 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 
 # ---------------------------------------------------------------------------------------
 
-NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19}
+NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
+              20: SHAPES_20}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-19 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-20 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
