@@ -256,7 +256,8 @@ def _text_column(table, word) -> bool:
 def _heading_beside_text(table, word) -> bool:
     """A table of one row and two cells: in the left a numbered heading alone, its title
     with its number or its label in words ("3. Title", "Yêu cầu thứ ba: Title", a line no
-    longer than a heading; "3." alone beside its title is a heading row), in the right text
+    longer than a heading; "3." alone beside its title is a heading row; Word's own number or
+    one drawn in a shape in front of the title counts), in the right text
     longer than it: an item's heading typed beside its first paragraph. Its cells are read
     as the paragraphs they hold, heading first, so the heading is found by its own
     features, as in the body."""
@@ -269,7 +270,8 @@ def _heading_beside_text(table, word) -> bool:
         return False
     heading = clean_line(_text(left[0]))
     title = strip_label(heading)  # a label of any form taken off; the heading itself when it has none
-    titled = title if title != heading else (list_ref(Paragraph(left[0], word._body)) or _circled_number_of(left[0])) and heading
+    numbered = list_ref(Paragraph(left[0], word._body)) or _circled_number_of(left[0])
+    titled = title if title != heading else numbered and heading
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
     return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
 
