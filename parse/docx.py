@@ -77,6 +77,7 @@ _ANCHOR = qn("wp:anchor")
 _WRAP_TOP_AND_BOTTOM = qn("wp:wrapTopAndBottom")
 _POSITION_V = qn("wp:positionV")
 _POS_OFFSET = qn("wp:posOffset")
+_CIRCLED_NUMBER = re.compile(r"\d{1,2}")  # a heading's number drawn in a shape in front of its title
 _LINE_EMU = 12 * 12700  # a line of 12 points, in English Metric Units
 _NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), _TXBX, _MC_FALLBACK}
 _HEADING_STYLE = re.compile(r"^(?:heading|tieu de|dau de)\s*([1-9])$")
@@ -196,11 +197,15 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
             paragraph = Paragraph(element, word._body)
             block = _paragraph_block(paragraph, at, counters)
             yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters, above=True))
+            circled = _circled_number(element, block)
+            if circled:
+                block = replace(block, text=f"{circled} {block.text}")
             if block.text and not page_mark(block.text):
                 block = _with_notes(block, element, notes)
                 # A paragraph longer than a heading is none: its colour is not looked for (nor counted).
                 yield block, _colour(paragraph) if len(block.text) <= MAX_HEADING_CHARS else _MIXED
-            yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
+            if not circled:
+                yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
         elif _text_column(element, word) or _heading_beside_text(element, word):
             for tc in element.iter(_TC):
                 if _enclosing_table(tc) is element:
@@ -251,7 +256,8 @@ def _text_column(table, word) -> bool:
 def _heading_beside_text(table, word) -> bool:
     """A table of one row and two cells: in the left a numbered heading alone, its title
     with its number or its label in words ("3. Title", "Yêu cầu thứ ba: Title", a line no
-    longer than a heading; "3." alone beside its title is a heading row), in the right text
+    longer than a heading; "3." alone beside its title is a heading row; Word's own number or
+    one drawn in a shape in front of the title counts), in the right text
     longer than it: an item's heading typed beside its first paragraph. Its cells are read
     as the paragraphs they hold, heading first, so the heading is found by its own
     features, as in the body."""
@@ -264,9 +270,28 @@ def _heading_beside_text(table, word) -> bool:
         return False
     heading = clean_line(_text(left[0]))
     title = strip_label(heading)  # a label of any form taken off; the heading itself when it has none
-    titled = title if title != heading else list_ref(Paragraph(left[0], word._body)) and heading
+    numbered = list_ref(Paragraph(left[0], word._body)) or _circled_number_of(left[0])
+    titled = title if title != heading else numbered and heading
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
     return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
+
+
+def _circled_number(paragraph, block: Block) -> str:
+    """The number of a heading drawn in a shape in line in front of its title (an oval
+    holding "3"), only the title typed: the line's label, "3"; "" for any other paragraph
+    (one with a label of its own, one longer than a heading)."""
+    if block.number or not block.text or len(block.text) > MAX_HEADING_CHARS:
+        return ""
+    return _circled_number_of(paragraph)
+
+
+def _circled_number_of(paragraph) -> str:
+    boxes = list(_boxes(paragraph))
+    number = _box_text(paragraph).strip()
+    if len(boxes) != 1 or not _CIRCLED_NUMBER.fullmatch(number):
+        return ""
+    first = next(paragraph.iter(_T), None)  # the first text written: the box's, so it stands in front
+    return number if first is not None and any(a is boxes[0] for a in first.iterancestors()) else ""
 
 
 def _text_boxes(paragraph, word, index: int, counters: Counters, above: bool = False) -> Iterator[Block]:

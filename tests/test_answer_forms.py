@@ -7,6 +7,8 @@ with every `phrases` list empty, as a new campaign reads on its first day.
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx_builders import Bold, add_table, build_lines, roman, write_letterhead, write_signoff
 from test_heading_layouts import TEXTS, UNKNOWN, read  # headings in words of their own, texts in their items' words
 
@@ -250,6 +252,42 @@ def test_an_item_heading_in_a_left_cell_beside_its_text_is_read_as_a_heading(tmp
     assert report.sections[2].heading == heading(3)
     assert report.sections[2].text.startswith("Phần mở đầu của mục 3") and TEXTS[3] in report.sections[2].text
     assert "mục 3" not in report.sections[1].text
+
+
+def number_in_circle(paragraph, n: int) -> None:
+    """The item's number drawn in an oval in line in front of its title, as Word draws a shape
+    holding text (a text box inside it), only the title typed after it."""
+    vml = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    oval = parse_xml(f'<w:r {nsdecls("w")} {vml}><w:pict><v:oval style="width:8mm;height:8mm"><v:textbox>'
+                     f'<w:txbxContent><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{n}</w:t></w:r></w:p></w:txbxContent>'
+                     '</v:textbox></v:oval></w:pict></w:r>')
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, oval)
+
+
+def test_a_number_drawn_in_a_circle_in_front_of_a_title_is_its_label(tmp_path):
+    """Each item heading's number drawn in an oval in front of its bold title, item 3's
+    heading in the left cell of a table beside its first paragraph: the numbers are the
+    headings' ladder, "3 Lan tỏa" a heading beside its text as "3. Lan tỏa" is."""
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        first = f"Phần mở đầu của mục {n}, viết dài hơn tiêu đề của mục này nhiều."
+        if n == 3:
+            row = document.add_table(rows=1, cols=2).rows[0]
+            heading = row.cells[0].paragraphs[0]
+            row.cells[1].text = first
+        else:
+            heading = document.add_paragraph()
+            document.add_paragraph(first)
+        heading.add_run(words).bold = True
+        number_in_circle(heading, n)
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [s.heading for s in report.sections] == [f"{n} {words}" for n, words in UNKNOWN.items()]
+    assert report.sections[2].text.startswith("Phần mở đầu của mục 3") and TEXTS[3] in report.sections[2].text
 
 
 def contents_report(path, page_numbers: bool = True, field: bool = False, styled: bool = False):

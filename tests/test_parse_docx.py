@@ -184,6 +184,27 @@ def test_a_text_box_inside_a_table_cell_is_read_with_the_cell(tmp_path):
     assert row == "ỦY BAN NHÂN DÂN TỈNH HÀ NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
+def shape_holding(text):
+    """A shape drawn in line with the text (an oval), its text box holding `text`."""
+    vml = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    return parse_xml(f'<w:r {nsdecls("w")} {vml}><w:pict><v:oval><v:textbox><w:txbxContent><w:p><w:r>'
+                     f'<w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:oval></w:pict></w:r>')
+
+
+def test_a_number_drawn_in_a_shape_in_front_of_a_short_line_is_its_label(tmp_path):
+    """"3" in an oval, then "Lan tỏa": the line "3 Lan tỏa", the number read once. A number
+    drawn after the line, or words in the shape, are text boxes of their own."""
+    word = docx.Document()
+    for shape, line, after in (("3", "Lan tỏa", False), ("4", "Tiền bạc", True), ("Ghi chú", "Vấp váp", False)):
+        paragraph = word.add_paragraph()
+        paragraph.add_run(line)
+        if after:
+            paragraph._p.append(shape_holding(shape))
+        else:
+            paragraph._p.insert(0, shape_holding(shape))
+    assert texts(read_docx(save(word, tmp_path))) == ["3 Lan tỏa", "Tiền bạc", "4", "Vấp váp", "Ghi chú"]
+
+
 def test_text_is_nfc_even_when_typed_decomposed(tmp_path):
     word = docx.Document()
     word.add_paragraph(unicodedata.normalize("NFD", "Khó khăn, vướng mắc"))
