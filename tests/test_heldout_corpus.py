@@ -4,17 +4,17 @@ fixtures/heldout-6 for pool 6, fixtures/heldout-7 for pool 7, fixtures/heldout-8
 fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, fixtures/heldout-11 for pool 11,
 fixtures/heldout-12 for pool 12, fixtures/heldout-13 for pool 13, fixtures/heldout-14 for pool 14,
 fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, fixtures/heldout-17 for pool 17,
-fixtures/heldout-18 for pool 18, fixtures/heldout-19 for pool 19, fixtures/heldout-20 for pool 20, written by
-fixtures/make_heldout.py): what is committed is
+fixtures/heldout-18 for pool 18, fixtures/heldout-19 for pool 19, fixtures/heldout-20 for pool 20,
+fixtures/heldout-21 for pool 21, written by fixtures/make_heldout.py): what is committed is
 what the generator makes, their headings share no phrase with the campaign's lists (else they
 would measure the lists again), a later pool's share no wording with an earlier pool's (else it
 would measure what the earlier pool's failures taught), and each pool holds every ladder and
 layout it promises.
-Pools 1-19 have been looked at and are tuning corpora now (pool 13 once, at the start of the
+Pools 1-20 have been looked at and are tuning corpora now (pool 13 once, at the start of the
 twelfth session, pool 14 once, at its end, pool 15 once, at the start of the thirteenth, pool 16
 once, at its end, pool 17 once, at the start of the fourteenth, pool 18 once, late in it, pool 19
-once, at the start of the fifteenth); pool 20 is the held-out one, made without reading the reader
-or any result on pool 19.
+once, at the start of the fifteenth, pool 20 once, late in it); pool 21 is the held-out one, made
+without reading the reader or any result on pool 20.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -41,7 +41,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            11: FIXTURES / "heldout-11", 12: FIXTURES / "heldout-12", 13: FIXTURES / "heldout-13",
            14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16",
            17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19",
-           20: FIXTURES / "heldout-20"}
+           20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -340,6 +340,8 @@ def shown_number(heading: str) -> int | None:
         return "abcdefgh".index(m.group(1) or m.group(2)) + 1
     if m := re.match(r"Mục thứ (\w+): ", first):  # pool 20's muc_ordinal
         return ORDINALS.index(m.group(1)) + 1
+    if m := re.match(r"Vấn đề thứ (\w+): ", first):  # pool 21's van_de_ordinal
+        return ORDINALS.index(m.group(1)) + 1
     return None
 
 
@@ -404,8 +406,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 20
-    assert len({p.out for p in mh.POOLS.values()}) == 20
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 21
+    assert len({p.out for p in mh.POOLS.values()}) == 21
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -439,7 +441,7 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 14) for k in range(1, 14)), *((k, 15) for k in range(1, 15)),
                                            *((k, 16) for k in range(1, 16)), *((k, 17) for k in range(1, 17)),
                                            *((k, 18) for k in range(1, 18)), *((k, 19) for k in range(1, 19)),
-                                           *((k, 20) for k in range(1, 20))])
+                                           *((k, 20) for k in range(1, 20)), *((k, 21) for k in range(1, 21))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -461,7 +463,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
-                                                   (15, 16), (16, 17), (17, 18), (18, 19), (19, 20)])
+                                                   (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
+                                                   (20, 21)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -3794,6 +3797,108 @@ def test_pool_20_words_its_funding_three_new_ways_keeps_pool_16s_letterheads_and
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 21: "Thứ nhất: …", "Vấn đề thứ nhất: …", "1 . …", "Mục I: …"; each item heading
+# ending in a tab to a dotted leader, the headings in "List Paragraph" with their list off
+# (numId 0), a note pointing at an annex after items 2 and 4's titles, items 2 and 4's text
+# beginning a page after their heading; pools 1-20's at a lower weight, pools 17 and 20's
+# funding wordings and two new ones, pool 16's letterheads, two new kinds of scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_21 = {"ordinal_colon", "van_de_ordinal", "arabic_spaced_dot", "muc_roman_colon"}
+LADDERS[21] = NEW_LADDERS_21 | {"letter_lower_parens", "letter_lower_dash", "muc_ordinal", "roman_en_dash",  # 1-20's
+                                "roman_spaced_dot", "letter_upper_parens", "arabic_tab"}
+NEW_LAYOUTS_21 = {"dot_leader_heading", "list_paragraph_no_number", "heading_annex_note", "page_break_after_heading"}
+LAYOUTS[21] = NEW_LAYOUTS_21 | {"tracked_formatting", "item_running_header", "answer_form_fields",  # 1-20's
+                                "text_after_soft_break", "section_per_item", "extra_heading_between", "heading_frame",
+                                "toc_field", "tracked_renumbering", "side_by_side_item", "caps_font_effect",
+                                "merged_5_6", "first_heading_missing", "number_skipped"}
+SHAPES_21 = {  # how each of pool 21's ladders marks an item heading, as a reader sees it
+    "ordinal_colon": r"Thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám): \S",
+    "van_de_ordinal": r"Vấn đề thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám): \S",
+    "arabic_spaced_dot": r"\d \. \S",
+    "muc_roman_colon": r"Mục [IVX]+: \S",
+}
+ANNEX_NOTE = r" \((?:chi tiết tại|xem) Phụ lục 0[12] (?:kèm theo|đính kèm)\)$"
+
+
+def test_pool_21_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_21:
+        for e in [e for e in files_of(21, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:2] == [1, 2], e["file"]
+
+
+def test_pool_21_dot_leader_headings_end_in_a_tab_to_a_dotted_stop_at_the_right():
+    files = files_of(21, "dot_leader_heading")
+    assert len(files) >= 4 and {"docx", "pdf"} <= {e["kind"] for e in files}
+    for e in files_of(21, "dot_leader_heading", kind="docx"):
+        led = [p for p in body_paragraphs(e) if p.find(f"{W}pPr/{W}tabs/{W}tab[@{W}leader='dot']") is not None]
+        assert [paragraph_text(p) for p in led] == [h["text"] + "\t" for h in item_headings(e)], e["file"]
+        assert all(p.find(f"{W}pPr/{W}tabs/{W}tab").get(f"{W}val") == "right" for p in led), e["file"]
+    for e in files_of(21, "dot_leader_heading", kind="pdf"):
+        assert re.search(r"\.{10}", pdf_text(e)), e["file"]  # the leader printed as dots
+
+
+def test_pool_21_list_paragraph_headings_are_in_no_list():
+    files = files_of(21, "list_paragraph_no_number")
+    assert len(files) >= 4 and {"docx", "pdf", "odt"} <= {e["kind"] for e in files}
+    for e in files_of(21, "list_paragraph_no_number", kind="docx"):
+        listed = [p for p in body_paragraphs(e) if p.find(f"{W}pPr/{W}pStyle[@{W}val='ListParagraph']") is not None]
+        assert [paragraph_text(p) for p in listed] == [h["text"] for h in item_headings(e)], e["file"]
+        assert all(p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val") == "0" for p in listed), e["file"]
+
+
+def test_pool_21_annex_notes_follow_the_titles_of_the_second_and_fourth_headings():
+    files = files_of(21, "heading_annex_note")
+    assert len(files) >= 4 and {"docx", "doc", "pdf"} <= {e["kind"] for e in files}
+    for e in files:
+        noted = [shown_number(h["text"]) for h in item_headings(e) if re.search(ANNEX_NOTE, h["text"])]
+        assert noted and set(noted) <= {2, 4}, e["file"]
+        assert not any(re.search(ANNEX_NOTE, text) for text in e["sections"].values()), e["file"]
+
+
+def test_pool_21_the_second_and_fourth_items_text_begins_a_page():
+    files = files_of(21, "page_break_after_heading")
+    assert len(files) >= 5 and {"docx", "pdf", "rtf"} <= {e["kind"] for e in files}
+    for e in files_of(21, "page_break_after_heading", kind="docx"):
+        broken = [paragraph_text(p) for p in body_paragraphs(e) if p.find(f"{W}pPr/{W}pageBreakBefore") is not None]
+        firsts = {e["sections"][str(h["items"][0])].split("\n")[0] for h in item_headings(e)}
+        assert len(broken) == 2 and set(broken) <= firsts, e["file"]
+
+
+def test_pool_21_words_its_funding_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(21) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_21, *mh.FUNDING_WORDINGS_20}
+    for e in funded:
+        text = e["sections"]["4"]
+        if e["funding"]["wording"] == "dvt_line":  # the unit once; the figures bare, the total the first
+            assert "Đơn vị tính: triệu đồng" in text and sum(e["funding"]["parts_million"]) * 10**6 == \
+                e["funding"]["total_vnd"], e["file"]
+        if e["funding"]["wording"] == "words_first":  # the words first, the figure in đồng in brackets
+            assert f"{e['funding']['in_words']} ({e['funding']['total_vnd']:,} đồng)".replace(",", ".") in text, \
+                e["file"]
+    assert {e["letterhead"] for e in entries_of(21)} == set(mh.LETTERHEADS_16)
+    assert [e["report_number"] for e in entries_of(21) if e["letterhead"] == "no_number_line"].count(None) >= 1
+    scans = files_of(21, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_21)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    for e in scans:
+        if e["scan"]["kind"] == "giap_lai_seal":
+            assert e["scan"]["giap_lai_seal"]["edge"] == "right" and e["scan"]["colour"], e["file"]
+        else:
+            assert e["scan"]["inkjet_banding"]["every_mm"] == mh.BANDS[0] and not e["scan"]["colour"], e["file"]
+
+
+def test_pool_21_spells_a_sum_in_words_as_a_letter_does():
+    mh = generator()
+    assert mh.amount_words(25480) == "hai mươi lăm tỷ bốn trăm tám mươi triệu đồng"
+    assert mh.amount_words(7005) == "bảy tỷ không trăm linh năm triệu đồng"
+    assert mh.amount_words(12045) == "mười hai tỷ không trăm bốn mươi lăm triệu đồng"
+    assert mh.amount_words(12000) == "mười hai tỷ đồng"
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -3825,13 +3930,14 @@ def test_each_new_ladder_marks_its_item_headings_in_its_shape(pool, least, in_or
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
-               17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20}
+               17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
+               21: NEW_LADDERS_21}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 21))]])
+                                                        *((n, 10, 8) for n in range(6, 22))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -3841,7 +3947,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 21))])
+                                          for n in range(5, 22))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -3856,12 +3962,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 # ---------------------------------------------------------------------------------------
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
-              20: SHAPES_20}
+              20: SHAPES_20, 21: SHAPES_21}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-20 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-21 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
