@@ -82,6 +82,7 @@ from baocao.parse.labels import (
     relabelled,
     relabelled_in_words,
     strip_label,
+    template_label,
     word_label,
 )
 from baocao.parse.letterhead import self_dated
@@ -116,6 +117,8 @@ WEAKLY_TOTAL = 0.5
 WRAPPED_CHARS = 40
 # A numbered ladder this long or longer on a recognised page can tell a misread label by its sequence.
 MISREAD_LADDER = 3
+# A label of a shape of the document's own (_templated_labels) counts up over this many headings at least.
+TEMPLATE_LADDER = 3
 # A Roman numeral and its mark as OCR may read them, alone on a line (see labels.misread_roman).
 MISREAD_LABEL_CHARS = 6
 _MISREAD_LABEL_ONLY = re.compile(rf"T?[{MISREAD_I}]{{0,4}}[{MISREAD_I}ƯU]\s*[.,:)/\-]{{0,3}}")
@@ -195,7 +198,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = _without_contents(_without_chart_labels(doc.blocks, doc.ocr), doc.ocr)
     blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks, tuple(sections), doc.ocr))
-    blocks = _without_continued_headings(blocks)
+    blocks = _without_continued_headings(_templated_labels(blocks))
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
     opened = [o for o in openings if o.items]
@@ -324,6 +327,34 @@ CONTINUED_LIKENESS = 90
 # heading read last, whatever is left of the label (")", ".", a stray mark) before them.
 UNLABELLED_REPEAT_WORDS = 5
 LOST_LABEL_RESIDUE = " .,:;)]}-–—'`\"*"
+
+
+def _templated_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The heading-like lines that open with a label of a shape labels.leading_label does not
+    read ("(D)", "<2>", "A:", "①"; labels.template_label), numbered with it where the document
+    tells the shape is its own by repeating it: TEMPLATE_LADDER headings or more of that shape
+    (those already numbered in it among them, "(C)" read as a Roman numeral's shape "(A)") whose
+    counters walk one counting system up, a value repeated or one skipped at most between two of
+    them. A body line that opens so ("(2 năm) …", "A: …") is no heading-like line, and a shape
+    that does not count up is no ladder."""
+    read: dict[int, tuple[str, int]] = {}  # position -> shape, value: the heading-like lines' labels
+    templated: dict[int, str] = {}  # position -> label, where the label is a template's only
+    for pos, block in enumerate(blocks):
+        if not is_heading_like(block):
+            continue
+        if block.number:
+            read[pos] = (label_shape(block.number), label_ordinal(block.number) or 0)
+        elif not leading_label(block.text) and (template := template_label(block.text)):
+            read[pos], templated[pos] = (template.shape, template.value), template.label
+    numbered = list(blocks)
+    for shape in {read[pos][0] for pos in templated}:
+        positions = [pos for pos, (at_shape, _) in read.items() if at_shape == shape]
+        values = [read[pos][1] for pos in positions]
+        if len(set(values)) >= TEMPLATE_LADDER and all(0 <= b - a <= 2 for a, b in zip(values, values[1:])):
+            for pos in positions:
+                if pos in templated:
+                    numbered[pos] = replace(blocks[pos], number=templated[pos])
+    return tuple(numbered) if templated else blocks
 
 
 def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
