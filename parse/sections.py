@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -350,7 +350,7 @@ def _templated_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     for shape in {read[pos][0] for pos in templated}:
         positions = [pos for pos, (at_shape, _) in read.items() if at_shape == shape]
         values = [read[pos][1] for pos in positions]
-        if len(set(values)) >= TEMPLATE_LADDER and all(0 <= b - a <= 2 for a, b in zip(values, values[1:])):
+        if len(set(values)) >= TEMPLATE_LADDER and all(0 <= b - a <= 2 for a, b in pairwise(values)):
             for pos in positions:
                 if pos in templated:
                     numbered[pos] = replace(blocks[pos], number=templated[pos])
@@ -1371,7 +1371,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             title, run_in = _run_in(following.text)
             line = f"{block.line} {title}"
         else:
-            line, run_in = _run_in(line)
+            line, run_in = _run_in(line, block.number if line.startswith(block.number) else "")
         if block.lead and last == pos and len(block.lead) < len(line):
             # a numbered paragraph opening with its bold title, no colon closing it: the title is
             # the heading, the rest of the paragraph its item's first line (a colon further on is
@@ -1612,7 +1612,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             gaps.append((after + 1, ladder[0].first, 1, ladder[0]))
         gaps.append((ladder[-1].last + 1, limit, ladder[-1].ordinal + 1, ladder[-1]))
         for start, end, value, model in gaps:
-            expected = relabelled(leading_label(model.line), value)
+            # the label as read, or as the document's own shape gave it (_templated_labels)
+            expected = relabelled(leading_label(model.line) or blocks[model.first].number, value)
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
             for pos in range(start, end):
                 if pos in skip:
@@ -1622,7 +1623,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     # Kept as read (the label too); a heading already (another level's, its
                     # wrapped second line joined) kept whole.
                     known = by_first.get(pos)
-                    line, run_in = (known.line, known.run_in) if known else _run_in(blocks[pos].line)
+                    line, run_in = (known.line, known.run_in) if known else (_beside(blocks[pos].line)
+                                                                                 or _run_in(blocks[pos].line))
                     if in_words and run_in and not run_in.endswith((".", ";", "!", "?")):
                         # its label in words, misread, before the colon: the title after it is the heading's
                         line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
@@ -1656,15 +1658,31 @@ def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start
 
 
 def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:
-    """Whether a short line starts with `expected` as OCR may have read it (see _misread_labels)."""
-    text = block.text.strip()
+    """Whether a short line starts with `expected` as OCR may have read it (see _misread_labels);
+    of a line read across a table's rule, its left cell's (_beside)."""
+    text = (_beside(block.text) or (block.text,))[0].strip()
     word, _, rest = text.partition(" ")
-    if (block.kind != "paragraph" or not rest.strip() or len(text) > MAX_HEADING_CHARS or block.number == expected
-            or text.endswith((".", ";")) or word.isalpha()):
+    # "(C)Lềlõiđiềuhành": OCR lost the spaces after a label closed by a bracket, its title glued to it
+    glued = expected[-1] in ")]>" and word.startswith(expected) and word[len(expected):][:1].isalpha()
+    if (block.kind != "paragraph" or not (rest.strip() or glued) or len(text) > MAX_HEADING_CHARS
+            or block.number == expected or text.endswith((".", ";")) or word.isalpha()):
         return False
     looks_alike = (heading_like and block.bold == model.bold
                    and is_all_caps(rest) == is_all_caps(strip_label(model.text)))
-    return Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1)
+    return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1)
+
+
+# A rule between two cells of a table with no borders otherwise, as OCR reads it: a bar or a
+# bracket with a space on each side ("(C)Lềlõiđiềuhành [ Tỉnh Vĩnh Long đã phát hành…").
+_CELL_RULE = re.compile(r"\s[|\[\]]\s")
+
+
+def _beside(line: str) -> tuple[str, str] | None:
+    """A heading line read across a table's rule, written in its left cell beside its item's first
+    paragraph in the right one: the heading and that paragraph, as _run_in gives a heading and
+    the text run in after its colon; None for a line with no such rule."""
+    m = _CELL_RULE.search(line)
+    return (line[:m.start()].rstrip(), line[m.end():].lstrip()) if m else None
 
 
 def _reads_as_words(block: Block, expected: str, model: Block) -> bool:
@@ -1682,11 +1700,12 @@ def _lead_only(block: Block) -> bool:
     return bool(block.lead) and block.kind == "paragraph" and not is_heading_like(block)
 
 
-def _run_in(line: str) -> tuple[str, str]:
+def _run_in(line: str, label: str = "") -> tuple[str, str]:
     """A heading with its item's text run in after a colon ("1. Những bước đi đầu tiên…:
     a) Kết quả: Giai đoạn 2015 – 2017, …") as its title and that text; the text is
-    more than a subtitle: a sentence, or longer than the title. Otherwise (line, "")."""
-    label = leading_label(line)
+    more than a subtitle: a sentence, or longer than the title. Otherwise (line, "").
+    `label`: the line's label where no rule reads it (a shape of the document's own, "A:")."""
+    label = leading_label(line) or label
     title, colon, rest = line[len(label):].partition(": ")
     rest = rest.strip()
     sentence = rest.endswith((".", ";", "!", "?"))
