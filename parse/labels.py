@@ -206,15 +206,64 @@ def strip_label(text: str) -> str:
     return found[2] if found else text
 
 
+# A label of a shape the rules above do not read ("(D)", "<1>", "A:", "§ 1", "1.)", "①", "[A]",
+# "Mục A."): marks before a counter and after it (or a word before it), the counter one number
+# of a counting system (Arabic, Roman, a letter, a circled number). Any line may begin so ("(2
+# năm)", "A: …" in a dialogue), so it is a label only where a document repeats it over headings
+# that count up (sections._templated_labels): a document tells its own label shape.
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉➊➋➌➍➎➏➐➑➒➓"
+_BRACKETS = ("()", "[]", "<>", "{}", "«»", "‹›", "〈〉")
+_CIRCLED_RUNS = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿", "➀➁➂➃➄➅➆➇➈➉", "➊➋➌➍➎➏➐➑➒➓")
+_TEMPLATE = re.compile(
+    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|[^\W\d_]{{2,}}\s)
+    (?P<counter>\d{{1,2}}|[IVXLC]{{2,}}|[ivxlc]{{2,}}|[A-Za-zĐđ]|[{_CIRCLED}])
+    (?P<after>\s?[^\w\s]{{1,3}})?(?=\s+[^\W\d_]|(?<=[{_CIRCLED}])[^\W\d_])""",
+    re.VERBOSE,
+)
+
+
+class Template(NamedTuple):
+    label: str  # as written, "<2>"
+    shape: str  # its counter at its first value, no spaces: "<1>"
+    value: int  # 2
+
+
+def template_label(text: str) -> Template | None:
+    """The label a line opens with read by its marks and counter alone, whatever its shape
+    ("<2> Tiêu đề" -> ("<2>", "<1>", 2)): marks before it or after it (a circled number needs
+    none); None if the line does not open so. Not every such opening is a label: only a caller
+    that sees the shape repeated over a ladder may believe it."""
+    m = _TEMPLATE.match(text)
+    if not m:
+        return None
+    before, counter, after = m["before"], m["counter"], m["after"] or ""
+    if not (before.strip() or after.strip() or counter in _CIRCLED):
+        return None
+    word = before[:1].isalpha()
+    if word and not after.strip():
+        return None  # "Tháng 5 …", "Năm 2 …": a word and a number are a label only with a mark after
+    if any(opening in before and closing not in after for opening, closing in _BRACKETS):
+        return None  # "(2 năm) …": a bracket opened before the counter closes after it
+    circled = next((run for run in _CIRCLED_RUNS if counter in run), "")
+    if circled:
+        shape, value = circled[0], circled.index(counter) + 1
+    else:
+        shape, value = _counter_shape(counter), _counter_value(counter)
+    before = f"{fold(before.strip())} " if word else before.strip()
+    return Template(m.group(0).strip(), f"{before}{shape}{after.strip()}", value)
+
+
 def label_shape(label: str) -> str:
     """The label with every counter at its first value: "IV." -> "I.", "2.3" -> "1.1.",
-    "c)" -> "a)", "Phần II" -> "phan I". Labels of one heading level share a shape."""
+    "c)" -> "a)", "Phần II" -> "phan I", "<3>" -> "<1>" (a shape read by template_label).
+    Labels of one heading level share a shape."""
     ordinal = _ordinal_label(label)
     if ordinal:
         return f"{ordinal['word']} thu"
     m = _LABEL.match(label + " ")
     if not m:
-        return ""
+        template = template_label(f"{label} x")
+        return template.shape if template and template.label == label.strip() else ""
     if m["word"]:
         return f"{fold(m['word'])} {_counter_shape(m['word_number'])}"
     if m["parenthesised"]:
@@ -277,7 +326,8 @@ def label_ordinal(label: str) -> int | None:
         return _ORDINALS.index(ordinal["ordinal"]) + 1
     m = _LABEL.match(label + " ")
     if not m:
-        return None
+        template = template_label(f"{label} x")
+        return template.value if template and template.label == label.strip() else None
     parts = _dotted_parts(m["arabic"] or m["arabic_loose"] or "")
     if m["word"]:
         counter = m["word_number"]
@@ -289,7 +339,10 @@ def label_ordinal(label: str) -> int | None:
         counter = m["roman"]
     else:
         counter = m["roman"] or m["letter"] or m["upper_dash"]
-    counter = counter.strip(" .)")
+    return _counter_value(counter.strip(" .)"))
+
+
+def _counter_value(counter: str) -> int | None:
     if counter.isdigit():
         return int(counter)
     if len(counter) > 1 or counter in "IVXivx":

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -82,6 +82,7 @@ from baocao.parse.labels import (
     relabelled,
     relabelled_in_words,
     strip_label,
+    template_label,
     word_label,
 )
 from baocao.parse.letterhead import self_dated
@@ -116,6 +117,8 @@ WEAKLY_TOTAL = 0.5
 WRAPPED_CHARS = 40
 # A numbered ladder this long or longer on a recognised page can tell a misread label by its sequence.
 MISREAD_LADDER = 3
+# A label of a shape of the document's own (_templated_labels) counts up over this many headings at least.
+TEMPLATE_LADDER = 3
 # A Roman numeral and its mark as OCR may read them, alone on a line (see labels.misread_roman).
 MISREAD_LABEL_CHARS = 6
 _MISREAD_LABEL_ONLY = re.compile(rf"T?[{MISREAD_I}]{{0,4}}[{MISREAD_I}ƯU]\s*[.,:)/\-]{{0,3}}")
@@ -195,7 +198,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = _without_contents(_without_chart_labels(doc.blocks, doc.ocr), doc.ocr)
     blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks, tuple(sections), doc.ocr))
-    blocks = _without_continued_headings(blocks)
+    blocks = _without_continued_headings(_templated_labels(blocks))
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
     opened = [o for o in openings if o.items]
@@ -324,6 +327,34 @@ CONTINUED_LIKENESS = 90
 # heading read last, whatever is left of the label (")", ".", a stray mark) before them.
 UNLABELLED_REPEAT_WORDS = 5
 LOST_LABEL_RESIDUE = " .,:;)]}-–—'`\"*"
+
+
+def _templated_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The heading-like lines that open with a label of a shape labels.leading_label does not
+    read ("(D)", "<2>", "A:", "①"; labels.template_label), numbered with it where the document
+    tells the shape is its own by repeating it: TEMPLATE_LADDER headings or more of that shape
+    (those already numbered in it among them, "(C)" read as a Roman numeral's shape "(A)") whose
+    counters walk one counting system up, a value repeated or one skipped at most between two of
+    them. A body line that opens so ("(2 năm) …", "A: …") is no heading-like line, and a shape
+    that does not count up is no ladder."""
+    read: dict[int, tuple[str, int]] = {}  # position -> shape, value: the heading-like lines' labels
+    templated: dict[int, str] = {}  # position -> label, where the label is a template's only
+    for pos, block in enumerate(blocks):
+        if not is_heading_like(block):
+            continue
+        if block.number:
+            read[pos] = (label_shape(block.number), label_ordinal(block.number) or 0)
+        elif not leading_label(block.text) and (template := template_label(block.text)):
+            read[pos], templated[pos] = (template.shape, template.value), template.label
+    numbered = list(blocks)
+    for shape in {read[pos][0] for pos in templated}:
+        positions = [pos for pos, (at_shape, _) in read.items() if at_shape == shape]
+        values = [read[pos][1] for pos in positions]
+        if len(set(values)) >= TEMPLATE_LADDER and all(0 <= b - a <= 2 for a, b in pairwise(values)):
+            for pos in positions:
+                if pos in templated:
+                    numbered[pos] = replace(blocks[pos], number=templated[pos])
+    return tuple(numbered) if templated else blocks
 
 
 def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -1340,7 +1371,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             title, run_in = _run_in(following.text)
             line = f"{block.line} {title}"
         else:
-            line, run_in = _run_in(line)
+            line, run_in = _run_in(line, block.number if line.startswith(block.number) else "")
         if block.lead and last == pos and len(block.lead) < len(line):
             # a numbered paragraph opening with its bold title, no colon closing it: the title is
             # the heading, the rest of the paragraph its item's first line (a colon further on is
@@ -1581,7 +1612,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             gaps.append((after + 1, ladder[0].first, 1, ladder[0]))
         gaps.append((ladder[-1].last + 1, limit, ladder[-1].ordinal + 1, ladder[-1]))
         for start, end, value, model in gaps:
-            expected = relabelled(leading_label(model.line), value)
+            # the label as read, or as the document's own shape gave it (_templated_labels)
+            expected = relabelled(leading_label(model.line) or blocks[model.first].number, value)
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
             for pos in range(start, end):
                 if pos in skip:
@@ -1591,7 +1623,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     # Kept as read (the label too); a heading already (another level's, its
                     # wrapped second line joined) kept whole.
                     known = by_first.get(pos)
-                    line, run_in = (known.line, known.run_in) if known else _run_in(blocks[pos].line)
+                    line, run_in = (known.line, known.run_in) if known else (_beside(blocks[pos].line)
+                                                                                 or _run_in(blocks[pos].line))
                     if in_words and run_in and not run_in.endswith((".", ";", "!", "?")):
                         # its label in words, misread, before the colon: the title after it is the heading's
                         line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
@@ -1625,15 +1658,31 @@ def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start
 
 
 def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:
-    """Whether a short line starts with `expected` as OCR may have read it (see _misread_labels)."""
-    text = block.text.strip()
+    """Whether a short line starts with `expected` as OCR may have read it (see _misread_labels);
+    of a line read across a table's rule, its left cell's (_beside)."""
+    text = (_beside(block.text) or (block.text,))[0].strip()
     word, _, rest = text.partition(" ")
-    if (block.kind != "paragraph" or not rest.strip() or len(text) > MAX_HEADING_CHARS or block.number == expected
-            or text.endswith((".", ";")) or word.isalpha()):
+    # "(C)Lềlõiđiềuhành": OCR lost the spaces after a label closed by a bracket, its title glued to it
+    glued = expected[-1] in ")]>" and word.startswith(expected) and word[len(expected):][:1].isalpha()
+    if (block.kind != "paragraph" or not (rest.strip() or glued) or len(text) > MAX_HEADING_CHARS
+            or block.number == expected or text.endswith((".", ";")) or word.isalpha()):
         return False
     looks_alike = (heading_like and block.bold == model.bold
                    and is_all_caps(rest) == is_all_caps(strip_label(model.text)))
-    return Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1)
+    return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1)
+
+
+# A rule between two cells of a table with no borders otherwise, as OCR reads it: a bar or a
+# bracket with a space on each side ("(C)Lềlõiđiềuhành [ Tỉnh Vĩnh Long đã phát hành…").
+_CELL_RULE = re.compile(r"\s[|\[\]]\s")
+
+
+def _beside(line: str) -> tuple[str, str] | None:
+    """A heading line read across a table's rule, written in its left cell beside its item's first
+    paragraph in the right one: the heading and that paragraph, as _run_in gives a heading and
+    the text run in after its colon; None for a line with no such rule."""
+    m = _CELL_RULE.search(line)
+    return (line[:m.start()].rstrip(), line[m.end():].lstrip()) if m else None
 
 
 def _reads_as_words(block: Block, expected: str, model: Block) -> bool:
@@ -1651,11 +1700,12 @@ def _lead_only(block: Block) -> bool:
     return bool(block.lead) and block.kind == "paragraph" and not is_heading_like(block)
 
 
-def _run_in(line: str) -> tuple[str, str]:
+def _run_in(line: str, label: str = "") -> tuple[str, str]:
     """A heading with its item's text run in after a colon ("1. Những bước đi đầu tiên…:
     a) Kết quả: Giai đoạn 2015 – 2017, …") as its title and that text; the text is
-    more than a subtitle: a sentence, or longer than the title. Otherwise (line, "")."""
-    label = leading_label(line)
+    more than a subtitle: a sentence, or longer than the title. Otherwise (line, "").
+    `label`: the line's label where no rule reads it (a shape of the document's own, "A:")."""
+    label = leading_label(line) or label
     title, colon, rest = line[len(label):].partition(": ")
     rest = rest.strip()
     sentence = rest.endswith((".", ";", "!", "?"))

@@ -1,0 +1,121 @@
+"""A heading label of a shape no rule lists ("(A)", "<1>", "A:", "§ 1", "1.)", "①", "[A]") is
+still a label when the document repeats it: heading lines that open with the same marks around
+a counter walking one counting system up (A, B, C…; 1, 2, 3…; ①, ②, ③…) are a ladder of that
+shape, and the shape tells its level from the others ("1." points under an item). A body line
+may open so too ("(1) …", "<2> …"): it is read so only over heading lines that count up.
+"""
+
+import dataclasses
+
+import pytest
+from docx_builders import Bold, build_lines
+
+from baocao.campaign import load_campaign
+from baocao.parse.document import Block, Document
+from baocao.parse.docx import read_docx
+from baocao.parse.labels import label_ordinal, label_shape, leading_label, template_label
+from baocao.parse.sections import extract_sections
+
+OUTLINE = load_campaign().sections
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in OUTLINE)
+UNKNOWN = {1: "Những bước làm quen", 2: "Toàn cảnh", 3: "Lan tỏa", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
+LETTERS = "ABCDEF"
+SHAPES = {  # shapes no rule of labels.leading_label reads: how the item numbered n is labelled
+    "letter in brackets": lambda n: f"({LETTERS[n - 1]})",
+    "angle brackets": lambda n: f"<{n}>",
+    "letter and colon": lambda n: f"{LETTERS[n - 1]}:",
+    "section sign": lambda n: f"§ {n}",
+    "stop and bracket": lambda n: f"{n}.)",
+    "circled number": lambda n: "①②③④⑤⑥"[n - 1],
+    "letter in square brackets": lambda n: f"[{LETTERS[n - 1]}]",
+}
+
+
+def body(n):
+    return f"Nội dung báo cáo của mục {n} của tỉnh."
+
+
+def sections_of(tmp_path, lines, outline=WITHOUT_PHRASES):
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), outline)
+    return {s.number: s.text for s in report.sections}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_label_of_a_shape_no_rule_lists_is_read_by_its_marks_and_counter(shape):
+    assert leading_label(f"{SHAPES[shape](4)} Tiền bạc") == ""  # no rule reads it
+    template = template_label(f"{SHAPES[shape](4)} Tiền bạc")
+    assert (template.label, template.value) == (SHAPES[shape](4), 4)
+    assert template.shape == template_label(f"{SHAPES[shape](1)} Những bước").shape
+    assert label_ordinal(SHAPES[shape](4)) == 4
+    assert label_shape(SHAPES[shape](4)) == label_shape(SHAPES[shape](1)) == template.shape
+
+
+def test_a_shape_a_rule_reads_is_read_as_before():
+    """"(C)" is a Roman numeral's shape to labels.leading_label: "(D)" after it is of its shape, "(A)"."""
+    assert leading_label("(C) Lan tỏa") == "(C)" and leading_label("(D) Tiền bạc") == ""
+    assert label_shape("(D)") == label_shape("(C)") == "(A)"
+    assert (label_ordinal("(C)"), label_ordinal("(D)")) == (3, 4)
+
+
+def test_words_and_an_unclosed_bracket_open_no_label():
+    assert template_label("Tháng 5 năm 2022 tỉnh đã họp") is None
+    assert template_label("(2 năm qua) tỉnh đã làm") is None
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_headings_labelled_in_a_shape_of_the_document_s_own_are_the_six_items(tmp_path, shape):
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"{SHAPES[shape](n)} {words}"), body(n)]
+    assert sections_of(tmp_path, lines) == {n: body(n) for n in UNKNOWN}
+
+
+def test_letters_in_brackets_over_numbered_points_are_the_items_the_points_inside_them(tmp_path):
+    """Pool 19's "(A) Tiêu đề": "1. …" points under "(B)" and "(E)" are their items' text."""
+    points = {2: ["1. Về hạ tầng số", "Mạng 4G phủ 98% diện tích.", "2. Về Trung tâm điều hành", "Vận hành 8 phân hệ."],
+              5: ["1. Về nguồn lực", "Thiếu cán bộ chuyên trách.", "2. Về văn bản pháp luật", "Chưa có quy định."]}
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"({LETTERS[n - 1]}) {words}"), body(n), *points.get(n, ())]
+    assert sections_of(tmp_path, lines) == {n: "\n".join([body(n), *points.get(n, ())]) for n in UNKNOWN}
+
+
+def test_a_body_list_opening_with_a_shape_is_no_heading(tmp_path):
+    """Plain sentences "(1) …", "<1> …" under an item are its text, however they count."""
+    listed = [f"{label} Tỉnh đã tổ chức {n} hội nghị phổ biến cho cán bộ các sở, ngành trong năm."
+              for n in (1, 2, 3) for label in (f"({n})", f"<{n}>")]
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"({LETTERS[n - 1]}) {words}"), body(n), *(listed if n == 3 else ())]
+    assert sections_of(tmp_path, lines) == {n: "\n".join([body(n), *(listed if n == 3 else ())]) for n in UNKNOWN}
+
+
+def test_a_shape_that_does_not_count_up_is_no_ladder(tmp_path):
+    """Bold lines opening "<1>" every time are no ladder: the six items' unnumbered bold
+    headings around them stay one level."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(words), body(n), Bold("<1> Ghi chú"), "Ghi chú của sở."]
+    assert template_label("<1> Ghi chú").shape == "<1>"
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
+    assert all(not s.heading.startswith("<") for s in report.sections)
+
+
+def test_on_a_scan_a_label_glued_to_its_title_beside_its_first_paragraph_is_the_ladder_s_heading():
+    """A heading in a table's left cell beside its item's first paragraph, recognised: the label
+    glued to its title ("(C)Lềlõiđiềuhành", OCR lost the spaces), the cells' rule read as a
+    bracket. Where the ladder "(A)"… skips "(C)", it is that heading, the paragraph its item's text."""
+    lines = ["ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", "BÁO CÁO", "Tình hình phát triển đô thị thông minh",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:"]
+    for n, words in UNKNOWN.items():
+        if n == 3:
+            lines += ["(C)Lantỏa [ Tỉnh đã phát hành 31.500 tờ rơi hướng dẫn người dân.", "Chi tiết mục 3."]
+        else:
+            lines += [f"({LETTERS[n - 1]}) {words}", body(n)]
+    lines += ["Trên đây là báo cáo của UBND tỉnh./.", "Nơi nhận:"]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, text.startswith("(") and " [ " not in text,
+                         leading_label(text), page=1) for i, text in enumerate(lines))
+    report = extract_sections(Document("bao-cao.pdf", blocks, ocr=True), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {
+        **{n: body(n) for n in UNKNOWN if n != 3},
+        3: "Tỉnh đã phát hành 31.500 tờ rơi hướng dẫn người dân.\nChi tiết mục 3."}
