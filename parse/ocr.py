@@ -125,18 +125,23 @@ PENCIL_CLEAR_MM = 0.3
 #   most BAND_TALL_MM of such rows (a rule, a dark picture are left), clear of the image's
 #   edges (a scanner's dark border, a screen photo's vignette), on a page whose ink is
 #   BAND_CONTRAST darker than its paper (a nearly blank page's specks are no ink). Inside each
-#   band the tones are mirrored, the band's own tone becoming the paper's and its letters,
-#   light as the paper, the ink's, and the letters are thickened by a pixel (their thin white
-#   strokes lose feet and bars to the dark around them: "[.T" for "1.1" without it). Pool 19's
-#   band scan 0/6 -> 6/6 cells, pool 18's two stay 6/6 (a label read better, one worse); no
-#   other scan page of pools 1-19 or the tuned corpus has such a band, and a page without one
-#   goes to Tesseract as before (0.02 s a page to look).
+#   band, between its top and bottom found column by column (deskewing leaves a band a pixel
+#   or two aslant, and its blurred rim, mirrored, read as a frame: "4. Kinh phí thực hiện | :"),
+#   the tones are mirrored, the band's own tone becoming the paper's and its letters, light as
+#   the paper, BAND_GAIN times as dark as the ink, and the letters thickened by a pixel: white
+#   strokes blurred into the dark around them are thin, lose their feet and bars ("[.T" for
+#   "1.1" without the thickening), and pale (gain 1: "1.-‡" for "1.4"; 1.5: the band's grain
+#   read as ink, 12/18 cells of the three band scans). Pool 19's band scan 0/6 -> 6/6 cells,
+#   pool 18's two stay 6/6; a clean white-on-blue heading (tests/) Tesseract read already is
+#   read as well. No other scan page of pools 1-19 or the tuned corpus has such a band, and a
+#   page without one goes to Tesseract as before (0.02 s a page to look).
 REVERSE = True
 BAND_MM = 40
 BAND_FILL = 0.75
 BAND_LOW_MM = 3
 BAND_TALL_MM = 25
 BAND_CONTRAST = 64
+BAND_GAIN = 1.3
 # A red patch at least STAMP_MM across and about as tall as wide is a stamp, its colour
 # dropped; any other red (a heading set in red, a line of red text) is read as ink.
 STAMP_MM = 20
@@ -151,7 +156,7 @@ STAMP_MM = 20
 # environment is not), so it is written for each run beside the run's work files.
 _OCR_IMAGE_PLUGIN = """\
 from ocrmypdf import hookimpl
-from PIL import Image, ImageChops, ImageFilter, ImageMath
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageMath
 
 DROP_STAMP = {drop_stamp}
 DESPECKLE = {despeckle!r}
@@ -174,6 +179,7 @@ BAND_FILL = {band_fill}
 BAND_LOW_MM = {band_low_mm}
 BAND_TALL_MM = {band_tall_mm}
 BAND_CONTRAST = {band_contrast}
+BAND_GAIN = {band_gain}
 
 
 def darkest_percent(image):
@@ -382,7 +388,8 @@ def dark_bands(dark, dpi):
 
 def unreversed(image):
     # White letters on each dark band mirrored to dark letters on paper: the band's tone
-    # becomes the paper's, letters as light as the paper the ink's, thickened by a pixel.
+    # becomes the paper's, letters as light as the paper BAND_GAIN times the ink's, thickened
+    # by a pixel; the band's rim and ends become paper.
     grey = image.convert("L")
     dpi = float((image.info.get("dpi") or (300, 300))[0]) or 300.0
     counts = grey.histogram()
@@ -396,6 +403,7 @@ def unreversed(image):
         return image
     clean = image.copy()
     reach, edge = max(2, round(dpi / 25.4)), max(1, round(dpi * 0.3 / 25.4))
+    tint = paper if image.mode == "L" else (paper,) * 3
     for x0, y0, x1, y1 in boxes:
         # the band's own edges, within a cell of its cells: its rows, then its columns, at least half dark
         x0, y0 = max(0, x0 - reach), max(0, y0 - reach)
@@ -403,26 +411,49 @@ def unreversed(image):
         rows = [y for y in range(y0, y1) if dark.crop((x0, y, x1, y + 1)).histogram()[255] * 2 >= x1 - x0]
         if not rows:
             continue
-        y0, y1 = rows[0], rows[-1] + 1
-        columns = [x for x in range(x0, x1) if dark.crop((x, y0, x + 1, y1)).histogram()[255] * 2 >= y1 - y0]
+        columns = [x for x in range(x0, x1)
+                   if dark.crop((x, rows[0], x + 1, rows[-1] + 1)).histogram()[255] * 2 >= len(rows)]
         if not columns:
             continue
         x0, x1 = columns[0], columns[-1] + 1
+        # and its top and bottom column by column (a band left a pixel or two aslant by the
+        # deskewing): the first and last dark pixels within a cell of its rows', the median
+        # of the columns around
+        y0, y1 = max(0, rows[0] - reach), min(grey.height, rows[-1] + 1 + reach)
+        pixels = dark.crop((x0, y0, x1, y1)).load()
+        first, last = rows[0] - y0, rows[-1] - y0
+        tops, bottoms = [], []
+        for x in range(x1 - x0):
+            tops.append(next((y for y in range(max(0, first - reach), first + reach) if pixels[x, y]), first))
+            bottoms.append(1 + next((y for y in range(min(y1 - y0 - 1, last + reach), last - reach, -1)
+                                     if pixels[x, y]), last))
+        window = 2 * reach
         part = grey.crop((x0, y0, x1, y1))
-        shades = part.histogram(dark.crop((x0, y0, x1, y1)))
+        inside, rim = Image.new("L", part.size, 0), Image.new("L", part.size, 0)
+        draw_inside, draw_rim = ImageDraw.Draw(inside), ImageDraw.Draw(rim)
+        for x in range(x1 - x0):
+            near = slice(max(0, x - window), x + window + 1)
+            top, bottom = sorted(tops[near])[len(tops[near]) // 2], sorted(bottoms[near])[len(bottoms[near]) // 2]
+            draw_inside.line((x, top, x, bottom - 1), fill=255)
+            # the band's blurred rim, neither band nor paper, would read as a frame round the letters
+            draw_rim.line((x, top - edge, x, top + edge), fill=255)
+            draw_rim.line((x, bottom - 1 - edge, x, bottom - 1 + edge), fill=255)
+        draw_rim.rectangle((0, 0, edge - 1, part.height), fill=255)
+        draw_rim.rectangle((part.width - edge, 0, part.width, part.height), fill=255)
+        shades = part.histogram(ImageChops.multiply(dark.crop((x0, y0, x1, y1)), inside))
         seen, tone = 0, 0
         while seen < sum(shades) / 2:  # the band's tone: the median of its dark pixels
             seen += shades[tone]
             tone += 1
-        scale = (paper - ink) / max(1, paper - tone)
+        scale = BAND_GAIN * (paper - ink) / max(1, paper - tone)
         part = part.point(lambda v: max(0, min(255, round(paper - (v - tone) * scale))))
+        part = Image.composite(part, Image.new("L", part.size, paper), inside)
         part = part.filter(ImageFilter.MinFilter(3))
-        clean.paste(part.convert(image.mode), (x0, y0))
-        # the band's blurred rim, neither band nor paper, would read as a frame round the letters
-        tint = paper if image.mode == "L" else (paper,) * 3
-        for rim in ((x0 - edge, y0 - edge, x1 + edge, y0 + edge), (x0 - edge, y1 - edge, x1 + edge, y1 + edge),
-                    (x0 - edge, y0 - edge, x0 + edge, y1 + edge), (x1 - edge, y0 - edge, x1 + edge, y1 + edge)):
-            clean.paste(tint, (max(0, rim[0]), max(0, rim[1]), min(grey.width, rim[2]), min(grey.height, rim[3])))
+        clean.paste(part.convert(image.mode), (x0, y0), inside)
+        clean.paste(tint, (x0, y0), rim)
+        for end in ((max(0, x0 - edge), rows[0] - edge, x0, rows[-1] + 1 + edge),
+                    (x1, rows[0] - edge, min(grey.width, x1 + edge), rows[-1] + 1 + edge)):
+            clean.paste(tint, end)  # its ends' blurred columns, short of half dark
     clean.info.update(image.info)
     return clean
 
@@ -495,7 +526,7 @@ def plugin_source(drop_stamp: bool = DROP_STAMP, despeckle: str = DESPECKLE, fla
         streak_block_mm=STREAK_BLOCK_MM, streak_ink_margin=STREAK_INK_MARGIN, pencil=pencil, pencil_mm=PENCIL_MM,
         pencil_thick_mm=PENCIL_THICK_MM, pencil_share=PENCIL_SHARE, pencil_contrast=PENCIL_CONTRAST,
         pencil_clear_mm=PENCIL_CLEAR_MM, reverse=reverse, band_mm=BAND_MM, band_fill=BAND_FILL,
-        band_low_mm=BAND_LOW_MM, band_tall_mm=BAND_TALL_MM, band_contrast=BAND_CONTRAST)
+        band_low_mm=BAND_LOW_MM, band_tall_mm=BAND_TALL_MM, band_contrast=BAND_CONTRAST, band_gain=BAND_GAIN)
 
 
 def ocr_available() -> str | None:
