@@ -114,6 +114,34 @@ PENCIL_THICK_MM = 1.5
 PENCIL_SHARE = 0.4
 PENCIL_CONTRAST = 96
 PENCIL_CLEAR_MM = 0.3
+# + white letters on a dark band turned dark on paper (REVERSE): a heading set in white bold on
+#   its paragraph's dark shading (pool 19: a band of grey 100 on paper 200, its letters the
+#   paper's tone) was read garbled or not at all ("[.3 Bo máy tính vàn hành De an", its
+#   label lost), as Tesseract thresholds the page once and the band is its darkest ink. A
+#   band is pixels darker than halfway from the paper to the ink, seen in cells of 1 mm: rows
+#   of cells at least half dark running at least BAND_MM across the page, on average BAND_FILL
+#   dark and a third of them wholly dark (a line of print, blurred at 150-200 dpi, fills its
+#   cells 0.5-0.73 on average, an eighth of them wholly at most), at least BAND_LOW_MM and at
+#   most BAND_TALL_MM of such rows (a rule, a dark picture are left), clear of the image's
+#   edges (a scanner's dark border, a screen photo's vignette), on a page whose ink is
+#   BAND_CONTRAST darker than its paper (a nearly blank page's specks are no ink). Inside each
+#   band, between its top and bottom found column by column (deskewing leaves a band a pixel
+#   or two aslant, and its blurred rim, mirrored, read as a frame: "4. Kinh phí thực hiện | :"),
+#   the tones are mirrored, the band's own tone becoming the paper's and its letters, light as
+#   the paper, BAND_GAIN times as dark as the ink, and the letters thickened by a pixel: white
+#   strokes blurred into the dark around them are thin, lose their feet and bars ("[.T" for
+#   "1.1" without the thickening), and pale (gain 1: "1.-‡" for "1.4"; 1.5: the band's grain
+#   read as ink, 12/18 cells of the three band scans). Pool 19's band scan 0/6 -> 6/6 cells,
+#   pool 18's two stay 6/6; a clean white-on-blue heading (tests/) Tesseract read already is
+#   read as well. No other scan page of pools 1-19 or the tuned corpus has such a band, and a
+#   page without one goes to Tesseract as before (0.02 s a page to look).
+REVERSE = True
+BAND_MM = 40
+BAND_FILL = 0.75
+BAND_LOW_MM = 3
+BAND_TALL_MM = 25
+BAND_CONTRAST = 64
+BAND_GAIN = 1.3
 # A red patch at least STAMP_MM across and about as tall as wide is a stamp, its colour
 # dropped; any other red (a heading set in red, a line of red text) is read as ink.
 STAMP_MM = 20
@@ -128,7 +156,7 @@ STAMP_MM = 20
 # environment is not), so it is written for each run beside the run's work files.
 _OCR_IMAGE_PLUGIN = """\
 from ocrmypdf import hookimpl
-from PIL import Image, ImageChops, ImageFilter, ImageMath
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageMath
 
 DROP_STAMP = {drop_stamp}
 DESPECKLE = {despeckle!r}
@@ -145,6 +173,13 @@ PENCIL_THICK_MM = {pencil_thick_mm}
 PENCIL_SHARE = {pencil_share}
 PENCIL_CONTRAST = {pencil_contrast}
 PENCIL_CLEAR_MM = {pencil_clear_mm}
+REVERSE = {reverse}
+BAND_MM = {band_mm}
+BAND_FILL = {band_fill}
+BAND_LOW_MM = {band_low_mm}
+BAND_TALL_MM = {band_tall_mm}
+BAND_CONTRAST = {band_contrast}
+BAND_GAIN = {band_gain}
 
 
 def darkest_percent(image):
@@ -317,6 +352,112 @@ def pencilless(image):
     return clean
 
 
+def dark_bands(dark, dpi):
+    # The boxes of the dark bands in `dark` (255 where a pixel is dark), found in cells of
+    # 1 mm: rows with a run of at least BAND_MM cells at least half dark (a cell's gap
+    # bridged), BAND_FILL dark on average and a third of them wholly dark, the runs of rows
+    # that follow each other joined; bands BAND_LOW_MM to BAND_TALL_MM tall, off the edges.
+    cell = max(2, round(dpi / 25.4))
+    width, height = dark.width // cell, dark.height // cell
+    if not width or not height:
+        return []
+    fill = dark.crop((0, 0, width * cell, height * cell)).resize((width, height), Image.BOX).load()
+    bands = []  # [x0, y0, x1, y1] in cells
+    for y in range(height):
+        x, found = 0, []
+        while x < width:
+            if fill[x, y] < 128:
+                x += 1
+                continue
+            start, total, whole = x, 0, 0
+            while x < width and (fill[x, y] >= 128 or (x + 1 < width and fill[x + 1, y] >= 128)):
+                total += fill[x, y]
+                whole += fill[x, y] >= 230
+                x += 1
+            if x - start >= BAND_MM and total >= BAND_FILL * 255 * (x - start) and whole * 3 >= x - start:
+                found.append((start, x))
+        for start, end in found:
+            band = next((b for b in bands if b[3] == y and b[0] < end and start < b[2]), None)
+            if band:
+                band[:] = [min(band[0], start), band[1], max(band[2], end), y + 1]
+            else:
+                bands.append([start, y, end, y + 1])
+    return [(b[0] * cell, b[1] * cell, b[2] * cell, b[3] * cell) for b in bands
+            if BAND_LOW_MM <= b[3] - b[1] <= BAND_TALL_MM and b[0] > 0 and b[1] > 0 and b[2] < width and b[3] < height]
+
+
+def unreversed(image):
+    # White letters on each dark band mirrored to dark letters on paper: the band's tone
+    # becomes the paper's, letters as light as the paper BAND_GAIN times the ink's, thickened
+    # by a pixel; the band's rim and ends become paper.
+    grey = image.convert("L")
+    dpi = float((image.info.get("dpi") or (300, 300))[0]) or 300.0
+    counts = grey.histogram()
+    paper = max(range(128, 256), key=lambda v: counts[v])
+    ink = darkest_percent(grey)
+    if paper - ink < BAND_CONTRAST:
+        return image
+    dark = grey.point(lambda v: 255 if v < (paper + ink) // 2 else 0)
+    boxes = dark_bands(dark, dpi)
+    if not boxes:
+        return image
+    clean = image.copy()
+    reach, edge = max(2, round(dpi / 25.4)), max(1, round(dpi * 0.3 / 25.4))
+    tint = paper if image.mode == "L" else (paper,) * 3
+    for x0, y0, x1, y1 in boxes:
+        # the band's own edges, within a cell of its cells: its rows, then its columns, at least half dark
+        x0, y0 = max(0, x0 - reach), max(0, y0 - reach)
+        x1, y1 = min(grey.width, x1 + reach), min(grey.height, y1 + reach)
+        rows = [y for y in range(y0, y1) if dark.crop((x0, y, x1, y + 1)).histogram()[255] * 2 >= x1 - x0]
+        if not rows:
+            continue
+        columns = [x for x in range(x0, x1)
+                   if dark.crop((x, rows[0], x + 1, rows[-1] + 1)).histogram()[255] * 2 >= len(rows)]
+        if not columns:
+            continue
+        x0, x1 = columns[0], columns[-1] + 1
+        # and its top and bottom column by column (a band left a pixel or two aslant by the
+        # deskewing): the first and last dark pixels within a cell of its rows', the median
+        # of the columns around
+        y0, y1 = max(0, rows[0] - reach), min(grey.height, rows[-1] + 1 + reach)
+        pixels = dark.crop((x0, y0, x1, y1)).load()
+        first, last = rows[0] - y0, rows[-1] - y0
+        tops, bottoms = [], []
+        for x in range(x1 - x0):
+            tops.append(next((y for y in range(max(0, first - reach), first + reach) if pixels[x, y]), first))
+            bottoms.append(1 + next((y for y in range(min(y1 - y0 - 1, last + reach), last - reach, -1)
+                                     if pixels[x, y]), last))
+        window = 2 * reach
+        part = grey.crop((x0, y0, x1, y1))
+        inside, rim = Image.new("L", part.size, 0), Image.new("L", part.size, 0)
+        draw_inside, draw_rim = ImageDraw.Draw(inside), ImageDraw.Draw(rim)
+        for x in range(x1 - x0):
+            near = slice(max(0, x - window), x + window + 1)
+            top, bottom = sorted(tops[near])[len(tops[near]) // 2], sorted(bottoms[near])[len(bottoms[near]) // 2]
+            draw_inside.line((x, top, x, bottom - 1), fill=255)
+            # the band's blurred rim, neither band nor paper, would read as a frame round the letters
+            draw_rim.line((x, top - edge, x, top + edge), fill=255)
+            draw_rim.line((x, bottom - 1 - edge, x, bottom - 1 + edge), fill=255)
+        draw_rim.rectangle((0, 0, edge - 1, part.height), fill=255)
+        draw_rim.rectangle((part.width - edge, 0, part.width, part.height), fill=255)
+        shades = part.histogram(ImageChops.multiply(dark.crop((x0, y0, x1, y1)), inside))
+        seen, tone = 0, 0
+        while seen < sum(shades) / 2:  # the band's tone: the median of its dark pixels
+            seen += shades[tone]
+            tone += 1
+        scale = BAND_GAIN * (paper - ink) / max(1, paper - tone)
+        part = part.point(lambda v: max(0, min(255, round(paper - (v - tone) * scale))))
+        part = Image.composite(part, Image.new("L", part.size, paper), inside)
+        part = part.filter(ImageFilter.MinFilter(3))
+        clean.paste(part.convert(image.mode), (x0, y0), inside)
+        clean.paste(tint, (x0, y0), rim)
+        for end in ((max(0, x0 - edge), rows[0] - edge, x0, rows[-1] + 1 + edge),
+                    (x1, rows[0] - edge, min(grey.width, x1 + edge), rows[-1] + 1 + edge)):
+            clean.paste(tint, end)  # its ends' blurred columns, short of half dark
+    clean.info.update(image.info)
+    return clean
+
+
 def red_patches(image):
     # The red ink's patches, as boxes of the page: red pixels in cells of about 2 mm, joined
     # with their neighbours (a stamp's ring and letters, a heading's words and lines).
@@ -366,6 +507,8 @@ def filter_ocr_image(page, image):
         image = streakless(image)
     if FLATTEN and image.mode in ("L", "RGB"):
         image = flattened(image)
+    if REVERSE and image.mode in ("L", "RGB"):
+        image = unreversed(image)
     if PENCIL and image.mode in ("L", "RGB"):
         image = pencilless(image)
     if DESPECKLE == "always" or (DESPECKLE == "pale" and darkest_percent(image) > {pale_level}):
@@ -375,14 +518,15 @@ def filter_ocr_image(page, image):
 
 
 def plugin_source(drop_stamp: bool = DROP_STAMP, despeckle: str = DESPECKLE, flatten: bool = FLATTEN,
-                  streaks: bool = STREAKS, pencil: bool = PENCIL) -> str:
+                  streaks: bool = STREAKS, pencil: bool = PENCIL, reverse: bool = REVERSE) -> str:
     """The text of the ocrmypdf plugin that filters each page image before Tesseract."""
     return _OCR_IMAGE_PLUGIN.format(
         drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL, flatten=flatten,
         uneven_light=UNEVEN_LIGHT, stamp_mm=STAMP_MM, streaks=streaks, streak_mm=STREAK_MM,
         streak_block_mm=STREAK_BLOCK_MM, streak_ink_margin=STREAK_INK_MARGIN, pencil=pencil, pencil_mm=PENCIL_MM,
         pencil_thick_mm=PENCIL_THICK_MM, pencil_share=PENCIL_SHARE, pencil_contrast=PENCIL_CONTRAST,
-        pencil_clear_mm=PENCIL_CLEAR_MM)
+        pencil_clear_mm=PENCIL_CLEAR_MM, reverse=reverse, band_mm=BAND_MM, band_fill=BAND_FILL,
+        band_low_mm=BAND_LOW_MM, band_tall_mm=BAND_TALL_MM, band_contrast=BAND_CONTRAST, band_gain=BAND_GAIN)
 
 
 def ocr_available() -> str | None:
@@ -429,7 +573,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         work = Path(work_name).resolve()
         partial = work / "out.pdf"
         plugin = []
-        if drop_stamp or despeckle != "never" or FLATTEN or STREAKS or PENCIL:
+        if drop_stamp or despeckle != "never" or FLATTEN or STREAKS or PENCIL or REVERSE:
             (work / "ocr_image.py").write_text(plugin_source(drop_stamp, despeckle), encoding="utf-8")
             plugin = ["--plugin", str(work / "ocr_image.py")]
         source = _faxes_in_grey(path, pages, work / "grey.pdf")

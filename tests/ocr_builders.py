@@ -182,6 +182,7 @@ REPORT_FONTS = {
     True: "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
 }
 STAMP_RED = (205, 32, 41)
+REVERSE_BAND = (31, 56, 100)  # Word's "Blue, Accent 1, darker 50 %", a heading's dark shading
 _MARGINS = (int(30 / 25.4 * DPI), int(20 / 25.4 * DPI))  # left, right: Nghị định 30/2020's layout
 _TEXT_WIDTH = int(A4_INCHES[0] * DPI) - sum(_MARGINS)
 
@@ -201,6 +202,7 @@ class PageLine:
     underlined: bool = False  # a rule under the whole line, the gaps between words too
     boxed: bool = False  # in a ruled box across the text column (a one-cell table)
     shaded: bool = False  # on a grey band across the text column, no rule round it (a paragraph's shading)
+    reverse: bool = False  # white letters on a dark blue band across the text column (a dark shading)
     lead: str = ""  # bold words drawn before `left` on the same line (a heading run into its paragraph)
 
 
@@ -362,12 +364,14 @@ def render_report_page(lines: list[PageLine], stamp: bool = False) -> Image.Imag
             draw.text(((left + right - font.getlength(line.left)) / 2, y), line.left, font=font, fill=0)
         else:
             x = left + (DPI // 2 if line.indent else 0)
+            size = int(line.size * DPI / 72)
+            if line.reverse:  # the band first, the letters in white over it
+                draw.rectangle((left - size // 6, y - size // 8, right, y + int(size * 1.2)), fill=REVERSE_BAND)
             if line.lead:
                 bold = ImageFont.truetype(REPORT_FONTS[True], int(line.size * DPI / 72))
                 draw.text((x, y), line.lead, font=bold, fill=0)
                 x += bold.getlength(f"{line.lead} ")
-            draw.text((x, y), line.left, font=font, fill=0)
-            size = int(line.size * DPI / 72)
+            draw.text((x, y), line.left, font=font, fill=(255, 255, 255) if line.reverse else 0)
             if line.underlined:
                 under = y + int(size * 1.02)
                 draw.line([(x, under), (x + font.getlength(line.left), under)], fill=0, width=max(2, size // 18))

@@ -324,6 +324,27 @@ def test_headings_marked_only_by_a_grey_shading_open_their_items_on_a_scan(tmp_p
         assert fuzz.ratio(body, sections[n].text) >= 95, (n, sections[n].text)
 
 
+def test_numbered_headings_in_white_on_a_dark_band_are_read_with_their_numbers_on_a_scan(tmp_path):
+    """Headings numbered "1." to "6.", set in white bold on a dark blue band across the text
+    column (a paragraph's dark shading), scanned clean and 0.7° aslant: the band, mirrored to
+    dark letters on paper for Tesseract (see the test below), loses no heading Tesseract read
+    on the band itself; its rim left aslant by the deskewing added "| :" after the short ones
+    and lost items 4 and 6 before the band's top and bottom were found column by column."""
+    numbered = {heading: f"{n}. {heading}" for n, heading in BOLD_HEADINGS.items()}
+    lines = [dataclasses.replace(line, left=numbered[line.left], reverse=True) if line.left in numbered else line
+             for line in bold_headings_page_lines()]
+    scan = scan_pages([render_report_page(lines)], tmp_path / "chu-trang-nen-toi.pdf", dpi=200, skews=[0.7],
+                      quality=40, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    read = [next((b.text for b in document.blocks if fuzz.ratio(heading, b.text) >= 90), None)
+            for heading in numbered.values()]
+    assert all(read), [b.text for b in document.blocks]
+    sections = {s.number: s for s in extract_sections(document, WITHOUT_PHRASES).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    for n, body in BOLD_HEADING_BODIES.items():
+        assert fuzz.ratio(body, sections[n].text) >= 95, (n, sections[n].text)
+
+
 def test_bold_leads_run_into_their_paragraphs_open_their_items_on_a_scan(tmp_path):
     """Each item a paragraph opening with its title in bold, "Về …:", its text run in after it
     in regular type on the same line: the OCR layer has no bold, and a line whose lead takes a
@@ -412,7 +433,7 @@ def test_a_pale_photocopy_is_read_without_its_specks(tmp_path):
         assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
 
 
-def _ocr_image_filter(monkeypatch, streaks=False, pencil=True):
+def _ocr_image_filter(monkeypatch, streaks=False, pencil=True, reverse=True):
     """The filter ocrmypdf's plugin applies to each page image before Tesseract reads it."""
     import sys
     import types
@@ -420,7 +441,8 @@ def _ocr_image_filter(monkeypatch, streaks=False, pencil=True):
     from baocao.parse import ocr
 
     monkeypatch.setitem(sys.modules, "ocrmypdf", types.SimpleNamespace(hookimpl=lambda f: f))
-    source = ocr.plugin_source(drop_stamp=True, despeckle="never", flatten=False, streaks=streaks, pencil=pencil)
+    source = ocr.plugin_source(drop_stamp=True, despeckle="never", flatten=False, streaks=streaks, pencil=pencil,
+                               reverse=reverse)
     plugin: dict = {}
     exec(compile(source, "ocr_image.py", "exec"), plugin)  # noqa: S102 - the plugin's own text
     return plugin["filter_ocr_image"]
@@ -517,6 +539,41 @@ def test_a_readers_pencil_line_under_a_heading_is_erased_and_the_print_is_kept(m
     assert read.getpixel((int(60 * mm), int(63 * mm))) < 200  # the shadow
     kept = _ocr_image_filter(monkeypatch, pencil=False)(None, page)
     assert kept.getpixel((int(20 * mm), pencil)) < 200
+
+
+def test_white_letters_on_a_dark_band_are_mirrored_to_dark_letters_on_paper(monkeypatch):
+    """A grey page at 200 dpi like pool 19's copy of a copy (paper 200, ink 60): a line of print
+    (stems 4 mm tall), a heading's dark band (grey 100, 150 x 6 mm) with thin "letters" as light
+    as the paper in it, and the scanner's dark border along the top. Tesseract, thresholding the
+    page once, read such a band as ink and its letters garbled ("[.3 Bo máy tính vàn hành De
+    an"). The band becomes paper and its letters ink; the print, the border and a page without
+    a band are left as they are."""
+    from PIL import ImageChops, ImageDraw
+
+    dpi, mm = 200, 200 / 25.4
+    page = Image.new("L", (int(170 * mm), int(120 * mm)), 200)
+    page.info["dpi"] = (dpi, dpi)
+    draw = ImageDraw.Draw(page)
+    for x in range(int(10 * mm), int(150 * mm), int(1.5 * mm)):  # a line of print
+        draw.rectangle((x, int(20 * mm), x + int(0.4 * mm), int(24 * mm)), fill=60)
+    band = (int(10 * mm), int(40 * mm), int(160 * mm), int(46 * mm))
+    draw.rectangle(band, fill=100)
+    stems = range(int(12 * mm), int(60 * mm), int(1.5 * mm))
+    for x in stems:  # white letters, thinner than the print's
+        draw.rectangle((x, int(41 * mm), x + 1, int(45 * mm)), fill=200)
+    draw.rectangle((0, 0, page.width, int(5 * mm)), fill=40)  # the scanner's border
+    plain = page.copy()
+    ImageDraw.Draw(plain).rectangle(band, fill=200)
+    unreversed = _ocr_image_filter(monkeypatch, pencil=False)
+    read = unreversed(None, page)
+    assert read.getpixel((int(100 * mm), int(43 * mm))) > 180  # the band, beside the letters: paper
+    assert read.getpixel((stems[3], int(43 * mm))) < 100  # a letter: ink
+    assert read.getpixel((stems[3] + int(0.7 * mm), int(43 * mm))) > 180  # between letters: paper
+    assert read.getpixel((int(10 * mm) + 1, int(22 * mm))) == 60  # the print
+    assert read.getpixel((int(80 * mm), int(2 * mm))) == 40  # the border
+    assert ImageChops.difference(unreversed(None, plain), plain).getbbox() is None
+    kept = _ocr_image_filter(monkeypatch, pencil=False, reverse=False)(None, page)
+    assert kept.getpixel((int(100 * mm), int(43 * mm))) == 100
 
 
 def test_headings_labelled_by_words_and_a_number_open_their_items_on_a_scan(tmp_path):
