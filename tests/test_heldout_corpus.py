@@ -5,16 +5,17 @@ fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, fixtures/heldout
 fixtures/heldout-12 for pool 12, fixtures/heldout-13 for pool 13, fixtures/heldout-14 for pool 14,
 fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, fixtures/heldout-17 for pool 17,
 fixtures/heldout-18 for pool 18, fixtures/heldout-19 for pool 19, fixtures/heldout-20 for pool 20,
-fixtures/heldout-21 for pool 21, written by fixtures/make_heldout.py): what is committed is
+fixtures/heldout-21 for pool 21, fixtures/heldout-22 for pool 22, written by
+fixtures/make_heldout.py): what is committed is
 what the generator makes, their headings share no phrase with the campaign's lists (else they
 would measure the lists again), a later pool's share no wording with an earlier pool's (else it
 would measure what the earlier pool's failures taught), and each pool holds every ladder and
 layout it promises.
-Pools 1-20 have been looked at and are tuning corpora now (pool 13 once, at the start of the
+Pools 1-21 have been looked at and are tuning corpora now (pool 13 once, at the start of the
 twelfth session, pool 14 once, at its end, pool 15 once, at the start of the thirteenth, pool 16
 once, at its end, pool 17 once, at the start of the fourteenth, pool 18 once, late in it, pool 19
-once, at the start of the fifteenth, pool 20 once, late in it); pool 21 is the held-out one, made
-without reading the reader or any result on pool 20.
+once, at the start of the fifteenth, pool 20 once, late in it, pool 21 once, at its end); pool 22
+is the held-out one, made without reading the reader or any result on pool 21.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -41,7 +42,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            11: FIXTURES / "heldout-11", 12: FIXTURES / "heldout-12", 13: FIXTURES / "heldout-13",
            14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16",
            17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19",
-           20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21"}
+           20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21", 22: FIXTURES / "heldout-22"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -266,7 +267,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:\d+\. \| |PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\. |[IVX]+\.\t|[IVX]+- |[A-H]\. |\d+\. "
+LABEL = re.compile(r"^(?:Phần [IVX]+: |Nội dung số \d+: |\d+ – |[ivx]+- "  # pool 22's
+                   r"|\d+\. \| |PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\. |[IVX]+\.\t|[IVX]+- |[A-H]\. |\d+\. "
                    r"|\d+/ |\d+\) "
                    r"|\d+\.\d+\. |Câu \d+\. |Mục [IVX]+\. |[ivx]+\. |[IVX]+\) |\d+- |\d+: "
                    r"|Mục \d+: |Thứ \w+, |Điều \d+\. |Nội dung \d+: |\d+\.- |\(\d+\) |[IVX]+/ |- |\d+\.0 "
@@ -342,6 +344,12 @@ def shown_number(heading: str) -> int | None:
         return ORDINALS.index(m.group(1)) + 1
     if m := re.match(r"Vấn đề thứ (\w+): ", first):  # pool 21's van_de_ordinal
         return ORDINALS.index(m.group(1)) + 1
+    if m := re.match(r"Phần ([IVX]+): ", first):  # pool 22's phan_roman_colon
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Nội dung số (\d+): ", first):  # pool 22's noi_dung_so
+        return int(m.group(1))
+    if m := re.match(r"([ivx]+)- ", first):  # pool 22's lower_roman_dash
+        return ROMAN.index(m.group(1).upper()) + 1
     return None
 
 
@@ -406,8 +414,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 21
-    assert len({p.out for p in mh.POOLS.values()}) == 21
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 22
+    assert len({p.out for p in mh.POOLS.values()}) == 22
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -441,7 +449,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 14) for k in range(1, 14)), *((k, 15) for k in range(1, 15)),
                                            *((k, 16) for k in range(1, 16)), *((k, 17) for k in range(1, 17)),
                                            *((k, 18) for k in range(1, 18)), *((k, 19) for k in range(1, 19)),
-                                           *((k, 20) for k in range(1, 20)), *((k, 21) for k in range(1, 21))])
+                                           *((k, 20) for k in range(1, 20)), *((k, 21) for k in range(1, 21)),
+                                           *((k, 22) for k in range(1, 22))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -464,7 +473,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
-                                                   (20, 21)])
+                                                   (20, 21), (21, 22)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -3899,6 +3908,109 @@ def test_pool_21_spells_a_sum_in_words_as_a_letter_does():
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 22: "Phần I: …", "Nội dung số 1: …", "1 – …", "i- …"; the TCVN3 font names a converted
+# file keeps (".VnTime", ".VnTimeH"), the headings in the office's own style "Muc BC", item 3's
+# heading added with track changes on, the titles' spaces no-break spaces; pools 1-21's at a
+# lower weight, pools 20 and 21's funding wordings and two new ones, pool 16's letterheads, two
+# new kinds of scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_22 = {"phan_roman_colon", "noi_dung_so", "arabic_en_dash", "lower_roman_dash"}
+LADDERS[22] = NEW_LADDERS_22 | {"ordinal_colon", "van_de_ordinal", "arabic_spaced_dot", "muc_roman_colon",  # 1-21's
+                                "letter_lower_parens", "muc_ordinal", "roman_bare"}
+NEW_LAYOUTS_22 = {"vntime_font_names", "own_heading_style", "tracked_inserted_heading", "nbsp_title"}
+LAYOUTS[22] = NEW_LAYOUTS_22 | {"dot_leader_heading", "list_paragraph_no_number", "heading_annex_note",  # 1-21's
+                                "page_break_after_heading", "tracked_formatting", "answer_form_fields",
+                                "text_after_soft_break", "side_by_side_item", "heading_frame", "toc_field",
+                                "caps_font_effect", "merged_5_6", "first_heading_missing", "number_skipped",
+                                "extra_heading_between"}
+SHAPES_22 = {  # how each of pool 22's ladders marks an item heading, as a reader sees it
+    "phan_roman_colon": r"Phần [IVX]+: \S",
+    "noi_dung_so": r"Nội dung số \d: \S",
+    "arabic_en_dash": r"\d – \S",
+    "lower_roman_dash": r"[ivx]+- \S",
+}
+
+
+def test_pool_22_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_22:
+        for e in [e for e in files_of(22, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_22_vntime_files_keep_the_tcvn3_font_names_over_unicode_text():
+    files = files_of(22, "vntime_font_names")
+    assert len(files) >= 4 and {"docx", "doc", "rtf"} <= {e["kind"] for e in files}
+    for e in files_of(22, "vntime_font_names", kind="docx"):
+        with zipfile.ZipFile(path_of(e)) as z:
+            assert 'w:ascii=".VnTime"' in z.read("word/styles.xml").decode(), e["file"]
+        capped = [p for p in body_paragraphs(e) if p.find(f".//{W}rFonts[@{W}ascii='.VnTimeH']") is not None]
+        assert [paragraph_text(p) for p in capped] == [h["text"] for h in item_headings(e)], e["file"]
+        assert all(re.search(r"[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]", h["text"].lower())
+                   for h in item_headings(e)[:2]), e["file"]  # the text is Unicode, not TCVN3's bytes
+    for e in files_of(22, "vntime_font_names"):  # LibreOffice's .doc (font table in UTF-16) and .rtf keep them
+        if e["kind"] in ("doc", "rtf"):
+            data = path_of(e).read_bytes()
+            name = ".VnTimeH".encode("utf-16-le" if e["kind"] == "doc" else "ascii")
+            assert name in data, e["file"]
+
+
+def test_pool_22_own_style_headings_are_bold_by_the_style_alone():
+    files = files_of(22, "own_heading_style")
+    assert len(files) >= 4 and {"docx", "pdf", "scan"} <= {e["kind"] for e in files}
+    for e in files_of(22, "own_heading_style", kind="docx"):
+        styled = [p for p in body_paragraphs(e) if p.find(f"{W}pPr/{W}pStyle[@{W}val='MucBC']") is not None]
+        assert [paragraph_text(p) for p in styled] == [h["text"] for h in item_headings(e)], e["file"]
+        assert all(p.find(f".//{W}r/{W}rPr/{W}b") is None for p in styled), e["file"]
+        assert word_document(e).styles["Muc BC"].font.bold, e["file"]
+
+
+def test_pool_22_the_third_heading_is_a_tracked_insertion_that_stands_once_accepted():
+    files = files_of(22, "tracked_inserted_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        inserted = [p for p in body_paragraphs(e) if p.find(f"{W}ins/{W}r") is not None]
+        assert [paragraph_text(p) for p in inserted] == [h["text"] for h in item_headings(e) if h["items"] == [3]], \
+            e["file"]
+        assert all(p.find(f"{W}pPr/{W}rPr/{W}ins") is not None for p in inserted), e["file"]
+        assert all(p.find(f"{W}r") is None for p in inserted), e["file"]  # every run inside the revision
+
+
+def test_pool_22_nbsp_titles_have_no_plain_space_after_the_label():
+    files = files_of(22, "nbsp_title")
+    assert len(files) >= 5 and {"docx", "pdf", "odt", "rtf"} <= {e["kind"] for e in files}
+    for e in files_of(22, "nbsp_title", kind="docx"):
+        for h in item_headings(e):
+            title = re.split(r"(?<=[:.)–-]) ", h["text"], maxsplit=1)[-1]
+            assert "\u00a0" in title and " " not in title, (e["file"], h["text"])
+
+
+def test_pool_22_words_its_funding_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(22) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_22, *mh.FUNDING_WORDINGS_21}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        if e["funding"]["wording"] == "dong_chan":  # the whole sum in đồng, "chẵn" after it
+            assert f"{total:,} đồng chẵn".replace(",", ".") in text, e["file"]
+        if e["funding"]["wording"] == "over_plan_slash":  # disbursed / planned, in million đồng
+            done, planned = f"{total // 10**6:,}".replace(",", "."), f"{e['funding']['planned_vnd'] // 10**6:,}"
+            assert f"{done}/{planned.replace(',', '.')} triệu đồng kế hoạch" in text, e["file"]
+            assert e["funding"]["planned_vnd"] > total, e["file"]
+    assert {e["letterhead"] for e in entries_of(22)} == set(mh.LETTERHEADS_16)
+    assert [e["report_number"] for e in entries_of(22) if e["letterhead"] == "no_number_line"].count(None) >= 1
+    scans = files_of(22, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_22)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    for e in scans:
+        if e["scan"]["kind"] == "coffee_ring":
+            assert e["scan"]["coffee_ring"]["page"] == 1 and not e["scan"]["colour"], e["file"]
+        else:
+            assert e["scan"]["aged_paper"] == mh.AGED and e["scan"]["colour"], e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -3931,13 +4043,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
-               21: NEW_LADDERS_21}
+               21: NEW_LADDERS_21, 22: NEW_LADDERS_22}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 22))]])
+                                                        *((n, 10, 8) for n in range(6, 23))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -3947,7 +4059,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 22))])
+                                          for n in range(5, 23))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -3962,12 +4074,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 # ---------------------------------------------------------------------------------------
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
-              20: SHAPES_20, 21: SHAPES_21}
+              20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-21 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-22 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
