@@ -259,9 +259,12 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # been missed there, and the first section found be a later item.
     covering = _covering_sentence(blocks, quoted)
     untitled = covering >= 0 and _leading_text(blocks, covering, first, quoted) is not None
+    # The items whose heading the document numbered (its own list numbering, or a label of its own
+    # shape read over a ladder, _templated_labels): a line that opens, whatever case its label is in.
+    numbered = {item for o in opened if blocks[o.first].number for item in o.items}
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
-                           untitled, beside_left_out),
+                           untitled, beside_left_out, numbered),
         letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
         # the letter's closing and signature, and the annex's own if it has one
         signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
@@ -2017,7 +2020,8 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
 def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: dict[int, list[Block]],
               split: set[int], ocr: bool, outline: tuple[OutlineSection, ...],
               left_out: Sequence[str] = (), title_index: int = -1,
-              untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None) -> tuple[Section, ...]:
+              untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None,
+              numbered: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -2026,7 +2030,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     for no item). A section whose heading comes before the report's title (`title_index`,
     a Block.index; -1 when none follows a heading) opened inside the letterhead.
     `beside_left_out`: per item, the texts of the headings taken for no item right before
-    and after its own (a short cell beside one over an item's text is doubtful)."""
+    and after its own (a short cell beside one over an item's text is doubtful). `numbered`:
+    the items whose heading the document numbered, none of them a cut line's end."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -2051,7 +2056,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     # A heading that is the end of a line whose start went elsewhere left that start at the end of
     # the text before it: the section that text belongs to holds half a heading; the cut section's
     # own text is whole.
-    holds_cut_start = _before_cut_headings(found)
+    holds_cut_start = _before_cut_headings(found, numbered)
     for n in sorted(found):
         section = found[n]
         typical = typicals[n]
@@ -2084,12 +2089,14 @@ def _ends_as_list_line(heading: str) -> bool:
     return heading.rstrip().endswith((";", ","))
 
 
-def _before_cut_headings(found: dict[int, Section]) -> set[int]:
+def _before_cut_headings(found: dict[int, Section], numbered: frozenset[int] | set[int] = frozenset()) -> set[int]:
     """The sections whose text runs up to a heading cut in two (`_heading_cut`): the one
-    right before it in the document."""
+    right before it in the document. A heading the document numbered (`numbered`, items) opens
+    a line of its ladder even when its label is in lower case ("b- Kết quả …"): no cut."""
     ordered = sorted(found.values(), key=lambda s: s.source.first_block)
     return {before.number for before, after in zip(ordered, ordered[1:], strict=False)
-            if before.source.first_block < after.source.first_block and _heading_cut(after.heading)}
+            if before.source.first_block < after.source.first_block and after.number not in numbered
+            and _heading_cut(after.heading)}
 
 
 def _heading_cut(heading: str) -> bool:

@@ -470,6 +470,15 @@ def test_a_heading_cut_in_two_flags_the_section_whose_text_holds_its_first_line(
     assert _before_cut_headings(merged) == set()
 
 
+def test_headings_labelled_in_lower_case_letters_of_the_document_s_own_shape_cut_no_sentence(tmp_path):
+    # Pool 20's "a- Tiêu đề", "b- …": a label of a shape no rule reads (a lower-case letter and a
+    # hyphen), read over the ladder the document repeats. Each heading opens a line of that
+    # ladder: none is the end of a line cut in two, and the text before it holds no half heading.
+    report = read(tmp_path, items(range(1, 7), lambda p: f"{'abcdef'[p - 1]}-", KNOWN))
+    assert len(report.sections) == 6
+    assert not any(Reason.MID_SENTENCE in s.reasons or s.review for s in report.sections)
+
+
 def test_a_cell_holding_another_found_items_heading_again_is_flagged(tmp_path):
     # A short table after the last item whose rows repeat two items' headings, unnumbered (too
     # little for the reader to know it for a summary of the report and leave it out): the last
