@@ -183,11 +183,14 @@ def is_lead(bold: str, rest: str) -> bool:
     """Whether the bold words a paragraph opens with (`rest` the words after them, not bold)
     are a heading run in ("lead"): a sentence ("Kết quả đạt được."), words ending in a colon,
     or a numbered title with no stop after it whose rest begins a sentence ("2. Kết quả đạt
-    được" then "Năm 2021, …"; a list's bold "1. Quyết định" then "số 12/QĐ-UBND …" is none)."""
+    được" then "Năm 2021, …", "Vấn đề 3: Ai cầm lái" then "Tỉnh …", a word_label; a list's
+    bold "1. Quyết định" then "số 12/QĐ-UBND …" is none)."""
     if bold.endswith((".", ":")):
         return True
     label = leading_label(bold)
-    return bool(label) and bool(bold[len(label):].split()) and rest.lstrip()[:1].isupper()
+    worded = None if label else _word_label(bold)
+    title = bold[len(label):] if label else worded[2] if worded else ""
+    return bool(title.split()) and rest.lstrip()[:1].isupper()
 
 
 def strip_label(text: str) -> str:

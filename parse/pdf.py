@@ -1606,12 +1606,13 @@ def _without_running_lines(pages: Sequence[_Page]) -> list[_Line]:
         seen.update({key(line) for line in page.lines if _in_margin_band(line, page)})
     repeated = {k for k, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
     recognised_alike = _repeated_alike(pages, {k for k, n in seen.items() if k not in repeated})
+    headers = _page_headers(pages)
     kept = []
     for page in pages:
         for line in page.lines:
             if (_in_margin_band(line, page) and not line.ruled
                     and (key(line) in repeated or (page.number, line.top) in recognised_alike
-                         or _PAGE_NUMBER.match(line.text))):
+                         or (page.number, line.top) in headers or _PAGE_NUMBER.match(line.text))):
                 continue
             # a page mark is no text wherever it stands: a PDF made from a Word file converted
             # from a PDF has the old page numbers in its body
@@ -1647,6 +1648,28 @@ def _repeated_alike(pages: Sequence[_Page], unmatched: set[tuple[int, str]]) -> 
             if on >= max(2, len(pages) / 2):
                 found.add((page.number, line.top))
     return found
+
+
+def _page_headers(pages: Sequence[_Page]) -> set[tuple[int, float]]:
+    """(page, top) of a page header whose words change from page to page (the title of the
+    item the page is about, "KẾT TINH CỦA CHẶNG VỪA ĐI" over "II- KẾT TINH …"): the topmost
+    line of most pages, in the top band, at one place, in one font and size, smaller than the
+    body's type. A report's own first line on each page is in the body's type, and a heading
+    at a page's top is no smaller. Not on recognised pages, whose sizes and font say nothing."""
+    sizes: Counter = Counter()
+    for page in pages:
+        for line in page.lines:
+            if not line.is_row and line.size > 0:
+                sizes[round(line.size * 2) / 2] += len(line.text)
+    if len(pages) < 2 or not sizes:
+        return set()
+    body = _weighted_median(sizes)
+    tops = [(page, min(page.lines, key=lambda line: line.top)) for page in pages if page.lines]
+    looks = Counter((round(line.top / 4), line.font, line.size) for page, line in tops
+                    if line.bottom < MARGIN_BAND * page.height and not line.is_row
+                    and line.font != OCR_FONT and 0 < line.size < body)
+    headed = {look for look, n in looks.items() if n >= max(2, len(pages) / 2)}
+    return {(line.page, line.top) for _, line in tops if (round(line.top / 4), line.font, line.size) in headed}
 
 
 def _in_margin_band(line: _Line, page: _Page) -> bool:

@@ -770,7 +770,11 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     outer = _outer_levels(levels, level)
     told = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr)
     # A quoted outline says the report answers it: its answers need not convince by themselves.
-    if not (quoted or _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):])
+    # The headings' own numbers may agree with the items only as their texts tell them: an
+    # untitled summary before "(a)" … "(f)" taken for item 1 by the headings alone shifts them.
+    told_numbers = told is not None and _convincing([evidence[h.first] for h in at_level],
+                                                    list(told.items[-len(at_level):]))
+    if not (quoted or _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]) or told_numbers
             or (told is not None and (_told_convincingly(told) or _told_by_structure(told, at_level, level)))):
         return []
     # Where the texts overturn the headings' own reading (a heading taken for another item

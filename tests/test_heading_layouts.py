@@ -128,7 +128,9 @@ def test_bold_words_inside_a_sentence_are_no_heading(tmp_path):
     ("1. Quyết định", " số 12/QĐ-UBND ngày 3/4/2021 của UBND tỉnh.", ""),
     ("2. Kết quả đạt được", " Năm 2021, tỉnh đã ban hành kế hoạch.", "2. Kết quả đạt được"),
     ("Kết quả đạt được", " Năm 2021, tỉnh đã ban hành kế hoạch.", ""),
-    ("Kết quả đạt được:", " tỉnh đã ban hành kế hoạch.", "Kết quả đạt được:")])
+    ("Kết quả đạt được:", " tỉnh đã ban hành kế hoạch.", "Kết quả đạt được:"),
+    ("Vấn đề 3: Ai cầm lái, ai chèo", " Tỉnh đã phát hành 24.500 tờ rơi.", "Vấn đề 3: Ai cầm lái, ai chèo"),
+    ("Vấn đề 3: Quyết định", " số 12/QĐ-UBND ngày 3/4/2021 của UBND tỉnh.", "")])
 def test_only_a_sentence_a_colon_or_a_numbered_title_before_a_sentence_is_a_lead(tmp_path, bold, rest, lead):
     import docx
 
@@ -140,6 +142,29 @@ def test_only_a_sentence_a_colon_or_a_numbered_title_before_a_sentence_is_a_lead
     paragraph.add_run(rest)
     document.save(tmp_path / "bao-cao.docx")
     assert [b.lead for b in read_word(tmp_path / "bao-cao.docx").blocks] == [lead]
+
+
+def test_a_title_labelled_in_words_then_a_line_break_and_the_text_is_the_heading(tmp_path):
+    """"Vấn đề 1: Những bước làm quen" in bold, a line break (Shift+Enter), then the item's first
+    sentence in the same paragraph, as an .rtf converted to .docx comes: the label in words
+    numbers the title as "1." would, and the title is the heading, the rest its item's text."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"Vấn đề {n}: {words}").bold = True
+        run = paragraph.add_run()
+        run.add_break()
+        run.add_text(TEXTS[n])
+        document.add_paragraph(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in report.sections} == LEAD_TEXTS
+    assert [s.heading for s in report.sections] == [f"Vấn đề {n}: {words}" for n, words in UNKNOWN.items()]
 
 
 def test_a_heading_in_a_box_of_one_cell_opens_its_item(tmp_path):

@@ -410,6 +410,58 @@ def told_items(order, label):
         yield TOLD[n]
 
 
+# Pool 20's 01: six headings lettered (a) … (f) in the province's own words, three lines under each.
+LETTERED = (
+    ("(a) Gốc rễ hạ tầng thông tin ban đầu", (
+        "Giai đoạn 2015 – 2017, tỉnh đã số hóa 76.000 hồ sơ địa chính và quy hoạch đô thị.",
+        "Từ năm 2015, tỉnh đã triển khai hệ thống quản lý văn bản và điều hành dùng chung cho 46 cơ quan cấp tỉnh.",
+        "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh.",
+    )),
+    ("(b) Thay đổi người dân cảm nhận rõ", (
+        "UBND tỉnh đã phê duyệt Đề án phát triển đô thị thông minh của địa phương tại Quyết định số 1939/QĐ-UBND.",
+        "Trung tâm giám sát, điều hành đô thị thông minh của tỉnh đã vận hành từ tháng 2/2021, kết nối 324 camera.",
+        "Mạng băng rộng di động 4G đã phủ sóng 94% diện tích của tỉnh.",
+        "Trung tâm được đặt tại trụ sở Sở Thông tin và Truyền thông tỉnh, vận hành 5 phân hệ.",
+        "Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai.",
+    )),
+    ("(c) Từng sở nhận phần nào", (
+        "Tỉnh đã phát hành 76.500 tờ rơi hướng dẫn người dân cài đặt ứng dụng công dân số.",
+        "Cổng thông tin điện tử của tỉnh duy trì chuyên mục đô thị thông minh với 474 tin, bài đã đăng.",
+        "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng.",
+    )),
+    ("(d) Tiền chảy về qua các niên độ", (
+        "Tổng kinh phí tỉnh đã bố trí thực hiện các nhiệm vụ của Đề án đến tháng 5/2022 là 32.773 triệu đồng.",
+        "Các hạng mục chủ yếu gồm Trung tâm giám sát, điều hành và nền tảng dữ liệu dùng chung của tỉnh.",
+        "Việc bố trí kinh phí tại tỉnh được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật Đầu tư công.",
+    )),
+    ("(e) Những nút thắt chưa gỡ", (
+        "Nguồn nhân lực công nghệ thông tin của tỉnh còn thiếu, 46 xã chưa có cán bộ chuyên trách.",
+        "Tỉnh chưa bố trí được nguồn vốn riêng cho đô thị thông minh trong kế hoạch đầu tư công trung hạn.",
+        "Đội ngũ cán bộ chuyên trách công nghệ thông tin cấp huyện của tỉnh mới có 46 người.",
+        "Chưa có quy định về chia sẻ dữ liệu giữa cơ quan nhà nước và doanh nghiệp.",
+        "Nhận thức của một bộ phận cán bộ, công chức tại tỉnh về đô thị thông minh còn chưa đầy đủ.",
+    )),
+    ("(f) Tỉnh gửi gắm nguyện vọng", (
+        "Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ tỉnh xây dựng cơ sở dữ liệu quy hoạch đô thị.",
+        "Đề xuất Bộ Xây dựng tổ chức 5 lớp tập huấn về đô thị thông minh cho cán bộ của tỉnh.",
+        "UBND tỉnh kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương.",
+    )),
+)
+SUMMARY = ("Tóm tắt: đến nay tỉnh đã triển khai phần lớn các nhiệm vụ của Đề án với tổng kinh phí khoảng "
+           "32,8 tỷ đồng; kết quả cụ thể như sau.")
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_headings_lettered_a_to_f_after_an_untitled_summary_are_the_six_items(tmp_path, outline):
+    # A summary between the covering sentence and "(a)": by the headings alone it might be item
+    # 1 untitled, "(a)" … "(f)" shifted one on (one of them then taken for none), their letters
+    # then agreeing with no item. Their texts tell each its own item, and so read the letters
+    # agree with the items: a report on the outline, the summary no item's text.
+    lines = [SUMMARY, *(line for heading, text in LETTERED for line in (Bold(heading), *text))]
+    report = read(tmp_path, lines, outline)
+    assert texts(report) == {n: "\n".join(text) for n, (_, text) in enumerate(LETTERED, start=1)}
+
+
 @pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
 def test_reordered_items_under_headings_that_name_nothing_are_told_by_their_text(tmp_path, outline):
     order = (1, 2, 4, 3, 6, 5)

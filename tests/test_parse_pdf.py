@@ -385,6 +385,23 @@ def test_running_footer_recognised_a_little_differently_on_each_page_is_dropped(
     assert texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages))) == list(words)
 
 
+def test_page_header_naming_each_pages_item_is_dropped_though_it_differs_on_every_page(tmp_path):
+    """Each item starts a new page whose header is that item's title, set smaller than the text
+    above it ("NẾP LÀM VIỆC CỦA BAN CHỈ ĐẠO" over "III- NẾP LÀM VIỆC …"): the words change from page
+    to page, but the line is each page's topmost, at one place, in one smaller type: the page's
+    header, not the text of the item before the page."""
+    titles = ("KẾT TINH CỦA CHẶNG VỪA ĐI", "NẾP LÀM VIỆC CỦA BAN CHỈ ĐẠO", "TỔNG SỐ TIỀN VÀ CHỖ LẤY TIỀN")
+    first = (Line("I- ĐIỂM KHỞI HÀNH CỦA TỈNH", bold=True), Line("Năm 2016, tỉnh đã số hóa hồ sơ địa chính."))
+    pages = [Page(first)] + [
+        Page((Line(f"{label}- {title}", bold=True), Line("Tỉnh đã ban hành kế hoạch triển khai Đề án trên địa bàn.")),
+             header=title)
+        for label, title in zip(("II", "III", "IV"), titles, strict=True)]
+    kept = texts(read_pdf(draw_pdf(tmp_path / "p.pdf", pages)))
+    assert not set(titles) & set(kept)
+    assert [line for line in kept if line.endswith(titles)] == [f"{label}- {title}" for label, title in
+                                                               zip(("II", "III", "IV"), titles, strict=True)]
+
+
 def test_heading_at_the_top_of_a_page_and_continued_at_the_top_of_the_next_is_kept(tmp_path):
     """A heading that opens page 2 and is written again, "(tiếp theo)", at the top of page 3
     stands where a running header would, nearly the same line twice; but a running line is
