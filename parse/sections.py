@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import islice, pairwise, takewhile
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -97,8 +97,9 @@ _SIGNOFF = re.compile(r"^\W*(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 _DOCUMENT_TYPE = re.compile(r"^bao cao$")
 _SUBJECT = re.compile(r"^v/v\b")
 _PARENTHESES = re.compile(r"\([^)]*\)")
-# The covering sentence under the title: "UBND tỉnh … báo cáo như sau:".
-_COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*:?\s*$")
+# The covering sentence under the title: "UBND tỉnh … báo cáo như sau:", its colon as OCR may
+# read it (a semicolon, "như Sau;").
+_COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*[:;]?\s*$")
 # Where no heading can follow: the closing sentence of the report, the distribution
 # list, the signature's "TM." / "KT.".
 _CLOSING = re.compile(r"^\W*(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
@@ -1392,10 +1393,12 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
 
 
 def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[int]:
-    """The plain lines between `after` and `limit` labelled in words and a number that count
-    1, 2, 3… ("Điểm 1. …", "Điểm 2. …"): OCR reads no italics, so headings set apart by them
-    alone come plain, but a label of words counting up from 1 over CONVINCING_COUNT short
-    lines or more, each with text under it and none ending as a sentence does, is a ladder."""
+    """The plain lines between `after` and `limit` labelled in words and a number, or in words
+    ending with an ordinal before a colon, that count 1, 2, 3… ("Điểm 1. …", "Điểm 2. …";
+    "Yêu cầu thứ nhất: …", "Yêu cầu thứ hai: …"): OCR reads no italics nor underlines, so
+    headings set apart by them alone come plain, but a label of words counting up from 1 over
+    CONVINCING_COUNT short lines or more, each with text under it and none ending as a
+    sentence does, is a ladder."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]
@@ -1403,6 +1406,10 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[
                 or block.text.rstrip().endswith((".", ";", ","))):
             continue
         found = word_label(block.text)
+        in_words = None if found else label_in_words(block.text)
+        if in_words is not None:
+            # its words as written for the first one ("yeu cau thu nhat"): the ladder's key
+            found = (relabelled_in_words(block.text, 1), in_words)
         if found:
             labelled.setdefault(found[0], []).append((pos, found[1]))
     counted: set[int] = set()
@@ -1715,6 +1722,10 @@ def _run_in(line: str, label: str = "") -> tuple[str, str]:
     label = leading_label(line) or label
     title, colon, rest = line[len(label):].partition(": ")
     rest = rest.strip()
+    if not label and _misread_numeral(f"{title}:"):
+        # "1H: Ai cầm lái…" (for "III:"): before the colon only a Roman numeral OCR misread, the
+        # heading's label; the title is after it
+        return line, ""
     sentence = rest.endswith((".", ";", "!", "?"))
     # "2. Giai đoạn 2014 – 2018: các phần mềm đầu tiên (nội dung 1 theo đề cương)": a
     # subtitle that ends saying which item the heading answers is the heading's own.
@@ -1771,7 +1782,8 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
                 continue
             if misread.digits:
                 fits = (len(romans) >= 2 and misread.value == expected
-                        and (not after or after[0] == expected + 1 or _read_short(expected, after) is not None))
+                        and (not after or after[0] == expected + 1 or _read_short(expected, after) is not None
+                             or _misread_up_to(headings[i + 1:], level, after[0], expected, lower, glued)))
             else:
                 fits = abs(misread.value - expected) <= 1 and (
                     not after or after[0] > expected or _read_short(expected, after) is not None)
@@ -1782,6 +1794,19 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
         else:
             changed = _one_short(headings, romans)
     return headings
+
+
+def _misread_up_to(following: list[_Heading], level: tuple, next_value: int, value: int, lower: bool,
+                   glued: bool) -> bool:
+    """Whether the headings after one whose numeral was misread as `value`, up to the next of the
+    Roman `level` (worth `next_value`), are each a misread numeral worth one more than the one
+    before, and fill the gap ("II:", "1H:", "1V:", "V:": the "1H:" of III is framed by "1V:"
+    read as IV, itself framed by V)."""
+    between = list(takewhile(lambda h: h.level != level, following))
+    readings = [misread_roman(h.line, lower=lower, near=value + k, glued=glued)
+                for k, h in enumerate(between, start=1)]
+    return (bool(between) and value + len(between) + 1 == next_value
+            and all(r is not None and r.value == value + k for k, r in enumerate(readings, start=1)))
 
 
 def _glued(romans: list[_Heading]) -> bool:
@@ -1855,8 +1880,12 @@ def _misread_label_only(block: Block) -> bool:
     on its line above its title ("IH/" for "III/", "U" for "I/"): no label to the reader, but
     a label alone on its line all the same, joined with the title under it (_misread_numerals
     then weighs its numeral against its ladder)."""
-    text = block.text.strip()
-    return (not block.number and len(text) <= MISREAD_LABEL_CHARS and _MISREAD_LABEL_ONLY.fullmatch(text) is not None
+    return not block.number and _misread_numeral(block.text.strip())
+
+
+def _misread_numeral(text: str) -> bool:
+    """Whether a text is only a Roman numeral and its mark as OCR may misread them ("IH/", "U", "1H:")."""
+    return (len(text) <= MISREAD_LABEL_CHARS and _MISREAD_LABEL_ONLY.fullmatch(text) is not None
             and misread_roman(f"{text} ") is not None)
 
 

@@ -432,3 +432,67 @@ def test_bold_headings_whose_labels_ocr_lost_after_the_ladders_last_are_the_item
     document = scanned(lines)
     bold = tuple(replace(b, bold=b.text in headings) for b in document.blocks)
     assert texts(replace(document, blocks=bold)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+# Titles of a province's own wording, which name no item: only the ladder can tell the items.
+OWN_TITLES = ["Gốc rễ hạ tầng thông tin ban đầu", "Phần việc khép lại và phần còn dang dở", "Ai cầm lái, ai chèo",
+              "Ngân quỹ của tỉnh và của doanh nghiệp", "Chuyện chưa êm và cớ sự", "Tỉnh cần điểm tựa nào"]
+WITHOUT_PHRASES = tuple(replace(s, phrases=()) for s in OUTLINE)
+
+
+def own_titled(labelled: list[list[str]], covering: str = "UBND tỉnh Tây Ninh báo cáo như sau:",
+               bold: bool = False) -> Document:
+    """A recognised report whose items are headed by `labelled` (each heading's lines, [] for an
+    item given no heading; `bold`: read as bold), each item's body under them."""
+    lines = ["ỦY BAN NHÂN DÂN TỈNH TÂY NINH", "Số: 345/BC-UBND", "BÁO CÁO",
+             "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Tây Ninh", covering]
+    for heading, body in zip(labelled, BODIES, strict=True):
+        lines += [*heading, body]
+    lines += ["Trên đây là báo cáo của UBND tỉnh Tây Ninh./.", "Nơi nhận:", "- Bộ Xây dựng;"]
+    document = scanned(lines)
+    headings = {line for heading in labelled for line in heading}
+    return replace(document, blocks=tuple(replace(b, bold=bold and b.text in headings) for b in document.blocks))
+
+
+def both_ways(document: Document) -> list[dict[int, str]]:
+    """The items found with the outline's phrases and without them."""
+    return [{s.number: s.text for s in extract_sections(document, outline).sections}
+            for outline in (OUTLINE, WITHOUT_PHRASES)]
+
+
+ALL_ITEMS = {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_plain_headings_labelled_in_words_ending_with_an_ordinal_open_their_items_on_a_scan():
+    # "Yêu cầu thứ nhất: …", "Yêu cầu thứ hai: …" set apart by an underline alone (pool 20's Tây
+    # Ninh): OCR reads no underline, so they come back plain; their label in words counting up
+    # from the first over short lines each with its text under it is still the items' ladder.
+    ordinals = ["nhất", "hai", "ba", "tư", "năm", "sáu"]
+    document = own_titled([[f"Yêu cầu thứ {n}: {t}"] for n, t in zip(ordinals, OWN_TITLES, strict=True)])
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_roman_colon_numerals_misread_with_digits_two_in_a_row_are_taken_back_by_their_ladder():
+    # "I:" … "VI:" (pool 20's Ninh Thuận) read "1:", "II:", "1H:", "1V:", "V:", "VI:": "1H" before
+    # the colon is the label, not a title with the heading's words run in after it, and "1H:"
+    # and "1V:" together fill the gap between "II:" and "V:", each worth its place.
+    labels = ["1:", "II:", "1H:", "1V:", "V:", "VI:"]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)],
+                          bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_two_is_read_as_an_n_with_a_tilde_are_a_lower_roman_numeral():
+    assert misread_roman("ñ) Mục tiêu", lower=True) == (2, False, ".")
+
+
+def test_a_lower_roman_ladder_with_item_1_unheaded_and_its_ii_read_as_n_with_a_tilde_opens_its_items():
+    # Pool 20's Điện Biên: item 1's heading left out, its text right after the covering sentence
+    # (whose colon OCR read as a semicolon), then "ii)" … "vi)" alone on their lines above their
+    # titles, read "ñ)", "ii)" (one I short), "iv)", "v)", "vi)".
+    labels = ["ñ)", "ii)", "iv)", "v)", "vi)"]
+    titles = ["Mục tiêu nào đã chạm mốc", "Guồng máy của tỉnh quanh Đề án", "Tổng số tiền và chỗ lấy tiền",
+              "Tỉnh còn đuối ở mắt xích nào", "Tỉnh cần điểm tựa nào"]
+    headings = [[]] + [[label, title] for label, title in zip(labels, titles, strict=True)]
+    document = own_titled(headings, covering="UBND tỉnh Điện Biên báo cáo như Sau;", bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
