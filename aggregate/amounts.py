@@ -2,7 +2,7 @@
 unit word ("125,5 tỷ đồng", "3.200 triệu đồng", "13.177.951 nghìn đồng", "1.250.000.000 đồng",
 "1,2 nghìn tỷ"),
 several units in one amount ("30 tỷ 375 triệu đồng"), in words after "Bằng chữ:", or
-once for a whole table ("Đơn vị tính: triệu đồng"); approximate ("khoảng 30 tỷ"); and the
+once for a whole table or the bare figures after it ("Đơn vị tính: triệu đồng"); approximate ("khoảng 30 tỷ"); and the
 total a report states: in a sentence, before its breakdown ("trong đó"), or in a table's
 total row ("Tổng cộng")."""
 
