@@ -2,7 +2,7 @@
 unit word ("125,5 tỷ đồng", "3.200 triệu đồng", "13.177.951 nghìn đồng", "1.250.000.000 đồng",
 "1,2 nghìn tỷ"),
 several units in one amount ("30 tỷ 375 triệu đồng"), in words after "Bằng chữ:", or
-once for a whole table ("Đơn vị tính: triệu đồng"); approximate ("khoảng 30 tỷ"); and the
+once for a whole table or the bare figures after it ("Đơn vị tính: triệu đồng"); approximate ("khoảng 30 tỷ"); and the
 total a report states: in a sentence, before its breakdown ("trong đó"), or in a table's
 total row ("Tổng cộng")."""
 
@@ -217,6 +217,28 @@ def unit_rejoined(text: str) -> str:
     return "\n".join(joined)
 
 
+# A bare figure given as a label's value ("Tổng số: 19.749;", "ngân sách tỉnh: 16.466,"): right
+# after a colon, ending its clause; not a date, a number with its own unit, a share nor a code.
+_LABELLED_FIGURE = re.compile(rf"(?<=\D:)(\s*)({_NUMBER})(?=\s*(?:[;,]|\.(?!\d)|$))", re.MULTILINE)
+
+
+def units_declared(text: str) -> str:
+    """The text with the unit a line declares ("Kinh phí … (Đơn vị tính: triệu đồng):")
+    written after each bare figure given as a label's value in the prose after it ("Tổng số:
+    19.749; trong đó ngân sách tỉnh: 16.466"): the unit is said once for them all. A table's
+    rows are left to the table's reading (its unit, _blocks)."""
+    folded = _fold_aligned(text)
+    declared = _DECLARED_UNIT.search(folded)
+    if declared is None:
+        return text
+    unit = text[declared.start(1):declared.end(1)]
+    head, rest = text[:declared.end()], text[declared.end():]
+    lines = [line if " | " in line else _LABELLED_FIGURE.sub(
+        lambda m: m[0] if _YEAR.fullmatch(m[2]) else f"{m[0]} {unit}", line)
+        for line in rest.split("\n")]
+    return head + "\n".join(lines)
+
+
 def as_changed(text: str) -> str:
     """The text without the figures it says were changed into others ("điều chỉnh từ 12 tỷ
     đồng (…) thành 15 tỷ đồng" keeps "thành 15 tỷ đồng"): what the total is read from."""
@@ -240,7 +262,7 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     add_up=False for text that is not the funding item's: amounts there need not be parts
     of one total. A figure the text says was changed into another is not read (as_changed);
     a figure cut from its unit by a line break is read with it (unit_rejoined)."""
-    text = as_changed(unit_rejoined(text))
+    text = as_changed(units_declared(unit_rejoined(text)))
     prose: list[str] = []
     tables: list[TableTotal] = []
     for block in _blocks(text):
@@ -306,7 +328,7 @@ def stated_totals(text: str) -> set[int]:
     """Every total the text states, in đồng: the first amount of each line that says
     'tổng …', each table's total row, each amount broken down ("… trong đó"); not a figure
     changed into another (as_changed)."""
-    text = as_changed(unit_rejoined(text))
+    text = as_changed(units_declared(unit_rejoined(text)))
     totals: set[int] = set()
     for block in _blocks(text):
         if isinstance(block, TableBlock):

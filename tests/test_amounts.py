@@ -202,6 +202,21 @@ def test_a_unit_in_a_header_cell_is_the_unit_of_the_table():
     assert funding_total(table).vnd == 25_400_000_000
 
 
+@pytest.mark.parametrize("declaration", ["(Đơn vị tính: triệu đồng):", "(ĐVT: triệu đồng)", "Đơn vị: triệu đồng."])
+def test_a_unit_declared_in_prose_applies_to_the_bare_figures_labelled_after_it(declaration):
+    text = (f"Kinh phí thực hiện Đề án giai đoạn 2019 – 2022 {declaration}\n"
+            "Tổng số: 19.749; trong đó ngân sách tỉnh: 16.466, ngân sách trung ương hỗ trợ: 3.283.")
+    figure = funding_total(text)
+    assert figure.vnd == 19_749_000_000 and figure.stated
+
+
+def test_a_declared_unit_is_not_given_to_a_year_a_time_or_a_figure_with_its_own_unit():
+    text = ("Đơn vị tính: triệu đồng\nNăm: 2021; họp lúc 14:30, kinh phí cấp huyện: 500 nghìn đồng.\n"
+            "Tổng số: 1.200.")
+    assert funding_total(text).vnd == 1_200_000_000
+    assert stated_totals(text) == {1_200_000_000}
+
+
 # -- a total given only by a table's total row ------------------------------------------
 
 PROJECTS = ("Đơn vị: triệu đồng\nSTT | Hạng mục | Số dự án | Kinh phí | Nguồn vốn\n"
