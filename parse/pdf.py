@@ -144,6 +144,8 @@ _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")  # "./." ends in "."
+# A tab to a right tab stop filled with dots: the line ends at the margin, and its paragraph with it.
+_LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})$")
 # On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar or an
 # underscore at either end of a line, even touching its first or last word ("|4. Kinh phí",
 # "_6/ Ý kiến"), a bracket alone there, underscores alone or after a label's stop.
@@ -1846,6 +1848,8 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
             return False
         if same_centre and not same_left:
             return True
+    if _LEADER_TO_MARGIN.search(prev.text):
+        return False  # "1. Heading……………" led by dots to the margin: a full line, yet the paragraph ends
     # The previous line stopped short although the next line's first word would have
     # fitted after it: the writer ended the paragraph there.
     room = (_SPACE_EMS + (_OCR_FIT_EMS if recognised else 0.0)) * line.size

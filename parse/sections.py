@@ -142,6 +142,7 @@ _CHART_SPECKS = re.compile(r"^[\W_]+|[\W_]+$")
 # A line of a table of contents ends with its page number, after a leader of dots or spaces.
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 _LEADER_END = re.compile(r"[.…·_]{2,}[\s|]*\d{1,3}$")  # a leader's dots, then a page number (in a cell of its own)
+_LEADER_TAIL = re.compile(r"[.…·_]{4,}[\s|]*\d{0,3}$")  # a leader of dots, its page number or not
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
 CONTENTS_TAIL = 24
@@ -479,10 +480,13 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     while pos < len(blocks):
         # On a recognised page a long entry wraps, and its second line comes out as anything
         # but its leader and page number ("…sÐkŒŒFƑ-1... 3", "z3: | cố ỐC... | 3"): it is still
-        # the contents, between its entries.
+        # the contents, between its entries. So is, on any page, a line led by dots between them
+        # whose heading is written otherwise further on (broken over two lines there, its page
+        # number not printed).
         run = count = 0
-        while pos + run in entries or (ocr and count and pos + run < len(blocks)
-                                        and _LEADER_END.search(blocks[pos + run].text)):
+        while pos + run in entries or (count and pos + run < len(blocks) and (
+                _LEADER_TAIL.search(blocks[pos + run].text)
+                or ocr and _LEADER_END.search(blocks[pos + run].text))):
             count += pos + run in entries
             run += 1
         if count >= CONTENTS_LINES or (count >= 2 and all(entries.get(p, True) for p in range(pos, pos + run))):

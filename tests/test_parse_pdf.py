@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import time
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from docx_builders import FORMATS, FUNDING_HEADING, FUNDING_TEXT, STANDARD, Part, build_report, general_info_text
@@ -181,6 +182,50 @@ def test_paragraph_spacing_ends_a_paragraph(tmp_path):
     second = (Line(BODY, justify=True, space_before=12), Line(MORE, justify=True), Line(LAST))
     pdf = draw_pdf(tmp_path / "p.pdf", [Page(first + second)])
     assert texts(read_pdf(pdf)) == [f"{BODY} {MORE} {LAST}"] * 2
+
+
+def led_to_margin(text: str, page: str = "") -> str:
+    """`text`, then a tab to a right tab stop filled with dots (and the page number there)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = 455 - stringWidth(f"{text}{page}", "Times-Roman", BODY_SIZE)
+    dots = int(room / stringWidth(".", "Times-Roman", BODY_SIZE))
+    return f"{text}{'.' * (dots - 1)}{page}"
+
+
+def test_a_heading_led_by_dots_to_the_margin_ends_its_paragraph(tmp_path):
+    """The dots fill the line, yet the text under it, with no spacing between, is a paragraph apart."""
+    heading = led_to_margin("1. Những viên gạch đặt trước")
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line(heading), Line(BODY, justify=True), Line(LAST)))])
+    assert texts(read_pdf(pdf)) == [heading, f"{BODY} {LAST}"]
+
+
+def test_a_table_of_contents_with_lines_written_otherwise_further_on_is_no_heading(tmp_path):
+    """Word's table of contents printed: each title led by dots to its page number, one whose
+    number the field left out, one whose heading is broken over two lines further on. The
+    lines led by dots between those that repeat a heading are contents too."""
+    titles = ["MẶT BẰNG TIN HỌC LÚC XUẤT PHÁT", "CÔNG VIỆC ĐÃ LÀM TRÒN", "BỘ MÁY VẬN HÀNH VIỆC THỰC THI",
+              "KHOẢN CHI LỚN NHỎ CỦA TỈNH", "MẶT CÒN YẾU VÀ LÝ DO SÂU XA", "TRÔNG CẬY VÀO SỰ GIÚP SỨC CỦA BỘ"]
+    labels = ["I-", "II-", "III-", "IV-", "V-", "VI-"]
+    said = ["Giai đoạn 2015 – 2017, tỉnh đã số hóa 83.000 hồ sơ địa chính.",
+            "UBND tỉnh đã phê duyệt Đề án phát triển đô thị thông minh.",
+            "Tỉnh đã phát hành 83.500 tờ rơi hướng dẫn người dân.",
+            "Tổng vốn đã bố trí thực hiện Đề án là 22 tỷ đồng.",
+            "Nguồn nhân lực công nghệ thông tin của tỉnh còn thiếu.",
+            "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá."]
+    contents = [Line(led_to_margin(f"{label} {title}", "" if n == 1 else str(2 + n // 2)), space_before=6)
+                for n, (label, title) in enumerate(zip(labels, titles, strict=True))]
+    body = [Line("Thực hiện văn bản số 1683/BXD-PTDT của Bộ Xây dựng, UBND tỉnh báo cáo như sau:")]
+    for n, (label, title) in enumerate(zip(labels, titles, strict=True)):
+        heading = [Line(f"{label} KHOẢN CHI", bold=True), Line("LỚN NHỎ CỦA TỈNH", bold=True)] if n == 3 else [
+            Line(f"{label} {title}", bold=True)]
+        body += [replace(heading[0], space_before=12), *heading[1:], Line(said[n])]
+    title = (Line("BÁO CÁO", bold=True, indent=190), Line("MỤC LỤC", bold=True, indent=190))
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((*title, *contents)), Page(tuple(body))])
+    report = parsed(pdf)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [s.text.splitlines()[-1] for s in report.sections] == said
+    assert all("...." not in s.heading for s in report.sections)
 
 
 def test_the_short_last_line_of_a_wrapped_centred_title_stays_with_it(tmp_path):
