@@ -182,6 +182,17 @@ BAND_CONTRAST = {band_contrast}
 BAND_GAIN = {band_gain}
 
 
+def dpi_of(image):
+    # The resolution the image says it has; 300 when it says none.
+    return float((image.info.get("dpi") or (300, 300))[0]) or 300.0
+
+
+def paper_tone(grey):
+    # The paper's tone: the commonest of the light ones.
+    counts = grey.histogram()
+    return max(range(128, 256), key=lambda v: counts[v])
+
+
 def darkest_percent(image):
     counts = image.convert("L").histogram()
     seen, wanted = 0, sum(counts) / 100
@@ -227,15 +238,14 @@ def streakless(image):
     # through STREAK_MM or more of blocks STREAK_BLOCK_MM tall, no horizontal rule crossing
     # it, takes the lighter of the page half a millimetre to either side.
     grey = image.convert("L")
-    dpi = float((image.info.get("dpi") or (300, 300))[0]) or 300.0
+    dpi = dpi_of(image)
     block = max(4, round(dpi * STREAK_BLOCK_MM / 25.4))
     span = max(2, round(STREAK_MM / STREAK_BLOCK_MM))
     width, height = grey.size
     rows = height // block
     if rows < span:
         return image
-    counts = grey.histogram()
-    paper = max(range(128, 256), key=lambda v: counts[v])
+    paper = paper_tone(grey)
     dark = grey.point(lambda v: 255 if v < paper // 2 else 0)
     blocks = dark.crop((0, 0, width, rows * block)).resize((width, rows), Image.BOX).point(
         lambda v: 255 if v >= 230 else 0)
@@ -317,9 +327,8 @@ def pencilless(image):
     # than the print (tone over PENCIL_SHARE of the way from the ink to the paper) and clear of
     # the ink above and below them, become paper; the ink they cross stays.
     grey = image.convert("L")
-    dpi = float((image.info.get("dpi") or (300, 300))[0]) or 300.0
-    counts = grey.histogram()
-    paper = max(range(128, 256), key=lambda v: counts[v])
+    dpi = dpi_of(image)
+    paper = paper_tone(grey)
     ink = darkest_percent(grey)
     if paper - ink < PENCIL_CONTRAST:
         return image
@@ -391,9 +400,8 @@ def unreversed(image):
     # becomes the paper's, letters as light as the paper BAND_GAIN times the ink's, thickened
     # by a pixel; the band's rim and ends become paper.
     grey = image.convert("L")
-    dpi = float((image.info.get("dpi") or (300, 300))[0]) or 300.0
-    counts = grey.histogram()
-    paper = max(range(128, 256), key=lambda v: counts[v])
+    dpi = dpi_of(image)
+    paper = paper_tone(grey)
     ink = darkest_percent(grey)
     if paper - ink < BAND_CONTRAST:
         return image
@@ -463,7 +471,7 @@ def red_patches(image):
     # with their neighbours (a stamp's ring and letters, a heading's words and lines).
     red, green, blue = image.convert("RGB").split()
     redness = ImageChops.subtract(red, ImageChops.darker(green, blue))
-    dpi = float((image.info.get("dpi") or (300, 300))[0]) or 300.0
+    dpi = dpi_of(image)
     cell = max(1, round(dpi * 2 / 25.4))
     width, height = max(1, image.width // cell), max(1, image.height // cell)
     small = redness.resize((width, height), Image.BOX).point(lambda v: 255 if v > 24 else 0)
