@@ -92,9 +92,11 @@ def test_the_overview_shows_every_province_and_filters_those_to_review(desk, pag
     page.goto(desk.url)
     assert page.locator("table.provinces tbody tr").count() == 63
     page.get_by_role("link", name=f"Cần kiểm tra ({len(to_review)})").click()
+    page.wait_for_url(re.compile(r"/\?loc=can-kiem-tra$"))  # the filtered page, not the one being left
     shown = page.locator("table.provinces tbody tr td:nth-child(2)").all_inner_texts()
     assert sorted(shown) == to_review
     page.get_by_role("link", name=re.compile(r"^Chưa báo cáo \(")).click()
+    page.wait_for_url(re.compile(r"/\?loc=chua-bao-cao$"))
     missing = [r for r in rows.values() if r["status"] == "missing"]
     assert page.locator("table.provinces tbody tr").count() == len(missing)
 
