@@ -1658,14 +1658,9 @@ def _page_headers(pages: Sequence[_Page]) -> set[tuple[int, float]]:
     line of most pages, in the top band, at one place, in one font and size, smaller than the
     body's type. A report's own first line on each page is in the body's type, and a heading
     at a page's top is no smaller. Not on recognised pages, whose sizes and font say nothing."""
-    sizes: Counter = Counter()
-    for page in pages:
-        for line in page.lines:
-            if not line.is_row and line.size > 0:
-                sizes[round(line.size * 2) / 2] += len(line.text)
-    if len(pages) < 2 or not sizes:
+    body = _body_size([line for page in pages for line in page.lines])
+    if len(pages) < 2 or body is None:
         return set()
-    body = _weighted_median(sizes)
     tops = [(page, min(page.lines, key=lambda line: line.top)) for page in pages if page.lines]
     looks = Counter((round(line.top / 4), line.font, line.size) for page, line in tops
                     if line.bottom < MARGIN_BAND * page.height and not line.is_row
@@ -1695,10 +1690,7 @@ class _Layout:
 
 def _layout(lines: Sequence[_Line], pages: Sequence[_Page]) -> _Layout:
     text_lines = [line for line in lines if not line.is_row and line.size > 0]
-    sizes = Counter()
-    for line in text_lines:
-        sizes[round(line.size * 2) / 2] += len(line.text)
-    body = _weighted_median(sizes) if sizes else 12.0
+    body = _body_size(text_lines) or 12.0
     width_of = {page.number: round(page.width) for page in pages}
     left: dict[int, float] = {}
     right: dict[int, float] = {}
@@ -1725,6 +1717,16 @@ def _layout(lines: Sequence[_Line], pages: Sequence[_Page]) -> _Layout:
     for line in text_lines:
         colours[line.colour] += len(line.text)
     return _Layout(body, left, right, pitch, tuple(larger), colours.most_common(1)[0][0] if colours else 0)
+
+
+def _body_size(lines: Sequence[_Line]) -> float | None:
+    """The body's type size: the median size by letters over the text lines (not table rows),
+    to half a point; None without any."""
+    sizes: Counter = Counter()
+    for line in lines:
+        if not line.is_row and line.size > 0:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    return _weighted_median(sizes) if sizes else None
 
 
 def _weighted_median(counts: Counter) -> float:
