@@ -5,17 +5,18 @@ fixtures/heldout-9 for pool 9, fixtures/heldout-10 for pool 10, fixtures/heldout
 fixtures/heldout-12 for pool 12, fixtures/heldout-13 for pool 13, fixtures/heldout-14 for pool 14,
 fixtures/heldout-15 for pool 15, fixtures/heldout-16 for pool 16, fixtures/heldout-17 for pool 17,
 fixtures/heldout-18 for pool 18, fixtures/heldout-19 for pool 19, fixtures/heldout-20 for pool 20,
-fixtures/heldout-21 for pool 21, fixtures/heldout-22 for pool 22, written by
-fixtures/make_heldout.py): what is committed is
+fixtures/heldout-21 for pool 21, fixtures/heldout-22 for pool 22, fixtures/heldout-23 for
+pool 23, written by fixtures/make_heldout.py): what is committed is
 what the generator makes, their headings share no phrase with the campaign's lists (else they
 would measure the lists again), a later pool's share no wording with an earlier pool's (else it
 would measure what the earlier pool's failures taught), and each pool holds every ladder and
 layout it promises.
-Pools 1-21 have been looked at and are tuning corpora now (pool 13 once, at the start of the
+Pools 1-22 have been looked at and are tuning corpora now (pool 13 once, at the start of the
 twelfth session, pool 14 once, at its end, pool 15 once, at the start of the thirteenth, pool 16
 once, at its end, pool 17 once, at the start of the fourteenth, pool 18 once, late in it, pool 19
-once, at the start of the fifteenth, pool 20 once, late in it, pool 21 once, at its end); pool 22
-is the held-out one, made without reading the reader or any result on pool 21.
+once, at the start of the fifteenth, pool 20 once, late in it, pool 21 once, at its end, pool 22
+once, at the start of the sixteenth); pool 23 is the held-out one, made without reading the
+reader or any result on pool 22.
 bench/sections.py scores the reader on them; nothing here does, since the reader must not
 be tuned on a held-out pool."""
 
@@ -42,7 +43,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            11: FIXTURES / "heldout-11", 12: FIXTURES / "heldout-12", 13: FIXTURES / "heldout-13",
            14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16",
            17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19",
-           20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21", 22: FIXTURES / "heldout-22"}
+           20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21", 22: FIXTURES / "heldout-22",
+           23: FIXTURES / "heldout-23"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -267,7 +269,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Phần [IVX]+: |Nội dung số \d+: |\d+ – |[ivx]+- "  # pool 22's
+LABEL = re.compile(r"^(?:Nội dung [IVX]+\. |Phần [A-F]: |[\u2160-\u2167]\. |Hạng mục \d+: "  # pool 23's
+                   r"|Phần [IVX]+: |Nội dung số \d+: |\d+ – |[ivx]+- "  # pool 22's
                    r"|\d+\. \| |PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\. |[IVX]+\.\t|[IVX]+- |[A-H]\. |\d+\. "
                    r"|\d+/ |\d+\) "
                    r"|\d+\.\d+\. |Câu \d+\. |Mục [IVX]+\. |[ivx]+\. |[IVX]+\) |\d+- |\d+: "
@@ -350,6 +353,14 @@ def shown_number(heading: str) -> int | None:
         return int(m.group(1))
     if m := re.match(r"([ivx]+)- ", first):  # pool 22's lower_roman_dash
         return ROMAN.index(m.group(1).upper()) + 1
+    if m := re.match(r"Nội dung ([IVX]+)\. ", first):  # pool 23's noi_dung_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phần ([A-H]): ", first):  # pool 23's phan_letter
+        return "ABCDEFGH".index(m.group(1)) + 1
+    if m := re.match(r"([\u2160-\u2167])\. ", first):  # pool 23's roman_unicode
+        return ord(m.group(1)) - 0x2160 + 1
+    if m := re.match(r"Hạng mục (\d+): ", first):  # pool 23's hang_muc_number
+        return int(m.group(1))
     return None
 
 
@@ -414,8 +425,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 22
-    assert len({p.out for p in mh.POOLS.values()}) == 22
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 23
+    assert len({p.out for p in mh.POOLS.values()}) == 23
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -450,7 +461,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 16) for k in range(1, 16)), *((k, 17) for k in range(1, 17)),
                                            *((k, 18) for k in range(1, 18)), *((k, 19) for k in range(1, 19)),
                                            *((k, 20) for k in range(1, 20)), *((k, 21) for k in range(1, 21)),
-                                           *((k, 22) for k in range(1, 22))])
+                                           *((k, 22) for k in range(1, 22)),
+                                           *((k, 23) for k in range(1, 23))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -473,7 +485,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
-                                                   (20, 21), (21, 22)])
+                                                   (20, 21), (21, 22), (22, 23)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -4011,6 +4023,118 @@ def test_pool_22_words_its_funding_two_new_ways_and_scans_two_new_kinds():
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 23: "Nội dung I. …", "Phần A: …", "Ⅰ. …" (Unicode's Roman numerals), "Hạng mục 1: …";
+# Word's proofing marks inside the headings, item 2's title reworded with track changes on, a
+# small picture before each item heading, a draft's heading deleted with track changes on;
+# pools 1-22's at a lower weight, pools 21 and 22's funding wordings and two new ones, pool 16's
+# letterheads, two new kinds of scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_23 = {"noi_dung_roman", "phan_letter", "roman_unicode", "hang_muc_number"}
+LADDERS[23] = NEW_LADDERS_23 | {"phan_roman_colon", "noi_dung_so", "arabic_en_dash", "lower_roman_dash",  # 1-22's
+                                "ordinal_colon", "van_de_ordinal", "letter_lower_dash", "roman_spaced_dot"}
+NEW_LAYOUTS_23 = {"proof_err_marks", "tracked_retitled", "picture_bullet", "tracked_deleted_heading"}
+LAYOUTS[23] = NEW_LAYOUTS_23 | {"vntime_font_names", "own_heading_style", "tracked_inserted_heading",  # 1-22's
+                                "nbsp_title", "dot_leader_heading", "heading_annex_note", "page_break_after_heading",
+                                "item_running_header", "answer_form_fields", "section_per_item",
+                                "heading_line_break", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing"}
+SHAPES_23 = {  # how each of pool 23's ladders marks an item heading, as a reader sees it
+    "noi_dung_roman": r"Nội dung [IVX]+\. \S",
+    "phan_letter": r"Phần [A-F]: \S",
+    "roman_unicode": r"[\u2160-\u2167]\. \S",
+    "hang_muc_number": r"Hạng mục \d: \S",
+}
+
+
+def test_pool_23_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_23:
+        for e in [e for e in files_of(23, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_23_proofing_marks_cut_the_headings_runs_but_not_their_text():
+    files = files_of(23, "proof_err_marks")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        paragraphs = heading_paragraphs(e)
+        assert len(paragraphs) == len(item_headings(e)) == 6, e["file"]
+        for p in paragraphs:
+            kinds = [m.get(f"{W}type") for m in p.findall(f"{W}proofErr")]
+            assert kinds == ["spellStart", "spellEnd", "gramStart", "gramEnd"], e["file"]
+            assert len(p.findall(f"{W}r")) >= 3, e["file"]
+
+
+def test_pool_23_the_second_title_is_reworded_with_revisions_and_the_accepted_one_is_the_truth():
+    files = files_of(23, "tracked_retitled")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        draft, heading = e["tracked_retitled"]["draft_title"], item_headings(e)[1]["text"]
+        para = next(p for p in body_paragraphs(e) if paragraph_text(p).strip() == heading)
+        deleted = "".join(t.text for t in para.iter(f"{W}delText"))
+        inserted = "".join(t.text for ins in para.findall(f"{W}ins") for t in ins.iter(f"{W}t"))
+        assert deleted == draft and draft not in heading and heading.endswith(inserted), e["file"]
+        assert draft not in e["sections"]["2"] and all(draft not in text for text in e["sections"].values())
+
+
+def test_pool_23_a_picture_stands_before_every_item_heading():
+    files = files_of(23, "picture_bullet")
+    assert len(files) >= 5 and {"docx", "pdf", "odt", "rtf", "scan"} <= {e["kind"] for e in files}
+    for e in files_of(23, "picture_bullet", kind="docx"):  # the heading itself, not a contents line
+        paragraphs = body_paragraphs(e)
+        for h in item_headings(e):
+            p = next(p for p in paragraphs if paragraph_text(p).strip() == h["text"])
+            runs = p.findall(f"{W}r")
+            assert runs[0].find(f"{W}drawing") is not None and paragraph_text(p).startswith(" "), e["file"]
+
+
+def test_pool_23_a_deleted_draft_heading_stands_before_item_5_and_in_no_item():
+    files = files_of(23, "tracked_deleted_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        draft = e["tracked_deleted_heading"]["draft_heading"]
+        paragraphs = body_paragraphs(e)
+        at = next(k for k, p in enumerate(paragraphs) if "".join(t.text for t in p.iter(f"{W}delText")) == draft)
+        assert paragraphs[at].find(f"{W}pPr/{W}rPr/{W}del") is not None and paragraph_text(paragraphs[at]) == ""
+        assert paragraph_text(paragraphs[at + 2]).strip() == item_headings(e)[4]["text"], e["file"]
+        assert all(draft.split(": ", 1)[-1] not in text for text in e["sections"].values()), e["file"]
+        assert draft in e["absent"], e["file"]
+
+
+def test_pool_23_words_its_funding_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(23) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_23, *mh.FUNDING_WORDINGS_22}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "plus_equals":  # the sources added, then "=" and the total
+            state, private = (f"{v // 10**6:,}".replace(",", ".") for v in e["funding"]["parts_vnd"])
+            assert f"{state} triệu đồng + vốn xã hội hóa {private} triệu đồng = {million} triệu đồng" in text
+            assert sum(e["funding"]["parts_vnd"]) == total, e["file"]
+        if e["funding"]["wording"] == "unit_rate_first":  # the cost a ward first, the total after it
+            rate = e["funding"]["rate_as_written"]
+            assert text.index(rate) < text.index(f"là {million} triệu đồng"), e["file"]
+    assert {e["letterhead"] for e in entries_of(23)} == set(mh.LETTERHEADS_23)
+    assert [e["report_number"] for e in entries_of(23) if e["letterhead"] == "no_number_line"].count(None) >= 1
+    for e in entries_of(23):
+        if e["letterhead"] == "en_dash_code":  # typed with an en dash, given as every other number is
+            assert e["number_as_written"] == e["report_number"].replace("-", "\u2013"), e["file"]
+            assert f"Số: {e['number_as_written']}" in e["absent"], e["file"]
+        if e["letterhead"] == "vv_line":  # what the paper is about, under its number
+            assert [line for line in e["absent"] if line.startswith("V/v ")] == [mh.VV_LINES[0]], e["file"]
+    scans = files_of(23, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_23)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    for e in scans:
+        if e["scan"]["kind"] == "toner_ghost":
+            assert e["scan"]["toner_ghost"] == mh.GHOST and not e["scan"]["colour"], e["file"]
+        else:
+            assert e["scan"]["water_stain"]["page"] == 1 and e["scan"]["colour"], e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -4043,13 +4167,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
-               21: NEW_LADDERS_21, 22: NEW_LADDERS_22}
+               21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 23))]])
+                                                        *((n, 10, 8) for n in range(6, 24))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -4059,7 +4183,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 23))])
+                                          for n in range(5, 24))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -4074,12 +4198,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 # ---------------------------------------------------------------------------------------
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
-              20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22}
+              20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-22 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-23 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
