@@ -27,6 +27,7 @@ import importlib.util
 import itertools
 import json
 import re
+import subprocess
 import sys
 import unicodedata
 import zipfile
@@ -44,7 +45,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16",
            17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19",
            20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21", 22: FIXTURES / "heldout-22",
-           23: FIXTURES / "heldout-23"}
+           23: FIXTURES / "heldout-23", 24: FIXTURES / "heldout-24"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -269,7 +270,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Nội dung [IVX]+\. |Phần [A-F]: |[\u2160-\u2167]\. |Hạng mục \d+: "  # pool 23's
+LABEL = re.compile(r"^(?:Chương [IVX]+\. |Câu hỏi \d+\. |Mục [A-F]\. |Tiêu chí \d+: "  # pool 24's
+                   r"|Nội dung [IVX]+\. |Phần [A-F]: |[\u2160-\u2167]\. |Hạng mục \d+: "  # pool 23's
                    r"|Phần [IVX]+: |Nội dung số \d+: |\d+ – |[ivx]+- "  # pool 22's
                    r"|\d+\. \| |PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\. |[IVX]+\.\t|[IVX]+- |[A-H]\. |\d+\. "
                    r"|\d+/ |\d+\) "
@@ -361,6 +363,12 @@ def shown_number(heading: str) -> int | None:
         return ord(m.group(1)) - 0x2160 + 1
     if m := re.match(r"Hạng mục (\d+): ", first):  # pool 23's hang_muc_number
         return int(m.group(1))
+    if m := re.match(r"Chương ([IVX]+)\. ", first):  # pool 24's chuong_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"(?:Câu hỏi (\d+)\.|Tiêu chí (\d+):) ", first):  # pool 24's cau_hoi_number, tieu_chi_number
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Mục ([A-F])\. ", first):  # pool 24's muc_letter
+        return "ABCDEF".index(m.group(1)) + 1
     return None
 
 
@@ -425,8 +433,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 23
-    assert len({p.out for p in mh.POOLS.values()}) == 23
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 24
+    assert len({p.out for p in mh.POOLS.values()}) == 24
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -462,7 +470,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 18) for k in range(1, 18)), *((k, 19) for k in range(1, 19)),
                                            *((k, 20) for k in range(1, 20)), *((k, 21) for k in range(1, 21)),
                                            *((k, 22) for k in range(1, 22)),
-                                           *((k, 23) for k in range(1, 23))])
+                                           *((k, 23) for k in range(1, 23)),
+                                           *((k, 24) for k in range(1, 24))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -485,7 +494,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
-                                                   (20, 21), (21, 22), (22, 23)])
+                                                   (20, 21), (21, 22), (22, 23), (23, 24)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -4135,6 +4144,132 @@ def test_pool_23_words_its_funding_two_new_ways_and_scans_two_new_kinds():
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 24: "Chương I. …", "Câu hỏi 1. …", "Mục A. …", "Tiêu chí 1: …"; item headings marked by
+# small capitals only, Word's style separator after each item heading, a text PDF printed two
+# pages a sheet, item 6's answer an embedded HTML chunk; pools 1-23's at a lower weight, pools
+# 22 and 23's funding wordings and two new ones, two new letterheads, two new kinds of scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_24 = {"chuong_roman", "cau_hoi_number", "muc_letter", "tieu_chi_number"}
+LADDERS[24] = NEW_LADDERS_24 | {"roman_unicode", "hang_muc_number", "noi_dung_roman", "phan_letter",  # 1-23's
+                                "lower_roman_dash", "arabic_en_dash", "phan_roman_colon", "ordinal_colon"}
+NEW_LAYOUTS_24 = {"custom_xml_blocks", "style_separator", "two_up_pdf", "alt_chunk_item"}
+LAYOUTS[24] = NEW_LAYOUTS_24 | {"proof_err_marks", "tracked_retitled", "tracked_deleted_heading",  # 1-23's
+                                "picture_bullet", "own_heading_style", "tracked_inserted_heading",
+                                "vntime_font_names", "heading_line_break", "page_break_after_heading",
+                                "section_per_item", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing"}
+SHAPES_24 = {  # how each of pool 24's ladders marks an item heading, as a reader sees it
+    "chuong_roman": r"Chương [IVX]+\. \S",
+    "cau_hoi_number": r"Câu hỏi \d\. \S",
+    "muc_letter": r"Mục [A-F]\. \S",
+    "tieu_chi_number": r"Tiêu chí \d: \S",
+}
+
+
+def test_pool_24_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_24:
+        for e in [e for e in files_of(24, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_24_each_item_is_wrapped_in_a_custom_xml_element_of_the_templates_schema():
+    mh = generator()
+    files = files_of(24, "custom_xml_blocks")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        body = part_tree(e).find(f"{W}body")
+        blocks = body.findall(f"{W}customXml")
+        assert len(blocks) == len(item_headings(e)) == 6, e["file"]
+        for k, (block, heading) in enumerate(zip(blocks, item_headings(e), strict=True), start=1):
+            assert block.get(f"{W}uri") == mh.CUSTOM_XML["uri"] and block.get(f"{W}element") == "NoiDungMuc"
+            assert block.find(f"{W}customXmlPr/{W}attr").get(f"{W}val") == str(k), e["file"]
+            first = block.find(f"{W}p")  # the heading, then its answer, one level below the body
+            assert paragraph_text(first).strip() == heading["text"], e["file"]
+        inside = "\n".join(paragraph_text(p) for b in blocks for p in b.iter(f"{W}p"))
+        assert all(line in inside for n in "123456" for line in e["sections"][n].split("\n")), e["file"]
+        assert not [p for p in body.findall(f"{W}p") if paragraph_text(p).strip() in
+                    {h["text"] for h in item_headings(e)}], e["file"]  # no heading at the body's top level
+
+
+def test_pool_24_a_style_separator_hides_each_item_headings_paragraph_mark():
+    files = files_of(24, "style_separator")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        paragraphs = heading_paragraphs(e)
+        assert len(paragraphs) == len(item_headings(e)), e["file"]
+        for p in paragraphs:
+            mark = p.find(f"{W}pPr/{W}rPr")
+            assert mark is not None and mark.find(f"{W}vanish") is not None, e["file"]
+            assert mark.find(f"{W}specVanish") is not None, e["file"]
+
+
+def test_pool_24_a_pdf_printed_two_pages_a_sheet_keeps_its_text():
+    files = files_of(24, "two_up_pdf")
+    assert len(files) >= 2 and {e["kind"] for e in files} == {"pdf"}
+    for e in files:
+        out = subprocess.run(["pdfinfo", str(path_of(e))], capture_output=True, text=True, check=True).stdout
+        width, height = (float(v) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", out).groups())
+        assert width > height and e["two_up"]["sheet_pt"] == [842, 595], e["file"]
+        text = " ".join(subprocess.run(["pdftotext", "-layout", str(path_of(e)), "-"], capture_output=True,
+                                       text=True, check=True).stdout.split())
+        for h in item_headings(e):
+            assert " ".join(h["text"].split()[:3]) in text, e["file"]
+
+
+def test_pool_24_item_6s_answer_is_an_embedded_html_chunk_and_the_text_word_shows():
+    import html
+
+    files = files_of(24, "alt_chunk_item")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    for e in files:
+        assert e["alt_chunk"] == {"item": 6, "part": "/word/afchunk1.htm"}, e["file"]
+        chunk = part_text(e, "word/afchunk1.htm")
+        lines = [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p>(.*?)</p>", chunk)]
+        assert "\n".join(lines) == e["sections"]["6"], e["file"]
+        document = part_text(e)
+        assert document.count("<w:altChunk ") == 1, e["file"]
+        assert all(line not in document for line in lines), e["file"]  # the answer only in the chunk
+        assert "aFChunk" in part_text(e, "word/_rels/document.xml.rels"), e["file"]
+        heading = item_headings(e)[-1]["text"].split("\n")[-1]
+        blocks = [child for child in part_tree(e).find(f"{W}body")]
+        at = next(k for k, b in enumerate(blocks) if b.tag == f"{W}p" and paragraph_text(b).strip() == heading)
+        assert blocks[at + 1].tag == f"{W}altChunk", e["file"]
+
+
+def test_pool_24_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(24) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_24, *mh.FUNDING_WORDINGS_23}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "ngan_dong":  # thousands of đồng in the South's word
+            assert f"{total // 1000:,}".replace(",", ".") + " ngàn đồng" in text, e["file"]
+        if e["funding"]["wording"] == "plan_less_left":  # the plan, what is left, then what was spent
+            plan, left = e["funding"]["planned_vnd"], e["funding"]["left_vnd"]
+            assert plan - left == total and text.index(f"{left // 10**6:,}".replace(",", ".")) < text.index(
+                f"tức đã giải ngân {million} triệu đồng"), e["file"]
+    assert {e["letterhead"] for e in entries_of(24)} == set(mh.LETTERHEADS_24)
+    for e in entries_of(24):
+        if e["letterhead"] == "place_abbreviated":
+            assert re.match(r"(?:TP|Tp)\. \S", e["letterhead_date"]), e["file"]
+            assert e["letterhead_date"] in e["absent"] and e["report_date"].startswith("2022-05-"), e["file"]
+        if e["letterhead"] == "june_zero_day":  # "ngày 03 tháng 6 năm 2022"
+            day = re.search(r"ngày (0\d) tháng 6 năm 2022$", e["letterhead_date"]).group(1)
+            assert e["report_date"] == f"2022-06-{day}", e["file"]
+    scans = files_of(24, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_24)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    for e in scans:
+        if e["scan"]["kind"] == "overexposed":
+            assert e["scan"]["overexposed"] == mh.EXPOSURE and not e["scan"]["colour"], e["file"]
+        else:
+            assert e["scan"]["ink_smear"]["page"] == 1 and e["scan"]["colour"], e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -4167,13 +4302,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
-               21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23}
+               21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 24))]])
+                                                        *((n, 10, 8) for n in range(6, 25))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -4183,7 +4318,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 24))])
+                                          for n in range(5, 25))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -4198,12 +4333,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 # ---------------------------------------------------------------------------------------
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
-              20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23}
+              20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-23 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-24 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
