@@ -14,11 +14,13 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), 
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b"), "'") | dict.fromkeys(
     map(ord, "\u201c\u201d\u201e\u201f"), '"'
 )
+# The fraction and division slashes OCR may read a date's or a figure's slash as ("5⁄5⁄2022").
+_SLASHES = dict.fromkeys(map(ord, "\u2044\u2215\uff0f"), "/")
 _SPACE = re.compile(r"\s+")
 # Every combining mark Vietnamese uses (and the rest of the block): tones, circumflex,
 # breve, horn.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_LETTERS = {ord("đ"): "d", ord("Đ"): "D"} | _DASHES | _QUOTES
+_LETTERS = {ord("đ"): "d", ord("Đ"): "D"} | _DASHES | _SLASHES | _QUOTES
 
 
 def nfc(text: str) -> str:
@@ -29,7 +31,7 @@ def nfc(text: str) -> str:
 @functools.lru_cache(maxsize=512)
 def fold(text: str) -> str:
     """Matching key: no diacritics (so no accent-placement question), đ→d, case-folded,
-    one kind of dash and quote, single spaces. Cached: a message's subject and body are
+    one kind of dash, slash and quote, single spaces. Cached: a message's subject and body are
     folded by several matchers in turn."""
     bare = _COMBINING.sub("", unicodedata.normalize("NFD", text))
     bare = bare.translate(_LETTERS)

@@ -77,6 +77,11 @@ _APPROXIMATE = re.compile(r"(?<![a-z])(khoang|gan|tren|hon|duoi|xap xi|chung|uoc
 # lower figure, the money surely spent, and is said to be approximate; not when the first is no
 # smaller (a list "đợt 3 - 2 tỷ") nor a year ("2021 - 5 tỷ", "năm 2021 đến 5 tỷ").
 _RANGE_BEFORE = re.compile(rf"(?<![\d.,])({_NUMBER})\s*(?:[-\u2013\u2014]|(?<![a-z])den(?![a-z]))\s*$")
+# "đạt 25.480/30.000 triệu đồng kế hoạch": the figure reached over the whole it is of (the plan),
+# a slash between them, the unit written once after the second (folded, the figure and slash
+# right before the amount). The amount is the first figure, the money spent; the second is the
+# plan, no money spent, neither a total nor a part.
+_OVER_WHOLE = re.compile(rf"(?<![\d.,/])({_NUMBER})\s*/\s*$")
 
 
 @dataclass(frozen=True)
@@ -167,8 +172,13 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
                 found[-1] = previous
             else:
                 start, written, word = m.start(), m.group(0), ""
+                over = _OVER_WHOLE.search(folded, max(0, start - 24), start)
                 lower = _RANGE_BEFORE.search(folded, max(0, start - 24), start)
-                if lower is not None and not _YEAR.fullmatch(lower[1]):
+                if over is not None:
+                    reached, reached_ambiguous = _value(over[1])
+                    vnd, ambiguous = int(reached * UNITS[unit]), ambiguous or reached_ambiguous
+                    start, written = over.start(), folded[over.start():m.end()]
+                elif lower is not None and not _YEAR.fullmatch(lower[1]):
                     low, low_ambiguous = _value(lower[1])
                     if 0 < low < value:
                         vnd, ambiguous = int(low * UNITS[unit]), ambiguous or low_ambiguous

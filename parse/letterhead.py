@@ -52,9 +52,10 @@ _NUMBER_FIELDS = ("so", "s6", "s0")
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
 # "năm") is tolerated in each word, the digits and a real date still required. The year may
 # come a cell later, when a two-column letterhead is read line by line and the other column's
-# line falls between "năm" and the year it wrapped ("ngày 20 tháng 5 năm | V/v báo cáo … | 2022").
+# line falls between "năm" and the year it wrapped ("ngày 20 tháng 5 năm | V/v báo cáo … | 2022"),
+# whatever that line holds: the report's number too ("ngày 4 tháng 5 năm | 182/BC-UBND | 2022").
 _DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})"
-                         r"\s*\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|\d]{1,80}\|\s*)(\d{4})")
+                         r"\s*\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|]{1,80}\|\s*)(\d{4})")
 # The document-type line over the report's subject: its title.
 _TITLE = re.compile(r"^\s*bao cao\s*$")
 # A letter's subject line ("V/v gửi Báo cáo …", Nghị định 30/2020): a letter, not a report.

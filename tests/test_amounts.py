@@ -593,3 +593,19 @@ def test_a_figure_cut_from_its_unit_by_a_line_break_is_read_with_the_unit():
 def test_a_year_or_a_list_label_on_the_next_line_is_no_figure_and_its_unit():
     assert amounts_in("Kết quả năm 2022\nđ) Về kinh phí") == []
     assert funding_total("Kinh phí năm 2022\nđồng thời bố trí 5 tỷ đồng.").vnd == 5_000_000_000
+
+
+# -- a figure reached over the plan's ------------------------------------------------------
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Kinh phí thực hiện Đề án trên địa bàn tỉnh Cà Mau đến nay đạt 36.343/43.343 triệu đồng kế hoạch "
+     "(đạt 83,8%).", 36_343_000_000),
+    ("Tổng vốn đã giải ngân 25,5 / 30 tỷ đồng.", 25_500_000_000),
+    # OCR's fraction slash for the slash
+    ("Kinh phí đến nay đạt 32.995\u204441.995 triệu đồng kế hoạch (đạt 78,6%).", 32_995_000_000),
+])
+def test_a_figure_over_the_plans_with_a_slash_gives_the_figure_reached_not_the_plan(text, vnd):
+    figure = funding_total(text)
+    assert figure.vnd == vnd and "/" in figure.rule
+    assert stated_totals(text) <= {vnd}
+

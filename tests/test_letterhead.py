@@ -79,6 +79,18 @@ def test_a_year_wrapped_past_the_other_columns_line_is_still_the_dates():
     assert report_date(letterhead) == date(2022, 5, 20)
 
 
+def test_a_year_wrapped_past_the_reports_number_in_the_other_column_is_still_the_dates():
+    # A scan of a two-column letterhead read line by line: the number under "Số:" in the left
+    # column falls between "năm" and the year that wrapped under it.
+    letterhead = ("Số | Độc lập - Tự do - Hạnh phúc\nỐ:\nThành phố Hồ Chí Minh, ngày 4 tháng 5 năm\n"
+                  "182/BC-UBND | 2022\nBÁO CÁO")
+    assert report_reference(letterhead) == ReportReference("182/BC-UBND", date(2022, 5, 4))
+
+
+def test_a_date_whose_slashes_ocr_read_as_fraction_slashes_is_read():
+    assert report_date("Số: 353/BC-UBND\nHà Nam, ngày 5\u20445\u20442022\nBÁO CÁO") == date(2022, 5, 5)
+
+
 def test_a_date_left_blank_or_impossible_is_none():
     assert report_date("Bắc Kạn, ngày     tháng 5 năm 2022") is None
     assert report_date("Bắc Kạn, ngày 31 tháng 2 năm 2022") is None
