@@ -91,6 +91,15 @@ def test_a_date_whose_slashes_ocr_read_as_fraction_slashes_is_read():
     assert report_date("Số: 353/BC-UBND\nHà Nam, ngày 5\u20445\u20442022\nBÁO CÁO") == date(2022, 5, 5)
 
 
+def test_a_date_separator_ocr_read_twice_is_one_separator():
+    assert report_date("Số: 41/BC-UBND\nHậu Giang, ngày 11/\u20445\u20442022\nBÁO CÁO") == date(2022, 5, 11)
+
+
+def test_a_date_with_stray_short_words_ocr_put_between_its_parts_is_read():
+    # A scan's letterhead: marks of the emblem read as short words before "ngày" and "tháng".
+    assert report_date("Số: 97/BC-UBND\nBình Dương, DU ngày 3 BA tháng CO 5 năm 2022\nBÁO CÁO") == date(2022, 5, 3)
+
+
 def test_a_date_left_blank_or_impossible_is_none():
     assert report_date("Bắc Kạn, ngày     tháng 5 năm 2022") is None
     assert report_date("Bắc Kạn, ngày 31 tháng 2 năm 2022") is None
