@@ -144,8 +144,11 @@ _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")  # "./." ends in "."
-# A tab to a right tab stop filled with dots: the line ends at the margin, and its paragraph with it.
-_LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})$")
+# A tab to a right tab stop filled with dots: the line ends at the margin, and its paragraph with it
+# (on a scanned page the last dots may come out as a few specks: "Đề án.........--").
+_LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})[^\w\s]{0,3}$")
+# A word running into such a leader, as OCR reads it ("án.........--", "SỞ.......3.......---").
+_LEADER_WORD = re.compile(r"(?:\.{4,}|…{2,})[^\w\s]{0,3}\s*$")
 # On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar or an
 # underscore at either end of a line, even touching its first or last word ("|4. Kinh phí",
 # "_6/ Ý kiến"), a bracket alone there, underscores alone or after a label's stop.
@@ -1147,6 +1150,8 @@ def _same_line(a: _Run, b: _Run) -> bool:
 
 def _line(page: int, runs: Sequence[_Run]) -> _Line:
     recognised = runs[0].font == OCR_FONT
+    if recognised:
+        runs = _without_leader_rereads(runs)
     cells: list[list[str]] = [[]]
     previous = None
     for run in runs:
@@ -1201,6 +1206,18 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         start_size=worded[0] if worded and abs(worded[0] - size) >= 0.5 else 0.0,
         end_size=worded[-1] if worded and abs(worded[-1] - size) >= 0.5 else 0.0,
     )
+
+
+def _without_leader_rereads(runs: Sequence[_Run]) -> list[_Run]:
+    """A recognised line's runs but those starting inside the box of a word that runs into a
+    leader of dots ("Đề án……………"): Tesseract reads a leader's dots twice, as that word's tail
+    and again as a row of junk over them ("--¿- - + ©++++£++t+xsEvk"), which made the heading
+    no heading (its ink thinned, not bold; filling the line, its paragraph run on into the text)."""
+    kept: list[_Run] = []
+    for run in runs:
+        if not any(_LEADER_WORD.search(k.text) and k.x0 < run.x0 < k.x1 for k in kept):
+            kept.append(run)
+    return kept
 
 
 def _letter_spaced(runs: Sequence[_Run]) -> str | None:

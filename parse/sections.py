@@ -70,6 +70,7 @@ from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
     MISREAD_I,
     bare_number,
+    bare_roman,
     counts_in_words,
     final_ones,
     label_in_words,
@@ -127,6 +128,7 @@ ROMAN_LEVEL = ("label", "I.")
 LOWER_ROMAN_LEVEL = ("label", "i.")
 ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 BARE_NUMBER_LEVEL = ("label", "1 ")  # headings numbered with no mark after the number ("1 Tình hình…")
+BARE_ROMAN_LEVEL = ("label", "I ")  # headings numbered so in Roman numerals ("III TỔ CÔNG TÁC…")
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
@@ -1378,6 +1380,9 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             # "3 Giao việc, …": a number with no mark after it, a ladder of its own (not on a
             # scan, where OCR reads a bullet "❖" as a digit, "4 Lan tỏa…")
             level, ordinal = BARE_NUMBER_LEVEL, counted
+        elif ordinal is None and level[0] == "unnumbered" and (counted := bare_roman(block.text)) is not None:
+            # "III TỔ CÔNG TÁC…": a Roman numeral with no mark after it, a ladder of its own
+            level, ordinal = BARE_ROMAN_LEVEL, counted
         if misread_alone and last > pos:
             # "TH:" (for "II:") over its title: the colon is its label's, the title's own may follow
             title, run_in = _run_in(following.text)
