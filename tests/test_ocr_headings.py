@@ -496,3 +496,13 @@ def test_a_lower_roman_ladder_with_item_1_unheaded_and_its_ii_read_as_n_with_a_t
     headings = [[]] + [[label, title] for label, title in zip(labels, titles, strict=True)]
     document = own_titled(headings, covering="UBND tỉnh Điện Biên báo cáo như Sau;", bold=True)
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_headings_numbered_in_roman_numerals_with_no_mark_open_their_items_one_read_short():
+    # "I TRANG THIẾT BỊ…", "II …", "III …" in bold capitals, no mark after the numeral (pool 22's
+    # Tuyên Quang scan), OCR reading "III" as "II": their own words name no item, so only their
+    # numbers make a ladder of them; the numeral read short is the one the ladder skips.
+    labels = ["I", "II", "II", "IV", "V", "VI"]
+    document = own_titled([[f"{label} {title.upper()}"] for label, title in zip(labels, OWN_TITLES, strict=True)],
+                          bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
