@@ -1380,8 +1380,12 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             # "3 Giao việc, …": a number with no mark after it, a ladder of its own (not on a
             # scan, where OCR reads a bullet "❖" as a digit, "4 Lan tỏa…")
             level, ordinal = BARE_NUMBER_LEVEL, counted
-        elif ordinal is None and level[0] == "unnumbered" and (counted := bare_roman(block.text)) is not None:
-            # "III TỔ CÔNG TÁC…": a Roman numeral with no mark after it, a ladder of its own
+        elif ordinal is None and level[0] == "unnumbered" and ocr and (counted := bare_roman(block.text)) is not None:
+            # "III TỔ CÔNG TÁC…": a Roman numeral with no mark after it, a ladder of its own on a
+            # scan, where the headings' look alone did not make them the items (pool 22's Tuyên
+            # Quang: no section found). Not in a text document, read by its headings' look already:
+            # numbered there, five headings for six items took their numbers for the items
+            # without phrases (pool 20's Phú Thọ: one cell lost), as a "I." ladder's do.
             level, ordinal = BARE_ROMAN_LEVEL, counted
         if misread_alone and last > pos:
             # "TH:" (for "II:") over its title: the colon is its label's, the title's own may follow
