@@ -147,6 +147,7 @@ _LEADER_END = re.compile(r"[.…·_]{2,}[\s|]*\d{1,3}$")  # a leader's dots, the
 _LEADER_TAIL = re.compile(r"[.…·_]{4,}[\s|]*\d{0,3}$")  # a leader of dots, its page number or not
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
+CONTENTS_GARBLED = 2
 CONTENTS_TAIL = 24
 CONTENTS_HEAD = 16  # letters a recognised contents line and its heading begin with alike
 # A report is one table of its items when this many rows or more read "number | title | text".
@@ -484,11 +485,14 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
         # but its leader and page number ("…sÐkŒŒFƑ-1... 3", "z3: | cố ỐC... | 3"): it is still
         # the contents, between its entries. So is, on any page, a line led by dots between them
         # whose heading is written otherwise further on (broken over two lines there, its page
-        # number not printed).
+        # number not printed). On a recognised page an entry may come out as anything, its
+        # leader too ("MỤC TY 'SỐ VỐN đã TÔI uc. s56 <6 4114…" for "Mục IV: Số vốn đã rót……"):
+        # up to CONTENTS_GARBLED lines before the next entry are the contents still.
         run = count = 0
         while pos + run in entries or (count and pos + run < len(blocks) and (
                 _LEADER_TAIL.search(blocks[pos + run].text)
-                or ocr and _LEADER_END.search(blocks[pos + run].text))):
+                or ocr and _LEADER_END.search(blocks[pos + run].text)
+                or ocr and any(pos + run + k in entries for k in range(1, CONTENTS_GARBLED + 1)))):
             count += pos + run in entries
             run += 1
         if count >= CONTENTS_LINES or (count >= 2 and all(entries.get(p, True) for p in range(pos, pos + run))):

@@ -506,3 +506,21 @@ def test_headings_numbered_in_roman_numerals_with_no_mark_open_their_items_one_r
     document = own_titled([[f"{label} {title.upper()}"] for label, title in zip(labels, OWN_TITLES, strict=True)],
                           bold=True)
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_contents_entry_ocr_read_as_anything_between_its_entries_is_still_the_contents():
+    # The contents of pool 21's Bình Dương scan: each entry led by dots (what OCR made of the
+    # leader and page number cut off, parse/pdf), but one read as junk, its dots lost ("MỤC TY
+    # 'SỐ VỐN…" for "Mục IV: …"). Between its entries it is still the contents: none of its
+    # lines is a heading, and the items are read as without a contents list, none in doubt.
+    numerals = ["I", "II", "III", "IV", "V", "VI"]
+    entries = [f"Mục {n}: {t}" + "." * 20 for n, t in zip(numerals, OWN_TITLES, strict=True)]
+    entries[3] = "MỤC TY 'SỐ VỐN đã TÔI uc. s56 <6 4114 0415130252835"
+    headings = [[f"Mục {n}: {t}"] for n, t in zip(numerals, OWN_TITLES, strict=True)]
+    plain = own_titled(headings)
+    blocks = [*plain.blocks[:4], *(replace(plain.blocks[0], text=line, number=leading_label(line))
+                                   for line in ["MỤC LỤC", *entries]), *plain.blocks[4:]]
+    document = replace(plain, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        with_contents = [(s.number, s.text, s.confidence) for s in extract_sections(document, outline).sections]
+        assert with_contents == [(s.number, s.text, s.confidence) for s in extract_sections(plain, outline).sections]
