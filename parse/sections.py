@@ -487,12 +487,14 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
         # whose heading is written otherwise further on (broken over two lines there, its page
         # number not printed). On a recognised page an entry may come out as anything, its
         # leader too ("MỤC TY 'SỐ VỐN đã TÔI uc. s56 <6 4114…" for "Mục IV: Số vốn đã rót……"):
-        # up to CONTENTS_GARBLED lines before the next entry are the contents still.
+        # up to CONTENTS_GARBLED lines before the next entry led by dots are the contents still
+        # (not the covering sentence before the first heading, an entry too but led by none).
         run = count = 0
         while pos + run in entries or (count and pos + run < len(blocks) and (
                 _LEADER_TAIL.search(blocks[pos + run].text)
                 or ocr and _LEADER_END.search(blocks[pos + run].text)
-                or ocr and any(pos + run + k in entries for k in range(1, CONTENTS_GARBLED + 1)))):
+                or ocr and any(pos + run + k in entries and _LEADER_TAIL.search(blocks[pos + run + k].text)
+                               for k in range(1, CONTENTS_GARBLED + 1)))):
             count += pos + run in entries
             run += 1
         if count >= CONTENTS_LINES or (count >= 2 and all(entries.get(p, True) for p in range(pos, pos + run))):
