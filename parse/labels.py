@@ -161,6 +161,19 @@ def bare_number(text: str) -> int | None:
     return int(m["number"]) if m and text[m.end()].isupper() else None
 
 
+_BARE_ROMAN = re.compile(r"(?P<numeral>[IVX]{1,5})\s+(?=[^\W\d_])")
+
+
+def bare_roman(text: str) -> int | None:
+    """The value of the Roman numeral a heading opens with, no mark after it, a capital
+    following ("III TỔ CÔNG TÁC" -> 3), as bare_number reads a number; None if none. Unlike a
+    bare number, one OCR gives as it is: a bullet is read as a digit, not as a Roman numeral."""
+    m = _BARE_ROMAN.match(text)
+    if not m or not text[m.end()].isupper() or not _VALID_ROMAN.match(m["numeral"]):
+        return None
+    return _roman_value(m["numeral"])
+
+
 def _word_label(text: str) -> tuple[str, int, str] | None:
     """word_label's words and number, and the line's text after the label."""
     head, colon, rest = text.partition(":")

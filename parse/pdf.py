@@ -25,6 +25,7 @@ cells, so "Trung tâm IOC      120.000" reads "Trung tâm IOC | 120.000".
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import re
 import statistics
@@ -146,6 +147,11 @@ _BULLET = re.compile(r"^[-+•–—*]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")  # "./." ends in "."
 # A tab to a right tab stop filled with dots: the line ends at the margin, and its paragraph with it.
 _LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})$")
+# A leader's dots as OCR reads them on a heading's line (_without_leader_junk), and a contents line's
+# page number after them.
+LEADER_DOTS = 10
+_LEADER_DOTS = re.compile(rf"\.{{{LEADER_DOTS},}}|…{{{LEADER_DOTS // 3},}}")
+_PAGE_AFTER_LEADER = re.compile(r"\d{1,3}")
 # On a scanned page, what drawn lines come out as (see _without_rule_glyphs): a bar or an
 # underscore at either end of a line, even touching its first or last word ("|4. Kinh phí",
 # "_6/ Ý kiến"), a bracket alone there, underscores alone or after a label's stop.
@@ -1147,6 +1153,8 @@ def _same_line(a: _Run, b: _Run) -> bool:
 
 def _line(page: int, runs: Sequence[_Run]) -> _Line:
     recognised = runs[0].font == OCR_FONT
+    if recognised:
+        runs = _without_leader_junk(runs)
     cells: list[list[str]] = [[]]
     previous = None
     for run in runs:
@@ -1201,6 +1209,36 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         start_size=worded[0] if worded and abs(worded[0] - size) >= 0.5 else 0.0,
         end_size=worded[-1] if worded and abs(worded[-1] - size) >= 0.5 else 0.0,
     )
+
+
+def _without_leader_junk(runs: Sequence[_Run]) -> list[_Run]:
+    """A recognised line's runs, what OCR made of a leader of dots to the margin after its words
+    ("Đề án……………") cut off: Tesseract reads the dots as the last word's tail, then as letters,
+    digits and specks ("án.......--", "QUỸ......oó....c5ĂSĂ", "--¿- - + ©++++£++t+xsEvk", "o- <5
+    s << 99 9 9 99 524989"), in that word or in runs over the dots or after them up to the
+    margin, which made the heading no heading (its ink thinned: not bold; its line full: its
+    paragraph ran on into the item's text). The word keeps its dots (LEADER_DOTS or more), as a
+    typed leader is read; the next cell (a wide gap), a contents line's page number and a blank
+    to fill with words after it ("Tổng số: ………… triệu đồng", a word of Vietnamese written
+    with its marks, in lower case) are left as read."""
+    for at, run in enumerate(runs):
+        dots = _LEADER_DOTS.search(run.text)
+        if dots is None:
+            continue
+        pairs = zip(runs[at:], runs[at + 1:], strict=False)
+        after = list(itertools.takewhile(lambda pair: pair[1].x0 - pair[0].x1 <= CELL_GAP_EMS * pair[1].size, pairs))
+        tail = " ".join([run.text[dots.end():], *(r.text for _, r in after)]).split()
+        if _PAGE_AFTER_LEADER.fullmatch(tail[-1] if tail else "") or any(map(_written_word, tail)):
+            return list(runs)
+        return [*runs[:at], replace(run, text=run.text[:dots.end()] + " "), *runs[at + 1 + len(after):]]
+    return list(runs)
+
+
+def _written_word(token: str) -> bool:
+    """A word of Vietnamese as written, in lower case with its marks ("triệu", "đồng"), not what
+    OCR makes of dots (letters without marks, capitals, digits and specks)."""
+    return token.isalpha() and token.islower() and 2 <= len(token) <= 7 and any(
+        ch == "đ" or unicodedata.normalize("NFD", ch) != ch for ch in token)
 
 
 def _letter_spaced(runs: Sequence[_Run]) -> str | None:

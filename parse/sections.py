@@ -70,6 +70,7 @@ from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
     MISREAD_I,
     bare_number,
+    bare_roman,
     counts_in_words,
     final_ones,
     label_in_words,
@@ -127,6 +128,7 @@ ROMAN_LEVEL = ("label", "I.")
 LOWER_ROMAN_LEVEL = ("label", "i.")
 ORDINAL_WORD_LEVEL = ("label", "thu nhat,")
 BARE_NUMBER_LEVEL = ("label", "1 ")  # headings numbered with no mark after the number ("1 Tình hình…")
+BARE_ROMAN_LEVEL = ("label", "I ")  # headings numbered so in Roman numerals ("III TỔ CÔNG TÁC…")
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
@@ -145,6 +147,7 @@ _LEADER_END = re.compile(r"[.…·_]{2,}[\s|]*\d{1,3}$")  # a leader's dots, the
 _LEADER_TAIL = re.compile(r"[.…·_]{4,}[\s|]*\d{0,3}$")  # a leader of dots, its page number or not
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
+CONTENTS_GARBLED = 2
 CONTENTS_TAIL = 24
 CONTENTS_HEAD = 16  # letters a recognised contents line and its heading begin with alike
 # A report is one table of its items when this many rows or more read "number | title | text".
@@ -482,11 +485,16 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
         # but its leader and page number ("…sÐkŒŒFƑ-1... 3", "z3: | cố ỐC... | 3"): it is still
         # the contents, between its entries. So is, on any page, a line led by dots between them
         # whose heading is written otherwise further on (broken over two lines there, its page
-        # number not printed).
+        # number not printed). On a recognised page an entry may come out as anything, its
+        # leader too ("MỤC TY 'SỐ VỐN đã TÔI uc. s56 <6 4114…" for "Mục IV: Số vốn đã rót……"):
+        # up to CONTENTS_GARBLED lines before the next entry led by dots are the contents still
+        # (not the covering sentence before the first heading, an entry too but led by none).
         run = count = 0
         while pos + run in entries or (count and pos + run < len(blocks) and (
                 _LEADER_TAIL.search(blocks[pos + run].text)
-                or ocr and _LEADER_END.search(blocks[pos + run].text))):
+                or ocr and _LEADER_END.search(blocks[pos + run].text)
+                or ocr and any(pos + run + k in entries and _LEADER_TAIL.search(blocks[pos + run + k].text)
+                               for k in range(1, CONTENTS_GARBLED + 1)))):
             count += pos + run in entries
             run += 1
         if count >= CONTENTS_LINES or (count >= 2 and all(entries.get(p, True) for p in range(pos, pos + run))):
@@ -1378,6 +1386,13 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             # "3 Giao việc, …": a number with no mark after it, a ladder of its own (not on a
             # scan, where OCR reads a bullet "❖" as a digit, "4 Lan tỏa…")
             level, ordinal = BARE_NUMBER_LEVEL, counted
+        elif ordinal is None and level[0] == "unnumbered" and ocr and (counted := bare_roman(block.text)) is not None:
+            # "III TỔ CÔNG TÁC…": a Roman numeral with no mark after it, a ladder of its own on a
+            # scan, where the headings' look alone did not make them the items (pool 22's Tuyên
+            # Quang: no section found). Not in a text document, read by its headings' look already:
+            # numbered there, five headings for six items took their numbers for the items
+            # without phrases (pool 20's Phú Thọ: one cell lost), as a "I." ladder's do.
+            level, ordinal = BARE_ROMAN_LEVEL, counted
         if misread_alone and last > pos:
             # "TH:" (for "II:") over its title: the colon is its label's, the title's own may follow
             title, run_in = _run_in(following.text)

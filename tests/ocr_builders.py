@@ -6,6 +6,7 @@ The scans follow shared/recipes/make_scanned_pdf.py: DejaVu Serif 13 pt on A4 at
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import random
@@ -316,6 +317,25 @@ def ruled_headings_page_lines() -> list[PageLine]:
                      gap_before=line.gap_before)
             if line.bold and (n := next((k for k, h in BOLD_HEADINGS.items() if h == line.left), 0)) else line
             for line in lines]
+
+
+# Headings led by dots to the margin (a right tab stop with a dot leader), bold, "Phần I:" to "Phần VI:".
+LEADER_HEADINGS = {n: f"Phần {numeral}: {BOLD_HEADINGS[n]}"
+                   for n, numeral in zip(BOLD_HEADINGS, ("I", "II", "III", "IV", "V", "VI"), strict=True)}
+
+
+def leader_headings_page_lines() -> list[PageLine]:
+    """One page like bold_headings_page_lines, its headings LEADER_HEADINGS, each led by dots to
+    the right margin."""
+    font = ImageFont.truetype(REPORT_FONTS[True], int(13 * DPI / 72))
+
+    def led(heading: str) -> str:
+        dots = int((_TEXT_WIDTH - font.getlength(heading)) // font.getlength("."))
+        return heading + "." * dots
+
+    headings = {heading: LEADER_HEADINGS[n] for n, heading in BOLD_HEADINGS.items()}
+    return [dataclasses.replace(line, left=led(headings[line.left])) if line.bold and line.left in headings else line
+            for line in bold_headings_page_lines()]
 
 
 def paragraph(text: str, gap_before: float = 0.0, size: float = 13, lead: str = "") -> list[PageLine]:

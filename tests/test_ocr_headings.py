@@ -496,3 +496,99 @@ def test_a_lower_roman_ladder_with_item_1_unheaded_and_its_ii_read_as_n_with_a_t
     headings = [[]] + [[label, title] for label, title in zip(labels, titles, strict=True)]
     document = own_titled(headings, covering="UBND tỉnh Điện Biên báo cáo như Sau;", bold=True)
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_headings_numbered_in_roman_numerals_with_no_mark_open_their_items_one_read_short():
+    # "I TRANG THIẾT BỊ…", "II …", "III …" in bold capitals, no mark after the numeral (pool 22's
+    # Tuyên Quang scan), OCR reading "III" as "II": their own words name no item, so only their
+    # numbers make a ladder of them; the numeral read short is the one the ladder skips.
+    labels = ["I", "II", "II", "IV", "V", "VI"]
+    document = own_titled([[f"{label} {title.upper()}"] for label, title in zip(labels, OWN_TITLES, strict=True)],
+                          bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_contents_entry_ocr_read_as_anything_between_its_entries_is_still_the_contents():
+    # The contents of pool 21's Bình Dương scan: each entry led by dots (what OCR made of the
+    # leader and page number cut off, parse/pdf), but one read as junk, its dots lost ("MỤC TY
+    # 'SỐ VỐN…" for "Mục IV: …"). Between its entries it is still the contents: none of its
+    # lines is a heading, and the items are read as without a contents list, none in doubt.
+    numerals = ["I", "II", "III", "IV", "V", "VI"]
+    entries = [f"Mục {n}: {t}" + "." * 20 for n, t in zip(numerals, OWN_TITLES, strict=True)]
+    entries[3] = "MỤC TY 'SỐ VỐN đã TÔI uc. s56 <6 4114 0415130252835"
+    headings = [[f"Mục {n}: {t}"] for n, t in zip(numerals, OWN_TITLES, strict=True)]
+    plain = own_titled(headings)
+    blocks = [*plain.blocks[:4], *(replace(plain.blocks[0], text=line, number=leading_label(line))
+                                   for line in ["MỤC LỤC", *entries]), *plain.blocks[4:]]
+    document = replace(plain, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        with_contents = [(s.number, s.text, s.confidence) for s in extract_sections(document, outline).sections]
+        assert with_contents == [(s.number, s.text, s.confidence) for s in extract_sections(plain, outline).sections]
+
+
+# Pool 6's An Giang scan as OCR reads it (parse/pdf): its contents, each entry led by dots or
+# wrapped and garbled, then the covering sentence and the items under labels OCR misread.
+AN_GIANG_SCAN = [
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
+    "2 | NAM",
+    "TĨNH AN GIANG",
+    "- Độc lập - Tự do - Hạnh phúc",
+    "Số: 386/BC-UBND",
+    "An Giang, ngày 15 tháng 5 năm 2022",
+    "BÁO CÁO",
+    "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh An Giang",
+    "MỤC LỤC",
+    "I- NHỮNG VIỆC ĐÃ LÀM VỀ CHÍNH QUYỀN ĐIỆN TỬ, ĐÔ THỊ SỐ TỪ NĂM BI ›E9)9)) @10/.0)/. 90.02012072 "
+    "1Ẻ58Ẻ8............... 2",
+    "II- MỨC ĐỘ HOÀN THÀNH CÁC MỤC TIÊU CỦA ĐỀ ÁN 950 ĐẾN NĂM 2022.2",
+    "III- VIỆC ĐƯA NỘI DƯNG ĐỀ ÁN VÀO NGHỊ QUYẾT, CHỈ THỊ VÀ KẾ HOẠCH",
+    "5/.0ienr v0... .. . .ẻ .ẻ . . . sÐkŒŒFƑ-1... 3",
+    "IV- CÁC KHOẢN CHI TỪ TIỀN NHÀ NƯỚC VÀ PHẦN DO DOANH NGHIỆP",
+    "z3: | cố ỐC... | 3",
+    "V- CÁC.YẾU TỐ CẢN TRỞ TIẾN ĐỘ THỰC HIỆN.........................----2- 22 s2+£s2222szei 4",
+    "VI- NGUYỆN VỌNG CỦA TỈNH ĐỐI VỚI CHÍNH PHỦ, BỘ XÂY DỰNG............ 4",
+    "Thực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng về việc báo cáo tình hình triển "
+    "khai Đề án đô thị thông minh, UBND tỉnh An Giang báo cáo như sau:",
+    "]- NHỮNG VIỆC ĐÃ LÀM VỀ CHÍNH QUYỀN ĐIỆN TỬ, ĐÔ THỊ SỐ TỪ NĂM 2016 ĐẾN GIỮA NĂM 2018",
+    "Giai đoạn 2015 — 2017, tỉnh An Giang đã số hóa 83.000 hồ sơ địa chính và quy hoạch đồ thị.",
+    "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh An Giang.",
+    "1I- MỨC ĐỘ HOÀN THÀNH CÁC MỤC TIÊU CỦA ĐỀ ÁN 950 ĐẾN NĂM 2022",
+    "UBND tỉnh An Giang đã phê duyệt Đề án phát triển đô thị thông minh của địa phương",
+    "tại Quyết định số 3144/QĐ-UBND ngày 15/12/2020.",
+    "Từ khi Đề án 950 được ban hành, UBND tỉnh An Giang đã chỉ đạo các sở, ngành xây dựng kế hoạch "
+    "triển khai phù hợp với điều kiện của địa phương.",
+    "IHI- VIỆC ĐƯA NỘI DUNG ĐỀ ÁN VÀO NGHỊ QUYẾT, CHỈ THỊ VÀ KẾ HOẠCH HĂẰNG NĂM",
+    "Cổng thông tin điện tử của tỉnh An Giang duy trì chuyên mục đô thị thông minh với",
+    "189 tin, bài đã đăng.",
+    "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại "
+    "chúng của tỉnh An Giang.",
+    "1V- CÁC KHOẢN CHI TỪ TIỀN NHÀ NƯỚC VÀ PHẦN DO DOANH NGHIỆP BỎ RA",
+    "Giai đoạn 2018 — 2022, tỉnh An Giang không sử dụng ngân sách nhà nước cho các nhiệm vụ đô thị "
+    "thông minh; tổng số tiền đã chỉ: 0 đồng. Các nên tảng hiện có do doanh nghiệp viễn thông hỗ trợ.",
+    "Việc bố trí kinh phí tại tỉnh An Giang được thực hiện theo quy định của Luật Ngân sách nhà nước "
+    "và Luật Đầu tư công.",
+    "V- CÁC YẾU TỐ CẢN TRỞ TIẾN ĐỘ THỰC HIỆN",
+    "Tỉnh An Giang chưa bố trí được nguồn vốn riêng cho đô thị thông minh trong kế hoạch đầu tư công trung hạn.",
+    "Nhận thức của một bộ phận cán bộ, công chức tại tỉnh An Giang về đô thị thông minh còn chưa đầy đủ.",
+    "VI- NGUYỆN VỌNG CỦA TỈNH ĐỐI VỚI CHÍNH PHỦ, BỘ XÂY DỰNG",
+    "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh An Giang áp dụng.",
+    "UBND tỉnh An Giang kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương "
+    "trong quá trình triển khai.",
+    "Trên đây là báo cáo tình hình phát triển đô thị thông minh trên địa bàn tỉnh An Giang, UBND tỉnh "
+    "An Giang kính báo cáo Bộ Xây dựng tổng hợp./.",
+    "Nơi nhận: | TM. ỦY BẠN NHÂN DÂN",
+    "- Bộ Xây dựng (b/€); | KT. CHỦ TỊCH",
+    "- Cục Phát triển đô thị; | PHÓ CHỦ TỊCH",
+    "- CT, các PCT UBND;",
+    "- Lưu: VT, XD.",
+    "Phạm Minh Dũng",
+]
+
+
+def test_the_covering_sentence_after_a_garbled_contents_list_is_no_line_of_it():
+    # Lines read as anything run the contents on only up to an entry led by dots: the covering
+    # sentence and the first heading after the contents are not taken into it (item 1 was
+    # then read from the letterhead's lines).
+    found = {s.number: s.text for s in extract_sections(scanned(AN_GIANG_SCAN), OUTLINE).sections}
+    assert found[1].startswith("Giai đoạn 2015 — 2017, tỉnh An Giang đã số hóa")
+    assert sorted(found) == [1, 2, 3, 4, 5, 6]

@@ -17,12 +17,14 @@ from ocr_builders import (
     BOLD_HEADING_BODIES,
     BOLD_HEADINGS,
     DPI,
+    LEADER_HEADINGS,
     PARAGRAPH,
     RULED_HEADINGS,
     PageLine,
     bold_headings_page_lines,
     build_vietnamese_docx,
     join_pdfs,
+    leader_headings_page_lines,
     pale_copy_scan,
     paragraph,
     render_page,
@@ -399,6 +401,23 @@ def test_underlined_and_boxed_headings_keep_their_numbers(tmp_path):
     for n, heading in RULED_HEADINGS.items():
         assert fuzz.ratio(" ".join(heading.split()), sections[n].heading) >= 90, (n, sections[n].heading)
         assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
+
+
+def test_headings_led_by_dots_to_the_margin_are_read_without_the_junk_ocr_makes_of_the_dots(tmp_path):
+    """Bold headings led by dots to the right margin ("Phần I: …………"), scanned at 200 dpi:
+    Tesseract reads the dots as the last word's tail, then again as letters and specks over
+    them or after them ("án......--- -<-<cseseses<=", "QUỸ.....oó....c5ĂSĂ…"). What it makes of
+    the leader goes, the dots stay: each heading ends its line and opens its item, whose text
+    is the paragraph under it (with the junk the heading filled its line, and the paragraph
+    was read as its run-on, the item's text losing its first line)."""
+    page = render_report_page(leader_headings_page_lines())
+    scan = scan_pages([page], tmp_path / "dau-cham.pdf", dpi=200, skews=[1.0], quality=40, seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    led = [block.text for block in document.blocks if "....." in block.text]
+    assert len(led) == len(LEADER_HEADINGS) and all(text.endswith(".....") for text in led), led
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    for n, body in BOLD_HEADING_BODIES.items():
+        assert fuzz.ratio(body, sections[n].text.splitlines()[-1]) >= 95, (n, sections[n].text)
 
 
 def test_two_pages_on_one_landscape_sheet_are_read_left_page_first(tmp_path):
