@@ -3,8 +3,10 @@
 Before Unicode, Vietnamese was typed as ordinary 8-bit characters that only look right in
 a matching font. Word stores each byte as the Windows-1252 character of the same code, so
 a .docx in ".VnTime" holds "Céng hoµ" for "Cộng hoà", one in "VNI-Times" holds
-"Coäng hoøa". The font name is the reliable signal (`encoding_of_font`); for text whose
-font is lost (some PDFs) `detect_legacy` decides from the text itself.
+"Coäng hoøa". The font name is the signal (`encoding_of_font`), but not proof: a TCVN3
+file converted to Unicode (Unikey, Word) keeps its ".VnTime" fonts on Unicode text, which
+decoding would spoil; `typed_in` says from a run's text whether it is really legacy. For
+text whose font is lost (some PDFs) `detect_legacy` decides from the text itself.
 
 Sources of the tables
 ---------------------
@@ -320,3 +322,24 @@ def detect_legacy(text: str) -> str | None:
         if score > best_score:
             best, best_score = encoding, score
     return best
+
+
+def typed_in(text: str, encoding: str) -> bool | None:
+    """Whether `text`, set in a legacy font of `encoding`, is really typed in it: False when it
+    holds a Unicode-only Vietnamese letter (ạ ấ ơ ư đ ..., no legacy byte is one: the file was
+    converted to Unicode and kept its fonts) or when decoding turns more words into
+    non-syllables than it explains ("Céline à Noël"); True when decoding explains words no
+    other reading does ("X©y" is "Xây"); None when the text says neither (digits, ASCII,
+    "và" or "é", syllables either way): the document's other runs decide."""
+    words = [w for w in _WORD.findall(text) if any(c.isalpha() for c in w)]
+    if any(_VIETNAMESE_ONLY.search(w) for w in words):
+        return False
+    strong, _, against, _ = _evidence(words, encoding)
+    if against > strong:
+        return False
+    return True if strong else None
+
+
+def unicode_words(text: str) -> int:
+    """Words holding a Unicode-only Vietnamese letter: none in text truly typed in a legacy encoding."""
+    return sum(1 for w in _WORD.findall(text) if _VIETNAMESE_ONLY.search(w))

@@ -18,6 +18,7 @@ from baocao.parse.legacy import (
     is_upper_case_font,
     text_in_font,
     to_unicode,
+    typed_in,
 )
 
 TONES = ("\u0300", "\u0309", "\u0303", "\u0301", "\u0323")  # grave, hook, tilde, acute, dot
@@ -371,3 +372,60 @@ def test_a_symbol_inserted_among_legacy_font_runs_stays_its_symbol_fonts_charact
     path = tmp_path / "bao-cao-cu.docx"
     word.save(path)
     assert [block.text for block in read_docx(path).blocks] == ["\uf0d8 Bộ Xây dựng"]
+
+
+# --- legacy font names on Unicode text ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, encoding, typed",
+    [
+        ("Bé X©y dùng", "tcvn3", True),  # "X©y" is only TCVN3's "Xây"
+        ("Coäng hoøa xaõ hoäi", "vni", True),
+        ("Bộ Xây dựng", "tcvn3", False),  # ộ â ự: no legacy byte is a Unicode Vietnamese letter
+        ("Bộ Xây dựng", "vni", False),
+        ("Céline à Noël", "tcvn3", False),  # decoding spoils more words than it explains
+        ("Bé", "tcvn3", None),  # "Bé" and TCVN3 "Bộ" are both syllables
+        ("và", "tcvn3", None),
+        ("1) ", "tcvn3", None),
+    ],
+)
+def test_a_runs_text_says_whether_it_is_typed_in_its_legacy_font(text, encoding, typed):
+    assert typed_in(text, encoding) is typed
+
+
+def test_a_file_converted_to_unicode_that_kept_its_legacy_fonts_reads_as_written(tmp_path):
+    """Unikey or Word converting a TCVN3 file to Unicode leaves ".VnTime" on the Normal style
+    and ".VnTimeH" on the headings: the text is Unicode and stays so, even a run that would
+    read either way ("Bé", "và"): the document's other runs say it is Unicode."""
+    word = docx.Document()
+    word.styles["Normal"].font.name = ".VnTime"
+    word.add_paragraph("Cộng hòa xã hội chủ nghĩa Việt Nam")
+    heading = word.add_paragraph()
+    heading.add_run("Phần IV: Kinh phí thực hiện").font.name = ".VnTimeH"
+    word.add_paragraph("Bé")
+    word.add_paragraph("và")
+    word.add_paragraph("Tổng số: 21.198 triệu đồng.")
+    path = tmp_path / "da-chuyen-ma.docx"
+    word.save(path)
+    assert [block.text for block in read_docx(path).blocks] == [
+        "Cộng hòa xã hội chủ nghĩa Việt Nam", "Phần IV: Kinh phí thực hiện", "Bé", "và",
+        "Tổng số: 21.198 triệu đồng."]
+
+
+def test_an_old_file_with_a_unicode_line_added_later_reads_each_as_typed(tmp_path):
+    """A TCVN3 file a later hand added to in Unicode, all in ".VnTime": the Unicode line is kept,
+    the TCVN3 lines decoded, and a run that reads either way ("é" in .VnTimeH: "Ộ") follows the
+    document's legacy runs."""
+    word = docx.Document()
+    word.styles["Normal"].font.name = ".VnTime"
+    word.add_paragraph("§éc lËp - Tù do - H¹nh phóc")
+    word.add_paragraph("Bé X©y dùng")
+    word.add_paragraph("Đã bổ sung số liệu.")
+    capitals = word.add_paragraph()
+    capitals.add_run("C").font.name = ".VnTime"
+    capitals.add_run("é").font.name = ".VnTimeH"
+    capitals.add_run("NG").font.name = ".VnTime"
+    path = tmp_path / "bao-cao-cu.docx"
+    word.save(path)
+    assert [block.text for block in read_docx(path).blocks] == [
+        "Độc lập - Tự do - Hạnh phúc", "Bộ Xây dựng", "Đã bổ sung số liệu.", "CỘNG"]
