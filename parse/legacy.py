@@ -246,7 +246,7 @@ _VIETNAMESE_ONLY = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9\u0300\u030
 _WORD = re.compile(r"[^\s\d!-/:-@\[-`{-~\u2010-\u2027]+")
 
 
-def _is_syllable(word: str) -> bool:
+def is_syllable(word: str) -> bool:
     """A well-formed Vietnamese syllable (spelling rules, not a dictionary)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [m for m in decomposed if m in _TONES]
@@ -278,13 +278,13 @@ def _evidence(words: list[str], encoding: str) -> tuple[int, int, int, int]:
     strong, weak, against, valid = set(), 0, 0, 0
     for word in words:
         converted = to_unicode(word, encoding)
-        is_valid = _is_syllable(converted)
+        is_valid = is_syllable(converted)
         valid += is_valid
         if converted == word:
             continue
         if not is_valid:
             against += 1
-        elif _is_syllable(word):
+        elif is_syllable(word):
             weak += 1
         else:
             strong.add(word.casefold())
