@@ -327,17 +327,16 @@ def detect_legacy(text: str) -> str | None:
 def typed_in(text: str, encoding: str) -> bool | None:
     """Whether `text`, set in a legacy font of `encoding`, is really typed in it: False when it
     holds a Unicode-only Vietnamese letter (ạ ấ ơ ư đ ..., no legacy byte is one: the file was
-    converted to Unicode and kept its fonts) or when decoding turns more words into
-    non-syllables than it explains ("Céline à Noël"); True when decoding explains words no
-    other reading does ("X©y" is "Xây"); None when the text says neither (digits, ASCII,
-    "và" or "é", syllables either way): the document's other runs decide."""
+    converted to Unicode and kept its fonts); True when decoding explains more words, that no
+    other reading does ("X©y" is "Xây"), than it turns into non-syllables; None when the text
+    says neither (digits, "và" or "é": syllables either way; "X©", half a word Word split
+    into two runs; "Céline à Noël", which the font draws as "Cộline à Noợl"): the document's
+    other runs decide."""
     words = [w for w in _WORD.findall(text) if any(c.isalpha() for c in w)]
     if any(_VIETNAMESE_ONLY.search(w) for w in words):
         return False
     strong, _, against, _ = _evidence(words, encoding)
-    if against > strong:
-        return False
-    return True if strong else None
+    return True if strong > against else None
 
 
 def unicode_words(text: str) -> int:
