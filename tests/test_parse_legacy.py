@@ -394,10 +394,9 @@ def test_a_runs_text_says_whether_it_is_typed_in_its_legacy_font(text, encoding,
     assert typed_in(text, encoding) is typed
 
 
-def test_a_file_converted_to_unicode_that_kept_its_legacy_fonts_reads_as_written(tmp_path):
-    """Unikey or Word converting a TCVN3 file to Unicode leaves ".VnTime" on the Normal style
-    and ".VnTimeH" on the headings: the text is Unicode and stays so, even a run that would
-    read either way ("Bé", "và"): the document's other runs say it is Unicode."""
+def converted_docx(path):
+    """A TCVN3 report converted to Unicode by Unikey or Word: ".VnTime" left on the Normal style,
+    ".VnTimeH" on a heading, the text Unicode."""
     word = docx.Document()
     word.styles["Normal"].font.name = ".VnTime"
     word.add_paragraph("Cộng hòa xã hội chủ nghĩa Việt Nam")
@@ -406,11 +405,31 @@ def test_a_file_converted_to_unicode_that_kept_its_legacy_fonts_reads_as_written
     word.add_paragraph("Bé")
     word.add_paragraph("và")
     word.add_paragraph("Tổng số: 21.198 triệu đồng.")
-    path = tmp_path / "da-chuyen-ma.docx"
     word.save(path)
-    assert [block.text for block in read_docx(path).blocks] == [
-        "Cộng hòa xã hội chủ nghĩa Việt Nam", "Phần IV: Kinh phí thực hiện", "Bé", "và",
-        "Tổng số: 21.198 triệu đồng."]
+    return path
+
+
+CONVERTED_LINES = ["Cộng hòa xã hội chủ nghĩa Việt Nam", "Phần IV: Kinh phí thực hiện", "Bé", "và",
+                   "Tổng số: 21.198 triệu đồng."]
+
+
+def test_a_file_converted_to_unicode_that_kept_its_legacy_fonts_reads_as_written(tmp_path):
+    """The text in legacy fonts is Unicode and stays so, even a run that would read either way
+    ("Bé", "và"): the document's other runs say it is Unicode."""
+    path = converted_docx(tmp_path / "da-chuyen-ma.docx")
+    assert [block.text for block in read_docx(path).blocks] == CONVERTED_LINES
+
+
+@pytest.mark.parametrize("fmt", ["doc", "rtf"])
+def test_a_converted_file_sent_as_doc_or_rtf_reads_as_written_too(tmp_path, fmt):
+    """LibreOffice keeps the ".VnTime" names when it turns a .doc or .rtf into the .docx the reader reads."""
+    from ocr_builders import soffice_convert
+
+    from baocao.parse.convert import convert_to_docx
+
+    sent = soffice_convert(converted_docx(tmp_path / "da-chuyen-ma.docx"), fmt, tmp_path / fmt)
+    path = convert_to_docx(sent, tmp_path / "back")
+    assert [block.text for block in read_docx(path).blocks] == CONVERTED_LINES
 
 
 def test_an_old_file_with_a_unicode_line_added_later_reads_each_as_typed(tmp_path):
