@@ -66,12 +66,14 @@ def vietnamese_share(text: str) -> float | None:
 
 # Of a text's words with a letter beyond ASCII, the share that are no Vietnamese syllable above
 # which nobody can read it. Measured 2026-12 on the expected texts of the tuned corpus and pools
-# 1-22 (7,335 cells): at most 0.11 ("Đắk Lắk": k is no Vietnamese final); on the OCR of pools
-# 1-22's scans, paragraph by paragraph: at most 0.19 (a letterhead's stamp); on those cells
-# typed in TCVN3 and read without the font: 0.69 or more for nine in ten, VNI 0.82, UTF-8 read as
-# Windows-1252 0.28 at least. Fewer such words than UNREADABLE_MIN_WORDS say too little.
+# 1-22 (7,335 cells): at most 0.11 ("Đắk Lắk": k is no Vietnamese final); on those cells typed
+# in TCVN3 and read without the font: 0.69 or more for nine in ten, VNI 0.82, UTF-8 read as
+# Windows-1252 0.28 at least. The OCR of pools 1-22's scans, in runs of one to three paragraphs:
+# above the share only in a letterhead's stamp, a table's words run together ("Nềntngdữlệmởể") or
+# a back page's print showing through, mirrored, all but the last with fewer than
+# UNREADABLE_MIN_WORDS such words, which say too little.
 UNREADABLE_SHARE = 0.25
-UNREADABLE_MIN_WORDS = 5
+UNREADABLE_MIN_WORDS = 10
 
 
 def unreadable(text: str) -> bool:
