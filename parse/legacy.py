@@ -337,8 +337,3 @@ def typed_in(text: str, encoding: str) -> bool | None:
         return False
     strong, _, against, _ = _evidence(words, encoding)
     return True if strong > against else None
-
-
-def unicode_words(text: str) -> int:
-    """Words holding a Unicode-only Vietnamese letter: none in text truly typed in a legacy encoding."""
-    return sum(1 for w in _WORD.findall(text) if _VIETNAMESE_ONLY.search(w))
