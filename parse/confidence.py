@@ -17,7 +17,8 @@ line of the next heading, whose second line was taken for it); another found
 item's heading, or the report's closing formula, inside the text; a short text beside a heading
 the reader left out over an item's text (the item's heading may be that one), or a text taken
 by its place alone beside one left out over far more; a heading that another reading of the
-report's headings, almost as good, takes for another item or none. The reasons are machine codes (a
+report's headings, almost as good, takes for another item or none; a text that is no readable
+Vietnamese (a legacy font read wrongly). The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
@@ -180,6 +181,9 @@ HOLDS_CLOSING_FACTOR = 0.5
 # the tuned corpus none (0.6 to 0.55 and 0.7 to 0.85 flag the same cells; 0.85 on one side for words
 # below clear too: 8 more right cells flagged, no wrong one).
 UNCONFIRMED_NUMBER = (0.6, 0.85)  # by the sides confirming the place: none, one
+# A text that is no readable Vietnamese (textlayer.unreadable: legacy text read without its font,
+# a wrong decoding): whatever its place, a person must read the file; it flags the cell alone.
+UNREADABLE_FACTOR = 0.5
 
 
 class Reason(StrEnum):
@@ -215,6 +219,7 @@ class Reason(StrEnum):
     HOLDS_CLOSING = "holds_closing"  # it holds the report's closing formula ("Trên đây là báo cáo …")
     BESIDE_LONGER = "beside_longer"  # a heading left out next to its own has an item's text, it has less
     CLOSE_SECOND = "close_second"  # another reading of the report's headings is almost as good: it may be another item
+    UNREADABLE = "unreadable"  # its text is no readable Vietnamese: a legacy font read wrongly, a broken font
 
     @property
     def label(self) -> str:
@@ -260,6 +265,7 @@ _LABELS = {
     Reason.HOLDS_CLOSING: "chứa phần kết thúc báo cáo",
     Reason.BESIDE_LONGER: "tiêu đề bị bỏ qua bên cạnh có nội dung dài hơn",
     Reason.CLOSE_SECOND: "có cách đọc khác gần bằng: có thể là mục khác",
+    Reason.UNREADABLE: "chữ không đọc được (phông chữ cũ?)",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -299,7 +305,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            figure_elsewhere: bool = False, after_untitled: bool = False,
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
            holds_closing: bool = False, beside_longer: bool = False,
-           beside_much_longer: bool = False) -> tuple[float, tuple[str, ...]]:
+           beside_much_longer: bool = False, unreadable: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -310,7 +316,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     inside the text: `repeats_heading`, `holds_closing`, a short text beside a heading left out
     over an item's text: `beside_longer`, or, for a cell taken by its place alone, beside one
     far longer than its own: `beside_much_longer`, a second reading of the report's headings
-    almost as good as the one taken: `support.margin` below CLOSE_MARGIN) scale it down."""
+    almost as good as the one taken: `support.margin` below CLOSE_MARGIN, a text that is no
+    readable Vietnamese: `unreadable`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -369,7 +376,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                                      and not support.no_heading),
                                    BESIDE_LONGER_FACTOR, Reason.BESIDE_LONGER),
                                   (support.margin < CLOSE_MARGIN and not (ocr and support.anchors == 2),
-                                   CLOSE_SECOND_FACTOR, Reason.CLOSE_SECOND)):
+                                   CLOSE_SECOND_FACTOR, Reason.CLOSE_SECOND),
+                                  (unreadable, UNREADABLE_FACTOR, Reason.UNREADABLE)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

@@ -34,7 +34,7 @@ from baocao.parse.footnotes import WordNotes
 from baocao.parse.headings import MAX_HEADING_CHARS
 from baocao.parse.hidden import HiddenRuns, current_hidden
 from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label
-from baocao.parse.legacy import encoding_of_font, text_in_font
+from baocao.parse.legacy import text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_by_id, style_chain, table_style
 from baocao.text import clean_line, fold, nfc
@@ -464,9 +464,10 @@ def _pieces(element) -> Iterator[str]:
         if hidden is not None and child.tag == _R and hidden.hides(child):
             continue
         if fonts is not None and child.tag == _R:
-            font = fonts.of_run(child)
-            if encoding_of_font(font):
-                yield text_in_font(_legacy_run_text(child), font)
+            text = _legacy_run_text(child)
+            font = fonts.legacy_font(child, text)
+            if font is not None:
+                yield text_in_font(text, font)
                 continue
         if child.tag == _T:
             yield child.text or ""

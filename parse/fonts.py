@@ -3,7 +3,10 @@
 
 The font of a run's Latin characters is the w:hAnsi slot of w:rFonts (else w:ascii),
 looked up in the run's own properties, its character style, the paragraph style (each
-up its basedOn chain), then the document defaults; a theme font is never legacy."""
+up its basedOn chain), then the document defaults; a theme font is never legacy. A legacy
+font on Unicode text (a file converted by Unikey or Word keeps its ".VnTime") is no legacy
+text: `legacy_font` asks the run's text (legacy.typed_in), and when it says nothing (digits,
+"và"), the document's other runs in legacy fonts."""
 
 from __future__ import annotations
 
@@ -11,9 +14,9 @@ from contextvars import ContextVar
 
 from docx.oxml.ns import qn
 
-from baocao.parse.legacy import encoding_of_font
+from baocao.parse.legacy import encoding_of_font, typed_in
 
-_W_P, _W_R = qn("w:p"), qn("w:r")
+_W_P, _W_R, _W_T = qn("w:p"), qn("w:r"), qn("w:t")
 _TEXT_FONTS = (qn("w:ascii"), qn("w:hAnsi"))  # the rFonts attributes that name the font of letters
 
 
@@ -27,6 +30,8 @@ class RunFonts:
             (s for s in self._styles.values() if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in
              ("1", "true")), None)
         self._defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
+        self._body = word.element
+        self._typed_by_default: bool | None = None
 
     @classmethod
     def if_legacy(cls, word) -> "RunFonts | None":
@@ -63,6 +68,36 @@ class RunFonts:
                 if fonts.get(qn(f"w:{slot}")) is not None:
                     return fonts.get(qn(f"w:{slot}"))
         return None
+
+    def legacy_font(self, run, text: str) -> str | None:
+        """The legacy font `text` (the run's) is typed in, or None: the run's font when it is
+        a legacy one, unless the text, or when it says nothing the document, is Unicode."""
+        font = self.of_run(run)
+        encoding = encoding_of_font(font)
+        if encoding is None:
+            return None
+        typed = typed_in(text, encoding)
+        if typed is None:
+            typed = self._typed_in_document()
+        return font if typed else None
+
+    def _typed_in_document(self) -> bool:
+        """Whether the document's legacy-font runs that say so are mostly legacy text (by their
+        letters): a converted file's are Unicode; with no run saying either, the fonts decide."""
+        if self._typed_by_default is None:
+            legacy = unicode = 0
+            for run in self._body.iter(_W_R):
+                encoding = encoding_of_font(self.of_run(run))
+                if encoding is None:
+                    continue
+                text = "".join(t.text or "" for t in run.iter(_W_T))
+                typed = typed_in(text, encoding)
+                if typed is not None:
+                    weight = len(text.split())
+                    legacy += weight if typed else 0
+                    unicode += 0 if typed else weight
+            self._typed_by_default = legacy >= unicode
+        return self._typed_by_default
 
     def _chain(self, style_id: str | None) -> list:
         chain, seen = [], set()

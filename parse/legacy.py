@@ -3,8 +3,10 @@
 Before Unicode, Vietnamese was typed as ordinary 8-bit characters that only look right in
 a matching font. Word stores each byte as the Windows-1252 character of the same code, so
 a .docx in ".VnTime" holds "Céng hoµ" for "Cộng hoà", one in "VNI-Times" holds
-"Coäng hoøa". The font name is the reliable signal (`encoding_of_font`); for text whose
-font is lost (some PDFs) `detect_legacy` decides from the text itself.
+"Coäng hoøa". The font name is the signal (`encoding_of_font`), but not proof: a TCVN3
+file converted to Unicode (Unikey, Word) keeps its ".VnTime" fonts on Unicode text, which
+decoding would spoil; `typed_in` says from a run's text whether it is really legacy. For
+text whose font is lost (some PDFs) `detect_legacy` decides from the text itself.
 
 Sources of the tables
 ---------------------
@@ -244,7 +246,7 @@ _VIETNAMESE_ONLY = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9\u0300\u030
 _WORD = re.compile(r"[^\s\d!-/:-@\[-`{-~\u2010-\u2027]+")
 
 
-def _is_syllable(word: str) -> bool:
+def is_syllable(word: str) -> bool:
     """A well-formed Vietnamese syllable (spelling rules, not a dictionary)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [m for m in decomposed if m in _TONES]
@@ -276,13 +278,13 @@ def _evidence(words: list[str], encoding: str) -> tuple[int, int, int, int]:
     strong, weak, against, valid = set(), 0, 0, 0
     for word in words:
         converted = to_unicode(word, encoding)
-        is_valid = _is_syllable(converted)
+        is_valid = is_syllable(converted)
         valid += is_valid
         if converted == word:
             continue
         if not is_valid:
             against += 1
-        elif _is_syllable(word):
+        elif is_syllable(word):
             weak += 1
         else:
             strong.add(word.casefold())
@@ -320,3 +322,18 @@ def detect_legacy(text: str) -> str | None:
         if score > best_score:
             best, best_score = encoding, score
     return best
+
+
+def typed_in(text: str, encoding: str) -> bool | None:
+    """Whether `text`, set in a legacy font of `encoding`, is really typed in it: False when it
+    holds a Unicode-only Vietnamese letter (ạ ấ ơ ư đ ..., no legacy byte is one: the file was
+    converted to Unicode and kept its fonts); True when decoding explains more words, that no
+    other reading does ("X©y" is "Xây"), than it turns into non-syllables; None when the text
+    says neither (digits, "và" or "é": syllables either way; "X©", half a word Word split
+    into two runs; "Céline à Noël", which the font draws as "Cộline à Noợl"): the document's
+    other runs decide."""
+    words = [w for w in _WORD.findall(text) if any(c.isalpha() for c in w)]
+    if any(_VIETNAMESE_ONLY.search(w) for w in words):
+        return False
+    strong, _, against, _ = _evidence(words, encoding)
+    return True if strong > against else None

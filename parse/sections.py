@@ -87,6 +87,7 @@ from baocao.parse.labels import (
     word_label,
 )
 from baocao.parse.letterhead import self_dated
+from baocao.parse.textlayer import unreadable
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -2130,7 +2131,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
             holds_closing=_holds_closing(section.text),
             beside_longer=not section.merged_with and shorter_than_left_out(lengths[n], typical, beside[n]),
-            beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, unexplained))
+            beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, unexplained),
+            unreadable=unreadable(section.text))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)

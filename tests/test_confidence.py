@@ -12,6 +12,7 @@ from test_outline_alignment import KNOWN, OUTLINE, ROMAN, UNKNOWN, WITHOUT_PHRAS
 from baocao.parse.confidence import CLOSE_MARGIN, REVIEW_BELOW, Reading, Reason, Support, assess, needs_review, note
 from baocao.parse.document import Block, Document
 from baocao.parse.docx import read_docx
+from baocao.parse.legacy import from_unicode
 from baocao.parse.letterhead import report_reference
 from baocao.parse.sections import extract_sections
 
@@ -771,3 +772,21 @@ def test_a_heading_numbered_as_another_item_that_no_neighbour_confirms_is_flagge
     # Confirmed on both sides, or the words naming the item outright (its phrase): no doubt.
     assert not assess(replace(fits, anchors=2))[1]
     assert not assess(replace(fits, words=1.0))[1]
+
+
+def test_a_cell_whose_text_is_no_readable_vietnamese_is_flagged_and_english_and_acronyms_are_not(tmp_path):
+    # Item 3 typed in TCVN3 but read without its font (the font lost): its words are no Vietnamese
+    # syllables, a person must read the file. Item 2 is Vietnamese with English words, acronyms,
+    # numbers and an address, as reports are.
+    garbage = from_unicode("Tỉnh đã tổ chức tuyên truyền về đô thị thông minh trên báo, đài và cổng thông tin.",
+                           "tcvn3")
+    english = ("Tỉnh đã triển khai IOC, CNTT và Smart City với VNPT, Viettel; camera AI kết nối tại "
+               "https://ioc.travinh.gov.vn, 4G phủ 99% xã.")
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"{n}. {KNOWN[n]}"), {2: english, 3: garbage}.get(n, body(n))]
+    report = read(tmp_path, lines)
+    assert Reason.UNREADABLE in section_of(report, 3).reasons and section_of(report, 3).review
+    assert not any(Reason.UNREADABLE in section_of(report, n).reasons for n in (1, 2, 4, 5, 6))
+    assert not section_of(report, 2).review
+    assert note([Reason.UNREADABLE]) == "chữ không đọc được (phông chữ cũ?)"

@@ -18,6 +18,7 @@ from baocao.parse.legacy import (
     is_upper_case_font,
     text_in_font,
     to_unicode,
+    typed_in,
 )
 
 TONES = ("\u0300", "\u0309", "\u0303", "\u0301", "\u0323")  # grave, hook, tilde, acute, dot
@@ -371,3 +372,83 @@ def test_a_symbol_inserted_among_legacy_font_runs_stays_its_symbol_fonts_charact
     path = tmp_path / "bao-cao-cu.docx"
     word.save(path)
     assert [block.text for block in read_docx(path).blocks] == ["\uf0d8 Bộ Xây dựng"]
+
+
+# --- legacy font names on Unicode text ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, encoding, typed",
+    [
+        ("Bé X©y dùng", "tcvn3", True),  # "X©y" is only TCVN3's "Xây"
+        ("Coäng hoøa xaõ hoäi", "vni", True),
+        ("Bộ Xây dựng", "tcvn3", False),  # ộ â ự: no legacy byte is a Unicode Vietnamese letter
+        ("Bộ Xây dựng", "vni", False),
+        ("X©", "tcvn3", None),  # half of "X©y", Word's runs split mid-word: the document decides
+        ("Céline à Noël", "tcvn3", None),  # no Vietnamese either way: the document decides
+        ("Bé", "tcvn3", None),  # "Bé" and TCVN3 "Bộ" are both syllables
+        ("và", "tcvn3", None),
+        ("1) ", "tcvn3", None),
+    ],
+)
+def test_a_runs_text_says_whether_it_is_typed_in_its_legacy_font(text, encoding, typed):
+    assert typed_in(text, encoding) is typed
+
+
+def converted_docx(path):
+    """A TCVN3 report converted to Unicode by Unikey or Word: ".VnTime" left on the Normal style,
+    ".VnTimeH" on a heading, the text Unicode."""
+    word = docx.Document()
+    word.styles["Normal"].font.name = ".VnTime"
+    word.add_paragraph("Cộng hòa xã hội chủ nghĩa Việt Nam")
+    heading = word.add_paragraph()
+    heading.add_run("Phần IV: Kinh phí thực hiện").font.name = ".VnTimeH"
+    word.add_paragraph("Bé")
+    word.add_paragraph("và")
+    word.add_paragraph("Tổng số: 21.198 triệu đồng.")
+    word.save(path)
+    return path
+
+
+CONVERTED_LINES = ["Cộng hòa xã hội chủ nghĩa Việt Nam", "Phần IV: Kinh phí thực hiện", "Bé", "và",
+                   "Tổng số: 21.198 triệu đồng."]
+
+
+def test_a_file_converted_to_unicode_that_kept_its_legacy_fonts_reads_as_written(tmp_path):
+    """The text in legacy fonts is Unicode and stays so, even a run that would read either way
+    ("Bé", "và"): the document's other runs say it is Unicode."""
+    path = converted_docx(tmp_path / "da-chuyen-ma.docx")
+    assert [block.text for block in read_docx(path).blocks] == CONVERTED_LINES
+
+
+@pytest.mark.parametrize("fmt", ["doc", "rtf"])
+def test_a_converted_file_sent_as_doc_or_rtf_reads_as_written_too(tmp_path, fmt):
+    """LibreOffice keeps the ".VnTime" names when it turns a .doc or .rtf into the .docx the reader reads."""
+    from ocr_builders import soffice_convert
+
+    from baocao.parse.convert import convert_to_docx
+
+    sent = soffice_convert(converted_docx(tmp_path / "da-chuyen-ma.docx"), fmt, tmp_path / fmt)
+    path = convert_to_docx(sent, tmp_path / "back")
+    assert [block.text for block in read_docx(path).blocks] == CONVERTED_LINES
+
+
+def test_an_old_file_with_a_unicode_line_added_later_reads_each_as_typed(tmp_path):
+    """A TCVN3 file a later hand added to in Unicode, all in ".VnTime": the Unicode line is kept,
+    the TCVN3 lines decoded, and a run that reads either way ("é" in .VnTimeH: "Ộ", half a word)
+    follows the document's legacy runs."""
+    word = docx.Document()
+    word.styles["Normal"].font.name = ".VnTime"
+    word.add_paragraph("§éc lËp - Tù do - H¹nh phóc")
+    word.add_paragraph("Bé X©y dùng")
+    word.add_paragraph("Đã bổ sung số liệu.")
+    split = word.add_paragraph()  # Word split the runs mid-word: "X©" alone says nothing
+    split.add_run("X©")
+    split.add_run("y dùng")
+    capitals = word.add_paragraph()
+    capitals.add_run("C").font.name = ".VnTime"
+    capitals.add_run("é").font.name = ".VnTimeH"
+    capitals.add_run("NG").font.name = ".VnTime"
+    path = tmp_path / "bao-cao-cu.docx"
+    word.save(path)
+    assert [block.text for block in read_docx(path).blocks] == [
+        "Độc lập - Tự do - Hạnh phúc", "Bộ Xây dựng", "Đã bổ sung số liệu.", "Xây dựng", "CỘNG"]

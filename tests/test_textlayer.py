@@ -12,8 +12,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from baocao.parse.legacy import from_unicode
 from baocao.parse.pdf import pages_to_recognise
-from baocao.parse.textlayer import MIN_WORDS, syllable_marks, vietnamese_share
+from baocao.parse.textlayer import MIN_WORDS, syllable_marks, unreadable, vietnamese_share
 
 PROSE = (
     "Thực hiện văn bản của Bộ Xây dựng về việc báo cáo tình hình triển khai Đề án phát triển đô thị "
@@ -105,3 +106,20 @@ def test_typed_page_keeps_its_text_however_it_reads(tmp_path):
     are converted later, not recognised)."""
     pdf = pdf_with_pages(tmp_path / "typed.pdf", [(False, READ_WITHOUT_VIETNAMESE), (False, PROSE)], tmp_path)
     assert pages_to_recognise(pdf) == []
+
+
+PROSE = ("Tỉnh Đắk Lắk đã tổ chức tuyên truyền về đô thị thông minh trên báo, đài, cổng thông tin điện tử "
+         "và mạng xã hội; kinh phí thực hiện do ngân sách tỉnh bố trí.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (PROSE, False),  # "Đắk Lắk" is no syllable by the rules, and one place name is no garbage
+    ("UBND tỉnh triển khai IOC, CNTT, Smart City, camera AI với VNPT và Viettel tại https://ioc.daklak.gov.vn, "
+     "4G phủ 99% số xã, phường của tỉnh.", False),
+    (from_unicode(PROSE, "tcvn3"), True),  # TCVN3 read without its font
+    (from_unicode(PROSE, "vni"), True),
+    (PROSE.encode("utf-8").decode("cp1252", "replace"), True),  # UTF-8 read as Windows-1252
+    (from_unicode("Tỉnh đã báo cáo.", "tcvn3"), False),  # too few words to say
+])
+def test_text_that_is_no_readable_vietnamese_is_told(text, expected):
+    assert unreadable(text) is expected
