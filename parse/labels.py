@@ -97,6 +97,31 @@ def leading_label(text: str) -> str:
     return text[: m.end()].strip() if m else ""
 
 
+# What OCR makes of a line's label that the reader would not take for one: a small picture
+# typed before the label (a picture bullet) read as a symbol or two, apart or glued to it
+# ("$® 1) Vốn…", "$2) Những…", "® 3) Cơ chế…"), and a label word read with one of its marks
+# changed ("Phân I: Cơ sở…" for "Phần I:"), before a numeral and its mark.
+_PICTURE_READ = re.compile(r"^(?P<marks>[^\w\s+]{1,3})\s*")
+_WORD_READ = re.compile(rf"^(?P<word>[^\W\d_]+)(?=\s+(?:{_ROMAN}|\d{{1,2}})\s*[.:)\-–—](?:\s|$))")
+_LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": "Điều"}
+
+
+def ocr_label_read(text: str) -> str:
+    """A recognised line with its label as typed, when OCR hid it (see _PICTURE_READ): the
+    symbols a picture was read as dropped, a label word's marks put back; else the line."""
+    if leading_label(text):
+        return text
+    m = _PICTURE_READ.match(text)
+    if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) \
+            and leading_label(text[m.end():]):
+        return text[m.end():]
+    m = _WORD_READ.match(text)
+    word = _LABEL_WORDS.get(_bare(m["word"])) if m else None
+    if word and m["word"] != word and m["word"][:1].isupper():
+        return (word.upper() if m["word"].isupper() else word) + text[m.end():]
+    return text
+
+
 def _ordinal_label(text: str) -> re.Match | None:
     """"Phần thứ hai" at the start of the line, matched on the line's first letters without
     their diacritics (one letter for one letter, so the match's end is the label's end)."""

@@ -338,6 +338,15 @@ def pencilless(image):
     inked = grey.point(lambda v: 255 if v <= light else 0)
     # lighter than the print, not the paper, and not a letter's grey edge (ink right above or below)
     band = ImageChops.subtract(grey.point(lambda v: 255 if light < v < faint else 0), spread(inked, 0, clear))
+    # a pencil line has the paper above and below it, near; in a stain (tinted, mottled paper, the
+    # print in it lighter too) the tones between the print's and the paper's are no line
+    paperlike = grey.point(lambda v: 255 if v >= faint else 0)
+    reach = max(3, round(dpi * PENCIL_THICK_MM / 25.4)) + clear
+    above, below = paperlike, paperlike
+    for k in range(1, reach + 1):
+        above = ImageChops.lighter(above, shifted(paperlike, -k, True))
+        below = ImageChops.lighter(below, shifted(paperlike, k, True))
+    band = ImageChops.multiply(band, ImageChops.multiply(above, below))
     band = spread(band, 0, 1)  # a line drawn by hand wavers: a pixel up or down carries it on
     lines = runs_along(band, max(8, round(dpi * PENCIL_MM / 25.4)), False)
     found = lines.getbbox()

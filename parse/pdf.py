@@ -45,7 +45,7 @@ from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
 from baocao.parse.headings import MAX_HEADING_CHARS
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
-from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label
+from baocao.parse.labels import is_lead, leading_label, ocr_label_read, page_mark, strip_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.parse.textlayer import vietnamese_share
 from baocao.text import clean_line, fold, nfc
@@ -1921,6 +1921,8 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         text = _join(text, line.text)
     text = clean_line(_visible_hyphen(text))
     kind = "table_row" if head.is_row else "paragraph"
+    if kind == "paragraph" and head.font == OCR_FONT:
+        text = ocr_label_read(text)
     level = None
     # A paragraph opening in a heading's size is a heading, its text run in after it in the text's
     # size ("5. Những việc chưa đạt…: Nguồn nhân lực…", most of the line's letters the text's).

@@ -1694,11 +1694,15 @@ def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start
 def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:
     """Whether a short line starts with `expected` as OCR may have read it (see _misread_labels);
     of a line read across a table's rule, its left cell's (_beside)."""
-    text = (_beside(block.text) or (block.text,))[0].strip()
-    word, _, rest = text.partition(" ")
+    cells = _beside(block.text)
+    text = (cells or (block.text,))[0].strip()
+    # the label's words ("Phần III:" is two), then the title
+    words = text.split(" ", len(expected.split()))
+    word, rest = " ".join(words[:len(expected.split())]), " ".join(words[len(expected.split()):])
     # "(C)Lềlõiđiềuhành": OCR lost the spaces after a label closed by a bracket, its title glued to it
     glued = expected[-1] in ")]>" and word.startswith(expected) and word[len(expected):][:1].isalpha()
-    if (block.kind != "paragraph" or not (rest.strip() or glued) or len(text) > MAX_HEADING_CHARS
+    if (block.kind != "paragraph" and not (block.kind == "table_row" and cells)
+            or not (rest.strip() or glued) or len(text) > MAX_HEADING_CHARS
             or block.number == expected or text.endswith((".", ";")) or word.isalpha()):
         return False
     looks_alike = (heading_like and block.bold == model.bold

@@ -592,3 +592,17 @@ def test_the_covering_sentence_after_a_garbled_contents_list_is_no_line_of_it():
     found = {s.number: s.text for s in extract_sections(scanned(AN_GIANG_SCAN), OUTLINE).sections}
     assert found[1].startswith("Giai đoạn 2015 — 2017, tỉnh An Giang đã số hóa")
     assert sorted(found) == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_word_labels_heading_ocr_read_across_a_rule_beside_its_first_paragraph_opens_its_item():
+    # Pool 23's Lào Cai scan: "Phần III: Bộ khung …" typed in a cell beside its item's first
+    # paragraph, read as one row across the cells' rule ("Phần III: … | UBND tỉnh …"): where the
+    # ladder skips III, the row's left cell is the heading and its right one the item's text.
+    labels = ["Phần I:", "Phần II:", "Phần III:", "Phần IV:", "Phần V:", "Phần VI:"]
+    document = report([], labels)
+    blocks = list(document.blocks)
+    at = next(i for i, b in enumerate(blocks) if b.text.startswith("Phần III:"))
+    blocks[at:at + 2] = [Block(at, f"Phần III: {HEADINGS[2][:20]} | {BODIES[2]}", "table_row", "Normal", None,
+                               False, "", page=1)]
+    document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
+    assert texts(document) == {n: body for n, body in enumerate(BODIES, start=1)}

@@ -10,6 +10,7 @@ differ by a character without failing.
 import dataclasses
 import time
 import unicodedata
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -615,3 +616,21 @@ def test_headings_labelled_by_words_and_a_number_open_their_items_on_a_scan(tmp_
         assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
     for n in (5, 6):
         assert fuzz.partial_ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
+
+
+def test_the_print_in_a_water_stain_is_read_and_not_erased_as_pencil_lines(tmp_path):
+    """Pool 23's Kon Tum scan, page 1: a water stain (tinted, mottled paper, the print in it
+    lighter) over item 2's paragraph. Its tones between the print's and the paper's are no
+    pencil line (a pencil line has the paper above and below it): erased as one, the paragraph
+    was read "UBNDfish len Tum đã (‡~~. 7 đỗ ;hị '¬-¬- thí điểm…"."""
+    import pypdfium2 as pdfium
+
+    from baocao.parse.ocr import image_to_pdf
+
+    scan = pdfium.PdfDocument(str(Path(__file__).parents[1] / "fixtures/heldout-23/45-letter-lower-dash-kon-tum.pdf"))
+    image = next(o for o in scan[0].get_objects() if o.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE).get_bitmap().to_pil()
+    image.save(tmp_path / "vet-nuoc.png", dpi=(150, 150))
+    text = page_texts(ocr_pdf(image_to_pdf(tmp_path / "vet-nuoc.png", tmp_path), tmp_path / "ocr"))[0]
+    # as read without the rule: 64 and 73
+    assert fuzz.partial_ratio("UBND tỉnh Kon Tum đã chọn 7 đô thị làm thí điểm", text) >= 85
+    assert fuzz.partial_ratio("Từ khi Đề án 950 được ban hành", text) >= 90

@@ -1409,3 +1409,31 @@ def test_a_bold_lead_sentence_filling_its_line_is_the_lead_of_the_paragraph_unde
     blocks = read_pdf(path).blocks
     assert [(b.text, b.lead, b.bold) for b in blocks] == [(f"{lead} {text}", lead, False), (short, "", True),
                                                           (more, "", False)]
+
+
+def _recognised_lines_pdf(path, lines: tuple[str, ...]):
+    """A page whose text layer is in OCR's font (GlyphLessFont), its lines as Tesseract read them."""
+    return _as_scanned(draw_pdf(path, [Page(tuple(Line(text, space_before=8) for text in lines))]))
+
+
+def test_a_picture_bullet_ocr_read_as_symbols_before_a_label_is_no_part_of_the_heading(tmp_path):
+    """Pool 23's Vĩnh Long scan: a small picture before each heading's "1)" was read as "$®",
+    "$" glued to the label or "®": the symbols are dropped and the label read; a symbol before
+    a figure ("$ 100") is text."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "$® 1) Vốn liếng hạ tầng số khi khởi động", "$2) Những mốc đã chạm tới", "® 3) Cơ chế chỉ huy thống nhất",
+        "$ 100 triệu đồng đã chi cho hạ tầng."))
+    blocks = read_pdf(pdf).blocks
+    assert {block.style for block in blocks} == {"GlyphLessFont"}
+    assert [(block.number, block.text) for block in blocks] == [
+        ("1)", "1) Vốn liếng hạ tầng số khi khởi động"), ("2)", "2) Những mốc đã chạm tới"),
+        ("3)", "3) Cơ chế chỉ huy thống nhất"), ("", "$ 100 triệu đồng đã chi cho hạ tầng.")]
+
+
+def test_a_label_word_ocr_read_with_a_mark_changed_is_spelt_as_typed_before_a_numeral(tmp_path):
+    """Pool 23's Lào Cai scan: "Phần I:" read "Phân I:" (a grave accent lost) is the label
+    "Phần I:"; the word "Phân" before other words ("Phân bổ kinh phí") stays as read."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "Phân I: Cơ sở vật chất thời điểm ban đầu", "Phân bổ kinh phí cho 3 huyện."))
+    assert [(block.number, block.text) for block in read_pdf(pdf).blocks] == [
+        ("Phần I:", "Phần I: Cơ sở vật chất thời điểm ban đầu"), ("", "Phân bổ kinh phí cho 3 huyện.")]
