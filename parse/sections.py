@@ -1407,10 +1407,11 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             line = f"{block.line} {title}"
         else:
             line, run_in = _run_in(line, block.number if line.startswith(block.number) else "")
-        if block.lead and last == pos and len(block.lead) < len(line):
+        if block.lead and last == pos and len(block.lead) < len(line) and not _LEADER_TO_MARGIN.search(line):
             # a numbered paragraph opening with its bold title, no colon closing it: the title is
             # the heading, the rest of the paragraph its item's first line (a colon further on is
-            # the text's)
+            # the text's); not a line led by dots to the margin, whole a heading's ("Phần A: Tiêu
+            # đề……", its label bold)
             line, run_in = block.lead, block.text[len(block.lead):].strip()
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:

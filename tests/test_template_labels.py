@@ -28,6 +28,7 @@ SHAPES = {  # shapes no rule of labels.leading_label reads: how the item numbere
     "stop and bracket": lambda n: f"{n}.)",
     "circled number": lambda n: "①②③④⑤⑥"[n - 1],
     "letter in square brackets": lambda n: f"[{LETTERS[n - 1]}]",
+    "word and letter": lambda n: f"Phần {LETTERS[n - 1]}:",  # parts lettered A-F, "Phần C:" among them
 }
 
 
@@ -55,6 +56,28 @@ def test_a_shape_a_rule_reads_is_read_as_before():
     assert leading_label("(C) Lan tỏa") == "(C)" and leading_label("(D) Tiền bạc") == ""
     assert label_shape("(D)") == label_shape("(C)") == "(A)"
     assert (label_ordinal("(C)"), label_ordinal("(D)")) == (3, 4)
+
+
+def test_a_lone_c_after_a_word_counts_in_letters_as_the_letters_around_it():
+    """Pool 23's "Phần A:" … "Phần F:": "Phần C:" is the third part, of "Phần A:"'s shape, not Roman 100."""
+    assert leading_label("Phần C: Lan tỏa") == ""
+    assert template_label("Phần C: Lan tỏa") == template_label("Phần C: Lan tỏa")._replace(
+        shape=template_label("Phần A: Những bước").shape, value=3)
+    assert leading_label("Phần II: Toàn cảnh") == "Phần II:"  # a Roman numeral of letters is one still
+
+
+def test_plain_lines_led_by_dots_to_the_margin_in_a_shape_of_the_document_s_own_are_the_items(tmp_path):
+    """Pool 23's text PDF: "Phần A: Tiêu đề…………" in the body's face, no mark but the leader."""
+    from pdf_builders import Line, Page, draw_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    lines = [Line("Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:")]
+    for n, words in UNKNOWN.items():
+        lines += [Line(f"Phần {LETTERS[n - 1]}: {words}" + "." * 60), Line(body(n))]
+    pdf = draw_pdf(tmp_path / "bao-cao.pdf", [Page(tuple(lines))])
+    report = extract_sections(read_pdf(pdf), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}
 
 
 def test_words_and_an_unclosed_bracket_open_no_label():
