@@ -80,6 +80,27 @@ def test_plain_lines_led_by_dots_to_the_margin_in_a_shape_of_the_document_s_own_
     assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}
 
 
+def test_on_a_scan_a_bold_label_before_a_title_led_by_dots_to_the_margin_is_no_heading_alone():
+    """Pool 23's scan: "Phần A:" read bold, its title and leader after it in the body's face. The
+    title led to the margin is the heading's, not its item's first line: the headings' words
+    are there to name the items."""
+    lines = ["ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC", "BÁO CÁO", "Tình hình phát triển đô thị thông minh",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:"]
+    texts = {1: "Năm 2017, tỉnh đưa vào vận hành Cổng dịch vụ công trực tuyến.",
+             2: "Hạ tầng cáp quang của tỉnh đã phủ tới 72% số xã.", 3: "Đài Phát thanh phát sóng chuyên mục hằng tuần.",
+             4: "Tổng kinh phí tỉnh đã thực hiện là 34.771 triệu đồng.", 5: "Hạ tầng viễn thông tại 4 xã chưa đáp ứng.",
+             6: "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá."}
+    for n, title in UNKNOWN.items():
+        lines += [f"Phần {LETTERS[n - 1]}: {title}" + "." * 30, texts[n]]
+    lines += ["Trên đây là báo cáo của UBND tỉnh./.", "Nơi nhận:"]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, False, "", page=1,
+                         lead=text.split(" ", 2)[0] + " " + text.split(" ", 2)[1] if text.startswith("Phần") else "")
+                   for i, text in enumerate(lines))
+    report = extract_sections(Document("bao-cao.pdf", blocks, ocr=True), WITHOUT_PHRASES)
+    assert {s.number: (s.heading, s.text) for s in report.sections} == {
+        n: (f"Phần {LETTERS[n - 1]}: {title}" + "." * 30, texts[n]) for n, title in UNKNOWN.items()}
+
+
 def test_words_and_an_unclosed_bracket_open_no_label():
     assert template_label("Tháng 5 năm 2022 tỉnh đã họp") is None
     assert template_label("(2 năm qua) tỉnh đã làm") is None
