@@ -370,7 +370,8 @@ def _templated_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 def _led_to_margin(block: Block) -> bool:
     """A short paragraph led by a row of dots to the margin and no page number ("Phần A: Tiêu
     đề…………"): a heading's line in a plain face, the leader its mark, as a label's ladder tells."""
-    return block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and bool(_LEADER_TO_MARGIN.search(block.text))
+    return (block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS
+            and bool(_LEADER_TO_MARGIN.search(block.text)))
 
 
 def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
