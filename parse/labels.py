@@ -12,7 +12,12 @@ from typing import NamedTuple
 
 from baocao.text import fold
 
-_ROMAN = r"[IVXLC]+|[ivxlc]{2,}"
+# A Roman numeral in letters, or one of Unicode's own numeral characters ("Ⅳ", "ⅳ"; U+2160-217F).
+_UNICODE_ROMAN = "\u2160-\u217f"
+_ROMAN = rf"[IVXLC]+|[ivxlc]{{2,}}|[{_UNICODE_ROMAN}]"
+# After a word a lone C or L is a letter's counter ("Phần C:" between "Phần B:" and "Phần D:"),
+# as alone ("C.") it is: no part is number 100 or 50.
+_WORD_ROMAN = rf"[IVX][IVXLC]*|[LC][IVXLC]+|[ivxlc]{{2,}}|[{_UNICODE_ROMAN}]"
 _THEN_TEXT = r"(?=\s|$|[^\W\d_])"  # a space, the end or a letter: not "1.234" or "15.5%"
 # A full stop may take a dash after it ("1.-", "2.1.-"), a slash may stand for it ("I/", "1/"),
 # and a number's stop may be read twice ("2.. Các hệ thống…": OCR takes a speck for a second one).
@@ -24,7 +29,7 @@ _AFTER_DOT = r"(?:\s?[\-–—](?=\s))?"
 _LABEL = re.compile(
     rf"""^(?:
         (?P<word>(?i:phần|mục|chương|điều|câu|nội\ dung|phan|muc|chuong|dieu|cau|noi\ dung))
-            \s+(?P<word_number>{_ROMAN}|\d{{1,2}})(?:\s*[.:)\-–—])?(?=\s|$)
+            \s+(?P<word_number>{_WORD_ROMAN}|\d{{1,2}})(?:\s*[.:)\-–—])?(?=\s|$)
       | (?P<roman>{_ROMAN})\s*(?:\.{_AFTER_DOT}|[):/\-–—]){_THEN_TEXT}
       | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.\.?{_AFTER_DOT}|[)/])){_THEN_TEXT}
       | (?P<arabic_loose>\d{{1,2}}\s?[:\-–—])(?=\s+[^\W\d_]|\s*$)
@@ -331,12 +336,17 @@ def _dotted_parts(arabic: str) -> list[str]:
 
 
 def _counter_shape(counter: str) -> str:
-    counter = counter.strip(" .)")
+    counter = _in_letters(counter.strip(" .)"))
     if counter.isdigit():
         return "1"
     if len(counter) > 1 or counter in "IVXivx":
         return "I" if counter.isupper() else "i"
     return "A" if counter.isupper() else "a"
+
+
+def _in_letters(counter: str) -> str:
+    """A Unicode Roman numeral character written in letters ("Ⅳ" -> "IV"); others as they are."""
+    return unicodedata.normalize("NFKC", counter) if re.fullmatch(f"[{_UNICODE_ROMAN}]", counter) else counter
 
 
 def _delimiter(label: str) -> str:
@@ -386,6 +396,7 @@ def label_ordinal(label: str) -> int | None:
 
 
 def _counter_value(counter: str) -> int | None:
+    counter = _in_letters(counter)
     if counter.isdigit():
         return int(counter)
     if len(counter) > 1 or counter in "IVXivx":
@@ -473,6 +484,10 @@ def relabelled(label: str, value: int) -> str | None:
     it is), "e/" -> "f/" for 6 (a letter's ladder: a to z, in the label's case, đ counted as d),
     "(ii)" -> "(i)" for 1 (a lower-case Roman numeral's, "(v)" one too as label_shape reads it);
     None for a counter in words or no counter."""
+    numeral = re.search(f"[{_UNICODE_ROMAN}]", label)
+    if numeral:  # "Ⅱ." -> "Ⅲ." for 3: Unicode's numerals run Ⅰ to Ⅻ (ⅰ to ⅻ)
+        first = 0x2160 if numeral[0] <= "\u216f" else 0x2170
+        return label[:numeral.start()] + chr(first + value - 1) + label[numeral.end():] if 1 <= value <= 12 else None
     lower = _LOWER_ROMAN_COUNTER.fullmatch(label)
     if lower and label_shape(label).strip("()[]./:-") == "i":
         return f"{lower['before']}{_roman(value).lower()}{lower['after']}" if value >= 1 else None

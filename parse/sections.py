@@ -146,6 +146,7 @@ _CHART_SPECKS = re.compile(r"^[\W_]+|[\W_]+$")
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 _LEADER_END = re.compile(r"[.…·_]{2,}[\s|]*\d{1,3}$")  # a leader's dots, then a page number (in a cell of its own)
 _LEADER_TAIL = re.compile(r"[.…·_]{4,}[\s|]*\d{0,3}$")  # a leader of dots, its page number or not
+_LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})$")  # a leader of dots to the margin, no page number
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
 CONTENTS_GARBLED = 2
@@ -349,7 +350,7 @@ def _templated_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     read: dict[int, tuple[str, int]] = {}  # position -> shape, value: the heading-like lines' labels
     templated: dict[int, str] = {}  # position -> label, where the label is a template's only
     for pos, block in enumerate(blocks):
-        if not is_heading_like(block):
+        if not (is_heading_like(block) or _led_to_margin(block)):
             continue
         if block.number:
             read[pos] = (label_shape(block.number), label_ordinal(block.number) or 0)
@@ -364,6 +365,13 @@ def _templated_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                 if pos in templated:
                     numbered[pos] = replace(blocks[pos], number=templated[pos])
     return tuple(numbered) if templated else blocks
+
+
+def _led_to_margin(block: Block) -> bool:
+    """A short paragraph led by a row of dots to the margin and no page number ("Phần A: Tiêu
+    đề…………"): a heading's line in a plain face, the leader its mark, as a label's ladder tells."""
+    return (block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS
+            and bool(_LEADER_TO_MARGIN.search(block.text)))
 
 
 def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -1400,10 +1408,11 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             line = f"{block.line} {title}"
         else:
             line, run_in = _run_in(line, block.number if line.startswith(block.number) else "")
-        if block.lead and last == pos and len(block.lead) < len(line):
+        if block.lead and last == pos and len(block.lead) < len(line) and not _LEADER_TO_MARGIN.search(line):
             # a numbered paragraph opening with its bold title, no colon closing it: the title is
             # the heading, the rest of the paragraph its item's first line (a colon further on is
-            # the text's)
+            # the text's); not a line led by dots to the margin, whole a heading's ("Phần A: Tiêu
+            # đề……", its label bold)
             line, run_in = block.lead, block.text[len(block.lead):].strip()
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:

@@ -12,7 +12,7 @@ from docx_builders import Bold, build_lines
 
 from baocao.campaign import load_campaign
 from baocao.parse.docx import read_docx
-from baocao.parse.labels import label_ordinal, label_shape, leading_label, page_mark, strip_label
+from baocao.parse.labels import label_ordinal, label_shape, leading_label, page_mark, relabelled, strip_label
 from baocao.parse.sections import extract_sections
 
 WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
@@ -28,6 +28,7 @@ SHAPES = {  # a shape: how the item numbered n is labelled
     "Nội dung": lambda n: f"Nội dung {n}:",
     "Câu": lambda n: f"Câu {n}.",  # a questionnaire answered
     "stop read twice": lambda n: f"{n}..",  # OCR took a speck after the stop for a second one
+    "Unicode Roman": lambda n: f"{'ⅠⅡⅢⅣⅤⅥ'[n - 1]}.",  # Unicode's numeral characters, U+2160-216B
 }
 
 
@@ -42,6 +43,11 @@ def test_a_label_of_each_shape_is_read_with_its_number(shape):
     assert label_ordinal(label) == 4
     assert strip_label(f"{label} Tiền bạc") == "Tiền bạc"
     assert label_shape(label) == label_shape(SHAPES[shape](1))
+
+
+def test_a_unicode_numeral_s_next_label_is_written_in_unicode_numerals():
+    """The label a ladder of "Ⅰ.", "Ⅱ." expects where one is missing is "Ⅲ.", as it writes it."""
+    assert relabelled("Ⅱ.", 3) == "Ⅲ." and relabelled("ⅳ)", 5) == "ⅴ)"
 
 
 def test_a_number_s_stop_read_twice_is_the_number_s_own_shape():

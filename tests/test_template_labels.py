@@ -28,6 +28,7 @@ SHAPES = {  # shapes no rule of labels.leading_label reads: how the item numbere
     "stop and bracket": lambda n: f"{n}.)",
     "circled number": lambda n: "①②③④⑤⑥"[n - 1],
     "letter in square brackets": lambda n: f"[{LETTERS[n - 1]}]",
+    "word and letter": lambda n: f"Phần {LETTERS[n - 1]}:",  # parts lettered A-F, "Phần C:" among them
 }
 
 
@@ -55,6 +56,49 @@ def test_a_shape_a_rule_reads_is_read_as_before():
     assert leading_label("(C) Lan tỏa") == "(C)" and leading_label("(D) Tiền bạc") == ""
     assert label_shape("(D)") == label_shape("(C)") == "(A)"
     assert (label_ordinal("(C)"), label_ordinal("(D)")) == (3, 4)
+
+
+def test_a_lone_c_after_a_word_counts_in_letters_as_the_letters_around_it():
+    """Pool 23's "Phần A:" … "Phần F:": "Phần C:" is the third part, of "Phần A:"'s shape, not Roman 100."""
+    assert leading_label("Phần C: Lan tỏa") == ""
+    assert template_label("Phần C: Lan tỏa") == template_label("Phần C: Lan tỏa")._replace(
+        shape=template_label("Phần A: Những bước").shape, value=3)
+    assert leading_label("Phần II: Toàn cảnh") == "Phần II:"  # a Roman numeral of letters is one still
+
+
+def test_plain_lines_led_by_dots_to_the_margin_in_a_shape_of_the_document_s_own_are_the_items(tmp_path):
+    """Pool 23's text PDF: "Phần A: Tiêu đề…………" in the body's face, no mark but the leader."""
+    from pdf_builders import Line, Page, draw_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    lines = [Line("Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:")]
+    for n, words in UNKNOWN.items():
+        lines += [Line(f"Phần {LETTERS[n - 1]}: {words}" + "." * 60), Line(body(n))]
+    pdf = draw_pdf(tmp_path / "bao-cao.pdf", [Page(tuple(lines))])
+    report = extract_sections(read_pdf(pdf), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}
+
+
+def test_on_a_scan_a_bold_label_before_a_title_led_by_dots_to_the_margin_is_no_heading_alone():
+    """Pool 23's scan: "Phần A:" read bold, its title and leader after it in the body's face. The
+    title led to the margin is the heading's, not its item's first line: the headings' words
+    are there to name the items."""
+    lines = ["ỦY BAN NHÂN DÂN TỈNH VĨNH PHÚC", "BÁO CÁO", "Tình hình phát triển đô thị thông minh",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:"]
+    texts = {1: "Năm 2017, tỉnh đưa vào vận hành Cổng dịch vụ công trực tuyến.",
+             2: "Hạ tầng cáp quang của tỉnh đã phủ tới 72% số xã.", 3: "Đài Phát thanh phát sóng chuyên mục hằng tuần.",
+             4: "Tổng kinh phí tỉnh đã thực hiện là 34.771 triệu đồng.", 5: "Hạ tầng viễn thông tại 4 xã chưa đáp ứng.",
+             6: "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá."}
+    for n, title in UNKNOWN.items():
+        lines += [f"Phần {LETTERS[n - 1]}: {title}" + "." * 30, texts[n]]
+    lines += ["Trên đây là báo cáo của UBND tỉnh./.", "Nơi nhận:"]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, False, "", page=1,
+                         lead=text.split(" ", 2)[0] + " " + text.split(" ", 2)[1] if text.startswith("Phần") else "")
+                   for i, text in enumerate(lines))
+    report = extract_sections(Document("bao-cao.pdf", blocks, ocr=True), WITHOUT_PHRASES)
+    assert {s.number: (s.heading, s.text) for s in report.sections} == {
+        n: (f"Phần {LETTERS[n - 1]}: {title}" + "." * 30, texts[n]) for n, title in UNKNOWN.items()}
 
 
 def test_words_and_an_unclosed_bracket_open_no_label():
