@@ -39,6 +39,7 @@ from baocao.parse.alignment import (
     align,
     best_possible,
     joined_items,
+    joints_as_and,
     likeness,
     margins,
     text_likeness,
@@ -1024,7 +1025,8 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool)
         named_by_points = max(range(len(outline)), key=said.__getitem__)
         if said[named_by_points] >= JOINED_LIKENESS:
             alike = tuple(max(value, said[k]) if k == named_by_points else value for k, value in enumerate(alike))
-    return Evidence(alike, named, ordinal, joined_items(key, outline), two_part=two_parts(key, outline))
+    joints = match_key(joints_as_and(heading.line))
+    return Evidence(alike, named, ordinal, joined_items(joints, outline), two_part=two_parts(joints, outline))
 
 
 def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[OutlineSection, ...],
@@ -2255,7 +2257,10 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
         if n in alone:
             for m in alone - {n}:
                 j = index[m]
-                best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
+                # Swapped, each text reads more like the other's item than its own: one text
+                # leaning away alone is its own few words' chance, not the two items' order.
+                if own[j] > own[i] and cells[m][i] > cells[m][j]:
+                    best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
         unread = max((other[i] - own[i] for other in others), default=0.0)
         leads = own[i] > max((w for j, w in enumerate(own) if j != i), default=0.0)
         readings[n] = Reading(elsewhere=max(best, unread), own=leads and all(other[i] < own[i] for other in leanings
