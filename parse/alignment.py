@@ -357,6 +357,12 @@ def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False)
     return _likeness(_known(key, vocabulary, misread), vocabulary)
 
 
+def outline_words(key: str, outline: Sequence[OutlineSection]) -> int:
+    """How many different words of `key` (folded) the outline weighs: fewer than TOLD_WORDS
+    and what they lean to is chance."""
+    return len(_known(key, _vocabulary(tuple(outline)), False))
+
+
 def _known(key: str, vocabulary: _Vocabulary, misread: bool) -> list[tuple[str, float]]:
     """The words of `key` the outline weighs, each once, with their weights."""
     words = {vocabulary.read_as(word) if misread else word for word in _WORD.findall(key)}

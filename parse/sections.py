@@ -34,6 +34,7 @@ from baocao.campaign import OutlineSection
 from baocao.parse.addenda import amends_an_item, with_addenda
 from baocao.parse.alignment import (
     JOINED_LIKENESS,
+    TOLD_WORDS,
     Alignment,
     Evidence,
     align,
@@ -42,6 +43,7 @@ from baocao.parse.alignment import (
     joints_as_and,
     likeness,
     margins,
+    outline_words,
     text_likeness,
     two_parts,
 )
@@ -2243,7 +2245,10 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
     common = {word for word, count in seen.items() if count > COMMON_SHARE * len(word_sets)}
 
     def leaning(words: set[str]) -> list[float]:
-        weights = likeness(" ".join(words - common), outline)
+        key = " ".join(words - common)
+        if outline_words(key, outline) < TOLD_WORDS:
+            return [0.0] * len(outline)  # a word or two of the outline's: chance ("IV/ HƯỚNG ĐI SAU NĂM 2025")
+        weights = likeness(key, outline)
         mean = sum(weights) / len(weights)
         return [weight - mean for weight in weights]
     leanings = [leaning(words) for words in word_sets]
