@@ -2262,9 +2262,9 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
         if n in alone:
             for m in alone - {n}:
                 j = index[m]
-                # Swapped, each text reads more like the other's item than its own: one text
-                # leaning away alone is its own few words' chance, not the two items' order.
-                if own[j] > own[i] and cells[m][i] > cells[m][j]:
+                # Swapped, each text reads most like the other's item: one text leaning away
+                # alone, or to a third item, is its own few words' chance, not the two items' order.
+                if own[j] == max(own) > own[i] and cells[m][i] == max(cells[m]) > cells[m][j]:
                     best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
         unread = max((other[i] - own[i] for other in others), default=0.0)
         leads = own[i] > max((w for j, w in enumerate(own) if j != i), default=0.0)
