@@ -1070,18 +1070,20 @@ def _words(evidence: Evidence, index: int) -> float:
 
 def _anchored(headings, clear, k: int, item: int, step: int, end: int) -> int:
     """1 when the headings between heading k and the nearest heading found by its words
-    in direction `step` (taken for an item or not: a province's own heading counts) are
-    as many as the items between theirs; with no such heading, as many as the items
-    between `item` and the outline's end that way (`end`: its first item, or the second
-    when untitled text before the headings was taken for the first; or its last)."""
-    j = k + step
+    in direction `step` (taken for an item or not: a province's own heading counts; a
+    merged one, for the two items it covers) are as many as the items between theirs;
+    with no such heading, as many as the items between `item` and the outline's end that
+    way (`end`: its first item, or the second when untitled text before the headings was
+    taken for the first; or its last)."""
+    j, between = k + step, 0
     while 0 <= j < len(headings) and not clear[j]:
+        between += max(1, len(headings[j][1]))  # a merged heading between stands in two items' places
         j += step
     if not 0 <= j < len(headings):
-        return int(abs(end - item) == abs(j - k) - 1)
+        return int(abs(end - item) == between)
     items = headings[j][1]
     other = min(items) if step > 0 else max(items)
-    return int(other - item == j - k)
+    return int((other - item) * step == between + 1)
 
 
 def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
