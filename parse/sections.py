@@ -1070,20 +1070,18 @@ def _words(evidence: Evidence, index: int) -> float:
 
 def _anchored(headings, clear, k: int, item: int, step: int, end: int) -> int:
     """1 when the headings between heading k and the nearest heading found by its words
-    in direction `step` (taken for an item or not: a province's own heading counts; a
-    merged one, for the two items it covers) are as many as the items between theirs;
-    with no such heading, as many as the items between `item` and the outline's end that
-    way (`end`: its first item, or the second when untitled text before the headings was
-    taken for the first; or its last)."""
-    j, between = k + step, 0
+    in direction `step` (taken for an item or not: a province's own heading counts) are
+    as many as the items between theirs; with no such heading, as many as the items
+    between `item` and the outline's end that way (`end`: its first item, or the second
+    when untitled text before the headings was taken for the first; or its last)."""
+    j = k + step
     while 0 <= j < len(headings) and not clear[j]:
-        between += max(1, len(headings[j][1]))  # a merged heading between stands in two items' places
         j += step
     if not 0 <= j < len(headings):
-        return int(abs(end - item) == between)
+        return int(abs(end - item) == abs(j - k) - 1)
     items = headings[j][1]
     other = min(items) if step > 0 else max(items)
-    return int((other - item) * step == between + 1)
+    return int(other - item == j - k)
 
 
 def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
@@ -2264,10 +2262,7 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
         if n in alone:
             for m in alone - {n}:
                 j = index[m]
-                # Swapped, each text reads most like the other's item: one text leaning away
-                # alone, or to a third item, is its own few words' chance, not the two items' order.
-                if own[j] == max(own) > own[i] and cells[m][i] == max(cells[m]) > cells[m][j]:
-                    best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
+                best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
         unread = max((other[i] - own[i] for other in others), default=0.0)
         leads = own[i] > max((w for j, w in enumerate(own) if j != i), default=0.0)
         readings[n] = Reading(elsewhere=max(best, unread), own=leads and all(other[i] < own[i] for other in leanings

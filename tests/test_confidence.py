@@ -254,17 +254,6 @@ def test_items_in_the_outlines_order_under_headings_that_name_nothing_are_not_do
     assert not any(Reason.READS_ELSEWHERE in s.reasons or s.review for s in report.sections)
 
 
-@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
-def test_two_texts_are_read_as_swapped_only_when_each_leans_most_to_the_others_item(tmp_path, outline):
-    # Item 2's text speaks item 1's words ("Từ khi Đề án 950 được ban hành"), item 1's leans
-    # to funding ("đầu tư") rather than to item 2: no swap, the places stand (pool 23's 34).
-    says = {**SAYS, 1: "Năm 2016, tỉnh đã số hóa hồ sơ địa chính và đầu tư Trung tâm dữ liệu.",
-            2: "Từ khi Đề án 950 được ban hành, tỉnh đã triển khai các nội dung công việc số hóa."}
-    lines = [line for n in range(1, 7) for line in (Bold(f"{ROMAN[n - 1]}. {UNKNOWN[n]}"), says[n])]
-    report = read(tmp_path, lines, outline)
-    assert not any(Reason.READS_ELSEWHERE in s.reasons or s.review for s in report.sections)
-
-
 def test_a_text_given_no_item_with_a_word_or_two_of_the_outlines_reads_like_no_item(tmp_path):
     # "Hướng đi sau năm 2025" over a sentence with no other word of the outline's: its "sau"
     # (item 2's "kể từ sau") is chance, and item 2's cell is not doubted for it (pool 23's 51).
@@ -272,15 +261,6 @@ def test_a_text_given_no_item_with_a_word_or_two_of_the_outlines_reads_like_no_i
              *told((4, 5, 6), label=lambda p: f"{ROMAN[p + 3]}.")]
     report = read(tmp_path, lines)
     assert texts_of(report) == SAYS and not any(s.review for s in report.sections)
-
-
-def test_a_merged_heading_stands_in_two_items_places_for_its_neighbours_anchors(tmp_path):
-    # Five headings naming nothing, the last "A và B" over items 5 and 6: items 2-4 are
-    # as many headings from the outline's ends as items, once the merged one counts twice.
-    lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}."), Bold("V. Vấp váp và mong muốn"), body(5)]
-    report = read(tmp_path, lines, WITHOUT_PHRASES)
-    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
-    assert not any(s.review for s in report.sections if s.number in (2, 3, 4))
 
 
 def test_a_heading_that_names_its_item_is_not_overruled_by_its_text(tmp_path):
