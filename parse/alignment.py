@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,6 +73,9 @@ _WORD = re.compile(r"\w+")
 # (not between numbers: "giai đoạn 2015 – 2017" is one span of years).
 _JOINT = re.compile(r"\s+va\s+|\s*[,;/&+]\s*|(?<!\d)\s+-\s+(?!\d)")
 _PARENTHESES = re.compile(r"\([^)]*\)")
+# "cùng" between two words joins them as "và" does ("Điểm nghẽn cùng mong mỏi gửi Bộ"); it is
+# told from "cung" ("cung cấp") only before folding, so a heading's line is read for it first.
+_WITH = re.compile(r"(?<=\w)\s+cùng\s+(?=\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,12 @@ def _bits(items: tuple[int, ...]) -> int:
     return sum(1 << i for i in items)
 
 
+def joints_as_and(line: str) -> str:
+    """The heading's line with a joining "cùng" written "và", so that its two parts are
+    read as two (joined_items, two_parts compare folded keys, where "cùng" is "cung")."""
+    return _WITH.sub(" và ", unicodedata.normalize("NFC", line))
+
+
 def joined_items(key: str, outline: Sequence[OutlineSection]) -> tuple[int, ...]:
     """The two items (outline indexes) a heading covers when it is two headings joined
     ("<words of one item> và <words of another>"): split at a "và", comma or semicolon,
@@ -345,6 +355,12 @@ def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False)
     written, for one letter makes another Vietnamese word ("hướng" is not "chương")."""
     vocabulary = _vocabulary(tuple(outline))
     return _likeness(_known(key, vocabulary, misread), vocabulary)
+
+
+def outline_words(key: str, outline: Sequence[OutlineSection]) -> int:
+    """How many different words of `key` (folded) the outline weighs: fewer than TOLD_WORDS
+    and what they lean to is chance."""
+    return len(_known(key, _vocabulary(tuple(outline)), False))
 
 
 def _known(key: str, vocabulary: _Vocabulary, misread: bool) -> list[tuple[str, float]]:

@@ -34,13 +34,16 @@ from baocao.campaign import OutlineSection
 from baocao.parse.addenda import amends_an_item, with_addenda
 from baocao.parse.alignment import (
     JOINED_LIKENESS,
+    TOLD_WORDS,
     Alignment,
     Evidence,
     align,
     best_possible,
     joined_items,
+    joints_as_and,
     likeness,
     margins,
+    outline_words,
     text_likeness,
     two_parts,
 )
@@ -1032,7 +1035,8 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool)
         named_by_points = max(range(len(outline)), key=said.__getitem__)
         if said[named_by_points] >= JOINED_LIKENESS:
             alike = tuple(max(value, said[k]) if k == named_by_points else value for k, value in enumerate(alike))
-    return Evidence(alike, named, ordinal, joined_items(key, outline), two_part=two_parts(key, outline))
+    joints = match_key(joints_as_and(heading.line))
+    return Evidence(alike, named, ordinal, joined_items(joints, outline), two_part=two_parts(joints, outline))
 
 
 def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[OutlineSection, ...],
@@ -2254,7 +2258,10 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
     common = {word for word, count in seen.items() if count > COMMON_SHARE * len(word_sets)}
 
     def leaning(words: set[str]) -> list[float]:
-        weights = likeness(" ".join(words - common), outline)
+        key = " ".join(words - common)
+        if outline_words(key, outline) < TOLD_WORDS:
+            return [0.0] * len(outline)  # a word or two of the outline's: chance ("IV/ HƯỚNG ĐI SAU NĂM 2025")
+        weights = likeness(key, outline)
         mean = sum(weights) / len(weights)
         return [weight - mean for weight in weights]
     leanings = [leaning(words) for words in word_sets]

@@ -13,7 +13,7 @@ import pytest
 from docx_builders import INTRO, Bold, build_lines
 
 from baocao.campaign import load_campaign
-from baocao.parse.alignment import likeness, two_parts
+from baocao.parse.alignment import joints_as_and, likeness, two_parts
 from baocao.parse.document import Block, Document
 from baocao.parse.docx import read_docx
 from baocao.parse.labels import misread_roman
@@ -235,6 +235,21 @@ def test_a_last_heading_in_two_parts_covers_the_last_two_items_though_its_words_
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert texts(report) == {**{n: body(n) for n in range(1, 5)}, 5: body(5), 6: body(5)}
     assert report.sections[-1].merged_with == (5,)
+
+
+def test_a_last_heading_joined_by_cung_covers_the_last_two_items_as_one_joined_by_va_does(tmp_path):
+    # "Điểm nghẽn cùng mong mỏi gửi Bộ" (pool 23), "Số vốn đã rót cùng vật cản" (pool 21).
+    lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold("V. Vấp váp cùng mong muốn"), body(5)]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == {**{n: body(n) for n in range(1, 5)}, 5: body(5), 6: body(5)}
+    assert report.sections[-1].merged_with == (5,)
+
+
+def test_only_a_cung_between_two_words_joins_them():
+    # "cung" of "cung cấp" is "cùng" once folded: the line is read for it before.
+    assert joints_as_and("Điểm nghẽn CÙNG mong mỏi") == "Điểm nghẽn và mong mỏi"
+    assert joints_as_and("Cung cấp dịch vụ công") == "Cung cấp dịch vụ công"
+    assert joints_as_and("Kết quả cuối cùng") == "Kết quả cuối cùng"
 
 
 def test_a_last_heading_whose_two_parts_name_one_item_is_that_item_alone(tmp_path):
