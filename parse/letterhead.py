@@ -54,7 +54,7 @@ _NUMBER_FIELDS = ("so", "s6", "s0")
 # come a cell later, when a two-column letterhead is read line by line and the other column's
 # line falls between "năm" and the year it wrapped ("ngày 20 tháng 5 năm | V/v báo cáo … | 2022"),
 # whatever that line holds: the report's number too ("ngày 4 tháng 5 năm | 182/BC-UBND | 2022").
-_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})"
+_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*[.,:]?\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})"
                          r"\s*\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|]{1,80}\|\s*)(\d{4})")
 # The document-type line over the report's subject: its title.
 _TITLE = re.compile(r"^\s*bao cao\s*$")
@@ -65,13 +65,14 @@ _CITED = re.compile(r"[Bb]áo cáo số\s*(?=\d)")
 _CITED_DATE = re.compile(r"\s*ngay\s*(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
 # A date OCR garbled round its words (a photographed screen's moiré): "Hải Dương, 1 ngày 26
 # tháng /fÌJ[rTfff 5 năm 2022" (a stray mark after the place's comma, junk after "tháng"; a
-# stray word of three letters at most before "ngày" and "tháng" too: "DU ngày 3 BA tháng"), or its
+# stray word of a few letters before "ngày", "tháng" and the year too: "DU ngày 3 BA tháng", "g, ngay
+# ngày 26 tháng ng 5 năm l 2022"), or its
 # "ngày" unreadable and the rest opening a line or cell.
 # Read only when no date is found whole, so that a date in a sentence never stands for the
 # letterhead's; the day, month and year must still make a date.
-_DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,3}\s+)?ng[a-z]y\s*)?(\d{1,2})\s*(?:[^\d\s|]{1,3}\s+)?"
+_DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,4}\s+)?ng[a-z]y\s*)?(\d{1,2})\s*(?:[^\d\s|]{1,3}\s+)?"
                            r"th[a-z]ng[^\d|]{0,12}?(\d{1,2})"
-                           r"\s*n[a-z]m\s*(\d{4})")
+                           r"\s*n[a-z]m\s*(?:[^\d\s|]{1,2}\s+)?(\d{4})")
 # The month may be a Roman numeral ("ngày 23/V/2022"), as some offices write it; a separator OCR
 # read twice ("ngày 11/⁄5⁄2022", a slash and a fraction slash) is still one.
 _DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]{1,2}\s*"

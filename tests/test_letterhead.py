@@ -100,6 +100,15 @@ def test_a_date_with_stray_short_words_ocr_put_between_its_parts_is_read():
     assert report_date("Số: 97/BC-UBND\nBình Dương, DU ngày 3 BA tháng CO 5 năm 2022\nBÁO CÁO") == date(2022, 5, 3)
 
 
+def test_a_speck_read_as_a_stop_after_ngay_does_not_hide_the_date():
+    assert report_date("Số: 323/BC-UBND\nLào Cai, ngày.6 tháng 5 năm 2022\nBÁO CÁO") == date(2022, 5, 6)
+
+
+def test_a_date_with_ngay_read_twice_and_a_stray_letter_before_the_year_is_read():
+    scanned = "Số: 150/BC-UBND\nHải Dương, g, ngay ngày 26 tháng ng 5 năm l 2022\nBÁO CÁO"
+    assert report_date(scanned) == date(2022, 5, 26)
+
+
 def test_a_date_left_blank_or_impossible_is_none():
     assert report_date("Bắc Kạn, ngày     tháng 5 năm 2022") is None
     assert report_date("Bắc Kạn, ngày 31 tháng 2 năm 2022") is None
