@@ -1381,9 +1381,9 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
         misread_alone = ocr and _misread_label_only(block)
-        after = blocks[pos + 2] if pos + 2 < limit else None
+        under = blocks[pos + 2] if pos + 2 < limit else None
         if following is not None and not following.number and (
-                _label_only(block) or misread_alone or _wrapped(block, following, after, outline) or pos in cut):
+                _label_only(block) or misread_alone or _wrapped(block, following, under, outline) or pos in cut):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
