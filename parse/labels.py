@@ -476,8 +476,10 @@ def page_mark(text: str) -> bool:
     return len(text) <= 20 and bool(_PAGE_MARK.match(_bare(text.strip())))
 
 
-# A label counting in letters ("a)", "b/", "(c)", "D."); a capital of a Roman numeral's is the numeral's.
-_LETTER_COUNTER = re.compile(r"(?P<before>[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])(?P<after>[.)\]/:\-]?[)\]]?)")
+# A label counting in letters ("a)", "b/", "(c)", "D.", after a label word "Phần B:"); a capital of
+# a Roman numeral's is the numeral's.
+_LETTER_COUNTER = re.compile(r"(?P<before>(?:[^\W\d_]+\s)?[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])"
+                             r"(?P<after>[.)\]/:\-]?[)\]]?)")
 _LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
 # A label counting in lower-case Roman numerals ("(ii)", "iv.", "(v)"), as label_shape reads them.
 _LOWER_ROMAN_COUNTER = re.compile(r"(?P<before>[(\[]?)(?P<roman>[ivxl]+)(?P<after>[.)\]/:\-]?[)\]]?)")

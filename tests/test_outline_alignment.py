@@ -926,3 +926,17 @@ def test_a_bold_line_whose_sentence_runs_on_in_lower_case_is_no_second_line_of_t
         blocks += [scanned(first, 1, True), scanned(rest, 1)] if n == 2 else [scanned(body(n), 1)]
     document = Document("bao-cao.pdf", tuple(dataclasses.replace(b, index=i) for i, b in enumerate(blocks)), ocr=True)
     assert texts(extract_sections(document, OUTLINE)) == {**{n: body(n) for n in range(1, 7)}, 2: f"{first}\n{rest}"}
+
+
+def test_a_lettered_heading_beside_its_first_paragraph_on_a_scan_fills_its_ladder_s_gap():
+    # Pool 24's Tây Ninh scan: "Phần C:" set in a cell beside item 3's first paragraph, read
+    # across the cells' rule, is the label the ladder "Phần A:", "Phần B:", "Phần D:" misses.
+    blocks = []
+    for n in range(1, 7):
+        label = f"Phần {'ABCDEF'[n - 1]}:"
+        if n == 3:
+            blocks += [scanned(f"{label} Guồng máy | {body(n)}", 1)]
+        else:
+            blocks += [scanned(f"{label} {KNOWN[n]}", 1, True), scanned(body(n), 1)]
+    document = Document("bao-cao.pdf", tuple(dataclasses.replace(b, index=i) for i, b in enumerate(blocks)), ocr=True)
+    assert texts(extract_sections(document, OUTLINE)) == {n: body(n) for n in range(1, 7)}
