@@ -104,9 +104,11 @@ def leading_label(text: str) -> str:
 
 # What OCR makes of a line's label that the reader would not take for one: a small picture
 # typed before the label (a picture bullet) read as a symbol or two, apart or glued to it
-# ("$® 1) Vốn…", "$2) Những…", "® 3) Cơ chế…"), and a label word read with one of its marks
-# changed ("Phân I: Cơ sở…" for "Phần I:"), before a numeral and its mark.
+# ("$® 1) Vốn…", "$2) Những…", "® 3) Cơ chế…"), an ink smear before it read as a quote mark
+# that no quote mark closes ("“Tiêu chí 1: Mặt bằng…", '"Tiêu chí 2: …'), and a label word read
+# with one of its marks changed ("Phân I: Cơ sở…" for "Phần I:"), before a numeral and its mark.
 _PICTURE_READ = re.compile(r"^(?P<marks>[^\w\s+]{1,3})\s*")
+_QUOTES = "\"'`“”„‘’«»"
 _WORD_READ = re.compile(rf"^(?P<word>[^\W\d_]+)(?=\s+(?:{_ROMAN}|\d{{1,2}})\s*[.:)\-–—](?:\s|$))")
 _LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": "Điều"}
 
@@ -117,9 +119,12 @@ def ocr_label_read(text: str) -> str:
     if leading_label(text):
         return text
     m = _PICTURE_READ.match(text)
-    if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) \
-            and leading_label(text[m.end():]):
-        return text[m.end():]
+    rest = text[m.end():] if m else ""
+    if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) and leading_label(rest):
+        return rest
+    if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
+            and (leading_label(rest) or word_label(rest)):
+        return rest
     m = _WORD_READ.match(text)
     word = _LABEL_WORDS.get(_bare(m["word"])) if m else None
     if word and m["word"] != word and m["word"][:1].isupper():
@@ -471,8 +476,10 @@ def page_mark(text: str) -> bool:
     return len(text) <= 20 and bool(_PAGE_MARK.match(_bare(text.strip())))
 
 
-# A label counting in letters ("a)", "b/", "(c)", "D."); a capital of a Roman numeral's is the numeral's.
-_LETTER_COUNTER = re.compile(r"(?P<before>[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])(?P<after>[.)\]/:\-]?[)\]]?)")
+# A label counting in letters ("a)", "b/", "(c)", "D.", after a label word "Phần B:"); a capital of
+# a Roman numeral's is the numeral's.
+_LETTER_COUNTER = re.compile(r"(?P<before>(?:[^\W\d_]+\s)?[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])"
+                             r"(?P<after>[.)\]/:\-]?[)\]]?)")
 _LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
 # A label counting in lower-case Roman numerals ("(ii)", "iv.", "(v)"), as label_shape reads them.
 _LOWER_ROMAN_COUNTER = re.compile(r"(?P<before>[(\[]?)(?P<roman>[ivxl]+)(?P<after>[.)\]/:\-]?[)\]]?)")

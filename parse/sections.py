@@ -1381,8 +1381,9 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
         misread_alone = ocr and _misread_label_only(block)
+        under = blocks[pos + 2] if pos + 2 < limit else None
         if following is not None and not following.number and (
-                _label_only(block) or misread_alone or _wrapped(block, following, outline) or pos in cut):
+                _label_only(block) or misread_alone or _wrapped(block, following, under, outline) or pos in cut):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
@@ -1926,20 +1927,23 @@ def _misread_numeral(text: str) -> bool:
             and misread_roman(f"{text} ") is not None)
 
 
-def _wrapped(block: Block, following: Block, outline: tuple[OutlineSection, ...]) -> bool:
+def _wrapped(block: Block, following: Block, after: Block | None, outline: tuple[OutlineSection, ...]) -> bool:
     """A long heading wrapped onto a second line that a reader (a scan's OCR layer, a PDF)
     took for a heading of its own: of the same level (or, after a long numbered line in
     capitals, in capitals too, which makes it unnumbered), naming no item, after a line
-    that does not end a sentence."""
+    that does not end a sentence. A line whose sentence goes on in the plain line `after` it,
+    in lower case, is a paragraph's first line (set bold by an ink smear on a scan), no title's."""
     same_level = heading_level_key(following) == heading_level_key(block)
     continued_capitals = (bool(block.number) and len(block.text) >= WRAPPED_CHARS
                           and block.heading_level == following.heading_level and block.bold == following.bold
                           and is_all_caps(block.text) and is_all_caps(following.text))
     # "Nội dung thứ tư: …" opens a heading of its own: its label in words before the colon.
     labelled = ":" in following.text and counts_in_words(following.text.partition(":")[0])
+    runs_on = (after is not None and after.kind == "paragraph" and not after.bold and not after.number
+               and not following.text.rstrip().endswith((".", ":", ";")) and _begins_in_lower_case(after.text))
     return ((same_level or continued_capitals)
             and not block.text.rstrip().endswith((".", ":", ";"))
-            and not labelled and not match_heading(following.text, outline))
+            and not labelled and not runs_on and not match_heading(following.text, outline))
 
 
 def _cut_titles(blocks: tuple[Block, ...], positions: Sequence[int]) -> set[int]:

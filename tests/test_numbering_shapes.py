@@ -147,3 +147,8 @@ def test_question_numbers_are_the_items_when_nothing_else_marks_the_headings(tmp
         lines += [f"Câu {n}. {words}", body(n)]
     report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
     assert {s.number: s.text for s in report.sections} == {n: body(n) for n in UNKNOWN}
+
+
+def test_a_letter_s_next_label_after_a_label_word_is_the_next_letter():
+    """The label a ladder of "Phần A:", "Phần B:" expects where one is missing is "Phần C:"."""
+    assert relabelled("Phần B:", 3) == "Phần C:" and relabelled("Mục d)", 5) == "Mục e)"

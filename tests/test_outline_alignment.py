@@ -912,3 +912,31 @@ def test_a_clean_ladder_with_a_cross_reference_for_a_text_is_read_in_its_order(t
     report = read(tmp_path, lines, outline)
     assert texts(report) == {n: "\n".join(text) for n, (_, text) in THUA_THIEN_HUE.items()}
 
+
+
+def test_a_bold_line_whose_sentence_runs_on_in_lower_case_is_no_second_line_of_the_heading_over_it():
+    # Pool 24's Yên Bái scan: an ink smear over item 2's first line made it bold; under a short
+    # heading it read as the heading's wrapped second line, the item's text opening mid-sentence
+    # ("đoạn 2019 - 2025."). A line whose sentence goes on in the plain line under it, in lower
+    # case, is the item's first line.
+    first, rest = "UBND tỉnh đã chọn 5 đô thị làm thí điểm xây dựng đô thị thông minh giai", "đoạn 2019 - 2025."
+    blocks = []
+    for n in range(1, 7):
+        blocks.append(scanned(f"Câu hỏi {n}. {KNOWN[n]}", 1, True))
+        blocks += [scanned(first, 1, True), scanned(rest, 1)] if n == 2 else [scanned(body(n), 1)]
+    document = Document("bao-cao.pdf", tuple(dataclasses.replace(b, index=i) for i, b in enumerate(blocks)), ocr=True)
+    assert texts(extract_sections(document, OUTLINE)) == {**{n: body(n) for n in range(1, 7)}, 2: f"{first}\n{rest}"}
+
+
+def test_a_lettered_heading_beside_its_first_paragraph_on_a_scan_fills_its_ladder_s_gap():
+    # Pool 24's Tây Ninh scan: "Phần C:" set in a cell beside item 3's first paragraph, read
+    # across the cells' rule, is the label the ladder "Phần A:", "Phần B:", "Phần D:" misses.
+    blocks = []
+    for n in range(1, 7):
+        label = f"Phần {'ABCDEF'[n - 1]}:"
+        if n == 3:
+            blocks += [scanned(f"{label} Guồng máy | {body(n)}", 1)]
+        else:
+            blocks += [scanned(f"{label} {KNOWN[n]}", 1, True), scanned(body(n), 1)]
+    document = Document("bao-cao.pdf", tuple(dataclasses.replace(b, index=i) for i, b in enumerate(blocks)), ocr=True)
+    assert texts(extract_sections(document, OUTLINE)) == {n: body(n) for n in range(1, 7)}

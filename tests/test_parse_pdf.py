@@ -1437,3 +1437,16 @@ def test_a_label_word_ocr_read_with_a_mark_changed_is_spelt_as_typed_before_a_nu
         "Phân I: Cơ sở vật chất thời điểm ban đầu", "Phân bổ kinh phí cho 3 huyện."))
     assert [(block.number, block.text) for block in read_pdf(pdf).blocks] == [
         ("Phần I:", "Phần I: Cơ sở vật chất thời điểm ban đầu"), ("", "Phân bổ kinh phí cho 3 huyện.")]
+
+
+def test_an_ink_smear_read_as_a_quote_mark_no_quote_closes_before_a_label_is_no_part_of_the_heading(tmp_path):
+    """Pool 24's Thái Bình scan: an ink smear before "Tiêu chí 1:" and "Tiêu chí 2:" was read as
+    an opening quote ("“", '"'): a quote mark no other closes, before a label, is dropped and the
+    label read; a label quoted whole ("“1. Chuẩn bị” là …") is text as written."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "“Tiêu chí 1: Mặt bằng chung khi bước vào", '"Tiêu chí 2: Dấu ấn nổi bật',
+        "“1. Chuẩn bị” là bước đầu của kế hoạch."))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "Tiêu chí 1: Mặt bằng chung khi bước vào", "Tiêu chí 2: Dấu ấn nổi bật",
+        "“1. Chuẩn bị” là bước đầu của kế hoạch."]
+
