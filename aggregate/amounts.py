@@ -362,8 +362,36 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     of one total. A figure the text says was changed into another is not read (as_changed);
     a figure cut from its unit by a line break is read with it (unit_rejoined); of a sentence
     that says what was spent, its plan and what is left are not read (as_spent), and a plan
-    with only what is left of it gives the plan less that, for a person to check."""
-    text = _as_read(text)
+    with only what is left of it gives the plan less that, for a person to check; a total
+    that is not what a sentence naming amounts of different roles says was spent is to be
+    checked (_role_doubt)."""
+    changed = as_changed(units_declared(unit_rejoined(text)))
+    figure = _total_of(as_spent(changed), add_up)
+    if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):
+        rule = N_("{rule} (its sentence names a plan, an amount spent or left: which is the total?)")
+        return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
+    return figure
+
+
+def _role_doubt(text: str, vnd: int) -> bool:
+    """Whether a sentence of the text names amounts of more than one role (a plan, what was
+    spent, what is left) and the total read is not the one it says was spent: the one amount
+    said spent, which the plan less what is left, where both are written, is also; else the
+    plan less what is left. A reader that misses which amount is which is then seen to."""
+    for roles in _roles(text):
+        if len({r.role for r in roles} - {""}) < 2:
+            continue
+        by_role = {role: {r.amount.vnd for r in roles if r.role == role} for role in ("spent", "plan", "left")}
+        spent, plan, left = (next(iter(v)) if len(v) == 1 else None for v in by_role.values())
+        unspent = plan - left if plan is not None and left is not None else None
+        sure = spent if spent is not None and unspent in (None, spent) else None if by_role["spent"] else unspent
+        if sure != vnd:
+            return True
+    return False
+
+
+def _total_of(text: str, add_up: bool) -> FundingFigure:
+    """funding_total of the text as it is read (_as_read)."""
     unspent = _plan_less_left(text)
     if unspent is not None:
         plan, left = unspent

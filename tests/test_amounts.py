@@ -649,3 +649,23 @@ def test_a_plan_and_what_is_left_of_it_give_the_plan_less_that_for_a_person_to_c
 ])
 def test_a_sentence_without_both_a_spent_amount_and_a_plan_is_read_as_before(text, vnd):
     assert funding_total(text).vnd == vnd
+
+
+@pytest.mark.parametrize("text", [
+    # the plan less what is left is not what it says was spent
+    "Kế hoạch vốn giao là 30 tỷ đồng; đến nay còn 5 tỷ đồng chưa giải ngân, tức đã giải ngân 20 tỷ đồng.",
+    # two amounts spent beside the plan: which is the total, or their sum?
+    "Kế hoạch vốn giao là 30 tỷ đồng; năm 2021 đã giải ngân 10 tỷ đồng, năm 2022 giải ngân 12 tỷ đồng.",
+])
+def test_a_total_its_sentence_does_not_say_was_spent_among_amounts_of_other_roles_is_to_check(text):
+    assert funding_total(text).ambiguous
+
+
+@pytest.mark.parametrize("text", [
+    "Kế hoạch vốn giao cho Đề án là 21.833 triệu đồng; đến nay còn 2.317 triệu đồng chưa giải ngân, tức đã "
+    "giải ngân 19.516 triệu đồng.",
+    "Kế hoạch vốn giao là 79.900 triệu đồng; đã giải ngân 71.110 triệu đồng, đạt 88% kế hoạch.",
+    "Lũy kế đến hết quý I/2022, tổng vốn đã giải ngân là 61,9 tỷ đồng; riêng quý I/2022 giải ngân 2,7 tỷ đồng.",
+])
+def test_the_amount_its_sentence_says_was_spent_is_no_doubt(text):
+    assert not funding_total(text).ambiguous
