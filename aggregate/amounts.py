@@ -306,17 +306,21 @@ def _roles(text: str) -> list[list[_Role]]:
     for end in _sentence_ends(text):
         if " | " not in folded[start:end]:
             roles: list[_Role] = []
-            lead_from = start
+            lead_from, joined = start, False
             for m in _AMOUNT.finditer(folded, start, end):
+                if _FOREIGN_AFTER.match(folded, m.end()) or _FOREIGN_BEFORE.search(folded, start, m.start()):
+                    joined = False  # "2 triệu USD": no amount in đồng; its words lead to the next one
+                    continue
                 lead = folded[max(lead_from, folded.rfind(";", start, m.start()) + 1):m.start()]
                 amount = next(iter(amounts_in(text[m.start():m.end()])), None)
-                if roles and (not lead.strip() or _EQUIVALENT.search(lead)):
+                if joined and (not lead.strip() or _EQUIVALENT.search(lead)):
                     roles[-1] = replace(roles[-1], span=(roles[-1].span[0], m.end()))
                 elif amount is not None:
                     words = list(_ROLE_WORDS.finditer(" ".join(lead.split())))
                     after = " ".join(folded[m.end():end].split()[:8])
                     role = "left" if _LEFT_AFTER.match(" " + after) else (words[-1].lastgroup if words else "")
                     roles.append(_Role(role or "", m.span(), amount))
+                joined = amount is not None
                 lead_from = m.end()
             sentences.append(roles)
         start = end
@@ -366,7 +370,11 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     that is not what a sentence naming amounts of different roles says was spent is to be
     checked (_role_doubt)."""
     changed = as_changed(units_declared(unit_rejoined(text)))
-    figure = _total_of(as_spent(changed), add_up)
+    spent = as_spent(changed)
+    figure = _total_of(spent, add_up)
+    if spent != changed and figure.vnd is not None:
+        figure = replace(figure, rule=N_("{rule} (spent: the plan and what is left beside it not counted)").format(
+            rule=figure.rule))
     if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):
         rule = N_("{rule} (its sentence names a plan, an amount spent or left: which is the total?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)

@@ -669,3 +669,10 @@ def test_a_total_its_sentence_does_not_say_was_spent_among_amounts_of_other_role
 ])
 def test_the_amount_its_sentence_says_was_spent_is_no_doubt(text):
     assert not funding_total(text).ambiguous
+
+
+def test_an_amount_in_another_currency_has_no_role_its_words_lead_to_the_amount_in_dong_after_it():
+    text = ("Kế hoạch vốn giao là 2 triệu USD (tương đương 46 tỷ đồng); đến nay còn 6 tỷ đồng chưa giải ngân, "
+            "tức đã giải ngân 40 tỷ đồng.")
+    figure = funding_total(text)
+    assert figure.vnd == 40_000_000_000 and not figure.ambiguous
