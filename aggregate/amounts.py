@@ -258,6 +258,99 @@ def as_changed(text: str) -> str:
     return text
 
 
+# What a sentence says each amount is, by the words that lead to it in its clause (folded, the
+# one nearest the amount wins): spent ("đã giải ngân 19.516", "đã chi", "đạt"), a plan or an
+# allocation ("kế hoạch vốn giao … là 21.833", "dự toán", "bố trí"), or what is left of it
+# ("còn 2.317 triệu đồng chưa giải ngân", "số còn lại"). "chưa giải ngân" says left, not spent.
+_LEFT_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:van\s+)?chua\s+(?:duoc\s+)?(?:giai ngan|su dung|thanh toan|chi)")
+_ROLE_WORDS = re.compile(r"(?<![a-z])(?:"
+                         r"(?P<left>chua (?:duoc )?(?:giai ngan|su dung|thanh toan)|con lai|(?<!xuong )con)"
+                         r"|(?P<spent>giai ngan|da chi|thuc chi|da su dung|da thanh toan|da thuc hien|dat)"
+                         r"|(?P<plan>ke hoach|du toan|phan bo|bo tri|tong muc dau tu|du kien|phe duyet|duoc giao"
+                         r"|giao cho|giao von))(?![a-z])")
+# A sentence's end: ". ", "! ", "? ", a blank line, or a line break after a stop or before a
+# new sentence or list item (a capital, "- ", "a) ", "2. "); another line break is a printed
+# line wrapped ("… đến nay còn" / "2.317 triệu đồng chưa giải ngân").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n")
+_NEW_LINE_OPENS = re.compile(r"\s*(?:[-+*\u2022\u2013]|\d+[.)](?!\d)|[a-zđ]\))")
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where the text's sentences end (see _SENTENCE_END), in order, its length last."""
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        if m[0] == "\n":
+            before = text[:m.start()].rstrip()
+            opens = text[m.end():].lstrip()[:1]
+            stopped = before[-1:] in (".", "!", "?", ";", ":")
+            if not (stopped or opens.isupper() or _NEW_LINE_OPENS.match(text, m.end())):
+                continue
+        ends.append(m.start())
+    return ends + [len(text)]
+
+
+@dataclass(frozen=True)
+class _Role:
+    role: str           # "spent", "plan", "left", or "" when the words say none
+    span: tuple[int, int]
+    amount: Amount
+
+
+def _roles(text: str) -> list[list[_Role]]:
+    """The amounts of each sentence of the text with what the sentence says they are (the
+    words in their clause before them, "chưa giải ngân" right after them); a table's rows are
+    left to the table's reading. An amount right after another (its other unit, "30 tỷ 375
+    triệu") or said to be the same money ("tương đương …") is of the one before it."""
+    folded = _fold_aligned(text)
+    sentences, start = [], 0
+    for end in _sentence_ends(text):
+        if " | " not in folded[start:end]:
+            roles: list[_Role] = []
+            lead_from, joined = start, False
+            for m in _AMOUNT.finditer(folded, start, end):
+                if _FOREIGN_AFTER.match(folded, m.end()) or _FOREIGN_BEFORE.search(folded, start, m.start()):
+                    joined = False  # "2 triệu USD": no amount in đồng; its words lead to the next one
+                    continue
+                lead = folded[max(lead_from, folded.rfind(";", start, m.start()) + 1):m.start()]
+                amount = next(iter(amounts_in(text[m.start():m.end()])), None)
+                if joined and (not lead.strip() or _EQUIVALENT.search(lead)):
+                    roles[-1] = replace(roles[-1], span=(roles[-1].span[0], m.end()))
+                elif amount is not None:
+                    words = list(_ROLE_WORDS.finditer(" ".join(lead.split())))
+                    after = " ".join(folded[m.end():end].split()[:8])
+                    role = "left" if _LEFT_AFTER.match(" " + after) else (words[-1].lastgroup if words else "")
+                    roles.append(_Role(role or "", m.span(), amount))
+                joined = amount is not None
+                lead_from = m.end()
+            sentences.append(roles)
+        start = end
+    return sentences
+
+
+def as_spent(text: str) -> str:
+    """The text without the plans and the amounts left of each sentence that also states the
+    amount spent ("Kế hoạch vốn … là 21.833 triệu đồng; đến nay còn 2.317 triệu đồng chưa giải
+    ngân, tức đã giải ngân 19.516 triệu đồng" keeps 19.516): what was spent is the funding."""
+    spans = [r.span for roles in _roles(text) if any(r.role == "spent" for r in roles)
+             for r in roles if r.role in ("plan", "left")]
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return text
+
+
+def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
+    """A plan and the amount left of it, in a sentence that does not say what was spent
+    ("Kế hoạch vốn là 21.833 triệu đồng; còn 2.317 triệu đồng chưa giải ngân"): the spent
+    is the plan less what is left."""
+    for roles in _roles(text):
+        plans = [r.amount for r in roles if r.role == "plan"]
+        left = [r.amount for r in roles if r.role == "left"]
+        if len(plans) == 1 and len(left) == 1 and not any(r.role == "spent" for r in roles) \
+                and left[0].vnd < plans[0].vnd:
+            return plans[0], left[0]
+    return None
+
+
 def _fold_aligned(text: str) -> str:
     """The text folded as fold() does, a character for each character (spaces and line
     breaks kept as they are), so that a match in it is a span of the text."""
@@ -271,8 +364,48 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     total row gives no figure but asks for a check: adding its rows up is a guess.
     add_up=False for text that is not the funding item's: amounts there need not be parts
     of one total. A figure the text says was changed into another is not read (as_changed);
-    a figure cut from its unit by a line break is read with it (unit_rejoined)."""
-    text = as_changed(units_declared(unit_rejoined(text)))
+    a figure cut from its unit by a line break is read with it (unit_rejoined); of a sentence
+    that says what was spent, its plan and what is left are not read (as_spent), and a plan
+    with only what is left of it gives the plan less that, for a person to check; a total
+    that is not what a sentence naming amounts of different roles says was spent is to be
+    checked (_role_doubt)."""
+    changed = as_changed(units_declared(unit_rejoined(text)))
+    spent = as_spent(changed)
+    figure = _total_of(spent, add_up)
+    if spent != changed and figure.vnd is not None:
+        figure = replace(figure, rule=N_("{rule} (spent: the plan and what is left beside it not counted)").format(
+            rule=figure.rule))
+    if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):
+        rule = N_("{rule} (its sentence names a plan, an amount spent or left: which is the total?)")
+        return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
+    return figure
+
+
+def _role_doubt(text: str, vnd: int) -> bool:
+    """Whether a sentence of the text names amounts of more than one role (a plan, what was
+    spent, what is left) and the total read is not the one it says was spent: the one amount
+    said spent, which the plan less what is left, where both are written, is also; else the
+    plan less what is left. A reader that misses which amount is which is then seen to."""
+    for roles in _roles(text):
+        if len({r.role for r in roles} - {""}) < 2:
+            continue
+        by_role = {role: {r.amount.vnd for r in roles if r.role == role} for role in ("spent", "plan", "left")}
+        spent, plan, left = (next(iter(v)) if len(v) == 1 else None for v in by_role.values())
+        unspent = plan - left if plan is not None and left is not None else None
+        sure = spent if spent is not None and unspent in (None, spent) else None if by_role["spent"] else unspent
+        if sure != vnd:
+            return True
+    return False
+
+
+def _total_of(text: str, add_up: bool) -> FundingFigure:
+    """funding_total of the text as it is read (_as_read)."""
+    unspent = _plan_less_left(text)
+    if unspent is not None:
+        plan, left = unspent
+        rule = N_("plan {plan} less {left} left: {spent}").format(plan=plan.cited, left=left.cited,
+                                                                  spent=_dong(plan.vnd - left.vnd))
+        return FundingFigure(plan.vnd - left.vnd, rule, True)
     prose: list[str] = []
     tables: list[TableTotal] = []
     for block in _blocks(text):
@@ -328,6 +461,12 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     return FundingFigure(sum(a.vnd for a in amounts), rule, any(a.ambiguous for a in amounts))
 
 
+def _as_read(text: str) -> str:
+    """The text as the totals are read from it: figures given their units, the figures that
+    were changed into others and the plans beside what was spent left out."""
+    return as_spent(as_changed(units_declared(unit_rejoined(text))))
+
+
 def states_figure(text: str) -> bool:
     """Whether the text gives a funding figure: an amount, a table's total, or that none was used."""
     figure = funding_total(text)
@@ -337,8 +476,8 @@ def states_figure(text: str) -> bool:
 def stated_totals(text: str) -> set[int]:
     """Every total the text states, in đồng: the first amount of each line that says
     'tổng …', each table's total row, each amount broken down ("… trong đó"); not a figure
-    changed into another (as_changed)."""
-    text = as_changed(units_declared(unit_rejoined(text)))
+    changed into another (as_changed), nor a plan or what is left beside what was spent (as_spent)."""
+    text = _as_read(text)
     totals: set[int] = set()
     for block in _blocks(text):
         if isinstance(block, TableBlock):

@@ -609,3 +609,70 @@ def test_a_figure_over_the_plans_with_a_slash_gives_the_figure_reached_not_the_p
     assert figure.vnd == vnd and "/" in figure.rule
     assert stated_totals(text) <= {vnd}
 
+
+
+# -- what each amount of a sentence is: spent, a plan, what is left ----------------------------
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Kế hoạch vốn giao cho Đề án tỉnh Cà Mau là 21.833 triệu đồng; đến nay còn 2.317 triệu đồng chưa "
+     "giải ngân, tức đã giải ngân 19.516 triệu đồng.", 19_516_000_000),
+    # the words in another order, the plan last, the amount left "còn lại"
+    ("Đến nay tỉnh đã giải ngân 19,5 tỷ đồng, số vốn còn lại 2,3 tỷ đồng trên kế hoạch giao 21,8 tỷ đồng.",
+     19_500_000_000),
+    # a plan stated as a total ("tổng"), and what was spent of it
+    ("Tổng kế hoạch vốn được giao là 30 tỷ đồng; đến nay đã giải ngân 25 tỷ đồng.", 25_000_000_000),
+    # a wrapped printed line
+    ("Kế hoạch vốn giao cho Đề án là 21.833 triệu đồng; đến nay còn\n2.317 triệu đồng chưa giải ngân, tức đã "
+     "giải\nngân 19.516 triệu đồng.", 19_516_000_000),
+])
+def test_what_a_sentence_says_was_spent_wins_over_its_plan_and_the_amount_left(text, vnd):
+    figure = funding_total(text)
+    assert figure.vnd == vnd and not figure.ambiguous
+    assert stated_totals(text) <= {vnd}
+
+
+def test_a_plan_and_what_is_left_of_it_give_the_plan_less_that_for_a_person_to_check():
+    figure = funding_total("Kế hoạch vốn giao cho Đề án là 21.833 triệu đồng; đến nay còn 2.317 triệu đồng "
+                           "chưa giải ngân.")
+    assert figure.vnd == 19_516_000_000 and figure.ambiguous
+
+
+@pytest.mark.parametrize("text, vnd", [
+    # allocated, no amount spent: the allocations are the funding
+    ("Năm 2022, tỉnh bố trí 5.800 triệu đồng; lũy kế từ năm 2018 đến hết quý I/2022, tổng vốn đã bố trí là "
+     "66.560 triệu đồng.", 66_560_000_000),
+    # a plan cut to a new one ("xuống còn"): not an amount left
+    ("Kế hoạch vốn đã được điều chỉnh giảm từ 53 tỷ đồng xuống còn 41 tỷ đồng.", 41_000_000_000),
+    # amounts spent and their sources, no plan
+    ("Tổng số tiền đã thực hiện là 28 tỷ 250 triệu đồng, trong đó tiền nhà nước 26 tỷ đồng, doanh nghiệp "
+     "đóng góp 2 tỷ 250 triệu đồng.", 28_250_000_000),
+])
+def test_a_sentence_without_both_a_spent_amount_and_a_plan_is_read_as_before(text, vnd):
+    assert funding_total(text).vnd == vnd
+
+
+@pytest.mark.parametrize("text", [
+    # the plan less what is left is not what it says was spent
+    "Kế hoạch vốn giao là 30 tỷ đồng; đến nay còn 5 tỷ đồng chưa giải ngân, tức đã giải ngân 20 tỷ đồng.",
+    # two amounts spent beside the plan: which is the total, or their sum?
+    "Kế hoạch vốn giao là 30 tỷ đồng; năm 2021 đã giải ngân 10 tỷ đồng, năm 2022 giải ngân 12 tỷ đồng.",
+])
+def test_a_total_its_sentence_does_not_say_was_spent_among_amounts_of_other_roles_is_to_check(text):
+    assert funding_total(text).ambiguous
+
+
+@pytest.mark.parametrize("text", [
+    "Kế hoạch vốn giao cho Đề án là 21.833 triệu đồng; đến nay còn 2.317 triệu đồng chưa giải ngân, tức đã "
+    "giải ngân 19.516 triệu đồng.",
+    "Kế hoạch vốn giao là 79.900 triệu đồng; đã giải ngân 71.110 triệu đồng, đạt 88% kế hoạch.",
+    "Lũy kế đến hết quý I/2022, tổng vốn đã giải ngân là 61,9 tỷ đồng; riêng quý I/2022 giải ngân 2,7 tỷ đồng.",
+])
+def test_the_amount_its_sentence_says_was_spent_is_no_doubt(text):
+    assert not funding_total(text).ambiguous
+
+
+def test_an_amount_in_another_currency_has_no_role_its_words_lead_to_the_amount_in_dong_after_it():
+    text = ("Kế hoạch vốn giao là 2 triệu USD (tương đương 46 tỷ đồng); đến nay còn 6 tỷ đồng chưa giải ngân, "
+            "tức đã giải ngân 40 tỷ đồng.")
+    figure = funding_total(text)
+    assert figure.vnd == 40_000_000_000 and not figure.ambiguous
