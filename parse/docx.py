@@ -151,13 +151,23 @@ class _Chunks:
 
     depth: int = 0
     skipped: list[str] = field(default_factory=list)
+    walked: int = 0  # the chunks of this document the walk came to, read or not
 
 
 def _blocks(word, chunks: _Chunks) -> tuple[Block, ...]:
     notes = WordNotes(word, _text)
     read = list(_walk(_content(word.element.body, chunks=True), word, Counters(read_numbering(word)), count(), notes,
                       chunks))
+    _note_chunks_not_walked(word, chunks)
     return _with_colour_marks(read)
+
+
+def _note_chunks_not_walked(word, chunks: _Chunks) -> None:
+    """Chunks where the walk does not read them (in a table's row, a text box) are noted too."""
+    left = sum(1 for _ in word.element.body.iter(_ALT_CHUNK)) - chunks.walked
+    if left > 0:
+        chunks.skipped.append(N_("{count} part(s) Word imports in place (altChunk) in a table or a text box "
+                                 "were not read").format(count=left))
 
 
 def _first_page_header(word) -> str:
@@ -245,6 +255,7 @@ def _chunk_blocks(element, word, counters: Counters, index: Iterator[int],
     why is kept (`chunks.skipped`); the document is read all the same."""
     if chunks is None:
         return
+    chunks.walked += 1
     inner = _Chunks(chunks.depth + 1, chunks.skipped)
     try:
         chunk = read_chunk(element, word.part, chunks.depth)
@@ -259,6 +270,7 @@ def _chunk_blocks(element, word, counters: Counters, index: Iterator[int],
             try:
                 read = list(_walk(_content(imported.element.body, chunks=True), imported,
                                   Counters(read_numbering(imported)), index, WordNotes(imported, _text), inner))
+                _note_chunks_not_walked(imported, inner)
             finally:
                 current_hidden.reset(hidden)
                 current_fonts.reset(fonts)

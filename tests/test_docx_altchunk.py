@@ -129,6 +129,15 @@ def test_a_chunk_naming_a_part_not_in_the_file_is_noted(tmp_path):
     assert [b.text for b in read.blocks] == ["Đoạn."] and "altChunk" in read.partial
 
 
+def test_a_chunk_in_a_table_cell_is_not_read_and_said_so(tmp_path):
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=2).cell(0, 0)
+    with_chunks(document, [(HTML, b"<p>In a cell</p>")], before=cell.paragraphs[0])
+    read = read_docx(saved(document, tmp_path))
+    assert "In a cell" not in " ".join(b.text for b in read.blocks)
+    assert "1 part(s) Word imports in place (altChunk) in a table" in read.partial
+
+
 def test_an_items_text_in_an_html_chunk_under_its_heading_is_that_items_text(tmp_path):
     """Pool 24's alt_chunk_item: item 6's text imported from an HTML part, right under its heading."""
     outline = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
