@@ -10,16 +10,18 @@ insertions (w:ins) — provinces often send drafts with revisions still on. Hidd
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from itertools import count
 from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import OpcError, PackageNotFoundError
+from docx.oxml import parse_xml
 from docx.oxml.exceptions import XmlchemyError
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -28,6 +30,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from baocao.i18n import N_
+from baocao.parse.altchunk import ChunkError, read_chunk
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.footnotes import WordNotes
@@ -70,6 +73,7 @@ _THEME_FILL = qn("w:themeFill")
 _HYPERLINK = qn("w:hyperlink")
 _CUSTOM_XML = qn("w:customXml")
 _SDT_CONTENT = qn("w:sdtContent")
+_ALT_CHUNK = qn("w:altChunk")
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
 _TXBX = qn("w:txbxContent")
@@ -111,15 +115,16 @@ def read_docx(path: Path | str) -> Document:
         word = docx.Document(str(path))
         token = current_fonts.set(RunFonts.if_legacy(word))
         hidden = current_hidden.set(HiddenRuns.if_any(word))
+        chunks = _Chunks()
         try:
-            blocks = tuple(_blocks(word))
+            blocks = tuple(_blocks(word, chunks))
             header = _first_page_header(word)
         finally:
             current_hidden.reset(hidden)
             current_fonts.reset(token)
     except _READ_ERRORS as e:
         raise DocumentError(path, _reason(path, e)) from e
-    return Document(name=nfc(path.name), blocks=blocks, header=header)
+    return Document(name=nfc(path.name), blocks=blocks, header=header, partial="; ".join(chunks.skipped))
 
 
 def _reason(path: Path, error: Exception) -> str:
@@ -139,10 +144,30 @@ def _reason(path: Path, error: Exception) -> str:
     return N_("it is damaged: {reason}").format(reason=f"{type(error).__name__}: {error}")
 
 
-def _blocks(word) -> tuple[Block, ...]:
+@dataclass
+class _Chunks:
+    """The altChunks of a document being read: how deep in chunks the walk is (a chunk's
+    .docx may hold chunks), and why those not read were not (Document.partial)."""
+
+    depth: int = 0
+    skipped: list[str] = field(default_factory=list)
+    walked: int = 0  # the chunks of this document the walk came to, read or not
+
+
+def _blocks(word, chunks: _Chunks) -> tuple[Block, ...]:
     notes = WordNotes(word, _text)
-    read = list(_walk(_content(word.element.body), word, Counters(read_numbering(word)), count(), notes))
+    read = list(_walk(_content(word.element.body, chunks=True), word, Counters(read_numbering(word)), count(), notes,
+                      chunks))
+    _note_chunks_not_walked(word, chunks)
     return _with_colour_marks(read)
+
+
+def _note_chunks_not_walked(word, chunks: _Chunks) -> None:
+    """Chunks where the walk does not read them (in a table's row, a text box) are noted too."""
+    left = sum(1 for _ in word.element.body.iter(_ALT_CHUNK)) - chunks.walked
+    if left > 0:
+        chunks.skipped.append(N_("{count} part(s) Word imports in place (altChunk) in a table or a text box "
+                                 "were not read").format(count=left))
 
 
 def _first_page_header(word) -> str:
@@ -178,13 +203,14 @@ def _with_colour_marks(read: list[tuple[Block, str]]) -> tuple[Block, ...]:
 
 
 def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
-          notes: WordNotes | None = None) -> Iterator[tuple[Block, str]]:
+          notes: WordNotes | None = None, chunks: _Chunks | None = None) -> Iterator[tuple[Block, str]]:
     """The blocks of a body's (or a text column's) paragraphs and tables, each paragraph and
     table row numbered from `index` in turn, each with the colour its text is written in
     (_colour), told the footnotes and endnotes it refers to (_with_notes). A table right
     after another, no paragraph between them, is a table of its own (a heading typed in a
     one-row table right under an item's table): an index is left out between them, as the
-    empty paragraph that would keep them apart in Word would take one."""
+    empty paragraph that would keep them apart in Word would take one. An altChunk is read
+    in its place (_chunk_blocks)."""
     table_before = False
     for element in elements:
         touching, table_before = table_before, element.tag == _TBL
@@ -206,10 +232,12 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
                 yield block, _colour(paragraph) if len(block.text) <= MAX_HEADING_CHARS else _MIXED
             if not circled:
                 yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
+        elif element.tag == _ALT_CHUNK:
+            yield from _chunk_blocks(element, word, counters, index, chunks)
         elif _text_column(element, word) or _heading_beside_text(element, word):
             for tc in element.iter(_TC):
                 if _enclosing_table(tc) is element:
-                    yield from _walk(_content(tc), word, counters, index, notes)
+                    yield from _walk(_content(tc, chunks=chunks is not None), word, counters, index, notes, chunks)
         else:
             style = None   # looked up once per table, only when a row has text
             for row_text, bold, tr in _rows(element, word, counters):
@@ -217,6 +245,41 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
                 if row_text.strip(" |"):
                     style = _table_style(element, word) if style is None else style
                     yield _with_notes(Block(at, row_text, "table_row", style, None, bold), tr, notes, row=True), _MIXED
+
+
+def _chunk_blocks(element, word, counters: Counters, index: Iterator[int],
+                  chunks: _Chunks | None) -> Iterator[tuple[Block, str]]:
+    """The blocks of an altChunk, in its place, as Word shows it (parse/altchunk.py): a .docx
+    chunk read as a document of its own (its styles, lists and notes), the paragraphs made of
+    an HTML or text chunk read as the body's. A chunk that cannot be read is left out and
+    why is kept (`chunks.skipped`); the document is read all the same."""
+    if chunks is None:
+        return
+    chunks.walked += 1
+    inner = _Chunks(chunks.depth + 1, chunks.skipped)
+    try:
+        chunk = read_chunk(element, word.part, chunks.depth)
+        if not chunk.package:
+            body = parse_xml('<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+            body.extend(chunk.elements)
+            read = list(_walk(_content(body, chunks=True), word, counters, index, None, inner))
+        else:
+            imported = docx.Document(io.BytesIO(chunk.package))
+            fonts = current_fonts.set(RunFonts.if_legacy(imported))
+            hidden = current_hidden.set(HiddenRuns.if_any(imported))
+            try:
+                read = list(_walk(_content(imported.element.body, chunks=True), imported,
+                                  Counters(read_numbering(imported)), index, WordNotes(imported, _text), inner))
+                _note_chunks_not_walked(imported, inner)
+            finally:
+                current_hidden.reset(hidden)
+                current_fonts.reset(fonts)
+    except (ChunkError, *_READ_ERRORS) as e:
+        reason = str(e) if isinstance(e, ChunkError) else f"{type(e).__name__}: {e}"
+        chunks.skipped.append(N_("a part Word imports in place (altChunk) was not read: {reason}").format(
+            reason=reason))
+        return
+    yield from read
 
 
 def _with_notes(block: Block, element, notes: WordNotes | None, row: bool = False) -> Block:
@@ -345,13 +408,16 @@ def _deleted_paragraph(p) -> bool:
     return mark is not None and not _text(p).strip() and not any(True for _ in _boxes(p))
 
 
-def _content(container) -> Iterator:
-    """Paragraphs and tables of a body or cell in order, looking inside content controls."""
+def _content(container, chunks: bool = False) -> Iterator:
+    """Paragraphs and tables of a body or cell in order, looking inside content controls;
+    with `chunks`, the altChunks among them too (_walk reads them in their place)."""
     for child in container.iterchildren():
-        if child.tag in (_P, _TBL):
+        if child.tag in (_P, _TBL) or chunks and child.tag == _ALT_CHUNK:
             yield child
         elif child.tag in (_SDT, _CUSTOM_XML):
-            yield from _content(child.find(_SDT_CONTENT) if child.tag == _SDT else child)
+            inner = child.find(_SDT_CONTENT) if child.tag == _SDT else child
+            if inner is not None:
+                yield from _content(inner, chunks)
 
 
 def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Block:

@@ -788,7 +788,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         levels.setdefault(heading.level, []).append(heading)
     evidence = {h.first: _evidence(h, outline, ocr) for h in headings}
     level, taken = _section_level(levels, evidence, leading is not None, len(outline))
-    at_level = _without_nested_lists(_without_points(blocks, levels[level]))
+    at_level = _without_list_openers(blocks, _without_nested_lists(_without_points(blocks, levels[level])))
     if len(at_level) < len(levels[level]):
         levels[level] = at_level
         taken = list(align(_sequence(at_level, evidence, leading is not None, len(outline)), len(outline)).items)
@@ -1010,6 +1010,26 @@ def _other_form(at_level: list[_Heading]) -> set[int]:
     if len(whole) != 1 or len(at_level) - 1 < CONVINCING_COUNT or whole[0] in (0, len(at_level) - 1):
         return set()
     return {at_level[whole[0]].first}
+
+
+def _without_list_openers(blocks: tuple[Block, ...], at_level: list[_Heading]) -> list[_Heading]:
+    """A bulleted level's headings without the lines that open a list: ending with a colon,
+    the line right under each a point of a list of another marker ("- Về hạ tầng và nền tảng
+    số:" over "+ Đã kết nối …"), where the level's other headings, CONVINCING_COUNT of them at
+    least and more than these, are titles with no colon. Such a line is a point of an item's
+    text set bold like the items' headings, of another form than theirs (in a .docx, Word's
+    list or style tells them apart; a PDF keeps only the bullet and the font). Only the level
+    chosen for the sections is read so, once chosen; a numbered heading is never one."""
+    def marker(h: _Heading) -> str:
+        return list_marker(blocks[h.first])
+
+    openers = {h.first for h in at_level
+               if marker(h) and h.line.rstrip().endswith(":") and h.last + 1 < len(blocks)
+               and list_marker(blocks[h.last + 1]) not in ("", marker(h))}
+    titles = sum(1 for h in at_level if not h.line.rstrip().endswith(":") and not h.run_in)
+    if not openers or titles < max(CONVINCING_COUNT, len(openers) + 1):
+        return at_level
+    return [h for h in at_level if h.first not in openers]
 
 
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:

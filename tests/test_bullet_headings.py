@@ -301,3 +301,30 @@ def test_headings_after_an_inserted_symbol_are_the_items_over_bold_dashed_points
     but points inside items 2 and 5, their lines in those items."""
     path, texts = symbol_report(tmp_path / "bao-cao.docx")
     assert {s.number: s.text for s in read(path).sections} == texts
+
+
+def test_a_bold_dashed_line_closed_by_a_colon_over_a_list_is_a_point_and_untitled_text_is_item_1(tmp_path):
+    """Pool 24's first_heading_missing in a PDF: items 2-6 headed "- Title" in bold, item 1
+    untitled after the covering sentence, and inside items 2 and 5 a bold "- Về …:" over a
+    list of "+" points. In a .docx Word's list or style sets the points apart; a PDF keeps the
+    dash and the bold alone, so a line of the ladder that ends with a colon and opens a list
+    of another marker is a point of its item's text, not a seventh heading."""
+    document = docx.Document()
+    write_letterhead(document)
+    document.add_paragraph(TEXTS[1])
+    inner = {2: ("- Về hạ tầng và nền tảng số:", "+ Đã kết nối 9 hệ thống thông tin.", "+ Đã số hóa 70% hồ sơ."),
+             5: ("- Về con người và cơ chế:", "+ Cán bộ chuyên trách thường xuyên biến động.",
+                 "+ Chưa có đơn giá thuê dịch vụ.")}
+    for n in range(2, 7):
+        document.add_paragraph().add_run(f"- {TITLES[n]}").bold = True
+        document.add_paragraph(TEXTS[n])
+        if n in inner:
+            point, *lines = inner[n]
+            document.add_paragraph().add_run(point).bold = True
+            for line in lines:
+                document.add_paragraph(line)
+    write_signoff(document)
+    path = tmp_path / "bao-cao.docx"
+    document.save(path)
+    expected = {n: "\n".join((TEXTS[n], *inner.get(n, ()))) for n in TEXTS}
+    assert {s.number: s.text for s in read(path).sections} == expected
