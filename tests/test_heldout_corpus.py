@@ -45,7 +45,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            14: FIXTURES / "heldout-14", 15: FIXTURES / "heldout-15", 16: FIXTURES / "heldout-16",
            17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19",
            20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21", 22: FIXTURES / "heldout-22",
-           23: FIXTURES / "heldout-23", 24: FIXTURES / "heldout-24"}
+           23: FIXTURES / "heldout-23", 24: FIXTURES / "heldout-24",
+           25: FIXTURES / "heldout-25"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -270,7 +271,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Chương [IVX]+\. |Câu hỏi \d+\. |Mục [A-F]\. |Tiêu chí \d+: "  # pool 24's
+LABEL = re.compile(r"^(?:Nhiệm vụ \d+: |[A-F]: |Vấn đề [IVX]+\. |Nội dung [A-F]: "  # pool 25's
+                   r"|Chương [IVX]+\. |Câu hỏi \d+\. |Mục [A-F]\. |Tiêu chí \d+: "  # pool 24's
                    r"|Nội dung [IVX]+\. |Phần [A-F]: |[\u2160-\u2167]\. |Hạng mục \d+: "  # pool 23's
                    r"|Phần [IVX]+: |Nội dung số \d+: |\d+ – |[ivx]+- "  # pool 22's
                    r"|\d+\. \| |PHẦN [IVX]+\. |Phần thứ \w+\. |[IVX]+\. |[IVX]+\.\t|[IVX]+- |[A-H]\. |\d+\. "
@@ -307,6 +309,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Nhiệm vụ (\d+): ", first):  # pool 25's nhiem_vu_number
+        return int(m.group(1))
+    if m := re.match(r"Vấn đề ([IVX]+)\. ", first):  # pool 25's van_de_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"(?:Nội dung )?([A-F]): ", first):  # pool 25's noi_dung_letter, letter_upper_colon
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"\(([IVX]+)\) ", first):
         return ROMAN.index(m.group(1)) + 1
     if m := re.match(r"\(([ivx]+)\) ", first):  # pool 11's lower_roman_paren
@@ -433,8 +441,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 24
-    assert len({p.out for p in mh.POOLS.values()}) == 24
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 25
+    assert len({p.out for p in mh.POOLS.values()}) == 25
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -471,7 +479,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 20) for k in range(1, 20)), *((k, 21) for k in range(1, 21)),
                                            *((k, 22) for k in range(1, 22)),
                                            *((k, 23) for k in range(1, 23)),
-                                           *((k, 24) for k in range(1, 24))])
+                                           *((k, 24) for k in range(1, 24)),
+                                           *((k, 25) for k in range(1, 25))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -494,7 +503,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
 @pytest.mark.parametrize("earlier,later", [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9),
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
-                                                   (20, 21), (21, 22), (22, 23), (23, 24)])
+                                                   (20, 21), (21, 22), (22, 23), (23, 24),
+                                                   (24, 25)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -4270,6 +4280,130 @@ def test_pool_24_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 25: "Nhiệm vụ 1: …", "A: …", "Vấn đề I. …", "Nội dung A: …"; each item framed in a
+# one-column table, each heading's title in an inline content control, a TC field after each
+# heading, the template protected with each answer an editable range; pools 1-24's at a lower
+# weight, pools 23 and 24's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_25 = {"nhiem_vu_number", "letter_upper_colon", "van_de_roman", "noi_dung_letter"}
+LADDERS[25] = NEW_LADDERS_25 | {"chuong_roman", "cau_hoi_number", "muc_letter", "tieu_chi_number",  # 1-24's
+                                "roman_unicode", "hang_muc_number", "phan_letter", "noi_dung_so",
+                                "lower_roman_dash", "ordinal_colon"}
+NEW_LAYOUTS_25 = {"item_boxed_table", "heading_inline_sdt", "tc_field_heading", "permission_ranges"}
+LAYOUTS[25] = NEW_LAYOUTS_25 | {"custom_xml_blocks", "style_separator", "two_up_pdf", "alt_chunk_item",  # 1-24's
+                                "proof_err_marks", "tracked_retitled", "picture_bullet", "own_heading_style",
+                                "tracked_inserted_heading", "heading_line_break", "page_break_after_heading",
+                                "section_per_item", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing"}
+SHAPES_25 = {  # how each of pool 25's ladders marks an item heading, as a reader sees it
+    "nhiem_vu_number": r"Nhiệm vụ \d: \S",
+    "letter_upper_colon": r"[A-F]: \S",
+    "van_de_roman": r"Vấn đề [IVX]+\. \S",
+    "noi_dung_letter": r"Nội dung [A-F]: \S",
+}
+
+
+def test_pool_25_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_25:
+        for e in [e for e in files_of(25, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_25_each_item_is_framed_in_a_table_its_heading_in_the_shaded_first_row():
+    mh = generator()
+    files = files_of(25, "item_boxed_table")
+    assert len(files) >= 3 and {e["kind"] for e in files} <= {"docx", "pdf"}
+    assert files_of(25, "item_boxed_table", ladder="nhiem_vu_number")  # on a new ladder too
+    for e in [e for e in files if e["kind"] == "docx"]:
+        body = part_tree(e).find(f"{W}body")
+        boxes = [t for t in body.findall(f"{W}tbl") if len(t.findall(f"{W}tr")) == 2
+                 and t.find(f"{W}tr/{W}tc/{W}tcPr/{W}shd") is not None]
+        assert len(boxes) == len(item_headings(e)) == 6, e["file"]
+        for box, heading, n in zip(boxes, item_headings(e), "123456", strict=True):
+            top, below = box.findall(f"{W}tr")
+            assert top.find(f"{W}tc/{W}tcPr/{W}shd").get(f"{W}fill") == mh.BOX_SHADE
+            assert paragraph_text(top.find(f"{W}tc/{W}p")).strip() == heading["text"], e["file"]
+            inside = "\n".join(paragraph_text(p) for p in below.iter(f"{W}p"))
+            assert all(line in inside for line in e["sections"][n].split("\n")), e["file"]
+
+
+def test_pool_25_each_item_headings_title_is_in_an_inline_content_control():
+    mh = generator()
+    files = files_of(25, "heading_inline_sdt")
+    assert len(files) >= 3 and files_of(25, "heading_inline_sdt", ladder="letter_upper_colon")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        paragraphs = heading_paragraphs(e)
+        assert len(paragraphs) == 6, e["file"]
+        for p, heading in zip(paragraphs, item_headings(e), strict=True):
+            sdt = p.find(f"{W}sdt")
+            assert sdt is not None and sdt.find(f"{W}sdtPr/{W}alias").get(f"{W}val") == mh.INLINE_SDT["alias"]
+            title = "".join(t.text for t in sdt.iter(f"{W}t"))
+            assert heading["text"].endswith(title) and title == title_of(heading["text"]), e["file"]
+
+
+def test_pool_25_a_tc_field_after_each_item_heading_names_it_for_the_contents():
+    files = files_of(25, "tc_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(25, "tc_field_heading", ladder="van_de_roman")
+    for e in files:
+        for p, heading in zip(heading_paragraphs(e), item_headings(e), strict=True):
+            codes = [t.text for t in p.iter(f"{W}instrText")]
+            assert codes == [f' TC "{heading["text"]}" \\l 2 '], e["file"]
+            assert paragraph_text(p).strip() == heading["text"], e["file"]  # nothing shown
+
+
+def test_pool_25_the_template_is_protected_and_each_answer_an_editable_range():
+    files = files_of(25, "permission_ranges")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(25, "permission_ranges", ladder="noi_dung_letter")
+    for e in files:
+        assert '<w:documentProtection w:edit="readOnly" w:enforcement="1"/>' in part_text(e, "word/settings.xml")
+        body = part_tree(e).find(f"{W}body")
+        starts = body.findall(f"{W}permStart")
+        assert len(starts) == len(body.findall(f"{W}permEnd")) == 6, e["file"]
+        for start, n in zip(starts, "123456", strict=True):
+            assert start.get(f"{W}edGrp") == "everyone"
+            first = start.getnext()
+            assert paragraph_text(first).strip() == e["sections"][n].split("\n")[0], e["file"]
+
+
+def test_pool_25_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(25) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_25, *mh.FUNDING_WORDINGS_24}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "rate_of_plan_first":  # the rate first, the figure after "tương ứng"
+            plan, rate = e["funding"]["planned_vnd"], e["funding"]["rate_as_written"]
+            assert text.index(rate) < text.index(f"tương ứng {million} triệu đồng"), e["file"]
+            assert abs(float(rate[:-1].replace(",", ".")) - total / plan * 100) < 0.05, e["file"]
+        if e["funding"]["wording"] == "budget_codes":  # three codes beside the figure
+            assert f"{mh.BUDGET_CODES} là {million} triệu đồng" in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(25)} == set(mh.LETTERHEADS_25)
+    for e in entries_of(25):
+        if e["letterhead"] == "date_line_left":  # the date under the number, the motto alone on the right
+            assert e["letterhead_date"] in e["absent"] and e["report_date"].startswith("2022-05-"), e["file"]
+            if e["kind"] == "docx":
+                left, right = next(docx_blocks(e)).rows[0].cells
+                assert left.text.endswith(e["letterhead_date"]) and "ngày" not in right.text, e["file"]
+        if e["letterhead"] == "number_with_year":
+            assert re.fullmatch(r"\d+/2022/BC-UBND", e["report_number"]), e["file"]
+            assert f"Số: {e['report_number']}" in e["absent"], e["file"]
+    scans = files_of(25, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_25)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"nhiem_vu_number", "letter_upper_colon", "noi_dung_letter"}
+    for e in scans:
+        if e["scan"]["kind"] == "recycled_grey":
+            assert e["scan"]["recycled_grey"] == mh.RECYCLED and not e["scan"]["colour"], e["file"]
+        else:
+            assert e["scan"]["glass_dust"] == mh.DUST and e["scan"]["colour"], e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -4302,13 +4436,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
-               21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24}
+               21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
+               25: NEW_LADDERS_25}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 25))]])
+                                                        *((n, 10, 8) for n in range(6, 26))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -4318,7 +4453,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 25))])
+                                          for n in range(5, 26))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -4333,12 +4468,13 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 # ---------------------------------------------------------------------------------------
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
-              20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24}
+              20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
+              25: SHAPES_25}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-24 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-25 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
