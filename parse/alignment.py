@@ -218,7 +218,9 @@ def _beam(scores: dict[tuple[int, int], float], beam: int) -> dict[tuple[int, in
 def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], int, float]]:
     """(items, their bits, gain before the order term) of each way of taking the heading."""
     if heading.leading_text:
-        return [((0,), 1, LEADING_TEXT)]
+        # Its text speaking item 1's words more than the headings' texts do says it is item 1's;
+        # speaking them less says nothing: a province's item 1 may be in words of its own.
+        return [((0,), 1, LEADING_TEXT + TOLD * max(heading.told[0], 0.0) if heading.told else LEADING_TEXT)]
     groups = [(item,) for item in range(item_count)]
     groups += [both for both in {heading.named, heading.joined} if len(both) > 1]
     choices = [(items, _bits(items), _gain(heading, items)) for items in groups]

@@ -36,7 +36,7 @@ from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.footnotes import WordNotes
 from baocao.parse.headings import MAX_HEADING_CHARS
 from baocao.parse.hidden import HiddenRuns, current_hidden
-from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label
+from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label, template_label
 from baocao.parse.legacy import text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_by_id, style_chain, table_style
@@ -318,9 +318,9 @@ def _text_column(table, word) -> bool:
 
 def _heading_beside_text(table, word) -> bool:
     """A table of one row and two cells: in the left a numbered heading alone, its title
-    with its number or its label in words ("3. Title", "Yêu cầu thứ ba: Title", a line no
-    longer than a heading; "3." alone beside its title is a heading row; Word's own number or
-    one drawn in a shape in front of the title counts), in the right text
+    with its number or its label in words ("3. Title", "Yêu cầu thứ ba: Title", "Phần C: Title",
+    a line no longer than a heading; "3." alone beside its title is a heading row; Word's own
+    number or one drawn in a shape in front of the title counts), in the right text
     longer than it: an item's heading typed beside its first paragraph. Its cells are read
     as the paragraphs they hold, heading first, so the heading is found by its own
     features, as in the body."""
@@ -334,7 +334,11 @@ def _heading_beside_text(table, word) -> bool:
     heading = clean_line(_text(left[0]))
     title = strip_label(heading)  # a label of any form taken off; the heading itself when it has none
     numbered = list_ref(Paragraph(left[0], word._body)) or _circled_number_of(left[0])
-    titled = title if title != heading else numbered and heading
+    # A label of a shape of its own ("Phần C:", "<3>") counts too: a row so laid out is a heading's,
+    # and its ladder tells later (sections._templated_labels) whether the label is one.
+    template = template_label(heading)
+    titled = title if title != heading else numbered and heading or (
+        template is not None and heading[len(template.label):].strip())
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
     return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
 

@@ -147,6 +147,7 @@ _BULLET = re.compile(r"^[-+•–—*]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")  # "./." ends in "."
 # A tab to a right tab stop filled with dots: the line ends at the margin, and its paragraph with it.
 _LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})$")
+_LEADER_RUN = re.compile(r"[\s.…]+")  # a run of a leader's dots alone
 # A leader's dots as OCR reads them on a heading's line (_without_leader_junk), and a contents line's
 # page number after them.
 LEADER_DOTS = 10
@@ -668,6 +669,9 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         runs = [r for r in runs if not stretch.holds(r)]
         for side, edges in enumerate(stretch.columns):
             column = [r for r in inside if (r.x1 <= stretch.gutter) == (side == 0)]
+            # A column numbers its own lines: a page printed beside another (2-up) keeps its margin's.
+            column_numbers = _line_numbers(column)
+            column = [r for r in column if r not in column_numbers]
             lines.extend(replace(line, column=edges) for line in _lines(glyphs.number, column))
         # A ruled table set in one of the columns is read there, between that column's lines.
         lines = [replace(line, column=stretch.columns[line.x0 >= stretch.gutter])
@@ -1175,11 +1179,12 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         texts = (spaced or texts[0],)
     main = Counter()
     sizes = _type_sizes(runs)
-    for run, size in zip(runs, sizes, strict=True):
+    worded = len(runs) - _leader_runs(runs)
+    for run, size in zip(runs[:worded], sizes, strict=False):
         main[(size, run.font)] += len(run.text.strip())
     (size, font), _ = main.most_common(1)[0]
     # a word's worth of letters: a footnote's mark, or a stray glyph, says nothing of the size
-    worded = [run_size for run, run_size in zip(runs, sizes, strict=True) if sum(ch.isalnum() for ch in run.text) >= 2]
+    sized = [run_size for run, run_size in zip(runs, sizes, strict=True) if sum(ch.isalnum() for ch in run.text) >= 2]
     small_caps = _in_small_capitals(runs)
     if font == OCR_FONT:
         texts = tuple(text for text in map(_without_rule_glyphs, texts) if text) or ("",)
@@ -1196,7 +1201,7 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         bottom=max(r.bottom for r in runs),
         size=size,
         font=font,
-        bold=all(r.bold for r in runs[1 if labelled else 0 :]),
+        bold=all(r.bold for r in runs[1 if labelled else 0 : worded]),
         cells=texts if len(texts) > 1 else (),
         text_x0=runs[1].x0 if labelled else runs[0].x0,
         first_word_width=runs[0].first_word_end - runs[0].x0,
@@ -1206,9 +1211,21 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         spaced=spaced is not None,
         advance=_advance(runs) if font == OCR_FONT else 0.0,
         colour=colours.pop() if len(colours) == 1 else MIXED_COLOUR,
-        start_size=worded[0] if worded and abs(worded[0] - size) >= 0.5 else 0.0,
-        end_size=worded[-1] if worded and abs(worded[-1] - size) >= 0.5 else 0.0,
+        start_size=sized[0] if sized and abs(sized[0] - size) >= 0.5 else 0.0,
+        end_size=sized[-1] if sized and abs(sized[-1] - size) >= 0.5 else 0.0,
     )
+
+
+def _leader_runs(runs: Sequence[_Run]) -> int:
+    """How many runs at the line's end are a leader of dots to the margin after its words
+    ("Nội dung A: Tiêu đề……………"): a tab's fill, drawn in the tab's face, which Word leaves
+    plain under a bold heading. Not the line's face: its words tell its weight and its font."""
+    count = 0
+    for run in reversed(runs[1:]):
+        if not _LEADER_RUN.fullmatch(run.text):
+            break
+        count += 1
+    return count if count and _LEADER_TO_MARGIN.search("".join(r.text for r in runs).rstrip()) else 0
 
 
 def _without_leader_junk(runs: Sequence[_Run]) -> list[_Run]:

@@ -793,7 +793,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
         levels[level] = at_level
         taken = list(align(_sequence(at_level, evidence, leading is not None, len(outline)), len(outline)).items)
     outer = _outer_levels(levels, level)
-    told = _told(blocks, headings, at_level, outer, evidence, leading is not None, outline, ocr)
+    told = _told(blocks, headings, at_level, outer, evidence, leading, outline, ocr)
     # A quoted outline says the report answers it: its answers need not convince by themselves.
     # The headings' own numbers may agree with the items only as their texts tell them: an
     # untitled summary before "(a)" … "(f)" taken for item 1 by the headings alone shifts them.
@@ -928,13 +928,15 @@ class _Told:
 
 
 def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_Heading], outer: set[tuple],
-          evidence: dict[int, Evidence], leading: bool, outline: tuple[OutlineSection, ...],
+          evidence: dict[int, Evidence], leading: tuple[int, int] | None, outline: tuple[OutlineSection, ...],
           ocr: bool) -> _Told | None:
     """The section level aligned again, each heading told also by the text under it (up
     to the next heading of its level or of a level above): what a heading's words do not
     say, its text may ("Nguyện vọng của địa phương" over "Đề nghị Bộ Xây dựng…"). The
     level is chosen by headings alone, for a level's texts are the whole report whichever
-    level it is; None when the texts tell nothing."""
+    level it is; None when the texts tell nothing. The untitled text before the first
+    heading (`leading`, its first and last position) is told too, beside the level's texts:
+    where it speaks item 1's words more than they do, item 1 left without a heading."""
     limit = _signoff_limit(blocks, at_level[0].first - 1)
     stops = sorted({h.first for h in headings if h.level in outer} | {h.first for h in at_level} | {limit})
     texts = []
@@ -944,7 +946,7 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
     told = _with_figure(text_likeness(texts, outline, misread=ocr), texts, outline)
     if not any(told):
         return None
-    fewer = len(at_level) + leading < len(outline)
+    fewer = len(at_level) + (leading is not None) < len(outline)
     typical = sorted(len(text) for text in texts)[len(texts) // 2]
     other = _other_form(at_level)
     sequence = [replace(_with_subheadings(evidence[h.first], t, h, headings, stops, outline, ocr) if fewer
@@ -952,7 +954,9 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
                         other_form=h.first in other)
                 for h, t, text in zip(at_level, told, texts, strict=True)]
     if leading:
-        sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True))
+        untitled = " ".join(block.text for block in blocks[leading[0] : leading[1] + 1])
+        sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True,
+                                    told=text_likeness([*texts, untitled], outline, misread=ocr)[-1]))
     return _Told(sequence, align(sequence, len(outline)).items)
 
 

@@ -217,17 +217,20 @@ ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu")
     ("number", "docx"),
     ("words", "docx"),   # "Yêu cầu thứ ba: …", a label in words before its colon
     ("words", "doc"),    # saved as .doc (or .odt): LibreOffice's conversion back keeps the table
+    ("letter", "rtf"),   # "Phần C: …", a label of a shape of its own its ladder tells, from an .rtf
 ])
 def test_an_item_heading_in_a_left_cell_beside_its_text_is_read_as_a_heading(tmp_path, label, fmt):
     """Item 3's heading typed in the left cell of a one-row table, its first paragraph in
     the right cell, the rest of its text after the table: the heading starts item 3 and
     the right cell's text is item 3's, not item 2's. Its label may be a number or words
-    ("Yêu cầu thứ ba:"), as the other headings'."""
+    ("Yêu cầu thứ ba:"), or of a shape of its own ("Phần C:"), as the other headings'."""
     from ocr_builders import soffice_convert
 
     from baocao.parse.convert import convert_to_docx
 
     def heading(n):
+        if label == "letter":
+            return f"Phần {'ABCDEF'[n - 1]}: {UNKNOWN[n]}"
         return f"{n}. {UNKNOWN[n]}" if label == "number" else f"Yêu cầu thứ {ORDINALS[n - 1]}: {UNKNOWN[n]}"
 
     document = docx.Document()

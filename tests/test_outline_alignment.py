@@ -940,3 +940,18 @@ def test_a_lettered_heading_beside_its_first_paragraph_on_a_scan_fills_its_ladde
             blocks += [scanned(f"{label} {KNOWN[n]}", 1, True), scanned(body(n), 1)]
     document = Document("bao-cao.pdf", tuple(dataclasses.replace(b, index=i) for i, b in enumerate(blocks)), ocr=True)
     assert texts(extract_sections(document, OUTLINE)) == {n: body(n) for n in range(1, 7)}
+
+
+def test_untitled_text_speaking_item_one_is_item_one_though_the_ladder_below_starts_at_one(tmp_path):
+    """Item 1's heading left out: its text right after the covering sentence, then headings
+    numbered 1) to 5) for items 2 to 6, the first two in words that lean to items 1 and 2. The
+    untitled text speaks item 1's words more than the headings' texts do, and their texts speak
+    the items after: the ladder is items 2 to 6, the untitled text item 1."""
+    from test_heading_layouts import TEXTS
+
+    wording = {2: "Những việc làm trước hết", 3: "Thông tin chung", 4: "Tiền bạc", 5: "Vấp váp", 6: "Mong muốn"}
+    lines = [TEXTS[1]]
+    for label, n in enumerate(range(2, 7), start=1):
+        lines += [Bold(f"{label}) {wording[n]}"), TEXTS[n]]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert texts(report) == TEXTS

@@ -376,6 +376,50 @@ def test_line_numbers_in_the_margin_are_not_text(tmp_path, numbers):
     assert texts(read_pdf(pdf)) == ["1. Kết quả", f"{BODY} {MORE} {LAST}", CLOSING]
 
 
+def test_line_numbers_of_two_pages_printed_side_by_side_are_not_text(tmp_path):
+    """Two pages each numbering its lines in its margin, printed "2 pages per sheet" (a
+    landscape sheet, each page shrunk): the right page's numbers stand in the gutter, left of
+    its own text, and number its lines as the left page's number theirs."""
+    import pypdfium2 as pdfium
+
+    lines = (Line("1. Kết quả", bold=True), Line(BODY, justify=True), Line(MORE, justify=True), Line(LAST),
+             Line(CLOSING, space_before=10))
+    pages = draw_pdf(tmp_path / "pages.pdf", [Page(lines, line_numbers=(1, 2, 3, 4, 5)),
+                                               Page(lines, line_numbers=(6, 7, 8, 9, 10))])
+    src, out = pdfium.PdfDocument(pages), pdfium.PdfDocument.new()
+    sheet = out.new_page(842, 595)
+    for k in range(2):
+        width, height = src.get_page_size(k)
+        placed = src.page_as_xobject(k, out).as_pageobject()
+        placed.transform(pdfium.PdfMatrix().scale(0.7, 0.7).translate(
+            842 / 4 * (1 + 2 * k) - width * 0.35, (595 - height * 0.7) / 2))
+        sheet.insert_obj(placed)
+    sheet.gen_content()
+    out.save(tmp_path / "sheet.pdf")
+    assert texts(read_pdf(tmp_path / "sheet.pdf")) == ["1. Kết quả", f"{BODY} {MORE} {LAST}", CLOSING] * 2
+
+
+LEADER = "." * 40
+
+
+def test_a_leader_of_plain_dots_after_a_bold_heading_leaves_it_bold(tmp_path):
+    """A heading typed bold, then a tab to the margin filled with dots ("Nội dung A: Tiêu đề……"):
+    Word draws the leader in the tab's face, plain, and its dots outnumber the heading's letters.
+    The line is bold as its words are, and the report's ladder of such headings is read."""
+    titles = ("Hành trang khi bắt tay vào việc", "Kết quả hiện thực hóa", "Êkíp dẫn dắt Đề án",
+              "Ngân quỹ dành cho Đề án", "Cái khó chưa vượt qua", "Mong muốn được hỗ trợ")
+    lines = [Line(OPENING, space_before=10)]
+    for letter, title in zip("ABCDEF", titles, strict=True):
+        lines += [Line(f"Nội dung {letter}: {title}", bold=True, run_on=LEADER, space_before=10),
+                  Line(f"Tỉnh đã báo cáo nội dung {letter} đầy đủ.", space_before=10)]
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page(tuple(lines))])
+    heading = read_pdf(pdf).blocks[1]
+    assert heading.text.startswith("Nội dung A:") and heading.bold and heading.style.endswith("Bold")
+    report = extract_sections(read_pdf(pdf), tuple(replace(s, phrases=()) for s in OUTLINE))
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[4].text.endswith("Tỉnh đã báo cáo nội dung E đầy đủ.")
+
+
 def test_the_numbers_of_a_ruled_table_set_out_into_the_margin_are_its_own(tmp_path):
     """A ruled table wider than the text (its first column, "STT", out in the left margin)
     numbers its rows: a cell's number, no line number."""
