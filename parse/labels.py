@@ -64,13 +64,14 @@ _WORDS_NUMBER_STOP = re.compile(
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
 # ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
-# ("TH:" for "II:", a mark after it), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or
+# ("TH:" for "II:", a mark after it), Unicode's "Ⅱ", its two strokes under one bar, as a T alone
+# ("T." for "Ⅱ.", or an I's serif, "I."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or
 # a row of dots (the tab after it read as "V.... NHỮNG"), a speck before it read as a mark
 # (". IV. CHI PHÍ"), the space after a slash lost ("1I/NHỮNG" for "II/ NHỮNG": a slash is no
 # mark a word goes on from).
 MISREAD_I = "IVXLHl1|!\\]\\[ỊÍÌ"  # what OCR gives for a Roman numeral's letters (a regex class's)
 _MISREAD_ROMAN = re.compile(
-    rf"^(?:[.,'‘’`·]\s*)?(?P<numeral>[{MISREAD_I}]{{1,5}}|T[{MISREAD_I}]{{1,4}}(?=\s*[.,:)/\-]))"
+    rf"^(?:[.,'‘’`·]\s*)?(?P<numeral>[{MISREAD_I}]{{1,5}}|T[{MISREAD_I}]{{0,4}}(?=\s*[.,:)/\-]))"
     r"(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s|(?<=/)[^\W\d_]{2})")
 # A ladder written without a space after its numerals ("I.TỈNH ĐÃ ĐI…", "II.CÁC MỤC TIÊU…")
 # may lose the full stop too, the numeral glued to its title's first word ("LTỈNH" for
@@ -85,11 +86,12 @@ _H_AS_I = str.maketrans({"H": "I"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 # A lower-case numeral ("i.", "ii.", "iv.", "(i)") as OCR may read it: its i as a mark of the
 # same stroke (an accented i, "l", "1", "|", "!", "¡"), two i's as one letter, their stems an n and
-# their dots its tilde ("ñ)" for "ii)"), its full stop as a row of dots ("ii... Mức").
+# their dots its tilde ("ñ)" for "ii)"), its full stop as a row of dots ("ii... Mức"); a dash
+# after it too ("1- Bức tranh…" for "i- Bức tranh…").
 _I_STROKES = "ilíìỉĩịïî1|!¡"
 _TWO_I_STROKES = "ñ"
 _MISREAD_LOWER_ROMAN = re.compile(
-    r"^(?:[.,'‘’`·]\s*)?\(?(?P<numeral>[vx" + _I_STROKES + _TWO_I_STROKES + r"]{1,5})\s*[.,:)]{1,4}(?=\s)")
+    r"^(?:[.,'‘’`·]\s*)?\(?(?P<numeral>[vx" + _I_STROKES + _TWO_I_STROKES + r"]{1,5})(?P<mark>\s*[.,:)]{1,4}|-)(?=\s)")
 
 
 def leading_label(text: str) -> str:
@@ -109,18 +111,25 @@ def leading_label(text: str) -> str:
 # with one of its marks changed ("Phân I: Cơ sở…" for "Phần I:"), before a numeral and its mark.
 _PICTURE_READ = re.compile(r"^(?P<marks>[^\w\s+]{1,3})\s*")
 _QUOTES = "\"'`“”„‘’«»"
+# A capital's label and its colon glued by OCR to the title's first word ("A:Hành trang…" for
+# "A: Hành trang…"): the space the scan lost.
+_GLUED_COLON = re.compile(r"^(?P<label>[A-ZĐ]:)(?=[A-ZĐ][^\W\d_])")
 _WORD_READ = re.compile(rf"^(?P<word>[^\W\d_]+)(?=\s+(?:{_ROMAN}|\d{{1,2}})\s*[.:)\-–—](?:\s|$))")
 _LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": "Điều"}
 
 
 def ocr_label_read(text: str) -> str:
     """A recognised line with its label as typed, when OCR hid it (see _PICTURE_READ): the
-    symbols a picture was read as dropped, a label word's marks put back; else the line."""
+    symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
+    1:", or one of a shape of the document's own, "A:"), a label word's marks put back, the space
+    after a capital's colon put back (_GLUED_COLON); else the line."""
+    text = _GLUED_COLON.sub(r"\g<label> ", text, count=1)
     if leading_label(text):
         return text
     m = _PICTURE_READ.match(text)
-    rest = text[m.end():] if m else ""
-    if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) and leading_label(rest):
+    rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
+    if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) and (
+            leading_label(rest) or word_label(rest) or _marked_template(rest)):
         return rest
     if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
             and (leading_label(rest) or word_label(rest)):
@@ -130,6 +139,13 @@ def ocr_label_read(text: str) -> str:
     if word and m["word"] != word and m["word"][:1].isupper():
         return (word.upper() if m["word"].isupper() else word) + text[m.end():]
     return text
+
+
+def _marked_template(text: str) -> bool:
+    """Whether a line opens with a label of a shape of its own closed by a mark ("A: …", "<2> …"):
+    after a picture's symbols, the label they stood before (template_label: a ladder's headings
+    tell whether the document writes its labels so)."""
+    return template_label(text) is not None
 
 
 def _ordinal_label(text: str) -> re.Match | None:
@@ -433,7 +449,7 @@ def misread_roman(text: str, lower: bool = False, near: int | None = None,
                           for ch in m["numeral"]) if m else ""
         if not numeral or not _VALID_ROMAN.match(numeral):
             return None
-        return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]))
+        return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]), _mark(m["mark"]))
     m = _MISREAD_ROMAN.match(_SLASHED_I.sub(r"\g<numeral>I/", text, count=1))
     if not m and glued:
         m = _GLUED_ROMAN.match(text)
@@ -441,9 +457,9 @@ def misread_roman(text: str, lower: bool = False, near: int | None = None,
     if not m:
         return None
     # "H" is "II" read as one letter ("HI." for "III."), or one I's serif ("IHI-" for "III-").
-    values = [_roman_value(numeral) for numeral in (m["numeral"].translate(_AS_I),
-                                                    m["numeral"].translate(_H_AS_I).translate(_AS_I))
-              if _VALID_ROMAN.match(numeral)]
+    readings = ("II", "I") if m["numeral"] == "T" else (m["numeral"].translate(_AS_I),
+                                                           m["numeral"].translate(_H_AS_I).translate(_AS_I))
+    values = [_roman_value(numeral) for numeral in readings if _VALID_ROMAN.match(numeral)]
     if not values:
         return None
     value = values[0] if near is None else min(values, key=lambda v: abs(v - near))
