@@ -86,12 +86,11 @@ _H_AS_I = str.maketrans({"H": "I"})
 _VALID_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 # A lower-case numeral ("i.", "ii.", "iv.", "(i)") as OCR may read it: its i as a mark of the
 # same stroke (an accented i, "l", "1", "|", "!", "¡"), two i's as one letter, their stems an n and
-# their dots its tilde ("ñ)" for "ii)"), its full stop as a row of dots ("ii... Mức"); a dash
-# after it too ("1- Bức tranh…" for "i- Bức tranh…").
+# their dots its tilde ("ñ)" for "ii)"), its full stop as a row of dots ("ii... Mức").
 _I_STROKES = "ilíìỉĩịïî1|!¡"
 _TWO_I_STROKES = "ñ"
 _MISREAD_LOWER_ROMAN = re.compile(
-    r"^(?:[.,'‘’`·]\s*)?\(?(?P<numeral>[vx" + _I_STROKES + _TWO_I_STROKES + r"]{1,5})(?P<mark>\s*[.,:)]{1,4}|-)(?=\s)")
+    r"^(?:[.,'‘’`·]\s*)?\(?(?P<numeral>[vx" + _I_STROKES + _TWO_I_STROKES + r"]{1,5})\s*[.,:)]{1,4}(?=\s)")
 
 
 def leading_label(text: str) -> str:
@@ -449,7 +448,7 @@ def misread_roman(text: str, lower: bool = False, near: int | None = None,
                           for ch in m["numeral"]) if m else ""
         if not numeral or not _VALID_ROMAN.match(numeral):
             return None
-        return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]), _mark(m["mark"]))
+        return MisreadRoman(_roman_value(numeral), any(ch.isdigit() for ch in m["numeral"]))
     m = _MISREAD_ROMAN.match(_SLASHED_I.sub(r"\g<numeral>I/", text, count=1))
     if not m and glued:
         m = _GLUED_ROMAN.match(text)
