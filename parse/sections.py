@@ -358,7 +358,8 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     unmarked: dict[int, Template] = {}  # position -> label: a scan's line whose bold OCR may not have seen
     for pos, block in enumerate(blocks):
         if not (is_heading_like(block) or _led_to_margin(block)):
-            if ocr and block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS \
+            # (a line read across a table's rule, its text beside it, is _misread_labels's: _beside)
+            if ocr and block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and not _beside(block.text) \
                     and not leading_label(block.text) and (template := template_label(block.text)):
                 unmarked[pos] = template
             continue
