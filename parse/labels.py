@@ -120,15 +120,16 @@ _LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": 
 def ocr_label_read(text: str) -> str:
     """A recognised line with its label as typed, when OCR hid it (see _PICTURE_READ): the
     symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
-    1:", or one of a shape of the document's own, "A:"), a label word's marks put back, the space
-    after a capital's colon put back (_GLUED_COLON); else the line."""
+    1:", or one of a shape of the document's own, "A:": whether it is one, its ladder tells,
+    sections._templated_labels), a label word's marks put back, the space after a capital's colon
+    put back (_GLUED_COLON); else the line."""
     text = _GLUED_COLON.sub(r"\g<label> ", text, count=1)
     if leading_label(text):
         return text
     m = _PICTURE_READ.match(text)
     rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
     if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) and (
-            leading_label(rest) or word_label(rest) or _marked_template(rest)):
+            leading_label(rest) or word_label(rest) or template_label(rest)):
         return rest
     if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
             and (leading_label(rest) or word_label(rest)):
@@ -138,13 +139,6 @@ def ocr_label_read(text: str) -> str:
     if word and m["word"] != word and m["word"][:1].isupper():
         return (word.upper() if m["word"].isupper() else word) + text[m.end():]
     return text
-
-
-def _marked_template(text: str) -> bool:
-    """Whether a line opens with a label of a shape of its own closed by a mark ("A: …", "<2> …"):
-    after a picture's symbols, the label they stood before (template_label: a ladder's headings
-    tell whether the document writes its labels so)."""
-    return template_label(text) is not None
 
 
 def _ordinal_label(text: str) -> re.Match | None:
