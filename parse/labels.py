@@ -64,13 +64,14 @@ _WORDS_NUMBER_STOP = re.compile(
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
 # ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
-# ("TH:" for "II:", a mark after it), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or
+# ("TH:" for "II:", a mark after it), Unicode's "Ⅱ", its two strokes under one bar, as a T alone
+# ("T." for "Ⅱ.", or an I's serif, "I."), its full stop as a comma, lost ("II THÔNG TIN CHUNG") or
 # a row of dots (the tab after it read as "V.... NHỮNG"), a speck before it read as a mark
 # (". IV. CHI PHÍ"), the space after a slash lost ("1I/NHỮNG" for "II/ NHỮNG": a slash is no
 # mark a word goes on from).
 MISREAD_I = "IVXLHl1|!\\]\\[ỊÍÌ"  # what OCR gives for a Roman numeral's letters (a regex class's)
 _MISREAD_ROMAN = re.compile(
-    rf"^(?:[.,'‘’`·]\s*)?(?P<numeral>[{MISREAD_I}]{{1,5}}|T[{MISREAD_I}]{{1,4}}(?=\s*[.,:)/\-]))"
+    rf"^(?:[.,'‘’`·]\s*)?(?P<numeral>[{MISREAD_I}]{{1,5}}|T[{MISREAD_I}]{{0,4}}(?=\s*[.,:)/\-]))"
     r"(?P<mark>\s*[.,:)/\-]{1,4}|D)?(?=\s|(?<=/)[^\W\d_]{2})")
 # A ladder written without a space after its numerals ("I.TỈNH ĐÃ ĐI…", "II.CÁC MỤC TIÊU…")
 # may lose the full stop too, the numeral glued to its title's first word ("LTỈNH" for
@@ -109,18 +110,26 @@ def leading_label(text: str) -> str:
 # with one of its marks changed ("Phân I: Cơ sở…" for "Phần I:"), before a numeral and its mark.
 _PICTURE_READ = re.compile(r"^(?P<marks>[^\w\s+]{1,3})\s*")
 _QUOTES = "\"'`“”„‘’«»"
+# A capital's label and its colon glued by OCR to the title's first word ("A:Hành trang…" for
+# "A: Hành trang…"): the space the scan lost.
+_GLUED_COLON = re.compile(r"^(?P<label>[A-ZĐ]:)(?=[A-ZĐ][^\W\d_])")
 _WORD_READ = re.compile(rf"^(?P<word>[^\W\d_]+)(?=\s+(?:{_ROMAN}|\d{{1,2}})\s*[.:)\-–—](?:\s|$))")
 _LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": "Điều"}
 
 
 def ocr_label_read(text: str) -> str:
     """A recognised line with its label as typed, when OCR hid it (see _PICTURE_READ): the
-    symbols a picture was read as dropped, a label word's marks put back; else the line."""
+    symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
+    1:", or one of a shape of the document's own, "A:": whether it is one, its ladder tells,
+    sections._templated_labels), a label word's marks put back, the space after a capital's colon
+    put back (_GLUED_COLON); else the line."""
+    text = _GLUED_COLON.sub(r"\g<label> ", text, count=1)
     if leading_label(text):
         return text
     m = _PICTURE_READ.match(text)
-    rest = text[m.end():] if m else ""
-    if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) and leading_label(rest):
+    rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
+    if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) and (
+            leading_label(rest) or word_label(rest) or template_label(rest)):
         return rest
     if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
             and (leading_label(rest) or word_label(rest)):
@@ -441,9 +450,9 @@ def misread_roman(text: str, lower: bool = False, near: int | None = None,
     if not m:
         return None
     # "H" is "II" read as one letter ("HI." for "III."), or one I's serif ("IHI-" for "III-").
-    values = [_roman_value(numeral) for numeral in (m["numeral"].translate(_AS_I),
-                                                    m["numeral"].translate(_H_AS_I).translate(_AS_I))
-              if _VALID_ROMAN.match(numeral)]
+    readings = ("II", "I") if m["numeral"] == "T" else (m["numeral"].translate(_AS_I),
+                                                           m["numeral"].translate(_H_AS_I).translate(_AS_I))
+    values = [_roman_value(numeral) for numeral in readings if _VALID_ROMAN.match(numeral)]
     if not values:
         return None
     value = values[0] if near is None else min(values, key=lambda v: abs(v - near))

@@ -66,13 +66,13 @@ _CITED_DATE = re.compile(r"\s*ngay\s*(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|
 # A date OCR garbled round its words (a photographed screen's moiré): "Hải Dương, 1 ngày 26
 # tháng /fÌJ[rTfff 5 năm 2022" (a stray mark after the place's comma, junk after "tháng"; a
 # stray word of a few letters before "ngày", "tháng" and the year too: "DU ngày 3 BA tháng", "g, ngay
-# ngày 26 tháng ng 5 năm l 2022"), or its
+# ngày 26 tháng ng 5 năm l 2022", a speck before "năm" read as a mark: "tháng 5.năm 2022"), or its
 # "ngày" unreadable and the rest opening a line or cell.
 # Read only when no date is found whole, so that a date in a sentence never stands for the
 # letterhead's; the day, month and year must still make a date.
 _DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,4}\s+)?ng[a-z]y\s*)?(\d{1,2})\s*(?:[^\d\s|]{1,3}\s+)?"
                            r"th[a-z]ng[^\d|]{0,12}?(\d{1,2})"
-                           r"\s*n[a-z]m\s*(?:[^\d\s|]{1,2}\s+)?(\d{4})")
+                           r"\s*(?:[.,:]\s*)?n[a-z]m\s*(?:[^\d\s|]{1,2}\s+)?(\d{4})")
 # The month may be a Roman numeral ("ngày 23/V/2022"), as some offices write it; a separator OCR
 # read twice ("ngày 11/⁄5⁄2022", a slash and a fraction slash) is still one.
 _DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]{1,2}\s*"

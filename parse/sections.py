@@ -72,6 +72,7 @@ from baocao.parse.headings import (
 from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
     MISREAD_I,
+    Template,
     bare_number,
     bare_roman,
     counts_in_words,
@@ -90,7 +91,7 @@ from baocao.parse.labels import (
     word_label,
 )
 from baocao.parse.letterhead import self_dated
-from baocao.parse.textlayer import unreadable
+from baocao.parse.textlayer import garbled, unreadable
 from baocao.text import fold
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
@@ -208,7 +209,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = _without_contents(_without_chart_labels(doc.blocks, doc.ocr), doc.ocr)
     blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks, tuple(sections), doc.ocr))
-    blocks = _without_continued_headings(_templated_labels(blocks))
+    blocks = _without_continued_headings(_templated_labels(blocks, doc.ocr))
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
     opened = [o for o in openings if o.items]
@@ -342,18 +343,25 @@ UNLABELLED_REPEAT_WORDS = 5
 LOST_LABEL_RESIDUE = " .,:;)]}-–—'`\"*"
 
 
-def _templated_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Block, ...]:
     """The heading-like lines that open with a label of a shape labels.leading_label does not
     read ("(D)", "<2>", "A:", "①"; labels.template_label), numbered with it where the document
     tells the shape is its own by repeating it: TEMPLATE_LADDER headings or more of that shape
     (those already numbered in it among them, "(C)" read as a Roman numeral's shape "(A)") whose
     counters walk one counting system up, a value repeated or one skipped at most between two of
     them. A body line that opens so ("(2 năm) …", "A: …") is no heading-like line, and a shape
-    that does not count up is no ladder."""
+    that does not count up is no ladder. On a scan (`ocr`) a line whose bold the ink did not
+    show is one of the ladder's too where it opens with the ladder's shape at the one value
+    missing between the headings before and after it ("D:" unmarked between "C:" and "E:")."""
     read: dict[int, tuple[str, int]] = {}  # position -> shape, value: the heading-like lines' labels
     templated: dict[int, str] = {}  # position -> label, where the label is a template's only
+    unmarked: dict[int, Template] = {}  # position -> label: a scan's line whose bold OCR may not have seen
     for pos, block in enumerate(blocks):
         if not (is_heading_like(block) or _led_to_margin(block)):
+            # (a line read across a table's rule, its text beside it, is _misread_labels's: _beside)
+            if ocr and block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and not _beside(block.text) \
+                    and not leading_label(block.text) and (template := template_label(block.text)):
+                unmarked[pos] = template
             continue
         if block.number:
             read[pos] = (label_shape(block.number), label_ordinal(block.number) or 0)
@@ -367,6 +375,11 @@ def _templated_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             for pos in positions:
                 if pos in templated:
                     numbered[pos] = replace(blocks[pos], number=templated[pos])
+            for pos, template in unmarked.items():
+                before = [read[at][1] for at in positions if at < pos]
+                after = [read[at][1] for at in positions if at > pos]
+                if template.shape == shape and before and after and before[-1] + 1 == template.value < after[0]:
+                    numbered[pos] = replace(blocks[pos], number=template.label)
     return tuple(numbered) if templated else blocks
 
 
@@ -469,7 +482,8 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     (dots, a tab) or not: CONTENTS_LINES of them or more one after the other (two when each
     ends with a page number), with the title over them ("MỤC LỤC", a short unnumbered line).
     On a recognised page the leader's dots come out as anything, and a heading's label too
-    ("I-" read "]-"): there a line also repeats a later one that begins with its words."""
+    ("I-" read "]-"): there a line also repeats a later one that begins with its words, and
+    under the title an entry led by dots and the lines after it read as no words are contents."""
     # Lines are first compared by their last letters (no label there, nor a page number
     # once cut off: cheap), then by match_key.
     tails: dict[str, list[int]] = {}
@@ -501,15 +515,21 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
         # leader too ("MỤC TY 'SỐ VỐN đã TÔI uc. s56 <6 4114…" for "Mục IV: Số vốn đã rót……"):
         # up to CONTENTS_GARBLED lines before the next entry led by dots are the contents still
         # (not the covering sentence before the first heading, an entry too but led by none).
+        # Under its title, an entry led by dots may be followed by lines OCR read as no words at
+        # all (textlayer.garbled: the other entries' leaders and specks): the contents still.
+        titled = ocr and pos in entries and pos > 0 and _contents_title(blocks[pos - 1]) \
+            and bool(_LEADER_TAIL.search(blocks[pos].text))
         run = count = 0
         while pos + run in entries or (count and pos + run < len(blocks) and (
                 _LEADER_TAIL.search(blocks[pos + run].text)
                 or ocr and _LEADER_END.search(blocks[pos + run].text)
                 or ocr and any(pos + run + k in entries and _LEADER_TAIL.search(blocks[pos + run + k].text)
-                               for k in range(1, CONTENTS_GARBLED + 1)))):
+                               for k in range(1, CONTENTS_GARBLED + 1))
+                or titled and garbled(blocks[pos + run].text))):
             count += pos + run in entries
             run += 1
-        if count >= CONTENTS_LINES or (count >= 2 and all(entries.get(p, True) for p in range(pos, pos + run))):
+        if count >= CONTENTS_LINES or (count >= 2 and all(entries.get(p, True) for p in range(pos, pos + run))) \
+                or titled and run >= CONTENTS_LINES:
             dropped |= set(range(pos, pos + run))
             if pos and _contents_title(blocks[pos - 1]):
                 dropped.add(pos - 1)
@@ -1743,6 +1763,8 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
             or not (rest.strip() or glued) or len(text) > MAX_HEADING_CHARS
             or block.number == expected or text.endswith((".", ";")) or word.isalpha()):
         return False
+    if list_marker(block) and not any(ch.isalnum() for ch in word):
+        return False  # "- Độc lập - Tự do…": a list's dash, no counter of "i-" left in it
     looks_alike = (heading_like and block.bold == model.bold
                    and is_all_caps(rest) == is_all_caps(strip_label(model.text)))
     return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1)

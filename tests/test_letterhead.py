@@ -109,6 +109,11 @@ def test_a_date_with_ngay_read_twice_and_a_stray_letter_before_the_year_is_read(
     assert report_date(scanned) == date(2022, 5, 26)
 
 
+def test_a_speck_read_as_a_stop_before_nam_does_not_hide_the_date():
+    # Pool 25's Tây Ninh scan (dust on the glass): "tháng 5.năm 2022".
+    assert report_date("Số: 267/BC-UBND\nTây Ninh, ngày 10 tháng 5.năm 2022\nBÁO CÁO") == date(2022, 5, 10)
+
+
 def test_a_date_left_blank_or_impossible_is_none():
     assert report_date("Bắc Kạn, ngày     tháng 5 năm 2022") is None
     assert report_date("Bắc Kạn, ngày 31 tháng 2 năm 2022") is None

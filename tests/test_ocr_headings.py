@@ -606,3 +606,57 @@ def test_a_word_labels_heading_ocr_read_across_a_rule_beside_its_first_paragraph
                                False, "", page=1)]
     document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
     assert texts(document) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_unicode_two_read_as_a_lone_t_is_the_second_roman_numeral_of_its_ladder():
+    # Pool 25's Đà Nẵng scan: "Ⅱ." (two strokes under one bar) read "T.", "Ⅲ." read "TII.": a
+    # lone T is Ⅱ where the Roman ladder skips it (an I's serif where it would be I).
+    assert misread_roman("T. Phần việc tỉnh làm xong") == (2, False, ".")
+    assert misread_roman("T. Phần việc", near=1) == (1, False, ".")
+    document = own_titled([[f"{label} {title}"] for label, title in zip(
+        ["I.", "T.", "TII.", "IV.", "V.", "VI."], OWN_TITLES, strict=True)], bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_scan_line_whose_bold_ocr_missed_is_the_heading_its_own_label_ladder_misses():
+    # Pool 25's Tây Ninh scan: "A:", "B:", "C:" … headings in bold, "D: …" read not bold (its ink
+    # thinner under dust): a line opening with the ladder's shape ("A:") at the one value missing
+    # between the headings before and after it is that heading.
+    letters = ["A:", "B:", "C:", "D:", "E:", "F:"]
+    labelled = [[f"{letter} {title}"] for letter, title in zip(letters, OWN_TITLES, strict=True)]
+    document = own_titled(labelled, bold=True)
+    blocks = tuple(replace(b, bold=b.bold and not b.text.startswith("D:")) for b in document.blocks)
+    assert both_ways(replace(document, blocks=blocks)) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_list_dash_in_the_letterhead_is_no_heading_whose_label_ocr_lost():
+    # Pool 25's Kon Tum scan: the motto under the letterhead read "- Độc lập - Tự do - Hạnh phúc",
+    # the first heading's "i-" read "1-": a dash with no counter left is a list's, not "i-" lost;
+    # the ladder's first heading is the "1-" line, not the motto (item 1 was the letterhead's lines).
+    # The covering sentence was read over two lines ("… báo cáo như", "sau: | :"), not known as one.
+    labels = ["1-", "ii-", "iii-", "iv-", "v-", "vi-"]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)],
+                          covering="Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Kon Tum báo cáo như", bold=True)
+    motto = Block(0, "- Độc lập - Tự do - Hạnh phúc", "paragraph", "Normal", None, True, "", page=1)
+    rest = Block(0, "sau: | :", "paragraph", "Normal", None, False, "", page=1)
+    blocks = (motto, *document.blocks[:5], rest, *document.blocks[5:])
+    document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_contents_entries_ocr_read_as_no_words_under_a_contents_title_are_still_the_contents():
+    # Pool 25's Cao Bằng scan: under "MỤC LỤC" the first entry came out with its dots, the others
+    # as specks and figures only ("(TS) 519) 51100j53412110111i …"): with the title and the entry
+    # led by dots, the lines read as no words after it are the contents, not item 1's text.
+    letters = ["Mục A.", "Mục B.", "Mục C.", "Mục D.", "Mục E.", "Mục F."]
+    lines = [b.text for b in own_titled([[f"{label} {title}"] for label, title in zip(
+        letters, OWN_TITLES, strict=True)]).blocks]
+    contents = ["MỤC LỤC", f"Mục A. {OWN_TITLES[0]}..........................",
+                "(TS) 519) 51100j53412110111i 010017770700 | 0 0Ô | ốc...”",
+                "lữ ĐEN (s04 24121f+. 12 4)10 411M G557 1077007707009 70777 77777770) 7/00 (277/0 (l0 c2",
+                "TNNG E- Trong /C4Y VAO)ILUHE ƯỢNEica-.c<ss:22:ss4ixssc xác 101s251+52Z728<303432195y20%5s$r+E"]
+    lines[4:4] = contents
+    document = scanned(lines)
+    headings = {f"{label} {title}" for label, title in zip(letters, OWN_TITLES, strict=True)} | {"MỤC LỤC"}
+    document = replace(document, blocks=tuple(replace(b, bold=b.text in headings) for b in document.blocks))
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]

@@ -1474,6 +1474,19 @@ def test_a_picture_bullet_ocr_read_as_symbols_before_a_label_is_no_part_of_the_h
         ("3)", "3) Cơ chế chỉ huy thống nhất"), ("", "$ 100 triệu đồng đã chi cho hạ tầng.")]
 
 
+def test_a_picture_bullet_ocr_read_as_symbols_before_a_word_label_or_a_letter_and_colon_is_dropped(tmp_path):
+    """Pool 25's Cà Mau and Tây Ninh scans: the picture before "Nhiệm vụ 1:" (words and a
+    number) and before "B:" (a letter and a colon, a shape only the document's ladder tells) was
+    read as "®" or "®$"; the symbols are dropped, and the space OCR lost after a capital's colon
+    ("A:Hành") put back. A symbol before a line that opens with no label is text as read."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "® Nhiệm vụ 1: Điểm xuất phát của tỉnh nhà", "®$ A:Hành trang khi bắt tay vào việc",
+        "® B: Phần việc tỉnh làm xong", "® Tỉnh đã phát hành 2.000 tờ rơi."))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "Nhiệm vụ 1: Điểm xuất phát của tỉnh nhà", "A: Hành trang khi bắt tay vào việc",
+        "B: Phần việc tỉnh làm xong", "® Tỉnh đã phát hành 2.000 tờ rơi."]
+
+
 def test_a_label_word_ocr_read_with_a_mark_changed_is_spelt_as_typed_before_a_numeral(tmp_path):
     """Pool 23's Lào Cai scan: "Phần I:" read "Phân I:" (a grave accent lost) is the label
     "Phần I:"; the word "Phân" before other words ("Phân bổ kinh phí") stays as read."""
