@@ -66,6 +66,8 @@ MADE_OF = 0.5  # or be made of its item's words this much at least (two_parts)
 # say so ("Những trở ngại và các nội dung cần Trung ương hỗ trợ" for difficulties and
 # proposals, which provinces often write as one): it then costs this much more, so that
 # it wins only where no later heading is taken for the last item.
+# Not when its text is long enough for two (room_for_two) and speaks both items' words more
+# than its level's other texts do: its text, not its place alone, then says it covers two.
 MERGED_BY_PLACE = 0.2
 
 _WORD = re.compile(r"\w+")
@@ -226,7 +228,8 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
     choices = [(items, _bits(items), _gain(heading, items)) for items in groups]
     for pair in _merged_by_place(heading, item_count):
         if pair not in groups:
-            choices.append((pair, _bits(pair), _gain(heading, pair) - MERGED_BY_PLACE))
+            by_text = heading.room_for_two and heading.told and min(heading.told[i] for i in pair) > 0
+            choices.append((pair, _bits(pair), _gain(heading, pair) - (0.0 if by_text else MERGED_BY_PLACE)))
     return choices
 
 

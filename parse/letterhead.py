@@ -32,20 +32,23 @@ from baocao.text import fold, nfc
 # dash, no document type ("139-UBND"), as some offices number their letters: kept as written.
 _SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*)*"
 _SEPARATOR = r"\s*([/\-–—])\s*"
-_NUMBER = re.compile(rf"(?<![\d/])(\d{{1,5}}){_SEPARATOR}({_SYMBOL})")
+# The number's digits, with the year of its issue after them when so numbered ("244/2022/BC-UBND",
+# as Nghị định 30/2020/NĐ-CP numbers decrees): read whole, the year part of the number.
+_DIGITS = r"\d{1,5}(?:\s*/\s*(?:19|20)\d{2})?"
+_NUMBER = re.compile(rf"(?<![\d/])({_DIGITS}){_SEPARATOR}({_SYMBOL})")
 _FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
 # The number's digits alone at the end of their line or cell ("Số: 139"), its symbol wrapped
 # onto a line or cell of its own ("/BC-UBND"): the next line of a narrow cell, or a line or two
 # further down when the letterhead's two columns are read line by line (the place and date
 # between).
-_DIGITS_ALONE = re.compile(r"(?<![\d/])(\d{1,5})[ \t]*(?=\n|[ \t]\||$)")
+_DIGITS_ALONE = re.compile(rf"(?<![\d/])({_DIGITS})[ \t]*(?=\n|[ \t]\||$)")
 _SYMBOL_ALONE = re.compile(rf"(?:^|\|)[ \t]*/[ \t]*({_SYMBOL})[ \t]*(?=\n|\||$)", re.M)
 SYMBOL_LINES_BELOW = 3
 # A "Số:" field with nothing after it in its line or cell, its number read as a block of its
 # own a line or two away (OCR reads the label and the number printed beside it apart): the
 # number that opens a line or cell there, within NUMBER_LINES_AWAY lines.
 _BLANK_FIELD = re.compile(r"(?:^|\|)[ \t]*(S[^\s:|]{1,2})[ \t]*:[ \t]*(?=\n|\||$)", re.M)
-_NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])(\d{{1,5}}){_SEPARATOR}({_SYMBOL})", re.M)
+_NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])({_DIGITS}){_SEPARATOR}({_SYMBOL})", re.M)
 NUMBER_LINES_AWAY = 2
 # "Số" as OCR misreads its "ố" in a scan: "S6", "S0".
 _NUMBER_FIELDS = ("so", "s6", "s0")
@@ -192,6 +195,7 @@ def _written(digits: str, symbol: str, separator: str = "/") -> str:
     """A number as the ministry cites it: "139/BC-UBND" (or "139-UBND" when so numbered),
     whatever its spaces and dashes."""
     symbol = re.sub(r"\s*[-–—]\s*", "-", symbol)
+    digits = re.sub(r"\s+", "", digits)
     return f"{digits}{'/' if separator == '/' else '-'}{symbol}"
 
 

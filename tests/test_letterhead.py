@@ -303,3 +303,19 @@ def test_a_garbled_date_never_outranks_a_whole_one_nor_comes_from_a_sentence():
     assert report_date(garbled_then_whole) == date(2022, 5, 27)
     assert report_date("Số: 150/BC-UBND\nBÁO CÁO\nThực hiện Kế hoạch số 12/KH-UBND ngày 15 tháng 3 năm 2022 của UBND "
                        "tỉnh, báo cáo như sau:") is None
+
+
+@pytest.mark.parametrize("letterhead", [
+    "UBND TỈNH NAM ĐỊNH\nSố: 244/2022/BC-UBND\nBÁO CÁO",
+    "UBND TỈNH NAM ĐỊNH | Số: 244 / 2022 / BC-UBND | Nam Định, ngày 3 tháng 5 năm 2022\nBÁO CÁO",
+    "UBND TỈNH NAM ĐỊNH\nSố:\n244/2022/BC-UBND\nBÁO CÁO",
+    "UBND TỈNH NAM ĐỊNH\nSố: 244/2022\n/BC-UBND\nBÁO CÁO",
+])
+def test_a_number_with_the_year_between_its_digits_and_its_symbol_is_read_whole(letterhead):
+    # Nghị định 30/2020/NĐ-CP's own shape: the year of issue after the number.
+    assert report_number(letterhead) == "244/2022/BC-UBND"
+
+
+def test_a_covering_letter_cites_a_report_numbered_with_its_year_whole():
+    letter = "Số: 527/SXD-QLĐT\nV/v gửi Báo cáo\nSở Xây dựng gửi kèm Báo cáo số 296/2022/BC-UBND ngày 20/5/2022."
+    assert report_reference(letter) == ReportReference("296/2022/BC-UBND", date(2022, 5, 20))

@@ -13,7 +13,7 @@ import pytest
 from docx_builders import INTRO, Bold, build_lines
 
 from baocao.campaign import load_campaign
-from baocao.parse.alignment import joints_as_and, likeness, two_parts
+from baocao.parse.alignment import Evidence, align, joints_as_and, likeness, two_parts
 from baocao.parse.document import Block, Document
 from baocao.parse.docx import read_docx
 from baocao.parse.labels import misread_roman
@@ -955,3 +955,42 @@ def test_untitled_text_speaking_item_one_is_item_one_though_the_ladder_below_sta
         lines += [Bold(f"{label}) {wording[n]}"), TEXTS[n]]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert texts(report) == TEXTS
+
+
+def _level(*headings):
+    """Evidence of a level's headings as (own number, likeness, told, two parts, room for two)."""
+    return [Evidence(likeness, ordinal=number, two_part=two, told=told, room_for_two=room)
+            for number, likeness, told, two, room in headings]
+
+
+# Pools 23 and 25's 51-53 (scans): five headings for six items; the fourth, in two parts whose words name
+# neither item ("Hũ bạc và hòn đá chắn đường", "Nguồn tiền và điểm nghẽn"), is over a text long enough for
+# two that speaks the funding and the difficulties; the fifth is over proposals that ask for funds
+# ("Đề nghị Chính phủ bố trí nguồn vốn …"), so that its text leans to items 4 and 5 as much as to item 6.
+FIRST_THREE_TOLD = (
+    ((0.2, 0.2, 0.2, 0.48, 0.07, 0.0), (0.18, -0.02, -0.09, 0.01, -0.0, -0.03)),
+    ((0.0, 0.0, 0.38, 0.0, 0.38, 0.0), (0.01, 0.02, 0.09, -0.06, -0.01, 0.03)),
+    ((0.0, 0.0, 0.5, 0.0, 0.0, 0.0), (-0.07, 0.06, 0.16, -0.07, -0.1, -0.03)),
+)
+
+
+def test_a_heading_numbered_in_the_documents_own_count_after_one_covering_two_items_is_the_next_item():
+    # "5/ Tháo gỡ từ phía Bộ" after "4/ Hũ bạc và hòn đá chắn đường", over a text for two that speaks both
+    # items: its number 5 is the document's count of its headings, not item 5's (which would leave item 6
+    # out); the pair, told by its text, outweighs the number.
+    level = _level(*((n, alike, told, False, False) for n, (alike, told) in enumerate(FIRST_THREE_TOLD, start=1)),
+                   (4, (0.33, 0.0, 0.33, 0.0, 0.0, 0.0), (0.0, 0.01, -0.08, 0.28, 0.06, -0.0), True, True),
+                   (5, (0.0, 0.38, 0.0, 0.38, 0.0, 0.0), (-0.12, -0.07, -0.09, 0.1, 0.05, 0.04), False, False))
+    assert align(level, 6).items == ((0,), (1,), (2,), (3, 4), (5,))
+
+
+def test_a_heading_over_a_text_for_two_that_speaks_both_items_covers_both_by_its_text_not_its_place():
+    # Unnumbered ("❖ Nguồn tiền và điểm nghẽn", "❖ Cơ chế tỉnh xin thêm", whose "cơ chế" is a word of the
+    # difficulties' phrases): the pair is not one taken by place alone (MERGED_BY_PLACE), and item 6 is
+    # found rather than left out.
+    level = _level((None, (0.14, 0.0, 0.0, 0.57, 0.0, 0.0), (0.12, -0.04, -0.09, 0.05, 0.0, -0.03), False, False),
+                   (None, (0.0, 0.0, 0.28, 0.28, 0.28, 0.0), (-0.02, 0.02, 0.08, -0.04, -0.01, 0.03), False, False),
+                   (None, (0.0,) * 6, (0.07, 0.12, 0.2, -0.22, -0.06, -0.03), False, False),
+                   (None, (0.0, 0.0, 0.0, 0.38, 0.38, 0.0), (-0.01, -0.05, -0.09, 0.35, 0.03, -0.0), True, True),
+                   (None, (0.2, 0.0, 0.0, 0.0, 0.4, 0.0), (-0.15, -0.05, -0.1, 0.12, 0.05, 0.04), False, False))
+    assert align(level, 6).items == ((0,), (1,), (2,), (3, 4), (5,))
