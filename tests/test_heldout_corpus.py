@@ -46,7 +46,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19",
            20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21", 22: FIXTURES / "heldout-22",
            23: FIXTURES / "heldout-23", 24: FIXTURES / "heldout-24",
-           25: FIXTURES / "heldout-25"}
+           25: FIXTURES / "heldout-25", 26: FIXTURES / "heldout-26"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -271,7 +271,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Nhiệm vụ \d+: |[A-F]: |Vấn đề [IVX]+\. |Nội dung [A-F]: "  # pool 25's
+LABEL = re.compile(r"^(?:Chỉ tiêu \d+\. |[A-F] – |Nội dung \d+\. |Nhóm [IVX]+: "  # pool 26's
+                   r"|Nhiệm vụ \d+: |[A-F]: |Vấn đề [IVX]+\. |Nội dung [A-F]: "  # pool 25's
                    r"|Chương [IVX]+\. |Câu hỏi \d+\. |Mục [A-F]\. |Tiêu chí \d+: "  # pool 24's
                    r"|Nội dung [IVX]+\. |Phần [A-F]: |[\u2160-\u2167]\. |Hạng mục \d+: "  # pool 23's
                    r"|Phần [IVX]+: |Nội dung số \d+: |\d+ – |[ivx]+- "  # pool 22's
@@ -309,6 +310,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Chỉ tiêu|Nội dung) (\d+)\. ", first):  # pool 26's chi_tieu_number, noi_dung_dot
+        return int(m.group(1))
+    if m := re.match(r"([A-F]) – ", first):  # pool 26's letter_upper_en_dash
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Nhóm ([IVX]+): ", first):  # pool 26's nhom_roman
+        return ROMAN.index(m.group(1)) + 1
     if m := re.match(r"Nhiệm vụ (\d+): ", first):  # pool 25's nhiem_vu_number
         return int(m.group(1))
     if m := re.match(r"Vấn đề ([IVX]+)\. ", first):  # pool 25's van_de_roman
@@ -441,8 +448,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 25
-    assert len({p.out for p in mh.POOLS.values()}) == 25
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 26
+    assert len({p.out for p in mh.POOLS.values()}) == 26
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -480,7 +487,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 22) for k in range(1, 22)),
                                            *((k, 23) for k in range(1, 23)),
                                            *((k, 24) for k in range(1, 24)),
-                                           *((k, 25) for k in range(1, 25))])
+                                           *((k, 25) for k in range(1, 25)),
+                                           *((k, 26) for k in range(1, 26))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -504,7 +512,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
-                                                   (24, 25)])
+                                                   (24, 25), (25, 26)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -4404,6 +4412,160 @@ def test_pool_25_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 26: "Chỉ tiêu 1. …", "A – …", "Nội dung 1. …", "Nhóm I: …"; an optional hyphen inside
+# each heading's title, each title a MERGEFIELD's result, items 2 and 3 answered in a "Nội dung
+# yêu cầu | Kết quả thực hiện" table, each heading from the second after a line break in the
+# previous paragraph; pools 1-25's at a lower weight, pools 24 and 25's funding wordings and two
+# new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_26 = {"chi_tieu_number", "letter_upper_en_dash", "noi_dung_dot", "nhom_roman"}
+LADDERS[26] = NEW_LADDERS_26 | {"nhiem_vu_number", "van_de_roman", "letter_upper_colon", "noi_dung_letter",  # 1-25's
+                                "chuong_roman", "hang_muc_number", "cau_hoi_number", "muc_letter",
+                                "roman_unicode", "noi_dung_so"}
+NEW_LAYOUTS_26 = {"soft_hyphen_title", "merge_field_title", "requirement_table", "heading_after_break"}
+LAYOUTS[26] = NEW_LAYOUTS_26 | {"item_boxed_table", "heading_inline_sdt", "tc_field_heading",  # 1-25's
+                                "permission_ranges", "custom_xml_blocks", "style_separator", "two_up_pdf",
+                                "proof_err_marks", "tracked_retitled", "picture_bullet", "tracked_inserted_heading",
+                                "heading_line_break", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing"}
+SHAPES_26 = {  # how each of pool 26's ladders marks an item heading, as a reader sees it
+    "chi_tieu_number": r"Chỉ tiêu \d\. \S",
+    "letter_upper_en_dash": r"[A-F] – \S",
+    "noi_dung_dot": r"Nội dung \d\. \S",
+    "nhom_roman": r"Nhóm [IVX]+: \S",
+}
+
+
+def test_pool_26_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_26:
+        for e in [e for e in files_of(26, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_26_an_optional_hyphen_splits_each_item_headings_title_and_shows_nothing():
+    files = files_of(26, "soft_hyphen_title")
+    assert len(files) >= 3 and {e["kind"] for e in files} <= {"docx", "pdf"}
+    assert files_of(26, "soft_hyphen_title", ladder="chi_tieu_number")  # on a new ladder too
+    for e in [e for e in files if e["kind"] == "docx"]:
+        paragraphs = heading_paragraphs(e)
+        assert len(paragraphs) == 6, e["file"]
+        for p, heading in zip(paragraphs, item_headings(e), strict=True):
+            marks = list(p.iter(f"{W}softHyphen"))
+            assert len(marks) == 1, e["file"]
+            runs = reversed(list(marks[0].getparent().itersiblings(f"{W}r", preceding=True)))
+            before = "".join(node.text or "" if node.tag == f"{W}t" else "\t"
+                             for r in runs for node in r.iter(f"{W}t", f"{W}tab"))
+            label = heading["text"][:len(heading["text"]) - len(title_of(heading["text"]))]
+            assert before.startswith(label) and len(before) > len(label), e["file"]  # inside the title
+            assert paragraph_text(p).strip() == heading["text"], e["file"]  # nothing shown
+
+
+def test_pool_26_each_item_headings_title_is_a_merge_fields_result():
+    mh = generator()
+    files = files_of(26, "merge_field_title")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(26, "merge_field_title", ladder="letter_upper_en_dash")
+    for e in files:
+        paragraphs = heading_paragraphs(e)
+        for n, (p, heading) in enumerate(zip(paragraphs, item_headings(e), strict=True), start=1):
+            codes = [t.text for t in p.iter(f"{W}instrText")]
+            assert codes == [f" MERGEFIELD {mh.MERGE_FIELD.format(n=n)} "], e["file"]
+            kinds = [c.get(f"{W}fldCharType") for c in p.iter(f"{W}fldChar")]
+            assert kinds == ["begin", "separate", "end"], e["file"]
+            runs = p.findall(f"{W}r")
+            result = runs[[r.find(f"{W}fldChar") is not None and r.find(f"{W}fldChar").get(f"{W}fldCharType")
+                           for r in runs].index("separate") + 1]
+            assert "".join(t.text for t in result.iter(f"{W}t")) == title_of(heading["text"]), e["file"]
+            assert paragraph_text(p).strip() == heading["text"], e["file"]
+
+
+def test_pool_26_items_2_and_3_are_answered_in_one_requirement_table():
+    mh = generator()
+    files = files_of(26, "requirement_table")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(26, "requirement_table", ladder="noi_dung_dot")
+    for e in files:
+        body = part_tree(e).find(f"{W}body")
+        tables = [t for t in body.findall(f"{W}tbl")
+                  if [paragraph_text(p) for p in t.find(f"{W}tr").iter(f"{W}p")] == list(mh.REQUIREMENT_HEAD)]
+        assert len(tables) == 1, e["file"]
+        rows = tables[0].findall(f"{W}tr")[1:]
+        headings = [h for h in item_headings(e) if h.get("in_requirement_table")]
+        assert [h["items"] for h in headings] == [[2], [3]] and len(rows) == 2, e["file"]
+        for row, heading in zip(rows, headings, strict=True):
+            left, right = row.findall(f"{W}tc")
+            assert paragraph_text(left.find(f"{W}p")).strip() == heading["text"], e["file"]
+            inside = "\n".join(paragraph_text(p) for p in right.iter(f"{W}p"))
+            n = str(heading["items"][0])
+            assert all(line in inside for line in e["sections"][n].split("\n")), e["file"]
+        assert set(mh.REQUIREMENT_HEAD) <= set(e["absent"]), e["file"]
+
+
+def test_pool_26_item_headings_are_typed_after_a_line_break_in_the_paragraph_before():
+    files = files_of(26, "heading_after_break")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(26, "heading_after_break", ladder="nhom_roman")
+    for e in files:
+        body = part_tree(e).find(f"{W}body")
+        after = [h for h in item_headings(e) if h.get("after_line_break")]
+        assert len(after) >= 3 and all(h["items"][0] > 1 for h in after), e["file"]
+        for heading in after:
+            holding = [p for p in body.iter(f"{W}p") if paragraph_text(p).endswith(heading["text"])]
+            assert len(holding) == 1, (e["file"], heading["text"])
+            p = holding[0]
+            before_break = []
+            for r in p.findall(f"{W}r"):
+                if r.find(f"{W}br") is not None:
+                    break
+                before_break.append("".join(t.text or "" for t in r.iter(f"{W}t")))
+            n = str(heading["items"][0] - 1)
+            assert "".join(before_break) == e["sections"][n].split("\n")[-1], e["file"]
+
+
+def test_pool_26_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(26) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_26, *mh.FUNDING_WORDINGS_25}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "average_per_year":  # the yearly average first, the total after it
+            average = f"{e['funding']['average_vnd_per_year'] // 10**6:,}".replace(",", ".")
+            assert text.index(f"bình quân {average} triệu đồng/năm") < text.index(f"cả 3 năm là {million} triệu đồng")
+            assert e["funding"]["average_vnd_per_year"] * 3 == total, e["file"]
+        if e["funding"]["wording"] == "share_of_budget":  # the share of a larger budget beside the total
+            budget = f"{e['funding']['budget_vnd'] // 10**9:,}".replace(",", ".")
+            share = e["funding"]["share_as_written"]
+            assert f"là {million} triệu đồng, chiếm {share} tổng chi" in text and f"({budget} tỷ đồng)" in text
+            assert abs(float(share[:-1].replace(",", ".")) - total / e["funding"]["budget_vnd"] * 100) < 0.005
+    assert {e["letterhead"] for e in entries_of(26)} == set(mh.LETTERHEADS_26)
+    for e in entries_of(26):
+        if e["letterhead"] == "weekday_date":  # "…, thứ Hai, ngày 23 tháng 5 năm 2022"
+            day = int(e["report_date"][-2:])
+            weekday = mh.WEEKDAYS[mh.datetime(2022, 5, day).weekday()]
+            assert f", {weekday}, ngày {day:02d} tháng 5 năm 2022" in e["letterhead_date"] \
+                or f", {weekday}, ngày {day} tháng 5 năm 2022" in e["letterhead_date"], e["file"]
+        if e["letterhead"] == "number_date_phrase":  # "Số 139/BC-UBND ngày 23/5/2022", the motto alone
+            day = int(e["report_date"][-2:])
+            assert e["letterhead_date"] == f"Số {e['report_number']} ngày {day}/5/2022", e["file"]
+            assert e["letterhead_date"] in e["absent"], e["file"]
+            if e["kind"] == "docx":
+                left, right = next(docx_blocks(e)).rows[0].cells
+                assert left.text.endswith(e["letterhead_date"]) and "ngày" not in right.text, e["file"]
+    scans = files_of(26, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_26)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"chi_tieu_number", "letter_upper_en_dash", "nhom_roman"}
+    for e in scans:
+        if e["scan"]["kind"] == "oversharpened":
+            assert e["scan"]["oversharpened"] == mh.SHARPEN and not e["scan"]["colour"], e["file"]
+        else:
+            assert e["scan"]["lamp_falloff"] == mh.FALLOFF and e["scan"]["colour"], e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -4437,13 +4599,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
-               25: NEW_LADDERS_25}
+               25: NEW_LADDERS_25, 26: NEW_LADDERS_26}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 26))]])
+                                                        *((n, 10, 8) for n in range(6, 27))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -4453,7 +4615,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 26))])
+                                          for n in range(5, 27))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -4469,12 +4631,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
-              25: SHAPES_25}
+              25: SHAPES_25, 26: SHAPES_26}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-25 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-26 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
