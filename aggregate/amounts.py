@@ -369,7 +369,7 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     with only what is left of it gives the plan less that, for a person to check; a total
     that is not what a sentence naming amounts of different roles says was spent is to be
     checked (_role_doubt)."""
-    changed = as_changed(units_declared(unit_rejoined(text)))
+    changed = _as_written(text)
     spent = as_spent(changed)
     figure = _total_of(spent, add_up)
     if spent != changed and figure.vnd is not None:
@@ -461,10 +461,16 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
     return FundingFigure(sum(a.vnd for a in amounts), rule, any(a.ambiguous for a in amounts))
 
 
+def _as_written(text: str) -> str:
+    """The text with its figures given their units and the figures that were changed into
+    others left out: what the report says the amounts are."""
+    return as_changed(units_declared(unit_rejoined(text)))
+
+
 def _as_read(text: str) -> str:
-    """The text as the totals are read from it: figures given their units, the figures that
-    were changed into others and the plans beside what was spent left out."""
-    return as_spent(as_changed(units_declared(unit_rejoined(text))))
+    """The text as the totals are read from it (_as_written), the plans and amounts left
+    beside what was spent left out too."""
+    return as_spent(_as_written(text))
 
 
 def states_figure(text: str) -> bool:

@@ -20,6 +20,9 @@ from baocao.parse.labels import strip_label
 from baocao.text import fold
 
 MAX_HEADING_CHARS = 300
+# A tab to a right tab stop filled with dots, no page number after it: the line ends at the
+# margin (in a PDF its paragraph with it), and a short line so led is a heading's in a plain face.
+LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})$")
 # Fuzzy fallback: rapidfuzz token_set_ratio (0-100) against each outline heading. The best
 # must be high and clearly ahead of the runner-up: "triển khai đô thị thông minh" is in
 # several headings, so it is none of them.

@@ -43,7 +43,7 @@ from baocao.i18n import N_
 from baocao.parse.bullets import is_list_mark
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
-from baocao.parse.headings import MAX_HEADING_CHARS
+from baocao.parse.headings import LEADER_TO_MARGIN, MAX_HEADING_CHARS
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
 from baocao.parse.labels import is_lead, leading_label, ocr_label_read, page_mark, strip_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
@@ -145,8 +145,6 @@ _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")  # "./." ends in "."
-# A tab to a right tab stop filled with dots: the line ends at the margin, and its paragraph with it.
-_LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})$")
 _LEADER_RUN = re.compile(r"[\s.…]+")  # a run of a leader's dots alone
 # A leader's dots as OCR reads them on a heading's line (_without_leader_junk), and a contents line's
 # page number after them.
@@ -1225,7 +1223,7 @@ def _leader_runs(runs: Sequence[_Run]) -> int:
         if not _LEADER_RUN.fullmatch(run.text):
             break
         count += 1
-    return count if count and _LEADER_TO_MARGIN.search("".join(r.text for r in runs).rstrip()) else 0
+    return count if count and LEADER_TO_MARGIN.search("".join(r.text for r in runs).rstrip()) else 0
 
 
 def _without_leader_junk(runs: Sequence[_Run]) -> list[_Run]:
@@ -1905,7 +1903,7 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
             return False
         if same_centre and not same_left:
             return True
-    if _LEADER_TO_MARGIN.search(prev.text):
+    if LEADER_TO_MARGIN.search(prev.text):
         return False  # "1. Heading……………" led by dots to the margin: a full line, yet the paragraph ends
     # The previous line stopped short although the next line's first word would have
     # fitted after it: the writer ended the paragraph there.

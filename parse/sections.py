@@ -61,6 +61,7 @@ from baocao.parse.confidence import (
 )
 from baocao.parse.document import Block, Document
 from baocao.parse.headings import (
+    LEADER_TO_MARGIN,
     MAX_HEADING_CHARS,
     is_all_caps,
     is_heading_like,
@@ -150,7 +151,6 @@ _CHART_SPECKS = re.compile(r"^[\W_]+|[\W_]+$")
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 _LEADER_END = re.compile(r"[.…·_]{2,}[\s|]*\d{1,3}$")  # a leader's dots, then a page number (in a cell of its own)
 _LEADER_TAIL = re.compile(r"[.…·_]{4,}[\s|]*\d{0,3}$")  # a leader of dots, its page number or not
-_LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})$")  # a leader of dots to the margin, no page number
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
 CONTENTS_GARBLED = 2
@@ -387,7 +387,7 @@ def _led_to_margin(block: Block) -> bool:
     """A short paragraph led by a row of dots to the margin and no page number ("Phần A: Tiêu
     đề…………"): a heading's line in a plain face, the leader its mark, as a label's ladder tells."""
     return (block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS
-            and bool(_LEADER_TO_MARGIN.search(block.text)))
+            and bool(LEADER_TO_MARGIN.search(block.text)))
 
 
 def _without_continued_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -1457,7 +1457,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             line = f"{block.line} {title}"
         else:
             line, run_in = _run_in(line, block.number if line.startswith(block.number) else "")
-        if block.lead and last == pos and len(block.lead) < len(line) and not _LEADER_TO_MARGIN.search(line):
+        if block.lead and last == pos and len(block.lead) < len(line) and not LEADER_TO_MARGIN.search(line):
             # a numbered paragraph opening with its bold title, no colon closing it: the title is
             # the heading, the rest of the paragraph its item's first line (a colon further on is
             # the text's); not a line led by dots to the margin, whole a heading's ("Phần A: Tiêu
