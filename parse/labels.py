@@ -108,7 +108,8 @@ def leading_label(text: str) -> str:
 # ("$® 1) Vốn…", "$2) Những…", "® 3) Cơ chế…"), an ink smear before it read as a quote mark
 # that no quote mark closes ("“Tiêu chí 1: Mặt bằng…", '"Tiêu chí 2: …'), and a label word read
 # with one of its marks changed ("Phân I: Cơ sở…" for "Phần I:"), before a numeral and its mark.
-_PICTURE_READ = re.compile(r"^(?P<marks>[^\w\s+]{1,3})\s*")
+# The picture's foot may be read as an underscore after its symbols ("®$_ Chỉ tiêu 3.", "$_ …").
+_PICTURE_READ = re.compile(r"^(?P<marks>[^\w\s+]{1,3})_{0,2}\s*")
 _QUOTES = "\"'`“”„‘’«»"
 # A capital's label and its colon glued by OCR to the title's first word ("A:Hành trang…" for
 # "A: Hành trang…"): the space the scan lost.
@@ -288,6 +289,26 @@ class Template(NamedTuple):
     label: str  # as written, "<2>"
     shape: str  # its counter at its first value, no spaces: "<1>"
     value: int  # 2
+
+
+# A label of words and a Roman numeral as OCR may read the numeral in a serif face: an I as a T,
+# an l, a 1 or a bar, two I's as an H ("Nhóm TT:" for "Nhóm II:", "Nhóm TV:" for "Nhóm IV:").
+_MISREAD_WORD_ROMAN = re.compile(
+    r"^(?P<before>[^\W\d_]{2,}\s)(?P<counter>[TIVXlL1|H]{1,4})(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
+
+
+def misread_word_roman(text: str) -> str | None:
+    """A scanned line that opens with a label of words and a Roman numeral OCR misread
+    (_MISREAD_WORD_ROMAN), the numeral put back in its letters ("Nhóm TT: Con số…" -> "Nhóm II:
+    Con số…"); None if the line does not open so or its numeral reads right. Only a ladder of
+    that label's shape missing that value may believe it (sections._templated_labels)."""
+    m = _MISREAD_WORD_ROMAN.match(text)
+    if not m:
+        return None
+    numeral = m["counter"].translate(_AS_I)
+    if numeral == m["counter"] or not _VALID_ROMAN.fullmatch(numeral):
+        return None
+    return f"{m['before']}{numeral}{m['after']}{text[m.end():]}"
 
 
 def template_label(text: str) -> Template | None:

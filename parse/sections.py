@@ -83,6 +83,7 @@ from baocao.parse.labels import (
     label_shape,
     leading_label,
     misread_roman,
+    misread_word_roman,
     ordinal_word,
     outline_reference,
     relabelled,
@@ -352,10 +353,13 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     them. A body line that opens so ("(2 năm) …", "A: …") is no heading-like line, and a shape
     that does not count up is no ladder. On a scan (`ocr`) a line whose bold the ink did not
     show is one of the ladder's too where it opens with the ladder's shape at the one value
-    missing between the headings before and after it ("D:" unmarked between "C:" and "E:")."""
+    missing between the headings before and after it ("D:" unmarked between "C:" and "E:"), and
+    a heading-like line whose words and Roman numeral OCR misread ("Nhóm TT:" for "Nhóm II:",
+    labels.misread_word_roman) where the ladder misses its value there, its numeral put right."""
     read: dict[int, tuple[str, int]] = {}  # position -> shape, value: the heading-like lines' labels
     templated: dict[int, str] = {}  # position -> label, where the label is a template's only
     unmarked: dict[int, Template] = {}  # position -> label: a scan's line whose bold OCR may not have seen
+    misread: dict[int, Template] = {}  # position -> label righted: a scan's heading-like line, its numeral misread
     for pos, block in enumerate(blocks):
         if not (is_heading_like(block) or _led_to_margin(block)):
             # (a line read across a table's rule, its text beside it, is _misread_labels's: _beside)
@@ -367,6 +371,9 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
             read[pos] = (label_shape(block.number), label_ordinal(block.number) or 0)
         elif not leading_label(block.text) and (template := template_label(block.text)):
             read[pos], templated[pos] = (template.shape, template.value), template.label
+        elif ocr and not leading_label(block.text) and (righted := misread_word_roman(block.text)) \
+                and (template := template_label(righted)):
+            misread[pos] = template
     numbered = list(blocks)
     for shape in {read[pos][0] for pos in templated}:
         positions = [pos for pos, (at_shape, _) in read.items() if at_shape == shape]
@@ -380,6 +387,15 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
                 after = [read[at][1] for at in positions if at > pos]
                 if template.shape == shape and before and after and before[-1] + 1 == template.value < after[0]:
                     numbered[pos] = replace(blocks[pos], number=template.label)
+            for pos, template in misread.items():
+                before = [read[at][1] for at in positions if at < pos]
+                after = [read[at][1] for at in positions if at > pos]
+                if template.shape == shape and (before[-1] if before else 0) < template.value < (
+                        after[0] if after else template.value + 1) and (before or after):
+                    righted = misread_word_roman(blocks[pos].text)
+                    grown = len(righted) - len(blocks[pos].text)  # "H" read for "II"
+                    lead = righted[:len(blocks[pos].lead) + grown] if blocks[pos].lead else ""
+                    numbered[pos] = replace(blocks[pos], number=template.label, text=righted, lead=lead)
     return tuple(numbered) if templated else blocks
 
 

@@ -1487,6 +1487,18 @@ def test_a_picture_bullet_ocr_read_as_symbols_before_a_word_label_or_a_letter_an
         "B: Phần việc tỉnh làm xong", "® Tỉnh đã phát hành 2.000 tờ rơi."]
 
 
+def test_a_picture_bullet_ocr_read_as_symbols_with_an_underscore_foot_is_dropped(tmp_path):
+    """Pool 26's Đắk Lắk scan: the diamond before "Chỉ tiêu 3." read "®$_", "®_" or "$_", the
+    picture's foot an underscore after its symbols: dropped with them, the label read. An
+    underscore alone before a line is no picture's (a drawn rule's, left to the rule reader)."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "®$_ Chỉ tiêu 3. Tố lái của Đề án", "®_ Chỉ tiêu 4. Đồng vốn Đề án đã nhận", "$_ Chỉ tiêu 5. Nút thắt còn siết",
+        "®_ Tỉnh đã phát hành 2.000 tờ rơi."))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "Chỉ tiêu 3. Tố lái của Đề án", "Chỉ tiêu 4. Đồng vốn Đề án đã nhận", "Chỉ tiêu 5. Nút thắt còn siết",
+        "®_ Tỉnh đã phát hành 2.000 tờ rơi."]
+
+
 def test_a_label_word_ocr_read_with_a_mark_changed_is_spelt_as_typed_before_a_numeral(tmp_path):
     """Pool 23's Lào Cai scan: "Phần I:" read "Phân I:" (a grave accent lost) is the label
     "Phần I:"; the word "Phân" before other words ("Phân bổ kinh phí") stays as read."""

@@ -13,7 +13,7 @@ from docx_builders import Bold, build_lines
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
 from baocao.parse.docx import read_docx
-from baocao.parse.labels import label_ordinal, label_shape, leading_label, template_label
+from baocao.parse.labels import label_ordinal, label_shape, leading_label, misread_word_roman, template_label
 from baocao.parse.sections import extract_sections
 
 OUTLINE = load_campaign().sections
@@ -163,3 +163,48 @@ def test_on_a_scan_a_label_glued_to_its_title_beside_its_first_paragraph_is_the_
     assert {s.number: s.text for s in report.sections} == {
         **{n: body(n) for n in UNKNOWN if n != 3},
         3: "Tỉnh đã phát hành 31.500 tờ rơi hướng dẫn người dân.\nChi tiết mục 3."}
+
+
+def test_a_roman_numeral_ocr_misread_after_a_word_is_put_back_in_its_letters():
+    """Pool 26's Bến Tre scan: "Nhóm II:" and "Nhóm IV:" in a serif face read "Nhóm TT:" and
+    "Nhóm TV:", each I a T: put back, "Nhóm I:"'s shape. A numeral read right, or letters that
+    make none, are no misreading."""
+    assert template_label("Nhóm TT: Con số biết nói") is None
+    assert misread_word_roman("Nhóm TT: Con số biết nói") == "Nhóm II: Con số biết nói"
+    assert misread_word_roman("Nhóm TV: Phần vốn đã tiêu") == "Nhóm IV: Phần vốn đã tiêu"
+    assert template_label("Nhóm IV: Phần vốn").shape == template_label("Nhóm I: Mặt bằng").shape
+    assert misread_word_roman("Nhóm III: Cách chia việc") is None  # read right: template_label's
+    assert misread_word_roman("Nhóm TA: Con số") is None
+    assert misread_word_roman("Nhóm TVV: Con số") is None  # "IVV" is no numeral
+
+
+TEXTS = {1: "Năm 2017, tỉnh đưa vào vận hành Cổng dịch vụ công trực tuyến.",
+         2: "Hạ tầng cáp quang của tỉnh đã phủ tới 72% số xã.", 3: "Đài Phát thanh phát sóng chuyên mục hằng tuần.",
+         4: "Tổng kinh phí tỉnh đã thực hiện là 34.771 triệu đồng.", 5: "Hạ tầng viễn thông tại 4 xã chưa đáp ứng.",
+         6: "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá."}
+
+
+@pytest.mark.parametrize("read", [{2: "TT", 4: "TV"}, {5: "TT"}])
+def test_on_a_scan_headings_whose_numeral_ocr_misread_fill_their_ladder_s_gaps(read):
+    """Pool 26's Bến Tre scan: "Nhóm I:" … "Nhóm VI:" in the body's face, each led to the margin
+    by dots; "Nhóm II:" and "Nhóm IV:" read "Nhóm TT:" and "Nhóm TV:". Where the ladder of
+    "Nhóm I:"'s shape misses 2 and 4, they are those items, their numerals put right. A misread
+    numeral where the ladder misses no such value ("Nhóm TT:" where "Nhóm V:" stands, between IV
+    and VI) is no heading of it."""
+    titles = {1: "Mặt bằng xuất phát", 2: "Con số biết nói", 3: "Cách chia việc giữa sở ngành",
+              4: "Phần vốn đã tiêu", 5: "Nút thắt còn siết", 6: "Tỉnh ngỏ lời với Bộ"}
+    numerals = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"} | read
+    lines = ["ỦY BAN NHÂN DÂN TỈNH BẾN TRE", "BÁO CÁO", "Tình hình phát triển đô thị thông minh",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:"]
+    for n, title in titles.items():
+        lines += [f"Nhóm {numerals[n]}: {title}" + "." * 30, TEXTS[n]]
+    lines += ["Trên đây là báo cáo của UBND tỉnh./.", "Nơi nhận:"]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, False, "", page=1) for i, text in enumerate(lines))
+    report = extract_sections(Document("bao-cao.pdf", blocks, ocr=True), WITHOUT_PHRASES)
+    found = {s.number: (s.heading, s.text) for s in report.sections}
+    if 5 in read:  # "Nhóm TT: Nút thắt…" stays in item 4's text
+        assert all("Nút thắt" not in heading for heading, _ in found.values())
+        assert found[4][1] == f"{TEXTS[4]}\nNhóm TT: Nút thắt còn siết{'.' * 30}\n{TEXTS[5]}"
+        return
+    assert found == {n: (f"Nhóm {['I', 'II', 'III', 'IV', 'V', 'VI'][n - 1]}: {title}" + "." * 30, TEXTS[n])
+                     for n, title in titles.items()}
