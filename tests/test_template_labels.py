@@ -163,3 +163,14 @@ def test_on_a_scan_a_label_glued_to_its_title_beside_its_first_paragraph_is_the_
     assert {s.number: s.text for s in report.sections} == {
         **{n: body(n) for n in UNKNOWN if n != 3},
         3: "Tỉnh đã phát hành 31.500 tờ rơi hướng dẫn người dân.\nChi tiết mục 3."}
+
+
+
+def test_a_ladder_of_capitals_and_en_dashes_holds_its_roman_looking_c(tmp_path):
+    """"C –" reads as a Roman numeral's label, "A –", "B –", "D –" only as the ladder's template:
+    with their dashes read alike they are one shape, and "C –" is item 3, not text of item 2."""
+    assert label_shape(leading_label("C – Lan tỏa")) == template_label("B – Toàn cảnh").shape
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"{LETTERS[n - 1]} – {UNKNOWN[n]}"), body(n)]
+    assert sections_of(tmp_path, lines) == {n: body(n) for n in range(1, 7)}
