@@ -181,9 +181,10 @@ HOLDS_CLOSING_FACTOR = 0.5
 # the tuned corpus none (0.6 to 0.55 and 0.7 to 0.85 flag the same cells; 0.85 on one side for words
 # below clear too: 8 more right cells flagged, no wrong one).
 UNCONFIRMED_NUMBER = (0.6, 0.85)  # by the sides confirming the place: none, one
-# A heading whose own number is another item's, one the reader did not find ("Phần C" taken for
+# A heading whose own number is a later item's, one the reader did not find ("Phần C" taken for
 # item 2, no item 3 found): the reader may have shifted the report's headings by one it missed,
-# and this heading be the item its number names.
+# and this heading be the item its number names. A number below its item's says nothing so: a
+# province that left an item out numbers the items after it one down ("5." over the proposals).
 NUMBER_NAMES_MISSING_FACTOR = 0.7
 # A text that is no readable Vietnamese (textlayer.unreadable: legacy text read without its font,
 # a wrong decoding): whatever its place, a person must read the file; it flags the cell alone.
@@ -313,7 +314,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
            holds_closing: bool = False, beside_longer: bool = False,
            beside_much_longer: bool = False, unreadable: bool = False,
-           missing: frozenset[int] | set[int] = frozenset()) -> tuple[float, tuple[str, ...]]:
+           number_names_missing: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -325,8 +326,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     over an item's text: `beside_longer`, or, for a cell taken by its place alone, beside one
     far longer than its own: `beside_much_longer`, a second reading of the report's headings
     almost as good as the one taken: `support.margin` below CLOSE_MARGIN, a text that is no
-    readable Vietnamese: `unreadable`, a heading numbered as one of the items not found,
-    `missing`) scale it down."""
+    readable Vietnamese: `unreadable`, a heading numbered as a later item not found:
+    `number_names_missing`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -387,8 +388,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (support.margin < CLOSE_MARGIN and not (ocr and support.anchors == 2),
                                    CLOSE_SECOND_FACTOR, Reason.CLOSE_SECOND),
                                   (unreadable, UNREADABLE_FACTOR, Reason.UNREADABLE),
-                                  (differs and support.ordinal in missing, NUMBER_NAMES_MISSING_FACTOR,
-                                   Reason.NUMBER_NAMES_MISSING)):
+                                  (number_names_missing, NUMBER_NAMES_MISSING_FACTOR, Reason.NUMBER_NAMES_MISSING)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

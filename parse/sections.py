@@ -2199,7 +2199,9 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             holds_closing=_holds_closing(section.text),
             beside_longer=not section.merged_with and shorter_than_left_out(lengths[n], typical, beside[n]),
             beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, unexplained),
-            unreadable=unreadable(section.text), missing=missing)
+            unreadable=unreadable(section.text),
+            number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
+            and support[n].ordinal in missing)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
