@@ -181,6 +181,11 @@ HOLDS_CLOSING_FACTOR = 0.5
 # the tuned corpus none (0.6 to 0.55 and 0.7 to 0.85 flag the same cells; 0.85 on one side for words
 # below clear too: 8 more right cells flagged, no wrong one).
 UNCONFIRMED_NUMBER = (0.6, 0.85)  # by the sides confirming the place: none, one
+# A heading whose own number is a later item's, one the reader did not find ("Phần C" taken for
+# item 2, no item 3 found): the reader may have shifted the report's headings by one it missed,
+# and this heading be the item its number names. A number below its item's says nothing so: a
+# province that left an item out numbers the items after it one down ("5." over the proposals).
+NUMBER_NAMES_MISSING_FACTOR = 0.7
 # A text that is no readable Vietnamese (textlayer.unreadable: legacy text read without its font,
 # a wrong decoding): whatever its place, a person must read the file; it flags the cell alone.
 UNREADABLE_FACTOR = 0.5
@@ -220,6 +225,7 @@ class Reason(StrEnum):
     BESIDE_LONGER = "beside_longer"  # a heading left out next to its own has an item's text, it has less
     CLOSE_SECOND = "close_second"  # another reading of the report's headings is almost as good: it may be another item
     UNREADABLE = "unreadable"  # its text is no readable Vietnamese: a legacy font read wrongly, a broken font
+    NUMBER_NAMES_MISSING = "number_names_missing"  # its heading's number names an item the reader did not find
 
     @property
     def label(self) -> str:
@@ -266,6 +272,7 @@ _LABELS = {
     Reason.BESIDE_LONGER: "tiêu đề bị bỏ qua bên cạnh có nội dung dài hơn",
     Reason.CLOSE_SECOND: "có cách đọc khác gần bằng: có thể là mục khác",
     Reason.UNREADABLE: "chữ không đọc được (phông chữ cũ?)",
+    Reason.NUMBER_NAMES_MISSING: "số của tiêu đề là của mục không tìm thấy",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -287,6 +294,7 @@ class Support:
     elsewhere: float = 0.0  # 0-1: how clearly its words point at some other item
     margin: float = math.inf  # how much the alignment loses taking it for no item or another (alignment.margins)
     outer: bool = False  # taken for the outline's first or last item
+    ordinal: int | None = None  # the item its heading's own number names, if it has one
 
 
 @dataclass(frozen=True)
@@ -305,7 +313,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            figure_elsewhere: bool = False, after_untitled: bool = False,
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
            holds_closing: bool = False, beside_longer: bool = False,
-           beside_much_longer: bool = False, unreadable: bool = False) -> tuple[float, tuple[str, ...]]:
+           beside_much_longer: bool = False, unreadable: bool = False,
+           number_names_missing: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -317,7 +326,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     over an item's text: `beside_longer`, or, for a cell taken by its place alone, beside one
     far longer than its own: `beside_much_longer`, a second reading of the report's headings
     almost as good as the one taken: `support.margin` below CLOSE_MARGIN, a text that is no
-    readable Vietnamese: `unreadable`) scale it down."""
+    readable Vietnamese: `unreadable`, a heading numbered as a later item not found:
+    `number_names_missing`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -377,7 +387,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                    BESIDE_LONGER_FACTOR, Reason.BESIDE_LONGER),
                                   (support.margin < CLOSE_MARGIN and not (ocr and support.anchors == 2),
                                    CLOSE_SECOND_FACTOR, Reason.CLOSE_SECOND),
-                                  (unreadable, UNREADABLE_FACTOR, Reason.UNREADABLE)):
+                                  (unreadable, UNREADABLE_FACTOR, Reason.UNREADABLE),
+                                  (number_names_missing, NUMBER_NAMES_MISSING_FACTOR, Reason.NUMBER_NAMES_MISSING)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

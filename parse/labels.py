@@ -333,7 +333,7 @@ def template_label(text: str) -> Template | None:
     else:
         shape, value = _counter_shape(counter), _counter_value(counter)
     before = f"{fold(before.strip())} " if word else before.strip()
-    return Template(m.group(0).strip(), f"{before}{shape}{after.strip()}", value)
+    return Template(m.group(0).strip(), f"{before}{shape}{_hyphens(after.strip())}", value)
 
 
 def label_shape(label: str) -> str:
@@ -384,9 +384,16 @@ def _in_letters(counter: str) -> str:
     return unicodedata.normalize("NFKC", counter) if re.fullmatch(f"[{_UNICODE_ROMAN}]", counter) else counter
 
 
+def _hyphens(marks: str) -> str:
+    """Marks with their dashes as hyphens: a ladder's "A –" and "C -" are one shape, whichever
+    dash the label was typed or read with (and "C –", read as a Roman numeral, is one with "A –",
+    read as a template: _templated_labels)."""
+    return re.sub("[–—]", "-", marks)
+
+
 def _delimiter(label: str) -> str:
     label = label.rstrip()
-    delimiter = "-" if label[-1] in "–—" else label[-1]
+    delimiter = _hyphens(label[-1])
     return "." + delimiter if delimiter == "-" and label[:-1].rstrip().endswith(".") else delimiter
 
 

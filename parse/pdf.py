@@ -161,6 +161,11 @@ _FRAME_SLACK = 3.0
 UNDERLINE_THICKNESS = 2.0  # points: a stroke this thin under a line of text underlines it
 _WHITE = 250  # a fill whose red, green and blue are all this light is the page's white
 _FILL_LINES = 4  # a fill at most this many type sizes tall lies behind a line or two (a heading's), no more
+# Marks whose glyph box is a speck at or under the baseline: whether one carries on its run is
+# measured by the run's type size, not by its own box (a comma ending a line, its box reaching
+# under the words' bottom by more than a fraction of its own height, was a line of its own that
+# then opened the next line: "đồng/năm" / ", cả 3 năm …").
+_SMALL_MARKS = frozenset(",.;:")
 _FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
 _HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
 
@@ -1081,7 +1086,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
         else:
             left, right, bottom, top = box.left, box.right, box.bottom, box.top
         # Plain comparisons, not abs()/max(): this loop runs once a glyph.
-        tolerance = 0.4 * (top - bottom if top - bottom > 1.0 else 1.0)
+        tolerance = 0.4 * (size if char in _SMALL_MARKS else top - bottom if top - bottom > 1.0 else 1.0)
         if not (text and -tolerance < bottom - y_bottom < tolerance and -0.3 * size < left - x1 < 0.6 * size
                 and char_font == font and -0.3 < char_size - size < 0.3 and char_colour == colour):
             close(i)

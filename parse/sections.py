@@ -1118,8 +1118,8 @@ def _supports(headings: list[tuple[Evidence, tuple[int, ...]]], outline: tuple[O
                        + _anchored(headings, clear, k, max(items), step=1, end=last_item))
             elsewhere = max((_words(e, j) for j in range(len(outline)) if j not in items), default=0.0)
             numbered = None if e.ordinal is None else e.ordinal == outline[i].number
-            per_item.append(Support(words=_words(e, i), numbered=numbered, in_order=i > furthest, anchors=anchors,
-                                    elsewhere=elsewhere, outer=i in (0, last_item)))
+            per_item.append(Support(words=_words(e, i), numbered=numbered, ordinal=e.ordinal, in_order=i > furthest,
+                                    anchors=anchors, elsewhere=elsewhere, outer=i in (0, last_item)))
         furthest = max(furthest, *items)
         supports.append(tuple(per_item))
     if leading:
@@ -2215,7 +2215,9 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             holds_closing=_holds_closing(section.text),
             beside_longer=not section.merged_with and shorter_than_left_out(lengths[n], typical, beside[n]),
             beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, unexplained),
-            unreadable=unreadable(section.text))
+            unreadable=unreadable(section.text),
+            number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
+            and support[n].ordinal in missing)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)

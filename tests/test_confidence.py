@@ -803,3 +803,24 @@ def test_a_cell_whose_text_is_no_readable_vietnamese_is_flagged_and_english_and_
     assert not any(Reason.UNREADABLE in section_of(report, n).reasons for n in (1, 2, 4, 5, 6))
     assert not section_of(report, 2).review
     assert note([Reason.UNREADABLE]) == "chữ không đọc được (phông chữ cũ?)"
+
+
+
+def test_a_heading_numbered_as_a_later_item_not_found_is_doubted(tmp_path):
+    # "Phần C: Ban điều hành …" taken for item 2 (the report's "Phần B" heading missed: its OCR was
+    # garbled), no item 3 found: the reader may have shifted the headings by the one it missed, and
+    # the heading be the item its own number names.
+    taken = Support(words=0.64, numbered=False, ordinal=3, in_order=True, anchors=1)
+    confidence, reasons = assess(taken)
+    assert reasons == (Reason.NUMBER_DIFFERS,) and not needs_review(confidence)
+    confidence, reasons = assess(taken, number_names_missing=True)
+    assert reasons == (Reason.NUMBER_DIFFERS, Reason.NUMBER_NAMES_MISSING) and needs_review(confidence)
+    assert note([Reason.NUMBER_NAMES_MISSING]) == "số của tiêu đề là của mục không tìm thấy"
+    # A province that left item 5 out numbers its proposals "5.": a number below its item's, the
+    # item it names not found, is no such doubt.
+    lines = []
+    for number, item in ((1, 1), (2, 2), (3, 3), (4, 4), (5, 6)):
+        lines += [Bold(f"{number}. {KNOWN[item]}"), body(item)]
+    report = read(tmp_path, lines)
+    assert 5 not in {s.number for s in report.sections}
+    assert not any(Reason.NUMBER_NAMES_MISSING in s.reasons for s in report.sections)

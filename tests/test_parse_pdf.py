@@ -11,6 +11,7 @@ import shutil
 import time
 import unicodedata
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from docx_builders import FORMATS, FUNDING_HEADING, FUNDING_TEXT, STANDARD, Part, build_report, general_info_text
@@ -1519,3 +1520,15 @@ def test_an_ink_smear_read_as_a_quote_mark_no_quote_closes_before_a_label_is_no_
         "Tiêu chí 1: Mặt bằng chung khi bước vào", "Tiêu chí 2: Dấu ấn nổi bật",
         "“1. Chuẩn bị” là bước đầu của kế hoạch."]
 
+
+
+
+
+def test_a_comma_ending_a_line_stays_on_its_line():
+    """A PDF whose font says next to nothing of its ascent and descent (as LibreOffice wrote pool
+    26's, fixtures/make_heldout.py) gets glyph boxes of the glyphs' own ink: a comma's is a speck
+    under the baseline, below the words' bottom by more than a part of its own height. It is still
+    the end of its line, not the opening of the next ("… đồng/năm" / ", cả 3 năm …")."""
+    blocks = texts(read_pdf(Path(__file__).parent.parent / "fixtures/heldout-26/19-soft-hyphen-title-kon-tum.pdf"))
+    assert "4.970 triệu đồng/năm, cả 3 năm là 14.910 triệu đồng." in "\n".join(blocks)
+    assert not any(text.startswith(",") for text in blocks)

@@ -208,3 +208,13 @@ def test_on_a_scan_headings_whose_numeral_ocr_misread_fill_their_ladder_s_gaps(r
         return
     assert found == {n: (f"Nhóm {['I', 'II', 'III', 'IV', 'V', 'VI'][n - 1]}: {title}" + "." * 30, TEXTS[n])
                      for n, title in titles.items()}
+
+
+def test_a_ladder_of_capitals_and_en_dashes_holds_its_roman_looking_c(tmp_path):
+    """"C –" reads as a Roman numeral's label, "A –", "B –", "D –" only as the ladder's template:
+    with their dashes read alike they are one shape, and "C –" is item 3, not text of item 2."""
+    assert label_shape(leading_label("C – Lan tỏa")) == template_label("B – Toàn cảnh").shape
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"{LETTERS[n - 1]} – {UNKNOWN[n]}"), body(n)]
+    assert sections_of(tmp_path, lines) == {n: body(n) for n in range(1, 7)}
