@@ -338,6 +338,28 @@ def as_spent(text: str) -> str:
     return text
 
 
+# "8.675 triệu đồng/năm", "531 triệu đồng/phường", "500 triệu đồng mỗi năm": an amount per a
+# unit (a year, a ward) is a rate, not money spent: the word after the slash or "mỗi" is what
+# it is counted by (folded, right after the amount); a figure after a slash is a whole (_OVER_WHOLE).
+_PER = re.compile(r"\s*(?:dong|vnd)?\s*(?:/\s*(?:1\s+|mot\s+)?[a-z]|(?:moi|mot|hang|hoi)\s+nam(?![a-z]))")
+
+
+def without_rates(text: str) -> str:
+    """The text without the rates of each sentence that also states an amount that is no
+    rate ("bình quân 8.675 triệu đồng/năm, cả 3 năm là 26.025 triệu đồng" keeps 26.025): the
+    rate is the whole spread over years or wards, neither the whole nor a part of it. A rate
+    stated alone is left: it is all the sentence says."""
+    folded = _fold_aligned(text)
+    spans = []
+    for roles in _roles(text):
+        rates = [r.span for r in roles if _PER.match(folded, r.span[1])]
+        if rates and len(rates) < len(roles):
+            spans += rates
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return text
+
+
 def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
     """A plan and the amount left of it, in a sentence that does not say what was spent
     ("Kế hoạch vốn là 21.833 triệu đồng; còn 2.317 triệu đồng chưa giải ngân"): the spent
@@ -463,8 +485,8 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
 
 def _as_written(text: str) -> str:
     """The text with its figures given their units and the figures that were changed into
-    others left out: what the report says the amounts are."""
-    return as_changed(units_declared(unit_rejoined(text)))
+    others and the rates beside a whole left out: what the report says the amounts are."""
+    return without_rates(as_changed(units_declared(unit_rejoined(text))))
 
 
 def _as_read(text: str) -> str:
