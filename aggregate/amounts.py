@@ -349,15 +349,21 @@ def without_rates(text: str) -> str:
     rate ("bình quân 8.675 triệu đồng/năm, cả 3 năm là 26.025 triệu đồng" keeps 26.025): the
     rate is the whole spread over years or wards, neither the whole nor a part of it. A rate
     stated alone is left: it is all the sentence says."""
-    folded = _fold_aligned(text)
     spans = []
-    for roles in _roles(text):
-        rates = [r.span for r in roles if _PER.match(folded, r.span[1])]
+    for roles in _rates(text):
+        rates = [r.span for r in roles if r.role == "rate"]
         if rates and len(rates) < len(roles):
             spans += rates
     for start, end in reversed(spans):
         text = text[:start] + text[end:]
     return text
+
+
+def _rates(text: str) -> list[list[_Role]]:
+    """The amounts of each sentence (_roles), each rate's role "rate" (_PER)."""
+    folded = _fold_aligned(text)
+    return [[replace(r, role="rate") if _PER.match(folded, r.span[1]) else r for r in roles]
+            for roles in _roles(text)]
 
 
 def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
@@ -390,13 +396,17 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     that says what was spent, its plan and what is left are not read (as_spent), and a plan
     with only what is left of it gives the plan less that, for a person to check; a total
     that is not what a sentence naming amounts of different roles says was spent is to be
-    checked (_role_doubt)."""
+    checked (_role_doubt), and so is a rate read for the total, the whole not stated (_PER)."""
     changed = _as_written(text)
     spent = as_spent(changed)
     figure = _total_of(spent, add_up)
     if spent != changed and figure.vnd is not None:
         figure = replace(figure, rule=N_("{rule} (spent: the plan and what is left beside it not counted)").format(
             rule=figure.rule))
+    if figure.vnd is not None and not figure.ambiguous and figure.vnd in {
+            r.amount.vnd for roles in _rates(changed) for r in roles if r.role == "rate"}:
+        rule = N_("{rule} (an amount per year or per unit: the whole is not stated)")
+        return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):
         rule = N_("{rule} (its sentence names a plan, an amount spent or left: which is the total?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)

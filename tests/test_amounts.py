@@ -691,5 +691,6 @@ def test_an_amount_per_year_or_per_ward_beside_the_whole_is_a_rate_not_a_part(te
     assert figure.vnd == vnd and not figure.ambiguous
 
 
-def test_a_rate_its_sentence_states_alone_is_still_read():
-    assert funding_total("Tỉnh bố trí cho Đề án 500 triệu đồng/năm.").vnd == 500_000_000
+def test_a_rate_its_sentence_states_alone_is_read_for_a_person_to_check():
+    figure = funding_total("Giai đoạn 2020-2022, tỉnh bố trí cho Đề án bình quân 500 triệu đồng/năm.")
+    assert figure.vnd == 500_000_000 and figure.ambiguous
