@@ -339,9 +339,10 @@ def as_spent(text: str) -> str:
 
 
 # "8.675 triệu đồng/năm", "531 triệu đồng/phường", "500 triệu đồng mỗi năm": an amount per a
-# unit (a year, a ward) is a rate, not money spent: the word after the slash or "mỗi" is what
-# it is counted by (folded, right after the amount); a figure after a slash is a whole (_OVER_WHOLE).
-_PER = re.compile(r"\s*(?:dong|vnd)?\s*(?:/\s*(?:1\s+|mot\s+)?[a-z]|(?:moi|mot|hang|hoi)\s+nam(?![a-z]))")
+# unit (a year, a ward) is a rate, not money spent: the word after the slash, or "mỗi năm"
+# ("hằng năm"), is what it is counted by (folded, right after the amount); a figure after a
+# slash is a whole (_OVER_WHOLE).
+_PER = re.compile(r"\s*(?:dong|vnd)?\s*(?:/\s*(?:1\s+|mot\s+)?[a-z]|(?:moi|mot|hang)\s+nam(?![a-z]))")
 
 
 def without_rates(text: str) -> str:
