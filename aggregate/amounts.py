@@ -338,6 +338,35 @@ def as_spent(text: str) -> str:
     return text
 
 
+# "8.675 triệu đồng/năm", "531 triệu đồng/phường", "500 triệu đồng mỗi năm": an amount per a
+# unit (a year, a ward) is a rate, not money spent: the word after the slash, or "mỗi năm"
+# ("hằng năm"), is what it is counted by (folded, right after the amount); a figure after a
+# slash is a whole (_OVER_WHOLE).
+_PER = re.compile(r"\s*(?:dong|vnd)?\s*(?:/\s*(?:1\s+|mot\s+)?[a-z]|(?:moi|mot|hang)\s+nam(?![a-z]))")
+
+
+def without_rates(text: str) -> str:
+    """The text without the rates of each sentence that also states an amount that is no
+    rate ("bình quân 8.675 triệu đồng/năm, cả 3 năm là 26.025 triệu đồng" keeps 26.025): the
+    rate is the whole spread over years or wards, neither the whole nor a part of it. A rate
+    stated alone is left: it is all the sentence says."""
+    spans = []
+    for roles in _rates(text):
+        rates = [r.span for r in roles if r.role == "rate"]
+        if rates and len(rates) < len(roles):
+            spans += rates
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return text
+
+
+def _rates(text: str) -> list[list[_Role]]:
+    """The amounts of each sentence (_roles), each rate's role "rate" (_PER)."""
+    folded = _fold_aligned(text)
+    return [[replace(r, role="rate") if _PER.match(folded, r.span[1]) else r for r in roles]
+            for roles in _roles(text)]
+
+
 def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
     """A plan and the amount left of it, in a sentence that does not say what was spent
     ("Kế hoạch vốn là 21.833 triệu đồng; còn 2.317 triệu đồng chưa giải ngân"): the spent
@@ -368,13 +397,17 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     that says what was spent, its plan and what is left are not read (as_spent), and a plan
     with only what is left of it gives the plan less that, for a person to check; a total
     that is not what a sentence naming amounts of different roles says was spent is to be
-    checked (_role_doubt)."""
+    checked (_role_doubt), and so is a rate read for the total, the whole not stated (_PER)."""
     changed = _as_written(text)
     spent = as_spent(changed)
     figure = _total_of(spent, add_up)
     if spent != changed and figure.vnd is not None:
         figure = replace(figure, rule=N_("{rule} (spent: the plan and what is left beside it not counted)").format(
             rule=figure.rule))
+    if figure.vnd is not None and not figure.ambiguous and figure.vnd in {
+            r.amount.vnd for roles in _rates(changed) for r in roles if r.role == "rate"}:
+        rule = N_("{rule} (an amount per year or per unit: the whole is not stated)")
+        return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):
         rule = N_("{rule} (its sentence names a plan, an amount spent or left: which is the total?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
@@ -463,8 +496,8 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
 
 def _as_written(text: str) -> str:
     """The text with its figures given their units and the figures that were changed into
-    others left out: what the report says the amounts are."""
-    return as_changed(units_declared(unit_rejoined(text)))
+    others and the rates beside a whole left out: what the report says the amounts are."""
+    return without_rates(as_changed(units_declared(unit_rejoined(text))))
 
 
 def _as_read(text: str) -> str:

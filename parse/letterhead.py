@@ -271,10 +271,25 @@ def _fields_between(text: str) -> bool:
         _TITLE.match(fold(line)) for line in text.split("\n"))
 
 
+# "Số 139/BC-UBND ngày 23/5/2022": the report's number and its date in one phrase, as a
+# document is cited, no date line of its own (the number's end, "ngày" right after it).
+_NUMBER_THEN_DATE = re.compile(rf"(?<![\d/]){_DIGITS}{_SEPARATOR}{_SYMBOL}(?=[ \t]*,?[ \t]*ng\w{{1,2}}\b)")
+
+
+def _dated_apart(text: str) -> str:
+    """The text with each date written right after the report's number (a "Số" field's)
+    cut from it onto a line of its own, where a letterhead's date line is read."""
+    ends = [m.end() for m in _NUMBER_THEN_DATE.finditer(text) if _after_field(text, m.start())]
+    for end in reversed(ends):
+        text = text[:end] + "\n" + text[end:].lstrip(" \t,")
+    return text
+
+
 def _dates(text: str) -> list[date]:
     """The possible dates written in words, in order; if none, those written in digits; if
-    none, those OCR garbled round their words."""
-    folded = fold(text.replace("\n", " | "))
+    none, those OCR garbled round their words. A date right after the report's number is
+    one (_dated_apart)."""
+    folded = fold(_dated_apart(nfc(text)).replace("\n", " | "))
     for pattern in (_DATE_WORDS, _DATE_DIGITS, _DATE_GARBLED):
         dates = []
         for m in pattern.finditer(folded):

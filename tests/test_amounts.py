@@ -676,3 +676,21 @@ def test_an_amount_in_another_currency_has_no_role_its_words_lead_to_the_amount_
             "tức đã giải ngân 40 tỷ đồng.")
     figure = funding_total(text)
     assert figure.vnd == 40_000_000_000 and not figure.ambiguous
+
+
+@pytest.mark.parametrize("text, vnd", [
+    # a yearly average first, the whole of the years after it
+    ("Giai đoạn 2020-2022, tỉnh Hòa Bình bố trí cho Đề án bình quân 3.275 triệu đồng/năm, cả 3 năm là "
+     "9.825 triệu đồng.", 9_825_000_000),
+    ("Tỉnh bố trí cho Đề án 2 tỷ đồng mỗi năm, 3 năm được 6 tỷ đồng.", 6_000_000_000),
+    # the whole first, the cost a ward after it
+    ("Tổng kinh phí là 25.480 triệu đồng, bình quân 531 triệu đồng/phường.", 25_480_000_000),
+])
+def test_an_amount_per_year_or_per_ward_beside_the_whole_is_a_rate_not_a_part(text, vnd):
+    figure = funding_total(text)
+    assert figure.vnd == vnd and not figure.ambiguous
+
+
+def test_a_rate_its_sentence_states_alone_is_read_for_a_person_to_check():
+    figure = funding_total("Giai đoạn 2020-2022, tỉnh bố trí cho Đề án bình quân 500 triệu đồng/năm.")
+    assert figure.vnd == 500_000_000 and figure.ambiguous

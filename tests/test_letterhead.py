@@ -319,3 +319,20 @@ def test_a_number_with_the_year_between_its_digits_and_its_symbol_is_read_whole(
 def test_a_covering_letter_cites_a_report_numbered_with_its_year_whole():
     letter = "Số: 527/SXD-QLĐT\nV/v gửi Báo cáo\nSở Xây dựng gửi kèm Báo cáo số 296/2022/BC-UBND ngày 20/5/2022."
     assert report_reference(letter) == ReportReference("296/2022/BC-UBND", date(2022, 5, 20))
+
+
+@pytest.mark.parametrize("letterhead", [
+    # the number and its date in one phrase under the committee's name, no date line
+    "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH Số 148/BC-UBND ngày 3/5/2022 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO",
+    "UBND TỈNH HÀ TĨNH\nSố: 148/BC-UBND, ngày 03 tháng 5 năm 2022\nBÁO CÁO",
+])
+def test_a_date_written_right_after_the_reports_number_is_its_date(letterhead):
+    assert report_reference(letterhead) == ReportReference("148/BC-UBND", date(2022, 5, 3))
+
+
+def test_a_date_after_a_number_no_field_names_is_not_the_reports():
+    assert report_date("BÁO CÁO\nThực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng") is None
+
+
+def test_a_weekday_in_the_date_line_does_not_hide_the_date():
+    assert report_date("UBND TỈNH TÂY NINH | Tây Ninh, thứ Hai, ngày 23 tháng 5 năm 2022\nBÁO CÁO") == date(2022, 5, 23)
