@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from itertools import count
 from pathlib import Path
@@ -220,6 +221,15 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
             at = next(index)
             if _deleted_paragraph(element):
                 continue  # a paragraph deleted with revisions on: Word shows it, and numbers it, in markup only
+            lines = _lines_set_apart(element, word)
+            if lines:
+                for n, line in enumerate(lines):
+                    # Word numbers the paragraph once, in front of its first line.
+                    part = _paragraph_block(Paragraph(line, word._body), at, counters if n == 0 else Counters({}))
+                    if part.text:
+                        colour = _colour(Paragraph(line, word._body)) if len(part.text) <= MAX_HEADING_CHARS else _MIXED
+                        yield _with_notes(part, line, notes), colour
+                continue
             paragraph = Paragraph(element, word._body)
             block = _paragraph_block(paragraph, at, counters)
             yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters, above=True))
@@ -341,6 +351,48 @@ def _heading_beside_text(table, word) -> bool:
         template is not None and heading[len(template.label):].strip())
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
     return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
+
+
+def _lines_set_apart(p, word) -> list:
+    """A paragraph whose line after a line break (or a page break) is bold alone, short as a
+    heading, the line before it not: a heading typed after a break in the last paragraph of
+    the item before. Word shows it as a line of its own, so it is read as a paragraph of its
+    own, and the lines after it as another: the paragraph's parts, each a copy of it holding
+    only its own lines; [] for a paragraph not so written (no break, no such line, or a text
+    box in it)."""
+    breaks = [b for b in p.iter(_BR, _CR) if not any(a.tag in _NOT_IN_TEXT for a in b.iterancestors())]
+    if not breaks or any(True for _ in _boxes(p)):
+        return []
+    lines = [_lines_of(p, breaks, n, n) for n in range(len(breaks) + 1)]
+    texts = [clean_line(_text(line)) for line in lines]
+    apart = [bool(text) and len(text) <= MAX_HEADING_CHARS and _all_runs(line, Paragraph(line, word._body), "bold")
+             for line, text in zip(lines, texts, strict=True)]
+    starts, before = [0], None  # the first line of each part; whether the last written line was set apart
+    for n, text in enumerate(texts):
+        if not text:
+            continue
+        if before is not None and (apart[n] and not before or before and not apart[n] and len(starts) > 1):
+            starts.append(n)
+        before = apart[n]
+    if len(starts) == 1:
+        return []
+    ends = [*starts[1:], len(lines)]
+    return [_lines_of(p, breaks, first, end - 1) for first, end in zip(starts, ends, strict=True)]
+
+
+def _lines_of(p, breaks: list, first: int, last: int):
+    """A copy of the paragraph holding its lines `first` to `last` (counted from 0 at its
+    line breaks) and the breaks between them, nothing of its runs before or after."""
+    copy = deepcopy(p)
+    leaves = [child for r in p.iter(_R) for child in r if child.tag != _RPR]
+    copied = [child for r in copy.iter(_R) for child in r if child.tag != _RPR]
+    line = 0
+    for leaf, twin in zip(leaves, copied, strict=True):
+        at_break = any(leaf is b for b in breaks)
+        if not first <= line <= last or at_break and not first <= line < last:
+            twin.getparent().remove(twin)
+        line += at_break
+    return copy
 
 
 def _circled_number(paragraph, block: Block) -> str:
