@@ -244,9 +244,16 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
                 yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
         elif element.tag == _ALT_CHUNK:
             yield from _chunk_blocks(element, word, counters, index, chunks)
-        elif _text_column(element, word) or _heading_beside_text(element, word):
+        elif _text_column(element, word):
             for tc in element.iter(_TC):
                 if _enclosing_table(tc) is element:
+                    yield from _walk(_content(tc, chunks=chunks is not None), word, counters, index, notes, chunks)
+        elif _heading_beside_text(element, word):
+            for tr in element.findall(_TR):
+                if not _heading_row(tr, word):
+                    next(index)  # the header: it names the columns, it is no item's text
+                    continue
+                for tc in tr.findall(_TC):
                     yield from _walk(_content(tc, chunks=chunks is not None), word, counters, index, notes, chunks)
         else:
             style = None   # looked up once per table, only when a row has text
@@ -327,15 +334,23 @@ def _text_column(table, word) -> bool:
 
 
 def _heading_beside_text(table, word) -> bool:
-    """A table of one row and two cells: in the left a numbered heading alone, its title
+    """A table of two columns whose every row is an item's heading typed beside its text
+    (_heading_row), the first row perhaps the table's header ("Nội dung yêu cầu | Kết quả
+    thực hiện": short lines, no text): its heading rows' cells are read as the paragraphs
+    they hold, heading first, so each heading is found by its own features, as in the body.
+    The header names the columns (heading, text): it is left out, no item's text."""
+    rows = table.findall(_TR)
+    headings = [_heading_row(tr, word) for tr in rows]
+    return any(headings) and all(headings[1:]) and (headings[0] or _header_row(rows[0]))
+
+
+def _heading_row(tr, word) -> bool:
+    """A row of two cells: in the left a numbered heading alone, its title
     with its number or its label in words ("3. Title", "Yêu cầu thứ ba: Title", "Phần C: Title",
     a line no longer than a heading; "3." alone beside its title is a heading row; Word's own
     number or one drawn in a shape in front of the title counts), in the right text
-    longer than it: an item's heading typed beside its first paragraph. Its cells are read
-    as the paragraphs they hold, heading first, so the heading is found by its own
-    features, as in the body."""
-    rows = table.findall(_TR)
-    cells = rows[0].findall(_TC) if len(rows) == 1 else ()
+    longer than it: an item's heading typed beside its first paragraph."""
+    cells = tr.findall(_TC)
     if len(cells) != 2:
         return False
     left, right = ([e for e in _content(tc) if e.tag == _TBL or _text(e).strip()] for tc in cells)
@@ -351,6 +366,15 @@ def _heading_beside_text(table, word) -> bool:
         template is not None and heading[len(template.label):].strip())
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
     return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
+
+
+def _header_row(tr) -> bool:
+    """A table's header row: two cells, each a line no longer than a heading, no number."""
+    cells = tr.findall(_TC)
+    written = [[e for e in _content(tc) if e.tag == _TBL or _text(e).strip()] for tc in cells]
+    return len(cells) == 2 and all(
+        len(lines) == 1 and lines[0].tag == _P and len(clean_line(_text(lines[0]))) <= MAX_HEADING_CHARS
+        and not leading_label(clean_line(_text(lines[0]))) for lines in written)
 
 
 def _lines_set_apart(p, word) -> list:
