@@ -465,3 +465,79 @@ def test_a_heading_row_touching_an_items_table_is_still_a_heading_of_its_own(tmp
     assert report.sections[2].heading == f"3. {UNKNOWN[3]}"
     assert report.sections[2].text.splitlines()[-1] == " | ".join(plans[-1])
     assert report.sections[3].text == TEXTS[4]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_items_asked_in_a_requirement_table_are_headings_over_their_answers(tmp_path, fmt):
+    """Items 2 and 3 asked in the left cells of a table, "Nội dung yêu cầu | Kết quả thực hiện"
+    over them, each answered in the right cell in paragraphs of its own, the other items
+    headings in the body: each left cell is its item's heading, the right cell its text, and
+    the header row no item's text."""
+    from ocr_builders import soffice_convert
+
+    from baocao.parse.convert import convert_to_docx
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        if n in (2, 3):
+            if n == 2:
+                table = document.add_table(rows=1, cols=2)
+                header = table.rows[0].cells
+                header[0].paragraphs[0].add_run("Nội dung yêu cầu").bold = True
+                header[1].paragraphs[0].add_run("Kết quả thực hiện").bold = True
+            row = table.add_row().cells
+            row[0].paragraphs[0].add_run(f"{n}. {words}").bold = True
+            row[1].text = f"Phần mở đầu của mục {n}, viết dài hơn tiêu đề của mục này nhiều."
+            row[1].add_paragraph(TEXTS[n])
+            continue
+        document.add_paragraph().add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    path = tmp_path / "bao-cao.docx"
+    document.save(path)
+    if fmt != "docx":
+        path = convert_to_docx(soffice_convert(path, fmt, tmp_path / fmt), tmp_path / "back")
+    report = read(path)
+    assert [s.heading for s in report.sections] == [f"{n}. {words}" for n, words in UNKNOWN.items()]
+    assert {s.number: s.text.splitlines()[-1] for s in report.sections} == TEXTS
+    assert report.sections[1].text.startswith("Phần mở đầu của mục 2")
+    assert "Nội dung yêu cầu" not in report.sections[0].text
+
+
+def test_a_bold_heading_after_a_line_break_in_the_paragraph_before_starts_its_item(tmp_path):
+    """Each heading after the first typed after a line break at the end of the item before's
+    last paragraph (Shift+Enter, then the title in bold): Word shows it as a line of its own,
+    a heading, not as the end of the text before it."""
+    document = docx.Document()
+    write_letterhead(document)
+    document.add_paragraph().add_run(f"1. {UNKNOWN[1]}").bold = True
+    for n in UNKNOWN:
+        last = document.add_paragraph(TEXTS[n])
+        if n < 6:
+            last.add_run().add_break()
+            last.add_run(f"{n + 1}. {UNKNOWN[n + 1]}").bold = True
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.heading for s in report.sections] == [f"{n}. {words}" for n, words in UNKNOWN.items()]
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_bold_line_after_a_line_break_in_a_bold_heading_stays_the_heading(tmp_path):
+    """A heading written on two lines (a line break inside it, both lines bold) is one
+    heading: only a bold line after a line that is not is set apart."""
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        heading = document.add_paragraph()
+        heading.add_run(f"{n}. {words}").bold = True
+        if n == 2:
+            heading.add_run().add_break()
+            heading.add_run("của tỉnh").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert report.sections[1].heading == f"2. {UNKNOWN[2]} của tỉnh"
+    assert {s.number: s.text for s in report.sections} == TEXTS
