@@ -35,9 +35,9 @@ from baocao.parse.altchunk import ChunkError, read_chunk
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.footnotes import WordNotes
-from baocao.parse.headings import MAX_HEADING_CHARS
+from baocao.parse.headings import MAX_HEADING_CHARS, labelled_title
 from baocao.parse.hidden import HiddenRuns, current_hidden
-from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label, template_label
+from baocao.parse.labels import is_lead, leading_label, page_mark
 from baocao.parse.legacy import text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_by_id, style_chain, table_style
@@ -345,11 +345,10 @@ def _heading_beside_text(table, word) -> bool:
 
 
 def _heading_row(tr, word) -> bool:
-    """A row of two cells: in the left a numbered heading alone, its title
-    with its number or its label in words ("3. Title", "Yêu cầu thứ ba: Title", "Phần C: Title",
-    a line no longer than a heading; "3." alone beside its title is a heading row; Word's own
-    number or one drawn in a shape in front of the title counts), in the right text
-    longer than it: an item's heading typed beside its first paragraph."""
+    """A row of two cells: in the left a heading alone, a title under its label
+    (headings.labelled_title; Word's own number or one drawn in a shape in front of the
+    title counts), in the right text longer than it: an item's heading typed beside its
+    first paragraph."""
     cells = tr.findall(_TC)
     if len(cells) != 2:
         return False
@@ -357,15 +356,9 @@ def _heading_row(tr, word) -> bool:
     if len(left) != 1 or left[0].tag != _P or not right:
         return False
     heading = clean_line(_text(left[0]))
-    title = strip_label(heading)  # a label of any form taken off; the heading itself when it has none
-    numbered = list_ref(Paragraph(left[0], word._body)) or _circled_number_of(left[0])
-    # A label of a shape of its own ("Phần C:", "<3>") counts too: a row so laid out is a heading's,
-    # and its ladder tells later (sections._templated_labels) whether the label is one.
-    template = template_label(heading)
-    titled = title if title != heading else numbered and heading or (
-        template is not None and heading[len(template.label):].strip())
+    numbered = bool(list_ref(Paragraph(left[0], word._body)) or _circled_number_of(left[0]))
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
-    return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
+    return labelled_title(heading, numbered) and running
 
 
 def _header_row(tr) -> bool:
