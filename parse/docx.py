@@ -377,13 +377,24 @@ def _lines_set_apart(p, word) -> list:
     own, and the lines after it as another: the paragraph's parts, each a copy of it holding
     only its own lines; [] for a paragraph not so written (no break, no such line, or a text
     box in it)."""
-    breaks = [b for b in p.iter(_BR, _CR) if not any(a.tag in _NOT_IN_TEXT for a in b.iterancestors())]
+    # By id, each kept alive here: lxml makes a new Python object for an element no one holds.
+    breaks = {id(child): child for r in _runs(p) for child in r if child.tag in (_BR, _CR)}
     if not breaks or any(True for _ in _boxes(p)):
         return []
-    lines = [_lines_of(p, breaks, n, n) for n in range(len(breaks) + 1)]
-    texts = [clean_line(_text(line)) for line in lines]
-    apart = [bool(text) and len(text) <= MAX_HEADING_CHARS and _all_runs(line, Paragraph(line, word._body), "bold")
-             for line, text in zip(lines, texts, strict=True)]
+    paragraph = Paragraph(p, word._body)
+    texts, bold = [""], [True]  # each line's text and whether its every run with text is bold
+    for r in _runs(p):
+        run_bold = None  # looked up once a run, when it has text
+        for child in r:
+            if id(child) in breaks:
+                texts.append("")
+                bold.append(True)
+            elif child.tag == _T and (child.text or "").strip():
+                run_bold = _run_has(Run(r, paragraph), paragraph, "bold") if run_bold is None else run_bold
+                texts[-1] += child.text
+                bold[-1] = bold[-1] and run_bold
+    texts = [clean_line(text) for text in texts]
+    apart = [bool(text) and len(text) <= MAX_HEADING_CHARS and b for text, b in zip(texts, bold, strict=True)]
     starts, before = [0], None  # the first line of each part; whether the last written line was set apart
     for n, text in enumerate(texts):
         if not text:
@@ -393,19 +404,20 @@ def _lines_set_apart(p, word) -> list:
         before = apart[n]
     if len(starts) == 1:
         return []
-    ends = [*starts[1:], len(lines)]
+    ends = [*starts[1:], len(texts)]
     return [_lines_of(p, breaks, first, end - 1) for first, end in zip(starts, ends, strict=True)]
 
 
-def _lines_of(p, breaks: list, first: int, last: int):
-    """A copy of the paragraph holding its lines `first` to `last` (counted from 0 at its
-    line breaks) and the breaks between them, nothing of its runs before or after."""
+def _lines_of(p, breaks: dict, first: int, last: int):
+    """A copy of the paragraph holding its lines `first` to `last` (counted from 0 at the
+    line breaks `breaks`, their ids) and the breaks between them, nothing of its runs
+    before or after."""
     copy = deepcopy(p)
     leaves = [child for r in p.iter(_R) for child in r if child.tag != _RPR]
     copied = [child for r in copy.iter(_R) for child in r if child.tag != _RPR]
     line = 0
     for leaf, twin in zip(leaves, copied, strict=True):
-        at_break = any(leaf is b for b in breaks)
+        at_break = id(leaf) in breaks
         if not first <= line <= last or at_break and not first <= line < last:
             twin.getparent().remove(twin)
         line += at_break
