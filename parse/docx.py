@@ -405,23 +405,40 @@ def _lines_set_apart(p, word) -> list:
     if len(starts) == 1:
         return []
     ends = [*starts[1:], len(texts)]
-    return [_lines_of(p, breaks, first, end - 1) for first, end in zip(starts, ends, strict=True)]
+    return _parts(p, breaks, [(first, end - 1) for first, end in zip(starts, ends, strict=True)])
 
 
-def _lines_of(p, breaks: dict, first: int, last: int):
-    """A copy of the paragraph holding its lines `first` to `last` (counted from 0 at the
-    line breaks `breaks`, their ids) and the breaks between them, nothing of its runs
-    before or after."""
-    copy = deepcopy(p)
-    leaves = [child for r in p.iter(_R) for child in r if child.tag != _RPR]
-    copied = [child for r in copy.iter(_R) for child in r if child.tag != _RPR]
+def _parts(p, breaks: dict, spans: list[tuple[int, int]]) -> list:
+    """Copies of the paragraph, one a span of its lines (first, last; counted from 0 at the
+    line breaks `breaks`, by id): each its properties and what it holds of those lines and
+    the breaks between them, nothing else of its runs. What holds no run (a bookmark) goes
+    with the first. Each child is copied for the parts it has lines in only: a paragraph of
+    many lines is not copied once a line."""
+    parts = [p.makeelement(p.tag, p.attrib) for _ in spans]
+    for part in parts:
+        if p.pPr is not None:
+            part.append(deepcopy(p.pPr))
     line = 0
-    for leaf, twin in zip(leaves, copied, strict=True):
-        at_break = id(leaf) in breaks
-        if not first <= line <= last or at_break and not first <= line < last:
-            twin.getparent().remove(twin)
-        line += at_break
-    return copy
+    for child in p:
+        if child.tag == _PPR:
+            continue
+        leaves = [leaf for r in ([child] if child.tag == _R else child.iter(_R)) for leaf in r if leaf.tag != _RPR]
+        lines = []  # each leaf's line, and whether it is a break
+        for leaf in leaves:
+            at_break = id(leaf) in breaks
+            lines.append((line, at_break))
+            line += at_break
+        for n, ((first, last), part) in enumerate(zip(spans, parts, strict=True)):
+            keep = [first <= at <= last and not (at_break and at == last) for at, at_break in lines]
+            if not any(keep) and (leaves or n):
+                continue
+            twin = deepcopy(child)
+            copied = [leaf for r in ([twin] if twin.tag == _R else twin.iter(_R)) for leaf in r if leaf.tag != _RPR]
+            for leaf, kept in zip(copied, keep, strict=True):
+                if not kept:
+                    leaf.getparent().remove(leaf)
+            part.append(twin)
+    return parts
 
 
 def _circled_number(paragraph, block: Block) -> str:
