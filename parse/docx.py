@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from itertools import count
 from pathlib import Path
@@ -34,9 +35,9 @@ from baocao.parse.altchunk import ChunkError, read_chunk
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.fonts import RunFonts, current_fonts
 from baocao.parse.footnotes import WordNotes
-from baocao.parse.headings import MAX_HEADING_CHARS
+from baocao.parse.headings import MAX_HEADING_CHARS, labelled_title
 from baocao.parse.hidden import HiddenRuns, current_hidden
-from baocao.parse.labels import is_lead, leading_label, page_mark, strip_label, template_label
+from baocao.parse.labels import is_lead, leading_label, page_mark
 from baocao.parse.legacy import text_in_font
 from baocao.parse.numbering import Counters, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_by_id, style_chain, table_style
@@ -220,6 +221,15 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
             at = next(index)
             if _deleted_paragraph(element):
                 continue  # a paragraph deleted with revisions on: Word shows it, and numbers it, in markup only
+            lines = _lines_set_apart(element, word)
+            if lines:
+                for n, line in enumerate(lines):
+                    # Word numbers the paragraph once, in front of its first line.
+                    part = _paragraph_block(Paragraph(line, word._body), at, counters if n == 0 else Counters({}))
+                    if part.text:
+                        colour = _colour(Paragraph(line, word._body)) if len(part.text) <= MAX_HEADING_CHARS else _MIXED
+                        yield _with_notes(part, line, notes), colour
+                continue
             paragraph = Paragraph(element, word._body)
             block = _paragraph_block(paragraph, at, counters)
             yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters, above=True))
@@ -234,9 +244,16 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
                 yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters))
         elif element.tag == _ALT_CHUNK:
             yield from _chunk_blocks(element, word, counters, index, chunks)
-        elif _text_column(element, word) or _heading_beside_text(element, word):
+        elif _text_column(element, word):
             for tc in element.iter(_TC):
                 if _enclosing_table(tc) is element:
+                    yield from _walk(_content(tc, chunks=chunks is not None), word, counters, index, notes, chunks)
+        elif _heading_beside_text(element, word):
+            for tr in element.findall(_TR):
+                if not _heading_row(tr, word):
+                    next(index)  # the header: it names the columns, it is no item's text
+                    continue
+                for tc in tr.findall(_TC):
                     yield from _walk(_content(tc, chunks=chunks is not None), word, counters, index, notes, chunks)
         else:
             style = None   # looked up once per table, only when a row has text
@@ -317,30 +334,111 @@ def _text_column(table, word) -> bool:
 
 
 def _heading_beside_text(table, word) -> bool:
-    """A table of one row and two cells: in the left a numbered heading alone, its title
-    with its number or its label in words ("3. Title", "Yêu cầu thứ ba: Title", "Phần C: Title",
-    a line no longer than a heading; "3." alone beside its title is a heading row; Word's own
-    number or one drawn in a shape in front of the title counts), in the right text
-    longer than it: an item's heading typed beside its first paragraph. Its cells are read
-    as the paragraphs they hold, heading first, so the heading is found by its own
-    features, as in the body."""
+    """A table of two columns whose every row is an item's heading typed beside its text
+    (_heading_row), the first row perhaps the table's header ("Nội dung yêu cầu | Kết quả
+    thực hiện": short lines, no text): its heading rows' cells are read as the paragraphs
+    they hold, heading first, so each heading is found by its own features, as in the body.
+    The header names the columns (heading, text): it is left out, no item's text."""
     rows = table.findall(_TR)
-    cells = rows[0].findall(_TC) if len(rows) == 1 else ()
+    headings = [_heading_row(tr, word) for tr in rows]
+    return any(headings) and all(headings[1:]) and (headings[0] or _header_row(rows[0]))
+
+
+def _heading_row(tr, word) -> bool:
+    """A row of two cells: in the left a heading alone, a title under its label
+    (headings.labelled_title; Word's own number or one drawn in a shape in front of the
+    title counts), in the right text longer than it: an item's heading typed beside its
+    first paragraph."""
+    cells = tr.findall(_TC)
     if len(cells) != 2:
         return False
     left, right = ([e for e in _content(tc) if e.tag == _TBL or _text(e).strip()] for tc in cells)
     if len(left) != 1 or left[0].tag != _P or not right:
         return False
     heading = clean_line(_text(left[0]))
-    title = strip_label(heading)  # a label of any form taken off; the heading itself when it has none
-    numbered = list_ref(Paragraph(left[0], word._body)) or _circled_number_of(left[0])
-    # A label of a shape of its own ("Phần C:", "<3>") counts too: a row so laid out is a heading's,
-    # and its ladder tells later (sections._templated_labels) whether the label is one.
-    template = template_label(heading)
-    titled = title if title != heading else numbered and heading or (
-        template is not None and heading[len(template.label):].strip())
+    numbered = bool(list_ref(Paragraph(left[0], word._body)) or _circled_number_of(left[0]))
     running = len(right) > 1 or right[0].tag == _TBL or len(_text(right[0])) > len(heading)
-    return bool(titled) and len(heading) <= MAX_HEADING_CHARS and running
+    return labelled_title(heading, numbered) and running
+
+
+def _header_row(tr) -> bool:
+    """A table's header row: two cells, each a line no longer than a heading, no number."""
+    cells = tr.findall(_TC)
+    written = [[e for e in _content(tc) if e.tag == _TBL or _text(e).strip()] for tc in cells]
+    return len(cells) == 2 and all(
+        len(lines) == 1 and lines[0].tag == _P and len(clean_line(_text(lines[0]))) <= MAX_HEADING_CHARS
+        and not leading_label(clean_line(_text(lines[0]))) for lines in written)
+
+
+def _lines_set_apart(p, word) -> list:
+    """A paragraph whose line after a line break (or a page break) is bold alone, short as a
+    heading, the line before it not: a heading typed after a break in the last paragraph of
+    the item before. Word shows it as a line of its own, so it is read as a paragraph of its
+    own, and the lines after it as another: the paragraph's parts, each a copy of it holding
+    only its own lines; [] for a paragraph not so written (no break, no such line, or a text
+    box in it)."""
+    # By id, each kept alive here: lxml makes a new Python object for an element no one holds.
+    breaks = {id(child): child for r in _runs(p) for child in r if child.tag in (_BR, _CR)}
+    if not breaks or any(True for _ in _boxes(p)):
+        return []
+    paragraph = Paragraph(p, word._body)
+    texts, bold = [""], [True]  # each line's text and whether its every run with text is bold
+    for r in _runs(p):
+        run_bold = None  # looked up once a run, when it has text
+        for child in r:
+            if id(child) in breaks:
+                texts.append("")
+                bold.append(True)
+            elif child.tag == _T and (child.text or "").strip():
+                run_bold = _run_has(Run(r, paragraph), paragraph, "bold") if run_bold is None else run_bold
+                texts[-1] += child.text
+                bold[-1] = bold[-1] and run_bold
+    texts = [clean_line(text) for text in texts]
+    apart = [bool(text) and len(text) <= MAX_HEADING_CHARS and b for text, b in zip(texts, bold, strict=True)]
+    starts, before = [0], None  # the first line of each part; whether the last written line was set apart
+    for n, text in enumerate(texts):
+        if not text:
+            continue
+        if before is not None and (apart[n] and not before or before and not apart[n] and len(starts) > 1):
+            starts.append(n)
+        before = apart[n]
+    if len(starts) == 1:
+        return []
+    ends = [*starts[1:], len(texts)]
+    return _parts(p, breaks, [(first, end - 1) for first, end in zip(starts, ends, strict=True)])
+
+
+def _parts(p, breaks: dict, spans: list[tuple[int, int]]) -> list:
+    """Copies of the paragraph, one a span of its lines (first, last; counted from 0 at the
+    line breaks `breaks`, by id): each its properties and what it holds of those lines and
+    the breaks between them, nothing else of its runs. What holds no run (a bookmark) goes
+    with the first. Each child is copied for the parts it has lines in only: a paragraph of
+    many lines is not copied once a line."""
+    parts = [p.makeelement(p.tag, p.attrib) for _ in spans]
+    for part in parts:
+        if p.pPr is not None:
+            part.append(deepcopy(p.pPr))
+    line = 0
+    for child in p:
+        if child.tag == _PPR:
+            continue
+        leaves = [leaf for r in ([child] if child.tag == _R else child.iter(_R)) for leaf in r if leaf.tag != _RPR]
+        lines = []  # each leaf's line, and whether it is a break
+        for leaf in leaves:
+            at_break = id(leaf) in breaks
+            lines.append((line, at_break))
+            line += at_break
+        for n, ((first, last), part) in enumerate(zip(spans, parts, strict=True)):
+            keep = [first <= at <= last and not (at_break and at == last) for at, at_break in lines]
+            if not any(keep) and (leaves or n):
+                continue
+            twin = deepcopy(child)
+            copied = [leaf for r in ([twin] if twin.tag == _R else twin.iter(_R)) for leaf in r if leaf.tag != _RPR]
+            for leaf, kept in zip(copied, keep, strict=True):
+                if not kept:
+                    leaf.getparent().remove(leaf)
+            part.append(twin)
+    return parts
 
 
 def _circled_number(paragraph, block: Block) -> str:

@@ -16,13 +16,28 @@ from rapidfuzz import fuzz
 
 from baocao.campaign import OutlineSection
 from baocao.parse.document import Block
-from baocao.parse.labels import strip_label
+from baocao.parse.labels import strip_label, template_label
 from baocao.text import fold
 
 MAX_HEADING_CHARS = 300
 # A tab to a right tab stop filled with dots, no page number after it: the line ends at the
 # margin (in a PDF its paragraph with it), and a short line so led is a heading's in a plain face.
 LEADER_TO_MARGIN = re.compile(r"(?:\.{4,}|…{2,})$")
+
+
+def labelled_title(line: str, numbered: bool = False) -> bool:
+    """A line no longer than a heading that is a title under its label: its number or its
+    label in words ("3. Title", "Yêu cầu thứ ba: Title", "Phần C: Title"), or a label of a
+    shape of its own ("<3> Title": its ladder tells later, sections._templated_labels,
+    whether it is one); with `numbered` (a number Word draws in front of it), any line. What
+    an item's heading typed in a table's left cell, its text beside it, is."""
+    title = strip_label(line)  # a label of any form taken off; the line itself when it has none
+    template = template_label(line)
+    titled = title if title != line else numbered and line or (
+        template is not None and line[len(template.label):].strip())
+    return bool(titled) and len(line) <= MAX_HEADING_CHARS
+
+
 # Fuzzy fallback: rapidfuzz token_set_ratio (0-100) against each outline heading. The best
 # must be high and clearly ahead of the runner-up: "triển khai đô thị thông minh" is in
 # several headings, so it is none of them.

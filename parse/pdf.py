@@ -43,7 +43,7 @@ from baocao.i18n import N_
 from baocao.parse.bullets import is_list_mark
 from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
-from baocao.parse.headings import LEADER_TO_MARGIN, MAX_HEADING_CHARS
+from baocao.parse.headings import LEADER_TO_MARGIN, MAX_HEADING_CHARS, labelled_title
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
 from baocao.parse.labels import is_lead, leading_label, ocr_label_read, page_mark, strip_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
@@ -221,6 +221,7 @@ class _Line:
     highlighted: bool = False  # a filled box in a colour behind the whole line, or a box ruled round it (_highlighted)
     column: tuple[float, float] | None = None  # left and right edge of its column, on a page set in columns
     frame: _Box | None = None  # the text's box in the frame cell it is in (_in_frames)
+    beside: bool = False  # a cell of a table of headings beside their texts, read as a line (_headings_beside_texts)
     small_caps: bool = False  # set in small capitals (_in_small_capitals)
     spaced: bool = False  # its letters set apart, character spacing (_letter_spaced, _spaced_by_advance)
     advance: float = 0.0  # a recognised line: its letters' mean advance in ems (_advance); 0 unmeasured
@@ -282,7 +283,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
     sides = [(side, g.tables) for g in glyphs for side in _sheet_sides(g)]
     pages = [_page_lines(replace(side, number=n), ruled) for n, (side, ruled) in enumerate(sides, start=1)]
     pages = _spaced_by_advance(_shaded_by_ink(_bold_by_ink(_without_pages_fed_twice(pages))))
-    lines = _without_running_lines(pages)
+    lines = _rest_beside(_without_running_lines(pages))
     blocks = _blocks(lines, pages)
     if total > count:
         notes.append(N_("only the first {count} of {total} pages were read").format(count=count, total=total))
@@ -1603,7 +1604,7 @@ def _table_rows(page: int, table: _Table, runs: Sequence[_Run], width: float = m
                if cell}
     # The cells' inner margin: where the text of a cell set flush left starts.
     padding = max(min((r.x0 - cell[0] for cell, inside in holding.items() for r in inside), default=0.0), 0.0)
-    rows = []
+    rows, cells_of = [], []
     for cells in table.rows:
         present = [cell for cell in cells if cell is not None]
         if not present:
@@ -1612,6 +1613,7 @@ def _table_rows(page: int, table: _Table, runs: Sequence[_Run], width: float = m
         if not any(texts):
             continue
         members = [r for r in runs if any(_centre_in(r, cell, width) for cell in present)]
+        cells_of.append(present)
         rows.append(
             _Line(
                 page=page,
@@ -1627,7 +1629,49 @@ def _table_rows(page: int, table: _Table, runs: Sequence[_Run], width: float = m
                 ruled=True,
             )
         )
+    if _headings_beside_texts(rows):
+        return [replace(row, text=text, cells=(), ruled=False, x0=cell[0], x1=cell[2], beside=True,
+                        bold=bool(holding[cell]) and all(r.bold for r in holding[cell]))
+                for row, cells in zip(rows, cells_of, strict=True) if any(row.cells)
+                for cell, text in zip(cells, row.cells, strict=True) if text and (
+                    not _header_row(row) or labelled_title(row.cells[0]))]
     return rows
+
+
+def _headings_beside_texts(rows: Sequence[_Line]) -> bool:
+    """A table of two columns whose every row is an item's heading in the left cell, a title
+    under its label (headings.labelled_title), its text in the right, longer than it; the first
+    row perhaps the table's header ("Nội dung yêu cầu | Kết quả thực hiện": short, unnumbered).
+    Its cells are read as paragraphs, heading then text, each heading found by its own features,
+    as in the body; the header names the columns and is left out, no item's text (as a Word
+    file's: docx._heading_beside_text)."""
+    def heading(row: _Line) -> bool:
+        return len(row.cells) == 2 and labelled_title(row.cells[0]) and len(row.cells[1]) > len(row.cells[0])
+    return bool(rows) and any(map(heading, rows)) and all(map(heading, rows[1:])) and (
+        heading(rows[0]) or _header_row(rows[0]) or _rest_of_row(rows[0]))
+
+
+def _header_row(row: _Line) -> bool:
+    """A table's header: two cells, each a line no longer than a heading, with no number."""
+    return len(row.cells) == 2 and all(text and len(text) <= MAX_HEADING_CHARS and not leading_label(text)
+                                       for text in row.cells)
+
+
+def _rest_of_row(row: _Line) -> bool:
+    """The rest of a row broken over a page: two cells, the left empty (its heading was
+    written on the page before), text in the right."""
+    return len(row.cells) == 2 and not row.cells[0] and bool(row.cells[1])
+
+
+def _rest_beside(lines: Sequence[_Line]) -> list[_Line]:
+    """The lines, a row opening a page that is the rest of a heading-beside-text row of the
+    page before (_rest_of_row, after a line read from such a table) read as its text is."""
+    kept: list[_Line] = []
+    for line in lines:
+        if kept and kept[-1].beside and line.page != kept[-1].page and line.ruled and _rest_of_row(line):
+            line = replace(line, text=line.cells[1], cells=(), ruled=False, beside=True)
+        kept.append(line)
+    return kept
 
 
 def _cell_text(page: int, cell: tuple[float, float, float, float], runs: Sequence[_Run], padding: float) -> str:

@@ -465,3 +465,86 @@ def test_a_heading_row_touching_an_items_table_is_still_a_heading_of_its_own(tmp
     assert report.sections[2].heading == f"3. {UNKNOWN[3]}"
     assert report.sections[2].text.splitlines()[-1] == " | ".join(plans[-1])
     assert report.sections[3].text == TEXTS[4]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt", "pdf"])
+def test_items_asked_in_a_requirement_table_are_headings_over_their_answers(tmp_path, fmt):
+    """Items 2 and 3 asked in the left cells of a table, "Nội dung yêu cầu | Kết quả thực hiện"
+    over them, each answered in the right cell in paragraphs of its own, the other items
+    headings in the body: each left cell is its item's heading, the right cell its text, and
+    the header row no item's text. Printed to PDF, item 3's row runs over a page break: the
+    rest of its right cell on the next page is its text too."""
+    from ocr_builders import soffice_convert
+    from test_heading_layouts import read_printed
+
+    from baocao.parse.convert import convert_to_docx
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        if n in (2, 3):
+            if n == 2:
+                table = document.add_table(rows=1, cols=2)
+                table.style = "Table Grid"  # ruled, as such tables are: a PDF's rules draw it
+                header = table.rows[0].cells
+                header[0].paragraphs[0].add_run("Nội dung yêu cầu").bold = True
+                header[1].paragraphs[0].add_run("Kết quả thực hiện").bold = True
+            row = table.add_row().cells
+            row[0].paragraphs[0].add_run(f"{n}. {words}").bold = True
+            row[1].text = f"Phần mở đầu của mục {n}, viết dài hơn tiêu đề của mục này nhiều."
+            if n == 3 and fmt == "pdf":  # a paragraph long enough to run over a page
+                row[1].add_paragraph(" ".join(f"Câu {k} của phần giữa mục {n}, viết cho kín dòng." for k in range(80)))
+            row[1].add_paragraph(TEXTS[n])
+            continue
+        document.add_paragraph().add_run(f"{n}. {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    path = tmp_path / "bao-cao.docx"
+    document.save(path)
+    if fmt == "odt":
+        path = convert_to_docx(soffice_convert(path, fmt, tmp_path / fmt), tmp_path / "back")
+    report = read_printed(path, tmp_path) if fmt == "pdf" else read(path)
+    assert [s.heading for s in report.sections] == [f"{n}. {words}" for n, words in UNKNOWN.items()]
+    texts = [" ".join(s.text.split()) for s in report.sections]  # a PDF's lines wrap where its page does
+    assert all(text.endswith(TEXTS[n]) for n, text in enumerate(texts, 1))
+    assert texts[1].startswith("Phần mở đầu của mục 2") and "mục 3" not in texts[1]
+    assert texts[2].startswith("Phần mở đầu của mục 3") and "mục 3" not in texts[3]
+    assert "Nội dung yêu cầu" not in texts[0] and "|" not in texts[2]  # nor a row's rest on the next page a row
+
+
+def test_a_bold_heading_after_a_line_break_in_the_paragraph_before_starts_its_item(tmp_path):
+    """Each heading after the first typed after a line break at the end of the item before's
+    last paragraph (Shift+Enter, then the title in bold): Word shows it as a line of its own,
+    a heading, not as the end of the text before it."""
+    document = docx.Document()
+    write_letterhead(document)
+    document.add_paragraph().add_run(f"1. {UNKNOWN[1]}").bold = True
+    for n in UNKNOWN:
+        last = document.add_paragraph(TEXTS[n])
+        if n < 6:
+            last.add_run().add_break()
+            last.add_run(f"{n + 1}. {UNKNOWN[n + 1]}").bold = True
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.heading for s in report.sections] == [f"{n}. {words}" for n, words in UNKNOWN.items()]
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_bold_line_after_a_line_break_in_a_bold_heading_stays_the_heading(tmp_path):
+    """A heading written on two lines (a line break inside it, both lines bold) is one
+    heading: only a bold line after a line that is not is set apart."""
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        heading = document.add_paragraph()
+        heading.add_run(f"{n}. {words}").bold = True
+        if n == 2:
+            heading.add_run().add_break()
+            heading.add_run("của tỉnh").bold = True
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert report.sections[1].heading == f"2. {UNKNOWN[2]} của tỉnh"
+    assert {s.number: s.text for s in report.sections} == TEXTS

@@ -90,13 +90,14 @@ def test_nested_table_rows_follow_the_row_that_holds_them(tmp_path):
 
 
 def test_text_after_a_table_nested_in_a_cell_follows_that_table(tmp_path):
-    # An answer table ("4. Kinh phí | the answer"): the answer's own table stands between its
-    # sentences, the unit over it and the sentences after it below: each is read where it is.
+    # An answer table ("Kinh phí | the answer", its items unnumbered: numbered, each row would be
+    # an item's heading beside its text, read as paragraphs): the answer's own table stands between
+    # its sentences, the unit over it and the sentences after it below: each is read where it is.
     word = docx.Document()
     table = word.add_table(rows=2, cols=2)
-    for cell, text in zip(table.rows[0].cells, ("3. Tuyên truyền", "Đã ban hành kế hoạch."), strict=True):
+    for cell, text in zip(table.rows[0].cells, ("Tuyên truyền", "Đã ban hành kế hoạch."), strict=True):
         cell.text = text
-    table.rows[1].cells[0].text = "4. Kinh phí"
+    table.rows[1].cells[0].text = "Kinh phí"
     holder = table.rows[1].cells[1]
     holder.text = "Vốn bố trí theo từng năm như sau:"
     holder.add_paragraph("Đơn vị tính: triệu đồng")
@@ -107,8 +108,8 @@ def test_text_after_a_table_nested_in_a_cell_follows_that_table(tmp_path):
     holder.paragraphs[-1].text = "Các hạng mục chủ yếu gồm Trung tâm IOC."
     holder.add_paragraph("Việc bố trí kinh phí theo Luật Ngân sách nhà nước.")
     assert texts(read_docx(save(word, tmp_path))) == [
-        "3. Tuyên truyền | Đã ban hành kế hoạch.",
-        "4. Kinh phí | Vốn bố trí theo từng năm như sau: Đơn vị tính: triệu đồng",
+        "Tuyên truyền | Đã ban hành kế hoạch.",
+        "Kinh phí | Vốn bố trí theo từng năm như sau: Đơn vị tính: triệu đồng",
         "Năm | Tổng số",
         "2021 | 4.800",
         "Các hạng mục chủ yếu gồm Trung tâm IOC. Việc bố trí kinh phí theo Luật Ngân sách nhà nước.",
