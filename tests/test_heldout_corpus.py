@@ -46,7 +46,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            17: FIXTURES / "heldout-17", 18: FIXTURES / "heldout-18", 19: FIXTURES / "heldout-19",
            20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21", 22: FIXTURES / "heldout-22",
            23: FIXTURES / "heldout-23", 24: FIXTURES / "heldout-24",
-           25: FIXTURES / "heldout-25", 26: FIXTURES / "heldout-26"}
+           25: FIXTURES / "heldout-25", 26: FIXTURES / "heldout-26",
+           27: FIXTURES / "heldout-27"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -271,7 +272,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Chỉ tiêu \d+\. |[A-F] – |Nội dung \d+\. |Nhóm [IVX]+: "  # pool 26's
+LABEL = re.compile(r"^(?:Lĩnh vực \d+: |Khoản \d+\. |[A-F]\.\t|Chuyên đề [IVX]+: "  # pool 27's
+                   r"|Chỉ tiêu \d+\. |[A-F] – |Nội dung \d+\. |Nhóm [IVX]+: "  # pool 26's
                    r"|Nhiệm vụ \d+: |[A-F]: |Vấn đề [IVX]+\. |Nội dung [A-F]: "  # pool 25's
                    r"|Chương [IVX]+\. |Câu hỏi \d+\. |Mục [A-F]\. |Tiêu chí \d+: "  # pool 24's
                    r"|Nội dung [IVX]+\. |Phần [A-F]: |[\u2160-\u2167]\. |Hạng mục \d+: "  # pool 23's
@@ -310,6 +312,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Lĩnh vực (\d+):|Khoản (\d+)\.) ", first):  # pool 27's linh_vuc_number, khoan_number
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"([A-F])\.\t", first):  # pool 27's letter_upper_tab
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Chuyên đề ([IVX]+): ", first):  # pool 27's chuyen_de_roman
+        return ROMAN.index(m.group(1)) + 1
     if m := re.match(r"(?:Chỉ tiêu|Nội dung) (\d+)\. ", first):  # pool 26's chi_tieu_number, noi_dung_dot
         return int(m.group(1))
     if m := re.match(r"([A-F]) – ", first):  # pool 26's letter_upper_en_dash
@@ -448,8 +456,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 26
-    assert len({p.out for p in mh.POOLS.values()}) == 26
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 27
+    assert len({p.out for p in mh.POOLS.values()}) == 27
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -488,7 +496,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 23) for k in range(1, 23)),
                                            *((k, 24) for k in range(1, 24)),
                                            *((k, 25) for k in range(1, 25)),
-                                           *((k, 26) for k in range(1, 26))])
+                                           *((k, 26) for k in range(1, 26)),
+                                           *((k, 27) for k in range(1, 27))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -512,7 +521,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
-                                                   (24, 25), (25, 26)])
+                                                   (24, 25), (25, 26), (26, 27)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -4566,6 +4575,163 @@ def test_pool_26_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 27: "Lĩnh vực 1: …", "Khoản 1. …", "A.<tab>…", "Chuyên đề I: …"; a page break typed at
+# the start of each heading from the second, each title a DOCPROPERTY field stored as
+# w:fldSimple, each item in a repeating section's content control, the points under the items
+# in the items' "Heading 2" style; pools 1-26's at a lower weight, pools 25 and 26's funding
+# wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_27 = {"linh_vuc_number", "khoan_number", "letter_upper_tab", "chuyen_de_roman"}
+LADDERS[27] = NEW_LADDERS_27 | {"chi_tieu_number", "nhom_roman", "letter_upper_en_dash", "noi_dung_dot",  # 1-26's
+                                "nhiem_vu_number", "van_de_roman", "noi_dung_letter", "chuong_roman",
+                                "hang_muc_number", "roman_unicode"}
+NEW_LAYOUTS_27 = {"page_break_in_heading", "fld_simple_title", "repeating_section_items", "heading_style_overused"}
+LAYOUTS[27] = NEW_LAYOUTS_27 | {"soft_hyphen_title", "merge_field_title", "requirement_table",  # 1-26's
+                                "heading_after_break", "item_boxed_table", "heading_inline_sdt", "tc_field_heading",
+                                "custom_xml_blocks", "two_up_pdf", "tracked_retitled", "picture_bullet",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_27 = {  # how each of pool 27's ladders marks an item heading, as a reader sees it
+    "linh_vuc_number": r"Lĩnh vực \d: \S",
+    "khoan_number": r"Khoản \d\. \S",
+    "letter_upper_tab": r"[A-F]\.\t\S",
+    "chuyen_de_roman": r"Chuyên đề [IVX]+: \S",
+}
+W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+
+
+def test_pool_27_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_27:
+        for e in [e for e in files_of(27, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_27_each_heading_from_the_second_begins_with_a_typed_page_break():
+    files = files_of(27, "page_break_in_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} <= {"docx", "pdf"}
+    assert files_of(27, "page_break_in_heading", ladder="linh_vuc_number")  # on a new ladder too
+    for e in [e for e in files if e["kind"] == "docx"]:
+        paragraphs = heading_paragraphs(e)
+        assert len(paragraphs) == 6, e["file"]
+        for n, (p, heading) in enumerate(zip(paragraphs, item_headings(e), strict=True), start=1):
+            breaks = [b for b in p.iter(f"{W}br") if b.get(f"{W}type") == "page"]
+            if n == 1:
+                assert not breaks, e["file"]
+                continue
+            assert len(breaks) == 1, e["file"]
+            first = p.find(f"{W}r")
+            assert first.find(f"{W}br") is breaks[0] and not list(first.iter(f"{W}t")), e["file"]  # before the label
+            assert paragraph_text(p).strip() == heading["text"], e["file"]
+
+
+def test_pool_27_each_item_headings_title_is_a_simple_fields_result():
+    mh = generator()
+    files = files_of(27, "fld_simple_title")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(27, "fld_simple_title", ladder="khoan_number")
+    for e in files:
+        paragraphs = heading_paragraphs(e)
+        for n, (p, heading) in enumerate(zip(paragraphs, item_headings(e), strict=True), start=1):
+            fields = p.findall(f"{W}fldSimple")
+            assert [f.get(f"{W}instr") for f in fields] == [
+                f" DOCPROPERTY  {mh.DOC_PROPERTY.format(n=n)}  \\* MERGEFORMAT "], e["file"]
+            assert "".join(t.text for t in fields[0].iter(f"{W}t")) == title_of(heading["text"]), e["file"]
+            typed = "".join(t.text for r in p.findall(f"{W}r") for t in r.iter(f"{W}t"))
+            assert heading["text"].startswith(typed) and typed.strip(), e["file"]  # the label typed before it
+            assert "".join(t.text for t in p.iter(f"{W}t")) == heading["text"], e["file"]
+
+
+def test_pool_27_each_item_is_one_item_of_a_repeating_section():
+    mh = generator()
+    files = files_of(27, "repeating_section_items")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(27, "repeating_section_items", ladder="letter_upper_tab")
+    for e in files:
+        tree = part_tree(e)
+        assert "w15" in tree.get("{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable").split()
+        body = tree.find(f"{W}body")
+        sections = [s for s in body.findall(f"{W}sdt") if s.find(f"{W}sdtPr/{W15}repeatingSection") is not None]
+        assert len(sections) == 1, e["file"]
+        title = sections[0].find(f"{W}sdtPr/{W15}repeatingSection/{W15}sectionTitle")
+        assert title.get(f"{W15}val") == mh.SECTION_TITLE, e["file"]
+        items = sections[0].find(f"{W}sdtContent").findall(f"{W}sdt")
+        headings = item_headings(e)
+        assert len(items) == len(headings), e["file"]
+        for item, heading in zip(items, headings, strict=True):
+            assert item.find(f"{W}sdtPr/{W15}repeatingSectionItem") is not None, e["file"]
+            content = item.find(f"{W}sdtContent")
+            assert paragraph_text(content.find(f"{W}p")).strip() == heading["text"], e["file"]
+            inside = "\n".join(paragraph_text(p) for p in content.iter(f"{W}p"))
+            n = str(heading["items"][0])
+            assert all(line in inside for line in e["sections"][n].split("\n")), e["file"]
+
+
+def test_pool_27_the_points_under_the_items_share_the_items_heading_style():
+    mh = generator()
+    files = files_of(27, "heading_style_overused")
+    assert len(files) >= 3 and {e["kind"] for e in files} <= {"docx", "odt"}
+    assert files_of(27, "heading_style_overused", ladder="chuyen_de_roman")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        document = word_document(e)
+        styled = [p.text for p in document.paragraphs if p.style.name == mh.OVERUSED_STYLE]
+        headings = [h["text"] for h in item_headings(e)]
+        assert [t for t in styled if t in headings] == headings, e["file"]
+        points = [t for t in styled if t not in headings]
+        assert len(points) >= 4, e["file"]  # the points of three items, styled as the items are
+        for point in points:  # each point an item's text, not a heading of its own
+            assert any(point in e["sections"][str(n)].split("\n") for n in range(1, 7)), (e["file"], point)
+    for e in [e for e in files if e["kind"] == "odt"]:
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert content.count('text:outline-level="2"') >= 10, e["file"]
+
+
+def test_pool_27_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(27) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_27, *mh.FUNDING_WORDINGS_26}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "compared_to_previous":  # the period before beside it, smaller
+            before = f"{e['funding']['previous_vnd'] // 10**6:,}".replace(",", ".")
+            rise = e["funding"]["rise_as_written"]
+            assert f"là {million} triệu đồng, tăng {rise} so với giai đoạn 2017-2019 ({before} triệu đồng)" in text
+            assert e["funding"]["previous_vnd"] < total, e["file"]
+            assert abs(float(rise[:-1].replace(",", ".")) - (total / e["funding"]["previous_vnd"] - 1) * 100) < 0.05
+        if e["funding"]["wording"] == "excluding_other":  # an amount after it that is no part of it
+            other = f"{e['funding']['excluded_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng (chưa kể {other} triệu đồng" in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(27)} == set(mh.LETTERHEADS_27)
+    for e in entries_of(27):
+        if e["letterhead"] == "nbsp_letterhead":  # "Số: 139/BC-UBND" and the date line, no-break spaces
+            day = int(e["report_date"][-2:])
+            assert e["letterhead_date"].endswith(f"ngày\u00a0{day}\u00a0tháng\u00a05\u00a0năm\u00a02022"), e["file"]
+            assert " " not in e["letterhead_date"], e["file"]
+            assert f"Số:\u00a0{e['report_number']}" in e["absent"], e["file"]
+            if e["kind"] == "docx":
+                left, right = next(docx_blocks(e)).rows[0].cells
+                assert f"Số:\u00a0{e['report_number']}" in left.text, e["file"]
+                assert right.text.endswith(e["letterhead_date"]), e["file"]
+        if e["letterhead"] == "slash_spaced":  # "Số: 139 / BC-UBND"
+            so = e["report_number"].split("/")[0]
+            assert e["report_number"] == f"{so}/BC-UBND" and f"Số: {so} / BC-UBND" in e["absent"], e["file"]
+    scans = files_of(27, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_27)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"linh_vuc_number", "khoan_number", "chuyen_de_roman"}
+    for e in scans:
+        if e["scan"]["kind"] == "underexposed":
+            assert e["scan"]["underexposed"] == mh.DARKEN and not e["scan"]["colour"], e["file"]
+            assert e["scan"]["dpi"] == 150, e["file"]
+        else:
+            assert e["scan"]["channel_shift"] == mh.CHANNELS and e["scan"]["colour"], e["file"]
+            assert e["scan"]["dpi"] == 200, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -4599,13 +4765,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
-               25: NEW_LADDERS_25, 26: NEW_LADDERS_26}
+               25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 27))]])
+                                                        *((n, 10, 8) for n in range(6, 28))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -4615,7 +4781,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 27))])
+                                          for n in range(5, 28))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -4631,12 +4797,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
-              25: SHAPES_25, 26: SHAPES_26}
+              25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-26 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-27 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
