@@ -56,6 +56,9 @@ _ORDINAL_WORD = re.compile(rf"^(?:thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})|(?P<c
                            r"\s*[,.:)\-–—]\s")
 _ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})$")
 _WORDS_AND_NUMBER = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<number>\d{1,2})")
+# The number may be a Roman numeral in capitals ("Chuyên đề IV:"), read before folding, which
+# would make it a word.
+_WORDS_AND_ROMAN = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<numeral>[IVX]{1,5})")
 LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
 # A label of words and a number closed by a full stop as "1." is, not a colon ("Điểm 1. Điểm
 # xuất phát…"): the stop after the number ends it, a space follows.
@@ -188,7 +191,8 @@ def label_in_words(text: str) -> int | None:
 def word_label(text: str) -> tuple[str, int] | None:
     """A line's label of a few words and a number before its colon, or closed by a full stop
     after the number, the words folded and the number's value ("Vấn đề 2: Những chuyển biến…"
-    -> ("van de", 2), "Điểm 3. Bộ máy…" -> ("diem", 3)): what the reader calls the parts ("Vấn
+    -> ("van de", 2), "Chuyên đề IV: Ngân quỹ…" -> ("chuyen de", 4), "Điểm 3. Bộ máy…" -> ("diem",
+    3)): what the reader calls the parts ("Vấn
     đề", "Điểm", "Nhóm") is the province's choice, a number after words and before the colon
     (or its stop) on every heading of a ladder is its label; None if none."""
     found = _word_label(text)
@@ -226,6 +230,9 @@ def _word_label(text: str) -> tuple[str, int, str] | None:
         m = _WORDS_AND_NUMBER.fullmatch(fold(head.strip(" .-–—")))
         if m:
             return m["words"], int(m["number"]), rest.lstrip()
+        m = _WORDS_AND_ROMAN.fullmatch(head.strip(" .-–—"))
+        if m and _VALID_ROMAN.fullmatch(m["numeral"]):
+            return fold(m["words"]), _roman_value(m["numeral"]), rest.lstrip()
     m = _WORDS_NUMBER_STOP.match(text)
     return (fold(m["words"]), int(m["number"]), text[m.end():].lstrip()) if m else None
 

@@ -1316,7 +1316,35 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     if nested:
         bulleted = {pos: key for pos, key in bulleted.items() if key not in nested}
         headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
-    return _continued_ladders(headings)
+    return _points_of_styled_items(blocks, _continued_ladders(headings))
+
+
+def _points_of_styled_items(blocks: tuple[Block, ...], headings: list[_Heading]) -> list[_Heading]:
+    """A heading style given to the items' headings and to the points under them too ("Heading
+    2" over "Chuyên đề I: …" and over "1. Về hạ tầng số" under it): the style alone does not
+    make a line an item. In a style level, the headings of one label shape whose numbers start
+    again ("1.", "2.", then "1.", "2."; "2.1.", "2.2.", then "5.1."; "a)", "b)"), each time after
+    a heading of the level of another shape or of none, CONVINCING_COUNT of those at least and
+    their numbers, if any, never starting again, are the points under those: a level of their
+    own, their label's, which _sub_levels reads as nested in the items'."""
+    def shape(h: _Heading) -> str:
+        return label_shape(blocks[h.first].number) if blocks[h.first].number else ""
+
+    points: set[int] = set()
+    for level in {h.level for h in headings if h.level[0] == "style"}:
+        at_level = [h for h in headings if h.level == level]
+        for labelled in {shape(h) for h in at_level} - {""}:
+            numbered = [h for h in at_level if shape(h) == labelled]
+            others = [h for h in at_level if shape(h) != labelled]
+            if not _restarts(numbered) or len(others) < CONVINCING_COUNT or _restarts(others):
+                continue
+            starts = [k for k in range(1, len(numbered))
+                      if numbered[k].ordinal == 1 and (numbered[k - 1].ordinal or 0) >= 1]
+            if all(any(numbered[k - 1].last < h.first < numbered[k].first for h in others) for k in starts):
+                points |= {h.first for h in numbered}
+    if not points:
+        return headings
+    return [replace(h, level=("label", shape(h))) if h.first in points else h for h in headings]
 
 
 def _continued_ladders(headings: list[_Heading]) -> list[_Heading]:
