@@ -2043,9 +2043,13 @@ def _cut_titles(blocks: tuple[Block, ...], positions: Sequence[int]) -> set[int]
     heading style, underlined or not, in capitals or not), has no number of its own, and follows
     a first line that ends no sentence; it opens in lower case, which no title does, or it is
     one of a numbered level's where most such lines do (a title goes on with a name: "Mong muốn
-    tỉnh gửi tới" over "Chính phủ cùng các bộ")."""
+    tỉnh gửi tới" over "Chính phủ cùng các bộ"), or where every heading of the level,
+    CONVINCING_COUNT of them at least, goes on so (in capitals: "I: NỀN MÓNG" over "THỪA
+    HƯỞNG", "II: THÀNH QUẢ" over "ĐONG ĐẾM ĐƯỢC", …): a level's every title in two lines is
+    its way of writing them."""
     taken = set(positions)
     pairs: dict[tuple, list[int]] = {}
+    numbered = Counter(heading_level_key(blocks[pos]) for pos in positions if blocks[pos].number)
     for pos in positions:
         block = blocks[pos]
         following = blocks[pos + 1] if pos + 1 in taken else None
@@ -2056,9 +2060,11 @@ def _cut_titles(blocks: tuple[Block, ...], positions: Sequence[int]) -> set[int]
             continue
         pairs.setdefault(heading_level_key(block), []).append(pos)
     cut = set()
-    for at_level in pairs.values():
+    for level, at_level in pairs.items():
         lower = [pos for pos in at_level if blocks[pos + 1].text.lstrip()[:1].islower()]
-        cut.update(at_level if len(lower) >= CONVINCING_COUNT and 2 * len(lower) > len(at_level) else lower)
+        every = len(at_level) >= CONVINCING_COUNT and len(at_level) == numbered[level]
+        cut.update(at_level if every or (len(lower) >= CONVINCING_COUNT and 2 * len(lower) > len(at_level))
+                   else lower)
     return cut
 
 

@@ -1253,3 +1253,80 @@ def test_a_heading_labelled_in_words_repeated_where_its_item_goes_on_is_neither_
             expected[n] = f"{OWN_TEXTS[n]}\nTỉnh viết tiếp đoạn 2 sau trang mới."
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == expected
+
+
+POINTS = {2: ("Về hạ tầng số", "Về Trung tâm điều hành"), 5: ("Về nguồn lực", "Về văn bản quy phạm pháp luật"),
+          6: ("Đối với Bộ Xây dựng", "Đối với các bộ, ngành Trung ương")}
+
+
+def points_report(path, heading, point, style=None, texts=OWN_TEXTS):
+    """Items headed `heading(n)` over `texts`, the points under items 2, 5 and 6 `point(n, k, words)`, each
+    point over a line of its own; every heading and point in `style` if given, else bold (the
+    points plain). Returns the path and each item's text, its points' lines in it."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    expected = {}
+
+    def title(text, bold):
+        if style:
+            document.add_paragraph(text, style=style)
+        else:
+            document.add_paragraph().add_run(text).bold = bold
+
+    for n in UNKNOWN:
+        title(heading(n), True)
+        document.add_paragraph(texts[n])
+        lines = [texts[n]]
+        for k, words in enumerate(POINTS.get(n, ()), start=1):
+            title(point(n, k, words), False)
+            document.add_paragraph(f"Tỉnh nêu chi tiết điểm {k} của phần {n}.")
+            lines += [point(n, k, words), f"Tỉnh nêu chi tiết điểm {k} của phần {n}."]
+        expected[n] = "\n".join(lines)
+    write_signoff(document)
+    document.save(path)
+    return path, expected
+
+
+@pytest.mark.parametrize("heading, point", [
+    (lambda n: f"{n}. {UNKNOWN[n]}", lambda n, k, words: f"{n}.{k}. {words}"),
+    (lambda n: f"Chuyên đề {'I II III IV V VI'.split()[n - 1]}: {UNKNOWN[n]}", lambda n, k, words: f"{k}. {words}"),
+    (lambda n: f"Nội dung {n}: {UNKNOWN[n]}", lambda n, k, words: f"{'ab'[k - 1]}) {words}"),
+], ids=["decimal", "words_roman", "letters"])
+def test_points_in_the_items_heading_style_are_lines_of_their_item(tmp_path, heading, point):
+    """The items' heading style given to the points under them too: the points' labels start
+    again under each item that has some, the items' never do. The style alone does not make a
+    line an item; the points are their item's text."""
+    path, expected = points_report(tmp_path / "bao-cao.docx", heading, point, style="Heading 2", texts=TEXTS)
+    report = read(path)
+    assert {s.number: s.text for s in report.sections} == expected
+
+
+def test_a_label_of_words_and_a_roman_numeral_numbers_the_items_over_points_numbered_again(tmp_path):
+    """"Chuyên đề I: …" … "Chuyên đề VI: …", bold, the points under items 2 and 5 "1.", "2."
+    each time: words and a Roman numeral before the colon are the items' label, a ladder going
+    up, and the points, numbered again under them, are theirs, however well the points' words
+    speak the outline's (its phrases read)."""
+    path, expected = points_report(tmp_path / "bao-cao.docx",
+                                   lambda n: f"Chuyên đề {'I II III IV V VI'.split()[n - 1]}: {UNKNOWN[n]}",
+                                   lambda n, k, words: f"{k}. {words}")
+    report = extract_sections(read_docx(path), load_campaign().sections)
+    assert {s.number: s.text for s in report.sections} == expected
+
+
+def test_every_numbered_title_in_capitals_set_in_two_lines_is_one_heading(tmp_path):
+    """"I: NỀN MÓNG" over "THỪA HƯỞNG", both bold capitals, and so every heading of the ladder,
+    the last covering items 5 and 6 ("V: LỰC CẢN CÙNG" over "CHỖ NƯƠNG TỰA"): each pair is one
+    title, the last one two items' whose words, joined, name both."""
+    titles = [("I: NỀN MÓNG", "THỪA HƯỞNG"), ("II: THÀNH QUẢ", "ĐONG ĐẾM ĐƯỢC"), ("III: CHUỖI MẮT", "XÍCH QUẢN TRỊ"),
+              ("IV: TIỀN BẠC ĐỔ", "VÀO DỰ ÁN"), ("V: KHÓ KHĂN, VƯỚNG MẮC", "VÀ ĐỀ XUẤT, KIẾN NGHỊ")]
+    lines = []
+    for (first, second), n in zip(titles, (1, 2, 3, 4, 5), strict=True):
+        lines += [Bold(first), Bold(second), OWN_TEXTS[n]]
+    lines.append(OWN_TEXTS[6])
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    found = {s.number: s for s in report.sections}
+    assert found[5].heading == found[6].heading == "V: KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ"
+    assert found[4].heading == "IV: TIỀN BẠC ĐỔ VÀO DỰ ÁN"

@@ -95,6 +95,16 @@ def test_a_few_words_and_a_number_before_a_colon_are_a_label_and_the_title_is_af
     assert strip_label("Kết quả: tỉnh đã chọn 3 đô thị") == "Kết quả: tỉnh đã chọn 3 đô thị"
 
 
+def test_a_few_words_and_a_roman_numeral_before_a_colon_are_a_label_too():
+    """"Chuyên đề IV: Ngân quỹ…": the count may be a Roman numeral in capitals, a valid one."""
+    from baocao.parse.labels import word_label
+    assert word_label("Chuyên đề IV: Ngân quỹ đã dùng tới") == ("chuyen de", 4)
+    assert word_label("CHUYÊN ĐỀ II: THÀNH QUẢ") == ("chuyen de", 2)
+    assert strip_label("Chuyên đề VI: Lời khẩn khoản của tỉnh") == "Lời khẩn khoản của tỉnh"
+    assert word_label("Chuyên đề IIII: Ngân quỹ") is None
+    assert word_label("Kết quả đạt được: tỉnh đã chọn 3 đô thị") is None
+
+
 def test_a_few_words_and_a_number_closed_by_a_full_stop_are_a_label_as_before_a_colon():
     """"Điểm 1. Điểm xuất phát…": the number closed by a full stop as "1." is, the words
     before it the province's own word for its items (as OCR reads it: "Điếm" is "Điểm")."""
