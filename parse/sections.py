@@ -984,7 +984,7 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
         return None
     fewer = len(at_level) + (leading is not None) < len(outline)
     typical = sorted(len(text) for text in texts)[len(texts) // 2]
-    other = _other_form(at_level)
+    other = _other_form(at_level, len(outline))
     sequence = [replace(_with_subheadings(evidence[h.first], t, h, headings, stops, outline, ocr) if fewer
                         else evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical,
                         other_form=h.first in other)
@@ -1041,15 +1041,19 @@ def _with_subheadings(evidence: Evidence, told: tuple[float, ...], heading: _Hea
     return replace(evidence, likeness=likeness_, joined=tuple(sorted((own, other))))
 
 
-def _other_form(at_level: list[_Heading]) -> set[int]:
+def _other_form(at_level: list[_Heading], item_count: int) -> set[int]:
     """The position of the one whole line among a level's headings that are otherwise lead
     sentences run into their text (CONVINCING_COUNT of them at least, on both sides of it):
     the items' ladder is of one form, a line of the province's own ("Một số nội dung khác
-    tỉnh báo cáo thêm.") of another. Empty when the level has no such line."""
-    whole = [k for k, h in enumerate(at_level) if not h.run_in]
-    if len(whole) != 1 or len(at_level) - 1 < CONVINCING_COUNT or whole[0] in (0, len(at_level) - 1):
-        return set()
-    return {at_level[whole[0]].first}
+    tỉnh báo cáo thêm.") of another. So too, in a level of more headings than the outline has
+    items (`item_count`), the one title in one line among titles otherwise set in two ("Điểm 3.
+    Phố đi bộ về đêm" among "Điểm 2. Thứ đã" over "đơm hoa kết trái", …). Empty when the level
+    has no such line."""
+    for odd in (lambda h: not h.run_in, lambda h: h.last == h.first and len(at_level) > item_count):
+        lines = [k for k, h in enumerate(at_level) if odd(h)]
+        if len(lines) == 1 and len(at_level) - 1 >= CONVINCING_COUNT and lines[0] not in (0, len(at_level) - 1):
+            return {at_level[lines[0]].first}
+    return set()
 
 
 def _without_list_openers(blocks: tuple[Block, ...], at_level: list[_Heading]) -> list[_Heading]:
@@ -1202,7 +1206,7 @@ def _told_by_structure(told: _Told, at_level: list[_Heading], level: tuple) -> b
     năm 2023." between items 2 and 3) is the province's own, taken for none. Fewer or more
     headings than items, or any other taken out of order or for none, prove nothing by their
     places alone."""
-    own = _other_form(at_level)
+    own = _other_form(at_level, len(told.sequence[0].likeness))
     if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own)):
         return False
     item_count = len(told.sequence[0].likeness)

@@ -1330,3 +1330,29 @@ def test_every_numbered_title_in_capitals_set_in_two_lines_is_one_heading(tmp_pa
     found = {s.number: s for s in report.sections}
     assert found[5].heading == found[6].heading == "V: KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ"
     assert found[4].heading == "IV: TIỀN BẠC ĐỔ VÀO DỰ ÁN"
+
+
+def test_the_one_title_in_one_line_among_titles_set_in_two_is_the_province_s_own_heading(tmp_path):
+    """Seven headings of one ladder for six items, every title set in two lines but the third
+    ("Điểm 3. Phố đi bộ về đêm"): that one is of another form, a heading of the province's own
+    between items 2 and 3, taken for none (its text is no item's), the items after it numbered
+    one more than the outline's."""
+    titles = [("Điểm 1. Nền", "móng thừa hưởng"), ("Điểm 2. Thứ đã", "đơm hoa kết trái"), ("Điểm 3. Phố đi bộ về đêm",),
+              ("Điểm 4. Giao việc", "theo tầng nấc"), ("Điểm 5. Tiền ngân", "khố đã xuất"), ("Điểm 6. Khúc", "quanh khó đi"),
+              ("Điểm 7. Trông", "cậy vào Bộ")]
+    texts = [
+        "Năm 2015, UBND tỉnh đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0.",
+        "UBND tỉnh đã chọn 4 đô thị làm thí điểm. Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành.",
+        "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung và mở rộng kết nối dữ liệu.",
+        "Trong năm 2021, tỉnh đã tổ chức 44 hội nghị phổ biến về đô thị thông minh cho cán bộ cấp huyện.",
+        "Kinh phí tỉnh đã chi cho Đề án đến nay là 15.616 triệu đồng.",
+        "Hạ tầng viễn thông tại 4 xã vùng sâu, vùng xa của tỉnh chưa đáp ứng yêu cầu.",
+        "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh áp dụng.",
+    ]
+    lines, expected = [], {}
+    for title, text, n in zip(titles, texts, (1, 2, None, 3, 4, 5, 6), strict=True):
+        lines += [*(Bold(line) for line in title), text]
+        if n:
+            expected[n] = text
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == expected
