@@ -1255,8 +1255,8 @@ def test_a_heading_labelled_in_words_repeated_where_its_item_goes_on_is_neither_
     assert {s.number: s.text for s in report.sections} == expected
 
 
-POINTS = {2: ("Về hạ tầng số", "Về Trung tâm điều hành"), 5: ("Về nguồn lực", "Về văn bản quy phạm pháp luật"),
-          6: ("Đối với Bộ Xây dựng", "Đối với các bộ, ngành Trung ương")}
+ITEM_POINTS = {2: ("Về hạ tầng số", "Về Trung tâm điều hành"), 5: ("Về nguồn lực", "Về văn bản quy phạm pháp luật"),
+               6: ("Đối với Bộ Xây dựng", "Đối với các bộ, ngành Trung ương")}
 
 
 def points_report(path, heading, point, style=None, texts=OWN_TEXTS):
@@ -1280,7 +1280,7 @@ def points_report(path, heading, point, style=None, texts=OWN_TEXTS):
         title(heading(n), True)
         document.add_paragraph(texts[n])
         lines = [texts[n]]
-        for k, words in enumerate(POINTS.get(n, ()), start=1):
+        for k, words in enumerate(ITEM_POINTS.get(n, ()), start=1):
             title(point(n, k, words), False)
             document.add_paragraph(f"Tỉnh nêu chi tiết điểm {k} của phần {n}.")
             lines += [point(n, k, words), f"Tỉnh nêu chi tiết điểm {k} của phần {n}."]
@@ -1338,8 +1338,8 @@ def test_the_one_title_in_one_line_among_titles_set_in_two_is_the_province_s_own
     between items 2 and 3, taken for none (its text is no item's), the items after it numbered
     one more than the outline's."""
     titles = [("Điểm 1. Nền", "móng thừa hưởng"), ("Điểm 2. Thứ đã", "đơm hoa kết trái"), ("Điểm 3. Phố đi bộ về đêm",),
-              ("Điểm 4. Giao việc", "theo tầng nấc"), ("Điểm 5. Tiền ngân", "khố đã xuất"), ("Điểm 6. Khúc", "quanh khó đi"),
-              ("Điểm 7. Trông", "cậy vào Bộ")]
+              ("Điểm 4. Giao việc", "theo tầng nấc"), ("Điểm 5. Tiền ngân", "khố đã xuất"),
+              ("Điểm 6. Khúc", "quanh khó đi"), ("Điểm 7. Trông", "cậy vào Bộ")]
     texts = [
         "Năm 2015, UBND tỉnh đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0.",
         "UBND tỉnh đã chọn 4 đô thị làm thí điểm. Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành.",
