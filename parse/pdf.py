@@ -960,7 +960,7 @@ def _margin_specks(runs: Sequence[_Run]) -> list[_Run]:
             strip = ordered[:n]
             if (len(strip) >= MARGIN_SPECKS and reach - ordered[0].x0 <= MARGIN_STRIP_EMS * size
                     and all(len(speck.text.strip()) <= MARGIN_SPECK_CHARS for speck in strip)
-                    and len(strip) < len(runs) - len(strip)):
+                    and sum(len(speck.text) for speck in strip) < sum(len(run.text) for run in ordered[n:])):
                 return strip
             return []
         reach = max(reach, run.x1)

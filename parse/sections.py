@@ -1714,17 +1714,24 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
         for i, (before, heading, following) in enumerate(zip(ladder, ladder[1:], ladder[2:], strict=False)):
             if heading.ordinal == before.ordinal and following.ordinal == before.ordinal + 2:
                 ladder[i + 1] = by_first[heading.first] = replace(heading, ordinal=before.ordinal + 1)
-        # (two values missing in a row, "Chương H." and "Chương HI." between "I." and "IV.", are
-        # looked for one after the other, the second after where the first was found)
-        gaps = [(a.last + 1, b.first, value, a, b.ordinal == a.ordinal + 2) for a, b in zip(ladder, ladder[1:], strict=False)
+        # Two values missing in a row ("Chương H." and "Chương HI." between "I." and "IV.") are
+        # taken together or not at all: the second after where the first was found.
+        gaps = [(a.last + 1, b.first, value, a, b.ordinal == a.ordinal + 2)
+                for a, b in zip(ladder, ladder[1:], strict=False)
                 if 2 <= b.ordinal - a.ordinal <= 3 for value in range(a.ordinal + 1, b.ordinal)]
         if ladder[0].ordinal == 2:
             gaps.append((after + 1, ladder[0].first, 1, ladder[0], True))
         gaps.append((ladder[-1].last + 1, limit, ladder[-1].ordinal + 1, ladder[-1], True))
-        found_at = -1
+        held: tuple[int, _Heading] | None = None  # the first of two values missing, found
         for start, end, value, model, alone in gaps:
-            if not alone and value > model.ordinal + 1:
-                start = max(start, found_at + 1)  # after the value before it, if found
+            first_of_two = not alone and value == model.ordinal + 1
+            second_of_two = not alone and value > model.ordinal + 1
+            if first_of_two:
+                held = None
+            elif second_of_two:
+                if held is None:
+                    continue
+                start = max(start, held[0] + 1)
             # the label as read, or as the document's own shape gave it (_templated_labels)
             expected = relabelled(leading_label(model.line) or blocks[model.first].number, value)
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
@@ -1741,14 +1748,19 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     if in_words and run_in and not run_in.endswith((".", ";", "!", "?")):
                         # its label in words, misread, before the colon: the title after it is the heading's
                         line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
-                    by_first[pos] = _Heading(pos, known.last if known else pos, line, level, value, run_in)
-                    found_at = pos
+                    found = _Heading(pos, known.last if known else pos, line, level, value, run_in)
+                    if first_of_two:
+                        held = (pos, found)
+                        break
+                    by_first[pos] = found
+                    if second_of_two:
+                        by_first[held[0]] = held[1]
                     break
                 if pos in taken and pos not in by_first:
                     break  # the second line of a wrapped heading: what follows is another's
             else:
                 if not alone:
-                    continue  # one of two values missing in a row: only read as its label
+                    continue  # one of two values missing in a row: read as its label, or not at all
                 count = 1 if end != limit else items - value + 1
                 if start != after + 1 and count >= 1:
                     for n, lost in enumerate(_labels_lost(blocks, by_first, start, end, model, count)):
