@@ -117,6 +117,10 @@ _QUOTES = "\"'`“”„‘’«»"
 # A capital's label and its colon glued by OCR to the title's first word ("A:Hành trang…" for
 # "A: Hành trang…"): the space the scan lost.
 _GLUED_COLON = re.compile(r"^(?P<label>[A-ZĐ]:)(?=[A-ZĐ][^\W\d_])")
+# A dash after a label's letter or number read with a tilde ("A ~— Vấn liếng…" or "A ~ Vấn…" for
+# "A – Vấn liếng…"): OCR gives a dim scan's dash as "~" (its list's "- " too); a tilde is no mark
+# of a label.
+_TILDE_DASH = re.compile(r"^(?P<counter>[A-ZĐ]|\d{1,2}|[IVX]{1,4})(?P<space>\s?)~\s?(?P<dash>[-–—]?)(?=\s+[^\W\d_])")
 _WORD_READ = re.compile(rf"^(?P<word>[^\W\d_]+)(?=\s+(?:{_ROMAN}|\d{{1,2}})\s*[.:)\-–—](?:\s|$))")
 _LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": "Điều"}
 
@@ -126,8 +130,9 @@ def ocr_label_read(text: str) -> str:
     symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
     1:", or one of a shape of the document's own, "A:": whether it is one, its ladder tells,
     sections._templated_labels), a label word's marks put back, the space after a capital's colon
-    put back (_GLUED_COLON); else the line."""
+    put back (_GLUED_COLON), a label's dash read as a tilde put back (_TILDE_DASH); else the line."""
     text = _GLUED_COLON.sub(r"\g<label> ", text, count=1)
+    text = _TILDE_DASH.sub(lambda m: f"{m['counter']}{m['space']}{m['dash'] or '–'}", text, count=1)
     if leading_label(text):
         return text
     m = _PICTURE_READ.match(text)

@@ -667,6 +667,8 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         runs = [r for r in runs if not _centre_in(r, table.bbox, glyphs.width)]
     numbers = _line_numbers(runs)  # a ruled table's numbers are its own: its first column's
     runs = [run for run in runs if run not in numbers]
+    specks = _margin_specks(runs)
+    runs = [run for run in runs if run not in specks]
     stretches = _column_stretches(runs)
     for stretch in stretches:
         inside = [r for r in runs if stretch.holds(r)]
@@ -931,6 +933,38 @@ def _line_numbers(runs: Sequence[_Run]) -> list[_Run]:
     column = [run for run in in_margin if abs(run.x1 - right) <= _LINE_NUMBER_ALIGN_EMS * run.size]
     values = [int(run.text) for run in column]
     return [] if any(b <= a for a, b in zip(values, values[1:], strict=False)) else column
+
+
+# A dim scan's line numbers, which OCR reads as specks and letters ("s", "„", "SM", "¿@-_"), in
+# a strip at the left margin: MARGIN_SPECKS marks or more (a column of hanging labels, "I."
+# to "VI.", is fewer), each of a few characters, the strip MARGIN_STRIP_EMS wide at most and
+# clear of the text by MARGIN_CLEAR_EMS.
+MARGIN_SPECKS = 10
+MARGIN_SPECK_CHARS = 4
+MARGIN_STRIP_EMS = 2.5
+MARGIN_CLEAR_EMS = 0.5
+
+
+def _margin_specks(runs: Sequence[_Run]) -> list[_Run]:
+    """On a scanned page, the marks of a narrow strip at its left margin that no word of the text
+    reaches: a line numbering OCR could not read (a dim or dark scan), no part of the lines beside
+    it ("s Nội dung A: …" is the heading "Nội dung A: …"). The strip is what lies left of the first
+    gap down the whole page, the leftmost marks sorted by where they begin."""
+    if len(runs) <= MARGIN_SPECKS or any(run.font != OCR_FONT for run in runs):
+        return []
+    size = statistics.median(run.size for run in runs)
+    ordered = sorted(runs, key=lambda run: run.x0)
+    reach = ordered[0].x1
+    for n, run in enumerate(ordered[1:], start=1):
+        if run.x0 - reach >= MARGIN_CLEAR_EMS * size:
+            strip = ordered[:n]
+            if (len(strip) >= MARGIN_SPECKS and reach - ordered[0].x0 <= MARGIN_STRIP_EMS * size
+                    and all(len(speck.text.strip()) <= MARGIN_SPECK_CHARS for speck in strip)
+                    and sum(len(speck.text) for speck in strip) < sum(len(run.text) for run in ordered[n:])):
+                return strip
+            return []
+        reach = max(reach, run.x1)
+    return []
 
 
 # -- footnotes ----------------------------------------------------------------------------

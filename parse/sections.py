@@ -1746,12 +1746,24 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
         for i, (before, heading, following) in enumerate(zip(ladder, ladder[1:], ladder[2:], strict=False)):
             if heading.ordinal == before.ordinal and following.ordinal == before.ordinal + 2:
                 ladder[i + 1] = by_first[heading.first] = replace(heading, ordinal=before.ordinal + 1)
-        gaps = [(a.last + 1, b.first, a.ordinal + 1, a) for a, b in zip(ladder, ladder[1:], strict=False)
-                if b.ordinal == a.ordinal + 2]
+        # Two values missing in a row ("Chương H." and "Chương HI." between "I." and "IV.") are
+        # taken together or not at all: the second after where the first was found.
+        gaps = [(a.last + 1, b.first, value, a, b.ordinal == a.ordinal + 2)
+                for a, b in zip(ladder, ladder[1:], strict=False)
+                if 2 <= b.ordinal - a.ordinal <= 3 for value in range(a.ordinal + 1, b.ordinal)]
         if ladder[0].ordinal == 2:
-            gaps.append((after + 1, ladder[0].first, 1, ladder[0]))
-        gaps.append((ladder[-1].last + 1, limit, ladder[-1].ordinal + 1, ladder[-1]))
-        for start, end, value, model in gaps:
+            gaps.append((after + 1, ladder[0].first, 1, ladder[0], True))
+        gaps.append((ladder[-1].last + 1, limit, ladder[-1].ordinal + 1, ladder[-1], True))
+        held: tuple[int, _Heading] | None = None  # the first of two values missing, found
+        for start, end, value, model, alone in gaps:
+            first_of_two = not alone and value == model.ordinal + 1
+            second_of_two = not alone and value > model.ordinal + 1
+            if first_of_two:
+                held = None
+            elif second_of_two:
+                if held is None:
+                    continue
+                start = max(start, held[0] + 1)
             # the label as read, or as the document's own shape gave it (_templated_labels)
             expected = relabelled(leading_label(model.line) or blocks[model.first].number, value)
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
@@ -1768,11 +1780,19 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     if in_words and run_in and not run_in.endswith((".", ";", "!", "?")):
                         # its label in words, misread, before the colon: the title after it is the heading's
                         line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
-                    by_first[pos] = _Heading(pos, known.last if known else pos, line, level, value, run_in)
+                    found = _Heading(pos, known.last if known else pos, line, level, value, run_in)
+                    if first_of_two:
+                        held = (pos, found)
+                        break
+                    by_first[pos] = found
+                    if second_of_two:
+                        by_first[held[0]] = held[1]
                     break
                 if pos in taken and pos not in by_first:
                     break  # the second line of a wrapped heading: what follows is another's
             else:
+                if not alone:
+                    continue  # one of two values missing in a row: read as its label, or not at all
                 count = 1 if end != limit else items - value + 1
                 if start != after + 1 and count >= 1:
                     for n, lost in enumerate(_labels_lost(blocks, by_first, start, end, model, count)):
@@ -1815,7 +1835,10 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
         return False  # "- Độc lập - Tự do…": a list's dash, no counter of "i-" left in it
     looks_alike = (heading_like and block.bold == model.bold
                    and is_all_caps(rest) == is_all_caps(strip_label(model.text)))
-    return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1)
+    # "Chương HI." for "Chương III.": a Roman numeral after words, its two I's read as an H
+    righted = misread_word_roman(text)
+    return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1) or (
+        righted is not None and righted.startswith(f"{expected} "))
 
 
 # A rule between two cells of a table with no borders otherwise, as OCR reads it: a bar or a

@@ -660,3 +660,17 @@ def test_contents_entries_ocr_read_as_no_words_under_a_contents_title_are_still_
     headings = {f"{label} {title}" for label, title in zip(letters, OWN_TITLES, strict=True)} | {"MỤC LỤC"}
     document = replace(document, blocks=tuple(replace(b, bold=b.text in headings) for b in document.blocks))
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_two_roman_values_misread_in_a_row_are_taken_back_by_their_ladder_one_after_the_other():
+    # Pool 27's Hồ Chí Minh scan (colour channels shifted): "Chương II." read "Chương H.", and
+    # "Chương III." read "Chương HI." across a table's rule beside its first paragraph: the
+    # ladder "I.", "IV.", "V.", "VI." skips two values, each found in turn after the one before.
+    labels = ["Chương I.", "Chương H.", "Chương HI.", "Chương IV.", "Chương V.", "Chương VI."]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)], bold=True)
+    blocks = list(document.blocks)
+    at = next(i for i, b in enumerate(blocks) if b.text.startswith("Chương HI."))
+    blocks[at:at + 2] = [Block(at, f"Chương HI. {OWN_TITLES[2]} | {BODIES[2]}", "table_row", "Normal", None,
+                               False, "", page=1)]
+    document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]

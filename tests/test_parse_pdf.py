@@ -1532,3 +1532,54 @@ def test_a_comma_ending_a_line_stays_on_its_line():
     blocks = texts(read_pdf(Path(__file__).parent.parent / "fixtures/heldout-26/19-soft-hyphen-title-kon-tum.pdf"))
     assert "4.970 triệu đồng/năm, cả 3 năm là 14.910 triệu đồng." in "\n".join(blocks)
     assert not any(text.startswith(",") for text in blocks)
+
+
+def test_a_labels_dash_ocr_read_as_a_tilde_is_a_dash_again(tmp_path):
+    """Pool 27's Đồng Nai scan (under-exposed): "A – Vấn liếng ban sơ" read "A ~— Vấn…", a list's
+    "- Cục …" read "~ Cục …": after a label's letter or number a tilde is its dash, so the
+    heading keeps its ladder's shape ("B — …"). A tilde after no counter, or before a figure, stays."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "A ~— Vấn liếng ban sơ", "B ~ Những bước tiến rõ nét", "~ Cục Phát triển đô thị;", "Khoảng 12 ~ 15 người."))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "A — Vấn liếng ban sơ", "B – Những bước tiến rõ nét", "~ Cục Phát triển đô thị;", "Khoảng 12 ~ 15 người."]
+
+
+SPECKS = ("s", "„", "SM", "¬", "»", "@", "œ", "M .„", "Œ", "e", "C", "”", "¿@-_", "uht")
+MARGIN_TITLES = ("Hành trang lúc khởi sự", "Kho thóc đầy thêm", "Người cầm nhịp và ê kíp", "Bảng cân đối nguồn chi",
+                 "Món nợ việc chưa trả", "Lời khẩn khoản của tỉnh", "Điều còn lại")
+
+
+@pytest.mark.parametrize("labels", [False, True], ids=["specks", "hanging labels"])
+def test_a_dim_scans_line_numbers_read_as_specks_in_the_margin_are_no_text(tmp_path, labels):
+    """Pool 27's Ninh Bình scan (under-exposed): Word's line numbers in the left margin read as
+    specks and letters ("s", "„", "SM", "M .„"), some in line with a heading ("s Nội dung A: …"),
+    some between lines: a strip of ten marks or more at the margin, clear of the text, is no part
+    of it. Seven hanging labels at the margin ("I." … "VII.") are no such strip: they stay."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    path = tmp_path / "quet.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Serif", 13)
+    lines = [line for letter, title in zip("ABCDEFG", MARGIN_TITLES, strict=True)
+             for line in (f"Nội dung {letter}: {title}", BODY)]
+    numerals = ("I.", "II.", "III.", "IV.", "V.", "VI.", "VII.")
+    for k, line in enumerate(lines):
+        y = 760 - 40 * k
+        x = 85.0
+        for word in line.split():  # one run a word, as in OCR's text layer
+            pdf.drawString(x, y, word)
+            x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
+        if labels and k % 2 == 0:
+            pdf.drawRightString(75, y, numerals[k // 2])
+        elif not labels:  # in line with a heading, or between two lines
+            pdf.drawRightString(72, y if k % 2 == 0 else y - 20, SPECKS[k])
+    pdf.showPage()
+    pdf.save()
+    texts = [block.text for block in read_pdf(_as_scanned(path)).blocks]
+    if labels:
+        lines = [f"{numerals[k // 2]} {line}" if k % 2 == 0 else line for k, line in enumerate(lines)]
+    assert texts == lines
