@@ -88,7 +88,7 @@ _OVER_WHOLE = re.compile(rf"(?<![\d.,/])({_NUMBER})\s*/\s*$")
 class Amount:
     vnd: int
     written: str         # as matched, folded ("125,5 ty")
-    ambiguous: bool      # written with an English decimal point ("12.5 tỷ")
+    ambiguous: bool      # written with an English decimal point ("12.5 tỷ"), or "29,628 triệu" (_value)
     approximate: str = ""  # the word that says so, folded ("khoang"), else ""
 
     @property
@@ -129,9 +129,12 @@ def declared_unit(text: str) -> str | None:
 
 
 def _value(number: str) -> tuple[Decimal, bool]:
-    ambiguous = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
-    return (Decimal(number) if ambiguous
-            else Decimal(number.replace(".", "").replace(" ", "").replace(",", "."))), ambiguous
+    """The number's value, and whether it is unclear: written with an English decimal point
+    ("12.5"), or a decimal comma before exactly three digits ("29,628 triệu"), which is the
+    thousands dot as a scan misreads it as often as three decimals."""
+    english = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
+    value = Decimal(number) if english else Decimal(number.replace(".", "").replace(" ", "").replace(",", "."))
+    return value, english or bool(re.fullmatch(r"\d{1,3},\d{3}", number))
 
 
 def typed_billions(typed: str) -> int:

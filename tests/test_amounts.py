@@ -713,3 +713,18 @@ def test_an_amount_per_year_or_per_ward_beside_the_whole_is_a_rate_not_a_part(te
 def test_a_rate_its_sentence_states_alone_is_read_for_a_person_to_check():
     figure = funding_total("Giai đoạn 2020-2022, tỉnh bố trí cho Đề án bình quân 500 triệu đồng/năm.")
     assert figure.vnd == 500_000_000 and figure.ambiguous
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng kinh phí tỉnh đã chi cho Đề án là 29,628 triệu đồng.", 29_628_000),  # a scan's "29.628": or three decimals
+    ("Kinh phí là 1,250 tỷ đồng.", 1_250_000_000),
+])
+def test_a_decimal_comma_before_three_digits_is_read_for_a_person_to_check(text, vnd):
+    figure = funding_total(text)
+    assert (figure.vnd, figure.ambiguous) == (vnd, True)
+
+
+@pytest.mark.parametrize("text", ["Kinh phí là 29.628 triệu đồng.", "Kinh phí là 29,6 tỷ đồng.",
+                                  "Kinh phí là 1.234,567 triệu đồng."])
+def test_a_thousands_dot_or_a_decimal_of_one_or_two_places_is_clear(text):
+    assert not funding_total(text).ambiguous
