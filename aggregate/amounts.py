@@ -88,7 +88,7 @@ _OVER_WHOLE = re.compile(rf"(?<![\d.,/])({_NUMBER})\s*/\s*$")
 class Amount:
     vnd: int
     written: str         # as matched, folded ("125,5 ty")
-    ambiguous: bool      # written with an English decimal point ("12.5 tỷ")
+    ambiguous: bool      # written with an English decimal point ("12.5 tỷ"), or "29,628 triệu" (_value)
     approximate: str = ""  # the word that says so, folded ("khoang"), else ""
 
     @property
@@ -129,9 +129,12 @@ def declared_unit(text: str) -> str | None:
 
 
 def _value(number: str) -> tuple[Decimal, bool]:
-    ambiguous = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
-    return (Decimal(number) if ambiguous
-            else Decimal(number.replace(".", "").replace(" ", "").replace(",", "."))), ambiguous
+    """The number's value, and whether it is unclear: written with an English decimal point
+    ("12.5"), or a decimal comma before exactly three digits ("29,628 triệu"), which is the
+    thousands dot as a scan misreads it as often as three decimals."""
+    english = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
+    value = Decimal(number) if english else Decimal(number.replace(".", "").replace(" ", "").replace(",", "."))
+    return value, english or bool(re.fullmatch(r"\d{1,3},\d{3}", number))
 
 
 def typed_billions(typed: str) -> int:
@@ -338,6 +341,31 @@ def as_spent(text: str) -> str:
     return text
 
 
+# A note in brackets within a sentence ("… là 31.721 triệu đồng (chưa kể 4.462 triệu đồng vốn
+# doanh nghiệp)", "… tăng 22% so với giai đoạn trước (24.090 triệu đồng)"): not across a blank line.
+_ASIDE = re.compile(r"\((?:[^()\n]|\n(?!\s*\n)){0,400}\)")
+
+
+def without_asides(text: str) -> str:
+    """The text without the notes in brackets that hold amounts, in each sentence that states
+    an amount in đồng outside them: the sentence says what the money is; its asides say what it
+    leaves out, was before, is made of or equals, none of them a further part of it. An aside
+    that gives the only amount in đồng ("3,06 triệu USD (tương đương 70,4 tỷ đồng)") is kept. A
+    table's rows are left to the table's reading."""
+    spans, start = [], 0
+    for end in _sentence_ends(text):
+        sentence = text[start:end]
+        if " | " not in sentence:
+            asides = [m for m in _ASIDE.finditer(sentence) if amounts_in(m[0][1:-1])]
+            outside = _ASIDE.sub(" ", sentence)
+            if asides and amounts_in(outside):
+                spans += [(start + m.start(), start + m.end()) for m in asides]
+        start = end
+    for a, b in reversed(spans):
+        text = text[:a] + text[b:]
+    return text
+
+
 # "8.675 triệu đồng/năm", "531 triệu đồng/phường", "500 triệu đồng mỗi năm": an amount per a
 # unit (a year, a ward) is a rate, not money spent: the word after the slash, or "mỗi năm"
 # ("hằng năm"), is what it is counted by (folded, right after the amount); a figure after a
@@ -400,7 +428,7 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     checked (_role_doubt), and so is a rate read for the total, the whole not stated (_PER)."""
     changed = _as_written(text)
     spent = as_spent(changed)
-    figure = _total_of(spent, add_up)
+    figure = _total_of(without_asides(spent), add_up)
     if spent != changed and figure.vnd is not None:
         figure = replace(figure, rule=N_("{rule} (spent: the plan and what is left beside it not counted)").format(
             rule=figure.rule))
@@ -503,7 +531,7 @@ def _as_written(text: str) -> str:
 def _as_read(text: str) -> str:
     """The text as the totals are read from it (_as_written), the plans and amounts left
     beside what was spent left out too."""
-    return as_spent(_as_written(text))
+    return without_asides(as_spent(_as_written(text)))
 
 
 def states_figure(text: str) -> bool:

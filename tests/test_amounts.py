@@ -528,7 +528,26 @@ def test_the_same_money_written_again_or_in_another_currency_is_the_figure_in_do
 
 
 def test_an_amount_after_another_without_saying_it_is_the_same_money_is_another_part():
-    assert funding_total("Kinh phí 45,6 tỷ đồng (ngân sách tỉnh 2 tỷ đồng).").vnd == 47_600_000_000
+    assert funding_total("Kinh phí 45,6 tỷ đồng, ngân sách tỉnh 2 tỷ đồng.").vnd == 47_600_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "Kinh phí tỉnh đã chi cho Đề án đến nay là 45.600 triệu đồng (chưa kể 4.462 triệu đồng vốn doanh nghiệp"
+    " viễn thông tự đầu tư hạ tầng).",
+    "Kinh phí tỉnh đã chi cho Đề án đến nay là 45.600 triệu đồng (chưa kể 4.462 triệu\nđồng vốn doanh nghiệp).",
+    "Kinh phí bố trí là 45.600 triệu đồng, tăng 22,0% so với giai đoạn 2017-2019 (37.377 triệu đồng).",
+    "Kinh phí 45,6 tỷ đồng (ngân sách tỉnh 2 tỷ đồng).",
+    "Tổng kinh phí (không gồm 4 tỷ đồng vốn doanh nghiệp) là 45,6 tỷ đồng.",
+])
+def test_an_amount_in_a_note_in_brackets_beside_the_sentences_own_is_no_further_part(text):
+    """What the sentence states is outside its brackets: a note there says what the money leaves
+    out, was before, is made of or equals."""
+    figure = funding_total(text)
+    assert (figure.vnd, figure.ambiguous) == (45_600_000_000, False)
+
+
+def test_a_note_in_brackets_that_gives_the_only_amount_in_dong_is_read():
+    assert funding_total("Kinh phí khoảng 1,98 triệu USD (bằng 45,6 tỷ đồng) từ ngân sách.").vnd == 45_600_000_000
 
 
 @pytest.mark.parametrize("text", [
@@ -694,3 +713,18 @@ def test_an_amount_per_year_or_per_ward_beside_the_whole_is_a_rate_not_a_part(te
 def test_a_rate_its_sentence_states_alone_is_read_for_a_person_to_check():
     figure = funding_total("Giai đoạn 2020-2022, tỉnh bố trí cho Đề án bình quân 500 triệu đồng/năm.")
     assert figure.vnd == 500_000_000 and figure.ambiguous
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng kinh phí tỉnh đã chi cho Đề án là 29,628 triệu đồng.", 29_628_000),  # a scan's "29.628": or three decimals
+    ("Kinh phí là 1,250 tỷ đồng.", 1_250_000_000),
+])
+def test_a_decimal_comma_before_three_digits_is_read_for_a_person_to_check(text, vnd):
+    figure = funding_total(text)
+    assert (figure.vnd, figure.ambiguous) == (vnd, True)
+
+
+@pytest.mark.parametrize("text", ["Kinh phí là 29.628 triệu đồng.", "Kinh phí là 29,6 tỷ đồng.",
+                                  "Kinh phí là 1.234,567 triệu đồng."])
+def test_a_thousands_dot_or_a_decimal_of_one_or_two_places_is_clear(text):
+    assert not funding_total(text).ambiguous
