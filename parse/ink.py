@@ -160,12 +160,11 @@ def _ruled_across(ink: np.ndarray, top: int, bottom: int, left: int, right: int)
         a, b = max(RULE_CLEAR, a), min(len(ink) - RULE_CLEAR - 1, b)
         if b - a < 1:
             return 0
-        best = 0
-        for row in range(a, b):
-            stroke = (ink[row, left:right] | ink[row + 1, left:right]) & ~ink[row - RULE_CLEAR, left:right] \
-                & ~ink[row + 1 + RULE_CLEAR, left:right]
-            best = max(best, int(stroke.sum()))
-        return best
+        band = ink[a - RULE_CLEAR:b + 1 + RULE_CLEAR, left:right]
+        rows = b - a
+        stroke = ((band[RULE_CLEAR:RULE_CLEAR + rows] | band[RULE_CLEAR + 1:RULE_CLEAR + 1 + rows])
+                  & ~band[:rows] & ~band[2 * RULE_CLEAR + 1:2 * RULE_CLEAR + 1 + rows])
+        return int(stroke.sum(axis=1).max())
 
     # OCR may take the rule into the box of the words under or over it: a third of the box is searched too
     return min(rule(top - height, top + height // 3), rule(bottom - height // 3, bottom + height))
