@@ -86,11 +86,15 @@ SHADED_MIN_LETTERS = 10  # fewer have too little paper between their letters to 
 # A scanned line with a thin rule drawn across this share of its width both above and below it
 # (ink.ruled_across) is boxed, a border ruled round its paragraph, as in a text PDF (_highlighted).
 # Measured on pools 1-27's scans: the boxed headings of pools 5, 8, 24 and 27 0.92-1.00 (one of
-# pool 27's read as a row, its box's sides taken for letters); lines of SHADED_MIN_LETTERS letters
-# or more in no box 0.69 at most, but for lines set in a ruled table's cells (pool 8, 0.98).
+# pool 27's read as a row, its box's sides taken for letters, _BOX_SIDE); lines of
+# SHADED_MIN_LETTERS letters or more in no box 0.69 at most, but for lines in a ruled table's
+# cells (pool 8's 0.98; pool 19's 0.94, a column rule read inside it, _COLUMN_RULE).
 BOXED_SHARE = 0.9
 _BOX_SIDE_LETTERS = 2
 _BOX_SIDE = re.compile(r"^[(\[|]\s+|\s+[)\]|]$")
+# A rule read inside a line ("(C) Lề lối điều hành [ Tỉnh … đã phát hành"): a table's column rule
+# between a heading's cell and its text's (pool 19), whose row is no box round a paragraph.
+_COLUMN_RULE = re.compile(r"\s[\[\]|]\s")
 # A scanned line's opening words weighed against the rest of it (_inked_lead): this many words at
 # least, its label aside; fewer have too little ink to tell.
 INKED_LEAD_WORDS = 2
@@ -633,7 +637,7 @@ def _boxed_by_ink(pages: list[_Page]) -> list[_Page]:
             if len(cells) != 1:
                 return line
             line = replace(line, text=_BOX_SIDE.sub("", cells[0]), cells=())
-        if len("".join(line.text.split())) < SHADED_MIN_LETTERS:
+        if len("".join(line.text.split())) < SHADED_MIN_LETTERS or _COLUMN_RULE.search(line.text):
             return line
         return replace(line, highlighted=True)
 
