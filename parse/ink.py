@@ -37,6 +37,9 @@ AROUND_LINES = 1.5
 PAPER_PERCENTILE = 90
 MARGIN = (0.03, 0.07)
 MIN_BODY_LETTERS = 300
+# A rule drawn across a line's box (a box round a heading, ruled_across) is a stroke with paper
+# this many pixels over and under it.
+RULE_CLEAR = 3
 
 
 class Box(NamedTuple):
@@ -61,12 +64,17 @@ class Ink:
     around_pixels: int = 0
     beside: int = 0  # the same, of the paper at the box's height in the sheet's left margin
     beside_pixels: int = 0
+    # The box's columns of pixels, and those of them under a rule drawn across the box within a
+    # line's height above it and over one within a line's height below it (ruled_across)
+    columns: int = 0
+    ruled: int = 0
 
     def __add__(self, other: Ink) -> Ink:
         return Ink(self.area + other.area, self.crossings + other.crossings, self.paper + other.paper,
                    self.paper_pixels + other.paper_pixels, self.around + other.around,
                    self.around_pixels + other.around_pixels, self.beside + other.beside,
-                   self.beside_pixels + other.beside_pixels)
+                   self.beside_pixels + other.beside_pixels, self.columns + other.columns,
+                   self.ruled + other.ruled)
 
     @property
     def paper_tone(self) -> float:
@@ -82,6 +90,12 @@ class Ink:
     def beside_tone(self) -> float:
         """The mean grey level of the paper in the margin at the box's height; 0.0 for none."""
         return self.beside / self.beside_pixels if self.beside_pixels else 0.0
+
+    @property
+    def ruled_share(self) -> float:
+        """The share of the box's width with a rule drawn across it above and below: a box
+        ruled round a line; 0.0 for none."""
+        return self.ruled / self.columns if self.columns else 0.0
 
     @property
     def stroke_width(self) -> float:
@@ -127,8 +141,33 @@ def inks(page: pdfium.PdfPage, boxes: Sequence[Box]) -> list[Ink]:
         start, end = int(MARGIN[0] * width), int(MARGIN[1] * width)
         beside = red[top:bottom, start:end][~ink[top:bottom, start:end]]
         found[-1] = replace(found[-1], around=_tone(paper) * paper.size, around_pixels=paper.size,
-                            beside=_tone(beside) * beside.size, beside_pixels=beside.size)
+                            beside=_tone(beside) * beside.size, beside_pixels=beside.size, columns=right - left,
+                            ruled=_ruled_across(ink, top, bottom, left, right))
     return found
+
+
+def _ruled_across(ink: np.ndarray, top: int, bottom: int, left: int, right: int) -> int:
+    """How many of the columns left to right are crossed by a rule both above the box (within
+    its height of its top) and below it (within its height of its bottom): the rule is the
+    row of pixels, or pair of rows (a rule a pixel aslant), inked across the most of them.
+    A line of text above or below inks a row in part, between its letters' gaps."""
+    height = bottom - top
+    if right <= left or height <= 0:
+        return 0
+
+    def rule(a: int, b: int) -> int:
+        # a thin stroke: paper RULE_CLEAR pixels over and under it (a dark band, a shadow, is no rule)
+        a, b = max(RULE_CLEAR, a), min(len(ink) - RULE_CLEAR - 1, b)
+        if b - a < 1:
+            return 0
+        band = ink[a - RULE_CLEAR:b + 1 + RULE_CLEAR, left:right]
+        rows = b - a
+        stroke = ((band[RULE_CLEAR:RULE_CLEAR + rows] | band[RULE_CLEAR + 1:RULE_CLEAR + 1 + rows])
+                  & ~band[:rows] & ~band[2 * RULE_CLEAR + 1:2 * RULE_CLEAR + 1 + rows])
+        return int(stroke.sum(axis=1).max())
+
+    # OCR may take the rule into the box of the words under or over it: a third of the box is searched too
+    return min(rule(top - height, top + height // 3), rule(bottom - height // 3, bottom + height))
 
 
 def heavy_lines(pages: Sequence[Sequence[tuple[float, int]]], ratio: float) -> list[list[bool]]:

@@ -83,6 +83,18 @@ BOLD_STROKE_RATIO = 1.2
 # 12-14, left as they were), the one streak (pool 4) 20 below it and 2 below the margin's.
 SHADED_TONE = 15
 SHADED_MIN_LETTERS = 10  # fewer have too little paper between their letters to tell
+# A scanned line with a thin rule drawn across this share of its width both above and below it
+# (ink.ruled_across) is boxed, a border ruled round its paragraph, as in a text PDF (_highlighted).
+# Measured on pools 1-27's scans: the boxed headings of pools 5, 8, 24 and 27 0.92-1.00 (one of
+# pool 27's read as a row, its box's sides taken for letters, _BOX_SIDE); lines of
+# SHADED_MIN_LETTERS letters or more in no box 0.69 at most, but for lines in a ruled table's
+# cells (pool 8's 0.98; pool 19's 0.94, a column rule read inside it, _COLUMN_RULE).
+BOXED_SHARE = 0.9
+_BOX_SIDE_LETTERS = 2
+_BOX_SIDE = re.compile(r"^[(\[|]\s+|\s+[)\]|]$")
+# A rule read inside a line ("(C) Lề lối điều hành [ Tỉnh … đã phát hành"): a table's column rule
+# between a heading's cell and its text's (pool 19), whose row is no box round a paragraph.
+_COLUMN_RULE = re.compile(r"\s[\[\]|]\s")
 # A scanned line's opening words weighed against the rest of it (_inked_lead): this many words at
 # least, its label aside; fewer have too little ink to tell.
 INKED_LEAD_WORDS = 2
@@ -282,7 +294,7 @@ def read_pdf(path: Path | str, max_pages: int = 300, deadline: Deadline | None =
                             action=N_("Ask the province to send the report again (exported from Word once more)."))
     sides = [(side, g.tables) for g in glyphs for side in _sheet_sides(g)]
     pages = [_page_lines(replace(side, number=n), ruled) for n, (side, ruled) in enumerate(sides, start=1)]
-    pages = _spaced_by_advance(_shaded_by_ink(_bold_by_ink(_without_pages_fed_twice(pages))))
+    pages = _spaced_by_advance(_boxed_by_ink(_shaded_by_ink(_bold_by_ink(_without_pages_fed_twice(pages)))))
     lines = _rest_beside(_without_running_lines(pages))
     blocks = _blocks(lines, pages)
     if total > count:
@@ -609,6 +621,27 @@ def _shaded_by_ink(pages: list[_Page]) -> list[_Page]:
 
     return [replace(page, lines=tuple(replace(line, highlighted=True) if shaded(line) else line
                                       for line in page.lines)) for page in pages]
+
+
+def _boxed_by_ink(pages: list[_Page]) -> list[_Page]:
+    """A scanned page's lines ruled across above and below (BOXED_SHARE), a box drawn round
+    them, are highlighted, as a box ruled round a line is in a text PDF (_highlighted): a
+    heading's only mark when it is set in regular type."""
+    def boxed(line: _Line) -> _Line:
+        if line.ink is None or line.ruled or line.ink.ruled_share < BOXED_SHARE:
+            return line
+        if line.is_row:
+            # the box's sides read as glyphs of their own: a cell of a letter or two ("TS]"), a
+            # bracket before the first word ("( Nhiệm vụ 3: …")
+            cells = [cell for cell in line.cells if sum(ch.isalnum() for ch in cell) > _BOX_SIDE_LETTERS]
+            if len(cells) != 1:
+                return line
+            line = replace(line, text=_BOX_SIDE.sub("", cells[0]), cells=())
+        if len("".join(line.text.split())) < SHADED_MIN_LETTERS or _COLUMN_RULE.search(line.text):
+            return line
+        return replace(line, highlighted=True)
+
+    return [replace(page, lines=tuple(boxed(line) for line in page.lines)) for page in pages]
 
 
 def _sheet_sides(glyphs: _Glyphs) -> tuple[_Glyphs, ...]:

@@ -203,6 +203,7 @@ class PageLine:
     underlined: bool = False  # a rule under the whole line, the gaps between words too
     boxed: bool = False  # in a ruled box across the text column (a one-cell table)
     shaded: bool = False  # on a grey band across the text column, no rule round it (a paragraph's shading)
+    framed: bool = False  # in a box ruled round it across the text column, on white paper (a paragraph's border)
     reverse: bool = False  # white letters on a dark blue band across the text column (a dark shading)
     lead: str = ""  # bold words drawn before `left` on the same line (a heading run into its paragraph)
 
@@ -395,6 +396,9 @@ def render_report_page(lines: list[PageLine], stamp: bool = False) -> Image.Imag
             if line.underlined:
                 under = y + int(size * 1.02)
                 draw.line([(x, under), (x + font.getlength(line.left), under)], fill=0, width=max(2, size // 18))
+            if line.framed:
+                draw.rectangle((left - size // 6, y - size // 4, right, y + int(size * 1.35)), outline=0,
+                               width=max(2, size // 18))
             if line.boxed or line.shaded:  # shaded grey, drawn under the words
                 box = Image.new("RGB", page.size, (255, 255, 255))
                 ImageDraw.Draw(box).rectangle((left - size // 6, y - size // 8, right, y + int(size * 1.2)),

@@ -327,6 +327,25 @@ def test_headings_marked_only_by_a_grey_shading_open_their_items_on_a_scan(tmp_p
         assert fuzz.ratio(body, sections[n].text) >= 95, (n, sections[n].text)
 
 
+def test_headings_marked_only_by_a_box_ruled_round_them_open_their_items_on_a_scan(tmp_path):
+    """Headings in regular type, each in a box ruled round it across the text column on white
+    paper (a paragraph's border, pool 27's channel-shifted scan): a thin rule runs across each
+    above and below it, and they are set apart as a box ruled round a line sets a heading apart
+    in a text PDF."""
+    lines = [dataclasses.replace(line, bold=False, framed=True) if line.left in BOLD_HEADINGS.values() else line
+             for line in bold_headings_page_lines()]
+    scan = scan_pages([render_report_page(lines)], tmp_path / "khung.pdf", dpi=200, skews=[0.6], quality=40,
+                      seed=14)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    boxed = [b.text for b in document.blocks if b.highlighted]
+    assert len(boxed) == 6, [(b.text, b.highlighted) for b in document.blocks]
+    assert all(fuzz.ratio(BOLD_HEADINGS[n], text) >= 90 for n, text in enumerate(boxed, start=1)), boxed
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+    for n, body in BOLD_HEADING_BODIES.items():
+        assert fuzz.ratio(body, sections[n].text) >= 95, (n, sections[n].text)
+
+
 def test_numbered_headings_in_white_on_a_dark_band_are_read_with_their_numbers_on_a_scan(tmp_path):
     """Headings numbered "1." to "6.", set in white bold on a dark blue band across the text
     column (a paragraph's dark shading), scanned clean and 0.7° aslant: the band, mirrored to
