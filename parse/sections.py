@@ -121,6 +121,9 @@ CONVINCING_TOTAL = 1.0
 CONVINCING_COUNT = 3
 # Headings whose likenesses add up to this hint at the outline; their texts may confirm it.
 WEAKLY_TOTAL = 0.5
+# Untitled text before a level's first heading this long (times its headings' median text) or
+# longer may be the item the province left without a heading (_told_by_structure).
+UNTITLED_ITEM = 0.5
 # A heading line at least this long may have been wrapped by the page's width ("I. CÁC NỘI
 # DUNG CÔNG VIỆC ĐÃ TRIỂN KHAI TRƯỚC KHI ĐỀ ÁN 950" + "ĐƯỢC BAN HÀNH"); a short one was not.
 WRAPPED_CHARS = 40
@@ -961,6 +964,7 @@ class _Told:
 
     sequence: list[Evidence]  # what the alignment was given, the untitled text before the headings first
     items: tuple[tuple[int, ...], ...]  # per element of `sequence`, the items taken
+    lengths: tuple[int, ...] = ()  # per element of `sequence`, its text's length in characters
 
 
 def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_Heading], outer: set[tuple],
@@ -993,7 +997,8 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
         untitled = " ".join(block.text for block in blocks[leading[0] : leading[1] + 1])
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True,
                                     told=text_likeness([*texts, untitled], outline, misread=ocr)[-1]))
-    return _Told(sequence, align(sequence, len(outline)).items)
+        texts.insert(0, untitled)
+    return _Told(sequence, align(sequence, len(outline)).items, tuple(len(text) for text in texts))
 
 
 def _with_figure(told: list[tuple[float, ...]], texts: list[str],
@@ -1205,12 +1210,17 @@ def _told_by_structure(told: _Told, at_level: list[_Heading], level: tuple) -> b
     without the words' hints). The one whole line among leads (_other_form: "Việc sẽ làm trong
     năm 2023." between items 2 and 3) is the province's own, taken for none. Fewer or more
     headings than items, or any other taken out of order or for none, prove nothing by their
-    places alone."""
+    places alone. Unnumbered lines of one look (bold whole lines: "Thành quả đong đếm được") set
+    a level apart too where they are one fewer than the items and the untitled text before the
+    first, UNTITLED_ITEM of their typical text long at least, is the item left without a heading:
+    a preamble's line or two is too short for one."""
     own = _other_form(at_level, len(told.sequence[0].likeness))
-    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own)):
-        return False
     item_count = len(told.sequence[0].likeness)
     before = len(told.items) - len(at_level)  # the untitled text before the headings, if any
+    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own)
+            or (level[0] == "unnumbered" and before and len(at_level) == item_count - 1
+                and told.lengths[0] >= UNTITLED_ITEM * sorted(told.lengths[1:])[len(at_level) // 2])):
+        return False
     aside = {before + k for k, h in enumerate(at_level) if h.first in own}
     if any(told.items[k] for k in aside):
         return False
