@@ -1356,3 +1356,34 @@ def test_the_one_title_in_one_line_among_titles_set_in_two_is_the_province_s_own
             expected[n] = text
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == expected
+
+
+# Item 1 written right after the covering sentence with no heading, as long as the others' texts.
+UNTITLED_FIRST = (f"{TEXTS[1]}\nCác sở, ngành của tỉnh đã tổng hợp các nội dung trên từ báo cáo của các huyện.")
+
+
+def untitled_first_report(path, first=UNTITLED_FIRST):
+    """Five bold whole lines in the province's own words over items 2-6, item 1's text (`first`)
+    before them under no heading."""
+    lines = [*first.split("\n")]
+    for n in range(2, 7):
+        lines += [Bold(UNKNOWN[n]), *PLAIN_TEXTS[n].split("\n")]
+    return build_lines(path, tuple(lines))
+
+
+def test_bold_lines_one_fewer_than_the_items_after_an_untitled_item_are_the_items_by_place(tmp_path):
+    """Five bold lines whose words hint at nothing, one fewer than the items, after an untitled
+    text as long as an item's: the structure places them, item 1 the untitled text; every cell
+    says it was found by its place."""
+    report = read(untitled_first_report(tmp_path / "bao-cao.docx"))
+    assert {s.number: s.text for s in report.sections} == {1: UNTITLED_FIRST, **{n: PLAIN_TEXTS[n]
+                                                                                  for n in range(2, 7)}}
+    assert report.sections[0].reasons == ("no_heading",)
+    assert all("by_position" in s.reasons for s in report.sections[1:])
+
+
+def test_bold_lines_one_fewer_than_the_items_after_a_line_too_short_for_an_item_are_no_report(tmp_path):
+    """The preamble's one short line is no item left untitled: five bold lines of words of
+    their own prove nothing by their places."""
+    report = read(untitled_first_report(tmp_path / "bao-cao.docx", first="Tỉnh báo cáo."))
+    assert report.sections == ()
