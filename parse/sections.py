@@ -964,7 +964,7 @@ class _Told:
 
     sequence: list[Evidence]  # what the alignment was given, the untitled text before the headings first
     items: tuple[tuple[int, ...], ...]  # per element of `sequence`, the items taken
-    lengths: tuple[int, ...] = ()  # per element of `sequence`, its text's length in characters
+    lengths: tuple[int, ...]  # per element of `sequence`, its text's length in characters
 
 
 def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_Heading], outer: set[tuple],
