@@ -492,6 +492,9 @@ def misread_roman(text: str, lower: bool = False, near: int | None = None,
     # "H" is "II" read as one letter ("HI." for "III."), or one I's serif ("IHI-" for "III-").
     readings = ("II", "I") if m["numeral"] == "T" else (m["numeral"].translate(_AS_I),
                                                            m["numeral"].translate(_H_AS_I).translate(_AS_I))
+    if near is not None and not m["mark"] and len(m["numeral"]) > 1 and m["numeral"].endswith("L"):
+        # "IL NỀN MÓNG" for "I. NỀN MÓNG": an L with no mark after it may be the full stop read as one
+        readings = (*readings, m["numeral"][:-1].translate(_AS_I))
     values = [_roman_value(numeral) for numeral in readings if _VALID_ROMAN.match(numeral)]
     if not values:
         return None

@@ -1322,6 +1322,7 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     long heading wrapped onto a second line (a blank line between them or not: readers keep
     no empty paragraphs) joined with it."""
     titles = _title_positions(blocks) | skip
+    after = max(after, _report_title(blocks))
     limit = _signoff_limit(blocks, after)
     bulleted = {**_style_ladders(blocks, after, limit, len(outline)),
                 **bullet_ladders(blocks, after, limit, len(outline))}
@@ -2162,6 +2163,15 @@ def _title_positions(blocks: tuple[Block, ...]) -> set[int]:
         elif _SUBJECT.match(key):
             positions.add(pos)
     return positions
+
+
+def _report_title(blocks: tuple[Block, ...]) -> int:
+    """The position of the report's title ("BÁO CÁO") among the document's first
+    LETTERHEAD_BLOCKS blocks, else -1. The lines above it are the letterhead's (a motto, the
+    province's name), no item's heading, even where no covering sentence marks where the items
+    begin (OCR broke it across two lines) and a letterhead line in bold reads as a heading."""
+    return next((pos for pos, block in enumerate(blocks[:LETTERHEAD_BLOCKS])
+                 if _DOCUMENT_TYPE.match(fold(block.text))), -1)
 
 
 def _letterhead_title_end(blocks: tuple[Block, ...]) -> int:

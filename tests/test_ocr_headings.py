@@ -674,3 +674,65 @@ def test_two_roman_values_misread_in_a_row_are_taken_back_by_their_ladder_one_af
                                False, "", page=1)]
     document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_full_stop_read_as_an_l_after_a_roman_numeral_is_taken_back_by_the_ladders_order():
+    # "I." read "IL" (its full stop an L), "II." read one I short ("I."), "III." read "HI.":
+    # as read, "IL" is II, but the ladder's order asks for I there, and an L with no mark
+    # after it may be the full stop.
+    assert misread_roman("IL NỀN MÓNG THỪA HƯỞNG", near=1) == (1, False, ".")
+    assert misread_roman("IL NỀN MÓNG THỪA HƯỞNG", near=2) == (2, False, ".")
+    found = texts(report([], ["IL", "I.", "HI.", "IV.", "V.", "VI."]))
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+# A dark page's report as OCR read it: (line, bold, spaced above), bold read on some headings only.
+DARK_PAGE = [
+    ('Độc lập - Tự do - Hạnh phúc', True, True),
+    ('Nam Định, ngày 7 tháng 5 năm 2022', False, False),
+    ('BÁO CÁO', False, False),
+    ('Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Nam Định', True, True),
+    ('Thực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng về việc báo cáo tình '
+     'hình triển khai Đề án đô thị thông minh, UBND tỉnh Nam Định báo cáo như', False, False),
+    ('Sau:', False, False),
+    ('Lĩnh vực 1: Nền móng thừa hưởng', False, True),
+    ('Năm 2016, UBND tỉnh Nam Định đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 619 thủ '
+     'tục hành chính mức độ 3, 4.', False, False),
+    ('Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh Nam Định.', False, False),
+    ('Lĩnh vực 2: Những bước tiến rõ nét', True, False),
+    ('Hạ tầng cáp quang của tỉnh Nam Định đã phủ tới 96% số xã, phường, thị trấn.', False, False),
+    ('Từ khi Đề án 950 được ban hành, UBND tỉnh Nam Định đã chỉ đạo các sở, ngành xây dựng kế '
+     'hoạch triển khai phù hợp với điều kiện của địa phương.', False, False),
+    ('Lĩnh vực 3: Người cầm nhịp và ê kíp', True, False),
+    ('Cổng thông tin điện tử của tỉnh Nam Định duy trì chuyên mục đô thị thông minh với 619 tin, '
+     'bài đã đăng.', False, False),
+    ('Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông '
+     'tin đại chúng của tỉnh Nam Định.', False, True),
+    ('Lĩnh vực 4: Ngăn kéo tiền của Đề án', False, True),
+    ('Tổng kinh phí tỉnh Nam Định đã chỉ cho Đề án là 29,628 triệu đồng, chiếm 0,29% tổng chỉ '
+     'ngân sách địa phương năm 2022 (10.250 tỷ đồng).', False, False),
+    ('Việc bố trí kinh phí tại tỉnh Nam Định được thực hiện theo quy định của Luật Ngân sách nhà '
+     'nước và Luật Đầu tư công.', False, False),
+    ('Lĩnh vực 5: Vết xe còn lún', False, True),
+    ('Tĩnh Nam Định chưa bố trí được nguồn vốn riêng cho đô thị thông minh trong kế hoạch đầu tư '
+     'công trung hạn.', False, False),
+    ('Nhận thức của một bộ phận cán bộ, công chức tại tỉnh Nam Định về đô thị thông minh còn '
+     'chưa đầy đủ,', False, True),
+    ('Lĩnh vực 6: Tỉnh nương tựa vào Bộ', True, False),
+    ('Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh Nam Định áp dụng.', False, True),
+    ('UBND tỉnh Nam Định kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa '
+     'phương trong quá trình triển khai.', False, False),
+    ('Trên đây là báo cáo tình hình phát triển đô thị thông minh trên địa bàn tỉnh Nam Định, '
+     'UBND tỉnh Nam Định kính báo cáo Bộ Xây dựng tổng hợp./.', False, True),
+]
+
+
+def test_a_letterhead_line_above_the_reports_title_is_no_items_heading():
+    # Where OCR broke the covering sentence across two lines ("… báo cáo như" / "Sau:") nothing
+    # says where the items begin; the motto above "BÁO CÁO", bold and set apart as the items'
+    # headings are, is still the letterhead's, no item's heading.
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, leading_label(text), page=1, spaced=spaced)
+                   for i, (text, bold, spaced) in enumerate(DARK_PAGE))
+    found = texts(Document("bao-cao.pdf", blocks, ocr=True))
+    assert [text.split()[:2] for _, text in sorted(found.items())] == [
+        ["Năm", "2016,"], ["Hạ", "tầng"], ["Cổng", "thông"], ["Tổng", "kinh"], ["Tĩnh", "Nam"], ["Đề", "nghị"]]
