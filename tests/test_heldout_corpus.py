@@ -47,7 +47,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21", 22: FIXTURES / "heldout-22",
            23: FIXTURES / "heldout-23", 24: FIXTURES / "heldout-24",
            25: FIXTURES / "heldout-25", 26: FIXTURES / "heldout-26",
-           27: FIXTURES / "heldout-27"}
+           27: FIXTURES / "heldout-27", 28: FIXTURES / "heldout-28"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -272,7 +272,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Lĩnh vực \d+: |Khoản \d+\. |[A-F]\.\t|Chuyên đề [IVX]+: "  # pool 27's
+LABEL = re.compile(r"^(?:Tiểu mục \d+\. |Đối với nội dung \d+: |Đề mục [IVX]+\. |[❶-❽] "  # pool 28's
+                   r"|Lĩnh vực \d+: |Khoản \d+\. |[A-F]\.\t|Chuyên đề [IVX]+: "  # pool 27's
                    r"|Chỉ tiêu \d+\. |[A-F] – |Nội dung \d+\. |Nhóm [IVX]+: "  # pool 26's
                    r"|Nhiệm vụ \d+: |[A-F]: |Vấn đề [IVX]+\. |Nội dung [A-F]: "  # pool 25's
                    r"|Chương [IVX]+\. |Câu hỏi \d+\. |Mục [A-F]\. |Tiêu chí \d+: "  # pool 24's
@@ -312,6 +313,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Tiểu mục (\d+)\.|Đối với nội dung (\d+):) ", first):  # pool 28's tieu_muc, doi_voi
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Đề mục ([IVX]+)\. ", first):  # pool 28's de_muc_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"([❶-❽]) ", first):  # pool 28's dingbat_circled
+        return ord(m.group(1)) - ord("❶") + 1
     if m := re.match(r"(?:Lĩnh vực (\d+):|Khoản (\d+)\.) ", first):  # pool 27's linh_vuc_number, khoan_number
         return int(m.group(1) or m.group(2))
     if m := re.match(r"([A-F])\.\t", first):  # pool 27's letter_upper_tab
@@ -456,8 +463,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 27
-    assert len({p.out for p in mh.POOLS.values()}) == 27
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 28
+    assert len({p.out for p in mh.POOLS.values()}) == 28
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -497,7 +504,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 24) for k in range(1, 24)),
                                            *((k, 25) for k in range(1, 25)),
                                            *((k, 26) for k in range(1, 26)),
-                                           *((k, 27) for k in range(1, 27))])
+                                           *((k, 27) for k in range(1, 27)),
+                                           *((k, 28) for k in range(1, 28))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -521,7 +529,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
-                                                   (24, 25), (25, 26), (26, 27)])
+                                                   (24, 25), (25, 26), (26, 27), (27, 28)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -4732,6 +4740,157 @@ def test_pool_27_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 28: "Tiểu mục 1. …", "Đối với nội dung 1: …", "Đề mục I. …", "❶ …"; each heading's
+# figure a LISTNUM field's result, each heading centred by a typed tab to a centre tab stop,
+# "Heading 1" on the headings' text only ("Heading 1 Char"), each heading's first letter a
+# framed drop cap; pools 1-27's at a lower weight, pools 26 and 27's funding wordings and two
+# new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_28 = {"tieu_muc_number", "doi_voi_noi_dung", "de_muc_roman", "dingbat_circled"}
+LADDERS[28] = NEW_LADDERS_28 | {"linh_vuc_number", "khoan_number", "chuyen_de_roman", "letter_upper_tab",  # 1-27's
+                                "chi_tieu_number", "nhom_roman", "letter_upper_en_dash", "noi_dung_letter",
+                                "nhiem_vu_number", "hang_muc_number"}
+NEW_LAYOUTS_28 = {"listnum_label", "tab_centred_heading", "linked_char_style", "drop_cap_label"}
+LAYOUTS[28] = NEW_LAYOUTS_28 | {"page_break_in_heading", "fld_simple_title", "repeating_section_items",  # 1-27's
+                                "heading_style_overused", "soft_hyphen_title", "requirement_table",
+                                "heading_after_break", "item_boxed_table", "tc_field_heading", "two_up_pdf",
+                                "picture_bullet", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_28 = {  # how each of pool 28's ladders marks an item heading, as a reader sees it
+    "tieu_muc_number": r"Tiểu mục \d\. \S",
+    "doi_voi_noi_dung": r"Đối với nội dung \d: \S",
+    "de_muc_roman": r"Đề mục [IVX]+\. \S",
+    "dingbat_circled": r"[❶-❻] \S",
+}
+
+
+def test_pool_28_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_28:
+        for e in [e for e in files_of(28, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_28_each_headings_figure_is_a_listnum_fields_result():
+    mh = generator()
+    files = files_of(28, "listnum_label")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(28, "listnum_label", ladder="tieu_muc_number")  # on a new ladder too
+    for e in files:
+        paragraphs = heading_paragraphs(e)
+        assert len(paragraphs) == len(item_headings(e)), e["file"]
+        for p, heading in zip(paragraphs, item_headings(e), strict=True):
+            codes = [t.text for t in p.iter(f"{W}instrText")]
+            assert len(codes) == 1 and codes[0].split()[0] == "LISTNUM", e["file"]
+            runs = p.findall(f"{W}r")
+            kinds = [r.find(f"{W}fldChar").get(f"{W}fldCharType") if r.find(f"{W}fldChar") is not None else None
+                     for r in runs]
+            result = runs[kinds.index("separate") + 1]  # the field's shown result: the figure and its mark
+            figure = "".join(t.text for t in result.iter(f"{W}t"))
+            assert re.fullmatch(r"\d+[.)]", figure), e["file"]
+            assert codes[0].split()[1] == mh.LISTNUM_LISTS[figure[-1]], e["file"]
+            assert int(figure[:-1]) == shown_number(heading["text"]), e["file"]
+            assert paragraph_text(p).strip() == heading["text"], e["file"]  # the text shown unchanged
+
+
+def test_pool_28_each_heading_is_centred_by_a_typed_tab_to_a_centre_stop():
+    mh = generator()
+    files = files_of(28, "tab_centred_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf", "odt"}
+    assert files_of(28, "tab_centred_heading", ladder="doi_voi_noi_dung")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for p, heading in zip(heading_paragraphs(e), item_headings(e), strict=True):
+            stops = p.findall(f"{W}pPr/{W}tabs/{W}tab")
+            assert [(s.get(f"{W}val"), s.get(f"{W}pos")) for s in stops] == [
+                ("center", str(round(mh.CENTRE_TAB_MM / 25.4 * 1440)))], e["file"]
+            assert p.find(f"{W}pPr/{W}jc") is None, e["file"]  # the paragraph itself left-aligned
+            assert paragraph_text(p) == "\t" + heading["text"], e["file"]
+    for e in [e for e in files if e["kind"] == "odt"]:
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert 'style:type="center"' in content, e["file"]  # the centre tab stop kept
+        for heading in item_headings(e):  # a tab before each heading's label
+            assert f"<text:tab/>{heading['text'].split(' (')[0]}" in content, (e["file"], heading["text"])
+
+
+def test_pool_28_the_heading_style_is_on_the_headings_text_not_their_paragraphs():
+    mh = generator()
+    files = files_of(28, "linked_char_style")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(28, "linked_char_style", ladder="de_muc_roman")
+    for e in files:
+        document = word_document(e)
+        assert document.styles[mh.LINKED_STYLE].element.find(f"{W}link").get(f"{W}val") == "Heading1"
+        headings = [h["text"] for h in item_headings(e)]
+        shown = [p for p in document.paragraphs if p.text.strip() in headings]
+        assert [p.text.strip() for p in shown] == headings, e["file"]
+        for p in shown:
+            assert not p.style.name.startswith("Heading"), e["file"]  # the paragraph's style untouched
+            assert p._p.find(f"{W}pPr/{W}outlineLvl") is None, e["file"]
+            assert all(r.style.name == mh.LINKED_STYLE and r.bold is None for r in p.runs if r.text), e["file"]
+
+
+def test_pool_28_each_headings_first_letter_is_a_framed_drop_cap():
+    mh = generator()
+    files = files_of(28, "drop_cap_label")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(28, "drop_cap_label", ladder="dingbat_circled")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        paragraphs = body_paragraphs(e)
+        caps_ = [p for p in paragraphs if p.find(f"{W}pPr/{W}framePr") is not None
+                 and p.find(f"{W}pPr/{W}framePr").get(f"{W}dropCap") == "drop"]
+        headings = item_headings(e)
+        assert len(caps_) == len(headings), e["file"]
+        for cap, heading in zip(caps_, headings, strict=True):
+            frame = cap.find(f"{W}pPr/{W}framePr")
+            assert frame.get(f"{W}lines") == str(mh.DROP_CAP["lines"]), e["file"]
+            assert paragraph_text(cap) == heading["text"][0], e["file"]  # the letter alone
+            rest = cap.getnext()
+            assert rest.tag == f"{W}p" and paragraph_text(rest) == heading["text"][1:], e["file"]
+
+
+def test_pool_28_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(28) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_28, *mh.FUNDING_WORDINGS_27}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "next_year_planned":  # next year's plan after it: no part of it
+            planned = f"{e['funding']['planned_next_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng; dự kiến năm 2023 tiếp tục bố trí {planned} triệu đồng" in text
+        if e["funding"]["wording"] == "settled_vs_requested":  # the settlement approved, the request beside it
+            asked = f"{e['funding']['requested_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"quyết toán là {million} triệu đồng (giá trị" in text, e["file"]
+            assert f"đề nghị quyết toán {asked} triệu đồng)" in text, e["file"]
+            assert e["funding"]["requested_vnd"] > total, e["file"]
+    assert {e["letterhead"] for e in entries_of(28)} == set(mh.LETTERHEADS_28)
+    for e in entries_of(28):
+        if e["letterhead"] == "month_in_words":  # "ngày 23 tháng Năm năm 2022": May in words
+            day = int(e["report_date"][-2:])
+            assert e["report_date"].startswith("2022-05-"), e["file"]
+            assert e["letterhead_date"].endswith(f"ngày {day} tháng Năm năm 2022"), e["file"]
+        if e["letterhead"] == "two_row_letterhead" and e["kind"] == "docx":  # names and motto, then number and date
+            table = next(docx_blocks(e))
+            assert len(table.rows) == 2, e["file"]
+            (names, motto), (number, date) = (row.cells for row in table.rows)
+            assert names.text.startswith("ỦY BAN NHÂN DÂN") and "Độc lập" in motto.text, e["file"]
+            assert number.text == f"Số: {e['report_number']}" and date.text == e["letterhead_date"], e["file"]
+    scans = files_of(28, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_28)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"tieu_muc_number", "doi_voi_noi_dung", "de_muc_roman"}
+    for e in scans:
+        if e["scan"]["kind"] == "wavy_warp":
+            assert e["scan"]["wavy_warp"] == mh.WAVE and not e["scan"]["colour"], e["file"]
+            assert e["scan"]["dpi"] == 150, e["file"]
+        else:
+            assert e["scan"]["lid_lifted_blur"] == mh.LID and e["scan"]["colour"], e["file"]
+            assert e["scan"]["dpi"] == 200, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -4765,13 +4924,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
-               25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27}
+               25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 28))]])
+                                                        *((n, 10, 8) for n in range(6, 29))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -4781,7 +4940,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 28))])
+                                          for n in range(5, 29))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -4797,12 +4956,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
-              25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27}
+              25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-27 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-28 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
