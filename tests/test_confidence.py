@@ -309,11 +309,11 @@ def test_a_heading_taken_by_its_place_next_to_an_item_not_found_is_flagged(tmp_p
     assert not any(s.review for s in report.sections[:-1])
 
 
-def test_a_heading_before_the_reports_title_is_a_letterhead_line_and_its_section_is_flagged():
+def test_a_line_before_the_reports_title_is_letterhead_and_no_items_heading():
     # A PDF whose letterhead is laid out in two columns: the motto's and the province's
-    # lines come out as lines of their own, in capitals, and are taken for the first items
-    # by their place. The report's title ("BÁO CÁO") comes after them: they are the
-    # letterhead, which keeps the report's number and date.
+    # lines come out as lines of their own, in capitals and bold, where by their place they
+    # could pass for the first items. The report's title ("BÁO CÁO") comes after them: they
+    # are the letterhead, which keeps the report's number and date, and no item's heading.
     lines = [("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", False), ("NAM", True), ("TỈNH AN PHÚ", True),
              ("Độc lập - Tự do - Hạnh phúc", True), ("Số: 12/BC-UBND", False),
              ("An Phú, ngày 3 tháng 5 năm 2022", False), ("BÁO CÁO", True),
@@ -324,9 +324,9 @@ def test_a_heading_before_the_reports_title_is_a_letterhead_line_and_its_section
         lines += [(KNOWN[n].upper(), True), (body(n), False)]
     blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, "") for i, (text, bold) in enumerate(lines))
     report = extract_sections(Document("bao-cao.pdf", blocks), OUTLINE)
-    in_letterhead = [s for s in report.sections if Reason.IN_LETTERHEAD in s.reasons]
-    assert in_letterhead and all(s.review and s.heading in {line for line, _ in lines[:6]} for s in in_letterhead)
-    assert all(Reason.IN_LETTERHEAD not in s.reasons for s in report.sections if s.number >= 3)
+    assert {s.number: (s.heading, s.text) for s in report.sections} == {
+        n: (KNOWN[n].upper(), body(n)) for n in range(2, 7)}
+    assert all(Reason.IN_LETTERHEAD not in s.reasons for s in report.sections)
     reference = report_reference(report.letterhead)
     assert (reference.number, reference.date) == ("12/BC-UBND", date(2022, 5, 3))
     assert note([Reason.IN_LETTERHEAD]) == "tiêu đề nằm trong phần đầu văn bản"
