@@ -196,10 +196,10 @@ def label_in_words(text: str) -> int | None:
 def word_label(text: str) -> tuple[str, int] | None:
     """A line's label of a few words and a number before its colon, or closed by a full stop
     after the number, the words folded and the number's value ("Vấn đề 2: Những chuyển biến…"
-    -> ("van de", 2), "Chuyên đề IV: Ngân quỹ…" -> ("chuyen de", 4), "Điểm 3. Bộ máy…" -> ("diem",
-    3)): what the reader calls the parts ("Vấn
-    đề", "Điểm", "Nhóm") is the province's choice, a number after words and before the colon
-    (or its stop) on every heading of a ladder is its label; None if none."""
+    -> ("van de", 2), "Chuyên đề IV: Ngân quỹ…" -> ("chuyen de", 4), "Điểm 3. Bộ máy…" ->
+    ("diem", 3)): what the reader calls the parts ("Vấn đề", "Điểm", "Nhóm") is the province's
+    choice, a number after words and before the colon (or its stop) on every heading of a ladder
+    is its label; None if none."""
     found = _word_label(text)
     return found[:2] if found else None
 

@@ -362,7 +362,7 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     read: dict[int, tuple[str, int]] = {}  # position -> shape, value: the heading-like lines' labels
     templated: dict[int, str] = {}  # position -> label, where the label is a template's only
     unmarked: dict[int, Template] = {}  # position -> label: a scan's line whose bold OCR may not have seen
-    misread: dict[int, Template] = {}  # position -> label righted: a scan's heading-like line, its numeral misread
+    misread: dict[int, tuple[Template, str]] = {}  # position -> label and line righted: a scan's numeral misread
     for pos, block in enumerate(blocks):
         if not (is_heading_like(block) or _led_to_margin(block)):
             # (a line read across a table's rule, its text beside it, is _misread_labels's: _beside)
@@ -376,7 +376,7 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
             read[pos], templated[pos] = (template.shape, template.value), template.label
         elif ocr and not leading_label(block.text) and (righted := misread_word_roman(block.text)) \
                 and (template := template_label(righted)):
-            misread[pos] = template
+            misread[pos] = (template, righted)
     numbered = list(blocks)
     for shape in {read[pos][0] for pos in templated}:
         positions = [pos for pos, (at_shape, _) in read.items() if at_shape == shape]
@@ -390,12 +390,11 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
                 after = [read[at][1] for at in positions if at > pos]
                 if template.shape == shape and before and after and before[-1] + 1 == template.value < after[0]:
                     numbered[pos] = replace(blocks[pos], number=template.label)
-            for pos, template in misread.items():
+            for pos, (template, righted) in misread.items():
                 before = [read[at][1] for at in positions if at < pos]
                 after = [read[at][1] for at in positions if at > pos]
                 if template.shape == shape and (before[-1] if before else 0) < template.value < (
                         after[0] if after else template.value + 1) and (before or after):
-                    righted = misread_word_roman(blocks[pos].text)
                     grown = len(righted) - len(blocks[pos].text)  # "H" read for "II"
                     lead = righted[:len(blocks[pos].lead) + grown] if blocks[pos].lead else ""
                     numbered[pos] = replace(blocks[pos], number=template.label, text=righted, lead=lead)
