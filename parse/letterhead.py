@@ -21,7 +21,7 @@ there, in the same shapes, when the letterhead gives none."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -52,12 +52,41 @@ _NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])({_DIGITS}){_SEPARATOR}({_
 NUMBER_LINES_AWAY = 2
 # "Số" as OCR misreads its "ố" in a scan: "S6", "S0".
 _NUMBER_FIELDS = ("so", "s6", "s0")
+# A month written as a name, folded: in Roman numerals ("ngày 23/V/2022"), as some offices write
+# it, or in Vietnamese words ("ngày 3 tháng Năm năm 2022", "tháng Mười một", "tháng Giêng" for
+# the first, "tháng Chạp" for the twelfth, "tháng Tư" or "tháng Bốn" for the fourth). Each name
+# and its number once (month_number); the alternatives longest first, so that "muoi mot" is not
+# read as "muoi".
+_MONTH_NAMES = {
+    **{roman: n for n, roman in enumerate(
+        ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"), start=1)},
+    **{word: n for n, word in enumerate(
+        ("mot", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi", "muoi mot", "muoi hai"), start=1)},
+    "gieng": 1, "bon": 4, "chap": 12,
+}
+
+
+def _alternatives(names: Iterable[str]) -> str:
+    """The names as one regex alternation, the longest first."""
+    return "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in sorted(names, key=len, reverse=True))
+
+
+_MONTH_ROMAN = _alternatives(name for name in _MONTH_NAMES if set(name) <= set("ivx"))
+_MONTH_WORD = _alternatives(name for name in _MONTH_NAMES if not set(name) <= set("ivx"))
+
+
+def month_number(month: str) -> int:
+    """The month's number, from its digits or its folded name (_MONTH_NAMES)."""
+    return int(month) if month.isdigit() else _MONTH_NAMES[re.sub(r"\s+", " ", month)]
+
+
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
 # "năm") is tolerated in each word, the digits and a real date still required. The year may
 # come a cell later, when a two-column letterhead is read line by line and the other column's
 # line falls between "năm" and the year it wrapped ("ngày 20 tháng 5 năm | V/v báo cáo … | 2022"),
 # whatever that line holds: the report's number too ("ngày 4 tháng 5 năm | 182/BC-UBND | 2022").
-_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*[.,:]?\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*(\d{1,2})"
+_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*[.,:]?\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*"
+                         rf"(\d{{1,2}}|{_MONTH_WORD})"
                          r"\s*\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|]{1,80}\|\s*)(\d{4})")
 # The document-type line over the report's subject: its title.
 _TITLE = re.compile(r"^\s*bao cao\s*$")
@@ -79,9 +108,7 @@ _DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,4}\s+)?ng[a-z]y\s*)?(\d{1,2
 # The month may be a Roman numeral ("ngày 23/V/2022"), as some offices write it; a separator OCR
 # read twice ("ngày 11/⁄5⁄2022", a slash and a fraction slash) is still one.
 _DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]{1,2}\s*"
-                          r"(\d{1,2}|xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)\s*[/.-]{1,2}\s*(\d{4})")
-_ROMAN_MONTHS = {roman: n for n, roman in enumerate(
-    ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"), start=1)}
+                          rf"(\d{{1,2}}|{_MONTH_ROMAN})\s*[/.-]{{1,2}}\s*(\d{{4}})")
 
 # A report dating itself in a sentence of its own before the closing ("Báo cáo này được lập
 # ngày 23 tháng 5 năm 2022."): "báo cáo này", then a whole date, in one sentence.
@@ -293,7 +320,7 @@ def _dates(text: str) -> list[date]:
     for pattern in (_DATE_WORDS, _DATE_DIGITS, _DATE_GARBLED):
         dates = []
         for m in pattern.finditer(folded):
-            day, month, year = (int(_ROMAN_MONTHS.get(g, g)) for g in m.groups())
+            day, month, year = int(m[1]), month_number(m[2]), int(m[3])
             try:
                 dates.append(date(year, month, day))
             except ValueError:
