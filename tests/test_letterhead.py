@@ -336,3 +336,50 @@ def test_a_date_after_a_number_no_field_names_is_not_the_reports():
 
 def test_a_weekday_in_the_date_line_does_not_hide_the_date():
     assert report_date("UBND TỈNH TÂY NINH | Tây Ninh, thứ Hai, ngày 23 tháng 5 năm 2022\nBÁO CÁO") == date(2022, 5, 23)
+
+
+@pytest.mark.parametrize("line, day", [("Hà Nam, ngày 3 tháng Năm năm 2022", date(2022, 5, 3)),
+                                       ("HÀ NAM, NGÀY 3 THÁNG NĂM NĂM 2022", date(2022, 5, 3)),
+                                       ("Ha Nam, ngay 3 thang nam nam 2022", date(2022, 5, 3)),
+                                       ("Huế, ngày 9 tháng Tư năm 2022", date(2022, 4, 9)),
+                                       ("Huế, ngày 9 tháng Bốn năm 2022", date(2022, 4, 9)),
+                                       ("Huế, ngày 9 tháng Giêng năm 2022", date(2022, 1, 9)),
+                                       ("Huế, ngày 9 tháng Mười năm 2022", date(2022, 10, 9)),
+                                       ("Huế, ngày 9 tháng Mười Một năm 2022", date(2022, 11, 9)),
+                                       ("Huế, ngày 9 tháng mười hai năm 2022", date(2022, 12, 9)),
+                                       ("Huế, ngày 9 tháng Chạp năm 2022", date(2022, 12, 9)),
+                                       ("Huế, ngày 30 tháng Hai năm 2022", None)])
+def test_a_month_written_in_words_is_read_as_its_number_whatever_its_case_and_diacritics(line, day):
+    assert report_date(f"Số: 139/BC-UBND\n{line}") == day
+
+
+WORDED_MONTH = "Hà Nam, ngày 3 tháng Năm năm 2022"
+
+
+def test_a_month_in_words_in_a_docx_letterheads_table_gives_the_reports_date(tmp_path):
+    from docx_builders import build_report, letterhead_of
+
+    from baocao.campaign import load_campaign
+    from baocao.parse.reports import parse_document
+
+    rows = letterhead_of("Hà Nam", "88/BC-UBND")
+    path = build_report(tmp_path / "thang-chu.docx", letterhead=(rows[0], (rows[1][0], WORDED_MONTH)))
+    parsed = parse_document(path, "docx", path.name, load_campaign().sections)
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("88/BC-UBND", date(2022, 5, 3))
+
+
+def test_a_month_in_words_in_a_text_pdfs_letterhead_gives_the_reports_date(tmp_path):
+    from docx_builders import INTRO, STANDARD, TITLE, roman
+    from pdf_builders import Line, Page, draw_pdf
+
+    from baocao.campaign import load_campaign
+    from baocao.parse.reports import parse_document
+
+    lines = [Line("ỦY BAN NHÂN DÂN TỈNH HÀ NAM"), Line("Số: 88/BC-UBND"), Line(WORDED_MONTH, indent=200),
+             Line(TITLE, bold=True, indent=200), Line(INTRO)]
+    for position, part in enumerate(STANDARD[:6], start=1):
+        lines += [Line(f"{roman(position)}. {part.heading.upper()}", bold=True),
+                  *(Line(text) for text in part.content if isinstance(text, str))]
+    path = draw_pdf(tmp_path / "thang-chu.pdf", [Page(tuple(lines))])
+    parsed = parse_document(path, "pdf", path.name, load_campaign().sections)
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("88/BC-UBND", date(2022, 5, 3))
