@@ -2406,7 +2406,7 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
     common = {word for word, count in seen.items() if count > COMMON_SHARE * len(word_sets)}
 
     def leaning(words: set[str]) -> list[float]:
-        key = " ".join(words - common)
+        key = " ".join(word for word in words - common if not _SMALL_NUMBER.fullmatch(word))
         if outline_words(key, outline) < TOLD_WORDS:
             return [0.0] * len(outline)  # a word or two of the outline's: chance ("IV/ HƯỚNG ĐI SAU NĂM 2025")
         weights = likeness(key, outline)
@@ -2430,6 +2430,12 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
                                                                               if other is not own),
                               unread=unread)
     return readings
+
+
+# A number of one or two digits is a day, a month or a count ("Phụ lục 01", "8 đô thị"), in a text
+# as in the outline's phrases ("trước ngày 01/8/2018", which names item 1 by its "trước"): it
+# tells no item. (Pool 28's 22: "8 đô thị" and "Phụ lục 01" read item 2's text as item 1's.)
+_SMALL_NUMBER = re.compile(r"\d{1,2}")
 
 
 def _folded_words(text: str) -> set[str]:

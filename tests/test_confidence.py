@@ -824,3 +824,55 @@ def test_a_heading_numbered_as_a_later_item_not_found_is_doubted(tmp_path):
     report = read(tmp_path, lines)
     assert 5 not in {s.number for s in report.sections}
     assert not any(Reason.NUMBER_NAMES_MISSING in s.reasons for s in report.sections)
+
+
+def test_a_day_month_or_count_of_one_or_two_digits_reads_like_no_item(tmp_path):
+    # The outline's "trước ngày 01/8/2018" names item 1 by its "trước", not by its day and month:
+    # item 2's text counting "8 đô thị" and its heading citing "Phụ lục 01" does not read like
+    # item 1, nor is item 1's cell doubted for it (pool 28's 22, with phrases).
+    lines = [Bold("a) Gia tài thuở chưa bắt tay"),
+             "Năm 2015, UBND tỉnh Lai Châu đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0.",
+             "Trung tâm tích hợp dữ liệu của tỉnh Lai Châu được đầu tư từ năm 2016 và đặt tại Sở Thông tin và "
+             "Truyền thông.",
+             "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh Lai Châu.",
+             Bold("b) Từng nấc thang đã leo (xem Phụ lục 01 đính kèm)"),
+             "UBND tỉnh Lai Châu đã chọn 8 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 – 2025.",
+             "Cơ sở dữ liệu dùng chung của tỉnh Lai Châu đã tích hợp dữ liệu của 44 sở, ngành.",
+             "Từ khi Đề án 950 được ban hành, UBND tỉnh Lai Châu đã chỉ đạo các sở, ngành xây dựng kế hoạch triển "
+             "khai phù hợp với điều kiện của địa phương.",
+             Bold("c) Sợi chỉ đỏ điều hành"),
+             "UBND tỉnh Lai Châu đã ban hành Kế hoạch số 85/KH-UBND ngày 15/7/2021 về triển khai Đề án 950 trên "
+             "địa bàn.",
+             "Trong năm 2021, tỉnh Lai Châu đã tổ chức 88 hội nghị phổ biến về đô thị thông minh cho cán bộ cấp "
+             "huyện, cấp xã.",
+             "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng "
+             "của tỉnh Lai Châu.",
+             Bold("d) Kho bạc tỉnh đã nhả tiền (xem Phụ lục 02 đính kèm)"),
+             "Kinh phí tỉnh Lai Châu đã chi cho Đề án đến nay là 22.805 triệu đồng (chưa kể 7.826 triệu đồng vốn "
+             "doanh nghiệp viễn thông tự đầu tư hạ tầng).",
+             "Các hạng mục chủ yếu gồm Trung tâm giám sát, điều hành và nền tảng dữ liệu dùng chung của tỉnh Lai "
+             "Châu.",
+             "Việc bố trí kinh phí tại tỉnh Lai Châu được thực hiện theo quy định của Luật Ngân sách nhà nước và "
+             "Luật Đầu tư công.",
+             Bold("e) Bãi lầy phải lội qua"),
+             "Dữ liệu quy hoạch đô thị của tỉnh Lai Châu chưa được số hóa đầy đủ, khó chia sẻ giữa các sở, ngành.",
+             "Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ vận hành nền tảng đô thị "
+             "thông minh tại tỉnh Lai Châu.",
+             "- Về nguồn lực",
+             "Đội ngũ cán bộ chuyên trách công nghệ thông tin cấp huyện của tỉnh Lai Châu mới có 44 người.",
+             "- Về văn bản quy phạm pháp luật",
+             "Chưa có quy định về chia sẻ dữ liệu giữa cơ quan nhà nước và doanh nghiệp.",
+             "Nhận thức của một bộ phận cán bộ, công chức tại tỉnh Lai Châu về đô thị thông minh còn chưa đầy đủ.",
+             Bold("f) Tiếng nói gửi lên Bộ"),
+             "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh Lai Châu áp dụng.",
+             "Đề nghị Bộ Thông tin và Truyền thông hướng dẫn cơ chế thuê dịch vụ công nghệ thông tin cho Trung "
+             "tâm giám sát, điều hành của tỉnh Lai Châu.",
+             "- Đối với Bộ Xây dựng",
+             "Sớm ban hành hướng dẫn lập quy hoạch đô thị thông minh áp dụng cho tỉnh Lai Châu.",
+             "- Đối với các bộ, ngành Trung ương",
+             "Ban hành khung tham chiếu ICT phát triển đô thị thông minh phiên bản mới.",
+             "UBND tỉnh Lai Châu kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương "
+             "trong quá trình triển khai."]
+    report = read(tmp_path, lines, OUTLINE)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert not any(Reason.READS_ELSEWHERE in section_of(report, n).reasons for n in (1, 2))
