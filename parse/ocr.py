@@ -148,14 +148,21 @@ BAND_GAIN = 1.3
 #   other: words of one line read into the next ("đôô thị thi thông"), a heading's label lost.
 #   The page is cut in upright strips WAVE_STRIP_MM wide; each strip's rows of ink are matched
 #   (within WAVE_REACH_MM up or down) to the ink of all strips, three times over, which says how
-#   far each strip is moved; the straight part of that (a skew, deskewing's) is left, and when
-#   what remains spans at least WAVE_MM, each column of pixels is moved back by it. Pool 28's
-#   curled pages span 8-9 px (150 dpi); its other pages and a flat skewed page 1 px, and go to
-#   Tesseract as before (0.2-0.4 s a page to look).
+#   far each strip is moved. Strips within WAVE_EDGE_MM of the image's sides (a scanner's dark
+#   border, punched holes) are not asked; a page with fewer than WAVE_STRIPS inked strips, or
+#   whose neighbouring strips' shifts jump by over 2 px more than once in ten (a sparse page,
+#   its few lines matched to the wrong ones), is left. Each strip's shift is then the median of
+#   its own and its two neighbours' either side (a strip of little ink can match the wrong
+#   line); the straight part (a skew, deskewing's) is left, and when what remains spans at least
+#   WAVE_MM, each column of pixels is moved back by it. Pool 28's curled pages span 8-9 px
+#   (150 dpi, 1.3-1.5 mm); every other scan page of pools 1-28 at most 0.7 mm (a screen's photo,
+#   its lens's bow) and goes to Tesseract as before (0.2-0.4 s a page to look).
 DEWARP = True
-WAVE_MM = 0.6
+WAVE_MM = 1.0
 WAVE_STRIP_MM = 4
 WAVE_REACH_MM = 1.5
+WAVE_STRIPS = 12
+WAVE_EDGE_MM = 12
 # A red patch at least STAMP_MM across and about as tall as wide is a stamp, its colour
 # dropped; any other red (a heading set in red, a line of red text) is read as ink.
 STAMP_MM = 20
@@ -198,6 +205,8 @@ DEWARP = {dewarp}
 WAVE_MM = {wave_mm}
 WAVE_STRIP_MM = {wave_strip_mm}
 WAVE_REACH_MM = {wave_reach_mm}
+WAVE_STRIPS = {wave_strips}
+WAVE_EDGE_MM = {wave_edge_mm}
 
 
 def dpi_of(image):
@@ -576,9 +585,19 @@ def dewarped(image):
     grey = image.convert("L")
     dpi = dpi_of(image)
     strip, shifts = column_shifts(grey, dpi)
-    known = [(x, s) for x, s in enumerate(shifts) if s is not None]
-    if not known:
+    edge = dpi * WAVE_EDGE_MM / 25.4 / strip
+    known = [(x, s) for x, s in enumerate(shifts) if s is not None and edge <= x < len(shifts) - edge]
+    if len(known) < WAVE_STRIPS:
         return image
+    # a curled sheet's lines wave smoothly: neighbouring strips' shifts differ by a pixel or two;
+    # shifts that jump about (a sparse page, a picture) say nothing of the page's lines
+    jumps = sum(abs(a[1] - b[1]) > 2 for a, b in zip(known, known[1:]) if b[0] == a[0] + 1)
+    if jumps * 10 > len(known):
+        return image
+    # a strip's shift the median of its own and its two neighbours' on either side: a strip
+    # of little ink (a signature, a short line) can match the wrong line
+    known = [(x, sorted(s for _, s in known[max(0, i - 2):i + 3])[len(known[max(0, i - 2):i + 3]) // 2])
+             for i, (x, _) in enumerate(known)]
     # the straight part (skew) is deskewing's: only the wave is taken out
     mx = sum(x for x, _ in known) / len(known)
     ms = sum(s for _, s in known) / len(known)
@@ -643,7 +662,8 @@ def plugin_source(drop_stamp: bool = DROP_STAMP, despeckle: str = DESPECKLE, fla
         pencil_thick_mm=PENCIL_THICK_MM, pencil_share=PENCIL_SHARE, pencil_contrast=PENCIL_CONTRAST,
         pencil_clear_mm=PENCIL_CLEAR_MM, reverse=reverse, band_mm=BAND_MM, band_fill=BAND_FILL,
         band_low_mm=BAND_LOW_MM, band_tall_mm=BAND_TALL_MM, band_contrast=BAND_CONTRAST, band_gain=BAND_GAIN,
-        dewarp=dewarp, wave_mm=WAVE_MM, wave_strip_mm=WAVE_STRIP_MM, wave_reach_mm=WAVE_REACH_MM)
+        dewarp=dewarp, wave_mm=WAVE_MM, wave_strip_mm=WAVE_STRIP_MM, wave_reach_mm=WAVE_REACH_MM,
+        wave_strips=WAVE_STRIPS, wave_edge_mm=WAVE_EDGE_MM)
 
 
 def ocr_available() -> str | None:
