@@ -150,7 +150,7 @@ BAND_GAIN = 1.3
 #   (within WAVE_REACH_MM up or down) to the ink of all strips, three times over, which says how
 #   far each strip is moved. Strips within WAVE_EDGE_MM of the image's sides (a scanner's dark
 #   border, punched holes) are not asked; a page with fewer than WAVE_STRIPS inked strips, or
-#   whose neighbouring strips' shifts jump by over 2 px more than once in ten (a sparse page,
+#   whose next inked strips' shifts jump by over 2 px more than once in twenty (a sparse page,
 #   its few lines matched to the wrong ones), is left. Each strip's shift is then the median of
 #   its own and its two neighbours' either side (a strip of little ink can match the wrong
 #   line); the straight part (a skew, deskewing's) is left, and when what remains spans at least
@@ -591,8 +591,8 @@ def dewarped(image):
         return image
     # a curled sheet's lines wave smoothly: neighbouring strips' shifts differ by a pixel or two;
     # shifts that jump about (a sparse page, a picture) say nothing of the page's lines
-    jumps = sum(abs(a[1] - b[1]) > 2 for a, b in zip(known, known[1:]) if b[0] == a[0] + 1)
-    if jumps * 10 > len(known):
+    jumps = sum(abs(a[1] - b[1]) > 2 for a, b in zip(known, known[1:]))
+    if jumps * 20 > len(known):
         return image
     # a strip's shift the median of its own and its two neighbours' on either side: a strip
     # of little ink (a signature, a short line) can match the wrong line
