@@ -142,6 +142,27 @@ BAND_LOW_MM = 3
 BAND_TALL_MM = 25
 BAND_CONTRAST = 64
 BAND_GAIN = 1.3
+# + a page's waving lines straightened (DEWARP): a sheet curled by damp (pool 28: every line of
+#   text waves up and down across the page, 4 px at 150 dpi over a 620 px period) made
+#   Tesseract run the lines of a tight block (a framed report, a paragraph set solid) into each
+#   other: words of one line read into the next ("đôô thị thi thông"), a heading's label lost.
+#   The page is cut in upright strips WAVE_STRIP_MM wide; each strip's rows of ink are matched
+#   (within WAVE_REACH_MM up or down) to the ink of all strips, three times over, which says how
+#   far each strip is moved. Strips within WAVE_EDGE_MM of the image's sides (a scanner's dark
+#   border, punched holes) are not asked; a page with fewer than WAVE_STRIPS inked strips, or
+#   whose next inked strips' shifts jump by over 2 px more than once in twenty (a sparse page,
+#   its few lines matched to the wrong ones), is left. Each strip's shift is then the median of
+#   its own and its two neighbours' either side (a strip of little ink can match the wrong
+#   line); the straight part (a skew, deskewing's) is left, and when what remains spans at least
+#   WAVE_MM, each column of pixels is moved back by it. Pool 28's curled pages span 8-9 px
+#   (150 dpi, 1.3-1.5 mm); every other scan page of pools 1-28 at most 0.7 mm (a screen's photo,
+#   its lens's bow) and goes to Tesseract as before (0.2-0.4 s a page to look).
+DEWARP = True
+WAVE_MM = 1.0
+WAVE_STRIP_MM = 4
+WAVE_REACH_MM = 1.5
+WAVE_STRIPS = 12
+WAVE_EDGE_MM = 12
 # A red patch at least STAMP_MM across and about as tall as wide is a stamp, its colour
 # dropped; any other red (a heading set in red, a line of red text) is read as ink.
 STAMP_MM = 20
@@ -180,6 +201,12 @@ BAND_LOW_MM = {band_low_mm}
 BAND_TALL_MM = {band_tall_mm}
 BAND_CONTRAST = {band_contrast}
 BAND_GAIN = {band_gain}
+DEWARP = {dewarp}
+WAVE_MM = {wave_mm}
+WAVE_STRIP_MM = {wave_strip_mm}
+WAVE_REACH_MM = {wave_reach_mm}
+WAVE_STRIPS = {wave_strips}
+WAVE_EDGE_MM = {wave_edge_mm}
 
 
 def dpi_of(image):
@@ -516,6 +543,94 @@ def with_red_text(image, dropped):
     return dropped
 
 
+def column_shifts(grey, dpi):
+    # How far each strip of the page (WAVE_STRIP_MM wide) is moved up or down against the
+    # page's lines: its rows' ink matched, within WAVE_REACH_MM, to the ink of all strips.
+    paper = paper_tone(grey)
+    dark = grey.point(lambda v: 255 if v < paper * 0.6 else 0)
+    strip = max(8, round(dpi * WAVE_STRIP_MM / 25.4))
+    width, height = grey.size
+    n = width // strip
+    if n < 5:
+        return strip, []
+    data = list(dark.crop((0, 0, n * strip, height)).resize((n, height), Image.BOX).getdata())
+    cols = [data[x::n] for x in range(n)]
+    weight = [sum(c) for c in cols]
+    inked = sorted(weight)[n // 2] * 0.3
+    reach = max(2, round(dpi * WAVE_REACH_MM / 25.4))
+    shifts = [0] * n
+    for _ in range(3):
+        ref = [0.0] * height
+        for x in range(n):
+            if weight[x] > inked:
+                s, c = shifts[x], cols[x]
+                for y in range(max(0, -s), min(height, height - s)):
+                    ref[y] += c[y + s]
+        new = []
+        for x in range(n):
+            if weight[x] <= inked:
+                new.append(None)
+                continue
+            c = cols[x]
+            best = max(range(-reach, reach + 1), key=lambda s: sum(
+                c[y + s] * ref[y] for y in range(max(0, -s), min(height, height - s)) if c[y + s]))
+            new.append(best)
+        known = [(x, s) for x, s in enumerate(new) if s is not None]
+        if len(known) < 5:
+            return strip, []
+        shifts = [min(known, key=lambda k: abs(k[0] - x))[1] if s is None else s for x, s in enumerate(new)]
+    return strip, [s if w > inked else None for s, w in zip(shifts, weight)]
+
+def dewarped(image):
+    grey = image.convert("L")
+    dpi = dpi_of(image)
+    strip, shifts = column_shifts(grey, dpi)
+    edge = dpi * WAVE_EDGE_MM / 25.4 / strip
+    known = [(x, s) for x, s in enumerate(shifts) if s is not None and edge <= x < len(shifts) - edge]
+    if len(known) < WAVE_STRIPS:
+        return image
+    # a curled sheet's lines wave smoothly: neighbouring strips' shifts differ by a pixel or two;
+    # shifts that jump about (a sparse page, a picture) say nothing of the page's lines
+    jumps = sum(abs(a[1] - b[1]) > 2 for a, b in zip(known, known[1:]))
+    if jumps * 20 > len(known):
+        return image
+    # a strip's shift the median of its own and its two neighbours' on either side: a strip
+    # of little ink (a signature, a short line) can match the wrong line
+    known = [(x, sorted(s for _, s in known[max(0, i - 2):i + 3])[len(known[max(0, i - 2):i + 3]) // 2])
+             for i, (x, _) in enumerate(known)]
+    # the straight part (skew) is deskewing's: only the wave is taken out
+    mx = sum(x for x, _ in known) / len(known)
+    ms = sum(s for _, s in known) / len(known)
+    var = sum((x - mx) ** 2 for x, _ in known) or 1
+    slope = sum((x - mx) * (s - ms) for x, s in known) / var
+    wave = [s - (ms + slope * (x - mx)) for x, s in known]
+    spread = max(wave) - min(wave)
+    if spread < dpi * WAVE_MM / 25.4:
+        return image
+    # each column's shift, between the strips' centres
+    centres = [x * strip + strip / 2 for x, _ in known]
+    def at(px):
+        if px <= centres[0]:
+            return wave[0]
+        for i in range(1, len(centres)):
+            if px <= centres[i]:
+                t = (px - centres[i - 1]) / (centres[i] - centres[i - 1])
+                return wave[i - 1] * (1 - t) + wave[i] * t
+        return wave[-1]
+    paper = paper_tone(grey)
+    out = Image.new(image.mode, image.size, paper if image.mode == "L" else (paper,) * 3)
+    x = 0
+    while x < image.width:
+        dy = round(at(x))
+        end = x + 1
+        while end < image.width and round(at(end)) == dy:
+            end += 1
+        out.paste(image.crop((x, 0, end, image.height)), (x, -dy))
+        x = end
+    out.info.update(image.info)
+    return out
+
+
 @hookimpl
 def filter_ocr_image(page, image):
     if DROP_STAMP and image.mode in ("RGB", "RGBA"):
@@ -528,6 +643,8 @@ def filter_ocr_image(page, image):
         image = unreversed(image)
     if PENCIL and image.mode in ("L", "RGB"):
         image = pencilless(image)
+    if DEWARP and image.mode in ("L", "RGB"):
+        image = dewarped(image)
     if DESPECKLE == "always" or (DESPECKLE == "pale" and darkest_percent(image) > {pale_level}):
         image = image.filter(ImageFilter.MedianFilter(3))
     return image
@@ -535,7 +652,8 @@ def filter_ocr_image(page, image):
 
 
 def plugin_source(drop_stamp: bool = DROP_STAMP, despeckle: str = DESPECKLE, flatten: bool = FLATTEN,
-                  streaks: bool = STREAKS, pencil: bool = PENCIL, reverse: bool = REVERSE) -> str:
+                  streaks: bool = STREAKS, pencil: bool = PENCIL, reverse: bool = REVERSE,
+                  dewarp: bool = DEWARP) -> str:
     """The text of the ocrmypdf plugin that filters each page image before Tesseract."""
     return _OCR_IMAGE_PLUGIN.format(
         drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL, flatten=flatten,
@@ -543,7 +661,9 @@ def plugin_source(drop_stamp: bool = DROP_STAMP, despeckle: str = DESPECKLE, fla
         streak_block_mm=STREAK_BLOCK_MM, streak_ink_margin=STREAK_INK_MARGIN, pencil=pencil, pencil_mm=PENCIL_MM,
         pencil_thick_mm=PENCIL_THICK_MM, pencil_share=PENCIL_SHARE, pencil_contrast=PENCIL_CONTRAST,
         pencil_clear_mm=PENCIL_CLEAR_MM, reverse=reverse, band_mm=BAND_MM, band_fill=BAND_FILL,
-        band_low_mm=BAND_LOW_MM, band_tall_mm=BAND_TALL_MM, band_contrast=BAND_CONTRAST, band_gain=BAND_GAIN)
+        band_low_mm=BAND_LOW_MM, band_tall_mm=BAND_TALL_MM, band_contrast=BAND_CONTRAST, band_gain=BAND_GAIN,
+        dewarp=dewarp, wave_mm=WAVE_MM, wave_strip_mm=WAVE_STRIP_MM, wave_reach_mm=WAVE_REACH_MM,
+        wave_strips=WAVE_STRIPS, wave_edge_mm=WAVE_EDGE_MM)
 
 
 def ocr_available() -> str | None:
@@ -590,7 +710,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         work = Path(work_name).resolve()
         partial = work / "out.pdf"
         plugin = []
-        if drop_stamp or despeckle != "never" or FLATTEN or STREAKS or PENCIL or REVERSE:
+        if drop_stamp or despeckle != "never" or FLATTEN or STREAKS or PENCIL or REVERSE or DEWARP:
             (work / "ocr_image.py").write_text(plugin_source(drop_stamp, despeckle), encoding="utf-8")
             plugin = ["--plugin", str(work / "ocr_image.py")]
         source = _faxes_in_grey(path, pages, work / "grey.pdf")

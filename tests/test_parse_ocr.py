@@ -39,7 +39,7 @@ from ocr_builders import (
     two_up,
     write_scanned_pdf,
 )
-from PIL import Image
+from PIL import Image, ImageChops
 from rapidfuzz import fuzz
 
 from baocao.campaign import load_campaign
@@ -472,7 +472,7 @@ def test_a_pale_photocopy_is_read_without_its_specks(tmp_path):
         assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
 
 
-def _ocr_image_filter(monkeypatch, streaks=False, pencil=True, reverse=True):
+def _ocr_image_filter(monkeypatch, streaks=False, pencil=True, reverse=True, dewarp=False):
     """The filter ocrmypdf's plugin applies to each page image before Tesseract reads it."""
     import sys
     import types
@@ -481,7 +481,7 @@ def _ocr_image_filter(monkeypatch, streaks=False, pencil=True, reverse=True):
 
     monkeypatch.setitem(sys.modules, "ocrmypdf", types.SimpleNamespace(hookimpl=lambda f: f))
     source = ocr.plugin_source(drop_stamp=True, despeckle="never", flatten=False, streaks=streaks, pencil=pencil,
-                               reverse=reverse)
+                               reverse=reverse, dewarp=dewarp)
     plugin: dict = {}
     exec(compile(source, "ocr_image.py", "exec"), plugin)  # noqa: S102 - the plugin's own text
     return plugin["filter_ocr_image"]
@@ -653,3 +653,50 @@ def test_the_print_in_a_water_stain_is_read_and_not_erased_as_pencil_lines(tmp_p
     # as read without the rule: 64 and 73
     assert fuzz.partial_ratio("UBND tỉnh Kon Tum đã chọn 7 đô thị làm thí điểm", text) >= 85
     assert fuzz.partial_ratio("Từ khi Đề án 950 được ban hành", text) >= 90
+
+
+def _lines_of_letters(dpi, lines=20):
+    """A grey page of lines of "letters" (stems 3 mm tall and 1.5 mm apart, the lines 6 mm apart,
+    3 mm of paper between them: a paragraph set solid)."""
+    from PIL import ImageDraw
+
+    mm = dpi / 25.4
+    page = Image.new("L", (int(190 * mm), int((10 + 6 * lines) * mm)), 240)
+    page.info["dpi"] = (dpi, dpi)
+    draw = ImageDraw.Draw(page)
+    for line in range(lines):
+        top = int((5 + 6 * line) * mm)
+        for x in range(int(20 * mm), int(170 * mm), int(1.5 * mm)):
+            draw.rectangle((x, top, x + int(0.4 * mm), top + int(3 * mm)), fill=30)
+    return page
+
+
+def _tops_of_first_line(page, dpi):
+    """Where the first line's ink starts, in each of its stems' columns, left to right."""
+    mm = dpi / 25.4
+    columns = [x + 1 for x in range(int(20 * mm), int(170 * mm), int(1.5 * mm))]
+    pixels = page.convert("L").load()
+    return [next(y for y in range(page.height) if pixels[x, y] < 128) for x in columns]
+
+
+def test_a_page_whose_lines_wave_is_straightened_and_a_flat_page_is_left_as_it_is(monkeypatch):
+    """A sheet curled by damp (pool 28): a page at 150 dpi whose upright strips (6 px) are moved
+    up or down along a sine (4 px, a 620 px period), so every line waves across the page; lines
+    set solid then ran into each other under Tesseract. The filter moves each column back: the
+    first line's stems start within a pixel or two of one another again. A flat page (the same
+    lines, unwaved) goes to Tesseract exactly as it was."""
+    import math
+
+    dpi = 150
+    flat = _lines_of_letters(dpi)
+    waved = Image.new("L", flat.size, 240)
+    for x in range(0, flat.width, 6):
+        waved.paste(flat.crop((x, 0, x + 6, flat.height)), (x, round(4 * math.sin(2 * math.pi * (x + 97) / 620))))
+    waved.info["dpi"] = (dpi, dpi)
+    tops = _tops_of_first_line(waved, dpi)
+    assert max(tops) - min(tops) >= 7
+    straightened = _ocr_image_filter(monkeypatch, dewarp=True)(None, waved)
+    tops = _tops_of_first_line(straightened, dpi)
+    assert max(tops) - min(tops) <= 2
+    unwaved = _ocr_image_filter(monkeypatch, dewarp=True)(None, flat)
+    assert ImageChops.difference(unwaved, _ocr_image_filter(monkeypatch, dewarp=False)(None, flat)).getbbox() is None
