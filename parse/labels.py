@@ -125,6 +125,13 @@ _WORD_READ = re.compile(rf"^(?P<word>[^\W\d_]+)(?=\s+(?:{_ROMAN}|\d{{1,2}})\s*[.
 _LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": "Điều"}
 
 
+def _picture_mark(ch: str) -> bool:
+    """Whether OCR may have read a picture bullet's ink as this character: a symbol ("$", "®")
+    or a sign of the kind no sentence opens with ("&", "*", "#"), not a quote mark or a stop."""
+    category = unicodedata.category(ch)
+    return category.startswith("S") or (category == "Po" and ch not in _QUOTES + ".,;:!?")
+
+
 def ocr_label_read(text: str) -> str:
     """A recognised line with its label as typed, when OCR hid it (see _PICTURE_READ): the
     symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
@@ -137,7 +144,7 @@ def ocr_label_read(text: str) -> str:
         return text
     m = _PICTURE_READ.match(text)
     rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
-    if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) and (
+    if m and all(_picture_mark(ch) for ch in m["marks"]) and (
             leading_label(rest) or word_label(rest) or template_label(rest)):
         return rest
     if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
