@@ -69,6 +69,10 @@ MADE_OF = 0.5  # or be made of its item's words this much at least (two_parts)
 # Not when its text is long enough for two (room_for_two) and speaks both items' words more
 # than its level's other texts do: its text, not its place alone, then says it covers two.
 MERGED_BY_PLACE = 0.2
+# A heading in two parts, in a level with fewer headings than the outline has items, whose text
+# is long enough for two and speaks both items' words more than its level's other texts do: its
+# words, its level's count and its text all say it covers two, worth this much more than one.
+MERGED_BY_TEXT = 0.2
 
 _WORD = re.compile(r"\w+")
 # Where a heading joins two: "và", a comma, a semicolon, a slash, a dash between words
@@ -229,7 +233,8 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
     for pair in _merged_by_place(heading, item_count):
         if pair not in groups:
             by_text = heading.room_for_two and heading.told and min(heading.told[i] for i in pair) > 0
-            choices.append((pair, _bits(pair), _gain(heading, pair) - (0.0 if by_text else MERGED_BY_PLACE)))
+            bonus = MERGED_BY_TEXT if by_text else -MERGED_BY_PLACE
+            choices.append((pair, _bits(pair), _gain(heading, pair) + bonus))
     return choices
 
 

@@ -125,6 +125,13 @@ _WORD_READ = re.compile(rf"^(?P<word>[^\W\d_]+)(?=\s+(?:{_ROMAN}|\d{{1,2}})\s*[.
 _LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": "Điều"}
 
 
+def _picture_mark(ch: str) -> bool:
+    """Whether OCR may have read a picture bullet's ink as this character: a symbol ("$", "®")
+    or a sign of the kind no sentence opens with ("&", "*", "#"), not a quote mark or a stop."""
+    category = unicodedata.category(ch)
+    return category.startswith("S") or (category == "Po" and ch not in _QUOTES + ".,;:!?")
+
+
 def ocr_label_read(text: str) -> str:
     """A recognised line with its label as typed, when OCR hid it (see _PICTURE_READ): the
     symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
@@ -137,7 +144,7 @@ def ocr_label_read(text: str) -> str:
         return text
     m = _PICTURE_READ.match(text)
     rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
-    if m and all(unicodedata.category(ch).startswith("S") for ch in m["marks"]) and (
+    if m and all(_picture_mark(ch) for ch in m["marks"]) and (
             leading_label(rest) or word_label(rest) or template_label(rest)):
         return rest
     if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
@@ -282,15 +289,15 @@ def strip_label(text: str) -> str:
 
 
 # A label of a shape the rules above do not read ("(D)", "<1>", "A:", "§ 1", "1.)", "①", "[A]",
-# "Mục A."): marks before a counter and after it (or a word before it), the counter one number
-# of a counting system (Arabic, Roman, a letter, a circled number). Any line may begin so ("(2
-# năm)", "A: …" in a dialogue), so it is a label only where a document repeats it over headings
-# that count up (sections._templated_labels): a document tells its own label shape.
+# "Mục A.", "Nội dung A:"): marks before a counter and after it (or a word or two before it), the
+# counter one number of a counting system (Arabic, Roman, a letter, a circled number). Any line
+# may begin so ("(2 năm)", "A: …" in a dialogue), so it is a label only where a document repeats
+# it over headings that count up (sections._templated_labels): a document tells its own label shape.
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉➊➋➌➍➎➏➐➑➒➓"
 _BRACKETS = ("()", "[]", "<>", "{}", "«»", "‹›", "〈〉")
 _CIRCLED_RUNS = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿", "➀➁➂➃➄➅➆➇➈➉", "➊➋➌➍➎➏➐➑➒➓")
 _TEMPLATE = re.compile(
-    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|[^\W\d_]{{2,}}\s)
+    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|(?:[^\W\d_]{{2,}}\s){{1,2}})
     (?P<counter>\d{{1,2}}|[IVXLC]{{2,}}|[ivxlc]{{2,}}|[A-Za-zĐđ]|[{_CIRCLED}])
     (?P<after>\s?[^\w\s]{{1,3}})?(?=\s+[^\W\d_]|(?<=[{_CIRCLED}])[^\W\d_])""",
     re.VERBOSE,
@@ -530,7 +537,7 @@ def page_mark(text: str) -> bool:
 
 # A label counting in letters ("a)", "b/", "(c)", "D.", after a label word "Phần B:"); a capital of
 # a Roman numeral's is the numeral's.
-_LETTER_COUNTER = re.compile(r"(?P<before>(?:[^\W\d_]+\s)?[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])"
+_LETTER_COUNTER = re.compile(r"(?P<before>(?:[^\W\d_]+\s){0,2}[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])"
                              r"(?P<after>[.)\]/:\-]?[)\]]?)")
 _LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
 # A label counting in lower-case Roman numerals ("(ii)", "iv.", "(v)"), as label_shape reads them.

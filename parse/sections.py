@@ -108,6 +108,8 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 # The covering sentence under the title: "UBND tỉnh … báo cáo như sau:", its colon as OCR may
 # read it (a semicolon, "như Sau;").
 _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*[:;]?\s*$")
+# The most words of the covering sentence's tail read as a line of their own ("sau:").
+COVERING_TAIL_WORDS = 2
 # Where no heading can follow: the closing sentence of the report, the distribution
 # list, the signature's "TM." / "KT.".
 _CLOSING = re.compile(r"^\W*(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
@@ -353,8 +355,9 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     tells the shape is its own by repeating it: TEMPLATE_LADDER headings or more of that shape
     (those already numbered in it among them, "(C)" read as a Roman numeral's shape "(A)") whose
     counters walk one counting system up, a value repeated or one skipped at most between two of
-    them. A body line that opens so ("(2 năm) …", "A: …") is no heading-like line, and a shape
-    that does not count up is no ladder. On a scan (`ocr`) a line whose bold the ink did not
+    them (a shape of two words and a counter, "Nội dung A:", none skipped but at a scan's line
+    whose bold the ink hid). A body line that opens so ("(2 năm) …", "A: …") is no heading-like
+    line, and a shape that does not count up is no ladder. On a scan (`ocr`) a line whose bold the ink did not
     show is one of the ladder's too where it opens with the ladder's shape at the one value
     missing between the headings before and after it ("D:" unmarked between "C:" and "E:"), and
     a heading-like line whose words and Roman numeral OCR misread ("Nhóm TT:" for "Nhóm II:",
@@ -381,15 +384,24 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     for shape in {read[pos][0] for pos in templated}:
         positions = [pos for pos, (at_shape, _) in read.items() if at_shape == shape]
         values = [read[pos][1] for pos in positions]
+        hidden = {}  # position -> label: a line unmarked at the one value missing between two headings
+        for pos, template in unmarked.items():
+            before = [read[at][1] for at in positions if at < pos]
+            after = [read[at][1] for at in positions if at > pos]
+            if template.shape == shape and before and after and before[-1] + 1 == template.value < after[0]:
+                hidden[pos] = template
+        # A label of two words and a counter ("Nội dung A:") is read over a ladder only where it skips
+        # no value but at a line whose bold the ink hid: a letter skipped otherwise is as likely misread.
+        walk = [value for _, value in sorted([*((pos, read[pos][1]) for pos in positions),
+                                              *((pos, t.value) for pos, t in hidden.items())])]
+        if len(shape.split()) > 2 and not all(b - a <= 1 for a, b in pairwise(walk)):
+            continue
         if len(set(values)) >= TEMPLATE_LADDER and all(0 <= b - a <= 2 for a, b in pairwise(values)):
             for pos in positions:
                 if pos in templated:
                     numbered[pos] = replace(blocks[pos], number=templated[pos])
-            for pos, template in unmarked.items():
-                before = [read[at][1] for at in positions if at < pos]
-                after = [read[at][1] for at in positions if at > pos]
-                if template.shape == shape and before and after and before[-1] + 1 == template.value < after[0]:
-                    numbered[pos] = replace(blocks[pos], number=template.label)
+            for pos, template in hidden.items():
+                numbered[pos] = replace(blocks[pos], number=template.label)
             for pos, (template, righted) in misread.items():
                 before = [read[at][1] for at in positions if at < pos]
                 after = [read[at][1] for at in positions if at > pos]
@@ -1741,7 +1753,9 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
     when that is the second, between two headings two apart, after its last), the first
     short line there whose first word is the label the ladder would write there, give or
     take one character (two on a line that looks like the ladder's headings: bold or in
-    capitals as they are), is that heading, its label kept as read; failing one, headings
+    capitals as they are), is that heading, its label kept as read (one found after the last
+    heading is the ladder's last then, up to the outline's `items`: "E:" read twice, then the
+    second is "F:"); failing one, headings
     whose labels OCR lost (_labels_lost: between two headings, or after the last up to the
     outline's `items`). A ladder is MISREAD_LADDER headings or more."""
     ladders: dict[tuple, list[_Heading]] = {}
@@ -1797,6 +1811,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     by_first[pos] = found
                     if second_of_two:
                         by_first[held[0]] = held[1]
+                    if end == limit and value < items:
+                        gaps.append((found.last + 1, limit, value + 1, model, True))  # the ladder goes on after it
                     break
                 if pos in taken and pos not in by_first:
                     break  # the second line of a wrapped heading: what follows is another's
@@ -2110,13 +2126,17 @@ def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = froze
     any numbered heading or Heading 1-9 (a Title style, level 0, is the letterhead's);
     -1 when there is none. Nothing before it is a section. A subject line ("V/v gửi báo
     cáo…", which reads as labelled "V/") is the letterhead's, no heading, and so are the
-    lines of an outline quoted before the answers (`quoted`)."""
+    lines of an outline quoted before the answers (`quoted`). On a scan its last word or two
+    may be read as a line apart, bold as the ink looked: the sentence ends there."""
     for pos, block in enumerate(blocks):
         if (block.kind == "paragraph" and pos not in quoted and (block.number or (block.heading_level or 0) > 0)
                 and not _SUBJECT.match(fold(block.text))):
             return -1
         if _COVERING.search(fold(block.text)):
             return pos
+        following = blocks[pos + 1].text if pos + 1 < len(blocks) else ""
+        if 0 < len(following.split()) <= COVERING_TAIL_WORDS and _COVERING.search(fold(f"{block.text} {following}")):
+            return pos + 1  # its last words on a line of their own ("… báo cáo như" over "sau:"), no heading
     return -1
 
 

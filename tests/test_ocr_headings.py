@@ -8,7 +8,7 @@ from dataclasses import replace
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
 from baocao.parse.labels import leading_label, misread_roman
-from baocao.parse.sections import _covering_sentence, _headings, extract_sections
+from baocao.parse.sections import _covering_sentence, _headings, _templated_labels, extract_sections
 
 OUTLINE = load_campaign().sections
 
@@ -736,3 +736,108 @@ def test_a_letterhead_line_above_the_reports_title_is_no_items_heading():
     found = texts(Document("bao-cao.pdf", blocks, ocr=True))
     assert [text.split()[:2] for _, text in sorted(found.items())] == [
         ["Năm", "2016,"], ["Hạ", "tầng"], ["Cổng", "thông"], ["Tổng", "kinh"], ["Tĩnh", "Nam"], ["Đề", "nghị"]]
+
+
+OBSCURE = ["Tỉnh ta đứng ở vạch nào", "Bảng vàng của tỉnh", "Người chèo lái con thuyền", "Đồng vốn lăn bánh",
+           "Sỏi đá dọc đường", "Điều cần Bộ ra tay"]
+
+
+def test_a_letter_ladder_labelled_in_words_takes_a_heading_unmarked_and_a_letter_read_twice_in_order():
+    # Pool 28's Quảng Ninh scan: "Nội dung A:" … "Nội dung F:" over titles of the province's own
+    # words; OCR saw no bold on "Nội dung E:", and read "F" as "E" again, a speck beside it read
+    # as a cell ("| c]"). The ladder, its words and its letters, takes both after "Nội dung D:":
+    # item 5, then item 6.
+    labels = ["Nội dung A:", "Nội dung B:", "Nội dung C:", "Nội dung D:", "Nội dung E:", "Nội dung E:"]
+    lines = [("BÁO CÁO", True), ("Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Quảng Ninh", True),
+             ("Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Quảng Ninh báo cáo như sau:", False)]
+    for k, (label, title, body) in enumerate(zip(labels, OBSCURE, BODIES, strict=True)):
+        lines += [(f"{label} {title}" + (" | c]" if k == 5 else ""), k != 4), (body, False)]
+    lines += [("Trên đây là báo cáo của UBND tỉnh Quảng Ninh./.", False)]
+    blocks = tuple(Block(i, text, "table_row" if " | " in text else "paragraph", "Normal", None, bold, "", page=1)
+                   for i, (text, bold) in enumerate(lines))
+    found = texts(Document("bao-cao.pdf", blocks, ocr=True))
+    assert {n: text.split("\n")[-1] for n, text in found.items()} == dict(enumerate(BODIES, start=1))
+
+
+def test_the_covering_sentences_last_word_on_a_line_of_its_own_is_no_heading():
+    # Pool 28's Hà Giang scan: "… báo cáo như" / "sau:", the second line read bold: the covering
+    # sentence ends there, and its five headings are fewer than the outline's six items.
+    blocks = scanned(["BÁO CÁO", "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Hà Giang báo cáo như", "sau:",
+                      "Chỗ đứng trước khi bước"]).blocks
+    assert _covering_sentence(blocks) == 2
+    assert _covering_sentence(scanned(["UBND tỉnh báo cáo như", "sau: một là, …, hai là, …"]).blocks) == -1
+
+
+HA_GIANG = [  # (line, bold): pool 28's Hà Giang scan, its circled numbers lost by OCR
+    ("BÁO CÁO", True), ("Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Hà Giang", True),
+    ("Thực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng về việc báo cáo tình hình triển khai "
+     "Đề án đô thị thông minh, UBND tỉnh Hà Giang báo cáo như", False), ("sau:", True),
+    ("Chỗ đứng trước khi bước", True),
+    ("Năm 2015, UBND tỉnh Hà Giang đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0.", False),
+    ("Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh Hà Giang.", False),
+    ("Thóc lúa sau ba vụ", True),
+    ("UBND tỉnh Hà Giang đã chọn 5 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 - 2025.", False),
+    ("Từ khi Đề án 950 được ban hành, UBND tỉnh Hà Giang đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai "
+     "phù hợp với điều kiện của địa phương.", False),
+    ("Bàn tay chỉ huy Đề án", True),
+    ("UBND tỉnh Hà Giang đã ban hành Kế hoạch số 206/KH-UBND ngày 22/10/2021 về triển khai Đề án 950 trên địa bàn.",
+     False),
+    ("Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng của "
+     "tỉnh Hà Giang.", False),
+    ("Khoản chi cùng mối rối", True),
+    ("Kinh phí tỉnh Hà Giang đã chi cho Đề án đến nay là 14.845 triệu đồng (chưa kể 8.347 triệu đồng vốn doanh "
+     "nghiệp viễn thông tự đầu tư hạ tầng).", False),
+    ("Việc bố trí kinh phí tại tỉnh Hà Giang được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật Đầu "
+     "tư công.", False),
+    ("Dữ liệu quy hoạch đô thị của tỉnh Hà Giang chưa được số hóa đầy đủ, khó chia sẻ giữa các sở, ngành.", False),
+    ("Nhận thức của một bộ phận cán bộ, công chức tại tỉnh Hà Giang về đô thị thông minh còn chưa đầy đủ.", False),
+    ("Tiếng nói gửi lên Bộ", True),
+    ("Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh Hà Giang áp dụng.", False),
+    ("UBND tỉnh Hà Giang kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương trong quá "
+     "trình triển khai.", False),
+    ("Trên đây là báo cáo tình hình phát triển đô thị thông minh trên địa bàn tỉnh Hà Giang./.", False),
+]
+
+
+def test_five_headings_for_six_items_one_in_two_parts_over_a_text_for_two_covers_both():
+    # Five headings of the province's own words for the outline's six items; one joins two
+    # parts ("Khoản chi cùng mối rối") over a text twice as long as the others', speaking the
+    # funding and the difficulties both: it covers items 4 and 5, and the last heading item 6.
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, "", page=1)
+                   for i, (text, bold) in enumerate(HA_GIANG))
+    found = texts(Document("bao-cao.pdf", blocks, ocr=True))
+    assert found[4] == found[5] and found[4].startswith("Kinh phí") and found[4].endswith("chưa đầy đủ.")
+    assert found[6].startswith("Đề nghị Bộ Xây dựng")
+
+
+def test_a_letter_ladder_labelled_in_words_with_a_letter_skipped_is_read_by_its_headings_look_not_its_letters():
+    # Pool 25's Đắk Lắk scan: "Nội dung C:" read "Nội dụng G;", "Nội dung E:" read "Nội dung)" and
+    # "Nội dung F:" read "Nội dung E:". The letters read walk A, B, D, E: a ladder of two words and a
+    # counter that skips a value is no ladder (as likely misread as hidden), and the six headings,
+    # set apart alike, are read in their order.
+    labels = ["Nội dung A:", "Nội dung B:", "Nội dụng G;", "Nội dung D:", "Nội dung)", "Nội dung E:"]
+    lines = [("BÁO CÁO", True), ("Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Đắk Lắk", True),
+             ("Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Đắk Lắk báo cáo như sau:", False)]
+    for label, title, body in zip(labels, OBSCURE, BODIES, strict=True):
+        lines += [(f"{label} {title}", True), (body, False)]
+    lines += [("Trên đây là báo cáo của UBND tỉnh Đắk Lắk./.", False)]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, "", page=1)
+                   for i, (text, bold) in enumerate(lines))
+    found = texts(Document("bao-cao.pdf", blocks, ocr=True))
+    assert {n: text.split("\n")[-1] for n, text in found.items()} == dict(enumerate(BODIES, start=1))
+
+
+def test_a_ladder_labelled_in_words_skipping_a_value_at_a_line_whose_bold_the_ink_hid_is_a_ladder():
+    # Pool 28's Quảng Trị scan: "Chỉ tiêu 1." … "Chỉ tiêu 6.", bold but for "Chỉ tiêu 4." (the ink
+    # did not show it): the value the bold headings skip is at that line, and the ladder takes it.
+    labels = ["Chỉ tiêu 1.", "Chỉ tiêu 2.", "Chỉ tiêu 3.", "Chỉ tiêu 4.", "Chỉ tiêu 5.", "Chỉ tiêu 6."]
+    lines = [("BÁO CÁO", True), ("Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Quảng Trị", True),
+             ("Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Quảng Trị báo cáo như sau:", False)]
+    for k, (label, title, body) in enumerate(zip(labels, OBSCURE, BODIES, strict=True)):
+        lines += [(f"{label} {title}", k != 3), (body, False)]
+    lines += [("Trên đây là báo cáo của UBND tỉnh Quảng Trị./.", False)]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, "", page=1)
+                   for i, (text, bold) in enumerate(lines))
+    assert [b.number for b in _templated_labels(blocks, ocr=True) if b.text.startswith("Chỉ tiêu")] == labels
+    found = texts(Document("bao-cao.pdf", blocks, ocr=True))
+    assert {n: text.split("\n")[-1] for n, text in found.items()} == dict(enumerate(BODIES, start=1))

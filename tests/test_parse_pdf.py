@@ -1500,6 +1500,18 @@ def test_a_picture_bullet_ocr_read_as_symbols_with_an_underscore_foot_is_dropped
         "®_ Tỉnh đã phát hành 2.000 tờ rơi."]
 
 
+def test_a_picture_bullet_ocr_read_as_a_sign_no_sentence_opens_with_is_dropped_before_a_label(tmp_path):
+    """Pool 28's Ninh Thuận scan: the diamond before "Tiểu mục 1." read "®&", a symbol and an
+    ampersand: both dropped, the label read. An ampersand before a line with no label is text,
+    and so is a full stop or a quote mark before a label (no picture's ink)."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "®& Tiểu mục 1. Chỗ đứng trước khi bước", "& Tỉnh đã phát hành 2.000 tờ rơi.",
+        ". Tiểu mục 2. Thóc lúa sau ba vụ"))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "Tiểu mục 1. Chỗ đứng trước khi bước", "& Tỉnh đã phát hành 2.000 tờ rơi.",
+        ". Tiểu mục 2. Thóc lúa sau ba vụ"]
+
+
 def test_a_label_word_ocr_read_with_a_mark_changed_is_spelt_as_typed_before_a_numeral(tmp_path):
     """Pool 23's Lào Cai scan: "Phần I:" read "Phân I:" (a grave accent lost) is the label
     "Phần I:"; the word "Phân" before other words ("Phân bổ kinh phí") stays as read."""
