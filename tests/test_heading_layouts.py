@@ -1426,3 +1426,12 @@ def test_a_heading_whose_label_is_a_drop_cap_is_read_whole(tmp_path):
     assert {s.number: s.heading for s in report.sections} == headings
     assert {s.number: s.text for s in report.sections} == OWN_TEXTS
 
+
+def test_headings_labelled_in_words_and_a_roman_numeral_closed_by_a_stop_are_a_ladder(tmp_path):
+    """"Đề mục I. …", "Đề mục II. …": words and a Roman numeral closed by a full stop, as
+    "Điểm 1. …" is with a number, count the headings up: the items, whatever their words."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"Đề mục {'I II III IV V VI'.split()[n - 1]}. {words}"), OWN_TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == OWN_TEXTS
