@@ -277,9 +277,12 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # The items whose heading the document numbered (its own list numbering, or a label of its own
     # shape read over a ladder, _templated_labels): a line that opens, whatever case its label is in.
     numbered = {item for o in opened if blocks[o.first].number for item in o.items}
+    # The numbers of the headings of the items' level taken for no item (the province's own, or
+    # an item's the reader missed).
+    numbers_left_out = {o.ordinal for o in openings if not o.items and o.ordinal is not None}
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
-                           untitled, beside_left_out, numbered),
+                           untitled, beside_left_out, numbered, numbers_left_out),
         letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
         # the letter's closing and signature, and the annex's own if it has one
         signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
@@ -807,6 +810,7 @@ class _Opening:
     support: tuple[Support, ...] = ()  # per item: what pointed the reader at it
     run_in: str = ""  # the text run in after the heading's colon: the body's first line
     outer: bool = False  # a heading of a level above the items' ("Phần II: …" over items 5 and 6)
+    ordinal: int | None = None  # a heading of the items' level taken for no item: its own number, if any
 
 
 def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool,
@@ -863,7 +867,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
             openings.append(_Opening(h.first, h.last, h.line, tuple(outline[i].number for i in order),
                                      tuple(replace(s, margin=gap) for s in support.pop(0)), h.run_in))
         else:
-            openings.append(_Opening(h.first, h.last, h.line, (), run_in=h.run_in))
+            openings.append(_Opening(h.first, h.last, h.line, (), run_in=h.run_in, ordinal=h.ordinal))
     if support:
         openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,),
                                  tuple(replace(s, margin=gaps[0]) for s in support.pop(0))))
@@ -2237,7 +2241,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
               split: set[int], ocr: bool, outline: tuple[OutlineSection, ...],
               left_out: Sequence[str] = (), title_index: int = -1,
               untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None,
-              numbered: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
+              numbered: frozenset[int] | set[int] = frozenset(),
+              numbers_left_out: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -2247,7 +2252,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     a Block.index; -1 when none follows a heading) opened inside the letterhead.
     `beside_left_out`: per item, the texts of the headings taken for no item right before
     and after its own (a short cell beside one over an item's text is doubtful). `numbered`:
-    the items whose heading the document numbered, none of them a cut line's end."""
+    the items whose heading the document numbered, none of them a cut line's end.
+    `numbers_left_out`: the numbers of the headings of the items' level taken for no item."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -2297,7 +2303,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, unexplained),
             unreadable=unreadable(section.text),
             number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
-            and support[n].ordinal in missing)
+            and support[n].ordinal in missing,
+            number_left_out=n in numbers_left_out)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
