@@ -186,9 +186,11 @@ UNCONFIRMED_NUMBER = (0.6, 0.85)  # by the sides confirming the place: none, one
 # and this heading be the item its number names. A number below its item's says nothing so: a
 # province that left an item out numbers the items after it one down ("5." over the proposals).
 NUMBER_NAMES_MISSING_FACTOR = 0.7
-# The converse: a heading of the items' ladder taken for no item bears this item's number, the
-# heading taken for it another's ("Yêu cầu thứ nhất" left out, "Yêu cầu thứ hai" taken for item 1):
-# the reader may have left out the item's own heading and shifted the rest by one.
+# The converse: a heading of the items' ladder taken for no item bears this item's number over an
+# item's text (left_out_item), the heading taken for it another's ("Yêu cầu thứ nhất" left out,
+# "Yêu cầu thứ hai" taken for item 1): the reader may have left out the item's own heading and
+# shifted the rest by one. Over a line or two it is an extra heading of the province's own ("IV.
+# Hướng đi sau năm 2025" between items 3 and 4, numbered "V.").
 NUMBER_LEFT_OUT_FACTOR = 0.6
 # A text that is no readable Vietnamese (textlayer.unreadable: legacy text read without its font,
 # a wrong decoding): whatever its place, a person must read the file; it flags the cell alone.
@@ -411,6 +413,12 @@ def shorter_than_left_out(length: int, typical: int, left_out: Iterable[int]) ->
     text (LEFT_OUT_ITEM times `typical` at least)."""
     return bool(typical) and length < SHORTER_THAN_ITEM * typical and any(
         other >= LEFT_OUT_ITEM * typical for other in left_out)
+
+
+def left_out_item(length: int, typical: int) -> bool:
+    """Whether a heading left out has an item's text: `length` characters, LEFT_OUT_ITEM times
+    `typical` (the median length of the report's found items) at least."""
+    return bool(typical) and length >= LEFT_OUT_ITEM * typical
 
 
 def outweighed_by_left_out(length: int, typical: int, left_out: Iterable[int]) -> bool:

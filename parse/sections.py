@@ -55,6 +55,7 @@ from baocao.parse.confidence import (
     Reading,
     Support,
     assess,
+    left_out_item,
     needs_review,
     outweighed_by_left_out,
     shorter_than_left_out,
@@ -232,6 +233,8 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # (no heading taken for an item between them): the item's heading may be one of them.
     beside_left_out: dict[int, list[str]] = {}
     pending: list[str] = []  # left-out texts since the last heading taken for an item
+    # The headings of the items' level taken for no item and numbered: per number, its text's length.
+    numbers_left_out: dict[int, int] = {}
     previous: tuple[int, ...] = ()
     summary = _summary_table(blocks, opened, signoff_at, tuple(sections))
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
@@ -251,6 +254,8 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
                 # theirs, no text of its own) left no text unread: its words are no item's text.
                 left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             pending.append("\n".join(part for part in (opening.run_in, _joined(body)) if part))
+            if opening.ordinal is not None:
+                numbers_left_out[opening.ordinal] = len(pending[-1])
             for item in previous:
                 beside_left_out.setdefault(item, []).append(pending[-1])
             continue
@@ -277,9 +282,6 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # The items whose heading the document numbered (its own list numbering, or a label of its own
     # shape read over a ladder, _templated_labels): a line that opens, whatever case its label is in.
     numbered = {item for o in opened if blocks[o.first].number for item in o.items}
-    # The numbers of the headings of the items' level taken for no item (the province's own, or
-    # an item's the reader missed).
-    numbers_left_out = {o.ordinal for o in openings if not o.items and o.ordinal is not None}
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
                            untitled, beside_left_out, numbered, numbers_left_out),
@@ -2242,7 +2244,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
               left_out: Sequence[str] = (), title_index: int = -1,
               untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None,
               numbered: frozenset[int] | set[int] = frozenset(),
-              numbers_left_out: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
+              numbers_left_out: dict[int, int] | None = None) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -2253,7 +2255,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     `beside_left_out`: per item, the texts of the headings taken for no item right before
     and after its own (a short cell beside one over an item's text is doubtful). `numbered`:
     the items whose heading the document numbered, none of them a cut line's end.
-    `numbers_left_out`: the numbers of the headings of the items' level taken for no item."""
+    `numbers_left_out`: the headings of the items' level taken for no item, per number its text's length."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -2304,7 +2306,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             unreadable=unreadable(section.text),
             number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
             and support[n].ordinal in missing,
-            number_left_out=n in numbers_left_out)
+            number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
