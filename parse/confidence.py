@@ -190,7 +190,9 @@ NUMBER_NAMES_MISSING_FACTOR = 0.7
 # item's text (left_out_item), the heading taken for it another's ("Yêu cầu thứ nhất" left out,
 # "Yêu cầu thứ hai" taken for item 1): the reader may have left out the item's own heading and
 # shifted the rest by one. Over a line or two it is an extra heading of the province's own ("IV.
-# Hướng đi sau năm 2025" between items 3 and 4, numbered "V.").
+# Hướng đi sau năm 2025" between items 3 and 4, numbered "V."). Only a heading before every one
+# taken for an item: after items numbered as theirs, the next number is an extra heading's as likely
+# (pool 18's Tây Ninh: "V-" over the funding text left out between "IV-" and "VI-").
 NUMBER_LEFT_OUT_FACTOR = 0.6
 # A text that is no readable Vietnamese (textlayer.unreadable: legacy text read without its font,
 # a wrong decoding): whatever its place, a person must read the file; it flags the cell alone.

@@ -233,7 +233,9 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # (no heading taken for an item between them): the item's heading may be one of them.
     beside_left_out: dict[int, list[str]] = {}
     pending: list[str] = []  # left-out texts since the last heading taken for an item
-    # The headings of the items' level taken for no item and numbered: per number, its text's length.
+    # The headings of the items' level taken for no item, numbered, before any taken for one (after
+    # one numbered as its item, the next number is an extra heading's as likely): per number, its
+    # text's length.
     numbers_left_out: dict[int, int] = {}
     previous: tuple[int, ...] = ()
     summary = _summary_table(blocks, opened, signoff_at, tuple(sections))
@@ -254,7 +256,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
                 # theirs, no text of its own) left no text unread: its words are no item's text.
                 left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             pending.append("\n".join(part for part in (opening.run_in, _joined(body)) if part))
-            if opening.ordinal is not None:
+            if opening.ordinal is not None and not previous:
                 numbers_left_out[opening.ordinal] = len(pending[-1])
             for item in previous:
                 beside_left_out.setdefault(item, []).append(pending[-1])

@@ -848,3 +848,14 @@ def test_an_item_whose_number_a_heading_left_out_bears_is_doubted(tmp_path):
     assert first.heading.startswith("Yêu cầu thứ hai")  # the misreading the flag is for
     assert Reason.NUMBER_LEFT_OUT in first.reasons and first.review
     assert note([Reason.NUMBER_LEFT_OUT]) == "tiêu đề bị bỏ qua mang số của mục này"
+
+
+def test_a_heading_left_out_after_items_numbered_as_theirs_casts_no_doubt_by_its_number(tmp_path):
+    # "IV." over a text as long as an item's between items 3 ("III.") and 4 ("V."): after items
+    # numbered as theirs, the next number is an extra heading's as likely as the item's; only the
+    # ladder's first heading left out (test above) makes its number a doubt.
+    extra = "Năm 2023, tỉnh tiếp tục hoàn thiện nền tảng số dùng chung, mở rộng kết nối dữ liệu giữa các sở."
+    lines = [*told((1, 2, 3)), Bold("IV. Tầm nhìn đến năm 2030"), extra,
+             *told((4, 5, 6), label=lambda p: f"{ROMAN[p + 3]}.")]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert not any(Reason.NUMBER_LEFT_OUT in s.reasons for s in report.sections)
