@@ -186,6 +186,14 @@ UNCONFIRMED_NUMBER = (0.6, 0.85)  # by the sides confirming the place: none, one
 # and this heading be the item its number names. A number below its item's says nothing so: a
 # province that left an item out numbers the items after it one down ("5." over the proposals).
 NUMBER_NAMES_MISSING_FACTOR = 0.7
+# The converse: a heading of the items' ladder taken for no item bears this item's number over an
+# item's text (left_out_item), the heading taken for it another's ("Yêu cầu thứ nhất" left out,
+# "Yêu cầu thứ hai" taken for item 1): the reader may have left out the item's own heading and
+# shifted the rest by one. Over a line or two it is an extra heading of the province's own ("IV.
+# Hướng đi sau năm 2025" between items 3 and 4, numbered "V."). Only a heading before every one
+# taken for an item: after items numbered as theirs, the next number is an extra heading's as likely
+# (pool 18's Tây Ninh: "V-" over the funding text left out between "IV-" and "VI-").
+NUMBER_LEFT_OUT_FACTOR = 0.6
 # A text that is no readable Vietnamese (textlayer.unreadable: legacy text read without its font,
 # a wrong decoding): whatever its place, a person must read the file; it flags the cell alone.
 UNREADABLE_FACTOR = 0.5
@@ -226,6 +234,7 @@ class Reason(StrEnum):
     CLOSE_SECOND = "close_second"  # another reading of the report's headings is almost as good: it may be another item
     UNREADABLE = "unreadable"  # its text is no readable Vietnamese: a legacy font read wrongly, a broken font
     NUMBER_NAMES_MISSING = "number_names_missing"  # its heading's number names an item the reader did not find
+    NUMBER_LEFT_OUT = "number_left_out"  # a heading taken for no item bears its number, its own heading another's
 
     @property
     def label(self) -> str:
@@ -273,6 +282,7 @@ _LABELS = {
     Reason.CLOSE_SECOND: "có cách đọc khác gần bằng: có thể là mục khác",
     Reason.UNREADABLE: "chữ không đọc được (phông chữ cũ?)",
     Reason.NUMBER_NAMES_MISSING: "số của tiêu đề là của mục không tìm thấy",
+    Reason.NUMBER_LEFT_OUT: "tiêu đề bị bỏ qua mang số của mục này",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -314,7 +324,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
            holds_closing: bool = False, beside_longer: bool = False,
            beside_much_longer: bool = False, unreadable: bool = False,
-           number_names_missing: bool = False) -> tuple[float, tuple[str, ...]]:
+           number_names_missing: bool = False, number_left_out: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -327,7 +337,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     far longer than its own: `beside_much_longer`, a second reading of the report's headings
     almost as good as the one taken: `support.margin` below CLOSE_MARGIN, a text that is no
     readable Vietnamese: `unreadable`, a heading numbered as a later item not found:
-    `number_names_missing`) scale it down."""
+    `number_names_missing`, or a heading left out numbered as the item, its own heading numbered
+    otherwise: `number_left_out`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -388,7 +399,9 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (support.margin < CLOSE_MARGIN and not (ocr and support.anchors == 2),
                                    CLOSE_SECOND_FACTOR, Reason.CLOSE_SECOND),
                                   (unreadable, UNREADABLE_FACTOR, Reason.UNREADABLE),
-                                  (number_names_missing, NUMBER_NAMES_MISSING_FACTOR, Reason.NUMBER_NAMES_MISSING)):
+                                  (number_names_missing, NUMBER_NAMES_MISSING_FACTOR, Reason.NUMBER_NAMES_MISSING),
+                                  (number_left_out and support.numbered is False, NUMBER_LEFT_OUT_FACTOR,
+                                   Reason.NUMBER_LEFT_OUT)):
         if doubt:
             confidence *= factor
             reasons.append(reason)
@@ -402,6 +415,12 @@ def shorter_than_left_out(length: int, typical: int, left_out: Iterable[int]) ->
     text (LEFT_OUT_ITEM times `typical` at least)."""
     return bool(typical) and length < SHORTER_THAN_ITEM * typical and any(
         other >= LEFT_OUT_ITEM * typical for other in left_out)
+
+
+def left_out_item(length: int, typical: int) -> bool:
+    """Whether a heading left out has an item's text: `length` characters, LEFT_OUT_ITEM times
+    `typical` (the median length of the report's found items) at least."""
+    return bool(typical) and length >= LEFT_OUT_ITEM * typical
 
 
 def outweighed_by_left_out(length: int, typical: int, left_out: Iterable[int]) -> bool:

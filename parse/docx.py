@@ -68,6 +68,8 @@ _HIGHLIGHT = qn("w:highlight")
 _SHADING = qn("w:shd")
 _PPR = qn("w:pPr")
 _PBDR = qn("w:pBdr")
+_FRAME = qn("w:framePr")
+_DROP_CAP = qn("w:dropCap")
 _BOX_SIDES = ("top", "left", "bottom", "right")
 _FILL = qn("w:fill")
 _THEME_FILL = qn("w:themeFill")
@@ -156,11 +158,38 @@ class _Chunks:
 
 
 def _blocks(word, chunks: _Chunks) -> tuple[Block, ...]:
+    _join_drop_caps(word.element.body)
     notes = WordNotes(word, _text)
     read = list(_walk(_content(word.element.body, chunks=True), word, Counters(read_numbering(word)), count(), notes,
                       chunks))
     _note_chunks_not_walked(word, chunks)
     return _with_colour_marks(read)
+
+
+def _join_drop_caps(body) -> None:
+    """Each drop cap put back at the start of the paragraph it opens. Word stores a drop cap
+    (Insert > Drop Cap) as a framed paragraph of its own (w:framePr w:dropCap) holding the first
+    letter, before the paragraph that goes on from the second: read apart, a heading's label
+    ("T" + "iểu mục 1.", "❶" + " Kết quả…") would be cut in two. Its runs are moved into the
+    paragraph after it, in the tree the walk reads; a drop cap with no paragraph after it stays."""
+    for cap in [p for p in body.iter(_P) if _drop_cap(p)]:
+        following = cap.getnext()
+        if following is None or following.tag != _P:
+            continue
+        at = following.find(_PPR)
+        runs = [child for child in cap if child.tag != _PPR]
+        for offset, child in enumerate(runs):
+            if at is None:
+                following.insert(offset, child)
+            else:
+                at.addnext(child)
+                at = child
+        cap.getparent().remove(cap)
+
+
+def _drop_cap(p) -> bool:
+    frame = p.find(f"{_PPR}/{_FRAME}")
+    return frame is not None and frame.get(_DROP_CAP) in ("drop", "margin")
 
 
 def _note_chunks_not_walked(word, chunks: _Chunks) -> None:

@@ -61,9 +61,11 @@ _WORDS_AND_NUMBER = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<num
 _WORDS_AND_ROMAN = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<numeral>[IVX]{1,5})")
 LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
 # A label of words and a number closed by a full stop as "1." is, not a colon ("Điểm 1. Điểm
-# xuất phát…"): the stop after the number ends it, a space follows.
+# xuất phát…"): the stop after the number ends it, a space follows. The number may be a Roman
+# numeral in capitals, as before a colon ("Đề mục IV. Kho bạc…").
 _WORDS_NUMBER_STOP = re.compile(
-    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+(?P<number>\d{{1,2}})\.(?=\s)")
+    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
+    r"(?:(?P<number>\d{1,2})|(?P<numeral>[IVX]{1,5}))\.(?=\s)")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
 # ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
@@ -246,7 +248,10 @@ def _word_label(text: str) -> tuple[str, int, str] | None:
         if m and _VALID_ROMAN.fullmatch(m["numeral"]):
             return fold(m["words"]), _roman_value(m["numeral"]), rest.lstrip()
     m = _WORDS_NUMBER_STOP.match(text)
-    return (fold(m["words"]), int(m["number"]), text[m.end():].lstrip()) if m else None
+    if not m or m["numeral"] and not _VALID_ROMAN.fullmatch(m["numeral"]):
+        return None
+    value = int(m["number"]) if m["number"] else _roman_value(m["numeral"])
+    return fold(m["words"]), value, text[m.end():].lstrip()
 
 
 def _ordinal_word(text: str) -> re.Match | None:

@@ -55,6 +55,7 @@ from baocao.parse.confidence import (
     Reading,
     Support,
     assess,
+    left_out_item,
     needs_review,
     outweighed_by_left_out,
     shorter_than_left_out,
@@ -234,6 +235,10 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     # (no heading taken for an item between them): the item's heading may be one of them.
     beside_left_out: dict[int, list[str]] = {}
     pending: list[str] = []  # left-out texts since the last heading taken for an item
+    # The headings of the items' level taken for no item, numbered, before any taken for one (after
+    # one numbered as its item, the next number is an extra heading's as likely): per number, its
+    # text's length.
+    numbers_left_out: dict[int, int] = {}
     previous: tuple[int, ...] = ()
     summary = _summary_table(blocks, opened, signoff_at, tuple(sections))
     ends = [*(o.first for o in openings[1:]), len(blocks)][: len(openings)]
@@ -253,6 +258,8 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
                 # theirs, no text of its own) left no text unread: its words are no item's text.
                 left_out.append("\n".join(part for part in (opening.line, opening.run_in, _joined(body)) if part))
             pending.append("\n".join(part for part in (opening.run_in, _joined(body)) if part))
+            if opening.ordinal is not None and not previous:
+                numbers_left_out[opening.ordinal] = len(pending[-1])
             for item in previous:
                 beside_left_out.setdefault(item, []).append(pending[-1])
             continue
@@ -281,7 +288,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     numbered = {item for o in opened if blocks[o.first].number for item in o.items}
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
-                           untitled, beside_left_out, numbered),
+                           untitled, beside_left_out, numbered, numbers_left_out),
         letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
         # the letter's closing and signature, and the annex's own if it has one
         signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
@@ -819,6 +826,7 @@ class _Opening:
     support: tuple[Support, ...] = ()  # per item: what pointed the reader at it
     run_in: str = ""  # the text run in after the heading's colon: the body's first line
     outer: bool = False  # a heading of a level above the items' ("Phần II: …" over items 5 and 6)
+    ordinal: int | None = None  # a heading of the items' level taken for no item: its own number, if any
 
 
 def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], ocr: bool,
@@ -875,7 +883,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
             openings.append(_Opening(h.first, h.last, h.line, tuple(outline[i].number for i in order),
                                      tuple(replace(s, margin=gap) for s in support.pop(0)), h.run_in))
         else:
-            openings.append(_Opening(h.first, h.last, h.line, (), run_in=h.run_in))
+            openings.append(_Opening(h.first, h.last, h.line, (), run_in=h.run_in, ordinal=h.ordinal))
     if support:
         openings.append(_Opening(leading[0], leading[0] - 1, "", (outline[0].number,),
                                  tuple(replace(s, margin=gaps[0]) for s in support.pop(0))))
@@ -2257,7 +2265,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
               split: set[int], ocr: bool, outline: tuple[OutlineSection, ...],
               left_out: Sequence[str] = (), title_index: int = -1,
               untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None,
-              numbered: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
+              numbered: frozenset[int] | set[int] = frozenset(),
+              numbers_left_out: dict[int, int] | None = None) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -2267,7 +2276,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     a Block.index; -1 when none follows a heading) opened inside the letterhead.
     `beside_left_out`: per item, the texts of the headings taken for no item right before
     and after its own (a short cell beside one over an item's text is doubtful). `numbered`:
-    the items whose heading the document numbered, none of them a cut line's end."""
+    the items whose heading the document numbered, none of them a cut line's end.
+    `numbers_left_out`: the headings of the items' level taken for no item, per number its text's length."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -2317,7 +2327,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             beside_much_longer=not section.merged_with and outweighed_by_left_out(lengths[n], typical, unexplained),
             unreadable=unreadable(section.text),
             number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
-            and support[n].ordinal in missing)
+            and support[n].ordinal in missing,
+            number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)

@@ -876,3 +876,38 @@ def test_a_day_month_or_count_of_one_or_two_digits_reads_like_no_item(tmp_path):
     report = read(tmp_path, lines, OUTLINE)
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert not any(Reason.READS_ELSEWHERE in section_of(report, n).reasons for n in (1, 2))
+
+
+def test_an_item_whose_number_a_heading_left_out_bears_is_doubted(tmp_path):
+    # Seven headings counted "Yêu cầu thứ nhất" … "thứ bảy" for six items, the third the province's
+    # own: the words "đã" of the second's title ("Từng nấc thang đã leo") are item 1's heading's, so
+    # the reader left the first heading out and took the second for item 1. The heading it left out
+    # bears item 1's number, the one it took another's: it may have shifted the ladder by one.
+    titles = ("Bức tranh lúc mới phác", "Từng nấc thang đã leo", "Chợ không tiền mặt", "Sợi chỉ đỏ điều hành",
+              "Số bạc đã rót", "Dốc cao chưa vượt", "Tỉnh ngỏ lời cùng Bộ")
+    texts = ("Giai đoạn 2015 – 2017, tỉnh đã số hóa 27.000 hồ sơ địa chính và quy hoạch đô thị.",
+             "Từ khi Đề án 950 được ban hành, UBND tỉnh đã phê duyệt Đề án phát triển đô thị thông minh.",
+             "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung và mở rộng kết nối dữ liệu.",
+             "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin.",
+             "Kinh phí thực hiện Đề án được thẩm tra, phê duyệt quyết toán là 18.935 triệu đồng.",
+             "Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ vận hành nền tảng.",
+             "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh áp dụng.")
+    lines = []
+    for ordinal, title, text in zip(("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy"), titles, texts, strict=True):
+        lines += [Bold(f"Yêu cầu thứ {ordinal}: {title}"), text]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    first = section_of(report, 1)
+    assert first.heading.startswith("Yêu cầu thứ hai")  # the misreading the flag is for
+    assert Reason.NUMBER_LEFT_OUT in first.reasons and first.review
+    assert note([Reason.NUMBER_LEFT_OUT]) == "tiêu đề bị bỏ qua mang số của mục này"
+
+
+def test_a_heading_left_out_after_items_numbered_as_theirs_casts_no_doubt_by_its_number(tmp_path):
+    # "IV." over a text as long as an item's between items 3 ("III.") and 4 ("V."): after items
+    # numbered as theirs, the next number is an extra heading's as likely as the item's; only the
+    # ladder's first heading left out (test above) makes its number a doubt.
+    extra = "Năm 2023, tỉnh tiếp tục hoàn thiện nền tảng số dùng chung, mở rộng kết nối dữ liệu giữa các sở."
+    lines = [*told((1, 2, 3)), Bold("IV. Tầm nhìn đến năm 2030"), extra,
+             *told((4, 5, 6), label=lambda p: f"{ROMAN[p + 3]}.")]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert not any(Reason.NUMBER_LEFT_OUT in s.reasons for s in report.sections)

@@ -1387,3 +1387,51 @@ def test_bold_lines_one_fewer_than_the_items_after_a_line_too_short_for_an_item_
     their own prove nothing by their places."""
     report = read(untitled_first_report(tmp_path / "bao-cao.docx", first="Tỉnh báo cáo."))
     assert report.sections == ()
+
+
+DROP_CAP = ('<w:pPr {ns}><w:framePr w:dropCap="drop" w:lines="2" w:wrap="around" w:vAnchor="text" '
+            'w:hAnchor="text"/></w:pPr>')
+
+
+def drop_cap_report(path, headings):
+    """Each item's heading opened by a drop cap (Insert > Drop Cap), as Word stores it: its first
+    letter a framed paragraph of its own (w:framePr w:dropCap), the heading's paragraph going on
+    from the second letter."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, heading in headings.items():
+        cap = document.add_paragraph()
+        cap._p.insert(0, parse_xml(DROP_CAP.format(ns=nsdecls("w"))))
+        cap.add_run(heading[0]).bold = True
+        document.add_paragraph().add_run(heading[1:]).bold = True
+        document.add_paragraph(OWN_TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+CIRCLED = "❶❷❸❹❺❻"
+
+
+def test_a_heading_whose_label_is_a_drop_cap_is_read_whole(tmp_path):
+    """A drop cap is its paragraph's first letter: "❶" over " Những bước làm quen" is the heading
+    "❶ Những bước làm quen", its label whole again, and the circled numbers' ladder the items."""
+    headings = {n: f"{CIRCLED[n - 1]} {words}" for n, words in UNKNOWN.items()}
+    report = read(drop_cap_report(tmp_path / "bao-cao.docx", headings))
+    assert {s.number: s.heading for s in report.sections} == headings
+    assert {s.number: s.text for s in report.sections} == OWN_TEXTS
+
+
+def test_headings_labelled_in_words_and_a_roman_numeral_closed_by_a_stop_are_a_ladder(tmp_path):
+    """"Đề mục I. …", "Đề mục II. …": words and a Roman numeral closed by a full stop, as
+    "Điểm 1. …" is with a number, count the headings up: the items, whatever their words."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"Đề mục {'I II III IV V VI'.split()[n - 1]}. {words}"), OWN_TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == OWN_TEXTS

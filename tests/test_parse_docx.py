@@ -513,3 +513,19 @@ def test_a_paragraph_all_hidden_is_not_read(tmp_path):
     word.add_paragraph("Bản nháp: chưa gửi", style="An")
     word.add_paragraph("Nội dung báo cáo.")
     assert texts(read_docx(save(word, tmp_path))) == ["Nội dung báo cáo."]
+
+
+def test_a_drop_cap_is_read_as_the_first_letter_of_the_paragraph_after_it(tmp_path):
+    """Word keeps a drop cap in a framed paragraph of its own (w:framePr w:dropCap) before the
+    paragraph it opens: read there, "II. THÔNG TIN CHUNG" keeps its label whole."""
+    document = docx.Document()
+    cap = document.add_paragraph()
+    cap._p.insert(0, parse_xml(f'<w:pPr {nsdecls("w")}><w:framePr w:dropCap="drop" w:lines="3"/></w:pPr>'))
+    cap.add_run("I")
+    document.add_paragraph("I. THÔNG TIN CHUNG")
+    framed = document.add_paragraph("Khung không phải chữ hoa thả.")  # a frame with no drop cap stays apart
+    framed._p.get_or_add_pPr().append(parse_xml(f'<w:framePr {nsdecls("w")} w:w="9072"/>'))
+    document.add_paragraph("Nội dung.")
+    read = read_docx(save(document, tmp_path))
+    assert texts(read) == ["II. THÔNG TIN CHUNG", "Khung không phải chữ hoa thả.", "Nội dung."]
+    assert read.blocks[0].number == "II."
