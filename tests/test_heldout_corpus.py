@@ -47,7 +47,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            20: FIXTURES / "heldout-20", 21: FIXTURES / "heldout-21", 22: FIXTURES / "heldout-22",
            23: FIXTURES / "heldout-23", 24: FIXTURES / "heldout-24",
            25: FIXTURES / "heldout-25", 26: FIXTURES / "heldout-26",
-           27: FIXTURES / "heldout-27", 28: FIXTURES / "heldout-28"}
+           27: FIXTURES / "heldout-27", 28: FIXTURES / "heldout-28",
+           29: FIXTURES / "heldout-29"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -272,7 +273,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Tiểu mục \d+\. |Đối với nội dung \d+: |Đề mục [IVX]+\. |[❶-❽] "  # pool 28's
+LABEL = re.compile(r"^(?:Công việc \d+: |Lĩnh vực [IVX]+\. |Nhiệm vụ [A-F]\. |Mục số \d+: "  # pool 29's
+                   r"|Tiểu mục \d+\. |Đối với nội dung \d+: |Đề mục [IVX]+\. |[❶-❽] "  # pool 28's
                    r"|Lĩnh vực \d+: |Khoản \d+\. |[A-F]\.\t|Chuyên đề [IVX]+: "  # pool 27's
                    r"|Chỉ tiêu \d+\. |[A-F] – |Nội dung \d+\. |Nhóm [IVX]+: "  # pool 26's
                    r"|Nhiệm vụ \d+: |[A-F]: |Vấn đề [IVX]+\. |Nội dung [A-F]: "  # pool 25's
@@ -313,6 +315,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Công việc (\d+):|Mục số (\d+):) ", first):  # pool 29's cong_viec, muc_so
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Lĩnh vực ([IVX]+)\. ", first):  # pool 29's linh_vuc_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Nhiệm vụ ([A-F])\. ", first):  # pool 29's nhiem_vu_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Tiểu mục (\d+)\.|Đối với nội dung (\d+):) ", first):  # pool 28's tieu_muc, doi_voi
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Đề mục ([IVX]+)\. ", first):  # pool 28's de_muc_roman
@@ -463,8 +471,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 28
-    assert len({p.out for p in mh.POOLS.values()}) == 28
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 29
+    assert len({p.out for p in mh.POOLS.values()}) == 29
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -505,7 +513,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 25) for k in range(1, 25)),
                                            *((k, 26) for k in range(1, 26)),
                                            *((k, 27) for k in range(1, 27)),
-                                           *((k, 28) for k in range(1, 28))])
+                                           *((k, 28) for k in range(1, 28)),
+                                           *((k, 29) for k in range(1, 29))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -529,7 +538,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (9, 10), (10, 11), (11, 12), (12, 13), (13, 14), (14, 15),
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
-                                                   (24, 25), (25, 26), (26, 27), (27, 28)])
+                                                   (24, 25), (25, 26), (26, 27), (27, 28),
+                                                   (28, 29)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -4891,6 +4901,132 @@ def test_pool_28_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 29: "Công việc 1: …", "Lĩnh vực I. …", "Nhiệm vụ A. …", "Mục số 1: …"; each heading
+# centred by Word's alignment tab (w:ptab), each heading's letters spaced out, each heading in
+# a one-cell floating table, each heading in a table nested in a borderless one; pools 1-28's
+# at a lower weight, pools 27 and 28's funding wordings and two new ones, two new letterheads,
+# two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_29 = {"cong_viec_number", "linh_vuc_roman", "nhiem_vu_letter", "muc_so_number"}
+LADDERS[29] = NEW_LADDERS_29 | {"tieu_muc_number", "doi_voi_noi_dung", "de_muc_roman", "dingbat_circled",  # 1-28's
+                                "linh_vuc_number", "chuyen_de_roman", "khoan_number", "chi_tieu_number",
+                                "noi_dung_letter", "hang_muc_number"}
+NEW_LAYOUTS_29 = {"ptab_centred_heading", "char_spaced_heading", "floating_table_heading", "nested_table_heading"}
+LAYOUTS[29] = NEW_LAYOUTS_29 | {"listnum_label", "tab_centred_heading", "linked_char_style", "drop_cap_label",  # 1-28's
+                                "fld_simple_title", "repeating_section_items", "requirement_table",
+                                "heading_after_break", "item_boxed_table", "two_up_pdf", "page_break_in_heading",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_29 = {  # how each of pool 29's ladders marks an item heading, as a reader sees it
+    "cong_viec_number": r"Công việc \d: \S",
+    "linh_vuc_roman": r"Lĩnh vực [IVX]+\. \S",
+    "nhiem_vu_letter": r"Nhiệm vụ [A-F]\. \S",
+    "muc_so_number": r"Mục số \d: \S",
+}
+
+
+def test_pool_29_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_29:
+        for e in [e for e in files_of(29, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_29_each_heading_is_centred_by_words_alignment_tab():
+    files = files_of(29, "ptab_centred_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(29, "ptab_centred_heading", ladder="cong_viec_number")  # on a new ladder too
+    for e in files:
+        for p, heading in zip(heading_paragraphs(e), item_headings(e), strict=True):
+            tabs = list(p.iter(f"{W}ptab"))
+            assert [(t.get(f"{W}alignment"), t.get(f"{W}relativeTo")) for t in tabs] == [("center", "margin")]
+            first_text = next(r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None)
+            assert tabs[0].getparent().getnext() is first_text, e["file"]  # typed before the heading's first letter
+            assert p.find(f"{W}pPr/{W}jc") is None, e["file"]  # the paragraph itself left-aligned
+            assert paragraph_text(p).strip() == heading["text"], e["file"]
+
+
+def test_pool_29_each_headings_letters_are_spaced_out():
+    mh = generator()
+    files = files_of(29, "char_spaced_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf", "odt"}
+    assert files_of(29, "char_spaced_heading", ladder="linh_vuc_roman")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for p in heading_paragraphs(e):
+            runs = [r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None]
+            assert runs and all(r.find(f"{W}rPr/{W}spacing").get(f"{W}val") == str(mh.CHAR_SPACING_TWIPS)
+                                and r.find(f"{W}rPr/{W}b") is None for r in runs), e["file"]
+    for e in [e for e in files if e["kind"] == "odt"]:
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert re.search(r'fo:letter-spacing="0\.0\d+(?:in|cm)"', content), e["file"]  # the 2 pt kept
+
+
+def test_pool_29_each_heading_is_in_a_one_cell_floating_table():
+    mh = generator()
+    files = files_of(29, "floating_table_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(29, "floating_table_heading", ladder="nhiem_vu_letter")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for p, heading in zip(heading_paragraphs(e), item_headings(e), strict=True):
+            cell, row, table = p.getparent(), p.getparent().getparent(), p.getparent().getparent().getparent()
+            assert (cell.tag, row.tag, table.tag) == (f"{W}tc", f"{W}tr", f"{W}tbl"), e["file"]
+            assert table.getparent().tag == f"{W}body", e["file"]  # at the body's top level, not nested
+            place = table.find(f"{W}tblPr/{W}tblpPr")
+            assert {k.removeprefix(W): v for k, v in place.attrib.items()} == {
+                k: str(v) for k, v in mh.FLOAT_TABLE.items()}, e["file"]
+            assert len(table.findall(f"{W}tr")) == 1 and len(row.findall(f"{W}tc")) == 1, e["file"]
+            assert paragraph_text(p).strip() == heading["text"], e["file"]
+
+
+def test_pool_29_each_heading_is_in_a_table_nested_in_a_borderless_one():
+    files = files_of(29, "nested_table_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(29, "nested_table_heading", ladder="muc_so_number")
+    for e in files:
+        for p, heading in zip(heading_paragraphs(e), item_headings(e), strict=True):
+            tables = [a for a in p.iterancestors(f"{W}tbl")]
+            assert len(tables) == 2 and tables[1].getparent().tag == f"{W}body", e["file"]
+            inner, outer = (t.find(f"{W}tblPr/{W}tblBorders/{W}top").get(f"{W}val") for t in tables)
+            assert (inner, outer) == ("single", "nil"), e["file"]
+            assert paragraph_text(p).strip() == heading["text"], e["file"]
+
+
+def test_pool_29_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(29) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_29, *mh.FUNDING_WORDINGS_28}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "savings_beside":  # the amount saved beside it: no part of it
+            saved = f"{e['funding']['saved_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng, tiết kiệm {saved} triệu đồng so với dự toán" in text, e["file"]
+        if e["funding"]["wording"] == "carried_over":  # the rest carried over into next year: not spent
+            carried = f"{e['funding']['carried_over_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng; số còn lại {carried} triệu đồng chuyển nguồn" in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(29)} == set(mh.LETTERHEADS_29)
+    for e in entries_of(29):
+        if e["letterhead"] == "comma_before_year":  # "ngày 23 tháng 5, năm 2022": a comma before the year
+            day = int(e["report_date"][-2:])
+            assert e["letterhead_date"].endswith(f"ngày {day} tháng 5, năm 2022"), e["file"]
+        if e["letterhead"] == "colon_spaced" and e["kind"] == "docx":  # "Số : 139/BC-UBND"
+            assert f"Số : {e['report_number']}" in part_text(e), e["file"]
+    scans = files_of(29, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_29)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"cong_viec_number", "linh_vuc_roman", "nhiem_vu_letter"}
+    for e in scans:
+        if e["scan"]["kind"] == "flash_glare":
+            assert e["scan"]["flash_glare"] == mh.GLARE, e["file"]
+            assert e["scan"]["colour"] and e["scan"]["dpi"] == 200, e["file"]
+        else:
+            assert e["scan"]["thermal_fade"] == mh.FADE and not e["scan"]["colour"], e["file"]
+            assert e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -4924,13 +5060,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
-               25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28}
+               25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
+               29: NEW_LADDERS_29}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 29))]])
+                                                        *((n, 10, 8) for n in range(6, 30))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -4940,7 +5077,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 29))])
+                                          for n in range(5, 30))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -4956,12 +5093,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
-              25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28}
+              25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-28 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-29 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
