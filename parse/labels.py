@@ -119,10 +119,16 @@ _QUOTES = "\"'`“”„‘’«»"
 # A capital's label and its colon glued by OCR to the title's first word ("A:Hành trang…" for
 # "A: Hành trang…"): the space the scan lost.
 _GLUED_COLON = re.compile(r"^(?P<label>[A-ZĐ]:)(?=[A-ZĐ][^\W\d_])")
-# A dash after a label's letter or number read with a tilde ("A ~— Vấn liếng…" or "A ~ Vấn…" for
-# "A – Vấn liếng…"): OCR gives a dim scan's dash as "~" (its list's "- " too); a tilde is no mark
-# of a label.
-_TILDE_DASH = re.compile(r"^(?P<counter>[A-ZĐ]|\d{1,2}|[IVX]{1,4})(?P<space>\s?)~\s?(?P<dash>[-–—]?)(?=\s+[^\W\d_])")
+# A dash after a label's letter or number read as another sign of one level stroke ("A ~— Vấn
+# liếng…", "A ~ Vấn…", "B ¬ Mùa…", "A =Gia…" for "A – Vấn liếng…"): OCR gives a dim or curved
+# scan's dash as a tilde, a negation sign or an equals sign (its list's "- " too), and may lose
+# the space after it; none of them is a mark of a label.
+DASH_MISREADS = "~¬="
+_MISREAD_DASH = re.compile(
+    rf"^(?P<counter>[A-ZĐ]|\d{{1,2}}|[IVX]{{1,4}})(?P<space>\s?)[{DASH_MISREADS}]\s?(?P<dash>[-–—]?)\s*(?=[^\W\d_])")
+# A speck before a label read as an opening bracket that nothing on the line closes ("[C- Ban…",
+# "{D ~ Đồng…"): no label opens a bracket it does not close.
+_SPECK_BRACKET = re.compile(r"^[\[{(](?=[A-ZĐ\dIVX])")
 _WORD_READ = re.compile(rf"^(?P<word>[^\W\d_]+)(?=\s+(?:{_ROMAN}|\d{{1,2}})\s*[.:)\-–—](?:\s|$))")
 _LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": "Điều"}
 
@@ -139,9 +145,15 @@ def ocr_label_read(text: str) -> str:
     symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
     1:", or one of a shape of the document's own, "A:": whether it is one, its ladder tells,
     sections._templated_labels), a label word's marks put back, the space after a capital's colon
-    put back (_GLUED_COLON), a label's dash read as a tilde put back (_TILDE_DASH); else the line."""
+    put back (_GLUED_COLON), a label's dash read as another sign put back (_MISREAD_DASH), a speck read as an unclosed
+    bracket before a label dropped (_SPECK_BRACKET); else the line."""
     text = _GLUED_COLON.sub(r"\g<label> ", text, count=1)
-    text = _TILDE_DASH.sub(lambda m: f"{m['counter']}{m['space']}{m['dash'] or '–'}", text, count=1)
+    speck = _SPECK_BRACKET.match(text)
+    if speck and not any(closing in text for opening, closing in _BRACKETS if opening == speck.group(0)):
+        rest = _misread_dash(text[1:])
+        if leading_label(rest) or template_label(rest):
+            text = rest
+    text = _misread_dash(text)
     if leading_label(text):
         return text
     m = _PICTURE_READ.match(text)
@@ -157,6 +169,11 @@ def ocr_label_read(text: str) -> str:
     if word and m["word"] != word and m["word"][:1].isupper():
         return (word.upper() if m["word"].isupper() else word) + text[m.end():]
     return text
+
+
+def _misread_dash(text: str) -> str:
+    """The line with its label's dash put back where OCR read it as another sign (_MISREAD_DASH)."""
+    return _MISREAD_DASH.sub(lambda m: f"{m['counter']}{m['space']}{m['dash'] or '–'} ", text, count=1)
 
 
 def _ordinal_label(text: str) -> re.Match | None:
