@@ -1556,6 +1556,20 @@ def test_a_labels_dash_ocr_read_as_a_tilde_is_a_dash_again(tmp_path):
         "A — Vấn liếng ban sơ", "B – Những bước tiến rõ nét", "~ Cục Phát triển đô thị;", "Khoảng 12 ~ 15 người."]
 
 
+def test_a_labels_dash_ocr_read_as_another_level_stroke_or_after_a_speck_is_a_dash_again(tmp_path):
+    """Pool 28's Kiên Giang scan (curved page): the "A –" ladder's dashes read "A ¬Gia…" (its
+    space lost), "B ¬ Mùa…", "A =Gia…", and specks before two labels read as brackets nothing
+    closes ("[C- Ban…", "{D ~ Đồng…"): a negation or equals sign after a label's counter is its
+    dash, and an unclosed bracket before a label is a speck. A bracket that closes stays, as do
+    such signs after no counter."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "A ¬Gia tài thuở chưa bắt tay", "B ¬ Mùa gặt vừa qua", "C =Ban cầm trịch", "[C- Ban cầm trịch",
+        "{D ~ Đồng vốn lăn bánh", "(D- Đồng vốn) lăn bánh", "Tổng = mười lăm tỷ"))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "A – Gia tài thuở chưa bắt tay", "B – Mùa gặt vừa qua", "C – Ban cầm trịch", "C- Ban cầm trịch",
+        "D – Đồng vốn lăn bánh", "(D- Đồng vốn) lăn bánh", "Tổng = mười lăm tỷ"]
+
+
 SPECKS = ("s", "„", "SM", "¬", "»", "@", "œ", "M .„", "Œ", "e", "C", "”", "¿@-_", "uht")
 MARGIN_TITLES = ("Hành trang lúc khởi sự", "Kho thóc đầy thêm", "Người cầm nhịp và ê kíp", "Bảng cân đối nguồn chi",
                  "Món nợ việc chưa trả", "Lời khẩn khoản của tỉnh", "Điều còn lại")
