@@ -387,6 +387,14 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
         elif ocr and not leading_label(block.text) and (righted := misread_word_roman(block.text)) \
                 and (template := template_label(righted)):
             misread[pos] = (template, righted)
+    if ocr:  # "Đềmục V." among "Đề mục I.", "Đề mục II.", …: the scan lost a space between the label's words
+        spaced = _spaced_shapes([read[pos][0] for pos in templated])
+        for pos in templated:
+            if read[pos][0] in spaced:
+                read[pos] = (spaced[read[pos][0]], read[pos][1])
+                templated[pos] = _respaced(templated[pos], read[pos][0])
+        for pos, template in unmarked.items():
+            unmarked[pos] = template._replace(shape=spaced.get(template.shape, template.shape))
     numbered = list(blocks)
     for shape in {read[pos][0] for pos in templated}:
         positions = [pos for pos, (at_shape, _) in read.items() if at_shape == shape]
@@ -407,6 +415,12 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
             for pos in positions:
                 if pos in templated:
                     numbered[pos] = replace(blocks[pos], number=templated[pos])
+                    read_as = template_label(blocks[pos].text)
+                    if read_as and read_as.label != templated[pos]:  # its words' space put back
+                        text = templated[pos] + blocks[pos].text[len(read_as.label):]
+                        grown = len(templated[pos]) - len(read_as.label)
+                        lead = text[:len(blocks[pos].lead) + grown] if blocks[pos].lead else ""
+                        numbered[pos] = replace(numbered[pos], text=text, lead=lead)
             for pos, template in hidden.items():
                 numbered[pos] = replace(blocks[pos], number=template.label)
             for pos, (template, righted) in misread.items():
@@ -418,6 +432,32 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
                     lead = righted[:len(blocks[pos].lead) + grown] if blocks[pos].lead else ""
                     numbered[pos] = replace(blocks[pos], number=template.label, text=righted, lead=lead)
     return tuple(numbered) if templated else blocks
+
+
+def _spaced_shapes(shapes: list[str]) -> dict[str, str]:
+    """Template shapes a scan read with a space lost between a label's words ("đemuc I." for
+    "đe muc I.") -> the shape as the document's other headings write it, the one of those
+    spelled alike but for spaces that most headings bear."""
+    counts = Counter(shapes)
+    spaced = {}
+    for shape in counts:
+        alike = [other for other in counts if other != shape and other.replace(" ", "") == shape.replace(" ", "")]
+        fuller = max(alike, key=lambda other: (counts[other], other.count(" ")), default="")
+        if fuller and counts[fuller] > counts[shape] and fuller.count(" ") > shape.count(" "):
+            spaced[shape] = fuller
+    return spaced
+
+
+def _respaced(label: str, shape: str) -> str:
+    """A label of words and a counter with its words spaced as the shape spaces them ("Đềmục V."
+    in "de muc I." -> "Đề mục V."): the shape's words are the label's letters, folded."""
+    words, counter = label.rsplit(" ", 1)
+    letters = words.replace(" ", "")
+    spaced, at = [], 0
+    for word in shape.split()[:-1]:
+        spaced.append(letters[at:at + len(word)])
+        at += len(word)
+    return f"{' '.join(spaced)} {counter}" if at == len(letters) else label
 
 
 def _led_to_margin(block: Block) -> bool:
