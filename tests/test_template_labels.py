@@ -218,3 +218,25 @@ def test_a_ladder_of_capitals_and_en_dashes_holds_its_roman_looking_c(tmp_path):
     for n in range(1, 7):
         lines += [Bold(f"{LETTERS[n - 1]} – {UNKNOWN[n]}"), body(n)]
     assert sections_of(tmp_path, lines) == {n: body(n) for n in range(1, 7)}
+
+
+@pytest.mark.parametrize("glued", [5, 2])
+def test_on_a_scan_a_word_label_that_lost_its_space_is_still_of_its_ladder(glued):
+    """Pool 28's Trà Vinh scan: "Đề mục I." … "Đề mục VI." in bold, one read "Đềmục V." (the space
+    between the label's words lost), "Đề mục III." not bold. The glued label is of the shape most
+    headings write with the space: item 5 (or 2) under "Đề mục V." with its space put back, and
+    the ladder whole, "Đề mục III." in it."""
+    titles = {1: "Bức tranh lúc mới phác", 2: "Những gì đã thành hình", 3: "Sợi chỉ đỏ điều hành",
+              4: "Ngân lượng rót cho Đề án", 5: "Bãi lầy phải lội qua", 6: "Cậy nhờ cấp trên"}
+    numerals = ("I", "II", "III", "IV", "V", "VI")
+    lines = [("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH", True), ("BÁO CÁO", True),
+             ("Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:", False)]
+    for n, title in titles.items():
+        word = "Đềmục" if n == glued else "Đề mục"
+        lines += [(f"{word} {numerals[n - 1]}. {title}", n != 3), (TEXTS[n], False)]
+    lines += [("Trên đây là báo cáo của UBND tỉnh./.", False)]
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold, "", page=1)
+                   for i, (text, bold) in enumerate(lines))
+    report = extract_sections(Document("bao-cao.pdf", blocks, ocr=True), WITHOUT_PHRASES)
+    assert {s.number: (s.heading, s.text) for s in report.sections} == {
+        n: (f"Đề mục {numerals[n - 1]}. {title}", TEXTS[n]) for n, title in titles.items()}
