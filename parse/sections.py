@@ -2386,7 +2386,14 @@ def _before_cut_headings(found: dict[int, Section], numbered: frozenset[int] | s
     ordered = sorted(found.values(), key=lambda s: s.source.first_block)
     return {before.number for before, after in zip(ordered, ordered[1:], strict=False)
             if before.source.first_block < after.source.first_block and after.number not in numbered
-            and _heading_cut(after.heading)}
+            and _heading_cut(after.heading) and not _ends_sentence(before.text)}
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a text ends with a sentence's stop: it holds no first line of a heading cut in
+    two ("… Những chuyển động chính trong xây"), whatever the heading after it begins with (a
+    scan's heading whose first letters OCR lost: "ca đứng trước khi bước")."""
+    return text.rstrip().endswith((".", "!", "?", ";"))
 
 
 def _heading_cut(heading: str) -> bool:
@@ -2401,9 +2408,13 @@ def _cut_mid_sentence(heading: str, text: str) -> bool:
     case, or with a year and a comma, under a heading that does not end in a colon (the
     heading took the sentence's first words: "… Bộ Xây dựng sớm ban" / "hành bộ chỉ số …";
     after a colon the text may go on in lower case); or its heading in capitals runs on in
-    sentence case ("… TỪ NĂM 2018 UBND tỉnh"). A heading that is the end of a cut line is the
+    sentence case ("… TỪ NĂM 2018 UBND tỉnh"). A first line of no word (a speck beside a scan's
+    heading, "c]") is none of the sentence. A heading that is the end of a cut line is the
     doubt of the section before it (`_before_cut_headings`), whose text holds the line's start."""
     first = text.lstrip()
+    line, _, rest = first.partition("\n")
+    if rest and not _TWO_LETTERS.search(line):  # a speck OCR read beside the heading ("c]"): no words cut
+        first = rest.lstrip()
     if (first and not heading.rstrip().endswith(":") and not leading_label(first) and first[0] not in _BULLETS
             and (_begins_in_lower_case(first) or _YEAR_AND_COMMA.match(first))):
         return True
@@ -2411,6 +2422,7 @@ def _cut_mid_sentence(heading: str, text: str) -> bool:
 
 
 _BULLETS = "-–—+•*·●○■□▪►✓"
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _YEAR_AND_COMMA = re.compile(r"\d{4},\s")
 
 

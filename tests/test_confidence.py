@@ -464,6 +464,10 @@ def test_what_is_not_a_sentence_cut_in_two():
     assert not _cut_mid_sentence("A. KẾT QUẢ TRONG THỜI GIAN CHƯA CÓ QUYẾT ĐỊNH SỐ 950/QĐ-TTg", "Năm 2016, …")
     assert not _cut_mid_sentence("IV. KINH PHÍ THỰC HIỆN (đơn vị: triệu đồng)", "Năm 2022, …")
     assert not _cut_mid_sentence("1. Giai đoạn 2014 – 2018:", "các phần mềm, cơ sở dữ liệu đầu tiên")
+    # Pool 28's Quảng Ninh scan: a speck beside the heading read as a cell of its row ("c]"), a
+    # line of no word: the text's sentence is whole. A cut sentence after it is still one.
+    assert not _cut_mid_sentence("Nội dung E: Điều cần Bộ ra tay", "c]\nĐề nghị Bộ Xây dựng sớm ban hành …")
+    assert _cut_mid_sentence("Nội dung E: Điều cần Bộ ra tay", "c]\nhành bộ chỉ số …")
 
 
 def test_a_heading_cut_in_two_flags_the_section_whose_text_holds_its_first_line():
@@ -479,6 +483,10 @@ def test_a_heading_cut_in_two_flags_the_section_whose_text_holds_its_first_line(
              2: section(2, "dựng đô thị số từ 2018 tới nay", 15, 20),
              3: section(3, "Câu 3. Báo chí, hội nghị", 21, 25)}
     assert _before_cut_headings(found) == {1}
+    # Pool 28's Hà Giang scan: a heading whose first letters OCR lost ("ca đứng trước khi bước",
+    # "(«áo chỉ cùng mối rối") after a text that ends its sentence: no line of it went before.
+    found[1] = Section(1, "Câu 1. Những nền tảng số tỉnh đã có", "Tỉnh đã chọn 6 đô thị.", SourceRef("x.pdf", 10, 14))
+    assert _before_cut_headings(found) == set()
     # A merged heading's two items share it: neither is "before" the other.
     merged = {5: section(5, "Câu 5. Những chỗ còn vênh", 30, 34), 6: section(6, "Câu 5. Những chỗ còn vênh", 30, 34)}
     assert _before_cut_headings(merged) == set()
