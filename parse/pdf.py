@@ -2023,8 +2023,10 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
         # A whole line in capitals and one in lower case: a heading in capitals and its text, with
         # nothing else to tell them apart where the heading fills its line and ends a page.
         return False
-    if line.page == prev.page and line.frame != prev.frame:
-        return False  # a rule between them: two cells of a frame, or a frame and the text outside it
+    if line.page == prev.page and (line.frame != prev.frame or line.beside != prev.beside):
+        # a rule between them: two cells of a frame, or a frame (or a ruled table's cell read as a
+        # line, a heading beside its text) and the text outside it
+        return False
     width = width_of[line.page]
     left, right = line.column or (layout.left[width], layout.right[width])
     prev_right = prev.column[1] if prev.column else layout.right[width_of[prev.page]]
