@@ -1671,3 +1671,33 @@ def test_a_heading_beside_its_text_in_a_ruled_table_on_a_sheet_of_two_pages_open
     assert {s.number: s.heading for s in report.sections} == ORDINALS
     assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
         n: " ".join(item_sentences(n)) for n in ORDINALS}
+
+
+def test_the_line_under_a_heading_beside_its_text_is_no_part_of_that_text(tmp_path):
+    # The last item's heading in a ruled table's left cell, its text in the right one, and the
+    # closing sentence ("Trên đây là báo cáo…") right under the table: the table's bottom rule
+    # is between them, no underline, and the closing is a paragraph of its own, no item's text.
+    import docx
+    from docx.shared import Pt
+    from docx_builders import CLOSING, write_letterhead, write_signoff
+    from pdf_builders import convert_to_pdf
+
+    document = docx.Document()
+    document.styles["Normal"].paragraph_format.space_after = Pt(0)
+    write_letterhead(document)
+    for n, heading in ORDINALS.items():
+        if n == 6:
+            table = document.add_table(rows=1, cols=2)
+            table.style = "Table Grid"
+            table.cell(0, 0).paragraphs[0].add_run(heading).bold = True
+            table.cell(0, 1).paragraphs[0].add_run(" ".join(item_sentences(n)))
+        else:
+            document.add_paragraph().add_run(heading).bold = True
+            document.add_paragraph(" ".join(item_sentences(n)))
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    convert_to_pdf([tmp_path / "bao-cao.docx"], tmp_path)
+    for outline in (OUTLINE, tuple(replace(s, phrases=()) for s in OUTLINE)):
+        report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), outline)
+        assert " ".join(section(report, 6).text.split()) == " ".join(item_sentences(6))
+        assert CLOSING[:30] not in section(report, 6).text
