@@ -61,7 +61,7 @@ MISREAD_RATIO = 85
 MISREAD_MIN_LETTERS = 4
 
 JOINED_LIKENESS = 0.6  # each half of a joined heading must point this clearly at its item
-MADE_OF = 0.5  # or be made of its item's words this much at least (two_parts)
+MADE_OF = 0.5  # or be made of its item's words, more than this share of its words (two_parts)
 # A heading in two parts may cover the outline's last two items though its words do not
 # say so ("Những trở ngại và các nội dung cần Trung ương hỗ trợ" for difficulties and
 # proposals, which provinces often write as one): it then costs this much more, so that
@@ -327,13 +327,15 @@ def _tied(weights: tuple[float, ...], best: int) -> bool:
 
 
 def _made_of(text: str, item: int, outline: Sequence[OutlineSection]) -> bool:
-    """Whether most of a part's words (MADE_OF) are words of the item. A word the outline does
-    not weigh (every item's, or the report's topic: "tỉnh" folded as "tình" of "tình hình") is
-    no word of one item."""
-    words = set(_WORD.findall(text))
+    """Whether most of a part's words (more than MADE_OF) are words of the item. A word of the
+    outline it does not weigh (every item's, or the report's topic: "đề" of "Đề án") counts
+    neither way; a word not the outline's counts against: "nguyện vọng" is not made of item 5's
+    words, though "nguyện" folds as "nguyên" of "nguyên nhân"."""
     vocabulary = _vocabulary(tuple(outline))
-    own = {word for word in words & vocabulary.items[item] if vocabulary.weights.get(word)}
-    return bool(words) and len(own) >= MADE_OF * len(words)
+    words = {word for word in _WORD.findall(text)
+             if vocabulary.weights.get(word) or not any(word in words for words in vocabulary.items)}
+    own = words & vocabulary.items[item]
+    return bool(own) and len(own) > MADE_OF * len(words)
 
 
 def text_likeness(texts: Sequence[str], outline: Sequence[OutlineSection],

@@ -74,6 +74,7 @@ _BOX_SIDES = ("top", "left", "bottom", "right")
 _FILL = qn("w:fill")
 _THEME_FILL = qn("w:themeFill")
 _HYPERLINK = qn("w:hyperlink")
+_SPACING = qn("w:spacing")
 _CUSTOM_XML = qn("w:customXml")
 _SDT_CONTENT = qn("w:sdtContent")
 _ALT_CHUNK = qn("w:altChunk")
@@ -93,6 +94,10 @@ _BODY_TEXT_OUTLINE_LEVEL = 9
 _BLACK = {"", "auto", "000000", "text1", "dark1"}
 _NO_BACKGROUND = {"", "auto", "none", "ffffff", "background1", "light1"}  # a highlight's or a shading's
 _MIXED = "mixed"  # runs in several colours, a link, a table row: no colour of the paragraph's own
+# Character spacing (w:spacing, in twentieths of a point) from which letters stand set apart, a
+# heading's mark: Word's "Expanded by 1 pt" and more. Lines are squeezed or stretched to fit by
+# a fraction of a point (-0.3 pt, 0.5 pt), not by this.
+SPACED_FROM_TWIPS = 20
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _READ_ERRORS = (
@@ -566,6 +571,7 @@ def _paragraph_block(paragraph: Paragraph, index: int, counters: Counters) -> Bl
         number=auto_number or leading_label(text),
         lead=_bold_lead(paragraph, text),
         underlined=_all_runs(paragraph._p, paragraph, "underline"),
+        spaced=len(text) <= MAX_HEADING_CHARS and _letter_spaced(paragraph),
         highlighted=len(text) <= MAX_HEADING_CHARS and _highlighted(paragraph),
         boxed=len(text) <= MAX_HEADING_CHARS and _boxed(paragraph),
         bullet=counters.bullet(ref, style_id),
@@ -793,6 +799,40 @@ def _colour_in(rPr) -> str | None:
         return None
     value = (element.get(_THEME_COLOR) or element.get(_VAL) or "").lower()
     return "" if value in _BLACK else value
+
+
+def _letter_spaced(paragraph: Paragraph) -> bool:
+    """Every run with text expanded by SPACED_FROM_TWIPS or more ("L ĩ n h  v ự c  I"):
+    directly, else through the run's character style, else through the paragraph style, as
+    bold is found (_run_has)."""
+    runs = [r for r in _runs(paragraph._p) if _text(r).strip()]
+    return bool(runs) and all(_run_spacing(paragraph, r) >= SPACED_FROM_TWIPS for r in runs)
+
+
+def _run_spacing(paragraph: Paragraph, r) -> int:
+    """A run's character spacing in twentieths of a point (0 for none set)."""
+    rPr = r.find(_RPR)
+    direct = _spacing_in(rPr)
+    if direct is not None:
+        return direct
+    style = rPr.find(_RSTYLE) if rPr is not None else None
+
+    def styled():
+        chains = (*style_chain(paragraph.part, run_style(Run(r, paragraph))),
+                  *style_chain(paragraph.part, paragraph_style(paragraph)))
+        return next((s for style in chains if (s := _spacing_in(style.element.rPr)) is not None), 0)
+
+    return cached(paragraph.part, ("spacing", paragraph._p.style, style.get(_VAL) if style is not None else None),
+                  styled)
+
+
+def _spacing_in(rPr) -> int | None:
+    """The character spacing a run's (or a style's) properties set, None if unset."""
+    element = rPr.find(_SPACING) if rPr is not None else None
+    try:
+        return int(element.get(_VAL)) if element is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _highlighted(paragraph: Paragraph) -> bool:

@@ -475,8 +475,8 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
         found = inks(page, [Box(runs[i].x0, runs[i].top, runs[i].x1, runs[i].bottom) for i in recognised])
         for i, ink in zip(recognised, found, strict=True):
             runs[i] = replace(runs[i], ink=ink)
-    objects = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]))
-    paths = [turn.box(*obj.get_bounds()) for obj in objects]
+    objects = _drawn_paths(page)
+    paths = [turn.box(*_placed(obj.get_bounds(), form)) for obj, form in objects]
     ruled = _has_vertical_rules(paths)
     tables: tuple[_Table, ...] = ()
     frames: tuple[_Box, ...] = ()
@@ -557,13 +557,51 @@ def _underlines(paths: Sequence[tuple[float, float, float, float]],
                  if top - bottom <= UNDERLINE_THICKNESS and right - left > 0)
 
 
+_Matrix = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f: x' = ax + cy + e, y' = bx + dy + f
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _drawn_paths(page: pdfium.PdfPage) -> list[tuple[pdfium.PdfObject, _Matrix]]:
+    """The page's drawn paths, each with where the content it is drawn in is placed on the
+    page: a path inside a form (a page printed onto a sheet beside another, 2-up, each page a
+    form scaled and moved into its half) is in the form's own space, and PDFium gives its
+    matrix and bounds there; the forms' matrices, one inside the other, place it."""
+    found, forms = [], []  # forms: the placement of each enclosing form, outermost first
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM]):
+        del forms[obj.level:]
+        placed = forms[-1] if forms else _IDENTITY
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            forms.append(_then(obj.get_matrix().get(), placed))
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            found.append((obj, placed))
+    return found
+
+
+def _then(first: _Matrix, second: _Matrix) -> _Matrix:
+    """The matrix doing `first`, then `second`."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def _placed(bounds: tuple[float, float, float, float], form: _Matrix) -> tuple[float, float, float, float]:
+    """Bounds (left, bottom, right, top) in a form's space, placed on the page by `form`."""
+    if form == _IDENTITY:
+        return bounds
+    a, b, c, d, e, f = form
+    left, bottom, right, top = bounds
+    xs, ys = zip(*((a * x + c * y + e, b * x + d * y + f) for x in (left, right) for y in (bottom, top)), strict=True)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def _fills(objects: Sequence, paths: Sequence[tuple[float, float, float, float]],
            page_top: float) -> tuple[_Box, ...]:
     """The page's paths filled in a colour other than white, as boxes (x0, distance from the
     page's top to their top, x1, to their bottom): a highlighter's or a shading's band behind a
     line once printed to PDF."""
     fills = []
-    for obj, (left, bottom, right, top) in zip(objects, paths, strict=True):
+    for (obj, _), (left, bottom, right, top) in zip(objects, paths, strict=True):
         mode, stroke = ctypes.c_int(), ctypes.c_int()
         red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
         if (not pdfium_c.FPDFPath_GetDrawMode(obj.raw, mode, stroke) or mode.value == pdfium_c.FPDF_FILLMODE_NONE
@@ -712,16 +750,21 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
             column_numbers = _line_numbers(column)
             column = [r for r in column if r not in column_numbers]
             lines.extend(replace(line, column=edges) for line in _lines(glyphs.number, column))
-        # A ruled table set in one of the columns is read there, between that column's lines.
+        # A ruled table set in one of the columns (or its cells read as lines, a heading beside
+        # its text) is read there, between that column's lines.
         lines = [replace(line, column=stretch.columns[line.x0 >= stretch.gutter])
-                 if line.ruled and line.column is None and stretch.top <= line.top <= stretch.bottom
+                 if (line.ruled or line.beside) and line.column is None and stretch.top <= line.top <= stretch.bottom
                  and (line.x0 >= stretch.gutter or line.x1 <= stretch.gutter) else line for line in lines]
     lines.extend(_lines(glyphs.number, runs))
     if glyphs.frames:
         lines = _in_frames(lines, glyphs.frames)
-    # A frame's rules are no underlines, though one runs under the last line of each cell.
+    # A frame's rules are no underlines, though one runs under the last line of each cell; nor
+    # are a ruled table's, along the top or bottom of one of its cells (a heading beside its text).
+    cells = [(cell, table.bbox) for table in tables for row in table.rows for cell in row if cell is not None]
     underlines = [stroke for stroke in glyphs.underlines if not any(
-        min(abs(stroke[2] - cell[1]), abs(stroke[2] - cell[3])) < _FRAME_SLACK for cell in glyphs.frames)]
+        min(abs(stroke[2] - cell[1]), abs(stroke[2] - cell[3])) < _FRAME_SLACK for cell in glyphs.frames) and not any(
+        min(abs(stroke[2] - cell[1]), abs(stroke[2] - cell[3])) < _FRAME_SLACK
+        and box[0] - _FRAME_SLACK <= stroke[0] and stroke[1] <= box[2] + _FRAME_SLACK for cell, box in cells)]
     if underlines:
         lines = [replace(line, underlined=True) if not line.is_row and _underlined(line, underlines) else line
                  for line in lines]
@@ -1576,7 +1619,7 @@ def _page_tables(objects: Sequence, page_top: float, turn: _Turn | None = None
     )
     from pdfplumber.utils import filter_edges
 
-    edges = [edge for obj in objects for edge in _path_edges(obj, page_top, turn)]
+    edges = [edge for obj, form in objects for edge in _path_edges(obj, form, page_top, turn)]
     edges = filter_edges(edges, "v", min_length=1) + filter_edges(edges, "h", min_length=1)
     edges = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
     cells = intersections_to_cells(edges_to_intersections(edges, 3, 3))
@@ -1612,10 +1655,11 @@ def _frame_cells(cells: Sequence[_Box]) -> set[_Box]:
     return set(outer)
 
 
-def _path_edges(obj, page_top: float, turn: _Turn | None = None) -> list[dict]:
+def _path_edges(obj, form: _Matrix, page_top: float, turn: _Turn | None = None) -> list[dict]:
     """A drawn path's straight, level or upright pieces as pdfplumber's edges (x0, x1, top,
-    bottom, width, height, orientation), in page coordinates from the top."""
-    a, b, c, d, e, f = obj.get_matrix().get()
+    bottom, width, height, orientation), in page coordinates from the top; `form`, where the
+    content it is drawn in is placed on the page (_drawn_paths)."""
+    a, b, c, d, e, f = _then(obj.get_matrix().get(), form)
     raw = obj.raw
     x, y = ctypes.c_float(), ctypes.c_float()
     edges = []
@@ -1979,8 +2023,10 @@ def _continues(prev: _Line, line: _Line, layout: _Layout, width_of: dict[int, fl
         # A whole line in capitals and one in lower case: a heading in capitals and its text, with
         # nothing else to tell them apart where the heading fills its line and ends a page.
         return False
-    if line.page == prev.page and line.frame != prev.frame:
-        return False  # a rule between them: two cells of a frame, or a frame and the text outside it
+    if line.page == prev.page and (line.frame != prev.frame or line.beside != prev.beside):
+        # a rule between them: two cells of a frame, or a frame (or a ruled table's cell read as a
+        # line, a heading beside its text) and the text outside it
+        return False
     width = width_of[line.page]
     left, right = line.column or (layout.left[width], layout.right[width])
     prev_right = prev.column[1] if prev.column else layout.right[width_of[prev.page]]

@@ -1435,3 +1435,46 @@ def test_headings_labelled_in_words_and_a_roman_numeral_closed_by_a_stop_are_a_l
         lines += [Bold(f"Đề mục {'I II III IV V VI'.split()[n - 1]}. {words}"), OWN_TEXTS[n]]
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == OWN_TEXTS
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+
+
+def letter_spaced_report(path, through_style=False):
+    """Each heading ("Lĩnh vực II. …") marked only by its letters spaced out, Word's "Expanded
+    by 2 pt" (w:spacing w:val="40"): on its run, or (`through_style`) through its paragraph
+    style; not bold. The body is stretched by half a point to fit its lines: no mark."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_builders import write_letterhead, write_signoff
+
+    def spacing(twips):
+        return parse_xml(f'<w:spacing {nsdecls("w")} w:val="{twips}"/>')
+
+    document = docx.Document()
+    write_letterhead(document)
+    spaced = document.styles.add_style("Giãn chữ", WD_STYLE_TYPE.PARAGRAPH)
+    spaced.element.get_or_add_rPr().append(spacing(40))
+    for n, words in HINTING.items():
+        paragraph = document.add_paragraph(style=spaced if through_style else None)
+        run = paragraph.add_run(f"Lĩnh vực {ROMAN[n]}. {words}")
+        if not through_style:
+            run._r.get_or_add_rPr().append(spacing(40))
+        document.add_paragraph().add_run(TEXTS[n])._r.get_or_add_rPr().append(spacing(10))
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("through_style", [False, True], ids=["on its runs", "through its style"])
+def test_headings_marked_only_by_their_letters_spaced_out_open_their_items(tmp_path, through_style):
+    report = read(letter_spaced_report(tmp_path / "bao-cao.docx", through_style))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert report.sections[1].heading == f"Lĩnh vực II. {HINTING[2]}"
+
+
+def test_a_body_stretched_by_a_fraction_of_a_point_is_not_letter_spaced(tmp_path):
+    blocks = read_docx(letter_spaced_report(tmp_path / "bao-cao.docx")).blocks
+    assert {b.text for b in blocks if b.spaced} == {f"Lĩnh vực {ROMAN[n]}. {w}" for n, w in HINTING.items()}

@@ -257,6 +257,18 @@ def test_a_last_heading_whose_two_parts_name_one_item_is_that_item_alone(tmp_pat
     assert texts(read(tmp_path, lines, WITHOUT_PHRASES)) == {n: body(n) for n in range(1, 6)}
 
 
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_last_heading_whose_second_part_only_folds_like_an_items_word_covers_the_last_two_items(tmp_path, outline):
+    # "Mắc míu và nguyện vọng" (pool 29): "nguyện" folds as "nguyên" of item 5's phrase
+    # "nguyên nhân", "vọng" is no word of the outline: the part is not made of item 5's words,
+    # and the heading is two parts, the last two items merged, with the phrases as without.
+    assert two_parts(fold("Mắc míu và nguyện vọng"), outline)
+    lines = [*items(range(1, 5), lambda p: f"{ROMAN[p - 1]}.", KNOWN), Bold("V. Mắc míu và nguyện vọng"), body(5)]
+    report = read(tmp_path, lines, outline)
+    assert texts(report) == {**{n: body(n) for n in range(1, 5)}, 5: body(5), 6: body(5)}
+    assert report.sections[-1].merged_with == (5,)
+
+
 def test_a_heading_half_of_which_points_at_two_items_alike_may_cover_two_items(tmp_path):
     """Five headings for six items, the second over two items' texts: its first half's words
     ("thực hiện") are as much item 4's as item 3's, so they name no item, and the heading is

@@ -1609,3 +1609,109 @@ def test_a_dim_scans_line_numbers_read_as_specks_in_the_margin_are_no_text(tmp_p
     if labels:
         lines = [f"{numerals[k // 2]} {line}" if k % 2 == 0 else line for k, line in enumerate(lines)]
     assert texts == lines
+
+
+# Item n's heading, labelled in words, in the province's own words.
+ORDINALS = {1: "Thứ nhất: Những bước làm quen", 2: "Thứ hai: Toàn cảnh", 3: "Thứ ba: Guồng máy điều phối",
+            4: "Thứ tư: Tiền bạc đã chi", 5: "Thứ năm: Vấp váp", 6: "Thứ sáu: Mong muốn"}
+
+
+def item_sentences(n: int) -> list[str]:
+    """Item n's text: four paragraphs of about two lines each, speaking its item's words."""
+    words = {1: "trước khi có Đề án 950", 2: "thông tin chung sau Đề án", 3: "tuyên truyền, kế hoạch hành động",
+             4: "kinh phí thực hiện", 5: "khó khăn, vướng mắc", 6: "đề xuất, kiến nghị"}[n]
+    return [f"Về {words}, tỉnh đã tổng hợp nội dung số {n}.{k} từ báo cáo của các sở, ngành và ủy ban "
+            f"nhân dân cấp huyện trên địa bàn tỉnh." for k in range(1, 5)]
+
+
+def heading_beside_report(path: Path) -> Path:
+    """A report over two pages, item 3's heading in the left cell of a ruled table (Word's
+    Table Grid) beside its first paragraph, the rest of its text under the table; the other
+    headings bold lines of their own."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, heading in ORDINALS.items():
+        first, *rest = item_sentences(n)
+        if n == 3:
+            table = document.add_table(rows=1, cols=2)
+            table.style = "Table Grid"
+            table.cell(0, 0).paragraphs[0].add_run(heading).bold = True
+            table.cell(0, 1).paragraphs[0].add_run(first)
+        else:
+            document.add_paragraph().add_run(heading).bold = True
+            rest = [first, *rest]
+        for sentence in rest:
+            document.add_paragraph(sentence)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def two_up(pdf: Path, out: Path, scale: float = 0.7) -> Path:
+    """The PDF printed "2 pages per sheet": each landscape A4 sheet holds two of its pages side
+    by side, each shrunk and placed as a form (a Form XObject), its text kept as text."""
+    import pypdfium2 as pdfium
+
+    source, sheets = pdfium.PdfDocument(str(pdf)), pdfium.PdfDocument.new()
+    width, height = 842, 595
+    for first in range(0, len(source), 2):
+        sheet = sheets.new_page(width, height)
+        for k, index in enumerate(range(first, min(first + 2, len(source)))):
+            page_width, page_height = source.get_page_size(index)
+            placed = source.page_as_xobject(index, sheets).as_pageobject()
+            placed.transform(pdfium.PdfMatrix().scale(scale, scale).translate(
+                width / 4 * (1 + 2 * k) - page_width * scale / 2, (height - page_height * scale) / 2))
+            sheet.insert_obj(placed)
+        sheet.gen_content()
+    sheets.save(str(out))
+    return out
+
+
+@pytest.mark.parametrize("outline", ["phrases", "no phrases"])
+def test_a_heading_beside_its_text_in_a_ruled_table_on_a_sheet_of_two_pages_opens_its_item(tmp_path, outline):
+    # Printed two pages a sheet, each page a form placed on the sheet: its table's rules are in
+    # the form's space and are placed by the form's matrix, where its page stands on the sheet;
+    # the table is read in its column, between that column's lines; and its rules, under the
+    # last line of each cell, underline neither cell (item 3's first paragraph is no heading).
+    from pdf_builders import convert_to_pdf
+
+    convert_to_pdf([heading_beside_report(tmp_path / "bao-cao.docx")], tmp_path)
+    sheets = two_up(tmp_path / "bao-cao.pdf", tmp_path / "hai-trang-mot-to.pdf")
+    sections = OUTLINE if outline == "phrases" else tuple(replace(s, phrases=()) for s in OUTLINE)
+    report = extract_sections(read_pdf(sheets), sections)
+    assert {s.number: s.heading for s in report.sections} == ORDINALS
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(item_sentences(n)) for n in ORDINALS}
+
+
+def test_the_line_under_a_heading_beside_its_text_is_no_part_of_that_text(tmp_path):
+    # The last item's heading in a ruled table's left cell, its text in the right one, and the
+    # closing sentence ("Trên đây là báo cáo…") right under the table: the table's bottom rule
+    # is between them, no underline, and the closing is a paragraph of its own, no item's text.
+    import docx
+    from docx.shared import Pt
+    from docx_builders import CLOSING, write_letterhead, write_signoff
+    from pdf_builders import convert_to_pdf
+
+    document = docx.Document()
+    document.styles["Normal"].paragraph_format.space_after = Pt(0)
+    write_letterhead(document)
+    for n, heading in ORDINALS.items():
+        if n == 6:
+            table = document.add_table(rows=1, cols=2)
+            table.style = "Table Grid"
+            table.cell(0, 0).paragraphs[0].add_run(heading).bold = True
+            table.cell(0, 1).paragraphs[0].add_run(" ".join(item_sentences(n)))
+        else:
+            document.add_paragraph().add_run(heading).bold = True
+            document.add_paragraph(" ".join(item_sentences(n)))
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    convert_to_pdf([tmp_path / "bao-cao.docx"], tmp_path)
+    for outline in (OUTLINE, tuple(replace(s, phrases=()) for s in OUTLINE)):
+        report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), outline)
+        assert " ".join(section(report, 6).text.split()) == " ".join(item_sentences(6))
+        assert CLOSING[:30] not in section(report, 6).text
