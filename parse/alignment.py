@@ -73,6 +73,11 @@ MERGED_BY_PLACE = 0.2
 # is long enough for two and speaks both items' words more than its level's other texts do: its
 # words, its level's count and its text all say it covers two, worth this much more than one.
 MERGED_BY_TEXT = 0.2
+# The only such heading of a level one heading short of the outline's items (Evidence.counted_two):
+# the count says one heading covers two, and no other reads as two; worth this much more than one,
+# against the words of the heading after it, which a province numbers by its own count ("4." for
+# items 4 and 5, "5." for item 6) and words its own way ("Nguyện vọng gửi cấp Bộ" is no "nguyên nhân").
+MERGED_BY_COUNT = 2.0
 
 _WORD = re.compile(r"\w+")
 # Where a heading joins two: "và", a comma, a semicolon, a slash, a dash between words
@@ -103,6 +108,9 @@ class Evidence:
     # a whole line alone among headings of its level that are lead sentences run into their
     # text: of another form than the ladder's, the province's own line more likely than an item
     other_form: bool = False
+    # its level is one heading short of the outline's items (with untitled text before them) and it
+    # is the level's only heading in two parts with room for two: the one that covers two items
+    counted_two: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,6 +242,8 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
         if pair not in groups:
             by_text = heading.room_for_two and heading.told and min(heading.told[i] for i in pair) > 0
             bonus = MERGED_BY_TEXT if by_text else -MERGED_BY_PLACE
+            if heading.counted_two and (by_text or _first_told(heading) == pair[0]):
+                bonus = MERGED_BY_COUNT
             choices.append((pair, _bits(pair), _gain(heading, pair) + bonus))
     return choices
 
@@ -259,9 +269,20 @@ def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]
 
         last = item_count - 2
         pairs = [(i, i + 1) for i in range(last) if heading.room_for_two and spoken(i)]
+        if heading.counted_two:
+            # The heading the count says covers two: its text may speak the second item no more
+            # than the other texts do (a short part after a long one), but it speaks the first most.
+            top = _first_told(heading)
+            if top < last and (top, top + 1) not in pairs:
+                pairs.append((top, top + 1))
         if heading.room_for_two or spoken(last) or max(heading.told[last], heading.told[last + 1]) <= 0:
             pairs.append((last, last + 1))
     return pairs
+
+
+def _first_told(heading: Evidence) -> int:
+    """The item the text under a heading speaks most, beyond its level's other texts."""
+    return max(range(len(heading.told)), key=heading.told.__getitem__)
 
 
 def _gain(heading: Evidence, items: tuple[int, ...]) -> float:

@@ -1012,12 +1012,27 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
                         else evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical,
                         other_form=h.first in other)
                 for h, t, text in zip(at_level, told, texts, strict=True)]
+    sequence = _counted_two(sequence, len(at_level) + (leading is not None), len(outline))
     if leading:
         untitled = " ".join(block.text for block in blocks[leading[0] : leading[1] + 1])
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True,
                                     told=text_likeness([*texts, untitled], outline, misread=ocr)[-1]))
         texts.insert(0, untitled)
     return _Told(sequence, align(sequence, len(outline)).items, tuple(len(text) for text in texts))
+
+
+def _counted_two(sequence: list[Evidence], headings: int, item_count: int) -> list[Evidence]:
+    """A level one heading short of the outline's items (`headings`, the untitled text before them
+    counted) whose only heading in two parts with room for two is the one that covers two
+    (Evidence.counted_two): a province answering items 4 and 5 under one heading ("D- Tiền bạc và
+    mắc míu") numbers and words the rest its own way, and the count, not their words, says so."""
+    if headings != item_count - 1:
+        return sequence
+    two = [k for k, e in enumerate(sequence) if e.two_part and e.room_for_two and e.told]
+    if len(two) != 1:
+        return sequence
+    sequence[two[0]] = replace(sequence[two[0]], counted_two=True)
+    return sequence
 
 
 def _with_figure(told: list[tuple[float, ...]], texts: list[str],
