@@ -1008,3 +1008,59 @@ def test_a_heading_in_two_parts_over_a_text_for_two_speaking_both_however_faintl
                    (None, (0.0, 0.5, 0.0, 0.0, 0.0, 0.0), (-0.08, -0.15, 0.01, 0.34, 0.01, -0.08), True, True),
                    (None, (0.0,) * 6, (-0.19, -0.08, -0.05, 0.12, 0.12, 0.06), False, False))
     assert align(level, 6).items == ((0,), (1,), (2,), (3, 4), (5,))
+
+
+# Pool 29's Long An report (a scan there): five headings of the province's own words for six items, the
+# fourth in two parts over the funding and the difficulties together, the fifth ("Nguyện vọng gửi cấp Bộ")
+# with a word that folds as one of the difficulties' ("nguyên nhân") over proposals asking for funds.
+LONG_AN = (
+    ("Năm 2014, UBND tỉnh Long An đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0.",
+     "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh Long An."),
+    ("UBND tỉnh Long An đã chọn 6 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 – 2025.",
+     "Từ khi Đề án 950 được ban hành, UBND tỉnh Long An đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai "
+     "phù hợp với điều kiện của địa phương."),
+    ("Tỉnh Long An đã phát hành 28.500 tờ rơi hướng dẫn người dân cài đặt ứng dụng công dân số.",
+     "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng "
+     "của tỉnh Long An."),
+    ("Tổng kinh phí tỉnh Long An đã bố trí cho Đề án giai đoạn 2020-2022 là 35.963 triệu đồng; dự kiến năm 2023 "
+     "tiếp tục bố trí 3.694 triệu đồng.",
+     "Việc bố trí kinh phí tại tỉnh Long An được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật "
+     "Đầu tư công.",
+     "Nguồn nhân lực công nghệ thông tin của tỉnh Long An còn thiếu, 44 xã chưa có cán bộ chuyên trách.",
+     "Nhận thức của một bộ phận cán bộ, công chức tại tỉnh Long An về đô thị thông minh còn chưa đầy đủ."),
+    ("Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ tỉnh Long An xây dựng cơ sở dữ liệu quy hoạch đô thị.",
+     "UBND tỉnh Long An kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương trong "
+     "quá trình triển khai."),
+)
+LONG_AN_HEADINGS = ("A- ĐIỂM XUẤT PHÁT CỦA ĐỊA PHƯƠNG", "B- PHẦN VIỆC ĐÃ XONG", "C- BAN CHÈO CHỐNG",
+                    "D- TIỀN BẠC VÀ MẮC MÍU", "E- NGUYỆN VỌNG GỬI CẤP BỘ")
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_the_only_heading_in_two_parts_of_a_level_one_short_covers_two_whatever_the_last_ones_words(
+        tmp_path, outline):
+    # Five headings for six items, and one of them alone reads as two parts over a text long enough for
+    # two: the count says it covers two (MERGED_BY_COUNT), and item 6 is the last heading's, though its
+    # words lean to the difficulties and its text, asking for funds, to the funding.
+    lines = []
+    for heading, text in zip(LONG_AN_HEADINGS, LONG_AN, strict=True):
+        lines += [Bold(heading), *text]
+    found = texts(read(tmp_path, lines, outline))
+    merged = "\n".join(LONG_AN[3])
+    assert found == {1: "\n".join(LONG_AN[0]), 2: "\n".join(LONG_AN[1]), 3: "\n".join(LONG_AN[2]),
+                     4: merged, 5: merged, 6: "\n".join(LONG_AN[4])}
+
+
+def test_the_heading_the_count_says_covers_two_covers_the_item_its_text_speaks_and_the_next():
+    # Pool 12's Bình Phước .docx: "❖ Tiền tỉnh đã chi và những điểm tắc gặp phải", the level's only heading
+    # in two parts over a text for two, speaks the funding and, its part on difficulties short, the
+    # difficulties less than the other texts do; "❖ Tỉnh mong cấp trên quan tâm một số việc" leans to items
+    # 4 and 5 by its words. The count (five headings for six items) takes the funding and the item after it.
+    level = _level((None, (0.43, 0.37, 0.11, 0.11, 0.16, 0.0), (0.21, -0.0, -0.14, 0.05, -0.03, -0.03), False, False),
+                   (None, (0.19, 0.45, 0.16, 0.33, 0.0, 0.0), (-0.01, 0.04, 0.08, -0.03, 0.04, 0.02), False, False),
+                   (None, (0.17, 0.17, 0.49, 0.07, 0.08, 0.14), (-0.03, 0.02, 0.13, -0.13, -0.03, 0.01), True, False),
+                   (None, (0.25, 0.0, 0.5, 0.0, 0.0, 0.0), (-0.07, -0.04, -0.11, 0.41, -0.01, -0.03), True, True),
+                   (None, (0.35, 0.13, 0.0, 0.22, 0.22, 0.0), (-0.1, -0.01, 0.04, -0.06, 0.03, 0.03), False, False))
+    assert align(level, 6).items == ((0,), (1,), (2,), (3,), (4,))  # not counted: item 6 left out
+    level[3] = dataclasses.replace(level[3], counted_two=True)
+    assert align(level, 6).items == ((0,), (1,), (2,), (3, 4), (5,))
