@@ -1023,13 +1023,15 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
 
 def _counted_two(sequence: list[Evidence], headings: int, item_count: int) -> list[Evidence]:
     """A level one heading short of the outline's items (`headings`, the untitled text before them
-    counted) whose only heading in two parts with room for two is the one that covers two
-    (Evidence.counted_two): a province answering items 4 and 5 under one heading ("D- Tiền bạc và
-    mắc míu") numbers and words the rest its own way, and the count, not their words, says so."""
+    counted) whose only text long enough for two is under a heading in two parts: that heading covers
+    two (Evidence.counted_two). A province answering items 4 and 5 under one heading ("D- Tiền bạc và
+    mắc míu") numbers and words the rest its own way, and the count, not their words, says so. Not
+    when another text is as long (an item left out, "Số vốn đã sử dụng, phân theo từng nguồn" in two
+    parts by a comma beside the difficulties' own long text): the count then tells no heading apart."""
     if headings != item_count - 1:
         return sequence
-    two = [k for k, e in enumerate(sequence) if e.two_part and e.room_for_two and e.told]
-    if len(two) != 1:
+    two = [k for k, e in enumerate(sequence) if e.room_for_two]
+    if len(two) != 1 or not (sequence[two[0]].two_part and sequence[two[0]].told):
         return sequence
     sequence[two[0]] = replace(sequence[two[0]], counted_two=True)
     return sequence
