@@ -1064,3 +1064,26 @@ def test_the_heading_the_count_says_covers_two_covers_the_item_its_text_speaks_a
     assert align(level, 6).items == ((0,), (1,), (2,), (3,), (4,))  # not counted: item 6 left out
     level[3] = dataclasses.replace(level[3], counted_two=True)
     assert align(level, 6).items == ((0,), (1,), (2,), (3, 4), (5,))
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_heading_in_two_parts_beside_another_text_as_long_is_one_item_and_the_last_item_left_out(
+        tmp_path, outline):
+    # Pool 3's Đà Nẵng scan: five headings for items 1 to 5, item 6 left out. "Số vốn đã sử dụng, phân
+    # theo từng nguồn" is in two parts by its comma over a long text, but so long is the difficulties' text
+    # after it: the count tells no heading apart, and each is its own item.
+    funding = ("Vốn xã hội hóa do các doanh nghiệp viễn thông đóng góp đạt khoảng 11 tỷ đồng.",
+               "Năm 2022, UBND tỉnh Long An bố trí 3.650 triệu đồng cho các nhiệm vụ chuyển đổi số.", *LONG_AN[3][:2])
+    difficulties = ("Tỉnh Long An chưa bố trí được nguồn vốn riêng cho đô thị thông minh trong kế hoạch đầu tư công "
+                    "trung hạn.",
+                    "Dữ liệu quy hoạch đô thị của tỉnh Long An chưa được số hóa đầy đủ, khó chia sẻ giữa các sở, "
+                    "ngành.",
+                    *LONG_AN[3][2:])
+    parts = (*LONG_AN[:3], funding, difficulties)
+    headings = (*LONG_AN_HEADINGS[:3], "D- SỐ VỐN ĐÃ SỬ DỤNG, PHÂN THEO TỪNG NGUỒN",
+                "E- TRỞ LỰC TRONG QUÁ TRÌNH THỰC HIỆN")
+    lines = []
+    for heading, text in zip(headings, parts, strict=True):
+        lines += [Bold(heading), *text]
+    found = texts(read(tmp_path, lines, outline))
+    assert found == {n: "\n".join(text) for n, text in enumerate(parts, start=1)}
