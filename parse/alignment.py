@@ -242,7 +242,7 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
         if pair not in groups:
             by_text = heading.room_for_two and heading.told and min(heading.told[i] for i in pair) > 0
             bonus = MERGED_BY_TEXT if by_text else -MERGED_BY_PLACE
-            if heading.counted_two and (by_text or _first_told(heading) == pair[0]):
+            if heading.counted_two and by_text:
                 bonus = MERGED_BY_COUNT
             choices.append((pair, _bits(pair), _gain(heading, pair) + bonus))
     return choices
@@ -269,20 +269,9 @@ def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]
 
         last = item_count - 2
         pairs = [(i, i + 1) for i in range(last) if heading.room_for_two and spoken(i)]
-        if heading.counted_two:
-            # The heading the count says covers two: its text may speak the second item no more
-            # than the other texts do (a short part after a long one), but it speaks the first most.
-            top = _first_told(heading)
-            if top < last and (top, top + 1) not in pairs:
-                pairs.append((top, top + 1))
         if heading.room_for_two or spoken(last) or max(heading.told[last], heading.told[last + 1]) <= 0:
             pairs.append((last, last + 1))
     return pairs
-
-
-def _first_told(heading: Evidence) -> int:
-    """The item the text under a heading speaks most, beyond its level's other texts."""
-    return max(range(len(heading.told)), key=heading.told.__getitem__)
 
 
 def _gain(heading: Evidence, items: tuple[int, ...]) -> float:

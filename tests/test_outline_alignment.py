@@ -1051,21 +1051,6 @@ def test_the_only_heading_in_two_parts_of_a_level_one_short_covers_two_whatever_
                      4: merged, 5: merged, 6: "\n".join(LONG_AN[4])}
 
 
-def test_the_heading_the_count_says_covers_two_covers_the_item_its_text_speaks_and_the_next():
-    # Pool 12's Bình Phước .docx: "❖ Tiền tỉnh đã chi và những điểm tắc gặp phải", the level's only heading
-    # in two parts over a text for two, speaks the funding and, its part on difficulties short, the
-    # difficulties less than the other texts do; "❖ Tỉnh mong cấp trên quan tâm một số việc" leans to items
-    # 4 and 5 by its words. The count (five headings for six items) takes the funding and the item after it.
-    level = _level((None, (0.43, 0.37, 0.11, 0.11, 0.16, 0.0), (0.21, -0.0, -0.14, 0.05, -0.03, -0.03), False, False),
-                   (None, (0.19, 0.45, 0.16, 0.33, 0.0, 0.0), (-0.01, 0.04, 0.08, -0.03, 0.04, 0.02), False, False),
-                   (None, (0.17, 0.17, 0.49, 0.07, 0.08, 0.14), (-0.03, 0.02, 0.13, -0.13, -0.03, 0.01), True, False),
-                   (None, (0.25, 0.0, 0.5, 0.0, 0.0, 0.0), (-0.07, -0.04, -0.11, 0.41, -0.01, -0.03), True, True),
-                   (None, (0.35, 0.13, 0.0, 0.22, 0.22, 0.0), (-0.1, -0.01, 0.04, -0.06, 0.03, 0.03), False, False))
-    assert align(level, 6).items == ((0,), (1,), (2,), (3,), (4,))  # not counted: item 6 left out
-    level[3] = dataclasses.replace(level[3], counted_two=True)
-    assert align(level, 6).items == ((0,), (1,), (2,), (3, 4), (5,))
-
-
 @pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
 def test_a_heading_in_two_parts_beside_another_text_as_long_is_one_item_and_the_last_item_left_out(
         tmp_path, outline):
