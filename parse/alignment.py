@@ -73,6 +73,12 @@ MERGED_BY_PLACE = 0.2
 # is long enough for two and speaks both items' words more than its level's other texts do: its
 # words, its level's count and its text all say it covers two, worth this much more than one.
 MERGED_BY_TEXT = 0.2
+# Such a heading over the only text long enough for two of a level one heading short of the outline's
+# items (Evidence.counted_two): the count says one heading covers two, and no other text has room for
+# two; worth this much more than one,
+# against the words of the heading after it, which a province numbers by its own count ("4." for
+# items 4 and 5, "5." for item 6) and words its own way ("Nguyện vọng gửi cấp Bộ" is no "nguyên nhân").
+MERGED_BY_COUNT = 2.0
 
 _WORD = re.compile(r"\w+")
 # Where a heading joins two: "và", a comma, a semicolon, a slash, a dash between words
@@ -103,6 +109,9 @@ class Evidence:
     # a whole line alone among headings of its level that are lead sentences run into their
     # text: of another form than the ladder's, the province's own line more likely than an item
     other_form: bool = False
+    # its level is one heading short of the outline's items (with untitled text before them), its
+    # text the level's only one long enough for two and it in two parts: the one that covers two items
+    counted_two: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,6 +243,8 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
         if pair not in groups:
             by_text = heading.room_for_two and heading.told and min(heading.told[i] for i in pair) > 0
             bonus = MERGED_BY_TEXT if by_text else -MERGED_BY_PLACE
+            if heading.counted_two and by_text:
+                bonus = MERGED_BY_COUNT
             choices.append((pair, _bits(pair), _gain(heading, pair) + bonus))
     return choices
 

@@ -1052,12 +1052,29 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
                         else evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical,
                         other_form=h.first in other)
                 for h, t, text in zip(at_level, told, texts, strict=True)]
+    sequence = _counted_two(sequence, len(at_level) + (leading is not None), len(outline))
     if leading:
         untitled = " ".join(block.text for block in blocks[leading[0] : leading[1] + 1])
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True,
                                     told=text_likeness([*texts, untitled], outline, misread=ocr)[-1]))
         texts.insert(0, untitled)
     return _Told(sequence, align(sequence, len(outline)).items, tuple(len(text) for text in texts))
+
+
+def _counted_two(sequence: list[Evidence], headings: int, item_count: int) -> list[Evidence]:
+    """A level one heading short of the outline's items (`headings`, the untitled text before them
+    counted) whose only text long enough for two is under a heading in two parts: that heading covers
+    two (Evidence.counted_two). A province answering items 4 and 5 under one heading ("D- Tiền bạc và
+    mắc míu") numbers and words the rest its own way, and the count, not their words, says so. Not
+    when another text is as long (an item left out, "Số vốn đã sử dụng, phân theo từng nguồn" in two
+    parts by a comma beside the difficulties' own long text): the count then tells no heading apart."""
+    if headings != item_count - 1:
+        return sequence
+    two = [k for k, e in enumerate(sequence) if e.room_for_two]
+    if len(two) != 1 or not (sequence[two[0]].two_part and sequence[two[0]].told):
+        return sequence
+    sequence[two[0]] = replace(sequence[two[0]], counted_two=True)
+    return sequence
 
 
 def _with_figure(told: list[tuple[float, ...]], texts: list[str],

@@ -1020,3 +1020,67 @@ def test_a_heading_in_two_parts_over_a_text_for_two_speaking_both_however_faintl
                    (None, (0.0, 0.5, 0.0, 0.0, 0.0, 0.0), (-0.08, -0.15, 0.01, 0.34, 0.01, -0.08), True, True),
                    (None, (0.0,) * 6, (-0.19, -0.08, -0.05, 0.12, 0.12, 0.06), False, False))
     assert align(level, 6).items == ((0,), (1,), (2,), (3, 4), (5,))
+
+
+# Pool 29's Long An report (a scan there): five headings of the province's own words for six items, the
+# fourth in two parts over the funding and the difficulties together, the fifth ("Nguyện vọng gửi cấp Bộ")
+# with a word that folds as one of the difficulties' ("nguyên nhân") over proposals asking for funds.
+LONG_AN = (
+    ("Năm 2014, UBND tỉnh Long An đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0.",
+     "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh Long An."),
+    ("UBND tỉnh Long An đã chọn 6 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 – 2025.",
+     "Từ khi Đề án 950 được ban hành, UBND tỉnh Long An đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai "
+     "phù hợp với điều kiện của địa phương."),
+    ("Tỉnh Long An đã phát hành 28.500 tờ rơi hướng dẫn người dân cài đặt ứng dụng công dân số.",
+     "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng "
+     "của tỉnh Long An."),
+    ("Tổng kinh phí tỉnh Long An đã bố trí cho Đề án giai đoạn 2020-2022 là 35.963 triệu đồng; dự kiến năm 2023 "
+     "tiếp tục bố trí 3.694 triệu đồng.",
+     "Việc bố trí kinh phí tại tỉnh Long An được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật "
+     "Đầu tư công.",
+     "Nguồn nhân lực công nghệ thông tin của tỉnh Long An còn thiếu, 44 xã chưa có cán bộ chuyên trách.",
+     "Nhận thức của một bộ phận cán bộ, công chức tại tỉnh Long An về đô thị thông minh còn chưa đầy đủ."),
+    ("Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ tỉnh Long An xây dựng cơ sở dữ liệu quy hoạch đô thị.",
+     "UBND tỉnh Long An kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương trong "
+     "quá trình triển khai."),
+)
+LONG_AN_HEADINGS = ("A- ĐIỂM XUẤT PHÁT CỦA ĐỊA PHƯƠNG", "B- PHẦN VIỆC ĐÃ XONG", "C- BAN CHÈO CHỐNG",
+                    "D- TIỀN BẠC VÀ MẮC MÍU", "E- NGUYỆN VỌNG GỬI CẤP BỘ")
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_the_only_heading_in_two_parts_of_a_level_one_short_covers_two_whatever_the_last_ones_words(
+        tmp_path, outline):
+    # Five headings for six items, and one of them alone reads as two parts over a text long enough for
+    # two: the count says it covers two (MERGED_BY_COUNT), and item 6 is the last heading's, though its
+    # words lean to the difficulties and its text, asking for funds, to the funding.
+    lines = []
+    for heading, text in zip(LONG_AN_HEADINGS, LONG_AN, strict=True):
+        lines += [Bold(heading), *text]
+    found = texts(read(tmp_path, lines, outline))
+    merged = "\n".join(LONG_AN[3])
+    assert found == {1: "\n".join(LONG_AN[0]), 2: "\n".join(LONG_AN[1]), 3: "\n".join(LONG_AN[2]),
+                     4: merged, 5: merged, 6: "\n".join(LONG_AN[4])}
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_heading_in_two_parts_beside_another_text_as_long_is_one_item_and_the_last_item_left_out(
+        tmp_path, outline):
+    # Pool 3's Đà Nẵng scan: five headings for items 1 to 5, item 6 left out. "Số vốn đã sử dụng, phân
+    # theo từng nguồn" is in two parts by its comma over a long text, but so long is the difficulties' text
+    # after it: the count tells no heading apart, and each is its own item.
+    funding = ("Vốn xã hội hóa do các doanh nghiệp viễn thông đóng góp đạt khoảng 11 tỷ đồng.",
+               "Năm 2022, UBND tỉnh Long An bố trí 3.650 triệu đồng cho các nhiệm vụ chuyển đổi số.", *LONG_AN[3][:2])
+    difficulties = ("Tỉnh Long An chưa bố trí được nguồn vốn riêng cho đô thị thông minh trong kế hoạch đầu tư công "
+                    "trung hạn.",
+                    "Dữ liệu quy hoạch đô thị của tỉnh Long An chưa được số hóa đầy đủ, khó chia sẻ giữa các sở, "
+                    "ngành.",
+                    *LONG_AN[3][2:])
+    parts = (*LONG_AN[:3], funding, difficulties)
+    headings = (*LONG_AN_HEADINGS[:3], "D- SỐ VỐN ĐÃ SỬ DỤNG, PHÂN THEO TỪNG NGUỒN",
+                "E- TRỞ LỰC TRONG QUÁ TRÌNH THỰC HIỆN")
+    lines = []
+    for heading, text in zip(headings, parts, strict=True):
+        lines += [Bold(heading), *text]
+    found = texts(read(tmp_path, lines, outline))
+    assert found == {n: "\n".join(text) for n, text in enumerate(parts, start=1)}
