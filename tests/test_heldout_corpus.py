@@ -48,7 +48,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            23: FIXTURES / "heldout-23", 24: FIXTURES / "heldout-24",
            25: FIXTURES / "heldout-25", 26: FIXTURES / "heldout-26",
            27: FIXTURES / "heldout-27", 28: FIXTURES / "heldout-28",
-           29: FIXTURES / "heldout-29"}
+           29: FIXTURES / "heldout-29", 30: FIXTURES / "heldout-30"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -273,7 +273,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Công việc \d+: |Lĩnh vực [IVX]+\. |Nhiệm vụ [A-F]\. |Mục số \d+: "  # pool 29's
+LABEL = re.compile(r"^(?:Hoạt động \d+: |Mảng [IVX]+\. |Tiết \d+\. |Ý \d+\. "  # pool 30's
+                   r"|Công việc \d+: |Lĩnh vực [IVX]+\. |Nhiệm vụ [A-F]\. |Mục số \d+: "  # pool 29's
                    r"|Tiểu mục \d+\. |Đối với nội dung \d+: |Đề mục [IVX]+\. |[❶-❽] "  # pool 28's
                    r"|Lĩnh vực \d+: |Khoản \d+\. |[A-F]\.\t|Chuyên đề [IVX]+: "  # pool 27's
                    r"|Chỉ tiêu \d+\. |[A-F] – |Nội dung \d+\. |Nhóm [IVX]+: "  # pool 26's
@@ -315,6 +316,10 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Hoạt động (\d+):|Tiết (\d+)\.|Ý (\d+)\.) ", first):  # pool 30's hoat_dong, tiet, y
+        return int(m.group(1) or m.group(2) or m.group(3))
+    if m := re.match(r"Mảng ([IVX]+)\. ", first):  # pool 30's mang_roman
+        return ROMAN.index(m.group(1)) + 1
     if m := re.match(r"(?:Công việc (\d+):|Mục số (\d+):) ", first):  # pool 29's cong_viec, muc_so
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Lĩnh vực ([IVX]+)\. ", first):  # pool 29's linh_vuc_roman
@@ -471,8 +476,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 29
-    assert len({p.out for p in mh.POOLS.values()}) == 29
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 30
+    assert len({p.out for p in mh.POOLS.values()}) == 30
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -514,7 +519,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 26) for k in range(1, 26)),
                                            *((k, 27) for k in range(1, 27)),
                                            *((k, 28) for k in range(1, 28)),
-                                           *((k, 29) for k in range(1, 29))])
+                                           *((k, 29) for k in range(1, 29)),
+                                           *((k, 30) for k in range(1, 30))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -539,7 +545,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
-                                                   (28, 29)])
+                                                   (28, 29), (29, 30)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -5027,6 +5033,136 @@ def test_pool_29_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 30: "Hoạt động 1: …", "Mảng I. …", "Tiết 1. …", "Ý 1. …"; each heading in a legacy VML
+# text box, each heading's label framed in the left margin beside its title, each heading in
+# Word's "Caption" style, each heading's label a paragraph whose mark is hidden; pools 1-29's
+# at a lower weight, pools 28 and 29's funding wordings and two new ones, two new letterheads,
+# two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_30 = {"hoat_dong_number", "mang_roman", "tiet_number", "y_number"}
+LADDERS[30] = NEW_LADDERS_30 | {"cong_viec_number", "linh_vuc_roman", "muc_so_number",  # pools 1-29's
+                                "tieu_muc_number", "de_muc_roman", "dingbat_circled", "khoan_number",
+                                "chi_tieu_number", "hang_muc_number"}
+NEW_LAYOUTS_30 = {"vml_textbox_heading", "label_margin_frame", "caption_style_heading", "label_hidden_mark"}
+LAYOUTS[30] = NEW_LAYOUTS_30 | {"ptab_centred_heading", "char_spaced_heading", "floating_table_heading",  # 1-29's
+                                "nested_table_heading", "listnum_label", "linked_char_style", "fld_simple_title",
+                                "repeating_section_items", "requirement_table", "item_boxed_table", "two_up_pdf",
+                                "page_break_in_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_30 = {  # how each of pool 30's ladders marks an item heading, as a reader sees it
+    "hoat_dong_number": r"Hoạt động \d: \S",
+    "mang_roman": r"Mảng [IVX]+\. \S",
+    "tiet_number": r"Tiết \d\. \S",
+    "y_number": r"Ý \d\. \S",
+}
+
+
+def label_paragraphs(entry: dict) -> list:
+    """For each item heading, the w:p holding its label alone ("Mảng I."), the title's w:p after it."""
+    paragraphs = body_paragraphs(entry)
+    return [next(p for p in paragraphs if (label := paragraph_text(p)) and h["text"].startswith(label + " ")
+                 and p.getnext() is not None and paragraph_text(p.getnext()) == h["text"][len(label) + 1:])
+            for h in item_headings(entry)]
+
+
+def test_pool_30_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_30:
+        for e in [e for e in files_of(30, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_30_each_heading_is_in_a_legacy_vml_text_box():
+    files = files_of(30, "vml_textbox_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(30, "vml_textbox_heading", ladder="hoat_dong_number")  # on a new ladder too
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        boxes = [b for b in tree.iter(f"{W}txbxContent")]
+        assert len(boxes) == len(item_headings(e)), e["file"]
+        for box, heading in zip(boxes, item_headings(e), strict=True):
+            assert [a.tag.rsplit("}", 1)[1] for a in box.iterancestors()][:4] == ["textbox", "shape", "pict", "r"]
+            assert not [a for a in box.iterancestors() if a.tag.endswith("}AlternateContent")], e["file"]  # VML alone
+            assert [paragraph_text(p).strip() for p in box.iter(f"{W}p")] == [heading["text"]], e["file"]
+            holder = next(a for a in box.iterancestors(f"{W}p"))
+            assert own_text(holder) == "" and holder.getparent().tag == f"{W}body", e["file"]
+
+
+def test_pool_30_each_headings_label_is_framed_in_the_left_margin_beside_its_title():
+    mh = generator()
+    files = files_of(30, "label_margin_frame")
+    assert len(files) >= 3 and {"docx", "pdf"} <= {e["kind"] for e in files}
+    assert files_of(30, "label_margin_frame", ladder="mang_roman")
+    frame = dict(re.findall(r'w:(\w+)="([^"]*)"', mh.MARGIN_FRAME))
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for p in label_paragraphs(e):  # the label a paragraph of its own, the title's after it
+            place = p.find(f"{W}pPr/{W}framePr")
+            assert {k.removeprefix(W): v for k, v in place.attrib.items()} == frame, e["file"]
+            assert p.getnext().find(f"{W}pPr/{W}framePr") is None, e["file"]  # the title in the body
+
+
+def test_pool_30_each_heading_is_in_words_caption_style_and_not_bold():
+    files = files_of(30, "caption_style_heading")
+    assert len(files) >= 3 and {"docx", "pdf", "odt"} <= {e["kind"] for e in files}
+    assert files_of(30, "caption_style_heading", ladder="tiet_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        style = word_document(e).styles["Caption"]
+        assert style.font.bold and style.base_style.name == "Normal", e["file"]
+        for p, heading in zip(heading_paragraphs(e), item_headings(e), strict=True):
+            assert p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "Caption", e["file"]
+            assert not [r for r in p.iter(f"{W}r") if r.find(f"{W}rPr/{W}b") is not None], e["file"]
+            assert paragraph_text(p).strip() == heading["text"], e["file"]
+
+
+def test_pool_30_each_headings_label_is_a_paragraph_whose_mark_is_hidden():
+    files = files_of(30, "label_hidden_mark")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(30, "label_hidden_mark", ladder="y_number")
+    for e in files:
+        for p in label_paragraphs(e):  # the label a paragraph of its own, the title's after it
+            assert p.find(f"{W}pPr/{W}rPr/{W}vanish") is not None, e["file"]  # Word runs it into the next
+            assert not [r for r in p.iter(f"{W}r") if r.find(f"{W}rPr/{W}vanish") is not None]  # its text shown
+            assert p.getnext().find(f"{W}pPr/{W}rPr/{W}vanish") is None, e["file"]
+
+
+def test_pool_30_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(30) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_30, *mh.FUNDING_WORDINGS_29}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "per_resident_beside":  # the spending per resident: in đồng, not the total
+            per_head = f"{e['funding']['per_resident_vnd']:,}".replace(",", ".")
+            assert f"là {million} triệu đồng, bình quân khoảng {per_head} đồng/người dân" in text, e["file"]
+        if e["funding"]["wording"] == "largest_district_beside":  # a part of the total, not the total
+            assert e["funding"]["largest_district_vnd"] < total, e["file"]
+            largest = f"{e['funding']['largest_district_vnd'] // 10**6:,}".replace(",", ".")
+            assert (f"là {million} triệu đồng, trong đó địa phương được phân bổ nhiều nhất là {largest} triệu đồng"
+                    in text), e["file"]
+    assert {e["letterhead"] for e in entries_of(30)} == set(mh.LETTERHEADS_30)
+    for e in entries_of(30):
+        day = int(e["report_date"][-2:])
+        if e["letterhead"] == "caps_date_line":  # "TÂY NINH, NGÀY 23 THÁNG 5 NĂM 2022"
+            assert e["letterhead_date"].endswith(f"NGÀY {day} THÁNG 5 NĂM 2022"), e["file"]
+            assert e["letterhead_date"] == e["letterhead_date"].upper(), e["file"]
+        if e["letterhead"] == "date_without_place":  # "ngày 23 tháng 5 năm 2022": no place before it
+            assert e["letterhead_date"] == f"ngày {day} tháng 5 năm 2022", e["file"]
+    scans = files_of(30, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_30)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"hoat_dong_number", "mang_roman", "tiet_number"}
+    for e in scans:
+        if e["scan"]["kind"] == "motion_blur":
+            assert e["scan"]["motion_blur"] == mh.SHAKE, e["file"]
+            assert e["scan"]["colour"] and e["scan"]["dpi"] == 200, e["file"]
+        else:
+            assert e["scan"]["shadow_band"] == mh.BAND and not e["scan"]["colour"], e["file"]
+            assert e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -5061,13 +5197,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
-               29: NEW_LADDERS_29}
+               29: NEW_LADDERS_29, 30: NEW_LADDERS_30}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 30))]])
+                                                        *((n, 10, 8) for n in range(6, 31))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -5077,7 +5213,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 30))])
+                                          for n in range(5, 31))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -5093,12 +5229,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
-              25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29}
+              25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-29 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-30 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
