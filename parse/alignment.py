@@ -73,11 +73,11 @@ MERGED_BY_PLACE = 0.2
 # is long enough for two and speaks both items' words more than its level's other texts do: its
 # words, its level's count and its text all say it covers two, worth this much more than one.
 MERGED_BY_TEXT = 0.2
-# Such a heading over the only text long enough for two of a level one heading short of the outline's
-# items (Evidence.counted_two): the count says one heading covers two, and no other text has room for
-# two; worth this much more than one,
-# against the words of the heading after it, which a province numbers by its own count ("4." for
-# items 4 and 5, "5." for item 6) and words its own way ("Nguyện vọng gửi cấp Bộ" is no "nguyên nhân").
+# Such a heading over the only text long enough for two of a level one heading short of the
+# outline's items (Evidence.counted_two): the count says one heading covers two and no other text
+# has room for two; worth this much more than one, against the words of the heading after it,
+# which a province numbers by its own count ("4." for items 4 and 5, "5." for item 6) and words
+# its own way ("Nguyện vọng gửi cấp Bộ" is no "nguyên nhân").
 MERGED_BY_COUNT = 2.0
 
 _WORD = re.compile(r"\w+")
@@ -344,7 +344,7 @@ def _made_of(text: str, item: int, outline: Sequence[OutlineSection]) -> bool:
     words, though "nguyện" folds as "nguyên" of "nguyên nhân"."""
     vocabulary = _vocabulary(tuple(outline))
     words = {word for word in _WORD.findall(text)
-             if vocabulary.weights.get(word) or not any(word in words for words in vocabulary.items)}
+             if vocabulary.weights.get(word) or not any(word in item_words for item_words in vocabulary.items)}
     own = words & vocabulary.items[item]
     return bool(own) and len(own) > MADE_OF * len(words)
 

@@ -364,11 +364,13 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     counters walk one counting system up, a value repeated or one skipped at most between two of
     them (a shape of two words and a counter, "Nội dung A:", none skipped but at a scan's line
     whose bold the ink hid). A body line that opens so ("(2 năm) …", "A: …") is no heading-like
-    line, and a shape that does not count up is no ladder. On a scan (`ocr`) a line whose bold the ink did not
-    show is one of the ladder's too where it opens with the ladder's shape at the one value
-    missing between the headings before and after it ("D:" unmarked between "C:" and "E:"), and
-    a heading-like line whose words and Roman numeral OCR misread ("Nhóm TT:" for "Nhóm II:",
-    labels.misread_word_roman) where the ladder misses its value there, its numeral put right."""
+    line, and a shape that does not count up is no ladder. On a scan (`ocr`) a line whose bold
+    the ink did not show is one of the ladder's too where it opens with the ladder's shape at the
+    one value missing between the headings before and after it ("D:" unmarked between "C:" and
+    "E:"), and a heading-like line whose words and Roman numeral OCR misread ("Nhóm TT:" for
+    "Nhóm II:", labels.misread_word_roman) where the ladder misses its value there, its numeral
+    put right; a label whose words a scan ran together ("Đềmục V." among "Đề mục I.") takes the
+    spacing most of its ladder's labels have (_spaced_shapes)."""
     read: dict[int, tuple[str, int]] = {}  # position -> shape, value: the heading-like lines' labels
     templated: dict[int, str] = {}  # position -> label, where the label is a template's only
     unmarked: dict[int, Template] = {}  # position -> label: a scan's line whose bold OCR may not have seen
@@ -1820,9 +1822,9 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
     take one character (two on a line that looks like the ladder's headings: bold or in
     capitals as they are), is that heading, its label kept as read (one found after the last
     heading is the ladder's last then, up to the outline's `items`: "E:" read twice, then the
-    second is "F:"); failing one, headings
-    whose labels OCR lost (_labels_lost: between two headings, or after the last up to the
-    outline's `items`). A ladder is MISREAD_LADDER headings or more."""
+    second is "F:"); failing one, headings whose labels OCR lost (_labels_lost: between two
+    headings, or after the last up to the outline's `items`). A ladder is MISREAD_LADDER
+    headings or more."""
     ladders: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label" and heading.ordinal:
