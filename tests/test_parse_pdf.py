@@ -1187,7 +1187,6 @@ def test_one_letter_words_set_solid_are_not_joined(tmp_path):
     assert [b.text for b in read_pdf(pdf).blocks] == [line]
 
 
-
 def test_a_letter_spaced_line_of_a_scan_is_marked_by_its_wider_letters(tmp_path):
     """OCR reads a letter-spaced word whole ("nhất,") and its text layer spreads the word's
     glyphs over the word's box: the letters of a line set 3 pt apart are a third wider than the
@@ -1531,9 +1530,6 @@ def test_an_ink_smear_read_as_a_quote_mark_no_quote_closes_before_a_label_is_no_
     assert [block.text for block in read_pdf(pdf).blocks] == [
         "Tiêu chí 1: Mặt bằng chung khi bước vào", "Tiêu chí 2: Dấu ấn nổi bật",
         "“1. Chuẩn bị” là bước đầu của kế hoạch."]
-
-
-
 
 
 def test_a_comma_ending_a_line_stays_on_its_line():
