@@ -420,9 +420,7 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
                     read_as = template_label(blocks[pos].text)
                     if read_as and read_as.label != templated[pos]:  # its words' space put back
                         text = templated[pos] + blocks[pos].text[len(read_as.label):]
-                        grown = len(templated[pos]) - len(read_as.label)
-                        lead = text[:len(blocks[pos].lead) + grown] if blocks[pos].lead else ""
-                        numbered[pos] = replace(numbered[pos], text=text, lead=lead)
+                        numbered[pos] = _relabelled(blocks[pos], templated[pos], text)
             for pos, template in hidden.items():
                 numbered[pos] = replace(blocks[pos], number=template.label)
             for pos, (template, righted) in misread.items():
@@ -430,10 +428,16 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
                 after = [read[at][1] for at in positions if at > pos]
                 if template.shape == shape and (before[-1] if before else 0) < template.value < (
                         after[0] if after else template.value + 1) and (before or after):
-                    grown = len(righted) - len(blocks[pos].text)  # "H" read for "II"
-                    lead = righted[:len(blocks[pos].lead) + grown] if blocks[pos].lead else ""
-                    numbered[pos] = replace(blocks[pos], number=template.label, text=righted, lead=lead)
+                    numbered[pos] = _relabelled(blocks[pos], template.label, righted)
     return tuple(numbered) if templated else blocks
+
+
+def _relabelled(block: Block, number: str, text: str) -> Block:
+    """The block numbered, its line as its label was righted (a numeral misread, "H" for "II";
+    a space lost between the label's words), its bold lead grown or shrunk with it."""
+    grown = len(text) - len(block.text)
+    lead = text[:len(block.lead) + grown] if block.lead else ""
+    return replace(block, number=number, text=text, lead=lead)
 
 
 def _spaced_shapes(shapes: list[str]) -> dict[str, str]:
