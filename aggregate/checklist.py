@@ -1,6 +1,7 @@
 """What a person should check, as one list in Vietnamese (the workbook's "Kiểm tra" sheet):
 the provinces that sent nothing, the files baocao could not read or read only in part and
-why, the cells of the table to review and the funding figures to check, with the note
+why, the reports whose number or date was not read, the cells of the table to review and
+the funding figures to check, with the note
 saying why. The letter shows none
 of this; the clerk and the analyst work from it."""
 
@@ -35,6 +36,21 @@ _NO_DOCUMENT = "Đề nghị tỉnh gửi tệp báo cáo."
 _UNASSIGNED = "Chưa xác định được thư của tỉnh nào: đọc thư rồi gán tỉnh (baocao assign)."
 NOT_READ = ("no_sections", "partial", "unsupported", "failed")
 _FUNDING_ITEM = "Tổng kinh phí"
+REFERENCE_ITEM = "Số, ngày báo cáo"
+
+
+def reference_to_check(number: str, day: str) -> str:
+    """What the table lacks to cite a province's report by ("Báo cáo số 139/BC-UBND ngày
+    23/5/2022"), in Vietnamese with what to do; "" when it has both. Without a date read
+    the letter cites the report by its number alone, and nothing else in it shows the date
+    is missing: the analyst reads it from the report's letterhead (or confirms it was left
+    blank) and writes it in corrections.toml."""
+    lacking = " và ".join(what for what, value in (("số hiệu", number), ("ngày", day)) if not value)
+    if not lacking:
+        return ""
+    fields = ", ".join(field for field, value in (("report_number", number), ("report_date", day)) if not value)
+    return (f"Chưa đọc được {lacking} báo cáo (công văn trích dẫn báo cáo sẽ thiếu): xem phần đầu văn bản, "
+            f"ghi vào corrections.toml ({fields}) nếu báo cáo có ghi.")
 _FUNDING_UNCLEAR = "Số liệu kinh phí chưa rõ: đối chiếu với báo cáo."
 
 
@@ -43,6 +59,11 @@ def document_reason(status: str, error: str) -> str:
     if status in _STATUS_BECAUSE:
         return _STATUS_BECAUSE[status]
     return next((reason for start, reason in _FAILED_BECAUSE if start in error), _FAILED)
+
+
+def _given(value) -> str:
+    """A text cell's value; "" for an empty one (None or NaN from a file read back)."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def checklist(table: pd.DataFrame, reports: Sequence[ReportRecord], schema: TableSchema) -> pd.DataFrame:
@@ -69,6 +90,10 @@ def checklist(table: pd.DataFrame, reports: Sequence[ReportRecord], schema: Tabl
         if record["status"] == Status.MISSING:
             found.append(where | {"check": "missing", "note": _MISSING})
         found += [where | row for row in by_province.get(code, [])]
+        lacking = "" if record["status"] in (Status.MISSING, Status.UNREADABLE) else reference_to_check(
+            _given(record.get("report_number")), _given(record.get("report_date")))
+        if lacking:
+            found.append(where | {"check": "reference", "item": REFERENCE_ITEM, "note": lacking})
         for item in sections:
             names = cell_columns(item)
             if names.review in record and bool(record[names.review]):

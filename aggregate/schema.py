@@ -298,7 +298,8 @@ BY_2025_COLUMNS = TableSchema((
 # What a person should check (the "Kiểm tra" sheet): one row per thing, in Vietnamese.
 CHECKS = (("missing", "Chưa gửi báo cáo"), ("no_document", "Thư không kèm tệp báo cáo"),
           ("document", "Tệp chưa đọc được đầy đủ"), ("cell", "Ô cần kiểm tra"),
-          ("funding", "Số liệu kinh phí cần kiểm tra"), ("unassigned", "Thư chưa rõ của tỉnh nào"))
+          ("funding", "Số liệu kinh phí cần kiểm tra"), ("reference", "Số, ngày báo cáo chưa đọc được"),
+          ("unassigned", "Thư chưa rõ của tỉnh nào"))
 CHECK_COLUMNS = TableSchema((
     _column("province_code", TEXT, "Mã tỉnh"),
     _column("province", TEXT, "Tỉnh, thành phố"),

@@ -6,7 +6,8 @@ The letterhead is the text before the first outline item (parse.sections): it al
 the covering sentence citing the ministry's request ("Thực hiện văn bản số 1683/BXD-PTDT
 ngày 16/5/2022 …"), which must not be taken for the report's own number or date. The
 report's number follows "Số" written as a field (capital S, usually a colon); its date
-follows the place and a comma, or starts a line or a table cell.
+follows the place and a comma, or starts a line or a table cell, or stands under the
+national motto ("… Hạnh phúc ngày 3 tháng 5 năm 2022": no place, the cell read as one line).
 
 A report sent under a covering letter ("Số: 527/SXD-QLĐT / V/v gửi Báo cáo …", then the
 report itself) has two letterheads: the report's own is the one right above its title
@@ -80,12 +81,19 @@ def month_number(month: str) -> int:
     return int(month) if month.isdigit() else _MONTH_NAMES[re.sub(r"\s+", " ", month)]
 
 
+# Where a date line starts, folded: a line or table cell, or after the place and its comma;
+# or right under the national motto ("Độc lập - Tự do - Hạnh phúc"), where the date line is
+# written whatever stands before its "ngày" (a place, or nothing): a letterhead cell's
+# paragraphs are read as one line ("… Hạnh phúc ngày 3 tháng 5 năm 2022", "… Hạnh phúc
+# ------- Hà Tĩnh ngày …"), so the motto, the rule typed under it and a place of a few words
+# with no comma are what stand before the date there.
+_DATE_LINE_START = r"(?:^|[,|]|\bhanh\s*phuc[\s._\-–—]*(?:[a-z]+[\s\-–—]+){0,5}?)"
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
 # "năm") is tolerated in each word, the digits and a real date still required. The year may
 # come a cell later, when a two-column letterhead is read line by line and the other column's
 # line falls between "năm" and the year it wrapped ("ngày 20 tháng 5 năm | V/v báo cáo … | 2022"),
 # whatever that line holds: the report's number too ("ngày 4 tháng 5 năm | 182/BC-UBND | 2022").
-_DATE_WORDS = re.compile(r"(?:^|[,|])\s*ng[a-z]y\s*[.,:]?\s*(\d{1,2})\s*\|?\s*th[a-z]ng\s*"
+_DATE_WORDS = re.compile(rf"{_DATE_LINE_START}\s*ng[a-z]y\s*[.,:]?\s*(\d{{1,2}})\s*\|?\s*th[a-z]ng\s*"
                          rf"(\d{{1,2}}|{_MONTH_WORD})"
                          r"\s*\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|]{1,80}\|\s*)(\d{4})")
 # The document-type line over the report's subject: its title.
@@ -107,7 +115,7 @@ _DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,4}\s+)?ng[a-z]y\s*)?(\d{1,2
                            r"\s*(?:[.,:]\s*)?n[a-z]m\s*(?:[^\d\s|]{1,2}\s+)?(\d{4})")
 # The month may be a Roman numeral ("ngày 23/V/2022"), as some offices write it; a separator OCR
 # read twice ("ngày 11/⁄5⁄2022", a slash and a fraction slash) is still one.
-_DATE_DIGITS = re.compile(r"(?:^|[,|])\s*ngay\s*(\d{1,2})\s*[/.-]{1,2}\s*"
+_DATE_DIGITS = re.compile(rf"{_DATE_LINE_START}\s*ngay\s*(\d{{1,2}})\s*[/.-]{{1,2}}\s*"
                           rf"(\d{{1,2}}|{_MONTH_ROMAN})\s*[/.-]{{1,2}}\s*(\d{{4}})")
 
 # A report dating itself in a sentence of its own before the closing ("Báo cáo này được lập

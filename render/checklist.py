@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from baocao.aggregate.checklist import REFERENCE_ITEM, reference_to_check
 from baocao.aggregate.schema import Status
 from baocao.campaign import Campaign
 from baocao.i18n import recorded_text
@@ -71,8 +72,9 @@ def build_checklist(table: pd.DataFrame, campaign: Campaign, errors: list[dict],
     unreadable = [(r.full_name, _time(r.received_at, campaign), *_split_source(r.source), recorded_text(r.error, "vi"),
                    "Đề nghị địa phương gửi lại bản đọc được (.docx hoặc PDF có lớp chữ).")
                   for r in rows if r.status is Status.UNREADABLE]
-    cells = [(r.full_name, f"{n}. {nfc(sections[n].label)}", r.notes[n], r.refs[n])
-             for r in rows for n in sections if r.review[n]]
+    cells = [row for r in rows for row in (
+        _reference_row(r), *((r.full_name, f"{n}. {nfc(sections[n].label)}", r.notes[n], r.refs[n])
+                             for n in sections if r.review[n])) if row]
     funding = campaign.section_with_role("funding")
     funding_to_check = [
         (r.full_name, ty_number(r.funding) if r.funding is not None else "chưa xác định được",
@@ -95,7 +97,8 @@ def build_checklist(table: pd.DataFrame, campaign: Campaign, errors: list[dict],
                   "cột “Chi tiết kỹ thuật” giữ nguyên thông báo của chương trình để chuyên viên tra cứu.",
                   _table(("Tỉnh, thành phố", "Nhận lúc", "Thư (Message-ID)", "Tệp", "Chi tiết kỹ thuật",
                           "Việc cần làm"), unreadable, (30, 22, 35, 30, 30, 30), "unreadable-table")),
-        CheckPart("2. Ô cần kiểm tra", "Nội dung tìm được nhưng chưa chắc chắn (không được trích dẫn trong công văn): "
+        CheckPart("2. Ô cần kiểm tra", "Nội dung tìm được nhưng chưa chắc chắn (không được trích dẫn trong công văn), "
+                  "số hoặc ngày báo cáo chưa đọc được (công văn trích dẫn báo cáo sẽ thiếu): "
                   "mở tệp của địa phương tại vị trí ghi bên cạnh, đối chiếu và sửa trong corrections.toml nếu cần.",
                   _table(("Tỉnh, thành phố", "Mục đề cương", "Lý do", "Vị trí trong báo cáo"), cells,
                          (40, 40, 45, 40), "cells-table")),
@@ -113,6 +116,15 @@ def build_checklist(table: pd.DataFrame, campaign: Campaign, errors: list[dict],
                          (35, 25, 25, 40, 40), "sources-table")),
     )
     return Checklist(f"Danh sách việc cần kiểm tra — {nfc(campaign.consolidated_report.subject)}", dmy(on), parts)
+
+
+def _reference_row(r: ProvinceRow) -> tuple[str, ...] | None:
+    """A read report whose number or date the table lacks, to find on its letterhead: the
+    letter would cite it without them and show nothing missing."""
+    if not r.reported or r.status is Status.UNREADABLE:
+        return None
+    note = reference_to_check(r.report_number, dmy(r.report_date) if r.report_date else "")
+    return (r.full_name, REFERENCE_ITEM, note, _split_source(r.source)[1]) if note else None
 
 
 def _status(r: ProvinceRow) -> str:

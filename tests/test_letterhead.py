@@ -383,3 +383,40 @@ def test_a_month_in_words_in_a_text_pdfs_letterhead_gives_the_reports_date(tmp_p
     path = draw_pdf(tmp_path / "thang-chu.pdf", [Page(tuple(lines))])
     parsed = parse_document(path, "pdf", path.name, load_campaign().sections)
     assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("88/BC-UBND", date(2022, 5, 3))
+
+
+def _report_with_right_column(path, right_column: str):
+    """A .docx report whose letterhead is one row of two cells, a paragraph a line: the
+    committee and its number on the left, the motto and the date line under it on the right."""
+    from docx_builders import build_report
+
+    return build_report(path, letterhead=(("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 402/BC-UBND", right_column),))
+
+
+@pytest.mark.parametrize("date_line", [
+    "ngày 3 tháng 5 năm 2022",                       # no place before "ngày"
+    "NGÀY 3 THÁNG 5 NĂM 2022",
+    "Hà Tĩnh ngày 3 tháng 5 năm 2022",               # a place and no comma
+    "HÀ TĨNH, NGÀY 3 THÁNG 5 NĂM 2022",              # typed in capitals
+    "ngày 03/5/2022",
+])
+def test_the_date_line_under_the_motto_is_the_reports_date_whatever_stands_before_ngay(tmp_path, date_line):
+    from baocao.campaign import load_campaign
+    from baocao.parse.reports import parse_document
+
+    right = f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n{date_line}"
+    path = _report_with_right_column(tmp_path / "khong-dia-danh.docx", right)
+    parsed = parse_document(path, "docx", path.name, load_campaign().sections)
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("402/BC-UBND", date(2022, 5, 3))
+
+
+def test_without_a_date_line_under_the_motto_a_date_cited_below_the_title_is_not_the_reports(tmp_path):
+    from baocao.campaign import load_campaign
+    from baocao.parse.reports import parse_document
+
+    right = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    path = _report_with_right_column(tmp_path / "khong-ngay.docx", right)
+    parsed = parse_document(path, "docx", path.name, load_campaign().sections)
+    assert "16/5/2022" in parsed.letterhead   # the covering sentence's date is there, the ministry's
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("402/BC-UBND", None)
+    assert report_date("Độc lập - Tự do - Hạnh phúc\nBÁO CÁO\nThực hiện Kế hoạch ngày 16 tháng 5 năm 2022") is None

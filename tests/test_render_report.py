@@ -516,6 +516,23 @@ def test_the_clerks_file_lists_cells_to_review_with_where_they_are(campaign, tmp
     assert "Thành phố Hà Nội 3." in cells and "tìm theo vị trí bc.docx, đoạn 4–9" in cells
 
 
+def test_the_clerks_file_lists_a_read_report_whose_date_or_number_was_not_read(campaign, tmp_path):
+    # The letter cites it as "Báo cáo số 139/BC-UBND của UBND tỉnh Bắc Kạn": nothing there shows
+    # the date is missing, so the clerk's file says so, where to look and what to write.
+    undated = province_row(campaign, "06", "on_time", reports=1, report_number="139/BC-UBND", section_1="Có.",
+                           source="<bc@backan.gov.vn> · bao-cao-bac-kan.docx")
+    dated = province_row(campaign, "04", "late", reports=1, report_number="88/BC-UBND", report_date="2022-05-23",
+                         section_1="Có.", source="<bc@caobang.gov.vn> · bc.docx")
+    unnumbered = province_row(campaign, "02", "on_time", reports=1, report_date="2022-05-23", section_1="Có.",
+                              source="<bc@hagiang.gov.vn> · bc-ha-giang.pdf")
+    render(make_table(campaign, {"06": undated, "04": dated, "02": unnumbered}), campaign, tmp_path, ".md")
+    cells = Page((tmp_path / CHECKLIST_NAME).read_text(encoding="utf-8")).text("cells-table")
+    assert "Tỉnh Bắc Kạn Số, ngày báo cáo Chưa đọc được ngày báo cáo" in cells
+    assert "(report_date) nếu báo cáo có ghi. bao-cao-bac-kan.docx" in cells
+    assert "Tỉnh Hà Giang Số, ngày báo cáo Chưa đọc được số hiệu báo cáo" in cells
+    assert "Cao Bằng" not in cells and "Hà Nội" not in cells   # dated; sent nothing
+
+
 def test_markdown_has_a_heading_for_each_outline_section(markdown, campaign):
     headings = [line for line in markdown.splitlines() if line.startswith("#")]
     for s in campaign.sections:

@@ -198,6 +198,19 @@ def test_the_check_sheet_ends_with_the_reports_nobody_could_tell_the_province_of
     assert "gán tỉnh" in last["note"] and len(checks) == 5
 
 
+def test_the_check_sheet_lists_a_read_report_whose_date_was_not_read(reports, campaign):
+    undated = report("01", datetime(2022, 5, 20, 3, 0, tzinfo=UTC))
+    undated = dataclasses.replace(undated, documents=(dataclasses.replace(
+        undated.documents[0], reference=ReportReference("01/BC-UBND", None)),))
+    received = [undated, *reports[1:]]
+    table = build_table(received, campaign)
+    checks = checklist(table, received, table_schema(campaign))
+    reference = checks[checks["check"] == "reference"]
+    assert reference[["province", "item"]].values.tolist() == [["Hà Nội", "Số, ngày báo cáo"]]
+    assert reference["note"].iloc[0].startswith("Chưa đọc được ngày báo cáo")
+    assert "report_date" in reference["note"].iloc[0] and "report_number" not in reference["note"].iloc[0]
+
+
 def test_the_csv_json_and_parquet_keep_the_machine_names_and_values(consolidation, tmp_path):
     table, schema = consolidation.table, consolidation.schema
     write_table(consolidation, tmp_path / "bang.csv")
