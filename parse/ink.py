@@ -19,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image, ImageFilter
 
 # Rendering finer than the scan adds no detail; coarser than this blurs a regular stem into
 # a bold one. Scans come at 150-300 dpi.
@@ -40,6 +41,25 @@ MIN_BODY_LETTERS = 300
 # A rule drawn across a line's box (a box round a heading, ruled_across) is a stroke with paper
 # this many pixels over and under it.
 RULE_CLEAR = 3
+# A page lit unevenly is measured as if lit evenly (_evenly_lit): each pixel over the paper's
+# tone where it lies, the PAPER_SHARE light percentile of the pixels of its cell of
+# PAPER_CELL_MM or of a cell beside it (the lightest pixel, a JPEG's ringing round the letters,
+# made the paper under lines of text read 10-20 levels darker than between them: shaded).
+# At the page's one Otsu threshold the shadow of a window's bar slanting across the page
+# (pool 30: the paper 131 in the band, 238 around it) was all ink: the lines under it measured
+# strokes 25-40 px wide against the body's 4-5, bold every one, and the bold headings no
+# longer told from their text (two scans 0/6). A page is evened when its darkest paper (the
+# 5th percentile of the lightest pixels within PAPER_REACH_CELLS cells: a band of shading behind
+# a heading line, narrower, is not its paper) lies less than UNEVEN_PAPER of the way from the
+# threshold to its lightest (the 95th): the threshold then takes the paper's shades there for
+# the edges of strokes, or for ink. Pools 1-30's scan pages as sent: pool 30's shadows -0.13 to 0.0,
+# a lamp's fall-off, a lid lifted, a phone's photo -0.45 to -0.25 on their pages whose
+# threshold fell between two shades of paper, 0.28 or more on every other page (measured as
+# they are, byte for byte as before).
+UNEVEN_PAPER = 0.25
+PAPER_CELL_MM = 2
+PAPER_SHARE = 0.9
+PAPER_REACH_CELLS = 3
 
 
 class Box(NamedTuple):
@@ -122,7 +142,11 @@ def inks(page: pdfium.PdfPage, boxes: Sequence[Box]) -> list[Ink]:
     bitmap = page.render(scale=scale, may_draw_forms=False, rev_byteorder=True)
     image = bitmap.to_pil()
     red = np.asarray(image.getchannel("R") if image.mode != "L" else image, dtype=np.uint8)
-    ink = red < _otsu(red)
+    threshold = _otsu(red)
+    even = _evenly_lit(red, scale * 72, threshold)
+    if even is not red:
+        red, threshold = even, _otsu(even)
+    ink = red < threshold
     height, width = ink.shape
     found = []
     for box in boxes:
@@ -144,6 +168,27 @@ def inks(page: pdfium.PdfPage, boxes: Sequence[Box]) -> list[Ink]:
                             beside=_tone(beside) * beside.size, beside_pixels=beside.size, columns=right - left,
                             ruled=_ruled_across(ink, top, bottom, left, right))
     return found
+
+
+def _evenly_lit(page: np.ndarray, dpi: float, threshold: int) -> np.ndarray:
+    """The page's grey levels divided by the paper's tone around each pixel, where its paper
+    is uneven against the threshold that tells its ink (UNEVEN_PAPER); else the page itself."""
+    cell = max(2, round(dpi * PAPER_CELL_MM / 25.4))
+    rows, columns = page.shape[0] // cell, page.shape[1] // cell
+    if not rows or not columns:
+        return page
+    cells = page[:rows * cell, :columns * cell].reshape(rows, cell, columns, cell).transpose(0, 2, 1, 3)
+    cells = cells.reshape(rows, columns, cell * cell)
+    lightest = Image.fromarray(cells.max(axis=2)).filter(ImageFilter.MaxFilter(2 * PAPER_REACH_CELLS + 1))
+    levels = np.sort(np.asarray(lightest), axis=None)
+    darkest, lightest_paper = int(levels[len(levels) * 5 // 100]), int(levels[len(levels) * 95 // 100])
+    if darkest - threshold >= UNEVEN_PAPER * (lightest_paper - threshold):
+        return page
+    light = int(cell * cell * PAPER_SHARE)
+    paper = Image.fromarray(np.partition(cells, light, axis=2)[:, :, light]).filter(ImageFilter.MaxFilter(3))
+    paper = np.pad(np.asarray(paper.resize((columns * cell, rows * cell), Image.Resampling.BILINEAR), dtype=np.float32),
+                   ((0, page.shape[0] - rows * cell), (0, page.shape[1] - columns * cell)), mode="edge")
+    return np.minimum(page * (255 / np.maximum(paper, 1)), 255).astype(np.uint8)
 
 
 def _ruled_across(ink: np.ndarray, top: int, bottom: int, left: int, right: int) -> int:
