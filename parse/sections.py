@@ -92,6 +92,7 @@ from baocao.parse.labels import (
     strip_label,
     template_label,
     word_label,
+    word_label_alone,
 )
 from baocao.parse.letterhead import self_dated
 from baocao.parse.textlayer import garbled, unreadable
@@ -1566,9 +1567,11 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
         misread_alone = ocr and _misread_label_only(block)
+        worded_alone = not block.number and word_label_alone(block.text)
         under = blocks[pos + 2] if pos + 2 < limit else None
         if following is not None and not following.number and (
-                _label_only(block) or misread_alone or _wrapped(block, following, under, outline) or pos in cut):
+                _label_only(block) or misread_alone or worded_alone or _wrapped(block, following, under, outline)
+                or pos in cut):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
@@ -1577,8 +1580,9 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
                 in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
-        elif ordinal is None and level[0] == "unnumbered" and (labelled := word_label(block.text)):
-            # "Vấn đề 2: …": a ladder of its own, of its words'
+        elif ordinal is None and level[0] == "unnumbered" and (
+                labelled := word_label(line if worded_alone and last > pos else block.text)):
+            # "Vấn đề 2: …": a ladder of its own, of its words' ("Mảng I." over its title, joined with it)
             level, ordinal = ("label", f"{labelled[0]} 1:"), labelled[1]
         elif (ordinal is None and level[0] == "unnumbered" and not ocr
               and (counted := bare_number(block.text)) is not None):
