@@ -1546,3 +1546,44 @@ def test_a_label_in_words_framed_in_the_margin_beside_its_title_heads_it(tmp_pat
     assert {s.number: s.text for s in report.sections} == MARGIN_TEXTS
     assert not any(s.review for s in report.sections)
 
+
+ORDINALS_IN_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy")
+
+
+def highlighted_ladder_report(path, own_at=4):
+    """Seven headings "Vấn đề thứ nhất: …" … "Vấn đề thứ bảy: …" for six items, every one
+    highlighted but the `own_at`-th, a heading of the province's own set bold instead."""
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx_builders import write_letterhead, write_signoff
+
+    titles = ["Bức tranh trước ngày khởi công", "Mùa gặt ba năm", "Ai gõ nhịp", "Ngân lượng đã dùng",
+              "Điều còn lấn cấn", "Cánh cửa mong Bộ mở"]
+    titles.insert(own_at - 1, "Trạm quan trắc thông minh")
+    texts = [*MARGIN_TEXTS.values()]
+    texts.insert(own_at - 1, "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung, mở rộng kết nối dữ liệu.\n"
+                             "UBND tỉnh sẽ rà soát, cập nhật Đề án đô thị thông minh của địa phương cho phù hợp.")
+    document = docx.Document()
+    write_letterhead(document)
+    for k, (title, text) in enumerate(zip(titles, texts, strict=True), start=1):
+        run = document.add_paragraph().add_run(f"Vấn đề thứ {ORDINALS_IN_WORDS[k - 1]}: {title}")
+        if k == own_at:
+            run.bold = True
+        else:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        for line in text.split("\n"):
+            document.add_paragraph(line)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("outline", [WITH_PHRASES, WITHOUT_PHRASES], ids=["with phrases", "without phrases"])
+def test_the_one_heading_marked_otherwise_in_a_ladder_longer_than_the_outline_is_the_province_s_own(
+        tmp_path, outline):
+    """Seven headings of one ladder for six items, all highlighted but the fourth, set bold:
+    that one is of another look, a heading of the province's own between items 3 and 4 (its
+    words and its text hint at the funding a little), taken for none; the funding is the
+    fifth's, numbered one more than the outline's."""
+    report = extract_sections(read_docx(highlighted_ladder_report(tmp_path / "bao-cao.docx")), outline)
+    assert {s.number: s.text for s in report.sections} == MARGIN_TEXTS
