@@ -230,6 +230,19 @@ def word_label(text: str) -> tuple[str, int] | None:
     return found[:2] if found else None
 
 
+def word_label_alone(text: str) -> bool:
+    """Whether a line is only a label in words, its title on the line under it ("Vấn đề 1:",
+    "Mảng I.", "Nội dung thứ hai:" over "Tỉnh đứng ở vạch nào"): a label framed in the margin
+    beside its title, or set over it, which a reader gives as a paragraph of its own."""
+    text = text.strip()
+    if not text or len(text.split()) > LABEL_IN_WORDS_MAX + 1:
+        return False
+    found = _word_label(f"{text} ")  # a space after it: "Mảng I." is closed by its stop as "Mảng I. …" is
+    if found is not None:
+        return not found[2]
+    return label_in_words(text) is not None and not text.partition(":")[2].strip()
+
+
 _BARE_NUMBER = re.compile(r"(?P<number>\d{1,2})\s+(?=[^\W\d_])")
 
 

@@ -92,6 +92,7 @@ from baocao.parse.labels import (
     strip_label,
     template_label,
     word_label,
+    word_label_alone,
 )
 from baocao.parse.letterhead import self_dated
 from baocao.parse.textlayer import garbled, unreadable
@@ -904,7 +905,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     told_numbers = told is not None and _convincing([evidence[h.first] for h in at_level],
                                                     list(told.items[-len(at_level):]))
     if not (quoted or _convincing([evidence[h.first] for h in at_level], taken[-len(at_level):]) or told_numbers
-            or (told is not None and (_told_convincingly(told) or _told_by_structure(told, at_level, level)))):
+            or (told is not None and (_told_convincingly(told) or _told_by_structure(blocks, told, at_level, level)))):
         return []
     # Where the texts overturn the headings' own reading (a heading taken for another item
     # than by its words and place alone, or for one where they took it for none), the texts are
@@ -1053,7 +1054,7 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
         return None
     fewer = len(at_level) + (leading is not None) < len(outline)
     typical = sorted(len(text) for text in texts)[len(texts) // 2]
-    other = _other_form(at_level, len(outline))
+    other = _other_form(blocks, at_level, len(outline))
     sequence = [replace(_with_subheadings(evidence[h.first], t, h, headings, stops, outline, ocr) if fewer
                         else evidence[h.first], told=t, room_for_two=fewer and len(text) > TWO_TEXTS * typical,
                         other_form=h.first in other)
@@ -1128,15 +1129,20 @@ def _with_subheadings(evidence: Evidence, told: tuple[float, ...], heading: _Hea
     return replace(evidence, likeness=likeness_, joined=tuple(sorted((own, other))))
 
 
-def _other_form(at_level: list[_Heading], item_count: int) -> set[int]:
+def _other_form(blocks: tuple[Block, ...], at_level: list[_Heading], item_count: int) -> set[int]:
     """The position of the one whole line among a level's headings that are otherwise lead
     sentences run into their text (CONVINCING_COUNT of them at least, on both sides of it):
     the items' ladder is of one form, a line of the province's own ("Một số nội dung khác
     tỉnh báo cáo thêm.") of another. So too, in a level of more headings than the outline has
     items (`item_count`), the one title in one line among titles otherwise set in two ("Điểm 3.
-    Phố đi bộ về đêm" among "Điểm 2. Thứ đã" over "đơm hoa kết trái", …). Empty when the level
-    has no such line."""
-    for odd in (lambda h: not h.run_in, lambda h: h.last == h.first and len(at_level) > item_count):
+    Phố đi bộ về đêm" among "Điểm 2. Thứ đã" over "đơm hoa kết trái", …), and the one heading
+    marked otherwise than the rest, which share one look (bold "Vấn đề thứ tư: Trạm quan trắc…"
+    among highlighted ones: the province's own heading, set by another hand or another day).
+    Empty when the level has no such line."""
+    looks = [marks(blocks[h.first], h.line) for h in at_level]
+    usual = max(looks, key=looks.count)
+    for odd in (lambda h: not h.run_in, lambda h: h.last == h.first and len(at_level) > item_count,
+                lambda h: len(at_level) > item_count and marks(blocks[h.first], h.line) != usual):
         lines = [k for k, h in enumerate(at_level) if odd(h)]
         if len(lines) == 1 and len(at_level) - 1 >= CONVINCING_COUNT and lines[0] not in (0, len(at_level) - 1):
             return {at_level[lines[0]].first}
@@ -1281,7 +1287,7 @@ def _speaking(pairs: list[tuple[Evidence, tuple[int, ...]]]) -> int:
                if max(e.told[i] for i in items) >= max(e.told) and max(e.told[i] for i in items) > 0)
 
 
-def _told_by_structure(told: _Told, at_level: list[_Heading], level: tuple) -> bool:
+def _told_by_structure(blocks: tuple[Block, ...], told: _Told, at_level: list[_Heading], level: tuple) -> bool:
     """Headings whose words hint at nothing (the province's own: "Tiền đã chi, chia theo nguồn",
     "Về mặt chưa làm được: …") still make a report on the outline when the document's own
     structure sets them apart as one level with one heading per item: a heading style (whatever
@@ -1296,7 +1302,7 @@ def _told_by_structure(told: _Told, at_level: list[_Heading], level: tuple) -> b
     a level apart too where they are one fewer than the items and the untitled text before the
     first, UNTITLED_ITEM of their typical text long at least, is the item left without a heading:
     a preamble's line or two is too short for one."""
-    own = _other_form(at_level, len(told.sequence[0].likeness))
+    own = _other_form(blocks, at_level, len(told.sequence[0].likeness))
     item_count = len(told.sequence[0].likeness)
     before = len(told.items) - len(at_level)  # the untitled text before the headings, if any
     if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own)
@@ -1566,9 +1572,11 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         block, last, line = blocks[pos], pos, blocks[pos].line
         following = blocks[pos + 1] if pos + 1 < limit and (pos + 1) in positions else None
         misread_alone = ocr and _misread_label_only(block)
+        worded_alone = not block.number and word_label_alone(block.text)
         under = blocks[pos + 2] if pos + 2 < limit else None
         if following is not None and not following.number and (
-                _label_only(block) or misread_alone or _wrapped(block, following, under, outline) or pos in cut):
+                _label_only(block) or misread_alone or worded_alone or _wrapped(block, following, under, outline)
+                or pos in cut):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
@@ -1577,8 +1585,9 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
                 in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
-        elif ordinal is None and level[0] == "unnumbered" and (labelled := word_label(block.text)):
-            # "Vấn đề 2: …": a ladder of its own, of its words'
+        elif ordinal is None and level[0] == "unnumbered" and (
+                labelled := word_label(line if worded_alone and last > pos else block.text)):
+            # "Vấn đề 2: …": a ladder of its own, of its words' ("Mảng I." over its title, joined with it)
             level, ordinal = ("label", f"{labelled[0]} 1:"), labelled[1]
         elif (ordinal is None and level[0] == "unnumbered" and not ocr
               and (counted := bare_number(block.text)) is not None):

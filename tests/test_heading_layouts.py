@@ -1478,3 +1478,112 @@ def test_headings_marked_only_by_their_letters_spaced_out_open_their_items(tmp_p
 def test_a_body_stretched_by_a_fraction_of_a_point_is_not_letter_spaced(tmp_path):
     blocks = read_docx(letter_spaced_report(tmp_path / "bao-cao.docx")).blocks
     assert {b.text for b in blocks if b.spaced} == {f"Lĩnh vực {ROMAN[n]}. {w}" for n, w in HINTING.items()}
+
+
+WITH_PHRASES = load_campaign().sections
+# A frame in the left margin beside the paragraph after it: a heading's label set out in the margin.
+MARGIN_FRAME = ('<w:framePr {ns} w:w="1134" w:hSpace="142" w:wrap="around" w:vAnchor="text" w:hAnchor="page" '
+                'w:x="567" w:y="1"/>')
+# Titles in the province's own words, texts as provinces write them: a word or two of some
+# items' phrases here and there, no more.
+MARGIN_TITLES = {1: "Tỉnh đứng ở vạch nào", 2: "Sản phẩm đã trao tay", 3: "Sợi dây liên kết các ngành",
+                 4: "Két bạc của Đề án", 5: "Sợi chỉ rối", 6: "Mong mỏi gửi Hà Nội"}
+MARGIN_TEXTS = {
+    1: "Năm 2015, UBND tỉnh đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0.\n"
+       "Trung tâm tích hợp dữ liệu của tỉnh được đầu tư từ năm 2017 và đặt tại Sở Thông tin và Truyền thông.\n"
+       "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh.",
+    2: "UBND tỉnh đã chọn 8 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 – 2025.\n"
+       "Cơ sở dữ liệu dùng chung của tỉnh đã tích hợp dữ liệu của 28 sở, ngành.\n"
+       "Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai.",
+    3: "Trong năm 2021, tỉnh đã tổ chức 88 hội nghị phổ biến về đô thị thông minh cho cán bộ cấp huyện, cấp xã.\n"
+       "Đài Phát thanh và Truyền hình phát sóng chuyên mục chuyển đổi số hằng tuần vào tối thứ 4.\n"
+       "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng.",
+    4: "Kinh phí tỉnh đã chi cho Đề án là 22.010 triệu đồng.\n"
+       "Các hạng mục chủ yếu gồm Trung tâm giám sát, điều hành và nền tảng dữ liệu dùng chung của tỉnh.\n"
+       "Việc bố trí kinh phí được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật Đầu tư công.",
+    5: "Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ vận hành nền tảng đô thị thông minh.\n"
+       "Hạ tầng viễn thông tại 8 xã vùng sâu, vùng xa của tỉnh chưa đáp ứng yêu cầu.\n"
+       "Nhận thức của một bộ phận cán bộ, công chức về đô thị thông minh còn chưa đầy đủ.",
+    6: "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh áp dụng.\n"
+       "Đề nghị Bộ Thông tin và Truyền thông hướng dẫn cơ chế thuê dịch vụ công nghệ thông tin.\n"
+       "UBND tỉnh kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương.",
+}
+
+
+def margin_label_report(path, label):
+    """Each heading's label (`label`, formatted with the item's Roman numeral) alone in a frame
+    in the left margin (w:framePr), its title in the paragraph beside it, both bold."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, title in MARGIN_TITLES.items():
+        framed = document.add_paragraph()
+        framed.add_run(label.format(ROMAN[n])).bold = True
+        framed._p.get_or_add_pPr().append(parse_xml(MARGIN_FRAME.format(ns=nsdecls("w"))))
+        document.add_paragraph().add_run(title).bold = True
+        for line in MARGIN_TEXTS[n].split("\n"):
+            document.add_paragraph(line)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("label", ["Mảng {}.", "Lĩnh vực {}:"])
+@pytest.mark.parametrize("outline", [WITH_PHRASES, WITHOUT_PHRASES], ids=["with phrases", "without phrases"])
+def test_a_label_in_words_framed_in_the_margin_beside_its_title_heads_it(tmp_path, label, outline):
+    """"Mảng I." alone in a frame in the margin, "Tỉnh đứng ở vạch nào" beside it: a reader
+    gives the label as a paragraph of its own, but it is the title's label, one heading "Mảng
+    I. Tỉnh đứng ở vạch nào", and its ladder numbers the items. Read apart, the labels were
+    headings of their own between the titles, and the campaign's phrases, a word here and
+    there, pulled the titles off their items: no section found at all."""
+    report = extract_sections(read_docx(margin_label_report(tmp_path / "bao-cao.docx", label)), outline)
+    assert {s.number: s.heading for s in report.sections} == {
+        n: f"{label.format(ROMAN[n])} {title}" for n, title in MARGIN_TITLES.items()}
+    assert {s.number: s.text for s in report.sections} == MARGIN_TEXTS
+    assert not any(s.review for s in report.sections)
+
+
+ORDINALS_IN_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy")
+
+
+def highlighted_ladder_report(path, own_at=4):
+    """Seven headings "Vấn đề thứ nhất: …" … "Vấn đề thứ bảy: …" for six items, every one
+    highlighted but the `own_at`-th, a heading of the province's own set bold instead."""
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx_builders import write_letterhead, write_signoff
+
+    titles = ["Bức tranh trước ngày khởi công", "Mùa gặt ba năm", "Ai gõ nhịp", "Ngân lượng đã dùng",
+              "Điều còn lấn cấn", "Cánh cửa mong Bộ mở"]
+    titles.insert(own_at - 1, "Trạm quan trắc thông minh")
+    texts = [*MARGIN_TEXTS.values()]
+    texts.insert(own_at - 1, "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung, mở rộng kết nối dữ liệu.\n"
+                             "UBND tỉnh sẽ rà soát, cập nhật Đề án đô thị thông minh của địa phương cho phù hợp.")
+    document = docx.Document()
+    write_letterhead(document)
+    for k, (title, text) in enumerate(zip(titles, texts, strict=True), start=1):
+        run = document.add_paragraph().add_run(f"Vấn đề thứ {ORDINALS_IN_WORDS[k - 1]}: {title}")
+        if k == own_at:
+            run.bold = True
+        else:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        for line in text.split("\n"):
+            document.add_paragraph(line)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("outline", [WITH_PHRASES, WITHOUT_PHRASES], ids=["with phrases", "without phrases"])
+def test_the_one_heading_marked_otherwise_in_a_ladder_longer_than_the_outline_is_the_province_s_own(
+        tmp_path, outline):
+    """Seven headings of one ladder for six items, all highlighted but the fourth, set bold:
+    that one is of another look, a heading of the province's own between items 3 and 4 (its
+    words and its text hint at the funding a little), taken for none; the funding is the
+    fifth's, numbered one more than the outline's."""
+    report = extract_sections(read_docx(highlighted_ladder_report(tmp_path / "bao-cao.docx")), outline)
+    assert {s.number: s.text for s in report.sections} == MARGIN_TEXTS

@@ -105,6 +105,15 @@ def test_a_few_words_and_a_roman_numeral_before_a_colon_are_a_label_too():
     assert word_label("Kết quả đạt được: tỉnh đã chọn 3 đô thị") is None
 
 
+def test_a_label_in_words_alone_on_its_line_is_told_from_a_line_with_its_title():
+    """"Mảng I." or "Vấn đề 1:" alone (framed in the margin, or over its title) is a label
+    waiting for its title on the next line; one with its title, a year, words alone are not."""
+    from baocao.parse.labels import word_label_alone
+    assert all(word_label_alone(line) for line in ("Mảng I.", "Vấn đề 1:", "Nhóm việc 12.", "Nội dung thứ hai:"))
+    assert not any(word_label_alone(line) for line in (
+        "Mảng I. Tỉnh đứng ở vạch nào", "Vấn đề 1: Bức tranh", "Năm 2021:", "Kết quả:", "I.", ""))
+
+
 def test_a_few_words_and_a_number_closed_by_a_full_stop_are_a_label_as_before_a_colon():
     """"Điểm 1. Điểm xuất phát…": the number closed by a full stop as "1." is, the words
     before it the province's own word for its items (as OCR reads it: "Điếm" is "Điểm")."""
