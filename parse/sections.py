@@ -2081,8 +2081,12 @@ def _roman_level(headings: list[_Heading], lower: bool = False) -> tuple:
 
 def _mark_fits(mark: str, level: tuple) -> bool:
     """A misread numeral's mark against its level's: a dash only on a dash level ("I-"),
-    a D (")" misread) only on a parenthesis level ("I)"), where a full stop or none fits too."""
+    a D (")" misread) only on a parenthesis level ("I)"), where a full stop fits too. None
+    fits every level: a scan loses a mark as easily as a stroke ("IV SỐ THU CHI" among "I –",
+    "II –" … "V –", the dash smeared away by a phone shaken as it took the photo)."""
     own = str(level[1])[-1:]
+    if not mark:
+        return True
     if own == "-" or mark == "-":
         return mark == own
     return mark != "D" or own == ")"
