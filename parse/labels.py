@@ -504,7 +504,8 @@ class MisreadRoman(NamedTuple):
     value: int
     digits: bool  # read with a digit ("1." for "I."): also a label of its own
     # "-" for a dash ("]-" for "I-"), "D" for a parenthesis read as a D ("ID" for "I)"),
-    # else "." (".", ",", ":", ")" or none, as OCR may give any of them for another)
+    # "" for none (the mark lost: a blurred dash, a full stop too faint), else "." (".", ",",
+    # ":", ")", as OCR may give any of them for another)
     mark: str = "."
 
 
@@ -545,7 +546,7 @@ def misread_roman(text: str, lower: bool = False, near: int | None = None,
 
 
 def _mark(read: str) -> str:
-    return "-" if "-" in read else "D" if read == "D" else "."
+    return "-" if "-" in read else "D" if read == "D" else "." if read.strip() else ""
 
 
 def _roman_value(numeral: str) -> int | None:

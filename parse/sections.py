@@ -1238,15 +1238,18 @@ def _anchored(headings, clear, k: int, item: int, step: int, end: int) -> int:
     in direction `step` (taken for an item or not: a province's own heading counts) are
     as many as the items between theirs; with no such heading, as many as the items
     between `item` and the outline's end that way (`end`: its first item, or the second
-    when untitled text before the headings was taken for the first; or its last)."""
+    when untitled text before the headings was taken for the first; or its last). A
+    heading between them taken for two items ("IV – SỔ THU CHI CÙNG BỨC TƯỜNG VÔ HÌNH"
+    over items 4 and 5) counts as two: the items it holds leave no room for another."""
     j = k + step
     while 0 <= j < len(headings) and not clear[j]:
         j += step
+    between = sum(max(1, len(headings[m][1])) for m in range(k + step, j, step))
     if not 0 <= j < len(headings):
-        return int(abs(end - item) == abs(j - k) - 1)
+        return int(abs(end - item) == between)
     items = headings[j][1]
     other = min(items) if step > 0 else max(items)
-    return int(other - item == j - k)
+    return int((other - item) * step == between + 1)
 
 
 def _convincing(evidence: list[Evidence], taken: list[tuple[int, ...]]) -> bool:
@@ -2090,8 +2093,12 @@ def _roman_level(headings: list[_Heading], lower: bool = False) -> tuple:
 
 def _mark_fits(mark: str, level: tuple) -> bool:
     """A misread numeral's mark against its level's: a dash only on a dash level ("I-"),
-    a D (")" misread) only on a parenthesis level ("I)"), where a full stop or none fits too."""
+    a D (")" misread) only on a parenthesis level ("I)"), where a full stop fits too. None
+    fits every level: a scan loses a mark as easily as a stroke ("IV SỐ THU CHI" among "I –",
+    "II –" … "V –", the dash smeared away by a phone shaken as it took the photo)."""
     own = str(level[1])[-1:]
+    if not mark:
+        return True
     if own == "-" or mark == "-":
         return mark == own
     return mark != "D" or own == ")"

@@ -70,6 +70,37 @@ def test_unknown_headings_that_do_not_fill_the_gap_between_their_neighbours_are_
     assert not section_of(report, 1).review and not section_of(report, 6).review
 
 
+def test_a_heading_over_two_items_counts_as_two_between_a_guessed_heading_and_the_outlines_end(tmp_path):
+    # Five headings of the province's own words for six items, the fourth over items 4 and 5
+    # ("cùng" joins them): item 2's heading names nothing, and after it three headings hold
+    # the four items up to the outline's end. Its place is confirmed on that side too.
+    lines = [
+        Bold("I – MẶT BẰNG LÚC BẮT TAY"),
+        "Năm 2017, UBND tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 787 thủ tục hành chính.",
+        "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh.",
+        Bold("II – VIÊN GẠCH ĐÃ XÂY"),
+        "Hạ tầng cáp quang của tỉnh đã phủ tới 99% số xã, phường, thị trấn.",
+        "Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai.",
+        Bold("III – SỢI DÂY LIÊN KẾT CÁC NGÀNH"),
+        "UBND tỉnh đã ban hành Kế hoạch số 286/KH-UBND ngày 12/1/2021 về triển khai Đề án 950 trên địa bàn.",
+        "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng.",
+        Bold("IV – SỔ THU CHI CÙNG BỨC TƯỜNG VÔ HÌNH"),
+        "Kinh phí tỉnh đã giải ngân cho Đề án là 35.673 triệu đồng; số còn lại 1.740 triệu đồng chuyển nguồn.",
+        "Việc bố trí kinh phí được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật Đầu tư công.",
+        "Dữ liệu quy hoạch đô thị của tỉnh chưa được số hóa đầy đủ, khó chia sẻ giữa các sở, ngành.",
+        "Nhận thức của một bộ phận cán bộ, công chức về đô thị thông minh còn chưa đầy đủ.",
+        Bold("V – TỈNH GÕ CỬA BỘ"),
+        "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh áp dụng.",
+        "UBND tỉnh kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương.",
+    ]
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        report = read(tmp_path, lines, outline)
+        assert section_of(report, 4).merged_with == (5,)
+        second = section_of(report, 2)
+        assert second.text.startswith("Hạ tầng cáp quang") and Reason.BY_POSITION in second.reasons
+        assert not second.review
+
+
 def test_a_parts_title_right_over_its_items_is_no_unread_text_that_reads_like_one_of_them(tmp_path):
     """"Phần II: Kiến nghị, đề xuất của tỉnh" over items 5 and 6 (numbered 2.1, 2.2): a title
     taken for no item with no text of its own left nothing unread, so item 6's cell, whose
