@@ -48,7 +48,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            23: FIXTURES / "heldout-23", 24: FIXTURES / "heldout-24",
            25: FIXTURES / "heldout-25", 26: FIXTURES / "heldout-26",
            27: FIXTURES / "heldout-27", 28: FIXTURES / "heldout-28",
-           29: FIXTURES / "heldout-29", 30: FIXTURES / "heldout-30"}
+           29: FIXTURES / "heldout-29", 30: FIXTURES / "heldout-30",
+           31: FIXTURES / "heldout-31"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -273,7 +274,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Hoạt động \d+: |Mảng [IVX]+\. |Tiết \d+\. |Ý \d+\. "  # pool 30's
+LABEL = re.compile(r"^(?:Hợp phần \d+: |Chủ đề [IVX]+\. |Đầu mục \d+\. |Nhóm nội dung \d+: "  # pool 31's
+                   r"|Hoạt động \d+: |Mảng [IVX]+\. |Tiết \d+\. |Ý \d+\. "  # pool 30's
                    r"|Công việc \d+: |Lĩnh vực [IVX]+\. |Nhiệm vụ [A-F]\. |Mục số \d+: "  # pool 29's
                    r"|Tiểu mục \d+\. |Đối với nội dung \d+: |Đề mục [IVX]+\. |[❶-❽] "  # pool 28's
                    r"|Lĩnh vực \d+: |Khoản \d+\. |[A-F]\.\t|Chuyên đề [IVX]+: "  # pool 27's
@@ -316,6 +318,10 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Hợp phần (\d+):|Đầu mục (\d+)\.|Nhóm nội dung (\d+):) ", first):  # pool 31's
+        return int(m.group(1) or m.group(2) or m.group(3))
+    if m := re.match(r"Chủ đề ([IVX]+)\. ", first):  # pool 31's chu_de_roman
+        return ROMAN.index(m.group(1)) + 1
     if m := re.match(r"(?:Hoạt động (\d+):|Tiết (\d+)\.|Ý (\d+)\.) ", first):  # pool 30's hoat_dong, tiet, y
         return int(m.group(1) or m.group(2) or m.group(3))
     if m := re.match(r"Mảng ([IVX]+)\. ", first):  # pool 30's mang_roman
@@ -476,8 +482,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 30
-    assert len({p.out for p in mh.POOLS.values()}) == 30
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 31
+    assert len({p.out for p in mh.POOLS.values()}) == 31
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -520,7 +526,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 27) for k in range(1, 27)),
                                            *((k, 28) for k in range(1, 28)),
                                            *((k, 29) for k in range(1, 29)),
-                                           *((k, 30) for k in range(1, 30))])
+                                           *((k, 30) for k in range(1, 30)),
+                                           *((k, 31) for k in range(1, 31))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -545,7 +552,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
-                                                   (28, 29), (29, 30)])
+                                                   (28, 29), (29, 30), (30, 31)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -5163,6 +5170,147 @@ def test_pool_30_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 31: "Hợp phần 1: …", "Chủ đề I. …", "Đầu mục 1. …", "Nhóm nội dung 1: …"; each heading's
+# runs cut by a Word "_Hlk" bookmark, each heading split off the paragraph before it with Track
+# Changes on, each heading a picture of its words, each heading in a text box on a Word drawing
+# canvas; pools 1-30's at a lower weight, pools 29 and 30's funding wordings and two new ones,
+# two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_31 = {"hop_phan_number", "chu_de_roman", "dau_muc_number", "nhom_noi_dung_number"}
+LADDERS[31] = NEW_LADDERS_31 | {"hoat_dong_number", "mang_roman", "tiet_number",  # pools 1-30's
+                                "cong_viec_number", "muc_so_number", "nhiem_vu_letter", "khoan_number",
+                                "chi_tieu_number", "hang_muc_number"}
+NEW_LAYOUTS_31 = {"hlk_bookmark_split", "tracked_paragraph_split", "heading_as_picture", "canvas_heading"}
+LAYOUTS[31] = NEW_LAYOUTS_31 | {"vml_textbox_heading", "label_margin_frame", "caption_style_heading",  # 1-30's
+                                "label_hidden_mark", "ptab_centred_heading", "nested_table_heading",
+                                "fld_simple_title", "repeating_section_items", "requirement_table",
+                                "item_boxed_table", "two_up_pdf", "page_break_in_heading", "extra_heading_between",
+                                "merged_5_6", "merged_4_5", "first_heading_missing", "heading_line_break"}
+SHAPES_31 = {  # how each of pool 31's ladders marks an item heading, as a reader sees it
+    "hop_phan_number": r"Hợp phần \d: \S",
+    "chu_de_roman": r"Chủ đề [IVX]+\. \S",
+    "dau_muc_number": r"Đầu mục \d\. \S",
+    "nhom_noi_dung_number": r"Nhóm nội dung \d: \S",
+}
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+WPC = "{http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas}"
+VML = "{urn:schemas-microsoft-com:vml}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def test_pool_31_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_31:
+        for e in [e for e in files_of(31, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_31_each_headings_runs_are_cut_by_a_word_hlk_bookmark():
+    files = files_of(31, "hlk_bookmark_split")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(31, "hlk_bookmark_split", ladder="hop_phan_number")  # on a new ladder too
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for p, heading in zip(heading_paragraphs(e), item_headings(e), strict=True):
+            assert paragraph_text(p) == heading["text"], e["file"]
+            kids = [k.tag.removeprefix(W) for k in p if k.tag != f"{W}pPr"]
+            assert kids == ["r", "bookmarkStart", "r", "bookmarkEnd", "r"], e["file"]
+            start = p.find(f"{W}bookmarkStart")
+            assert re.fullmatch(r"_Hlk\d{9}", start.get(f"{W}name")), e["file"]
+            assert p.find(f"{W}bookmarkEnd").get(f"{W}id") == start.get(f"{W}id"), e["file"]
+            first = "".join(t.text for t in start.getprevious().iter(f"{W}t"))
+            assert first == heading["text"].split(" ")[0], e["file"]  # after the label's first word
+
+
+def test_pool_31_each_heading_is_split_off_the_paragraph_before_with_track_changes_on():
+    mh = generator()
+    files = files_of(31, "tracked_paragraph_split")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(31, "tracked_paragraph_split", ladder="chu_de_roman")
+    for e in files:
+        for p in heading_paragraphs(e):
+            before = next(k for k in p.itersiblings(preceding=True) if k.tag == f"{W}p")  # past a table
+            inserted = before.find(f"{W}pPr/{W}rPr/{W}ins")  # the mark between them a tracked insertion
+            assert inserted is not None and inserted.get(f"{W}author") == mh.TRACK_AUTHOR[0], e["file"]
+            assert not list(p.iter(f"{W}ins")) and not list(p.iter(f"{W}del")), e["file"]  # its words typed
+
+
+def test_pool_31_each_heading_is_a_picture_of_its_words():
+    files = files_of(31, "heading_as_picture")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(31, "heading_as_picture", ladder="dau_muc_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        pictures = [d for d in tree.iter(f"{WP}docPr") if d.get("descr")]
+        assert [d.get("descr") for d in pictures] == [h["text"] for h in item_headings(e)], e["file"]
+        for picture in pictures:
+            holder = next(picture.iterancestors(f"{W}p"))
+            assert own_text(holder) == "" and holder.getparent().tag == f"{W}body", e["file"]
+        texts = [paragraph_text(p) for p in tree.iter(f"{W}p")]
+        assert not [h for h in item_headings(e) if h["text"] in texts], e["file"]  # no heading as text
+    with zipfile.ZipFile(path_of(files[0])) as z:
+        assert [n for n in z.namelist() if n.startswith("word/media/") and n.endswith(".png")], files[0]["file"]
+
+
+def test_pool_31_each_heading_is_in_a_text_box_on_a_word_drawing_canvas():
+    files = files_of(31, "canvas_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "odt"}
+    assert files_of(31, "canvas_heading", ladder="nhom_noi_dung_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        canvases = list(tree.iter(f"{MC}AlternateContent"))
+        assert len(canvases) == len(item_headings(e)), e["file"]
+        for canvas, heading in zip(canvases, item_headings(e), strict=True):
+            choice, fallback = canvas.find(f"{MC}Choice"), canvas.find(f"{MC}Fallback")
+            assert choice.get("Requires") == "wpc" and choice.find(f".//{WPC}wpc") is not None, e["file"]
+            assert fallback.find(f".//{VML}group").get("editas") == "canvas", e["file"]
+            for side in (choice, fallback):
+                box = next(side.iter(f"{W}txbxContent"))
+                assert [paragraph_text(p) for p in box.iter(f"{W}p")] == [heading["text"]], e["file"]
+            holder = next(canvas.iterancestors(f"{W}p"))
+            assert own_text(holder) == "" and holder.getparent().tag == f"{W}body", e["file"]
+    for e in [e for e in files if e["kind"] == "odt"]:  # LibreOffice kept the boxes' words
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert all(h["text"].replace("&", "&amp;") in content for h in item_headings(e)), e["file"]
+
+
+def test_pool_31_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(31) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_31, *mh.FUNDING_WORDINGS_30}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "per_project_average":  # the average per project: not the total
+            average = f"{e['funding']['per_project_vnd'] // 10**6:,}".replace(",", ".")
+            assert e["funding"]["per_project_vnd"] < total, e["file"]
+            assert (f"là {million} triệu đồng cho {e['funding']['projects']} dự án, bình quân {average} "
+                    f"triệu đồng/dự án") in text, e["file"]
+        if e["funding"]["wording"] == "owed_for_work_done":  # still owed for work done: a part of the total
+            assert e["funding"]["owed_vnd"] < total, e["file"]
+            owed = f"{e['funding']['owed_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng, trong đó còn nợ khối lượng hoàn thành {owed} triệu đồng" in text
+    assert {e["letterhead"] for e in entries_of(31)} == set(mh.LETTERHEADS_31)
+    for e in [e for e in entries_of(31) if e["kind"] == "docx"]:
+        number = e["report_number"]
+        if e["letterhead"] == "hyphen_spaced":  # "Số: 139/BC - UBND", read "139/BC-UBND"
+            assert number.endswith("/BC-UBND") and f"Số: {number.replace('-', ' - ')}" in part_text(e), e["file"]
+        if e["letterhead"] == "number_without_so":  # "139/BC-UBND" alone under the committee's name
+            assert f">{number}<" in part_text(e) and f"Số: {number}" not in part_text(e), e["file"]
+    scans = files_of(31, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_31)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"hop_phan_number", "chu_de_roman", "dau_muc_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "ink_spread":
+            assert e["scan"]["ink_spread"] == mh.SPREAD and e["scan"]["dpi"] == 200, e["file"]
+        else:
+            assert e["scan"]["fax_lost_lines"] == mh.LOST and e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -5197,13 +5345,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
-               29: NEW_LADDERS_29, 30: NEW_LADDERS_30}
+               29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 31))]])
+                                                        *((n, 10, 8) for n in range(6, 32))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -5213,7 +5361,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 31))])
+                                          for n in range(5, 32))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -5229,12 +5377,13 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
-              25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30}
+              25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
+              31: SHAPES_31}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-30 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-31 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
