@@ -50,6 +50,10 @@ SYMBOL_LINES_BELOW = 3
 # number that opens a line or cell there, within NUMBER_LINES_AWAY lines.
 _BLANK_FIELD = re.compile(r"(?:^|\|)[ \t]*(S[^\s:|]{1,2})[ \t]*:[ \t]*(?=\n|\||$)", re.M)
 _NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])({_DIGITS}){_SEPARATOR}({_SYMBOL})", re.M)
+# A number closing the issuer's cell (a line's first cell), its name before it and no "Số" (as
+# some offices write it: "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU 418/BC-UBND", the cell's paragraphs read as
+# one line).
+_NUMBER_CLOSING = re.compile(rf"(?<![\d/])({_DIGITS}){_SEPARATOR}({_SYMBOL})[ \t]*$")
 NUMBER_LINES_AWAY = 2
 # "Số" as OCR misreads its "ố" in a scan: "S6", "S0".
 _NUMBER_FIELDS = ("so", "s6", "s0")
@@ -143,21 +147,27 @@ def report_number(letterhead: str) -> str | None:
     """The number written after a "Số:" field: the last one above the report's title when
     there is one above it, else the first; None when the field is left blank (a draft:
     "Số:     /BC-UBND") or absent. A scan whose "Số:" OCR garbled ("Số" and "ố:" on two
-    lines) still has its number: one opening a line or cell above the title (_unlabelled)."""
+    lines), or a letterhead written without "Số", still has its number: one opening a line
+    or cell above the title, or closing the issuer's cell there (_unlabelled)."""
     return _own(letterhead, _numbers, 0) or _unlabelled(nfc(letterhead))
 
 
 def _unlabelled(text: str) -> str | None:
     """The number opening a line or cell above the report's title, shaped as a document's
     number is (digits, then a code of the document's type and its issuer joined by a dash:
-    "281/BC-UBND"), when no "Số:" field gave one; None without a title line above which to
-    look, or with no such number there."""
+    "281/BC-UBND"), when no "Số:" field gave one; else the one closing the issuer's side of
+    the letterhead (a line's first cell: the body's name, then its number, no "Số"); None
+    without a title line above which to look, or with no such number there."""
     lines = text.split("\n")
     end = next((at for at, line in enumerate(lines) if _TITLE.match(fold(line))), None)
     if end is None:
         return None
     for m in _NUMBER_ALONE.finditer("\n".join(lines[:end])):
         if re.search(r"[-–—]", m[3]):
+            return _written(m[1], m[3], m[2])
+    for line in lines[:end]:
+        m = _NUMBER_CLOSING.search(line.split("|")[0])
+        if m and re.search(r"[-–—]", m[3]):
             return _written(m[1], m[3], m[2])
     return None
 

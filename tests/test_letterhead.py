@@ -385,12 +385,15 @@ def test_a_month_in_words_in_a_text_pdfs_letterhead_gives_the_reports_date(tmp_p
     assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("88/BC-UBND", date(2022, 5, 3))
 
 
-def _report_with_right_column(path, right_column: str):
+HA_TINH_LEFT = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 402/BC-UBND"
+
+
+def _report_with_right_column(path, right_column: str, left_column: str = HA_TINH_LEFT):
     """A .docx report whose letterhead is one row of two cells, a paragraph a line: the
     committee and its number on the left, the motto and the date line under it on the right."""
     from docx_builders import build_report
 
-    return build_report(path, letterhead=(("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 402/BC-UBND", right_column),))
+    return build_report(path, letterhead=((left_column, right_column),))
 
 
 @pytest.mark.parametrize("date_line", [
@@ -420,3 +423,18 @@ def test_without_a_date_line_under_the_motto_a_date_cited_below_the_title_is_not
     assert "16/5/2022" in parsed.letterhead   # the covering sentence's date is there, the ministry's
     assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("402/BC-UBND", None)
     assert report_date("Độc lập - Tự do - Hạnh phúc\nBÁO CÁO\nThực hiện Kế hoạch ngày 16 tháng 5 năm 2022") is None
+
+
+def test_a_number_written_without_so_is_the_one_closing_the_issuers_side_of_the_letterhead(tmp_path):
+    from baocao.campaign import load_campaign
+    from baocao.parse.reports import parse_document
+
+    left = "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n418/BC-UBND"
+    right = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLai Châu, ngày 21 tháng 5 năm 2022"
+    path = _report_with_right_column(tmp_path / "khong-so.docx", right, left)
+    parsed = parse_document(path, "docx", path.name, load_campaign().sections)
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("418/BC-UBND", date(2022, 5, 21))
+    # Only on the issuer's side, above the title, and never a number the text cites.
+    assert report_number("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | UBND TỈNH 418/BC-UBND\nBÁO CÁO") is None
+    assert report_number("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nBÁO CÁO\nThực hiện văn bản số 1683/BXD-PTDT") is None
+    assert report_number("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU 418/BC-UBND\nSố: 5/BC-SXD\nBÁO CÁO") == "5/BC-SXD"
