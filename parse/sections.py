@@ -2523,10 +2523,7 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
     The texts are compared by the outline's own words (alignment.likeness, heading and text
     together, as sets, the report's common words left out), each against its own average
     over the items, so that a text full of words of many items does not read like every
-    item: what counts is which item it leans to. Two cells read as swapped only when each
-    text leans to the other's item more than to its own: one text unlike its item (a few
-    words of the outline's, without phrases) beside another that reads as its own is no
-    swap (pool 31's Lào Cai, Sơn La, Điện Biên: items 1 and 6 or 5 flagged at 0, both right)."""
+    item: what counts is which item it leans to."""
     index = {section.number: i for i, section in enumerate(outline)}
     numbers = list(found)
     texts = [f"{found[n].heading}\n{found[n].text}" for n in numbers] + list(left_out)
@@ -2552,9 +2549,7 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
         if n in alone:
             for m in alone - {n}:
                 j = index[m]
-                mine, theirs = own[j] - own[i], cells[m][i] - cells[m][j]
-                if mine > 0 and theirs > 0:
-                    best = max(best, mine + theirs)
+                best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
         unread = max((other[i] - own[i] for other in others), default=0.0)
         leads = own[i] > max((w for j, w in enumerate(own) if j != i), default=0.0)
         readings[n] = Reading(elsewhere=max(best, unread), own=leads and all(other[i] < own[i] for other in leanings

@@ -242,26 +242,6 @@ def test_a_heading_numbered_in_words_in_a_box_of_one_cell_keeps_its_number(tmp_p
     assert [s.heading for s in report.sections] == [f"Nhóm nội dung {n}: {w}" for n, (w, _) in FEW_WORDS.items()]
 
 
-def test_a_text_unlike_its_item_beside_one_that_reads_as_its_own_is_no_swap(tmp_path):
-    """Item 1's text speaks few of the outline's words, a word or two of item 6's; item 6's text
-    leans to item 1 no more than to its own: the two are not read as swapped, and neither cell,
-    numbered as its item and in its place, is doubted for it (pool 31's Lào Cai)."""
-    import docx
-    from docx_builders import write_letterhead, write_signoff
-
-    document = docx.Document()
-    write_letterhead(document)
-    for n, (words, text) in FEW_WORDS.items():
-        document.add_table(rows=1, cols=1).rows[0].cells[0].paragraphs[0].add_run(
-            f"Nhóm nội dung {n}: {words}").bold = True
-        for sentence in text:
-            document.add_paragraph(sentence.replace("tỉnh", "tỉnh Lào Cai"))
-    write_signoff(document)
-    document.save(tmp_path / "bao-cao.docx")
-    report = read(tmp_path / "bao-cao.docx")
-    assert len(report.sections) == 6 and not any(s.review for s in report.sections)
-
-
 def underlined_report(path):
     """Each heading underlined, not bold, not numbered."""
     import docx
