@@ -1524,9 +1524,13 @@ def _style_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count
 
 
 def _styled_title(block: Block) -> bool:
+    """An unnumbered title: numbered in words ("Nhóm nội dung 1: …", "Nội dung thứ hai: …") is
+    numbered, its label's ladder (the table style of a heading boxed in a table otherwise made
+    a style ladder of it, its numbers unread: pool 31's Lào Cai, no section found)."""
     text = block.text.rstrip()
     return (block.heading_level is None and not block.number and not list_marker(block)
-            and len(text) <= LADDER_CHARS and not text.endswith((";", ",", ".")))
+            and len(text) <= LADDER_CHARS and not text.endswith((";", ",", "."))
+            and word_label(text) is None and label_in_words(text) is None)
 
 
 def _nested_ladders(headings: list[_Heading]) -> set[tuple]:

@@ -184,6 +184,64 @@ def test_a_heading_in_a_box_of_one_cell_opens_its_item(tmp_path):
     assert report.sections[0].heading == f"1. {UNKNOWN[1]}"
 
 
+# Headings in the province's words over texts that speak few of the outline's words (pool 31's Lào Cai).
+FEW_WORDS = {
+    1: ("Vạch xuất phát của địa phương", (
+        "Năm 2014, UBND tỉnh đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0.",
+        "Trung tâm tích hợp dữ liệu của tỉnh được đầu tư từ năm 2016 và đặt tại Sở Thông tin và Truyền thông.",
+        "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh.")),
+    2: ("Công trình đã khánh thành", (
+        "UBND tỉnh đã chọn 8 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 – 2025.",
+        "Cơ sở dữ liệu dùng chung của tỉnh đã tích hợp dữ liệu của 38 sở, ngành.",
+        "Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai phù hợp"
+        " với điều kiện của địa phương.")),
+    3: ("Phân công ai làm gì", (
+        "Trong năm 2021, tỉnh đã tổ chức 88 hội nghị phổ biến về đô thị thông minh cho cán bộ cấp huyện, cấp xã.",
+        "Đài Phát thanh và Truyền hình tỉnh phát sóng chuyên mục chuyển đổi số hằng tuần vào tối thứ 4.",
+        "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng"
+        " của tỉnh.")),
+    4: ("Hũ vàng đem ra dùng", (
+        "Kinh phí tỉnh đã chi cho Đề án là 24.818 triệu đồng, trong đó địa phương được phân bổ nhiều nhất là"
+        " 3.571 triệu đồng.",
+        "Các hạng mục chủ yếu gồm Trung tâm giám sát, điều hành và nền tảng dữ liệu dùng chung của tỉnh.",
+        "Việc bố trí kinh phí tại tỉnh được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật Đầu tư"
+        " công.")),
+    5: ("Cuộn len rối", (
+        "Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ vận hành nền tảng đô thị thông"
+        " minh tại tỉnh.",
+        "Hạ tầng viễn thông tại 8 xã vùng sâu, vùng xa của tỉnh chưa đáp ứng yêu cầu.",
+        "Nhận thức của một bộ phận cán bộ, công chức tại tỉnh về đô thị thông minh còn chưa đầy đủ.")),
+    6: ("Bộ chìa tay", (
+        "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh áp dụng.",
+        "Đề nghị Bộ Thông tin và Truyền thông hướng dẫn cơ chế thuê dịch vụ công nghệ thông tin cho Trung tâm"
+        " giám sát, điều hành của tỉnh.",
+        "UBND tỉnh kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương trong quá trình"
+        " triển khai.")),
+}
+
+
+@pytest.mark.parametrize("phrases", [True, False], ids=["phrases", "no phrases"])
+def test_a_heading_numbered_in_words_in_a_box_of_one_cell_keeps_its_number(tmp_path, phrases):
+    """Each heading "Nhóm nội dung 1: …" in a table of one cell: the boxes share their table's
+    style, and the label in words numbers them still; they are no style's ladder, unnumbered."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, (words, text) in FEW_WORDS.items():
+        document.add_table(rows=1, cols=1).rows[0].cells[0].paragraphs[0].add_run(
+            f"Nhóm nội dung {n}: {words}").bold = True
+        for sentence in text:
+            document.add_paragraph(sentence)
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = extract_sections(read_docx(tmp_path / "bao-cao.docx"),
+                              load_campaign().sections if phrases else WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == {n: "\n".join(t) for n, (_, t) in FEW_WORDS.items()}
+    assert [s.heading for s in report.sections] == [f"Nhóm nội dung {n}: {w}" for n, (w, _) in FEW_WORDS.items()]
+
+
 def underlined_report(path):
     """Each heading underlined, not bold, not numbered."""
     import docx
