@@ -850,3 +850,22 @@ def test_a_ladder_labelled_in_words_skipping_a_value_at_a_line_whose_bold_the_in
     assert [b.number for b in _templated_labels(blocks, ocr=True) if b.text.startswith("Chỉ tiêu")] == labels
     found = texts(Document("bao-cao.pdf", blocks, ocr=True))
     assert {n: text.split("\n")[-1] for n, text in found.items()} == dict(enumerate(BODIES, start=1))
+
+
+def test_a_word_label_framed_in_the_margin_and_wrapped_there_is_joined_with_its_number_under_it():
+    # "Hợp phần 1:" framed in the left margin beside its title, wrapped in its narrow frame: OCR
+    # reads the label's words on the title's line and its number alone on the line under it.
+    document = own_titled([[f"Hợp phần {title}", f"{n}:"] for n, title in enumerate(OWN_TITLES, start=1)], bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+    lines = [h.line for h in _headings(document.blocks, _covering_sentence(document.blocks), OUTLINE, ocr=True)]
+    assert lines == [f"Hợp phần {n}: {title}" for n, title in enumerate(OWN_TITLES, start=1)]
+
+
+def test_bold_titles_whose_margin_labels_ocr_lost_are_the_items_their_wrapped_ladder_skips():
+    # Pool 31's ink-spread Đắk Lắk: of six labels framed in the margin OCR read two whole ("Hợp
+    # phần" beside the title, "1:" and "3:" under it), one without its number, and lost three;
+    # the bold titles beside the labels lost are the items the ladder skips.
+    labelled = [["Hợp phần Gốc rễ hạ tầng thông tin ban đầu", "1:"], [OWN_TITLES[1]],
+                ["Hợp phần Ai cầm lái, ai chèo", "3:"], [OWN_TITLES[3]], [OWN_TITLES[4]],
+                ["Hợp phần Tỉnh cần điểm tựa nào"]]
+    assert both_ways(own_titled(labelled, bold=True)) == [ALL_ITEMS, ALL_ITEMS]
