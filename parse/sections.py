@@ -2431,7 +2431,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             in_letterhead=section.source.first_block < title_index,
             figure_elsewhere=n == funding and figure_elsewhere,
             after_untitled=untitled and n == min(found),
-            list_line=_ends_as_list_line(section.heading),
+            list_line=_ends_as_list_line(section.heading, section.text),
             merged_first=bool(section.merged_with) and min(section.merged_with) > n,
             mid_sentence=_cut_mid_sentence(section.heading, section.text) or n in holds_cut_start,
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
@@ -2447,9 +2447,17 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     return tuple(assessed)
 
 
-def _ends_as_list_line(heading: str) -> bool:
-    """Whether a heading ends as a line of a list does (";" or ","), not as a heading."""
-    return heading.rstrip().endswith((";", ","))
+def _ends_as_list_line(heading: str, text: str = "") -> bool:
+    """Whether a heading ends as a line of a list does (";" or ","), not as a heading. A heading
+    in capitals ending in a comma whose section's first line goes on in capitals ("PHẦN II BỨC
+    TRANH CHUNG VỀ ĐÔ THỊ THÔNG MINH Ở TỈNH," over "THÀNH PHỐ SAU NĂM 2018:") was wrapped onto
+    more lines than were joined with it: the comma is where its line broke, no list's."""
+    heading = heading.rstrip()
+    if heading.endswith(",") and is_all_caps(heading):
+        first = text.lstrip().split("\n", 1)[0]
+        if is_all_caps(first):
+            return False
+    return heading.endswith((";", ","))
 
 
 def _before_cut_headings(found: dict[int, Section], numbered: frozenset[int] | set[int] = frozenset()) -> set[int]:
