@@ -1639,10 +1639,12 @@ def _margin_label_words(blocks: tuple[Block, ...], positions: list[int]) -> dict
     line ("Hợp phần 'Tỉnh khởi động từ con số nào") and its number alone on the line under it
     ("1:"). The label's words are those its lines share, before their titles: two such lines or
     more, the same words opening each (a few, never the whole line), the number's line right
-    under. Per heading line, the label's words as written."""
+    under, the item's text under that (a number alone over a title, "PHẦN I" over "1." over
+    "Kết quả…", is the title's label). Per heading line, the label's words as written."""
     paired = [pos for pos in positions
               if pos + 1 < len(blocks) and not blocks[pos].number and _label_only(blocks[pos + 1])
-              and blocks[pos + 1].number.rstrip(".:)").isdigit()]
+              and blocks[pos + 1].number.rstrip(".:)").isdigit()
+              and (pos + 2 >= len(blocks) or not is_heading_like(blocks[pos + 2]))]
     if len(paired) < 2:
         return {}
     split = [blocks[pos].text.split() for pos in paired]

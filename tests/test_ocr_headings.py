@@ -869,3 +869,15 @@ def test_bold_titles_whose_margin_labels_ocr_lost_are_the_items_their_wrapped_la
                 ["Hợp phần Ai cầm lái, ai chèo", "3:"], [OWN_TITLES[3]], [OWN_TITLES[4]],
                 ["Hợp phần Tỉnh cần điểm tựa nào"]]
     assert both_ways(own_titled(labelled, bold=True)) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_groups_title_over_a_number_alone_over_its_title_leaves_the_number_to_the_title():
+    # "NHÓM VIỆC ĐÃ LÀM ĐƯỢC" over "1." alone on its line over "Gốc rễ hạ tầng…": the number is
+    # the title's under it, not a label wrapped in the margin beside the group's title.
+    labelled = [["NHÓM VIỆC ĐÃ LÀM ĐƯỢC", "1.", OWN_TITLES[0]], ["2.", OWN_TITLES[1]], ["3.", OWN_TITLES[2]],
+                ["4.", OWN_TITLES[3]], ["NHÓM VIỆC CÒN DANG DỞ", "5.", OWN_TITLES[4]],
+                ["6.", OWN_TITLES[5]]]
+    document = own_titled(labelled, bold=True)
+    blocks = tuple(replace(b, number=b.text) if b.text.rstrip(".").isdigit() else b for b in document.blocks)
+    headings = _headings(blocks, _covering_sentence(blocks), OUTLINE, ocr=True)
+    assert [h.line for h in headings if h.ordinal] == [f"{n}. {title}" for n, title in enumerate(OWN_TITLES, start=1)]
