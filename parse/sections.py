@@ -1566,9 +1566,19 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
     headings: list[_Heading] = []
     skip = set()
     cut = _cut_titles(blocks, positions)
+    margin_words = _margin_label_words(blocks, positions) if ocr else {}
     for pos in positions:
         if pos in skip:
             continue
+        if pos in margin_words:
+            # "Hợp phần 'Tỉnh khởi động…" over "1:": the label framed in the margin, its number wrapped under its words
+            words, number = margin_words[pos], blocks[pos + 1].number
+            line = f"{words} {number} {blocks[pos].text[len(words):].strip()}"
+            labelled = word_label(line)
+            if labelled:
+                skip.add(pos + 1)
+                headings.append(_Heading(pos, pos + 1, line, ("label", f"{labelled[0]} 1:"), labelled[1]))
+                continue
         if _lead_only(blocks[pos]):
             # A bold lead sentence is the heading, the rest of its paragraph its item's first line;
             # its level is an unnumbered bold line's, which a heading filling a line of its own is.
@@ -1622,9 +1632,33 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             line, run_in = block.lead, block.text[len(block.lead):].strip()
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
-        headings = _misread_labels(blocks, headings, after, limit, skip, len(outline))
+        headings = _misread_labels(blocks, headings, after, limit, skip, len(outline), set(margin_words))
     headings = _without_points_of_another_look(blocks, _without_plain_lists(blocks, _misread_numerals(headings)))
     return _without_bare_lists(_without_shared_list_points(blocks, headings, len(outline)))
+
+
+def _margin_label_words(blocks: tuple[Block, ...], positions: list[int]) -> dict[int, str]:
+    """On a recognised page, the headings whose label in words and a number was framed in the
+    left margin beside the title, and wrapped there: OCR reads the label's words on the title's
+    line ("Hợp phần 'Tỉnh khởi động từ con số nào") and its number alone on the line under it
+    ("1:"). The label's words are those its lines share, before their titles: two such lines or
+    more, the same words opening each (a few, never the whole line), the number's line right
+    under, the item's text under that (a number alone over a title, "PHẦN I" over "1." over
+    "Kết quả…", is the title's label). Per heading line, the label's words as written."""
+    paired = [pos for pos in positions
+              if pos + 1 < len(blocks) and not blocks[pos].number and _label_only(blocks[pos + 1])
+              and blocks[pos + 1].number.rstrip(".:)").isdigit()
+              and (pos + 2 >= len(blocks) or not is_heading_like(blocks[pos + 2]))]
+    if len(paired) < 2:
+        return {}
+    split = [blocks[pos].text.split() for pos in paired]
+    shared = 0
+    while (shared < min(map(len, split)) - 1 and shared < LABEL_IN_WORDS_MAX
+           and len({fold(words[shared]) for words in split}) == 1):
+        shared += 1
+    if not shared or not all(word[:1].isupper() for word in split[0][:1]):
+        return {}
+    return {pos: " ".join(words[:shared]) for pos, words in zip(paired, split, strict=True)}
 
 
 def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[int]:
@@ -1832,7 +1866,8 @@ def _without_bare_lists(headings: list[_Heading]) -> list[_Heading]:
 
 
 def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: int, limit: int,
-                    skip: frozenset[int] = frozenset(), items: int = 0) -> list[_Heading]:
+                    skip: frozenset[int] = frozenset(), items: int = 0,
+                    margin: frozenset[int] = frozenset()) -> list[_Heading]:
     """On a recognised page, a numbered ladder's heading whose label OCR misread ("(D" or
     "(VI" for "(I)", "(VI)"; "1.5," for "1.5."; "(4." for "04."), so that it fell out of
     its ladder, or read as the label before it ("(II)" twice, then "(IV)"), taken back by
@@ -1844,7 +1879,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
     heading is the ladder's last then, up to the outline's `items`: "E:" read twice, then the
     second is "F:"); failing one, headings whose labels OCR lost (_labels_lost: between two
     headings, or after the last up to the outline's `items`). A ladder is MISREAD_LADDER
-    headings or more."""
+    headings or more, or two whose labels were framed in the margin (`margin`: _margin_label_words),
+    a column of their own that OCR reads apart and loses whole, the titles beside them kept."""
     ladders: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label" and heading.ordinal:
@@ -1852,7 +1888,7 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
     by_first = {h.first: h for h in headings}
     taken = {pos for h in headings for pos in range(h.first, h.last + 1)}
     for level, ladder in ladders.items():
-        if len(ladder) < MISREAD_LADDER:
+        if len(ladder) < MISREAD_LADDER and not (len(ladder) >= 2 and all(h.first in margin for h in ladder)):
             continue
         for i, (before, heading, following) in enumerate(zip(ladder, ladder[1:], ladder[2:], strict=False)):
             if heading.ordinal == before.ordinal and following.ordinal == before.ordinal + 2:
@@ -2401,7 +2437,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             in_letterhead=section.source.first_block < title_index,
             figure_elsewhere=n == funding and figure_elsewhere,
             after_untitled=untitled and n == min(found),
-            list_line=_ends_as_list_line(section.heading),
+            list_line=_ends_as_list_line(section.heading, section.text),
             merged_first=bool(section.merged_with) and min(section.merged_with) > n,
             mid_sentence=_cut_mid_sentence(section.heading, section.text) or n in holds_cut_start,
             repeats_heading=_repeats_heading(section, [s for m, s in found.items() if m != n]),
@@ -2417,9 +2453,17 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     return tuple(assessed)
 
 
-def _ends_as_list_line(heading: str) -> bool:
-    """Whether a heading ends as a line of a list does (";" or ","), not as a heading."""
-    return heading.rstrip().endswith((";", ","))
+def _ends_as_list_line(heading: str, text: str = "") -> bool:
+    """Whether a heading ends as a line of a list does (";" or ","), not as a heading. A heading
+    in capitals ending in a comma whose section's first line goes on in capitals ("PHẦN II BỨC
+    TRANH CHUNG VỀ ĐÔ THỊ THÔNG MINH Ở TỈNH," over "THÀNH PHỐ SAU NĂM 2018:") was wrapped onto
+    more lines than were joined with it: the comma is where its line broke, no list's."""
+    heading = heading.rstrip()
+    if heading.endswith(",") and is_all_caps(heading):
+        first = text.lstrip().split("\n", 1)[0]
+        if is_all_caps(first):
+            return False
+    return heading.endswith((";", ","))
 
 
 def _before_cut_headings(found: dict[int, Section], numbered: frozenset[int] | set[int] = frozenset()) -> set[int]:

@@ -14,7 +14,7 @@ from baocao.parse.document import Block, Document
 from baocao.parse.docx import read_docx
 from baocao.parse.legacy import from_unicode
 from baocao.parse.letterhead import report_reference
-from baocao.parse.sections import extract_sections
+from baocao.parse.sections import _ends_as_list_line, extract_sections
 
 
 def test_reasons_are_said_in_vietnamese_in_the_order_found():
@@ -452,6 +452,17 @@ def test_a_heading_ending_as_a_line_of_a_list_is_flagged_whatever_its_words_name
     assert note([Reason.LIST_LINE]) == "tiêu đề là một dòng liệt kê"
     named = Support(words=1.0, numbered=True, in_order=True, anchors=2)
     assert needs_review(assess(named, list_line=True)[0])
+
+
+def test_a_heading_in_capitals_broken_at_a_comma_and_going_on_in_capitals_is_no_line_of_a_list():
+    # Pool 4's Sóc Trăng scan: "PHẦN II BỨC TRANH CHUNG VỀ ĐÔ THỊ THÔNG MINH Ở TỈNH," wrapped over
+    # three lines, two joined, "THÀNH PHỐ SAU NĂM 2018:" left at its section's top: the comma is
+    # where the heading's line broke. A list's line ends so whatever follows it.
+    wrapped = "PHẦN II BỨC TRANH CHUNG VỀ ĐÔ THỊ THÔNG MINH Ở TỈNH,"
+    assert not _ends_as_list_line(wrapped, "THÀNH\nPHỐ SAU NĂM 2018: UBND tỉnh đã chọn 9 đô thị.")
+    assert _ends_as_list_line(wrapped, "UBND tỉnh đã chọn 9 đô thị làm thí điểm.")
+    assert _ends_as_list_line("(2) THÔNG TIN CHUNG SAU ĐỀ ÁN 950;", "THÀNH PHỐ SAU NĂM 2018:")
+    assert _ends_as_list_line("(2) Thông tin chung sau Đề án 950,", "THÀNH PHỐ SAU NĂM 2018:")
 
 
 # -- a cell cut where it should not be -------------------------------------------------------

@@ -850,3 +850,34 @@ def test_a_ladder_labelled_in_words_skipping_a_value_at_a_line_whose_bold_the_in
     assert [b.number for b in _templated_labels(blocks, ocr=True) if b.text.startswith("Chỉ tiêu")] == labels
     found = texts(Document("bao-cao.pdf", blocks, ocr=True))
     assert {n: text.split("\n")[-1] for n, text in found.items()} == dict(enumerate(BODIES, start=1))
+
+
+def test_a_word_label_framed_in_the_margin_and_wrapped_there_is_joined_with_its_number_under_it():
+    # "Hợp phần 1:" framed in the left margin beside its title, wrapped in its narrow frame: OCR
+    # reads the label's words on the title's line and its number alone on the line under it.
+    document = own_titled([[f"Hợp phần {title}", f"{n}:"] for n, title in enumerate(OWN_TITLES, start=1)], bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+    lines = [h.line for h in _headings(document.blocks, _covering_sentence(document.blocks), OUTLINE, ocr=True)]
+    assert lines == [f"Hợp phần {n}: {title}" for n, title in enumerate(OWN_TITLES, start=1)]
+
+
+def test_bold_titles_whose_margin_labels_ocr_lost_are_the_items_their_wrapped_ladder_skips():
+    # Pool 31's ink-spread Đắk Lắk: of six labels framed in the margin OCR read two whole ("Hợp
+    # phần" beside the title, "1:" and "3:" under it), one without its number, and lost three;
+    # the bold titles beside the labels lost are the items the ladder skips.
+    labelled = [["Hợp phần Gốc rễ hạ tầng thông tin ban đầu", "1:"], [OWN_TITLES[1]],
+                ["Hợp phần Ai cầm lái, ai chèo", "3:"], [OWN_TITLES[3]], [OWN_TITLES[4]],
+                ["Hợp phần Tỉnh cần điểm tựa nào"]]
+    assert both_ways(own_titled(labelled, bold=True)) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_groups_title_over_a_number_alone_over_its_title_leaves_the_number_to_the_title():
+    # "NHÓM VIỆC ĐÃ LÀM ĐƯỢC" over "1." alone on its line over "Gốc rễ hạ tầng…": the number is
+    # the title's under it, not a label wrapped in the margin beside the group's title.
+    labelled = [["NHÓM VIỆC ĐÃ LÀM ĐƯỢC", "1.", OWN_TITLES[0]], ["2.", OWN_TITLES[1]], ["3.", OWN_TITLES[2]],
+                ["4.", OWN_TITLES[3]], ["NHÓM VIỆC CÒN DANG DỞ", "5.", OWN_TITLES[4]],
+                ["6.", OWN_TITLES[5]]]
+    document = own_titled(labelled, bold=True)
+    blocks = tuple(replace(b, number=b.text) if b.text.rstrip(".").isdigit() else b for b in document.blocks)
+    headings = _headings(blocks, _covering_sentence(blocks), OUTLINE, ocr=True)
+    assert [h.line for h in headings if h.ordinal] == [f"{n}. {title}" for n, title in enumerate(OWN_TITLES, start=1)]
