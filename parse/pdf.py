@@ -475,8 +475,8 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
         runs = _runs(textpage, top, turn)
     top = turn.height if turn.rotation else top
     recognised = [i for i, run in enumerate(runs) if run.font == OCR_FONT]
-    if not recognised and not turn.rotation:
-        runs = sorted(runs + _picture_lines(page, runs, top, notes, deadline), key=lambda run: (run.top, run.x0))
+    pictured = _picture_lines(page, runs, top, notes, deadline) if not recognised and not turn.rotation else []
+    runs = [*runs, *pictured]  # after the content stream's runs: lines are made top to bottom (_rows)
     if recognised:
         # A scanned page's text layer: the ink under each run, which tells bold (_bold_by_ink).
         found = inks(page, [Box(runs[i].x0, runs[i].top, runs[i].x1, runs[i].bottom) for i in recognised])
