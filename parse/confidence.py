@@ -194,6 +194,10 @@ NUMBER_NAMES_MISSING_FACTOR = 0.7
 # taken for an item: after items numbered as theirs, the next number is an extra heading's as likely
 # (pool 18's Tây Ninh: "V-" over the funding text left out between "IV-" and "VI-").
 NUMBER_LEFT_OUT_FACTOR = 0.6
+# A heading read with OCR from a picture of its line (a clipping pasted in place of its words,
+# parse/line_pictures.py): its words may be misread, and a picture alone on its line may be no
+# heading; a person should look at it: it flags the cell alone.
+HEADING_PICTURED_FACTOR = 0.5
 # A text that is no readable Vietnamese (textlayer.unreadable: legacy text read without its font,
 # a wrong decoding): whatever its place, a person must read the file; it flags the cell alone.
 UNREADABLE_FACTOR = 0.5
@@ -235,6 +239,7 @@ class Reason(StrEnum):
     UNREADABLE = "unreadable"  # its text is no readable Vietnamese: a legacy font read wrongly, a broken font
     NUMBER_NAMES_MISSING = "number_names_missing"  # its heading's number names an item the reader did not find
     NUMBER_LEFT_OUT = "number_left_out"  # a heading taken for no item bears its number, its own heading another's
+    HEADING_PICTURED = "heading_pictured"  # its heading is a picture of its words, read with OCR
 
     @property
     def label(self) -> str:
@@ -283,6 +288,7 @@ _LABELS = {
     Reason.UNREADABLE: "chữ không đọc được (phông chữ cũ?)",
     Reason.NUMBER_NAMES_MISSING: "số của tiêu đề là của mục không tìm thấy",
     Reason.NUMBER_LEFT_OUT: "tiêu đề bị bỏ qua mang số của mục này",
+    Reason.HEADING_PICTURED: "tiêu đề là hình ảnh, đã đọc bằng OCR",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -324,7 +330,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
            holds_closing: bool = False, beside_longer: bool = False,
            beside_much_longer: bool = False, unreadable: bool = False,
-           number_names_missing: bool = False, number_left_out: bool = False) -> tuple[float, tuple[str, ...]]:
+           number_names_missing: bool = False, number_left_out: bool = False,
+           heading_pictured: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -337,8 +344,9 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     far longer than its own: `beside_much_longer`, a second reading of the report's headings
     almost as good as the one taken: `support.margin` below CLOSE_MARGIN, a text that is no
     readable Vietnamese: `unreadable`, a heading numbered as a later item not found:
-    `number_names_missing`, or a heading left out numbered as the item, its own heading numbered
-    otherwise: `number_left_out`) scale it down."""
+    `number_names_missing`, a heading left out numbered as the item, its own heading numbered
+    otherwise: `number_left_out`, or a heading read with OCR from a picture of its line:
+    `heading_pictured`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -401,7 +409,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (unreadable, UNREADABLE_FACTOR, Reason.UNREADABLE),
                                   (number_names_missing, NUMBER_NAMES_MISSING_FACTOR, Reason.NUMBER_NAMES_MISSING),
                                   (number_left_out and support.numbered is False, NUMBER_LEFT_OUT_FACTOR,
-                                   Reason.NUMBER_LEFT_OUT)):
+                                   Reason.NUMBER_LEFT_OUT),
+                                  (heading_pictured, HEADING_PICTURED_FACTOR, Reason.HEADING_PICTURED)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

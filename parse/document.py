@@ -56,6 +56,9 @@ class Block:
     # The list marker that is no number Word draws in front of the paragraph ("❖", "•", "➢"
     # of a bullet list), not in `text`; "" for none. A marker typed into the text stays there.
     bullet: str = ""
+    # Its text was read with OCR from a picture of a line alone between paragraphs (a heading
+    # pasted as a clipping, parse/line_pictures.py): the reviewer should check it.
+    pictured: bool = False
 
     @property
     def line(self) -> str:

@@ -39,6 +39,7 @@ from baocao.parse.headings import MAX_HEADING_CHARS, labelled_title
 from baocao.parse.hidden import HiddenRuns, current_hidden
 from baocao.parse.labels import is_lead, leading_label, page_mark
 from baocao.parse.legacy import text_in_font
+from baocao.parse.line_pictures import line_shaped, read_line_picture
 from baocao.parse.numbering import Counters, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_by_id, style_chain, table_style
 from baocao.text import clean_line, fold, nfc
@@ -85,6 +86,11 @@ _ANCHOR = qn("wp:anchor")
 _WRAP_TOP_AND_BOTTOM = qn("wp:wrapTopAndBottom")
 _POSITION_V = qn("wp:positionV")
 _POS_OFFSET = qn("wp:posOffset")
+_INLINE = qn("wp:inline")
+_EXTENT = qn("wp:extent")
+_BLIP = qn("a:blip")
+_EMBED = qn("r:embed")
+_EMU_PER_POINT = 12700
 _CIRCLED_NUMBER = re.compile(r"\d{1,2}")  # a heading's number drawn in a shape in front of its title
 _LINE_EMU = 12 * 12700  # a line of 12 points, in English Metric Units
 _NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), _TXBX, _MC_FALLBACK}
@@ -266,6 +272,8 @@ def _walk(elements: Iterator, word, counters: Counters, index: Iterator[int],
                 continue
             paragraph = Paragraph(element, word._body)
             block = _paragraph_block(paragraph, at, counters)
+            if not block.text:
+                block = _pictured_line(block, element, word, chunks)
             yield from ((box, _MIXED) for box in _text_boxes(element, word, at, counters, above=True))
             circled = _circled_number(element, block)
             if circled:
@@ -535,6 +543,39 @@ def _above_its_paragraph(box) -> bool:
 def _box_text(paragraph) -> str:
     """The text of a paragraph's text boxes, their paragraphs joined with spaces."""
     return " ".join(_text(inner) for box in _boxes(paragraph) for inner in box.iter(_P))
+
+
+def _pictured_line(block: Block, p, word, chunks: _Chunks | None) -> Block:
+    """An empty paragraph holding one picture in line and nothing else, shaped like a line of
+    text (line_pictures.line_shaped): a heading pasted as a clipping. Its picture is read with
+    OCR and the words taken for the paragraph's, with a heading's look (bold: the picture alone
+    between the text's paragraphs is a heading's mark) and `pictured`, for the reviewer. A
+    picture that could not be read leaves the paragraph empty, the reason kept with the
+    document's (Document.partial)."""
+    pictures = list(p.iter(_INLINE))
+    if len(pictures) != 1 or any(True for _ in _boxes(p)):
+        return block
+    extent = pictures[0].find(_EXTENT)
+    blips = list(pictures[0].iter(_BLIP))
+    if extent is None or len(blips) != 1:
+        return block
+    try:
+        width, height = int(extent.get("cx", "0")) / _EMU_PER_POINT, int(extent.get("cy", "0")) / _EMU_PER_POINT
+    except ValueError:
+        return block
+    if not line_shaped(width, height):
+        return block
+    part = word.part.related_parts.get(blips[0].get(_EMBED, ""))
+    blob = getattr(part, "blob", None)
+    if not isinstance(blob, bytes):
+        return block
+    text, why = read_line_picture(blob)
+    if why and chunks is not None:
+        chunks.skipped.append(N_("a picture on a line of its own was not read: {reason}").format(reason=why))
+    text = clean_line(text)
+    if not text:
+        return block
+    return replace(block, text=text, number=block.number or leading_label(text), bold=True, pictured=True)
 
 
 def _deleted_paragraph(p) -> bool:

@@ -47,6 +47,7 @@ from baocao.parse.headings import LEADER_TO_MARGIN, MAX_HEADING_CHARS, labelled_
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
 from baocao.parse.labels import is_lead, leading_label, ocr_label_read, page_mark, strip_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
+from baocao.parse.line_pictures import line_shaped, read_line_image, render_line_picture
 from baocao.parse.textlayer import vietnamese_share
 from baocao.text import clean_line, fold, nfc
 
@@ -68,6 +69,10 @@ CAPITALS_LINE_LETTERS = 8
 # Tesseract's guesses from each line's height, which capitals and diacritics stretch
 # ("V. KHÓ KHĂN, VƯỚNG MẮC" came out 1.2 times its body text): no heading level by size there.
 OCR_FONT = "GlyphLessFont"
+# The face given to a line read from a picture alone on its line (_picture_lines): no font of
+# the PDF's, so its block is told apart (Block.pictured).
+PICTURE_FONT = "(picture of a line)"
+MAX_LINE_PICTURES = 20  # a page's pictures shaped like a line read at most: a heading each, a few a page
 # A line whose words are in more than one colour (a link in a sentence): no colour of its own.
 MIXED_COLOUR = -1
 # The OCR layer's font has no weight: a line of a scanned page is bold when its ink strokes
@@ -470,6 +475,8 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
         runs = _runs(textpage, top, turn)
     top = turn.height if turn.rotation else top
     recognised = [i for i, run in enumerate(runs) if run.font == OCR_FONT]
+    pictured = _picture_lines(page, runs, top, notes, deadline) if not recognised and not turn.rotation else []
+    runs = [*runs, *pictured]  # after the content stream's runs: lines are made top to bottom (_rows)
     if recognised:
         # A scanned page's text layer: the ink under each run, which tells bold (_bold_by_ink).
         found = inks(page, [Box(runs[i].x0, runs[i].top, runs[i].x1, runs[i].bottom) for i in recognised])
@@ -491,6 +498,45 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
                 pages=_pages([number]), reason=_library_error(e)))
     return _Glyphs(number, turn.width, turn.height, tuple(runs), ruled, _underlines(paths, top), tables, frames,
                    _fills(objects, paths, top), boxes)
+
+
+def _picture_lines(page: pdfium.PdfPage, runs: Sequence[_Run], page_top: float, notes: list[str],
+                   deadline: Deadline | None = None) -> list[_Run]:
+    """A run for each picture of a text page shaped like a line of text (line_pictures.line_shaped)
+    with no text beside it on its line: a heading pasted as a clipping, where the heading's line
+    would be. Its words are read with OCR, set bold (the picture alone between the text's lines
+    is a heading's mark) in the page's most common type size, in PICTURE_FONT. A page of more
+    than MAX_LINE_PICTURES such pictures has the rest left, and said so in `notes`."""
+    boxes = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if not line_shaped(right - left, top - bottom):
+            continue
+        upper, lower = page_top - top, page_top - bottom
+        if any(run.top < lower and run.bottom > upper for run in runs):
+            continue  # text on its line: a picture in a line of text, or behind it
+        boxes.append((left, bottom, right, top))
+    if not boxes:
+        return []
+    if len(boxes) > MAX_LINE_PICTURES:
+        notes.append(N_("{count} pictures shaped like a line of text on one page: only the first {read} were "
+                        "read").format(count=len(boxes), read=MAX_LINE_PICTURES))
+    sizes = Counter(round(run.size * 2) / 2 for run in runs for _ in run.text.strip())
+    read = []
+    for left, bottom, right, top in boxes[:MAX_LINE_PICTURES]:
+        if deadline is not None and deadline.expired():
+            break
+        text, why = read_line_image(render_line_picture(page, (left, bottom, right, top)))
+        if why:
+            notes.append(N_("a picture on a line of its own was not read: {reason}").format(reason=why))
+        text = clean_line(text)
+        if not text:
+            continue
+        size = sizes.most_common(1)[0][0] if sizes else (top - bottom) / 1.5
+        first = text.split(" ", 1)[0]
+        read.append(_Run(text, left, right, page_top - top, page_top - bottom, size, PICTURE_FONT, True,
+                         left + (right - left) * len(first) / len(text)))
+    return read
 
 
 def _runs_across_sheet(textpage: pdfium.PdfTextPage, sample: int = 400) -> bool:
@@ -2125,6 +2171,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         spaced=kind == "paragraph" and head.spaced,
         highlighted=kind == "paragraph" and len(text) <= MAX_HEADING_CHARS and all(line.highlighted for line in group),
         notes=notes,
+        pictured=kind == "paragraph" and head.font == PICTURE_FONT,
     )
 
 

@@ -289,7 +289,8 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     numbered = {item for o in opened if blocks[o.first].number for item in o.items}
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
-                           untitled, beside_left_out, numbered, numbers_left_out),
+                           untitled, beside_left_out, numbered, numbers_left_out,
+                           {block.index for block in doc.blocks if block.pictured}),
         letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
         # the letter's closing and signature, and the annex's own if it has one
         signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
@@ -2385,7 +2386,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
               left_out: Sequence[str] = (), title_index: int = -1,
               untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None,
               numbered: frozenset[int] | set[int] = frozenset(),
-              numbers_left_out: dict[int, int] | None = None) -> tuple[Section, ...]:
+              numbers_left_out: dict[int, int] | None = None,
+              pictured: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -2396,7 +2398,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     `beside_left_out`: per item, the texts of the headings taken for no item right before
     and after its own (a short cell beside one over an item's text is doubtful). `numbered`:
     the items whose heading the document numbered, none of them a cut line's end.
-    `numbers_left_out`: the headings of the items' level taken for no item, per number its text's length."""
+    `numbers_left_out`: the headings of the items' level taken for no item, per number its text's length.
+    `pictured`: the Block.index of the blocks read with OCR from a picture of their line (Block.pictured)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -2447,7 +2450,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             unreadable=unreadable(section.text),
             number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
             and support[n].ordinal in missing,
-            number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical))
+            number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical),
+            heading_pictured=section.source.first_block in pictured)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)

@@ -1,0 +1,134 @@
+"""A heading pasted as a picture of its words (a clipping, alone on its line between the
+report's paragraphs): the text layer has none of it, a person sees a heading. The picture is
+read with Tesseract and its words become the line, a heading's line, its cell flagged for
+review. Only a picture shaped like a line of text is read: a logo, a signature, a chart are not.
+"""
+
+import dataclasses
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Mm
+from docx_builders import write_letterhead, write_signoff
+from PIL import Image, ImageDraw, ImageFont
+
+from baocao.campaign import load_campaign
+from baocao.parse import docx as docx_reader
+from baocao.parse.confidence import Reason, note
+from baocao.parse.docx import read_docx
+from baocao.parse.sections import extract_sections
+from baocao.text import fold
+
+pytestmark = pytest.mark.skipif(not Path("/usr/bin/tesseract").exists(), reason="needs Tesseract")
+
+WITHOUT_PHRASES = tuple(dataclasses.replace(s, phrases=()) for s in load_campaign().sections)
+HEADINGS = {1: "1. Bước đầu của tỉnh", 2: "2. Toàn cảnh sau bốn năm", 3: "3. Lan tỏa trong dân",
+            4: "4. Tiền bạc đã chi", 5: "5. Vấp váp dọc đường", 6: "6. Mong muốn gửi về Bộ"}
+TEXTS = {
+    1: "Trước khi Đề án 950 được ban hành, tỉnh đã triển khai các nội dung công việc về chính quyền điện tử.",
+    2: "Kể từ sau khi có Đề án, thông tin chung: tỉnh đã chọn 3 đô thị thí điểm.",
+    3: "Công tác tuyên truyền, các chương trình, kế hoạch hành động được triển khai hằng năm.",
+    4: "Kinh phí thực hiện các dự án đầu tư, các hạng mục là 120 tỷ đồng.",
+    5: "Khó khăn, vướng mắc về nguồn lực và văn bản quy phạm pháp luật.",
+    6: "Đề xuất, kiến nghị Bộ Xây dựng sớm ban hành hướng dẫn.",
+}
+DPI = 200
+
+
+def read_as(texts) -> list[str]:
+    """Texts as compared with what OCR reads: a dot over a bold "i" may be read as a hook ("chỉ")."""
+    return [fold(text) for text in texts]
+
+
+def picture_of(text: str) -> bytes:
+    """The words drawn black on white in bold 13 pt at DPI, as a clipping of a printed line."""
+    size = round(13 * DPI / 72)
+    face = ImageFont.truetype("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf", size)
+    right = face.getbbox(text)[2]
+    image = Image.new("L", (right + size // 2, size + size // 2), 255)
+    ImageDraw.Draw(image).text((size // 4, size // 4), text, font=face, fill=0)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def shape(width: int, height: int) -> bytes:
+    """A grey picture of no words, `width` by `height` pixels (a logo, a signature's shape)."""
+    out = io.BytesIO()
+    Image.new("L", (width, height), 120).save(out, format="PNG")
+    return out.getvalue()
+
+
+def build_pictured(path: Path, pictures: dict[int, bytes] | None = None, extra: tuple[tuple[bytes, float], ...] = (),
+                   stored: dict[int, bytes] | None = None) -> Path:
+    """A reply whose six headings are pictures of their words (or `pictures` given), each alone
+    in its paragraph, at the printed width of a 13 pt line; `extra`: pictures (and their width
+    in mm) in paragraphs of their own after the first item's text; `stored`: bytes stored in
+    place of a heading's picture once laid out (a file damaged in the mail)."""
+    document = docx.Document()
+    write_letterhead(document)
+    for n, text in TEXTS.items():
+        data = (pictures or {}).get(n) or picture_of(HEADINGS[n])
+        width = Image.open(io.BytesIO(data)).width / DPI * 25.4  # the header tells, broken or not
+        run = document.add_paragraph().add_run()
+        run.add_picture(io.BytesIO(data), width=Mm(min(width, 160)))
+        if n in (stored or {}):
+            blip = next(run._r.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))
+            rid = blip.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed")
+            run.part.related_parts[rid]._blob = stored[n]
+        document.add_paragraph(text)
+        if n == 1:
+            for data, mm in extra:
+                document.add_paragraph().add_run().add_picture(io.BytesIO(data), width=Mm(mm))
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_a_heading_pasted_as_a_picture_of_its_line_is_read_as_a_bold_heading(tmp_path):
+    doc = read_docx(build_pictured(tmp_path / "bao-cao.docx"))
+    pictured = [block for block in doc.blocks if block.pictured]
+    assert read_as(block.text for block in pictured) == read_as(HEADINGS.values())
+    assert all(block.bold for block in pictured)
+    assert [block.number for block in pictured] == [f"{n}." for n in HEADINGS]
+
+
+def test_each_item_under_a_pictured_heading_is_found_and_flagged_for_review(tmp_path):
+    report = extract_sections(read_docx(build_pictured(tmp_path / "bao-cao.docx")), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert all(Reason.HEADING_PICTURED in s.reasons and s.review for s in report.sections)
+    assert note([Reason.HEADING_PICTURED]) == "tiêu đề là hình ảnh, đã đọc bằng OCR"
+
+
+def test_a_pictured_heading_printed_to_pdf_is_read_where_its_line_is(tmp_path):
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    source = build_pictured(tmp_path / "bao-cao.docx")
+    convert_to_pdf([source], tmp_path)
+    doc = read_pdf(tmp_path / "bao-cao.pdf")
+    assert read_as(block.text for block in doc.blocks if block.pictured) == read_as(HEADINGS.values())
+    report = extract_sections(doc, WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert all(Reason.HEADING_PICTURED in s.reasons for s in report.sections)
+
+
+def test_pictures_not_shaped_like_a_line_are_not_read(tmp_path, monkeypatch):
+    read = []
+    monkeypatch.setattr(docx_reader, "read_line_picture", lambda data: read.append(data) or ("", ""))
+    logo, signature, rule = shape(400, 400), shape(500, 200), shape(2000, 10)
+    path = build_pictured(tmp_path / "bao-cao.docx", extra=((logo, 30), (signature, 50), (rule, 150)))
+    read_docx(path)
+    assert len(read) == 6  # the six headings' pictures, not the logo, the signature or the rule
+
+
+def test_a_broken_or_huge_picture_of_a_line_is_skipped_with_its_reason(tmp_path):
+    broken = picture_of(HEADINGS[2])[:200]  # cut short
+    huge = shape(20000, 1000)  # a line's shape, 20 million pixels
+    doc = read_docx(build_pictured(tmp_path / "bao-cao.docx", pictures={3: huge}, stored={2: broken}))
+    assert read_as(block.text for block in doc.blocks if block.pictured) == read_as(HEADINGS[n] for n in (1, 4, 5, 6))
+    assert doc.partial.count("a picture on a line of its own was not read") == 2
+    assert "too large" in doc.partial
