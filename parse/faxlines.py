@@ -32,7 +32,8 @@ AROUND_MM = 1  # a row's lightness against the median of the rows this far above
 PERIODS_MM = (2, 10)  # the pace of lost rows looked for
 LOST_SHARE = 0.5  # the page's lightness at the period, at least this share
 LOST_CONTRAST = 7  # ... and at least this many times the median period's share
-BAND_LEVEL = 0.5  # a row belongs to the lost band when as light as this share of its peak
+BAND_LEVEL = 0.25  # a row belongs to the lost band when as light as this share of its peak (a band
+# between two rows reads half as light on each of them)
 
 
 def lost_rows(grey: Image.Image, dpi: float) -> np.ndarray | None:
