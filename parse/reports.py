@@ -187,7 +187,11 @@ def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
         return Document(document.name, document.blocks, ocr=False,
                         partial="; ".join(filter(None, [N_("scanned pages were not read: {reason}").format(
                             reason=missing), document.partial])))
-    recognised = ocr_pdf(path, scratch / "ocr", timeout=deadline.left(), pages=pages)
+    from baocao.parse.faxlines import mend_lost_lines
+
+    # a fax's lost scan lines mended first: the OCR'd copy keeps the mended page
+    mended = mend_lost_lines(path, pages, scratch / "mended" / path.name)
+    recognised = ocr_pdf(mended, scratch / "ocr", timeout=deadline.left(), pages=pages)
     document = read_pdf(recognised, deadline=deadline)
     return Document(document.name, document.blocks, ocr=True, partial=document.partial)
 
