@@ -49,7 +49,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            25: FIXTURES / "heldout-25", 26: FIXTURES / "heldout-26",
            27: FIXTURES / "heldout-27", 28: FIXTURES / "heldout-28",
            29: FIXTURES / "heldout-29", 30: FIXTURES / "heldout-30",
-           31: FIXTURES / "heldout-31"}
+           31: FIXTURES / "heldout-31", 32: FIXTURES / "heldout-32"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -274,7 +274,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Hợp phần \d+: |Chủ đề [IVX]+\. |Đầu mục \d+\. |Nhóm nội dung \d+: "  # pool 31's
+LABEL = re.compile(r"^(?:Trả lời mục \d+: |Nội dung yêu cầu \d+\. |Nhóm vấn đề [IVX]+: |Phần việc \d+\. "  # 32's
+                   r"|Hợp phần \d+: |Chủ đề [IVX]+\. |Đầu mục \d+\. |Nhóm nội dung \d+: "  # pool 31's
                    r"|Hoạt động \d+: |Mảng [IVX]+\. |Tiết \d+\. |Ý \d+\. "  # pool 30's
                    r"|Công việc \d+: |Lĩnh vực [IVX]+\. |Nhiệm vụ [A-F]\. |Mục số \d+: "  # pool 29's
                    r"|Tiểu mục \d+\. |Đối với nội dung \d+: |Đề mục [IVX]+\. |[❶-❽] "  # pool 28's
@@ -318,6 +319,10 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Trả lời mục (\d+):|Nội dung yêu cầu (\d+)\.|Phần việc (\d+)\.) ", first):  # pool 32's
+        return int(m.group(1) or m.group(2) or m.group(3))
+    if m := re.match(r"Nhóm vấn đề ([IVX]+): ", first):  # pool 32's nhom_van_de_roman
+        return ROMAN.index(m.group(1)) + 1
     if m := re.match(r"(?:Hợp phần (\d+):|Đầu mục (\d+)\.|Nhóm nội dung (\d+):) ", first):  # pool 31's
         return int(m.group(1) or m.group(2) or m.group(3))
     if m := re.match(r"Chủ đề ([IVX]+)\. ", first):  # pool 31's chu_de_roman
@@ -482,8 +487,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 31
-    assert len({p.out for p in mh.POOLS.values()}) == 31
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 32
+    assert len({p.out for p in mh.POOLS.values()}) == 32
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -527,7 +532,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 28) for k in range(1, 28)),
                                            *((k, 29) for k in range(1, 29)),
                                            *((k, 30) for k in range(1, 30)),
-                                           *((k, 31) for k in range(1, 31))])
+                                           *((k, 31) for k in range(1, 31)),
+                                           *((k, 32) for k in range(1, 32))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -552,7 +558,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
-                                                   (28, 29), (29, 30), (30, 31)])
+                                                   (28, 29), (29, 30), (30, 31), (31, 32)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -5311,6 +5317,173 @@ def test_pool_31_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 32: "Trả lời mục 1: …", "Nội dung yêu cầu 1. …", "Nhóm vấn đề I: …", "Phần việc 1. …";
+# each heading the display text of a MACROBUTTON field, each item the cached result of an
+# INCLUDETEXT field, each heading a classic WordArt, each heading's label and title in two
+# grouped shapes; pools 1-31's at a lower weight, pools 30 and 31's funding wordings and two new
+# ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_32 = {"tra_loi_muc_number", "noi_dung_yeu_cau_number", "nhom_van_de_roman", "phan_viec_number"}
+LADDERS[32] = NEW_LADDERS_32 | {"hop_phan_number", "chu_de_roman", "dau_muc_number",  # pools 1-31's
+                                "hoat_dong_number", "tiet_number", "khoan_number", "chi_tieu_number",
+                                "hang_muc_number"}
+NEW_LAYOUTS_32 = {"macrobutton_heading", "includetext_item", "wordart_heading", "grouped_shape_heading"}
+LAYOUTS[32] = NEW_LAYOUTS_32 | {"hlk_bookmark_split", "tracked_paragraph_split", "heading_as_picture",  # 1-31's
+                                "canvas_heading", "vml_textbox_heading", "label_margin_frame", "label_hidden_mark",
+                                "fld_simple_title", "repeating_section_items", "requirement_table",
+                                "item_boxed_table", "two_up_pdf", "page_break_in_heading", "extra_heading_between",
+                                "merged_5_6", "merged_4_5", "first_heading_missing", "heading_line_break"}
+SHAPES_32 = {  # how each of pool 32's ladders marks an item heading, as a reader sees it
+    "tra_loi_muc_number": r"Trả lời mục \d: \S",
+    "noi_dung_yeu_cau_number": r"Nội dung yêu cầu \d\. \S",
+    "nhom_van_de_roman": r"Nhóm vấn đề [IVX]+: \S",
+    "phan_viec_number": r"Phần việc \d\. \S",
+}
+WPG = "{http://schemas.microsoft.com/office/word/2010/wordprocessingGroup}"
+WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def field_codes(p) -> list[str]:
+    """The codes (w:instrText, joined) of the complex fields begun in a w:p."""
+    codes, code = [], None
+    for node in p.iter(f"{W}fldChar", f"{W}instrText"):
+        if node.tag == f"{W}fldChar" and node.get(f"{W}fldCharType") == "begin":
+            code = ""
+        elif node.tag == f"{W}instrText" and code is not None:
+            code += node.text or ""
+        elif node.tag == f"{W}fldChar" and code is not None:
+            codes.append(code)
+            code = None
+    return codes
+
+
+def test_pool_32_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_32:
+        for e in [e for e in files_of(32, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_32_each_heading_is_the_display_text_of_a_macrobutton_field():
+    mh = generator()
+    files = files_of(32, "macrobutton_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(32, "macrobutton_heading", ladder="tra_loi_muc_number")  # on a new ladder too
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        holders = [p for p in tree.iter(f"{W}p") if any("MACROBUTTON" in c for c in field_codes(p))]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for p, heading in zip(holders, item_headings(e), strict=True):
+            assert field_codes(p) == [f" MACROBUTTON  {mh.MACRO} {heading['text']} "], e["file"]
+            assert paragraph_text(p) == "" and p.find(f".//{W}fldChar[@{W}fldCharType='separate']") is None
+        texts = [paragraph_text(p) for p in tree.iter(f"{W}p")]
+        assert not [h for h in item_headings(e) if h["text"] in texts], e["file"]  # no heading as text
+    for e in [e for e in files if e["kind"] == "pdf"]:  # LibreOffice draws the prompt's words
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_32_each_item_is_the_cached_result_of_an_includetext_field():
+    files = files_of(32, "includetext_item")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(32, "includetext_item", ladder="noi_dung_yeu_cau_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        body = part_tree(e).find(f"{W}body")
+        paragraphs = [p for p in body if p.tag == f"{W}p"]
+        begins = [p for p in paragraphs if any("INCLUDETEXT" in c for c in field_codes(p))]
+        assert len(begins) == len(item_headings(e)), e["file"]  # one field an item, begun in its heading
+        for n, (p, heading) in enumerate(zip(begins, item_headings(e), strict=True), 1):
+            assert re.fullmatch(r' INCLUDETEXT  "D:\\\\BaoCao\\\\DTTM 2022\\\\Muc \d\.docx" \\\* MERGEFORMAT ',
+                                field_codes(p)[0]), e["file"]
+            assert paragraph_text(p) == heading["text"], e["file"]  # the result: the heading as written
+            ends = [k for k in p.itersiblings() if k.tag == f"{W}p"
+                    and k.find(f"{W}r/{W}fldChar[@{W}fldCharType='end']") is not None]
+            later = begins[n] if n < len(begins) else None
+            assert ends and (later is None or body.index(ends[0]) < body.index(later)), e["file"]
+        marks = [m.get(f"{W}fldCharType") for m in body.iter(f"{W}fldChar")]
+        assert marks.count("begin") == marks.count("end"), e["file"]
+
+
+def test_pool_32_each_heading_is_a_classic_wordart():
+    mh = generator()
+    files = files_of(32, "wordart_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf", "odt"}
+    assert files_of(32, "wordart_heading", ladder="nhom_van_de_roman")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        arts = [s for s in tree.iter(f"{VML}shape") if s.get("type") == "#_x0000_t136"]
+        assert [s.find(f"{VML}textpath").get("string") for s in arts] == [h["text"] for h in item_headings(e)]
+        for art in arts:
+            holder = next(art.iterancestors(f"{W}p"))
+            assert paragraph_text(holder) == "" and holder.getparent().tag == f"{W}body", e["file"]
+            assert mh.WORDART["font"] in art.find(f"{VML}textpath").get("style"), e["file"]
+        texts = [paragraph_text(p) for p in tree.iter(f"{W}p")]
+        assert not [h for h in item_headings(e) if h["text"] in texts], e["file"]  # no heading as text
+    for e in [e for e in files if e["kind"] == "odt"]:  # LibreOffice's Fontwork keeps the WordArt's words
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert all(h["text"].replace("&", "&amp;") in content for h in item_headings(e)), e["file"]
+
+
+def test_pool_32_each_headings_label_and_title_are_two_grouped_shapes():
+    files = files_of(32, "grouped_shape_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(32, "grouped_shape_heading", ladder="phan_viec_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        groups = list(tree.iter(f"{MC}AlternateContent"))
+        assert len(groups) == len(item_headings(e)), e["file"]
+        for group, heading in zip(groups, item_headings(e), strict=True):
+            choice, fallback = group.find(f"{MC}Choice"), group.find(f"{MC}Fallback")
+            assert choice.get("Requires") == "wpg" and choice.find(f".//{WPG}wgp") is not None, e["file"]
+            shapes = choice.findall(f".//{WPG}wgp/{WPS}wsp")
+            assert [s.find(f".//{A}prstGeom").get("prst") for s in shapes] == ["roundRect", "rect"], e["file"]
+            for side in (choice, fallback):
+                words = [paragraph_text(p) for box in side.iter(f"{W}txbxContent") for p in box.iter(f"{W}p")]
+                assert len(words) == 2 and " ".join(words) == heading["text"], e["file"]
+                assert LABEL.match(words[0] + " "), e["file"]  # the label alone in the first shape
+            assert fallback.find(f".//{VML}group") is not None, e["file"]
+            holder = next(group.iterancestors(f"{W}p"))
+            assert own_text(holder) == "" and holder.getparent().tag == f"{W}body", e["file"]
+
+
+def test_pool_32_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(32) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_32, *mh.FUNDING_WORDINGS_31}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "decision_cited":  # the decision's number and date first: not the total
+            assert (f"Theo Quyết định số {e['funding']['decision']} ngày {e['funding']['decision_date']} "
+                    in text), e["file"]
+            assert f"tổng kinh phí bố trí cho Đề án là {million} triệu đồng." in text, e["file"]
+        if e["funding"]["wording"] == "vat_included":  # the tax it includes: a part of the total
+            assert e["funding"]["vat_vnd"] < total, e["file"]
+            vat = f"{e['funding']['vat_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng (đã bao gồm thuế giá trị gia tăng {vat} triệu đồng)" in text
+    assert {e["letterhead"] for e in entries_of(32)} == set(mh.LETTERHEADS_32)
+    for e in [e for e in entries_of(32) if e["kind"] == "docx"]:
+        number, date = e["report_number"], e["report_date"]
+        if e["letterhead"] == "date_without_ngay":  # "Tây Ninh, 23 tháng 5 năm 2022", read 2022-05-23
+            day = int(date[8:])
+            assert f", {day} tháng 5 năm 2022<" in part_text(e) and f"ngày {day} tháng 5" not in part_text(e), e["file"]
+        if e["letterhead"] == "number_full_stop":  # "Số: 139/BC-UBND.", read "139/BC-UBND"
+            assert number.endswith("/BC-UBND") and f">Số: {number}.<" in part_text(e), e["file"]
+    scans = files_of(32, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_32)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"tra_loi_muc_number", "noi_dung_yeu_cau_number", "nhom_van_de_roman"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "lens_barrel":
+            assert e["scan"]["lens_barrel"] == mh.BARREL and e["scan"]["dpi"] == 200, e["file"]
+        else:
+            assert e["scan"]["low_light_grain"] == mh.GRAIN and e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -5345,13 +5518,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
-               29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31}
+               29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 32))]])
+                                                        *((n, 10, 8) for n in range(6, 33))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -5361,7 +5534,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 32))])
+                                          for n in range(5, 33))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -5378,12 +5551,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
-              31: SHAPES_31}
+              31: SHAPES_31, 32: SHAPES_32}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-31 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-32 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
