@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from ocr_builders import DPI, render_report_page, report_page_lines
 from PIL import Image, ImageDraw
 
 from baocao.parse.faxlines import lost_rows, mend_lost_lines, mended
-from tests.ocr_builders import DPI, render_report_page, report_page_lines
 
 FAX_DPI = 150
 
