@@ -2425,6 +2425,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     # the text before it: the section that text belongs to holds half a heading; the cut section's
     # own text is whole.
     holds_cut_start = _before_cut_headings(found, numbered)
+    restarts = _numbers_restart(found, support)
     for n in sorted(found):
         section = found[n]
         typical = typicals[n]
@@ -2451,10 +2452,24 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
             and support[n].ordinal in missing,
             number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical),
-            heading_pictured=section.source.first_block in pictured)
+            heading_pictured=section.source.first_block in pictured,
+            numbers_restart=restarts)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
+
+
+def _numbers_restart(found: dict[int, Section], support: dict[int, Support]) -> bool:
+    """Whether the numbers of the headings taken for items (Support.ordinal), in the document's
+    order, go back to one already passed ("a)", "b)", "a)"): a list of points numbered again under
+    each item, not the items' own ladder, which numbers each once."""
+    ordinals = []
+    for first in sorted({s.source.first_block for s in found.values()}):
+        items = [n for n, s in found.items() if s.source.first_block == first]
+        ordinal = support[items[0]].ordinal
+        if ordinal is not None and not support[items[0]].no_heading:
+            ordinals.append(ordinal)
+    return any(later <= earlier for earlier, later in zip(ordinals, ordinals[1:], strict=False))
 
 
 def _ends_as_list_line(heading: str, text: str = "") -> bool:

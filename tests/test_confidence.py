@@ -961,3 +961,41 @@ def test_a_heading_left_out_after_items_numbered_as_theirs_casts_no_doubt_by_its
              *told((4, 5, 6), label=lambda p: f"{ROMAN[p + 3]}.")]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert not any(Reason.NUMBER_LEFT_OUT in s.reasons for s in report.sections)
+
+
+# Pool 32's Quảng Ninh: the items' headings a macro field the reader does not read, the points under
+# them lettered again under each item; the points' headings taken for the items.
+POINTS_UNDER_UNREAD_ITEMS = (
+    "Năm 2017, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 804 thủ tục hành chính.",
+    "Hạ tầng cáp quang của tỉnh đã phủ tới 85% số xã, phường, thị trấn.",
+    Bold("a) Về hạ tầng số"),
+    "Mạng băng rộng di động 4G đã phủ sóng 87% diện tích của tỉnh.",
+    Bold("b) Về Trung tâm điều hành"),
+    "Trung tâm được đặt tại trụ sở Sở Thông tin và Truyền thông, vận hành 9 phân hệ.",
+    "Tỉnh đã phát hành 62.500 tờ rơi hướng dẫn người dân cài đặt ứng dụng công dân số.",
+    "Tổng kinh phí tỉnh đã bố trí thực hiện Đề án là 14.553 triệu đồng.",
+    "Chưa có đủ cán bộ chuyên trách công nghệ thông tin.",
+    Bold("a) Về nguồn lực"),
+    "Đội ngũ cán bộ chuyên trách công nghệ thông tin cấp huyện mới có 20 người.",
+    Bold("b) Về văn bản quy phạm pháp luật"),
+    "Chưa có quy định về chia sẻ dữ liệu giữa cơ quan nhà nước và doanh nghiệp.",
+    "Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ tỉnh xây dựng cơ sở dữ liệu quy hoạch đô thị.",
+)
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_headings_taken_for_items_numbered_again_from_the_start_flag_every_cell(tmp_path, outline):
+    # "a)", "b)", "a)", "b)": a report numbers its items once, in order; headings numbered again are
+    # points under items whose headings were not read, and every cell, the untitled text first, is in doubt.
+    report = read(tmp_path, POINTS_UNDER_UNREAD_ITEMS, outline)
+    assert [s.heading for s in report.sections][1:] == ["a) Về hạ tầng số", "b) Về Trung tâm điều hành",
+                                                        "a) Về nguồn lực", "b) Về văn bản quy phạm pháp luật"]
+    assert all(Reason.NUMBERS_RESTART in s.reasons and s.review for s in report.sections)
+    assert note([Reason.NUMBERS_RESTART]) == "số các tiêu đề đánh lại từ đầu: có thể là ý nhỏ, không phải mục"
+
+
+def test_a_ladder_numbered_once_in_order_casts_no_doubt_by_its_numbers(tmp_path):
+    # The items numbered I.-VI., one left out (I., II., IV., …): numbers that only go up are the items' own.
+    report = read(tmp_path, told((1, 2, 4, 5, 6), label=lambda p: f"{ROMAN[p if p > 2 else p - 1]}."),
+                  WITHOUT_PHRASES)
+    assert report.sections and not any(Reason.NUMBERS_RESTART in s.reasons for s in report.sections)
