@@ -1,6 +1,7 @@
 """Every cell comes with how sure the reader is of it and why a person should look:
 the analyst checks the doubtful cells, not all 63 x 6."""
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -999,3 +1000,85 @@ def test_a_ladder_numbered_once_in_order_casts_no_doubt_by_its_numbers(tmp_path)
     report = read(tmp_path, told((1, 2, 4, 5, 6), label=lambda p: f"{ROMAN[p if p > 2 else p - 1]}."),
                   WITHOUT_PHRASES)
     assert report.sections and not any(Reason.NUMBERS_RESTART in s.reasons for s in report.sections)
+
+
+def test_item_one_from_untitled_text_before_a_first_heading_of_item_three_is_flagged(tmp_path):
+    # Pool 32's Kon Tum scan: the headings of items 1 and 2 not read, item 2 not found at all; the
+    # untitled text before "3." holds item 2's text too, whatever the headings after it name.
+    lines = ["Trước năm 2018, tỉnh đã xây dựng cổng dịch vụ công.", "Hạ tầng cáp quang của tỉnh đã phủ tới 85% số xã.",
+             *[line for n in range(3, 7) for line in (Bold(f"{n}. {KNOWN[n]}"), SAYS[n])]]
+    report = read(tmp_path, lines)
+    first = section_of(report, 1)
+    assert 2 not in {s.number for s in report.sections}
+    assert Reason.NO_HEADING in first.reasons and Reason.BESIDE_MISSING in first.reasons and first.review
+    assert not any(s.review for s in report.sections[1:])
+
+
+def _scanned(lines: list[tuple[str, bool]]) -> Document:
+    """A scan's lines as the OCR gives them: (text, bold), a bold line's number its label."""
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold,
+                         label[0] if bold and (label := re.match(r"(\d+|[IVX]+)\.", text)) else "")
+                   for i, (text, bold) in enumerate(lines))
+    return Document("bao-cao.pdf", blocks, ocr=True)
+
+
+SCAN_OPENING = [("BÁO CÁO", True), ("Tình hình phát triển đô thị thông minh", True),
+                ("Thực hiện văn bản số 1683/BXD-PTDT của Bộ Xây dựng, UBND tỉnh báo cáo như sau:", False)]
+
+
+def test_scanned_lines_out_of_order_are_flagged(tmp_path):
+    # Pool 32's Bến Tre scan: the OCR took the lines of item 5's sentences out of their order; a
+    # line going on a sentence right after one that ended one ("chuyên trách." / "chức tại …"), under a
+    # heading taken by its place ("Khoản 5. Khúc cua tay áo").
+    jumbled = ["Nguồn nhân lực công nghệ thông tin của tỉnh còn thiếu cán bộ", "chuyên trách.",
+               "chức tại tỉnh về đô thị thông minh còn hạn chế.", "Nhận thức của một bộ phận cán bộ, công"]
+    lines = list(SCAN_OPENING)
+    for n in range(1, 7):
+        lines += [(f"{ROMAN[n - 1]}. {(UNKNOWN if n == 5 else KNOWN)[n]}", True)]
+        lines += [(line, False) for line in (jumbled if n == 5 else [SAYS[n]])]
+    report = extract_sections(_scanned(lines), OUTLINE)
+    assert Reason.LINES_OUT_OF_ORDER in section_of(report, 5).reasons and section_of(report, 5).review
+    assert not any(Reason.LINES_OUT_OF_ORDER in s.reasons for s in report.sections if s.number != 5)
+    assert note([Reason.LINES_OUT_OF_ORDER]) == "các dòng OCR có thể sai thứ tự"
+
+
+def test_a_sentence_wrapped_over_scanned_lines_is_in_order(tmp_path):
+    lines = list(SCAN_OPENING)
+    for n in range(1, 7):
+        lines += [(f"{ROMAN[n - 1]}. {KNOWN[n]}", True), ("Nhận thức của một bộ phận cán bộ, công", False),
+                  ("chức tại tỉnh về đô thị thông minh còn hạn chế.", False), ("a. các xã vùng sâu;", False)]
+    report = extract_sections(_scanned(lines), OUTLINE)
+    assert not any(Reason.LINES_OUT_OF_ORDER in s.reasons for s in report.sections)
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_headings_shifted_back_by_one_missed_are_flagged_by_their_numbers(tmp_path, outline):
+    # Pool 7's Tuyên Quang scan: "03." lost in the scan, "4." taken for item 3, "05." for item 4, "06."
+    # for items 5 and 6: a heading numbered as a later item, held by one numbered otherwise, five
+    # headings for six items.
+    lines = [*SCAN_OPENING,
+             ("01. Những gì tỉnh có được khi Quyết định 950 chưa ra đời", True),
+             ("Năm 2014, UBND tỉnh đã ban hành Kiến trúc Chính quyền điện tử phiên bản 1.0.", False),
+             ("02. Những kết quả nổi bật giai đoạn 2018 - 2022 trên địa bàn tỉnh", True),
+             ("UBND tỉnh đã chọn 5 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 - 2025.", False),
+             ("4. Các nguồn tiền đã huy động cho Đề án", True),
+             ("Giai đoạn 2018 - 2022, tổng kinh phí thực hiện các nhiệm vụ đô thị thông minh của tỉnh là "
+              "65.579 triệu đồng.", False),
+             ("05. Các mặt chưa được, lý do chủ quan", True),
+             ("Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ vận hành nền tảng.", False),
+             ("06. Nội dung xin cơ chế, chính sách và nguồn lực", True),
+             ("Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh.", False)]
+    report = extract_sections(_scanned(lines), outline)
+    assert section_of(report, 3).heading.startswith("4.")  # the misreading the flag is for
+    for n in (3, 4):
+        assert Reason.NUMBERS_SHIFTED in section_of(report, n).reasons and section_of(report, n).review
+    assert note([Reason.NUMBERS_SHIFTED]) == "số tiêu đề là của mục sau: các mục có thể bị lệch"
+
+
+def test_headings_numbered_one_up_throughout_as_many_as_the_items_are_not_shifted(tmp_path):
+    # "1. Mở đầu" before the six items, numbered 2.-7.: the province's own numbering, no heading missed.
+    lines = [Bold("1. Mở đầu"), "Báo cáo được lập theo đề nghị của Bộ Xây dựng.",
+             *told(range(1, 7), label=lambda p: f"{p + 1}.", wording=KNOWN)]
+    report = read(tmp_path, lines)
+    assert len(report.sections) == 6
+    assert not any(Reason.NUMBERS_SHIFTED in s.reasons for s in report.sections)
