@@ -2466,16 +2466,19 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
 def _numbers_restart(found: dict[int, Section], support: dict[int, Support]) -> bool:
     """Whether the numbers of the headings taken for items (Support.ordinal), in the document's
     order, go back to one already passed ("a)", "b)", "a)"): a list of points numbered again under
-    each item, not the items' own ladder, which numbers each once. A number of two levels or more
-    ("1.4", "2.1") goes on by its first: under parts numbered in turn, the items numbered again are
-    the items (Phần I: 1.1-1.4, Phần II: 2.1, 2.2)."""
+    each item, not the items' own ladder, which numbers each once: back to its first number and on to
+    its second. A number of two levels or more ("1.4", "2.1") goes on by its first: under parts
+    numbered in turn, the items numbered again are the items (Phần I: 1.1-1.4, Phần II: 2.1, 2.2)."""
     keys = []
     for first in sorted({s.source.first_block for s in found.values()}):
         n = min(m for m, s in found.items() if s.source.first_block == first)
         if support[n].ordinal is not None and not support[n].no_heading:
             levels = _LEVELLED_NUMBER.match(found[n].heading.strip())
             keys.append(tuple(int(k) for k in levels[0].split(".")) if levels else (support[n].ordinal,))
-    return any(len(later) == len(earlier) and later <= earlier for earlier, later in pairwise(keys))
+    # Back to the ladder's own first number and on as it went on ("a)", "b)", "a)", "b)"): a number
+    # read once more or read back (a scan's "E-" twice, "IV." read "I.") starts nothing again.
+    return any(len(keys[k]) == len(keys[0]) and keys[k] < keys[k - 1] and keys[k:k + 2] == keys[:2]
+               for k in range(2, len(keys) - 1))
 
 
 _LEVELLED_NUMBER = re.compile(r"\d+(?:\.\d+)+")

@@ -1082,3 +1082,14 @@ def test_headings_numbered_one_up_throughout_as_many_as_the_items_are_not_shifte
     report = read(tmp_path, lines)
     assert len(report.sections) == 6
     assert not any(Reason.NUMBERS_SHIFTED in s.reasons for s in report.sections)
+
+
+def test_a_scanned_label_read_twice_or_read_back_starts_no_ladder_again(tmp_path):
+    # Pool 18's Vĩnh Phúc scan: "F-" read "E-", the ladder A-E, E; a "IV." read "I." goes on with "V.":
+    # neither is the ladder going back to its start and on as it went.
+    for labels in (("I.", "II.", "III.", "IV.", "V.", "V."), ("I.", "II.", "III.", "I.", "V.", "VI.")):
+        lines = list(SCAN_OPENING)
+        for n, label in enumerate(labels, start=1):
+            lines += [(f"{label} {UNKNOWN[n]}", True), (SAYS[n], False)]
+        report = extract_sections(_scanned(lines), WITHOUT_PHRASES)
+        assert report.sections and not any(Reason.NUMBERS_RESTART in s.reasons for s in report.sections)
