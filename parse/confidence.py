@@ -211,16 +211,6 @@ NUMBERS_RESTART_FACTOR = 0.5
 # first heading read is a later item's, and the untitled text before it holds item 2's text too (its
 # heading, or item 1's and 2's, not read): the text's place is no witness then.
 UNTITLED_BEFORE_MISSING_FACTOR = 0.7
-# Lines read from page images in another order than written: a line beginning in lower case right
-# after one that ended a sentence ("chuyên trách." / "chức tại tỉnh …"): the OCR joined two columns or
-# took a line of one sentence into another, and the cell's text may be cut or hold another item's.
-LINES_OUT_OF_ORDER_FACTOR = 0.7
-# A heading numbered as a later item, that item taken by a heading numbered as another still, while the
-# report has fewer headings taken for items than the outline has items (a merge, an item not found):
-# the reader missed a heading and shifted the ones after it back by one ("4." taken for item 3, "05."
-# for item 4, "06." for items 5 and 6: item 3's "03." lost in the scan). Headings numbered one up
-# throughout, as many as the items ("1. Mở đầu" before them), are the province's own numbering.
-NUMBERS_SHIFTED_FACTOR = 0.7
 
 
 class Reason(StrEnum):
@@ -261,8 +251,6 @@ class Reason(StrEnum):
     NUMBER_LEFT_OUT = "number_left_out"  # a heading taken for no item bears its number, its own heading another's
     HEADING_PICTURED = "heading_pictured"  # its heading is a picture of its words, read with OCR
     NUMBERS_RESTART = "numbers_restart"  # the headings taken for items number again from the start: points, not items
-    LINES_OUT_OF_ORDER = "lines_out_of_order"  # OCR: a line goes on a sentence after one that ended one
-    NUMBERS_SHIFTED = "numbers_shifted"  # its number is a later item's, taken by a heading numbered otherwise
 
     @property
     def label(self) -> str:
@@ -313,8 +301,6 @@ _LABELS = {
     Reason.NUMBER_LEFT_OUT: "tiêu đề bị bỏ qua mang số của mục này",
     Reason.HEADING_PICTURED: "tiêu đề là hình ảnh, đã đọc bằng OCR",
     Reason.NUMBERS_RESTART: "số các tiêu đề đánh lại từ đầu: có thể là ý nhỏ, không phải mục",
-    Reason.LINES_OUT_OF_ORDER: "các dòng OCR có thể sai thứ tự",
-    Reason.NUMBERS_SHIFTED: "số tiêu đề là của mục sau: các mục có thể bị lệch",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -357,8 +343,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            holds_closing: bool = False, beside_longer: bool = False,
            beside_much_longer: bool = False, unreadable: bool = False,
            number_names_missing: bool = False, number_left_out: bool = False,
-           heading_pictured: bool = False, numbers_restart: bool = False,
-           lines_out_of_order: bool = False, numbers_shifted: bool = False) -> tuple[float, tuple[str, ...]]:
+           heading_pictured: bool = False, numbers_restart: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -373,11 +358,9 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     readable Vietnamese: `unreadable`, a heading numbered as a later item not found:
     `number_names_missing`, a heading left out numbered as the item, its own heading numbered
     otherwise: `number_left_out`, a heading read with OCR from a picture of its line:
-    `heading_pictured`, or the report's headings taken for items numbered again from the start:
-    `numbers_restart`, item 1 from untitled text with item 2 not found: `beside_missing` with
-    `support.no_heading`, lines read from page images out of order: `lines_out_of_order`, or a heading
-    numbered as a later item held by a heading numbered otherwise, the report's headings too few for its
-    items: `numbers_shifted`) scale it down."""
+    `heading_pictured`, the report's headings taken for items numbered again from the start:
+    `numbers_restart`, or item 1 from untitled text with item 2 not found: `beside_missing` with
+    `support.no_heading`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -444,10 +427,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (heading_pictured, HEADING_PICTURED_FACTOR, Reason.HEADING_PICTURED),
                                   (numbers_restart, NUMBERS_RESTART_FACTOR, Reason.NUMBERS_RESTART),
                                   (beside_missing and support.no_heading, UNTITLED_BEFORE_MISSING_FACTOR,
-                                   Reason.BESIDE_MISSING),
-                                  (lines_out_of_order and ocr, LINES_OUT_OF_ORDER_FACTOR, Reason.LINES_OUT_OF_ORDER),
-                                  (numbers_shifted and not number_names_missing, NUMBERS_SHIFTED_FACTOR,
-                                   Reason.NUMBERS_SHIFTED)):
+                                   Reason.BESIDE_MISSING)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

@@ -1026,64 +1026,6 @@ SCAN_OPENING = [("BÁO CÁO", True), ("Tình hình phát triển đô thị thô
                 ("Thực hiện văn bản số 1683/BXD-PTDT của Bộ Xây dựng, UBND tỉnh báo cáo như sau:", False)]
 
 
-def test_scanned_lines_out_of_order_are_flagged(tmp_path):
-    # Pool 32's Bến Tre scan: the OCR took the lines of item 5's sentences out of their order; a
-    # line going on a sentence right after one that ended one ("chuyên trách." / "chức tại …"), under a
-    # heading taken by its place ("Khoản 5. Khúc cua tay áo").
-    jumbled = ["Nguồn nhân lực công nghệ thông tin của tỉnh còn thiếu cán bộ", "chuyên trách.",
-               "chức tại tỉnh về đô thị thông minh còn hạn chế.", "Nhận thức của một bộ phận cán bộ, công"]
-    lines = list(SCAN_OPENING)
-    for n in range(1, 7):
-        lines += [(f"{ROMAN[n - 1]}. {(UNKNOWN if n == 5 else KNOWN)[n]}", True)]
-        lines += [(line, False) for line in (jumbled if n == 5 else [SAYS[n]])]
-    report = extract_sections(_scanned(lines), OUTLINE)
-    assert Reason.LINES_OUT_OF_ORDER in section_of(report, 5).reasons and section_of(report, 5).review
-    assert not any(Reason.LINES_OUT_OF_ORDER in s.reasons for s in report.sections if s.number != 5)
-    assert note([Reason.LINES_OUT_OF_ORDER]) == "các dòng OCR có thể sai thứ tự"
-
-
-def test_a_sentence_wrapped_over_scanned_lines_is_in_order(tmp_path):
-    lines = list(SCAN_OPENING)
-    for n in range(1, 7):
-        lines += [(f"{ROMAN[n - 1]}. {KNOWN[n]}", True), ("Nhận thức của một bộ phận cán bộ, công", False),
-                  ("chức tại tỉnh về đô thị thông minh còn hạn chế.", False), ("a. các xã vùng sâu;", False)]
-    report = extract_sections(_scanned(lines), OUTLINE)
-    assert not any(Reason.LINES_OUT_OF_ORDER in s.reasons for s in report.sections)
-
-
-@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
-def test_headings_shifted_back_by_one_missed_are_flagged_by_their_numbers(tmp_path, outline):
-    # Pool 7's Tuyên Quang scan: "03." lost in the scan, "4." taken for item 3, "05." for item 4, "06."
-    # for items 5 and 6: a heading numbered as a later item, held by one numbered otherwise, five
-    # headings for six items.
-    lines = [*SCAN_OPENING,
-             ("01. Những gì tỉnh có được khi Quyết định 950 chưa ra đời", True),
-             ("Năm 2014, UBND tỉnh đã ban hành Kiến trúc Chính quyền điện tử phiên bản 1.0.", False),
-             ("02. Những kết quả nổi bật giai đoạn 2018 - 2022 trên địa bàn tỉnh", True),
-             ("UBND tỉnh đã chọn 5 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 - 2025.", False),
-             ("4. Các nguồn tiền đã huy động cho Đề án", True),
-             ("Giai đoạn 2018 - 2022, tổng kinh phí thực hiện các nhiệm vụ đô thị thông minh của tỉnh là "
-              "65.579 triệu đồng.", False),
-             ("05. Các mặt chưa được, lý do chủ quan", True),
-             ("Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ vận hành nền tảng.", False),
-             ("06. Nội dung xin cơ chế, chính sách và nguồn lực", True),
-             ("Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh.", False)]
-    report = extract_sections(_scanned(lines), outline)
-    assert section_of(report, 3).heading.startswith("4.")  # the misreading the flag is for
-    for n in (3, 4):
-        assert Reason.NUMBERS_SHIFTED in section_of(report, n).reasons and section_of(report, n).review
-    assert note([Reason.NUMBERS_SHIFTED]) == "số tiêu đề là của mục sau: các mục có thể bị lệch"
-
-
-def test_headings_numbered_one_up_throughout_as_many_as_the_items_are_not_shifted(tmp_path):
-    # "1. Mở đầu" before the six items, numbered 2.-7.: the province's own numbering, no heading missed.
-    lines = [Bold("1. Mở đầu"), "Báo cáo được lập theo đề nghị của Bộ Xây dựng.",
-             *told(range(1, 7), label=lambda p: f"{p + 1}.", wording=KNOWN)]
-    report = read(tmp_path, lines)
-    assert len(report.sections) == 6
-    assert not any(Reason.NUMBERS_SHIFTED in s.reasons for s in report.sections)
-
-
 def test_a_scanned_label_read_twice_or_read_back_starts_no_ladder_again(tmp_path):
     # Pool 18's Vĩnh Phúc scan: "F-" read "E-", the ladder A-E, E; a "IV." read "I." goes on with "V.":
     # neither is the ladder going back to its start and on as it went.
@@ -1093,3 +1035,13 @@ def test_a_scanned_label_read_twice_or_read_back_starts_no_ladder_again(tmp_path
             lines += [(f"{label} {UNKNOWN[n]}", True), (SAYS[n], False)]
         report = extract_sections(_scanned(lines), WITHOUT_PHRASES)
         assert report.sections and not any(Reason.NUMBERS_RESTART in s.reasons for s in report.sections)
+
+
+def test_items_numbered_again_after_a_parts_heading_left_out_are_the_items(tmp_path):
+    # Pool 9's Cao Bằng: "A." over items 1-4 numbered 1.-4., "B." over items 5 and 6 numbered 1. and 2.
+    # again: the parts' heading between them says where the ladder starts again; no item's heading unread.
+    lines = [Bold("A. KẾT QUẢ THỰC HIỆN"), *told(range(1, 5), label=lambda p: f"{p}.", wording=KNOWN),
+             Bold("B. KHÓ KHĂN VÀ KIẾN NGHỊ"), *told((5, 6), label=lambda p: f"{p}.", wording=KNOWN)]
+    report = read(tmp_path, lines)
+    assert len(report.sections) == 6
+    assert not any(Reason.NUMBERS_RESTART in s.reasons for s in report.sections)
