@@ -201,6 +201,16 @@ HEADING_PICTURED_FACTOR = 0.5
 # A text that is no readable Vietnamese (textlayer.unreadable: legacy text read without its font,
 # a wrong decoding): whatever its place, a person must read the file; it flags the cell alone.
 UNREADABLE_FACTOR = 0.5
+# The headings taken for the items number as a list of points does, starting again ("a)", "b)", "a)",
+# "b)"; "1.", "2.", "1."): a report's items are numbered once, in order, so these are points under
+# items whose own headings the reader did not read (a macro field, WordArt, a picture), their text
+# landed in the cells beside. Every cell of the report is then in doubt, the text before the first
+# heading (item 1, by its place) too: it flags each alone.
+NUMBERS_RESTART_FACTOR = 0.5
+# Item 1 taken from the untitled text before the first heading while item 2 was not found at all: the
+# first heading read is a later item's, and the untitled text before it holds item 2's text too (its
+# heading, or item 1's and 2's, not read): the text's place is no witness then.
+UNTITLED_BEFORE_MISSING_FACTOR = 0.7
 
 
 class Reason(StrEnum):
@@ -240,6 +250,7 @@ class Reason(StrEnum):
     NUMBER_NAMES_MISSING = "number_names_missing"  # its heading's number names an item the reader did not find
     NUMBER_LEFT_OUT = "number_left_out"  # a heading taken for no item bears its number, its own heading another's
     HEADING_PICTURED = "heading_pictured"  # its heading is a picture of its words, read with OCR
+    NUMBERS_RESTART = "numbers_restart"  # the headings taken for items number again from the start: points, not items
 
     @property
     def label(self) -> str:
@@ -289,6 +300,7 @@ _LABELS = {
     Reason.NUMBER_NAMES_MISSING: "số của tiêu đề là của mục không tìm thấy",
     Reason.NUMBER_LEFT_OUT: "tiêu đề bị bỏ qua mang số của mục này",
     Reason.HEADING_PICTURED: "tiêu đề là hình ảnh, đã đọc bằng OCR",
+    Reason.NUMBERS_RESTART: "số các tiêu đề đánh lại từ đầu: có thể là ý nhỏ, không phải mục",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -331,7 +343,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            holds_closing: bool = False, beside_longer: bool = False,
            beside_much_longer: bool = False, unreadable: bool = False,
            number_names_missing: bool = False, number_left_out: bool = False,
-           heading_pictured: bool = False) -> tuple[float, tuple[str, ...]]:
+           heading_pictured: bool = False, numbers_restart: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -345,8 +357,10 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     almost as good as the one taken: `support.margin` below CLOSE_MARGIN, a text that is no
     readable Vietnamese: `unreadable`, a heading numbered as a later item not found:
     `number_names_missing`, a heading left out numbered as the item, its own heading numbered
-    otherwise: `number_left_out`, or a heading read with OCR from a picture of its line:
-    `heading_pictured`) scale it down."""
+    otherwise: `number_left_out`, a heading read with OCR from a picture of its line:
+    `heading_pictured`, the report's headings taken for items numbered again from the start:
+    `numbers_restart`, or item 1 from untitled text with item 2 not found: `beside_missing` with
+    `support.no_heading`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -410,7 +424,10 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (number_names_missing, NUMBER_NAMES_MISSING_FACTOR, Reason.NUMBER_NAMES_MISSING),
                                   (number_left_out and support.numbered is False, NUMBER_LEFT_OUT_FACTOR,
                                    Reason.NUMBER_LEFT_OUT),
-                                  (heading_pictured, HEADING_PICTURED_FACTOR, Reason.HEADING_PICTURED)):
+                                  (heading_pictured, HEADING_PICTURED_FACTOR, Reason.HEADING_PICTURED),
+                                  (numbers_restart, NUMBERS_RESTART_FACTOR, Reason.NUMBERS_RESTART),
+                                  (beside_missing and support.no_heading, UNTITLED_BEFORE_MISSING_FACTOR,
+                                   Reason.BESIDE_MISSING)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

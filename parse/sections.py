@@ -2425,6 +2425,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     # the text before it: the section that text belongs to holds half a heading; the cut section's
     # own text is whole.
     holds_cut_start = _before_cut_headings(found, numbered)
+    restarts = _numbers_restart(found, support)
     for n in sorted(found):
         section = found[n]
         typical = typicals[n]
@@ -2451,10 +2452,38 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
             and support[n].ordinal in missing,
             number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical),
-            heading_pictured=section.source.first_block in pictured)
+            heading_pictured=section.source.first_block in pictured,
+            numbers_restart=restarts)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
+
+
+def _numbers_restart(found: dict[int, Section], support: dict[int, Support]) -> bool:
+    """Whether the numbers of the headings taken for items (Support.ordinal), in the document's
+    order, go back to one already passed ("a)", "b)", "a)"): a list of points numbered again under
+    each item, not the items' own ladder, which numbers each once: back to its first number and on to
+    its second. A number of two levels or more ("1.4", "2.1") goes on by its first: under parts
+    numbered in turn, the items numbered again are the items (Phần I: 1.1-1.4, Phần II: 2.1, 2.2), and
+    so are the ones after a heading left out between them ("B." over items 5 and 6 numbered 1. and 2.
+    again): only a number going back right after the text before it restarts the ladder."""
+    keys, joined = [], []
+    ordered = sorted(found.values(), key=lambda s: (s.source.first_block, s.number))
+    for before, section in zip([None, *ordered], ordered, strict=False):
+        if before is not None and before.source.first_block == section.source.first_block:
+            continue  # one heading over two items
+        n = section.number
+        if support[n].ordinal is not None and not support[n].no_heading:
+            levels = _LEVELLED_NUMBER.match(section.heading.strip())
+            keys.append(tuple(int(k) for k in levels[0].split(".")) if levels else (support[n].ordinal,))
+            joined.append(before is not None and section.source.first_block == before.source.last_block + 1)
+    # Back to the ladder's own first number and on as it went on ("a)", "b)", "a)", "b)"): a number
+    # read once more or read back (a scan's "E-" twice, "IV." read "I.") starts nothing again.
+    return any(joined[k] and len(keys[k]) == len(keys[0]) and keys[k] < keys[k - 1] and keys[k:k + 2] == keys[:2]
+               for k in range(2, len(keys) - 1))
+
+
+_LEVELLED_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 
 
 def _ends_as_list_line(heading: str, text: str = "") -> bool:

@@ -1,6 +1,7 @@
 """Every cell comes with how sure the reader is of it and why a person should look:
 the analyst checks the doubtful cells, not all 63 x 6."""
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -961,3 +962,86 @@ def test_a_heading_left_out_after_items_numbered_as_theirs_casts_no_doubt_by_its
              *told((4, 5, 6), label=lambda p: f"{ROMAN[p + 3]}.")]
     report = read(tmp_path, lines, WITHOUT_PHRASES)
     assert not any(Reason.NUMBER_LEFT_OUT in s.reasons for s in report.sections)
+
+
+# Pool 32's Quảng Ninh: the items' headings a macro field the reader does not read, the points under
+# them lettered again under each item; the points' headings taken for the items.
+POINTS_UNDER_UNREAD_ITEMS = (
+    "Năm 2017, tỉnh đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 804 thủ tục hành chính.",
+    "Hạ tầng cáp quang của tỉnh đã phủ tới 85% số xã, phường, thị trấn.",
+    Bold("a) Về hạ tầng số"),
+    "Mạng băng rộng di động 4G đã phủ sóng 87% diện tích của tỉnh.",
+    Bold("b) Về Trung tâm điều hành"),
+    "Trung tâm được đặt tại trụ sở Sở Thông tin và Truyền thông, vận hành 9 phân hệ.",
+    "Tỉnh đã phát hành 62.500 tờ rơi hướng dẫn người dân cài đặt ứng dụng công dân số.",
+    "Tổng kinh phí tỉnh đã bố trí thực hiện Đề án là 14.553 triệu đồng.",
+    "Chưa có đủ cán bộ chuyên trách công nghệ thông tin.",
+    Bold("a) Về nguồn lực"),
+    "Đội ngũ cán bộ chuyên trách công nghệ thông tin cấp huyện mới có 20 người.",
+    Bold("b) Về văn bản quy phạm pháp luật"),
+    "Chưa có quy định về chia sẻ dữ liệu giữa cơ quan nhà nước và doanh nghiệp.",
+    "Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ tỉnh xây dựng cơ sở dữ liệu quy hoạch đô thị.",
+)
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_headings_taken_for_items_numbered_again_from_the_start_flag_every_cell(tmp_path, outline):
+    # "a)", "b)", "a)", "b)": a report numbers its items once, in order; headings numbered again are
+    # points under items whose headings were not read, and every cell, the untitled text first, is in doubt.
+    report = read(tmp_path, POINTS_UNDER_UNREAD_ITEMS, outline)
+    assert [s.heading for s in report.sections][1:] == ["a) Về hạ tầng số", "b) Về Trung tâm điều hành",
+                                                        "a) Về nguồn lực", "b) Về văn bản quy phạm pháp luật"]
+    assert all(Reason.NUMBERS_RESTART in s.reasons and s.review for s in report.sections)
+    assert note([Reason.NUMBERS_RESTART]) == "số các tiêu đề đánh lại từ đầu: có thể là ý nhỏ, không phải mục"
+
+
+def test_a_ladder_numbered_once_in_order_casts_no_doubt_by_its_numbers(tmp_path):
+    # The items numbered I.-VI., one left out (I., II., IV., …): numbers that only go up are the items' own.
+    report = read(tmp_path, told((1, 2, 4, 5, 6), label=lambda p: f"{ROMAN[p if p > 2 else p - 1]}."),
+                  WITHOUT_PHRASES)
+    assert report.sections and not any(Reason.NUMBERS_RESTART in s.reasons for s in report.sections)
+
+
+def test_item_one_from_untitled_text_before_a_first_heading_of_item_three_is_flagged(tmp_path):
+    # Pool 32's Kon Tum scan: the headings of items 1 and 2 not read, item 2 not found at all; the
+    # untitled text before "3." holds item 2's text too, whatever the headings after it name.
+    lines = ["Trước năm 2018, tỉnh đã xây dựng cổng dịch vụ công.", "Hạ tầng cáp quang của tỉnh đã phủ tới 85% số xã.",
+             *[line for n in range(3, 7) for line in (Bold(f"{n}. {KNOWN[n]}"), SAYS[n])]]
+    report = read(tmp_path, lines)
+    first = section_of(report, 1)
+    assert 2 not in {s.number for s in report.sections}
+    assert Reason.NO_HEADING in first.reasons and Reason.BESIDE_MISSING in first.reasons and first.review
+    assert not any(s.review for s in report.sections[1:])
+
+
+def _scanned(lines: list[tuple[str, bool]]) -> Document:
+    """A scan's lines as the OCR gives them: (text, bold), a bold line's number its label."""
+    blocks = tuple(Block(i, text, "paragraph", "Normal", None, bold,
+                         label[0] if bold and (label := re.match(r"(\d+|[IVX]+)\.", text)) else "")
+                   for i, (text, bold) in enumerate(lines))
+    return Document("bao-cao.pdf", blocks, ocr=True)
+
+
+SCAN_OPENING = [("BÁO CÁO", True), ("Tình hình phát triển đô thị thông minh", True),
+                ("Thực hiện văn bản số 1683/BXD-PTDT của Bộ Xây dựng, UBND tỉnh báo cáo như sau:", False)]
+
+
+def test_a_scanned_label_read_twice_or_read_back_starts_no_ladder_again(tmp_path):
+    # Pool 18's Vĩnh Phúc scan: "F-" read "E-", the ladder A-E, E; a "IV." read "I." goes on with "V.":
+    # neither is the ladder going back to its start and on as it went.
+    for labels in (("I.", "II.", "III.", "IV.", "V.", "V."), ("I.", "II.", "III.", "I.", "V.", "VI.")):
+        lines = list(SCAN_OPENING)
+        for n, label in enumerate(labels, start=1):
+            lines += [(f"{label} {UNKNOWN[n]}", True), (SAYS[n], False)]
+        report = extract_sections(_scanned(lines), WITHOUT_PHRASES)
+        assert report.sections and not any(Reason.NUMBERS_RESTART in s.reasons for s in report.sections)
+
+
+def test_items_numbered_again_after_a_parts_heading_left_out_are_the_items(tmp_path):
+    # Pool 9's Cao Bằng: "A." over items 1-4 numbered 1.-4., "B." over items 5 and 6 numbered 1. and 2.
+    # again: the parts' heading between them says where the ladder starts again; no item's heading unread.
+    lines = [Bold("A. KẾT QUẢ THỰC HIỆN"), *told(range(1, 5), label=lambda p: f"{p}.", wording=KNOWN),
+             Bold("B. KHÓ KHĂN VÀ KIẾN NGHỊ"), *told((5, 6), label=lambda p: f"{p}.", wording=KNOWN)]
+    report = read(tmp_path, lines)
+    assert len(report.sections) == 6
+    assert not any(Reason.NUMBERS_RESTART in s.reasons for s in report.sections)
