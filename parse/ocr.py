@@ -176,7 +176,9 @@ WAVE_EDGE_MM = 12
 #   deskewing left). A bow gives the bands parabolas of opposite sense, in proportion to their
 #   distance from the page's middle: k = -curvature / height. A page whose every band with ink
 #   says k >= BARREL_K, each band's parabola within BARREL_MISFIT_MM of its strips, is drawn
-#   anew through the model's inverse, k refined by measuring the page so drawn twice more. Pool
+#   anew through the model's inverse, k refined by measuring the page so drawn twice more, and
+#   turned level by its straightened lines' slope (deskewing, misled by the bowed lines, left
+#   pool 32's pages 1.2° aslant, and the PDF reader took each line's two ends for two lines). Pool
 #   32's five lens scans measure k 0.021-0.029 at first (0.035 once refined; 1-1.5 s a page);
 #   every other scan page of pools 1-32 and the tuned corpus at most 0.009 either way, but pool
 #   28's curled pages (their bands' k of opposite signs, -0.022 and 0.015) and pool 8's landscape
@@ -692,7 +694,8 @@ def band_bow(dark, top, bottom, reach):
 
 
 def bow_of(points):
-    # The bow of shifts along a band, A of A u^2 + B u + C fitted (B: what skew is left)
+    # The bow of shifts along a band: A and B of A u^2 + B u + C fitted (B: the skew left), and
+    # how far the strips lie from the parabola at most
     n = len(points)
     if n < 6:
         return None
@@ -711,31 +714,45 @@ def bow_of(points):
     b = det([[m[0][0], sy[2], m[0][2]], [m[1][0], sy[1], m[1][2]], [m[2][0], sy[0], m[2][2]]]) / d
     c = det([[m[0][0], m[0][1], sy[2]], [m[1][0], m[1][1], sy[1]], [m[2][0], m[2][1], sy[0]]]) / d
     misfit = max(abs(s - (a * u * u + b * u + c)) for u, s in points)
-    return a, misfit
+    return a, b, misfit
 
 
-def barrel_k(grey):
-    # The lens's k the page's lines say (see BARREL), or 0: a flat page, or one too sparse to tell
+def barrel_fit(grey):
+    # What the page's lines say (see BARREL): the lens's k (the bands' mean and least) and the
+    # lines' slope (pixels down a pixel right), or None: too sparse to tell, or fitted loosely
     dpi = dpi_of(grey)
     paper = paper_tone(grey)
     dark = grey.point(lambda v: 255 if v < paper * 0.6 else 0)
     width, height = grey.size
     reach = max(2, round(dpi * BARREL_REACH_MM / 25.4))
-    ks = []
+    ks, slopes = [], []
     for top, bottom in BARREL_BANDS:
         t, b = int(height * top), int(height * bottom)
         fit = bow_of(band_bow(dark, t, b, reach))
         if fit is None:
             continue
-        if fit[1] > dpi * BARREL_MISFIT_MM / 25.4:
-            return 0
+        if fit[2] > dpi * BARREL_MISFIT_MM / 25.4:
+            return None
         ks.append(-fit[0] / ((t + b) / 2 - height / 2))
-    return sum(ks) / len(ks) if ks and min(ks) >= BARREL_K else 0
+        slopes.append(fit[1] / (width / 2))
+    if not ks:
+        return None
+    return sum(ks) / len(ks), min(ks), sum(slopes) / len(slopes)
 
 
-def barrel_source(k, cx, cy):
-    # Where on the bowed photo a point (x, y) of the flat page is seen: the model's inverse
+def barrel_k(grey):
+    # The lens's k when the page is bowed (every band says at least BARREL_K), else 0
+    fit = barrel_fit(grey)
+    return fit[0] if fit and fit[1] >= BARREL_K else 0
+
+
+def barrel_source(k, slope, cx, cy):
+    # Where on the bowed photo a point (x, y) of the flat page is seen: the model's inverse, after
+    # the page turned level (the lines' slope deskewing left: it measured the bowed lines)
+    cos, sin = 1 / (1 + slope * slope) ** 0.5, slope / (1 + slope * slope) ** 0.5
+
     def source(x, y):
+        x, y = cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos
         u, v = (x - cx) / cx, (y - cy) / cx
         pu, pv = u, v
         for _ in range(8):
@@ -745,10 +762,10 @@ def barrel_source(k, cx, cy):
     return source
 
 
-def unbowed_by(image, k, paper):
+def unbowed_by(image, k, slope, paper):
     width, height = image.size
     step = max(8, round(dpi_of(image) / 6))
-    source = barrel_source(k, width / 2, height / 2)
+    source = barrel_source(k, slope, width / 2, height / 2)
     mesh = []
     for top in range(0, height, step):
         for left in range(0, width, step):
@@ -768,8 +785,14 @@ def unbowed(image):
         return image
     paper = paper_tone(grey)
     for _ in range(2):  # the strips' matching under-measures a strong bow: measured again, straightened
-        k += barrel_k(unbowed_by(grey, k, paper)) or 0
-    return unbowed_by(image, k, paper)
+        again = barrel_fit(unbowed_by(grey, k, 0, paper))
+        if again is None:
+            break
+        k += again[0]
+    # the bowed lines misled deskewing (pool 32: 1.2° left, and the PDF reader took each line's
+    # ends for two lines): the straightened lines' slope is turned level with them
+    level = barrel_fit(unbowed_by(grey, k, 0, paper))
+    return unbowed_by(image, k, level[2] if level else 0, paper)
 
 
 @hookimpl
