@@ -163,6 +163,32 @@ WAVE_STRIP_MM = 4
 WAVE_REACH_MM = 1.5
 WAVE_STRIPS = 12
 WAVE_EDGE_MM = 12
+# + a phone's wide lens's bow straightened (BARREL): a page photographed close (pool 32) has every
+#   line bowed away from the page's middle, most near the top and bottom edges (a line there bent
+#   1-2 mm between its middle and its ends); Tesseract cut such lines in pieces and read
+#   the pieces out of order ("thức của một bộ phận ... / Nhận"), and a heading's label went with
+#   them (§5-§6 of the four such scans lost). The lens's bow is the one-parameter radial model
+#   (a point of the flat page at distance r from the middle, in half-widths, is seen at r / (1 +
+#   k r^2)), measured in two bands of rows (BARREL_BANDS: a quarter of the page from the top and
+#   from the bottom): each band cut in BARREL_STRIPS upright strips across its middle three
+#   quarters, each strip's rows of ink matched (within BARREL_REACH_MM) to those of its inner
+#   neighbour, and the strips' shifts fitted by a parabola across the page (its slope: the skew
+#   deskewing left). A bow gives the bands parabolas of opposite sense, in proportion to their
+#   distance from the page's middle: k = -curvature / height. A page whose every band with ink
+#   says k >= BARREL_K, each band's parabola within BARREL_MISFIT_MM of its strips, is drawn
+#   anew through the model's inverse, k refined by measuring the page so drawn twice more, and
+#   turned level by its straightened lines' slope (deskewing, misled by the bowed lines, left
+#   pool 32's pages 1.2° aslant, and the PDF reader took each line's two ends for two lines). Pool
+#   32's five lens scans measure k 0.021-0.029 at first (0.035 once refined; 1-1.5 s a page);
+#   every other scan page of pools 1-32 and the tuned corpus at most 0.009 either way, but pool
+#   28's curled pages (their bands' k of opposite signs, -0.022 and 0.015) and pool 8's landscape
+#   page (misfit 2 mm), and goes to Tesseract as before (0.05 s a page to look).
+BARREL = True
+BARREL_K = 0.012
+BARREL_BANDS = ((0.04, 0.34), (0.66, 0.96))
+BARREL_STRIPS = 9
+BARREL_REACH_MM = 1.5
+BARREL_MISFIT_MM = 0.5
 # A red patch at least STAMP_MM across and about as tall as wide is a stamp, its colour
 # dropped; any other red (a heading set in red, a line of red text) is read as ink.
 STAMP_MM = 20
@@ -207,6 +233,12 @@ WAVE_STRIP_MM = {wave_strip_mm}
 WAVE_REACH_MM = {wave_reach_mm}
 WAVE_STRIPS = {wave_strips}
 WAVE_EDGE_MM = {wave_edge_mm}
+BARREL = {barrel}
+BARREL_K = {barrel_k}
+BARREL_BANDS = {barrel_bands}
+BARREL_STRIPS = {barrel_strips}
+BARREL_REACH_MM = {barrel_reach_mm}
+BARREL_MISFIT_MM = {barrel_misfit_mm}
 
 
 def dpi_of(image):
@@ -630,6 +662,138 @@ def dewarped(image):
     out.info.update(image.info)
     return out
 
+def band_bow(dark, top, bottom, reach):
+    # How far each strip of a band of rows is moved up or down against the band's middle strip,
+    # each strip's rows of ink matched to its inner neighbour's (a bowed line moves little from
+    # one strip to the next): (u, shift) for each inked strip, u its middle's distance from the
+    # page's middle in half-widths
+    width, height = dark.size
+    left, right = width // 8, width - width // 8
+    step = (right - left) // BARREL_STRIPS
+    rows = []
+    for i in range(BARREL_STRIPS):
+        strip = dark.crop((left + i * step, top, left + (i + 1) * step, bottom))
+        rows.append(list(strip.resize((1, bottom - top), Image.BOX).getdata()))
+    inked = [sum(r) > len(r) * 3 for r in rows]
+    mid = BARREL_STRIPS // 2
+    if not inked[mid]:
+        return []
+    shifts = [None] * BARREL_STRIPS
+    shifts[mid] = 0
+    for order in (range(mid + 1, BARREL_STRIPS), range(mid - 1, -1, -1)):
+        last = mid
+        for i in order:
+            if not inked[i]:
+                continue
+            a, b, n = rows[last], rows[i], len(rows[i])
+            best = max(range(-reach, reach + 1), key=lambda s: sum(
+                a[y] * b[y + s] for y in range(max(0, -s), min(n, n - s)) if a[y]))
+            shifts[i] = shifts[last] + best
+            last = i
+    return [((left + (i + 0.5) * step - width / 2) / (width / 2), s) for i, s in enumerate(shifts) if s is not None]
+
+
+def bow_of(points):
+    # The bow of shifts along a band: A and B of A u^2 + B u + C fitted (B: the skew left), and
+    # how far the strips lie from the parabola at most
+    n = len(points)
+    if n < 6:
+        return None
+    su = [sum(u ** p for u, _ in points) for p in range(5)]
+    sy = [sum(s * u ** p for u, s in points) for p in range(3)]
+    m = [[su[4], su[3], su[2]], [su[3], su[2], su[1]], [su[2], su[1], su[0]]]
+
+    def det(x):
+        return (x[0][0] * (x[1][1] * x[2][2] - x[1][2] * x[2][1]) - x[0][1] * (x[1][0] * x[2][2] - x[1][2] * x[2][0])
+                + x[0][2] * (x[1][0] * x[2][1] - x[1][1] * x[2][0]))
+
+    d = det(m)
+    if abs(d) < 1e-9:
+        return None
+    a = det([[sy[2], m[0][1], m[0][2]], [sy[1], m[1][1], m[1][2]], [sy[0], m[2][1], m[2][2]]]) / d
+    b = det([[m[0][0], sy[2], m[0][2]], [m[1][0], sy[1], m[1][2]], [m[2][0], sy[0], m[2][2]]]) / d
+    c = det([[m[0][0], m[0][1], sy[2]], [m[1][0], m[1][1], sy[1]], [m[2][0], m[2][1], sy[0]]]) / d
+    misfit = max(abs(s - (a * u * u + b * u + c)) for u, s in points)
+    return a, b, misfit
+
+
+def barrel_fit(grey):
+    # What the page's lines say (see BARREL): the lens's k (the bands' mean and least) and the
+    # lines' slope (pixels down a pixel right), or None: too sparse to tell, or fitted loosely
+    dpi = dpi_of(grey)
+    paper = paper_tone(grey)
+    dark = grey.point(lambda v: 255 if v < paper * 0.6 else 0)
+    width, height = grey.size
+    reach = max(2, round(dpi * BARREL_REACH_MM / 25.4))
+    ks, slopes = [], []
+    for top, bottom in BARREL_BANDS:
+        t, b = int(height * top), int(height * bottom)
+        fit = bow_of(band_bow(dark, t, b, reach))
+        if fit is None:
+            continue
+        if fit[2] > dpi * BARREL_MISFIT_MM / 25.4:
+            return None
+        ks.append(-fit[0] / ((t + b) / 2 - height / 2))
+        slopes.append(fit[1] / (width / 2))
+    if not ks:
+        return None
+    return sum(ks) / len(ks), min(ks), sum(slopes) / len(slopes)
+
+
+def barrel_k(grey):
+    # The lens's k when the page is bowed (every band says at least BARREL_K), else 0
+    fit = barrel_fit(grey)
+    return fit[0] if fit and fit[1] >= BARREL_K else 0
+
+
+def barrel_source(k, slope, cx, cy):
+    # Where on the bowed photo a point (x, y) of the flat page is seen: the model's inverse, after
+    # the page turned level (the lines' slope deskewing left: it measured the bowed lines)
+    cos, sin = 1 / (1 + slope * slope) ** 0.5, slope / (1 + slope * slope) ** 0.5
+
+    def source(x, y):
+        x, y = cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos
+        u, v = (x - cx) / cx, (y - cy) / cx
+        pu, pv = u, v
+        for _ in range(8):
+            f = 1 + k * (pu * pu + pv * pv)
+            pu, pv = u / f, v / f
+        return cx + pu * cx, cy + pv * cx
+    return source
+
+
+def unbowed_by(image, k, slope, paper):
+    width, height = image.size
+    step = max(8, round(dpi_of(image) / 6))
+    source = barrel_source(k, slope, width / 2, height / 2)
+    mesh = []
+    for top in range(0, height, step):
+        for left in range(0, width, step):
+            right, bottom = min(left + step, width), min(top + step, height)
+            mesh.append(((left, top, right, bottom),
+                         (*source(left, top), *source(left, bottom), *source(right, bottom), *source(right, top))))
+    out = image.transform(image.size, Image.MESH, mesh, Image.BILINEAR,
+                          fillcolor=paper if image.mode == "L" else (paper,) * 3)
+    out.info.update(image.info)
+    return out
+
+
+def unbowed(image):
+    grey = image.convert("L")
+    k = barrel_k(grey)
+    if not k:
+        return image
+    paper = paper_tone(grey)
+    for _ in range(2):  # the strips' matching under-measures a strong bow: measured again, straightened
+        again = barrel_fit(unbowed_by(grey, k, 0, paper))
+        if again is None:
+            break
+        k += again[0]
+    # the bowed lines misled deskewing (pool 32: 1.2° left, and the PDF reader took each line's
+    # ends for two lines): the straightened lines' slope is turned level with them
+    level = barrel_fit(unbowed_by(grey, k, 0, paper))
+    return unbowed_by(image, k, level[2] if level else 0, paper)
+
 
 @hookimpl
 def filter_ocr_image(page, image):
@@ -643,6 +807,8 @@ def filter_ocr_image(page, image):
         image = unreversed(image)
     if PENCIL and image.mode in ("L", "RGB"):
         image = pencilless(image)
+    if BARREL and image.mode in ("L", "RGB"):
+        image = unbowed(image)
     if DEWARP and image.mode in ("L", "RGB"):
         image = dewarped(image)
     if DESPECKLE == "always" or (DESPECKLE == "pale" and darkest_percent(image) > {pale_level}):
@@ -653,7 +819,7 @@ def filter_ocr_image(page, image):
 
 def plugin_source(drop_stamp: bool = DROP_STAMP, despeckle: str = DESPECKLE, flatten: bool = FLATTEN,
                   streaks: bool = STREAKS, pencil: bool = PENCIL, reverse: bool = REVERSE,
-                  dewarp: bool = DEWARP) -> str:
+                  dewarp: bool = DEWARP, barrel: bool = BARREL) -> str:
     """The text of the ocrmypdf plugin that filters each page image before Tesseract."""
     return _OCR_IMAGE_PLUGIN.format(
         drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL, flatten=flatten,
@@ -663,7 +829,9 @@ def plugin_source(drop_stamp: bool = DROP_STAMP, despeckle: str = DESPECKLE, fla
         pencil_clear_mm=PENCIL_CLEAR_MM, reverse=reverse, band_mm=BAND_MM, band_fill=BAND_FILL,
         band_low_mm=BAND_LOW_MM, band_tall_mm=BAND_TALL_MM, band_contrast=BAND_CONTRAST, band_gain=BAND_GAIN,
         dewarp=dewarp, wave_mm=WAVE_MM, wave_strip_mm=WAVE_STRIP_MM, wave_reach_mm=WAVE_REACH_MM,
-        wave_strips=WAVE_STRIPS, wave_edge_mm=WAVE_EDGE_MM)
+        wave_strips=WAVE_STRIPS, wave_edge_mm=WAVE_EDGE_MM, barrel=barrel, barrel_k=BARREL_K,
+        barrel_bands=BARREL_BANDS, barrel_strips=BARREL_STRIPS, barrel_reach_mm=BARREL_REACH_MM,
+        barrel_misfit_mm=BARREL_MISFIT_MM)
 
 
 def ocr_available() -> str | None:
@@ -710,7 +878,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         work = Path(work_name).resolve()
         partial = work / "out.pdf"
         plugin = []
-        if drop_stamp or despeckle != "never" or FLATTEN or STREAKS or PENCIL or REVERSE or DEWARP:
+        if drop_stamp or despeckle != "never" or FLATTEN or STREAKS or PENCIL or REVERSE or DEWARP or BARREL:
             (work / "ocr_image.py").write_text(plugin_source(drop_stamp, despeckle), encoding="utf-8")
             plugin = ["--plugin", str(work / "ocr_image.py")]
         source = _faxes_in_grey(path, pages, work / "grey.pdf")

@@ -472,7 +472,7 @@ def test_a_pale_photocopy_is_read_without_its_specks(tmp_path):
         assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
 
 
-def _ocr_image_filter(monkeypatch, streaks=False, pencil=True, reverse=True, dewarp=False):
+def _ocr_image_filter(monkeypatch, streaks=False, pencil=True, reverse=True, dewarp=False, barrel=False):
     """The filter ocrmypdf's plugin applies to each page image before Tesseract reads it."""
     import sys
     import types
@@ -481,7 +481,7 @@ def _ocr_image_filter(monkeypatch, streaks=False, pencil=True, reverse=True, dew
 
     monkeypatch.setitem(sys.modules, "ocrmypdf", types.SimpleNamespace(hookimpl=lambda f: f))
     source = ocr.plugin_source(drop_stamp=True, despeckle="never", flatten=False, streaks=streaks, pencil=pencil,
-                               reverse=reverse, dewarp=dewarp)
+                               reverse=reverse, dewarp=dewarp, barrel=barrel)
     plugin: dict = {}
     exec(compile(source, "ocr_image.py", "exec"), plugin)  # noqa: S102 - the plugin's own text
     return plugin["filter_ocr_image"]
@@ -700,3 +700,62 @@ def test_a_page_whose_lines_wave_is_straightened_and_a_flat_page_is_left_as_it_i
     assert max(tops) - min(tops) <= 2
     unwaved = _ocr_image_filter(monkeypatch, dewarp=True)(None, flat)
     assert ImageChops.difference(unwaved, _ocr_image_filter(monkeypatch, dewarp=False)(None, flat)).getbbox() is None
+
+
+def _bowed(page, k):
+    """`page` as a phone's wide lens held close sees it (pool 32): each point of the photo taken
+    from further out the further it lies from the middle (1 + k r^2, r in half-widths), so the
+    lines bow away from the middle, most near the top and bottom."""
+    w, h = page.size
+    cx, cy, step = w / 2, h / 2, 32
+
+    def source(x, y):
+        u, v = (x - cx) / cx, (y - cy) / cx
+        f = 1 + k * (u * u + v * v)
+        return cx + u * f * cx, cy + v * f * cx
+
+    mesh = [((left, top, min(left + step, w), min(top + step, h)),
+             (*source(left, top), *source(left, min(top + step, h)), *source(min(left + step, w), min(top + step, h)),
+              *source(min(left + step, w), top)))
+            for top in range(0, h, step) for left in range(0, w, step)]
+    bowed = page.transform(page.size, Image.MESH, mesh, Image.BILINEAR, fillcolor=240)
+    bowed.info["dpi"] = page.info["dpi"]
+    return bowed
+
+
+def _tops_of_first_line_by_windows(page, dpi):
+    """Where the first line's ink starts in each 3 mm window across it, left to right (a bowed
+    line's stems are no longer where the flat page's were)."""
+    mm = dpi / 25.4
+    pixels = page.convert("L").load()
+    tops = []
+    for left in range(int(25 * mm), int(165 * mm), int(3 * mm)):
+        tops.append(next(y for y in range(page.height) for x in range(left, left + int(3 * mm)) if pixels[x, y] < 128))
+    return tops
+
+
+def test_a_page_bowed_by_a_phones_lens_is_straightened_and_a_flat_or_curled_page_is_left(monkeypatch):
+    """A page photographed close with a phone's wide lens (pool 32: k 0.035, 200 dpi): its first
+    line bows over 1 mm between its middle and its ends, and Tesseract read the line's pieces out of
+    order. The filter measures the bow in the page's top and bottom quarters and draws the page
+    anew through the lens's inverse: the first line's stems start within a pixel or two of one
+    another again. A flat page, and a page curled by damp (its lines waving alike at the top and
+    the bottom, no bow), go to Tesseract exactly as they were."""
+    import math
+
+    dpi = 200
+    flat = _lines_of_letters(dpi, lines=40)
+    bowed = _bowed(flat, 0.035)
+    tops = _tops_of_first_line_by_windows(bowed, dpi)
+    assert max(tops) - min(tops) >= 10
+    straightened = _ocr_image_filter(monkeypatch, barrel=True)(None, bowed)
+    tops = _tops_of_first_line_by_windows(straightened, dpi)
+    assert max(tops) - min(tops) <= 2
+    unbowed = _ocr_image_filter(monkeypatch, barrel=True)(None, flat)
+    assert ImageChops.difference(unbowed, _ocr_image_filter(monkeypatch)(None, flat)).getbbox() is None
+    curled = Image.new("L", flat.size, 240)
+    for x in range(0, flat.width, 8):
+        curled.paste(flat.crop((x, 0, x + 8, flat.height)), (x, round(5 * math.sin(2 * math.pi * (x + 97) / 830))))
+    curled.info["dpi"] = (dpi, dpi)
+    kept = _ocr_image_filter(monkeypatch, barrel=True)(None, curled)
+    assert ImageChops.difference(kept, _ocr_image_filter(monkeypatch)(None, curled)).getbbox() is None

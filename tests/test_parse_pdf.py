@@ -1511,6 +1511,18 @@ def test_a_picture_bullet_ocr_read_as_a_sign_no_sentence_opens_with_is_dropped_b
         ". Tiểu mục 2. Thóc lúa sau ba vụ"]
 
 
+def test_a_picture_bullet_ocr_read_as_a_digit_glued_to_a_symbol_is_dropped_before_a_label(tmp_path):
+    """Pool 32's Quảng Nam scan, straightened from a phone's lens: the diamond before "Nhóm vấn đề
+    I:" read "4®", a digit with the symbol glued to it: both dropped, the word label read. A
+    label's own digit keeps its stop ("4. Nhóm…"), and a figure with a sign before a line with no
+    label is text ("2% số xã…")."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "4® Nhóm vấn đề I: Tấm thảm phóng sẵn có", "4. Nhóm vấn đề khác của tỉnh",
+        "2% số xã chưa có cáp quang."))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "Nhóm vấn đề I: Tấm thảm phóng sẵn có", "4. Nhóm vấn đề khác của tỉnh", "2% số xã chưa có cáp quang."]
+
+
 def test_a_label_word_ocr_read_with_a_mark_changed_is_spelt_as_typed_before_a_numeral(tmp_path):
     """Pool 23's Lào Cai scan: "Phần I:" read "Phân I:" (a grave accent lost) is the label
     "Phần I:"; the word "Phân" before other words ("Phân bổ kinh phí") stays as read."""
