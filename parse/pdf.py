@@ -571,8 +571,10 @@ def _lettered_outlines(objects: Sequence[tuple[pdfium.PdfObject, _Matrix]]
         if 0 < top - bottom <= LINE_PICTURE_MAX_PT:
             drawn.append((k, [left, bottom, right, top], max(0, pdfium_c.FPDFPath_CountSegments(obj.raw))))
     groups: list[tuple[list[int], list[float], list[int]]] = []  # paths, box round them, segments
+    open_groups: list[tuple[list[int], list[float], list[int]]] = []  # those a path lower down may still join
     for k, (left, bottom, right, top), segments in sorted(drawn, key=lambda item: (-item[1][3], item[1][0])):
-        for members, box, counts in groups:
+        open_groups = [group for group in open_groups if group[1][1] < top]  # paths come top first
+        for members, box, counts in open_groups:
             reach = max(box[3] - box[1], top - bottom)  # a word space, a letter's gap: under a line's height
             if bottom < box[3] and top > box[1] and left - box[2] <= reach and box[0] - right <= reach:
                 box[:] = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
@@ -581,6 +583,7 @@ def _lettered_outlines(objects: Sequence[tuple[pdfium.PdfObject, _Matrix]]
                 break
         else:
             groups.append(([k], [left, bottom, right, top], [segments]))
+            open_groups.append(groups[-1])
     lettered, lines = set(), []
     for members, (left, bottom, right, top), counts in groups:
         if sum(counts) >= OUTLINE_SEGMENTS_PER_EM * (right - left) / (top - bottom):
