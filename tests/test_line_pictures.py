@@ -226,11 +226,39 @@ def test_a_band_of_colour_or_a_box_alone_on_its_line_is_no_line_of_letters(tmp_p
     for k, text in enumerate(TEXTS.values()):
         page.drawString(85, 760 - 60 * k, text)
     page.setFillColor("#1f3864")
-    page.rect(85, 700, 300, 16, stroke=0, fill=1)  # a band
-    page.roundRect(85, 640, 200, 18, 4, stroke=0, fill=1)  # a rounded box
+    page.rect(85, 722, 300, 16, stroke=0, fill=1)  # a band, between the first line and the second
+    page.roundRect(85, 662, 200, 18, 4, stroke=0, fill=1)  # a rounded box
     for cell in range(5):
-        page.rect(85 + 80 * cell, 580, 78, 16, stroke=0, fill=1)  # a filled table row
+        page.rect(85 + 80 * cell, 603, 78, 16, stroke=0, fill=1)  # a filled table row
     page.showPage()
     page.save()
     pdf_reader.read_pdf(path)
     assert read == []
+
+
+def test_a_pictured_headings_label_is_mended_as_a_scans_is(tmp_path, monkeypatch):
+    """Pool 32's Bắc Ninh report: "III. TỔ CÔNG TÁC LIÊN SỞ" in a bold serif picture read "IIIL
+    TỔ…". A picture's line is read by OCR as a scan's is, and its label mended the same way
+    (labels.ocr_label_read): "III." again, the ladder's third rung."""
+    from pdf_builders import FONT_DIR
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from baocao.parse import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "read_line_image", lambda image: ("IIIL TỔ CÔNG TÁC LIÊN SỞ", ""))
+    path = tmp_path / "bao-cao.pdf"
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    page = canvas.Canvas(str(path), pagesize=(595, 842))
+    page.setFont("Serif", 13)
+    page.drawString(85, 760, TEXTS[2])
+    picture = picture_of("III. TỔ CÔNG TÁC LIÊN SỞ")
+    width, height = Image.open(io.BytesIO(picture)).size
+    page.drawImage(ImageReader(io.BytesIO(picture)), 85, 720, width=width * 72 / DPI, height=height * 72 / DPI)
+    page.drawString(85, 690, TEXTS[3])
+    page.showPage()
+    page.save()
+    pictured = [block for block in pdf_reader.read_pdf(path).blocks if block.pictured]
+    assert [(block.text, block.number) for block in pictured] == [("III. TỔ CÔNG TÁC LIÊN SỞ", "III.")]
