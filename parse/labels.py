@@ -128,6 +128,9 @@ _GLUED_COLON = re.compile(r"^(?P<label>[A-ZĐ]:)(?=[A-ZĐ][^\W\d_])")
 DASH_MISREADS = "~¬="
 _MISREAD_DASH = re.compile(
     rf"^(?P<counter>[A-ZĐ]|\d{{1,2}}|[IVX]{{1,4}})(?P<space>\s?)[{DASH_MISREADS}]\s?(?P<dash>[-–—]?)\s*(?=[^\W\d_])")
+# A Roman label's last "I." read as one "L" ("IIIL TỔ CÔNG TÁC…" for "III. TỔ CÔNG TÁC…"): in a
+# bold serif face the full stop sits against the I's foot serif. No Roman number has an L after an I.
+_ROMAN_STOP_READ_L = re.compile(r"^(?P<roman>[IVX]{0,3}I)L(?=\s+[^\W\d_])")
 # A speck before a label read as an opening bracket that nothing on the line closes ("[C- Ban…",
 # "{D ~ Đồng…"): no label opens a bracket it does not close.
 _SPECK_BRACKET = re.compile(r"^[\[{(](?=[A-ZĐ\dIVX])")
@@ -148,7 +151,8 @@ def ocr_label_read(text: str) -> str:
     1:", or one of a shape of the document's own, "A:": whether it is one, its ladder tells,
     sections._templated_labels), a label word's marks put back, the space after a capital's colon
     put back (_GLUED_COLON), a label's dash read as another sign put back (_MISREAD_DASH), a speck read as an unclosed
-    bracket before a label dropped (_SPECK_BRACKET); else the line."""
+    bracket before a label dropped (_SPECK_BRACKET), a Roman label's "I." read as "L" put back
+    (_ROMAN_STOP_READ_L); else the line."""
     text = _GLUED_COLON.sub(r"\g<label> ", text, count=1)
     speck = _SPECK_BRACKET.match(text)
     if speck and not any(closing in text for opening, closing in _BRACKETS if opening == speck.group(0)):
@@ -158,6 +162,9 @@ def ocr_label_read(text: str) -> str:
     text = _misread_dash(text)
     if leading_label(text):
         return text
+    stop = _ROMAN_STOP_READ_L.sub(r"\g<roman>.", text, count=1)
+    if stop != text and leading_label(stop):
+        return stop
     m = _PICTURE_READ.match(text)
     rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
     if m and all(_picture_mark(ch) for ch in m["marks"]) and (

@@ -47,7 +47,7 @@ from baocao.parse.headings import LEADER_TO_MARGIN, MAX_HEADING_CHARS, labelled_
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
 from baocao.parse.labels import is_lead, leading_label, ocr_label_read, page_mark, strip_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
-from baocao.parse.line_pictures import line_shaped, read_line_image, render_line_picture
+from baocao.parse.line_pictures import LINE_PICTURE_MAX_PT, line_shaped, read_line_image, render_line_picture
 from baocao.parse.textlayer import vietnamese_share
 from baocao.text import clean_line, fold, nfc
 
@@ -72,6 +72,9 @@ OCR_FONT = "GlyphLessFont"
 # The face given to a line read from a picture alone on its line (_picture_lines): no font of
 # the PDF's, so its block is told apart (Block.pictured).
 PICTURE_FONT = "(picture of a line)"
+# A line of letters drawn as outlines has this many path segments a type size of its width at
+# least (a WordArt's line measured ~300: each letter's curves); a box or a band has 4-5 in all.
+OUTLINE_SEGMENTS_PER_EM = 20
 MAX_LINE_PICTURES = 20  # a page's pictures shaped like a line read at most: a heading each, a few a page
 # A line whose words are in more than one colour (a link in a sentence): no colour of its own.
 MIXED_COLOUR = -1
@@ -475,14 +478,18 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
         runs = _runs(textpage, top, turn)
     top = turn.height if turn.rotation else top
     recognised = [i for i, run in enumerate(runs) if run.font == OCR_FONT]
-    pictured = _picture_lines(page, runs, top, notes, deadline) if not recognised and not turn.rotation else []
+    objects = _drawn_paths(page)
+    lettering, lettered_lines = _lettered_outlines(objects) if not recognised and not turn.rotation else (set(), [])
+    pictured = (_picture_lines(page, runs, top, notes, deadline, lettered_lines)
+                if not recognised and not turn.rotation else [])
     runs = [*runs, *pictured]  # after the content stream's runs: lines are made top to bottom (_rows)
     if recognised:
         # A scanned page's text layer: the ink under each run, which tells bold (_bold_by_ink).
         found = inks(page, [Box(runs[i].x0, runs[i].top, runs[i].x1, runs[i].bottom) for i in recognised])
         for i, ink in zip(recognised, found, strict=True):
             runs[i] = replace(runs[i], ink=ink)
-    objects = _drawn_paths(page)
+    # Letters drawn as outlines are no band of colour behind a line (_fills), nor a rule.
+    objects = [item for k, item in enumerate(objects) if k not in lettering]
     paths = [turn.box(*_placed(obj.get_bounds(), form)) for obj, form in objects]
     ruled = _has_vertical_rules(paths)
     tables: tuple[_Table, ...] = ()
@@ -501,19 +508,24 @@ def _page_glyphs(path: Path, pdf: pdfium.PdfDocument, number: int, notes: list[s
 
 
 def _picture_lines(page: pdfium.PdfPage, runs: Sequence[_Run], page_top: float, notes: list[str],
-                   deadline: Deadline | None = None) -> list[_Run]:
-    """A run for each picture of a text page shaped like a line of text (line_pictures.line_shaped)
-    with no text beside it on its line: a heading pasted as a clipping, where the heading's line
-    would be. Its words are read with OCR, set bold (the picture alone between the text's lines
-    is a heading's mark) in the page's most common type size, in PICTURE_FONT. A page of more
-    than MAX_LINE_PICTURES such pictures has the rest left, and said so in `notes`."""
+                   deadline: Deadline | None = None,
+                   outlines: Sequence[tuple[float, float, float, float]] = ()) -> list[_Run]:
+    """A run for each picture of a text page shaped like a line of text (line_pictures.line_shaped),
+    and each line of letters drawn as outlines (`outlines`, _lettered_outlines), with no text beside
+    it on its line (the margin's line numbers are none): a heading pasted as a clipping, or a
+    WordArt, where the heading's line would be. Its words are read with OCR from the page rendered
+    there, set bold (the picture alone between the text's lines is a heading's mark) in the page's
+    most common type size, in PICTURE_FONT. A page of more than MAX_LINE_PICTURES such pictures
+    has the rest left, and said so in `notes`."""
+    numbers = _line_numbers(runs)  # the margin's line numbers are no text of any line
+    text = [run for run in runs if run not in numbers]
+    images = (obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
     boxes = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in sorted([*images, *outlines], key=lambda box: -box[3]):
         if not line_shaped(right - left, top - bottom):
             continue
         upper, lower = page_top - top, page_top - bottom
-        if any(run.top < lower and run.bottom > upper for run in runs):
+        if any(run.top < lower and run.bottom > upper for run in text):
             continue  # text on its line: a picture in a line of text, or behind it
         boxes.append((left, bottom, right, top))
     if not boxes:
@@ -537,6 +549,47 @@ def _picture_lines(page: pdfium.PdfPage, runs: Sequence[_Run], page_top: float, 
         read.append(_Run(text, left, right, page_top - top, page_top - bottom, size, PICTURE_FONT, True,
                          left + (right - left) * len(first) / len(text)))
     return read
+
+
+def _lettered_outlines(objects: Sequence[tuple[pdfium.PdfObject, _Matrix]]
+                       ) -> tuple[set[int], list[tuple[float, float, float, float]]]:
+    """Lines of letters drawn as filled outlines, no text (a WordArt, or text turned into curves,
+    as an export or a printer driver draws them): the drawn paths (_drawn_paths) filled in a colour,
+    each no taller than a line (LINE_PICTURE_MAX_PT), grouped side by side on one line, where the
+    group has OUTLINE_SEGMENTS_PER_EM segments a type size of its width at least (a letter's
+    curves; a band, a box or a table's shading has four or five a box). The paths' indexes in
+    `objects`, and a box round each line (left, bottom, right, top, on the page)."""
+    drawn = []
+    for k, (obj, form) in enumerate(objects):
+        mode, stroke = ctypes.c_int(), ctypes.c_int()
+        red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+        if (not pdfium_c.FPDFPath_GetDrawMode(obj.raw, mode, stroke) or mode.value == pdfium_c.FPDF_FILLMODE_NONE
+                or not pdfium_c.FPDFPageObj_GetFillColor(obj.raw, red, green, blue, alpha)
+                or not alpha.value or min(red.value, green.value, blue.value) >= _WHITE):
+            continue
+        left, bottom, right, top = _placed(obj.get_bounds(), form)
+        if 0 < top - bottom <= LINE_PICTURE_MAX_PT:
+            drawn.append((k, [left, bottom, right, top], max(0, pdfium_c.FPDFPath_CountSegments(obj.raw))))
+    groups: list[tuple[list[int], list[float], list[int]]] = []  # paths, box round them, segments
+    open_groups: list[tuple[list[int], list[float], list[int]]] = []  # those a path lower down may still join
+    for k, (left, bottom, right, top), segments in sorted(drawn, key=lambda item: (-item[1][3], item[1][0])):
+        open_groups = [group for group in open_groups if group[1][1] < top]  # paths come top first
+        for members, box, counts in open_groups:
+            reach = max(box[3] - box[1], top - bottom)  # a word space, a letter's gap: under a line's height
+            if bottom < box[3] and top > box[1] and left - box[2] <= reach and box[0] - right <= reach:
+                box[:] = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
+                members.append(k)
+                counts.append(segments)
+                break
+        else:
+            groups.append(([k], [left, bottom, right, top], [segments]))
+            open_groups.append(groups[-1])
+    lettered, lines = set(), []
+    for members, (left, bottom, right, top), counts in groups:
+        if sum(counts) >= OUTLINE_SEGMENTS_PER_EM * (right - left) / (top - bottom):
+            lettered.update(members)
+            lines.append((left, bottom, right, top))
+    return lettered, lines
 
 
 def _runs_across_sheet(textpage: pdfium.PdfTextPage, sample: int = 400) -> bool:
@@ -2144,7 +2197,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         text = _join(text, line.text)
     text = clean_line(_visible_hyphen(text))
     kind = "table_row" if head.is_row else "paragraph"
-    if kind == "paragraph" and head.font == OCR_FONT:
+    if kind == "paragraph" and head.font in (OCR_FONT, PICTURE_FONT):  # both read by OCR
         text = ocr_label_read(text)
     level = None
     # A paragraph opening in a heading's size is a heading, its text run in after it in the text's

@@ -2,6 +2,8 @@
 report's paragraphs): the text layer has none of it, a person sees a heading. The picture is
 read with Tesseract and its words become the line, a heading's line, its cell flagged for
 review. Only a picture shaped like a line of text is read: a logo, a signature, a chart are not.
+A heading drawn as the outlines of its letters, no text (a WordArt printed to PDF), is read the
+same way.
 """
 
 import dataclasses
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
 from docx.shared import Mm
 from docx_builders import write_letterhead, write_signoff
 from PIL import Image, ImageDraw, ImageFont
@@ -132,3 +135,130 @@ def test_a_broken_or_huge_picture_of_a_line_is_skipped_with_its_reason(tmp_path)
     assert read_as(block.text for block in doc.blocks if block.pictured) == read_as(HEADINGS[n] for n in (1, 4, 5, 6))
     assert doc.partial.count("a picture on a line of its own was not read") == 2
     assert "too large" in doc.partial
+
+
+def test_a_pictured_heading_beside_the_margins_line_numbers_is_read(tmp_path):
+    """Pool 32's Bắc Ninh report: its lines numbered in the margin (Word's w:lnNumType), each
+    pictured heading with its number beside it. The number is no text on the picture's line."""
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    source = build_pictured(tmp_path / "bao-cao.docx")
+    document = docx.Document(str(source))
+    document.sections[0]._sectPr.append(parse_xml(
+        '<w:lnNumType xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'w:countBy="1" w:restart="newPage"/>'))
+    document.save(str(source))
+    convert_to_pdf([source], tmp_path)
+    doc = read_pdf(tmp_path / "bao-cao.pdf")
+    assert read_as(block.text for block in doc.blocks if block.pictured) == read_as(HEADINGS.values())
+    assert {s.number: s.text for s in extract_sections(doc, WITHOUT_PHRASES).sections} == TEXTS
+
+
+VML = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
+# Word 2003's "Plain Text" WordArt (shape type 136): its words in the v:textpath's string only.
+WORDART_SHAPETYPE = (
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/>'
+    '<v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/>'
+    '<v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/>'
+    '<v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>'
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
+    'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" '
+    'shapetype="t"/></v:shapetype>')
+
+
+def build_wordart(path: Path) -> Path:
+    """A reply whose six headings are classic WordArt, dark blue Times New Roman 14 pt bold, each
+    alone in its paragraph: no text of the heading's words in the document's body."""
+    document = docx.Document()
+    write_letterhead(document)
+    for n, text in TEXTS.items():
+        heading = HEADINGS[n]
+        width = min(453.6, round(len(heading) * 7, 1))
+        document.add_paragraph()._p.append(parse_xml(
+            f'<w:r {VML}><w:pict>{WORDART_SHAPETYPE}<v:shape id="WordArt {n}" type="#_x0000_t136" '
+            f'style="width:{width}pt;height:18.2pt" fillcolor="#1f3864" stroked="f"><v:textpath '
+            f'style="font-family:&quot;Times New Roman&quot;;font-size:14pt;font-weight:bold" trim="t" '
+            f'fitpath="t" string="{heading}"/></v:shape></w:pict></w:r>'))
+        document.add_paragraph(text)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_a_wordart_heading_printed_to_pdf_is_read_from_its_letters_outlines(tmp_path):
+    """Pool 32's Lạng Sơn report: each heading a WordArt, which LibreOffice prints as the filled
+    outlines of its letters, no text. A line of outlines alone on its line is read as a pictured
+    heading is, its cell flagged for review; the outlines are no band of colour behind it."""
+    from pdf_builders import convert_to_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    convert_to_pdf([build_wordart(tmp_path / "bao-cao.docx")], tmp_path)
+    doc = read_pdf(tmp_path / "bao-cao.pdf")
+    pictured = [block for block in doc.blocks if block.pictured]
+    assert read_as(block.text for block in pictured) == read_as(HEADINGS.values())
+    assert all(block.bold and not block.highlighted for block in pictured)
+    report = extract_sections(doc, WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert all(Reason.HEADING_PICTURED in s.reasons for s in report.sections)
+
+
+def test_a_band_of_colour_or_a_box_alone_on_its_line_is_no_line_of_letters(tmp_path, monkeypatch):
+    """A shaded band, a coloured box, a table's filled row drawn alone on a line: a few segments,
+    no letters' curves, so nothing is rendered and read there."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from baocao.parse import pdf as pdf_reader
+
+    read = []
+    monkeypatch.setattr(pdf_reader, "read_line_image", lambda image: read.append(image) or ("", ""))
+    path = tmp_path / "bao-cao.pdf"
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    page = canvas.Canvas(str(path), pagesize=(595, 842))
+    page.setFont("Serif", 13)
+    for k, text in enumerate(TEXTS.values()):
+        page.drawString(85, 760 - 60 * k, text)
+    page.setFillColor("#1f3864")
+    page.rect(85, 722, 300, 16, stroke=0, fill=1)  # a band, between the first line and the second
+    page.roundRect(85, 662, 200, 18, 4, stroke=0, fill=1)  # a rounded box
+    for cell in range(5):
+        page.rect(85 + 80 * cell, 603, 78, 16, stroke=0, fill=1)  # a filled table row
+    page.showPage()
+    page.save()
+    pdf_reader.read_pdf(path)
+    assert read == []
+
+
+def test_a_pictured_headings_label_is_mended_as_a_scans_is(tmp_path, monkeypatch):
+    """Pool 32's Bắc Ninh report: "III. TỔ CÔNG TÁC LIÊN SỞ" in a bold serif picture read "IIIL
+    TỔ…". A picture's line is read by OCR as a scan's is, and its label mended the same way
+    (labels.ocr_label_read): "III." again, the ladder's third rung."""
+    from pdf_builders import FONT_DIR
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from baocao.parse import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "read_line_image", lambda image: ("IIIL TỔ CÔNG TÁC LIÊN SỞ", ""))
+    path = tmp_path / "bao-cao.pdf"
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    page = canvas.Canvas(str(path), pagesize=(595, 842))
+    page.setFont("Serif", 13)
+    page.drawString(85, 760, TEXTS[2])
+    picture = picture_of("III. TỔ CÔNG TÁC LIÊN SỞ")
+    width, height = Image.open(io.BytesIO(picture)).size
+    page.drawImage(ImageReader(io.BytesIO(picture)), 85, 720, width=width * 72 / DPI, height=height * 72 / DPI)
+    page.drawString(85, 690, TEXTS[3])
+    page.showPage()
+    page.save()
+    pictured = [block for block in pdf_reader.read_pdf(path).blocks if block.pictured]
+    assert [(block.text, block.number) for block in pictured] == [("III. TỔ CÔNG TÁC LIÊN SỞ", "III.")]

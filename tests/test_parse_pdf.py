@@ -1723,3 +1723,13 @@ def test_the_line_under_a_heading_beside_its_text_is_no_part_of_that_text(tmp_pa
         report = extract_sections(read_pdf(tmp_path / "bao-cao.pdf"), outline)
         assert " ".join(section(report, 6).text.split()) == " ".join(item_sentences(6))
         assert CLOSING[:30] not in section(report, 6).text
+
+
+def test_a_roman_labels_full_stop_ocr_read_with_its_i_as_an_l_is_a_full_stop_again(tmp_path):
+    """Pool 32's Bắc Ninh report (its headings pictures of their words): "III. TỔ CÔNG TÁC LIÊN SỞ"
+    in a bold serif face read "IIIL TỔ…", the full stop against the I's foot serif. No Roman number
+    has an L after an I: the label is "III." again. An L in a word stays ("ILO khuyến nghị")."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "IIIL TỔ CÔNG TÁC LIÊN SỞ", "VIL Bộ gỡ giúp tỉnh", "ILO khuyến nghị các tỉnh."))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "III. TỔ CÔNG TÁC LIÊN SỞ", "VI. Bộ gỡ giúp tỉnh", "ILO khuyến nghị các tỉnh."]
