@@ -79,6 +79,16 @@ _SPACING = qn("w:spacing")
 _CUSTOM_XML = qn("w:customXml")
 _SDT_CONTENT = qn("w:sdtContent")
 _ALT_CHUNK = qn("w:altChunk")
+_FLD_CHAR = qn("w:fldChar")
+_FLD_CHAR_TYPE = qn("w:fldCharType")
+_INSTR_TEXT = qn("w:instrText")
+_FLD_SIMPLE = qn("w:fldSimple")
+_INSTR = qn("w:instr")
+# Fields Word shows the words of their own code for (Word's field reference): MACROBUTTON
+# MacroName DisplayText, GOTOBUTTON Destination DisplayText: a template's click-here prompt.
+_BUTTON_FIELD = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+(?:\"[^\"]*\"|\S+)\s+(.*?)\s*$",
+                           re.IGNORECASE | re.DOTALL)
+_GENERAL_SWITCH = re.compile(r"\s*\\\*\s*\w+\s*$")  # \* MERGEFORMAT and the like, at the code's end
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
 _TXBX = qn("w:txbxContent")
@@ -91,9 +101,11 @@ _EXTENT = qn("wp:extent")
 _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
 _EMU_PER_POINT = 12700
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _CIRCLED_NUMBER = re.compile(r"\d{1,2}")  # a heading's number drawn in a shape in front of its title
 _LINE_EMU = 12 * 12700  # a line of 12 points, in English Metric Units
-_NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), _TXBX, _MC_FALLBACK}
+_DELETED = {qn("w:del"), qn("w:moveFrom")}
+_NOT_IN_TEXT = {*_DELETED, _TXBX, _MC_FALLBACK}
 _HEADING_STYLE = re.compile(r"^(?:heading|tieu de|dau de)\s*([1-9])$")
 _TITLE_STYLES = {"title", "tieu de"}
 _BODY_TEXT_OUTLINE_LEVEL = 9
@@ -170,6 +182,7 @@ class _Chunks:
 
 def _blocks(word, chunks: _Chunks) -> tuple[Block, ...]:
     _join_drop_caps(word.element.body)
+    _show_button_fields(word.element.body)
     notes = WordNotes(word, _text)
     read = list(_walk(_content(word.element.body, chunks=True), word, Counters(read_numbering(word)), count(), notes,
                       chunks))
@@ -196,6 +209,71 @@ def _join_drop_caps(body) -> None:
                 at.addnext(child)
                 at = child
         cap.getparent().remove(cap)
+
+
+def _show_button_fields(body) -> None:
+    """Each button field's display text written out where Word shows it. A MACROBUTTON or
+    GOTOBUTTON field (a template's "click here" prompt, a heading typed as one) has no result:
+    Word shows the words its code ends with ("MACROBUTTON NoMacro Trả lời mục 1: …"), in the
+    field's look (its first run's), and a .docx holds them nowhere but in w:instrText, which is
+    code, not text. A run of those words, in the look of the field's first run, is put after the
+    field's end in the tree the walk reads; a field with a result of its own keeps it."""
+    fields: list[_OpenField] = []  # the fields begun and not ended yet, the innermost last
+    for run in body.iter(_R) if next(body.iter(_FLD_CHAR), None) is not None else ():
+        if any(ancestor.tag in _DELETED for ancestor in run.iterancestors()):
+            continue
+        for child in run:
+            if child.tag == _INSTR_TEXT and fields and not fields[-1].separated:
+                fields[-1].code.append(child.text or "")
+            elif child.tag == _T and fields and fields[-1].separated and (child.text or "").strip():
+                fields[-1].has_result = True
+            elif child.tag == _FLD_CHAR:
+                kind = child.get(_FLD_CHAR_TYPE)
+                if kind == "begin":
+                    fields.append(_OpenField(run))
+                elif kind == "separate" and fields:
+                    fields[-1].separated = True
+                elif kind == "end" and fields:
+                    ended = fields.pop()
+                    words = _button_text("".join(ended.code))
+                    if words and not ended.has_result:
+                        run.addnext(_run_of(words, ended.first_run))
+    for simple in body.iter(_FLD_SIMPLE):
+        words = _button_text(simple.get(_INSTR) or "")
+        if words and not _text(simple).strip():
+            simple.append(_run_of(words, simple.find(_R)))
+
+
+@dataclass
+class _OpenField:
+    """A complex field (w:fldChar begin … separate … end) being read: its first run, its code's
+    pieces, whether its result has begun, whether that result shows any text."""
+
+    first_run: etree._Element
+    code: list[str] = field(default_factory=list)
+    separated: bool = False
+    has_result: bool = False
+
+
+def _button_text(code: str) -> str:
+    """The words a button field's code shows (_BUTTON_FIELD), "" for any other field."""
+    match = _BUTTON_FIELD.match(code)
+    if not match:
+        return ""
+    words = _GENERAL_SWITCH.sub("", match.group(1)).strip()
+    if len(words) > 1 and words[0] == words[-1] == '"':
+        words = words[1:-1]
+    return words
+
+
+def _run_of(words: str, look) -> etree._Element:
+    """A run of `words` with the character look of the run `look` (None: none of its own)."""
+    run = parse_xml(f'<w:r {_W_NS}><w:t xml:space="preserve"></w:t></w:r>')
+    run.find(_T).text = words
+    properties = look.find(_RPR) if look is not None else None
+    if properties is not None:
+        run.insert(0, deepcopy(properties))
+    return run
 
 
 def _drop_cap(p) -> bool:
@@ -324,6 +402,7 @@ def _chunk_blocks(element, word, counters: Counters, index: Iterator[int],
             read = list(_walk(_content(body, chunks=True), word, counters, index, None, inner))
         else:
             imported = docx.Document(io.BytesIO(chunk.package))
+            _show_button_fields(imported.element.body)
             fonts = current_fonts.set(RunFonts.if_legacy(imported))
             hidden = current_hidden.set(HiddenRuns.if_any(imported))
             try:

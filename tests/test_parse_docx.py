@@ -529,3 +529,35 @@ def test_a_drop_cap_is_read_as_the_first_letter_of_the_paragraph_after_it(tmp_pa
     read = read_docx(save(document, tmp_path))
     assert texts(read) == ["II. THÔNG TIN CHUNG", "Khung không phải chữ hoa thả.", "Nội dung."]
     assert read.blocks[0].number == "II."
+
+
+# -- fields that show their own code's words, WordArt, shapes grouped on one line ----------
+
+def field_runs(code, result=None, bold=True):
+    """A complex field's runs (begin, code, [separate, result,] end), each in bold when `bold`."""
+    look = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    parts = ['<w:fldChar w:fldCharType="begin"/>', f'<w:instrText xml:space="preserve">{code}</w:instrText>']
+    if result is not None:
+        parts += ['<w:fldChar w:fldCharType="separate"/>', f"<w:t>{result}</w:t>"]
+    parts.append('<w:fldChar w:fldCharType="end"/>')
+    return [parse_xml(f'<w:r {nsdecls("w")}>{look}{part}</w:r>') for part in parts]
+
+
+def test_a_button_fields_display_text_is_read_as_word_shows_it(tmp_path):
+    """MACROBUTTON and GOTOBUTTON fields have no result: Word shows the words their code ends
+    with (a template's "click here" prompt, here a heading), in the field's look. A field with a
+    result of its own shows that, once; any other field's code is not text."""
+    word = docx.Document()
+    for code, result in ((" MACROBUTTON  NoMacro Trả lời mục 1: Bức tranh ban đầu ", None),
+                         ('GOTOBUTTON "muc 2" Trả lời mục 2: Kết quả \\* MERGEFORMAT', None),
+                         ("MACROBUTTON NoMacro Mục 3", "Mục 3: Tuyên truyền"),
+                         (" PAGE ", None)):
+        paragraph = word.add_paragraph()
+        paragraph._p.extend(field_runs(code, result))
+    simple = word.add_paragraph()
+    simple._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="MACROBUTTON NoMacro [Mục 4: Kinh phí]"/>'))
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["Trả lời mục 1: Bức tranh ban đầu", "Trả lời mục 2: Kết quả", "Mục 3: Tuyên truyền",
+                           "[Mục 4: Kinh phí]"]
+    assert all(block.bold for block in read.blocks[:3])
+
