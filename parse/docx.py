@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
-from itertools import count
+from itertools import count, pairwise
 from pathlib import Path
 
 import docx
@@ -101,6 +101,18 @@ _EXTENT = qn("wp:extent")
 _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
 _EMU_PER_POINT = 12700
+_VML = "urn:schemas-microsoft-com:vml"
+_TEXTPATH = f"{{{_VML}}}textpath"
+_SHAPETYPE = f"{{{_VML}}}shapetype"
+_VML_GROUP = f"{{{_VML}}}group"
+_VML_TEXTBOX = f"{{{_VML}}}textbox"
+_WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+_WPS_SHAPE, _WPS_PROPERTIES = f"{_WPS}wsp", f"{_WPS}spPr"
+_SHAPE_GROUPS = {"{http://schemas.microsoft.com/office/word/2010/wordprocessingGroup}wgp",
+                 "{http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas}wpc", _VML_GROUP}
+_XFRM_OFFSET = f"{qn('a:xfrm')}/{qn('a:off')}"
+_XFRM_EXTENT = f"{qn('a:xfrm')}/{qn('a:ext')}"
+_VML_LENGTH = re.compile(r"(left|top|width|height)\s*:\s*(-?[\d.]+)")
 _W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _CIRCLED_NUMBER = re.compile(r"\d{1,2}")  # a heading's number drawn in a shape in front of its title
 _LINE_EMU = 12 * 12700  # a line of 12 points, in English Metric Units
@@ -593,12 +605,126 @@ def _text_boxes(paragraph, word, index: int, counters: Counters, above: bool = F
 
 
 def _boxes(paragraph) -> Iterator:
-    """The text boxes (w:txbxContent, DrawingML or VML) anchored in a paragraph. Word
-    stores each box twice (mc:Choice for new readers, mc:Fallback as VML for old ones):
-    only the first copy is read; a box inside another box is read with it."""
-    for box in paragraph.iter(_TXBX):
-        if not any(ancestor.tag in (_MC_FALLBACK, _TXBX) for ancestor in box.iterancestors()):
+    """The text boxes (w:txbxContent, DrawingML or VML) anchored in a paragraph, in the order
+    they are written. Word stores each box twice (mc:Choice for new readers, mc:Fallback as VML
+    for old ones): only the first copy is read; a box inside another box is read with it. A
+    classic WordArt's words (_wordart) are a box of their own; boxes set side by side on one
+    line of a group or canvas (_line_of_boxes) are one box, one line, left to right."""
+    joined: set = set()  # boxes read already, with the others of their line
+    for box in paragraph.iter(_TXBX, _TEXTPATH):
+        if any(ancestor.tag in (_MC_FALLBACK, _TXBX) for ancestor in box.iterancestors()) or box in joined:
+            continue
+        if box.tag == _TEXTPATH:
+            wordart = _wordart(box)
+            if wordart is not None:
+                yield wordart
+            continue
+        line = _line_of_boxes(box)
+        if len(line) < 2:
             yield box
+            continue
+        joined.update(line)
+        yield _one_line(line)
+
+
+def _wordart(textpath):
+    """A classic WordArt (a VML shape drawing the words of its v:textpath's `string` along
+    its path: Word 2003's WordArt, a .docx in compatibility mode, LibreOffice's Fontwork
+    saved as .docx) as a text box of one paragraph holding its words, bold: WordArt is
+    display lettering, a heading's look whatever its font says. None for a shape type's
+    path (no words) or a path switched off."""
+    words = clean_line(textpath.get("string") or "")
+    if not words or textpath.getparent().tag == _SHAPETYPE or textpath.get("on", "t").lower() in ("f", "false"):
+        return None
+    box = parse_xml(f'<w:txbxContent {_W_NS}><w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"/></w:r>'
+                    f'</w:p></w:txbxContent>')
+    next(box.iter(_T)).text = words
+    return box
+
+
+def _line_of_boxes(box) -> list:
+    """The text boxes of the shapes of a group or canvas (Word's Group, a drawing canvas; VML's
+    v:group) laid on one line with this box's shape (their heights mostly shared: a heading's
+    label in a rounded rectangle, its title in a box beside it), left to right; each holding a
+    line (one paragraph) of text, none over another, each less than the line's height from the
+    next (boxes further apart are columns). [box] when it is on no such line."""
+    shape = _shape_of(box)
+    group = shape.getparent() if shape is not None else None
+    if group is None or group.tag not in _SHAPE_GROUPS:
+        return [box]
+    placed = []
+    for sibling in group:
+        inner = next(sibling.iter(_TXBX), None)
+        frame = _frame(sibling)
+        if inner is None or frame is None:
+            continue
+        lines = [p for p in inner.iter(_P) if _text(p).strip()]
+        if len(lines) == 1:
+            placed.append((frame, inner))
+    mine = next((frame for frame, inner in placed if inner is box), None)
+    if mine is None:
+        return [box]
+    line = sorted(((frame, inner) for frame, inner in placed if _share_a_line(frame, mine)), key=lambda p: p[0][0])
+    for (left, _), (right, _) in pairwise(line):
+        gap = right[0] - (left[0] + left[2])
+        if gap < 0 or gap > min(left[3], right[3]):
+            return [box]  # one on top of another, or far apart (columns): not read as one line
+    return [inner for _, inner in line]
+
+
+def _shape_of(box):
+    """The shape holding a text box: a DrawingML wps:wsp, or a VML shape (the v:textbox's parent)."""
+    for ancestor in box.iterancestors():
+        if ancestor.tag == _WPS_SHAPE or ancestor.tag.startswith(f"{{{_VML}}}") and ancestor.tag != _VML_TEXTBOX:
+            return ancestor
+    return None
+
+
+def _frame(shape) -> tuple[float, float, float, float] | None:
+    """A shape's place in its group (left, top, width, height, in the group's units): DrawingML's
+    spPr/a:xfrm, VML's style (left, top, width, height: 0 when not written)."""
+    if shape.tag == _WPS_SHAPE:
+        properties = shape.find(_WPS_PROPERTIES)
+        offset = properties.find(_XFRM_OFFSET) if properties is not None else None
+        extent = properties.find(_XFRM_EXTENT) if properties is not None else None
+        if offset is None or extent is None:
+            return None
+        try:
+            return (float(offset.get("x", "0")), float(offset.get("y", "0")),
+                    float(extent.get("cx", "0")), float(extent.get("cy", "0")))
+        except ValueError:
+            return None
+    if not shape.tag.startswith(f"{{{_VML}}}"):
+        return None
+    lengths = dict.fromkeys(("left", "top", "width", "height"), 0.0)
+    for name, value in _VML_LENGTH.findall(shape.get("style") or ""):
+        try:
+            lengths[name] = float(value)
+        except ValueError:
+            return None
+    return lengths["left"], lengths["top"], lengths["width"], lengths["height"]
+
+
+def _share_a_line(one: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:
+    """Two shapes side by side on one line: over half the lower one's height shared."""
+    shared = min(one[1] + one[3], other[1] + other[3]) - max(one[1], other[1])
+    return min(one[3], other[3]) > 0 and shared > min(one[3], other[3]) / 2
+
+
+def _one_line(boxes: list):
+    """Text boxes on one line as one text box of one paragraph: the first's paragraph look,
+    each box's runs in turn, a space between them."""
+    paragraphs = [next(p for p in box.iter(_P) if _text(p).strip()) for box in boxes]
+    line = parse_xml(f'<w:txbxContent {_W_NS}><w:p/></w:txbxContent>')
+    p = line.find(_P)
+    look = paragraphs[0].find(_PPR)
+    if look is not None:
+        p.append(deepcopy(look))
+    for n, paragraph in enumerate(paragraphs):
+        if n:
+            p.append(parse_xml(f'<w:r {_W_NS}><w:t xml:space="preserve"> </w:t></w:r>'))
+        p.extend(deepcopy(child) for child in paragraph if child.tag != _PPR)
+    return line
 
 
 def _above_its_paragraph(box) -> bool:
