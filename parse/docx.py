@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
-from itertools import count
+from itertools import count, pairwise
 from pathlib import Path
 
 import docx
@@ -79,6 +79,16 @@ _SPACING = qn("w:spacing")
 _CUSTOM_XML = qn("w:customXml")
 _SDT_CONTENT = qn("w:sdtContent")
 _ALT_CHUNK = qn("w:altChunk")
+_FLD_CHAR = qn("w:fldChar")
+_FLD_CHAR_TYPE = qn("w:fldCharType")
+_INSTR_TEXT = qn("w:instrText")
+_FLD_SIMPLE = qn("w:fldSimple")
+_INSTR = qn("w:instr")
+# Fields Word shows the words of their own code for (Word's field reference): MACROBUTTON
+# MacroName DisplayText, GOTOBUTTON Destination DisplayText: a template's click-here prompt.
+_BUTTON_FIELD = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+(?:\"[^\"]*\"|\S+)\s+(.*?)\s*$",
+                           re.IGNORECASE | re.DOTALL)
+_GENERAL_SWITCH = re.compile(r"\s*\\\*\s*\w+\s*$")  # \* MERGEFORMAT and the like, at the code's end
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
 _TXBX = qn("w:txbxContent")
@@ -91,9 +101,23 @@ _EXTENT = qn("wp:extent")
 _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
 _EMU_PER_POINT = 12700
+_VML = "urn:schemas-microsoft-com:vml"
+_TEXTPATH = f"{{{_VML}}}textpath"
+_SHAPETYPE = f"{{{_VML}}}shapetype"
+_VML_GROUP = f"{{{_VML}}}group"
+_VML_TEXTBOX = f"{{{_VML}}}textbox"
+_WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+_WPS_SHAPE, _WPS_PROPERTIES = f"{_WPS}wsp", f"{_WPS}spPr"
+_SHAPE_GROUPS = {"{http://schemas.microsoft.com/office/word/2010/wordprocessingGroup}wgp",
+                 "{http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas}wpc", _VML_GROUP}
+_XFRM_OFFSET = f"{qn('a:xfrm')}/{qn('a:off')}"
+_XFRM_EXTENT = f"{qn('a:xfrm')}/{qn('a:ext')}"
+_VML_LENGTH = re.compile(r"(left|top|width|height)\s*:\s*(-?[\d.]+)")
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _CIRCLED_NUMBER = re.compile(r"\d{1,2}")  # a heading's number drawn in a shape in front of its title
 _LINE_EMU = 12 * 12700  # a line of 12 points, in English Metric Units
-_NOT_IN_TEXT = {qn("w:del"), qn("w:moveFrom"), _TXBX, _MC_FALLBACK}
+_DELETED = {qn("w:del"), qn("w:moveFrom")}
+_NOT_IN_TEXT = {*_DELETED, _TXBX, _MC_FALLBACK}
 _HEADING_STYLE = re.compile(r"^(?:heading|tieu de|dau de)\s*([1-9])$")
 _TITLE_STYLES = {"title", "tieu de"}
 _BODY_TEXT_OUTLINE_LEVEL = 9
@@ -170,6 +194,7 @@ class _Chunks:
 
 def _blocks(word, chunks: _Chunks) -> tuple[Block, ...]:
     _join_drop_caps(word.element.body)
+    _show_button_fields(word.element.body)
     notes = WordNotes(word, _text)
     read = list(_walk(_content(word.element.body, chunks=True), word, Counters(read_numbering(word)), count(), notes,
                       chunks))
@@ -196,6 +221,71 @@ def _join_drop_caps(body) -> None:
                 at.addnext(child)
                 at = child
         cap.getparent().remove(cap)
+
+
+def _show_button_fields(body) -> None:
+    """Each button field's display text written out where Word shows it. A MACROBUTTON or
+    GOTOBUTTON field (a template's "click here" prompt, a heading typed as one) has no result:
+    Word shows the words its code ends with ("MACROBUTTON NoMacro Trả lời mục 1: …"), in the
+    field's look (its first run's), and a .docx holds them nowhere but in w:instrText, which is
+    code, not text. A run of those words, in the look of the field's first run, is put after the
+    field's end in the tree the walk reads; a field with a result of its own keeps it."""
+    fields: list[_OpenField] = []  # the fields begun and not ended yet, the innermost last
+    for run in body.iter(_R) if next(body.iter(_FLD_CHAR), None) is not None else ():
+        if any(ancestor.tag in _DELETED for ancestor in run.iterancestors()):
+            continue
+        for child in run:
+            if child.tag == _INSTR_TEXT and fields and not fields[-1].separated:
+                fields[-1].code.append(child.text or "")
+            elif child.tag == _T and fields and fields[-1].separated and (child.text or "").strip():
+                fields[-1].has_result = True
+            elif child.tag == _FLD_CHAR:
+                kind = child.get(_FLD_CHAR_TYPE)
+                if kind == "begin":
+                    fields.append(_OpenField(run))
+                elif kind == "separate" and fields:
+                    fields[-1].separated = True
+                elif kind == "end" and fields:
+                    ended = fields.pop()
+                    words = _button_text("".join(ended.code))
+                    if words and not ended.has_result:
+                        run.addnext(_run_of(words, ended.first_run))
+    for simple in body.iter(_FLD_SIMPLE):
+        words = _button_text(simple.get(_INSTR) or "")
+        if words and not _text(simple).strip():
+            simple.append(_run_of(words, simple.find(_R)))
+
+
+@dataclass
+class _OpenField:
+    """A complex field (w:fldChar begin … separate … end) being read: its first run, its code's
+    pieces, whether its result has begun, whether that result shows any text."""
+
+    first_run: etree._Element
+    code: list[str] = field(default_factory=list)
+    separated: bool = False
+    has_result: bool = False
+
+
+def _button_text(code: str) -> str:
+    """The words a button field's code shows (_BUTTON_FIELD), "" for any other field."""
+    match = _BUTTON_FIELD.match(code)
+    if not match:
+        return ""
+    words = _GENERAL_SWITCH.sub("", match.group(1)).strip()
+    if len(words) > 1 and words[0] == words[-1] == '"':
+        words = words[1:-1]
+    return words
+
+
+def _run_of(words: str, look) -> etree._Element:
+    """A run of `words` with the character look of the run `look` (None: none of its own)."""
+    run = parse_xml(f'<w:r {_W_NS}><w:t xml:space="preserve"></w:t></w:r>')
+    run.find(_T).text = words
+    properties = look.find(_RPR) if look is not None else None
+    if properties is not None:
+        run.insert(0, deepcopy(properties))
+    return run
 
 
 def _drop_cap(p) -> bool:
@@ -324,6 +414,7 @@ def _chunk_blocks(element, word, counters: Counters, index: Iterator[int],
             read = list(_walk(_content(body, chunks=True), word, counters, index, None, inner))
         else:
             imported = docx.Document(io.BytesIO(chunk.package))
+            _show_button_fields(imported.element.body)
             fonts = current_fonts.set(RunFonts.if_legacy(imported))
             hidden = current_hidden.set(HiddenRuns.if_any(imported))
             try:
@@ -514,12 +605,126 @@ def _text_boxes(paragraph, word, index: int, counters: Counters, above: bool = F
 
 
 def _boxes(paragraph) -> Iterator:
-    """The text boxes (w:txbxContent, DrawingML or VML) anchored in a paragraph. Word
-    stores each box twice (mc:Choice for new readers, mc:Fallback as VML for old ones):
-    only the first copy is read; a box inside another box is read with it."""
-    for box in paragraph.iter(_TXBX):
-        if not any(ancestor.tag in (_MC_FALLBACK, _TXBX) for ancestor in box.iterancestors()):
+    """The text boxes (w:txbxContent, DrawingML or VML) anchored in a paragraph, in the order
+    they are written. Word stores each box twice (mc:Choice for new readers, mc:Fallback as VML
+    for old ones): only the first copy is read; a box inside another box is read with it. A
+    classic WordArt's words (_wordart) are a box of their own; boxes set side by side on one
+    line of a group or canvas (_line_of_boxes) are one box, one line, left to right."""
+    joined: set = set()  # boxes read already, with the others of their line
+    for box in paragraph.iter(_TXBX, _TEXTPATH):
+        if any(ancestor.tag in (_MC_FALLBACK, _TXBX) for ancestor in box.iterancestors()) or box in joined:
+            continue
+        if box.tag == _TEXTPATH:
+            wordart = _wordart(box)
+            if wordart is not None:
+                yield wordart
+            continue
+        line = _line_of_boxes(box)
+        if len(line) < 2:
             yield box
+            continue
+        joined.update(line)
+        yield _one_line(line)
+
+
+def _wordart(textpath):
+    """A classic WordArt (a VML shape drawing the words of its v:textpath's `string` along
+    its path: Word 2003's WordArt, a .docx in compatibility mode, LibreOffice's Fontwork
+    saved as .docx) as a text box of one paragraph holding its words, bold: WordArt is
+    display lettering, a heading's look whatever its font says. None for a shape type's
+    path (no words) or a path switched off."""
+    words = clean_line(textpath.get("string") or "")
+    if not words or textpath.getparent().tag == _SHAPETYPE or textpath.get("on", "t").lower() in ("f", "false"):
+        return None
+    box = parse_xml(f'<w:txbxContent {_W_NS}><w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"/></w:r>'
+                    f'</w:p></w:txbxContent>')
+    next(box.iter(_T)).text = words
+    return box
+
+
+def _line_of_boxes(box) -> list:
+    """The text boxes of the shapes of a group or canvas (Word's Group, a drawing canvas; VML's
+    v:group) laid on one line with this box's shape (their heights mostly shared: a heading's
+    label in a rounded rectangle, its title in a box beside it), left to right; each holding a
+    line (one paragraph) of text, none over another, each less than the line's height from the
+    next (boxes further apart are columns). [box] when it is on no such line."""
+    shape = _shape_of(box)
+    group = shape.getparent() if shape is not None else None
+    if group is None or group.tag not in _SHAPE_GROUPS:
+        return [box]
+    placed = []
+    for sibling in group:
+        inner = next(sibling.iter(_TXBX), None)
+        frame = _frame(sibling)
+        if inner is None or frame is None:
+            continue
+        lines = [p for p in inner.iter(_P) if _text(p).strip()]
+        if len(lines) == 1:
+            placed.append((frame, inner))
+    mine = next((frame for frame, inner in placed if inner is box), None)
+    if mine is None:
+        return [box]
+    line = sorted(((frame, inner) for frame, inner in placed if _share_a_line(frame, mine)), key=lambda p: p[0][0])
+    for (left, _), (right, _) in pairwise(line):
+        gap = right[0] - (left[0] + left[2])
+        if gap < 0 or gap > min(left[3], right[3]):
+            return [box]  # one on top of another, or far apart (columns): not read as one line
+    return [inner for _, inner in line]
+
+
+def _shape_of(box):
+    """The shape holding a text box: a DrawingML wps:wsp, or a VML shape (the v:textbox's parent)."""
+    for ancestor in box.iterancestors():
+        if ancestor.tag == _WPS_SHAPE or ancestor.tag.startswith(f"{{{_VML}}}") and ancestor.tag != _VML_TEXTBOX:
+            return ancestor
+    return None
+
+
+def _frame(shape) -> tuple[float, float, float, float] | None:
+    """A shape's place in its group (left, top, width, height, in the group's units): DrawingML's
+    spPr/a:xfrm, VML's style (left, top, width, height: 0 when not written)."""
+    if shape.tag == _WPS_SHAPE:
+        properties = shape.find(_WPS_PROPERTIES)
+        offset = properties.find(_XFRM_OFFSET) if properties is not None else None
+        extent = properties.find(_XFRM_EXTENT) if properties is not None else None
+        if offset is None or extent is None:
+            return None
+        try:
+            return (float(offset.get("x", "0")), float(offset.get("y", "0")),
+                    float(extent.get("cx", "0")), float(extent.get("cy", "0")))
+        except ValueError:
+            return None
+    if not shape.tag.startswith(f"{{{_VML}}}"):
+        return None
+    lengths = dict.fromkeys(("left", "top", "width", "height"), 0.0)
+    for name, value in _VML_LENGTH.findall(shape.get("style") or ""):
+        try:
+            lengths[name] = float(value)
+        except ValueError:
+            return None
+    return lengths["left"], lengths["top"], lengths["width"], lengths["height"]
+
+
+def _share_a_line(one: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:
+    """Two shapes side by side on one line: over half the lower one's height shared."""
+    shared = min(one[1] + one[3], other[1] + other[3]) - max(one[1], other[1])
+    return min(one[3], other[3]) > 0 and shared > min(one[3], other[3]) / 2
+
+
+def _one_line(boxes: list):
+    """Text boxes on one line as one text box of one paragraph: the first's paragraph look,
+    each box's runs in turn, a space between them."""
+    paragraphs = [next(p for p in box.iter(_P) if _text(p).strip()) for box in boxes]
+    line = parse_xml(f'<w:txbxContent {_W_NS}><w:p/></w:txbxContent>')
+    p = line.find(_P)
+    look = paragraphs[0].find(_PPR)
+    if look is not None:
+        p.append(deepcopy(look))
+    for n, paragraph in enumerate(paragraphs):
+        if n:
+            p.append(parse_xml(f'<w:r {_W_NS}><w:t xml:space="preserve"> </w:t></w:r>'))
+        p.extend(deepcopy(child) for child in paragraph if child.tag != _PPR)
+    return line
 
 
 def _above_its_paragraph(box) -> bool:

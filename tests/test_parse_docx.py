@@ -529,3 +529,102 @@ def test_a_drop_cap_is_read_as_the_first_letter_of_the_paragraph_after_it(tmp_pa
     read = read_docx(save(document, tmp_path))
     assert texts(read) == ["II. THÔNG TIN CHUNG", "Khung không phải chữ hoa thả.", "Nội dung."]
     assert read.blocks[0].number == "II."
+
+
+# -- fields that show their own code's words, WordArt, shapes grouped on one line ----------
+
+def field_runs(code, result=None, bold=True):
+    """A complex field's runs (begin, code, [separate, result,] end), each in bold when `bold`."""
+    look = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    parts = ['<w:fldChar w:fldCharType="begin"/>', f'<w:instrText xml:space="preserve">{code}</w:instrText>']
+    if result is not None:
+        parts += ['<w:fldChar w:fldCharType="separate"/>', f"<w:t>{result}</w:t>"]
+    parts.append('<w:fldChar w:fldCharType="end"/>')
+    return [parse_xml(f'<w:r {nsdecls("w")}>{look}{part}</w:r>') for part in parts]
+
+
+def test_a_button_fields_display_text_is_read_as_word_shows_it(tmp_path):
+    """MACROBUTTON and GOTOBUTTON fields have no result: Word shows the words their code ends
+    with (a template's "click here" prompt, here a heading), in the field's look. A field with a
+    result of its own shows that, once; any other field's code is not text."""
+    word = docx.Document()
+    for code, result in ((" MACROBUTTON  NoMacro Trả lời mục 1: Bức tranh ban đầu ", None),
+                         ('GOTOBUTTON "muc 2" Trả lời mục 2: Kết quả \\* MERGEFORMAT', None),
+                         ("MACROBUTTON NoMacro Mục 3", "Mục 3: Tuyên truyền"),
+                         (" PAGE ", None)):
+        paragraph = word.add_paragraph()
+        paragraph._p.extend(field_runs(code, result))
+    simple = word.add_paragraph()
+    simple._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="MACROBUTTON NoMacro [Mục 4: Kinh phí]"/>'))
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["Trả lời mục 1: Bức tranh ban đầu", "Trả lời mục 2: Kết quả", "Mục 3: Tuyên truyền",
+                           "[Mục 4: Kinh phí]"]
+    assert all(block.bold for block in read.blocks[:3])
+
+
+VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def wordart(words):
+    """A classic WordArt in line: a VML shape of type 136 drawing `words` (its v:textpath's
+    string), after the shape type whose path holds no words."""
+    return parse_xml(
+        f'<w:r {nsdecls("w")} {VML_NS}><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600">'
+        '<v:textpath on="t" fitshape="t"/></v:shapetype><v:shape type="#_x0000_t136" style="width:300pt;height:18pt">'
+        f'<v:textpath style="font-family:&quot;Times New Roman&quot;" string="{words}"/></v:shape></w:pict></w:r>')
+
+
+def test_a_wordart_heading_is_read_once_as_a_bold_line_in_its_place(tmp_path):
+    """A heading drawn as WordArt has no w:t: its words are the v:textpath's `string`. They
+    are read in the WordArt's place, once (not from the fallback copy of a DrawingML box),
+    bold as display lettering is, with their label."""
+    word = docx.Document()
+    word.add_paragraph("Thực hiện văn bản số 1683/BXD-PTDT, UBND tỉnh báo cáo như sau:")
+    word.add_paragraph()._p.append(wordart("Nhóm vấn đề I: Hành trang ban đầu"))
+    word.add_paragraph("Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công.")
+    alternate = parse_xml(
+        f'<w:r {nsdecls("w")} {MC_NS} {VML_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:t>II. Kết quả</w:t>'
+        '</mc:Choice><mc:Fallback><w:pict><v:shape><v:textpath string="II. Kết quả"/></v:shape></w:pict>'
+        '</mc:Fallback></mc:AlternateContent></w:r>')
+    word.add_paragraph()._p.append(alternate)
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["Thực hiện văn bản số 1683/BXD-PTDT, UBND tỉnh báo cáo như sau:",
+                           "Nhóm vấn đề I: Hành trang ban đầu", "Năm 2016, tỉnh đã đưa vào vận hành Cổng dịch vụ công.",
+                           "II. Kết quả"]
+    assert read.blocks[1].bold
+
+
+GROUP_NS = ('xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"')
+
+
+def grouped_boxes(*boxes):
+    """Word's Group in line: a wpg:wgp of text box shapes, each (x, y, width, height, words)."""
+    shapes = "".join(
+        f'<wps:wsp><wps:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm></wps:spPr>'
+        f'<wps:txbx><w:txbxContent><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{words}</w:t></w:r></w:p></w:txbxContent>'
+        '</wps:txbx></wps:wsp>' for x, y, cx, cy, words in boxes)
+    return parse_xml(
+        f'<w:r {nsdecls("w")} {GROUP_NS}><w:drawing><wp:inline><a:graphic><a:graphicData><wpg:wgp>{shapes}'
+        '</wpg:wgp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+def test_text_boxes_grouped_side_by_side_are_one_line_left_to_right(tmp_path):
+    """A heading's label in a rounded rectangle, its title in a box beside it, the two grouped:
+    one line, the label in front, as the page shows it ("a) Những viên gạch", numbered "a)").
+    Boxes of a group stacked one under another, or set far apart on a line (columns), stay
+    lines of their own."""
+    word = docx.Document()
+    word.add_paragraph()._p.append(grouped_boxes((1584000, 0, 4248000, 396000, "Những viên gạch lót đường"),
+                                                 (0, 0, 1512000, 396000, "a)")))
+    word.add_paragraph()._p.append(grouped_boxes((0, 0, 4000000, 396000, "Ghi chú"),
+                                                 (0, 500000, 4000000, 396000, "Số liệu đến 30/4")))
+    word.add_paragraph()._p.append(grouped_boxes((0, 0, 1800000, 396000, "Số: 12/BC-UBND"),
+                                                 (3600000, 0, 2400000, 396000, "Hà Nội, ngày 5 tháng 5")))
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["a) Những viên gạch lót đường", "Ghi chú", "Số liệu đến 30/4", "Số: 12/BC-UBND",
+                           "Hà Nội, ngày 5 tháng 5"]
+    assert read.blocks[0].number == "a)" and read.blocks[0].bold
