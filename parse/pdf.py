@@ -105,6 +105,9 @@ _COLUMN_RULE = re.compile(r"\s[\[\]|]\s")
 # (_weighed_runs). Pool 32's dim, grainy photos: a bold heading's words 0.28-0.37 of their box, the
 # body's 0.19-0.31, its leader's runs 0.05-0.14 ("Xin... . ó4... Áo l2...", "khai......").
 LEADER_COVERAGE = 0.15
+# and under this share of its densest run's: a larger type's capitals on a finer scan ink less of
+# their box (pool 4's Sóc Trăng: 0.17-0.23), its body words after them 0.15.
+LEADER_SHARE = 0.5
 # A scanned line's opening words weighed against the rest of it (_inked_lead): this many words at
 # least, its label aside; fewer have too little ink to tell.
 INKED_LEAD_WORDS = 2
@@ -1384,12 +1387,14 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
 
 def _weighed_runs(runs: Sequence[_Run]) -> Sequence[_Run]:
     """A recognised line's runs whose ink tells its weight: those ending it that ink little of
-    their box (LEADER_COVERAGE) left out, a leader's dots to the margin as read on a dim, grainy
+    their box (LEADER_COVERAGE, LEADER_SHARE) left out, a leader's dots to the margin as read on a dim, grainy
     photo ("Hợp phần 2: Bảng vàng ghi công Xin... . ó4... Áo l2..."), which OCR does not always
     read as dots (_without_leader_junk) and whose thin specks made a bold heading's strokes
     measure as the body's. All of them when none has words' ink."""
+    densest = max((run.ink.coverage for run in runs if run.ink is not None), default=0.0)
     end = len(runs)
-    while end > 0 and runs[end - 1].ink is not None and runs[end - 1].ink.coverage < LEADER_COVERAGE:
+    while end > 0 and runs[end - 1].ink is not None and runs[end - 1].ink.coverage < min(
+            LEADER_COVERAGE, LEADER_SHARE * densest):
         end -= 1
     return runs[:end] or runs
 

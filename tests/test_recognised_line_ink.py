@@ -62,3 +62,11 @@ def test_a_numbered_title_with_no_stop_run_into_its_text_is_the_lines_lead_by_it
 def test_a_sentence_opening_with_a_quote_mark_after_a_numbered_title_begins_as_a_sentence():
     assert is_lead("IV. Đồng vốn đã tiêu", " 'Tổng kinh phí tỉnh Kon Tum")
     assert not is_lead("1. Quyết định", " 'số 12/QĐ-UBND")
+
+
+def test_body_words_after_a_larger_types_capitals_are_weighed_with_them():
+    # Pool 4's Sóc Trăng scan: a heading in larger capitals inking 0.18-0.23 of their boxes, the
+    # item's first words run on after it on its line inking 0.14: a regular word, no leader
+    capitals = [(word, 420, 1600, 7.3) for word in ("NHỮNG ", "ĐIỂM ", "VƯỚNG ", "TRONG ", "THỰC ", "HIỆN: ")]
+    line = _line(1, _runs([*capitals, ("Tỉnh Sóc", 300, 1840, 6.2)]))
+    assert line.ink.stroke_width < _line(1, _runs(capitals)).ink.stroke_width
