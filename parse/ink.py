@@ -118,6 +118,13 @@ class Ink:
         return self.ruled / self.columns if self.columns else 0.0
 
     @property
+    def coverage(self) -> float:
+        """The share of the box's pixels that are ink: a word's letters 0.2-0.4 of theirs, a
+        leader's dots (and what OCR made of them) under a tenth; 0.0 for an empty box."""
+        pixels = self.area + self.paper_pixels
+        return self.area / pixels if pixels else 0.0
+
+    @property
     def stroke_width(self) -> float:
         """The mean width of its strokes in pixels (for a stroke of length L and width w,
         L·w of ink over about 2L crossings); 0.0 when there is too little ink to tell."""

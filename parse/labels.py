@@ -313,7 +313,8 @@ def is_lead(bold: str, rest: str) -> bool:
     label = leading_label(bold)
     worded = None if label else _word_label(bold)
     title = bold[len(label):] if label else worded[2] if worded else ""
-    return bool(title.split()) and rest.lstrip()[:1].isupper()
+    # a speck before the sentence's first word read as a quote mark ("'Tổng kinh phí…")
+    return bool(title.split()) and rest.lstrip().lstrip(_QUOTES)[:1].isupper()
 
 
 def strip_label(text: str) -> str:

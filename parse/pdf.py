@@ -103,6 +103,14 @@ _BOX_SIDE = re.compile(r"^[(\[|]\s+|\s+[)\]|]$")
 # A rule read inside a line ("(C) Lề lối điều hành [ Tỉnh … đã phát hành"): a table's column rule
 # between a heading's cell and its text's (pool 19), whose row is no box round a paragraph.
 _COLUMN_RULE = re.compile(r"\s[\[\]|]\s")
+# The runs ending a scanned line that ink less than this share of their box (Ink.coverage) are a
+# leader's dots to the margin, whatever OCR read them as, and are not weighed with its words
+# (_weighed_runs). Pool 32's dim, grainy photos: a bold heading's words 0.28-0.37 of their box, the
+# body's 0.19-0.31, its leader's runs 0.05-0.14 ("Xin... . ó4... Áo l2...", "khai......").
+LEADER_COVERAGE = 0.15
+# and under this share of its densest run's: a larger type's capitals on a finer scan ink less of
+# their box (pool 4's Sóc Trăng: 0.17-0.23), its body words after them 0.15.
+LEADER_SHARE = 0.5
 # A scanned line's opening words weighed against the rest of it (_inked_lead): this many words at
 # least, its label aside; fewer have too little ink to tell.
 INKED_LEAD_WORDS = 2
@@ -1399,6 +1407,7 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
     # a word's worth of letters: a footnote's mark, or a stray glyph, says nothing of the size
     sized = [run_size for run, run_size in zip(runs, sizes, strict=True) if sum(ch.isalnum() for ch in run.text) >= 2]
     small_caps = _in_small_capitals(runs)
+    weighed = _weighed_runs(runs) if recognised else runs
     if font == OCR_FONT:
         texts = tuple(text for text in map(_without_rule_glyphs, texts) if text) or ("",)
     # Word draws an auto-number ("I." then a tab) in the paragraph mark's font, often
@@ -1418,8 +1427,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         cells=texts if len(texts) > 1 else (),
         text_x0=runs[1].x0 if labelled else runs[0].x0,
         first_word_width=runs[0].first_word_end - runs[0].x0,
-        ink=sum((r.ink for r in runs if r.ink is not None), Ink()) if any(r.ink for r in runs) else None,
-        lead=_bold_lead(runs, " | ".join(texts)) if len(texts) == 1 else "",
+        ink=sum((r.ink for r in weighed if r.ink is not None), Ink()) if any(r.ink for r in weighed) else None,
+        lead=_bold_lead(weighed, " | ".join(texts)) if len(texts) == 1 else "",
         small_caps=small_caps,
         spaced=spaced is not None,
         advance=_advance(runs) if font == OCR_FONT else 0.0,
@@ -1427,6 +1436,20 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         start_size=sized[0] if sized and abs(sized[0] - size) >= 0.5 else 0.0,
         end_size=sized[-1] if sized and abs(sized[-1] - size) >= 0.5 else 0.0,
     )
+
+
+def _weighed_runs(runs: Sequence[_Run]) -> Sequence[_Run]:
+    """A recognised line's runs whose ink tells its weight: those ending it that ink little of
+    their box (LEADER_COVERAGE, LEADER_SHARE) left out, a leader's dots to the margin as read on a dim, grainy
+    photo ("Hợp phần 2: Bảng vàng ghi công Xin... . ó4... Áo l2..."), which OCR does not always
+    read as dots (_without_leader_junk) and whose thin specks made a bold heading's strokes
+    measure as the body's. All of them when none has words' ink."""
+    densest = max((run.ink.coverage for run in runs if run.ink is not None), default=0.0)
+    end = len(runs)
+    while end > 0 and runs[end - 1].ink is not None and runs[end - 1].ink.coverage < min(
+            LEADER_COVERAGE, LEADER_SHARE * densest):
+        end -= 1
+    return runs[:end] or runs
 
 
 def _leader_runs(runs: Sequence[_Run]) -> int:
@@ -1461,7 +1484,25 @@ def _without_leader_junk(runs: Sequence[_Run]) -> list[_Run]:
         if _PAGE_AFTER_LEADER.fullmatch(tail[-1] if tail else "") or any(map(_written_word, tail)):
             return list(runs)
         return [*runs[:at], replace(run, text=run.text[:dots.end()] + " "), *runs[at + 1 + len(after):]]
-    return list(runs)
+    return _without_sparse_leader(runs)
+
+
+def _without_sparse_leader(runs: Sequence[_Run]) -> list[_Run]:
+    """A recognised line's runs, a leader to the margin that OCR read in pieces ("công Xin... .
+    ó4... Áo l2... E8 2/208 n0 tac cu" on a dim, grainy photo) made one run of dots: the runs
+    ending the line that ink little of their box (LEADER_COVERAGE, _weighed_runs), the first of
+    them opening with dots or a word and dots, LEADER_DOTS dots among them. A contents line's page
+    number and a blank's words after it are inked as words and end no such tail."""
+    tail = len(runs) - len(_weighed_runs(runs))
+    if not tail or tail == len(runs):
+        return list(runs)
+    first, last = runs[-tail], runs[-1]
+    word, dot, _ = first.text.partition(".")
+    if not dot or len(word.split()) > 1 or sum(run.text.count(".") for run in runs[-tail:]) < LEADER_DOTS:
+        return list(runs)
+    leader = replace(first, text=word + "." * LEADER_DOTS + " ", x1=last.x1,
+                     ink=sum((run.ink for run in runs[-tail:] if run.ink is not None), Ink()))
+    return [*runs[:-tail], leader]
 
 
 def _written_word(token: str) -> bool:
@@ -1641,13 +1682,36 @@ def _inked_lead(runs: Sequence[_Run]) -> int:
     "1.") or a word is too little ink to weigh."""
     if not runs or any(run.ink is None for run in runs):
         return 0
+    def heavy(end: int) -> bool:
+        lead = sum((run.ink for run in runs[:end]), Ink()).stroke_width
+        rest = sum((run.ink for run in runs[end:]), Ink()).stroke_width
+        return bool(lead and rest and lead >= BOLD_STROKE_RATIO * rest)
+
     end = next((k for k, run in enumerate(runs[:-1], start=1) if run.text.rstrip().endswith((":", "."))), 0)
     opening = "".join(run.text for run in runs[:end])
+    if end and leading_label(opening.strip()) and not strip_label(opening.strip()).split():
+        # "IV. Đồng vốn đã tiêu 'Tổng kinh phí…": the stop is the label's; a numbered title with
+        # none after it ends where its words part best from the rest by their ink (_ink_split)
+        titled = [k for k in range(end + 1, len(runs))
+                  if len(strip_label("".join(run.text for run in runs[:k]).strip()).split()) >= INKED_LEAD_WORDS]
+        end = _ink_split(runs, [k for k in titled if heavy(k)])
+        opening = "".join(run.text for run in runs[:end])
     if not end or len(strip_label(opening.strip()).split()) < INKED_LEAD_WORDS:
         return 0
-    lead = sum((run.ink for run in runs[:end]), Ink()).stroke_width
-    rest = sum((run.ink for run in runs[end:]), Ink()).stroke_width
-    return len("".join(opening.split())) if lead and rest and lead >= BOLD_STROKE_RATIO * rest else 0
+    return len("".join(opening.split())) if heavy(end) else 0
+
+
+def _ink_split(runs: Sequence[_Run], ends: Sequence[int]) -> int:
+    """Of the places `ends` a line's runs may be split at, the one that parts its heavy opening
+    from its regular rest best: the most between the two parts' stroke widths, each counted by
+    its letters (Otsu's measure); the last heavy one is often a regular word or two too far, its
+    first short of the title's end. 0 for none."""
+    def score(end: int) -> float:
+        lead, rest = (sum((run.ink for run in part), Ink()) for part in (runs[:end], runs[end:]))
+        letters = [sum(len("".join(run.text.split())) for run in part) for part in (runs[:end], runs[end:])]
+        return letters[0] * letters[1] * (lead.stroke_width - rest.stroke_width) ** 2
+
+    return max(ends, key=score, default=0)
 
 
 def _small_capitals_lead(runs: Sequence[_Run]) -> int:

@@ -1913,7 +1913,9 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     continue
                 start = max(start, held[0] + 1)
             # the label as read, or as the document's own shape gave it (_templated_labels)
-            expected = relabelled(leading_label(model.line) or blocks[model.first].number, value)
+            template = template_label(model.line) if level[0] == "label" else None
+            expected = relabelled(leading_label(model.line) or blocks[model.first].number
+                                  or (template.label if template else ""), value)
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
             for pos in range(start, end):
                 if pos in skip:
@@ -1979,7 +1981,8 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     glued = expected[-1] in ")]>" and word.startswith(expected) and word[len(expected):][:1].isalpha()
     if (block.kind != "paragraph" and not (block.kind == "table_row" and cells)
             or not (rest.strip() or glued) or len(text) > MAX_HEADING_CHARS
-            or block.number == expected or text.endswith((".", ";")) or word.isalpha()):
+            or block.number == expected or (text.endswith((".", ";")) and not LEADER_TO_MARGIN.search(text))
+            or word.isalpha()):
         return False
     if list_marker(block) and not any(ch.isalnum() for ch in word):
         return False  # "- Độc lập - Tự do…": a list's dash, no counter of "i-" left in it
@@ -2041,6 +2044,8 @@ def _run_in(line: str, label: str = "") -> tuple[str, str]:
     # "Nội dung thứ hai: Kết quả đạt được": before the colon only the heading's label in words;
     # the title is after it, unless it ends as a sentence does.
     subtitle = subtitle or (counts_in_words(title) and not sentence)
+    # "Hợp phần 1: Nền móng buổi sơ khai………": a title led by dots to the margin is the heading's.
+    subtitle = subtitle or bool(LEADER_TO_MARGIN.search(rest))
     if not colon or not rest or not title.strip() or subtitle or not (sentence or len(rest) > len(title)):
         return line, ""
     return f"{line[:len(label)]}{title}:", rest
@@ -2085,13 +2090,14 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
             if misread is None or not _mark_fits(misread.mark, level) or (
                     heading.line.lstrip().startswith("(") and not str(level[1]).startswith("(")):
                 continue
-            if misread.digits:
-                fits = (len(romans) >= 2 and misread.value == expected
-                        and (not after or after[0] == expected + 1 or _read_short(expected, after) is not None
-                             or _misread_up_to(headings[i + 1:], level, after[0], expected, lower, glued)))
-            else:
-                fits = abs(misread.value - expected) <= 1 and (
-                    not after or after[0] > expected or _read_short(expected, after) is not None)
+            fits = _misread_fits(misread, expected, romans, after, headings[i + 1:], level, lower, glued)
+            if not fits:
+                # "TH." for "Ⅱ." where the ladder's "Ⅰ." is missing (no heading of item 1): of its
+                # two readings, "III." and "II.", the one its place asks
+                nearer = misread_roman(heading.line, lower=lower, near=expected, glued=glued)
+                if nearer is not None and nearer.value != misread.value:
+                    misread = nearer
+                    fits = _misread_fits(misread, expected, romans, after, headings[i + 1:], level, lower, glued)
             if fits:
                 headings[i] = replace(heading, level=level, ordinal=misread.value)
                 changed = True
@@ -2099,6 +2105,18 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
         else:
             changed = _one_short(headings, romans)
     return headings
+
+
+def _misread_fits(misread, expected: int, romans: list[_Heading], after: list[int], following: list[_Heading],
+                  level: tuple, lower: bool, glued: bool) -> bool:
+    """Whether a misread numeral is the one expected at its place (_misread_at): exactly, when
+    read with a digit, framed by the ladder; else give or take one I."""
+    if misread.digits:
+        return (len(romans) >= 2 and misread.value == expected
+                and (not after or after[0] == expected + 1 or _read_short(expected, after) is not None
+                     or _misread_up_to(following, level, after[0], expected, lower, glued)))
+    return abs(misread.value - expected) <= 1 and (
+        not after or after[0] > expected or _read_short(expected, after) is not None)
 
 
 def _misread_up_to(following: list[_Heading], level: tuple, next_value: int, value: int, lower: bool,

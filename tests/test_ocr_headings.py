@@ -881,3 +881,35 @@ def test_a_groups_title_over_a_number_alone_over_its_title_leaves_the_number_to_
     blocks = tuple(replace(b, number=b.text) if b.text.rstrip(".").isdigit() else b for b in document.blocks)
     headings = _headings(blocks, _covering_sentence(blocks), OUTLINE, ocr=True)
     assert [h.line for h in headings if h.ordinal] == [f"{n}. {title}" for n, title in enumerate(OWN_TITLES, start=1)]
+
+
+def test_a_title_led_by_dots_to_the_margin_after_its_label_in_words_is_its_headings_not_its_text():
+    # Pool 32's Bình Phước scan: "Hợp phần 1: Nền móng buổi sơ khai……": the leader's dots end the
+    # title as a full stop ends a sentence, yet it is no sentence run in after the label.
+    led = [f"Hợp phần {n}: {title}" + "." * 12 for n, title in enumerate(OWN_TITLES, start=1)]
+    document = own_titled([[line] for line in led], bold=True)
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        found = extract_sections(document, outline).sections
+        assert {s.number: s.text for s in found} == ALL_ITEMS
+        assert [s.heading for s in found] == led
+
+
+def test_a_templated_ladders_heading_whose_label_words_ocr_misread_and_led_by_dots_opens_its_item():
+    # Pool 32's Bình Phước scan (a dim, grainy photo): "Hợp phần 1: …" to "Hợp phần 6: …", each led
+    # by dots to the margin, "Hợp phần 2:" read "HD phần 2:". The ladder of the document's own
+    # label shape takes it back where it skips 2, its title ending in the leader's dots (no
+    # sentence); each title stays its heading's, not its item's text.
+    led = [f"{'HD' if n == 2 else 'Hợp'} phần {n}: {title}" + "." * 12
+           for n, title in enumerate(OWN_TITLES, start=1)]
+    document = own_titled([[line] for line in led], bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_unicode_two_and_three_both_read_th_where_item_1_has_no_heading_are_two_and_three():
+    # Pool 32's Kon Tum scan: item 1 unheaded, its text after the covering sentence; "Ⅱ." and "Ⅲ."
+    # both read "TH." on a dim, grainy photo. "TH." is III (its H two I's) or II (an I's serif
+    # and one I): the first, where the ladder's I is missing, is the II its place asks.
+    labels = ["TH.", "TH.", "IV.", "V.", "VI."]
+    document = own_titled([[], *([f"{label} {title}"] for label, title in zip(labels, OWN_TITLES[1:], strict=True))],
+                          bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
