@@ -5645,7 +5645,7 @@ def test_pool_33_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
     for e in scans:
         assert not e["scan"]["colour"], e["file"]
         if e["scan"]["kind"] == "focus_falloff":
-            assert e["scan"]["focus_falloff"] == mh.FALLOFF and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["focus_falloff"] == mh.FOCUS and e["scan"]["dpi"] == 200, e["file"]
         else:
             assert e["scan"]["posterized_grey"] == mh.POSTER and e["scan"]["dpi"] == 150, e["file"]
 
