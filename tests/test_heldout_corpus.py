@@ -49,7 +49,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            25: FIXTURES / "heldout-25", 26: FIXTURES / "heldout-26",
            27: FIXTURES / "heldout-27", 28: FIXTURES / "heldout-28",
            29: FIXTURES / "heldout-29", 30: FIXTURES / "heldout-30",
-           31: FIXTURES / "heldout-31", 32: FIXTURES / "heldout-32"}
+           31: FIXTURES / "heldout-31", 32: FIXTURES / "heldout-32",
+           33: FIXTURES / "heldout-33"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -274,7 +275,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Trả lời mục \d+: |Nội dung yêu cầu \d+\. |Nhóm vấn đề [IVX]+: |Phần việc \d+\. "  # 32's
+LABEL = re.compile(r"^(?:Khoản mục \d+\. |Nhóm nhiệm vụ \d+: |Nhóm công việc [A-F]\. |Phần mục [IVX]+: "  # 33's
+                   r"|Trả lời mục \d+: |Nội dung yêu cầu \d+\. |Nhóm vấn đề [IVX]+: |Phần việc \d+\. "  # 32's
                    r"|Hợp phần \d+: |Chủ đề [IVX]+\. |Đầu mục \d+\. |Nhóm nội dung \d+: "  # pool 31's
                    r"|Hoạt động \d+: |Mảng [IVX]+\. |Tiết \d+\. |Ý \d+\. "  # pool 30's
                    r"|Công việc \d+: |Lĩnh vực [IVX]+\. |Nhiệm vụ [A-F]\. |Mục số \d+: "  # pool 29's
@@ -319,6 +321,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Khoản mục (\d+)\.|Nhóm nhiệm vụ (\d+):) ", first):  # pool 33's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Nhóm công việc ([A-F])\. ", first):  # pool 33's nhom_cong_viec_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Phần mục ([IVX]+): ", first):  # pool 33's phan_muc_roman
+        return ROMAN.index(m.group(1)) + 1
     if m := re.match(r"(?:Trả lời mục (\d+):|Nội dung yêu cầu (\d+)\.|Phần việc (\d+)\.) ", first):  # pool 32's
         return int(m.group(1) or m.group(2) or m.group(3))
     if m := re.match(r"Nhóm vấn đề ([IVX]+): ", first):  # pool 32's nhom_van_de_roman
@@ -487,8 +495,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 32
-    assert len({p.out for p in mh.POOLS.values()}) == 32
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 33
+    assert len({p.out for p in mh.POOLS.values()}) == 33
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -533,7 +541,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 29) for k in range(1, 29)),
                                            *((k, 30) for k in range(1, 30)),
                                            *((k, 31) for k in range(1, 31)),
-                                           *((k, 32) for k in range(1, 32))])
+                                           *((k, 32) for k in range(1, 32)),
+                                           *((k, 33) for k in range(1, 33))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -558,7 +567,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (15, 16), (16, 17), (17, 18), (18, 19), (19, 20),
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
-                                                   (28, 29), (29, 30), (30, 31), (31, 32)])
+                                                   (28, 29), (29, 30), (30, 31), (31, 32),
+                                                   (32, 33)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -5484,6 +5494,163 @@ def test_pool_32_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 33: "Khoản mục 1. …", "Nhóm nhiệm vụ 1: …", "Nhóm công việc A. …", "Phần mục I: …"; each
+# heading the cached result of a FILLIN field, of a DOCVARIABLE field (its words in the document's
+# variables too), its runs in an inline custom XML element, the cached result of a QUOTE field;
+# pools 1-32's at a lower weight, pools 31 and 32's funding wordings and two new ones, two new
+# letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_33 = {"khoan_muc_number", "nhom_nhiem_vu_number", "nhom_cong_viec_letter", "phan_muc_roman"}
+LADDERS[33] = NEW_LADDERS_33 | {"tra_loi_muc_number", "nhom_van_de_roman", "phan_viec_number",  # pools 1-32's
+                                "hop_phan_number", "dau_muc_number", "hoat_dong_number", "chu_de_roman",
+                                "hang_muc_number"}
+NEW_LAYOUTS_33 = {"fillin_heading", "docvariable_heading", "custom_xml_run_heading", "quote_field_heading"}
+LAYOUTS[33] = NEW_LAYOUTS_33 | {"macrobutton_heading", "includetext_item", "wordart_heading",  # pools 1-32's
+                                "grouped_shape_heading", "hlk_bookmark_split", "tracked_paragraph_split",
+                                "canvas_heading", "vml_textbox_heading", "label_margin_frame", "label_hidden_mark",
+                                "fld_simple_title", "two_up_pdf", "page_break_in_heading", "extra_heading_between",
+                                "merged_5_6", "merged_4_5", "first_heading_missing", "heading_line_break"}
+SHAPES_33 = {  # how each of pool 33's ladders marks an item heading, as a reader sees it
+    "khoan_muc_number": r"Khoản mục \d\. \S",
+    "nhom_nhiem_vu_number": r"Nhóm nhiệm vụ \d: \S",
+    "nhom_cong_viec_letter": r"Nhóm công việc [A-F]\. \S",
+    "phan_muc_roman": r"Phần mục [IVX]+: \S",
+}
+
+
+def field_results(p) -> list[tuple[str, str]]:
+    """The code and the cached result (the w:t between separate and end) of each complex field
+    begun in a w:p, in order."""
+    fields, code, result, state = [], "", "", None
+    for node in p.iter(f"{W}fldChar", f"{W}instrText", f"{W}t"):
+        kind = node.get(f"{W}fldCharType") if node.tag == f"{W}fldChar" else None
+        if kind == "begin":
+            code, result, state = "", "", "code"
+        elif kind == "separate":
+            state = "result"
+        elif kind == "end" and state:
+            fields.append((code, result))
+            state = None
+        elif node.tag == f"{W}instrText" and state == "code":
+            code += node.text or ""
+        elif node.tag == f"{W}t" and state == "result":
+            result += node.text or ""
+    return fields
+
+
+def test_pool_33_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_33:
+        for e in [e for e in files_of(33, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def headings_in_fields(e: dict, name: str) -> list:
+    """The paragraphs holding a field whose code names `name`, each checked against its heading."""
+    tree = part_tree(e)
+    holders = [p for p in tree.iter(f"{W}p") if any(name in code for code, _ in field_results(p))]
+    assert len(holders) == len(item_headings(e)), e["file"]
+    for p, heading in zip(holders, item_headings(e), strict=True):
+        assert [result for _, result in field_results(p)] == [heading["text"]], e["file"]
+        assert paragraph_text(p) == heading["text"], e["file"]  # the field's result is all the paragraph shows
+    return holders
+
+
+def test_pool_33_each_heading_is_the_cached_result_of_a_fillin_field():
+    mh = generator()
+    files = files_of(33, "fillin_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(33, "fillin_heading", ladder="khoan_muc_number")  # on a new ladder too
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for n, p in enumerate(headings_in_fields(e, "FILLIN"), 1):
+            code = field_results(p)[0][0]
+            assert code == f' FILLIN  "{mh.FILLIN_PROMPT.format(n=n)}" \\* MERGEFORMAT ', e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:  # LibreOffice draws the field's result
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_33_each_heading_is_the_cached_result_of_a_docvariable_field():
+    mh = generator()
+    files = files_of(33, "docvariable_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(33, "docvariable_heading", ladder="nhom_nhiem_vu_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        holders = headings_in_fields(e, "DOCVARIABLE")
+        settings = part_tree(e, "word/settings.xml")
+        variables = {v.get(f"{W}name"): v.get(f"{W}val") for v in settings.iter(f"{W}docVar")}
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            name = mh.DOCVAR_NAME.format(n=n)
+            assert field_results(p)[0][0] == f" DOCVARIABLE  {name} \\* MERGEFORMAT ", e["file"]
+            assert variables[name] == heading["text"], e["file"]  # the variable holds the words too
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_33_each_headings_runs_are_in_an_inline_custom_xml_element():
+    mh = generator()
+    files = files_of(33, "custom_xml_run_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf", "odt"}
+    assert files_of(33, "custom_xml_run_heading", ladder="nhom_cong_viec_letter")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        wrappers = [c for c in tree.iter(f"{W}customXml") if c.getparent().tag == f"{W}p"]
+        assert len(wrappers) == len(item_headings(e)), e["file"]
+        for n, (c, heading) in enumerate(zip(wrappers, item_headings(e), strict=True), 1):
+            assert c.get(f"{W}element") == mh.CUSTOM_RUN["element"] and c.get(f"{W}uri") == mh.CUSTOM_RUN["uri"]
+            assert c.find(f"{W}customXmlPr/{W}attr").get(f"{W}val") == str(n), e["file"]
+            assert "".join(t.text or "" for t in c.iter(f"{W}t")) == heading["text"], e["file"]
+            assert c.getparent().find(f"{W}r") is None, e["file"]  # every run of the heading inside it
+    for e in [e for e in files if e["kind"] == "odt"]:
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert all(h["text"].split(" ")[-1] in content for h in item_headings(e)), e["file"]
+
+
+def test_pool_33_each_heading_is_the_cached_result_of_a_quote_field():
+    files = files_of(33, "quote_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(33, "quote_field_heading", ladder="phan_muc_roman")
+    for e in files:
+        for p in headings_in_fields(e, "QUOTE"):
+            code, result = field_results(p)[0]
+            assert code == f' QUOTE  "{result}" ', e["file"]
+
+
+def test_pool_33_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(33) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_33, *mh.FUNDING_WORDINGS_32}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "contracts_signed":  # the contracts' value and their count
+            assert "Tổng giá trị các hợp đồng đã ký kết" in text, e["file"]
+            assert f"là {million} triệu đồng, gồm {e['funding']['contracts']} hợp đồng." in text, e["file"]
+        if e["funding"]["wording"] == "firms_own_capital":  # the firms' own money: a part of the total
+            assert e["funding"]["firms_vnd"] < total, e["file"]
+            own = f"{e['funding']['firms_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng, trong đó doanh nghiệp tự bỏ vốn {own} triệu đồng." in text
+    assert {e["letterhead"] for e in entries_of(33)} == set(mh.LETTERHEADS_33)
+    for e in [e for e in entries_of(33) if e["kind"] == "docx"]:
+        number, date = e["report_number"], e["report_date"]
+        if e["letterhead"] == "date_full_stop":  # "Tây Ninh, ngày 23 tháng 5 năm 2022.", read 2022-05-23
+            assert f"ngày {int(date[8:])} tháng 5 năm 2022.<" in part_text(e), e["file"]
+        if e["letterhead"] == "short_agency_code":  # "Số: 139/BC-UB", read "139/BC-UB"
+            assert number.endswith("/BC-UB") and f">Số: {number}<" in part_text(e), e["file"]
+    scans = files_of(33, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_33)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"khoan_muc_number", "nhom_nhiem_vu_number", "nhom_cong_viec_letter"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "focus_falloff":
+            assert e["scan"]["focus_falloff"] == mh.FOCUS and e["scan"]["dpi"] == 200, e["file"]
+        else:
+            assert e["scan"]["posterized_grey"] == mh.POSTER and e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -5518,13 +5685,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                17: NEW_LADDERS_17, 18: NEW_LADDERS_18, 19: NEW_LADDERS_19, 20: NEW_LADDERS_20,
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
-               29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32}
+               29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32,
+               33: NEW_LADDERS_33}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 33))]])
+                                                        *((n, 10, 8) for n in range(6, 34))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -5534,7 +5702,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 33))])
+                                          for n in range(5, 34))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -5551,12 +5719,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
-              31: SHAPES_31, 32: SHAPES_32}
+              31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-32 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-33 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
