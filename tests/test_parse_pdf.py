@@ -25,6 +25,7 @@ from pdf_builders import (
     reports_as_pdf,
 )
 
+from baocao.parse.bullets import bullet_ladders, list_marker
 from baocao.campaign import load_campaign
 from baocao.parse import sections as sections_module
 from baocao.parse.document import DocumentError
@@ -1733,3 +1734,17 @@ def test_a_roman_labels_full_stop_ocr_read_with_its_i_as_an_l_is_a_full_stop_aga
         "IIIL TỔ CÔNG TÁC LIÊN SỞ", "VIL Bộ gỡ giúp tỉnh", "ILO khuyến nghị các tỉnh."))
     assert [block.text for block in read_pdf(pdf).blocks] == [
         "III. TỔ CÔNG TÁC LIÊN SỞ", "VI. Bộ gỡ giúp tỉnh", "ILO khuyến nghị các tỉnh."]
+
+
+def test_a_picture_bullet_ocr_read_with_an_underscore_foot_marks_the_ladder_as_its_others_do(tmp_path):
+    """Pool 33's Hà Nam scan: a picture before each "Nhóm công việc A." (a label no reader
+    knows), read "®" but once "®_", its foot an underscore: the same marker, so the first
+    heading is the bullet ladder's as the others are, not text run on from the intro."""
+    lines = []
+    for letter, title in zip("ABCD", ("Mặt bằng hạ tầng số hồi đầu", "Các mục tiêu đã cán đích",
+                                       "Kịch bản phân vai liên ngành", "Tiền vốn đã bố trí"), strict=True):
+        lines += [f"{'®_' if letter == 'A' else '®'} Nhóm công việc {letter}. {title}",
+                  "Tỉnh đã phát hành 2.000 tờ rơi hướng dẫn người dân."]
+    blocks = read_pdf(_recognised_lines_pdf(tmp_path / "quet.pdf", tuple(lines))).blocks
+    assert [list_marker(block) for block in blocks] == ["®", "", "®", "", "®", "", "®", ""]
+    assert set(bullet_ladders(blocks, -1, len(blocks), 6)) == {0, 2, 4, 6}
