@@ -25,9 +25,9 @@ from pdf_builders import (
     reports_as_pdf,
 )
 
-from baocao.parse.bullets import bullet_ladders, list_marker
 from baocao.campaign import load_campaign
 from baocao.parse import sections as sections_module
+from baocao.parse.bullets import bullet_ladders, list_marker
 from baocao.parse.document import DocumentError
 from baocao.parse.headings import is_heading_like
 from baocao.parse.pdf import pages_without_text, read_pdf
