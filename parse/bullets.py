@@ -29,7 +29,9 @@ LADDER_CHARS = 150
 _MARK_CATEGORIES = {"So", "Sm", "Pd", "Co"}
 _MARK_PUNCTUATION = set("*•·‣⁃◦")
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‒": "-"})
-_TYPED = re.compile(r"^(?P<mark>\S)\s+(?=[^\W\d_])")
+# A picture bullet's foot OCR read as an underscore after its symbol ("®_ Nhóm công việc A.", the
+# others "® Nhóm công việc B."): the same marker (labels._PICTURE_READ reads it so before a label).
+_TYPED = re.compile(r"^(?P<mark>\S)(?:(?<=[^\w\s])_{1,2})?\s+(?=[^\W\d_])")
 # A line that ends as a list's entry or a sentence does.
 _ENDS_ENTRY = (";", ",", ".")
 
@@ -42,7 +44,7 @@ def list_marker(block: Block) -> str:
     if block.bullet:
         return block.bullet
     text = block.text
-    if len(text) < 3 or text[0].isalnum() or not text[1].isspace():
+    if len(text) < 3 or text[0].isalnum() or not (text[1].isspace() or text[1] == "_"):
         return ""  # most lines: they begin with a word
     m = _TYPED.match(text)
     if not m or not is_list_mark(m["mark"]):

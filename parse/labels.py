@@ -375,6 +375,36 @@ def misread_word_roman(text: str) -> str | None:
     return f"{m['before']}{numeral}{m['after']}{text[m.end():]}"
 
 
+# A label of words and a number whose words OCR garbled where a photo's focus fell off toward
+# the margin ("K>==3n mục 1.", "K=$n z=2c 3." for "Khoản mục 1.", "Khoản mục 3."): tokens as many
+# as the label's words, then its number, its stop (a full stop read as a comma too) and a title.
+_GARBLED_WORD_LABEL = re.compile(r"^(?P<words>(?:\S+\s){1,3})(?P<counter>\d{1,2})(?P<after>[.,:;])\s+(?=[^\W\d_])")
+# The stops of a label of words as OCR may read them: a full stop's dot as a comma's, a colon's as a semicolon's.
+_STOP_READ = {".": ".,", ":": ":;"}
+
+
+def garbled_word_label(text: str, template: Template) -> tuple[int, str] | None:
+    """The number of a label of words OCR garbled at the line's start (_GARBLED_WORD_LABEL), read
+    against the label of its ladder read clean on another line (`template`, template_label of
+    "Khoản mục 6. …"), and the line with the label written as that one at this number ("K>-š*ø mục
+    2, Bảng kê…" -> "Khoản mục 2. Bảng kê…"); None where the line does not open with as many
+    tokens as the label's words, the first of its first letter, one of them no word (OCR's
+    garbling: a word alone is the text's), its number and its stop. Only a ladder whose numbers
+    walk up may believe it (sections._garbled_word_labels)."""
+    words, _, counter = template.label.rpartition(" ")
+    stop = counter.lstrip("0123456789")
+    m = _GARBLED_WORD_LABEL.match(text)
+    if not (m and words and counter[:1].isdigit() and stop in _STOP_READ and m["after"] in _STOP_READ[stop]):
+        return None
+    tokens = m["words"].split()
+    if len(tokens) != len(words.split()) or fold(tokens[0])[:1] != fold(words)[:1]:
+        return None
+    if all(token.isalpha() for token in tokens) and fold(" ".join(tokens)) != fold(words):
+        return None
+    value = int(m["counter"])
+    return value, f"{words} {value}{stop}{text[m.end('after'):]}"
+
+
 def template_label(text: str) -> Template | None:
     """The label a line opens with read by its marks and counter alone, whatever its shape
     ("<2> Tiêu đề" -> ("<2>", "<1>", 2)): marks before it or after it (a circled number needs

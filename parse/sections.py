@@ -79,6 +79,7 @@ from baocao.parse.labels import (
     bare_roman,
     counts_in_words,
     final_ones,
+    garbled_word_label,
     label_in_words,
     label_ordinal,
     label_shape,
@@ -217,6 +218,8 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = _without_contents(_without_chart_labels(doc.blocks, doc.ocr), doc.ocr)
     blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks, tuple(sections), doc.ocr))
+    if doc.ocr:
+        blocks = _garbled_word_labels(blocks)
     blocks = _without_continued_headings(_templated_labels(blocks, doc.ocr))
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
@@ -432,6 +435,32 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
                         after[0] if after else template.value + 1) and (before or after):
                     numbered[pos] = _relabelled(blocks[pos], template.label, righted)
     return tuple(numbered) if templated else blocks
+
+
+def _garbled_word_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """On a recognised page, the labels of words and a number OCR garbled put back as the
+    ladder's label read clean writes them: a photo sharp in the middle, softer toward the edges,
+    blurs the words at the margin ("K>==3n mục 1.", "K=$n z=2c 3.", …, "Khoản mục 6."), the
+    number and the title further in read right. The clean label (labels.template_label, words
+    and a number) tells the words; the lines opening so (labels.garbled_word_label) are its
+    ladder's only where, with it, they walk up one by one, TEMPLATE_LADDER of them or more."""
+    lines = [(pos, block) for pos, block in enumerate(blocks)
+             if block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS]
+    templates: dict[str, Template] = {}
+    for _, block in lines:
+        template = None if leading_label(block.text) else template_label(block.text)
+        if template and template.label[:1].isalpha() and template.label[-2:-1].isdigit():
+            templates.setdefault(template.shape, template)
+    righted = list(blocks)
+    for template in templates.values():
+        ladder = [(pos, read) for pos, block in lines if (read := garbled_word_label(block.text, template))]
+        values = [value for _, (value, _) in ladder]
+        if len(ladder) < TEMPLATE_LADDER or any(b != a + 1 for a, b in pairwise(values)):
+            continue
+        for pos, (_, text) in ladder:
+            if text != blocks[pos].text:
+                righted[pos] = _relabelled(blocks[pos], blocks[pos].number, text)
+    return tuple(righted)
 
 
 def _relabelled(block: Block, number: str, text: str) -> Block:

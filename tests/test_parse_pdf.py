@@ -27,6 +27,7 @@ from pdf_builders import (
 
 from baocao.campaign import load_campaign
 from baocao.parse import sections as sections_module
+from baocao.parse.bullets import bullet_ladders, list_marker
 from baocao.parse.document import DocumentError
 from baocao.parse.headings import is_heading_like
 from baocao.parse.pdf import pages_without_text, read_pdf
@@ -1733,3 +1734,57 @@ def test_a_roman_labels_full_stop_ocr_read_with_its_i_as_an_l_is_a_full_stop_aga
         "IIIL TỔ CÔNG TÁC LIÊN SỞ", "VIL Bộ gỡ giúp tỉnh", "ILO khuyến nghị các tỉnh."))
     assert [block.text for block in read_pdf(pdf).blocks] == [
         "III. TỔ CÔNG TÁC LIÊN SỞ", "VI. Bộ gỡ giúp tỉnh", "ILO khuyến nghị các tỉnh."]
+
+
+def test_a_picture_bullet_ocr_read_with_an_underscore_foot_marks_the_ladder_as_its_others_do(tmp_path):
+    """Pool 33's Hà Nam scan: a picture before each "Nhóm công việc A." (a label no reader
+    knows), read "®" but once "®_", its foot an underscore: the same marker, so the first
+    heading is the bullet ladder's as the others are, not text run on from the intro."""
+    lines = []
+    for letter, title in zip("ABCD", ("Mặt bằng hạ tầng số hồi đầu", "Các mục tiêu đã cán đích",
+                                       "Kịch bản phân vai liên ngành", "Tiền vốn đã bố trí"), strict=True):
+        lines += [f"{'®_' if letter == 'A' else '®'} Nhóm công việc {letter}. {title}",
+                  "Tỉnh đã phát hành 2.000 tờ rơi hướng dẫn người dân."]
+    blocks = read_pdf(_recognised_lines_pdf(tmp_path / "quet.pdf", tuple(lines))).blocks
+    assert [list_marker(block) for block in blocks] == ["®", "", "®", "", "®", "", "®", ""]
+    assert set(bullet_ladders(blocks, -1, len(blocks), 6)) == {0, 2, 4, 6}
+
+
+# Pool 33's Vĩnh Long scan, its headings' labels as OCR read them where the photo's focus fell off.
+GARBLED_LABELS = ("K>==3n mục 1.", "K>-š*ø mục 2,", "K=$n z=2c 3.", "K>=:ản zz::c 4.", "K>-š$n zxec 5.", "Khoản mục 6.")
+GARBLED_TITLES = ("Chiếc cân đặt trước khi lên đường", "Bảng kê thành tích", "Kịch bản phân vai liên ngành",
+                  "Dòng tiền chảy vào dự án", "Trở lực trên đường đi", "Lời nhắn lên trung ương")
+
+
+def garbled_item_text(n: int) -> list[str]:
+    return [f"Tỉnh đã thực hiện nội dung số {n} theo kế hoạch của UBND tỉnh.",
+            f"Kết quả của nội dung số {n} được tổng hợp từ báo cáo của các sở, ngành."]
+
+
+def _garbled_labels_report(path, labels: tuple[str, ...]):
+    """The report as OCR read it, recognised (Document.ocr, as parse_document marks a scan's)."""
+    lines = ["BÁO CÁO", "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh"]
+    for n, (label, title) in enumerate(zip(labels, GARBLED_TITLES, strict=True), start=1):
+        lines += [f"{label} {title}", *garbled_item_text(n)]
+    return replace(read_pdf(_recognised_lines_pdf(path, (*lines, "Nơi nhận:", "- Lưu: VT, XD."))), ocr=True)
+
+
+@pytest.mark.parametrize("outline", ["phrases", "no phrases"])
+def test_a_ladders_label_words_ocr_garbled_at_the_blurred_margin_are_read_as_its_clean_label(tmp_path, outline):
+    """Pool 33's Vĩnh Long scan: a phone photo sharp in the middle, softer toward the edges; the
+    labels' words at the margin read "K>==3n mục 1.", "K=$n z=2c 3.", …, the last "Khoản mục 6."
+    clean, the numbers and titles right. The clean label tells the words, the numbers walking up
+    one by one tell the ladder: each heading is its label again and opens its item."""
+    sections = OUTLINE if outline == "phrases" else tuple(replace(s, phrases=()) for s in OUTLINE)
+    report = extract_sections(_garbled_labels_report(tmp_path / "quet.pdf", GARBLED_LABELS), sections)
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(garbled_item_text(n)) for n in range(1, 7)}
+
+
+def test_garbled_label_words_are_no_ladder_where_their_numbers_do_not_walk_up(tmp_path):
+    """The same lines numbered 1, 2, 2, 4, …: no ladder tells the garbled tokens are its label's
+    words, and the lines are left as OCR read them."""
+    labels = ("K>==3n mục 1.", "K>-š*ø mục 2,", "K=$n z=2c 2.", "K>=:ản zz::c 4.", "K>-š$n zxec 5.", "Khoản mục 6.")
+    blocks = _garbled_labels_report(tmp_path / "quet.pdf", labels).blocks
+    assert [b.text for b in sections_module._garbled_word_labels(blocks)[2:20:3]] == [
+        f"{label} {title}" for label, title in zip(labels, GARBLED_TITLES, strict=True)]

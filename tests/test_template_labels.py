@@ -13,7 +13,14 @@ from docx_builders import Bold, build_lines
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
 from baocao.parse.docx import read_docx
-from baocao.parse.labels import label_ordinal, label_shape, leading_label, misread_word_roman, template_label
+from baocao.parse.labels import (
+    garbled_word_label,
+    label_ordinal,
+    label_shape,
+    leading_label,
+    misread_word_roman,
+    template_label,
+)
 from baocao.parse.sections import extract_sections
 
 OUTLINE = load_campaign().sections
@@ -240,3 +247,16 @@ def test_on_a_scan_a_word_label_that_lost_its_space_is_still_of_its_ladder(glued
     report = extract_sections(Document("bao-cao.pdf", blocks, ocr=True), WITHOUT_PHRASES)
     assert {s.number: (s.heading, s.text) for s in report.sections} == {
         n: (f"Đề mục {numerals[n - 1]}. {title}", TEXTS[n]) for n, title in titles.items()}
+
+
+def test_a_label_of_words_ocr_garbled_is_read_against_its_ladders_clean_label():
+    """A scan's "K>-š*ø mục 2, Bảng kê…" beside a clean "Khoản mục 6. …": as many tokens as the
+    label's words, its first letter, its number and a stop (a comma its misreading) give the label
+    again; words that read as words ("Kế hoạch 2.") are the text's, and so is another count of tokens."""
+    clean = template_label("Khoản mục 6. Lời nhắn lên trung ương")
+    assert garbled_word_label("K>-š*ø mục 2, Bảng kê thành tích", clean) == (2, "Khoản mục 2. Bảng kê thành tích")
+    assert garbled_word_label("K=$n z=2c 3. Kịch bản phân vai", clean) == (3, "Khoản mục 3. Kịch bản phân vai")
+    assert garbled_word_label("Kế hoạch 2. Triển khai Đề án", clean) is None
+    assert garbled_word_label("K=$n 3. Kịch bản phân vai", clean) is None
+    assert garbled_word_label("M=$n z=2c 3. Kịch bản phân vai", clean) is None
+    assert garbled_word_label("K=$n z=2c 3) Kịch bản phân vai", clean) is None
