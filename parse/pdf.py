@@ -59,6 +59,10 @@ NEGLIGIBLE_TEXT_CHARS = 20
 # line, is in another column of a (borderless) table: justified word spaces stay well
 # under one font size.
 CELL_GAP_EMS = 2.5
+# On a recognised page, two words side by side on one row whose top and bottom both moved by
+# more than this share of their height stand on two lines (_without_steps): a margin's label
+# half a line above the text beside it.
+STEP_SHARE = 0.3
 # Clearly larger than the body text: a heading. Word's Heading 1/2 over 11 pt body are
 # 14/13 pt (1.27, 1.18); a 14 pt "BÁO CÁO" over 13 pt body (1.08) is not.
 HEADING_SIZE_RATIO = 1.15
@@ -1368,7 +1372,42 @@ def _gaps(raw, codes: Sequence[int], start: int, end: int, turn: _Turn | None) -
 def _lines(page: int, runs: Sequence[_Run]) -> list[_Line]:
     """Runs sharing a baseline band make a line, read left to right; a wide gap between
     two runs separates table cells."""
-    return [_line(page, sorted(group, key=lambda r: r.x0)) for group in _rows(runs)]
+    return [_line(page, sorted(group, key=lambda r: r.x0)) for group in _without_steps(_rows(runs))]
+
+
+def _steps_apart(a: _Run, b: _Run) -> bool:
+    """Whether two runs side by side on one row stand a step apart: top and bottom both moved
+    by more than STEP_SHARE of the lower run's height (a skewed line drifts by a fraction of
+    a point from word to word; a word of another size, or a raised mark, keeps one edge)."""
+    step = STEP_SHARE * min(a.bottom - a.top, b.bottom - b.top)
+    return abs(a.top - b.top) > step and abs(a.bottom - b.bottom) > step
+
+
+def _without_steps(groups: list[list[_Run]]) -> list[list[_Run]]:
+    """The rows of a recognised page, the words of one line taken back from the row of a
+    label beside it: a label framed in the left margin and wrapped there ("Nhóm" over
+    "nhiệm vụ 4:") sets its last line half a line above the item's first, and on a skewed
+    page the first words of that line (or its last, skewed the other way) overlap the
+    label's band by just over half and were read on the label's row ("nhiệm vụ 4: Tổng
+    kinh", the rest of the line under it). A row whose words, left to right, step up or down
+    (_steps_apart) is cut at the step; the part beyond it goes to the row whose word nearest
+    it shares its band (the row it was read away from), and stays where no row does."""
+    if not any(run.font == OCR_FONT for group in groups for run in group):
+        return groups
+    groups = [sorted(group, key=lambda r: r.x0) for group in groups]
+    for k, group in enumerate(groups):
+        step = next((i for i in range(1, len(group)) if _steps_apart(group[i - 1], group[i])), None)
+        if step is None:
+            continue
+        for part, edge in ((group[step:], group[step]), (group[:step], group[step - 1])):
+            home = [j for j, other in enumerate(groups) if j != k and other and _same_line(
+                min(other, key=lambda r: abs((r.x0 + r.x1) / 2 - (edge.x0 + edge.x1) / 2)), edge)
+                and not _steps_apart(min(other, key=lambda r: abs(r.x0 - edge.x0)), edge)]
+            if len(home) == 1:
+                groups[home[0]] = sorted([*groups[home[0]], *part], key=lambda r: r.x0)
+                groups[k] = [run for run in group if run not in part]
+                break
+    return [group for group in groups if group]
 
 
 def _same_line(a: _Run, b: _Run) -> bool:

@@ -2302,10 +2302,13 @@ def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = froze
     -1 when there is none. Nothing before it is a section. A subject line ("V/v gửi báo
     cáo…", which reads as labelled "V/") is the letterhead's, no heading, and so are the
     lines of an outline quoted before the answers (`quoted`). On a scan its last word or two
-    may be read as a line apart, bold as the ink looked: the sentence ends there."""
+    may be read as a line apart, bold as the ink looked: the sentence ends there. A line
+    numbered before the report's title (_letterhead_title_end) is the letterhead's, no heading:
+    on a scan a speck beside the motto OCR'd as a digit ("3 | Độc lập - Tự do - Hạnh phúc")."""
+    title_end = _letterhead_title_end(blocks)
     for pos, block in enumerate(blocks):
         if (block.kind == "paragraph" and pos not in quoted and (block.number or (block.heading_level or 0) > 0)
-                and not _SUBJECT.match(fold(block.text))):
+                and pos >= title_end and not _SUBJECT.match(fold(block.text))):
             return -1
         if _COVERING.search(fold(block.text)):
             return pos

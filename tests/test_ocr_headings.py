@@ -913,3 +913,16 @@ def test_unicode_two_and_three_both_read_th_where_item_1_has_no_heading_are_two_
     document = own_titled([[], *([f"{label} {title}"] for label, title in zip(labels, OWN_TITLES[1:], strict=True))],
                           bold=True)
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_speck_beside_the_motto_read_as_a_number_leaves_the_covering_sentence_and_untitled_item_1():
+    # Pool 33's Hà Tĩnh scan (posterized grey): the rule under the agency's name OCR'd as "3"
+    # beside "Độc lập - Tự do - Hạnh phúc", a row read as the line "3. Độc lập…". A line numbered
+    # before the report's title is the letterhead's: the covering sentence after it is still found,
+    # and item 1's untitled text after that is item 1's, "Vấn đề II." onwards the others.
+    document = own_titled([[], *([f"Vấn đề {label}. {title}"] for label, title in
+                                 zip(("II", "III", "IV", "V", "VI"), OWN_TITLES[1:], strict=True))], bold=True)
+    speck = Block(0, "3. Độc lập - Tự do - Hạnh phúc", "paragraph", "Normal", None, True, "3.", page=1)
+    blocks = (document.blocks[0], speck, *document.blocks[1:])
+    document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]

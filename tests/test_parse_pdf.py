@@ -1788,3 +1788,37 @@ def test_garbled_label_words_are_no_ladder_where_their_numbers_do_not_walk_up(tm
     blocks = _garbled_labels_report(tmp_path / "quet.pdf", labels).blocks
     assert [b.text for b in sections_module._garbled_word_labels(blocks)[2:20:3]] == [
         f"{label} {title}" for label, title in zip(labels, GARBLED_TITLES, strict=True)]
+
+
+def _recognised_words(words: list[tuple[str, float, float, float]], font: str) -> list:
+    """A recognised page's words as runs: text, left and right edge, top (12 pt high)."""
+    from baocao.parse.pdf import _Run
+    return [_Run(text, x0, x1, top, top + 12.0, 12.0, font, False, x1) for text, x0, x1, top in words]
+
+
+# Pool 33's Gia Lai scan (posterized grey, skewed): "Nhóm nhiệm vụ 4:" framed in the left margin
+# and wrapped there, its last line half a line above the item's first, which runs down the page
+# to the right ("Tổng" 5.7 pt below "4:"), and on page 2 skewed the other way (its last words up).
+MARGIN_LABEL = [("Nhóm", 13.9, 40.4, 630.7), ("Nguồn", 87.4, 117.4, 627.3), ("tiền", 127.2, 143.7, 627.3),
+                ("nhiệm", 13.4, 41.8, 648.0), ("vụ", 51.4, 60.3, 648.0), ("4:", 68.2, 74.6, 648.0)]
+SKEWED_DOWN = [("Tổng", 86.9, 108.9, 653.7), ("kinh", 118.6, 135.9, 653.9), ("phí", 144.5, 156.5, 654.1),
+               ("thực", 164.2, 181.9, 654.2), ("hiện", 190.6, 207.6, 654.4), ("Đề", 216.0, 225.7, 654.6),
+               ("án", 234.2, 242.0, 654.7), ("của", 250.1, 263.1, 654.8), ("tỉnh", 271.2, 286.7, 655.0)]
+SKEWED_UP = [("Đề", 86.3, 96.0, 657.5), ("nghị", 104.5, 122.3, 657.3), ("Bộ", 130.5, 140.5, 657.1),
+             ("thông", 410.8, 435.3, 654.5), ("minh", 443.9, 464.4, 654.2), ("để", 473.2, 481.3, 654.0),
+             ("tỉnh", 489.0, 504.5, 653.8), ("Gia", 512.5, 526.3, 653.6)]
+
+
+def test_words_of_a_skewed_line_read_on_a_margin_labels_row_go_back_to_their_line():
+    from baocao.parse.pdf import OCR_FONT, _lines
+    for line in (SKEWED_DOWN, SKEWED_UP):
+        texts = [ln.text for ln in _lines(1, _recognised_words(MARGIN_LABEL + line, OCR_FONT))]
+        # (the words left out between "Bộ" and "thông" leave a gap read as a cell's)
+        assert [text.replace(" | ", " ") for text in texts] == [
+            "Nhóm Nguồn tiền", "nhiệm vụ 4:", " ".join(word for word, *_ in line)]
+
+
+def test_a_typed_pages_rows_are_not_cut_at_a_step():
+    from baocao.parse.pdf import _lines
+    texts = [ln.text for ln in _lines(1, _recognised_words(MARGIN_LABEL + SKEWED_DOWN, "LiberationSerif"))]
+    assert texts[1].startswith("nhiệm vụ 4: Tổng")
