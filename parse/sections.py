@@ -2631,9 +2631,10 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
 
     Under a complete ladder of the report's own numbers in order (`ordered_ladder`: each item
     found, numbered as it), the numbers are a witness for the order the texts alone do not
-    outweigh: two cells read as swapped only when both texts lean to the other's item, or a
-    heading's own words do (a province that wrote its items in another order and numbered them
-    as it wrote them says so in its headings or in both texts). One text's lean alone is its
+    outweigh: two cells read as swapped only when neither text leans to its own item more than
+    to the other's, or a heading's own words lean to the other's (a province that wrote its items
+    in another order and numbered them as it wrote them says so in its headings or in both
+    texts). One text's lean alone, the other's text leaning to its own item, is its
     wording: a heading of the province's own ("Nền móng buổi sơ khai") leaves the whole reading
     to a text whose words of several items even out by chance."""
     index = {section.number: i for i, section in enumerate(outline)}
@@ -2662,7 +2663,7 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
 
     def attested(n: int, m: int) -> bool:
         i, j = index[n], index[m]
-        return ((cells[n][j] > cells[n][i] and cells[m][i] > cells[m][j])
+        return ((cells[n][j] >= cells[n][i] and cells[m][i] >= cells[m][j])
                 or headed[n][j] > headed[n][i] or headed[m][i] > headed[m][j])
 
     # A cell whose swap with another is attested is out of place: the ladder no longer vouches
