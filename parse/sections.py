@@ -2663,7 +2663,8 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
 
     def attested(n: int, m: int) -> bool:
         i, j = index[n], index[m]
-        return ((cells[n][j] >= cells[n][i] and cells[m][i] >= cells[m][j])
+        # A text of too few of the outline's words (a leaning of naught) tells nothing: no witness.
+        return ((any(cells[n]) and any(cells[m]) and cells[n][j] >= cells[n][i] and cells[m][i] >= cells[m][j])
                 or headed[n][j] > headed[n][i] or headed[m][i] > headed[m][j])
 
     # A cell whose swap with another is attested is out of place: the ladder no longer vouches
