@@ -50,6 +50,7 @@ from baocao.parse.alignment import (
 from baocao.parse.bullets import LADDER_CHARS, LADDER_EXTRA, bullet_ladders, list_marker
 from baocao.parse.confidence import (
     CLOSE_MARGIN,
+    READS_ELSEWHERE_GAIN,
     TOO_SHORT_LETTERS,
     WORDS_CLEAR,
     Reading,
@@ -2453,7 +2454,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
-    readings = _readings(found, left_out, outline)
+    readings = _readings(found, left_out, outline, ordered_ladder=_ordered_ladder(found, support, outline))
     funding = next((item.number for item in outline if item.role == "funding"), None)
     # The funding item states no figure while another item does: its heading is most likely
     # in the wrong place (aggregate/amounts.report_funding reads the figure there).
@@ -2640,8 +2641,16 @@ def _heading_key(line: str) -> str:
     return " ".join(_WORD.findall(fold(_PARENTHESES.sub(" ", strip_label(line.strip())))))
 
 
+def _ordered_ladder(found: dict[int, Section], support: dict[int, Support],
+                    outline: tuple[OutlineSection, ...]) -> bool:
+    """Whether the report's headings are a complete ladder of its own numbers in the outline's
+    order: every item found, none merged, each heading numbered as its item, in order."""
+    return (len(found) == len(outline) > 1 and not any(s.merged_with for s in found.values())
+            and all(n in support and support[n].numbered is True and support[n].in_order for n in found))
+
+
 def _readings(found: dict[int, Section], left_out: Sequence[str],
-              outline: tuple[OutlineSection, ...]) -> dict[int, Reading]:
+              outline: tuple[OutlineSection, ...], ordered_ladder: bool = False) -> dict[int, Reading]:
     """What each cell's text says of its item, beside the report's other texts: how much
     better its item's words fit another text than its own (another cell's, the two swapped:
     items written in another order under headings whose place decided; or a text the reader
@@ -2650,7 +2659,16 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
     The texts are compared by the outline's own words (alignment.likeness, heading and text
     together, as sets, the report's common words left out), each against its own average
     over the items, so that a text full of words of many items does not read like every
-    item: what counts is which item it leans to."""
+    item: what counts is which item it leans to.
+
+    Under a complete ladder of the report's own numbers in order (`ordered_ladder`: each item
+    found, numbered as it), the numbers are a witness for the order the texts alone do not
+    outweigh: two cells read as swapped only when neither text leans to its own item more than
+    to the other's, or a heading's own words lean to the other's (a province that wrote its items
+    in another order and numbered them as it wrote them says so in its headings or in both
+    texts). One text's lean alone, the other's text leaning to its own item, is its
+    wording: a heading of the province's own ("Nền móng buổi sơ khai") leaves the whole reading
+    to a text whose words of several items even out by chance."""
     index = {section.number: i for i, section in enumerate(outline)}
     numbers = list(found)
     texts = [f"{found[n].heading}\n{found[n].text}" for n in numbers] + list(left_out)
@@ -2669,14 +2687,35 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
     cells = dict(zip(numbers, leanings, strict=False))
     others = leanings[len(numbers):]
     alone = {n for n, s in found.items() if not s.merged_with}
+    headed = {n: likeness(match_key(found[n].heading), outline) for n in found} if ordered_ladder else {}
+
+    def gain(n: int, m: int) -> float:
+        i, j = index[n], index[m]
+        return cells[n][j] + cells[m][i] - cells[n][i] - cells[m][j]
+
+    def attested(n: int, m: int) -> bool:
+        i, j = index[n], index[m]
+        # A text of too few of the outline's words (a leaning of naught) tells nothing: no witness.
+        return ((any(cells[n]) and any(cells[m]) and cells[n][j] >= cells[n][i] and cells[m][i] >= cells[m][j])
+                or headed[n][j] > headed[n][i] or headed[m][i] > headed[m][j])
+
+    # A cell whose swap with another is attested is out of place: the ladder no longer vouches
+    # for it, nor for a cell whose text reads like its item (items written in a round, not a pair).
+    unplaced = {n for n in alone for m in alone - {n}
+                if ordered_ladder and attested(n, m) and gain(n, m) > READS_ELSEWHERE_GAIN}
+
+    def swapped(n: int, m: int) -> bool:
+        """Whether the ladder's numbers leave room for reading items n and m as swapped."""
+        return not ordered_ladder or attested(n, m) or bool({n, m} & unplaced)
+
     readings = {}
     for n, own in cells.items():
         i = index[n]
         best = 0.0
         if n in alone:
             for m in alone - {n}:
-                j = index[m]
-                best = max(best, own[j] + cells[m][i] - own[i] - cells[m][j])
+                if swapped(n, m):
+                    best = max(best, gain(n, m))
         unread = max((other[i] - own[i] for other in others), default=0.0)
         leads = own[i] > max((w for j, w in enumerate(own) if j != i), default=0.0)
         readings[n] = Reading(elsewhere=max(best, unread), own=leads and all(other[i] < own[i] for other in leanings

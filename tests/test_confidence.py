@@ -286,6 +286,21 @@ def test_items_in_the_outlines_order_under_headings_that_name_nothing_are_not_do
     assert not any(Reason.READS_ELSEWHERE in s.reasons or s.review for s in report.sections)
 
 
+# Item 1's text in the province's own words that happen to be item 6's once folded ("xuất phát",
+# "điều kiện", "nghị quyết"), item 6's in words of no item: one text leans to the other's item.
+CHANCE = {**SAYS, 1: "Điểm xuất phát của tỉnh là điều kiện hạ tầng và nghị quyết của Tỉnh ủy từ trước năm 2018.",
+          6: "Tỉnh mong Bộ sớm có hướng dẫn thống nhất."}
+
+
+def test_a_complete_ladder_of_the_reports_own_numbers_outweighs_one_text_leaning_to_another_item(tmp_path):
+    # Headings "1." to "6." in order, each in words of no item: the numbers vouch for the order,
+    # and a text leaning alone to another item (its partner not leaning back, no heading's words
+    # saying so) is its wording, not a swap (pool 33's 35, pool 32's 06, pool 31's 35).
+    numbered = [line for n in range(1, 7) for line in (Bold(f"{n}. {UNKNOWN[n]}"), CHANCE[n])]
+    report = read(tmp_path, numbered, WITHOUT_PHRASES)
+    assert texts_of(report) == CHANCE and not any(s.review for s in report.sections)
+
+
 def test_a_text_given_no_item_with_a_word_or_two_of_the_outlines_reads_like_no_item(tmp_path):
     # "Hướng đi sau năm 2025" over a sentence with no other word of the outline's: its "sau"
     # (item 2's "kể từ sau") is chance, and item 2's cell is not doubted for it (pool 23's 51).
