@@ -50,7 +50,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            27: FIXTURES / "heldout-27", 28: FIXTURES / "heldout-28",
            29: FIXTURES / "heldout-29", 30: FIXTURES / "heldout-30",
            31: FIXTURES / "heldout-31", 32: FIXTURES / "heldout-32",
-           33: FIXTURES / "heldout-33"}
+           33: FIXTURES / "heldout-33", 34: FIXTURES / "heldout-34"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -275,7 +275,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Khoản mục \d+\. |Nhóm nhiệm vụ \d+: |Nhóm công việc [A-F]\. |Phần mục [IVX]+: "  # 33's
+LABEL = re.compile(r"^(?:Chuyên mục \d+\. |Nhóm chỉ tiêu \d+: |Nhóm tiêu chí [IVX]+\. |Phần nội dung [A-F]: "  # 34's
+                   r"|Khoản mục \d+\. |Nhóm nhiệm vụ \d+: |Nhóm công việc [A-F]\. |Phần mục [IVX]+: "  # 33's
                    r"|Trả lời mục \d+: |Nội dung yêu cầu \d+\. |Nhóm vấn đề [IVX]+: |Phần việc \d+\. "  # 32's
                    r"|Hợp phần \d+: |Chủ đề [IVX]+\. |Đầu mục \d+\. |Nhóm nội dung \d+: "  # pool 31's
                    r"|Hoạt động \d+: |Mảng [IVX]+\. |Tiết \d+\. |Ý \d+\. "  # pool 30's
@@ -321,6 +322,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Chuyên mục (\d+)\.|Nhóm chỉ tiêu (\d+):) ", first):  # pool 34's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Nhóm tiêu chí ([IVX]+)\. ", first):  # pool 34's nhom_tieu_chi_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phần nội dung ([A-F]): ", first):  # pool 34's phan_noi_dung_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Khoản mục (\d+)\.|Nhóm nhiệm vụ (\d+):) ", first):  # pool 33's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Nhóm công việc ([A-F])\. ", first):  # pool 33's nhom_cong_viec_letter
@@ -495,8 +502,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 33
-    assert len({p.out for p in mh.POOLS.values()}) == 33
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 34
+    assert len({p.out for p in mh.POOLS.values()}) == 34
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -542,7 +549,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 30) for k in range(1, 30)),
                                            *((k, 31) for k in range(1, 31)),
                                            *((k, 32) for k in range(1, 32)),
-                                           *((k, 33) for k in range(1, 33))])
+                                           *((k, 33) for k in range(1, 33)),
+                                           *((k, 34) for k in range(1, 34))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -568,7 +576,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
                                                    (28, 29), (29, 30), (30, 31), (31, 32),
-                                                   (32, 33)])
+                                                   (32, 33), (33, 34)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -5651,6 +5659,185 @@ def test_pool_33_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 34: "Chuyên mục 1. …", "Nhóm chỉ tiêu 1: …", "Nhóm tiêu chí I. …", "Phần nội dung A: …";
+# each heading a SET field then a REF field's cached result, the cached result of an IF field over
+# a nested MERGEFIELD, the cached result of an AUTOTEXT field, in a content control bound to a
+# custom XML data part; pools 1-33's at a lower weight, pools 32 and 33's funding wordings and two
+# new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_34 = {"chuyen_muc_number", "nhom_chi_tieu_number", "nhom_tieu_chi_roman", "phan_noi_dung_letter"}
+LADDERS[34] = NEW_LADDERS_34 | {"khoan_muc_number", "nhom_cong_viec_letter", "phan_muc_roman",  # pools 1-33's
+                                "tra_loi_muc_number", "phan_viec_number", "hop_phan_number", "nhom_van_de_roman",
+                                "hang_muc_number"}
+NEW_LAYOUTS_34 = {"set_ref_heading", "if_field_heading", "autotext_heading", "bound_control_heading"}
+LAYOUTS[34] = NEW_LAYOUTS_34 | {"fillin_heading", "docvariable_heading", "custom_xml_run_heading",  # pools 1-33's
+                                "quote_field_heading", "macrobutton_heading", "includetext_item",
+                                "grouped_shape_heading", "hlk_bookmark_split", "tracked_paragraph_split",
+                                "canvas_heading", "vml_textbox_heading", "wordart_heading", "page_break_in_heading",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_34 = {  # how each of pool 34's ladders marks an item heading, as a reader sees it
+    "chuyen_muc_number": r"Chuyên mục \d\. \S",
+    "nhom_chi_tieu_number": r"Nhóm chỉ tiêu \d: \S",
+    "nhom_tieu_chi_roman": r"Nhóm tiêu chí [IVX]+\. \S",
+    "phan_noi_dung_letter": r"Phần nội dung [A-F]: \S",
+}
+
+
+def test_pool_34_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_34:
+        for e in [e for e in files_of(34, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def outer_fields(p) -> list[tuple[str, str]]:
+    """The code (nested fields' results left out) and the cached result of each outermost complex
+    field begun in a w:p, in order."""
+    fields, code, result, depth, state = [], "", "", 0, None
+    for node in p.iter(f"{W}fldChar", f"{W}instrText", f"{W}t"):
+        kind = node.get(f"{W}fldCharType") if node.tag == f"{W}fldChar" else None
+        if kind == "begin":
+            depth += 1
+            if depth == 1:
+                code, result, state = "", "", "code"
+        elif kind == "separate" and depth == 1:
+            state = "result"
+        elif kind == "end":
+            depth -= 1
+            if depth == 0:
+                fields.append((code, result))
+                state = None
+        elif node.tag == f"{W}instrText" and state == "code" and depth == 1:
+            code += node.text or ""
+        elif node.tag == f"{W}t" and state == "result" and depth == 1:
+            result += node.text or ""
+    return fields
+
+
+def test_pool_34_each_heading_is_a_set_field_then_a_ref_fields_result():
+    mh = generator()
+    files = files_of(34, "set_ref_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(34, "set_ref_heading", ladder="chuyen_muc_number")  # on a new ladder too
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        holders = [p for p in tree.iter(f"{W}p") if any(" SET " in code for code, _ in outer_fields(p))]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            name = mh.SET_NAME.format(n=n)
+            (set_code, set_result), (ref_code, ref_result) = outer_fields(p)
+            assert set_code == f' SET  {name} "{heading["text"]}" ' and set_result == "", e["file"]
+            assert ref_code == f" REF  {name} \\* MERGEFORMAT " and ref_result == heading["text"], e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:  # LibreOffice draws the REF field's result, once
+        text = " ".join(pdf_text(e).split())
+        assert all(text.count(h["text"].split(" ", 1)[1]) == 1 for h in item_headings(e)), e["file"]
+
+
+def test_pool_34_each_heading_is_the_cached_result_of_an_if_field_over_a_mergefield():
+    mh = generator()
+    files = files_of(34, "if_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(34, "if_field_heading", ladder="nhom_chi_tieu_number")
+    value, field = mh.IF_MERGE["value"], mh.IF_MERGE["field"]
+    for e in files:
+        tree = part_tree(e)
+        holders = [p for p in tree.iter(f"{W}p") if any(code.startswith(" IF ") for code, _ in outer_fields(p))]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for p, heading in zip(holders, item_headings(e), strict=True):
+            [(code, result)] = outer_fields(p)
+            assert code == f' IF  = "{value}" "{heading["text"]}" "" ' and result == heading["text"], e["file"]
+            nested = [t.text for t in p.iter(f"{W}instrText")]
+            assert f" MERGEFIELD  {field} " in nested, e["file"]  # the condition a merge field inside it
+
+
+def test_pool_34_each_heading_is_the_cached_result_of_an_autotext_field():
+    mh = generator()
+    files = files_of(34, "autotext_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(34, "autotext_heading", ladder="nhom_tieu_chi_roman")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for n, p in enumerate(headings_in_fields(e, "AUTOTEXT"), 1):
+            code = field_results(p)[0][0]
+            assert code == f" AUTOTEXT  {mh.AUTOTEXT_NAME.format(n=n)} \\* MERGEFORMAT ", e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_34_each_heading_is_in_a_content_control_bound_to_a_custom_xml_part():
+    from lxml import etree
+
+    mh = generator()
+    files = files_of(34, "bound_control_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf", "odt"}
+    assert files_of(34, "bound_control_heading", ladder="phan_noi_dung_letter")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        controls = [s for s in tree.iter(f"{W}sdt") if s.find(f"{W}sdtPr/{W}dataBinding") is not None]
+        assert len(controls) == len(item_headings(e)), e["file"]
+        ns = "{" + mh.BOUND["uri"] + "}"
+        with zipfile.ZipFile(path_of(e)) as z:  # the template's own part (its sources) is item1
+            items = [n for n in z.namelist() if re.fullmatch(r"customXml/item\d+\.xml", n)
+                     and etree.fromstring(z.read(n)).tag == f"{ns}{mh.BOUND['root']}"]
+            assert len(items) == 1, e["file"]
+            data = etree.fromstring(z.read(items[0]))
+            props = etree.fromstring(z.read(items[0].replace("item", "itemProps")))
+        stored = [node.text for node in data.iter(f"{ns}{mh.BOUND['item']}")]
+        guid = props.get("{http://schemas.openxmlformats.org/officeDocument/2006/customXml}itemID")
+        for k, (s, heading) in enumerate(zip(controls, item_headings(e), strict=True), 1):
+            binding = s.find(f"{W}sdtPr/{W}dataBinding")
+            assert binding.get(f"{W}storeItemID") == guid, e["file"]
+            assert binding.get(f"{W}xpath").endswith(f"/ns0:{mh.BOUND['item']}[{k}]"), e["file"]
+            assert s.getparent().tag == f"{W}p", e["file"]  # inline, within the heading's paragraph
+            shown = "".join(t.text or "" for t in s.find(f"{W}sdtContent").iter(f"{W}t"))
+            assert shown == heading["text"] == stored[k - 1], e["file"]  # the part holds the words too
+    for e in [e for e in files if e["kind"] == "odt"]:
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert all(h["text"].split(" ")[-1] in content for h in item_headings(e)), e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_34_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(34) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_34, *mh.FUNDING_WORDINGS_33}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "service_rental_term":  # a year's cost times the years: the total
+            years, per_year = e["funding"]["years"], e["funding"]["per_year_vnd"]
+            assert per_year * years == total, e["file"]
+            year = f"{per_year // 10**6:,}".replace(",", ".")
+            assert f"{year} triệu đồng/năm, thời gian thuê {years} năm; tổng kinh phí thuê dịch vụ là " \
+                   f"{million} triệu đồng." in text, e["file"]
+        if e["funding"]["wording"] == "in_kind_not_counted":  # support in kind: beside the total, not in it
+            in_kind = f"{e['funding']['in_kind_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng. Ngoài ra," in text, e["file"]
+            assert f"trị giá khoảng {in_kind} triệu đồng (không tính vào tổng kinh phí nêu trên)." in text
+    assert {e["letterhead"] for e in entries_of(34)} == set(mh.LETTERHEADS_34)
+    for e in [e for e in entries_of(34) if e["kind"] == "docx"]:
+        number, date = e["report_number"], e["report_date"]
+        if e["letterhead"] == "month_slash_year":  # "Tây Ninh, ngày 23 tháng 5/2022", read 2022-05-23
+            assert f"ngày {int(date[8:])} tháng 5/2022<" in part_text(e), e["file"]
+        if e["letterhead"] == "bc_slash_ubnd":  # "Số: 139/BC/UBND", read "139/BC/UBND"
+            assert number.endswith("/BC/UBND") and f">Số: {number}<" in part_text(e), e["file"]
+    scans = files_of(34, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_34)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"chuyen_muc_number", "nhom_chi_tieu_number", "nhom_tieu_chi_roman"}
+    for e in scans:
+        if e["scan"]["kind"] == "plastic_sleeve":
+            assert e["scan"]["plastic_sleeve"] == mh.SLEEVE and e["scan"]["dpi"] == 200, e["file"]
+            assert not e["scan"]["colour"], e["file"]
+        else:
+            assert e["scan"]["tungsten_cast"] == mh.TUNGSTEN and e["scan"]["dpi"] == 150, e["file"]
+            assert e["scan"]["colour"], e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -5686,13 +5873,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
                29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32,
-               33: NEW_LADDERS_33}
+               33: NEW_LADDERS_33, 34: NEW_LADDERS_34}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 34))]])
+                                                        *((n, 10, 8) for n in range(6, 35))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -5702,7 +5889,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 34))])
+                                          for n in range(5, 35))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -5719,12 +5906,12 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
-              31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33}
+              31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-33 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-34 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
