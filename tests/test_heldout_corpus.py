@@ -50,7 +50,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            27: FIXTURES / "heldout-27", 28: FIXTURES / "heldout-28",
            29: FIXTURES / "heldout-29", 30: FIXTURES / "heldout-30",
            31: FIXTURES / "heldout-31", 32: FIXTURES / "heldout-32",
-           33: FIXTURES / "heldout-33", 34: FIXTURES / "heldout-34"}
+           33: FIXTURES / "heldout-33", 34: FIXTURES / "heldout-34",
+           35: FIXTURES / "heldout-35"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -275,7 +276,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Chuyên mục \d+\. |Nhóm chỉ tiêu \d+: |Nhóm tiêu chí [IVX]+\. |Phần nội dung [A-F]: "  # 34's
+LABEL = re.compile(r"^(?:Mặt công tác \d+: |Mục báo cáo \d+\. |Nhóm lĩnh vực [IVX]+: |Phần thông tin [A-F]\. "  # 35's
+                   r"|Chuyên mục \d+\. |Nhóm chỉ tiêu \d+: |Nhóm tiêu chí [IVX]+\. |Phần nội dung [A-F]: "  # 34's
                    r"|Khoản mục \d+\. |Nhóm nhiệm vụ \d+: |Nhóm công việc [A-F]\. |Phần mục [IVX]+: "  # 33's
                    r"|Trả lời mục \d+: |Nội dung yêu cầu \d+\. |Nhóm vấn đề [IVX]+: |Phần việc \d+\. "  # 32's
                    r"|Hợp phần \d+: |Chủ đề [IVX]+\. |Đầu mục \d+\. |Nhóm nội dung \d+: "  # pool 31's
@@ -322,6 +324,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Mặt công tác (\d+):|Mục báo cáo (\d+)\.) ", first):  # pool 35's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Nhóm lĩnh vực ([IVX]+): ", first):  # pool 35's nhom_linh_vuc_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phần thông tin ([A-F])\. ", first):  # pool 35's phan_thong_tin_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Chuyên mục (\d+)\.|Nhóm chỉ tiêu (\d+):) ", first):  # pool 34's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Nhóm tiêu chí ([IVX]+)\. ", first):  # pool 34's nhom_tieu_chi_roman
@@ -502,8 +510,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 34
-    assert len({p.out for p in mh.POOLS.values()}) == 34
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 35
+    assert len({p.out for p in mh.POOLS.values()}) == 35
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -550,7 +558,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 31) for k in range(1, 31)),
                                            *((k, 32) for k in range(1, 32)),
                                            *((k, 33) for k in range(1, 33)),
-                                           *((k, 34) for k in range(1, 34))])
+                                           *((k, 34) for k in range(1, 34)),
+                                           *((k, 35) for k in range(1, 35))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -576,7 +585,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
                                                    (28, 29), (29, 30), (30, 31), (31, 32),
-                                                   (32, 33), (33, 34)])
+                                                   (32, 33), (33, 34), (34, 35)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -5838,6 +5847,156 @@ def test_pool_34_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 35: "Mặt công tác 1: …", "Mục báo cáo 1. …", "Nhóm lĩnh vực I: …", "Phần thông tin A. …";
+# each heading the chosen entry of a drop-down list content control, its paragraph in a group
+# content control, the result of a legacy text form field, its paragraph in a Quick Parts content
+# control; pools 1-34's at a lower weight, pools 33 and 34's funding wordings and two new ones, two
+# new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_35 = {"mat_cong_tac_number", "muc_bao_cao_number", "nhom_linh_vuc_roman", "phan_thong_tin_letter"}
+LADDERS[35] = NEW_LADDERS_35 | {"chuyen_muc_number", "nhom_chi_tieu_number", "phan_noi_dung_letter",  # pools 1-34's
+                                "khoan_muc_number", "phan_muc_roman", "nhom_cong_viec_letter", "tra_loi_muc_number",
+                                "hang_muc_number"}
+NEW_LAYOUTS_35 = {"dropdown_control_heading", "group_control_heading", "formtext_heading", "docpart_heading"}
+LAYOUTS[35] = NEW_LAYOUTS_35 | {"set_ref_heading", "if_field_heading", "autotext_heading",  # pools 1-34's
+                                "bound_control_heading", "fillin_heading", "docvariable_heading",
+                                "quote_field_heading", "macrobutton_heading", "includetext_item",
+                                "grouped_shape_heading", "hlk_bookmark_split", "custom_xml_run_heading",
+                                "wordart_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_35 = {  # how each of pool 35's ladders marks an item heading, as a reader sees it
+    "mat_cong_tac_number": r"Mặt công tác \d: \S",
+    "muc_bao_cao_number": r"Mục báo cáo \d\. \S",
+    "nhom_linh_vuc_roman": r"Nhóm lĩnh vực [IVX]+: \S",
+    "phan_thong_tin_letter": r"Phần thông tin [A-F]\. \S",
+}
+
+
+def test_pool_35_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_35:
+        for e in [e for e in files_of(35, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def sdt_text(s) -> str:
+    return "".join(t.text or "" for t in s.find(f"{W}sdtContent").iter(f"{W}t"))
+
+
+def test_pool_35_each_heading_is_the_chosen_entry_of_a_drop_down_list_control():
+    mh = generator()
+    files = files_of(35, "dropdown_control_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(35, "dropdown_control_heading", ladder="mat_cong_tac_number")  # on a new ladder too
+    for e in files:
+        tree = part_tree(e)
+        controls = [s for s in tree.iter(f"{W}sdt") if s.find(f"{W}sdtPr/{W}dropDownList") is not None]
+        assert len(controls) == len(item_headings(e)), e["file"]
+        for n, (s, heading) in enumerate(zip(controls, item_headings(e), strict=True), 1):
+            assert s.getparent().tag == f"{W}p", e["file"]  # inline, within the heading's paragraph
+            assert sdt_text(s) == heading["text"], e["file"]
+            listing = s.find(f"{W}sdtPr/{W}dropDownList")
+            entries = [(i.get(f"{W}displayText"), i.get(f"{W}value")) for i in listing.iter(f"{W}listItem")]
+            assert entries == [(mh.DROPDOWN["prompt"], ""), (heading["text"], str(n))], e["file"]
+            assert listing.get(f"{W}lastValue") == str(n), e["file"]  # the heading the entry chosen
+
+
+def test_pool_35_each_heading_paragraph_is_in_a_group_content_control():
+    files = files_of(35, "group_control_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf", "odt"}
+    assert files_of(35, "group_control_heading", ladder="muc_bao_cao_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        groups = [s for s in tree.iter(f"{W}sdt") if s.find(f"{W}sdtPr/{W}group") is not None]
+        assert len(groups) == len(item_headings(e)), e["file"]
+        for s, heading in zip(groups, item_headings(e), strict=True):
+            assert s.getparent().tag == f"{W}body", e["file"]  # block-level, the paragraph inside it
+            assert [p.tag for p in s.find(f"{W}sdtContent")] == [f"{W}p"], e["file"]
+            assert sdt_text(s) == heading["text"], e["file"]
+    for e in [e for e in files if e["kind"] == "odt"]:
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert all(h["text"].split(" ")[-1] in content for h in item_headings(e)), e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_35_each_heading_is_the_result_of_a_legacy_text_form_field():
+    mh = generator()
+    files = files_of(35, "formtext_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(35, "formtext_heading", ladder="nhom_linh_vuc_roman")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        holders = [p for p in tree.iter(f"{W}p") if any(code == " FORMTEXT " for code, _ in outer_fields(p))]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            [(code, result)] = outer_fields(p)
+            assert result == heading["text"], e["file"]
+            name = mh.FORMTEXT_NAME.format(n=n)
+            assert p.find(f".//{W}ffData/{W}name").get(f"{W}val") == name, e["file"]
+            assert p.find(f".//{W}ffData/{W}textInput") is not None, e["file"]
+            assert p.find(f"{W}bookmarkStart").get(f"{W}name") == name, e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_35_each_heading_paragraph_is_in_a_quick_parts_content_control():
+    mh = generator()
+    files = files_of(35, "docpart_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(35, "docpart_heading", ladder="phan_thong_tin_letter")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        blocks = [s for s in tree.iter(f"{W}sdt") if s.find(f"{W}sdtPr/{W}docPartObj/{W}docPartCategory") is not None
+                  and s.find(f"{W}sdtPr/{W}docPartObj/{W}docPartCategory").get(f"{W}val")
+                  == mh.DOCPART["category"]]
+        assert len(blocks) == len(item_headings(e)), e["file"]
+        for s, heading in zip(blocks, item_headings(e), strict=True):
+            gallery = s.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery").get(f"{W}val")
+            assert gallery == mh.DOCPART["gallery"] and s.getparent().tag == f"{W}body", e["file"]
+            assert sdt_text(s) == heading["text"], e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_35_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(35) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_35, *mh.FUNDING_WORDINGS_34}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "counterpart_fund":  # the loan and the counterpart fund: the total
+            loan, counterpart = e["funding"]["loan_vnd"], e["funding"]["counterpart_vnd"]
+            assert loan + counterpart == total and loan > counterpart > 0, e["file"]
+            assert f"vốn vay ODA {loan // 10**6:,} triệu đồng".replace(",", ".") in text, e["file"]
+            assert f"tổng kinh phí là {million} triệu đồng." in text, e["file"]
+        if e["funding"]["wording"] == "contingency_included":  # a contingency inside the total, not beside it
+            contingency = f"{e['funding']['contingency_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng (đã bao gồm chi phí dự phòng {contingency} triệu đồng)." in text
+    assert {e["letterhead"] for e in entries_of(35)} == set(mh.LETTERHEADS_35)
+    for e in [e for e in entries_of(35) if e["kind"] == "docx"]:
+        number, date = e["report_number"], e["report_date"]
+        if e["letterhead"] == "place_without_comma":  # "Tây Ninh ngày 23 tháng 5 năm 2022", read 2022-05-23
+            assert f" ngày {int(date[8:])} tháng 5 năm 2022<" in part_text(e), e["file"]
+            assert f", ngày {int(date[8:])} tháng 5" not in part_text(e), e["file"]
+        if e["letterhead"] == "office_issued_code":  # "Số: 139/BC-VPUBND", read "139/BC-VPUBND"
+            assert number.endswith("/BC-VPUBND") and f">Số: {number}<" in part_text(e), e["file"]
+    scans = files_of(35, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_35)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"mat_cong_tac_number", "muc_bao_cao_number", "nhom_linh_vuc_roman"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "dithered_fax":
+            assert e["scan"]["dithered_fax"] == mh.DITHER and e["scan"]["dpi"] == 200, e["file"]
+        else:
+            assert e["scan"]["colour_dropout"] == mh.DROPOUT and e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -5873,13 +6032,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
                29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32,
-               33: NEW_LADDERS_33, 34: NEW_LADDERS_34}
+               33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 35))]])
+                                                        *((n, 10, 8) for n in range(6, 36))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -5889,7 +6048,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 35))])
+                                          for n in range(5, 36))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -5906,12 +6065,13 @@ def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
 NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SHAPES_18, 19: SHAPES_19,
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
-              31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34}
+              31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
+              35: SHAPES_35}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-34 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-35 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
