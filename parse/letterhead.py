@@ -30,8 +30,10 @@ from typing import TypeVar
 from baocao.text import fold, nfc
 
 # "139/BC-UBND", "05 / BC-SXD", "215/BC–UBND" (en dash), "12/TTr-UBND"; also a bare code after a
-# dash, no document type ("139-UBND"), as some offices number their letters: kept as written.
-_SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*)*"
+# dash, no document type ("139-UBND"), as some offices number their letters: kept as written; and
+# a slash for the hyphen between the type and the issuer ("139/BC/UBND"), kept as written too: a code
+# of two capitals or more after it, no slash after that (not the "V" of a subject line's "V/v").
+_SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*|[ \t]*/[ \t]*[A-ZĐ]{2}[A-ZĐ0-9]*\b(?!\s*/))*"
 _SEPARATOR = r"\s*([/\-–—])\s*"
 # The number's digits, with the year of its issue after them when so numbered ("244/2022/BC-UBND",
 # as Nghị định 30/2020/NĐ-CP numbers decrees): read whole, the year part of the number.
@@ -55,8 +57,12 @@ _NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])({_DIGITS}){_SEPARATOR}({_
 # one line).
 _NUMBER_CLOSING = re.compile(rf"(?<![\d/])({_DIGITS}){_SEPARATOR}({_SYMBOL})[ \t]*$")
 NUMBER_LINES_AWAY = 2
-# "Số" as OCR misreads its "ố" in a scan: "S6", "S0".
-_NUMBER_FIELDS = ("so", "s6", "s0")
+# A number whose slash OCR misread in a scan, right after a "Số" field: read as a dot, a colon or
+# a quote ("85.BC-UBND", "278:BC-UBND", "209 'BC-UBND"), or dropped ("380BC-UBND"). Only a code
+# shaped as a report's (a type and its issuer joined: "BC-UBND"), so that no other figure is read.
+_NUMBER_MISREAD = re.compile(rf"(?<![\d/])(\d{{1,5}})[ \t]*[.:'’‘`,]?[ \t]*({_SYMBOL})")
+# "Số" as OCR misreads its "ố" in a scan: "S6", "S0", "Soö" (its marks read as a second letter).
+_NUMBER_FIELDS = ("so", "s6", "s0", "soo")
 # A month written as a name, folded: in Roman numerals ("ngày 23/V/2022"), as some offices write
 # it, or in Vietnamese words ("ngày 3 tháng Năm năm 2022", "tháng Mười một", "tháng Giêng" for
 # the first, "tháng Chạp" for the twelfth, "tháng Tư" or "tháng Bốn" for the fourth). Each name
@@ -90,16 +96,20 @@ def month_number(month: str) -> int:
 # written whatever stands before its "ngày" (a place, or nothing): a letterhead cell's
 # paragraphs are read as one line ("… Hạnh phúc ngày 3 tháng 5 năm 2022", "… Hạnh phúc
 # ------- Hà Tĩnh ngày …"), so the motto, the rule typed under it and a place of a few words
-# with no comma are what stand before the date there.
-_DATE_LINE_START = r"(?:^|[,|]|\bhanh\s*phuc[\s._\-–—]*(?:[a-z]+[\s\-–—]+){0,5}?)"
+# with no comma are what stand before the date there. A place opening its line or cell may end in
+# a full stop where its comma was (OCR: "Đồng Tháp. ngày 22/5/2022").
+_DATE_LINE_START = (r"(?:^|[,|]|\bhanh\s*phuc[\s._\-–—]*(?:[a-z]+[\s\-–—]+){0,5}?"
+                    r"|\|\s*(?:[a-z]+\s+){0,4}[a-z]+\s*\.)")
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
 # "năm") is tolerated in each word, the digits and a real date still required. The year may
 # come a cell later, when a two-column letterhead is read line by line and the other column's
 # line falls between "năm" and the year it wrapped ("ngày 20 tháng 5 năm | V/v báo cáo … | 2022"),
 # whatever that line holds: the report's number too ("ngày 4 tháng 5 năm | 182/BC-UBND | 2022").
-_DATE_WORDS = re.compile(rf"{_DATE_LINE_START}\s*ng[a-z]y\s*[.,:]?\s*(\d{{1,2}})\s*\|?\s*th[a-z]ng\s*"
+# The year may follow the month after a slash instead of "năm" ("ngày 12 tháng 5/2022"; folded, a
+# fraction slash is one too), and a day's "1" may be OCR's "I" or "l" ("ngày I6 tháng 5").
+_DATE_WORDS = re.compile(rf"{_DATE_LINE_START}\s*ng[a-z]y\s*[.,:]?\s*(\d{{1,2}}|[il]\d)\s*\|?\s*th[a-z]ng\s*"
                          rf"(\d{{1,2}}|{_MONTH_WORD})"
-                         r"\s*\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|]{1,80}\|\s*)(\d{4})")
+                         r"\s*(?:\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|]{1,80}\|\s*)|/\s*)(\d{4})")
 # The document-type line over the report's subject: its title.
 _TITLE = re.compile(r"^\s*bao cao\s*$")
 # A letter's subject line ("V/v gửi Báo cáo …", Nghị định 30/2020): a letter, not a report.
@@ -163,13 +173,18 @@ def _unlabelled(text: str) -> str | None:
     if end is None:
         return None
     for m in _NUMBER_ALONE.finditer("\n".join(lines[:end])):
-        if re.search(r"[-–—]", m[3]):
+        if _joined(m[3]):
             return _written(m[1], m[3], m[2])
     for line in lines[:end]:
         m = _NUMBER_CLOSING.search(line.split("|")[0])
-        if m and re.search(r"[-–—]", m[3]):
+        if m and _joined(m[3]):
             return _written(m[1], m[3], m[2])
     return None
+
+
+def _joined(symbol: str) -> bool:
+    """Whether the code is a document's type and its issuer joined ("BC-UBND", "BC/UBND")."""
+    return bool(re.search(r"[-–—/]", symbol))
 
 
 def report_date(letterhead: str) -> date | None:
@@ -239,7 +254,7 @@ class _Field:
 def _written(digits: str, symbol: str, separator: str = "/") -> str:
     """A number as the ministry cites it: "139/BC-UBND" (or "139-UBND" when so numbered),
     whatever its spaces and dashes."""
-    symbol = re.sub(r"\s*[-–—]\s*", "-", symbol)
+    symbol = re.sub(r"\s*/\s*", "/", re.sub(r"\s*[-–—]\s*", "-", symbol))
     digits = re.sub(r"\s+", "", digits)
     return f"{digits}{'/' if separator == '/' else '-'}{symbol}"
 
@@ -275,6 +290,9 @@ def _fields(text: str) -> list[_Field]:
         symbol = next((s for s in _SYMBOL_ALONE.finditer(below) if not _fields_between(below[:s.start()])), None)
         if symbol is not None:
             found.append(_Field(m.start(), m[1], symbol[1]))
+    for m in _NUMBER_MISREAD.finditer(text):
+        if _joined(m[2]) and _after_field(text, m.start()) and not any(f.at == m.start() for f in found):
+            found.append(_Field(m.start(), m[1], m[2]))
     for m in _BLANK_FIELD.finditer(text):
         if fold(m[1]) in _NUMBER_FIELDS and (number := _number_apart(text, m.start(1))) is not None:
             found.append(_Field(m.start(1), *number))
@@ -338,7 +356,7 @@ def _dates(text: str) -> list[date]:
     for pattern in (_DATE_WORDS, _DATE_DIGITS, _DATE_GARBLED):
         dates = []
         for m in pattern.finditer(folded):
-            day, month, year = int(m[1]), month_number(m[2]), int(m[3])
+            day, month, year = int(re.sub("[il]", "1", m[1])), month_number(m[2]), int(m[3])
             try:
                 dates.append(date(year, month, day))
             except ValueError:

@@ -438,3 +438,58 @@ def test_a_number_written_without_so_is_the_one_closing_the_issuers_side_of_the_
     assert report_number("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | UBND TỈNH 418/BC-UBND\nBÁO CÁO") is None
     assert report_number("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nBÁO CÁO\nThực hiện văn bản số 1683/BXD-PTDT") is None
     assert report_number("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU 418/BC-UBND\nSố: 5/BC-SXD\nBÁO CÁO") == "5/BC-SXD"
+
+
+def test_a_slash_for_the_codes_hyphen_and_the_year_after_the_months_slash_are_read_in_a_docx(tmp_path):
+    # "Số: 386/BC/UBND", "Ninh Bình, ngày 12 tháng 5/2022": the number kept as written.
+    from docx_builders import build_report, letterhead_of
+
+    from baocao.campaign import load_campaign
+    from baocao.parse.reports import parse_document
+
+    rows = letterhead_of("Ninh Bình", "386/BC/UBND")
+    path = build_report(tmp_path / "gach-cheo.docx",
+                        letterhead=(rows[0], (rows[1][0], "Ninh Bình, ngày 12 tháng 5/2022")))
+    parsed = parse_document(path, "docx", path.name, load_campaign().sections)
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("386/BC/UBND", date(2022, 5, 12))
+
+
+@pytest.mark.parametrize("letterhead, number", [
+    ("SỞ XÂY DỰNG Số: 527/SXD-QLĐT / V/v gửi Báo cáo", "527/SXD-QLĐT"),   # a subject line's "V/v" is not the code's
+    ("UBND TỈNH NINH BÌNH\nSố: 386 / BC / UBND", "386/BC/UBND"),
+    ("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n386/BC/UBND\nBÁO CÁO", "386/BC/UBND"),   # no "Số", closing the issuer's side
+])
+def test_a_code_joined_by_a_slash_is_read_whole_and_only_its_own(letterhead, number):
+    assert report_number(letterhead) == number
+
+
+@pytest.mark.parametrize("scanned, number", [
+    ("TỈNH HÒA BÌNH\nSỐ: 85.BC-UBND\nBẢO CÁO", "85/BC-UBND"),          # the slash read as a dot
+    ("TỈNH HÀ NAM\nSoö 278:BC-UBND\nBẢO CAO", "278/BC-UBND"),          # as a colon, "Số" as "Soö"
+    ("TÍNH VĨNH PHÚC\nSo: 209 'BC-UBND | —~ | gan\nBẢO CAO", "209/BC-UBND"),   # as a quote
+    ("TINH HÀ TĨNH\nSố: 380BC-UBND | Độc lật l | map\nBẢO CÁO", "380/BC-UBND"),  # dropped
+    ("TỈNH HÒA BÌNH\nSố: 85.2022\nBẢO CÁO", None),                      # no report's code: no number
+    ("TỈNH HÒA BÌNH\nSố: 85.BC\nBẢO CÁO", None),
+    ("BÁO CÁO\nThực hiện văn bản số 1683.BXD-PTDT ngày 16/5/2022", None),  # no "Số" field: cited, not the report's
+])
+def test_a_number_whose_slash_ocr_misread_after_the_so_field_is_read_with_its_slash(scanned, number):
+    assert report_number(scanned) == number
+
+
+@pytest.mark.parametrize("scanned, day", [
+    ("Hà Tĩnh, ngày 15 tháng 5⁄2022", date(2022, 5, 15)),        # a fraction slash
+    ("Hà Nam, ngày I6 thang 5 năm 2022", date(2022, 5, 16)),      # the day's "1" read as "I"
+    ("Hà Nam, ngày l6 tháng 5/2022", date(2022, 5, 16)),
+    ("Đồng Tháp. ngày 22/5/2022", date(2022, 5, 22)),            # the place's comma read as a full stop
+    # Not sure, so not read: a month joined to its year by something else than a slash (OCR read
+    # "5/2022" as "3.2022"), a year garbled.
+    ("Vĩnh Phúc, ngày 12 tháng 3.2022", None),
+    ("Hòa Bình, ngày 3 thang 520.2", None),
+])
+def test_a_date_line_ocr_misread_is_read_where_its_date_is_sure(scanned, day):
+    assert report_date(f"ỦY BAN NHÂN DÂN\nSố: 85/BC-UBND\n{scanned}\nBÁO CÁO") == day
+
+
+def test_a_place_ending_in_a_full_stop_is_a_date_lines_only_at_the_start_of_its_line():
+    assert report_date("Số: 85/BC-UBND\nBÁO CÁO\nThực hiện văn bản của Bộ Xây dựng gửi các tỉnh, thành phố trực "
+                       "thuộc trung ương. ngày 16/5/2022") is None
