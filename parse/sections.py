@@ -1590,7 +1590,7 @@ def _nested_ladders(headings: list[_Heading]) -> set[tuple]:
 def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: set[int], bulleted: dict[int, tuple],
                    outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Heading]:
     """_headings' lines, those of the ladders marked by a bullet (`bulleted`) among them."""
-    counted = _counted_in_words(blocks, after, limit) if ocr else set()
+    counted = _counted_in_words(blocks, after, limit)
     positions = [pos for pos in range(after + 1, limit)
                  if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted or pos in counted)
                  and pos not in titles]
@@ -1696,9 +1696,11 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[
     """The plain lines between `after` and `limit` labelled in words and a number, or in words
     ending with an ordinal before a colon, that count 1, 2, 3… ("Điểm 1. …", "Điểm 2. …";
     "Yêu cầu thứ nhất: …", "Yêu cầu thứ hai: …"): OCR reads no italics nor underlines, so
-    headings set apart by them alone come plain, but a label of words counting up from 1 over
-    CONVINCING_COUNT short lines or more, each with text under it and none ending as a
-    sentence does, is a ladder."""
+    headings set apart by them alone come plain, and a text document's can come plain too (a
+    PDF exported from headings in content controls bound to custom XML, refilled from their
+    data without their bold: pool 34's Bà Rịa - Vũng Tàu, no section found); a label of words
+    counting up from 1 over CONVINCING_COUNT short lines or more, each with text under it and
+    none ending as a sentence does, is a ladder."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]

@@ -1822,3 +1822,63 @@ def test_a_typed_pages_rows_are_not_cut_at_a_step():
     from baocao.parse.pdf import _lines
     texts = [ln.text for ln in _lines(1, _recognised_words(MARGIN_LABEL + SKEWED_DOWN, "LiberationSerif"))]
     assert texts[1].startswith("nhiệm vụ 4: Tổng")
+
+
+
+# -- headings whose look the export lost, labelled in words that count up ------------------
+
+# Titles of the province's own wording, naming no item: only the labels tell the items.
+OWN_TITLES = ("Bức ảnh chụp lúc chưa khởi động", "Những điều tỉnh làm nên", "Tổ chức bộ máy thực thi",
+              "Những tờ hóa đơn đã thanh toán", "Hòn đá tảng giữa dòng", "Thỉnh nguyện của tỉnh")
+IN_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu")
+POINT_TEXT = "Tỉnh đã giao nhiệm vụ này cho các sở, ngành."
+
+
+def own_item_text(n: int) -> list[str]:
+    """Item n's two paragraphs, one line each, in words no heading phrase has."""
+    return [f"Tỉnh đã hoàn thành {n + 2} nhiệm vụ nêu tại văn bản số {n}/KH-UBND.",
+            f"Kết quả được tổng hợp từ {n + 10} sở, ngành và ủy ban nhân dân cấp huyện."]
+
+
+def plain_paragraphs_report(path: Path, items: list[list[Line]]) -> Path:
+    """A text PDF over two pages: letterhead, covering sentence, each item's lines (its heading
+    first), the sign-off; every line a paragraph, spaced from the one above."""
+    lines = [Line("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", bold=True), Line("Số: 134/BC-UBND"),
+             Line("BÁO CÁO", bold=True, indent=190),
+             Line("Tình hình phát triển đô thị thông minh", bold=True, indent=100),
+             Line("UBND tỉnh Bà Rịa - Vũng Tàu báo cáo như sau:", space_before=9)]
+    lines += [replace(line, space_before=9) for item in items for line in item]
+    lines += [Line("Trên đây là báo cáo của UBND tỉnh Bà Rịa - Vũng Tàu./.", space_before=9),
+              Line("Nơi nhận:", bold=True), Line("- Bộ Xây dựng;")]
+    half = len(lines) // 2
+    return draw_pdf(path, [Page(tuple(lines[:half])), Page(tuple(lines[half:]))])
+
+
+def test_plain_lines_labelled_in_words_counting_up_are_the_items_of_a_text_pdf(tmp_path):
+    """Pool 34's Bà Rịa - Vũng Tàu PDF: each heading ("Yêu cầu thứ nhất: Bức ảnh chụp…") was
+    bold in a content control bound to a custom XML part; LibreOffice's export filled the
+    control from its data, and the bold went with it: the headings are plain lines, as plain as
+    the text. A label in words counting up from the first, over short lines each with its text
+    under it, is still the items' ladder, as on a scan whose look OCR could not read."""
+    pdf = plain_paragraphs_report(tmp_path / "bao-cao.pdf", [
+        [Line(f"Yêu cầu thứ {ordinal}: {title}"), *map(Line, own_item_text(n))]
+        for n, (ordinal, title) in enumerate(zip(IN_WORDS, OWN_TITLES, strict=True), start=1)])
+    for outline in (OUTLINE, tuple(replace(s, phrases=()) for s in OUTLINE)):
+        report = extract_sections(read_pdf(pdf), outline)
+        assert {s.number: s.text for s in report.sections} == {
+            n: "\n".join(own_item_text(n)) for n in range(1, 7)}
+
+
+def test_plain_lines_labelled_in_words_inside_a_bold_ladders_item_stay_its_text(tmp_path):
+    """The same plain labelled lines, three counting up inside item 2 of a report whose items
+    are bold "I." … "VI." headings: the points of that item's text, not items."""
+    points = [line for ordinal, title in zip(IN_WORDS[:3], OWN_TITLES[3:], strict=True)
+              for line in (Line(f"Yêu cầu thứ {ordinal}: {title}"), Line(POINT_TEXT))]
+    items = [[Line(f"{roman}. {title}", bold=True), *map(Line, own_item_text(n)), *(points if n == 2 else [])]
+             for n, (roman, title) in enumerate(zip(("I", "II", "III", "IV", "V", "VI"), OWN_TITLES, strict=True),
+                                                start=1)]
+    pdf = plain_paragraphs_report(tmp_path / "bao-cao.pdf", items)
+    for outline in (OUTLINE, tuple(replace(s, phrases=()) for s in OUTLINE)):
+        report = extract_sections(read_pdf(pdf), outline)
+        assert {s.number: s.text for s in report.sections} == {
+            n: "\n".join(line.text for line in item[1:]) for n, item in enumerate(items, start=1)}
