@@ -103,7 +103,11 @@ from baocao.text import fold
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
 # NHÂN DÂN", "KT. CHỦ TỊCH" (Nghị định 30/2020 layout); on a scan after a speck read as a
 # mark ('"Trên đây là…').
-_SIGNOFF = re.compile(r"^\W*(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
+# The closing sentence's "Trên đây là báo cáo", its "Trên" as OCR may misread it ("Tiến đấy là bạo
+# cao…", "Kiến đầy là bào cao…": a word of three or four letters ending in n, never the "Sau đây" or
+# "Dưới đây" of a covering sentence).
+_CLOSING_OPENS = r"(?:tren|\w{2,3}n) day la bao cao\b"
+_SIGNOFF = re.compile(rf"^\W*(?:tren day la\b|{_CLOSING_OPENS}|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # The document-type line and the subject line after it name the whole report
 # ("BÁO CÁO" / "Tình hình triển khai đô thị thông minh…"), never one item.
 _DOCUMENT_TYPE = re.compile(r"^bao cao$")
@@ -116,7 +120,7 @@ _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*[:;]?\s*$")
 COVERING_TAIL_WORDS = 2
 # Where no heading can follow: the closing sentence of the report, the distribution
 # list, the signature's "TM." / "KT.".
-_CLOSING = re.compile(r"^\W*(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
+_CLOSING = re.compile(rf"^\W*(?:{_CLOSING_OPENS}|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # A level whose numbers start again at 1 is a sub-heading level: it counts against it.
 RENUMBERED = 1.0
 # A report is taken as one on the outline when a heading's words point this clearly at
@@ -2634,7 +2638,7 @@ def _holds_closing(text: str) -> bool:
     return any(_CLOSING.match(fold(line)) or _CLOSING_SENTENCE.search(fold(line)) for line in text.split("\n"))
 
 
-_CLOSING_SENTENCE = re.compile(r"(?:[.;!?]|^\d{1,3})\s+tren day la bao cao\b")
+_CLOSING_SENTENCE = re.compile(rf"(?:[.;!?]|^\d{{1,3}})\s+{_CLOSING_OPENS}")
 
 
 def _heading_key(line: str) -> str:

@@ -8,7 +8,12 @@ from dataclasses import replace
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
 from baocao.parse.labels import leading_label, misread_roman
-from baocao.parse.sections import _covering_sentence, _headings, _templated_labels, extract_sections
+from baocao.parse.sections import (
+    _covering_sentence,
+    _headings,
+    _templated_labels,
+    extract_sections,
+)
 
 OUTLINE = load_campaign().sections
 
@@ -926,3 +931,15 @@ def test_a_speck_beside_the_motto_read_as_a_number_leaves_the_covering_sentence_
     blocks = (document.blocks[0], speck, *document.blocks[1:])
     document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_closing_whose_first_word_ocr_misread_still_ends_the_last_item():
+    # Pool 34's Hà Nam and Vĩnh Phúc scans: "Trên đây là báo cáo …" read "Tiến đấy là bạo cao …",
+    # "Kiến đầy là bào cao …": still the report's closing, not the last item's text (item 6 ran on
+    # into it, unflagged). A covering sentence's "Sau đây"/"Dưới đây" is no closing.
+    labels = ["Mục 1.", "Mục 2.", "Mục 3.", "Mục 4.", "Mục 5.", "Mục 6."]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)], bold=True)
+    for misread in ("Tiến đấy là bạo cao tình hình của tỉnh Tây Ninh./.", "Kiến đầy là bào cao của tỉnh./."):
+        blocks = tuple(replace(b, text=misread) if b.text.startswith("Trên đây") else b for b in document.blocks)
+        assert both_ways(replace(document, blocks=blocks)) == [ALL_ITEMS, ALL_ITEMS]
+
