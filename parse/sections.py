@@ -170,6 +170,7 @@ CONTENTS_LINES = 3
 CONTENTS_GARBLED = 2
 CONTENTS_TAIL = 24
 CONTENTS_HEAD = 16  # letters a recognised contents line and its heading begin with alike
+CONTENTS_HEAD_MISREAD = 1  # of them, the letters OCR may have misread in one or the other
 # A report is one table of its items when this many rows or more read "number | title | text".
 OUTLINE_TABLE_ROWS = 3
 # A plain line this short that names an item not found may be that item's heading, missed.
@@ -703,12 +704,21 @@ def _without_chart_labels(blocks: tuple[Block, ...], ocr: bool) -> tuple[Block, 
 
 def _begins_like_later(blocks: tuple[Block, ...]) -> list[int]:
     """The short lines whose first CONTENTS_HEAD letters after their label (no diacritics,
-    no spaces nor punctuation: OCR misplaces both) are those of a later line's."""
-    heads: dict[str, list[int]] = {}
-    for pos, block in enumerate(blocks):
-        if block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and (head := _head(block.text)):
-            heads.setdefault(head, []).append(pos)
-    return [pos for positions in heads.values() for pos in positions[:-1]]
+    no spaces nor punctuation: OCR misplaces both) are those of a later line's, give or take
+    CONTENTS_HEAD_MISREAD letters: OCR misreads a letter in the entry or in the heading it
+    repeats ("Khoản chi" in the contents, "Khuản chi" over the item)."""
+    heads = [(pos, head) for pos, block in enumerate(blocks)
+             if block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and (head := _head(block.text))]
+    # a letter misread leaves one half of the head as it was: lines are compared within a half's bucket
+    half = CONTENTS_HEAD // 2
+    buckets: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for pos, head in heads:
+        buckets.setdefault((0, head[:half]), []).append((pos, head))
+        buckets.setdefault((1, head[half:]), []).append((pos, head))
+    return [pos for pos, head in heads
+            if any(later > pos and Levenshtein.distance(head, other, score_cutoff=CONTENTS_HEAD_MISREAD)
+                   <= CONTENTS_HEAD_MISREAD
+                   for key in ((0, head[:half]), (1, head[half:])) for later, other in buckets[key])]
 
 
 def _head(text: str) -> str:

@@ -12,6 +12,7 @@ from baocao.parse.sections import (
     _covering_sentence,
     _headings,
     _templated_labels,
+    _without_contents,
     extract_sections,
 )
 
@@ -943,3 +944,38 @@ def test_a_closing_whose_first_word_ocr_misread_still_ends_the_last_item():
         blocks = tuple(replace(b, text=misread) if b.text.startswith("Trên đây") else b for b in document.blocks)
         assert both_ways(replace(document, blocks=blocks)) == [ALL_ITEMS, ALL_ITEMS]
 
+
+# Pool 31's Bạc Liêu fax: the contents under "MỤC LỤC" read with two entries led by dots, the
+# others as figures and specks, the fourth entry's "Khoản" as written where its heading was read
+# "Khuản", the fifth heading's label "Chỉ tiên 5.".
+CHI_TIEU_TITLES = ["Hành lý lên đường", "Thành tích đếm được", "Người bấm nhịp", "Khoản chi đã quyết toán",
+                   "Bánh xe mắc kẹt", "Ước nguyện gửi về Bộ"]
+CHI_TIEU_CONTENTS = [
+    "MỤC LỤC",
+    "Chỉ tiêu 1. Hành lý lên đường.........................",
+    "(ni:060:2; Thanh tíCH đem QƯỢC. 2n... 0.7 //000-477. 2",
+    "CHỈ tISUIS: NGƯỜI DHI.THỊD | ốc | 0.0/10 y2",
+    "Chỉ tiêu 4. Khoản chi đã quyết toán.....................",
+    "CITtiE05: Bánh Xe TI4C KEL c0 .0090//029/0/7 7.0",
+    "(6linliiiiE010/6/2017-110/310 0214 /211510110x7119010/0if11f0101/011n117n11r11nxximmiedtritrodgitintdgt 4",
+]
+
+
+def test_a_contents_entry_whose_heading_ocr_read_a_letter_otherwise_is_still_the_contents():
+    # The entry "Chỉ tiêu 4. Khoản chi …" begins as the heading "Chỉ tiêu 4. Khuản chi …" does but
+    # for one letter: it is an entry all the same, and with it the lines between the two entries
+    # led by dots are the contents. Read as a heading, the entry's "4." came before item 1's
+    # heading and the ladder lost items 2 to 4.
+    read = ["Chỉ tiêu 1.", "Chỉ tiêu 2.", "Chỉ tiêu 3.", "Chỉ tiêu 4.", "Chỉ tiên 5.", "Chỉ tiêu 6."]
+    titles = [*CHI_TIEU_TITLES[:3], "Khuản chi đã quyết toán", *CHI_TIEU_TITLES[4:]]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(read, titles, strict=True)],
+                          covering="Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Bạc Liêu báo cáo như sau:",
+                          bold=True)
+    blocks = list(document.blocks)
+    blocks[4:4] = [Block(0, line, "table_row" if " | " in line else "paragraph", "Normal", None,
+                         line == "MỤC LỤC", leading_label(line), page=1) for line in CHI_TIEU_CONTENTS]
+    document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
+    kept = [b.text for b in _without_contents(document.blocks, ocr=True)]
+    assert not set(CHI_TIEU_CONTENTS) & set(kept)
+    assert "Chỉ tiêu 4. Khuản chi đã quyết toán" in kept
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
