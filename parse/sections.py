@@ -1960,6 +1960,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             template = template_label(model.line) if level[0] == "label" else None
             expected = relabelled(leading_label(model.line) or blocks[model.first].number
                                   or (template.label if template else ""), value)
+            worded = None if expected else _word_label_counted(model.line, value)
+            expected = expected or worded
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
             for pos in range(start, end):
                 if pos in skip:
@@ -1971,8 +1973,9 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     known = by_first.get(pos)
                     line, run_in = (known.line, known.run_in) if known else (_beside(blocks[pos].line)
                                                                                  or _run_in(blocks[pos].line))
-                    if in_words and run_in and not run_in.endswith((".", ";", "!", "?")):
-                        # its label in words, misread, before the colon: the title after it is the heading's
+                    if (in_words or worded) and run_in and not run_in.endswith((".", ";", "!", "?")):
+                        # its label in words (or of words and a number), misread, before the colon: the
+                        # title after it is the heading's
                         line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
                     found = _Heading(pos, known.last if known else pos, line, level, value, run_in)
                     if first_of_two:
@@ -1994,6 +1997,18 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     for n, lost in enumerate(_labels_lost(blocks, by_first, start, end, model, count)):
                         by_first[lost] = replace(by_first[lost], level=level, ordinal=value + n)
     return sorted(by_first.values(), key=lambda h: h.first)
+
+
+def _word_label_counted(line: str, value: int) -> str | None:
+    """A heading's label of words and a number, as the heading writes it, counted to `value`
+    ("Nhóm vấn đề II: …" -> "Nhóm vấn đề I:"): where a ladder labelled so skips a value, the
+    line OCR read with its numeral misread ("Nhóm vấn đề L:") is looked for by it; None for a
+    line with no such label."""
+    if word_label(line) is None:
+        return None
+    words, _, counter = line[:len(line) - len(strip_label(line))].strip().rpartition(" ")
+    counted = relabelled(counter, value) if words else None
+    return f"{words} {counted}" if counted else None
 
 
 def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start: int, end: int,

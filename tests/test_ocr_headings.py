@@ -979,3 +979,13 @@ def test_a_contents_entry_whose_heading_ocr_read_a_letter_otherwise_is_still_the
     assert not set(CHI_TIEU_CONTENTS) & set(kept)
     assert "Chỉ tiêu 4. Khuản chi đã quyết toán" in kept
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_word_labels_first_numeral_ocr_misread_is_taken_back_by_its_ladder():
+    # Pool 34's Đồng Tháp scan: "Nhóm vấn đề I:" read "Nhóm vấn đề L:": the ladder of "Nhóm vấn đề
+    # II:" … "VI:" begins at II, and the line before it whose label is the ladder's first but for a
+    # character is item 1's heading (item 1 was not found, its text left before the ladder).
+    labels = ["Nhóm vấn đề L:", "Nhóm vấn đề II:", "Nhóm vấn đề III:", "Nhóm vấn đề IV:", "Nhóm vấn đề V:",
+              "Nhóm vấn đề VI:"]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)], bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
