@@ -50,6 +50,7 @@ from baocao.parse.alignment import (
 from baocao.parse.bullets import LADDER_CHARS, LADDER_EXTRA, bullet_ladders, list_marker
 from baocao.parse.confidence import (
     CLOSE_MARGIN,
+    MISREAD_MARKS,
     READS_ELSEWHERE_GAIN,
     TOO_SHORT_LETTERS,
     WORDS_CLEAR,
@@ -57,6 +58,7 @@ from baocao.parse.confidence import (
     Support,
     assess,
     left_out_item,
+    misread_marks,
     needs_review,
     outweighed_by_left_out,
     shorter_than_left_out,
@@ -2533,7 +2535,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             and support[n].ordinal in missing,
             number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical),
             heading_pictured=section.source.first_block in pictured,
-            numbers_restart=restarts)
+            numbers_restart=restarts,
+            misread=ocr and misread_marks(section.text) >= MISREAD_MARKS)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)

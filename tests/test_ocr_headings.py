@@ -989,3 +989,28 @@ def test_a_word_labels_first_numeral_ocr_misread_is_taken_back_by_its_ladder():
               "Nhóm vấn đề VI:"]
     document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)], bold=True)
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_recognised_text_misread_in_places_is_flagged_and_a_clean_one_is_not():
+    # Pool 34's Vĩnh Phúc and Hà Nam scans: "thuế giá trị gia tăng 1.141" read "thuê 61a LÍ gia tạng
+    # ] 141", a speck read "ẻ" in a sentence and a stain "Đ" alone on a line: the item's figures or
+    # words may be lost with them, wherever its heading is. A report's own one-letter words, list
+    # points, units and names written in mixed case are no such marks.
+    from baocao.parse.confidence import Reason, misread_marks, note
+
+    misread = {4: "Kinh phí là 12.551 triệu đồng (đã bao gồm thuê 61a LÍ gia tạng ] 141 triệu đồng).",
+               5: "Hạ tầng viễn thông chưa đáp ứng ẻ còn chưa đầy đủ\nĐ"}
+    labels = ["Mục 1.", "Mục 2.", "Mục 3.", "Mục 4.", "Mục 5.", "Mục 6."]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)], bold=True)
+    lines = [b.text for b in document.blocks]
+    for n, text in misread.items():
+        at = lines.index(BODIES[n - 1])
+        lines[at:at + 1] = text.split("\n")
+    document = replace(scanned(lines), blocks=tuple(replace(b, bold=b.text.startswith("Mục ")) for b in scanned(
+        lines).blocks))
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    assert all(Reason.MISREAD in sections[n].reasons and sections[n].review for n in misread)
+    assert not any(Reason.MISREAD in sections[n].reasons for n in (1, 2, 3, 6))
+    assert misread_marks("a) Tỉnh có 20ha đất, 5 m2 sàn; b. ở xã y tế dùng VssID, VNeID, YouTube, 4G; ý kiến "
+                         "theo Quyết định 1354/QĐ-UBND.") == 0
+    assert note([Reason.MISREAD]) == "OCR đọc sai nhiều chỗ: đối chiếu với bản chụp"
