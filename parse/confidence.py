@@ -201,6 +201,13 @@ HEADING_PICTURED_FACTOR = 0.5
 # A text that is no readable Vietnamese (textlayer.unreadable: legacy text read without its font,
 # a wrong decoding): whatever its place, a person must read the file; it flags the cell alone.
 UNREADABLE_FACTOR = 0.5
+# Text OCR misread in places (a stamp over it, a crease, a speck-filled fax): marks no Vietnamese
+# text holds (misread_marks) at MISREAD_MARKS places or more: a figure or a word of the item's own
+# may be lost with them ("thuế giá trị gia tăng 1.141" read "thuê 61a LÍ gia tạng ] 141"), whatever
+# its place; a person should read the page: it flags the cell alone. Measured on the tuned corpus
+# and pools 1-34's scans: one mark is common (a bullet, a speck), two in a right cell rare.
+MISREAD_FACTOR = 0.5
+MISREAD_MARKS = 2
 # The headings taken for the items number as a list of points does, starting again ("a)", "b)", "a)",
 # "b)"; "1.", "2.", "1."): a report's items are numbered once, in order, so these are points under
 # items whose own headings the reader did not read (a macro field, WordArt, a picture), their text
@@ -251,6 +258,7 @@ class Reason(StrEnum):
     NUMBER_LEFT_OUT = "number_left_out"  # a heading taken for no item bears its number, its own heading another's
     HEADING_PICTURED = "heading_pictured"  # its heading is a picture of its words, read with OCR
     NUMBERS_RESTART = "numbers_restart"  # the headings taken for items number again from the start: points, not items
+    MISREAD = "misread"  # read from page images with marks no text holds: OCR misread it in places
 
     @property
     def label(self) -> str:
@@ -301,6 +309,7 @@ _LABELS = {
     Reason.NUMBER_LEFT_OUT: "tiêu đề bị bỏ qua mang số của mục này",
     Reason.HEADING_PICTURED: "tiêu đề là hình ảnh, đã đọc bằng OCR",
     Reason.NUMBERS_RESTART: "số các tiêu đề đánh lại từ đầu: có thể là ý nhỏ, không phải mục",
+    Reason.MISREAD: "OCR đọc sai nhiều chỗ: đối chiếu với bản chụp",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -343,7 +352,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            holds_closing: bool = False, beside_longer: bool = False,
            beside_much_longer: bool = False, unreadable: bool = False,
            number_names_missing: bool = False, number_left_out: bool = False,
-           heading_pictured: bool = False, numbers_restart: bool = False) -> tuple[float, tuple[str, ...]]:
+           heading_pictured: bool = False, numbers_restart: bool = False,
+           misread: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -359,8 +369,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     `number_names_missing`, a heading left out numbered as the item, its own heading numbered
     otherwise: `number_left_out`, a heading read with OCR from a picture of its line:
     `heading_pictured`, the report's headings taken for items numbered again from the start:
-    `numbers_restart`, or item 1 from untitled text with item 2 not found: `beside_missing` with
-    `support.no_heading`) scale it down."""
+    `numbers_restart`, item 1 from untitled text with item 2 not found: `beside_missing` with
+    `support.no_heading`, or text OCR misread in places: `misread`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -427,11 +437,67 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (heading_pictured, HEADING_PICTURED_FACTOR, Reason.HEADING_PICTURED),
                                   (numbers_restart, NUMBERS_RESTART_FACTOR, Reason.NUMBERS_RESTART),
                                   (beside_missing and support.no_heading, UNTITLED_BEFORE_MISSING_FACTOR,
-                                   Reason.BESIDE_MISSING)):
+                                   Reason.BESIDE_MISSING),
+                                  (misread, MISREAD_FACTOR, Reason.MISREAD)):
         if doubt:
             confidence *= factor
             reasons.append(reason)
     return round(confidence, 3), tuple(r.value for r in reasons)
+
+
+# Marks OCR makes of specks and stains, which no report writes as a word of its own.
+_SPECK_MARKS = frozenset("[]{}<>^`£¢®©œ")
+# Vietnamese words of one letter ("ở", "ý", "y tế"); any other letter alone in a sentence is a speck or
+# a word's broken piece, unless it counts a list's points ("a)", "b.").
+_ONE_LETTER_WORDS = frozenset("aàáảãạăâeêoôơởừưyý")
+_POINT = re.compile(r"[^\W\d_][).]")
+_EDGES = re.compile(r"^[\"'“”‘’(]+|[\"'“”‘’).,;:!?…]+$")
+_UNITS = re.compile(r"(?:k?m|c?m)[23]|\d+(?:k?m|ha|kg|tr|ty|m|g)")
+
+
+def misread_marks(text: str) -> int:
+    """How many marks in `text` OCR made of specks or misread letters: a bracket or a symbol
+    standing alone (_SPECK_MARKS), a letter alone on its line or, lower-case, in a sentence
+    where no one-letter word is, digits run into lower-case letters or a letter into a digit
+    ("61a", "thie1"; not a unit, "20ha", "m2"), a word with diacritics whose case goes up and
+    down again inside it ("diutÐổiruácvẳ"; not a name written so, "YouTube", ASCII)."""
+    count = 0
+    for line in text.split("\n"):
+        words = line.split()
+        if len(words) == 1 and len(words[0]) == 1 and words[0].isalpha():
+            count += 1
+            continue
+        for word in words:
+            if word in _SPECK_MARKS:
+                count += 1
+                continue
+            core = _EDGES.sub("", word)
+            if not core or _UNITS.fullmatch(core.lower()):
+                continue
+            pairs = list(zip(core, core[1:], strict=False))
+            if len(core) == 1:
+                count += core.isalpha() and core.islower() and core not in _ONE_LETTER_WORDS \
+                    and not _POINT.fullmatch(word)
+            elif (core[0].isdigit() and core[-1].isalpha() and core[-1].islower()
+                  and re.fullmatch(r"\d+[^\W\d_]+", core)) or any(a.isalpha() and a.islower() and b.isdigit()
+                                                                   for a, b in pairs):
+                count += 1
+            elif not core.isascii() and re.search(r"[^\W\d_]", core) and _case_goes_up_and_down(core):
+                count += 1
+    return count
+
+
+def _case_goes_up_and_down(word: str) -> bool:
+    """Whether a word has a lower-case letter, then an upper-case one, then a lower-case one."""
+    state = 0
+    for ch in word:
+        if state == 0 and ch.islower():
+            state = 1
+        elif state == 1 and ch.isupper():
+            state = 2
+        elif state == 2 and ch.islower():
+            return True
+    return False
 
 
 def shorter_than_left_out(length: int, typical: int, left_out: Iterable[int]) -> bool:

@@ -50,6 +50,7 @@ from baocao.parse.alignment import (
 from baocao.parse.bullets import LADDER_CHARS, LADDER_EXTRA, bullet_ladders, list_marker
 from baocao.parse.confidence import (
     CLOSE_MARGIN,
+    MISREAD_MARKS,
     READS_ELSEWHERE_GAIN,
     TOO_SHORT_LETTERS,
     WORDS_CLEAR,
@@ -57,6 +58,7 @@ from baocao.parse.confidence import (
     Support,
     assess,
     left_out_item,
+    misread_marks,
     needs_review,
     outweighed_by_left_out,
     shorter_than_left_out,
@@ -103,7 +105,11 @@ from baocao.text import fold
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
 # NHÂN DÂN", "KT. CHỦ TỊCH" (Nghị định 30/2020 layout); on a scan after a speck read as a
 # mark ('"Trên đây là…').
-_SIGNOFF = re.compile(r"^\W*(?:tren day la\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
+# The closing sentence's "Trên đây là báo cáo", its "Trên" as OCR may misread it ("Tiến đấy là bạo
+# cao…", "Kiến đầy là bào cao…": a word of three or four letters ending in n, never the "Sau đây" or
+# "Dưới đây" of a covering sentence).
+_CLOSING_OPENS = r"(?:tren|\w{2,3}n) day la bao cao\b"
+_SIGNOFF = re.compile(rf"^\W*(?:tren day la\b|{_CLOSING_OPENS}|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # The document-type line and the subject line after it name the whole report
 # ("BÁO CÁO" / "Tình hình triển khai đô thị thông minh…"), never one item.
 _DOCUMENT_TYPE = re.compile(r"^bao cao$")
@@ -116,7 +122,7 @@ _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*[:;]?\s*$")
 COVERING_TAIL_WORDS = 2
 # Where no heading can follow: the closing sentence of the report, the distribution
 # list, the signature's "TM." / "KT.".
-_CLOSING = re.compile(r"^\W*(?:tren day la bao cao\b|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
+_CLOSING = re.compile(rf"^\W*(?:{_CLOSING_OPENS}|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
 # A level whose numbers start again at 1 is a sub-heading level: it counts against it.
 RENUMBERED = 1.0
 # A report is taken as one on the outline when a heading's words point this clearly at
@@ -166,6 +172,7 @@ CONTENTS_LINES = 3
 CONTENTS_GARBLED = 2
 CONTENTS_TAIL = 24
 CONTENTS_HEAD = 16  # letters a recognised contents line and its heading begin with alike
+CONTENTS_HEAD_MISREAD = 1  # of them, the letters OCR may have misread in one or the other
 # A report is one table of its items when this many rows or more read "number | title | text".
 OUTLINE_TABLE_ROWS = 3
 # A plain line this short that names an item not found may be that item's heading, missed.
@@ -699,12 +706,21 @@ def _without_chart_labels(blocks: tuple[Block, ...], ocr: bool) -> tuple[Block, 
 
 def _begins_like_later(blocks: tuple[Block, ...]) -> list[int]:
     """The short lines whose first CONTENTS_HEAD letters after their label (no diacritics,
-    no spaces nor punctuation: OCR misplaces both) are those of a later line's."""
-    heads: dict[str, list[int]] = {}
-    for pos, block in enumerate(blocks):
-        if block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and (head := _head(block.text)):
-            heads.setdefault(head, []).append(pos)
-    return [pos for positions in heads.values() for pos in positions[:-1]]
+    no spaces nor punctuation: OCR misplaces both) are those of a later line's, give or take
+    CONTENTS_HEAD_MISREAD letters: OCR misreads a letter in the entry or in the heading it
+    repeats ("Khoản chi" in the contents, "Khuản chi" over the item)."""
+    heads = [(pos, head) for pos, block in enumerate(blocks)
+             if block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and (head := _head(block.text))]
+    # a letter misread leaves one half of the head as it was: lines are compared within a half's bucket
+    half = CONTENTS_HEAD // 2
+    buckets: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for pos, head in heads:
+        buckets.setdefault((0, head[:half]), []).append((pos, head))
+        buckets.setdefault((1, head[half:]), []).append((pos, head))
+    return [pos for pos, head in heads
+            if any(later > pos and Levenshtein.distance(head, other, score_cutoff=CONTENTS_HEAD_MISREAD)
+                   <= CONTENTS_HEAD_MISREAD
+                   for key in ((0, head[:half]), (1, head[half:])) for later, other in buckets[key])]
 
 
 def _head(text: str) -> str:
@@ -1948,6 +1964,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             template = template_label(model.line) if level[0] == "label" else None
             expected = relabelled(leading_label(model.line) or blocks[model.first].number
                                   or (template.label if template else ""), value)
+            worded = None if expected else _word_label_counted(model.line, value)
+            expected = expected or worded
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
             for pos in range(start, end):
                 if pos in skip:
@@ -1959,8 +1977,9 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     known = by_first.get(pos)
                     line, run_in = (known.line, known.run_in) if known else (_beside(blocks[pos].line)
                                                                                  or _run_in(blocks[pos].line))
-                    if in_words and run_in and not run_in.endswith((".", ";", "!", "?")):
-                        # its label in words, misread, before the colon: the title after it is the heading's
+                    if (in_words or worded) and run_in and not run_in.endswith((".", ";", "!", "?")):
+                        # its label in words (or of words and a number), misread, before the colon: the
+                        # title after it is the heading's
                         line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
                     found = _Heading(pos, known.last if known else pos, line, level, value, run_in)
                     if first_of_two:
@@ -1982,6 +2001,18 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     for n, lost in enumerate(_labels_lost(blocks, by_first, start, end, model, count)):
                         by_first[lost] = replace(by_first[lost], level=level, ordinal=value + n)
     return sorted(by_first.values(), key=lambda h: h.first)
+
+
+def _word_label_counted(line: str, value: int) -> str | None:
+    """A heading's label of words and a number, as the heading writes it, counted to `value`
+    ("Nhóm vấn đề II: …" -> "Nhóm vấn đề I:"): where a ladder labelled so skips a value, the
+    line OCR read with its numeral misread ("Nhóm vấn đề L:") is looked for by it; None for a
+    line with no such label."""
+    if word_label(line) is None:
+        return None
+    words, _, counter = line[:len(line) - len(strip_label(line))].strip().rpartition(" ")
+    counted = relabelled(counter, value) if words else None
+    return f"{words} {counted}" if counted else None
 
 
 def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start: int, end: int,
@@ -2506,7 +2537,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             and support[n].ordinal in missing,
             number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical),
             heading_pictured=section.source.first_block in pictured,
-            numbers_restart=restarts)
+            numbers_restart=restarts,
+            misread=ocr and misread_marks(section.text) >= MISREAD_MARKS)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
@@ -2636,7 +2668,7 @@ def _holds_closing(text: str) -> bool:
     return any(_CLOSING.match(fold(line)) or _CLOSING_SENTENCE.search(fold(line)) for line in text.split("\n"))
 
 
-_CLOSING_SENTENCE = re.compile(r"(?:[.;!?]|^\d{1,3})\s+tren day la bao cao\b")
+_CLOSING_SENTENCE = re.compile(rf"(?:[.;!?]|^\d{{1,3}})\s+{_CLOSING_OPENS}")
 
 
 def _heading_key(line: str) -> str:

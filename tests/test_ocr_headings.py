@@ -8,7 +8,13 @@ from dataclasses import replace
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
 from baocao.parse.labels import leading_label, misread_roman
-from baocao.parse.sections import _covering_sentence, _headings, _templated_labels, extract_sections
+from baocao.parse.sections import (
+    _covering_sentence,
+    _headings,
+    _templated_labels,
+    _without_contents,
+    extract_sections,
+)
 
 OUTLINE = load_campaign().sections
 
@@ -926,3 +932,85 @@ def test_a_speck_beside_the_motto_read_as_a_number_leaves_the_covering_sentence_
     blocks = (document.blocks[0], speck, *document.blocks[1:])
     document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_closing_whose_first_word_ocr_misread_still_ends_the_last_item():
+    # Pool 34's Hà Nam and Vĩnh Phúc scans: "Trên đây là báo cáo …" read "Tiến đấy là bạo cao …",
+    # "Kiến đầy là bào cao …": still the report's closing, not the last item's text (item 6 ran on
+    # into it, unflagged). A covering sentence's "Sau đây"/"Dưới đây" is no closing.
+    labels = ["Mục 1.", "Mục 2.", "Mục 3.", "Mục 4.", "Mục 5.", "Mục 6."]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)], bold=True)
+    for misread in ("Tiến đấy là bạo cao tình hình của tỉnh Tây Ninh./.", "Kiến đầy là bào cao của tỉnh./."):
+        blocks = tuple(replace(b, text=misread) if b.text.startswith("Trên đây") else b for b in document.blocks)
+        assert both_ways(replace(document, blocks=blocks)) == [ALL_ITEMS, ALL_ITEMS]
+
+
+# Pool 31's Bạc Liêu fax: the contents under "MỤC LỤC" read with two entries led by dots, the
+# others as figures and specks, the fourth entry's "Khoản" as written where its heading was read
+# "Khuản", the fifth heading's label "Chỉ tiên 5.".
+CHI_TIEU_TITLES = ["Hành lý lên đường", "Thành tích đếm được", "Người bấm nhịp", "Khoản chi đã quyết toán",
+                   "Bánh xe mắc kẹt", "Ước nguyện gửi về Bộ"]
+CHI_TIEU_CONTENTS = [
+    "MỤC LỤC",
+    "Chỉ tiêu 1. Hành lý lên đường.........................",
+    "(ni:060:2; Thanh tíCH đem QƯỢC. 2n... 0.7 //000-477. 2",
+    "CHỈ tISUIS: NGƯỜI DHI.THỊD | ốc | 0.0/10 y2",
+    "Chỉ tiêu 4. Khoản chi đã quyết toán.....................",
+    "CITtiE05: Bánh Xe TI4C KEL c0 .0090//029/0/7 7.0",
+    "(6linliiiiE010/6/2017-110/310 0214 /211510110x7119010/0if11f0101/011n117n11r11nxximmiedtritrodgitintdgt 4",
+]
+
+
+def test_a_contents_entry_whose_heading_ocr_read_a_letter_otherwise_is_still_the_contents():
+    # The entry "Chỉ tiêu 4. Khoản chi …" begins as the heading "Chỉ tiêu 4. Khuản chi …" does but
+    # for one letter: it is an entry all the same, and with it the lines between the two entries
+    # led by dots are the contents. Read as a heading, the entry's "4." came before item 1's
+    # heading and the ladder lost items 2 to 4.
+    read = ["Chỉ tiêu 1.", "Chỉ tiêu 2.", "Chỉ tiêu 3.", "Chỉ tiêu 4.", "Chỉ tiên 5.", "Chỉ tiêu 6."]
+    titles = [*CHI_TIEU_TITLES[:3], "Khuản chi đã quyết toán", *CHI_TIEU_TITLES[4:]]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(read, titles, strict=True)],
+                          covering="Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Bạc Liêu báo cáo như sau:",
+                          bold=True)
+    blocks = list(document.blocks)
+    blocks[4:4] = [Block(0, line, "table_row" if " | " in line else "paragraph", "Normal", None,
+                         line == "MỤC LỤC", leading_label(line), page=1) for line in CHI_TIEU_CONTENTS]
+    document = replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(blocks)))
+    kept = [b.text for b in _without_contents(document.blocks, ocr=True)]
+    assert not set(CHI_TIEU_CONTENTS) & set(kept)
+    assert "Chỉ tiêu 4. Khuản chi đã quyết toán" in kept
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_word_labels_first_numeral_ocr_misread_is_taken_back_by_its_ladder():
+    # Pool 34's Đồng Tháp scan: "Nhóm vấn đề I:" read "Nhóm vấn đề L:": the ladder of "Nhóm vấn đề
+    # II:" … "VI:" begins at II, and the line before it whose label is the ladder's first but for a
+    # character is item 1's heading (item 1 was not found, its text left before the ladder).
+    labels = ["Nhóm vấn đề L:", "Nhóm vấn đề II:", "Nhóm vấn đề III:", "Nhóm vấn đề IV:", "Nhóm vấn đề V:",
+              "Nhóm vấn đề VI:"]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)], bold=True)
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_recognised_text_misread_in_places_is_flagged_and_a_clean_one_is_not():
+    # Pool 34's Vĩnh Phúc and Hà Nam scans: "thuế giá trị gia tăng 1.141" read "thuê 61a LÍ gia tạng
+    # ] 141", a speck read "ẻ" in a sentence and a stain "Đ" alone on a line: the item's figures or
+    # words may be lost with them, wherever its heading is. A report's own one-letter words, list
+    # points, units and names written in mixed case are no such marks.
+    from baocao.parse.confidence import Reason, misread_marks, note
+
+    misread = {4: "Kinh phí là 12.551 triệu đồng (đã bao gồm thuê 61a LÍ gia tạng ] 141 triệu đồng).",
+               5: "Hạ tầng viễn thông chưa đáp ứng ẻ còn chưa đầy đủ\nĐ"}
+    labels = ["Mục 1.", "Mục 2.", "Mục 3.", "Mục 4.", "Mục 5.", "Mục 6."]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)], bold=True)
+    lines = [b.text for b in document.blocks]
+    for n, text in misread.items():
+        at = lines.index(BODIES[n - 1])
+        lines[at:at + 1] = text.split("\n")
+    document = replace(scanned(lines), blocks=tuple(replace(b, bold=b.text.startswith("Mục ")) for b in scanned(
+        lines).blocks))
+    sections = {s.number: s for s in extract_sections(document, OUTLINE).sections}
+    assert all(Reason.MISREAD in sections[n].reasons and sections[n].review for n in misread)
+    assert not any(Reason.MISREAD in sections[n].reasons for n in (1, 2, 3, 6))
+    assert misread_marks("a) Tỉnh có 20ha đất, 5 m2 sàn; b. ở xã y tế dùng VssID, VNeID, YouTube, 4G; ý kiến "
+                         "theo Quyết định 1354/QĐ-UBND.") == 0
+    assert note([Reason.MISREAD]) == "OCR đọc sai nhiều chỗ: đối chiếu với bản chụp"
