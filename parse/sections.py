@@ -2693,17 +2693,11 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
         i, j = index[n], index[m]
         return cells[n][j] + cells[m][i] - cells[n][i] - cells[m][j]
 
-    def names(n: int, j: int) -> bool:
-        """Whether item n's heading names item j (outline index) more than its own, clearly: a
-        word of another item in a heading of the province's own ("Vốn liếng ban đầu về hạ tầng":
-        the "đầu" of đầu tư, the "về" of item 5's asides) is chance, no witness."""
-        return headed[n][j] > headed[n][index[n]] and headed[n][j] >= CONVINCING_LIKENESS
-
     def attested(n: int, m: int) -> bool:
         i, j = index[n], index[m]
         # A text of too few of the outline's words (a leaning of naught) tells nothing: no witness.
         return ((any(cells[n]) and any(cells[m]) and cells[n][j] >= cells[n][i] and cells[m][i] >= cells[m][j])
-                or names(n, j) or names(m, i))
+                or headed[n][j] > headed[n][i] or headed[m][i] > headed[m][j])
 
     # A cell whose swap with another is attested is out of place: the ladder no longer vouches
     # for it, nor for a cell whose text reads like its item (items written in a round, not a pair).
