@@ -369,51 +369,15 @@ def text_likeness(texts: Sequence[str], outline: Sequence[OutlineSection],
             for row, words in zip(rows, known, strict=True)]
 
 
-def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False,
-             written: str = "") -> tuple[float, ...]:
+def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False) -> tuple[float, ...]:
     """How much a heading's words (folded, label stripped) point at each outline item:
     the weight of its words found in the item's heading and phrases over the weight of
     all its words the outline knows, plus one unique word's weight, so that a single
     word is never the whole story. With `misread` (text recognised from page images), a
     word the outline lacks may be a misreading of one it has; typed text is taken as
-    written, for one letter makes another Vietnamese word ("hướng" is not "chương").
-    `written`, the heading as typed: a word it spells with other diacritics than the
-    outline does is another word (other_spellings)."""
+    written, for one letter makes another Vietnamese word ("hướng" is not "chương")."""
     vocabulary = _vocabulary(tuple(outline))
-    known = _known(key, vocabulary, misread)
-    if written and not misread:
-        other = other_spellings(written, vocabulary)
-        known = [(word, weight) for word, weight in known if word not in other]
-    return _likeness(known, vocabulary)
-
-
-# Vietnamese tone marks: old and new typing put them on different vowels ("hoá", "hóa"), so a
-# word's spelling is compared by its letters and vowel marks, and its tone, wherever it sits.
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-
-
-def _spelling(word: str) -> str:
-    """`word` as spelt, lower case, its tone mark moved to its end: "Hoá" and "hóa" alike."""
-    marks = unicodedata.normalize("NFD", word.casefold())
-    tones = "".join(sorted(c for c in marks if c in _TONES))
-    return unicodedata.normalize("NFC", "".join(c for c in marks if c not in _TONES)) + tones
-
-
-def other_spellings(written: str, vocabulary: _Vocabulary) -> frozenset[str]:
-    """The folded words of a heading typed with diacritics that it spells otherwise than the
-    outline does everywhere: folding makes them the outline's word, but "Kho lúa" (a
-    granary) is no "khó khăn", "điện tử" no "từ" nor "đầu tư". A heading typed without any
-    diacritic (a telegram's, an old keyboard's) is matched by its folded words alone."""
-    words = _WORD.findall(unicodedata.normalize("NFC", written))
-    if all(fold(word) == word.casefold() for word in words):
-        return frozenset()
-    as_outline, otherwise = set(), set()
-    for word in words:
-        folded = fold(word)
-        spelt = vocabulary.spellings.get(folded)
-        if spelt is not None:
-            (as_outline if _spelling(word) in spelt else otherwise).add(folded)
-    return frozenset(otherwise - as_outline)
+    return _likeness(_known(key, vocabulary, misread), vocabulary)
 
 
 def outline_words(key: str, outline: Sequence[OutlineSection]) -> int:
@@ -453,7 +417,6 @@ class _Vocabulary:
     known: frozenset[str] = frozenset()  # the same, to look up
     _read: dict[str, str] = field(default_factory=dict)  # word -> what read_as gave, once per word
     holders: dict[str, tuple[int, ...]] = field(default_factory=dict)  # weighed word -> the items having it
-    spellings: dict[str, frozenset[str]] = field(default_factory=dict)  # folded word -> its outline spellings
 
     def read_as(self, word: str) -> str:
         """`word` itself if the outline has it, else the outline word it is a misreading
@@ -473,11 +436,7 @@ class _Vocabulary:
 @lru_cache(maxsize=16)
 def _vocabulary(outline: tuple[OutlineSection, ...]) -> _Vocabulary:
     items, asides = [], []
-    spellings: dict[str, set[str]] = {}
     for section in outline:
-        for text in (section.heading, *section.phrases):
-            for word in _WORD.findall(unicodedata.normalize("NFC", text)):
-                spellings.setdefault(fold(word), set()).add(_spelling(word))
         heading = fold(section.heading)
         plain = set(_WORD.findall(_PARENTHESES.sub(" ", heading)))
         for phrase in section.phrases:
@@ -498,5 +457,4 @@ def _vocabulary(outline: tuple[OutlineSection, ...]) -> _Vocabulary:
     return _Vocabulary(tuple(items), weights, math.log(count) if count > 1 else 1.0,
                        tuple(sorted(w for w in set().union(*items) if len(w) >= MISREAD_MIN_LETTERS)),
                        frozenset().union(*items),
-                       holders={word: tuple(i for i, item in enumerate(items) if word in item) for word in weights},
-                       spellings={word: frozenset(spelt) for word, spelt in spellings.items()})
+                       holders={word: tuple(i for i, item in enumerate(items) if word in item) for word in weights})

@@ -1213,7 +1213,7 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool)
     # Its words in parentheses say what the item covers ("Giai đoạn chuẩn bị (… đến khi có
     # Quyết định phê duyệt Đề án)"): they count for its likeness, not for where it splits.
     aside = " ".join(_PARENTHESES.findall(fold(strip_label(heading.line))))
-    alike = likeness(f"{key} {aside}", outline, misread=ocr, written=heading.line)
+    alike = likeness(f"{key} {aside}", outline, misread=ocr)
     if heading.points:
         # Its points are its item's: where they name an item clearly ("Về nguồn lực", "Về văn bản
         # quy phạm pháp luật", the points the outline lists under its difficulties), so does it. Read

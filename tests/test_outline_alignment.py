@@ -410,52 +410,6 @@ def test_typed_words_are_taken_as_written_for_one_letter_makes_another_word():
     assert likeness("phuong huong nhiem vu thoi gian toi", OUTLINE, misread=True)[communication] == 0.0
 
 
-def test_a_typed_word_spelt_with_other_diacritics_than_the_outlines_is_another_word():
-    """Folding makes "Kho" (a granary) the "Khó" of "khó khăn" and "tử" (điện tử) the "từ" and
-    "tư" of the outline; typed with its diacritics, a heading means what it spells. Tone marks
-    may sit on either vowel ("hoá", "hóa"); a heading typed without any diacritic, or read from
-    a scan, is matched by its folded words as before."""
-    nothing = (0.0,) * len(OUTLINE)
-    difficulties = 4
-    assert likeness("kho lua day ap", OUTLINE)[difficulties] > 0
-    assert likeness("kho lua day ap", OUTLINE, written="Lĩnh vực II. Kho lúa đầy ắp") == nothing
-    assert likeness("the hoc sinh dien tu", OUTLINE, written="THẺ HỌC SINH ĐIỆN TỬ") == nothing
-    assert likeness("kho khan", OUTLINE, written="KHO KHAN") == likeness("kho khan", OUTLINE)
-    assert likeness("kho khan", OUTLINE, misread=True, written="Kho lúa") == likeness("kho khan", OUTLINE, misread=True)
-    assert likeness("kho khan", OUTLINE, written="Khó khăn") == likeness("kho khan", OUTLINE)
-    assert likeness("de xuat kien nghi", OUTLINE, written="Đê xuât, kiên nghị") != nothing  # "nghị" as the outline's
-    irrigation = (*OUTLINE[:5], dataclasses.replace(OUTLINE[5], heading="Đề xuất về thuỷ lợi hoá"))
-    placed = likeness("thuy loi hoa", irrigation, written="Thủy lợi hóa")  # the tone on the other vowel
-    assert placed[5] == likeness("thuy loi hoa", irrigation)[5] > 0
-
-
-def test_an_own_heading_numbered_in_the_ladder_is_not_taken_for_the_item_a_folded_word_points_to(tmp_path):
-    """Seven headings numbered I-VII for six items, the province's own third, read without the
-    campaign's phrases: "Kho lúa đầy ắp" (item 2, its results) is no "khó khăn" and "Thẻ học sinh
-    điện tử" no "từ khi" nor "đầu tư": the texts and places decide, the own heading is no item."""
-    said = {
-        1: ("Mốc số không của tỉnh", "Giai đoạn 2015 – 2017, tỉnh đã số hóa 13.000 hồ sơ địa chính và quy hoạch.",
-            "Từ năm 2014, tỉnh đã triển khai hệ thống quản lý văn bản và điều hành dùng chung cho 42 cơ quan."),
-        2: ("Kho lúa đầy ắp", "UBND tỉnh đã phê duyệt Đề án phát triển đô thị thông minh của địa phương.",
-            "Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai."),
-        None: ("Thẻ học sinh điện tử", "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung.",
-               "UBND tỉnh sẽ rà soát, cập nhật Đề án đô thị thông minh của địa phương cho phù hợp với tình hình mới."),
-        3: ("Cách tỉnh chia vai các sở", "Trong năm 2021, tỉnh đã tổ chức 22 hội nghị phổ biến về đô thị thông minh.",
-            "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng."),
-        4: ("Chum nước dự trữ của tỉnh", "Tổng kinh phí thực hiện Đề án của tỉnh là 35.556 triệu đồng.",
-            "Việc bố trí kinh phí được thực hiện theo quy định của Luật Ngân sách nhà nước."),
-        5: ("Vũng lầy phía trước", "Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ.",
-            "Hạ tầng viễn thông tại 2 xã vùng sâu, vùng xa của tỉnh chưa đáp ứng yêu cầu."),
-        6: ("Tiếng nói gửi về Hà Nội", "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh.",
-            "Đề nghị Bộ Thông tin và Truyền thông hướng dẫn cơ chế thuê dịch vụ công nghệ thông tin."),
-    }
-    lines = []
-    for position, (heading, *sentences) in enumerate(said.values()):
-        lines += [Bold(f"Lĩnh vực {ROMAN[position]}. {heading}"), *sentences]
-    report = read(tmp_path, lines, WITHOUT_PHRASES)
-    assert texts(report) == {n: "\n".join(said[n][1:]) for n in range(1, 7)}
-
-
 def test_word_two_letters_away_from_every_outline_word_is_not_one_of_them():
     assert likeness("vang", OUTLINE, misread=True) == likeness("", OUTLINE) == (0.0,) * len(OUTLINE)
 
