@@ -195,6 +195,7 @@ class _Chunks:
 def _blocks(word, chunks: _Chunks) -> tuple[Block, ...]:
     _join_drop_caps(word.element.body)
     _show_button_fields(word.element.body)
+    _drop_text_in_field_codes(word.element.body)
     notes = WordNotes(word, _text)
     read = list(_walk(_content(word.element.body, chunks=True), word, Counters(read_numbering(word)), count(), notes,
                       chunks))
@@ -254,6 +255,38 @@ def _show_button_fields(body) -> None:
         words = _button_text(simple.get(_INSTR) or "")
         if words and not _text(simple).strip():
             simple.append(_run_of(words, simple.find(_R)))
+
+
+def _drop_text_in_field_codes(body) -> None:
+    """The text inside a field's code taken out of the tree the walk reads. A field nested in
+    another's code (IF { MERGEFIELD Answer } = "Có" "Heading" "", a mail-merge template's
+    condition) keeps its own cached result ("Có") there, but Word shows only the outer field's
+    result: read as text, the condition's answer would be glued to the heading ("Có(A) …").
+    A text run is code while any field around it has not reached its separator; it is taken out
+    only once that field's code is closed (separate or end), so a field left open by a damaged
+    file hides nothing. Runs carrying the fields' own marks (fldChar, instrText) stay."""
+    fields: list[list] = []  # per field begun and not ended: its code's text runs, or None once separated
+    for run in list(body.iter(_R)) if next(body.iter(_FLD_CHAR), None) is not None else ():
+        if any(ancestor.tag in _DELETED for ancestor in run.iterancestors()):
+            continue
+        marks = [child for child in run if child.tag == _FLD_CHAR]
+        if not marks:
+            code = next((f for f in reversed(fields) if f is not None), None)
+            if code is not None and run.find(_INSTR_TEXT) is None:
+                code.append(run)
+            continue
+        for mark in marks:
+            kind = mark.get(_FLD_CHAR_TYPE)
+            if kind == "begin":
+                fields.append([])
+            elif kind in ("separate", "end") and fields:
+                closed = fields[-1]
+                for inside in closed or ():
+                    inside.getparent().remove(inside)
+                if kind == "separate":
+                    fields[-1] = None
+                else:
+                    fields.pop()
 
 
 @dataclass
@@ -415,6 +448,7 @@ def _chunk_blocks(element, word, counters: Counters, index: Iterator[int],
         else:
             imported = docx.Document(io.BytesIO(chunk.package))
             _show_button_fields(imported.element.body)
+            _drop_text_in_field_codes(imported.element.body)
             fonts = current_fonts.set(RunFonts.if_legacy(imported))
             hidden = current_hidden.set(HiddenRuns.if_any(imported))
             try:

@@ -81,7 +81,14 @@ def marks(block: Block, line: str | None = None) -> tuple[bool, ...]:
             is_all_caps(block.text if line is None else line))
 
 
+_ASIDE = re.compile(r"\([^)]*\)")
+
+
 def is_all_caps(text: str) -> bool:
+    """Every letter upper case, four at least; a parenthesised aside in lower case ("II. NHỮNG
+    VIỆC ĐÃ LÀM (chi tiết tại Phụ lục 01)") left out when the rest has four letters."""
+    outside = _ASIDE.sub(" ", text)
+    text = outside if sum(ch.isalpha() for ch in outside) >= 4 else text
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 

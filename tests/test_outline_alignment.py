@@ -1084,3 +1084,25 @@ def test_a_heading_in_two_parts_beside_another_text_as_long_is_one_item_and_the_
         lines += [Bold(heading), *text]
     found = texts(read(tmp_path, lines, outline))
     assert found == {n: "\n".join(text) for n, text in enumerate(parts, start=1)}
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_caps_heading_with_an_annex_note_in_lower_case_stays_in_its_ladder(tmp_path, outline):
+    """Roman headings in capitals, two with "(chi tiết tại Phụ lục 01 kèm theo)" after them: the
+    note in parentheses does not make the heading another form than its level's, and the points
+    "1. Về …" under items 2 and 5 are not the item level (pool 34's 21, read as Word shows it)."""
+    said = {1: ("I BỨC ẢNH CHỤP LÚC CHƯA KHỞI ĐỘNG", ["Năm 2017, tỉnh đã đưa vào vận hành Cổng dịch vụ công."]),
+            2: ("II NHỮNG PHẦN VIỆC ĐÃ CẬP BẾN (chi tiết tại Phụ lục 01 kèm theo)",
+                ["Hạ tầng cáp quang của tỉnh đã phủ tới 95% số xã.", "1. Về hạ tầng số",
+                 "Mạng 4G đã phủ sóng 95% diện tích của tỉnh.", "2. Về Trung tâm điều hành",
+                 "Trung tâm được đặt tại trụ sở Sở Thông tin và Truyền thông."]),
+            3: ("III NGƯỜI GIỮ NHỊP CHO DÀN NHẠC", ["Tỉnh đã phát hành 83.500 tờ rơi hướng dẫn người dân."]),
+            4: ("IV NGÂN KHOẢN CHO ĐÔ THỊ SỐ (chi tiết tại Phụ lục 02 kèm theo)",
+                ["Tổng giá trị các hợp đồng đã ký kết để thực hiện Đề án là 12.000 triệu đồng."]),
+            5: ("V NHỮNG CHỖ CÒN VƯỚNG", ["Nguồn nhân lực công nghệ thông tin của tỉnh còn thiếu.", "1. Về nguồn lực",
+                                        "Đội ngũ cán bộ chuyên trách cấp huyện mới có 35 người.",
+                                        "2. Về văn bản quy phạm pháp luật", "Chưa có quy định về chia sẻ dữ liệu."]),
+            6: ("VI TỈNH MONG BỘ GIÚP SỨC", ["Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ tỉnh."])}
+    lines = [line for heading, text in said.values() for line in (Bold(heading), *text)]
+    report = read(tmp_path, lines, outline)
+    assert texts(report) == {n: "\n".join(text) for n, (_, text) in said.items()}

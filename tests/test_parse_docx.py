@@ -562,6 +562,34 @@ def test_a_button_fields_display_text_is_read_as_word_shows_it(tmp_path):
     assert all(block.bold for block in read.blocks[:3])
 
 
+def nested_field_runs(outer_code, inner_code, inner_result, outer_code_after, result):
+    """A field whose code holds another field (with its own cached result) before its code goes
+    on: begin, code, [inner begin, code, separate, result, end], code, separate, result, end."""
+    inner = field_runs(inner_code, inner_result)
+    outer = field_runs(outer_code, result)
+    after = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:b/></w:rPr>'
+                      f'<w:instrText xml:space="preserve">{outer_code_after}</w:instrText></w:r>')
+    return [*outer[:2], *inner, after, *outer[2:]]
+
+
+def test_a_field_nested_in_another_fields_code_shows_only_the_outer_result(tmp_path):
+    """An IF field whose condition is a MERGEFIELD (a mail-merge template's heading) keeps the
+    merge field's answer ("Có") inside its code: Word shows only the IF's result, so the answer
+    is not glued to the heading. A field left open by a damaged file hides nothing after it."""
+    word = docx.Document()
+    word.add_paragraph()._p.extend(nested_field_runs(" IF ", " MERGEFIELD  CoTraLoiMuc ", "Có",
+                                                     ' = "Có" "(A) Mốc số không của tỉnh" "" ',
+                                                     "(A) Mốc số không của tỉnh"))
+    word.add_paragraph("Năm 2015, tỉnh đã ban hành Kiến trúc Chính quyền điện tử.")
+    broken = word.add_paragraph()
+    broken._p.extend(field_runs(" IF ", None)[:2])
+    broken._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>(B) Những điều tỉnh làm nên</w:t></w:r>'))
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["(A) Mốc số không của tỉnh", "Năm 2015, tỉnh đã ban hành Kiến trúc Chính quyền điện tử.",
+                           "(B) Những điều tỉnh làm nên"]
+    assert read.blocks[0].bold
+
+
 VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
 
