@@ -389,20 +389,30 @@ def garbled_word_label(text: str, template: Template) -> tuple[int, str] | None:
     "Khoản mục 6. …"), and the line with the label written as that one at this number ("K>-š*ø mục
     2, Bảng kê…" -> "Khoản mục 2. Bảng kê…"); None where the line does not open with as many
     tokens as the label's words, the first of its first letter, one of them no word (OCR's
-    garbling: a word alone is the text's), its number and its stop. Only a ladder whose numbers
-    walk up may believe it (sections._garbled_word_labels)."""
+    garbling: a word alone is the text's), its number and its stop, or the label's words with
+    their opening letters lost (_clipped, "ên mục 3." for "Chuyên mục 3."). Only a ladder whose
+    numbers walk up may believe it (sections._garbled_word_labels)."""
     words, _, counter = template.label.rpartition(" ")
     stop = counter.lstrip("0123456789")
     m = _GARBLED_WORD_LABEL.match(text)
     if not (m and words and counter[:1].isdigit() and stop in _STOP_READ and m["after"] in _STOP_READ[stop]):
         return None
     tokens = m["words"].split()
-    if len(tokens) != len(words.split()) or fold(tokens[0])[:1] != fold(words)[:1]:
-        return None
-    if all(token.isalpha() for token in tokens) and fold(" ".join(tokens)) != fold(words):
-        return None
+    if not _clipped(" ".join(tokens), words):
+        if len(tokens) != len(words.split()) or fold(tokens[0])[:1] != fold(words)[:1]:
+            return None
+        if all(token.isalpha() for token in tokens) and fold(" ".join(tokens)) != fold(words):
+            return None
     value = int(m["counter"])
     return value, f"{words} {value}{stop}{text[m.end('after'):]}"
+
+
+def _clipped(read: str, words: str) -> bool:
+    """Whether OCR read a label's words with their opening letters lost, its last word whole
+    ("ên mục" or "mục" for "Chuyên mục"): a page's left edge under a sleeve's rim, a fold or a
+    shadow takes the first letters of a line, the rest of the label reads right."""
+    read, words = fold(read), fold(words)
+    return len(read) < len(words) and words.endswith(read) and len(read) >= len(words.split()[-1])
 
 
 def template_label(text: str) -> Template | None:

@@ -192,6 +192,17 @@ BARREL_MISFIT_MM = 0.5
 # A red patch at least STAMP_MM across and about as tall as wide is a stamp, its colour
 # dropped; any other red (a heading set in red, a line of red text) is read as ink.
 STAMP_MM = 20
+# + a colour cast taken out (PAPER_CAST): a phone's photo under a tungsten lamp (pool 34) turns
+#   the whole page orange (paper 238/191/121): the stamp's dropout, red minus the lesser of green
+#   and blue, then took the paper's orange for red, lifted every stroke's blurred edge to paper
+#   and left a heading set in blue a thin grey ("Nhận chỉ tiêu T:", "Nhenm củ tiên È:" for
+#   "Nhóm chỉ tiêu 1:", "… 2:"). A colour page whose paper's tones (each channel's commonest
+#   level) lie more than PAPER_CAST levels apart has each channel divided by its paper's tone
+#   first: the paper white again, the ink as dark against it, the stamp still red. Pool 34's
+#   five lamp-lit scans measure 117 apart; every other colour scan page of pools 1-34 and the
+#   tuned corpus at most 62 (white, grey, cream, bluish and yellowed paper, pools 11, 22 and
+#   26's) and goes to Tesseract as before.
+PAPER_CAST = 80
 # An ocrmypdf plugin: Tesseract reads each colour page's red channel. A Vietnamese report's
 # signature carries the office's red round stamp, over the signer's title and near the
 # name; read as ink, it makes Tesseract take that corner for a picture and lose the lines
@@ -206,6 +217,7 @@ from ocrmypdf import hookimpl
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageMath
 
 DROP_STAMP = {drop_stamp}
+PAPER_CAST = {paper_cast}
 DESPECKLE = {despeckle!r}
 FLATTEN = {flatten}
 UNEVEN_LIGHT = {uneven_light}
@@ -260,6 +272,20 @@ def darkest_percent(image):
         if seen >= wanted:
             return level
     return 255
+
+
+def uncast(image):
+    # A page under coloured light (a tungsten lamp's orange) has each channel divided by its
+    # paper's tone, the channel's commonest level: the paper white, the ink as dark against it
+    # as under white light; a page whose paper is near grey is left as it is.
+    channels = image.convert("RGB").split()
+    tones = [max(range(256), key=channel.histogram().__getitem__) for channel in channels]
+    if max(tones) - min(tones) <= PAPER_CAST:
+        return image
+    even = Image.merge("RGB", [channel.point(lambda v, t=max(tone, 1): min(255, v * 255 // t))
+                               for channel, tone in zip(channels, tones)])
+    even.info.update(image.info)
+    return even
 
 
 def without_red(image):
@@ -798,6 +824,7 @@ def unbowed(image):
 @hookimpl
 def filter_ocr_image(page, image):
     if DROP_STAMP and image.mode in ("RGB", "RGBA"):
+        image = uncast(image)
         image = with_red_text(image, without_red(image))
     if STREAKS and image.mode in ("L", "RGB"):
         image = streakless(image)
@@ -822,7 +849,7 @@ def plugin_source(drop_stamp: bool = DROP_STAMP, despeckle: str = DESPECKLE, fla
                   dewarp: bool = DEWARP, barrel: bool = BARREL) -> str:
     """The text of the ocrmypdf plugin that filters each page image before Tesseract."""
     return _OCR_IMAGE_PLUGIN.format(
-        drop_stamp=drop_stamp, despeckle=despeckle, pale_level=PALE_INK_LEVEL, flatten=flatten,
+        drop_stamp=drop_stamp, paper_cast=PAPER_CAST, despeckle=despeckle, pale_level=PALE_INK_LEVEL, flatten=flatten,
         uneven_light=UNEVEN_LIGHT, stamp_mm=STAMP_MM, streaks=streaks, streak_mm=STREAK_MM,
         streak_block_mm=STREAK_BLOCK_MM, streak_ink_margin=STREAK_INK_MARGIN, pencil=pencil, pencil_mm=PENCIL_MM,
         pencil_thick_mm=PENCIL_THICK_MM, pencil_share=PENCIL_SHARE, pencil_contrast=PENCIL_CONTRAST,

@@ -39,7 +39,7 @@ from ocr_builders import (
     two_up,
     write_scanned_pdf,
 )
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageFilter
 from rapidfuzz import fuzz
 
 from baocao.campaign import load_campaign
@@ -505,6 +505,50 @@ def test_a_red_stamp_is_dropped_and_a_heading_set_in_red_is_kept(monkeypatch):
     read = _ocr_image_filter(monkeypatch)(None, page).convert("L")
     assert read.getpixel((heading[0] + 2, heading[1] + 10)) < 100
     assert read.getpixel((centre[0], centre[1] - radius + 3)) > 200
+
+
+def _lit_page(light: tuple[float, float, float] | None) -> Image.Image:
+    """A page photographed at 150 dpi, blurred as a phone's lens blurs: a heading of blue strokes,
+    a line of black ones (0.35 mm wide, as a letter's stem), a round red stamp; under white light,
+    or under a light giving each channel that share (a tungsten lamp's orange: 1, 0.8, 0.52)."""
+    from PIL import ImageDraw
+
+    dpi, mm = 150, 150 / 25.4
+    page = Image.new("RGB", (int(170 * mm), int(120 * mm)), (240, 240, 236))
+    draw = ImageDraw.Draw(page)
+    for x in range(int(10 * mm), int(80 * mm), int(1.5 * mm)):
+        draw.rectangle((x, int(10 * mm), x + 1, int(14 * mm)), fill=(47, 84, 150))
+        draw.rectangle((x, int(20 * mm), x + 1, int(24 * mm)), fill=(20, 20, 20))
+    centre, radius = (int(120 * mm), int(70 * mm)), int(17.5 * mm)
+    draw.ellipse((centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius),
+                 outline=(205, 40, 45), width=int(1.5 * mm))
+    page = page.filter(ImageFilter.GaussianBlur(1))
+    if light:
+        page = Image.merge("RGB", [channel.point(lambda v, share=share: int(v * share))
+                                   for channel, share in zip(page.split(), light, strict=True)])
+    page.info["dpi"] = (dpi, dpi)
+    return page
+
+
+def test_a_page_under_a_tungsten_lamp_is_read_as_dark_as_under_white_light(monkeypatch):
+    """Pool 34's Hà Tĩnh scan, a phone's photo under a tungsten lamp: the page orange, the
+    stamp's dropout took the paper for red and lifted every stroke's blurred edge to paper
+    ("Nhenm củ tiên È:" for "Nhóm chỉ tiêu 2:"). With the cast taken out first the strokes,
+    blue and black, are as dark as under white light, the paper white, the stamp still dropped;
+    a page under white light is left as it is."""
+    mm = 150 / 25.4
+    read = _ocr_image_filter(monkeypatch)
+
+    def darkest(image, top):
+        return image.crop((int(10 * mm), int(top * mm), int(80 * mm), int((top + 4) * mm))).getextrema()[0]
+
+    white, orange = (read(None, _lit_page(light)).convert("L") for light in (None, (1.0, 0.8, 0.52)))
+    for top in (10, 20):  # the blue heading, the black line
+        assert darkest(orange, top) <= darkest(white, top) + 10, top
+    assert orange.getpixel((int(100 * mm), int(10 * mm))) > 240
+    assert orange.getpixel((int(120 * mm), int((70 - 17) * mm))) > 200  # the stamp's ring
+    page = _lit_page(None)
+    assert read.__globals__["uncast"](page) is page
 
 
 def test_a_copiers_streak_is_erased_and_letters_and_a_tables_rules_are_kept(monkeypatch):

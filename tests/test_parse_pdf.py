@@ -1790,6 +1790,20 @@ def test_garbled_label_words_are_no_ladder_where_their_numbers_do_not_walk_up(tm
         f"{label} {title}" for label, title in zip(labels, GARBLED_TITLES, strict=True)]
 
 
+@pytest.mark.parametrize("outline", ["phrases", "no phrases"])
+def test_a_ladders_label_ocr_read_without_its_opening_letters_is_read_as_its_clean_label(tmp_path, outline):
+    """Pool 34's Hà Nội scan, a page in a plastic sleeve: "Chuyên mục 1." … "Chuyên mục 6." read
+    clean but the third, "ên mục 3.", its first letters lost at the page's left edge. Numbered
+    1, 2, 4, 5, 6 the label's ladder did not walk up and no section was found; the label's words
+    with their head cut off are the ladder's label at its number."""
+    sections = OUTLINE if outline == "phrases" else tuple(replace(s, phrases=()) for s in OUTLINE)
+    labels = tuple("ên mục 3." if n == 3 else f"Chuyên mục {n}." for n in range(1, 7))
+    report = extract_sections(_garbled_labels_report(tmp_path / "quet.pdf", labels), sections)
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(garbled_item_text(n)) for n in range(1, 7)}
+    assert [s.heading for s in report.sections][2] == f"Chuyên mục 3. {GARBLED_TITLES[2]}"
+
+
 def _recognised_words(words: list[tuple[str, float, float, float]], font: str) -> list:
     """A recognised page's words as runs: text, left and right edge, top (12 pt high)."""
     from baocao.parse.pdf import _Run

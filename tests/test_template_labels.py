@@ -260,3 +260,15 @@ def test_a_label_of_words_ocr_garbled_is_read_against_its_ladders_clean_label():
     assert garbled_word_label("K=$n 3. Kịch bản phân vai", clean) is None
     assert garbled_word_label("M=$n z=2c 3. Kịch bản phân vai", clean) is None
     assert garbled_word_label("K=$n z=2c 3) Kịch bản phân vai", clean) is None
+
+
+def test_a_label_of_words_ocr_read_without_its_opening_letters_is_read_against_its_clean_label():
+    """A scan's line whose first letters the page's edge took ("ên mục 3." for "Chuyên mục 3."):
+    the label's words with their head cut off, the last word whole, its number and its stop give
+    the label again; a tail shorter than the last word ("c 3.") is no label's."""
+    clean = template_label("Chuyên mục 6. Cánh tay nối dài từ Bộ")
+    assert garbled_word_label("ên mục 3. Bàn tay điều phối", clean) == (3, "Chuyên mục 3. Bàn tay điều phối")
+    assert garbled_word_label("uyên mục 3. Bàn tay điều phối", clean) == (3, "Chuyên mục 3. Bàn tay điều phối")
+    assert garbled_word_label("mục 3. Bàn tay điều phối", clean) == (3, "Chuyên mục 3. Bàn tay điều phối")
+    assert garbled_word_label("c 3. Bàn tay điều phối", clean) is None
+    assert garbled_word_label("ên mục 3: Bàn tay điều phối", clean) is None
