@@ -15,8 +15,10 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from numpy.lib.stride_tricks import sliding_window_view
 from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
 
 from baocao.i18n import N_
@@ -35,6 +37,9 @@ _FILE_FAULTS = {
     8: N_("it is encrypted (password-protected)"),
 }
 _A4_SHORT_SIDE_INCHES = 8.27
+# A page ocrmypdf gave up on is a loss to report only if it shows ink (pages_given_up).
+INKED_SHARE = 0.001
+PAGE_INK_CONTRAST = 64
 # What the page images go through before Tesseract, chosen by bench/ocr.py's character error
 # rates (CER) on a two-page report scanned in colour at 150 and 200 dpi, JPEG quality 40
 # (bench/README.md has the table). Mean CER at 150 / 200 dpi:
@@ -74,6 +79,26 @@ DESPECKLE = "pale"  # "never" | "pale" | "always"
 # page is turned with interpolation, and Tesseract thresholds it itself.
 FAX_SCALE = 1.5
 FAX_SMOOTHING = 0.8  # Gaussian radius in the fax's own pixels
+# A fax's lost scan lines mended (lost_scan_lines): a fax that drops scan lines prints thin white
+# rows across the page at a steady pace (pool 31: two rows in every 23 at 150 dpi). Where a row
+# cuts a text line, Tesseract takes the halves for two lines of broken marks and loses the line,
+# headings with it. Each lost row is put back as the mean of the ink just above and below it.
+# Such rows are found by their rhythm: in each strip down the page (LOST_STRIP_MM wide, so a skew
+# of 1° moves a row under a pixel across it) the rows lighter than the rows around them (up to
+# LOST_AROUND_MM off) repeat at one period, LOST_PERIODS_MM. Over the strips' periodic components
+# a fax's lost rows give 0.69-0.83 of that lightness at their period, 9-19 times the median
+# period's share (pool 31's 10 pages); the 634 other pages of the scanned corpora (text lines'
+# own pitch, a sparse last page) 0.88 at most, and only where the median is high too (ratio 2.1
+# at most), or 5.5 at most. Done on the grey page images of the PDF given to ocrmypdf, not in the
+# plugin: the OCR'd copy keeps the mended page, and a page without such rows is left exactly as
+# it was.
+LOST_STRIP_MM = 8
+LOST_AROUND_MM = 1
+LOST_PERIODS_MM = (2, 10)
+LOST_SHARE = 0.5  # the page's lightness at the period, at least this share
+LOST_CONTRAST = 7  # ... and at least this many times the median period's share
+LOST_BAND_LEVEL = 0.25  # a row belongs to the lost band when as light as this share of its peak (a
+# band between two rows reads half as light on each of them)
 PALE_INK_LEVEL = 80
 # + the light flattened (FLATTEN): a phone's photo of a page is lit unevenly, a shadow
 #   darkening one corner (pool 6: paper 161 in the shadow, 228 in the light); Tesseract's
@@ -880,7 +905,8 @@ def ocr_available() -> str | None:
 
 def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: int = 2,
             preprocessing: Sequence[str] = PREPROCESSING, drop_stamp: bool = DROP_STAMP,
-            despeckle: str = DESPECKLE, pages: Sequence[int] | None = None) -> Path:
+            despeckle: str = DESPECKLE, pages: Sequence[int] | None = None,
+            page_seconds: float | None = None) -> Path:
     """`out_dir/<stem>.ocr.pdf`: the PDF with Vietnamese text recognised on its pages that have
     none (pages with text are copied as they are); DocumentError if that cannot be done.
     `preprocessing`: ocrmypdf's options for the page images; `drop_stamp`: Tesseract reads
@@ -888,7 +914,9 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
     "never", "pale" (pale photocopies) or "always" (bench/ocr.py compares them). `pages`: the
     1-based pages to recognise whatever text they have (pdf.pages_to_recognise: scanned pages
     and images under a poor text layer, whose layer is replaced), the others copied as they
-    are; None: every page without text."""
+    are; None: every page without text. `page_seconds`: how long Tesseract may take over one
+    page, None: the file's whole `timeout` (see _tesseract_seconds); a page it gave up on comes
+    back without text, and pages_given_up names it."""
     path, out_dir = Path(path).resolve(), Path(out_dir)
     if not path.is_file():
         raise DocumentError(path, N_("there is no such file"), kind=_SCAN_KIND, action=_RESEND)
@@ -908,7 +936,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
         if drop_stamp or despeckle != "never" or FLATTEN or STREAKS or PENCIL or REVERSE or DEWARP or BARREL:
             (work / "ocr_image.py").write_text(plugin_source(drop_stamp, despeckle), encoding="utf-8")
             plugin = ["--plugin", str(work / "ocr_image.py")]
-        source = _faxes_in_grey(path, pages, work / "grey.pdf")
+        source = page_images_for_ocr(path, pages, work / "mended.pdf")
         argv = [
             shutil.which("ocrmypdf"), "-l", "vie",
             # only the pages asked for, or without text; a typed page stays exactly as it was
@@ -918,6 +946,7 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
             # ("invalid output PDF") when it meets one again, e.g. a scan OCR'd twice.
             "--optimize", "0",
             *preprocessing, *plugin,
+            "--tesseract-timeout", _tesseract_seconds(timeout if page_seconds is None else page_seconds),
             "--jobs", str(max(1, jobs)), "-q",
             str(source), str(partial),
         ]
@@ -940,6 +969,59 @@ def ocr_pdf(path: Path | str, out_dir: Path | str, timeout: float = 600, jobs: i
     raise DocumentError(path, reason, kind=_SCAN_KIND, action=_RESEND)
 
 
+def _tesseract_seconds(seconds: float) -> str:
+    """ocrmypdf's --tesseract-timeout: by default 180 s a page, whatever the file's own limit, and
+    a page Tesseract has not read by then is copied without text, logged only as a warning (which
+    -q hides): raising the file's limit (--document-seconds) on a loaded machine then lost pages
+    silently. Tied to the file's limit, Tesseract is stopped only when the file's time is up anyway.
+    0 would tell ocrmypdf to skip the OCR: never asked for."""
+    return f"{max(seconds, 0.001):g}"
+
+
+def pages_given_up(recognised: Path | str, pages: Sequence[int]) -> list[int]:
+    """The pages of `pages` (1-based) that came back from ocr_pdf inked and without text because
+    ocrmypdf gave up on them (Tesseract ran past its time, a page image too large): such a page
+    carries no text layer of ocrmypdf's, the Form XObject named /OCR-… it adds to every page
+    Tesseract read, even one where it found nothing (a page Tesseract read as empty is no
+    loss to report: what it could read is there)."""
+    pdf = pdfium.PdfDocument(str(recognised))
+    try:
+        empty = [n for n in pages if 0 < n <= len(pdf) and pdf[n - 1].get_textpage().count_chars() == 0
+                 and _inked(pdf[n - 1])]
+    finally:
+        pdf.close()
+    if not empty:
+        return []
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+
+    with open(recognised, "rb") as stream:
+        layered = {n for n, page in enumerate(PDFPage.get_pages(stream), start=1) if n in empty
+                   and any(str(name).startswith("OCR-") for name in resolve1(page.resources.get("XObject")) or {})}
+    return [n for n in empty if n not in layered]
+
+
+def _inked(page: pdfium.PdfPage) -> bool:
+    """Whether the page shows any ink: INKED_SHARE of its pixels (at 50 dpi) PAGE_INK_CONTRAST
+    darker than its paper (a blank page's specks and a scanner's faint shading are not)."""
+    grey = np.asarray(page.render(scale=50 / 72, grayscale=True).to_pil().convert("L"), dtype=np.float32)
+    paper = float(np.percentile(grey, 90))
+    return float((grey < paper - PAGE_INK_CONTRAST).mean()) >= INKED_SHARE
+
+
+def given_up_note(pages: Sequence[int]) -> str:
+    """What the clerk reads about the pages OCR gave up on (pages_given_up), "" for none."""
+    if not pages:
+        return ""
+    listed = ", ".join(map(str, pages))
+    return (N_("OCR gave up on scanned page {pages} (Tesseract did not finish it in time on a busy machine): "
+               "it holds no text; read the file again on a less loaded machine or with a longer time limit "
+               "(--document-seconds)") if len(pages) == 1 else
+            N_("OCR gave up on scanned pages {pages} (Tesseract did not finish them in time on a busy machine): "
+               "they hold no text; read the file again on a less loaded machine or with a longer time limit "
+               "(--document-seconds)")).format(pages=listed)
+
+
 def _which_pages(path: Path, pages: Sequence[int] | None) -> tuple[str, ...]:
     """ocrmypdf's options for the pages to recognise: those without text (--skip-text), or
     `pages`, forced (their poor text layer replaced) only when one of them has text."""
@@ -951,9 +1033,10 @@ def _which_pages(path: Path, pages: Sequence[int] | None) -> tuple[str, ...]:
     return (("--skip-text" if set(pages) <= set(pages_without_text(path)) else "--force-ocr"), *listed)
 
 
-def _faxes_in_grey(path: Path, pages: Sequence[int] | None, target: Path) -> Path:
-    """`path`, or `target`: its copy where each 1-bit image of the pages to recognise (all
-    pages when None) is grey, smoothed and FAX_SCALE times as fine (see FAX_SCALE)."""
+def page_images_for_ocr(path: Path, pages: Sequence[int] | None, target: Path) -> Path:
+    """`path`, or `target`: its copy where, on the pages to recognise (all when None), each 1-bit
+    image is grey, smoothed and FAX_SCALE times as fine (see FAX_SCALE) and each grey image that
+    lost scan lines has them mended (see LOST_STRIP_MM). The pages are read and written once."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError:
@@ -964,25 +1047,110 @@ def _faxes_in_grey(path: Path, pages: Sequence[int] | None, target: Path) -> Pat
             if pages and index + 1 not in pages:
                 continue
             page = pdf[index]
-            faxes = [image for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
-                     if image.get_metadata().bits_per_pixel == 1]
-            for image in faxes:
-                bitonal = image.get_bitmap(render=False).to_pil().convert("L")
-                width, height = bitonal.size
-                grey = bitonal.filter(ImageFilter.GaussianBlur(FAX_SMOOTHING)).resize(
-                    (round(width * FAX_SCALE), round(height * FAX_SCALE)), Image.Resampling.BICUBIC)
-                image.set_bitmap(pdfium.PdfBitmap.from_pil(grey), pages=[page])
-            if faxes:
+            touched = False
+            for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+                meta = image.get_metadata()
+                if meta.bits_per_pixel == 1:
+                    better = _fax_in_grey(image.get_bitmap(render=False).to_pil())
+                elif meta.bits_per_pixel == 8 and meta.colorspace == pdfium_c.FPDF_COLORSPACE_DEVICEGRAY:
+                    better = lost_lines_mended(image.get_bitmap(render=False).to_pil(), meta.horizontal_dpi or 150.0)
+                else:
+                    continue
+                if better is not None:
+                    image.set_bitmap(pdfium.PdfBitmap.from_pil(better), pages=[page])
+                    touched = True
+            if touched:
                 page.gen_content()
                 changed = True
         if not changed:
             return path
+        target.parent.mkdir(parents=True, exist_ok=True)
         pdf.save(str(target))
         return target
     except pdfium.PdfiumError:
         return path
     finally:
         pdf.close()
+
+
+def _fax_in_grey(bitonal: Image.Image) -> Image.Image:
+    bitonal = bitonal.convert("L")
+    width, height = bitonal.size
+    return bitonal.filter(ImageFilter.GaussianBlur(FAX_SMOOTHING)).resize(
+        (round(width * FAX_SCALE), round(height * FAX_SCALE)), Image.Resampling.BICUBIC)
+
+
+def lost_scan_lines(grey: Image.Image, dpi: float) -> np.ndarray | None:
+    """A boolean mask of the page's pixels in a fax's lost scan lines, or None if it has none."""
+    a = np.asarray(grey.convert("L"), dtype=np.float32)
+    height, width = a.shape
+    strip = max(16, round(dpi * LOST_STRIP_MM / 25.4))
+    n = width // strip
+    if n < 5:
+        return None
+    rows = a[:, :n * strip].reshape(height, n, strip).mean(axis=2)
+    k = max(3, round(dpi * LOST_AROUND_MM / 25.4))
+    around = np.median(sliding_window_view(np.pad(rows, ((k, k), (0, 0)), mode="edge"), 2 * k + 1, axis=0), axis=-1)
+    light = np.clip(rows - around, 0, None)
+    total = float(light.sum())
+    if total <= 0:
+        return None
+    y = np.arange(height)[:, None]
+    low, high = max(6, round(dpi * LOST_PERIODS_MM[0] / 25.4)), round(dpi * LOST_PERIODS_MM[1] / 25.4)
+    shares = []
+    for period in range(low, high + 1):
+        z = (light * np.exp(-2j * np.pi * y / period)).sum(axis=0)
+        shares.append((float(np.abs(z).sum()) / total, period, z))
+    share, period, z = max(shares, key=lambda s: s[0])
+    if share < LOST_SHARE or share < LOST_CONTRAST * float(np.median([s for s, _, _ in shares])):
+        return None
+    # each strip's first lost row, unwrapped from strip to strip, then the straight line they
+    # lie on (the page's skew)
+    first = (-np.angle(z) * period / (2 * np.pi)) % period
+    first = first[0] + np.concatenate(([0], np.cumsum((np.diff(first) + period / 2) % period - period / 2)))
+    centres = np.arange(n) * strip + strip / 2
+    slope, start = np.polyfit(centres, first, 1, w=np.abs(z) + 1e-9)
+    # the band's height: the rows around each lost row as light as LOST_BAND_LEVEL of the peak
+    offsets = np.arange(-(period // 2), period - period // 2)
+    folded = np.zeros(len(offsets))
+    for s in range(n):
+        at = (np.round(start + slope * centres[s]) + offsets[:, None] + period * np.arange(height // period + 2)) % (
+            height + period)
+        inside = at < height
+        folded += np.array([light[at[i][inside[i]].astype(int), s].mean() for i in range(len(offsets))])
+    band = offsets[folded >= LOST_BAND_LEVEL * folded.max()]
+    top, bottom = int(band.min()), int(band.max())
+    mask = np.zeros((height, width), dtype=bool)
+    xs = np.arange(width)
+    for first_row in np.arange(start - period, height + period, period):
+        centre = np.round(first_row + slope * xs).astype(int)
+        for d in range(top, bottom + 1):
+            r = centre + d
+            keep = (r >= 0) & (r < height)
+            mask[r[keep], xs[keep]] = True
+    return mask
+
+
+def lost_lines_mended(grey: Image.Image, dpi: float) -> Image.Image | None:
+    """The page with its lost scan lines filled from the rows above and below, or None if it
+    has none."""
+    mask = lost_scan_lines(grey, dpi)
+    if mask is None:
+        return None
+    a = np.asarray(grey.convert("L"), dtype=np.float32)
+    height = a.shape[0]
+    out = a.copy()
+    # per column, each run of masked rows: linear between the pixel above and the one below
+    for x in range(a.shape[1]):
+        col = mask[:, x]
+        if not col.any():
+            continue
+        edges = np.diff(np.concatenate(([0], col.astype(np.int8), [0])))
+        for top, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+            above = a[top - 1, x] if top > 0 else a[min(end, height - 1), x]
+            below = a[end, x] if end < height else above
+            out[top:end, x] = above + (below - above) * (np.arange(1, end - top + 1) / (end - top + 1))
+    return Image.fromarray(np.round(out).astype(np.uint8), "L")
 
 
 def image_to_pdf(path: Path | str, out_dir: Path | str) -> Path:

@@ -179,7 +179,7 @@ def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
     pages = pages_to_recognise(path)
     if not pages:
         return read_pdf(path, deadline=deadline)
-    from baocao.parse.ocr import ocr_available, ocr_pdf
+    from baocao.parse.ocr import given_up_note, ocr_available, ocr_pdf, pages_given_up
 
     missing = ocr_available()
     if missing is not None:
@@ -187,13 +187,11 @@ def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
         return Document(document.name, document.blocks, ocr=False,
                         partial="; ".join(filter(None, [N_("scanned pages were not read: {reason}").format(
                             reason=missing), document.partial])))
-    from baocao.parse.faxlines import mend_lost_lines
-
-    # a fax's lost scan lines mended first: the OCR'd copy keeps the mended page
-    mended = mend_lost_lines(path, pages, scratch / "mended" / path.name)
-    recognised = ocr_pdf(mended, scratch / "ocr", timeout=deadline.left(), pages=pages)
+    recognised = ocr_pdf(path, scratch / "ocr", timeout=deadline.left(), pages=pages)
     document = read_pdf(recognised, deadline=deadline)
-    return Document(document.name, document.blocks, ocr=True, partial=document.partial)
+    # a page OCR gave up on is read as an empty page: the clerk must hear of it
+    lost = given_up_note(pages_given_up(recognised, pages))
+    return Document(document.name, document.blocks, ocr=True, partial="; ".join(filter(None, [lost, document.partial])))
 
 
 def _in_unicode(document: Document) -> Document:

@@ -8,6 +8,7 @@ differ by a character without failing.
 """
 
 import dataclasses
+import functools
 import time
 import unicodedata
 from pathlib import Path
@@ -42,9 +43,10 @@ from ocr_builders import (
 from PIL import Image, ImageChops, ImageFilter
 from rapidfuzz import fuzz
 
+import baocao.parse.ocr as ocr_module
 from baocao.campaign import load_campaign
 from baocao.parse.document import DocumentError
-from baocao.parse.ocr import image_to_pdf, ocr_available, ocr_pdf
+from baocao.parse.ocr import image_to_pdf, ocr_available, ocr_pdf, pages_given_up
 from baocao.parse.pdf import read_pdf
 from baocao.parse.reports import parse_document
 from baocao.parse.sections import extract_sections
@@ -164,6 +166,25 @@ def test_timeout_stops_ocr_and_names_the_limit(tmp_path):
     assert "1 s limit" in str(error.value) and "cham.pdf" in str(error.value)
     assert running_processes_mentioning(str(tmp_path)) == []  # tesseract and gs children too
     assert list(out_dir.iterdir()) == []  # no partial output, no page images left
+
+
+def test_a_page_tesseract_runs_out_of_time_on_comes_back_without_text_and_is_named(scan, tmp_path):
+    """ocrmypdf copies a page Tesseract did not finish in its --tesseract-timeout without text and
+    says so only in a warning: the page is found from the output."""
+    given_up = ocr_pdf(scan, tmp_path / "short", page_seconds=0.001)
+    assert page_texts(given_up) == [""]
+    assert pages_given_up(given_up, [1]) == [1]
+    assert pages_given_up(ocr_pdf(scan, tmp_path / "read"), [1]) == []
+
+
+def test_a_page_ocr_gave_up_on_is_the_files_error_and_the_rest_is_read(typed_pdf, scan, tmp_path, monkeypatch):
+    mixed = join_pdfs(tmp_path / "typed-then-scan.pdf", typed_pdf, scan)
+    monkeypatch.setattr(ocr_module, "ocr_pdf", functools.partial(ocr_pdf, page_seconds=0.001))
+    result = parse_document(mixed, "pdf", mixed.name, OUTLINE, work_dir=tmp_path)
+    assert result.status != "failed"  # the typed page is read
+    assert "OCR gave up on scanned page 2 " in result.error and "less loaded machine" in result.error
+    monkeypatch.undo()
+    assert "OCR gave up" not in parse_document(mixed, "pdf", mixed.name, OUTLINE, work_dir=tmp_path).error
 
 
 def test_missing_ocr_tools_are_named_with_the_install_line(tmp_path, monkeypatch):

@@ -1,5 +1,5 @@
-"""parse/faxlines.py: a fax's lost scan lines (thin white rows across the page at a steady
-pace) are found and mended before OCR; any other page is left exactly as it was."""
+"""parse/ocr.py: a fax's lost scan lines (thin white rows across the page at a steady pace) are
+found and mended in the PDF given to ocrmypdf; any other page is left exactly as it was."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pypdfium2.raw as pdfium_c
 from ocr_builders import DPI, render_report_page, report_page_lines
 from PIL import Image, ImageDraw
 
-from baocao.parse.faxlines import lost_rows, mend_lost_lines, mended
+from baocao.parse.ocr import lost_lines_mended, lost_scan_lines, page_images_for_ocr
 
 FAX_DPI = 150
 
@@ -49,13 +49,13 @@ def ink_lost(page: Image.Image, whole: Image.Image) -> float:
 
 
 def test_a_page_without_lost_lines_has_none():
-    assert lost_rows(grey_scan(), FAX_DPI) is None
-    assert mended(grey_scan(skew=-1.0), FAX_DPI) is None
+    assert lost_scan_lines(grey_scan(), FAX_DPI) is None
+    assert lost_lines_mended(grey_scan(skew=-1.0), FAX_DPI) is None
 
 
 def test_lost_lines_are_found_at_their_pace_across_a_skewed_page():
     page = grey_scan(lost_every=23)
-    mask = lost_rows(page, FAX_DPI)
+    mask = lost_scan_lines(page, FAX_DPI)
     assert mask is not None
     # every column has its bands, about two rows in every 23
     share = mask.mean(axis=0)
@@ -67,7 +67,7 @@ def test_lost_lines_are_found_at_their_pace_across_a_skewed_page():
 
 def test_mending_puts_the_lost_ink_back():
     whole, faxed = grey_scan(), grey_scan(lost_every=23)
-    better = mended(faxed, FAX_DPI)
+    better = lost_lines_mended(faxed, FAX_DPI)
     assert better is not None
     assert ink_lost(faxed, whole) > 0.05
     assert ink_lost(better, whole) < ink_lost(faxed, whole) / 3
@@ -75,11 +75,11 @@ def test_mending_puts_the_lost_ink_back():
 
 def test_only_a_fax_with_lost_lines_is_rewritten(tmp_path):
     clean = as_pdf(grey_scan(), tmp_path / "clean.pdf")
-    assert mend_lost_lines(clean, None, tmp_path / "out" / "clean.pdf") == clean
+    assert page_images_for_ocr(clean, None, tmp_path / "out" / "clean.pdf") == clean
     assert not (tmp_path / "out").exists()
     faxed = as_pdf(grey_scan(lost_every=23), tmp_path / "faxed.pdf")
-    target = mend_lost_lines(faxed, [1], tmp_path / "out" / "faxed.pdf")
+    target = page_images_for_ocr(faxed, [1], tmp_path / "out" / "faxed.pdf")
     assert target == tmp_path / "out" / "faxed.pdf"
-    assert lost_rows(page_image(target), FAX_DPI) is None
+    assert lost_scan_lines(page_image(target), FAX_DPI) is None
     # a page not asked for is not looked at
-    assert mend_lost_lines(faxed, [2], tmp_path / "out" / "again.pdf") == faxed
+    assert page_images_for_ocr(faxed, [2], tmp_path / "out" / "again.pdf") == faxed
