@@ -96,10 +96,9 @@ def month_number(month: str) -> int:
 # written whatever stands before its "ngày" (a place, or nothing): a letterhead cell's
 # paragraphs are read as one line ("… Hạnh phúc ngày 3 tháng 5 năm 2022", "… Hạnh phúc
 # ------- Hà Tĩnh ngày …"), so the motto, the rule typed under it and a place of a few words
-# with no comma are what stand before the date there. A place opening its line or cell may end in
-# a full stop where its comma was (OCR: "Đồng Tháp. ngày 22/5/2022").
-_DATE_LINE_START = (r"(?:^|[,|]|\bhanh\s*phuc[\s._\-–—]*(?:[a-z]+[\s\-–—]+){0,5}?"
-                    r"|\|\s*(?:[a-z]+\s+){0,4}[a-z]+\s*\.)")
+# with no comma are what stand before the date there. A place opening its line or cell without
+# its comma is given one first (_placed).
+_DATE_LINE_START = r"(?:^|[,|]|\bhanh\s*phuc[\s._\-–—]*(?:[a-z]+[\s\-–—]+){0,5}?)"
 # Folded, so that OCR's wrong diacritics do not matter; a vowel misread outright ("ndm" for
 # "năm") is tolerated in each word, the digits and a real date still required. The year may
 # come a cell later, when a two-column letterhead is read line by line and the other column's
@@ -119,12 +118,13 @@ _CITED = re.compile(r"[Bb]áo cáo số\s*(?=\d)")
 _CITED_DATE = re.compile(r"\s*ngay\s*(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|nam)\s*(\d{4})")
 # A date OCR garbled round its words (a photographed screen's moiré): "Hải Dương, 1 ngày 26
 # tháng /fÌJ[rTfff 5 năm 2022" (a stray mark after the place's comma, junk after "tháng"; a
-# stray word of a few letters before "ngày", "tháng" and the year too: "DU ngày 3 BA tháng", "g, ngay
-# ngày 26 tháng ng 5 năm l 2022", a speck before "năm" read as a mark: "tháng 5.năm 2022"), or its
-# "ngày" unreadable and the rest opening a line or cell.
+# stray word of a few letters before or after "ngày", before "tháng" and the year too: "ngày gáy 17",
+# "DU ngày 3 BA tháng", "g, ngay ngày 26 tháng ng 5 năm l 2022", a speck before "năm" read as a
+# mark: "tháng 5.năm 2022"), or its "ngày" unreadable and the rest opening a line or cell.
 # Read only when no date is found whole, so that a date in a sentence never stands for the
 # letterhead's; the day, month and year must still make a date.
-_DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,4}\s+)?ng[a-z]y\s*)?(\d{1,2})\s*(?:[^\d\s|]{1,3}\s+)?"
+_DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,4}\s+)?ng[a-z]y\s*(?:[^\d\s|]{1,3}\s+)?)?"
+                           r"(\d{1,2})\s*(?:[^\d\s|]{1,3}\s+)?"
                            r"th[a-z]ng[^\d|]{0,12}?(\d{1,2})"
                            r"\s*(?:[.,:]\s*)?n[a-z]m\s*(?:[^\d\s|]{1,2}\s+)?(\d{4})")
 # The month may be a Roman numeral ("ngày 23/V/2022"), as some offices write it; a separator OCR
@@ -348,11 +348,30 @@ def _dated_apart(text: str) -> str:
     return text
 
 
+# A place opening its line or cell, then "ngày" and its day: a few words, and the mark between
+# (a comma, OCR's full stop for it, or none). Only a place's name: each word capitalised when no
+# mark stands there ("Quảng Nam ngày 8 …", "TP. Hồ Chí Minh ngày …"), as a sentence's words are not
+# ("Thực hiện Kế hoạch ngày 16 …").
+_PLACE_THEN_DAY = re.compile(r"(^|\|)([ \t]*)((?:[^\W\d_]+\.?[ \t]+(?:[-–—][ \t]+)?){0,4}[^\W\d_]+)[ \t]*(\.?)[ \t]*"
+                             r"(?=(?i:ng\w{1,2})\b)", re.M)
+
+
+def _placed(text: str) -> str:
+    """The text with a comma after each place opening a date line without one (_PLACE_THEN_DAY),
+    so that its date starts where a date line's does."""
+    def comma(m: re.Match[str]) -> str:
+        words = re.findall(r"[^\W\d_]+", m[3])
+        if not m[4] and not all(word[0].isupper() for word in words):
+            return m[0]
+        return f"{m[1]}{m[2]}{m[3]}, "
+    return _PLACE_THEN_DAY.sub(comma, text)
+
+
 def _dates(text: str) -> list[date]:
     """The possible dates written in words, in order; if none, those written in digits; if
     none, those OCR garbled round their words. A date right after the report's number is
-    one (_dated_apart)."""
-    folded = fold(_dated_apart(nfc(text)).replace("\n", " | "))
+    one (_dated_apart), and so is one after a place without its comma (_placed)."""
+    folded = fold(_placed(_dated_apart(nfc(text))).replace("\n", " | "))
     for pattern in (_DATE_WORDS, _DATE_DIGITS, _DATE_GARBLED):
         dates = []
         for m in pattern.finditer(folded):

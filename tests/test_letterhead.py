@@ -493,3 +493,44 @@ def test_a_date_line_ocr_misread_is_read_where_its_date_is_sure(scanned, day):
 def test_a_place_ending_in_a_full_stop_is_a_date_lines_only_at_the_start_of_its_line():
     assert report_date("Số: 85/BC-UBND\nBÁO CÁO\nThực hiện văn bản của Bộ Xây dựng gửi các tỉnh, thành phố trực "
                        "thuộc trung ương. ngày 16/5/2022") is None
+
+
+def test_a_place_opening_its_date_line_without_its_comma_gives_the_text_pdfs_date(tmp_path):
+    # "Quảng Nam ngày 8 tháng 5 năm 2022": the place, no comma, then the date (pool 35).
+    from docx_builders import INTRO, STANDARD, TITLE, roman
+    from pdf_builders import Line, Page, draw_pdf
+
+    from baocao.campaign import load_campaign
+    from baocao.parse.reports import parse_document
+
+    lines = [Line("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"), Line("Số: 348/BC-UBND"),
+             Line("Quảng Nam ngày 8 tháng 5 năm 2022", indent=200), Line(TITLE, bold=True, indent=200), Line(INTRO)]
+    for position, part in enumerate(STANDARD[:6], start=1):
+        lines += [Line(f"{roman(position)}. {part.heading.upper()}", bold=True),
+                  *(Line(text) for text in part.content if isinstance(text, str))]
+    path = draw_pdf(tmp_path / "khong-phay.pdf", [Page(tuple(lines))])
+    parsed = parse_document(path, "pdf", path.name, load_campaign().sections)
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("348/BC-UBND", date(2022, 5, 8))
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Bình Thuận ngày 20 tháng 5 năm 2022", date(2022, 5, 20)),
+    ("Bà Rịa - Vũng Tàu ngày 20/5/2022", date(2022, 5, 20)),
+    ("TP. Hồ Chí Minh ngày 20 tháng 5 năm 2022", date(2022, 5, 20)),
+    ("HÀ TĨNH NGÀY 20 THÁNG 5 NĂM 2022", date(2022, 5, 20)),
+    ("120/BC-UBND | Quảng Ngãi ngày 20 tháng 5 năm 2022", date(2022, 5, 20)),   # opening a cell
+    ("Đồng Tháp. ngày 20/5/2022", date(2022, 5, 20)),           # OCR's full stop for the comma
+    # A sentence's words before "ngày" are no place: its date is not the report's.
+    ("Thực hiện Kế hoạch ngày 16 tháng 5 năm 2022", None),
+    ("Căn cứ văn bản ngày 16/5/2022 của Bộ Xây dựng", None),
+])
+def test_a_place_opening_its_line_dates_it_with_or_without_its_comma_a_sentence_does_not(line, day):
+    assert report_date(f"ỦY BAN NHÂN DÂN\nSố: 85/BC-UBND\n{line}\nBÁO CÁO") == day
+    assert report_date(f"Số: 85/BC-UBND\nBÁO CÁO\n{line}") == day
+
+
+def test_a_stray_word_ocr_put_after_ngay_does_not_hide_the_date():
+    # Pool 35's Lạng Sơn scan: "ngày gáy 17 tháng g 5 năm 2022".
+    scanned = "Số | Độc lập - Tự do - Hạnh phúc\nõ:\n120/BC-UBND | Lạng lu Sơn, ngày gáy 17 tháng g 5 năm 2022\nBÁO CÁO"
+    assert report_date(scanned) == date(2022, 5, 17)
+    assert report_date("Số: 120/BC-UBND\nBÁO CÁO\nThực hiện văn bản ngày gáy 17 tháng g 5 năm 2022") is None
