@@ -1032,3 +1032,18 @@ def test_a_small_letter_or_a_digit_glued_to_a_numbers_stop_opens_no_title():
     assert word_label("Điểm 3.Bộ máy điều hành") == ("diem", 3)
     assert word_label("khoản 3.a của Điều 5") is None
     assert word_label("Nghị định 15.2020 của Chính phủ") is None
+
+
+def test_a_word_label_wrapped_in_its_margin_frame_with_its_last_word_under_is_its_headings_whole():
+    # Pool 35's Kon Tum scan: "Nhóm lĩnh vực II:" framed in the margin beside its title, wrapped
+    # there after "Nhóm lĩnh": OCR reads those words on the title's line and "vực II:" under it,
+    # some numerals misread ("vực Ïl:", "vực IH:", "vực V;"). Each label is joined with its title,
+    # its number read or taken back by the ladder; the words under it are no item's text.
+    numerals = ["Ïl:", "II:", "IH:", "IV:", "V;", "VI:"]
+    document = own_titled([[f"Nhóm lĩnh {title}", f"vực {numeral}"]
+                           for numeral, title in zip(numerals, OWN_TITLES, strict=True)], bold=True)
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        found = extract_sections(document, outline).sections
+        assert {s.number: s.text for s in found} == ALL_ITEMS
+        assert [s.heading for s in found] == [f"Nhóm lĩnh vực {numeral} {title}"
+                                              for numeral, title in zip(numerals, OWN_TITLES, strict=True)]
