@@ -62,10 +62,12 @@ _WORDS_AND_ROMAN = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<nume
 LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
 # A label of words and a number closed by a full stop as "1." is, not a colon ("Điểm 1. Điểm
 # xuất phát…"): the stop after the number ends it, a space follows. The number may be a Roman
-# numeral in capitals, as before a colon ("Đề mục IV. Kho bạc…").
+# numeral in capitals, as before a colon ("Đề mục IV. Kho bạc…"). OCR may lose the space after
+# the stop ("Ý 1.HÀNH TRANG…", pool 35): a capital glued to the stop opens the title so too
+# (_word_label checks its case), a small letter or a digit does not ("Nghị định 15.2020", "số 3.a").
 _WORDS_NUMBER_STOP = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
-    r"(?:(?P<number>\d{1,2})|(?P<numeral>[IVX]{1,5}))\.(?=\s)")
+    r"(?:(?P<number>\d{1,2})|(?P<numeral>[IVX]{1,5}))\.(?=\s|[^\W\d_])")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
 # ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
@@ -289,6 +291,8 @@ def _word_label(text: str) -> tuple[str, int, str] | None:
     m = _WORDS_NUMBER_STOP.match(text)
     if not m or m["numeral"] and not _VALID_ROMAN.fullmatch(m["numeral"]):
         return None
+    if not text[m.end()].isspace() and not text[m.end()].isupper():
+        return None  # a small letter glued to the stop: no title opens there
     value = int(m["number"]) if m["number"] else _roman_value(m["numeral"])
     return fold(m["words"]), value, text[m.end():].lstrip()
 

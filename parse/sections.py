@@ -1619,12 +1619,17 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             continue
         if pos in margin_words:
             # "Hợp phần 'Tỉnh khởi động…" over "1:": the label framed in the margin, its number wrapped under its words
-            words, number = margin_words[pos], blocks[pos + 1].number
+            words, number = margin_words[pos], blocks[pos + 1].number or blocks[pos + 1].text.strip()
             line = f"{words} {number} {blocks[pos].text[len(words):].strip()}"
             labelled = word_label(line)
             if labelled:
                 skip.add(pos + 1)
                 headings.append(_Heading(pos, pos + 1, line, ("label", f"{labelled[0]} 1:"), labelled[1]))
+                continue
+            if not blocks[pos + 1].number:
+                # its numeral misread ("vực Ïl:"): the heading's, whole; _misread_labels reads its number
+                skip.add(pos + 1)
+                headings.append(_Heading(pos, pos + 1, line, heading_level_key(blocks[pos]), None))
                 continue
         if _lead_only(blocks[pos]):
             # A bold lead sentence is the heading, the rest of its paragraph its item's first line;
@@ -1691,11 +1696,20 @@ def _margin_label_words(blocks: tuple[Block, ...], positions: list[int]) -> dict
     ("1:"). The label's words are those its lines share, before their titles: two such lines or
     more, the same words opening each (a few, never the whole line), the number's line right
     under, the item's text under that (a number alone over a title, "PHẦN I" over "1." over
-    "Kết quả…", is the title's label). Per heading line, the label's words as written."""
+    "Kết quả…", is the title's label). The frame may wrap the label's words too, their last ones
+    going under with the number ("Nhóm lĩnh" beside the title, "vực II:" under it, pool 35's Kon
+    Tum): the line under is then a label in words alone, read after the words the lines share.
+    Per heading line, the label's words as written."""
     paired = [pos for pos in positions
-              if pos + 1 < len(blocks) and not blocks[pos].number and _label_only(blocks[pos + 1])
-              and blocks[pos + 1].number.rstrip(".:)").isdigit()
+              if pos + 1 < len(blocks) and not blocks[pos].number
+              and (_label_only(blocks[pos + 1]) and blocks[pos + 1].number.rstrip(".:)").isdigit()
+                   or not blocks[pos + 1].number and _wrapped_label_tail(blocks[pos + 1].text))
               and (pos + 2 >= len(blocks) or not is_heading_like(blocks[pos + 2]))]
+    # Of the label's last words wrapped under, those OCR misread the numeral of ("vực Ïl:") go with
+    # the ones it read, their words the same ("vực II:"): _misread_labels takes their numbers back.
+    tails = {fold(blocks[pos + 1].text.split()[0]) for pos in paired
+             if not blocks[pos + 1].number and word_label_alone(blocks[pos + 1].text)}
+    paired = [pos for pos in paired if blocks[pos + 1].number or fold(blocks[pos + 1].text.split()[0]) in tails]
     if len(paired) < 2:
         return {}
     split = [blocks[pos].text.split() for pos in paired]
@@ -1706,6 +1720,13 @@ def _margin_label_words(blocks: tuple[Block, ...], positions: list[int]) -> dict
     if not shared or not all(word[:1].isupper() for word in split[0][:1]):
         return {}
     return {pos: " ".join(words[:shared]) for pos, words in zip(paired, split, strict=True)}
+
+
+def _wrapped_label_tail(text: str) -> bool:
+    """A line that may be a label's last words and its number, wrapped under the label's first
+    words in a margin frame: a few words closed by a label's colon (read as a semicolon too)."""
+    words = text.split()
+    return 2 <= len(words) <= LABEL_IN_WORDS_MAX and text.rstrip().endswith((":", ";"))
 
 
 def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[int]:
@@ -1970,7 +1991,11 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             for pos in range(start, end):
                 if pos in skip:
                     continue
-                if (expected and _reads_as_label(blocks[pos], expected, blocks[model.first], pos in by_first)) or (
+                # a label framed in the margin is read as joined with its title (_margin_label_words)
+                read = blocks[pos]
+                if pos in margin and pos in by_first:
+                    read = replace(read, text=by_first[pos].line)
+                if (expected and _reads_as_label(read, expected, blocks[model.first], pos in by_first)) or (
                         in_words and _reads_as_words(blocks[pos], in_words, blocks[model.first])):
                     # Kept as read (the label too); a heading already (another level's, its
                     # wrapped second line joined) kept whole.

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
-from baocao.parse.labels import leading_label, misread_roman
+from baocao.parse.labels import leading_label, misread_roman, word_label
 from baocao.parse.sections import (
     _covering_sentence,
     _headings,
@@ -1014,3 +1014,36 @@ def test_a_recognised_text_misread_in_places_is_flagged_and_a_clean_one_is_not()
     assert misread_marks("a) Tỉnh có 20ha đất, 5 m2 sàn; b. ở xã y tế dùng VssID, VNeID, YouTube, 4G; ý kiến "
                          "theo Quyết định 1354/QĐ-UBND.") == 0
     assert note([Reason.MISREAD]) == "OCR đọc sai nhiều chỗ: đối chiếu với bản chụp"
+
+
+def test_a_word_labels_heading_whose_space_after_the_stop_ocr_lost_still_opens_its_item():
+    # Pool 35's Quảng Bình fax: "Ý 1. HÀNH TRANG…" read as "Ý 1.HÀNH TRANG…", the space after the
+    # stop lost. The first heading has no heading before it for its ladder to take it back by
+    # place: its label reads as the others' do, a capital glued to the stop opening its title.
+    labels = ["Ý 1.", "Ý 2.", "Ý 3.", "Ý 4.", "Ý 5.", "Ý 6."]
+    lines = [b.text for b in report([], labels).blocks]
+    for n in (1, 4):
+        lines[lines.index(f"Ý {n}. {HEADINGS[n - 1]}")] = f"Ý {n}.{HEADINGS[n - 1]}"
+    assert texts(scanned(lines)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
+def test_a_small_letter_or_a_digit_glued_to_a_numbers_stop_opens_no_title():
+    # "Điểm 3.Bộ máy" is a label whose space OCR lost; "khoản 3.a" and "Nghị định 15.2020" are not.
+    assert word_label("Điểm 3.Bộ máy điều hành") == ("diem", 3)
+    assert word_label("khoản 3.a của Điều 5") is None
+    assert word_label("Nghị định 15.2020 của Chính phủ") is None
+
+
+def test_a_word_label_wrapped_in_its_margin_frame_with_its_last_word_under_is_its_headings_whole():
+    # Pool 35's Kon Tum scan: "Nhóm lĩnh vực II:" framed in the margin beside its title, wrapped
+    # there after "Nhóm lĩnh": OCR reads those words on the title's line and "vực II:" under it,
+    # some numerals misread ("vực Ïl:", "vực IH:", "vực V;"). Each label is joined with its title,
+    # its number read or taken back by the ladder; the words under it are no item's text.
+    numerals = ["Ïl:", "II:", "IH:", "IV:", "V;", "VI:"]
+    document = own_titled([[f"Nhóm lĩnh {title}", f"vực {numeral}"]
+                           for numeral, title in zip(numerals, OWN_TITLES, strict=True)], bold=True)
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        found = extract_sections(document, outline).sections
+        assert {s.number: s.text for s in found} == ALL_ITEMS
+        assert [s.heading for s in found] == [f"Nhóm lĩnh vực {numeral} {title}"
+                                              for numeral, title in zip(numerals, OWN_TITLES, strict=True)]
