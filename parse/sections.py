@@ -983,7 +983,28 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
                                  tuple(replace(s, margin=gaps[0]) for s in support.pop(0))))
     openings += [_Opening(h.first, h.last, h.line, (), outer=True) for h in headings
                  if h.level in outer and h.first > at_level[0].first]
+    openings += [_Opening(h.first, h.last, h.line, (), run_in=h.run_in, ordinal=h.ordinal)
+                 for h in _in_ladder_gaps(blocks, at_level, [h for h in headings if h.level not in outer])]
     return sorted(openings, key=lambda o: o.first)
+
+
+def _in_ladder_gaps(blocks: tuple[Block, ...], at_level: list[_Heading], others: list[_Heading]) -> list[_Heading]:
+    """The headings of another level than the items' numbered in a gap of the items' ladder, with
+    its label's shape ("Chủ đề IV." in plain bold between the styled "Chủ đề III." and "Chủ đề V.",
+    left out of the table of contents): a heading the province added between two items and set
+    apart from the items' own (no heading style, another hand). It ends the item before it and is
+    no item of its own (an opening taken for none), not a line of that item's text."""
+    def shape(h: _Heading) -> str:
+        return label_shape(blocks[h.first].number) if blocks[h.first].number else ""
+
+    shapes = {shape(h) for h in at_level}
+    if len(shapes) != 1 or "" in shapes:
+        return []
+    gaps = [(before, after) for before, after in zip(at_level, at_level[1:], strict=False)
+            if before.ordinal is not None and after.ordinal is not None and after.ordinal - before.ordinal > 1]
+    return [h for h in others if h.level != at_level[0].level and h.ordinal is not None and shape(h) in shapes
+            and any(before.last < h.first < after.first and before.ordinal < h.ordinal < after.ordinal
+                    for before, after in gaps)]
 
 
 def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...],

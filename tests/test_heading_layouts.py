@@ -1645,3 +1645,22 @@ def test_the_one_heading_marked_otherwise_in_a_ladder_longer_than_the_outline_is
     fifth's, numbered one more than the outline's."""
     report = extract_sections(read_docx(highlighted_ladder_report(tmp_path / "bao-cao.docx")), outline)
     assert {s.number: s.text for s in report.sections} == MARGIN_TEXTS
+
+
+def test_a_heading_of_the_items_ladder_set_apart_from_their_style_in_a_gap_of_their_numbers_is_no_item(tmp_path):
+    """Pool 35's Sóc Trăng: the items "Chủ đề I." … "Chủ đề VII." in a heading style but the fourth,
+    set in plain bold (the province's own heading between items 3 and 4, left out of the style and
+    so of the table of contents). Its number fills the gap the styled headings leave: it ends item
+    3 and is no item, its text no item's."""
+    import docx
+
+    document = docx.Document()
+    for n, label in zip(range(1, 7), ("I", "II", "III", "V", "VI", "VII"), strict=True):
+        if n == 4:
+            paragraph = document.add_paragraph()
+            paragraph.add_run("Chủ đề IV. Tủ khóa nhận bưu phẩm").bold = True
+            document.add_paragraph("Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung.")
+        document.add_heading(f"Chủ đề {label}. {UNKNOWN[n]}", 1)
+        document.add_paragraph(TEXTS[n])
+    document.save(tmp_path / "bao-cao.docx")
+    assert {s.number: s.text for s in read(tmp_path / "bao-cao.docx").sections} == TEXTS
