@@ -51,7 +51,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            29: FIXTURES / "heldout-29", 30: FIXTURES / "heldout-30",
            31: FIXTURES / "heldout-31", 32: FIXTURES / "heldout-32",
            33: FIXTURES / "heldout-33", 34: FIXTURES / "heldout-34",
-           35: FIXTURES / "heldout-35"}
+           35: FIXTURES / "heldout-35", 36: FIXTURES / "heldout-36"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -276,7 +276,8 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Mặt công tác \d+: |Mục báo cáo \d+\. |Nhóm lĩnh vực [IVX]+: |Phần thông tin [A-F]\. "  # 35's
+LABEL = re.compile(r"^(?:Nhóm hoạt động \d+\. |Yêu cầu số \d+: |Phần thuyết minh [IVX]+: |Mục lớn [A-F]\. "  # 36's
+                   r"|Mặt công tác \d+: |Mục báo cáo \d+\. |Nhóm lĩnh vực [IVX]+: |Phần thông tin [A-F]\. "  # 35's
                    r"|Chuyên mục \d+\. |Nhóm chỉ tiêu \d+: |Nhóm tiêu chí [IVX]+\. |Phần nội dung [A-F]: "  # 34's
                    r"|Khoản mục \d+\. |Nhóm nhiệm vụ \d+: |Nhóm công việc [A-F]\. |Phần mục [IVX]+: "  # 33's
                    r"|Trả lời mục \d+: |Nội dung yêu cầu \d+\. |Nhóm vấn đề [IVX]+: |Phần việc \d+\. "  # 32's
@@ -324,6 +325,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Nhóm hoạt động (\d+)\.|Yêu cầu số (\d+):) ", first):  # pool 36's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Phần thuyết minh ([IVX]+): ", first):  # pool 36's phan_thuyet_minh_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Mục lớn ([A-F])\. ", first):  # pool 36's muc_lon_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Mặt công tác (\d+):|Mục báo cáo (\d+)\.) ", first):  # pool 35's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Nhóm lĩnh vực ([IVX]+): ", first):  # pool 35's nhom_linh_vuc_roman
@@ -510,8 +517,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 35
-    assert len({p.out for p in mh.POOLS.values()}) == 35
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 36
+    assert len({p.out for p in mh.POOLS.values()}) == 36
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -559,7 +566,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 32) for k in range(1, 32)),
                                            *((k, 33) for k in range(1, 33)),
                                            *((k, 34) for k in range(1, 34)),
-                                           *((k, 35) for k in range(1, 35))])
+                                           *((k, 35) for k in range(1, 35)),
+                                           *((k, 36) for k in range(1, 36))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -585,7 +593,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
                                                    (28, 29), (29, 30), (30, 31), (31, 32),
-                                                   (32, 33), (33, 34), (34, 35)])
+                                                   (32, 33), (33, 34), (34, 35), (35, 36)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -5997,6 +6005,150 @@ def test_pool_35_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 36: "Nhóm hoạt động 1. …", "Yêu cầu số 1: …", "Phần thuyết minh I: …", "Mục lớn A. …"; each
+# heading a combo box content control's typed entry, a GOTOBUTTON field's display text, a paragraph
+# marking an index entry (XE), a template's plain-text control with a named placeholder; pools 1-35's
+# at a lower weight, pools 34 and 35's funding wordings and two new ones, two new letterheads, two new
+# scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_36 = {"nhom_hoat_dong_number", "yeu_cau_so_number", "phan_thuyet_minh_roman", "muc_lon_letter"}
+LADDERS[36] = NEW_LADDERS_36 | {"mat_cong_tac_number", "muc_bao_cao_number", "phan_thong_tin_letter",  # pools 1-35's
+                                "nhom_linh_vuc_roman", "chuyen_muc_number", "khoan_muc_number", "phan_muc_roman",
+                                "hang_muc_number"}
+NEW_LAYOUTS_36 = {"combobox_control_heading", "gotobutton_heading", "xe_index_heading", "placeholder_control_heading"}
+LAYOUTS[36] = NEW_LAYOUTS_36 | {"dropdown_control_heading", "formtext_heading", "docpart_heading",  # pools 1-35's
+                                "group_control_heading", "fillin_heading", "docvariable_heading",
+                                "quote_field_heading", "macrobutton_heading", "set_ref_heading",
+                                "grouped_shape_heading", "hlk_bookmark_split", "custom_xml_run_heading",
+                                "wordart_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_36 = {  # how each of pool 36's ladders marks an item heading, as a reader sees it
+    "nhom_hoat_dong_number": r"Nhóm hoạt động \d\. \S",
+    "yeu_cau_so_number": r"Yêu cầu số \d: \S",
+    "phan_thuyet_minh_roman": r"Phần thuyết minh [IVX]+: \S",
+    "muc_lon_letter": r"Mục lớn [A-F]\. \S",
+}
+
+
+def test_pool_36_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_36:
+        for e in [e for e in files_of(36, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_36_each_heading_is_the_typed_entry_of_a_combo_box_control():
+    mh = generator()
+    files = files_of(36, "combobox_control_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(36, "combobox_control_heading", ladder="nhom_hoat_dong_number")  # on a new ladder too
+    for e in files:
+        tree = part_tree(e)
+        controls = [s for s in tree.iter(f"{W}sdt") if s.find(f"{W}sdtPr/{W}comboBox") is not None]
+        assert len(controls) == len(item_headings(e)), e["file"]
+        for s, heading in zip(controls, item_headings(e), strict=True):
+            assert s.getparent().tag == f"{W}p", e["file"]  # inline, within the heading's paragraph
+            assert sdt_text(s) == heading["text"], e["file"]
+            box = s.find(f"{W}sdtPr/{W}comboBox")
+            entries = [(i.get(f"{W}displayText"), i.get(f"{W}value")) for i in box.iter(f"{W}listItem")]
+            assert entries == [(mh.COMBOBOX["prompt"], "")], e["file"]  # the heading typed, not listed
+            assert box.get(f"{W}lastValue") == heading["text"], e["file"]
+
+
+def test_pool_36_each_heading_is_a_gotobutton_fields_display_text():
+    mh = generator()
+    files = files_of(36, "gotobutton_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(36, "gotobutton_heading", ladder="yeu_cau_so_number")
+    for e in files:
+        tree = part_tree(e)
+        holders = [p for p in tree.iter(f"{W}p") if any(code.startswith(" GOTOBUTTON ") for code, _ in outer_fields(p))]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            [(code, result)] = outer_fields(p)
+            mark = mh.GOTOBUTTON_MARK.format(n=n)
+            assert code == f" GOTOBUTTON {mark} {heading['text']} " and result == "", e["file"]
+            assert p.find(f"{W}bookmarkStart").get(f"{W}name") == mark, e["file"]
+
+
+def test_pool_36_each_heading_paragraph_marks_an_index_entry():
+    mh = generator()
+    files = files_of(36, "xe_index_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf", "odt"}
+    assert files_of(36, "xe_index_heading", ladder="phan_thuyet_minh_roman")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        holders = [p for p in tree.iter(f"{W}p") if any(code.startswith(" XE ") for code, _ in outer_fields(p))]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            [(code, _)] = outer_fields(p)
+            assert code == f' XE "{mh.XE_ENTRY.format(n=n)}" ', e["file"]
+            assert "".join(t.text or "" for t in p.iter(f"{W}t")) == heading["text"], e["file"]
+            assert all(r.find(f"{W}rPr/{W}vanish") is not None for r in p.iter(f"{W}r")
+                       if r.find(f"{W}instrText") is not None), e["file"]  # the code hidden
+    for e in [e for e in files if e["kind"] == "odt"]:
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert all(h["text"].split(" ")[-1] in content for h in item_headings(e)), e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_36_each_heading_is_in_a_plain_text_control_with_a_named_placeholder():
+    mh = generator()
+    files = files_of(36, "placeholder_control_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(36, "placeholder_control_heading", ladder="muc_lon_letter")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        tree = part_tree(e)
+        controls = [s for s in tree.iter(f"{W}sdt") if s.find(f"{W}sdtPr/{W}placeholder/{W}docPart") is not None]
+        assert len(controls) == len(item_headings(e)), e["file"]
+        for s, heading in zip(controls, item_headings(e), strict=True):
+            pr = s.find(f"{W}sdtPr")
+            assert pr.find(f"{W}placeholder/{W}docPart").get(f"{W}val") == mh.PLACEHOLDER["docpart"], e["file"]
+            assert pr.find(f"{W}text") is not None and pr.find(f"{W}showingPlcHdr") is None, e["file"]
+            assert s.getparent().tag == f"{W}p" and sdt_text(s) == heading["text"], e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_36_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(36) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_36, *mh.FUNDING_WORDINGS_35}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "raised_from_approved":  # the figure raised to: the total
+            approved = e["funding"]["approved_vnd"]
+            assert 0 < approved < total, e["file"]
+            assert f"tăng từ {approved // 10**6:,} triệu đồng".replace(",", ".") in text, e["file"]
+            assert f"lên {million} triệu đồng." in text, e["file"]
+        if e["funding"]["wording"] == "province_and_districts":  # the two budgets, then the whole
+            province, districts = e["funding"]["province_vnd"], e["funding"]["districts_vnd"]
+            assert province + districts == total and province > districts > 0, e["file"]
+            assert f"cộng chung là {million} triệu đồng." in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(36)} == set(mh.LETTERHEADS_36)
+    for e in [e for e in entries_of(36) if e["kind"] == "docx"]:
+        number, date = e["report_number"], e["report_date"]
+        if e["letterhead"] == "tinh_before_place":  # "Tỉnh Tây Ninh, ngày 23 tháng 5 năm 2022", read 2022-05-23
+            assert re.search(f">Tỉnh [^<,]+, ngày {int(date[8:])} tháng 5 năm 2022<", part_text(e)), e["file"]
+        if e["letterhead"] == "zero_padded_number":  # "Số: 0139/BC-UBND", read "0139/BC-UBND"
+            assert re.fullmatch(r"\d{4}/BC-UBND", number) and f">Số: {number}<" in part_text(e), e["file"]
+    scans = files_of(36, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_36)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"nhom_hoat_dong_number", "yeu_cau_so_number", "phan_thuyet_minh_roman"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "lineart_threshold":
+            assert e["scan"]["lineart_threshold"] == mh.LINEART and e["scan"]["dpi"] == 200, e["file"]
+        else:
+            assert e["scan"]["two_pass_seam"] == mh.SEAM and e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -6032,13 +6184,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
                29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32,
-               33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35}
+               33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 36))]])
+                                                        *((n, 10, 8) for n in range(6, 37))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -6048,7 +6200,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 36))])
+                                          for n in range(5, 37))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -6066,12 +6218,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
-              35: SHAPES_35}
+              35: SHAPES_35, 36: SHAPES_36}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-35 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-36 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
