@@ -51,7 +51,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            29: FIXTURES / "heldout-29", 30: FIXTURES / "heldout-30",
            31: FIXTURES / "heldout-31", 32: FIXTURES / "heldout-32",
            33: FIXTURES / "heldout-33", 34: FIXTURES / "heldout-34",
-           35: FIXTURES / "heldout-35", 36: FIXTURES / "heldout-36"}
+           35: FIXTURES / "heldout-35", 36: FIXTURES / "heldout-36",
+           37: FIXTURES / "heldout-37"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -276,7 +277,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Nhóm hoạt động \d+\. |Yêu cầu số \d+: |Phần thuyết minh [IVX]+: |Mục lớn [A-F]\. "  # 36's
+LABEL = re.compile(r"^(?:Mục đề cương \d+: |Phần trình bày [IVX]+\. "  # 37's
+                   r"|Mảng công việc [A-F]: |Nội dung chính \d+\. "  # 37's
+                   r"|Nhóm hoạt động \d+\. |Yêu cầu số \d+: |Phần thuyết minh [IVX]+: |Mục lớn [A-F]\. "  # 36's
                    r"|Mặt công tác \d+: |Mục báo cáo \d+\. |Nhóm lĩnh vực [IVX]+: |Phần thông tin [A-F]\. "  # 35's
                    r"|Chuyên mục \d+\. |Nhóm chỉ tiêu \d+: |Nhóm tiêu chí [IVX]+\. |Phần nội dung [A-F]: "  # 34's
                    r"|Khoản mục \d+\. |Nhóm nhiệm vụ \d+: |Nhóm công việc [A-F]\. |Phần mục [IVX]+: "  # 33's
@@ -325,6 +328,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Mục đề cương (\d+):|Nội dung chính (\d+)\.) ", first):  # pool 37's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Phần trình bày ([IVX]+)\. ", first):  # pool 37's phan_trinh_bay_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Mảng công việc ([A-F]): ", first):  # pool 37's mang_cong_viec_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Nhóm hoạt động (\d+)\.|Yêu cầu số (\d+):) ", first):  # pool 36's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Phần thuyết minh ([IVX]+): ", first):  # pool 36's phan_thuyet_minh_roman
@@ -517,8 +526,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 36
-    assert len({p.out for p in mh.POOLS.values()}) == 36
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 37
+    assert len({p.out for p in mh.POOLS.values()}) == 37
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -567,7 +576,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 33) for k in range(1, 33)),
                                            *((k, 34) for k in range(1, 34)),
                                            *((k, 35) for k in range(1, 35)),
-                                           *((k, 36) for k in range(1, 36))])
+                                           *((k, 36) for k in range(1, 36)),
+                                           *((k, 37) for k in range(1, 37))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -593,7 +603,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (20, 21), (21, 22), (22, 23), (23, 24),
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
                                                    (28, 29), (29, 30), (30, 31), (31, 32),
-                                                   (32, 33), (33, 34), (34, 35), (35, 36)])
+                                                   (32, 33), (33, 34), (34, 35), (35, 36),
+                                                   (36, 37)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -6149,6 +6160,140 @@ def test_pool_36_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 37: "Mục đề cương 1: …", "Phần trình bày I. …", "Mảng công việc A: …", "Nội dung chính 1. …";
+# each heading a LINK field's cached result, a HYPERLINK field's result, an ASK field's answer shown
+# by a REF field, an AUTOTEXTLIST field's result; pools 1-36's at a lower weight, pools 35 and 36's
+# funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_37 = {"muc_de_cuong_number", "phan_trinh_bay_roman", "mang_cong_viec_letter", "noi_dung_chinh_number"}
+LADDERS[37] = NEW_LADDERS_37 | {"nhom_hoat_dong_number", "yeu_cau_so_number", "muc_lon_letter",  # pools 1-36's
+                                "mat_cong_tac_number", "phan_muc_roman", "phan_thuyet_minh_roman",
+                                "muc_bao_cao_number", "hang_muc_number"}
+NEW_LAYOUTS_37 = {"link_field_heading", "hyperlink_field_heading", "ask_ref_heading", "autotextlist_heading"}
+LAYOUTS[37] = NEW_LAYOUTS_37 | {"combobox_control_heading", "gotobutton_heading", "placeholder_control_heading",
+                                "xe_index_heading", "fillin_heading", "docvariable_heading",  # pools 1-36's
+                                "quote_field_heading", "macrobutton_heading", "set_ref_heading",
+                                "dropdown_control_heading", "formtext_heading", "docpart_heading",
+                                "wordart_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_37 = {  # how each of pool 37's ladders marks an item heading, as a reader sees it
+    "muc_de_cuong_number": r"Mục đề cương \d: \S",
+    "phan_trinh_bay_roman": r"Phần trình bày [IVX]+\. \S",
+    "mang_cong_viec_letter": r"Mảng công việc [A-F]: \S",
+    "noi_dung_chinh_number": r"Nội dung chính \d\. \S",
+}
+
+
+def test_pool_37_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_37:
+        for e in [e for e in files_of(37, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_37_each_heading_is_the_cached_result_of_a_link_field():
+    mh = generator()
+    files = files_of(37, "link_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(37, "link_field_heading", ladder="muc_de_cuong_number")  # on a new ladder too
+    src = mh.LINK_SOURCE
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for n, p in enumerate(headings_in_fields(e, " LINK "), 1):
+            code = field_results(p)[0][0]
+            cell = src["cell"].format(row=n + 1)
+            assert code == f' LINK {src["prog"]} "{src["file"]}" "{cell}" \\a \\t ', e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_37_each_heading_is_the_result_of_a_hyperlink_field():
+    mh = generator()
+    files = files_of(37, "hyperlink_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf", "odt"}
+    assert files_of(37, "hyperlink_field_heading", ladder="phan_trinh_bay_roman")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for n, p in enumerate(headings_in_fields(e, " HYPERLINK "), 1):
+            mark = mh.HYPERLINK_MARK.format(n=n)
+            assert field_results(p)[0][0] == f' HYPERLINK \\l "{mark}" ', e["file"]
+            assert p.find(f"{W}bookmarkStart").get(f"{W}name") == mark, e["file"]
+            assert p.find(f"{W}hyperlink") is None, e["file"]  # a field, not a w:hyperlink element
+    for e in [e for e in files if e["kind"] == "odt"]:
+        with zipfile.ZipFile(path_of(e)) as z:
+            content = z.read("content.xml").decode("utf-8")
+        assert all(h["text"].split(" ")[-1] in content for h in item_headings(e)), e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_37_each_heading_is_asked_by_an_ask_field_and_shown_by_a_ref_field():
+    mh = generator()
+    files = files_of(37, "ask_ref_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(37, "ask_ref_heading", ladder="mang_cong_viec_letter")
+    for e in files:
+        tree = part_tree(e)
+        holders = [p for p in tree.iter(f"{W}p") if any(code.startswith(" ASK ") for code, _ in outer_fields(p))]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            name, prompt = mh.ASK["name"].format(n=n), mh.ASK["prompt"].format(n=n)
+            (ask_code, ask_result), (ref_code, ref_result) = outer_fields(p)
+            assert ask_code == f' ASK  {name} "{prompt}" \\d "{heading["text"]}" \\o ' and ask_result == "", e["file"]
+            assert ref_code == f" REF  {name} \\h " and ref_result == heading["text"], e["file"]
+
+
+def test_pool_37_each_heading_is_the_result_of_an_autotextlist_field():
+    mh = generator()
+    files = files_of(37, "autotextlist_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(37, "autotextlist_heading", ladder="noi_dung_chinh_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        for p, heading in zip(headings_in_fields(e, "AUTOTEXTLIST"), item_headings(e), strict=True):
+            code = field_results(p)[0][0]
+            words = heading["text"].replace('"', "'")
+            assert code == f' AUTOTEXTLIST  "{words}" \\s "Heading 1" \\t "{mh.AUTOTEXTLIST_TIP}" ', e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        assert all(h["text"].split(" ")[-1] in pdf_text(e) for h in item_headings(e)), e["file"]
+
+
+def test_pool_37_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(37) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_37, *mh.FUNDING_WORDINGS_36}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "by_executing_agency":  # the departments' shares, then the whole
+            shares = e["funding"]["agencies_vnd"]
+            assert len(shares) == 3 and sum(shares) == total and min(shares) > 0, e["file"]
+            assert f"Tổng cộng {million} triệu đồng." in text, e["file"]
+        if e["funding"]["wording"] == "integrated_programmes":  # the total, then the part folded in
+            folded = e["funding"]["integrated_vnd"]
+            assert 0 < folded < total, e["file"]
+            part = f"{folded // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng, trong đó {part} triệu đồng được lồng ghép" in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(37)} == set(mh.LETTERHEADS_37)
+    for e in [e for e in entries_of(37) if e["kind"] == "docx"]:
+        number, date = e["report_number"], e["report_date"]
+        if e["letterhead"] == "capital_city_place":  # "Buôn Ma Thuột, ngày 23 tháng 5 năm 2022", read 2022-05-23
+            name = {p.code: p.name for p in mh.mr.PROVINCES}[e["province_code"]]
+            place = mh.CAPITALS.get(name, name)
+            assert f">{place}, ngày {int(date[8:])} tháng 5 năm 2022<" in part_text(e), e["file"]
+        if e["letterhead"] == "letter_suffix_number":  # "Số: 139a/BC-UBND", read "139a/BC-UBND"
+            assert re.fullmatch(r"\d+a/BC-UBND", number) and f">Số: {number}<" in part_text(e), e["file"]
+    scans = files_of(37, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_37)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"muc_de_cuong_number", "phan_trinh_bay_roman", "noi_dung_chinh_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "dead_sensor_line":
+            assert e["scan"]["dead_sensor_line"] == mh.DEAD_SENSOR and e["scan"]["dpi"] == 180, e["file"]
+        else:
+            assert e["scan"]["drum_repeat_marks"] == mh.DRUM and e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -6184,13 +6329,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                21: NEW_LADDERS_21, 22: NEW_LADDERS_22, 23: NEW_LADDERS_23, 24: NEW_LADDERS_24,
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
                29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32,
-               33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36}
+               33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36,
+               37: NEW_LADDERS_37}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 37))]])
+                                                        *((n, 10, 8) for n in range(6, 38))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -6200,7 +6346,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 37))])
+                                          for n in range(5, 38))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -6218,12 +6364,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
-              35: SHAPES_35, 36: SHAPES_36}
+              35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-36 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-37 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
