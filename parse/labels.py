@@ -278,6 +278,13 @@ def bare_roman(text: str) -> int | None:
     return _roman_value(m["numeral"])
 
 
+def word_label_in_roman(text: str) -> bool:
+    """Whether a line's label of words and a number counts in Roman numerals ("Phần thuyết minh
+    III: …"): one OCR may read an I short ("II" for "III"), as it may a Roman label's alone."""
+    found = _word_label(text)
+    return found is not None and not any(ch.isdigit() for ch in text[: len(text) - len(found[2])])
+
+
 def _word_label(text: str) -> tuple[str, int, str] | None:
     """word_label's words and number, and the line's text after the label."""
     head, colon, rest = text.partition(":")

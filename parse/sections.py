@@ -97,6 +97,7 @@ from baocao.parse.labels import (
     template_label,
     word_label,
     word_label_alone,
+    word_label_in_roman,
 )
 from baocao.parse.letterhead import self_dated
 from baocao.parse.textlayer import garbled, unreadable
@@ -1627,7 +1628,7 @@ def _nested_ladders(headings: list[_Heading]) -> set[tuple]:
 def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: set[int], bulleted: dict[int, tuple],
                    outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Heading]:
     """_headings' lines, those of the ladders marked by a bullet (`bulleted`) among them."""
-    counted = _counted_in_words(blocks, after, limit)
+    counted = _counted_in_words(blocks, after, limit, ocr)
     positions = [pos for pos in range(after + 1, limit)
                  if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted or pos in counted)
                  and pos not in titles]
@@ -1750,7 +1751,7 @@ def _wrapped_label_tail(text: str) -> bool:
     return 2 <= len(words) <= LABEL_IN_WORDS_MAX and text.rstrip().endswith((":", ";"))
 
 
-def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[int]:
+def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bool = False) -> set[int]:
     """The plain lines between `after` and `limit` labelled in words and a number, or in words
     ending with an ordinal before a colon, that count 1, 2, 3… ("Điểm 1. …", "Điểm 2. …";
     "Yêu cầu thứ nhất: …", "Yêu cầu thứ hai: …"): OCR reads no italics nor underlines, so
@@ -1758,7 +1759,9 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[
     PDF exported from headings in content controls bound to custom XML, refilled from their
     data without their bold: pool 34's Bà Rịa - Vũng Tàu, no section found); a label of words
     counting up from 1 over CONVINCING_COUNT short lines or more, each with text under it and
-    none ending as a sentence does, is a ladder."""
+    none ending as a sentence does, is a ladder. On a scan a Roman numeral may be read an I short
+    ("Phần thuyết minh II:" for "III:", pool 36's Điện Biên: no section found without phrases):
+    a number read short at its place (_read_at) counts there."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]
@@ -1771,11 +1774,14 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[
             # its words as written for the first one ("yeu cau thu nhat"): the ladder's key
             found = (relabelled_in_words(block.text, 1), in_words)
         if found:
-            labelled.setdefault(found[0], []).append((pos, found[1]))
+            short = ocr and in_words is None and word_label_in_roman(block.text)
+            labelled.setdefault(found[0], []).append((pos, found[1], short))
     counted: set[int] = set()
     for lines in labelled.values():
-        positions = [pos for pos, _ in lines]
-        if (len(lines) >= CONVINCING_COUNT and [n for _, n in lines] == list(range(1, len(lines) + 1))
+        positions = [pos for pos, _, _ in lines]
+        if (len(lines) >= CONVINCING_COUNT
+                and all(n == place or short and _read_at(n, place)
+                        for place, (_, n, short) in enumerate(lines, start=1))
                 and all(b - a >= 2 for a, b in zip(positions, [*positions[1:], limit], strict=True))):
             counted.update(positions)
     return counted

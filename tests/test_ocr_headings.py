@@ -1047,3 +1047,21 @@ def test_a_word_label_wrapped_in_its_margin_frame_with_its_last_word_under_is_it
         assert {s.number: s.text for s in found} == ALL_ITEMS
         assert [s.heading for s in found] == [f"Nhóm lĩnh vực {numeral} {title}"
                                               for numeral, title in zip(numerals, OWN_TITLES, strict=True)]
+
+
+def test_plain_headings_labelled_in_words_and_a_roman_numeral_one_read_short_still_count_up_on_a_scan():
+    # Pool 36's Điện Biên: "Phần thuyết minh I:" … "VI:" in a caption style OCR reads plain,
+    # "III:" read "II:" (and "Phần" as "Phân", "minh" as "mỉnh" here and there): the label of
+    # words counts 1, 2, 2, 4, 5, 6, and a Roman numeral read an I short at its place is that place's.
+    labels = ["Phần thuyết mỉnh I:", "Phần thuyết minh II:", "Phần thuyết minh II:", "Phần thuyết minh IV:",
+              "Phân thuyết minh V:", "Phân thuyết minh VI:"]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)])
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_plain_headings_labelled_in_words_and_a_number_repeated_are_no_ladder():
+    # A number OCR reads as it is: "Điểm 2." twice between "Điểm 1." and "Điểm 4." is no
+    # numeral read short, and such plain lines count up no ladder (as a list's would not).
+    labels = ["Điểm 1.", "Điểm 2.", "Điểm 2.", "Điểm 4.", "Điểm 5.", "Điểm 6."]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)])
+    assert both_ways(document)[1] == {}
