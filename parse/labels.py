@@ -154,8 +154,9 @@ def ocr_label_read(text: str) -> str:
     sections._templated_labels), a label word's marks put back, the space after a capital's colon
     put back (_GLUED_COLON), a label's dash read as another sign put back (_MISREAD_DASH), a speck read as an unclosed
     bracket before a label dropped (_SPECK_BRACKET), a Roman label's "I." read as "L" put back
-    (_ROMAN_STOP_READ_L); else the line."""
-    text = _GLUED_COLON.sub(r"\g<label> ", text, count=1)
+    (_ROMAN_STOP_READ_L), the space between a label's words and its Roman numeral put back
+    (_word_numeral_unglued); else the line."""
+    text = _word_numeral_unglued(_GLUED_COLON.sub(r"\g<label> ", text, count=1))
     speck = _SPECK_BRACKET.match(text)
     if speck and not any(closing in text for opening, closing in _BRACKETS if opening == speck.group(0)):
         rest = _misread_dash(text[1:])
@@ -169,9 +170,14 @@ def ocr_label_read(text: str) -> str:
         return stop
     m = _PICTURE_READ.match(text)
     rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
-    if m and all(_picture_mark(ch) for ch in m["marks"]) and (
-            leading_label(rest) or word_label(rest) or template_label(rest)):
-        return rest
+    if m and all(_picture_mark(ch) for ch in m["marks"]):
+        # the picture may be read as two runs of symbols, a space between them ("® ` Chủ đề V.")
+        again = _PICTURE_READ.match(rest)
+        twice = again and not again["digit"] and all(_picture_mark(ch) for ch in again["marks"])
+        for read in (rest, rest[again.end():] if twice else ""):
+            read = _word_numeral_unglued(read)
+            if read and (leading_label(read) or word_label(read) or template_label(read)):
+                return read
     if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
             and (leading_label(rest) or word_label(rest)):
         return rest
@@ -180,6 +186,26 @@ def ocr_label_read(text: str) -> str:
     if word and m["word"] != word and m["word"][:1].isupper():
         return (word.upper() if m["word"].isupper() else word) + text[m.end():]
     return text
+
+
+# A label of words and a Roman numeral whose space before the numeral OCR lost ("Chủ đềIV. Tiền
+# tươi…" for "Chủ đề IV. Tiền tươi…", pool 31's Hậu Giang): words, the last glued to the numeral,
+# then the label's stop or colon.
+_WORDS_BEFORE_STOP = re.compile(rf"^(?:[^\W\d_]+\s+){{0,{LABEL_IN_WORDS_MAX - 1}}}(?P<last>[^\W\d_]+)(?=[.:]\s)")
+_GLUED_NUMERAL = re.compile(r"(?P<word>.*[^\W\d_IVX])(?P<numeral>[IVX]{1,5})")
+
+
+def _word_numeral_unglued(text: str) -> str:
+    """The line with the space put back between a label's last word, in small letters after its
+    first, and the Roman numeral in capitals OCR glued to it ("Chủ đềIV. …" -> "Chủ đề IV. …"),
+    where the line then opens with a label of words and a number (word_label); else the line."""
+    m = _WORDS_BEFORE_STOP.match(text)
+    glued = _GLUED_NUMERAL.fullmatch(m["last"]) if m else None
+    if not glued or not glued["word"][1:].islower() or not _VALID_ROMAN.fullmatch(glued["numeral"]):
+        return text
+    at = m.start("last") + len(glued["word"])
+    unglued = f"{text[:at]} {text[at:]}"
+    return unglued if word_label(unglued) else text
 
 
 def _misread_dash(text: str) -> str:
