@@ -2073,9 +2073,13 @@ def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start
     the outline's last item after its last heading) and no line there reads as their label:
     the unnumbered headings there, exactly `count`, each set apart as the ladder's are (bold,
     in capitals or not as `model`), whose labels OCR lost with their first letters (headings
-    in white on a dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"); else none."""
-    unnumbered = [pos for pos in range(start, end) if pos in by_first and by_first[pos].level[0] == "unnumbered"]
+    in white on a dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"); else none. Of a
+    ladder whose headings are led by dots to the margin, only lines led so are looked at: a stain
+    that garbles a heading's label makes the ink of the text under it bold too (pool 23's Vĩnh Phúc)."""
     look = blocks[model.first]
+    led = bool(LEADER_TO_MARGIN.search(model.line))
+    unnumbered = [pos for pos in range(start, end) if pos in by_first and by_first[pos].level[0] == "unnumbered"
+                  and (not led or LEADER_TO_MARGIN.search(by_first[pos].line))]
     caps = is_all_caps(strip_label(look.text))
     if len(unnumbered) != count or not look.bold or not all(
             blocks[pos].bold and is_all_caps(blocks[pos].text) == caps and not leading_label(blocks[pos].text)
@@ -2336,7 +2340,9 @@ def _wrapped(block: Block, following: Block, after: Block | None, outline: tuple
     took for a heading of its own: of the same level (or, after a long numbered line in
     capitals, in capitals too, which makes it unnumbered), naming no item, after a line
     that does not end a sentence. A line whose sentence goes on in the plain line `after` it,
-    in lower case, is a paragraph's first line (set bold by an ink smear on a scan), no title's."""
+    in lower case, is a paragraph's first line (set bold by an ink smear on a scan), no title's;
+    a line that opens in lower case is a paragraph's last (set bold so: "của tỉnh Vĩnh Phúc" over
+    the heading under it, pool 23's Vĩnh Phúc), no title's first."""
     same_level = heading_level_key(following) == heading_level_key(block)
     continued_capitals = (bool(block.number) and len(block.text) >= WRAPPED_CHARS
                           and block.heading_level == following.heading_level and block.bold == following.bold
@@ -2346,7 +2352,7 @@ def _wrapped(block: Block, following: Block, after: Block | None, outline: tuple
     runs_on = (after is not None and after.kind == "paragraph" and not after.bold and not after.number
                and not following.text.rstrip().endswith((".", ":", ";")) and _begins_in_lower_case(after.text))
     return ((same_level or continued_capitals)
-            and not block.text.rstrip().endswith((".", ":", ";"))
+            and not block.text.rstrip().endswith((".", ":", ";")) and not _begins_in_lower_case(block.text)
             and not labelled and not runs_on and not match_heading(following.text, outline))
 
 

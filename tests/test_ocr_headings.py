@@ -1065,3 +1065,26 @@ def test_plain_headings_labelled_in_words_and_a_number_repeated_are_no_ladder():
     labels = ["Điểm 1.", "Điểm 2.", "Điểm 2.", "Điểm 4.", "Điểm 5.", "Điểm 6."]
     document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)])
     assert both_ways(document)[1] == {}
+
+
+def test_a_dotted_ladders_heading_ocr_garbled_in_a_stain_is_the_one_line_led_by_dots_where_it_skips():
+    # Pool 23's Vĩnh Phúc scan: "Phần A: …", "Phần B: …" … each bold and led by dots to the margin;
+    # a stain over item 2 made OCR read "Phần B: Con số cân đong được……" as "TiNn Ey Can § đâ
+    # agứwc……" and the ink under it bold: item 1's last line ("của tỉnh Tây Ninh", its full stop
+    # lost) and item 2's second paragraph. Where the ladder skips B, the one bold line led by dots
+    # as its headings are is B's heading; the line opening in lower case is item 1's, no title's.
+    titles = [f"{title}{'.' * 30}" for title in OWN_TITLES]
+    headings = [f"Phần {letter}: {title}" for letter, title in zip("ABCDEF", titles, strict=True)]
+    headings[1] = f"TiNn Ey Can § đâ agứwc{'.' * 30}"
+    lines = ["ỦY BAN NHÂN DÂN TỈNH TÂY NINH", "Số: 345/BC-UBND", "BÁO CÁO",
+             "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Tây Ninh", "UBND tỉnh Tây Ninh báo cáo như sau:"]
+    tail, second = "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện", \
+        "Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai."
+    for n, (heading, body) in enumerate(zip(headings, BODIES, strict=True), start=1):
+        lines += [heading, body] + ([tail, "của tỉnh Tây Ninh"] if n == 1 else [second] if n == 2 else [])
+    lines += ["Trên đây là báo cáo của UBND tỉnh Tây Ninh./.", "Nơi nhận:", "- Bộ Xây dựng;"]
+    document = scanned(lines)
+    bold = {*headings, "của tỉnh Tây Ninh", second}
+    document = replace(document, blocks=tuple(replace(b, bold=b.text in bold) for b in document.blocks))
+    expected = ALL_ITEMS | {1: f"{BODIES[0]}\n{tail}\ncủa tỉnh Tây Ninh", 2: f"{BODIES[1]}\n{second}"}
+    assert both_ways(document) == [expected, expected]
