@@ -2051,7 +2051,7 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                 count = 1 if end != limit else items - value + 1
                 if start != after + 1 and count >= 1:
                     for n, lost in enumerate(_labels_lost(blocks, by_first, start, end, model, count)):
-                        by_first[lost] = replace(by_first[lost], level=level, ordinal=value + n)
+                        by_first[lost.first] = replace(lost, level=level, ordinal=value + n)
     return sorted(by_first.values(), key=lambda h: h.first)
 
 
@@ -2068,24 +2068,42 @@ def _word_label_counted(line: str, value: int) -> str | None:
 
 
 def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start: int, end: int,
-                 model: _Heading, count: int) -> list[int]:
+                 model: _Heading, count: int) -> list[_Heading]:
     """Where a ladder skips `count` values (one between two headings two apart; those up to
     the outline's last item after its last heading) and no line there reads as their label:
     the unnumbered headings there, exactly `count`, each set apart as the ladder's are (bold,
     in capitals or not as `model`), whose labels OCR lost with their first letters (headings
-    in white on a dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"); else none. Of a
-    ladder whose headings are led by dots to the margin, only lines led so are looked at: a stain
-    that garbles a heading's label makes the ink of the text under it bold too (pool 23's Vĩnh Phúc)."""
+    in white on a dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"), or read as a word
+    in a cell of their own (_label_read_as_cell); else none. Of a ladder whose headings are led
+    by dots to the margin, only lines led so are looked at: a stain that garbles a heading's
+    label makes the ink of the text under it bold too (pool 23's Vĩnh Phúc)."""
     look = blocks[model.first]
     led = bool(LEADER_TO_MARGIN.search(model.line))
-    unnumbered = [pos for pos in range(start, end) if pos in by_first and by_first[pos].level[0] == "unnumbered"
-                  and (not led or LEADER_TO_MARGIN.search(by_first[pos].line))]
+    found = []
+    for pos in range(start, end):
+        known = by_first.get(pos)
+        if known is not None and known.level[0] == "unnumbered" and (not led or LEADER_TO_MARGIN.search(known.line)):
+            found.append(known)
+        elif known is None and not led and _label_read_as_cell(blocks, pos):
+            found.append(_Heading(pos, pos, blocks[pos].text.replace(" | ", " ", 1), ("unnumbered", False), None))
     caps = is_all_caps(strip_label(look.text))
-    if len(unnumbered) != count or not look.bold or not all(
-            blocks[pos].bold and is_all_caps(blocks[pos].text) == caps and not leading_label(blocks[pos].text)
-            for pos in unnumbered):
+    if len(found) != count or not look.bold or not all(
+            blocks[h.first].bold and is_all_caps(blocks[h.first].text.split(" | ")[-1]) == caps
+            and not leading_label(blocks[h.first].text) for h in found):
         return []
-    return unnumbered
+    return found
+
+
+def _label_read_as_cell(blocks: tuple[Block, ...], pos: int) -> bool:
+    """A row alone of two cells, the first one short word, the second a title no longer than a
+    heading: a heading whose label, set apart from its title by a tab, OCR read as a word ("VÀ"
+    for "2.", pool 21's Đồng Tháp), the tab's gap making a row of it (a label read right is
+    the line's number already: _heading_rows_as_lines)."""
+    block = blocks[pos]
+    cells = block.text.split(" | ")
+    return (block.kind == "table_row" and len(cells) == 2 and _table_of_one_row(blocks, pos)
+            and len(cells[0].strip()) <= 3 and " " not in cells[0].strip()
+            and 0 < len(cells[1].strip()) <= MAX_HEADING_CHARS and cells[1].strip()[:1].isupper())
 
 
 def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:

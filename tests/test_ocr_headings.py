@@ -1088,3 +1088,21 @@ def test_a_dotted_ladders_heading_ocr_garbled_in_a_stain_is_the_one_line_led_by_
     document = replace(document, blocks=tuple(replace(b, bold=b.text in bold) for b in document.blocks))
     expected = ALL_ITEMS | {1: f"{BODIES[0]}\n{tail}\ncủa tỉnh Tây Ninh", 2: f"{BODIES[1]}\n{second}"}
     assert both_ways(document) == [expected, expected]
+
+
+def test_a_heading_whose_label_set_apart_by_a_tab_ocr_read_as_a_word_is_the_row_its_ladder_skips():
+    # Pool 21's Đồng Tháp scan: "1.<tab>Những viên gạch…", "2.<tab>Công việc đã làm tròn", …
+    # bold; OCR read "2." as "VÀ", and the tab's gap made a row of two cells of the line ("VÀ |
+    # Công việc…"). Where the ladder skips 2, that row alone, a short word beside a bold title,
+    # is item 2's heading; a row of a table with rows around it is none.
+    labelled = [[f"{n}. {title}"] for n, title in enumerate(OWN_TITLES, start=1)]
+    labelled[1] = [f"VÀ | {OWN_TITLES[1]}"]
+    document = own_titled(labelled, bold=True)
+    row = next(b for b in document.blocks if b.text.startswith("VÀ | "))
+    blocks = tuple(replace(b, kind="table_row", number="") if b is row else b for b in document.blocks)
+    assert both_ways(replace(document, blocks=blocks)) == [ALL_ITEMS, ALL_ITEMS]
+    at = blocks.index(replace(row, kind="table_row", number=""))
+    in_a_table = (*blocks[:at], replace(blocks[at], text="TT | Nội dung"), blocks[at], *blocks[at + 1:])
+    in_a_table = tuple(replace(b, index=i, kind="table_row" if i in (at, at + 1) else b.kind)
+                       for i, b in enumerate(in_a_table))
+    assert 2 not in both_ways(replace(document, blocks=in_a_table))[1]
