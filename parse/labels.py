@@ -589,7 +589,7 @@ def _counter_value(counter: str) -> int | None:
 
 class MisreadRoman(NamedTuple):
     value: int
-    digits: bool  # read with a digit ("1." for "I."): also a label of its own
+    digits: bool  # read with a digit first ("1." for "I.", "1V:" for "IV:"): also a label of its own
     # "-" for a dash ("]-" for "I-"), "D" for a parenthesis read as a D ("ID" for "I)"),
     # "" for none (the mark lost: a blurred dash, a full stop too faint), else "." (".", ",",
     # ":", ")", as OCR may give any of them for another)
@@ -629,7 +629,8 @@ def misread_roman(text: str, lower: bool = False, near: int | None = None,
     if not values:
         return None
     value = values[0] if near is None else min(values, key=lambda v: abs(v - near))
-    return MisreadRoman(value, any(ch.isdigit() for ch in m["numeral"]), _mark(m["mark"] or ""))
+    # "1." or "11." is a number's label too; "I1-" (a bold serif I read with a digit after it) is none
+    return MisreadRoman(value, m["numeral"][:1].isdigit(), _mark(m["mark"] or ""))
 
 
 def _mark(read: str) -> str:

@@ -2236,7 +2236,11 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
                     misread = nearer
                     fits = _misread_fits(misread, expected, romans, after, headings[i + 1:], level, lower, glued)
             if fits:
-                headings[i] = replace(heading, level=level, ordinal=misread.value)
+                # worth more than the next one, which reads short from its place ("I1-" then "I-"
+                # then "HI-" for "I-", "II-", "III-"): its place's value, the next renumbered after
+                short = after and after[0] < misread.value and _read_short(expected, after) is not None
+                value = expected if short else misread.value
+                headings[i] = replace(heading, level=level, ordinal=value)
                 changed = True
                 break
         else:

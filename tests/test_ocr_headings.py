@@ -381,9 +381,9 @@ def test_a_numeral_misread_two_ways_is_read_as_its_place_in_the_ladder_asks():
     assert misread_roman("VỊ: MONG MUỐN").value == 6
     assert misread_roman("TỈNH ĐIỆN BIÊN") is None and misread_roman("T KẾT QUẢ") is None
     # After "I:" and before "II:" (III read short), "TH:" is "II:"; after "I-" (II read short)
-    # and before "IV-", "HI-" is "III-", as an H is read first.
+    # and before "IV-", "HI-" is "III-", as an H is read first (and "I1-" before them "I-").
     assert ordinals(report_numerals_alone(["1:", "TH:", "II:", "IV:", "V:", "VỊ:"])) == [1, 2, 3, 4, 5, 6]
-    assert ordinals(report([], ["I1-", "I-", "HI-", "IV-", "V-", "VI-"]))[-5:] == [1, 3, 4, 5, 6]
+    assert ordinals(report([], ["I1-", "I-", "HI-", "IV-", "V-", "VI-"])) == [1, 2, 3, 4, 5, 6]
 
 
 def ordinals(document: Document) -> list[int | None]:
@@ -1106,3 +1106,12 @@ def test_a_heading_whose_label_set_apart_by_a_tab_ocr_read_as_a_word_is_the_row_
     in_a_table = tuple(replace(b, index=i, kind="table_row" if i in (at, at + 1) else b.kind)
                        for i, b in enumerate(in_a_table))
     assert 2 not in both_ways(replace(document, blocks=in_a_table))[1]
+
+
+def test_a_ladders_first_numeral_read_with_a_digit_after_it_before_the_second_read_short_is_the_first():
+    # Pool 14's Hải Phòng scan: bold serif "I-", "II-", "III-" alone over their titles read "I1-",
+    # "I-", "HI-". "I1" opens with a letter, so it is no number's label ("1.", "11." are): before
+    # "I-" and "HI-" it is the ladder's first, the "I-" after it the second read short.
+    document = report_numerals_alone(["I1-", "I-", "HI-", "IV-", "V-", "VI-"])
+    assert ordinals(document) == [1, 2, 3, 4, 5, 6]
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
