@@ -1666,7 +1666,8 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         worded_alone = not block.number and word_label_alone(block.text)
         under = blocks[pos + 2] if pos + 2 < limit else None
         if following is not None and not following.number and (
-                _label_only(block) or misread_alone or worded_alone or _wrapped(block, following, under, outline)
+                _label_only(block) or misread_alone or worded_alone
+                or _wrapped(block, following, under, outline, blocks[pos - 1] if pos > 0 else None)
                 or pos in cut):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
@@ -2357,14 +2358,16 @@ def _misread_numeral(text: str) -> bool:
             and misread_roman(f"{text} ") is not None)
 
 
-def _wrapped(block: Block, following: Block, after: Block | None, outline: tuple[OutlineSection, ...]) -> bool:
+def _wrapped(block: Block, following: Block, after: Block | None, outline: tuple[OutlineSection, ...],
+             before: Block | None = None) -> bool:
     """A long heading wrapped onto a second line that a reader (a scan's OCR layer, a PDF)
     took for a heading of its own: of the same level (or, after a long numbered line in
     capitals, in capitals too, which makes it unnumbered), naming no item, after a line
     that does not end a sentence. A line whose sentence goes on in the plain line `after` it,
     in lower case, is a paragraph's first line (set bold by an ink smear on a scan), no title's;
-    a line that opens in lower case is a paragraph's last (set bold so: "của tỉnh Vĩnh Phúc" over
-    the heading under it, pool 23's Vĩnh Phúc), no title's first."""
+    a line in lower case right after a plain paragraph that ends no sentence (`before`) is that
+    paragraph's last (set bold so: "của tỉnh Vĩnh Phúc" over the heading under it, pool 23's Vĩnh
+    Phúc), no title's first (one whose label and first letters OCR lost opens in lower case too)."""
     same_level = heading_level_key(following) == heading_level_key(block)
     continued_capitals = (bool(block.number) and len(block.text) >= WRAPPED_CHARS
                           and block.heading_level == following.heading_level and block.bold == following.bold
@@ -2374,8 +2377,15 @@ def _wrapped(block: Block, following: Block, after: Block | None, outline: tuple
     runs_on = (after is not None and after.kind == "paragraph" and not after.bold and not after.number
                and not following.text.rstrip().endswith((".", ":", ";")) and _begins_in_lower_case(after.text))
     return ((same_level or continued_capitals)
-            and not block.text.rstrip().endswith((".", ":", ";")) and not _begins_in_lower_case(block.text)
+            and not block.text.rstrip().endswith((".", ":", ";")) and not _goes_on_from(before, block)
             and not labelled and not runs_on and not match_heading(following.text, outline))
+
+
+def _goes_on_from(before: Block | None, block: Block) -> bool:
+    """Whether a line opening in lower case goes on with the plain paragraph before it, which
+    ends no sentence."""
+    return (before is not None and before.kind == "paragraph" and not before.bold and not before.number
+            and not before.text.rstrip().endswith((".", ":", ";", "!", "?")) and _begins_in_lower_case(block.text))
 
 
 def _cut_titles(blocks: tuple[Block, ...], positions: Sequence[int]) -> set[int]:

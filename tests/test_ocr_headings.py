@@ -13,6 +13,7 @@ from baocao.parse.sections import (
     _headings,
     _templated_labels,
     _without_contents,
+    _wrapped,
     extract_sections,
 )
 
@@ -1115,3 +1116,17 @@ def test_a_ladders_first_numeral_read_with_a_digit_after_it_before_the_second_re
     document = report_numerals_alone(["I1-", "I-", "HI-", "IV-", "V-", "VI-"])
     assert ordinals(document) == [1, 2, 3, 4, 5, 6]
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_line_in_lower_case_is_a_wrapped_titles_first_only_after_a_sentence_ended():
+    # Pool 28's Hà Giang scan: "Tiểu mục 1. Chỗ đứng trước" over "khi bước", its label and first
+    # letters lost ("ca đứng trước"): after a sentence that ended, still a title's first line.
+    # Pool 23's Vĩnh Phúc: "của tỉnh Vĩnh Phúc" after "… UBND cấp huyện" is that paragraph's last.
+    def lines(*texts):
+        blocks = scanned(list(texts)).blocks
+        return [replace(b, bold=i > 0) for i, b in enumerate(blocks)]
+    ended, title, wrapped = lines("Các nội dung trên được tổng hợp.", "ca đứng trước", "khi bước")
+    assert _wrapped(title, wrapped, None, OUTLINE, ended)
+    open_, last, heading = lines("Các nội dung trên được tổng hợp từ các sở, ngành và UBND cấp huyện",
+                                 "của tỉnh Vĩnh Phúc", "TiNn Ey Can § đâ agứwc")
+    assert not _wrapped(last, heading, None, OUTLINE, open_)
