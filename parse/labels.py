@@ -154,8 +154,9 @@ def ocr_label_read(text: str) -> str:
     sections._templated_labels), a label word's marks put back, the space after a capital's colon
     put back (_GLUED_COLON), a label's dash read as another sign put back (_MISREAD_DASH), a speck read as an unclosed
     bracket before a label dropped (_SPECK_BRACKET), a Roman label's "I." read as "L" put back
-    (_ROMAN_STOP_READ_L); else the line."""
-    text = _GLUED_COLON.sub(r"\g<label> ", text, count=1)
+    (_ROMAN_STOP_READ_L), the space between a label's words and its Roman numeral put back
+    (_word_numeral_unglued); else the line."""
+    text = _word_numeral_unglued(_GLUED_COLON.sub(r"\g<label> ", text, count=1))
     speck = _SPECK_BRACKET.match(text)
     if speck and not any(closing in text for opening, closing in _BRACKETS if opening == speck.group(0)):
         rest = _misread_dash(text[1:])
@@ -169,9 +170,14 @@ def ocr_label_read(text: str) -> str:
         return stop
     m = _PICTURE_READ.match(text)
     rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
-    if m and all(_picture_mark(ch) for ch in m["marks"]) and (
-            leading_label(rest) or word_label(rest) or template_label(rest)):
-        return rest
+    if m and all(_picture_mark(ch) for ch in m["marks"]):
+        # the picture may be read as two runs of symbols, a space between them ("® ` Chủ đề V.")
+        again = _PICTURE_READ.match(rest)
+        twice = again and not again["digit"] and all(_picture_mark(ch) for ch in again["marks"])
+        for read in (rest, rest[again.end():] if twice else ""):
+            read = _word_numeral_unglued(read)
+            if read and (leading_label(read) or word_label(read) or template_label(read)):
+                return read
     if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
             and (leading_label(rest) or word_label(rest)):
         return rest
@@ -180,6 +186,26 @@ def ocr_label_read(text: str) -> str:
     if word and m["word"] != word and m["word"][:1].isupper():
         return (word.upper() if m["word"].isupper() else word) + text[m.end():]
     return text
+
+
+# A label of words and a Roman numeral whose space before the numeral OCR lost ("Chủ đềIV. Tiền
+# tươi…" for "Chủ đề IV. Tiền tươi…", pool 31's Hậu Giang): words, the last glued to the numeral,
+# then the label's stop or colon.
+_WORDS_BEFORE_STOP = re.compile(rf"^(?:[^\W\d_]+\s+){{0,{LABEL_IN_WORDS_MAX - 1}}}(?P<last>[^\W\d_]+)(?=[.:]\s)")
+_GLUED_NUMERAL = re.compile(r"(?P<word>.*[^\W\d_IVX])(?P<numeral>[IVX]{1,5})")
+
+
+def _word_numeral_unglued(text: str) -> str:
+    """The line with the space put back between a label's last word, in small letters after its
+    first, and the Roman numeral in capitals OCR glued to it ("Chủ đềIV. …" -> "Chủ đề IV. …"),
+    where the line then opens with a label of words and a number (word_label); else the line."""
+    m = _WORDS_BEFORE_STOP.match(text)
+    glued = _GLUED_NUMERAL.fullmatch(m["last"]) if m else None
+    if not glued or not glued["word"][1:].islower() or not _VALID_ROMAN.fullmatch(glued["numeral"]):
+        return text
+    at = m.start("last") + len(glued["word"])
+    unglued = f"{text[:at]} {text[at:]}"
+    return unglued if word_label(unglued) else text
 
 
 def _misread_dash(text: str) -> str:
@@ -276,6 +302,13 @@ def bare_roman(text: str) -> int | None:
     if not m or not text[m.end()].isupper() or not _VALID_ROMAN.match(m["numeral"]):
         return None
     return _roman_value(m["numeral"])
+
+
+def word_label_in_roman(text: str) -> bool:
+    """Whether a line's label of words and a number counts in Roman numerals ("Phần thuyết minh
+    III: …"): one OCR may read an I short ("II" for "III"), as it may a Roman label's alone."""
+    found = _word_label(text)
+    return found is not None and not any(ch.isdigit() for ch in text[: len(text) - len(found[2])])
 
 
 def _word_label(text: str) -> tuple[str, int, str] | None:
@@ -556,7 +589,7 @@ def _counter_value(counter: str) -> int | None:
 
 class MisreadRoman(NamedTuple):
     value: int
-    digits: bool  # read with a digit ("1." for "I."): also a label of its own
+    digits: bool  # read with a digit first ("1." for "I.", "1V:" for "IV:"): also a label of its own
     # "-" for a dash ("]-" for "I-"), "D" for a parenthesis read as a D ("ID" for "I)"),
     # "" for none (the mark lost: a blurred dash, a full stop too faint), else "." (".", ",",
     # ":", ")", as OCR may give any of them for another)
@@ -596,7 +629,8 @@ def misread_roman(text: str, lower: bool = False, near: int | None = None,
     if not values:
         return None
     value = values[0] if near is None else min(values, key=lambda v: abs(v - near))
-    return MisreadRoman(value, any(ch.isdigit() for ch in m["numeral"]), _mark(m["mark"] or ""))
+    # "1." or "11." is a number's label too; "I1-" (a bold serif I read with a digit after it) is none
+    return MisreadRoman(value, m["numeral"][:1].isdigit(), _mark(m["mark"] or ""))
 
 
 def _mark(read: str) -> str:

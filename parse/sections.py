@@ -97,6 +97,7 @@ from baocao.parse.labels import (
     template_label,
     word_label,
     word_label_alone,
+    word_label_in_roman,
 )
 from baocao.parse.letterhead import self_dated
 from baocao.parse.textlayer import garbled, unreadable
@@ -1627,7 +1628,7 @@ def _nested_ladders(headings: list[_Heading]) -> set[tuple]:
 def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: set[int], bulleted: dict[int, tuple],
                    outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Heading]:
     """_headings' lines, those of the ladders marked by a bullet (`bulleted`) among them."""
-    counted = _counted_in_words(blocks, after, limit)
+    counted = _counted_in_words(blocks, after, limit, ocr)
     positions = [pos for pos in range(after + 1, limit)
                  if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted or pos in counted)
                  and pos not in titles]
@@ -1665,7 +1666,8 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         worded_alone = not block.number and word_label_alone(block.text)
         under = blocks[pos + 2] if pos + 2 < limit else None
         if following is not None and not following.number and (
-                _label_only(block) or misread_alone or worded_alone or _wrapped(block, following, under, outline)
+                _label_only(block) or misread_alone or worded_alone
+                or _wrapped(block, following, under, outline, blocks[pos - 1] if pos > 0 else None)
                 or pos in cut):
             last, line = pos + 1, f"{line} {following.text}"
             skip.add(pos + 1)
@@ -1750,7 +1752,7 @@ def _wrapped_label_tail(text: str) -> bool:
     return 2 <= len(words) <= LABEL_IN_WORDS_MAX and text.rstrip().endswith((":", ";"))
 
 
-def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[int]:
+def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bool = False) -> set[int]:
     """The plain lines between `after` and `limit` labelled in words and a number, or in words
     ending with an ordinal before a colon, that count 1, 2, 3… ("Điểm 1. …", "Điểm 2. …";
     "Yêu cầu thứ nhất: …", "Yêu cầu thứ hai: …"): OCR reads no italics nor underlines, so
@@ -1758,7 +1760,9 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[
     PDF exported from headings in content controls bound to custom XML, refilled from their
     data without their bold: pool 34's Bà Rịa - Vũng Tàu, no section found); a label of words
     counting up from 1 over CONVINCING_COUNT short lines or more, each with text under it and
-    none ending as a sentence does, is a ladder."""
+    none ending as a sentence does, is a ladder. On a scan a Roman numeral may be read an I short
+    ("Phần thuyết minh II:" for "III:", pool 36's Điện Biên: no section found without phrases):
+    a number read short at its place (_read_at) counts there."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]
@@ -1771,11 +1775,14 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int) -> set[
             # its words as written for the first one ("yeu cau thu nhat"): the ladder's key
             found = (relabelled_in_words(block.text, 1), in_words)
         if found:
-            labelled.setdefault(found[0], []).append((pos, found[1]))
+            short = ocr and in_words is None and word_label_in_roman(block.text)
+            labelled.setdefault(found[0], []).append((pos, found[1], short))
     counted: set[int] = set()
     for lines in labelled.values():
-        positions = [pos for pos, _ in lines]
-        if (len(lines) >= CONVINCING_COUNT and [n for _, n in lines] == list(range(1, len(lines) + 1))
+        positions = [pos for pos, _, _ in lines]
+        if (len(lines) >= CONVINCING_COUNT
+                and all(n == place or short and _read_at(n, place)
+                        for place, (_, n, short) in enumerate(lines, start=1))
                 and all(b - a >= 2 for a, b in zip(positions, [*positions[1:], limit], strict=True))):
             counted.update(positions)
     return counted
@@ -2045,7 +2052,7 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                 count = 1 if end != limit else items - value + 1
                 if start != after + 1 and count >= 1:
                     for n, lost in enumerate(_labels_lost(blocks, by_first, start, end, model, count)):
-                        by_first[lost] = replace(by_first[lost], level=level, ordinal=value + n)
+                        by_first[lost.first] = replace(lost, level=level, ordinal=value + n)
     return sorted(by_first.values(), key=lambda h: h.first)
 
 
@@ -2062,20 +2069,42 @@ def _word_label_counted(line: str, value: int) -> str | None:
 
 
 def _labels_lost(blocks: tuple[Block, ...], by_first: dict[int, _Heading], start: int, end: int,
-                 model: _Heading, count: int) -> list[int]:
+                 model: _Heading, count: int) -> list[_Heading]:
     """Where a ladder skips `count` values (one between two headings two apart; those up to
     the outline's last item after its last heading) and no line there reads as their label:
     the unnumbered headings there, exactly `count`, each set apart as the ladder's are (bold,
     in capitals or not as `model`), whose labels OCR lost with their first letters (headings
-    in white on a dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"); else none."""
-    unnumbered = [pos for pos in range(start, end) if pos in by_first and by_first[pos].level[0] == "unnumbered"]
+    in white on a dark band: "guồn tiền cho …" for "(iii) Nguồn tiền cho …"), or read as a word
+    in a cell of their own (_label_read_as_cell); else none. Of a ladder whose headings are led
+    by dots to the margin, only lines led so are looked at: a stain that garbles a heading's
+    label makes the ink of the text under it bold too (pool 23's Vĩnh Phúc)."""
     look = blocks[model.first]
+    led = bool(LEADER_TO_MARGIN.search(model.line))
+    found = []
+    for pos in range(start, end):
+        known = by_first.get(pos)
+        if known is not None and known.level[0] == "unnumbered" and (not led or LEADER_TO_MARGIN.search(known.line)):
+            found.append(known)
+        elif known is None and not led and _label_read_as_cell(blocks, pos):
+            found.append(_Heading(pos, pos, blocks[pos].text.replace(" | ", " ", 1), ("unnumbered", False), None))
     caps = is_all_caps(strip_label(look.text))
-    if len(unnumbered) != count or not look.bold or not all(
-            blocks[pos].bold and is_all_caps(blocks[pos].text) == caps and not leading_label(blocks[pos].text)
-            for pos in unnumbered):
+    if len(found) != count or not look.bold or not all(
+            blocks[h.first].bold and is_all_caps(blocks[h.first].text.split(" | ")[-1]) == caps
+            and not leading_label(blocks[h.first].text) for h in found):
         return []
-    return unnumbered
+    return found
+
+
+def _label_read_as_cell(blocks: tuple[Block, ...], pos: int) -> bool:
+    """A row alone of two cells, the first one short word, the second a title no longer than a
+    heading: a heading whose label, set apart from its title by a tab, OCR read as a word ("VÀ"
+    for "2.", pool 21's Đồng Tháp), the tab's gap making a row of it (a label read right is
+    the line's number already: _heading_rows_as_lines)."""
+    block = blocks[pos]
+    cells = block.text.split(" | ")
+    return (block.kind == "table_row" and len(cells) == 2 and _table_of_one_row(blocks, pos)
+            and len(cells[0].strip()) <= 3 and " " not in cells[0].strip()
+            and 0 < len(cells[1].strip()) <= MAX_HEADING_CHARS and cells[1].strip()[:1].isupper())
 
 
 def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:
@@ -2208,7 +2237,11 @@ def _misread_at(headings: list[_Heading], lower: bool) -> list[_Heading]:
                     misread = nearer
                     fits = _misread_fits(misread, expected, romans, after, headings[i + 1:], level, lower, glued)
             if fits:
-                headings[i] = replace(heading, level=level, ordinal=misread.value)
+                # worth more than the next one, which reads short from its place ("I1-" then "I-"
+                # then "HI-" for "I-", "II-", "III-"): its place's value, the next renumbered after
+                short = after and after[0] < misread.value and _read_short(expected, after) is not None
+                value = expected if short else misread.value
+                headings[i] = replace(heading, level=level, ordinal=value)
                 changed = True
                 break
         else:
@@ -2325,12 +2358,16 @@ def _misread_numeral(text: str) -> bool:
             and misread_roman(f"{text} ") is not None)
 
 
-def _wrapped(block: Block, following: Block, after: Block | None, outline: tuple[OutlineSection, ...]) -> bool:
+def _wrapped(block: Block, following: Block, after: Block | None, outline: tuple[OutlineSection, ...],
+             before: Block | None = None) -> bool:
     """A long heading wrapped onto a second line that a reader (a scan's OCR layer, a PDF)
     took for a heading of its own: of the same level (or, after a long numbered line in
     capitals, in capitals too, which makes it unnumbered), naming no item, after a line
     that does not end a sentence. A line whose sentence goes on in the plain line `after` it,
-    in lower case, is a paragraph's first line (set bold by an ink smear on a scan), no title's."""
+    in lower case, is a paragraph's first line (set bold by an ink smear on a scan), no title's;
+    a line in lower case right after a plain paragraph that ends no sentence (`before`) is that
+    paragraph's last (set bold so: "của tỉnh Vĩnh Phúc" over the heading under it, pool 23's Vĩnh
+    Phúc), no title's first (one whose label and first letters OCR lost opens in lower case too)."""
     same_level = heading_level_key(following) == heading_level_key(block)
     continued_capitals = (bool(block.number) and len(block.text) >= WRAPPED_CHARS
                           and block.heading_level == following.heading_level and block.bold == following.bold
@@ -2340,8 +2377,15 @@ def _wrapped(block: Block, following: Block, after: Block | None, outline: tuple
     runs_on = (after is not None and after.kind == "paragraph" and not after.bold and not after.number
                and not following.text.rstrip().endswith((".", ":", ";")) and _begins_in_lower_case(after.text))
     return ((same_level or continued_capitals)
-            and not block.text.rstrip().endswith((".", ":", ";"))
+            and not block.text.rstrip().endswith((".", ":", ";")) and not _goes_on_from(before, block)
             and not labelled and not runs_on and not match_heading(following.text, outline))
+
+
+def _goes_on_from(before: Block | None, block: Block) -> bool:
+    """Whether a line opening in lower case goes on with the plain paragraph before it, which
+    ends no sentence."""
+    return (before is not None and before.kind == "paragraph" and not before.bold and not before.number
+            and not before.text.rstrip().endswith((".", ":", ";", "!", "?")) and _begins_in_lower_case(block.text))
 
 
 def _cut_titles(blocks: tuple[Block, ...], positions: Sequence[int]) -> set[int]:

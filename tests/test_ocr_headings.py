@@ -13,6 +13,7 @@ from baocao.parse.sections import (
     _headings,
     _templated_labels,
     _without_contents,
+    _wrapped,
     extract_sections,
 )
 
@@ -381,9 +382,9 @@ def test_a_numeral_misread_two_ways_is_read_as_its_place_in_the_ladder_asks():
     assert misread_roman("VỊ: MONG MUỐN").value == 6
     assert misread_roman("TỈNH ĐIỆN BIÊN") is None and misread_roman("T KẾT QUẢ") is None
     # After "I:" and before "II:" (III read short), "TH:" is "II:"; after "I-" (II read short)
-    # and before "IV-", "HI-" is "III-", as an H is read first.
+    # and before "IV-", "HI-" is "III-", as an H is read first (and "I1-" before them "I-").
     assert ordinals(report_numerals_alone(["1:", "TH:", "II:", "IV:", "V:", "VỊ:"])) == [1, 2, 3, 4, 5, 6]
-    assert ordinals(report([], ["I1-", "I-", "HI-", "IV-", "V-", "VI-"]))[-5:] == [1, 3, 4, 5, 6]
+    assert ordinals(report([], ["I1-", "I-", "HI-", "IV-", "V-", "VI-"])) == [1, 2, 3, 4, 5, 6]
 
 
 def ordinals(document: Document) -> list[int | None]:
@@ -1047,3 +1048,85 @@ def test_a_word_label_wrapped_in_its_margin_frame_with_its_last_word_under_is_it
         assert {s.number: s.text for s in found} == ALL_ITEMS
         assert [s.heading for s in found] == [f"Nhóm lĩnh vực {numeral} {title}"
                                               for numeral, title in zip(numerals, OWN_TITLES, strict=True)]
+
+
+def test_plain_headings_labelled_in_words_and_a_roman_numeral_one_read_short_still_count_up_on_a_scan():
+    # Pool 36's Điện Biên: "Phần thuyết minh I:" … "VI:" in a caption style OCR reads plain,
+    # "III:" read "II:" (and "Phần" as "Phân", "minh" as "mỉnh" here and there): the label of
+    # words counts 1, 2, 2, 4, 5, 6, and a Roman numeral read an I short at its place is that place's.
+    labels = ["Phần thuyết mỉnh I:", "Phần thuyết minh II:", "Phần thuyết minh II:", "Phần thuyết minh IV:",
+              "Phân thuyết minh V:", "Phân thuyết minh VI:"]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)])
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_plain_headings_labelled_in_words_and_a_number_repeated_are_no_ladder():
+    # A number OCR reads as it is: "Điểm 2." twice between "Điểm 1." and "Điểm 4." is no
+    # numeral read short, and such plain lines count up no ladder (as a list's would not).
+    labels = ["Điểm 1.", "Điểm 2.", "Điểm 2.", "Điểm 4.", "Điểm 5.", "Điểm 6."]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)])
+    assert both_ways(document)[1] == {}
+
+
+def test_a_dotted_ladders_heading_ocr_garbled_in_a_stain_is_the_one_line_led_by_dots_where_it_skips():
+    # Pool 23's Vĩnh Phúc scan: "Phần A: …", "Phần B: …" … each bold and led by dots to the margin;
+    # a stain over item 2 made OCR read "Phần B: Con số cân đong được……" as "TiNn Ey Can § đâ
+    # agứwc……" and the ink under it bold: item 1's last line ("của tỉnh Tây Ninh", its full stop
+    # lost) and item 2's second paragraph. Where the ladder skips B, the one bold line led by dots
+    # as its headings are is B's heading; the line opening in lower case is item 1's, no title's.
+    titles = [f"{title}{'.' * 30}" for title in OWN_TITLES]
+    headings = [f"Phần {letter}: {title}" for letter, title in zip("ABCDEF", titles, strict=True)]
+    headings[1] = f"TiNn Ey Can § đâ agứwc{'.' * 30}"
+    lines = ["ỦY BAN NHÂN DÂN TỈNH TÂY NINH", "Số: 345/BC-UBND", "BÁO CÁO",
+             "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Tây Ninh", "UBND tỉnh Tây Ninh báo cáo như sau:"]
+    tail, second = "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện", \
+        "Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai."
+    for n, (heading, body) in enumerate(zip(headings, BODIES, strict=True), start=1):
+        lines += [heading, body] + ([tail, "của tỉnh Tây Ninh"] if n == 1 else [second] if n == 2 else [])
+    lines += ["Trên đây là báo cáo của UBND tỉnh Tây Ninh./.", "Nơi nhận:", "- Bộ Xây dựng;"]
+    document = scanned(lines)
+    bold = {*headings, "của tỉnh Tây Ninh", second}
+    document = replace(document, blocks=tuple(replace(b, bold=b.text in bold) for b in document.blocks))
+    expected = ALL_ITEMS | {1: f"{BODIES[0]}\n{tail}\ncủa tỉnh Tây Ninh", 2: f"{BODIES[1]}\n{second}"}
+    assert both_ways(document) == [expected, expected]
+
+
+def test_a_heading_whose_label_set_apart_by_a_tab_ocr_read_as_a_word_is_the_row_its_ladder_skips():
+    # Pool 21's Đồng Tháp scan: "1.<tab>Những viên gạch…", "2.<tab>Công việc đã làm tròn", …
+    # bold; OCR read "2." as "VÀ", and the tab's gap made a row of two cells of the line ("VÀ |
+    # Công việc…"). Where the ladder skips 2, that row alone, a short word beside a bold title,
+    # is item 2's heading; a row of a table with rows around it is none.
+    labelled = [[f"{n}. {title}"] for n, title in enumerate(OWN_TITLES, start=1)]
+    labelled[1] = [f"VÀ | {OWN_TITLES[1]}"]
+    document = own_titled(labelled, bold=True)
+    row = next(b for b in document.blocks if b.text.startswith("VÀ | "))
+    blocks = tuple(replace(b, kind="table_row", number="") if b is row else b for b in document.blocks)
+    assert both_ways(replace(document, blocks=blocks)) == [ALL_ITEMS, ALL_ITEMS]
+    at = blocks.index(replace(row, kind="table_row", number=""))
+    in_a_table = (*blocks[:at], replace(blocks[at], text="TT | Nội dung"), blocks[at], *blocks[at + 1:])
+    in_a_table = tuple(replace(b, index=i, kind="table_row" if i in (at, at + 1) else b.kind)
+                       for i, b in enumerate(in_a_table))
+    assert 2 not in both_ways(replace(document, blocks=in_a_table))[1]
+
+
+def test_a_ladders_first_numeral_read_with_a_digit_after_it_before_the_second_read_short_is_the_first():
+    # Pool 14's Hải Phòng scan: bold serif "I-", "II-", "III-" alone over their titles read "I1-",
+    # "I-", "HI-". "I1" opens with a letter, so it is no number's label ("1.", "11." are): before
+    # "I-" and "HI-" it is the ladder's first, the "I-" after it the second read short.
+    document = report_numerals_alone(["I1-", "I-", "HI-", "IV-", "V-", "VI-"])
+    assert ordinals(document) == [1, 2, 3, 4, 5, 6]
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_line_in_lower_case_is_a_wrapped_titles_first_only_after_a_sentence_ended():
+    # Pool 28's Hà Giang scan: "Tiểu mục 1. Chỗ đứng trước" over "khi bước", its label and first
+    # letters lost ("ca đứng trước"): after a sentence that ended, still a title's first line.
+    # Pool 23's Vĩnh Phúc: "của tỉnh Vĩnh Phúc" after "… UBND cấp huyện" is that paragraph's last.
+    def lines(*texts):
+        blocks = scanned(list(texts)).blocks
+        return [replace(b, bold=i > 0) for i, b in enumerate(blocks)]
+    ended, title, wrapped = lines("Các nội dung trên được tổng hợp.", "ca đứng trước", "khi bước")
+    assert _wrapped(title, wrapped, None, OUTLINE, ended)
+    open_, last, heading = lines("Các nội dung trên được tổng hợp từ các sở, ngành và UBND cấp huyện",
+                                 "của tỉnh Vĩnh Phúc", "TiNn Ey Can § đâ agứwc")
+    assert not _wrapped(last, heading, None, OUTLINE, open_)

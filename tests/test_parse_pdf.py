@@ -1524,6 +1524,28 @@ def test_a_picture_bullet_ocr_read_as_a_digit_glued_to_a_symbol_is_dropped_befor
         "Nhóm vấn đề I: Tấm thảm phóng sẵn có", "4. Nhóm vấn đề khác của tỉnh", "2% số xã chưa có cáp quang."]
 
 
+def test_a_picture_bullet_ocr_read_as_two_runs_of_symbols_is_dropped_before_a_label(tmp_path):
+    """Pool 31's Hậu Giang scan: the picture before "Chủ đề V." read "® `", two runs of symbols a
+    space apart: both dropped, the word label read. Two symbols before a line with no label are
+    text, and a bracket after a picture's symbol is the label's ("® (1) Vốn…")."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "® ` Chủ đề V. Bánh xe mắc kẹt", "® ` Tỉnh đã phát hành 2.000 tờ rơi.", "® (1) Vốn liếng hạ tầng số"))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "Chủ đề V. Bánh xe mắc kẹt", "® ` Tỉnh đã phát hành 2.000 tờ rơi.", "(1) Vốn liếng hạ tầng số"]
+
+
+def test_a_roman_numeral_ocr_glued_to_its_labels_last_word_is_set_apart_again(tmp_path):
+    """Pool 31's Hậu Giang scan: "Chủ đề IV. Tiền tươi…" read "Chủ đềIV. Tiền tươi…", the space
+    before the numeral lost: put back, the line opens with its label of words again. A word in
+    capitals ending in a numeral's letters, or a name in mixed case, is left as read."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "Chủ đềIV. Tiền tươi thóc thật", "® Chủ đềVI. Ước nguyện gửi về Bộ", "ĐOÀN CÔNG TÁC VỀ HÀ NỘI. Sau đó",
+        "Cán bộ dùng iPhoneX. Sau đó tỉnh mua thêm."))
+    assert [block.text for block in read_pdf(pdf).blocks] == [
+        "Chủ đề IV. Tiền tươi thóc thật", "Chủ đề VI. Ước nguyện gửi về Bộ", "ĐOÀN CÔNG TÁC VỀ HÀ NỘI. Sau đó",
+        "Cán bộ dùng iPhoneX. Sau đó tỉnh mua thêm."]
+
+
 def test_a_label_word_ocr_read_with_a_mark_changed_is_spelt_as_typed_before_a_numeral(tmp_path):
     """Pool 23's Lào Cai scan: "Phần I:" read "Phân I:" (a grave accent lost) is the label
     "Phần I:"; the word "Phân" before other words ("Phân bổ kinh phí") stays as read."""
