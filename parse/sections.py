@@ -120,6 +120,9 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*[:;]?\s*$")
 # The most words of the covering sentence's tail read as a line of their own ("sau:").
 COVERING_TAIL_WORDS = 2
+# That tail, with what OCR makes of the line's number in the margin of a page with numbered
+# lines in front of it ("Đ sau" for "6 sau:"), and the colon it then sets after "như" instead.
+_COVERING_TAIL = re.compile(r"\bbao cao\b.*\bnhu\W*(?:\S{1,2}\s+)?sau\s*[:;]?\s*$")
 # Where no heading can follow: the closing sentence of the report, the distribution
 # list, the signature's "TM." / "KT.".
 _CLOSING = re.compile(rf"^\W*(?:{_CLOSING_OPENS}|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
@@ -2393,7 +2396,8 @@ def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = froze
         if _COVERING.search(fold(block.text)):
             return pos
         following = blocks[pos + 1].text if pos + 1 < len(blocks) else ""
-        if 0 < len(following.split()) <= COVERING_TAIL_WORDS and _COVERING.search(fold(f"{block.text} {following}")):
+        if 0 < len(following.split()) <= COVERING_TAIL_WORDS and _COVERING_TAIL.search(
+                fold(f"{block.text} {following}")):
             return pos + 1  # its last words on a line of their own ("… báo cáo như" over "sau:"), no heading
     return -1
 

@@ -783,6 +783,21 @@ def test_the_covering_sentences_last_word_on_a_line_of_its_own_is_no_heading():
     assert _covering_sentence(scanned(["UBND tỉnh báo cáo như", "sau: một là, …, hai là, …"]).blocks) == -1
 
 
+def test_the_covering_sentences_tail_behind_a_misread_line_number_still_ends_it():
+    # Pool 34's Hà Nam scan, its lines numbered in the margin: "… báo cáo như" over "6 sau:", read
+    # "… báo cáo như:" and "Đ sau". The covering sentence ends there, and the text after it, before
+    # the first heading, is item 1's, untitled.
+    lines = ["BÁO CÁO", "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Hà Nam",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Hà Nam báo cáo như:", "Đ sau", BODIES[0]]
+    for label, heading, body in zip(ROMAN[1:], HEADINGS[1:], BODIES[1:], strict=True):
+        lines += [f"{label} {heading}", body]
+    document = scanned([*lines, "Trên đây là báo cáo của UBND tỉnh Hà Nam./."])
+    assert _covering_sentence(document.blocks) == 3
+    assert texts(document) == dict(enumerate(BODIES, start=1))
+    # Two words after "như" are no misread number: the sentence goes on ("như trên sau đó …").
+    assert _covering_sentence(scanned(["UBND tỉnh báo cáo như", "trên sau"]).blocks) == -1
+
+
 HA_GIANG = [  # (line, bold): pool 28's Hà Giang scan, its circled numbers lost by OCR
     ("BÁO CÁO", True), ("Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Hà Giang", True),
     ("Thực hiện văn bản số 1683/BXD-PTDT ngày 16/5/2022 của Bộ Xây dựng về việc báo cáo tình hình triển khai "
