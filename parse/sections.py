@@ -2585,6 +2585,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             unreadable=unreadable(section.text),
             number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
             and support[n].ordinal in missing,
+            number_across_gap=support[n].numbered is False and support[n].ordinal in missing
+            and _ladder_skips_after(n, support),
             number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical),
             heading_pictured=section.source.first_block in pictured,
             numbers_restart=restarts,
@@ -2592,6 +2594,17 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
+
+
+def _ladder_skips_after(n: int, support: dict[int, Support]) -> bool:
+    """Whether the heading taken for item `n` has a number below it, and the next heading
+    taken for an item is numbered two or more above that ("B." taken for item 3, then "D."):
+    a heading of the ladder was lost between them (its label misread), and which side of the
+    gap the item whose number it bears lies on is a guess. A province that left an item out
+    numbers on without a gap ("3." taken for 4, then "4." for 5): no such doubt."""
+    later = [m for m in support if m > n]
+    ordinal, following = support[n].ordinal, support[min(later)].ordinal if later else None
+    return ordinal is not None and ordinal < n and following is not None and following - ordinal >= 2
 
 
 def _numbers_restart(found: dict[int, Section], support: dict[int, Support]) -> bool:
