@@ -170,6 +170,7 @@ _CHART_SPECKS = re.compile(r"^[\W_]+|[\W_]+$")
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 _LEADER_END = re.compile(r"[.…·_]{2,}[\s|]*\d{1,3}$")  # a leader's dots, then a page number (in a cell of its own)
 _LEADER_TAIL = re.compile(r"[.…·_]{4,}[\s|]*\d{0,3}$")  # a leader of dots, its page number or not
+_LEADER_DOTS_RUN = re.compile(r"[.…·_]{4,}")
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
 CONTENTS_GARBLED = 2
@@ -643,7 +644,7 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
         # Under its title, an entry led by dots may be followed by lines OCR read as no words at
         # all (textlayer.garbled: the other entries' leaders and specks): the contents still.
         titled = ocr and pos in entries and pos > 0 and _contents_title(blocks[pos - 1]) \
-            and bool(_LEADER_TAIL.search(blocks[pos].text))
+            and _led_by_dots(blocks[pos].text)
         run = count = 0
         while pos + run in entries or (count and pos + run < len(blocks) and (
                 _LEADER_TAIL.search(blocks[pos + run].text)
@@ -664,6 +665,17 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     if ocr:
         blocks = _labelled_by_contents(blocks, dropped)
     return tuple(block for pos, block in enumerate(blocks) if pos not in dropped)
+
+
+def _led_by_dots(text: str) -> bool:
+    """Whether a recognised line ends in a leader of dots, its page number or not; OCR may read
+    what follows the dots (the leader's end, the page number) as specks, dashes and digits, no
+    words ("… khởi động………… - 5-5-2222 121223 xe 2"): still a leader's end."""
+    runs = list(_LEADER_DOTS_RUN.finditer(text))
+    if not runs:
+        return False
+    rest = text[runs[-1].end():].strip()
+    return bool(_LEADER_TAIL.search(text)) or garbled(rest)
 
 
 def _labelled_by_contents(blocks: tuple[Block, ...], contents: set[int]) -> tuple[Block, ...]:

@@ -70,6 +70,18 @@ def test_recognised_contents_list_with_garbled_leaders_is_neither_text_nor_headi
     assert found == {n: body for n, body in enumerate(BODIES, start=1)}
 
 
+def test_a_contents_entry_whose_page_number_ocr_read_as_specks_still_opens_the_contents():
+    # Pool 29's Bà Rịa - Vũng Tàu scan: under "MỤC LỤC" the first entry's leader ends in what OCR made
+    # of its last dots and page number ("- 5-5-2222 121223212324 xe 2"), the next two entries are
+    # garbled whole, and the last ones lost their leaders: still the contents, neither the items'
+    # headings nor text, and the covering sentence after them opens the items.
+    contents = ["MỤC LỤC", f"I- {HEADINGS[0][:40]}{'.' * 30} - 5-5-2222 121223212324 xe 2",
+                "[HH vựC.2: ĐIEU(HDh,gỘVỀ................4..1014.22221202021153012462x22122x/565/2324 2",
+                "TH VỰC ‹3; TỤC Xoay-đIỂ0/HÀNh...........", f"IV- {HEADINGS[3]}...", f"V- {HEADINGS[4]}",
+                f"VI- {HEADINGS[5]}"]
+    assert texts(report(contents, ROMAN)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
 def test_roman_dash_labels_misread_by_ocr_still_open_their_items():
     # "I-" read "]-", "II-" read "1I-", "III-" read "IHI-", "IV-" read "1V-": the heading
     # falls out of the Roman level unless taken back into it by its place in the ladder.
