@@ -186,6 +186,12 @@ UNCONFIRMED_NUMBER = (0.6, 0.85)  # by the sides confirming the place: none, one
 # and this heading be the item its number names. A number below its item's says nothing so: a
 # province that left an item out numbers the items after it one down ("5." over the proposals).
 NUMBER_NAMES_MISSING_FACTOR = 0.7
+# A heading whose own number is an earlier item's, one the reader did not find, with the next heading
+# taken for an item numbered two or more above it ("B." taken for item 3, then "D." for item 4): the
+# ladder lost a heading between them (OCR misread its label), and the item this one is was chosen
+# across that gap by words that do not name it clearly. It flags the cell alone; words naming the item
+# clearly settle it.
+NUMBER_ACROSS_GAP_FACTOR = 0.5
 # The converse: a heading of the items' ladder taken for no item bears this item's number over an
 # item's text (left_out_item), the heading taken for it another's ("Yêu cầu thứ nhất" left out,
 # "Yêu cầu thứ hai" taken for item 1): the reader may have left out the item's own heading and
@@ -351,7 +357,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            list_line: bool = False, mid_sentence: bool = False, repeats_heading: bool = False,
            holds_closing: bool = False, beside_longer: bool = False,
            beside_much_longer: bool = False, unreadable: bool = False,
-           number_names_missing: bool = False, number_left_out: bool = False,
+           number_names_missing: bool = False, number_across_gap: bool = False, number_left_out: bool = False,
            heading_pictured: bool = False, numbers_restart: bool = False,
            misread: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
@@ -366,7 +372,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     far longer than its own: `beside_much_longer`, a second reading of the report's headings
     almost as good as the one taken: `support.margin` below CLOSE_MARGIN, a text that is no
     readable Vietnamese: `unreadable`, a heading numbered as a later item not found:
-    `number_names_missing`, a heading left out numbered as the item, its own heading numbered
+    `number_names_missing`, or as an earlier one not found across a gap in its ladder's numbers:
+    `number_across_gap`, a heading left out numbered as the item, its own heading numbered
     otherwise: `number_left_out`, a heading read with OCR from a picture of its line:
     `heading_pictured`, the report's headings taken for items numbered again from the start:
     `numbers_restart`, item 1 from untitled text with item 2 not found: `beside_missing` with
@@ -432,6 +439,9 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                    CLOSE_SECOND_FACTOR, Reason.CLOSE_SECOND),
                                   (unreadable, UNREADABLE_FACTOR, Reason.UNREADABLE),
                                   (number_names_missing, NUMBER_NAMES_MISSING_FACTOR, Reason.NUMBER_NAMES_MISSING),
+                                  (number_across_gap and by_words < 1.0 and not number_names_missing,
+                                   NUMBER_ACROSS_GAP_FACTOR,
+                                   Reason.NUMBER_NAMES_MISSING),
                                   (number_left_out and support.numbered is False, NUMBER_LEFT_OUT_FACTOR,
                                    Reason.NUMBER_LEFT_OUT),
                                   (heading_pictured, HEADING_PICTURED_FACTOR, Reason.HEADING_PICTURED),

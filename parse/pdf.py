@@ -171,6 +171,9 @@ _SPACE_EMS = 0.5  # a word space, with room for rounding: "would the next word h
 # An OCR layer's word boxes are the ink's, narrower than the letters' advance widths, and
 # their edges move by a point or two: on a scan the next word must have had this much more room.
 _OCR_FIT_EMS = 1.0
+# Steps between a recognised line and the next that wraps its sentence, enough of them to tell
+# the pitch inside a paragraph (_wrapped_pitches): a short report has a dozen or more.
+PITCH_MIN_WRAPS = 5
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IGNORECASE)
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
@@ -2125,13 +2128,32 @@ def _layout(lines: Sequence[_Line], pages: Sequence[_Page]) -> _Layout:
         and right[width_of[a.page]] - a.x1 < a.size
         and 0 < b.bottom - a.bottom < 3 * a.size
     ]
-    pitch = statistics.median(pitches) if pitches else 1.2 * body
+    wrapped = _wrapped_pitches(text_lines)
+    if len(wrapped) >= PITCH_MIN_WRAPS:
+        pitch = statistics.median(wrapped)
+    else:
+        pitch = statistics.median(pitches) if pitches else 1.2 * body
     larger = sorted({round(line.size * 2) / 2 for line in text_lines if line.size >= HEADING_SIZE_RATIO * body},
                     reverse=True)
     colours = Counter()
     for line in text_lines:
         colours[line.colour] += len(line.text)
     return _Layout(body, left, right, pitch, tuple(larger), colours.most_common(1)[0][0] if colours else 0)
+
+
+def _wrapped_pitches(lines: Sequence[_Line]) -> list[float]:
+    """On recognised pages, the steps from a line to the next where the sentence wraps: the
+    line does not end one, and the next goes on in lower case with no label. Those two lines
+    are one paragraph's, whatever their length. The lines that fill the column tell the pitch
+    in a typed PDF, but a scan's ragged lines seldom reach the margin the contents' leaders
+    set, and those that do are mostly a paragraph's last (an entry of the contents, a
+    one-line paragraph): their steps, paragraph spacing included, would be taken for the
+    pitch and every paragraph after a full line run into the next."""
+    return [b.bottom - a.bottom for a, b in zip(lines, lines[1:], strict=False)
+            if a.font == OCR_FONT and b.font == OCR_FONT and a.page == b.page
+            and abs(a.size - b.size) < 0.3 * a.size and 0 < b.bottom - a.bottom < 3 * a.size
+            and not _SENTENCE_END.search(a.text) and not a.text.rstrip().endswith(":")
+            and b.text[:1].islower() and not leading_label(b.text) and not _BULLET.match(b.text)]
 
 
 def _body_size(lines: Sequence[_Line]) -> float | None:

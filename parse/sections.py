@@ -121,6 +121,9 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 _COVERING = re.compile(r"\bbao cao\b.*\bnhu sau\s*[:;]?\s*$")
 # The most words of the covering sentence's tail read as a line of their own ("sau:").
 COVERING_TAIL_WORDS = 2
+# That tail, with what OCR makes of the line's number in the margin of a page with numbered
+# lines in front of it ("Đ sau" for "6 sau:"), and the colon it then sets after "như" instead.
+_COVERING_TAIL = re.compile(r"\bbao cao\b.*\bnhu\W*(?:\S{1,2}\s+)?sau\s*[:;]?\s*$")
 # Where no heading can follow: the closing sentence of the report, the distribution
 # list, the signature's "TM." / "KT.".
 _CLOSING = re.compile(rf"^\W*(?:{_CLOSING_OPENS}|noi nhan\b|(?:tm|kt|tl|tuq)\s?\.)")
@@ -168,6 +171,7 @@ _CHART_SPECKS = re.compile(r"^[\W_]+|[\W_]+$")
 _PAGE_NUMBER_END = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+)\d{1,3}$")
 _LEADER_END = re.compile(r"[.…·_]{2,}[\s|]*\d{1,3}$")  # a leader's dots, then a page number (in a cell of its own)
 _LEADER_TAIL = re.compile(r"[.…·_]{4,}[\s|]*\d{0,3}$")  # a leader of dots, its page number or not
+_LEADER_DOTS_RUN = re.compile(r"[.…·_]{4,}")
 # A table of contents lists this many headings or more (two will do when each has its page).
 CONTENTS_LINES = 3
 CONTENTS_GARBLED = 2
@@ -641,7 +645,7 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
         # Under its title, an entry led by dots may be followed by lines OCR read as no words at
         # all (textlayer.garbled: the other entries' leaders and specks): the contents still.
         titled = ocr and pos in entries and pos > 0 and _contents_title(blocks[pos - 1]) \
-            and bool(_LEADER_TAIL.search(blocks[pos].text))
+            and _led_by_dots(blocks[pos].text)
         run = count = 0
         while pos + run in entries or (count and pos + run < len(blocks) and (
                 _LEADER_TAIL.search(blocks[pos + run].text)
@@ -662,6 +666,17 @@ def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     if ocr:
         blocks = _labelled_by_contents(blocks, dropped)
     return tuple(block for pos, block in enumerate(blocks) if pos not in dropped)
+
+
+def _led_by_dots(text: str) -> bool:
+    """Whether a recognised line ends in a leader of dots, its page number or not; OCR may read
+    what follows the dots (the leader's end, the page number) as specks, dashes and digits, no
+    words ("… khởi động………… - 5-5-2222 121223 xe 2"): still a leader's end."""
+    runs = list(_LEADER_DOTS_RUN.finditer(text))
+    if not runs:
+        return False
+    rest = text[runs[-1].end():].strip()
+    return bool(_LEADER_TAIL.search(text)) or garbled(rest)
 
 
 def _labelled_by_contents(blocks: tuple[Block, ...], contents: set[int]) -> tuple[Block, ...]:
@@ -2437,7 +2452,8 @@ def _covering_sentence(blocks: tuple[Block, ...], quoted: frozenset[int] = froze
         if _COVERING.search(fold(block.text)):
             return pos
         following = blocks[pos + 1].text if pos + 1 < len(blocks) else ""
-        if 0 < len(following.split()) <= COVERING_TAIL_WORDS and _COVERING.search(fold(f"{block.text} {following}")):
+        if 0 < len(following.split()) <= COVERING_TAIL_WORDS and _COVERING_TAIL.search(
+                fold(f"{block.text} {following}")):
             return pos + 1  # its last words on a line of their own ("… báo cáo như" over "sau:"), no heading
     return -1
 
@@ -2625,6 +2641,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             unreadable=unreadable(section.text),
             number_names_missing=support[n].numbered is False and (support[n].ordinal or 0) > n
             and support[n].ordinal in missing,
+            number_across_gap=support[n].numbered is False and support[n].ordinal in missing
+            and _ladder_skips_after(n, support),
             number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical),
             heading_pictured=section.source.first_block in pictured,
             numbers_restart=restarts,
@@ -2632,6 +2650,17 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
+
+
+def _ladder_skips_after(n: int, support: dict[int, Support]) -> bool:
+    """Whether the heading taken for item `n` has a number below it, and the next heading
+    taken for an item is numbered two or more above that ("B." taken for item 3, then "D."):
+    a heading of the ladder was lost between them (its label misread), and which side of the
+    gap the item whose number it bears lies on is a guess. A province that left an item out
+    numbers on without a gap ("3." taken for 4, then "4." for 5): no such doubt."""
+    later = [m for m in support if m > n]
+    ordinal, following = support[n].ordinal, support[min(later)].ordinal if later else None
+    return ordinal is not None and ordinal < n and following is not None and following - ordinal >= 2
 
 
 def _numbers_restart(found: dict[int, Section], support: dict[int, Support]) -> bool:

@@ -892,6 +892,28 @@ def test_a_heading_numbered_as_a_later_item_not_found_is_doubted(tmp_path):
     assert not any(Reason.NUMBER_NAMES_MISSING in s.reasons for s in report.sections)
 
 
+def test_a_heading_numbered_below_its_item_across_a_gap_in_its_ladder_is_doubted(tmp_path):
+    # "B." taken for item 3 by its words, no item 2 found, and the next heading "D." taken for item 4:
+    # the ladder lost "C." between them (OCR misread its label, pool 34's Hà Nam scan), and whether
+    # "B." is item 2 (its number) or 3 (its words) is a guess made across that gap.
+    lines = [Bold(f"1. {KNOWN[1]}"), body(1), Bold("2. Lan tỏa công tác tuyên truyền"), body(3)]
+    for n in (4, 5, 6):
+        lines += [Bold(f"{n}. {KNOWN[n]}"), body(n)]
+    doubted = section_of(read(tmp_path, lines, outline=WITHOUT_PHRASES), 3)
+    assert Reason.NUMBER_NAMES_MISSING in doubted.reasons and doubted.review
+    assert {s.number for s in read(tmp_path, lines, outline=WITHOUT_PHRASES).sections} == {1, 3, 4, 5, 6}
+    # Words that name the item clearly (the campaign's phrases) settle it: no doubt then.
+    named = section_of(read(tmp_path, lines), 3)
+    assert Reason.NUMBER_NAMES_MISSING not in named.reasons and not named.review
+    # A ladder numbered on without a gap ("2." taken for item 3, then "3." for item 4) is a province
+    # that left item 2 out and numbered the items after it down: no such doubt.
+    lines = [Bold(f"1. {KNOWN[1]}"), body(1), Bold("2. Lan tỏa công tác tuyên truyền"), body(3)]
+    for number, item in ((3, 4), (4, 5), (5, 6)):
+        lines += [Bold(f"{number}. {KNOWN[item]}"), body(item)]
+    report = read(tmp_path, lines, outline=WITHOUT_PHRASES)
+    assert not any(Reason.NUMBER_NAMES_MISSING in s.reasons for s in report.sections)
+
+
 def test_a_day_month_or_count_of_one_or_two_digits_reads_like_no_item(tmp_path):
     # The outline's "trước ngày 01/8/2018" names item 1 by its "trước", not by its day and month:
     # item 2's text counting "8 đô thị" and its heading citing "Phụ lục 01" does not read like

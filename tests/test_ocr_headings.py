@@ -71,6 +71,18 @@ def test_recognised_contents_list_with_garbled_leaders_is_neither_text_nor_headi
     assert found == {n: body for n, body in enumerate(BODIES, start=1)}
 
 
+def test_a_contents_entry_whose_page_number_ocr_read_as_specks_still_opens_the_contents():
+    # Pool 29's Bà Rịa - Vũng Tàu scan: under "MỤC LỤC" the first entry's leader ends in what OCR made
+    # of its last dots and page number ("- 5-5-2222 121223212324 xe 2"), the next two entries are
+    # garbled whole, and the last ones lost their leaders: still the contents, neither the items'
+    # headings nor text, and the covering sentence after them opens the items.
+    contents = ["MỤC LỤC", f"I- {HEADINGS[0][:40]}{'.' * 30} - 5-5-2222 121223212324 xe 2",
+                "[HH vựC.2: ĐIEU(HDh,gỘVỀ................4..1014.22221202021153012462x22122x/565/2324 2",
+                "TH VỰC ‹3; TỤC Xoay-đIỂ0/HÀNh...........", f"IV- {HEADINGS[3]}...", f"V- {HEADINGS[4]}",
+                f"VI- {HEADINGS[5]}"]
+    assert texts(report(contents, ROMAN)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
 def test_roman_dash_labels_misread_by_ocr_still_open_their_items():
     # "I-" read "]-", "II-" read "1I-", "III-" read "IHI-", "IV-" read "1V-": the heading
     # falls out of the Roman level unless taken back into it by its place in the ladder.
@@ -782,6 +794,21 @@ def test_the_covering_sentences_last_word_on_a_line_of_its_own_is_no_heading():
                       "Chỗ đứng trước khi bước"]).blocks
     assert _covering_sentence(blocks) == 2
     assert _covering_sentence(scanned(["UBND tỉnh báo cáo như", "sau: một là, …, hai là, …"]).blocks) == -1
+
+
+def test_the_covering_sentences_tail_behind_a_misread_line_number_still_ends_it():
+    # Pool 34's Hà Nam scan, its lines numbered in the margin: "… báo cáo như" over "6 sau:", read
+    # "… báo cáo như:" and "Đ sau". The covering sentence ends there, and the text after it, before
+    # the first heading, is item 1's, untitled.
+    lines = ["BÁO CÁO", "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Hà Nam",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Hà Nam báo cáo như:", "Đ sau", BODIES[0]]
+    for label, heading, body in zip(ROMAN[1:], HEADINGS[1:], BODIES[1:], strict=True):
+        lines += [f"{label} {heading}", body]
+    document = scanned([*lines, "Trên đây là báo cáo của UBND tỉnh Hà Nam./."])
+    assert _covering_sentence(document.blocks) == 3
+    assert texts(document) == dict(enumerate(BODIES, start=1))
+    # Two words after "như" are no misread number: the sentence goes on ("như trên sau đó …").
+    assert _covering_sentence(scanned(["UBND tỉnh báo cáo như", "trên sau"]).blocks) == -1
 
 
 HA_GIANG = [  # (line, bold): pool 28's Hà Giang scan, its circled numbers lost by OCR

@@ -1918,3 +1918,36 @@ def test_plain_lines_labelled_in_words_inside_a_bold_ladders_item_stay_its_text(
         report = extract_sections(read_pdf(pdf), outline)
         assert {s.number: s.text for s in report.sections} == {
             n: "\n".join(line.text for line in item[1:]) for n, item in enumerate(items, start=1)}
+
+
+def test_a_scans_paragraphs_are_told_apart_by_the_pitch_of_its_wrapped_sentences(tmp_path):
+    """On a scan the lines that reach the right margin are mostly a paragraph's last (a
+    contents' entry led by dots to its page number, a one-line paragraph, a sentence that
+    happens to fill its line): their steps to the next line hold the paragraph spacing, and
+    taken for the pitch they make every paragraph after a full line run into the next (the
+    covering sentence "… báo cáo như sau:" into item 1's text). The pitch inside a paragraph
+    is the step to a line that goes on a sentence in lower case."""
+    full = [
+        "Mục 2. Những kết quả đạt được trên từng địa bàn của tỉnh ......................... 2",
+        "Mục 3. Công tác chỉ đạo, điều hành, tuyên truyền của tỉnh ......................... 2",
+        "Mục 4. Kinh phí thực hiện các nhiệm vụ của Đề án 950 .................................. 3",
+        "UBND tỉnh báo cáo tình hình triển khai Đề án đô thị thông minh như sau:",
+    ]
+    # each first line short of the margin (a scan's ragged edge), the next word too long for the room left
+    wrapped = [
+        ("Năm 2014, UBND tỉnh đã ban hành Kiến trúc Chính quyền điện tử của địa phương",
+         "phiên bản 1.0 và cập nhật hằng năm."),
+        ("Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện",
+         "của tỉnh trong năm qua."),
+        ("UBND tỉnh đã chọn 6 đô thị làm thí điểm xây dựng đô thị thông minh cho giai đoạn", "tới của tỉnh."),
+        ("Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế",
+         "hoạch triển khai phù hợp."),
+        ("Đài Phát thanh và Truyền hình tỉnh phát sóng chuyên mục chuyển đổi số hằng tuần", "vào tối thứ sáu."),
+    ]
+    gap = 10.0  # paragraph spacing: a step of 28 pt where a wrapped line's is 18
+    lines = [Line(text, justify=True, space_before=gap) for text in full]
+    for first, second in wrapped:
+        lines += [Line(first, space_before=gap), Line(second)]
+    pdf = _as_scanned(draw_pdf(tmp_path / "quet.pdf", [Page(tuple(lines))]))
+    assert {block.style for block in read_pdf(pdf).blocks} == {"GlyphLessFont"}
+    assert texts(read_pdf(pdf)) == [*full, *(f"{first} {second}" for first, second in wrapped)]
