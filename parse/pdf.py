@@ -1218,7 +1218,13 @@ def _without_recognised_footnotes(lines: list[_Line], height: float) -> list[_Li
             if lines[h].is_row or not mark or (mark[1].isdigit() and mark[1] != number):
                 continue
             holder = replace(lines[h], text=lines[h].text[:mark.start()].rstrip(), note_marks=(number,))
-            return [*lines[:h], holder, *lines[h + 1:k], *_note_lines(lines[k:], {number})]
+            # The OCR's sizes vary from line to line: the note goes on in the lines right under it.
+            note = [replace(line, text=labelled(number, line.text[opening.end():].strip()), footnote=number)]
+            for after in lines[k + 1:]:
+                if after.is_row or after.top - note[-1].bottom > note[-1].bottom - note[-1].top:
+                    break
+                note.append(replace(after, footnote=number))
+            return [*lines[:h], holder, *lines[h + 1:k], *note]
         return lines
     return lines
 
