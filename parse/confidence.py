@@ -225,7 +225,7 @@ UNTITLED_BEFORE_MISSING_FACTOR = 0.7
 # as it wrote them ("5. Các vấn đề cần Trung ương gỡ vướng" over "Đề nghị Chính phủ …"). Place and
 # number say the outline's order; a person should read both: it flags each alone. Neighbours only: "tồn
 # tại" ("exists") in the first items' texts reads as a difficulty's phrase. Measured 2026-12 (the tuned
-# corpus and pools 1-36's scans, pools 1-22's text formats, with and without phrases): 11 more wrong
+# corpus and pools 1-36's scans, pools 1-25's text formats, with and without phrases): 10 more wrong
 # cells flagged (pools 1, 6, 8, 11, 13), no right cell flagged more.
 READS_NEIGHBOUR_FACTOR = 0.5
 
