@@ -18,7 +18,8 @@ item's heading, or the report's closing formula, inside the text; a short text b
 the reader left out over an item's text (the item's heading may be that one), or a text taken
 by its place alone beside one left out over far more; a heading that another reading of the
 report's headings, almost as good, takes for another item or none; a text that is no readable
-Vietnamese (a legacy font read wrongly). The reasons are machine codes (a
+Vietnamese (a legacy font read wrongly); two neighbours' texts saying each other's items'
+phrases. The reasons are machine codes (a
 stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
@@ -224,6 +225,15 @@ NUMBERS_RESTART_FACTOR = 0.5
 # first heading read is a later item's, and the untitled text before it holds item 2's text too (its
 # heading, or item 1's and 2's, not read): the text's place is no witness then.
 UNTITLED_BEFORE_MISSING_FACTOR = 0.7
+# Two neighbouring cells whose texts read as each other's items by the campaign's phrases (one holds
+# the neighbour's phrase and none of its own, the other none of its own), neither heading saying its
+# item's: a province that wrote the two in each other's order under headings of its own words, numbered
+# as it wrote them ("5. Các vấn đề cần Trung ương gỡ vướng" over "Đề nghị Chính phủ …"). Place and
+# number say the outline's order; a person should read both: it flags each alone. Neighbours only: "tồn
+# tại" ("exists") in the first items' texts reads as a difficulty's phrase. Measured 2026-12 (the tuned
+# corpus and pools 1-36's scans, pools 1-25's text formats, with and without phrases): 10 more wrong
+# cells flagged (pools 1, 6, 8, 11, 13), no right cell flagged more.
+READS_NEIGHBOUR_FACTOR = 0.5
 
 
 class Reason(StrEnum):
@@ -265,6 +275,7 @@ class Reason(StrEnum):
     HEADING_PICTURED = "heading_pictured"  # its heading is a picture of its words, read with OCR
     NUMBERS_RESTART = "numbers_restart"  # the headings taken for items number again from the start: points, not items
     MISREAD = "misread"  # read from page images with marks no text holds: OCR misread it in places
+    READS_NEIGHBOUR = "reads_neighbour"  # its text and its neighbour's read as each other's items: swapped
 
     @property
     def label(self) -> str:
@@ -316,6 +327,7 @@ _LABELS = {
     Reason.HEADING_PICTURED: "tiêu đề là hình ảnh, đã đọc bằng OCR",
     Reason.NUMBERS_RESTART: "số các tiêu đề đánh lại từ đầu: có thể là ý nhỏ, không phải mục",
     Reason.MISREAD: "OCR đọc sai nhiều chỗ: đối chiếu với bản chụp",
+    Reason.READS_NEIGHBOUR: "nội dung giống mục liền kề: có thể hai mục bị đổi chỗ",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -359,7 +371,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            beside_much_longer: bool = False, unreadable: bool = False,
            number_names_missing: bool = False, number_across_gap: bool = False, number_left_out: bool = False,
            heading_pictured: bool = False, numbers_restart: bool = False,
-           misread: bool = False) -> tuple[float, tuple[str, ...]]:
+           misread: bool = False, reads_neighbour: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -377,7 +389,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     otherwise: `number_left_out`, a heading read with OCR from a picture of its line:
     `heading_pictured`, the report's headings taken for items numbered again from the start:
     `numbers_restart`, item 1 from untitled text with item 2 not found: `beside_missing` with
-    `support.no_heading`, or text OCR misread in places: `misread`) scale it down."""
+    `support.no_heading`, text OCR misread in places: `misread`, or a text and its neighbour's
+    reading as each other's items: `reads_neighbour`) scale it down."""
     reasons: list[Reason] = []
     by_words = min(1.0, support.words / WORDS_CLEAR)
     if support.no_heading:
@@ -448,7 +461,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (numbers_restart, NUMBERS_RESTART_FACTOR, Reason.NUMBERS_RESTART),
                                   (beside_missing and support.no_heading, UNTITLED_BEFORE_MISSING_FACTOR,
                                    Reason.BESIDE_MISSING),
-                                  (misread, MISREAD_FACTOR, Reason.MISREAD)):
+                                  (misread, MISREAD_FACTOR, Reason.MISREAD),
+                                  (reads_neighbour, READS_NEIGHBOUR_FACTOR, Reason.READS_NEIGHBOUR)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

@@ -115,6 +115,12 @@ def match_key(text: str) -> str:
     return fold(_PARENTHESES.sub(" ", strip_label(text))).strip(" .:-")
 
 
+def phrase_items(text: str, sections: Sequence[OutlineSection]) -> frozenset[int]:
+    """The items one of whose phrases `text` holds (folded, whole words), each phrase read once where
+    phrases overlap (the longest): which items a passage's own words name."""
+    return frozenset(hit.number for hit in _phrase_hits(fold(text), tuple(sections)))
+
+
 def _phrase_hits(key: str, sections: tuple[OutlineSection, ...]) -> list[_Hit]:
     """Non-overlapping phrase occurrences, longest phrase first where they overlap."""
     found = []

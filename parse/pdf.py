@@ -896,6 +896,8 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
 
     lines.sort(key=reading_order)
     lines = _without_footnotes(lines, marks, glyphs.height)
+    if not marks and any(line.font == OCR_FONT for line in lines):
+        lines = _without_recognised_footnotes(lines, glyphs.height)
     return _Page(glyphs.number, glyphs.width, glyphs.height, tuple(lines))
 
 
@@ -1187,6 +1189,46 @@ def _without_footnotes(lines: list[_Line], marks: Sequence[_Run], height: float)
         number = line.text.split(" ", 1)[0]
         if line.top > height / 2 and not line.is_row and number in numbers and len(line.text) > len(number) + 1:
             return _marked(lines[:k], marks) + _note_lines(lines[k:], numbers)
+    return lines
+
+
+# A footnote recognised from a page image: its line opens with its number, a space and a capital
+# ("1 Tổng kinh phí …"), at the page's foot (below RECOGNISED_NOTE_BELOW of its height).
+RECOGNISED_NOTE_BELOW = 0.8
+_RECOGNISED_NOTE = re.compile(r"^(\d{1,2}) (?=[^\W\d_])")
+# The raised mark it refers to, as OCR reads it at the end of its line, after the sentence's stop:
+# the number itself, or a quote or an apostrophe ("viễn thông.\"", "viễn thông.1").
+_RECOGNISED_MARK = re.compile(r"(?<=[.,;:!?…)])\s?([\"'’”`*¹²³]|\d{1,2})$")
+
+
+def _without_recognised_footnotes(lines: list[_Line], height: float) -> list[_Line]:
+    """A recognised page's lines with its footnote set apart, as _without_footnotes does a typed
+    page's: the OCR's sizes are guesses from each word's height, so a raised mark is read as a
+    letter of its line (_RECOGNISED_MARK), not told by its size. A line at the page's foot opening
+    with a number, a space and a capital (_RECOGNISED_NOTE) is a note when a body line above it
+    ends in a mark so read, the number itself or a quote after the sentence's stop: the note is
+    then kept with that line's paragraph, the mark taken off, and read at the foot of its item
+    (a footnote left in the page's lines cut the item's text in two across the page's end, or
+    ran into the next item's). Only the first such line and the note's own lines after it."""
+    for k, line in enumerate(lines):
+        opening = _RECOGNISED_NOTE.match(line.text)
+        if line.top < RECOGNISED_NOTE_BELOW * height or line.is_row or not opening \
+                or not line.text[opening.end()].isupper():
+            continue
+        number = opening[1]
+        for h in range(k - 1, -1, -1):
+            mark = _RECOGNISED_MARK.search(lines[h].text)
+            if lines[h].is_row or not mark or (mark[1].isdigit() and mark[1] != number):
+                continue
+            holder = replace(lines[h], text=lines[h].text[:mark.start()].rstrip(), note_marks=(number,))
+            # The OCR's sizes vary from line to line: the note goes on in the lines right under it.
+            note = [replace(line, text=labelled(number, line.text[opening.end():].strip()), footnote=number)]
+            for after in lines[k + 1:]:
+                if after.is_row or after.top - note[-1].bottom > note[-1].bottom - note[-1].top:
+                    break
+                note.append(replace(after, footnote=number))
+            return [*lines[:h], holder, *lines[h + 1:k], *note]
+        return lines
     return lines
 
 

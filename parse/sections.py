@@ -72,6 +72,7 @@ from baocao.parse.headings import (
     marks,
     match_heading,
     match_key,
+    phrase_items,
     set_apart,
 )
 from baocao.parse.labels import (
@@ -2616,6 +2617,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     # own text is whole.
     holds_cut_start = _before_cut_headings(found, numbered)
     restarts = _numbers_restart(found, support)
+    swapped = _neighbours_swapped(found, outline)
     for n in sorted(found):
         section = found[n]
         typical = typicals[n]
@@ -2646,7 +2648,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical),
             heading_pictured=section.source.first_block in pictured,
             numbers_restart=restarts,
-            misread=ocr and misread_marks(section.text) >= MISREAD_MARKS)
+            misread=ocr and misread_marks(section.text) >= MISREAD_MARKS,
+            reads_neighbour=n in swapped)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
@@ -2661,6 +2664,25 @@ def _ladder_skips_after(n: int, support: dict[int, Support]) -> bool:
     later = [m for m in support if m > n]
     ordinal, following = support[n].ordinal, support[min(later)].ordinal if later else None
     return ordinal is not None and ordinal < n and following is not None and following - ordinal >= 2
+
+
+def _neighbours_swapped(found: dict[int, Section], outline: tuple[OutlineSection, ...]) -> set[int]:
+    """The items of two neighbouring cells written in each other's place, by their texts' own words
+    (the campaign's phrases): one cell's text holds a phrase of the item next to it and none of its
+    own, the neighbour's text none of its own either, and neither heading says its item's phrase. A
+    province that wrote its items in another order ("Kiến nghị" before "Khó khăn") under headings
+    of its own words, numbered as it wrote them, leaves the place and number to decide, and they
+    say the outline's order; the texts say otherwise ("Đề nghị Chính phủ …" under the fifth)."""
+    alone = {n: s for n, s in found.items() if not s.merged_with}
+    said = {n: phrase_items(s.text, outline) for n, s in alone.items()}
+    headed = {n: phrase_items(s.heading, outline) for n, s in alone.items()}
+    swapped = set()
+    for n in alone:
+        for m in (n - 1, n + 1):
+            if (m in alone and m in said[n] and n not in said[n] and m not in said[m]
+                    and n not in headed[n] and m not in headed[m]):
+                swapped |= {n, m}
+    return swapped
 
 
 def _numbers_restart(found: dict[int, Section], support: dict[int, Support]) -> bool:

@@ -1082,3 +1082,43 @@ def test_items_numbered_again_after_a_parts_heading_left_out_are_the_items(tmp_p
     report = read(tmp_path, lines)
     assert len(report.sections) == 6
     assert not any(Reason.NUMBERS_RESTART in s.reasons for s in report.sections)
+
+
+# Pool 8's 51 (a scan): the province wrote its proposals fifth and its difficulties sixth, under headings
+# of its own words numbered as it wrote them; only the texts say the campaign's words.
+OWN_ORDER = (
+    ("1. Kết quả tỉnh đã có khi chưa triển khai Đề án",
+     "Năm 2016, UBND tỉnh đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0."),
+    ("2. Những mặt đã làm được trong bốn năm thực hiện Đề án",
+     "UBND tỉnh đã chọn 9 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 – 2025."),
+    ("3. Các quyết định, kế hoạch tỉnh đã ký để thực hiện Đề án",
+     "Trong năm 2021, tỉnh đã tổ chức 33 hội nghị cho cán bộ cấp huyện, cấp xã."),
+    ("4. Giá trị thực hiện các hợp phần của Đề án đến nay",
+     "Các nhiệm vụ của Đề án được bố trí từ ngân sách tỉnh và vốn của doanh nghiệp viễn thông."),
+    ("5. Các vấn đề tỉnh cần Trung ương gỡ vướng",
+     "Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ tỉnh xây dựng cơ sở dữ liệu quy hoạch đô thị."),
+    ("6. Các nhiệm vụ chậm tiến độ và lý giải",
+     "Nguồn nhân lực công nghệ thông tin của tỉnh còn thiếu, 32 xã chưa có cán bộ chuyên trách."),
+)
+
+
+def _own_order(order):
+    """OWN_ORDER's headings and texts in `order`, numbered as they are written."""
+    for position, (heading, text) in enumerate((OWN_ORDER[k] for k in order), start=1):
+        yield Bold(f"{position}. {heading.split(' ', 1)[1]}")
+        yield text
+
+
+def test_neighbouring_cells_whose_texts_read_as_each_others_items_are_flagged(tmp_path):
+    # The fifth heading's text holds the proposals' phrase ("Đề nghị …") and none of the difficulties',
+    # the sixth's none of the proposals': the two items may be written in each other's place.
+    report = read(tmp_path, _own_order(range(6)), OUTLINE)
+    flagged = [s.number for s in report.sections if Reason.READS_NEIGHBOUR in s.reasons]
+    assert flagged == [5, 6] and all(section_of(report, n).review for n in flagged)
+    assert note([Reason.READS_NEIGHBOUR]) == "nội dung giống mục liền kề: có thể hai mục bị đổi chỗ"
+
+
+def test_neighbouring_cells_each_in_its_own_items_words_are_not_flagged_as_swapped(tmp_path):
+    # The same report with the difficulties fifth and the proposals sixth, as the outline has them.
+    report = read(tmp_path, _own_order((0, 1, 2, 3, 5, 4)), OUTLINE)
+    assert report.sections and not any(Reason.READS_NEIGHBOUR in s.reasons for s in report.sections)

@@ -366,6 +366,38 @@ def test_a_footnote_and_its_mark_are_not_text(tmp_path):
     assert texts(read_pdf(pdf)) == ["1. Bước khởi đầu giai đoạn 2015 – 2017", "Năm 2016, tỉnh đã số hóa."]
 
 
+FUNDING_LEAD = "Các nhiệm vụ của Đề án được bố trí từ ngân sách tỉnh và vốn của doanh nghiệp viễn thông."
+FUNDING_NEXT = "Việc bố trí kinh phí được thực hiện theo quy định của Luật Ngân sách nhà nước."
+FUNDING_NOTE = "Tổng kinh phí giai đoạn 2018 - 2022 là 6.570 triệu đồng, theo số liệu của Sở Tài chính."
+
+
+def _funding_across_pages(path, mark: str, note: str):
+    """A scan's funding item whose first paragraph ends page 1, a footnote at that page's foot, the
+    item going on at the top of page 2: the raised mark as OCR reads it, a letter at the line's end."""
+    first = Page((Line("4. Kinh phí thực hiện", bold=True), Line(FUNDING_LEAD + mark)), notes=(note,))
+    second = Page((Line(FUNDING_NEXT), Line("5. Khó khăn, vướng mắc", bold=True, space_before=10),
+                   Line("Thiếu nhân lực chuyên trách.")))
+    return _as_scanned(draw_pdf(path, [first, second]))
+
+
+@pytest.mark.parametrize("mark", ['"', "1"], ids=["read as a quote", "read as its number"])
+def test_a_recognised_footnote_is_kept_at_the_foot_of_its_item(tmp_path, mark):
+    """A scan's footnote ("1 Tổng kinh phí …" at the page's foot) whose mark OCR read as a quote or
+    its number after the sentence's stop: the note goes with the line holding the mark, read at
+    the foot of the item, and the item's text runs on across the page unbroken."""
+    pdf = _funding_across_pages(tmp_path / "quet.pdf", mark, f"1 {FUNDING_NOTE}")
+    funding = {s.number: s for s in extract_sections(read_pdf(pdf), OUTLINE).sections}[4]
+    assert funding.text == f"{FUNDING_LEAD}\n{FUNDING_NEXT}\n[Chú thích 1] {FUNDING_NOTE}"
+
+
+def test_a_line_at_a_scans_foot_opening_with_a_number_is_text_without_a_mark_above(tmp_path):
+    """No line above ends in a mark as OCR reads one: a line at the foot opening with a number is
+    the page's text, where it stands."""
+    pdf = _funding_across_pages(tmp_path / "quet.pdf", "", f"1 {FUNDING_NOTE}")
+    funding = {s.number: s for s in extract_sections(read_pdf(pdf), OUTLINE).sections}[4]
+    assert "[Chú thích" not in funding.text and FUNDING_NOTE in funding.text
+
+
 CLOSING = "Trên đây là báo cáo tình hình phát triển đô thị thông minh của tỉnh./."
 
 
