@@ -380,40 +380,6 @@ def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False)
     return _likeness(_known(key, vocabulary, misread), vocabulary)
 
 
-def compound_likeness(key: str, outline: Sequence[OutlineSection]) -> tuple[float, ...]:
-    """likeness with each of a heading's words (folded, label stripped) counted for an item only
-    where it stands beside a word it stands beside in the item's own heading or phrases: a
-    Vietnamese word is mostly a compound of two syllables, and one syllable shared by two
-    compounds names nothing ("xuất phát" is no "đề xuất", "ban đầu" no "đầu tư", "vốn liếng"
-    no "nguồn vốn"). For a heading of the province's own words, whose syllables meet the
-    outline's by chance."""
-    vocabulary = _vocabulary(tuple(outline))
-    known = _known(key, vocabulary, False)
-    if not known:
-        return (0.0,) * len(vocabulary.items)
-    words = _WORD.findall(key)
-    beside: dict[str, set[frozenset[str]]] = {}
-    for a, b in zip(words, words[1:], strict=False):
-        beside.setdefault(a, set()).add(frozenset((a, b)))
-        beside.setdefault(b, set()).add(frozenset((a, b)))
-    total = math.fsum(weight for _, weight in known) + vocabulary.unique_weight
-    return tuple(math.fsum(weight for word, weight in known if beside.get(word, set()) & pairs) / total
-                 for pairs in _item_pairs(tuple(outline)))
-
-
-@lru_cache(maxsize=16)
-def _item_pairs(outline: tuple[OutlineSection, ...]) -> tuple[frozenset[frozenset[str]], ...]:
-    """Per item, the pairs of words standing side by side in its heading or one of its phrases (folded)."""
-    items = []
-    for section in outline:
-        pairs = set()
-        for text in (section.heading, *section.phrases):
-            words = _WORD.findall(fold(text))
-            pairs |= {frozenset((a, b)) for a, b in zip(words, words[1:], strict=False)}
-        items.append(frozenset(pairs))
-    return tuple(items)
-
-
 def outline_words(key: str, outline: Sequence[OutlineSection]) -> int:
     """How many different words of `key` (folded) the outline weighs: fewer than TOLD_WORDS
     and what they lean to is chance."""

@@ -39,7 +39,6 @@ from baocao.parse.alignment import (
     Evidence,
     align,
     best_possible,
-    compound_likeness,
     joined_items,
     joints_as_and,
     likeness,
@@ -2746,8 +2745,7 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
     Under a complete ladder of the report's own numbers in order (`ordered_ladder`: each item
     found, numbered as it), the numbers are a witness for the order the texts alone do not
     outweigh: two cells read as swapped only when neither text leans to its own item more than
-    to the other's, or a heading's own words lean to the other's, by the outline's compounds
-    (alignment.compound_likeness: "xuất phát" is no "đề xuất") (a province that wrote its items
+    to the other's, or a heading's own words lean to the other's (a province that wrote its items
     in another order and numbered them as it wrote them says so in its headings or in both
     texts). One text's lean alone, the other's text leaning to its own item, is its
     wording: a heading of the province's own ("Nền móng buổi sơ khai") leaves the whole reading
@@ -2770,7 +2768,7 @@ def _readings(found: dict[int, Section], left_out: Sequence[str],
     cells = dict(zip(numbers, leanings, strict=False))
     others = leanings[len(numbers):]
     alone = {n for n, s in found.items() if not s.merged_with}
-    headed = {n: compound_likeness(match_key(found[n].heading), outline) for n in found} if ordered_ladder else {}
+    headed = {n: likeness(match_key(found[n].heading), outline) for n in found} if ordered_ladder else {}
 
     def gain(n: int, m: int) -> float:
         i, j = index[n], index[m]

@@ -301,17 +301,6 @@ def test_a_complete_ladder_of_the_reports_own_numbers_outweighs_one_text_leaning
     assert texts_of(report) == CHANCE and not any(s.review for s in report.sections)
 
 
-def test_a_headings_syllable_shared_with_another_items_compound_is_no_witness_against_its_ladder(tmp_path):
-    # Pool 34's 46: "Điểm xuất phát…" meets item 6's "đề xuất" by one syllable (pool 34's 35:
-    # "Vốn liếng ban đầu… dữ liệu" item 4's "vốn đầu tư", "dự án" by three); a Vietnamese word is
-    # mostly two syllables, and a syllable of another compound names no item: the ladder still vouches.
-    heading = "Điểm xuất phát của tỉnh năm 2020"
-    numbered = [line for n in range(1, 7)
-                for line in (Bold(f"{n}. {heading if n == 1 else UNKNOWN[n]}"), CHANCE[n])]
-    report = read(tmp_path, numbered, WITHOUT_PHRASES)
-    assert texts_of(report) == CHANCE and not any(s.review for s in report.sections)
-
-
 def test_a_text_given_no_item_with_a_word_or_two_of_the_outlines_reads_like_no_item(tmp_path):
     # "Hướng đi sau năm 2025" over a sentence with no other word of the outline's: its "sau"
     # (item 2's "kể từ sau") is chance, and item 2's cell is not doubted for it (pool 23's 51).
