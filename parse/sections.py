@@ -2023,10 +2023,13 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     known = by_first.get(pos)
                     line, run_in = (known.line, known.run_in) if known else (_beside(blocks[pos].line)
                                                                                  or _run_in(blocks[pos].line))
-                    if (in_words or worded or (template and " " in template.shape)) and run_in \
-                            and not run_in.endswith((".", ";", "!", "?")):
-                        # its label in words (or of words and a number, "Nhóm vấn đề L:" for "Nhóm vấn
-                        # đề I:"), misread, before the colon: the title after it is the heading's
+                    # "Nhóm vấn đề L:" for "Nhóm vấn đề I:": a label of words of the document's own
+                    # shape, misread, is all that stands before the colon
+                    misread_words = template is not None and " " in template.shape and \
+                        len(line.split()) == len(expected.split())
+                    if (in_words or worded or misread_words) and run_in and not run_in.endswith((".", ";", "!", "?")):
+                        # its label in words (or of words and a number), misread, before the colon: the
+                        # title after it is the heading's
                         line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
                     found = _Heading(pos, known.last if known else pos, line, level, value, run_in)
                     if first_of_two:
