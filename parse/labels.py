@@ -371,15 +371,16 @@ def strip_label(text: str) -> str:
 
 
 # A label of a shape the rules above do not read ("(D)", "<1>", "A:", "§ 1", "1.)", "①", "[A]",
-# "Mục A.", "Nội dung A:"): marks before a counter and after it (or a word or two before it), the
-# counter one number of a counting system (Arabic, Roman, a letter, a circled number). Any line
+# "Mục A.", "Nội dung A:", "Phần thông tin A."): marks before a counter and after it (or one to
+# three words before it), the counter one number of a counting system (Arabic, Roman, a letter,
+# a circled number). Any line
 # may begin so ("(2 năm)", "A: …" in a dialogue), so it is a label only where a document repeats
 # it over headings that count up (sections._templated_labels): a document tells its own label shape.
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉➊➋➌➍➎➏➐➑➒➓"
 _BRACKETS = ("()", "[]", "<>", "{}", "«»", "‹›", "〈〉")
 _CIRCLED_RUNS = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿", "➀➁➂➃➄➅➆➇➈➉", "➊➋➌➍➎➏➐➑➒➓")
 _TEMPLATE = re.compile(
-    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|(?:[^\W\d_]{{2,}}\s){{1,2}})
+    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|(?:[^\W\d_]{{2,}}\s){{1,3}})
     (?P<counter>\d{{1,2}}|[IVXLC]{{2,}}|[ivxlc]{{2,}}|[A-Za-zĐđ]|[{_CIRCLED}])
     (?P<after>\s?[^\w\s]{{1,3}})?(?=\s+[^\W\d_]|(?<=[{_CIRCLED}])[^\W\d_])""",
     re.VERBOSE,

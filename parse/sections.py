@@ -2046,7 +2046,11 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     known = by_first.get(pos)
                     line, run_in = (known.line, known.run_in) if known else (_beside(blocks[pos].line)
                                                                                  or _run_in(blocks[pos].line))
-                    if (in_words or worded) and run_in and not run_in.endswith((".", ";", "!", "?")):
+                    # "Nhóm vấn đề L:" for "Nhóm vấn đề I:": a label of words of the document's own
+                    # shape, misread, is all that stands before the colon
+                    misread_words = template is not None and " " in template.shape and \
+                        len(line.split()) == len(expected.split())
+                    if (in_words or worded or misread_words) and run_in and not run_in.endswith((".", ";", "!", "?")):
                         # its label in words (or of words and a number), misread, before the colon: the
                         # title after it is the heading's
                         line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""

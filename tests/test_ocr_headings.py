@@ -1019,6 +1019,24 @@ def test_a_word_labels_first_numeral_ocr_misread_is_taken_back_by_its_ladder():
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
 
 
+def test_a_word_labels_heading_read_beside_its_first_paragraph_and_taken_back_keeps_that_paragraph():
+    # Pool 24's Tây Ninh scan: "Phần C: Guồng máy vận hành" in a table's left cell beside its
+    # item's first paragraph, read across the rule, plain, and taken back by its ladder of "Phần
+    # A:" … "F:": the paragraph after the rule is the item's, not the heading's (only a label
+    # alone before its colon, "Nhóm vấn đề L:", leaves its title after it).
+    lines = [b.text for b in own_titled([[f"Phần {letter}: {title}"] for letter, title in zip(
+        "ABCDEF", OWN_TITLES, strict=True)]).blocks]
+    at = lines.index(f"Phần C: {OWN_TITLES[2]}")
+    lines[at:at + 2] = ["Phần C: Guồng máy | Trong năm 2021, tỉnh Tây Ninh đã tổ chức 20 hội",
+                        "vận hành | nghị phổ biến cho cán bộ."]
+    document = scanned(lines)
+    document = replace(document, blocks=tuple(replace(b, bold=b.text.startswith("Phần") and "|" not in b.text)
+                                              for b in document.blocks))
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        third = {s.number: s for s in extract_sections(document, outline).sections}[3]
+        assert third.heading == "Phần C: Guồng máy" and third.text.startswith("Trong năm 2021, tỉnh Tây Ninh")
+
+
 def test_a_recognised_text_misread_in_places_is_flagged_and_a_clean_one_is_not():
     # Pool 34's Vĩnh Phúc and Hà Nam scans: "thuế giá trị gia tăng 1.141" read "thuê 61a LÍ gia tạng
     # ] 141", a speck read "ẻ" in a sentence and a stain "Đ" alone on a line: the item's figures or

@@ -36,6 +36,7 @@ SHAPES = {  # shapes no rule of labels.leading_label reads: how the item numbere
     "circled number": lambda n: "①②③④⑤⑥"[n - 1],
     "letter in square brackets": lambda n: f"[{LETTERS[n - 1]}]",
     "word and letter": lambda n: f"Phần {LETTERS[n - 1]}:",  # parts lettered A-F, "Phần C:" among them
+    "three words and letter": lambda n: f"Phần thông tin {LETTERS[n - 1]}.",  # pool 35's Hà Tĩnh, plain bold
 }
 
 
