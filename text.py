@@ -38,6 +38,12 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", bare.casefold()).strip()
 
 
+def one_slash(text: str) -> str:
+    """The text with each fraction or division slash OCR read for a slash made a slash
+    ("85⁄BC-UBND"), character for character: what fold does to them, the rest kept as written."""
+    return text.translate(_SLASHES)
+
+
 def clean_line(text: str) -> str:
     """A line for display: NFC, non-breaking and repeated spaces collapsed."""
     return _SPACE.sub(" ", nfc(text).replace("\u00a0", " ")).strip()

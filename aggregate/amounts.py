@@ -97,6 +97,38 @@ class Amount:
         return f"{self.approximate} {self.written} (approximate)" if self.approximate else self.written
 
 
+# Figures OCR garbled as money is written, in a scan's text (folded): digits grouped by a space
+# where the text groups others by a dot ("19 363 triệu" beside "4.403 triệu": the thousands dot
+# read as a space, or two figures run together; a document printing its thousands with spaces
+# throughout writes them so), digits
+# broken by a mark ("28./36 triệu": a digit read as a slash), or a figure with its thousands
+# before a word that is no unit and "đồng" ("19.363 triện đồng": the unit word misread, the
+# amount not read at all). The figure read may then be wrong; no more can be told from the text.
+_SPACE_GROUPED = re.compile(rf"(?<![\d.,])(?:\d{{1,3}}(?: \d{{3}}){{2,}}|\d{{2,3}} \d{{3}})(?:,\d+)?"
+                            rf"\s*(?:{_UNIT})(?![a-z])")
+_DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])")
+_BROKEN = re.compile(rf"(?<![\w.,/:'])\d[\d.,/:']*[./:'][\d.,/:']*\d(?=\s*(?:{_UNIT})(?![a-z]))")
+_UNIT_MISREAD = re.compile(r"(?<![\d.,])(\d{1,3}(?:[. ]\d{3})+(?:,\d+)?)\s+([a-z]{2,8})\s+dong\b")
+
+
+def garbled_figures(text: str) -> list[str]:
+    """The figures of a scan's text OCR garbled as money is written (_SPACE_GROUPED, _BROKEN,
+    _UNIT_MISREAD), as written, in order: the amounts read there may be wrong. A figure over a
+    whole ("25.480/30.000 triệu") is no garbled one, nor is a word in a unit's place that is a
+    unit, nor a figure grouped by spaces in a text that groups none by a dot."""
+    found = []
+    dotted = bool(_DOT_GROUPED.search(text))
+    for line in text.split("\n"):
+        folded = _fold_aligned(line)
+        spans = [m.span() for m in _SPACE_GROUPED.finditer(folded)] if dotted else []
+        spans += [m.span() for m in _BROKEN.finditer(folded)
+                  if not all(re.fullmatch(_NUMBER, part) for part in m[0].split("/"))]
+        spans += [m.span() for m in _UNIT_MISREAD.finditer(folded)
+                  if m[2] not in UNITS and f"{m[2]} dong" not in UNITS]
+        found += [line[start:end] for start, end in sorted(spans)]
+    return found
+
+
 @dataclass(frozen=True)
 class FundingFigure:
     vnd: int | None
@@ -105,6 +137,9 @@ class FundingFigure:
     elsewhere: bool = False  # read outside the funding item (the report has none)
     stated: bool = False     # a total the text states (a "tổng" line, a total row, "… trong đó")
     sole: bool = False       # stated, and the whole report states no other total
+    # Figures OCR garbled in the scan's text it was read from (garbled_figures), as written:
+    # the figure may be wrong, for a person to compare with the page.
+    misread: tuple[str, ...] = ()
 
     @property
     def review(self) -> bool:
@@ -425,15 +460,16 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     that says what was spent, its plan and what is left are not read (as_spent), and a plan
     with only what is left of it gives the plan less that, for a person to check; a total
     that is not what a sentence naming amounts of different roles says was spent is to be
-    checked (_role_doubt), and so is a rate read for the total, the whole not stated (_PER)."""
+    checked (_role_doubt), and so is a rate read for the total or added into it, the whole not
+    stated (_PER): a total no line states, its text holding a rate of its own sentence."""
     changed = _as_written(text)
     spent = as_spent(changed)
     figure = _total_of(without_asides(spent), add_up)
     if spent != changed and figure.vnd is not None:
         figure = replace(figure, rule=N_("{rule} (spent: the plan and what is left beside it not counted)").format(
             rule=figure.rule))
-    if figure.vnd is not None and not figure.ambiguous and figure.vnd in {
-            r.amount.vnd for roles in _rates(changed) for r in roles if r.role == "rate"}:
+    rates = {r.amount.vnd for roles in _rates(changed) for r in roles if r.role == "rate"}
+    if figure.vnd is not None and not figure.ambiguous and rates and (figure.vnd in rates or not figure.stated):
         rule = N_("{rule} (an amount per year or per unit: the whole is not stated)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):
@@ -563,15 +599,20 @@ def stated_totals(text: str) -> set[int]:
     return totals
 
 
-def report_funding(item: str, report: str) -> FundingFigure:
+def report_funding(item: str, report: str, ocr: bool = False) -> FundingFigure:
     """The total of the funding item; when the report has no funding item (or it was not
     found), or the item found states no amount while the report does, the total stated
     anywhere in the report, so that the figure is not lost, but marked `elsewhere` for a
     person to check: an item with no amount in a report with amounts is most likely a
     heading put in the wrong place. Amounts scattered over a report are not parts of one
     total, so there they are not added up. A total the whole report states alone is
-    `sole` (aggregate/review.py: read from a funding item itself to check, it needs no person)."""
+    `sole` (aggregate/review.py: read from a funding item itself to check, it needs no person).
+    Read from a scan (`ocr`), the figures OCR garbled in the text it was read from (the item's,
+    else the report's) are kept with it (`misread`): digits and units are what OCR misreads."""
     figure = _report_funding(item, report)
+    if ocr:
+        figure = replace(figure, misread=tuple(garbled_figures(report if figure.elsewhere or not item.strip()
+                                                               else item)))
     # A total stated where the report states no other: whatever the doubt about the item's
     # text, no other figure of the report could be the item's.
     if figure.stated and not figure.ambiguous and stated_totals(report) == {figure.vnd}:

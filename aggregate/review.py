@@ -51,6 +51,7 @@ def cells_to_review(table: pd.DataFrame) -> pd.Series:
 UNCLEAR_FIGURE = "số liệu chưa rõ, cần kiểm tra"
 FIGURE_FROM_DOUBTFUL_ITEM = "đọc từ mục kinh phí cần kiểm tra"
 NO_FIGURE = "không tìm thấy số kinh phí trong báo cáo"
+MISREAD_FIGURE = "OCR đọc không rõ số tiền ({figures}): đối chiếu với bản chụp"
 
 
 class FigureReview(NamedTuple):
@@ -65,14 +66,17 @@ def funding_review(figure: FundingFigure, item_review: bool) -> FigureReview:
     whole report states no other, `figure.sole`, which no other text could have given), or
     the report that was read gives
     none (a report states its funding, if only to say there was none: "chưa bố trí kinh
-    phí" reads as 0; an empty figure is a text lost or a heading missed)."""
+    phí" reads as 0; an empty figure is a text lost or a heading missed), or OCR garbled
+    figures in the scan's text it was read from (`figure.misread`: digits split by a space or
+    broken by a mark, a unit word misread), which it may have been read wrong from."""
     notes = [Reason.FUNDING_ELSEWHERE.label] * (figure.elsewhere and figure.review)
     notes += [UNCLEAR_FIGURE] * figure.ambiguous
     from_doubtful_item = item_review and not figure.elsewhere and not figure.sole
     notes += [FIGURE_FROM_DOUBTFUL_ITEM] * from_doubtful_item
     missing = figure.vnd is None and not figure.ambiguous
     notes += [NO_FIGURE] * missing
-    return FigureReview(figure.review or from_doubtful_item or missing, "; ".join(notes))
+    notes += [MISREAD_FIGURE.format(figures="; ".join(figure.misread))] * bool(figure.misread)
+    return FigureReview(figure.review or from_doubtful_item or missing or bool(figure.misread), "; ".join(notes))
 
 
 def settle_figures(table: pd.DataFrame, funding_item: int | None) -> pd.DataFrame:

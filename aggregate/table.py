@@ -99,7 +99,8 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
     funding = campaign.section_with_role("funding")
     if funding:
         figure = funding_figure(row[f"section_{funding.number}"],
-                                _outside_items(readable) + "\n" + _report_text(row, campaign), campaign)
+                                _outside_items(readable) + "\n" + _report_text(row, campaign), campaign,
+                                _scanned(readable, funding.number))
         row["funding_vnd"] = figure.vnd
         row["funding_rule"] = (N_("{rule} (ambiguous: check)").format(rule=figure.rule) if figure.ambiguous
                                else figure.rule)
@@ -109,12 +110,21 @@ def _row(province, reports: list[ReportRecord], campaign: Campaign, schema: Tabl
     return row
 
 
-def funding_figure(item: str, report: str, campaign: Campaign) -> FundingFigure:
+def funding_figure(item: str, report: str, campaign: Campaign, ocr: bool = False) -> FundingFigure:
     """The funding the province spent: its funding item's total, else the report's
-    (aggregate/amounts.report_funding); money asked for or needed (the campaign's
-    [[figures.amounts]]) is not money spent, so sentences stating it are left out."""
+    (aggregate/amounts.report_funding; `ocr`: read from a scan); money asked for or needed (the
+    campaign's [[figures.amounts]]) is not money spent, so sentences stating it are left out."""
     asked = campaign.figures.amounts
-    return report_funding(without_amounts_stated(item, asked), without_amounts_stated(report, asked))
+    return report_funding(without_amounts_stated(item, asked), without_amounts_stated(report, asked), ocr)
+
+
+def _scanned(readable: list[ReportRecord], number: int) -> bool:
+    """Whether the item's text was read from page images (OCR): the document the table takes
+    it from (latest_section); without one, whether any document of the reports was."""
+    found = latest_section(readable, number)
+    if found is not None:
+        return found[1].ocr
+    return any(document.ocr for report in readable for document in report.documents)
 
 
 def _reference(readable: list[ReportRecord]) -> ReportReference:

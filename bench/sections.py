@@ -349,7 +349,8 @@ def funding_of(sections, letterhead: str, entry: dict, outline) -> Funding | Non
     expected = {int(n): text for n, text in entry["sections"].items()}
 
     def read(items: dict[int, str], before: str = ""):
-        return funding_figure(items.get(item, ""), "\n".join([before, *(items[n] for n in sorted(items))]), CAMPAIGN)
+        return funding_figure(items.get(item, ""), "\n".join([before, *(items[n] for n in sorted(items))]), CAMPAIGN,
+                              bool(entry.get("ocr")))
 
     got, want = read(found, letterhead), read(expected)
     item_review = item not in found or any(s.review for s in sections if s.number == item)

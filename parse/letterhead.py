@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from baocao.text import fold, nfc
+from baocao.text import fold, nfc, one_slash
 
 # "139/BC-UBND", "05 / BC-SXD", "215/BC–UBND" (en dash), "12/TTr-UBND"; also a bare code after a
 # dash, no document type ("139-UBND"), as some offices number their letters: kept as written; and
@@ -61,6 +61,11 @@ NUMBER_LINES_AWAY = 2
 # a quote ("85.BC-UBND", "278:BC-UBND", "209 'BC-UBND"), or dropped ("380BC-UBND"). Only a code
 # shaped as a report's (a type and its issuer joined: "BC-UBND"), so that no other figure is read.
 _NUMBER_MISREAD = re.compile(rf"(?<![\d/])(\d{{1,5}})[ \t]*[.:'’‘`,]?[ \t]*({_SYMBOL})")
+# A report's code whose "B" OCR read as an "8" in a scan ("209/8C-UBND"): no document type's
+# code opens with a digit, and of them only a report's "BC" is an "8" then a "C"; right after a
+# "Số" field, its issuer after a dash, read as the report's code. Any other digit for a letter
+# stays unread (no code is sure then).
+_REPORT_CODE_MISREAD = re.compile(rf"(?<![\d/])({_DIGITS}){_SEPARATOR}8(C[ \t]*[-–—][ \t]*[A-ZĐ][A-ZĐ0-9]*)\b")
 # "Số" as OCR misreads its "ố" in a scan: "S6", "S0", "Soö" (its marks read as a second letter).
 _NUMBER_FIELDS = ("so", "s6", "s0", "soo")
 # A month written as a name, folded: in Roman numerals ("ngày 23/V/2022"), as some offices write
@@ -158,7 +163,9 @@ def report_number(letterhead: str) -> str | None:
     there is one above it, else the first; None when the field is left blank (a draft:
     "Số:     /BC-UBND") or absent. A scan whose "Số:" OCR garbled ("Số" and "ố:" on two
     lines), or a letterhead written without "Số", still has its number: one opening a line
-    or cell above the title, or closing the issuer's cell there (_unlabelled)."""
+    or cell above the title, or closing the issuer's cell there (_unlabelled). A slash OCR read
+    as a fraction or division slash ("85⁄BC-UBND") is a slash (one_slash)."""
+    letterhead = one_slash(letterhead)
     return _own(letterhead, _numbers, 0) or _unlabelled(nfc(letterhead))
 
 
@@ -281,7 +288,8 @@ def _numbers(text: str) -> list[str]:
 
 def _fields(text: str) -> list[_Field]:
     """The numbers written after a "Số:" field, in order (text in NFC); also digits alone
-    after the field whose symbol stands alone a few lines below (_SYMBOL_ALONE)."""
+    after the field whose symbol stands alone a few lines below (_SYMBOL_ALONE), and a
+    report's code OCR misread (_NUMBER_MISREAD, _REPORT_CODE_MISREAD)."""
     found = [_Field(m.start(), m[1], m[3], m[2]) for m in _NUMBER.finditer(text) if _after_field(text, m.start())]
     for m in _DIGITS_ALONE.finditer(text):
         if not _after_field(text, m.start()) or any(f.at == m.start() for f in found):
@@ -293,6 +301,9 @@ def _fields(text: str) -> list[_Field]:
     for m in _NUMBER_MISREAD.finditer(text):
         if _joined(m[2]) and _after_field(text, m.start()) and not any(f.at == m.start() for f in found):
             found.append(_Field(m.start(), m[1], m[2]))
+    for m in _REPORT_CODE_MISREAD.finditer(text):
+        if _after_field(text, m.start()) and not any(f.at == m.start() for f in found):
+            found.append(_Field(m.start(), m[1], f"B{m[3]}", m[2]))
     for m in _BLANK_FIELD.finditer(text):
         if fold(m[1]) in _NUMBER_FIELDS and (number := _number_apart(text, m.start(1))) is not None:
             found.append(_Field(m.start(1), *number))
@@ -351,16 +362,22 @@ def _dated_apart(text: str) -> str:
 # A place opening its line or cell, then "ngày" and its day: a few words, and the mark between
 # (a comma, OCR's full stop for it, or none). Only a place's name: each word capitalised when no
 # mark stands there ("Quảng Nam ngày 8 …", "TP. Hồ Chí Minh ngày …"), as a sentence's words are not
-# ("Thực hiện Kế hoạch ngày 16 …").
+# ("Thực hiện Kế hoạch ngày 16 …"); but for the second word of the kind of place written out in
+# front of its name, which is not ("Thành phố Hồ Chí Minh ngày …", "Thị xã Sơn Tây ngày …"): the
+# kinds of place of two words (folded), a name of a capitalised word or more after them.
+_PLACE_KINDS = ("thanh pho", "thi xa", "thi tran")
 _PLACE_THEN_DAY = re.compile(r"(^|\|)([ \t]*)((?:[^\W\d_]+\.?[ \t]+(?:[-–—][ \t]+)?){0,4}[^\W\d_]+)[ \t]*(\.?)[ \t]*"
                              r"(?=(?i:ng\w{1,2})\b)", re.M)
 
 
 def _placed(text: str) -> str:
-    """The text with a comma after each place opening a date line without one (_PLACE_THEN_DAY),
-    so that its date starts where a date line's does."""
+    """The text with a comma after each place opening a date line without one (_PLACE_THEN_DAY,
+    its kind written out in front of its name or not: _PLACE_KINDS), so that its date starts
+    where a date line's does."""
     def comma(m: re.Match[str]) -> str:
         words = re.findall(r"[^\W\d_]+", m[3])
+        if len(words) > 2 and words[0][0].isupper() and fold(" ".join(words[:2])) in _PLACE_KINDS:
+            words = words[2:]   # "Thành phố Hồ Chí Minh": the kind of place, then its name
         if not m[4] and not all(word[0].isupper() for word in words):
             return m[0]
         return f"{m[1]}{m[2]}{m[3]}, "

@@ -728,3 +728,41 @@ def test_a_decimal_comma_before_three_digits_is_read_for_a_person_to_check(text,
                                   "Kinh phí là 1.234,567 triệu đồng."])
 def test_a_thousands_dot_or_a_decimal_of_one_or_two_places_is_clear(text):
     assert not funding_total(text).ambiguous
+
+
+def test_a_rate_its_sentence_states_alone_added_into_the_total_is_read_for_a_person_to_check():
+    # Pool 23's Vĩnh Phúc scan: a speck read as a stop after "tổng" leaves the rate alone in its
+    # sentence and no line stating the total: the two are added up.
+    figure = funding_total("Suất đầu tư bình quân khoảng 1.199 triệu đồng/phường (tính trên 29 phường); tổng. "
+                           "kinh phí tỉnh đã thực hiện cho Đề án là 34.776 triệu đồng.")
+    assert figure.vnd == 35_975_000_000 and figure.ambiguous
+
+
+@pytest.mark.parametrize("text, garbled", [
+    # Pool 31's Bạc Liêu scan: the thousands dot read as a space and "triệu" as "triện".
+    ("Kinh phí đã giải ngân cho Đề án là 19 363 triện đồng; số còn lại 4.403 triệu đồng chuyển nguồn.",
+     ["19 363 triện đồng"]),
+    ("Tổng kinh phí là 19.363 triện đồng.", ["19.363 triện đồng"]),       # the unit word misread
+    # the thousands split by a space, the text's others by a dot
+    ("Tổng kinh phí là 79 819 triệu đồng, trong đó ngân sách tỉnh 52.100 triệu đồng.", ["79 819 triệu"]),
+    ("Tổng kinh phí là 28./36 triệu đồng, tiết kiệm 1.932 triệu đồng.", ["28./36"]),  # a digit read as a slash
+    # As money is written: nothing garbled.
+    ("Tổng kinh phí là 19.363 triệu đồng, đạt 25.480/30.000 triệu đồng kế hoạch.", []),
+    ("Đợt 1 500 triệu đồng; 3 xã đồng bằng; 12.500 ngàn đồng.", []),
+    # a document printing its thousands with spaces throughout
+    ("Tổng cộng 13 497 triệu đồng, trong đó ngân sách địa phương 9 852 triệu đồng.", []),
+])
+def test_the_figures_ocr_garbled_as_money_is_written_are_found(text, garbled):
+    from baocao.aggregate.amounts import garbled_figures
+
+    assert garbled_figures(text) == garbled
+
+
+def test_a_total_read_from_a_scan_keeps_the_figures_ocr_garbled_in_its_text_and_a_typed_one_none():
+    from baocao.aggregate.amounts import report_funding
+
+    item = "Kinh phí đã giải ngân cho Đề án là 19 363 triện đồng; số còn lại 4.403 triệu đồng chuyển nguồn."
+    scanned = report_funding(item, item, ocr=True)
+    assert scanned.vnd == 4_403_000_000 and scanned.misread == ("19 363 triện đồng",)
+    assert report_funding(item, item).misread == ()
+    assert report_funding("Tổng kinh phí là 12.000 triệu đồng.", "", ocr=True).misread == ()

@@ -206,3 +206,18 @@ def test_a_total_from_a_doubtful_funding_item_is_flagged_when_the_report_states_
     other = SECTIONS | {2: "Tổng kinh phí đầu tư Trung tâm IOC là 8 tỷ đồng."}
     row = build_table([report_of(other, DOUBTFUL_FUNDING_ITEM)], campaign).iloc[0].to_dict()
     assert row["funding_review"] and row["funding_note"] == "đọc từ mục kinh phí cần kiểm tra"
+
+
+@pytest.mark.parametrize("ocr", [True, False])
+def test_a_total_from_a_scan_whose_figures_ocr_garbled_is_flagged_with_them_a_typed_one_is_not(campaign, ocr):
+    # Pool 31's Bạc Liêu scan: "19.363 triệu" read "19 363 triện", the total read is what was left.
+    report = report_of(SECTIONS | {4: "Kinh phí tỉnh đã giải ngân cho Đề án là 19 363 triện đồng; số còn lại "
+                                      "4.403 triệu đồng chuyển nguồn sang năm 2023."})
+    scanned = dataclasses.replace(report, documents=(dataclasses.replace(report.documents[0], ocr=ocr),))
+    row = build_table([scanned], campaign).iloc[0].to_dict()
+    assert row["funding_vnd"] == 4_403_000_000
+    if ocr:
+        assert row["funding_review"]
+        assert row["funding_note"] == "OCR đọc không rõ số tiền (19 363 triện đồng): đối chiếu với bản chụp"
+    else:
+        assert not row["funding_review"] and row["funding_note"] == ""

@@ -468,11 +468,27 @@ def test_a_code_joined_by_a_slash_is_read_whole_and_only_its_own(letterhead, num
     ("TỈNH HÀ NAM\nSoö 278:BC-UBND\nBẢO CAO", "278/BC-UBND"),          # as a colon, "Số" as "Soö"
     ("TÍNH VĨNH PHÚC\nSo: 209 'BC-UBND | —~ | gan\nBẢO CAO", "209/BC-UBND"),   # as a quote
     ("TINH HÀ TĨNH\nSố: 380BC-UBND | Độc lật l | map\nBẢO CÁO", "380/BC-UBND"),  # dropped
+    ("TỈNH HÒA BÌNH\nSố: 85⁄BC-UBND\nBẢO CÁO", "85/BC-UBND"),          # as a fraction slash
+    ("TỈNH HÒA BÌNH\nSố: 85∕BC-UBND\nBẢO CÁO", "85/BC-UBND"),          # as a division slash
     ("TỈNH HÒA BÌNH\nSố: 85.2022\nBẢO CÁO", None),                      # no report's code: no number
     ("TỈNH HÒA BÌNH\nSố: 85.BC\nBẢO CÁO", None),
     ("BÁO CÁO\nThực hiện văn bản số 1683.BXD-PTDT ngày 16/5/2022", None),  # no "Số" field: cited, not the report's
 ])
 def test_a_number_whose_slash_ocr_misread_after_the_so_field_is_read_with_its_slash(scanned, number):
+    assert report_number(scanned) == number
+
+
+@pytest.mark.parametrize("scanned, number", [
+    ("TÍNH VĨNH PHÚC\nSố: 209/8C-UBND | Đặc ộc lập lập\nBẢO CÁO", "209/BC-UBND"),   # pool 34's Vĩnh Phúc scan
+    ("TỈNH HÀ NAM\nSố: 278 / 8C - UBND\nBÁO CÁO", "278/BC-UBND"),
+    # Not sure, so not read: another digit for a letter, a code with no issuer, a number no "Số"
+    # field names.
+    ("TỈNH HÀ NAM\nSố: 278/6C-UBND\nBÁO CÁO", None),
+    ("TỈNH HÀ NAM\nSố: 278/8D-UBND\nBÁO CÁO", None),
+    ("TỈNH HÀ NAM\nSố: 278/8C\nBÁO CÁO", None),
+    ("BÁO CÁO\nThực hiện văn bản số 1683/8C-UBND ngày 16/5/2022", None),
+])
+def test_a_reports_code_whose_b_ocr_read_as_an_8_is_the_reports_and_no_other_misread_code_is(scanned, number):
     assert report_number(scanned) == number
 
 
@@ -495,8 +511,10 @@ def test_a_place_ending_in_a_full_stop_is_a_date_lines_only_at_the_start_of_its_
                        "thuộc trung ương. ngày 16/5/2022") is None
 
 
-def test_a_place_opening_its_date_line_without_its_comma_gives_the_text_pdfs_date(tmp_path):
-    # "Quảng Nam ngày 8 tháng 5 năm 2022": the place, no comma, then the date (pool 35).
+@pytest.mark.parametrize("place", ["Quảng Nam", "Thành phố Hồ Chí Minh"])
+def test_a_place_opening_its_date_line_without_its_comma_gives_the_text_pdfs_date(tmp_path, place):
+    # "Quảng Nam ngày 8 tháng 5 năm 2022": the place, no comma, then the date (pool 35); also a
+    # place whose kind is written out in front of its name ("Thành phố", its "phố" in lower case).
     from docx_builders import INTRO, STANDARD, TITLE, roman
     from pdf_builders import Line, Page, draw_pdf
 
@@ -504,7 +522,7 @@ def test_a_place_opening_its_date_line_without_its_comma_gives_the_text_pdfs_dat
     from baocao.parse.reports import parse_document
 
     lines = [Line("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"), Line("Số: 348/BC-UBND"),
-             Line("Quảng Nam ngày 8 tháng 5 năm 2022", indent=200), Line(TITLE, bold=True, indent=200), Line(INTRO)]
+             Line(f"{place} ngày 8 tháng 5 năm 2022", indent=200), Line(TITLE, bold=True, indent=200), Line(INTRO)]
     for position, part in enumerate(STANDARD[:6], start=1):
         lines += [Line(f"{roman(position)}. {part.heading.upper()}", bold=True),
                   *(Line(text) for text in part.content if isinstance(text, str))]
@@ -517,12 +535,15 @@ def test_a_place_opening_its_date_line_without_its_comma_gives_the_text_pdfs_dat
     ("Bình Thuận ngày 20 tháng 5 năm 2022", date(2022, 5, 20)),
     ("Bà Rịa - Vũng Tàu ngày 20/5/2022", date(2022, 5, 20)),
     ("TP. Hồ Chí Minh ngày 20 tháng 5 năm 2022", date(2022, 5, 20)),
+    ("Thành phố Hồ Chí Minh ngày 20 tháng 5 năm 2022", date(2022, 5, 20)),   # the kind of place written out
+    ("Thị xã Sơn Tây ngày 20/5/2022", date(2022, 5, 20)),
     ("HÀ TĨNH NGÀY 20 THÁNG 5 NĂM 2022", date(2022, 5, 20)),
     ("120/BC-UBND | Quảng Ngãi ngày 20 tháng 5 năm 2022", date(2022, 5, 20)),   # opening a cell
     ("Đồng Tháp. ngày 20/5/2022", date(2022, 5, 20)),           # OCR's full stop for the comma
     # A sentence's words before "ngày" are no place: its date is not the report's.
     ("Thực hiện Kế hoạch ngày 16 tháng 5 năm 2022", None),
     ("Căn cứ văn bản ngày 16/5/2022 của Bộ Xây dựng", None),
+    ("Thành phố đã ban hành Kế hoạch ngày 16 tháng 5 năm 2022", None),
 ])
 def test_a_place_opening_its_line_dates_it_with_or_without_its_comma_a_sentence_does_not(line, day):
     assert report_date(f"ỦY BAN NHÂN DÂN\nSố: 85/BC-UBND\n{line}\nBÁO CÁO") == day
