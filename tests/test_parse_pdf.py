@@ -1791,13 +1791,14 @@ def test_a_roman_labels_full_stop_ocr_read_with_its_i_as_an_l_is_a_full_stop_aga
 
 
 def test_a_picture_bullet_ocr_read_with_an_underscore_foot_marks_the_ladder_as_its_others_do(tmp_path):
-    """Pool 33's Hà Nam scan: a picture before each "Nhóm công việc A." (a label no reader
-    knows), read "®" but once "®_", its foot an underscore: the same marker, so the first
-    heading is the bullet ladder's as the others are, not text run on from the intro."""
+    """Pool 33's Hà Nam scan: a picture before each heading (there "Nhóm công việc A.", a label
+    the reader then knew no ladder of; here titles with no label), read "®" but once "®_", its
+    foot an underscore: the same marker, so the first heading is the bullet ladder's as the
+    others are, not text run on from the intro."""
     lines = []
     for letter, title in zip("ABCD", ("Mặt bằng hạ tầng số hồi đầu", "Các mục tiêu đã cán đích",
                                        "Kịch bản phân vai liên ngành", "Tiền vốn đã bố trí"), strict=True):
-        lines += [f"{'®_' if letter == 'A' else '®'} Nhóm công việc {letter}. {title}",
+        lines += [f"{'®_' if letter == 'A' else '®'} {title}",
                   "Tỉnh đã phát hành 2.000 tờ rơi hướng dẫn người dân."]
     blocks = read_pdf(_recognised_lines_pdf(tmp_path / "quet.pdf", tuple(lines))).blocks
     assert [list_marker(block) for block in blocks] == ["®", "", "®", "", "®", "", "®", ""]
