@@ -36,8 +36,10 @@ from baocao.text import fold, nfc, one_slash
 _SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*|[ \t]*/[ \t]*[A-ZĐ]{2}[A-ZĐ0-9]*\b(?!\s*/))*"
 _SEPARATOR = r"\s*([/\-–—])\s*"
 # The number's digits, with the year of its issue after them when so numbered ("244/2022/BC-UBND",
-# as Nghị định 30/2020/NĐ-CP numbers decrees): read whole, the year part of the number.
-_DIGITS = r"\d{1,5}(?:\s*/\s*(?:19|20)\d{2})?"
+# as Nghị định 30/2020/NĐ-CP numbers decrees): read whole, the year part of the number. A lower-case
+# letter right after the digits is the number's too ("315a/BC-UBND"): an office that issues a letter
+# between two already numbered gives it the number before and a letter.
+_DIGITS = r"\d{1,5}[a-zđ]?(?:\s*/\s*(?:19|20)\d{2})?"
 _NUMBER = re.compile(rf"(?<![\d/])({_DIGITS}){_SEPARATOR}({_SYMBOL})")
 _FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
 # The number's digits alone at the end of their line or cell ("Số: 139"), its symbol wrapped

@@ -316,6 +316,17 @@ def test_a_number_with_the_year_between_its_digits_and_its_symbol_is_read_whole(
     assert report_number(letterhead) == "244/2022/BC-UBND"
 
 
+@pytest.mark.parametrize("letterhead, number", [
+    ("UBND TỈNH ĐỒNG THÁP Số: 226a/BC-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "226a/BC-UBND"),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 315a/BC-UBND\nCần Thơ, ngày 25 tháng 5 năm 2022", "315a/BC-UBND"),
+    ("UBND TỈNH CÀ MAU\nSố: 214đ/BC-UBND\nBÁO CÁO", "214đ/BC-UBND"),
+    ("UBND TỈNH CÀ MAU\nSố: 214ab/BC-UBND\nBÁO CÁO", None),   # two letters: no number an office gives
+])
+def test_a_number_with_a_letter_after_its_digits_is_read_whole(letterhead, number):
+    # A letter issued between two numbered ones takes the number before and a letter.
+    assert report_number(letterhead) == number
+
+
 def test_a_covering_letter_cites_a_report_numbered_with_its_year_whole():
     letter = "Số: 527/SXD-QLĐT\nV/v gửi Báo cáo\nSở Xây dựng gửi kèm Báo cáo số 296/2022/BC-UBND ngày 20/5/2022."
     assert report_reference(letter) == ReportReference("296/2022/BC-UBND", date(2022, 5, 20))
