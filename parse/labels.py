@@ -394,9 +394,11 @@ class Template(NamedTuple):
 
 
 # A label of words and a Roman numeral as OCR may read the numeral in a serif face: an I as a T,
-# an l, a 1 or a bar, two I's as an H ("Nhóm TT:" for "Nhóm II:", "Nhóm TV:" for "Nhóm IV:").
+# an l, a 1 or a bar, two I's as an H ("Nhóm TT:" for "Nhóm II:", "Nhóm TV:" for "Nhóm IV:",
+# "Phần trình bày H." for "Phần trình bày II.", "IH." for "III."): one to three words, as
+# template_label's, before it.
 _MISREAD_WORD_ROMAN = re.compile(
-    r"^(?P<before>[^\W\d_]{2,}\s)(?P<counter>[TIVXlL1|H]{1,4})(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
+    r"^(?P<before>(?:[^\W\d_]{2,}\s){1,3})(?P<counter>[TIVXlL1|H]{1,4})(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
 
 
 def misread_word_roman(text: str) -> str | None:

@@ -1644,9 +1644,10 @@ def _nested_ladders(headings: list[_Heading]) -> set[tuple]:
 def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: set[int], bulleted: dict[int, tuple],
                    outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Heading]:
     """_headings' lines, those of the ladders marked by a bullet (`bulleted`) among them."""
-    counted = _counted_in_words(blocks, after, limit, ocr)
+    in_words_ladder = _counted_in_words(blocks, after, limit, ocr)
     positions = [pos for pos in range(after + 1, limit)
-                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted or pos in counted)
+                 if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted
+                     or pos in in_words_ladder)
                  and pos not in titles]
     headings: list[_Heading] = []
     skip = set()
@@ -1694,7 +1695,8 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
         elif ordinal is None and level[0] == "unnumbered" and (
-                labelled := word_label(line if worded_alone and last > pos else block.text)):
+                labelled := word_label(line if worded_alone and last > pos
+                                       else _word_label_read(block.text, ocr and pos in in_words_ladder))):
             # "Vấn đề 2: …": a ladder of its own, of its words' ("Mảng I." over its title, joined with it)
             level, ordinal = ("label", f"{labelled[0]} 1:"), labelled[1]
         elif (ordinal is None and level[0] == "unnumbered" and not ocr
@@ -1768,6 +1770,16 @@ def _wrapped_label_tail(text: str) -> bool:
     return 2 <= len(words) <= LABEL_IN_WORDS_MAX and text.rstrip().endswith((":", ";"))
 
 
+def _word_label_read(text: str, ocr: bool) -> str:
+    """A plain line as a label of words would read: on a scan, its Roman numeral that OCR misread
+    put back in its letters (labels.misread_word_roman) where the line reads as no label of
+    words as it is; the line as it is otherwise. Only a ladder counting 1, 2, 3… believes it."""
+    if not ocr or word_label(text) or label_in_words(text) is not None:
+        return text
+    righted = misread_word_roman(text)
+    return righted if righted and word_label(righted) else text
+
+
 def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bool = False) -> set[int]:
     """The plain lines between `after` and `limit` labelled in words and a number, or in words
     ending with an ordinal before a colon, that count 1, 2, 3… ("Điểm 1. …", "Điểm 2. …";
@@ -1778,20 +1790,23 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bo
     counting up from 1 over CONVINCING_COUNT short lines or more, each with text under it and
     none ending as a sentence does, is a ladder. On a scan a Roman numeral may be read an I short
     ("Phần thuyết minh II:" for "III:", pool 36's Điện Biên: no section found without phrases):
-    a number read short at its place (_read_at) counts there."""
+    a number read short at its place (_read_at) counts there; one OCR read as other letters
+    ("Phần trình bày H." for "II.", "IH." for "III.", pool 37's Bắc Kạn: no section found)
+    counts as _word_label_read rights it, at its place too."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]
         if (block.kind != "paragraph" or block.number or len(block.text) > MAX_HEADING_CHARS
                 or block.text.rstrip().endswith((".", ";", ","))):
             continue
-        found = word_label(block.text)
-        in_words = None if found else label_in_words(block.text)
+        text = _word_label_read(block.text, ocr)
+        found = word_label(text)
+        in_words = None if found else label_in_words(text)
         if in_words is not None:
             # its words as written for the first one ("yeu cau thu nhat"): the ladder's key
-            found = (relabelled_in_words(block.text, 1), in_words)
+            found = (relabelled_in_words(text, 1), in_words)
         if found:
-            short = ocr and in_words is None and word_label_in_roman(block.text)
+            short = ocr and in_words is None and word_label_in_roman(text)
             labelled.setdefault(found[0], []).append((pos, found[1], short))
     counted: set[int] = set()
     for lines in labelled.values():

@@ -1105,6 +1105,25 @@ def test_plain_headings_labelled_in_words_and_a_roman_numeral_one_read_short_sti
     assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
 
 
+def test_plain_headings_labelled_in_words_and_a_roman_numeral_ocr_read_as_other_letters_count_up_on_a_scan():
+    # Pool 37's Bắc Kạn: "Phần trình bày I." … "VI." in a caption style OCR reads plain, "II."
+    # read "H." and "III." read "IH." (two I's as one H): no label of words as read, no section
+    # found either way. The numeral put back in its letters at its place counts there.
+    labels = ["Phân trình bày I.", "Phân trình bày H.", "Phần trình bày IH.", "Phần trình bày IV.",
+              "Phần trình bày V.", "Phần trình bày VI."]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)])
+    assert both_ways(document) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_plain_lines_whose_misread_numeral_is_not_at_its_place_count_up_no_ladder():
+    # "H." put back is "II.": where "V." belongs it is no numeral of that place (nor one read an
+    # I short, as "II." for "III." may be), and plain lines skipping so count up no ladder.
+    labels = ["Phần trình bày I.", "Phần trình bày II.", "Phần trình bày III.", "Phần trình bày IV.",
+              "Phần trình bày H.", "Phần trình bày VI."]
+    document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)])
+    assert both_ways(document)[1] == {}
+
+
 def test_plain_headings_labelled_in_words_and_a_number_repeated_are_no_ladder():
     # A number OCR reads as it is: "Điểm 2." twice between "Điểm 1." and "Điểm 4." is no
     # numeral read short, and such plain lines count up no ladder (as a list's would not).

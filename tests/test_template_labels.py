@@ -182,6 +182,9 @@ def test_a_roman_numeral_ocr_misread_after_a_word_is_put_back_in_its_letters():
     assert misread_word_roman("Nhóm TV: Phần vốn đã tiêu") == "Nhóm IV: Phần vốn đã tiêu"
     assert template_label("Nhóm IV: Phần vốn").shape == template_label("Nhóm I: Mặt bằng").shape
     assert misread_word_roman("Nhóm III: Cách chia việc") is None  # read right: template_label's
+    # a label of three words, as template_label reads ("Phần trình bày H." for "Phần trình bày II.")
+    assert misread_word_roman("Phần trình bày H. Gùi nông sản") == "Phần trình bày II. Gùi nông sản"
+    assert misread_word_roman("Phần trình bày IH. Cây đũa") == "Phần trình bày III. Cây đũa"
     assert misread_word_roman("Nhóm TA: Con số") is None
     assert misread_word_roman("Nhóm TVV: Con số") is None  # "IVV" is no numeral
 
