@@ -1726,6 +1726,11 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
         headings = _misread_labels(blocks, headings, after, limit, skip, len(outline), set(margin_words))
+    elif pictured := frozenset(pos for pos in range(after + 1, limit) if blocks[pos].pictured):
+        # A text document's headings drawn as pictures (a WordArt, a pasted clipping) are read
+        # with OCR as a scan's are, and misread as theirs ("Phần thuyết minh VỊ:" for "VI:"):
+        # its pictured lines alone may be a heading whose label OCR misread.
+        headings = _misread_labels(blocks, headings, after, limit, skip, len(outline), ocr_lines=pictured)
     headings = _without_points_of_another_look(blocks, _without_plain_lists(blocks, _misread_numerals(headings)))
     return _without_bare_lists(_without_shared_list_points(blocks, headings, len(outline)))
 
@@ -1996,7 +2001,7 @@ def _without_bare_lists(headings: list[_Heading]) -> list[_Heading]:
 
 def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: int, limit: int,
                     skip: frozenset[int] = frozenset(), items: int = 0,
-                    margin: frozenset[int] = frozenset()) -> list[_Heading]:
+                    margin: frozenset[int] = frozenset(), ocr_lines: frozenset[int] | None = None) -> list[_Heading]:
     """On a recognised page, a numbered ladder's heading whose label OCR misread ("(D" or
     "(VI" for "(I)", "(VI)"; "1.5," for "1.5."; "(4." for "04."), so that it fell out of
     its ladder, or read as the label before it ("(II)" twice, then "(IV)"), taken back by
@@ -2009,7 +2014,9 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
     second is "F:"); failing one, headings whose labels OCR lost (_labels_lost: between two
     headings, or after the last up to the outline's `items`). A ladder is MISREAD_LADDER
     headings or more, or two whose labels were framed in the margin (`margin`: _margin_label_words),
-    a column of their own that OCR reads apart and loses whole, the titles beside them kept."""
+    a column of their own that OCR reads apart and loses whole, the titles beside them kept.
+    `ocr_lines`: the positions of the lines OCR read, where a text document's pictures were (None: a
+    recognised document's, every line); only they are looked at."""
     ladders: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label" and heading.ordinal:
@@ -2048,7 +2055,7 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             expected = expected or worded
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
             for pos in range(start, end):
-                if pos in skip:
+                if pos in skip or ocr_lines is not None and pos not in ocr_lines:
                     continue
                 # a label framed in the margin is read as joined with its title (_margin_label_words)
                 read = blocks[pos]
@@ -2086,7 +2093,10 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     continue  # one of two values missing in a row: read as its label, or not at all
                 count = 1 if end != limit else items - value + 1
                 if start != after + 1 and count >= 1:
-                    for n, lost in enumerate(_labels_lost(blocks, by_first, start, end, model, count)):
+                    lost_labels = _labels_lost(blocks, by_first, start, end, model, count)
+                    if ocr_lines is not None and any(lost.first not in ocr_lines for lost in lost_labels):
+                        continue  # a line of the text's own: its label was never OCR's to lose
+                    for n, lost in enumerate(lost_labels):
                         by_first[lost.first] = replace(lost, level=level, ordinal=value + n)
     return sorted(by_first.values(), key=lambda h: h.first)
 

@@ -262,3 +262,61 @@ def test_a_pictured_headings_label_is_mended_as_a_scans_is(tmp_path, monkeypatch
     page.save()
     pictured = [block for block in pdf_reader.read_pdf(path).blocks if block.pictured]
     assert [(block.text, block.number) for block in pictured] == [("III. TỔ CÔNG TÁC LIÊN SỞ", "III.")]
+
+
+def build_worded_ladder(path: Path, typed: str | None = None) -> Path:
+    """A text PDF whose six headings "Phần thuyết minh I: …" to "VI: …" are pictures of their
+    words, the sixth typed as `typed` in the text layer instead, if given."""
+    from pdf_builders import FONT_DIR
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    page = canvas.Canvas(str(path), pagesize=(595, 842))
+    page.setFont("Serif", 13)
+    for k, (n, text) in enumerate(TEXTS.items()):
+        if n == 6 and typed:
+            page.drawString(85, 764 - 100 * k, typed)
+        else:
+            picture = picture_of(WORDED_HEADINGS[n])
+            width, height = Image.open(io.BytesIO(picture)).size
+            page.drawImage(ImageReader(io.BytesIO(picture)), 85, 760 - 100 * k, width=width * 72 / DPI,
+                           height=height * 72 / DPI)
+        page.drawString(85, 730 - 100 * k, text)
+    page.showPage()
+    page.save()
+    return path
+
+
+WORDED_HEADINGS = {1: "Phần thuyết minh I: Nền móng đã có", 2: "Phần thuyết minh II: Bước chân trên đường",
+                   3: "Phần thuyết minh III: Lời kêu gọi chung", 4: "Phần thuyết minh IV: Dòng vốn đã chảy",
+                   5: "Phần thuyết minh V: Tảng đá giữa dòng", 6: "Phần thuyết minh VI: Đôi điều đề đạt"}
+
+
+def test_a_pictured_headings_label_ocr_misread_is_taken_back_by_its_ladder(tmp_path, monkeypatch):
+    """Pool 37's Bình Phước report: six WordArt headings "Phần thuyết minh I: …" to "VI: …", the
+    sixth read "Phần thuyết minh VỊ: …" (a mark under its I), no label, so the fifth item held the
+    sixth's text. A text document's pictured lines are read by OCR as a scan's are, and its
+    ladder takes a pictured line back where it skips a value, as a scan's does
+    (sections._misread_labels)."""
+    from baocao.parse import pdf as pdf_reader
+
+    readings = iter([*(WORDED_HEADINGS[n] for n in range(1, 6)), "Phần thuyết minh VỊ: Đôi điều đề đạt"])
+    monkeypatch.setattr(pdf_reader, "read_line_image", lambda image: (next(readings), ""))
+    report = extract_sections(pdf_reader.read_pdf(build_worded_ladder(tmp_path / "bao-cao.pdf")), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert all(Reason.HEADING_PICTURED in s.reasons and s.review for s in report.sections)
+
+
+def test_a_typed_line_among_pictured_headings_is_read_as_a_text_documents_line(tmp_path, monkeypatch):
+    """Only what OCR read may be a label OCR misread: a line of the text layer among pictured
+    headings is read as any text document's line is ("VỊ" typed is no Roman numeral there)."""
+    from baocao.parse import pdf as pdf_reader
+
+    readings = iter(WORDED_HEADINGS[n] for n in range(1, 6))
+    monkeypatch.setattr(pdf_reader, "read_line_image", lambda image: (next(readings), ""))
+    path = build_worded_ladder(tmp_path / "bao-cao.pdf", typed="Phần thuyết minh VỊ: Đôi điều đề đạt")
+    report = extract_sections(pdf_reader.read_pdf(path), WITHOUT_PHRASES)
+    assert 6 not in {s.number for s in report.sections}
