@@ -468,8 +468,9 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     if spent != changed and figure.vnd is not None:
         figure = replace(figure, rule=N_("{rule} (spent: the plan and what is left beside it not counted)").format(
             rule=figure.rule))
-    rates = {r.amount.vnd for roles in _rates(changed) for r in roles if r.role == "rate"}
-    if figure.vnd is not None and not figure.ambiguous and rates and (figure.vnd in rates or not figure.stated):
+    rates = ({r.amount.vnd for roles in _rates(changed) for r in roles if r.role == "rate"}
+             if figure.vnd is not None and not figure.ambiguous else set())
+    if rates and (figure.vnd in rates or not figure.stated):
         rule = N_("{rule} (an amount per year or per unit: the whole is not stated)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):

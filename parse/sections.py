@@ -2703,13 +2703,14 @@ def _neighbours_swapped(found: dict[int, Section], outline: tuple[OutlineSection
     of its own words, numbered as it wrote them, leaves the place and number to decide, and they
     say the outline's order; the texts say otherwise ("Đề nghị Chính phủ …" under the fifth)."""
     alone = {n: s for n, s in found.items() if not s.merged_with}
-    said = {n: phrase_items(s.text, outline) for n, s in alone.items()}
-    headed = {n: phrase_items(s.heading, outline) for n, s in alone.items()}
+    unnamed = {n for n, s in alone.items() if n not in phrase_items(s.heading, outline)}
+    # Only cells whose headings name nothing, beside another such, have their texts read (a
+    # cell's whole text against every phrase: most reports name their items in their headings).
+    said = {n: phrase_items(alone[n].text, outline) for n in unnamed if {n - 1, n + 1} & unnamed}
     swapped = set()
-    for n in alone:
+    for n in said:
         for m in (n - 1, n + 1):
-            if (m in alone and m in said[n] and n not in said[n] and m not in said[m]
-                    and n not in headed[n] and m not in headed[m]):
+            if m in said and m in said[n] and n not in said[n] and m not in said[m]:
                 swapped |= {n, m}
     return swapped
 
