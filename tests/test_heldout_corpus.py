@@ -52,7 +52,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            31: FIXTURES / "heldout-31", 32: FIXTURES / "heldout-32",
            33: FIXTURES / "heldout-33", 34: FIXTURES / "heldout-34",
            35: FIXTURES / "heldout-35", 36: FIXTURES / "heldout-36",
-           37: FIXTURES / "heldout-37", 38: FIXTURES / "heldout-38"}
+           37: FIXTURES / "heldout-37", 38: FIXTURES / "heldout-38",
+           39: FIXTURES / "heldout-39"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -277,7 +278,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Hạng mục báo cáo \d+: |Mục nội dung [IVX]+: "  # 38's
+LABEL = re.compile(r"^(?:Điểm báo cáo \d+: |Vấn đề báo cáo [IVX]+\. "  # 39's
+                   r"|Phần trả lời [A-F]: |Mục trả lời \d+\. "  # 39's
+                   r"|Hạng mục báo cáo \d+: |Mục nội dung [IVX]+: "  # 38's
                    r"|Lĩnh vực công tác [A-F]\. |Nội dung trả lời \d+\. "  # 38's
                    r"|Mục đề cương \d+: |Phần trình bày [IVX]+\. "  # 37's
                    r"|Mảng công việc [A-F]: |Nội dung chính \d+\. "  # 37's
@@ -330,6 +333,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Điểm báo cáo (\d+):|Mục trả lời (\d+)\.) ", first):  # pool 39's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Vấn đề báo cáo ([IVX]+)\. ", first):  # pool 39's van_de_bao_cao_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phần trả lời ([A-F]): ", first):  # pool 39's phan_tra_loi_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Hạng mục báo cáo (\d+):|Nội dung trả lời (\d+)\.) ", first):  # pool 38's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Mục nội dung ([IVX]+): ", first):  # pool 38's muc_noi_dung_roman
@@ -534,8 +543,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 38
-    assert len({p.out for p in mh.POOLS.values()}) == 38
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 39
+    assert len({p.out for p in mh.POOLS.values()}) == 39
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -586,7 +595,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 35) for k in range(1, 35)),
                                            *((k, 36) for k in range(1, 36)),
                                            *((k, 37) for k in range(1, 37)),
-                                           *((k, 38) for k in range(1, 38))])
+                                           *((k, 38) for k in range(1, 38)),
+                                           *((k, 39) for k in range(1, 39))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -613,7 +623,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
                                                    (28, 29), (29, 30), (30, 31), (31, 32),
                                                    (32, 33), (33, 34), (34, 35), (35, 36),
-                                                   (36, 37), (37, 38)])
+                                                   (36, 37), (37, 38), (38, 39)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -6468,6 +6478,146 @@ def test_pool_38_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 39: "Điểm báo cáo 1: …", "Vấn đề báo cáo I. …", "Phần trả lời A: …", "Mục trả lời 1. …";
+# each label's number an AUTONUMLGL field's, an ADVANCE field between each label and its title, a
+# PRIVATE field at the start of each heading, a SYMBOL field's square before each heading; pools 1-38's at a
+# lower weight, pools 37 and 38's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_39 = {"diem_bao_cao_number", "van_de_bao_cao_roman", "phan_tra_loi_letter", "muc_tra_loi_number"}
+LADDERS[39] = NEW_LADDERS_39 | {"hang_muc_bao_cao_number", "muc_noi_dung_roman", "linh_vuc_cong_tac_letter",  # 1-38's
+                                "noi_dung_tra_loi_number", "mang_cong_viec_letter", "muc_de_cuong_number",
+                                "phan_trinh_bay_roman", "hang_muc_number"}
+NEW_LAYOUTS_39 = {"autonumlgl_field_label", "advance_field_gap", "private_field_heading", "symbol_field_bullet"}
+LAYOUTS[39] = NEW_LAYOUTS_39 | {"autonum_field_label", "formdropdown_heading", "formcheckbox_heading",  # 1-38's
+                                "checkbox_control_heading", "link_field_heading", "ask_ref_heading",
+                                "autotextlist_heading", "hyperlink_field_heading", "combobox_control_heading",
+                                "gotobutton_heading", "xe_index_heading", "formtext_heading",
+                                "placeholder_control_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_39 = {  # how each of pool 39's ladders marks an item heading, as a reader sees it
+    "diem_bao_cao_number": r"Điểm báo cáo \d: \S",
+    "van_de_bao_cao_roman": r"Vấn đề báo cáo [IVX]+\. \S",
+    "phan_tra_loi_letter": r"Phần trả lời [A-F]: \S",
+    "muc_tra_loi_number": r"Mục trả lời \d\. \S",
+}
+
+
+def test_pool_39_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_39:
+        for e in [e for e in files_of(39, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def holders_of(e: dict, field: str) -> list:
+    """The paragraphs whose field codes name this field."""
+    return [p for p in part_tree(e).iter(f"{W}p")
+            if field in "".join(t.text or "" for t in p.iter(f"{W}instrText")).split()]
+
+
+def test_pool_39_each_labels_number_is_an_autonumlgl_fields():
+    mh = generator()
+    files = files_of(39, "autonumlgl_field_label")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(39, "autonumlgl_field_label", ladder="diem_bao_cao_number")  # on a new ladder too
+    for e in files:
+        assert e["ladder"] in mh.AUTONUMLGL_LADDERS, e["file"]
+        holders = holders_of(e, "AUTONUMLGL")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            m = re.match(r"(\D+ )(\d+)([.:]) ", heading["text"])
+            assert m and int(m.group(2)) == n, e["file"]
+            code, typed = mh.AUTONUMLGL_CODES[m.group(3)]
+            assert "".join(t.text or "" for t in p.iter(f"{W}instrText")) == f" {code} ", e["file"]
+            assert field_results(p) == [(f" {code} ", "")], e["file"]  # no result saved: Word counts
+            assert paragraph_text(p) == m.group(1) + typed + heading["text"][m.end(3):], e["file"]
+
+
+def test_pool_39_an_advance_field_stands_between_each_label_and_its_title():
+    mh = generator()
+    files = files_of(39, "advance_field_gap")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(39, "advance_field_gap", ladder="van_de_bao_cao_roman")
+    for e in files:
+        holders = holders_of(e, "ADVANCE")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for p, heading in zip(holders, item_headings(e), strict=True):
+            codes = "".join(t.text or "" for t in p.iter(f"{W}instrText"))
+            assert f" {mh.ADVANCE_CODE} " in codes, e["file"]
+            assert paragraph_text(p) == heading["text"], e["file"]  # the space after the mark kept
+            runs = [r for r in p.iter(f"{W}r")]
+            begin = next(k for k, r in enumerate(runs) if r.find(f"{W}fldChar") is not None)
+            before = "".join(t.text or "" for r in runs[:begin] for t in r.iter(f"{W}t"))
+            assert re.search(r"(?:\d+|[IVX]+|[A-F])[.:]$", before), e["file"]  # the label, then the field
+
+
+def test_pool_39_a_private_field_starts_each_heading():
+    mh = generator()
+    files = files_of(39, "private_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(39, "private_field_heading", ladder="phan_tra_loi_letter")
+    for e in files:
+        holders = holders_of(e, "PRIVATE")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            code = f" {mh.PRIVATE_CODE.format(n=n)} "
+            assert code in "".join(t.text or "" for t in p.iter(f"{W}instrText")), e["file"]
+            assert paragraph_text(p) == heading["text"], e["file"]  # the field shows nothing
+
+
+def test_pool_39_a_symbol_fields_square_stands_before_each_heading():
+    mh = generator()
+    files = files_of(39, "symbol_field_bullet")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(39, "symbol_field_bullet", ladder="muc_tra_loi_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        holders = holders_of(e, "SYMBOL")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for p, heading in zip(holders, item_headings(e), strict=True):
+            assert f" {mh.SYMBOL_FIELD['code']} " in "".join(t.text or "" for t in p.iter(f"{W}instrText"))
+            sym = p.find(f".//{W}sym")
+            assert sym.get(f"{W}font") == "Wingdings" and sym.get(f"{W}char") == mh.SYMBOL_FIELD["char"], e["file"]
+            assert paragraph_text(p) == " " + heading["text"], e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        last_words_in_pdf(e)
+
+
+def test_pool_39_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(39) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_39, *mh.FUNDING_WORDINGS_38}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "by_spending_category":  # what the money bought, then "cộng"
+            parts = (e["funding"]["equipment_vnd"], e["funding"]["software_vnd"], e["funding"]["training_vnd"])
+            assert sum(parts) == total and min(parts) > 0, e["file"]
+            assert f"cộng {million} triệu đồng." in text, e["file"]
+        if e["funding"]["wording"] == "land_use_revenue_source":  # the total named after its source
+            assert f"nguồn thu tiền sử dụng đất {million} triệu đồng" in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(39)} == set(mh.LETTERHEADS_39)
+    for e in [e for e in entries_of(39) if e["kind"] == "docx"]:
+        number = e["report_number"]
+        if e["letterhead"] == "so_lowercase":  # "số: 139/BC-UBND", read "139/BC-UBND"
+            assert re.fullmatch(r"\d+/BC-UBND", number), e["file"]
+            assert f">số: {number}<" in part_text(e), e["file"]
+        if e["letterhead"] == "space_after_slash":  # "Số: 139/ BC-UBND", read "139/BC-UBND"
+            assert re.fullmatch(r"\d+/BC-UBND", number), e["file"]
+            assert f">Số: {number.replace('/', '/ ')}<" in part_text(e), e["file"]
+    scans = files_of(39, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_39)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"diem_bao_cao_number", "van_de_bao_cao_roman", "muc_tra_loi_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "pen_underlines":
+            assert e["scan"]["pen_underlines"] == mh.UNDERLINES and e["scan"]["dpi"] == 180, e["file"]
+        else:
+            assert e["scan"]["qr_code_corner"] == mh.QR_CODE and e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -6504,13 +6654,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
                29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32,
                33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36,
-               37: NEW_LADDERS_37, 38: NEW_LADDERS_38}
+               37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 39))]])
+                                                        *((n, 10, 8) for n in range(6, 40))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -6520,7 +6670,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 39))])
+                                          for n in range(5, 40))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -6538,12 +6688,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
-              35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38}
+              35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-38 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-39 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
