@@ -84,6 +84,10 @@ _FLD_CHAR_TYPE = qn("w:fldCharType")
 _INSTR_TEXT = qn("w:instrText")
 _FLD_SIMPLE = qn("w:fldSimple")
 _INSTR = qn("w:instr")
+_DD_LIST = f'{qn("w:ffData")}/{qn("w:ddList")}'  # a legacy drop-down form field's entries (FORMDROPDOWN)
+_LIST_ENTRY = qn("w:listEntry")
+_DD_RESULT = qn("w:result")
+_DD_DEFAULT = qn("w:default")
 # Fields Word shows the words of their own code for (Word's field reference): MACROBUTTON
 # MacroName DisplayText, GOTOBUTTON Destination DisplayText: a template's click-here prompt.
 _BUTTON_FIELD = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+(?:\"[^\"]*\"|\S+)\s+(.*?)\s*$",
@@ -194,7 +198,7 @@ class _Chunks:
 
 def _blocks(word, chunks: _Chunks) -> tuple[Block, ...]:
     _join_drop_caps(word.element.body)
-    _show_button_fields(word.element.body)
+    _show_field_display_texts(word.element.body)
     _drop_text_in_field_codes(word.element.body)
     notes = WordNotes(word, _text)
     read = list(_walk(_content(word.element.body, chunks=True), word, Counters(read_numbering(word)), count(), notes,
@@ -224,37 +228,63 @@ def _join_drop_caps(body) -> None:
         cap.getparent().remove(cap)
 
 
-def _show_button_fields(body) -> None:
-    """Each button field's display text written out where Word shows it. A MACROBUTTON or
-    GOTOBUTTON field (a template's "click here" prompt, a heading typed as one) has no result:
-    Word shows the words its code ends with ("MACROBUTTON NoMacro Trả lời mục 1: …"), in the
-    field's look (its first run's), and a .docx holds them nowhere but in w:instrText, which is
-    code, not text. A run of those words, in the look of the field's first run, is put after the
-    field's end in the tree the walk reads; a field with a result of its own keeps it."""
+def _show_field_display_texts(body) -> None:
+    """Each field's display text written out where Word shows it, when the .docx holds it
+    nowhere in the field's result. A MACROBUTTON or GOTOBUTTON field (a template's "click here"
+    prompt, a heading typed as one) has no result: Word shows the words its code ends with
+    ("MACROBUTTON NoMacro Trả lời mục 1: …"), and a .docx holds them in w:instrText only, which
+    is code, not text; a field with a result of its own keeps it. A legacy drop-down form field
+    (FORMDROPDOWN, a protected form's "choose the item" box) shows the entry chosen in its data
+    (_dropdown_choice), whatever result is cached, if any (Word writes none, or a stale one): the
+    cached result's text is taken out. The words go in a run in the look of the field's first
+    run, put after the field's end in the tree the walk reads."""
     fields: list[_OpenField] = []  # the fields begun and not ended yet, the innermost last
     for run in body.iter(_R) if next(body.iter(_FLD_CHAR), None) is not None else ():
         if any(ancestor.tag in _DELETED for ancestor in run.iterancestors()):
             continue
-        for child in run:
+        for child in list(run):
             if child.tag == _INSTR_TEXT and fields and not fields[-1].separated:
                 fields[-1].code.append(child.text or "")
-            elif child.tag == _T and fields and fields[-1].separated and (child.text or "").strip():
-                fields[-1].has_result = True
+            elif child.tag == _T and fields and fields[-1].separated:
+                fields[-1].result.append(child)
+                if (child.text or "").strip():
+                    fields[-1].has_result = True
             elif child.tag == _FLD_CHAR:
                 kind = child.get(_FLD_CHAR_TYPE)
                 if kind == "begin":
-                    fields.append(_OpenField(run))
+                    fields.append(_OpenField(run, choice=_dropdown_choice(child)))
                 elif kind == "separate" and fields:
                     fields[-1].separated = True
                 elif kind == "end" and fields:
                     ended = fields.pop()
-                    words = _button_text("".join(ended.code))
-                    if words and not ended.has_result:
+                    if ended.choice is not None:
+                        for shown in ended.result:
+                            shown.getparent().remove(shown)
+                        words = ended.choice
+                    else:
+                        words = "" if ended.has_result else _button_text("".join(ended.code))
+                    if words:
                         run.addnext(_run_of(words, ended.first_run))
     for simple in body.iter(_FLD_SIMPLE):
         words = _button_text(simple.get(_INSTR) or "")
         if words and not _text(simple).strip():
             simple.append(_run_of(words, simple.find(_R)))
+
+
+def _dropdown_choice(begin) -> str | None:
+    """The entry a legacy drop-down form field shows, from its begin mark's w:ffData/w:ddList:
+    the one its w:result numbers (from 0), or its w:default when it has no result (a form never
+    filled in), or the first; "" when it lists none; None when the field is no drop-down."""
+    choices = begin.find(_DD_LIST)
+    if choices is None:
+        return None
+    entries = [entry.get(_VAL) or "" for entry in choices.iter(_LIST_ENTRY)]
+    for mark in (_DD_RESULT, _DD_DEFAULT):
+        number = choices.find(mark)
+        value = number.get(_VAL) if number is not None else None
+        if value is not None and value.strip().isdigit() and int(value) < len(entries):
+            return entries[int(value)]
+    return entries[0] if entries else ""
 
 
 def _drop_text_in_field_codes(body) -> None:
@@ -292,12 +322,15 @@ def _drop_text_in_field_codes(body) -> None:
 @dataclass
 class _OpenField:
     """A complex field (w:fldChar begin … separate … end) being read: its first run, its code's
-    pieces, whether its result has begun, whether that result shows any text."""
+    pieces, whether its result has begun, whether that result shows any text, the entry it
+    shows when it is a drop-down form field."""
 
     first_run: etree._Element
     code: list[str] = field(default_factory=list)
     separated: bool = False
     has_result: bool = False
+    result: list[etree._Element] = field(default_factory=list)  # the w:t of its own result (not a nested field's)
+    choice: str | None = None  # a drop-down form field's chosen entry (_dropdown_choice)
 
 
 def _button_text(code: str) -> str:
@@ -447,7 +480,7 @@ def _chunk_blocks(element, word, counters: Counters, index: Iterator[int],
             read = list(_walk(_content(body, chunks=True), word, counters, index, None, inner))
         else:
             imported = docx.Document(io.BytesIO(chunk.package))
-            _show_button_fields(imported.element.body)
+            _show_field_display_texts(imported.element.body)
             _drop_text_in_field_codes(imported.element.body)
             fonts = current_fonts.set(RunFonts.if_legacy(imported))
             hidden = current_hidden.set(HiddenRuns.if_any(imported))

@@ -293,6 +293,29 @@ def test_a_number_drawn_in_a_circle_in_front_of_a_title_is_its_label(tmp_path):
     assert report.sections[2].text.startswith("Phần mở đầu của mục 3") and TEXTS[3] in report.sections[2].text
 
 
+def test_headings_chosen_in_drop_down_form_fields_open_their_items(tmp_path):
+    """A report typed into a protected form, each item's heading the entry chosen in a legacy
+    drop-down form field (FORMDROPDOWN, its first entry the template's prompt), no text in the
+    heading's paragraph but the field: the headings Word shows open their items."""
+    prompt = "- Chọn tiêu đề mục -"
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        entries = "".join(f'<w:listEntry w:val="{entry}"/>' for entry in (prompt, f"Hạng mục {n}: {words}"))
+        marks = [f'<w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="TieuDe{n}"/><w:enabled/>'
+                 f'<w:ddList><w:result w:val="1"/>{entries}</w:ddList></w:ffData></w:fldChar>',
+                 '<w:instrText xml:space="preserve"> FORMDROPDOWN </w:instrText>', '<w:fldChar w:fldCharType="end"/>']
+        document.add_paragraph()._p.extend(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:b/></w:rPr>{mark}</w:r>')
+                                           for mark in marks)
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [s.heading for s in report.sections] == [f"Hạng mục {n}: {words}" for n, words in UNKNOWN.items()]
+    assert all(TEXTS[s.number] in s.text for s in report.sections)
+
+
 def contents_report(path, page_numbers: bool = True, field: bool = False, styled: bool = False):
     """A table of contents under the title: "MỤC LỤC", then each heading again, after a
     dotted leader its page (or, with `page_numbers` False, the headings alone); with

@@ -562,6 +562,48 @@ def test_a_button_fields_display_text_is_read_as_word_shows_it(tmp_path):
     assert all(block.bold for block in read.blocks[:3])
 
 
+def dropdown_runs(entries, result=None, default=None, cached=None, one_run=False):
+    """A legacy drop-down form field's runs, in bold: its begin mark holding w:ffData/w:ddList
+    (the entries, the chosen one's number in w:result, the default's in w:default), its code
+    FORMDROPDOWN, [separate, a cached result,] end; `one_run`: all its marks in one run."""
+    chosen = "" if result is None else f'<w:result w:val="{result}"/>'
+    chosen += "" if default is None else f'<w:default w:val="{default}"/>'
+    listed = "".join(f'<w:listEntry w:val="{entry}"/>' for entry in entries)
+    parts = [f'<w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="TieuDe"/><w:enabled/>'
+             f'<w:ddList>{chosen}{listed}</w:ddList></w:ffData></w:fldChar>',
+             '<w:instrText xml:space="preserve"> FORMDROPDOWN </w:instrText>']
+    if cached is not None:
+        parts += ['<w:fldChar w:fldCharType="separate"/>', f"<w:t>{cached}</w:t>"]
+    parts.append('<w:fldChar w:fldCharType="end"/>')
+    if one_run:
+        parts = ["".join(parts)]
+    return [parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:b/></w:rPr>{part}</w:r>') for part in parts]
+
+
+def test_a_drop_down_form_field_shows_the_entry_chosen_in_its_data(tmp_path):
+    """A legacy drop-down form field (FORMDROPDOWN, a protected form's box, here each heading
+    chosen in one) holds its words in its data only: Word shows the entry its w:result numbers
+    (from 0), its w:default when the form was never filled in, the first when neither; a cached
+    result, stale or not, is not what it shows. The entry is read once, in the field's look,
+    whatever runs the field's marks are written in; a drop-down listing nothing shows nothing."""
+    prompt = "- Chọn tiêu đề mục -"
+    word = docx.Document()
+    for runs in (dropdown_runs([prompt, "Mục nội dung I: Khung cửi trước lúc dệt"], result=1),
+                 dropdown_runs([prompt, "Mục 1", "Mục nội dung II: Thúng cau đầy ắp"], default=2),
+                 dropdown_runs([prompt, "Mục nội dung III: Thuyền rồng"], result=1, cached=prompt),
+                 dropdown_runs([prompt, "Mục nội dung IV: Mạch nước ngầm"], result=1, default=0, one_run=True),
+                 dropdown_runs(["Mục nội dung V: Khúc quanh", "Khác"]),
+                 dropdown_runs([], result=0)):
+        word.add_paragraph()._p.extend(runs)
+    word.add_paragraph("Năm 2017, tỉnh đã đưa vào vận hành Cổng dịch vụ công.")
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["Mục nội dung I: Khung cửi trước lúc dệt", "Mục nội dung II: Thúng cau đầy ắp",
+                           "Mục nội dung III: Thuyền rồng", "Mục nội dung IV: Mạch nước ngầm",
+                           "Mục nội dung V: Khúc quanh",
+                           "Năm 2017, tỉnh đã đưa vào vận hành Cổng dịch vụ công."]
+    assert all(block.bold for block in read.blocks[:5])
+
+
 def nested_field_runs(outer_code, inner_code, inner_result, outer_code_after, result):
     """A field whose code holds another field (with its own cached result) before its code goes
     on: begin, code, [inner begin, code, separate, result, end], code, separate, result, end."""
