@@ -40,7 +40,7 @@ from baocao.parse.hidden import HiddenRuns, current_hidden
 from baocao.parse.labels import is_lead, leading_label, page_mark
 from baocao.parse.legacy import text_in_font
 from baocao.parse.line_pictures import line_shaped, read_line_picture
-from baocao.parse.numbering import Counters, list_ref, read_numbering
+from baocao.parse.numbering import Counters, format_counter, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_by_id, style_chain, table_style
 from baocao.text import clean_line, fold, nfc
 
@@ -88,6 +88,12 @@ _INSTR = qn("w:instr")
 # MacroName DisplayText, GOTOBUTTON Destination DisplayText: a template's click-here prompt.
 _BUTTON_FIELD = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+(?:\"[^\"]*\"|\S+)\s+(.*?)\s*$",
                            re.IGNORECASE | re.DOTALL)
+# AUTONUM [\\s separator] [\\* format]: a number Word counts through the document (_AutoNumbers).
+_AUTONUM_FIELD = re.compile(r"^\s*AUTONUM(?P<switches>(?:\s.*)?)$", re.IGNORECASE | re.DOTALL)
+_AUTONUM_SEPARATOR = re.compile(r"\\s\s*(?:\"([^\"]*)\"|(\S))")
+_AUTONUM_FORMAT = re.compile(r"\\\*\s*(\w+)")
+_AUTONUM_FORMATS = {"ROMAN": "upperRoman", "roman": "lowerRoman", "ALPHABETIC": "upperLetter",
+                    "alphabetic": "lowerLetter"}
 _GENERAL_SWITCH = re.compile(r"\s*\\\*\s*\w+\s*$")  # \* MERGEFORMAT and the like, at the code's end
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
@@ -230,7 +236,10 @@ def _show_button_fields(body) -> None:
     Word shows the words its code ends with ("MACROBUTTON NoMacro Trả lời mục 1: …"), in the
     field's look (its first run's), and a .docx holds them nowhere but in w:instrText, which is
     code, not text. A run of those words, in the look of the field's first run, is put after the
-    field's end in the tree the walk reads; a field with a result of its own keeps it."""
+    field's end in the tree the walk reads; a field with a result of its own keeps it. An
+    AUTONUM field saved with no result (a heading's label "Hạng mục báo cáo { AUTONUM \\s : }")
+    shows the number Word counts for it (_AutoNumbers), written out so too."""
+    autonumbers = _AutoNumbers()
     fields: list[_OpenField] = []  # the fields begun and not ended yet, the innermost last
     for run in body.iter(_R) if next(body.iter(_FLD_CHAR), None) is not None else ():
         if any(ancestor.tag in _DELETED for ancestor in run.iterancestors()):
@@ -248,13 +257,37 @@ def _show_button_fields(body) -> None:
                     fields[-1].separated = True
                 elif kind == "end" and fields:
                     ended = fields.pop()
-                    words = _button_text("".join(ended.code))
+                    code = "".join(ended.code)
+                    words = _button_text(code) or autonumbers.shown(code)
                     if words and not ended.has_result:
                         run.addnext(_run_of(words, ended.first_run))
     for simple in body.iter(_FLD_SIMPLE):
-        words = _button_text(simple.get(_INSTR) or "")
+        code = simple.get(_INSTR) or ""
+        words = _button_text(code) or autonumbers.shown(code)
         if words and not _text(simple).strip():
             simple.append(_run_of(words, simple.find(_R)))
+
+
+class _AutoNumbers:
+    """What the AUTONUM fields of a body show, met in its order: Word numbers them 1, 2, 3, …
+    through the document, in Arabic digits unless a format switch says otherwise ("\\* ROMAN",
+    "\\* alphabetic"), each followed by a period or the separator its "\\s" switch names
+    ("AUTONUM \\s :" shows "1:"). A label so numbered is the document's own ladder, as a typed
+    one is."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def shown(self, code: str) -> str:
+        """The number the AUTONUM field of `code` shows, counted on; "" for any other field."""
+        match = _AUTONUM_FIELD.match(code)
+        if not match:
+            return ""
+        self.count += 1
+        separator = _AUTONUM_SEPARATOR.search(match["switches"])
+        form = _AUTONUM_FORMAT.search(match["switches"])
+        return format_counter(self.count, _AUTONUM_FORMATS.get(form[1], "decimal") if form else "decimal") + (
+            next(mark for mark in separator.groups() if mark is not None) if separator else ".")
 
 
 def _drop_text_in_field_codes(body) -> None:
