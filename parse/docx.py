@@ -40,7 +40,7 @@ from baocao.parse.hidden import HiddenRuns, current_hidden
 from baocao.parse.labels import is_lead, leading_label, page_mark
 from baocao.parse.legacy import text_in_font
 from baocao.parse.line_pictures import line_shaped, read_line_picture
-from baocao.parse.numbering import Counters, list_ref, read_numbering
+from baocao.parse.numbering import Counters, format_counter, list_ref, read_numbering
 from baocao.parse.styles import cached, paragraph_style, run_style, style_by_id, style_chain, table_style
 from baocao.text import clean_line, fold, nfc
 
@@ -92,6 +92,12 @@ _DD_DEFAULT = qn("w:default")
 # MacroName DisplayText, GOTOBUTTON Destination DisplayText: a template's click-here prompt.
 _BUTTON_FIELD = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+(?:\"[^\"]*\"|\S+)\s+(.*?)\s*$",
                            re.IGNORECASE | re.DOTALL)
+# AUTONUM [\\s separator] [\\* format]: a number Word counts through the document (_AutoNumbers).
+_AUTONUM_FIELD = re.compile(r"^\s*AUTONUM(?P<switches>(?:\s.*)?)$", re.IGNORECASE | re.DOTALL)
+_AUTONUM_SEPARATOR = re.compile(r"\\s\s*(?:\"([^\"]*)\"|(\S))")
+_AUTONUM_FORMAT = re.compile(r"\\\*\s*(\w+)")
+_AUTONUM_FORMATS = {"ROMAN": "upperRoman", "roman": "lowerRoman", "ALPHABETIC": "upperLetter",
+                    "alphabetic": "lowerLetter"}
 _GENERAL_SWITCH = re.compile(r"\s*\\\*\s*\w+\s*$")  # \* MERGEFORMAT and the like, at the code's end
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
@@ -233,11 +239,14 @@ def _show_field_display_texts(body) -> None:
     nowhere in the field's result. A MACROBUTTON or GOTOBUTTON field (a template's "click here"
     prompt, a heading typed as one) has no result: Word shows the words its code ends with
     ("MACROBUTTON NoMacro Trả lời mục 1: …"), and a .docx holds them in w:instrText only, which
-    is code, not text; a field with a result of its own keeps it. A legacy drop-down form field
-    (FORMDROPDOWN, a protected form's "choose the item" box) shows the entry chosen in its data
-    (_dropdown_choice), whatever result is cached, if any (Word writes none, or a stale one): the
-    cached result's text is taken out. The words go in a run in the look of the field's first
-    run, put after the field's end in the tree the walk reads."""
+    is code, not text; a field with a result of its own keeps it. An AUTONUM field saved with no
+    result (a heading's label "Hạng mục báo cáo { AUTONUM \\s : }") shows the number Word counts
+    for it (_AutoNumbers). A legacy drop-down form field (FORMDROPDOWN, a protected form's
+    "choose the item" box) shows the entry chosen in its data (_dropdown_choice), whatever result
+    is cached, if any (Word writes none, or a stale one): the cached result's text is taken out.
+    The words go in a run in the look of the field's first run, put after the field's end in the
+    tree the walk reads."""
+    autonumbers = _AutoNumbers()
     fields: list[_OpenField] = []  # the fields begun and not ended yet, the innermost last
     for run in body.iter(_R) if next(body.iter(_FLD_CHAR), None) is not None else ():
         if any(ancestor.tag in _DELETED for ancestor in run.iterancestors()):
@@ -257,16 +266,19 @@ def _show_field_display_texts(body) -> None:
                     fields[-1].separated = True
                 elif kind == "end" and fields:
                     ended = fields.pop()
+                    code = "".join(ended.code)
+                    words = _button_text(code) or autonumbers.shown(code)  # every AUTONUM counts
                     if ended.choice is not None:
                         for shown in ended.result:
                             shown.getparent().remove(shown)
                         words = ended.choice
-                    else:
-                        words = "" if ended.has_result else _button_text("".join(ended.code))
+                    elif ended.has_result:
+                        words = ""
                     if words:
                         run.addnext(_run_of(words, ended.first_run))
     for simple in body.iter(_FLD_SIMPLE):
-        words = _button_text(simple.get(_INSTR) or "")
+        code = simple.get(_INSTR) or ""
+        words = _button_text(code) or autonumbers.shown(code)
         if words and not _text(simple).strip():
             simple.append(_run_of(words, simple.find(_R)))
 
@@ -285,6 +297,28 @@ def _dropdown_choice(begin) -> str | None:
         if value is not None and value.strip().isdigit() and int(value) < len(entries):
             return entries[int(value)]
     return entries[0] if entries else ""
+
+
+class _AutoNumbers:
+    """What the AUTONUM fields of a body show, met in its order: Word numbers them 1, 2, 3, …
+    through the document, in Arabic digits unless a format switch says otherwise ("\\* ROMAN",
+    "\\* alphabetic"), each followed by a period or the separator its "\\s" switch names
+    ("AUTONUM \\s :" shows "1:"). A label so numbered is the document's own ladder, as a typed
+    one is."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def shown(self, code: str) -> str:
+        """The number the AUTONUM field of `code` shows, counted on; "" for any other field."""
+        match = _AUTONUM_FIELD.match(code)
+        if not match:
+            return ""
+        self.count += 1
+        separator = _AUTONUM_SEPARATOR.search(match["switches"])
+        form = _AUTONUM_FORMAT.search(match["switches"])
+        return format_counter(self.count, _AUTONUM_FORMATS.get(form[1], "decimal") if form else "decimal") + (
+            next(mark for mark in separator.groups() if mark is not None) if separator else ".")
 
 
 def _drop_text_in_field_codes(body) -> None:

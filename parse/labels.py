@@ -371,16 +371,16 @@ def strip_label(text: str) -> str:
 
 
 # A label of a shape the rules above do not read ("(D)", "<1>", "A:", "§ 1", "1.)", "①", "[A]",
-# "Mục A.", "Nội dung A:", "Phần thông tin A."): marks before a counter and after it (or one to
-# three words before it), the counter one number of a counting system (Arabic, Roman, a letter,
-# a circled number). Any line
-# may begin so ("(2 năm)", "A: …" in a dialogue), so it is a label only where a document repeats
-# it over headings that count up (sections._templated_labels): a document tells its own label shape.
+# "Mục A.", "Nội dung A:", "Phần thông tin A.", "Lĩnh vực công tác A."): marks before a counter and
+# after it (or one to four words before it), the counter one number of a counting system (Arabic,
+# Roman, a letter, a circled number). Any line may begin so ("(2 năm)", "A: …" in a dialogue), so
+# it is a label only where a document repeats it over headings that count up
+# (sections._templated_labels): a document tells its own label shape.
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉➊➋➌➍➎➏➐➑➒➓"
 _BRACKETS = ("()", "[]", "<>", "{}", "«»", "‹›", "〈〉")
 _CIRCLED_RUNS = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿", "➀➁➂➃➄➅➆➇➈➉", "➊➋➌➍➎➏➐➑➒➓")
 _TEMPLATE = re.compile(
-    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|(?:[^\W\d_]{{2,}}\s){{1,3}})
+    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|(?:[^\W\d_]{{2,}}\s){{1,4}})
     (?P<counter>\d{{1,2}}|[IVXLC]{{2,}}|[ivxlc]{{2,}}|[A-Za-zĐđ]|[{_CIRCLED}])
     (?P<after>\s?[^\w\s]{{1,3}})?(?=\s+[^\W\d_]|(?<=[{_CIRCLED}])[^\W\d_])""",
     re.VERBOSE,
@@ -395,10 +395,10 @@ class Template(NamedTuple):
 
 # A label of words and a Roman numeral as OCR may read the numeral in a serif face: an I as a T,
 # an l, a 1 or a bar, two I's as an H ("Nhóm TT:" for "Nhóm II:", "Nhóm TV:" for "Nhóm IV:",
-# "Phần trình bày H." for "Phần trình bày II.", "IH." for "III."): one to three words, as
+# "Phần trình bày H." for "Phần trình bày II.", "IH." for "III."): one to four words, as
 # template_label's, before it.
 _MISREAD_WORD_ROMAN = re.compile(
-    r"^(?P<before>(?:[^\W\d_]{2,}\s){1,3})(?P<counter>[TIVXlL1|H]{1,4})(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
+    r"^(?P<before>(?:[^\W\d_]{2,}\s){1,4})(?P<counter>[TIVXlL1|H]{1,4})(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
 
 
 def misread_word_roman(text: str) -> str | None:

@@ -1389,21 +1389,40 @@ def _told_by_structure(blocks: tuple[Block, ...], told: _Told, at_level: list[_H
     places alone. Unnumbered lines of one look (bold whole lines: "Thành quả đong đếm được") set
     a level apart too where they are one fewer than the items and the untitled text before the
     first, UNTITLED_ITEM of their typical text long at least, is the item left without a heading:
-    a preamble's line or two is too short for one."""
+    a preamble's line or two is too short for one. A ladder numbered 1, 2, 3… without a gap that
+    has one rung more than the items ("Phần trình bày III. …" between items 2 and 3, a heading the
+    province added) is set apart too where its texts take every rung but that one for an item:
+    _rung_added."""
     own = _other_form(blocks, at_level, len(told.sequence[0].likeness))
     item_count = len(told.sequence[0].likeness)
     before = len(told.items) - len(at_level)  # the untitled text before the headings, if any
-    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own)
+    added = _rung_added(told, at_level, before, item_count)
+    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own) or added
             or (level[0] == "unnumbered" and before and len(at_level) == item_count - 1
                 and told.lengths[0] >= UNTITLED_ITEM * sorted(told.lengths[1:])[len(at_level) // 2])):
         return False
-    aside = {before + k for k, h in enumerate(at_level) if h.first in own}
+    aside = {before + k for k, h in enumerate(at_level) if h.first in own} | added
     if any(told.items[k] for k in aside):
         return False
     if [items for k, items in enumerate(told.items) if k not in aside] != [(k,) for k in range(item_count)]:
         return False
     pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if e.told and items]
     return _speaking(pairs) >= max(CONVINCING_COUNT, len(pairs) / 2)
+
+
+def _rung_added(told: _Told, at_level: list[_Heading], before: int, item_count: int) -> set[int]:
+    """The one rung of a ladder the province added among the items' (its place in `told`): the
+    level numbered 1, 2, 3… by its own labels without a gap, one heading more than the items (the
+    untitled text before them, taken for the first, counting), and its texts taking every heading
+    but one for an item. A province that adds a heading of its own to a numbered ladder numbers it
+    on with the rest ("Phần trình bày III. Việc sẽ làm" between items 2 and 3, items 3 to 6 under
+    IV to VII), so the numbers agree with the items' only up to it: the count, not the words,
+    says a rung is extra, and the texts which. Empty otherwise."""
+    ordinals = [h.ordinal for h in at_level]
+    if len(at_level) + before != item_count + 1 or ordinals != list(range(1, len(at_level) + 1)):
+        return set()
+    none = [k for k, items in enumerate(told.items) if not items]
+    return set(none) if len(none) == 1 and none[0] >= before else set()
 
 
 def _without_nested_lists(headings: list[_Heading]) -> list[_Heading]:

@@ -1664,3 +1664,46 @@ def test_a_heading_of_the_items_ladder_set_apart_from_their_style_in_a_gap_of_th
         document.add_paragraph(TEXTS[n])
     document.save(tmp_path / "bao-cao.docx")
     assert {s.number: s.text for s in read(tmp_path / "bao-cao.docx").sections} == TEXTS
+
+
+def test_headings_numbered_by_autonum_fields_are_a_ladder(tmp_path):
+    """Pool 38's Thừa Thiên Huế: each heading "Hạng mục báo cáo { AUTONUM \\s : } …", the field
+    saved with no result, its titles the province's own: the numbers Word shows, 1: to 6:, make
+    the ladder that opens the items."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        heading = document.add_paragraph()
+        heading.add_run("Hạng mục báo cáo ").bold = True
+        for part in ('<w:fldChar w:fldCharType="begin"/>',
+                     '<w:instrText xml:space="preserve"> AUTONUM  \\s : </w:instrText>',
+                     '<w:fldChar w:fldCharType="end"/>'):
+            heading._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:b/></w:rPr>{part}</w:r>'))
+        heading.add_run(f" {words}").bold = True
+        document.add_paragraph(OWN_TEXTS[n])
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    report = read(tmp_path / "bao-cao.docx")
+    assert {s.number: s.heading for s in report.sections} == {
+        n: f"Hạng mục báo cáo {n}: {words}" for n, words in UNKNOWN.items()}
+    assert {s.number: s.text for s in report.sections} == OWN_TEXTS
+
+
+def test_a_ladder_one_rung_longer_than_the_outline_holds_a_heading_of_the_province_s_own(tmp_path):
+    """Pool 38's Điện Biên: "Phần trình bày I." … "Phần trình bày VII.", bold, titles the
+    province's own, a heading of its own ("III. …", what it will do next) numbered on between
+    items 2 and 3, items 3 to 6 under IV to VII. Seven rungs without a gap for six items, the texts
+    taking every rung but III for an item in order: III is the province's own, taken for none."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        if n == 3:
+            lines += [Bold("Phần trình bày III. Đèn đường tự tắt lúc trời sáng"),
+                      "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung và mở rộng kết nối dữ liệu."]
+        lines += [Bold(f"Phần trình bày {ROMAN.get(n + (n >= 3), 'VII')}. {words}"), TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS

@@ -604,6 +604,30 @@ def test_a_drop_down_form_field_shows_the_entry_chosen_in_its_data(tmp_path):
     assert all(block.bold for block in read.blocks[:5])
 
 
+def test_an_autonum_fields_number_is_read_as_word_counts_it(tmp_path):
+    """An AUTONUM field saved with no result (a label's number typed as one: "Hạng mục báo cáo
+    { AUTONUM \\s : } Tiêu đề") shows the number Word counts for it through the document, 1, 2,
+    3…, followed by a period or the separator its \\s switch names, in the format its \\* switch
+    names: the label is read whole, numbered as Word shows it. A field with a result keeps it."""
+    word = docx.Document()
+    for words, code, result in (("Hạng mục báo cáo ", " AUTONUM  \\s : ", None),
+                                ("Hạng mục báo cáo ", "AUTONUM \\s :", None),
+                                ("Phần ", " AUTONUM \\* ROMAN ", None),
+                                ("Mục ", " AUTONUM ", "9.")):
+        paragraph = word.add_paragraph()
+        paragraph.add_run(words).bold = True
+        paragraph._p.extend(field_runs(code, result))
+        paragraph.add_run(" Tiêu đề").bold = True
+    simple = word.add_paragraph()
+    simple.add_run("Mục ")
+    simple._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" AUTONUM "/>'))
+    simple.add_run(" Cuối")
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["Hạng mục báo cáo 1: Tiêu đề", "Hạng mục báo cáo 2: Tiêu đề", "Phần III. Tiêu đề",
+                           "Mục 9. Tiêu đề", "Mục 5. Cuối"]
+    assert read.blocks[2].number == "Phần III."
+
+
 def nested_field_runs(outer_code, inner_code, inner_result, outer_code_after, result):
     """A field whose code holds another field (with its own cached result) before its code goes
     on: begin, code, [inner begin, code, separate, result, end], code, separate, result, end."""

@@ -37,6 +37,7 @@ SHAPES = {  # shapes no rule of labels.leading_label reads: how the item numbere
     "letter in square brackets": lambda n: f"[{LETTERS[n - 1]}]",
     "word and letter": lambda n: f"Phần {LETTERS[n - 1]}:",  # parts lettered A-F, "Phần C:" among them
     "three words and letter": lambda n: f"Phần thông tin {LETTERS[n - 1]}.",  # pool 35's Hà Tĩnh, plain bold
+    "four words and letter": lambda n: f"Lĩnh vực công tác {LETTERS[n - 1]}.",  # pool 38's Hà Tĩnh, bold
 }
 
 
@@ -182,9 +183,10 @@ def test_a_roman_numeral_ocr_misread_after_a_word_is_put_back_in_its_letters():
     assert misread_word_roman("Nhóm TV: Phần vốn đã tiêu") == "Nhóm IV: Phần vốn đã tiêu"
     assert template_label("Nhóm IV: Phần vốn").shape == template_label("Nhóm I: Mặt bằng").shape
     assert misread_word_roman("Nhóm III: Cách chia việc") is None  # read right: template_label's
-    # a label of three words, as template_label reads ("Phần trình bày H." for "Phần trình bày II.")
+    # a label of three words or four, as template_label reads ("Phần trình bày H." for "Phần trình bày II.")
     assert misread_word_roman("Phần trình bày H. Gùi nông sản") == "Phần trình bày II. Gùi nông sản"
     assert misread_word_roman("Phần trình bày IH. Cây đũa") == "Phần trình bày III. Cây đũa"
+    assert misread_word_roman("Lĩnh vực công tác TV. Cây đũa") == "Lĩnh vực công tác IV. Cây đũa"  # or of four
     assert misread_word_roman("Nhóm TA: Con số") is None
     assert misread_word_roman("Nhóm TVV: Con số") is None  # "IVV" is no numeral
 
