@@ -53,7 +53,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            33: FIXTURES / "heldout-33", 34: FIXTURES / "heldout-34",
            35: FIXTURES / "heldout-35", 36: FIXTURES / "heldout-36",
            37: FIXTURES / "heldout-37", 38: FIXTURES / "heldout-38",
-           39: FIXTURES / "heldout-39"}
+           39: FIXTURES / "heldout-39", 40: FIXTURES / "heldout-40"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -278,7 +278,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Điểm báo cáo \d+: |Vấn đề báo cáo [IVX]+\. "  # 39's
+LABEL = re.compile(r"^(?:Nội dung thực hiện \d+: |Phần tổng hợp [IVX]+\. "  # 40's
+                   r"|Phần phản hồi [A-F]: |Câu trả lời \d+\. "  # 40's
+                   r"|Điểm báo cáo \d+: |Vấn đề báo cáo [IVX]+\. "  # 39's
                    r"|Phần trả lời [A-F]: |Mục trả lời \d+\. "  # 39's
                    r"|Hạng mục báo cáo \d+: |Mục nội dung [IVX]+: "  # 38's
                    r"|Lĩnh vực công tác [A-F]\. |Nội dung trả lời \d+\. "  # 38's
@@ -333,6 +335,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Nội dung thực hiện (\d+):|Câu trả lời (\d+)\.) ", first):  # pool 40's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Phần tổng hợp ([IVX]+)\. ", first):  # pool 40's phan_tong_hop_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phần phản hồi ([A-F]): ", first):  # pool 40's phan_phan_hoi_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Điểm báo cáo (\d+):|Mục trả lời (\d+)\.) ", first):  # pool 39's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Vấn đề báo cáo ([IVX]+)\. ", first):  # pool 39's van_de_bao_cao_roman
@@ -543,8 +551,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 39
-    assert len({p.out for p in mh.POOLS.values()}) == 39
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 40
+    assert len({p.out for p in mh.POOLS.values()}) == 40
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -596,7 +604,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 36) for k in range(1, 36)),
                                            *((k, 37) for k in range(1, 37)),
                                            *((k, 38) for k in range(1, 38)),
-                                           *((k, 39) for k in range(1, 39))])
+                                           *((k, 39) for k in range(1, 39)),
+                                           *((k, 40) for k in range(1, 40))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -623,7 +632,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
                                                    (28, 29), (29, 30), (30, 31), (31, 32),
                                                    (32, 33), (33, 34), (34, 35), (35, 36),
-                                                   (36, 37), (37, 38), (38, 39)])
+                                                   (36, 37), (37, 38), (38, 39), (39, 40)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -6618,6 +6627,136 @@ def test_pool_39_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 40: "Nội dung thực hiện 1: …", "Phần tổng hợp I. …", "Phần phản hồi A: …", "Câu trả lời 1. …";
+# each label's number in a circle (an EQ field), an ADDIN field at the start of each heading, each heading in a
+# left-to-right embedding, each label's number a formula field's result; pools 1-39's at a lower weight,
+# pools 38 and 39's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_40 = {"noi_dung_thuc_hien_number", "phan_tong_hop_roman", "phan_phan_hoi_letter", "cau_tra_loi_number"}
+LADDERS[40] = NEW_LADDERS_40 | {"diem_bao_cao_number", "van_de_bao_cao_roman", "phan_tra_loi_letter",  # 1-39's
+                                "muc_tra_loi_number", "linh_vuc_cong_tac_letter", "hang_muc_bao_cao_number",
+                                "muc_noi_dung_roman", "hang_muc_number"}
+NEW_LAYOUTS_40 = {"eq_enclosed_number", "addin_field_heading", "dir_ltr_heading", "formula_field_label"}
+LAYOUTS[40] = NEW_LAYOUTS_40 | {"autonumlgl_field_label", "advance_field_gap", "symbol_field_bullet",  # 1-39's
+                                "private_field_heading", "autonum_field_label", "formdropdown_heading",
+                                "checkbox_control_heading", "formcheckbox_heading", "link_field_heading",
+                                "ask_ref_heading", "autotextlist_heading", "hyperlink_field_heading",
+                                "xe_index_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_40 = {  # how each of pool 40's ladders marks an item heading, as a reader sees it
+    "noi_dung_thuc_hien_number": r"Nội dung thực hiện \d: \S",
+    "phan_tong_hop_roman": r"Phần tổng hợp [IVX]+\. \S",
+    "phan_phan_hoi_letter": r"Phần phản hồi [A-F]: \S",
+    "cau_tra_loi_number": r"Câu trả lời \d\. \S",
+}
+
+
+def test_pool_40_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_40:
+        for e in [e for e in files_of(40, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_40_each_labels_number_is_enclosed_in_a_circle_by_an_eq_field():
+    mh = generator()
+    files = files_of(40, "eq_enclosed_number")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(40, "eq_enclosed_number", ladder="noi_dung_thuc_hien_number")  # on a new ladder too
+    for e in files:
+        assert e["ladder"] in mh.EQ_LADDERS, e["file"]
+        holders = holders_of(e, "eq")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            m = re.match(r"(\D+ )(\d+)([.:] .*)", heading["text"], re.S)
+            assert m and int(m.group(2)) == n, e["file"]
+            code = f" {mh.EQ_CODE.format(n=n)} "
+            assert field_results(p) == [(code, "")], e["file"]  # no result saved: Word draws it
+            assert paragraph_text(p) == m.group(1) + m.group(3), e["file"]
+
+
+def test_pool_40_an_addin_field_starts_each_heading():
+    mh = generator()
+    files = files_of(40, "addin_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(40, "addin_field_heading", ladder="phan_tong_hop_roman")
+    for e in files:
+        holders = holders_of(e, "ADDIN")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            code = f" {mh.ADDIN_CODE.format(n=n)} "
+            assert code in "".join(t.text or "" for t in p.iter(f"{W}instrText")), e["file"]
+            assert paragraph_text(p) == heading["text"], e["file"]  # the field shows nothing
+
+
+def test_pool_40_each_heading_is_in_a_left_to_right_embedding():
+    files = files_of(40, "dir_ltr_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(40, "dir_ltr_heading", ladder="phan_phan_hoi_letter")
+    for e in files:
+        holders = [p for p in part_tree(e).iter(f"{W}p") if p.find(f"{W}dir") is not None]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for p, heading in zip(holders, item_headings(e), strict=True):
+            wrapper = p.find(f"{W}dir")
+            assert wrapper.get(f"{W}val") == "ltr", e["file"]
+            assert not [c for c in p if c.tag == f"{W}r"], e["file"]  # every run inside it
+            assert paragraph_text(p) == heading["text"], e["file"]
+
+
+def test_pool_40_each_labels_number_is_a_formula_fields_result():
+    mh = generator()
+    files = files_of(40, "formula_field_label")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(40, "formula_field_label", ladder="cau_tra_loi_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        assert e["ladder"] in mh.FORMULA_LADDERS, e["file"]
+        holders = holders_of(e, "=")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            m = re.match(r"\D+ (\d+|[IVX]+)[.:] ", heading["text"])
+            kind = "arabic" if m.group(1).isdigit() else "roman"
+            assert field_results(p) == [(f" {mh.FORMULA_CODES[kind].format(n=n)} ", m.group(1))], e["file"]
+            assert paragraph_text(p) == heading["text"], e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        last_words_in_pdf(e)
+
+
+def test_pool_40_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(40) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_40, *mh.FUNDING_WORDINGS_39}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "treasury_controlled":  # what the Treasury checked and paid
+            assert e["funding"]["paid_by"] == "Kho bạc Nhà nước tỉnh", e["file"]
+            assert "Kho bạc Nhà nước tỉnh đã thanh toán" in text, e["file"]
+            assert f"số tiền {million} triệu đồng." in text, e["file"]
+        if e["funding"]["wording"] == "science_fund_source":  # the total named after its source
+            assert f"Quỹ Phát triển khoa học và công nghệ tỉnh đã cấp {million} triệu đồng" in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(40)} == set(mh.LETTERHEADS_40)
+    for e in [e for e in entries_of(40) if e["kind"] == "docx"]:
+        number = e["report_number"]
+        if e["letterhead"] == "so_uppercase":  # "SỐ: 139/BC-UBND", read "139/BC-UBND"
+            assert re.fullmatch(r"\d+/BC-UBND", number), e["file"]
+            assert f">SỐ: {number}<" in part_text(e), e["file"]
+        if e["letterhead"] == "ubnd_first_code":  # "Số: 139/UBND-BC", read so
+            assert re.fullmatch(r"\d+/UBND-BC", number), e["file"]
+            assert f">Số: {number}<" in part_text(e), e["file"]
+    scans = files_of(40, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_40)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"noi_dung_thuc_hien_number", "phan_tong_hop_roman", "cau_tra_loi_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "star_wheel_marks":
+            assert e["scan"]["star_wheel_marks"] == mh.STAR_WHEELS and e["scan"]["dpi"] == 150, e["file"]
+        else:
+            assert e["scan"]["margin_pen_brackets"] == mh.BRACKETS and e["scan"]["dpi"] == 180, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -6654,13 +6793,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
                29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32,
                33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36,
-               37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39}
+               37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 40))]])
+                                                        *((n, 10, 8) for n in range(6, 41))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -6670,7 +6809,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 40))])
+                                          for n in range(5, 41))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -6688,12 +6827,13 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               20: SHAPES_20, 21: SHAPES_21, 22: SHAPES_22, 23: SHAPES_23, 24: SHAPES_24,
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
-              35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39}
+              35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
+              40: SHAPES_40}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-39 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-40 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
