@@ -468,9 +468,11 @@ def _last_word_kept(tokens: list[str], words: str) -> bool:
     """Whether OCR garbled a label's first words into other words, its last one, right before the
     number, read whole ("Xiêu chui số 2;" for "Yêu cầu số 2:", pool 38's Nghệ An, a bold line
     led by dots to the margin): as many tokens as the label's words, more than one, the last the
-    label's last word."""
+    label's last word. The label is one read whole, opening with a capital: one read clipped ("ên
+    mục 3.") is no clean label to read the others by."""
     label = fold(words).split()
-    return len(label) > 1 and len(tokens) == len(label) and fold(tokens[-1]) == label[-1]
+    return (words[:1].isupper() and len(label) > 1 and len(tokens) == len(label)
+            and fold(tokens[-1]) == label[-1])
 
 
 def _clipped(read: str, words: str) -> bool:

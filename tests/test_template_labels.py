@@ -295,6 +295,8 @@ def test_a_label_of_words_whose_first_words_ocr_read_as_other_words_keeps_its_la
     assert garbled_word_label("Xiêu chui số 2; THÍ Ng Can đẠY ÂN", clean) == (2, "Yêu cầu số 2: THÍ Ng Can đẠY ÂN")
     assert garbled_word_label("Xiêu chui sau 2; Thúng cau", clean) is None
     assert garbled_word_label("Chui số 2; Thúng cau", clean) is None  # a word fewer
+    # a label read clipped is no clean label: the others read whole are not its
+    assert garbled_word_label("Chuyên mục 2. Bảng kê", template_label("ên mục 3. Kịch bản")) is None
 
 
 def test_a_label_of_words_ocr_read_without_its_opening_letters_is_read_against_its_clean_label():
