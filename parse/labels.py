@@ -394,11 +394,12 @@ class Template(NamedTuple):
 
 
 # A label of words and a Roman numeral as OCR may read the numeral in a serif face: an I as a T,
-# an l, a 1 or a bar, two I's as an H ("Nhóm TT:" for "Nhóm II:", "Nhóm TV:" for "Nhóm IV:",
+# an l, a 1, a bar or an exclamation mark, or with a Vietnamese mark ("VỊ:" for "VI:", as a numeral
+# alone, _MISREAD_ROMAN), two I's as an H ("Nhóm TT:" for "Nhóm II:", "Nhóm TV:" for "Nhóm IV:",
 # "Phần trình bày H." for "Phần trình bày II.", "IH." for "III."): one to four words, as
 # template_label's, before it.
 _MISREAD_WORD_ROMAN = re.compile(
-    r"^(?P<before>(?:[^\W\d_]{2,}\s){1,4})(?P<counter>[TIVXlL1|H]{1,4})(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
+    r"^(?P<before>(?:[^\W\d_]{2,}\s){1,4})(?P<counter>[TIVXlL1|H!ỊÍÌ]{1,4})(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
 
 
 def misread_word_roman(text: str) -> str | None:
@@ -413,6 +414,22 @@ def misread_word_roman(text: str) -> str | None:
     if numeral == m["counter"] or not _VALID_ROMAN.fullmatch(numeral):
         return None
     return f"{m['before']}{numeral}{m['after']}{text[m.end():]}"
+
+
+# A label of words and a number, or a Roman numeral, whose colon OCR read as a semicolon ("Mục nội
+# dung V; Cái gai…" for "V:"): a few words, the number, the semicolon, then a title.
+_WORD_LABEL_SEMICOLON = re.compile(
+    rf"^(?P<label>(?:[^\W\d_]+\s+){{1,{LABEL_IN_WORDS_MAX}}}(?:\d{{1,2}}|[IVX]{{1,5}}))\s?;(?=\s+[^\W\d_])")
+
+
+def misread_word_stop(text: str) -> str | None:
+    """A scanned line that opens with a label of words and a number whose colon OCR read as a
+    semicolon (_WORD_LABEL_SEMICOLON), the colon put back ("Mục nội dung V; Cái gai…" -> "Mục
+    nội dung V: Cái gai…"); None if the line does not open so. A sentence may go on after a
+    semicolon: only a ladder counting 1, 2, 3… that the line completes may believe it
+    (sections._word_label_read)."""
+    m = _WORD_LABEL_SEMICOLON.match(text)
+    return f"{m['label']}:{text[m.end():]}" if m else None
 
 
 # A label of words and a number whose words OCR garbled where a photo's focus fell off toward
@@ -438,13 +455,24 @@ def garbled_word_label(text: str, template: Template) -> tuple[int, str] | None:
     if not (m and words and counter[:1].isdigit() and stop in _STOP_READ and m["after"] in _STOP_READ[stop]):
         return None
     tokens = m["words"].split()
-    if not _clipped(" ".join(tokens), words):
+    if not _clipped(" ".join(tokens), words) and not _last_word_kept(tokens, words):
         if len(tokens) != len(words.split()) or fold(tokens[0])[:1] != fold(words)[:1]:
             return None
         if all(token.isalpha() for token in tokens) and fold(" ".join(tokens)) != fold(words):
             return None
     value = int(m["counter"])
     return value, f"{words} {value}{stop}{text[m.end('after'):]}"
+
+
+def _last_word_kept(tokens: list[str], words: str) -> bool:
+    """Whether OCR garbled a label's first words into other words, its last one, right before the
+    number, read whole ("Xiêu chui số 2;" for "Yêu cầu số 2:", pool 38's Nghệ An, a bold line
+    led by dots to the margin): as many tokens as the label's words, more than one, the last the
+    label's last word. The label is one read whole, opening with a capital: one read clipped ("ên
+    mục 3.") is no clean label to read the others by."""
+    label = fold(words).split()
+    return (words[:1].isupper() and len(label) > 1 and len(tokens) == len(label)
+            and fold(tokens[-1]) == label[-1])
 
 
 def _clipped(read: str, words: str) -> bool:

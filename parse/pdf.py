@@ -852,7 +852,7 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         runs = [r for r in runs if not _centre_in(r, table.bbox, glyphs.width)]
     numbers = _line_numbers(runs)  # a ruled table's numbers are its own: its first column's
     runs = [run for run in runs if run not in numbers]
-    specks = _margin_specks(runs)
+    specks = [*_margin_specks(runs), *_pen_marks(runs)]
     runs = [run for run in runs if run not in specks]
     stretches = _column_stretches(runs)
     for stretch in stretches:
@@ -1158,6 +1158,27 @@ def _margin_specks(runs: Sequence[_Run]) -> list[_Run]:
         reach = max(reach, run.x1)
     return []
 
+
+
+# A mark written by hand on a scanned page (the initials a clerk pens at each page's foot, a page
+# number written in the corner) that OCR read as a word of a few characters ("JW?", "1W?"): its
+# box PEN_MARK_RATIO times the height of the page's type or more, PEN_MARK_CHARS at most.
+PEN_MARK_RATIO = 2.0
+PEN_MARK_CHARS = 4
+
+
+def _pen_marks(runs: Sequence[_Run]) -> list[_Run]:
+    """On a scanned page, the marks written on it by hand: no words of the report. OCR sizes a
+    word by its box, and a scrawl's box is two lines high or more; beside a line (a heading at
+    the page's foot, the initials to its right) its band overlaps the line's, and the line was
+    read as a table row of two cells ("Hạng mục báo cáo 5: Đoạn đèo… | JW?", pool 38's Thái
+    Nguyên: the ladder's fifth heading no heading, no section found). The page's type is the
+    median run's size; a printed title is set a few points larger, never twice its text."""
+    if len(runs) < 3 or any(run.font != OCR_FONT for run in runs):  # a page of words: their median is the type's
+        return []
+    size = statistics.median(run.bottom - run.top for run in runs)
+    return [run for run in runs if run.bottom - run.top >= PEN_MARK_RATIO * size
+            and len(run.text.strip()) <= PEN_MARK_CHARS]
 
 # -- footnotes ----------------------------------------------------------------------------
 

@@ -90,6 +90,7 @@ from baocao.parse.labels import (
     leading_label,
     misread_roman,
     misread_word_roman,
+    misread_word_stop,
     ordinal_word,
     outline_reference,
     relabelled,
@@ -1795,12 +1796,17 @@ def _wrapped_label_tail(text: str) -> bool:
 
 
 def _word_label_read(text: str, ocr: bool) -> str:
-    """A plain line as a label of words would read: on a scan, its Roman numeral that OCR misread
-    put back in its letters (labels.misread_word_roman) where the line reads as no label of
-    words as it is; the line as it is otherwise. Only a ladder counting 1, 2, 3… believes it."""
+    """A plain line as a label of words would read: on a scan, its colon that OCR read as a
+    semicolon put back (labels.misread_word_stop, "Mục nội dung V; …", pool 38's Cao Bằng: no
+    section found) and its Roman numeral that OCR misread put back in its letters
+    (labels.misread_word_roman) where the line reads as no label of words as it is; the line as
+    it is otherwise. Only a ladder counting 1, 2, 3… believes it."""
     if not ocr or word_label(text) or label_in_words(text) is not None:
         return text
-    righted = misread_word_roman(text)
+    stopped = misread_word_stop(text) or text
+    if word_label(stopped):
+        return stopped
+    righted = misread_word_roman(stopped)
     return righted if righted and word_label(righted) else text
 
 

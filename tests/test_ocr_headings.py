@@ -435,6 +435,32 @@ def test_plain_headings_labelled_in_words_that_count_up_open_their_items_on_a_sc
     assert texts(scanned(lines)) == {n: body for n, body in enumerate(BODIES, start=1)}
 
 
+def test_plain_headings_labelled_in_words_with_one_colon_read_as_a_semicolon_open_their_items():
+    # "Mục nội dung I: …" to "VI: …" in Word's Caption style, plain on the scan (pool 38's Cao
+    # Bằng), the fifth's colon read as a semicolon ("Mục nội dung V; Cái gai…"): the ladder
+    # counting I to VI still holds it, its colon put back (no section was found).
+    lines = [b.text for b in report([], ROMAN).blocks]
+    for label, heading in zip(ROMAN, HEADINGS, strict=True):
+        stop = ";" if label == "V-" else ":"
+        lines[lines.index(f"{label} {heading}")] = f"Mục nội dung {label[:-1]}{stop} {heading.capitalize()}"
+    assert texts(scanned(lines)) == {n: body for n, body in enumerate(BODIES, start=1)}
+    # A line alone so, in no ladder of its words, is no heading: it stays the text's.
+    alone = [b.text for b in report([], ROMAN).blocks]
+    alone.insert(alone.index(BODIES[0]) + 1, "Mục nội dung V; Cái gai trong giày")
+    assert texts(scanned(alone))[1] == f"{BODIES[0]}\nMục nội dung V; Cái gai trong giày"
+
+
+def test_a_heading_labelled_in_words_whose_first_words_ocr_garbled_keeps_its_place():
+    # "Yêu cầu số 2: Thúng cau đầy ắp……" read "Xiêu chui số 2; THÍ Ng Can…" (pool 38's Nghệ
+    # An): its label's last word and its number read right; with the ladder's clean labels it is
+    # the second item's heading (item 1 held item 2's text, unflagged).
+    lines = [b.text for b in report([], ROMAN).blocks]
+    for n, (label, heading) in enumerate(zip(ROMAN, HEADINGS, strict=True), start=1):
+        garbled = "Xiêu chui số 2; THÍ Ng Can đẠY ÂN... eo. 20012226211"
+        lines[lines.index(f"{label} {heading}")] = garbled if n == 2 else f"Yêu cầu số {n}: {heading.capitalize()}"
+    assert texts(scanned(lines)) == {n: body for n, body in enumerate(BODIES, start=1)}
+
+
 def test_a_bold_heading_whose_label_ocr_lost_is_the_one_its_ladder_skips():
     # "(iii) Nguồn tiền …" in white on a dark band read "guồn tiền …" (pool 18's Tuyên Quang):
     # between two bold headings of a ladder two apart, the one bold unnumbered heading there

@@ -942,6 +942,47 @@ def test_spaces_between_ocr_words_that_line_up_are_no_gutter(tmp_path):
     assert texts(read_pdf(path))[0].startswith(f"{left} {right}")
 
 
+def _ocr_layer_with_pen_initials(path, mark_size):
+    """A scan's text layer (one run a word, in OCR's font) whose last line, a heading, has a
+    clerk's initials written by hand at its right, which OCR read "JW?" in a box `mark_size`
+    high, reaching below the line."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    lines = ["Hạng mục báo cáo 4: Mạch nước ngầm tưới cho vườn",
+             "Tổng kinh phí bố trí cho Đề án của tỉnh là 14.492 triệu đồng.",
+             "Hạng mục báo cáo 5: Đoạn đèo đá lởm chởm"]
+    for k, line in enumerate(lines):
+        x, y = 85.0, 700 - 24 * k
+        for word in line.split():
+            pdf.setFont("Serif", 13)
+            pdf.drawString(x, y, word)
+            x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
+    pdf.setFont("Serif", mark_size)
+    pdf.drawString(480, 700 - 24 * 2 - mark_size / 2, "JW?")
+    pdf.showPage()
+    pdf.save()
+    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    return path
+
+
+def test_initials_written_by_hand_beside_a_scans_line_are_no_cell_of_it(tmp_path):
+    """Pool 38's Thái Nguyên: a clerk's initials penned at the page's foot, beside the last
+    heading, read by OCR as a word two lines high ("JW?"), made the heading a table row
+    ("Hạng mục báo cáo 5: … | JW?") and the ladder lost it: no section found. A mark that
+    high, of a few characters, is the pen's, not the report's; a word of the type's size is."""
+    blocks = read_pdf(_ocr_layer_with_pen_initials(tmp_path / "quet.pdf", 34)).blocks
+    assert {block.style for block in blocks} == {"GlyphLessFont"}
+    assert [(b.kind, b.text) for b in blocks][-1] == ("paragraph", "Hạng mục báo cáo 5: Đoạn đèo đá lởm chởm")
+    assert not any("JW?" in b.text for b in blocks)
+    typed = read_pdf(_ocr_layer_with_pen_initials(tmp_path / "chu.pdf", 13)).blocks
+    assert any("JW?" in b.text for b in typed)
+
+
 def test_narrow_blocks_side_by_side_stay_table_rows(tmp_path):
     """Two narrow blocks side by side (a sign-off's recipients and signature, a borderless
     table) are no columns of text: their lines stay rows."""

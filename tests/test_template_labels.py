@@ -19,6 +19,7 @@ from baocao.parse.labels import (
     label_shape,
     leading_label,
     misread_word_roman,
+    misread_word_stop,
     template_label,
 )
 from baocao.parse.sections import extract_sections
@@ -191,6 +192,25 @@ def test_a_roman_numeral_ocr_misread_after_a_word_is_put_back_in_its_letters():
     assert misread_word_roman("Nhóm TVV: Con số") is None  # "IVV" is no numeral
 
 
+def test_a_roman_numeral_ocr_read_with_a_mark_after_words_is_put_back_in_its_letters():
+    """A word label's numeral read with a Vietnamese mark or as an exclamation mark ("Mục nội
+    dung VỊ:", "Mục nội dung !!:"), as a numeral alone is (misread_roman): its letters again."""
+    assert misread_word_roman("Mục nội dung VỊ: Lời gửi gắm") == "Mục nội dung VI: Lời gửi gắm"
+    assert misread_word_roman("Mục nội dung Í: Khung cửi") == "Mục nội dung I: Khung cửi"
+    assert misread_word_roman("Mục nội dung !!: Đụn rơm") == "Mục nội dung II: Đụn rơm"
+
+
+def test_a_word_labels_colon_ocr_read_as_a_semicolon_is_put_back():
+    """Pool 38's Cao Bằng scan: "Mục nội dung V; Cái gai trong giày" for "V:": a few words, a
+    number or a Roman numeral, then the semicolon and a title: the colon again. A semicolon
+    after no number, or with no title after it, is the text's."""
+    assert misread_word_stop("Mục nội dung V; Cái gai trong giày") == "Mục nội dung V: Cái gai trong giày"
+    assert misread_word_stop("Yêu cầu số 2; Thúng cau đầy ắp") == "Yêu cầu số 2: Thúng cau đầy ắp"
+    assert misread_word_stop("Tỉnh đã làm xong; còn lại hai việc") is None
+    assert misread_word_stop("Mục nội dung V: Cái gai") is None  # read right
+    assert misread_word_stop("Các năm 2021; 2022 và 2023") is None
+
+
 TEXTS = {1: "Năm 2017, tỉnh đưa vào vận hành Cổng dịch vụ công trực tuyến.",
          2: "Hạ tầng cáp quang của tỉnh đã phủ tới 72% số xã.", 3: "Đài Phát thanh phát sóng chuyên mục hằng tuần.",
          4: "Tổng kinh phí tỉnh đã thực hiện là 34.771 triệu đồng.", 5: "Hạ tầng viễn thông tại 4 xã chưa đáp ứng.",
@@ -266,6 +286,19 @@ def test_a_label_of_words_ocr_garbled_is_read_against_its_ladders_clean_label():
     assert garbled_word_label("K=$n 3. Kịch bản phân vai", clean) is None
     assert garbled_word_label("M=$n z=2c 3. Kịch bản phân vai", clean) is None
     assert garbled_word_label("K=$n z=2c 3) Kịch bản phân vai", clean) is None
+
+
+def test_a_label_of_words_whose_first_words_ocr_read_as_other_words_keeps_its_last_word():
+    """Pool 38's Nghệ An scan: "Xiêu chui số 2; THÍ Ng…" for "Yêu cầu số 2: Thúng cau…", a bold
+    line led by dots to the margin: its first words read as other words, even its first letter,
+    the last word before the number whole. As many tokens as the label's words, the last its
+    last word, the number and a stop give the label again; another last word is the text's."""
+    clean = template_label("Yêu cầu số 1: Tấm gương soi lại buổi đầu")
+    assert garbled_word_label("Xiêu chui số 2; THÍ Ng Can đẠY ÂN", clean) == (2, "Yêu cầu số 2: THÍ Ng Can đẠY ÂN")
+    assert garbled_word_label("Xiêu chui sau 2; Thúng cau", clean) is None
+    assert garbled_word_label("Chui số 2; Thúng cau", clean) is None  # a word fewer
+    # a label read clipped is no clean label: the others read whole are not its
+    assert garbled_word_label("Chuyên mục 2. Bảng kê", template_label("ên mục 3. Kịch bản")) is None
 
 
 def test_a_label_of_words_ocr_read_without_its_opening_letters_is_read_against_its_clean_label():
