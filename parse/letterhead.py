@@ -57,7 +57,7 @@ _NUMBER_ALONE = re.compile(rf"(?:^|\|)[ \t]*(?<![\d/])({_DIGITS}){_SEPARATOR}({_
 # A number closing the issuer's cell (a line's first cell), its name before it and no "Số" (as
 # some offices write it: "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU 418/BC-UBND", the cell's paragraphs read as
 # one line).
-_NUMBER_CLOSING = re.compile(rf"(?<![\d/])({_DIGITS}){_SEPARATOR}({_SYMBOL})[ \t]*$")
+_NUMBER_CLOSING = re.compile(rf"(?<![\w/])({_DIGITS}){_SEPARATOR}({_SYMBOL})[ \t]*$")
 NUMBER_LINES_AWAY = 2
 # A number whose slash OCR misread in a scan, right after a "Số" field: read as a dot, a colon or
 # a quote ("85.BC-UBND", "278:BC-UBND", "209 'BC-UBND"), or dropped ("380BC-UBND"). Only a code
@@ -167,8 +167,54 @@ def report_number(letterhead: str) -> str | None:
     lines), or a letterhead written without "Số", still has its number: one opening a line
     or cell above the title, or closing the issuer's cell there (_unlabelled). A slash OCR read
     as a fraction or division slash ("85⁄BC-UBND") is a slash (one_slash)."""
-    letterhead = one_slash(letterhead)
-    return _own(letterhead, _numbers, 0) or _unlabelled(nfc(letterhead))
+    letterhead = _digit_for_letter(one_slash(letterhead))
+    number = _own(letterhead, _numbers, 0) or _unlabelled(nfc(letterhead))
+    return _code_restored(number, nfc(letterhead)) if number else None
+
+
+# A number's first digit OCR read as the letter it looks like ("A2/BC-UBND" for "42/BC-UBND"),
+# the number opening its line or cell or right after its "Số:" field: the digit. Another letter
+# glued to the digits is no digit's: the number is not read (_NUMBER_CLOSING's lookbehind), since
+# a number read without its first digit is cited wrong with no doubt shown.
+_DIGIT_LOOKALIKES = {"A": "4", "O": "0", "I": "1", "l": "1", "S": "5", "Z": "2", "B": "8", "G": "6"}
+_LETTER_FOR_DIGIT = re.compile(rf"(?:(?<=^)|(?<=[|:])|(?<=^[ \t])|(?<=[|:][ \t]))([{''.join(_DIGIT_LOOKALIKES)}])"
+                               r"(\d{1,4})(?=[ \t]*/[ \t]*[A-ZĐ]{2})", re.M)
+
+
+def _digit_for_letter(text: str) -> str:
+    """The text with each number's first digit OCR read as a letter written as the digit
+    (_DIGIT_LOOKALIKES)."""
+    return _LETTER_FOR_DIGIT.sub(lambda m: _DIGIT_LOOKALIKES[m[1]] + m[2], text)
+
+
+# OCR's misreads of a report's code in a scan, taken back by what the letterhead's structure
+# tells: under a "BÁO CÁO" title the document's type is a report's, so a two-letter type opening
+# with "B" whose "C" OCR read as a round letter ("BG", "BU", "BO", "BE", "BQ") is "BC"; and a
+# letterhead headed "ỦY BAN NHÂN DÂN" is issued by the province's UBND, so an issuer's code one
+# letter off "UBND" (a stroke of it read as an "I": "UIBND", "UBNID"; or one letter misread) is
+# "UBND".
+_REPORT_TYPE_MISREAD = re.compile(r"(?<=/)B[GUOEQ](?=-)")
+_PEOPLES_COMMITTEE = re.compile(r"\buy\s*ban\s*nhan\s*dan\b")
+PEOPLES_COMMITTEE_CODE = "UBND"
+
+
+def _code_restored(number: str, letterhead: str) -> str:
+    """The number with its report's type and its issuer's code as the letterhead shows them
+    (_REPORT_TYPE_MISREAD, _PEOPLES_COMMITTEE)."""
+    if any(_TITLE.match(fold(line)) for line in letterhead.split("\n")):
+        number = _REPORT_TYPE_MISREAD.sub("BC", number)
+    head, dash, issuer = number.rpartition("-")
+    committee = _PEOPLES_COMMITTEE.search(fold(letterhead))
+    if dash and "/" in head and committee and _one_letter_off(issuer, PEOPLES_COMMITTEE_CODE):
+        number = f"{head}-{PEOPLES_COMMITTEE_CODE}"
+    return number
+
+
+def _one_letter_off(code: str, wanted: str) -> bool:
+    """Whether the code is the wanted one with one letter added or one letter misread."""
+    if len(code) == len(wanted) + 1:
+        return any(code[:at] + code[at + 1:] == wanted for at in range(len(code)))
+    return len(code) == len(wanted) and sum(a != b for a, b in zip(code, wanted, strict=True)) == 1
 
 
 def _unlabelled(text: str) -> str | None:

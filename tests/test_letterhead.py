@@ -566,3 +566,40 @@ def test_a_stray_word_ocr_put_after_ngay_does_not_hide_the_date():
     scanned = "Số | Độc lập - Tự do - Hạnh phúc\nõ:\n120/BC-UBND | Lạng lu Sơn, ngày gáy 17 tháng g 5 năm 2022\nBÁO CÁO"
     assert report_date(scanned) == date(2022, 5, 17)
     assert report_date("Số: 120/BC-UBND\nBÁO CÁO\nThực hiện văn bản ngày gáy 17 tháng g 5 năm 2022") is None
+
+
+@pytest.mark.parametrize("scanned, number", [
+    # Pool 7's Bình Phước and pool 31's Quảng Trị scans: the report's "C" read as a round letter.
+    ("ỦY BẠN NHÂN DÂN | CỘNG HÒA\nSã: 168/BG-UIBND | gcläp - tự\nBẢO CÁO", "168/BC-UBND"),
+    ("ỦY BAN NHÂN DẢN | CỘNG HÒA\nSố: 227/BU - UBND | Độc ` lập\nBÁO CÁO", "227/BC-UBND"),
+    # Pool 31's Bạc Liêu scan: a stroke of the issuer's "N" read as an "I".
+    ("ỦY BAN NHÂN DẢN | CỘNG HÒA\nSố: 135/BC-UBNID\nBạc Liêu, ngày 17/5/2022\nBÁO CÁO", "135/BC-UBND"),
+    ("ỦY BAN NHÂN DÂN\nSố: 135/BC-UBNO\nBÁO CÁO", "135/BC-UBND"),
+    # Only what the structure tells: without a "BÁO CÁO" title the type is not a report's for sure;
+    # without "ỦY BAN NHÂN DÂN" heading it the issuer is not the province's UBND; a code two
+    # letters off is another body's; a letter's own type and issuer stay as written.
+    ("ỦY BAN NHÂN DÂN\nSố: 227/BU-UBND", "227/BU-UBND"),
+    ("SỞ XÂY DỰNG\nSố: 135/BC-UBNID\nBÁO CÁO", "135/BC-UBNID"),
+    ("ỦY BAN NHÂN DÂN\nSố: 135/BC-UBDT\nBÁO CÁO", "135/BC-UBDT"),
+    ("ỦY BAN NHÂN DÂN\nSố: 527/SXD-QLĐT\nBÁO CÁO", "527/SXD-QLĐT"),
+    ("ỦY BAN NHÂN DÂN\nSố: 12/BB-UBND\nBÁO CÁO", "12/BB-UBND"),
+])
+def test_a_reports_type_and_issuer_ocr_misread_are_taken_back_from_the_letterheads_structure(scanned, number):
+    assert report_number(scanned) == number
+
+
+@pytest.mark.parametrize("scanned, number", [
+    # Pool 31's Lạng Sơn scan: the number under a blank "Số:" field, its "4" read as an "A".
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA\nTỈNH LẠNG SƠN | NAM\nSố: | Độc lập - Tự do - Hạnh phúc\n"
+     "A2/BC-UBND | Lạng Sơn, ngày 1 tháng 5 năm 2022\nBÁO CÁO", "42/BC-UBND"),
+    ("TỈNH HÀ NAM\nSố: O7/BC-UBND\nBÁO CÁO", "07/BC-UBND"),
+    ("TỈNH HÀ NAM\nSố:I35/BC-UBND\nBÁO CÁO", "135/BC-UBND"),
+    # A letter no digit looks like, glued to the digits: the number's head is unsure, so no number
+    # rather than one cited without its first digit.
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA\nSố: | Độc lập - Tự do - Hạnh phúc\n"
+     "X2/BC-UBND | Lạng Sơn, ngày 1 tháng 5 năm 2022\nBÁO CÁO", None),
+    # Not a number: a subject line's "V/v", a letter inside a word.
+    ("ỦY BAN NHÂN DÂN\nSố: 42/BC-UBND\nV/v báo cáo\nBÁO CÁO", "42/BC-UBND"),
+])
+def test_a_numbers_first_digit_ocr_read_as_a_letter_is_the_digit_it_looks_like_or_none(scanned, number):
+    assert report_number(scanned) == number
