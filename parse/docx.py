@@ -92,12 +92,19 @@ _DD_DEFAULT = qn("w:default")
 # MacroName DisplayText, GOTOBUTTON Destination DisplayText: a template's click-here prompt.
 _BUTTON_FIELD = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+(?:\"[^\"]*\"|\S+)\s+(.*?)\s*$",
                            re.IGNORECASE | re.DOTALL)
-# AUTONUM [\\s separator] [\\* format]: a number Word counts through the document (_AutoNumbers).
-_AUTONUM_FIELD = re.compile(r"^\s*AUTONUM(?P<switches>(?:\s.*)?)$", re.IGNORECASE | re.DOTALL)
+# The AUTONUM family (Word's field reference): a number Word counts by the paragraph's outline
+# level (_AutoNumbers). AUTONUM [\\s separator] [\\* format]; AUTONUMLGL [\\e] [\\s separator];
+# AUTONUMOUT.
+_AUTONUM_FIELD = re.compile(r"^\s*(?P<kind>AUTONUM(?:LGL|OUT)?)(?P<switches>(?:\s.*)?)$", re.IGNORECASE | re.DOTALL)
 _AUTONUM_SEPARATOR = re.compile(r"\\s\s*(?:\"([^\"]*)\"|(\S))")
+_AUTONUM_NO_PERIOD = re.compile(r"\\e\b")
 _AUTONUM_FORMAT = re.compile(r"\\\*\s*(\w+)")
 _AUTONUM_FORMATS = {"ROMAN": "upperRoman", "roman": "lowerRoman", "ALPHABETIC": "upperLetter",
                     "alphabetic": "lowerLetter"}
+# AUTONUMOUT's outline scheme, level by level (Word's outline numbering: I., A., 1., a), (1), (a), (i), (a), (i))
+_OUTLINE_SCHEME = (("upperRoman", "", "."), ("upperLetter", "", "."), ("decimal", "", "."), ("lowerLetter", "", ")"),
+                   ("decimal", "(", ")"), ("lowerLetter", "(", ")"), ("lowerRoman", "(", ")"),
+                   ("lowerLetter", "(", ")"), ("lowerRoman", "(", ")"))
 _GENERAL_SWITCH = re.compile(r"\s*\\\*\s*\w+\s*$")  # \* MERGEFORMAT and the like, at the code's end
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
@@ -204,7 +211,7 @@ class _Chunks:
 
 def _blocks(word, chunks: _Chunks) -> tuple[Block, ...]:
     _join_drop_caps(word.element.body)
-    _show_field_display_texts(word.element.body)
+    _show_field_display_texts(word.element.body, word)
     _drop_text_in_field_codes(word.element.body)
     notes = WordNotes(word, _text)
     read = list(_walk(_content(word.element.body, chunks=True), word, Counters(read_numbering(word)), count(), notes,
@@ -234,22 +241,30 @@ def _join_drop_caps(body) -> None:
         cap.getparent().remove(cap)
 
 
-def _show_field_display_texts(body) -> None:
+def _show_field_display_texts(body, word) -> None:
     """Each field's display text written out where Word shows it, when the .docx holds it
     nowhere in the field's result. A MACROBUTTON or GOTOBUTTON field (a template's "click here"
     prompt, a heading typed as one) has no result: Word shows the words its code ends with
     ("MACROBUTTON NoMacro Trả lời mục 1: …"), and a .docx holds them in w:instrText only, which
-    is code, not text; a field with a result of its own keeps it. An AUTONUM field saved with no
-    result (a heading's label "Hạng mục báo cáo { AUTONUM \\s : }") shows the number Word counts
-    for it (_AutoNumbers). A legacy drop-down form field (FORMDROPDOWN, a protected form's
+    is code, not text; a field with a result of its own keeps it. A field of the AUTONUM family
+    saved with no result (a heading's label "Hạng mục báo cáo { AUTONUM \\s : }", "Điểm báo cáo
+    { AUTONUMLGL \\e }:") shows the number Word counts for it at its paragraph's outline level
+    (_AutoNumbers). A legacy drop-down form field (FORMDROPDOWN, a protected form's
     "choose the item" box) shows the entry chosen in its data (_dropdown_choice), whatever result
     is cached, if any (Word writes none, or a stale one): the cached result's text is taken out.
     The words go in a run in the look of the field's first run, put after the field's end in the
-    tree the walk reads."""
-    autonumbers = _AutoNumbers()
+    tree the walk reads. Fields are met in the body's order, simple (w:fldSimple) and complex alike."""
+    autonumbers = _AutoNumbers(word)
     fields: list[_OpenField] = []  # the fields begun and not ended yet, the innermost last
-    for run in body.iter(_R) if next(body.iter(_FLD_CHAR), None) is not None else ():
+    has_fields = next(body.iter(_FLD_CHAR, _FLD_SIMPLE), None) is not None
+    for run in body.iter(_R, _FLD_SIMPLE) if has_fields else ():
         if any(ancestor.tag in _DELETED for ancestor in run.iterancestors()):
+            continue
+        if run.tag == _FLD_SIMPLE:
+            code = run.get(_INSTR) or ""
+            words = _button_text(code) or autonumbers.shown(code, run)
+            if words and not _text(run).strip():
+                run.append(_run_of(words, run.find(_R)))
             continue
         for child in list(run):
             if child.tag == _INSTR_TEXT and fields and not fields[-1].separated:
@@ -267,7 +282,7 @@ def _show_field_display_texts(body) -> None:
                 elif kind == "end" and fields:
                     ended = fields.pop()
                     code = "".join(ended.code)
-                    words = _button_text(code) or autonumbers.shown(code)  # every AUTONUM counts
+                    words = _button_text(code) or autonumbers.shown(code, ended.first_run)  # every AUTONUM counts
                     if ended.choice is not None:
                         for shown in ended.result:
                             shown.getparent().remove(shown)
@@ -276,11 +291,6 @@ def _show_field_display_texts(body) -> None:
                         words = ""
                     if words:
                         run.addnext(_run_of(words, ended.first_run))
-    for simple in body.iter(_FLD_SIMPLE):
-        code = simple.get(_INSTR) or ""
-        words = _button_text(code) or autonumbers.shown(code)
-        if words and not _text(simple).strip():
-            simple.append(_run_of(words, simple.find(_R)))
 
 
 def _dropdown_choice(begin) -> str | None:
@@ -300,25 +310,55 @@ def _dropdown_choice(begin) -> str | None:
 
 
 class _AutoNumbers:
-    """What the AUTONUM fields of a body show, met in its order: Word numbers them 1, 2, 3, …
-    through the document, in Arabic digits unless a format switch says otherwise ("\\* ROMAN",
-    "\\* alphabetic"), each followed by a period or the separator its "\\s" switch names
-    ("AUTONUM \\s :" shows "1:"). A label so numbered is the document's own ladder, as a typed
-    one is."""
+    """What the fields of the AUTONUM family show, met in the body's order (Word's field reference).
+    Word counts them by the outline level of their paragraph (a heading style's, or w:outlineLvl):
+    a heading's count restarts under each heading above it, and a paragraph of body text counts one
+    level below the last heading numbered so (with none, through the whole document).
+    AUTONUM shows its level's count, in Arabic digits unless a format switch says otherwise ("\\*
+    ROMAN", "\\* alphabetic"), followed by a period or the separator its "\\s" switch names
+    ("AUTONUM \\s :" shows "1:"). AUTONUMLGL shows the legal number, every level's count down to
+    its own, "1.", "1.2.", "1.2.1." ("\\e" leaves the last period out, "\\s" names it).
+    AUTONUMOUT shows its level's count in the outline scheme, I., A., 1., a), (1), …. Each kind
+    counts on its own (as LISTNUM's NumberDefault, LegalDefault and OutlineDefault lists). A label
+    so numbered is the document's own ladder, as a typed one is."""
 
-    def __init__(self) -> None:
-        self.count = 0
+    def __init__(self, word) -> None:
+        self.word = word
+        self.counts: dict[str, list[int]] = {}
+        self.heading_depth: dict[str, int] = {}  # below the last heading numbered by the kind: its level
 
-    def shown(self, code: str) -> str:
-        """The number the AUTONUM field of `code` shows, counted on; "" for any other field."""
+    def shown(self, code: str, run) -> str:
+        """The number the AUTONUM-family field of `code`, in `run`'s paragraph, shows, counted on;
+        "" for any other field."""
         match = _AUTONUM_FIELD.match(code)
         if not match:
             return ""
-        self.count += 1
-        separator = _AUTONUM_SEPARATOR.search(match["switches"])
-        form = _AUTONUM_FORMAT.search(match["switches"])
-        return format_counter(self.count, _AUTONUM_FORMATS.get(form[1], "decimal") if form else "decimal") + (
-            next(mark for mark in separator.groups() if mark is not None) if separator else ".")
+        kind, switches = match["kind"].upper(), match["switches"]
+        heading = self._heading_level(run)
+        level = heading - 1 if heading else self.heading_depth.get(kind, 0)
+        counts = self.counts.setdefault(kind, [0] * 10)
+        counts[level] += 1
+        counts[level + 1:] = [0] * (len(counts) - level - 1)
+        if heading:
+            self.heading_depth[kind] = heading
+        separator = _AUTONUM_SEPARATOR.search(switches)
+        mark = next(mark for mark in separator.groups() if mark is not None) if separator else None
+        if kind == "AUTONUMOUT":
+            form, before, after = _OUTLINE_SCHEME[min(level, len(_OUTLINE_SCHEME) - 1)]
+            return before + format_counter(counts[level], form) + after
+        if kind == "AUTONUMLGL":
+            legal = ".".join(str(number) for number in counts[:level + 1])
+            return legal + (mark if mark is not None else "" if _AUTONUM_NO_PERIOD.search(switches) else ".")
+        form = _AUTONUM_FORMAT.search(switches)
+        number = format_counter(counts[level], _AUTONUM_FORMATS.get(form[1], "decimal") if form else "decimal")
+        return number + (mark if mark is not None else ".")
+
+    def _heading_level(self, run) -> int | None:
+        """The heading level (1 to 9) of the paragraph `run` is in; None for body text."""
+        paragraph = next((p for p in run.iterancestors(_P)), None)
+        if paragraph is None or self.word is None:
+            return None
+        return _heading_level(Paragraph(paragraph, self.word)) or None
 
 
 def _drop_text_in_field_codes(body) -> None:
@@ -514,7 +554,7 @@ def _chunk_blocks(element, word, counters: Counters, index: Iterator[int],
             read = list(_walk(_content(body, chunks=True), word, counters, index, None, inner))
         else:
             imported = docx.Document(io.BytesIO(chunk.package))
-            _show_field_display_texts(imported.element.body)
+            _show_field_display_texts(imported.element.body, imported)
             _drop_text_in_field_codes(imported.element.body)
             fonts = current_fonts.set(RunFonts.if_legacy(imported))
             hidden = current_hidden.set(HiddenRuns.if_any(imported))

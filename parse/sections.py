@@ -160,6 +160,7 @@ BARE_ROMAN_LEVEL = ("label", "I ")  # headings numbered so in Roman numerals ("I
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
+_LABEL_WORDS = 4  # a template's label before its number: "Điểm báo cáo", "Nội dung trả lời mục"
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
 # The one text of a level stating a funding figure speaks the funding item this much more
@@ -1393,12 +1394,13 @@ def _told_by_structure(blocks: tuple[Block, ...], told: _Told, at_level: list[_H
     a preamble's line or two is too short for one. A ladder numbered 1, 2, 3… without a gap that
     has one rung more than the items ("Phần trình bày III. …" between items 2 and 3, a heading the
     province added) is set apart too where its texts take every rung but that one for an item:
-    _rung_added."""
+    _rung_added. So does one label repeated over every heading, its number lost (_one_label)."""
     own = _other_form(blocks, at_level, len(told.sequence[0].likeness))
     item_count = len(told.sequence[0].likeness)
     before = len(told.items) - len(at_level)  # the untitled text before the headings, if any
     added = _rung_added(told, at_level, before, item_count)
     if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own) or added
+            or _one_label(at_level)
             or (level[0] == "unnumbered" and before and len(at_level) == item_count - 1
                 and told.lengths[0] >= UNTITLED_ITEM * sorted(told.lengths[1:])[len(at_level) // 2])):
         return False
@@ -1484,7 +1486,9 @@ def _sub_levels(levels: dict[tuple, list[_Heading]]) -> set[tuple]:
     headings than containers do (MAX_CONTAINERS): "a) Về hạ tầng số", "b) Về Trung tâm điều
     hành" under "ii)", "a) Về nguồn lực" under "iv)". However well their words speak the
     outline's (the points of item 5 are its own words), the items are the ladder they restart
-    under."""
+    under. A level of headings that all read one label with no number ("Điểm báo cáo :" six
+    times, its number a field the reader could not show) is such a ladder too: the template's
+    label, its rungs told apart by place alone."""
     nested = set()
     for key, points in levels.items():
         if key[0] != "label" or not _restarts(points):
@@ -1493,12 +1497,22 @@ def _sub_levels(levels: dict[tuple, list[_Heading]]) -> set[tuple]:
                   if points[k].ordinal == 1 and (points[k - 1].ordinal or 0) >= 1]
         for other, at_level in levels.items():
             if (other == key or len(at_level) <= MAX_CONTAINERS or at_level[0].first >= points[0].first
-                    or _restarts(at_level) or other[0] not in ("label", "style")):
+                    or _restarts(at_level) or not (other[0] in ("label", "style") or _one_label(at_level))):
                 continue
             if all(any(points[k - 1].last < h.first < points[k].first for h in at_level) for k in starts):
                 nested.add(key)
                 break
     return nested
+
+
+def _one_label(at_level: list[_Heading]) -> bool:
+    """An unnumbered level whose headings all open with the same few words and a colon: a label
+    repeated from a template, its number lost ("Điểm báo cáo : Toàn cảnh", "Điểm báo cáo : Lan
+    tỏa" …), each item's own title after it."""
+    if at_level[0].level[0] != "unnumbered" or not all(":" in h.line for h in at_level):
+        return False
+    labels = {fold(h.line.split(":", 1)[0]).strip() for h in at_level}
+    return len(labels) == 1 and 0 < len(next(iter(labels)).split()) <= _LABEL_WORDS
 
 
 def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tuple]:

@@ -1374,6 +1374,19 @@ def test_a_label_of_words_and_a_roman_numeral_numbers_the_items_over_points_numb
     assert {s.number: s.text for s in report.sections} == expected
 
 
+def test_one_label_repeated_without_its_number_holds_the_items_over_points_numbered_again(tmp_path):
+    """"Điểm báo cáo : …" over each item, bold, the label's number a field the reader could not
+    show (pool 39's Quảng Ninh, before its AUTONUMLGL fields were read): six headings of one
+    label, their rungs told apart by place and by the texts under them, and the points under items
+    2, 5 and 6 "a)", "b)" each time. The points, numbered again under them, are theirs, however well the points' words
+    speak the outline's (its phrases read: "điều hành", "nguồn lực")."""
+    path, expected = points_report(tmp_path / "bao-cao.docx", lambda n: f"Điểm báo cáo : {UNKNOWN[n]}",
+                                   lambda n, k, words: f"{'ab'[k - 1]}) {words}", texts=TEXTS)
+    report = extract_sections(read_docx(path), load_campaign().sections)
+    assert [s.number for s in report.sections] == list(UNKNOWN)
+    assert all(s.text.endswith(expected[s.number]) for s in report.sections)
+
+
 def test_every_numbered_title_in_capitals_set_in_two_lines_is_one_heading(tmp_path):
     """"I: NỀN MÓNG" over "THỪA HƯỞNG", both bold capitals, and so every heading of the ladder,
     the last covering items 5 and 6 ("V: LỰC CẢN CÙNG" over "CHỖ NƯƠNG TỰA"): each pair is one

@@ -628,6 +628,49 @@ def test_an_autonum_fields_number_is_read_as_word_counts_it(tmp_path):
     assert read.blocks[2].number == "Phần III."
 
 
+def test_an_autonumlgl_fields_number_is_read_as_word_counts_it(tmp_path):
+    """An AUTONUMLGL field saved with no result (a label's number typed as one: "Điểm báo cáo
+    { AUTONUMLGL \\e }: Tiêu đề", pool 39's Quảng Ninh) shows Word's legal number: paragraphs of
+    body text, under no numbered heading, count 1, 2, 3…; "\\e" leaves the period out (the colon
+    typed after it). The label is read whole, and its ladder with it."""
+    word = docx.Document()
+    for title in ("Cây thước đo", "Chồng sách", "Đàn sếu"):
+        paragraph = word.add_paragraph()
+        paragraph.add_run("Điểm báo cáo ").bold = True
+        paragraph._p.extend(field_runs(" AUTONUMLGL  \\e "))
+        paragraph.add_run(f": {title}").bold = True
+        word.add_paragraph("Nội dung của điểm.")
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["Điểm báo cáo 1: Cây thước đo", "Nội dung của điểm.", "Điểm báo cáo 2: Chồng sách",
+                           "Nội dung của điểm.", "Điểm báo cáo 3: Đàn sếu", "Nội dung của điểm."]
+
+
+def test_the_autonum_family_counts_by_the_paragraphs_outline_level(tmp_path):
+    """Word counts an AUTONUM-family field by its paragraph's outline level (a heading style's, or
+    a direct w:outlineLvl), restarting under each heading above it; body text counts one level
+    below the last heading so numbered. AUTONUMLGL shows every level's count ("1.2."; "1.2.1." in
+    body text; "\\s" names the last mark), AUTONUMOUT its level's in the outline scheme (I., A.,
+    1.), AUTONUM its level's alone. Each kind counts on its own."""
+    word = docx.Document()
+    rows = (("Heading 1", None, "AUTONUMLGL"), ("Heading 2", None, "AUTONUMLGL"), ("Heading 2", None, "AUTONUMLGL"),
+            ("Normal", None, "AUTONUMLGL"), ("Heading 1", None, "AUTONUMLGL"), ("Normal", 1, "AUTONUMLGL \\s )"),
+            ("Heading 1", None, "AUTONUMOUT"), ("Heading 2", None, "AUTONUMOUT"), ("Heading 2", None, "AUTONUMOUT"),
+            ("Heading 3", None, "AUTONUMOUT"), ("Heading 1", None, "AUTONUMOUT"),
+            ("Heading 1", None, "AUTONUM"), ("Normal", None, "AUTONUM"), ("Normal", None, "AUTONUM"),
+            ("Heading 1", None, "AUTONUM"), ("Normal", None, "AUTONUM \\s :"))
+    for style, outline, code in rows:
+        paragraph = word.add_paragraph(style=style)
+        if outline is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{outline}"/>'))
+        paragraph._p.extend(field_runs(f" {code} ", bold=False))
+        paragraph.add_run(" Tiêu đề")
+    read = read_docx(save(word, tmp_path))
+    assert [text.split()[0] for text in texts(read)] == [
+        "1.", "1.1.", "1.2.", "1.2.1.", "2.", "2.1)",
+        "I.", "A.", "B.", "1.", "II.",
+        "1.", "1.", "2.", "2.", "1:"]
+
+
 def nested_field_runs(outer_code, inner_code, inner_result, outer_code_after, result):
     """A field whose code holds another field (with its own cached result) before its code goes
     on: begin, code, [inner begin, code, separate, result, end], code, separate, result, end."""
