@@ -267,6 +267,24 @@ def word_label(text: str) -> tuple[str, int] | None:
     return found[:2] if found else None
 
 
+# A label of a few words and a capital letter before a colon or a stop ("Phần trả lời C: …").
+_WORDS_AND_LETTER = re.compile(
+    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+(?P<letter>[A-Z])[:.]\s+(?=\S)")
+
+
+def word_letter_label(text: str) -> tuple[str, int, str] | None:
+    """A line's label of a few words and a capital letter before its colon or stop, the words
+    folded, the letter's place in the alphabet and the label as written ("Phần trả lời C: Đàn
+    sếu…" -> ("phan tra loi", 3, "Phần trả lời C:")), as word_label reads one with a number;
+    None if none. A letter alone says less
+    than a number (a body line may open "Phương án A: …"): only a ladder of such lines counting
+    A, B, C… (sections._counted_in_words) makes them headings."""
+    m = _WORDS_AND_LETTER.match(text)
+    if not m or m["words"].split()[0][:1].islower():
+        return None
+    return fold(m["words"]), ord(m["letter"]) - ord("A") + 1, text[:m.end("letter") + 1]
+
+
 def word_label_alone(text: str) -> bool:
     """Whether a line is only a label in words, its title on the line under it ("Vấn đề 1:",
     "Mảng I.", "Nội dung thứ hai:" over "Tỉnh đứng ở vạch nào"): a label framed in the margin

@@ -100,6 +100,7 @@ from baocao.parse.labels import (
     word_label,
     word_label_alone,
     word_label_in_roman,
+    word_letter_label,
 )
 from baocao.parse.letterhead import self_dated
 from baocao.parse.textlayer import garbled, unreadable
@@ -1724,6 +1725,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             skip.add(pos + 1)
         ordinal = label_ordinal(block.number) if block.number else None
         level = bulleted.get(pos) or heading_level_key(block)
+        letter_label = ""  # "Phần trả lời B:", a label of words and a letter no rule of labels reads
         if ordinal is None and level[0] == "unnumbered" and (
                 in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
@@ -1733,6 +1735,11 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
                                        else _word_label_read(block.text, ocr and pos in in_words_ladder))):
             # "Vấn đề 2: …": a ladder of its own, of its words' ("Mảng I." over its title, joined with it)
             level, ordinal = ("label", f"{labelled[0]} 1:"), labelled[1]
+        elif (ordinal is None and level[0] == "unnumbered" and pos in in_words_ladder and not ocr
+              and (lettered := word_letter_label(block.text))):
+            # "Phần trả lời B: …" in a plain face, counted A, B, C… (_counted_in_words): a ladder of its own
+            key, ordinal = _letter_ladder_key(lettered)
+            level, letter_label = ("label", key), lettered[2]
         elif (ordinal is None and level[0] == "unnumbered" and not ocr
               and (counted := bare_number(block.text)) is not None):
             # "3 Giao việc, …": a number with no mark after it, a ladder of its own (not on a
@@ -1750,7 +1757,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             title, run_in = _run_in(following.text)
             line = f"{block.line} {title}"
         else:
-            line, run_in = _run_in(line, block.number if line.startswith(block.number) else "")
+            line, run_in = _run_in(line, letter_label or (block.number if line.startswith(block.number) else ""))
         if block.lead and last == pos and len(block.lead) < len(line) and not LEADER_TO_MARGIN.search(line):
             # a numbered paragraph opening with its bold title, no colon closing it: the title is
             # the heading, the rest of the paragraph its item's first line (a colon further on is
@@ -1836,7 +1843,10 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bo
     ("Phần thuyết minh II:" for "III:", pool 36's Điện Biên: no section found without phrases):
     a number read short at its place (_read_at) counts there; one OCR read as other letters
     ("Phần trình bày H." for "II.", "IH." for "III.", pool 37's Bắc Kạn: no section found)
-    counts as _word_label_read rights it, at its place too."""
+    counts as _word_label_read rights it, at its place too. In a text document a label of words
+    and a letter counts so too ("Phần trả lời A: …", "Phần trả lời B: …"): a Word form's fields
+    saved as .odt keep their words and lose their bold (pool 39's Phú Thọ and Bình Định, no
+    section found); a line set apart already is read by its marks, and OCR misreads letters."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]
@@ -1849,6 +1859,8 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bo
         if in_words is not None:
             # its words as written for the first one ("yeu cau thu nhat"): the ladder's key
             found = (relabelled_in_words(text, 1), in_words)
+        elif not found and not ocr and not set_apart(block) and (lettered := word_letter_label(text)):
+            found = _letter_ladder_key(lettered)
         if found:
             short = ocr and in_words is None and word_label_in_roman(text)
             labelled.setdefault(found[0], []).append((pos, found[1], short))
@@ -1861,6 +1873,12 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bo
                 and all(b - a >= 2 for a, b in zip(positions, [*positions[1:], limit], strict=True))):
             counted.update(positions)
     return counted
+
+
+def _letter_ladder_key(lettered: tuple[str, int, str]) -> tuple[str, int]:
+    """The ladder key and place of a label of words and a letter (labels.word_letter_label):
+    ("phan tra loi", 3) -> ("phan tra loi A:", 3), apart from a ladder of the same words numbered."""
+    return f"{lettered[0]} A:", lettered[1]
 
 
 def _marked(block: Block) -> bool:

@@ -1720,3 +1720,79 @@ def test_a_ladder_one_rung_longer_than_the_outline_holds_a_heading_of_the_provin
         lines += [Bold(f"Phần trình bày {ROMAN.get(n + (n >= 3), 'VII')}. {words}"), TEXTS[n]]
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+
+def bound_control_report(path, label="Phần trả lời", letters="ABCDEF"):
+    """Each heading "<label> A: <title>" bold, in an inline plain-text content control bound
+    (w:dataBinding) to a custom XML part holding every heading, as a template mapped to the
+    ministry's schema saves it; its text under it, plain."""
+    import html
+
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx_builders import write_letterhead, write_signoff
+
+    uri, guid = "urn:ubnd-tinh:bao-cao", "{5B2C2A8E-1D3F-4C1B-9A6E-2F7B8C9D0E1F}"
+    headings = [f"{label} {letter}: {words}" for letter, words in zip(letters, UNKNOWN.values(), strict=True)]
+    document = docx.Document()
+    package = document.part.package
+    item = Part(PackURI("/customXml/item1.xml"), "application/xml", (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<baoCao xmlns="{uri}">'
+        + "".join(f"<tieuDe>{html.escape(h)}</tieuDe>" for h in headings) + "</baoCao>").encode(), package)
+    props = Part(PackURI("/customXml/itemProps1.xml"),
+                 "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+                 (f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{guid}" '
+                  'xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">'
+                  f'<ds:schemaRefs><ds:schemaRef ds:uri="{uri}"/></ds:schemaRefs></ds:datastoreItem>').encode(),
+                 package)
+    item.relate_to(props, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps")
+    document.part.relate_to(item, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml")
+    write_letterhead(document)
+    for position, (heading, n) in enumerate(zip(headings, UNKNOWN, strict=True), start=1):
+        document.add_paragraph()._p.append(parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:id w:val="{700 + n}"/>'
+            f'<w:dataBinding w:prefixMappings="xmlns:ns0=\'{uri}\'" w:xpath="/ns0:baoCao[1]/ns0:tieuDe[{position}]" '
+            f'w:storeItemID="{guid}"/><w:text/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:b/></w:rPr>'
+            f'<w:t xml:space="preserve">{html.escape(heading)}</w:t></w:r></w:sdtContent></w:sdt>'))
+        document.add_paragraph(TEXTS[n])
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_bound_control_headings_labelled_in_words_and_a_letter_saved_as_odt_open_their_items(tmp_path):
+    """Pool 39's Phú Thọ and Bình Định: each heading "Phần trả lời A: …" bold in a content
+    control bound to custom XML data; LibreOffice saves the control as an .odt input field
+    refilled from its data, and its bold is lost, so the headings come back as plain as their
+    texts. Words and a capital letter before the colon, counting A, B, C… over short lines each
+    with its text under it, are still the items' ladder, with phrases and without, the title
+    kept in the heading."""
+    from ocr_builders import soffice_convert
+
+    from baocao.parse.convert import convert_to_docx
+
+    odt = soffice_convert(bound_control_report(tmp_path / "bao-cao.docx"), "odt", tmp_path / "odt")
+    document = read_docx(convert_to_docx(odt, tmp_path / "docx"))
+    headings = [b for b in document.blocks if b.text.startswith("Phần trả lời")]
+    assert len(headings) == 6 and not any(b.bold for b in headings)  # what the .odt left: plain lines
+    for outline in (load_campaign().sections, WITHOUT_PHRASES):
+        report = extract_sections(document, outline)
+        assert {s.number: s.text for s in report.sections} == TEXTS
+        assert [s.heading for s in report.sections] == [
+            f"Phần trả lời {letter}: {words}" for letter, words in zip("ABCDEF", UNKNOWN.values(), strict=True)]
+
+
+def test_plain_lines_labelled_in_words_and_letters_that_do_not_count_up_are_no_ladder(tmp_path):
+    """The same plain lines lettered "A", "C", "B", …: no ladder, as plain text opening
+    "Phương án A: …" is none; the report reads no section."""
+    from ocr_builders import soffice_convert
+
+    from baocao.parse.convert import convert_to_docx
+
+    odt = soffice_convert(bound_control_report(tmp_path / "bao-cao.docx", "Phương án", "ACBDFE"), "odt",
+                          tmp_path / "odt")
+    assert read(convert_to_docx(odt, tmp_path / "docx")).sections == ()

@@ -311,3 +311,13 @@ def test_a_label_of_words_ocr_read_without_its_opening_letters_is_read_against_i
     assert garbled_word_label("mục 3. Bàn tay điều phối", clean) == (3, "Chuyên mục 3. Bàn tay điều phối")
     assert garbled_word_label("c 3. Bàn tay điều phối", clean) is None
     assert garbled_word_label("ên mục 3: Bàn tay điều phối", clean) is None
+
+
+def test_a_label_of_words_and_a_capital_letter_is_read_with_the_letter_s_place():
+    from baocao.parse.labels import word_letter_label
+
+    assert word_letter_label("Phần trả lời C: Đàn sếu bay theo hàng") == ("phan tra loi", 3, "Phần trả lời C:")
+    assert word_letter_label("Mục lớn B. Gánh lúa đầy") == ("muc lon", 2, "Mục lớn B.")
+    assert word_letter_label("Năm 2016, UBND A: tiếp") is None  # a number among the words: no label
+    assert word_letter_label("theo phương án A: tiếp") is None  # a sentence's words, in lower case
+    assert word_letter_label("Phần trả lời c: tiếp") is None  # a small letter is a point's
