@@ -276,9 +276,9 @@ def word_letter_label(text: str) -> tuple[str, int, str] | None:
     """A line's label of a few words and a capital letter before its colon or stop, the words
     folded, the letter's place in the alphabet and the label as written ("Phần trả lời C: Đàn
     sếu…" -> ("phan tra loi", 3, "Phần trả lời C:")), as word_label reads one with a number;
-    None if none. A letter alone says less
-    than a number (a body line may open "Phương án A: …"): only a ladder of such lines counting
-    A, B, C… (sections._counted_in_words) makes them headings."""
+    None if none. A letter alone says less than a number (a body line may open "Phương án A:
+    …"): only a ladder of such lines counting A, B, C… (sections._counted_in_words) makes them
+    headings."""
     m = _WORDS_AND_LETTER.match(text)
     if not m or m["words"].split()[0][:1].islower():
         return None
@@ -394,11 +394,12 @@ def strip_label(text: str) -> str:
 # Roman, a letter, a circled number). Any line may begin so ("(2 năm)", "A: …" in a dialogue), so
 # it is a label only where a document repeats it over headings that count up
 # (sections._templated_labels): a document tells its own label shape.
+TEMPLATE_LABEL_WORDS = 4  # words before a template label's counter: "Lĩnh vực công tác A."
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➀➁➂➃➄➅➆➇➈➉➊➋➌➍➎➏➐➑➒➓"
 _BRACKETS = ("()", "[]", "<>", "{}", "«»", "‹›", "〈〉")
 _CIRCLED_RUNS = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿", "➀➁➂➃➄➅➆➇➈➉", "➊➋➌➍➎➏➐➑➒➓")
 _TEMPLATE = re.compile(
-    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|(?:[^\W\d_]{{2,}}\s){{1,4}})
+    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|(?:[^\W\d_]{{2,}}\s){{1,{TEMPLATE_LABEL_WORDS}}})
     (?P<counter>\d{{1,2}}|[IVXLC]{{2,}}|[ivxlc]{{2,}}|[A-Za-zĐđ]|[{_CIRCLED}])
     (?P<after>\s?[^\w\s]{{1,3}})?(?=\s+[^\W\d_]|(?<=[{_CIRCLED}])[^\W\d_])""",
     re.VERBOSE,
@@ -417,7 +418,8 @@ class Template(NamedTuple):
 # "Phần trình bày H." for "Phần trình bày II.", "IH." for "III."): one to four words, as
 # template_label's, before it.
 _MISREAD_WORD_ROMAN = re.compile(
-    r"^(?P<before>(?:[^\W\d_]{2,}\s){1,4})(?P<counter>[TIVXlL1|H!ỊÍÌ]{1,4})(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
+    rf"^(?P<before>(?:[^\W\d_]{{2,}}\s){{1,{TEMPLATE_LABEL_WORDS}}})(?P<counter>[TIVXlL1|H!ỊÍÌ]{{1,4}})"
+    r"(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
 
 
 def misread_word_roman(text: str) -> str | None:
@@ -453,7 +455,8 @@ def misread_word_stop(text: str) -> str | None:
 # A label of words and a number whose words OCR garbled where a photo's focus fell off toward
 # the margin ("K>==3n mục 1.", "K=$n z=2c 3." for "Khoản mục 1.", "Khoản mục 3."): tokens as many
 # as the label's words, then its number, its stop (a full stop read as a comma too) and a title.
-_GARBLED_WORD_LABEL = re.compile(r"^(?P<words>(?:\S+\s){1,3})(?P<counter>\d{1,2})(?P<after>[.,:;])\s+(?=[^\W\d_])")
+_GARBLED_WORD_LABEL = re.compile(
+    rf"^(?P<words>(?:\S+\s){{1,{TEMPLATE_LABEL_WORDS}}})(?P<counter>\d{{1,2}})(?P<after>[.,:;])\s+(?=[^\W\d_])")
 # The stops of a label of words as OCR may read them: a full stop's dot as a comma's, a colon's as a semicolon's.
 _STOP_READ = {".": ".,", ":": ":;"}
 

@@ -78,6 +78,7 @@ from baocao.parse.headings import (
 from baocao.parse.labels import (
     LABEL_IN_WORDS_MAX,
     MISREAD_I,
+    TEMPLATE_LABEL_WORDS,
     Template,
     bare_number,
     bare_roman,
@@ -161,7 +162,6 @@ BARE_ROMAN_LEVEL = ("label", "I ")  # headings numbered so in Roman numerals ("I
 # A level above the section level holds the items in a few parts ("I. KẾT QUẢ", "II.
 # PHƯƠNG HƯỚNG"); one with more headings is not a container.
 MAX_CONTAINERS = 3
-_LABEL_WORDS = 4  # a template's label before its number: "Điểm báo cáo", "Nội dung trả lời mục"
 # A heading covering two items has a text this much longer than its level's median at least.
 TWO_TEXTS = 1.25
 # The one text of a level stating a funding figure speaks the funding item this much more
@@ -1513,7 +1513,7 @@ def _one_label(at_level: list[_Heading]) -> bool:
     if at_level[0].level[0] != "unnumbered" or not all(":" in h.line for h in at_level):
         return False
     labels = {fold(h.line.split(":", 1)[0]).strip() for h in at_level}
-    return len(labels) == 1 and 0 < len(next(iter(labels)).split()) <= _LABEL_WORDS
+    return len(labels) == 1 and 0 < len(next(iter(labels)).split()) <= TEMPLATE_LABEL_WORDS
 
 
 def _outer_levels(levels: dict[tuple, list[_Heading]], level: tuple) -> set[tuple]:

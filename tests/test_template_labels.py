@@ -297,6 +297,9 @@ def test_a_label_of_words_whose_first_words_ocr_read_as_other_words_keeps_its_la
     assert garbled_word_label("Xiêu chui số 2; THÍ Ng Can đẠY ÂN", clean) == (2, "Yêu cầu số 2: THÍ Ng Can đẠY ÂN")
     assert garbled_word_label("Xiêu chui sau 2; Thúng cau", clean) is None
     assert garbled_word_label("Chui số 2; Thúng cau", clean) is None  # a word fewer
+    # a template label of four words (TEMPLATE_LABEL_WORDS), garbled so too
+    four = template_label("Hạng mục báo cáo 1: Bếp lửa nhóm từ trước")
+    assert garbled_word_label("Nang rnục bảo cáo 2; Mạch nước ngầm", four) == (2, "Hạng mục báo cáo 2: Mạch nước ngầm")
     # a label read clipped is no clean label: the others read whole are not its
     assert garbled_word_label("Chuyên mục 2. Bảng kê", template_label("ên mục 3. Kịch bản")) is None
 
