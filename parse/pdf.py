@@ -1159,7 +1159,6 @@ def _margin_specks(runs: Sequence[_Run]) -> list[_Run]:
     return []
 
 
-
 # A mark written by hand on a scanned page (the initials a clerk pens at each page's foot, a page
 # number written in the corner) that OCR read as a word of a few characters ("JW?", "1W?"): its
 # box PEN_MARK_RATIO times the height of the page's type or more, PEN_MARK_CHARS at most.
@@ -1179,6 +1178,7 @@ def _pen_marks(runs: Sequence[_Run]) -> list[_Run]:
     size = statistics.median(run.bottom - run.top for run in runs)
     return [run for run in runs if run.bottom - run.top >= PEN_MARK_RATIO * size
             and len(run.text.strip()) <= PEN_MARK_CHARS]
+
 
 # -- footnotes ----------------------------------------------------------------------------
 
