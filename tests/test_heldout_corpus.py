@@ -53,7 +53,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            33: FIXTURES / "heldout-33", 34: FIXTURES / "heldout-34",
            35: FIXTURES / "heldout-35", 36: FIXTURES / "heldout-36",
            37: FIXTURES / "heldout-37", 38: FIXTURES / "heldout-38",
-           39: FIXTURES / "heldout-39", 40: FIXTURES / "heldout-40"}
+           39: FIXTURES / "heldout-39", 40: FIXTURES / "heldout-40",
+           41: FIXTURES / "heldout-41"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -278,7 +279,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Nội dung thực hiện \d+: |Phần tổng hợp [IVX]+\. "  # 40's
+LABEL = re.compile(r"^(?:Nội dung báo cáo \d+: |Phần đánh giá [IVX]+\. "  # 41's
+                   r"|Phần giải trình [A-F]: |Mục thông tin \d+\. "  # 41's
+                   r"|Nội dung thực hiện \d+: |Phần tổng hợp [IVX]+\. "  # 40's
                    r"|Phần phản hồi [A-F]: |Câu trả lời \d+\. "  # 40's
                    r"|Điểm báo cáo \d+: |Vấn đề báo cáo [IVX]+\. "  # 39's
                    r"|Phần trả lời [A-F]: |Mục trả lời \d+\. "  # 39's
@@ -335,6 +338,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Nội dung báo cáo (\d+):|Mục thông tin (\d+)\.) ", first):  # pool 41's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Phần đánh giá ([IVX]+)\. ", first):  # pool 41's phan_danh_gia_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phần giải trình ([A-F]): ", first):  # pool 41's phan_giai_trinh_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Nội dung thực hiện (\d+):|Câu trả lời (\d+)\.) ", first):  # pool 40's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Phần tổng hợp ([IVX]+)\. ", first):  # pool 40's phan_tong_hop_roman
@@ -551,8 +560,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 40
-    assert len({p.out for p in mh.POOLS.values()}) == 40
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 41
+    assert len({p.out for p in mh.POOLS.values()}) == 41
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -605,7 +614,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 37) for k in range(1, 37)),
                                            *((k, 38) for k in range(1, 38)),
                                            *((k, 39) for k in range(1, 39)),
-                                           *((k, 40) for k in range(1, 40))])
+                                           *((k, 40) for k in range(1, 40)),
+                                           *((k, 41) for k in range(1, 41))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -632,7 +642,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (24, 25), (25, 26), (26, 27), (27, 28),
                                                    (28, 29), (29, 30), (30, 31), (31, 32),
                                                    (32, 33), (33, 34), (34, 35), (35, 36),
-                                                   (36, 37), (37, 38), (38, 39), (39, 40)])
+                                                   (36, 37), (37, 38), (38, 39), (39, 40),
+                                                   (40, 41)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -6757,6 +6768,141 @@ def test_pool_40_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 41: "Nội dung báo cáo 1: …", "Phần đánh giá I. …", "Phần giải trình A: …", "Mục thông tin 1. …";
+# each label's Roman number an AUTONUMOUT field's, a hidden TA field marking each heading, a PRINT field at the
+# start of each heading, each heading inside a _Toc bookmark; pools 1-40's at a lower weight, pools 39 and
+# 40's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_41 = {"noi_dung_bao_cao_number", "phan_danh_gia_roman", "phan_giai_trinh_letter", "muc_thong_tin_number"}
+LADDERS[41] = NEW_LADDERS_41 | {"noi_dung_thuc_hien_number", "phan_tong_hop_roman", "phan_phan_hoi_letter",  # 1-40's
+                                "cau_tra_loi_number", "diem_bao_cao_number", "van_de_bao_cao_roman",
+                                "phan_tra_loi_letter", "hang_muc_number"}
+NEW_LAYOUTS_41 = {"autonumout_field_label", "ta_field_heading", "print_field_heading", "toc_bookmark_heading"}
+LAYOUTS[41] = NEW_LAYOUTS_41 | {"eq_enclosed_number", "addin_field_heading", "formula_field_label",  # 1-40's
+                                "dir_ltr_heading", "autonumlgl_field_label", "advance_field_gap",
+                                "private_field_heading", "symbol_field_bullet", "link_field_heading",
+                                "ask_ref_heading", "autotextlist_heading", "hyperlink_field_heading",
+                                "xe_index_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_41 = {  # how each of pool 41's ladders marks an item heading, as a reader sees it
+    "noi_dung_bao_cao_number": r"Nội dung báo cáo \d: \S",
+    "phan_danh_gia_roman": r"Phần đánh giá [IVX]+\. \S",
+    "phan_giai_trinh_letter": r"Phần giải trình [A-F]: \S",
+    "muc_thong_tin_number": r"Mục thông tin \d\. \S",
+}
+
+
+def test_pool_41_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_41:
+        for e in [e for e in files_of(41, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_41_each_labels_roman_number_is_an_autonumout_field():
+    mh = generator()
+    files = files_of(41, "autonumout_field_label")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(41, "autonumout_field_label", ladder="phan_danh_gia_roman")  # on a new ladder too
+    for e in files:
+        assert e["ladder"] in mh.AUTONUMOUT_LADDERS, e["file"]
+        holders = holders_of(e, "AUTONUMOUT")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            m = re.match(r"(\D+ )([IVX]+)\.( .*)", heading["text"], re.S)
+            assert m and ROMAN.index(m.group(2)) + 1 == n, e["file"]
+            assert field_results(p) == [(f" {mh.AUTONUMOUT_CODE} ", "")], e["file"]  # no result saved
+            assert paragraph_text(p) == m.group(1) + m.group(3), e["file"]
+
+
+def test_pool_41_each_heading_marks_a_hidden_ta_entry():
+    mh = generator()
+    files = files_of(41, "ta_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(41, "ta_field_heading", ladder="phan_danh_gia_roman")
+    for e in files:
+        holders = holders_of(e, "TA")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            code = f" {mh.TA_CODE.format(n=n)} "
+            assert code in "".join(t.text or "" for t in p.iter(f"{W}instrText")), e["file"]
+            for run in [r for r in p.iter(f"{W}r") if r.find(f"{W}instrText") is not None]:
+                assert run.find(f"{W}rPr/{W}vanish") is not None, e["file"]  # its code hidden
+            assert paragraph_text(p) == heading["text"], e["file"]
+
+
+def test_pool_41_a_print_field_starts_each_heading():
+    mh = generator()
+    files = files_of(41, "print_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(41, "print_field_heading", ladder="phan_giai_trinh_letter")
+    for e in files:
+        holders = holders_of(e, "PRINT")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            code = f" {mh.PRINT_CODE.format(n=n)} "
+            assert code in "".join(t.text or "" for t in p.iter(f"{W}instrText")), e["file"]
+            assert paragraph_text(p) == heading["text"], e["file"]  # the field shows nothing
+
+
+def test_pool_41_each_heading_is_inside_a_toc_bookmark():
+    files = files_of(41, "toc_bookmark_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(41, "toc_bookmark_heading", ladder="muc_thong_tin_number")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        holders = [p for p in part_tree(e).iter(f"{W}p")
+                   if any((b.get(f"{W}name") or "").startswith("_Toc") for b in p.iter(f"{W}bookmarkStart"))]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for p, heading in zip(holders, item_headings(e), strict=True):
+            children = list(p)
+            start = next(k for k, c in enumerate(children) if c.tag == f"{W}bookmarkStart")
+            end = next(k for k, c in enumerate(children) if c.tag == f"{W}bookmarkEnd")
+            assert children[start].get(f"{W}id") == children[end].get(f"{W}id"), e["file"]
+            runs = [k for k, c in enumerate(children) if c.tag == f"{W}r"]
+            assert start < min(runs) and end > max(runs), e["file"]  # every run inside it
+            assert paragraph_text(p) == heading["text"], e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        last_words_in_pdf(e)
+
+
+def test_pool_41_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(41) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_41, *mh.FUNDING_WORDINGS_40}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "cutoff_date_total":  # the total to a cut-off date
+            assert e["funding"]["as_of"] == mh.CUTOFF_DATE, e["file"]
+            assert "Tính đến hết ngày 30 tháng 11, tổng kinh phí" in text, e["file"]
+            assert f"là {million} triệu đồng." in text, e["file"]
+        if e["funding"]["wording"] == "grant_aid_source":  # the total named after the donors' aid
+            assert e["funding"]["source"] == "viện trợ không hoàn lại của các tổ chức quốc tế", e["file"]
+            assert f"Nguồn viện trợ không hoàn lại của các tổ chức quốc tế đã hỗ trợ {million} triệu đồng" in text, \
+                e["file"]
+    assert {e["letterhead"] for e in entries_of(41)} == set(mh.LETTERHEADS_41)
+    for e in [e for e in entries_of(41) if e["kind"] == "docx"]:
+        number = e["report_number"]
+        if e["letterhead"] == "steering_committee_code":  # "Số: 139/BC-BCĐ", read so
+            assert re.fullmatch(r"\d+/BC-BCĐ", number), e["file"]
+            assert f">Số: {number}<" in part_text(e), e["file"]
+        if e["letterhead"] == "tab_after_so":  # "Số:<tab>139/BC-UBND", read "139/BC-UBND"
+            assert re.fullmatch(r"\d+/BC-UBND", number), e["file"]
+            assert f">Số:</w:t><w:tab/><w:t>{number}<" in part_text(e), e["file"]
+    scans = files_of(41, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_41)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"noi_dung_bao_cao_number", "phan_danh_gia_roman", "muc_thong_tin_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "pen_circles":
+            assert e["scan"]["pen_circles"] == mh.CIRCLES and e["scan"]["dpi"] == 180, e["file"]
+        else:
+            assert e["scan"]["page_flags"] == mh.FLAGS and e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -6793,13 +6939,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                25: NEW_LADDERS_25, 26: NEW_LADDERS_26, 27: NEW_LADDERS_27, 28: NEW_LADDERS_28,
                29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32,
                33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36,
-               37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40}
+               37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40,
+               41: NEW_LADDERS_41}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 41))]])
+                                                        *((n, 10, 8) for n in range(6, 42))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -6809,7 +6956,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 41))])
+                                          for n in range(5, 42))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -6828,12 +6975,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
-              40: SHAPES_40}
+              40: SHAPES_40, 41: SHAPES_41}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-40 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-41 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
