@@ -54,7 +54,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            35: FIXTURES / "heldout-35", 36: FIXTURES / "heldout-36",
            37: FIXTURES / "heldout-37", 38: FIXTURES / "heldout-38",
            39: FIXTURES / "heldout-39", 40: FIXTURES / "heldout-40",
-           41: FIXTURES / "heldout-41"}
+           41: FIXTURES / "heldout-41", 42: FIXTURES / "heldout-42"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -279,7 +279,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Nội dung báo cáo \d+: |Phần đánh giá [IVX]+\. "  # 41's
+LABEL = re.compile(r"^(?:Nội dung tổng hợp \d+: |Phần kết quả [IVX]+\. "  # 42's
+                   r"|Phần thực hiện [A-F]: |Mục đánh giá \d+\. "  # 42's
+                   r"|Nội dung báo cáo \d+: |Phần đánh giá [IVX]+\. "  # 41's
                    r"|Phần giải trình [A-F]: |Mục thông tin \d+\. "  # 41's
                    r"|Nội dung thực hiện \d+: |Phần tổng hợp [IVX]+\. "  # 40's
                    r"|Phần phản hồi [A-F]: |Câu trả lời \d+\. "  # 40's
@@ -338,6 +340,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Nội dung tổng hợp (\d+):|Mục đánh giá (\d+)\.) ", first):  # pool 42's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Phần kết quả ([IVX]+)\. ", first):  # pool 42's phan_ket_qua_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phần thực hiện ([A-F]): ", first):  # pool 42's phan_thuc_hien_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Nội dung báo cáo (\d+):|Mục thông tin (\d+)\.) ", first):  # pool 41's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Phần đánh giá ([IVX]+)\. ", first):  # pool 41's phan_danh_gia_roman
@@ -560,8 +568,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 41
-    assert len({p.out for p in mh.POOLS.values()}) == 41
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 42
+    assert len({p.out for p in mh.POOLS.values()}) == 42
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -615,7 +623,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 38) for k in range(1, 38)),
                                            *((k, 39) for k in range(1, 39)),
                                            *((k, 40) for k in range(1, 40)),
-                                           *((k, 41) for k in range(1, 41))])
+                                           *((k, 41) for k in range(1, 41)),
+                                           *((k, 42) for k in range(1, 42))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -643,7 +652,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (28, 29), (29, 30), (30, 31), (31, 32),
                                                    (32, 33), (33, 34), (34, 35), (35, 36),
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
-                                                   (40, 41)])
+                                                   (40, 41), (41, 42)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -6903,6 +6912,137 @@ def test_pool_41_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two
 
 
 # ---------------------------------------------------------------------------------------
+# Pool 42: "Nội dung tổng hợp 1: …", "Phần kết quả I. …", "Phần thực hiện A: …", "Mục đánh giá 1. …";
+# a hidden RD field after each heading, each heading's look a tracked paragraph change, each item from the
+# second starting a page Word's layout marked, each heading in a left-to-right override; pools 1-41's at a
+# lower weight, pools 40 and 41's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_42 = {"noi_dung_tong_hop_number", "phan_ket_qua_roman", "phan_thuc_hien_letter", "muc_danh_gia_number"}
+LADDERS[42] = NEW_LADDERS_42 | {"noi_dung_bao_cao_number", "phan_danh_gia_roman", "phan_giai_trinh_letter",  # 1-41's
+                                "muc_thong_tin_number", "noi_dung_thuc_hien_number", "phan_phan_hoi_letter",
+                                "cau_tra_loi_number", "hang_muc_number"}
+NEW_LAYOUTS_42 = {"rd_field_heading", "tracked_style_heading", "rendered_break_heading", "bdo_ltr_heading"}
+LAYOUTS[42] = NEW_LAYOUTS_42 | {"autonumout_field_label", "ta_field_heading", "toc_bookmark_heading",  # 1-41's
+                                "print_field_heading", "eq_enclosed_number", "addin_field_heading",
+                                "formula_field_label", "dir_ltr_heading", "autonumlgl_field_label",
+                                "advance_field_gap", "private_field_heading", "symbol_field_bullet",
+                                "link_field_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_42 = {  # how each of pool 42's ladders marks an item heading, as a reader sees it
+    "noi_dung_tong_hop_number": r"Nội dung tổng hợp \d: \S",
+    "phan_ket_qua_roman": r"Phần kết quả [IVX]+\. \S",
+    "phan_thuc_hien_letter": r"Phần thực hiện [A-F]: \S",
+    "muc_danh_gia_number": r"Mục đánh giá \d\. \S",
+}
+
+
+def test_pool_42_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_42:
+        for e in [e for e in files_of(42, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_42_each_heading_carries_a_hidden_rd_field():
+    mh = generator()
+    files = files_of(42, "rd_field_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(42, "rd_field_heading", ladder="noi_dung_tong_hop_number")  # on a new ladder too
+    for e in files:
+        holders = holders_of(e, "RD")
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for n, (p, heading) in enumerate(zip(holders, item_headings(e), strict=True), 1):
+            code = f" {mh.RD_CODE.format(n=n)} "
+            assert code in "".join(t.text or "" for t in p.iter(f"{W}instrText")), e["file"]
+            for run in [r for r in p.iter(f"{W}r") if r.find(f"{W}instrText") is not None]:
+                assert run.find(f"{W}rPr/{W}vanish") is not None, e["file"]  # hidden, as Word formats it
+            assert paragraph_text(p) == heading["text"], e["file"]
+
+
+def test_pool_42_each_headings_look_is_a_tracked_paragraph_change():
+    mh = generator()
+    files = files_of(42, "tracked_style_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(42, "tracked_style_heading", ladder="phan_ket_qua_roman")
+    for e in files:
+        holders = [p for p in part_tree(e).iter(f"{W}p") if p.find(f"{W}pPr/{W}pPrChange") is not None]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for p, heading in zip(holders, item_headings(e), strict=True):
+            change = p.find(f"{W}pPr/{W}pPrChange")
+            assert change.get(f"{W}author") == mh.STYLE_CHANGE_AUTHOR, e["file"]
+            assert [c.tag for c in change] == [f"{W}pPr"], e["file"]  # the properties before it
+            assert change[0].find(f"{W}keepNext") is None, e["file"]
+            assert p.find(f"{W}pPr/{W}keepNext") is not None, e["file"]  # kept with the next, now
+            assert list(p.find(f"{W}pPr"))[-1] is change, e["file"]  # the last of the properties
+            assert paragraph_text(p) == heading["text"], e["file"]
+
+
+def test_pool_42_each_item_from_the_second_starts_a_page_word_marked():
+    files = files_of(42, "rendered_break_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(42, "rendered_break_heading", ladder="phan_thuc_hien_letter")
+    for e in [e for e in files if e["kind"] == "docx"]:
+        holders = [p for p in part_tree(e).iter(f"{W}p") if p.find(f".//{W}lastRenderedPageBreak") is not None]
+        assert len(holders) == len(item_headings(e)) - 1, e["file"]
+        for p, heading in zip(holders, item_headings(e)[1:], strict=True):
+            assert p.find(f"{W}pPr/{W}pageBreakBefore") is not None, e["file"]
+            first = next(r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None)
+            assert first.find(f"{W}lastRenderedPageBreak") is not None, e["file"]  # in the first run
+            assert paragraph_text(p) == heading["text"], e["file"]
+    for e in [e for e in files if e["kind"] == "pdf"]:
+        last_words_in_pdf(e)
+
+
+def test_pool_42_each_heading_is_in_a_left_to_right_override():
+    files = files_of(42, "bdo_ltr_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(42, "bdo_ltr_heading", ladder="muc_danh_gia_number")
+    for e in files:
+        holders = [p for p in part_tree(e).iter(f"{W}p") if p.find(f"{W}bdo") is not None]
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for p, heading in zip(holders, item_headings(e), strict=True):
+            wrapper = p.find(f"{W}bdo")
+            assert wrapper.get(f"{W}val") == "ltr", e["file"]
+            assert not [c for c in p if c.tag == f"{W}r"], e["file"]  # every run inside it
+            assert paragraph_text(p) == heading["text"], e["file"]
+
+
+def test_pool_42_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(42) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_42, *mh.FUNDING_WORDINGS_41}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "medium_term_plan":  # the medium-term plan's allotment
+            assert e["funding"]["plan"] == mh.MEDIUM_TERM_PLAN, e["file"]
+            assert f"Trong {mh.MEDIUM_TERM_PLAN}, tỉnh đã bố trí {million} triệu đồng" in text, e["file"]
+        if e["funding"]["wording"] == "ppp_investor_source":  # the total named after the PPP investors
+            assert e["funding"]["source"] == mh.PPP_SOURCE, e["file"]
+            assert f"Các {mh.PPP_SOURCE} đã góp {million} triệu đồng" in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(42)} == set(mh.LETTERHEADS_42)
+    for e in [e for e in entries_of(42) if e["kind"] == "docx"]:
+        number = e["report_number"]
+        if e["letterhead"] == "dot_in_code":  # "Số: 139/BC.UBND", read so
+            assert re.fullmatch(r"\d+/BC\.UBND", number), e["file"]
+            assert f">Số: {number}<" in part_text(e), e["file"]
+        if e["letterhead"] == "so_hieu_label":  # "Số hiệu: 139/BC-UBND", read "139/BC-UBND"
+            assert re.fullmatch(r"\d+/BC-UBND", number), e["file"]
+            assert f">Số hiệu: {number}<" in part_text(e), e["file"]
+    scans = files_of(42, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_42)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"noi_dung_tong_hop_number", "phan_ket_qua_roman", "muc_danh_gia_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "margin_pen_arrows":
+            assert e["scan"]["margin_pen_arrows"] == mh.ARROWS and e["scan"]["dpi"] == 180, e["file"]
+        else:
+            assert e["scan"]["binder_clip"] == mh.CLIP and e["scan"]["dpi"] == 150, e["file"]
+
+
+# ---------------------------------------------------------------------------------------
 # Every pool from 3: its new ladders' shapes (pools 13-16 check theirs above, with more),
 # layouts combined in a file, and .odt/.rtf (from pool 4, .doc) files
 # ---------------------------------------------------------------------------------------
@@ -6940,13 +7080,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                29: NEW_LADDERS_29, 30: NEW_LADDERS_30, 31: NEW_LADDERS_31, 32: NEW_LADDERS_32,
                33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36,
                37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40,
-               41: NEW_LADDERS_41}
+               41: NEW_LADDERS_41, 42: NEW_LADDERS_42}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 42))]])
+                                                        *((n, 10, 8) for n in range(6, 43))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -6956,7 +7096,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 42))])
+                                          for n in range(5, 43))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -6975,12 +7115,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               25: SHAPES_25, 26: SHAPES_26, 27: SHAPES_27, 28: SHAPES_28, 29: SHAPES_29, 30: SHAPES_30,
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
-              40: SHAPES_40, 41: SHAPES_41}
+              40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-41 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-42 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
