@@ -45,7 +45,7 @@ from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
 from baocao.parse.headings import LEADER_TO_MARGIN, MAX_HEADING_CHARS, labelled_title
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
-from baocao.parse.labels import is_lead, leading_label, ocr_label_read, page_mark, strip_label
+from baocao.parse.labels import is_lead, leading_label, ocr_label_read, page_mark, strip_label, template_label
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.parse.line_pictures import LINE_PICTURE_MAX_PT, line_shaped, read_line_image, render_line_picture
 from baocao.parse.textlayer import vietnamese_share
@@ -177,6 +177,14 @@ PITCH_MIN_WRAPS = 5
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|,b\b|-b$|\bbd\b", re.IGNORECASE)
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+# Fonts of pictures, not letters: what they draw before a heading's label (a SYMBOL field's
+# Wingdings square, a bullet) is a mark, whatever character their map gives it ("§" in OpenSymbol).
+_SYMBOL_FONT = re.compile(r"symbol|wingding|webding|dingbat|marlett|mt ?extra", re.IGNORECASE)
+# Characters that are pictures in any font: symbols ("☒", "■", "❖", U+FFFD for a glyph with no
+# character) and a symbol font's private-use code points ("\uf0a7").
+_PICTURE_CATEGORIES = {"So", "Co"}
+# At most this many such glyphs make a mark before a label (the SYMBOL field's two: "§\uf0a7").
+_LABEL_MARK_GLYPHS = 3
 _PAGE_NUMBER = re.compile(r"^(?:(?:trang|page)\s*)?[-–—(\[]?\s*\d{1,4}\s*(?:/\s*\d{1,4})?\s*[-–—)\]]?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•–—*]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")  # "./." ends in "."
@@ -1485,6 +1493,8 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
     recognised = runs[0].font == OCR_FONT
     if recognised:
         runs = _without_leader_junk(runs)
+    else:
+        runs = _without_mark_before_label(runs)
     cells: list[list[str]] = [[]]
     previous = None
     for run in runs:
@@ -1541,6 +1551,45 @@ def _line(page: int, runs: Sequence[_Run]) -> _Line:
         start_size=sized[0] if sized and abs(sized[0] - size) >= 0.5 else 0.0,
         end_size=sized[-1] if sized and abs(sized[-1] - size) >= 0.5 else 0.0,
     )
+
+
+def _without_mark_before_label(runs: Sequence[_Run]) -> Sequence[_Run]:
+    """A text line's runs without the glyphs drawn before its heading's label (a checkbox "☒",
+    a SYMBOL field's Wingdings square, a private-use bullet: _picture_glyph), when a label
+    follows them ("Vấn đề 1:", "Phần tổng hợp I.", "Mục thứ nhất:"): the number carries the
+    heading, the picture is no word of it, and left in front it hides the label from the
+    ladder and its plain font from the line's bold. The line keeps its left edge (the mark's,
+    where the paragraph starts). A mark before words alone is a bullet and stays
+    (parse/bullets.py)."""
+    marks = 0  # leading glyphs that are pictures, whitespace between them aside
+    for k, run in enumerate(runs):
+        for ch in run.text:
+            if ch.isspace():
+                continue
+            if not _picture_glyph(ch, run.font) or marks == _LABEL_MARK_GLYPHS:
+                return _cut_mark(runs, k, run.text.index(ch)) if marks else runs
+            marks += 1
+    return runs
+
+
+def _cut_mark(runs: Sequence[_Run], k: int, start: int) -> Sequence[_Run]:
+    """The runs from the k-th run's character `start` on, when they open with a label; else
+    all of them. The first kept run takes the line's left edge."""
+    rest = [replace(runs[k], text=runs[k].text[start:]), *runs[k + 1:]]
+    words = rest[0].text
+    for before, run in zip(rest, rest[1:], strict=False):
+        words += " " if run.x0 - before.x1 > 0.15 * run.size and not run.text.startswith(" ") else ""
+        words += run.text
+    words = _clean(words)
+    if not (leading_label(words) or template_label(words)):
+        return runs
+    return [replace(rest[0], x0=runs[0].x0), *rest[1:]]
+
+
+def _picture_glyph(ch: str, font: str) -> bool:
+    """Whether a glyph is a picture, not a letter or a sign of the text: any glyph of a symbol
+    font (_SYMBOL_FONT), and a symbol or private-use character in any (_PICTURE_CATEGORIES)."""
+    return bool(_SYMBOL_FONT.search(font)) or unicodedata.category(ch) in _PICTURE_CATEGORIES
 
 
 def _weighed_runs(runs: Sequence[_Run]) -> Sequence[_Run]:

@@ -137,6 +137,9 @@ class Line:
     # a list's mark drawn before the text in the regular font ("■"), as a symbol font's bullet
     # is not bold in front of a bold heading
     bullet: str = ""
+    # the font the bullet is drawn in, one of MARK_FONTS ("Wingdings": a SYMBOL field's square,
+    # which a PDF's text gives as "§"); "" for the regular font
+    bullet_font: str = ""
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,13 @@ class Page:
     # Word's line numbering: the number printed in the left margin before each line, right-aligned
     # a little left of the text (0: none printed, as where OCR missed it)
     line_numbers: tuple[int, ...] = ()
+
+
+# Fonts a mark before a heading is drawn in (Line.bullet_font), by the name the PDF gives them,
+# each from a file with the glyphs: a symbol font's own glyphs are pictures mapped to characters
+# of its code page ("§" for Wingdings' square), so a text font's glyphs stand in for them.
+MARK_FONTS = {"Wingdings": FONT_DIR / "LiberationSerif-Regular.ttf",
+              "DejaVuSans": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")}
 
 
 @dataclass(frozen=True)
@@ -166,6 +176,10 @@ def draw_pdf(path: Path, pages: list[Page], user_password: str | None = None) ->
     fonts = Fonts()
     pdfmetrics.registerFont(TTFont(fonts.regular, str(FONT_DIR / "LiberationSerif-Regular.ttf")))
     pdfmetrics.registerFont(TTFont(fonts.bold, str(FONT_DIR / "LiberationSerif-Bold.ttf")))
+    for name, file in MARK_FONTS.items():
+        mark_font = TTFont(name, str(file))
+        mark_font.face.name = name.encode()  # the name the PDF gives the font, not the file's
+        pdfmetrics.registerFont(mark_font)
     encrypt = None
     if user_password is not None:
         from reportlab.lib.pdfencrypt import StandardEncryption
@@ -204,10 +218,11 @@ def _draw_line(pdf, line: Line, font: str, y: float, width_of) -> None:
     pdf.setFillColor(line.colour or "#000000")
     x = LEFT + line.indent
     if line.bullet:
-        regular = Fonts().regular
+        regular = line.bullet_font or Fonts().regular
         pdf.setFont(regular, line.size)
         pdf.drawString(x, y, line.bullet)
-        rest = replace(line, bullet="", indent=x + width_of(f"{line.bullet} ", regular, line.size) - LEFT)
+        rest = replace(line, bullet="", bullet_font="",
+                       indent=x + width_of(f"{line.bullet} ", regular, line.size) - LEFT)
         _draw_line(pdf, rest, font, y, width_of)
         return
     if line.run_on:

@@ -322,6 +322,46 @@ def test_a_bold_heading_behind_a_bullet_not_bold_is_bold_and_no_part_of_the_text
     assert [(b.text, b.bold) for b in blocks[-2:]] == [(f"■ {heading}", True), (f"{BODY} {LAST}", False)]
 
 
+MARKED_TITLES = ("Tấm bản đồ trải trên bàn họp", "Vườn tiêu đã leo kín trụ", "Sợi chỉ xâu qua từng hạt cườm",
+                 "Đôi quang trĩu hai bên", "Màn mưa phùn che mặt đường", "Chiếc thang bắc lên gác")
+
+
+def _marked_report(tmp_path, labels, mark: str, font: str) -> Path:
+    """A report whose six bold headings each open with `mark` drawn in `font`, then a label."""
+    lines = [Line(OPENING, space_before=10)]
+    for n, (label, title) in enumerate(zip(labels, MARKED_TITLES, strict=True), start=1):
+        lines += [Line(f"{label} {title}", bold=True, bullet=mark, bullet_font=font, space_before=10),
+                  Line(f"Tỉnh đã báo cáo nội dung số {n} đầy đủ.", space_before=10)]
+    return draw_pdf(tmp_path / "p.pdf", [Page(tuple(lines))])
+
+
+@pytest.mark.parametrize(("mark", "font", "labels"), [
+    # a SYMBOL field's Wingdings square before each heading, printed to PDF: a glyph of a symbol font,
+    # whatever character its map gives it ("§")
+    ("§", "Wingdings", [f"Vấn đề {n}:" for n in range(1, 7)]),
+    ("§", "Wingdings", [f"Nội dung thực hiện {n}:" for n in range(1, 7)]),
+    # a checkbox content control's box, a symbol in a text font
+    ("☒", "DejaVuSans", [f"Phần tổng hợp {r}." for r in ("I", "II", "III", "IV", "V", "VI")]),
+])
+def test_a_picture_drawn_before_a_headings_label_is_a_mark_not_a_word(tmp_path, mark, font, labels):
+    """A glyph a symbol font draws before a heading's label, or a symbol or private-use
+    character, is no word of the heading: the line opens with its label (so the ladder of
+    labels is read without the outline's phrases) and is bold as its words are."""
+    pdf = _marked_report(tmp_path, labels, mark, font)
+    heading = read_pdf(pdf).blocks[1]
+    assert (heading.text, heading.bold) == (f"{labels[0]} {MARKED_TITLES[0]}", True)
+    report = extract_sections(read_pdf(pdf), tuple(replace(s, phrases=()) for s in OUTLINE))
+    assert [(s.number, s.text) for s in report.sections] == [
+        (n, f"Tỉnh đã báo cáo nội dung số {n} đầy đủ.") for n in range(1, 7)]
+
+
+def test_a_picture_drawn_before_words_without_a_label_stays_as_their_bullet(tmp_path):
+    """A symbol before a line's words and no label is the line's bullet (parse/bullets.py): kept."""
+    pdf = draw_pdf(tmp_path / "p.pdf", [Page((Line("Kết quả đạt được", bold=True, bullet="☒", bullet_font="DejaVuSans"),
+                                              Line(BODY, justify=True), Line(LAST)))])
+    assert read_pdf(pdf).blocks[0].text == "☒ Kết quả đạt được"
+
+
 def test_a_sentence_ending_a_page_and_one_opening_the_next_are_two_paragraphs(tmp_path):
     # A full last line that ends a sentence, the next page opening with a capital: no spacing
     # says where the paragraph ends over a page turn, and a sentence's end is one (a report's
