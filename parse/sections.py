@@ -2862,9 +2862,10 @@ SENTENCE_TITLE_CHARS = 100
 def _holds_sentence(heading: str) -> bool:
     """A heading whose title is as long as a sentence of text and ends as one (".", "!"): the
     item's first line read into it (a heading and its text in one paragraph, split by a line
-    break or nothing a reader saw), so the item's text lacks it and may lack its figures."""
+    break or nothing a reader saw), so the item's text lacks it and may lack its figures. A
+    title led by dots to the margin ("Phần C: Ban điều hành……") ends as no sentence."""
     title = strip_label(heading).strip()
-    return len(title) > SENTENCE_TITLE_CHARS and title.endswith((".", "!"))
+    return len(title) > SENTENCE_TITLE_CHARS and title.endswith((".", "!")) and not LEADER_TO_MARGIN.search(title)
 
 
 _BULLETS = "-–—+•*·●○■□▪►✓"

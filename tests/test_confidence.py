@@ -546,6 +546,8 @@ def test_what_is_not_a_sentence_cut_in_two():
     assert not _cut_mid_sentence("Điều 1. Khi Đề án chưa ra đời, tỉnh có sẵn những ứng dụng số gì cho đô thị?", "Năm …")
     assert not _cut_mid_sentence("4. Các văn bản, hội nghị và bài viết về đô thị thông minh trên báo, đài của tỉnh.",
                                  "Năm 2016, …")
+    # Pool 23's Vĩnh Phúc scan: a title led by dots to the margin, long with them.
+    assert not _cut_mid_sentence(f"Phần C: Ban điều hành cùng tổ giúp sức _{'.' * 66}", "Năm 2016, …")
 
 
 def test_a_heading_cut_in_two_flags_the_section_whose_text_holds_its_first_line():
