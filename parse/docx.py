@@ -78,6 +78,8 @@ _HYPERLINK = qn("w:hyperlink")
 _SPACING = qn("w:spacing")
 _CUSTOM_XML = qn("w:customXml")
 _SDT_CONTENT = qn("w:sdtContent")
+_SDT_PR = qn("w:sdtPr")
+_CHECK_BOX_CONTROL = "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
 _ALT_CHUNK = qn("w:altChunk")
 _FLD_CHAR = qn("w:fldChar")
 _FLD_CHAR_TYPE = qn("w:fldCharType")
@@ -211,6 +213,7 @@ class _Chunks:
 
 def _blocks(word, chunks: _Chunks) -> tuple[Block, ...]:
     _join_drop_caps(word.element.body)
+    _drop_leading_tick_boxes(word.element.body)
     _show_field_display_texts(word.element.body, word)
     _drop_text_in_field_codes(word.element.body)
     notes = WordNotes(word, _text)
@@ -239,6 +242,26 @@ def _join_drop_caps(body) -> None:
                 at.addnext(child)
                 at = child
         cap.getparent().remove(cap)
+
+
+def _drop_leading_tick_boxes(body) -> None:
+    """Each check box content control (w14:checkbox, Developer > Check Box: Word shows "☒" or
+    "☐") that stands before any text of its paragraph taken out, in the tree the walk reads. A
+    form's tick box in front of a line marks it answered, as a bullet marks a list's line: it is
+    none of the line's words, and left in the text it hides the heading's label behind it ("☒
+    (i) Tấm bản đồ…" is read "(i) Tấm bản đồ…", numbered "(i)"). One after text ("Có ☒ Không
+    ☐") is what its sentence says: it stays."""
+    for box in [sdt for sdt in body.iter(_SDT) if sdt.find(f"{_SDT_PR}/{_CHECK_BOX_CONTROL}") is not None]:
+        paragraph = next(box.iterancestors(_P), None)
+        if paragraph is None:
+            continue
+        before = []  # the text written in the paragraph before the box
+        for element in paragraph.iter(_T):
+            if any(ancestor is box for ancestor in element.iterancestors(_SDT)):
+                break
+            before.append(element.text or "")
+        if not "".join(before).strip():
+            box.getparent().remove(box)
 
 
 def _show_field_display_texts(body, word) -> None:
@@ -677,9 +700,32 @@ def _lines_set_apart(p, word) -> list:
             starts.append(n)
         before = apart[n]
     if len(starts) == 1:
+        starts = _heading_line_before_text(texts, bool(list_ref(paragraph)))
+    if len(starts) == 1:
         return []
     ends = [*starts[1:], len(texts)]
     return _parts(p, breaks, [(first, end - 1) for first, end in zip(starts, ends, strict=True)])
+
+
+def _heading_line_before_text(texts: list[str], numbered: bool) -> list[int]:
+    """The first line of each part of a paragraph of lines (`texts`, cleaned, split at its
+    line breaks) whose first line is a heading under its label (headings.labelled_title; with
+    `numbered`, Word's own number in front of it) and the lines after the break its item's
+    text, in any face: "1. Tấm bản đồ trải trên bàn họp" ↵ "Giai đoạn 2015 – 2017, tỉnh …".
+    Word shows the heading on a line of its own; joined with the text, the heading would hold
+    the item's first sentence, and the item lose it. The text opens a sentence of its own
+    (a capital, a digit or a label: not a sentence wrapped by hand, "1. Tỉnh đã ban hành" ↵
+    "kế hoạch …") and is more than a subtitle: a sentence, or longer than the heading. A
+    first line ending as a list's entry (";", ",") is no heading. [0] when not so written."""
+    written = [n for n, text in enumerate(texts) if text]
+    if len(written) < 2 or written[0] != 0:
+        return [0]
+    heading, text = texts[0], " ".join(texts[n] for n in written[1:])
+    opens = text[0].isupper() or text[0].isdigit() or bool(leading_label(text))
+    sentence = text.endswith((".", ";", "!", "?", ":")) or len(text) > len(heading)
+    if labelled_title(heading, numbered) and not heading.endswith((";", ",")) and opens and sentence:
+        return [0, written[1]]
+    return [0]
 
 
 def _parts(p, breaks: dict, spans: list[tuple[int, int]]) -> list:

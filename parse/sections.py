@@ -2851,7 +2851,21 @@ def _cut_mid_sentence(heading: str, text: str) -> bool:
     if (first and not heading.rstrip().endswith(":") and not leading_label(first) and first[0] not in _BULLETS
             and (_begins_in_lower_case(first) or _YEAR_AND_COMMA.match(first))):
         return True
-    return _runs_on(heading)
+    return _runs_on(heading) or _holds_sentence(heading)
+
+
+# A heading's title (its label aside) longer than this that ends as a sentence is no title: no
+# heading of the corpora's, a few thousand, ends so past 80 characters.
+SENTENCE_TITLE_CHARS = 100
+
+
+def _holds_sentence(heading: str) -> bool:
+    """A heading whose title is as long as a sentence of text and ends as one (".", "!"): the
+    item's first line read into it (a heading and its text in one paragraph, split by a line
+    break or nothing a reader saw), so the item's text lacks it and may lack its figures. A
+    title led by dots to the margin ("Phần C: Ban điều hành……") ends as no sentence."""
+    title = strip_label(heading).strip()
+    return len(title) > SENTENCE_TITLE_CHARS and title.endswith((".", "!")) and not LEADER_TO_MARGIN.search(title)
 
 
 _BULLETS = "-–—+•*·●○■□▪►✓"

@@ -507,6 +507,19 @@ def test_a_text_beginning_mid_sentence_under_a_heading_not_ending_in_a_colon_is_
     assert not section_of(report, 5).reasons and not section_of(report, 5).review
 
 
+def test_a_heading_holding_its_items_first_sentence_is_flagged(tmp_path):
+    # Pool 40's Gia Lai: each heading "1. Tấm bản đồ…" in the text's face, its item's first
+    # sentence in the same paragraph; read as one heading, the item lost that sentence (the
+    # funding figure with it) at 0.9-0.99 and no flag. A title as long as a sentence that ends
+    # as one is no title: the cell is doubted, whichever item it is.
+    first = {n: f"Giai đoạn 2015 – 2017, tỉnh đã số hóa {n}7.000 hồ sơ địa chính và quy hoạch đô thị của các huyện."
+             for n in UNKNOWN}
+    lines = [line for n in UNKNOWN for line in (f"{n}. {UNKNOWN[n]} {first[n]}", body(n))]
+    report = read(tmp_path, lines, WITHOUT_PHRASES)
+    assert [s.heading for s in report.sections] == [f"{n}. {UNKNOWN[n]} {first[n]}" for n in UNKNOWN]
+    assert all(s.review and Reason.MID_SENTENCE in s.reasons for s in report.sections)
+
+
 def test_what_is_not_a_sentence_cut_in_two():
     from baocao.parse.sections import _cut_mid_sentence, _heading_cut
 
@@ -526,6 +539,15 @@ def test_what_is_not_a_sentence_cut_in_two():
     # line of no word: the text's sentence is whole. A cut sentence after it is still one.
     assert not _cut_mid_sentence("Nội dung E: Điều cần Bộ ra tay", "c]\nĐề nghị Bộ Xây dựng sớm ban hành …")
     assert _cut_mid_sentence("Nội dung E: Điều cần Bộ ra tay", "c]\nhành bộ chỉ số …")
+    # A title as long as the corpora's longest, ending in a bracket or a question, or one short
+    # ending as a sentence: a heading's own.
+    assert not _cut_mid_sentence("1- Kết quả ứng dụng công nghệ thông tin phục vụ quản lý đô thị khi Đề án chưa ra "
+                                 "đời (chi tiết tại Phụ lục kèm theo)", "Năm 2016, …")
+    assert not _cut_mid_sentence("Điều 1. Khi Đề án chưa ra đời, tỉnh có sẵn những ứng dụng số gì cho đô thị?", "Năm …")
+    assert not _cut_mid_sentence("4. Các văn bản, hội nghị và bài viết về đô thị thông minh trên báo, đài của tỉnh.",
+                                 "Năm 2016, …")
+    # Pool 23's Vĩnh Phúc scan: a title led by dots to the margin, long with them.
+    assert not _cut_mid_sentence(f"Phần C: Ban điều hành cùng tổ giúp sức _{'.' * 66}", "Năm 2016, …")
 
 
 def test_a_heading_cut_in_two_flags_the_section_whose_text_holds_its_first_line():

@@ -8,7 +8,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from docx_builders import Bold, build_lines
+from docx_builders import Bold, build_lines, roman
 
 from baocao.campaign import load_campaign
 from baocao.parse.docx import read_docx
@@ -165,6 +165,113 @@ def test_a_title_labelled_in_words_then_a_line_break_and_the_text_is_the_heading
     report = read(tmp_path / "bao-cao.docx")
     assert {s.number: s.text for s in report.sections} == LEAD_TEXTS
     assert [s.heading for s in report.sections] == [f"Vấn đề {n}: {words}" for n, words in UNKNOWN.items()]
+
+
+def plain_headings_before_a_line_break(path, extra: str = "", word_numbers: bool = False):
+    """Each heading "n. Title" in the body's plain face, a line break (Shift+Enter), then its
+    item's first sentence, a second paragraph under it (pool 40's Gia Lai); `extra`: a heading
+    of the province's own between items 3 and 4, numbered in the ladder, with a line of text;
+    `word_numbers`: the numbers drawn by Word's list, none typed."""
+    import docx
+    from docx.oxml.ns import nsdecls
+    from docx_builders import add_list, number_paragraph, write_letterhead, write_signoff
+
+    document = docx.Document()
+    if word_numbers:
+        add_list(document, 77, f'<w:abstractNum {nsdecls("w")} w:abstractNumId="77"><w:lvl w:ilvl="0">'
+                               '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+                               '</w:abstractNum>')
+    write_letterhead(document)
+    headings = [*((UNKNOWN[n], TEXTS[n]) for n in (1, 2, 3)), *([(extra, "Năm 2023, tỉnh tiếp tục mở rộng.")]
+                                                                  if extra else []),
+                *((UNKNOWN[n], TEXTS[n]) for n in (4, 5, 6))]
+    for position, (words, text) in enumerate(headings, start=1):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(words if word_numbers else f"{position}. {words}")
+        if word_numbers:
+            number_paragraph(paragraph, 77)
+        paragraph.add_run().add_break()
+        paragraph.add_run(text)
+        document.add_paragraph("Các sở, ngành của tỉnh đã tổng hợp số liệu nêu trên.")
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("word_numbers", [False, True])
+def test_a_plain_numbered_heading_then_a_line_break_and_the_text_is_the_heading(tmp_path, word_numbers):
+    """Pool 40's Gia Lai: the heading in the text's own face, then a line break and the item's
+    first sentence: Word shows the heading on a line of its own, and the sentence is the
+    item's, not the heading's (read into the heading, every item lost its first line, the
+    funding figure with it, and no cell was flagged). A heading of the province's own between
+    two items, numbered in the ladder, is still left out."""
+    path = plain_headings_before_a_line_break(tmp_path / "bao-cao.docx", "Nhà văn hóa phát sóng mạng", word_numbers)
+    for outline in (load_campaign().sections, WITHOUT_PHRASES):
+        report = extract_sections(read_docx(path), outline)
+        assert [s.heading for s in report.sections] == [
+            f"{position}. {UNKNOWN[n]}" for position, n in zip((1, 2, 3, 5, 6, 7), UNKNOWN, strict=True)]
+        assert {s.number: s.text for s in report.sections} == {
+            n: f"{TEXTS[n]}\nCác sở, ngành của tỉnh đã tổng hợp số liệu nêu trên." for n in UNKNOWN}
+
+
+@pytest.mark.parametrize("first, second", [
+    ("1. Tỉnh đã ban hành", "kế hoạch triển khai Đề án trong năm 2021."),  # a sentence wrapped by hand
+    ("a) Các sở đã triển khai;", "Các huyện đã triển khai kế hoạch của tỉnh."),  # a list's entry
+    ("Giai đoạn 2015 – 2017", "Tỉnh đã số hóa 47.000 hồ sơ địa chính."),  # no label: no heading
+    ("2. Kết quả đạt được", "(chi tiết)"),  # a subtitle under the title, no sentence
+])
+def test_a_line_break_after_what_is_no_heading_keeps_one_paragraph(tmp_path, first, second):
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph(first)
+    paragraph.add_run().add_break()
+    paragraph.add_run(second)
+    document.save(tmp_path / "bao-cao.docx")
+    assert [b.text for b in read_docx(tmp_path / "bao-cao.docx").blocks] == [f"{first} {second}"]
+
+
+def tick_box(n: int, ticked: bool = True) -> str:
+    """A check box content control (Developer > Check Box), ☒ when ticked, as Word writes it."""
+    from docx.oxml.ns import nsdecls
+
+    w14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+    return (f'<w:sdt {nsdecls("w")} {w14}><w:sdtPr><w:id w:val="{389000 + n}"/><w:tag w:val="DaTraLoi{n}"/>'
+            f'<w14:checkbox><w14:checked w14:val="{int(ticked)}"/><w14:checkedState w14:val="2612" '
+            'w14:font="MS Gothic"/><w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox>'
+            '</w:sdtPr><w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:hAnsi="MS Gothic"/><w:b/></w:rPr>'
+            f'<w:t>{"☒" if ticked else "☐"}</w:t></w:r></w:sdtContent></w:sdt>')
+
+
+def test_a_ticked_check_box_control_before_each_heading_hides_no_label(tmp_path):
+    """Pool 40's Bạc Liêu: a ticked check box content control (☒), a space, then the bold
+    heading "(i) Title", "(ii) …": the box marks the line answered, as a bullet marks a list's
+    line, and is none of its words; the label after it numbers the heading. A box after words
+    ("Có ☒") is what its sentence says and stays."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        heading = document.add_paragraph()
+        heading._p.append(parse_xml(tick_box(n)))
+        heading.add_run(" ").bold = True
+        heading.add_run(f"({roman(n).lower()}) {words}").bold = True
+        document.add_paragraph(TEXTS[n])
+    answered = document.add_paragraph("Tỉnh đã gửi số liệu: Có ")
+    answered._p.append(parse_xml(tick_box(7)))
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    document = read_docx(tmp_path / "bao-cao.docx")
+    assert [b.number for b in document.blocks if b.bold and b.text.startswith("(")] == [
+        f"({roman(n).lower()})" for n in UNKNOWN]
+    assert "Tỉnh đã gửi số liệu: Có ☒" in [b.text for b in document.blocks]
+    for outline in (load_campaign().sections, WITHOUT_PHRASES):
+        report = extract_sections(document, outline)
+        assert [s.heading for s in report.sections] == [f"({roman(n).lower()}) {UNKNOWN[n]}" for n in UNKNOWN]
+        assert {s.number: s.text for s in report.sections} == {**TEXTS, 6: f"{TEXTS[6]}\nTỉnh đã gửi số liệu: Có ☒"}
 
 
 def test_a_heading_in_a_box_of_one_cell_opens_its_item(tmp_path):
