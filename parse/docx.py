@@ -105,6 +105,13 @@ _AUTONUM_FORMATS = {"ROMAN": "upperRoman", "roman": "lowerRoman", "ALPHABETIC": 
 _OUTLINE_SCHEME = (("upperRoman", "", "."), ("upperLetter", "", "."), ("decimal", "", "."), ("lowerLetter", "", ")"),
                    ("decimal", "(", ")"), ("lowerLetter", "(", ")"), ("lowerRoman", "(", ")"),
                    ("lowerLetter", "(", ")"), ("lowerRoman", "(", ")"))
+# An EQ field (Word's Equation field, and Enclose Characters: "EQ \\o\\ac(○,1)") has no result: Word
+# draws what its code says (_eq_shown).
+_EQ_FIELD = re.compile(r"^\s*EQ\b(?P<code>.*)$", re.IGNORECASE | re.DOTALL)
+# The marks Word's Enclose Characters draws around a character (circle, square, triangle, diamond).
+_ENCLOSING_MARKS = set("○◯〇⭘□◻☐△◇◆●■▲")
+_EQ_CLOSING = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_EQ_CHARACTER_OPTIONS = ("lc", "rc", "bc", "fc", "vc")  # \lc\[ : an option taking the character after it
 _GENERAL_SWITCH = re.compile(r"\s*\\\*\s*\w+\s*$")  # \* MERGEFORMAT and the like, at the code's end
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
@@ -249,9 +256,11 @@ def _show_field_display_texts(body, word) -> None:
     is code, not text; a field with a result of its own keeps it. A field of the AUTONUM family
     saved with no result (a heading's label "Hạng mục báo cáo { AUTONUM \\s : }", "Điểm báo cáo
     { AUTONUMLGL \\e }:") shows the number Word counts for it at its paragraph's outline level
-    (_AutoNumbers). A legacy drop-down form field (FORMDROPDOWN, a protected form's
-    "choose the item" box) shows the entry chosen in its data (_dropdown_choice), whatever result
-    is cached, if any (Word writes none, or a stale one): the cached result's text is taken out.
+    (_AutoNumbers). An EQ field (an equation, a label's number circled by Enclose Characters)
+    has no result either: it shows what its code draws (_eq_shown). A legacy drop-down form
+    field (FORMDROPDOWN, a protected form's "choose the item" box) shows the entry chosen in its
+    data (_dropdown_choice), whatever result is cached, if any (Word writes none, or a stale
+    one): the cached result's text is taken out.
     The words go in a run in the look of the field's first run, put after the field's end in the
     tree the walk reads. Fields are met in the body's order, simple (w:fldSimple) and complex alike."""
     autonumbers = _AutoNumbers(word)
@@ -262,7 +271,7 @@ def _show_field_display_texts(body, word) -> None:
             continue
         if run.tag == _FLD_SIMPLE:
             code = run.get(_INSTR) or ""
-            words = _button_text(code) or autonumbers.shown(code, run)
+            words = _button_text(code) or _eq_shown(code) or autonumbers.shown(code, run)
             if words and not _text(run).strip():
                 run.append(_run_of(words, run.find(_R)))
             continue
@@ -282,7 +291,8 @@ def _show_field_display_texts(body, word) -> None:
                 elif kind == "end" and fields:
                     ended = fields.pop()
                     code = "".join(ended.code)
-                    words = _button_text(code) or autonumbers.shown(code, ended.first_run)  # every AUTONUM counts
+                    words = (_button_text(code) or _eq_shown(code)
+                             or autonumbers.shown(code, ended.first_run))  # every AUTONUM counts
                     if ended.choice is not None:
                         for shown in ended.result:
                             shown.getparent().remove(shown)
@@ -416,6 +426,100 @@ def _button_text(code: str) -> str:
     if len(words) > 1 and words[0] == words[-1] == '"':
         words = words[1:-1]
     return words
+
+
+def _eq_shown(code: str) -> str:
+    """What an EQ field of `code` shows, read in order as text (Word's field reference, Field
+    codes: EQ); "" for any other field. Its switches draw their arguments, each argument text
+    and switches nested, "\\," "\\(" "\\)" "\\\\" a literal character: \\o overlays them, an
+    enclosed character (Enclose Characters, "\\o\\ac(○,1)") reads as what is enclosed, "1", the
+    mark around it drawn only (a heading's number so circled is its label's number); \\b
+    brackets them, "(" ")" unless \\lc \\rc \\bc name others; \\f is a fraction "a/b"; \\l a
+    list "a,b"; \\d only moves the text after it; \\a, \\s, \\x, \\r, \\i show their
+    arguments (an array, super- and subscripts, a box, a radical, an integral)."""
+    match = _EQ_FIELD.match(_GENERAL_SWITCH.sub("", code))
+    if not match:
+        return ""
+    return " ".join(_EqReader(match["code"]).sequence(top=True).split())
+
+
+class _EqReader:
+    """An EQ field's code read from left to right (_eq_shown)."""
+
+    def __init__(self, code: str) -> None:
+        self.code, self.at = code, 0
+
+    def sequence(self, top: bool = False) -> str:
+        """Text and switches up to the end of an argument (a "," or ")" at this depth) or of the code."""
+        shown = []
+        while self.at < len(self.code):
+            char = self.code[self.at]
+            if not top and char in ",)":
+                break
+            if char == "\\" and self.code[self.at + 1:self.at + 2].isalpha():
+                shown.append(self.switch())
+            elif char == "\\":
+                shown.append(self.code[self.at + 1:self.at + 2])
+                self.at += 2
+            else:
+                shown.append(char)
+                self.at += 1
+        return "".join(shown)
+
+    def _name(self) -> str:
+        start = self.at = self.at + 1
+        while self.at < len(self.code) and self.code[self.at].isalpha():
+            self.at += 1
+        return self.code[start:self.at].lower()
+
+    def switch(self) -> str:
+        """One switch with its options and arguments, as it shows."""
+        kind = self._name()[:1]
+        options: dict[str, str] = {}
+        while True:
+            while self.at < len(self.code) and self.code[self.at] == " ":
+                self.at += 1
+            if not (self.code[self.at:self.at + 1] == "\\" and self.code[self.at + 1:self.at + 2].isalpha()):
+                break
+            option = self._name()
+            if option in _EQ_CHARACTER_OPTIONS:
+                if self.code[self.at:self.at + 1] == "\\":
+                    self.at += 1
+                options[option] = self.code[self.at:self.at + 1]
+                self.at += 1
+            else:
+                while self.at < len(self.code) and (self.code[self.at].isdigit() or self.code[self.at] == "-"):
+                    self.at += 1
+                options[option] = ""
+        arguments = []
+        if self.code[self.at:self.at + 1] == "(":
+            self.at += 1
+            while True:
+                arguments.append(self.sequence())
+                if self.at >= len(self.code):
+                    break
+                self.at += 1
+                if self.code[self.at - 1] == ")":
+                    break
+        return _eq_switch_shown(kind, options, [argument.strip() for argument in arguments])
+
+
+def _eq_switch_shown(kind: str, options: dict[str, str], arguments: list[str]) -> str:
+    """What one EQ switch shows of its (already read) arguments (_eq_shown)."""
+    if kind == "o":
+        drawn = [argument for argument in arguments if argument and argument not in _ENCLOSING_MARKS]
+        return "".join(drawn) if len(drawn) < len(arguments) else " ".join(drawn)
+    if kind == "b":
+        left = options.get("lc") or options.get("bc") or "("
+        right = options.get("rc") or _EQ_CLOSING.get(options.get("bc", ""), options.get("bc")) or ")"
+        return left + " ".join(arguments) + right
+    if kind == "f":
+        return "/".join(arguments)
+    if kind == "l":
+        return ",".join(arguments)
+    if kind == "d":
+        return " "
+    return " ".join(argument for argument in arguments if argument)
 
 
 def _run_of(words: str, look) -> etree._Element:
