@@ -86,6 +86,15 @@ _FLD_SIMPLE = qn("w:fldSimple")
 _INSTR = qn("w:instr")
 _DD_LIST = f'{qn("w:ffData")}/{qn("w:ddList")}'  # a legacy drop-down form field's entries (FORMDROPDOWN)
 _LIST_ENTRY = qn("w:listEntry")
+_CHECK_BOX = f'{qn("w:ffData")}/{qn("w:checkBox")}'  # a legacy check box form field's data (FORMCHECKBOX)
+_CHECKED = qn("w:checked")
+_FIELD_KIND = re.compile(r"^\s*([A-Za-z]+)")  # a field's kind: the first word of its code
+_FORM_FIELD = re.compile(r"^\s*FORM(?:DROPDOWN|CHECKBOX)\b", re.IGNORECASE)  # shows its data, not a cached result
+# SYMBOL CharNum [\\f "Font"] [\\a|\\u|\\j] [\\s size] [\\h] (Word's field reference)
+_SYMBOL_FIELD = re.compile(r"^\s*SYMBOL\s+(?P<number>0[xX][0-9A-Fa-f]+|\d+)(?P<switches>.*)$",
+                           re.IGNORECASE | re.DOTALL)
+_SYMBOL_FONT = re.compile(r"\\f\s*(?:\"([^\"]*)\"|(\S+))", re.IGNORECASE)
+_SYMBOL_FONTS = {"symbol", "wingdings", "wingdings2", "wingdings3", "webdings", "zapfdingbats", "marlett"}
 _DD_RESULT = qn("w:result")
 _DD_DEFAULT = qn("w:default")
 # Fields Word shows the words of their own code for (Word's field reference): MACROBUTTON
@@ -260,10 +269,12 @@ def _show_field_display_texts(body, word) -> None:
     has no result either: it shows what its code draws (_eq_shown). A legacy drop-down form
     field (FORMDROPDOWN, a protected form's "choose the item" box) shows the entry chosen in its
     data (_dropdown_choice), whatever result is cached, if any (Word writes none, or a stale
-    one): the cached result's text is taken out.
-    The words go in a run in the look of the field's first run, put after the field's end in the
-    tree the walk reads. Fields are met in the body's order, simple (w:fldSimple) and complex alike."""
-    autonumbers = _AutoNumbers(word)
+    one): the cached result's text is taken out; a check box form field (FORMCHECKBOX) its box as
+    its data says, so. A SYMBOL field with no result shows its character. Each kind's rule is one
+    entry of _ComputedFields. The words go in a run in the look of the field's first run, put
+    after the field's end in the tree the walk reads. Fields are met in the body's order, simple
+    (w:fldSimple) and complex alike."""
+    shown = _ComputedFields(word)
     fields: list[_OpenField] = []  # the fields begun and not ended yet, the innermost last
     has_fields = next(body.iter(_FLD_CHAR, _FLD_SIMPLE), None) is not None
     for run in body.iter(_R, _FLD_SIMPLE) if has_fields else ():
@@ -271,7 +282,7 @@ def _show_field_display_texts(body, word) -> None:
             continue
         if run.tag == _FLD_SIMPLE:
             code = run.get(_INSTR) or ""
-            words = _button_text(code) or _eq_shown(code) or autonumbers.shown(code, run)
+            words = shown(code, None, run)
             if words and not _text(run).strip():
                 run.append(_run_of(words, run.find(_R)))
             continue
@@ -285,22 +296,82 @@ def _show_field_display_texts(body, word) -> None:
             elif child.tag == _FLD_CHAR:
                 kind = child.get(_FLD_CHAR_TYPE)
                 if kind == "begin":
-                    fields.append(_OpenField(run, choice=_dropdown_choice(child)))
+                    fields.append(_OpenField(run, begin=child))
                 elif kind == "separate" and fields:
                     fields[-1].separated = True
                 elif kind == "end" and fields:
                     ended = fields.pop()
                     code = "".join(ended.code)
-                    words = (_button_text(code) or _eq_shown(code)
-                             or autonumbers.shown(code, ended.first_run))  # every AUTONUM counts
-                    if ended.choice is not None:
-                        for shown in ended.result:
-                            shown.getparent().remove(shown)
-                        words = ended.choice
+                    words = shown(code, ended.begin, ended.first_run)  # every AUTONUM counts
+                    if words is not None and _FORM_FIELD.match(code):
+                        for cached_text in ended.result:
+                            cached_text.getparent().remove(cached_text)
                     elif ended.has_result:
                         words = ""
                     if words:
                         run.addnext(_run_of(words, ended.first_run))
+
+
+class _ComputedFields:
+    """What the fields Word computes from their code or data show, kind by kind (Word's field
+    reference): the closed group whose text the file keeps nowhere (Word saves no result, or one it
+    does not show). Any other field shows its cached result (REF, SEQ, =, IF, …) or nothing (XE,
+    TC, SET, ADDIN, …). Called once per field, in the body's order (the AUTONUM family counts)."""
+
+    def __init__(self, word) -> None:
+        autonumbers = _AutoNumbers(word)
+        self.kinds = {
+            "MACROBUTTON": lambda code, begin, run: _button_text(code),
+            "GOTOBUTTON": lambda code, begin, run: _button_text(code),
+            "AUTONUM": lambda code, begin, run: autonumbers.shown(code, run),
+            "AUTONUMLGL": lambda code, begin, run: autonumbers.shown(code, run),
+            "AUTONUMOUT": lambda code, begin, run: autonumbers.shown(code, run),
+            "EQ": lambda code, begin, run: _eq_shown(code),
+            "SYMBOL": lambda code, begin, run: _symbol_field_shown(code),
+            "FORMDROPDOWN": lambda code, begin, run: _dropdown_choice(begin) if begin is not None else None,
+            "FORMCHECKBOX": lambda code, begin, run: _checkbox_shown(begin) if begin is not None else None,
+        }
+
+    def __call__(self, code: str, begin, run) -> str | None:
+        """What the field of `code` (begun by the mark `begin`, None for a simple field; its first
+        run `run`) shows; None for a field whose text is its cached result, or nothing."""
+        kind = _FIELD_KIND.match(code)
+        shown = self.kinds.get(kind[1].upper()) if kind else None
+        return shown(code, begin, run) if shown else None
+
+
+def _symbol_field_shown(code: str) -> str:
+    """The character a SYMBOL field shows ("SYMBOL 168 \\f Wingdings", "SYMBOL 0x41", "SYMBOL 8364
+    \\u"): in a symbol font (Wingdings, Symbol, Webdings, …) the font's private-use character, as
+    an inserted symbol's (_symbol) and a PDF of the same page give it, a mark the label reader
+    ignores (a bullet); in any other font the character of its code. A code that is no character
+    shows nothing."""
+    match = _SYMBOL_FIELD.match(code)
+    if not match:
+        return ""
+    number = match["number"]
+    try:
+        character = int(number, 16) if number.lower().startswith("0x") else int(number)
+    except ValueError:
+        return ""
+    font = _SYMBOL_FONT.search(match["switches"])
+    if font and fold(font[1] or font[2] or "").replace(" ", "") in _SYMBOL_FONTS and character < 0x100:
+        character += 0xF000
+    return chr(character) if 0 < character <= 0x10FFFF and not 0xD800 <= character <= 0xDFFF else ""
+
+
+def _checkbox_shown(begin) -> str | None:
+    """The box a legacy check box form field (FORMCHECKBOX) shows, from its begin mark's
+    w:ffData/w:checkBox: "☒" checked (w:checked, else its w:default), "☐" not; None when the
+    field is no check box."""
+    box = begin.find(_CHECK_BOX)
+    if box is None:
+        return None
+    for mark in (_CHECKED, _DD_DEFAULT):
+        state = box.find(mark)
+        if state is not None:
+            return "☒" if (state.get(_VAL) or "1").lower() not in ("0", "false", "off") else "☐"
+    return "☐"
 
 
 def _dropdown_choice(begin) -> str | None:
@@ -414,7 +485,7 @@ class _OpenField:
     separated: bool = False
     has_result: bool = False
     result: list[etree._Element] = field(default_factory=list)  # the w:t of its own result (not a nested field's)
-    choice: str | None = None  # a drop-down form field's chosen entry (_dropdown_choice)
+    begin: etree._Element | None = None  # its begin mark (a form field's data: w:ffData)
 
 
 def _button_text(code: str) -> str:
