@@ -700,34 +700,6 @@ def test_a_symbol_field_shows_its_character(tmp_path):
                            "€ Mục 1: Tiêu đề", "* Mục 1: Tiêu đề"]
 
 
-def checkbox_runs(data, cached=None):
-    """A legacy check box form field's runs, in bold: its begin mark holding w:ffData/w:checkBox
-    (`data`: its w:checked, w:default), its code FORMCHECKBOX, [separate, a cached result,] end."""
-    parts = [f'<w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Chon"/><w:enabled/>'
-             f'<w:checkBox><w:sizeAuto/>{data}</w:checkBox></w:ffData></w:fldChar>',
-             '<w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText>']
-    if cached is not None:
-        parts += ['<w:fldChar w:fldCharType="separate"/>', f"<w:t>{cached}</w:t>"]
-    parts.append('<w:fldChar w:fldCharType="end"/>')
-    return [parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:b/></w:rPr>{part}</w:r>') for part in parts]
-
-
-def test_a_check_box_form_field_shows_its_box_as_its_data_says(tmp_path):
-    """A legacy check box form field (FORMCHECKBOX, a protected form's box in front of a heading)
-    holds its state in its data only: Word draws it checked (☒) when its w:checked says so, else
-    when its w:default does, empty (☐) otherwise; a cached result is not what it shows."""
-    word = docx.Document()
-    for data, cached in (('<w:default w:val="0"/><w:checked/>', None), ('<w:default w:val="1"/>', None),
-                         ('<w:default w:val="0"/>', "x"), ('<w:default w:val="1"/><w:checked w:val="0"/>', None),
-                         ("", None)):
-        paragraph = word.add_paragraph()
-        paragraph._p.extend(checkbox_runs(data, cached))
-        paragraph.add_run(" Mục 1: Tiêu đề").bold = True
-    read = read_docx(save(word, tmp_path))
-    assert texts(read) == ["☒ Mục 1: Tiêu đề", "☒ Mục 1: Tiêu đề", "☐ Mục 1: Tiêu đề", "☐ Mục 1: Tiêu đề",
-                           "☐ Mục 1: Tiêu đề"]
-
-
 def test_an_autonumlgl_fields_number_is_read_as_word_counts_it(tmp_path):
     """An AUTONUMLGL field saved with no result (a label's number typed as one: "Điểm báo cáo
     { AUTONUMLGL \\e }: Tiêu đề", pool 39's Quảng Ninh) shows Word's legal number: paragraphs of
