@@ -119,6 +119,18 @@ _EQ_FIELD = re.compile(r"^\s*EQ\b(?P<code>.*)$", re.IGNORECASE | re.DOTALL)
 _ENCLOSING_MARKS = set("○◯〇⭘□◻☐△◇◆●■▲")
 _EQ_CLOSING = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _EQ_CHARACTER_OPTIONS = ("lc", "rc", "bc", "fc", "vc")  # \lc\[ : an option taking the character after it
+_LISTNUM_FIELD = re.compile(r"^\s*LISTNUM\b(?P<switches>.*)$", re.IGNORECASE | re.DOTALL)
+_LISTNUM_NAME = re.compile(r"^\s*(?:\"([^\"]*)\"|([^\s\\]+))")
+_LISTNUM_LEVEL = re.compile(r"\\l\s*(\d+)")
+_LISTNUM_START = re.compile(r"\\s\s*(\d+)")
+# Word's built-in LISTNUM lists, level by level (its field reference): NumberDefault 1) a) i) (1) (a) (i)
+# 1. a. i.; OutlineDefault as AUTONUMOUT; LegalDefault 1. 1.1. 1.1.1. (every level's count).
+_LISTNUM_SCHEMES = {
+    "numberdefault": (("decimal", "", ")"), ("lowerLetter", "", ")"), ("lowerRoman", "", ")"),
+                      ("decimal", "(", ")"), ("lowerLetter", "(", ")"), ("lowerRoman", "(", ")"),
+                      ("decimal", "", "."), ("lowerLetter", "", "."), ("lowerRoman", "", ".")),
+    "outlinedefault": _OUTLINE_SCHEME,
+}
 _GENERAL_SWITCH = re.compile(r"\s*\\\*\s*\w+\s*$")  # \* MERGEFORMAT and the like, at the code's end
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
@@ -319,13 +331,14 @@ class _ComputedFields:
     ("☒ (a) Tiêu đề", pool 38's Tây Ninh .odt): shown as nothing, the label is read."""
 
     def __init__(self, word) -> None:
-        autonumbers = _AutoNumbers(word)
+        autonumbers, list_numbers = _AutoNumbers(word), _ListNumbers()
         self.kinds = {
             "MACROBUTTON": lambda code, begin, run: _button_text(code),
             "GOTOBUTTON": lambda code, begin, run: _button_text(code),
             "AUTONUM": lambda code, begin, run: autonumbers.shown(code, run),
             "AUTONUMLGL": lambda code, begin, run: autonumbers.shown(code, run),
             "AUTONUMOUT": lambda code, begin, run: autonumbers.shown(code, run),
+            "LISTNUM": lambda code, begin, run: list_numbers.shown(code, run),
             "EQ": lambda code, begin, run: _eq_shown(code),
             "SYMBOL": lambda code, begin, run: _symbol_field_shown(code),
             "FORMDROPDOWN": lambda code, begin, run: _dropdown_choice(begin) if begin is not None else None,
@@ -425,6 +438,44 @@ class _AutoNumbers:
         if paragraph is None or self.word is None:
             return None
         return _heading_level(Paragraph(paragraph, self.word)) or None
+
+
+class _ListNumbers:
+    """What LISTNUM fields show, met in the body's order (Word's field reference): a number of one
+    of Word's lists, each list counted on its own through the document ("LISTNUM LegalDefault
+    \\l 1" shows "1.", "2.", …, a label's number typed as one). The list is the one the code
+    names (NumberDefault when none, or one of the document's own); "\\l" names the level, else the
+    first LISTNUM of a paragraph stands at level 1 and each further one a level lower; "\\s" sets
+    the count. Counting a level restarts every level below it."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = {}
+        self.paragraph = None
+        self.in_paragraph = 0  # LISTNUM fields met so far in that paragraph
+
+    def shown(self, code: str, run) -> str:
+        """The number the LISTNUM field of `code`, in `run`'s paragraph, shows, counted on."""
+        match = _LISTNUM_FIELD.match(code)
+        if not match:
+            return ""
+        switches = match["switches"]
+        named = _LISTNUM_NAME.match(switches)
+        name = next(part for part in named.groups() if part is not None).lower() if named else ""
+        name = name if name in ("legaldefault", "outlinedefault") else "numberdefault"
+        paragraph = next(run.iterancestors(_P), None)
+        if paragraph is not self.paragraph:
+            self.paragraph, self.in_paragraph = paragraph, 0
+        self.in_paragraph += 1
+        level_named = _LISTNUM_LEVEL.search(switches)
+        level = min(max(int(level_named[1]) if level_named else self.in_paragraph, 1), 9) - 1
+        counts = self.counts.setdefault(name, [0] * 9)
+        start = _LISTNUM_START.search(switches)
+        counts[level] = int(start[1]) if start else counts[level] + 1
+        counts[level + 1:] = [0] * (8 - level)
+        if name == "legaldefault":
+            return ".".join(str(number) for number in counts[:level + 1]) + "."
+        form, before, after = _LISTNUM_SCHEMES[name][level]
+        return before + format_counter(counts[level], form) + after
 
 
 def _drop_text_in_field_codes(body) -> None:

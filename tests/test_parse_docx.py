@@ -700,6 +700,32 @@ def test_a_symbol_field_shows_its_character(tmp_path):
                            "€ Mục 1: Tiêu đề", "* Mục 1: Tiêu đề"]
 
 
+def test_a_listnum_fields_number_is_read_as_word_counts_it(tmp_path):
+    """A LISTNUM field saved with no result shows a number of one of Word's lists, counted per
+    list through the document: LegalDefault 1. 1.1., NumberDefault (and a list named otherwise)
+    1) a) i), OutlineDefault I. A. 1.; "\\l" names the level, else the first LISTNUM of a
+    paragraph stands at level 1 and each further one a level lower; "\\s" sets the count. A
+    field with a result of its own keeps it, and counts."""
+    word = docx.Document()
+    for code, result in ((" LISTNUM  LegalDefault \\l 1 ", None), (" LISTNUM LegalDefault \\l 2 ", None),
+                         (" LISTNUM  LegalDefault \\l 1 ", None), (" LISTNUM NumberDefault ", None),
+                         (" LISTNUM ", "7)"), (' LISTNUM "OutlineDefault" \\l 1 \\s 4 ', None),
+                         (" LISTNUM \\l 1 ", None)):
+        paragraph = word.add_paragraph()
+        paragraph.add_run("Tiểu mục ").bold = True
+        paragraph._p.extend(field_runs(code, result))
+        paragraph.add_run(" Tiêu đề").bold = True
+    twice = word.add_paragraph()
+    twice._p.extend(field_runs(" LISTNUM NumberDefault ", bold=False))
+    twice.add_run(" ")
+    twice._p.extend(field_runs(" LISTNUM NumberDefault ", bold=False))
+    twice.add_run(" Ý")
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["Tiểu mục 1. Tiêu đề", "Tiểu mục 1.1. Tiêu đề", "Tiểu mục 2. Tiêu đề",
+                           "Tiểu mục 1) Tiêu đề", "Tiểu mục 7) Tiêu đề", "Tiểu mục IV. Tiêu đề",
+                           "Tiểu mục 3) Tiêu đề", "4) a) Ý"]
+
+
 def test_an_autonumlgl_fields_number_is_read_as_word_counts_it(tmp_path):
     """An AUTONUMLGL field saved with no result (a label's number typed as one: "Điểm báo cáo
     { AUTONUMLGL \\e }: Tiêu đề", pool 39's Quảng Ninh) shows Word's legal number: paragraphs of
