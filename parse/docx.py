@@ -88,6 +88,13 @@ _FLD_SIMPLE = qn("w:fldSimple")
 _INSTR = qn("w:instr")
 _DD_LIST = f'{qn("w:ffData")}/{qn("w:ddList")}'  # a legacy drop-down form field's entries (FORMDROPDOWN)
 _LIST_ENTRY = qn("w:listEntry")
+_FIELD_KIND = re.compile(r"^\s*([A-Za-z]+)")  # a field's kind: the first word of its code
+_FORM_FIELD = re.compile(r"^\s*FORMDROPDOWN\b", re.IGNORECASE)  # shows its data, not a cached result
+# SYMBOL CharNum [\\f "Font"] [\\a|\\u|\\j] [\\s size] [\\h] (Word's field reference)
+_SYMBOL_FIELD = re.compile(r"^\s*SYMBOL\s+(?P<number>0[xX][0-9A-Fa-f]+|\d+)(?P<switches>.*)$",
+                           re.IGNORECASE | re.DOTALL)
+_SYMBOL_FONT = re.compile(r"\\f\s*(?:\"([^\"]*)\"|(\S+))", re.IGNORECASE)
+_SYMBOL_FONTS = {"symbol", "wingdings", "wingdings2", "wingdings3", "webdings", "zapfdingbats", "marlett"}
 _DD_RESULT = qn("w:result")
 _DD_DEFAULT = qn("w:default")
 # Fields Word shows the words of their own code for (Word's field reference): MACROBUTTON
@@ -107,6 +114,25 @@ _AUTONUM_FORMATS = {"ROMAN": "upperRoman", "roman": "lowerRoman", "ALPHABETIC": 
 _OUTLINE_SCHEME = (("upperRoman", "", "."), ("upperLetter", "", "."), ("decimal", "", "."), ("lowerLetter", "", ")"),
                    ("decimal", "(", ")"), ("lowerLetter", "(", ")"), ("lowerRoman", "(", ")"),
                    ("lowerLetter", "(", ")"), ("lowerRoman", "(", ")"))
+# An EQ field (Word's Equation field, and Enclose Characters: "EQ \\o\\ac(○,1)") has no result: Word
+# draws what its code says (_eq_shown).
+_EQ_FIELD = re.compile(r"^\s*EQ\b(?P<code>.*)$", re.IGNORECASE | re.DOTALL)
+# The marks Word's Enclose Characters draws around a character (circle, square, triangle, diamond).
+_ENCLOSING_MARKS = set("○◯〇⭘□◻☐△◇◆●■▲")
+_EQ_CLOSING = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_EQ_CHARACTER_OPTIONS = ("lc", "rc", "bc", "fc", "vc")  # \lc\[ : an option taking the character after it
+_LISTNUM_FIELD = re.compile(r"^\s*LISTNUM\b(?P<switches>.*)$", re.IGNORECASE | re.DOTALL)
+_LISTNUM_NAME = re.compile(r"^\s*(?:\"([^\"]*)\"|([^\s\\]+))")
+_LISTNUM_LEVEL = re.compile(r"\\l\s*(\d+)")
+_LISTNUM_START = re.compile(r"\\s\s*(\d+)")
+# Word's built-in LISTNUM lists, level by level (its field reference): NumberDefault 1) a) i) (1) (a) (i)
+# 1. a. i.; OutlineDefault as AUTONUMOUT; LegalDefault 1. 1.1. 1.1.1. (every level's count).
+_LISTNUM_SCHEMES = {
+    "numberdefault": (("decimal", "", ")"), ("lowerLetter", "", ")"), ("lowerRoman", "", ")"),
+                      ("decimal", "(", ")"), ("lowerLetter", "(", ")"), ("lowerRoman", "(", ")"),
+                      ("decimal", "", "."), ("lowerLetter", "", "."), ("lowerRoman", "", ".")),
+    "outlinedefault": _OUTLINE_SCHEME,
+}
 _GENERAL_SWITCH = re.compile(r"\s*\\\*\s*\w+\s*$")  # \* MERGEFORMAT and the like, at the code's end
 # Deleted revisions are not the text; a text box floats outside the reading order; the
 # Fallback branch of mc:AlternateContent repeats its Choice.
@@ -272,12 +298,15 @@ def _show_field_display_texts(body, word) -> None:
     is code, not text; a field with a result of its own keeps it. A field of the AUTONUM family
     saved with no result (a heading's label "Hạng mục báo cáo { AUTONUM \\s : }", "Điểm báo cáo
     { AUTONUMLGL \\e }:") shows the number Word counts for it at its paragraph's outline level
-    (_AutoNumbers). A legacy drop-down form field (FORMDROPDOWN, a protected form's
-    "choose the item" box) shows the entry chosen in its data (_dropdown_choice), whatever result
-    is cached, if any (Word writes none, or a stale one): the cached result's text is taken out.
-    The words go in a run in the look of the field's first run, put after the field's end in the
-    tree the walk reads. Fields are met in the body's order, simple (w:fldSimple) and complex alike."""
-    autonumbers = _AutoNumbers(word)
+    (_AutoNumbers). An EQ field (an equation, a label's number circled by Enclose Characters)
+    has no result either: it shows what its code draws (_eq_shown). A legacy drop-down form
+    field (FORMDROPDOWN, a protected form's "choose the item" box) shows the entry chosen in its
+    data (_dropdown_choice), whatever result is cached, if any (Word writes none, or a stale
+    one): the cached result's text is taken out. A SYMBOL field with no result shows its character.
+    Each kind's rule is one entry of _ComputedFields. The words go in a run in the look of the field's first run, put
+    after the field's end in the tree the walk reads. Fields are met in the body's order, simple
+    (w:fldSimple) and complex alike."""
+    shown = _ComputedFields(word)
     fields: list[_OpenField] = []  # the fields begun and not ended yet, the innermost last
     has_fields = next(body.iter(_FLD_CHAR, _FLD_SIMPLE), None) is not None
     for run in body.iter(_R, _FLD_SIMPLE) if has_fields else ():
@@ -285,7 +314,7 @@ def _show_field_display_texts(body, word) -> None:
             continue
         if run.tag == _FLD_SIMPLE:
             code = run.get(_INSTR) or ""
-            words = _button_text(code) or autonumbers.shown(code, run)
+            words = shown(code, None, run)
             if words and not _text(run).strip():
                 run.append(_run_of(words, run.find(_R)))
             continue
@@ -299,21 +328,71 @@ def _show_field_display_texts(body, word) -> None:
             elif child.tag == _FLD_CHAR:
                 kind = child.get(_FLD_CHAR_TYPE)
                 if kind == "begin":
-                    fields.append(_OpenField(run, choice=_dropdown_choice(child)))
+                    fields.append(_OpenField(run, begin=child))
                 elif kind == "separate" and fields:
                     fields[-1].separated = True
                 elif kind == "end" and fields:
                     ended = fields.pop()
                     code = "".join(ended.code)
-                    words = _button_text(code) or autonumbers.shown(code, ended.first_run)  # every AUTONUM counts
-                    if ended.choice is not None:
-                        for shown in ended.result:
-                            shown.getparent().remove(shown)
-                        words = ended.choice
+                    words = shown(code, ended.begin, ended.first_run)  # every AUTONUM counts
+                    if words is not None and _FORM_FIELD.match(code):
+                        for cached_text in ended.result:
+                            cached_text.getparent().remove(cached_text)
                     elif ended.has_result:
                         words = ""
                     if words:
                         run.addnext(_run_of(words, ended.first_run))
+
+
+class _ComputedFields:
+    """What the fields Word computes from their code or data show, kind by kind (Word's field
+    reference): the closed group whose text the file keeps nowhere (Word saves no result, or one it
+    does not show). Any other field shows its cached result (REF, SEQ, =, IF, …) or nothing (XE,
+    TC, SET, ADDIN, …). Called once per field, in the body's order (the AUTONUM family counts).
+    A legacy check box form field (FORMCHECKBOX) is left out on purpose: Word draws its box (☒, ☐)
+    in front of a heading, and the label reader does not yet see a label behind such a mark
+    ("☒ (a) Tiêu đề", pool 38's Tây Ninh .odt): shown as nothing, the label is read."""
+
+    def __init__(self, word) -> None:
+        autonumbers, list_numbers = _AutoNumbers(word), _ListNumbers()
+        self.kinds = {
+            "MACROBUTTON": lambda code, begin, run: _button_text(code),
+            "GOTOBUTTON": lambda code, begin, run: _button_text(code),
+            "AUTONUM": lambda code, begin, run: autonumbers.shown(code, run),
+            "AUTONUMLGL": lambda code, begin, run: autonumbers.shown(code, run),
+            "AUTONUMOUT": lambda code, begin, run: autonumbers.shown(code, run),
+            "LISTNUM": lambda code, begin, run: list_numbers.shown(code, run),
+            "EQ": lambda code, begin, run: _eq_shown(code),
+            "SYMBOL": lambda code, begin, run: _symbol_field_shown(code),
+            "FORMDROPDOWN": lambda code, begin, run: _dropdown_choice(begin) if begin is not None else None,
+        }
+
+    def __call__(self, code: str, begin, run) -> str | None:
+        """What the field of `code` (begun by the mark `begin`, None for a simple field; its first
+        run `run`) shows; None for a field whose text is its cached result, or nothing."""
+        kind = _FIELD_KIND.match(code)
+        shown = self.kinds.get(kind[1].upper()) if kind else None
+        return shown(code, begin, run) if shown else None
+
+
+def _symbol_field_shown(code: str) -> str:
+    """The character a SYMBOL field shows ("SYMBOL 168 \\f Wingdings", "SYMBOL 0x41", "SYMBOL 8364
+    \\u"): in a symbol font (Wingdings, Symbol, Webdings, …) the font's private-use character, as
+    an inserted symbol's (_symbol) and a PDF of the same page give it, a mark the label reader
+    ignores (a bullet); in any other font the character of its code. A code that is no character
+    shows nothing."""
+    match = _SYMBOL_FIELD.match(code)
+    if not match:
+        return ""
+    number = match["number"]
+    try:
+        character = int(number, 16) if number.lower().startswith("0x") else int(number)
+    except ValueError:
+        return ""
+    font = _SYMBOL_FONT.search(match["switches"])
+    if font and fold(font[1] or font[2] or "").replace(" ", "") in _SYMBOL_FONTS and character < 0x100:
+        character += 0xF000
+    return chr(character) if 0 < character <= 0x10FFFF and not 0xD800 <= character <= 0xDFFF else ""
 
 
 def _dropdown_choice(begin) -> str | None:
@@ -384,6 +463,44 @@ class _AutoNumbers:
         return _heading_level(Paragraph(paragraph, self.word)) or None
 
 
+class _ListNumbers:
+    """What LISTNUM fields show, met in the body's order (Word's field reference): a number of one
+    of Word's lists, each list counted on its own through the document ("LISTNUM LegalDefault
+    \\l 1" shows "1.", "2.", …, a label's number typed as one). The list is the one the code
+    names (NumberDefault when none, or one of the document's own); "\\l" names the level, else the
+    first LISTNUM of a paragraph stands at level 1 and each further one a level lower; "\\s" sets
+    the count. Counting a level restarts every level below it."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = {}
+        self.paragraph = None
+        self.in_paragraph = 0  # LISTNUM fields met so far in that paragraph
+
+    def shown(self, code: str, run) -> str:
+        """The number the LISTNUM field of `code`, in `run`'s paragraph, shows, counted on."""
+        match = _LISTNUM_FIELD.match(code)
+        if not match:
+            return ""
+        switches = match["switches"]
+        named = _LISTNUM_NAME.match(switches)
+        name = next(part for part in named.groups() if part is not None).lower() if named else ""
+        name = name if name in ("legaldefault", "outlinedefault") else "numberdefault"
+        paragraph = next(run.iterancestors(_P), None)
+        if paragraph is not self.paragraph:
+            self.paragraph, self.in_paragraph = paragraph, 0
+        self.in_paragraph += 1
+        level_named = _LISTNUM_LEVEL.search(switches)
+        level = min(max(int(level_named[1]) if level_named else self.in_paragraph, 1), 9) - 1
+        counts = self.counts.setdefault(name, [0] * 9)
+        start = _LISTNUM_START.search(switches)
+        counts[level] = int(start[1]) if start else counts[level] + 1
+        counts[level + 1:] = [0] * (8 - level)
+        if name == "legaldefault":
+            return ".".join(str(number) for number in counts[:level + 1]) + "."
+        form, before, after = _LISTNUM_SCHEMES[name][level]
+        return before + format_counter(counts[level], form) + after
+
+
 def _drop_text_in_field_codes(body) -> None:
     """The text inside a field's code taken out of the tree the walk reads. A field nested in
     another's code (IF { MERGEFIELD Answer } = "Có" "Heading" "", a mail-merge template's
@@ -427,7 +544,7 @@ class _OpenField:
     separated: bool = False
     has_result: bool = False
     result: list[etree._Element] = field(default_factory=list)  # the w:t of its own result (not a nested field's)
-    choice: str | None = None  # a drop-down form field's chosen entry (_dropdown_choice)
+    begin: etree._Element | None = None  # its begin mark (a form field's data: w:ffData)
 
 
 def _button_text(code: str) -> str:
@@ -439,6 +556,100 @@ def _button_text(code: str) -> str:
     if len(words) > 1 and words[0] == words[-1] == '"':
         words = words[1:-1]
     return words
+
+
+def _eq_shown(code: str) -> str:
+    """What an EQ field of `code` shows, read in order as text (Word's field reference, Field
+    codes: EQ); "" for any other field. Its switches draw their arguments, each argument text
+    and switches nested, "\\," "\\(" "\\)" "\\\\" a literal character: \\o overlays them, an
+    enclosed character (Enclose Characters, "\\o\\ac(○,1)") reads as what is enclosed, "1", the
+    mark around it drawn only (a heading's number so circled is its label's number); \\b
+    brackets them, "(" ")" unless \\lc \\rc \\bc name others; \\f is a fraction "a/b"; \\l a
+    list "a,b"; \\d only moves the text after it; \\a, \\s, \\x, \\r, \\i show their
+    arguments (an array, super- and subscripts, a box, a radical, an integral)."""
+    match = _EQ_FIELD.match(_GENERAL_SWITCH.sub("", code))
+    if not match:
+        return ""
+    return " ".join(_EqReader(match["code"]).sequence(top=True).split())
+
+
+class _EqReader:
+    """An EQ field's code read from left to right (_eq_shown)."""
+
+    def __init__(self, code: str) -> None:
+        self.code, self.at = code, 0
+
+    def sequence(self, top: bool = False) -> str:
+        """Text and switches up to the end of an argument (a "," or ")" at this depth) or of the code."""
+        shown = []
+        while self.at < len(self.code):
+            char = self.code[self.at]
+            if not top and char in ",)":
+                break
+            if char == "\\" and self.code[self.at + 1:self.at + 2].isalpha():
+                shown.append(self.switch())
+            elif char == "\\":
+                shown.append(self.code[self.at + 1:self.at + 2])
+                self.at += 2
+            else:
+                shown.append(char)
+                self.at += 1
+        return "".join(shown)
+
+    def _name(self) -> str:
+        start = self.at = self.at + 1
+        while self.at < len(self.code) and self.code[self.at].isalpha():
+            self.at += 1
+        return self.code[start:self.at].lower()
+
+    def switch(self) -> str:
+        """One switch with its options and arguments, as it shows."""
+        kind = self._name()[:1]
+        options: dict[str, str] = {}
+        while True:
+            while self.at < len(self.code) and self.code[self.at] == " ":
+                self.at += 1
+            if not (self.code[self.at:self.at + 1] == "\\" and self.code[self.at + 1:self.at + 2].isalpha()):
+                break
+            option = self._name()
+            if option in _EQ_CHARACTER_OPTIONS:
+                if self.code[self.at:self.at + 1] == "\\":
+                    self.at += 1
+                options[option] = self.code[self.at:self.at + 1]
+                self.at += 1
+            else:
+                while self.at < len(self.code) and (self.code[self.at].isdigit() or self.code[self.at] == "-"):
+                    self.at += 1
+                options[option] = ""
+        arguments = []
+        if self.code[self.at:self.at + 1] == "(":
+            self.at += 1
+            while True:
+                arguments.append(self.sequence())
+                if self.at >= len(self.code):
+                    break
+                self.at += 1
+                if self.code[self.at - 1] == ")":
+                    break
+        return _eq_switch_shown(kind, options, [argument.strip() for argument in arguments])
+
+
+def _eq_switch_shown(kind: str, options: dict[str, str], arguments: list[str]) -> str:
+    """What one EQ switch shows of its (already read) arguments (_eq_shown)."""
+    if kind == "o":
+        drawn = [argument for argument in arguments if argument and argument not in _ENCLOSING_MARKS]
+        return "".join(drawn) if len(drawn) < len(arguments) else " ".join(drawn)
+    if kind == "b":
+        left = options.get("lc") or options.get("bc") or "("
+        right = options.get("rc") or _EQ_CLOSING.get(options.get("bc", ""), options.get("bc")) or ")"
+        return left + " ".join(arguments) + right
+    if kind == "f":
+        return "/".join(arguments)
+    if kind == "l":
+        return ",".join(arguments)
+    if kind == "d":
+        return " "
+    return " ".join(argument for argument in arguments if argument)
 
 
 def _run_of(words: str, look) -> etree._Element:

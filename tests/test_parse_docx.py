@@ -628,6 +628,104 @@ def test_an_autonum_fields_number_is_read_as_word_counts_it(tmp_path):
     assert read.blocks[2].number == "Phần III."
 
 
+def test_an_enclosed_number_in_an_eq_field_is_read_as_the_number(tmp_path):
+    """Word's Enclose Characters draws a label's number in a circle with an EQ field saved with no
+    result ("Nội dung thực hiện { EQ \\o\\ac(○,1) }: Tiêu đề", pool 40's Hưng Yên): Word draws the
+    overlay of the circle and the number, so the label reads with the number it encloses, "1", the
+    circle only drawn around it, whatever mark encloses it (a square) and whatever case the field's
+    name is written in; simple fields alike. A field with a result of its own keeps it."""
+    word = docx.Document()
+    for code, title, result in ((" eq \\o\\ac(○,1) ", "Cột mốc cắm ở đầu làng", None),
+                                (" EQ \\o\\ac(◯,2) \\* MERGEFORMAT ", "Chuyến xe chở hàng", None),
+                                ("EQ \\o(□,3)", "Dàn giáo", None),
+                                (" EQ \\o\\ac(○,9) ", "Ống tre", "4")):
+        paragraph = word.add_paragraph()
+        paragraph.add_run("Nội dung thực hiện ").bold = True
+        paragraph._p.extend(field_runs(code, result))
+        paragraph.add_run(f": {title}").bold = True
+        word.add_paragraph("Nội dung của mục.")
+    simple = word.add_paragraph()
+    simple.add_run("Nội dung thực hiện ").bold = True
+    simple._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" EQ \\o\\ac(○,5) "/>'))
+    simple.add_run(": Bánh xe").bold = True
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["Nội dung thực hiện 1: Cột mốc cắm ở đầu làng", "Nội dung của mục.",
+                           "Nội dung thực hiện 2: Chuyến xe chở hàng", "Nội dung của mục.",
+                           "Nội dung thực hiện 3: Dàn giáo", "Nội dung của mục.",
+                           "Nội dung thực hiện 4: Ống tre", "Nội dung của mục.", "Nội dung thực hiện 5: Bánh xe"]
+    assert all(block.bold for block in read.blocks[:8:2])
+
+
+@pytest.mark.parametrize(("code", "shown"), [
+    ("EQ \\s\\up8(2)", "2"),                       # a superscript: its text
+    ("EQ \\s\\do4(a)", "a"),                       # a subscript
+    ("EQ \\b(1)", "(1)"),                           # brackets, round unless named
+    ("EQ \\b\\lc\\[\\rc\\](A)", "[A]"),            # left and right named, escaped
+    ("EQ \\b\\bc\\{(II)", "{II}"),                  # both named, the right one its pair
+    ("EQ \\x\\to\\bo(Mục 1)", "Mục 1"),             # a box, whatever sides it draws
+    ("EQ \\l(a,b,c)", "a,b,c"),                      # a list
+    ("EQ \\f(1,2)", "1/2"),                          # a fraction
+    ("EQ \\b(\\f(1,2))", "(1/2)"),                   # switches nested
+    ("EQ \\l(x\\,y,z)", "x,y,z"),                    # an escaped comma is a character, not a separator
+    ("EQ \\b(a\\)b)", "(a)b)"),                      # an escaped parenthesis too
+    ("EQ \\o\\ac(○,\\s\\up2(12))", "12"),            # an enclosure of a nested switch
+    ("EQ \\r(3,x)", "3 x"),                          # a radical: its arguments
+    ("EQ \\i\\su(i=1,n,x)", "i=1 n x"),               # an integral or sum: its arguments
+    ("EQ \\a\\al\\co2(1,2,3,4)", "1 2 3 4"),          # an array: its elements in order
+])
+def test_an_eq_field_shows_what_its_code_draws(tmp_path, code, shown):
+    """An EQ field (Word's field reference) has no result: Word draws its switches' arguments,
+    read in order as text; "\\," "\\(" "\\)" are characters of an argument."""
+    word = docx.Document()
+    paragraph = word.add_paragraph("Trước ")
+    paragraph._p.extend(field_runs(code, bold=False))
+    paragraph.add_run(" sau")
+    assert texts(read_docx(save(word, tmp_path))) == [f"Trước {shown} sau"]
+
+
+def test_a_symbol_field_shows_its_character(tmp_path):
+    """A SYMBOL field saved with no result shows the character its code names: in a symbol font
+    (Wingdings, Symbol) the font's private-use character, as an inserted symbol (w:sym) reads, a
+    bullet in front of a heading; in any other font the character itself (decimal, hexadecimal,
+    \\u Unicode). A field with a result of its own keeps it."""
+    word = docx.Document()
+    for code, result in ((" SYMBOL 168 \\f Wingdings \\s 12 ", None), ('SYMBOL 216 \\f "Wingdings 3"', None),
+                         (" SYMBOL 65 ", None), ("SYMBOL 0x42 \\f Arial", None), (" SYMBOL 8364 \\u ", None),
+                         (" SYMBOL 167 \\f Symbol ", "*")):
+        paragraph = word.add_paragraph()
+        paragraph._p.extend(field_runs(code, result))
+        paragraph.add_run(" Mục 1: Tiêu đề").bold = True
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["\uf0a8 Mục 1: Tiêu đề", "\uf0d8 Mục 1: Tiêu đề", "A Mục 1: Tiêu đề", "B Mục 1: Tiêu đề",
+                           "€ Mục 1: Tiêu đề", "* Mục 1: Tiêu đề"]
+
+
+def test_a_listnum_fields_number_is_read_as_word_counts_it(tmp_path):
+    """A LISTNUM field saved with no result shows a number of one of Word's lists, counted per
+    list through the document: LegalDefault 1. 1.1., NumberDefault (and a list named otherwise)
+    1) a) i), OutlineDefault I. A. 1.; "\\l" names the level, else the first LISTNUM of a
+    paragraph stands at level 1 and each further one a level lower; "\\s" sets the count. A
+    field with a result of its own keeps it, and counts."""
+    word = docx.Document()
+    for code, result in ((" LISTNUM  LegalDefault \\l 1 ", None), (" LISTNUM LegalDefault \\l 2 ", None),
+                         (" LISTNUM  LegalDefault \\l 1 ", None), (" LISTNUM NumberDefault ", None),
+                         (" LISTNUM ", "7)"), (' LISTNUM "OutlineDefault" \\l 1 \\s 4 ', None),
+                         (" LISTNUM \\l 1 ", None)):
+        paragraph = word.add_paragraph()
+        paragraph.add_run("Tiểu mục ").bold = True
+        paragraph._p.extend(field_runs(code, result))
+        paragraph.add_run(" Tiêu đề").bold = True
+    twice = word.add_paragraph()
+    twice._p.extend(field_runs(" LISTNUM NumberDefault ", bold=False))
+    twice.add_run(" ")
+    twice._p.extend(field_runs(" LISTNUM NumberDefault ", bold=False))
+    twice.add_run(" Ý")
+    read = read_docx(save(word, tmp_path))
+    assert texts(read) == ["Tiểu mục 1. Tiêu đề", "Tiểu mục 1.1. Tiêu đề", "Tiểu mục 2. Tiêu đề",
+                           "Tiểu mục 1) Tiêu đề", "Tiểu mục 7) Tiêu đề", "Tiểu mục IV. Tiêu đề",
+                           "Tiểu mục 3) Tiêu đề", "4) a) Ý"]
+
+
 def test_an_autonumlgl_fields_number_is_read_as_word_counts_it(tmp_path):
     """An AUTONUMLGL field saved with no result (a label's number typed as one: "Điểm báo cáo
     { AUTONUMLGL \\e }: Tiêu đề", pool 39's Quảng Ninh) shows Word's legal number: paragraphs of
