@@ -147,6 +147,15 @@ def _picture_mark(ch: str) -> bool:
     return category.startswith("S") or (category == "Po" and ch not in _QUOTES + ".,;:!?")
 
 
+def _picture_marks(marks: str) -> bool:
+    """Whether the signs before a label are all a picture's ink (_picture_mark): a diamond's
+    right-hand tip may be read as a dash after its symbols ("®$- Nội dung thực hiện 3:", "®- …"),
+    which OCR keeps against the next word's space; a dash alone is a list's, no picture's."""
+    if len(marks) > 1 and marks[-1] in "-–—":
+        marks = marks[:-1]
+    return all(_picture_mark(ch) for ch in marks)
+
+
 def ocr_label_read(text: str) -> str:
     """A recognised line with its label as typed, when OCR hid it (see _PICTURE_READ): the
     symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
@@ -170,10 +179,10 @@ def ocr_label_read(text: str) -> str:
         return stop
     m = _PICTURE_READ.match(text)
     rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
-    if m and all(_picture_mark(ch) for ch in m["marks"]):
+    if m and _picture_marks(m["marks"]):
         # the picture may be read as two runs of symbols, a space between them ("® ` Chủ đề V.")
         again = _PICTURE_READ.match(rest)
-        twice = again and not again["digit"] and all(_picture_mark(ch) for ch in again["marks"])
+        twice = again and not again["digit"] and _picture_marks(again["marks"])
         for read in (rest, rest[again.end():] if twice else ""):
             read = _word_numeral_unglued(read)
             if read and (leading_label(read) or word_label(read) or template_label(read)):
