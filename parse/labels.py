@@ -116,7 +116,8 @@ def leading_label(text: str) -> str:
 # that no quote mark closes ("“Tiêu chí 1: Mặt bằng…", '"Tiêu chí 2: …'), and a label word read
 # with one of its marks changed ("Phân I: Cơ sở…" for "Phần I:"), before a numeral and its mark.
 # The picture's foot may be read as an underscore after its symbols ("®$_ Chỉ tiêu 3.", "$_ …"),
-# and its body as a digit the symbols are glued to ("4® Nhóm vấn đề I:", pool 32's diamond on a
+# its right-hand tip as a dash ending them ("®$- Nội dung thực hiện 3:", _picture_marks), and
+# its body as a digit the symbols are glued to ("4® Nhóm vấn đề I:", pool 32's diamond on a
 # lens-straightened scan; a label's own digit is followed by its stop or bracket, no symbol).
 _PICTURE_READ = re.compile(r"^(?P<digit>\d?)(?P<marks>[^\w\s+]{1,3})_{0,2}\s*")
 _QUOTES = "\"'`“”„‘’«»"
