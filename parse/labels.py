@@ -116,7 +116,8 @@ def leading_label(text: str) -> str:
 # that no quote mark closes ("“Tiêu chí 1: Mặt bằng…", '"Tiêu chí 2: …'), and a label word read
 # with one of its marks changed ("Phân I: Cơ sở…" for "Phần I:"), before a numeral and its mark.
 # The picture's foot may be read as an underscore after its symbols ("®$_ Chỉ tiêu 3.", "$_ …"),
-# and its body as a digit the symbols are glued to ("4® Nhóm vấn đề I:", pool 32's diamond on a
+# its right-hand tip as a dash ending them ("®$- Nội dung thực hiện 3:", _picture_marks), and
+# its body as a digit the symbols are glued to ("4® Nhóm vấn đề I:", pool 32's diamond on a
 # lens-straightened scan; a label's own digit is followed by its stop or bracket, no symbol).
 _PICTURE_READ = re.compile(r"^(?P<digit>\d?)(?P<marks>[^\w\s+]{1,3})_{0,2}\s*")
 _QUOTES = "\"'`“”„‘’«»"
@@ -147,6 +148,15 @@ def _picture_mark(ch: str) -> bool:
     return category.startswith("S") or (category == "Po" and ch not in _QUOTES + ".,;:!?")
 
 
+def _picture_marks(marks: str) -> bool:
+    """Whether the signs before a label are all a picture's ink (_picture_mark): a diamond's
+    right-hand tip may be read as a dash after its symbols ("®$- Nội dung thực hiện 3:", "®- …"),
+    which OCR keeps against the next word's space; a dash alone is a list's, no picture's."""
+    if len(marks) > 1 and marks[-1] in "-–—":
+        marks = marks[:-1]
+    return all(_picture_mark(ch) for ch in marks)
+
+
 def ocr_label_read(text: str) -> str:
     """A recognised line with its label as typed, when OCR hid it (see _PICTURE_READ): the
     symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
@@ -170,10 +180,10 @@ def ocr_label_read(text: str) -> str:
         return stop
     m = _PICTURE_READ.match(text)
     rest = _GLUED_COLON.sub(r"\g<label> ", text[m.end():], count=1) if m else ""
-    if m and all(_picture_mark(ch) for ch in m["marks"]):
+    if m and _picture_marks(m["marks"]):
         # the picture may be read as two runs of symbols, a space between them ("® ` Chủ đề V.")
         again = _PICTURE_READ.match(rest)
-        twice = again and not again["digit"] and all(_picture_mark(ch) for ch in again["marks"])
+        twice = again and not again["digit"] and _picture_marks(again["marks"])
         for read in (rest, rest[again.end():] if twice else ""):
             read = _word_numeral_unglued(read)
             if read and (leading_label(read) or word_label(read) or template_label(read)):

@@ -1647,6 +1647,20 @@ def test_a_picture_bullet_ocr_read_as_two_runs_of_symbols_is_dropped_before_a_la
         "Chủ đề V. Bánh xe mắc kẹt", "® ` Tỉnh đã phát hành 2.000 tờ rơi.", "(1) Vốn liếng hạ tầng số"]
 
 
+def test_a_picture_bullet_ocr_read_as_symbols_and_a_dash_is_dropped_before_a_label(tmp_path):
+    """Pool 41's Phú Thọ scan: the diamond before "Nội dung thực hiện 3:" read "®$-" and before
+    "…6:" "®-", its right-hand tip a dash after the symbols: dropped with them, the word label
+    read, the ladder whole. A dash alone before a label is a list's, and symbols and a dash before
+    a line with no label are text as read."""
+    pdf = _recognised_lines_pdf(tmp_path / "quet.pdf", (
+        "®$- Nội dung thực hiện 3: Phiên đổi công giữa các nhà", "®- Nội dung thực hiện 6: Lá buồm căng trước gió mùa",
+        "- Nội dung thực hiện 4: Bờ đê giữ nước cho đồng", "®- Tỉnh đã phát hành 2.000 tờ rơi."))
+    assert [(block.number, block.text) for block in read_pdf(pdf).blocks] == [
+        ("", "Nội dung thực hiện 3: Phiên đổi công giữa các nhà"),
+        ("", "Nội dung thực hiện 6: Lá buồm căng trước gió mùa"),
+        ("", "- Nội dung thực hiện 4: Bờ đê giữ nước cho đồng"), ("", "®- Tỉnh đã phát hành 2.000 tờ rơi.")]
+
+
 def test_a_roman_numeral_ocr_glued_to_its_labels_last_word_is_set_apart_again(tmp_path):
     """Pool 31's Hậu Giang scan: "Chủ đề IV. Tiền tươi…" read "Chủ đềIV. Tiền tươi…", the space
     before the numeral lost: put back, the line opens with its label of words again. A word in
