@@ -440,6 +440,14 @@ def misread_word_roman(text: str) -> str | None:
 # dung V; Cái gai…" for "V:"): a few words, the number, the semicolon, then a title.
 _WORD_LABEL_SEMICOLON = re.compile(
     rf"^(?P<label>(?:[^\W\d_]+\s+){{1,{LABEL_IN_WORDS_MAX}}}(?:\d{{1,2}}|[IVX]{{1,5}}))\s?;(?=\s+[^\W\d_])")
+# A reader's pen ring round the number (pool 41) crosses its stop and the title's first letter: OCR
+# reads its arc as a mark glued to the title, with the stop ("Mục thông tín 5.)Cái gùi…") or for it
+# ("Nội dung báo cáo 5>Bến phà…"); a mark so glued (_RING_ARC) is no stop a label is written
+# with, one spaced is ("5) Cái gùi").
+_RING_ARC = ">)"
+_WORD_LABEL_RING = re.compile(
+    rf"^(?P<label>(?:[^\W\d_]+\s+){{1,{LABEL_IN_WORDS_MAX}}}(?:\d{{1,2}}|[IVXLHlTỊ1|!]{{1,5}}))"
+    rf"(?P<stop>[.:])?[{_RING_ARC}](?=[^\W\d_])")
 
 
 def misread_word_stop(text: str) -> str | None:
@@ -447,18 +455,19 @@ def misread_word_stop(text: str) -> str | None:
     semicolon (_WORD_LABEL_SEMICOLON), the colon put back ("Mục nội dung V; Cái gai…" -> "Mục
     nội dung V: Cái gai…"); None if the line does not open so. A sentence may go on after a
     semicolon: only a ladder counting 1, 2, 3… that the line completes may believe it
-    (sections._word_label_read)."""
+    (sections._word_label_read). A ring's arc glued to the title after the number (_WORD_LABEL_RING)
+    is taken off, the stop read kept or a colon put for it ("Phần đánh giá III.)Phiên…" -> "Phần
+    đánh giá III. Phiên…")."""
     m = _WORD_LABEL_SEMICOLON.match(text)
-    return f"{m['label']}:{text[m.end():]}" if m else None
+    if m:
+        return f"{m['label']}:{text[m.end():]}"
+    m = _WORD_LABEL_RING.match(text)
+    return f"{m['label']}{m['stop'] or ':'} {text[m.end():]}" if m else None
 
 
 # A label of words and a number whose words OCR garbled where a photo's focus fell off toward
 # the margin ("K>==3n mục 1.", "K=$n z=2c 3." for "Khoản mục 1.", "Khoản mục 3."): tokens as many
 # as the label's words, then its number, its stop (a full stop read as a comma too) and a title.
-# A reader's pen ring round the number (pool 41) crosses its stop and the title's first letter: OCR
-# reads its arc as a mark glued to the title, with the stop ("tin 5.)Cái gùi…") or for it ("cáo
-# 5>Bến phà…"); a mark so glued (_RING_ARC) is no stop a label is written with, one spaced is.
-_RING_ARC = ">)"
 _GARBLED_WORD_LABEL = re.compile(
     rf"^(?P<words>(?:\S+\s){{1,{TEMPLATE_LABEL_WORDS}}})(?P<counter>\d{{1,2}})"
     rf"(?:(?P<after>[.,:;])\s+|(?P<stop>[.,:;])?(?P<ring>[{_RING_ARC}])(?=[^\W\d_]))(?=[^\W\d_])")
