@@ -450,6 +450,14 @@ def misread_word_roman(text: str) -> str | None:
 # dung V; Cái gai…" for "V:"): a few words, the number, the semicolon, then a title.
 _WORD_LABEL_SEMICOLON = re.compile(
     rf"^(?P<label>(?:[^\W\d_]+\s+){{1,{LABEL_IN_WORDS_MAX}}}(?:\d{{1,2}}|[IVX]{{1,5}}))\s?;(?=\s+[^\W\d_])")
+# A reader's pen ring round the number (pool 41) crosses its stop and the title's first letter: OCR
+# reads its arc as a mark glued to the title, with the stop ("Mục thông tín 5.)Cái gùi…") or for it
+# ("Nội dung báo cáo 5>Bến phà…"); a mark so glued (_RING_ARC) is no stop a label is written
+# with, one spaced is ("5) Cái gùi").
+_RING_ARC = ">)"
+_WORD_LABEL_RING = re.compile(
+    rf"^(?P<label>(?:[^\W\d_]+\s+){{1,{LABEL_IN_WORDS_MAX}}}(?:\d{{1,2}}|[IVXLHlTỊ1|!]{{1,5}}))"
+    rf"(?P<stop>[.:])?[{_RING_ARC}](?=[^\W\d_])")
 
 
 def misread_word_stop(text: str) -> str | None:
@@ -457,16 +465,22 @@ def misread_word_stop(text: str) -> str | None:
     semicolon (_WORD_LABEL_SEMICOLON), the colon put back ("Mục nội dung V; Cái gai…" -> "Mục
     nội dung V: Cái gai…"); None if the line does not open so. A sentence may go on after a
     semicolon: only a ladder counting 1, 2, 3… that the line completes may believe it
-    (sections._word_label_read)."""
+    (sections._word_label_read). A ring's arc glued to the title after the number (_WORD_LABEL_RING)
+    is taken off, the stop read kept or a colon put for it ("Phần đánh giá III.)Phiên…" -> "Phần
+    đánh giá III. Phiên…")."""
     m = _WORD_LABEL_SEMICOLON.match(text)
-    return f"{m['label']}:{text[m.end():]}" if m else None
+    if m:
+        return f"{m['label']}:{text[m.end():]}"
+    m = _WORD_LABEL_RING.match(text)
+    return f"{m['label']}{m['stop'] or ':'} {text[m.end():]}" if m else None
 
 
 # A label of words and a number whose words OCR garbled where a photo's focus fell off toward
 # the margin ("K>==3n mục 1.", "K=$n z=2c 3." for "Khoản mục 1.", "Khoản mục 3."): tokens as many
 # as the label's words, then its number, its stop (a full stop read as a comma too) and a title.
 _GARBLED_WORD_LABEL = re.compile(
-    rf"^(?P<words>(?:\S+\s){{1,{TEMPLATE_LABEL_WORDS}}})(?P<counter>\d{{1,2}})(?P<after>[.,:;])\s+(?=[^\W\d_])")
+    rf"^(?P<words>(?:\S+\s){{1,{TEMPLATE_LABEL_WORDS}}})(?P<counter>\d{{1,2}})"
+    rf"(?:(?P<after>[.,:;])\s+|(?P<stop>[.,:;])?(?P<ring>[{_RING_ARC}])(?=[^\W\d_]))(?=[^\W\d_])")
 # The stops of a label of words as OCR may read them: a full stop's dot as a comma's, a colon's as a semicolon's.
 _STOP_READ = {".": ".,", ":": ":;"}
 
@@ -483,16 +497,31 @@ def garbled_word_label(text: str, template: Template) -> tuple[int, str] | None:
     words, _, counter = template.label.rpartition(" ")
     stop = counter.lstrip("0123456789")
     m = _GARBLED_WORD_LABEL.match(text)
-    if not (m and words and counter[:1].isdigit() and stop in _STOP_READ and m["after"] in _STOP_READ[stop]):
+    if not (m and words and counter[:1].isdigit() and stop in _STOP_READ):
+        return None
+    if m["ring"] is None and m["after"] not in _STOP_READ[stop] or m["ring"] and m["stop"] not in (None, *stop):
         return None
     tokens = m["words"].split()
     if not _clipped(" ".join(tokens), words) and not _last_word_kept(tokens, words):
         if len(tokens) != len(words.split()) or fold(tokens[0])[:1] != fold(words)[:1]:
             return None
-        if all(token.isalpha() for token in tokens) and fold(" ".join(tokens)) != fold(words):
+        if all(token.isalpha() for token in tokens) and not _letter_crossed(tokens, words):
             return None
     value = int(m["counter"])
-    return value, f"{words} {value}{stop}{text[m.end('after'):]}"
+    title = text[m.end():]
+    return value, f"{words} {value}{stop} {title}" if m["ring"] else f"{words} {value}{stop}{text[m.end('after'):]}"
+
+
+def _letter_crossed(tokens: list[str], words: str) -> bool:
+    """Whether words read whole are the label's, but for one letter a pen stroke crossed ("Nội dung
+    báo đáo 5>" for "Nội dung báo cáo 5:", a reader's ring round the number, pool 41's Đắk Nông):
+    the same words, one of them the same length with one letter other. Read so alone, a line of
+    other words is the text's; the ladder's count walking up is what believes it."""
+    read, label = fold(" ".join(tokens)).split(), fold(words).split()
+    if len(read) != len(label):
+        return False
+    other = [(a, b) for a, b in zip(read, label, strict=True) if a != b]
+    return len(other) <= 1 and all(len(a) == len(b) and sum(map(str.__ne__, a, b)) == 1 for a, b in other)
 
 
 def _last_word_kept(tokens: list[str], words: str) -> bool:

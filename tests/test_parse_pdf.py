@@ -1954,6 +1954,54 @@ def test_a_ladders_label_ocr_read_without_its_opening_letters_is_read_as_its_cle
     assert [s.heading for s in report.sections][2] == f"Chuyên mục 3. {GARBLED_TITLES[2]}"
 
 
+ROMAN_LABELS = ("I", "II", "III", "IV", "V", "VI")
+
+
+@pytest.mark.parametrize(("clean", "ringed"), [
+    ("Nội dung báo cáo {n}:", "Nội dung báo đáo 5>"),  # pool 41's Đắk Nông: the ring's arc for the colon, "c" crossed
+    ("Mục thông tin {n}.", "Mục thông tín 5.)"),       # pool 41's Ninh Thuận: the arc after the stop
+    ("Phần đánh giá {r}.", "Phần đánh giá V.)"),       # a ladder in Roman numerals so ringed
+    ("Phần đánh giá {r}.", "Phần đánh giá V>"),
+])
+@pytest.mark.parametrize("outline", ["phrases", "no phrases"])
+def test_a_ladders_label_a_readers_pen_ring_crossed_is_read_as_its_clean_label(tmp_path, outline, clean, ringed):
+    """Pool 41's scans: a reader's ballpoint ring round "5:" of a ladder of plain word labels; OCR
+    reads the ring's arc as a mark glued to the title ("5>Bến phà", "5.)Cái gùi") and may take a
+    letter it crosses for another ("báo đáo"). The ladder then counted 1, 2, 3, 4, 6 and no section
+    was found at all; the ladder's clean label and its numbers walking up take the line back. A
+    ladder in Roman numerals ("Phần đánh giá V.)Trở lực…") so too: the arc glued to the title is
+    taken off as a misread stop is, where the ladder counts 1, 2, 3… with the line."""
+    sections = OUTLINE if outline == "phrases" else tuple(replace(s, phrases=()) for s in OUTLINE)
+    labels = tuple(ringed if n == 5 else clean.format(n=n, r=ROMAN_LABELS[n - 1]) for n in range(1, 7))
+    doc = _garbled_labels_report(tmp_path / "quet.pdf", labels)
+    glued = next(b for b in doc.blocks if b.text.startswith(ringed))
+    doc = replace(doc, blocks=tuple(replace(b, text=b.text.replace(f"{ringed} ", ringed)) if b is glued else b
+                                    for b in doc.blocks))
+    report = extract_sections(doc, sections)
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(garbled_item_text(n)) for n in range(1, 7)}
+    assert [s.heading for s in report.sections][4].endswith(GARBLED_TITLES[4])
+
+
+def test_a_ring_glued_line_is_no_label_where_the_ladders_numbers_do_not_walk_up(tmp_path):
+    """The same ring read on a line numbered 4 between "4." and "6.": the numbers do not walk up, no
+    ladder believes it, and it is left as OCR read it; a word other by more than a letter is text."""
+    from baocao.parse.labels import garbled_word_label, misread_word_stop, template_label
+
+    clean = template_label("Mục thông tin 1. Chiếc kim chỉ nam")
+    assert garbled_word_label("Mục thông tín 5.)Cái gùi", clean) == (5, "Mục thông tin 5. Cái gùi")
+    assert garbled_word_label("Mục thông tin 5) Cái gùi", clean) is None
+    assert garbled_word_label("Mục thông báo 5.)Cái gùi", clean) is None
+    assert misread_word_stop("Phần đánh giá H.)Đàn vịt") == "Phần đánh giá H. Đàn vịt"
+    assert misread_word_stop("Nội dung báo cáo 5>Bến phà") == "Nội dung báo cáo 5: Bến phà"
+    assert misread_word_stop("Nội dung báo cáo 5) Bến phà") is None
+    labels = ("Mục thông tin 1.", "Mục thông tin 2.", "Mục thông tin 3.", "Mục thông tin 4.", "Mục thông tín 4.)",
+              "Mục thông tin 6.")
+    blocks = _garbled_labels_report(tmp_path / "quet.pdf", labels).blocks
+    assert blocks[14].text == f"Mục thông tín 4.) {GARBLED_TITLES[4]}"
+    assert sections_module._garbled_word_labels(blocks)[14].text == blocks[14].text
+
+
 def _recognised_words(words: list[tuple[str, float, float, float]], font: str) -> list:
     """A recognised page's words as runs: text, left and right edge, top (12 pt high)."""
     from baocao.parse.pdf import _Run
