@@ -41,12 +41,13 @@ WORDS = 3.0
 TAKEN = 1.0  # a heading taken for an item at all
 NEXT_ITEM = 0.5  # the item right after the one before, or after the furthest one taken
 BACKWARDS = 2.5  # an item before the one before: reordered
-# Going back in the outline costs this much more where the headings' own numbers run on by one
-# (I., II., III., ... with no gap, repeat or heading unnumbered) and the heading's words do not
-# name the item clearly (likeness below CLEAR_WORDS, as confidence.WORDS_CLEAR): the province
-# wrote its items in the order it numbered them, so a reorder must be said by the heading's words,
-# not by a syllable or two an opaque heading shares with the outline or its phrases ("tin nhắn"
-# with "thông tin chung") against a heading of the province's own left out between two items.
+# Going back in the outline costs this much more where the headings' own numbers rise from each
+# to the next (I., II., III., ..., a number skipped or not, none repeated, none unnumbered) and the
+# heading's words do not name the item clearly (likeness below CLEAR_WORDS, as
+# confidence.WORDS_CLEAR): the province wrote its items in the order it numbered them, so a reorder
+# must be said by the heading's words, not by a syllable or two an opaque heading shares with the
+# outline or its phrases ("tin nhắn" with "thông tin chung") against a heading of the province's own
+# left out between two items.
 AGAINST_NUMBERS = 1.0
 CLEAR_WORDS = 0.6
 LEFT_OUT = 0.5  # a heading taken for no item
@@ -190,10 +191,9 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
 
 def numbered_in_order(evidence: Sequence[Evidence]) -> bool:
     """Whether the headings (untitled text before them aside) are three or more, each numbered
-    one more than the heading before it: the province's own order, written out."""
+    above the heading before it: the province's own order, written out."""
     ordinals = [heading.ordinal for heading in evidence if not heading.leading_text]
-    return (len(ordinals) >= 3 and None not in ordinals
-            and all(b == a + 1 for a, b in itertools.pairwise(ordinals)))
+    return len(ordinals) >= 3 and None not in ordinals and all(a < b for a, b in itertools.pairwise(ordinals))
 
 
 def _named_clearly(heading: Evidence, items: tuple[int, ...]) -> bool:
