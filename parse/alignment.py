@@ -41,13 +41,14 @@ WORDS = 3.0
 TAKEN = 1.0  # a heading taken for an item at all
 NEXT_ITEM = 0.5  # the item right after the one before, or after the furthest one taken
 BACKWARDS = 2.5  # an item before the one before: reordered
-# Going back in the outline costs this much more where the headings' own numbers rise from each
+# Going back in the outline past an item taken in between (not a neighbour swap, the common
+# reorder: "4." before "3.") costs this much more where the headings' own numbers rise from each
 # to the next (I., II., III., ..., a number skipped or not, none repeated, none unnumbered) and the
 # heading's words do not name the item clearly (likeness below CLEAR_WORDS, as
-# confidence.WORDS_CLEAR): the province wrote its items in the order it numbered them, so a reorder
-# must be said by the heading's words, not by a syllable or two an opaque heading shares with the
-# outline or its phrases ("tin nhắn" with "thông tin chung") against a heading of the province's own
-# left out between two items.
+# confidence.WORDS_CLEAR): the province wrote its items in the order it numbered them, so such a
+# move must be said by the heading's words, not by a syllable or two an opaque heading shares with
+# the outline or its phrases ("tin nhắn" with "thông tin chung", after items 3 and 4) against a
+# heading of the province's own left out between two items.
 AGAINST_NUMBERS = 1.0
 CLEAR_WORDS = 0.6
 LEFT_OUT = 0.5  # a heading taken for no item
@@ -166,7 +167,7 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
                     first = items[0]
                     resumed = first == taken.bit_length()
                     order = NEXT_ITEM if first == last + 1 or resumed else -BACKWARDS if first < last else 0.0
-                    if first < last and in_order and not _named_clearly(heading, items):
+                    if first < last - 1 and in_order and not _named_clearly(heading, items):
                         order -= against_numbers
                     candidates.append(((taken | bits, items[-1]), score + gain + order, items))
             if last >= 0 and heading.named == (last,) and not (avoid and avoid[0] == j and last in avoid[1]):
