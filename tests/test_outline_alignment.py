@@ -1212,3 +1212,16 @@ def test_a_reorder_against_headings_numbered_in_order_needs_words_that_name_the_
     assert align(unnumbered, 6).items == ((0,), (2,), (), (3,), (1,), (4,), (5,))
     numbered[4] = dataclasses.replace(numbered[4], likeness=(0, .7, .17, 0, .17, 0))
     assert align(numbered, 6).items[4] == (1,)
+
+
+def test_a_neighbour_swap_against_rising_numbers_is_weighed_as_any_reorder():
+    # Pool 2's Sóc Trăng as the alignment saw it: six parts numbered in order, item 4 written before
+    # item 3; the third part's text tells item 4, the fourth's words only hint at item 3 (0.31). Two
+    # neighbours swapped are the common reorder: no more to pay for them than in any report.
+    likeness = ((.69, .23, 0, .12, 0, 0), (.47, .49, .2, .17, .16, 0), (.41, .41, 0, .36, 0, .14),
+                (.31, .22, .31, .14, .17, 0), (.09, 0, 0, .36, .18, .18), (.1, 0, .12, .31, .52, 0))
+    told = ((.06, .01, -.14, .06, -.02, .03), (.13, .04, .08, -.17, -.06, .06), (-.03, -.06, -.12, .47, -.06, -.04),
+            (.04, .06, .14, -.08, -.07, -.04), (-.07, -.02, .08, -.13, .05, .03), (-.13, -.03, -.04, .1, .16, -.04))
+    numbered = [Evidence(likeness=w, told=t, ordinal=n)
+                for n, (w, t) in enumerate(zip(likeness, told, strict=True), start=1)]
+    assert align(numbered, 6).items[2:4] == ((3,), (2,))
