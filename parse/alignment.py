@@ -21,6 +21,7 @@ letter: "vuog" for "vuong"); folding has already forgiven the diacritics.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -40,6 +41,16 @@ WORDS = 3.0
 TAKEN = 1.0  # a heading taken for an item at all
 NEXT_ITEM = 0.5  # the item right after the one before, or after the furthest one taken
 BACKWARDS = 2.5  # an item before the one before: reordered
+# Going back in the outline past an item taken in between (not a neighbour swap, the common
+# reorder: "4." before "3.") costs this much more where the headings' own numbers rise from each
+# to the next (I., II., III., ..., a number skipped or not, none repeated, none unnumbered) and the
+# heading's words do not name the item clearly (likeness below CLEAR_WORDS, as
+# confidence.WORDS_CLEAR): the province wrote its items in the order it numbered them, so such a
+# move must be said by the heading's words, not by a syllable or two an opaque heading shares with
+# the outline or its phrases ("tin nhắn" with "thông tin chung", after items 3 and 4) against a
+# heading of the province's own left out between two items.
+AGAINST_NUMBERS = 1.0
+CLEAR_WORDS = 0.6
 LEFT_OUT = 0.5  # a heading taken for no item
 MISSING = 0.3  # an item no heading was taken for
 NUMBERED = 0.15  # the heading's own number is the item's
@@ -120,24 +131,26 @@ class Alignment:
     items: tuple[tuple[int, ...], ...]  # per heading, the outline indexes it was taken for; () for none
 
 
-def align(evidence: Sequence[Evidence], item_count: int) -> Alignment:
+def align(evidence: Sequence[Evidence], item_count: int, against_numbers: float = AGAINST_NUMBERS) -> Alignment:
     """The best-scoring way of taking each heading for one item (or two, when it names
     both), for the item before it again, or for none; each item taken once."""
     # A quick pass keeping a few states gives a score the best alignment reaches at
     # least; the exact pass then drops every state that, even at its best from there
     # on (`best_possible` of the headings left), cannot reach it.
     choices = [_choices(heading, item_count) for heading in evidence]
-    quick = _aligned(evidence, choices, item_count, beam=BEAM)
+    quick = _aligned(evidence, choices, item_count, beam=BEAM, against_numbers=against_numbers)
     tops = [_at_best(heading, options) for heading, options in zip(evidence, choices, strict=True)]
     ahead = [_bound(tops[j:], item_count) for j in range(1, len(evidence) + 1)]
-    return _aligned(evidence, choices, item_count, floor=quick.score - 1e-9, ahead=ahead)
+    return _aligned(evidence, choices, item_count, floor=quick.score - 1e-9, ahead=ahead,
+                    against_numbers=against_numbers)
 
 
 def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=None,
-             avoid: tuple[int, tuple[int, ...]] | None = None) -> Alignment:
+             avoid: tuple[int, tuple[int, ...]] | None = None, against_numbers: float = AGAINST_NUMBERS) -> Alignment:
     # A state is (items taken as a bit set, last item taken or -1); each step keeps, per
     # state, its best score and where it came from.
     states: dict[tuple[int, int], float] = {(0, -1): 0.0}
+    in_order = numbered_in_order(evidence)
     steps: list[dict[tuple[int, int], tuple[tuple[int, int], tuple[int, ...]]]] = []
     for j, heading in enumerate(evidence):
         scores: dict[tuple[int, int], float] = {}
@@ -154,6 +167,8 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
                     first = items[0]
                     resumed = first == taken.bit_length()
                     order = NEXT_ITEM if first == last + 1 or resumed else -BACKWARDS if first < last else 0.0
+                    if first < last - 1 and in_order and not _named_clearly(heading, items):
+                        order -= against_numbers
                     candidates.append(((taken | bits, items[-1]), score + gain + order, items))
             if last >= 0 and heading.named == (last,) and not (avoid and avoid[0] == j and last in avoid[1]):
                 candidates.append(((taken, last), score + CONTINUED, (last,)))
@@ -175,6 +190,17 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
     return Alignment(score, tuple(reversed(taken_items)))
 
 
+def numbered_in_order(evidence: Sequence[Evidence]) -> bool:
+    """Whether the headings (untitled text before them aside) are three or more, each numbered
+    above the heading before it: the province's own order, written out."""
+    ordinals = [heading.ordinal for heading in evidence if not heading.leading_text]
+    return len(ordinals) >= 3 and None not in ordinals and all(a < b for a, b in itertools.pairwise(ordinals))
+
+
+def _named_clearly(heading: Evidence, items: tuple[int, ...]) -> bool:
+    return all(i in heading.named or heading.likeness[i] >= CLEAR_WORDS for i in items)
+
+
 def margins(evidence: Sequence[Evidence], item_count: int, items: Sequence[tuple[int, ...]],
             up_to: float = math.inf) -> tuple[float, ...]:
     """Per heading, how much the best alignment (`items`, what `align` took each heading for)
@@ -182,9 +208,11 @@ def margins(evidence: Sequence[Evidence], item_count: int, items: Sequence[tuple
     left out, or taken for another item. A heading whose words and place leave it a close
     second (a small margin) could as well be another item; inf for a heading taken for none.
     A margin of `up_to` or more is given as `up_to`: alignments that cannot come that close
-    are dropped on the way, as `align` drops those that cannot win."""
+    are dropped on the way, as `align` drops those that cannot win.
+    Words and place are weighed without AGAINST_NUMBERS: the numbers tip the choice, but a
+    reorder its words almost make is still a doubt."""
     choices = [_choices(heading, item_count) for heading in evidence]
-    best = align(evidence, item_count).score
+    best = align(evidence, item_count, against_numbers=0.0).score
     tops = [_at_best(heading, options) for heading, options in zip(evidence, choices, strict=True)]
     result = []
     for j, taken in enumerate(items):
@@ -194,7 +222,8 @@ def margins(evidence: Sequence[Evidence], item_count: int, items: Sequence[tuple
         others = [*choices[:j], [c for c in choices[j] if not set(c[0]) & set(taken)], *choices[j + 1:]]
         bounds = [*tops[:j], _at_best(evidence[j], others[j]), *tops[j + 1:]]
         ahead = [_bound(bounds[k:], item_count) for k in range(1, len(evidence) + 1)]
-        second = _aligned(evidence, others, item_count, floor=best - up_to, ahead=ahead, avoid=(j, taken)).score
+        second = _aligned(evidence, others, item_count, floor=best - up_to, ahead=ahead, avoid=(j, taken),
+                          against_numbers=0.0).score
         result.append(min(up_to, best - second))
     return tuple(result)
 

@@ -182,6 +182,15 @@ HOLDS_CLOSING_FACTOR = 0.5
 # the tuned corpus none (0.6 to 0.55 and 0.7 to 0.85 flag the same cells; 0.85 on one side for words
 # below clear too: 8 more right cells flagged, no wrong one).
 UNCONFIRMED_NUMBER = (0.6, 0.85)  # by the sides confirming the place: none, one
+# A heading taken out of the outline's order (reordered: its place says nothing) whose number is
+# another item's and whose words do not name its item clearly (below WORDS_CLEAR): only words short
+# of clear say it moved, against the province's own number, and another reading comes close (margin
+# below CLOSE_MARGIN; a move taken by a wide margin is a swap said faintly but clearly: pool 1's Hà
+# Nam, item 3 at 0.57 after item 4). The number is then a doubt as for an unconfirmed heading in
+# order (UNCONFIRMED_NUMBER with no side): a province that reorders its items names them (pool
+# 41's "V- TRƯỜNG HỌC GỬI ĐIỂM ... QUA TIN NHẮN", its own heading, taken for the general information
+# by "tin" at 0.614, was wrong and not flagged).
+REORDERED_AGAINST_NUMBER = UNCONFIRMED_NUMBER[0]
 # A heading whose own number is a later item's, one the reader did not find ("Phần C" taken for
 # item 2, no item 3 found): the reader may have shifted the report's headings by one it missed,
 # and this heading be the item its number names. A number below its item's says nothing so: a
@@ -414,11 +423,15 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     # place says its doubt already).
     unconfirmed = differs and support.words < 1.0 and (support.anchors == 0 or (support.anchors == 1
                                                                                   and by_words >= 1.0))
-    if differs and (by_words < 1.0 or unconfirmed):
+    moved_against_number = (not support.in_order and not support.no_heading and support.numbered is False
+                            and by_words < 1.0 and support.margin < CLOSE_MARGIN)
+    if (differs and (by_words < 1.0 or unconfirmed)) or moved_against_number:
         reasons.append(Reason.NUMBER_DIFFERS)
     confidence = 1.0 - (1.0 - 0.95 * by_words) * (1.0 - place)
     if unconfirmed:
         confidence *= UNCONFIRMED_NUMBER[support.anchors]
+    if moved_against_number:
+        confidence *= REORDERED_AGAINST_NUMBER
     contradicted = support.anchors < 2 and support.elsewhere >= max(WORDS_CLEAR, support.words + CONTRADICTION_MARGIN)
     unread = reading.unread > READS_ELSEWHERE_GAIN
     for doubt, factor, reason in ((read_elsewhere, READS_UNREAD_FACTOR if unread else READS_ELSEWHERE_FACTOR,

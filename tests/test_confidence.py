@@ -8,7 +8,18 @@ from datetime import date
 import docx
 import pytest
 from docx_builders import Bold, add_table, write_letterhead, write_signoff
-from test_outline_alignment import KNOWN, OUTLINE, ROMAN, UNKNOWN, WITHOUT_PHRASES, body, items, read
+from test_outline_alignment import (
+    EXTRA_BETWEEN,
+    KNOWN,
+    OUTLINE,
+    ROMAN,
+    UNKNOWN,
+    WITHOUT_PHRASES,
+    body,
+    items,
+    read,
+    with_labels,
+)
 
 from baocao.parse.confidence import CLOSE_MARGIN, REVIEW_BELOW, Reading, Reason, Support, assess, needs_review, note
 from baocao.parse.document import Block, Document
@@ -1144,3 +1155,32 @@ def test_neighbouring_cells_each_in_its_own_items_words_are_not_flagged_as_swapp
     # The same report with the difficulties fifth and the proposals sixth, as the outline has them.
     report = read(tmp_path, _own_order((0, 1, 2, 3, 5, 4)), OUTLINE)
     assert report.sections and not any(Reason.READS_NEIGHBOUR in s.reasons for s in report.sections)
+
+
+def test_an_item_taken_out_of_order_by_words_short_of_clear_against_its_own_number_is_flagged():
+    # A heading numbered as another item, taken back in the outline by words that only hint at its
+    # item (pool 41's "V- TRƯỜNG HỌC GỬI ĐIỂM CHO PHỤ HUYNH QUA TIN NHẮN" for the general information, by
+    # "tin"), another reading close: only those words say it moved, and its own number says otherwise.
+    faint = Support(words=0.55, numbered=False, in_order=False, ordinal=5, margin=CLOSE_MARGIN / 2)
+    confidence, reasons = assess(faint)
+    assert needs_review(confidence)
+    assert Reason.NUMBER_DIFFERS in reasons and Reason.REORDERED in reasons
+    # With no second reading close (the alignment weighed those words against the order and the
+    # number, and took the move by a wide margin), the move stands: a swap said faintly but clearly.
+    assert not needs_review(assess(replace(faint, margin=CLOSE_MARGIN))[0])
+    # Words that name the item clearly carry a reorder on their own, whatever its number.
+    confidence, reasons = assess(replace(faint, words=0.8))
+    assert not needs_review(confidence) and Reason.NUMBER_DIFFERS not in reasons
+    # A number that is the item's, or none, is no witness against the move.
+    for numbered in (True, None):
+        assert Reason.NUMBER_DIFFERS not in assess(replace(faint, numbered=numbered))[1]
+
+
+def test_a_province_heading_taken_back_to_an_earlier_item_by_a_shared_syllable_is_flagged(tmp_path):
+    # The province's own heading between items 4 and 5 numbered again "IV-" by a typist's slip: its
+    # numbers no longer rise, and "tin nhắn" (with "thông tin chung") takes it back to item 2. Its
+    # own number is another item's and its words only hint: the cell is for review, saying both.
+    report = read(tmp_path, with_labels(EXTRA_BETWEEN, ("I", "II", "III", "IV", "IV", "V", "VI")))
+    general = section_of(report, 2)
+    right = general.text == "\n".join(EXTRA_BETWEEN[1][1])
+    assert right or (general.review and Reason.NUMBER_DIFFERS in general.reasons)

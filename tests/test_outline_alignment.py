@@ -1106,3 +1106,122 @@ def test_a_caps_heading_with_an_annex_note_in_lower_case_stays_in_its_ladder(tmp
     lines = [line for heading, text in said.values() for line in (Bold(heading), *text)]
     report = read(tmp_path, lines, outline)
     assert texts(report) == {n: "\n".join(text) for n, (_, text) in said.items()}
+
+
+# A province's own headings, none in the outline's words, numbered I- to VII- as they come; V- is a
+# heading of its own between items 4 and 5 (pool 41's Bến Tre). Some share a syllable with the
+# campaign's phrases once folded: "nhãn" with "nhận thức" (item 3) and "nguyên nhân" (item 5), "tin
+# nhắn" with "thông tin chung" (item 2).
+EXTRA_BETWEEN = (
+    ('I- NGỌN DIỀU VỪA RỜI TAY NGƯỜI THẢ', (
+        'Năm 2016, UBND tỉnh Bến Tre đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 308 thủ tục '
+        'hành chính mức độ 3, 4.',
+        'Trước khi có Đề án 950, tỉnh Bến Tre đã lắp đặt 172 camera giám sát giao thông tại các nút giao'
+        ' chính của đô thị trung tâm.',
+        'Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh Bến '
+        'Tre.',
+    )),
+    ('II- MÙA NHÃN CHÍN VÀNG CÀNH', (
+        'Hạ tầng cáp quang của tỉnh Bến Tre đã phủ tới 95% số xã, phường, thị trấn.',
+        'Nền tảng phản ánh hiện trường của tỉnh Bến Tre đã tiếp nhận 308.190 phản ánh của người dân '
+        'trong năm 2021.',
+        'Từ khi Đề án 950 được ban hành, UBND tỉnh Bến Tre đã chỉ đạo các sở, ngành xây dựng kế hoạch '
+        'triển khai phù hợp với điều kiện của địa phương.',
+    )),
+    ('III- ĐỘI GHE ĐUA CHUNG NHỊP MÁI', (
+        'Trong năm 2021, tỉnh Bến Tre đã tổ chức 22 hội nghị phổ biến về đô thị thông minh cho cán bộ '
+        'cấp huyện, cấp xã.',
+        'Đài Phát thanh và Truyền hình Bến Tre phát sóng chuyên mục chuyển đổi số hằng tuần vào tối thứ '
+        '5.',
+        'Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại'
+        ' chúng của tỉnh Bến Tre.',
+    )),
+    ('IV- CHUM TƯƠNG Ủ DƯỚI HIÊN NHÀ', (
+        'Nguồn viện trợ không hoàn lại của các tổ chức quốc tế đã hỗ trợ 34.793 triệu đồng để tỉnh Bến '
+        'Tre thực hiện các nhiệm vụ của Đề án.',
+        'Các hạng mục chủ yếu gồm Trung tâm giám sát, điều hành và nền tảng dữ liệu dùng chung của tỉnh '
+        'Bến Tre.',
+        'Việc bố trí kinh phí tại tỉnh Bến Tre được thực hiện theo quy định của Luật Ngân sách nhà nước '
+        'và Luật Đầu tư công.',
+    )),
+    ('V- TRƯỜNG HỌC GỬI ĐIỂM CHO PHỤ HUYNH QUA TIN NHẮN', (
+        'Năm 2023, tỉnh Bến Tre tiếp tục hoàn thiện các nền tảng số dùng chung và mở rộng kết nối dữ '
+        'liệu.',
+        'UBND tỉnh Bến Tre sẽ rà soát, cập nhật Đề án đô thị thông minh của địa phương cho phù hợp với '
+        'tình hình mới.',
+    )),
+    ('VI- MÙA NƯỚC NỔI TRÀN BỜ', (
+        'Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ vận hành nền tảng đô thị'
+        ' thông minh tại tỉnh Bến Tre.',
+        'Hạ tầng viễn thông tại 2 xã vùng sâu, vùng xa của tỉnh Bến Tre chưa đáp ứng yêu cầu.',
+        '1- Về nguồn lực',
+        'Đội ngũ cán bộ chuyên trách công nghệ thông tin cấp huyện của tỉnh Bến Tre mới có 19 người.',
+        '2- Về văn bản quy phạm pháp luật',
+        'Chưa có quy định về chia sẻ dữ liệu giữa cơ quan nhà nước và doanh nghiệp.',
+        'Nhận thức của một bộ phận cán bộ, công chức tại tỉnh Bến Tre về đô thị thông minh còn chưa đầy '
+        'đủ.',
+    )),
+    ('VII- MŨI THUYỀN HƯỚNG RA CỬA BIỂN', (
+        'Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh Bến Tre áp dụng.',
+        'Đề nghị Bộ Thông tin và Truyền thông hướng dẫn cơ chế thuê dịch vụ công nghệ thông tin cho '
+        'Trung tâm giám sát, điều hành của tỉnh Bến Tre.',
+        '1- Đối với Bộ Xây dựng',
+        'Sớm ban hành hướng dẫn lập quy hoạch đô thị thông minh áp dụng cho tỉnh Bến Tre.',
+        '2- Đối với các bộ, ngành Trung ương',
+        'Ban hành khung tham chiếu ICT phát triển đô thị thông minh phiên bản mới.',
+        'UBND tỉnh Bến Tre kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương'
+        ' trong quá trình triển khai.',
+    )),
+)
+
+
+def with_labels(headings, labels):
+    """The lines of (heading, text lines) pairs, each heading's label ("II-") replaced by the next of `labels`."""
+    return [line for (heading, text), label in zip(headings, labels, strict=True)
+            for line in (Bold(f"{label}-{heading.split('-', 1)[1]}"), *text)]
+
+
+@pytest.mark.parametrize("labels", [ROMAN, ("I", "II", "III", "IV", "VI", "VII", "VIII")],
+                         ids=["numbered on by one", "a number skipped"])
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_ladder_numbered_in_order_is_not_reordered_by_a_syllable_its_headings_share_with_the_phrases(
+        tmp_path, outline, labels):
+    # Taking II- for item 3 and V- for item 2 (a reorder, III- left out) fits the shared syllables
+    # a little better than the province's own order with V- left out; but its headings' numbers
+    # rise from each to the next, so a reorder must be said by words that name the item clearly.
+    report = read(tmp_path, with_labels(EXTRA_BETWEEN, labels), outline)
+    expected = {n: "\n".join(EXTRA_BETWEEN[n - 1 if n < 5 else n][1]) for n in range(1, 7)}
+    assert texts(report) == expected
+
+
+def test_a_reorder_against_headings_numbered_in_order_needs_words_that_name_the_item_clearly():
+    # Pool 41's Bến Tre with phrases, as the alignment saw it: seven headings numbered 1-7 as they
+    # come, the fifth the province's own; its words hint at item 2 (0.55, below clear) and the
+    # second's at items 3 and 5 alike. Numbered in order, the province's order stands and the fifth
+    # is left out; unnumbered, the hints take the fifth back to item 2 (the third left out); numbered,
+    # but with words that name item 2 clearly, the reorder stands.
+    likeness = ((0, 0, .5, 0, 0, 0), (0, 0, .38, 0, .38, 0), (0, .5, 0, 0, 0, 0), (0, 0, .38, .38, 0, 0),
+                (0, .55, .17, 0, .17, 0), (.38, 0, 0, .38, 0, 0), (0, 0, .4, .2, 0, 0))
+    told = ((.23, .01, -.06, .01, -.06, -.03), (.01, .04, .16, -.07, .01, .03), (-.09, -.03, .1, -.04, -.06, .02),
+            (-.02, -.09, -.02, .45, -.07, -.03), (.03, .17, -.22, -.01, -.01, -.03),
+            (-.07, -.07, -.1, .06, .18, .01), (-.1, -.02, .15, -.13, .01, .03))
+    numbered = [Evidence(likeness=w, told=t, ordinal=n)
+                for n, (w, t) in enumerate(zip(likeness, told, strict=True), start=1)]
+    assert align(numbered, 6).items == ((0,), (1,), (2,), (3,), (), (4,), (5,))
+    unnumbered = [dataclasses.replace(h, ordinal=None) for h in numbered]
+    assert align(unnumbered, 6).items == ((0,), (2,), (), (3,), (1,), (4,), (5,))
+    numbered[4] = dataclasses.replace(numbered[4], likeness=(0, .7, .17, 0, .17, 0))
+    assert align(numbered, 6).items[4] == (1,)
+
+
+def test_a_neighbour_swap_against_rising_numbers_is_weighed_as_any_reorder():
+    # Pool 2's Sóc Trăng as the alignment saw it: six parts numbered in order, item 4 written before
+    # item 3; the third part's text tells item 4, the fourth's words only hint at item 3 (0.31). Two
+    # neighbours swapped are the common reorder: no more to pay for them than in any report.
+    likeness = ((.69, .23, 0, .12, 0, 0), (.47, .49, .2, .17, .16, 0), (.41, .41, 0, .36, 0, .14),
+                (.31, .22, .31, .14, .17, 0), (.09, 0, 0, .36, .18, .18), (.1, 0, .12, .31, .52, 0))
+    told = ((.06, .01, -.14, .06, -.02, .03), (.13, .04, .08, -.17, -.06, .06), (-.03, -.06, -.12, .47, -.06, -.04),
+            (.04, .06, .14, -.08, -.07, -.04), (-.07, -.02, .08, -.13, .05, .03), (-.13, -.03, -.04, .1, .16, -.04))
+    numbered = [Evidence(likeness=w, told=t, ordinal=n)
+                for n, (w, t) in enumerate(zip(likeness, told, strict=True), start=1)]
+    assert align(numbered, 6).items[2:4] == ((3,), (2,))
