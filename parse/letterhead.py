@@ -32,8 +32,11 @@ from baocao.text import fold, nfc, one_slash
 # "139/BC-UBND", "05 / BC-SXD", "215/BC–UBND" (en dash), "12/TTr-UBND"; also a bare code after a
 # dash, no document type ("139-UBND"), as some offices number their letters: kept as written; and
 # a slash for the hyphen between the type and the issuer ("139/BC/UBND"), kept as written too: a code
-# of two capitals or more after it, no slash after that (not the "V" of a subject line's "V/v").
-_SYMBOL = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*|[ \t]*/[ \t]*[A-ZĐ]{2}[A-ZĐ0-9]*\b(?!\s*/))*"
+# of two capitals or more after it, no slash after that (not the "V" of a subject line's "V/v"); and a
+# full stop for it, no space around ("139/BC.UBND"), as some offices write it: kept as written (a
+# full stop then a space ends the sentence, not the code).
+_SYMBOL = (r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]*|[ \t]*/[ \t]*[A-ZĐ]{2}[A-ZĐ0-9]*\b(?!\s*/)"
+           r"|\.[A-ZĐ]{2}[A-ZĐ0-9]*)*")
 _SEPARATOR = r"\s*([/\-–—])\s*"
 # The number's digits, with the year of its issue after them when so numbered ("244/2022/BC-UBND",
 # as Nghị định 30/2020/NĐ-CP numbers decrees): read whole, the year part of the number. A lower-case
@@ -41,7 +44,8 @@ _SEPARATOR = r"\s*([/\-–—])\s*"
 # between two already numbered gives it the number before and a letter.
 _DIGITS = r"\d{1,5}[a-zđ]?(?:\s*/\s*(?:19|20)\d{2})?"
 _NUMBER = re.compile(rf"(?<![\d/])({_DIGITS}){_SEPARATOR}({_SYMBOL})")
-_FIELD = re.compile(r"(S[^\s:]{1,2})\s*:?\s*$")
+# "Số:", also "Số hiệu:" (the number's designation, as some offices label it).
+_FIELD = re.compile(r"(S[^\s:]{1,2})(?:[ \t]+h[^\s:]{1,3}u)?\s*:?\s*$")
 # The number's digits alone at the end of their line or cell ("Số: 139"), its symbol wrapped
 # onto a line or cell of its own ("/BC-UBND"): the next line of a narrow cell, or a line or two
 # further down when the letterhead's two columns are read line by line (the place and date

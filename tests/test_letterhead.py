@@ -42,6 +42,18 @@ def test_a_number_with_a_bare_code_and_no_document_type_is_kept_as_written(lette
     assert report_number(letterhead) == number
 
 
+@pytest.mark.parametrize("letterhead, number", [
+    ("UBND TỈNH BẮC NINH\nSố: 333/BC.UBND\nBắc Ninh, ngày 14 tháng 5 năm 2022", "333/BC.UBND"),
+    (HA_NOI.replace("215/BC-UBND", "215/BC.UBND"), "215/BC.UBND"),
+    ("UBND TỈNH BẮC NINH\nSố hiệu: 333/BC.UBND", "333/BC.UBND"),
+    ("UBND TỈNH BẮC NINH\nSố: 333/BC-UBND.", "333/BC-UBND"),
+    ("UBND TỈNH BẮC NINH | Số: 333/BC-UBND. Bắc Ninh, ngày 14 tháng 5 năm 2022", "333/BC-UBND"),
+])
+def test_a_code_joined_by_a_full_stop_is_kept_as_written_and_a_stop_ending_the_line_is_not_the_codes(
+        letterhead, number):
+    assert report_number(letterhead) == number
+
+
 def test_a_number_whose_field_ocr_garbled_is_the_one_opening_a_line_above_the_title():
     # A scan with a barcode label atop: OCR read "Số:" as "Số" and "ố:" on two lines.
     scanned = ("VB2212003\nNgày đến: 27/05/2022\nỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n"
