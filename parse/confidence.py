@@ -210,6 +210,13 @@ NUMBER_ACROSS_GAP_FACTOR = 0.5
 # taken for an item: after items numbered as theirs, the next number is an extra heading's as likely
 # (pool 18's Tây Ninh: "V-" over the funding text left out between "IV-" and "VI-").
 NUMBER_LEFT_OUT_FACTOR = 0.6
+# The rest of that shift: after the report's first heading left out over an item's text, the headings
+# taken each for the item one below its own number, by their place alone, are the reader's guess of
+# where the province's own heading was; one of them over a short text (below LEFT_OUT_ITEM times the
+# report's median, as beside_longer) is as likely that heading as the one left out, and its cell the
+# item before's text (pool 42's Lạng Sơn: "1 | Sợi chỉ …" left out, "3 | Bệnh viện tỉnh đặt lịch khám
+# trực tuyến", the province's own over two lines, taken for item 2 at 0.8). It flags the cell alone.
+SHIFTED_SHORT_FACTOR = 0.5
 # A heading read with OCR from a picture of its line (a clipping pasted in place of its words,
 # parse/line_pictures.py): its words may be misread, and a picture alone on its line may be no
 # heading; a person should look at it: it flags the cell alone.
@@ -281,6 +288,8 @@ class Reason(StrEnum):
     UNREADABLE = "unreadable"  # its text is no readable Vietnamese: a legacy font read wrongly, a broken font
     NUMBER_NAMES_MISSING = "number_names_missing"  # its heading's number names an item the reader did not find
     NUMBER_LEFT_OUT = "number_left_out"  # a heading taken for no item bears its number, its own heading another's
+    # by place, short, numbered one above after the first heading left out: maybe the province's own heading
+    SHIFTED_SHORT = "shifted_short"
     HEADING_PICTURED = "heading_pictured"  # its heading is a picture of its words, read with OCR
     NUMBERS_RESTART = "numbers_restart"  # the headings taken for items number again from the start: points, not items
     MISREAD = "misread"  # read from page images with marks no text holds: OCR misread it in places
@@ -333,6 +342,7 @@ _LABELS = {
     Reason.UNREADABLE: "chữ không đọc được (phông chữ cũ?)",
     Reason.NUMBER_NAMES_MISSING: "số của tiêu đề là của mục không tìm thấy",
     Reason.NUMBER_LEFT_OUT: "tiêu đề bị bỏ qua mang số của mục này",
+    Reason.SHIFTED_SHORT: "số lệch sau tiêu đề đầu bị bỏ qua, nội dung ngắn: có thể là tiêu đề riêng của tỉnh",
     Reason.HEADING_PICTURED: "tiêu đề là hình ảnh, đã đọc bằng OCR",
     Reason.NUMBERS_RESTART: "số các tiêu đề đánh lại từ đầu: có thể là ý nhỏ, không phải mục",
     Reason.MISREAD: "OCR đọc sai nhiều chỗ: đối chiếu với bản chụp",
@@ -379,6 +389,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            holds_closing: bool = False, beside_longer: bool = False,
            beside_much_longer: bool = False, unreadable: bool = False,
            number_names_missing: bool = False, number_across_gap: bool = False, number_left_out: bool = False,
+           shifted_short: bool = False,
            heading_pictured: bool = False, numbers_restart: bool = False,
            misread: bool = False, reads_neighbour: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
@@ -395,7 +406,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     readable Vietnamese: `unreadable`, a heading numbered as a later item not found:
     `number_names_missing`, or as an earlier one not found across a gap in its ladder's numbers:
     `number_across_gap`, a heading left out numbered as the item, its own heading numbered
-    otherwise: `number_left_out`, a heading read with OCR from a picture of its line:
+    otherwise: `number_left_out`, or after the first heading left out so, a short text taken by its place
+    alone under a heading numbered one above it: `shifted_short`, a heading read with OCR from a picture of its line:
     `heading_pictured`, the report's headings taken for items numbered again from the start:
     `numbers_restart`, item 1 from untitled text with item 2 not found: `beside_missing` with
     `support.no_heading`, text OCR misread in places: `misread`, or a text and its neighbour's
@@ -470,6 +482,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                    Reason.NUMBER_NAMES_MISSING),
                                   (number_left_out and support.numbered is False, NUMBER_LEFT_OUT_FACTOR,
                                    Reason.NUMBER_LEFT_OUT),
+                                  (shifted_short and by_words < 0.5 and support.numbered is False
+                                   and support.in_order, SHIFTED_SHORT_FACTOR, Reason.SHIFTED_SHORT),
                                   (heading_pictured, HEADING_PICTURED_FACTOR, Reason.HEADING_PICTURED),
                                   (numbers_restart, NUMBERS_RESTART_FACTOR, Reason.NUMBERS_RESTART),
                                   (beside_missing and support.no_heading, UNTITLED_BEFORE_MISSING_FACTOR,

@@ -911,14 +911,14 @@ def _lines_set_apart(p, word) -> list:
             starts.append(n)
         before = apart[n]
     if len(starts) == 1:
-        starts = _heading_line_before_text(texts, bool(list_ref(paragraph)))
+        starts = _heading_line_before_text(texts, bool(list_ref(paragraph)), apart)
     if len(starts) == 1:
         return []
     ends = [*starts[1:], len(texts)]
     return _parts(p, breaks, [(first, end - 1) for first, end in zip(starts, ends, strict=True)])
 
 
-def _heading_line_before_text(texts: list[str], numbered: bool) -> list[int]:
+def _heading_line_before_text(texts: list[str], numbered: bool, apart: list[bool]) -> list[int]:
     """The first line of each part of a paragraph of lines (`texts`, cleaned, split at its
     line breaks) whose first line is a heading under its label (headings.labelled_title; with
     `numbered`, Word's own number in front of it) and the lines after the break its item's
@@ -927,15 +927,26 @@ def _heading_line_before_text(texts: list[str], numbered: bool) -> list[int]:
     the item's first sentence, and the item lose it. The text opens a sentence of its own
     (a capital, a digit or a label: not a sentence wrapped by hand, "1. Tỉnh đã ban hành" ↵
     "kế hoạch …") and is more than a subtitle: a sentence, or longer than the heading. A
-    first line ending as a list's entry (";", ",") is no heading. [0] when not so written."""
+    first line ending as a list's entry (";", ",") is no heading. A heading broken by hand
+    over lines of its own (Shift+Enter: "Phần kết quả I. Tấm" ↵ "bản vẽ ghim trên vách" ↵
+    "Giai đoạn …") is one heading when its lines are each `apart` (bold, short), none under a
+    label of its own, and the text's are not: the face says where the heading ends. [0] when
+    not so written."""
     written = [n for n, text in enumerate(texts) if text]
     if len(written) < 2 or written[0] != 0:
         return [0]
-    heading, text = texts[0], " ".join(texts[n] for n in written[1:])
-    opens = text[0].isupper() or text[0].isdigit() or bool(leading_label(text))
-    sentence = text.endswith((".", ";", "!", "?", ":")) or len(text) > len(heading)
-    if labelled_title(heading, numbered) and not heading.endswith((";", ",")) and opens and sentence:
-        return [0, written[1]]
+    lines = 1  # the written lines the heading holds: its first, or every bold one before the text's face
+    while lines < len(written) - 1 and apart[written[lines]]:
+        lines += 1
+    if any(apart[n] for n in written[lines:]) or any(leading_label(texts[n]) for n in written[1:lines]):
+        lines = 1  # bold lines after the text's, or a line under a label of its own: no heading's wrap
+    for held in dict.fromkeys((lines, 1)):
+        heading = " ".join(texts[n] for n in written[:held])
+        text = " ".join(texts[n] for n in written[held:])
+        opens = text[0].isupper() or text[0].isdigit() or bool(leading_label(text))
+        sentence = text.endswith((".", ";", "!", "?", ":")) or len(text) > len(heading)
+        if labelled_title(heading, numbered) and not heading.endswith((";", ",")) and opens and sentence:
+            return [0, written[held]]
     return [0]
 
 

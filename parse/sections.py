@@ -2703,6 +2703,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     # own text is whole.
     holds_cut_start = _before_cut_headings(found, numbered)
     restarts = _numbers_restart(found, support)
+    shifted_short = _shifted_short(found, support, numbers_left_out or {}, lengths, typicals)
     swapped = _neighbours_swapped(found, outline)
     for n in sorted(found):
         section = found[n]
@@ -2732,6 +2733,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             number_across_gap=support[n].numbered is False and support[n].ordinal in missing
             and _ladder_skips_after(n, support),
             number_left_out=n in (numbers_left_out or {}) and left_out_item(numbers_left_out[n], typical),
+            shifted_short=n in shifted_short,
             heading_pictured=section.source.first_block in pictured,
             numbers_restart=restarts,
             misread=ocr and misread_marks(section.text) >= MISREAD_MARKS,
@@ -2739,6 +2741,24 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
+
+
+def _shifted_short(found: dict[int, Section], support: dict[int, Support], numbers_left_out: dict[int, int],
+                   lengths: dict[int, int], typicals: dict[int, int]) -> set[int]:
+    """The items, from the first on, each taken by a heading numbered as many above it as headings
+    of its level were left out before the first taken (`numbers_left_out`, per number its text's
+    length), whose text is short beside a left-out one over an item's text (shorter_than_left_out):
+    the reader shifted the ladder past its first heading, taking it for the province's own, and a
+    short text further on is as likely that heading's. The item the left-out heading's number names
+    is not among them (number_left_out says its doubt)."""
+    shift = len(numbers_left_out)
+    shifted = set()
+    for n in sorted(found):
+        if not shift or support[n].ordinal != n + shift:
+            break
+        if n not in numbers_left_out and shorter_than_left_out(lengths[n], typicals[n], numbers_left_out.values()):
+            shifted.add(n)
+    return shifted
 
 
 def _ladder_skips_after(n: int, support: dict[int, Support]) -> bool:

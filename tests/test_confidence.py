@@ -1023,6 +1023,66 @@ def test_an_item_whose_number_a_heading_left_out_bears_is_doubted(tmp_path):
     assert note([Reason.NUMBER_LEFT_OUT]) == "tiêu đề bị bỏ qua mang số của mục này"
 
 
+# Pool 42's Lạng Sơn: each heading a table row of two cells, its number and its title, in words no item
+# has; the third "3 | Bệnh viện tỉnh đặt lịch khám trực tuyến" the province's own over two lines, the
+# items after it numbered one above theirs.
+ROW_HEADINGS = ("Sợi chỉ đầu tiên lên khung cửi", "Nong kén vàng óng", "Bệnh viện tỉnh đặt lịch khám trực tuyến",
+                "Dàn nhạc cùng lên dây", "Chiếc vò sành đựng tiền lẻ", "Cuộn chỉ rối trong tay thợ",
+                "Ánh đèn biển soi lối tàu về")
+ROW_TEXTS = (
+    ("Năm 2016, UBND tỉnh đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0.",
+     "Trung tâm tích hợp dữ liệu của tỉnh được đầu tư từ năm 2016 và đặt tại Sở Thông tin và Truyền thông.",
+     "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh."),
+    ("UBND tỉnh đã chọn 6 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 – 2025.",
+     "Cơ sở dữ liệu dùng chung của tỉnh đã tích hợp dữ liệu của 36 sở, ngành.",
+     "Từ khi Đề án 950 được ban hành, UBND tỉnh đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai phù hợp "
+     "với điều kiện của địa phương."),
+    ("Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung và mở rộng kết nối dữ liệu.",
+     "UBND tỉnh sẽ rà soát, cập nhật Đề án đô thị thông minh của địa phương cho phù hợp với tình hình mới."),
+    ("Trong năm 2021, tỉnh đã tổ chức 66 hội nghị phổ biến về đô thị thông minh cho cán bộ cấp huyện, cấp xã.",
+     "Đài Phát thanh và Truyền hình tỉnh phát sóng chuyên mục chuyển đổi số hằng tuần vào tối thứ 2.",
+     "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng."),
+    ("Các nhà đầu tư theo phương thức đối tác công tư (PPP) đã góp 9.852 triệu đồng để tỉnh thực hiện các "
+     "nhiệm vụ của Đề án.",
+     "Các hạng mục chủ yếu gồm Trung tâm giám sát, điều hành và nền tảng dữ liệu dùng chung của tỉnh.",
+     "Việc bố trí kinh phí tại tỉnh được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật Đầu tư công."),
+    ("Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ vận hành nền tảng đô thị thông minh.",
+     "Hạ tầng viễn thông tại 6 xã vùng sâu, vùng xa của tỉnh chưa đáp ứng yêu cầu.",
+     "Nhận thức của một bộ phận cán bộ, công chức về đô thị thông minh còn chưa đầy đủ."),
+    ("Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh áp dụng.",
+     "Đề nghị Bộ Thông tin và Truyền thông hướng dẫn cơ chế thuê dịch vụ công nghệ thông tin cho Trung tâm "
+     "giám sát, điều hành của tỉnh.",
+     "UBND tỉnh kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương."),
+)
+
+
+def test_a_short_text_the_reader_shifted_past_a_first_heading_left_out_is_doubted(tmp_path):
+    """The reader left out "1 | Sợi chỉ …" over item 1's text and took each heading after it for the
+    item one below its number: the province's own heading it thought it had left out may be any of
+    them, most likely the one over a line or two ("3 | Bệnh viện …", taken for item 2 by its place
+    at 0.8, wrong and not flagged). Whichever cell is not its item's text is doubted."""
+    document = docx.Document()
+    write_letterhead(document)
+    for number, (title, text) in enumerate(zip(ROW_HEADINGS, ROW_TEXTS, strict=True), start=1):
+        add_table(document, ((str(number), title),))
+        for run in (r for cell in document.tables[-1].rows[0].cells for r in cell.paragraphs[0].runs):
+            run.bold = True
+        for line in text:
+            document.add_paragraph(line)
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    own = {n: "\n".join(ROW_TEXTS[position]) for n, position in zip(range(1, 7), (0, 1, 3, 4, 5, 6), strict=True)}
+    report = extract_sections(read_docx(tmp_path / "bao-cao.docx"), OUTLINE)
+    wrong = [s for s in report.sections if s.text != own[s.number]]
+    assert wrong and all(s.review for s in wrong)
+    second = section_of(report, 2)
+    assert second.text == "\n".join(ROW_TEXTS[2])  # the misreading the flag is for
+    assert Reason.SHIFTED_SHORT in second.reasons
+    assert Reason.SHIFTED_SHORT not in section_of(report, 3).reasons  # an item's length: no such doubt
+    assert note([Reason.SHIFTED_SHORT]) == ("số lệch sau tiêu đề đầu bị bỏ qua, nội dung ngắn: có thể là tiêu đề "
+                                            "riêng của tỉnh")
+
+
 def test_a_heading_left_out_after_items_numbered_as_theirs_casts_no_doubt_by_its_number(tmp_path):
     # "IV." over a text as long as an item's between items 3 ("III.") and 4 ("V."): after items
     # numbered as theirs, the next number is an extra heading's as likely as the item's; only the

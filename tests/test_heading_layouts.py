@@ -167,6 +167,36 @@ def test_a_title_labelled_in_words_then_a_line_break_and_the_text_is_the_heading
     assert [s.heading for s in report.sections] == [f"Vấn đề {n}: {words}" for n, words in UNKNOWN.items()]
 
 
+def test_a_heading_broken_by_hand_over_two_bold_lines_is_one_heading(tmp_path):
+    """Pool 42's An Giang: "Phần kết quả I. Tấm" ↵ "bản vẽ ghim trên vách" in bold, a line break
+    (Shift+Enter) in the middle of its title, another, then the item's text in the plain face, one
+    paragraph: the bold lines are the heading, the plain ones its item's text (read as one
+    paragraph, item 1 was lost and, without phrases, item 2 taken in its place)."""
+    import docx
+    from docx_builders import write_letterhead, write_signoff
+
+    document = docx.Document()
+    write_letterhead(document)
+    for n, words in UNKNOWN.items():
+        paragraph = document.add_paragraph()
+        first, _, rest = words.partition(" ")
+        run = paragraph.add_run(f"Phần kết quả {roman(n)}. {first if n == 1 else words}")
+        run.bold = True
+        if n == 1:  # broken after its title's first word
+            run.add_break()
+            paragraph.add_run(rest).bold = True
+        paragraph.add_run().add_break()
+        paragraph.add_run(TEXTS[n])
+        document.add_paragraph(f"Các sở, ngành của tỉnh đã báo cáo phần {n}.")
+    write_signoff(document)
+    document.save(tmp_path / "bao-cao.docx")
+    for outline in (load_campaign().sections, WITHOUT_PHRASES):
+        report = extract_sections(read_docx(tmp_path / "bao-cao.docx"), outline)
+        assert [s.heading for s in report.sections] == [
+            f"Phần kết quả {roman(n)}. {words}" for n, words in UNKNOWN.items()]
+        assert {s.number: s.text for s in report.sections} == LEAD_TEXTS
+
+
 def plain_headings_before_a_line_break(path, extra: str = "", word_numbers: bool = False):
     """Each heading "n. Title" in the body's plain face, a line break (Shift+Enter), then its
     item's first sentence, a second paragraph under it (pool 40's Gia Lai); `extra`: a heading
