@@ -1188,10 +1188,11 @@ def _pen_marks(runs: Sequence[_Run]) -> list[_Run]:
             and len(run.text.strip()) <= PEN_MARK_CHARS]
 
 
-# An arrow a reader drew in the page's margin pointing at a line, as OCR reads it: its shaft as
-# dashes, its head as ">" ("——>", "—>", "_—>"), or one arrow sign; in the right margin pointing back.
-_PEN_ARROW = re.compile(r"[-–—_~=]*[>»›]|→|[<«‹][-–—_~=]*|←")
-# A word of the text, to tell where the page's lines begin and end: this many letters or digits.
+# An arrow a reader drew in the page's left margin pointing at a line, as OCR reads it: its shaft
+# as dashes (its tail's hook as an underscore), its head as ">" ("——>", "—>", "_—>").
+_PEN_ARROW = re.compile(r"[-–—_~=]*>")
+# A word of the text, to tell where the page's lines begin (no speck of dust OCR read as a mark in
+# the margin): this many letters or digits.
 _WORD_CHARS = 3
 
 
@@ -1199,17 +1200,16 @@ def _pen_arrows(runs: Sequence[_Run]) -> list[_Run]:
     """On a scanned page, the arrows a reader drew in its margin pointing at lines (pool 42's
     Tuyên Quang and Đồng Nai): no words of the report. Before a heading they hid its label
     ("——> Mục đánh giá 1. …": no section found); before a paragraph's next line they were read
-    into its text ("… Luật Ngân ——> sách nhà nước …"). An arrow is such a mark wholly outside the
-    page's text, left of where its leftmost word begins or right of where its rightmost ends; a
-    typed "->" or a list's dash sits where the text does."""
+    into its text ("… Luật Ngân ——> sách nhà nước …"). An arrow is such a mark wholly left of
+    where the page's leftmost word begins; a typed "->" or a list's dash sits where the text does."""
     if len(runs) < 3 or any(run.font != OCR_FONT for run in runs):
         return []
     arrows = [run for run in runs if _PEN_ARROW.fullmatch(run.text.strip())]
     words = [run for run in runs if sum(ch.isalnum() for ch in run.text) >= _WORD_CHARS]
     if not arrows or not words:
         return []
-    left, right = min(run.x0 for run in words), max(run.x1 for run in words)
-    return [run for run in arrows if run.x1 < left or run.x0 > right]
+    left = min(run.x0 for run in words)
+    return [run for run in arrows if run.x1 < left]
 
 
 # -- footnotes ----------------------------------------------------------------------------
