@@ -860,7 +860,7 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         runs = [r for r in runs if not _centre_in(r, table.bbox, glyphs.width)]
     numbers = _line_numbers(runs)  # a ruled table's numbers are its own: its first column's
     runs = [run for run in runs if run not in numbers]
-    specks = [*_margin_specks(runs), *_pen_marks(runs)]
+    specks = [*_margin_specks(runs), *_pen_marks(runs), *_pen_arrows(runs)]
     runs = [run for run in runs if run not in specks]
     stretches = _column_stretches(runs)
     for stretch in stretches:
@@ -1186,6 +1186,30 @@ def _pen_marks(runs: Sequence[_Run]) -> list[_Run]:
     size = statistics.median(run.bottom - run.top for run in runs)
     return [run for run in runs if run.bottom - run.top >= PEN_MARK_RATIO * size
             and len(run.text.strip()) <= PEN_MARK_CHARS]
+
+
+# An arrow a reader drew in the page's left margin pointing at a line, as OCR reads it: its shaft
+# as dashes (its tail's hook as an underscore), its head as ">" ("——>", "—>", "_—>").
+_PEN_ARROW = re.compile(r"[-–—_~=]*>")
+# A word of the text, to tell where the page's lines begin (no speck of dust OCR read as a mark in
+# the margin): this many letters or digits.
+_WORD_CHARS = 3
+
+
+def _pen_arrows(runs: Sequence[_Run]) -> list[_Run]:
+    """On a scanned page, the arrows a reader drew in its margin pointing at lines (pool 42's
+    Tuyên Quang and Đồng Nai): no words of the report. Before a heading they hid its label
+    ("——> Mục đánh giá 1. …": no section found); before a paragraph's next line they were read
+    into its text ("… Luật Ngân ——> sách nhà nước …"). An arrow is such a mark wholly left of
+    where the page's leftmost word begins; a typed "->" or a list's dash sits where the text does."""
+    if len(runs) < 3 or any(run.font != OCR_FONT for run in runs):
+        return []
+    arrows = [run for run in runs if _PEN_ARROW.fullmatch(run.text.strip())]
+    words = [run for run in runs if sum(ch.isalnum() for ch in run.text) >= _WORD_CHARS]
+    if not arrows or not words:
+        return []
+    left = min(run.x0 for run in words)
+    return [run for run in arrows if run.x1 < left]
 
 
 # -- footnotes ----------------------------------------------------------------------------

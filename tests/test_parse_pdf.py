@@ -1023,6 +1023,77 @@ def test_initials_written_by_hand_beside_a_scans_line_are_no_cell_of_it(tmp_path
     assert any("JW?" in b.text for b in typed)
 
 
+# Pool 42's Tuyên Quang, as OCR gave its text layer back: a ladder of word labels whose titles no
+# phrase of the outline names, a reader's ballpoint arrows in the left margin read as dashes and a
+# ">" (x, text) before headings 1 and 3 and before the second line of item 4's paragraph.
+ARROWED_TITLES = ("Nét phác đầu tiên trên trang giấy", "Vườn bưởi trĩu quả", "Bếp lửa chung của cả xóm",
+                  "Bó củi xếp gọn dưới gầm sàn", "Triền đèo trơn sau mưa", "Chiếc cầu tre nối sang bờ bên kia")
+ARROWED_BODIES = {
+    1: ("Giai đoạn 2015 — 2017, tỉnh đã số hóa 35.000 hồ sơ địa chính.",),
+    2: ("Hạ tầng cáp quang của tỉnh đã phủ tới 91% số xã, phường, thị trấn.",),
+    3: ("-> Năm 2021, tỉnh đã tổ chức 44 hội nghị phổ biến về đô thị thông minh.",),
+    4: ("Việc bố trí kinh phí tại tỉnh Tuyên Quang được thực hiện theo quy định của Luật Ngân",
+        "sách nhà nước và Luật Đầu tư công."),
+    5: ("Nguồn nhân lực công nghệ thông tin của tỉnh còn thiếu.",),
+    6: ("Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh.",),
+}
+ARROWED_LIST = ("Nơi nhận:", "- Bộ Xây dựng (b/c);", "- Lưu: VT, XD.")
+
+
+def _ocr_layer_with_pen_arrows(path, arrows):
+    """A scan's text layer (one run a word, in OCR's font, the text's edge at 85 pt) with
+    `arrows` (the line's text it points at -> what OCR read the arrow as) in the left margin,
+    and a speck of dust further left."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    lines = ["UBND tỉnh Tuyên Quang báo cáo như sau:"]
+    for n, title in enumerate(ARROWED_TITLES, start=1):
+        lines += [f"Mục đánh giá {n}. {title}", *ARROWED_BODIES[n]]
+    pdf.setFont("Serif", 13)
+    pdf.drawString(30, 800, "'")  # a speck of dust in the margin, read as a mark
+    y = 780.0
+    for line in [*lines, *ARROWED_LIST]:
+        y -= 17 if line == ARROWED_BODIES[4][1] else 27  # a paragraph's next line, or a new one
+        if line in arrows:
+            pdf.setFont("Serif", 13)
+            pdf.drawRightString(73, y, arrows[line])
+        x = 85.0
+        for word in line.split():
+            pdf.setFont("Serif", 13)
+            pdf.drawString(x, y, word)
+            x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
+    pdf.showPage()
+    pdf.save()
+    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    return path
+
+
+@pytest.mark.parametrize("outline", ["phrases", "no phrases"])
+def test_a_readers_pen_arrows_in_a_scans_margin_are_no_words_of_its_lines(tmp_path, outline):
+    """Pool 42's Tuyên Quang and Đồng Nai: a reader's ballpoint arrows in the left margin pointing
+    at lines, read by OCR as dashes and a ">" ("——> Mục đánh giá 1. …"). Before a heading the
+    arrow hid its label: the ladder lost two rungs and no section was found at all; before a
+    paragraph's next line it was read into its text ("… Luật Ngân ——> sách nhà nước …"). A mark of
+    that shape wholly left of the page's text is the pen's; a typed "->", a list's dash and a
+    year range's dash, where the text is, stay."""
+    sections = OUTLINE if outline == "phrases" else tuple(replace(s, phrases=()) for s in OUTLINE)
+    arrows = {f"Mục đánh giá 1. {ARROWED_TITLES[0]}": "——>", f"Mục đánh giá 3. {ARROWED_TITLES[2]}": "—>",
+              ARROWED_BODIES[4][1]: "_—>"}
+    document = replace(read_pdf(_ocr_layer_with_pen_arrows(tmp_path / "quet.pdf", arrows)), ocr=True)
+    assert {block.style for block in document.blocks} == {"GlyphLessFont"}
+    report = extract_sections(document, sections)
+    assert [s.heading for s in report.sections] == [f"Mục đánh giá {n}. {title}"
+                                                    for n, title in enumerate(ARROWED_TITLES, start=1)]
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(body) for n, body in ARROWED_BODIES.items()}
+    assert texts(document)[-3:] == list(ARROWED_LIST)
+
+
 def test_narrow_blocks_side_by_side_stay_table_rows(tmp_path):
     """Two narrow blocks side by side (a sign-off's recipients and signature, a borderless
     table) are no columns of text: their lines stay rows."""
