@@ -1868,11 +1868,25 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bo
     for lines in labelled.values():
         positions = [pos for pos, _, _ in lines]
         if (len(lines) >= CONVINCING_COUNT
-                and all(n == place or short and _read_at(n, place)
-                        for place, (_, n, short) in enumerate(lines, start=1))
+                and (all(n == place or short and _read_at(n, place)
+                         for place, (_, n, short) in enumerate(lines, start=1))
+                     or _rungs_lost([n for _, n, _ in lines]))
                 and all(b - a >= 2 for a, b in zip(positions, [*positions[1:], limit], strict=True))):
             counted.update(positions)
     return counted
+
+
+def _rungs_lost(numbers: list[int]) -> bool:
+    """Whether a label's numbers as read are a ladder some rungs of which were not read as its
+    label (OCR misread the label of one heading: a pen mark glued to it, a letter lost; a text
+    document's one label mistyped): rising, no more than one rung missing between two read ones
+    or before the first, and the rungs missing no more than half those read ("Mục đánh giá 2.",
+    "4.", "5.", "6.", pool 42's Tuyên Quang, a pen arrow before 1 and 3: no section found). Each
+    heading keeps its own number, the alignment places it by that, and a cell beside a lost rung
+    is doubted (Reason.BESIDE_LOST_RUNG). A list of points counts 1, 2, 3… without a gap."""
+    missing = numbers[-1] - len(numbers)
+    return (1 <= numbers[0] <= 2 and 0 < missing <= len(numbers) // 2
+            and all(1 <= b - a <= 2 for a, b in zip(numbers, numbers[1:], strict=False)))
 
 
 def _letter_ladder_key(lettered: tuple[str, int, str]) -> tuple[str, int]:
@@ -2735,10 +2749,20 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             heading_pictured=section.source.first_block in pictured,
             numbers_restart=restarts,
             misread=ocr and misread_marks(section.text) >= MISREAD_MARKS,
-            reads_neighbour=n in swapped)
+            reads_neighbour=n in swapped,
+            before_lost_rung=_before_lost_rung(n, support, missing))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
+
+
+def _before_lost_rung(n: int, support: dict[int, Support], missing: set[int]) -> bool:
+    """Whether the heading taken for item `n` is numbered `n`, item n + 1 was not found, and the
+    next heading taken for an item is numbered n + 2: the ladder's rung between was not read as a
+    heading (its label misread, _rungs_lost), and its text runs on under this heading."""
+    later = [m for m in support if m > n]
+    return (support[n].ordinal == n and n + 1 in missing and bool(later)
+            and support[min(later)].ordinal == n + 2)
 
 
 def _ladder_skips_after(n: int, support: dict[int, Support]) -> bool:
