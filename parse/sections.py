@@ -2750,19 +2750,20 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             numbers_restart=restarts,
             misread=ocr and misread_marks(section.text) >= MISREAD_MARKS,
             reads_neighbour=n in swapped,
-            before_lost_rung=_before_lost_rung(n, support, missing))
+            before_lost_rung=_before_lost_rung(n, support))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
 
 
-def _before_lost_rung(n: int, support: dict[int, Support], missing: set[int]) -> bool:
-    """Whether the heading taken for item `n` is numbered `n`, item n + 1 was not found, and the
-    next heading taken for an item is numbered n + 2: the ladder's rung between was not read as a
-    heading (its label misread, _rungs_lost), and its text runs on under this heading."""
+def _before_lost_rung(n: int, support: dict[int, Support]) -> bool:
+    """Whether the heading taken for item `n` has a number, and the next heading taken for an
+    item is numbered two above it, none between: a rung of the ladder was not read as a heading
+    (its label misread, _rungs_lost), its line and text run on under this heading whatever item
+    either was taken for ("Mục đánh giá 4." over item 5's text, "6." taken for item 5)."""
     later = [m for m in support if m > n]
-    return (support[n].ordinal == n and n + 1 in missing and bool(later)
-            and support[min(later)].ordinal == n + 2)
+    ordinal, following = support[n].ordinal, support[min(later)].ordinal if later else None
+    return ordinal is not None and following is not None and following - ordinal == 2
 
 
 def _ladder_skips_after(n: int, support: dict[int, Support]) -> bool:

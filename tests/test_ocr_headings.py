@@ -1220,3 +1220,36 @@ def test_a_line_in_lower_case_is_a_wrapped_titles_first_only_after_a_sentence_en
     open_, last, heading = lines("Các nội dung trên được tổng hợp từ các sở, ngành và UBND cấp huyện",
                                  "của tỉnh Vĩnh Phúc", "TiNn Ey Can § đâ agứwc")
     assert not _wrapped(last, heading, None, OUTLINE, open_)
+
+
+def _word_ladder(labels: list[str]) -> Document:
+    """A scan whose plain headings are labelled in words ("Mục đánh giá 1. …"), each label as OCR read it."""
+    lines = ["BÁO CÁO", "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Tuyên Quang",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Tuyên Quang báo cáo như sau:"]
+    for label, title, body in zip(labels, OBSCURE, BODIES, strict=True):
+        lines += [f"{label} {title}", body]
+    return scanned([*lines, "Trên đây là báo cáo của UBND tỉnh Tuyên Quang./.", "Nơi nhận:"])
+
+
+def test_a_word_ladder_with_a_rung_unread_keeps_its_other_items_and_doubts_the_cell_before_the_gap():
+    # Pool 42's Tuyên Quang: "Mục đánh giá 1." … "6." plain on the scan, a reader's pen arrow
+    # before 1 and 3 ("——> Mục đánh giá 3."): those two labels read as none, the ladder read 2, 4,
+    # 5, 6, and all of it was disbelieved (no section found). The numbers read still rise with one
+    # rung missing at a time: each heading is its own number's item, item 1 the text before the
+    # first, and item 2, which holds the lost heading's line and text, is doubted.
+    labels = [f"Mục đánh giá {n}." for n in range(1, 7)]
+    labels[0], labels[2] = "——> Mục đánh giá 1.", "—> Mục đánh giá 3."
+    sections = {s.number: s for s in extract_sections(_word_ladder(labels), OUTLINE).sections}
+    assert {n: s.text.split("\n")[-1] for n, s in sections.items() if n != 2} == {
+        1: BODIES[0], 4: BODIES[3], 5: BODIES[4], 6: BODIES[5]}
+    assert sections[2].text.split("\n")[0] == BODIES[1]
+    assert "before_lost_rung" in sections[2].reasons and sections[2].confidence < 0.6
+    assert not any("before_lost_rung" in s.reasons for n, s in sections.items() if n != 2)
+
+
+def test_a_word_ladder_whose_numbers_skip_more_than_one_rung_or_start_late_stays_no_ladder():
+    # Lines that happen to open "Mục đánh giá 2.", "5.", "6." (a gap of two), or "4.", "5.", "6."
+    # (three missing before the first), are not a ladder of headings with a rung lost: prose.
+    for numbers in ([2, 5, 6], [4, 5, 6]):
+        labels = [f"Mục đánh giá {n}." if n in numbers else "Tiếp theo," for n in range(1, 7)]
+        assert not extract_sections(_word_ladder(labels), OUTLINE).sections
