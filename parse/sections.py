@@ -310,7 +310,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
                            untitled, beside_left_out, numbered, numbers_left_out,
-                           {block.index for block in doc.blocks if block.pictured}),
+                           {block.index for block in doc.blocks if block.pictured}, _before_lost_rung(openings)),
         letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
         # the letter's closing and signature, and the annex's own if it has one
         signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
@@ -2678,7 +2678,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
               untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None,
               numbered: frozenset[int] | set[int] = frozenset(),
               numbers_left_out: dict[int, int] | None = None,
-              pictured: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
+              pictured: frozenset[int] | set[int] = frozenset(),
+              before_lost_rungs: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -2690,7 +2691,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     and after its own (a short cell beside one over an item's text is doubtful). `numbered`:
     the items whose heading the document numbered, none of them a cut line's end.
     `numbers_left_out`: the headings of the items' level taken for no item, per number its text's length.
-    `pictured`: the Block.index of the blocks read with OCR from a picture of their line (Block.pictured)."""
+    `pictured`: the Block.index of the blocks read with OCR from a picture of their line (Block.pictured).
+    `before_lost_rungs`: the items whose heading's ladder lost its next rung (_before_lost_rung)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -2750,20 +2752,24 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             numbers_restart=restarts,
             misread=ocr and misread_marks(section.text) >= MISREAD_MARKS,
             reads_neighbour=n in swapped,
-            before_lost_rung=_before_lost_rung(n, support))
+            before_lost_rung=n in before_lost_rungs)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
 
 
-def _before_lost_rung(n: int, support: dict[int, Support]) -> bool:
-    """Whether the heading taken for item `n` has a number, and the next heading taken for an
-    item is numbered two above it, none between: a rung of the ladder was not read as a heading
-    (its label misread, _rungs_lost), its line and text run on under this heading whatever item
-    either was taken for ("Mục đánh giá 4." over item 5's text, "6." taken for item 5)."""
-    later = [m for m in support if m > n]
-    ordinal, following = support[n].ordinal, support[min(later)].ordinal if later else None
-    return ordinal is not None and following is not None and following - ordinal == 2
+def _before_lost_rung(openings: list[_Opening]) -> set[int]:
+    """The items whose heading has a number and the next heading, in the document's order, taken
+    for an item or none, is numbered two above it: a rung of the ladder between was not read as a
+    heading at all (its label misread, _rungs_lost), and its line and text run on under this
+    heading whatever item either was taken for ("Mục đánh giá 4." over item 5's text, "6." taken
+    for item 5). A heading read and taken for no item between them is no lost rung, nor a heading
+    taken for an item above its number ("2." for item 3 by its words, then "4."): its number, not
+    a rung, is what skipped (_ladder_skips_after doubts that one where its words are unclear)."""
+    numbers = [(o.items, o.support[0].ordinal if o.items and o.support else o.ordinal) for o in openings]
+    return {item for (items, number), (_, following) in zip(numbers, numbers[1:], strict=False)
+            if number is not None and following is not None and following - number == 2
+            and items and number >= min(items) for item in items}
 
 
 def _ladder_skips_after(n: int, support: dict[int, Support]) -> bool:

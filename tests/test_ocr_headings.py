@@ -1235,16 +1235,23 @@ def test_a_word_ladder_with_a_rung_unread_keeps_its_other_items_and_doubts_the_c
     # Pool 42's Tuyên Quang: "Mục đánh giá 1." … "6." plain on the scan, a reader's pen arrow
     # before 1 and 3 ("——> Mục đánh giá 3."): those two labels read as none, the ladder read 2, 4,
     # 5, 6, and all of it was disbelieved (no section found). The numbers read still rise with one
-    # rung missing at a time: each heading is its own number's item, item 1 the text before the
-    # first, and item 2, which holds the lost heading's line and text, is doubted.
-    labels = [f"Mục đánh giá {n}." for n in range(1, 7)]
-    labels[0], labels[2] = "——> Mục đánh giá 1.", "—> Mục đánh giá 3."
-    sections = {s.number: s for s in extract_sections(_word_ladder(labels), OUTLINE).sections}
-    assert {n: s.text.split("\n")[-1] for n, s in sections.items() if n != 2} == {
-        1: BODIES[0], 4: BODIES[3], 5: BODIES[4], 6: BODIES[5]}
-    assert sections[2].text.split("\n")[0] == BODIES[1]
-    assert "before_lost_rung" in sections[2].reasons and sections[2].confidence < 0.6
-    assert not any("before_lost_rung" in s.reasons for n, s in sections.items() if n != 2)
+    # rung missing at a time: the items after the gap are read, and the cell holding the lost
+    # heading's line and text is doubted, never confidently wrong.
+    for lost, right in (((1, 3), {1, 4, 5, 6}), ((5,), {1, 2, 3}), ((4,), {1, 2, 5, 6})):
+        labels = [("—> " if n in lost else "") + f"Mục đánh giá {n}." for n in range(1, 7)]
+        sections = {s.number: s for s in extract_sections(_word_ladder(labels), OUTLINE).sections}
+        assert {n for n, s in sections.items() if s.text.split("\n")[-1] == BODIES[n - 1]} >= right
+        for n, section in sections.items():
+            lines = section.text.split("\n")
+            holds_lost = any(line.startswith("—>") for line in lines[1 if n == 1 and 1 in lost else 0:])
+            if "before_lost_rung" in section.reasons:
+                assert holds_lost
+            if lines[-1] != BODIES[n - 1] or holds_lost:
+                assert section.confidence < 0.6  # REVIEW_BELOW: a person reads it
+        if lost == (5,):
+            # "Mục đánh giá 4." over item 4's text and item 5's, "6." next: its words alone took it
+            # confidently (0.815); the lost rung is its doubt
+            assert "before_lost_rung" in sections[4].reasons
 
 
 def test_a_word_ladder_whose_numbers_skip_more_than_one_rung_or_start_late_stays_no_ladder():
