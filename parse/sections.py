@@ -2855,6 +2855,9 @@ def _before_lost_rung(openings: list[_Opening]) -> set[int]:
     taken for an item above its number ("2." for item 3 by its words, then "4."): its number, not
     a rung, is what skipped (_ladder_skips_after doubts that one where its words are unclear)."""
     numbers = [(o.items, o.support[0].ordinal if o.items and o.support else o.ordinal) for o in openings]
+    read = [number for _, number in numbers if number is not None]
+    if any(b <= a for a, b in zip(read, read[1:], strict=False)):
+        return set()  # no ladder rising in the document's order ("Câu 1. … (mục 3 đề cương)", then "(mục 2 …)")
     return {item for (items, number), (_, following) in zip(numbers, numbers[1:], strict=False)
             if number is not None and following is not None and following - number == 2
             and items and number >= min(items) for item in items}
