@@ -2780,7 +2780,9 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     the items whose heading the document numbered, none of them a cut line's end.
     `numbers_left_out`: the headings of the items' level taken for no item, per number its text's length.
     `pictured`: the Block.index of the blocks read with OCR from a picture of their line (Block.pictured).
-    `before_lost_rungs`: the items whose heading's ladder lost its next rung (_before_lost_rung)."""
+    `before_lost_rungs`: the items whose heading's ladder lost its next rung (_before_lost_rung),
+    doubted only with an item not found: every item found, the skip is the province's own numbering
+    ("1.0", "2.0", "4.0" … "7.0" for six items)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -2840,7 +2842,7 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             numbers_restart=restarts,
             misread=ocr and misread_marks(section.text) >= MISREAD_MARKS,
             reads_neighbour=n in swapped,
-            before_lost_rung=n in before_lost_rungs)
+            before_lost_rung=n in before_lost_rungs and bool(missing))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
