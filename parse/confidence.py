@@ -250,6 +250,10 @@ UNTITLED_BEFORE_MISSING_FACTOR = 0.7
 # corpus and pools 1-36's scans, pools 1-25's text formats, with and without phrases): 10 more wrong
 # cells flagged (pools 1, 6, 8, 11, 13), no right cell flagged more.
 READS_NEIGHBOUR_FACTOR = 0.5
+# A heading numbered as its item whose ladder's next number was not read, the next heading read
+# numbered two above it: the lost heading's text (its label misread: a pen mark, a letter lost)
+# runs on under this one, whatever its words say (pool 42's Tuyên Quang, items 2 and 3 in one cell).
+BEFORE_LOST_RUNG_FACTOR = 0.5
 
 
 class Reason(StrEnum):
@@ -294,6 +298,7 @@ class Reason(StrEnum):
     NUMBERS_RESTART = "numbers_restart"  # the headings taken for items number again from the start: points, not items
     MISREAD = "misread"  # read from page images with marks no text holds: OCR misread it in places
     READS_NEIGHBOUR = "reads_neighbour"  # its text and its neighbour's read as each other's items: swapped
+    BEFORE_LOST_RUNG = "before_lost_rung"  # its ladder's next number was not read: it may hold that item's text
 
     @property
     def label(self) -> str:
@@ -347,6 +352,7 @@ _LABELS = {
     Reason.NUMBERS_RESTART: "số các tiêu đề đánh lại từ đầu: có thể là ý nhỏ, không phải mục",
     Reason.MISREAD: "OCR đọc sai nhiều chỗ: đối chiếu với bản chụp",
     Reason.READS_NEIGHBOUR: "nội dung giống mục liền kề: có thể hai mục bị đổi chỗ",
+    Reason.BEFORE_LOST_RUNG: "tiêu đề mục sau không đọc được: có thể chứa cả mục sau",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -391,7 +397,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            number_names_missing: bool = False, number_across_gap: bool = False, number_left_out: bool = False,
            shifted_short: bool = False,
            heading_pictured: bool = False, numbers_restart: bool = False,
-           misread: bool = False, reads_neighbour: bool = False) -> tuple[float, tuple[str, ...]]:
+           misread: bool = False, reads_neighbour: bool = False,
+           before_lost_rung: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -409,7 +416,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     otherwise: `number_left_out`, or after the first heading left out so, a short text taken by its place
     alone under a heading numbered one above it: `shifted_short`, a heading read with OCR from a picture of its line:
     `heading_pictured`, the report's headings taken for items numbered again from the start:
-    `numbers_restart`, item 1 from untitled text with item 2 not found: `beside_missing` with
+    `numbers_restart`, the next heading of its ladder unread, its text maybe here: `before_lost_rung`,
+    item 1 from untitled text with item 2 not found: `beside_missing` with
     `support.no_heading`, text OCR misread in places: `misread`, or a text and its neighbour's
     reading as each other's items: `reads_neighbour`) scale it down."""
     reasons: list[Reason] = []
@@ -489,7 +497,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                   (beside_missing and support.no_heading, UNTITLED_BEFORE_MISSING_FACTOR,
                                    Reason.BESIDE_MISSING),
                                   (misread, MISREAD_FACTOR, Reason.MISREAD),
-                                  (reads_neighbour, READS_NEIGHBOUR_FACTOR, Reason.READS_NEIGHBOUR)):
+                                  (reads_neighbour, READS_NEIGHBOUR_FACTOR, Reason.READS_NEIGHBOUR),
+                                  (before_lost_rung, BEFORE_LOST_RUNG_FACTOR, Reason.BEFORE_LOST_RUNG)):
         if doubt:
             confidence *= factor
             reasons.append(reason)

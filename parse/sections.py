@@ -310,7 +310,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
                            untitled, beside_left_out, numbered, numbers_left_out,
-                           {block.index for block in doc.blocks if block.pictured}),
+                           {block.index for block in doc.blocks if block.pictured}, _before_lost_rung(openings)),
         letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
         # the letter's closing and signature, and the annex's own if it has one
         signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
@@ -1726,7 +1726,10 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         ordinal = label_ordinal(block.number) if block.number else None
         level = bulleted.get(pos) or heading_level_key(block)
         letter_label = ""  # "Phần trả lời B:", a label of words and a letter no rule of labels reads
-        if ordinal is None and level[0] == "unnumbered" and (
+        if ordinal is None and level[0] == "unnumbered" and (placed := in_words_ladder.get(pos)):
+            # a word ladder's rung its label misread, placed by the ladder (_counted_in_words)
+            level, ordinal = ("label", f"{placed[0]} 1:"), placed[1]
+        elif ordinal is None and level[0] == "unnumbered" and (
                 in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
             level, ordinal = ORDINAL_WORD_LEVEL, in_words
@@ -1831,7 +1834,8 @@ def _word_label_read(text: str, ocr: bool) -> str:
     return righted if righted and word_label(righted) else text
 
 
-def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bool = False) -> set[int]:
+def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
+                      ocr: bool = False) -> dict[int, tuple[str, int] | None]:
     """The plain lines between `after` and `limit` labelled in words and a number, or in words
     ending with an ordinal before a colon, that count 1, 2, 3… ("Điểm 1. …", "Điểm 2. …";
     "Yêu cầu thứ nhất: …", "Yêu cầu thứ hai: …"): OCR reads no italics nor underlines, so
@@ -1846,8 +1850,13 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bo
     counts as _word_label_read rights it, at its place too. In a text document a label of words
     and a letter counts so too ("Phần trả lời A: …", "Phần trả lời B: …"): a Word form's fields
     saved as .odt keep their words and lose their bold (pool 39's Phú Thọ and Bình Định, no
-    section found); a line set apart already is read by its marks, and OCR misreads letters."""
+    section found); a line set apart already is read by its marks, and OCR misreads letters. A
+    ladder of word labels with a rung lost counts too (_rungs_lost), the rungs lost found where
+    it says (_lost_rungs_read), and so does one with a numeral misread or read twice where its
+    neighbours place it (_misread_rungs_placed). Per position, None for a line read as its label
+    says, the ladder's key and the rung's number for one placed by the ladder."""
     labelled: dict[str, list[tuple[int, int]]] = {}
+    worded: set[str] = set()  # the keys of labels of words and a number
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]
         if (block.kind != "paragraph" or block.number or len(block.text) > MAX_HEADING_CHARS
@@ -1864,15 +1873,108 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int, ocr: bo
         if found:
             short = ocr and in_words is None and word_label_in_roman(text)
             labelled.setdefault(found[0], []).append((pos, found[1], short))
-    counted: set[int] = set()
-    for lines in labelled.values():
+            if in_words is None and word_label(text):
+                worded.add(found[0])
+    counted: dict[int, tuple[str, int] | None] = {}
+    for key, lines in labelled.items():
         positions = [pos for pos, _, _ in lines]
-        if (len(lines) >= CONVINCING_COUNT
-                and all(n == place or short and _read_at(n, place)
-                        for place, (_, n, short) in enumerate(lines, start=1))
-                and all(b - a >= 2 for a, b in zip(positions, [*positions[1:], limit], strict=True))):
-            counted.update(positions)
+        if (len(lines) < CONVINCING_COUNT
+                or any(b - a < 2 for a, b in zip(positions, [*positions[1:], limit], strict=True))):
+            continue
+        numbers = [n for _, n, _ in lines]
+        if all(n == place or short and _read_at(n, place) for place, (_, n, short) in enumerate(lines, start=1)):
+            counted.update(dict.fromkeys(positions))
+        elif key in worded and ((places := _misread_rungs_placed(numbers)) == list(range(1, len(places) + 1))
+                                or _rungs_lost(places)):
+            counted.update((pos, None if n == place else (key, place))
+                           for pos, n, place in zip(positions, numbers, places, strict=True))
+            counted.update(_lost_rungs_read(blocks, key, places, [after, *positions]))
+            numbers = places
+        else:
+            continue
+        if key in worded:
+            # its last rung lost after the last read, its label behind stray marks too
+            counted.update(_lost_rungs_read(blocks, key, [*numbers, numbers[-1] + 2], [after, *positions, limit]))
     return counted
+
+
+def _misread_rungs_placed(numbers: list[int]) -> list[int]:
+    """A word ladder's numbers as read, each one OCR misread or read twice put at its place where
+    its neighbours say it ("1, 2, 8, 4" or "1, 2, 2, 4": the third is 3; a first read other than 1
+    before a 2; a last read no higher than the one before it): a misread or repeated
+    numeral does not break the ladder's order. No more of them than a third of the ladder, none
+    two in a row; the numbers as read otherwise."""
+    places = list(numbers)
+    for i, n in enumerate(numbers):
+        before = numbers[i - 1] if i else 0
+        after = numbers[i + 1] if i + 1 < len(numbers) else None
+        if after is None and n <= before and i >= CONVINCING_COUNT - 1:
+            places[i] = before + 1  # the last, read as one before it: the next (above, it may be a gap)
+        elif after is not None and after - before == 2 and n != before + 1:
+            places[i] = before + 1
+    changed = [i for i, (n, place) in enumerate(zip(numbers, places, strict=True)) if n != place]
+    if len(changed) > len(numbers) // 3 or any(b - a == 1 for a, b in zip(changed, changed[1:], strict=False)):
+        return numbers
+    return places
+
+
+# How many marks before a rung's label a reader's pen may have left ("——> ", "@ "): a few, and
+# no more than two of them letters or digits (a ring read as "O").
+STRAY_MARKS_CHARS = 8
+STRAY_MARKS_ALNUM = 2
+
+
+def _lost_rungs_read(blocks: tuple[Block, ...], key: str, numbers: list[int],
+                     bounds: list[int]) -> dict[int, tuple[str, int]]:
+    """The rungs a ladder of word labels lost (_rungs_lost) found where it says they are: in the
+    gap between the rungs read around it (before the first, for a first rung lost; after the
+    last, up to `bounds`' last, for a number past the last that `numbers` ends with), the one
+    line there whose label, after a few stray marks before it (a reader's pen arrow "——> ", a
+    speck: STRAY_MARKS_CHARS, STRAY_MARKS_ALNUM), is the ladder's words and the missing number
+    (pool 42's Tuyên Quang: "——> Mục đánh giá 1.", "—> Mục đánh giá 3."). Per position, the
+    ladder's key and the rung's number. A gap with no such line, or two, stays a gap (its cell doubted)."""
+    found: dict[int, str] = {}
+    previous = [0, *numbers]
+    for k, number in enumerate(numbers):
+        if number - previous[k] != 2:
+            continue
+        start, end = bounds[k] + 1, bounds[k + 1]
+        if k > 0:
+            start += 1  # the rung read's own line, then its text
+        candidates = [pos for pos in range(max(start, 0), end) if _label_after_marks(blocks[pos], key, number - 1)]
+        if len(candidates) == 1:
+            found[candidates[0]] = (key, number - 1)
+    return found
+
+
+def _label_after_marks(block: Block, key: str, number: int) -> str:
+    """The line from its label on, where stray marks before it hide a label of `key`'s words
+    numbered `number`; "" otherwise."""
+    text = block.text
+    if block.kind != "paragraph" or len(text) > MAX_HEADING_CHARS or text.rstrip().endswith((".", ";", ",")):
+        return ""
+    for start in range(1, min(STRAY_MARKS_CHARS, len(text)) + 1):
+        marks, tail = text[:start], text[start:]
+        if not tail[:1].isalpha() or text[start - 1].isalpha():
+            continue  # a label begins with its first word, whole
+        if sum(c.isalnum() for c in marks) > STRAY_MARKS_ALNUM:
+            break
+        if word_label(tail) == (key, number):
+            return tail
+    return ""
+
+
+def _rungs_lost(numbers: list[int]) -> bool:
+    """Whether a label's numbers as read are a ladder some rungs of which were not read as its
+    label (OCR misread the label of one heading: a pen mark glued to it, a letter lost; a text
+    document's one label mistyped): rising, no more than one rung missing between two read ones
+    or before the first, and the rungs missing no more than half those read ("Mục đánh giá 2.",
+    "4.", "5.", "6.", pool 42's Tuyên Quang, a pen arrow before 1 and 3: no section found). Each
+    heading keeps its own number, the alignment places it by that, and a cell beside a lost rung
+    is doubted (Reason.BESIDE_LOST_RUNG). A list of points counts 1, 2, 3… without a gap."""
+    missing = numbers[-1] - len(numbers)
+    return (1 <= numbers[0] <= 2 and 0 < missing <= len(numbers) // 2
+            and all(1 <= b - a <= 2 for a, b in zip(numbers, numbers[1:], strict=False)))
 
 
 def _letter_ladder_key(lettered: tuple[str, int, str]) -> tuple[str, int]:
@@ -2664,7 +2766,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
               untitled: bool = False, beside_left_out: dict[int, list[str]] | None = None,
               numbered: frozenset[int] | set[int] = frozenset(),
               numbers_left_out: dict[int, int] | None = None,
-              pictured: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
+              pictured: frozenset[int] | set[int] = frozenset(),
+              before_lost_rungs: frozenset[int] | set[int] = frozenset()) -> tuple[Section, ...]:
     """The sections in outline order, each with its confidence and the reasons for doubt:
     what took its heading for the item (support), and what its text looks like beside
     the report's other items: far longer than they are, holding a line that reads like
@@ -2676,7 +2779,10 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     and after its own (a short cell beside one over an item's text is doubtful). `numbered`:
     the items whose heading the document numbered, none of them a cut line's end.
     `numbers_left_out`: the headings of the items' level taken for no item, per number its text's length.
-    `pictured`: the Block.index of the blocks read with OCR from a picture of their line (Block.pictured)."""
+    `pictured`: the Block.index of the blocks read with OCR from a picture of their line (Block.pictured).
+    `before_lost_rungs`: the items whose heading's ladder lost its next rung (_before_lost_rung),
+    doubted only with an item not found: every item found, the skip is the province's own numbering
+    ("1.0", "2.0", "4.0" … "7.0" for six items)."""
     lengths = {n: len(s.text) for n, s in found.items()}
     not_found = [i for i, item in enumerate(outline) if item.number not in found]
     missing = {outline[i].number for i in not_found}
@@ -2737,7 +2843,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             heading_pictured=section.source.first_block in pictured,
             numbers_restart=restarts,
             misread=ocr and misread_marks(section.text) >= MISREAD_MARKS,
-            reads_neighbour=n in swapped)
+            reads_neighbour=n in swapped,
+            before_lost_rung=n in before_lost_rungs and bool(missing))
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)
@@ -2759,6 +2866,23 @@ def _shifted_short(found: dict[int, Section], support: dict[int, Support], numbe
         if n not in numbers_left_out and shorter_than_left_out(lengths[n], typicals[n], numbers_left_out.values()):
             shifted.add(n)
     return shifted
+
+
+def _before_lost_rung(openings: list[_Opening]) -> set[int]:
+    """The items whose heading has a number and the next heading, in the document's order, taken
+    for an item or none, is numbered two above it: a rung of the ladder between was not read as a
+    heading at all (its label misread, _rungs_lost), and its line and text run on under this
+    heading whatever item either was taken for ("Mục đánh giá 4." over item 5's text, "6." taken
+    for item 5). A heading read and taken for no item between them is no lost rung, nor a heading
+    taken for an item above its number ("2." for item 3 by its words, then "4."): its number, not
+    a rung, is what skipped (_ladder_skips_after doubts that one where its words are unclear)."""
+    numbers = [(o.items, o.support[0].ordinal if o.items and o.support else o.ordinal) for o in openings]
+    read = [number for _, number in numbers if number is not None]
+    if any(b <= a for a, b in zip(read, read[1:], strict=False)):
+        return set()  # no ladder rising in the document's order ("Câu 1. … (mục 3 đề cương)", then "(mục 2 …)")
+    return {item for (items, number), (_, following) in zip(numbers, numbers[1:], strict=False)
+            if number is not None and following is not None and following - number == 2
+            and items and number >= min(items) for item in items}
 
 
 def _ladder_skips_after(n: int, support: dict[int, Support]) -> bool:

@@ -324,3 +324,29 @@ def test_a_label_of_words_and_a_capital_letter_is_read_with_the_letter_s_place()
     assert word_letter_label("Năm 2016, UBND A: tiếp") is None  # a number among the words: no label
     assert word_letter_label("theo phương án A: tiếp") is None  # a sentence's words, in lower case
     assert word_letter_label("Phần trả lời c: tiếp") is None  # a small letter is a point's
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_text_pdfs_plain_word_ladder_with_one_label_written_wrong_keeps_its_items(tmp_path, outline):
+    """Plain lines "Mục đánh giá 1. …" to "6." in a text PDF (no mark but the label), one label
+    written wrong: a number typed twice ("2." for "3.") takes the place its neighbours leave, and a
+    label missing a word ("Mục giá 5.") leaves a gap the other items are read across, the cell
+    holding the lost heading doubted (the ladder was disbelieved whole: no section found)."""
+    from pdf_builders import Line, Page, draw_pdf
+
+    from baocao.parse.pdf import read_pdf
+
+    def report(labels):
+        lines = [Line("Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:")]
+        for label, (n, words) in zip(labels, UNKNOWN.items(), strict=True):
+            lines += [Line(f"{label} {words}"), Line(body(n))]
+        pdf = draw_pdf(tmp_path / "bao-cao.pdf", [Page(tuple(lines))])
+        return {s.number: s for s in extract_sections(read_pdf(pdf), outline).sections}
+
+    repeated = report([f"Mục đánh giá {n}." for n in (1, 2, 2, 4, 5, 6)])
+    assert {n: s.text for n, s in repeated.items()} == {n: body(n) for n in UNKNOWN}
+    lost = report([f"Mục đánh giá {n}." if n != 5 else "Mục giá 5." for n in UNKNOWN])
+    assert {n: lost[n].text for n in (1, 2, 3)} == {n: body(n) for n in (1, 2, 3)}
+    holding = [s for s in lost.values() if "Mục giá 5." in s.text]
+    assert holding and all(s.review for s in holding)
+    assert all(s.review for n, s in lost.items() if s.text != body(n))
