@@ -1971,7 +1971,7 @@ def _rungs_lost(numbers: list[int]) -> bool:
     or before the first, and the rungs missing no more than half those read ("Mục đánh giá 2.",
     "4.", "5.", "6.", pool 42's Tuyên Quang, a pen arrow before 1 and 3: no section found). Each
     heading keeps its own number, the alignment places it by that, and a cell beside a lost rung
-    is doubted (Reason.BESIDE_LOST_RUNG). A list of points counts 1, 2, 3… without a gap."""
+    is doubted (Reason.BEFORE_LOST_RUNG). A list of points counts 1, 2, 3… without a gap."""
     missing = numbers[-1] - len(numbers)
     return (1 <= numbers[0] <= 2 and 0 < missing <= len(numbers) // 2
             and all(1 <= b - a <= 2 for a, b in zip(numbers, numbers[1:], strict=False)))
