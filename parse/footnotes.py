@@ -5,7 +5,8 @@ needs, its funding total among them ("¹ Tổng kinh phí … là 12.340 triệu
 kept, marked as a note ("[Chú thích 1] …"), with the paragraph (or table row) that holds
 its mark (`Block.notes`), and read at the foot of the item that holds that paragraph
 (parse/sections.py): the funding reader finds it there, a reviewer sees where it came
-from, and the item's own text and the headings are read as without the note.
+from, and the item's own text and the headings are read as without the note. A note on a
+heading alone annotates the heading (which outline item it answers): it is no item's text.
 
 Word: the footnotes and endnotes parts, read through python-docx's package API (the
 part related to the document part), each `w:footnoteReference`/`w:endnoteReference`

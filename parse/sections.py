@@ -2751,7 +2751,7 @@ def _sections_from(file: str, blocks: tuple[Block, ...], opening: _Opening,
         Section(
             number=item,
             heading=opening.line,
-            text="\n".join(part for part in (opening.run_in, _joined(body, blocks[opening.first:opening.last + 1]))
+            text="\n".join(part for part in (opening.run_in, _joined(body, _run_in_headings(opening, blocks)))
                             if part),
             source=source,
             merged_with=tuple(other for other in opening.items if other != item),
@@ -3204,8 +3204,17 @@ def _combined(first: Section, second: Section) -> Section:
     )
 
 
+def _run_in_headings(opening: _Opening, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The heading's blocks when the item's first words run in after it (their notes may be
+    the words' own: kept), else none: a note on a heading alone annotates the heading (which
+    item of the outline it answers, where its figures come from), it is no text of the item
+    (pool 43: "Mục 3 Đề cương …" in an endnote on each heading)."""
+    return blocks[opening.first:opening.last + 1] if opening.run_in else ()
+
+
 def _joined(blocks: Sequence[Block], headings: Sequence[Block] = ()) -> str:
-    """The blocks' lines, then the notes (footnotes) they and their heading refer to, at the
-    item's foot: the item's own text stays in one piece."""
+    """The blocks' lines, then the notes (footnotes) they and `headings` (a heading read as a
+    line of the text, or one whose item runs in after it) refer to, at the item's foot: the
+    item's own text stays in one piece."""
     notes = [note for block in (*headings, *blocks) for note in block.notes]
     return "\n".join([*(block.line for block in blocks), *notes])

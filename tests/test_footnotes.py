@@ -133,3 +133,46 @@ def test_a_pdf_footnote_at_the_page_foot_is_kept_with_the_paragraph_holding_its_
     item = next(s for s in parsed.sections if s.number == 4)
     assert item.text.endswith(f"{CLOSING}\n[Chú thích 1] {NOTE}")
     assert funding_figure(item.text, item.text, CAMPAIGN).vnd == 12_340_000_000
+
+
+SOURCE_NOTE = "Mục 4 của đề cương kèm theo văn bản của Bộ."
+
+
+def _heading(document, words: str):
+    return next(p for p in document.paragraphs if p.text.strip().casefold().endswith(words.casefold()))
+
+
+@pytest.mark.parametrize("kind", ["footnote", "endnote"])
+def test_a_note_on_a_heading_annotates_the_heading_and_is_no_text_of_its_item(tmp_path, kind):
+    """A note whose mark follows a heading's words (which item of the outline the heading
+    answers, where its figures come from) says something of the heading: a person cutting the
+    report into items would not copy it into the item. A note on a sentence of the item, in
+    the same report, is still read at the item's foot."""
+    path = build_report(tmp_path / f"{kind}.docx", "bold_roman", PARTS)
+    document = docx.Document(str(path))
+    _notes_part(document, {1: SOURCE_NOTE, 2: NOTE}, kind=kind)
+    _reference(_heading(document, "Kinh phí thực hiện"), 1, kind=kind)
+    _reference(_paragraph(document, SOURCES), 2, kind=kind)
+    document.save(str(path))
+    parsed = parse_document(path, "docx", path.name, OUTLINE, work_dir=tmp_path)
+    item = next(s for s in parsed.sections if s.number == 4)
+    assert SOURCE_NOTE not in item.text
+    assert item.text.endswith(f"{SOURCES}\n{CLOSING}\n[Chú thích{' cuối' if kind == 'endnote' else ''} 2] {NOTE}")
+    assert not any(SOURCE_NOTE in s.text for s in parsed.sections)
+
+
+def test_a_note_on_a_heading_whose_item_runs_in_after_it_is_kept_with_the_item(tmp_path):
+    """"IV. Kinh phí thực hiện: …¹": the paragraph holds the item's first words, and its note
+    may be theirs (the funding total): it is read at the item's foot."""
+    parts = tuple(Part(f"{p.heading}: {p.content[0]}", p.content[1:]) if p.heading == "Kinh phí thực hiện" else p
+                  for p in PARTS)
+    path = build_report(tmp_path / "run-in.docx", "bold_arabic", parts)
+    document = docx.Document(str(path))
+    _notes_part(document, {1: NOTE})
+    _reference(_heading(document, SOURCES), 1)
+    document.save(str(path))
+    parsed = parse_document(path, "docx", path.name, OUTLINE, work_dir=tmp_path)
+    item = next(s for s in parsed.sections if s.number == 4)
+    assert item.text.startswith(SOURCES)
+    assert item.text.endswith(f"[Chú thích 1] {NOTE}")
+    assert funding_figure(item.text, item.text, CAMPAIGN).vnd == 12_340_000_000
