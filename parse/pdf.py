@@ -860,7 +860,7 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         runs = [r for r in runs if not _centre_in(r, table.bbox, glyphs.width)]
     numbers = _line_numbers(runs)  # a ruled table's numbers are its own: its first column's
     runs = [run for run in runs if run not in numbers]
-    specks = [*_margin_specks(runs), *_pen_marks(runs), *_pen_arrows(runs)]
+    specks = [*_margin_specks(runs), *_pen_marks(runs), *_pen_arrows(runs), *_right_margin_blots(runs)]
     runs = [run for run in runs if run not in specks]
     stretches = _column_stretches(runs)
     for stretch in stretches:
@@ -1210,6 +1210,29 @@ def _pen_arrows(runs: Sequence[_Run]) -> list[_Run]:
         return []
     left = min(run.x0 for run in words)
     return [run for run in arrows if run.x1 < left]
+
+
+# A blot or speck in a scanned page's right margin, as OCR reads it ("'®", "°", "@®°", ".e®°"): no
+# more than this many letters or digits (a drop read as an "e"), clear of the page's text by
+# MARGIN_CLEAR_EMS at least.
+BLOT_MARK_ALNUM = 1
+
+
+def _right_margin_blots(runs: Sequence[_Run]) -> list[_Run]:
+    """On a scanned page, the marks OCR read in its right margin, wholly right of where the page's
+    rightmost word ends (an ink blot and its splashes, a speck on the glass: pool 43's Hà Nội, Hải
+    Dương, Hà Giang): no words of the report. Beside a line their gap is a column's, and the line
+    was read as a table row of two cells ("® Mục đánh giá 3. Sợi dây… | '® °": the ladder's third
+    heading no heading, §2 not found and §3 holding item 2's text). A word that ends a line, the
+    page's text's edge, has letters; a mark has one at most."""
+    if len(runs) < 3 or any(run.font != OCR_FONT for run in runs):
+        return []
+    words = [run for run in runs if sum(ch.isalnum() for ch in run.text) >= _WORD_CHARS]
+    if not words:
+        return []
+    right = max(run.x1 for run in words)
+    return [run for run in runs if run.x0 - right >= MARGIN_CLEAR_EMS * run.size
+            and sum(ch.isalnum() for ch in run.text) <= BLOT_MARK_ALNUM]
 
 
 # -- footnotes ----------------------------------------------------------------------------

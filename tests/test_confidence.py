@@ -999,6 +999,47 @@ def test_a_day_month_or_count_of_one_or_two_digits_reads_like_no_item(tmp_path):
     assert not any(Reason.READS_ELSEWHERE in section_of(report, n).reasons for n in (1, 2))
 
 
+# Pool 43's Hà Nội: a ladder of word labels in order, each title the province's own; item 2's
+# title has "trước" ("trước hiên", before the porch), item 1's phrases' word ("trước khi Đề án 950").
+OWN_TITLED = {
+    1: ("Chiếc thuyền nan mới hạ thủy",
+        "Năm 2014, UBND thành phố Hà Nội đã ban hành Kiến trúc Chính quyền điện tử của địa phương phiên bản 1.0. "
+        "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của thành phố Hà Nội."),
+    2: ("Giàn mướp sai trái trước hiên",
+        "UBND thành phố Hà Nội đã chọn 4 đô thị làm thí điểm xây dựng đô thị thông minh giai đoạn 2019 – 2025. "
+        "Từ khi Đề án 950 được ban hành, UBND thành phố Hà Nội đã chỉ đạo các sở, ngành xây dựng kế hoạch triển "
+        "khai phù hợp với điều kiện của địa phương."),
+    3: ("Sợi dây kéo co cả làng nắm",
+        "UBND thành phố Hà Nội đã ban hành Kế hoạch số 145/KH-UBND ngày 14/1/2021 về triển khai Đề án 950 trên "
+        "địa bàn. Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại "
+        "chúng của thành phố Hà Nội."),
+    4: ("Cái lọ thủy tinh đựng xu lẻ",
+        "Từ vốn vay ODA do tỉnh vay lại, thành phố Hà Nội đã chi 31.404 triệu đồng cho các nhiệm vụ của Đề án. "
+        "Việc bố trí kinh phí tại thành phố Hà Nội được thực hiện theo quy định của Luật Ngân sách nhà nước và "
+        "Luật Đầu tư công."),
+    5: ("Giá rét buốt lòng bàn tay",
+        "Dữ liệu quy hoạch đô thị của thành phố Hà Nội chưa được số hóa đầy đủ, khó chia sẻ giữa các sở, ngành. "
+        "Nhận thức của một bộ phận cán bộ, công chức tại thành phố Hà Nội về đô thị thông minh còn chưa đầy đủ."),
+    6: ("Búp chè non chờ nắng sớm",
+        "Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ thành phố Hà Nội xây dựng cơ sở dữ liệu quy hoạch đô thị. "
+        "UBND thành phố Hà Nội kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương "
+        "trong quá trình triển khai."),
+}
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_chance_word_of_a_provinces_own_title_does_not_tip_a_complete_ladders_text_to_another_item(
+        tmp_path, outline):
+    # Under a complete ladder in order the headings are weighed apart; the texts are read without
+    # them: item 2's title "Giàn mướp sai trái trước hiên" lent its text item 1's "trước", and
+    # items 1 and 2, whose texts read alike to the outline, were taken for swapped: both right
+    # cells flagged (pool 43's Hà Nội, Quảng Nam and Điện Biên scans).
+    lines = [line for n, (title, text) in OWN_TITLED.items() for line in (Bold(f"Mục đánh giá {n}. {title}"), text)]
+    report = read(tmp_path, lines, outline)
+    assert texts_of(report) == {n: text for n, (_, text) in OWN_TITLED.items()}
+    assert not any(Reason.READS_ELSEWHERE in s.reasons or s.review for s in report.sections)
+
+
 def test_an_item_whose_number_a_heading_left_out_bears_is_doubted(tmp_path):
     # Seven headings counted "Yêu cầu thứ nhất" … "thứ bảy" for six items, the third the province's
     # own: the words "đã" of the second's title ("Từng nấc thang đã leo") are item 1's heading's, so

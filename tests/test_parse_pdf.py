@@ -1094,6 +1094,72 @@ def test_a_readers_pen_arrows_in_a_scans_margin_are_no_words_of_its_lines(tmp_pa
     assert texts(document)[-3:] == list(ARROWED_LIST)
 
 
+# Pool 43's Hà Nội, as OCR gave its text layer back: a ladder of word labels whose titles no phrase
+# of the outline names, an ink blot in the right margin beside heading 3 and the line under it,
+# its pool and splashes read as marks (x, text) well right of where the page's text ends.
+BLOTTED_TITLES = ("Chiếc thuyền nan mới hạ thủy", "Giàn mướp sai trái trước hiên", "Sợi dây kéo co cả làng nắm",
+                  "Cái lọ thủy tinh đựng xu lẻ", "Giá rét buốt lòng bàn tay", "Búp chè non chờ nắng sớm")
+BLOTTED_BODIES = {
+    1: ("Năm 2014, thành phố đã ban hành Kiến trúc Chính quyền điện tử.",),
+    2: ("Thành phố đã chọn 4 đô thị làm thí điểm đô thị thông minh.",),
+    3: ("UBND thành phố Hà Nội đã ban hành Kế hoạch số 145/KH-UBND ngày 14/1/2021 về",
+        "triển khai Đề án 950 trên địa bàn."),
+    4: ("Việc bố trí kinh phí theo quy định của Luật Ngân sách nhà nước.",),
+    5: ("Dữ liệu quy hoạch đô thị của thành phố chưa được số hóa đầy đủ.",),
+    6: ("Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ thành phố Hà Nội.",),
+}
+
+
+def _ocr_layer_with_blot(path, blot):
+    """A scan's text layer (one run a word, in OCR's font, the text from 85 pt) with `blot` (the
+    line's text it lies beside -> the marks OCR read there, each at its x) in the right margin,
+    past the text's right edge."""
+    from pdf_builders import FONT_DIR
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    lines = ["UBND thành phố Hà Nội báo cáo như sau:"]
+    for n, title in enumerate(BLOTTED_TITLES, start=1):
+        lines += [f"Mục đánh giá {n}. {title}", *BLOTTED_BODIES[n]]
+    y = 800.0
+    for line in lines:
+        y -= 17 if line == BLOTTED_BODIES[3][1] else 27  # a paragraph's next line, or a new one
+        pdf.setFont("Serif", 13)
+        for x, mark in blot.get(line, ()):
+            pdf.drawString(x, y, mark)
+        x = 85.0
+        for word in line.split():
+            pdf.drawString(x, y, word)
+            x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
+    pdf.showPage()
+    pdf.save()
+    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    return path
+
+
+@pytest.mark.parametrize("outline", ["phrases", "no phrases"])
+def test_an_ink_blot_in_a_scans_right_margin_is_no_cell_of_the_lines_beside_it(tmp_path, outline):
+    """Pool 43's Hà Nội: a fountain-pen ink blot in the right margin beside a heading, its pool
+    and splashes read by OCR as marks ("'®", "°"), made the heading a table row ("Mục đánh giá 3.
+    Sợi dây… | '® °") and the ladder lost the rung: §2 not found, §3 holding item 2's text, both
+    ways. Marks of one letter at most, wholly right of where the page's text ends, are the
+    blot's; the lines beside them are paragraphs again, their words whole."""
+    sections = OUTLINE if outline == "phrases" else tuple(replace(s, phrases=()) for s in OUTLINE)
+    blot = {f"Mục đánh giá 3. {BLOTTED_TITLES[2]}": ((553, "'®"), (586, "°")), BLOTTED_BODIES[3][0]: ((566, "°"),),
+            BLOTTED_BODIES[5][0]: ((549, ".e®°"),)}
+    document = replace(read_pdf(_ocr_layer_with_blot(tmp_path / "quet.pdf", blot)), ocr=True)
+    assert {block.style for block in document.blocks} == {"GlyphLessFont"}
+    assert {block.kind for block in document.blocks} == {"paragraph"}
+    report = extract_sections(document, sections)
+    assert [s.heading for s in report.sections] == [f"Mục đánh giá {n}. {title}"
+                                                    for n, title in enumerate(BLOTTED_TITLES, start=1)]
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(body) for n, body in BLOTTED_BODIES.items()}
+
+
 def test_narrow_blocks_side_by_side_stay_table_rows(tmp_path):
     """Two narrow blocks side by side (a sign-off's recipients and signature, a borderless
     table) are no columns of text: their lines stay rows."""
