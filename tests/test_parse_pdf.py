@@ -1040,17 +1040,41 @@ ARROWED_BODIES = {
 ARROWED_LIST = ("Nơi nhận:", "- Bộ Xây dựng (b/c);", "- Lưu: VT, XD.")
 
 
-def _ocr_layer_with_pen_arrows(path, arrows):
-    """A scan's text layer (one run a word, in OCR's font, the text's edge at 85 pt) with
-    `arrows` (the line's text it points at -> what OCR read the arrow as) in the left margin,
-    and a speck of dust further left."""
+def _ocr_layer_canvas(path):
+    """A page for a scan's text layer drawn by hand: words in Liberation Serif, renamed to
+    OCR's font on saving (_saved_as_ocr_layer)."""
     from pdf_builders import FONT_DIR
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
-    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    return canvas.Canvas(str(path), pagesize=(595, 842))
+
+
+def _draw_ocr_words(pdf, y, line):
+    """The line's words from the text's edge at 85 pt, one run a word, as OCR's layer has them."""
+    from reportlab.pdfbase import pdfmetrics
+
+    x = 85.0
+    for word in line.split():
+        pdf.setFont("Serif", 13)
+        pdf.drawString(x, y, word)
+        x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
+
+
+def _saved_as_ocr_layer(pdf, path):
+    pdf.showPage()
+    pdf.save()
+    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
+    return path
+
+
+def _ocr_layer_with_pen_arrows(path, arrows):
+    """A scan's text layer (one run a word, in OCR's font, the text's edge at 85 pt) with
+    `arrows` (the line's text it points at -> what OCR read the arrow as) in the left margin,
+    and a speck of dust further left."""
+    pdf = _ocr_layer_canvas(path)
     lines = ["UBND tỉnh Tuyên Quang báo cáo như sau:"]
     for n, title in enumerate(ARROWED_TITLES, start=1):
         lines += [f"Mục đánh giá {n}. {title}", *ARROWED_BODIES[n]]
@@ -1062,15 +1086,8 @@ def _ocr_layer_with_pen_arrows(path, arrows):
         if line in arrows:
             pdf.setFont("Serif", 13)
             pdf.drawRightString(73, y, arrows[line])
-        x = 85.0
-        for word in line.split():
-            pdf.setFont("Serif", 13)
-            pdf.drawString(x, y, word)
-            x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
-    pdf.showPage()
-    pdf.save()
-    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
-    return path
+        _draw_ocr_words(pdf, y, line)
+    return _saved_as_ocr_layer(pdf, path)
 
 
 @pytest.mark.parametrize("outline", ["phrases", "no phrases"])
@@ -1114,13 +1131,7 @@ def _ocr_layer_with_blot(path, blot):
     """A scan's text layer (one run a word, in OCR's font, the text from 85 pt) with `blot` (the
     line's text it lies beside -> the marks OCR read there, each at its x) in the right margin,
     past the text's right edge."""
-    from pdf_builders import FONT_DIR
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "LiberationSerif-Regular.ttf")))
-    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf = _ocr_layer_canvas(path)
     lines = ["UBND thành phố Hà Nội báo cáo như sau:"]
     for n, title in enumerate(BLOTTED_TITLES, start=1):
         lines += [f"Mục đánh giá {n}. {title}", *BLOTTED_BODIES[n]]
@@ -1130,14 +1141,8 @@ def _ocr_layer_with_blot(path, blot):
         pdf.setFont("Serif", 13)
         for x, mark in blot.get(line, ()):
             pdf.drawString(x, y, mark)
-        x = 85.0
-        for word in line.split():
-            pdf.drawString(x, y, word)
-            x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
-    pdf.showPage()
-    pdf.save()
-    path.write_bytes(path.read_bytes().replace(b"+LiberationSerif", b"+GlyphLessFont  "))
-    return path
+        _draw_ocr_words(pdf, y, line)
+    return _saved_as_ocr_layer(pdf, path)
 
 
 @pytest.mark.parametrize("outline", ["phrases", "no phrases"])
