@@ -38,10 +38,12 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", bare.casefold()).strip()
 
 
-def one_slash(text: str) -> str:
-    """The text with each fraction or division slash OCR read for a slash made a slash
-    ("85⁄BC-UBND"), character for character: what fold does to them, the rest kept as written."""
-    return text.translate(_SLASHES)
+def plain_marks(text: str) -> str:
+    """The text with each dash or slash that stands for a hyphen or a slash made one, character
+    for character: a non-breaking hyphen in "139/BC‑UBND" (Word's w:noBreakHyphen), a
+    fraction or division slash OCR read ("85⁄BC-UBND"). What fold does to them, the rest
+    kept as written."""
+    return text.translate(_DASHES | _SLASHES)
 
 
 def clean_line(text: str) -> str:

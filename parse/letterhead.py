@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from baocao.text import fold, nfc, one_slash
+from baocao.text import fold, nfc, plain_marks
 
 # "139/BC-UBND", "05 / BC-SXD", "215/BC–UBND" (en dash), "12/TTr-UBND"; also a bare code after a
 # dash, no document type ("139-UBND"), as some offices number their letters: kept as written; and
@@ -130,11 +130,12 @@ _CITED_DATE = re.compile(r"\s*ngay\s*(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|
 # A date OCR garbled round its words (a photographed screen's moiré): "Hải Dương, 1 ngày 26
 # tháng /fÌJ[rTfff 5 năm 2022" (a stray mark after the place's comma, junk after "tháng"; a
 # stray word of a few letters before or after "ngày", before "tháng" and the year too: "ngày gáy 17",
+# "SE ngày hệt” 7" (a smudge over the day read as a word and a quote),
 # "DU ngày 3 BA tháng", "g, ngay ngày 26 tháng ng 5 năm l 2022", a speck before "năm" read as a
 # mark: "tháng 5.năm 2022"), or its "ngày" unreadable and the rest opening a line or cell.
 # Read only when no date is found whole, so that a date in a sentence never stands for the
 # letterhead's; the day, month and year must still make a date.
-_DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,4}\s+)?ng[a-z]y\s*(?:[^\d\s|]{1,3}\s+)?)?"
+_DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,4}\s+)?ng[a-z]y\s*(?:[^\d\s|]{1,4}\s+)?)?"
                            r"(\d{1,2})\s*(?:[^\d\s|]{1,3}\s+)?"
                            r"th[a-z]ng[^\d|]{0,12}?(\d{1,2})"
                            r"\s*(?:[.,:]\s*)?n[a-z]m\s*(?:[^\d\s|]{1,2}\s+)?(\d{4})")
@@ -170,8 +171,9 @@ def report_number(letterhead: str) -> str | None:
     "Số:     /BC-UBND") or absent. A scan whose "Số:" OCR garbled ("Số" and "ố:" on two
     lines), or a letterhead written without "Số", still has its number: one opening a line
     or cell above the title, or closing the issuer's cell there (_unlabelled). A slash OCR read
-    as a fraction or division slash ("85⁄BC-UBND") is a slash (one_slash)."""
-    letterhead = _digit_for_letter(one_slash(letterhead))
+    as a fraction or division slash ("85⁄BC-UBND") is a slash, a non-breaking hyphen
+    ("176/BC‑UBND") a hyphen (plain_marks)."""
+    letterhead = _digit_for_letter(plain_marks(letterhead))
     number = _own(letterhead, _numbers, 0) or _unlabelled(nfc(letterhead))
     return _code_restored(number, nfc(letterhead)) if number else None
 

@@ -615,3 +615,25 @@ def test_a_reports_type_and_issuer_ocr_misread_are_taken_back_from_the_letterhea
 ])
 def test_a_numbers_first_digit_ocr_read_as_a_letter_is_the_digit_it_looks_like_or_none(scanned, number):
     assert report_number(scanned) == number
+
+
+@pytest.mark.parametrize("letterhead, number", [
+    # Pool 44's .docx letterheads: the code's hyphen a non-breaking one (Word's w:noBreakHyphen,
+    # read as U+2011), so that "BC-UBND" is never broken over two lines.
+    ("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP Số: 176/BC\u2011UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO",
+     "176/BC-UBND"),
+    ("Số: 176/BC\u2010UBND\nBÁO CÁO", "176/BC-UBND"),          # a hyphen (U+2010)
+    ("Số: 176/BC\u2212UBND\nBÁO CÁO", "176/BC-UBND"),          # a minus sign
+    ("Số: 176\u2011UBND\nBÁO CÁO", "176-UBND"),                # a bare code after the dash
+    ("Số, ký hiệu: 107/BC\u2011UBND\nBÁO CÁO", "107/BC-UBND"),
+])
+def test_a_code_joined_by_any_hyphen_is_read_whole_as_a_hyphen(letterhead, number):
+    assert report_number(letterhead) == number
+
+
+def test_a_smudged_word_of_four_marks_after_ngay_does_not_hide_the_date():
+    # Pool 44's Tiền Giang scan: a smudge over the date line, read round "ngày" and "tháng".
+    scanned = ("Số | Độc lập - Tự do - Hạnh phúc\nõ:\n71/BC-UBND | Tiền Giang, SE ngày hệt” 7 tháng CáenhÓ 5 năm 2022"
+               "\nBÁO CÁO")
+    assert report_date(scanned) == date(2022, 5, 7)
+    assert report_date("Số: 71/BC-UBND\nBÁO CÁO\nThực hiện văn bản ngày hệt” 7 tháng CáenhÓ 5 năm 2022") is None
