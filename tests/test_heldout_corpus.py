@@ -56,7 +56,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            39: FIXTURES / "heldout-39", 40: FIXTURES / "heldout-40",
            41: FIXTURES / "heldout-41", 42: FIXTURES / "heldout-42",
            43: FIXTURES / "heldout-43", 44: FIXTURES / "heldout-44",
-           45: FIXTURES / "heldout-45"}
+           45: FIXTURES / "heldout-45", 46: FIXTURES / "heldout-46"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -281,7 +281,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Nội dung công tác \d+: |Phần tự đánh giá [IVX]+\. "  # 45's
+LABEL = re.compile(r"^(?:Mục công tác \d+: |Phần đề cương [IVX]+\. "  # 46's
+                   r"|Phần công việc [A-F]\. |Điểm nội dung \d+\. "  # 46's
+                   r"|Nội dung công tác \d+: |Phần tự đánh giá [IVX]+\. "  # 45's
                    r"|Mảng nội dung [A-F]\. |Nhóm thông tin \d+\. "  # 45's
                    r"|Nội dung đánh giá \d+: |Phần kiểm điểm [IVX]+ - "  # 44's
                    r"|Phần tổng kết [A-F]: |Mục kết quả \d+\. "  # 44's
@@ -348,6 +350,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Mục công tác (\d+):|Điểm nội dung (\d+)\.) ", first):  # pool 46's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Phần đề cương ([IVX]+)\. ", first):  # pool 46's phan_de_cuong_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phần công việc ([A-F])\. ", first):  # pool 46's phan_cong_viec_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Nội dung công tác (\d+):|Nhóm thông tin (\d+)\.) ", first):  # pool 45's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Phần tự đánh giá ([IVX]+)\. ", first):  # pool 45's phan_tu_danh_gia_roman
@@ -594,8 +602,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 45
-    assert len({p.out for p in mh.POOLS.values()}) == 45
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 46
+    assert len({p.out for p in mh.POOLS.values()}) == 46
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -653,7 +661,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 42) for k in range(1, 42)),
                                            *((k, 43) for k in range(1, 43)),
                                            *((k, 44) for k in range(1, 44)),
-                                           *((k, 45) for k in range(1, 45))])
+                                           *((k, 45) for k in range(1, 45)),
+                                           *((k, 46) for k in range(1, 46))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -682,7 +691,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (32, 33), (33, 34), (34, 35), (35, 36),
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
-                                                   (44, 45)])
+                                                   (44, 45), (45, 46)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -7613,6 +7622,157 @@ def test_pool_45_scans_carry_their_marks_in_the_margin():
         assert grey > 10 * px, e["file"]
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 46: "Mục công tác 1: …", "Phần đề cương I. …", "Phần công việc A. …", "Điểm nội dung 1. …"; a rectangle
+# drawn behind each heading (wps anchored behind the text, a VML fallback), a VML line drawn under each heading,
+# each heading in a list level carried over from Word 6/95 (w:legacy), Word's Horizontal Line after each heading;
+# pools 1-45's at a lower weight, pools 44 and 45's funding wordings and two new ones, two new letterheads, two new
+# scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_46 = {"muc_cong_tac_number", "phan_de_cuong_roman", "phan_cong_viec_letter", "diem_noi_dung_number"}
+LADDERS[46] = NEW_LADDERS_46 | {"noi_dung_cong_tac_number", "phan_tu_danh_gia_roman", "mang_noi_dung_letter",  # 1-45's
+                                "nhom_thong_tin_number", "noi_dung_danh_gia_number", "phan_tong_ket_letter",
+                                "phan_kiem_diem_roman", "muc_ket_qua_number"}
+NEW_LAYOUTS_46 = {"banner_shape_behind", "vml_line_under", "legacy_list_heading", "hr_line_after"}
+LAYOUTS[46] = NEW_LAYOUTS_46 | {"wps_textbox_heading", "pic_bullet_list_heading", "lvl_override_heading",  # 1-45's
+                                "list_style_link_heading", "includepicture_bullet", "nb_hyphen_label",
+                                "numid_zero_heading", "rendered_break_heading", "toc_bookmark_heading",
+                                "print_field_heading", "formula_field_label", "symbol_field_bullet",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_46 = {  # how each of pool 46's ladders marks an item heading, as a reader sees it
+    "muc_cong_tac_number": r"Mục công tác \d: \S",
+    "phan_de_cuong_roman": r"Phần đề cương [IVX]+\. \S",
+    "phan_cong_viec_letter": r"Phần công việc [A-F]\. \S",
+    "diem_noi_dung_number": r"Điểm nội dung \d\. \S",
+}
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+OFFICE = "{urn:schemas-microsoft-com:office:office}"
+
+
+def test_pool_46_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_46:
+        for e in [e for e in files_of(46, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_46_a_rectangle_drawn_behind_each_heading():
+    files = files_of(46, "banner_shape_behind")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(46, "banner_shape_behind", ladder="muc_cong_tac_number")  # on a new ladder too
+    for e in files:
+        for p in heading_paragraphs(e):
+            box = p.find(f"{W}r/{MC}AlternateContent")
+            assert box is not None, e["file"]
+            assert box.find(f"{MC}Choice").get("Requires") == "wps", e["file"]
+            anchor = box.find(f"{MC}Choice/{W}drawing/{WP}anchor")
+            assert anchor is not None and anchor.get("behindDoc") == "1", e["file"]
+            shape = anchor.find(f".//{WPS}wsp")
+            assert shape is not None and shape.find(f"{WPS}txbx") is None, e["file"]  # a shape, no text in it
+            assert box.find(f"{MC}Fallback/{W}pict/{VML}rect") is not None, e["file"]
+        assert len(list(part_tree(e).iter(f"{MC}AlternateContent"))) == len(item_headings(e)), e["file"]
+
+
+def test_pool_46_a_vml_line_drawn_under_each_heading():
+    files = files_of(46, "vml_line_under")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(46, "vml_line_under", ladder="phan_de_cuong_roman")
+    for e in files:
+        for p in heading_paragraphs(e):
+            line = p.find(f"{W}r/{W}pict/{VML}line")
+            assert line is not None and "position:absolute" in line.get("style"), e["file"]
+        assert len(list(part_tree(e).iter(f"{VML}line"))) == len(item_headings(e)), e["file"]
+
+
+def test_pool_46_each_heading_in_a_list_level_carried_over_from_word_6():
+    mh = generator()
+    files = files_of(46, "legacy_list_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(46, "legacy_list_heading", ladder="phan_cong_viec_letter")
+    for e in files:
+        numbering = part_tree(e, "word/numbering.xml")
+        abstract = next(a for a in numbering.iter(f"{W}abstractNum")
+                        if a.get(f"{W}abstractNumId") == str(mh.LEGACY_LIST))
+        level = abstract.find(f"{W}lvl")
+        assert level.find(f"{W}legacy").get(f"{W}legacy") == "1", e["file"]
+        assert level.find(f"{W}numFmt").get(f"{W}val") == "bullet", e["file"]
+        holders = list_holders(e, mh.LEGACY_LIST)
+        assert len(holders) == len(item_headings(e)), e["file"]
+        for p, heading in zip(holders, item_headings(e), strict=True):
+            assert paragraph_text(p) == heading["text"], e["file"]  # the label typed after the dash
+
+
+def test_pool_46_words_horizontal_line_after_each_heading():
+    files = files_of(46, "hr_line_after")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(46, "hr_line_after", ladder="diem_noi_dung_number")
+    for e in files:
+        for p in heading_paragraphs(e):
+            after = p.getnext()
+            rule = after.find(f"{W}r/{W}pict/{VML}rect")
+            assert rule is not None and rule.get(f"{OFFICE}hr") == "t", e["file"]
+            assert own_text(after) == "", e["file"]
+
+
+def test_pool_46_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(46) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_46, *mh.FUNDING_WORDINGS_45}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "salary_reform_source":  # the total from the salary-reform savings
+            assert e["funding"]["source"] == mh.SALARY_REFORM, e["file"]
+            assert f"từ {mh.SALARY_REFORM}, với tổng số tiền {million} triệu đồng" in text, e["file"]
+        if e["funding"]["wording"] == "returned_unspent":  # the total, the part paid back unspent
+            back = f"{e['funding']['returned_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng; số không sử dụng hết {back} triệu đồng đã nộp trả" in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(46)} == set(mh.LETTERHEADS_46)
+    for e in [e for e in entries_of(46) if e["kind"] == "docx"]:
+        number = e["report_number"]
+        if e["letterhead"] == "so_ky_hieu_slash_label":  # "Số/ký hiệu: 139/BC-UBND", read "139/BC-UBND"
+            assert re.fullmatch(r"\d+/BC-UBND", number), e["file"]
+            assert f">Số/ký hiệu: {number}<" in part_text(e), e["file"]
+        if e["letterhead"] == "month_only_date":  # "Tây Ninh, tháng 5 năm 2022": no day to read
+            assert e["report_date"] is None and e["report_month"] == "2022-05", e["file"]
+            assert f">{e['letterhead_date']}<" in part_text(e), e["file"]
+            assert re.fullmatch(r"[^,]+, tháng 5 năm 2022", e["letterhead_date"]), e["file"]
+    scans = files_of(46, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_46)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"muc_cong_tac_number", "phan_de_cuong_roman", "diem_noi_dung_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "glass_crack":
+            assert e["scan"]["glass_crack"] == mh.CRACK and e["scan"]["dpi"] == 180, e["file"]
+        else:
+            assert e["scan"]["tape_residue"] == mh.TAPE and e["scan"]["dpi"] == 150, e["file"]
+
+
+def test_pool_46_scans_carry_their_marks():
+    """The crack's dark line in the left margin where it starts, the yellowed tape's grey at the top corners: grey
+    where a page's text never reaches."""
+    import pdfplumber
+
+    mh = generator()
+    for e in files_of(46, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            image = pdf.pages[0].to_image(resolution=150).original.convert("L")
+        w, h = image.size
+        px = 150 / 25.4
+        if e["scan"]["kind"] == "glass_crack":
+            top, bottom = int((mh.CRACK["from_y"] - 0.03) * h), int((mh.CRACK["from_y"] + 0.03) * h)
+            band = image.crop((int(2 * px), top, int(12 * px), bottom))
+            grey = sum(band.histogram()[:200])  # a hairline: about a pixel wide at 150 dpi
+        else:
+            bands = [image.crop((int(1 * px), int(1 * px), int(9 * px), int(9 * px))),
+                     image.crop((w - int(9 * px), int(1 * px), w - int(1 * px), int(9 * px)))]
+            grey = sum(sum(band.histogram()[:225]) for band in bands)
+        assert grey > 5 * px, e["file"]
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -7623,13 +7783,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36,
                37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40,
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
-               45: NEW_LADDERS_45}
+               45: NEW_LADDERS_45, 46: NEW_LADDERS_46}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 46))]])
+                                                        *((n, 10, 8) for n in range(6, 47))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -7639,7 +7799,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 46))])
+                                          for n in range(5, 47))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -7659,12 +7819,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
-              45: SHAPES_45}
+              45: SHAPES_45, 46: SHAPES_46}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-45 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-46 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
