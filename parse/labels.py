@@ -68,6 +68,14 @@ LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dun
 _WORDS_NUMBER_STOP = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
     r"(?:(?P<number>\d{1,2})|(?P<numeral>[IVX]{1,5}))\.(?=\s|[^\W\d_])")
+# A label of words and a number set off from its title by a dash or a closing bracket, as "I -"
+# or "2)" is ("Phần kiểm điểm I - Mẻ gốm…", "Bước 2) Triển khai…", pool 44's Bến Tre): the words
+# opening with a capital, a space then the title, opening with a capital too ("Giai đoạn 2 - 3
+# năm", "lần 2 - năm nay" are a sentence's). A dash glued to the number on both sides ("Mục 2-3")
+# is a range, not a label. OCR may read a dash as two ("II —- Bồ lúa…" for "II – Bồ lúa…").
+_WORDS_NUMBER_DASH = re.compile(
+    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
+    r"(?:(?P<number>\d{1,2})|(?P<numeral>[IVX]{1,5}))\s?(?:[-–—]{1,2}|\))\s+(?=[^\W\d_])")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
 # ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
@@ -268,11 +276,12 @@ def label_in_words(text: str) -> int | None:
 
 def word_label(text: str) -> tuple[str, int] | None:
     """A line's label of a few words and a number before its colon, or closed by a full stop
-    after the number, the words folded and the number's value ("Vấn đề 2: Những chuyển biến…"
-    -> ("van de", 2), "Chuyên đề IV: Ngân quỹ…" -> ("chuyen de", 4), "Điểm 3. Bộ máy…" ->
-    ("diem", 3)): what the reader calls the parts ("Vấn đề", "Điểm", "Nhóm") is the province's
-    choice, a number after words and before the colon (or its stop) on every heading of a ladder
-    is its label; None if none."""
+    after the number, or set off from its title by a dash or a bracket (_WORDS_NUMBER_DASH), the
+    words folded and the number's value ("Vấn đề 2: Những chuyển biến…" -> ("van de", 2),
+    "Chuyên đề IV: Ngân quỹ…" -> ("chuyen de", 4), "Điểm 3. Bộ máy…" -> ("diem", 3), "Phần kiểm
+    điểm I - Mẻ gốm…" -> ("phan kiem diem", 1)): what the reader calls the parts ("Vấn đề",
+    "Điểm", "Nhóm") is the province's choice, a number after words and before the colon (or its
+    stop, dash or bracket) on every heading of a ladder is its label; None if none."""
     found = _word_label(text)
     return found[:2] if found else None
 
@@ -350,7 +359,11 @@ def _word_label(text: str) -> tuple[str, int, str] | None:
         if m and _VALID_ROMAN.fullmatch(m["numeral"]):
             return fold(m["words"]), _roman_value(m["numeral"]), rest.lstrip()
     m = _WORDS_NUMBER_STOP.match(text)
-    if not m or m["numeral"] and not _VALID_ROMAN.fullmatch(m["numeral"]):
+    if not m:
+        m = _WORDS_NUMBER_DASH.match(text)
+        if not m or not m["words"][:1].isupper() or not text[m.end()].isupper():
+            return None
+    if m["numeral"] and not _VALID_ROMAN.fullmatch(m["numeral"]):
         return None
     if not text[m.end()].isspace() and not text[m.end()].isupper():
         return None  # a small letter glued to the stop: no title opens there

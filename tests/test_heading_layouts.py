@@ -1648,6 +1648,34 @@ def test_headings_labelled_in_words_and_a_roman_numeral_closed_by_a_stop_are_a_l
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
+@pytest.mark.parametrize("separator", [" -", " –", ")"])
+def test_plain_lines_labelled_in_words_and_a_roman_numeral_then_a_dash_are_a_ladder(tmp_path, separator):
+    """"Phần kiểm điểm I - …", "Phần kiểm điểm II - …" (pool 44) in the body's plain face: a label
+    of words and a number is one whatever mark sets it off from its title, a dash or a bracket
+    as a colon or a stop, and counting up over short lines it is the items' ladder, as on a scan."""
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [f"Phần kiểm điểm {ROMAN[n]}{separator} {words}", OWN_TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == OWN_TEXTS
+    assert [s.heading for s in report.sections] == [
+        f"Phần kiểm điểm {ROMAN[n]}{separator} {words}" for n, words in UNKNOWN.items()]
+
+
+def test_plain_lines_with_words_a_number_and_a_dash_that_open_no_title_are_the_text(tmp_path):
+    """Sentences with words, a number and a dash ("Giai đoạn 1 - năm 2018 tỉnh…", one a line, each
+    over its text as headings are) counting 1 to 6 inside item 4 of a "Phần kiểm điểm I - …"
+    ladder: a small letter after the dash opens no title, so they are no label, no second ladder
+    of the items, and stay item 4's text."""
+    phases = [line for k in range(1, 7) for line in (f"Giai đoạn {k} - năm 201{k + 6} tỉnh bố trí vốn",
+                                                     f"Tỉnh đã chi {k + 3} tỷ đồng.")]
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [f"Phần kiểm điểm {ROMAN[n]} - {words}", OWN_TEXTS[n], *(phases if n == 4 else [])]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == {**OWN_TEXTS, 4: "\n".join([OWN_TEXTS[4], *phases])}
+
+
 def letter_spaced_report(path, through_style=False):
     """Each heading ("Lĩnh vực II. …") marked only by its letters spaced out, Word's "Expanded
     by 2 pt" (w:spacing w:val="40"): on its run, or (`through_style`) through its paragraph

@@ -105,6 +105,25 @@ def test_a_few_words_and_a_roman_numeral_before_a_colon_are_a_label_too():
     assert word_label("Kết quả đạt được: tỉnh đã chọn 3 đô thị") is None
 
 
+def test_a_few_words_and_a_number_then_a_dash_or_a_bracket_are_a_label_too():
+    """"Phần kiểm điểm I - Mẻ gốm…" (pool 44): a dash or a closing bracket sets the label off
+    from its title as a colon or a stop does, its words the same however their marks were read
+    ("Phân kiếm điểm", a scan's); a dash OCR read as two is one. A sentence is none: a range
+    ("Giai đoạn 2 - 3 năm"), a dash glued on both sides, a small letter after the dash or before
+    the words (a line that goes on a sentence)."""
+    from baocao.parse.labels import word_label
+    assert word_label("Phần kiểm điểm I - Mẻ gốm đầu lò vừa ra") == ("phan kiem diem", 1)
+    assert word_label("Phân kiếm điểm V – Rầy nâu về giữa vụ") == ("phan kiem diem", 5)
+    assert word_label("Phân kiểm điểm II —- Bồ lúa nếp nương đầy ắp") == ("phan kiem diem", 2)
+    assert word_label("Bước 2) Triển khai kế hoạch") == ("buoc", 2)
+    assert strip_label("Phần kiểm điểm IV - Bao thóc giống để dành") == "Bao thóc giống để dành"
+    assert word_label("Giai đoạn 2 - 3 năm tới, tỉnh tiếp tục đầu tư") is None
+    assert word_label("Mục 2-3 Các nội dung") is None
+    assert word_label("Giai đoạn 1 - năm 2018 tỉnh bố trí vốn") is None
+    assert word_label("theo mục 2 - Kế hoạch số 12") is None
+    assert word_label("Phần kiểm điểm IIII - Mẻ gốm") is None
+
+
 def test_a_label_in_words_alone_on_its_line_is_told_from_a_line_with_its_title():
     """"Mảng I." or "Vấn đề 1:" alone (framed in the margin, or over its title) is a label
     waiting for its title on the next line; one with its title, a year, words alone are not."""

@@ -702,6 +702,36 @@ def test_headings_labelled_by_words_and_a_number_open_their_items_on_a_scan(tmp_
         assert fuzz.partial_ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
 
 
+# Titles of the province's own wording, naming no item: only the labels tell the items.
+KIEM_DIEM_TITLES = {1: "Mẻ gốm đầu lò vừa ra", 2: "Bồ lúa nếp nương đầy ắp", 3: "Khung cửi nhà nọ mượn thoi",
+                    4: "Bao thóc giống để dành", 5: "Rầy nâu về giữa vụ", 6: "Tiếng sáo mục đồng vọng triền đê"}
+
+
+@pytest.mark.parametrize("separator", [" -", " –", ")"])
+def test_plain_headings_labelled_by_words_and_a_roman_numeral_then_a_dash_open_their_items_on_a_scan(
+        tmp_path, separator):
+    """Pool 44's Bến Tre: "Phần kiểm điểm I - Mẻ gốm…" to "VI - …" in a caption style OCR reads
+    plain, the label's words read with their marks moved ("Phân kiếm điểm"), titles the outline
+    has no words for: no section was found either way. A label of words and a number is one
+    whatever its separator, a dash or a bracket as a colon or a stop (parse/labels.word_label),
+    and its words are the same words however their marks were read."""
+    lines = bold_headings_page_lines()
+    words = {1: "Phần kiểm điểm", 2: "Phân kiểm điểm", 3: "Phần kiểm điểm", 4: "Phân kiểm điểm",
+             5: "Phân kiếm điểm", 6: "Phần kiểm điểm"}
+    for n, numeral in enumerate(("I", "II", "III", "IV", "V", "VI"), start=1):
+        at = next(i for i, line in enumerate(lines) if line.left == BOLD_HEADINGS[n])
+        lines[at] = dataclasses.replace(lines[at], left=f"{words[n]} {numeral}{separator} {KIEM_DIEM_TITLES[n]}",
+                                        bold=False)
+    scan = scan_pages([render_report_page(lines)], tmp_path / "kiem-diem.pdf", dpi=150, skews=[0.5], quality=40,
+                      seed=15)
+    document = dataclasses.replace(read_pdf(ocr_pdf(scan, tmp_path / "ocr")), ocr=True)
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        sections = {s.number: s for s in extract_sections(document, outline).sections}
+        assert sorted(sections) == [1, 2, 3, 4, 5, 6]
+        for n in range(1, 7):
+            assert fuzz.ratio(BOLD_HEADING_BODIES[n], sections[n].text) >= 95, (n, sections[n].text)
+
+
 def test_the_print_in_a_water_stain_is_read_and_not_erased_as_pencil_lines(tmp_path):
     """Pool 23's Kon Tum scan, page 1: a water stain (tinted, mottled paper, the print in it
     lighter) over item 2's paragraph. Its tones between the print's and the paper's are no

@@ -2223,6 +2223,22 @@ def test_plain_lines_labelled_in_words_counting_up_are_the_items_of_a_text_pdf(t
             n: "\n".join(own_item_text(n)) for n in range(1, 7)}
 
 
+@pytest.mark.parametrize("separator", [" -", " –", ")"])
+def test_plain_lines_labelled_in_words_and_a_roman_numeral_then_a_dash_are_the_items_of_a_text_pdf(
+        tmp_path, separator):
+    """Pool 44's ladder "Phần kiểm điểm I - …" … "VI - …" with its look lost in the export, as pool
+    34's was: a label of words and a number is one whatever mark sets it off from its title, a
+    dash or a bracket as a colon or a stop (labels.word_label), and counting up it is the ladder."""
+    numerals = ("I", "II", "III", "IV", "V", "VI")
+    pdf = plain_paragraphs_report(tmp_path / "bao-cao.pdf", [
+        [Line(f"Phần kiểm điểm {numeral}{separator} {title}"), *map(Line, own_item_text(n))]
+        for n, (numeral, title) in enumerate(zip(numerals, OWN_TITLES, strict=True), start=1)])
+    for outline in (OUTLINE, tuple(replace(s, phrases=()) for s in OUTLINE)):
+        report = extract_sections(read_pdf(pdf), outline)
+        assert {s.number: s.text for s in report.sections} == {
+            n: "\n".join(own_item_text(n)) for n in range(1, 7)}
+
+
 def test_plain_lines_labelled_in_words_inside_a_bold_ladders_item_stay_its_text(tmp_path):
     """The same plain labelled lines, three counting up inside item 2 of a report whose items
     are bold "I." … "VI." headings: the points of that item's text, not items."""
