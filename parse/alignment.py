@@ -272,7 +272,7 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
         if pair not in groups:
             by_text = heading.room_for_two and heading.told and min(heading.told[i] for i in pair) > 0
             bonus = MERGED_BY_TEXT if by_text else -MERGED_BY_PLACE
-            if heading.counted_two and by_text:
+            if heading.counted_two and (by_text or _told_most(heading) in pair):
                 bonus = MERGED_BY_COUNT
             choices.append((pair, _bits(pair), _gain(heading, pair) + bonus))
     return choices
@@ -298,10 +298,19 @@ def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]
             return min(heading.told[i], heading.told[i + 1]) > 0
 
         last = item_count - 2
-        pairs = [(i, i + 1) for i in range(last) if heading.room_for_two and spoken(i)]
+        # The count says a heading covers two (counted_two): its text's own item and the neighbour
+        # its place leaves, though that neighbour's words, weighed against the level's other texts
+        # (the phrases' words among them), come out a hair below theirs.
+        pairs = [(i, i + 1) for i in range(last)
+                 if heading.room_for_two and (spoken(i) or heading.counted_two and _told_most(heading) in (i, i + 1))]
         if heading.room_for_two or spoken(last) or max(heading.told[last], heading.told[last + 1]) <= 0:
             pairs.append((last, last + 1))
     return pairs
+
+
+def _told_most(heading: Evidence) -> int:
+    """The item the text under a heading speaks most, beyond its level's other texts (told)."""
+    return max(range(len(heading.told)), key=heading.told.__getitem__)
 
 
 def _gain(heading: Evidence, items: tuple[int, ...]) -> float:
