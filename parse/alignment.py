@@ -272,7 +272,7 @@ def _choices(heading: Evidence, item_count: int) -> list[tuple[tuple[int, ...], 
         if pair not in groups:
             by_text = heading.room_for_two and heading.told and min(heading.told[i] for i in pair) > 0
             bonus = MERGED_BY_TEXT if by_text else -MERGED_BY_PLACE
-            if heading.counted_two and (by_text or pair == _counted_pair(heading)):
+            if heading.counted_two and by_text:
                 bonus = MERGED_BY_COUNT
             choices.append((pair, _bits(pair), _gain(heading, pair) + bonus))
     return choices
@@ -298,25 +298,10 @@ def _merged_by_place(heading: Evidence, item_count: int) -> list[tuple[int, int]
             return min(heading.told[i], heading.told[i + 1]) > 0
 
         last = item_count - 2
-        # The count says a heading covers two (counted_two): its text's own item and the neighbour its
-        # text speaks more of, though that neighbour's words, weighed against the level's other texts
-        # (the phrases' words among them), come out a hair below theirs.
-        counted = _counted_pair(heading) if heading.counted_two else None
-        pairs = [(i, i + 1) for i in range(last) if heading.room_for_two and (spoken(i) or (i, i + 1) == counted)]
+        pairs = [(i, i + 1) for i in range(last) if heading.room_for_two and spoken(i)]
         if heading.room_for_two or spoken(last) or max(heading.told[last], heading.told[last + 1]) <= 0:
             pairs.append((last, last + 1))
     return pairs
-
-
-def _counted_pair(heading: Evidence) -> tuple[int, int]:
-    """The two items a heading counted to cover two (Evidence.counted_two) covers by its text: the
-    one its text speaks most, beyond its level's other texts (told), and of that item's neighbours
-    the one its text speaks more."""
-    told = heading.told
-    most = max(range(len(told)), key=told.__getitem__)
-    neighbours = [k for k in (most - 1, most + 1) if 0 <= k < len(told)]
-    other = max(neighbours, key=told.__getitem__)
-    return (min(most, other), max(most, other))
 
 
 def _gain(heading: Evidence, items: tuple[int, ...]) -> float:
