@@ -687,8 +687,16 @@ def _counter_value(counter: str) -> int | None:
     if counter.isdigit():
         return int(counter)
     if len(counter) > 1 or counter in "IVXivx":
-        return _roman_value(counter.upper())
+        stop_read_l = _STOP_READ_L.fullmatch(counter)
+        return _roman_value((stop_read_l["roman"] if stop_read_l else counter).upper())
     return ord(fold(counter)) - ord("a") + 1
+
+
+# A Roman numeral with an L after an I ("IL.", "IIL:") is none anyone writes (49 is XLIX): OCR read
+# the numeral's stop, against the I's foot serif in a bold face, as an L, then the speck after it as
+# the stop again ("IL. VƯỜN CAM…" for "I. VƯỜN CAM…", the first rung of "II.", "III." …). It is
+# worth the numeral before the L, not 49, which would break its ladder.
+_STOP_READ_L = re.compile(r"(?P<roman>[IVX]{0,3}I)L", re.IGNORECASE)
 
 
 class MisreadRoman(NamedTuple):

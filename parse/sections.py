@@ -1395,23 +1395,42 @@ def _told_by_structure(blocks: tuple[Block, ...], told: _Told, at_level: list[_H
     a preamble's line or two is too short for one. A ladder numbered 1, 2, 3… without a gap that
     has one rung more than the items ("Phần trình bày III. …" between items 2 and 3, a heading the
     province added) is set apart too where its texts take every rung but that one for an item:
-    _rung_added. So does one label repeated over every heading, its number lost (_one_label)."""
+    _rung_added. So does one label repeated over every heading, its number lost (_one_label). So
+    does the count itself where the level is one heading short of the items and its one text long
+    enough for two is under a heading in two parts (Evidence.counted_two: "- Chĩnh mật cất kỹ cùng
+    đàn ong bỏ tố" over items 4 and 5 among bold dash-led lines of figurative words), taken for the
+    two items its place leaves, every other heading for one: the reading stands on the document's
+    own count and texts, whatever a heading's words happen to share with the outline or its phrases."""
     own = _other_form(blocks, at_level, len(told.sequence[0].likeness))
     item_count = len(told.sequence[0].likeness)
     before = len(told.items) - len(at_level)  # the untitled text before the headings, if any
     added = _rung_added(told, at_level, before, item_count)
+    counted = any(e.counted_two for e in told.sequence)
     if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own) or added
-            or _one_label(at_level)
+            or _one_label(at_level) or counted
             or (level[0] == "unnumbered" and before and len(at_level) == item_count - 1
                 and told.lengths[0] >= UNTITLED_ITEM * sorted(told.lengths[1:])[len(at_level) // 2])):
         return False
     aside = {before + k for k, h in enumerate(at_level) if h.first in own} | added
     if any(told.items[k] for k in aside):
         return False
-    if [items for k, items in enumerate(told.items) if k not in aside] != [(k,) for k in range(item_count)]:
+    if [items for k, items in enumerate(told.items) if k not in aside] != _one_per_item(
+            [e for k, e in enumerate(told.sequence) if k not in aside], item_count):
         return False
     pairs = [(e, items) for e, items in zip(told.sequence, told.items, strict=True) if e.told and items]
     return _speaking(pairs) >= max(CONVINCING_COUNT, len(pairs) / 2)
+
+
+def _one_per_item(sequence: list[Evidence], item_count: int) -> list[tuple[int, ...]]:
+    """The items of a reading taking each element of `sequence` for the next item in the outline's
+    order, the one counted to cover two (Evidence.counted_two) for the next two; [] when that
+    reading does not end on the outline's last item."""
+    items: list[tuple[int, ...]] = []
+    for e in sequence:
+        width = 2 if e.counted_two else 1
+        start = items[-1][-1] + 1 if items else 0
+        items.append(tuple(range(start, start + width)))
+    return items if items and items[-1][-1] == item_count - 1 else []
 
 
 def _rung_added(told: _Told, at_level: list[_Heading], before: int, item_count: int) -> set[int]:

@@ -28,8 +28,9 @@ from pdf_builders import (
 from baocao.campaign import load_campaign
 from baocao.parse import sections as sections_module
 from baocao.parse.bullets import bullet_ladders, list_marker
-from baocao.parse.document import DocumentError
+from baocao.parse.document import Document, DocumentError
 from baocao.parse.headings import is_heading_like
+from baocao.parse.labels import label_ordinal
 from baocao.parse.pdf import pages_without_text, read_pdf
 from baocao.parse.sections import extract_sections
 
@@ -2285,3 +2286,99 @@ def test_a_scans_paragraphs_are_told_apart_by_the_pitch_of_its_wrapped_sentences
     pdf = _as_scanned(draw_pdf(tmp_path / "quet.pdf", [Page(tuple(lines))]))
     assert {block.style for block in read_pdf(pdf).blocks} == {"GlyphLessFont"}
     assert texts(read_pdf(pdf)) == [*full, *(f"{first} {second}" for first, second in wrapped)]
+
+
+def _recognised_report(path, province: str, untitled: tuple[str, ...], headed) -> Document:
+    """A scan's report as OCR read it (Document.ocr): its letterhead, the covering sentence, the
+    `untitled` lines of an item left without a heading, then each bold heading of `headed` (heading,
+    lines) over its lines, the closing and the list of addressees."""
+    lines = [Line(f"ỦY BAN NHÂN DÂN TỈNH {province.upper()}", bold=True), Line("BÁO CÁO", bold=True),
+             Line(f"Tình hình phát triển đô thị thông minh trên địa bàn tỉnh {province}", bold=True),
+             Line(f"Thực hiện văn bản số 1683/BXD-PTDT của Bộ Xây dựng, UBND tỉnh {province} báo cáo như sau:",
+                  space_before=8),
+             *(Line(text, space_before=8) for text in untitled)]
+    for heading, texts_under in headed:
+        lines += [Line(heading, bold=True, space_before=8), *(Line(text, space_before=8) for text in texts_under)]
+    lines += [Line(f"Trên đây là báo cáo của UBND tỉnh {province}./.", space_before=8),
+              Line("Nơi nhận:", bold=True), Line("- Bộ Xây dựng;")]
+    return replace(read_pdf(_as_scanned(draw_pdf(path, [Page(tuple(lines))]))), ocr=True)
+
+
+# Pool 44's Bắc Kạn scan: bold dash-led lines of figurative words, items 4 and 5 answered under one.
+BAC_KAN_HEADINGS = ("- Gốc bưởi ghép vừa bén rễ", "- Vại cà muối vàng ơm", "- Phường gốm chung một lò nung",
+                    "- Chĩnh mật cất kỹ cùng đàn ong bỏ tổ", "- Luống mạ gieo cho vụ chiêm tới")
+BAC_KAN = (
+    ("Giai đoạn 2015 – 2017, tỉnh Bắc Kạn đã số hóa 52.000 hồ sơ địa chính và quy hoạch đô thị.",
+     "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh Bắc Kạn."),
+    ("UBND tỉnh Bắc Kạn đã phê duyệt Đề án phát triển đô thị thông minh của địa phương tại Quyết định số "
+     "3511/QĐ-UBND ngày 9/7/2020.",
+     "Từ khi Đề án 950 được ban hành, UBND tỉnh Bắc Kạn đã chỉ đạo các sở, ngành xây dựng kế hoạch triển khai "
+     "phù hợp với điều kiện của địa phương."),
+    ("UBND tỉnh Bắc Kạn đã ban hành Kế hoạch số 75/KH-UBND ngày 9/7/2021 về triển khai Đề án 950 trên địa bàn.",
+     "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng "
+     "của tỉnh Bắc Kạn."),
+    ("Các nhiệm vụ của Đề án tại tỉnh Bắc Kạn được bảo đảm 11.833 triệu đồng từ nguồn thu sự nghiệp của các "
+     "đơn vị sự nghiệp công lập.",
+     "Việc bố trí kinh phí tại tỉnh Bắc Kạn được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật "
+     "Đầu tư công.",
+     "Dữ liệu quy hoạch đô thị của tỉnh Bắc Kạn chưa được số hóa đầy đủ, khó chia sẻ giữa các sở, ngành.",
+     "Nhận thức của một bộ phận cán bộ, công chức tại tỉnh Bắc Kạn về đô thị thông minh còn chưa đầy đủ."),
+    ("Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh để tỉnh Bắc Kạn áp dụng.",
+     "UBND tỉnh Bắc Kạn kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương trong "
+     "quá trình triển khai."),
+)
+
+
+@pytest.mark.parametrize("outline", ["phrases", "no phrases"])
+def test_a_level_one_short_whose_count_and_texts_say_which_heading_covers_two_is_a_report_on_the_outline(
+        tmp_path, outline):
+    """Pool 44's Bắc Kạn scan: five bold dash-led lines whose words say nothing of the outline, the only
+    text long enough for two under the one in two parts ("… cùng …"). Their words, read as OCR may
+    misread them and the phrases' words among the outline's, agree with no reading; the count and the
+    texts do: each heading an item, that one two. Without the phrases a chance likeness found it; with
+    them nothing was found (no_sections). The document's own count is the reading either way."""
+    sections = OUTLINE if outline == "phrases" else tuple(replace(s, phrases=()) for s in OUTLINE)
+    document = _recognised_report(tmp_path / "quet.pdf", "Bắc Kạn", (), zip(BAC_KAN_HEADINGS, BAC_KAN, strict=True))
+    found = {s.number: " ".join(s.text.split()) for s in extract_sections(document, sections).sections}
+    merged = " ".join(BAC_KAN[3])
+    assert found == {1: " ".join(BAC_KAN[0]), 2: " ".join(BAC_KAN[1]), 3: " ".join(BAC_KAN[2]),
+                     4: merged, 5: merged, 6: " ".join(BAC_KAN[4])}
+
+
+# Pool 44's Quảng Nam scan: item 1 left without a heading, items 2 to 6 under a bold Roman ladder.
+QUANG_NAM_HEADINGS = ("IL. VƯỜN CAM TRĨU QUẢ CUỐI VỤ", "II. XÓM NGHỀ CHUNG NHAU GIẾNG ĐẤT SÉT",
+                      "III. BAO THÓC GIỐNG ĐỂ DÀNH", "IV. LÒ GỐM NỨT VÌ LỬA NON", "V. BÌNH GỐM MEN LAM CHỜ NGÀY RA LÒ")
+QUANG_NAM = (
+    ("Năm 2017, UBND tỉnh Quảng Nam đã đưa vào vận hành Cổng dịch vụ công trực tuyến với 808 thủ tục hành "
+     "chính mức độ 3, 4.",
+     "Các nội dung trên được tổng hợp từ báo cáo của các sở, ngành và UBND cấp huyện của tỉnh Quảng Nam."),
+    ("Hạ tầng cáp quang của tỉnh Quảng Nam đã phủ tới 80% số xã, phường, thị trấn.",
+     "Từ khi Đề án 950 được ban hành, UBND tỉnh Quảng Nam đã chỉ đạo các sở, ngành xây dựng kế hoạch triển "
+     "khai phù hợp với điều kiện của địa phương."),
+    ("Đài Phát thanh và Truyền hình Quảng Nam phát sóng chuyên mục chuyển đổi số hằng tuần vào tối thứ 2.",
+     "Công tác thông tin, tuyên truyền được thực hiện thường xuyên trên các phương tiện thông tin đại chúng "
+     "của tỉnh Quảng Nam."),
+    ("Trong kế hoạch đầu tư công trung hạn giai đoạn 2021 – 2025, tỉnh đã bố trí 33.637 triệu đồng cho các "
+     "nhiệm vụ của Đề án tại tỉnh Quảng Nam.",
+     "Việc bố trí kinh phí tại tỉnh Quảng Nam được thực hiện theo quy định của Luật Ngân sách nhà nước và Luật "
+     "Đầu tư công."),
+    ("Hạ tầng viễn thông tại 7 xã vùng sâu, vùng xa của tỉnh Quảng Nam chưa đáp ứng yêu cầu.",
+     "Nhận thức của một bộ phận cán bộ, công chức tại tỉnh Quảng Nam về đô thị thông minh còn chưa đầy đủ."),
+    ("Đề nghị Chính phủ bố trí nguồn vốn hỗ trợ tỉnh Quảng Nam xây dựng cơ sở dữ liệu quy hoạch đô thị.",
+     "UBND tỉnh Quảng Nam kính đề nghị các bộ, ngành Trung ương tiếp tục quan tâm, hướng dẫn địa phương trong "
+     "quá trình triển khai."),
+)
+
+
+@pytest.mark.parametrize("outline", ["phrases", "no phrases"])
+def test_a_roman_ladders_first_numeral_read_with_its_stop_as_an_l_is_its_first_rung(tmp_path, outline):
+    """Pool 44's Quảng Nam scan: "I. VƯỜN CAM…" in a bold face read "IL.", its stop against the I's foot
+    serif read as an L. No Roman numeral has an L after an I (49 is XLIX): it is I, and the ladder I … V
+    over items 2 to 6, item 1 the untitled text before it, is whole. Read as 49 it broke the ladder, and
+    with the phrases no reading of the headings convinced (items 1 to 4 and 6 not found)."""
+    assert [label_ordinal(label) for label in ("IL.", "IIL:", "il.", "XL.", "LI.")] == [1, 2, 1, 40, 51]
+    sections = OUTLINE if outline == "phrases" else tuple(replace(s, phrases=()) for s in OUTLINE)
+    document = _recognised_report(tmp_path / "quet.pdf", "Quảng Nam", QUANG_NAM[0],
+                                  zip(QUANG_NAM_HEADINGS, QUANG_NAM[1:], strict=True))
+    found = {s.number: " ".join(s.text.split()) for s in extract_sections(document, sections).sections}
+    assert found == {n: " ".join(text) for n, text in enumerate(QUANG_NAM, start=1)}
