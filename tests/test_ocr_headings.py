@@ -931,6 +931,20 @@ def test_bold_titles_whose_margin_labels_ocr_lost_are_the_items_their_wrapped_la
     assert both_ways(own_titled(labelled, bold=True)) == [ALL_ITEMS, ALL_ITEMS]
 
 
+def test_bold_titles_whose_margin_labels_ocr_lost_are_the_items_a_ladder_read_from_the_margin_skips():
+    # The same Đắk Lắk once the PDF reader reads each label framed in the margin whole before its
+    # title (Block.margin_label): two rungs read ("Hợp phần 1: …", "Hợp phần 3: …") are a ladder,
+    # a column OCR reads apart and may lose, and the bold titles beside the labels lost are the
+    # items it skips. Two such rungs not framed in the margin are too few to stand for a ladder.
+    labelled = [[f"Hợp phần 1: {OWN_TITLES[0]}"], [OWN_TITLES[1]], [f"Hợp phần 3: {OWN_TITLES[2]}"],
+                [OWN_TITLES[3]], [OWN_TITLES[4]], [f"Hợp phần {OWN_TITLES[5]}"]]
+    document = own_titled(labelled, bold=True)
+    framed = replace(document, blocks=tuple(replace(b, margin_label=b.text.startswith("Hợp phần"))
+                                            for b in document.blocks))
+    assert both_ways(framed) == [ALL_ITEMS, ALL_ITEMS]
+    assert both_ways(document)[1] != ALL_ITEMS
+
+
 def test_a_groups_title_over_a_number_alone_over_its_title_leaves_the_number_to_the_title():
     # "NHÓM VIỆC ĐÃ LÀM ĐƯỢC" over "1." alone on its line over "Gốc rễ hạ tầng…": the number is
     # the title's under it, not a label wrapped in the margin beside the group's title.
