@@ -2218,9 +2218,10 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             for pos in range(start, end):
                 if pos in skip or ocr_lines is not None and pos not in ocr_lines:
                     continue
-                # a label framed in the margin is read as joined with its title (_margin_label_words)
+                # a label framed in the margin is read as joined with its title (_margin_label_words;
+                # the PDF reader's, Block.margin_label, is so already)
                 read = blocks[pos]
-                if pos in margin and pos in by_first:
+                if pos in margin and pos in by_first and not read.margin_label:
                     read = replace(read, text=by_first[pos].line)
                 if (expected and _reads_as_label(read, expected, blocks[model.first], pos in by_first)) or (
                         in_words and _reads_as_words(blocks[pos], in_words, blocks[model.first])):

@@ -1135,6 +1135,20 @@ def test_a_word_label_wrapped_in_its_margin_frame_with_its_last_word_under_is_it
                                               for numeral, title in zip(numerals, OWN_TITLES, strict=True)]
 
 
+def test_a_word_label_framed_in_the_margin_read_whole_with_its_numeral_misread_is_taken_back_whole():
+    # Pool 35's Kon Tum once the PDF reader reads each label framed in the margin whole before its
+    # title (Block.margin_label): "Nhóm lĩnh vực Ïl: Hành trang…", its numeral misread, is the
+    # first rung all the same, taken back by its ladder as read.
+    numerals = ["Ïl:", "II:", "IH:", "IV:", "V;", "VI:"]
+    headings = [f"Nhóm lĩnh vực {numeral} {title}" for numeral, title in zip(numerals, OWN_TITLES, strict=True)]
+    document = own_titled([[heading] for heading in headings], bold=True)
+    document = replace(document, blocks=tuple(replace(b, margin_label=b.text in headings) for b in document.blocks))
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        found = extract_sections(document, outline).sections
+        assert {s.number: s.text.split("\n")[-1] for s in found} == ALL_ITEMS
+        assert found[0].heading == headings[0]
+
+
 def test_plain_headings_labelled_in_words_and_a_roman_numeral_one_read_short_still_count_up_on_a_scan():
     # Pool 36's Điện Biên: "Phần thuyết minh I:" … "VI:" in a caption style OCR reads plain,
     # "III:" read "II:" (and "Phần" as "Phân", "minh" as "mỉnh" here and there): the label of
