@@ -59,6 +59,9 @@ class Block:
     # Its text was read with OCR from a picture of a line alone between paragraphs (a heading
     # pasted as a clipping, parse/line_pictures.py): the reviewer should check it.
     pictured: bool = False
+    # Its label was set in a narrow frame in the left margin beside it and wrapped there, read back
+    # in front of its title from a scan (parse/pdf.py): a column of its own, which OCR may lose.
+    margin_label: bool = False
 
     @property
     def line(self) -> str:

@@ -278,6 +278,7 @@ class _Line:
     # the text going on in the next line (_continues); 0 where the line opens or ends in `size`.
     start_size: float = 0.0
     end_size: float = 0.0
+    margin_label: bool = False  # its label framed in the left margin, read in front of it (_margin_frame_labels)
 
     @property
     def is_row(self) -> bool:
@@ -1492,8 +1493,82 @@ def _gaps(raw, codes: Sequence[int], start: int, end: int, turn: _Turn | None) -
 
 def _lines(page: int, runs: Sequence[_Run]) -> list[_Line]:
     """Runs sharing a baseline band make a line, read left to right; a wide gap between
-    two runs separates table cells."""
-    return [_line(page, sorted(group, key=lambda r: r.x0)) for group in _without_steps(_rows(runs))]
+    two runs separates table cells. On a recognised page, a label framed in the left margin
+    and wrapped there is read whole, before the title beside it (_margin_frame_labels)."""
+    groups = [sorted(group, key=lambda r: r.x0) for group in _without_steps(_rows(runs))]
+    labels = _margin_frame_labels(groups)
+    lines = []
+    for k, group in enumerate(groups):
+        if k not in labels:
+            lines.append(_line(page, group))
+            continue
+        label_rows, title_runs = labels[k]
+        if not title_runs:
+            continue  # a line of the label, read with its first
+        framed, title = [_line(page, row) for row in label_rows], _line(page, title_runs)
+        label = " ".join(line.text for line in framed)
+        inks = [line.ink for line in (*framed, title) if line.ink is not None]
+        lines.append(replace(
+            title, text=f"{label} {title.text}", x0=framed[0].x0, top=min(framed[0].top, title.top),
+            bold=all(line.bold for line in framed) and title.bold,
+            cells=(f"{label} {title.cells[0]}", *title.cells[1:]) if title.cells else (),
+            first_word_width=framed[0].first_word_width, ink=sum(inks, Ink()) if inks else None,
+            lead=f"{label} {title.lead}" if title.lead and all(line.bold for line in framed) else "",
+            margin_label=True))
+    return lines
+
+
+# A label framed in the left margin: its lines at most this many words each, ...
+MARGIN_LABEL_WORDS = 4
+# ... clear of the title beside it by at least this many ems (the frame's edge, the body's indent), ...
+MARGIN_LABEL_GAP_EMS = 1.0
+# ... and its next line under it closer than this many line heights.
+MARGIN_LABEL_LEADING = 1.0
+
+
+def _margin_frame_labels(groups: list[list[_Run]]) -> dict[int, tuple[list[list[_Run]], list[_Run]]]:
+    """On a recognised page, the labels set in a narrow frame in the left margin beside their
+    titles and wrapped there ("Phần tình" over "hình I.", the title "Bánh xe gốm…" beside the
+    first line): OCR reads the frame's first line with the title's row ("Phần tình Bánh xe…")
+    and its next lines alone under it ("hình I."), where a reader reads "Phần tình hình I. Bánh
+    xe…". A row that opens with a few words in the margin, clear of the rest, which starts at
+    the text's left edge (where more of the page's lines start than run across it from the
+    margin's), and a row right under it of a few words in that margin band alone, are one label.
+    Per row of the label, the label's rows' runs and the title's (none for the rows under it)."""
+    if not any(run.font == OCR_FONT for group in groups for run in group):
+        return {}
+    labels: dict[int, tuple[list[list[_Run]], list[_Run]]] = {}
+    for k, group in enumerate(groups):
+        size = statistics.median(r.size for r in group)
+        cut = next((i for i in range(1, len(group))
+                    if group[i].x0 - group[i - 1].x1 >= MARGIN_LABEL_GAP_EMS * size), None)
+        if k in labels or cut is None or len(" ".join(r.text for r in group[:cut]).split()) > MARGIN_LABEL_WORDS:
+            continue
+        left, edge = group[0].x0, group[cut].x0
+        # lines starting at the title's edge, and lines from the label's left edge running on past
+        # it: more of those, and the label's edge is the text's, a list's or a table's column
+        at_edge = sum(abs(row[0].x0 - edge) < 0.5 * size for row in groups if row)
+        across = sum(abs(row[0].x0 - left) < 0.5 * size
+                     and any(r.x0 < edge - 0.5 * size and r.x1 > edge for r in row) for row in groups if row)
+        if at_edge < 3 or at_edge <= across:
+            continue
+        label, bottom = [group[:cut]], max(r.bottom for r in group[:cut])
+        below = k + 1
+        while below < len(groups):
+            under = groups[below]
+            if (not under or abs(under[0].x0 - left) > 0.5 * size or any(r.x1 > edge - 0.5 * size for r in under)
+                    or min(r.top for r in under) - bottom
+                    > MARGIN_LABEL_LEADING * statistics.median(r.bottom - r.top for r in under)
+                    or len(" ".join(r.text for r in under).split()) > MARGIN_LABEL_WORDS):
+                break
+            label.append(under)
+            bottom = max(r.bottom for r in under)
+            below += 1
+        if below == k + 1:
+            continue
+        labels[k] = (label, list(group[cut:]))
+        labels.update((j, ([], [])) for j in range(k + 1, below))
+    return labels
 
 
 def _steps_apart(a: _Run, b: _Run) -> bool:
@@ -2509,6 +2584,7 @@ def _block(index: int, group: Sequence[_Line], layout: _Layout, notes: tuple[str
         highlighted=kind == "paragraph" and len(text) <= MAX_HEADING_CHARS and all(line.highlighted for line in group),
         notes=notes,
         pictured=kind == "paragraph" and head.font == PICTURE_FONT,
+        margin_label=head.margin_label,
     )
 
 

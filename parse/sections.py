@@ -1788,7 +1788,8 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
             line, run_in = block.lead, block.text[len(block.lead):].strip()
         headings.append(_Heading(pos, last, line, level, ordinal, run_in))
     if ocr:
-        headings = _misread_labels(blocks, headings, after, limit, skip, len(outline), set(margin_words))
+        framed = {pos for pos in range(after + 1, limit) if blocks[pos].margin_label}
+        headings = _misread_labels(blocks, headings, after, limit, skip, len(outline), set(margin_words) | framed)
     elif pictured := frozenset(pos for pos in range(after + 1, limit) if blocks[pos].pictured):
         # A text document's headings drawn as pictures (a WordArt, a pasted clipping) are read
         # with OCR as a scan's are, and misread as theirs ("Phần thuyết minh VỊ:" for "VI:"):
@@ -2191,7 +2192,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
     heading is the ladder's last then, up to the outline's `items`: "E:" read twice, then the
     second is "F:"); failing one, headings whose labels OCR lost (_labels_lost: between two
     headings, or after the last up to the outline's `items`). A ladder is MISREAD_LADDER
-    headings or more, or two whose labels were framed in the margin (`margin`: _margin_label_words),
+    headings or more, or two whose labels were framed in the margin (`margin`: _margin_label_words,
+    Block.margin_label),
     a column of their own that OCR reads apart and loses whole, the titles beside them kept.
     `ocr_lines`: the positions of the lines OCR read, where a text document's pictures were (None: a
     recognised document's, every line); only they are looked at."""
@@ -2235,9 +2237,10 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             for pos in range(start, end):
                 if pos in skip or ocr_lines is not None and pos not in ocr_lines:
                     continue
-                # a label framed in the margin is read as joined with its title (_margin_label_words)
+                # a label framed in the margin is read as joined with its title (_margin_label_words;
+                # the PDF reader's, Block.margin_label, is so already)
                 read = blocks[pos]
-                if pos in margin and pos in by_first:
+                if pos in margin and pos in by_first and not read.margin_label:
                     read = replace(read, text=by_first[pos].line)
                 if (expected and _reads_as_label(read, expected, blocks[model.first], pos in by_first)) or (
                         in_words and _reads_as_words(blocks[pos], in_words, blocks[model.first])):

@@ -931,6 +931,20 @@ def test_bold_titles_whose_margin_labels_ocr_lost_are_the_items_their_wrapped_la
     assert both_ways(own_titled(labelled, bold=True)) == [ALL_ITEMS, ALL_ITEMS]
 
 
+def test_bold_titles_whose_margin_labels_ocr_lost_are_the_items_a_ladder_read_from_the_margin_skips():
+    # The same Đắk Lắk once the PDF reader reads each label framed in the margin whole before its
+    # title (Block.margin_label): two rungs read ("Hợp phần 1: …", "Hợp phần 3: …") are a ladder,
+    # a column OCR reads apart and may lose, and the bold titles beside the labels lost are the
+    # items it skips. Two such rungs not framed in the margin are too few to stand for a ladder.
+    labelled = [[f"Hợp phần 1: {OWN_TITLES[0]}"], [OWN_TITLES[1]], [f"Hợp phần 3: {OWN_TITLES[2]}"],
+                [OWN_TITLES[3]], [OWN_TITLES[4]], [f"Hợp phần {OWN_TITLES[5]}"]]
+    document = own_titled(labelled, bold=True)
+    framed = replace(document, blocks=tuple(replace(b, margin_label=b.text.startswith("Hợp phần"))
+                                            for b in document.blocks))
+    assert both_ways(framed) == [ALL_ITEMS, ALL_ITEMS]
+    assert both_ways(document)[1] != ALL_ITEMS
+
+
 def test_a_groups_title_over_a_number_alone_over_its_title_leaves_the_number_to_the_title():
     # "NHÓM VIỆC ĐÃ LÀM ĐƯỢC" over "1." alone on its line over "Gốc rễ hạ tầng…": the number is
     # the title's under it, not a label wrapped in the margin beside the group's title.
@@ -1119,6 +1133,20 @@ def test_a_word_label_wrapped_in_its_margin_frame_with_its_last_word_under_is_it
         assert {s.number: s.text for s in found} == ALL_ITEMS
         assert [s.heading for s in found] == [f"Nhóm lĩnh vực {numeral} {title}"
                                               for numeral, title in zip(numerals, OWN_TITLES, strict=True)]
+
+
+def test_a_word_label_framed_in_the_margin_read_whole_with_its_numeral_misread_is_taken_back_whole():
+    # Pool 35's Kon Tum once the PDF reader reads each label framed in the margin whole before its
+    # title (Block.margin_label): "Nhóm lĩnh vực Ïl: Hành trang…", its numeral misread, is the
+    # first rung all the same, taken back by its ladder as read.
+    numerals = ["Ïl:", "II:", "IH:", "IV:", "V;", "VI:"]
+    headings = [f"Nhóm lĩnh vực {numeral} {title}" for numeral, title in zip(numerals, OWN_TITLES, strict=True)]
+    document = own_titled([[heading] for heading in headings], bold=True)
+    document = replace(document, blocks=tuple(replace(b, margin_label=b.text in headings) for b in document.blocks))
+    for outline in (OUTLINE, WITHOUT_PHRASES):
+        found = extract_sections(document, outline).sections
+        assert {s.number: s.text.split("\n")[-1] for s in found} == ALL_ITEMS
+        assert found[0].heading == headings[0]
 
 
 def test_plain_headings_labelled_in_words_and_a_roman_numeral_one_read_short_still_count_up_on_a_scan():

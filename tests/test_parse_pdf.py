@@ -1166,6 +1166,78 @@ def test_an_ink_blot_in_a_scans_right_margin_is_no_cell_of_the_lines_beside_it(t
         n: " ".join(body) for n, body in BLOTTED_BODIES.items()}
 
 
+# Pool 44's Phú Thọ, as OCR gave its text layer back: each heading's label set in a narrow frame in
+# the left margin beside its title and wrapped there, its first line on the title's row ("Phần tình"
+# beside "Bánh xe gốm…") and the rest under it, alone in the margin ("hình I.").
+FRAMED_TITLES = ("Bánh xe gốm quay vòng đầu", "Vại cà muối vàng ươm", "Khung cửi nhà nọ mượn thoi nhà kia",
+                 "Chum rượu ngô ủ men lá", "Đất sét thiếu độ dẻo", "Cây bưởi non chờ vụ quả đầu")
+FRAMED_BODIES = {
+    1: ("Năm 2016, UBND tỉnh Phú Thọ đã ban hành Kiến trúc Chính quyền điện tử của địa",
+        "phương phiên bản 1.0."),
+    2: ("UBND tỉnh Phú Thọ đã chọn 5 đô thị làm thí điểm xây dựng đô thị thông minh.",),
+    3: ("Trong năm 2021, tỉnh Phú Thọ đã tổ chức 55 hội nghị phổ biến về đô thị thông minh.",),
+    4: ("Các nhà đầu tư đã góp 14.690 triệu đồng để tỉnh thực hiện các nhiệm vụ của Đề án.",),
+    5: ("Chưa có hướng dẫn về định mức kinh tế - kỹ thuật cho việc thuê dịch vụ vận hành.",),
+    6: ("Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số đánh giá đô thị thông minh.",),
+}
+# Each label's frame as OCR read it, line by line: "II." read "H." as on the scan; another label's
+# words wrapped after its first word, its number under with the rest.
+MARGIN_FRAMES = {
+    "Phần tình hình": [("Phần tình", f"hình {numeral}.") for numeral in ("I", "H", "III", "IV", "V", "VI")],
+    "Nhóm nhiệm vụ": [("Nhóm", f"nhiệm vụ {n}:") for n in range(1, 7)],
+}
+
+
+def _ocr_layer_with_margin_frames(path, frames):
+    """A scan's text layer (one run a word, in OCR's font, the text from 85 pt) whose headings'
+    labels are framed in the left margin from 14 pt: each frame's first line on its title's row,
+    its next one under it, the item's text under that."""
+    from reportlab.pdfbase import pdfmetrics
+
+    pdf = _ocr_layer_canvas(path)
+    y = 800.0
+    for line in ("Thực hiện văn bản số 1683/BXD-PTDT của Bộ Xây dựng về việc báo cáo tình hình",
+                 "triển khai Đề án, UBND tỉnh Phú Thọ báo cáo như sau:"):
+        y -= 17
+        _draw_ocr_words(pdf, y, line)
+    for n, ((first, second), title) in enumerate(zip(frames, FRAMED_TITLES, strict=True), start=1):
+        y -= 32
+        for at, words in ((y, first), (y - 18, second)):
+            x = 14.0
+            for word in words.split():
+                pdf.setFont("Serif", 13)
+                pdf.drawString(x, at, word)
+                x += pdfmetrics.stringWidth(word + " ", "Serif", 13)
+        _draw_ocr_words(pdf, y, title)
+        y -= 10
+        for line in FRAMED_BODIES[n]:
+            y -= 17
+            _draw_ocr_words(pdf, y, line)
+    return _saved_as_ocr_layer(pdf, path)
+
+
+@pytest.mark.parametrize("label", list(MARGIN_FRAMES))
+@pytest.mark.parametrize("outline", ["phrases", "no phrases"])
+def test_a_label_framed_in_a_scans_left_margin_and_wrapped_there_is_read_whole_before_its_title(
+        tmp_path, outline, label):
+    """Pool 44's Phú Thọ: each heading's label ("Phần tình hình I.") set in a narrow frame in the
+    left margin, wrapped over two lines, its title beside the first. OCR's rows read the frame's
+    first line glued to the title ("Phần tình Bánh xe gốm…") and its second alone under it ("hình
+    I."): no section found, both ways. The few words in the margin band, clear of a title that
+    starts where the page's text does, and the few words alone in that band right under them are
+    one label, read whole before its title, whatever its words."""
+    sections = OUTLINE if outline == "phrases" else tuple(replace(s, phrases=()) for s in OUTLINE)
+    frames = MARGIN_FRAMES[label]
+    document = replace(read_pdf(_ocr_layer_with_margin_frames(tmp_path / "quet.pdf", frames)), ocr=True)
+    headings = [f"{first} {second} {title}" for (first, second), title in zip(frames, FRAMED_TITLES, strict=True)]
+    assert [b.text for b in document.blocks if b.margin_label] == headings
+    assert not any(b.text in {second for _, second in frames} for b in document.blocks)
+    report = extract_sections(document, sections)
+    assert [s.heading for s in report.sections] == headings
+    assert {s.number: " ".join(s.text.split()) for s in report.sections} == {
+        n: " ".join(body) for n, body in FRAMED_BODIES.items()}
+
+
 def test_narrow_blocks_side_by_side_stay_table_rows(tmp_path):
     """Two narrow blocks side by side (a sign-off's recipients and signature, a borderless
     table) are no columns of text: their lines stay rows."""
