@@ -19,8 +19,9 @@ the reader left out over an item's text (the item's heading may be that one), or
 by its place alone beside one left out over far more; a heading that another reading of the
 report's headings, almost as good, takes for another item or none; a text that is no readable
 Vietnamese (a legacy font read wrongly); two neighbours' texts saying each other's items'
-phrases. The reasons are machine codes (a
-stable interface, kept in the store and the .json/.csv); `note` says them in Vietnamese
+phrases; a line most of the report's texts hold too (a note on each heading, a running
+header). The reasons are machine codes (a stable interface, kept in the store and the
+.json/.csv); `note` says them in Vietnamese
 for the analyst. A cell is to be reviewed when its confidence is below REVIEW_BELOW.
 """
 
@@ -31,6 +32,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+
+from baocao.text import fold
 
 # Below this a person should check the cell: calibrated on held-out pool 1 once it had been
 # looked at (few right cells fall under it; raising it flags many right cells for few more
@@ -254,6 +257,16 @@ READS_NEIGHBOUR_FACTOR = 0.5
 # numbered two above it: the lost heading's text (its label misread: a pen mark, a letter lost)
 # runs on under this one, whatever its words say (pool 42's Tuyên Quang, items 2 and 3 in one cell).
 BEFORE_LOST_RUNG_FACTOR = 0.5
+# A line that RECURRING_TEXTS or more of the report's texts hold, its digits and marks aside, of
+# RECURRING_LETTERS letters or more (recurring_lines): an item's text says its own things once, so a
+# line written under every heading is a note, a running header or a footer that came along with each
+# item and belongs to none; whatever the cell's place and words, part of it is not its item's: it
+# flags the cell alone (pool 43's endnotes, one on each heading, "[Chú thích cuối 3] Mục 3 Đề cương
+# kèm theo …", rode along in all 18 cells of three .docx, each the right item, no doubt raised).
+# Measured 2026-12 on the tuned corpus and pools 1-44, text and scans: no other cell holds such a line.
+RECURRING_FACTOR = 0.5
+RECURRING_TEXTS = 3
+RECURRING_LETTERS = 12
 
 
 class Reason(StrEnum):
@@ -299,6 +312,7 @@ class Reason(StrEnum):
     MISREAD = "misread"  # read from page images with marks no text holds: OCR misread it in places
     READS_NEIGHBOUR = "reads_neighbour"  # its text and its neighbour's read as each other's items: swapped
     BEFORE_LOST_RUNG = "before_lost_rung"  # its ladder's next number was not read: it may hold that item's text
+    RECURRING_LINE = "recurring_line"  # a line of its text is in most items' texts too: a note, header or footer
 
     @property
     def label(self) -> str:
@@ -353,6 +367,7 @@ _LABELS = {
     Reason.MISREAD: "OCR đọc sai nhiều chỗ: đối chiếu với bản chụp",
     Reason.READS_NEIGHBOUR: "nội dung giống mục liền kề: có thể hai mục bị đổi chỗ",
     Reason.BEFORE_LOST_RUNG: "tiêu đề mục sau không đọc được: có thể chứa cả mục sau",
+    Reason.RECURRING_LINE: "có dòng lặp lại ở nhiều mục (chú thích, đầu trang hay chân trang?)",
 }
 _ADDED_AFTER = re.compile(rf"^{Reason.ADDED_AFTER.value}_(\d+)$")
 
@@ -398,7 +413,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
            shifted_short: bool = False,
            heading_pictured: bool = False, numbers_restart: bool = False,
            misread: bool = False, reads_neighbour: bool = False,
-           before_lost_rung: bool = False) -> tuple[float, tuple[str, ...]]:
+           before_lost_rung: bool = False, recurring_line: bool = False) -> tuple[float, tuple[str, ...]]:
     """A cell's confidence and the reasons it is below 1. Words and place are two witnesses:
     the confidence is what at least one of them makes likely, 1 - (1 - words)(1 - place); a
     text that reads like another item (`reading.elsewhere` above READS_ELSEWHERE_GAIN) takes
@@ -417,6 +432,7 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
     alone under a heading numbered one above it: `shifted_short`, a heading read with OCR from a picture of its line:
     `heading_pictured`, the report's headings taken for items numbered again from the start:
     `numbers_restart`, the next heading of its ladder unread, its text maybe here: `before_lost_rung`,
+    a line its text shares with most of the report's others: `recurring_line`,
     item 1 from untitled text with item 2 not found: `beside_missing` with
     `support.no_heading`, text OCR misread in places: `misread`, or a text and its neighbour's
     reading as each other's items: `reads_neighbour`) scale it down."""
@@ -498,7 +514,8 @@ def assess(support: Support, *, ocr: bool = False, merged: bool = False, split: 
                                    Reason.BESIDE_MISSING),
                                   (misread, MISREAD_FACTOR, Reason.MISREAD),
                                   (reads_neighbour, READS_NEIGHBOUR_FACTOR, Reason.READS_NEIGHBOUR),
-                                  (before_lost_rung, BEFORE_LOST_RUNG_FACTOR, Reason.BEFORE_LOST_RUNG)):
+                                  (before_lost_rung, BEFORE_LOST_RUNG_FACTOR, Reason.BEFORE_LOST_RUNG),
+                                  (recurring_line, RECURRING_FACTOR, Reason.RECURRING_LINE)):
         if doubt:
             confidence *= factor
             reasons.append(reason)
@@ -545,6 +562,27 @@ def misread_marks(text: str) -> int:
             elif not core.isascii() and re.search(r"[^\W\d_]", core) and _case_goes_up_and_down(core):
                 count += 1
     return count
+
+
+def recurring_lines(texts: Iterable[str]) -> set[int]:
+    """The positions in `texts` of those holding, beside lines of their own, a line that
+    RECURRING_TEXTS or more of them hold, compared by its letters alone, folded (digits and marks
+    aside: "[Chú thích cuối 3] Mục 3 …" and "[Chú thích cuối 4] Mục 4 …" are one line), of
+    RECURRING_LETTERS letters or more. A text all of whose lines others hold too is written to one
+    pattern, not carrying another's line. The same text twice (one text under two merged items)
+    counts once."""
+    texts = list(texts)
+    keys = {text: [" ".join(re.sub(r"[^a-z]+", " ", fold(line)).split()) for line in text.split("\n")]
+            for text in set(texts)}
+    holders: dict[str, set[str]] = {}
+    for text, lines in keys.items():
+        for key in lines:
+            if len(key.replace(" ", "")) >= RECURRING_LETTERS:
+                holders.setdefault(key, set()).add(text)
+    recurring = {key for key, held in holders.items() if len(held) >= RECURRING_TEXTS}
+    carrying = {text for text, lines in keys.items()
+                if recurring.intersection(lines) and any(key and key not in recurring for key in lines)}
+    return {i for i, text in enumerate(texts) if text in carrying}
 
 
 def _case_goes_up_and_down(word: str) -> bool:

@@ -61,6 +61,7 @@ from baocao.parse.confidence import (
     misread_marks,
     needs_review,
     outweighed_by_left_out,
+    recurring_lines,
     shorter_than_left_out,
 )
 from baocao.parse.document import Block, Document
@@ -2833,6 +2834,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
     restarts = _numbers_restart(found, support)
     shifted_short = _shifted_short(found, support, numbers_left_out or {}, lengths, typicals)
     swapped = _neighbours_swapped(found, outline)
+    items = sorted(found)
+    recurring = {items[i] for i in recurring_lines(found[n].text for n in items)}
     for n in sorted(found):
         section = found[n]
         typical = typicals[n]
@@ -2866,7 +2869,8 @@ def _assessed(found: dict[int, Section], support: dict[int, Support], bodies: di
             numbers_restart=restarts,
             misread=ocr and misread_marks(section.text) >= MISREAD_MARKS,
             reads_neighbour=n in swapped,
-            before_lost_rung=n in before_lost_rungs and bool(missing))
+            before_lost_rung=n in before_lost_rungs and bool(missing),
+            recurring_line=n in recurring)
         assessed.append(replace(section, confidence=round(confidence * section.confidence, 3),
                                 reasons=(*reasons, *section.reasons)))
     return tuple(assessed)

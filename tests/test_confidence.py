@@ -1285,3 +1285,59 @@ def test_a_province_heading_taken_back_to_an_earlier_item_by_a_shared_syllable_i
     general = section_of(report, 2)
     right = general.text == "\n".join(EXTRA_BETWEEN[1][1])
     assert right or (general.review and Reason.NUMBER_DIFFERS in general.reasons)
+
+
+def _with_line_under_each(line, count=6):
+    """Six items under their own numbered headings, the first `count` of whose texts end with
+    `line(n)`, n the item's number (a note, a header the document repeats under each heading)."""
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"{n}. {KNOWN[n]}"), *(f"{UNKNOWN[n]}: {sentence}" for sentence in _item_text(n))]
+        if n <= count:
+            lines.append(line(n))
+    return lines
+
+
+def _endnote(n):
+    return f"[Chú thích cuối {n}] Mục {n} Đề cương kèm theo Văn bản số 1683/BXD-PTDT."
+
+
+def test_a_line_under_every_heading_belongs_to_no_item_and_flags_each_cell_holding_it(tmp_path):
+    # Pool 43's endnotes on the headings rode along in every cell, each the right item: no doubt
+    # saw the line that is in every text, digits aside, which no item's own text says six times.
+    report = read(tmp_path, _with_line_under_each(_endnote))
+    assert all(s.review and Reason.RECURRING_LINE in s.reasons for s in report.sections)
+    assert note([Reason.RECURRING_LINE]) == "có dòng lặp lại ở nhiều mục (chú thích, đầu trang hay chân trang?)"
+
+
+def test_a_line_in_three_texts_flags_those_three_only(tmp_path):
+    report = read(tmp_path, _with_line_under_each(_endnote, count=3))
+    assert [s.number for s in report.sections if Reason.RECURRING_LINE in s.reasons] == [1, 2, 3]
+    assert not any(s.review for s in report.sections if s.number > 3)
+
+
+@pytest.mark.parametrize("line", [
+    _endnote,                                                       # in two texts only: a passage quoted again
+    lambda n: f"Mục {n}.",                                          # too short to say anything: a few letters
+], ids=["in two texts", "a few letters"])
+def test_a_line_in_two_texts_or_a_short_one_is_no_doubt(tmp_path, line):
+    count = 2 if line is _endnote else 6
+    report = read(tmp_path, _with_line_under_each(line, count=count))
+    assert not any(s.review or Reason.RECURRING_LINE in s.reasons for s in report.sections)
+
+
+def test_one_text_under_two_merged_items_counts_once():
+    from baocao.parse.confidence import recurring_lines
+
+    merged = "Khó khăn và đề xuất của tỉnh.\nĐơn vị tính: triệu đồng"
+    assert recurring_lines(["Nội dung mục một của tỉnh.", merged, merged, "Đơn vị tính: triệu đồng"]) == set()
+    assert recurring_lines(["Mục một.\nĐơn vị tính: 1 triệu đồng", merged, "Kinh phí.\nĐơn vị tính: triệu đồng"]) \
+        == {0, 1, 2}
+
+
+def test_texts_written_to_one_pattern_carry_no_line_of_another():
+    # Every line of each text is in the others, digits aside ("Kết quả năm 2021 của mục 1 …"): the
+    # texts follow one pattern; none holds, beside its own, a line that came from elsewhere.
+    from baocao.parse.confidence import recurring_lines
+
+    assert recurring_lines([f"Nội dung báo cáo của mục {n} của tỉnh." for n in range(1, 7)]) == set()
