@@ -56,7 +56,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            39: FIXTURES / "heldout-39", 40: FIXTURES / "heldout-40",
            41: FIXTURES / "heldout-41", 42: FIXTURES / "heldout-42",
            43: FIXTURES / "heldout-43", 44: FIXTURES / "heldout-44",
-           45: FIXTURES / "heldout-45", 46: FIXTURES / "heldout-46"}
+           45: FIXTURES / "heldout-45", 46: FIXTURES / "heldout-46",
+           47: FIXTURES / "heldout-47"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -281,7 +282,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Mục công tác \d+: |Phần đề cương [IVX]+\. "  # 46's
+LABEL = re.compile(r"^(?:Nội dung triển khai \d+: |Phần báo cáo [IVX]+\. "  # 47's
+                   r"|Phần hoạt động [A-F]\. |Nhóm công tác \d+\. "  # 47's
+                   r"|Mục công tác \d+: |Phần đề cương [IVX]+\. "  # 46's
                    r"|Phần công việc [A-F]\. |Điểm nội dung \d+\. "  # 46's
                    r"|Nội dung công tác \d+: |Phần tự đánh giá [IVX]+\. "  # 45's
                    r"|Mảng nội dung [A-F]\. |Nhóm thông tin \d+\. "  # 45's
@@ -350,6 +353,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Nội dung triển khai (\d+):|Nhóm công tác (\d+)\.) ", first):  # pool 47's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Phần báo cáo ([IVX]+)\. ", first):  # pool 47's phan_bao_cao_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phần hoạt động ([A-F])\. ", first):  # pool 47's phan_hoat_dong_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"(?:Mục công tác (\d+):|Điểm nội dung (\d+)\.) ", first):  # pool 46's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Phần đề cương ([IVX]+)\. ", first):  # pool 46's phan_de_cuong_roman
@@ -602,8 +611,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 46
-    assert len({p.out for p in mh.POOLS.values()}) == 46
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 47
+    assert len({p.out for p in mh.POOLS.values()}) == 47
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -662,7 +671,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 43) for k in range(1, 43)),
                                            *((k, 44) for k in range(1, 44)),
                                            *((k, 45) for k in range(1, 45)),
-                                           *((k, 46) for k in range(1, 46))])
+                                           *((k, 46) for k in range(1, 46)),
+                                           *((k, 47) for k in range(1, 47))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -691,7 +701,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (32, 33), (33, 34), (34, 35), (35, 36),
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
-                                                   (44, 45), (45, 46)])
+                                                   (44, 45), (45, 46), (46, 47)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -7773,6 +7783,173 @@ def test_pool_46_scans_carry_their_marks():
         assert grey > 5 * px, e["file"]
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 47: "Nội dung triển khai 1: …", "Phần báo cáo I. …", "Phần hoạt động A. …", "Nhóm công tác 1. …"; an arrow
+# drawn in the margin pointing at each heading (a DrawingML connector, a VML fallback), a small star drawn in line
+# before each heading, each heading in a Word 2010 WordArt (wps with a:prstTxWarp), a tagged PDF; pools 1-46's at a
+# lower weight, pools 45 and 46's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_47 = {"noi_dung_trien_khai_number", "phan_bao_cao_roman", "phan_hoat_dong_letter", "nhom_cong_tac_number"}
+LADDERS[47] = NEW_LADDERS_47 | {"muc_cong_tac_number", "phan_de_cuong_roman", "phan_cong_viec_letter",  # 1-46's
+                                "diem_noi_dung_number", "noi_dung_cong_tac_number", "mang_noi_dung_letter",
+                                "nhom_thong_tin_number", "noi_dung_danh_gia_number"}
+NEW_LAYOUTS_47 = {"connector_arrow_heading", "star_shape_bullet", "wordart_2010_heading", "tagged_pdf_heading"}
+LAYOUTS[47] = NEW_LAYOUTS_47 | {"banner_shape_behind", "vml_line_under", "legacy_list_heading",  # 1-46's
+                                "hr_line_after", "wps_textbox_heading", "pic_bullet_list_heading",
+                                "lvl_override_heading", "list_style_link_heading", "includepicture_bullet",
+                                "nb_hyphen_label", "numid_zero_heading", "rendered_break_heading",
+                                "toc_bookmark_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_47 = {  # how each of pool 47's ladders marks an item heading, as a reader sees it
+    "noi_dung_trien_khai_number": r"Nội dung triển khai \d: \S",
+    "phan_bao_cao_roman": r"Phần báo cáo [IVX]+\. \S",
+    "phan_hoat_dong_letter": r"Phần hoạt động [A-F]\. \S",
+    "nhom_cong_tac_number": r"Nhóm công tác \d\. \S",
+}
+
+
+def test_pool_47_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_47:
+        for e in [e for e in files_of(47, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_47_an_arrow_drawn_in_the_margin_at_each_heading():
+    files = files_of(47, "connector_arrow_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(47, "connector_arrow_heading", ladder="noi_dung_trien_khai_number")  # on a new ladder too
+    for e in files:
+        for p in heading_paragraphs(e):
+            box = p.find(f"{W}r/{MC}AlternateContent")
+            assert box is not None and box.find(f"{MC}Choice").get("Requires") == "wps", e["file"]
+            anchor = box.find(f"{MC}Choice/{W}drawing/{WP}anchor")
+            assert anchor is not None and int(anchor.find(f"{WP}positionH/{WP}posOffset").text) < 0, e["file"]
+            shape = anchor.find(f".//{WPS}wsp")
+            assert shape.find(f"{WPS}cNvCnPr") is not None, e["file"]  # a connector, no text
+            assert shape.find(f".//{A}prstGeom").get("prst") == "straightConnector1", e["file"]
+            assert shape.find(f".//{A}ln/{A}tailEnd").get("type") == "triangle", e["file"]
+            stroke = box.find(f"{MC}Fallback/{W}pict/{VML}shape/{VML}stroke")
+            assert stroke is not None and stroke.get("endarrow") == "block", e["file"]
+            assert own_text(p).strip(), e["file"]  # the heading's words its paragraph's own
+        assert len(list(part_tree(e).iter(f"{WPS}cNvCnPr"))) == len(item_headings(e)), e["file"]
+
+
+def test_pool_47_a_star_drawn_in_line_before_each_heading():
+    files = files_of(47, "star_shape_bullet")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(47, "star_shape_bullet", ladder="phan_bao_cao_roman")
+    for e in files:
+        for p, heading in zip(heading_paragraphs(e), item_headings(e), strict=True):
+            first = p.find(f"{W}r")
+            box = first.find(f"{MC}AlternateContent")
+            assert box is not None, e["file"]
+            inline = box.find(f"{MC}Choice/{W}drawing/{WP}inline")
+            assert inline is not None and inline.find(f".//{A}prstGeom").get("prst") == "star5", e["file"]
+            assert inline.find(f".//{WPS}txbx") is None, e["file"]  # no text in the star
+            assert box.find(f"{MC}Fallback/{W}pict/{VML}shape") is not None, e["file"]
+            assert paragraph_text(p).strip().startswith(heading["text"].split("\n")[0]), e["file"]
+
+
+def test_pool_47_each_heading_in_a_word_2010_wordart():
+    files = files_of(47, "wordart_2010_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(47, "wordart_2010_heading", ladder="phan_hoat_dong_letter")
+    for e in files:
+        boxes = list(part_tree(e).iter(f"{MC}AlternateContent"))
+        assert len(boxes) == len(item_headings(e)), e["file"]
+        for box, heading in zip(boxes, item_headings(e), strict=True):
+            choice, fallback = box.find(f"{MC}Choice"), box.find(f"{MC}Fallback")
+            assert choice.get("Requires") == "wps", e["file"]
+            shape = choice.find(f".//{WPS}wsp")
+            assert shape.find(f"{WPS}bodyPr/{A}prstTxWarp") is not None, e["file"]  # WordArt's warp
+            assert shape.find(f"{WPS}spPr/{A}noFill") is not None, e["file"]
+            inner = shape.find(f"{WPS}txbx/{W}txbxContent")
+            old = fallback.find(f".//{VML}shape/{VML}textbox/{W}txbxContent")
+            assert [paragraph_text(p) for p in inner.iter(f"{W}p")] == [heading["text"]], e["file"]
+            assert [paragraph_text(p) for p in old.iter(f"{W}p")] == [heading["text"]], e["file"]
+            holder = box.getparent().getparent()
+            assert holder.tag == f"{W}p" and own_text(holder) == "", e["file"]
+
+
+def test_pool_47_tagged_pdfs_carry_a_structure_tree():
+    import pdfplumber
+
+    files = files_of(47, "tagged_pdf_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(47, "tagged_pdf_heading", ladder="nhom_cong_tac_number")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert b"/StructTreeRoot" in data and b"/MarkInfo" in data, e["file"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+        for h in item_headings(e):
+            assert " ".join(h["text"].split("\n")[0].split()[:3]) in " ".join(text.split()), e["file"]
+    for e in files_of(47, kind="pdf"):  # the other text PDFs: LibreOffice's plain export
+        if "tagged_pdf_heading" not in e["layouts"]:
+            assert b"/StructTreeRoot" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_47_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(47) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_47, *mh.FUNDING_WORDINGS_46}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "local_bond_source":  # the total from the local government bonds
+            assert e["funding"]["source"] == mh.LOCAL_BOND, e["file"]
+            assert f"từ {mh.LOCAL_BOND}, tổng cộng {million} triệu đồng" in text, e["file"]
+        if e["funding"]["wording"] == "unallocated_part":  # the total, a part not yet allocated
+            left = f"{e['funding']['unallocated_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng, trong đó còn {left} triệu đồng chưa phân bổ" in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(47)} == set(mh.LETTERHEADS_47)
+    for e in [e for e in entries_of(47) if e["kind"] == "docx"]:
+        number = e["report_number"]
+        if e["letterhead"] == "chairman_code":  # "Số: 139/BC-CTUBND", read "139/BC-CTUBND"
+            assert re.fullmatch(r"\d+/BC-CTUBND", number), e["file"]
+            assert f">Số: {number}<" in part_text(e), e["file"]
+        if e["letterhead"] == "mung_day_date":  # "ngày mùng 5 tháng 5 năm 2022"
+            day = int(e["report_date"].rsplit("-", 1)[1])
+            assert 1 <= day <= 10 and e["report_date"].startswith("2022-05-"), e["file"]
+            assert e["letterhead_date"].endswith(f", ngày mùng {day} tháng 5 năm 2022"), e["file"]
+            assert f">{e['letterhead_date']}<" in part_text(e), e["file"]
+    scans = files_of(47, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_47)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["ladder"] for e in scans} >= {"noi_dung_trien_khai_number", "phan_bao_cao_roman",
+                                            "nhom_cong_tac_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "insect_holes":
+            assert e["scan"]["insect_holes"] == mh.HOLES and e["scan"]["dpi"] == 180, e["file"]
+        else:
+            assert e["scan"]["eraser_smudge"] == mh.SMUDGE and e["scan"]["dpi"] == 150, e["file"]
+
+
+def test_pool_47_scans_carry_their_marks():
+    """The insect holes' grey in the margins' band, the eraser's smudges in the right margin: grey where a page's
+    text never reaches."""
+    import pdfplumber
+
+    mh = generator()
+    for e in files_of(47, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            image = pdf.pages[0].to_image(resolution=150).original.convert("L")
+        w, h = image.size
+        px = 150 / 25.4
+        if e["scan"]["kind"] == "insect_holes":
+            band = int((mh.HOLES["band_mm"] + 3) * px)
+            crops = [image.crop((0, int(0.18 * h), band, int(0.92 * h))),
+                     image.crop((w - band, int(0.18 * h), w, int(0.92 * h)))]
+            grey = sum(sum(c.histogram()[:160]) for c in crops)
+        else:
+            crops = [image.crop((w - int(22 * px), int(0.15 * h), w - int(2 * px), int(0.85 * h)))]
+            grey = sum(sum(c.histogram()[150:236]) for c in crops)
+        assert grey > 5 * px, e["file"]
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -7783,13 +7960,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36,
                37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40,
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
-               45: NEW_LADDERS_45, 46: NEW_LADDERS_46}
+               45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 47))]])
+                                                        *((n, 10, 8) for n in range(6, 48))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -7799,7 +7976,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 47))])
+                                          for n in range(5, 48))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -7819,12 +7996,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
-              45: SHAPES_45, 46: SHAPES_46}
+              45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-46 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-47 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
