@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from baocao.parse.document import Block
+from baocao.parse.labels import word_label
 
 # A ladder has this many headings at least (as many as make a report convincing by their
 # numbers alone), and at most the outline's items plus this many of the province's own.
@@ -79,8 +80,23 @@ def bullet_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count
             continue
         if any(b - a < 2 for a, b in zip(positions, [*positions[1:], limit], strict=True)):
             continue  # a list's lines, or a last one with nothing under it
+        if _counted_by_words(blocks, positions):
+            continue
         ladders.update(dict.fromkeys(positions, ("bullet", *key)))
     return ladders
+
+
+def _counted_by_words(blocks: tuple[Block, ...], positions: list[int]) -> bool:
+    """Whether every paragraph of a group marked by a bullet Word draws (a character or a
+    picture, not typed into the text) opens with one label of words and a number counting 1, 2,
+    3… ("• Ý 1. …", "• Ý 2. …"): the label numbers the ladder, the bullet only decorates it, and
+    the headings are of their label's level (as a label read by its marks is, numbered before
+    the bullets are looked at: "• Hoạt động 1: …"), their own numbers telling which item each
+    is; read by the bullet alone they were unnumbered lines of the province's words, which the
+    outline's words alone had to carry (pool 45's Đắk Nông: no section found without phrases)."""
+    labels = [word_label(blocks[pos].text) if blocks[pos].bullet else None for pos in positions]
+    return (all(labels) and len({words for words, _ in labels}) == 1
+            and [number for _, number in labels] == list(range(1, len(labels) + 1)))
 
 
 def _title(block: Block) -> bool:

@@ -328,3 +328,81 @@ def test_a_bold_dashed_line_closed_by_a_colon_over_a_list_is_a_point_and_untitle
     document.save(path)
     expected = {n: "\n".join((TEXTS[n], *inner.get(n, ()))) for n in TEXTS}
     assert {s.number: s.text for s in read(path).sections} == expected
+
+
+# Headings whose words say nothing of their items (pool 45's Đắk Nông), each labelled "Ý n." in words.
+FIGURATIVE = {1: "Căn nhà trình tường mới trát", 2: "Mật ong bạc hà sóng sánh (xem Phụ lục 01 đính kèm)",
+              3: "Lò rèn dao chung một bễ", 4: "Ống tre đựng thóc giống treo gác (xem Phụ lục 02 đính kèm)",
+              5: "Băng giá phủ trắng nương", 6: "Lứa mạ mới chờ xuống ruộng"}
+# Plain numbered points under items 5 and 6, each over a line of text.
+NUMBERED_POINTS = {5: (("1. Về nguồn lực", "Cán bộ chuyên trách công nghệ thông tin còn thiếu."),
+                       ("2. Về văn bản quy phạm pháp luật", "Chưa có quy định về chia sẻ dữ liệu.")),
+                   6: (("1. Đối với Bộ Xây dựng", "Sớm ban hành hướng dẫn lập quy hoạch."),
+                       ("2. Đối với các bộ, ngành Trung ương", "Ban hành khung tham chiếu mới."))}
+SYMBOL_LIST = 95  # numId of the items' list: a Symbol-font bullet, or a picture bullet Word falls back from
+_SYMBOL_XML = """<w:abstractNum {ns} w:abstractNumId="{id}"><w:multiLevelType w:val="singleLevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/>{picture}
+  <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr>
+  <w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol" w:hint="default"/></w:rPr></w:lvl>
+</w:abstractNum>"""
+_PICTURE_BULLET = """<w:numPicBullet {ns} xmlns:v="urn:schemas-microsoft-com:vml"
+  xmlns:o="urn:schemas-microsoft-com:office:office" w:numPicBulletId="0"><w:pict><v:shape id="_x0000_i1025"
+  style="width:9pt;height:9pt" o:bullet="t"/></w:pict></w:numPicBullet>"""
+
+
+def word_labelled_bullet_report(path, picture: bool = False):
+    """A reply whose six item headings are bold paragraphs of a Word bullet list (Symbol's
+    "\uf0b7", or with `picture` a level showing a picture bullet, w:lvlPicBulletId), each
+    labelled in words "Ý 1.", "Ý 2.", … over titles
+    of the province's own figurative words, with plain numbered points under items 5 and 6."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    if picture:
+        numbering.insert(0, parse_xml(_PICTURE_BULLET.format(ns=nsdecls("w"))))
+    add_list(document, SYMBOL_LIST, _SYMBOL_XML.format(
+        ns=nsdecls("w"), id=SYMBOL_LIST, picture='<w:lvlPicBulletId w:val="0"/>' if picture else ""))
+    write_letterhead(document)
+    texts = {}
+    for n, title in FIGURATIVE.items():
+        heading = document.add_paragraph()
+        heading.add_run(f"Ý {n}. {title}").bold = True
+        number_paragraph(heading, SYMBOL_LIST)
+        document.add_paragraph(TEXTS[n])
+        lines = [TEXTS[n]]
+        for point, line in NUMBERED_POINTS.get(n, ()):
+            document.add_paragraph(point)
+            document.add_paragraph(line)
+            lines += [point, line]
+        texts[n] = "\n".join(lines)
+    write_signoff(document)
+    document.save(path)
+    return path, texts
+
+
+def test_bulleted_headings_labelled_in_words_counting_up_are_the_items_by_their_numbers(tmp_path):
+    """"• Ý 1. Căn nhà trình tường mới trát", "• Ý 2. …" … "• Ý 6. …", bold, in a Word bullet
+    list: the words label counting 1 to 6 numbers the ladder, whatever the titles' words and the
+    campaign's phrases say (read by its bullet alone, the ladder was of unnumbered lines the
+    outline's words had to carry: pool 45's Đắk Nông, no section found without phrases); the
+    plain "1. Về nguồn lực" points under items 5 and 6 stay their items' text."""
+    for picture in (False, True):
+        path, texts = word_labelled_bullet_report(tmp_path / f"bao-cao-{picture}.docx", picture)
+        assert read_docx(path).blocks[5].bullet == "\uf0b7"
+        for outline in (WITHOUT_PHRASES, load_campaign().sections):
+            report = extract_sections(read_docx(path), outline)
+            assert {s.number: s.text for s in report.sections} == texts, (picture, outline is WITHOUT_PHRASES)
+            assert [s.heading for s in report.sections] == [f"Ý {n}. {t}" for n, t in FIGURATIVE.items()]
+
+
+def test_a_bullet_ladder_labelled_in_words_is_its_labels_and_any_other_stays_the_bullets():
+    def labelled(labels: list[str], mark: str = "❖") -> set[int]:
+        lines = []
+        for label in labels:
+            lines += [(f"{label} Tiêu đề của tỉnh", mark) if mark != "-" else f"- {label} Tiêu đề của tỉnh",
+                      "Nội dung của mục."]
+        return ladder(lines)
+
+    assert labelled(["Ý 1.", "Ý 2.", "Ý 3.", "Ý 4."]) == set()  # the label's ladder, not the bullet's
+    assert labelled(["Ý 1.", "Ý 2.", "Ý 4.", "Ý 5."]) == {0, 2, 4, 6}  # not counting 1, 2, 3…
+    assert labelled(["Ý 1.", "Ý 2.", "Điểm 3.", "Ý 4."]) == {0, 2, 4, 6}  # not one label's words
+    assert labelled(["Ý 1.", "Ý 2.", "Ý 3.", "Ý 4."], mark="-") == {0, 2, 4, 6}  # a typed mark hides the label
