@@ -260,6 +260,18 @@ def test_a_bulleted_line_in_a_heading_style_is_of_its_own_level_and_leaves_the_l
     assert set(bullet_ladders(tuple(blocks), -1, len(blocks), 6)) == {0, 2, 6}
 
 
+def write_item_text(document, n: int, points, bold_points: bool = False) -> str:
+    """Item n's text under its heading, then its points (each a line over a sentence): the text
+    its cell should read."""
+    document.add_paragraph(TEXTS[n])
+    lines = [TEXTS[n]]
+    for point, line in points:
+        document.add_paragraph().add_run(point).bold = bold_points
+        document.add_paragraph(line)
+        lines += [point, line]
+    return "\n".join(lines)
+
+
 def symbol_report(path, char: str = "F0D8"):
     """A reply whose item headings are bold titles after a Wingdings arrow inserted as a
     symbol (Insert > Symbol: a run holding w:sym, no text), no number, with bold dashed
@@ -273,13 +285,7 @@ def symbol_report(path, char: str = "F0D8"):
         heading.add_run(f" {title}")
         for run in heading.runs:
             run.bold = True
-        document.add_paragraph(TEXTS[n])
-        lines = [TEXTS[n]]
-        for point, line in ABOUT_2 if n == 2 else POINTS if n == 5 else ():
-            document.add_paragraph().add_run(point).bold = True
-            document.add_paragraph(line)
-            lines += [point, line]
-        texts[n] = "\n".join(lines)
+        texts[n] = write_item_text(document, n, ABOUT_2 if n == 2 else POINTS if n == 5 else (), bold_points=True)
     write_signoff(document)
     document.save(path)
     return path, texts
@@ -367,13 +373,7 @@ def word_labelled_bullet_report(path, picture: bool = False):
         heading = document.add_paragraph()
         heading.add_run(f"Ý {n}. {title}").bold = True
         number_paragraph(heading, SYMBOL_LIST)
-        document.add_paragraph(TEXTS[n])
-        lines = [TEXTS[n]]
-        for point, line in NUMBERED_POINTS.get(n, ()):
-            document.add_paragraph(point)
-            document.add_paragraph(line)
-            lines += [point, line]
-        texts[n] = "\n".join(lines)
+        texts[n] = write_item_text(document, n, NUMBERED_POINTS.get(n, ()))
     write_signoff(document)
     document.save(path)
     return path, texts
