@@ -566,22 +566,28 @@ def misread_marks(text: str) -> int:
 
 def recurring_lines(texts: Iterable[str]) -> set[int]:
     """The positions in `texts` of those holding, beside lines of their own, a line that
-    RECURRING_TEXTS or more of them hold, compared by its letters alone, folded (digits and marks
-    aside: "[Chú thích cuối 3] Mục 3 …" and "[Chú thích cuối 4] Mục 4 …" are one line), of
-    RECURRING_LETTERS letters or more. A text all of whose lines others hold too is written to one
-    pattern, not carrying another's line. The same text twice (one text under two merged items)
-    counts once."""
+    RECURRING_TEXTS or more such texts hold, compared by its letters alone, folded (digits and
+    marks aside: "[Chú thích cuối 3] Mục 3 …" and "[Chú thích cuối 4] Mục 4 …" are one line), of
+    RECURRING_LETTERS letters or more. A text all of whose lines others hold too is written to
+    one pattern and carries nothing; nor is a line that only one or two texts hold beside their
+    own (the pattern's line, one text adding to it). The same text twice (one text under two
+    merged items) counts once."""
     texts = list(texts)
     keys = {text: [" ".join(re.sub(r"[^a-z]+", " ", fold(line)).split()) for line in text.split("\n")]
             for text in set(texts)}
-    holders: dict[str, set[str]] = {}
-    for text, lines in keys.items():
-        for key in lines:
-            if len(key.replace(" ", "")) >= RECURRING_LETTERS:
-                holders.setdefault(key, set()).add(text)
-    recurring = {key for key, held in holders.items() if len(held) >= RECURRING_TEXTS}
-    carrying = {text for text, lines in keys.items()
-                if recurring.intersection(lines) and any(key and key not in recurring for key in lines)}
+
+    def held_by(among) -> set[str]:
+        holders: dict[str, set[str]] = {}
+        for text in among:
+            for key in keys[text]:
+                if len(key.replace(" ", "")) >= RECURRING_LETTERS:
+                    holders.setdefault(key, set()).add(text)
+        return {key for key, held in holders.items() if len(held) >= RECURRING_TEXTS}
+
+    shared = held_by(keys)
+    own = [text for text, lines in keys.items() if any(key and key not in shared for key in lines)]
+    riding = held_by(own)
+    carrying = {text for text in own if riding.intersection(keys[text])}
     return {i for i, text in enumerate(texts) if text in carrying}
 
 
