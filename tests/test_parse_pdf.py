@@ -2281,6 +2281,14 @@ def plain_paragraphs_report(path: Path, items: list[list[Line]]) -> Path:
     return draw_pdf(path, [Page(tuple(lines[:half])), Page(tuple(lines[half:]))])
 
 
+def assert_own_items_both_ways(pdf):
+    """Each item's own text in its cell, with the campaign's phrases and without them."""
+    for outline in (OUTLINE, tuple(replace(s, phrases=()) for s in OUTLINE)):
+        report = extract_sections(read_pdf(pdf), outline)
+        assert {s.number: s.text for s in report.sections} == {
+            n: "\n".join(own_item_text(n)) for n in range(1, 7)}
+
+
 def test_plain_lines_labelled_in_words_counting_up_are_the_items_of_a_text_pdf(tmp_path):
     """Pool 34's Bà Rịa - Vũng Tàu PDF: each heading ("Yêu cầu thứ nhất: Bức ảnh chụp…") was
     bold in a content control bound to a custom XML part; LibreOffice's export filled the
@@ -2290,10 +2298,7 @@ def test_plain_lines_labelled_in_words_counting_up_are_the_items_of_a_text_pdf(t
     pdf = plain_paragraphs_report(tmp_path / "bao-cao.pdf", [
         [Line(f"Yêu cầu thứ {ordinal}: {title}"), *map(Line, own_item_text(n))]
         for n, (ordinal, title) in enumerate(zip(IN_WORDS, OWN_TITLES, strict=True), start=1)])
-    for outline in (OUTLINE, tuple(replace(s, phrases=()) for s in OUTLINE)):
-        report = extract_sections(read_pdf(pdf), outline)
-        assert {s.number: s.text for s in report.sections} == {
-            n: "\n".join(own_item_text(n)) for n in range(1, 7)}
+    assert_own_items_both_ways(pdf)
 
 
 @pytest.mark.parametrize("separator", [" -", " –", ")"])
@@ -2306,10 +2311,7 @@ def test_plain_lines_labelled_in_words_and_a_roman_numeral_then_a_dash_are_the_i
     pdf = plain_paragraphs_report(tmp_path / "bao-cao.pdf", [
         [Line(f"Phần kiểm điểm {numeral}{separator} {title}"), *map(Line, own_item_text(n))]
         for n, (numeral, title) in enumerate(zip(numerals, OWN_TITLES, strict=True), start=1)])
-    for outline in (OUTLINE, tuple(replace(s, phrases=()) for s in OUTLINE)):
-        report = extract_sections(read_pdf(pdf), outline)
-        assert {s.number: s.text for s in report.sections} == {
-            n: "\n".join(own_item_text(n)) for n in range(1, 7)}
+    assert_own_items_both_ways(pdf)
 
 
 def test_plain_lines_labelled_in_words_inside_a_bold_ladders_item_stay_its_text(tmp_path):
