@@ -301,6 +301,9 @@ def as_changed(text: str) -> str:
 # allocation ("kế hoạch vốn giao … là 21.833", "dự toán", "bố trí"), or what is left of it
 # ("còn 2.317 triệu đồng chưa giải ngân", "số còn lại"). "chưa giải ngân" says left, not spent.
 _LEFT_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:van\s+)?chua\s+(?:duoc\s+)?(?:giai ngan|su dung|thanh toan|chi)")
+# "còn 1.950 triệu đồng chưa phân bổ chi tiết": a part of the money given not yet shared out
+# among the tasks is still part of what was given, not money left unspent (without_unallocated).
+_UNALLOCATED_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:van\s+)?chua\s+(?:duoc\s+)?(?:phan bo|phan khai|bo tri|giao)")
 _ROLE_WORDS = re.compile(r"(?<![a-z])(?:"
                          r"(?P<left>chua (?:duoc )?(?:giai ngan|su dung|thanh toan)|con lai|(?<!xuong )con)"
                          r"|(?P<spent>giai ngan|da chi|thuc chi|da su dung|da thanh toan|da thuc hien|dat)"
@@ -329,7 +332,7 @@ def _sentence_ends(text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class _Role:
-    role: str           # "spent", "plan", "left", or "" when the words say none
+    role: str           # "spent", "plan", "left", "unallocated", or "" when the words say none
     span: tuple[int, int]
     amount: Amount
 
@@ -356,7 +359,9 @@ def _roles(text: str) -> list[list[_Role]]:
                 elif amount is not None:
                     words = list(_ROLE_WORDS.finditer(" ".join(lead.split())))
                     after = " ".join(folded[m.end():end].split()[:8])
-                    role = "left" if _LEFT_AFTER.match(" " + after) else (words[-1].lastgroup if words else "")
+                    role = ("left" if _LEFT_AFTER.match(" " + after) else
+                            "unallocated" if _UNALLOCATED_AFTER.match(" " + after) else
+                            (words[-1].lastgroup if words else ""))
                     roles.append(_Role(role or "", m.span(), amount))
                 joined = amount is not None
                 lead_from = m.end()
@@ -371,6 +376,18 @@ def as_spent(text: str) -> str:
     ngân, tức đã giải ngân 19.516 triệu đồng" keeps 19.516): what was spent is the funding."""
     spans = [r.span for roles in _roles(text) if any(r.role == "spent" for r in roles)
              for r in roles if r.role in ("plan", "left")]
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return text
+
+
+def without_unallocated(text: str) -> str:
+    """The text without the amounts each sentence says are not yet shared out among the tasks
+    ("… là 15.592 triệu đồng, trong đó còn 1.950 triệu đồng chưa phân bổ chi tiết" keeps
+    15.592) where the sentence states another amount: they are a part of it, not more money
+    and not money left unspent. One stated alone is left: it is all the sentence says."""
+    spans = [r.span for roles in _roles(text) if any(r.role != "unallocated" for r in roles)
+             for r in roles if r.role == "unallocated"]
     for start, end in reversed(spans):
         text = text[:start] + text[end:]
     return text
@@ -561,8 +578,9 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
 
 def _as_written(text: str) -> str:
     """The text with its figures given their units and the figures that were changed into
-    others and the rates beside a whole left out: what the report says the amounts are."""
-    return without_rates(as_changed(units_declared(unit_rejoined(text))))
+    others, the rates beside a whole and the parts not yet shared out beside it left out: what
+    the report says the amounts are."""
+    return without_unallocated(without_rates(as_changed(units_declared(unit_rejoined(text)))))
 
 
 def _as_read(text: str) -> str:

@@ -656,6 +656,16 @@ def test_a_plan_and_what_is_left_of_it_give_the_plan_less_that_for_a_person_to_c
     assert figure.vnd == 19_516_000_000 and figure.ambiguous
 
 
+@pytest.mark.parametrize("text", [
+    "Tổng kinh phí giao cho Đề án tại tỉnh là 15.592 triệu đồng, trong đó còn 1.950 triệu đồng chưa phân bổ chi tiết.",
+    "Kế hoạch vốn giao cho Đề án là 15.592 triệu đồng; còn 1.950 triệu đồng chưa được bố trí cho các nhiệm vụ.",
+])
+def test_a_part_not_yet_shared_out_among_the_tasks_is_still_part_of_the_money_given(text):
+    """"còn … chưa phân bổ" is money given but not yet divided among the tasks, not money left unspent."""
+    figure = funding_total(text)
+    assert figure.vnd == 15_592_000_000 and not figure.ambiguous
+
+
 @pytest.mark.parametrize("text, vnd", [
     # allocated, no amount spent: the allocations are the funding
     ("Năm 2022, tỉnh bố trí 5.800 triệu đồng; lũy kế từ năm 2018 đến hết quý I/2022, tổng vốn đã bố trí là "
