@@ -1144,6 +1144,8 @@ MARGIN_SPECKS = 10
 MARGIN_SPECK_CHARS = 4
 MARGIN_STRIP_EMS = 2.5
 MARGIN_CLEAR_EMS = 0.5
+# ... unless a word of theirs comes back this many times (_label_words).
+LABEL_WORD_REPEATS = 3
 
 
 def _margin_specks(runs: Sequence[_Run]) -> list[_Run]:
@@ -1161,11 +1163,21 @@ def _margin_specks(runs: Sequence[_Run]) -> list[_Run]:
             strip = ordered[:n]
             if (len(strip) >= MARGIN_SPECKS and reach - ordered[0].x0 <= MARGIN_STRIP_EMS * size
                     and all(len(speck.text.strip()) <= MARGIN_SPECK_CHARS for speck in strip)
-                    and sum(len(speck.text) for speck in strip) < sum(len(run.text) for run in ordered[n:])):
+                    and sum(len(speck.text) for speck in strip) < sum(len(run.text) for run in ordered[n:])
+                    and not _label_words(strip)):
                 return strip
             return []
         reach = max(reach, run.x1)
     return []
+
+
+def _label_words(marks: Sequence[_Run]) -> bool:
+    """Whether marks at the left margin repeat a word (_WORD_CHARS letters or more) at least
+    LABEL_WORD_REPEATS times: a ladder's labels framed in the margin and wrapped there ("Điểm
+    nội" over "dung 1.", at each of six headings: pool 47's Thừa Thiên Huế), whose word each
+    heading repeats. A line numbering OCR could not read goes up, a different mark on each line."""
+    words = Counter(mark.text.strip() for mark in marks if sum(ch.isalpha() for ch in mark.text) >= _WORD_CHARS)
+    return any(count >= LABEL_WORD_REPEATS for count in words.values())
 
 
 # A mark written by hand on a scanned page (the initials a clerk pens at each page's foot, a page
