@@ -2107,7 +2107,10 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
     inside an item, the level's numbers resuming after it, is no part of the count
     (_without_nested_lists). A list as long as the outline or shorter is the items themselves,
     however unevenly set. A list of one look, longer than the items and a few of the province's
-    own could make it, is read the same way, its points told by their openings (_unlike_openings)."""
+    own could make it, is read the same way, its points told by their openings (_unlike_openings).
+    Plain lines each alone under its item, a few at most (LADDER_EXTRA), are no points: an item's
+    points come two or more, and a line numbered alone between two items is a heading of the
+    province's own set apart from theirs (pool 46's Yên Bái: "5) …" plain between "4)" and "6)")."""
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         if heading.level[0] == "label":
@@ -2134,7 +2137,9 @@ def _without_shared_list_points(blocks: tuple[Block, ...], headings: list[_Headi
                 owner = h.first
             else:
                 points.setdefault(owner, []).append(h.line)
-                changed[h.first] = None
+        if len(points) <= LADDER_EXTRA and all(len(lines) == 1 for lines in points.values()):
+            continue  # a point alone is no list
+        changed.update((h.first, None) for h in at_level if h.first not in items)
         changed.update({h.first: replace(h, ordinal=marked[0].ordinal + k, points=tuple(points.get(h.first, ())))
                         for k, h in enumerate(marked)})
     if not changed:

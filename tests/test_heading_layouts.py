@@ -1272,6 +1272,21 @@ def test_a_part_of_the_province_s_own_set_as_the_items_in_their_one_list_is_no_i
     assert {s.number: s.text for s in report.sections} == shared_list_texts(own_before=6)
 
 
+def test_a_plain_line_numbered_alone_between_two_items_is_a_heading_of_the_province_s_own_not_a_point(tmp_path):
+    """Pool 46's Yên Bái: "1)" … "4)", "6)", "7)" bold, the plain "5) Phương hướng …" between "4)"
+    and "6)", its own text under it. A point alone is no list (an item's points come two or more):
+    its line and text go to no item, not to item 4 as a point of it."""
+    lines, count = [], 0
+    for n, words in UNKNOWN.items():
+        if n == 5:
+            count += 1
+            lines += [f"{count}) {OWN_PART[0][0]}", OWN_PART[0][1]]
+        count += 1
+        lines += [Bold(f"{count}) {words}"), TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
 def test_a_numbered_list_no_longer_than_the_outline_is_the_items_however_unevenly_set(tmp_path):
     """Items 3 and 4 not bold, a slip of the pen: six numbered lines are the six items."""
     lines = []
