@@ -2257,6 +2257,9 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                                                                                  or _run_in(blocks[pos].line))
                     # "Nhóm vấn đề L:" for "Nhóm vấn đề I:": a label of words of the document's own
                     # shape, misread, is all that stands before the colon
+                    cells = None if known or not expected else _beside(blocks[pos].line)
+                    if cells and _counter_wiped(cells, expected):
+                        line, run_in = " ".join(cells), ""  # the title's last words, beside the label's
                     misread_words = template is not None and " " in template.shape and \
                         len(line.split()) == len(expected.split())
                     if (in_words or worded or misread_words) and run_in and not run_in.endswith((".", ";", "!", "?")):
@@ -2349,6 +2352,8 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     word, rest = " ".join(words[:len(expected.split())]), " ".join(words[len(expected.split()):])
     # "(C)Lềlõiđiềuhành": OCR lost the spaces after a label closed by a bracket, its title glued to it
     glued = expected[-1] in ")]>" and word.startswith(expected) and word[len(expected):][:1].isalpha()
+    if cells and _counter_wiped(cells, expected):
+        return True
     if (block.kind != "paragraph" and not (block.kind == "table_row" and cells)
             or not (rest.strip() or glued) or len(text) > MAX_HEADING_CHARS
             or block.number == expected or (text.endswith((".", ";")) and not LEADER_TO_MARGIN.search(text))
@@ -2362,6 +2367,18 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     righted = misread_word_roman(text)
     return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1) or (
         righted is not None and righted.startswith(f"{expected} "))
+
+
+def _counter_wiped(cells: tuple[str, str], expected: str) -> bool:
+    """A label of two words or more and a counter ("Mục công tác 1:") whose counter and the
+    title's first words a mark on the scan wiped: OCR read the label's words, a gap where the mark
+    was, and the title's last words as a row of two cells ("Mục công tác | ï họp sớm", pool 46's
+    Thái Bình: the ladder's first rung lost, items 1 and 2 wrong). The left cell is the label's
+    words exactly, the right one no longer than a title and no sentence."""
+    words = expected.rsplit(" ", 1)[0]
+    left, right = cells
+    return (len(words.split()) >= 2 and fold(left) == fold(words) and 0 < len(right.strip()) <= MAX_HEADING_CHARS
+            and not right.rstrip().endswith((".", ";", ":")))
 
 
 # A rule between two cells of a table with no borders otherwise, as OCR reads it: a bar or a

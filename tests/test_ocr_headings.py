@@ -1313,3 +1313,14 @@ def test_a_word_ladder_whose_numbers_skip_more_than_one_rung_or_start_late_stays
     for numbers in ([2, 5, 6], [4, 5, 6]):
         labels = [f"Mục đánh giá {n}." if n in numbers else "Tiếp theo," for n in range(1, 7)]
         assert not extract_sections(_word_ladder(labels), OUTLINE).sections
+
+
+def test_a_word_label_whose_counter_and_title_a_mark_wiped_is_the_rung_its_ladder_skips():
+    # Pool 46's Thái Bình: "Mục công tác 1: Chợ cá …" under a mark that wiped its counter and the
+    # title's first words, read as a row of two cells, "Mục công tác | ï họp sớm": the ladder read
+    # from "2:", item 1 not found and item 2's heading taken for it. The label's words alone in the
+    # left cell, where the ladder skips its first value, are that rung.
+    document = own_titled([[f"Mục công tác {n}: {t}"] for n, t in enumerate(OWN_TITLES, start=1)])
+    blocks = tuple(replace(b, text="Mục công tác | ï họp sớm", kind="table_row", number="")
+                   if b.text.startswith("Mục công tác 1:") else b for b in document.blocks)
+    assert both_ways(replace(document, blocks=blocks)) == [ALL_ITEMS, ALL_ITEMS]
