@@ -1209,17 +1209,23 @@ _PEN_ARROW = re.compile(r"[-–—_~=]*>")
 _WORD_CHARS = 3
 
 
+def _page_words(runs: Sequence[_Run]) -> list[_Run]:
+    """A recognised page's words (_WORD_CHARS letters or digits or more), which tell where its
+    text begins and ends; none on a page of text of its own, or of fewer than three runs."""
+    if len(runs) < 3 or any(run.font != OCR_FONT for run in runs):
+        return []
+    return [run for run in runs if sum(ch.isalnum() for ch in run.text) >= _WORD_CHARS]
+
+
 def _pen_arrows(runs: Sequence[_Run]) -> list[_Run]:
     """On a scanned page, the arrows a reader drew in its margin pointing at lines (pool 42's
     Tuyên Quang and Đồng Nai): no words of the report. Before a heading they hid its label
     ("——> Mục đánh giá 1. …": no section found); before a paragraph's next line they were read
     into its text ("… Luật Ngân ——> sách nhà nước …"). An arrow is such a mark wholly left of
     where the page's leftmost word begins; a typed "->" or a list's dash sits where the text does."""
-    if len(runs) < 3 or any(run.font != OCR_FONT for run in runs):
-        return []
-    arrows = [run for run in runs if _PEN_ARROW.fullmatch(run.text.strip())]
-    words = [run for run in runs if sum(ch.isalnum() for ch in run.text) >= _WORD_CHARS]
-    if not arrows or not words:
+    words = _page_words(runs)
+    arrows = [run for run in runs if _PEN_ARROW.fullmatch(run.text.strip())] if words else []
+    if not arrows:
         return []
     left = min(run.x0 for run in words)
     return [run for run in arrows if run.x1 < left]
@@ -1238,9 +1244,7 @@ def _right_margin_blots(runs: Sequence[_Run]) -> list[_Run]:
     was read as a table row of two cells ("® Mục đánh giá 3. Sợi dây… | '® °": the ladder's third
     heading no heading, §2 not found and §3 holding item 2's text). A word that ends a line, the
     page's text's edge, has letters; a mark has one at most."""
-    if len(runs) < 3 or any(run.font != OCR_FONT for run in runs):
-        return []
-    words = [run for run in runs if sum(ch.isalnum() for ch in run.text) >= _WORD_CHARS]
+    words = _page_words(runs)
     if not words:
         return []
     right = max(run.x1 for run in words)
