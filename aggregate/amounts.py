@@ -539,6 +539,11 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
         for line in lines:
             first = _line_total(line)
             if first is not None:
+                scheme = None if isinstance(block, TableBlock) else _scheme_share(_unwrapped(block), line)
+                if scheme is not None:
+                    rule = N_("stated total: {cited} (the scheme's part of another plan's {whole})")
+                    return FundingFigure(scheme.vnd, rule.format(cited=scheme.cited, whole=first.cited),
+                                         scheme.ambiguous, stated=True)
                 part = None if isinstance(block, TableBlock) else _share_of(first, _unwrapped(block), line)
                 if part is not None:
                     return FundingFigure(part.vnd, N_("stated total: {cited} (a share of {whole})").format(
@@ -704,6 +709,32 @@ def _share_of(total: Amount, text: str, line: str) -> Amount | None:
     if total.vnd in {a.vnd for a in _without_wholes(sentence)} or len(parts) != 1:
         return None
     return parts[0]
+
+
+# The scheme the reports are on ("Đề án", the province's smart-city scheme; aggregate/figures.py
+# reads its approval by the same word), and a plan named as a document of its own: its kind
+# written with a capital inside a sentence ("Kế hoạch chuyển đổi số của tỉnh", "Chương trình …";
+# "kế hoạch vốn" is an allocation).
+SCHEME = re.compile(r"(?<![a-z])de an(?![a-z])")
+_NAMED_PLAN = re.compile(r"(?<=\s)(?:Kế hoạch|Chương trình|Dự án|Đề án)(?=\s)")
+
+
+def _scheme_share(text: str, line: str) -> Amount | None:
+    """The one amount of a total's breakdown that its clause says is the scheme's, where the
+    total is another plan's: "Tổng kinh phí thực hiện Kế hoạch chuyển đổi số của tỉnh … là
+    92.127 triệu đồng; trong đó kinh phí dành cho Đề án tại tỉnh là 19.649 triệu đồng" (pool
+    48) gives 19.649: the wider plan's money is not the scheme's. A total of no named plan, or
+    of the scheme itself, is the total ("Tổng kinh phí là 50 tỷ đồng, trong đó … cho Đề án 20
+    tỷ đồng" gives 50)."""
+    sentence = next((s for s in re.split(r"\n|(?<=[.!?])\s", text) if line.strip() and line.strip() in s), None)
+    if sentence is None:
+        return None
+    rest = sentence[sentence.index(line.strip()) + len(line.strip()):]
+    plans = [m for m in _NAMED_PLAN.finditer(line)]
+    if not plans or any(SCHEME.match(fold(m[0])) for m in plans) or not _BREAKDOWN.match(fold(rest)):
+        return None
+    named = [a for clause in re.split(r"[;,]\s", rest) if SCHEME.search(fold(clause)) for a in amounts_in(clause)]
+    return named[0] if len(named) == 1 else None
 
 
 def _states_total(line: str) -> bool:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from baocao.aggregate.amounts import amounts_in, declared_unit
+from baocao.aggregate.amounts import SCHEME, amounts_in, declared_unit
 from baocao.campaign import AmountFigure, FundingSource, IocPhrases, SchemePhrases, Theme
 from baocao.text import fold
 
@@ -74,7 +74,7 @@ _CLAUSE = re.compile(r",\s+|;\s*")
 # ("Đề án … đã được ban hành"), or the decision adopting it right after its name ("Đề án …
 # (Quyết định số 6179/QĐ-UBND …)", "… tại Quyết định số …"); a verb said in the negative or
 # as still to come ("chưa", "đang trình … phê duyệt", "dự kiến", "dự thảo") is no approval.
-_SCHEME = re.compile(r"(?<![a-z])de an(?![a-z])")
+_SCHEME = SCHEME
 _APPROVE = re.compile(r"(?<![a-z])(?:phe duyet|ban hanh|thong qua)(?![a-z])")
 _DECISION_FOLDED = re.compile(r"(?<![a-z])quyet dinh(?: so)?\s+(\d+[a-z]?\s*/\s*[\w-]+)")
 # What ends a scheme's name: a verb of approval, a decision, a bracket, another document.

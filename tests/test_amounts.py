@@ -656,6 +656,22 @@ def test_a_plan_and_what_is_left_of_it_give_the_plan_less_that_for_a_person_to_c
     assert figure.vnd == 19_516_000_000 and figure.ambiguous
 
 
+@pytest.mark.parametrize("text, vnd", [
+    # a wider plan's total, the scheme's part of it named: the scheme's part (pool 48)
+    ("Tổng kinh phí thực hiện Kế hoạch chuyển đổi số của tỉnh giai đoạn 2021 - 2025 là 92.127 triệu đồng; trong "
+     "đó kinh phí dành cho Đề án tại tỉnh Bình Phước là 19.649 triệu đồng.", 19_649_000_000),
+    # a total of no named plan: the total, whichever part names the scheme
+    ("Tổng kinh phí là 50 tỷ đồng, trong đó ngân sách tỉnh bố trí cho Đề án 20 tỷ đồng, xã hội hóa 30 tỷ đồng.",
+     50_000_000_000),
+    # the scheme's own total broken down by source: the total
+    ("Tổng kinh phí thực hiện Đề án là 50 tỷ đồng; trong đó ngân sách tỉnh 20 tỷ đồng, xã hội hóa 30 tỷ đồng.",
+     50_000_000_000),
+])
+def test_of_another_plan_s_total_the_part_said_to_be_the_scheme_s_is_the_funding(text, vnd):
+    figure = funding_total(text)
+    assert figure.vnd == vnd and not figure.ambiguous and figure.stated
+
+
 @pytest.mark.parametrize("text", [
     "Tổng kinh phí giao cho Đề án tại tỉnh là 15.592 triệu đồng, trong đó còn 1.950 triệu đồng chưa phân bổ chi tiết.",
     "Kế hoạch vốn giao cho Đề án là 15.592 triệu đồng; còn 1.950 triệu đồng chưa được bố trí cho các nhiệm vụ.",
