@@ -539,11 +539,14 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
         for line in lines:
             first = _line_total(line)
             if first is not None:
-                scheme = None if isinstance(block, TableBlock) else _scheme_share(_unwrapped(block), line)
+                scheme, plan = (None, "") if isinstance(block, TableBlock) else _scheme_share(_unwrapped(block), line)
                 if scheme is not None:
                     rule = N_("stated total: {cited} (the scheme's part of another plan's {whole})")
                     return FundingFigure(scheme.vnd, rule.format(cited=scheme.cited, whole=first.cited),
                                          scheme.ambiguous, stated=True)
+                if plan:
+                    rule = N_("stated total: {cited} (the total of another plan, '{plan}'?)")
+                    return FundingFigure(first.vnd, rule.format(cited=first.cited, plan=plan), True, stated=True)
                 part = None if isinstance(block, TableBlock) else _share_of(first, _unwrapped(block), line)
                 if part is not None:
                     return FundingFigure(part.vnd, N_("stated total: {cited} (a share of {whole})").format(
@@ -719,22 +722,27 @@ SCHEME = re.compile(r"(?<![a-z])de an(?![a-z])")
 _NAMED_PLAN = re.compile(r"(?<=\s)(?:Kế hoạch|Chương trình|Dự án|Đề án)(?=\s)")
 
 
-def _scheme_share(text: str, line: str) -> Amount | None:
-    """The one amount of a total's breakdown that its clause says is the scheme's, where the
-    total is another plan's: "Tổng kinh phí thực hiện Kế hoạch chuyển đổi số của tỉnh … là
-    92.127 triệu đồng; trong đó kinh phí dành cho Đề án tại tỉnh là 19.649 triệu đồng" (pool
-    48) gives 19.649: the wider plan's money is not the scheme's. A total of no named plan, or
-    of the scheme itself, is the total ("Tổng kinh phí là 50 tỷ đồng, trong đó … cho Đề án 20
-    tỷ đồng" gives 50)."""
+_BREAKDOWN_WORD = re.compile(r"(?<![a-z])(?:trong do|bao gom)(?![a-z])")
+
+
+def _scheme_share(text: str, line: str) -> tuple[Amount | None, str]:
+    """Of the sentence holding a total's line, where the total is a named plan's other than the
+    scheme ("Tổng kinh phí thực hiện Kế hoạch chuyển đổi số của tỉnh … là 92.127 triệu đồng; trong
+    đó kinh phí dành cho Đề án tại tỉnh là 19.649 triệu đồng", pool 48): the one amount of its
+    breakdown whose clause says it is the scheme's (None when no one is), and that plan's name
+    ("" for a total of no named plan, or of the scheme itself: "Tổng kinh phí là 50 tỷ đồng, trong
+    đó … cho Đề án 20 tỷ đồng" is 50)."""
     sentence = next((s for s in re.split(r"\n|(?<=[.!?])\s", text) if line.strip() and line.strip() in s), None)
     if sentence is None:
-        return None
-    rest = sentence[sentence.index(line.strip()) + len(line.strip()):]
-    plans = [m for m in _NAMED_PLAN.finditer(line)]
-    if not plans or any(SCHEME.match(fold(m[0])) for m in plans) or not _BREAKDOWN.match(fold(rest)):
-        return None
-    named = [a for clause in re.split(r"[;,]\s", rest) if SCHEME.search(fold(clause)) for a in amounts_in(clause)]
-    return named[0] if len(named) == 1 else None
+        return None, ""
+    cut = _BREAKDOWN_WORD.search(_fold_aligned(sentence))
+    whole, parts = (sentence[:cut.start()], sentence[cut.end():]) if cut else (sentence, "")
+    plans = list(_NAMED_PLAN.finditer(whole))
+    if not plans or not amounts_in(whole) or SCHEME.search(fold(whole)):
+        return None, ""
+    named = [a for clause in re.split(r"[;,]\s", parts) if SCHEME.search(fold(clause)) for a in amounts_in(clause)]
+    plan = " ".join(whole[plans[0].start():].split()[:6])
+    return (named[0] if len(named) == 1 else None), plan
 
 
 def _states_total(line: str) -> bool:

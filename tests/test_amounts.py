@@ -660,6 +660,9 @@ def test_a_plan_and_what_is_left_of_it_give_the_plan_less_that_for_a_person_to_c
     # a wider plan's total, the scheme's part of it named: the scheme's part (pool 48)
     ("Tổng kinh phí thực hiện Kế hoạch chuyển đổi số của tỉnh giai đoạn 2021 - 2025 là 92.127 triệu đồng; trong "
      "đó kinh phí dành cho Đề án tại tỉnh Bình Phước là 19.649 triệu đồng.", 19_649_000_000),
+    # the same, its breakdown after a comma
+    ("Tổng kinh phí thực hiện Kế hoạch chuyển đổi số của tỉnh là 92.127 triệu đồng, trong đó kinh phí dành cho "
+     "Đề án tại tỉnh là 19.649 triệu đồng.", 19_649_000_000),
     # a total of no named plan: the total, whichever part names the scheme
     ("Tổng kinh phí là 50 tỷ đồng, trong đó ngân sách tỉnh bố trí cho Đề án 20 tỷ đồng, xã hội hóa 30 tỷ đồng.",
      50_000_000_000),
@@ -670,6 +673,14 @@ def test_a_plan_and_what_is_left_of_it_give_the_plan_less_that_for_a_person_to_c
 def test_of_another_plan_s_total_the_part_said_to_be_the_scheme_s_is_the_funding(text, vnd):
     figure = funding_total(text)
     assert figure.vnd == vnd and not figure.ambiguous and figure.stated
+
+
+def test_a_total_its_sentence_says_is_another_named_plan_s_is_read_but_left_for_a_person_to_check():
+    """"Tổng kinh phí thực hiện Kế hoạch chuyển đổi số …" with no part said to be the scheme's: the
+    province may have given a wider plan's money; the figure is kept, and checked."""
+    figure = funding_total("Tổng kinh phí thực hiện Kế hoạch chuyển đổi số của tỉnh giai đoạn 2021 - 2025 là "
+                           "92.127 triệu đồng.")
+    assert figure.vnd == 92_127_000_000 and figure.ambiguous and "Kế hoạch chuyển đổi số" in figure.rule
 
 
 @pytest.mark.parametrize("text", [
