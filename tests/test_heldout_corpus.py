@@ -57,7 +57,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            41: FIXTURES / "heldout-41", 42: FIXTURES / "heldout-42",
            43: FIXTURES / "heldout-43", 44: FIXTURES / "heldout-44",
            45: FIXTURES / "heldout-45", 46: FIXTURES / "heldout-46",
-           47: FIXTURES / "heldout-47", 48: FIXTURES / "heldout-48"}
+           47: FIXTURES / "heldout-47", 48: FIXTURES / "heldout-48",
+           49: FIXTURES / "heldout-49"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -282,7 +283,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Đầu việc \d+: |Phần rà soát [IVX]+\. "  # 48's
+LABEL = re.compile(r"^(?:Cấu phần \d+\. |Phần sơ kết [IVX]+: "  # 49's
+                   r"|Tiểu phần [A-F] – |Phần (?:một|hai|ba|bốn|năm|sáu|bảy|tám): "  # 49's
+                   r"|Đầu việc \d+: |Phần rà soát [IVX]+\. "  # 48's
                    r"|Điểm [a-gđ]\) |Trọng tâm \d+ – "  # 48's
                    r"|Nội dung triển khai \d+: |Phần báo cáo [IVX]+\. "  # 47's
                    r"|Phần hoạt động [A-F]\. |Nhóm công tác \d+\. "  # 47's
@@ -355,6 +358,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Cấu phần (\d+)\. ", first):  # pool 49's cau_phan_number
+        return int(m.group(1))
+    if m := re.match(r"Phần sơ kết ([IVX]+): ", first):  # pool 49's phan_so_ket_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Tiểu phần ([A-F]) – ", first):  # pool 49's tieu_phan_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Phần (một|hai|ba|bốn|năm|sáu|bảy|tám): ", first):  # pool 49's phan_word_number
+        return ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám").index(m.group(1)) + 1
     if m := re.match(r"(?:Đầu việc (\d+):|Trọng tâm (\d+) –) ", first):  # pool 48's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Phần rà soát ([IVX]+)\. ", first):  # pool 48's phan_ra_soat_roman
@@ -619,8 +630,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 48
-    assert len({p.out for p in mh.POOLS.values()}) == 48
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 49
+    assert len({p.out for p in mh.POOLS.values()}) == 49
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -681,7 +692,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 45) for k in range(1, 45)),
                                            *((k, 46) for k in range(1, 46)),
                                            *((k, 47) for k in range(1, 47)),
-                                           *((k, 48) for k in range(1, 48))])
+                                           *((k, 48) for k in range(1, 48)),
+                                           *((k, 49) for k in range(1, 49))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -710,7 +722,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (32, 33), (33, 34), (34, 35), (35, 36),
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
-                                                   (44, 45), (45, 46), (46, 47), (47, 48)])
+                                                   (44, 45), (45, 46), (46, 47), (47, 48), (48, 49)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -8163,6 +8175,243 @@ def test_pool_48_scans_carry_their_marks():
             assert max(rows) - min(rows) > 15, e["file"]
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 49: "Cấu phần 1. …", "Phần sơ kết I: …", "Tiểu phần A – …", "Phần một: …"; each heading's characters scaled
+# narrower (w:w in its runs), each heading's words fitted to a set width (w:fitText in its runs), a PDF/A-2b export,
+# a digitally signed PDF (an incremental update, a detached PKCS#7); pools 1-48's at a lower weight, pools 47 and
+# 48's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_49 = {"cau_phan_number", "phan_so_ket_roman", "tieu_phan_letter", "phan_word_number"}
+LADDERS[49] = NEW_LADDERS_49 | {"dau_viec_number", "phan_ra_soat_roman", "diem_letter_paren",  # 1-48's
+                                "trong_tam_number", "noi_dung_trien_khai_number", "phan_bao_cao_roman",
+                                "phan_hoat_dong_letter", "nhom_cong_tac_number"}
+NEW_LAYOUTS_49 = {"char_scale_heading", "fit_text_heading", "pdfa_heading", "signed_pdf_heading"}
+LAYOUTS[49] = NEW_LAYOUTS_49 | {"text_effects_heading", "char_border_heading", "collapsed_heading",  # 1-48's
+                                "connector_arrow_heading", "star_shape_bullet", "wordart_2010_heading",
+                                "banner_shape_behind", "vml_line_under", "legacy_list_heading", "hr_line_after",
+                                "wps_textbox_heading", "pic_bullet_list_heading", "lvl_override_heading",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_49 = {  # how each of pool 49's ladders marks an item heading, as a reader sees it
+    "cau_phan_number": r"Cấu phần \d\. \S",
+    "phan_so_ket_roman": r"Phần sơ kết [IVX]+: \S",
+    "tieu_phan_letter": r"Tiểu phần [A-F] – \S",
+    "phan_word_number": r"Phần (?:một|hai|ba|bốn|năm|sáu): \S",
+}
+
+
+def test_pool_49_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_49:
+        for e in [e for e in files_of(49, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_49_parts_numbered_in_words_run_one_to_six():
+    """phan_word_number numbers its parts in words, "một" to "sáu" ("năm", five, as the year's word is)."""
+    for e in files_of(49, ladder="phan_word_number"):
+        words = [re.match(r"Phần (\w+): ", h["text"]).group(1) for h in item_headings(e)]
+        if len(words) == 6 and not set(e["layouts"]) & {"merged_5_6", "merged_4_5", "item_left_out",
+                                                        "number_skipped", "first_heading_missing"}:
+            assert words == ["một", "hai", "ba", "bốn", "năm", "sáu"], e["file"]
+
+
+def heading_text_runs(p) -> list:
+    return [r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None]
+
+
+def test_pool_49_each_heading_scaled_narrower():
+    mh = generator()
+    files = files_of(49, "char_scale_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(49, "char_scale_heading", ladder="cau_phan_number")  # on a new ladder too
+    for e in files:
+        for p in heading_paragraphs(e):
+            runs = heading_text_runs(p)
+            assert runs, e["file"]
+            for r in runs:
+                scale = r.find(f"{W}rPr/{W}w")
+                assert scale is not None and scale.get(f"{W}val") == str(mh.CHAR_SCALE), e["file"]
+                tags = [c.tag for c in r.find(f"{W}rPr")]  # w:w after w:color and w:spacing, before w:sz
+                assert all(tags.index(f"{W}w") > tags.index(t) for t in (f"{W}b", f"{W}color") if t in tags)
+                assert all(tags.index(f"{W}w") < tags.index(t) for t in (f"{W}sz", f"{W}lang") if t in tags)
+        assert len(list(part_tree(e).iter(f"{W}w"))) >= len(item_headings(e)), e["file"]
+    for e in files_of(49, kind="docx"):  # no other file scales its characters
+        if "char_scale_heading" not in e["layouts"]:
+            assert "<w:w " not in part_text(e), e["file"]
+
+
+def test_pool_49_each_heading_fitted_to_a_set_width():
+    mh = generator()
+    files = files_of(49, "fit_text_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(49, "fit_text_heading", ladder="phan_so_ket_roman")
+    ids = []
+    for e in files:
+        for p in heading_paragraphs(e):
+            fitted = [r.find(f"{W}rPr/{W}fitText") for r in heading_text_runs(p)]
+            assert fitted and all(f is not None for f in fitted), e["file"]
+            assert {f.get(f"{W}val") for f in fitted} == {str(mh.FIT_TEXT_TWIPS)}, e["file"]
+            assert len({f.get(f"{W}id") for f in fitted}) == 1, e["file"]  # one fitted stretch a paragraph
+            ids.append((e["file"], fitted[0].get(f"{W}id")))
+        mine = [i for f, i in ids if f == e["file"]]
+        assert len(mine) == len(set(mine)), e["file"]  # each heading its own stretch
+    for e in files_of(49, kind="docx"):
+        if "fit_text_heading" not in e["layouts"]:
+            assert "w:fitText" not in part_text(e), e["file"]
+
+
+def pdf_words_49(entry: dict) -> str:
+    """A text PDF's words, one space between each."""
+    import pdfplumber
+
+    with pdfplumber.open(path_of(entry)) as pdf:
+        return " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+
+
+def test_pool_49_pdfa_exports_name_their_part_and_keep_their_text():
+    files = files_of(49, "pdfa_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(49, "pdfa_heading", ladder="tieu_phan_letter")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert b"<pdfaid:part>2</pdfaid:part>" in data and b"<pdfaid:conformance>B</pdfaid:conformance>" in data
+        assert b"/OutputIntents" in data and b"/GTS_PDFA1" in data, e["file"]
+        assert b"<xmp:CreateDate>2022-05-25T09:00:00Z</xmp:CreateDate>" in data, e["file"]  # the date fixed
+        assert b"/Encrypt" not in data, e["file"]  # PDF/A forbids it
+        text = pdf_words_49(e)
+        for h in item_headings(e):
+            assert " ".join(h["text"].split("\n")[0].split()[:3]) in text, e["file"]
+    for e in files_of(49, kind="pdf"):
+        if "pdfa_heading" not in e["layouts"]:
+            assert b"pdfaid:part" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_49_signed_pdfs_sign_every_byte_but_the_signature():
+    """An incremental update after the export's own %%EOF; /ByteRange from the first byte to the last but
+    /Contents; /Contents a detached PKCS#7 whose RSA signature (no signed attributes: over the bytes themselves)
+    verifies with its certificate's key; the field a widget on the last page."""
+    import pdfplumber
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+    from cryptography.hazmat.primitives.serialization import pkcs7
+
+    mh = generator()
+    files = files_of(49, "signed_pdf_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(49, "signed_pdf_heading", ladder="phan_word_number")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert data.count(b"startxref") == 2 and data.count(b"%%EOF") == 2, e["file"]
+        first_eof = data.index(b"%%EOF")
+        assert b"/Prev %d" % int(re.findall(rb"startxref\s+(\d+)", data)[0]) in data[first_eof:], e["file"]
+        assert b"/Type/Sig/Filter/Adobe.PPKLite/SubFilter/adbe.pkcs7.detached" in data, e["file"]
+        assert re.search(rb"/AcroForm \d+ 0 R", data[first_eof:]) and b"/SigFlags 3" in data, e["file"]
+        a, b, c, d = map(int, re.search(rb"/ByteRange \[(\d+) +(\d+) +(\d+) +(\d+)\]", data).groups())
+        assert a == 0 and c + d == len(data) and data[b:b + 1] == b"<" and data[c - 1:c] == b">", e["file"]
+        der = bytes.fromhex(data[b + 1:c - 1].decode()).rstrip(b"\0")
+        (cert,) = pkcs7.load_der_pkcs7_certificates(der)
+        assert "ỦY BAN NHÂN DÂN" in cert.subject.rfc4514_string(), e["file"]
+        assert der[-260:-256] == b"\x04\x82\x01\x00", e["file"]  # the SignerInfo's signature, last
+        cert.public_key().verify(der[-256:], data[a:b] + data[c:c + d], padding.PKCS1v15(), hashes.SHA256())
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            widgets = [a for a in pdf.pages[-1].annots if a["data"].get("FT") and a["data"]["FT"].name == "Sig"]
+            assert len(widgets) == 1, e["file"]
+        text = pdf_words_49(e)
+        for h in item_headings(e):
+            assert " ".join(h["text"].split("\n")[0].split()[:3]) in text, e["file"]
+        assert mh.SIGNATURE["subfilter"].encode() in data, e["file"]
+    for e in files_of(49, kind="pdf"):
+        if "signed_pdf_heading" not in e["layouts"]:
+            assert b"/ByteRange" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_49_words_its_funding_two_new_ways_dates_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(49) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_49, *mh.FUNDING_WORDINGS_48}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "traffic_fine_source":  # the sum from the traffic fines kept, named once
+            assert e["funding"]["source"] == mh.TRAFFIC_FINES, e["file"]
+            assert f"bố trí {million} triệu đồng từ {mh.TRAFFIC_FINES}" in text, e["file"]
+            assert text.count("triệu đồng") == 1, e["file"]
+        if e["funding"]["wording"] == "advance_from_next_year":  # the total; the advance a part of it
+            advance = e["funding"]["advance_vnd"]
+            assert 0 < advance < total, e["file"]
+            part = f"{advance // 10**6:,}".replace(",", ".")
+            assert f"là {million} triệu đồng; trong đó {part} triệu đồng là kinh phí {mh.ADVANCE}." in text, \
+                e["file"]
+    assert {e["letterhead"] for e in entries_of(49)} <= set(mh.LETTERHEADS_49)
+    assert {e["letterhead"] for e in entries_of(49)} >= {"date_field_date", "number_text_control"}
+    for e in [e for e in entries_of(49) if e["kind"] == "docx"]:
+        if e["letterhead"] == "date_field_date":  # the date a CREATEDATE field's result
+            day = int(e["report_date"].rsplit("-", 1)[1])
+            tree = part_tree(e)
+            instr = [t.text for t in tree.iter(f"{W}instrText") if "CREATEDATE" in t.text]
+            assert instr == [" CREATEDATE  \\@ \"'ngày' d 'tháng' M 'năm' yyyy\"  \\* MERGEFORMAT "], e["file"]
+            para = next(p for p in tree.iter(f"{W}p") if any("CREATEDATE" in (t.text or "")
+                                                               for t in p.iter(f"{W}instrText")))
+            kinds = [c.get(f"{W}fldCharType") for c in para.iter(f"{W}fldChar")]
+            assert kinds == ["begin", "separate", "end"], e["file"]
+            assert paragraph_text(para) == e["letterhead_date"], e["file"]
+            assert paragraph_text(para).endswith(f", ngày {day} tháng 5 năm 2022"), e["file"]
+        if e["letterhead"] == "number_text_control":  # the number in a plain text content control
+            controls = [s for s in part_tree(e).iter(f"{W}sdt") if s.find(f"{W}sdtPr/{W}text") is not None]
+            assert len(controls) == 1, e["file"]
+            assert controls[0].find(f"{W}sdtPr/{W}tag").get(f"{W}val") == "SoKyHieu", e["file"]
+            assert "".join(t.text for t in controls[0].iter(f"{W}t")) == e["report_number"], e["file"]
+            para = controls[0].getparent()
+            assert paragraph_text(para) == f"Số: {e['report_number']}", e["file"]
+    scans = files_of(49, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_49)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 37}
+    assert {e["ladder"] for e in scans} >= {"cau_phan_number", "phan_so_ket_roman", "phan_word_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "fuser_crease":
+            assert e["scan"]["fuser_crease"] == mh.CREASE and e["scan"]["dpi"] == 180, e["file"]
+        else:
+            assert e["scan"]["roller_marks"] == mh.ROLLERS and e["scan"]["dpi"] == 150, e["file"]
+
+
+def paper_level(image, x_mm: float, px: float) -> int:
+    """The paper's grey in a strip 6 mm wide down a page: each row's 90th percentile (the paper between the
+    letters), the 15th percentile of those rows (the darker paper, where marks are)."""
+    h = image.height
+    strip = image.crop((int((x_mm - 3) * px), int(0.08 * h), int((x_mm + 3) * px), int(0.92 * h)))
+    rows = sorted(sorted(strip.crop((0, y, strip.width, y + 1)).tobytes())[int(strip.width * 0.9)]
+                  for y in range(strip.height))
+    return rows[len(rows) * 15 // 100]
+
+
+def test_pool_49_scans_carry_their_marks():
+    """The fuser crease's grey edge crosses the blank left and right margins of page 1; the rollers' marks darken
+    the paper between the lines in a band down the page where the rollers run, and not between them."""
+    import pdfplumber
+    from PIL import ImageStat
+
+    mh = generator()
+    for e in files_of(49, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            image = pdf.pages[0].to_image(resolution=150).original.convert("L")
+        w, h = image.size
+        px = 150 / 25.4
+        if e["scan"]["kind"] == "fuser_crease":
+            for x0, x1 in ((4, 14), (w / px - 12, w / px - 4)):
+                strip = image.crop((int(x0 * px), int(0.05 * h), int(x1 * px), int(0.95 * h)))
+                assert sum(strip.histogram()[:200]) > 3 * px, e["file"]  # the edge's grey across it
+        else:
+            roller = paper_level(image, mh.ROLLERS["x_mm"][0], px)
+            between = paper_level(image, sum(mh.ROLLERS["x_mm"]) / 2, px)
+            assert between - roller > 8, (e["file"], roller, between)
+            assert ImageStat.Stat(image).mean[0] > 150, e["file"]
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -8173,13 +8422,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                33: NEW_LADDERS_33, 34: NEW_LADDERS_34, 35: NEW_LADDERS_35, 36: NEW_LADDERS_36,
                37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40,
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
-               45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48}
+               45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
+               49: NEW_LADDERS_49}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 49))]])
+                                                        *((n, 10, 8) for n in range(6, 50))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -8189,7 +8439,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 49))])
+                                          for n in range(5, 50))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -8209,12 +8459,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
-              45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48}
+              45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-48 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-49 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
