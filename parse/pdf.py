@@ -861,7 +861,8 @@ def _page_lines(glyphs: _Glyphs, tables: Sequence[_Table]) -> _Page:
         runs = [r for r in runs if not _centre_in(r, table.bbox, glyphs.width)]
     numbers = _line_numbers(runs)  # a ruled table's numbers are its own: its first column's
     runs = [run for run in runs if run not in numbers]
-    specks = [*_margin_specks(runs), *_pen_marks(runs), *_pen_arrows(runs), *_right_margin_blots(runs)]
+    specks = [*_margin_specks(runs), *_pen_marks(runs), *_pen_arrows(runs), *_right_margin_blots(runs),
+              *_crease_marks(runs)]
     runs = [run for run in runs if run not in specks]
     stretches = _column_stretches(runs)
     for stretch in stretches:
@@ -1250,6 +1251,49 @@ def _right_margin_blots(runs: Sequence[_Run]) -> list[_Run]:
     right = max(run.x1 for run in words)
     return [run for run in runs if run.x0 - right >= MARGIN_CLEAR_EMS * run.size
             and sum(ch.isalnum() for ch in run.text) <= BLOT_MARK_ALNUM]
+
+
+# A crease or a scratch across a scanned page (a laser printer's fuser crease, pool 49's scans), as
+# OCR reads it where it crosses the lines: marks of dashes, rules and stops ("—.", "_—=", "-——", "—=",
+# "__", "—>="), at least CREASE_MARKS of them on one straight line that slants (its slope between
+# CREASE_SLOPES) across CREASE_ROWS lines of type or more, each within CREASE_BAND_EMS of it.
+_CREASE_MARK = re.compile(r"[-‐‑–—_=~.,:;<>‹›+¬|/\\][-‐‑–—_=~.,:;<>‹›+¬|/\\\s]*")
+CREASE_MARKS = 4
+CREASE_SLOPES = (0.05, 1.0)
+CREASE_ROWS = 3
+CREASE_BAND_EMS = 1.0
+
+
+def _crease_marks(runs: Sequence[_Run]) -> list[_Run]:
+    """On a scanned page, the marks a crease or a scratch across it left, which OCR read into the
+    lines it crosses: no words of the report. Inside a heading they split its label ("Cấu —. _—=
+    phần 2. …"), beside it they made a table row of it ("Cấu phần 3. … | —="), between lines they
+    were lines of their own ("-—— —"): pool 49's Lạng Sơn, Hà Giang, Quảng Trị, no section found.
+    A list's dash stands at the text's left edge, a range's or a motto's in the text's rows: no
+    slanting line of them crosses the page."""
+    words = _page_words(runs)
+    if not words:
+        return []
+    size = statistics.median(run.size for run in words)
+    left = min(run.x0 for run in words)
+    marks = [run for run in runs if _CREASE_MARK.fullmatch(run.text.strip()) and abs(run.x0 - left) > size]
+    if len(marks) < CREASE_MARKS:
+        return []
+
+    def centre(run: _Run) -> tuple[float, float]:
+        return (run.x0 + run.x1) / 2, (run.top + run.bottom) / 2
+
+    best: list[_Run] = []
+    for a, b in itertools.combinations(marks, 2):
+        (ax, ay), (bx, by) = centre(a), centre(b)
+        if abs(bx - ax) < size or not CREASE_SLOPES[0] <= abs((by - ay) / (bx - ax)) <= CREASE_SLOPES[1]:
+            continue
+        slope = (by - ay) / (bx - ax)
+        on = [m for m in marks if abs(centre(m)[1] - (ay + slope * (centre(m)[0] - ax))) <= CREASE_BAND_EMS * size]
+        rows = (max(centre(m)[1] for m in on) - min(centre(m)[1] for m in on)) / size
+        if len(on) > len(best) and rows >= CREASE_ROWS:
+            best = on
+    return best if len(best) >= CREASE_MARKS else []
 
 
 # -- footnotes ----------------------------------------------------------------------------

@@ -2466,3 +2466,39 @@ def test_a_roman_ladders_first_numeral_read_with_its_stop_as_an_l_is_its_first_r
                                   zip(QUANG_NAM_HEADINGS, QUANG_NAM[1:], strict=True))
     found = {s.number: " ".join(s.text.split()) for s in extract_sections(document, sections).sections}
     assert found == {n: " ".join(text) for n, text in enumerate(QUANG_NAM, start=1)}
+
+
+def _page_of_lines(lines: list[tuple[float, list[str]]], font: str) -> list:
+    """Runs of a recognised page: each line's words from its x (one run a word, 6 pt a letter)."""
+    words = []
+    for top, (x, *texts) in lines:
+        for text in texts:
+            words.append((text, x, x + 6.0 * len(text), top))
+            x += 6.0 * len(text) + 4.0
+    return _recognised_words(words, font)
+
+
+CREASED_PAGE = [  # pool 49's Lạng Sơn: a fuser crease slanting down from the left, read as marks
+    (100.0, [85.0, "Độc", "lập", "-", "Tự", "do", "-", "Hạnh", "phúc"]),
+    (200.0, [85.0, "Cấu", "phần", "1.", "Lò", "bầu", "nung", "gốm"]),
+    (220.0, [85.0, "-", "Năm", "2014,", "UBND", "tỉnh", "ban", "hành", "giai", "đoạn", "2019", "–", "2025."]),
+    (240.0, [85.0, "-", "Các", "nội", "dung", "trên", "được", "tổng", "hợp."]),
+    (300.0, [85.0, "Cấu", "—.", "_—=", "phần", "2.", "Tấm", "lụa", "tơ", "tằm"]),
+    (345.0, [240.0, "-——"]),
+    (360.0, [85.0, "Cấu", "phần", "3.", "Gia", "đình", "nghệ", "nhân", "—="]),
+    (420.0, [470.0, "—"]),
+]
+
+
+def test_marks_a_crease_left_on_a_slanting_line_across_a_scan_are_no_words_of_it():
+    """Pool 49's fuser creases: OCR read the line where it crosses the text as marks ("—.", "_—=",
+    "-——", "—="), inside a heading ("Cấu —. _—= phần 2.") and beside another (a table row of it).
+    Four marks or more on one slanting line across three lines of type are the crease; a motto's
+    dashes on one row, a list's at the text's edge and a range's are text."""
+    from baocao.parse.pdf import OCR_FONT, _crease_marks
+
+    runs = _page_of_lines(CREASED_PAGE, OCR_FONT)
+    assert sorted(run.text for run in _crease_marks(runs)) == sorted(["—.", "_—=", "-——", "—=", "—"])
+    uncreased = [line for line in CREASED_PAGE if line[0] not in (345.0, 420.0)]
+    assert _crease_marks(_page_of_lines(uncreased, OCR_FONT)) == []  # three marks: no line of them
+    assert _crease_marks(_page_of_lines(CREASED_PAGE, "Times-Roman")) == []  # a text page's own
