@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from baocao.parse.document import Block
-from baocao.parse.labels import word_label
+from baocao.parse.labels import label_in_words, word_label
 
 # A ladder has this many headings at least (as many as make a report convincing by their
 # numbers alone), and at most the outline's items plus this many of the province's own.
@@ -95,8 +95,16 @@ def _counted_by_words(blocks: tuple[Block, ...], positions: list[int]) -> bool:
     is; read by the bullet alone they were unnumbered lines of the province's words, which the
     outline's words alone had to carry (pool 45's Đắk Nông: no section found without phrases)."""
     labels = [word_label(blocks[pos].text) if blocks[pos].bullet else None for pos in positions]
-    return (all(labels) and len({words for words, _ in labels}) == 1
-            and [number for _, number in labels] == list(range(1, len(labels) + 1)))
+    if (all(labels) and len({words for words, _ in labels}) == 1
+            and [number for _, number in labels] == list(range(1, len(labels) + 1))):
+        return True
+    # "❖ Nội dung thứ hai: …", "❖ Nội dung thứ ba: …": a label in words, an ordinal or a cardinal
+    # before the colon, counting on by one from wherever the ladder starts (its first heading may be
+    # missing), the bullet drawn, typed or a picture OCR read as marks ("®_", "$_": pool 49's Bắc
+    # Giang, read as two ladders, no section found without phrases). Its words end with the count,
+    # so marks before them do not hide it as they hide a label of words and a number.
+    counted = [label_in_words(blocks[pos].text) for pos in positions]
+    return all(counted) and counted == list(range(counted[0], counted[0] + len(counted)))
 
 
 def _title(block: Block) -> bool:

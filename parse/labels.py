@@ -55,6 +55,10 @@ _CARDINALS = ("mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "mu
 _ORDINAL_WORD = re.compile(rf"^(?:thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})|(?P<cardinal>{'|'.join(_CARDINALS)})\s+la)"
                            r"\s*[,.:)\-–—]\s")
 _ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?P<ordinal>{'|'.join(_ORDINALS)})$")
+# A label's words ending with a cardinal ("Phần một:", "Phần hai:", … "Phần sáu:"), a word
+# before it: the other way a province counts its parts in words (pool 49's Bắc Ninh). Before a
+# colon on a heading only ("Năm:" alone, "năm" also being "year", is no label).
+_ENDS_IN_CARDINAL = re.compile(rf"[^\W\d_]\s+(?P<cardinal>{'|'.join(_CARDINALS)})$")
 _WORDS_AND_NUMBER = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<number>\d{1,2})")
 # The number may be a Roman numeral in capitals ("Chuyên đề IV:"), read before folding, which
 # would make it a word.
@@ -249,29 +253,40 @@ def ordinal_word(text: str) -> int | None:
 
 
 def counts_in_words(text: str) -> bool:
-    """Whether a text ends with an ordinal in words ("Nội dung thứ hai", "Phần thứ ba") or is
-    a few words and a number ("Vấn đề 2"): before a colon, a heading's label, not its title."""
-    return bool(_ENDS_IN_ORDINAL.search(fold(text.rstrip(" :.-–—")))) or word_label(f"{text}:") is not None
+    """Whether a text ends with an ordinal or a cardinal in words ("Nội dung thứ hai", "Phần
+    thứ ba", "Phần một") or is a few words and a number ("Vấn đề 2"): before a colon, a
+    heading's label, not its title."""
+    return _counter_in_words(fold(text.rstrip(" :.-–—"))) is not None or word_label(f"{text}:") is not None
 
 
 def relabelled_in_words(text: str, value: int) -> str | None:
     """A label in words before a line's colon written for `value`, folded ("Nội dung thứ
-    tư: …" -> "noi dung thu nam" for 5); None if the line has no such label."""
+    tư: …" -> "noi dung thu nam" for 5, "Phần ba: …" -> "phan bon" for 4); None if the line
+    has no such label."""
     head = text.partition(":")[0]
-    m = _ENDS_IN_ORDINAL.search(fold(head.rstrip(" .-–—")))
+    m = _counter_in_words(fold(head.rstrip(" .-–—")))
     if not m or label_in_words(text) is None or not 1 <= value <= len(_ORDINALS):
         return None
-    return m.string[:m.start("ordinal")] + _ORDINALS[value - 1]
+    group, words = ("ordinal", _ORDINALS) if "ordinal" in m.re.groupindex else ("cardinal", _CARDINALS)
+    return m.string[:m.start(group)] + words[value - 1]
 
 
 def label_in_words(text: str) -> int | None:
     """The value of a line's label in words before its colon ("Nội dung thứ hai: Kết quả…"
-    -> 2), a few words that end with an ordinal; None if none ("Vấn đề 3:" is a word_label)."""
+    -> 2, "Phần một: …" -> 1), a few words that end with an ordinal or a cardinal; None if
+    none ("Vấn đề 3:" is a word_label)."""
     head, colon, _ = text.partition(":")
     if not colon or len(head.split()) > LABEL_IN_WORDS_MAX:
         return None
-    m = _ENDS_IN_ORDINAL.search(fold(head.rstrip(" .-–—")))
-    return _ORDINALS.index(m["ordinal"]) + 1 if m else None
+    m = _counter_in_words(fold(head.rstrip(" .-–—")))
+    if not m:
+        return None
+    return _ORDINALS.index(m["ordinal"]) + 1 if "ordinal" in m.re.groupindex else _CARDINALS.index(m["cardinal"]) + 1
+
+
+def _counter_in_words(head: str) -> re.Match | None:
+    """The ordinal ("thu hai") or cardinal ("phan mot") a folded label's words end with."""
+    return _ENDS_IN_ORDINAL.search(head) or _ENDS_IN_CARDINAL.search(head)
 
 
 def word_label(text: str) -> tuple[str, int] | None:

@@ -235,7 +235,7 @@ class ParsedReport:
 def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> ParsedReport:
     """The outline items found in `doc`, with the letterhead and sign-off kept apart."""
     blocks = _without_contents(_without_chart_labels(doc.blocks, doc.ocr), doc.ocr)
-    blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks, tuple(sections), doc.ocr))
+    blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks, tuple(sections), doc.ocr), doc.ocr)
     if doc.ocr:
         blocks = _garbled_word_labels(blocks)
     blocks = _without_continued_headings(_templated_labels(blocks, doc.ocr))
@@ -584,12 +584,14 @@ def _continues(earlier: str, words: str) -> bool:
             or (len(earlier) >= 4 and words.startswith(earlier) and words != earlier))
 
 
-def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+def _heading_rows_as_lines(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Block, ...]:
     """A heading typed as a table of one row: one cell holding the heading line (a box), or
     its number in one cell and its title in the
     other ("1 | Những bước đi đầu tiên…", text below the table), read as the numbered line
     it stands for: a row alone between paragraphs, of two cells, the first only a number
-    (a bare "1" is the label "1.") and the second short enough for a heading."""
+    (a bare "1" is the label "1.") and the second short enough for a heading. On a scan, a
+    labelled line with marks beside it that OCR set apart as a second cell (_line_beside_specks)
+    is that line."""
     read = list(blocks)
     for pos, block in enumerate(blocks):
         cells = block.text.split(" | ")
@@ -601,11 +603,26 @@ def _heading_rows_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             continue
         if block.kind != "table_row" or len(cells) != 2 or not cells[1].strip():
             continue
+        if ocr and alone and (line := _line_beside_specks(cells)):
+            read[pos] = replace(block, text=line, kind="paragraph", number=leading_label(line))
+            continue
         number = cells[0].strip()
         label = f"{number}." if re.fullmatch(r"\d{1,2}", number) else leading_label(f"{number} ")
         if alone and label and label.rstrip(".") == number.rstrip(".") and len(cells[1]) <= MAX_HEADING_CHARS:
             read[pos] = replace(block, text=f"{label} {cells[1].strip()}", kind="paragraph", number=label)
     return tuple(read)
+
+
+def _line_beside_specks(cells: list[str]) -> str:
+    """The one cell of a scan's row of two that is a labelled line, where the other holds marks
+    only, no letter nor digit ("Phân rà soát III. Câu lạc bộ… | —>=": a crease or a speck beside
+    the heading, which OCR set apart as a column: pool 49's Bình Định, its ladder's rung lost and
+    no section found); "" for any other row (a table's "Kinh phí | —" has no label)."""
+    marks = [k for k, cell in enumerate(cells) if not any(ch.isalnum() for ch in cell)]
+    if len(marks) != 1:
+        return ""
+    line = cells[1 - marks[0]].strip()
+    return line if len(line) <= MAX_HEADING_CHARS and (leading_label(line) or word_label(line)) else ""
 
 
 def _without_contents(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Block, ...]:
@@ -1149,6 +1166,8 @@ def _told(blocks: tuple[Block, ...], headings: list[_Heading], at_level: list[_H
                         other_form=h.first in other)
                 for h, t, text in zip(at_level, told, texts, strict=True)]
     sequence = _counted_two(sequence, len(at_level) + (leading is not None), len(outline))
+    if not leading:
+        sequence = _taken_for_two(sequence, align(sequence, len(outline)).items, len(outline))
     if leading:
         untitled = " ".join(block.text for block in blocks[leading[0] : leading[1] + 1])
         sequence.insert(0, Evidence((0.0,) * len(outline), leading_text=True,
@@ -1170,6 +1189,26 @@ def _counted_two(sequence: list[Evidence], headings: int, item_count: int) -> li
     if len(two) != 1 or not (sequence[two[0]].two_part and sequence[two[0]].told):
         return sequence
     sequence[two[0]] = replace(sequence[two[0]], counted_two=True)
+    return sequence
+
+
+def _taken_for_two(sequence: list[Evidence], items: tuple[tuple[int, ...], ...],
+                   item_count: int) -> list[Evidence]:
+    """A level one heading short of the items whose texts, read together, take one heading for
+    two items and every other for one: where that heading is in two parts and its text long
+    enough for two, it covers two (Evidence.counted_two), though another text is as long ("Về
+    đôi đũa tre…:" over a list of its own beside "Về khói lò than cay mắt và lò ga thay lò
+    củi:" over items 5 and 6, pool 49's Hồ Chí Minh). _counted_two counts by the lengths alone
+    and so needs the one long text; here the texts' own words say which heading holds two."""
+    if len(sequence) != item_count - 1 or any(e.counted_two for e in sequence):
+        return sequence
+    wide = [k for k, taken in enumerate(items) if len(taken) == 2]
+    if len(wide) != 1 or sum(len(taken) for taken in items) != item_count:
+        return sequence
+    k = wide[0]
+    if not (sequence[k].two_part and sequence[k].room_for_two and sequence[k].told):
+        return sequence
+    sequence[k] = replace(sequence[k], counted_two=True)
     return sequence
 
 
@@ -1383,7 +1422,8 @@ def _told_by_structure(blocks: tuple[Block, ...], told: _Told, at_level: list[_H
     """Headings whose words hint at nothing (the province's own: "Tiền đã chi, chia theo nguồn",
     "Về mặt chưa làm được: …") still make a report on the outline when the document's own
     structure sets them apart as one level with one heading per item: a heading style (whatever
-    its name), or leads run into their paragraphs and closed by a colon, every one of the level;
+    its name), a bullet leading titles (parse/bullets.py: one symbol before bold titles, "Ø Tấm
+    lụa tơ tằm óng ả"), or leads run into their paragraphs and closed by a colon, every one of the level;
     as many of them as the outline has items (the untitled text before them, taken for the first,
     counting), taken one per item in the outline's order, and the text under CONVINCING_COUNT of
     them, and half of them at least, speaking its item more than any other (_told_convincingly
@@ -1407,7 +1447,7 @@ def _told_by_structure(blocks: tuple[Block, ...], told: _Told, at_level: list[_H
     before = len(told.items) - len(at_level)  # the untitled text before the headings, if any
     added = _rung_added(told, at_level, before, item_count)
     counted = any(e.counted_two for e in told.sequence)
-    if not (level[0] in ("style", "styled") or all(h.run_in for h in at_level if h.first not in own) or added
+    if not (level[0] in ("style", "styled", "bullet") or all(h.run_in for h in at_level if h.first not in own) or added
             or _one_label(at_level) or counted
             or (level[0] == "unnumbered" and before and len(at_level) == item_count - 1
                 and told.lengths[0] >= UNTITLED_ITEM * sorted(told.lengths[1:])[len(at_level) // 2])):
@@ -1747,8 +1787,10 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         level = bulleted.get(pos) or heading_level_key(block)
         letter_label = ""  # "Phần trả lời B:", a label of words and a letter no rule of labels reads
         if ordinal is None and level[0] == "unnumbered" and (placed := in_words_ladder.get(pos)):
-            # a word ladder's rung its label misread, placed by the ladder (_counted_in_words)
+            # a word ladder's rung its label misread, placed by the ladder (_counted_in_words); the
+            # line from its label on where marks hid it (_lost_rungs_read)
             level, ordinal = ("label", f"{placed[0]} 1:"), placed[1]
+            line = _label_after_marks(block, *placed) or line
         elif ordinal is None and level[0] == "unnumbered" and (
                 in_words := ordinal_word(block.text) or label_in_words(block.text)):
             # "Thứ nhất, …", "Thứ hai, …": unnumbered to the reader, a ladder of their own.
@@ -1970,9 +2012,16 @@ def _lost_rungs_read(blocks: tuple[Block, ...], key: str, numbers: list[int],
 
 def _label_after_marks(block: Block, key: str, number: int) -> str:
     """The line from its label on, where stray marks before it hide a label of `key`'s words
-    numbered `number`; "" otherwise."""
+    numbered `number`; "" otherwise. The marks may stand in a cell of their own, OCR setting them
+    apart as a column ("TH | Nội dung triển khai 3: …", a crease's trail in the margin: pool 49's
+    Quảng Trị, its rung lost and its text in the item before)."""
     text = block.text
-    if block.kind != "paragraph" or len(text) > MAX_HEADING_CHARS or text.rstrip().endswith((".", ";", ",")):
+    cells = text.split(" | ")
+    if block.kind == "table_row" and len(cells) == 2 and len(cells[0]) < STRAY_MARKS_CHARS:
+        text = " ".join(cells)
+    elif block.kind != "paragraph":
+        return ""
+    if len(text) > MAX_HEADING_CHARS or text.rstrip().endswith((".", ";", ",")):
         return ""
     for start in range(1, min(STRAY_MARKS_CHARS, len(text)) + 1):
         marks, tail = text[:start], text[start:]

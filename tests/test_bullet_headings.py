@@ -15,7 +15,7 @@ import dataclasses
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx_builders import add_list, number_paragraph, write_letterhead, write_signoff
+from docx_builders import Bold, add_list, build_lines, number_paragraph, write_letterhead, write_signoff
 from test_heading_layouts import TEXTS, UNKNOWN  # headings in words of their own, texts in their items' words
 
 from baocao.campaign import load_campaign
@@ -406,3 +406,92 @@ def test_a_bullet_ladder_labelled_in_words_is_its_labels_and_any_other_stays_the
     assert labelled(["Ý 1.", "Ý 2.", "Ý 4.", "Ý 5."]) == {0, 2, 4, 6}  # not counting 1, 2, 3…
     assert labelled(["Ý 1.", "Ý 2.", "Điểm 3.", "Ý 4."]) == {0, 2, 4, 6}  # not one label's words
     assert labelled(["Ý 1.", "Ý 2.", "Ý 3.", "Ý 4."], mark="-") == {0, 2, 4, 6}  # a typed mark hides the label
+
+
+# Pool 49's Tiền Giang: titles of the province's own figurative words, each led by Word's Wingdings
+# arrow inserted as a symbol (Insert > Symbol: w:sym), bold, set in colour on a highlight.
+CRAFTS = {1: "Nghề đúc đồng giữ lửa qua nhiều thế hệ", 2: "Tấm lụa tơ tằm óng ả", 3: "Nhóm phụ nữ se tơ dệt vải",
+          4: "Sổ cái ghi hàng gửi đi xa", 5: "Đất sét ven sông ngày một cạn",
+          6: "Con đường gạch dẫn khách vào làng gốm"}
+ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu")
+OWN_HEADING = "Thợ mộc dán mã truy xuất cho từng bộ bàn ghế"
+OWN_TEXT = "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung và mở rộng kết nối dữ liệu."
+
+
+def symbol_arrow_report(path, own: str | None = None):
+    """A reply whose item headings are bold titles each led by a Wingdings arrow symbol (w:sym
+    F0D8), in white on a dark highlight; with `own`, the province's own heading between items 4
+    and 5, led by the same arrow, bold, "plain" (black, no highlight) or "alike" (as the items')."""
+    document = docx.Document()
+    write_letterhead(document)
+
+    def heading(title: str, marked: bool) -> None:
+        paragraph = document.add_paragraph()
+        symbol = paragraph.add_run()
+        symbol._r.append(parse_xml(f'<w:sym {nsdecls("w")} w:font="Wingdings" w:char="F0D8"/>'))
+        run = paragraph.add_run(f" {title}")
+        for r in (symbol, run):
+            r.bold = True
+            if marked:
+                r.font.color.rgb = docx.shared.RGBColor(0xFF, 0xFF, 0xFF)
+                r.font.highlight_color = docx.enum.text.WD_COLOR_INDEX.DARK_BLUE
+
+    for n, title in CRAFTS.items():
+        heading(title, marked=True)
+        document.add_paragraph(TEXTS[n])
+        if n == 4 and own:
+            heading(OWN_HEADING, marked=own == "alike")
+            document.add_paragraph(OWN_TEXT)
+    write_signoff(document)
+    document.save(path)
+    return path
+
+
+def test_bold_titles_led_by_one_symbol_bullet_are_the_items_by_their_count_and_texts(tmp_path):
+    """Six bold titles each led by the same arrow symbol, words the outline's nowhere: the bullet
+    sets them apart as one level as a heading style would, six for six items, each text speaking
+    its item: the items, with the phrases or without (they were no section at all)."""
+    path = symbol_arrow_report(tmp_path / "bao-cao.docx")
+    assert read_docx(path).blocks[5].text.startswith("\uf0d8 ")
+    for outline in (WITHOUT_PHRASES, load_campaign().sections):
+        report = extract_sections(read_docx(path), outline)
+        assert {s.number: s.text for s in report.sections} == TEXTS
+        assert [s.heading for s in report.sections] == [f"\uf0d8 {t}" for t in CRAFTS.values()]
+
+
+def test_the_one_symbol_led_title_marked_otherwise_is_the_provinces_own(tmp_path):
+    """Seven such titles, the one between items 4 and 5 bold but not in the items' colour and
+    highlight: the province's own heading, its text in no item. Seven alike tell no title apart
+    by their count: no section is guessed."""
+    report = read(symbol_arrow_report(tmp_path / "plain.docx", own="plain"))
+    assert {s.number: s.text for s in report.sections} == TEXTS
+    assert all(OWN_TEXT not in s.text for s in report.sections)
+    assert read(symbol_arrow_report(tmp_path / "alike.docx", own="alike")).sections == ()
+
+
+def test_a_bullet_ladder_labelled_by_a_count_in_words_is_its_labels_wherever_it_starts_whatever_the_mark():
+    """"® Nội dung thứ tư: …", "® Nội dung thứ năm: …": the label in words numbers the ladder,
+    counting on by one from where the ladder starts (its first headings may be missing or read
+    otherwise), the bullet typed or a picture OCR read as a mark."""
+    def labelled(counts: list[str], mark: str = "®") -> set[int]:
+        lines = []
+        for count in counts:
+            lines += [f"{mark} Nội dung thứ {count}: Tiêu đề của tỉnh", "Nội dung của mục."]
+        return ladder(lines)
+
+    assert labelled(["tư", "năm", "sáu"]) == set()
+    assert labelled(["hai", "ba", "tư", "năm", "sáu"], mark="❖") == set()
+    assert labelled(["hai", "tư", "năm"]) == {0, 2, 4}  # not counting on by one: the bullet's ladder
+
+
+def test_headings_counted_in_words_behind_marks_ocr_read_differently_are_one_ladder(tmp_path):
+    """Pool 49's Bắc Giang scan: item 1's heading missing (its text right after the preamble),
+    the others "Nội dung thứ hai: …" to "… thứ sáu: …" over the province's own words behind a
+    picture bullet OCR read as "®&_", "$_", "®_", "®": the bullets read alike took items 4-6 for
+    a ladder of their own, items 2 and 3 another; no section was found without the phrases."""
+    marks = {2: "®&_", 3: "$_", 4: "®_", 5: "®", 6: "®"}
+    lines = [TEXTS[1]]
+    for n in range(2, 7):
+        lines += [Bold(f"{marks[n]} Nội dung thứ {ORDINAL_WORDS[n - 1]}: {CRAFTS[n]}"), TEXTS[n]]
+    report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
+    assert {s.number: s.text for s in report.sections} == TEXTS

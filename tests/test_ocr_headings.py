@@ -1307,6 +1307,19 @@ def test_a_word_ladders_rung_behind_a_readers_pen_marks_is_read_where_the_ladder
         assert all(s.review for s in sections if line in s.text) and any(line in s.text for s in sections)
 
 
+def test_a_word_ladders_rung_beside_marks_ocr_set_in_a_cell_of_their_own_is_that_rung():
+    # Pool 49's Quảng Trị: a crease's trail in the margin read as letters beside rung 3, a cell of
+    # their own ("TH | Nội dung triển khai 3: …"): the rung, its heading the line from its label on.
+    labels = [f"Mục đánh giá {n}." for n in range(1, 7)]
+    labels[2] = "TH | Mục đánh giá 3."
+    document = _word_ladder(labels)
+    document = replace(document, blocks=tuple(replace(b, kind="table_row") if " | " in b.text else b
+                                              for b in document.blocks))
+    sections = extract_sections(document, OUTLINE).sections
+    assert {s.number: s.text for s in sections} == dict(enumerate(BODIES, start=1))
+    assert sections[2].heading == f"Mục đánh giá 3. {OBSCURE[2]}"
+
+
 def test_a_word_ladder_whose_numbers_skip_more_than_one_rung_or_start_late_stays_no_ladder():
     # Lines that happen to open "Mục đánh giá 2.", "5.", "6." (a gap of two), or "4.", "5.", "6."
     # (three missing before the first), are not a ladder of headings with a rung lost: prose.
@@ -1324,3 +1337,23 @@ def test_a_word_label_whose_counter_and_title_a_mark_wiped_is_the_rung_its_ladde
     blocks = tuple(replace(b, text="Mục công tác | ï họp sớm", kind="table_row", number="")
                    if b.text.startswith("Mục công tác 1:") else b for b in document.blocks)
     assert both_ways(replace(document, blocks=blocks)) == [ALL_ITEMS, ALL_ITEMS]
+
+
+def test_a_labelled_heading_ocr_set_beside_marks_as_a_row_of_two_cells_is_that_heading():
+    """Pool 49's Bình Định scan: plain "Phần rà soát I. …" to "VI. …" headings of the province's
+    own words, a crease's marks beside the third read as a cell of their own ("Phân rà soát III.
+    … | —>="): the row is the heading, the ladder whole (its rung lost, no section was found). A
+    table's row whose cell holds a dash only and no label stays a row."""
+    lines = ["ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "Số: 77/BC-UBND", "BÁO CÁO",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Bình Định báo cáo như sau:"]
+    numerals = ["I", "II", "III", "IV", "V", "VI"]
+    for numeral, heading, body in zip(numerals, OWN_HEADINGS, BODIES, strict=True):
+        beside = " | —>=" if numeral == "III" else ""
+        lines += [f"Phần rà soát {numeral}. {heading.capitalize()}{beside}", body]
+    lines[-1:-1] = ["Kinh phí dự phòng | —"]
+    lines += ["Trên đây là báo cáo của UBND tỉnh Bình Định./.", "Nơi nhận:", "- Bộ Xây dựng;"]
+    document = scanned(lines)
+    document = replace(document, blocks=tuple(replace(b, kind="table_row") if " | " in b.text else b
+                                              for b in document.blocks))
+    found = {s.number: s.text for s in extract_sections(document, OUTLINE).sections}
+    assert found == {n: body for n, body in enumerate(BODIES, start=1)} | {6: f"Kinh phí dự phòng | —\n{BODIES[5]}"}

@@ -186,3 +186,44 @@ def test_headings_labelled_van_de_n_are_the_items_ladder_whatever_their_points_h
     report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), outline)
     assert {s.number: s.text for s in report.sections} == {n: "\n".join(t) for n, t in van_de_texts().items()}
     assert report.sections[0].heading == f"Vấn đề 1: {VAN_DE[1][0]}"
+
+
+CARDINALS = ("một", "hai", "ba", "bốn", "năm", "sáu")
+CRAFTS = {1: "Lò bầu nung gốm thuở trước", 2: "Men lam phủ chum vại mới ra lò", 3: "Nhóm phụ nữ se tơ dệt vải",
+          4: "Bao men màu mua từ chợ huyện", 5: "Đất sét ven sông ngày một cạn", 6: "Lò ga thay cho lò củi"}
+
+
+def test_a_label_of_words_ending_with_a_cardinal_counts_its_parts():
+    """"Phần một:", "Phần hai:" … "Phần sáu:": the other way a province counts its parts in
+    words, by the cardinal, not "thứ" and the ordinal. A word alone before the colon ("Năm:",
+    also "year") is no label."""
+    from baocao.parse.labels import label_in_words, relabelled_in_words
+    assert label_in_words("Phần một: Lò bầu nung gốm thuở trước") == 1
+    assert label_in_words("PHẦN BỐN: BAO MEN MÀU") == 4
+    assert label_in_words("Phần năm:") == 5
+    assert strip_label("Phần sáu: Lò ga thay cho lò củi") == "Lò ga thay cho lò củi"
+    assert relabelled_in_words("Phần ba: Nhóm phụ nữ", 4) == "phan bon"
+    assert relabelled_in_words("Nội dung thứ tư: …", 5) == "noi dung thu nam"
+    assert label_in_words("Năm: 2022") is None
+    assert label_in_words("Kết quả: tỉnh đã chọn ba đô thị") is None
+
+
+def test_parts_counted_in_cardinal_words_are_the_items_over_numbered_points_naming_items(tmp_path):
+    """Pool 49's Bắc Ninh: bold "Phần một: …" to "Phần sáu: …" over titles of the province's own,
+    plain "1. Về hạ tầng số", "2. Về Trung tâm điều hành" under item 2 and "1. Về nguồn lực", "2.
+    Về văn bản quy phạm pháp luật" under item 5. The parts' count is the ladder; with the phrases
+    the points' words (those of item 5's phrases) took the points for items and the parts for
+    nothing, half the cells wrong."""
+    points = {2: ("1. Về hạ tầng số", "Mạng 4G đã phủ sóng 62% diện tích.", "2. Về Trung tâm điều hành",
+                  "Trung tâm vận hành 7 phân hệ."),
+              5: ("1. Về nguồn lực", "Cán bộ chuyên trách còn thiếu.", "2. Về văn bản quy phạm pháp luật",
+                  "Chưa có quy định về chia sẻ dữ liệu.")}
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"Phần {CARDINALS[n - 1]}: {CRAFTS[n]}"), body(n), *points.get(n, ())]
+    path = build_lines(tmp_path / "bao-cao.docx", tuple(lines))
+    for outline in (WITHOUT_PHRASES, load_campaign().sections):
+        report = extract_sections(read_docx(path), outline)
+        assert {s.number: s.text for s in report.sections} == {
+            n: "\n".join((body(n), *points.get(n, ()))) for n in range(1, 7)}, outline is WITHOUT_PHRASES
+        assert report.sections[0].heading == "Phần một: Lò bầu nung gốm thuở trước"
