@@ -58,7 +58,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            43: FIXTURES / "heldout-43", 44: FIXTURES / "heldout-44",
            45: FIXTURES / "heldout-45", 46: FIXTURES / "heldout-46",
            47: FIXTURES / "heldout-47", 48: FIXTURES / "heldout-48",
-           49: FIXTURES / "heldout-49"}
+           49: FIXTURES / "heldout-49", 50: FIXTURES / "heldout-50"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -283,7 +283,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Cấu phần \d+\. |Phần sơ kết [IVX]+: "  # 49's
+LABEL = re.compile(r"^(?:Trụ cột \d+: |Phần thứ [IVX]+\. "  # 50's
+                   r"|Cụm nhiệm vụ [A-F]: |Khía cạnh \d+ – "  # 50's
+                   r"|Cấu phần \d+\. |Phần sơ kết [IVX]+: "  # 49's
                    r"|Tiểu phần [A-F] – |Phần (?:một|hai|ba|bốn|năm|sáu|bảy|tám): "  # 49's
                    r"|Đầu việc \d+: |Phần rà soát [IVX]+\. "  # 48's
                    r"|Điểm [a-gđ]\) |Trọng tâm \d+ – "  # 48's
@@ -358,6 +360,12 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"(?:Trụ cột (\d+):|Khía cạnh (\d+) –) ", first):  # pool 50's
+        return int(m.group(1) or m.group(2))
+    if m := re.match(r"Phần thứ ([IVX]+)\. ", first):  # pool 50's phan_thu_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Cụm nhiệm vụ ([A-F]): ", first):  # pool 50's cum_nhiem_vu_letter
+        return "ABCDEF".index(m.group(1)) + 1
     if m := re.match(r"Cấu phần (\d+)\. ", first):  # pool 49's cau_phan_number
         return int(m.group(1))
     if m := re.match(r"Phần sơ kết ([IVX]+): ", first):  # pool 49's phan_so_ket_roman
@@ -630,8 +638,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 49
-    assert len({p.out for p in mh.POOLS.values()}) == 49
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 50
+    assert len({p.out for p in mh.POOLS.values()}) == 50
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -693,7 +701,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 46) for k in range(1, 46)),
                                            *((k, 47) for k in range(1, 47)),
                                            *((k, 48) for k in range(1, 48)),
-                                           *((k, 49) for k in range(1, 49))])
+                                           *((k, 49) for k in range(1, 49)),
+                                           *((k, 50) for k in range(1, 50))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -722,7 +731,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (32, 33), (33, 34), (34, 35), (35, 36),
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
-                                                   (44, 45), (45, 46), (46, 47), (47, 48), (48, 49)])
+                                                   (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
+                                                   (49, 50)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -8412,6 +8422,229 @@ def test_pool_49_scans_carry_their_marks():
             assert ImageStat.Stat(image).mean[0] > 150, e["file"]
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 50: "Trụ cột 1: …", "Phần thứ I. …", "Cụm nhiệm vụ A: …", "Khía cạnh 1 – …"; each heading embossed (w:emboss
+# in its runs), each heading hollow and shadowed (w:outline and w:shadow in its runs), a PDF shrunk through
+# Ghostscript, a PDF exported with LibreOffice's watermark; pools 1-49's at a lower weight, pools 48 and 49's
+# funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_50 = {"tru_cot_number", "phan_thu_roman", "cum_nhiem_vu_letter", "khia_canh_number"}
+LADDERS[50] = NEW_LADDERS_50 | {"cau_phan_number", "phan_so_ket_roman", "tieu_phan_letter",  # 1-49's
+                                "phan_word_number", "trong_tam_number", "phan_ra_soat_roman", "diem_letter_paren",
+                                "noi_dung_trien_khai_number"}
+NEW_LAYOUTS_50 = {"emboss_heading", "outline_shadow_heading", "gs_compressed_pdf", "watermark_pdf"}
+LAYOUTS[50] = NEW_LAYOUTS_50 | {"char_scale_heading", "fit_text_heading", "text_effects_heading",  # 1-49's
+                                "char_border_heading", "collapsed_heading", "connector_arrow_heading",
+                                "star_shape_bullet", "wordart_2010_heading", "banner_shape_behind", "vml_line_under",
+                                "legacy_list_heading", "hr_line_after", "wps_textbox_heading",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_50 = {  # how each of pool 50's ladders marks an item heading, as a reader sees it
+    "tru_cot_number": r"Trụ cột \d: \S",
+    "phan_thu_roman": r"Phần thứ [IVX]+\. \S",
+    "cum_nhiem_vu_letter": r"Cụm nhiệm vụ [A-F]: \S",
+    "khia_canh_number": r"Khía cạnh \d – \S",
+}
+
+
+def test_pool_50_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_50:
+        for e in [e for e in files_of(50, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_50_parts_are_phan_thu_and_a_roman_figure_not_an_ordinal_word():
+    for e in files_of(50, ladder="phan_thu_roman"):
+        for h in item_headings(e):
+            assert re.match(r"Phần thứ [IVX]+\. ", h["text"]), e["file"]
+            assert not re.match(r"Phần thứ (?:nhất|hai|ba|tư|năm|sáu)", h["text"]), e["file"]
+
+
+def rpr_tags(run) -> list[str]:
+    return [c.tag for c in run.find(f"{W}rPr")]
+
+
+def test_pool_50_each_heading_embossed():
+    files = files_of(50, "emboss_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(50, "emboss_heading", ladder="tru_cot_number")  # on a new ladder too
+    for e in files:
+        for p in heading_paragraphs(e):
+            runs = heading_text_runs(p)
+            assert runs, e["file"]
+            for r in runs:
+                assert r.find(f"{W}rPr/{W}emboss") is not None, e["file"]
+                tags = rpr_tags(r)  # w:emboss after w:b, w:i, w:caps; before w:color, w:sz
+                assert all(tags.index(f"{W}emboss") > tags.index(t) for t in (f"{W}b", f"{W}i") if t in tags)
+                assert all(tags.index(f"{W}emboss") < tags.index(t) for t in (f"{W}color", f"{W}sz") if t in tags)
+        assert len(list(part_tree(e).iter(f"{W}emboss"))) >= len(item_headings(e)), e["file"]
+    for e in files_of(50, kind="docx"):  # no other file embosses its letters
+        if "emboss_heading" not in e["layouts"]:
+            assert "<w:emboss" not in part_text(e), e["file"]
+
+
+def test_pool_50_each_heading_hollow_and_shadowed():
+    files = files_of(50, "outline_shadow_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(50, "outline_shadow_heading", ladder="phan_thu_roman")
+    for e in files:
+        for p in heading_paragraphs(e):
+            runs = heading_text_runs(p)
+            assert runs, e["file"]
+            for r in runs:
+                assert r.find(f"{W}rPr/{W}outline") is not None, e["file"]
+                assert r.find(f"{W}rPr/{W}shadow") is not None, e["file"]
+                tags = rpr_tags(r)  # CT_RPr's order: w:outline, then w:shadow, both before w:color and w:sz
+                assert tags.index(f"{W}outline") < tags.index(f"{W}shadow"), e["file"]
+                assert all(tags.index(f"{W}shadow") < tags.index(t) for t in (f"{W}color", f"{W}sz") if t in tags)
+    for e in files_of(50, kind="docx"):
+        if "outline_shadow_heading" not in e["layouts"]:
+            assert "<w:outline/>" not in part_text(e) and "<w:shadow/>" not in part_text(e), e["file"]
+
+
+def test_pool_50_compressed_pdfs_are_ghostscripts_and_keep_their_text():
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(50, "gs_compressed_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(50, "gs_compressed_pdf", ladder="cum_nhiem_vu_letter")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert re.search(rb"/Producer\s*\(GPL Ghostscript [\d.]+\)", data), e["file"]
+        assert b"/CreationDate(D:20220525090000" in data, e["file"]  # SOURCE_DATE_EPOCH, not the clock
+        assert "-dPDFSETTINGS=/ebook" in mh.GS_PDF and b"/Creator" in data, e["file"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+        text = pdf_words_49(e)
+        for h in item_headings(e):
+            assert " ".join(h["text"].split("\n")[0].split()[:3]) in text, e["file"]
+    for e in files_of(50, kind="pdf"):
+        if "gs_compressed_pdf" not in e["layouts"]:
+            assert b"Ghostscript" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_50_watermarked_pdfs_carry_the_offices_name_on_every_page():
+    import pdfplumber
+
+    files = files_of(50, "watermark_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(50, "watermark_pdf", ladder="khia_canh_number")
+    for e in files:
+        mark = e["watermark"]
+        assert re.fullmatch(r"UBND (TỈNH|THÀNH PHỐ) [A-ZÀ-Ỹ -]+", mark) and mark in e["absent"], e["file"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            for page in pdf.pages:
+                assert mark in " ".join((page.extract_text() or "").split()), (e["file"], page.page_number)
+                big = [c for c in page.chars if c["size"] > 40]  # large, across the page
+                assert big, (e["file"], page.page_number)
+        text = pdf_words_49(e)
+        for h in item_headings(e):
+            assert " ".join(h["text"].split("\n")[0].split()[:3]) in text, e["file"]
+    for e in files_of(50, kind="pdf"):
+        if "watermark_pdf" not in e["layouts"]:
+            assert "watermark" not in e, e["file"]
+
+
+def test_pool_50_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(50) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_50, *mh.FUNDING_WORDINGS_49}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "environment_budget_source":  # the sum from the environment budget, once
+            assert e["funding"]["source"] == mh.ENVIRONMENT_BUDGET, e["file"]
+            assert f"bố trí {million} triệu đồng từ {mh.ENVIRONMENT_BUDGET}" in text, e["file"]
+            assert text.count("triệu đồng") == 1, e["file"]
+        if e["funding"]["wording"] == "moved_out_midyear":  # the estimate less the part moved out, unwritten
+            estimate, moved = e["funding"]["estimate_vnd"], e["funding"]["moved_out_vnd"]
+            assert total == estimate - moved and 0 < moved < estimate // 3, e["file"]
+            shown = [f"{v // 10**6:,}".replace(",", ".") for v in (estimate, moved)]
+            assert f"là {shown[0]} triệu đồng." in text and f"điều chuyển {shown[1]} triệu đồng" in text, e["file"]
+            assert f"{million} triệu" not in text and mh.MOVED_TO in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(50)} <= set(mh.LETTERHEADS_50)
+    assert {e["letterhead"] for e in entries_of(50)} >= {"number_tracked_insert", "replaces_earlier_report"}
+    docx = [e for e in entries_of(50) if e["kind"] == "docx"]
+    assert {"number_tracked_insert", "replaces_earlier_report"} <= {e["letterhead"] for e in docx}
+    for e in docx:
+        tree = part_tree(e)
+        insertions = [i for i in tree.iter(f"{W}ins") if i.get(f"{W}author") == mh.NUMBER_AUTHOR]
+        if e["letterhead"] == "number_tracked_insert":  # the figures a tracked insertion in "Số: …/BC-UBND"
+            assert len(insertions) == 1, e["file"]
+            figures = e["report_number"].split("/")[0]
+            assert "".join(t.text for t in insertions[0].iter(f"{W}t")) == figures, e["file"]
+            assert paragraph_text(insertions[0].getparent()) == f"Số: {e['report_number']}", e["file"]
+        else:
+            assert not insertions, e["file"]
+        if e["letterhead"] == "replaces_earlier_report" and "replaced_report" in e:  # another number, another date
+            old = e["replaced_report"]
+            line = f"(Báo cáo này thay thế Báo cáo số {old['number']} ngày {old['date']} của "
+            notes = [p for p in body_paragraphs(e) if paragraph_text(p).startswith(line)]
+            assert len(notes) == 1 and paragraph_text(notes[0]) in e["absent"], e["file"]
+            assert old["number"] != e["report_number"], e["file"]
+            day, month = map(int, old["date"].split("/")[:2])
+            assert (5, int(e["report_date"][-2:])) > (month, day), e["file"]  # earlier than the report's date
+    assert any("replaced_report" in e for e in docx)
+    scans = files_of(50, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_50)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {38, 39}
+    assert {e["ladder"] for e in scans} >= {"tru_cot_number", "phan_thu_roman", "khia_canh_number"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "numbering_stamp":
+            assert e["scan"]["numbering_stamp"] == mh.NUMBERING and e["scan"]["dpi"] == 180, e["file"]
+        else:
+            assert e["scan"]["feed_shear"] == mh.SHEAR and e["scan"]["dpi"] == 150, e["file"]
+
+
+def test_pool_50_numbering_stamps_sit_in_the_top_right_corner_of_every_scanned_sheet():
+    """Dark figures in the blank top margin at the stamp's place, on each page of a numbering-stamp scan, and none
+    there on a feed-shear scan."""
+    import pdfplumber
+
+    mh = generator()
+    for e in files_of(50, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            pages = [p.to_image(resolution=100).original.convert("L") for p in pdf.pages[:2]]
+        for image in pages:
+            px = 100 / 25.4
+            x, y = mh.NUMBERING["x_mm"], mh.NUMBERING["y_mm"]
+            box = image.crop((int((x - 6) * px), int((y - 4) * px), int((x + 30) * px), int((y + 12) * px)))
+            dark = sum(box.histogram()[:150])
+            if e["scan"]["kind"] == "numbering_stamp":
+                assert dark > 200, (e["file"], dark)  # four figures 4 mm high
+            else:
+                assert dark < 100, (e["file"], dark)  # a speck or the top of a line at most
+
+
+def test_pool_50_feed_shear_slants_a_straight_line_by_its_drift():
+    """The feed shear's mark moves the bottom of a vertical line sideways from its top by drift_mm_per_page, the
+    middle of the page where a square feed puts it."""
+    from PIL import Image, ImageDraw
+
+    mh = generator()
+    dpi = 150
+    px = dpi / 25.4
+    page = Image.new("L", (int(210 * px), int(297 * px)), 240)
+    ImageDraw.Draw(page).line([(int(105 * px), 0), (int(105 * px), page.height)], fill=0, width=3)
+    spec = next(s for s in mh.plan(mh.POOLS[50]) if s.kind == "scan" and s.scan_kind == "feed_shear")
+    out = mh.scan_50_mark(spec)(page, 1, dpi)
+
+    def line_x(y: int) -> float:
+        row = out.crop((0, y, out.width, y + 1)).tobytes()
+        xs = [i for i, v in enumerate(row) if v < 100]
+        return sum(xs) / len(xs)
+
+    top, middle, bottom = line_x(2), line_x(out.height // 2), line_x(out.height - 3)
+    assert abs(abs(bottom - top) - mh.SHEAR["drift_mm_per_page"] * px) < 3
+    assert abs(middle - 105 * px) < 3
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -8423,13 +8656,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40,
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
-               49: NEW_LADDERS_49}
+               49: NEW_LADDERS_49, 50: NEW_LADDERS_50}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 50))]])
+                                                        *((n, 10, 8) for n in range(6, 51))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -8439,7 +8672,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 50))])
+                                          for n in range(5, 51))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -8459,12 +8692,13 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               31: SHAPES_31, 32: SHAPES_32, 33: SHAPES_33, 34: SHAPES_34,
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
-              45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49}
+              45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
+              50: SHAPES_50}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-49 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-50 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
