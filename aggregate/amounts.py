@@ -304,6 +304,12 @@ _LEFT_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:van\s+)?chua\s+(?:duoc\s+)?(?:g
 # "còn 1.950 triệu đồng chưa phân bổ chi tiết": a part of the money given not yet shared out
 # among the tasks is still part of what was given, not money left unspent (without_unallocated).
 _UNALLOCATED_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:van\s+)?chua\s+(?:duoc\s+)?(?:phan bo|phan khai|bo tri|giao)")
+# "đã điều chuyển 5.031 triệu đồng từ dự toán này sang nhiệm vụ nạo vét…": money taken out of
+# the plan named before it and given to another task (_plan_less_moved): the words leading to the
+# amount move it, those after it say from this plan to another.
+_MOVED_LEAD = re.compile(r"(?<![a-z])(?:dieu chuyen|chuyen|cat giam|giam|thu hoi|rut)(?:\s+(?:bot|lai|ve))?\s*$")
+_MOVED_OUT_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:tu|khoi)\s+(?:du toan|kinh phi|ke hoach|nguon|so|von)"
+                              r"(?:\s+[a-z0-9]+){0,3}?\s+(?:nay|tren|noi tren|do)\s+(?:sang|cho|de)(?![a-z])")
 _ROLE_WORDS = re.compile(r"(?<![a-z])(?:"
                          r"(?P<left>chua (?:duoc )?(?:giai ngan|su dung|thanh toan)|con lai|(?<!xuong )con)"
                          r"|(?P<spent>giai ngan|da chi|thuc chi|da su dung|da thanh toan|da thuc hien|dat)"
@@ -332,7 +338,7 @@ def _sentence_ends(text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class _Role:
-    role: str           # "spent", "plan", "left", "unallocated", or "" when the words say none
+    role: str           # "spent", "plan", "left", "unallocated", "moved", or "" when the words say none
     span: tuple[int, int]
     amount: Amount
 
@@ -361,6 +367,8 @@ def _roles(text: str) -> list[list[_Role]]:
                     after = " ".join(folded[m.end():end].split()[:8])
                     role = ("left" if _LEFT_AFTER.match(" " + after) else
                             "unallocated" if _UNALLOCATED_AFTER.match(" " + after) else
+                            "moved" if (_MOVED_LEAD.search(" ".join(lead.split()))
+                                        and _MOVED_OUT_AFTER.match(" " + after)) else
                             (words[-1].lastgroup if words else ""))
                     roles.append(_Role(role or "", m.span(), amount))
                 joined = amount is not None
@@ -460,6 +468,24 @@ def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
     return None
 
 
+def _plan_less_moved(text: str) -> tuple[Amount, Amount] | None:
+    """A plan and the one amount a sentence after it (or the same) says was moved out of it to
+    another task ("Dự toán năm 2022 giao cho Đề án … là 27.689 triệu đồng. Trong năm, UBND tỉnh
+    đã điều chuyển 5.031 triệu đồng từ dự toán này sang nhiệm vụ nạo vét…", pool 50): what the
+    scheme has is the plan less what was moved; the sum of both, read before, counted the moved
+    money twice over. Not where the sentence says what was spent."""
+    sentences = _roles(text)
+    for k, roles in enumerate(sentences):
+        moved = [r.amount for r in roles if r.role == "moved"]
+        if len(moved) != 1 or any(r.role == "spent" for r in roles):
+            continue
+        plans = [r.amount for r in roles if r.role == "plan"] or (
+            [r.amount for r in sentences[k - 1] if r.role == "plan"] if k else [])
+        if len(plans) == 1 and moved[0].vnd < plans[0].vnd:
+            return plans[0], moved[0]
+    return None
+
+
 def _fold_aligned(text: str) -> str:
     """The text folded as fold() does, a character for each character (spaces and line
     breaks kept as they are), so that a match in it is a span of the text."""
@@ -521,6 +547,12 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
         rule = N_("plan {plan} less {left} left: {spent}").format(plan=plan.cited, left=left.cited,
                                                                   spent=_dong(plan.vnd - left.vnd))
         return FundingFigure(plan.vnd - left.vnd, rule, True)
+    moved = _plan_less_moved(text)
+    if moved is not None:
+        plan, out = moved
+        rule = N_("plan {plan} less {moved} moved to another task: {total}").format(
+            plan=plan.cited, moved=out.cited, total=_dong(plan.vnd - out.vnd))
+        return FundingFigure(plan.vnd - out.vnd, rule, True)
     prose: list[str] = []
     tables: list[TableTotal] = []
     for block in _blocks(text):

@@ -33,6 +33,9 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‒": 
 # A picture bullet's foot OCR read as an underscore after its symbol ("®_ Nhóm công việc A.", the
 # others "® Nhóm công việc B."): the same marker (labels._PICTURE_READ reads it so before a label).
 _TYPED = re.compile(r"^(?P<mark>\S)(?:(?<=[^\w\s])_{1,2})?\s+(?=[^\W\d_])")
+# A typed bullet with one character before it, glued, then the title ("Í* Bao muối…"): a speck
+# OCR read as a letter or a mark in front of the bullet.
+_SPECKED = re.compile(r"^\S(?P<mark>[^\w\s])\s+(?=[^\W\d_])")
 # A line that ends as a list's entry or a sentence does.
 _ENDS_ENTRY = (";", ",", ".")
 
@@ -67,11 +70,19 @@ def bullet_ladders(blocks: tuple[Block, ...], after: int, limit: int, item_count
     under it before the next one (no two one under the other). A marker that also opens lines
     of running text or a list is the text's, and makes no ladder."""
     groups: dict[tuple, list[int]] = {}
+    specked: list[tuple[int, tuple]] = []
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]
         marker = list_marker(block) if not block.number and block.heading_level is None else ""
         if marker:  # a numbered or styled paragraph is of its own level, bulleted or not
             groups.setdefault((bool(block.bullet), marker, block.style), []).append(pos)
+        elif not block.number and block.heading_level is None and (m := _SPECKED.match(block.text)):
+            specked.append((pos, (False, m["mark"].translate(_DASHES), block.style)))
+    # A typed bullet read with a speck before it ("Í* Bao muối…" among "* …" on a scan: pool 50's
+    # Tây Ninh) is the group's where the group is there without it.
+    for pos, key in specked:
+        if key in groups and is_list_mark(key[1]):
+            groups[key] = sorted([*groups[key], pos])
     ladders: dict[int, tuple] = {}
     for key, positions in groups.items():
         if not LADDER_LEAST <= len(positions) <= item_count + LADDER_EXTRA:

@@ -182,7 +182,10 @@ def report_number(letterhead: str) -> str | None:
 # the number opening its line or cell or right after its "Số:" field: the digit. Another letter
 # glued to the digits is no digit's: the number is not read (_NUMBER_CLOSING's lookbehind), since
 # a number read without its first digit is cited wrong with no doubt shown.
-_DIGIT_LOOKALIKES = {"A": "4", "O": "0", "I": "1", "l": "1", "S": "5", "Z": "2", "B": "8", "G": "6"}
+# A "1" may come as an inverted exclamation mark, its serif read as the dot ("Số: ¡31/BC-UBND" for
+# "131/…", pool 50's Quảng Trị), or as "!".
+_DIGIT_LOOKALIKES = {"A": "4", "O": "0", "I": "1", "l": "1", "¡": "1", "!": "1", "S": "5", "Z": "2", "B": "8",
+                     "G": "6"}
 _LETTER_FOR_DIGIT = re.compile(rf"(?:(?<=^)|(?<=[|:])|(?<=^[ \t])|(?<=[|:][ \t]))([{''.join(_DIGIT_LOOKALIKES)}])"
                                r"(\d{1,4})(?=[ \t]*/[ \t]*[A-ZĐ]{2})", re.M)
 

@@ -1435,6 +1435,10 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
     start = 0
     first_word_end: float | None = None
     font, bold = "", False
+    heavy_only = char_heavy_only = False
+    weight_only: list[bool] = []  # per run: bold by its font's weight alone, not its name nor flags
+    angle = char_angle = 0
+    angles: list[int] = []  # per run: the way its glyphs run on the page (_way)
     colour = char_colour = 0
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     rgba = tuple(ctypes.byref(c) for c in (red, green, blue, alpha))
@@ -1451,6 +1455,8 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
             gaps = _gaps(raw, codes, start, end, turn) if measure else ()
             runs.append(_Run("".join(text), x0, x1, page_top - y_top, page_top - y_bottom, size, font, bold, word_end,
                              gaps=gaps, colour=colour))
+            weight_only.append(heavy_only)
+            angles.append(angle)
         text.clear()
 
     for i, code in enumerate(codes):
@@ -1482,9 +1488,12 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
             length = pdfium_c.FPDFText_GetFontInfo(raw, i, name, len(name), flags)
             char_font = _SUBSET_PREFIX.sub("", name.raw[: max(length - 1, 0)].decode("utf-8", "replace"))
             weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
-            char_bold = bool(_BOLD_NAME.search(char_font)) or weight >= 600 or bool(flags.value & _FORCE_BOLD_FLAG)
+            char_named_bold = bool(_BOLD_NAME.search(char_font)) or bool(flags.value & _FORCE_BOLD_FLAG)
+            char_bold = char_named_bold or weight >= 600
+            char_heavy_only = char_bold and not char_named_bold
             char_colour = (red.value << 16 | green.value << 8 | blue.value
                            if pdfium_c.FPDFText_GetFillColor(raw, i, *rgba) else 0)
+            char_angle = _way(pdfium_c.FPDFText_GetCharAngle(raw, i))
         if turn is not None and turn.rotation:
             left, bottom, right, top = turn.box(box.left, box.bottom, box.right, box.top)
         else:
@@ -1492,11 +1501,13 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
         # Plain comparisons, not abs()/max(): this loop runs once a glyph.
         tolerance = 0.4 * (size if char in _SMALL_MARKS else top - bottom if top - bottom > 1.0 else 1.0)
         if not (text and -tolerance < bottom - y_bottom < tolerance and -0.3 * size < left - x1 < 0.6 * size
-                and char_font == font and -0.3 < char_size - size < 0.3 and char_colour == colour):
+                and char_font == font and -0.3 < char_size - size < 0.3 and char_colour == colour
+                and char_angle == angle):
             close(i)
             start = i
             x0, x1, y_top, y_bottom = left, right, top, bottom
-            size, font, bold, colour = char_size, char_font, char_bold, char_colour
+            size, font, bold, colour, heavy_only = char_size, char_font, char_bold, char_colour, char_heavy_only
+            angle = char_angle
             first_word_end = None
         else:
             if left - x1 > 0.15 * size and text[-1] != " ":
@@ -1509,7 +1520,44 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
                 y_top = top
         text.append(char)
     close(len(codes))
-    return runs
+    return _weight_unsaid(*_upright(runs, weight_only, angles))
+
+
+def _way(angle: float) -> int:
+    """A glyph's angle on the page (PDFium's, radians from 0 to 2π) in steps of 15°, a line's
+    skew on a scan (a degree or two, either way) none: the way a text runs, not its tilt."""
+    if angle > math.pi:
+        angle -= 2 * math.pi
+    return round(angle / (math.pi / 12))
+
+
+def _upright(runs: list[_Run], weight_only: list[bool], angles: list[int]) -> tuple[list[_Run], list[bool]]:
+    """The runs set the way the page's text runs, without those turned across it: a watermark
+    (LibreOffice's "Sign with watermark" prints the office's name up the page, glyph over glyph,
+    each one a run glued to the body line it crosses, and a column the page's reading order broke
+    on: pool 50's Bắc Giang, Cao Bằng, Khánh Hòa), a stamp set aslant, a margin's note up the
+    side. The page's way is its text's for the most part (a page turned whole turns all of it)."""
+    by_angle: dict[int, int] = {}
+    for run, angle in zip(runs, angles, strict=True):
+        by_angle[angle] = by_angle.get(angle, 0) + len(run.text)
+    if len(by_angle) < 2:
+        return runs, weight_only
+    way = max(by_angle, key=by_angle.__getitem__)
+    kept = [k for k, angle in enumerate(angles) if angle == way]
+    return [runs[k] for k in kept], [weight_only[k] for k in kept]
+
+
+def _weight_unsaid(runs: list[_Run], weight_only: list[bool]) -> list[_Run]:
+    """The page's runs, those bold by their font's weight alone plain again where they are most of
+    the page's text: a producer that rewrites the fonts' descriptors gives a regular face the weight
+    of a bold one (Ghostscript's pdfwrite, a report "compressed" before upload: LiberationSerif
+    at 640, its Bold at 685; pool 50's Thái Bình and Bến Tre, every line bold, their sections cut
+    at every paragraph). A page's text is not bold for the most part; its bold is then what the
+    fonts' names and flags say."""
+    heavy = sum(len(run.text) for run, alone in zip(runs, weight_only, strict=True) if alone)
+    if 2 * heavy <= sum(len(run.text) for run in runs):
+        return runs
+    return [replace(run, bold=False) if alone else run for run, alone in zip(runs, weight_only, strict=True)]
 
 
 def _single_letters(text: Sequence[str]) -> bool:

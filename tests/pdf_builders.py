@@ -152,6 +152,9 @@ class Page:
     # Word's line numbering: the number printed in the left margin before each line, right-aligned
     # a little left of the text (0: none printed, as where OCR missed it)
     line_numbers: tuple[int, ...] = ()
+    # a watermark printed up the page's middle, turned a quarter, pale green, over the lines it
+    # crosses (LibreOffice's "Sign with watermark": the office's name on every page)
+    watermark: str = ""
 
 
 # Fonts a mark before a heading is drawn in (Line.bullet_font), by the name the PDF gives them,
@@ -207,6 +210,14 @@ def draw_pdf(path: Path, pages: list[Page], user_password: str | None = None) ->
             font = line.font or (fonts.bold if line.bold else fonts.regular)
             _draw_line(pdf, line, font, y, pdfmetrics.stringWidth)
             y -= LEADING * line.size / BODY_SIZE
+        if page.watermark:
+            pdf.saveState()
+            pdf.setFillColor("#00FF00")
+            pdf.setFont(fonts.regular, 40)
+            pdf.translate(PAGE_WIDTH / 2, 80)
+            pdf.rotate(90)
+            pdf.drawString(0, 0, page.watermark)
+            pdf.restoreState()
         pdf.showPage()
     pdf.save()
     return path

@@ -803,3 +803,28 @@ def test_a_total_read_from_a_scan_keeps_the_figures_ocr_garbled_in_its_text_and_
     assert scanned.vnd == 4_403_000_000 and scanned.misread == ("19 363 triện đồng",)
     assert report_funding(item, item).misread == ()
     assert report_funding("Tổng kinh phí là 12.000 triệu đồng.", "", ocr=True).misread == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Dự toán năm 2022 giao cho Đề án tại tỉnh Trà Vinh là 27.689 triệu đồng. Trong năm, UBND tỉnh đã điều chuyển "
+    "5.031 triệu đồng từ dự toán này sang nhiệm vụ nạo vét luồng lạch phòng, chống bão lũ.",
+    "Kế hoạch vốn bố trí cho Đề án năm 2022 là 27.689 triệu đồng; UBND tỉnh đã cắt giảm 5.031 triệu đồng từ kế "
+    "hoạch vốn nói trên để bổ sung cho công trình cấp bách.",
+])
+def test_money_moved_out_of_the_plan_to_another_task_is_no_longer_the_schemes(text):
+    """Pool 50: an estimate given to the scheme, then part of it moved to another task ("điều
+    chuyển … từ dự toán này sang …"): the scheme has the estimate less what was moved, a figure
+    the text never writes (the two were added up), so it is for a person to check."""
+    figure = funding_total(text)
+    assert figure.vnd == 22_658_000_000 and figure.ambiguous
+
+
+def test_money_moved_into_the_scheme_or_from_another_plan_is_not_taken_off_it():
+    """Moved from another task to the scheme, or out of a plan that is not the one named before
+    ("từ nguồn khác"), it is no money the scheme lost."""
+    moved_in = ("Dự toán năm 2022 giao cho Đề án là 27.689 triệu đồng. Trong năm, UBND tỉnh đã điều chuyển "
+                "5.031 triệu đồng từ nhiệm vụ nạo vét luồng lạch sang Đề án.")
+    assert funding_total(moved_in).vnd != 22_658_000_000
+    elsewhere = ("Dự toán năm 2022 giao cho Đề án là 27.689 triệu đồng. Tỉnh đã điều chuyển 5.031 triệu đồng từ "
+                 "nguồn vốn khác sang công trình đê biển.")
+    assert funding_total(elsewhere).vnd != 22_658_000_000

@@ -495,3 +495,27 @@ def test_headings_counted_in_words_behind_marks_ocr_read_differently_are_one_lad
         lines += [Bold(f"{marks[n]} Nội dung thứ {ORDINAL_WORDS[n - 1]}: {CRAFTS[n]}"), TEXTS[n]]
     report = read(build_lines(tmp_path / "bao-cao.docx", tuple(lines)))
     assert {s.number: s.text for s in report.sections} == TEXTS
+
+
+def test_a_typed_bullet_read_with_a_speck_before_it_is_of_its_ladder():
+    """"Í* Bao muối…" among "* …" titles on a scan: a speck OCR read glued before the bullet. It
+    joins the ladder its bullet is of; alone it makes none."""
+    lines = []
+    for k, mark in enumerate(["*", "*", "Í*", "*"]):
+        lines += [f"{mark} Tiêu đề của tỉnh số {k}", "Nội dung của mục."]
+    assert ladder(lines) == {0, 2, 4, 6}
+    assert ladder(["Í* Tiêu đề", "Nội dung.", "Í* Tiêu đề", "Nội dung.", "Í* Tiêu đề", "Nội dung."]) == set()
+
+
+def test_bulleted_titles_after_item_1_left_without_a_heading_are_items_2_to_6(tmp_path):
+    """Pool 50's Tây Ninh scan: item 1's text right after the preamble, items 2 to 6 under bold
+    "* …" titles of the province's own words, one read "Í* …": five bulleted titles and the
+    untitled text before them are the six items, by the document's structure (no section was
+    found without the phrases, none right with them)."""
+    lines = [TEXTS[1]]
+    for n in range(2, 7):
+        lines += [Bold(f"{'Í*' if n == 4 else '*'} {CRAFTS[n]}"), TEXTS[n]]
+    path = build_lines(tmp_path / "bao-cao.docx", tuple(lines))
+    for outline in (WITHOUT_PHRASES, load_campaign().sections):
+        report = extract_sections(read_docx(path), outline)
+        assert {s.number: s.text for s in report.sections} == TEXTS

@@ -606,6 +606,9 @@ def test_a_reports_type_and_issuer_ocr_misread_are_taken_back_from_the_letterhea
      "A2/BC-UBND | Lạng Sơn, ngày 1 tháng 5 năm 2022\nBÁO CÁO", "42/BC-UBND"),
     ("TỈNH HÀ NAM\nSố: O7/BC-UBND\nBÁO CÁO", "07/BC-UBND"),
     ("TỈNH HÀ NAM\nSố:I35/BC-UBND\nBÁO CÁO", "135/BC-UBND"),
+    # Pool 50's Quảng Trị scan: its "1" read as an inverted exclamation mark.
+    ("TỈNH QUẢNG TRỊ\nSố: ¡31/BC-UBND\nBÁO CÁO", "131/BC-UBND"),
+    ("TỈNH QUẢNG TRỊ\nSố: !31/BC-UBND\nBÁO CÁO", "131/BC-UBND"),
     # A letter no digit looks like, glued to the digits: the number's head is unsure, so no number
     # rather than one cited without its first digit.
     ("ỦY BAN NHÂN DÂN | CỘNG HÒA\nSố: | Độc lập - Tự do - Hạnh phúc\n"

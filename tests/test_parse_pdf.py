@@ -20,6 +20,7 @@ from pdf_builders import (
     RUNNING_HEADER,
     Line,
     Page,
+    convert_to_pdf,
     draw_pdf,
     image_only_pdf,
     reports_as_pdf,
@@ -2502,3 +2503,49 @@ def test_marks_a_crease_left_on_a_slanting_line_across_a_scan_are_no_words_of_it
     uncreased = [line for line in CREASED_PAGE if line[0] not in (345.0, 420.0)]
     assert _crease_marks(_page_of_lines(uncreased, OCR_FONT)) == []  # three marks: no line of them
     assert _crease_marks(_page_of_lines(CREASED_PAGE, "Times-Roman")) == []  # a text page's own
+
+
+HEADINGS_OWN = ("Kết quả trước khi có Đề án 950", "Thông tin chung sau khi có Đề án", "Công tác tuyên truyền",
+                "Kinh phí thực hiện", "Khó khăn, vướng mắc", "Đề xuất, kiến nghị")
+BODIES_OWN = ("Năm 2016 tỉnh đã số hóa 12.000 hồ sơ địa chính.", "Tỉnh đã phê duyệt đề án của địa phương năm 2020.",
+              "Tỉnh đã tổ chức 20 hội nghị phổ biến cho cán bộ.", "Tổng kinh phí đã bố trí là 15.000 triệu đồng.",
+              "Thiếu cán bộ chuyên trách về công nghệ thông tin.", "Đề nghị Bộ Xây dựng sớm ban hành bộ chỉ số.")
+
+
+def test_a_watermark_up_the_page_is_no_text_of_its_lines(tmp_path):
+    """LibreOffice's "Sign with watermark" prints the office's name up the middle of every page,
+    a quarter turn, glyph over glyph: each glyph was read as a run of the body line it crosses
+    ("… trực tuyến N", "DBÁO CÁO") and the page's reading order broke on the column (pool 50's
+    three watermarked reports, 0 of 18 cells). Text turned across the page's own is none of its
+    lines, and the page reads as it would without it."""
+    lines = []
+    for n, body in enumerate(BODIES_OWN, start=1):
+        lines += [Line(f"{n}. {HEADINGS_OWN[n - 1]}", bold=True), Line(body)]
+    plain = draw_pdf(tmp_path / "plain.pdf", [Page(lines=tuple(lines))])
+    marked = draw_pdf(tmp_path / "marked.pdf", [Page(lines=tuple(lines), watermark="UBND TỈNH BẮC GIANG")])
+    assert [b.text for b in read_pdf(marked).blocks] == [b.text for b in read_pdf(plain).blocks]
+    found = extract_sections(read_pdf(marked), OUTLINE).sections
+    assert {s.number: s.text for s in found} == dict(enumerate(BODIES_OWN, start=1))
+
+
+def test_a_report_shrunk_through_ghostscript_keeps_its_body_plain_and_its_headings_bold(tmp_path):
+    """Ghostscript's pdfwrite (an office's "compress PDF" before upload) rewrites the fonts'
+    descriptors: the regular face comes out as heavy as a bold one (LiberationSerif at 640), and
+    every line read bold cut a section at each paragraph (pool 50's Thái Bình and Bến Tre). A
+    page mostly bold by weight alone is bold only where the fonts' names say so."""
+    import subprocess
+
+    from docx_builders import Bold, build_lines
+
+    lines = []
+    for n, body in enumerate(BODIES_OWN, start=1):
+        lines += [Bold(f"{n}. {HEADINGS_OWN[n - 1]}"), body]
+    convert_to_pdf([build_lines(tmp_path / "bao-cao.docx", tuple(lines))], tmp_path)
+    shrunk = tmp_path / "bao-cao-nen.pdf"
+    subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-dCompatibilityLevel=1.5",
+                    "-dPDFSETTINGS=/ebook", f"-sOutputFile={shrunk}", str(tmp_path / "bao-cao.pdf")], check=True)
+    blocks = {b.text: b.bold for b in read_pdf(shrunk).blocks}
+    assert not any(blocks[body] for body in BODIES_OWN)
+    assert all(blocks[f"{n}. {heading}"] for n, heading in enumerate(HEADINGS_OWN, start=1))
+    found = extract_sections(read_pdf(shrunk), OUTLINE).sections
+    assert {s.number: s.text for s in found} == dict(enumerate(BODIES_OWN, start=1))
