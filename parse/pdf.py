@@ -1536,14 +1536,16 @@ def _upright(runs: list[_Run], weight_only: list[bool], angles: list[int]) -> tu
     (LibreOffice's "Sign with watermark" prints the office's name up the page, glyph over glyph,
     each one a run glued to the body line it crosses, and a column the page's reading order broke
     on: pool 50's Bắc Giang, Cao Bằng, Khánh Hòa), a stamp set aslant, a margin's note up the
-    side. The page's way is its text's for the most part (a page turned whole turns all of it)."""
+    side. The page's way is its text's for the most part (a page turned whole turns all of it).
+    Not a recognised page's words: OCR sets each on its own baseline, a word of a glyph or two
+    (a label's misread numeral, "œ ." for "6.") at any slant, and the label rules need them."""
     by_angle: dict[int, int] = {}
     for run, angle in zip(runs, angles, strict=True):
         by_angle[angle] = by_angle.get(angle, 0) + len(run.text)
     if len(by_angle) < 2:
         return runs, weight_only
     way = max(by_angle, key=by_angle.__getitem__)
-    kept = [k for k, angle in enumerate(angles) if angle == way]
+    kept = [k for k, angle in enumerate(angles) if angle == way or runs[k].font == OCR_FONT]
     return [runs[k] for k in kept], [weight_only[k] for k in kept]
 
 
