@@ -58,7 +58,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            43: FIXTURES / "heldout-43", 44: FIXTURES / "heldout-44",
            45: FIXTURES / "heldout-45", 46: FIXTURES / "heldout-46",
            47: FIXTURES / "heldout-47", 48: FIXTURES / "heldout-48",
-           49: FIXTURES / "heldout-49", 50: FIXTURES / "heldout-50"}
+           49: FIXTURES / "heldout-49", 50: FIXTURES / "heldout-50",
+           51: FIXTURES / "heldout-51"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -283,7 +284,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Trụ cột \d+: |Phần thứ [IVX]+\. "  # 50's
+LABEL = re.compile(r"^(?:Chủ điểm \d+: |Mục chính [IVX]+\. "  # 51's
+                   r"|Phân hệ [A-F] – |Việc thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 51's
+                   r"|Trụ cột \d+: |Phần thứ [IVX]+\. "  # 50's
                    r"|Cụm nhiệm vụ [A-F]: |Khía cạnh \d+ – "  # 50's
                    r"|Cấu phần \d+\. |Phần sơ kết [IVX]+: "  # 49's
                    r"|Tiểu phần [A-F] – |Phần (?:một|hai|ba|bốn|năm|sáu|bảy|tám): "  # 49's
@@ -360,6 +363,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Chủ điểm (\d+): ", first):  # pool 51's chu_diem_number
+        return int(m.group(1))
+    if m := re.match(r"Mục chính ([IVX]+)\. ", first):  # pool 51's muc_chinh_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phân hệ ([A-F]) – ", first):  # pool 51's phan_he_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Việc thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám): ", first):  # pool 51's viec_thu_word
+        return ORDINALS.index(m.group(1)) + 1
     if m := re.match(r"(?:Trụ cột (\d+):|Khía cạnh (\d+) –) ", first):  # pool 50's
         return int(m.group(1) or m.group(2))
     if m := re.match(r"Phần thứ ([IVX]+)\. ", first):  # pool 50's phan_thu_roman
@@ -638,8 +649,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 50
-    assert len({p.out for p in mh.POOLS.values()}) == 50
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 51
+    assert len({p.out for p in mh.POOLS.values()}) == 51
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -702,7 +713,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 47) for k in range(1, 47)),
                                            *((k, 48) for k in range(1, 48)),
                                            *((k, 49) for k in range(1, 49)),
-                                           *((k, 50) for k in range(1, 50))])
+                                           *((k, 50) for k in range(1, 50)),
+                                           *((k, 51) for k in range(1, 51))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -732,7 +744,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
-                                                   (49, 50)])
+                                                   (49, 50), (50, 51)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -8645,6 +8657,259 @@ def test_pool_50_feed_shear_slants_a_straight_line_by_its_drift():
     assert abs(middle - 105 * px) < 3
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 51: "Chủ điểm 1: …", "Mục chính I. …", "Phân hệ A – …", "Việc thứ nhất: …"; each heading engraved (w:imprint in
+# its runs), each heading blinking (w:effect blinkBackground in its runs), a PDF printed again through cairo, a PDF
+# whose headings a reviewer highlighted in a PDF reader (annotations in an incremental update); pools 1-50's at a lower
+# weight, pools 49 and 50's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_51 = {"chu_diem_number", "muc_chinh_roman", "phan_he_letter", "viec_thu_word"}
+LADDERS[51] = NEW_LADDERS_51 | {"tru_cot_number", "phan_thu_roman", "cum_nhiem_vu_letter",  # 1-50's
+                                "khia_canh_number", "cau_phan_number", "phan_so_ket_roman", "tieu_phan_letter",
+                                "phan_word_number"}
+NEW_LAYOUTS_51 = {"imprint_heading", "blink_heading", "cairo_reprint_pdf", "highlight_annotated_pdf"}
+LAYOUTS[51] = NEW_LAYOUTS_51 | {"emboss_heading", "outline_shadow_heading", "char_scale_heading",  # 1-50's
+                                "fit_text_heading", "text_effects_heading", "char_border_heading", "collapsed_heading",
+                                "connector_arrow_heading", "star_shape_bullet", "wordart_2010_heading",
+                                "banner_shape_behind", "vml_line_under", "wps_textbox_heading",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_51 = {  # how each of pool 51's ladders marks an item heading, as a reader sees it
+    "chu_diem_number": r"Chủ điểm \d: \S",
+    "muc_chinh_roman": r"Mục chính [IVX]+\. \S",
+    "phan_he_letter": r"Phân hệ [A-F] – \S",
+    "viec_thu_word": r"Việc thứ (?:nhất|hai|ba|tư|năm|sáu): \S",
+}
+
+
+def test_pool_51_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_51:
+        for e in [e for e in files_of(51, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_51_tasks_are_counted_in_ordinal_words_not_figures():
+    for e in files_of(51, ladder="viec_thu_word"):
+        for h in item_headings(e):
+            assert re.match(r"Việc thứ (?:nhất|hai|ba|tư|năm|sáu): ", h["text"]), e["file"]
+            assert not re.match(r"Việc thứ (?:\d|bốn)", h["text"]), e["file"]  # "thứ tư", never "thứ bốn"
+
+
+def test_pool_51_each_heading_engraved():
+    files = files_of(51, "imprint_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(51, "imprint_heading", ladder="chu_diem_number")  # on a new ladder too
+    for e in files:
+        for p in heading_paragraphs(e):
+            runs = heading_text_runs(p)
+            assert runs, e["file"]
+            for r in runs:
+                assert r.find(f"{W}rPr/{W}imprint") is not None, e["file"]
+                tags = rpr_tags(r)  # CT_RPr's order: w:imprint after w:b, w:i, w:emboss; before w:color, w:sz
+                assert all(tags.index(f"{W}imprint") > tags.index(t) for t in (f"{W}b", f"{W}i") if t in tags)
+                assert all(tags.index(f"{W}imprint") < tags.index(t) for t in (f"{W}color", f"{W}sz") if t in tags)
+        assert len(list(part_tree(e).iter(f"{W}imprint"))) >= len(item_headings(e)), e["file"]
+    for e in files_of(51, kind="docx"):  # no other file engraves its letters
+        if "imprint_heading" not in e["layouts"]:
+            assert "<w:imprint" not in part_text(e), e["file"]
+
+
+def test_pool_51_each_heading_blinks_as_libreoffice_writes_it():
+    mh = generator()
+    files = files_of(51, "blink_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(51, "blink_heading", ladder="muc_chinh_roman")
+    for e in files:
+        for p in heading_paragraphs(e):
+            runs = heading_text_runs(p)
+            assert runs, e["file"]
+            for r in runs:
+                effect = r.find(f"{W}rPr/{W}effect")
+                assert effect is not None and effect.get(f"{W}val") == mh.BLINK == "blinkBackground", e["file"]
+                tags = rpr_tags(r)  # CT_RPr's order: w:effect after w:b, w:sz, w:u; before w:bdr, w:shd, w:lang
+                assert all(tags.index(f"{W}effect") > tags.index(t) for t in (f"{W}b", f"{W}sz", f"{W}u")
+                           if t in tags), e["file"]
+                assert all(tags.index(f"{W}effect") < tags.index(t) for t in (f"{W}bdr", f"{W}shd", f"{W}lang")
+                           if t in tags), e["file"]
+        texts = [paragraph_text(p) for p in heading_paragraphs(e)]
+        assert all(t.strip() for t in texts), e["file"]  # the words still there, only their look changed
+    for e in files_of(51, kind="docx"):
+        if "blink_heading" not in e["layouts"]:
+            assert "blinkBackground" not in part_text(e), e["file"]
+
+
+def test_pool_51_reprinted_pdfs_are_cairos_and_keep_their_text():
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(51, "cairo_reprint_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(51, "cairo_reprint_pdf", ladder="phan_he_letter")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert re.search(rb"/Producer \(cairo [\d.]+ \(https://cairographics\.org\)\)", data), e["file"]
+        assert b"/CreationDate (" + mh.CAIRO_DATE + b")" in data, e["file"]  # fixed, not the clock's
+        assert b"LibreOffice" not in data, e["file"]  # every object drawn again, none of the export's kept
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+        text = pdf_words_49(e)
+        for h in item_headings(e):
+            assert " ".join(h["text"].split("\n")[0].split()[:3]) in text, e["file"]
+    for e in files_of(51, kind="pdf"):
+        if "cairo_reprint_pdf" not in e["layouts"]:
+            assert b"cairographics" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_51_highlighted_pdfs_mark_each_heading_line_in_an_incremental_update():
+    """Each item heading's first line under a yellow /Highlight annotation whose /Contents are its words, a sticky
+    note on page 1 whose words are in no page's text, all added after the export's own %%EOF."""
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(51, "highlight_annotated_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(51, "highlight_annotated_pdf", ladder="viec_thu_word")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert data.count(b"%%EOF") == 2 and b"/Prev " in data, e["file"]  # the export's bytes, then the update
+        assert data.index(b"/Subtype/Highlight") > data.index(b"%%EOF"), e["file"]
+        assert e["highlight"] == {"author": mh.HIGHLIGHT_PDF["author"], "note": mh.HIGHLIGHT_NOTE}, e["file"]
+        assert mh.HIGHLIGHT_NOTE in e["absent"], e["file"]
+        highlights, notes, text = [], [], []
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            for page in pdf.pages:
+                text.append(" ".join((page.extract_text() or "").split()))
+                for a in page.annots:
+                    kind = a["data"]["Subtype"].name
+                    if kind == "Highlight":
+                        inside = page.crop((a["x0"], a["top"], a["x1"], a["bottom"])).extract_text() or ""
+                        highlights.append((a["contents"], " ".join(inside.split()), a["title"]))
+                    elif kind == "Text":
+                        notes.append((page.page_number, a["contents"], a["title"]))
+        lines = [h["text"].split("\n")[0] for h in item_headings(e)]
+        assert len(highlights) == len(lines), e["file"]
+        for line, (contents, inside, title) in zip(lines, highlights, strict=True):
+            first = " ".join(line.split()[:4])  # the label and the title's first words: this heading's line
+            assert contents.startswith(first) and inside.startswith(first), (e["file"], line, contents, inside)
+            assert title == mh.HIGHLIGHT_PDF["author"], e["file"]
+        assert len({contents for contents, *_ in highlights}) == len(lines), e["file"]  # one line each
+        assert notes == [(1, mh.HIGHLIGHT_NOTE, mh.HIGHLIGHT_PDF["author"])], e["file"]
+        assert mh.HIGHLIGHT_NOTE not in " ".join(text), e["file"]  # a comment, not the report's text
+    for e in files_of(51, kind="pdf"):
+        if "highlight_annotated_pdf" not in e["layouts"]:
+            assert b"/Subtype/Highlight" not in path_of(e).read_bytes() and "highlight" not in e, e["file"]
+
+
+def test_pool_51_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(51) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_51, *mh.FUNDING_WORDINGS_50}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "share_of_total_stated":  # the budget's part and its share; the whole unwritten
+            part, share = e["funding"]["budget_part_vnd"], e["funding"]["share_percent"]
+            assert share in mh.SHARES_51 and part * 100 == total * share, e["file"]
+            shown = f"{part // 10**6:,}".replace(",", ".")
+            assert f"bố trí {shown} triệu đồng" in text and f"bằng {share}% tổng kinh phí" in text, e["file"]
+            assert f"{100 - share}% còn lại" in text and f"{million} triệu" not in text, e["file"]
+        if e["funding"]["wording"] == "units_times_unit_price":  # the count times the unit price, unwritten
+            units, price = e["funding"]["units"], e["funding"]["unit_price_vnd"]
+            assert total == units * price, e["file"]
+            assert f"lắp đặt {units} bộ {mh.UNIT_ITEM}" in text, e["file"]
+            assert f"đơn giá {price // 10**6} triệu đồng/bộ" in text and f"{million} triệu" not in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(51)} <= set(mh.LETTERHEADS_51)
+    docx = [e for e in entries_of(51) if e["kind"] == "docx"]
+    assert {"number_docproperty_field", "date_bookmarked"} <= {e["letterhead"] for e in docx}
+    for e in docx:
+        tree = part_tree(e)
+        with zipfile.ZipFile(path_of(e)) as z:
+            custom = z.read("docProps/custom.xml").decode() if "docProps/custom.xml" in z.namelist() else None
+        instr = " ".join(t.text for t in tree.iter(f"{W}instrText"))
+        if e["letterhead"] == "number_docproperty_field":  # "Số: " typed, the number a DOCPROPERTY field's result
+            assert f"DOCPROPERTY  {mh.NUMBER_PROPERTY}" in instr, e["file"]
+            assert f'name="{mh.NUMBER_PROPERTY}"><vt:lpwstr>{e["report_number"]}</vt:lpwstr>' in custom, e["file"]
+            line = [p for p in tree.iter(f"{W}p") if any(t.text == "Số: " for t in p.iter(f"{W}t"))]
+            assert len(line) == 1 and paragraph_text(line[0]) == f"Số: {e['report_number']}", e["file"]
+        else:
+            assert custom is None and "DOCPROPERTY" not in instr, e["file"]
+        marks = [b for b in tree.iter(f"{W}bookmarkStart") if b.get(f"{W}name") == mh.DATE_BOOKMARK]
+        if e["letterhead"] == "date_bookmarked":  # the date's words between the bookmark's start and end
+            assert len(marks) == 1, e["file"]
+            inside, node = [], marks[0].getnext()
+            while node.tag != f"{W}bookmarkEnd":
+                inside += [t.text for t in node.iter(f"{W}t")]
+                node = node.getnext()
+            day = int(e["report_date"][-2:])
+            assert "".join(inside) == f"ngày {day} tháng 5 năm 2022", e["file"]
+            assert paragraph_text(marks[0].getparent()).endswith(", " + "".join(inside)), e["file"]
+        else:
+            assert not marks, e["file"]
+    for e in files_of(51, kind="pdf"):  # LibreOffice shows the property's value where the field stands
+        if e["letterhead"] == "number_docproperty_field":
+            assert f"Số: {e['report_number']}" in pdf_words_49(e), e["file"]
+    scans = files_of(51, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_51)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 37}
+    assert {e["ladder"] for e in scans} >= {"chu_diem_number", "muc_chinh_roman", "viec_thu_word"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "letter_size_scan":
+            assert e["scan"]["letter_size"] == mh.LETTER and e["scan"]["dpi"] == 200, e["file"]
+        else:
+            assert e["scan"]["column_stripes"] == mh.COLUMNS and e["scan"]["dpi"] == 150, e["file"]
+
+
+def test_pool_51_scans_are_letter_sized_or_striped():
+    """A Letter-size scan's pages are 8.5 x 11 inches, an A4 sheet's foot cut off; the other kind's pages are A4, their
+    blank top margin streaked column by column more than a Letter scan's."""
+    import pdfplumber
+    from PIL import ImageStat
+
+    def streaks(image, px) -> float:  # how much the blank top margin's columns differ from their neighbours
+        band = image.crop((int(40 * px), int(3 * px), int(160 * px), int(10 * px)))
+        columns = [ImageStat.Stat(band.crop((x, 0, x + 1, band.height))).mean[0] for x in range(band.width)]
+        return sum(abs(a - b) for a, b in zip(columns, columns[1:], strict=False)) / (len(columns) - 1)
+
+    for e in files_of(51, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            sizes = {(round(p.width), round(p.height)) for p in pdf.pages}
+            image = pdf.pages[0].to_image(resolution=e["scan"]["dpi"]).original.convert("L")
+        px = e["scan"]["dpi"] / 25.4
+        if e["scan"]["kind"] == "letter_size_scan":
+            assert all(abs(w - 612) <= 1 and abs(h - 792) <= 1 for w, h in sizes), (e["file"], sizes)  # Letter
+            assert streaks(image, px) < 2.0, e["file"]
+        else:
+            assert all(abs(w - 595) <= 1 and abs(h - 842) <= 1 for w, h in sizes), (e["file"], sizes)  # A4
+            assert streaks(image, px) > 2.5, (e["file"], streaks(image, px))
+
+
+def test_pool_51_scan_marks_cut_a_page_to_letter_and_stripe_its_columns():
+    """The Letter mark keeps the sheet's top left corner and shows the lid beyond its right edge; the stripes mark
+    moves each column of a plain page by its own amount, within the spread, the same on every sheet."""
+    from PIL import Image
+
+    mh = generator()
+    dpi = 150
+    px = dpi / 25.4
+    page = Image.new("RGB", (round(210 * px), round(297 * px)), (200, 200, 200))
+    specs = mh.plan(mh.POOLS[51])
+    letter = next(s for s in specs if s.kind == "scan" and s.scan_kind == "letter_size_scan")
+    out = mh.scan_51_mark(letter)(page, 1, dpi)
+    assert out.size == (round(mh.LETTER["width_mm"] * px), round(mh.LETTER["height_mm"] * px))
+    assert out.getpixel((5, 5)) == (200, 200, 200) and out.getpixel((out.width - 3, 5)) == (mh.LETTER["lid_grey"],) * 3
+    striped = next(s for s in specs if s.kind == "scan" and s.scan_kind == "sensor_column_stripes")
+    one, two = mh.scan_51_mark(striped)(page, 1, dpi), mh.scan_51_mark(striped)(page, 2, dpi)
+    assert one.size == page.size and one.tobytes() == two.tobytes()
+    row = [one.getpixel((x, 40))[0] for x in range(one.width)]
+    assert max(abs(v - 200) for v in row) <= mh.COLUMNS["spread"] and len(set(row)) > 10
+    assert all(one.getpixel((x, 40)) == one.getpixel((x, one.height - 40)) for x in range(0, one.width, 7))
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -8656,13 +8921,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40,
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
-               49: NEW_LADDERS_49, 50: NEW_LADDERS_50}
+               49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 51))]])
+                                                        *((n, 10, 8) for n in range(6, 52))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -8672,7 +8937,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 51))])
+                                          for n in range(5, 52))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -8693,12 +8958,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
-              50: SHAPES_50}
+              50: SHAPES_50, 51: SHAPES_51}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-50 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-51 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
