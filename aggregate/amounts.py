@@ -455,6 +455,52 @@ def _rates(text: str) -> list[list[_Role]]:
             for roles in _roles(text)]
 
 
+# "đơn giá 51 triệu đồng/bộ": a price per unit, the unit's noun after the slash.
+_PER_UNIT = re.compile(r"\s*(?:dong|vnd)?\s*/\s*(?:1\s+|mot\s+)?(?P<noun>[a-z]+)")
+# "…, bằng 40% tổng kinh phí thực hiện Đề án": the amount before it is that share of the whole.
+_SHARE_OF_WHOLE = re.compile(r"\s*(?:dong|vnd)?[^.;:]{0,120}?(?<![a-z])(?:bang|chiem|tuong ung(?: voi)?)\s+"
+                             r"(?:khoang\s+)?(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:cua\s+)?(?:tong|toan bo)(?![a-z])")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of the text (_sentence_ends) starts and ends."""
+    spans, start = [], 0
+    for end in _sentence_ends(text):
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def _units_times_price(text: str) -> tuple[int, str, Amount] | None:
+    """The count and the price of the one amount of the text, a price per unit, where its
+    sentence counts those units once ("… được dùng để lắp đặt 276 bộ camera …, đơn giá 51 triệu
+    đồng/bộ", pool 51): the whole is the count times the price. None otherwise."""
+    folded = _fold_aligned(text)
+    amounts = [r for roles in _roles(text) for r in roles]
+    if len(amounts) != 1 or not (per := _PER_UNIT.match(folded, amounts[0].span[1])):
+        return None
+    start, end = next((a, b) for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
+    counted = re.compile(rf"(?<![\d.,/])(\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+{per['noun']}(?![a-z])")
+    at = amounts[0].span[0]
+    counts = [m for m in counted.finditer(folded, start, end) if not m.start() <= at < m.end()]
+    if len(counts) != 1:
+        return None
+    return int(counts[0][1].replace(".", "")), text[per.start("noun"):per.end("noun")], amounts[0].amount
+
+
+def _whole_from_share(text: str) -> tuple[Amount, Decimal] | None:
+    """The one amount of the text and the share of the whole it says it is ("ngân sách tỉnh đã
+    bố trí 11.022 triệu đồng cho Đề án …, bằng 40% tổng kinh phí thực hiện Đề án; 60% còn lại do
+    các doanh nghiệp … đầu tư", pool 51): the scheme's total is that amount over its share. None
+    otherwise."""
+    folded = _fold_aligned(text)
+    amounts = [r for roles in _roles(text) for r in roles]
+    if len(amounts) != 1 or not (m := _SHARE_OF_WHOLE.match(folded, amounts[0].span[1])):
+        return None
+    percent = Decimal(m["percent"].replace(",", "."))
+    return (amounts[0].amount, percent) if 0 < percent < 100 else None
+
+
 def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
     """A plan and the amount left of it, in a sentence that does not say what was spent
     ("Kế hoạch vốn là 21.833 triệu đồng; còn 2.317 triệu đồng chưa giải ngân"): the spent
@@ -506,6 +552,19 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     checked (_role_doubt), and so is a rate read for the total or added into it, the whole not
     stated (_PER): a total no line states, its text holding a rate of its own sentence."""
     changed = _as_written(text)
+    share = _whole_from_share(changed)
+    if share is not None:
+        part, percent = share
+        whole = _rounded_to(Decimal(part.vnd) * 100 / percent, _smallest_unit(part))
+        rule = N_("{cited} is {percent}%, so the whole is {total}").format(
+            cited=part.cited, percent=format(percent, "f").replace(".", ","), total=_dong(whole))
+        return FundingFigure(whole, rule, True)
+    priced = _units_times_price(changed)
+    if priced is not None:
+        count, unit, price = priced
+        rule = N_("{count} {unit} at {cited} each: {total}").format(
+            count=count, unit=unit, cited=price.cited, total=_dong(count * price.vnd))
+        return FundingFigure(count * price.vnd, rule, True)
     spent = as_spent(changed)
     figure = _total_of(without_asides(spent), add_up)
     if spent != changed and figure.vnd is not None:
@@ -839,6 +898,11 @@ def _smallest_unit(amount: Amount) -> int:
     """The unit of an amount's last part: "30 ty" -> 10**9, "30 ty 375 trieu" -> 10**6."""
     last = amount.written.rsplit(" ", 1)[-1]
     return UNITS.get(last, 1)
+
+
+def _rounded_to(vnd: Decimal, unit: int) -> int:
+    """An amount worked out (a part over its share) to the unit the part was written in."""
+    return int((vnd / unit).to_integral_value()) * unit
 
 
 def _dong(vnd: int) -> str:

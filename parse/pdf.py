@@ -209,6 +209,9 @@ _FILL_LINES = 4  # a fill at most this many type sizes tall lies behind a line o
 # under the words' bottom by more than a fraction of its own height, was a line of its own that
 # then opened the next line: "đồng/năm" / ", cả 3 năm …").
 _SMALL_MARKS = frozenset(",.;:")
+# A font size under this is no size text is read at: a font set at a unit size, the text matrix
+# giving the glyphs their size (_runs). Footnote marks and fine print stay above it.
+UNIT_FONT_SIZE = 2.0
 _FORCE_BOLD_FLAG = 1 << 18  # PDFium FXFONT_FORCE_BOLD: a synthetic bold of a regular font
 _HYPHENS = "-\u00ad\x02"  # PDFium reports a line-end hyphen it recognises as U+0002
 
@@ -1429,6 +1432,8 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     name = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
+    matrix = pdfium_c.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
     runs: list[_Run] = []
     text: list[str] = []
     x0 = x1 = y_top = y_bottom = size = 0.0
@@ -1485,6 +1490,10 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
         if obj_address != last_object:
             last_object = obj_address
             char_size = pdfium_c.FPDFText_GetFontSize(raw, i)
+            if char_size < UNIT_FONT_SIZE and pdfium_c.FPDFText_GetMatrix(raw, i, matrix_ref):
+                # A font set at size 1 and scaled by the text matrix (cairo's way: pdftocairo,
+                # browsers' "print to PDF"): the size the glyphs are drawn at is the matrix's.
+                char_size *= math.hypot(matrix.c, matrix.d) or 1.0
             length = pdfium_c.FPDFText_GetFontInfo(raw, i, name, len(name), flags)
             char_font = _SUBSET_PREFIX.sub("", name.raw[: max(length - 1, 0)].decode("utf-8", "replace"))
             weight = pdfium_c.FPDFText_GetFontWeight(raw, i)

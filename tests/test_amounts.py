@@ -828,3 +828,29 @@ def test_money_moved_into_the_scheme_or_from_another_plan_is_not_taken_off_it():
     elsewhere = ("Dự toán năm 2022 giao cho Đề án là 27.689 triệu đồng. Tỉnh đã điều chuyển 5.031 triệu đồng từ "
                  "nguồn vốn khác sang công trình đê biển.")
     assert funding_total(elsewhere).vnd != 22_658_000_000
+
+
+def test_an_amount_stated_as_a_share_of_the_schemes_whole_gives_the_whole():
+    """Pool 51: "ngân sách tỉnh đã bố trí 11.022 triệu đồng cho Đề án …, bằng 40% tổng kinh phí
+    thực hiện Đề án; 60% còn lại do các doanh nghiệp … đầu tư": the province's budget is a share;
+    the scheme's total is the amount over it (27.555), worked out, so for a person to check. It
+    was read as the stated total."""
+    text = ("Năm 2022, ngân sách tỉnh đã bố trí 11.022 triệu đồng cho Đề án tại tỉnh Gia Lai, bằng 40% tổng kinh "
+            "phí thực hiện Đề án; 60% còn lại do các doanh nghiệp viễn thông đầu tư theo cam kết với tỉnh.")
+    figure = funding_total(text)
+    assert figure.vnd == 27_555_000_000 and figure.ambiguous
+    # a share of something else than the whole ("bằng 40% so với năm 2021") is no share of it
+    assert funding_total("Năm 2022, tỉnh bố trí 11.022 triệu đồng, bằng 40% so với năm 2021.").vnd == 11_022_000_000
+
+
+def test_a_count_of_units_at_a_price_each_is_the_whole():
+    """Pool 51: "… được dùng để lắp đặt 276 bộ camera …, đơn giá 51 triệu đồng/bộ": the text's one
+    amount is a price per unit and it counts the units once: the whole is 276 × 51 triệu, for a
+    person to check (it was the price alone, for review)."""
+    text = ("Toàn bộ kinh phí năm 2022 của Đề án tại tỉnh Phú Thọ được dùng để lắp đặt 276 bộ camera giám sát an "
+            "ninh, giao thông tại các nút giao và khu dân cư, đơn giá 51 triệu đồng/bộ (đã bao gồm lắp đặt và thuế).")
+    figure = funding_total(text)
+    assert figure.vnd == 14_076_000_000 and figure.ambiguous
+    # two counts of that unit: which one the price is of is not said; the price alone, for review
+    two = "Tỉnh lắp đặt 276 bộ camera năm 2021 và 120 bộ năm 2022, đơn giá 51 triệu đồng/bộ."
+    assert funding_total(two).vnd != 276 * 51_000_000 and funding_total(two).ambiguous

@@ -2549,3 +2549,26 @@ def test_a_report_shrunk_through_ghostscript_keeps_its_body_plain_and_its_headin
     assert all(blocks[f"{n}. {heading}"] for n, heading in enumerate(HEADINGS_OWN, start=1))
     found = extract_sections(read_pdf(shrunk), OUTLINE).sections
     assert {s.number: s.text for s in found} == dict(enumerate(BODIES_OWN, start=1))
+
+
+def test_a_report_printed_again_through_cairo_reads_as_its_lines(tmp_path):
+    """pdftocairo (and the browsers' "print to PDF", both cairo) set each word in a font of size 1
+    scaled by the text matrix: read at size 1, every gap between words was a column's and every
+    line a row of one-word cells (pool 51's three reprinted reports, no section found). The size
+    the glyphs are drawn at is the matrix's; the lines read as the original's."""
+    import subprocess
+
+    from docx_builders import Bold, build_lines
+
+    lines = []
+    for n, body in enumerate(BODIES_OWN, start=1):
+        lines += [Bold(f"{n}. {HEADINGS_OWN[n - 1]}"), body]
+    convert_to_pdf([build_lines(tmp_path / "bao-cao.docx", tuple(lines))], tmp_path)
+    reprinted = tmp_path / "bao-cao-in-lai.pdf"
+    subprocess.run(["pdftocairo", "-pdf", str(tmp_path / "bao-cao.pdf"), str(reprinted)], check=True)
+    def lines(path):
+        return [(b.text, b.kind, b.bold) for b in read_pdf(path).blocks]
+
+    assert lines(reprinted) == lines(tmp_path / "bao-cao.pdf")
+    found = extract_sections(read_pdf(reprinted), OUTLINE).sections
+    assert {s.number: s.text for s in found} == dict(enumerate(BODIES_OWN, start=1))
