@@ -34,8 +34,9 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‒": 
 # others "® Nhóm công việc B."): the same marker (labels._PICTURE_READ reads it so before a label).
 _TYPED = re.compile(r"^(?P<mark>\S)(?:(?<=[^\w\s])_{1,2})?\s+(?=[^\W\d_])")
 # A typed bullet with one character before it, glued, then the title ("Í* Bao muối…"): a speck
-# OCR read as a letter or a mark in front of the bullet.
-_SPECKED = re.compile(r"^\S(?P<mark>[^\w\s])\s+(?=[^\W\d_])")
+# OCR read as a letter or a mark in front of the bullet. Not a digit: a picture bullet's body read
+# as one before its symbol ("4® Nội dung thứ tư: …") is the picture's reading (labels._PICTURE_READ).
+_SPECKED = re.compile(r"^[^\s\d](?P<mark>[^\w\s])\s+(?=[^\W\d_])")
 # A line that ends as a list's entry or a sentence does.
 _ENDS_ENTRY = (";", ",", ".")
 

@@ -505,6 +505,9 @@ def test_a_typed_bullet_read_with_a_speck_before_it_is_of_its_ladder():
         lines += [f"{mark} Tiêu đề của tỉnh số {k}", "Nội dung của mục."]
     assert ladder(lines) == {0, 2, 4, 6}
     assert ladder(["Í* Tiêu đề", "Nội dung.", "Í* Tiêu đề", "Nội dung.", "Í* Tiêu đề", "Nội dung."]) == set()
+    # a digit before the mark is a picture bullet's body read so ("4® Nội dung thứ tư: …", pool 48's
+    # Kon Tum): no speck, and no third line to make a ladder of two "®" lines
+    assert ladder(["® Tiêu đề", "Nội dung.", "® Tiêu đề", "Nội dung.", "4® Tiêu đề", "Nội dung."]) == set()
 
 
 def test_bulleted_titles_after_item_1_left_without_a_heading_are_items_2_to_6(tmp_path):
