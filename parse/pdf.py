@@ -1490,12 +1490,14 @@ def _runs(textpage: pdfium.PdfTextPage, page_top: float, turn: _Turn | None = No
         if obj_address != last_object:
             last_object = obj_address
             char_size = pdfium_c.FPDFText_GetFontSize(raw, i)
-            if char_size < UNIT_FONT_SIZE and pdfium_c.FPDFText_GetMatrix(raw, i, matrix_ref):
-                # A font set at size 1 and scaled by the text matrix (cairo's way: pdftocairo,
-                # browsers' "print to PDF"): the size the glyphs are drawn at is the matrix's.
-                char_size *= math.hypot(matrix.c, matrix.d) or 1.0
             length = pdfium_c.FPDFText_GetFontInfo(raw, i, name, len(name), flags)
             char_font = _SUBSET_PREFIX.sub("", name.raw[: max(length - 1, 0)].decode("utf-8", "replace"))
+            if (char_size < UNIT_FONT_SIZE and char_font != OCR_FONT
+                    and pdfium_c.FPDFText_GetMatrix(raw, i, matrix_ref)):
+                # A font set at size 1 and scaled by the text matrix (cairo's way: pdftocairo,
+                # browsers' "print to PDF"): the size the glyphs are drawn at is the matrix's. Not
+                # OCR's text layer, whose words the scan rules read at the sizes they were tuned on.
+                char_size *= math.hypot(matrix.c, matrix.d) or 1.0
             weight = pdfium_c.FPDFText_GetFontWeight(raw, i)
             char_named_bold = bool(_BOLD_NAME.search(char_font)) or bool(flags.value & _FORCE_BOLD_FLAG)
             char_bold = char_named_bold or weight >= 600
