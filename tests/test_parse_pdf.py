@@ -2528,6 +2528,17 @@ def test_a_watermark_up_the_page_is_no_text_of_its_lines(tmp_path):
     assert {s.number: s.text for s in found} == dict(enumerate(BODIES_OWN, start=1))
 
 
+def exported_own_report(tmp_path: Path) -> Path:
+    """A reply of bold numbered headings over one line each, exported to PDF by LibreOffice."""
+    from docx_builders import Bold, build_lines
+
+    lines = []
+    for n, body in enumerate(BODIES_OWN, start=1):
+        lines += [Bold(f"{n}. {HEADINGS_OWN[n - 1]}"), body]
+    convert_to_pdf([build_lines(tmp_path / "bao-cao.docx", tuple(lines))], tmp_path)
+    return tmp_path / "bao-cao.pdf"
+
+
 def test_a_report_shrunk_through_ghostscript_keeps_its_body_plain_and_its_headings_bold(tmp_path):
     """Ghostscript's pdfwrite (an office's "compress PDF" before upload) rewrites the fonts'
     descriptors: the regular face comes out as heavy as a bold one (LiberationSerif at 640), and
@@ -2535,15 +2546,9 @@ def test_a_report_shrunk_through_ghostscript_keeps_its_body_plain_and_its_headin
     page mostly bold by weight alone is bold only where the fonts' names say so."""
     import subprocess
 
-    from docx_builders import Bold, build_lines
-
-    lines = []
-    for n, body in enumerate(BODIES_OWN, start=1):
-        lines += [Bold(f"{n}. {HEADINGS_OWN[n - 1]}"), body]
-    convert_to_pdf([build_lines(tmp_path / "bao-cao.docx", tuple(lines))], tmp_path)
     shrunk = tmp_path / "bao-cao-nen.pdf"
     subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-dCompatibilityLevel=1.5",
-                    "-dPDFSETTINGS=/ebook", f"-sOutputFile={shrunk}", str(tmp_path / "bao-cao.pdf")], check=True)
+                    "-dPDFSETTINGS=/ebook", f"-sOutputFile={shrunk}", str(exported_own_report(tmp_path))], check=True)
     blocks = {b.text: b.bold for b in read_pdf(shrunk).blocks}
     assert not any(blocks[body] for body in BODIES_OWN)
     assert all(blocks[f"{n}. {heading}"] for n, heading in enumerate(HEADINGS_OWN, start=1))
@@ -2558,17 +2563,13 @@ def test_a_report_printed_again_through_cairo_reads_as_its_lines(tmp_path):
     the glyphs are drawn at is the matrix's; the lines read as the original's."""
     import subprocess
 
-    from docx_builders import Bold, build_lines
-
-    lines = []
-    for n, body in enumerate(BODIES_OWN, start=1):
-        lines += [Bold(f"{n}. {HEADINGS_OWN[n - 1]}"), body]
-    convert_to_pdf([build_lines(tmp_path / "bao-cao.docx", tuple(lines))], tmp_path)
+    exported = exported_own_report(tmp_path)
     reprinted = tmp_path / "bao-cao-in-lai.pdf"
-    subprocess.run(["pdftocairo", "-pdf", str(tmp_path / "bao-cao.pdf"), str(reprinted)], check=True)
+    subprocess.run(["pdftocairo", "-pdf", str(exported), str(reprinted)], check=True)
+
     def lines(path):
         return [(b.text, b.kind, b.bold) for b in read_pdf(path).blocks]
 
-    assert lines(reprinted) == lines(tmp_path / "bao-cao.pdf")
+    assert lines(reprinted) == lines(exported)
     found = extract_sections(read_pdf(reprinted), OUTLINE).sections
     assert {s.number: s.text for s in found} == dict(enumerate(BODIES_OWN, start=1))
