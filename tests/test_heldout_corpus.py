@@ -59,7 +59,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            45: FIXTURES / "heldout-45", 46: FIXTURES / "heldout-46",
            47: FIXTURES / "heldout-47", 48: FIXTURES / "heldout-48",
            49: FIXTURES / "heldout-49", 50: FIXTURES / "heldout-50",
-           51: FIXTURES / "heldout-51"}
+           51: FIXTURES / "heldout-51", 52: FIXTURES / "heldout-52"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -284,7 +284,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Chủ điểm \d+: |Mục chính [IVX]+\. "  # 51's
+LABEL = re.compile(r"^(?:Thành phần \d+: |Mục tiêu [IVX]+\. "  # 52's
+                   r"|Phương diện [A-F]\. |Bước (?:một|hai|ba|bốn|năm|sáu|bảy|tám) – "  # 52's
+                   r"|Chủ điểm \d+: |Mục chính [IVX]+\. "  # 51's
                    r"|Phân hệ [A-F] – |Việc thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 51's
                    r"|Trụ cột \d+: |Phần thứ [IVX]+\. "  # 50's
                    r"|Cụm nhiệm vụ [A-F]: |Khía cạnh \d+ – "  # 50's
@@ -363,6 +365,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Thành phần (\d+): ", first):  # pool 52's thanh_phan_number
+        return int(m.group(1))
+    if m := re.match(r"Mục tiêu ([IVX]+)\. ", first):  # pool 52's muc_tieu_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phương diện ([A-F])\. ", first):  # pool 52's phuong_dien_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Bước (một|hai|ba|bốn|năm|sáu|bảy|tám) – ", first):  # pool 52's buoc_word
+        return MOT_LA.index(m.group(1)) + 1
     if m := re.match(r"Chủ điểm (\d+): ", first):  # pool 51's chu_diem_number
         return int(m.group(1))
     if m := re.match(r"Mục chính ([IVX]+)\. ", first):  # pool 51's muc_chinh_roman
@@ -649,8 +659,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 51
-    assert len({p.out for p in mh.POOLS.values()}) == 51
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 52
+    assert len({p.out for p in mh.POOLS.values()}) == 52
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -714,7 +724,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 48) for k in range(1, 48)),
                                            *((k, 49) for k in range(1, 49)),
                                            *((k, 50) for k in range(1, 50)),
-                                           *((k, 51) for k in range(1, 51))])
+                                           *((k, 51) for k in range(1, 51)),
+                                           *((k, 52) for k in range(1, 52))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -744,7 +755,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
-                                                   (49, 50), (50, 51)])
+                                                   (49, 50), (50, 51), (51, 52)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -8910,6 +8921,255 @@ def test_pool_51_scan_marks_cut_a_page_to_letter_and_stripe_its_columns():
     assert all(one.getpixel((x, 40)) == one.getpixel((x, one.height - 40)) for x in range(0, one.width, 7))
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 52: "Thành phần 1: …", "Mục tiêu I. …", "Phương diện A. …", "Bước một – …"; each heading distributed across its
+# line (w:jc distribute), each heading kept from the spelling checker (w:noProof in its runs), a PDF bookmarked at its
+# headings in a PDF reader, a PDF whose white margins were cropped in a PDF editor (both in an incremental update);
+# pools 1-51's at a lower weight, pools 50 and 51's funding wordings and two new ones, two new letterheads, two new
+# scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_52 = {"thanh_phan_number", "muc_tieu_roman", "phuong_dien_letter", "buoc_word"}
+LADDERS[52] = NEW_LADDERS_52 | {"chu_diem_number", "muc_chinh_roman", "phan_he_letter",  # 1-51's
+                                "viec_thu_word", "tru_cot_number", "phan_thu_roman", "cum_nhiem_vu_letter",
+                                "khia_canh_number"}
+NEW_LAYOUTS_52 = {"distributed_heading", "noproof_heading", "bookmarked_pdf", "cropped_margins_pdf"}
+LAYOUTS[52] = NEW_LAYOUTS_52 | {"imprint_heading", "blink_heading", "emboss_heading",  # 1-51's
+                                "outline_shadow_heading", "char_scale_heading", "fit_text_heading",
+                                "text_effects_heading", "char_border_heading", "collapsed_heading",
+                                "connector_arrow_heading", "star_shape_bullet", "wordart_2010_heading",
+                                "wps_textbox_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_52 = {  # how each of pool 52's ladders marks an item heading, as a reader sees it
+    "thanh_phan_number": r"Thành phần \d: \S",
+    "muc_tieu_roman": r"Mục tiêu [IVX]+\. \S",
+    "phuong_dien_letter": r"Phương diện [A-F]\. \S",
+    "buoc_word": r"Bước (?:một|hai|ba|bốn|năm|sáu) – \S",
+}
+
+
+def test_pool_52_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_52:
+        for e in [e for e in files_of(52, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_52_steps_are_counted_in_cardinal_words_not_ordinals():
+    """buoc_word counts its steps "một" to "sáu" ("bốn", not the ordinal "tư"; no "thứ")."""
+    for e in files_of(52, ladder="buoc_word"):
+        words = [re.match(r"Bước (\w+) – ", h["text"]).group(1) for h in item_headings(e)]
+        assert not {"tư", "nhất", "thứ"} & set(words), e["file"]
+        if len(words) == 6 and not set(e["layouts"]) & {"merged_5_6", "merged_4_5", "item_left_out",
+                                                        "number_skipped", "first_heading_missing"}:
+            assert words == ["một", "hai", "ba", "bốn", "năm", "sáu"], e["file"]
+
+
+def ppr_tags(p) -> list[str]:
+    ppr = p.find(f"{W}pPr")
+    return [] if ppr is None else [c.tag for c in ppr]
+
+
+def test_pool_52_each_heading_distributed_across_its_line():
+    mh = generator()
+    files = files_of(52, "distributed_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(52, "distributed_heading", ladder="thanh_phan_number")  # on a new ladder too
+    for e in files:
+        for p in heading_paragraphs(e):
+            jc = p.findall(f"{W}pPr/{W}jc")
+            assert len(jc) == 1 and jc[0].get(f"{W}val") == mh.DISTRIBUTE == "distribute", e["file"]
+            tags = ppr_tags(p)  # CT_PPrBase's order: w:jc after w:spacing, w:ind; before w:outlineLvl, w:rPr
+            assert all(tags.index(f"{W}jc") > tags.index(t) for t in (f"{W}spacing", f"{W}ind") if t in tags)
+            assert all(tags.index(f"{W}jc") < tags.index(t) for t in (f"{W}outlineLvl", f"{W}rPr") if t in tags)
+        texts = [paragraph_text(p) for p in heading_paragraphs(e)]
+        assert all(t.strip() for t in texts), e["file"]  # the words as they were, only the line's spread changed
+    for e in files_of(52, kind="docx"):  # no other file distributes a paragraph
+        if "distributed_heading" not in e["layouts"]:
+            assert 'w:val="distribute"' not in part_text(e), e["file"]
+
+
+def test_pool_52_each_heading_kept_from_the_spelling_checker():
+    files = files_of(52, "noproof_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(52, "noproof_heading", ladder="muc_tieu_roman")  # on a new ladder too
+    for e in files:
+        for p in heading_paragraphs(e):
+            runs = heading_text_runs(p)
+            assert runs, e["file"]
+            for r in runs:
+                assert r.find(f"{W}rPr/{W}noProof") is not None, e["file"]
+                tags = rpr_tags(r)  # CT_RPr's order: w:noProof after w:b, w:i, w:imprint; before w:color, w:sz
+                assert all(tags.index(f"{W}noProof") > tags.index(t) for t in (f"{W}b", f"{W}i") if t in tags)
+                assert all(tags.index(f"{W}noProof") < tags.index(t) for t in (f"{W}color", f"{W}sz", f"{W}lang")
+                           if t in tags)
+    for e in files_of(52, kind="docx"):  # no other file keeps words from the checker (a shape's own run may be)
+        if "noproof_heading" not in e["layouts"]:
+            assert not [r for r in part_tree(e).iter(f"{W}r")
+                        if r.find(f"{W}t") is not None and r.find(f"{W}rPr/{W}noProof") is not None], e["file"]
+
+
+def test_pool_52_bookmarked_pdfs_have_a_bookmark_at_each_heading_in_an_incremental_update():
+    """An /Outlines tree added after the export's own %%EOF: one bookmark a heading, in order, its title the heading's
+    line, its destination the page the line is on; the file set to open with its bookmarks shown."""
+    import pdfplumber
+
+    files = files_of(52, "bookmarked_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(52, "bookmarked_pdf", ladder="phuong_dien_letter")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert data.count(b"%%EOF") == 2 and b"/Prev " in data, e["file"]  # the export's bytes, then the update
+        assert data.index(b"/Type/Outlines") > data.index(b"%%EOF"), e["file"]
+        assert b"/PageMode /UseOutlines" in data[data.index(b"%%EOF"):], e["file"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            pages = {p.page_obj.pageid: p for p in pdf.pages}
+            marks = [(level, title, dest) for level, title, dest, *_ in pdf.doc.get_outlines()]
+            lines = [h["text"].split("\n")[0] for h in item_headings(e)]
+            assert len(marks) == len(lines), e["file"]
+            for line, (level, title, dest) in zip(lines, marks, strict=True):
+                first = " ".join(line.split()[:4])
+                assert level == 1 and title.startswith(first), (e["file"], line, title)
+                page = pages[dest[0].objid]
+                assert first in " ".join((page.extract_text() or "").split()), (e["file"], title)
+    for e in files_of(52, kind="pdf"):
+        if "bookmarked_pdf" not in e["layouts"]:
+            assert b"/UseOutlines" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_52_cropped_pdfs_crop_every_page_to_its_content_in_an_incremental_update():
+    """Each page's /CropBox inside its /MediaBox, the white margins gone, every letter still inside it; the export's
+    bytes kept, the boxes added after its %%EOF."""
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(52, "cropped_margins_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(52, "cropped_margins_pdf", ladder="buoc_word")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert data.count(b"%%EOF") == 2 and b"/Prev " in data, e["file"]
+        assert data.index(b"/CropBox") > data.index(b"%%EOF"), e["file"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            for page in pdf.pages:
+                x0, top, x1, bottom = page.cropbox  # pdfplumber's, from the top
+                mx0, mtop, mx1, mbottom = page.mediabox
+                assert x0 - mx0 > 40 and mx1 - x1 > 20 and top - mtop > 20 and mbottom - bottom > 20, e["file"]
+                for c in page.chars:
+                    assert x0 + mh.CROP_PAD_52 - 0.5 <= c["x0"] and c["x1"] <= x1 - mh.CROP_PAD_52 + 0.5, e["file"]
+                    assert top <= c["top"] and c["bottom"] <= bottom, e["file"]
+        text = pdf_words_49(e)
+        for h in item_headings(e):
+            assert " ".join(h["text"].split("\n")[0].split()[:3]) in text, e["file"]
+    for e in files_of(52, kind="pdf"):
+        if "cropped_margins_pdf" not in e["layouts"]:
+            assert b"/CropBox" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_52_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(52) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_52, *mh.FUNDING_WORDINGS_51}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "supplemented_midyear":  # the estimate and the supplement; their sum unwritten
+            estimate, supplement = e["funding"]["estimate_vnd"], e["funding"]["supplement_vnd"]
+            assert total == estimate + supplement, e["file"]
+            shown = f"{estimate // 10**6:,}".replace(",", ".")
+            added = f"{supplement // 10**6:,}".replace(",", ".")
+            assert f"là {shown} triệu đồng" in text and f"thêm {added} triệu đồng" in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+        if e["funding"]["wording"] == "usd_at_stated_rate":  # the dollars times the booking rate, unwritten
+            usd, rate = e["funding"]["usd"], e["funding"]["rate_vnd_per_usd"]
+            assert total == usd * rate and rate in mh.USD_RATES_52, e["file"]
+            assert f"{usd:,} USD".replace(",", ".") in text, e["file"]
+            assert f"{rate:,} đồng/USD".replace(",", ".") in text and f"{million} triệu" not in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(52)} <= set(mh.LETTERHEADS_52)
+    docx = [e for e in entries_of(52) if e["kind"] == "docx"]
+    assert {"number_form_field", "date_publish_property"} <= {e["letterhead"] for e in docx}
+    for e in docx:
+        tree = part_tree(e)
+        instr = " ".join(t.text for t in tree.iter(f"{W}instrText"))
+        names = [n.get(f"{W}val") for n in tree.iter(f"{W}name") if n.getparent().tag == f"{W}ffData"]
+        marks = [b for b in tree.iter(f"{W}bookmarkStart") if b.get(f"{W}name") == mh.NUMBER_FIELD_52]
+        if e["letterhead"] == "number_form_field":  # "Số: " typed, the number a FORMTEXT field's result
+            assert "FORMTEXT" in instr and mh.NUMBER_FIELD_52 in names and len(marks) == 1, e["file"]
+            line = [p for p in tree.iter(f"{W}p") if any(t.text == "Số: " for t in p.iter(f"{W}t"))]
+            assert len(line) == 1 and paragraph_text(line[0]) == f"Số: {e['report_number']}", e["file"]
+            assert marks[0].getparent() is line[0], e["file"]
+        else:
+            assert mh.NUMBER_FIELD_52 not in names and not marks, e["file"]
+        bound = [b for b in tree.iter(f"{W}dataBinding") if b.get(f"{W}storeItemID") == mh.COVER_PROPS_52["store"]]
+        with zipfile.ZipFile(path_of(e)) as z:
+            items = {n: z.read(n).decode() for n in z.namelist() if re.fullmatch(r"customXml/item\d+\.xml", n)}
+            props = {n: z.read(n).decode() for n in z.namelist() if re.fullmatch(r"customXml/itemProps\d+\.xml", n)}
+        cover = [text for text in items.values() if "CoverPageProperties" in text]
+        if e["letterhead"] == "date_publish_property":  # the date in a control bound to the cover page's part
+            assert len(bound) == 1 and "PublishDate" in bound[0].get(f"{W}xpath"), e["file"]
+            sdt = bound[0].getparent().getparent()
+            day = int(e["report_date"][-2:])
+            shown = "".join(t.text for t in sdt.find(f"{W}sdtContent").iter(f"{W}t"))
+            assert shown == f"ngày {day} tháng 5 năm 2022", e["file"]
+            assert sdt.find(f"{W}sdtPr/{W}date").get(f"{W}fullDate") == f"{e['report_date']}T00:00:00Z"
+            assert len(cover) == 1 and f"<PublishDate>{e['report_date']}T00:00:00</PublishDate>" in cover[0]
+            assert any(mh.COVER_PROPS_52["store"] in text for text in props.values()), e["file"]
+            assert paragraph_text(sdt.getparent()).endswith(", " + shown), e["file"]
+        else:
+            assert not bound and not cover, e["file"]
+    for e in files_of(52, kind="pdf"):  # LibreOffice shows the field's result and the control's date as typed
+        words = pdf_words_49(e)
+        if e["letterhead"] == "number_form_field":
+            assert f"Số: {e['report_number']}" in words, e["file"]
+        if e["letterhead"] == "date_publish_property":
+            day = int(e["report_date"][-2:])
+            assert f"ngày {day} tháng 5 năm 2022" in words, e["file"]
+    scans = files_of(52, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_52)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {35, 39}
+    assert {e["ladder"] for e in scans} >= {"thanh_phan_number", "muc_tieu_roman", "buoc_word"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "density_72dpi":
+            assert e["scan"]["page_density"] == mh.DENSITY_52 == 72 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["blank_backs"] is None, e["file"]
+        else:
+            assert e["scan"]["blank_backs"] == mh.BACKS_52 and e["scan"]["dpi"] == 150, e["file"]
+            assert e["scan"]["page_density"] is None, e["file"]
+
+
+def test_pool_52_scans_are_pages_at_72_dpi_or_fronts_each_with_a_blank_back():
+    """A 72 dpi scan's pages are their images' pixels in points (an A4 sheet at 200 dpi: 1654 x 2339 points), as many
+    as the report's; a duplex scan's are A4, twice as many, every second one the back: paper with the front showing
+    through, faint and mirrored, no print of its own."""
+    import pdfplumber
+    from PIL import ImageChops, ImageFilter, ImageOps, ImageStat
+
+    for e in files_of(52, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            sizes = {(round(p.width), round(p.height)) for p in pdf.pages}
+            if e["scan"]["kind"] == "density_72dpi":
+                assert len(pdf.pages) == e["pages"], e["file"]
+                assert sizes == {(round(210 / 25.4 * 200), round(297 / 25.4 * 200))}, (e["file"], sizes)
+                image = pdf.pages[0].images[0]
+                assert (image["srcsize"][0], image["srcsize"][1]) == sizes.pop(), e["file"]  # a pixel a point
+                continue
+            assert len(pdf.pages) == 2 * e["pages"], e["file"]
+            assert all(abs(w - 595) <= 1 and abs(h - 842) <= 1 for w, h in sizes), (e["file"], sizes)
+            shots = [p.to_image(resolution=50).original.convert("L") for p in pdf.pages[:2]]
+        front, back = shots
+        assert ImageStat.Stat(front).stddev[0] > 15, e["file"]  # print
+        assert ImageStat.Stat(back).stddev[0] < 6 and ImageStat.Stat(back).mean[0] > 225, e["file"]  # paper
+        # what shows through is the front, mirrored: the back's darker places lie where the mirrored front's print is
+        dark = ImageOps.invert(ImageOps.autocontrast(back.filter(ImageFilter.GaussianBlur(1)), cutoff=2))
+        mirrored = ImageStat.Stat(ImageChops.multiply(dark, ImageOps.invert(ImageOps.mirror(front)))).mean[0]
+        straight = ImageStat.Stat(ImageChops.multiply(dark, ImageOps.invert(front))).mean[0]
+        assert mirrored > 1.3 * straight, (e["file"], mirrored, straight)
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -8921,13 +9181,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40,
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
-               49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51}
+               49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 52))]])
+                                                        *((n, 10, 8) for n in range(6, 53))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -8937,7 +9197,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 52))])
+                                          for n in range(5, 53))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -8958,12 +9218,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
-              50: SHAPES_50, 51: SHAPES_51}
+              50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-51 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-52 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
