@@ -29,7 +29,7 @@ _AFTER_DOT = r"(?:\s?[\-–—](?=\s))?"
 _LABEL = re.compile(
     rf"""^(?:
         (?P<word>(?i:phần|mục|chương|điều|câu|nội\ dung|phan|muc|chuong|dieu|cau|noi\ dung))
-            \s+(?P<word_number>{_WORD_ROMAN}|\d{{1,2}})(?:\s*[.:)\-–—])?(?=\s|$)
+            \s+(?P<word_number>{_WORD_ROMAN}|\d{{1,2}})(?:\s*(?:[.:)]|[\-–—]{{1,2}}))?(?=\s|$)
       | (?P<roman>{_ROMAN})\s*(?:\.{_AFTER_DOT}|[):/\-–—]){_THEN_TEXT}
       | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})+\.?{_AFTER_DOT}|\d{{1,2}}\s*(?:\.\.?{_AFTER_DOT}|[)/])){_THEN_TEXT}
       | (?P<arabic_loose>\d{{1,2}}\s?[:\-–—])(?=\s+[^\W\d_]|\s*$)
@@ -64,6 +64,8 @@ _WORDS_AND_NUMBER = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<num
 # would make it a word.
 _WORDS_AND_ROMAN = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<numeral>[IVX]{1,5})")
 LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
+_SPACED_DASH = re.compile(r"\s[-–—]{1,2}\s+(?=[^\W\d_])")
+LABEL_HEAD_CHARS = 60  # where a label's dash can be: five words and the dash
 # A label of words and a number closed by a full stop as "1." is, not a colon ("Điểm 1. Điểm
 # xuất phát…"): the stop after the number ends it, a space follows. The number may be a Roman
 # numeral in capitals, as before a colon ("Đề mục IV. Kho bạc…"). OCR may lose the space after
@@ -169,6 +171,13 @@ def _picture_marks(marks: str) -> bool:
     return all(_picture_mark(ch) for ch in marks)
 
 
+def without_picture_marks(text: str) -> str:
+    """A recognised line without the symbols a picture bullet before it was read as ("® II VỰA
+    MUỐI…" -> "II VỰA MUỐI…", see _PICTURE_READ); the line if it opens with none."""
+    m = _PICTURE_READ.match(text)
+    return text[m.end():] if m and not m["digit"] and _picture_marks(m["marks"]) else text
+
+
 def ocr_label_read(text: str) -> str:
     """A recognised line with its label as typed, when OCR hid it (see _PICTURE_READ): the
     symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
@@ -263,7 +272,7 @@ def relabelled_in_words(text: str, value: int) -> str | None:
     """A label in words before a line's colon written for `value`, folded ("Nội dung thứ
     tư: …" -> "noi dung thu nam" for 5, "Phần ba: …" -> "phan bon" for 4); None if the line
     has no such label."""
-    head = text.partition(":")[0]
+    head = (_label_and_title(text) or (text, ""))[0]
     m = _counter_in_words(fold(head.rstrip(" .-–—")))
     if not m or label_in_words(text) is None or not 1 <= value <= len(_ORDINALS):
         return None
@@ -271,12 +280,23 @@ def relabelled_in_words(text: str, value: int) -> str | None:
     return m.string[:m.start(group)] + words[value - 1]
 
 
+def _label_and_title(text: str) -> tuple[str, str] | None:
+    """A line's words before its colon, or before a dash set off by spaces and followed by a
+    word ("Bước một – Lễ cầu ngư…", as "Khía cạnh 1 – …" sets off a number), and the rest;
+    None if the line has neither."""
+    head, colon, rest = text.partition(":")
+    dashed = _SPACED_DASH.search(text, 0, LABEL_HEAD_CHARS)
+    if dashed and (not colon or dashed.start() < len(head)):
+        return text[:dashed.start()], text[dashed.end():]
+    return (head, rest) if colon else None
+
+
 def label_in_words(text: str) -> int | None:
-    """The value of a line's label in words before its colon ("Nội dung thứ hai: Kết quả…"
-    -> 2, "Phần một: …" -> 1), a few words that end with an ordinal or a cardinal; None if
-    none ("Vấn đề 3:" is a word_label)."""
-    head, colon, _ = text.partition(":")
-    if not colon or len(head.split()) > LABEL_IN_WORDS_MAX:
+    """The value of a line's label in words before its colon or its dash ("Nội dung thứ
+    hai: Kết quả…" -> 2, "Phần một: …" -> 1, "Bước ba – …" -> 3), a few words that end
+    with an ordinal or a cardinal; None if none ("Vấn đề 3:" is a word_label)."""
+    split = _label_and_title(text)
+    if not split or len((head := split[0]).split()) > LABEL_IN_WORDS_MAX:
         return None
     m = _counter_in_words(fold(head.rstrip(" .-–—")))
     if not m:
@@ -421,7 +441,7 @@ def strip_label(text: str) -> str:
     if m:
         return text[m.end() :]
     if label_in_words(text) is not None:
-        return text.partition(":")[2].lstrip()
+        return _label_and_title(text)[1].lstrip()
     found = _word_label(text)
     return found[2] if found else text
 
@@ -647,8 +667,9 @@ def _in_letters(counter: str) -> str:
 def _hyphens(marks: str) -> str:
     """Marks with their dashes as hyphens: a ladder's "A –" and "C -" are one shape, whichever
     dash the label was typed or read with (and "C –", read as a Roman numeral, is one with "A –",
-    read as a template: _templated_labels)."""
-    return re.sub("[–—]", "-", marks)
+    read as a template: _templated_labels); a run of them one ("1-—", "2—-": OCR's reading of a
+    long dash)."""
+    return re.sub("[-–—]+", "-", marks)
 
 
 def _delimiter(label: str) -> str:

@@ -102,6 +102,7 @@ from baocao.parse.labels import (
     word_label,
     word_label_alone,
     word_label_in_roman,
+    without_picture_marks,
     word_letter_label,
 )
 from baocao.parse.letterhead import self_dated
@@ -973,6 +974,7 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     if not headings:
         return []
     leading = _leading_text(blocks, covering, headings[0].first, quoted)
+    headings = _rungs_without_bullet(blocks, headings, len(outline))
     levels: dict[tuple, list[_Heading]] = {}
     for heading in headings:
         levels.setdefault(heading.level, []).append(heading)
@@ -1026,6 +1028,26 @@ def _openings(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...], oc
     return sorted(openings, key=lambda o: o.first)
 
 
+def _rungs_without_bullet(blocks: tuple[Block, ...], headings: list[_Heading], item_count: int) -> list[_Heading]:
+    """The headings with an unnumbered one set as every rung of a bulleted ladder short of the
+    items is (_look: bold, white on a dark shading, and no other mark) taken for a rung of it:
+    its bullet lost (a heading broken over two lines, a bullet typed by hand on the others),
+    the same look at an item's place says the same rank. Only a look of two marks or more, and
+    no more such lines than the ladder lacks."""
+    levels: dict[tuple, list[_Heading]] = {}
+    for heading in headings:
+        levels.setdefault(heading.level, []).append(heading)
+    unnumbered = levels.get(("unnumbered", False), [])
+    for key, rungs in levels.items():
+        looks = {_look(blocks[h.first], h) for h in rungs}
+        if key[0] != "bullet" or len(looks) != 1 or len(rungs) >= item_count or sum(look := looks.pop()) - look[0] < 2:
+            continue
+        alike = {h.first for h in unnumbered if _look(blocks[h.first], h) == look and h.first > rungs[0].first}
+        if alike and len(rungs) + len(alike) <= item_count:
+            return [replace(h, level=key) if h.first in alike else h for h in headings]
+    return headings
+
+
 def _in_ladder_gaps(blocks: tuple[Block, ...], at_level: list[_Heading], others: list[_Heading]) -> list[_Heading]:
     """The headings of another level than the items' numbered in a gap of the items' ladder, with
     its label's shape ("Chủ đề IV." in plain bold between the styled "Chủ đề III." and "Chủ đề V.",
@@ -1035,14 +1057,32 @@ def _in_ladder_gaps(blocks: tuple[Block, ...], at_level: list[_Heading], others:
     def shape(h: _Heading) -> str:
         return label_shape(blocks[h.first].number) if blocks[h.first].number else ""
 
-    shapes = {shape(h) for h in at_level}
-    if len(shapes) != 1 or "" in shapes:
-        return []
     gaps = [(before, after) for before, after in zip(at_level, at_level[1:], strict=False)
             if before.ordinal is not None and after.ordinal is not None and after.ordinal - before.ordinal > 1]
+    shapes = {shape(h) for h in at_level}
+    if len(shapes) != 1 or "" in shapes:
+        return _unnumbered_in_gaps(blocks, at_level, others, gaps)
     return [h for h in others if h.level != at_level[0].level and h.ordinal is not None and shape(h) in shapes
             and any(before.last < h.first < after.first and before.ordinal < h.ordinal < after.ordinal
                     for before, after in gaps)]
+
+
+def _unnumbered_in_gaps(blocks: tuple[Block, ...], at_level: list[_Heading], others: list[_Heading],
+                        gaps: list[tuple[_Heading, _Heading]]) -> list[_Heading]:
+    """The one unnumbered heading set as every rung of the items' ladder is (_look) where the
+    ladder skips one number ("3 Hợp tác xã…", bold "Ô ruộng muối…", "5 Lon sắt…", the numbers
+    drawn in shapes, the province's own heading left without its shape): the rung of that
+    number the province added, which ends the item before it and is none of its own."""
+    looks = {_look(blocks[h.first], h) for h in at_level}
+    if len(looks) != 1:
+        return []
+    found = []
+    for before, after in gaps:
+        inside = [h for h in others if h.level != at_level[0].level and before.last < h.first < after.first]
+        if (after.ordinal - before.ordinal == 2 and len(inside) == 1 and inside[0].ordinal is None
+                and _look(blocks[inside[0].first], inside[0]) in looks):
+            found.append(inside[0])
+    return found
 
 
 def _quoted_outline(blocks: tuple[Block, ...], outline: tuple[OutlineSection, ...],
@@ -2264,6 +2304,10 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
         for i, (before, heading, following) in enumerate(zip(ladder, ladder[1:], ladder[2:], strict=False)):
             if heading.ordinal == before.ordinal and following.ordinal == before.ordinal + 2:
                 ladder[i + 1] = by_first[heading.first] = replace(heading, ordinal=before.ordinal + 1)
+        if (twice := _first_rung_twice(blocks, ladder, by_first, after)) is not None:
+            ladder[0] = by_first[ladder[0].first] = replace(ladder[0], ordinal=ladder[0].ordinal + 1)
+            ladder.insert(0, twice)
+            by_first[twice.first] = twice
         # Two values missing in a row ("Chương H." and "Chương HI." between "I." and "IV.") are
         # taken together or not at all: the second after where the first was found.
         gaps = [(a.last + 1, b.first, value, a, b.ordinal == a.ordinal + 2)
@@ -2338,6 +2382,29 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     for n, lost in enumerate(lost_labels):
                         by_first[lost.first] = replace(lost, level=level, ordinal=value + n)
     return sorted(by_first.values(), key=lambda h: h.first)
+
+
+def _first_rung_twice(blocks: tuple[Block, ...], ladder: list[_Heading], by_first: dict[int, _Heading],
+                      after: int) -> _Heading | None:
+    """The heading before a scanned ladder's first whose label reads as that first one's own, its
+    numeral the same, its mark lost, a picture bullet's ink before it ("® II VỰA MUỐI…" before
+    "II- NHÓM PHỤ NỮ…", "IV- …"): the first rung's label is then the one OCR misread, an I lost
+    ("II-" for "III-"), where the ladder skips the value after it; that heading, at the first's
+    value (the first's taken one up by the caller). None if there is none."""
+    first = ladder[0]
+    label = leading_label(first.line) or blocks[first.first].number
+    if len(ladder) < 2 or first.ordinal < 2 or ladder[1].ordinal != first.ordinal + 2 or not label:
+        return None
+    numeral = re.sub(r"\W", "", label)
+    for pos in range(after + 1, first.first):
+        known = by_first.get(pos)
+        if known is None or known.ordinal is not None or blocks[pos].bold != blocks[first.first].bold:
+            continue
+        word, _, rest = without_picture_marks(known.line).partition(" ")
+        if re.sub(r"\W", "", word) == numeral and rest.strip() and \
+                is_all_caps(rest) == is_all_caps(strip_label(first.line)):
+            return replace(known, level=first.level, ordinal=first.ordinal)
+    return None
 
 
 def _word_label_counted(line: str, value: int) -> str | None:

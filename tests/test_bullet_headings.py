@@ -418,18 +418,25 @@ OWN_HEADING = "Thợ mộc dán mã truy xuất cho từng bộ bàn ghế"
 OWN_TEXT = "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng số dùng chung và mở rộng kết nối dữ liệu."
 
 
-def symbol_arrow_report(path, own: str | None = None):
+def symbol_arrow_report(path, own: str | None = None, unbulleted: int | None = None):
     """A reply whose item headings are bold titles each led by a Wingdings arrow symbol (w:sym
     F0D8), in white on a dark highlight; with `own`, the province's own heading between items 4
-    and 5, led by the same arrow, bold, "plain" (black, no highlight) or "alike" (as the items')."""
+    and 5, led by the same arrow, bold, "plain" (black, no highlight) or "alike" (as the items');
+    with `unbulleted`, that item's title without the arrow, broken over two lines by hand."""
     document = docx.Document()
     write_letterhead(document)
 
-    def heading(title: str, marked: bool) -> None:
+    def heading(title: str, marked: bool, bullet: bool = True) -> None:
         paragraph = document.add_paragraph()
         symbol = paragraph.add_run()
-        symbol._r.append(parse_xml(f'<w:sym {nsdecls("w")} w:font="Wingdings" w:char="F0D8"/>'))
-        run = paragraph.add_run(f" {title}")
+        if bullet:
+            symbol._r.append(parse_xml(f'<w:sym {nsdecls("w")} w:font="Wingdings" w:char="F0D8"/>'))
+            run = paragraph.add_run(f" {title}")
+        else:
+            first, _, second = title.partition(" ")
+            symbol.text = first
+            symbol.add_break()
+            run = paragraph.add_run(second)
         for r in (symbol, run):
             r.bold = True
             if marked:
@@ -437,7 +444,7 @@ def symbol_arrow_report(path, own: str | None = None):
                 r.font.highlight_color = docx.enum.text.WD_COLOR_INDEX.DARK_BLUE
 
     for n, title in CRAFTS.items():
-        heading(title, marked=True)
+        heading(title, marked=True, bullet=n != unbulleted)
         document.add_paragraph(TEXTS[n])
         if n == 4 and own:
             heading(OWN_HEADING, marked=own == "alike")
@@ -457,6 +464,18 @@ def test_bold_titles_led_by_one_symbol_bullet_are_the_items_by_their_count_and_t
         report = extract_sections(read_docx(path), outline)
         assert {s.number: s.text for s in report.sections} == TEXTS
         assert [s.heading for s in report.sections] == [f"\uf0d8 {t}" for t in CRAFTS.values()]
+
+
+def test_a_title_set_as_the_symbol_led_ones_but_without_the_symbol_is_the_missing_item(tmp_path):
+    """Pool 52's Hà Tĩnh: five bold titles led by the arrow, white on a dark shading, and at item
+    3's place one as bold, white and shaded but without the arrow (broken over two lines by hand):
+    the same look at an item's place is the same rank, the sixth heading. Item 2 had been left
+    empty, its text taken for item 3's."""
+    path = symbol_arrow_report(tmp_path / "bao-cao.docx", unbulleted=3)
+    for outline in (WITHOUT_PHRASES, load_campaign().sections):
+        report = extract_sections(read_docx(path), outline)
+        assert {s.number: s.text for s in report.sections} == TEXTS, outline is WITHOUT_PHRASES
+        assert report.sections[2].heading.replace("\n", " ") == CRAFTS[3]
 
 
 def test_the_one_symbol_led_title_marked_otherwise_is_the_provinces_own(tmp_path):

@@ -1859,6 +1859,28 @@ def test_a_heading_of_the_items_ladder_set_apart_from_their_style_in_a_gap_of_th
     assert {s.number: s.text for s in read(tmp_path / "bao-cao.docx").sections} == TEXTS
 
 
+def test_a_heading_set_as_the_items_but_unnumbered_where_their_numbers_skip_one_is_no_item(tmp_path):
+    """Pool 52's Cao Bằng: the items bold "1 …", "2 …", "3 …", "5 …", "6 …", "7 …", the province's
+    own heading between items 3 and 4 as bold as they are but without its number (drawn in a shape
+    the others have, left off it). The ladder skips one number where it stands: it ends item 3 and
+    is no item, its text no item's (it went to item 3). A bold line inside an item where the
+    numbers skip none stays that item's text."""
+    lines, numbers = [], (1, 2, 3, 5, 6, 7)
+    for n, number in enumerate(numbers, start=1):
+        if n == 4:
+            lines += [Bold("Ô ruộng muối đặt cảm biến đo độ mặn"), "Năm 2023, tỉnh tiếp tục hoàn thiện các nền tảng."]
+        lines += [Bold(f"{number} {UNKNOWN[n]}"), TEXTS[n]]
+    assert {s.number: s.text for s in read(build_lines(tmp_path / "gap.docx", tuple(lines))).sections} == TEXTS
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"{n} {UNKNOWN[n]}"), TEXTS[n]]
+        if n == 3:
+            lines += [Bold("Ô ruộng muối đặt cảm biến đo độ mặn"), "Tỉnh đã lắp 40 cảm biến."]
+    report = read(build_lines(tmp_path / "no-gap.docx", tuple(lines)))
+    assert report.sections[2].text == "\n".join((TEXTS[3], "Ô ruộng muối đặt cảm biến đo độ mặn",
+                                                 "Tỉnh đã lắp 40 cảm biến."))
+
+
 def test_headings_numbered_by_autonum_fields_are_a_ladder(tmp_path):
     """Pool 38's Thừa Thiên Huế: each heading "Hạng mục báo cáo { AUTONUM \\s : } …", the field
     saved with no result, its titles the province's own: the numbers Word shows, 1: to 6:, make

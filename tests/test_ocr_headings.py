@@ -1357,3 +1357,25 @@ def test_a_labelled_heading_ocr_set_beside_marks_as_a_row_of_two_cells_is_that_h
                                               for b in document.blocks))
     found = {s.number: s.text for s in extract_sections(document, OUTLINE).sections}
     assert found == {n: body for n, body in enumerate(BODIES, start=1)} | {6: f"Kinh phí dự phòng | —\n{BODIES[5]}"}
+
+
+def test_a_first_rung_read_twice_after_a_picture_bullet_is_the_ladders_first_and_the_next_one_up():
+    """Pool 52's Nghệ An scan: item 1's heading missing (its text right after the preamble), the
+    others "II- …" to "VI- …" in bold capitals behind a picture bullet; OCR read the first "® II
+    VỰA MUỐI…" (the bullet as "®", the dash lost) and the second "II- NHÓM…" (an I of "III-"
+    lost), then "IV-". The two read alike are II and III, the ladder whole from II: items 2 and 3
+    had been one item's text and none."""
+    titles = ["VỰA MUỐI ĐẦY ẮP SAU MÙA NẮNG", "NHÓM PHỤ NỮ VÁ LƯỚI ĐẦU XÓM", "TIỀN CÔNG GÁNH MUỐI TRẢ THEO BUỔI",
+              "GIÁ MUỐI RỚT THẤP GIỮA VỤ", "TRẠM PHÁT SÓNG MỚI DỰNG TRÊN ĐỒI CÁT"]
+    lines = ["ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "Số: 77/BC-UBND", "BÁO CÁO",
+             "Tình hình phát triển đô thị thông minh trên địa bàn tỉnh Nghệ An",
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Nghệ An báo cáo như sau:", BODIES[0]]
+    for label, title, body in zip(["® II", "II-", "IV-", "V-", "VI-"], titles, BODIES[1:], strict=True):
+        lines += [f"{label} {title}", body]
+    lines += ["Trên đây là báo cáo của UBND tỉnh Nghệ An./.", "Nơi nhận:", "- Bộ Xây dựng;"]
+    document = scanned(lines)
+    bold = tuple(replace(b, bold=b.text.endswith(tuple(titles))) for b in document.blocks)
+    without_phrases = tuple(replace(s, phrases=()) for s in OUTLINE)
+    for outline in (OUTLINE, without_phrases):
+        found = extract_sections(replace(document, blocks=bold), outline)
+        assert {s.number: s.text for s in found.sections} == dict(enumerate(BODIES, start=1))

@@ -227,3 +227,38 @@ def test_parts_counted_in_cardinal_words_are_the_items_over_numbered_points_nami
         assert {s.number: s.text for s in report.sections} == {
             n: "\n".join((body(n), *points.get(n, ()))) for n in range(1, 7)}, outline is WITHOUT_PHRASES
         assert report.sections[0].heading == "Phần một: Lò bầu nung gốm thuở trước"
+
+
+def test_a_label_of_words_ending_with_a_cardinal_may_be_set_off_by_a_dash():
+    """"Bước một – …", "Bước hai – …": the label in words set off from its title by a dash with a
+    space either side, as "Khía cạnh 1 – …" sets off a number; a dash inside a line's words after
+    five words or more, or with no word after it, sets off no label."""
+    from baocao.parse.labels import label_in_words
+    assert label_in_words("Bước một – Lễ cầu ngư của dân vạn chài") == 1
+    assert label_in_words("BƯỚC BỐN - QUỸ TƯƠNG TRỢ") == 4
+    assert strip_label("Bước sáu – Máy bơm nước mặn") == "Máy bơm nước mặn"
+    assert label_in_words("Năm – 2022") is None
+    assert label_in_words("Tỉnh đã triển khai rộng khắp ở cả ba – bốn huyện") is None
+
+
+def test_steps_counted_in_cardinal_words_after_a_dash_are_the_items(tmp_path):
+    """Pool 52's Hậu Giang: bold "Bước một – …" to "Bước sáu – …" over titles of the province's
+    own, "a) Về …" points under items 2 and 5: no section was found, with the phrases or without."""
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"Bước {CARDINALS[n - 1]} – {CRAFTS[n]}"), body(n)]
+    path = build_lines(tmp_path / "bao-cao.docx", tuple(lines))
+    for outline in (WITHOUT_PHRASES, load_campaign().sections):
+        report = extract_sections(read_docx(path), outline)
+        assert {s.number: s.text for s in report.sections} == {n: body(n) for n in range(1, 7)}
+
+
+def test_a_long_dash_read_as_two_after_a_labels_number_is_the_labels_mark():
+    """"Nội dung 1-— …", "Nội dung 2—- …" beside "Nội dung 3- …" on a scan (pool 52's Hà Giang):
+    OCR read a long dash as two; the label and its shape are one with the others'."""
+    from baocao.parse.labels import label_shape, template_label
+    assert leading_label("Nội dung 1-— Chiếc cào gỗ") == "Nội dung 1-—"
+    assert leading_label("Nội dung 5 —- Nhãn hiệu muối") == "Nội dung 5 —-"
+    assert strip_label("Nội dung 2—- Nước mắm cốt") == "Nước mắm cốt"
+    assert {label_shape(leading_label(t)) for t in ("Nội dung 1-— A", "Nội dung 3- B")} == {"noi dung 1"}
+    assert template_label("Tiêu chí 1-— A").shape == template_label("Tiêu chí 3 – B").shape
