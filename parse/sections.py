@@ -99,10 +99,10 @@ from baocao.parse.labels import (
     relabelled_in_words,
     strip_label,
     template_label,
+    without_picture_marks,
     word_label,
     word_label_alone,
     word_label_in_roman,
-    without_picture_marks,
     word_letter_label,
 )
 from baocao.parse.letterhead import self_dated
