@@ -29,8 +29,10 @@ import json
 import re
 import subprocess
 import sys
+import types
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -59,7 +61,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            45: FIXTURES / "heldout-45", 46: FIXTURES / "heldout-46",
            47: FIXTURES / "heldout-47", 48: FIXTURES / "heldout-48",
            49: FIXTURES / "heldout-49", 50: FIXTURES / "heldout-50",
-           51: FIXTURES / "heldout-51", 52: FIXTURES / "heldout-52"}
+           51: FIXTURES / "heldout-51", 52: FIXTURES / "heldout-52",
+           53: FIXTURES / "heldout-53"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -284,7 +287,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Thành phần \d+: |Mục tiêu [IVX]+\. "  # 52's
+LABEL = re.compile(r"^(?:Điểm nhấn \d+: |Tầng [IVX]+\. "  # 53's
+                   r"|Khối [A-F]: |Công đoạn (?:một|hai|ba|bốn|năm|sáu|bảy|tám)\. "  # 53's
+                   r"|Thành phần \d+: |Mục tiêu [IVX]+\. "  # 52's
                    r"|Phương diện [A-F]\. |Bước (?:một|hai|ba|bốn|năm|sáu|bảy|tám) – "  # 52's
                    r"|Chủ điểm \d+: |Mục chính [IVX]+\. "  # 51's
                    r"|Phân hệ [A-F] – |Việc thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 51's
@@ -365,6 +370,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Điểm nhấn (\d+): ", first):  # pool 53's diem_nhan_number
+        return int(m.group(1))
+    if m := re.match(r"Tầng ([IVX]+)\. ", first):  # pool 53's tang_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Khối ([A-F]): ", first):  # pool 53's khoi_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Công đoạn (một|hai|ba|bốn|năm|sáu|bảy|tám)\. ", first):  # pool 53's cong_doan_word
+        return MOT_LA.index(m.group(1)) + 1
     if m := re.match(r"Thành phần (\d+): ", first):  # pool 52's thanh_phan_number
         return int(m.group(1))
     if m := re.match(r"Mục tiêu ([IVX]+)\. ", first):  # pool 52's muc_tieu_roman
@@ -659,8 +672,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 52
-    assert len({p.out for p in mh.POOLS.values()}) == 52
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 53
+    assert len({p.out for p in mh.POOLS.values()}) == 53
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -725,7 +738,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 49) for k in range(1, 49)),
                                            *((k, 50) for k in range(1, 50)),
                                            *((k, 51) for k in range(1, 51)),
-                                           *((k, 52) for k in range(1, 52))])
+                                           *((k, 52) for k in range(1, 52)),
+                                           *((k, 53) for k in range(1, 53))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -755,7 +769,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
-                                                   (49, 50), (50, 51), (51, 52)])
+                                                   (49, 50), (50, 51), (51, 52), (52, 53)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -9170,6 +9184,277 @@ def test_pool_52_scans_are_pages_at_72_dpi_or_fronts_each_with_a_blank_back():
         assert mirrored > 1.3 * straight, (e["file"], mirrored, straight)
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 53: "Điểm nhấn 1: …", "Tầng I. …", "Khối A: …", "Công đoạn một. …"; each heading as Word's editing sessions
+# left it (w:rsidR on its paragraph and runs, its title split where later sessions typed, the sessions in w:rsids),
+# each heading kept with the next paragraph and its lines together (w:keepNext, w:keepLines), each heading in the
+# theme's heading font and an accent colour (w:asciiTheme … and w:themeColor), a PDF saved again with its structure
+# compressed (an object stream and a cross-reference stream); pools 1-52's at a lower weight, pools 51 and 52's funding
+# wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_53 = {"diem_nhan_number", "tang_roman", "khoi_letter", "cong_doan_word"}
+LADDERS[53] = NEW_LADDERS_53 | {"thanh_phan_number", "muc_tieu_roman", "phuong_dien_letter",  # 1-52's
+                                "buoc_word", "chu_diem_number", "muc_chinh_roman", "phan_he_letter",
+                                "viec_thu_word"}
+NEW_LAYOUTS_53 = {"rsid_split_heading", "keep_next_heading", "theme_font_heading", "objstm_pdf"}
+LAYOUTS[53] = NEW_LAYOUTS_53 | {"distributed_heading", "noproof_heading", "imprint_heading",  # 1-52's
+                                "blink_heading", "emboss_heading", "outline_shadow_heading", "char_scale_heading",
+                                "fit_text_heading", "text_effects_heading", "char_border_heading",
+                                "collapsed_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_53 = {  # how each of pool 53's ladders marks an item heading, as a reader sees it
+    "diem_nhan_number": r"Điểm nhấn \d: \S",
+    "tang_roman": r"Tầng [IVX]+\. \S",
+    "khoi_letter": r"Khối [A-F]: \S",
+    "cong_doan_word": r"Công đoạn (?:một|hai|ba|bốn|năm|sáu)\. \S",
+}
+
+
+def test_pool_53_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_53:
+        for e in [e for e in files_of(53, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_53_stages_are_counted_in_cardinal_words_not_ordinals():
+    """cong_doan_word counts its stages "một" to "sáu" ("bốn", not the ordinal "tư"; no "thứ")."""
+    for e in files_of(53, ladder="cong_doan_word"):
+        words = [re.match(r"Công đoạn (\w+)\. ", h["text"]).group(1) for h in item_headings(e)]
+        assert not {"tư", "nhất", "thứ"} & set(words), e["file"]
+        if len(words) == 6 and not set(e["layouts"]) & {"merged_5_6", "merged_4_5", "item_left_out",
+                                                        "number_skipped", "first_heading_missing"}:
+            assert words == ["một", "hai", "ba", "bốn", "năm", "sáu"], e["file"]
+
+
+def test_pool_53_each_heading_split_by_words_editing_sessions():
+    """Each heading's paragraph marked with the session it was typed in (w:rsidR, w:rsidRDefault, w:rsidP alike),
+    every run marked; its title cut into runs of the same properties, the later ones two later sessions' (w:rsidR and
+    w:rsidRPr alike, higher than the first); every session in settings.xml's w:rsids, in ascending order."""
+    files = files_of(53, "rsid_split_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(53, "rsid_split_heading", ladder="diem_nhan_number")  # on a new ladder too
+    for e in files:
+        listed = [r.get(f"{W}val") for r in part_tree(e, "word/settings.xml").iter(f"{W}rsid")]
+        assert listed == sorted(listed, key=lambda v: int(v, 16)), e["file"]
+        for p in heading_paragraphs(e):
+            typed = p.get(f"{W}rsidR")
+            assert typed and re.fullmatch(r"[0-9A-F]{8}", typed), e["file"]
+            assert p.get(f"{W}rsidRDefault") == p.get(f"{W}rsidP") == typed, e["file"]
+            runs = heading_text_runs(p)
+            assert all(r.get(f"{W}rsidR") for r in runs), e["file"]
+            sessions = [r.get(f"{W}rsidR") for r in runs]
+            later = [s for s in dict.fromkeys(sessions) if s != typed]
+            assert len(later) == 2 and all(int(s, 16) > int(typed, 16) for s in later), e["file"]
+            assert {typed, *later} <= set(listed), e["file"]
+            split = [r for r in runs if r.get(f"{W}rsidR") in later]
+            assert all(r.get(f"{W}rsidRPr") == r.get(f"{W}rsidR") for r in split), e["file"]
+            before = split[0].getprevious()
+            assert before.get(f"{W}rsidR") == typed, e["file"]  # the title's first words typed in the first session
+            looks = {etree_bytes(r.find(f"{W}rPr")) for r in [before, *split]}
+            assert len(looks) == 1, e["file"]  # the same properties: only the sessions differ
+            assert not before.find(f"{W}t").text.endswith("  ") and paragraph_text(p).strip(), e["file"]
+    for e in files_of(53, kind="docx"):  # no other file's paragraph carries a session
+        if "rsid_split_heading" not in e["layouts"]:
+            assert not [p for p in part_tree(e).iter(f"{W}p") if p.get(f"{W}rsidP")], e["file"]
+
+
+def etree_bytes(element) -> bytes:
+    from lxml import etree
+
+    return b"" if element is None else etree.tostring(element)
+
+
+def test_pool_53_each_heading_kept_with_the_next_paragraph_and_its_lines_together():
+    files = files_of(53, "keep_next_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(53, "keep_next_heading", ladder="tang_roman")  # on a new ladder too
+    for e in files:
+        for p in heading_paragraphs(e):
+            tags = ppr_tags(p)  # CT_PPrBase's order: w:pStyle, then w:keepNext, w:keepLines, before the rest
+            assert f"{W}keepNext" in tags and f"{W}keepLines" in tags, e["file"]
+            head = [t for t in tags if t != f"{W}pStyle"][:2]
+            assert head == [f"{W}keepNext", f"{W}keepLines"], e["file"]
+            assert tags.index(f"{W}keepNext") == (1 if f"{W}pStyle" in tags else 0), e["file"]
+    for e in files_of(53, kind="docx"):  # no other file keeps its lines together
+        if "keep_next_heading" not in e["layouts"]:
+            assert "<w:keepLines/>" not in part_text(e), e["file"]
+
+
+def test_pool_53_each_heading_in_the_themes_heading_font_and_an_accent_colour():
+    mh = generator()
+    files = files_of(53, "theme_font_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(53, "theme_font_heading", ladder="khoi_letter")  # on a new ladder too
+    for e in files:
+        with zipfile.ZipFile(path_of(e)) as z:
+            assert "<a:majorFont>" in z.read("word/theme/theme1.xml").decode(), e["file"]  # the theme it names
+        for p in heading_paragraphs(e):
+            runs = heading_text_runs(p)
+            assert runs, e["file"]
+            for r in runs:
+                fonts, colour = r.find(f"{W}rPr/{W}rFonts"), r.find(f"{W}rPr/{W}color")
+                assert {k: fonts.get(f"{W}{k}") for k in mh.THEME_53["fonts"]} == mh.THEME_53["fonts"], e["file"]
+                assert colour.get(f"{W}themeColor") == "accent1" and colour.get(f"{W}themeShade") == "BF", e["file"]
+                assert colour.get(f"{W}val") == "2F5496", e["file"]
+                tags = rpr_tags(r)  # CT_RPr's order: w:rFonts after w:rStyle, before w:b; w:color before w:sz
+                assert all(tags.index(f"{W}rFonts") < tags.index(t) for t in (f"{W}b", f"{W}i", f"{W}color")
+                           if t in tags), e["file"]
+                assert all(tags.index(f"{W}color") > tags.index(t) for t in (f"{W}b", f"{W}i") if t in tags)
+                assert all(tags.index(f"{W}color") < tags.index(t) for t in (f"{W}sz", f"{W}u") if t in tags)
+    for e in files_of(53, kind="docx"):  # no other file takes a theme's font
+        if "theme_font_heading" not in e["layouts"]:
+            assert "w:asciiTheme" not in part_text(e), e["file"]
+
+
+def test_pool_53_objstm_pdfs_keep_their_objects_in_a_stream_and_their_cross_reference_in_another():
+    """No classic cross-reference table or trailer: one compressed object stream holding every dictionary (the catalog
+    too) and one cross-reference stream naming the catalog, /ID and every object, which startxref points at; every
+    stream's /Length direct; the words all there for pdfplumber, poppler and pdfium."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    files = files_of(53, "objstm_pdf")
+    assert len(files) >= 4 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(53, "objstm_pdf", ladder="cong_doan_word")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert re.match(rb"%PDF-1\.[5-7]", data), e["file"]
+        assert b"\nxref" not in data and b"trailer" not in data and data.count(b"%%EOF") == 1, e["file"]
+        assert data.count(b"/Type/ObjStm") == 1 and data.count(b"/Type/XRef") == 1, e["file"]
+        assert not re.search(rb"/Length\s+\d+\s+0\s+R", data), e["file"]
+        at = int(re.search(rb"startxref\s+(\d+)", data)[1])
+        xref = re.match(rb"(\d+) 0 obj\s*(<<.*?>>)\s*stream\r?\n", data[at:], re.S)
+        assert xref and b"/Type/XRef" in xref[2] and b"/Root " in xref[2] and b"/ID" in xref[2], e["file"]
+        width = [int(w) for w in re.search(rb"/W\s*\[([^\]]*)\]", xref[2])[1].split()]
+        size = int(re.search(rb"/Size (\d+)", xref[2])[1])
+        length = int(re.search(rb"/Length (\d+)", xref[2])[1])
+        rows = zlib.decompress(data[at + xref.end():at + xref.end() + length])
+        assert len(rows) == size * sum(width), e["file"]
+        kinds = [rows[k * sum(width)] for k in range(size)]
+        assert kinds.count(2) > kinds.count(1) > 2, e["file"]  # most objects packed, the streams and the two beside
+        m = re.search(rb"(\d+) 0 obj\n(<</Type/ObjStm[^>]*>>)\nstream\n", data)
+        count = int(re.search(rb"/N (\d+)", m[2])[1])
+        first = int(re.search(rb"/First (\d+)", m[2])[1])
+        packed = zlib.decompress(data[m.end():m.end() + int(re.search(rb"/Length (\d+)", m[2])[1])])
+        assert count == kinds.count(2) and len(packed[:first].split()) == 2 * count, e["file"]
+        assert b"/Type/Catalog" in packed[first:] and b"/Type/Catalog" not in data, e["file"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+        assert len(pdfium.PdfDocument(str(path_of(e)))) == e["pages"], e["file"]
+        poppler = subprocess.run(["pdftotext", str(path_of(e)), "-"], capture_output=True, check=True)
+        assert not poppler.stderr, (e["file"], poppler.stderr[:200])
+        text, shown = pdf_words_49(e), " ".join(poppler.stdout.decode().split())
+        for h in item_headings(e):
+            first_words = " ".join(h["text"].split("\n")[0].split()[:3])
+            assert first_words in text and first_words in shown, e["file"]
+    for e in files_of(53, kind="pdf"):
+        if "objstm_pdf" not in e["layouts"]:
+            assert b"/Type/ObjStm" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_53_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(53) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_53, *mh.FUNDING_WORDINGS_52}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "pre_vat_with_rate":  # the price before tax and the rate; with the tax unwritten
+            price, rate = e["funding"]["pre_vat_vnd"], e["funding"]["vat_percent"]
+            assert rate == mh.VAT_RATE_53 == 10 and total == price * (100 + rate) // 100, e["file"]
+            shown = f"{price // 10**6:,}".replace(",", ".")
+            assert f"là {shown} triệu đồng (chưa bao gồm thuế giá trị gia tăng)" in text, e["file"]
+            assert f"áp dụng {rate}%" in text and f"{million} triệu" not in text, e["file"]
+        if e["funding"]["wording"] == "counterpart_share_of_oda":  # the loan and its counterpart share; sum unwritten
+            loan, share = e["funding"]["oda_vnd"], e["funding"]["counterpart_percent"]
+            assert share in mh.COUNTERPART_SHARES_53 and total == loan * (100 + share) // 100, e["file"]
+            shown = f"{loan // 10**6:,}".replace(",", ".")
+            assert f"vốn vay ODA của Ngân hàng Thế giới là {shown} triệu đồng" in text, e["file"]
+            assert f"bằng {share}% vốn vay ODA" in text and f"{million} triệu" not in text, e["file"]
+    assert {e["funding"]["counterpart_percent"] for e in funded
+            if e["funding"]["wording"] == "counterpart_share_of_oda"} >= {10, 20}
+    assert {e["letterhead"] for e in entries_of(53)} <= set(mh.LETTERHEADS_53)
+    docx = [e for e in entries_of(53) if e["kind"] == "docx"]
+    assert {"number_fillin_field", "date_docvariable"} <= {e["letterhead"] for e in docx}
+    for e in docx:
+        tree = part_tree(e)
+        settings = part_tree(e, "word/settings.xml")
+        instr = " ".join(t.text for t in tree.iter(f"{W}instrText"))
+        variables = {v.get(f"{W}name"): v.get(f"{W}val") for v in settings.iter(f"{W}docVar")}
+        if e["letterhead"] == "number_fillin_field":  # "Số: " typed, the number a FILLIN field's result
+            assert f'FILLIN  "{mh.FILLIN_PROMPT_53}"' in instr, e["file"]
+            line = [p for p in tree.iter(f"{W}p") if any(t.text == "Số: " for t in p.iter(f"{W}t"))]
+            assert len(line) == 1 and paragraph_text(line[0]) == f"Số: {e['report_number']}", e["file"]
+            codes = [t.text for t in line[0].iter(f"{W}instrText")]
+            assert len(codes) == 1 and "FILLIN" in codes[0], e["file"]
+        else:
+            assert mh.FILLIN_PROMPT_53 not in instr, e["file"]
+        day = int(e["report_date"][-2:])
+        when = f"ngày {day} tháng 5 năm 2022"
+        if e["letterhead"] == "date_docvariable":  # the date a DOCVARIABLE field's result, the variable the same
+            assert f"DOCVARIABLE  {mh.DATE_VARIABLE_53}" in instr and variables[mh.DATE_VARIABLE_53] == when
+            line = [p for p in tree.iter(f"{W}p") if any(mh.DATE_VARIABLE_53 in (t.text or "")
+                                                         for t in p.iter(f"{W}instrText"))]
+            assert len(line) == 1 and paragraph_text(line[0]).endswith(", " + when), e["file"]
+        else:
+            assert mh.DATE_VARIABLE_53 not in variables and mh.DATE_VARIABLE_53 not in instr, e["file"]
+    for e in files_of(53, kind="pdf"):  # LibreOffice prints the fields' results
+        words = pdf_words_49(e)
+        if e["letterhead"] == "number_fillin_field":
+            assert f"Số: {e['report_number']}" in words, e["file"]
+        if e["letterhead"] == "date_docvariable":
+            day = int(e["report_date"][-2:])
+            assert f"ngày {day} tháng 5 năm 2022" in words, e["file"]
+    scans = files_of(53, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_53)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 38}
+    assert {e["ladder"] for e in scans} >= {"diem_nhan_number", "tang_roman", "cong_doan_word"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "double_struck_stamp":
+            assert e["scan"]["second_strike"] == mh.STRIKE_53 and e["scan"]["dpi"] == 180, e["file"]
+            assert e["scan"]["carriage_jitter"] is None, e["file"]
+        else:
+            assert e["scan"]["carriage_jitter"] == mh.JITTER_53 and e["scan"]["dpi"] == 150, e["file"]
+            assert e["scan"]["second_strike"] is None, e["file"]
+
+
+def test_pool_53_scans_are_a4_pages_of_their_dpi_their_stamps_struck_twice_or_their_rows_stuttering():
+    """Every scan's pages are A4 images at its dpi, as many as the report's; a stuttering carriage repeats a band of
+    rows every JITTER_53["every_mm"] (the rows just after a stall are those just before it) and keeps the page's
+    height."""
+    import pdfplumber
+    from PIL import ImageChops, ImageStat
+
+    mh = generator()
+    for e in files_of(53, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            for page in pdf.pages:
+                image = page.images[0]
+                assert abs(image["srcsize"][0] - 210 / 25.4 * e["scan"]["dpi"]) <= 2, e["file"]
+                assert abs(image["srcsize"][1] - 297 / 25.4 * e["scan"]["dpi"]) <= 2, e["file"]
+    # the mark itself, on a page of stripes: the repeated rows are there and the page keeps its height
+    from PIL import Image, ImageDraw
+
+    spec = types.SimpleNamespace(scan_kind="carriage_jitter")
+    jitter = mh.scan_53_mark(spec, None, "", "")
+    page = Image.new("L", (40, 1754), 255)
+    draw = ImageDraw.Draw(page)
+    for y in range(0, 1754):
+        draw.point((0, y), fill=y % 256)
+    out = jitter(page, 1, 150)
+    assert out.size == page.size
+    every = round(mh.JITTER_53["every_mm"] / 25.4 * 150)
+    rows = mh.JITTER_53["rows"]
+    column = [out.getpixel((0, y)) for y in range(out.height)]
+    assert column[every:every + rows] == column[every - rows:every]  # read twice at the stall
+    assert ImageStat.Stat(ImageChops.difference(out, page)).mean[0] > 0
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -9181,13 +9466,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                37: NEW_LADDERS_37, 38: NEW_LADDERS_38, 39: NEW_LADDERS_39, 40: NEW_LADDERS_40,
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
-               49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52}
+               49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
+               53: NEW_LADDERS_53}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 53))]])
+                                                        *((n, 10, 8) for n in range(6, 54))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -9197,7 +9483,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 53))])
+                                          for n in range(5, 54))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -9218,12 +9504,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
-              50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52}
+              50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-52 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-53 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
