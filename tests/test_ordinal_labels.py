@@ -229,13 +229,16 @@ def test_parts_counted_in_cardinal_words_are_the_items_over_numbered_points_nami
         assert report.sections[0].heading == "Phần một: Lò bầu nung gốm thuở trước"
 
 
-def test_a_label_of_words_ending_with_a_cardinal_may_be_set_off_by_a_dash():
+def test_a_label_of_words_ending_with_a_cardinal_may_be_set_off_by_a_dash_or_a_full_stop():
     """"Bước một – …", "Bước hai – …": the label in words set off from its title by a dash with a
-    space either side, as "Khía cạnh 1 – …" sets off a number; a dash inside a line's words after
-    five words or more, or with no word after it, sets off no label."""
+    space either side, as "Khía cạnh 1 – …" sets off a number, or by a full stop before a capital,
+    as "Điểm 3. …" is; a dash inside a line's words after five words or more, or with no word
+    after it, sets off no label."""
     from baocao.parse.labels import label_in_words
     assert label_in_words("Bước một – Lễ cầu ngư của dân vạn chài") == 1
     assert label_in_words("BƯỚC BỐN - QUỸ TƯƠNG TRỢ") == 4
+    assert label_in_words("Nội dung thứ hai. Mắm tôm chua") == 2
+    assert label_in_words("Bước ba. nhóm") is None
     assert strip_label("Bước sáu – Máy bơm nước mặn") == "Máy bơm nước mặn"
     assert label_in_words("Năm – 2022") is None
     assert label_in_words("Tỉnh đã triển khai rộng khắp ở cả ba – bốn huyện") is None
