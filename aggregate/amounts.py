@@ -462,6 +462,49 @@ _SHARE_OF_WHOLE = re.compile(r"\s*(?:dong|vnd)?[^.;:]{0,120}?(?<![a-z])(?:bang|c
                              r"(?:khoang\s+)?(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:cua\s+)?(?:tong|toan bo)(?![a-z])")
 
 
+# "… là 22.700 triệu đồng (chưa bao gồm thuế giá trị gia tăng)": an amount before the tax.
+_BEFORE_TAX_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*[(,;-]?\s*(?:gia tri\s+)?chua\s+(?:bao gom|gom|tinh|co|ke)"
+                               r"\s+(?:ca\s+)?(?:thue|vat)(?![a-z])")
+# "thuế suất thuế giá trị gia tăng áp dụng 10%", "thuế GTGT 10%": the tax's rate, stated apart.
+_TAX_RATE = re.compile(r"(?<![a-z])(?:thue suat|thue (?:gia tri gia tang|gtgt|vat))(?![a-z])[^.;%]{0,60}?"
+                       r"(?<![\d,])(?P<percent>\d{1,2}(?:,\d+)?)\s*%")
+# "… vốn vay ODA … là 20.500 triệu đồng và vốn đối ứng … bằng 20% vốn vay ODA": another part of
+# the money given only as a share of the named one, its words written before the amount.
+_SHARE_OF_NAMED = re.compile(r"(?<![a-z])(?:bang|tuong ung(?: voi)?)\s+(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+"
+                             r"(?:cua\s+|so\s+)?(?!tong|toan bo)(?P<named>[a-z]+\s+[a-z]+(?:\s+[a-z]+)?)")
+
+
+def _plus_tax(text: str) -> tuple[Amount, Decimal | None] | None:
+    """The one amount of the text, said to be before the tax ("… là 22.700 triệu đồng (chưa bao
+    gồm thuế giá trị gia tăng); thuế suất … áp dụng 10%", pool 53), and the tax rate the text
+    states (None if it states none): the scheme pays the tax too, so its money is the amount
+    and the tax on it. None otherwise."""
+    folded = _fold_aligned(text)
+    amounts = [r for roles in _roles(text) for r in roles]
+    if len(amounts) != 1 or not _BEFORE_TAX_AFTER.match(folded, amounts[0].span[1]):
+        return None
+    rates = {Decimal(m["percent"].replace(",", ".")) for m in _TAX_RATE.finditer(folded)}
+    return amounts[0].amount, (rates.pop() if len(rates) == 1 and 0 < min(rates) < 100 else None)
+
+
+def _plus_share_of_named(text: str) -> tuple[Amount, Decimal] | None:
+    """The one amount of the text and the share of it another part of the money is said to be,
+    naming it by the words written before the amount ("vốn vay ODA … là 20.500 triệu đồng và vốn
+    đối ứng … bằng 20% vốn vay ODA", pool 53): the money is the amount and that share of it.
+    None otherwise ("bằng 40% tổng kinh phí" says the amount's own share of the whole:
+    _whole_from_share)."""
+    folded = _fold_aligned(text)
+    amounts = [r for roles in _roles(text) for r in roles]
+    if len(amounts) != 1:
+        return None
+    start, end = next((a, b) for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
+    m = _SHARE_OF_NAMED.search(folded, amounts[0].span[1], end)
+    if not m or m["named"] not in " ".join(folded[start:amounts[0].span[0]].split()):
+        return None
+    percent = Decimal(m["percent"].replace(",", "."))
+    return (amounts[0].amount, percent) if 0 < percent < 100 else None
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Where each sentence of the text (_sentence_ends) starts and ends."""
     spans, start = [], 0
@@ -557,6 +600,23 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         part, percent = share
         whole = _rounded_to(Decimal(part.vnd) * 100 / percent, _smallest_unit(part))
         rule = N_("{cited} is {percent}%, so the whole is {total}").format(
+            cited=part.cited, percent=format(percent, "f").replace(".", ","), total=_dong(whole))
+        return FundingFigure(whole, rule, True)
+    taxed = _plus_tax(changed)
+    if taxed is not None:
+        price, rate = taxed
+        if rate is None:
+            return FundingFigure(price.vnd, N_("{cited} before tax, no rate stated: the tax not added").format(
+                cited=price.cited), True)
+        whole = _rounded_to(Decimal(price.vnd) * (100 + rate) / 100, _smallest_unit(price))
+        rule = N_("{cited} before tax and the tax at {percent}%: {total}").format(
+            cited=price.cited, percent=format(rate, "f").replace(".", ","), total=_dong(whole))
+        return FundingFigure(whole, rule, True)
+    named = _plus_share_of_named(changed)
+    if named is not None:
+        part, percent = named
+        whole = _rounded_to(Decimal(part.vnd) * (100 + percent) / 100, _smallest_unit(part))
+        rule = N_("{cited} and {percent}% more for the part given as its share: {total}").format(
             cited=part.cited, percent=format(percent, "f").replace(".", ","), total=_dong(whole))
         return FundingFigure(whole, rule, True)
     priced = _units_times_price(changed)

@@ -854,3 +854,31 @@ def test_a_count_of_units_at_a_price_each_is_the_whole():
     # two counts of that unit: which one the price is of is not said; the price alone, for review
     two = "Tỉnh lắp đặt 276 bộ camera năm 2021 và 120 bộ năm 2022, đơn giá 51 triệu đồng/bộ."
     assert funding_total(two).vnd != 276 * 51_000_000 and funding_total(two).ambiguous
+
+
+def test_an_amount_before_the_tax_with_the_tax_rate_stated_apart_gives_the_amount_with_the_tax():
+    """Pool 53: "… là 22.700 triệu đồng (chưa bao gồm thuế giá trị gia tăng); thuế suất thuế giá trị
+    gia tăng áp dụng 10%": the scheme pays the tax too, its money 22.700 × 1,1 = 24.970 triệu, a
+    figure the text does not write, for a person to check (it was the price alone, unflagged). No
+    rate stated: the price, for review."""
+    text = ("Năm 2022, giá trị các hợp đồng thuê dịch vụ và mua sắm thiết bị thực hiện Đề án tại tỉnh Tuyên Quang "
+            "là 22.700 triệu đồng (chưa bao gồm thuế giá trị gia tăng); thuế suất thuế giá trị gia tăng áp dụng "
+            "10%. Toàn bộ kinh phí do ngân sách tỉnh bảo đảm.")
+    figure = funding_total(text)
+    assert figure.vnd == 24_970_000_000 and figure.ambiguous and "10%" in figure.rule
+    unrated = funding_total("Giá trị hợp đồng là 22.700 triệu đồng, chưa bao gồm thuế.")
+    assert unrated.vnd == 22_700_000_000 and unrated.ambiguous
+    # a price with the tax in it is the price
+    assert not funding_total("Giá trị hợp đồng là 22.700 triệu đồng (đã bao gồm thuế giá trị gia tăng).").ambiguous
+
+
+def test_another_part_of_the_money_given_as_a_share_of_the_amount_named_is_added_to_it():
+    """Pool 53: "… bằng vốn vay ODA của Ngân hàng Thế giới là 20.500 triệu đồng và vốn đối ứng từ
+    ngân sách tỉnh bằng 20% vốn vay ODA": the counterpart fund is 20% of the loan, the scheme's
+    money the loan and it, 24.600 triệu, worked out, for a person to check (it was the loan alone,
+    unflagged). A share of something the sentence does not name before the amount adds nothing."""
+    text = ("Đề án tại tỉnh Yên Bái được thực hiện bằng vốn vay ODA của Ngân hàng Thế giới là 20.500 triệu đồng "
+            "và vốn đối ứng từ ngân sách tỉnh bằng 20% vốn vay ODA.")
+    figure = funding_total(text)
+    assert figure.vnd == 24_600_000_000 and figure.ambiguous
+    assert funding_total("Tỉnh bố trí 20.500 triệu đồng cho Đề án, bằng 20% kế hoạch năm 2021.").vnd == 20_500_000_000
