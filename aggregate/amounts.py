@@ -455,6 +455,10 @@ def _rates(text: str) -> list[list[_Role]]:
             for roles in _roles(text)]
 
 
+# "10%", "20 %", "2,5%": a share, a rate or a tax the text states beside its amounts.
+_PERCENT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d+)?\s*%")
+# A figure as Vietnamese text writes one, "43.343", "12,5", "276" (not a percentage).
+_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d%])|(?<![\d,.])\d+(?:,\d+)?(?![\d.,%]|\s*%)")
 # "đơn giá 51 triệu đồng/bộ": a price per unit, the unit's noun after the slash.
 _PER_UNIT = re.compile(r"\s*(?:dong|vnd)?\s*/\s*(?:1\s+|mot\s+)?(?P<noun>[a-z]+)")
 # "…, bằng 40% tổng kinh phí thực hiện Đề án": the amount before it is that share of the whole.
@@ -638,7 +642,25 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):
         rule = N_("{rule} (its sentence names a plan, an amount spent or left: which is the total?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
+    if figure.vnd is not None and not figure.ambiguous and not figure.stated and _percent_unexplained(changed):
+        rule = N_("{rule} (a percentage beside it: is the total worked out with it?)")
+        return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     return figure
+
+
+def _percent_unexplained(text: str) -> bool:
+    """Whether the text states a percentage that is no ratio of two of its amounts ("… 22.700
+    triệu đồng (chưa bao gồm thuế …); thuế suất … 10%", pool 53): a total no line states, read
+    beside it, may have to be worked out with it. "đã giải ngân 71.110 triệu đồng, đạt 88% kế
+    hoạch" beside the plan's 79.900 says their ratio, "tăng 22,0% so với … (37.377 triệu đồng)"
+    the rise from one to the other, and nothing more."""
+    percents = [Decimal(m[0].rstrip("% ").replace(",", ".")) for m in _PERCENT.finditer(text)]
+    if not percents:
+        return False
+    figures = [Decimal(m[0].replace(".", "").replace(",", ".")) for m in _FIGURE.finditer(text)]
+    # one figure's share of another, or the rise or fall from one to the other
+    ratios = [100 * r for a in figures for b in figures if 0 < a < b for r in (a / b, (b - a) / a, (b - a) / b)]
+    return any(all(abs(ratio - percent) >= 1 for ratio in ratios) for percent in percents)
 
 
 def _role_doubt(text: str, vnd: int) -> bool:

@@ -882,3 +882,15 @@ def test_another_part_of_the_money_given_as_a_share_of_the_amount_named_is_added
     figure = funding_total(text)
     assert figure.vnd == 24_600_000_000 and figure.ambiguous
     assert funding_total("Tỉnh bố trí 20.500 triệu đồng cho Đề án, bằng 20% kế hoạch năm 2021.").vnd == 20_500_000_000
+
+
+def test_a_total_read_beside_a_percentage_that_is_no_ratio_of_its_figures_is_for_review():
+    """A percentage the text states beside the amount read (a tax, a share of another part, a
+    rise) that is no ratio of two of its figures may have to be worked out into the total, in a
+    wording no rule knows: the figure read is for a person to check. "đạt 88% kế hoạch" beside the
+    plan and the amount spent, or "22.758/24.758 triệu đồng (đạt 91,9%)", only says their ratio."""
+    figure = funding_total("Giá trị các hợp đồng năm 2022 là 22.700 triệu đồng; mức tăng so với năm 2021 là 12%.")
+    assert figure.vnd == 22_700_000_000 and figure.ambiguous and "percentage" in figure.rule
+    for said in ("Kế hoạch vốn giao là 79.900 triệu đồng; đã giải ngân 71.110 triệu đồng, đạt 88% kế hoạch.",
+                 "Kinh phí thực hiện Đề án đến nay đạt 22.758/24.758 triệu đồng kế hoạch (đạt 91,9%)."):
+        assert not funding_total(said).ambiguous, said
