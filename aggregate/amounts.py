@@ -602,27 +602,19 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     share = _whole_from_share(changed)
     if share is not None:
         part, percent = share
-        whole = _rounded_to(Decimal(part.vnd) * 100 / percent, _smallest_unit(part))
-        rule = N_("{cited} is {percent}%, so the whole is {total}").format(
-            cited=part.cited, percent=format(percent, "f").replace(".", ","), total=_dong(whole))
-        return FundingFigure(whole, rule, True)
+        return _worked_out(part, 100 / percent, percent, N_("{cited} is {percent}%, so the whole is {total}"))
     taxed = _plus_tax(changed)
     if taxed is not None:
         price, rate = taxed
         if rate is None:
             return FundingFigure(price.vnd, N_("{cited} before tax, no rate stated: the tax not added").format(
                 cited=price.cited), True)
-        whole = _rounded_to(Decimal(price.vnd) * (100 + rate) / 100, _smallest_unit(price))
-        rule = N_("{cited} before tax and the tax at {percent}%: {total}").format(
-            cited=price.cited, percent=format(rate, "f").replace(".", ","), total=_dong(whole))
-        return FundingFigure(whole, rule, True)
+        return _worked_out(price, (100 + rate) / 100, rate, N_("{cited} before tax and the tax at {percent}%: {total}"))
     named = _plus_share_of_named(changed)
     if named is not None:
         part, percent = named
-        whole = _rounded_to(Decimal(part.vnd) * (100 + percent) / 100, _smallest_unit(part))
-        rule = N_("{cited} and {percent}% more for the part given as its share: {total}").format(
-            cited=part.cited, percent=format(percent, "f").replace(".", ","), total=_dong(whole))
-        return FundingFigure(whole, rule, True)
+        return _worked_out(part, (100 + percent) / 100, percent,
+                           N_("{cited} and {percent}% more for the part given as its share: {total}"))
     priced = _units_times_price(changed)
     if priced is not None:
         count, unit, price = priced
@@ -646,6 +638,14 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         rule = N_("{rule} (a percentage beside it: is the total worked out with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     return figure
+
+
+def _worked_out(amount: Amount, factor: Decimal, percent: Decimal, rule: str) -> FundingFigure:
+    """A total the text does not write, worked out from its amount times `factor` by a percentage
+    it states, rounded to the unit the amount was written in: for a person to check."""
+    whole = _rounded_to(Decimal(amount.vnd) * factor, _smallest_unit(amount))
+    return FundingFigure(whole, rule.format(cited=amount.cited, percent=format(percent, "f").replace(".", ","),
+                                            total=_dong(whole)), True)
 
 
 def _percent_unexplained(text: str) -> bool:
