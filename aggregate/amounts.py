@@ -9,6 +9,7 @@ total row ("Tổng cộng")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -654,13 +655,26 @@ def _percent_unexplained(text: str) -> bool:
     beside it, may have to be worked out with it. "đã giải ngân 71.110 triệu đồng, đạt 88% kế
     hoạch" beside the plan's 79.900 says their ratio, "tăng 22,0% so với … (37.377 triệu đồng)"
     the rise from one to the other, and nothing more."""
-    percents = [Decimal(m[0].rstrip("% ").replace(",", ".")) for m in _PERCENT.finditer(text)]
+    percents = {float(m[0].rstrip("% ").replace(",", ".")) for m in _PERCENT.finditer(text)}
     if not percents:
         return False
-    figures = [Decimal(m[0].replace(".", "").replace(",", ".")) for m in _FIGURE.finditer(text)]
-    # one figure's share of another, or the rise or fall from one to the other
-    ratios = [100 * r for a in figures for b in figures if 0 < a < b for r in (a / b, (b - a) / a, (b - a) / b)]
-    return any(all(abs(ratio - percent) >= 1 for ratio in ratios) for percent in percents)
+    figures = sorted({float(m[0].replace(".", "").replace(",", ".")) for m in _FIGURE.finditer(text)} - {0.0})
+    return not all(_a_ratio(figures, percent) for percent in percents)
+
+
+def _a_ratio(figures: list[float], percent: float) -> bool:
+    """Whether two of the (sorted) figures a < b are within a point of `percent` as a's share
+    of b, the rise from a to b or the fall from b to a: for each b, the a that would be so are
+    an interval, looked up by bisection (a table's hundreds of figures are not paired off)."""
+    low, high = (percent - 1) / 100, (percent + 1) / 100
+    if low < 1 < high:
+        return bool(figures)  # "đạt 100% kế hoạch": any figure is all of itself
+    for b in figures:
+        for lowest, highest in ((b * low, b * high), (b / (1 + high), b / (1 + low)), (b * (1 - high), b * (1 - low))):
+            at = bisect_right(figures, lowest)
+            if at < len(figures) and figures[at] < min(highest, b):
+                return True
+    return False
 
 
 def _role_doubt(text: str, vnd: int) -> bool:

@@ -892,5 +892,7 @@ def test_a_total_read_beside_a_percentage_that_is_no_ratio_of_its_figures_is_for
     figure = funding_total("Giá trị các hợp đồng năm 2022 là 22.700 triệu đồng; mức tăng so với năm 2021 là 12%.")
     assert figure.vnd == 22_700_000_000 and figure.ambiguous and "percentage" in figure.rule
     for said in ("Kế hoạch vốn giao là 79.900 triệu đồng; đã giải ngân 71.110 triệu đồng, đạt 88% kế hoạch.",
-                 "Kinh phí thực hiện Đề án đến nay đạt 22.758/24.758 triệu đồng kế hoạch (đạt 91,9%)."):
+                 "Kinh phí thực hiện Đề án đến nay đạt 22.758/24.758 triệu đồng kế hoạch (đạt 91,9%).",
+                 "Kinh phí bố trí là 45.600 triệu đồng, tăng 22,0% so với giai đoạn 2017-2019 (37.377 triệu đồng).",
+                 "Đã giải ngân 20 tỷ đồng, đạt 100% kế hoạch."):
         assert not funding_total(said).ambiguous, said
