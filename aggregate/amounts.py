@@ -658,7 +658,8 @@ def _percent_unexplained(text: str) -> bool:
     percents = {float(m[0].rstrip("% ").replace(",", ".")) for m in _PERCENT.finditer(text)}
     if not percents:
         return False
-    figures = sorted({float(m[0].replace(".", "").replace(",", ".")) for m in _FIGURE.finditer(text)} - {0.0})
+    figures = sorted({float(m[0].replace(".", "").replace(",", ".")) for m in _FIGURE.finditer(text)
+                      if not (m[0].isdigit() and 1900 <= int(m[0]) <= 2100)} - {0.0})  # years are no figures
     return not all(_a_ratio(figures, percent) for percent in percents)
 
 
