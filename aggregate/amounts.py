@@ -459,7 +459,7 @@ def _rates(text: str) -> list[list[_Role]]:
 # "10%", "20 %", "2,5%": a share, a rate or a tax the text states beside its amounts.
 _PERCENT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d+)?\s*%")
 # A figure as Vietnamese text writes one, "43.343", "12,5", "276" (not a percentage).
-_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d%])|(?<![\d,.])\d+(?:,\d+)?(?![\d.,%]|\s*%)")
+_FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d%])|(?<![\d,.])\d+(?:,\d+)?(?!\d|[.,]\d|\s*%)")
 # "đơn giá 51 triệu đồng/bộ": a price per unit, the unit's noun after the slash.
 _PER_UNIT = re.compile(r"\s*(?:dong|vnd)?\s*/\s*(?:1\s+|mot\s+)?(?P<noun>[a-z]+)")
 # "…, bằng 40% tổng kinh phí thực hiện Đề án": the amount before it is that share of the whole.
