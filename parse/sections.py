@@ -1473,9 +1473,7 @@ def _told_by_structure(blocks: tuple[Block, ...], told: _Told, at_level: list[_H
     places alone. Unnumbered lines of one look (bold whole lines: "Thành quả đong đếm được") set
     a level apart too where they are one fewer than the items and the untitled text before the
     first, UNTITLED_ITEM of their typical text long at least, is the item left without a heading:
-    a preamble's line or two is too short for one; and where they are as many as the items, no
-    untitled text before them (pool 52's "Bước một – …" over figurative titles, the labels
-    unread: the titles alone are one bold look). A ladder numbered 1, 2, 3… without a gap that
+    a preamble's line or two is too short for one. A ladder numbered 1, 2, 3… without a gap that
     has one rung more than the items ("Phần trình bày III. …" between items 2 and 3, a heading the
     province added) is set apart too where its texts take every rung but that one for an item:
     _rung_added. So does one label repeated over every heading, its number lost (_one_label). So
@@ -1492,9 +1490,7 @@ def _told_by_structure(blocks: tuple[Block, ...], told: _Told, at_level: list[_H
     if not (level[0] in ("style", "styled", "bullet") or all(h.run_in for h in at_level if h.first not in own) or added
             or _one_label(at_level) or counted
             or (level[0] == "unnumbered" and before and len(at_level) == item_count - 1
-                and told.lengths[0] >= UNTITLED_ITEM * sorted(told.lengths[1:])[len(at_level) // 2])
-            or (level[0] == "unnumbered" and not before and len(at_level) == item_count
-                and len({_look(blocks[h.first], h) for h in at_level}) == 1)):
+                and told.lengths[0] >= UNTITLED_ITEM * sorted(told.lengths[1:])[len(at_level) // 2])):
         return False
     aside = {before + k for k, h in enumerate(at_level) if h.first in own} | added
     if any(told.items[k] for k in aside):

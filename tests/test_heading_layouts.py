@@ -54,27 +54,6 @@ def test_unnumbered_headings_whose_words_only_hint_are_the_items_their_texts_spe
     assert {s.number: s.text for s in report.sections} == TEXTS
 
 
-def test_as_many_unnumbered_headings_of_one_look_as_items_are_the_items_their_texts_speak_of(tmp_path):
-    """Six bold titles of the province's own figurative words, nothing of the outline's in them
-    (pool 52's Hậu Giang, its "Bước một – …" labels unread): one look, one per item, each text
-    speaking its item: the items, as a heading style or a bullet sets them apart. Six over texts
-    of no item are none; five of one look and one of another guess nothing."""
-    crafts = ("Lễ cầu ngư của dân vạn chài", "Mắm tôm chua đỏ au trong hũ", "Tổ dân ra khơi chung thuyền",
-              "Quỹ tương trợ mua lưới mới", "Triều cường tràn qua bờ ruộng", "Máy bơm nước chạy bằng nắng")
-    lines = []
-    for n, words in enumerate(crafts, start=1):
-        lines += [Bold(words), TEXTS[n]]
-    assert {s.number: s.text for s in read(build_lines(tmp_path / "six.docx", tuple(lines))).sections} == TEXTS
-    lines = []
-    for words in crafts:
-        lines += [Bold(words), "Nội dung do địa phương tự trình bày theo cách riêng."]
-    assert read(build_lines(tmp_path / "none.docx", tuple(lines))).sections == ()
-    lines = []
-    for n, words in enumerate(crafts, start=1):
-        lines += [Bold(words.upper() if n == 4 else words), TEXTS[n]]
-    assert read(build_lines(tmp_path / "unlike.docx", tuple(lines))).sections == ()
-
-
 def test_unnumbered_headings_over_texts_of_no_item_are_no_report_on_the_outline(tmp_path):
     lines = []
     for words in ("Mở đầu", "Diễn biến", "Kết luận"):
