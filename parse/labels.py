@@ -64,8 +64,8 @@ _WORDS_AND_NUMBER = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<num
 # would make it a word.
 _WORDS_AND_ROMAN = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<numeral>[IVX]{1,5})")
 LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
-_SPACED_DASH = re.compile(r"\s[-–—]{1,2}\s+(?=[^\W\d_])|\.\s+(?=[A-ZĐÀ-Ỹ])")
-LABEL_HEAD_CHARS = 60  # where a label's dash can be: five words and the dash
+_LABEL_END = re.compile(r"\s[-–—]{1,2}\s+(?=[^\W\d_])|\.\s+(?=[A-ZĐÀ-Ỹ])")
+LABEL_HEAD_CHARS = 60  # where the dash or stop ending a label can be: five words and it
 # A label of words and a number closed by a full stop as "1." is, not a colon ("Điểm 1. Điểm
 # xuất phát…"): the stop after the number ends it, a space follows. The number may be a Roman
 # numeral in capitals, as before a colon ("Đề mục IV. Kho bạc…"). OCR may lose the space after
@@ -285,9 +285,9 @@ def _label_and_title(text: str) -> tuple[str, str] | None:
     word ("Bước một – Lễ cầu ngư…", as "Khía cạnh 1 – …" sets off a number) or a full stop and a
     capital ("Bước hai. Mắm tôm…", as "Điểm 3. …"), and the rest; None if the line has none."""
     head, colon, rest = text.partition(":")
-    dashed = _SPACED_DASH.search(text, 0, LABEL_HEAD_CHARS)
-    if dashed and (not colon or dashed.start() < len(head)):
-        return text[:dashed.start()], text[dashed.end():]
+    ended = _LABEL_END.search(text, 0, LABEL_HEAD_CHARS)
+    if ended and (not colon or ended.start() < len(head)):
+        return text[:ended.start()], text[ended.end():]
     return (head, rest) if colon else None
 
 
