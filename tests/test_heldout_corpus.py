@@ -62,7 +62,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            47: FIXTURES / "heldout-47", 48: FIXTURES / "heldout-48",
            49: FIXTURES / "heldout-49", 50: FIXTURES / "heldout-50",
            51: FIXTURES / "heldout-51", 52: FIXTURES / "heldout-52",
-           53: FIXTURES / "heldout-53"}
+           53: FIXTURES / "heldout-53", 54: FIXTURES / "heldout-54"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -287,7 +287,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Điểm nhấn \d+: |Tầng [IVX]+\. "  # 53's
+LABEL = re.compile(r"^(?:Tiêu điểm \d+\. |Phân khu [IVX]+: "  # 54's
+                   r"|Nhánh [A-F]/ |Chặng \d/6: "  # 54's
+                   r"|Điểm nhấn \d+: |Tầng [IVX]+\. "  # 53's
                    r"|Khối [A-F]: |Công đoạn (?:một|hai|ba|bốn|năm|sáu|bảy|tám)\. "  # 53's
                    r"|Thành phần \d+: |Mục tiêu [IVX]+\. "  # 52's
                    r"|Phương diện [A-F]\. |Bước (?:một|hai|ba|bốn|năm|sáu|bảy|tám) – "  # 52's
@@ -370,6 +372,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Tiêu điểm (\d+)\. ", first):  # pool 54's tieu_diem_number
+        return int(m.group(1))
+    if m := re.match(r"Phân khu ([IVX]+): ", first):  # pool 54's phan_khu_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Nhánh ([A-F])/ ", first):  # pool 54's nhanh_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Chặng (\d)/6: ", first):  # pool 54's chang_of_six
+        return int(m.group(1))
     if m := re.match(r"Điểm nhấn (\d+): ", first):  # pool 53's diem_nhan_number
         return int(m.group(1))
     if m := re.match(r"Tầng ([IVX]+)\. ", first):  # pool 53's tang_roman
@@ -638,8 +648,11 @@ def test_the_generator_makes_the_same_files(pool):
 
 
 def test_regenerated_docx_files_are_the_committed_bytes(pool):
+    """All but pool 54's lo_saved_docx files, which LibreOffice saved again (their words are checked against the
+    regenerated file's by test_pool_54_lo_saved_files_are_libreoffices_with_the_same_words)."""
     differ = [name for name, (spec, data, _) in regenerate(pool).items()
-              if spec.kind == "docx" and (CORPORA[pool] / name).read_bytes() != data]
+              if spec.kind == "docx" and not getattr(spec, "lo_saved", False)
+              and (CORPORA[pool] / name).read_bytes() != data]
     assert differ == []
 
 
@@ -672,8 +685,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 53
-    assert len({p.out for p in mh.POOLS.values()}) == 53
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 54
+    assert len({p.out for p in mh.POOLS.values()}) == 54
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -739,7 +752,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 50) for k in range(1, 50)),
                                            *((k, 51) for k in range(1, 51)),
                                            *((k, 52) for k in range(1, 52)),
-                                           *((k, 53) for k in range(1, 53))])
+                                           *((k, 53) for k in range(1, 53)),
+                                           *((k, 54) for k in range(1, 54))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -769,7 +783,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
-                                                   (49, 50), (50, 51), (51, 52), (52, 53)])
+                                                   (49, 50), (50, 51), (51, 52), (52, 53), (53, 54)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -9455,6 +9469,308 @@ def test_pool_53_scans_are_a4_pages_of_their_dpi_their_stamps_struck_twice_or_th
     assert ImageStat.Stat(ImageChops.difference(out, page)).mean[0] > 0
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 54: "Tiêu điểm 1. …", "Phân khu I: …", "Nhánh A/ …", "Chặng 1/6: …"; each heading kerned and set with Word's
+# OpenType features (w:kern, w14:ligatures, w14:numForm, w14:numSpacing, w14:cntxtAlts), a .docx saved again by
+# LibreOffice Writer, a PDF numbered "Trang 1/3" in a PDF editor (a footer artifact in an incremental update), a PDF
+# with the report's .docx attached (an /EmbeddedFiles name tree in an incremental update); pools 1-53's at a lower
+# weight, pools 52 and 53's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_54 = {"tieu_diem_number", "phan_khu_roman", "nhanh_letter", "chang_of_six"}
+LADDERS[54] = NEW_LADDERS_54 | {"diem_nhan_number", "tang_roman", "khoi_letter", "cong_doan_word",  # 1-53's
+                                "thanh_phan_number", "muc_tieu_roman", "phuong_dien_letter", "buoc_word"}
+NEW_LAYOUTS_54 = {"opentype_heading", "lo_saved_docx", "page_numbered_pdf", "attached_docx_pdf"}
+LAYOUTS[54] = NEW_LAYOUTS_54 | {"rsid_split_heading", "keep_next_heading", "theme_font_heading",  # 1-53's
+                                "distributed_heading", "noproof_heading", "imprint_heading", "blink_heading",
+                                "emboss_heading", "outline_shadow_heading", "char_scale_heading", "fit_text_heading",
+                                "text_effects_heading", "char_border_heading", "collapsed_heading",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_54 = {  # how each of pool 54's ladders marks an item heading, as a reader sees it
+    "tieu_diem_number": r"Tiêu điểm \d\. \S",
+    "phan_khu_roman": r"Phân khu [IVX]+: \S",
+    "nhanh_letter": r"Nhánh [A-F]/ \S",
+    "chang_of_six": r"Chặng [1-6]/6: \S",
+}
+
+
+def test_pool_54_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_54:
+        for e in [e for e in files_of(54, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_54_legs_are_counted_against_the_outlines_six():
+    """chang_of_six counts each item "n/6", the outline's six items, whatever the report merged."""
+    for e in files_of(54, ladder="chang_of_six"):
+        counts = [re.match(r"Chặng (\d)/(\d): ", h["text"]).groups() for h in item_headings(e)]
+        assert counts and {total for _, total in counts} == {"6"}, e["file"]
+        numbers = [int(n) for n, _ in counts]
+        assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), e["file"]
+
+
+def test_pool_54_each_heading_kerned_and_set_with_words_opentype_features():
+    """Each heading's text runs with w:kern (half-points) where CT_RPr's sequence puts it, and w14:ligatures,
+    w14:numForm, w14:numSpacing and w14:cntxtAlts, in that order, at the end of the run's w:rPr; w14 declared and
+    ignorable on the document; no other file uses an OpenType feature."""
+    mh = generator()
+    o = mh.OPENTYPE_54
+    files = files_of(54, "opentype_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(54, "opentype_heading", ladder="tieu_diem_number")  # on a new ladder too
+    for e in files:
+        root = part_tree(e)
+        assert "w14" in root.get(f"{MC}Ignorable", "").split() and root.nsmap.get("w14") == W14[1:-1], e["file"]
+        for p in heading_paragraphs(e):
+            runs = heading_text_runs(p)
+            assert runs, e["file"]
+            for r in runs:
+                kern = r.find(f"{W}rPr/{W}kern")
+                assert kern is not None and kern.get(f"{W}val") == str(o["kern"]), e["file"]
+                tags = rpr_tags(r)
+                w14 = [t for t in tags if t.startswith(W14)]
+                assert w14 == [f"{W14}ligatures", f"{W14}numForm", f"{W14}numSpacing", f"{W14}cntxtAlts"], e["file"]
+                assert tags[-4:] == w14, e["file"]  # at the end, after every w: property
+                assert all(tags.index(f"{W}kern") > tags.index(t) for t in (f"{W}b", f"{W}i", f"{W}color")
+                           if t in tags), e["file"]
+                assert all(tags.index(f"{W}kern") < tags.index(t) for t in (f"{W}position", f"{W}sz", f"{W}u")
+                           if t in tags), e["file"]
+                assert r.find(f"{W}rPr/{W14}ligatures").get(f"{W14}val") == o["ligatures"], e["file"]
+                assert r.find(f"{W}rPr/{W14}numForm").get(f"{W14}val") == o["numForm"], e["file"]
+                assert r.find(f"{W}rPr/{W14}numSpacing").get(f"{W14}val") == o["numSpacing"], e["file"]
+    for e in files_of(54, kind="docx"):  # no other file kerns or uses an OpenType feature
+        if "opentype_heading" not in e["layouts"]:
+            assert "w14:ligatures" not in part_text(e) and "<w:kern " not in part_text(e), e["file"]
+
+
+def test_pool_54_lo_saved_files_are_libreoffices_with_the_same_words():
+    """Each lo_saved_docx file written by LibreOffice (docProps/app.xml names it, its styles its own), every paragraph
+    of the body and of its tables the words of the .docx the generator makes for it, and every item heading's line
+    one of its paragraphs; no other .docx is LibreOffice's."""
+    import io
+
+    import docx
+
+    files = files_of(54, "lo_saved_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(54, "lo_saved_docx", ladder="phan_khu_roman")  # on a new ladder too
+    regenerated = regenerate(54)
+
+    def words(document) -> list[str]:
+        out = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            out += [p.text for row in table.rows for cell in row.cells for p in cell.paragraphs]
+        return [t for t in out if t.strip()]
+
+    for e in files:
+        app = part_text(e, "docProps/app.xml")
+        assert re.search(r"<Application>LibreOffice/\d", app), e["file"]
+        made = regenerated[e["file"]][1]
+        assert path_of(e).read_bytes() != made, e["file"]  # saved again, not the generator's bytes
+        assert words(docx.Document(str(path_of(e)))) == words(docx.Document(io.BytesIO(made))), e["file"]
+        assert len(heading_paragraphs(e)) == len(item_headings(e)), e["file"]
+    for e in files_of(54, kind="docx"):
+        if "lo_saved_docx" not in e["layouts"]:
+            assert "LibreOffice" not in part_text(e, "docProps/app.xml"), e["file"]
+
+
+def test_pool_54_page_numbered_pdfs_carry_a_footer_artifact_on_every_page_in_an_incremental_update():
+    """The export's bytes, then an update: each page's /Contents an array of three (a "q" stream, the page's own, a
+    stream that restores the state and draws "Trang k/n" marked as a pagination artifact), Helvetica in the fonts;
+    the footer's words on each page for pdfplumber and poppler, no item's text holding them."""
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(54, "page_numbered_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(54, "page_numbered_pdf", ladder="nhanh_letter")
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert data.count(b"%%EOF") == 2 and b"/Prev " in data, e["file"]
+        update = data[data.index(b"%%EOF"):]
+        assert b"/Artifact" not in data[:data.index(b"%%EOF")], e["file"]
+        assert update.count(b"/Type /Pagination") == e["pages"], e["file"]
+        assert update.count(b"/Subtype /Footer") == e["pages"], e["file"]
+        assert b"/BaseFont/Helvetica" in update, e["file"]
+        arrays = re.findall(rb"/Contents\[(\d+) 0 R (\d+) 0 R (\d+) 0 R\]", update)
+        assert len(arrays) == e["pages"] and len({a[0] for a in arrays}) == 1, e["file"]  # one "q" stream for all
+        assert e["page_footer"] == {k: mh.FOOTER_54[k] for k in ("text", "font", "size", "bottom_pt")}, e["file"]
+        poppler = subprocess.run(["pdftotext", "-layout", str(path_of(e)), "-"], capture_output=True, check=True)
+        assert not poppler.stderr, (e["file"], poppler.stderr[:200])
+        pages = poppler.stdout.decode().split("\f")
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            for k, page in enumerate(pdf.pages, start=1):
+                footer = mh.FOOTER_54["text"].format(page=k, pages=e["pages"])
+                lines = (page.extract_text() or "").split("\n")
+                assert lines[-1].strip() == footer, (e["file"], lines[-1])  # the page's last line
+                assert footer in pages[k - 1], e["file"]
+        assert not any("Trang " in text for text in e["sections"].values()), e["file"]
+        for h in item_headings(e):
+            assert " ".join(h["text"].split("\n")[0].split()[:3]) in pdf_words_49(e), e["file"]
+    for e in files_of(54, kind="pdf"):
+        if "page_numbered_pdf" not in e["layouts"]:
+            assert b"/Pagination" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_54_attached_pdfs_carry_the_reports_own_docx_in_an_incremental_update():
+    """The export's bytes, then an update adding one embedded file (the report's .docx as the generator makes it: its
+    /Params /Size and /CheckSum its own, its MIME subtype Word's), named in the catalog's /EmbeddedFiles name tree,
+    the file opening on its attachments; poppler lists it by its Unicode name; its words the report's."""
+    import hashlib
+    import io
+
+    import docx
+
+    files = files_of(54, "attached_docx_pdf")
+    assert len(files) >= 2 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(54, "attached_docx_pdf", ladder="chang_of_six")
+    regenerated = regenerate(54)
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert data.count(b"%%EOF") == 2 and b"/Prev " in data, e["file"]
+        end = data.index(b"%%EOF")
+        assert b"/EmbeddedFiles" not in data[:end] and b"/PageMode /UseAttachments" in data[end:], e["file"]
+        m = re.search(rb"<</Type/EmbeddedFile/Subtype/([^/]+)/Params<</Size (\d+)/CheckSum<([0-9A-F]{32})>.*?"
+                      rb"/Filter/FlateDecode/Length (\d+)>>\nstream\n", data, re.S)
+        assert m and m.start() > end, e["file"]
+        attached = zlib.decompress(data[m.end():m.end() + int(m[4])])
+        assert m[1].decode().replace("#2F", "/") == e["attachment"]["mime"], e["file"]
+        assert int(m[2]) == len(attached) and m[3].decode().lower() == hashlib.md5(attached).hexdigest(), e["file"]
+        assert attached == regenerated[e["file"]][1], e["file"]  # the report's own .docx
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(attached)).paragraphs)
+        for h in item_headings(e):
+            assert h["text"].split("\n")[0] in text, e["file"]
+        listed = subprocess.run(["pdfdetach", "-list", str(path_of(e))], capture_output=True, check=True)
+        assert e["attachment"]["unicode_name"] in listed.stdout.decode(), e["file"]
+        assert e["attachment"]["name"].encode() in data[end:], e["file"]
+        assert e["report_number"].replace("/", "-") in e["attachment"]["name"], e["file"]
+        words = pdf_words_49(e)
+        assert all(" ".join(h["text"].split("\n")[0].split()[:3]) in words for h in item_headings(e)), e["file"]
+    for e in files_of(54, kind="pdf"):
+        if "attached_docx_pdf" not in e["layouts"]:
+            assert b"/EmbeddedFile" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_54_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(54) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_54, *mh.FUNDING_WORDINGS_53}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "rise_on_last_year":  # last year's money and the rise; this year's unwritten
+            last, rise = e["funding"]["last_year_vnd"], e["funding"]["rise_percent"]
+            assert rise in mh.RISES_54 and total == last * (100 + rise) // 100, e["file"]
+            assert total % 10**6 == 0, e["file"]  # whole millions
+            shown = f"{last // 10**6:,}".replace(",", ".")
+            assert "Năm 2021, kinh phí thực hiện Đề án tại " in text and f"là {shown} triệu đồng." in text
+            assert f"tăng {rise}% so với năm 2021" in text and f"{million} triệu" not in text, e["file"]
+        if e["funding"]["wording"] == "estimate_cut_by_share":  # the estimate and the cut; what is left unwritten
+            estimate, cut = e["funding"]["estimate_vnd"], e["funding"]["cut_percent"]
+            assert cut in mh.CUTS_54 and total == estimate * (100 - cut) // 100, e["file"]
+            shown = f"{estimate // 10**6:,}".replace(",", ".")
+            assert "Dự toán năm 2022 giao cho Đề án tại " in text and f"là {shown} triệu đồng;" in text, e["file"]
+            assert f"cắt giảm {cut}% dự toán này" in text and f"{million} triệu" not in text, e["file"]
+    assert {e["funding"]["rise_percent"] for e in funded if e["funding"]["wording"] == "rise_on_last_year"} >= {10, 20}
+    assert len({e["funding"]["cut_percent"] for e in funded if e["funding"]["wording"] == "estimate_cut_by_share"}) >= 2
+    assert {e["letterhead"] for e in entries_of(54)} <= set(mh.LETTERHEADS_54)
+    docx_files = [e for e in entries_of(54) if e["kind"] == "docx"]
+    assert {"number_commented", "date_tracked_correction"} <= {e["letterhead"] for e in docx_files}
+    c = mh.NUMBER_COMMENT_54
+    for e in docx_files:
+        tree = part_tree(e)
+        starts = list(tree.iter(f"{W}commentRangeStart"))
+        if e["letterhead"] == "number_commented":  # the comment's range the number; its text the văn thư's note
+            comments = part_tree(e, "word/comments.xml")
+            so = e["report_number"].split("/")[0]
+            note = c["text"].format(so=so, draft=int(so) - 7)
+            found = [m for m in comments.iter(f"{W}comment") if "".join(t.text or "" for t in m.iter(f"{W}t")) == note]
+            assert len(found) == 1 and found[0].get(f"{W}author") == c["author"], e["file"]
+            cid = found[0].get(f"{W}id")
+            start = next(s for s in starts if s.get(f"{W}id") == cid)
+            line = start.getparent()
+            assert paragraph_text(line) == f"Số: {e['report_number']}", e["file"]
+            inside, node = [], start.getnext()
+            while node.tag != f"{W}commentRangeEnd":
+                inside += [t.text for t in node.iter(f"{W}t")]
+                node = node.getnext()
+            assert "".join(inside) == e["report_number"] and node.get(f"{W}id") == cid, e["file"]
+            assert note in e["absent"], e["file"]
+        else:
+            with zipfile.ZipFile(path_of(e)) as z:
+                if "word/comments.xml" in z.namelist():
+                    assert "Văn thư: đã lấy số" not in z.read("word/comments.xml").decode(), e["file"]
+        dels = [d for d in tree.iter(f"{W}del") if d.get(f"{W}author") == mh.DATE_CORRECTION_54["author"]]
+        if e["letterhead"] == "date_tracked_correction":  # the draft's day deleted, the day of issue inserted
+            day = str(int(e["report_date"][-2:]))
+            assert len(dels) == 1, e["file"]
+            deleted = "".join(t.text for t in dels[0].iter(f"{W}delText"))
+            inserted = dels[0].getnext()
+            assert inserted.tag == f"{W}ins" and "".join(t.text for t in inserted.iter(f"{W}t")) == day
+            assert deleted != day and deleted.isdigit(), e["file"]
+            line = dels[0].getparent()
+            assert paragraph_text(line).endswith(f", ngày {day} tháng 5 năm 2022"), e["file"]
+            view = part_tree(e, "word/settings.xml").find(f"{W}revisionView")
+            assert view is not None and view.get(f"{W}markup") == "0" and view.get(f"{W}insDel") == "0", e["file"]
+        else:
+            assert not dels, e["file"]
+    for e in files_of(54, kind="pdf"):  # LibreOffice prints neither the comment nor the deleted day
+        words = pdf_words_49(e)
+        assert "Văn thư: đã lấy số" not in words, e["file"]
+        if e["letterhead"] == "date_tracked_correction":
+            day = int(e["report_date"][-2:])
+            assert f", ngày {day} tháng 5 năm 2022" in words, e["file"]
+    scans = files_of(54, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_54)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {37, 39}
+    assert {e["ladder"] for e in scans} >= {"tieu_diem_number", "phan_khu_roman", "chang_of_six"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "autocrop_short":
+            assert e["scan"]["autocrop"] == mh.AUTOCROP_54 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["toner_save"] is None, e["file"]
+        else:
+            assert e["scan"]["toner_save"] == mh.TONER_SAVE_54 and e["scan"]["dpi"] == 150, e["file"]
+            assert e["scan"]["autocrop"] is None, e["file"]
+
+
+def test_pool_54_scans_are_cut_short_by_the_size_detection_or_printed_in_toner_save():
+    """An autocropped scan's pages are A4 less AUTOCROP_54's millimetres at the right and the foot; a toner-save
+    scan's are A4; the toner-save mark lightens ink and dots it on its lattice, the paper untouched."""
+    import pdfplumber
+    from PIL import Image
+
+    mh = generator()
+    for e in files_of(54, kind="scan"):
+        dpi = e["scan"]["dpi"]
+        width, height = 210.0, 297.0
+        if e["scan"]["kind"] == "autocrop_short":
+            width -= mh.AUTOCROP_54["right_mm"]
+            height -= mh.AUTOCROP_54["bottom_mm"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            for page in pdf.pages:
+                image = page.images[0]
+                assert abs(image["srcsize"][0] - width / 25.4 * dpi) <= 2, e["file"]
+                assert abs(image["srcsize"][1] - height / 25.4 * dpi) <= 2, e["file"]
+    t = mh.TONER_SAVE_54
+    toner = mh.scan_54_mark(types.SimpleNamespace(scan_kind="toner_save_print"))
+    page = Image.new("L", (30, 30), 0)
+    page.paste(250, (0, 15, 30, 30))  # ink above, paper below
+    out = toner(page, 1, 150)
+    assert out.size == page.size
+    assert out.getpixel((0, 0)) == t["dot"] and out.getpixel((1, 0)) == round(255 * t["lighten"])
+    assert out.getpixel((1, 20)) == out.getpixel((0, 21)) == 250  # the paper keeps its grey
+    crop = mh.scan_54_mark(types.SimpleNamespace(scan_kind="autocrop_short"))
+    sheet = crop(Image.new("L", (1654, 2339), 255), 1, 200)
+    assert sheet.size == (1654 - round(mh.AUTOCROP_54["right_mm"] / 25.4 * 200),
+                          2339 - round(mh.AUTOCROP_54["bottom_mm"] / 25.4 * 200))
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -9467,13 +9783,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
-               53: NEW_LADDERS_53}
+               53: NEW_LADDERS_53, 54: NEW_LADDERS_54}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 54))]])
+                                                        *((n, 10, 8) for n in range(6, 55))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -9483,7 +9799,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 54))])
+                                          for n in range(5, 55))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -9504,12 +9820,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
-              50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53}
+              50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-53 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-54 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
