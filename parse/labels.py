@@ -59,7 +59,10 @@ _ENDS_IN_ORDINAL = re.compile(rf"(?:^|\s)thu\s+(?P<ordinal>{'|'.join(_ORDINALS)}
 # before it: the other way a province counts its parts in words (pool 49's Bắc Ninh). Before a
 # colon on a heading only ("Năm:" alone, "năm" also being "year", is no label).
 _ENDS_IN_CARDINAL = re.compile(rf"[^\W\d_]\s+(?P<cardinal>{'|'.join(_CARDINALS)})$")
-_WORDS_AND_NUMBER = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<number>\d{1,2})")
+# The number may say how many there are after a slash, "Chặng 1/6:" (the first of six, as a
+# series of posts or slides is counted), never fewer than the number ("Ngày 16/5:" is a date).
+_OF_ALL = r"(?:/(?P<of>\d{1,2}))?"
+_WORDS_AND_NUMBER = re.compile(rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<number>\d{{1,2}}){_OF_ALL}")
 # The number may be a Roman numeral in capitals ("Chuyên đề IV:"), read before folding, which
 # would make it a word.
 _WORDS_AND_ROMAN = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<numeral>[IVX]{1,5})")
@@ -73,7 +76,7 @@ LABEL_HEAD_CHARS = 60  # where the dash or stop ending a label can be: five word
 # (_word_label checks its case), a small letter or a digit does not ("Nghị định 15.2020", "số 3.a").
 _WORDS_NUMBER_STOP = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
-    r"(?:(?P<number>\d{1,2})|(?P<numeral>[IVX]{1,5}))\.(?=\s|[^\W\d_])")
+    rf"(?:(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\.(?=\s|[^\W\d_])")
 # A label of words and a number set off from its title by a dash or a closing bracket, as "I -"
 # or "2)" is ("Phần kiểm điểm I - Mẻ gốm…", "Bước 2) Triển khai…", pool 44's Bến Tre): the words
 # opening with a capital, a space then the title, opening with a capital too ("Giai đoạn 2 - 3
@@ -81,7 +84,7 @@ _WORDS_NUMBER_STOP = re.compile(
 # is a range, not a label. OCR may read a dash as two ("II —- Bồ lúa…" for "II – Bồ lúa…").
 _WORDS_NUMBER_DASH = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
-    r"(?:(?P<number>\d{1,2})|(?P<numeral>[IVX]{1,5}))\s?(?:[-–—]{1,2}|\))\s+(?=[^\W\d_])")
+    rf"(?:(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\s?(?:[-–—]{{1,2}}|\))\s+(?=[^\W\d_])")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
 # ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
@@ -222,17 +225,23 @@ def ocr_label_read(text: str) -> str:
 # A label of words and a Roman numeral whose space before the numeral OCR lost ("Chủ đềIV. Tiền
 # tươi…" for "Chủ đề IV. Tiền tươi…", pool 31's Hậu Giang): words, the last glued to the numeral,
 # then the label's stop or colon.
-_WORDS_BEFORE_STOP = re.compile(rf"^(?:[^\W\d_]+\s+){{0,{LABEL_IN_WORDS_MAX - 1}}}(?P<last>[^\W\d_]+)(?=[.:]\s)")
+# So too a number ("® Vấn đề2: Bánh sáp…" for "Vấn đề 2:", a toner-saving print's thin space lost).
+_WORDS_BEFORE_STOP = re.compile(
+    rf"^(?:[^\W\d_]+\s+){{0,{LABEL_IN_WORDS_MAX - 1}}}(?P<last>[^\W\d_]+\d{{0,2}})(?=[.:]\s)")
 _GLUED_NUMERAL = re.compile(r"(?P<word>.*[^\W\d_IVX])(?P<numeral>[IVX]{1,5})")
+_GLUED_NUMBER = re.compile(r"(?P<word>[^\W\d_]+)(?P<number>\d{1,2})")
 
 
 def _word_numeral_unglued(text: str) -> str:
     """The line with the space put back between a label's last word, in small letters after its
-    first, and the Roman numeral in capitals OCR glued to it ("Chủ đềIV. …" -> "Chủ đề IV. …"),
-    where the line then opens with a label of words and a number (word_label); else the line."""
+    first, and the Roman numeral in capitals or the number OCR glued to it ("Chủ đềIV. …" -> "Chủ
+    đề IV. …", "Vấn đề2: …" -> "Vấn đề 2: …"), where the line then opens with a label of words
+    and a number (word_label); else the line."""
     m = _WORDS_BEFORE_STOP.match(text)
-    glued = _GLUED_NUMERAL.fullmatch(m["last"]) if m else None
-    if not glued or not glued["word"][1:].islower() or not _VALID_ROMAN.fullmatch(glued["numeral"]):
+    glued = m and (_GLUED_NUMBER.fullmatch(m["last"]) or _GLUED_NUMERAL.fullmatch(m["last"]))
+    if not glued or not glued["word"][1:].islower():
+        return text
+    if glued.re is _GLUED_NUMERAL and not _VALID_ROMAN.fullmatch(glued["numeral"]):
         return text
     at = m.start("last") + len(glued["word"])
     unglued = f"{text[:at]} {text[at:]}"
@@ -388,7 +397,7 @@ def _word_label(text: str) -> tuple[str, int, str] | None:
     head, colon, rest = text.partition(":")
     if colon and len(head.split()) <= LABEL_IN_WORDS_MAX:
         m = _WORDS_AND_NUMBER.fullmatch(fold(head.strip(" .-–—")))
-        if m:
+        if m and _counts_up_to_all(m):
             return m["words"], int(m["number"]), rest.lstrip()
         m = _WORDS_AND_ROMAN.fullmatch(head.strip(" .-–—"))
         if m and _VALID_ROMAN.fullmatch(m["numeral"]):
@@ -398,12 +407,17 @@ def _word_label(text: str) -> tuple[str, int, str] | None:
         m = _WORDS_NUMBER_DASH.match(text)
         if not m or not m["words"][:1].isupper() or not text[m.end()].isupper():
             return None
-    if m["numeral"] and not _VALID_ROMAN.fullmatch(m["numeral"]):
+    if m["numeral"] and not _VALID_ROMAN.fullmatch(m["numeral"]) or not _counts_up_to_all(m):
         return None
     if not text[m.end()].isspace() and not text[m.end()].isupper():
         return None  # a small letter glued to the stop: no title opens there
     value = int(m["number"]) if m["number"] else _roman_value(m["numeral"])
     return fold(m["words"]), value, text[m.end():].lstrip()
+
+
+def _counts_up_to_all(m: re.Match) -> bool:
+    """Whether a label's number is no more than the count after its slash, if it has one."""
+    return not m["of"] or int(m["number"]) <= int(m["of"])
 
 
 def _ordinal_word(text: str) -> re.Match | None:
@@ -498,6 +512,10 @@ def misread_word_roman(text: str) -> str | None:
 # dung V; Cái gai…" for "V:"): a few words, the number, the semicolon, then a title.
 _WORD_LABEL_SEMICOLON = re.compile(
     rf"^(?P<label>(?:[^\W\d_]+\s+){{1,{LABEL_IN_WORDS_MAX}}}(?:\d{{1,2}}|[IVX]{{1,5}}))\s?;(?=\s+[^\W\d_])")
+# Its full stop OCR read as a comma ("Mục tiêu II, Những nhà…" for "III."): a capital must open the
+# title after it, as a label's title does and a sentence's next words seldom do.
+_WORD_LABEL_COMMA = re.compile(
+    rf"^(?P<label>(?:[^\W\d_]+\s+){{1,{LABEL_IN_WORDS_MAX}}}(?:\d{{1,2}}|[IVX]{{1,5}})),(?=\s+[A-ZĐÀ-Ỹ])")
 # A reader's pen ring round the number (pool 41) crosses its stop and the title's first letter: OCR
 # reads its arc as a mark glued to the title, with the stop ("Mục thông tín 5.)Cái gùi…") or for it
 # ("Nội dung báo cáo 5>Bến phà…"); a mark so glued (_RING_ARC) is no stop a label is written
@@ -511,7 +529,8 @@ _WORD_LABEL_RING = re.compile(
 def misread_word_stop(text: str) -> str | None:
     """A scanned line that opens with a label of words and a number whose colon OCR read as a
     semicolon (_WORD_LABEL_SEMICOLON), the colon put back ("Mục nội dung V; Cái gai…" -> "Mục
-    nội dung V: Cái gai…"); None if the line does not open so. A sentence may go on after a
+    nội dung V: Cái gai…"), or its full stop as a comma (_WORD_LABEL_COMMA, "Mục tiêu II, Những…"
+    -> "Mục tiêu II. Những…"); None if the line does not open so. A sentence may go on after a
     semicolon: only a ladder counting 1, 2, 3… that the line completes may believe it
     (sections._word_label_read). A ring's arc glued to the title after the number (_WORD_LABEL_RING)
     is taken off, the stop read kept or a colon put for it ("Phần đánh giá III.)Phiên…" -> "Phần
@@ -519,6 +538,9 @@ def misread_word_stop(text: str) -> str | None:
     m = _WORD_LABEL_SEMICOLON.match(text)
     if m:
         return f"{m['label']}:{text[m.end():]}"
+    m = _WORD_LABEL_COMMA.match(text)
+    if m:
+        return f"{m['label']}.{text[m.end():]}"
     m = _WORD_LABEL_RING.match(text)
     return f"{m['label']}{m['stop'] or ':'} {text[m.end():]}" if m else None
 

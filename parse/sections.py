@@ -2004,7 +2004,8 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
 def _misread_rungs_placed(numbers: list[int]) -> list[int]:
     """A word ladder's numbers as read, each one OCR misread or read twice put at its place where
     its neighbours say it ("1, 2, 8, 4" or "1, 2, 2, 4": the third is 3; a first read other than 1
-    before a 2; a last read no higher than the one before it): a misread or repeated
+    before a 2, but where the 2 is read twice, "2, 2, 4", _second_read_twice; a last read no
+    higher than the one before it): a misread or repeated
     numeral does not break the ladder's order. No more of them than a third of the ladder, none
     two in a row; the numbers as read otherwise."""
     places = list(numbers)
@@ -2013,12 +2014,19 @@ def _misread_rungs_placed(numbers: list[int]) -> list[int]:
         after = numbers[i + 1] if i + 1 < len(numbers) else None
         if after is None and n <= before and i >= CONVINCING_COUNT - 1:
             places[i] = before + 1  # the last, read as one before it: the next (above, it may be a gap)
-        elif after is not None and after - before == 2 and n != before + 1:
+        elif after is not None and after - before == 2 and n != before + 1 and not _second_read_twice(numbers, i):
             places[i] = before + 1
     changed = [i for i, (n, place) in enumerate(zip(numbers, places, strict=True)) if n != place]
     if len(changed) > len(numbers) // 3 or any(b - a == 1 for a, b in zip(changed, changed[1:], strict=False)):
         return numbers
     return places
+
+
+def _second_read_twice(numbers: list[int], i: int) -> bool:
+    """Whether a ladder's first number read, the same as the second, is the rung it says and the
+    second the one read twice ("2, 2, 4": OCR read III an I short, "II" for it, and lost the first
+    rung), not a first misread ("2, 2, 3": "I" read as "II"): the one after them says which."""
+    return i == 0 and len(numbers) > 2 and numbers[1] == numbers[0] and numbers[2] == numbers[0] + 2
 
 
 # How many marks before a rung's label a reader's pen may have left ("——> ", "@ "): a few, and

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from baocao.campaign import load_campaign
 from baocao.parse.document import Block, Document
-from baocao.parse.labels import leading_label, misread_roman, word_label
+from baocao.parse.labels import leading_label, misread_roman, ocr_label_read, word_label
 from baocao.parse.sections import (
     _covering_sentence,
     _headings,
@@ -448,6 +448,39 @@ def test_plain_headings_labelled_in_words_with_one_colon_read_as_a_semicolon_ope
     alone = [b.text for b in report([], ROMAN).blocks]
     alone.insert(alone.index(BODIES[0]) + 1, "Mục nội dung V; Cái gai trong giày")
     assert texts(scanned(alone))[1] == f"{BODIES[0]}\nMục nội dung V; Cái gai trong giày"
+
+
+def test_a_word_ladder_with_its_first_numeral_lost_and_its_third_read_short_after_a_comma_keeps_its_rungs():
+    # "Mục tiêu I." to "VI." plain on a scan (pool 54's Đắk Lắk): "I." read "[.", "III." read "II,"
+    # (an I lost, the stop read as a comma). The ladder reads "?, II, II, IV, V, VI": the II read
+    # twice before IV is III, the lost rung before it I, each item its own text (items 2 and 3 were
+    # one cell and an empty one). A comma after a label of words is read as its stop only where the
+    # ladder holds it: alone, "Mục tiêu II, Những…" stays the text's.
+    lines = [b.text for b in report([], ROMAN).blocks]
+    for n, (label, heading) in enumerate(zip(ROMAN, HEADINGS, strict=True), start=1):
+        read = {1: "Mục tiêu [.", 3: "Mục tiêu II,"}.get(n, f"Mục tiêu {label[:-1]}.")
+        lines[lines.index(f"{label} {heading}")] = f"{read} {heading.capitalize()}"
+    assert texts(scanned(lines)) == {n: body for n, body in enumerate(BODIES, start=1)}
+    alone = [b.text for b in report([], ROMAN).blocks]
+    alone.insert(alone.index(BODIES[0]) + 1, "Mục tiêu II, Những nhà có thùng ong quanh vườn")
+    assert texts(scanned(alone))[1] == f"{BODIES[0]}\nMục tiêu II, Những nhà có thùng ong quanh vườn"
+
+
+def test_a_label_of_words_whose_number_ocr_glued_to_them_behind_a_picture_bullet_is_read():
+    # "❖ Vấn đề 2: …" on a toner-saving print (pool 54's Hải Phòng, item 1 under no heading): OCR
+    # read the bullet as "®" and lost the thin space before the number, "® Vấn đề2: …"; the
+    # label is read as typed (labels.ocr_label_read) and the ladder 2 to 6 holds the items.
+    assert ocr_label_read("®$ Vấn đề2: Bánh sáp ong xếp thành chồng") == "Vấn đề 2: Bánh sáp ong xếp thành chồng"
+    assert ocr_label_read("Vấn đề4: Quả bầu khô") == "Vấn đề 4: Quả bầu khô"
+    assert ocr_label_read("Năm2022: tỉnh bố trí") == "Năm2022: tỉnh bố trí"  # no label's number
+    lines = [b.text for b in report([], ROMAN).blocks]
+    for n, (label, heading) in enumerate(zip(ROMAN, HEADINGS, strict=True), start=1):
+        line = f"{label} {heading}"
+        lines[lines.index(line)] = f"® Vấn đề{n}: {heading.capitalize()}" if n > 1 else ""
+    lines.remove("")
+    found = texts(scanned([ocr_label_read(line) for line in lines]))
+    assert {n: found[n] for n in range(2, 7)} == {n: BODIES[n - 1] for n in range(2, 7)}
+    assert found[1] == BODIES[0]
 
 
 def test_a_heading_labelled_in_words_whose_first_words_ocr_garbled_keeps_its_place():

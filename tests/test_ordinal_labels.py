@@ -124,6 +124,35 @@ def test_a_few_words_and_a_number_then_a_dash_or_a_bracket_are_a_label_too():
     assert word_label("Phần kiểm điểm IIII - Mẻ gốm") is None
 
 
+def test_a_label_that_counts_its_parts_out_of_all_of_them_is_read_by_its_number():
+    """"Chặng 1/6: Tổ ong…" (pool 54): the number says which of how many, the slash and the count
+    are no part of it, with a colon, a stop or a dash after; a date is no such count ("Ngày 16/5:",
+    the day past the month), nor a count past its whole."""
+    from baocao.parse.labels import word_label
+    assert word_label("Chặng 1/6: Tổ ong đầu tiên treo dưới mái hiên") == ("chang", 1)
+    assert word_label("Chặng 6/6. Gian hàng mật ong") == ("chang", 6)
+    assert word_label("Chặng 3/6 – Hội những người nuôi ong") == ("chang", 3)
+    assert strip_label("Chặng 2/6: Thùng ong sinh sôi thêm đàn mới") == "Thùng ong sinh sôi thêm đàn mới"
+    assert word_label("Ngày 16/5: tỉnh tổ chức hội nghị") is None
+    assert word_label("Chặng 7/6: Gian hàng") is None
+
+
+def test_parts_counted_out_of_all_of_them_are_the_items_in_their_order(tmp_path):
+    """Pool 54's Yên Bái: "Chặng 1/6: …" to "Chặng 6/6: …" in a plain face, titles that name no
+    item, points "a) …" under two of them: the parts are the items (its a) and b) were taken for
+    a ladder of the items, four cells wrong)."""
+    lines = ["Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Yên Bái báo cáo như sau:"]
+    for n in range(1, 7):
+        lines += [f"Chặng {n}/6: {UNKNOWN[n]}", body(n)]
+        if n in (2, 5):
+            lines += ["a) Về nguồn lực", f"Chi tiết thứ nhất của mục {n}.", "b) Về văn bản", f"Chi tiết của mục {n}."]
+    report, texts = read(tmp_path, lines)
+    assert texts[1] == body(1) and texts[6] == body(6)
+    assert texts[2] == "\n".join([body(2), "a) Về nguồn lực", "Chi tiết thứ nhất của mục 2.", "b) Về văn bản",
+                                   "Chi tiết của mục 2."])
+    assert report.sections[3].heading == "Chặng 4/6: Tiền bạc"
+
+
 def test_a_label_in_words_alone_on_its_line_is_told_from_a_line_with_its_title():
     """"Mảng I." or "Vấn đề 1:" alone (framed in the margin, or over its title) is a label
     waiting for its title on the next line; one with its title, a year, words alone are not."""
