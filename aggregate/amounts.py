@@ -479,6 +479,13 @@ _SHARE_OF_NAMED = re.compile(r"(?<![a-z])(?:bang|tuong ung(?: voi)?)\s+(?P<perce
                              r"(?:cua\s+|so\s+)?(?!tong|toan bo)(?P<named>[a-z]+\s+[a-z]+(?:\s+[a-z]+)?)")
 
 
+# "… tăng 10% so với năm 2021", "… đã cắt giảm 15% dự toán này": a rise or a cut by a percentage,
+# and what it is of, a year or the words that named the amount.
+_CHANGED_BY = re.compile(r"(?<![a-z])(?P<way>tang|cat giam|giam|cat)(?:\s+(?:them|bot|di))?\s+"
+                         r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:so voi\s+nam\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+                         r"|(?:cua\s+|so\s+)?(?P<named>[a-z]+\s+[a-z]+))")
+
+
 def _plus_tax(text: str) -> tuple[Amount, Decimal | None] | None:
     """The one amount of the text, said to be before the tax ("… là 22.700 triệu đồng (chưa bao
     gồm thuế giá trị gia tăng); thuế suất … áp dụng 10%", pool 53), and the tax rate the text
@@ -508,6 +515,29 @@ def _plus_share_of_named(text: str) -> tuple[Amount, Decimal] | None:
         return None
     percent = Decimal(m["percent"].replace(",", "."))
     return (amounts[0].amount, percent) if 0 < percent < 100 else None
+
+
+def _changed_by_percent(text: str) -> tuple[Amount, Decimal] | None:
+    """The one amount of the text and the percentage it is said to have risen or been cut by
+    afterwards, naming it by its year or its words ("Năm 2021, kinh phí … là 14.400 triệu đồng.
+    Năm 2022, kinh phí … tăng 10% so với năm 2021", "Dự toán năm 2022 … là 17.500 triệu đồng; …
+    tỉnh đã cắt giảm 15% dự toán này", pool 54): the money is the amount so changed, a factor
+    (1.10, 0.85). None otherwise: a rise written beside the year's own amount ("Năm 2022 … là
+    16.000 triệu đồng, tăng 10% so với năm 2021") names a year the amount is not of."""
+    folded = _fold_aligned(text)
+    amounts = [r for roles in _roles(text) for r in roles]
+    if len(amounts) != 1:
+        return None
+    start = next(a for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
+    before = " ".join(folded[start:amounts[0].span[0]].split())
+    changes = [m for m in _CHANGED_BY.finditer(folded, amounts[0].span[1])
+               if (m["year"] or m["named"]) in before]
+    if len(changes) != 1:
+        return None
+    percent = Decimal(changes[0]["percent"].replace(",", "."))
+    if not 0 < percent < 100:
+        return None
+    return amounts[0].amount, (percent if changes[0]["way"] == "tang" else -percent)
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -616,6 +646,12 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         part, percent = named
         return _worked_out(part, (100 + percent) / 100, percent,
                            N_("{cited} and {percent}% more for the part given as its share: {total}"))
+    moved = _changed_by_percent(changed)
+    if moved is not None:
+        base, percent = moved
+        rule = (N_("{cited}, then a rise of {percent}%: {total}") if percent > 0
+                else N_("{cited}, then a cut of {percent}%: {total}"))
+        return _worked_out(base, (100 + percent) / 100, abs(percent), rule)
     priced = _units_times_price(changed)
     if priced is not None:
         count, unit, price = priced

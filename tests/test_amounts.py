@@ -884,6 +884,23 @@ def test_another_part_of_the_money_given_as_a_share_of_the_amount_named_is_added
     assert funding_total("Tỉnh bố trí 20.500 triệu đồng cho Đề án, bằng 20% kế hoạch năm 2021.").vnd == 20_500_000_000
 
 
+def test_an_amount_said_afterwards_to_have_risen_or_been_cut_by_a_percentage_is_so_changed():
+    """Pool 54: "Năm 2021, kinh phí … là 14.400 triệu đồng. Năm 2022, kinh phí … tăng 10% so với năm
+    2021": this year's money is last year's and a tenth more, 15.840 triệu; "Dự toán năm 2022 … là
+    17.500 triệu đồng; … tỉnh đã cắt giảm 15% dự toán này": what is left, 14.875 triệu. Both worked
+    out, for a person to check (they were the amount as written, flagged only by the percentage).
+    A rise written beside the year's own amount describes it: the amount is the total."""
+    rise = funding_total("Năm 2021, kinh phí thực hiện Đề án tại tỉnh Bắc Ninh là 14.400 triệu đồng. Năm 2022, "
+                         "kinh phí bố trí cho Đề án tăng 10% so với năm 2021, do ngân sách tỉnh bảo đảm.")
+    assert rise.vnd == 15_840_000_000 and rise.ambiguous and "10%" in rise.rule
+    cut = funding_total("Dự toán năm 2022 giao cho Đề án tại tỉnh Cao Bằng là 17.500 triệu đồng; thực hiện Nghị "
+                        "quyết của Chính phủ về tiết kiệm chi thường xuyên, tỉnh đã cắt giảm 15% dự toán này và nộp "
+                        "về ngân sách tỉnh.")
+    assert cut.vnd == 14_875_000_000 and cut.ambiguous and "15%" in cut.rule
+    own = funding_total("Năm 2022, kinh phí bố trí cho Đề án là 16.000 triệu đồng, tăng 10% so với năm 2021.")
+    assert own.vnd == 16_000_000_000
+
+
 def test_a_total_read_beside_a_percentage_that_is_no_ratio_of_its_figures_is_for_review():
     """A percentage the text states beside the amount read (a tax, a share of another part, a
     rise) that is no ratio of two of its figures may have to be worked out into the total, in a
