@@ -62,7 +62,9 @@ _ENDS_IN_CARDINAL = re.compile(rf"[^\W\d_]\s+(?P<cardinal>{'|'.join(_CARDINALS)}
 # The number may say how many there are after a slash, "Chặng 1/6:" (the first of six, as a
 # series of posts or slides is counted), never fewer than the number ("Ngày 16/5:" is a date).
 _OF_ALL = r"(?:/(?P<of>\d{1,2}))?"
-_WORDS_AND_NUMBER = re.compile(rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<number>\d{{1,2}}){_OF_ALL}")
+# Before a colon the number may be bracketed or marked as one, "Hạng mục (1):", "Nhiệm vụ #1:".
+_WORDS_AND_NUMBER = re.compile(
+    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?:\((?=\d{{1,2}}\))|#)?(?P<number>\d{{1,2}})\)?{_OF_ALL}")
 # The number may be a Roman numeral in capitals ("Chuyên đề IV:"), read before folding, which
 # would make it a word.
 _WORDS_AND_ROMAN = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<numeral>[IVX]{1,5})")
@@ -78,13 +80,16 @@ _WORDS_NUMBER_STOP = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
     rf"(?:(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\.(?=\s|[^\W\d_])")
 # A label of words and a number set off from its title by a dash or a closing bracket, as "I -"
-# or "2)" is ("Phần kiểm điểm I - Mẻ gốm…", "Bước 2) Triển khai…", pool 44's Bến Tre): the words
-# opening with a capital, a space then the title, opening with a capital too ("Giai đoạn 2 - 3
-# năm", "lần 2 - năm nay" are a sentence's). A dash glued to the number on both sides ("Mục 2-3")
-# is a range, not a label. OCR may read a dash as two ("II —- Bồ lúa…" for "II – Bồ lúa…").
+# or "2)" is ("Phần kiểm điểm I - Mẻ gốm…", "Bước 2) Triển khai…", pool 44's Bến Tre), or by any
+# mark a ladder is written with, a slash ("Nội dung 1/ …", as "1/" is), an arrow or a bar ("Bậc 1
+# › …", "Tầng 2 | …"), the number bracketed ("Nội dung (1) …"): the words opening with a capital, a space then the title, opening with a
+# capital too ("Giai đoạn 2 - 3 năm", "lần 2 - năm nay" are a sentence's). A dash glued to the
+# number on both sides ("Mục 2-3") is a range, not a label. OCR may read a dash as two ("II —- Bồ
+# lúa…" for "II – Bồ lúa…").
+_MARK_AFTER = r"(?:[-–—]{1,2}|->|[)/›»|•→>])"
 _WORDS_NUMBER_DASH = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
-    rf"(?:(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\s?(?:[-–—]{{1,2}}|\))\s+(?=[^\W\d_])")
+    rf"(?:\((?=\d{{1,2}}\)))?(?:(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\s?{_MARK_AFTER}\s+(?=[^\W\d_])")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
 # ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
@@ -330,9 +335,11 @@ def word_label(text: str) -> tuple[str, int] | None:
     return found[:2] if found else None
 
 
-# A label of a few words and a capital letter before a colon or a stop ("Phần trả lời C: …").
+# A label of a few words and a capital letter before a colon or a stop ("Phần trả lời C: …"), or
+# set off by the marks a number of words is (_MARK_AFTER: "Mảng A/ …", "Mảng B) …", "Mảng C - …").
 _WORDS_AND_LETTER = re.compile(
-    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+(?P<letter>[A-Z])[:.]\s+(?=\S)")
+    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+(?P<letter>[A-Z])"
+    rf"(?:[:.]|\s?{_MARK_AFTER})\s+(?=\S)")
 
 
 def word_letter_label(text: str) -> tuple[str, int, str] | None:
@@ -345,7 +352,7 @@ def word_letter_label(text: str) -> tuple[str, int, str] | None:
     m = _WORDS_AND_LETTER.match(text)
     if not m or m["words"].split()[0][:1].islower():
         return None
-    return fold(m["words"]), ord(m["letter"]) - ord("A") + 1, text[:m.end("letter") + 1]
+    return fold(m["words"]), ord(m["letter"]) - ord("A") + 1, text[:m.end()].rstrip()
 
 
 def word_label_alone(text: str) -> bool:

@@ -153,6 +153,29 @@ def test_parts_counted_out_of_all_of_them_are_the_items_in_their_order(tmp_path)
     assert report.sections[3].heading == "Chặng 4/6: Tiền bạc"
 
 
+ROMANS = ("I", "II", "III", "IV", "V", "VI")
+
+
+@pytest.mark.parametrize("label", [
+    lambda n: f"Nội dung {n}/", lambda n: f"Phần việc {ROMANS[n - 1]}/", lambda n: f"Nội dung ({n})",
+    lambda n: f"Hạng mục ({n}):", lambda n: f"Nhiệm vụ #{n}:", lambda n: f"Bậc {n} ›", lambda n: f"Tầng {n} |",
+    lambda n: f"Nấc {n} »", lambda n: f"Giai đoạn {n} ->", lambda n: f"Mảng {'ABCDEF'[n - 1]}/",
+    lambda n: f"Mảng {'ABCDEF'[n - 1]})", lambda n: f"Mảng {'ABCDEF'[n - 1]} -",
+], ids=["slash", "roman-slash", "bracketed", "bracketed-colon", "hash", "arrow", "bar", "guillemet", "ascii-arrow",
+        "letter-slash", "letter-bracket", "letter-dash"])
+def test_plain_parts_labelled_in_words_and_a_count_with_any_mark_a_ladder_is_written_with_are_the_items(
+        tmp_path, label):
+    """A label of words and a number (or a letter) is set off from its title by whatever mark the
+    office writes a ladder with: a slash as "1/" is, a bracket, a "#", an arrow or a bar. In a
+    plain face, titles naming no item, only the count tells the parts are the items."""
+    lines = ["Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Yên Bái báo cáo như sau:"]
+    for n in range(1, 7):
+        lines += [f"{label(n)} {UNKNOWN[n]}", body(n)]
+    report, texts = read(tmp_path, lines)
+    assert texts == {n: body(n) for n in range(1, 7)}
+    assert report.sections[3].heading == f"{label(4)} {UNKNOWN[4]}"
+
+
 def test_a_label_in_words_alone_on_its_line_is_told_from_a_line_with_its_title():
     """"Mảng I." or "Vấn đề 1:" alone (framed in the margin, or over its title) is a label
     waiting for its title on the next line; one with its title, a year, words alone are not."""
