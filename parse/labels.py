@@ -79,13 +79,12 @@ LABEL_HEAD_CHARS = 60  # where the dash or stop ending a label can be: five word
 _WORDS_NUMBER_STOP = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
     rf"(?:(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\.(?=\s|[^\W\d_])")
-# A label of words and a number set off from its title by a dash or a closing bracket, as "I -"
-# or "2)" is ("Phần kiểm điểm I - Mẻ gốm…", "Bước 2) Triển khai…", pool 44's Bến Tre), or by any
-# mark a ladder is written with, a slash ("Nội dung 1/ …", as "1/" is), an arrow or a bar ("Bậc 1
-# › …", "Tầng 2 | …"), the number bracketed ("Nội dung (1) …"): the words opening with a capital, a space then the title, opening with a
-# capital too ("Giai đoạn 2 - 3 năm", "lần 2 - năm nay" are a sentence's). A dash glued to the
-# number on both sides ("Mục 2-3") is a range, not a label. OCR may read a dash as two ("II —- Bồ
-# lúa…" for "II – Bồ lúa…").
+# A label of words and a number set off from its title by a dash or a closing bracket, as "I -" or "2)" is
+# ("Phần kiểm điểm I - Mẻ gốm…", "Bước 2) Triển khai…", pool 44's Bến Tre), or by any mark a ladder is written
+# with, a slash ("Nội dung 1/ …", as "1/" is), an arrow or a bar ("Bậc 1 › …", "Tầng 2 | …"), the number
+# bracketed ("Nội dung (1) …"): the words opening with a capital, a space then the title, opening with a capital
+# too ("Giai đoạn 2 - 3 năm", "lần 2 - năm nay" are a sentence's). A dash glued to the number on both sides
+# ("Mục 2-3") is a range, not a label. OCR may read a dash as two ("II —- Bồ lúa…" for "II – Bồ lúa…").
 _MARK_AFTER = r"(?:[-–—]{1,2}|->|[)/›»|•→>])"
 _WORDS_NUMBER_DASH = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
