@@ -156,6 +156,9 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
         scores: dict[tuple[int, int], float] = {}
         came: dict[tuple[int, int], tuple[tuple[int, int], tuple[int, ...]]] = {}
         left_out = 0.0 if heading.leading_text else LEFT_OUT
+        before = evidence[j - 1] if j else None
+        numbered = before is not None and None not in (before.ordinal, heading.ordinal)
+        numbers_step = heading.ordinal - before.ordinal if numbered else None
         need = floor - (ahead[j] if ahead else 0.0)
         for state, score in states.items():
             taken, last = state
@@ -166,7 +169,11 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
                     # after the furthest resumes the order: a swap is paid for once.
                     first = items[0]
                     resumed = first == taken.bit_length()
-                    order = NEXT_ITEM if first == last + 1 or resumed else -BACKWARDS if first < last else 0.0
+                    # A ladder numbered in order whose numbers skip as the items do ("II." then "IV.",
+                    # a rung between them lost) goes on in the province's order.
+                    skipped = in_order and first > last + 1 and numbers_step == first - last
+                    onward = first == last + 1 or resumed or skipped
+                    order = NEXT_ITEM if onward else -BACKWARDS if first < last else 0.0
                     if first < last - 1 and in_order and not _named_clearly(heading, items):
                         order -= against_numbers
                     candidates.append(((taken | bits, items[-1]), score + gain + order, items))
