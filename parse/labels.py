@@ -145,6 +145,11 @@ _QUOTES = "\"'`“”„‘’«»"
 # A capital's label and its colon glued by OCR to the title's first word ("A:Hành trang…" for
 # "A: Hành trang…"): the space the scan lost.
 _GLUED_COLON = re.compile(r"^(?P<label>[A-ZĐ]:)(?=[A-ZĐ][^\W\d_])")
+# So too any label's stop, colon, slash or bracket and the capital opening its title ("B.Thùng ong…",
+# "Nội dung 3:Hội người…", "II/Những…"): a few words, a number, a Roman numeral or a capital, the
+# mark, the title glued to it. Put back only where the line then opens with a label (_title_unglued).
+_GLUED_TITLE = re.compile(
+    rf"^(?P<label>(?:[^\W\d_]+\s+){{0,{5}}}(?:\d{{1,2}}|[IVX]{{1,5}}|[A-ZĐ])[.:/)])(?=[A-ZĐÀ-Ỹ][^\W\d_])")
 # A dash after a label's letter or number read as another sign of one level stroke ("A ~— Vấn
 # liếng…", "A ~ Vấn…", "B ¬ Mùa…", "A =Gia…" for "A – Vấn liếng…"): OCR gives a dim or curved
 # scan's dash as a tilde, a negation sign or an equals sign (its list's "- " too), and may lose
@@ -190,11 +195,12 @@ def ocr_label_read(text: str) -> str:
     symbols a picture was read as dropped (before a label, one of words and a number, "Nhiệm vụ
     1:", or one of a shape of the document's own, "A:": whether it is one, its ladder tells,
     sections._templated_labels), a label word's marks put back, the space after a capital's colon
-    put back (_GLUED_COLON), a label's dash read as another sign put back (_MISREAD_DASH), a speck read as an unclosed
-    bracket before a label dropped (_SPECK_BRACKET), a Roman label's "I." read as "L" put back
-    (_ROMAN_STOP_READ_L), the space between a label's words and its Roman numeral put back
+    put back (_GLUED_COLON, and after any label's mark, _title_unglued), a label's dash read as
+    another sign put back (_MISREAD_DASH), a speck read as an unclosed bracket before a label
+    dropped (_SPECK_BRACKET), a Roman label's "I." read as "L" put back (_ROMAN_STOP_READ_L), the
+    space between a label's words and its Roman numeral or number put back
     (_word_numeral_unglued); else the line."""
-    text = _word_numeral_unglued(_GLUED_COLON.sub(r"\g<label> ", text, count=1))
+    text = _title_unglued(_word_numeral_unglued(_GLUED_COLON.sub(r"\g<label> ", text, count=1)))
     speck = _SPECK_BRACKET.match(text)
     if speck and not any(closing in text for opening, closing in _BRACKETS if opening == speck.group(0)):
         rest = _misread_dash(text[1:])
@@ -213,7 +219,7 @@ def ocr_label_read(text: str) -> str:
         again = _PICTURE_READ.match(rest)
         twice = again and not again["digit"] and _picture_marks(again["marks"])
         for read in (rest, rest[again.end():] if twice else ""):
-            read = _word_numeral_unglued(read)
+            read = _title_unglued(_word_numeral_unglued(read))
             if read and (leading_label(read) or word_label(read) or template_label(read)):
                 return read
     if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
@@ -250,6 +256,17 @@ def _word_numeral_unglued(text: str) -> str:
     at = m.start("last") + len(glued["word"])
     unglued = f"{text[:at]} {text[at:]}"
     return unglued if word_label(unglued) else text
+
+
+def _title_unglued(text: str) -> str:
+    """The line with the space put back between its label's mark and the title OCR glued to it
+    (_GLUED_TITLE: "B.Thùng ong…" -> "B. Thùng ong…"), where the line then opens with a label;
+    else the line."""
+    m = _GLUED_TITLE.match(text)
+    if not m:
+        return text
+    unglued = f"{m['label']} {text[m.end():]}"
+    return unglued if leading_label(unglued) or word_label(unglued) else text
 
 
 def _misread_dash(text: str) -> str:
@@ -839,17 +856,21 @@ def page_mark(text: str) -> bool:
 # a Roman numeral's is the numeral's.
 _LETTER_COUNTER = re.compile(r"(?P<before>(?:[^\W\d_]+\s){0,2}[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])"
                              r"(?P<after>[.)\]/:\-]?[)\]]?)")
+_AMBIGUOUS_LETTER = re.compile(r"[CILVX](?P<after>[.)\]/:\-]?)")
 _LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
 # A label counting in lower-case Roman numerals ("(ii)", "iv.", "(v)"), as label_shape reads them.
 _LOWER_ROMAN_COUNTER = re.compile(r"(?P<before>[(\[]?)(?P<roman>[ivxl]+)(?P<after>[.)\]/:\-]?[)\]]?)")
 
 
-def relabelled(label: str, value: int) -> str | None:
+def relabelled(label: str, value: int, letters: bool = False) -> str | None:
     """The label written with its last counter at `value`, as its ladder would write it:
     "(V)" -> "(VI)" for 6, "1.4." -> "1.5." for 5, "03." -> "04." for 4 (zero-padded as
     it is), "e/" -> "f/" for 6 (a letter's ladder: a to z, in the label's case, đ counted as d),
     "(ii)" -> "(i)" for 1 (a lower-case Roman numeral's, "(v)" one too as label_shape reads it);
-    None for a counter in words or no counter."""
+    None for a counter in words or no counter. A letter that is also a Roman numeral ("C.") is
+    counted as a letter where its ladder is known to count letters (`letters`: "C." -> "D." for 4)."""
+    if letters and (ambiguous := _AMBIGUOUS_LETTER.fullmatch(label)):
+        return f"{chr(ord('A') + value - 1)}{ambiguous['after']}" if 1 <= value <= 26 else None
     numeral = re.search(f"[{_UNICODE_ROMAN}]", label)
     if numeral:  # "Ⅱ." -> "Ⅲ." for 3: Unicode's numerals run Ⅰ to Ⅻ (ⅰ to ⅻ)
         first = 0x2160 if numeral[0] <= "\u216f" else 0x2170

@@ -2337,7 +2337,7 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             # the label as read, or as the document's own shape gave it (_templated_labels)
             template = template_label(model.line) if level[0] == "label" else None
             expected = relabelled(leading_label(model.line) or blocks[model.first].number
-                                  or (template.label if template else ""), value)
+                                  or (template.label if template else ""), value, letters=level[1] in LETTER_SHAPES)
             worded = None if expected else _word_label_counted(model.line, value)
             expected = expected or worded
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
@@ -2481,7 +2481,7 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     if (block.kind != "paragraph" and not (block.kind == "table_row" and cells)
             or not (rest.strip() or glued) or len(text) > MAX_HEADING_CHARS
             or block.number == expected or (text.endswith((".", ";")) and not LEADER_TO_MARGIN.search(text))
-            or word.isalpha()):
+            or word.isalpha() and not _mark_lost(word, rest, expected)):
         return False
     if list_marker(block) and not any(ch.isalnum() for ch in word):
         return False  # "- Độc lập - Tự do…": a list's dash, no counter of "i-" left in it
@@ -2491,6 +2491,18 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     righted = misread_word_roman(text)
     return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1) or (
         righted is not None and righted.startswith(f"{expected} "))
+
+
+# The shapes of a ladder counting capital letters: its "C." is a letter, not a Roman hundred.
+LETTER_SHAPES = frozenset(("A.", "A)", "A/", "A:", "A-"))
+
+
+def _mark_lost(word: str, rest: str, expected: str) -> bool:
+    """Whether a word of letters is the label expected with its stop or bracket lost ("III Hội
+    người…" for "III. Hội người…", "C Hội…" for "C."): the numeral or letter itself, a capital
+    opening the title after it. Other words of letters are a sentence's."""
+    counter = expected.strip("()[].:/-–— ")
+    return word == counter and counter != expected and rest[:1].isupper()
 
 
 def _counter_wiped(cells: tuple[str, str], expected: str) -> bool:
