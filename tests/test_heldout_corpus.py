@@ -62,7 +62,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            47: FIXTURES / "heldout-47", 48: FIXTURES / "heldout-48",
            49: FIXTURES / "heldout-49", 50: FIXTURES / "heldout-50",
            51: FIXTURES / "heldout-51", 52: FIXTURES / "heldout-52",
-           53: FIXTURES / "heldout-53", 54: FIXTURES / "heldout-54"}
+           53: FIXTURES / "heldout-53", 54: FIXTURES / "heldout-54",
+           55: FIXTURES / "heldout-55"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -287,7 +288,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Tiêu điểm \d+\. |Phân khu [IVX]+: "  # 54's
+LABEL = re.compile(r"^(?:Ý chính \d+ – |Bình diện [IVX]+\. "  # 55's
+                   r"|Phân đoạn [A-F]: |Tiểu hợp phần 1\.\d: "  # 55's
+                   r"|Tiêu điểm \d+\. |Phân khu [IVX]+: "  # 54's
                    r"|Nhánh [A-F]/ |Chặng \d/6: "  # 54's
                    r"|Điểm nhấn \d+: |Tầng [IVX]+\. "  # 53's
                    r"|Khối [A-F]: |Công đoạn (?:một|hai|ba|bốn|năm|sáu|bảy|tám)\. "  # 53's
@@ -372,6 +375,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Ý chính (\d+) – ", first):  # pool 55's y_chinh_number
+        return int(m.group(1))
+    if m := re.match(r"Bình diện ([IVX]+)\. ", first):  # pool 55's binh_dien_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phân đoạn ([A-F]): ", first):  # pool 55's phan_doan_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Tiểu hợp phần 1\.(\d): ", first):  # pool 55's tieu_hop_phan_decimal
+        return int(m.group(1))
     if m := re.match(r"Tiêu điểm (\d+)\. ", first):  # pool 54's tieu_diem_number
         return int(m.group(1))
     if m := re.match(r"Phân khu ([IVX]+): ", first):  # pool 54's phan_khu_roman
@@ -648,8 +659,8 @@ def test_the_generator_makes_the_same_files(pool):
 
 
 def test_regenerated_docx_files_are_the_committed_bytes(pool):
-    """All but pool 54's lo_saved_docx files, which LibreOffice saved again (their words are checked against the
-    regenerated file's by test_pool_54_lo_saved_files_are_libreoffices_with_the_same_words)."""
+    """All but the lo_saved_docx files (pools 54 and 55), which LibreOffice saved again (pool 54's words are checked
+    against the regenerated file's by test_pool_54_lo_saved_files_are_libreoffices_with_the_same_words)."""
     differ = [name for name, (spec, data, _) in regenerate(pool).items()
               if spec.kind == "docx" and not getattr(spec, "lo_saved", False)
               and (CORPORA[pool] / name).read_bytes() != data]
@@ -685,8 +696,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 54
-    assert len({p.out for p in mh.POOLS.values()}) == 54
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 55
+    assert len({p.out for p in mh.POOLS.values()}) == 55
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -753,7 +764,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 51) for k in range(1, 51)),
                                            *((k, 52) for k in range(1, 52)),
                                            *((k, 53) for k in range(1, 53)),
-                                           *((k, 54) for k in range(1, 54))])
+                                           *((k, 54) for k in range(1, 54)),
+                                           *((k, 55) for k in range(1, 55))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -783,7 +795,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (36, 37), (37, 38), (38, 39), (39, 40),
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
-                                                   (49, 50), (50, 51), (51, 52), (52, 53), (53, 54)])
+                                                   (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
+                                                   (54, 55)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -9771,6 +9784,341 @@ def test_pool_54_scans_are_cut_short_by_the_size_detection_or_printed_in_toner_s
                           2339 - round(mh.AUTOCROP_54["bottom_mm"] / 25.4 * 200))
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 55: "Ý chính 1 – …", "Bình diện I. …", "Phân đoạn A: …", "Tiểu hợp phần 1.1: …"; each heading's line spacing
+# Exactly 12 pt (w:spacing w:lineRule="exact"), a .docx in Word 2003's compatibility mode (w:compat, compatibilityMode
+# 11), a PDF whose signature page is the signed sheet's scan (an image-only page in an incremental update), a PDF
+# whose pages are scans over their text in render mode 3 (a searchable scan, in an incremental update); pools 1-54's
+# at a lower weight, pools 53 and 54's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_55 = {"y_chinh_number", "binh_dien_roman", "phan_doan_letter", "tieu_hop_phan_decimal"}
+LADDERS[55] = NEW_LADDERS_55 | {"tieu_diem_number", "phan_khu_roman", "nhanh_letter", "chang_of_six",  # 1-54's
+                                "diem_nhan_number", "tang_roman", "khoi_letter", "cong_doan_word"}
+NEW_LAYOUTS_55 = {"exact_line_heading", "compat_2003_docx", "scanned_signature_page_pdf", "searchable_image_pdf"}
+LAYOUTS[55] = NEW_LAYOUTS_55 | {"opentype_heading", "lo_saved_docx", "rsid_split_heading",  # 1-54's
+                                "keep_next_heading", "theme_font_heading", "distributed_heading", "noproof_heading",
+                                "imprint_heading", "blink_heading", "emboss_heading", "outline_shadow_heading",
+                                "char_scale_heading", "text_effects_heading", "fit_text_heading",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_55 = {  # how each of pool 55's ladders marks an item heading, as a reader sees it
+    "y_chinh_number": r"Ý chính \d – \S",
+    "binh_dien_roman": r"Bình diện [IVX]+\. \S",
+    "phan_doan_letter": r"Phân đoạn [A-F]: \S",
+    "tieu_hop_phan_decimal": r"Tiểu hợp phần 1\.[1-6]: \S",
+}
+
+
+def test_pool_55_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_55:
+        for e in [e for e in files_of(55, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_55_sub_components_are_all_component_ones():
+    """tieu_hop_phan_decimal numbers each item "1.n", the first level always 1 (the report one component), n rising."""
+    for e in files_of(55, ladder="tieu_hop_phan_decimal"):
+        counts = [re.match(r"Tiểu hợp phần (\d)\.(\d): ", h["text"]).groups() for h in item_headings(e)]
+        assert counts and {first for first, _ in counts} == {"1"}, e["file"]
+        numbers = [int(n) for _, n in counts]
+        assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), e["file"]
+
+
+def pool_55_ppr_tags(p) -> list[str]:
+    ppr = p.find(f"{W}pPr")
+    return [] if ppr is None else [child.tag for child in ppr]
+
+
+def test_pool_55_each_heading_spaced_exactly_12_pt():
+    """Each heading paragraph's w:pPr holds w:spacing w:line="240" w:lineRule="exact", after w:keepNext, w:keepLines,
+    w:snapToGrid and the like and before w:ind, w:jc and w:outlineLvl, as CT_PPrBase orders them; no other .docx of
+    the pool spaces a paragraph exactly."""
+    mh = generator()
+    files = files_of(55, "exact_line_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(55, "exact_line_heading", ladder="y_chinh_number")  # on a new ladder too
+    for e in files:
+        paragraphs = heading_paragraphs(e)
+        assert paragraphs, e["file"]
+        for p in paragraphs:
+            spacing = p.find(f"{W}pPr/{W}spacing")
+            assert spacing is not None, e["file"]
+            assert spacing.get(f"{W}line") == str(mh.EXACT_LINE_55["line"]) == "240", e["file"]
+            assert spacing.get(f"{W}lineRule") == mh.EXACT_LINE_55["lineRule"] == "exact", e["file"]
+            tags = pool_55_ppr_tags(p)
+            assert all(tags.index(f"{W}spacing") > tags.index(f"{W}{t}") for t in ("pStyle", "keepNext", "keepLines",
+                                                                                   "snapToGrid") if f"{W}{t}" in tags)
+            assert all(tags.index(f"{W}spacing") < tags.index(f"{W}{t}") for t in ("ind", "jc", "outlineLvl", "rPr")
+                       if f"{W}{t}" in tags), e["file"]
+        exact = [p for p in body_paragraphs(e) if p.find(f"{W}pPr/{W}spacing[@{W}lineRule='exact']") is not None]
+        assert len(exact) >= len(paragraphs), e["file"]
+    for e in files_of(55, kind="docx"):
+        if "exact_line_heading" not in e["layouts"] and "drop_cap_label" not in e["layouts"]:
+            assert 'w:lineRule="exact"' not in part_text(e), e["file"]
+
+
+def test_pool_55_compat_files_are_in_word_2003_compatibility_mode():
+    """settings.xml's w:compat holds Word 2003's East Asian layout options in CT_Compat's order and compatibilityMode
+    11 alone, no Word 2010 setting; every other Word .docx of the pool is in a later mode."""
+    mh = generator()
+    files = files_of(55, "compat_2003_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(55, "compat_2003_docx", ladder="binh_dien_roman")  # on a new ladder too
+    for e in files:
+        compat = part_tree(e, "word/settings.xml").find(f"{W}compat")
+        assert compat is not None, e["file"]
+        tags = [child.tag.removeprefix(W) for child in compat]
+        assert tags == [*mh.COMPAT_2003_55, "compatSetting"], (e["file"], tags)
+        setting = compat.find(f"{W}compatSetting")
+        assert setting.get(f"{W}name") == "compatibilityMode" and setting.get(f"{W}val") == "11", e["file"]
+        assert setting.get(f"{W}uri") == "http://schemas.microsoft.com/office/word", e["file"]
+        assert "enableOpenTypeFeatures" not in part_text(e, "word/settings.xml"), e["file"]
+        assert len(heading_paragraphs(e)) == len(item_headings(e)), e["file"]
+    for e in files_of(55, kind="docx"):
+        if "compat_2003_docx" not in e["layouts"]:
+            modes = re.findall(r'w:name="compatibilityMode"[^>]*w:val="(\d+)"', part_text(e, "word/settings.xml"))
+            assert "11" not in modes, e["file"]
+
+
+def pool_55_update(data: bytes) -> bytes:
+    """What a PDF's incremental update added after the export's %%EOF."""
+    return data[data.index(b"%%EOF"):]
+
+
+def pool_55_page_texts(entry: dict) -> list[str]:
+    """poppler's text of each page (stderr empty: the file reads cleanly)."""
+    out = subprocess.run(["pdftotext", "-layout", str(path_of(entry)), "-"], capture_output=True, check=True)
+    assert not out.stderr, (entry["file"], out.stderr[:200])
+    return out.stdout.decode().split("\f")[:entry["pages"]]
+
+
+def test_pool_55_scanned_signature_pages_are_images_in_an_incremental_update():
+    """The export's bytes, then an update adding one colour JPEG image (200 dpi, an A4 sheet) and replacing one page,
+    whose /Contents draw that image over the page and whose /Resources hold it alone: that page has no text for
+    poppler or pdfplumber and holds the signature and the red stamp in its image; every other page keeps its text,
+    the first item heading's words among it."""
+    import io
+
+    import pdfplumber
+    from PIL import Image
+
+    mh = generator()
+    s = mh.SCANNED_PAGE_55
+    files = files_of(55, "scanned_signature_page_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(55, "scanned_signature_page_pdf", ladder="phan_doan_letter")  # on a new ladder too
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert data.count(b"%%EOF") == 2 and b"/Prev " in data, e["file"]
+        assert b"/DCTDecode" not in data[:data.index(b"%%EOF")], e["file"]
+        update = pool_55_update(data)
+        images = re.findall(rb"/Subtype/Image/Width (\d+)/Height (\d+)/ColorSpace/DeviceRGB/BitsPerComponent 8"
+                            rb"/Filter/DCTDecode/Length (\d+)>>\nstream\n", update)
+        assert len(images) == 1, e["file"]
+        width, height = int(images[0][0]), int(images[0][1])
+        assert abs(width - 210 / 25.4 * s["dpi"]) <= 2 and abs(height - 297 / 25.4 * s["dpi"]) <= 2, e["file"]
+        assert re.search(rb"/Resources<</XObject<</Im0 \d+ 0 R>>/ProcSet\[/PDF/ImageC\]>>", update), e["file"]
+        assert e["scanned_page"] == {"page": "the signature's", "dpi": s["dpi"], "jpeg_quality": s["jpeg_quality"],
+                                     "colour": True, "skew_deg": s["skew_deg"], "stamp": "red, over the signature"}
+        texts = pool_55_page_texts(e)
+        blank = [k for k, text in enumerate(texts, start=1) if not text.strip()]
+        assert len(blank) == 1, (e["file"], blank)
+        assert "CHỦ TỊCH" not in "".join(texts) and "Nơi nhận" not in "".join(texts), e["file"]
+        first = " ".join(item_headings(e)[0]["text"].split("\n")[0].split()[:3])
+        assert first in " ".join(" ".join(t.split()) for t in texts), e["file"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            page = pdf.pages[blank[0] - 1]
+            assert not (page.extract_text() or "").strip() and len(page.images) == 1, e["file"]
+            picture = page.images[0]
+            assert abs(picture["x0"]) < 1 and abs(picture["width"] - float(page.width)) < 1, e["file"]
+            scan = Image.open(io.BytesIO(picture["stream"].get_rawdata())).convert("RGB")
+            channels = [band.tobytes() for band in scan.resize((scan.width // 4, scan.height // 4)).split()]
+            red = sum(1 for r, g, b in zip(*channels, strict=True) if r > 150 and g < 110 and b < 110)
+            assert red > 200, (e["file"], red)  # the stamp
+            for k, other in enumerate(pdf.pages, start=1):
+                if k != blank[0]:
+                    assert (other.extract_text() or "").strip(), e["file"]
+    for e in files_of(55, kind="pdf"):
+        if not {"scanned_signature_page_pdf", "searchable_image_pdf"} & set(e["layouts"]):
+            assert b"/DCTDecode" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_55_searchable_pdfs_lay_each_pages_scan_over_its_text_made_invisible():
+    """The export's bytes, then an update: one stream "q 3 Tr" shared by every page, each page's /Contents that stream,
+    its own and one that restores the state and draws the page's grey JPEG (150 dpi, an A4 sheet) over the whole
+    page, the image added to its /Resources; poppler and pdfplumber read every item heading's words, on pages whose
+    one image covers them; the last page's image holds the stamp."""
+    import io
+
+    import pdfplumber
+    from PIL import Image
+
+    mh = generator()
+    s = mh.SEARCHABLE_55
+    files = files_of(55, "searchable_image_pdf")
+    assert len(files) >= 2 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(55, "searchable_image_pdf", ladder="tieu_hop_phan_decimal")  # on a new ladder too
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert data.count(b"%%EOF") == 2 and b"/Prev " in data, e["file"]
+        end = data.index(b"%%EOF")
+        assert b"/DCTDecode" not in data[:end] and b"stream\nq\n3 Tr\n" not in data[:end], e["file"]
+        update = pool_55_update(data)
+        hide = re.findall(rb"(\d+) 0 obj\n<</Length 7>>\nstream\nq\n3 Tr\n\nendstream", update)
+        assert len(hide) == 1, e["file"]
+        arrays = re.findall(rb"/Contents\[(\d+) 0 R (\d+) 0 R (\d+) 0 R\]", update)
+        assert len(arrays) == e["pages"] and {a[0] for a in arrays} == {hide[0]}, e["file"]
+        for _, own, last in arrays:
+            assert re.search(rb"\n%s 0 obj\n<</Length \d+>>\nstream\nQ\nq\n[\d.]+ 0 0 [\d.]+ 0 0 cm\n/Scan\d Do\nQ\n"
+                             % last, update), e["file"]
+            assert re.search(rb"(?:^|\n)%s 0 obj" % own, data[:end]), e["file"]  # the export's own stream
+        images = re.findall(rb"/Subtype/Image/Width (\d+)/Height (\d+)/ColorSpace/DeviceGray/BitsPerComponent 8"
+                            rb"/Filter/DCTDecode", update)
+        assert len(images) == e["pages"], e["file"]
+        assert all(abs(int(w) - 210 / 25.4 * s["dpi"]) <= 2 and abs(int(h) - 297 / 25.4 * s["dpi"]) <= 2
+                   for w, h in images), e["file"]
+        assert e["page_images"] == {"dpi": s["dpi"], "jpeg_quality": s["jpeg_quality"], "colour": False,
+                                    "render_mode": 3, "stamp": "red, over the signature"}
+        texts = " ".join(" ".join(t.split()) for t in pool_55_page_texts(e))
+        words = pdf_words_49(e)
+        for h in item_headings(e):
+            line = " ".join(h["text"].split("\n")[0].split()[:3])
+            assert line in texts and line in words, (e["file"], line)
+        with pdfplumber.open(path_of(e)) as pdf:
+            for page in pdf.pages:
+                assert (page.extract_text() or "").strip() and len(page.images) == 1, e["file"]
+                picture = page.images[0]
+                assert abs(picture["x0"]) < 1 and abs(picture["top"]) < 1, e["file"]
+                assert abs(picture["width"] - float(page.width)) < 1, e["file"]
+            last = pdf.pages[-1].images[0]
+            scan = Image.open(io.BytesIO(last["stream"].get_rawdata())).convert("L")
+            assert scan.getextrema()[0] < 80, e["file"]  # print on it
+    for e in files_of(55, kind="pdf"):
+        if "searchable_image_pdf" not in e["layouts"]:
+            assert b"stream\nq\n3 Tr\n" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_55_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(55) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_55, *mh.FUNDING_WORDINGS_54}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "budgets_in_ratio":  # the districts' part and the ratio; the total unwritten
+            a, b = e["funding"]["ratio"]
+            part = e["funding"]["district_vnd"]
+            assert (a, b) in mh.RATIOS_55 and total * b == part * (a + b) and total % 10**6 == 0, e["file"]
+            shown = f"{part // 10**6:,}".replace(",", ".")
+            assert f"theo tỷ lệ {a}:{b} (ngân sách tỉnh {a} phần, ngân sách cấp huyện {b} phần)" in text, e["file"]
+            assert f"phần ngân sách cấp huyện đã bố trí là {shown} triệu đồng." in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+        if e["funding"]["wording"] == "parts_in_two_units":  # the province's in tỷ, the districts' in triệu
+            province, district = e["funding"]["province_vnd"], e["funding"]["district_vnd"]
+            assert total == province + district, e["file"]
+            whole, tenth = divmod(province // 10**8, 10)
+            ty = f"{whole},{tenth}" if tenth else f"{whole}"
+            shown = f"{district // 10**6:,}".replace(",", ".")
+            assert f" {ty} tỷ đồng; ngân sách cấp huyện bố trí thêm {shown} triệu đồng" in text, e["file"]
+            assert f"{million} triệu" not in text and "tổng" not in text.lower(), e["file"]
+    assert len({tuple(e["funding"]["ratio"]) for e in funded if e["funding"]["wording"] == "budgets_in_ratio"}) >= 2
+    assert {e["letterhead"] for e in entries_of(55)} <= set(mh.LETTERHEADS_55)
+    docx_files = [e for e in entries_of(55) if e["kind"] == "docx" and "lo_saved_docx" not in e["layouts"]]
+    assert {"number_hyperlinked", "date_in_textbox"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        tree = part_tree(e)
+        rels = part_text(e, "word/_rels/document.xml.rels")
+        links = [h for h in tree.iter(f"{W}hyperlink") if "".join(t.text or "" for t in h.iter(f"{W}t"))
+                 == e["report_number"]]
+        if e["letterhead"] == "number_hyperlinked":  # the number a link to the e-office's page
+            assert len(links) == 1 and links[0].get(f"{W}history") == "1", e["file"]
+            assert paragraph_text(links[0].getparent()) == f"Số: {e['report_number']}", e["file"]
+            rid = links[0].get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+            so = e["report_number"].split("/")[0]
+            target = re.search(rf'<Relationship [^>]*Id="{rid}"[^>]*/>', rels)[0]
+            assert 'TargetMode="External"' in target and f"van-ban/chi-tiet?so={so}-BC-UBND" in target, e["file"]
+            assert re.search(r'Target="https://qlvb\.[a-z]+\.gov\.vn/', target), e["file"]
+            run = links[0].find(f"{W}r")
+            assert run.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "Hyperlink", e["file"]
+            assert 'w:styleId="Hyperlink"' in part_text(e, "word/styles.xml"), e["file"]
+        else:
+            assert not links and "qlvb." not in rels, e["file"]
+        day = int(e["report_date"][-2:])
+        boxed = [p for p in tree.iter(f"{W}p") if any(a.tag == f"{W}txbxContent" for a in p.iterancestors())
+                 and f"ngày {day} tháng 5 năm 2022" in paragraph_text(p)]
+        if e["letterhead"] == "date_in_textbox":  # the date line in a text box (and its VML fallback), not the cell
+            assert len(boxed) == 2, e["file"]
+            assert len(list(tree.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}txbx"))) >= 1
+            line = paragraph_text(boxed[0])
+            assert line.endswith(f", ngày {day} tháng 5 năm 2022") and paragraph_text(boxed[1]) == line, e["file"]
+            table = next(tree.iter(f"{W}tbl"))
+            assert not any(paragraph_text(p) == line for p in table.iter(f"{W}p")), e["file"]
+        else:
+            assert not boxed, e["file"]
+    for e in files_of(55, kind="pdf"):  # LibreOffice prints the linked number and the boxed date
+        if "scanned_signature_page_pdf" in e["layouts"] or "searchable_image_pdf" in e["layouts"]:
+            continue
+        words = pdf_words_49(e)
+        if e["letterhead"] == "number_hyperlinked":
+            assert f"Số: {e['report_number']}" in words, e["file"]
+        if e["letterhead"] == "date_in_textbox":
+            assert f"ngày {int(e['report_date'][-2:])} tháng 5 năm 2022" in words, e["file"]
+    scans = files_of(55, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_55)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 38}
+    assert {e["ladder"] for e in scans} >= {"y_chinh_number", "binh_dien_roman", "tieu_hop_phan_decimal"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "deskew_black_wedges":
+            assert e["scan"]["deskew"] == mh.DESKEW_55 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["paper_stock"] is None, e["file"]
+        else:
+            assert e["scan"]["paper_stock"] == [list(t) for t in mh.PAPER_STOCK_55], e["file"]
+            assert e["scan"]["dpi"] == 150 and e["scan"]["deskew"] is None, e["file"]
+
+
+def test_pool_55_scans_have_black_wedges_at_their_edges_or_sheets_of_different_whites():
+    """A deskewed scan's page images are dark along their edges (the feeder's backing turned in), a mixed-stock
+    scan's are not and its first two sheets' paper differ; the marks do that to a blank sheet."""
+    import io
+
+    import pdfplumber
+    from PIL import Image, ImageStat
+
+    mh = generator()
+    for e in files_of(55, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            papers = []
+            for page in pdf.pages:
+                picture = page.images[0]
+                image = Image.open(io.BytesIO(picture["stream"].get_rawdata())).convert("L")
+                assert abs(image.width - 210 / 25.4 * e["scan"]["dpi"]) <= 2, e["file"]
+                w, h = image.size
+                band = w // 40
+                edges = [image.crop(box) for box in ((0, 0, w, band), (0, h - band, w, h), (0, 0, band, h),
+                                                     (w - band, 0, w, h))]
+                dark = sum(sum(b.histogram()[:40]) for b in edges) / sum(b.width * b.height for b in edges)
+                if e["scan"]["kind"] == "deskew_black_wedges":
+                    assert dark > 0.08, (e["file"], dark)
+                else:
+                    assert dark < 0.01, (e["file"], dark)
+                papers.append(ImageStat.Stat(image.crop((0, int(h * 0.97), w, h))).median[0])
+            if e["scan"]["kind"] == "mixed_paper_stock" and len(papers) >= 2:
+                assert abs(papers[0] - papers[1]) >= 8, (e["file"], papers)
+    sheet = Image.new("L", (400, 560), 255)
+    wedges = mh.scan_55_mark(types.SimpleNamespace(scan_kind="deskew_black_wedges"))(sheet, 1, 200)
+    assert wedges.size == sheet.size and wedges.getpixel((0, 0)) < 40 and wedges.getpixel((399, 559)) < 40
+    assert wedges.getpixel((200, 280)) == 255
+    stock = mh.scan_55_mark(types.SimpleNamespace(scan_kind="mixed_paper_stock"))
+    tints = [stock(Image.new("RGB", (10, 10), (255, 255, 255)), k, 150).getpixel((5, 5)) for k in (1, 2, 3)]
+    assert tints == [tuple(t) for t in mh.PAPER_STOCK_55]
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -9783,13 +10131,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
-               53: NEW_LADDERS_53, 54: NEW_LADDERS_54}
+               53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 55))]])
+                                                        *((n, 10, 8) for n in range(6, 56))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -9799,7 +10147,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 55))])
+                                          for n in range(5, 56))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -9820,12 +10168,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
-              50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54}
+              50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-54 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-55 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
