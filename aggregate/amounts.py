@@ -486,6 +486,12 @@ _CHANGED_BY = re.compile(r"(?<![a-z])(?P<way>tang|cat giam|giam|cat)(?:\s+(?:the
                          r"|(?:cua\s+|so\s+)?(?P<named>[a-z]+\s+[a-z]+))")
 
 
+# "… theo tỷ lệ 4:1 (ngân sách tỉnh 4 phần, ngân sách cấp huyện 1 phần)": the money shared out in
+# parts, and the parts each source pays, named.
+_RATIO = re.compile(r"(?<![a-z])ty le\s+(?P<parts>\d{1,2}(?:\s*:\s*\d{1,2})+)(?![\d:])")
+_NAMED_PARTS = re.compile(r"(?P<name>[a-z]+(?:\s+[a-z]+){1,5}?)\s+(?P<parts>\d{1,2})\s+phan(?![a-z])")
+
+
 def _plus_tax(text: str) -> tuple[Amount, Decimal | None] | None:
     """The one amount of the text, said to be before the tax ("… là 22.700 triệu đồng (chưa bao
     gồm thuế giá trị gia tăng); thuế suất … áp dụng 10%", pool 53), and the tax rate the text
@@ -511,7 +517,7 @@ def _plus_share_of_named(text: str) -> tuple[Amount, Decimal] | None:
         return None
     start, end = next((a, b) for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
     m = _SHARE_OF_NAMED.search(folded, amounts[0].span[1], end)
-    if not m or m["named"] not in " ".join(folded[start:amounts[0].span[0]].split()):
+    if not m or " ".join(m["named"].split()) not in " ".join(folded[start:amounts[0].span[0]].split()):
         return None
     percent = Decimal(m["percent"].replace(",", "."))
     return (amounts[0].amount, percent) if 0 < percent < 100 else None
@@ -531,13 +537,36 @@ def _changed_by_percent(text: str) -> tuple[Amount, Decimal] | None:
     start = next(a for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
     before = " ".join(folded[start:amounts[0].span[0]].split())
     changes = [m for m in _CHANGED_BY.finditer(folded, amounts[0].span[1])
-               if (m["year"] or m["named"]) in before]
+               if (m["year"] or " ".join(m["named"].split())) in before]  # a line break between its words
     if len(changes) != 1:
         return None
     percent = Decimal(changes[0]["percent"].replace(",", "."))
     if not 0 < percent < 100:
         return None
     return amounts[0].amount, (percent if changes[0]["way"] == "tang" else -percent)
+
+
+def _whole_from_parts(text: str) -> tuple[Amount, int, int] | None:
+    """The one amount of the text, the parts of the money it is said to be and the parts of the
+    whole ("… cùng bảo đảm theo tỷ lệ 4:1 (ngân sách tỉnh 4 phần, ngân sách cấp huyện 1 phần);
+    phần ngân sách cấp huyện đã bố trí là 2.800 triệu đồng", pool 55): the scheme's money is the
+    amount times the whole's parts over its own, 14.000 triệu. Its source is named before it, after
+    the parts are, as they name it; None otherwise."""
+    folded = _fold_aligned(text)
+    amounts = [r for roles in _roles(text) for r in roles]
+    ratio = _RATIO.search(folded)
+    if len(amounts) != 1 or not ratio:
+        return None
+    whole = sum(int(n) for n in re.findall(r"\d+", ratio["parts"]))
+    matches = list(_NAMED_PARTS.finditer(folded, ratio.end(), amounts[0].span[0]))
+    named = {" ".join(m["name"].split()[-3:]): int(m["parts"]) for m in matches}
+    start = next(a for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
+    start = max(start, matches[-1].end() if matches else 0)  # the words after the parts named
+    before = " ".join(folded[start:amounts[0].span[0]].split())
+    own = [parts for name, parts in named.items() if name in before]
+    if sum(named.values()) != whole or len(own) != 1 or not 0 < own[0] < whole:
+        return None
+    return amounts[0].amount, whole, own[0]
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -646,6 +675,12 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         part, percent = named
         return _worked_out(part, (100 + percent) / 100, percent,
                            N_("{cited} and {percent}% more for the part given as its share: {total}"))
+    shared = _whole_from_parts(changed)
+    if shared is not None:
+        part, whole, own = shared
+        vnd = _rounded_to(Decimal(part.vnd) * whole / own, _smallest_unit(part))
+        rule = N_("{cited} is {own} of the {whole} parts the money is shared in: {total}")
+        return FundingFigure(vnd, rule.format(cited=part.cited, own=own, whole=whole, total=_dong(vnd)), True)
     moved = _changed_by_percent(changed)
     if moved is not None:
         base, percent = moved
@@ -671,7 +706,8 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):
         rule = N_("{rule} (its sentence names a plan, an amount spent or left: which is the total?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
-    if figure.vnd is not None and not figure.ambiguous and not figure.stated and _percent_unexplained(changed):
+    if figure.vnd is not None and not figure.ambiguous and not figure.stated and (
+            _percent_unexplained(changed) or _RATIO.search(_fold_aligned(changed))):
         rule = N_("{rule} (a percentage beside it: is the total worked out with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     return figure

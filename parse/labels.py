@@ -62,9 +62,12 @@ _ENDS_IN_CARDINAL = re.compile(rf"[^\W\d_]\s+(?P<cardinal>{'|'.join(_CARDINALS)}
 # The number may say how many there are after a slash, "Chặng 1/6:" (the first of six, as a
 # series of posts or slides is counted), never fewer than the number ("Ngày 16/5:" is a date).
 _OF_ALL = r"(?:/(?P<of>\d{1,2}))?"
+# Or come under a parent's, "Tiểu hợp phần 1.3:" (the third under the first, as an ODA project's
+# documents number a component's sub-components): the parent is part of the ladder's words.
+_PARENT = r"(?P<parent>\d{1,2}\.(?=\d))?"
 # Before a colon the number may be bracketed or marked as one, "Hạng mục (1):", "Nhiệm vụ #1:".
 _WORDS_AND_NUMBER = re.compile(
-    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?:\((?=\d{{1,2}}\))|#)?(?P<number>\d{{1,2}})\)?{_OF_ALL}")
+    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?:\((?=\d{{1,2}}\))|#)?{_PARENT}(?P<number>\d{{1,2}})\)?{_OF_ALL}")
 # The number may be a Roman numeral in capitals ("Chuyên đề IV:"), read before folding, which
 # would make it a word.
 _WORDS_AND_ROMAN = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<numeral>[IVX]{1,5})")
@@ -78,7 +81,7 @@ LABEL_HEAD_CHARS = 60  # where the dash or stop ending a label can be: five word
 # (_word_label checks its case), a small letter or a digit does not ("Nghị định 15.2020", "số 3.a").
 _WORDS_NUMBER_STOP = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
-    rf"(?:(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\.(?=\s|[^\W\d_])")
+    rf"(?:{_PARENT}(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\.(?=\s|[^\W\d_])")
 # A label of words and a number set off from its title by a dash or a closing bracket, as "I -" or "2)" is
 # ("Phần kiểm điểm I - Mẻ gốm…", "Bước 2) Triển khai…", pool 44's Bến Tre), or by any mark a ladder is written
 # with, a slash ("Nội dung 1/ …", as "1/" is), an arrow or a bar ("Bậc 1 › …", "Tầng 2 | …"), the number
@@ -88,7 +91,7 @@ _WORDS_NUMBER_STOP = re.compile(
 _MARK_AFTER = r"(?:[-–—]{1,2}|->|[)/›»|•→>])"
 _WORDS_NUMBER_DASH = re.compile(
     rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
-    rf"(?:\((?=\d{{1,2}}\)))?(?:(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\s?{_MARK_AFTER}\s+(?=[^\W\d_])")
+    rf"(?:\((?=\d{{1,2}}\)))?(?:{_PARENT}(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\s?{_MARK_AFTER}\s+(?=[^\W\d_])")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
 # ("VỊ:" for "VI:"), two I's as H ("HI." for "III."), a bold serif I before others as T
@@ -421,7 +424,7 @@ def _word_label(text: str) -> tuple[str, int, str] | None:
     if colon and len(head.split()) <= LABEL_IN_WORDS_MAX:
         m = _WORDS_AND_NUMBER.fullmatch(fold(head.strip(" .-–—")))
         if m and _counts_up_to_all(m):
-            return m["words"], int(m["number"]), rest.lstrip()
+            return _ladder_words(m["words"], m), int(m["number"]), rest.lstrip()
         m = _WORDS_AND_ROMAN.fullmatch(head.strip(" .-–—"))
         if m and _VALID_ROMAN.fullmatch(m["numeral"]):
             return fold(m["words"]), _roman_value(m["numeral"]), rest.lstrip()
@@ -435,7 +438,13 @@ def _word_label(text: str) -> tuple[str, int, str] | None:
     if not text[m.end()].isspace() and not text[m.end()].isupper():
         return None  # a small letter glued to the stop: no title opens there
     value = int(m["number"]) if m["number"] else _roman_value(m["numeral"])
-    return fold(m["words"]), value, text[m.end():].lstrip()
+    return _ladder_words(fold(m["words"]), m), value, text[m.end():].lstrip()
+
+
+def _ladder_words(words: str, m: re.Match) -> str:
+    """A label's folded words with the parent its number is under, if any ("tieu hop phan 1."):
+    the sub-components of another component are another ladder."""
+    return f"{words} {m['parent']}" if m["parent"] else words
 
 
 def _counts_up_to_all(m: re.Match) -> bool:
@@ -517,18 +526,30 @@ _MISREAD_WORD_ROMAN = re.compile(
     r"(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
 
 
-def misread_word_roman(text: str) -> str | None:
+def misread_word_roman(text: str, numeral: str = "") -> str | None:
     """A scanned line that opens with a label of words and a Roman numeral OCR misread
     (_MISREAD_WORD_ROMAN), the numeral put back in its letters ("Nhóm TT: Con số…" -> "Nhóm II:
     Con số…"); None if the line does not open so or its numeral reads right. Only a ladder of
-    that label's shape missing that value may believe it (sections._templated_labels)."""
+    that label's shape missing that value may believe it (sections._templated_labels). Given the
+    `numeral` the ladder misses there, an H read for one I or for two may be either ("Bình diện
+    HH." for "III.", a third rung between "II." and "IV."): the line as that numeral, if it may be."""
     m = _MISREAD_WORD_ROMAN.match(text)
     if not m:
         return None
+    if numeral and numeral in _as_numerals(m["counter"]):
+        return f"{m['before']}{numeral}{m['after']}{text[m.end():]}"
     numeral = m["counter"].translate(_AS_I)
     if numeral == m["counter"] or not _VALID_ROMAN.fullmatch(numeral):
         return None
     return f"{m['before']}{numeral}{m['after']}{text[m.end():]}"
+
+
+def _as_numerals(counter: str) -> set[str]:
+    """The valid Roman numerals a counter OCR misread may be, each H one I or two."""
+    readings = {""}
+    for ch in counter:
+        readings = {r + i for r in readings for i in (("I", "II") if ch == "H" else (ch.translate(_AS_I),))}
+    return {r for r in readings if _VALID_ROMAN.fullmatch(r)}
 
 
 # A label of words and a number, or a Roman numeral, whose colon OCR read as a semicolon ("Mục nội

@@ -1642,7 +1642,31 @@ def _headings(blocks: tuple[Block, ...], after: int, outline: tuple[OutlineSecti
     if nested:
         bulleted = {pos: key for pos, key in bulleted.items() if key not in nested}
         headings = _heading_lines(blocks, after, limit, titles, bulleted, outline, ocr)
+    if not ocr:
+        headings = _bare_roman_ladder(headings)
     return _points_of_styled_items(blocks, _continued_ladders(headings))
+
+
+# How many headings of a text document opening with a bare Roman numeral, I, II, III… in order,
+# make them a numbered ladder.
+BARE_ROMAN_LADDER = 4
+
+
+def _bare_roman_ladder(headings: list[_Heading]) -> list[_Heading]:
+    """A text document's unnumbered headings of one look each opening with a bare Roman numeral
+    before a capital ("I CON THOI GỖ MÍT…", "II CHIẾC LÀN…", no stop: pool 55's Long An), counting
+    I, II, III… without a gap or a repeat, BARE_ROMAN_LADDER of them at least: numbered so, a
+    ladder (on a scan every such heading is, _heading_lines). Fewer, or a count that skips, stay
+    unnumbered: a title may open with a numeral-like word."""
+    for level in {h.level for h in headings if h.level[0] == "unnumbered"}:
+        at_level = [h for h in headings if h.level == level]
+        counted = [(h, bare_roman(h.line)) for h in at_level]
+        counted = [(h, value) for h, value in counted if value is not None]
+        if len(counted) < BARE_ROMAN_LADDER or [v for _, v in counted] != list(range(1, len(counted) + 1)):
+            continue
+        numbered = {h.first: replace(h, level=BARE_ROMAN_LEVEL, ordinal=value) for h, value in counted}
+        return [numbered.get(h.first, h) for h in headings]
+    return headings
 
 
 def _points_of_styled_items(blocks: tuple[Block, ...], headings: list[_Heading]) -> list[_Heading]:
@@ -2488,7 +2512,7 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     looks_alike = (heading_like and block.bold == model.bold
                    and is_all_caps(rest) == is_all_caps(strip_label(model.text)))
     # "Chương HI." for "Chương III.": a Roman numeral after words, its two I's read as an H
-    righted = misread_word_roman(text)
+    righted = misread_word_roman(text, expected.rsplit(" ", 1)[-1].strip(".:)-–—/"))
     return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1) or (
         righted is not None and righted.startswith(f"{expected} "))
 

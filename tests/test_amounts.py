@@ -899,6 +899,25 @@ def test_an_amount_said_afterwards_to_have_risen_or_been_cut_by_a_percentage_is_
     assert cut.vnd == 14_875_000_000 and cut.ambiguous and "15%" in cut.rule
     own = funding_total("Năm 2022, kinh phí bố trí cho Đề án là 16.000 triệu đồng, tăng 10% so với năm 2021.")
     assert own.vnd == 16_000_000_000
+    # a scan's line broken between the words that name it (pool 55's Hà Giang)
+    broken = funding_total("Dự toán năm 2022 giao cho Đề án là 19.000 triệu đồng; tỉnh đã cắt giảm 10% dự\ntoán này.")
+    assert broken.vnd == 17_100_000_000
+
+
+def test_an_amount_that_is_a_named_sources_parts_of_money_shared_by_a_ratio_gives_the_whole():
+    """Pool 55: "… do ngân sách tỉnh và ngân sách cấp huyện cùng bảo đảm theo tỷ lệ 4:1 (ngân sách
+    tỉnh 4 phần, ngân sách cấp huyện 1 phần); phần ngân sách cấp huyện đã bố trí là 2.800 triệu
+    đồng": the district's part is one of five, the scheme's money 14.000 triệu, worked out, for a
+    person to check (it was the district's part, unflagged). A ratio no rule reads still flags
+    the total read beside it."""
+    text = ("Kinh phí thực hiện Đề án năm 2022 tại tỉnh Hải Dương do ngân sách tỉnh và ngân sách cấp huyện cùng "
+            "bảo đảm theo tỷ lệ 4:1 (ngân sách tỉnh 4 phần, ngân sách cấp huyện 1 phần); phần ngân sách cấp huyện "
+            "đã bố trí là 2.800 triệu đồng.")
+    figure = funding_total(text)
+    assert figure.vnd == 14_000_000_000 and figure.ambiguous and "5" in figure.rule
+    unnamed = funding_total("Ngân sách tỉnh và ngân sách cấp huyện cùng bảo đảm theo tỷ lệ 3:2; tỉnh đã bố trí "
+                            "5.400 triệu đồng.")
+    assert unnamed.vnd == 5_400_000_000 and unnamed.ambiguous
 
 
 def test_a_total_read_beside_a_percentage_that_is_no_ratio_of_its_figures_is_for_review():

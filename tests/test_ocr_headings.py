@@ -1471,3 +1471,10 @@ def test_a_title_ocr_glued_to_its_labels_mark_is_set_off_again():
     assert ocr_label_read("TP.Hồ Chí Minh") == "TP.Hồ Chí Minh"
     labels = ["A.", "B.", "C.", "D.", "E.", "F."]
     assert plain_texts(bee_report(labels, glue="")) == dict(enumerate(PLAIN_BODIES, 1))
+
+
+def test_a_roman_numeral_whose_is_ocr_read_as_two_hs_is_the_one_its_ladder_skips():
+    # "Bình diện III." read "Bình diện HH." (pool 55's Ninh Thuận): an H is one I or two, so "HH"
+    # may be II or III; between "II." and "IV." it is III (items 2 and 3 were one cell and none).
+    labels = ["Bình diện I.", "Bình diện II.", "Bình diện HH.", "Bình diện IV.", "Bình diện V.", "Bình diện VI."]
+    assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1))

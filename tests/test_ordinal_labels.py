@@ -176,6 +176,41 @@ def test_plain_parts_labelled_in_words_and_a_count_with_any_mark_a_ladder_is_wri
     assert report.sections[3].heading == f"{label(4)} {UNKNOWN[4]}"
 
 
+def test_sub_components_numbered_under_their_parent_are_a_ladder_of_their_own(tmp_path):
+    """"Tiểu hợp phần 1.1: …" to "1.6: …" (pool 55's Bắc Giang: an ODA project's numbering, the
+    report as component 1): the number after the parent's counts the items; the parent is part
+    of the ladder's words, so "Mục 2.1" starts another. Bold headings, points "a) Về hạ tầng số"
+    under two: the items (the points' words, the outline's, took them, four cells wrong)."""
+    from baocao.parse.labels import word_label
+    assert word_label("Tiểu hợp phần 1.3: Mấy bà cụ thuộc từng kiểu hoa chiếu") == ("tieu hop phan 1.", 3)
+    assert word_label("Tiểu hợp phần 1.3. Mấy bà cụ") == ("tieu hop phan 1.", 3)
+    assert word_label("Nghị định 15.2020 của Chính phủ") is None
+    lines = []
+    for n in range(1, 7):
+        lines += [Bold(f"Tiểu hợp phần 1.{n}: {UNKNOWN[n]}"), body(n)]
+        if n in (2, 5):
+            lines += ["a) Về hạ tầng số", f"Chi tiết của mục {n}.", "b) Về Trung tâm điều hành", f"Thêm của mục {n}."]
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), load_campaign().sections)
+    texts = {s.number: s.text for s in report.sections}
+    assert texts[1] == body(1) and texts[4] == body(4) and texts[6] == body(6)
+    assert texts[2].startswith(body(2)) and texts[5].startswith(body(5)) and texts[3] == body(3)
+
+
+def test_bold_headings_opening_with_a_bare_roman_numeral_that_counts_up_are_numbered(tmp_path):
+    """"I CON THOI GỖ MÍT…", "II CHIẾC LÀN…" (pool 55's Long An: no stop after the numeral, titles
+    that speak no item, points "1. Về nguồn lực" under one): I to VI counting up are a ladder, the
+    items (without phrases, no report on the outline was found)."""
+    titles = {n: UNKNOWN[n].upper() for n in UNKNOWN}
+    lines = ["Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Long An báo cáo như sau:"]
+    for n in range(1, 7):
+        lines += [Bold(f"{ROMANS[n - 1]} {titles[n]}"), body(n)]
+        if n == 5:
+            lines += ["1. Về nguồn lực", "Thiếu cán bộ.", "2. Về văn bản quy phạm pháp luật", "Chưa có quy định."]
+    report, texts = read(tmp_path, lines)
+    assert texts[1] == body(1) and texts[6] == body(6) and texts[5].startswith(body(5))
+    assert report.sections[2].heading == f"III {titles[3]}"
+
+
 def test_a_label_in_words_alone_on_its_line_is_told_from_a_line_with_its_title():
     """"Mảng I." or "Vấn đề 1:" alone (framed in the margin, or over its title) is a label
     waiting for its title on the next line; one with its title, a year, words alone are not."""
