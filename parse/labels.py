@@ -269,7 +269,7 @@ def _title_unglued(text: str) -> str:
     if not m:
         return text
     unglued = f"{m['label']} {text[m.end():]}"
-    return unglued if leading_label(unglued) or word_label(unglued) else text
+    return unglued if leading_label(unglued) or word_label(unglued) or word_letter_label(unglued) else text
 
 
 def _misread_dash(text: str) -> str:
@@ -877,7 +877,7 @@ def page_mark(text: str) -> bool:
 # a Roman numeral's is the numeral's.
 _LETTER_COUNTER = re.compile(r"(?P<before>(?:[^\W\d_]+\s){0,2}[(\[]?)(?P<letter>[a-zđ]|[ABD-HJKM-UWYZĐ])"
                              r"(?P<after>[.)\]/:\-]?[)\]]?)")
-_AMBIGUOUS_LETTER = re.compile(r"[CILVX](?P<after>[.)\]/:\-]?)")
+_AMBIGUOUS_LETTER = re.compile(r"(?P<before>(?:[^\W\d_]+\s){0,4})[CILVX](?P<after>[.)\]/:\-]?)")
 _LAST_COUNTER = re.compile(r"(?P<roman>[IVXLC]+)(?=[^IVXLC]*$)|(?P<digits>\d+)(?=\D*$)")
 # A label counting in lower-case Roman numerals ("(ii)", "iv.", "(v)"), as label_shape reads them.
 _LOWER_ROMAN_COUNTER = re.compile(r"(?P<before>[(\[]?)(?P<roman>[ivxl]+)(?P<after>[.)\]/:\-]?[)\]]?)")
@@ -891,7 +891,7 @@ def relabelled(label: str, value: int, letters: bool = False) -> str | None:
     None for a counter in words or no counter. A letter that is also a Roman numeral ("C.") is
     counted as a letter where its ladder is known to count letters (`letters`: "C." -> "D." for 4)."""
     if letters and (ambiguous := _AMBIGUOUS_LETTER.fullmatch(label)):
-        return f"{chr(ord('A') + value - 1)}{ambiguous['after']}" if 1 <= value <= 26 else None
+        return f"{ambiguous['before']}{chr(ord('A') + value - 1)}{ambiguous['after']}" if 1 <= value <= 26 else None
     numeral = re.search(f"[{_UNICODE_ROMAN}]", label)
     if numeral:  # "Ⅱ." -> "Ⅲ." for 3: Unicode's numerals run Ⅰ to Ⅻ (ⅰ to ⅻ)
         first = 0x2160 if numeral[0] <= "\u216f" else 0x2170

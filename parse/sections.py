@@ -1864,7 +1864,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
                                        else _word_label_read(block.text, ocr and pos in in_words_ladder))):
             # "Vấn đề 2: …": a ladder of its own, of its words' ("Mảng I." over its title, joined with it)
             level, ordinal = ("label", f"{labelled[0]} 1:"), labelled[1]
-        elif (ordinal is None and level[0] == "unnumbered" and pos in in_words_ladder and not ocr
+        elif (ordinal is None and level[0] == "unnumbered" and pos in in_words_ladder
               and (lettered := word_letter_label(block.text))):
             # "Phần trả lời B: …" in a plain face, counted A, B, C… (_counted_in_words): a ladder of its own
             key, ordinal = _letter_ladder_key(lettered)
@@ -1974,10 +1974,11 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
     ("Phần thuyết minh II:" for "III:", pool 36's Điện Biên: no section found without phrases):
     a number read short at its place (_read_at) counts there; one OCR read as other letters
     ("Phần trình bày H." for "II.", "IH." for "III.", pool 37's Bắc Kạn: no section found)
-    counts as _word_label_read rights it, at its place too. In a text document a label of words
-    and a letter counts so too ("Phần trả lời A: …", "Phần trả lời B: …"): a Word form's fields
-    saved as .odt keep their words and lose their bold (pool 39's Phú Thọ and Bình Định, no
-    section found); a line set apart already is read by its marks, and OCR misreads letters. A
+    counts as _word_label_read rights it, at its place too. A label of words and a letter counts
+    so too ("Phần trả lời A: …", "Phần trả lời B: …"): a Word form's fields saved as .odt keep
+    their words and lose their bold (pool 39's Phú Thọ and Bình Định, no section found), and a
+    scan's plain "Phần A." … "Phần F." are read so, a rung OCR misread tolerated as a number's is;
+    a line set apart already is read by its marks. A
     ladder of word labels with a rung lost counts too (_rungs_lost), the rungs lost found where
     it says (_lost_rungs_read), and so does one with a numeral misread or read twice where its
     neighbours place it (_misread_rungs_placed). Per position, None for a line read as its label
@@ -1992,16 +1993,17 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
         text = _word_label_read(block.text, ocr)
         found = word_label(text)
         in_words = None if found else label_in_words(text)
+        lettered = None
         if in_words is not None:
             # its words as written for the first one ("yeu cau thu nhat"): the ladder's key
             found = (relabelled_in_words(text, 1), in_words)
-        elif not found and not ocr and not set_apart(block) and (lettered := word_letter_label(text)):
+        elif not found and not set_apart(block) and (lettered := word_letter_label(text)):
             found = _letter_ladder_key(lettered)
         if found:
             short = ocr and in_words is None and word_label_in_roman(text)
             labelled.setdefault(found[0], []).append((pos, found[1], short))
-            if in_words is None and word_label(text):
-                worded.add(found[0])
+            if in_words is None and (word_label(text) or ocr and lettered):
+                worded.add(found[0])  # a scan's letter ladder, as OCR misreads letters, tolerates them too
     counted: dict[int, tuple[str, int] | None] = {}
     for key, lines in labelled.items():
         positions = [pos for pos, _, _ in lines]
@@ -2361,7 +2363,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             # the label as read, or as the document's own shape gave it (_templated_labels)
             template = template_label(model.line) if level[0] == "label" else None
             expected = relabelled(leading_label(model.line) or blocks[model.first].number
-                                  or (template.label if template else ""), value, letters=level[1] in LETTER_SHAPES)
+                                  or (template.label if template else ""), value,
+                                  letters=level[1] in LETTER_SHAPES or str(level[1]).endswith(" A:"))
             worded = None if expected else _word_label_counted(model.line, value)
             expected = expected or worded
             in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None

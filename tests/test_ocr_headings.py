@@ -1478,3 +1478,18 @@ def test_a_roman_numeral_whose_is_ocr_read_as_two_hs_is_the_one_its_ladder_skips
     # may be II or III; between "II." and "IV." it is III (items 2 and 3 were one cell and none).
     labels = ["Bình diện I.", "Bình diện II.", "Bình diện HH.", "Bình diện IV.", "Bình diện V.", "Bình diện VI."]
     assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1))
+
+
+def test_a_scans_plain_ladder_of_words_and_letters_opens_the_items_and_tolerates_a_misread_rung():
+    # "Phần A. …" to "Phần F. …" plain on a scan: a ladder of words and letters counting A to F is
+    # the items' as a text document's is (no section was found: OCR's letters were not believed,
+    # though only a ladder counting up is). A rung read with its stop as a comma or lost ("Phần D,
+    # …", "Phần D …") is the one its ladder skips, "C." before it a letter, not a Roman hundred.
+    letters = "ABCDEF"
+    assert plain_texts(bee_report([f"Phần {c}." for c in letters])) == dict(enumerate(PLAIN_BODIES, 1))
+    for read in ("Phần D,", "Phần D"):
+        labels = [f"Phần {c}." for c in letters]
+        labels[3] = read
+        assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1)), read
+    glued = [f"Phần {c}." for c in letters]
+    assert plain_texts(bee_report(glued, glue="")) == dict(enumerate(PLAIN_BODIES, 1))
