@@ -63,7 +63,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            49: FIXTURES / "heldout-49", 50: FIXTURES / "heldout-50",
            51: FIXTURES / "heldout-51", 52: FIXTURES / "heldout-52",
            53: FIXTURES / "heldout-53", 54: FIXTURES / "heldout-54",
-           55: FIXTURES / "heldout-55"}
+           55: FIXTURES / "heldout-55", 56: FIXTURES / "heldout-56"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -288,7 +288,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Ý chính \d+ – |Bình diện [IVX]+\. "  # 55's
+LABEL = re.compile(r"^(?:Trọng điểm \d+: |Trục [IVX]+\. "  # 56's
+                   r"|Gói [A-F] – |Phần hành (?:một|hai|ba|bốn|năm|sáu|bảy|tám): "  # 56's
+                   r"|Ý chính \d+ – |Bình diện [IVX]+\. "  # 55's
                    r"|Phân đoạn [A-F]: |Tiểu hợp phần 1\.\d: "  # 55's
                    r"|Tiêu điểm \d+\. |Phân khu [IVX]+: "  # 54's
                    r"|Nhánh [A-F]/ |Chặng \d/6: "  # 54's
@@ -375,6 +377,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Trọng điểm (\d+): ", first):  # pool 56's trong_diem_number
+        return int(m.group(1))
+    if m := re.match(r"Trục ([IVX]+)\. ", first):  # pool 56's truc_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Gói ([A-F]) – ", first):  # pool 56's goi_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Phần hành (một|hai|ba|bốn|năm|sáu): ", first):  # pool 56's phan_hanh_word
+        return ("một", "hai", "ba", "bốn", "năm", "sáu").index(m.group(1)) + 1
     if m := re.match(r"Ý chính (\d+) – ", first):  # pool 55's y_chinh_number
         return int(m.group(1))
     if m := re.match(r"Bình diện ([IVX]+)\. ", first):  # pool 55's binh_dien_roman
@@ -659,7 +669,7 @@ def test_the_generator_makes_the_same_files(pool):
 
 
 def test_regenerated_docx_files_are_the_committed_bytes(pool):
-    """All but the lo_saved_docx files (pools 54 and 55), which LibreOffice saved again (pool 54's words are checked
+    """All but the lo_saved_docx files (pools 54, 55 and 56), which LibreOffice saved again (pool 54's words are checked
     against the regenerated file's by test_pool_54_lo_saved_files_are_libreoffices_with_the_same_words)."""
     differ = [name for name, (spec, data, _) in regenerate(pool).items()
               if spec.kind == "docx" and not getattr(spec, "lo_saved", False)
@@ -696,8 +706,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 55
-    assert len({p.out for p in mh.POOLS.values()}) == 55
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 56
+    assert len({p.out for p in mh.POOLS.values()}) == 56
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -765,7 +775,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 52) for k in range(1, 52)),
                                            *((k, 53) for k in range(1, 53)),
                                            *((k, 54) for k in range(1, 54)),
-                                           *((k, 55) for k in range(1, 55))])
+                                           *((k, 55) for k in range(1, 55)),
+                                           *((k, 56) for k in range(1, 56))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -796,7 +807,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
-                                                   (54, 55)])
+                                                   (54, 55), (55, 56)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -10119,6 +10130,280 @@ def test_pool_55_scans_have_black_wedges_at_their_edges_or_sheets_of_different_w
     assert tints == [tuple(t) for t in mh.PAPER_STOCK_55]
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 56: "Trọng điểm 1: …", "Trục I. …", "Gói A – …", "Phần hành một: …"; a bar down the left of each heading
+# (w:pBdr holding w:left alone), a .docx saved by WPS Office Writer (docProps/app.xml and WPS's custom properties), a
+# .docx marked as final (_MarkAsFinal and the status "Final"), a PDF underlined at its headings in Edge's viewer and
+# saved there (ink annotations, the file written by PDFium); pools 1-55's at a lower weight, pools 54 and 55's funding
+# wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_56 = {"trong_diem_number", "truc_roman", "goi_letter", "phan_hanh_word"}
+LADDERS[56] = NEW_LADDERS_56 | {"y_chinh_number", "binh_dien_roman", "phan_doan_letter",  # 1-55's
+                                "tieu_hop_phan_decimal", "tieu_diem_number", "phan_khu_roman", "nhanh_letter",
+                                "chang_of_six"}
+NEW_LAYOUTS_56 = {"left_bar_heading", "wps_saved_docx", "marked_final_docx", "edge_inked_pdf"}
+LAYOUTS[56] = NEW_LAYOUTS_56 | {"exact_line_heading", "compat_2003_docx", "scanned_signature_page_pdf",  # 1-55's
+                                "searchable_image_pdf", "opentype_heading", "lo_saved_docx", "rsid_split_heading",
+                                "keep_next_heading", "theme_font_heading", "distributed_heading", "noproof_heading",
+                                "imprint_heading", "blink_heading", "extra_heading_between", "merged_5_6",
+                                "merged_4_5", "first_heading_missing", "heading_line_break"}
+SHAPES_56 = {  # how each of pool 56's ladders marks an item heading, as a reader sees it
+    "trong_diem_number": r"Trọng điểm \d: \S",
+    "truc_roman": r"Trục [IVX]+\. \S",
+    "goi_letter": r"Gói [A-F] – \S",
+    "phan_hanh_word": r"Phần hành (?:một|hai|ba|bốn|năm|sáu): \S",
+}
+
+
+def test_pool_56_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_56:
+        for e in [e for e in files_of(56, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_56_headings_have_a_bar_down_their_left_alone():
+    """Each heading paragraph's w:pPr holds a w:pBdr whose one border is w:left (single, 3 pt, 4 pt from the text),
+    after w:numPr and before w:shd, w:tabs, w:spacing, w:ind and w:jc, as CT_PPrBase orders them; no other .docx of
+    the pool has a border on the left alone."""
+    mh = generator()
+    b = mh.LEFT_BAR_56
+    files = files_of(56, "left_bar_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(56, "left_bar_heading", ladder="trong_diem_number")  # on a new ladder too
+    for e in files:
+        paragraphs = heading_paragraphs(e)
+        assert paragraphs, e["file"]
+        for p in paragraphs:
+            border = p.find(f"{W}pPr/{W}pBdr")
+            assert border is not None and [c.tag for c in border] == [f"{W}left"], e["file"]
+            left = border[0]
+            assert (left.get(f"{W}val"), left.get(f"{W}sz"), left.get(f"{W}space"), left.get(f"{W}color")) == (
+                b["val"], b["sz"], b["space"], b["color"]) == ("single", "24", "4", "1F4E79"), e["file"]
+            tags = pool_55_ppr_tags(p)
+            assert all(tags.index(f"{W}pBdr") > tags.index(f"{W}{t}") for t in ("pStyle", "keepNext", "numPr")
+                       if f"{W}{t}" in tags), e["file"]
+            assert all(tags.index(f"{W}pBdr") < tags.index(f"{W}{t}") for t in ("shd", "tabs", "spacing", "ind",
+                                                                                "jc", "outlineLvl", "rPr")
+                       if f"{W}{t}" in tags), e["file"]
+    for e in files_of(56, kind="docx"):
+        if "left_bar_heading" not in e["layouts"]:
+            assert not [b for b in part_tree(e).iter(f"{W}pBdr") if [c.tag for c in b] == [f"{W}left"]], e["file"]
+
+
+def test_pool_56_wps_files_carry_wps_offices_properties():
+    """docProps/app.xml names WPS Office's build and product, docProps/custom.xml holds KSOProductBuildVer (1066, the
+    Vietnamese interface, and the same build) and a 32-digit ICV; the headings are as typed. No other file of the
+    pool names WPS."""
+    mh = generator()
+    files = files_of(56, "wps_saved_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(56, "wps_saved_docx", ladder="truc_roman")  # on a new ladder too
+    for e in files:
+        app = part_tree(e, "docProps/app.xml")
+        ns = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+        assert app.find(f"{ns}Application").text == mh.WPS_56["application"], e["file"]
+        assert re.fullmatch(r"WPS Office_11\.\d\.\d\.\d+_[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-Fa-f]{4}-[0-9A-F]{4}-"
+                            r"[0-9A-F]{12}", mh.WPS_56["application"]), e["file"]
+        rels = part_text(e, "_rels/.rels")
+        assert "relationships/custom-properties" in rels and "docProps/custom.xml" in rels, e["file"]
+        types = part_text(e, "[Content_Types].xml")
+        assert 'PartName="/docProps/custom.xml"' in types, e["file"]
+        custom = part_text(e, "docProps/custom.xml")
+        build = re.search(r'name="KSOProductBuildVer"><vt:lpwstr>([^<]+)</vt:lpwstr>', custom)
+        assert build and build[1] == mh.WPS_56["build"] and build[1].startswith("1066-"), e["file"]
+        assert mh.WPS_56["application"].split("_")[1] == build[1].split("-")[1], e["file"]
+        assert re.search(r'name="ICV"><vt:lpwstr>[0-9A-F]{32}</vt:lpwstr>', custom), e["file"]
+        assert e["saved_by"] == mh.WPS_56["application"], e["file"]
+        assert len(heading_paragraphs(e)) == len(item_headings(e)), e["file"]
+    for e in files_of(56, kind="docx"):
+        if "wps_saved_docx" not in e["layouts"] and "lo_saved_docx" not in e["layouts"]:
+            assert "WPS" not in part_text(e, "docProps/app.xml"), e["file"]
+            if "docProps/custom.xml" in zipfile.ZipFile(path_of(e)).namelist():
+                assert "KSOProductBuildVer" not in part_text(e, "docProps/custom.xml"), e["file"]
+            assert "saved_by" not in e, e["file"]
+
+
+def test_pool_56_marked_final_files_carry_words_mark():
+    """docProps/custom.xml holds _MarkAsFinal, a boolean true, and docProps/core.xml the status "Final"; no other
+    file of the pool is marked so."""
+    files = files_of(56, "marked_final_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(56, "marked_final_docx", ladder="goi_letter")  # on a new ladder too
+    for e in files:
+        custom = part_text(e, "docProps/custom.xml")
+        assert re.search(r'fmtid="\{D5CDD505-2E9C-101B-9397-08002B2CF9AE\}" pid="\d+" name="_MarkAsFinal">'
+                         r'<vt:bool>true</vt:bool></property>', custom), e["file"]
+        core = part_tree(e, "docProps/core.xml")
+        status = core.find("{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}contentStatus")
+        assert status is not None and status.text == "Final", e["file"]
+        assert e["marked_final"] == {"property": "_MarkAsFinal", "status": "Final"}, e["file"]
+        assert len(heading_paragraphs(e)) == len(item_headings(e)), e["file"]
+    for e in files_of(56, kind="docx"):
+        if "marked_final_docx" not in e["layouts"] and "lo_saved_docx" not in e["layouts"]:
+            assert "_MarkAsFinal" not in zipfile.ZipFile(path_of(e)).read("docProps/core.xml").decode(), e["file"]
+            if "docProps/custom.xml" in zipfile.ZipFile(path_of(e)).namelist():
+                assert "_MarkAsFinal" not in part_text(e, "docProps/custom.xml"), e["file"]
+
+
+def test_pool_56_edge_inked_pdfs_underline_their_headings_with_ink_annotations():
+    """The file written whole by PDFium (one %%EOF, no incremental update), each page's /Annots holding /Ink
+    annotations, red and 2 pt wide, each with its /InkList and an /AP appearance stream; poppler and pdfplumber read
+    the text cleanly, every item heading's words among it, and a stroke lies just under the first item heading."""
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(56, "edge_inked_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(56, "edge_inked_pdf", ladder="phan_hanh_word")  # on a new ladder too
+    for e in files:
+        data = path_of(e).read_bytes()
+        assert data.count(b"%%EOF") == 1 and b"/Prev " not in data, e["file"]
+        inks = re.findall(rb"/InkList\[\[([\d.\s-]+)\]\]", data)
+        assert len(inks) >= min(3, len(item_headings(e))), e["file"]
+        assert data.count(b"/Subtype/Ink") == len(inks), e["file"]
+        assert data.count(b"/Border[ 0 0 2]") == len(inks), e["file"]
+        assert e["ink"]["colour"] == list(mh.EDGE_INK_56["rgb"]) and e["ink"]["width_pt"] == 2.0, e["file"]
+        texts = " ".join(" ".join(t.split()) for t in pool_55_page_texts(e))
+        for h in item_headings(e):
+            line = " ".join(h["text"].split("\n")[0].split()[:3])
+            assert line in texts, (e["file"], line)
+        with pdfplumber.open(path_of(e)) as pdf:
+            first = " ".join(item_headings(e)[0]["text"].split("\n")[0].split()[:3])
+            for page in pdf.pages:
+                found = page.search(first, regex=False)
+                if found:
+                    annots = [a for a in page.annots if "Ink" in str(a["data"].get("Subtype"))]
+                    assert annots, e["file"]
+                    assert any(abs(a["top"] - found[0]["bottom"]) < 10 for a in annots), e["file"]
+                    break
+            else:
+                raise AssertionError(e["file"])
+    for e in files_of(56, kind="pdf"):
+        if "edge_inked_pdf" not in e["layouts"]:
+            assert b"/InkList" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_56_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(56) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_56, *mh.FUNDING_WORDINGS_55}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        if e["funding"]["wording"] == "province_plus_per_district":  # the province's sum and each district's
+            f = e["funding"]
+            assert total == f["province_vnd"] + f["districts"] * f["per_district_vnd"], e["file"]
+            province = f"{f['province_vnd'] // 10**6:,}".replace(",", ".")
+            each = f"{f['per_district_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"ngân sách tỉnh bố trí {province} triệu đồng cho các nhiệm vụ của Đề án" in text, e["file"]
+            assert f"({f['districts']} đơn vị) được bố trí {each} triệu đồng" in text, e["file"]
+            assert f"{million} triệu" not in text and "tổng" not in text.lower(), e["file"]
+        if e["funding"]["wording"] == "multiple_of_last_year":  # last year's figure times the multiple
+            num, den = e["funding"]["multiple"]
+            last = e["funding"]["last_year_vnd"]
+            words = {(3, 2): "gấp rưỡi", (2, 1): "gấp đôi", (3, 1): "gấp ba"}[(num, den)]
+            assert total * den == last * num and total % 10**6 == 0, e["file"]
+            shown = f"{last // 10**6:,}".replace(",", ".")
+            assert f"năm 2022 {words} năm 2021; năm 2021, Đề án được bố trí {shown} triệu đồng." in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(56)} <= set(mh.LETTERHEADS_56)
+    docx_files = [e for e in entries_of(56) if e["kind"] == "docx" and "lo_saved_docx" not in e["layouts"]]
+    assert {"number_mergefield", "date_in_frame"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        tree = part_tree(e)
+        merge = [i for i in tree.iter(f"{W}instrText") if "MERGEFIELD" in (i.text or "")]
+        if e["letterhead"] == "number_mergefield":  # "Số: " typed, the field's result the number
+            assert len(merge) == 1 and merge[0].text == " MERGEFIELD  SoKyHieu  \\* MERGEFORMAT ", e["file"]
+            para = merge[0].getparent().getparent()
+            assert paragraph_text(para) == f"Số: {e['report_number']}", e["file"]
+            runs = list(para.iter(f"{W}r"))
+            kinds = [(k, c.get(f"{W}fldCharType")) for k, r in enumerate(runs)
+                     if (c := r.find(f"{W}fldChar")) is not None]
+            assert [t for _, t in kinds] == ["begin", "separate", "end"], e["file"]
+            result = "".join(t.text or "" for r in runs[kinds[1][0] + 1:kinds[2][0]] for t in r.iter(f"{W}t"))
+            assert result == e["report_number"], e["file"]
+        else:
+            assert not merge, e["file"]
+        day = int(e["report_date"][-2:])
+        framed = [p for p in tree.iter(f"{W}p") if p.find(f"{W}pPr/{W}framePr") is not None
+                  and f"ngày {day} tháng 5 năm 2022" in paragraph_text(p)]
+        if e["letterhead"] == "date_in_frame":  # the date line a framed paragraph after the table, not in the cell
+            assert len(framed) == 1 and paragraph_text(framed[0]) == e["letterhead_date"], e["file"]
+            frame = framed[0].find(f"{W}pPr/{W}framePr")
+            assert frame.get(f"{W}hAnchor") == "margin" and frame.get(f"{W}wrap") == "around", e["file"]
+            assert not any(a.tag == f"{W}tbl" for a in framed[0].iterancestors()), e["file"]
+            table = next(tree.iter(f"{W}tbl"))
+            assert not any(e["letterhead_date"] in paragraph_text(p) for p in table.iter(f"{W}p")), e["file"]
+        else:
+            assert not framed, e["file"]
+    for e in files_of(56, kind="pdf"):  # LibreOffice prints the merged number and the framed date
+        if "scanned_signature_page_pdf" in e["layouts"] or "searchable_image_pdf" in e["layouts"]:
+            continue
+        words = pdf_words_49(e)
+        if e["letterhead"] == "number_mergefield":
+            assert f"Số: {e['report_number']}" in words, e["file"]
+        if e["letterhead"] == "date_in_frame":
+            assert f"ngày {int(e['report_date'][-2:])} tháng 5 năm 2022" in words, e["file"]
+    scans = files_of(56, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_56)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {37, 39}
+    assert {e["ladder"] for e in scans} >= {"trong_diem_number", "truc_roman", "phan_hanh_word"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "stamp_set_off":
+            assert e["scan"]["set_off"] == mh.SET_OFF_56 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["mottle"] is None, e["file"]
+        else:
+            assert e["scan"]["mottle"] == mh.MOTTLE_56 and e["scan"]["dpi"] == 150, e["file"]
+            assert e["scan"]["set_off"] is None, e["file"]
+
+
+def test_pool_56_scans_show_the_stamps_set_off_or_the_lid_pads_mottle():
+    """The marks on blank sheets: the set-off puts a faint, blurred copy of the next page's stamp where it is and
+    leaves a page with no stamp after it alone; the lid pad greys the whites in blotches, never past MOTTLE_56's
+    depth, the same on every page, and leaves the print black. In the files, a mottled scan's foot margin is uneven
+    and a set-off scan's page before the signature's darker where the stamp is than its margin."""
+    import io
+
+    import pdfplumber
+    from PIL import Image, ImageChops, ImageDraw, ImageStat
+
+    mh = generator()
+
+    def stamp(page, number, dpi):
+        if number != 2:
+            return page
+        inked = page.copy()
+        ImageDraw.Draw(inked).ellipse((100, 100, 200, 200), fill=(200, 30, 40))
+        return inked
+
+    set_off = mh.scan_56_mark(types.SimpleNamespace(scan_kind="stamp_set_off"), stamp)
+    sheet = Image.new("L", (400, 400), 255)
+    before = set_off(sheet, 1, 200)
+    assert 150 < before.getpixel((150, 150)) < 250 and before.getpixel((20, 20)) == 255
+    assert set_off(sheet, 2, 200) == sheet
+    mottle = mh.scan_56_mark(types.SimpleNamespace(scan_kind="lid_pad_mottle"), stamp)
+    pad = mottle(Image.new("L", (600, 800), 255), 1, 150)
+    low, high = pad.getextrema()
+    assert 255 - mh.MOTTLE_56["depth"] - 6 <= low < 240 and high >= 248  # bicubic overshoots a little
+    assert ImageChops.difference(pad, mottle(Image.new("L", (600, 800), 255), 3, 150)).getbbox() is None
+    assert mottle(Image.new("L", (60, 80), 0), 1, 150).getextrema() == (0, 0)
+    for e in files_of(56, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            images = [Image.open(io.BytesIO(p.images[0]["stream"].get_rawdata())).convert("L") for p in pdf.pages]
+        assert abs(images[0].width - 210 / 25.4 * e["scan"]["dpi"]) <= 2, e["file"]
+        if e["scan"]["kind"] == "lid_pad_mottle":
+            w, h = images[0].size
+            foot = images[0].crop((w // 10, int(h * 0.965), w - w // 10, int(h * 0.99)))
+            blocks = [ImageStat.Stat(foot.crop((x, 0, x + w // 20, foot.height))).mean[0]
+                      for x in range(0, foot.width - w // 20, w // 20)]
+            assert max(blocks) - min(blocks) >= 4, (e["file"], blocks)
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -10131,13 +10416,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                41: NEW_LADDERS_41, 42: NEW_LADDERS_42, 43: NEW_LADDERS_43, 44: NEW_LADDERS_44,
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
-               53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55}
+               53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
+               56: NEW_LADDERS_56}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 56))]])
+                                                        *((n, 10, 8) for n in range(6, 57))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -10147,7 +10433,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 56))])
+                                          for n in range(5, 57))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -10168,12 +10454,13 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               35: SHAPES_35, 36: SHAPES_36, 37: SHAPES_37, 38: SHAPES_38, 39: SHAPES_39,
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
-              50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55}
+              50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
+              56: SHAPES_56}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-55 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-56 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
