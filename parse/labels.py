@@ -261,12 +261,17 @@ def _word_numeral_unglued(text: str) -> str:
     return unglued if word_label(unglued) else text
 
 
+# A label that is a number or a Roman numeral alone and its mark ("I.", "12."): a ladder of them
+# written glued to its titles ("I.CÁC…") is read by its places (misread_roman's glued), not set off.
+_BARE_NUMERAL = re.compile(r"(?:\d{1,2}|[IVX]{1,5})[.:/)]")
+
+
 def _title_unglued(text: str) -> str:
     """The line with the space put back between its label's mark and the title OCR glued to it
-    (_GLUED_TITLE: "B.Thùng ong…" -> "B. Thùng ong…"), where the line then opens with a label;
-    else the line."""
+    (_GLUED_TITLE: "B.Thùng ong…" -> "B. Thùng ong…"), where the line then opens with a label of
+    words or of a letter; else the line (a bare number's, see _BARE_NUMERAL)."""
     m = _GLUED_TITLE.match(text)
-    if not m:
+    if not m or _BARE_NUMERAL.fullmatch(m["label"]):
         return text
     unglued = f"{m['label']} {text[m.end():]}"
     return unglued if leading_label(unglued) or word_label(unglued) or word_letter_label(unglued) else text

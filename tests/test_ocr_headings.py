@@ -418,7 +418,9 @@ def test_a_glued_roman_ladders_first_numeral_read_into_its_title_is_taken_back_b
     for label, heading, title in zip(["L", "I.", "II.", "IV.", "V.", "VI."], HEADINGS, titles, strict=True):
         lines[lines.index(next(line for line in lines if line.endswith(heading)))] = f"{label}{title}"
     lines[-3:-3] = ["LỜI KẾT:", "Tỉnh sẽ tiếp tục triển khai Đề án."]
-    assert texts(scanned(lines)) == {n: body for n, body in enumerate(BODIES, start=1)} | {
+    # each line as the scan's reader gives it (a bare numeral's glued title is left glued)
+    assert texts(scanned([ocr_label_read(line) for line in lines])) == {
+        n: body for n, body in enumerate(BODIES, start=1)} | {
         6: f"{BODIES[5]}\nLỜI KẾT:\nTỉnh sẽ tiếp tục triển khai Đề án."}
     # Of a ladder written with spaces after its numerals, a word in capitals is no numeral.
     assert misread_roman("LỜI KẾT:") is None
