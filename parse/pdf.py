@@ -45,7 +45,15 @@ from baocao.parse.document import Block, Document, DocumentError
 from baocao.parse.footnotes import holders, labelled
 from baocao.parse.headings import LEADER_TO_MARGIN, MAX_HEADING_CHARS, labelled_title
 from baocao.parse.ink import Box, Ink, heavy_lines, inks
-from baocao.parse.labels import is_lead, leading_label, ocr_label_read, page_mark, strip_label, template_label
+from baocao.parse.labels import (
+    is_lead,
+    leading_label,
+    ocr_label_read,
+    page_mark,
+    strip_label,
+    template_label,
+    without_picture_marks,
+)
 from baocao.parse.limits import Deadline, TimeLimitExceeded
 from baocao.parse.line_pictures import LINE_PICTURE_MAX_PT, line_shaped, read_line_image, render_line_picture
 from baocao.parse.textlayer import vietnamese_share
@@ -2134,8 +2142,10 @@ def _small_capitals_lead(runs: Sequence[_Run]) -> int:
 
 def _is_label_only(text: str, recognised: bool = False) -> bool:
     """A number label or a list's bullet, nothing more ("I.", "-", "❖", a symbol font's "");
-    on a recognised page only a typed bullet's marks: OCR reads specks as symbols ("¬", "=")."""
-    text = text.strip()
+    on a recognised page only a typed bullet's marks: OCR reads specks as symbols ("¬", "="),
+    and a label behind the symbols a picture bullet was read as ("® 1.", its tab after it
+    wide as a column's gap) is a label."""
+    text = without_picture_marks(text.strip()) if recognised else text.strip()
     return bool(text) and (leading_label(text) == text or text in "-+•–—*"
                            or (not recognised and is_list_mark(text)))
 

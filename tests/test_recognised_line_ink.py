@@ -1,7 +1,10 @@
 """Issue 14: a recognised line's weight and its leader told by the ink of its runs (parse/pdf.py
-with ink.py), the runs as pool 32's dim, grainy photos gave them (their ink as measured there)."""
+with ink.py), the runs as pool 32's dim, grainy photos gave them (their ink as measured there);
+its cells told by the gaps between them."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from baocao.parse.ink import Ink
 from baocao.parse.labels import is_lead
@@ -70,3 +73,22 @@ def test_body_words_after_a_larger_types_capitals_are_weighed_with_them():
     capitals = [(word, 420, 1600, 7.3) for word in ("NHỮNG ", "ĐIỂM ", "VƯỚNG ", "TRONG ", "THỰC ", "HIỆN: ")]
     line = _line(1, _runs([*capitals, ("Tỉnh Sóc", 300, 1840, 6.2)]))
     assert line.ink.stroke_width < _line(1, _runs(capitals)).ink.stroke_width
+
+
+def _with_gap(words: list[str], after: int, gap: float) -> list[_Run]:
+    """A recognised line's runs in regular ink, `gap` points between word `after` and the next."""
+    runs = _runs([(word, 250, 650, 3.8) for word in words])
+    shift = gap - (runs[after + 1].x0 - runs[after].x1)
+    return [*runs[:after + 1], *(replace(run, x0=run.x0 + shift, x1=run.x1 + shift) for run in runs[after + 1:])]
+
+
+def test_a_label_behind_a_picture_bullet_and_its_tab_is_one_line_with_its_title():
+    # Pool 56's Hải Phòng scan: "❖ 1.⇥Bếp trấu…", the diamond read as "®" and the tab after the
+    # number wide as a column's gap: the line was read as a table's row and the report lost every
+    # heading. A label behind a picture's symbols is a label; the title after its tab is its line's.
+    line = _line(1, _with_gap(["® ", "1. ", "Bếp ", "trấu ", "đỏ ", "lửa"], after=1, gap=60.0))
+    assert line.cells == ()
+    assert line.text == "® 1. Bếp trấu đỏ lửa"
+    # words before such a gap are a row's cell: a figure beside its name
+    row = _line(1, _with_gap(["Kinh ", "phí ", "12.000"], after=1, gap=60.0))
+    assert row.cells == ("Kinh phí", "12.000")
