@@ -492,17 +492,41 @@ _RATIO = re.compile(r"(?<![a-z])ty le\s+(?P<parts>\d{1,2}(?:\s*:\s*\d{1,2})+)(?!
 _NAMED_PARTS = re.compile(r"(?P<name>[a-z]+(?:\s+[a-z]+){1,5}?)\s+(?P<parts>\d{1,2})\s+phan(?![a-z])")
 
 
+@dataclass(frozen=True)
+class _Lone:
+    """The one amount of a text, as the rules that work the scheme's money out of it see it."""
+    amount: Amount
+    start: int  # where it is written in the text
+    end: int
+    folded: str  # the text, folded (_fold_aligned)
+    sentence: tuple[int, int]  # where its sentence starts and ends
+
+    def words_before(self, since: int = 0) -> str:
+        """The folded words of its sentence before it (from `since`, if that is later), one space
+        between each (a line break between a name's words): the words that name it."""
+        return " ".join(self.folded[max(self.sentence[0], since):self.start].split())
+
+
+def _lone_amount(text: str) -> _Lone | None:
+    """The text's one amount (_roles); None where it has none or more than one."""
+    amounts = [r for roles in _roles(text) for r in roles]
+    if len(amounts) != 1:
+        return None
+    start, end = amounts[0].span
+    sentence = next((a, b) for a, b in _sentence_spans(text) if a <= start < b)
+    return _Lone(amounts[0].amount, start, end, _fold_aligned(text), sentence)
+
+
 def _plus_tax(text: str) -> tuple[Amount, Decimal | None] | None:
     """The one amount of the text, said to be before the tax ("… là 22.700 triệu đồng (chưa bao
     gồm thuế giá trị gia tăng); thuế suất … áp dụng 10%", pool 53), and the tax rate the text
     states (None if it states none): the scheme pays the tax too, so its money is the amount
     and the tax on it. None otherwise."""
-    folded = _fold_aligned(text)
-    amounts = [r for roles in _roles(text) for r in roles]
-    if len(amounts) != 1 or not _BEFORE_TAX_AFTER.match(folded, amounts[0].span[1]):
+    lone = _lone_amount(text)
+    if lone is None or not _BEFORE_TAX_AFTER.match(lone.folded, lone.end):
         return None
-    rates = {Decimal(m["percent"].replace(",", ".")) for m in _TAX_RATE.finditer(folded)}
-    return amounts[0].amount, (rates.pop() if len(rates) == 1 and 0 < min(rates) < 100 else None)
+    rates = {Decimal(m["percent"].replace(",", ".")) for m in _TAX_RATE.finditer(lone.folded)}
+    return lone.amount, (rates.pop() if len(rates) == 1 and 0 < min(rates) < 100 else None)
 
 
 def _plus_share_of_named(text: str) -> tuple[Amount, Decimal] | None:
@@ -511,16 +535,12 @@ def _plus_share_of_named(text: str) -> tuple[Amount, Decimal] | None:
     đối ứng … bằng 20% vốn vay ODA", pool 53): the money is the amount and that share of it.
     None otherwise ("bằng 40% tổng kinh phí" says the amount's own share of the whole:
     _whole_from_share)."""
-    folded = _fold_aligned(text)
-    amounts = [r for roles in _roles(text) for r in roles]
-    if len(amounts) != 1:
-        return None
-    start, end = next((a, b) for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
-    m = _SHARE_OF_NAMED.search(folded, amounts[0].span[1], end)
-    if not m or " ".join(m["named"].split()) not in " ".join(folded[start:amounts[0].span[0]].split()):
+    lone = _lone_amount(text)
+    m = lone and _SHARE_OF_NAMED.search(lone.folded, lone.end, lone.sentence[1])
+    if not m or " ".join(m["named"].split()) not in lone.words_before():
         return None
     percent = Decimal(m["percent"].replace(",", "."))
-    return (amounts[0].amount, percent) if 0 < percent < 100 else None
+    return (lone.amount, percent) if 0 < percent < 100 else None
 
 
 def _changed_by_percent(text: str) -> tuple[Amount, Decimal] | None:
@@ -530,20 +550,18 @@ def _changed_by_percent(text: str) -> tuple[Amount, Decimal] | None:
     tỉnh đã cắt giảm 15% dự toán này", pool 54): the money is the amount so changed, a factor
     (1.10, 0.85). None otherwise: a rise written beside the year's own amount ("Năm 2022 … là
     16.000 triệu đồng, tăng 10% so với năm 2021") names a year the amount is not of."""
-    folded = _fold_aligned(text)
-    amounts = [r for roles in _roles(text) for r in roles]
-    if len(amounts) != 1:
+    lone = _lone_amount(text)
+    if lone is None:
         return None
-    start = next(a for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
-    before = " ".join(folded[start:amounts[0].span[0]].split())
-    changes = [m for m in _CHANGED_BY.finditer(folded, amounts[0].span[1])
-               if (m["year"] or " ".join(m["named"].split())) in before]  # a line break between its words
+    before = lone.words_before()
+    changes = [m for m in _CHANGED_BY.finditer(lone.folded, lone.end)
+               if (m["year"] or " ".join(m["named"].split())) in before]
     if len(changes) != 1:
         return None
     percent = Decimal(changes[0]["percent"].replace(",", "."))
     if not 0 < percent < 100:
         return None
-    return amounts[0].amount, (percent if changes[0]["way"] == "tang" else -percent)
+    return lone.amount, (percent if changes[0]["way"] == "tang" else -percent)
 
 
 def _whole_from_parts(text: str) -> tuple[Amount, int, int] | None:
@@ -552,21 +570,18 @@ def _whole_from_parts(text: str) -> tuple[Amount, int, int] | None:
     phần ngân sách cấp huyện đã bố trí là 2.800 triệu đồng", pool 55): the scheme's money is the
     amount times the whole's parts over its own, 14.000 triệu. Its source is named before it, after
     the parts are, as they name it; None otherwise."""
-    folded = _fold_aligned(text)
-    amounts = [r for roles in _roles(text) for r in roles]
-    ratio = _RATIO.search(folded)
-    if len(amounts) != 1 or not ratio:
+    lone = _lone_amount(text)
+    ratio = lone and _RATIO.search(lone.folded)
+    if not ratio:
         return None
     whole = sum(int(n) for n in re.findall(r"\d+", ratio["parts"]))
-    matches = list(_NAMED_PARTS.finditer(folded, ratio.end(), amounts[0].span[0]))
+    matches = list(_NAMED_PARTS.finditer(lone.folded, ratio.end(), lone.start))
     named = {" ".join(m["name"].split()[-3:]): int(m["parts"]) for m in matches}
-    start = next(a for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
-    start = max(start, matches[-1].end() if matches else 0)  # the words after the parts named
-    before = " ".join(folded[start:amounts[0].span[0]].split())
+    before = lone.words_before(matches[-1].end() if matches else 0)  # the words after the parts named
     own = [parts for name, parts in named.items() if name in before]
     if sum(named.values()) != whole or len(own) != 1 or not 0 < own[0] < whole:
         return None
-    return amounts[0].amount, whole, own[0]
+    return lone.amount, whole, own[0]
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -582,17 +597,15 @@ def _units_times_price(text: str) -> tuple[int, str, Amount] | None:
     """The count and the price of the one amount of the text, a price per unit, where its
     sentence counts those units once ("… được dùng để lắp đặt 276 bộ camera …, đơn giá 51 triệu
     đồng/bộ", pool 51): the whole is the count times the price. None otherwise."""
-    folded = _fold_aligned(text)
-    amounts = [r for roles in _roles(text) for r in roles]
-    if len(amounts) != 1 or not (per := _PER_UNIT.match(folded, amounts[0].span[1])):
+    lone = _lone_amount(text)
+    per = lone and _PER_UNIT.match(lone.folded, lone.end)
+    if not per:
         return None
-    start, end = next((a, b) for a, b in _sentence_spans(text) if a <= amounts[0].span[0] < b)
     counted = re.compile(rf"(?<![\d.,/])(\d{{1,3}}(?:\.\d{{3}})+|\d+)\s+{per['noun']}(?![a-z])")
-    at = amounts[0].span[0]
-    counts = [m for m in counted.finditer(folded, start, end) if not m.start() <= at < m.end()]
+    counts = [m for m in counted.finditer(lone.folded, *lone.sentence) if not m.start() <= lone.start < m.end()]
     if len(counts) != 1:
         return None
-    return int(counts[0][1].replace(".", "")), text[per.start("noun"):per.end("noun")], amounts[0].amount
+    return int(counts[0][1].replace(".", "")), text[per.start("noun"):per.end("noun")], lone.amount
 
 
 def _whole_from_share(text: str) -> tuple[Amount, Decimal] | None:
@@ -600,12 +613,12 @@ def _whole_from_share(text: str) -> tuple[Amount, Decimal] | None:
     bố trí 11.022 triệu đồng cho Đề án …, bằng 40% tổng kinh phí thực hiện Đề án; 60% còn lại do
     các doanh nghiệp … đầu tư", pool 51): the scheme's total is that amount over its share. None
     otherwise."""
-    folded = _fold_aligned(text)
-    amounts = [r for roles in _roles(text) for r in roles]
-    if len(amounts) != 1 or not (m := _SHARE_OF_WHOLE.match(folded, amounts[0].span[1])):
+    lone = _lone_amount(text)
+    m = lone and _SHARE_OF_WHOLE.match(lone.folded, lone.end)
+    if not m:
         return None
     percent = Decimal(m["percent"].replace(",", "."))
-    return (amounts[0].amount, percent) if 0 < percent < 100 else None
+    return (lone.amount, percent) if 0 < percent < 100 else None
 
 
 def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
