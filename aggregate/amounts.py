@@ -456,6 +456,32 @@ def _rates(text: str) -> list[list[_Role]]:
             for roles in _roles(text)]
 
 
+# "mỗi huyện, thị xã, thành phố trên địa bàn tỉnh Cà Mau (10 đơn vị) được bố trí 400 triệu đồng":
+# an amount each of a kind of unit (a district, a ward, a school) gets, the unit's noun after
+# "mỗi"; a year's, a month's amount is a rate of time (_PER), left to it.
+_EACH = re.compile(r"(?<![a-z])moi\s+(?P<noun>[a-z]+)(?![a-z])")
+_TIME_NOUNS = {"nam", "thang", "quy", "ky", "ngay", "tuan", "dot", "lan"}
+
+
+def _amounts_each(text: str) -> bool:
+    """Whether an amount of the text is one each of a kind of unit gets (_each_unit)."""
+    folded, spans = _fold_aligned(text), _sentence_spans(text)
+    for roles in _roles(text):
+        for k, role in enumerate(roles):
+            since = roles[k - 1].span[1] if k else next(a for a, b in spans if a <= role.span[0] < b)
+            if _each_unit(folded, since, role.span[0]):
+                return True
+    return False
+
+
+def _each_unit(folded: str, since: int, at: int) -> re.Match | None:
+    """The "mỗi <unit>" that leads to the amount at `at` in its clause (from `since`, the
+    sentence's start or the amount before it, the last semicolon after that); None if none."""
+    lead_from = max(since, folded.rfind(";", since, at) + 1)
+    each = [m for m in _EACH.finditer(folded, lead_from, at) if m["noun"] not in _TIME_NOUNS]
+    return each[-1] if each else None
+
+
 # "10%", "20 %", "2,5%": a share, a rate or a tax the text states beside its amounts.
 _PERCENT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d+)?\s*%")
 # A figure as Vietnamese text writes one, "43.343", "12,5", "276" (not a percentage).
@@ -621,6 +647,61 @@ def _whole_from_share(text: str) -> tuple[Amount, Decimal] | None:
     return (lone.amount, percent) if 0 < percent < 100 else None
 
 
+def _each_of_counted(text: str) -> tuple[Amount | None, int, str, Amount] | None:
+    """The amount each of a counted kind of unit gets and the count, with the one other amount
+    of the text if it has one ("ngân sách tỉnh bố trí 5.500 triệu đồng …; ngoài ra, mỗi huyện,
+    thị xã, thành phố … (10 đơn vị) được bố trí 400 triệu đồng", pool 56): the money is that
+    other amount and the count times the amount each (9.500 triệu). The count is the one its
+    sentence writes of those units, by their noun or as "đơn vị"; None otherwise, and where the
+    text says it states a total (the amount each a part of it)."""
+    amounts = [r for roles in _roles(text) for r in roles]
+    if not 1 <= len(amounts) <= 2 or _states_total(text):
+        return None
+    folded = _fold_aligned(text)
+    for k, each in enumerate(amounts):
+        start, end = next((a, b) for a, b in _sentence_spans(text) if a <= each.span[0] < b)
+        unit = _each_unit(folded, max(start, amounts[k - 1].span[1] if k else 0), each.span[0])
+        if unit is None:
+            continue
+        counted = re.compile(rf"(?<![\d.,/])(\d{{1,3}}(?:\.\d{{3}})?)\s+(?:don vi|{unit['noun']})(?![a-z])")
+        counts = {int(m[1].replace(".", "")) for m in counted.finditer(folded, unit.end(), end)
+                  if not m.start() <= each.span[0] < m.end()}
+        others = [r.amount for r in amounts if r is not each]
+        if len(counts) != 1 or min(counts) < 2 or any(_each_unit(folded, 0, r.span[0]) for r in amounts
+                                                       if r is not each):
+            return None
+        return (others[0] if others else None), counts.pop(), text[unit.start("noun"):unit.end("noun")], each.amount
+    return None
+
+
+# "Kinh phí … năm 2022 gấp đôi năm 2021; năm 2021, Đề án được bố trí 8.400 triệu đồng": the
+# year's money a multiple of another year's, said in words ("gấp đôi", "gấp rưỡi", "gấp ba") or
+# figures ("gấp 2,5 lần"), and the year it is of.
+_MULTIPLE = re.compile(r"(?<![a-z])gap\s+(?:(?P<word>doi|ruoi|ba|bon|tu|nam|muoi)|(?P<times>\d{1,2}(?:,\d+)?)\s*lan)"
+                       r"(?![a-z])(?:\s+lan)?\s+(?:so voi\s+)?(?:(?:kinh phi|muc|so)\s+)?(?:cua\s+)?"
+                       r"nam\s+(?P<year>(?:19|20)\d\d)(?!\d)")
+_MULTIPLE_WORDS = {"doi": Decimal(2), "ruoi": Decimal("1.5"), "ba": Decimal(3), "bon": Decimal(4), "tu": Decimal(4),
+                   "nam": Decimal(5), "muoi": Decimal(10)}
+
+
+def _multiple_of_year(text: str) -> tuple[Amount, Decimal] | None:
+    """The one amount of the text and the multiple of it the money is said to be, naming it by
+    its year, written before the amount or after it ("… năm 2022 gấp đôi năm 2021; năm 2021, Đề
+    án được bố trí 8.400 triệu đồng", pool 56): the money is the amount times the multiple. The
+    words naming the amount are those of its clause after the multiple, or of its sentence before
+    it; None otherwise."""
+    lone = _lone_amount(text)
+    if lone is None:
+        return None
+    multiples = [m for m in _MULTIPLE.finditer(lone.folded)
+                 if m["year"] in lone.words_before(m.end() if m.end() <= lone.start else 0)]
+    if len(multiples) != 1:
+        return None
+    m = multiples[0]
+    times = _MULTIPLE_WORDS[m["word"]] if m["word"] else Decimal(m["times"].replace(",", "."))
+    return (lone.amount, times) if times > 1 else None
+
+
 def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
     """A plan and the amount left of it, in a sentence that does not say what was spent
     ("Kế hoạch vốn là 21.833 triệu đồng; còn 2.317 triệu đồng chưa giải ngân"): the spent
@@ -700,6 +781,21 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         rule = (N_("{cited}, then a rise of {percent}%: {total}") if percent > 0
                 else N_("{cited}, then a cut of {percent}%: {total}"))
         return _worked_out(base, (100 + percent) / 100, abs(percent), rule)
+    multiple = _multiple_of_year(changed)
+    if multiple is not None:
+        base, times = multiple
+        vnd = _rounded_to(Decimal(base.vnd) * times, _smallest_unit(base))
+        rule = N_("{cited} times {times}, as the year's money is said to be: {total}")
+        return FundingFigure(vnd, rule.format(cited=base.cited, times=format(times.normalize(), "f").replace(".", ","),
+                                              total=_dong(vnd)), True)
+    each = _each_of_counted(changed)
+    if each is not None:
+        other, count, unit, amount = each
+        vnd = (other.vnd if other else 0) + count * amount.vnd
+        rule = (N_("{other} and {count} {unit} at {cited} each: {total}") if other
+                else N_("{count} {unit} at {cited} each: {total}"))
+        return FundingFigure(vnd, rule.format(other=other.cited if other else "", count=count, unit=unit,
+                                              cited=amount.cited, total=_dong(vnd)), True)
     priced = _units_times_price(changed)
     if priced is not None:
         count, unit, price = priced
@@ -722,6 +818,11 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     if figure.vnd is not None and not figure.ambiguous and not figure.stated and (
             _percent_unexplained(changed) or _RATIO.search(_fold_aligned(changed))):
         rule = N_("{rule} (a percentage beside it: is the total worked out with it?)")
+        return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
+    if figure.vnd is not None and not figure.ambiguous and not figure.stated and (
+            _MULTIPLE.search(_fold_aligned(changed)) or _amounts_each(changed)):
+        rule = N_("{rule} (an amount each unit gets, or a multiple of another year's: is the total worked out "
+                  "with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     return figure
 

@@ -920,6 +920,42 @@ def test_an_amount_that_is_a_named_sources_parts_of_money_shared_by_a_ratio_give
     assert unnamed.vnd == 5_400_000_000 and unnamed.ambiguous
 
 
+def test_the_years_money_said_to_be_a_multiple_of_another_years_amount_is_that_multiple():
+    """Pool 56: "Kinh phí bố trí cho Đề án … năm 2022 gấp đôi năm 2021; năm 2021, Đề án được bố trí
+    8.400 triệu đồng": this year's money is twice last year's, 16.800 triệu ("gấp rưỡi" one and a
+    half times, "gấp ba" three, "gấp 2,5 lần" in figures), worked out, for a person to check (it
+    was last year's amount, unflagged). The multiple may be said after the amount too; one written
+    beside the year's own amount says what it is and is only flagged."""
+    for said, vnd in (("gấp đôi", 16_800_000_000), ("gấp rưỡi", 12_600_000_000), ("gấp ba", 25_200_000_000),
+                      ("gấp 2,5 lần so với", 21_000_000_000)):
+        figure = funding_total(f"Kinh phí bố trí cho Đề án tại tỉnh Quảng Nam năm 2022 {said} năm 2021; năm 2021, "
+                               "Đề án được bố trí 8.400 triệu đồng.")
+        assert figure.vnd == vnd and figure.ambiguous, said
+    after = funding_total("Năm 2021, Đề án được bố trí 8.400 triệu đồng. Năm 2022, kinh phí gấp đôi năm 2021.")
+    assert after.vnd == 16_800_000_000 and after.ambiguous
+    own = funding_total("Năm 2022, Đề án được bố trí 8.400 triệu đồng, gấp đôi năm 2021.")
+    assert own.vnd == 8_400_000_000 and own.ambiguous
+
+
+def test_an_amount_each_of_a_counted_kind_of_unit_gets_is_counted_that_many_times():
+    """Pool 56: "ngân sách tỉnh bố trí 5.500 triệu đồng …; ngoài ra, mỗi huyện, thị xã, thành phố …
+    (10 đơn vị) được bố trí 400 triệu đồng": the districts get 400 triệu each, ten of them, so the
+    money is 5.500 + 10 × 400 = 9.500 triệu, worked out, for a person to check (it was 5.900,
+    unflagged). The count may be in the units' own noun; where none is written, or a total is
+    stated, the amount each is not multiplied, and a total no line states is flagged."""
+    text = ("Năm 2022, ngân sách tỉnh bố trí 5.500 triệu đồng cho các nhiệm vụ của Đề án do cấp tỉnh chủ trì; ngoài "
+            "ra, mỗi huyện, thị xã, thành phố trên địa bàn tỉnh Cà Mau (10 đơn vị) được bố trí 400 triệu đồng để "
+            "triển khai Đề án tại địa phương.")
+    figure = funding_total(text)
+    assert figure.vnd == 9_500_000_000 and figure.ambiguous and "10" in figure.rule
+    alone = funding_total("Mỗi huyện được bố trí 300 triệu đồng để triển khai Đề án; tỉnh có 9 huyện.")
+    assert alone.vnd == 2_700_000_000 and alone.ambiguous
+    uncounted = funding_total("Ngân sách tỉnh bố trí 5.500 triệu đồng; ngoài ra, mỗi huyện được bố trí 400 triệu đồng.")
+    assert uncounted.ambiguous
+    stated = funding_total("Tổng kinh phí năm 2022 là 9.500 triệu đồng; mỗi huyện (10 huyện) được 400 triệu đồng.")
+    assert stated.vnd == 9_500_000_000 and not stated.ambiguous
+
+
 def test_a_total_read_beside_a_percentage_that_is_no_ratio_of_its_figures_is_for_review():
     """A percentage the text states beside the amount read (a tax, a share of another part, a
     rise) that is no ratio of two of its figures may have to be worked out into the total, in a
