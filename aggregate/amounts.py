@@ -680,6 +680,11 @@ def _each_of_counted(text: str) -> tuple[Amount | None, int, str, Amount] | None
 _MULTIPLE = re.compile(r"(?<![a-z])gap\s+(?:(?P<word>doi|ruoi|ba|bon|tu|nam|muoi)|(?P<times>\d{1,2}(?:,\d+)?)\s*lan)"
                        r"(?![a-z])(?:\s+lan)?\s+(?:so voi\s+)?(?:(?:kinh phi|muc|so)\s+)?(?:cua\s+)?"
                        r"nam\s+(?P<year>(?:19|20)\d\d)(?!\d)")
+# Any multiple or fraction a text may work its money out by, in a wording no rule reads: "gấp …",
+# "2 lần", "một nửa", "một phần ba", "1/3" (no date, no document's number).
+_TIMES_OR_FRACTION = re.compile(
+    r"(?<![a-z])(?:gap\s+(?:\d|doi|ruoi|hai|ba|bon|tu|nam|muoi)|\d+(?:,\d+)?\s*lan(?![a-z])|(?:mot\s+)?nua(?![a-z])"
+    r"|(?:mot|hai|ba)\s+phan\s+(?:ba|tu|nam|muoi)(?![a-z])|(?<!ngay )(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/])(?!\s*(?:nam|thang|ngay)))")
 _MULTIPLE_WORDS = {"doi": Decimal(2), "ruoi": Decimal("1.5"), "ba": Decimal(3), "bon": Decimal(4), "tu": Decimal(4),
                    "nam": Decimal(5), "muoi": Decimal(10)}
 
@@ -820,8 +825,8 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         rule = N_("{rule} (a percentage beside it: is the total worked out with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     if figure.vnd is not None and not figure.ambiguous and not figure.stated and (
-            _MULTIPLE.search(_fold_aligned(changed)) or _amounts_each(changed)):
-        rule = N_("{rule} (an amount each unit gets, or a multiple of another year's: is the total worked out "
+            _TIMES_OR_FRACTION.search(_fold_aligned(changed)) or _amounts_each(changed)):
+        rule = N_("{rule} (an amount each unit gets, a multiple or a fraction beside it: is the total worked out "
                   "with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     return figure

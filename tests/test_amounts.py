@@ -956,6 +956,20 @@ def test_an_amount_each_of_a_counted_kind_of_unit_gets_is_counted_that_many_time
     assert stated.vnd == 9_500_000_000 and not stated.ambiguous
 
 
+def test_a_total_read_beside_a_multiple_or_a_fraction_no_rule_reads_is_for_review():
+    """A multiple ("bằng 2 lần năm trước") or a fraction ("một nửa", "1/3") beside the amount read may
+    have to be worked out into the total, in a wording no rule knows (pool 56's "gấp đôi" was read as
+    last year's amount, unflagged): the figure read is for a person to check. A date's day and month
+    ("ngày 16/5") and a document's number ("1683/BXD") are no fraction."""
+    for said in ("Ngân sách tỉnh bảo đảm một nửa kinh phí, là 4.000 triệu đồng; phần còn lại do ngân sách huyện bố trí.",
+                 "Kinh phí năm 2022 là 4.000 triệu đồng, bằng 2 lần năm trước.",
+                 "Ngân sách huyện bảo đảm 1/3 kinh phí, tương ứng 4.000 triệu đồng."):
+        figure = funding_total(said)
+        assert figure.vnd == 4_000_000_000 and figure.ambiguous and "fraction" in figure.rule, said
+    assert not funding_total("Theo văn bản 1683/BXD-PTDT ngày 16/5/2022 và ngày 20/5, kinh phí là 4.000 triệu "
+                             "đồng.").ambiguous
+
+
 def test_a_total_read_beside_a_percentage_that_is_no_ratio_of_its_figures_is_for_review():
     """A percentage the text states beside the amount read (a tax, a share of another part, a
     rise) that is no ratio of two of its figures may have to be worked out into the total, in a
