@@ -684,7 +684,8 @@ _MULTIPLE = re.compile(r"(?<![a-z])gap\s+(?:(?P<word>doi|ruoi|ba|bon|tu|nam|muoi
 # "2 lần", "một nửa", "một phần ba", "1/3" (no date, no document's number).
 _TIMES_OR_FRACTION = re.compile(
     r"(?<![a-z])(?:gap\s+(?:\d|doi|ruoi|hai|ba|bon|tu|nam|muoi)|\d+(?:,\d+)?\s*lan(?![a-z])|(?:mot\s+)?nua(?![a-z])"
-    r"|(?:mot|hai|ba)\s+phan\s+(?:ba|tu|nam|muoi)(?![a-z])|(?<!ngay )(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/])(?!\s*(?:nam|thang|ngay)))")
+    r"|(?:mot|hai|ba)\s+phan\s+(?:ba|tu|nam|muoi)(?![a-z])"
+    r"|(?<!ngay )(?<![\d/.])\d{1,2}/\d{1,2}(?![\d/])(?!\s*(?:nam|thang|ngay)))")
 _MULTIPLE_WORDS = {"doi": Decimal(2), "ruoi": Decimal("1.5"), "ba": Decimal(3), "bon": Decimal(4), "tu": Decimal(4),
                    "nam": Decimal(5), "muoi": Decimal(10)}
 

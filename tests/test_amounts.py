@@ -961,7 +961,7 @@ def test_a_total_read_beside_a_multiple_or_a_fraction_no_rule_reads_is_for_revie
     have to be worked out into the total, in a wording no rule knows (pool 56's "gấp đôi" was read as
     last year's amount, unflagged): the figure read is for a person to check. A date's day and month
     ("ngày 16/5") and a document's number ("1683/BXD") are no fraction."""
-    for said in ("Ngân sách tỉnh bảo đảm một nửa kinh phí, là 4.000 triệu đồng; phần còn lại do ngân sách huyện bố trí.",
+    for said in ("Ngân sách tỉnh bảo đảm một nửa kinh phí, là 4.000 triệu đồng; phần còn lại do ngân sách huyện.",
                  "Kinh phí năm 2022 là 4.000 triệu đồng, bằng 2 lần năm trước.",
                  "Ngân sách huyện bảo đảm 1/3 kinh phí, tương ứng 4.000 triệu đồng."):
         figure = funding_total(said)
