@@ -176,6 +176,11 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
                     order = NEXT_ITEM if onward else -BACKWARDS if first < last else 0.0
                     if first < last - 1 and in_order and not _named_clearly(heading, items):
                         order -= against_numbers
+                    elif (in_order and numbers_step is not None and 1 <= first - last < numbers_step
+                          and not _named_clearly(heading, items)):
+                        # its number skips a rung ("A." then "C.", "B." lost on a scan) where the item
+                        # taken does not: the province's numbers say an item lies between
+                        order -= against_numbers
                     candidates.append(((taken | bits, items[-1]), score + gain + order, items))
             if last >= 0 and heading.named == (last,) and not (avoid and avoid[0] == j and last in avoid[1]):
                 candidates.append(((taken, last), score + CONTINUED, (last,)))

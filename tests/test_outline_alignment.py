@@ -1225,3 +1225,17 @@ def test_a_neighbour_swap_against_rising_numbers_is_weighed_as_any_reorder():
     numbered = [Evidence(likeness=w, told=t, ordinal=n)
                 for n, (w, t) in enumerate(zip(likeness, told, strict=True), start=1)]
     assert align(numbered, 6).items[2:4] == ((3,), (2,))
+
+
+def test_a_ladder_whose_number_skips_a_rung_leaves_the_item_between_unless_the_words_name_it_clearly():
+    # A scan's "Phần A." to "Phần F." with "Phần B." unread (a speck before it), as the alignment saw
+    # it: five headings numbered 1, 3, 4, 5, 6 whose titles speak no item, C's sharing a syllable or
+    # two with item 2 (0.5). The numbers say an item lies between A and C: C is item 3 (the five
+    # were taken for items 1-5, and that no report on the outline: every cell lost). Words that
+    # name item 2 clearly still take C for it.
+    likeness = ((0, 0, .29, .53, 0, 0), (.19, .5, 0, 0, .5, 0), (0, 0, 0, 0, .5, 0), (0, 0, 0, 0, 0, 0),
+                (0, 0, 0, .33, 0, 0))
+    skipping = [Evidence(likeness=w, ordinal=n) for w, n in zip(likeness, (1, 3, 4, 5, 6), strict=True)]
+    assert align(skipping, 6).items == ((0,), (2,), (3,), (4,), (5,))
+    skipping[1] = dataclasses.replace(skipping[1], likeness=(.19, .7, 0, 0, .5, 0))
+    assert align(skipping, 6).items[:2] == ((0,), (1,))
