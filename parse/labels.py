@@ -148,11 +148,12 @@ _QUOTES = "\"'`“”„‘’«»"
 # A capital's label and its colon glued by OCR to the title's first word ("A:Hành trang…" for
 # "A: Hành trang…"): the space the scan lost.
 _GLUED_COLON = re.compile(r"^(?P<label>[A-ZĐ]:)(?=[A-ZĐ][^\W\d_])")
-# So too any label's stop, colon, slash or bracket and the capital opening its title ("B.Thùng ong…",
-# "Nội dung 3:Hội người…", "II/Những…"): a few words, a number, a Roman numeral or a capital, the
-# mark, the title glued to it. Put back only where the line then opens with a label (_title_unglued).
+# So too any label's stop, colon, slash, bracket or dash and the capital opening its title ("B.Thùng
+# ong…", "Nội dung 3:Hội người…", "Mục tiêu 2 –Thùng…"): a few words, a number, a Roman numeral or a
+# capital, the mark, the title glued to it, its first word all letters ("Nghị định 15/NĐ-CP" is a
+# document's number). Put back only where the line then opens with a label (_title_unglued).
 _GLUED_TITLE = re.compile(
-    rf"^(?P<label>(?:[^\W\d_]+\s+){{0,{5}}}(?:\d{{1,2}}|[IVX]{{1,5}}|[A-ZĐ])[.:/)])(?=[A-ZĐÀ-Ỹ][^\W\d_])")
+    rf"^(?P<label>(?:[^\W\d_]+\s+){{0,{5}}}(?:\d{{1,2}}|[IVX]{{1,5}}|[A-ZĐ])(?:[.:/)]|\s?[-–—]))(?=[A-ZĐÀ-Ỹ][^\W\d_]+(?:\s|$))")
 # A dash after a label's letter or number read as another sign of one level stroke ("A ~— Vấn
 # liếng…", "A ~ Vấn…", "B ¬ Mùa…", "A =Gia…" for "A – Vấn liếng…"): OCR gives a dim or curved
 # scan's dash as a tilde, a negation sign or an equals sign (its list's "- " too), and may lose
@@ -226,7 +227,7 @@ def ocr_label_read(text: str) -> str:
             if read and (leading_label(read) or word_label(read) or template_label(read)):
                 return read
     if m and all(ch in _QUOTES for ch in m["marks"]) and not any(ch in _QUOTES for ch in rest) \
-            and (leading_label(rest) or word_label(rest)):
+            and (leading_label(rest) or word_label(rest) or word_letter_label(rest)):
         return rest
     m = _WORD_READ.match(text)
     word = _LABEL_WORDS.get(_bare(m["word"])) if m else None
@@ -243,22 +244,26 @@ _WORDS_BEFORE_STOP = re.compile(
     rf"^(?:[^\W\d_]+\s+){{0,{LABEL_IN_WORDS_MAX - 1}}}(?P<last>[^\W\d_]+\d{{0,2}})(?=[.:]\s)")
 _GLUED_NUMERAL = re.compile(r"(?P<word>.*[^\W\d_IVX])(?P<numeral>[IVX]{1,5})")
 _GLUED_NUMBER = re.compile(r"(?P<word>[^\W\d_]+)(?P<number>\d{1,2})")
+# So too a capital letter ("PhầnB. Thùng…" for "Phần B."): a label of words and a letter.
+_GLUED_LETTER = re.compile(r"(?P<word>[^\W\d_]*[^\W\d_A-ZĐ])(?P<letter>[A-ZĐ])")
 
 
 def _word_numeral_unglued(text: str) -> str:
     """The line with the space put back between a label's last word, in small letters after its
-    first, and the Roman numeral in capitals or the number OCR glued to it ("Chủ đềIV. …" -> "Chủ
-    đề IV. …", "Vấn đề2: …" -> "Vấn đề 2: …"), where the line then opens with a label of words
-    and a number (word_label); else the line."""
+    first, and the Roman numeral in capitals, the number or the capital letter OCR glued to it
+    ("Chủ đềIV. …" -> "Chủ đề IV. …", "Vấn đề2: …" -> "Vấn đề 2: …", "PhầnB. …" -> "Phần B. …"),
+    where the line then opens with a label of words and a number (word_label) or a letter
+    (word_letter_label); else the line."""
     m = _WORDS_BEFORE_STOP.match(text)
-    glued = m and (_GLUED_NUMBER.fullmatch(m["last"]) or _GLUED_NUMERAL.fullmatch(m["last"]))
+    glued = m and (_GLUED_NUMBER.fullmatch(m["last"]) or _GLUED_NUMERAL.fullmatch(m["last"])
+                   or _GLUED_LETTER.fullmatch(m["last"]))
     if not glued or not glued["word"][1:].islower():
         return text
     if glued.re is _GLUED_NUMERAL and not _VALID_ROMAN.fullmatch(glued["numeral"]):
         return text
     at = m.start("last") + len(glued["word"])
     unglued = f"{text[:at]} {text[at:]}"
-    return unglued if word_label(unglued) else text
+    return unglued if word_label(unglued) or glued.re is _GLUED_LETTER and word_letter_label(unglued) else text
 
 
 # A label that is a number or a Roman numeral alone and its mark ("I.", "12."): a ladder of them

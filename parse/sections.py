@@ -312,7 +312,8 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     return ParsedReport(
         sections=_assessed(found, support, bodies, split, doc.ocr, tuple(sections), left_out, title_index,
                            untitled, beside_left_out, numbered, numbers_left_out,
-                           {block.index for block in doc.blocks if block.pictured}, _before_lost_rung(openings)),
+                           {block.index for block in doc.blocks if block.pictured},
+                           _before_lost_rung(blocks, openings)),
         letterhead=_joined(blocks[:max(first, title_end)] if letter_signoff < 0 else blocks[:letter_signoff]),
         # the letter's closing and signature, and the annex's own if it has one
         signoff=_joined(blocks[signoff_at:] if letter_signoff < 0
@@ -1853,7 +1854,8 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         if ordinal is None and level[0] == "unnumbered" and (placed := in_words_ladder.get(pos)):
             # a word ladder's rung its label misread, placed by the ladder (_counted_in_words); the
             # line from its label on where marks hid it (_lost_rungs_read)
-            level, ordinal = ("label", f"{placed[0]} 1:"), placed[1]
+            key = placed[0] if placed[0].endswith(" A:") else f"{placed[0]} 1:"  # a letter ladder's key is whole
+            level, ordinal = ("label", key), placed[1]
             line = _label_after_marks(block, *placed) or line
         elif ordinal is None and level[0] == "unnumbered" and (
                 in_words := ordinal_word(block.text) or label_in_words(block.text)):
@@ -2103,7 +2105,8 @@ def _label_after_marks(block: Block, key: str, number: int) -> str:
             continue  # a label begins with its first word, whole
         if sum(c.isalnum() for c in marks) > STRAY_MARKS_ALNUM:
             break
-        if word_label(tail) == (key, number):
+        lettered = word_letter_label(tail)
+        if (_letter_ladder_key(lettered) if lettered else word_label(tail)) == (key, number):
             return tail
     return ""
 
@@ -2367,7 +2370,8 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                                   letters=level[1] in LETTER_SHAPES or str(level[1]).endswith(" A:"))
             worded = None if expected else _word_label_counted(model.line, value)
             expected = expected or worded
-            in_words = relabelled_in_words(blocks[model.first].text, value) if level == ORDINAL_WORD_LEVEL else None
+            # a label in words ("PHẦN THỨ HAI:"), a ladder of its own or of the document's own shape
+            in_words = relabelled_in_words(blocks[model.first].text, value)
             for pos in range(start, end):
                 if pos in skip or ocr_lines is not None and pos not in ocr_lines:
                     continue
@@ -2559,9 +2563,11 @@ def _beside(line: str) -> tuple[str, str] | None:
 
 def _reads_as_words(block: Block, expected: str, model: Block) -> bool:
     """Whether a line opens with the label in words `expected` (folded, "noi dung thu nam")
-    as OCR may have read it: before its colon, two letters off at most ("Nội dung tứ năm:"),
-    on a line set apart as the ladder's headings are (bold or not as they are)."""
-    head, colon, rest = block.text.partition(":")
+    as OCR may have read it: before its colon (read as a semicolon too), two letters off at most
+    ("Nội dung tứ năm:", "HẦN THỨ HAI:"), on a line set apart as the ladder's headings are (bold
+    or not as they are)."""
+    head, colon, rest = re.split(r"([:;])", block.text, maxsplit=1) if re.search(r"[:;]", block.text) \
+        else (block.text, "", "")
     return (block.kind == "paragraph" and bool(colon) and block.bold == model.bold
             and len(block.text) <= MAX_HEADING_CHARS and len(head.split()) <= LABEL_IN_WORDS_MAX
             and Levenshtein.distance(fold(head).strip(" .-–—"), expected) <= 2)
@@ -3079,7 +3085,7 @@ def _shifted_short(found: dict[int, Section], support: dict[int, Support], numbe
     return shifted
 
 
-def _before_lost_rung(openings: list[_Opening]) -> set[int]:
+def _before_lost_rung(blocks: tuple[Block, ...], openings: list[_Opening]) -> set[int]:
     """The items whose heading has a number and the next heading, in the document's order, taken
     for an item or none, is numbered two above it: a rung of the ladder between was not read as a
     heading at all (its label misread, _rungs_lost), and its line and text run on under this
@@ -3091,9 +3097,18 @@ def _before_lost_rung(openings: list[_Opening]) -> set[int]:
     read = [number for _, number in numbers if number is not None]
     if any(b <= a for a, b in zip(read, read[1:], strict=False)):
         return set()  # no ladder rising in the document's order ("Câu 1. … (mục 3 đề cương)", then "(mục 2 …)")
+    # Untitled text taken for the first item before a ladder whose first rung read is 2, opening with
+    # a short line that ends as no sentence does, holds rung 1's line unread ("Mưc đánh 1. Tỉnh ta
+    # đứng ở vạch nào" over item 1's text): it counts as numbered 0. Item 1's text whose heading the
+    # province left out opens with a sentence.
+    first = openings[0] if openings else None
+    if (first is not None and len(numbers) > 1 and first.items and first.last < first.first and numbers[1][1] == 2
+            and len(opening := blocks[first.first].text) <= MAX_HEADING_CHARS
+            and not opening.rstrip().endswith((".", ";", ":", "!", "?"))):
+        numbers[0] = (numbers[0][0], 0)
     return {item for (items, number), (_, following) in zip(numbers, numbers[1:], strict=False)
             if number is not None and following is not None and following - number == 2
-            and items and number >= min(items) for item in items}
+            and items and (number == 0 or number >= min(items)) for item in items}
 
 
 def _ladder_skips_after(n: int, support: dict[int, Support]) -> bool:

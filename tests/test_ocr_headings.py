@@ -1495,3 +1495,29 @@ def test_a_scans_plain_ladder_of_words_and_letters_opens_the_items_and_tolerates
         assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1)), read
     glued = [f"Phần {c}." for c in letters]
     assert plain_texts(bee_report(glued, glue="")) == dict(enumerate(PLAIN_BODIES, 1))
+
+
+def test_a_rung_of_a_scans_ladder_of_words_and_letters_misread_as_ocr_does_is_read_or_found_in_its_gap():
+    # "Phần A." … "Phần F." plain on a scan, one rung misread: a speck before it read as a quote
+    # mark ("' Phần B."), a reader's pen arrow before it ("—> Phần B."), its letter glued to its
+    # words ("PhầnB."), its title glued to its dash
+    # ("Mục tiêu 2 –Thùng…"). Each was a line of the text and the ladder skipped
+    # a letter, every cell lost; each is its rung again.
+    for misread in ("' Phần B.", "PhầnB.", "—> Phần B."):
+        labels = [f"Phần {c}." for c in "ABCDEF"]
+        labels[1] = misread
+        assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1)), misread
+    dashed = [f"Mục tiêu {n} –" for n in range(1, 7)]
+    assert plain_texts(bee_report(dashed, glue="")) == dict(enumerate(PLAIN_BODIES, 1))
+
+
+def test_a_rung_of_a_scans_ladder_in_words_ocr_misread_is_found_in_its_gap():
+    # "PHẦN THỨ NHẤT:" … "PHẦN THỨ SÁU:" plain on a scan, one rung's colon read as a semicolon, its
+    # first letter lost or its words glued ("PHẦN THỨ BA;", "HẦN THỨ BA:", "PHẦN THỨBA:"): the
+    # ladder's words for the number it skips, a letter or two off, are its rung (its "HAI" before
+    # it was read as a Roman numeral's I, no rung in words looked for).
+    ordinals = ["NHẤT", "HAI", "BA", "TƯ", "NĂM", "SÁU"]
+    for misread in ("PHẦN THỨ BA;", "HẦN THỨ BA:", "PHẦN THỨBA:"):
+        labels = [f"PHẦN THỨ {word}:" for word in ordinals]
+        labels[2] = misread
+        assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1)), misread
