@@ -2033,15 +2033,19 @@ def _misread_rungs_placed(numbers: list[int]) -> list[int]:
     """A word ladder's numbers as read, each one OCR misread or read twice put at its place where
     its neighbours say it ("1, 2, 8, 4" or "1, 2, 2, 4": the third is 3; a first read other than 1
     before a 2, but where the 2 is read twice, "2, 2, 4", _second_read_twice; a last read no
-    higher than the one before it): a misread or repeated
+    higher than the one before it, or with its digit doubled, "5, 66"): a misread or repeated
     numeral does not break the ladder's order. No more of them than a third of the ladder, none
     two in a row; the numbers as read otherwise."""
     places = list(numbers)
     for i, n in enumerate(numbers):
         before = numbers[i - 1] if i else 0
         after = numbers[i + 1] if i + 1 < len(numbers) else None
-        if after is None and n <= before and i >= CONVINCING_COUNT - 1:
-            places[i] = before + 1  # the last, read as one before it: the next (above, it may be a gap)
+        placed = places[i - 1] if i else 0  # "4, 55, 6": 5 before the last
+        if after is None and i >= CONVINCING_COUNT - 1 and (
+                n <= placed or n > placed + 2 and str(n).endswith(str(placed + 1))):
+            # the last, read as one before it, or with its digit doubled or a speck before it ("66",
+            # "16" for 6): the next (above, it may be a gap)
+            places[i] = placed + 1
         elif after is not None and after - before == 2 and n != before + 1 and not _second_read_twice(numbers, i):
             places[i] = before + 1
     changed = [i for i, (n, place) in enumerate(zip(numbers, places, strict=True)) if n != place]
@@ -2385,11 +2389,12 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     # Kept as read (the label too); a heading already (another level's, its
                     # wrapped second line joined) kept whole.
                     known = by_first.get(pos)
-                    line, run_in = (known.line, known.run_in) if known else (_beside(blocks[pos].line)
-                                                                                 or _run_in(blocks[pos].line))
+                    read_line = _STRAY_MARKS.sub("", blocks[pos].line, count=1)  # a pen's marks are no label's
+                    line, run_in = (known.line, known.run_in) if known else (_beside(read_line)
+                                                                                 or _run_in(read_line))
                     # "Nhóm vấn đề L:" for "Nhóm vấn đề I:": a label of words of the document's own
                     # shape, misread, is all that stands before the colon
-                    cells = None if known or not expected else _beside(blocks[pos].line)
+                    cells = None if known or not expected else _beside(read_line)
                     if cells and _counter_wiped(cells, expected):
                         line, run_in = " ".join(cells), ""  # the title's last words, beside the label's
                     misread_words = template is not None and " " in template.shape and \
@@ -2397,7 +2402,7 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
                     if (in_words or worded or misread_words) and run_in and not run_in.endswith((".", ";", "!", "?")):
                         # its label in words (or of words and a number), misread, before the colon: the
                         # title after it is the heading's
-                        line, run_in = blocks[pos].line if not known else f"{known.line} {known.run_in}", ""
+                        line, run_in = read_line if not known else f"{known.line} {known.run_in}", ""
                     found = _Heading(pos, known.last if known else pos, line, level, value, run_in)
                     if first_of_two:
                         held = (pos, found)
@@ -2497,11 +2502,19 @@ def _label_read_as_cell(blocks: tuple[Block, ...], pos: int) -> bool:
             and 0 < len(cells[1].strip()) <= MAX_HEADING_CHARS and cells[1].strip()[:1].isupper())
 
 
+_STRAY_MARKS = re.compile(r"^[-–—=~]{0,4}[>»→]{1,2}\s+")  # "—> ", "——> ", "=> ", "→ "
+
+
 def _reads_as_label(block: Block, expected: str, model: Block, heading_like: bool) -> bool:
-    """Whether a short line starts with `expected` as OCR may have read it (see _misread_labels);
-    of a line read across a table's rule, its left cell's (_beside)."""
+    """Whether a short line starts with `expected` as OCR may have read it (see _misread_labels),
+    after a reader's pen marks (_STRAY_MARKS); of a line read across a table's rule, its left
+    cell's (_beside)."""
     cells = _beside(block.text)
     text = (cells or (block.text,))[0].strip()
+    # a reader's pen arrow before it ("—> 3. …"), no misread label ("£/" for "f/"): the label after
+    # it as the ladder writes it, no more misread
+    marked = _STRAY_MARKS.match(text)
+    text = text[marked.end():] if marked else text
     # the label's words ("Phần III:" is two), then the title
     words = text.split(" ", len(expected.split()))
     word, rest = " ".join(words[:len(expected.split())]), " ".join(words[len(expected.split()):])
@@ -2520,6 +2533,8 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
                    and is_all_caps(rest) == is_all_caps(strip_label(model.text)))
     # "Chương HI." for "Chương III.": a Roman numeral after words, its two I's read as an H
     righted = misread_word_roman(text, expected.rsplit(" ", 1)[-1].strip(".:)-–—/"))
+    if marked:
+        return glued or word == expected
     return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1) or (
         righted is not None and righted.startswith(f"{expected} "))
 

@@ -1217,9 +1217,9 @@ def test_a_plain_ladders_numeral_misread_or_read_twice_takes_the_place_its_neigh
 
 def test_plain_lines_numbered_out_of_order_more_than_a_misread_apart_are_no_ladder():
     # Two numbers in a row off their places ("Điểm 2.", "Điểm 2.", "Điểm 2." between 1 and 5), or
-    # more of them than a third of the lines, are no misread: such plain lines count up no ladder
-    # (as a list's would not).
-    for numbers in ((1, 2, 2, 2, 5, 6), (1, 2, 9, 4, 9, 6)):
+    # more of them than a third of the lines (three of six), are no misread: such plain lines count
+    # up no ladder (as a list's would not).
+    for numbers in ((1, 2, 2, 2, 5, 6), (1, 9, 3, 9, 5, 9)):
         labels = [f"Điểm {n}." for n in numbers]
         document = own_titled([[f"{label} {title}"] for label, title in zip(labels, OWN_TITLES, strict=True)])
         assert both_ways(document)[1] == {}
@@ -1521,3 +1521,22 @@ def test_a_rung_of_a_scans_ladder_in_words_ocr_misread_is_found_in_its_gap():
         labels = [f"PHẦN THỨ {word}:" for word in ordinals]
         labels[2] = misread
         assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1)), misread
+
+
+def test_a_rungs_number_read_with_its_digit_doubled_is_the_one_its_ladder_places_there():
+    # "Điểm 5." read "Điểm 55." (a bold digit's two strokes read as two), or the last "Điểm 6." as
+    # "Điểm 66.": the ladder 1, 2, 3, 4, 55, 6 was no ladder and every cell was lost.
+    for doubled in (4, 5):
+        labels = [f"Điểm {n}." for n in range(1, 7)]
+        labels[doubled] = f"Điểm {doubled + 1}{doubled + 1}."
+        assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1)), labels[doubled]
+
+
+def test_a_numbered_rung_behind_a_readers_pen_arrow_is_read_where_its_ladder_skips_it():
+    # "—> 3. Hội người…", "—> Nội dung 3: Hội người…": a reader's arrow in the margin before the
+    # label, read on its line; the rung was lost (two cells wrong) or its title read as its text.
+    for labels in ([f"{n}." for n in range(1, 7)], [f"Nội dung {n}:" for n in range(1, 7)]):
+        labels[2] = f"—> {labels[2]}"
+        found = extract_sections(bee_report(labels), WITHOUT_PHRASES).sections
+        assert {s.number: s.text for s in found} == dict(enumerate(PLAIN_BODIES, 1)), labels[2]
+        assert found[2].heading == labels[2].removeprefix("—> ") + " " + BEE_TITLES[2]
