@@ -23,6 +23,7 @@ be tuned on a held-out pool."""
 from __future__ import annotations
 
 import functools
+import html
 import importlib.util
 import itertools
 import json
@@ -63,7 +64,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            49: FIXTURES / "heldout-49", 50: FIXTURES / "heldout-50",
            51: FIXTURES / "heldout-51", 52: FIXTURES / "heldout-52",
            53: FIXTURES / "heldout-53", 54: FIXTURES / "heldout-54",
-           55: FIXTURES / "heldout-55", 56: FIXTURES / "heldout-56"}
+           55: FIXTURES / "heldout-55", 56: FIXTURES / "heldout-56",
+           57: FIXTURES / "heldout-57"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -288,7 +290,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Trọng điểm \d+: |Trục [IVX]+\. "  # 56's
+LABEL = re.compile(r"^(?:Khâu \d+\. |Cấp độ [IVX]+ – "  # 57's
+                   r"|Hướng [A-F]: |Yếu tố \(\d+\): "  # 57's
+                   r"|Trọng điểm \d+: |Trục [IVX]+\. "  # 56's
                    r"|Gói [A-F] – |Phần hành (?:một|hai|ba|bốn|năm|sáu|bảy|tám): "  # 56's
                    r"|Ý chính \d+ – |Bình diện [IVX]+\. "  # 55's
                    r"|Phân đoạn [A-F]: |Tiểu hợp phần 1\.\d: "  # 55's
@@ -377,6 +381,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Khâu (\d+)\. ", first):  # pool 57's khau_number
+        return int(m.group(1))
+    if m := re.match(r"Cấp độ ([IVX]+) – ", first):  # pool 57's cap_do_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Hướng ([A-F]): ", first):  # pool 57's huong_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Yếu tố \((\d+)\): ", first):  # pool 57's yeu_to_paren
+        return int(m.group(1))
     if m := re.match(r"Trọng điểm (\d+): ", first):  # pool 56's trong_diem_number
         return int(m.group(1))
     if m := re.match(r"Trục ([IVX]+)\. ", first):  # pool 56's truc_roman
@@ -669,7 +681,7 @@ def test_the_generator_makes_the_same_files(pool):
 
 
 def test_regenerated_docx_files_are_the_committed_bytes(pool):
-    """All but the lo_saved_docx files (pools 54, 55 and 56), which LibreOffice saved again (pool 54's words are checked
+    """All but the lo_saved_docx files (pools 54-57), which LibreOffice saved again (pool 54's words are checked
     against the regenerated file's by test_pool_54_lo_saved_files_are_libreoffices_with_the_same_words)."""
     differ = [name for name, (spec, data, _) in regenerate(pool).items()
               if spec.kind == "docx" and not getattr(spec, "lo_saved", False)
@@ -706,8 +718,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 56
-    assert len({p.out for p in mh.POOLS.values()}) == 56
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 57
+    assert len({p.out for p in mh.POOLS.values()}) == 57
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -776,7 +788,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 53) for k in range(1, 53)),
                                            *((k, 54) for k in range(1, 54)),
                                            *((k, 55) for k in range(1, 55)),
-                                           *((k, 56) for k in range(1, 56))])
+                                           *((k, 56) for k in range(1, 56)),
+                                           *((k, 57) for k in range(1, 57))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -807,7 +820,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
-                                                   (54, 55), (55, 56)])
+                                                   (54, 55), (55, 56), (56, 57)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -10404,6 +10417,274 @@ def test_pool_56_scans_show_the_stamps_set_off_or_the_lid_pads_mottle():
             assert max(blocks) - min(blocks) >= 4, (e["file"], blocks)
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 57: "Khâu 1. …", "Cấp độ I – …", "Hướng A: …", "Yếu tố (1): …"; each heading in Word's built-in Intense Quote
+# style, a .docx sent with Word's "DỰ THẢO" watermark in its header (a VML WordArt shape), a report on US Letter
+# paper, a hybrid PDF (LibreOffice's export with the ODF file embedded); pools 1-56's at a lower weight, pools 55 and
+# 56's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_57 = {"khau_number", "cap_do_roman", "huong_letter", "yeu_to_paren"}
+LADDERS[57] = NEW_LADDERS_57 | {"trong_diem_number", "truc_roman", "goi_letter", "phan_hanh_word",  # 1-56's
+                                "y_chinh_number", "binh_dien_roman", "phan_doan_letter", "tieu_hop_phan_decimal"}
+NEW_LAYOUTS_57 = {"intense_quote_heading", "draft_watermark_docx", "letter_paper_docx", "hybrid_odf_pdf"}
+LAYOUTS[57] = NEW_LAYOUTS_57 | {"left_bar_heading", "wps_saved_docx", "marked_final_docx", "edge_inked_pdf",  # 1-56's
+                                "exact_line_heading", "compat_2003_docx", "opentype_heading", "lo_saved_docx",
+                                "rsid_split_heading", "keep_next_heading", "theme_font_heading", "distributed_heading",
+                                "noproof_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_57 = {  # how each of pool 57's ladders marks an item heading, as a reader sees it
+    "khau_number": r"Khâu \d\. \S",
+    "cap_do_roman": r"Cấp độ [IVX]+ – \S",
+    "huong_letter": r"Hướng [A-F]: \S",
+    "yeu_to_paren": r"Yếu tố \(\d\): \S",
+}
+
+
+def test_pool_57_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_57:
+        for e in [e for e in files_of(57, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_57_headings_are_in_words_intense_quote_style():
+    """Each heading paragraph's w:pStyle is IntenseQuote, the first of its w:pPr; styles.xml defines that style, named
+    "Intense Quote", linked to its character style, italic in the accent colour with a rule under it; no other .docx
+    of the pool uses it."""
+    mh = generator()
+    files = files_of(57, "intense_quote_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(57, "intense_quote_heading", ladder="khau_number")  # on a new ladder too
+    for e in files:
+        paragraphs = heading_paragraphs(e)
+        assert len(paragraphs) == len(item_headings(e)), e["file"]
+        for p in paragraphs:
+            ppr = p.find(f"{W}pPr")
+            assert ppr[0].tag == f"{W}pStyle" and ppr[0].get(f"{W}val") == mh.INTENSE_QUOTE_57["id"], e["file"]
+        styles = part_tree(e, "word/styles.xml")
+        style = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "IntenseQuote")
+        assert style.find(f"{W}name").get(f"{W}val") == "Intense Quote", e["file"]
+        assert style.find(f"{W}link").get(f"{W}val") == "IntenseQuoteChar", e["file"]
+        assert style.find(f"{W}rPr/{W}i") is not None and style.find(f"{W}pPr/{W}pBdr/{W}bottom") is not None
+        assert e["heading_style"] == "Intense Quote", e["file"]
+    for e in files_of(57, kind="docx"):
+        if "intense_quote_heading" not in e["layouts"] and "lo_saved_docx" not in e["layouts"]:
+            assert 'w:val="IntenseQuote"' not in part_text(e), e["file"]
+
+
+def test_pool_57_draft_watermarks_are_word_art_in_the_header():
+    """The header part a section refers to holds a run with Word's watermark: a VML text-path shape (v:shapetype 136)
+    whose v:shape is PowerPlusWaterMarkObject…, silver at half opacity, turned 315°, behind the text and centred on
+    the margins, its text path's string "DỰ THẢO"; the body never says it; no other file of the pool has one."""
+    mh = generator()
+    v = "{urn:schemas-microsoft-com:vml}"
+    files = files_of(57, "draft_watermark_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(57, "draft_watermark_docx", ladder="cap_do_roman")  # on a new ladder too
+    for e in files:
+        names = zipfile.ZipFile(path_of(e)).namelist()
+        rels = part_text(e, "word/_rels/document.xml.rels")
+        headers = [n for n in names if re.fullmatch(r"word/header\d+\.xml", n)]
+        assert headers and all(n.removeprefix("word/") in rels for n in headers), e["file"]
+        assert re.search(r'<w:headerReference w:type="default" r:id="rId\d+"/>', part_text(e)), e["file"]
+        shapes = [s for n in headers for s in part_tree(e, n).iter(f"{v}shape")
+                  if (s.get("id") or "").startswith("PowerPlusWaterMarkObject")]
+        assert shapes, e["file"]
+        for shape in shapes:
+            assert shape.get("type") == "#_x0000_t136" and shape.get("fillcolor") == "silver", e["file"]
+            style = shape.get("style")
+            assert "rotation:315" in style and "z-index:-" in style and "mso-position-horizontal:center" in style
+            assert shape.find(f"{v}textpath").get("string") == mh.DRAFT_WATERMARK_57["text"] == "DỰ THẢO"
+            assert shape.find(f"{v}fill").get("opacity") == ".5", e["file"]
+            assert shape.getparent().tag == f"{W}pict" and shape.getparent().getparent().tag == f"{W}r"
+        assert "DỰ THẢO" not in part_text(e), e["file"]
+        assert not any("DỰ THẢO" in text for text in e["sections"].values()), e["file"]
+        assert e["draft_watermark"]["text"] == "DỰ THẢO" and "DỰ THẢO" in e["absent"], e["file"]
+    for e in files_of(57, kind="docx"):
+        if "draft_watermark_docx" not in e["layouts"]:
+            for n in zipfile.ZipFile(path_of(e)).namelist():
+                if n.startswith("word/header"):
+                    assert "PowerPlusWaterMarkObject" not in part_text(e, n), e["file"]
+
+
+def test_pool_57_letter_paper_files_are_on_us_letter():
+    """Every section of a letter_paper_docx .docx is 12240 × 15840 twips (8.5 × 11 in), its margins Decree 30's, and
+    its PDF export's pages 612 × 792 points; every other .docx of the pool is on A4 and every other text PDF's pages
+    595 × 842."""
+    import pdfplumber
+
+    files = files_of(57, "letter_paper_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(57, "letter_paper_docx", ladder="huong_letter")  # on a new ladder too
+    for e in files_of(57, kind="docx"):
+        if "lo_saved_docx" in e["layouts"]:
+            continue
+        sizes = [(s.get(f"{W}w"), s.get(f"{W}h")) for s in part_tree(e).iter(f"{W}pgSz")]
+        assert sizes, e["file"]
+        if "letter_paper_docx" in e["layouts"]:
+            assert set(sizes) == {("12240", "15840")}, e["file"]
+            margins = next(part_tree(e).iter(f"{W}pgMar"))
+            assert (margins.get(f"{W}left"), margins.get(f"{W}right")) == ("1701", "1134"), e["file"]
+            assert e["paper"] == {"name": "Letter", "width_pt": 612.0, "height_pt": 792.0}, e["file"]
+        else:
+            assert ("12240", "15840") not in sizes, e["file"]
+    for e in files_of(57, kind="pdf"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            boxes = {(round(float(p.width)), round(float(p.height))) for p in pdf.pages}
+        if "letter_paper_docx" in e["layouts"]:
+            assert boxes == {(612, 792)}, e["file"]
+            words = pdf_words_49(e)
+            for h in item_headings(e):
+                assert " ".join(h["text"].split("\n")[0].split()[:3]) in words, e["file"]
+        elif not {"two_up_pdf", "cropped_margins_pdf", "scanned_signature_page_pdf"} & set(e["layouts"]):
+            assert (612, 792) not in boxes, e["file"]
+
+
+def test_pool_57_hybrid_pdfs_carry_their_odf_file():
+    """The catalog's /AdditionalStreams names the OpenDocument text's media type and a stream that is an ODF package
+    (its first entry the mimetype, stored, "application/vnd.oasis.opendocument.text"), whose content.xml holds the
+    report's item headings; poppler reads the pages' text cleanly, the headings among it; no other PDF of the pool has
+    /AdditionalStreams."""
+    import io
+
+    files = files_of(57, "hybrid_odf_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(57, "hybrid_odf_pdf", ladder="yeu_to_paren")  # on a new ladder too
+    for e in files:
+        data = path_of(e).read_bytes()
+        m = re.search(rb"/AdditionalStreams\s*\[\s*/application#2Fvnd#2Eoasis#2Eopendocument#2Etext\s+(\d+)\s+0\s+R",
+                      data)
+        assert m, e["file"]
+        obj = re.search(rb"(?<![\d])%s 0 obj\s*<<(.*?)>>\s*stream\r?\n" % m[1], data, re.S)
+        assert obj, e["file"]
+        length = re.search(rb"/Length\s+(\d+)(\s+0\s+R)?", obj[1])
+        if length[2]:  # LibreOffice writes the length after the stream, in an object of its own
+            length = re.search(rb"(?<![\d])%s 0 obj\s*(\d+)\s*endobj" % length[1], data)
+        length = int(length[1])
+        assert b"/Filter" not in obj[1], e["file"]
+        package = data[obj.end():obj.end() + length]
+        with zipfile.ZipFile(io.BytesIO(package)) as z:
+            assert z.namelist()[0] == "mimetype", e["file"]
+            assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text", e["file"]
+            content = z.read("content.xml").decode("utf-8")
+        for h in item_headings(e):
+            assert html.escape(h["text"].split("\n")[0].split(" | ")[-1], quote=False) in content, e["file"]
+        texts = " ".join(" ".join(t.split()) for t in pool_55_page_texts(e))
+        for h in item_headings(e):
+            assert " ".join(h["text"].split("\n")[0].split()[:3]) in texts, e["file"]
+        assert e["embedded"]["how"].startswith("/AdditionalStreams"), e["file"]
+    for e in files_of(57, kind="pdf"):
+        if "hybrid_odf_pdf" not in e["layouts"]:
+            assert b"/AdditionalStreams" not in path_of(e).read_bytes(), e["file"]
+
+
+def test_pool_57_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(57) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_57, *mh.FUNDING_WORDINGS_56}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        f = e["funding"]
+        if f["wording"] == "monthly_from_month":  # a monthly sum from a month to December, inclusive
+            assert f["months"] == 12 - f["from_month"] + 1 and f["to_month"] == 12, e["file"]
+            assert total == f["months"] * f["monthly_vnd"], e["file"]
+            monthly = f"{f['monthly_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"Từ tháng {f['from_month']} đến hết tháng 12 năm 2022, ngân sách tỉnh bố trí" in text, e["file"]
+            assert f"mỗi tháng {monthly} triệu đồng" in text and "khoản kinh phí duy nhất" in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+        if f["wording"] == "envelope_less_other_tasks":  # the envelope less the part outside the scheme
+            assert total == f["envelope_vnd"] - f["outside_vnd"] > 0, e["file"]
+            envelope = f"{f['envelope_vnd'] // 10**6:,}".replace(",", ".")
+            outside = f"{f['outside_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"bố trí {envelope} triệu đồng cho ứng dụng công nghệ thông tin và chuyển đổi số" in text
+            assert f"{outside} triệu đồng dành cho {mh.OTHER_TASK_57}, nhiệm vụ không thuộc Đề án" in text
+            assert "phần còn lại dành toàn bộ cho các nhiệm vụ của Đề án" in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(57)} <= set(mh.LETTERHEADS_57)
+    docx_files = [e for e in entries_of(57) if e["kind"] == "docx" and "lo_saved_docx" not in e["layouts"]]
+    assert {"letterhead_tcvn3", "date_dots_filled_in"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        lines = [paragraph_text(p) for p in table.iter(f"{W}p") if paragraph_text(p)]
+        fonts = {r.get(f"{W}ascii") for r in table.iter(f"{W}rFonts")}
+        day = int(e["report_date"][-2:])
+        if e["letterhead"] == "letterhead_tcvn3":  # the table in TCVN3 and the .VnTime fonts, the body in Unicode
+            assert f"Sè: {e['report_number']}" in lines, e["file"]
+            assert any(line.endswith(f", ngµy {day} th¸ng 5 n¨m 2022") for line in lines), e["file"]
+            assert "§éc lËp - Tù do - H¹nh phóc" in lines, e["file"]
+            assert fonts <= {".VnTime", ".VnTimeH"} and fonts, e["file"]
+            assert any("ngày" in t for t in body_texts(e)), e["file"]  # the body in Unicode
+            assert f"Sè: {e['report_number']}" in e["absent"], e["file"]
+        else:
+            assert not fonts & {".VnTime", ".VnTimeH"}, e["file"]
+        dotted = f"ngày..{day}..tháng..5..năm 2022"
+        if e["letterhead"] == "date_dots_filled_in":
+            assert any(line.endswith(dotted) for line in lines) and e["letterhead_date"].endswith(dotted)
+        else:
+            assert not any(dotted in line for line in lines), e["file"]
+    for e in files_of(57, kind="pdf"):  # LibreOffice prints the stored bytes (no .VnTime here) and the dots
+        if e["letterhead"] == "letterhead_tcvn3":
+            assert f"Sè: {e['report_number']}" in pdf_words_49(e), e["file"]
+        if e["letterhead"] == "date_dots_filled_in":
+            assert f"ngày..{int(e['report_date'][-2:])}..tháng..5..năm 2022" in pdf_words_49(e), e["file"]
+    scans = files_of(57, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_57)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 38}
+    assert {e["ladder"] for e in scans} >= {"khau_number", "cap_do_roman", "yeu_to_paren"}
+    assert "letterhead_tcvn3" not in {e["letterhead"] for e in scans}  # a printed sheet: the fonts were there
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "drum_fog_speckle":
+            assert e["scan"]["fog"] == mh.FOG_57 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["lift"] is None, e["file"]
+        else:
+            assert e["scan"]["lift"] == json.loads(json.dumps(mh.LIFT_57)) and e["scan"]["dpi"] == 150, e["file"]
+            assert e["scan"]["fog"] is None, e["file"]
+
+
+def test_pool_57_scans_show_a_drums_fog_or_toner_lifted_by_a_note():
+    """The marks on test sheets: the fog greys a white sheet by FOG_57's veil and scatters darker specks on it, a
+    different scatter each page; the note lifts a black sheet's toner on page 1 only, inside its square and more under
+    its glued strip, and leaves a white sheet white. In the files, a fog scan's top margin holds specks."""
+    import io
+
+    import pdfplumber
+    from PIL import Image, ImageChops, ImageStat
+
+    mh = generator()
+    fog = mh.scan_57_mark(types.SimpleNamespace(scan_kind="drum_fog_speckle", index=3))
+    white = Image.new("RGB", (800, 1100), (255, 255, 255))
+    one, two = fog(white, 1, 100), fog(white, 2, 100)
+    grey = one.convert("L")
+    assert grey.getextrema()[1] == 255 - mh.FOG_57["veil"]
+    assert grey.getextrema()[0] < mh.FOG_57["lightest"] * (255 - mh.FOG_57["veil"]) // 255
+    assert ImageChops.difference(one, two).getbbox() is not None
+    lift = mh.scan_57_mark(types.SimpleNamespace(scan_kind="lifted_toner_patch", index=3))
+    black = Image.new("RGB", (1240, 1754), (0, 0, 0))  # an A4 sheet at 150 dpi
+    lifted = lift(black, 1, 150).convert("L")
+    px = 150 / 25.4
+    x0, y0 = round(mh.LIFT_57["x_mm"] * px), round(mh.LIFT_57["y_mm"] * px)
+    size, strip = round(mh.LIFT_57["size_mm"] * px), round(mh.LIFT_57["strip_mm"] * px)
+    assert lifted.getpixel((x0 - 5, y0 - 5)) == 0 and lifted.getpixel((x0 + size + 5, y0 + size + 5)) == 0
+    under_strip = ImageStat.Stat(lifted.crop((x0, y0, x0 + size, y0 + strip))).mean[0]
+    under_note = ImageStat.Stat(lifted.crop((x0, y0 + strip + 5, x0 + size, y0 + size))).mean[0]
+    assert under_strip > under_note > 40, (under_strip, under_note)
+    assert lift(black, 2, 150) == black
+    assert ImageChops.difference(lift(white, 1, 150), white).getbbox() is None
+    for e in files_of(57, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            images = [Image.open(io.BytesIO(p.images[0]["stream"].get_rawdata())).convert("L") for p in pdf.pages]
+        assert abs(images[0].width - 210 / 25.4 * e["scan"]["dpi"]) <= 2, e["file"]
+        if e["scan"]["kind"] == "drum_fog_speckle":
+            w, h = images[0].size
+            margin = images[0].crop((w // 5, h // 50, w - w // 5, h // 25))
+            assert margin.getextrema()[0] < 215, (e["file"], margin.getextrema())
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -10417,13 +10698,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
-               56: NEW_LADDERS_56}
+               56: NEW_LADDERS_56, 57: NEW_LADDERS_57}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 57))]])
+                                                        *((n, 10, 8) for n in range(6, 58))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -10433,7 +10714,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 57))])
+                                          for n in range(5, 58))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -10455,12 +10736,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
-              56: SHAPES_56}
+              56: SHAPES_56, 57: SHAPES_57}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-56 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-57 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
