@@ -33,9 +33,14 @@ def fold(text: str) -> str:
     """Matching key: no diacritics (so no accent-placement question), đ→d, case-folded,
     one kind of dash, slash and quote, single spaces. Cached: a message's subject and body are
     folded by several matchers in turn."""
-    bare = _COMBINING.sub("", unicodedata.normalize("NFD", text))
-    bare = bare.translate(_LETTERS)
-    return _SPACE.sub(" ", bare.casefold()).strip()
+    return _SPACE.sub(" ", unmarked(text).casefold()).strip()
+
+
+def unmarked(text: str) -> str:
+    """The text without its diacritics, đ→d, one kind of dash, slash and quote, its case kept:
+    for comparing what OCR read where its case says something ("Bình điện III." for "Bình diện
+    III.", a letter ladder's "C." and "c." two)."""
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text)).translate(_LETTERS)
 
 
 def plain_marks(text: str) -> str:

@@ -204,7 +204,8 @@ def ocr_label_read(text: str) -> str:
     dropped (_SPECK_BRACKET), a Roman label's "I." read as "L" put back (_ROMAN_STOP_READ_L), the
     space between a label's words and its Roman numeral or number put back
     (_word_numeral_unglued); else the line."""
-    text = _title_unglued(_word_numeral_unglued(_GLUED_COLON.sub(r"\g<label> ", text, count=1)))
+    text = _title_unglued(_word_numeral_unglued(_GLUED_COLON.sub(r"\g<label> ", _stop_read_once(text), count=1)))
+    text = _word_label_dash(text)
     speck = _SPECK_BRACKET.match(text)
     if speck and not any(closing in text for opening, closing in _BRACKETS if opening == speck.group(0)):
         rest = _misread_dash(text[1:])
@@ -280,6 +281,38 @@ def _title_unglued(text: str) -> str:
         return text
     unglued = f"{m['label']} {text[m.end():]}"
     return unglued if leading_label(unglued) or word_label(unglued) or word_letter_label(unglued) else text
+
+
+# A label's stop read twice ("Khâu 2..Phấn hoa…", a speck beside it on a fogged scan): a few words,
+# a number, a Roman numeral or a capital, two stops, a title.
+_DOUBLED_STOP = re.compile(
+    rf"^(?P<label>(?:[^\W\d_]+\s+){{0,{LABEL_IN_WORDS_MAX}}}(?:\d{{1,2}}|[IVX]{{1,5}}|[A-ZĐ]))\.\.(?=\s?[^\W\d_])")
+# A label of words and a number whose dash OCR read as another sign ("Ý chính 2 ~ Sữa ong…" for
+# "Ý chính 2 – Sữa ong…", DASH_MISREADS), as _MISREAD_DASH reads a bare counter's.
+_WORD_LABEL_DASH = re.compile(
+    rf"^(?P<label>(?:[^\W\d_]+\s+){{1,{LABEL_IN_WORDS_MAX}}}(?:\d{{1,2}}|[IVX]{{1,5}}))\s?[{DASH_MISREADS}]\s?"
+    rf"(?=[^\W\d_])")
+
+
+def _stop_read_once(text: str) -> str:
+    """The line with its label's stop read twice read once (_DOUBLED_STOP), where it then opens
+    with a label; else the line."""
+    m = _DOUBLED_STOP.match(text)
+    if not m:
+        return text
+    once = f"{m['label']}.{text[m.end():]}"
+    read = _title_unglued(once)
+    return once if leading_label(read) or word_label(read) or word_letter_label(read) else text
+
+
+def _word_label_dash(text: str) -> str:
+    """The line with its label of words' dash put back where OCR read it as another sign
+    (_WORD_LABEL_DASH), where it then opens with a label of words; else the line."""
+    m = _WORD_LABEL_DASH.match(text)
+    if not m:
+        return text
+    dashed = f"{m['label']} – {text[m.end():]}"
+    return dashed if word_label(dashed) else text
 
 
 def _misread_dash(text: str) -> str:

@@ -107,7 +107,7 @@ from baocao.parse.labels import (
 )
 from baocao.parse.letterhead import self_dated
 from baocao.parse.textlayer import garbled, unreadable
-from baocao.text import fold
+from baocao.text import fold, unmarked
 
 # Where the closing formalities begin: "Trên đây là báo cáo…", "Nơi nhận:", "TM. ỦY BAN
 # NHÂN DÂN", "KT. CHỦ TỊCH" (Nghị định 30/2020 layout); on a scan after a speck read as a
@@ -2535,8 +2535,10 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     righted = misread_word_roman(text, expected.rsplit(" ", 1)[-1].strip(".:)-–—/"))
     if marked:
         return glued or word == expected
+    # a label's words as OCR read their marks ("Bình điện II." for "Bình diện II.") are the same words
+    word, expected = unmarked(word), unmarked(expected)
     return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1) or (
-        righted is not None and righted.startswith(f"{expected} "))
+        righted is not None and unmarked(righted).startswith(f"{expected} "))
 
 
 # The shapes of a ladder counting capital letters: its "C." is a letter, not a Roman hundred.

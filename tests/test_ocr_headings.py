@@ -1540,3 +1540,20 @@ def test_a_numbered_rung_behind_a_readers_pen_arrow_is_read_where_its_ladder_ski
         found = extract_sections(bee_report(labels), WITHOUT_PHRASES).sections
         assert {s.number: s.text for s in found} == dict(enumerate(PLAIN_BODIES, 1)), labels[2]
         assert found[2].heading == labels[2].removeprefix("—> ") + " " + BEE_TITLES[2]
+
+
+def test_pool_57s_scanned_rungs_misread_in_their_marks_are_read_as_their_ladders():
+    # Pool 57's fogged and toner-lifted scans: "Khâu 2..Phấn hoa…" (the stop read twice, the title
+    # glued), "Ý chính 2 ~ Sữa ong…" (a word label's dash read as a tilde), and "Bình diện IH." (III,
+    # an I read as H) after "Bình điện II." (a mark of its words misread, so the ladder would write
+    # "Bình điện III." there): each rung was lost and two cells wrong.
+    cases = (["Khâu 1. ", "Khâu 2..", "Khâu 3. ", "Khâu 4. ", "Khâu 5. ", "Khâu 6. "],
+             [f"Ý chính {n} {'~' if n == 2 else '–'} " for n in range(1, 7)],
+             ["Bình diện I. ", "Bình điện II. ", "Bình diện IH. ", "Bình diện IV. ", "Bình diện V. ", "Bình diện VI. "])
+    for labels in cases:
+        assert plain_texts(bee_report(labels, glue="")) == dict(enumerate(PLAIN_BODIES, 1)), labels[1]
+    # its label read as a bold lead, as the scan's ink made it: a heading of no ladder, found in the gap
+    document = bee_report(cases[2], glue="")
+    document = replace(document, blocks=tuple(replace(b, lead="Bình diện IH.") if b.text.startswith("Bình diện IH.")
+                                              else b for b in document.blocks))
+    assert plain_texts(document) == dict(enumerate(PLAIN_BODIES, 1))
