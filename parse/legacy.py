@@ -291,6 +291,19 @@ def _evidence(words: list[str], encoding: str) -> tuple[int, int, int, int]:
     return len(strong), weak, against, valid
 
 
+# The characters of the legacy codes that no Unicode Vietnamese letter nor ASCII is ("µ", "¸",
+# "¨", "©", "ø"): a text without any is no legacy text, and is not converted to find out.
+_LEGACY_ONLY = re.compile("[" + re.escape("".join(sorted(
+    {ch for code in (*_TCVN3_DECODE, *_VNI_DECODE) for ch in code if not ch.isascii()}
+    - {ch for letter in _vietnamese_letters() for ch in (letter, letter.upper())}))) + "]")
+
+
+def may_be_legacy(text: str) -> bool:
+    """Whether the text holds a character only a legacy code would (_LEGACY_ONLY): the cheap
+    test before detect_legacy, for a line or a cell read on its own."""
+    return _LEGACY_ONLY.search(text) is not None
+
+
 def detect_legacy(text: str) -> str | None:
     """"tcvn3" or "vni" when `text` reads as Vietnamese typed in that legacy encoding;
     None for Unicode Vietnamese, other languages, or too little evidence.

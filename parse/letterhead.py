@@ -116,10 +116,13 @@ _DATE_LINE_START = r"(?:^|[,|]|\bhanh\s*phuc[\s._\-–—]*(?:[a-z]+[\s\-–—]
 # line falls between "năm" and the year it wrapped ("ngày 20 tháng 5 năm | V/v báo cáo … | 2022"),
 # whatever that line holds: the report's number too ("ngày 4 tháng 5 năm | 182/BC-UBND | 2022").
 # The year may follow the month after a slash instead of "năm" ("ngày 12 tháng 5/2022"; folded, a
-# fraction slash is one too), and a day's "1" may be OCR's "I" or "l" ("ngày I6 tháng 5").
-_DATE_WORDS = re.compile(rf"{_DATE_LINE_START}\s*ng[a-z]y\s*[.,:]?\s*(\d{{1,2}}|[il]\d)\s*\|?\s*th[a-z]ng\s*"
-                         rf"(\d{{1,2}}|{_MONTH_WORD})"
-                         r"\s*(?:\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|]{1,80}\|\s*)|/\s*)(\d{4})")
+# fraction slash is one too), and a day's "1" may be OCR's "I" or "l" ("ngày I6 tháng 5"). A form's
+# dotted blanks filled in may stand round the day and the month ("ngày..21..tháng..5..năm 2022",
+# "ngày …21… tháng …5… năm 2022": _BLANK).
+_BLANK = r"[\s.…_]*"
+_DATE_WORDS = re.compile(rf"{_DATE_LINE_START}\s*ng[a-z]y{_BLANK}[,:]?{_BLANK}(\d{{1,2}}|[il]\d){_BLANK}\|?\s*"
+                         rf"th[a-z]ng{_BLANK}(\d{{1,2}}|{_MONTH_WORD})"
+                         rf"{_BLANK}(?:\|?\s*n[a-z]m\s*(?:\|?\s*|\|[^|]{{1,80}}\|\s*)|/\s*)(\d{{4}})")
 # The document-type line over the report's subject: its title.
 _TITLE = re.compile(r"^\s*bao cao\s*$")
 # A letter's subject line ("V/v gửi Báo cáo …", Nghị định 30/2020): a letter, not a report.

@@ -196,12 +196,17 @@ def _read_pdf(path: Path, scratch: Path, deadline: Deadline) -> Document:
 
 def _in_unicode(document: Document) -> Document:
     """A PDF made from a TCVN3 or VNI document keeps the legacy codes in its text layer
-    (its fonts have no Unicode map): recognised from the text itself, converted."""
-    from baocao.parse.legacy import detect_legacy, to_unicode
+    (its fonts have no Unicode map): recognised from the text itself, converted. Where the
+    document is in Unicode, a block of its own in a legacy encoding is converted alone: a
+    letterhead kept from an old template typed in .VnTime above a body typed in Unicode
+    ("B¾c Ninh, ngµy 6 th¸ng 5 n¨m 2022", pool 57: its date was lost)."""
+    from baocao.parse.legacy import detect_legacy, may_be_legacy, to_unicode
 
     encoding = detect_legacy("\n".join(b.text for b in document.blocks))
     if encoding is None:
-        return document
+        blocks = tuple(replace(b, text=to_unicode(b.text, own))
+                       if may_be_legacy(b.text) and (own := detect_legacy(b.text)) else b for b in document.blocks)
+        return replace(document, blocks=blocks) if blocks != document.blocks else document
     blocks = tuple(replace(b, text=to_unicode(b.text, encoding)) for b in document.blocks)
     return replace(document, blocks=blocks)
 

@@ -640,3 +640,37 @@ def test_a_smudged_word_of_four_marks_after_ngay_does_not_hide_the_date():
                "\nBÁO CÁO")
     assert report_date(scanned) == date(2022, 5, 7)
     assert report_date("Số: 71/BC-UBND\nBÁO CÁO\nThực hiện văn bản ngày hệt” 7 tháng CáenhÓ 5 năm 2022") is None
+
+
+@pytest.mark.parametrize("date_line", ["An Giang, ngày..21..tháng..5..năm 2022",
+                                       "An Giang, ngày …21… tháng …5… năm 2022",
+                                       "An Giang, ngày__21__tháng__5__năm 2022"])
+def test_a_forms_dotted_blanks_filled_in_round_the_day_and_month_are_the_date(date_line):
+    # Pool 57: a template's "ngày.....tháng.....năm 2022" filled in over its dots, the dots left
+    # round the figures: the date was lost. Blanks left blank are still no date.
+    assert report_date(date_line) == date(2022, 5, 21)
+    assert report_date("An Giang, ngày..... tháng..... năm 2022") is None
+
+
+def test_a_text_pdfs_letterhead_typed_in_tcvn3_above_a_unicode_body_gives_its_date(tmp_path):
+    # Pool 57: the letterhead table kept from an old template typed in .VnTime, the body in
+    # Unicode, exported to PDF (the font's name lost): "B¾c Ninh, ngµy 6 th¸ng 5 n¨m 2022" is
+    # converted on its own, the body being Unicode, and the report's date read.
+    from docx_builders import INTRO, STANDARD, TITLE, roman
+    from pdf_builders import Line, Page, draw_pdf
+
+    from baocao.campaign import load_campaign
+    from baocao.parse.legacy import TCVN3, from_unicode
+    from baocao.parse.reports import parse_document
+
+    lines = [Line(from_unicode("Ủy ban nhân dân tỉnh Bắc Ninh", TCVN3)), Line("Số: 340/BC-UBND"),
+             Line(from_unicode("Bắc Ninh, ngày 6 tháng 5 năm 2022", TCVN3), indent=200),
+             Line(TITLE, bold=True, indent=200), Line(INTRO)]
+    for position, part in enumerate(STANDARD[:6], start=1):
+        lines += [Line(f"{roman(position)}. {part.heading.upper()}", bold=True),
+                  *(Line(text) for text in part.content if isinstance(text, str))]
+    path = draw_pdf(tmp_path / "vntime.pdf", [Page(tuple(lines))])
+    parsed = parse_document(path, "pdf", path.name, load_campaign().sections)
+    assert "Bắc Ninh, ngày 6 tháng 5 năm 2022" in parsed.letterhead
+    assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("340/BC-UBND", date(2022, 5, 6))
+    assert all(s.text == s.text.strip() and "µ" not in s.text for s in parsed.sections)

@@ -452,3 +452,13 @@ def test_an_old_file_with_a_unicode_line_added_later_reads_each_as_typed(tmp_pat
     word.save(path)
     assert [block.text for block in read_docx(path).blocks] == [
         "Độc lập - Tự do - Hạnh phúc", "Bộ Xây dựng", "Đã bổ sung số liệu.", "Xây dựng", "CỘNG"]
+
+
+def test_only_a_text_holding_a_character_of_the_legacy_codes_alone_may_be_legacy():
+    # The cheap test a line read on its own passes before it is converted to find out: Unicode
+    # Vietnamese and ASCII hold none of "µ", "¸", "¨", "©" (TCVN3), "ø", "ä" (VNI).
+    from baocao.parse.legacy import TCVN3, VNI, from_unicode, may_be_legacy
+
+    line = "Bắc Ninh, ngày 6 tháng 5 năm 2022"
+    assert may_be_legacy(from_unicode(line, TCVN3)) and may_be_legacy(from_unicode("Cộng hòa", VNI))
+    assert not may_be_legacy(line) and not may_be_legacy("Số: 340/BC-UBND") and not may_be_legacy("ỨNG DỤNG")
