@@ -708,6 +708,57 @@ def _multiple_of_year(text: str) -> tuple[Amount, Decimal] | None:
     return (lone.amount, times) if times > 1 else None
 
 
+# "Từ tháng 6 đến hết tháng 12 năm 2022, … mỗi tháng 290 triệu đồng": an amount each month (its
+# words before it, or "/tháng", "mỗi tháng" after it) over the months a span names, both counted.
+_EACH_MONTH_BEFORE = re.compile(r"(?<![a-z])(?:moi|hang|hoi)\s+thang(?![a-z])")
+_EACH_MONTH_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:/\s*(?:1\s+|mot\s+)?thang|(?:moi|mot|hang)\s+thang)(?![a-z])")
+_MONTH_SPAN = re.compile(r"(?<![a-z])tu\s+thang\s+(?P<first>\d{1,2})(?:\s*(?:nam|/)\s*(?:19|20)\d\d)?\s+"
+                         r"(?:den|toi)\s+(?:het\s+)?thang\s+(?P<last>\d{1,2})(?!\d)")
+
+
+def _months_times_rate(text: str) -> tuple[int, Amount] | None:
+    """The one amount of the text, an amount each month, and the months of the one span the
+    text names ("Từ tháng 6 đến hết tháng 12 năm 2022, … mỗi tháng 290 triệu đồng", pool 57): the
+    money is the amount times the months, both ends counted (7 × 290 = 2.030 triệu). None
+    otherwise."""
+    lone = _lone_amount(text)
+    if lone is None:
+        return None
+    clause = lone.words_before(lone.folded.rfind(";", lone.sentence[0], lone.start) + 1)
+    if not (_EACH_MONTH_BEFORE.search(clause) or _EACH_MONTH_AFTER.match(lone.folded, lone.end)):
+        return None
+    spans = [(int(m["first"]), int(m["last"])) for m in _MONTH_SPAN.finditer(lone.folded)]
+    if len(set(spans)) != 1 or not 1 <= spans[0][0] <= spans[0][1] <= 12:
+        return None
+    return spans[0][1] - spans[0][0] + 1, lone.amount
+
+
+# "…, trong số này, 2.600 triệu đồng dành cho số hóa hồ sơ địa chính, nhiệm vụ không thuộc Đề án,
+# phần còn lại dành toàn bộ cho các nhiệm vụ của Đề án": a part of the money said to be for no
+# task of the scheme, the rest the scheme's.
+_NOT_THE_SCHEMES = re.compile(r"(?<![a-z])(?:khong (?:thuoc|phai(?: (?:la|cua))?|nam trong)|ngoai(?: pham vi)?)"
+                              r"(?: (?:cac )?nhiem vu(?: cua)?)? de an(?![a-z])")
+_THE_REST = re.compile(r"(?<![a-z])(?:phan|so) con lai(?![a-z])")
+
+
+def _whole_less_outside(text: str) -> tuple[Amount, Amount] | None:
+    """The text's two amounts, the second a part of the first said to be for a task not the
+    scheme's, the rest said to be the scheme's ("bố trí 9.600 triệu đồng cho ứng dụng công nghệ
+    thông tin…; trong số này, 2.600 triệu đồng dành cho số hóa hồ sơ địa chính, nhiệm vụ không
+    thuộc Đề án, phần còn lại dành toàn bộ cho các nhiệm vụ của Đề án", pool 57): the scheme's
+    money is the first less the second (7.000 triệu). None otherwise."""
+    amounts = [r for roles in _roles(text) for r in roles]
+    if len(amounts) != 2 or amounts[1].amount.vnd >= amounts[0].amount.vnd:
+        return None
+    folded = _fold_aligned(text)
+    end = next(b for a, b in _sentence_spans(text) if a <= amounts[1].span[0] < b)
+    after = folded[amounts[1].span[1]:end]
+    outside = _NOT_THE_SCHEMES.search(after)
+    if not outside or not _THE_REST.search(after, outside.end()):
+        return None
+    return amounts[0].amount, amounts[1].amount
+
+
 def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
     """A plan and the amount left of it, in a sentence that does not say what was spent
     ("Kế hoạch vốn là 21.833 triệu đồng; còn 2.317 triệu đồng chưa giải ngân"): the spent
@@ -787,6 +838,18 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         rule = (N_("{cited}, then a rise of {percent}%: {total}") if percent > 0
                 else N_("{cited}, then a cut of {percent}%: {total}"))
         return _worked_out(base, (100 + percent) / 100, abs(percent), rule)
+    monthly = _months_times_rate(changed)
+    if monthly is not None:
+        months, rate = monthly
+        rule = N_("{cited} each month over {months} months: {total}")
+        return FundingFigure(months * rate.vnd, rule.format(cited=rate.cited, months=months,
+                                                             total=_dong(months * rate.vnd)), True)
+    outside = _whole_less_outside(changed)
+    if outside is not None:
+        whole, part = outside
+        rule = N_("{whole} less {part} for a task not the scheme's: {total}")
+        return FundingFigure(whole.vnd - part.vnd, rule.format(whole=whole.cited, part=part.cited,
+                                                               total=_dong(whole.vnd - part.vnd)), True)
     multiple = _multiple_of_year(changed)
     if multiple is not None:
         base, times = multiple
@@ -826,9 +889,13 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         rule = N_("{rule} (a percentage beside it: is the total worked out with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     if figure.vnd is not None and not figure.ambiguous and not figure.stated and (
-            _TIMES_OR_FRACTION.search(_fold_aligned(changed)) or _amounts_each(changed)):
+            _TIMES_OR_FRACTION.search(_fold_aligned(changed)) or _amounts_each(changed)
+            or _EACH_MONTH_BEFORE.search(_fold_aligned(changed))):
         rule = N_("{rule} (an amount each unit gets, a multiple or a fraction beside it: is the total worked out "
                   "with it?)")
+        return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
+    if figure.vnd is not None and not figure.ambiguous and _NOT_THE_SCHEMES.search(_fold_aligned(changed)):
+        rule = N_("{rule} (a part said not to be the scheme's beside it: is it left out?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     return figure
 

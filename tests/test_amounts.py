@@ -956,6 +956,37 @@ def test_an_amount_each_of_a_counted_kind_of_unit_gets_is_counted_that_many_time
     assert stated.vnd == 9_500_000_000 and not stated.ambiguous
 
 
+def test_an_amount_each_month_over_a_span_of_months_is_counted_for_each_month_of_it():
+    """Pool 57: "Từ tháng 6 đến hết tháng 12 năm 2022, ngân sách tỉnh bố trí cho Đề án … mỗi tháng
+    290 triệu đồng …; đây là khoản kinh phí duy nhất của Đề án": seven months, June and December
+    both counted, 2.030 triệu, worked out, for a person to check (it was 290 triệu, unflagged).
+    "/tháng" after the amount says so too; without a span the amount each month is flagged."""
+    text = ("Từ tháng 6 đến hết tháng 12 năm 2022, ngân sách tỉnh bố trí cho Đề án tại tỉnh Gia Lai mỗi tháng "
+            "290 triệu đồng để chi trả tiền thuê dịch vụ vận hành Trung tâm giám sát, điều hành thông minh; đây là "
+            "khoản kinh phí duy nhất của Đề án trong năm 2022.")
+    figure = funding_total(text)
+    assert figure.vnd == 2_030_000_000 and figure.ambiguous and "7" in figure.rule
+    after = funding_total("Từ tháng 4 đến tháng 12, tỉnh thuê dịch vụ với giá 300 triệu đồng/tháng.")
+    assert after.vnd == 2_700_000_000 and after.ambiguous
+    alone = funding_total("Ngân sách tỉnh bố trí cho Đề án mỗi tháng 290 triệu đồng.")
+    assert alone.vnd == 290_000_000 and alone.ambiguous
+
+
+def test_a_part_of_the_money_for_a_task_not_the_schemes_is_taken_off_the_whole():
+    """Pool 57: "… bố trí 9.600 triệu đồng cho ứng dụng công nghệ thông tin và chuyển đổi số; trong số
+    này, 2.600 triệu đồng dành cho số hóa hồ sơ địa chính, nhiệm vụ không thuộc Đề án, phần còn lại
+    dành toàn bộ cho các nhiệm vụ của Đề án": the scheme's money is the rest, 7.000 triệu, worked
+    out, for a person to check (it was the sum, 12.200, unflagged). A part said not to be the
+    scheme's that no rule reads flags the total."""
+    text = ("Năm 2022, tỉnh An Giang bố trí 9.600 triệu đồng cho ứng dụng công nghệ thông tin và chuyển đổi số; "
+            "trong số này, 2.600 triệu đồng dành cho số hóa hồ sơ địa chính, nhiệm vụ không thuộc Đề án, phần còn "
+            "lại dành toàn bộ cho các nhiệm vụ của Đề án.")
+    figure = funding_total(text)
+    assert figure.vnd == 7_000_000_000 and figure.ambiguous
+    stated = funding_total("Tỉnh bố trí 9.600 triệu đồng, trong đó 2.600 triệu đồng cho nhiệm vụ không thuộc Đề án.")
+    assert stated.ambiguous
+
+
 def test_a_total_read_beside_a_multiple_or_a_fraction_no_rule_reads_is_for_review():
     """A multiple ("bằng 2 lần năm trước") or a fraction ("một nửa", "1/3") beside the amount read may
     have to be worked out into the total, in a wording no rule knows (pool 56's "gấp đôi" was read as
