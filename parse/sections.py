@@ -2535,6 +2535,9 @@ def _reads_as_label(block: Block, expected: str, model: Block, heading_like: boo
     righted = misread_word_roman(text, expected.rsplit(" ", 1)[-1].strip(".:)-–—/"))
     if marked:
         return glued or word == expected
+    head, _, dash = expected.rpartition(" ")
+    if head and dash in ("-", "–", "—") and text.startswith(f"{head} ") and text[len(head) + 1:][:1].isupper():
+        return True  # "Bước 3 Hội người…" for "Bước 3 – Hội người…": its dash lost, a capital after its number
     # a label's words as OCR read their marks ("Bình điện II." for "Bình diện II.") are the same words
     word, expected = unmarked(word), unmarked(expected)
     return glued or Levenshtein.distance(word, expected) <= (2 if looks_alike and len(expected) >= 3 else 1) or (

@@ -1557,3 +1557,12 @@ def test_pool_57s_scanned_rungs_misread_in_their_marks_are_read_as_their_ladders
     document = replace(document, blocks=tuple(replace(b, lead="Bình diện IH.") if b.text.startswith("Bình diện IH.")
                                               else b for b in document.blocks))
     assert plain_texts(document) == dict(enumerate(PLAIN_BODIES, 1))
+
+
+def test_a_word_labels_rung_whose_dash_ocr_lost_is_read_where_its_ladder_skips_it():
+    # "Bước 3 Hội người…" for "Bước 3 – Hội người…": the dash too faint to read, so a line of the
+    # text and the rung lost (two cells wrong); where the ladder skips 3, its words and number
+    # before a capital are that rung.
+    labels = [f"Bước {n} –" for n in range(1, 7)]
+    labels[2] = "Bước 3"
+    assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1))
