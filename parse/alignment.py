@@ -151,6 +151,8 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
     # state, its best score and where it came from.
     states: dict[tuple[int, int], float] = {(0, -1): 0.0}
     in_order = numbered_in_order(evidence)
+    # Fewer headings (untitled text before them one) than items: room for a rung lost where the numbers skip.
+    short = len(evidence) < item_count
     steps: list[dict[tuple[int, int], tuple[tuple[int, int], tuple[int, ...]]]] = []
     for j, heading in enumerate(evidence):
         scores: dict[tuple[int, int], float] = {}
@@ -176,10 +178,11 @@ def _aligned(evidence, choices, item_count, beam=None, floor=-math.inf, ahead=No
                     order = NEXT_ITEM if onward else -BACKWARDS if first < last else 0.0
                     if first < last - 1 and in_order and not _named_clearly(heading, items):
                         order -= against_numbers
-                    elif (in_order and numbers_step is not None and 1 <= first - last < numbers_step
+                    elif (in_order and short and numbers_step is not None and 1 <= first - last < numbers_step
                           and not _named_clearly(heading, items)):
                         # its number skips a rung ("A." then "C.", "B." lost on a scan) where the item
-                        # taken does not: the province's numbers say an item lies between
+                        # taken does not: the province's numbers say an item lies between (not where
+                        # the headings are as many as the items: a number read short, "II/" for "III/")
                         order -= against_numbers
                     candidates.append(((taken | bits, items[-1]), score + gain + order, items))
             if last >= 0 and heading.named == (last,) and not (avoid and avoid[0] == j and last in avoid[1]):

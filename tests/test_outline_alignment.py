@@ -1239,3 +1239,18 @@ def test_a_ladder_whose_number_skips_a_rung_leaves_the_item_between_unless_the_w
     assert align(skipping, 6).items == ((0,), (2,), (3,), (4,), (5,))
     skipping[1] = dataclasses.replace(skipping[1], likeness=(.19, .7, 0, 0, .5, 0))
     assert align(skipping, 6).items[:2] == ((0,), (1,))
+
+
+def test_headings_as_many_as_the_items_with_a_number_read_short_keep_to_the_items_in_order():
+    # Pool 45's Thái Bình scan with phrases, as the alignment saw it: item 1's heading left out (its
+    # text right after the preamble), "II/" and "III/" read "I/" and "II/" (an I short), then "IV/",
+    # "V/", "VI/". The numbers skip as a lost rung's would, but the untitled text and five headings
+    # are six, room for no lost rung: the headings keep to items 2-6 in their order, as their texts
+    # tell (three cells were lost to the skip: the untitled text left out, "I/" taken for item 1).
+    likeness = ((.5, 0, 0, 0, 0, 0), (0, 0, 0, .38, .38, 0), (0,) * 6, (0,) * 6, (0, 0, 0, .5, 0, 0))
+    told = ((.19, .08, .1, -.18, -.06, .07), (-.04, .09, .12, -.05, -.11, -.03), (.05, -.07, -.04, .37, -.06, -.03),
+            (-.11, -.06, -.05, -.01, .19, -.03), (-.09, -.04, -.13, .12, .04, .03))
+    untitled = Evidence(likeness=(0,) * 6, leading_text=True, told=(.2, .05, -.18, .02, -.01, .04))
+    headings = [untitled, *(Evidence(likeness=w, told=t, ordinal=n)
+                            for w, t, n in zip(likeness, told, (1, 2, 4, 5, 6), strict=True))]
+    assert align(headings, 6).items == ((0,), (1,), (2,), (3,), (4,), (5,))
