@@ -65,7 +65,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            51: FIXTURES / "heldout-51", 52: FIXTURES / "heldout-52",
            53: FIXTURES / "heldout-53", 54: FIXTURES / "heldout-54",
            55: FIXTURES / "heldout-55", 56: FIXTURES / "heldout-56",
-           57: FIXTURES / "heldout-57"}
+           57: FIXTURES / "heldout-57", 58: FIXTURES / "heldout-58"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -290,7 +290,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Khâu \d+\. |Cấp độ [IVX]+ – "  # 57's
+LABEL = re.compile(r"^(?:Luận điểm \d+\. |Góc độ [IVX]+: "  # 58's
+                   r"|Tuyến [A-F] – |Mũi thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 58's
+                   r"|Khâu \d+\. |Cấp độ [IVX]+ – "  # 57's
                    r"|Hướng [A-F]: |Yếu tố \(\d+\): "  # 57's
                    r"|Trọng điểm \d+: |Trục [IVX]+\. "  # 56's
                    r"|Gói [A-F] – |Phần hành (?:một|hai|ba|bốn|năm|sáu|bảy|tám): "  # 56's
@@ -381,6 +383,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Luận điểm (\d+)\. ", first):  # pool 58's luan_diem_number
+        return int(m.group(1))
+    if m := re.match(r"Góc độ ([IVX]+): ", first):  # pool 58's goc_do_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Tuyến ([A-F]) – ", first):  # pool 58's tuyen_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Mũi thứ (\w+): ", first):  # pool 58's mui_word
+        return ORDINALS.index(m.group(1)) + 1
     if m := re.match(r"Khâu (\d+)\. ", first):  # pool 57's khau_number
         return int(m.group(1))
     if m := re.match(r"Cấp độ ([IVX]+) – ", first):  # pool 57's cap_do_roman
@@ -681,7 +691,7 @@ def test_the_generator_makes_the_same_files(pool):
 
 
 def test_regenerated_docx_files_are_the_committed_bytes(pool):
-    """All but the lo_saved_docx files (pools 54-57), which LibreOffice saved again (pool 54's words are checked
+    """All but the lo_saved_docx files (pools 54-58), which LibreOffice saved again (pool 54's words are checked
     against the regenerated file's by test_pool_54_lo_saved_files_are_libreoffices_with_the_same_words)."""
     differ = [name for name, (spec, data, _) in regenerate(pool).items()
               if spec.kind == "docx" and not getattr(spec, "lo_saved", False)
@@ -718,8 +728,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 57
-    assert len({p.out for p in mh.POOLS.values()}) == 57
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 58
+    assert len({p.out for p in mh.POOLS.values()}) == 58
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -789,7 +799,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 54) for k in range(1, 54)),
                                            *((k, 55) for k in range(1, 55)),
                                            *((k, 56) for k in range(1, 56)),
-                                           *((k, 57) for k in range(1, 57))])
+                                           *((k, 57) for k in range(1, 57)),
+                                           *((k, 58) for k in range(1, 58))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -820,7 +831,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
-                                                   (54, 55), (55, 56), (56, 57)])
+                                                   (54, 55), (55, 56), (56, 57), (57, 58)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -8663,7 +8674,7 @@ def test_pool_50_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and
         insertions = [i for i in tree.iter(f"{W}ins") if i.get(f"{W}author") == mh.NUMBER_AUTHOR]
         if e["letterhead"] == "number_tracked_insert":  # the figures a tracked insertion in "Số: …/BC-UBND"
             assert len(insertions) == 1, e["file"]
-            figures = e["report_number"].split("/")[0]
+            figures = (e["report_number"] or "").split("/")[0]
             assert "".join(t.text for t in insertions[0].iter(f"{W}t")) == figures, e["file"]
             assert paragraph_text(insertions[0].getparent()) == f"Số: {e['report_number']}", e["file"]
         else:
@@ -10685,6 +10696,258 @@ def test_pool_57_scans_show_a_drums_fog_or_toner_lifted_by_a_note():
             assert margin.getextrema()[0] < 215, (e["file"], margin.getextrema())
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 58: "Luận điểm 1. …", "Góc độ I: …", "Tuyến A – …", "Mũi thứ nhất: …"; each heading underlined with the double
+# line, each heading given Word's Character Shading, a .docx saved Read-only recommended, a PDF split into pages and
+# joined again (pdfseparate, pdfunite); pools 1-57's at a lower weight, pools 56 and 57's funding wordings and two new
+# ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_58 = {"luan_diem_number", "goc_do_roman", "tuyen_letter", "mui_word"}
+LADDERS[58] = NEW_LADDERS_58 | {"khau_number", "cap_do_roman", "huong_letter", "yeu_to_paren",  # 1-57's
+                                "trong_diem_number", "truc_roman", "goi_letter", "phan_hanh_word"}
+NEW_LAYOUTS_58 = {"double_underline_heading", "char_shading_heading", "read_only_recommended_docx",
+                  "pages_rejoined_pdf"}
+LAYOUTS[58] = NEW_LAYOUTS_58 | {"intense_quote_heading", "draft_watermark_docx", "letter_paper_docx",  # 1-57's
+                                "hybrid_odf_pdf", "left_bar_heading", "wps_saved_docx", "marked_final_docx",
+                                "exact_line_heading", "compat_2003_docx", "opentype_heading", "lo_saved_docx",
+                                "rsid_split_heading", "keep_next_heading", "extra_heading_between", "merged_5_6",
+                                "merged_4_5", "first_heading_missing", "heading_line_break"}
+SHAPES_58 = {  # how each of pool 58's ladders marks an item heading, as a reader sees it
+    "luan_diem_number": r"Luận điểm \d\. \S",
+    "goc_do_roman": r"Góc độ [IVX]+: \S",
+    "tuyen_letter": r"Tuyến [A-F] – \S",
+    "mui_word": r"Mũi thứ (?:nhất|hai|ba|tư|năm|sáu): \S",
+}
+
+
+def test_pool_58_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_58:
+        for e in [e for e in files_of(58, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def heading_text_runs_58(e: dict) -> list:
+    """The w:r elements with words in them of each item heading's first paragraph."""
+    return [r for p in heading_paragraphs(e) for r in p.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t"))]
+
+
+def test_pool_58_headings_are_double_underlined():
+    """Each run with words of a heading paragraph carries w:u w:val="double" (Home > Underline ▾, the double line);
+    no other .docx of the pool has a double underline; in the PDF exports each heading line is drawn with two rules
+    under it, a point or two apart, from the heading's left edge."""
+    import pdfplumber
+
+    files = files_of(58, "double_underline_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx", "pdf"}
+    assert files_of(58, "double_underline_heading", ladder="luan_diem_number")  # on a new ladder too
+    for e in files:
+        assert e["heading_underline"] == "double", e["file"]
+        if e["kind"] == "docx":
+            runs = heading_text_runs_58(e)
+            assert runs, e["file"]
+            for run in runs:
+                u = run.find(f"{W}rPr/{W}u")
+                assert u is not None and u.get(f"{W}val") == "double", e["file"]
+            continue
+        pairs = 0
+        with pdfplumber.open(path_of(e)) as pdf:
+            for page in pdf.pages:
+                rules = sorted((round(o["top"], 1), round(o["x0"])) for o in page.lines + page.rects
+                               if abs(o["top"] - o["bottom"]) < 1 and o["x1"] - o["x0"] > 20)
+                pairs += sum(1 for (a, x), (b, y) in itertools.pairwise(rules) if x == y and 0.5 <= b - a <= 2.5)
+        assert pairs >= len(item_headings(e)), (e["file"], pairs)
+    for e in files_of(58, kind="docx"):
+        if "double_underline_heading" not in e["layouts"] and "lo_saved_docx" not in e["layouts"]:
+            assert 'w:u w:val="double"' not in part_text(e), e["file"]
+
+
+def test_pool_58_headings_have_words_character_shading():
+    """Each run with words of a heading paragraph carries Word's Character Shading (w:shd w:val="pct15"
+    w:color="auto" w:fill="FFFFFF" in its w:rPr), the paragraph itself unshaded; no other .docx of the pool has it."""
+    mh = generator()
+    files = files_of(58, "char_shading_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(58, "char_shading_heading", ladder="goc_do_roman")  # on a new ladder too
+    for e in files:
+        assert e["heading_shading"] == mh.CHAR_SHADING_58 == {"val": "pct15", "color": "auto", "fill": "FFFFFF"}
+        for p in heading_paragraphs(e):
+            assert p.find(f"{W}pPr/{W}shd") is None, e["file"]
+        runs = heading_text_runs_58(e)
+        assert runs, e["file"]
+        for run in runs:
+            shd = run.find(f"{W}rPr/{W}shd")
+            assert shd is not None, e["file"]
+            assert (shd.get(f"{W}val"), shd.get(f"{W}color"), shd.get(f"{W}fill")) == ("pct15", "auto", "FFFFFF")
+    for e in files_of(58, kind="docx"):
+        if "char_shading_heading" not in e["layouts"] and "lo_saved_docx" not in e["layouts"]:
+            assert 'w:val="pct15"' not in part_text(e), e["file"]
+
+
+def test_pool_58_read_only_recommended_files_say_so_in_their_settings():
+    """settings.xml's first element is w:writeProtection w:recommended="1", with no password hash (Read-only
+    recommended alone); the body as typed; no other .docx of the pool has w:writeProtection."""
+    files = files_of(58, "read_only_recommended_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(58, "read_only_recommended_docx", ladder="tuyen_letter")  # on a new ladder too
+    for e in files:
+        settings = part_tree(e, "word/settings.xml")
+        first = settings[0]
+        assert first.tag == f"{W}writeProtection" and first.get(f"{W}recommended") == "1", e["file"]
+        assert not [a for a in first.attrib if "hash" in a.lower() or "salt" in a.lower()], e["file"]
+        assert e["read_only_recommended"] is True, e["file"]
+        assert len(heading_paragraphs(e)) == len(item_headings(e)), e["file"]
+    for e in files_of(58, kind="docx"):
+        if "read_only_recommended_docx" not in e["layouts"]:
+            assert "writeProtection" not in part_text(e, "word/settings.xml"), e["file"]
+
+
+def test_pool_58_rejoined_pdfs_carry_each_pages_own_fonts():
+    """A rejoined PDF's pages each use font objects of their own (pdfseparate copies each page with what it uses,
+    pdfunite joins the copies), where LibreOffice's export shares one set across its pages; it has no Info
+    dictionary (no Producer), its /ID a pair of hex strings; pdfplumber and poppler read its text, the headings
+    among it; the pool's other LibreOffice exports share their fonts between pages 1 and 2."""
+    import pdfplumber
+    from pdfminer.pdftypes import resolve1
+
+    files = files_of(58, "pages_rejoined_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(58, "pages_rejoined_pdf", ladder="mui_word")  # on a new ladder too
+    for e in files_of(58, kind="pdf"):
+        data = path_of(e).read_bytes()
+        with pdfplumber.open(path_of(e)) as pdf:
+            fonts = [{ref.objid for ref in (resolve1(page.page_obj.resources.get("Font")) or {}).values()}
+                     for page in pdf.pages]
+        if "pages_rejoined_pdf" in e["layouts"]:
+            assert len(fonts) >= 2 and all(fonts), e["file"]
+            for a, b in itertools.combinations(fonts, 2):
+                assert not a & b, e["file"]
+            assert b"/Producer" not in data and b"/Info" not in data, e["file"]
+            assert re.search(rb"/ID \[<[0-9A-F]{32}> <[0-9A-F]{32}>\] /Root", data), e["file"]
+            assert e["rejoined"] == {"split": "pdfseparate", "joined": "pdfunite"}, e["file"]
+            words = pdf_words_49(e)
+            text = " ".join(subprocess.run(["pdftotext", str(path_of(e)), "-"], capture_output=True, text=True,
+                                           check=True).stdout.split())
+            for h in item_headings(e):
+                first = " ".join(h["text"].split("\n")[0].split()[:3])
+                assert first in words and first in text, e["file"]
+        elif b"LibreOffice" in data and len(fonts) >= 2 and fonts[1]:
+            assert fonts[0] & fonts[1], e["file"]
+
+
+def test_pool_58_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(58) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_58, *mh.FUNDING_WORDINGS_57}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        f = e["funding"]
+        if f["wording"] == "half_year_installments":  # the first six months' money and the last six's
+            assert total == f["first_half_vnd"] + f["second_half_vnd"], e["file"]
+            first = f"{f['first_half_vnd'] // 10**6:,}".replace(",", ".")
+            second = f"{f['second_half_vnd'] // 10**6:,}".replace(",", ".")
+            assert "Trong 6 tháng đầu năm 2022, ngân sách tỉnh đã cấp cho Đề án" in text, e["file"]
+            assert f" {first} triệu đồng; 6 tháng cuối năm cấp tiếp {second} triệu đồng." in text, e["file"]
+            assert "Đề án không có nguồn kinh phí nào khác trong năm" in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+        if f["wording"] == "second_tranche_share":  # the first instalment and the second as its share
+            share = f["second_share_percent"]
+            assert share in mh.TRANCHE_SHARES_58, e["file"]
+            assert total * 100 == f["first_tranche_vnd"] * (100 + share), e["file"]
+            first = f"{f['first_tranche_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"được cấp kinh phí làm hai đợt: đợt 1 là {first} triệu đồng; đợt 2 bằng {share}% số kinh phí " \
+                   "đợt 1." in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(58)} <= set(mh.LETTERHEADS_58)
+    docx_files = [e for e in entries_of(58) if e["kind"] == "docx" and "lo_saved_docx" not in e["layouts"]]
+    assert {"number_highlighted", "date_condensed"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        lines = [paragraph_text(p) for p in table.iter(f"{W}p") if paragraph_text(p)]
+        figures = (e["report_number"] or "").split("/")[0]
+        marked = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}highlight") is not None]
+        condensed = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}spacing") is not None]
+        if e["letterhead"] == "number_highlighted":  # the figures alone in a yellow run, the line as typed
+            assert f"Số: {e['report_number']}" in lines, e["file"]
+            assert ["".join(t.text for t in r.iter(f"{W}t")) for r in marked] == [figures], e["file"]
+            assert marked[0].find(f"{W}rPr/{W}highlight").get(f"{W}val") == "yellow", e["file"]
+        else:
+            assert not marked, e["file"]
+        if e["letterhead"] == "date_condensed":  # the date line's runs condensed by 0.3 pt
+            assert condensed, e["file"]
+            assert "".join(t.text for r in condensed for t in r.iter(f"{W}t")) == e["letterhead_date"], e["file"]
+            assert {r.find(f"{W}rPr/{W}spacing").get(f"{W}val") for r in condensed} == {"-6"}, e["file"]
+            assert e["letterhead_date"] in lines, e["file"]
+        else:
+            assert not condensed, e["file"]
+    for e in files_of(58, kind="pdf"):  # LibreOffice prints both as typed
+        if e["letterhead"] in ("number_highlighted", "date_condensed"):
+            assert f"Số: {e['report_number']}" in pdf_words_49(e), e["file"]
+    scans = files_of(58, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_58)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {37, 39}
+    assert {e["ladder"] for e in scans} >= {"luan_diem_number", "goc_do_roman", "mui_word"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "toner_side_fade":
+            assert e["scan"]["fade"] == mh.FADE_58 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["drag"] is None, e["file"]
+        else:
+            assert e["scan"]["drag"] == mh.DRAG_58 and e["scan"]["dpi"] == 150, e["file"]
+            assert e["scan"]["fade"] is None, e["file"]
+
+
+def test_pool_58_scans_show_a_cartridges_fade_or_a_fusers_drag():
+    """The marks on test sheets: the fade keeps a black sheet black at its left edge and pales it to FADE_58's share
+    at its right, evenly, and leaves a white sheet white; the drag trails a black bar in its band down the page, the
+    trail paler as it goes, nothing outside the band and the trail touched, a white sheet left white, the band lower
+    on page 2. In the files, the pages are the dpi's width and a fade scan's ink paler on the right."""
+    import io
+
+    import numpy as np
+    import pdfplumber
+    from PIL import Image, ImageChops
+
+    mh = generator()
+    fade = mh.scan_58_mark(types.SimpleNamespace(scan_kind="toner_side_fade", index=3))
+    black = Image.new("RGB", (1000, 1400), (0, 0, 0))
+    white = Image.new("RGB", (1000, 1400), (255, 255, 255))
+    faded = np.asarray(fade(black, 1, 120).convert("L")).astype(int)
+    assert faded[:, 0].max() <= 1
+    assert abs(faded[:, -1].mean() - 255 * (1 - mh.FADE_58["right"])) <= 2
+    assert (np.diff(faded[700]) >= 0).all()
+    assert ImageChops.difference(fade(white, 1, 120), white).getbbox() is None
+    drag = mh.scan_58_mark(types.SimpleNamespace(scan_kind="toner_drag_smear", index=3))
+    dpi = 150
+    px = dpi / 25.4
+    sheet = Image.new("RGB", (1240, 1754), (255, 255, 255))
+    top = mh.DRAG_58["y_mm"] * px
+    bar = (100, round(top + 5 * px), 1100, round(top + 5 * px) + 4)
+    sheet.paste((0, 0, 0), bar)
+    out = np.asarray(drag(sheet, 1, dpi).convert("L")).astype(int)
+    below = out[bar[3]:bar[3] + round(mh.DRAG_58["drag_mm"] * px), 500]
+    assert below[0] < 200 and (np.diff(below) >= 0).all() and below[-1] > below[0], below
+    assert (out[: bar[1], :] == 255).all() and (out[bar[3] + round(mh.DRAG_58["drag_mm"] * px) + 2:, :] == 255).all()
+    assert ImageChops.difference(drag(white, 1, dpi), white).getbbox() is None
+    page2 = np.asarray(drag(sheet, 2, dpi).convert("L")).astype(int)
+    assert (page2[bar[3]:bar[3] + 5, 500] == 255).all()  # page 2's band is lower: this bar is not dragged
+    for e in files_of(58, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            images = [Image.open(io.BytesIO(p.images[0]["stream"].get_rawdata())).convert("L") for p in pdf.pages]
+        assert abs(images[0].width - 210 / 25.4 * e["scan"]["dpi"]) <= 2, e["file"]
+        if e["scan"]["kind"] == "toner_side_fade":  # the darkest ink on the left third darker than on the right
+            arr = np.asarray(images[0]).astype(int)
+            h, w = arr.shape
+            body = arr[h // 6: h - h // 6]
+            left = np.percentile(body[:, w // 8: w // 3], 0.5)
+            right = np.percentile(body[:, 2 * w // 3: w - w // 8], 0.5)
+            assert right - left >= 25, (e["file"], left, right)
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -10698,13 +10961,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
-               56: NEW_LADDERS_56, 57: NEW_LADDERS_57}
+               56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 58))]])
+                                                        *((n, 10, 8) for n in range(6, 59))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -10714,7 +10977,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 58))])
+                                          for n in range(5, 59))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -10736,12 +10999,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
-              56: SHAPES_56, 57: SHAPES_57}
+              56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-57 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-58 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
