@@ -502,7 +502,7 @@ _TAX_RATE = re.compile(r"(?<![a-z])(?:thue suat|thue (?:gia tri gia tang|gtgt|va
 # "… vốn vay ODA … là 20.500 triệu đồng và vốn đối ứng … bằng 20% vốn vay ODA": another part of
 # the money given only as a share of the named one, its words written before the amount.
 _SHARE_OF_NAMED = re.compile(r"(?<![a-z])(?:bang|tuong ung(?: voi)?)\s+(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+"
-                             r"(?:cua\s+|so\s+)?(?!tong|toan bo)(?P<named>[a-z]+\s+[a-z]+(?:\s+[a-z]+)?)")
+                             r"(?:cua\s+|so\s+)?(?!tong|toan bo)(?P<named>[a-z]+\s+[a-z0-9]+(?:\s+[a-z0-9]+){0,2})")
 
 
 # "… tăng 10% so với năm 2021", "… đã cắt giảm 15% dự toán này": a rise or a cut by a percentage,
@@ -563,7 +563,12 @@ def _plus_share_of_named(text: str) -> tuple[Amount, Decimal] | None:
     _whole_from_share)."""
     lone = _lone_amount(text)
     m = lone and _SHARE_OF_NAMED.search(lone.folded, lone.end, lone.sentence[1])
-    if not m or " ".join(m["named"].split()) not in lone.words_before():
+    if not m:
+        return None
+    named, before = m["named"].split(), lone.words_before()
+    # its words as they named it ("vốn vay ODA"), or the number of its instalment last ("… số kinh
+    # phí đợt 1" after "đợt 1 là 2.600 triệu đồng", pool 58)
+    if " ".join(named[:3]) not in before and not (named[-1].isdigit() and " ".join(named[-2:]) in before):
         return None
     percent = Decimal(m["percent"].replace(",", "."))
     return (lone.amount, percent) if 0 < percent < 100 else None

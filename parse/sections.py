@@ -1842,7 +1842,12 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         misread_alone = ocr and _misread_label_only(block)
         worded_alone = not block.number and word_label_alone(block.text)
         under = blocks[pos + 2] if pos + 2 < limit else None
-        if following is not None and not following.number and (
+        # on a scan, a line under it that opens with a label of words of its own ("Khâu 1, Con diều…", its
+        # stop read as a comma) is its own heading, not a title or a wrapped line of this one (a toner
+        # smear read as "MAI" or "II" over it, pool 58)
+        own_label = (ocr and following is not None and not worded_alone
+                     and word_label(_word_label_read(following.text, ocr)))
+        if following is not None and not following.number and not own_label and (
                 _label_only(block) or misread_alone or worded_alone
                 or _wrapped(block, following, under, outline, blocks[pos - 1] if pos > 0 else None)
                 or pos in cut):

@@ -987,6 +987,16 @@ def test_a_part_of_the_money_for_a_task_not_the_schemes_is_taken_off_the_whole()
     assert stated.ambiguous
 
 
+def test_a_second_instalment_given_as_a_share_of_the_first_named_by_its_number_is_added():
+    """Pool 58: "… được cấp kinh phí làm hai đợt: đợt 1 là 2.600 triệu đồng; đợt 2 bằng 50% số kinh phí
+    đợt 1": the instalments together, 3.900 triệu, worked out, for a person to check (it was the
+    first, flagged by the percentage only). The share names the amount by its instalment's number."""
+    figure = funding_total("Năm 2022, Đề án tại tỉnh Hà Tĩnh được cấp kinh phí làm hai đợt: đợt 1 là 2.600 triệu "
+                           "đồng; đợt 2 bằng 50% số kinh phí đợt 1. Ngoài hai đợt này, Đề án không có nguồn kinh phí "
+                           "nào khác.")
+    assert figure.vnd == 3_900_000_000 and figure.ambiguous
+
+
 def test_a_total_read_beside_a_multiple_or_a_fraction_no_rule_reads_is_for_review():
     """A multiple ("bằng 2 lần năm trước") or a fraction ("một nửa", "1/3") beside the amount read may
     have to be worked out into the total, in a wording no rule knows (pool 56's "gấp đôi" was read as

@@ -1566,3 +1566,17 @@ def test_a_word_labels_rung_whose_dash_ocr_lost_is_read_where_its_ladder_skips_i
     labels = [f"Bước {n} –" for n in range(1, 7)]
     labels[2] = "Bước 3"
     assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1))
+
+
+def test_a_smear_read_as_a_short_bold_line_over_the_first_rung_is_not_joined_with_it():
+    # Pool 58's toner-smeared scans: a band of dragged toner over item 1's heading read as a bold
+    # "MAI" or "II" alone on the line above it, and the heading "Khâu 1, Con diều…" (its stop read
+    # as a comma) joined to it as its title or wrapped line: rung 1 lost, item 1 not found. A line
+    # that opens with a label of words of its own is its own heading.
+    for junk in ("MAI", "II"):
+        document = bee_report(["Khâu 1,", "Khâu 2.", "Khâu 3.", "Khâu 4.", "Khâu 5.", "Khâu 6."])
+        blocks = list(document.blocks)
+        at = next(k for k, b in enumerate(blocks) if b.text.startswith("Khâu 1,"))
+        blocks.insert(at, Block(at, junk, "paragraph", "Normal", None, True, leading_label(junk), page=1))
+        blocks = [replace(b, index=k) for k, b in enumerate(blocks)]
+        assert plain_texts(replace(document, blocks=tuple(blocks))) == dict(enumerate(PLAIN_BODIES, 1)), junk
