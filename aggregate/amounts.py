@@ -681,8 +681,10 @@ def _each_of_counted(text: str) -> tuple[Amount | None, int, str, Amount] | None
 
 # "Kinh phí … năm 2022 gấp đôi năm 2021; năm 2021, Đề án được bố trí 8.400 triệu đồng": the
 # year's money a multiple of another year's, said in words ("gấp đôi", "gấp rưỡi", "gấp ba") or
-# figures ("gấp 2,5 lần"), and the year it is of.
-_MULTIPLE = re.compile(r"(?<![a-z])gap\s+(?:(?P<word>doi|ruoi|ba|bon|tu|nam|muoi)|(?P<times>\d{1,2}(?:,\d+)?)\s*lan)"
+# figures ("gấp 2,5 lần"), and the year it is of. Its "g" may be any letter as a scan reads it ("Bấp
+# đôi năm 2021", pool 57's fogged Phú Yên): with a multiple and a year after it, no other word.
+_MULTIPLE = re.compile(r"(?<![a-z])[a-z]ap\s+(?:(?P<word>doi|ruoi|ba|bon|tu|nam|muoi)"
+                       r"|(?P<times>\d{1,2}(?:,\d+)?)\s*lan)"
                        r"(?![a-z])(?:\s+lan)?\s+(?:so voi\s+)?(?:(?:kinh phi|muc|so)\s+)?(?:cua\s+)?"
                        r"nam\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 # Any multiple or fraction a text may work its money out by, in a wording no rule reads: "gấp …",

@@ -935,6 +935,10 @@ def test_the_years_money_said_to_be_a_multiple_of_another_years_amount_is_that_m
     assert after.vnd == 16_800_000_000 and after.ambiguous
     own = funding_total("Năm 2022, Đề án được bố trí 8.400 triệu đồng, gấp đôi năm 2021.")
     assert own.vnd == 8_400_000_000 and own.ambiguous
+    # a scan's "gấp" read "Bấp" (pool 57's fogged Phú Yên)
+    misread = funding_total("Kinh phí bố trí cho Đề án tại tỉnh Phú Yên năm 2022 Bấp đôi năm 2021; năm 2021, Đề án "
+                            "được bố trí 6.000 triệu đồng.")
+    assert misread.vnd == 12_000_000_000 and misread.ambiguous
 
 
 def test_an_amount_each_of_a_counted_kind_of_unit_gets_is_counted_that_many_times():
