@@ -463,15 +463,16 @@ _EACH = re.compile(r"(?<![a-z])moi\s+(?P<noun>[a-z]+)(?![a-z])")
 _TIME_NOUNS = {"nam", "thang", "quy", "ky", "ngay", "tuan", "dot", "lan"}
 
 
-def _amounts_each(text: str) -> bool:
-    """Whether an amount of the text is one each of a kind of unit gets (_each_unit)."""
-    folded, spans = _fold_aligned(text), _sentence_spans(text)
+def _amounts_each(text: str) -> list[tuple[_Role, re.Match, int]]:
+    """The amounts of the text each of a kind of unit gets, each with its "mỗi <unit>"
+    (_each_unit) and where its sentence ends."""
+    folded, spans, found = _fold_aligned(text), _sentence_spans(text), []
     for roles in _roles(text):
         for k, role in enumerate(roles):
-            since = roles[k - 1].span[1] if k else next(a for a, b in spans if a <= role.span[0] < b)
-            if _each_unit(folded, since, role.span[0]):
-                return True
-    return False
+            start, end = next((a, b) for a, b in spans if a <= role.span[0] < b)
+            if unit := _each_unit(folded, roles[k - 1].span[1] if k else start, role.span[0]):
+                found.append((role, unit, end))
+    return found
 
 
 def _each_unit(folded: str, since: int, at: int) -> re.Match | None:
@@ -660,23 +661,18 @@ def _each_of_counted(text: str) -> tuple[Amount | None, int, str, Amount] | None
     sentence writes of those units, by their noun or as "đơn vị"; None otherwise, and where the
     text says it states a total (the amount each a part of it)."""
     amounts = [r for roles in _roles(text) for r in roles]
-    if not 1 <= len(amounts) <= 2 or _states_total(text):
+    each_of_units = _amounts_each(text)
+    if not 1 <= len(amounts) <= 2 or _states_total(text) or len(each_of_units) != 1:
         return None
+    each, unit, end = each_of_units[0]
     folded = _fold_aligned(text)
-    for k, each in enumerate(amounts):
-        start, end = next((a, b) for a, b in _sentence_spans(text) if a <= each.span[0] < b)
-        unit = _each_unit(folded, max(start, amounts[k - 1].span[1] if k else 0), each.span[0])
-        if unit is None:
-            continue
-        counted = re.compile(rf"(?<![\d.,/])(\d{{1,3}}(?:\.\d{{3}})?)\s+(?:don vi|{unit['noun']})(?![a-z])")
-        counts = {int(m[1].replace(".", "")) for m in counted.finditer(folded, unit.end(), end)
-                  if not m.start() <= each.span[0] < m.end()}
-        others = [r.amount for r in amounts if r is not each]
-        if len(counts) != 1 or min(counts) < 2 or any(_each_unit(folded, 0, r.span[0]) for r in amounts
-                                                       if r is not each):
-            return None
-        return (others[0] if others else None), counts.pop(), text[unit.start("noun"):unit.end("noun")], each.amount
-    return None
+    counted = re.compile(rf"(?<![\d.,/])(\d{{1,3}}(?:\.\d{{3}})?)\s+(?:don vi|{unit['noun']})(?![a-z])")
+    counts = {int(m[1].replace(".", "")) for m in counted.finditer(folded, unit.end(), end)
+              if not m.start() <= each.span[0] < m.end()}
+    if len(counts) != 1 or min(counts) < 2 or any(_each_unit(folded, 0, r.span[0]) for r in amounts if r != each):
+        return None
+    others = [r.amount for r in amounts if r != each]
+    return (others[0] if others else None), counts.pop(), text[unit.start("noun"):unit.end("noun")], each.amount
 
 
 # "Kinh phí … năm 2022 gấp đôi năm 2021; năm 2021, Đề án được bố trí 8.400 triệu đồng": the
@@ -891,17 +887,17 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     if figure.vnd is not None and not figure.ambiguous and _role_doubt(changed, figure.vnd):
         rule = N_("{rule} (its sentence names a plan, an amount spent or left: which is the total?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
+    folded = _fold_aligned(changed)
     if figure.vnd is not None and not figure.ambiguous and not figure.stated and (
-            _percent_unexplained(changed) or _RATIO.search(_fold_aligned(changed))):
+            _percent_unexplained(changed) or _RATIO.search(folded)):
         rule = N_("{rule} (a percentage beside it: is the total worked out with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     if figure.vnd is not None and not figure.ambiguous and not figure.stated and (
-            _TIMES_OR_FRACTION.search(_fold_aligned(changed)) or _amounts_each(changed)
-            or _EACH_MONTH_BEFORE.search(_fold_aligned(changed))):
+            _TIMES_OR_FRACTION.search(folded) or _amounts_each(changed) or _EACH_MONTH_BEFORE.search(folded)):
         rule = N_("{rule} (an amount each unit gets, a multiple or a fraction beside it: is the total worked out "
                   "with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
-    if figure.vnd is not None and not figure.ambiguous and _NOT_THE_SCHEMES.search(_fold_aligned(changed)):
+    if figure.vnd is not None and not figure.ambiguous and _NOT_THE_SCHEMES.search(folded):
         rule = N_("{rule} (a part said not to be the scheme's beside it: is it left out?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     return figure

@@ -280,7 +280,13 @@ def _title_unglued(text: str) -> str:
     if not m or _BARE_NUMERAL.fullmatch(m["label"]):
         return text
     unglued = f"{m['label']} {text[m.end():]}"
-    return unglued if leading_label(unglued) or word_label(unglued) or word_letter_label(unglued) else text
+    return unglued if _opens_with_label(unglued) else text
+
+
+def _opens_with_label(text: str) -> bool:
+    """Whether the line opens with a label: a number's or a letter's, of words and a number, or of
+    words and a letter."""
+    return bool(leading_label(text) or word_label(text) or word_letter_label(text))
 
 
 # A label's stop read twice ("Khâu 2..Phấn hoa…", a speck beside it on a fogged scan): a few words,
@@ -301,8 +307,7 @@ def _stop_read_once(text: str) -> str:
     if not m:
         return text
     once = f"{m['label']}.{text[m.end():]}"
-    read = _title_unglued(once)
-    return once if leading_label(read) or word_label(read) or word_letter_label(read) else text
+    return once if _opens_with_label(_title_unglued(once)) else text
 
 
 def _word_label_dash(text: str) -> str:

@@ -1859,7 +1859,7 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         if ordinal is None and level[0] == "unnumbered" and (placed := in_words_ladder.get(pos)):
             # a word ladder's rung its label misread, placed by the ladder (_counted_in_words); the
             # line from its label on where marks hid it (_lost_rungs_read)
-            key = placed[0] if placed[0].endswith(" A:") else f"{placed[0]} 1:"  # a letter ladder's key is whole
+            key = placed[0] if _counts_letters(placed[0]) else f"{placed[0]} 1:"  # a letter ladder's key is whole
             level, ordinal = ("label", key), placed[1]
             line = _label_after_marks(block, *placed) or line
         elif ordinal is None and level[0] == "unnumbered" and (
@@ -2133,10 +2133,18 @@ def _rungs_lost(numbers: list[int]) -> bool:
             and all(1 <= b - a <= 2 for a, b in zip(numbers, numbers[1:], strict=False)))
 
 
+_LETTER_KEY = " A:"  # what ends the key of a ladder of words and a letter
+
+
 def _letter_ladder_key(lettered: tuple[str, int, str]) -> tuple[str, int]:
     """The ladder key and place of a label of words and a letter (labels.word_letter_label):
     ("phan tra loi", 3) -> ("phan tra loi A:", 3), apart from a ladder of the same words numbered."""
-    return f"{lettered[0]} A:", lettered[1]
+    return f"{lettered[0]}{_LETTER_KEY}", lettered[1]
+
+
+def _counts_letters(key: object) -> bool:
+    """Whether a ladder's key is a ladder of words and a letter's (_letter_ladder_key)."""
+    return str(key).endswith(_LETTER_KEY)
 
 
 def _marked(block: Block) -> bool:
@@ -2376,7 +2384,7 @@ def _misread_labels(blocks: tuple[Block, ...], headings: list[_Heading], after: 
             template = template_label(model.line) if level[0] == "label" else None
             expected = relabelled(leading_label(model.line) or blocks[model.first].number
                                   or (template.label if template else ""), value,
-                                  letters=level[1] in LETTER_SHAPES or str(level[1]).endswith(" A:"))
+                                  letters=level[1] in LETTER_SHAPES or _counts_letters(level[1]))
             worded = None if expected else _word_label_counted(model.line, value)
             expected = expected or worded
             # a label in words ("PHẦN THỨ HAI:"), a ladder of its own or of the document's own shape
@@ -2591,8 +2599,8 @@ def _reads_as_words(block: Block, expected: str, model: Block) -> bool:
     as OCR may have read it: before its colon (read as a semicolon too), two letters off at most
     ("Nội dung tứ năm:", "HẦN THỨ HAI:"), on a line set apart as the ladder's headings are (bold
     or not as they are)."""
-    head, colon, rest = re.split(r"([:;])", block.text, maxsplit=1) if re.search(r"[:;]", block.text) \
-        else (block.text, "", "")
+    colon = re.search(r"[:;]", block.text)
+    head = block.text[:colon.start()] if colon else block.text
     return (block.kind == "paragraph" and bool(colon) and block.bold == model.bold
             and len(block.text) <= MAX_HEADING_CHARS and len(head.split()) <= LABEL_IN_WORDS_MAX
             and Levenshtein.distance(fold(head).strip(" .-–—"), expected) <= 2)
