@@ -489,9 +489,13 @@ _PERCENT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d+)?\s*%")
 _FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d%])|(?<![\d,.])\d+(?:,\d+)?(?!\d|[.,]\d|\s*%)")
 # "đơn giá 51 triệu đồng/bộ": a price per unit, the unit's noun after the slash.
 _PER_UNIT = re.compile(r"\s*(?:dong|vnd)?\s*/\s*(?:1\s+|mot\s+)?(?P<noun>[a-z]+)")
-# "…, bằng 40% tổng kinh phí thực hiện Đề án": the amount before it is that share of the whole.
+# "…, bằng 40% tổng kinh phí thực hiện Đề án": the amount before it is that share of the whole; so
+# too a fraction, "bằng 2/3 tổng kinh phí", "bằng một nửa tổng …", "chiếm ba phần tư tổng …".
 _SHARE_OF_WHOLE = re.compile(r"\s*(?:dong|vnd)?[^.;:]{0,120}?(?<![a-z])(?:bang|chiem|tuong ung(?: voi)?)\s+"
-                             r"(?:khoang\s+)?(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:cua\s+)?(?:tong|toan bo)(?![a-z])")
+                             r"(?:khoang\s+)?(?:(?P<percent>\d{1,2}(?:,\d+)?)\s*%|(?P<over>\d)\s*/\s*(?P<under>\d{1,2})"
+                             r"|(?P<half>mot nua)|(?P<parts>mot|hai|ba|bon)\s+phan\s+(?P<whole>hai|ba|tu|bon|nam|muoi))"
+                             r"\s+(?:cua\s+)?(?:tong|toan bo)(?![a-z])")
+_FRACTION_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "muoi": 10}
 
 
 # "… là 22.700 triệu đồng (chưa bao gồm thuế giá trị gia tăng)": an amount before the tax.
@@ -640,17 +644,24 @@ def _units_times_price(text: str) -> tuple[int, str, Amount] | None:
     return int(counts[0][1].replace(".", "")), text[per.start("noun"):per.end("noun")], lone.amount
 
 
-def _whole_from_share(text: str) -> tuple[Amount, Decimal] | None:
-    """The one amount of the text and the share of the whole it says it is ("ngân sách tỉnh đã
+def _whole_from_share(text: str) -> tuple[Amount, Decimal, str] | None:
+    """The one amount of the text, the share of the whole it says it is ("ngân sách tỉnh đã
     bố trí 11.022 triệu đồng cho Đề án …, bằng 40% tổng kinh phí thực hiện Đề án; 60% còn lại do
-    các doanh nghiệp … đầu tư", pool 51): the scheme's total is that amount over its share. None
-    otherwise."""
+    các doanh nghiệp … đầu tư", pool 51; "bằng 2/3 tổng kinh phí"), as a fraction and as written:
+    the scheme's total is that amount over its share. None otherwise."""
     lone = _lone_amount(text)
     m = lone and _SHARE_OF_WHOLE.match(lone.folded, lone.end)
     if not m:
         return None
-    percent = Decimal(m["percent"].replace(",", "."))
-    return (lone.amount, percent) if 0 < percent < 100 else None
+    if m["percent"]:
+        share = Decimal(m["percent"].replace(",", ".")) / 100
+    elif m["over"]:
+        share = Decimal(int(m["over"])) / int(m["under"]) if int(m["under"]) else Decimal(0)
+    else:
+        share = Decimal(1) / 2 if m["half"] else Decimal(_FRACTION_WORDS[m["parts"]]) / _FRACTION_WORDS[m["whole"]]
+    written = text[m.start("percent"):m.end("percent")] + "%" if m["percent"] else text[
+        m.start("over") if m["over"] else m.start("half") if m["half"] else m.start("parts"):m.end(m.lastgroup)]
+    return (lone.amount, share, written) if 0 < share < 1 else None
 
 
 def _each_of_counted(text: str) -> tuple[Amount | None, int, str, Amount] | None:
@@ -711,29 +722,53 @@ def _multiple_of_year(text: str) -> tuple[Amount, Decimal] | None:
     return (lone.amount, times) if times > 1 else None
 
 
-# "Từ tháng 6 đến hết tháng 12 năm 2022, … mỗi tháng 290 triệu đồng": an amount each month (its
-# words before it, or "/tháng", "mỗi tháng" after it) over the months a span names, both counted.
-_EACH_MONTH_BEFORE = re.compile(r"(?<![a-z])(?:moi|hang|hoi)\s+thang(?![a-z])")
-_EACH_MONTH_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:/\s*(?:1\s+|mot\s+)?thang|(?:moi|mot|hang)\s+thang)(?![a-z])")
+# "Từ tháng 6 đến hết tháng 12 năm 2022, … mỗi tháng 290 triệu đồng", "mỗi quý bố trí 450 triệu
+# đồng, … trong 4 quý", "bình quân mỗi năm 1.200 triệu đồng trong 3 năm": an amount each month,
+# quarter or year (its words right before it, or "/tháng", "mỗi quý" after it) over the periods the
+# text counts: a number of them, or a span of months, both ends counted. A span of years is the
+# period a rate is the average of ("Giai đoạn 2020-2022, … bình quân 500 triệu đồng/năm"), not
+# said to be each year's money: the rate alone, for a person to check.
+_EACH_MONTH_OR_QUARTER = re.compile(r"(?<![a-z])(?:moi|hang|hoi)\s+(?:thang|quy)(?![a-z])")
+_EACH_PERIOD_BEFORE = re.compile(r"(?<![a-z])(?:moi|hang|hoi)\s+(?P<period>thang|quy|nam)(?![a-z])")
+_EACH_PERIOD_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:/\s*(?:1\s+|mot\s+)?|(?:moi|mot|hang)\s+)"
+                                r"(?P<period>thang|quy|nam)(?![a-z])")
 _MONTH_SPAN = re.compile(r"(?<![a-z])tu\s+thang\s+(?P<first>\d{1,2})(?:\s*(?:nam|/)\s*(?:19|20)\d\d)?\s+"
                          r"(?:den|toi)\s+(?:het\s+)?thang\s+(?P<last>\d{1,2})(?!\d)")
+_PERIOD_RULES = {
+    "thang": N_("{cited} each month over {count} months: {total}"),
+    "quy": N_("{cited} each quarter over {count} quarters: {total}"),
+    "nam": N_("{cited} each year over {count} years: {total}"),
+}
 
 
-def _months_times_rate(text: str) -> tuple[int, Amount] | None:
-    """The one amount of the text, an amount each month, and the months of the one span the
-    text names ("Từ tháng 6 đến hết tháng 12 năm 2022, … mỗi tháng 290 triệu đồng", pool 57): the
-    money is the amount times the months, both ends counted (7 × 290 = 2.030 triệu). None
-    otherwise."""
+def _periods_times_rate(text: str) -> tuple[int, str, Amount] | None:
+    """The one amount of the text, an amount each month, quarter or year, and how many of them
+    the text counts, one way only ("Từ tháng 6 đến hết tháng 12 năm 2022, … mỗi tháng 290 triệu
+    đồng", pool 57: 7 months; "… trong 4 quý"): the money is the amount times
+    that count (7 × 290 = 2.030 triệu), with the period's name. None otherwise."""
     lone = _lone_amount(text)
-    if lone is None:
+    period = lone and _each_period(lone)
+    if not period:
         return None
+    counted = re.compile(rf"(?<![\d.,/])(?P<count>\d{{1,2}})\s+{period}(?![a-z])")
+    counts = {int(m["count"]) for m in counted.finditer(lone.folded)}
+    if period == "thang":
+        counts |= {int(m["last"]) - int(m["first"]) + 1 for m in _MONTH_SPAN.finditer(lone.folded)
+                   if int(m["first"]) <= int(m["last"])}
+    if len(counts) != 1 or not 1 < min(counts) <= (12 if period == "thang" else 4 if period == "quy" else 10):
+        return None
+    return counts.pop(), period, lone.amount
+
+
+def _each_period(lone: _Lone) -> str | None:
+    """The period ("thang", "quy", "nam") the one amount of a text is said to be each of, by
+    the words right before it in its clause ("mỗi quý bố trí 450 triệu đồng") or after it
+    ("290 triệu đồng/tháng"); None if none, or more than one."""
     clause = lone.words_before(lone.folded.rfind(";", lone.sentence[0], lone.start) + 1)
-    if not (_EACH_MONTH_BEFORE.search(clause) or _EACH_MONTH_AFTER.match(lone.folded, lone.end)):
-        return None
-    spans = [(int(m["first"]), int(m["last"])) for m in _MONTH_SPAN.finditer(lone.folded)]
-    if len(set(spans)) != 1 or not 1 <= spans[0][0] <= spans[0][1] <= 12:
-        return None
-    return spans[0][1] - spans[0][0] + 1, lone.amount
+    each = {m["period"] for m in _EACH_PERIOD_BEFORE.finditer(clause) if not re.search(r"\d", clause[m.end():])}
+    after = _EACH_PERIOD_AFTER.match(lone.folded, lone.end)
+    periods = each | ({after["period"]} if after else set())
+    return periods.pop() if len(periods) == 1 else None
 
 
 # "…, trong số này, 2.600 triệu đồng dành cho số hóa hồ sơ địa chính, nhiệm vụ không thuộc Đề án,
@@ -813,10 +848,12 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     checked (_role_doubt), and so is a rate read for the total or added into it, the whole not
     stated (_PER): a total no line states, its text holding a rate of its own sentence."""
     changed = _as_written(text)
-    share = _whole_from_share(changed)
-    if share is not None:
-        part, percent = share
-        return _worked_out(part, 100 / percent, percent, N_("{cited} is {percent}%, so the whole is {total}"))
+    shared_whole = _whole_from_share(changed)
+    if shared_whole is not None:
+        part, share, written = shared_whole
+        whole = _rounded_to(Decimal(part.vnd) / share, _smallest_unit(part))
+        return FundingFigure(whole, N_("{cited} is {share} of the whole, so the whole is {total}").format(
+            cited=part.cited, share=written, total=_dong(whole)), True)
     taxed = _plus_tax(changed)
     if taxed is not None:
         price, rate = taxed
@@ -841,12 +878,11 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         rule = (N_("{cited}, then a rise of {percent}%: {total}") if percent > 0
                 else N_("{cited}, then a cut of {percent}%: {total}"))
         return _worked_out(base, (100 + percent) / 100, abs(percent), rule)
-    monthly = _months_times_rate(changed)
-    if monthly is not None:
-        months, rate = monthly
-        rule = N_("{cited} each month over {months} months: {total}")
-        return FundingFigure(months * rate.vnd, rule.format(cited=rate.cited, months=months,
-                                                             total=_dong(months * rate.vnd)), True)
+    periodic = _periods_times_rate(changed)
+    if periodic is not None:
+        count, period, rate = periodic
+        return FundingFigure(count * rate.vnd, _PERIOD_RULES[period].format(cited=rate.cited, count=count,
+                                                                             total=_dong(count * rate.vnd)), True)
     outside = _whole_less_outside(changed)
     if outside is not None:
         whole, part = outside
@@ -893,7 +929,8 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         rule = N_("{rule} (a percentage beside it: is the total worked out with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     if figure.vnd is not None and not figure.ambiguous and not figure.stated and (
-            _TIMES_OR_FRACTION.search(folded) or _amounts_each(changed) or _EACH_MONTH_BEFORE.search(folded)):
+            _TIMES_OR_FRACTION.search(folded) or _amounts_each(changed) or _EACH_MONTH_OR_QUARTER.search(folded)
+            or ((lone := _lone_amount(changed)) is not None and _each_period(lone))):
         rule = N_("{rule} (an amount each unit gets, a multiple or a fraction beside it: is the total worked out "
                   "with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)

@@ -843,6 +843,16 @@ def test_an_amount_stated_as_a_share_of_the_schemes_whole_gives_the_whole():
     assert funding_total("Năm 2022, tỉnh bố trí 11.022 triệu đồng, bằng 40% so với năm 2021.").vnd == 11_022_000_000
 
 
+@pytest.mark.parametrize("share, whole", [("2/3", 3_600_000_000), ("một nửa", 4_800_000_000),
+                                          ("ba phần tư", 3_200_000_000), ("hai phần năm", 6_000_000_000)])
+def test_an_amount_stated_as_a_fraction_of_the_schemes_whole_gives_the_whole(share, whole):
+    """A share written as a fraction ("bằng 2/3 tổng kinh phí", "một nửa", "ba phần tư") says what
+    a percentage says: the whole is the amount over it, worked out, for a person to check; the rule
+    cites the fraction as written. It was read as a total stated, unflagged (its line says "tổng")."""
+    figure = funding_total(f"Năm 2022 tỉnh bố trí 2.400 triệu đồng, bằng {share} tổng kinh phí của Đề án.")
+    assert figure.vnd == whole and figure.ambiguous and share in figure.rule
+
+
 def test_a_count_of_units_at_a_price_each_is_the_whole():
     """Pool 51: "… được dùng để lắp đặt 276 bộ camera …, đơn giá 51 triệu đồng/bộ": the text's one
     amount is a price per unit and it counts the units once: the whole is 276 × 51 triệu, for a
@@ -974,6 +984,26 @@ def test_an_amount_each_month_over_a_span_of_months_is_counted_for_each_month_of
     assert after.vnd == 2_700_000_000 and after.ambiguous
     alone = funding_total("Ngân sách tỉnh bố trí cho Đề án mỗi tháng 290 triệu đồng.")
     assert alone.vnd == 290_000_000 and alone.ambiguous
+
+
+@pytest.mark.parametrize("text, vnd, period", [
+    ("Mỗi quý, ngân sách tỉnh bố trí 450 triệu đồng cho Đề án, thực hiện trong 4 quý của năm 2022.",
+     1_800_000_000, "quarter"),
+    ("Kinh phí thuê dịch vụ bình quân mỗi năm 1.200 triệu đồng trong 3 năm 2022-2024.", 3_600_000_000, "year"),
+    ("Tỉnh thuê đường truyền 35 triệu đồng mỗi tháng, trong 12 tháng năm 2022.", 420_000_000, "month"),
+])
+def test_an_amount_each_quarter_or_year_over_a_count_of_them_is_counted_for_each(text, vnd, period):
+    """As an amount each month over a span of months: "mỗi quý … 450 triệu đồng … trong 4 quý" is four
+    quarters' money, worked out, for a person to check (it was the amount alone, unflagged)."""
+    figure = funding_total(text)
+    assert figure.vnd == vnd and figure.ambiguous and period in figure.rule
+
+
+def test_an_amount_each_year_with_no_count_of_years_is_flagged_not_multiplied():
+    yearly = funding_total("Hằng năm, tỉnh bố trí 1.200 triệu đồng cho Đề án.")
+    assert yearly.vnd == 1_200_000_000 and yearly.ambiguous
+    # a rate and the whole it adds up to: the whole, clear
+    assert not funding_total("Tỉnh bố trí cho Đề án 2 tỷ đồng mỗi năm, 3 năm được 6 tỷ đồng.").ambiguous
 
 
 def test_a_part_of_the_money_for_a_task_not_the_schemes_is_taken_off_the_whole():
