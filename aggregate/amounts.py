@@ -934,10 +934,35 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         rule = N_("{rule} (an amount each unit gets, a multiple or a fraction beside it: is the total worked out "
                   "with it?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
+    if figure.vnd is not None and not figure.ambiguous and not figure.stated and _a_difference(changed):
+        rule = N_("{rule} (an amount said to be a rise or a fall from another's beside it: is it part of the total?)")
+        return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     if figure.vnd is not None and not figure.ambiguous and _NOT_THE_SCHEMES.search(folded):
         rule = N_("{rule} (a part said not to be the scheme's beside it: is it left out?)")
         return replace(figure, rule=rule.format(rule=figure.rule), ambiguous=True)
     return figure
+
+
+# "…, giảm 1.000 triệu đồng so với năm 2021", "cao hơn năm 2021 là 800 triệu đồng": an amount that
+# is the difference between two, not money of its own (the words right before it, or "so với"
+# right after it). Not "gia tăng" (value added: "thuế giá trị gia tăng").
+_DIFFERENCE_BEFORE = re.compile(r"(?<![a-z])(?:(?<!gia )tang|giam|(?:cao|thap|nhieu|it) hon(?:\s+(?:so voi\s+)?nam\s+"
+                                r"(?:19|20)\d\d)?(?:\s+la)?)(?:\s+(?:them|bot|di))?\s*$")
+_COMPARED_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*,?\s*so voi(?![a-z])")
+
+
+def _a_difference(text: str) -> bool:
+    """Whether an amount of the text, beside another, is said to be a rise or a fall from
+    another one (_DIFFERENCE_BEFORE and, for "tăng"/"giảm", "so với" after it): a sum or a lone
+    amount read beside it may take it for a part, or leave out the part it adds."""
+    folded = _fold_aligned(text)
+    amounts = [r for roles in _roles(text) for r in roles]
+    for r in amounts if len(amounts) > 1 else ():
+        before = " ".join(folded[max(0, r.span[0] - 60):r.span[0]].split())
+        m = _DIFFERENCE_BEFORE.search(before)
+        if m and (" hon" in m[0] or _COMPARED_AFTER.match(folded, r.span[1])):
+            return True
+    return False
 
 
 def _worked_out(amount: Amount, factor: Decimal, percent: Decimal, rule: str) -> FundingFigure:

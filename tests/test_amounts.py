@@ -1006,6 +1006,20 @@ def test_an_amount_each_year_with_no_count_of_years_is_flagged_not_multiplied():
     assert not funding_total("Tỉnh bố trí cho Đề án 2 tỷ đồng mỗi năm, 3 năm được 6 tỷ đồng.").ambiguous
 
 
+@pytest.mark.parametrize("text", [
+    "Kinh phí thực hiện năm 2022 là 5.000 triệu đồng, giảm 1.000 triệu đồng so với năm 2021.",
+    "Kinh phí năm 2022 của Đề án là 4.800 triệu đồng, cao hơn năm 2021 là 800 triệu đồng.",
+])
+def test_an_amount_said_to_be_a_rise_or_fall_from_another_beside_the_total_is_flagged(text):
+    # The difference is no part of the money: read as one (the sum, 6.000 and 5.600), unflagged.
+    assert funding_total(text).ambiguous
+
+
+def test_value_added_tax_is_no_rise_and_a_difference_alone_is_the_amount():
+    assert not funding_total("Giá trị hợp đồng 2.000 triệu đồng, thuế giá trị gia tăng 200 triệu đồng.").ambiguous
+    assert not funding_total("Năm 2022 tỉnh bố trí tăng 500 triệu đồng so với năm 2021.").ambiguous
+
+
 def test_a_part_of_the_money_for_a_task_not_the_schemes_is_taken_off_the_whole():
     """Pool 57: "… bố trí 9.600 triệu đồng cho ứng dụng công nghệ thông tin và chuyển đổi số; trong số
     này, 2.600 triệu đồng dành cho số hóa hồ sơ địa chính, nhiệm vụ không thuộc Đề án, phần còn lại
