@@ -32,6 +32,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from baocao.campaign import OutlineSection
+from baocao.parse.legacy import spells_syllable
 from baocao.text import fold
 
 # What each step of an alignment is worth. Only their balance matters: a heading whose
@@ -421,7 +422,7 @@ def likeness(key: str, outline: Sequence[OutlineSection], misread: bool = False)
     word the outline lacks may be a misreading of one it has; typed text is taken as
     written, for one letter makes another Vietnamese word ("hướng" is not "chương")."""
     vocabulary = _vocabulary(tuple(outline))
-    return _likeness(_known(key, vocabulary, misread), vocabulary)
+    return _likeness(_known(key, vocabulary, misread, heading=True), vocabulary)
 
 
 def outline_words(key: str, outline: Sequence[OutlineSection]) -> int:
@@ -430,9 +431,13 @@ def outline_words(key: str, outline: Sequence[OutlineSection]) -> int:
     return len(_known(key, _vocabulary(tuple(outline)), False))
 
 
-def _known(key: str, vocabulary: _Vocabulary, misread: bool) -> list[tuple[str, float]]:
-    """The words of `key` the outline weighs, each once, with their weights."""
-    words = {vocabulary.read_as(word) if misread else word for word in _WORD.findall(key)}
+def _known(key: str, vocabulary: _Vocabulary, misread: bool, heading: bool = False) -> list[tuple[str, float]]:
+    """The words of `key` the outline weighs, each once, with their weights. Of a `heading`'s few
+    words, one spelled as a Vietnamese syllable is the word written, not another misread ("Khoản
+    góp…" is no "khó khăn" with a letter more): one such chance match decides a heading's item,
+    while a text's hundreds of words outweigh it."""
+    words = {vocabulary.read_as(word) if misread and not (heading and spells_syllable(word)) else word
+             for word in _WORD.findall(key)}
     return [(word, vocabulary.weights[word]) for word in words if word in vocabulary.weights]
 
 

@@ -167,6 +167,9 @@ _ROMAN_STOP_READ_L = re.compile(r"^(?P<roman>[IVX]{0,3}I)L(?=\s+[^\W\d_])")
 # A speck before a label read as an opening bracket that nothing on the line closes ("[C- Ban…",
 # "{D ~ Đồng…"): no label opens a bracket it does not close.
 _SPECK_BRACKET = re.compile(r"^[\[{(](?=[A-ZĐ\dIVX])")
+# Its own closing bracket read as another ("(3} Hội người…", "(II] Thùng…"): a bold face's bracket
+# curls as a brace does. Put back where the line then opens with a label.
+_CLOSE_MISREAD = re.compile(r"^\((?P<label>\d{1,2}|[IVXivx]{1,4}|[a-zA-ZĐđ])[}\]](?=\s)")
 _WORD_READ = re.compile(rf"^(?P<word>[^\W\d_]+)(?=\s+(?:{_ROMAN}|\d{{1,2}})\s*[.:)\-–—](?:\s|$))")
 _LABEL_WORDS = {"phan": "Phần", "muc": "Mục", "chuong": "Chương", "dieu": "Điều"}
 
@@ -201,11 +204,14 @@ def ocr_label_read(text: str) -> str:
     sections._templated_labels), a label word's marks put back, the space after a capital's colon
     put back (_GLUED_COLON, and after any label's mark, _title_unglued), a label's dash read as
     another sign put back (_MISREAD_DASH), a speck read as an unclosed bracket before a label
-    dropped (_SPECK_BRACKET), a Roman label's "I." read as "L" put back (_ROMAN_STOP_READ_L), the
+    dropped (_SPECK_BRACKET), its closing bracket read as a brace put back (_CLOSE_MISREAD), a Roman label's "I." read as "L" put back (_ROMAN_STOP_READ_L), the
     space between a label's words and its Roman numeral or number put back
     (_word_numeral_unglued); else the line."""
     text = _title_unglued(_word_numeral_unglued(_GLUED_COLON.sub(r"\g<label> ", _stop_read_once(text), count=1)))
     text = _word_label_dash(text)
+    closed = _CLOSE_MISREAD.sub(r"(\g<label>)", text, count=1)
+    if closed != text and leading_label(closed):
+        text = closed
     speck = _SPECK_BRACKET.match(text)
     if speck and not any(closing in text for opening, closing in _BRACKETS if opening == speck.group(0)):
         rest = _misread_dash(text[1:])

@@ -36,6 +36,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from baocao.text import fold
+
 TCVN3 = "tcvn3"
 VNI = "vni"
 
@@ -261,15 +263,35 @@ def is_syllable(word: str) -> bool:
             return True  # "gì": gi + i written once
         if rhyme not in _RHYMES:
             continue
-        front = rhyme.startswith(_FRONT)
-        if (onset in ("c", "g", "ng") and front and not (onset == "g" and rhyme.startswith("i"))) or (
-            onset in ("k", "gh", "ngh") and not front
-        ):
-            continue  # ke/ghe/nghe, not ce/ge/nge; ca/ga/nga, not ka/gha/ngha
+        if not _onset_fits(onset, rhyme):
+            continue
         if rhyme.endswith(_STOPS) and tones[:1] not in ([_ACUTE], [_DOT]):
             continue
         return True
     return False
+
+
+# The rhymes and onsets as fold() writes them (no marks, "đ" as "d"): a word's shape without its tone.
+_FOLDED_ONSETS = sorted({fold(o) for o in _ONSETS}, key=len, reverse=True)
+_FOLDED_RHYMES = frozenset(fold(r) for r in _RHYMES)
+
+
+def spells_syllable(folded: str) -> bool:
+    """Whether a folded word ("khoan") is spelled as a Vietnamese syllable may be, its marks
+    unknown: an onset and a rhyme (spelling rules, not a dictionary: "ke", not "ce")."""
+    for onset in _FOLDED_ONSETS:
+        rhyme = folded[len(onset):]
+        if folded.startswith(onset) and rhyme in _FOLDED_RHYMES:
+            if _onset_fits(onset, rhyme):
+                return True
+    return False
+
+
+def _onset_fits(onset: str, rhyme: str) -> bool:
+    """ke/ghe/nghe, not ce/ge/nge; ca/ga/nga, not ka/gha/ngha ("gi" is a "g" before an "i")."""
+    front = rhyme.startswith(_FRONT)
+    return not ((onset in ("c", "g", "ng") and front and not (onset == "g" and rhyme.startswith("i")))
+                or (onset in ("k", "gh", "ngh") and not front))
 
 
 def _evidence(words: list[str], encoding: str) -> tuple[int, int, int, int]:

@@ -1465,6 +1465,26 @@ def test_a_rung_whose_stop_ocr_lost_is_read_where_its_ladder_skips_it():
     assert plain_texts(bee_report(["A.", "B.", "C.", "D,", "E.", "F."])) == dict(enumerate(PLAIN_BODIES, 1))
 
 
+def test_a_rung_whose_closing_bracket_ocr_read_as_a_brace_is_read_as_typed():
+    # "(3} Hội người…", "(II] Thùng…": the bold bracket read as a brace or a square one; the line
+    # was no label, its "(" dropped as a speck, two cells wrong.
+    assert ocr_label_read("(3} Hội người nuôi ong") == "(3) Hội người nuôi ong"
+    assert ocr_label_read("(II] Thùng ong") == "(II) Thùng ong"
+    assert ocr_label_read("(2022} theo kế hoạch") == "(2022} theo kế hoạch"
+    labels = ["(1)", "(2)", "(3}", "(4)", "(5)", "(6)"]
+    assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1))
+
+
+def test_a_headings_word_spelled_as_a_syllable_does_not_pull_it_off_its_number():
+    # The last rung unread ("~~ Gian hàng…"): five headings numbered (1) to (5) for six items. "Khoản
+    # góp mua thùng ong" was read as a misread "khó khăn" (item 5), and "(4)" and "(5)" taken for
+    # items 5 and 6, unflagged; "khoản" is a word as written, so "(4)" stays item 4.
+    found = extract_sections(bee_report(["(1)", "(2)", "(3)", "(4)", "(5)", "~~"]), WITHOUT_PHRASES).sections
+    by_item = {s.number: s for s in found}
+    assert by_item[4].text == PLAIN_BODIES[3]
+    assert all(s.review for s in found if s.text != PLAIN_BODIES[s.number - 1])
+
+
 def test_a_title_ocr_glued_to_its_labels_mark_is_set_off_again():
     # "B.Thùng ong…", "Nội dung 3:Hội người…": the space after the label lost on the scan. The
     # label is read as typed where the line then opens with one; "TP.Hồ Chí Minh" stays as read.

@@ -410,6 +410,14 @@ def test_typed_words_are_taken_as_written_for_one_letter_makes_another_word():
     assert likeness("phuong huong nhiem vu thoi gian toi", OUTLINE, misread=True)[communication] == 0.0
 
 
+def test_a_scanned_word_spelled_as_a_syllable_is_the_word_written_not_a_misread_outline_word():
+    # "Khoản góp mua thùng ong" (a contribution) is no "khó khăn" (item 5) with a letter more; "dugc"
+    # and "khann" are no Vietnamese words, so misread ones.
+    difficulties = 4
+    assert likeness("khoan gop mua thung ong", OUTLINE, misread=True)[difficulties] == 0.0
+    assert likeness("kho khann", OUTLINE, misread=True) == likeness("kho khan", OUTLINE)
+
+
 def test_word_two_letters_away_from_every_outline_word_is_not_one_of_them():
     assert likeness("vang", OUTLINE, misread=True) == likeness("", OUTLINE) == (0.0,) * len(OUTLINE)
 

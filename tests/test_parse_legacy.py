@@ -16,6 +16,7 @@ from baocao.parse.legacy import (
     encoding_of_font,
     from_unicode,
     is_upper_case_font,
+    spells_syllable,
     text_in_font,
     to_unicode,
     typed_in,
@@ -234,6 +235,12 @@ def test_a_long_unicode_report_is_known_without_converting_its_words(monkeypatch
     text = "Tỉnh đã đầu tư hệ thống dịch vụ công trực tuyến và hạ tầng dùng chung của tỉnh. " * 20
     monkeypatch.setattr(legacy, "to_unicode", no_conversion)
     assert detect_legacy(text) is None
+
+
+@pytest.mark.parametrize("word, spelled", [("khoan", True), ("nghiep", True), ("truong", True), ("gi", True),
+                                           ("dugc", False), ("ngiep", False), ("ce", False), ("ka", False)])
+def test_a_folded_word_is_told_spelled_as_a_syllable_by_onset_and_rhyme(word, spelled):
+    assert spells_syllable(word) is spelled
 
 
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
