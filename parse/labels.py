@@ -204,9 +204,9 @@ def ocr_label_read(text: str) -> str:
     sections._templated_labels), a label word's marks put back, the space after a capital's colon
     put back (_GLUED_COLON, and after any label's mark, _title_unglued), a label's dash read as
     another sign put back (_MISREAD_DASH), a speck read as an unclosed bracket before a label
-    dropped (_SPECK_BRACKET), its closing bracket read as a brace put back (_CLOSE_MISREAD), a Roman label's "I." read as "L" put back (_ROMAN_STOP_READ_L), the
-    space between a label's words and its Roman numeral or number put back
-    (_word_numeral_unglued); else the line."""
+    dropped (_SPECK_BRACKET), its closing bracket read as a brace put back (_CLOSE_MISREAD), a
+    Roman label's "I." read as "L" put back (_ROMAN_STOP_READ_L), the space between a label's
+    words and its Roman numeral or number put back (_word_numeral_unglued); else the line."""
     text = _title_unglued(_word_numeral_unglued(_GLUED_COLON.sub(r"\g<label> ", _stop_read_once(text), count=1)))
     text = _word_label_dash(text)
     closed = _CLOSE_MISREAD.sub(r"(\g<label>)", text, count=1)
@@ -248,7 +248,7 @@ def ocr_label_read(text: str) -> str:
 # then the label's stop or colon.
 # So too a number ("® Vấn đề2: Bánh sáp…" for "Vấn đề 2:", a toner-saving print's thin space lost).
 _WORDS_BEFORE_STOP = re.compile(
-    rf"^(?:[^\W\d_]+\s+){{0,{LABEL_IN_WORDS_MAX - 1}}}(?P<last>[^\W\d_]+\d{{0,2}})(?=[.:]\s)")
+    rf"^(?:[^\W\d_]+\s+){{0,{LABEL_IN_WORDS_MAX - 1}}}(?P<last>[^\W\d_]+\d{{0,2}})(?=[.:]\s|\s?[-–—]\s)")
 _GLUED_NUMERAL = re.compile(r"(?P<word>.*[^\W\d_IVX])(?P<numeral>[IVX]{1,5})")
 _GLUED_NUMBER = re.compile(r"(?P<word>[^\W\d_]+)(?P<number>\d{1,2})")
 # So too a capital letter ("PhầnB. Thùng…" for "Phần B."): a label of words and a letter.
@@ -264,7 +264,8 @@ def _word_numeral_unglued(text: str) -> str:
     m = _WORDS_BEFORE_STOP.match(text)
     glued = m and (_GLUED_NUMBER.fullmatch(m["last"]) or _GLUED_NUMERAL.fullmatch(m["last"])
                    or _GLUED_LETTER.fullmatch(m["last"]))
-    if not glued or not glued["word"][1:].islower():
+    word = glued["word"] if glued else ""
+    if not glued or not (word[1:].islower() or word.isupper() and _bare(word) in _LABEL_WORDS):
         return text
     if glued.re is _GLUED_NUMERAL and not _VALID_ROMAN.fullmatch(glued["numeral"]):
         return text

@@ -1465,6 +1465,17 @@ def test_a_rung_whose_stop_ocr_lost_is_read_where_its_ladder_skips_it():
     assert plain_texts(bee_report(["A.", "B.", "C.", "D,", "E.", "F."])) == dict(enumerate(PLAIN_BODIES, 1))
 
 
+def test_a_label_word_in_capitals_or_before_a_dash_glued_to_its_numeral_is_set_off_again():
+    # "CHƯƠNGII. …", "Bước2 – …": the space before the numeral lost on the scan. A word in capitals is
+    # set off only where it is a label's word (a title in capitals ends in "HAI", "MI" as words do).
+    assert ocr_label_read("CHƯƠNGII. Thùng ong sinh sôi") == "CHƯƠNG II. Thùng ong sinh sôi"
+    assert ocr_label_read("Bước2 – Thùng ong sinh sôi") == "Bước 2 – Thùng ong sinh sôi"
+    assert ocr_label_read("PHẦN THỨ HAI: Thùng ong") == "PHẦN THỨ HAI: Thùng ong"
+    assert ocr_label_read("I1. Thùng ong") == "I1. Thùng ong"
+    labels = ["CHƯƠNG I.", "CHƯƠNGII.", "CHƯƠNG III.", "CHƯƠNG IV.", "CHƯƠNG V.", "CHƯƠNG VI."]
+    assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1))
+
+
 def test_a_rung_whose_closing_bracket_ocr_read_as_a_brace_is_read_as_typed():
     # "(3} Hội người…", "(II] Thùng…": the bold bracket read as a brace or a square one; the line
     # was no label, its "(" dropped as a speck, two cells wrong.
