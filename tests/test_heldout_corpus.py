@@ -65,7 +65,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            51: FIXTURES / "heldout-51", 52: FIXTURES / "heldout-52",
            53: FIXTURES / "heldout-53", 54: FIXTURES / "heldout-54",
            55: FIXTURES / "heldout-55", 56: FIXTURES / "heldout-56",
-           57: FIXTURES / "heldout-57", 58: FIXTURES / "heldout-58"}
+           57: FIXTURES / "heldout-57", 58: FIXTURES / "heldout-58",
+           59: FIXTURES / "heldout-59"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -290,7 +291,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Luận điểm \d+\. |Góc độ [IVX]+: "  # 58's
+LABEL = re.compile(r"^(?:Nhận định \d+: |Lớp [IVX]+\. "  # 59's
+                   r"|Mạch [A-F]\) |Mã số \d\d – "  # 59's
+                   r"|Luận điểm \d+\. |Góc độ [IVX]+: "  # 58's
                    r"|Tuyến [A-F] – |Mũi thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 58's
                    r"|Khâu \d+\. |Cấp độ [IVX]+ – "  # 57's
                    r"|Hướng [A-F]: |Yếu tố \(\d+\): "  # 57's
@@ -383,6 +386,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Nhận định (\d+): ", first):  # pool 59's nhan_dinh_number
+        return int(m.group(1))
+    if m := re.match(r"Lớp ([IVX]+)\. ", first):  # pool 59's lop_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Mạch ([A-F])\) ", first):  # pool 59's mach_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Mã số (\d\d) – ", first):  # pool 59's ma_so_code
+        return int(m.group(1))
     if m := re.match(r"Luận điểm (\d+)\. ", first):  # pool 58's luan_diem_number
         return int(m.group(1))
     if m := re.match(r"Góc độ ([IVX]+): ", first):  # pool 58's goc_do_roman
@@ -728,8 +739,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 58
-    assert len({p.out for p in mh.POOLS.values()}) == 58
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 59
+    assert len({p.out for p in mh.POOLS.values()}) == 59
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -800,7 +811,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 55) for k in range(1, 55)),
                                            *((k, 56) for k in range(1, 56)),
                                            *((k, 57) for k in range(1, 57)),
-                                           *((k, 58) for k in range(1, 58))])
+                                           *((k, 58) for k in range(1, 58)),
+                                           *((k, 59) for k in range(1, 59))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -831,7 +843,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (40, 41), (41, 42), (42, 43), (43, 44),
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
-                                                   (54, 55), (55, 56), (56, 57), (57, 58)])
+                                                   (54, 55), (55, 56), (56, 57), (57, 58),
+                                                   (58, 59)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -10948,6 +10961,305 @@ def test_pool_58_scans_show_a_cartridges_fade_or_a_fusers_drag():
             assert right - left >= 25, (e["file"], left, right)
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 59: "Nhận định 1: …", "Lớp I. …", "Mạch A) …", "Mã số 01 – …"; each heading in Word's "heading 1" under the id
+# Vietnamese Word gives it ("u1"), a .docx saved as Strict Open XML, a .docx whose main part is a Word Template's, a PDF
+# whose bold type is struck twice; pools 1-58's at a lower weight, pools 57 and 58's funding wordings and two new
+# ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_59 = {"nhan_dinh_number", "lop_roman", "mach_letter", "ma_so_code"}
+LADDERS[59] = NEW_LADDERS_59 | {"luan_diem_number", "goc_do_roman", "tuyen_letter", "mui_word",  # 1-58's
+                                "khau_number", "cap_do_roman", "huong_letter", "yeu_to_paren"}
+NEW_LAYOUTS_59 = {"vi_style_ids_heading", "strict_ooxml_docx", "template_type_docx", "overprinted_bold_pdf"}
+LAYOUTS[59] = NEW_LAYOUTS_59 | {"double_underline_heading", "char_shading_heading",  # 1-58's
+                                "read_only_recommended_docx", "pages_rejoined_pdf", "intense_quote_heading",
+                                "draft_watermark_docx", "letter_paper_docx", "hybrid_odf_pdf", "left_bar_heading",
+                                "wps_saved_docx", "marked_final_docx", "exact_line_heading", "compat_2003_docx",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_59 = {  # how each of pool 59's ladders marks an item heading, as a reader sees it
+    "nhan_dinh_number": r"Nhận định \d: \S",
+    "lop_roman": r"Lớp [IVX]+\. \S",
+    "mach_letter": r"Mạch [A-F]\) \S",
+    "ma_so_code": r"Mã số 0\d – \S",
+}
+W_STRICT = "{http://purl.oclc.org/ooxml/wordprocessingml/main}"
+TRANSITIONAL_59 = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                   "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                   "http://schemas.openxmlformats.org/drawingml/2006/main",
+                   "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties")
+
+
+def test_pool_59_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_59:
+        for e in [e for e in files_of(59, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_59_headings_are_in_heading_1_under_the_id_vietnamese_word_gives_it():
+    """styles.xml holds Word's built-in "heading 1" (w:name "heading 1") under the id "u1", its character half
+    "u1Char", linked both ways, "Table Grid" as "LiBang" and "List Paragraph" as "oancuaDanhsach", and no style with
+    an English id among them; each item heading's paragraph has w:pStyle "u1", the style Times New Roman 13 pt bold,
+    black; every style reference in the body names a style that exists; the pool's other .docx keep Heading1."""
+    mh = generator()
+    files = files_of(59, "vi_style_ids_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(59, "vi_style_ids_heading", ladder="nhan_dinh_number")  # on a new ladder too
+    assert mh.VI_STYLE_IDS_59["Heading1"] == "u1" and mh.VI_STYLE_IDS_59["TableGrid"] == "LiBang"
+    for e in files:
+        assert e["heading_style"] == {"id": "u1", "name": "heading 1"}, e["file"]
+        styles = part_tree(e, "word/styles.xml")
+        ids = {s.get(f"{W}styleId"): s for s in styles.iter(f"{W}style")}
+        assert {"u1", "u1Char", "LiBang", "oancuaDanhsach", "Normal"} <= set(ids), e["file"]
+        assert not {"Heading1", "Heading1Char", "TableGrid", "ListParagraph"} & set(ids), e["file"]
+        u1 = ids["u1"]
+        assert u1.find(f"{W}name").get(f"{W}val") == "heading 1", e["file"]
+        assert u1.find(f"{W}link").get(f"{W}val") == "u1Char", e["file"]
+        assert ids["u1Char"].find(f"{W}link").get(f"{W}val") == "u1", e["file"]
+        assert u1.find(f"{W}rPr/{W}rFonts").get(f"{W}ascii") == "Times New Roman", e["file"]
+        assert u1.find(f"{W}rPr/{W}color").get(f"{W}val") == "000000", e["file"]
+        assert u1.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "0", e["file"]
+        for p in heading_paragraphs(e):
+            assert p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "u1", e["file"]
+        used = {el.get(f"{W}val") for el in part_tree(e).iter(f"{W}pStyle", f"{W}rStyle", f"{W}tblStyle")}
+        assert used <= set(ids), (e["file"], used - set(ids))
+    for e in files_of(59, kind="docx"):
+        if "vi_style_ids_heading" not in e["layouts"] and "strict_ooxml_docx" not in e["layouts"]:
+            assert 'w:styleId="u1"' not in part_text(e, "word/styles.xml"), e["file"]
+
+
+def test_pool_59_strict_files_are_written_in_iso_29500_strict():
+    """Every XML part of a strict file names only strict namespaces (no transitional WordprocessingML,
+    relationships, DrawingML or extended-properties namespace left), w:document is marked w:conformance="strict",
+    the package's officeDocument relationship is the strict one, no w:jc says left or right and no w:ind w:left or
+    w:right; the headings are in its paragraphs as written; python-docx, which looks for the transitional
+    relationship, does not open it; the pool's other .docx are transitional."""
+    import docx
+
+    files = files_of(59, "strict_ooxml_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(59, "strict_ooxml_docx", ladder="lop_roman")  # on a new ladder too
+    for e in files:
+        assert e["conformance"] == "strict", e["file"]
+        with zipfile.ZipFile(path_of(e)) as z:
+            parts = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith((".xml", ".rels"))}
+        for name, text in parts.items():
+            assert not [ns for ns in TRANSITIONAL_59 if ns in text], (e["file"], name)
+        assert ('Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" '
+                'Target="word/document.xml"') in parts["_rels/.rels"], e["file"]
+        tree = part_tree(e)
+        assert tree.tag == f"{W_STRICT}document" and tree.get(f"{W_STRICT}conformance") == "strict", e["file"]
+        assert not [j for j in tree.iter(f"{W_STRICT}jc") if j.get(f"{W_STRICT}val") in ("left", "right")]
+        assert not [i for i in tree.iter(f"{W_STRICT}ind") if i.get(f"{W_STRICT}left") or i.get(f"{W_STRICT}right")]
+        texts = ["".join(t.text or "" for t in p.iter(f"{W_STRICT}t")) for p in tree.iter(f"{W_STRICT}p")]
+        for h in item_headings(e):
+            first = h["text"].split("\n")[0]
+            assert any(t.strip().startswith(first) for t in texts), (e["file"], first)
+        with pytest.raises(KeyError):
+            docx.Document(str(path_of(e)))
+    for e in files_of(59, kind="docx"):
+        if "strict_ooxml_docx" not in e["layouts"]:
+            assert part_tree(e).tag == f"{W}document", e["file"]
+
+
+def test_pool_59_template_files_have_a_word_templates_main_part():
+    """[Content_Types].xml gives /word/document.xml a Word Template's content type; the parts are a document's
+    (WordprocessingML, the headings in the body); python-docx, which checks the type, refuses it; the pool's other
+    .docx have a document's main part."""
+    import docx
+
+    mh = generator()
+    files = files_of(59, "template_type_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(59, "template_type_docx", ladder="mach_letter")  # on a new ladder too
+
+    def main_type(e: dict) -> str:
+        types_ = part_tree(e, "[Content_Types].xml")
+        ns = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+        return next(o.get("ContentType") for o in types_.iter(f"{ns}Override")
+                    if o.get("PartName") == "/word/document.xml")
+
+    for e in files:
+        assert main_type(e) == e["main_content_type"] == mh.TEMPLATE_CT_59, e["file"]
+        assert e["main_content_type"].endswith("wordprocessingml.template.main+xml"), e["file"]
+        assert len(heading_paragraphs(e)) == len(item_headings(e)), e["file"]
+        with pytest.raises(ValueError, match="not a Word file"):
+            docx.Document(str(path_of(e)))
+    for e in files_of(59, kind="docx"):
+        if "template_type_docx" not in e["layouts"]:
+            assert main_type(e) == mh.DOCUMENT_CT_59, e["file"]
+
+
+def doubled_chars_59(page, offset: float) -> int:
+    """How many of a page's characters are drawn again `offset` points to their right, on the same line."""
+    seen = {(c["text"], round(c["x0"], 1), round(c["top"], 1)) for c in page.chars}
+    return sum(1 for c in page.chars if c["text"].strip()
+               and (c["text"], round(c["x0"] + offset, 1), round(c["top"], 1)) in seen)
+
+
+def test_pool_59_overprinted_pdfs_strike_their_bold_type_twice():
+    """In an overprinted PDF each item heading's first words are drawn twice, the second OVERPRINT_59 points to the
+    right (pdfplumber reads them doubled, "NNhhậậnn", and once after its dedupe_chars; poppler's pdftotext, which
+    folds such copies, once); its body text is not doubled; the pool's other text PDFs have no such copies."""
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(59, "overprinted_bold_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(59, "overprinted_bold_pdf", ladder="ma_so_code")  # on a new ladder too
+    for e in files_of(59, kind="pdf"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            doubled = sum(doubled_chars_59(page, mh.OVERPRINT_59) for page in pdf.pages)
+            once = " ".join(" ".join((p.dedupe_chars().extract_text() or "").split()) for p in pdf.pages)
+            raw = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+        if "overprinted_bold_pdf" not in e["layouts"]:
+            assert doubled == 0, e["file"]
+            continue
+        assert e["overprinted_bold"] == {"offset_pt": mh.OVERPRINT_59}, e["file"]
+        text = " ".join(subprocess.run(["pdftotext", str(path_of(e)), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        heading_chars = 0
+        for h in item_headings(e):
+            first = " ".join(h["text"].split("\n")[0].split()[:3])
+            assert first in once and first in text, (e["file"], first)
+            assert first not in raw, (e["file"], first)  # read doubled without the dedupe
+            heading_chars += len(first.replace(" ", ""))
+        assert doubled >= heading_chars, (e["file"], doubled, heading_chars)
+        body = e["sections"]["1"].split("\n")[0]
+        assert " ".join(body.split()[:4]) in raw, e["file"]
+
+
+def test_pool_59_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(59) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_59, *mh.FUNDING_WORDINGS_58}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        f = e["funding"]
+        if f["wording"] == "need_less_shortfall":  # the need and what the budget could not find
+            assert total == f["need_vnd"] - f["shortfall_vnd"] > 0, e["file"]
+            need = f"{f['need_vnd'] // 10**6:,}".replace(",", ".")
+            short = f"{f['shortfall_vnd'] // 10**6:,}".replace(",", ".")
+            assert "Nhu cầu kinh phí năm 2022 của Đề án tại " in text, e["file"]
+            assert f" là {need} triệu đồng; ngân sách tỉnh mới cân đối được một phần, còn thiếu {short} triệu đồng " \
+                   "chưa được bố trí." in text, e["file"]
+            assert "Ngoài phần đã bố trí, Đề án không có nguồn kinh phí nào khác." in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+        if f["wording"] == "district_below_province":  # the province's sum and how much lower the districts'
+            assert total == 2 * f["province_vnd"] - f["district_less_vnd"], e["file"]
+            assert f["district_less_vnd"] < f["province_vnd"], e["file"]
+            province = f"{f['province_vnd'] // 10**6:,}".replace(",", ".")
+            less = f"{f['district_less_vnd'] // 10**6:,}".replace(",", ".")
+            assert f" {province} triệu đồng; ngân sách cấp huyện bố trí thấp hơn phần của ngân sách tỉnh {less} " \
+                   "triệu đồng." in text, e["file"]
+            assert "Đề án không có nguồn kinh phí nào khác." in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(59)} <= set(mh.LETTERHEADS_59)
+    docx_files = [e for e in entries_of(59) if e["kind"] == "docx" and "strict_ooxml_docx" not in e["layouts"]]
+    assert {"number_pasted_web", "date_to_hop"} <= {e["letterhead"] for e in docx_files}
+    web = mh.PASTED_WEB_59
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        lines = [paragraph_text(p) for p in table.iter(f"{W}p") if paragraph_text(p)]
+        pasted = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}color") is not None
+                  and r.find(f"{W}rPr/{W}color").get(f"{W}val") == web["color"]]
+        if e["letterhead"] == "number_pasted_web":  # the code alone in the web page's look, "Số: " as typed
+            assert f"Số: {e['report_number']}" in lines, e["file"]
+            assert ["".join(t.text for t in r.iter(f"{W}t")) for r in pasted] == [e["report_number"]], e["file"]
+            rpr = pasted[0].find(f"{W}rPr")
+            assert rpr.find(f"{W}rFonts").get(f"{W}ascii") == web["font"], e["file"]
+            assert rpr.find(f"{W}sz").get(f"{W}val") == str(web["half_points"]), e["file"]
+            assert rpr.find(f"{W}shd").get(f"{W}fill") == web["fill"], e["file"]
+            before = pasted[0].getprevious()
+            assert "".join(t.text for t in before.iter(f"{W}t")) == "Số: ", e["file"]
+        else:
+            assert not pasted, e["file"]
+        composed = [t for t in lines if unicodedata.normalize("NFC", t) != t]
+        if e["letterhead"] == "date_to_hop":  # the date line in Unicode tổ hợp: tones combining, shapes precomposed
+            assert len(composed) == 1, e["file"]
+            line = composed[0]
+            assert unicodedata.normalize("NFC", line) == e["letterhead_date"], e["file"]
+            assert "\u0300" in line and "\u0302" not in line and "\u0306" not in line, e["file"]
+            assert not [c for c in line if set(unicodedata.normalize("NFD", c)[1:]) & set(mh.TONE_MARKS_59)]
+            assert line == mh.to_hop(e["letterhead_date"]), e["file"]
+        else:
+            assert not composed, e["file"]
+    for e in files_of(59, kind="pdf"):  # LibreOffice prints both as typed
+        if e["letterhead"] in ("number_pasted_web", "date_to_hop"):
+            words = unicodedata.normalize("NFC", pdf_words_49(e))
+            assert f"Số: {e['report_number']}" in words, e["file"]
+            assert e["letterhead_date"].split(", ")[1] in words, e["file"]
+    scans = files_of(59, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_59)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 38}
+    assert {e["ladder"] for e in scans} >= {"nhan_dinh_number", "lop_roman", "ma_so_code"}
+    for e in scans:
+        assert not e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "despeckle_lost_dots":
+            assert e["scan"]["despeckle"] == mh.DESPECKLE_59 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["slip"] is None, e["file"]
+        else:
+            assert e["scan"]["slip"] == mh.SLIP_59 and e["scan"]["dpi"] == 150, e["file"]
+            assert e["scan"]["despeckle"] is None, e["file"]
+
+
+def test_pool_59_scans_lose_their_specks_or_stretch_a_band():
+    """The marks on test sheets: the despeckle whitens a lone dot up to DESPECKLE_59's size, keeps a larger square, a
+    dot touching a bar and the bar, and leaves a white sheet white; the slip makes the page longer by the band's depth
+    (its factor less one), each line of the band read twice, the rest as it was, the band lower on page 2. In the
+    files, the pages are the dpi's width, a slip scan's pages longer than A4 and a despeckle scan's A4."""
+    import io
+
+    import numpy as np
+    import pdfplumber
+    from PIL import Image, ImageChops
+
+    mh = generator()
+    dpi = 200
+    sheet = Image.new("L", (800, 600), 240)
+    sheet.paste(0, (100, 100, 103, 103))  # a full stop: 3 px at 200 dpi
+    sheet.paste(0, (200, 100, 204, 104))  # 4 px
+    sheet.paste(0, (300, 100, 312, 112))  # a letter's stroke: 12 px
+    sheet.paste(0, (400, 300, 600, 306))  # a bar
+    sheet.paste(0, (450, 306, 453, 309))  # a dot touching it
+    clean = np.asarray(mh.despeckle_59(sheet, dpi)).astype(int)
+    assert (clean[100:103, 100:103] == 240).all() and (clean[100:104, 200:204] == 240).all()
+    assert (clean[100:112, 300:312] == 0).all() and (clean[300:306, 400:600] == 0).all()
+    assert (clean[306:309, 450:453] == 0).all()
+    white = Image.new("L", (800, 600), 240)
+    assert ImageChops.difference(mh.despeckle_59(white, dpi), white).getbbox() is None
+    slip = mh.scan_59_mark(types.SimpleNamespace(scan_kind="adf_slip_stretch", index=3))
+    dpi = 150
+    px = dpi / 25.4
+    page = Image.fromarray((np.arange(1754)[:, None] % 251 * np.ones((1, 1240))).astype(np.uint8), "L")
+    out = np.asarray(slip(page, 1, dpi)).astype(int)
+    src = np.asarray(page).astype(int)
+    y0 = round(mh.SLIP_59["y_mm"] * px)
+    y1 = round((mh.SLIP_59["y_mm"] + mh.SLIP_59["band_mm"]) * px)
+    assert out.shape == (1754 + (y1 - y0) * (mh.SLIP_59["factor"] - 1), 1240)
+    assert (out[:y0] == src[:y0]).all() and (out[y0 + 2 * (y1 - y0):] == src[y1:]).all()
+    assert (out[y0:y0 + 2 * (y1 - y0):2] == src[y0:y1]).all() and (out[y0 + 1:y0 + 2 * (y1 - y0):2] == src[y0:y1]).all()
+    page2 = np.asarray(slip(page, 2, dpi)).astype(int)
+    assert (page2[:y1 + 5] == src[:y1 + 5]).all()  # page 2's band is lower
+    assert mh.scan_59_mark(types.SimpleNamespace(scan_kind="despeckle_lost_dots", index=3))(page, 1, dpi) is page
+    for e in files_of(59, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert len(pdf.pages) == e["pages"], e["file"]
+            images = [Image.open(io.BytesIO(p.images[0]["stream"].get_rawdata())) for p in pdf.pages]
+        d = e["scan"]["dpi"]
+        assert abs(images[0].width - 210 / 25.4 * d) <= 2, e["file"]
+        a4 = 297 / 25.4 * d
+        if e["scan"]["kind"] == "adf_slip_stretch":
+            extra = mh.SLIP_59["band_mm"] * (mh.SLIP_59["factor"] - 1) / 25.4 * d
+            assert all(abs(i.height - a4 - extra) <= 2 for i in images), e["file"]
+        else:
+            assert all(abs(i.height - a4) <= 2 for i in images), e["file"]
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -10961,13 +11273,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
-               56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58}
+               56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 59))]])
+                                                        *((n, 10, 8) for n in range(6, 60))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -10977,7 +11289,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 59))])
+                                          for n in range(5, 60))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -10999,12 +11311,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
-              56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58}
+              56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-58 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-59 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
