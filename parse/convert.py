@@ -1,5 +1,6 @@
 """Turn .doc, .odt and .rtf reports into .docx with LibreOffice, so that one reader
-(parse/docx.py) serves every word-processor format.
+(parse/docx.py) serves every word-processor format; and re-save a .docx that reader cannot
+open though Word does (saved as Strict Open XML, or a template's package renamed .docx).
 
 soffice is awkward to drive: it exits 0 when a conversion fails, and instances that share a
 profile hand their work to each other or drop it. So each call gets its own profile, the
@@ -30,11 +31,13 @@ _IMPORT_FILTERS = {
     "doc": ("MS Word 97", "MS Word 95", "MS WinWord 6.0"),
     "rtf": ("Rich Text Format",),
     "odt": ("writer8",),
+    "docx": ("MS Word 2007 XML",),
 }
 _KINDS = {
     ".doc": N_("a Word 97-2003 .doc file"),
     ".odt": N_("an OpenDocument .odt file"),
     ".rtf": N_("an RTF file"),
+    ".docx": N_("a Word .docx file"),
 }
 _ANY_KIND = N_("a .doc, .odt or .rtf document")
 _RESEND = N_("Open it in Word or LibreOffice and save it again as .docx, or ask the province to send the report "
@@ -42,7 +45,8 @@ _RESEND = N_("Open it in Word or LibreOffice and save it again as .docx, or ask 
 
 
 def convert_to_docx(path: Path | str, out_dir: Path | str, timeout: float = 60) -> Path:
-    """`out_dir/<stem>.docx` made from a .doc, .odt or .rtf file; DocumentError if it cannot be.
+    """`out_dir/<stem>.docx` made from a .doc, .odt or .rtf file, or re-saved from a .docx;
+    DocumentError if it cannot be.
 
     The format is taken from the content, not the name (a ".doc" is often RTF inside).
     An existing `<stem>.docx` in out_dir is replaced.
@@ -58,7 +62,7 @@ def convert_to_docx(path: Path | str, out_dir: Path | str, timeout: float = 60) 
                             action=_RESEND) from e
     if fmt not in _IMPORT_FILTERS:
         reason = (N_("its content is a .{format} file, not a Word 97-2003, OpenDocument text or RTF document")
-                  .format(format=fmt) if fmt in ("docx", "pdf", "zip") else
+                  .format(format=fmt) if fmt in ("pdf", "zip") else
                   N_("its content is not a Word 97-2003, OpenDocument text or RTF document"))
         raise DocumentError(path, reason, kind=kind, action=_RESEND)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")

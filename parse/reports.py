@@ -1,7 +1,8 @@
 """One attachment in, its outline sections out, whatever the format; a document that
 cannot be read becomes a result with an error, never an exception.
 
-.docx is read directly; .doc, .odt and .rtf are converted to .docx by LibreOffice; a PDF
+.docx is read directly (re-saved by LibreOffice when the reader cannot open it: Strict Open XML, a
+template's package); .doc, .odt and .rtf are converted to .docx by LibreOffice; a PDF
 is read from its text layer, and pages without one (a scan) are recognised first by
 OCR in Vietnamese. Every step runs within one time limit per document."""
 
@@ -125,7 +126,14 @@ def _read(path: Path, fmt: str, filename: str, scratch: Path, deadline: Deadline
     # The reader is named by the file's real name in messages, not the store's hash.
     named = scratch / _safe_name(filename, fmt)
     if fmt == "docx":
-        return _renamed(_read_word(_link(path, named), scratch, deadline), filename)
+        word = _link(path, named)
+        try:
+            return _renamed(_read_word(word, scratch, deadline), filename)
+        except DocumentError:
+            resaved = _resaved(word, scratch, deadline)
+            if resaved is None:
+                raise
+            return _renamed(_read_word(resaved, scratch, deadline), filename)
     if fmt in CONVERTED_FORMATS:
         from baocao.parse.convert import convert_to_docx
 
@@ -139,6 +147,18 @@ def _read(path: Path, fmt: str, filename: str, scratch: Path, deadline: Deadline
                         if fmt else N_("files of this kind are not reports baocao can read"),
                         kind=N_("a report"),
                         action=N_("Ask the province for the report as .docx, .doc or .pdf."))
+
+
+def _resaved(word: Path, scratch: Path, deadline: Deadline) -> Path | None:
+    """A .docx the reader could not open re-saved by LibreOffice, which opens what Word does (a
+    file saved as Strict Open XML, a template's package renamed .docx); None if it cannot, the
+    file then as damaged as the reader said."""
+    from baocao.parse.convert import convert_to_docx
+
+    try:
+        return convert_to_docx(word, scratch / "resaved", timeout=deadline.left())
+    except DocumentError:
+        return None
 
 
 class _Protected(DocumentError):

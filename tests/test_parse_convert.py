@@ -25,6 +25,7 @@ from ocr_builders import (
 
 from baocao.parse.convert import convert_to_docx
 from baocao.parse.document import DocumentError
+from baocao.parse.docx import read_docx
 
 FORMATS = ("doc", "odt", "rtf")
 
@@ -93,9 +94,18 @@ def test_corrupt_doc_is_a_document_error_naming_the_file(sources, tmp_path, dama
     assert not (tmp_path / "out" / "bao-cao-hong.docx").exists()
 
 
-def test_docx_given_as_doc_is_refused_with_what_it_is(sources, tmp_path):
+def test_docx_content_is_resaved_as_docx_whatever_its_name(sources, tmp_path):
+    # The content says what it is: a .docx named .doc is re-saved as the .docx it is (what the
+    # reader does with a .docx it cannot open itself, parse/reports.py).
     misnamed = shutil.copy(sources["docx"], tmp_path / "bao-cao.doc")
-    with pytest.raises(DocumentError, match=r"bao-cao\.doc: .*content is a \.docx file"):
+    resaved = convert_to_docx(misnamed, tmp_path / "out")
+    assert resaved.suffix == ".docx" and any(b.text.strip() for b in read_docx(resaved).blocks)
+
+
+def test_pdf_given_as_doc_is_refused_with_what_it_is(tmp_path):
+    misnamed = tmp_path / "bao-cao.doc"
+    misnamed.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    with pytest.raises(DocumentError, match=r"bao-cao\.doc: .*content is a \.pdf file"):
         convert_to_docx(misnamed, tmp_path / "out")
 
 

@@ -40,6 +40,18 @@ def test_a_damaged_docx_is_a_recorded_failure_without_the_stores_or_scratch_path
     assert "ĐTTM" not in parsed.error
 
 
+@pytest.mark.parametrize("name", ["20-strict-ooxml-docx-yen-bai.docx", "23-template-type-docx-dien-bien.docx"])
+def test_a_docx_word_opens_that_the_reader_cannot_is_read_through_libreoffice(tmp_path, name):
+    # Saved as Strict Open XML, or a template's package renamed .docx (pool 59): python-docx refuses
+    # both ("no relationship of type officeDocument", "not a Word file, content type is …template…"),
+    # Word and LibreOffice open them. They were recorded as damaged, six cells lost each.
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "heldout-59" / name
+    parsed = parse_document(source, "docx", name, OUTLINE, work_dir=tmp_path)
+    assert parsed.status == "ok" and [s.number for s in parsed.sections] == [1, 2, 3, 4, 5, 6]
+
+
 def test_scratch_files_are_removed_and_stay_inside_the_work_folder(tmp_path):
     work = tmp_path / "kho-tmp"
     work.mkdir()
