@@ -238,7 +238,7 @@ def extract_sections(doc: Document, sections: Sequence[OutlineSection]) -> Parse
     blocks = _without_contents(_without_chart_labels(doc.blocks, doc.ocr), doc.ocr)
     blocks = _heading_rows_as_lines(_outline_table_as_lines(blocks, tuple(sections), doc.ocr), doc.ocr)
     if doc.ocr:
-        blocks = _garbled_word_labels(blocks)
+        blocks = _unmarked_word_labels(_garbled_word_labels(blocks))
     blocks = _without_continued_headings(_templated_labels(blocks, doc.ocr))
     quoted, headings = _quoted_outline(blocks, tuple(sections), doc.ocr)
     openings = _openings(blocks, tuple(sections), doc.ocr, quoted, None if quoted else headings)
@@ -480,6 +480,49 @@ def _garbled_word_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         for pos, (_, text) in ladder:
             if text != blocks[pos].text:
                 righted[pos] = _relabelled(blocks[pos], blocks[pos].number, text)
+    return tuple(righted)
+
+
+# A label of words and a counter opening a recognised line, its mark there or lost, before its title
+# ("Göc đô I Thuy…", "Góc đô II: Những…"): one to three words, a Roman numeral as OCR reads one or a
+# number, then a space.
+_WORDS_AND_COUNTER = re.compile(rf"^(?P<words>(?:[^\W\d_]+ ){{1,3}})(?P<counter>[{MISREAD_I}]{{1,5}}|\d{{1,2}})"
+                                r"(?P<mark>[.:)/\-\u2013])?\s+")
+UNMARKED_LADDER = 4
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _unmarked_word_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """On a recognised page, a ladder of labels of words and a counter some of whose marks the
+    scan lost ("Góc độ I:" read "Göc đô I Thuy…" beside "Góc đô II: Những…", "Góc đô HII Phường…":
+    a scanner's despeckling takes a colon's dots for dust), not set apart by bold either (pool
+    59's Hà Giang, in a caption style): the short lines opening with the same words, diacritics
+    aside, and a counter, then the title's capital, UNMARKED_LADDER of them or more counting 1,
+    2, 3… in order (a Roman numeral read as its place asks, labels.misread_roman), one more where
+    none bears a mark ("Khâu 1 Mái đình…" … "Khâu 6 Mã vạch…", pool 59's Đắk Lắk). Each is
+    numbered, its label written with its place's counter and the mark most of them bear, a stop
+    where none does."""
+    lines: dict[str, list[tuple[int, re.Match]]] = {}
+    for pos, block in enumerate(blocks):
+        m = _WORDS_AND_COUNTER.match(block.text)
+        if (m and block.kind == "paragraph" and not block.number and len(block.text) <= MAX_HEADING_CHARS
+                and block.text[m.end():m.end() + 1].isupper()):
+            lines.setdefault(fold(m["words"]), []).append((pos, m))
+    righted = list(blocks)
+    for rungs in lines.values():
+        marks = [m["mark"] for _, m in rungs if m["mark"]]
+        numbers = all(m["counter"].isdigit() for _, m in rungs)
+        if len(rungs) < UNMARKED_LADDER + (not marks) or len(rungs) > len(_ROMAN_NUMERALS) or len(marks) == len(rungs):
+            continue  # every rung with its mark: its ladder is read as labels are (_templated_labels)
+        values = [int(m["counter"]) if numbers else getattr(misread_roman(f"{m['counter']}{m['mark'] or ''} ",
+                                                                          near=place), "value", None)
+                  for place, (_, m) in enumerate(rungs, start=1)]
+        if values != list(range(1, len(rungs) + 1)):
+            continue
+        mark = Counter(marks).most_common(1)[0][0] if marks else "."
+        for place, (pos, m) in enumerate(rungs, start=1):
+            label = f"{m['words']}{place if numbers else _ROMAN_NUMERALS[place - 1]}{mark}"
+            righted[pos] = _relabelled(blocks[pos], label, f"{label} {blocks[pos].text[m.end():]}")
     return tuple(righted)
 
 

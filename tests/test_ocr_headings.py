@@ -12,6 +12,7 @@ from baocao.parse.sections import (
     _covering_sentence,
     _headings,
     _templated_labels,
+    _unmarked_word_labels,
     _without_contents,
     _wrapped,
     extract_sections,
@@ -1474,6 +1475,23 @@ def test_a_label_word_in_capitals_or_before_a_dash_glued_to_its_numeral_is_set_o
     assert ocr_label_read("I1. Thùng ong") == "I1. Thùng ong"
     labels = ["CHƯƠNG I.", "CHƯƠNGII.", "CHƯƠNG III.", "CHƯƠNG IV.", "CHƯƠNG V.", "CHƯƠNG VI."]
     assert plain_texts(bee_report(labels)) == dict(enumerate(PLAIN_BODIES, 1))
+
+
+def test_a_ladder_of_word_labels_whose_marks_the_scan_lost_is_the_items_ladder():
+    # Pool 59: a scanner's despeckling took the colons' dots for dust, the headings in a caption style,
+    # not bold: "Góc độ I Thủy đình…", "Góc độ II: Những…", "Góc độ HII …" (Hà Giang, no section
+    # found); "Khâu 1 Mái đình…" to "Khâu 6 …", no mark left at all (Đắk Lắk, five cells wrong).
+    some_lost = ["Góc độ I", "Góc độ II:", "Góc độ HII", "Góc độ IV", "Góc độ V-", "Góc độ VI"]
+    assert plain_texts(bee_report(some_lost)) == dict(enumerate(PLAIN_BODIES, 1))
+    assert plain_texts(bee_report([f"Khâu {n}" for n in range(1, 7)])) == dict(enumerate(PLAIN_BODIES, 1))
+    headings = [s.heading for s in extract_sections(bee_report(some_lost), WITHOUT_PHRASES).sections]
+    assert headings[2] == "Góc độ III: Hội người nuôi ong trong bản"
+
+
+def test_lines_opening_with_words_and_a_count_are_no_ladder_unless_they_count_from_one():
+    lines = ["Năm 2 Thùng ong sinh sôi", "Năm 5 Khoản góp", "Năm 3 Mưa rét", "Năm 4 Gian hàng", "Năm 6 Hội người"]
+    blocks = scanned(lines).blocks
+    assert [b.number for b in _unmarked_word_labels(blocks)] == [b.number for b in blocks]
 
 
 def test_a_rung_whose_closing_bracket_ocr_read_as_a_brace_is_read_as_typed():
