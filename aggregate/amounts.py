@@ -311,6 +311,9 @@ _UNALLOCATED_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:van\s+)?chua\s+(?:duoc\s
 _MOVED_LEAD = re.compile(r"(?<![a-z])(?:dieu chuyen|chuyen|cat giam|giam|thu hoi|rut)(?:\s+(?:bot|lai|ve))?\s*$")
 _MOVED_OUT_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:tu|khoi)\s+(?:du toan|kinh phi|ke hoach|nguon|so|von)"
                               r"(?:\s+[a-z0-9]+){0,3}?\s+(?:nay|tren|noi tren|do)\s+(?:sang|cho|de)(?![a-z])")
+# "…; ngân sách tỉnh mới cân đối được một phần, còn thiếu 1.600 triệu đồng chưa được bố trí": money
+# needed that was not given (the words right before the amount), neither given nor left unspent.
+_SHORT_LEAD = re.compile(r"(?<![a-z])(?:con\s+)?thieu(?:\s+hut)?\s*$")
 _ROLE_WORDS = re.compile(r"(?<![a-z])(?:"
                          r"(?P<left>chua (?:duoc )?(?:giai ngan|su dung|thanh toan)|con lai|(?<!xuong )con)"
                          r"|(?P<spent>giai ngan|da chi|thuc chi|da su dung|da thanh toan|da thuc hien|dat)"
@@ -339,7 +342,7 @@ def _sentence_ends(text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class _Role:
-    role: str           # "spent", "plan", "left", "unallocated", "moved", or "" when the words say none
+    role: str           # "spent", "plan", "left", "unallocated", "moved", "short", or "" when the words say none
     span: tuple[int, int]
     amount: Amount
 
@@ -366,7 +369,8 @@ def _roles(text: str) -> list[list[_Role]]:
                 elif amount is not None:
                     words = list(_ROLE_WORDS.finditer(" ".join(lead.split())))
                     after = " ".join(folded[m.end():end].split()[:8])
-                    role = ("left" if _LEFT_AFTER.match(" " + after) else
+                    role = ("short" if _SHORT_LEAD.search(" ".join(lead.split())) else
+                            "left" if _LEFT_AFTER.match(" " + after) else
                             "unallocated" if _UNALLOCATED_AFTER.match(" " + after) else
                             "moved" if (_MOVED_LEAD.search(" ".join(lead.split()))
                                         and _MOVED_OUT_AFTER.match(" " + after)) else
@@ -797,6 +801,48 @@ def _whole_less_outside(text: str) -> tuple[Amount, Amount] | None:
     return amounts[0].amount, amounts[1].amount
 
 
+def _need_less_short(text: str) -> tuple[Amount, Amount] | None:
+    """The text's two amounts, the money needed and the part of it said not given ("Nhu cầu kinh
+    phí … là 4.000 triệu đồng; ngân sách tỉnh mới cân đối được một phần, còn thiếu 1.600 triệu
+    đồng chưa được bố trí", pool 59): the money the scheme has is the need less that (2.400
+    triệu). None otherwise."""
+    amounts = [r for roles in _roles(text) for r in roles]
+    short = [r.amount for r in amounts if r.role == "short"]
+    others = [r.amount for r in amounts if r.role != "short"]
+    if len(short) != 1 or len(others) != 1 or short[0].vnd >= others[0].vnd:
+        return None
+    return others[0], short[0]
+
+
+# "…; ngân sách cấp huyện bố trí thấp hơn phần của ngân sách tỉnh 900 triệu đồng": another part of the
+# money given as more or less than the one named (its words written before that amount).
+_THAN_NAMED = re.compile(r"(?<![a-z])(?P<way>thap|it|cao|nhieu) hon\s+(?:(?:phan|so|muc)\s+)?(?:cua\s+)?"
+                         r"(?P<named>[a-z]+(?:\s+[a-z0-9]+){1,4}?)(?:\s+la)?\s*$")
+
+
+def _part_by_difference(text: str) -> tuple[Amount, Amount, int] | None:
+    """The text's two amounts, the second said to be another part of the money that is that much
+    less or more than the first, named by the words written before it ("ngân sách tỉnh bố trí …
+    2.000 triệu đồng; ngân sách cấp huyện bố trí thấp hơn phần của ngân sách tỉnh 900 triệu đồng",
+    pool 59): the money is the first and the other part (2.000 + 1.100 = 3.100 triệu). The first,
+    the difference and -1 for less, +1 for more; None otherwise."""
+    amounts = [r for roles in _roles(text) for r in roles]
+    if len(amounts) != 2:
+        return None
+    folded = _fold_aligned(text)
+    first, second = amounts
+    clause_start = max(folded.rfind(";", 0, second.span[0]), folded.rfind(".", 0, second.span[0]), first.span[1])
+    m = _THAN_NAMED.search(" ".join(folded[clause_start + 1:second.span[0]].split()))
+    sentence = next(a for a, b in _sentence_spans(text) if a <= first.span[0] < b)
+    named_first = " ".join(folded[sentence:first.span[0]].split())
+    if not m or " ".join(m["named"].split()[:3]) not in named_first:
+        return None
+    sign = 1 if m["way"] in ("cao", "nhieu") else -1
+    if sign < 0 and second.amount.vnd >= first.amount.vnd:
+        return None
+    return first.amount, second.amount, sign
+
+
 def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
     """A plan and the amount left of it, in a sentence that does not say what was spent
     ("Kế hoạch vốn là 21.833 triệu đồng; còn 2.317 triệu đồng chưa giải ngân"): the spent
@@ -883,6 +929,20 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         count, period, rate = periodic
         return FundingFigure(count * rate.vnd, _PERIOD_RULES[period].format(cited=rate.cited, count=count,
                                                                              total=_dong(count * rate.vnd)), True)
+    short = _need_less_short(changed)
+    if short is not None:
+        need, missing = short
+        rule = N_("{need} needed, {short} of it not given: {total}")
+        return FundingFigure(need.vnd - missing.vnd, rule.format(need=need.cited, short=missing.cited,
+                                                                 total=_dong(need.vnd - missing.vnd)), True)
+    relative = _part_by_difference(changed)
+    if relative is not None:
+        named, difference, sign = relative
+        other = named.vnd + sign * difference.vnd
+        rule = (N_("{cited} and another part {difference} more than it: {total}") if sign > 0
+                else N_("{cited} and another part {difference} less than it: {total}"))
+        return FundingFigure(named.vnd + other, rule.format(cited=named.cited, difference=difference.cited,
+                                                            total=_dong(named.vnd + other)), True)
     outside = _whole_less_outside(changed)
     if outside is not None:
         whole, part = outside
@@ -943,11 +1003,12 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     return figure
 
 
-# "…, giảm 1.000 triệu đồng so với năm 2021", "cao hơn năm 2021 là 800 triệu đồng": an amount that
-# is the difference between two, not money of its own (the words right before it, or "so với"
-# right after it). Not "gia tăng" (value added: "thuế giá trị gia tăng").
-_DIFFERENCE_BEFORE = re.compile(r"(?<![a-z])(?:(?<!gia )tang|giam|(?:cao|thap|nhieu|it) hon(?:\s+(?:so voi\s+)?nam\s+"
-                                r"(?:19|20)\d\d)?(?:\s+la)?)(?:\s+(?:them|bot|di))?\s*$")
+# "…, giảm 1.000 triệu đồng so với năm 2021", "cao hơn năm 2021 là 800 triệu đồng", "thấp hơn phần của
+# ngân sách tỉnh 900 triệu đồng": an amount that is the difference between two, not money of its own
+# (the words right before it, or "so với" right after it). Not "gia tăng" (value added: "thuế giá
+# trị gia tăng").
+_DIFFERENCE_BEFORE = re.compile(r"(?<![a-z])(?:(?<!gia )tang|giam|(?:cao|thap|nhieu|it) hon(?:\s+[a-z0-9]+){0,6}?"
+                                r"(?:\s+la)?)(?:\s+(?:them|bot|di))?\s*$")
 _COMPARED_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*,?\s*so voi(?![a-z])")
 
 

@@ -1020,6 +1020,35 @@ def test_value_added_tax_is_no_rise_and_a_difference_alone_is_the_amount():
     assert not funding_total("Năm 2022 tỉnh bố trí tăng 500 triệu đồng so với năm 2021.").ambiguous
 
 
+def test_the_money_needed_less_the_part_not_given_is_the_schemes():
+    """Pool 59: "Nhu cầu kinh phí năm 2022 của Đề án … là 4.000 triệu đồng; ngân sách tỉnh mới cân đối
+    được một phần, còn thiếu 1.600 triệu đồng chưa được bố trí": the scheme has 2.400 triệu, worked
+    out, for a person to check (the shortfall was taken for a part not yet shared out, and the need
+    read as the total, unflagged). A part not yet shared out ("còn … chưa phân bổ") is still given."""
+    text = ("Nhu cầu kinh phí năm 2022 của Đề án tại tỉnh Lạng Sơn là 4.000 triệu đồng; ngân sách tỉnh mới cân "
+            "đối được một phần, còn thiếu 1.600 triệu đồng chưa được bố trí. Ngoài phần đã bố trí, Đề án không "
+            "có nguồn kinh phí nào khác.")
+    figure = funding_total(text)
+    assert figure.vnd == 2_400_000_000 and figure.ambiguous
+    kept = funding_total("Kinh phí là 15.592 triệu đồng, trong đó còn 1.950 triệu đồng chưa phân bổ chi tiết.")
+    assert kept.vnd == 15_592_000_000
+
+
+def test_another_part_given_as_less_or_more_than_the_named_one_is_worked_out():
+    """Pool 59: "ngân sách tỉnh bố trí … 2.000 triệu đồng; ngân sách cấp huyện bố trí thấp hơn phần của
+    ngân sách tỉnh 900 triệu đồng": the districts gave 1.100, the scheme 3.100 triệu (it was the sum,
+    2.900, unflagged). More than it adds; a comparison with what the text does not name is flagged."""
+    less = funding_total("Năm 2022, ngân sách tỉnh bố trí cho Đề án 2.000 triệu đồng; ngân sách cấp huyện bố trí "
+                         "thấp hơn phần của ngân sách tỉnh 900 triệu đồng.")
+    assert less.vnd == 3_100_000_000 and less.ambiguous
+    more = funding_total("Ngân sách tỉnh bố trí 1.500 triệu đồng; vốn doanh nghiệp nhiều hơn ngân sách tỉnh "
+                         "500 triệu đồng.")
+    assert more.vnd == 3_500_000_000 and more.ambiguous
+    unnamed = funding_total("Ngân sách tỉnh bố trí 1.500 triệu đồng; vốn doanh nghiệp 700 triệu đồng; ngân sách "
+                            "huyện thấp hơn mức bình quân cả nước 200 triệu đồng.")
+    assert unnamed.ambiguous
+
+
 def test_a_part_of_the_money_for_a_task_not_the_schemes_is_taken_off_the_whole():
     """Pool 57: "… bố trí 9.600 triệu đồng cho ứng dụng công nghệ thông tin và chuyển đổi số; trong số
     này, 2.600 triệu đồng dành cho số hóa hồ sơ địa chính, nhiệm vụ không thuộc Đề án, phần còn lại
