@@ -30,9 +30,10 @@ _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # A number as Vietnamese writes it: "1.250.000.000", "125,5", "1.234,5"; also thousands set
 # apart by spaces ("12 500 000 000", as a form or a spreadsheet prints them) when there are at
 # least two groups of three, or one after a first group of two or three digits ("79 819 triệu
-# đồng"): "1 500 triệu" may be two numbers ("đợt 1 500 triệu"), a label is one digit.
-_NUMBER = (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d{2,3} \d{3}(?:,\d+)?|\d+(?:,\d+)?"
-           r"|\d+\.\d{1,2}")
+# đồng"): "1 500 triệu" may be two numbers ("đợt 1 500 triệu"), a label is one digit, but not right
+# after "là" or a colon ("đợt 1 là 5 400 triệu đồng": a scan's despeckling took the dot for dust).
+_NUMBER = (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d{2,3} \d{3}(?:,\d+)?"
+           r"|(?:(?<=\bla )|(?<=: )|^)\d \d{3}(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
 # "155, 3 tỷ": a decimal comma followed by a space, as OCR reads "155,3 tỷ" (or a list "đợt
 # 1, 3 tỷ"): read as the decimal, but unclear. Not after a year ("Năm 2021, 3 tỷ").
@@ -47,9 +48,10 @@ _SUM_LINE = re.compile(r"^[\W\d]*cong\b(?! (?:dong|hoa)\b)[^:]{0,40}:\s*(?=\d)")
 # "100 tỷ đồng, trong đó: ngân sách 60 tỷ, xã hội hóa 40 tỷ": the amount before the
 # breakdown is the total, whatever words precede it.
 _BREAKDOWN = re.compile(r"^(?:\s*(?:dong|vnd)\b)?[\s,.:;()-]*(?:trong do|bao gom|gom)\b")
-# Funding stated to be none: "không sử dụng ngân sách", "chưa bố trí kinh phí".
+# Funding stated to be none: "không sử dụng ngân sách", "chưa bố trí kinh phí"; not "không có nguồn kinh
+# phí nào khác" (none other than the money just stated).
 _NO_FUNDING = re.compile(r"\b(?:khong|chua)\s+(?:duoc\s+)?(?:su dung|bo tri|co|phat sinh|cap|giao|dau tu)\s+"
-                         r"(?:nguon\s+)?(?:kinh phi|ngan sach|von)\b")
+                         r"(?:nguon\s+)?(?:kinh phi|ngan sach|von)\b(?!\s+(?:nao\s+)?khac\b)")
 
 
 # An amount in another currency ("1,98 triệu USD", "2 triệu đô la Mỹ", "USD 1,98 triệu") is no
@@ -812,6 +814,12 @@ def _need_less_short(text: str) -> tuple[Amount, Amount] | None:
     if len(short) != 1 or len(others) != 1 or short[0].vnd >= others[0].vnd:
         return None
     return others[0], short[0]
+
+
+def states_shortfall(text: str) -> bool:
+    """Whether the text says a part of the money needed was not given ("còn thiếu 1.600 triệu
+    đồng chưa được bố trí")."""
+    return any(r.role == "short" for roles in _roles(text) for r in roles)
 
 
 # "…; ngân sách cấp huyện bố trí thấp hơn phần của ngân sách tỉnh 900 triệu đồng": another part of the

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from baocao.aggregate.amounts import SCHEME, amounts_in, declared_unit
+from baocao.aggregate.amounts import SCHEME, amounts_in, declared_unit, states_shortfall
 from baocao.campaign import AmountFigure, FundingSource, IocPhrases, SchemePhrases, Theme
 from baocao.text import fold
 
@@ -296,12 +296,14 @@ def amount_stated(text: str, figure: AmountFigure, figures: Sequence[AmountFigur
 def without_amounts_stated(text: str, figures: Sequence[AmountFigure]) -> str:
     """The text without the sentences that state one of `figures` (money asked for or
     needed is not money spent): what the funding total and its sources are read from.
-    Table rows (" | ") are kept as they are."""
+    Table rows (" | ") are kept as they are, and so is a line that says what part of the money
+    needed was not given ("Nhu cầu … là 4.000 triệu đồng; …, còn thiếu 1.600 triệu đồng chưa được
+    bố trí": amounts.states_shortfall): the need is what the money given is worked out from."""
     if not figures:
         return text
     lines = []
     for line in text.split("\n"):
-        if " | " in line:
+        if " | " in line or states_shortfall(line):
             lines.append(line)
             continue
         kept = [s for s in _SENTENCE_IN_LINE.split(line)

@@ -1049,6 +1049,22 @@ def test_another_part_given_as_less_or_more_than_the_named_one_is_worked_out():
     assert unnamed.ambiguous
 
 
+def test_no_other_source_is_no_statement_that_there_is_no_funding():
+    # "Ngoài hai đợt này, Đề án không có nguồn kinh phí nào khác" beside an amount a scan garbled
+    # ("2 700 trêu đồng"): no amount read, not "no funding" (it was 0, the pool-59 scan's Tuyên Quang).
+    figure = funding_total("Đợt 1 là 2 700 trêu đồng. Ngoài hai đợt này, Đề án không có nguồn kinh phí nào khác.")
+    assert figure.vnd is None
+    assert funding_total("Năm 2022, Đề án không có nguồn kinh phí.").vnd == 0
+
+
+def test_a_single_digit_before_a_group_of_three_after_la_is_one_number():
+    # A scan's despeckling took the thousands dot for dust: "đợt 1 là 5 400 triệu đồng" is 5.400 (it
+    # was 400); "đợt 1 500 triệu" stays two numbers, an instalment's and its amount.
+    assert funding_total("Đợt 1 là 5 400 triệu đồng.").vnd == 5_400_000_000
+    assert funding_total("Tổng kinh phí: 2 500 triệu đồng.").vnd == 2_500_000_000
+    assert funding_total("Đợt 1 500 triệu đồng.").vnd == 500_000_000
+
+
 def test_a_part_of_the_money_for_a_task_not_the_schemes_is_taken_off_the_whole():
     """Pool 57: "… bố trí 9.600 triệu đồng cho ứng dụng công nghệ thông tin và chuyển đổi số; trong số
     này, 2.600 triệu đồng dành cho số hóa hồ sơ địa chính, nhiệm vụ không thuộc Đề án, phần còn lại

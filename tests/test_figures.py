@@ -109,6 +109,14 @@ def test_money_asked_for_or_needed_is_neither_funding_spent_nor_a_source():
     assert funding_by_source(spent, FIGURES.funding_sources) == {"ngan_sach_dia_phuong": 12 * 10**9}
 
 
+def test_money_needed_with_the_part_not_given_stays_to_work_the_money_given_out():
+    # Pool 59: "Nhu cầu … là 4.000 triệu đồng; …, còn thiếu 1.600 triệu đồng chưa được bố trí": without
+    # the need, the shortfall alone was read as the funding (1.600 for 2.400).
+    text = ("Nhu cầu kinh phí năm 2022 của Đề án là 4.000 triệu đồng; ngân sách tỉnh mới cân đối được một phần, "
+            "còn thiếu 1.600 triệu đồng chưa được bố trí.")
+    assert without_amounts_stated(text, FIGURES.amounts) == text
+
+
 def test_each_amount_figure_has_its_columns_with_vietnamese_labels():
     schema = table_schema(load_campaign())
     assert schema.column("support_requested_vnd").label_vi == "Kinh phí đề nghị Trung ương hỗ trợ (tỷ đồng)"
