@@ -905,9 +905,8 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     shared_whole = _whole_from_share(changed)
     if shared_whole is not None:
         part, share, written = shared_whole
-        whole = _rounded_to(Decimal(part.vnd) / share, _smallest_unit(part))
-        return FundingFigure(whole, N_("{cited} is {share} of the whole, so the whole is {total}").format(
-            cited=part.cited, share=written, total=_dong(whole)), True)
+        return _derived(_rounded_to(Decimal(part.vnd) / share, _smallest_unit(part)),
+                        N_("{cited} is {share} of the whole, so the whole is {total}"), cited=part.cited, share=written)
     taxed = _plus_tax(changed)
     if taxed is not None:
         price, rate = taxed
@@ -923,9 +922,9 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     shared = _whole_from_parts(changed)
     if shared is not None:
         part, whole, own = shared
-        vnd = _rounded_to(Decimal(part.vnd) * whole / own, _smallest_unit(part))
-        rule = N_("{cited} is {own} of the {whole} parts the money is shared in: {total}")
-        return FundingFigure(vnd, rule.format(cited=part.cited, own=own, whole=whole, total=_dong(vnd)), True)
+        return _derived(_rounded_to(Decimal(part.vnd) * whole / own, _smallest_unit(part)),
+                        N_("{cited} is {own} of the {whole} parts the money is shared in: {total}"),
+                        cited=part.cited, own=own, whole=whole)
     moved = _changed_by_percent(changed)
     if moved is not None:
         base, percent = moved
@@ -935,49 +934,41 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
     periodic = _periods_times_rate(changed)
     if periodic is not None:
         count, period, rate = periodic
-        return FundingFigure(count * rate.vnd, _PERIOD_RULES[period].format(cited=rate.cited, count=count,
-                                                                             total=_dong(count * rate.vnd)), True)
+        return _derived(count * rate.vnd, _PERIOD_RULES[period], cited=rate.cited, count=count)
     short = _need_less_short(changed)
     if short is not None:
         need, missing = short
-        rule = N_("{need} needed, {short} of it not given: {total}")
-        return FundingFigure(need.vnd - missing.vnd, rule.format(need=need.cited, short=missing.cited,
-                                                                 total=_dong(need.vnd - missing.vnd)), True)
+        return _derived(need.vnd - missing.vnd, N_("{need} needed, {short} of it not given: {total}"),
+                        need=need.cited, short=missing.cited)
     relative = _part_by_difference(changed)
     if relative is not None:
         named, difference, sign = relative
-        other = named.vnd + sign * difference.vnd
         rule = (N_("{cited} and another part {difference} more than it: {total}") if sign > 0
                 else N_("{cited} and another part {difference} less than it: {total}"))
-        return FundingFigure(named.vnd + other, rule.format(cited=named.cited, difference=difference.cited,
-                                                            total=_dong(named.vnd + other)), True)
+        return _derived(2 * named.vnd + sign * difference.vnd, rule, cited=named.cited, difference=difference.cited)
     outside = _whole_less_outside(changed)
     if outside is not None:
         whole, part = outside
-        rule = N_("{whole} less {part} for a task not the scheme's: {total}")
-        return FundingFigure(whole.vnd - part.vnd, rule.format(whole=whole.cited, part=part.cited,
-                                                               total=_dong(whole.vnd - part.vnd)), True)
+        return _derived(whole.vnd - part.vnd, N_("{whole} less {part} for a task not the scheme's: {total}"),
+                        whole=whole.cited, part=part.cited)
     multiple = _multiple_of_year(changed)
     if multiple is not None:
         base, times = multiple
-        vnd = _rounded_to(Decimal(base.vnd) * times, _smallest_unit(base))
-        rule = N_("{cited} times {times}, as the year's money is said to be: {total}")
-        return FundingFigure(vnd, rule.format(cited=base.cited, times=format(times.normalize(), "f").replace(".", ","),
-                                              total=_dong(vnd)), True)
+        return _derived(_rounded_to(Decimal(base.vnd) * times, _smallest_unit(base)),
+                        N_("{cited} times {times}, as the year's money is said to be: {total}"),
+                        cited=base.cited, times=format(times.normalize(), "f").replace(".", ","))
     each = _each_of_counted(changed)
     if each is not None:
         other, count, unit, amount = each
-        vnd = (other.vnd if other else 0) + count * amount.vnd
         rule = (N_("{other} and {count} {unit} at {cited} each: {total}") if other
                 else N_("{count} {unit} at {cited} each: {total}"))
-        return FundingFigure(vnd, rule.format(other=other.cited if other else "", count=count, unit=unit,
-                                              cited=amount.cited, total=_dong(vnd)), True)
+        return _derived((other.vnd if other else 0) + count * amount.vnd, rule,
+                        other=other.cited if other else "", count=count, unit=unit, cited=amount.cited)
     priced = _units_times_price(changed)
     if priced is not None:
         count, unit, price = priced
-        rule = N_("{count} {unit} at {cited} each: {total}").format(
-            count=count, unit=unit, cited=price.cited, total=_dong(count * price.vnd))
-        return FundingFigure(count * price.vnd, rule, True)
+        return _derived(count * price.vnd, N_("{count} {unit} at {cited} each: {total}"),
+                        count=count, unit=unit, cited=price.cited)
     spent = as_spent(changed)
     figure = _total_of(without_asides(spent), add_up)
     if spent != changed and figure.vnd is not None:
@@ -1037,9 +1028,14 @@ def _a_difference(text: str) -> bool:
 def _worked_out(amount: Amount, factor: Decimal, percent: Decimal, rule: str) -> FundingFigure:
     """A total the text does not write, worked out from its amount times `factor` by a percentage
     it states, rounded to the unit the amount was written in: for a person to check."""
-    whole = _rounded_to(Decimal(amount.vnd) * factor, _smallest_unit(amount))
-    return FundingFigure(whole, rule.format(cited=amount.cited, percent=format(percent, "f").replace(".", ","),
-                                            total=_dong(whole)), True)
+    return _derived(_rounded_to(Decimal(amount.vnd) * factor, _smallest_unit(amount)), rule,
+                    cited=amount.cited, percent=format(percent, "f").replace(".", ","))
+
+
+def _derived(vnd: int, rule: str, **parts) -> FundingFigure:
+    """A total the text does not write, worked out from what it does (`rule`, its `parts` and the
+    total filled in): for a person to check."""
+    return FundingFigure(vnd, rule.format(total=_dong(vnd), **parts), True)
 
 
 def _percent_unexplained(text: str) -> bool:
