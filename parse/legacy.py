@@ -277,8 +277,8 @@ _FOLDED_RHYMES = frozenset(fold(r) for r in _RHYMES)
 
 
 def spells_syllable(folded: str) -> bool:
-    """Whether a folded word ("khoan") is spelled as a Vietnamese syllable may be, its marks
-    unknown: an onset and a rhyme (spelling rules, not a dictionary: "ke", not "ce")."""
+    """Whether a folded word ("khoan") is spelled as a Vietnamese syllable can be, whatever its
+    marks were: an onset and a rhyme (spelling rules, not a dictionary: "ke", not "ce")."""
     for onset in _FOLDED_ONSETS:
         rhyme = folded[len(onset):]
         if folded.startswith(onset) and rhyme in _FOLDED_RHYMES:

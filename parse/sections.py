@@ -488,7 +488,7 @@ def _garbled_word_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 # number, then a space.
 _WORDS_AND_COUNTER = re.compile(rf"^(?P<words>(?:[^\W\d_]+ ){{1,3}})(?P<counter>[{MISREAD_I}]{{1,5}}|\d{{1,2}})"
                                 r"(?P<mark>[.:)/\-\u2013])?\s+")
-UNMARKED_LADDER = 4
+UNMARKED_LADDER = 4  # rungs of such a ladder at least (one more where none kept its mark)
 _ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
