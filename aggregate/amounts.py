@@ -369,12 +369,13 @@ def _roles(text: str) -> list[list[_Role]]:
                 if joined and (not lead.strip() or _EQUIVALENT.search(lead)):
                     roles[-1] = replace(roles[-1], span=(roles[-1].span[0], m.end()))
                 elif amount is not None:
-                    words = list(_ROLE_WORDS.finditer(" ".join(lead.split())))
+                    lead = " ".join(lead.split())
+                    words = list(_ROLE_WORDS.finditer(lead))
                     after = " ".join(folded[m.end():end].split()[:8])
-                    role = ("short" if _SHORT_LEAD.search(" ".join(lead.split())) else
+                    role = ("short" if _SHORT_LEAD.search(lead) else
                             "left" if _LEFT_AFTER.match(" " + after) else
                             "unallocated" if _UNALLOCATED_AFTER.match(" " + after) else
-                            "moved" if (_MOVED_LEAD.search(" ".join(lead.split()))
+                            "moved" if (_MOVED_LEAD.search(lead)
                                         and _MOVED_OUT_AFTER.match(" " + after)) else
                             (words[-1].lastgroup if words else ""))
                     roles.append(_Role(role or "", m.span(), amount))
@@ -501,7 +502,6 @@ _SHARE_OF_WHOLE = re.compile(r"\s*(?:dong|vnd)?[^.;:]{0,120}?(?<![a-z])(?:bang|c
                              r"(?:khoang\s+)?(?:(?P<percent>\d{1,2}(?:,\d+)?)\s*%|(?P<over>\d)\s*/\s*(?P<under>\d{1,2})"
                              r"|(?P<half>mot nua)|(?P<parts>mot|hai|ba|bon)\s+phan\s+(?P<whole>hai|ba|tu|bon|nam|muoi))"
                              r"\s+(?:cua\s+)?(?:tong|toan bo)(?![a-z])")
-_FRACTION_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "muoi": 10}
 
 
 # "… là 22.700 triệu đồng (chưa bao gồm thuế giá trị gia tăng)": an amount before the tax.
@@ -660,13 +660,13 @@ def _whole_from_share(text: str) -> tuple[Amount, Decimal, str] | None:
     if not m:
         return None
     if m["percent"]:
-        share = Decimal(m["percent"].replace(",", ".")) / 100
-    elif m["over"]:
-        share = Decimal(int(m["over"])) / int(m["under"]) if int(m["under"]) else Decimal(0)
-    else:
-        share = Decimal(1) / 2 if m["half"] else Decimal(_FRACTION_WORDS[m["parts"]]) / _FRACTION_WORDS[m["whole"]]
-    written = text[m.start("percent"):m.end("percent")] + "%" if m["percent"] else text[
-        m.start("over") if m["over"] else m.start("half") if m["half"] else m.start("parts"):m.end(m.lastgroup)]
+        share, written = Decimal(m["percent"].replace(",", ".")) / 100, text[m.start("percent"):m.end("percent")] + "%"
+    else:  # "2/3", "một nửa", "ba phần tư": the fraction as written, from its first word to its last
+        first = next(group for group in ("over", "half", "parts") if m[group])
+        over, under = ((int(m["over"]), int(m["under"])) if first == "over" else (1, 2) if first == "half"
+                       else (words_to_number([m["parts"]]), words_to_number([m["whole"]])))
+        share = Decimal(over) / under if under else Decimal(0)
+        written = text[m.start(first):m.end(m.lastgroup)]
     return (lone.amount, share, written) if 0 < share < 1 else None
 
 

@@ -953,7 +953,7 @@ def relabelled(label: str, value: int, letters: bool = False) -> str | None:
         return label[:numeral.start()] + chr(first + value - 1) + label[numeral.end():] if 1 <= value <= 12 else None
     lower = _LOWER_ROMAN_COUNTER.fullmatch(label)
     if lower and label_shape(label).strip("()[]./:-") == "i":
-        return f"{lower['before']}{_roman(value).lower()}{lower['after']}" if value >= 1 else None
+        return f"{lower['before']}{roman_numeral(value).lower()}{lower['after']}" if value >= 1 else None
     letter = _LETTER_COUNTER.fullmatch(label)
     if letter:
         first = "a" if letter["letter"].islower() else "A"
@@ -965,18 +965,19 @@ def relabelled(label: str, value: int, letters: bool = False) -> str | None:
     if m["digits"]:
         counter = str(value).zfill(len(m["digits"]))
     else:
-        counter = _roman(value)
+        counter = roman_numeral(value)
     return label[: m.start()] + counter + label[m.end():]
 
 
 def final_ones(value: int) -> int:
     """How many I's the Roman numeral worth `value` ends with: those OCR may lose ("III" read
     "I" or "II": 3; "IV": 0, for losing its I makes it "V")."""
-    numeral = _roman(value)
+    numeral = roman_numeral(value)
     return len(numeral) - len(numeral.rstrip("I"))
 
 
-def _roman(value: int) -> str:
+def roman_numeral(value: int) -> str:
+    """The Roman numeral of a value below 400: 4 -> "IV"."""
     out = ""
     for amount, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
                             (4, "IV"), (1, "I")):

@@ -97,6 +97,7 @@ from baocao.parse.labels import (
     outline_reference,
     relabelled,
     relabelled_in_words,
+    roman_numeral,
     strip_label,
     template_label,
     without_picture_marks,
@@ -489,7 +490,6 @@ def _garbled_word_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 _WORDS_AND_COUNTER = re.compile(rf"^(?P<words>(?:[^\W\d_]+ ){{1,3}})(?P<counter>[{MISREAD_I}]{{1,5}}|\d{{1,2}})"
                                 r"(?P<mark>[.:)/\-\u2013])?\s+")
 UNMARKED_LADDER = 4  # rungs of such a ladder at least (one more where none kept its mark)
-_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 def _unmarked_word_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -512,7 +512,7 @@ def _unmarked_word_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     for rungs in lines.values():
         marks = [m["mark"] for _, m in rungs if m["mark"]]
         numbers = all(m["counter"].isdigit() for _, m in rungs)
-        if len(rungs) < UNMARKED_LADDER + (not marks) or len(rungs) > len(_ROMAN_NUMERALS) or len(marks) == len(rungs):
+        if len(rungs) < UNMARKED_LADDER + (not marks) or len(marks) == len(rungs):
             continue  # every rung with its mark: its ladder is read as labels are (_templated_labels)
         values = [int(m["counter"]) if numbers else getattr(misread_roman(f"{m['counter']}{m['mark'] or ''} ",
                                                                           near=place), "value", None)
@@ -521,7 +521,7 @@ def _unmarked_word_labels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             continue
         mark = Counter(marks).most_common(1)[0][0] if marks else "."
         for place, (pos, m) in enumerate(rungs, start=1):
-            label = f"{m['words']}{place if numbers else _ROMAN_NUMERALS[place - 1]}{mark}"
+            label = f"{m['words']}{place if numbers else roman_numeral(place)}{mark}"
             righted[pos] = _relabelled(blocks[pos], label, f"{label} {blocks[pos].text[m.end():]}")
     return tuple(righted)
 
