@@ -313,6 +313,15 @@ _UNALLOCATED_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:van\s+)?chua\s+(?:duoc\s
 _MOVED_LEAD = re.compile(r"(?<![a-z])(?:dieu chuyen|chuyen|cat giam|giam|thu hoi|rut)(?:\s+(?:bot|lai|ve))?\s*$")
 _MOVED_OUT_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:tu|khoi)\s+(?:du toan|kinh phi|ke hoach|nguon|so|von)"
                               r"(?:\s+[a-z0-9]+){0,3}?\s+(?:nay|tren|noi tren|do)\s+(?:sang|cho|de)(?![a-z])")
+# "UBND tỉnh phân bổ 2.800 triệu đồng, sau đó điều chỉnh giảm 300 triệu đồng": the plan itself cut
+# by an amount (the words right before it), gone from it wherever it went.
+_ADJUSTED_DOWN_LEAD = re.compile(r"(?<![a-z])dieu chinh\s+giam(?:\s+(?:du toan|ke hoach(?: von)?))?\s*$")
+# "Dự toán được duyệt 5.000 triệu đồng, thực hiện 4.600 triệu đồng", "…, ước thực hiện 4.600": an
+# amount a plan's amount leads to, only "thực hiện" between them, is what was carried out, spent.
+# "ước thực hiện cả năm 2.800", "thực hiện đến 30/4/2022 là 1.500": with when, not what.
+_CARRIED_OUT_LEAD = re.compile(r"^\s*(?:dong|vnd)?[\s,;]*(?:(?:con|va)\s+)?(?:uoc\s+)?(?:da\s+)?thuc hien(?:\s+duoc)?"
+                               r"(?:\s+(?:ca nam|trong nam|nam\s+\d{4}|den(?:\s+het)?(?:\s+ngay|\s+thang)?\s+[\d/]+))?"
+                               r"\s*(?:la\s*|:\s*)?$")
 # "…; ngân sách tỉnh mới cân đối được một phần, còn thiếu 1.600 triệu đồng chưa được bố trí": money
 # needed that was not given (the words right before the amount), neither given nor left unspent.
 _SHORT_LEAD = re.compile(r"(?<![a-z])(?:con\s+)?thieu(?:\s+hut)?\s*$")
@@ -375,8 +384,10 @@ def _roles(text: str) -> list[list[_Role]]:
                     role = ("short" if _SHORT_LEAD.search(lead) else
                             "left" if _LEFT_AFTER.match(" " + after) else
                             "unallocated" if _UNALLOCATED_AFTER.match(" " + after) else
-                            "moved" if (_MOVED_LEAD.search(lead)
-                                        and _MOVED_OUT_AFTER.match(" " + after)) else
+                            "moved" if ((_MOVED_LEAD.search(lead) and _MOVED_OUT_AFTER.match(" " + after))
+                                        or _ADJUSTED_DOWN_LEAD.search(lead)) else
+                            "spent" if (roles and roles[-1].role == "plan" and lead_from > start
+                                        and _CARRIED_OUT_LEAD.match(lead)) else
                             (words[-1].lastgroup if words else ""))
                     roles.append(_Role(role or "", m.span(), amount))
                 joined = amount is not None
@@ -456,10 +467,16 @@ def without_rates(text: str) -> str:
     return text
 
 
+# "…, bình quân mỗi tháng 100 triệu đồng": the period written right before the amount.
+_PER_BEFORE = re.compile(r"(?<![a-z])(?:moi|hang)\s+(?:thang|quy|nam)\s*(?:la|:)?\s*$")
+
+
 def _rates(text: str) -> list[list[_Role]]:
-    """The amounts of each sentence (_roles), each rate's role "rate" (_PER)."""
+    """The amounts of each sentence (_roles), each rate's role "rate" (_PER, _PER_BEFORE)."""
     folded = _fold_aligned(text)
-    return [[replace(r, role="rate") if _PER.match(folded, r.span[1]) else r for r in roles]
+    return [[replace(r, role="rate") if (_PER.match(folded, r.span[1])
+                                         or _PER_BEFORE.search(folded, max(0, r.span[0] - 30), r.span[0])) else r
+             for r in roles]
             for roles in _roles(text)]
 
 
@@ -503,6 +520,12 @@ _SHARE_OF_WHOLE = re.compile(r"\s*(?:dong|vnd)?[^.;:]{0,120}?(?<![a-z])(?:bang|c
                              r"|(?P<half>mot nua)|(?P<parts>mot|hai|ba|bon)\s+phan\s+(?P<whole>hai|ba|tu|bon|nam|muoi))"
                              r"\s+(?:cua\s+)?(?:tong|toan bo)(?![a-z])")
 
+# "Ngân sách tỉnh hỗ trợ 70% kinh phí, tương ứng 2.100 triệu đồng": the share written first, the
+# amount it comes to after it (the words right before the amount). Not a share reached or spent
+# ("đạt 70% kinh phí được giao, tương ứng …": what was spent is the money).
+_SHARE_THEN_AMOUNT = re.compile(r"(?<![a-z])(?<!dat )(?<!ngan )(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:cua\s+)?"
+                                r"(?:tong\s+)?(?:kinh phi|so von|tong muc)(?![a-z])[^.;%\d]{0,60}?,?\s*"
+                                r"(?:tuong ung|tuong duong)(?:\s+voi)?(?:\s+so tien)?\s*:?\s*$")
 
 # "… là 22.700 triệu đồng (chưa bao gồm thuế giá trị gia tăng)": an amount before the tax.
 _BEFORE_TAX_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*[(,;-]?\s*(?:gia tri\s+)?chua\s+(?:bao gom|gom|tinh|co|ke)"
@@ -516,9 +539,9 @@ _SHARE_OF_NAMED = re.compile(r"(?<![a-z])(?:bang|tuong ung(?: voi)?)\s+(?P<perce
                              r"(?:cua\s+|so\s+)?(?!tong|toan bo)(?P<named>[a-z]+\s+[a-z0-9]+(?:\s+[a-z0-9]+){0,2})")
 
 
-# "… tăng 10% so với năm 2021", "… đã cắt giảm 15% dự toán này": a rise or a cut by a percentage,
-# and what it is of, a year or the words that named the amount.
-_CHANGED_BY = re.compile(r"(?<![a-z])(?P<way>tang|cat giam|giam|cat)(?:\s+(?:them|bot|di))?\s+"
+# "… tăng 10% so với năm 2021", "… đã cắt giảm 15% dự toán này", "được bổ sung thêm 15% dự toán": a
+# rise or a cut by a percentage, and what it is of, a year or the words that named the amount.
+_CHANGED_BY = re.compile(r"(?<![a-z])(?P<way>tang|bo sung|cat giam|giam|cat)(?:\s+(?:them|bot|di))?\s+"
                          r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:so voi\s+nam\s+(?P<year>(?:19|20)\d\d)(?!\d)"
                          r"|(?:cua\s+|so\s+)?(?P<named>[a-z]+\s+[a-z]+))")
 
@@ -603,7 +626,36 @@ def _changed_by_percent(text: str) -> tuple[Amount, Decimal] | None:
     percent = Decimal(changes[0]["percent"].replace(",", "."))
     if not 0 < percent < 100:
         return None
-    return lone.amount, (percent if changes[0]["way"] == "tang" else -percent)
+    return lone.amount, (percent if changes[0]["way"] in ("tang", "bo sung") else -percent)
+
+
+# "Tổng kinh phí dự kiến 10 tỷ đồng; đến nay mới bố trí được 40% số kinh phí này": a share of the
+# amount named before it given (spent), the words "này", "trên", "nói trên" pointing back to it.
+_SHARE_GIVEN_OF_IT = re.compile(r"(?<![a-z])(?:bo tri|cap|phan bo|giao|dap ung|giai ngan)(?:\s+duoc)?\s+"
+                                r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:(?:so|tong|cua)\s+)*"
+                                r"(?:kinh phi|von|du toan|nhu cau)(?:\s+[a-z]+){0,2}?\s+(?:nay|tren|noi tren)(?![a-z])")
+
+
+# "Chi cho Đề án chiếm 12% tổng chi ứng dụng công nghệ thông tin của tỉnh năm 2022 (25.000 triệu
+# đồng)": the scheme's share of a whole whose amount the bracket gives.
+_SCHEME_SHARE_OF_BRACKETED = re.compile(r"(?<![a-z])de an(?![a-z])[^.;%]{0,60}?(?<![a-z])chiem\s+(?:khoang\s+)?"
+                                        r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:tong|toan bo)(?![a-z])"
+                                        r"[^.;%()]{0,100}\(\s*$")
+
+
+def _share_given_of(text: str) -> tuple[Amount, Decimal] | None:
+    """The one amount of the text and the percentage of it a sentence after it says was given
+    ("Tổng kinh phí dự kiến 10 tỷ đồng; đến nay mới bố trí được 40% số kinh phí này"), or that the
+    scheme's share of it is, the amount in brackets after the whole it names ("Chi cho Đề án chiếm
+    12% tổng chi … (25.000 triệu đồng)"): the money is that share of the amount (4 tỷ, 3.000 triệu),
+    not the amount needed or the whole. None otherwise."""
+    lone = _lone_amount(text)
+    shares = (list(_SHARE_GIVEN_OF_IT.finditer(lone.folded, lone.end))
+              + list(_SCHEME_SHARE_OF_BRACKETED.finditer(lone.folded, lone.sentence[0], lone.start))) if lone else []
+    if len(shares) != 1:
+        return None
+    percent = Decimal(shares[0]["percent"].replace(",", "."))
+    return (lone.amount, percent) if 0 < percent < 100 else None
 
 
 def _whole_from_parts(text: str) -> tuple[Amount, int, int] | None:
@@ -653,12 +705,16 @@ def _units_times_price(text: str) -> tuple[int, str, Amount] | None:
 def _whole_from_share(text: str) -> tuple[Amount, Decimal, str] | None:
     """The one amount of the text, the share of the whole it says it is ("ngân sách tỉnh đã
     bố trí 11.022 triệu đồng cho Đề án …, bằng 40% tổng kinh phí thực hiện Đề án; 60% còn lại do
-    các doanh nghiệp … đầu tư", pool 51; "bằng 2/3 tổng kinh phí"), as a fraction and as written:
+    các doanh nghiệp … đầu tư", pool 51; "bằng 2/3 tổng kinh phí"; "hỗ trợ 70% kinh phí, tương ứng
+    2.100 triệu đồng"), as a fraction and as written:
     the scheme's total is that amount over its share. None otherwise."""
     lone = _lone_amount(text)
-    m = lone and _SHARE_OF_WHOLE.match(lone.folded, lone.end)
+    m = lone and (_SHARE_OF_WHOLE.match(lone.folded, lone.end) or _SHARE_THEN_AMOUNT.search(lone.words_before()))
     if not m:
         return None
+    if m.re is _SHARE_THEN_AMOUNT:  # matched in the words before, folded and spaced: the percentage as written
+        share = Decimal(m["percent"].replace(",", ".")) / 100
+        return (lone.amount, share, m["percent"] + "%") if 0 < share < 1 else None
     if m["percent"]:
         share, written = Decimal(m["percent"].replace(",", ".")) / 100, text[m.start("percent"):m.end("percent")] + "%"
     else:  # "2/3", "một nửa", "ba phần tư": the fraction as written, from its first word to its last
@@ -740,6 +796,11 @@ _EACH_PERIOD_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:/\s*(?:1\s+|mot\s+)?|(?:
                                 r"(?P<period>thang|quy|nam)(?![a-z])")
 _MONTH_SPAN = re.compile(r"(?<![a-z])tu\s+thang\s+(?P<first>\d{1,2})(?:\s*(?:nam|/)\s*(?:19|20)\d\d)?\s+"
                          r"(?:den|toi)\s+(?:het\s+)?thang\s+(?P<last>\d{1,2})(?!\d)")
+# "Mỗi quý tỉnh bố trí 250 triệu đồng trong năm 2022", "… cả năm": every month or quarter of one
+# year, unless the text says when it began or ended.
+_WHOLE_YEAR = re.compile(r"(?<![a-z])(?:trong|ca)\s+nam(?:\s+(?:19|20)\d\d)?(?![a-z\d])")
+_PART_OF_YEAR = re.compile(r"(?<![a-z])(?:tu|ke tu|bat dau|den|toi|dau|cuoi|giua)\s+(?:het\s+)?"
+                           r"(?:thang|quy|nam)(?![a-z])")
 _PERIOD_RULES = {
     "thang": N_("{cited} each month over {count} months: {total}"),
     "quy": N_("{cited} each quarter over {count} quarters: {total}"),
@@ -750,7 +811,7 @@ _PERIOD_RULES = {
 def _periods_times_rate(text: str) -> tuple[int, str, Amount] | None:
     """The one amount of the text, an amount each month, quarter or year, and how many of them
     the text counts, one way only ("Từ tháng 6 đến hết tháng 12 năm 2022, … mỗi tháng 290 triệu
-    đồng", pool 57: 7 months; "… trong 4 quý"): the money is the amount times
+    đồng", pool 57: 7 months; "… trong 4 quý"; "mỗi quý … trong năm 2022": 4): the money is the amount times
     that count (7 × 290 = 2.030 triệu), with the period's name. None otherwise."""
     lone = _lone_amount(text)
     period = lone and _each_period(lone)
@@ -761,6 +822,8 @@ def _periods_times_rate(text: str) -> tuple[int, str, Amount] | None:
     if period == "thang":
         counts |= {int(m["last"]) - int(m["first"]) + 1 for m in _MONTH_SPAN.finditer(lone.folded)
                    if int(m["first"]) <= int(m["last"])}
+    if not counts and period != "nam" and _WHOLE_YEAR.search(lone.folded) and not _PART_OF_YEAR.search(lone.folded):
+        counts = {12 if period == "thang" else 4}
     if len(counts) != 1 or not 1 < min(counts) <= (12 if period == "thang" else 4 if period == "quy" else 10):
         return None
     return counts.pop(), period, lone.amount
@@ -867,9 +930,10 @@ def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
 def _plan_less_moved(text: str) -> tuple[Amount, Amount] | None:
     """A plan and the one amount a sentence after it (or the same) says was moved out of it to
     another task ("Dự toán năm 2022 giao cho Đề án … là 27.689 triệu đồng. Trong năm, UBND tỉnh
-    đã điều chuyển 5.031 triệu đồng từ dự toán này sang nhiệm vụ nạo vét…", pool 50): what the
-    scheme has is the plan less what was moved; the sum of both, read before, counted the moved
-    money twice over. Not where the sentence says what was spent."""
+    đã điều chuyển 5.031 triệu đồng từ dự toán này sang nhiệm vụ nạo vét…", pool 50), or cut from
+    it ("…, sau đó điều chỉnh giảm 300 triệu đồng"): what the scheme has is the plan less what was
+    moved; the sum of both, read before, counted the moved money twice over. Not where the sentence
+    says what was spent."""
     sentences = _roles(text)
     for k, roles in enumerate(sentences):
         moved = [r.amount for r in roles if r.role == "moved"]
@@ -931,6 +995,10 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         rule = (N_("{cited}, then a rise of {percent}%: {total}") if percent > 0
                 else N_("{cited}, then a cut of {percent}%: {total}"))
         return _worked_out(base, (100 + percent) / 100, abs(percent), rule)
+    given = _share_given_of(changed)
+    if given is not None:
+        whole, percent = given
+        return _worked_out(whole, percent / 100, percent, N_("{cited}, of which the scheme's {percent}%: {total}"))
     periodic = _periods_times_rate(changed)
     if periodic is not None:
         count, period, rate = periodic
@@ -1095,7 +1163,7 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
     moved = _plan_less_moved(text)
     if moved is not None:
         plan, out = moved
-        rule = N_("plan {plan} less {moved} moved to another task: {total}").format(
+        rule = N_("plan {plan} less {moved} moved out of it or cut: {total}").format(
             plan=plan.cited, moved=out.cited, total=_dong(plan.vnd - out.vnd))
         return FundingFigure(plan.vnd - out.vnd, rule, True)
     prose: list[str] = []

@@ -1118,3 +1118,75 @@ def test_a_total_read_beside_a_percentage_that_is_no_ratio_of_its_figures_is_for
                  "Kinh phí bố trí là 45.600 triệu đồng, tăng 22,0% so với giai đoạn 2017-2019 (37.377 triệu đồng).",
                  "Đã giải ngân 20 tỷ đồng, đạt 100% kế hoạch."):
         assert not funding_total(said).ambiguous, said
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Dự toán kinh phí được duyệt 5.000 triệu đồng, thực hiện 4.600 triệu đồng.", 4_600_000_000),
+    ("Dự toán năm 2022 giao 3.000 triệu đồng, ước thực hiện cả năm 2.800 triệu đồng.", 2_800_000_000),
+    ("Kế hoạch vốn 2022 bố trí 4.000 triệu đồng; thực hiện đến 30/4/2022 là 1.500 triệu đồng.", 1_500_000_000),
+])
+def test_a_plan_and_what_was_carried_out_give_what_was_carried_out(text, vnd):
+    """"Dự toán …, thực hiện …" is a budget report's plan and its execution side by side: the money
+    is what was carried out (spent), not the sum of both. "Kinh phí thực hiện Đề án" names money
+    for carrying the scheme out, no execution of a plan beside it."""
+    assert funding_total(text).vnd == vnd
+    assert funding_total("Tỉnh bố trí 1.000 triệu đồng; kinh phí thực hiện Đề án của các huyện là 500 triệu "
+                         "đồng.").vnd == 1_500_000_000
+
+
+def test_a_plan_adjusted_down_is_the_plan_less_the_cut():
+    """"phân bổ 2.800 triệu đồng, sau đó điều chỉnh giảm 300 triệu đồng": the allocation itself cut,
+    2.500 triệu, worked out for a person to check (it was read as the sum, unflagged)."""
+    figure = funding_total("UBND tỉnh phân bổ 2.800 triệu đồng cho Đề án, sau đó điều chỉnh giảm 300 triệu đồng do "
+                           "không triển khai kịp.")
+    assert figure.vnd == 2_500_000_000 and figure.ambiguous
+
+
+def test_a_supplement_by_a_percentage_of_the_named_estimate_is_added():
+    """"… 2.000 triệu đồng; giữa năm được bổ sung thêm 15% dự toán" is a rise like "tăng 15%"."""
+    figure = funding_total("Dự toán năm 2022 bố trí cho Đề án 2.000 triệu đồng; giữa năm được bổ sung thêm 15% dự "
+                           "toán.")
+    assert figure.vnd == 2_300_000_000 and figure.ambiguous
+
+
+def test_a_share_written_before_the_amount_it_comes_to_gives_the_whole():
+    """"Ngân sách tỉnh hỗ trợ 70% kinh phí, tương ứng 2.100 triệu đồng; phần còn lại do các doanh
+    nghiệp": one source's share first, its amount after it; the scheme's money is the whole, 3.000
+    triệu. A share reached in spending ("đạt 70% kinh phí được giao, tương ứng …") is what was spent."""
+    figure = funding_total("Ngân sách tỉnh hỗ trợ 70% kinh phí, tương ứng 2.100 triệu đồng; phần còn lại do các "
+                           "doanh nghiệp đóng góp.")
+    assert figure.vnd == 3_000_000_000 and figure.ambiguous
+    assert funding_total("Ngân sách tỉnh bảo đảm 40% kinh phí thực hiện Đề án, tương ứng với số tiền 1.200 triệu "
+                         "đồng.").vnd == 3_000_000_000
+    assert funding_total("Đến nay đã giải ngân đạt 70% kinh phí được giao, tương ứng 2.100 triệu đồng.").vnd \
+        == 2_100_000_000
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng kinh phí dự kiến 10 tỷ đồng; đến nay mới bố trí được 40% số kinh phí này.", 4_000_000_000),
+    ("Chi cho Đề án chiếm 12% tổng chi ứng dụng công nghệ thông tin của tỉnh năm 2022 (25.000 triệu đồng).",
+     3_000_000_000),
+])
+def test_the_schemes_share_of_an_amount_stated_is_worked_out(text, vnd):
+    """An amount needed of which a share was given, or a whole of which the scheme's share is
+    stated: the money is that share of the amount, for a person to check (both were read as the
+    amount, unflagged)."""
+    figure = funding_total(text)
+    assert figure.vnd == vnd and figure.ambiguous
+
+
+def test_an_amount_each_quarter_of_a_year_is_counted_four_times():
+    """"Mỗi quý tỉnh bố trí 250 triệu đồng trong năm 2022": every quarter of the year, 1.000 triệu;
+    not where the text says when in the year it began."""
+    assert funding_total("Mỗi quý tỉnh bố trí 250 triệu đồng trong năm 2022.").vnd == 1_000_000_000
+    assert funding_total("Năm 2022, tỉnh bố trí cho Đề án mỗi tháng 100 triệu đồng trong cả năm.").vnd \
+        == 1_200_000_000
+    began = funding_total("Từ tháng 6 năm 2022, mỗi tháng tỉnh bố trí 100 triệu đồng trong năm 2022.")
+    assert began.vnd == 100_000_000 and began.ambiguous
+
+
+def test_a_rate_written_after_the_period_is_no_part_of_the_total():
+    """"Kinh phí năm 2022 là 1.200 triệu đồng, bình quân mỗi tháng 100 triệu đồng": the year's money,
+    the month's average not added to it (it was, 1.300 triệu)."""
+    assert funding_total("Kinh phí năm 2022 là 1.200 triệu đồng, bình quân mỗi tháng 100 triệu đồng.").vnd \
+        == 1_200_000_000
