@@ -507,8 +507,9 @@ def _each_unit(folded: str, since: int, at: int) -> re.Match | None:
     return each[-1] if each else None
 
 
-# "10%", "20 %", "2,5%": a share, a rate or a tax the text states beside its amounts.
-_PERCENT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d+)?\s*%")
+# "10%", "20 %", "2,5%": a share, a rate or a tax the text states beside its amounts (its figure
+# the group). Once: a second definition further down overrode this one.
+_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%")
 # A figure as Vietnamese text writes one, "43.343", "12,5", "276" (not a percentage).
 _FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d%])|(?<![\d,.])\d+(?:,\d+)?(?!\d|[.,]\d|\s*%)")
 # "đơn giá 51 triệu đồng/bộ": a price per unit, the unit's noun after the slash.
@@ -637,9 +638,10 @@ _SHARE_GIVEN_OF_IT = re.compile(r"(?<![a-z])(?:bo tri|cap|phan bo|giao|dap ung|g
 
 
 # "Chi cho Đề án chiếm 12% tổng chi ứng dụng công nghệ thông tin của tỉnh năm 2022 (25.000 triệu
-# đồng)": the scheme's share of a whole whose amount the bracket gives.
-_SCHEME_SHARE_OF_BRACKETED = re.compile(r"(?<![a-z])de an(?![a-z])[^.;%]{0,60}?(?<![a-z])chiem\s+(?:khoang\s+)?"
-                                        r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:tong|toan bo)(?![a-z])"
+# đồng)", "… bằng 0,5% tổng chi ngân sách tỉnh (…)": the scheme's share of a whole whose amount the
+# bracket gives.
+_SCHEME_SHARE_OF_BRACKETED = re.compile(r"(?<![a-z])de an(?![a-z])[^.;%]{0,60}?(?<![a-z])(?:chiem|bang)\s+"
+                                        r"(?:khoang\s+)?(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:tong|toan bo)(?![a-z])"
                                         r"[^.;%()]{0,100}\(\s*$")
 
 
@@ -927,6 +929,31 @@ def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
     return None
 
 
+# "tiết kiệm 10% chi thường xuyên", "cắt giảm 15%": a cut by a percentage, in the sentence of a plan
+# and what is left of it.
+_CUT_BY = re.compile(r"(?<![a-z])(?:tiet kiem|cat giam|giam|cat)(?![a-z])[^.;\d%]{0,20}?"
+                     r"(?<![\d,.])(?P<percent>\d{1,2}(?:,\d+)?)\s*%")
+
+
+def _left_after_cut(text: str) -> tuple[Amount, Decimal, Amount] | None:
+    """A plan, the percentage its sentence says was cut from it and the amount it says is left,
+    where the plan less the cut is that amount ("Dự toán giao đầu năm 1.200 triệu đồng; sau khi
+    tiết kiệm 10% chi thường xuyên, kinh phí còn lại để thực hiện là 1.080 triệu đồng"): what is
+    left is the money the scheme had, not money left unspent."""
+    folded = _fold_aligned(text)
+    for roles in _roles(text):
+        plans = [r for r in roles if r.role == "plan"]
+        left = [r for r in roles if r.role == "left"]
+        if len(plans) != 1 or len(left) != 1:
+            continue
+        start, end = next((a, b) for a, b in _sentence_spans(text) if a <= left[0].span[0] < b)
+        for m in _CUT_BY.finditer(folded, start, end):
+            percent = Decimal(m["percent"].replace(",", "."))
+            if abs(plans[0].amount.vnd * (100 - percent) / 100 - left[0].amount.vnd) <= plans[0].amount.vnd / 1000:
+                return plans[0].amount, percent, left[0].amount
+    return None
+
+
 def _plan_less_moved(text: str) -> tuple[Amount, Amount] | None:
     """A plan and the one amount a sentence after it (or the same) says was moved out of it to
     another task ("Dự toán năm 2022 giao cho Đề án … là 27.689 triệu đồng. Trong năm, UBND tỉnh
@@ -1154,6 +1181,11 @@ def _role_doubt(text: str, vnd: int) -> bool:
 
 def _total_of(text: str, add_up: bool) -> FundingFigure:
     """funding_total of the text as it is read (_as_read)."""
+    cut = _left_after_cut(text)
+    if cut is not None:
+        plan, percent, left = cut
+        return FundingFigure(left.vnd, N_("{plan} cut by {percent}%: {left} left").format(
+            plan=plan.cited, percent=format(percent, "f").replace(".", ","), left=left.cited), False)
     unspent = _plan_less_left(text)
     if unspent is not None:
         plan, left = unspent
@@ -1390,10 +1422,15 @@ def _scheme_share(text: str, line: str) -> tuple[Amount | None, str]:
     return (named[0] if len(named) == 1 else None), plan
 
 
+# "Vốn ngân sách tỉnh: 2.000 triệu đồng (chiếm 80% tổng vốn)": a share of a total the line does not
+# give (no figure before the bracket, comma or end that closes it) says no total.
+_SHARE_OF_UNSTATED_TOTAL = re.compile(r"\d\s*%\s*(?:cua\s+)?(?:tong|luy ke)[^\d()\[\],;]*?(?=[)\],;]|$)")
+
+
 def _states_total(line: str) -> bool:
-    """Whether the line says it gives a total: 'tổng …' anywhere, or it opens as a total row
-    is labelled ("Cộng …: 25.990 triệu đồng")."""
-    folded = fold(line)
+    """Whether the line says it gives a total: 'tổng …' anywhere (not a share of a total it does
+    not give), or it opens as a total row is labelled ("Cộng …: 25.990 triệu đồng")."""
+    folded = _SHARE_OF_UNSTATED_TOTAL.sub(" ", fold(line))
     return any(w in folded for w in _TOTAL_WORDS) or bool(_SUM_LINE.match(folded))
 
 
@@ -1435,7 +1472,6 @@ def _without_wholes(line: str) -> list[Amount]:
     return kept
 
 
-_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%")
 SHARE_TOLERANCE = 1.0
 
 

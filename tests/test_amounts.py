@@ -1166,6 +1166,7 @@ def test_a_share_written_before_the_amount_it_comes_to_gives_the_whole():
     ("Tổng kinh phí dự kiến 10 tỷ đồng; đến nay mới bố trí được 40% số kinh phí này.", 4_000_000_000),
     ("Chi cho Đề án chiếm 12% tổng chi ứng dụng công nghệ thông tin của tỉnh năm 2022 (25.000 triệu đồng).",
      3_000_000_000),
+    ("Kinh phí thực hiện Đề án bằng 0,5% tổng chi ngân sách tỉnh năm 2022 (800.000 triệu đồng).", 4_000_000_000),
 ])
 def test_the_schemes_share_of_an_amount_stated_is_worked_out(text, vnd):
     """An amount needed of which a share was given, or a whole of which the scheme's share is
@@ -1190,3 +1191,29 @@ def test_a_rate_written_after_the_period_is_no_part_of_the_total():
     the month's average not added to it (it was, 1.300 triệu)."""
     assert funding_total("Kinh phí năm 2022 là 1.200 triệu đồng, bình quân mỗi tháng 100 triệu đồng.").vnd \
         == 1_200_000_000
+
+
+def test_a_share_of_a_total_the_line_does_not_give_states_no_total():
+    """"Vốn ngân sách tỉnh: 2.000 triệu đồng (chiếm 80% tổng vốn); vốn doanh nghiệp: 500 triệu đồng":
+    "tổng vốn" names the whole the part is a share of, not a total the line gives (2.000 was read
+    as the stated total, unflagged); the parts add up. A share of a total the line does give
+    still says the line states one (read as _line_total reads it)."""
+    figure = funding_total("Vốn ngân sách tỉnh: 2.000 triệu đồng (chiếm 80% tổng vốn); vốn doanh nghiệp: 500 triệu "
+                           "đồng (chiếm 20%).")
+    assert figure.vnd == 2_500_000_000
+    assert stated_totals("Ngân sách tỉnh 30 tỷ đồng, bằng 40% tổng vốn 75 tỷ đồng.") == {30_000_000_000}
+    assert stated_totals("Ngân sách tỉnh 30 tỷ đồng (bằng 40% tổng vốn).") == set()
+
+
+def test_what_is_left_of_a_plan_after_a_cut_by_a_percentage_is_the_money():
+    """"Dự toán giao đầu năm 1.200 triệu đồng; sau khi tiết kiệm 10% chi thường xuyên, kinh phí còn
+    lại để thực hiện là 1.080 triệu đồng": "còn lại" is what the cut left the scheme (1.200 less
+    10%), not money left unspent (the plan less it, 120 triệu, was read)."""
+    for said in ("Dự toán giao đầu năm 1.200 triệu đồng; sau khi tiết kiệm 10% chi thường xuyên, kinh phí còn lại "
+                 "để thực hiện là 1.080 triệu đồng.",
+                 "Năm 2022, tỉnh thực hiện tiết kiệm 10% chi thường xuyên từ dự toán 1.200 triệu đồng giao cho Đề "
+                 "án, số còn lại 1.080 triệu đồng."):
+        assert funding_total(said).vnd == 1_080_000_000, said
+    # what is left unspent, no cut that comes to it: the plan less it
+    assert funding_total("Dự toán giao 1.200 triệu đồng, tiết kiệm 10% chi thường xuyên; đến nay còn 300 triệu đồng "
+                         "chưa giải ngân.").vnd == 900_000_000
