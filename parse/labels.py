@@ -977,10 +977,10 @@ def final_ones(value: int) -> int:
 
 
 def roman_numeral(value: int) -> str:
-    """The Roman numeral of a value below 400: 4 -> "IV"."""
+    """The Roman numeral of a value: 4 -> "IV" (also a Word list's counter, parse/numbering.py)."""
     out = ""
-    for amount, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                            (4, "IV"), (1, "I")):
+    for amount, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
         while value >= amount:
             out += numeral
             value -= amount

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from baocao.parse.labels import roman_numeral
 from baocao.parse.styles import paragraph_style, style_chain
 
 MAX_LEVELS = 9
@@ -148,9 +149,9 @@ def _render(numbered: NumberedList, definition: Level, counts: list[int | None])
 def format_counter(count: int, fmt: str) -> str:
     """A counter in one of Word's number formats; unknown formats fall back to decimal."""
     if fmt == "upperRoman":
-        return _roman(count)
+        return roman_numeral(count)
     if fmt == "lowerRoman":
-        return _roman(count).lower()
+        return roman_numeral(count).lower()
     if fmt == "upperLetter":
         return _letters(count)
     if fmt == "lowerLetter":
@@ -158,16 +159,6 @@ def format_counter(count: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{count:02d}"
     return str(count)
-
-
-def _roman(n: int) -> str:
-    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]  # fmt: skip
-    out = ""
-    for value, numeral in numerals:
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
 
 
 def _letters(n: int) -> str:
