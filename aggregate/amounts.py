@@ -1641,8 +1641,10 @@ _SCALE_WORDS = {"nghin": 10**3, "ngan": 10**3, "trieu": 10**6, "ty": 10**9, "ti"
 _SPELLED = re.compile(r"bang chu\s*:?\s*([a-z ]+?)\s*(?:dong|vnd)\b")
 # An amount in words with no "bằng chữ" before it: number words, one of them a scale
 # ("mười hai tỷ năm trăm triệu đồng"), right before "đồng".
-_NUMBER_WORD = "|".join(sorted({*_DIGIT_WORDS, *_SCALE_WORDS, "muoi", "tram", "linh", "le"}, key=len, reverse=True))
-_NEVER_FIRST = {"tu", "lam", "nham", "linh", "le"}  # "tư", "lăm", "linh" only follow another number word
+_NUMBER_WORD = "|".join(sorted({*_DIGIT_WORDS, *_SCALE_WORDS, "muoi", "tram", "linh", "le", "ruoi"}, key=len,
+                               reverse=True))
+# "tư", "lăm", "linh", "rưỡi" only follow another number word
+_NEVER_FIRST = {"tu", "lam", "nham", "linh", "le", "ruoi"}
 _IN_WORDS = re.compile(rf"(?<![a-z])((?:(?:{_NUMBER_WORD})\s+)+)(?:dong|vnd)\b")
 
 
@@ -1669,11 +1671,20 @@ def spelled_amounts(folded: str) -> list[tuple[str, int]]:
 def words_to_number(words: list[str]) -> int | None:
     """Vietnamese number words to a number: "mot ty hai tram linh nam trieu" -> 1_205_000_000.
     None when a word is no number word. A scale larger than the one before multiplies
-    all before it ("mot nghin hai tram ty": 1.200 tỷ)."""
+    all before it ("mot nghin hai tram ty": 1.200 tỷ). "rưỡi" is half the word before it: of a
+    scale ("một tỷ rưỡi": 1,5 tỷ) or of a hundred ("một trăm rưỡi": 150)."""
     total = chunk = last_scale = 0
     digit: int | None = None
+    before = None
     for word in words:
-        if word in _DIGIT_WORDS:
+        if word == "ruoi":
+            if before in _SCALE_WORDS:
+                total += _SCALE_WORDS[before] // 2
+            elif before == "tram":
+                chunk += 50
+            else:
+                return None
+        elif word in _DIGIT_WORDS:
             digit = _DIGIT_WORDS[word]
         elif word == "muoi":                       # "mươi" after a digit, else "mười" (ten)
             chunk += (digit if digit is not None else 1) * 10
@@ -1689,4 +1700,5 @@ def words_to_number(words: list[str]) -> int | None:
             chunk, digit, last_scale = 0, None, scale
         else:
             return None
+        before = word
     return total + chunk + (digit or 0)

@@ -106,6 +106,7 @@ def test_an_amount_in_words_after_bang_chu_is_read_when_no_figure_is_written():
     ("Tổng kinh phí giai đoạn là mười hai tỷ năm trăm triệu đồng.", 12_500_000_000),
     ("Tổng vốn đầu tư mười tỷ đồng.", 10_000_000_000),
     ("Kinh phí hai mươi tư tỷ đồng.", 24_000_000_000),
+    ("Tổng kinh phí thực hiện Đề án là một tỷ rưỡi đồng.", 1_500_000_000),
 ])
 def test_an_amount_in_words_before_dong_is_read_without_bang_chu(text, vnd):
     assert funding_total(text).vnd == vnd
@@ -150,6 +151,8 @@ def test_an_amount_in_words_that_repeats_the_figure_is_not_counted_twice():
     ("hai muoi mot trieu", 21_000_000),
     ("mot nghin hai tram ty", 1_200_000_000_000),
     ("bon tram nam muoi nghin", 450_000),
+    ("mot ty ruoi", 1_500_000_000),        # "rưỡi": half the scale before it
+    ("mot tram ruoi trieu", 150_000_000),  # or half a hundred
 ])
 def test_vietnamese_number_words_are_read(words, number):
     from baocao.aggregate.amounts import words_to_number
