@@ -538,6 +538,14 @@ _TAX_RATE = re.compile(r"(?<![a-z])(?:thue suat|thue (?:gia tri gia tang|gtgt|va
 # the money given only as a share of the named one, its words written before the amount.
 _SHARE_OF_NAMED = re.compile(r"(?<![a-z])(?:bang|tuong ung(?: voi)?)\s+(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+"
                              r"(?:cua\s+|so\s+)?(?!tong|toan bo)(?P<named>[a-z]+\s+[a-z0-9]+(?:\s+[a-z0-9]+){0,2})")
+# "… ngân sách huyện chi gấp đôi ngân sách tỉnh", "… bằng 1/4 ngân sách tỉnh": another part given as
+# a multiple or a fraction of the named one (a year named is _MULTIPLE's).
+_SIZED_BY_NAMED = re.compile(r"(?<![a-z])(?:(?:bang|tuong ung(?: voi)?)\s+(?:(?P<over>\d)\s*/\s*(?P<under>\d{1,2})"
+                             r"|(?P<half>mot nua)|(?P<parts>mot|hai|ba)\s+phan\s+(?P<whole>hai|ba|tu|bon|nam|muoi))"
+                             r"|gap\s+(?:(?P<word>doi|ruoi|ba|bon|nam|muoi)|(?P<times>\d{1,2}(?:,\d+)?)\s*lan))"
+                             r"(?:\s+lan)?\s+(?:(?P<that>(?:so|muc|khoan)\s+(?:do|nay|tren))(?![a-z])"
+                             r"|(?:cua\s+|so\s+)?(?!tong|toan bo|nam\s+\d)"
+                             r"(?P<named>[a-z]+\s+[a-z0-9]+(?:\s+[a-z0-9]+){0,2}))")
 
 
 # "… tăng 10% so với năm 2021", "… đã cắt giảm 15% dự toán này", "được bổ sung thêm 15% dự toán": a
@@ -598,15 +606,38 @@ def _plus_share_of_named(text: str) -> tuple[Amount, Decimal] | None:
     _whole_from_share)."""
     lone = _lone_amount(text)
     m = lone and _SHARE_OF_NAMED.search(lone.folded, lone.end, lone.sentence[1])
-    if not m:
-        return None
-    named, before = m["named"].split(), lone.words_before()
-    # its words as they named it ("vốn vay ODA"), or the number of its instalment last ("… số kinh
-    # phí đợt 1" after "đợt 1 là 2.600 triệu đồng", pool 58)
-    if " ".join(named[:3]) not in before and not (named[-1].isdigit() and " ".join(named[-2:]) in before):
+    if not m or not _names_it(m["named"], lone):
         return None
     percent = Decimal(m["percent"].replace(",", "."))
     return (lone.amount, percent) if 0 < percent < 100 else None
+
+
+def _plus_sized_by_named(text: str) -> tuple[Amount, Decimal, str] | None:
+    """The one amount of the text, and the multiple or fraction of it another part of the money
+    is said to be, naming it by the words written before the amount ("Ngân sách tỉnh chi 1.000
+    triệu đồng, ngân sách huyện chi gấp đôi ngân sách tỉnh"; "… bằng 1/4 ngân sách tỉnh"; "… bằng
+    một phần ba số đó"), as a
+    factor and as written: the money is the amount and that much more. None otherwise."""
+    lone = _lone_amount(text)
+    m = lone and _SIZED_BY_NAMED.search(lone.folded, lone.end, lone.sentence[1])
+    if not m or not (m["that"] or _names_it(m["named"], lone)):  # "số đó": the amount just written
+        return None
+    if m["word"] or m["times"]:
+        factor = _MULTIPLE_WORDS[m["word"]] if m["word"] else Decimal(m["times"].replace(",", "."))
+    else:
+        over, under = ((int(m["over"]), int(m["under"])) if m["over"] else (1, 2) if m["half"]
+                       else (words_to_number([m["parts"]]), words_to_number([m["whole"]])))
+        factor = Decimal(over) / under if under else Decimal(0)
+    written = " ".join(text[m.start():m.start("that") if m["that"] else m.start("named")].split())
+    return (lone.amount, factor, written) if factor > 0 else None
+
+
+def _names_it(named: str, lone: _Lone) -> bool:
+    """Whether the words a share or multiple names its amount by are those before the lone
+    amount: its words as they named it ("vốn vay ODA"), or the number of its instalment last
+    ("… số kinh phí đợt 1" after "đợt 1 là 2.600 triệu đồng", pool 58)."""
+    words, before = named.split(), lone.words_before()
+    return " ".join(words[:3]) in before or (words[-1].isdigit() and " ".join(words[-2:]) in before)
 
 
 def _changed_by_percent(text: str) -> tuple[Amount, Decimal] | None:
@@ -1010,6 +1041,11 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         part, percent = named
         return _worked_out(part, (100 + percent) / 100, percent,
                            N_("{cited} and {percent}% more for the part given as its share: {total}"))
+    sized = _plus_sized_by_named(changed)
+    if sized is not None:
+        part, factor, written = sized
+        return _derived(_rounded_to(Decimal(part.vnd) * (1 + factor), _smallest_unit(part)),
+                        N_("{cited} and another part \"{written}\" it: {total}"), cited=part.cited, written=written)
     shared = _whole_from_parts(changed)
     if shared is not None:
         part, whole, own = shared

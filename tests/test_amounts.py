@@ -1220,3 +1220,17 @@ def test_what_is_left_of_a_plan_after_a_cut_by_a_percentage_is_the_money():
     # what is left unspent, no cut that comes to it: the plan less it
     assert funding_total("Dự toán giao 1.200 triệu đồng, tiết kiệm 10% chi thường xuyên; đến nay còn 300 triệu đồng "
                          "chưa giải ngân.").vnd == 900_000_000
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Ngân sách tỉnh chi 1.000 triệu đồng, ngân sách huyện chi gấp đôi ngân sách tỉnh.", 3_000_000_000),
+    ("Ngân sách tỉnh bố trí 2.000 triệu đồng; xã hội hóa huy động gấp 1,5 lần ngân sách tỉnh.", 5_000_000_000),
+    ("Ngân sách tỉnh bố trí 2.000 triệu đồng; ngân sách các huyện bố trí bằng 1/4 ngân sách tỉnh.", 2_500_000_000),
+    ("Ngân sách tỉnh bố trí 900 triệu đồng; ngân sách các huyện bố trí bằng một phần ba số đó.", 1_200_000_000),
+])
+def test_another_part_given_as_a_multiple_or_fraction_of_the_named_one_is_added(text, vnd):
+    """Like "bằng 20% vốn vay ODA" (pool 53), another part of the money given only as a multiple or
+    a fraction of the named part: both parts, worked out for a person to check (the named part
+    alone was read, flagged)."""
+    figure = funding_total(text)
+    assert figure.vnd == vnd and figure.ambiguous
