@@ -146,6 +146,10 @@ _DATE_GARBLED = re.compile(r"(?:^|[,|])\s*(?:(?:\S{1,4}\s+)?ng[a-z]y\s*(?:[^\d\s
 # read twice ("ngày 11/⁄5⁄2022", a slash and a fraction slash) is still one.
 _DATE_DIGITS = re.compile(rf"{_DATE_LINE_START}\s*ngay\s*(\d{{1,2}})\s*[/.-]{{1,2}}\s*"
                           rf"(\d{{1,2}}|{_MONTH_ROMAN})\s*[/.-]{{1,2}}\s*(\d{{4}})")
+# The date in digits right after the place and its comma, with no "ngày" ("Bắc Kạn, 23/05/2022"):
+# read only when no date with its words is found.
+_DATE_PLACED_DIGITS = re.compile(rf"(?<=[a-z])\s*,\s*(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}}|{_MONTH_ROMAN})\s*[/.-]\s*"
+                                 rf"(\d{{4}})(?!\d)")
 
 # A report dating itself in a sentence of its own before the closing ("Báo cáo này được lập
 # ngày 23 tháng 5 năm 2022."): "báo cáo này", then a whole date, in one sentence.
@@ -445,11 +449,12 @@ def _placed(text: str) -> str:
 
 
 def _dates(text: str) -> list[date]:
-    """The possible dates written in words, in order; if none, those written in digits; if
-    none, those OCR garbled round their words. A date right after the report's number is
-    one (_dated_apart), and so is one after a place without its comma (_placed)."""
+    """The possible dates written in words, in order; if none, those written in digits (after
+    "ngày", else right after the place's comma); if none, those OCR garbled round their words.
+    A date right after the report's number is one (_dated_apart), and so is one after a place
+    without its comma (_placed)."""
     folded = fold(_placed(_dated_apart(nfc(text))).replace("\n", " | "))
-    for pattern in (_DATE_WORDS, _DATE_DIGITS, _DATE_GARBLED):
+    for pattern in (_DATE_WORDS, _DATE_DIGITS, _DATE_PLACED_DIGITS, _DATE_GARBLED):
         dates = []
         for m in pattern.finditer(folded):
             day, month, year = int(re.sub("[il]", "1", m[1])), month_number(m[2]), int(m[3])

@@ -674,3 +674,12 @@ def test_a_text_pdfs_letterhead_typed_in_tcvn3_above_a_unicode_body_gives_its_da
     assert "Bắc Ninh, ngày 6 tháng 5 năm 2022" in parsed.letterhead
     assert report_reference(parsed.letterhead, parsed.signoff) == ReportReference("340/BC-UBND", date(2022, 5, 6))
     assert all(s.text == s.text.strip() and "µ" not in s.text for s in parsed.sections)
+
+
+@pytest.mark.parametrize("line", ["Bắc Kạn, 23/05/2022", "Bắc Kạn, 23-5-2022", "Bắc Kạn, 23.5.2022"])
+def test_a_date_in_digits_right_after_the_place_without_ngay_is_the_reports(line):
+    """"Bắc Kạn, 23/05/2022": the date line without its "ngày", as a form filled in by a computer
+    writes it; a date in a sentence, after no place's comma, is none."""
+    assert report_date(f"UBND TỈNH BẮC KẠN\nSố: 139/BC-UBND\n{line}\nBÁO CÁO") == date(2022, 5, 23)
+    assert report_date("UBND TỈNH BẮC KẠN\nSố: 139/BC-UBND\nBÁO CÁO\nThực hiện Văn bản số 1683/BXD-PTDT 16/5/2022 "
+                       "của Bộ Xây dựng") is None
