@@ -13,6 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from rapidfuzz.distance import Levenshtein
+
 from baocao.i18n import N_
 from baocao.text import fold
 
@@ -112,6 +114,25 @@ _SPACE_GROUPED = re.compile(rf"(?<![\d.,])(?:\d{{1,3}}(?: \d{{3}}){{2,}}|\d{{2,3
 _DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])")
 _BROKEN = re.compile(rf"(?<![\w.,/:'])\d[\d.,/:']*[./:'][\d.,/:']*\d(?=\s*(?:{_UNIT})(?![a-z]))")
 _UNIT_MISREAD = re.compile(r"(?<![\d.,])(\d{1,3}(?:[. ]\d{3})+(?:,\d+)?)\s+([a-z]{2,8})\s+dong\b")
+
+# "1.600 trêu đồng", "900 tiệu đồng": a figure, a word OCR misread one letter off a unit's, "đồng".
+# Between a figure and "đồng" only a unit stands, so a word one edit from one unit's (and no
+# other's) is that unit (_units_restored); its figure is still recorded as garbled.
+_FIGURE_WORD_DONG = re.compile(r"(?<![\d.,])(\d[\d.,]*)\s+([a-z]{3,8})\s+dong(?![a-z])")
+_UNIT_WORDS = {"trieu": "triệu", "nghin": "nghìn", "ngan": "ngàn"}
+
+
+def _units_restored(text: str) -> str:
+    """A scan's text with each unit OCR misread by one letter between a figure and "đồng" written
+    as the unit (_FIGURE_WORD_DONG); words two letters off, or as near to two units, are left."""
+    folded = _fold_aligned(text)
+    for m in reversed(list(_FIGURE_WORD_DONG.finditer(folded))):
+        if m[2] in UNITS:
+            continue
+        near = [unit for unit in _UNIT_WORDS if Levenshtein.distance(m[2], unit, score_cutoff=1) <= 1]
+        if len(near) == 1:
+            text = text[:m.start(2)] + _UNIT_WORDS[near[0]] + text[m.end(2):]
+    return text
 
 
 def garbled_figures(text: str) -> list[str]:
@@ -1348,8 +1369,9 @@ def report_funding(item: str, report: str, ocr: bool = False) -> FundingFigure:
     total, so there they are not added up. A total the whole report states alone is
     `sole` (aggregate/review.py: read from a funding item itself to check, it needs no person).
     Read from a scan (`ocr`), the figures OCR garbled in the text it was read from (the item's,
-    else the report's) are kept with it (`misread`): digits and units are what OCR misreads."""
-    figure = _report_funding(item, report)
+    else the report's) are kept with it (`misread`): digits and units are what OCR misreads; a
+    unit misread by one letter is read as the unit (_units_restored)."""
+    figure = _report_funding(_units_restored(item), _units_restored(report)) if ocr else _report_funding(item, report)
     if ocr:
         figure = replace(figure, misread=tuple(garbled_figures(report if figure.elsewhere or not item.strip()
                                                                else item)))
