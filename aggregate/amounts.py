@@ -33,9 +33,10 @@ _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # apart by spaces ("12 500 000 000", as a form or a spreadsheet prints them) when there are at
 # least two groups of three, or one after a first group of two or three digits ("79 819 triệu
 # đồng"): "1 500 triệu" may be two numbers ("đợt 1 500 triệu"), a label is one digit, but not right
-# after "là" or a colon ("đợt 1 là 5 400 triệu đồng": a scan's despeckling took the dot for dust).
+# after "là", a colon or a comma ("đợt 1 là 5 400 triệu đồng", "…, 1 900 triệu đồng": a scan's
+# despeckling took the dot for dust).
 _NUMBER = (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d{2,3} \d{3}(?:,\d+)?"
-           r"|(?:(?<=\bla )|(?<=: )|^)\d \d{3}(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
+           r"|(?:(?<=\bla )|(?<=: )|(?<=, )|^)\d \d{3}(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
 # "155, 3 tỷ": a decimal comma followed by a space, as OCR reads "155,3 tỷ" (or a list "đợt
 # 1, 3 tỷ"): read as the decimal, but unclear. Not after a year ("Năm 2021, 3 tỷ").

@@ -1076,9 +1076,11 @@ def test_no_other_source_is_no_statement_that_there_is_no_funding():
 
 def test_a_single_digit_before_a_group_of_three_after_la_is_one_number():
     # A scan's despeckling took the thousands dot for dust: "đợt 1 là 5 400 triệu đồng" is 5.400 (it
-    # was 400); "đợt 1 500 triệu" stays two numbers, an instalment's and its amount.
+    # was 400), and so after a comma (pool 59: "…, 1 900 triệu đồng" was 900); "đợt 1 500 triệu"
+    # stays two numbers, an instalment's and its amount.
     assert funding_total("Đợt 1 là 5 400 triệu đồng.").vnd == 5_400_000_000
     assert funding_total("Tổng kinh phí: 2 500 triệu đồng.").vnd == 2_500_000_000
+    assert funding_total("Năm 2022, ngân sách huyện bố trí thêm, 1 900 triệu đồng.").vnd == 1_900_000_000
     assert funding_total("Đợt 1 500 triệu đồng.").vnd == 500_000_000
 
 
