@@ -34,8 +34,11 @@ _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # least two groups of three, or one after a first group of two or three digits ("79 819 triệu
 # đồng"): "1 500 triệu" may be two numbers ("đợt 1 500 triệu"), a label is one digit, but not right
 # after "là", a colon or a comma ("đợt 1 là 5 400 triệu đồng", "…, 1 900 triệu đồng": a scan's
-# despeckling took the dot for dust).
-_NUMBER = (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d{2,3} \d{3}(?:,\d+)?"
+# despeckling took the dot for dust). Thousands set apart by commas, English-style as a spreadsheet
+# set to English prints them ("1,250,000,000"), are read where two commas or more show it: a decimal
+# comma comes once.
+_NUMBER = (r"\d{1,3}(?:,\d{3}){2,}(?![\d,])"
+           r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d{2,3} \d{3}(?:,\d+)?"
            r"|(?:(?<=\bla )|(?<=: )|(?<=, )|^)\d \d{3}(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
 # "155, 3 tỷ": a decimal comma followed by a space, as OCR reads "155,3 tỷ" (or a list "đợt
@@ -191,7 +194,10 @@ def declared_unit(text: str) -> str | None:
 def _value(number: str) -> tuple[Decimal, bool]:
     """The number's value, and whether it is unclear: written with an English decimal point
     ("12.5"), or a decimal comma before exactly three digits ("29,628 triệu"), which is the
-    thousands dot as a scan misreads it as often as three decimals."""
+    thousands dot as a scan misreads it as often as three decimals. Thousands set apart by two
+    commas or more ("1,250,000,000") are clear."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", number):  # "1,250,000,000": English thousands
+        return Decimal(number.replace(",", "")), False
     english = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
     value = Decimal(number) if english else Decimal(number.replace(".", "").replace(" ", "").replace(",", "."))
     return value, english or bool(re.fullmatch(r"\d{1,3},\d{3}", number))
@@ -323,7 +329,8 @@ def as_changed(text: str) -> str:
 
 # What a sentence says each amount is, by the words that lead to it in its clause (folded, the
 # one nearest the amount wins): spent ("đã giải ngân 19.516", "đã chi", "đạt"), a plan or an
-# allocation ("kế hoạch vốn giao … là 21.833", "dự toán", "bố trí"), or what is left of it
+# allocation ("kế hoạch vốn giao … là 21.833", "dự toán", "bố trí", a contract's value beside what
+# was paid of it), or what is left of it
 # ("còn 2.317 triệu đồng chưa giải ngân", "số còn lại"). "chưa giải ngân" says left, not spent.
 _LEFT_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:van\s+)?chua\s+(?:duoc\s+)?(?:giai ngan|su dung|thanh toan|chi)")
 # "còn 1.950 triệu đồng chưa phân bổ chi tiết": a part of the money given not yet shared out
@@ -351,6 +358,7 @@ _ROLE_WORDS = re.compile(r"(?<![a-z])(?:"
                          r"(?P<left>chua (?:duoc )?(?:giai ngan|su dung|thanh toan)|con lai|(?<!xuong )con)"
                          r"|(?P<spent>giai ngan|da chi|thuc chi|da su dung|da thanh toan|da thuc hien|dat)"
                          r"|(?P<plan>ke hoach|du toan|phan bo|bo tri|tong muc dau tu|du kien|phe duyet|duoc giao"
+                         r"|gia tri hop dong"
                          r"|giao cho|giao von))(?![a-z])")
 # A sentence's end: ". ", "! ", "? ", a blank line, or a line break after a stop or before a
 # new sentence or list item (a capital, "- ", "a) ", "2. "); another line break is a printed

@@ -1250,3 +1250,18 @@ def test_another_part_given_as_a_multiple_or_fraction_of_the_named_one_is_added(
     alone was read, flagged)."""
     figure = funding_total(text)
     assert figure.vnd == vnd and figure.ambiguous
+
+
+def test_thousands_set_apart_by_commas_english_style_are_one_number():
+    """"1,250,000,000 đồng", as a spreadsheet set to English prints it: two commas or more are
+    thousands, not a decimal comma (it was no amount); one comma stays a decimal one."""
+    assert funding_total("Tổng kinh phí: 1,250,000,000 đồng.").vnd == 1_250_000_000
+    assert funding_total("Tổng kinh phí: 12,5 tỷ đồng.").vnd == 12_500_000_000
+
+
+def test_what_was_paid_of_a_contracts_value_is_the_money_spent():
+    """"Giá trị hợp đồng … là 3.600 triệu đồng, tỉnh đã thanh toán … 1.200 triệu đồng": the contract's
+    value is a commitment, what was paid of it the money spent (the sum, 4.800, was read)."""
+    assert funding_total("Giá trị hợp đồng thuê dịch vụ công nghệ thông tin 36 tháng là 3.600 triệu đồng, tỉnh đã "
+                         "thanh toán 12 tháng với số tiền 1.200 triệu đồng.").vnd == 1_200_000_000
+    assert funding_total("Giá trị hợp đồng là 3.600 triệu đồng.").vnd == 3_600_000_000
