@@ -54,10 +54,14 @@ _SUM_LINE = re.compile(r"^[\W\d]*cong\b(?! (?:dong|hoa)\b)[^:]{0,40}:\s*(?=\d)")
 # "100 tỷ đồng, trong đó: ngân sách 60 tỷ, xã hội hóa 40 tỷ": the amount before the
 # breakdown is the total, whatever words precede it.
 _BREAKDOWN = re.compile(r"^(?:\s*(?:dong|vnd)\b)?[\s,.:;()-]*(?:trong do|bao gom|gom)\b")
-# Funding stated to be none: "không sử dụng ngân sách", "chưa bố trí kinh phí"; not "không có nguồn kinh
-# phí nào khác" (none other than the money just stated).
+# Funding stated to be none: "không sử dụng ngân sách", "chưa bố trí kinh phí", "không phát sinh chi
+# phí"; a label answered "không" or "chưa bố trí", nothing after it in its clause ("Kinh phí đã bố
+# trí: không."; "Kinh phí: chưa có số liệu" is no answer); not "không có nguồn kinh phí nào khác"
+# (none other than the money just stated).
 _NO_FUNDING = re.compile(r"\b(?:khong|chua)\s+(?:duoc\s+)?(?:su dung|bo tri|co|phat sinh|cap|giao|dau tu)\s+"
-                         r"(?:nguon\s+)?(?:kinh phi|ngan sach|von)\b(?!\s+(?:nao\s+)?khac\b)")
+                         r"(?:nguon\s+)?(?:kinh phi|ngan sach|von|chi phi)\b(?!\s+(?:nao\s+)?khac\b)"
+                         r"|\b(?:kinh phi|von|ngan sach)\b[a-z ]{0,40}:\s*(?:khong|chua)"
+                         r"(?:\s+(?:duoc\s+)?(?:co|bo tri|cap|giao))?[ \t]*(?:[.;,\n]|$)")
 
 
 # An amount in another currency ("1,98 triệu USD", "2 triệu đô la Mỹ", "USD 1,98 triệu") is no

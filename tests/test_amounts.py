@@ -1265,3 +1265,13 @@ def test_what_was_paid_of_a_contracts_value_is_the_money_spent():
     assert funding_total("Giá trị hợp đồng thuê dịch vụ công nghệ thông tin 36 tháng là 3.600 triệu đồng, tỉnh đã "
                          "thanh toán 12 tháng với số tiền 1.200 triệu đồng.").vnd == 1_200_000_000
     assert funding_total("Giá trị hợp đồng là 3.600 triệu đồng.").vnd == 3_600_000_000
+
+
+@pytest.mark.parametrize("text", ["Kinh phí đã bố trí: không.", "Kinh phí: Không có.\nKhó khăn: thiếu nhân lực.",
+                                  "Kinh phí thực hiện: chưa bố trí.", "Việc triển khai Đề án không phát sinh chi phí."])
+def test_a_funding_label_answered_none_states_no_funding(text):
+    """A form's label answered "không" or "chưa bố trí", or "không phát sinh chi phí": no funding,
+    0 (it was no figure); a label with no answer ("chưa có số liệu") says nothing of the money."""
+    figure = funding_total(text)
+    assert figure.vnd == 0 and figure.rule == "stated: no funding"
+    assert funding_total("Kinh phí: chưa có số liệu.").vnd is None
