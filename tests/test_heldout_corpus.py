@@ -66,7 +66,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            53: FIXTURES / "heldout-53", 54: FIXTURES / "heldout-54",
            55: FIXTURES / "heldout-55", 56: FIXTURES / "heldout-56",
            57: FIXTURES / "heldout-57", 58: FIXTURES / "heldout-58",
-           59: FIXTURES / "heldout-59"}
+           59: FIXTURES / "heldout-59", 60: FIXTURES / "heldout-60"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -291,7 +291,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Nhận định \d+: |Lớp [IVX]+\. "  # 59's
+LABEL = re.compile(r"^(?:Phiếu số \d+\. |Bậc [IVX]+: "  # 60's
+                   r"|Cột [A-F]\. |Mảnh ghép thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám) – "  # 60's
+                   r"|Nhận định \d+: |Lớp [IVX]+\. "  # 59's
                    r"|Mạch [A-F]\) |Mã số \d\d – "  # 59's
                    r"|Luận điểm \d+\. |Góc độ [IVX]+: "  # 58's
                    r"|Tuyến [A-F] – |Mũi thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 58's
@@ -386,6 +388,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Phiếu số (\d+)\. ", first):  # pool 60's phieu_number
+        return int(m.group(1))
+    if m := re.match(r"Bậc ([IVX]+): ", first):  # pool 60's bac_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Cột ([A-F])\. ", first):  # pool 60's cot_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Mảnh ghép thứ (nhất|hai|ba|tư|năm|sáu) – ", first):  # pool 60's manh_ghep_word
+        return ("nhất", "hai", "ba", "tư", "năm", "sáu").index(m.group(1)) + 1
     if m := re.match(r"Nhận định (\d+): ", first):  # pool 59's nhan_dinh_number
         return int(m.group(1))
     if m := re.match(r"Lớp ([IVX]+)\. ", first):  # pool 59's lop_roman
@@ -739,8 +749,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 59
-    assert len({p.out for p in mh.POOLS.values()}) == 59
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 60
+    assert len({p.out for p in mh.POOLS.values()}) == 60
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -812,7 +822,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 56) for k in range(1, 56)),
                                            *((k, 57) for k in range(1, 57)),
                                            *((k, 58) for k in range(1, 58)),
-                                           *((k, 59) for k in range(1, 59))])
+                                           *((k, 59) for k in range(1, 59)),
+                                           *((k, 60) for k in range(1, 60))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -844,7 +855,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
                                                    (54, 55), (55, 56), (56, 57), (57, 58),
-                                                   (58, 59)])
+                                                   (58, 59), (59, 60)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -11260,6 +11271,322 @@ def test_pool_59_scans_lose_their_specks_or_stretch_a_band():
             assert all(abs(i.height - a4) <= 2 for i in images), e["file"]
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 60: "Phiếu số 1. …", "Bậc I: …", "Cột A. …", "Mảnh ghép thứ nhất – …"; the body pasted from a web page in Word's
+# "Normal (Web)" style, a .docx with Word's package signature, an .rtf in code page 1258, a PDF whose fonts are Type 3;
+# pools 1-59's at a lower weight, pools 58 and 59's funding wordings and two new ones, two new letterheads, two new
+# scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_60 = {"phieu_number", "bac_roman", "cot_letter", "manh_ghep_word"}
+LADDERS[60] = NEW_LADDERS_60 | {"nhan_dinh_number", "lop_roman", "mach_letter", "ma_so_code",  # 1-59's
+                                "luan_diem_number", "goc_do_roman", "tuyen_letter", "mui_word"}
+NEW_LAYOUTS_60 = {"normal_web_paste", "xml_signed_docx", "cp1258_rtf", "type3_glyphs_pdf"}
+LAYOUTS[60] = NEW_LAYOUTS_60 | {"vi_style_ids_heading", "strict_ooxml_docx", "template_type_docx",  # 1-59's
+                                "overprinted_bold_pdf", "double_underline_heading", "char_shading_heading",
+                                "read_only_recommended_docx", "pages_rejoined_pdf", "intense_quote_heading",
+                                "draft_watermark_docx", "letter_paper_docx", "left_bar_heading", "wps_saved_docx",
+                                "marked_final_docx", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_60 = {  # how each of pool 60's ladders marks an item heading, as a reader sees it
+    "phieu_number": r"Phiếu số \d\. \S",
+    "bac_roman": r"Bậc [IVX]+: \S",
+    "cot_letter": r"Cột [A-F]\. \S",
+    "manh_ghep_word": r"Mảnh ghép thứ (?:nhất|hai|ba|tư|năm|sáu) – \S",
+}
+DS_60 = "{http://www.w3.org/2000/09/xmldsig#}"
+
+
+def test_pool_60_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_60:
+        for e in [e for e in files_of(60, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_60_pasted_bodies_are_in_normal_web():
+    """styles.xml holds Word's "Normal (Web)" (w:styleId NormalWeb, based on Normal, spacing Auto before and after,
+    12 pt); every item heading's paragraph, and the body's uncentred paragraphs around it, have w:pStyle NormalWeb,
+    the headings' runs bold; the letterhead table's paragraphs do not; the pool's other .docx have no NormalWeb."""
+    mh = generator()
+    files = files_of(60, "normal_web_paste")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(60, "normal_web_paste", ladder="phieu_number")  # on a new ladder too
+    web = mh.NORMAL_WEB_60
+    for e in files:
+        assert e["body_style"] == {"id": "NormalWeb", "name": "Normal (Web)"}, e["file"]
+        styles = part_tree(e, "word/styles.xml")
+        style = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == web["id"])
+        assert style.find(f"{W}name").get(f"{W}val") == "Normal (Web)", e["file"]
+        assert style.find(f"{W}basedOn").get(f"{W}val") == "Normal", e["file"]
+        spacing = style.find(f"{W}pPr/{W}spacing")
+        assert spacing.get(f"{W}beforeAutospacing") == "1" and spacing.get(f"{W}afterAutospacing") == "1", e["file"]
+        assert style.find(f"{W}rPr/{W}sz").get(f"{W}val") == "24", e["file"]
+        for p in heading_paragraphs(e):
+            assert p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "NormalWeb", e["file"]
+            runs = [r for r in p.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
+            assert runs and all(r.find(f"{W}rPr/{W}b") is not None for r in runs[:1]), e["file"]
+        body = part_tree(e).find(f"{W}body")
+        pasted = [p for p in body.findall(f"{W}p") if p.find(f"{W}pPr/{W}pStyle") is not None
+                  and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "NormalWeb"]
+        assert len(pasted) > len(item_headings(e)) + 3, e["file"]
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        assert not [s for s in table.iter(f"{W}pStyle") if s.get(f"{W}val") == "NormalWeb"], e["file"]
+    for e in files_of(60, kind="docx"):
+        if "normal_web_paste" not in e["layouts"]:
+            assert 'w:styleId="NormalWeb"' not in part_text(e, "word/styles.xml"), e["file"]
+
+
+def test_pool_60_signed_files_carry_words_package_signature():
+    """A signed .docx has the origin part and sig1.xml, named in [Content_Types].xml and linked from the package's
+    relationships and the origin's; sig1.xml's SignedInfo references its two objects by their SHA-256 digests, its
+    SignatureValue verifies with its certificate's key over the canonical SignedInfo; its Manifest's digest of each
+    part that is not a relationships part is that part's SHA-256, and it names word/document.xml; the signing time is
+    SIG_TIME_60; python-docx still opens it and the headings are in its body; the pool's other .docx are unsigned."""
+    import base64
+    import hashlib
+
+    import docx
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+    from lxml import etree
+
+    mh = generator()
+    files = files_of(60, "xml_signed_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(60, "xml_signed_docx", ladder="bac_roman")  # on a new ladder too
+    for e in files:
+        assert e["package_signature"] == {"part": mh.SIG_PART_60, "time": mh.SIG_TIME_60, "digest": "sha256"}
+        with zipfile.ZipFile(path_of(e)) as z:
+            names = set(z.namelist())
+            assert {mh.SIG_ORIGIN_60, mh.SIG_PART_60, "_xmlsignatures/_rels/origin.sigs.rels"} <= names, e["file"]
+            types = z.read("[Content_Types].xml").decode("utf-8")
+            rels = z.read("_rels/.rels").decode("utf-8")
+            origin_rels = z.read("_xmlsignatures/_rels/origin.sigs.rels").decode("utf-8")
+            signature = etree.fromstring(z.read(mh.SIG_PART_60))
+            parts = {n: z.read(n) for n in names}
+        assert mh.SIG_CT_60["origin"] in types and mh.SIG_CT_60["signature"] in types, e["file"]
+        assert f'Type="{mh.SIG_REL_60}origin"' in rels and f'Target="{mh.SIG_ORIGIN_60}"' in rels, e["file"]
+        assert f'Type="{mh.SIG_REL_60}signature"' in origin_rels and 'Target="sig1.xml"' in origin_rels
+        info = signature.find(f"{DS_60}SignedInfo")
+        objects = {o.get("Id"): o for o in signature.findall(f"{DS_60}Object")}
+        assert set(objects) == {"idPackageObject", "idOfficeObject"}, e["file"]
+        for ref in info.findall(f"{DS_60}Reference"):
+            obj = objects[ref.get("URI").removeprefix("#")]
+            digest = base64.b64encode(hashlib.sha256(etree.tostring(obj, method="c14n")).digest()).decode()
+            assert ref.find(f"{DS_60}DigestValue").text == digest, (e["file"], ref.get("URI"))
+        der = base64.b64decode(signature.find(f"{DS_60}KeyInfo/{DS_60}X509Data/{DS_60}X509Certificate").text)
+        cert = x509.load_der_x509_certificate(der)
+        cert.public_key().verify(base64.b64decode(signature.find(f"{DS_60}SignatureValue").text),
+                                 etree.tostring(info, method="c14n"), padding.PKCS1v15(), hashes.SHA256())
+        manifest = objects["idPackageObject"].find(f"{DS_60}Manifest")
+        uris = []
+        for ref in manifest.findall(f"{DS_60}Reference"):
+            name = ref.get("URI").split("?")[0].removeprefix("/")
+            uris.append(name)
+            if not name.endswith(".rels"):
+                digest = base64.b64encode(hashlib.sha256(parts[name]).digest()).decode()
+                assert ref.find(f"{DS_60}DigestValue").text == digest, (e["file"], name)
+        assert "word/document.xml" in uris and "word/_rels/document.xml.rels" in uris, e["file"]
+        assert mh.SIG_TIME_60 in etree.tostring(objects["idPackageObject"]).decode(), e["file"]
+        document = docx.Document(str(path_of(e)))
+        texts = [p.text for p in document.paragraphs]
+        for h in item_headings(e):
+            first = h["text"].split("\n")[0]
+            assert any(t.strip().startswith(first) for t in texts), (e["file"], first)
+    for e in files_of(60, kind="docx"):
+        if "xml_signed_docx" not in e["layouts"]:
+            with zipfile.ZipFile(path_of(e)) as z:
+                assert not [n for n in z.namelist() if n.startswith("_xmlsignatures/")], e["file"]
+
+
+def rtf_text_60(data: bytes) -> str:
+    """An .rtf's text with its \\'xx bytes read in code page 1258 and its \\uN as the characters, then NFC."""
+    text = data.decode("latin-1")
+    text = re.sub(r"\\u(-?\d+) ?\\'[0-9a-fA-F]{2}", lambda m: chr(int(m[1]) % 65536), text)
+    text = re.sub(r"(?:\\'[0-9a-fA-F]{2})+",
+                  lambda m: bytes.fromhex(m[0].replace("\\'", "")).decode("cp1258"), text)
+    return unicodedata.normalize("NFC", text)
+
+
+def test_pool_60_cp1258_rtfs_write_their_letters_in_code_page_1258():
+    """A cp1258 .rtf declares \\ansicpg1258, its text fonts \\fcharset163, writes no \\uN for a Vietnamese letter (the
+    code page writes them all: \\'ea\\'ec for "ế"), and read in code page 1258 holds every item heading's first line
+    and the campaign's intro; the pool's other .rtf files are LibreOffice's (\\uN, no \\ansicpg1258)."""
+    files = files_of(60, "cp1258_rtf")
+    assert len(files) >= 2 and {e["kind"] for e in files} == {"rtf"}
+    assert files_of(60, "cp1258_rtf", ladder="cot_letter")  # on a new ladder too
+    for e in files:
+        assert e["codepage"] == 1258, e["file"]
+        data = path_of(e).read_bytes()
+        raw = data.decode("latin-1")
+        assert raw.startswith("{\\rtf1\\ansi\\ansicpg1258"), e["file"]
+        assert "\\fcharset163" in raw, e["file"]
+        codes = [int(c) % 65536 for c in re.findall(r"\\u(-?\d+)", raw)]
+        assert not [c for c in codes if 0xC0 <= c <= 0x1EF9 and unicodedata.category(chr(c)).startswith("L")], \
+            (e["file"], codes[:5])
+        assert "\\'ea\\'ec" in raw or "\\'f4\\'f2" in raw or "\\'e2\\'f2" in raw, e["file"]
+        text = rtf_text_60(data)
+        for h in item_headings(e):
+            first = h["text"].split("\n")[0]
+            assert first in text, (e["file"], first)
+        assert "Thực hiện văn bản số 1683/BXD-PTDT" in text, e["file"]
+    for e in files_of(60, kind="rtf"):
+        if "cp1258_rtf" not in e["layouts"]:
+            assert "\\ansicpg1258" not in path_of(e).read_bytes().decode("latin-1"), e["file"]
+
+
+def test_pool_60_type3_pdfs_draw_their_glyphs_as_procedures():
+    """In a Type 3 PDF every font is /Subtype /Type3 with /CharProcs, /FontMatrix 0.001, /ToUnicode and a descriptor
+    naming the font, no font program (/FontFile2) left; its glyph procedures start with d1 and fill an outline;
+    pdfplumber and pdftotext read each item heading's first line and the body; the pool's other text PDFs have no Type
+    3 font."""
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(60, "type3_glyphs_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(60, "type3_glyphs_pdf", ladder="manh_ghep_word")  # on a new ladder too
+    for e in files_of(60, kind="pdf"):
+        data = path_of(e).read_bytes()
+        if "type3_glyphs_pdf" not in e["layouts"]:
+            assert b"/Type3" not in data, e["file"]
+            continue
+        assert e["font_type"] == "Type3", e["file"]
+        objects, _ = mh.pdf_objects_53(data)
+        fonts = [o for o in objects.values() if re.search(rb"/Type\s*/Font\b", o)]
+        assert fonts and all(b"/Subtype/Type3" in f for f in fonts), e["file"]
+        for f in fonts:
+            assert b"/CharProcs" in f and b"/FontMatrix[0.001 0 0 0.001 0 0]" in f and b"/ToUnicode" in f
+            descriptor = objects[int(re.search(rb"/FontDescriptor\s+(\d+)\s+0\s+R", f)[1])]
+            assert re.search(rb"/FontName/[A-Z]{6}\+", descriptor), e["file"]
+        assert b"/FontFile2" not in data, e["file"]
+        procs = objects[int(re.search(rb"/CharProcs\s+(\d+)\s+0\s+R", fonts[0])[1])]
+        first_proc = objects[int(re.search(rb"/g\d+\s+(\d+)\s+0\s+R", procs)[1])]
+        head, rest = first_proc.split(b"stream", 1)
+        body = zlib.decompress(rest.lstrip(b"\r\n")[:int(re.search(rb"/Length\s+(\d+)", head)[1])])
+        assert re.match(rb"-?\d+ 0 -?\d+ -?\d+ -?\d+ -?\d+ d1\n", body), e["file"]
+        words = pdf_words_49(e)
+        text = " ".join(subprocess.run(["pdftotext", str(path_of(e)), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        for h in item_headings(e):
+            first = " ".join(h["text"].split("\n")[0].split()[:4])
+            assert first in words and first in text, (e["file"], first)
+        with pdfplumber.open(path_of(e)) as pdf:
+            assert {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars} >= {"LiberationSerif"}, e["file"]
+
+
+def test_pool_60_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(60) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_60, *mh.FUNDING_WORDINGS_59}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        f = e["funding"]
+        if f["wording"] == "each_of_sources":  # each of two or three sources the same sum
+            assert total == f["sources"] * f["each_vnd"] > 0 and f["sources"] in (2, 3), e["file"]
+            each = f"{f['each_vnd'] // 10**6:,}".replace(",", ".")
+            count = {2: "hai", 3: "ba"}[f["sources"]]
+            assert f" được bố trí từ {count} nguồn là {mh.SOURCES_60[f['sources']]}, mỗi nguồn {each} triệu " \
+                   "đồng." in text, e["file"]
+            assert "Ngoài các nguồn này, Đề án không được bố trí thêm kinh phí." in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+        if f["wording"] == "overrun_made_good":  # the estimate and the overrun by a percentage
+            assert total * 100 == f["estimate_vnd"] * (100 + f["overrun_percent"]), e["file"]
+            estimate = f"{f['estimate_vnd'] // 10**6:,}".replace(",", ".")
+            assert f" là {estimate} triệu đồng. Do phát sinh thêm khối lượng, thực tế chi vượt dự toán " \
+                   f"{f['overrun_percent']}%, phần vượt đã được UBND tỉnh bổ sung" in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(60)} <= set(mh.LETTERHEADS_60)
+    docx_files = [e for e in entries_of(60) if e["kind"] == "docx" and "strict_ooxml_docx" not in e["layouts"]]
+    assert {"number_struck_corrected", "date_unaccented"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        lines = [paragraph_text(p) for p in table.iter(f"{W}p") if paragraph_text(p)]
+        struck = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}strike") is not None]
+        number = e["report_number"]
+        if e["letterhead"] == "number_struck_corrected":  # the old figures struck, the register's number after
+            old = str(int(number.split("/")[0]) - 1)
+            assert f"Số: {old} {number}" in lines, (e["file"], lines)
+            assert ["".join(t.text for t in r.iter(f"{W}t")) for r in struck] == [old], e["file"]
+            after = struck[0].getnext()
+            assert "".join(t.text for t in after.iter(f"{W}t")) == f" {number}", e["file"]
+        else:
+            assert not struck, e["file"]
+        bare = [t for t in lines if mh.unaccented_60(t) == t and " ngay " in t]
+        if e["letterhead"] == "date_unaccented":  # the date line without a diacritic
+            assert bare == [mh.unaccented_60(e["letterhead_date"])], (e["file"], bare)
+            assert " thang " in bare[0] and " nam 2022" in bare[0], e["file"]
+            assert e["letterhead_date"] not in lines, e["file"]
+        else:
+            assert not bare, e["file"]
+    for e in files_of(60, kind="pdf"):  # LibreOffice prints both as typed
+        if e["letterhead"] == "number_struck_corrected" and "type3_glyphs_pdf" not in e["layouts"]:
+            assert f"{int(e['report_number'].split('/')[0]) - 1} {e['report_number']}" in pdf_words_49(e), e["file"]
+        if e["letterhead"] == "date_unaccented":
+            assert mh.unaccented_60(e["letterhead_date"]).split(", ")[1] in pdf_words_49(e), e["file"]
+    scans = files_of(60, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_60)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {37, 39}
+    assert {e["ladder"] for e in scans} >= {"phieu_number", "bac_roman", "manh_ghep_word"}
+    for e in scans:
+        assert e["scan"]["colour"], e["file"]
+        if e["scan"]["kind"] == "routing_note_scrawl":
+            assert e["scan"]["note"] == mh.ROUTING_NOTE_60 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["red_led"] is None, e["file"]
+        else:
+            assert e["scan"]["red_led"] == mh.RED_LED_60 and e["scan"]["dpi"] == 150, e["file"]
+            assert e["scan"]["note"] is None, e["file"]
+
+
+def test_pool_60_scans_carry_a_blue_note_or_lose_their_red():
+    """The marks on a test sheet: the note writes blue ink in page 1's top margin only, nothing on page 2; the weak
+    LED keeps green and blue and cuts red to RED_LED_60's share (white paper cyan, a red stamp dark). In the files: a
+    note scan's page 1 has blue strokes in its top margin and its page 2 none; a weak-LED scan's paper is cyan (its red
+    well under its green and blue) and a plain scan's is not."""
+    import io
+
+    import numpy as np
+    import pdfplumber
+    from PIL import Image
+
+    mh = generator()
+    dpi = 200
+    sheet = Image.new("RGB", (1654, 2339), (242, 242, 242))
+    note = mh.scan_60_mark(types.SimpleNamespace(scan_kind="routing_note_scrawl", index=5))
+    first = np.asarray(note(sheet.copy(), 1, dpi)).astype(int)
+    top = round(45 / 25.4 * dpi)
+    blue = (first[..., 2] - first[..., 0] > 60)
+    assert blue[:top].sum() > 500 and blue[top:].sum() == 0
+    assert (np.asarray(note(sheet.copy(), 2, dpi)) == np.asarray(sheet)).all()
+    led = mh.scan_60_mark(types.SimpleNamespace(scan_kind="red_led_weak", index=5))
+    stamped = sheet.copy()
+    stamped.paste((200, 30, 30), (100, 100, 300, 300))
+    out = np.asarray(led(stamped, 1, dpi)).astype(int)
+    assert tuple(out[10, 10]) == (mh.RED_LED_60["floor"] + round(242 * mh.RED_LED_60["gain"]), 242, 242)
+    assert max(out[200, 200]) <= 100  # the red stamp dark
+    for e in files_of(60, kind="scan"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            images = [Image.open(io.BytesIO(p.images[0]["stream"].get_rawdata())).convert("RGB") for p in pdf.pages]
+        d = e["scan"]["dpi"]
+        page = np.asarray(images[0]).astype(int)
+        paper = page[-round(8 / 25.4 * d):-round(3 / 25.4 * d), round(0.4 * page.shape[1]):round(0.6 * page.shape[1])]
+        red, green, blue_ = (paper[..., k].mean() for k in range(3))
+        if e["scan"]["kind"] == "red_led_weak":
+            assert red < 0.6 * green and red < 0.6 * blue_, (e["file"], red, green, blue_)
+        else:
+            assert abs(red - green) < 25, (e["file"], red, green)
+            margin = page[round(4 / 25.4 * d):round(22 / 25.4 * d)]
+            inked = (margin[..., 2] - margin[..., 0] > 45) & (margin[..., 2] < 220)
+            assert inked.sum() > 300, (e["file"], inked.sum())
+            if len(images) > 1:
+                second = np.asarray(images[1]).astype(int)[round(4 / 25.4 * d):round(22 / 25.4 * d)]
+                assert ((second[..., 2] - second[..., 0] > 45) & (second[..., 2] < 220)).sum() < 50, e["file"]
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -11273,13 +11600,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                45: NEW_LADDERS_45, 46: NEW_LADDERS_46, 47: NEW_LADDERS_47, 48: NEW_LADDERS_48,
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
-               56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59}
+               56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59,
+               60: NEW_LADDERS_60}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 60))]])
+                                                        *((n, 10, 8) for n in range(6, 61))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -11289,7 +11617,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 60))])
+                                          for n in range(5, 61))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -11311,12 +11639,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
-              56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59}
+              56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-59 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-60 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
