@@ -587,6 +587,11 @@ _SIZED_BY_NAMED = re.compile(r"(?<![a-z])(?:(?:bang|tuong ung(?: voi)?)\s+(?:(?P
 _CHANGED_BY = re.compile(r"(?<![a-z])(?P<way>tang|bo sung|cat giam|giam|cat)(?:\s+(?:them|bot|di))?\s+"
                          r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:so voi\s+nam\s+(?P<year>(?:19|20)\d\d)(?!\d)"
                          r"|(?:cua\s+|so\s+)?(?P<named>[a-z]+\s+[a-z]+))")
+# "thực tế chi vượt dự toán 15%", "vượt 15% so với dự toán": more spent than the named amount by a
+# percentage, its words before the percentage or after it.
+_OVER_BY = re.compile(r"(?<![a-z])vuot\s+(?:(?:so voi\s+)?(?P<named>[a-z]+\s+[a-z]+)\s+"
+                      r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%"
+                      r"|(?P<percent2>\d{1,2}(?:,\d+)?)\s*%\s+(?:so voi\s+)?(?P<named2>[a-z]+\s+[a-z]+))")
 
 
 # "… theo tỷ lệ 4:1 (ngân sách tỉnh 4 phần, ngân sách cấp huyện 1 phần)": the money shared out in
@@ -678,21 +683,24 @@ def _changed_by_percent(text: str) -> tuple[Amount, Decimal] | None:
     """The one amount of the text and the percentage it is said to have risen or been cut by
     afterwards, naming it by its year or its words ("Năm 2021, kinh phí … là 14.400 triệu đồng.
     Năm 2022, kinh phí … tăng 10% so với năm 2021", "Dự toán năm 2022 … là 17.500 triệu đồng; …
-    tỉnh đã cắt giảm 15% dự toán này", pool 54): the money is the amount so changed, a factor
+    tỉnh đã cắt giảm 15% dự toán này", pool 54; "thực tế chi vượt dự toán 15%"): the money is the
+    amount so changed, a factor
     (1.10, 0.85). None otherwise: a rise written beside the year's own amount ("Năm 2022 … là
     16.000 triệu đồng, tăng 10% so với năm 2021") names a year the amount is not of."""
     lone = _lone_amount(text)
     if lone is None:
         return None
     before = lone.words_before()
-    changes = [m for m in _CHANGED_BY.finditer(lone.folded, lone.end)
+    changes = [(m["percent"], m["way"] in ("tang", "bo sung")) for m in _CHANGED_BY.finditer(lone.folded, lone.end)
                if (m["year"] or " ".join(m["named"].split())) in before]
+    changes += [(m["percent"] or m["percent2"], True) for m in _OVER_BY.finditer(lone.folded, lone.end)
+                if " ".join((m["named"] or m["named2"]).split()) in before]
     if len(changes) != 1:
         return None
-    percent = Decimal(changes[0]["percent"].replace(",", "."))
+    percent = Decimal(changes[0][0].replace(",", "."))
     if not 0 < percent < 100:
         return None
-    return lone.amount, (percent if changes[0]["way"] in ("tang", "bo sung") else -percent)
+    return lone.amount, (percent if changes[0][1] else -percent)
 
 
 # "Tổng kinh phí dự kiến 10 tỷ đồng; đến nay mới bố trí được 40% số kinh phí này": a share of the
@@ -793,6 +801,10 @@ def _whole_from_share(text: str) -> tuple[Amount, Decimal, str] | None:
     return (lone.amount, share, written) if 0 < share < 1 else None
 
 
+# A small count in a word ("ba nguồn", "hai huyện"): "một" is no count of units shared out.
+_COUNT_WORDS = "hai|ba|bon|nam|sau|bay|tam|chin"
+
+
 def _each_of_counted(text: str) -> tuple[Amount | None, int, str, Amount] | None:
     """The amount each of a counted kind of unit gets and the count, with the one other amount
     of the text if it has one ("ngân sách tỉnh bố trí 5.500 triệu đồng …; ngoài ra, mỗi huyện,
@@ -806,9 +818,12 @@ def _each_of_counted(text: str) -> tuple[Amount | None, int, str, Amount] | None
         return None
     each, unit, end = each_of_units[0]
     folded = _fold_aligned(text)
-    counted = re.compile(rf"(?<![\d.,/])(\d{{1,3}}(?:\.\d{{3}})?)\s+(?:don vi|{unit['noun']})(?![a-z])")
-    counts = {int(m[1].replace(".", "")) for m in counted.finditer(folded, unit.end(), end)
-              if not m.start() <= each.span[0] < m.end()}
+    # the count in figures ("10 đơn vị") or in a word ("từ ba nguồn", "hai huyện")
+    counted = re.compile(rf"(?<![\d.,/])(\d{{1,3}}(?:\.\d{{3}})?|(?<![a-z])(?:{_COUNT_WORDS}))\s+"
+                         rf"(?:don vi|{unit['noun']})(?![a-z])")
+    start = next(a for a, b in _sentence_spans(text) if a <= each.span[0] < b)
+    counts = {int(m[1].replace(".", "")) if m[1][0].isdigit() else _DIGIT_WORDS[m[1]]
+              for m in counted.finditer(folded, start, end) if not m.start() <= each.span[0] < m.end()}
     if len(counts) != 1 or min(counts) < 2 or any(_each_unit(folded, 0, r.span[0]) for r in amounts if r != each):
         return None
     others = [r.amount for r in amounts if r != each]

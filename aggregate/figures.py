@@ -218,6 +218,13 @@ _UNTIL = re.compile(r"(?<![a-z])den nam ((?:19|20)\d\d)(?!\d)")
 _YEAR_WORD = re.compile(r"(?<![a-z])nam ((?:19|20)\d\d)(?!\d)")
 _CLAUSE_END = re.compile(r";|(?<![a-z])(?:trong do|bao gom)(?![a-z])")
 CHECK_UNCLEAR = "số liệu chưa rõ"
+# A sentence saying the money was given ("được bố trí từ ba nguồn là ngân sách Trung ương hỗ trợ,
+# …"), with no word asking for money or stating a need, states no money asked for or needed,
+# whatever source it names.
+_GIVEN = re.compile(r"(?<![a-z])(?:da|duoc)(?:\s+duoc)?\s+(?:bo tri|cap|giao|giai ngan|phan bo|ho tro|chi"
+                    r"|thanh toan|su dung)(?![a-z])")
+_ASKED = re.compile(r"(?<![a-z])(?:de nghi|kien nghi|de xuat|xin|mong|can|nhu cau|du kien|khai toan|chua duoc"
+                    r"|con thieu)(?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -267,12 +274,13 @@ def amount_stated(text: str, figure: AmountFigure, figures: Sequence[AmountFigur
     the amount the phrase introduces (`figures`: all the campaign's, so a sentence giving
     needs and the support asked keeps each to its own). To check: an unclear number, a
     share ("50%"), another period than the figure's, or sentences giving different amounts;
-    the first is kept and the note says why."""
+    the first is kept and the note says why. A sentence saying the money was given, asking
+    for none, states none (_GIVEN, _ASKED)."""
     stated: list[tuple[int, str, str]] = []
     for sentence in sentences(text):
         folded = fold(sentence)
         mine = _phrase_matches(folded, figure.phrases)
-        if not mine:
+        if not mine or (_GIVEN.search(folded) and not _ASKED.search(folded)):
             continue
         others = [m for f in figures if f.key != figure.key for m in _phrase_matches(folded, f.phrases)]
         others = [m for m in others if not any(o.start() <= m.start() < o.end() for o in mine)]

@@ -1275,3 +1275,27 @@ def test_a_funding_label_answered_none_states_no_funding(text):
     figure = funding_total(text)
     assert figure.vnd == 0 and figure.rule == "stated: no funding"
     assert funding_total("Kinh phí: chưa có số liệu.").vnd is None
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Năm 2022, kinh phí thực hiện Đề án được bố trí từ hai nguồn là ngân sách tỉnh và ngân sách cấp huyện, mỗi "
+     "nguồn 1.300 triệu đồng. Ngoài các nguồn này, Đề án không được bố trí thêm kinh phí.", 2_600_000_000),
+    ("Mỗi huyện được bố trí 400 triệu đồng; tỉnh có 3 huyện tham gia thí điểm.", 1_200_000_000),
+])
+def test_an_amount_each_source_gets_is_counted_by_the_sources_named_in_words_or_figures(text, vnd):
+    """Pool 60: "từ hai nguồn …, mỗi nguồn 1.300 triệu đồng": the count written in a word before
+    the amount each gets (it was read as one source's, flagged)."""
+    figure = funding_total(text)
+    assert figure.vnd == vnd and figure.ambiguous
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Dự toán năm 2022 giao cho Đề án tại tỉnh Sơn La là 3.500 triệu đồng. Do phát sinh thêm khối lượng, thực tế "
+     "chi vượt dự toán 25%, phần vượt đã được UBND tỉnh bổ sung từ nguồn dự phòng ngân sách tỉnh.", 4_375_000_000),
+    ("Kế hoạch vốn năm 2022 là 2.000 triệu đồng; đến nay giải ngân vượt 10% so với kế hoạch vốn.", 2_200_000_000),
+])
+def test_more_spent_than_the_named_estimate_by_a_percentage_is_the_money(text, vnd):
+    """Pool 60: "thực tế chi vượt dự toán 25%" after the estimate: the money spent is the estimate and
+    that much more (the estimate was read, flagged)."""
+    figure = funding_total(text)
+    assert figure.vnd == vnd and figure.ambiguous

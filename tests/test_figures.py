@@ -117,6 +117,24 @@ def test_money_needed_with_the_part_not_given_stays_to_work_the_money_given_out(
     assert without_amounts_stated(text, FIGURES.amounts) == text
 
 
+@pytest.mark.parametrize("text, support", [
+    # pool 60: the centre's support named among the sources the money was given from
+    ("Kinh phí thực hiện Đề án được bố trí từ ba nguồn là ngân sách Trung ương hỗ trợ, ngân sách tỉnh và vốn xã "
+     "hội hóa, mỗi nguồn 2.000 triệu đồng.", None),
+    ("Năm 2022, ngân sách Trung ương đã hỗ trợ 2.000 triệu đồng cho Đề án.", None),
+    # asked for, though the sentence says what was given too
+    ("Tỉnh đã bố trí 20 tỷ đồng; đề nghị ngân sách Trung ương hỗ trợ 50 tỷ đồng.", 50 * 10**9),
+    ("Ngân sách Trung ương hỗ trợ 30 tỷ đồng, tỉnh đối ứng 10 tỷ đồng.", 30 * 10**9),
+])
+def test_a_sentence_saying_the_money_was_given_asking_none_states_no_support_asked(text, support):
+    """"được bố trí từ ba nguồn là ngân sách Trung ương hỗ trợ, …": money given, not asked for (its
+    sentence was left out of the funding as support asked, so no amount was found); a request word
+    ("đề nghị") or no word of giving keeps it asked."""
+    assert amount_stated(text, SUPPORT, FIGURES.amounts).vnd == support
+    if support is None:
+        assert without_amounts_stated(text, FIGURES.amounts) == text
+
+
 def test_each_amount_figure_has_its_columns_with_vietnamese_labels():
     schema = table_schema(load_campaign())
     assert schema.column("support_requested_vnd").label_vi == "Kinh phí đề nghị Trung ương hỗ trợ (tỷ đồng)"
