@@ -655,8 +655,8 @@ def _plus_sized_by_named(text: str) -> tuple[Amount, Decimal, str] | None:
     """The one amount of the text, and the multiple or fraction of it another part of the money
     is said to be, naming it by the words written before the amount ("Ngân sách tỉnh chi 1.000
     triệu đồng, ngân sách huyện chi gấp đôi ngân sách tỉnh"; "… bằng 1/4 ngân sách tỉnh"; "… bằng
-    một phần ba số đó"), as a
-    factor and as written: the money is the amount and that much more. None otherwise."""
+    một phần ba số đó"), as a factor and as written: the money is the amount and that much more.
+    None otherwise."""
     lone = _lone_amount(text)
     m = lone and _SIZED_BY_NAMED.search(lone.folded, lone.end, lone.sentence[1])
     if not m or not (m["that"] or _names_it(m["named"], lone)):  # "số đó": the amount just written
@@ -684,9 +684,9 @@ def _changed_by_percent(text: str) -> tuple[Amount, Decimal] | None:
     afterwards, naming it by its year or its words ("Năm 2021, kinh phí … là 14.400 triệu đồng.
     Năm 2022, kinh phí … tăng 10% so với năm 2021", "Dự toán năm 2022 … là 17.500 triệu đồng; …
     tỉnh đã cắt giảm 15% dự toán này", pool 54; "thực tế chi vượt dự toán 15%"): the money is the
-    amount so changed, a factor
-    (1.10, 0.85). None otherwise: a rise written beside the year's own amount ("Năm 2022 … là
-    16.000 triệu đồng, tăng 10% so với năm 2021") names a year the amount is not of."""
+    amount so changed, a factor (1.10, 0.85). None otherwise: a rise written beside the year's own
+    amount ("Năm 2022 … là 16.000 triệu đồng, tăng 10% so với năm 2021") names a year the amount
+    is not of."""
     lone = _lone_amount(text)
     if lone is None:
         return None
@@ -781,8 +781,8 @@ def _whole_from_share(text: str) -> tuple[Amount, Decimal, str] | None:
     """The one amount of the text, the share of the whole it says it is ("ngân sách tỉnh đã
     bố trí 11.022 triệu đồng cho Đề án …, bằng 40% tổng kinh phí thực hiện Đề án; 60% còn lại do
     các doanh nghiệp … đầu tư", pool 51; "bằng 2/3 tổng kinh phí"; "hỗ trợ 70% kinh phí, tương ứng
-    2.100 triệu đồng"), as a fraction and as written:
-    the scheme's total is that amount over its share. None otherwise."""
+    2.100 triệu đồng"), as a fraction and as written: the scheme's total is that amount over its
+    share. None otherwise."""
     lone = _lone_amount(text)
     m = lone and (_SHARE_OF_WHOLE.match(lone.folded, lone.end) or _SHARE_THEN_AMOUNT.search(lone.words_before()))
     if not m:
@@ -893,8 +893,8 @@ _PERIOD_RULES = {
 def _periods_times_rate(text: str) -> tuple[int, str, Amount] | None:
     """The one amount of the text, an amount each month, quarter or year, and how many of them
     the text counts, one way only ("Từ tháng 6 đến hết tháng 12 năm 2022, … mỗi tháng 290 triệu
-    đồng", pool 57: 7 months; "… trong 4 quý"; "mỗi quý … trong năm 2022": 4): the money is the amount times
-    that count (7 × 290 = 2.030 triệu), with the period's name. None otherwise."""
+    đồng", pool 57: 7 months; "… trong 4 quý"; "mỗi quý … trong năm 2022": 4): the money is the
+    amount times that count (7 × 290 = 2.030 triệu), with the period's name. None otherwise."""
     lone = _lone_amount(text)
     period = lone and _each_period(lone)
     if not period:
