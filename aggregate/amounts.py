@@ -182,6 +182,7 @@ class FundingFigure:
 # "Đơn vị tính: triệu đồng", "ĐVT: tỷ", "Đơn vị: triệu đồng", or a header cell "Kinh phí (triệu đồng)".
 _DECLARED_UNIT = re.compile(rf"(?:don vi tinh|don vi|dvt)\s*:?\s*({_UNIT})(?![a-z])")
 _HEADER_UNIT = re.compile(rf"\((?:don vi\s*:?\s*)?({_UNIT})(?: dong)?\)")
+_CAPTION_UNIT = re.compile(rf"\((?:(?:don vi tinh|don vi|dvt)\s*:?\s*)?({_UNIT})(?: dong)?\)[\s.:]*$")
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
@@ -1622,15 +1623,21 @@ def _blocks(text: str) -> list[str | TableBlock]:
     prose: list[str] = []
     rows: list[str] = []
     before: str | None = None
+    caption: str | None = None
 
     def close_table():
         if rows:
-            blocks.append(TableBlock(tuple(rows), declared_unit("\n".join(rows)) or before or anywhere))
+            blocks.append(TableBlock(tuple(rows), declared_unit("\n".join(rows)) or caption or before or anywhere))
             rows.clear()
 
     for line in text.split("\n"):
         if " | " in line:
             if prose:
+                # the table's caption, the line right above it, closing with its unit in brackets
+                # ("Bảng: Kinh phí thực hiện (triệu đồng)")
+                last = next((p for p in reversed(prose) if p.strip()), "")
+                unit = _CAPTION_UNIT.search(fold(last))
+                caption = unit[1] if unit else None
                 blocks.append("\n".join(prose))
                 prose.clear()
             rows.append(line)

@@ -200,6 +200,20 @@ def test_a_total_given_only_by_the_total_row_of_a_table_is_read_in_the_unit_the_
     assert funding_total(table).vnd == 33_400_000_000
 
 
+@pytest.mark.parametrize("caption", ["Bảng 1: Kinh phí thực hiện Đề án (triệu đồng)",
+                                     "Bảng 1. Kinh phí thực hiện Đề án (tỷ đồng)"])
+def test_a_unit_in_brackets_closing_the_tables_caption_is_the_unit_of_the_table(caption):
+    """The caption right above the table gives its unit in brackets, no "Đơn vị:" line (the total
+    row's bare figure was no amount); another table further down is not its."""
+    unit = 10**6 if "triệu" in caption else 10**9
+    table = f"{caption}\nTT | Nội dung | Số tiền\n1 | Trung tâm IOC | 25,4\n2 | Dữ liệu | 8\n | TỔNG | 33,4"
+    assert funding_total(table).vnd == int(33.4 * unit)
+    later = f"{caption}\nTT | Nội dung | Số tiền\n1 | IOC | 25,4\n | TỔNG | 25,4\nCác hạng mục khác:\n" \
+            "TT | Nội dung | Số tiền\n1 | Camera | 3\n | Tổng cộng | 3"
+    # the second table, under a line that gives no unit, has none: its total row is no amount
+    assert stated_totals(later) == {int(25.4 * unit)}
+
+
 def test_a_unit_in_a_header_cell_is_the_unit_of_the_table():
     table = "TT | Nội dung | Kinh phí (triệu đồng)\n1 | Trung tâm IOC | 25.400\n | Tổng cộng | 25.400"
     assert funding_total(table).vnd == 25_400_000_000
