@@ -306,13 +306,18 @@ def unit_rejoined(text: str) -> str:
 _LABELLED_FIGURE = re.compile(rf"(?<=\D:)(\s*)({_NUMBER})(?=\s*(?:[;,]|\.(?!\d)|$))", re.MULTILINE)
 
 
+# "Tổng kinh phí (triệu đồng): 1.500": the unit in brackets closing a label, before its colon.
+_UNIT_BEFORE_COLON = re.compile(rf"\(({_UNIT})(?=(?: dong)?\)\s*:)")
+
+
 def units_declared(text: str) -> str:
-    """The text with the unit a line declares ("Kinh phí … (Đơn vị tính: triệu đồng):")
+    """The text with the unit a line declares ("Kinh phí … (Đơn vị tính: triệu đồng):", "… (triệu
+    đồng):")
     written after each bare figure given as a label's value in the prose after it ("Tổng số:
     19.749; trong đó ngân sách tỉnh: 16.466"): the unit is said once for them all. A table's
     rows are left to the table's reading (its unit, _blocks)."""
     folded = _fold_aligned(text)
-    declared = _DECLARED_UNIT.search(folded)
+    declared = _DECLARED_UNIT.search(folded) or _UNIT_BEFORE_COLON.search(folded)
     if declared is None:
         return text
     unit = text[declared.start(1):declared.end(1)]

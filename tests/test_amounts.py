@@ -219,7 +219,8 @@ def test_a_unit_in_a_header_cell_is_the_unit_of_the_table():
     assert funding_total(table).vnd == 25_400_000_000
 
 
-@pytest.mark.parametrize("declaration", ["(Đơn vị tính: triệu đồng):", "(ĐVT: triệu đồng)", "Đơn vị: triệu đồng."])
+@pytest.mark.parametrize("declaration", ["(Đơn vị tính: triệu đồng):", "(ĐVT: triệu đồng)", "Đơn vị: triệu đồng.",
+                                         "(triệu đồng):"])
 def test_a_unit_declared_in_prose_applies_to_the_bare_figures_labelled_after_it(declaration):
     text = (f"Kinh phí thực hiện Đề án giai đoạn 2019 – 2022 {declaration}\n"
             "Tổng số: 19.749; trong đó ngân sách tỉnh: 16.466, ngân sách trung ương hỗ trợ: 3.283.")
