@@ -66,7 +66,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            53: FIXTURES / "heldout-53", 54: FIXTURES / "heldout-54",
            55: FIXTURES / "heldout-55", 56: FIXTURES / "heldout-56",
            57: FIXTURES / "heldout-57", 58: FIXTURES / "heldout-58",
-           59: FIXTURES / "heldout-59", 60: FIXTURES / "heldout-60"}
+           59: FIXTURES / "heldout-59", 60: FIXTURES / "heldout-60",
+           61: FIXTURES / "heldout-61"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -291,7 +292,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Phiếu số \d+\. |Bậc [IVX]+: "  # 60's
+LABEL = re.compile(r"^(?:Chương mục \d+\. |Tiểu đề [IVX]+ – "  # 61's
+                   r"|Mô-đun [A-F]: |Mắt xích thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 61's
+                   r"|Phiếu số \d+\. |Bậc [IVX]+: "  # 60's
                    r"|Cột [A-F]\. |Mảnh ghép thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám) – "  # 60's
                    r"|Nhận định \d+: |Lớp [IVX]+\. "  # 59's
                    r"|Mạch [A-F]\) |Mã số \d\d – "  # 59's
@@ -388,6 +391,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Chương mục (\d+)\. ", first):  # pool 61's chuong_muc_number
+        return int(m.group(1))
+    if m := re.match(r"Tiểu đề ([IVX]+) – ", first):  # pool 61's tieu_de_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Mô-đun ([A-F]): ", first):  # pool 61's mo_dun_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Mắt xích thứ (nhất|hai|ba|tư|năm|sáu): ", first):  # pool 61's mat_xich_word
+        return ("nhất", "hai", "ba", "tư", "năm", "sáu").index(m.group(1)) + 1
     if m := re.match(r"Phiếu số (\d+)\. ", first):  # pool 60's phieu_number
         return int(m.group(1))
     if m := re.match(r"Bậc ([IVX]+): ", first):  # pool 60's bac_roman
@@ -749,8 +760,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 60
-    assert len({p.out for p in mh.POOLS.values()}) == 60
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 61
+    assert len({p.out for p in mh.POOLS.values()}) == 61
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -823,7 +834,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 57) for k in range(1, 57)),
                                            *((k, 58) for k in range(1, 58)),
                                            *((k, 59) for k in range(1, 59)),
-                                           *((k, 60) for k in range(1, 60))])
+                                           *((k, 60) for k in range(1, 60)),
+                                           *((k, 61) for k in range(1, 61))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -855,7 +867,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
                                                    (54, 55), (55, 56), (56, 57), (57, 58),
-                                                   (58, 59), (59, 60)])
+                                                   (58, 59), (59, 60), (60, 61)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -11587,6 +11599,273 @@ def test_pool_60_scans_carry_a_blue_note_or_lose_their_red():
                 assert ((second[..., 2] - second[..., 0] > 45) & (second[..., 2] < 220)).sum() < 50, e["file"]
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 61: "Chương mục 1. …", "Tiểu đề I – …", "Mô-đun A: …", "Mắt xích thứ nhất: …"; headings underlined under their
+# words only, a .docx as Word 2010 saves it (w14:paraId and w14:textId, _GoBack), each heading in a one-cell table in
+# Grid Table 4 - Accent 1, a PDF whose pages draw their content through one Form XObject; pools 1-60's at a lower
+# weight, pools 59 and 60's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_61 = {"chuong_muc_number", "tieu_de_roman", "mo_dun_letter", "mat_xich_word"}
+LADDERS[61] = NEW_LADDERS_61 | {"phieu_number", "bac_roman", "cot_letter", "manh_ghep_word",  # 1-60's
+                                "nhan_dinh_number", "lop_roman", "mach_letter", "ma_so_code"}
+NEW_LAYOUTS_61 = {"words_underline_heading", "word2010_ids_docx", "table_style_heading", "form_xobject_pdf"}
+LAYOUTS[61] = NEW_LAYOUTS_61 | {"normal_web_paste", "xml_signed_docx", "type3_glyphs_pdf",  # 1-60's
+                                "vi_style_ids_heading", "strict_ooxml_docx", "overprinted_bold_pdf",
+                                "double_underline_heading", "char_shading_heading", "intense_quote_heading",
+                                "draft_watermark_docx", "left_bar_heading", "marked_final_docx",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_61 = {  # how each of pool 61's ladders marks an item heading, as a reader sees it
+    "chuong_muc_number": r"Chương mục \d\. \S",
+    "tieu_de_roman": r"Tiểu đề [IVX]+ – \S",
+    "mo_dun_letter": r"Mô-đun [A-F]: \S",
+    "mat_xich_word": r"Mắt xích thứ (?:nhất|hai|ba|tư|năm|sáu): \S",
+}
+W14_61 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+
+
+def test_pool_61_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_61:
+        for e in [e for e in files_of(61, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_61_words_underlined_headings_underline_words_only():
+    """Every run of each item heading carries w:u w:val="words" in a .docx; the .rtf LibreOffice exported from such a
+    .docx underlines its headings' words with \\ulw; no other file of the pool has a words-only underline."""
+    files = files_of(61, "words_underline_heading")
+    assert len(files) >= 4 and {e["kind"] for e in files} == {"docx", "rtf"}
+    assert files_of(61, "words_underline_heading", ladder="chuong_muc_number")  # on a new ladder too
+    for e in files:
+        assert e["heading_underline"] == "words", e["file"]
+        if e["kind"] == "docx":
+            for p in heading_paragraphs(e):
+                runs = [r for r in p.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
+                assert runs, e["file"]
+                for r in runs:
+                    assert r.find(f"{W}rPr/{W}u").get(f"{W}val") == "words", e["file"]
+        else:
+            raw = path_of(e).read_bytes().decode("latin-1")
+            assert raw.count("\\ulw") >= len(item_headings(e)), e["file"]
+    for e in files_of(61, kind="docx"):
+        if "words_underline_heading" not in e["layouts"]:
+            assert 'w:u w:val="words"' not in part_text(e), e["file"]
+    for e in files_of(61, kind="rtf"):
+        if "words_underline_heading" not in e["layouts"]:
+            assert "\\ulw" not in path_of(e).read_bytes().decode("latin-1"), e["file"]
+
+
+def test_pool_61_word2010_files_give_every_paragraph_its_ids():
+    """In a Word 2010 .docx every w:p of the document (in tables too) has w14:paraId and w14:textId, 8 hex digits
+    below 0x80000000, the paraIds unique, an empty paragraph's textId 77777777; w14 is declared and in mc:Ignorable;
+    the _GoBack bookmark is in the last paragraph with text; app.xml says 14.0000; python-docx opens it with the
+    headings in it. The pool's other .docx have no w14:paraId."""
+    files = files_of(61, "word2010_ids_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(61, "word2010_ids_docx", ladder="tieu_de_roman")  # on a new ladder too
+    for e in files:
+        assert e["paragraph_ids"] == {"attributes": ["w14:paraId", "w14:textId"], "bookmark": "_GoBack"}, e["file"]
+        text = part_text(e)
+        assert 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"' in text, e["file"]
+        assert "w14" in re.search(r'mc:Ignorable="([^"]*)"', text)[1].split(), e["file"]
+        tree = part_tree(e)
+        paragraphs = list(tree.iter(f"{W}p"))
+        ids = [p.get(f"{W14_61}paraId") for p in paragraphs]
+        assert all(i and re.fullmatch(r"[0-7][0-9A-F]{7}", i) for i in ids), e["file"]
+        assert len(set(ids)) == len(ids), e["file"]
+        for p in paragraphs:
+            assert list(p.attrib)[:2] == [f"{W14_61}paraId", f"{W14_61}textId"], e["file"]
+            if not "".join(t.text or "" for t in p.iter(f"{W}t")):
+                assert p.get(f"{W14_61}textId") == "77777777", e["file"]
+        typed = [p for p in paragraphs if "".join(t.text or "" for t in p.iter(f"{W}t")).strip()]
+        marks = [b for b in tree.iter(f"{W}bookmarkStart") if b.get(f"{W}name") == "_GoBack"]
+        assert len(marks) == 1 and marks[0].getparent() is typed[-1], e["file"]
+        assert "<AppVersion>14.0000</AppVersion>" in part_text(e, "docProps/app.xml"), e["file"]
+        texts = [p.text for p in word_document(e).paragraphs]
+        for h in item_headings(e):
+            first = h["text"].split("\n")[0]
+            assert any(t.strip().startswith(first) for t in texts), (e["file"], first)
+    for e in files_of(61, kind="docx"):
+        if "word2010_ids_docx" not in e["layouts"]:
+            assert "w14:paraId" not in part_text(e), e["file"]
+
+
+def test_pool_61_table_style_headings_sit_in_a_grid_table_4_cell():
+    """Each item heading's paragraph is the only paragraph of a one-row, one-cell table whose w:tblStyle is
+    GridTable4-Accent1 with w:tblLook 04A0 (firstRow on), the row's w:cnfStyle marking it the first row; styles.xml
+    defines the table style with its header row's fill 4472C4 and white bold text; no other .docx of the pool uses
+    it."""
+    mh = generator()
+    t = mh.TABLE_STYLE_61
+    files = files_of(61, "table_style_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(61, "table_style_heading", ladder="mo_dun_letter")  # on a new ladder too
+    for e in files:
+        assert e["heading_table_style"] == t["id"], e["file"]
+        styles = part_tree(e, "word/styles.xml")
+        style = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == t["id"])
+        assert style.get(f"{W}type") == "table", e["file"]
+        head = next(p for p in style.iter(f"{W}tblStylePr") if p.get(f"{W}type") == "firstRow")
+        assert head.find(f"{W}tcPr/{W}shd").get(f"{W}fill") == t["fill"], e["file"]
+        assert head.find(f"{W}rPr/{W}b") is not None, e["file"]
+        assert head.find(f"{W}rPr/{W}color").get(f"{W}val") == "FFFFFF", e["file"]
+        for p in heading_paragraphs(e):
+            cell = p.getparent()
+            assert cell.tag == f"{W}tc", e["file"]
+            table = cell.getparent().getparent()
+            assert len(table.findall(f"{W}tr")) == 1 and len(cell.getparent().findall(f"{W}tc")) == 1, e["file"]
+            assert table.find(f"{W}tblPr/{W}tblStyle").get(f"{W}val") == t["id"], e["file"]
+            look = table.find(f"{W}tblPr/{W}tblLook")
+            assert look.get(f"{W}val") == "04A0" and look.get(f"{W}firstRow") == "1", e["file"]
+            assert table.find(f"{W}tr/{W}trPr/{W}cnfStyle").get(f"{W}firstRow") == "1", e["file"]
+    for e in files_of(61, kind="docx"):
+        if "table_style_heading" not in e["layouts"]:
+            assert "GridTable4-Accent1" not in part_text(e), e["file"]
+
+
+def test_pool_61_form_xobject_pdfs_draw_each_page_through_one_form():
+    """In such a PDF every page's /Contents draws one Form XObject named Fm0 in its /Resources, the form a
+    Flate-compressed /Subtype /Form stream with the page's MediaBox as its /BBox and the fonts in its /Resources;
+    pdfplumber and pdftotext read each item heading's first line; the pool's other text PDFs have no form."""
+    mh = generator()
+    files = files_of(61, "form_xobject_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(61, "form_xobject_pdf", ladder="mat_xich_word")  # on a new ladder too
+    for e in files_of(61, kind="pdf"):
+        data = path_of(e).read_bytes()
+        if "form_xobject_pdf" not in e["layouts"]:
+            assert b"/Subtype/Form" not in data, e["file"]
+            continue
+        assert e["page_form"] == "Fm0", e["file"]
+        objects, _ = mh.pdf_objects_53(data)
+        pages = [o for o in objects.values() if re.search(rb"/Type\s*/Page\b", o)]
+        assert pages, e["file"]
+        for page in pages:
+            form = int(re.search(rb"/XObject<</Fm0 (\d+) 0 R>>", page)[1])
+            contents = objects[int(re.search(rb"/Contents (\d+) 0 R", page)[1])]
+            assert b"/Fm0 Do" in contents, e["file"]
+            head = objects[form].split(b"stream", 1)[0]
+            assert b"/Subtype/Form" in head and b"/FlateDecode" in head, e["file"]
+            box = re.search(rb"/MediaBox(\[[^\]]*\])", page)[1]
+            assert b"/BBox" + box in head, e["file"]
+            resources = objects[int(re.search(rb"/Resources (\d+) 0 R", head)[1])]
+            assert b"/Font" in resources, e["file"]
+        words = pdf_words_49(e)
+        text = " ".join(subprocess.run(["pdftotext", str(path_of(e)), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        for h in item_headings(e):
+            first = " ".join(h["text"].split("\n")[0].split()[:4])
+            assert first in words and first in text, (e["file"], first)
+
+
+def test_pool_61_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(61) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_61, *mh.FUNDING_WORDINGS_60}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        f = e["funding"]
+        if f["wording"] == "more_than_other_part":  # the second part as so much more than the first
+            assert total == 2 * f["first_vnd"] + f["more_vnd"] and f["more_vnd"] > 0, e["file"]
+            first = f"{f['first_vnd'] // 10**6:,}".replace(",", ".")
+            more = f"{f['more_vnd'] // 10**6:,}".replace(",", ".")
+            assert f" gồm hai phần: vốn sự nghiệp {first} triệu đồng; vốn đầu tư phát triển nhiều hơn vốn sự " \
+                   f"nghiệp {more} triệu đồng. Đề án không có nguồn kinh phí nào khác." in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+        if f["wording"] == "fraction_in_words":  # the centre's share as a fraction in words
+            parts = int(f["fraction"].split("/")[1])
+            assert total == parts * f["share_vnd"] and parts in (2, 3, 4), e["file"]
+            share = f"{f['share_vnd'] // 10**6:,}".replace(",", ".")
+            part, rest = mh.FRACTIONS_61[parts]
+            assert f"Ngân sách Trung ương hỗ trợ {part} kinh phí thực hiện Đề án tại " in text, e["file"]
+            assert f", là {share} triệu đồng; {rest} còn lại do ngân sách tỉnh bảo đảm." in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(61)} <= set(mh.LETTERHEADS_61)
+    docx_files = [e for e in entries_of(61) if e["kind"] == "docx" and "strict_ooxml_docx" not in e["layouts"]]
+    assert {"number_expanded", "date_vni_font"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        lines = [paragraph_text(p) for p in table.iter(f"{W}p") if paragraph_text(p)]
+        number = e["report_number"]
+        number_lines = [p for p in table.iter(f"{W}p") if number and number in paragraph_text(p)]
+        spacing = [r.find(f"{W}rPr/{W}spacing") for p in number_lines for r in p.iter(f"{W}r")]
+        if e["letterhead"] == "number_expanded":  # the number line's runs expanded by 1 pt
+            assert [paragraph_text(p) for p in number_lines] == [f"Số: {e['report_number']}"], e["file"]
+            assert spacing and all(s is not None and s.get(f"{W}val") == "20" for s in spacing), e["file"]
+        else:
+            assert all(s is None or s.get(f"{W}val") != "20" for s in spacing), e["file"]
+        vni = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}rFonts") is not None
+               and r.find(f"{W}rPr/{W}rFonts").get(f"{W}ascii") == "VNI-Times"]
+        if e["letterhead"] == "date_vni_font":  # the date line in VNI, its font VNI-Times
+            stored = mh.to_vni_61(e["letterhead_date"])
+            assert stored in lines and e["letterhead_date"] not in lines, (e["file"], lines)
+            assert ["".join(t.text for t in r.iter(f"{W}t")) for r in vni] == [stored], e["file"]
+            assert "ngaøy" in stored and "thaùng" in stored and "naêm 2022" in stored, e["file"]
+        else:
+            assert not vni, e["file"]
+    assert mh.to_vni_61("Phú Thọ, ngày 25 tháng 5 năm 2022") == "Phuù Thoï, ngaøy 25 thaùng 5 naêm 2022"
+    assert mh.to_vni_61("Đắk Lắk, Sơn La, Thừa Thiên Huế, Quảng Ngãi, Kỳ") == \
+        "Ñaék Laék, Sôn La, Thöøa Thieân Hueá, Quaûng Ngaõi, Kyø"
+    scans = files_of(61, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_61)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 38}
+    assert {e["ladder"] for e in scans} >= {"chuong_muc_number", "tieu_de_roman", "mat_xich_word"}
+    for e in scans:
+        if e["scan"]["kind"] == "tray_light_yellowing":
+            assert e["scan"]["yellowing"] == mh.YELLOWING_61 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["colour"] and e["scan"]["indentations"] is None, e["file"]
+        else:
+            assert e["scan"]["indentations"] == mh.INDENTATIONS_61 and e["scan"]["dpi"] == 150, e["file"]
+            assert not e["scan"]["colour"] and e["scan"]["yellowing"] is None, e["file"]
+
+
+def test_pool_61_scans_yellow_at_the_top_or_carry_a_pressed_note():
+    """The marks on a test sheet: the light yellows page 1 above its edge only (blue cut most), nothing below it and
+    nothing on page 2; the pressed note adds faint darker and lighter lines (within its grey levels) in its area of
+    page 1 only. In the files: a yellowed scan's page 1 is yellow at its top and not at its bottom."""
+    import io
+
+    import numpy as np
+    import pdfplumber
+    from PIL import Image
+
+    mh = generator()
+    dpi = 200
+    sheet = Image.new("RGB", (1654, 2339), (240, 240, 240))
+    light = mh.scan_61_mark(types.SimpleNamespace(scan_kind="tray_light_yellowing", index=3))
+    out = np.asarray(light(sheet.copy(), 1, dpi)).astype(int)
+    edge = round(mh.YELLOWING_61["depth_mm"] / 25.4 * dpi)
+    top, bottom = out[edge // 2, 800], out[edge + 40, 800]
+    assert top[2] < top[1] < top[0] <= 240 and top[2] < 190
+    assert tuple(bottom) == (240, 240, 240)
+    assert (np.asarray(light(sheet.copy(), 2, dpi)) == np.asarray(sheet)).all()
+    pressed = mh.scan_61_mark(types.SimpleNamespace(scan_kind="writing_indentations", index=3))
+    grey = Image.new("L", (1654, 2339), 200)
+    marked = np.asarray(pressed(grey.copy(), 1, dpi)).astype(int)
+    n = mh.INDENTATIONS_61
+    assert marked.min() >= 200 - n["dark"] and marked.max() <= 200 + n["light"]
+    assert (marked != 200).sum() > 2000
+    y0 = round(n["y_mm"] / 25.4 * dpi)
+    assert (marked[:y0 - 2] == 200).all()
+    assert (np.asarray(pressed(grey.copy(), 2, dpi)) == 200).all()
+    for e in files_of(61, kind="scan"):
+        if e["scan"]["kind"] != "tray_light_yellowing":
+            continue
+        with pdfplumber.open(path_of(e)) as pdf:
+            image = Image.open(io.BytesIO(pdf.pages[0].images[0]["stream"].get_rawdata())).convert("RGB")
+        page = np.asarray(image).astype(int)
+        d = e["scan"]["dpi"]
+        middle = slice(round(0.4 * page.shape[1]), round(0.6 * page.shape[1]))
+        upper = page[round(4 / 25.4 * d):round(10 / 25.4 * d), middle]
+        lower = page[-round(8 / 25.4 * d):-round(3 / 25.4 * d), middle]
+        yellow = lambda a: a[..., 0].mean() - a[..., 2].mean()  # noqa: E731
+        assert yellow(upper) > 25 and yellow(lower) < 15, (e["file"], yellow(upper), yellow(lower))
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -11601,13 +11880,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
                56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59,
-               60: NEW_LADDERS_60}
+               60: NEW_LADDERS_60, 61: NEW_LADDERS_61}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 61))]])
+                                                        *((n, 10, 8) for n in range(6, 62))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -11617,7 +11896,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 61))])
+                                          for n in range(5, 62))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -11639,12 +11918,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
-              56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60}
+              56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60, 61: SHAPES_61}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-60 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-61 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
