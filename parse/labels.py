@@ -65,12 +65,14 @@ _OF_ALL = r"(?:/(?P<of>\d{1,2}))?"
 # Or come under a parent's, "Tiểu hợp phần 1.3:" (the third under the first, as an ODA project's
 # documents number a component's sub-components): the parent is part of the ladder's words.
 _PARENT = r"(?P<parent>\d{1,2}\.(?=\d))?"
+# A label's word, hyphenated as Vietnamese writes a loanword's syllables ("Mô-đun A:", "Ki-ốt 2:").
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 # Before a colon the number may be bracketed or marked as one, "Hạng mục (1):", "Nhiệm vụ #1:".
 _WORDS_AND_NUMBER = re.compile(
-    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?:\((?=\d{{1,2}}\))|#)?{_PARENT}(?P<number>\d{{1,2}})\)?{_OF_ALL}")
+    rf"(?P<words>{_WORD}(?:\s+{_WORD})*)\s+(?:\((?=\d{{1,2}}\))|#)?{_PARENT}(?P<number>\d{{1,2}})\)?{_OF_ALL}")
 # The number may be a Roman numeral in capitals ("Chuyên đề IV:"), read before folding, which
 # would make it a word.
-_WORDS_AND_ROMAN = re.compile(r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+)*)\s+(?P<numeral>[IVX]{1,5})")
+_WORDS_AND_ROMAN = re.compile(rf"(?P<words>{_WORD}(?:\s+{_WORD})*)\s+(?P<numeral>[IVX]{{1,5}})")
 LABEL_IN_WORDS_MAX = 5  # words before the colon of a label in words ("Nội dung thứ hai:")
 _LABEL_END = re.compile(r"\s[-–—]{1,2}\s+(?=[^\W\d_])|\.\s+(?=[A-ZĐÀ-Ỹ])")
 LABEL_HEAD_CHARS = 60  # where the dash or stop ending a label can be: five words and it
@@ -80,7 +82,7 @@ LABEL_HEAD_CHARS = 60  # where the dash or stop ending a label can be: five word
 # the stop ("Ý 1.HÀNH TRANG…", pool 35): a capital glued to the stop opens the title so too
 # (_word_label checks its case), a small letter or a digit does not ("Nghị định 15.2020", "số 3.a").
 _WORDS_NUMBER_STOP = re.compile(
-    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
+    rf"(?P<words>{_WORD}(?:\s+{_WORD}){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
     rf"(?:{_PARENT}(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\.(?=\s|[^\W\d_])")
 # A label of words and a number set off from its title by a dash or a closing bracket, as "I -" or "2)" is
 # ("Phần kiểm điểm I - Mẻ gốm…", "Bước 2) Triển khai…", pool 44's Bến Tre), or by any mark a ladder is written
@@ -90,7 +92,7 @@ _WORDS_NUMBER_STOP = re.compile(
 # ("Mục 2-3") is a range, not a label. OCR may read a dash as two ("II —- Bồ lúa…" for "II – Bồ lúa…").
 _MARK_AFTER = r"(?:[-–—]{1,2}|->|[)/›»|•→>])"
 _WORDS_NUMBER_DASH = re.compile(
-    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
+    rf"(?P<words>{_WORD}(?:\s+{_WORD}){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+"
     rf"(?:\((?=\d{{1,2}}\)))?(?:{_PARENT}(?P<number>\d{{1,2}}){_OF_ALL}|(?P<numeral>[IVX]{{1,5}}))\s?{_MARK_AFTER}\s+(?=[^\W\d_])")
 _ORDINAL_WORD_START = set("TtMmHhBbNnSsCc")
 # A Roman numeral as OCR may read it: its I as l, L, 1, | or !, or with a Vietnamese mark
@@ -412,7 +414,7 @@ def word_label(text: str) -> tuple[str, int] | None:
 # A label of a few words and a capital letter before a colon or a stop ("Phần trả lời C: …"), or
 # set off by the marks a number of words is (_MARK_AFTER: "Mảng A/ …", "Mảng B) …", "Mảng C - …").
 _WORDS_AND_LETTER = re.compile(
-    rf"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+(?P<letter>[A-Z])"
+    rf"(?P<words>{_WORD}(?:\s+{_WORD}){{0,{LABEL_IN_WORDS_MAX - 1}}})\s+(?P<letter>[A-Z])"
     rf"(?:[:.]|\s?{_MARK_AFTER})\s+(?=\S)")
 
 
@@ -558,7 +560,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷�
 _BRACKETS = ("()", "[]", "<>", "{}", "«»", "‹›", "〈〉")
 _CIRCLED_RUNS = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿", "➀➁➂➃➄➅➆➇➈➉", "➊➋➌➍➎➏➐➑➒➓")
 _TEMPLATE = re.compile(
-    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|(?:[^\W\d_]{{2,}}\s){{1,{TEMPLATE_LABEL_WORDS}}})
+    rf"""^(?P<before>[^\w\s]{{0,2}}\s?|(?:[^\W\d_]{{2,}}(?:-[^\W\d_]+)*\s){{1,{TEMPLATE_LABEL_WORDS}}})
     (?P<counter>\d{{1,2}}|[IVXLC]{{2,}}|[ivxlc]{{2,}}|[A-Za-zĐđ]|[{_CIRCLED}])
     (?P<after>\s?[^\w\s]{{1,3}})?(?=\s+[^\W\d_]|(?<=[{_CIRCLED}])[^\W\d_])""",
     re.VERBOSE,
@@ -577,7 +579,7 @@ class Template(NamedTuple):
 # "Phần trình bày H." for "Phần trình bày II.", "IH." for "III."): one to four words, as
 # template_label's, before it.
 _MISREAD_WORD_ROMAN = re.compile(
-    rf"^(?P<before>(?:[^\W\d_]{{2,}}\s){{1,{TEMPLATE_LABEL_WORDS}}})(?P<counter>[TIVXlL1|H!ỊÍÌ]{{1,4}})"
+    rf"^(?P<before>(?:[^\W\d_]{{2,}}(?:-[^\W\d_]+)*\s){{1,{TEMPLATE_LABEL_WORDS}}})(?P<counter>[TIVXlL1|H!ỊÍÌ]{{1,4}})"
     r"(?P<after>\s?[.:)\-–—])(?=\s+[^\W\d_])")
 
 

@@ -39,6 +39,7 @@ SHAPES = {  # shapes no rule of labels.leading_label reads: how the item numbere
     "word and letter": lambda n: f"Phần {LETTERS[n - 1]}:",  # parts lettered A-F, "Phần C:" among them
     "three words and letter": lambda n: f"Phần thông tin {LETTERS[n - 1]}.",  # pool 35's Hà Tĩnh, plain bold
     "four words and letter": lambda n: f"Lĩnh vực công tác {LETTERS[n - 1]}.",  # pool 38's Hà Tĩnh, bold
+    "hyphenated word and letter": lambda n: f"Mô-đun {LETTERS[n - 1]}:",  # pool 61's Kiên Giang, a loanword
 }
 
 
@@ -132,6 +133,23 @@ def test_letters_in_brackets_over_numbered_points_are_the_items_the_points_insid
     for n, words in UNKNOWN.items():
         lines += [Bold(f"({LETTERS[n - 1]}) {words}"), body(n), *points.get(n, ())]
     assert sections_of(tmp_path, lines) == {n: "\n".join([body(n), *points.get(n, ())]) for n in UNKNOWN}
+
+
+def test_a_hyphenated_words_letter_ladder_over_bold_points_the_phrases_speak_of_is_the_items(tmp_path):
+    """Pool 61's Kiên Giang: "Mô-đun A:" … "Mô-đun F:" over bold points "1. Về hạ tầng số", "2. Về Trung
+    tâm điều hành", whose words the campaign's phrases know. "Mô-đun" was no label's word (its
+    hyphen), so its ladder counted nothing and the points were taken for the items (six cells,
+    flagged); a ladder of the hyphenated word counting A-F is the items, the points inside them."""
+    points = {2: [Bold("1. Về hạ tầng số"), "Mạng 4G phủ 98% diện tích.", Bold("2. Về Trung tâm điều hành"),
+                  "Vận hành 8 phân hệ."],
+              5: [Bold("1. Về nguồn lực"), "Thiếu cán bộ chuyên trách.", Bold("2. Về văn bản quy phạm pháp luật"),
+                  "Chưa có quy định."]}
+    lines = []
+    for n, words in UNKNOWN.items():
+        lines += [Bold(f"Mô-đun {LETTERS[n - 1]}: {words}"), body(n), *points.get(n, ())]
+    found = sections_of(tmp_path, lines, OUTLINE)
+    assert set(found) == set(UNKNOWN) and all(found[n].startswith(body(n)) for n in UNKNOWN)
+    assert "Vận hành 8 phân hệ." in found[2] and "Chưa có quy định." in found[5]
 
 
 def test_a_body_list_opening_with_a_shape_is_no_heading(tmp_path):
