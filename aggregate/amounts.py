@@ -564,9 +564,11 @@ _SHARE_OF_WHOLE = re.compile(r"\s*(?:dong|vnd)?[^.;:]{0,120}?(?<![a-z])(?:bang|c
 # "Ngân sách tỉnh hỗ trợ 70% kinh phí, tương ứng 2.100 triệu đồng": the share written first, the
 # amount it comes to after it (the words right before the amount). Not a share reached or spent
 # ("đạt 70% kinh phí được giao, tương ứng …": what was spent is the money).
-_SHARE_THEN_AMOUNT = re.compile(r"(?<![a-z])(?<!dat )(?<!ngan )(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:cua\s+)?"
+_SHARE_THEN_AMOUNT = re.compile(r"(?<![a-z])(?<!dat )(?<!ngan )(?:(?P<percent>\d{1,2}(?:,\d+)?)\s*%"
+                                r"|(?P<over>\d)\s*/\s*(?P<under>\d{1,2})|(?P<half>mot nua)"
+                                r"|(?P<parts>mot|hai|ba)\s+phan\s+(?P<whole>hai|ba|tu|bon|nam|muoi))\s+(?:cua\s+)?"
                                 r"(?:tong\s+)?(?:kinh phi|so von|tong muc)(?![a-z])[^.;%\d]{0,60}?,?\s*"
-                                r"(?:tuong ung|tuong duong)(?:\s+voi)?(?:\s+so tien)?\s*:?\s*$")
+                                r"(?:(?:tuong ung|tuong duong)(?:\s+voi)?(?:\s+so tien)?|la)\s*:?\s*$")
 
 # "… là 22.700 triệu đồng (chưa bao gồm thuế giá trị gia tăng)": an amount before the tax.
 _BEFORE_TAX_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*[(,;-]?\s*(?:gia tri\s+)?chua\s+(?:bao gom|gom|tinh|co|ke)"
@@ -786,24 +788,24 @@ def _units_times_price(text: str) -> tuple[int, str, Amount] | None:
 def _whole_from_share(text: str) -> tuple[Amount, Decimal, str] | None:
     """The one amount of the text, the share of the whole it says it is ("ngân sách tỉnh đã
     bố trí 11.022 triệu đồng cho Đề án …, bằng 40% tổng kinh phí thực hiện Đề án; 60% còn lại do
-    các doanh nghiệp … đầu tư", pool 51; "bằng 2/3 tổng kinh phí"; "hỗ trợ 70% kinh phí, tương ứng
-    2.100 triệu đồng"), as a fraction and as written: the scheme's total is that amount over its
-    share. None otherwise."""
+    các doanh nghiệp … đầu tư", pool 51; "bằng 2/3 tổng kinh phí"; the share first: "hỗ trợ 70% kinh
+    phí, tương ứng 2.100 triệu đồng", "hỗ trợ một nửa kinh phí …, là 1.900 triệu đồng", pool 61), as a
+    fraction and as written: the scheme's total is that amount over its share. None otherwise."""
     lone = _lone_amount(text)
     m = lone and (_SHARE_OF_WHOLE.match(lone.folded, lone.end) or _SHARE_THEN_AMOUNT.search(lone.words_before()))
     if not m:
         return None
-    if m.re is _SHARE_THEN_AMOUNT:  # matched in the words before, folded and spaced: the percentage as written
-        share = Decimal(m["percent"].replace(",", ".")) / 100
-        return (lone.amount, share, m["percent"] + "%") if 0 < share < 1 else None
+    # after the amount, in the text as written; before it, in its folded words (Lone.words_before)
+    written_in = text if m.re is _SHARE_OF_WHOLE else m.string
     if m["percent"]:
-        share, written = Decimal(m["percent"].replace(",", ".")) / 100, text[m.start("percent"):m.end("percent")] + "%"
+        share = Decimal(m["percent"].replace(",", ".")) / 100
+        written = written_in[m.start("percent"):m.end("percent")] + "%"
     else:  # "2/3", "một nửa", "ba phần tư": the fraction as written, from its first word to its last
         first = next(group for group in ("over", "half", "parts") if m[group])
         over, under = ((int(m["over"]), int(m["under"])) if first == "over" else (1, 2) if first == "half"
                        else (words_to_number([m["parts"]]), words_to_number([m["whole"]])))
         share = Decimal(over) / under if under else Decimal(0)
-        written = text[m.start(first):m.end(m.lastgroup)]
+        written = written_in[m.start(first):m.end(m.lastgroup)]
     return (lone.amount, share, written) if 0 < share < 1 else None
 
 

@@ -219,11 +219,13 @@ _YEAR_WORD = re.compile(r"(?<![a-z])nam ((?:19|20)\d\d)(?!\d)")
 _CLAUSE_END = re.compile(r";|(?<![a-z])(?:trong do|bao gom)(?![a-z])")
 CHECK_UNCLEAR = "số liệu chưa rõ"
 # A sentence saying the money was given ("được bố trí từ ba nguồn là ngân sách Trung ương hỗ trợ,
-# …"), with no word asking for money or stating a need, states no money asked for or needed,
-# whatever source it names.
-_GIVEN = re.compile(r"(?<![a-z])(?:da|duoc)(?:\s+duoc)?\s+(?:bo tri|cap|giao|giai ngan|phan bo|ho tro|chi"
-                    r"|thanh toan|su dung)(?![a-z])")
-_ASKED = re.compile(r"(?<![a-z])(?:de nghi|kien nghi|de xuat|xin|mong|can|nhu cau|du kien|khai toan|chua duoc"
+# …") or shared between sources ("…, là 1.900 triệu đồng; một nửa còn lại do ngân sách tỉnh bảo
+# đảm"), with no word asking for money or stating a need ("cần" only before what is needed: not
+# "Cần Thơ", "cán bộ"), states no money asked for or needed, whatever source it names.
+_GIVEN = re.compile(r"(?<![a-z])(?:(?:da|duoc)(?:\s+duoc)?\s+(?:bo tri|cap|giao|giai ngan|phan bo|ho tro|chi"
+                    r"|thanh toan|su dung)|con lai do)(?![a-z])")
+_ASKED = re.compile(r"(?<![a-z])(?:de nghi|kien nghi|de xuat|xin|mong|can(?=\s+(?:duoc\s+)?(?:trung uong|chinh phu"
+                    r"|ho tro|bo sung|them|bo tri|kinh phi|von|ngan sach))|nhu cau|du kien|khai toan|chua duoc"
                     r"|con thieu)(?![a-z])")
 
 
@@ -277,10 +279,11 @@ def amount_stated(text: str, figure: AmountFigure, figures: Sequence[AmountFigur
     the first is kept and the note says why. A sentence saying the money was given, asking
     for none, states none (_GIVEN, _ASKED)."""
     stated: list[tuple[int, str, str]] = []
-    for sentence in sentences(text):
+    for sentence in (part for whole in _WHOLE_SENTENCE.split(text) if not _says_given(whole)
+                     for part in sentences(whole)):
         folded = fold(sentence)
         mine = _phrase_matches(folded, figure.phrases)
-        if not mine or (_GIVEN.search(folded) and not _ASKED.search(folded)):
+        if not mine:
             continue
         others = [m for f in figures if f.key != figure.key for m in _phrase_matches(folded, f.phrases)]
         others = [m for m in others if not any(o.start() <= m.start() < o.end() for o in mine)]
@@ -314,13 +317,22 @@ def without_amounts_stated(text: str, figures: Sequence[AmountFigure]) -> str:
         if " | " in line or states_shortfall(line):
             lines.append(line)
             continue
-        kept = [s for s in _SENTENCE_IN_LINE.split(line)
-                if not any(amount_stated(s, f, figures).vnd is not None for f in figures)]
+        kept = [s for whole in _WHOLE_SENTENCE.split(line) for s in _SENTENCE_IN_LINE.split(whole)
+                if _says_given(whole) or not any(amount_stated(s, f, figures).vnd is not None for f in figures)]
         lines.append(" ".join(kept))
     return "\n".join(lines)
 
 
 _SENTENCE_IN_LINE = re.compile(r"(?<=[.;!?])\s+")
+# A sentence to its full stop, its clauses (";") together: what it says of the money is said of all.
+_WHOLE_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _says_given(sentence: str) -> bool:
+    """Whether a whole sentence says the money was given or shared between sources, asking for
+    none and stating no need (_GIVEN, _ASKED)."""
+    folded = fold(sentence)
+    return bool(_GIVEN.search(folded)) and not _ASKED.search(folded)
 
 
 def _ty(vnd: int) -> str:

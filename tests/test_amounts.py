@@ -1129,9 +1129,9 @@ def test_a_total_read_beside_a_multiple_or_a_fraction_no_rule_reads_is_for_revie
     have to be worked out into the total, in a wording no rule knows (pool 56's "gấp đôi" was read as
     last year's amount, unflagged): the figure read is for a person to check. A date's day and month
     ("ngày 16/5") and a document's number ("1683/BXD") are no fraction."""
-    for said in ("Ngân sách tỉnh bảo đảm một nửa kinh phí, là 4.000 triệu đồng; phần còn lại do ngân sách huyện.",
+    for said in ("Ngân sách tỉnh bảo đảm một nửa số kinh phí được cấp, tức 4.000 triệu đồng.",
                  "Kinh phí năm 2022 là 4.000 triệu đồng, bằng 2 lần năm trước.",
-                 "Ngân sách huyện bảo đảm 1/3 kinh phí, tương ứng 4.000 triệu đồng."):
+                 "Ngân sách huyện bảo đảm 1/3 số còn thiếu, 4.000 triệu đồng."):
         figure = funding_total(said)
         assert figure.vnd == 4_000_000_000 and figure.ambiguous and "fraction" in figure.rule, said
     assert not funding_total("Theo văn bản 1683/BXD-PTDT ngày 16/5/2022 và ngày 20/5, kinh phí là 4.000 triệu "
@@ -1314,3 +1314,22 @@ def test_more_spent_than_the_named_estimate_by_a_percentage_is_the_money(text, v
     that much more (the estimate was read, flagged)."""
     figure = funding_total(text)
     assert figure.vnd == vnd and figure.ambiguous
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Ngân sách Trung ương hỗ trợ một nửa kinh phí thực hiện Đề án tại tỉnh Sơn La, là 1.900 triệu đồng; một nửa còn "
+     "lại do ngân sách tỉnh bảo đảm.", 3_800_000_000),
+    ("Ngân sách Trung ương hỗ trợ một phần tư kinh phí thực hiện Đề án, là 1.700 triệu đồng; ba phần tư còn lại do "
+     "ngân sách tỉnh bảo đảm.", 6_800_000_000),
+    ("Ngân sách huyện bảo đảm 1/3 kinh phí, tương ứng 4.000 triệu đồng.", 12_000_000_000),
+])
+def test_a_fraction_written_before_the_amount_it_comes_to_gives_the_whole(text, vnd):
+    """Pool 61: one source's share as a fraction in words, then its amount ("một nửa kinh phí …, là
+    1.900 triệu đồng"): the whole, worked out for review. The sentence shares the money between
+    sources ("còn lại do ngân sách tỉnh bảo đảm"): the centre's part is money given, no support
+    asked for (the sentence was left out as asked, so no amount was found)."""
+    from baocao.aggregate.table import funding_figure
+    from baocao.campaign import load_campaign
+
+    figure = funding_figure(text, text, load_campaign())
+    assert figure.vnd == vnd and figure.review

@@ -122,6 +122,13 @@ def test_money_needed_with_the_part_not_given_stays_to_work_the_money_given_out(
     ("Kinh phí thực hiện Đề án được bố trí từ ba nguồn là ngân sách Trung ương hỗ trợ, ngân sách tỉnh và vốn xã "
      "hội hóa, mỗi nguồn 2.000 triệu đồng.", None),
     ("Năm 2022, ngân sách Trung ương đã hỗ trợ 2.000 triệu đồng cho Đề án.", None),
+    # shared between sources, in clauses of one sentence
+    ("Ngân sách Trung ương hỗ trợ một nửa kinh phí, là 1.900 triệu đồng; một nửa còn lại do ngân sách tỉnh bảo "
+     "đảm.", None),
+    # "Cần Thơ", "cán bộ" ask for nothing
+    ("Kinh phí thực hiện Đề án tại thành phố Cần Thơ được bố trí từ ba nguồn là ngân sách Trung ương hỗ trợ, ngân "
+     "sách thành phố và vốn xã hội hóa, mỗi nguồn 1.200 triệu đồng.", None),
+    ("Cần Trung ương hỗ trợ 50 tỷ đồng để hoàn thành Trung tâm điều hành.", 50 * 10**9),
     # asked for, though the sentence says what was given too
     ("Tỉnh đã bố trí 20 tỷ đồng; đề nghị ngân sách Trung ương hỗ trợ 50 tỷ đồng.", 50 * 10**9),
     ("Ngân sách Trung ương hỗ trợ 30 tỷ đồng, tỉnh đối ứng 10 tỷ đồng.", 30 * 10**9),
