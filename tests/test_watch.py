@@ -392,7 +392,9 @@ def test_sigterm_stops_it_at_once_with_exit_0(server, folder, tmp_path, watching
     w.wait_for("checked reason=start")
     start = time.monotonic()
     assert w.stop(signal.SIGTERM) == 0
-    assert time.monotonic() - start < 5
+    # at once: not at the end of its IDLE wait or its 10-minute interval; a loaded machine (a
+    # clean clone's test run beside OCR) took 5.1 s to start, log out and exit
+    assert time.monotonic() - start < 30
     assert "stopped signal=SIGTERM" in w.log
 
 
