@@ -304,23 +304,47 @@ def amount_stated(text: str, figure: AmountFigure, figures: Sequence[AmountFigur
     return AmountStated(vnd, bool(note), note, sentence)
 
 
-def without_amounts_stated(text: str, figures: Sequence[AmountFigure]) -> str:
+def without_amounts_stated(text: str, figures: Sequence[AmountFigure], spent: bool = False) -> str:
     """The text without the sentences that state one of `figures` (money asked for or
     needed is not money spent): what the funding total and its sources are read from.
     Table rows (" | ") are kept as they are, and so is a line that says what part of the money
     needed was not given ("Nhu cầu … là 4.000 triệu đồng; …, còn thiếu 1.600 triệu đồng chưa được
-    bố trí": amounts.states_shortfall): the need is what the money given is worked out from."""
+    bố trí": amounts.states_shortfall): the need is what the money given is worked out from.
+    `spent`: the text is the funding item, where a sentence asks only in words (asking_in_funding_item)."""
     if not figures:
         return text
+    asking = set(asking_in_funding_item(text).split("\n")) if spent else None
     lines = []
     for line in text.split("\n"):
         if " | " in line or states_shortfall(line):
             lines.append(line)
             continue
         kept = [s for whole in _WHOLE_SENTENCE.split(line) for s in _SENTENCE_IN_LINE.split(whole)
-                if _says_given(whole) or not any(amount_stated(s, f, figures).vnd is not None for f in figures)]
+                if _says_given(whole) or (asking is not None and whole not in asking)
+                or not any(amount_stated(s, f, figures).vnd is not None for f in figures)]
         lines.append(" ".join(kept))
     return "\n".join(lines)
+
+
+def asking_in_funding_item(text: str) -> str:
+    """The sentences of the funding item that ask for money or state a need, one a line: the item
+    says what was spent, so there a sentence naming the centre's support with no word asking
+    ("Ngân sách Trung ương hỗ trợ 2.000 triệu đồng cho các hạng mục") says what it gave; a line
+    asking that ends in ":" asks by each line of its list."""
+    asking, listed = [], False
+    for line in text.split("\n"):
+        wholes = [w for w in _WHOLE_SENTENCE.split(line) if w.strip()]
+        if not wholes:
+            continue
+        if listed and _LIST_ITEM.match(line):
+            asking += wholes
+            continue
+        asking += [w for w in wholes if _ASKED.search(fold(w))]
+        listed = line.rstrip().endswith(":") and bool(_ASKED.search(fold(line)))
+    return "\n".join(asking)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-+–•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 
 
 _SENTENCE_IN_LINE = re.compile(r"(?<=[.;!?])\s+")

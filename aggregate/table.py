@@ -9,6 +9,7 @@ import pandas as pd
 from baocao.aggregate.amounts import FundingFigure, report_funding
 from baocao.aggregate.figures import (
     amount_stated,
+    asking_in_funding_item,
     funding_by_source,
     ioc_operating,
     scheme_approval,
@@ -115,7 +116,7 @@ def funding_figure(item: str, report: str, campaign: Campaign, ocr: bool = False
     (aggregate/amounts.report_funding; `ocr`: read from a scan); money asked for or needed (the
     campaign's [[figures.amounts]]) is not money spent, so sentences stating it are left out."""
     asked = campaign.figures.amounts
-    return report_funding(without_amounts_stated(item, asked), without_amounts_stated(report, asked), ocr)
+    return report_funding(without_amounts_stated(item, asked, spent=True), without_amounts_stated(report, asked), ocr)
 
 
 def _scanned(readable: list[ReportRecord], number: int) -> bool:
@@ -146,10 +147,13 @@ def _figures(row: dict, campaign: Campaign) -> dict:
     everything = _report_text(row, campaign)
     found: dict = {}
     if figures.funding_sources:
-        split = funding_by_source(without_amounts_stated(text_of("funding"), figures.amounts), figures.funding_sources)
+        split = funding_by_source(without_amounts_stated(text_of("funding"), figures.amounts, spent=True),
+                                  figures.funding_sources)
         found |= {f"funding_{source.key}_vnd": split.get(source.key) for source in figures.funding_sources}
+    asked_in = "\n".join(asking_in_funding_item(row[f"section_{s.number}"]) if s.role == "funding"
+                         else row[f"section_{s.number}"] for s in campaign.sections)
     for amount in figures.amounts:
-        stated = amount_stated(everything, amount, figures.amounts)
+        stated = amount_stated(asked_in, amount, figures.amounts)
         names = amount_columns(amount.key)
         found |= {names.vnd: stated.vnd, names.review: stated.review, names.note: stated.note}
     if figures.project_approval is not None:

@@ -170,6 +170,39 @@ def test_money_asked_for_or_needed_fills_its_own_columns_not_the_funding_spent(c
     assert (row["support_requested_vnd"], row["support_requested_review"]) == (400 * 10**9, False)
 
 
+@pytest.mark.parametrize("funding, spent, centre", [
+    # pools 20-22: the centre's support in the list of what the item was spent from
+    ("Kinh phí thực hiện các nhiệm vụ của Đề án:\n- Ngân sách tỉnh: 17.438 triệu đồng;\n- Ngân sách trung ương hỗ "
+     "trợ: 9.931 triệu đồng.\nCộng: 27.369 triệu đồng.", 27_369_000_000, 9_931_000_000),
+    ("Ngân sách Trung ương hỗ trợ 2.000 triệu đồng cho các hạng mục của Đề án.", 2_000_000_000, 2_000_000_000),
+    ("Ngân sách Trung ương hỗ trợ 2.000 triệu đồng, ngân sách tỉnh 1.500 triệu đồng để thực hiện Đề án.",
+     3_500_000_000, 2_000_000_000),
+])
+def test_the_centres_support_the_funding_item_names_with_no_word_asking_is_money_spent(campaign, funding, spent,
+                                                                                     centre):
+    """The funding item says what was spent: "Ngân sách Trung ương hỗ trợ 2.000 triệu đồng" there was
+    given, not asked for (it was left out of the funding and counted as support asked)."""
+    row = row_of(campaign, SECTIONS | {4: funding})
+    assert row["funding_vnd"] == spent
+    assert row["funding_ngan_sach_trung_uong_vnd"] == centre
+    assert pd_na(row["support_requested_vnd"])
+
+
+@pytest.mark.parametrize("funding", [
+    "Đã bố trí 35 tỷ đồng. Đề nghị ngân sách Trung ương hỗ trợ 40 tỷ đồng.",
+    "Tổng kinh phí đã bố trí là 35 tỷ đồng.\nTỉnh kiến nghị:\n- Ngân sách Trung ương hỗ trợ 40 tỷ đồng.",
+])
+def test_support_the_funding_item_asks_for_in_words_or_by_a_list_stays_asked(campaign, funding):
+    row = row_of(campaign, SECTIONS | {4: funding})
+    assert row["funding_vnd"] == 35 * 10**9
+    assert row["support_requested_vnd"] == 40 * 10**9
+
+
+def test_the_centres_support_named_in_the_proposals_with_no_word_asking_is_still_asked(campaign):
+    row = row_of(campaign, SECTIONS | {6: "Ngân sách Trung ương hỗ trợ 40 tỷ đồng để đầu tư hạ tầng số."})
+    assert row["support_requested_vnd"] == 40 * 10**9
+
+
 def test_needs_for_another_period_are_kept_to_check_with_why(campaign):
     row = row_of(campaign, SECTIONS | {
         4: "Tổng kinh phí là 35 tỷ đồng. Nhu cầu vốn giai đoạn 2021 – 2025 là 90 tỷ đồng."})
