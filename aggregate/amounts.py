@@ -286,9 +286,17 @@ _UNIT_FIRST = re.compile(rf"\s*(?:{_UNIT})(?![a-z)])")
 _FIGURE_LAST = re.compile(rf"(?<![\d.,])({_NUMBER})\s*$")
 
 
+# "1.500 (triệu đồng)": a figure's unit in brackets right after it, as a form's column heading
+# says it; not a part of the document numbered ("Biểu 02 (triệu đồng)": the unit of its table), a
+# year, nor a label's unit before its colon ("giai đoạn 2019 – 2022 (triệu đồng):", _UNIT_BEFORE_COLON).
+_BRACKETED_UNIT = re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)(?:{_NUMBER})[ \t]*(\()(?:{_UNIT})(?: dong)?(\))(?!\s*:)")
+_NUMBERED_PART = re.compile(r"(?<![a-z])(?:bieu|bang|phu luc|mau|muc|phan|chuong)(?:\s+so)?[ \t]*$")
+
+
 def unit_rejoined(text: str) -> str:
     """The text with each figure cut from its unit by a line break given its unit again: the
-    break between them made a space, the other lines as they are."""
+    break between them made a space, the other lines as they are; a unit in brackets after its
+    figure is read as written without them (_BRACKETED_UNIT)."""
     lines = text.split("\n")
     joined = lines[:1]
     for line in lines[1:]:
@@ -298,7 +306,12 @@ def unit_rejoined(text: str) -> str:
             joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
         else:
             joined.append(line)
-    return "\n".join(joined)
+    text = "\n".join(joined)
+    folded = _fold_aligned(text)
+    for m in reversed(list(_BRACKETED_UNIT.finditer(folded))):
+        if not _NUMBERED_PART.search(folded, max(0, m.start() - 12), m.start()):
+            text = text[:m.start(1)] + " " + text[m.end(1):m.start(2)] + " " + text[m.end(2):]
+    return text
 
 
 # A bare figure given as a label's value ("Tổng số: 19.749;", "ngân sách tỉnh: 16.466,"): right
@@ -326,6 +339,19 @@ def units_declared(text: str) -> str:
         lambda m: m[0] if _YEAR.fullmatch(m[2]) else f"{m[0]} {unit}", line)
         for line in rest.split("\n")]
     return head + "\n".join(lines)
+
+
+# "1.200 triệu đồng + 800 triệu đồng = 2.000 triệu đồng": the parts a sum adds up, before the sum.
+_AMOUNT_OR_FIGURE = rf"(?:{_NUMBER})\s*(?:(?:{_UNIT})(?![a-z])(?:\s*(?:dong|vnd)(?![a-z]))?)?"
+_ADDENDS = re.compile(rf"(?<![\d.,]){_AMOUNT_OR_FIGURE}(?:\s*\+\s*{_AMOUNT_OR_FIGURE})+\s*=\s*(?=\d)")
+
+
+def as_summed(text: str) -> str:
+    """The text with the parts of each sum written out ("A + B = C") left out: the sum is the
+    amount the line states."""
+    for m in reversed(list(_ADDENDS.finditer(_fold_aligned(text)))):
+        text = text[:m.start()] + text[m.end():]
+    return text
 
 
 def as_changed(text: str) -> str:
@@ -1358,7 +1384,7 @@ def _as_written(text: str) -> str:
     """The text with its figures given their units and the figures that were changed into
     others, the rates beside a whole and the parts not yet shared out beside it left out: what
     the report says the amounts are."""
-    return without_unallocated(without_rates(as_changed(units_declared(unit_rejoined(text)))))
+    return without_unallocated(without_rates(as_changed(as_summed(units_declared(unit_rejoined(text))))))
 
 
 def _as_read(text: str) -> str:

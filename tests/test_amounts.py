@@ -1333,3 +1333,29 @@ def test_a_fraction_written_before_the_amount_it_comes_to_gives_the_whole(text, 
 
     figure = funding_figure(text, text, load_campaign())
     assert figure.vnd == vnd and figure.review
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng kinh phí thực hiện Đề án giai đoạn 2020-2022 là 1.500 (triệu đồng).", 1_500_000_000),
+    ("Kinh phí thực hiện Đề án là 3.500 (triệu đồng), trong đó ngân sách tỉnh 2.000 (triệu đồng).", 3_500_000_000),
+    ("Tổng số 2,5 (tỷ đồng).", 2_500_000_000),
+])
+def test_a_unit_in_brackets_after_its_figure_is_the_figures_unit(text, vnd):
+    """"1.500 (triệu đồng)", the unit as a form's column heading says it, written after the figure:
+    no amount was found."""
+    assert funding_total(text).vnd == vnd
+
+
+def test_a_numbered_part_before_a_bracketed_unit_is_no_amount():
+    """"Biểu số 02 (triệu đồng)" is the unit of the table the line names, not 2 million đồng."""
+    assert [a.vnd for a in amounts_in("Biểu số 02 (triệu đồng) kèm theo; tổng kinh phí 3.400 triệu đồng.")] == [
+        3_400_000_000]
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng kinh phí: 1.200 triệu đồng + 800 triệu đồng = 2.000 triệu đồng.", 2_000_000_000),
+    ("Tổng kinh phí: 1.200 triệu đồng + 800 triệu đồng + 500 triệu đồng = 2.500 triệu đồng.", 2_500_000_000),
+])
+def test_a_sum_written_out_is_the_amount_after_its_equals_sign(text, vnd):
+    """"Tổng kinh phí: A + B = C": the total is C (the first part, A, was read as the stated total)."""
+    assert funding_total(text).vnd == vnd
