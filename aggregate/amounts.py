@@ -575,6 +575,8 @@ def _each_unit(folded: str, since: int, at: int) -> re.Match | None:
 
 # "10%", "20 %", "2,5%": a share, a rate or a tax the text states beside its amounts (its figure
 # the group). Once: a second definition further down overrode this one.
+# A share in percent or a multiple as written in the patterns below ("15", "12,5"): 1 to 99, its decimals.
+_SHARE = r"\d{1,2}(?:,\d+)?"
 _PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%")
 # A figure as Vietnamese text writes one, "43.343", "12,5", "276" (not a percentage).
 _FIGURE = re.compile(r"(?<![\d,.])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d%])|(?<![\d,.])\d+(?:,\d+)?(?!\d|[.,]\d|\s*%)")
@@ -583,14 +585,14 @@ _PER_UNIT = re.compile(r"\s*(?:dong|vnd)?\s*/\s*(?:1\s+|mot\s+)?(?P<noun>[a-z]+)
 # "…, bằng 40% tổng kinh phí thực hiện Đề án": the amount before it is that share of the whole; so
 # too a fraction, "bằng 2/3 tổng kinh phí", "bằng một nửa tổng …", "chiếm ba phần tư tổng …".
 _SHARE_OF_WHOLE = re.compile(r"\s*(?:dong|vnd)?[^.;:]{0,120}?(?<![a-z])(?:bang|chiem|tuong ung(?: voi)?)\s+"
-                             r"(?:khoang\s+)?(?:(?P<percent>\d{1,2}(?:,\d+)?)\s*%|(?P<over>\d)\s*/\s*(?P<under>\d{1,2})"
+                             rf"(?:khoang\s+)?(?:(?P<percent>{_SHARE})\s*%|(?P<over>\d)\s*/\s*(?P<under>\d{{1,2}})"
                              r"|(?P<half>mot nua)|(?P<parts>mot|hai|ba|bon)\s+phan\s+(?P<whole>hai|ba|tu|bon|nam|muoi))"
                              r"\s+(?:cua\s+)?(?:tong|toan bo)(?![a-z])")
 
 # "Ngân sách tỉnh hỗ trợ 70% kinh phí, tương ứng 2.100 triệu đồng": the share written first, the
 # amount it comes to after it (the words right before the amount). Not a share reached or spent
 # ("đạt 70% kinh phí được giao, tương ứng …": what was spent is the money).
-_SHARE_THEN_AMOUNT = re.compile(r"(?<![a-z])(?<!dat )(?<!ngan )(?:(?P<percent>\d{1,2}(?:,\d+)?)\s*%"
+_SHARE_THEN_AMOUNT = re.compile(rf"(?<![a-z])(?<!dat )(?<!ngan )(?:(?P<percent>{_SHARE})\s*%"
                                 r"|(?P<over>\d)\s*/\s*(?P<under>\d{1,2})|(?P<half>mot nua)"
                                 r"|(?P<parts>mot|hai|ba)\s+phan\s+(?P<whole>hai|ba|tu|bon|nam|muoi))\s+(?:cua\s+)?"
                                 r"(?:tong\s+)?(?:kinh phi|so von|tong muc)(?![a-z])[^.;%\d]{0,60}?,?\s*"
@@ -601,16 +603,16 @@ _BEFORE_TAX_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*[(,;-]?\s*(?:gia tri\s+)?chu
                                r"\s+(?:ca\s+)?(?:thue|vat)(?![a-z])")
 # "thuế suất thuế giá trị gia tăng áp dụng 10%", "thuế GTGT 10%": the tax's rate, stated apart.
 _TAX_RATE = re.compile(r"(?<![a-z])(?:thue suat|thue (?:gia tri gia tang|gtgt|vat))(?![a-z])[^.;%]{0,60}?"
-                       r"(?<![\d,])(?P<percent>\d{1,2}(?:,\d+)?)\s*%")
+                       rf"(?<![\d,])(?P<percent>{_SHARE})\s*%")
 # "… vốn vay ODA … là 20.500 triệu đồng và vốn đối ứng … bằng 20% vốn vay ODA": another part of
 # the money given only as a share of the named one, its words written before the amount.
-_SHARE_OF_NAMED = re.compile(r"(?<![a-z])(?:bang|tuong ung(?: voi)?)\s+(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+"
+_SHARE_OF_NAMED = re.compile(rf"(?<![a-z])(?:bang|tuong ung(?: voi)?)\s+(?P<percent>{_SHARE})\s*%\s+"
                              r"(?:cua\s+|so\s+)?(?!tong|toan bo)(?P<named>[a-z]+\s+[a-z0-9]+(?:\s+[a-z0-9]+){0,2})")
 # "… ngân sách huyện chi gấp đôi ngân sách tỉnh", "… bằng 1/4 ngân sách tỉnh": another part given as
 # a multiple or a fraction of the named one (a year named is _MULTIPLE's).
 _SIZED_BY_NAMED = re.compile(r"(?<![a-z])(?:(?:bang|tuong ung(?: voi)?)\s+(?:(?P<over>\d)\s*/\s*(?P<under>\d{1,2})"
                              r"|(?P<half>mot nua)|(?P<parts>mot|hai|ba)\s+phan\s+(?P<whole>hai|ba|tu|bon|nam|muoi))"
-                             r"|gap\s+(?:(?P<word>doi|ruoi|ba|bon|nam|muoi)|(?P<times>\d{1,2}(?:,\d+)?)\s*lan))"
+                             rf"|gap\s+(?:(?P<word>doi|ruoi|ba|bon|nam|muoi)|(?P<times>{_SHARE})\s*lan))"
                              r"(?:\s+lan)?\s+(?:(?P<that>(?:so|muc|khoan)\s+(?:do|nay|tren))(?![a-z])"
                              r"|(?:cua\s+|so\s+)?(?!tong|toan bo|nam\s+\d)"
                              r"(?P<named>[a-z]+\s+[a-z0-9]+(?:\s+[a-z0-9]+){0,2}))")
@@ -619,13 +621,13 @@ _SIZED_BY_NAMED = re.compile(r"(?<![a-z])(?:(?:bang|tuong ung(?: voi)?)\s+(?:(?P
 # "… tăng 10% so với năm 2021", "… đã cắt giảm 15% dự toán này", "được bổ sung thêm 15% dự toán": a
 # rise or a cut by a percentage, and what it is of, a year or the words that named the amount.
 _CHANGED_BY = re.compile(r"(?<![a-z])(?P<way>tang|bo sung|cat giam|giam|cat)(?:\s+(?:them|bot|di))?\s+"
-                         r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:so voi\s+nam\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+                         rf"(?P<percent>{_SHARE})\s*%\s+(?:so voi\s+nam\s+(?P<year>(?:19|20)\d\d)(?!\d)"
                          r"|(?:cua\s+|so\s+)?(?P<named>[a-z]+\s+[a-z]+))")
 # "thực tế chi vượt dự toán 15%", "vượt 15% so với dự toán": more spent than the named amount by a
 # percentage, its words before the percentage or after it.
 _OVER_BY = re.compile(r"(?<![a-z])vuot\s+(?:(?:so voi\s+)?(?P<named>[a-z]+\s+[a-z]+)\s+"
-                      r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%"
-                      r"|(?P<percent2>\d{1,2}(?:,\d+)?)\s*%\s+(?:so voi\s+)?(?P<named2>[a-z]+\s+[a-z]+))")
+                      rf"(?P<percent>{_SHARE})\s*%"
+                      rf"|(?P<percent2>{_SHARE})\s*%\s+(?:so voi\s+)?(?P<named2>[a-z]+\s+[a-z]+))")
 
 
 # "… theo tỷ lệ 4:1 (ngân sách tỉnh 4 phần, ngân sách cấp huyện 1 phần)": the money shared out in
@@ -740,7 +742,7 @@ def _changed_by_percent(text: str) -> tuple[Amount, Decimal] | None:
 # "Tổng kinh phí dự kiến 10 tỷ đồng; đến nay mới bố trí được 40% số kinh phí này": a share of the
 # amount named before it given (spent), the words "này", "trên", "nói trên" pointing back to it.
 _SHARE_GIVEN_OF_IT = re.compile(r"(?<![a-z])(?:bo tri|cap|phan bo|giao|dap ung|giai ngan)(?:\s+duoc)?\s+"
-                                r"(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:(?:so|tong|cua)\s+)*"
+                                rf"(?P<percent>{_SHARE})\s*%\s+(?:(?:so|tong|cua)\s+)*"
                                 r"(?:kinh phi|von|du toan|nhu cau)(?:\s+[a-z]+){0,2}?\s+(?:nay|tren|noi tren)(?![a-z])")
 
 
@@ -748,7 +750,7 @@ _SHARE_GIVEN_OF_IT = re.compile(r"(?<![a-z])(?:bo tri|cap|phan bo|giao|dap ung|g
 # đồng)", "… bằng 0,5% tổng chi ngân sách tỉnh (…)": the scheme's share of a whole whose amount the
 # bracket gives.
 _SCHEME_SHARE_OF_BRACKETED = re.compile(r"(?<![a-z])de an(?![a-z])[^.;%]{0,60}?(?<![a-z])(?:chiem|bang)\s+"
-                                        r"(?:khoang\s+)?(?P<percent>\d{1,2}(?:,\d+)?)\s*%\s+(?:tong|toan bo)(?![a-z])"
+                                        rf"(?:khoang\s+)?(?P<percent>{_SHARE})\s*%\s+(?:tong|toan bo)(?![a-z])"
                                         r"[^.;%()]{0,100}\(\s*$")
 
 
@@ -869,7 +871,7 @@ def _each_of_counted(text: str) -> tuple[Amount | None, int, str, Amount] | None
 # figures ("gấp 2,5 lần"), and the year it is of. Its "g" may be any letter as a scan reads it ("Bấp
 # đôi năm 2021", pool 57's fogged Phú Yên): with a multiple and a year after it, no other word.
 _MULTIPLE = re.compile(r"(?<![a-z])[a-z]ap\s+(?:(?P<word>doi|ruoi|ba|bon|tu|nam|muoi)"
-                       r"|(?P<times>\d{1,2}(?:,\d+)?)\s*lan)"
+                       rf"|(?P<times>{_SHARE})\s*lan)"
                        r"(?![a-z])(?:\s+lan)?\s+(?:so voi\s+)?(?:(?:kinh phi|muc|so)\s+)?(?:cua\s+)?"
                        r"nam\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 # Any multiple or fraction a text may work its money out by, in a wording no rule reads: "gấp …",
@@ -1046,7 +1048,7 @@ def _plan_less_left(text: str) -> tuple[Amount, Amount] | None:
 # "tiết kiệm 10% chi thường xuyên", "cắt giảm 15%": a cut by a percentage, in the sentence of a plan
 # and what is left of it.
 _CUT_BY = re.compile(r"(?<![a-z])(?:tiet kiem|cat giam|giam|cat)(?![a-z])[^.;\d%]{0,20}?"
-                     r"(?<![\d,.])(?P<percent>\d{1,2}(?:,\d+)?)\s*%")
+                     rf"(?<![\d,.])(?P<percent>{_SHARE})\s*%")
 
 
 def _left_after_cut(text: str) -> tuple[Amount, Decimal, Amount] | None:
