@@ -393,7 +393,8 @@ _SHORT_LEAD = re.compile(r"(?<![a-z])(?:con\s+)?thieu(?:\s+hut)?\s*$")
 _ROLE_WORDS = re.compile(r"(?<![a-z])(?:"
                          r"(?P<left>chua (?:duoc )?(?:giai ngan|su dung|thanh toan)|con lai|(?<!xuong )con)"
                          r"|(?P<spent>giai ngan|da chi|thuc chi|da su dung|da thanh toan|da thuc hien|dat)"
-                         r"|(?P<plan>ke hoach|du toan|phan bo|bo tri|tong muc dau tu|du kien|phe duyet|duoc giao"
+                         r"|(?P<plan>ke hoach|du toan|phan bo|bo tri|tong muc dau tu|tong von dau tu|du kien|phe duyet"
+                         r"|duoc giao"
                          r"|gia tri hop dong"
                          r"|giao cho|giao von))(?![a-z])")
 # A sentence's end: ". ", "! ", "? ", a blank line, or a line break after a stop or before a

@@ -1359,3 +1359,11 @@ def test_a_numbered_part_before_a_bracketed_unit_is_no_amount():
 def test_a_sum_written_out_is_the_amount_after_its_equals_sign(text, vnd):
     """"Tổng kinh phí: A + B = C": the total is C (the first part, A, was read as the stated total)."""
     assert funding_total(text).vnd == vnd
+
+
+def test_a_projects_total_investment_beside_what_was_disbursed_is_its_plan():
+    """"Tổng vốn đầu tư dự án … là 45 tỷ đồng, đã giải ngân 30 tỷ đồng": the project's investment is
+    its plan, as "tổng mức đầu tư" is; what was disbursed is the money spent (the 45 was read as the
+    stated total, unflagged)."""
+    assert funding_total("Tổng vốn đầu tư dự án Trung tâm IOC là 45 tỷ đồng, đã giải ngân 30 tỷ đồng.").vnd == (
+        30_000_000_000)
