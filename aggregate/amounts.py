@@ -423,6 +423,7 @@ class _Role:
     role: str           # "spent", "plan", "left", "unallocated", "moved", "short", or "" when the words say none
     span: tuple[int, int]
     amount: Amount
+    projected: bool = False  # "dự kiến" among the words leading to it: money expected, not yet spent
 
 
 def _roles(text: str) -> list[list[_Role]]:
@@ -456,12 +457,15 @@ def _roles(text: str) -> list[list[_Role]]:
                             "spent" if (roles and roles[-1].role == "plan" and lead_from > start
                                         and _CARRIED_OUT_LEAD.match(lead)) else
                             (words[-1].lastgroup if words else ""))
-                    roles.append(_Role(role or "", m.span(), amount))
+                    roles.append(_Role(role or "", m.span(), amount, bool(_PROJECTED.search(lead))))
                 joined = amount is not None
                 lead_from = m.end()
             sentences.append(roles)
         start = end
     return sentences
+
+
+_PROJECTED = re.compile(r"(?<![a-z])du kien(?![a-z])")
 
 
 def as_spent(text: str) -> str:
@@ -470,6 +474,18 @@ def as_spent(text: str) -> str:
     ngân, tức đã giải ngân 19.516 triệu đồng" keeps 19.516): what was spent is the funding."""
     spans = [r.span for roles in _roles(text) if any(r.role == "spent" for r in roles)
              for r in roles if r.role in ("plan", "left")]
+    for start, end in reversed(spans):
+        text = text[:start] + text[end:]
+    return text
+
+
+def without_projected(text: str) -> str:
+    """The text without the amounts a sentence says are expected after one it states ("… giai
+    đoạn 2018-2022 là 10 tỷ đồng, giai đoạn 2023-2025 dự kiến 20 tỷ đồng" keeps 10): the money
+    of a time to come, not more of the money. One expected alone, or first, is what it states
+    ("Tổng kinh phí dự kiến cho giai đoạn 2021 – 2025 là …")."""
+    spans = [r.span for roles in _roles(text) for k, r in enumerate(roles)
+             if r.projected and any(not o.projected for o in roles[:k])]
     for start, end in reversed(spans):
         text = text[:start] + text[end:]
     return text
@@ -1385,9 +1401,10 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
 
 def _as_written(text: str) -> str:
     """The text with its figures given their units and the figures that were changed into
-    others, the rates beside a whole and the parts not yet shared out beside it left out: what
-    the report says the amounts are."""
-    return without_unallocated(without_rates(as_changed(as_summed(units_declared(unit_rejoined(text))))))
+    others, the rates beside a whole, the parts not yet shared out beside it and the money
+    expected after it left out: what the report says the amounts are."""
+    return without_projected(without_unallocated(without_rates(as_changed(as_summed(units_declared(
+        unit_rejoined(text)))))))
 
 
 def _as_read(text: str) -> str:

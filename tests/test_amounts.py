@@ -1367,3 +1367,15 @@ def test_a_projects_total_investment_beside_what_was_disbursed_is_its_plan():
     stated total, unflagged)."""
     assert funding_total("Tổng vốn đầu tư dự án Trung tâm IOC là 45 tỷ đồng, đã giải ngân 30 tỷ đồng.").vnd == (
         30_000_000_000)
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Kinh phí thực hiện giai đoạn 2018-2022 là 10 tỷ đồng, giai đoạn 2023-2025 dự kiến 20 tỷ đồng.", 10 * 10**9),
+    ("Năm 2022 tỉnh đã bố trí 3.000 triệu đồng; dự kiến năm 2023 bố trí 5.000 triệu đồng.", 3 * 10**9),
+    ("Tổng kinh phí dự kiến cho giai đoạn 2021 – 2025 là 50 tỷ đồng.", 50 * 10**9),
+    ("Tổng kinh phí dự kiến là 5 tỷ đồng, trong đó ngân sách tỉnh 3 tỷ đồng.", 5 * 10**9),
+])
+def test_money_expected_after_the_money_stated_is_not_added_to_it(text, vnd):
+    """"…, giai đoạn 2023-2025 dự kiến 20 tỷ đồng" after the period's 10 tỷ: money of a time to come
+    (the two were added up, 30 tỷ, unflagged); an amount expected stated alone or first is the total."""
+    assert funding_total(text).vnd == vnd
