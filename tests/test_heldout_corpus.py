@@ -67,7 +67,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            55: FIXTURES / "heldout-55", 56: FIXTURES / "heldout-56",
            57: FIXTURES / "heldout-57", 58: FIXTURES / "heldout-58",
            59: FIXTURES / "heldout-59", 60: FIXTURES / "heldout-60",
-           61: FIXTURES / "heldout-61"}
+           61: FIXTURES / "heldout-61", 62: FIXTURES / "heldout-62"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -292,7 +292,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Chương mục \d+\. |Tiểu đề [IVX]+ – "  # 61's
+LABEL = re.compile(r"^(?:Thành tố \d+\. |Luồng [IVX]+: "  # 62's
+                   r"|Khung [A-F] – |Điểm tựa thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 62's
+                   r"|Chương mục \d+\. |Tiểu đề [IVX]+ – "  # 61's
                    r"|Mô-đun [A-F]: |Mắt xích thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 61's
                    r"|Phiếu số \d+\. |Bậc [IVX]+: "  # 60's
                    r"|Cột [A-F]\. |Mảnh ghép thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám) – "  # 60's
@@ -391,6 +393,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Thành tố (\d+)\. ", first):  # pool 62's thanh_to_number
+        return int(m.group(1))
+    if m := re.match(r"Luồng ([IVX]+): ", first):  # pool 62's luong_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Khung ([A-F]) – ", first):  # pool 62's khung_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Điểm tựa thứ (nhất|hai|ba|tư|năm|sáu): ", first):  # pool 62's diem_tua_word
+        return ("nhất", "hai", "ba", "tư", "năm", "sáu").index(m.group(1)) + 1
     if m := re.match(r"Chương mục (\d+)\. ", first):  # pool 61's chuong_muc_number
         return int(m.group(1))
     if m := re.match(r"Tiểu đề ([IVX]+) – ", first):  # pool 61's tieu_de_roman
@@ -760,8 +770,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 61
-    assert len({p.out for p in mh.POOLS.values()}) == 61
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 62
+    assert len({p.out for p in mh.POOLS.values()}) == 62
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -835,7 +845,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 58) for k in range(1, 58)),
                                            *((k, 59) for k in range(1, 59)),
                                            *((k, 60) for k in range(1, 60)),
-                                           *((k, 61) for k in range(1, 61))])
+                                           *((k, 61) for k in range(1, 61)),
+                                           *((k, 62) for k in range(1, 62))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -867,7 +878,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
                                                    (54, 55), (55, 56), (56, 57), (57, 58),
-                                                   (58, 59), (59, 60), (60, 61)])
+                                                   (58, 59), (59, 60), (60, 61), (61, 62)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -11866,6 +11877,276 @@ def test_pool_61_scans_yellow_at_the_top_or_carry_a_pressed_note():
         assert yellow(upper) > 25 and yellow(lower) < 15, (e["file"], yellow(upper), yellow(lower))
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 62: "Thành tố 1. …", "Luồng I: …", "Khung A – …", "Điểm tựa thứ nhất: …"; each heading in Word's Book Title
+# character style, a PDF whose streams are ASCII85 over Flate, a PDF whose properties were saved incrementally, a
+# PDF with a thumbnail on each page; pools 1-61's at a lower weight, pools 60 and 61's funding wordings and two new
+# ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_62 = {"thanh_to_number", "luong_roman", "khung_letter", "diem_tua_word"}
+LADDERS[62] = NEW_LADDERS_62 | {"chuong_muc_number", "tieu_de_roman", "mo_dun_letter", "mat_xich_word",  # 1-61's
+                                "phieu_number", "bac_roman", "cot_letter", "manh_ghep_word", "mach_letter",
+                                "ma_so_code"}
+NEW_LAYOUTS_62 = {"book_title_heading", "ascii85_streams_pdf", "incremental_props_pdf", "page_thumbnails_pdf"}
+LAYOUTS[62] = NEW_LAYOUTS_62 | {"words_underline_heading", "word2010_ids_docx", "table_style_heading",  # 1-61's
+                                "normal_web_paste", "xml_signed_docx", "vi_style_ids_heading", "strict_ooxml_docx",
+                                "double_underline_heading", "char_shading_heading", "intense_quote_heading",
+                                "draft_watermark_docx", "left_bar_heading", "marked_final_docx",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_62 = {  # how each of pool 62's ladders marks an item heading, as a reader sees it
+    "thanh_to_number": r"Thành tố \d\. \S",
+    "luong_roman": r"Luồng [IVX]+: \S",
+    "khung_letter": r"Khung [A-F] – \S",
+    "diem_tua_word": r"Điểm tựa thứ (?:nhất|hai|ba|tư|năm|sáu): \S",
+}
+
+
+def pdf_text_62(entry: dict) -> str:
+    """A text PDF's words as pdftotext reads them, one space between each."""
+    return " ".join(subprocess.run(["pdftotext", str(path_of(entry)), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
+def headings_read_62(entry: dict) -> None:
+    """pdfplumber and pdftotext read each item heading's first words."""
+    words, text = pdf_words_49(entry), pdf_text_62(entry)
+    for h in item_headings(entry):
+        first = " ".join(h["text"].split("\n")[0].split()[:4])
+        assert first in words and first in text, (entry["file"], first)
+
+
+def test_pool_62_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_62:
+        for e in [e for e in files_of(62, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_62_book_title_headings_carry_the_built_in_character_style():
+    """Every run of each item heading carries w:rStyle BookTitle, first in its w:rPr, and styles.xml defines the
+    style as Word 2010 on defines it (a character style "Book Title", bold, small capitals, w:spacing 5); the .rtf
+    LibreOffice exported from such a .docx names the style in its stylesheet; no other file of the pool uses it."""
+    mh = generator()
+    b = mh.BOOK_TITLE_62
+    files = files_of(62, "book_title_heading")
+    assert len(files) >= 4 and {e["kind"] for e in files} == {"docx", "rtf"}
+    assert files_of(62, "book_title_heading", ladder="thanh_to_number")  # on a new ladder too
+    for e in files:
+        assert e["heading_char_style"] == b["id"], e["file"]
+        if e["kind"] == "docx":
+            style = next(s for s in part_tree(e, "word/styles.xml").iter(f"{W}style")
+                         if s.get(f"{W}styleId") == b["id"])
+            assert style.get(f"{W}type") == "character", e["file"]
+            assert style.find(f"{W}name").get(f"{W}val") == "Book Title", e["file"]
+            assert style.find(f"{W}rPr/{W}b") is not None and style.find(f"{W}rPr/{W}smallCaps") is not None, \
+                e["file"]
+            assert style.find(f"{W}rPr/{W}spacing").get(f"{W}val") == "5", e["file"]
+            for p in heading_paragraphs(e):
+                runs = [r for r in p.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
+                assert runs, e["file"]
+                for r in runs:
+                    first = r.find(f"{W}rPr")[0]
+                    assert first.tag == f"{W}rStyle" and first.get(f"{W}val") == b["id"], e["file"]
+        else:  # the style's number used on the headings' text, beyond its stylesheet entry
+            raw = path_of(e).read_bytes().decode("latin-1")
+            number = re.search(r"\{\\\*\\cs(\d+)[^{}]*Book Title;\}", raw)[1]
+            assert len(re.findall(rf"\\cs{number}(?!\d)", raw)) > len(item_headings(e)), e["file"]
+    for e in files_of(62, kind="docx"):
+        if "book_title_heading" not in e["layouts"]:
+            assert f'w:rStyle w:val="{b["id"]}"' not in part_text(e), e["file"]
+    for e in files_of(62, kind="rtf"):  # the template's style listed, used nowhere
+        if "book_title_heading" not in e["layouts"]:
+            raw = path_of(e).read_bytes().decode("latin-1")
+            number = re.search(r"\{\\\*\\cs(\d+)[^{}]*Book Title;\}", raw)[1]
+            assert len(re.findall(rf"\\cs{number}(?!\d)", raw)) == 1, e["file"]
+
+
+def test_pool_62_ascii85_pdfs_encode_every_stream_in_ascii85_over_flate():
+    """In such a PDF every stream's /Filter is [/ASCII85Decode /FlateDecode] (or ASCII85 alone over what was not
+    compressed), its body printable ASCII ended by ~>, and it decodes to what Flate inflates; pdfplumber and
+    pdftotext read each item heading's first words; the pool's other text PDFs have no ASCII85."""
+    import base64
+
+    mh = generator()
+    files = files_of(62, "ascii85_streams_pdf")
+    assert len(files) >= 2 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(62, "ascii85_streams_pdf", ladder="luong_roman")  # on a new ladder too
+    for e in files_of(62, kind="pdf"):
+        data = path_of(e).read_bytes()
+        if "ascii85_streams_pdf" not in e["layouts"]:
+            assert b"/ASCII85Decode" not in data, e["file"]
+            continue
+        assert e["stream_filters"] == ["ASCII85Decode", "FlateDecode"], e["file"]
+        objects, _ = mh.pdf_objects_53(data)
+        streams = [n for n in objects if mh.stream_parts_62(objects, n) is not None]
+        assert len(streams) >= 5, e["file"]
+        for n in streams:
+            head, body = mh.stream_parts_62(objects, n)
+            assert re.search(rb"/Filter\[/ASCII85Decode( /\w+)*\]|/Filter/ASCII85Decode", head), (e["file"], n)
+            assert body.endswith(b"~>") and all(32 < c < 127 or c in b"\n" for c in body), (e["file"], n)
+            raw = base64.a85decode(body[:-2].replace(b"\n", b""))
+            if b"/FlateDecode" in head:
+                zlib.decompress(raw)
+        headings_read_62(e)
+
+
+def test_pool_62_incremental_pdfs_append_a_second_revision_with_the_properties():
+    """Such a PDF is its export's bytes whole (a PDF on its own, one xref section) and after them a second revision:
+    one object (the /Info, the same number), a cross-reference section for it and a trailer whose /Prev is the first
+    section's offset; the properties typed in are what a reader shows (pdfplumber's metadata); the text is read; the
+    pool's other text PDFs are single revisions."""
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(62, "incremental_props_pdf")
+    assert len(files) >= 2 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(62, "incremental_props_pdf", ladder="khung_letter")  # on a new ladder too
+    for e in files_of(62, kind="pdf"):
+        data = path_of(e).read_bytes()
+        if "incremental_props_pdf" not in e["layouts"]:
+            assert data.count(b"startxref") == 1, e["file"]
+            continue
+        assert e["revisions"] == 2 and data.count(b"startxref") == 2 and data.count(b"%%EOF") == 2, e["file"]
+        first = data[:data.index(b"%%EOF") + len(b"%%EOF\n")]
+        objects, trailer = mh.pdf_objects_53(first)
+        info = int(re.search(rb"/Info\s+(\d+)\s+0\s+R", trailer)[1])
+        update = data[len(first):]
+        assert re.match(rb"%d 0 obj\n<<" % info, update), e["file"]
+        prev = int(re.search(rb"startxref\s+(\d+)", first)[1])
+        assert re.search(rb"/Prev %d>>" % prev, update), e["file"]
+        assert re.search(rb"xref\n0 1\n0000000000 65535 f \n%d 1\n" % info, update), e["file"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            meta = pdf.metadata
+        props = e["pdf_properties"]
+        assert meta["Title"] == props["title"] and meta["Author"] == props["author"], (e["file"], meta)
+        assert meta["Subject"] == props["subject"] and meta["Keywords"] == props["keywords"], e["file"]
+        assert "Producer" in meta, e["file"]
+        headings_read_62(e)
+
+
+def test_pool_62_thumbnail_pdfs_give_each_page_a_small_picture_of_itself():
+    """In such a PDF each page's /Thumb is an 8-bit DeviceRGB Flate image, its longer side about 106 pixels, the page's
+    shape, mostly white like the page; the text is read; the pool's other text PDFs have no thumbnails."""
+    mh = generator()
+    files = files_of(62, "page_thumbnails_pdf")
+    assert len(files) >= 2 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(62, "page_thumbnails_pdf", ladder="diem_tua_word")  # on a new ladder too
+    for e in files_of(62, kind="pdf"):
+        data = path_of(e).read_bytes()
+        if "page_thumbnails_pdf" not in e["layouts"]:
+            assert b"/Thumb" not in data, e["file"]
+            continue
+        assert e["page_thumbnails"] == 106, e["file"]
+        objects, _ = mh.pdf_objects_53(data)
+        pages = [o for o in objects.values() if re.search(rb"/Type\s*/Page\b", o)]
+        assert pages, e["file"]
+        for page in pages:
+            thumb = int(re.search(rb"/Thumb (\d+) 0 R", page)[1])
+            head, body = mh.stream_parts_62(objects, thumb)
+            w, h = int(re.search(rb"/Width (\d+)", head)[1]), int(re.search(rb"/Height (\d+)", head)[1])
+            assert 105 <= max(w, h) <= 107 and 70 <= min(w, h) <= 80, (e["file"], w, h)  # pdftocairo's rounding
+            assert b"/DeviceRGB" in head and b"/BitsPerComponent 8" in head, e["file"]
+            pixels = zlib.decompress(body)
+            assert len(pixels) == 3 * w * h and sum(pixels) / len(pixels) > 200, e["file"]
+        headings_read_62(e)
+
+
+def test_pool_62_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(62) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_62, *mh.FUNDING_WORDINGS_61}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        f = e["funding"]
+        if f["wording"] == "excel_scientific":  # the total as Excel shows it in a narrow cell
+            assert total % 10**8 == 0 and total % 10**9 != 0, e["file"]
+            assert f["shown"] == f"{total // 10**9},{total // 10**8 % 10}E+09", e["file"]
+            assert f"(số liệu trích từ bảng tổng hợp của Sở Tài chính): {f['shown']} đồng." in text, e["file"]
+            assert f"{million} triệu" not in text, e["file"]
+        if f["wording"] == "bracketed_negative_cut":  # the estimate less a cut written in brackets
+            assert total == f["first_vnd"] - f["cut_vnd"] and f["cut_vnd"] > 0, e["file"]
+            first = f"{f['first_vnd'] // 10**6:,}".replace(",", ".")
+            cut = f"{f['cut_vnd'] // 10**6:,}".replace(",", ".")
+            assert f"(đơn vị tính: triệu đồng): dự toán giao đầu năm {first}; điều chỉnh giữa năm ({cut}); " \
+                   "không có khoản điều chỉnh nào khác." in text, e["file"]
+            assert "Số liệu ghi trong ngoặc đơn (…) là số âm." in text, e["file"]
+            assert million not in text, e["file"]
+    assert mh.excel_scientific_62(4200) == "4,2E+09" and mh.excel_scientific_62(9700) == "9,7E+09"
+    assert {e["letterhead"] for e in entries_of(62)} <= set(mh.LETTERHEADS_62)
+    docx_files = [e for e in entries_of(62) if e["kind"] == "docx" and "strict_ooxml_docx" not in e["layouts"]]
+    assert {"number_char_style", "date_scaled"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        number = e["report_number"]
+        number_lines = [p for p in table.iter(f"{W}p") if number and number in paragraph_text(p)]
+        styled = [r.find(f"{W}rPr/{W}rStyle") for p in number_lines for r in p.iter(f"{W}r")]
+        if e["letterhead"] == "number_char_style":  # the number line's runs in the template's style
+            assert [paragraph_text(p) for p in number_lines] == [f"Số: {number}"], e["file"]
+            assert styled and all(s is not None and s.get(f"{W}val") == "Skhiu" for s in styled), e["file"]
+            style = next(s for s in part_tree(e, "word/styles.xml").iter(f"{W}style")
+                         if s.get(f"{W}styleId") == "Skhiu")
+            assert style.get(f"{W}customStyle") == "1" and style.get(f"{W}type") == "character", e["file"]
+            assert style.find(f"{W}name").get(f"{W}val") == "Số ký hiệu", e["file"]
+        else:
+            assert 'w:styleId="Skhiu"' not in part_text(e, "word/styles.xml"), e["file"]
+        dated = [p for p in table.iter(f"{W}p") if paragraph_text(p) == e["letterhead_date"]]
+        scaled = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}w") is not None
+                  and r.find(f"{W}rPr/{W}w").get(f"{W}val") == "90"]
+        if e["letterhead"] == "date_scaled":  # the date line's runs scaled to 90 %
+            assert len(dated) == 1, e["file"]
+            runs = list(dated[0].iter(f"{W}r"))
+            assert runs and all(r in scaled for r in runs) and len(scaled) == len(runs), e["file"]
+        else:
+            assert not scaled, e["file"]
+    scans = files_of(62, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_62)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {37, 39}
+    assert {e["ladder"] for e in scans} >= {"thanh_to_number", "luong_roman", "diem_tua_word"}
+    for e in scans:
+        if e["scan"]["kind"] == "correction_fluid_patch":
+            assert e["scan"]["fluid"] == mh.FLUID_62 and e["scan"]["dpi"] == 150, e["file"]
+            assert not e["scan"]["colour"] and e["scan"]["dots"] is None, e["file"]
+        else:
+            assert e["scan"]["dots"] == mh.DOTS_62 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["colour"] and e["scan"]["fluid"] is None, e["file"]
+
+
+def test_pool_62_scans_carry_a_fluid_patch_or_yellow_dots():
+    """The marks on a test sheet: the correction fluid whitens a patch of page 1 where FLUID_62 puts it, its rim
+    grey and blue handwriting on it (grey in a grey scan), nothing outside it and nothing on page 2; the printer's
+    yellow dots are pale yellow pixels on the white paper of every page, none on print."""
+    import numpy as np
+    from PIL import Image
+
+    mh = generator()
+    dpi = 150
+    f = mh.FLUID_62
+    fluid = mh.scan_62_mark(types.SimpleNamespace(scan_kind="correction_fluid_patch", index=3))
+    sheet = Image.new("L", (1240, 1754), 90)
+    out = np.asarray(fluid(sheet.copy(), 1, dpi)).astype(int)
+    px = dpi / 25.4
+    x0, y0 = round(f["x_mm"] * px), round(f["y_mm"] * px)
+    w, h = round(f["width_mm"] * px), round(f["height_mm"] * px)
+    patch = out[y0:y0 + h, x0:x0 + w]
+    assert (patch == 255).mean() > 0.4 and (patch < 255).any()
+    changed = np.argwhere(out != 90)
+    assert changed[:, 0].min() >= y0 - 0.05 * h - 3 and changed[:, 0].max() <= y0 + 1.05 * h + 3  # its ragged edge
+    assert changed[:, 1].min() >= x0 - 0.05 * w - 3 and changed[:, 1].max() <= x0 + 1.05 * w + 3
+    assert (np.asarray(fluid(sheet.copy(), 2, dpi)) == 90).all()
+    dots = mh.scan_62_mark(types.SimpleNamespace(scan_kind="yellow_tracking_dots", index=3))
+    white = Image.new("RGB", (1654, 2339), (255, 255, 255))
+    for number in (1, 2):
+        marked = np.asarray(dots(white.copy(), number, 200)).astype(int)
+        yellow = (marked == mh.DOTS_62["colour"]).all(axis=-1)
+        assert yellow.sum() > 500 and ((marked == 255).all(axis=-1) | yellow).all()
+    dark = Image.new("RGB", (1654, 2339), (60, 60, 60))
+    assert (np.asarray(dots(dark.copy(), 1, 200)) == 60).all()
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -11880,13 +12161,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
                56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59,
-               60: NEW_LADDERS_60, 61: NEW_LADDERS_61}
+               60: NEW_LADDERS_60, 61: NEW_LADDERS_61, 62: NEW_LADDERS_62}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 62))]])
+                                                        *((n, 10, 8) for n in range(6, 63))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -11896,7 +12177,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 62))])
+                                          for n in range(5, 63))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -11918,12 +12199,13 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               40: SHAPES_40, 41: SHAPES_41, 42: SHAPES_42, 43: SHAPES_43, 44: SHAPES_44,
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
-              56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60, 61: SHAPES_61}
+              56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60, 61: SHAPES_61,
+              62: SHAPES_62}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-61 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-62 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
