@@ -25,8 +25,8 @@ UNITS = {
     "nghin dong": 10**3, "ngan dong": 10**3,
     "dong": 1, "vnd": 1, "d": 1,
 }
-# A few đồng written "đ" (not "đồng") are no money a report states (the smallest coin is 200
-# đồng): "5 đ" is a list label ("5 đ)"), a stamp or a line misread in a scan ("„5D").
+# A few đồng are no money a report states (the smallest coin is 200 đồng): "5 đ" is a list label
+# ("5 đ)"), a stamp or a line misread in a scan ("„5D"), "09 đồng" the end of a number misread.
 LEAST_DONG = 1000
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # A number as Vietnamese writes it: "1.250.000.000", "125,5", "1.234,5"; also thousands set
@@ -36,10 +36,12 @@ _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # after "là", a colon or a comma ("đợt 1 là 5 400 triệu đồng", "…, 1 900 triệu đồng": a scan's
 # despeckling took the dot for dust). Thousands set apart by commas, English-style as a spreadsheet
 # set to English prints them ("1,250,000,000"), are read where two commas or more show it: a decimal
-# comma comes once.
-_NUMBER = (r"\d{1,3}(?:,\d{3}){2,}(?![\d,])"
-           r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d{2,3} \d{3}(?:,\d+)?"
-           r"|(?:(?<=\bla )|(?<=: )|(?<=, )|^)\d \d{3}(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
+# comma comes once. A spreadsheet's scientific notation, as a narrow cell shows a large number
+# ("2,4E+09", folded "2,4e+09"), is read too: unclear, the cell may have rounded it.
+_WRITTEN_NUMBER = (r"\d{1,3}(?:,\d{3}){2,}(?![\d,])"
+                   r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d{2,3} \d{3}(?:,\d+)?"
+                   r"|(?:(?<=\bla )|(?<=: )|(?<=, )|^)\d \d{3}(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
+_NUMBER = r"\d{1,3}(?:,\d+)?e\+?\d{1,2}(?!\d)|" + _WRITTEN_NUMBER
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
 # "155, 3 tỷ": a decimal comma followed by a space, as OCR reads "155,3 tỷ" (or a list "đợt
 # 1, 3 tỷ"): read as the decimal, but unclear. Not after a year ("Năm 2021, 3 tỷ").
@@ -200,7 +202,10 @@ def _value(number: str) -> tuple[Decimal, bool]:
     """The number's value, and whether it is unclear: written with an English decimal point
     ("12.5"), or a decimal comma before exactly three digits ("29,628 triệu"), which is the
     thousands dot as a scan misreads it as often as three decimals. Thousands set apart by two
-    commas or more ("1,250,000,000") are clear."""
+    commas or more ("1,250,000,000") are clear; a spreadsheet's "2,4e+09" is not (rounded to fit)."""
+    if "e" in number:
+        mantissa, exponent = number.split("e")
+        return Decimal(mantissa.replace(",", ".")).scaleb(int(exponent)), True
     if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", number):  # "1,250,000,000": English thousands
         return Decimal(number.replace(",", "")), False
     english = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
@@ -212,7 +217,7 @@ def typed_billions(typed: str) -> int:
     """An amount a person types in tỷ đồng as Vietnamese writes numbers ("42,5", "1.234,5",
     "1234"), in đồng: the review desk's funding form. ValueError, in Vietnamese, otherwise."""
     number = re.sub(r"\s+", "", typed or "")
-    if not re.fullmatch(_NUMBER, number):
+    if not re.fullmatch(_WRITTEN_NUMBER, number):
         raise ValueError(f"{typed!r} không phải là một số tỷ đồng: viết như 42,5 hoặc 1.234,5")
     value, _ = _value(number)
     return int((value * 10**9).to_integral_value())
@@ -237,8 +242,8 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
             if previous is not None and _EQUIVALENT.search(folded, max(0, m.start() - 32), m.start()):
                 continue  # "(tương đương 45.600 triệu đồng)": the amount before it again
             joined = previous is not None and not folded[end:m.start()].strip()
-            if unit == "d" and 0 < vnd < LEAST_DONG and not joined:
-                continue  # "5đ", "„5D": a list label or a stamp misread, not money a report states
+            if UNITS[unit] == 1 and 0 < vnd < LEAST_DONG and not joined:
+                continue  # "5đ", "„5D", "09 đồng": a list label, a stamp or a number misread, not money
             if previous is not None and not folded[end:m.start()].strip() and vnd < _smallest_unit(previous):
                 # "30 tỷ 375 triệu": one amount in two units
                 previous = Amount(previous.vnd + vnd, f"{previous.written} {m.group(0)}",
@@ -316,7 +321,10 @@ def unit_rejoined(text: str) -> str:
 
 # A bare figure given as a label's value ("Tổng số: 19.749;", "ngân sách tỉnh: 16.466,"): right
 # after a colon, ending its clause; not a date, a number with its own unit, a share nor a code.
-_LABELLED_FIGURE = re.compile(rf"(?<=\D:)(\s*)({_NUMBER})(?=\s*(?:[;,]|\.(?!\d)|$))", re.MULTILINE)
+_LABELLED_FIGURE = re.compile(rf"(?<=\D:)(\s*)({_NUMBER})(?=\s*(?:[;,(]|\.(?!\d)|$))", re.MULTILINE)
+# On the line that declares the unit, a bare figure ending any clause after it is in that unit
+# ("(đơn vị tính: triệu đồng): dự toán 6.200; đã giải ngân 5.100."), labelled by a colon or not.
+_CLAUSE_FIGURE = re.compile(rf"(?<=[^\d.,(])(\s*)({_WRITTEN_NUMBER})(?=\s*(?:[;,(]|\.(?!\d)|$))")
 
 
 # "Tổng kinh phí (triệu đồng): 1.500": the unit in brackets closing a label, before its colon.
@@ -335,9 +343,9 @@ def units_declared(text: str) -> str:
         return text
     unit = text[declared.start(1):declared.end(1)]
     head, rest = text[:declared.end()], text[declared.end():]
-    lines = [line if " | " in line else _LABELLED_FIGURE.sub(
+    lines = [line if " | " in line else (_CLAUSE_FIGURE if not k else _LABELLED_FIGURE).sub(
         lambda m: m[0] if _YEAR.fullmatch(m[2]) else f"{m[0]} {unit}", line)
-        for line in rest.split("\n")]
+        for k, line in enumerate(rest.split("\n"))]
     return head + "\n".join(lines)
 
 
@@ -676,6 +684,33 @@ def _lone_amount(text: str) -> _Lone | None:
     start, end = amounts[0].span
     sentence = next((a, b) for a, b in _sentence_spans(text) if a <= start < b)
     return _Lone(amounts[0].amount, start, end, _fold_aligned(text), sentence)
+
+
+# "(đơn vị tính: triệu đồng): dự toán giao đầu năm 6.200; điều chỉnh giữa năm (500)": a line whose
+# unit is declared giving its figures clause by clause, one of them in brackets, which is how
+# accounts write a negative figure (the report may say so: "Số liệu ghi trong ngoặc đơn (…) là số
+# âm"). A clause's figure ends it, bare or in the declared unit (units_declared); not a year.
+_CLAUSE_END_FIGURE = re.compile(rf"(?<![\d.,(])(\()?({_WRITTEN_NUMBER})(?:\s*(?:{_UNIT})(?![a-z])(?:\s*dong)?)?"
+                                r"(?(1)\))\s*$")
+_FIGURE_CLAUSES = re.compile(r";|[.,](?=\s|$)")
+
+
+def _signed_in_brackets(text: str) -> tuple[list[str], int] | None:
+    """The figures of a line declaring its unit, clause by clause, and their sum with those in
+    brackets negative: where some are in brackets and some not, and the sum is more than none."""
+    for line in _fold_aligned(text).split("\n"):
+        declared = _DECLARED_UNIT.search(line) or _UNIT_BEFORE_COLON.search(line)
+        if declared is None:
+            continue
+        figures = [m for clause in _FIGURE_CLAUSES.split(line[declared.end():])
+                   if (m := _CLAUSE_END_FIGURE.search(clause)) and not _YEAR.fullmatch(m[2])]
+        negative = [bool(m[1]) for m in figures]
+        if len(figures) < 2 or all(negative) or not any(negative):
+            continue
+        total = sum((-1 if m[1] else 1) * _value(m[2])[0] for m in figures) * UNITS[declared[1]]
+        if total > 0:
+            return [f"({m[2]})" if m[1] else m[2] for m in figures] + [declared[1]], int(total)
+    return None
 
 
 def _plus_tax(text: str) -> tuple[Amount, Decimal | None] | None:
@@ -1131,6 +1166,11 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
         part, share, written = shared_whole
         return _derived(_rounded_to(Decimal(part.vnd) / share, _smallest_unit(part)),
                         N_("{cited} is {share} of the whole, so the whole is {total}"), cited=part.cited, share=written)
+    signed = _signed_in_brackets(changed)
+    if signed is not None:
+        figures, total = signed
+        return _derived(total, N_("{figures}: a figure in brackets is negative, as accounts write it: {total}"),
+                        figures="; ".join(figures[:-1]) + " " + figures[-1])
     taxed = _plus_tax(changed)
     if taxed is not None:
         price, rate = taxed

@@ -1379,3 +1379,54 @@ def test_money_expected_after_the_money_stated_is_not_added_to_it(text, vnd):
     """"…, giai đoạn 2023-2025 dự kiến 20 tỷ đồng" after the period's 10 tỷ: money of a time to come
     (the two were added up, 30 tỷ, unflagged); an amount expected stated alone or first is the total."""
     assert funding_total(text).vnd == vnd
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng kinh phí thực hiện Đề án năm 2022 (số liệu trích từ bảng tổng hợp của Sở Tài chính): 2,4E+09 đồng.",
+     2_400_000_000),
+    ("Tổng kinh phí: 1,2E+10 đồng.", 12_000_000_000),
+])
+def test_a_spreadsheets_scientific_notation_is_read_and_checked(text, vnd):
+    """Pool 62: "2,4E+09 đồng", a total pasted as a narrow Excel cell shows it: 2,4 × 10⁹ đồng (the
+    exponent's "09 đồng" was read, 9 đồng, unflagged); for review, the cell may have rounded it."""
+    figure = funding_total(text)
+    assert figure.vnd == vnd and figure.ambiguous
+
+
+def test_a_few_dong_are_no_money_a_report_states():
+    assert amounts_in("Tổng kinh phí: 09 đồng.") == []
+    assert [a.vnd for a in amounts_in("Đơn giá 1.500 đồng/trang.")] == [1500]
+
+
+@pytest.mark.parametrize("text, vnd", [
+    # pool 62: the plan and a cut in brackets, the report saying what brackets mean
+    ("Kinh phí thực hiện Đề án tại tỉnh Phú Thọ năm 2022 (đơn vị tính: triệu đồng): dự toán giao đầu năm 6.200; "
+     "điều chỉnh giữa năm (500); không có khoản điều chỉnh nào khác.\nSố liệu ghi trong ngoặc đơn (…) là số âm.",
+     5_700_000_000),
+    ("Kinh phí (triệu đồng): dự toán đầu năm 3.000; bổ sung 1.000; điều chỉnh (400).", 3_600_000_000),
+])
+def test_a_figure_in_brackets_on_a_line_of_figures_in_a_declared_unit_is_negative(text, vnd):
+    """"dự toán giao đầu năm 6.200; điều chỉnh giữa năm (500)" under "(đơn vị tính: triệu đồng)":
+    brackets are how accounts write a negative; the total is worked out, for review (no amount was
+    found)."""
+    figure = funding_total(text)
+    assert figure.vnd == vnd and figure.ambiguous
+    assert "(500)" in figure.rule or "(400)" in figure.rule
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Tổng kinh phí là 2.500 triệu đồng (500 triệu đồng từ xã hội hóa).", 2_500_000_000),
+    ("Kinh phí (triệu đồng): (500); (300).", None),
+])
+def test_brackets_read_as_negative_only_among_figures_of_a_declared_unit_not_all_bracketed(text, vnd):
+    assert funding_total(text).vnd == vnd
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Kinh phí năm 2022 (đơn vị tính: triệu đồng): dự toán 6.200; đã giải ngân 5.100.", 5_100_000_000),
+    ("Kinh phí thực hiện Đề án (triệu đồng): 2.500 (đã bao gồm 300 triệu đồng vốn xã hội hóa).", 2_500_000_000),
+])
+def test_the_declared_unit_applies_to_each_clauses_figure_on_its_own_line(text, vnd):
+    """On the line declaring the unit, a figure ending any clause is in it, labelled by a colon or
+    not, and a labelled figure before a bracket too (no amount was found; the 300 inside was read)."""
+    assert funding_total(text).vnd == vnd
