@@ -41,7 +41,7 @@ _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _WRITTEN_NUMBER = (r"\d{1,3}(?:,\d{3}){2,}(?![\d,])"
                    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d{2,3} \d{3}(?:,\d+)?"
                    r"|(?:(?<=\bla )|(?<=: )|(?<=, )|^)\d \d{3}(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
-_NUMBER = r"\d{1,3}(?:,\d+)?e\+?\d{1,2}(?!\d)|" + _WRITTEN_NUMBER
+_NUMBER = r"\d{1,3}(?:[,.]\d+)?e\+?\d{1,2}(?!\d)|" + _WRITTEN_NUMBER
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
 # "155, 3 tỷ": a decimal comma followed by a space, as OCR reads "155,3 tỷ" (or a list "đợt
 # 1, 3 tỷ"): read as the decimal, but unclear. Not after a year ("Năm 2021, 3 tỷ").
@@ -223,6 +223,11 @@ def typed_billions(typed: str) -> int:
     return int((value * 10**9).to_integral_value())
 
 
+# A figure glued to a letter or an operator before it ("…E+09 đồng", "x5 tỷ") may be the end of
+# something else written in a way not read here: unclear.
+_GLUED_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz+*^")
+
+
 def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
     """Amounts written with their unit; with table_unit, also the bare numbers in the
     cells of table rows (" | "), but not the row number (first cell) nor a year."""
@@ -237,6 +242,7 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
                 m = spaced[m.start()]
                 value, ambiguous = Decimal(f"{m[1]}.{m[2]}"), True
             vnd = int(value * UNITS[unit])
+            ambiguous = ambiguous or (m.start() > 0 and folded[m.start() - 1] in _GLUED_BEFORE)
             if _FOREIGN_AFTER.match(folded, m.end()) or _FOREIGN_BEFORE.search(folded, 0, m.start()):
                 continue  # "1,98 triệu USD": another currency
             if previous is not None and _EQUIVALENT.search(folded, max(0, m.start() - 32), m.start()):
