@@ -301,13 +301,16 @@ _FIGURE_LAST = re.compile(rf"(?<![\d.,])({_NUMBER})\s*$")
 # says it; not a part of the document numbered ("Biểu 02 (triệu đồng)": the unit of its table), a
 # year, nor a label's unit before its colon ("giai đoạn 2019 – 2022 (triệu đồng):", _UNIT_BEFORE_COLON).
 _BRACKETED_UNIT = re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)(?:{_NUMBER})[ \t]*(\()(?:{_UNIT})(?: dong)?(\))(?!\s*:)")
+# "VND 4,200,000,000", the currency's code before the figure as English and banking forms write it.
+_CURRENCY_FIRST = re.compile(rf"(?<![a-z])(vnd)[ \t]*({_WRITTEN_NUMBER})(?![\d.,]*\d)")
 _NUMBERED_PART = re.compile(r"(?<![a-z])(?:bieu|bang|phu luc|mau|muc|phan|chuong)(?:\s+so)?[ \t]*$")
 
 
 def unit_rejoined(text: str) -> str:
     """The text with each figure cut from its unit by a line break given its unit again: the
     break between them made a space, the other lines as they are; a unit in brackets after its
-    figure is read as written without them (_BRACKETED_UNIT)."""
+    figure is read as written without them (_BRACKETED_UNIT), a currency's code before it as
+    written after it (_CURRENCY_FIRST)."""
     lines = text.split("\n")
     joined = lines[:1]
     for line in lines[1:]:
@@ -318,6 +321,8 @@ def unit_rejoined(text: str) -> str:
         else:
             joined.append(line)
     text = "\n".join(joined)
+    for m in reversed(list(_CURRENCY_FIRST.finditer(_fold_aligned(text)))):
+        text = f"{text[:m.start()]}{m[2]} {text[m.start(1):m.end(1)]}{text[m.end():]}"
     folded = _fold_aligned(text)
     for m in reversed(list(_BRACKETED_UNIT.finditer(folded))):
         if not _NUMBERED_PART.search(folded, max(0, m.start() - 12), m.start()):

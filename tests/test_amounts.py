@@ -1438,3 +1438,9 @@ def test_a_figure_glued_to_a_letter_or_an_operator_before_it_is_unclear(text):
     """The end of something written in a way not read (a notation, a code) may be read as a figure:
     it is to be checked, not taken as it stands."""
     assert funding_total(text).ambiguous
+
+
+@pytest.mark.parametrize("text", ["Tổng kinh phí: VND 4,200,000,000.", "Tổng kinh phí: VNĐ 4.200.000.000."])
+def test_the_currencys_code_before_the_figure_is_its_unit(text):
+    """"VND 4,200,000,000", as English and banking forms write it (no amount was found)."""
+    assert funding_total(text).vnd == 4_200_000_000
