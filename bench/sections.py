@@ -440,14 +440,16 @@ def table(results: list[FileResult]) -> list[str]:
     return lines
 
 
-def verdicts(results: list[FileResult], ocr_timed: bool = True) -> list[str]:
-    """The targets met or not; `ocr_timed` False: the OCR came from --ocr-cache, its time says nothing."""
+def verdicts(results: list[FileResult], ocr_ran: set[str] | None = None) -> list[str]:
+    """The targets met or not; `ocr_ran`, with --ocr-cache: the scans whose OCR ran in this run (not
+    from the cache), the only ones whose time says how fast the OCR is."""
     def share(kinds):
         cells = [c for r in results if kind_of(r.entry) in kinds for c in r.cells]
         return (100 * sum(c.right for c in cells) / len(cells)) if cells else None, len(cells)
 
-    def speed(kinds, resaved=False):
-        rs = [r for r in results if kind_of(r.entry) in kinds and r.resaved == resaved]
+    def speed(kinds, resaved=False, files=None):
+        rs = [r for r in results if kind_of(r.entry) in kinds and r.resaved == resaved
+              and (files is None or r.entry["file"] in files)]
         pages, seconds = sum(r.pages for r in rs), sum(r.seconds for r in rs)
         return (pages, seconds) if rs else (0, 0.0)
 
@@ -482,9 +484,10 @@ def verdicts(results: list[FileResult], ocr_timed: bool = True) -> list[str]:
     if files:
         out.append(f"re-saved:       {seconds / files:.2f} s/file over {files} .docx files python-docx refuses "
                    f"({pages} pages): LibreOffice's re-save, then the .docx reader (no target)")
-    pages, seconds = speed(("scan",))
-    if pages and not ocr_timed:
-        out.append(f"OCR speed:      not measured: the OCR of {pages} pages came from --ocr-cache")
+    cached, _ = speed(("scan",))
+    pages, seconds = speed(("scan",), files=ocr_ran)
+    if cached and not pages:
+        out.append(f"OCR speed:      not measured: the OCR of {cached} pages came from --ocr-cache")
     elif pages:
         per_page = seconds / pages
         read = any(r.status == "ok" for r in results if kind_of(r.entry) == "scan")
@@ -556,11 +559,12 @@ def runs_of(corpus: str, no_phrases: bool) -> list[Run]:
     return runs
 
 
-def memoise_ocr(cache: Path) -> None:
+def memoise_ocr(cache: Path) -> set[str]:
     """Let every scan's OCR be done once into `cache` and copied from there after: measuring the
     section reader on scans then takes seconds, not minutes. The key is the scan's bytes, the
-    pages asked for and parse/ocr.py's own source (a change to the OCR's settings reads anew);
-    the OCR's speed is not measured then."""
+    pages asked for and parse/ocr.py's own source (a change to the OCR's settings reads anew).
+    Returns the set the names of the scans OCR'd anew are added to: only their time measures the
+    OCR's speed (an empty cache, a pool's first reading)."""
     import baocao.parse.ocr as ocr
 
     recognise = ocr.ocr_pdf
@@ -571,6 +575,7 @@ def memoise_ocr(cache: Path) -> None:
         key = hashlib.sha256(path.read_bytes() + repr(kwargs.get("pages")).encode() + version.encode())
         hit = cache / f"{key.hexdigest()[:32]}.pdf"
         if not hit.is_file():
+            ran.add(path.name)
             made = recognise(path, out_dir, *args, **kwargs)
             cache.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(made, hit.with_suffix(".part"))
@@ -580,7 +585,9 @@ def memoise_ocr(cache: Path) -> None:
         shutil.copyfile(hit, target)
         return target
 
+    ran: set[str] = set()
     ocr.ocr_pdf = cached
+    return ran
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -607,10 +614,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="list at most N right cells flagged for review a run, with their reasons (default 0)")
     parser.add_argument("--ocr-cache", type=Path, metavar="DIR",
                         help="keep each scan's OCR in DIR and reuse it on later runs (the OCR speed is then "
-                             "not measured)")
+                             "measured on the scans OCR'd anew only: an empty DIR for a pool's first reading)")
     args = parser.parse_args(argv)
-    if args.ocr_cache:
-        memoise_ocr(args.ocr_cache.resolve())
+    ocr_ran = memoise_ocr(args.ocr_cache.resolve()) if args.ocr_cache else None
 
     corpora = dict(CORPORA, heldout=args.heldout.resolve())
     headline: list[tuple[Run, list[Cell], str, str]] = []
@@ -625,6 +631,8 @@ def main(argv: list[str] | None = None) -> int:
             entries = [e for e in entries if kind_of(e) in args.only]
         outline = outline_of(run.phrases)
 
+        if ocr_ran is not None:
+            ocr_ran.clear()
         started = time.perf_counter()
         results = [run_file(e, corpus, outline, max(1, args.repeat)) for e in entries]
         wall = time.perf_counter() - started
@@ -659,7 +667,7 @@ def main(argv: list[str] | None = None) -> int:
         print(true_funding_score(results))
         print(reference_score(results))
         print()
-        print("\n".join(verdicts(results, ocr_timed=not args.ocr_cache)))
+        print("\n".join(verdicts(results, ocr_ran)))
         wrong = [c for c in cells if not c.right and not c.why.startswith("unsupported")]
         unsupported = sum(1 for c in cells if c.why.startswith("unsupported"))
         if wrong and args.show:
