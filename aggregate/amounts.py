@@ -385,8 +385,9 @@ def as_changed(text: str) -> str:
 # What a sentence says each amount is, by the words that lead to it in its clause (folded, the
 # one nearest the amount wins): spent ("đã giải ngân 19.516", "đã chi", "đạt"), a plan or an
 # allocation ("kế hoạch vốn giao … là 21.833", "dự toán", "bố trí", a contract's value beside what
-# was paid of it), or what is left of it
-# ("còn 2.317 triệu đồng chưa giải ngân", "số còn lại"). "chưa giải ngân" says left, not spent.
+# was paid of it, "đã cấp"), or what is left of it ("còn 2.317 triệu đồng chưa giải ngân", "số còn
+# lại", "chuyển nguồn sang" the next year, "nộp trả" to the budget). "chưa giải ngân" says left, not
+# spent; the accounts settled ("quyết toán") say spent.
 _LEFT_AFTER = re.compile(r"\s*(?:dong|vnd)?\s*(?:van\s+)?chua\s+(?:duoc\s+)?(?:giai ngan|su dung|thanh toan|chi)")
 # "còn 1.950 triệu đồng chưa phân bổ chi tiết": a part of the money given not yet shared out
 # among the tasks is still part of what was given, not money left unspent (without_unallocated).
@@ -410,10 +411,11 @@ _CARRIED_OUT_LEAD = re.compile(r"^\s*(?:dong|vnd)?[\s,;]*(?:(?:con|va)\s+)?(?:uo
 # needed that was not given (the words right before the amount), neither given nor left unspent.
 _SHORT_LEAD = re.compile(r"(?<![a-z])(?:con\s+)?thieu(?:\s+hut)?\s*$")
 _ROLE_WORDS = re.compile(r"(?<![a-z])(?:"
-                         r"(?P<left>chua (?:duoc )?(?:giai ngan|su dung|thanh toan)|con lai|(?<!xuong )con)"
-                         r"|(?P<spent>giai ngan|da chi|thuc chi|da su dung|da thanh toan|da thuc hien|dat)"
+                         r"(?P<left>chua (?:duoc )?(?:giai ngan|su dung|thanh toan|quyet toan)|con lai|(?<!xuong )con"
+                         r"|chuyen nguon sang|nop tra)"
+                         r"|(?P<spent>giai ngan|da chi|thuc chi|da su dung|da thanh toan|da thuc hien|dat|quyet toan)"
                          r"|(?P<plan>ke hoach|du toan|phan bo|bo tri|tong muc dau tu|tong von dau tu|du kien|phe duyet"
-                         r"|duoc giao"
+                         r"|duoc giao|(?:da|duoc) cap"
                          r"|gia tri hop dong"
                          r"|giao cho|giao von))(?![a-z])")
 # A sentence's end: ". ", "! ", "? ", a blank line, or a line break after a stop or before a

@@ -1444,3 +1444,18 @@ def test_a_figure_glued_to_a_letter_or_an_operator_before_it_is_unclear(text):
 def test_the_currencys_code_before_the_figure_is_its_unit(text):
     """"VND 4,200,000,000", as English and banking forms write it (no amount was found)."""
     assert funding_total(text).vnd == 4_200_000_000
+
+
+@pytest.mark.parametrize("text, vnd", [
+    ("Dự toán giao 4.000 triệu đồng; số quyết toán 3.700 triệu đồng.", 3_700_000_000),
+    ("Kinh phí đã cấp: 1.200 triệu đồng; kinh phí đã thanh quyết toán: 1.150 triệu đồng; kinh phí còn dư nộp trả "
+     "ngân sách: 50 triệu đồng.", 1_150_000_000),
+    ("Dự toán năm 2022 là 5.000 triệu đồng, số chuyển nguồn sang năm 2023 là 800 triệu đồng.", 4_200_000_000),
+    ("Kinh phí năm 2022 gồm dự toán giao 2.000 triệu đồng và kinh phí chuyển nguồn từ năm 2021 sang 500 triệu đồng.",
+     2_500_000_000),
+])
+def test_the_accounts_settled_are_spent_and_money_carried_to_next_year_or_returned_is_left(text, vnd):
+    """"số quyết toán" (the accounts settled) is the money spent beside the plan; what is carried over
+    to the next year ("chuyển nguồn sang năm 2023") or paid back ("nộp trả ngân sách") is left, while
+    money carried in from the year before is more of the year's (each was summed, unflagged)."""
+    assert funding_total(text).vnd == vnd
