@@ -27,6 +27,7 @@ import html
 import importlib.util
 import itertools
 import json
+import math
 import re
 import subprocess
 import sys
@@ -67,7 +68,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            55: FIXTURES / "heldout-55", 56: FIXTURES / "heldout-56",
            57: FIXTURES / "heldout-57", 58: FIXTURES / "heldout-58",
            59: FIXTURES / "heldout-59", 60: FIXTURES / "heldout-60",
-           61: FIXTURES / "heldout-61", 62: FIXTURES / "heldout-62"}
+           61: FIXTURES / "heldout-61", 62: FIXTURES / "heldout-62",
+           63: FIXTURES / "heldout-63"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -292,7 +294,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Thành tố \d+\. |Luồng [IVX]+: "  # 62's
+LABEL = re.compile(r"^(?:Phân khúc \d+\. |Mốc [IVX]+\. "  # 63's
+                   r"|Phân nhóm [A-F]: |Lát cắt thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám) – "  # 63's
+                   r"|Thành tố \d+\. |Luồng [IVX]+: "  # 62's
                    r"|Khung [A-F] – |Điểm tựa thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 62's
                    r"|Chương mục \d+\. |Tiểu đề [IVX]+ – "  # 61's
                    r"|Mô-đun [A-F]: |Mắt xích thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 61's
@@ -393,6 +397,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Phân khúc (\d+)\. ", first):  # pool 63's phan_khuc_number
+        return int(m.group(1))
+    if m := re.match(r"Mốc ([IVX]+)\. ", first):  # pool 63's moc_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Phân nhóm ([A-F]): ", first):  # pool 63's phan_nhom_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Lát cắt thứ (nhất|hai|ba|tư|năm|sáu) – ", first):  # pool 63's lat_cat_word
+        return ("nhất", "hai", "ba", "tư", "năm", "sáu").index(m.group(1)) + 1
     if m := re.match(r"Thành tố (\d+)\. ", first):  # pool 62's thanh_to_number
         return int(m.group(1))
     if m := re.match(r"Luồng ([IVX]+): ", first):  # pool 62's luong_roman
@@ -770,8 +782,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 62
-    assert len({p.out for p in mh.POOLS.values()}) == 62
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 63
+    assert len({p.out for p in mh.POOLS.values()}) == 63
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -846,7 +858,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 59) for k in range(1, 59)),
                                            *((k, 60) for k in range(1, 60)),
                                            *((k, 61) for k in range(1, 61)),
-                                           *((k, 62) for k in range(1, 62))])
+                                           *((k, 62) for k in range(1, 62)),
+                                           *((k, 63) for k in range(1, 63))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -878,7 +891,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
                                                    (54, 55), (55, 56), (56, 57), (57, 58),
-                                                   (58, 59), (59, 60), (60, 61), (61, 62)])
+                                                   (58, 59), (59, 60), (60, 61), (61, 62), (62, 63)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -12147,6 +12160,255 @@ def test_pool_62_scans_carry_a_fluid_patch_or_yellow_dots():
     assert (np.asarray(dots(dark.copy(), 1, 200)) == 60).all()
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 63: "Phân khúc 1. …", "Mốc I. …", "Phân nhóm A: …", "Lát cắt thứ nhất – …"; each heading in a template's own
+# style whose name carries aliases, each heading in a locked block-level content control, a PDF with a portal's
+# byte-order mark and line break before it, a PDF scaled onto US Letter; pools 1-62's at a lower weight, pools 61 and
+# 62's funding wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_63 = {"phan_khuc_number", "moc_roman", "phan_nhom_letter", "lat_cat_word"}
+LADDERS[63] = NEW_LADDERS_63 | {"thanh_to_number", "luong_roman", "khung_letter", "diem_tua_word",  # 1-62's
+                                "chuong_muc_number", "tieu_de_roman", "mo_dun_letter", "mat_xich_word",
+                                "cot_letter", "manh_ghep_word", "ma_so_code"}
+NEW_LAYOUTS_63 = {"style_aliases_heading", "locked_sdt_heading", "portal_prefixed_pdf", "letter_fit_pdf"}
+LAYOUTS[63] = NEW_LAYOUTS_63 | {"book_title_heading", "words_underline_heading", "word2010_ids_docx",  # 1-62's
+                                "table_style_heading", "normal_web_paste", "xml_signed_docx", "vi_style_ids_heading",
+                                "double_underline_heading", "char_shading_heading", "left_bar_heading",
+                                "extra_heading_between", "merged_5_6", "merged_4_5", "first_heading_missing",
+                                "heading_line_break"}
+SHAPES_63 = {  # how each of pool 63's ladders marks an item heading, as a reader sees it
+    "phan_khuc_number": r"Phân khúc \d\. \S",
+    "moc_roman": r"Mốc [IVX]+\. \S",
+    "phan_nhom_letter": r"Phân nhóm [A-F]: \S",
+    "lat_cat_word": r"Lát cắt thứ (?:nhất|hai|ba|tư|năm|sáu) – \S",
+}
+
+
+def headings_read_63(entry: dict) -> None:
+    """pdfplumber and pdftotext read each item heading's first words."""
+    words, text = pdf_words_49(entry), pdf_text_62(entry)
+    for h in item_headings(entry):
+        first = " ".join(h["text"].split("\n")[0].split()[:4])
+        assert first in words and first in text, (entry["file"], first)
+
+
+def test_pool_63_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_63:
+        for e in [e for e in files_of(63, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_63_alias_styled_headings_use_the_templates_style_named_with_aliases():
+    """Each item heading's paragraph of such a .docx is in the style Tiumc, which styles.xml defines as a custom
+    paragraph style named "Tiêu đề mục" with the aliases "tdm,TD2" (w:aliases), bold 13 pt, kept with the next; the
+    .rtf LibreOffice exported from such a .docx names the style in its stylesheet (without the aliases) and sets the
+    headings in it; no other .docx of the pool has the style or any aliases."""
+    mh = generator()
+    s = mh.STYLE_ALIASES_63
+    files = files_of(63, "style_aliases_heading")
+    assert len(files) >= 4 and {e["kind"] for e in files} == {"docx", "rtf"}
+    assert files_of(63, "style_aliases_heading", ladder="phan_khuc_number")  # on a new ladder too
+    for e in files:
+        assert e["heading_style_aliases"] == s, e["file"]
+        if e["kind"] == "docx":
+            style = next(x for x in part_tree(e, "word/styles.xml").iter(f"{W}style")
+                         if x.get(f"{W}styleId") == s["id"])
+            assert style.get(f"{W}type") == "paragraph" and style.get(f"{W}customStyle") == "1", e["file"]
+            assert style.find(f"{W}name").get(f"{W}val") == "Tiêu đề mục", e["file"]
+            assert style.find(f"{W}aliases").get(f"{W}val") == "tdm,TD2", e["file"]
+            assert style.find(f"{W}pPr/{W}keepNext") is not None and style.find(f"{W}rPr/{W}b") is not None, \
+                e["file"]
+            for p in heading_paragraphs(e):
+                assert p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == s["id"], e["file"]
+        else:  # the style in the stylesheet (its name; LibreOffice's export drops the aliases), its number used
+            raw = path_of(e).read_bytes().decode("latin-1")
+            number = re.search(r"\{\\s(\d+)\\[^{}]*Ti\\u234\\'eau \\u273\\'3f\\u7873\\'3f m\\u7909\\'3fc;\}", raw)
+            assert number, e["file"]
+            used = re.findall(rf"\\s{number[1]}(?!\d)", raw)
+            assert len(used) > len(item_headings(e)), e["file"]
+    for e in files_of(63, kind="docx"):
+        if "style_aliases_heading" not in e["layouts"]:
+            assert f'w:styleId="{s["id"]}"' not in part_text(e, "word/styles.xml"), e["file"]
+            assert "<w:aliases " not in part_text(e, "word/styles.xml"), e["file"]
+
+
+def test_pool_63_locked_headings_sit_whole_in_locked_block_content_controls():
+    """Each item heading's paragraph of such a .docx is the only content of a block-level w:sdt (a child of the body)
+    whose w:sdtPr holds the template's alias, a tag of the item's number, an id and w:lock sdtContentLocked; no
+    other paragraph of the file is locked and no other file of the pool has the lock."""
+    mh = generator()
+    s = mh.LOCKED_SDT_63
+    files = files_of(63, "locked_sdt_heading")
+    assert len(files) >= 2 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(63, "locked_sdt_heading", ladder="moc_roman")  # on a new ladder too
+    for e in files:
+        assert e["heading_lock"] == "sdtContentLocked", e["file"]
+        body = part_tree(e).find(f"{W}body")
+        locked = [sdt for sdt in body.findall(f"{W}sdt")
+                  if sdt.find(f"{W}sdtPr/{W}lock") is not None]
+        headings = heading_paragraphs(e)
+        assert len(locked) == len(headings) >= 5, e["file"]
+        for sdt, p in zip(locked, headings, strict=True):
+            pr = sdt.find(f"{W}sdtPr")
+            assert pr.find(f"{W}lock").get(f"{W}val") == s["lock"], e["file"]
+            assert pr.find(f"{W}alias").get(f"{W}val") == s["alias"], e["file"]
+            assert re.fullmatch(r"dmcd\d", pr.find(f"{W}tag").get(f"{W}val")), e["file"]
+            assert pr.find(f"{W}id") is not None and sdt.find(f"{W}sdtEndPr") is not None, e["file"]
+            content = list(sdt.find(f"{W}sdtContent"))
+            assert [x.tag for x in content] == [f"{W}p"], e["file"]
+            assert paragraph_text(content[0]) == paragraph_text(p), e["file"]
+    for e in files_of(63, kind="docx"):
+        if "locked_sdt_heading" not in e["layouts"]:
+            assert "sdtContentLocked" not in part_text(e), e["file"]
+
+
+def test_pool_63_portal_pdfs_begin_with_a_byte_order_mark_and_a_line_break():
+    """Such a PDF is the export's bytes after EF BB BF 0D 0A, so its first cross-reference offsets point five bytes
+    short of their objects; pdfplumber and pdftotext still read each item heading's first words; the pool's other
+    text PDFs begin with %PDF-."""
+    mh = generator()
+    files = files_of(63, "portal_prefixed_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(63, "portal_prefixed_pdf", ladder="phan_nhom_letter")  # on a new ladder too
+    for e in files_of(63, kind="pdf"):
+        data = path_of(e).read_bytes()
+        if "portal_prefixed_pdf" not in e["layouts"]:
+            assert data.startswith(b"%PDF-"), e["file"]
+            continue
+        assert e["bytes_before_header"] == "efbbbf0d0a" == mh.PORTAL_PREFIX_63.hex(), e["file"]
+        assert data.startswith(mh.PORTAL_PREFIX_63 + b"%PDF-1."), e["file"]
+        pdf = data[len(mh.PORTAL_PREFIX_63):]
+        xref = int(re.search(rb"startxref\s+(\d+)", pdf[pdf.rindex(b"startxref"):])[1])
+        assert pdf[xref:xref + 4] == b"xref" and data[xref:xref + 4] != b"xref", e["file"]
+        first = re.search(rb"xref\s+0 \d+\s+0000000000 65535 f \s*(\d{10}) 00000 n", pdf[xref:])
+        assert re.match(rb"1 0 obj", pdf[int(first[1]):]), e["file"]
+        headings_read_63(e)
+
+
+def test_pool_63_letter_pdfs_draw_each_a4_page_shrunk_onto_letter():
+    """Each page of such a PDF is US Letter (612 x 792) and its /Contents an array whose first stream scales by
+    792 / 841.89 and centres ("q s 0 0 s dx dy cm") and whose last restores ("Q"); no link annotations; the text is
+    read; the pool's other text PDFs are A4."""
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(63, "letter_fit_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(63, "letter_fit_pdf", ladder="lat_cat_word")  # on a new ladder too
+    for e in files_of(63, kind="pdf"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            sizes = {(round(float(p.width)), round(float(p.height))) for p in pdf.pages}
+        if "letter_fit_pdf" not in e["layouts"]:
+            assert sizes == {(595, 842)}, (e["file"], sizes)
+            continue
+        assert sizes == {(612, 792)} and e["page_size_pt"] == [612, 792], (e["file"], sizes)
+        objects, _ = mh.pdf_objects_53(path_of(e).read_bytes())
+        pages = [o for o in objects.values() if re.search(rb"/Type\s*/Page\b", o)]
+        assert pages, e["file"]
+        for page in pages:
+            assert b"/Annots" not in page, e["file"]
+            refs = [int(n) for n in re.findall(rb"(\d+) 0 R", re.search(rb"/Contents\[([^\]]*)\]", page)[1])]
+            assert len(refs) >= 3, e["file"]
+            before = mh.stream_parts_62(objects, refs[0])[1]
+            after = mh.stream_parts_62(objects, refs[-1])[1]
+            m = re.fullmatch(rb"q (\d\.\d+) 0 0 \1 (\d+\.\d+) (\d+\.\d+) cm\n", before)
+            assert m and abs(float(m[1]) - 792 / 841.89) < 0.001, (e["file"], before)
+            assert after == b"Q\n", e["file"]
+        headings_read_63(e)
+
+
+def test_pool_63_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(63) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_63, *mh.FUNDING_WORDINGS_62}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        million = f"{total // 10**6:,}".replace(",", ".")
+        f = e["funding"]
+        if f["wording"] == "ty_three_decimals":  # billions to three decimals, the decimal comma
+            assert total % 10**7 == 0 and total % 10**9 != 0, e["file"]
+            assert f["shown"] == f"{total // 10**9},{total // 10**6 % 1000:03d}" and f["shown"].endswith("0"), \
+                e["file"]
+            assert f"(đơn vị tính: tỷ đồng): {f['shown']}." in text, e["file"]
+            assert million not in text and "triệu" not in text.split("\n")[0], e["file"]
+        if f["wording"] == "ti_spelled_total":  # figures with units between, then words, "tỉ" with i
+            assert f["shown"] == f"{total // 10**9} tỉ {total // 10**6 % 1000} triệu đồng", e["file"]
+            words = mh.amount_words(total // 10**6).replace(" tỷ", " tỉ")
+            assert f"năm 2022 là {f['shown']} ({words})." in text and "tỷ" not in text.split("\n")[0], e["file"]
+    assert mh.ty_three_decimals_63(4230) == "4,230" and mh.ty_three_decimals_63(12050) == "12,050"
+    assert {e["letterhead"] for e in entries_of(63)} <= set(mh.LETTERHEADS_63)
+    docx_files = [e for e in entries_of(63) if e["kind"] == "docx"]
+    assert {"number_fill_shaded", "date_dotted_underline"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        number = e["report_number"]
+        shaded = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}shd") is not None
+                  and r.find(f"{W}rPr/{W}shd").get(f"{W}fill") == mh.FILL_SHADE_63]
+        if e["letterhead"] == "number_fill_shaded":  # the number's run shaded, the line as typed
+            lines = [p for p in table.iter(f"{W}p") if paragraph_text(p) == f"Số: {number}"]
+            assert len(lines) == 1, e["file"]
+            assert ["".join(t.text for t in r.iter(f"{W}t")) for r in shaded] == [number.split("/")[0]], e["file"]
+            assert all(r.getparent() is lines[0] for r in shaded), e["file"]
+        else:
+            assert not shaded, e["file"]
+        dotted = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}u") is not None
+                  and r.find(f"{W}rPr/{W}u").get(f"{W}val") == "dotted"]
+        if e["letterhead"] == "date_dotted_underline":  # the day and the month over dotted underlines
+            dated = [p for p in table.iter(f"{W}p") if paragraph_text(p) == e["letterhead_date"]]
+            assert len(dated) == 1 and all(r.getparent() is dated[0] for r in dotted), e["file"]
+            day, month = re.search(r"ngày (\d+) tháng (\d+) năm", e["letterhead_date"]).groups()
+            assert ["".join(t.text for t in r.iter(f"{W}t")) for r in dotted] == [day, month], e["file"]
+        else:
+            assert not dotted, e["file"]
+    scans = files_of(63, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_63)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 38}
+    assert {e["ladder"] for e in scans} >= {"phan_khuc_number", "moc_roman", "lat_cat_word"}
+    for e in scans:
+        if e["scan"]["kind"] == "pen_on_glass":
+            assert e["scan"]["pen"] == mh.PEN_63 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["colour"] and e["scan"]["warmup"] is None, e["file"]
+        else:
+            assert e["scan"]["warmup"] == mh.WARMUP_63 and e["scan"]["dpi"] == 150, e["file"]
+            assert not e["scan"]["colour"] and e["scan"]["pen"] is None, e["file"]
+
+
+def test_pool_63_scans_carry_a_pen_below_the_print_or_a_darker_top():
+    """The marks on a test sheet with print down to 200 mm: the pen lies wholly below the lowest printed line, on
+    page 1 only, long and dark blue; the cold lamp darkens the top of every page, less and less down it, paper and
+    print alike."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    mh = generator()
+    dpi = 200
+    px = dpi / 25.4
+    sheet = Image.new("RGB", (1654, 2339), (255, 255, 255))
+    draw = ImageDraw.Draw(sheet)
+    for k in range(30):  # lines of print from 30 mm to 200 mm
+        y = round((30 + k * 170 / 29) * px)
+        draw.rectangle((round(25 * px), y, round(180 * px), y + 12), fill=(20, 20, 20))
+    lowest = round(200 * px) + 12
+    pen = mh.scan_63_mark(types.SimpleNamespace(scan_kind="pen_on_glass", index=3))
+    out = np.asarray(pen(sheet.copy(), 1, dpi)).astype(int)
+    before = np.asarray(sheet).astype(int)
+    changed = np.argwhere((out != before).any(axis=-1))
+    assert changed[:, 0].min() > lowest and changed[:, 0].max() < out.shape[0]
+    barrel = (np.abs(out - mh.PEN_63["barrel"]).sum(axis=-1) < 10)
+    cols = np.where(barrel.any(axis=0))[0]
+    assert cols.max() - cols.min() > 0.8 * mh.PEN_63["length_mm"] * px * math.cos(math.radians(7))
+    assert (np.asarray(pen(sheet.copy(), 2, dpi)) == before).all()
+    warm = mh.scan_63_mark(types.SimpleNamespace(scan_kind="lamp_warmup", index=3))
+    grey = Image.new("L", (1240, 1754), 250)
+    for number in (1, 2):
+        rows = np.asarray(warm(grey.copy(), number, 150)).astype(int)[:, 600]
+        assert rows[0] <= round(250 * (1 - mh.WARMUP_63["loss"])) + 1
+        assert rows[0] < rows[200] < rows[600] <= rows[-1] <= 250 and rows[-1] >= 249
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -12161,13 +12423,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
                56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59,
-               60: NEW_LADDERS_60, 61: NEW_LADDERS_61, 62: NEW_LADDERS_62}
+               60: NEW_LADDERS_60, 61: NEW_LADDERS_61, 62: NEW_LADDERS_62, 63: NEW_LADDERS_63}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 63))]])
+                                                        *((n, 10, 8) for n in range(6, 64))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -12177,7 +12439,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 63))])
+                                          for n in range(5, 64))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -12200,12 +12462,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
               56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60, 61: SHAPES_61,
-              62: SHAPES_62}
+              62: SHAPES_62, 63: SHAPES_63}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-62 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-63 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
