@@ -387,8 +387,9 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     read ("(D)", "<2>", "A:", "①"; labels.template_label), numbered with it where the document
     tells the shape is its own by repeating it: TEMPLATE_LADDER headings or more of that shape
     (those already numbered in it among them, "(C)" read as a Roman numeral's shape "(A)") whose
-    counters walk one counting system up, a value repeated or one skipped at most between two of
-    them (a shape of two words and a counter, "Nội dung A:", none skipped but at a scan's line
+    counters walk one counting system up (on a scan, a numeral OCR misread at its value righted where
+    that fits: "Luồng HI:" between "Luồng II:" and "Luồng V:"), a value repeated or one skipped at most
+    between two of them (a shape of two words and a counter, "Nội dung A:", none skipped but at a scan's line
     whose bold the ink hid). A body line that opens so ("(2 năm) …", "A: …") is no heading-like
     line, and a shape that does not count up is no ladder. On a scan (`ocr`) a line whose bold
     the ink did not show is one of the ladder's too where it opens with the ladder's shape at the
@@ -428,18 +429,22 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
         positions = [pos for pos, (at_shape, _) in read.items() if at_shape == shape]
         values = [read[pos][1] for pos in positions]
         hidden = {}  # position -> label: a line unmarked at the one value missing between two headings
+        # (a heading whose numeral OCR misread, "Luồng HI:" for "Luồng III:", stands at its value righted
+        # where that value lies between the headings' before and after it: _fits)
+        walked = sorted([*((pos, read[pos][1]) for pos in positions),
+                         *((pos, t.value) for pos, (t, _) in misread.items()
+                           if t.shape == shape and _fits(pos, t.value, [(at, read[at][1]) for at in positions]))])
         for pos, template in unmarked.items():
-            before = [read[at][1] for at in positions if at < pos]
-            after = [read[at][1] for at in positions if at > pos]
+            before = [value for at, value in walked if at < pos]
+            after = [value for at, value in walked if at > pos]
             if template.shape == shape and before and after and before[-1] + 1 == template.value < after[0]:
                 hidden[pos] = template
         # A label of two words and a counter ("Nội dung A:") is read over a ladder only where it skips
         # no value but at a line whose bold the ink hid: a letter skipped otherwise is as likely misread.
-        walk = [value for _, value in sorted([*((pos, read[pos][1]) for pos in positions),
-                                              *((pos, t.value) for pos, t in hidden.items())])]
+        walk = [value for _, value in sorted([*walked, *((pos, t.value) for pos, t in hidden.items())])]
         if len(shape.split()) > 2 and not all(b - a <= 1 for a, b in pairwise(walk)):
             continue
-        if len(set(values)) >= TEMPLATE_LADDER and all(0 <= b - a <= 2 for a, b in pairwise(values)):
+        if len(set(values)) >= TEMPLATE_LADDER and all(0 <= b - a <= 2 for a, b in pairwise(walk)):
             for pos in positions:
                 if pos in templated:
                     numbered[pos] = replace(blocks[pos], number=templated[pos])
@@ -450,10 +455,7 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
             for pos, template in hidden.items():
                 numbered[pos] = replace(blocks[pos], number=template.label)
             for pos, (template, righted) in misread.items():
-                before = [read[at][1] for at in positions if at < pos]
-                after = [read[at][1] for at in positions if at > pos]
-                if template.shape == shape and (before[-1] if before else 0) < template.value < (
-                        after[0] if after else template.value + 1) and (before or after):
+                if template.shape == shape and _fits(pos, template.value, [(at, read[at][1]) for at in positions]):
                     numbered[pos] = _relabelled(blocks[pos], template.label, righted)
     return tuple(numbered) if templated else blocks
 
@@ -532,6 +534,14 @@ def _relabelled(block: Block, number: str, text: str) -> Block:
     grown = len(text) - len(block.text)
     lead = text[:len(block.lead) + grown] if block.lead else ""
     return replace(block, number=number, text=text, lead=lead)
+
+
+def _fits(pos: int, value: int, ladder: list[tuple[int, int]]) -> bool:
+    """Whether a value at a position lies between the values of the ladder's headings (position,
+    value) before it and after it, one of them at least."""
+    before = [v for at, v in ladder if at < pos]
+    after = [v for at, v in ladder if at > pos]
+    return bool(before or after) and (before[-1] if before else 0) < value < (after[0] if after else value + 1)
 
 
 def _spaced_shapes(shapes: list[str]) -> dict[str, str]:

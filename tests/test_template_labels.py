@@ -261,6 +261,24 @@ def test_on_a_scan_headings_whose_numeral_ocr_misread_fill_their_ladder_s_gaps(r
                      for n, title in titles.items()}
 
 
+def test_on_a_scan_a_heading_whose_numeral_ocr_misread_counts_in_its_ladders_walk():
+    """Pool 63's Quảng Ninh scan: "Luồng I:" … "Luồng VI:" in bold, "Luồng III:" read "Luồng HI:"
+    and "Luồng IV:" read "Luôồng IV:" with its bold unseen. The ladder's numbers walk up with
+    III's numeral righted: the six items (the ladder was refused for the two values it skipped
+    without it, item 4's text went to item 3 and item 4 was empty)."""
+    titles = {1: "Chiếc cào gỗ bà nội để lại", 2: "Bể chạt lọc nước chạt mặn", 3: "Đoàn xe thồ chở muối lên chợ",
+              4: "Hũ sành cất tiền tích cóp", 5: "Mưa dầm làm tan cả ô muối", 6: "Đơn đặt muối qua tin nhắn"}
+    labels = {1: "Luông I:", 2: "Luồng II:", 3: "Luồng HI:", 4: "Luôồng IV:", 5: "Luồng V:", 6: "Luồng VI:"}
+    blocks = [Block(0, "BÁO CÁO", "paragraph", "Normal", None, True, page=1),
+              Block(1, "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:", "paragraph", "Normal", None,
+                    False, page=1)]
+    for n, title in titles.items():
+        blocks += [Block(len(blocks), f"{labels[n]} {title}", "paragraph", "Normal", None, n != 4, page=1),
+                   Block(len(blocks) + 1, TEXTS[n], "paragraph", "Normal", None, False, page=1)]
+    report = extract_sections(Document("bao-cao.pdf", tuple(blocks), ocr=True), WITHOUT_PHRASES)
+    assert {s.number: s.text for s in report.sections} == TEXTS
+
+
 def test_a_ladder_of_capitals_and_en_dashes_holds_its_roman_looking_c(tmp_path):
     """"C –" reads as a Roman numeral's label, "A –", "B –", "D –" only as the ladder's template:
     with their dashes read alike they are one shape, and "C –" is item 3, not text of item 2."""
