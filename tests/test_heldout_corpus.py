@@ -69,7 +69,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            57: FIXTURES / "heldout-57", 58: FIXTURES / "heldout-58",
            59: FIXTURES / "heldout-59", 60: FIXTURES / "heldout-60",
            61: FIXTURES / "heldout-61", 62: FIXTURES / "heldout-62",
-           63: FIXTURES / "heldout-63"}
+           63: FIXTURES / "heldout-63", 64: FIXTURES / "heldout-64"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -294,7 +294,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Phân khúc \d+\. |Mốc [IVX]+\. "  # 63's
+LABEL = re.compile(r"^(?:Nấc \d+: |Vòng [IVX]+ – "  # 64's
+                   r"|Ngăn [A-F]\. |Tiết mục thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 64's
+                   r"|Phân khúc \d+\. |Mốc [IVX]+\. "  # 63's
                    r"|Phân nhóm [A-F]: |Lát cắt thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám) – "  # 63's
                    r"|Thành tố \d+\. |Luồng [IVX]+: "  # 62's
                    r"|Khung [A-F] – |Điểm tựa thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 62's
@@ -397,6 +399,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Nấc (\d+): ", first):  # pool 64's nac_number
+        return int(m.group(1))
+    if m := re.match(r"Vòng ([IVX]+) – ", first):  # pool 64's vong_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Ngăn ([A-F])\. ", first):  # pool 64's ngan_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Tiết mục thứ (nhất|hai|ba|tư|năm|sáu): ", first):  # pool 64's tiet_muc_word
+        return ("nhất", "hai", "ba", "tư", "năm", "sáu").index(m.group(1)) + 1
     if m := re.match(r"Phân khúc (\d+)\. ", first):  # pool 63's phan_khuc_number
         return int(m.group(1))
     if m := re.match(r"Mốc ([IVX]+)\. ", first):  # pool 63's moc_roman
@@ -782,8 +792,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 63
-    assert len({p.out for p in mh.POOLS.values()}) == 63
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 64
+    assert len({p.out for p in mh.POOLS.values()}) == 64
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -859,7 +869,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 60) for k in range(1, 60)),
                                            *((k, 61) for k in range(1, 61)),
                                            *((k, 62) for k in range(1, 62)),
-                                           *((k, 63) for k in range(1, 63))])
+                                           *((k, 63) for k in range(1, 63)),
+                                           *((k, 64) for k in range(1, 64))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -891,7 +902,8 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (44, 45), (45, 46), (46, 47), (47, 48), (48, 49),
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
                                                    (54, 55), (55, 56), (56, 57), (57, 58),
-                                                   (58, 59), (59, 60), (60, 61), (61, 62), (62, 63)])
+                                                   (58, 59), (59, 60), (60, 61), (61, 62), (62, 63),
+                                                   (63, 64)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -12409,6 +12421,234 @@ def test_pool_63_scans_carry_a_pen_below_the_print_or_a_darker_top():
         assert rows[0] < rows[200] < rows[600] <= rows[-1] <= 250 and rows[-1] >= 249
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 64: "Nấc 1: …", "Vòng I – …", "Ngăn A. …", "Tiết mục thứ nhất: …"; each heading in an inline content control
+# shown as nothing, a .docx with a page colour, a PDF converted to CMYK for the print shop, a PDF with Acrobat's
+# Initial View set; pools 1-63's at a lower weight, pools 62 and 63's funding wordings and two new ones, two new
+# letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_64 = {"nac_number", "vong_roman", "ngan_letter", "tiet_muc_word"}
+LADDERS[64] = NEW_LADDERS_64 | {"phan_khuc_number", "moc_roman", "phan_nhom_letter", "lat_cat_word",  # 1-63's
+                                "thanh_to_number", "luong_roman", "khung_letter", "chuong_muc_number",
+                                "mo_dun_letter", "cot_letter"}
+NEW_LAYOUTS_64 = {"hidden_sdt_heading", "page_colour_docx", "cmyk_prepress_pdf", "initial_view_pdf"}
+LAYOUTS[64] = NEW_LAYOUTS_64 | {"style_aliases_heading", "locked_sdt_heading", "portal_prefixed_pdf",  # 1-63's
+                                "letter_fit_pdf", "book_title_heading", "words_underline_heading",
+                                "word2010_ids_docx", "table_style_heading", "normal_web_paste", "xml_signed_docx",
+                                "vi_style_ids_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_64 = {  # how each of pool 64's ladders marks an item heading, as a reader sees it
+    "nac_number": r"Nấc \d: \S",
+    "vong_roman": r"Vòng [IVX]+ – \S",
+    "ngan_letter": r"Ngăn [A-F]\. \S",
+    "tiet_muc_word": r"Tiết mục thứ (?:nhất|hai|ba|tư|năm|sáu): \S",
+}
+W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+
+
+def headings_read_64(entry: dict) -> None:
+    """pdfplumber and pdftotext read each item heading's first words."""
+    words, text = pdf_words_49(entry), pdf_text_62(entry)
+    for h in item_headings(entry):
+        first = " ".join(h["text"].split("\n")[0].split()[:4])
+        assert first in words and first in text, (entry["file"], first)
+
+
+def catalog_64(entry: dict) -> bytes:
+    """A PDF's catalog dictionary (its /Root object's bytes)."""
+    data = path_of(entry).read_bytes()
+    root = re.findall(rb"/Root\s+(\d+)\s+0\s+R", data)[-1]
+    return re.search(rb"(?<!\d)" + root + rb"\s+0\s+obj(.*?)endobj", data, re.S)[1]
+
+
+def test_pool_64_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_64:
+        for e in [e for e in files_of(64, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_64_hidden_control_headings_sit_in_inline_controls_shown_as_nothing():
+    """Each item heading's runs of such a .docx are the content of an inline w:sdt (a child of the heading's
+    paragraph) whose w:sdtPr holds the template's alias, a tag of the item's number, an id, w15:appearance
+    "hidden" and w:text; the control's text is the heading's line; no other .docx of the pool has w15:appearance."""
+    mh = generator()
+    s = mh.HIDDEN_SDT_64
+    files = files_of(64, "hidden_sdt_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(64, "hidden_sdt_heading", ladder="nac_number")  # on a new ladder too
+    for e in files:
+        assert e["heading_control_appearance"] == "hidden", e["file"]
+        headings = heading_paragraphs(e)
+        assert len(headings) >= 5, e["file"]
+        for p in headings:
+            sdts = p.findall(f"{W}sdt")
+            assert len(sdts) == 1, e["file"]
+            pr = sdts[0].find(f"{W}sdtPr")
+            assert pr.find(f"{W15}appearance").get(f"{W15}val") == "hidden", e["file"]
+            assert pr.find(f"{W}text") is not None and pr.find(f"{W}id") is not None, e["file"]
+            assert pr.find(f"{W}alias").get(f"{W}val") == s["alias"], e["file"]
+            assert re.fullmatch(r"dau_muc_\d", pr.find(f"{W}tag").get(f"{W}val")), e["file"]
+            inside = "".join(t.text or "" for t in sdts[0].find(f"{W}sdtContent").iter(f"{W}t"))
+            assert inside.strip() and paragraph_text(p).strip().startswith(inside.strip()[:20]), e["file"]
+        assert len(part_tree(e).findall(f".//{W15}appearance")) == len(headings), e["file"]
+    for e in files_of(64, kind="docx"):
+        if "hidden_sdt_heading" not in e["layouts"]:
+            assert "w15:appearance" not in part_text(e), e["file"]
+
+
+def test_pool_64_page_coloured_docx_carry_the_background_and_the_setting_that_shows_it():
+    """Such a .docx's w:document begins with w:background (the page colour) before w:body and its settings hold
+    w:displayBackgroundShape; no other .docx of the pool has either."""
+    mh = generator()
+    files = files_of(64, "page_colour_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(64, "page_colour_docx", ladder="vong_roman")  # on a new ladder too
+    for e in files_of(64, kind="docx"):
+        root = part_tree(e)
+        settings = part_tree(e, "word/settings.xml")
+        if "page_colour_docx" not in e["layouts"]:
+            assert root.find(f"{W}background") is None, e["file"]
+            assert settings.find(f"{W}displayBackgroundShape") is None, e["file"]
+            continue
+        assert e["page_colour"] == mh.PAGE_COLOUR_64 == "FFF8E7", e["file"]
+        assert root[0].tag == f"{W}background" and root[1].tag == f"{W}body", e["file"]
+        assert root[0].get(f"{W}color") == mh.PAGE_COLOUR_64, e["file"]
+        assert settings.find(f"{W}displayBackgroundShape") is not None, e["file"]
+        assert len(heading_paragraphs(e)) >= 5, e["file"]
+
+
+def test_pool_64_cmyk_pdfs_paint_every_character_in_four_inks():
+    """Each character of such a PDF is filled in DeviceCMYK (four components, the text's black a rich black, mostly K
+    with some of C, M and Y, as Ghostscript's ICC conversion turns RGB black) and its
+    Producer is Ghostscript; pdfplumber and pdftotext still read each item heading's first words; the pool's other
+    text PDFs fill their text in grey or RGB."""
+    import pdfplumber
+
+    files = files_of(64, "cmyk_prepress_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(64, "cmyk_prepress_pdf", ladder="ngan_letter")  # on a new ladder too
+    for e in files_of(64, kind="pdf"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            colours = {tuple(c["non_stroking_color"] or ()) for page in pdf.pages for c in page.chars}
+            producer = str(pdf.metadata.get("Producer", ""))
+        if "cmyk_prepress_pdf" not in e["layouts"]:
+            assert any(len(c) != 4 for c in colours), e["file"]
+            continue
+        assert e["colour_model"] == "DeviceCMYK", e["file"]
+        assert colours and all(len(c) == 4 for c in colours), (e["file"], colours)
+        assert all(c[3] > 0.8 and max(c[:3]) < 0.8 for c in colours), (e["file"], colours)  # a rich black
+        assert "Ghostscript" in producer, e["file"]
+        headings_read_64(e)
+
+
+def test_pool_64_initial_view_pdfs_open_on_page_one_at_fit_width():
+    """The catalog of such a PDF holds /PageLayout /OneColumn, /PageMode /UseNone, /OpenAction [first page /FitH top]
+    and /ViewerPreferences << /FitWindow true /DisplayDocTitle true >>, its first page the page tree's first; the
+    text is read; the catalog has one /OpenAction; the pool's other text PDFs keep LibreOffice's (page 1 at /XYZ) and
+    have no /ViewerPreferences."""
+    import pdfplumber
+
+    mh = generator()
+    files = files_of(64, "initial_view_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(64, "initial_view_pdf", ladder="tiet_muc_word")  # on a new ladder too
+    for e in files_of(64, kind="pdf"):
+        catalog = catalog_64(e)
+        if "initial_view_pdf" not in e["layouts"]:
+            assert b"/FitH" not in catalog and b"/ViewerPreferences" not in catalog, e["file"]
+            continue
+        assert catalog.count(b"/OpenAction") == 1 and b"/XYZ" not in catalog, e["file"]
+        assert e["initial_view"] == mh.INITIAL_VIEW_64, e["file"]
+        assert b"/PageLayout/OneColumn" in catalog and b"/PageMode/UseNone" in catalog, e["file"]
+        action = re.search(rb"/OpenAction\[(\d+) 0 R/FitH ([\d.]+)\]", catalog)
+        assert action and abs(float(action[2]) - 841.89) < 1, e["file"]
+        assert b"/ViewerPreferences<</FitWindow true/DisplayDocTitle true>>" in catalog, e["file"]
+        with pdfplumber.open(path_of(e)) as pdf:
+            first = pdf.pages[0].page_obj.pageid
+        assert int(action[1]) == first, e["file"]
+        headings_read_64(e)
+
+
+def test_pool_64_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(64) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_64, *mh.FUNDING_WORDINGS_63}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        f = e["funding"]
+        if f["wording"] == "dong_two_decimals":  # full đồng, the thousands dot, ",00"
+            assert total % 10**6 == 0 and 10**9 <= total < 10**10, e["file"]
+            assert f["shown"] == f"{total:,}".replace(",", ".") + ",00", e["file"]
+            assert f"năm 2022 là {f['shown']} đồng." in text and "triệu" not in text.split("\n")[0], e["file"]
+        if f["wording"] == "trieu_unseparated":  # four figures of millions, no separator
+            assert f["shown"] == f"{total // 10**6} triệu đồng" and 1000 <= total // 10**6 <= 9999, e["file"]
+            assert f"năm 2022: {f['shown']}." in text and "." not in f["shown"], e["file"]
+    assert mh.money_two_decimals_64(4230 * 10**6) == "4.230.000.000,00"
+    assert {e["letterhead"] for e in entries_of(64)} <= set(mh.LETTERHEADS_64)
+    docx_files = [e for e in entries_of(64) if e["kind"] == "docx"]
+    assert {"number_other_font", "date_double_spaced"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        number = e["report_number"]
+        arial = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}rFonts") is not None
+                 and r.find(f"{W}rPr/{W}rFonts").get(f"{W}ascii") == mh.OTHER_FONT_64]
+        if e["letterhead"] == "number_other_font":  # the figures' run in Arial, the line as typed
+            lines = [p for p in table.iter(f"{W}p") if paragraph_text(p) == f"Số: {number}"]
+            assert len(lines) == 1, e["file"]
+            assert ["".join(t.text for t in r.iter(f"{W}t")) for r in arial] == [number.split("/")[0]], e["file"]
+            assert all(r.getparent() is lines[0] for r in arial), e["file"]
+        else:
+            assert not arial, e["file"]
+        dated = [p for p in table.iter(f"{W}p") if paragraph_text(p) == e["letterhead_date"]]
+        assert len(dated) == 1, e["file"]
+        if e["letterhead"] == "date_double_spaced":  # two spaces after the comma and between the words
+            m = re.fullmatch(r"(.+),  ngày  (\d+)  tháng  5  năm  2022", e["letterhead_date"])
+            assert m and "  " not in m[1] and e["report_date"] == f"2022-05-{int(m[2]):02d}", e["file"]
+        else:
+            assert "  " not in e["letterhead_date"], e["file"]
+    scans = files_of(64, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_64)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {37, 39}
+    assert {e["ladder"] for e in scans} >= {"nac_number", "vong_roman", "ngan_letter", "tiet_muc_word"}
+    for e in scans:
+        if e["scan"]["kind"] == "grease_spot":
+            assert e["scan"]["grease"] == mh.GREASE_64 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["colour"] and e["scan"]["staple_holes"] is None, e["file"]
+        else:
+            assert e["scan"]["staple_holes"] == mh.STAPLE_HOLES_64 and e["scan"]["dpi"] == 150, e["file"]
+            assert not e["scan"]["colour"] and e["scan"]["grease"] is None, e["file"]
+
+
+def test_pool_64_scans_carry_a_grease_spot_at_the_edge_or_a_staples_holes_in_the_corner():
+    """The marks on a plain sheet: the grease spot darkens page 1 near its right edge only, a little yellow (blue
+    kept least), and leaves page 2 alone; the staple's holes are dark dots in the top left corner of every page,
+    the rest of the page untouched."""
+    import numpy as np
+    from PIL import Image
+
+    mh = generator()
+    sheet = Image.new("RGB", (1654, 2339), (250, 250, 250))
+    grease = mh.scan_64_mark(types.SimpleNamespace(scan_kind="grease_spot", index=3))
+    out = np.asarray(grease(sheet.copy(), 1, 200)).astype(int)
+    changed = np.argwhere((out < 245).any(axis=-1))
+    px = 200 / 25.4
+    assert changed.size and changed[:, 1].min() > 1654 - (mh.GREASE_64["from_right_mm"] + 30) * px
+    darkest = out.reshape(-1, 3)[out.sum(axis=-1).argmin()]
+    assert darkest[2] < darkest[1] <= darkest[0] < 240
+    assert (np.asarray(grease(sheet.copy(), 2, 200)) == 250).all()
+    holes = mh.scan_64_mark(types.SimpleNamespace(scan_kind="staple_removed_holes", index=3))
+    grey = Image.new("RGB", (1240, 1754), (250, 250, 250))
+    for number in (1, 2):
+        arr = np.asarray(holes(grey.copy(), number, 150)).astype(int)
+        dark = np.argwhere((arr < 100).all(axis=-1))
+        limit = 30 * 150 / 25.4
+        assert dark.size and dark[:, 0].max() < limit and dark[:, 1].max() < limit
+        assert (arr[round(limit):, :] == 250).all() and (arr[:, round(limit):] == 250).all()
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -12423,13 +12663,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                49: NEW_LADDERS_49, 50: NEW_LADDERS_50, 51: NEW_LADDERS_51, 52: NEW_LADDERS_52,
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
                56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59,
-               60: NEW_LADDERS_60, 61: NEW_LADDERS_61, 62: NEW_LADDERS_62, 63: NEW_LADDERS_63}
+               60: NEW_LADDERS_60, 61: NEW_LADDERS_61, 62: NEW_LADDERS_62, 63: NEW_LADDERS_63,
+               64: NEW_LADDERS_64}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 64))]])
+                                                        *((n, 10, 8) for n in range(6, 65))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -12439,7 +12680,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 64))])
+                                          for n in range(5, 65))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -12462,12 +12703,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
               56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60, 61: SHAPES_61,
-              62: SHAPES_62, 63: SHAPES_63}
+              62: SHAPES_62, 63: SHAPES_63, 64: SHAPES_64}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-63 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-64 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
