@@ -145,16 +145,22 @@ def _units_restored(text: str) -> str:
     return text
 
 
+# "4.400 tỷ" in a scan's text, the unit written or declared ("(đơn vị tính: tỷ đồng): 4,400"): a
+# thousand billion đồng or more, or "4,400" with its decimal comma read as a dot (pool 64's Lai Châu).
+_DOTTED_BILLIONS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])\s*(?:ty|ti)(?![a-z])")
+
+
 def garbled_figures(text: str) -> list[str]:
     """The figures of a scan's text OCR garbled as money is written (_SPACE_GROUPED, _BROKEN,
-    _UNIT_MISREAD), as written, in order: the amounts read there may be wrong. A figure over a
-    whole ("25.480/30.000 triệu") is no garbled one, nor is a word in a unit's place that is a
-    unit, nor a figure grouped by spaces in a text that groups none by a dot."""
+    _UNIT_MISREAD), or may have (_DOTTED_BILLIONS), as written, in order: the amounts read there
+    may be wrong. A figure over a whole ("25.480/30.000 triệu") is no garbled one, nor is a word in
+    a unit's place that is a unit, nor a figure grouped by spaces in a text that groups none by a dot."""
     found = []
     dotted = bool(_DOT_GROUPED.search(text))
-    for line in text.split("\n"):
+    for line in units_declared(text).split("\n"):
         folded = _fold_aligned(line)
         spans = [m.span() for m in _SPACE_GROUPED.finditer(folded)] if dotted else []
+        spans += [m.span() for m in _DOTTED_BILLIONS.finditer(folded)]
         spans += [m.span() for m in _BROKEN.finditer(folded)
                   if not all(re.fullmatch(_NUMBER, part) for part in m[0].split("/"))]
         spans += [m.span() for m in _UNIT_MISREAD.finditer(folded)

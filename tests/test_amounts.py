@@ -806,6 +806,11 @@ def test_a_rate_its_sentence_states_alone_added_into_the_total_is_read_for_a_per
     ("Đợt 1 500 triệu đồng; 3 xã đồng bằng; 12.500 ngàn đồng.", []),
     # a document printing its thousands with spaces throughout
     ("Tổng cộng 13 497 triệu đồng, trong đó ngân sách địa phương 9 852 triệu đồng.", []),
+    # Pool 64's Lai Châu scan: "4,400" in tỷ read "4.400", a thousand billion đồng and more (it was
+    # read so, unflagged); the unit written or declared
+    ("Tổng kinh phí năm 2022 (đơn vị tính: tỷ đồng): 4.400.", ["4.400 tỷ"]),
+    ("Tổng kinh phí là 2.150 tỷ đồng.", ["2.150 tỷ"]),
+    ("Tổng kinh phí là 4,4 tỷ đồng, trong đó ngân sách tỉnh 2.150 triệu đồng.", []),
 ])
 def test_the_figures_ocr_garbled_as_money_is_written_are_found(text, garbled):
     from baocao.aggregate.amounts import garbled_figures
