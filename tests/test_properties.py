@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mailserver import MAILBOX
 
-from baocao.aggregate.amounts import funding_total
+from baocao.aggregate.amounts import LEAST_DONG, funding_total
 from baocao.campaign import load_campaign
 from baocao.ingest.classify import campaign_match, non_report_kind
 from baocao.ingest.mime import read_message
@@ -69,7 +69,8 @@ def vietnamese_amounts(draw):
     """An amount and the way a Vietnamese document writes it."""
     unit, factor = draw(st.sampled_from([("đồng", 1), ("triệu đồng", 10**6), ("tỷ đồng", 10**9), ("tỉ", 10**9),
                                          ("nghìn tỷ", 10**12)]))
-    whole = draw(st.integers(0, 999_999))
+    # A few đồng are no money a report states (amounts.LEAST_DONG): none, or a thousand đồng and more.
+    whole = draw(st.integers(0, 999_999) if factor > 1 else st.one_of(st.just(0), st.integers(LEAST_DONG, 999_999)))
     decimals = draw(st.sampled_from(["", "5", "25", "75"])) if factor > 1 else ""
     grouped = f"{whole:,}".replace(",", ".")
     written = grouped + ("," + decimals if decimals else "")
