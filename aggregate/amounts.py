@@ -714,9 +714,9 @@ _CLAUSE_END_FIGURE = re.compile(rf"(?<![\d.,(])(\()?({_WRITTEN_NUMBER})(?:\s*(?:
 _FIGURE_CLAUSES = re.compile(r";|[.,](?=\s|$)")
 
 
-def _signed_in_brackets(text: str) -> tuple[list[str], int] | None:
-    """The figures of a line declaring its unit, clause by clause, and their sum with those in
-    brackets negative: where some are in brackets and some not, and the sum is more than none."""
+def _signed_in_brackets(text: str) -> tuple[list[str], str, int] | None:
+    """The figures of a line declaring its unit, clause by clause, the unit, and their sum with those
+    in brackets negative: where some are in brackets and some not, and the sum is more than none."""
     for line in _fold_aligned(text).split("\n"):
         declared = _DECLARED_UNIT.search(line) or _UNIT_BEFORE_COLON.search(line)
         if declared is None:
@@ -728,7 +728,7 @@ def _signed_in_brackets(text: str) -> tuple[list[str], int] | None:
             continue
         total = sum((-1 if m[1] else 1) * _value(m[2])[0] for m in figures) * UNITS[declared[1]]
         if total > 0:
-            return [f"({m[2]})" if m[1] else m[2] for m in figures] + [declared[1]], int(total)
+            return [f"({m[2]})" if m[1] else m[2] for m in figures], declared[1], int(total)
     return None
 
 
@@ -1187,9 +1187,9 @@ def funding_total(text: str, add_up: bool = True) -> FundingFigure:
                         N_("{cited} is {share} of the whole, so the whole is {total}"), cited=part.cited, share=written)
     signed = _signed_in_brackets(changed)
     if signed is not None:
-        figures, total = signed
+        figures, unit, total = signed
         return _derived(total, N_("{figures}: a figure in brackets is negative, as accounts write it: {total}"),
-                        figures="; ".join(figures[:-1]) + " " + figures[-1])
+                        figures=f"{'; '.join(figures)} {unit}")
     taxed = _plus_tax(changed)
     if taxed is not None:
         price, rate = taxed
