@@ -84,13 +84,15 @@ def marks(block: Block, line: str | None = None) -> tuple[bool, ...]:
 _ASIDE = re.compile(r"\([^)]*\)")
 
 
+@lru_cache(maxsize=4096)
 def is_all_caps(text: str) -> bool:
     """Every letter upper case, four at least; a parenthesised aside in lower case ("II. NHỮNG
-    VIỆC ĐÃ LÀM (chi tiết tại Phụ lục 01)") left out when the rest has four letters."""
+    VIỆC ĐÃ LÀM (chi tiết tại Phụ lục 01)") left out when the rest has four letters. Cached:
+    a block's line is asked about again by each heading rule."""
     outside = _ASIDE.sub(" ", text)
-    text = outside if sum(ch.isalpha() for ch in outside) >= 4 else text
+    text = outside if sum(map(str.isalpha, outside)) >= 4 else text
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    return len(letters) >= 4 and all(map(str.isupper, letters))
 
 
 def match_heading(text: str, sections: Sequence[OutlineSection]) -> tuple[int, ...]:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from baocao.text import fold
 
@@ -248,8 +249,10 @@ _VIETNAMESE_ONLY = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9\u0300\u030
 _WORD = re.compile(r"[^\s\d!-/:-@\[-`{-~\u2010-\u2027]+")
 
 
+@lru_cache(maxsize=16384)
 def is_syllable(word: str) -> bool:
-    """A well-formed Vietnamese syllable (spelling rules, not a dictionary)."""
+    """A well-formed Vietnamese syllable (spelling rules, not a dictionary). Cached: a report's
+    words repeat, and each of them is weighed when its encoding is guessed."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [m for m in decomposed if m in _TONES]
     if len(tones) > 1:
