@@ -7,6 +7,9 @@ has no cell to check: its status says what to do."""
 from __future__ import annotations
 
 import math
+import numbers
+import statistics
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 import pandas as pd
@@ -14,6 +17,7 @@ import pandas as pd
 from baocao.aggregate.amounts import FundingFigure
 from baocao.aggregate.schema import REVIEW_COLUMN, cell_columns
 from baocao.parse.confidence import Reason, needs_review, note
+from baocao.render.money import format_ty
 from baocao.store.records import SectionRecord
 
 
@@ -77,6 +81,60 @@ def funding_review(figure: FundingFigure, item_review: bool) -> FigureReview:
     notes += [NO_FIGURE] * missing
     notes += [MISREAD_FIGURE.format(figures="; ".join(figure.misread))] * bool(figure.misread)
     return FigureReview(figure.review or from_doubtful_item or missing or bool(figure.misread), "; ".join(notes))
+
+
+# A funding figure FAR_FACTOR times the median of the table's figures, or as many times under
+# it, is to be checked: a unit slipped ("4.400 tỷ" OCR'd for 4,400 tỷ, triệu đồng taken for
+# đồng, a spreadsheet's "2,4E+09" read as 9 đồng) puts a figure a thousand times off, while
+# provinces' totals spread less than that around their median (a small province's few tỷ
+# beside a city's hundreds). Only among FAR_NEEDS figures at least, for a median to say what
+# is usual; a stated zero ("chưa bố trí kinh phí") is none of them.
+FAR_FACTOR = 300
+FAR_NEEDS = 5
+FAR_ABOVE = "gấp hơn {factor} lần trung vị kinh phí các tỉnh ({median}): kiểm tra đơn vị tính, dấu phân cách"
+FAR_BELOW = "chưa bằng 1/{factor} trung vị kinh phí các tỉnh ({median}): kiểm tra đơn vị tính, dấu phân cách"
+
+
+def far_from_the_others(figures: Sequence[object]) -> list[str]:
+    """For each figure (đồng; None, a zero or an analyst's words are no figure), why it is far
+    from the others' median, or "" where it is not."""
+    amounts = [f if isinstance(f, int) and not isinstance(f, bool) and f > 0 else None for f in figures]
+    present = [a for a in amounts if a is not None]
+    if len(present) < FAR_NEEDS:
+        return [""] * len(amounts)
+    middle = statistics.median(present)
+    said = {"factor": FAR_FACTOR, "median": format_ty(round(middle))}
+    return ["" if a is None else FAR_ABOVE.format(**said) if a >= FAR_FACTOR * middle else
+            FAR_BELOW.format(**said) if a * FAR_FACTOR <= middle else "" for a in amounts]
+
+
+def _whole(value: object) -> int | None:
+    """A figure of the table as a whole number of đồng; None for an empty cell or the analyst's
+    words ("khoảng 5 tỷ")."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and not pd.isna(value) \
+            and float(value).is_integer():
+        return int(value)
+    return None
+
+
+def flag_far_figures(table: pd.DataFrame, settled: Collection[str] = ()) -> pd.DataFrame:
+    """The table with each funding figure far from the provinces' median (far_from_the_others)
+    flagged for a person to check, with why; a figure the analyst corrected or marked checked
+    (province codes in `settled`) is theirs, not flagged again."""
+    if "funding_vnd" not in table:
+        return table
+    notes = far_from_the_others([None if code in settled else _whole(value)
+                                 for code, value in zip(table["province_code"], table["funding_vnd"], strict=True)])
+    if not any(notes):
+        return table
+    table = table.copy()
+    for k, far in enumerate(notes):
+        if far:
+            row = table.index[k]
+            before = table.at[row, "funding_note"]
+            table.at[row, "funding_review"] = True
+            table.at[row, "funding_note"] = f"{before}; {far}" if isinstance(before, str) and before else far
+    return table
 
 
 def settle_figures(table: pd.DataFrame, funding_item: int | None) -> pd.DataFrame:

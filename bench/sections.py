@@ -70,7 +70,8 @@ A reader that does not exist yet gives `unsupported`, and all its cells are wron
 Funding: the total the table would give for each file (aggregate/amounts.py report_funding,
 on the items read; the whole report's text when the funding item is not found) against
 the total the same rules read from the file's expected items: right when the two figures
-are equal, "for review" when the table would ask a person to check it. A total both read
+are equal, "for review" when the table would ask a person to check it (a total far from the
+other files' median too: the table flags it so among the provinces). A total both read
 and expected lose counts as right there, so it is scored a second time against the true
 total, expected.json's `funding.total_vnd` where the generator recorded it (pools 6 on):
 right when equal (a file that says it spent nothing, recorded as none, is right read as 0),
@@ -115,7 +116,7 @@ from pathlib import Path
 import docx
 from rapidfuzz import fuzz
 
-from baocao.aggregate.review import funding_review
+from baocao.aggregate.review import far_from_the_others, funding_review
 from baocao.aggregate.table import funding_figure
 from baocao.campaign import load_campaign
 from baocao.parse.confidence import Reason, note
@@ -180,6 +181,7 @@ class Funding:
     # measure (the total is in a footnote no item's expected text holds, or the funding rules
     # misread even the expected text), and only the true total scores the file.
     items_hold_truth: bool = True
+    vnd: int | None = None  # the total read
 
 
 @dataclass(frozen=True)
@@ -383,7 +385,17 @@ def funding_of(sections, letterhead: str, entry: dict, outline) -> Funding | Non
         return figure.vnd == truth or (truth is None and figure.vnd == 0)
 
     return Funding(got.vnd == want.vnd, funding_review(got, item_review).review,
-                   None if truth is ... else is_truth(got), truth is ... or is_truth(want))
+                   None if truth is ... else is_truth(got), truth is ... or is_truth(want), got.vnd)
+
+
+def with_far_figures(results: list[FileResult]) -> list[FileResult]:
+    """The results with each total far from the run's others for review, as the table flags it
+    among the provinces' (aggregate/review.py far_from_the_others): a pool is a mailbox."""
+    read = [r for r in results if r.funding is not None]
+    for r, far in zip(read, far_from_the_others([r.funding.vnd for r in read]), strict=True):
+        if far:
+            r.funding = dataclasses.replace(r.funding, review=True)
+    return results
 
 
 def funding_score(results: list[FileResult]) -> str:
@@ -635,7 +647,7 @@ def main(argv: list[str] | None = None) -> int:
         if ocr_ran is not None:
             ocr_ran.clear()
         started = time.perf_counter()
-        results = [run_file(e, corpus, outline, max(1, args.repeat)) for e in entries]
+        results = with_far_figures([run_file(e, corpus, outline, max(1, args.repeat)) for e in entries])
         wall = time.perf_counter() - started
         cells = [c for r in results for c in r.cells]
         headline.append((run, cells, f"{funding_score(results)}\n{'':<54}{true_funding_score(results)}",

@@ -200,3 +200,38 @@ def test_each_report_is_cited_by_the_number_and_date_the_province_gave_it(store,
     assert (table.loc["40", "report_number"], table.loc["40", "report_date"]) == ("85/BC-UBND", "2022-05-24")
     missing = table[table["status"] == "missing"]
     assert len(missing) and (missing["report_number"] == "").all() and (missing["report_date"] == "").all()
+
+
+def test_a_funding_figure_a_unit_slip_away_from_the_provinces_is_flagged_until_the_analyst_checks_it(store, tmp_path):
+    """Quảng Ninh's later report writes its 125,5 tỷ as "125.500 tỷ đồng" (tỷ typed for triệu):
+    among the sample's provinces (median about 20 tỷ) the figure is flagged, saying why, until
+    the analyst marks it checked."""
+    import email.policy
+    from email.message import EmailMessage
+
+    from docx_builders import FUNDING, STANDARD, Part, build_report
+
+    local = tmp_path / "kho"
+    shutil.copytree(store, local)
+    slipped = Part(FUNDING.heading, ("Tổng kinh phí thực hiện giai đoạn 2018 – 2022 là 125.500 tỷ đồng.",))
+    build_report(tmp_path / "bc.docx", parts=tuple(slipped if p is FUNDING else p for p in STANDARD))
+    m = EmailMessage(policy=email.policy.SMTP)
+    m["From"], m["Subject"] = "sxd@quangninh.gov.vn", "Báo cáo bổ sung theo văn bản 1683/BXD-PTDT"
+    m["Date"], m["Message-ID"] = "Sat, 28 May 2022 09:00:00 +0700", "<don-vi@quangninh.gov.vn>"
+    m.set_content("Kính gửi Bộ Xây dựng")
+    m.add_attachment((tmp_path / "bc.docx").read_bytes(), maintype="application", subtype="octet-stream",
+                     filename="Báo cáo.docx")
+    (tmp_path / "box").mkdir()
+    (tmp_path / "box" / "1.eml").write_bytes(m.as_bytes())
+    assert run_baocao("ingest", "--store", str(local), "--from", str(tmp_path / "box")).returncode == 0
+
+    row = aggregate(local, tmp_path / "a.json").set_index("province_code").loc["22"]
+    assert row["funding_vnd"] == 125_500 * 10**9 and row["funding_review"]
+    assert "gấp hơn 300 lần trung vị kinh phí các tỉnh" in row["funding_note"]
+    others = aggregate(local, tmp_path / "a.json").set_index("province_code").drop(index="22")
+    assert not others["funding_note"].fillna("").str.contains("trung vị").any()
+
+    (local / "corrections.toml").write_text(
+        '[[correction]]\nprovince = "22"\nfield = "funding_review"\nvalue = false\n', encoding="utf-8")
+    row = aggregate(local, tmp_path / "b.json").set_index("province_code").loc["22"]
+    assert not row["funding_review"] and "trung vị" not in row["funding_note"]

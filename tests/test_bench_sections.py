@@ -1,4 +1,5 @@
-"""bench/sections.py's verdicts: what it says of the OCR's speed when scans come from --ocr-cache."""
+"""bench/sections.py's verdicts: what it says of the OCR's speed when scans come from --ocr-cache, and
+which funding totals it counts for review."""
 
 from __future__ import annotations
 
@@ -36,3 +37,13 @@ def test_the_ocr_speed_is_measured_on_the_scans_ocrd_anew_only(bench):
     assert ocr_line(bench.verdicts(results, {"a.pdf", "b.pdf"})).startswith("OCR speed:      3.00 s/page over 4 pages")
     assert "not measured" in ocr_line(bench.verdicts(results, set()))
     assert "over 6 pages" in ocr_line(bench.verdicts(results, None))
+
+
+def test_a_total_far_from_the_pools_others_counts_for_review_as_the_table_flags_it(bench):
+    """A pool is a mailbox: a total a unit slip made a thousand times the others' is flagged in
+    the table among the provinces, so the bench counts it for review too."""
+    results = scans(bench, *(f"{k}.pdf" for k in range(6)))
+    for r, billions in zip(results, (3, 5, 8, 12, 20, 8_000), strict=True):
+        r.funding = bench.Funding(right=True, review=False, true=billions != 8_000, vnd=billions * 10**9)
+    flagged = [r.funding.review for r in bench.with_far_figures(results)]
+    assert flagged == [False] * 5 + [True]

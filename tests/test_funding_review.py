@@ -256,3 +256,61 @@ def test_a_total_from_a_scan_whose_figures_ocr_garbled_is_flagged_with_them_a_ty
         assert row["funding_note"] == "OCR đọc không rõ số tiền (19 363 triện đồng): đối chiếu với bản chụp"
     else:
         assert not row["funding_review"] and row["funding_note"] == ""
+
+
+# A figure far from the other provinces': a unit slipped, for a person to check.
+def test_a_figure_a_thousand_times_the_provinces_median_is_to_check_and_says_why():
+    from baocao.aggregate.review import far_from_the_others
+
+    billions = [2, 5, 8, 12, 30, 4_400]  # tỷ; the last one "4.400 tỷ" where the page says 4,400
+    notes = far_from_the_others([b * 10**9 for b in billions])
+    assert notes[:5] == [""] * 5
+    assert notes[5] == ("gấp hơn 300 lần trung vị kinh phí các tỉnh (10 tỷ): kiểm tra đơn vị tính, "
+                        "dấu phân cách")
+
+
+def test_a_figure_a_thousandth_of_the_median_is_to_check_too():
+    from baocao.aggregate.review import far_from_the_others
+
+    notes = far_from_the_others([9, 20 * 10**9, 10 * 10**9, 35 * 10**9, 8 * 10**9, 15 * 10**9])
+    assert notes[0] == ("chưa bằng 1/300 trung vị kinh phí các tỉnh (12,5 tỷ): kiểm tra đơn vị tính, "
+                        "dấu phân cách")
+    assert notes[1:] == [""] * 5
+
+
+def test_provinces_spread_a_few_dozen_times_apart_are_not_flagged():
+    from baocao.aggregate.review import far_from_the_others
+
+    assert not any(far_from_the_others([500 * 10**6, 3 * 10**9, 12 * 10**9, 20 * 10**9, 45 * 10**9, 400 * 10**9]))
+
+
+def test_zeros_empty_cells_and_words_are_no_figures_and_too_few_figures_say_nothing():
+    from baocao.aggregate.review import far_from_the_others
+
+    # Four figures make no median to judge by, whatever stands beside them.
+    assert not any(far_from_the_others([0, None, "khoảng 5 tỷ", 10**9, 2 * 10**9, 3 * 10**9, 10**15]))
+    assert far_from_the_others([0, None, 10**9, 2 * 10**9, 3 * 10**9, 4 * 10**9, 10**15])[:2] == ["", ""]
+
+
+def _table_of(billions: list[int]) -> pd.DataFrame:
+    return pd.DataFrame({"province_code": [f"{k + 1:02d}" for k in range(len(billions))],
+                         "funding_vnd": pd.array([b * 10**9 for b in billions], dtype="Int64"),
+                         "funding_review": [False, True, False, False, False, False],
+                         "funding_note": ["", "số liệu chưa rõ, cần kiểm tra", "", "", "", ""]})
+
+
+def test_the_table_flags_the_far_figure_and_keeps_the_note_it_had():
+    from baocao.aggregate.review import flag_far_figures
+
+    table = flag_far_figures(_table_of([3, 4_000, 5, 7, 9, 11]))
+    assert table["funding_review"].tolist() == [False, True, False, False, False, False]
+    assert table.at[1, "funding_note"] == ("số liệu chưa rõ, cần kiểm tra; gấp hơn 300 lần trung vị kinh phí các "
+                                           "tỉnh (8 tỷ): kiểm tra đơn vị tính, dấu phân cách")
+
+
+def test_a_far_figure_the_analyst_corrected_or_marked_checked_is_not_flagged_again():
+    from baocao.aggregate.review import flag_far_figures
+
+    table = _table_of([3, 5, 4_000, 7, 9, 11])
+    assert flag_far_figures(table)["funding_review"].tolist()[2]
+    assert not flag_far_figures(table, settled={"03"})["funding_review"].tolist()[2]
