@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -205,11 +206,18 @@ def declared_unit(text: str) -> str | None:
     return m[1] if m else None
 
 
+# Whether the text being read is typed in the Vietnamese way with numbers (report_funding
+# decides, _typed_in_vietnamese_style): then a decimal comma before three digits is one.
+_TYPED_DECIMAL_COMMA: ContextVar[bool] = ContextVar("typed_decimal_comma", default=False)
+
+
 def _value(number: str) -> tuple[Decimal, bool]:
     """The number's value, and whether it is unclear: written with an English decimal point
     ("12.5"), or a decimal comma before exactly three digits ("29,628 triệu"), which is the
-    thousands dot as a scan misreads it as often as three decimals. Thousands set apart by two
-    commas or more ("1,250,000,000") are clear; a spreadsheet's "2,4e+09" is not (rounded to fit)."""
+    thousands dot as a scan misreads it as often as three decimals, or an English thousands
+    comma (unless the text is typed in the Vietnamese way: _TYPED_DECIMAL_COMMA). Thousands set
+    apart by two commas or more ("1,250,000,000") are clear; a spreadsheet's "2,4e+09" is not
+    (rounded to fit)."""
     if "e" in number:
         mantissa, exponent = number.split("e")
         return Decimal(mantissa.replace(",", ".")).scaleb(int(exponent)), True
@@ -217,7 +225,23 @@ def _value(number: str) -> tuple[Decimal, bool]:
         return Decimal(number.replace(",", "")), False
     english = bool(re.fullmatch(r"\d+\.\d{1,2}", number))
     value = Decimal(number) if english else Decimal(number.replace(".", "").replace(" ", "").replace(",", "."))
-    return value, english or bool(re.fullmatch(r"\d{1,3},\d{3}", number))
+    return value, english or (bool(re.fullmatch(r"\d{1,3},\d{3}", number)) and not _TYPED_DECIMAL_COMMA.get())
+
+
+# A figure with thousands dots ("12.000 hồ sơ", "8.067 triệu"); one with thousands commas or an
+# English decimal point before a unit: the other way of writing numbers.
+_DOTTED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)")
+_ENGLISH_NUMBER = re.compile(rf"(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+\.\d|\d{{1,3}}(?:,\d{{3}}){{2,}}(?![\d.])"
+                             rf"|\d+\.\d{{1,2}}\s*(?:{_UNIT})(?![a-z]))")
+
+
+def _typed_in_vietnamese_style(text: str) -> bool:
+    """Whether a typed text writes its numbers the Vietnamese way throughout: thousands with dots
+    somewhere, and no figure the English way ("1,250,000", "12.5 tỷ"). Its "6,750 tỷ đồng" is
+    then six point seven five tỷ as written: a scan's reason to doubt it (a misread thousands dot)
+    and an English writer's (a thousands comma) are both absent."""
+    folded = fold(text)
+    return bool(_DOTTED_THOUSANDS.search(folded)) and not _ENGLISH_NUMBER.search(folded)
 
 
 def typed_billions(typed: str) -> int:
@@ -1531,8 +1555,18 @@ def report_funding(item: str, report: str, ocr: bool = False) -> FundingFigure:
     `sole` (aggregate/review.py: read from a funding item itself to check, it needs no person).
     Read from a scan (`ocr`), the figures OCR garbled in the text it was read from (the item's,
     else the report's) are kept with it (`misread`): digits and units are what OCR misreads; a
-    unit misread by one letter is read as the unit (_units_restored)."""
+    unit misread by one letter is read as the unit (_units_restored). A typed report that writes
+    its numbers the Vietnamese way throughout has no doubt about a decimal comma before three
+    digits ("6,750 tỷ đồng", _typed_in_vietnamese_style)."""
     figure = _report_funding(_units_restored(item), _units_restored(report)) if ocr else _report_funding(item, report)
+    if not ocr and figure.ambiguous and _typed_in_vietnamese_style(report):
+        typed = _TYPED_DECIMAL_COMMA.set(True)
+        try:
+            clear = _report_funding(item, report)
+        finally:
+            _TYPED_DECIMAL_COMMA.reset(typed)
+        if clear.vnd == figure.vnd:
+            figure = clear
     if ocr:
         figure = replace(figure, misread=tuple(garbled_figures(report if figure.elsewhere or not item.strip()
                                                                else item)))

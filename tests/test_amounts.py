@@ -1464,3 +1464,36 @@ def test_the_accounts_settled_are_spent_and_money_carried_to_next_year_or_return
     to the next year ("chuyển nguồn sang năm 2023") or paid back ("nộp trả ngân sách") is left, while
     money carried in from the year before is more of the year's (each was summed, unflagged)."""
     assert funding_total(text).vnd == vnd
+
+
+# "6,750 tỷ đồng": six point seven five tỷ as Vietnamese writes it, or a thousands dot a scan
+# misread, or an English thousands comma. A typed report that writes numbers the Vietnamese
+# way throughout leaves neither doubt.
+TYPED_VIETNAMESE = ("Tỉnh đã số hóa 12.000 hồ sơ địa chính.",
+                    "Kinh phí thực hiện năm 2022 (đơn vị tính: tỷ đồng): 6,750.")
+
+
+def test_a_decimal_comma_before_three_digits_is_clear_in_a_report_typed_the_vietnamese_way():
+    from baocao.aggregate.amounts import report_funding
+
+    figure = report_funding(TYPED_VIETNAMESE[1], "\n".join(TYPED_VIETNAMESE))
+    assert (figure.vnd, figure.ambiguous) == (6_750_000_000, False)
+
+
+def test_the_same_figure_read_from_a_scan_is_still_to_check():
+    from baocao.aggregate.amounts import report_funding
+
+    figure = report_funding(TYPED_VIETNAMESE[1], "\n".join(TYPED_VIETNAMESE), ocr=True)
+    assert (figure.vnd, figure.ambiguous) == (6_750_000_000, True)
+
+
+@pytest.mark.parametrize("elsewhere", [
+    "Tỉnh đã số hóa 12.000 hồ sơ; vốn ODA 1,250,000,000 đồng.",  # a figure with English thousands commas
+    "Tỉnh đã số hóa 12.000 hồ sơ; năm 2021 đã chi 12.5 tỷ đồng.",  # an English decimal point
+    "Tỉnh đã số hóa nhiều hồ sơ địa chính.",  # no thousands written at all
+])
+def test_a_report_that_writes_a_number_the_english_way_or_none_with_thousands_keeps_the_doubt(elsewhere):
+    from baocao.aggregate.amounts import report_funding
+
+    figure = report_funding(TYPED_VIETNAMESE[1], f"{elsewhere}\n{TYPED_VIETNAMESE[1]}")
+    assert (figure.vnd, figure.ambiguous) == (6_750_000_000, True)
