@@ -69,7 +69,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            57: FIXTURES / "heldout-57", 58: FIXTURES / "heldout-58",
            59: FIXTURES / "heldout-59", 60: FIXTURES / "heldout-60",
            61: FIXTURES / "heldout-61", 62: FIXTURES / "heldout-62",
-           63: FIXTURES / "heldout-63", 64: FIXTURES / "heldout-64"}
+           63: FIXTURES / "heldout-63", 64: FIXTURES / "heldout-64",
+           65: FIXTURES / "heldout-65"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -294,7 +295,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Nấc \d+: |Vòng [IVX]+ – "  # 64's
+LABEL = re.compile(r"^(?:Đoạn \d+\. |Khoang [IVX]+: "  # 65's
+                   r"|Dãy [A-F] – |Lượt thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám)\. "  # 65's
+                   r"|Nấc \d+: |Vòng [IVX]+ – "  # 64's
                    r"|Ngăn [A-F]\. |Tiết mục thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 64's
                    r"|Phân khúc \d+\. |Mốc [IVX]+\. "  # 63's
                    r"|Phân nhóm [A-F]: |Lát cắt thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám) – "  # 63's
@@ -399,6 +402,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Đoạn (\d+)\. ", first):  # pool 65's doan_number
+        return int(m.group(1))
+    if m := re.match(r"Khoang ([IVX]+): ", first):  # pool 65's khoang_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Dãy ([A-F]) – ", first):  # pool 65's day_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Lượt thứ (nhất|hai|ba|tư|năm|sáu)\. ", first):  # pool 65's luot_word
+        return ("nhất", "hai", "ba", "tư", "năm", "sáu").index(m.group(1)) + 1
     if m := re.match(r"Nấc (\d+): ", first):  # pool 64's nac_number
         return int(m.group(1))
     if m := re.match(r"Vòng ([IVX]+) – ", first):  # pool 64's vong_roman
@@ -792,8 +803,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 64
-    assert len({p.out for p in mh.POOLS.values()}) == 64
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 65
+    assert len({p.out for p in mh.POOLS.values()}) == 65
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -870,7 +881,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 61) for k in range(1, 61)),
                                            *((k, 62) for k in range(1, 62)),
                                            *((k, 63) for k in range(1, 63)),
-                                           *((k, 64) for k in range(1, 64))])
+                                           *((k, 64) for k in range(1, 64)),
+                                           *((k, 65) for k in range(1, 65))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -903,7 +915,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
                                                    (54, 55), (55, 56), (56, 57), (57, 58),
                                                    (58, 59), (59, 60), (60, 61), (61, 62), (62, 63),
-                                                   (63, 64)])
+                                                   (63, 64), (64, 65)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -12649,6 +12661,256 @@ def test_pool_64_scans_carry_a_grease_spot_at_the_edge_or_a_staples_holes_in_the
         assert (arr[round(limit):, :] == 250).all() and (arr[:, round(limit):] == 250).all()
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 65: "Đoạn 1. …", "Khoang I: …", "Dãy A – …", "Lượt thứ nhất. …"; each heading in Word's Intense Reference
+# character style, a .docx with mirror margins and a gutter, a PDF whose pages Acrobat labelled "BC-1" …, a PDF with
+# an empty signature field; pools 1-64's at a lower weight, pools 63 and 64's funding wordings and two new ones, two
+# new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_65 = {"doan_number", "khoang_roman", "day_letter", "luot_word"}
+LADDERS[65] = NEW_LADDERS_65 | {"nac_number", "vong_roman", "ngan_letter", "tiet_muc_word",  # 1-64's
+                                "phan_khuc_number", "moc_roman", "phan_nhom_letter", "luong_roman", "cot_letter"}
+NEW_LAYOUTS_65 = {"intense_reference_heading", "mirror_margins_docx", "page_labels_pdf", "signature_field_pdf"}
+LAYOUTS[65] = NEW_LAYOUTS_65 | {"style_aliases_heading", "hidden_sdt_heading", "cmyk_prepress_pdf",  # 1-64's
+                                "initial_view_pdf", "page_colour_docx", "locked_sdt_heading", "book_title_heading",
+                                "word2010_ids_docx", "table_style_heading", "normal_web_paste", "xml_signed_docx",
+                                "vi_style_ids_heading", "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_65 = {  # how each of pool 65's ladders marks an item heading, as a reader sees it
+    "doan_number": r"Đoạn \d\. \S",
+    "khoang_roman": r"Khoang [IVX]+: \S",
+    "day_letter": r"Dãy [A-F] – \S",
+    "luot_word": r"Lượt thứ (?:nhất|hai|ba|tư|năm|sáu)\. \S",
+}
+
+
+def pdf_catalog_65(entry: dict):
+    """A PDF's catalog and its pages as pdfminer (pdfplumber's parser) resolves them, the file kept open by the
+    caller's `with`."""
+    import pdfplumber
+
+    return pdfplumber.open(path_of(entry))
+
+
+def test_pool_65_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_65:
+        for e in [e for e in files_of(65, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_65_intense_reference_headings_run_in_words_built_in_style():
+    """Every run of each item heading of such a .docx has w:rStyle IntenseReference first in its w:rPr, and
+    styles.xml defines the style once as Word 2010's Normal template does (a character style named "Intense
+    Reference", based on Default Paragraph Font, uiPriority 32, qFormat, bold, small capitals, Accent 2's C0504D,
+    underlined, w:spacing 5); no other .docx of the pool uses it (the template defines it in all)."""
+    mh = generator()
+    s = mh.INTENSE_REF_65
+    files = files_of(65, "intense_reference_heading")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(65, "intense_reference_heading", ladder="doan_number")  # on a new ladder too
+    for e in files_of(65, kind="docx"):
+        styles = part_tree(e, "word/styles.xml")
+        defined = [st for st in styles.iter(f"{W}style") if st.get(f"{W}styleId") == "IntenseReference"]
+        if "intense_reference_heading" not in e["layouts"]:
+            assert "IntenseReference" not in part_text(e), e["file"]
+            continue
+        assert e["heading_char_style"] == s["id"] == "IntenseReference", e["file"]
+        assert len(defined) == 1 and defined[0].get(f"{W}type") == "character", e["file"]
+        st = defined[0]
+        assert st.find(f"{W}name").get(f"{W}val") == "Intense Reference", e["file"]
+        assert st.find(f"{W}basedOn").get(f"{W}val") == "DefaultParagraphFont", e["file"]
+        assert st.find(f"{W}uiPriority").get(f"{W}val") == "32" and st.find(f"{W}qFormat") is not None, e["file"]
+        rpr = st.find(f"{W}rPr")
+        assert rpr.find(f"{W}b") is not None and rpr.find(f"{W}smallCaps") is not None, e["file"]
+        assert rpr.find(f"{W}color").get(f"{W}val") == s["colour"] == "C0504D", e["file"]
+        assert rpr.find(f"{W}u").get(f"{W}val") == "single", e["file"]
+        assert rpr.find(f"{W}spacing").get(f"{W}val") == "5", e["file"]
+        headings = heading_paragraphs(e)
+        assert len(headings) >= 5, e["file"]
+        for p in headings:
+            runs = [r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None]
+            assert runs, e["file"]
+            for r in runs:
+                first = r.find(f"{W}rPr")[0]
+                assert first.tag == f"{W}rStyle" and first.get(f"{W}val") == "IntenseReference", e["file"]
+
+
+def test_pool_65_mirror_margin_docx_set_mirrored_pages_and_a_gutter():
+    """Such a .docx's settings hold w:mirrorMargins (before w:defaultTabStop, as CT_Settings orders them) and every
+    section's w:pgMar a w:gutter of 284 twips (0.5 cm); the headings are as typed; no other .docx of the pool has
+    either."""
+    mh = generator()
+    files = files_of(65, "mirror_margins_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(65, "mirror_margins_docx", ladder="khoang_roman")  # on a new ladder too
+    for e in files_of(65, kind="docx"):
+        settings = part_tree(e, "word/settings.xml")
+        margins = list(part_tree(e).iter(f"{W}pgMar"))
+        assert margins, e["file"]
+        gutters = {m.get(f"{W}gutter") for m in margins}
+        if "mirror_margins_docx" not in e["layouts"]:
+            assert settings.find(f"{W}mirrorMargins") is None and gutters <= {None, "0"}, e["file"]
+            continue
+        assert e["mirror_margins"] == {"gutter_twips": mh.MIRROR_65["gutter_twips"]} == {"gutter_twips": 284}
+        mirror = settings.find(f"{W}mirrorMargins")
+        assert mirror is not None, e["file"]
+        tags = [c.tag for c in settings]
+        if f"{W}defaultTabStop" in tags:
+            assert tags.index(f"{W}mirrorMargins") < tags.index(f"{W}defaultTabStop"), e["file"]
+        assert gutters == {"284"}, e["file"]
+        assert len(heading_paragraphs(e)) >= 5, e["file"]
+
+
+def test_pool_65_page_labelled_pdfs_show_bc_labels():
+    """The catalog of such a PDF holds /PageLabels << /Nums [0 << /P (BC-) /S /D /St 1 >>] >>, which pdfminer reads
+    as "BC-1", "BC-2" … for its pages; the text is read; the pool's other text PDFs have no /PageLabels."""
+    mh = generator()
+    files = files_of(65, "page_labels_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(65, "page_labels_pdf", ladder="day_letter")  # on a new ladder too
+    for e in files_of(65, kind="pdf"):
+        catalog = catalog_64(e)
+        if "page_labels_pdf" not in e["layouts"]:
+            assert b"/PageLabels" not in catalog, e["file"]
+            continue
+        assert e["page_labels"] == mh.PAGE_LABELS_65, e["file"]
+        assert b"/PageLabels<</Nums[0<</P(BC-)/S/D/St 1>>]>>" in catalog, e["file"]
+        with pdf_catalog_65(e) as pdf:
+            count = len(pdf.pages)
+            labels = list(itertools.islice(pdf.doc.get_page_labels(), count))
+        assert count >= 2 and labels == [f"BC-{k}" for k in range(1, count + 1)], (e["file"], labels)
+        headings_read_64(e)
+
+
+def test_pool_65_signature_field_pdfs_hold_one_empty_signature_field_on_the_last_page():
+    """Such a PDF's /AcroForm has /SigFlags 1 and one field: a /Widget of /FT /Sig named ChuKyLanhDao, unsigned (no
+    /V), printable (/F 4), in the last page's /Annots with its /Rect on that page's right half, between the signer's
+    title and name (expected.json's signature_field names it); the text is read; no other PDF of the pool has a
+    form."""
+    from pdfminer.pdftypes import resolve1
+
+    mh = generator()
+    files = files_of(65, "signature_field_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(65, "signature_field_pdf", ladder="luot_word")  # on a new ladder too
+    for e in files_of(65, kind="pdf"):
+        catalog = catalog_64(e)
+        if "signature_field_pdf" not in e["layouts"]:
+            assert b"/AcroForm" not in catalog and b"/FT/Sig" not in path_of(e).read_bytes(), e["file"]
+            continue
+        with pdf_catalog_65(e) as pdf:
+            form = resolve1(pdf.doc.catalog["AcroForm"])
+            assert resolve1(form["SigFlags"]) == 1, e["file"]
+            fields = [resolve1(f) for f in resolve1(form["Fields"])]
+            assert len(fields) == 1, e["file"]
+            field = fields[0]
+            assert field["FT"].name == "Sig" and field["Subtype"].name == "Widget" and "V" not in field, e["file"]
+            assert field["T"] == mh.SIG_FIELD_65["name"].encode() and field["F"] == 4, e["file"]
+            last = pdf.pages[-1]
+            annots = [resolve1(a) for a in resolve1(last.page_obj.annots)]
+            assert any(a.get("FT") is not None and a["FT"].name == "Sig" for a in annots), e["file"]
+            rect = [float(v) for v in resolve1(field["Rect"])]
+            assert e["signature_field"] == {"name": mh.SIG_FIELD_65["name"], "page": "last", "signed": False}
+            assert float(last.width) / 2 <= rect[0] < rect[2] <= float(last.width), e["file"]
+            assert 0 < rect[1] < rect[3] <= float(last.height), e["file"]
+            words = last.extract_words()
+        title = max((w for w in words if w["text"] == "TỊCH" and w["x0"] > float(last.width) / 2),
+                    key=lambda w: w["top"])
+        assert float(last.height) - rect[3] >= title["bottom"], e["file"]  # below the title
+        headings_read_64(e)
+
+
+def test_pool_65_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(65) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_65, *mh.FUNDING_WORDINGS_64}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        f = e["funding"]
+        if f["wording"] == "dong_sign":  # full đồng, the thousands dot, the đồng sign
+            assert total % 10**6 == 0 and 10**9 <= total < 10**10, e["file"]
+            assert f["shown"] == f"{total:,}".replace(",", ".") + " ₫", e["file"]
+            assert f"năm 2022 là {f['shown']}." in text and "triệu" not in text.split("\n")[0], e["file"]
+        if f["wording"] == "unit_in_label":  # the unit in the label, the figure in millions with its dot
+            millions = total // 10**6
+            assert f["shown"] == f"{millions // 1000}.{millions % 1000:03d}" and 1000 <= millions <= 9999, e["file"]
+            assert f"năm 2022 (triệu đồng): {f['shown']}" in text, e["file"]
+    assert mh.money_dong_sign_65(4230 * 10**6) == "4.230.000.000 ₫"
+    assert {e["letterhead"] for e in entries_of(65)} <= set(mh.LETTERHEADS_65)
+    docx_files = [e for e in entries_of(65) if e["kind"] == "docx"]
+    assert {"number_proof_marked", "date_lang_en_us"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        number = e["report_number"]
+        marks = list(table.iter(f"{W}proofErr"))
+        if e["letterhead"] == "number_proof_marked":  # the code's run between spellStart and spellEnd
+            lines = [p for p in table.iter(f"{W}p") if paragraph_text(p) == f"Số: {number}"]
+            assert len(lines) == 1 and len(marks) == 2, e["file"]
+            start, end = marks
+            assert start.get(f"{W}type") == "spellStart" and end.get(f"{W}type") == "spellEnd", e["file"]
+            assert start.getparent() is lines[0] and end.getparent() is lines[0], e["file"]
+            between = start.getnext()
+            assert between.tag == f"{W}r" and between.getnext() is end, e["file"]
+            assert "".join(t.text for t in between.iter(f"{W}t")) == "BC-UBND", e["file"]
+        else:
+            assert not marks, e["file"]
+        dated = [p for p in table.iter(f"{W}p") if paragraph_text(p) == e["letterhead_date"]]
+        assert len(dated) == 1, e["file"]
+        langs = {lang.get(f"{W}val") for r in dated[0].iter(f"{W}r") for lang in r.iter(f"{W}lang")}
+        if e["letterhead"] == "date_lang_en_us":  # every run of the date line tagged English, the text as typed
+            runs = list(dated[0].iter(f"{W}r"))
+            assert runs and all(r.find(f"{W}rPr/{W}lang") is not None for r in runs), e["file"]
+            assert langs == {mh.DATE_LANG_65} == {"en-US"}, e["file"]
+            assert re.fullmatch(r".+, ngày \d+ tháng 5 năm 2022", e["letterhead_date"]), e["file"]
+        else:
+            assert "en-US" not in langs, e["file"]
+    scans = files_of(65, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_65)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 38}
+    assert {e["ladder"] for e in scans} >= {"doan_number", "khoang_roman", "day_letter", "luot_word"}
+    for e in scans:
+        if e["scan"]["kind"] == "stamp_fingerprint":
+            assert e["scan"]["fingerprint"] == mh.FINGERPRINT_65 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["colour"] and e["scan"]["tape"] is None, e["file"]
+        else:
+            assert e["scan"]["tape"] == mh.TAPE_65 and e["scan"]["dpi"] == 150, e["file"]
+            assert not e["scan"]["colour"] and e["scan"]["fingerprint"] is None, e["file"]
+
+
+def test_pool_65_scans_carry_a_red_fingerprint_by_the_stamp_or_binding_tape_on_page_one():
+    """The marks on a plain sheet: with a red stamp on it, the fingerprint reddens the paper just below and right of
+    the stamp only (red kept, green and blue taken), nothing on a sheet without a stamp; the binding tape darkens page
+    1's left edge to about 12 mm, inside the left margin, and leaves page 2 alone."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    mh = generator()
+    px = 200 / 25.4
+    sheet = Image.new("RGB", (1654, 2339), (250, 250, 250))
+    print_ = mh.scan_65_mark(types.SimpleNamespace(scan_kind="stamp_fingerprint", index=3))
+    assert (np.asarray(print_(sheet.copy(), 2, 200)) == 250).all()  # no stamp, no print
+    stamped = sheet.copy()
+    ImageDraw.Draw(stamped).ellipse((1000, 1500, 1300, 1800), outline=(210, 30, 40), width=12)
+    before = np.asarray(stamped).astype(int)
+    out = np.asarray(print_(stamped.copy(), 2, 200)).astype(int)
+    changed = np.argwhere((out != before).any(axis=-1))
+    assert changed.size
+    assert changed[:, 0].min() > 1500 and changed[:, 1].min() > 1100  # below and right of the stamp's middle
+    assert changed[:, 0].max() < 1800 + 40 * px and changed[:, 1].max() < 1300 + 40 * px
+    pale = out[1790:, 1300:][(before[1790:, 1300:] == 250).all(axis=-1)]
+    assert (pale[:, 0] >= pale[:, 1]).all() and (pale[:, 1] < 250).any()  # reddened paper
+    tape = mh.scan_65_mark(types.SimpleNamespace(scan_kind="spine_tape_strip", index=3))
+    grey = Image.new("L", (1240, 1754), 250)
+    arr = np.asarray(tape(grey.copy(), 1, 150)).astype(int)
+    px = 150 / 25.4
+    assert arr[:, : round(11 * px)].mean() < 90  # the tape
+    assert (arr[:, round(14 * px):] == 250).all()  # the page beyond it untouched
+    assert (np.asarray(tape(grey.copy(), 2, 150)) == 250).all()
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -12664,13 +12926,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
                56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59,
                60: NEW_LADDERS_60, 61: NEW_LADDERS_61, 62: NEW_LADDERS_62, 63: NEW_LADDERS_63,
-               64: NEW_LADDERS_64}
+               64: NEW_LADDERS_64, 65: NEW_LADDERS_65}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 65))]])
+                                                        *((n, 10, 8) for n in range(6, 66))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -12680,7 +12942,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 65))])
+                                          for n in range(5, 66))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -12703,12 +12965,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
               56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60, 61: SHAPES_61,
-              62: SHAPES_62, 63: SHAPES_63, 64: SHAPES_64}
+              62: SHAPES_62, 63: SHAPES_63, 64: SHAPES_64, 65: SHAPES_65}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-64 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-65 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
