@@ -20,7 +20,9 @@ _SPACE = re.compile(r"\s+")
 # Every combining mark Vietnamese uses (and the rest of the block): tones, circumflex,
 # breve, horn.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_LETTERS = {ord("đ"): "d", ord("Đ"): "D"} | _DASHES | _SLASHES | _QUOTES
+# The đồng sign (₫, as a spreadsheet's Vietnamese currency format prints "4.230.000.000 ₫") is
+# the đồng as "đ" writes it.
+_LETTERS = {ord("đ"): "d", ord("Đ"): "D", ord("₫"): "d"} | _DASHES | _SLASHES | _QUOTES
 
 
 def nfc(text: str) -> str:

@@ -1497,3 +1497,12 @@ def test_a_report_that_writes_a_number_the_english_way_or_none_with_thousands_ke
 
     figure = report_funding(TYPED_VIETNAMESE[1], f"{elsewhere}\n{TYPED_VIETNAMESE[1]}")
     assert (figure.vnd, figure.ambiguous) == (6_750_000_000, True)
+
+
+def test_a_total_in_the_dong_sign_as_a_spreadsheets_currency_format_prints_it():
+    from baocao.aggregate.amounts import report_funding
+
+    item = "Tổng kinh phí bố trí cho Đề án tại tỉnh năm 2022 là 5.225.000.000 ₫."
+    figure = report_funding(item, item)
+    assert (figure.vnd, figure.ambiguous) == (5_225_000_000, False)
+    assert [a.vnd for a in amounts_in("đã giải ngân 4.000.000.000₫ và 125.000.000 ₫")] == [4 * 10**9, 125 * 10**6]
