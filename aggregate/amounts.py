@@ -24,9 +24,17 @@ UNITS = {
     "nghin ty": 10**12, "ngan ty": 10**12,
     "ty": 10**9, "ti": 10**9,
     "trieu": 10**6, "tr.d": 10**6, "trd": 10**6, "tr": 10**6,
-    "nghin dong": 10**3, "ngan dong": 10**3,
+    "nghin dong": 10**3, "ngan dong": 10**3, "nghin vnd": 10**3, "ngan vnd": 10**3, "nghin d": 10**3,
+    "ngan d": 10**3, "ng.d": 10**3, "ngd": 10**3,
     "dong": 1, "vnd": 1, "d": 1,
 }
+# A unit written as a number of đồng ("ĐVT: 1.000 đồng", "Kinh phí (1.000.000 đồng)"), as budget
+# tables and accounts declare it: a thousand, a million, a thousand million đồng to the figure.
+NUMERIC_UNITS = {f"{scale}{space}{currency}": value
+                 for scale, value in (("1.000", 10**3), ("1000", 10**3), ("1.000.000", 10**6),
+                                      ("1.000.000.000", 10**9))
+                 for space in (" ", "") for currency in ("dong", "vnd", "d")}
+UNITS |= NUMERIC_UNITS
 # A few đồng are no money a report states (the smallest coin is 200 đồng): "5 đ" is a list label
 # ("5 đ)"), a stamp or a line misread in a scan ("„5D"), "09 đồng" the end of a number misread.
 LEAST_DONG = 1000
@@ -44,7 +52,16 @@ _WRITTEN_NUMBER = (r"\d{1,3}(?:,\d{3}){2,}(?![\d,])"
                    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3}){2,}(?:,\d+)?|\d{2,3} \d{3}(?:,\d+)?"
                    r"|(?:(?<=\bla )|(?<=: )|(?<=, )|^)\d \d{3}(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}")
 _NUMBER = r"\d{1,3}(?:[,.]\d+)?e\+?\d{1,2}(?!\d)|" + _WRITTEN_NUMBER
-_AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})\s*({_UNIT})(?![a-z])")
+# "5.225.000.000,- đồng": the dash after the figure as accounts close an amount, nothing more.
+_AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})(?:[,.]-)?\s*({_UNIT})(?![a-z])")
+# What declares a unit right before it: "(", "ĐVT:", "Đơn vị tính:" ("(ĐVT: 1.000 đồng)" is no
+# amount of a thousand đồng, but the unit of the figures after it: NUMERIC_UNITS).
+_DECLARING = re.compile(r"(?:\(|(?:don vi tinh|don vi|dvt)\s*:?)\s*$")
+
+
+def _declares_unit(folded: str, m: re.Match) -> bool:
+    """Whether an amount found (_AMOUNT) is a unit written as a number in its declaration."""
+    return " ".join(m[0].split()) in NUMERIC_UNITS and bool(_DECLARING.search(folded[max(0, m.start() - 20):m.start()]))
 # "155, 3 tỷ": a decimal comma followed by a space, as OCR reads "155,3 tỷ" (or a list "đợt
 # 1, 3 tỷ"): read as the decimal, but unclear. Not after a year ("Năm 2021, 3 tỷ").
 _SPACED_DECIMAL = re.compile(rf"(?<![\d.,])(\d{{1,3}}), (\d{{1,3}})\s*({_UNIT})(?![a-z])")
@@ -254,9 +271,10 @@ def typed_billions(typed: str) -> int:
     return int((value * 10**9).to_integral_value())
 
 
-# A figure glued to a letter or an operator before it ("…E+09 đồng", "x5 tỷ") may be the end of
-# something else written in a way not read here: unclear.
-_GLUED_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz+*^")
+# A figure glued to a letter, an operator or an apostrophe before it ("…E+09 đồng", "x5 tỷ",
+# "5'225'000'000 đồng" grouped the Swiss way) may be the end of something else written in a way
+# not read here: unclear.
+_GLUED_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz+*^'")
 
 
 def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
@@ -267,6 +285,8 @@ def amounts_in(text: str, table_unit: str | None = None) -> list[Amount]:
         folded, end, previous = fold(line), -1, None
         spaced = {m.start(2): m for m in _SPACED_DECIMAL.finditer(folded)}
         for m in _AMOUNT.finditer(folded):
+            if _declares_unit(folded, m):
+                continue
             number, unit = m.groups()
             value, ambiguous = _value(number)
             if m.start() in spaced:
@@ -331,9 +351,12 @@ _FIGURE_LAST = re.compile(rf"(?<![\d.,])({_NUMBER})\s*$")
 # "1.500 (triệu đồng)": a figure's unit in brackets right after it, as a form's column heading
 # says it; not a part of the document numbered ("Biểu 02 (triệu đồng)": the unit of its table), a
 # year, nor a label's unit before its colon ("giai đoạn 2019 – 2022 (triệu đồng):", _UNIT_BEFORE_COLON).
-_BRACKETED_UNIT = re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)(?:{_NUMBER})[ \t]*(\()(?:{_UNIT})(?: dong)?(\))(?!\s*:)")
-# "VND 4,200,000,000", the currency's code before the figure as English and banking forms write it.
-_CURRENCY_FIRST = re.compile(rf"(?<![a-z])(vnd)[ \t]*({_WRITTEN_NUMBER})(?![\d.,]*\d)")
+# The unit's label may be in the brackets too: "5.225 (Đơn vị: triệu đồng)".
+_BRACKETED_UNIT = re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)(?:{_NUMBER})[ \t]*"
+                             rf"(\((?:(?:don vi tinh|don vi|dvt)\s*:?\s*)?)(?:{_UNIT})(?: dong)?(\))(?!\s*:)")
+# "VND 4,200,000,000", "₫4.230.000.000": the currency's code or sign before the figure as English
+# and banking forms and some spreadsheets' currency formats write it (the sign folds as "d").
+_CURRENCY_FIRST = re.compile(rf"(?<![a-z])(vnd|d)[ \t]*({_WRITTEN_NUMBER})(?![\d.,]*\d)")
 _NUMBERED_PART = re.compile(r"(?<![a-z])(?:bieu|bang|phu luc|mau|muc|phan|chuong)(?:\s+so)?[ \t]*$")
 
 
@@ -353,6 +376,8 @@ def unit_rejoined(text: str) -> str:
             joined.append(line)
     text = "\n".join(joined)
     for m in reversed(list(_CURRENCY_FIRST.finditer(_fold_aligned(text)))):
+        if m[1] == "d" and text[m.start(1)] != "₫":
+            continue  # a "đ" before a number is a list's letter or a word's end, not the sign
         text = f"{text[:m.start()]}{m[2]} {text[m.start(1):m.end(1)]}{text[m.end():]}"
     folded = _fold_aligned(text)
     for m in reversed(list(_BRACKETED_UNIT.finditer(folded))):
@@ -491,6 +516,8 @@ def _roles(text: str) -> tuple[tuple[_Role, ...], ...]:
             roles: list[_Role] = []
             lead_from, joined = start, False
             for m in _AMOUNT.finditer(folded, start, end):
+                if _declares_unit(folded, m):
+                    continue
                 if _FOREIGN_AFTER.match(folded, m.end()) or _FOREIGN_BEFORE.search(folded, start, m.start()):
                     joined = False  # "2 triệu USD": no amount in đồng; its words lead to the next one
                     continue

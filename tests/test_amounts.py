@@ -1506,3 +1506,59 @@ def test_a_total_in_the_dong_sign_as_a_spreadsheets_currency_format_prints_it():
     figure = report_funding(item, item)
     assert (figure.vnd, figure.ambiguous) == (5_225_000_000, False)
     assert [a.vnd for a in amounts_in("đã giải ngân 4.000.000.000₫ và 125.000.000 ₫")] == [4 * 10**9, 125 * 10**6]
+
+
+# How a finance office or its spreadsheet writes a total, each read as the đồng it says.
+@pytest.mark.parametrize("written", [
+    "5.225.000.000,- đồng",  # the dash closing an amount, as accounts write it
+    "5.225.000.000,-đ",
+    "5.225 (Đơn vị: triệu đồng)",  # the unit's label in the brackets after the figure
+    "5.225 (ĐVT: triệu đồng)",
+    "₫5.225.000.000",  # the đồng sign before the figure, as some currency formats print it
+    "₫ 5.225.000.000",
+    "5.225.000 ngđ",  # nghìn đồng shortened
+    "5.225.000 ng.đ",
+    "5.225.000 nghìn VNĐ",
+    "5.225.000 ngàn đ",
+    "5.225.000 (1.000 đồng)",  # a unit written as a number of đồng
+])
+def test_a_total_written_as_a_finance_office_writes_it(written):
+    from baocao.aggregate.amounts import report_funding
+
+    item = f"Tổng kinh phí thực hiện năm 2022 là {written}."
+    figure = report_funding(item, item)
+    assert (figure.vnd, figure.ambiguous) == (5_225_000_000, False)
+
+
+@pytest.mark.parametrize(("declared", "figure"), [
+    ("(ĐVT: 1.000 đồng)", "5.225.000"),
+    ("(ĐVT: 1.000.000 đồng)", "5.225"),
+    ("(Đơn vị tính: 1.000đ)", "5.225.000"),
+    ("(1.000 đồng)", "5.225.000"),
+])
+def test_a_unit_declared_as_a_number_of_dong_is_the_unit_of_the_figures_not_an_amount(declared, figure):
+    from baocao.aggregate.amounts import report_funding
+
+    item = f"Tổng kinh phí thực hiện năm 2022 {declared}: {figure}"
+    assert report_funding(item, item).vnd == 5_225_000_000
+
+
+def test_a_table_declaring_its_unit_as_a_thousand_dong_reads_its_total_row_in_thousands():
+    from baocao.aggregate.amounts import report_funding
+
+    rows = "\n".join(["STT | Nội dung | Kinh phí (1.000 đồng)", "1 | Trung tâm IOC | 3.000.000",
+                      "2 | Cổng dịch vụ công | 2.225.000", " | Tổng cộng | 5.225.000"])
+    assert report_funding(rows, rows).vnd == 5_225_000_000
+    assert report_funding(f"Đơn vị tính: 1.000 đồng\n{rows.replace(' (1.000 đồng)', '')}", rows).vnd == 5_225_000_000
+
+
+def test_an_amount_of_a_million_dong_in_a_sentence_is_still_an_amount():
+    """Only in a unit's declaration ("(", "ĐVT:") is "1.000.000 đồng" a unit."""
+    assert [a.vnd for a in amounts_in("Mức hỗ trợ là 1.000.000 đồng mỗi người.")] == [1_000_000]
+
+
+def test_a_figure_grouped_with_apostrophes_is_unclear():
+    from baocao.aggregate.amounts import report_funding
+
+    item = "Tổng kinh phí thực hiện năm 2022 là 5’225’000’000 đồng."
+    assert report_funding(item, item).ambiguous
