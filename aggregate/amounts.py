@@ -1901,6 +1901,8 @@ def _row_amount(row: list[str], header: list[str] | None, money: int | None,
     if money is not None and header is not None:
         column_unit = _HEADER_UNIT.search(header[money])
         unit = column_unit[1] if column_unit else unit
+    if header is not None and len(row) == len(header):
+        unit = _row_unit(row, header) or unit
     found = {i: a for i, c in enumerate(row) for a in [_cell_amount(c, unit)]
              if a is not None and not (i == 0 and len(row) > 1 and re.fullmatch(_NUMBER, c))}  # a row number
     amounts = list(found.values())
@@ -1910,6 +1912,17 @@ def _row_amount(row: list[str], header: list[str] | None, money: int | None,
         return next(iter(amounts), None), False, amounts
     at = len(row) - (len(header) - money) if money is not None and header is not None else None
     return found.get(at, found[min(found)]), True, amounts
+
+
+_UNIT_HEADER = re.compile(r"\s*(?:don vi tinh|don vi|dvt)\s*")
+_UNIT_CELL = re.compile(rf"\s*({_UNIT})(?: dong)?\s*")
+
+
+def _row_unit(row: list[str], header: list[str]) -> str | None:
+    """The unit a row's own cell under a header "Đơn vị tính" gives its figures ("triệu đồng"),
+    as a table of mixed rows says it row by row."""
+    return next((m[1] for head, cell in zip(header, row, strict=True) if _UNIT_HEADER.fullmatch(head)
+                 for m in [_UNIT_CELL.fullmatch(fold(cell))] if m), None)
 
 
 def _label(row: list[str]) -> str | None:

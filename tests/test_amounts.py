@@ -1562,3 +1562,12 @@ def test_a_figure_grouped_with_apostrophes_is_unclear():
 
     item = "Tổng kinh phí thực hiện năm 2022 là 5’225’000’000 đồng."
     assert report_funding(item, item).ambiguous
+
+
+def test_a_table_with_a_unit_column_reads_each_row_in_its_own_unit():
+    from baocao.aggregate.amounts import report_funding
+
+    rows = "\n".join(["STT | Nội dung | Đơn vị tính | Kinh phí", "1 | Trung tâm IOC | tỷ đồng | 3",
+                      "2 | Cổng dịch vụ công | triệu đồng | 2.225", " | Tổng cộng | triệu đồng | 5.225"])
+    figure = report_funding(rows, rows)
+    assert (figure.vnd, figure.ambiguous) == (5_225_000_000, False)
