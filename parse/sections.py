@@ -1391,19 +1391,32 @@ def _without_list_openers(blocks: tuple[Block, ...], at_level: list[_Heading]) -
     return [h for h in at_level if h.first not in openers]
 
 
+def _titled(heading: _Heading) -> str:
+    """A heading's line without the label its ladder repeats on every heading ("Nội dung A:",
+    "Lĩnh vực B.", which strip_label alone does not take for a label: a line may open "Phương án
+    A: …"), so that the label's words ("nội dung", words of two items' headings) are not taken
+    for the heading's own: the level it was read at says the label is one."""
+    if heading.level[:1] == ("label",):
+        template = template_label(heading.line)
+        if template is not None and template.shape == heading.level[1]:
+            return heading.line[heading.line.index(template.label) + len(template.label):].lstrip()
+    return heading.line
+
+
 def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool) -> Evidence:
     index = {section.number: i for i, section in enumerate(outline)}
-    named = tuple(index[n] for n in match_heading(heading.line, outline))
+    line = _titled(heading)
+    named = tuple(index[n] for n in match_heading(line, outline))
     ordinal = heading.ordinal
     # A heading that says which item of the outline it answers ("Câu 1. … (mục 2 đề cương)",
     # the province's own order) names that item, and that is its number.
-    referenced = outline_reference(strip_label(heading.line))
+    referenced = outline_reference(strip_label(line))
     if referenced in index:
         named, ordinal = (index[referenced],), referenced
-    key = match_key(heading.line)
+    key = match_key(line)
     # Its words in parentheses say what the item covers ("Giai đoạn chuẩn bị (… đến khi có
     # Quyết định phê duyệt Đề án)"): they count for its likeness, not for where it splits.
-    aside = " ".join(_PARENTHESES.findall(fold(strip_label(heading.line))))
+    aside = " ".join(_PARENTHESES.findall(fold(strip_label(line))))
     alike = likeness(f"{key} {aside}", outline, misread=ocr)
     if heading.points:
         # Its points are its item's: where they name an item clearly ("Về nguồn lực", "Về văn bản
@@ -1414,7 +1427,7 @@ def _evidence(heading: _Heading, outline: tuple[OutlineSection, ...], ocr: bool)
         named_by_points = max(range(len(outline)), key=said.__getitem__)
         if said[named_by_points] >= JOINED_LIKENESS:
             alike = tuple(max(value, said[k]) if k == named_by_points else value for k, value in enumerate(alike))
-    joints = match_key(joints_as_and(heading.line))
+    joints = match_key(joints_as_and(line))
     return Evidence(alike, named, ordinal, joined_items(joints, outline), two_part=two_parts(joints, outline))
 
 

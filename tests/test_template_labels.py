@@ -386,3 +386,19 @@ def test_a_text_pdfs_plain_word_ladder_with_one_label_written_wrong_keeps_its_it
     holding = [s for s in lost.values() if "Mục giá 5." in s.text]
     assert holding and all(s.review for s in holding)
     assert all(s.review for n, s in lost.items() if s.text != body(n))
+
+
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_a_ladders_label_words_are_not_the_headings_words(tmp_path, outline):
+    """"Nội dung A:" is a label as "Phần A:" is: its words ("nội dung", in the headings of items 1
+    and 4) are on every heading of the ladder and say nothing of which item each one is, so the
+    headings are read and judged alike (they made item 1's cell sure, and item 4's surer, of
+    headings whose titles say nothing)."""
+    def read(label):
+        lines = ["BÁO CÁO"]
+        for n in range(1, 7):
+            lines += [Bold(f"{label} {LETTERS[n - 1]}: {UNKNOWN[n]}"), body(n)]
+        report = extract_sections(read_docx(build_lines(tmp_path / f"{label}.docx", tuple(lines))), outline)
+        return [(s.number, s.text, round(s.confidence, 2), s.review) for s in report.sections]
+
+    assert read("Nội dung") == read("Phần")
