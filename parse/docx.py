@@ -1562,12 +1562,19 @@ def _background_in(properties) -> bool | None:
 
 def _run_has(run: Run, paragraph: Paragraph, mark: str) -> bool:
     """A run's mark ("bold", "underline", "small_caps"): direct formatting, then the run's
-    character style, then the paragraph style."""
+    character style, then the paragraph style (what the styles say is worked out once per
+    document and pair of styles: a report asks it of every run)."""
     direct = getattr(run.font, mark)
     if direct is not None:
         return bool(direct)
-    for style in (*style_chain(paragraph.part, run_style(run)),
-                  *style_chain(paragraph.part, paragraph_style(paragraph))):
+    part = paragraph.part
+    return cached(part, ("mark", mark, run._r.style, paragraph._p.style), lambda: _styled_mark(
+        (*style_chain(part, run_style(run)), *style_chain(part, paragraph_style(paragraph))), mark))
+
+
+def _styled_mark(styles: tuple, mark: str) -> bool:
+    """The mark the nearest style that sets it gives, none if none does."""
+    for style in styles:
         styled = getattr(style.font, mark)
         if styled is not None:
             return bool(styled)
