@@ -70,7 +70,7 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            59: FIXTURES / "heldout-59", 60: FIXTURES / "heldout-60",
            61: FIXTURES / "heldout-61", 62: FIXTURES / "heldout-62",
            63: FIXTURES / "heldout-63", 64: FIXTURES / "heldout-64",
-           65: FIXTURES / "heldout-65"}
+           65: FIXTURES / "heldout-65", 66: FIXTURES / "heldout-66"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -295,7 +295,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Đoạn \d+\. |Khoang [IVX]+: "  # 65's
+LABEL = re.compile(r"^(?:Ô \d+: |Vạt [IVX]+\. "  # 66's
+                   r"|Kệ [A-F]\) |Hiệp thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám) – "  # 66's
+                   r"|Đoạn \d+\. |Khoang [IVX]+: "  # 65's
                    r"|Dãy [A-F] – |Lượt thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám)\. "  # 65's
                    r"|Nấc \d+: |Vòng [IVX]+ – "  # 64's
                    r"|Ngăn [A-F]\. |Tiết mục thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám): "  # 64's
@@ -402,6 +404,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Ô (\d+): ", first):  # pool 66's o_number
+        return int(m.group(1))
+    if m := re.match(r"Vạt ([IVX]+)\. ", first):  # pool 66's vat_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Kệ ([A-F])\) ", first):  # pool 66's ke_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Hiệp thứ (nhất|hai|ba|tư|năm|sáu) – ", first):  # pool 66's hiep_word
+        return ("nhất", "hai", "ba", "tư", "năm", "sáu").index(m.group(1)) + 1
     if m := re.match(r"Đoạn (\d+)\. ", first):  # pool 65's doan_number
         return int(m.group(1))
     if m := re.match(r"Khoang ([IVX]+): ", first):  # pool 65's khoang_roman
@@ -803,8 +813,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 65
-    assert len({p.out for p in mh.POOLS.values()}) == 65
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 66
+    assert len({p.out for p in mh.POOLS.values()}) == 66
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -882,7 +892,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 62) for k in range(1, 62)),
                                            *((k, 63) for k in range(1, 63)),
                                            *((k, 64) for k in range(1, 64)),
-                                           *((k, 65) for k in range(1, 65))])
+                                           *((k, 65) for k in range(1, 65)),
+                                           *((k, 66) for k in range(1, 66))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -915,7 +926,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
                                                    (54, 55), (55, 56), (56, 57), (57, 58),
                                                    (58, 59), (59, 60), (60, 61), (61, 62), (62, 63),
-                                                   (63, 64), (64, 65)])
+                                                   (63, 64), (64, 65), (65, 66)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -12911,6 +12922,256 @@ def test_pool_65_scans_carry_a_red_fingerprint_by_the_stamp_or_binding_tape_on_p
     assert (np.asarray(tape(grey.copy(), 2, 150)) == 250).all()
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 66: "Ô 1: …", "Vạt I. …", "Kệ A) …", "Hiệp thứ nhất – …"; a .docx with a box page border, a .docx with page
+# numbers at the top and none on page 1, a PDF with the seal put on as an Acrobat stamp annotation, a PDF with
+# Acrobat's document properties and their XMP packet; pools 1-65's at a lower weight, pools 64 and 65's funding
+# wordings and two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_66 = {"o_number", "vat_roman", "ke_letter", "hiep_word"}
+LADDERS[66] = NEW_LADDERS_66 | {"doan_number", "khoang_roman", "day_letter", "luot_word",  # 1-65's
+                                "nac_number", "vong_roman", "ngan_letter", "moc_roman", "cot_letter"}
+NEW_LAYOUTS_66 = {"page_border_docx", "first_page_unnumbered_docx", "seal_stamp_annot_pdf", "xmp_properties_pdf"}
+LAYOUTS[66] = NEW_LAYOUTS_66 | {"intense_reference_heading", "mirror_margins_docx", "page_labels_pdf",  # 1-65's
+                                "signature_field_pdf", "hidden_sdt_heading", "page_colour_docx",
+                                "style_aliases_heading", "locked_sdt_heading", "book_title_heading",
+                                "word2010_ids_docx", "table_style_heading", "normal_web_paste",
+                                "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_66 = {  # how each of pool 66's ladders marks an item heading, as a reader sees it
+    "o_number": r"Ô \d: \S",
+    "vat_roman": r"Vạt [IVX]+\. \S",
+    "ke_letter": r"Kệ [A-F]\) \S",
+    "hiep_word": r"Hiệp thứ (?:nhất|hai|ba|tư|năm|sáu) – \S",
+}
+
+
+def test_pool_66_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_66:
+        for e in [e for e in files_of(66, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def test_pool_66_page_border_docx_box_every_section_after_its_margins():
+    """Such a .docx's every w:sectPr has one w:pgBorders (offset from the page, a single ½ pt line, 24 pt from the
+    edge, on the four sides) right after w:pgMar as CT_SectPr orders it; the headings are as typed; no other .docx of
+    the pool has a page border."""
+    mh = generator()
+    b = mh.PAGE_BORDER_66
+    files = files_of(66, "page_border_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(66, "page_border_docx", ladder="o_number")  # on a new ladder too
+    for e in files_of(66, kind="docx"):
+        sections = list(part_tree(e).iter(f"{W}sectPr"))
+        assert sections, e["file"]
+        if "page_border_docx" not in e["layouts"]:
+            assert not any(s.find(f"{W}pgBorders") is not None for s in sections), e["file"]
+            continue
+        assert e["page_border"] == b, e["file"]
+        for s in sections:
+            borders = s.findall(f"{W}pgBorders")
+            assert len(borders) == 1 and borders[0].get(f"{W}offsetFrom") == "page", e["file"]
+            assert borders[0].getprevious().tag in (f"{W}pgMar", f"{W}paperSrc"), e["file"]
+            sides = [c for c in borders[0]]
+            assert [c.tag for c in sides] == [f"{W}{k}" for k in ("top", "left", "bottom", "right")], e["file"]
+            for c in sides:
+                assert (c.get(f"{W}val"), c.get(f"{W}sz"), c.get(f"{W}space")) == ("single", "4", "24"), e["file"]
+        assert len(heading_paragraphs(e)) >= 5, e["file"]
+
+
+def test_pool_66_first_page_unnumbered_docx_number_pages_in_the_header_from_page_two():
+    """Such a .docx's first section has w:titlePg, a first-page header with no text and a default header holding a
+    centred PAGE field (begin, instrText PAGE, separate, a figure, end) in 14 pt; the headings are as typed; no other
+    .docx of the pool has w:titlePg or a PAGE field in a header."""
+    from lxml import etree
+
+    files = files_of(66, "first_page_unnumbered_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(66, "first_page_unnumbered_docx", ladder="vat_roman")  # on a new ladder too
+    R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    for e in files_of(66, kind="docx"):
+        doc = part_tree(e)
+        first = next(doc.iter(f"{W}sectPr"))
+        with zipfile.ZipFile(path_of(e)) as z:
+            rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+            target = {r.get("Id"): r.get("Target") for r in rels}
+            headers = {h.get(f"{W}type"): etree.fromstring(z.read("word/" + target[h.get(f"{R}id")]))
+                       for h in first.findall(f"{W}headerReference")}
+        if "first_page_unnumbered_docx" not in e["layouts"]:
+            assert first.find(f"{W}titlePg") is None, e["file"]
+            assert not any(" PAGE " in "".join(t.text or "" for t in h.iter(f"{W}instrText"))
+                           for h in headers.values()), e["file"]
+            continue
+        assert e["page_numbers"] == {"where": "header", "first_page": False}, e["file"]
+        assert first.find(f"{W}titlePg") is not None, e["file"]
+        assert set(headers) >= {"default", "first"}, e["file"]
+        assert "".join(t.text or "" for t in headers["first"].iter(f"{W}t")).strip() == "", e["file"]
+        para = next(headers["default"].iter(f"{W}p"))
+        assert para.find(f"{W}pPr/{W}jc").get(f"{W}val") == "center", e["file"]
+        chars = [c.get(f"{W}fldCharType") for c in para.iter(f"{W}fldChar")]
+        assert chars == ["begin", "separate", "end"], e["file"]
+        assert "".join(t.text for t in para.iter(f"{W}instrText")) == " PAGE ", e["file"]
+        assert re.fullmatch(r"\d+", "".join(t.text for t in para.iter(f"{W}t"))), e["file"]
+        assert {s.get(f"{W}val") for s in para.iter(f"{W}sz")} == {"28"}, e["file"]
+        assert len(heading_paragraphs(e)) >= 5, e["file"]
+
+
+def test_pool_66_seal_stamp_pdfs_hold_one_stamp_annotation_over_the_signature():
+    """Such a PDF's last page has one /Stamp annotation named DauDoUBND, printable (/F 4), its /AP a form XObject
+    drawing in red, its /Rect near the signer's title on the right half, below the title; the text is read; no other
+    PDF of the pool has a /Stamp annotation."""
+    from pdfminer.pdftypes import resolve1
+
+    mh = generator()
+    files = files_of(66, "seal_stamp_annot_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(66, "seal_stamp_annot_pdf", ladder="ke_letter")  # on a new ladder too
+    for e in files_of(66, kind="pdf"):
+        if "seal_stamp_annot_pdf" not in e["layouts"]:
+            assert b"/Subtype/Stamp" not in path_of(e).read_bytes(), e["file"]
+            continue
+        assert e["seal_stamp"] == {"name": mh.SEAL_STAMP_66["name"], "page": "last"}, e["file"]
+        with pdfplumber_open_66(e) as pdf:
+            last = pdf.pages[-1]
+            annots = [resolve1(a) for a in resolve1(last.page_obj.annots)]
+            stamps = [a for a in annots if resolve1(a["Subtype"]).name == "Stamp"]
+            assert len(stamps) == 1, e["file"]
+            stamp = stamps[0]
+            assert resolve1(stamp["Name"]).name == "DauDoUBND" and stamp["F"] == 4, e["file"]
+            appearance = resolve1(resolve1(stamp["AP"])["N"])
+            assert appearance.get_data().startswith(b"q 0.85 0.1 0.12 RG"), e["file"]
+            rect = [float(v) for v in resolve1(stamp["Rect"])]
+            assert rect[2] - rect[0] == pytest.approx(mh.SEAL_STAMP_66["diameter"]), e["file"]
+            assert float(last.width) / 3 <= rect[0] < rect[2] <= float(last.width), e["file"]
+            assert 0 < rect[1] < rect[3] <= float(last.height), e["file"]
+            for page in pdf.pages[:-1]:
+                assert not [a for a in (resolve1(page.page_obj.annots) or [])
+                            if resolve1(resolve1(a)["Subtype"]).name == "Stamp"], e["file"]
+        headings_read_64(e)
+
+
+def test_pool_66_xmp_properties_pdfs_carry_acrobats_description_twice():
+    """Such a PDF's Info holds the Title, Author, Subject and Keywords typed (expected.json's pdf_properties) and its
+    catalog an uncompressed XMP packet (/Metadata, /Type /Metadata /Subtype /XML) with the same dc:title, dc:creator
+    and pdf:Keywords; the text is read; the pool's other text PDFs have no /Metadata."""
+    from pdfminer.pdftypes import resolve1
+
+    mh = generator()
+    files = files_of(66, "xmp_properties_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(66, "xmp_properties_pdf", ladder="hiep_word")  # on a new ladder too
+    for e in files_of(66, kind="pdf"):
+        catalog = catalog_64(e)
+        if "xmp_properties_pdf" not in e["layouts"]:
+            assert b"/Metadata" not in catalog, e["file"]
+            continue
+        props = e["pdf_properties"]
+        assert props["author"] == mh.XMP_66["author"] and props["keywords"] == mh.XMP_66["keywords"], e["file"]
+        assert props["title"].startswith("Báo cáo phát triển đô thị thông minh - "), e["file"]
+        with pdfplumber_open_66(e) as pdf:
+            info = pdf.metadata
+            meta = resolve1(pdf.doc.catalog["Metadata"])
+            assert meta["Type"].name == "Metadata" and meta["Subtype"].name == "XML", e["file"]
+            packet = meta.get_data().decode("utf-8")
+        assert (info["Title"], info["Author"], info["Keywords"]) == (props["title"], props["author"],
+                                                                     props["keywords"]), e["file"]
+        assert info["Subject"] == mh.XMP_66["subject"], e["file"]
+        assert packet.startswith('<?xpacket begin="\ufeff"') and packet.endswith('<?xpacket end="w"?>'), e["file"]
+        assert f'<rdf:li xml:lang="x-default">{props["title"]}</rdf:li>' in packet, e["file"]
+        assert f"<rdf:Seq><rdf:li>{props['author']}</rdf:li></rdf:Seq>" in packet, e["file"]
+        assert f"<pdf:Keywords>{props['keywords']}</pdf:Keywords>" in packet, e["file"]
+        headings_read_64(e)
+
+
+def pdfplumber_open_66(entry: dict):
+    """A PDF opened with pdfplumber (pdfminer's catalog and pages), kept open by the caller's `with`."""
+    import pdfplumber
+
+    return pdfplumber.open(path_of(entry))
+
+
+def test_pool_66_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(66) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_66, *mh.FUNDING_WORDINGS_65}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        f = e["funding"]
+        if f["wording"] == "dotted_blank_dong":  # full đồng in the form's dotted blank
+            assert total % 10**6 == 0 and 10**9 <= total < 10**10, e["file"]
+            assert f["shown"] == f"{total:,}".replace(",", "."), e["file"]
+            assert f"năm 2022: ……{f['shown']}…… đồng" in text, e["file"]
+        if f["wording"] == "trieu_per_year_unit":  # millions a year, for the one year 2022
+            millions = total // 10**6
+            assert f["shown"] == f"{millions // 1000}.{millions % 1000:03d}" and 1000 <= millions <= 9999, e["file"]
+            assert f"năm 2022: {f['shown']} triệu đồng/năm." in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(66)} <= set(mh.LETTERHEADS_66)
+    docx_files = [e for e in entries_of(66) if e["kind"] == "docx"]
+    assert {"number_small_caps", "date_mixed_sizes"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        number = e["report_number"]
+        lines = [p for p in table.iter(f"{W}p") if paragraph_text(p) == f"Số: {number}"]
+        caps = [r for p in lines for r in p.iter(f"{W}r") if r.find(f"{W}rPr/{W}smallCaps") is not None]
+        if e["letterhead"] == "number_small_caps":  # every run of the number line in small capitals
+            assert len(lines) == 1 and caps and len(caps) == len(list(lines[0].iter(f"{W}r"))), e["file"]
+        else:
+            assert not caps, e["file"]
+        dated = [p for p in table.iter(f"{W}p") if paragraph_text(p) == e["letterhead_date"]]
+        assert len(dated) == 1, e["file"]
+        if e["letterhead"] == "date_mixed_sizes":  # the year in 13 pt, the rest of the line in 14 pt
+            sizes = {"".join(t.text for t in r.iter(f"{W}t")): r.find(f"{W}rPr/{W}sz").get(f"{W}val")
+                     for r in dated[0].iter(f"{W}r")}
+            assert sizes.pop("2022") == "26" and set(sizes.values()) == {"28"}, e["file"]
+            assert re.fullmatch(r".+, ngày \d+ tháng 5 năm 2022", e["letterhead_date"]), e["file"]
+    scans = files_of(66, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_66)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {37, 39}
+    assert {e["ladder"] for e in scans} >= {"o_number", "vat_roman", "ke_letter", "hiep_word"}
+    for e in scans:
+        if e["scan"]["kind"] == "punch_chads_on_glass":
+            assert e["scan"]["chads"] == mh.CHADS_66 and e["scan"]["dpi"] == 180, e["file"]
+            assert not e["scan"]["colour"] and e["scan"]["curl"] is None, e["file"]
+        else:
+            assert e["scan"]["curl"] == mh.CURL_66 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["colour"] and e["scan"]["chads"] is None, e["file"]
+
+
+def test_pool_66_scans_carry_punch_chads_or_a_curled_top_edge():
+    """The marks on a printed sheet: five chads, white discs about 6 mm across, hiding the print under them at the
+    same spots on every page, a thin shadow beside each; the curled edge darkens and softens the top 25 mm only,
+    most at the edge."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    mh = generator()
+    sheet = Image.new("L", (1488, 2105), 250)
+    draw = ImageDraw.Draw(sheet)
+    for y in range(0, 2105, 12):
+        draw.line((0, y, 1488, y), fill=20, width=3)  # print everywhere
+    chads = mh.scan_66_mark(types.SimpleNamespace(scan_kind="punch_chads_on_glass", index=3))
+    one = np.asarray(chads(sheet.copy(), 1, 180)).astype(int)
+    two = np.asarray(chads(sheet.copy(), 2, 180)).astype(int)
+    assert (one == two).all()  # on the glass: the same spots on every page
+    before = np.asarray(sheet).astype(int)
+    changed = (one != before)
+    px = 180 / 25.4
+    area = math.pi * (3 * px) ** 2
+    assert 4 * area < changed.sum() < 5 * 2.2 * area
+    whitened = (one > 230) & (before < 60)
+    share = (before < 60).mean()  # the print's share of the sheet (a line of 3 px in every 12)
+    assert 5 * 0.8 * share * area < whitened.sum() < 5 * 1.2 * share * area  # print hidden under the discs
+    curl = mh.scan_66_mark(types.SimpleNamespace(scan_kind="curled_top_edge", index=3))
+    page = Image.new("RGB", (1654, 2339), (250, 250, 250))
+    out = np.asarray(curl(page.copy(), 1, 200)).astype(int)
+    px = 200 / 25.4
+    assert out[:3].mean() < 250 * 0.65 and out[round(12 * px)].mean() < 245
+    assert (out[round(26 * px):] == 250).all()
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -12926,13 +13187,14 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                53: NEW_LADDERS_53, 54: NEW_LADDERS_54, 55: NEW_LADDERS_55,
                56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59,
                60: NEW_LADDERS_60, 61: NEW_LADDERS_61, 62: NEW_LADDERS_62, 63: NEW_LADDERS_63,
-               64: NEW_LADDERS_64, 65: NEW_LADDERS_65}
+               64: NEW_LADDERS_64, 65: NEW_LADDERS_65,
+               66: NEW_LADDERS_66}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 66))]])
+                                                        *((n, 10, 8) for n in range(6, 67))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -12942,7 +13204,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 66))])
+                                          for n in range(5, 67))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -12965,12 +13227,12 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
               56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60, 61: SHAPES_61,
-              62: SHAPES_62, 63: SHAPES_63, 64: SHAPES_64, 65: SHAPES_65}
+              62: SHAPES_62, 63: SHAPES_63, 64: SHAPES_64, 65: SHAPES_65, 66: SHAPES_66}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-65 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-66 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
