@@ -302,7 +302,8 @@ def _show_field_display_texts(body, word) -> None:
     has no result either: it shows what its code draws (_eq_shown). A legacy drop-down form
     field (FORMDROPDOWN, a protected form's "choose the item" box) shows the entry chosen in its
     data (_dropdown_choice), whatever result is cached, if any (Word writes none, or a stale
-    one): the cached result's text is taken out. A SYMBOL field with no result shows its character.
+    one): the cached result's text is taken out. A SYMBOL field with no result shows its character
+    (one whose result is the symbol, w:sym, shows that).
     Each kind's rule is one entry of _ComputedFields. The words go in a run in the look of the field's first run, put
     after the field's end in the tree the walk reads. Fields are met in the body's order, simple
     (w:fldSimple) and complex alike."""
@@ -321,9 +322,11 @@ def _show_field_display_texts(body, word) -> None:
         for child in list(run):
             if child.tag == _INSTR_TEXT and fields and not fields[-1].separated:
                 fields[-1].code.append(child.text or "")
-            elif child.tag == _T and fields and fields[-1].separated:
+            elif child.tag in (_T, _SYM) and fields and fields[-1].separated:
+                # A result is text, or a symbol inserted as one (w:sym: a SYMBOL field's
+                # Wingdings square is saved so, its character not shown a second time).
                 fields[-1].result.append(child)
-                if (child.text or "").strip():
+                if child.tag == _SYM or (child.text or "").strip():
                     fields[-1].has_result = True
             elif child.tag == _FLD_CHAR:
                 kind = child.get(_FLD_CHAR_TYPE)

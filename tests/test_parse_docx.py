@@ -700,6 +700,19 @@ def test_a_symbol_field_shows_its_character(tmp_path):
                            "€ Mục 1: Tiêu đề", "* Mục 1: Tiêu đề"]
 
 
+def test_a_symbol_fields_result_saved_as_a_symbol_shows_once(tmp_path):
+    """Word saves a SYMBOL field's result as the symbol inserted (w:sym, Wingdings "F0A7"): the
+    square shows once in front of the heading, not the code's and the result's both (a doubled
+    bullet hid pool 66's "Vòng I –" label)."""
+    word = docx.Document()
+    paragraph = word.add_paragraph()
+    runs = field_runs(' SYMBOL 167 \\f "Wingdings" \\s 13 ', result="")
+    runs[3] = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:b/></w:rPr><w:sym w:font="Wingdings" w:char="F0A7"/></w:r>')
+    paragraph._p.extend(runs)
+    paragraph.add_run(" Vòng I – Cọc tre cắm đầu tiên").bold = True
+    assert texts(read_docx(save(word, tmp_path))) == ["\uf0a7 Vòng I – Cọc tre cắm đầu tiên"]
+
+
 def test_a_listnum_fields_number_is_read_as_word_counts_it(tmp_path):
     """A LISTNUM field saved with no result shows a number of one of Word's lists, counted per
     list through the document: LegalDefault 1. 1.1., NumberDefault (and a list named otherwise)
