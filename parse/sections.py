@@ -1922,7 +1922,11 @@ def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: se
         ordinal = label_ordinal(block.number) if block.number else None
         level = bulleted.get(pos) or heading_level_key(block)
         letter_label = ""  # "Phần trả lời B:", a label of words and a letter no rule of labels reads
-        if ordinal is None and level[0] == "unnumbered" and (placed := in_words_ladder.get(pos)):
+        if ordinal is None and level[0] == "unnumbered" and (placed := in_words_ladder.get(pos)) \
+                and placed[0] == _IN_WORDS:
+            # a rung of a ladder of ordinals in words whose title OCR garbled, placed by the ladder
+            level, ordinal = ORDINAL_WORD_LEVEL, placed[1]
+        elif ordinal is None and level[0] == "unnumbered" and (placed := in_words_ladder.get(pos)):
             # a word ladder's rung its label misread, placed by the ladder (_counted_in_words); the
             # line from its label on where marks hid it (_lost_rungs_read)
             key = placed[0] if _counts_letters(placed[0]) else f"{placed[0]} 1:"  # a letter ladder's key is whole
@@ -2058,6 +2062,7 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
     says, the ladder's key and the rung's number for one placed by the ladder."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     worded: set[str] = set()  # the keys of labels of words and a number
+    said: dict[str, str] = {}  # a ladder of ordinals in words: the text of a rung of it, to word its others
     for pos in range(max(after + 1, 0), limit):
         block = blocks[pos]
         if (block.kind != "paragraph" or block.number or len(block.text) > MAX_HEADING_CHARS
@@ -2070,6 +2075,7 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
         if in_words is not None:
             # its words as written for the first one ("yeu cau thu nhat"): the ladder's key
             found = (relabelled_in_words(text, 1), in_words)
+            said.setdefault(found[0], text)
         elif not found and not set_apart(block) and (lettered := word_letter_label(text)):
             found = _letter_ladder_key(lettered)
         if found:
@@ -2086,6 +2092,12 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
         numbers = [n for _, n, _ in lines]
         if all(n == place or short and _read_at(n, place) for place, (_, n, short) in enumerate(lines, start=1)):
             counted.update(dict.fromkeys(positions))
+        elif key in said and _rungs_lost(numbers):
+            # a ladder of ordinals in words a rung of which OCR garbled after its label ("Lượt thứ
+            # ba. a—- niên…", a hole punch's chad over its first word), found in its gap
+            counted.update(dict.fromkeys(positions))
+            counted.update(_lost_ordinal_rungs_read(blocks, said[key], numbers, [after, *positions]))
+            continue
         elif key in worded and ((places := _misread_rungs_placed(numbers)) == list(range(1, len(places) + 1))
                                 or _rungs_lost(places)):
             counted.update((pos, None if n == place else (key, place))
@@ -2158,6 +2170,33 @@ def _lost_rungs_read(blocks: tuple[Block, ...], key: str, numbers: list[int],
         candidates = [pos for pos in range(max(start, 0), end) if _label_after_marks(blocks[pos], key, number - 1)]
         if len(candidates) == 1:
             found[candidates[0]] = (key, number - 1)
+    return found
+
+
+_IN_WORDS = "(in words)"  # the key _counted_in_words places a ladder of ordinals in words' rungs by
+# What ends a label in words before a title OCR garbled: a stop, a colon or a dash.
+_IN_WORDS_END = re.compile(r"\s*[.:\-–—]\s")
+
+
+def _lost_ordinal_rungs_read(blocks: tuple[Block, ...], said: str, numbers: list[int],
+                             bounds: list[int]) -> dict[int, tuple[str, int]]:
+    """The rungs a ladder of ordinals in words lost found in its gaps, as _lost_rungs_read finds a
+    word ladder's: the one line in a gap that opens with the ladder's words and the missing
+    ordinal (labels.relabelled_in_words of a rung's text `said`), then a stop, a colon or a dash,
+    whatever its title became. Per position, _IN_WORDS and the rung's number."""
+    found: dict[int, tuple[str, int]] = {}
+    previous = [0, *numbers]
+    for k, number in enumerate(numbers):
+        if number - previous[k] != 2:
+            continue
+        label = relabelled_in_words(said, number - 1)
+        start = bounds[k] + 1 + (k > 0)  # after the rung read before the gap, and its text
+        candidates = [pos for pos in range(max(start, 0), bounds[k + 1])
+                      if blocks[pos].kind == "paragraph" and len(blocks[pos].text) <= MAX_HEADING_CHARS
+                      and (folded := fold(blocks[pos].text)).startswith(label)
+                      and _IN_WORDS_END.match(folded, len(label))]
+        if len(candidates) == 1:
+            found[candidates[0]] = (_IN_WORDS, number - 1)
     return found
 
 

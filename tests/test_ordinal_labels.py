@@ -352,3 +352,17 @@ def test_a_long_dash_read_as_two_after_a_labels_number_is_the_labels_mark():
     assert strip_label("Nội dung 2—- Nước mắm cốt") == "Nước mắm cốt"
     assert {label_shape(leading_label(t)) for t in ("Nội dung 1-— A", "Nội dung 3- B")} == {"noi dung 1"}
     assert template_label("Tiêu chí 1-— A").shape == template_label("Tiêu chí 3 – B").shape
+
+
+def test_a_plain_ladder_of_ordinals_in_words_keeps_a_rung_whose_title_was_garbled(tmp_path):
+    """Plain lines "Lượt thứ nhất. …" to "Lượt thứ sáu. …" (a scan reads no italics) are a ladder;
+    one whose title OCR garbled after its label ("Lượt thứ ba. a—- niên về…", a hole punch's chad
+    over its first word: no capital after the stop) is still its rung, found in the gap the
+    ladder leaves for it (pool 66's Bà Rịa - Vũng Tàu: no section found)."""
+    titles = dict(UNKNOWN) | {3: "a—- niên về quê nhận giàn"}
+    lines = ["Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh Bà Rịa - Vũng Tàu báo cáo như sau:"]
+    for n in range(1, 7):
+        lines += [f"Lượt thứ {ORDINALS[n - 1]}. {titles[n]}", body(n)]
+    report, sections = read(tmp_path, lines)
+    assert sections == {n: body(n) for n in range(1, 7)}
+
