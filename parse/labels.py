@@ -260,15 +260,16 @@ _GLUED_LETTER = re.compile(r"(?P<word>[^\W\d_]*[^\W\d_A-ZĐ])(?P<letter>[A-ZĐ])
 def _word_numeral_unglued(text: str) -> str:
     """The line with the space put back between a label's last word, in small letters after its
     first, and the Roman numeral in capitals, the number or the capital letter OCR glued to it
-    ("Chủ đềIV. …" -> "Chủ đề IV. …", "Vấn đề2: …" -> "Vấn đề 2: …", "PhầnB. …" -> "Phần B. …"),
+    ("Chủ đềIV. …" -> "Chủ đề IV. …", "Vấn đề2: …" -> "Vấn đề 2: …", "PhầnB. …" -> "Phần B. …",
+    "Ô2: …" -> "Ô 2: …"),
     where the line then opens with a label of words and a number (word_label) or a letter
     (word_letter_label); else the line."""
     m = _WORDS_BEFORE_STOP.match(text)
     glued = m and (_GLUED_NUMBER.fullmatch(m["last"]) or _GLUED_NUMERAL.fullmatch(m["last"])
                    or _GLUED_LETTER.fullmatch(m["last"]))
     word = glued["word"] if glued else ""
-    if not glued or not (word[1:].islower() or word.isupper() and _bare(word) in _LABEL_WORDS):
-        return text
+    if not glued or not (word[1:].islower() or word.isupper() and (len(word) == 1 or _bare(word) in _LABEL_WORDS)):
+        return text  # a one-letter word in capitals may be the label's whole ("Ô2: …" for "Ô 2: …", a plot)
     if glued.re is _GLUED_NUMERAL and not _VALID_ROMAN.fullmatch(glued["numeral"]):
         return text
     at = m.start("last") + len(glued["word"])

@@ -476,6 +476,10 @@ def test_a_label_of_words_whose_number_ocr_glued_to_them_behind_a_picture_bullet
     assert ocr_label_read("®$ Vấn đề2: Bánh sáp ong xếp thành chồng") == "Vấn đề 2: Bánh sáp ong xếp thành chồng"
     assert ocr_label_read("Vấn đề4: Quả bầu khô") == "Vấn đề 4: Quả bầu khô"
     assert ocr_label_read("Năm2022: tỉnh bố trí") == "Năm2022: tỉnh bố trí"  # no label's number
+    # a label of one word of one letter ("Ô 2:", a plot of an oyster bed: pool 66's Thừa Thiên Huế,
+    # item 1 under no heading)
+    assert ocr_label_read("Ô2: Bãi đá vôi làm nơi hàu bám") == "Ô 2: Bãi đá vôi làm nơi hàu bám"
+    assert ocr_label_read("ô2: bãi đá") == "ô2: bãi đá"  # a small letter is no label's word
     lines = [b.text for b in report([], ROMAN).blocks]
     for n, (label, heading) in enumerate(zip(ROMAN, HEADINGS, strict=True), start=1):
         line = f"{label} {heading}"
