@@ -360,11 +360,16 @@ _CURRENCY_FIRST = re.compile(rf"(?<![a-z])(vnd|d)[ \t]*({_WRITTEN_NUMBER})(?![\d
 _NUMBERED_PART = re.compile(r"(?<![a-z])(?:bieu|bang|phu luc|mau|muc|phan|chuong)(?:\s+so)?[ \t]*$")
 
 
+# A form's dotted blank filled in with a figure ("……3.267.000.000…… đồng", "......4.230......"):
+# the leader dots right before or after the figure, no part of it nor the end of a sentence.
+_LEADERS = re.compile(r"(?:…|\.{2,})+ ?(?=\d)|(?<=\d) ?(?:…|\.{2,})+")
+
+
 def unit_rejoined(text: str) -> str:
     """The text with each figure cut from its unit by a line break given its unit again: the
-    break between them made a space, the other lines as they are; a unit in brackets after its
-    figure is read as written without them (_BRACKETED_UNIT), a currency's code before it as
-    written after it (_CURRENCY_FIRST)."""
+    break between them made a space, the other lines as they are; a form's leader dots around a
+    figure made spaces (_LEADERS); a unit in brackets after its figure is read as written without
+    them (_BRACKETED_UNIT), a currency's code before it as written after it (_CURRENCY_FIRST)."""
     lines = text.split("\n")
     joined = lines[:1]
     for line in lines[1:]:
@@ -374,7 +379,7 @@ def unit_rejoined(text: str) -> str:
             joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
         else:
             joined.append(line)
-    text = "\n".join(joined)
+    text = _LEADERS.sub(lambda m: " " * len(m[0]), "\n".join(joined))
     for m in reversed(list(_CURRENCY_FIRST.finditer(_fold_aligned(text)))):
         if m[1] == "d" and text[m.start(1)] != "₫":
             continue  # a "đ" before a number is a list's letter or a word's end, not the sign

@@ -1571,3 +1571,14 @@ def test_a_table_with_a_unit_column_reads_each_row_in_its_own_unit():
                       "2 | Cổng dịch vụ công | triệu đồng | 2.225", " | Tổng cộng | triệu đồng | 5.225"])
     figure = report_funding(rows, rows)
     assert (figure.vnd, figure.ambiguous) == (5_225_000_000, False)
+
+
+@pytest.mark.parametrize("filled", ["……3.267.000.000…… đồng", "......3.267.000.000...... đồng",
+                                    "… 3.267 … triệu đồng"])
+def test_a_forms_dotted_blank_filled_in_with_the_total_is_read(filled):
+    """"Tổng kinh phí …: ……3.267.000.000…… đồng": the form's leader dots around the figure are
+    neither a decimal mark nor the end of a sentence (pool 66: no amount found)."""
+    from baocao.aggregate.amounts import report_funding
+
+    item = f"Tổng kinh phí thực hiện Đề án tại tỉnh năm 2022: {filled}"
+    assert (report_funding(item, item).vnd, report_funding(item, item).ambiguous) == (3_267_000_000, False)
