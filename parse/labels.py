@@ -268,7 +268,9 @@ def _word_numeral_unglued(text: str) -> str:
     glued = m and (_GLUED_NUMBER.fullmatch(m["last"]) or _GLUED_NUMERAL.fullmatch(m["last"])
                    or _GLUED_LETTER.fullmatch(m["last"]))
     word = glued["word"] if glued else ""
-    one_letter = len(word) == 1 and word not in "IVXLCDM"  # a Roman numeral's letter glued to a digit is a numeral
+    # one capital letter glued to a number in digits ("Ô2:"): not a Roman numeral's letter ("I1." is a
+    # numeral misread), nor before a numeral ("HII" is "III" misread, not "H II")
+    one_letter = len(word) == 1 and word not in "IVXLCDM" and glued.re is _GLUED_NUMBER
     if not glued or not (word[1:].islower() or word.isupper() and (one_letter or _bare(word) in _LABEL_WORDS)):
         return text  # a one-letter word in capitals may be the label's whole ("Ô2: …" for "Ô 2: …", a plot)
     if glued.re is _GLUED_NUMERAL and not _VALID_ROMAN.fullmatch(glued["numeral"]):

@@ -480,6 +480,7 @@ def test_a_label_of_words_whose_number_ocr_glued_to_them_behind_a_picture_bullet
     # item 1 under no heading)
     assert ocr_label_read("Ô2: Bãi đá vôi làm nơi hàu bám") == "Ô 2: Bãi đá vôi làm nơi hàu bám"
     assert ocr_label_read("ô2: bãi đá") == "ô2: bãi đá"  # a small letter is no label's word
+    assert ocr_label_read("Khoang HII: Phụ nữ") == "Khoang HII: Phụ nữ"  # "III" misread, not "H II"
     lines = [b.text for b in report([], ROMAN).blocks]
     for n, (label, heading) in enumerate(zip(ROMAN, HEADINGS, strict=True), start=1):
         line = f"{label} {heading}"
