@@ -365,18 +365,27 @@ _NUMBERED_PART = re.compile(r"(?<![a-z])(?:bieu|bang|phu luc|mau|muc|phan|chuong
 _LEADERS = re.compile(r"(?:…|\.{2,})+ ?(?=\d)|(?<=\d) ?(?:…|\.{2,})+")
 
 
+def _without_specks(line: str) -> str:
+    """A line without the cells of marks beside it ("đồng. | )"): a speck on a scan OCR set apart
+    as a column of its own, no table's cell."""
+    cells = line.split(" | ")
+    return cells[0] if len(cells) > 1 and not any(c.isalnum() for cell in cells[1:] for c in cell) else line
+
+
 def unit_rejoined(text: str) -> str:
     """The text with each figure cut from its unit by a line break given its unit again: the
-    break between them made a space, the other lines as they are; a form's leader dots around a
+    break between them made a space (a scan's specks beside the unit's line dropped), the other
+    lines as they are; a form's leader dots around a
     figure made spaces (_LEADERS); a unit in brackets after its figure is read as written without
     them (_BRACKETED_UNIT), a currency's code before it as written after it (_CURRENCY_FIRST)."""
     lines = text.split("\n")
     joined = lines[:1]
     for line in lines[1:]:
         figure = _FIGURE_LAST.search(fold(joined[-1]))
-        if (figure and not _YEAR.fullmatch(figure[1]) and _UNIT_FIRST.match(fold(line))
-                and " | " not in joined[-1] + line):
-            joined[-1] = f"{joined[-1].rstrip()} {line.lstrip()}"
+        unit_line = _without_specks(line)
+        if (figure and not _YEAR.fullmatch(figure[1]) and _UNIT_FIRST.match(fold(unit_line))
+                and " | " not in joined[-1] + unit_line):
+            joined[-1] = f"{joined[-1].rstrip()} {unit_line.lstrip()}"
         else:
             joined.append(line)
     text = _LEADERS.sub(lambda m: " " * len(m[0]), "\n".join(joined))

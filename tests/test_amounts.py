@@ -1582,3 +1582,13 @@ def test_a_forms_dotted_blank_filled_in_with_the_total_is_read(filled):
 
     item = f"Tổng kinh phí thực hiện Đề án tại tỉnh năm 2022: {filled}"
     assert (report_funding(item, item).vnd, report_funding(item, item).ambiguous) == (3_267_000_000, False)
+
+
+def test_a_scans_speck_set_apart_beside_the_unit_cut_from_its_figure_does_not_hide_it():
+    """A scan's line "… là 7.106.000.000,00" then "đồng. | )": a speck OCR set apart as a cell
+    beside the unit is no table's; the figure is read with its unit (pool 66's Quảng Ngãi: no
+    amount found)."""
+    from baocao.aggregate.amounts import report_funding
+
+    item = "Tổng kinh phí thực hiện Đề án năm 2022 là 7.106.000.000,00\nđồng. | )\nViệc bố trí kinh phí theo luật."
+    assert report_funding(item, item, ocr=True).vnd == 7_106_000_000
