@@ -1535,7 +1535,8 @@ def _total_of(text: str, add_up: bool) -> FundingFigure:
     if whole is not None:
         parts = sum(1 for a in amounts if a.vnd != whole.vnd)
         rule = N_("the amount the {count} others add up to: {cited}").format(count=parts, cited=whole.cited)
-        return FundingFigure(whole.vnd, rule, any(a.ambiguous for a in amounts))
+        listed = len(_LABELLED_AMOUNT.findall(fold("\n".join(prose)))) >= len(amounts)
+        return FundingFigure(whole.vnd, rule, listed or any(a.ambiguous for a in amounts))
     if not add_up:
         return FundingFigure(None, N_("{count} amounts and no stated total: not added up").format(count=len(amounts)),
                              True)
@@ -1726,6 +1727,12 @@ def _states_total(line: str) -> bool:
     not give), or it opens as a total row is labelled ("Cộng …: 25.990 triệu đồng")."""
     folded = _SHARE_OF_UNSTATED_TOTAL.sub(" ", fold(line))
     return any(w in folded for w in _TOTAL_WORDS) or bool(_SUM_LINE.match(folded))
+
+
+# An amount given as a label's value ("NSTW: 2.000 trđ"): where every amount is, they are a list
+# of items alike, and one of them equal to the others' sum may be so by chance ("NSTW: 2.000 trđ,
+# NSĐP: 1.500 trđ, XHH: 500 trđ": three sources), not their whole: for a person to check.
+_LABELLED_AMOUNT = re.compile(rf"[^\W\d_][^,;:\n]{{0,40}}:\s*(?:{_NUMBER})\s*(?:{_UNIT})(?![a-z])")
 
 
 def _sum_of_the_others(amounts: list[Amount]) -> Amount | None:

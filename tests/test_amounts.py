@@ -1592,3 +1592,15 @@ def test_a_scans_speck_set_apart_beside_the_unit_cut_from_its_figure_does_not_hi
 
     item = "Tổng kinh phí thực hiện Đề án năm 2022 là 7.106.000.000,00\nđồng. | )\nViệc bố trí kinh phí theo luật."
     assert report_funding(item, item, ocr=True).vnd == 7_106_000_000
+
+
+def test_a_list_of_labelled_amounts_one_of_which_the_others_add_up_to_is_to_check():
+    """"NSTW: 2.000 trđ, NSĐP: 1.500 trđ, XHH: 500 trđ": three sources listed alike; that the first
+    equals the others' sum may be chance, so the total read from it is for a person to check. An
+    amount broken down in words ("2.000 triệu đồng, gồm …") is the whole it says it is."""
+    from baocao.aggregate.amounts import report_funding
+
+    listed = "Kinh phí thực hiện: NSTW: 2.000 trđ, NSĐP: 1.500 trđ, XHH: 500 trđ."
+    assert report_funding(listed, listed).ambiguous
+    said = "Kinh phí thực hiện 2.000 triệu đồng, gồm ngân sách tỉnh 1.500 triệu đồng và xã hội hóa 500 triệu đồng."
+    assert (report_funding(said, said).vnd, report_funding(said, said).ambiguous) == (2_000_000_000, False)
