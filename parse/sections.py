@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice, pairwise, takewhile
@@ -1870,7 +1870,7 @@ def _nested_ladders(headings: list[_Heading]) -> set[tuple]:
 def _heading_lines(blocks: tuple[Block, ...], after: int, limit: int, titles: set[int], bulleted: dict[int, tuple],
                    outline: tuple[OutlineSection, ...], ocr: bool) -> list[_Heading]:
     """_headings' lines, those of the ladders marked by a bullet (`bulleted`) among them."""
-    in_words_ladder = _counted_in_words(blocks, after, limit, ocr)
+    in_words_ladder = _counted_in_words(blocks, after, limit, ocr, titles)
     positions = [pos for pos in range(after + 1, limit)
                  if (is_heading_like(blocks[pos]) or _lead_only(blocks[pos]) or pos in bulleted
                      or pos in in_words_ladder)
@@ -2039,7 +2039,7 @@ def _word_label_read(text: str, ocr: bool) -> str:
 
 
 def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
-                      ocr: bool = False) -> dict[int, tuple[str, int] | None]:
+                      ocr: bool = False, titles: Collection[int] = ()) -> dict[int, tuple[str, int] | None]:
     """The plain lines between `after` and `limit` labelled in words and a number, or in words
     ending with an ordinal before a colon, that count 1, 2, 3… ("Điểm 1. …", "Điểm 2. …";
     "Yêu cầu thứ nhất: …", "Yêu cầu thứ hai: …"): OCR reads no italics nor underlines, so
@@ -2072,7 +2072,10 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
         found = word_label(text)
         in_words = None if found else label_in_words(text)
         lettered = None
-        if in_words is not None:
+        if not found and in_words is None and (opening := ordinal_word(text)) is not None and text[:1].isupper():
+            # "Thứ nhất, Những bước…", "Hai là, …" opening plain title lines: a ladder of ordinals in words
+            found = (_ORDINAL_OPENING, opening)
+        elif in_words is not None:
             # its words as written for the first one ("yeu cau thu nhat"): the ladder's key
             found = (relabelled_in_words(text, 1), in_words)
             said.setdefault(found[0], text)
@@ -2089,6 +2092,9 @@ def _counted_in_words(blocks: tuple[Block, ...], after: int, limit: int,
         if (len(lines) < CONVINCING_COUNT
                 or any(b - a < 2 for a, b in zip(positions, [*positions[1:], limit], strict=True))):
             continue
+        if key == _ORDINAL_OPENING and any(blocks[pos].number or _marked(blocks[pos])
+                                           for pos in range(max(after + 1, 0), positions[0]) if pos not in titles):
+            continue  # "Thứ nhất, …" after a heading set apart (not the report's title): its points, not the items
         numbers = [n for _, n, _ in lines]
         if all(n == place or short and _read_at(n, place) for place, (_, n, short) in enumerate(lines, start=1)):
             counted.update(dict.fromkeys(positions))
@@ -2173,6 +2179,7 @@ def _lost_rungs_read(blocks: tuple[Block, ...], key: str, numbers: list[int],
     return found
 
 
+_ORDINAL_OPENING = "(ordinal opening)"  # the key _counted_in_words counts plain "Thứ nhất, …" lines by
 _IN_WORDS = "(in words)"  # the key _counted_in_words places a ladder of ordinals in words' rungs by
 # What ends a label in words before a title OCR garbled: a stop, a colon or a dash.
 _IN_WORDS_END = re.compile(r"\s*[.:\-–—]\s")

@@ -366,3 +366,31 @@ def test_a_plain_ladder_of_ordinals_in_words_keeps_a_rung_whose_title_was_garble
     report, sections = read(tmp_path, lines)
     assert sections == {n: body(n) for n in range(1, 7)}
 
+
+
+@pytest.mark.parametrize("opening", [lambda n: f"Thứ {ORDINALS[n - 1]},", lambda n: f"{CARDINALS[n - 1].capitalize()} là,"],
+                         ids=["thứ nhất", "một là"])
+@pytest.mark.parametrize("outline", [WITHOUT_PHRASES, load_campaign().sections], ids=["no phrases", "phrases"])
+def test_plain_title_lines_opening_with_ordinals_in_words_are_a_ladder(tmp_path, opening, outline):
+    """Plain (not bold) lines "Thứ nhất, Những bước…" to "Thứ sáu, …" (or "Một là, …"), each over its
+    text, count the items as a numbered ladder does (no section was found)."""
+    lines = [Bold("BÁO CÁO"), Bold("Tình hình phát triển đô thị thông minh"),
+             "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:"]
+    for n in range(1, 7):
+        lines += [f"{opening(n)} {UNKNOWN[n]}", body(n)]
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), outline)
+    assert {s.number: s.text for s in report.sections} == {n: body(n) for n in range(1, 7)}
+
+
+def test_an_items_own_points_opening_with_ordinals_in_words_do_not_displace_its_numbered_headings(tmp_path):
+    """Points "Thứ nhất, …" to "Thứ sáu, …" inside an item (its difficulties, one by one) are no
+    ladder of the items where numbered headings are."""
+    lines = ["Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:"]
+    for n, roman in enumerate(("I.", "II.", "III.", "IV.", "V.", "VI."), start=1):
+        lines += [Bold(f"{roman} {UNKNOWN[n]}"), body(n)]
+        if n == 5:
+            for k in range(1, 7):
+                lines += [f"Thứ {ORDINALS[k - 1]}, vướng mắc số {k}", f"Chi tiết vướng mắc số {k}."]
+    report, sections = read(tmp_path, lines)
+    assert [s.heading for s in report.sections] == [f"{r} {UNKNOWN[n]}" for n, r in
+                                                    enumerate(("I.", "II.", "III.", "IV.", "V.", "VI."), start=1)]
