@@ -743,6 +743,12 @@ def template_label(text: str) -> Template | None:
     return Template(m.group(0).strip(), f"{before}{shape}{_hyphens(after.strip())}", value)
 
 
+def circled_number(template: Template) -> bool:
+    """Whether a template label is a circled number ("①", "❷"): a numbering mark wherever a line
+    opens with it, unlike "(2 năm)" or "A: …", which a body line may open with."""
+    return template.label[:1] in _CIRCLED
+
+
 def label_shape(label: str) -> str:
     """The label with every counter at its first value: "IV." -> "I.", "2.3" -> "1.1.",
     "c)" -> "a)", "Phần II" -> "phan I", "<3>" -> "<1>" (a shape read by template_label).

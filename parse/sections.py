@@ -83,6 +83,7 @@ from baocao.parse.labels import (
     Template,
     bare_number,
     bare_roman,
+    circled_number,
     counts_in_words,
     final_ones,
     garbled_word_label,
@@ -382,6 +383,15 @@ UNLABELLED_REPEAT_WORDS = 5
 LOST_LABEL_RESIDUE = " .,:;)]}-–—'`\"*"
 
 
+def _circled_title(block: Block) -> bool:
+    """A plain line opening with a circled number ("① Những bước…"), a title by its length and its
+    end (no sentence's nor list entry's): a heading-like line of a ladder of circled numbers, bold
+    or not, as a plain "(1) …" or "1. …" is by its number."""
+    template = template_label(block.text) if block.kind == "paragraph" and block.text[:1] else None
+    return (template is not None and circled_number(template) and len(block.text) <= MAX_HEADING_CHARS
+            and not block.text.rstrip().endswith((".", ";", ",")))
+
+
 def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Block, ...]:
     """The heading-like lines that open with a label of a shape labels.leading_label does not
     read ("(D)", "<2>", "A:", "①"; labels.template_label), numbered with it where the document
@@ -397,13 +407,18 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     "E:"), and a heading-like line whose words and Roman numeral OCR misread ("Nhóm TT:" for
     "Nhóm II:", labels.misread_word_roman) where the ladder misses its value there, its numeral
     put right; a label whose words a scan ran together ("Đềmục V." among "Đề mục I.") takes the
-    spacing most of its ladder's labels have (_spaced_shapes)."""
+    spacing most of its ladder's labels have (_spaced_shapes). A plain line opening with a circled
+    number is heading-like for this (_circled_title), unless a numbered heading comes before its
+    ladder (then they are that heading's points)."""
     read: dict[int, tuple[str, int]] = {}  # position -> shape, value: the heading-like lines' labels
     templated: dict[int, str] = {}  # position -> label, where the label is a template's only
     unmarked: dict[int, Template] = {}  # position -> label: a scan's line whose bold OCR may not have seen
     misread: dict[int, tuple[Template, str]] = {}  # position -> label and line righted: a scan's numeral misread
+    plain = set()  # positions of plain lines opening with a circled number (_circled_title)
     for pos, block in enumerate(blocks):
-        if not (is_heading_like(block) or _led_to_margin(block)):
+        if not (is_heading_like(block) or _led_to_margin(block)) and _circled_title(block):
+            plain.add(pos)
+        if not (is_heading_like(block) or _led_to_margin(block) or pos in plain):
             # (a line read across a table's rule, its text beside it, is _misread_labels's: _beside)
             if ocr and block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and not _beside(block.text) \
                     and not leading_label(block.text) and (template := template_label(block.text)):
@@ -427,6 +442,9 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     numbered = list(blocks)
     for shape in {read[pos][0] for pos in templated}:
         positions = [pos for pos, (at_shape, _) in read.items() if at_shape == shape]
+        if set(positions) <= plain and any(blocks[pos].number and is_heading_like(blocks[pos])
+                                           for pos in range(positions[0])):
+            continue  # plain "① …" lines after a numbered heading: its points, not a ladder of the items
         values = [read[pos][1] for pos in positions]
         hidden = {}  # position -> label: a line unmarked at the one value missing between two headings
         # (a heading whose numeral OCR misread, "Luồng HI:" for "Luồng III:", stands at its value righted

@@ -368,8 +368,8 @@ def test_a_plain_ladder_of_ordinals_in_words_keeps_a_rung_whose_title_was_garble
 
 
 
-@pytest.mark.parametrize("opening", [lambda n: f"Thứ {ORDINALS[n - 1]},", lambda n: f"{CARDINALS[n - 1].capitalize()} là,"],
-                         ids=["thứ nhất", "một là"])
+@pytest.mark.parametrize("opening", [lambda n: f"Thứ {ORDINALS[n - 1]},",
+                                     lambda n: f"{CARDINALS[n - 1].capitalize()} là,"], ids=["thứ nhất", "một là"])
 @pytest.mark.parametrize("outline", [WITHOUT_PHRASES, load_campaign().sections], ids=["no phrases", "phrases"])
 def test_plain_title_lines_opening_with_ordinals_in_words_are_a_ladder(tmp_path, opening, outline):
     """Plain (not bold) lines "Thứ nhất, Những bước…" to "Thứ sáu, …" (or "Một là, …"), each over its

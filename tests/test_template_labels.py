@@ -402,3 +402,26 @@ def test_a_ladders_label_words_are_not_the_headings_words(tmp_path, outline):
         return [(s.number, s.text, round(s.confidence, 2), s.review) for s in report.sections]
 
     assert read("Nội dung") == read("Phần")
+
+
+@pytest.mark.parametrize("circled", ["①②③④⑤⑥", "❶❷❸❹❺❻"])
+@pytest.mark.parametrize("outline", [OUTLINE, WITHOUT_PHRASES], ids=["phrases", "no phrases"])
+def test_plain_title_lines_numbered_with_circled_numbers_are_a_ladder(tmp_path, circled, outline):
+    """"① Những bước…" to "⑥ …" in a plain face, each over its text: a circled number opens no body
+    line, so they are a ladder as a plain "(1) …" one is (no section was found: only bold ones were)."""
+    lines = [Bold("BÁO CÁO"), "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:"]
+    for n in range(1, 7):
+        lines += [f"{circled[n - 1]} {UNKNOWN[n]}", body(n)]
+    assert sections_of(tmp_path, lines, outline) == {n: body(n) for n in range(1, 7)}
+
+
+def test_an_items_points_numbered_with_circled_numbers_stay_its_points(tmp_path):
+    romans = ("I.", "II.", "III.", "IV.", "V.", "VI.")
+    lines = [Bold("BÁO CÁO"), "Thực hiện văn bản của Bộ Xây dựng, UBND tỉnh báo cáo như sau:"]
+    for n, roman in enumerate(romans, start=1):
+        lines += [Bold(f"{roman} {UNKNOWN[n]}"), body(n)]
+        if n == 5:
+            for k in range(6):
+                lines += [f"{'①②③④⑤⑥'[k]} Vướng mắc số {k + 1}", f"Chi tiết vướng mắc số {k + 1}."]
+    report = extract_sections(read_docx(build_lines(tmp_path / "bao-cao.docx", tuple(lines))), WITHOUT_PHRASES)
+    assert [s.heading for s in report.sections] == [f"{r} {UNKNOWN[n]}" for n, r in enumerate(romans, start=1)]
