@@ -372,12 +372,14 @@ def _without_specks(line: str) -> str:
     return cells[0] if len(cells) > 1 and not any(c.isalnum() for cell in cells[1:] for c in cell) else line
 
 
+@lru_cache(maxsize=1024)
 def unit_rejoined(text: str) -> str:
     """The text with each figure cut from its unit by a line break given its unit again: the
     break between them made a space (a scan's specks beside the unit's line dropped), the other
     lines as they are; a form's leader dots around a
     figure made spaces (_LEADERS); a unit in brackets after its figure is read as written without
-    them (_BRACKETED_UNIT), a currency's code before it as written after it (_CURRENCY_FIRST)."""
+    them (_BRACKETED_UNIT), a currency's code before it as written after it (_CURRENCY_FIRST).
+    Cached: every reading of amounts begins here, with the same texts again and again."""
     lines = text.split("\n")
     joined = lines[:1]
     for line in lines[1:]:

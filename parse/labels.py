@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from baocao.text import fold
@@ -517,6 +518,7 @@ def _ordinal_word(text: str) -> re.Match | None:
     return _ORDINAL_WORD.match(_bare(text[:20])) if text[:1] in _ORDINAL_WORD_START else None
 
 
+@lru_cache(maxsize=4096)
 def _bare(text: str) -> str:
     """Each character without its diacritics, in lower case: "PHẦN THỨ" -> "phan thu"."""
     return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text).lower().replace("đ", "d")
