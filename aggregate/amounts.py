@@ -362,7 +362,9 @@ _NUMBERED_PART = re.compile(r"(?<![a-z])(?:bieu|bang|phu luc|mau|muc|phan|chuong
 
 # A form's dotted blank filled in with a figure ("……3.267.000.000…… đồng", "......4.230......"):
 # the leader dots right before or after the figure, no part of it nor the end of a sentence.
-_LEADERS = re.compile(r"(?:…|\.{2,})+ ?(?=\d)|(?<=\d) ?(?:…|\.{2,})+")
+# (a run of dots matched once, not as runs of runs: a table of contents' leaders, hundreds of dots
+# before no figure, would take the matcher ever to give up on)
+_LEADERS = re.compile(r"(?<![.…])(?:\.\.|…)[.…]* ?(?=\d)|(?<=\d) ?(?:\.\.|…)[.…]*")
 
 
 def _without_specks(line: str) -> str:

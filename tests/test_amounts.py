@@ -1604,3 +1604,18 @@ def test_a_list_of_labelled_amounts_one_of_which_the_others_add_up_to_is_to_chec
     assert report_funding(listed, listed).ambiguous
     said = "Kinh phí thực hiện 2.000 triệu đồng, gồm ngân sách tỉnh 1.500 triệu đồng và xã hội hóa 500 triệu đồng."
     assert (report_funding(said, said).vnd, report_funding(said, said).ambiguous) == (2_000_000_000, False)
+
+
+def test_a_table_of_contents_dot_leaders_end_the_reading_of_amounts():
+    """A report's table of contents runs hundreds of dots before a page number or none; reading
+    the leaders of a form's dotted blank (unit_rejoined) must not try them as runs of runs, which
+    never ends (pool 20's Lạng Sơn .pdf, its TOC field, hung the reader). Read in a child process,
+    so that a reader that does not end fails here instead of hanging the run."""
+    import subprocess
+    import sys
+
+    code = ("from baocao.aggregate.amounts import report_funding\n"
+            "toc = 'MỤC LỤC ' + '.' * 5000 + ' trang\\nTổng kinh phí năm 2022 là 5.225 triệu đồng.'\n"
+            "print(report_funding(toc, toc).vnd)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "5225000000"
