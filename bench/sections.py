@@ -2,7 +2,7 @@
 corpus it was tuned on and on a held-out one.
 
     python3 bench/sections.py                    # tuned, held-out, held-out without phrases
-    python3 bench/sections.py --corpus heldout   # held-out (pool 66), with and without phrases
+    python3 bench/sections.py --corpus heldout   # held-out (pool 67), with and without phrases
     python3 bench/sections.py --corpus tuned --no-phrases
     python3 bench/sections.py --corpus heldout --heldout fixtures/heldout-10   # an earlier pool
     python3 bench/sections.py --only docx        # one kind: docx | tcvn3 | doc | odt | rtf | pdf | scan
@@ -10,9 +10,9 @@ corpus it was tuned on and on a held-out one.
     python3 bench/sections.py --corpus heldout --show-flagged 30   # the right cells flagged, and why
 
 Corpora: `tuned` is fixtures/reports/ (fixtures/make_reports.py), whose headings carry the
-campaign's `phrases`; `heldout` is the newest held-out pool, fixtures/heldout-66/ (pool 66 of
-fixtures/make_heldout.py), whose wordings share no phrase with them nor with pools 1-65 and
-whose ladders and layouts neither the tuned corpus nor pools 1-65 have. Pools 31
+campaign's `phrases`; `heldout` is the newest held-out pool, fixtures/heldout-67/ (pool 67 of
+fixtures/make_heldout.py), whose wordings share no phrase with them nor with pools 1-66 and
+whose ladders and layouts neither the tuned corpus nor pools 1-66 have. Pools 31
 (fixtures/heldout-31/), 32 (fixtures/heldout-32/), 33 (fixtures/heldout-33/), 34
 (fixtures/heldout-34/), 35 (fixtures/heldout-35/), 36 (fixtures/heldout-36/), 37
 (fixtures/heldout-37/), 38 (fixtures/heldout-38/), 39 (fixtures/heldout-39/), 40 (fixtures/heldout-40/),
@@ -22,7 +22,8 @@ whose ladders and layouts neither the tuned corpus nor pools 1-65 have. Pools 31
 (fixtures/heldout-52/), 53 (fixtures/heldout-53/), 54 (fixtures/heldout-54/), 55 (fixtures/heldout-55/), 56
 (fixtures/heldout-56/), 57 (fixtures/heldout-57/), 58 (fixtures/heldout-58/), 59 (fixtures/heldout-59/), 60
 (fixtures/heldout-60/), 61 (fixtures/heldout-61/), 62 (fixtures/heldout-62/), 63 (fixtures/heldout-63/), 64
-(fixtures/heldout-64/) and 65 (fixtures/heldout-65/) were made before it, held out in turn. Pools 1
+(fixtures/heldout-64/), 65 (fixtures/heldout-65/) and 66 (fixtures/heldout-66/) were made before it, held out in
+turn. Pools 1
 (fixtures/heldout/), 2 (fixtures/heldout-2/), 3 (fixtures/heldout-3/), 4 (fixtures/heldout-4/), 5
 (fixtures/heldout-5/), 6 (fixtures/heldout-6/), 7 (fixtures/heldout-7/), 8 (fixtures/heldout-8/), 9
 (fixtures/heldout-9/), 10 (fixtures/heldout-10/), 11 (fixtures/heldout-11/), 12 (fixtures/heldout-12/), 13
@@ -125,8 +126,8 @@ from baocao.parse.reports import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = load_campaign()  # the bundled campaign: its funding rules, as the table reads them
-CORPORA = {"tuned": ROOT / "fixtures" / "reports", "heldout": ROOT / "fixtures" / "heldout-66"}
-MAKERS = {"tuned": "fixtures/make_reports.py", "heldout": "fixtures/make_heldout.py --pool 66"}
+CORPORA = {"tuned": ROOT / "fixtures" / "reports", "heldout": ROOT / "fixtures" / "heldout-67"}
+MAKERS = {"tuned": "fixtures/make_reports.py", "heldout": "fixtures/make_heldout.py --pool 67"}
 KINDS = ("docx", "tcvn3", "doc", "odt", "rtf", "pdf", "scan")
 TEXT_KINDS = ("docx", "tcvn3", "doc", "odt", "rtf", "pdf")
 READ_KINDS = ("docx", "tcvn3")             # read by the .docx reader as they are
@@ -606,19 +607,19 @@ def memoise_ocr(cache: Path) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", choices=("tuned", "heldout", "all"), default="all",
-                        help="tuned: fixtures/reports; heldout: the newest held-out pool, fixtures/heldout-66 "
+                        help="tuned: fixtures/reports; heldout: the newest held-out pool, fixtures/heldout-67 "
                              "(also scored without phrases); all (default): both")
     parser.add_argument("--no-phrases", action="store_true",
                         help="read every corpus with the outline's phrases emptied (and only so)")
     parser.add_argument("--heldout", type=Path, default=CORPORA["heldout"],
-                        help="the held-out pool to score (default fixtures/heldout-66, the newest; "
+                        help="the held-out pool to score (default fixtures/heldout-67, the newest; "
                              "fixtures/heldout, heldout-2 ... heldout-30 are tuning corpora now, "
                              "heldout-31, heldout-32, heldout-33, heldout-34, heldout-35, heldout-36, "
                              "heldout-37, heldout-38, heldout-39, heldout-40, heldout-41, heldout-42, "
                              "heldout-43, heldout-44, heldout-45, heldout-46, heldout-47, heldout-48, heldout-49, "
                              "heldout-50, heldout-51, heldout-52, heldout-53, heldout-54, heldout-55, "
                              "heldout-56, heldout-57, heldout-58, heldout-59, heldout-60, heldout-61, heldout-62, "
-                             "heldout-63, heldout-64 and heldout-65 the pools before it)")
+                             "heldout-63, heldout-64, heldout-65 and heldout-66 the pools before it)")
     parser.add_argument("--only", choices=KINDS, action="append",
                         help="only this kind of file (repeatable); docx also matches nothing else")
     parser.add_argument("--repeat", type=int, default=1, help="parse each file N times, keep the best time")

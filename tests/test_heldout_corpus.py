@@ -70,7 +70,8 @@ CORPORA = {1: FIXTURES / "heldout", 2: FIXTURES / "heldout-2", 3: FIXTURES / "he
            59: FIXTURES / "heldout-59", 60: FIXTURES / "heldout-60",
            61: FIXTURES / "heldout-61", 62: FIXTURES / "heldout-62",
            63: FIXTURES / "heldout-63", 64: FIXTURES / "heldout-64",
-           65: FIXTURES / "heldout-65", 66: FIXTURES / "heldout-66"}
+           65: FIXTURES / "heldout-65", 66: FIXTURES / "heldout-66",
+           67: FIXTURES / "heldout-67"}
 LADDERS_2 = {"level2_under_one", "part_roman", "letter_upper", "unnumbered_bold", "part_ordinal"}
 NEW_LADDERS_3 = {"auto_numbered", "arabic_slash", "roman_dash", "muc_colon", "ordinal_words", "roman_tab",
                  "level2_under_content", "sentence_case_plain", "arabic_paren"}
@@ -295,7 +296,9 @@ def shared(text: str) -> list[str]:
     return [p for folded, p in PHRASES.items() if folded in fold(text)]
 
 
-LABEL = re.compile(r"^(?:Ô \d+: |Vạt [IVX]+\. "  # 66's
+LABEL = re.compile(r"^(?:Thửa \d+\) |Mương [IVX]+: "  # 67's
+                   r"|Bờ [A-F]\. |Mùa thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám) – "  # 67's
+                   r"|Ô \d+: |Vạt [IVX]+\. "  # 66's
                    r"|Kệ [A-F]\) |Hiệp thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám) – "  # 66's
                    r"|Đoạn \d+\. |Khoang [IVX]+: "  # 65's
                    r"|Dãy [A-F] – |Lượt thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám)\. "  # 65's
@@ -404,6 +407,14 @@ def shown_number(heading: str) -> int | None:
     2/, II-, Mục 2:, Thứ hai, 2), Điều 2., Nội dung 2:, (2), II/, 2.0, 2.-, a table row's 2 |, Mục II.,
     ii., II), 2-, 2:, (II), Hai là)."""
     first = heading.split("\n")[0].replace("\u00a0", " ").replace("\u3000", " ")
+    if m := re.match(r"Thửa (\d+)\) ", first):  # pool 67's thua_number
+        return int(m.group(1))
+    if m := re.match(r"Mương ([IVX]+): ", first):  # pool 67's muong_roman
+        return ROMAN.index(m.group(1)) + 1
+    if m := re.match(r"Bờ ([A-F])\. ", first):  # pool 67's bo_letter
+        return "ABCDEF".index(m.group(1)) + 1
+    if m := re.match(r"Mùa thứ (nhất|hai|ba|tư|năm|sáu) – ", first):  # pool 67's mua_word
+        return ("nhất", "hai", "ba", "tư", "năm", "sáu").index(m.group(1)) + 1
     if m := re.match(r"Ô (\d+): ", first):  # pool 66's o_number
         return int(m.group(1))
     if m := re.match(r"Vạt ([IVX]+)\. ", first):  # pool 66's vat_roman
@@ -813,8 +824,8 @@ def test_a_pool_without_wordings_is_refused_not_made_from_pool_1s(monkeypatch):
 
 def test_pools_have_their_own_seeds_and_folders():
     mh = generator()
-    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 66
-    assert len({p.out for p in mh.POOLS.values()}) == 66
+    assert len({p.seed for p in mh.POOLS.values()}) == len(mh.POOLS) == 67
+    assert len({p.out for p in mh.POOLS.values()}) == 67
     assert {n: p.out for n, p in mh.POOLS.items()} == CORPORA
 
 
@@ -893,7 +904,8 @@ def test_the_check_would_see_a_listed_phrase_without_its_diacritics():
                                            *((k, 63) for k in range(1, 63)),
                                            *((k, 64) for k in range(1, 64)),
                                            *((k, 65) for k in range(1, 65)),
-                                           *((k, 66) for k in range(1, 66))])
+                                           *((k, 66) for k in range(1, 66)),
+                                           *((k, 67) for k in range(1, 67))])
 def test_a_later_pool_shares_no_wording_with_an_earlier_one(earlier, later):
     mh = generator()
     first = mh.pool_wordings(earlier)
@@ -926,7 +938,7 @@ def test_the_wording_check_sees_a_repeat_a_containment_and_a_long_run_of_words()
                                                    (49, 50), (50, 51), (51, 52), (52, 53), (53, 54),
                                                    (54, 55), (55, 56), (56, 57), (57, 58),
                                                    (58, 59), (59, 60), (60, 61), (61, 62), (62, 63),
-                                                   (63, 64), (64, 65), (65, 66)])
+                                                   (63, 64), (64, 65), (65, 66), (66, 67)])
 def test_check_pool_refuses_a_wording_taken_from_an_earlier_pool(monkeypatch, earlier, later):
     mh = generator()
     monkeypatch.setitem(mh.EXTRA, later, (*mh.EXTRA[later], mh.EXTRA[earlier][0]))
@@ -13172,6 +13184,294 @@ def test_pool_66_scans_carry_punch_chads_or_a_curled_top_edge():
     assert (out[round(26 * px):] == 250).all()
 
 
+# ---------------------------------------------------------------------------------------
+# Pool 67: "Thửa 1) …", "Mương I: …", "Bờ A. …", "Mùa thứ nhất – …"; a .docx with odd and even pages' headers, a
+# .docx cleaned by Word's Document Inspector, a PDF with a spreadsheet attached as an Acrobat comment, a PDF with a
+# reviewer's rectangle round item 4's heading; pools 1-66's at a lower weight, pools 65 and 66's funding wordings and
+# two new ones, two new letterheads, two new scans
+# ---------------------------------------------------------------------------------------
+
+NEW_LADDERS_67 = {"thua_number", "muong_roman", "bo_letter", "mua_word"}
+LADDERS[67] = NEW_LADDERS_67 | {"o_number", "vat_roman", "ke_letter", "hiep_word",  # 1-66's
+                                "doan_number", "khoang_roman", "day_letter", "nac_number", "cot_letter"}
+NEW_LAYOUTS_67 = {"odd_even_headers_docx", "inspected_docx", "file_attachment_annot_pdf", "square_markup_pdf"}
+LAYOUTS[67] = NEW_LAYOUTS_67 | {"page_border_docx", "first_page_unnumbered_docx", "seal_stamp_annot_pdf",  # 1-66's
+                                "xmp_properties_pdf", "intense_reference_heading", "mirror_margins_docx",
+                                "style_aliases_heading", "hidden_sdt_heading", "locked_sdt_heading",
+                                "book_title_heading", "table_style_heading", "normal_web_paste",
+                                "extra_heading_between", "merged_5_6", "merged_4_5",
+                                "first_heading_missing", "heading_line_break"}
+SHAPES_67 = {  # how each of pool 67's ladders marks an item heading, as a reader sees it
+    "thua_number": r"Thửa \d\) \S",
+    "muong_roman": r"Mương [IVX]+: \S",
+    "bo_letter": r"Bờ [A-F]\. \S",
+    "mua_word": r"Mùa thứ (?:nhất|hai|ba|tư|năm|sáu) – \S",
+}
+
+
+def test_pool_67_new_ladders_number_their_items_from_one():
+    for ladder in SHAPES_67:
+        for e in [e for e in files_of(67, ladder=ladder) if "number_own_line" not in e["layouts"]]:
+            if "number_skipped" not in e["layouts"] and "first_heading_missing" not in e["layouts"]:
+                assert [shown_number(h["text"]) for h in item_headings(e)][:3] == [1, 2, 3], e["file"]
+
+
+def headers_67(entry: dict) -> dict:
+    """The first section's headers of a .docx by type (default, even, first), parsed."""
+    from lxml import etree
+
+    R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    first = next(part_tree(entry).iter(f"{W}sectPr"))
+    with zipfile.ZipFile(path_of(entry)) as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        target = {r.get("Id"): r.get("Target") for r in rels}
+        return {h.get(f"{W}type"): etree.fromstring(z.read("word/" + target[h.get(f"{R}id")]))
+                for h in first.findall(f"{W}headerReference")}
+
+
+def test_pool_67_odd_even_headers_docx_number_the_outer_edges():
+    """Such a .docx's settings have w:evenAndOddHeaders, its first section a default (odd) header whose paragraph is
+    right-aligned with a PAGE field (begin, instrText PAGE, separate, a figure, end) in 13 pt and an even header
+    left-aligned with one; the headings are as typed; no other .docx of the pool has w:evenAndOddHeaders."""
+    mh = generator()
+    files = files_of(67, "odd_even_headers_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(67, "odd_even_headers_docx", ladder="thua_number")  # on a new ladder too
+    for e in files_of(67, kind="docx"):
+        settings = part_tree(e, "word/settings.xml")
+        flag = settings.find(f"{W}evenAndOddHeaders")
+        if "odd_even_headers_docx" not in e["layouts"]:
+            assert flag is None, e["file"]
+            continue
+        assert flag is not None and e["page_numbers"] == {"where": "header", "odd": "right", "even": "left"}
+        headers = headers_67(e)
+        assert set(headers) >= {"default", "even"}, e["file"]
+        for kind, align, cached in (("default", "right", mh.ODD_EVEN_67["cached"][0]),
+                                    ("even", "left", mh.ODD_EVEN_67["cached"][1])):
+            para = next(headers[kind].iter(f"{W}p"))
+            jc = para.find(f"{W}pPr/{W}jc")
+            assert jc is not None and jc.get(f"{W}val") in ((align, "end") if align == "right"
+                                                            else (align, "start")), (e["file"], kind)
+            chars = [c.get(f"{W}fldCharType") for c in para.iter(f"{W}fldChar")]
+            assert chars == ["begin", "separate", "end"], e["file"]
+            assert "".join(t.text for t in para.iter(f"{W}instrText")) == " PAGE ", e["file"]
+            assert "".join(t.text for t in para.iter(f"{W}t")) == cached, e["file"]
+            assert {s.get(f"{W}val") for s in para.iter(f"{W}sz")} == {"26"}, e["file"]
+        assert len(heading_paragraphs(e)) >= 5, e["file"]
+
+
+def test_pool_67_inspected_docx_keep_no_personal_information():
+    """Such a .docx's settings hold w:removePersonalInformation then w:removeDateAndTime, after any w:zoom and
+    before every later setting (CT_Settings' order); its core properties have no creator, last-modified-by, title,
+    subject, keywords or comments; the headings are as typed; the pool's other .docx files keep the drafter's name
+    and have neither setting."""
+    from lxml import etree
+
+    files = files_of(67, "inspected_docx")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"docx"}
+    assert files_of(67, "inspected_docx", ladder="muong_roman")  # on a new ladder too
+    DC = "{http://purl.org/dc/elements/1.1/}"
+    CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+    for e in files_of(67, kind="docx"):
+        settings = part_tree(e, "word/settings.xml")
+        with zipfile.ZipFile(path_of(e)) as z:
+            core = etree.fromstring(z.read("docProps/core.xml"))
+        tags = [c.tag for c in settings]
+        if "inspected_docx" not in e["layouts"]:
+            assert f"{W}removePersonalInformation" not in tags, e["file"]
+            assert core.find(f"{DC}creator") is not None, e["file"]
+            continue
+        assert e["inspected"]["settings"] == ["removePersonalInformation", "removeDateAndTime"], e["file"]
+        at = tags.index(f"{W}removePersonalInformation")
+        assert tags[at + 1] == f"{W}removeDateAndTime", e["file"]
+        assert set(tags[:at]) <= {f"{W}writeProtection", f"{W}view", f"{W}zoom"}, e["file"]
+        for name in (f"{DC}creator", f"{CP}lastModifiedBy", f"{DC}title", f"{DC}subject", f"{CP}keywords",
+                     f"{DC}description"):
+            assert core.find(name) is None, (e["file"], name)
+        assert len(heading_paragraphs(e)) >= 5, e["file"]
+
+
+def annotations_67(pdf, subtype: str) -> list[tuple[int, dict]]:
+    """(page number from 1, the annotation's dictionary) of each annotation of that subtype in a PDF opened with
+    pdfplumber (kept open by the caller: the values resolve from it)."""
+    from pdfminer.pdftypes import resolve1
+
+    found = []
+    for number, page in enumerate(pdf.pages, start=1):
+        for a in resolve1(page.page_obj.annots) or []:
+            a = resolve1(a)
+            if resolve1(a["Subtype"]).name == subtype:
+                found.append((number, {k: resolve1(v) for k, v in a.items()}))
+    return found
+
+
+def item4_heading_67(entry: dict) -> str:
+    hs = [h for h in item_headings(entry) if 4 in h["items"]] or item_headings(entry)
+    return hs[0]["text"].split("\n")[0]
+
+
+def test_pool_67_file_attachment_pdfs_carry_the_funding_sheet_beside_item_4():
+    """Such a PDF has one /FileAttachment annotation (a paperclip, printable and not zoomed) in the right margin at
+    the height of item 4's heading, its file specification embedding the "CSV UTF-8" sheet whose total row is
+    expected.json's total in millions; the text is read; no other PDF of the pool has a file attachment."""
+    import pdfplumber
+    from pdfminer.pdftypes import resolve1
+
+    mh = generator()
+    files = files_of(67, "file_attachment_annot_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(67, "file_attachment_annot_pdf", ladder="bo_letter")  # on a new ladder too
+    for e in files_of(67, kind="pdf"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            found = annotations_67(pdf, "FileAttachment")
+            if "file_attachment_annot_pdf" not in e["layouts"]:
+                assert not found and b"/FileAttachment" not in path_of(e).read_bytes(), e["file"]
+                continue
+            assert e["attachment"] == {"file": mh.ATTACHMENT_67["file"], "beside_item": 4}, e["file"]
+            assert len(found) == 1, e["file"]
+            number, annot = found[0]
+            assert annot["Name"].name == "Paperclip" and annot["F"] == 28, e["file"]
+            fs = annot["FS"]
+            assert fs["F"] == mh.ATTACHMENT_67["file"].encode(), e["file"]
+            embedded = resolve1(resolve1(fs["EF"])["F"])
+            data = embedded.get_data()
+            assert data.startswith("\ufeff".encode()) and b"\r\n" in data, e["file"]
+            total = (e.get("funding") or {}).get("total_vnd") or 0
+            assert data.decode("utf-8").endswith(f",Tổng cộng,{total // 10**6}\r\n"), e["file"]
+            assert resolve1(embedded.attrs["Params"])["Size"] == len(data), e["file"]
+            rect = [float(v) for v in annot["Rect"]]
+            line = item4_heading_67(e)
+            page = pdf.pages[number - 1]
+            width, height = float(page.width), float(page.height)
+            words = page.extract_words()
+        first = line.split()[:2]
+        tops = [w["top"] for k, w in enumerate(words) if [x["text"] for x in words[k:k + 2]] == first]
+        assert tops, e["file"]
+        assert rect[0] > width - 45 and rect[2] <= width, e["file"]  # in the right margin
+        assert any(rect[1] - 12 <= height - t <= rect[3] + 12 for t in tops), e["file"]  # beside the heading
+        headings_read_64(e)
+
+
+def test_pool_67_square_markup_pdfs_box_item_4s_heading_in_red():
+    """Such a PDF has one /Square annotation (red, 1.5 pt, printable, the reviewer's name and note) whose /Rect
+    holds the first words of item 4's heading and whose appearance strokes a rectangle; the text is read; no other
+    PDF of the pool has a /Square annotation."""
+    import pdfplumber
+    from pdfminer.pdftypes import resolve1
+
+    mh = generator()
+    files = files_of(67, "square_markup_pdf")
+    assert len(files) >= 3 and {e["kind"] for e in files} == {"pdf"}
+    assert files_of(67, "square_markup_pdf", ladder="mua_word")  # on a new ladder too
+    for e in files_of(67, kind="pdf"):
+        with pdfplumber.open(path_of(e)) as pdf:
+            found = annotations_67(pdf, "Square")
+            if "square_markup_pdf" not in e["layouts"]:
+                assert not found, e["file"]
+                continue
+            assert e["square_markup"] == {"author": mh.SQUARE_67["author"], "note": mh.SQUARE_67["note"],
+                                          "around_item": 4}, e["file"]
+            assert len(found) == 1, e["file"]
+            number, annot = found[0]
+            assert annot["F"] == 4 and [float(c) for c in annot["C"]] == list(mh.SQUARE_67["colour"]), e["file"]
+            assert resolve1(annot["BS"])["W"] == 1.5, e["file"]
+            assert resolve1(resolve1(annot["AP"])["N"]).get_data().endswith(b"re S Q"), e["file"]
+            x0, y0, x1, y1 = (float(v) for v in annot["Rect"])
+            page = pdf.pages[number - 1]
+            height = float(page.height)
+            inside = [w["text"] for w in page.extract_words()
+                      if w["x0"] >= x0 and w["x1"] <= x1 and height - w["bottom"] >= y0 and height - w["top"] <= y1]
+        assert inside[:3] == item4_heading_67(e).split()[:3], e["file"]
+        headings_read_64(e)
+
+
+def test_pool_67_words_its_funding_two_new_ways_its_letterheads_two_new_ways_and_scans_two_new_kinds():
+    mh = generator()
+    funded = [e for e in entries_of(67) if e.get("funding")]
+    assert {e["funding"]["wording"] for e in funded} >= {*mh.FUNDING_WORDINGS_67, *mh.FUNDING_WORDINGS_66}
+    for e in funded:
+        text, total = e["sections"]["4"], e["funding"]["total_vnd"]
+        f = e["funding"]
+        if f["wording"] == "trd_abbreviated":  # millions, "trđ"
+            millions = total // 10**6
+            assert total % 10**6 == 0 and 1000 <= millions <= 9999, e["file"]
+            assert f["shown"] == f"{millions // 1000}.{millions % 1000:03d}", e["file"]
+            assert f"năm 2022 là {f['shown']} trđ." in text, e["file"]
+        if f["wording"] == "en_grouped_dong":  # full đồng, commas grouping thousands
+            assert total % 10**6 == 0 and 10**9 <= total < 10**10, e["file"]
+            assert f["shown"] == f"{total:,}" and re.fullmatch(r"\d,\d{3},\d{3},\d{3}", f["shown"]), e["file"]
+            assert f": {f['shown']} đồng." in text, e["file"]
+    assert {e["letterhead"] for e in entries_of(67)} <= set(mh.LETTERHEADS_67)
+    docx_files = [e for e in entries_of(67) if e["kind"] == "docx"]
+    assert {"number_hidden_hint", "date_no_proof"} <= {e["letterhead"] for e in docx_files}
+    for e in docx_files:
+        table = next(part_tree(e).iter(f"{W}tbl"))
+        number = e["report_number"]
+        hidden = [r for r in table.iter(f"{W}r") if r.find(f"{W}rPr/{W}vanish") is not None]
+        if e["letterhead"] == "number_hidden_hint":  # the number line, then the hint in hidden text
+            lines = [p for p in table.iter(f"{W}p") if paragraph_text(p) == f"Số: {number}{mh.HIDDEN_HINT_67}"]
+            assert len(lines) == 1 and len(hidden) == 1, e["file"]
+            assert list(lines[0].iter(f"{W}r"))[-1] is hidden[0], e["file"]
+            shown = "".join(t.text for r in lines[0].iter(f"{W}r") if r is not hidden[0] for t in r.iter(f"{W}t"))
+            assert shown == f"Số: {number}", e["file"]
+        else:
+            assert not any(mh.HIDDEN_HINT_67 in paragraph_text(p) for p in table.iter(f"{W}p")), e["file"]
+        dated = [p for p in table.iter(f"{W}p") if paragraph_text(p) == e["letterhead_date"]]
+        assert len(dated) == 1, e["file"]
+        runs = list(dated[0].iter(f"{W}r"))
+        marked = [r for r in runs if r.find(f"{W}rPr/{W}noProof") is not None]
+        if e["letterhead"] == "date_no_proof":  # every run of the date line left out of the spelling check
+            assert runs and len(marked) == len(runs), e["file"]
+            assert re.fullmatch(r".+, ngày \d+ tháng 5 năm 2022", e["letterhead_date"]), e["file"]
+        else:
+            assert not marked, e["file"]
+    scans = files_of(67, kind="scan")
+    assert len(scans) >= 8 and {e["scan"]["kind"] for e in scans} == set(mh.SCAN_KINDS_67)
+    assert all(max(abs(a) for a in e["scan"]["skew_deg"]) <= 1.0 for e in scans)
+    assert {e["scan"]["jpeg_quality"] for e in scans} <= {36, 38}
+    assert {e["ladder"] for e in scans} >= {"thua_number", "muong_roman", "bo_letter", "mua_word"}
+    for e in scans:
+        if e["scan"]["kind"] == "mould_specks":
+            assert e["scan"]["mould"] == mh.MOULD_67 and e["scan"]["dpi"] == 150, e["file"]
+            assert not e["scan"]["colour"] and e["scan"]["ruler"] is None, e["file"]
+        else:
+            assert e["scan"]["ruler"] == mh.RULER_67 and e["scan"]["dpi"] == 200, e["file"]
+            assert e["scan"]["colour"] and e["scan"]["mould"] is None, e["file"]
+
+
+def test_pool_67_scans_carry_mould_specks_or_a_ruler_across_the_sheet():
+    """The marks on a printed sheet: mould colonies near the bottom and right edges, darker and greener than the
+    paper, elsewhere on another page; the ruler a tinted band 32 mm deep at three quarters of the page's height with
+    millimetre ticks along its top, the same on every page, the sheet above it untouched."""
+    import numpy as np
+    from PIL import Image
+
+    mh = generator()
+    sheet = Image.new("RGB", (1240, 1754), (250, 250, 250))
+    mould = mh.scan_67_mark(types.SimpleNamespace(scan_kind="mould_specks", index=3))
+    one = np.asarray(mould(sheet.copy(), 1, 150)).astype(int)
+    two = np.asarray(mould(sheet.copy(), 2, 150)).astype(int)
+    changed = (one != 250).any(axis=2)
+    assert changed.any() and not (one == two).all()  # on the paper: other spots on another page
+    px = 150 / 25.4
+    ys, xs = np.nonzero(changed)
+    assert ((ys > 1754 - 40 * px) | (xs > 1240 - 30 * px)).all()  # along the bottom and outer edges
+    dark = one[changed]
+    assert dark.min() < 200 and (dark[:, 1] >= dark[:, 0]).mean() > 0.9  # grey-green, never reddish
+    ruler = mh.scan_67_mark(types.SimpleNamespace(scan_kind="ruler_on_page", index=3))
+    page = Image.new("RGB", (1654, 2339), (250, 250, 250))
+    a = np.asarray(ruler(page.copy(), 1, 200)).astype(int)
+    b = np.asarray(ruler(page.copy(), 2, 200)).astype(int)
+    assert (a == b).all()
+    px = 200 / 25.4
+    top = int(2339 * mh.RULER_67["at"])
+    assert (a[:top - 2] == 250).all() and (a[top + int(33 * px):] == 250).all()
+    band = a[top + int(15 * px)]
+    assert band[:, 0].mean() < 240  # tinted
+    ticks = a[top + 4, :, 0] < 120
+    assert 100 < ticks.sum() < 600  # a tick each millimetre along the top edge
+
+
 NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADDERS_6, 7: NEW_LADDERS_7,
                8: NEW_LADDERS_8, 9: NEW_LADDERS_9, 10: NEW_LADDERS_10, 11: NEW_LADDERS_11, 12: NEW_LADDERS_12,
                13: NEW_LADDERS_13, 14: NEW_LADDERS_14, 15: NEW_LADDERS_15, 16: NEW_LADDERS_16,
@@ -13188,13 +13488,13 @@ NEW_LADDERS = {3: NEW_LADDERS_3, 4: NEW_LADDERS_4, 5: NEW_LADDERS_5, 6: NEW_LADD
                56: NEW_LADDERS_56, 57: NEW_LADDERS_57, 58: NEW_LADDERS_58, 59: NEW_LADDERS_59,
                60: NEW_LADDERS_60, 61: NEW_LADDERS_61, 62: NEW_LADDERS_62, 63: NEW_LADDERS_63,
                64: NEW_LADDERS_64, 65: NEW_LADDERS_65,
-               66: NEW_LADDERS_66}
+               66: NEW_LADDERS_66, 67: NEW_LADDERS_67}
 
 
 @pytest.mark.parametrize("pool,combined,new_ladders", [pytest.param(n, combined, new_ladders, id=f"pool{n}")
                                                        for n, combined, new_ladders in
                                                        [(3, 5, 10), (4, 5, 12), (5, 12, 8),
-                                                        *((n, 10, 8) for n in range(6, 67))]])
+                                                        *((n, 10, 8) for n in range(6, 68))]])
 def test_layouts_combine_in_one_file(pool, combined, new_ladders):
     """Files of two layouts or more, and files of the pool's new ladders with a layout too."""
     assert len([e for e in entries_of(pool) if len(e["layouts"]) >= 2]) >= combined
@@ -13204,7 +13504,7 @@ def test_layouts_combine_in_one_file(pool, combined, new_ladders):
 @pytest.mark.parametrize("pool,least", [pytest.param(3, {"odt": 4, "rtf": 4}, id="pool3"),
                                         pytest.param(4, {"doc": 2, "odt": 2, "rtf": 4}, id="pool4"),
                                         *(pytest.param(n, {"doc": 1, "odt": 1, "rtf": 1}, id=f"pool{n}")
-                                          for n in range(5, 67))])
+                                          for n in range(5, 68))])
 def test_doc_odt_and_rtf_files_are_what_their_format_says(pool, least):
     from baocao.parse.formats import detect_format
 
@@ -13227,12 +13527,13 @@ NEW_SHAPES = {14: SHAPES_14, 15: SHAPES_15, 16: SHAPES_16, 17: SHAPES_17, 18: SH
               45: SHAPES_45, 46: SHAPES_46, 47: SHAPES_47, 48: SHAPES_48, 49: SHAPES_49,
               50: SHAPES_50, 51: SHAPES_51, 52: SHAPES_52, 53: SHAPES_53, 54: SHAPES_54, 55: SHAPES_55,
               56: SHAPES_56, 57: SHAPES_57, 58: SHAPES_58, 59: SHAPES_59, 60: SHAPES_60, 61: SHAPES_61,
-              62: SHAPES_62, 63: SHAPES_63, 64: SHAPES_64, 65: SHAPES_65, 66: SHAPES_66}
+              62: SHAPES_62, 63: SHAPES_63, 64: SHAPES_64, 65: SHAPES_65, 66: SHAPES_66,
+              67: SHAPES_67}
 
 
 @pytest.mark.parametrize("pool", sorted(NEW_SHAPES))
 def test_a_pool_marks_its_items_in_each_new_shape(pool):
-    """Each new ladder of pools 14-66 in four files or more (a number on its own line aside),
+    """Each new ladder of pools 14-67 in four files or more (a number on its own line aside),
     every item heading in its shape."""
     for ladder, shape in NEW_SHAPES[pool].items():
         files = [e for e in files_of(pool, ladder=ladder) if "number_own_line" not in e["layouts"]]
