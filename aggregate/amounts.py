@@ -39,6 +39,8 @@ UNITS |= NUMERIC_UNITS
 # ("5 đ)"), a stamp or a line misread in a scan ("„5D"), "09 đồng" the end of a number misread.
 LEAST_DONG = 1000
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+# The words that declare a unit, folded: "Đơn vị tính", "Đơn vị", "ĐVT".
+_UNIT_LABEL = "(?:don vi tinh|don vi|dvt)"
 # A number as Vietnamese writes it: "1.250.000.000", "125,5", "1.234,5"; also thousands set
 # apart by spaces ("12 500 000 000", as a form or a spreadsheet prints them) when there are at
 # least two groups of three, or one after a first group of two or three digits ("79 819 triệu
@@ -56,7 +58,7 @@ _NUMBER = r"\d{1,3}(?:[,.]\d+)?e\+?\d{1,2}(?!\d)|" + _WRITTEN_NUMBER
 _AMOUNT = re.compile(rf"(?<![\d.,])({_NUMBER})(?:[,.]-)?\s*({_UNIT})(?![a-z])")
 # What declares a unit right before it: "(", "ĐVT:", "Đơn vị tính:" ("(ĐVT: 1.000 đồng)" is no
 # amount of a thousand đồng, but the unit of the figures after it: NUMERIC_UNITS).
-_DECLARING = re.compile(r"(?:\(|(?:don vi tinh|don vi|dvt)\s*:?)\s*$")
+_DECLARING = re.compile(rf"(?:\(|{_UNIT_LABEL}\s*:?)\s*$")
 
 
 def _declares_unit(folded: str, m: re.Match) -> bool:
@@ -207,9 +209,9 @@ class FundingFigure:
 
 
 # "Đơn vị tính: triệu đồng", "ĐVT: tỷ", "Đơn vị: triệu đồng", or a header cell "Kinh phí (triệu đồng)".
-_DECLARED_UNIT = re.compile(rf"(?:don vi tinh|don vi|dvt)\s*:?\s*({_UNIT})(?![a-z])")
+_DECLARED_UNIT = re.compile(rf"{_UNIT_LABEL}\s*:?\s*({_UNIT})(?![a-z])")
 _HEADER_UNIT = re.compile(rf"\((?:don vi\s*:?\s*)?({_UNIT})(?: dong)?\)")
-_CAPTION_UNIT = re.compile(rf"\((?:(?:don vi tinh|don vi|dvt)\s*:?\s*)?({_UNIT})(?: dong)?\)[\s.:]*$")
+_CAPTION_UNIT = re.compile(rf"\((?:{_UNIT_LABEL}\s*:?\s*)?({_UNIT})(?: dong)?\)[\s.:]*$")
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
@@ -353,7 +355,7 @@ _FIGURE_LAST = re.compile(rf"(?<![\d.,])({_NUMBER})\s*$")
 # year, nor a label's unit before its colon ("giai đoạn 2019 – 2022 (triệu đồng):", _UNIT_BEFORE_COLON).
 # The unit's label may be in the brackets too: "5.225 (Đơn vị: triệu đồng)".
 _BRACKETED_UNIT = re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)(?:{_NUMBER})[ \t]*"
-                             rf"(\((?:(?:don vi tinh|don vi|dvt)\s*:?\s*)?)(?:{_UNIT})(?: dong)?(\))(?!\s*:)")
+                             rf"(\((?:{_UNIT_LABEL}\s*:?\s*)?)(?:{_UNIT})(?: dong)?(\))(?!\s*:)")
 # "VND 4,200,000,000", "₫4.230.000.000": the currency's code or sign before the figure as English
 # and banking forms and some spreadsheets' currency formats write it (the sign folds as "d").
 _CURRENCY_FIRST = re.compile(rf"(?<![a-z])(vnd|d)[ \t]*({_WRITTEN_NUMBER})(?![\d.,]*\d)")
@@ -1939,7 +1941,7 @@ def _row_amount(row: list[str], header: list[str] | None, money: int | None,
     return found.get(at, found[min(found)]), True, amounts
 
 
-_UNIT_HEADER = re.compile(r"\s*(?:don vi tinh|don vi|dvt)\s*")
+_UNIT_HEADER = re.compile(rf"\s*{_UNIT_LABEL}\s*")
 _UNIT_CELL = re.compile(rf"\s*({_UNIT})(?: dong)?\s*")
 
 

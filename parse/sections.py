@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice, pairwise, takewhile
@@ -416,9 +416,10 @@ def _templated_labels(blocks: tuple[Block, ...], ocr: bool = False) -> tuple[Blo
     misread: dict[int, tuple[Template, str]] = {}  # position -> label and line righted: a scan's numeral misread
     plain = set()  # positions of plain lines opening with a circled number (_circled_title)
     for pos, block in enumerate(blocks):
-        if not (is_heading_like(block) or _led_to_margin(block)) and _circled_title(block):
+        marked = is_heading_like(block) or _led_to_margin(block)
+        if not marked and _circled_title(block):
             plain.add(pos)
-        if not (is_heading_like(block) or _led_to_margin(block) or pos in plain):
+        if not (marked or pos in plain):
             # (a line read across a table's rule, its text beside it, is _misread_labels's: _beside)
             if ocr and block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and not _beside(block.text) \
                     and not leading_label(block.text) and (template := template_label(block.text)):
@@ -2183,15 +2184,22 @@ def _lost_rungs_read(blocks: tuple[Block, ...], key: str, numbers: list[int],
     speck: STRAY_MARKS_CHARS, STRAY_MARKS_ALNUM), is the ladder's words and the missing number
     (pool 42's Tuyên Quang: "——> Mục đánh giá 1.", "—> Mục đánh giá 3."). Per position, the
     ladder's key and the rung's number. A gap with no such line, or two, stays a gap (its cell doubted)."""
-    found: dict[int, str] = {}
+    return _rungs_in_gaps(numbers, bounds, key, lambda pos, number: bool(_label_after_marks(blocks[pos], key, number)))
+
+
+def _rungs_in_gaps(numbers: list[int], bounds: list[int], key: str,
+                   is_rung: Callable[[int, int], bool]) -> dict[int, tuple[str, int]]:
+    """Per gap of one rung in a ladder's `numbers` (one missing between two read, or before the
+    first), the one line in it (between `bounds`, after the rung read before it and its text) that
+    `is_rung` takes for the missing number: its position, with `key` and the number. A gap with
+    no such line, or two, stays a gap."""
+    found: dict[int, tuple[str, int]] = {}
     previous = [0, *numbers]
     for k, number in enumerate(numbers):
         if number - previous[k] != 2:
             continue
-        start, end = bounds[k] + 1, bounds[k + 1]
-        if k > 0:
-            start += 1  # the rung read's own line, then its text
-        candidates = [pos for pos in range(max(start, 0), end) if _label_after_marks(blocks[pos], key, number - 1)]
+        start = bounds[k] + 1 + (k > 0)  # the rung read's own line, then its text
+        candidates = [pos for pos in range(max(start, 0), bounds[k + 1]) if is_rung(pos, number - 1)]
         if len(candidates) == 1:
             found[candidates[0]] = (key, number - 1)
     return found
@@ -2209,20 +2217,13 @@ def _lost_ordinal_rungs_read(blocks: tuple[Block, ...], said: str, numbers: list
     word ladder's: the one line in a gap that opens with the ladder's words and the missing
     ordinal (labels.relabelled_in_words of a rung's text `said`), then a stop, a colon or a dash,
     whatever its title became. Per position, _IN_WORDS and the rung's number."""
-    found: dict[int, tuple[str, int]] = {}
-    previous = [0, *numbers]
-    for k, number in enumerate(numbers):
-        if number - previous[k] != 2:
-            continue
-        label = relabelled_in_words(said, number - 1)
-        start = bounds[k] + 1 + (k > 0)  # after the rung read before the gap, and its text
-        candidates = [pos for pos in range(max(start, 0), bounds[k + 1])
-                      if blocks[pos].kind == "paragraph" and len(blocks[pos].text) <= MAX_HEADING_CHARS
-                      and (folded := fold(blocks[pos].text)).startswith(label)
-                      and _IN_WORDS_END.match(folded, len(label))]
-        if len(candidates) == 1:
-            found[candidates[0]] = (_IN_WORDS, number - 1)
-    return found
+    def is_rung(pos: int, number: int) -> bool:
+        label, block = relabelled_in_words(said, number), blocks[pos]
+        folded = fold(block.text)
+        return (block.kind == "paragraph" and len(block.text) <= MAX_HEADING_CHARS and folded.startswith(label)
+                and bool(_IN_WORDS_END.match(folded, len(label))))
+
+    return _rungs_in_gaps(numbers, bounds, _IN_WORDS, is_rung)
 
 
 def _label_after_marks(block: Block, key: str, number: int) -> str:
